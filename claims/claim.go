@@ -1,0 +1,356 @@
+package claims
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Measure says what sort of count a claim gives.
+type Measure string
+
+// The measures. Claims of different measures are never compared as if they
+// counted the same thing.
+const (
+	Stock Measure = "stock" // how many at a moment: "fighting now"
+	Flow  Measure = "flow"  // how many over a period: "travelled since 2011"
+	Proxy Measure = "proxy" // a stand-in: "criminal cases opened"
+)
+
+// EvidenceType says what a figure rests on.
+type EvidenceType string
+
+// The evidence types.
+const (
+	EvidenceUnknown      EvidenceType = "unknown"
+	EvidenceIntelligence EvidenceType = "intelligence_estimate"
+	EvidenceRoster       EvidenceType = "roster"              // a list of named people
+	EvidenceOfficial     EvidenceType = "official_statistics" // court cases, border records
+	EvidenceResearch     EvidenceType = "research_estimate"   // think tanks, academics
+	EvidenceSurvey       EvidenceType = "survey"
+	EvidenceMedia        EvidenceType = "media_report" // a newspaper's own count
+	EvidenceStatement    EvidenceType = "official_statement"
+)
+
+// EvidenceTypes lists the valid evidence types.
+var EvidenceTypes = []EvidenceType{EvidenceUnknown, EvidenceIntelligence, EvidenceRoster, EvidenceOfficial, EvidenceResearch, EvidenceSurvey, EvidenceMedia, EvidenceStatement}
+
+// Grade is an analyst's assessment of a claim, in the spirit of Airwars'
+// grading of civilian-harm reports.
+type Grade string
+
+// The grades, from strongest to weakest.
+const (
+	GradeUngraded   Grade = "ungraded"
+	GradeConfirmed  Grade = "confirmed"
+	GradeFair       Grade = "fair"
+	GradeWeak       Grade = "weak"
+	GradeContested  Grade = "contested"
+	GradeDiscounted Grade = "discounted"
+)
+
+// GradeDefinitions says what each grade means; the API and frontend show it.
+var GradeDefinitions = map[Grade]string{
+	GradeUngraded:   "Not yet assessed by an analyst.",
+	GradeConfirmed:  "The claimant is authoritative for this count and the figure is attested in a primary source or by two or more independent origins.",
+	GradeFair:       "A credible claimant, reported by a reliable outlet, but resting on one origin that cannot be checked independently.",
+	GradeWeak:       "A single report, second-hand or paraphrased, or from a claimant with little access to the count.",
+	GradeContested:  "Credible, but disputed by another credible claimant or inconsistent with better-graded claims.",
+	GradeDiscounted: "Assessed as wrong: mistranscribed, misattributed, or refuted. Kept for the record.",
+}
+
+// Grades lists the valid grades.
+var Grades = []Grade{GradeUngraded, GradeConfirmed, GradeFair, GradeWeak, GradeContested, GradeDiscounted}
+
+// Rank orders claims for a reader, as Wikidata ranks statements. Wrong
+// values are deprecated with a reason, never deleted.
+type Rank string
+
+// The ranks.
+const (
+	RankPreferred  Rank = "preferred"
+	RankNormal     Rank = "normal"
+	RankDeprecated Rank = "deprecated"
+)
+
+// Interval is a quantity as bounds: Low and High are inclusive and either
+// may be open (nil); Best is the central estimate where there is one.
+type Interval struct {
+	Low    *float64 `json:"low"`
+	High   *float64 `json:"high"`
+	Best   *float64 `json:"best"`
+	Approx bool     `json:"approx"`
+	// Kind is exact, approximate, range, lower_bound, upper_bound or vague.
+	Kind string `json:"kind,omitempty"`
+	// Rule names the parser rule that produced the interval; Explanation
+	// says in words how the text was read. Both are empty for an
+	// analyst's interval.
+	Rule        string `json:"rule,omitempty"`
+	Explanation string `json:"explanation,omitempty"`
+}
+
+// Bounds returns the interval's bounds with open ends as -Inf and +Inf.
+func (iv Interval) Bounds() (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if iv.Low != nil {
+		lo = *iv.Low
+	}
+	if iv.High != nil {
+		hi = *iv.High
+	}
+	return lo, hi
+}
+
+// Empty reports whether the interval has no bound and no best estimate.
+func (iv Interval) Empty() bool { return iv.Low == nil && iv.High == nil && iv.Best == nil }
+
+func (iv Interval) check(p *Problems, field string) {
+	for _, v := range []struct {
+		name string
+		v    *float64
+	}{{"low", iv.Low}, {"high", iv.High}, {"best", iv.Best}} {
+		if v.v != nil && (math.IsNaN(*v.v) || math.IsInf(*v.v, 0)) {
+			p.Add(field+"."+v.name, "must be a finite number")
+			return
+		}
+	}
+	if iv.Low != nil && iv.High != nil && *iv.Low > *iv.High {
+		p.Add(field+".low", "%g is greater than high (%g)", *iv.Low, *iv.High)
+	}
+	if iv.Best != nil {
+		lo, hi := iv.Bounds()
+		if *iv.Best < lo || *iv.Best > hi {
+			p.Add(field+".best", "%g lies outside the interval", *iv.Best)
+		}
+	}
+	if iv.Empty() {
+		p.Add(field, "needs at least one of low, high and best")
+	}
+}
+
+// Scope says what a claim counts: where, who, and what sort of count.
+type Scope struct {
+	// Places are the places the count covers, by name ("Syria", "Iraq").
+	// Empty means unspecified.
+	Places []string `json:"places"`
+	// Population is who is counted: "Russian nationals", "Chechens".
+	Population string `json:"population"`
+	// Group is the side they are counted with: "Islamic State", "any militant group".
+	Group   string  `json:"group"`
+	Measure Measure `json:"measure"`
+}
+
+// Relay is an outlet that repeated a claim after its origin.
+type Relay struct {
+	SourceID    string `json:"source_id"`
+	URL         string `json:"url"`
+	ArchiveURL  string `json:"archive_url"`
+	PublishedOn Date   `json:"published_on"`
+	Note        string `json:"note"`
+}
+
+// Provenance is where a claim was first published and who relayed it.
+type Provenance struct {
+	SourceID   string  `json:"source_id"` // the origin
+	URL        string  `json:"url"`
+	ArchiveURL string  `json:"archive_url"`
+	Relays     []Relay `json:"relays"`
+}
+
+// IntervalSource says which interval of a claim is in force.
+type IntervalSource string
+
+// The interval sources.
+const (
+	FromNone    IntervalSource = "none"
+	FromParser  IntervalSource = "parsed"
+	FromAnalyst IntervalSource = "analyst"
+)
+
+// Claim is one numeric claim: who said how many of what, where and when,
+// and where it was published.
+type Claim struct {
+	Meta
+	TopicID    string `json:"topic_id"`
+	ClaimantID string `json:"claimant_id"`
+	// Quote is the claimant's words as published, in Language.
+	Quote string `json:"quote"`
+	// QuantityText is the quantity as said: "a few dozen".
+	QuantityText string `json:"quantity_text"`
+	Language     string `json:"language"`
+	// OriginalText is the wording before translation, in OriginalLanguage:
+	// "несколько десятков".
+	OriginalText     string `json:"original_text"`
+	OriginalLanguage string `json:"original_language"`
+	// NoNumber marks a claimant who declined to quantify.
+	NoNumber bool `json:"no_number"`
+	// Parsed is the interval the quantity parser read from QuantityText
+	// (read-only); AnalystInterval is an analyst's override. Interval is
+	// the one in force and IntervalSource says which that is.
+	Parsed          *Interval      `json:"parsed_interval"`
+	AnalystInterval *Interval      `json:"analyst_interval"`
+	Interval        *Interval      `json:"interval"`
+	IntervalSource  IntervalSource `json:"interval_source"`
+	ParserVersion   string         `json:"parser_version"`
+	Unit            string         `json:"unit"`
+
+	Scope      Scope      `json:"scope"`
+	Provenance Provenance `json:"provenance"`
+	// Occasion names the utterance (an interview, a summit speech): claims
+	// of the same claimant and occasion are reports of one statement.
+	Occasion string `json:"occasion"`
+	// SaidOn is when it was said, PublishedOn when the origin published
+	// it, AsOf the date the figure describes ("as of the end of 2015") and
+	// Since the start of the period a flow counts from.
+	SaidOn      Date `json:"said_on"`
+	PublishedOn Date `json:"published_on"`
+	AsOf        Date `json:"as_of"`
+	Since       Date `json:"since"`
+
+	EvidenceType      EvidenceType `json:"evidence_type"`
+	Grade             Grade        `json:"grade"`
+	Rank              Rank         `json:"rank"`
+	DeprecationReason string       `json:"deprecation_reason"`
+	Notes             string       `json:"notes"`
+	Tags              []string     `json:"tags"`
+}
+
+// RefDate returns the date the claim's figure describes: AsOf, else
+// SaidOn, else PublishedOn.
+func (c *Claim) RefDate() Date {
+	switch {
+	case c.AsOf != "":
+		return c.AsOf
+	case c.SaidOn != "":
+		return c.SaidOn
+	}
+	return c.PublishedOn
+}
+
+// Normalize trims the claim's text fields, fills defaults and settles which
+// interval is in force. It does not parse QuantityText: see Resolve.
+func (c *Claim) Normalize() {
+	c.Quote = strings.TrimSpace(c.Quote)
+	c.QuantityText = strings.TrimSpace(c.QuantityText)
+	c.Tags = normTags(c.Tags)
+	if c.Scope.Measure == "" {
+		c.Scope.Measure = Stock
+	}
+	if c.EvidenceType == "" {
+		c.EvidenceType = EvidenceUnknown
+	}
+	if c.Grade == "" {
+		c.Grade = GradeUngraded
+	}
+	if c.Rank == "" {
+		c.Rank = RankNormal
+	}
+	if c.Scope.Places == nil {
+		c.Scope.Places = []string{}
+	}
+	for i, pl := range c.Scope.Places {
+		c.Scope.Places[i] = strings.TrimSpace(pl)
+	}
+	if c.Provenance.Relays == nil {
+		c.Provenance.Relays = []Relay{}
+	}
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	c.settleInterval()
+}
+
+func (c *Claim) settleInterval() {
+	switch {
+	case c.NoNumber:
+		c.Interval, c.IntervalSource = nil, FromNone
+	case c.AnalystInterval != nil:
+		c.Interval, c.IntervalSource = c.AnalystInterval, FromAnalyst
+	case c.Parsed != nil:
+		c.Interval, c.IntervalSource = c.Parsed, FromParser
+	default:
+		c.Interval, c.IntervalSource = nil, FromNone
+	}
+}
+
+// Validate reports every field of c that breaks a rule. It does not check
+// that referenced records exist: the store does.
+func (c *Claim) Validate() error {
+	var p Problems
+	checkID(&p, "id", c.ID)
+	if c.TopicID == "" {
+		p.Add("topic_id", "is required")
+	}
+	checkID(&p, "topic_id", c.TopicID)
+	if c.ClaimantID == "" {
+		p.Add("claimant_id", "is required")
+	}
+	checkID(&p, "claimant_id", c.ClaimantID)
+	checkText(&p, "quote", c.Quote, MaxTextLen)
+	checkText(&p, "quantity_text", c.QuantityText, MaxNameLen)
+	checkLanguage(&p, "language", c.Language)
+	checkText(&p, "original_text", c.OriginalText, MaxTextLen)
+	checkLanguage(&p, "original_language", c.OriginalLanguage)
+	checkText(&p, "unit", c.Unit, maxShortLen)
+	switch {
+	case c.NoNumber:
+		if c.AnalystInterval != nil {
+			p.Add("analyst_interval", "must be empty when no_number is set")
+		}
+	case c.AnalystInterval != nil:
+		c.AnalystInterval.check(&p, "analyst_interval")
+	case c.Parsed == nil && c.QuantityText == "":
+		p.Add("quantity_text", "is required unless analyst_interval or no_number is given")
+	case c.Parsed == nil:
+		p.Add("quantity_text", "holds no quantity claimdesk can read: give analyst_interval, or set no_number")
+	}
+	if len(c.Scope.Places) > MaxPlaces {
+		p.Add("scope.places", "has %d places, the limit is %d", len(c.Scope.Places), MaxPlaces)
+	}
+	for i, pl := range c.Scope.Places {
+		f := "scope.places[" + strconv.Itoa(i) + "]"
+		if pl == "" {
+			p.Add(f, "is empty")
+		} else {
+			checkText(&p, f, pl, maxShortLen)
+		}
+	}
+	checkText(&p, "scope.population", c.Scope.Population, MaxNameLen)
+	checkText(&p, "scope.group", c.Scope.Group, MaxNameLen)
+	checkEnum(&p, "scope.measure", c.Scope.Measure, Stock, Flow, Proxy)
+	if c.Provenance.SourceID == "" {
+		p.Add("provenance.source_id", "is required: the outlet that first published the claim")
+	}
+	checkID(&p, "provenance.source_id", c.Provenance.SourceID)
+	checkURL(&p, "provenance.url", c.Provenance.URL)
+	checkURL(&p, "provenance.archive_url", c.Provenance.ArchiveURL)
+	if len(c.Provenance.Relays) > MaxRelays {
+		p.Add("provenance.relays", "has %d relays, the limit is %d", len(c.Provenance.Relays), MaxRelays)
+	}
+	for i, r := range c.Provenance.Relays {
+		f := "provenance.relays[" + strconv.Itoa(i) + "]"
+		if r.SourceID == "" {
+			p.Add(f+".source_id", "is required")
+		}
+		checkID(&p, f+".source_id", r.SourceID)
+		checkURL(&p, f+".url", r.URL)
+		checkURL(&p, f+".archive_url", r.ArchiveURL)
+		checkDate(&p, f+".published_on", r.PublishedOn)
+		checkText(&p, f+".note", r.Note, MaxTextLen)
+	}
+	checkText(&p, "occasion", c.Occasion, MaxNameLen)
+	checkDate(&p, "said_on", c.SaidOn)
+	checkDate(&p, "published_on", c.PublishedOn)
+	checkDate(&p, "as_of", c.AsOf)
+	checkDate(&p, "since", c.Since)
+	checkEnum(&p, "evidence_type", c.EvidenceType, EvidenceTypes...)
+	checkEnum(&p, "grade", c.Grade, Grades...)
+	checkEnum(&p, "rank", c.Rank, RankPreferred, RankNormal, RankDeprecated)
+	if c.Rank == RankDeprecated && strings.TrimSpace(c.DeprecationReason) == "" {
+		p.Add("deprecation_reason", "is required when rank is deprecated")
+	}
+	checkText(&p, "deprecation_reason", c.DeprecationReason, MaxTextLen)
+	checkText(&p, "notes", c.Notes, MaxTextLen)
+	checkTags(&p, "tags", c.Tags)
+	return p.Err("claim")
+}

@@ -1,0 +1,175 @@
+package claims
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// Store persists topics, sources, claimants, claims, links and reviews.
+//
+// Create methods assign an ID when the record has none, set CreatedAt,
+// UpdatedAt and Version 1, normalise and validate the record, and check its
+// references: an unknown topic, claimant or source is CodeInvalid naming the
+// field. A duplicate ID is CodeConflict.
+//
+// Update methods take the whole new record; its Version must equal the
+// stored one (CodeStale otherwise), and on success the record comes back
+// with Version incremented and UpdatedAt set. A missing record is
+// CodeNotFound.
+//
+// Delete methods take the expected version, or 0 to delete whatever is
+// stored. Deleting a record that others still reference is CodeConflict.
+//
+// Find methods return CodeNotFound for a missing ID. List methods return
+// CodeInvalid for a bad cursor, sort or limit.
+type Store interface {
+	CreateTopic(ctx context.Context, t *Topic) error
+	FindTopic(ctx context.Context, id string) (*Topic, error)
+	ListTopics(ctx context.Context, f TopicFilter) (Page[*Topic], error)
+	UpdateTopic(ctx context.Context, t *Topic) error
+	DeleteTopic(ctx context.Context, id string, version int) error
+
+	CreateSource(ctx context.Context, s *Source) error
+	FindSource(ctx context.Context, id string) (*Source, error)
+	ListSources(ctx context.Context, f SourceFilter) (Page[*Source], error)
+	UpdateSource(ctx context.Context, s *Source) error
+	DeleteSource(ctx context.Context, id string, version int) error
+
+	CreateClaimant(ctx context.Context, c *Claimant) error
+	FindClaimant(ctx context.Context, id string) (*Claimant, error)
+	ListClaimants(ctx context.Context, f ClaimantFilter) (Page[*Claimant], error)
+	UpdateClaimant(ctx context.Context, c *Claimant) error
+	DeleteClaimant(ctx context.Context, id string, version int) error
+
+	CreateClaim(ctx context.Context, c *Claim) error
+	FindClaim(ctx context.Context, id string) (*Claim, error)
+	ListClaims(ctx context.Context, f ClaimFilter) (Page[*Claim], error)
+	UpdateClaim(ctx context.Context, c *Claim) error
+	DeleteClaim(ctx context.Context, id string, version int) error
+
+	CreateLink(ctx context.Context, l *Link) error
+	FindLink(ctx context.Context, id string) (*Link, error)
+	ListLinks(ctx context.Context, f LinkFilter) (Page[*Link], error)
+	UpdateLink(ctx context.Context, l *Link) error
+	DeleteLink(ctx context.Context, id string, version int) error
+
+	// Atomically runs fn with a Store whose writes all commit when fn
+	// returns nil and are all rolled back otherwise. Imports use it so that
+	// a file that fails halfway leaves no trace.
+	Atomically(ctx context.Context, fn func(tx Store) error) error
+
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
+}
+
+// Page is one page of a listing. Next is the cursor of the following page,
+// empty on the last one.
+type Page[T any] struct {
+	Items []T    `json:"items"`
+	Next  string `json:"next_cursor"`
+}
+
+// Listing limits.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 500
+)
+
+// ListOptions are the paging and sorting options every listing takes.
+type ListOptions struct {
+	// Limit is the page size: 0 means DefaultLimit, at most MaxLimit.
+	Limit int
+	// Cursor is the opaque Next of the previous page.
+	Cursor string
+	// Sort is a field name, optionally prefixed with '-' for descending
+	// order. Ties are broken by ID, so paging is stable.
+	Sort string
+}
+
+// SortField returns the field and direction of o.Sort, falling back to def.
+func (o ListOptions) SortField(def string) (field string, desc bool) {
+	s := o.Sort
+	if s == "" {
+		s = def
+	}
+	return strings.TrimPrefix(s, "-"), strings.HasPrefix(s, "-")
+}
+
+// Check validates the options against the sortable fields of a listing.
+func (o ListOptions) Check(sortable []string) error {
+	var p Problems
+	if o.Limit < 0 || o.Limit > MaxLimit {
+		p.Add("limit", "must be between 1 and %d", MaxLimit)
+	}
+	if o.Sort != "" {
+		if f, _ := o.SortField(""); !slices.Contains(sortable, f) {
+			p.Add("sort", "must be one of %s, optionally prefixed with '-'", strings.Join(sortable, ", "))
+		}
+	}
+	return p.Err("listing")
+}
+
+// PageSize returns the effective page size.
+func (o ListOptions) PageSize() int {
+	if o.Limit <= 0 {
+		return DefaultLimit
+	}
+	return o.Limit
+}
+
+// Sortable fields of each listing; the first is the default.
+var (
+	TopicSorts    = []string{"created_at", "updated_at", "title"}
+	SourceSorts   = []string{"created_at", "updated_at", "name", "published_on"}
+	ClaimantSorts = []string{"created_at", "updated_at", "name"}
+	ClaimSorts    = []string{"created_at", "updated_at", "ref_date", "low", "high", "best"}
+	LinkSorts     = []string{"created_at", "updated_at"}
+)
+
+// TopicFilter selects topics. Text matches title and description,
+// case-insensitively.
+type TopicFilter struct {
+	ListOptions
+	Text     string
+	Tag      string
+	ParentID string
+}
+
+// SourceFilter selects sources. Text matches name, publisher and URL.
+type SourceFilter struct {
+	ListOptions
+	Text string
+	Kind SourceKind
+}
+
+// ClaimantFilter selects claimants. Text matches name, role and affiliation.
+type ClaimantFilter struct {
+	ListOptions
+	Text string
+}
+
+// ClaimFilter selects claims.
+type ClaimFilter struct {
+	ListOptions
+	TopicID    string
+	ClaimantID string
+	// SourceID matches the origin or any relay.
+	SourceID string
+	Tag      string
+	// Text matches quote, quantity text, original text and notes.
+	Text string
+	// From and To bound the claim's reference date (RefDate), inclusive;
+	// a claim whose date is partly inside the range matches.
+	From, To Date
+	Rank     Rank
+	Grade    Grade
+}
+
+// LinkFilter selects links.
+type LinkFilter struct {
+	ListOptions
+	// ClaimID matches links from or to the claim.
+	ClaimID string
+	Kind    LinkKind
+}

@@ -1,0 +1,68 @@
+package claims
+
+import "strings"
+
+// Topic is a question being tracked, such as "Russian nationals fighting
+// with Islamic State": what is counted (Measure) in which Unit, and
+// optionally the broader topic it is part of (Chechens within Russians
+// within all foreign fighters).
+type Topic struct {
+	Meta
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Measure     string `json:"measure"` // what is counted: "people fighting with IS"
+	Unit        string `json:"unit"`    // "people", "USD", "percent"
+	// Additive is true when counts add up across places and groups (people,
+	// money), so a count for Syria cannot exceed one for Syria and Iraq.
+	// Percentages and rates are not additive.
+	Additive bool `json:"additive"`
+	// ParentID names the broader topic whose population includes this one's.
+	ParentID string `json:"parent_id,omitempty"`
+	// WindowDays is how far apart, in days, two claims' reference dates may
+	// be before they are read as a change over time rather than a conflict.
+	// Zero means DefaultWindowDays.
+	WindowDays int      `json:"window_days"`
+	Tags       []string `json:"tags"`
+}
+
+// DefaultWindowDays is the comparison window of a topic that sets none.
+const DefaultWindowDays = 180
+
+// Window returns the topic's comparison window in days.
+func (t *Topic) Window() int {
+	if t.WindowDays > 0 {
+		return t.WindowDays
+	}
+	return DefaultWindowDays
+}
+
+// Normalize trims the topic's text fields and fills defaults.
+func (t *Topic) Normalize() {
+	t.Title = strings.TrimSpace(t.Title)
+	t.Measure = strings.TrimSpace(t.Measure)
+	t.Unit = strings.TrimSpace(t.Unit)
+	t.Tags = normTags(t.Tags)
+	if t.Unit == "" {
+		t.Unit = "people"
+	}
+}
+
+// Validate reports every field of t that breaks a rule. It does not check
+// that ParentID exists: the store does.
+func (t *Topic) Validate() error {
+	var p Problems
+	checkID(&p, "id", t.ID)
+	checkRequired(&p, "title", t.Title, MaxNameLen)
+	checkText(&p, "description", t.Description, MaxTextLen)
+	checkText(&p, "measure", t.Measure, MaxNameLen)
+	checkRequired(&p, "unit", t.Unit, maxShortLen)
+	checkID(&p, "parent_id", t.ParentID)
+	if t.ParentID != "" && t.ParentID == t.ID {
+		p.Add("parent_id", "a topic cannot be part of itself")
+	}
+	if t.WindowDays < 0 || t.WindowDays > 36600 {
+		p.Add("window_days", "must be between 0 and 36600 days")
+	}
+	checkTags(&p, "tags", t.Tags)
+	return p.Err("topic")
+}
