@@ -1,0 +1,38 @@
+package api
+
+import (
+	"context"
+	"slices"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// claims serves /api/v1/claims. A claim sent with only quantity_text gets
+// its interval from the parser (the store runs claims.Prepare); an
+// analyst_interval overrides it, both are kept, and interval_source says
+// which is in force. Those derived fields are the server's.
+func (h *handler) claims() *resource[claims.Claim] {
+	return &resource[claims.Claim]{
+		h: h, kind: "claim", path: "/api/v1/claims",
+		params: []string{"topic_id", "claimant_id", "source_id", "tag", "q", "from", "to", "rank", "grade"},
+		filter: func(ctx context.Context, q query) (claims.Page[*claims.Claim], error) {
+			return h.store.ListClaims(ctx, claims.ClaimFilter{
+				ListOptions: q.opts,
+				TopicID:     q.get("topic_id"), ClaimantID: q.get("claimant_id"), SourceID: q.get("source_id"),
+				Tag: q.get("tag"), Text: q.get("q"),
+				From: claims.Date(q.get("from")), To: claims.Date(q.get("to")),
+				Rank: claims.Rank(q.get("rank")), Grade: claims.Grade(q.get("grade")),
+			})
+		},
+		readOnly: slices.Concat(metaFields, []string{"parsed_interval", "interval", "interval_source", "parser_version"}),
+		keep: func(next, stored *claims.Claim) {
+			next.Parsed, next.Interval = stored.Parsed, stored.Interval
+			next.IntervalSource, next.ParserVersion = stored.IntervalSource, stored.ParserVersion
+		},
+		meta:   func(c *claims.Claim) *claims.Meta { return &c.Meta },
+		insert: h.store.CreateClaim,
+		find:   h.store.FindClaim,
+		update: h.store.UpdateClaim,
+		remove: h.store.DeleteClaim,
+	}
+}

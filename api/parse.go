@@ -1,0 +1,116 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// maxParseTexts bounds a batch of POST /api/v1/parse.
+const maxParseTexts = 1000
+
+// parseRequest is the body of POST /api/v1/parse: one text, or a batch.
+type parseRequest struct {
+	Text  *string  `json:"text"`
+	Texts []string `json:"texts"`
+}
+
+// reading is the parser's reading of one text.
+type reading struct {
+	Text        string   `json:"text"`
+	Low         *float64 `json:"low"`
+	High        *float64 `json:"high"`
+	Best        *float64 `json:"best"`
+	Approx      bool     `json:"approx"`
+	Kind        string   `json:"kind"`
+	Unit        string   `json:"unit"`
+	Rule        string   `json:"rule"`
+	Explanation string   `json:"explanation"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+}
+
+// parseFailure is a batch entry for a text with no quantity.
+type parseFailure struct {
+	Text  string `json:"text"`
+	Error string `json:"error"`
+}
+
+// parse answers the parser's reading of {"text"}, or of each of {"texts"}
+// as {"results"}, where a text with no quantity gets {"text","error"}.
+func (h *handler) parse(c *gin.Context) {
+	body, err := readJSON(c.Request.Body, h.maxBody)
+	var req parseRequest
+	if err == nil {
+		err = decodeStrict(body, &req, "parse request", nil)
+	}
+	if err == nil {
+		err = req.check()
+	}
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	if req.Text != nil {
+		r, reason, err := h.read(*req.Text)
+		if err == nil && reason != "" {
+			err = fieldErr(claims.CodeInvalid, "the text holds no quantity claimdesk can read",
+				claims.FieldError{Field: "text", Detail: reason})
+		}
+		if err != nil {
+			h.writeError(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, r)
+		return
+	}
+	results := make([]any, len(req.Texts))
+	for i, t := range req.Texts {
+		r, reason, err := h.read(t)
+		switch {
+		case err != nil:
+			h.writeError(c, err)
+			return
+		case reason != "":
+			results[i] = parseFailure{Text: t, Error: reason}
+		default:
+			results[i] = r
+		}
+	}
+	c.JSON(http.StatusOK, gin.H{"results": results})
+}
+
+func (req *parseRequest) check() error {
+	var p claims.Problems
+	switch {
+	case req.Text == nil && req.Texts == nil:
+		p.Add("text", "is required: give text, or texts for a batch")
+	case req.Text != nil && req.Texts != nil:
+		p.Add("texts", "cannot be given with text: give one or the other")
+	case len(req.Texts) > maxParseTexts:
+		p.Add("texts", "has %d texts, the limit is %d", len(req.Texts), maxParseTexts)
+	}
+	return p.Err("parse request")
+}
+
+// read parses text. For a text with no quantity it returns the parser's
+// reason; err is any other failure of the parser.
+func (h *handler) read(text string) (r reading, reason string, err error) {
+	q, err := h.parser.Parse(text)
+	if qe := (*quantity.Error)(nil); errors.As(err, &qe) {
+		return reading{}, qe.Reason, nil
+	}
+	if err != nil {
+		return reading{}, "", fmt.Errorf("api: parse %q: %w", text, err)
+	}
+	return reading{
+		Text: q.Text, Low: q.Low, High: q.High, Best: q.Best, Approx: q.Approx,
+		Kind: string(q.Kind), Unit: q.Unit, Rule: q.Rule, Explanation: q.Explanation,
+		Start: q.Start, End: q.End,
+	}, "", nil
+}

@@ -1,0 +1,61 @@
+package api
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// query is a listing's parsed query string.
+type query struct {
+	values url.Values
+	opts   claims.ListOptions
+}
+
+// listParams are the parameters every listing takes.
+var listParams = []string{"sort", "limit", "cursor"}
+
+// parseQuery checks the query string against the listing's parameters:
+// an unknown parameter is an error naming it, so that a typo such as
+// ?topic= does not silently list everything. So is a repeated one.
+func parseQuery(values url.Values, params ...string) (query, error) {
+	var p claims.Problems
+	known := slices.Concat(params, listParams)
+	names := make([]string, 0, len(values))
+	for k := range values {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		switch {
+		case !slices.Contains(known, k):
+			p.Add(k, "is not a parameter of this listing: use %s", strings.Join(known, ", "))
+		case len(values[k]) > 1:
+			p.Add(k, "is given %d times: give it once", len(values[k]))
+		}
+	}
+	q := query{values: values}
+	q.opts.Sort = values.Get("sort")
+	q.opts.Cursor = values.Get("cursor")
+	if s := values.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			p.Add("limit", "must be a whole number between 1 and %d", claims.MaxLimit)
+		}
+		q.opts.Limit = n
+	}
+	for _, k := range []string{"from", "to"} {
+		if s := values.Get(k); s != "" && slices.Contains(params, k) {
+			if _, err := claims.ParseDate(s); err != nil {
+				p.Add(k, "%v", err)
+			}
+		}
+	}
+	return q, p.Err("listing")
+}
+
+// get returns the value of a parameter, or "".
+func (q query) get(name string) string { return q.values.Get(name) }

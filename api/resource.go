@@ -1,0 +1,248 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// resource serves the five verbs of one kind of record, T, with the
+// store's methods passed in. Each resource file (topics.go, …) fills one.
+type resource[T any] struct {
+	h    *handler
+	kind string // "topic", for messages
+	path string // "/api/v1/topics", for Location
+	// params are the listing's filter parameters, besides sort, limit and
+	// cursor; filter turns them into the store's listing.
+	params []string
+	filter func(ctx context.Context, q query) (claims.Page[*T], error)
+	// readOnly are the fields beyond id that the server sets: rejected on
+	// create, taken from the stored record on PATCH. keep copies those not
+	// in claims.Meta from stored to next.
+	readOnly []string
+	keep     func(next, stored *T)
+	meta     func(*T) *claims.Meta
+
+	insert func(context.Context, *T) error
+	find   func(context.Context, string) (*T, error)
+	update func(context.Context, *T) error
+	remove func(context.Context, string, int) error
+}
+
+// metaFields are the read-only fields every record has.
+var metaFields = []string{"created_at", "updated_at", "version"}
+
+func (r *resource[T]) list(c *gin.Context) {
+	q, err := parseQuery(c.Request.URL.Query(), r.params...)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	page, err := r.filter(c.Request.Context(), q)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	if page.Items == nil {
+		page.Items = []*T{}
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+func (r *resource[T]) get(c *gin.Context) {
+	rec, err := r.find(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	tag := etag(r.meta(rec).Version)
+	c.Header("ETag", tag)
+	if noneMatch(c.GetHeader("If-None-Match"), tag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	c.JSON(http.StatusOK, rec)
+}
+
+func (r *resource[T]) create(c *gin.Context) {
+	body, err := readJSON(c.Request.Body, r.h.maxBody)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	rec, err := r.decode(body, true)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	if err := r.insert(c.Request.Context(), rec); err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	m := r.meta(rec)
+	c.Header("Location", r.path+"/"+url.PathEscape(m.ID))
+	c.Header("ETag", etag(m.Version))
+	c.JSON(http.StatusCreated, rec)
+}
+
+// patch applies a JSON merge patch (RFC 7396) to the stored record and
+// updates it if the If-Match version is still the stored one.
+func (r *resource[T]) patch(c *gin.Context) {
+	version, err := ifMatch(c)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	patch, err := readJSON(c.Request.Body, r.h.maxBody)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	next, err := r.apply(c.Request.Context(), c.Param("id"), version, patch)
+	if err == nil {
+		err = r.update(c.Request.Context(), next)
+	}
+	if err != nil {
+		r.h.writeError(c, r.withCurrent(c.Request.Context(), c.Param("id"), err))
+		return
+	}
+	c.Header("ETag", etag(r.meta(next).Version))
+	c.JSON(http.StatusOK, next)
+}
+
+func (r *resource[T]) delete(c *gin.Context) {
+	version, err := ifMatch(c)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	if err := r.remove(c.Request.Context(), c.Param("id"), version); err != nil {
+		r.h.writeError(c, r.withCurrent(c.Request.Context(), c.Param("id"), err))
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// decode turns a request body into a record. On create, the read-only
+// fields are rejected rather than ignored: a client that sets them is
+// mistaken about who owns them.
+func (r *resource[T]) decode(body any, create bool) (*T, error) {
+	var readOnly claims.Problems
+	if obj, ok := body.(map[string]any); ok && create {
+		for _, f := range r.readOnly {
+			if _, ok := obj[f]; ok {
+				readOnly.Add(f, "is read-only: the server sets it")
+			}
+		}
+	}
+	rec := new(T)
+	if err := decodeStrict(body, rec, r.kind, readOnly); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// apply fetches the record, checks its version and returns it with the
+// patch applied. The read-only fields keep their stored values whatever
+// the patch says, so a client may send back a whole record it read.
+func (r *resource[T]) apply(ctx context.Context, id string, version int, patch any) (*T, error) {
+	pm, ok := patch.(map[string]any)
+	if !ok {
+		return nil, claims.Errorf(claims.CodeMalformed, "a merge patch must be a JSON object")
+	}
+	stored, err := r.find(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	sm := r.meta(stored)
+	if version == anyVersion {
+		version = sm.Version
+	} else if version != sm.Version {
+		return nil, staleVersion(r.kind, version, sm.Version)
+	}
+	doc, err := toDoc(stored)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range append([]string{"id"}, r.readOnly...) {
+		delete(pm, f)
+	}
+	next, err := r.decode(mergePatch(doc, pm), false)
+	if err != nil {
+		return nil, err
+	}
+	if r.keep != nil {
+		r.keep(next, stored)
+	}
+	m := r.meta(next)
+	*m = *sm
+	m.Version = version
+	return next, nil
+}
+
+// withCurrent adds the stored version to a stale error, so the client
+// learns what to fetch.
+func (r *resource[T]) withCurrent(ctx context.Context, id string, err error) error {
+	if claims.ErrorCode(err) != claims.CodeStale {
+		return err
+	}
+	if se := (*staleError)(nil); errors.As(err, &se) {
+		return err
+	}
+	cur, ferr := r.find(ctx, id)
+	if ferr != nil {
+		return err
+	}
+	return &staleError{err: err, current: r.meta(cur).Version}
+}
+
+func staleVersion(kind string, got, current int) error {
+	return &staleError{
+		err:     claims.Errorf(claims.CodeStale, "the %s has changed since version %d: it is at version %d; fetch it again, reapply your change and send If-Match: %s", kind, got, current, etag(current)),
+		current: current,
+	}
+}
+
+// anyVersion is what If-Match: * asks for: whatever is stored.
+const anyVersion = 0
+
+// etag returns the strong entity tag of a record version.
+func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
+
+// ifMatch returns the version the If-Match header names, or anyVersion for
+// "*". A missing header is 428: updates without it could overwrite a
+// colleague's change unseen.
+func ifMatch(c *gin.Context) (int, error) {
+	v := strings.TrimSpace(c.GetHeader("If-Match"))
+	if v == "" {
+		return 0, claims.Errorf(codePreconditionRequired,
+			"If-Match is required: GET the record, and send its ETag header (such as \"3\") as If-Match, or * to overwrite whatever is stored")
+	}
+	if v == "*" {
+		return anyVersion, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(v, `"`), `"`))
+	if err != nil || n < 1 || len(v) < 3 || v[0] != '"' || v[len(v)-1] != '"' {
+		return 0, claims.Errorf(claims.CodeMalformed, "If-Match must be one quoted version such as \"3\", or *")
+	}
+	return n, nil
+}
+
+// noneMatch reports whether an If-None-Match header matches tag, by the
+// weak comparison RFC 9110 prescribes for it.
+func noneMatch(header, tag string) bool {
+	for t := range strings.SplitSeq(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == tag {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package api
+
+import (
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// DefaultMaxBodyBytes is the request body limit when Options sets none.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Options configure NewHandler.
+type Options struct {
+	// Store holds the records. It is required.
+	Store claims.Store
+	// Logger receives the request log and internal errors; nil discards.
+	Logger *slog.Logger
+	// Assets is the web frontend, served for paths outside /api/; nil
+	// serves the API only.
+	Assets fs.FS
+	// Version is the build's version, reported by /healthz.
+	Version string
+	// Parser reads quantities for POST /api/v1/parse; nil uses the
+	// built-in lexicon.
+	Parser *quantity.Parser
+	// MaxBodyBytes limits request bodies; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+}
+
+// handler holds what the endpoints share.
+type handler struct {
+	store   claims.Store
+	log     *slog.Logger
+	parser  *quantity.Parser
+	version string
+	maxBody int64
+	assets  fs.FS
+}
+
+// NewHandler returns the HTTP handler of claimdesk: the JSON API under
+// /api/v1, /healthz, /readyz and the frontend from opts.Assets. The caller
+// owns the http.Server.
+func NewHandler(opts Options) http.Handler { return newEngine(opts) }
+
+func newEngine(opts Options) *gin.Engine {
+	h := &handler{
+		store:   opts.Store,
+		log:     opts.Logger,
+		parser:  opts.Parser,
+		version: opts.Version,
+		maxBody: opts.MaxBodyBytes,
+		assets:  opts.Assets,
+	}
+	if h.log == nil {
+		h.log = slog.New(slog.DiscardHandler)
+	}
+	if h.parser == nil {
+		h.parser = quantity.New()
+	}
+	if h.maxBody <= 0 {
+		h.maxBody = DefaultMaxBodyBytes
+	}
+
+	e := gin.New()
+	// An API answers the path it was asked, not a guessed neighbour: a
+	// redirected POST or PATCH surprises scripts.
+	e.RedirectTrailingSlash = false
+	e.RedirectFixedPath = false
+	e.HandleMethodNotAllowed = true
+	e.ContextWithFallback = true
+	// Middleware for every response, the frontend's included. An
+	// authentication middleware would go on the v1 group below.
+	e.Use(h.requestID, h.logRequests, h.recoverPanic, securityHeaders)
+	e.NoRoute(h.noRoute)
+	e.NoMethod(h.methodNotAllowed)
+
+	topics, sources, claimants, claimList, links := h.topics(), h.sources(), h.claimants(), h.claims(), h.links()
+
+	e.GET("/healthz", h.healthz)                  // process up
+	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
+	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
+	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
+	v1.POST("/parse", h.parse)                    // {"text"} -> a reading; {"texts"} -> {"results"}
+	v1.GET("/topics", topics.list)                // ?q=&tag=&parent_id=&sort=&limit=&cursor=
+	v1.POST("/topics", topics.create)             //
+	v1.GET("/topics/:id", topics.get)             //
+	v1.PATCH("/topics/:id", topics.patch)         // JSON merge patch, If-Match required
+	v1.DELETE("/topics/:id", topics.delete)       // If-Match required
+	v1.GET("/sources", sources.list)              // ?q=&kind=&sort=&limit=&cursor=
+	v1.POST("/sources", sources.create)           //
+	v1.GET("/sources/:id", sources.get)           //
+	v1.PATCH("/sources/:id", sources.patch)       //
+	v1.DELETE("/sources/:id", sources.delete)     //
+	v1.GET("/claimants", claimants.list)          // ?q=&sort=&limit=&cursor=
+	v1.POST("/claimants", claimants.create)       //
+	v1.GET("/claimants/:id", claimants.get)       //
+	v1.PATCH("/claimants/:id", claimants.patch)   //
+	v1.DELETE("/claimants/:id", claimants.delete) //
+	v1.GET("/claims", claimList.list)             // ?topic_id=&claimant_id=&source_id=&tag=&q=&from=&to=&rank=&grade=&sort=&limit=&cursor=
+	v1.POST("/claims", claimList.create)          //
+	v1.GET("/claims/:id", claimList.get)          //
+	v1.PATCH("/claims/:id", claimList.patch)      //
+	v1.DELETE("/claims/:id", claimList.delete)    //
+	v1.GET("/links", links.list)                  // ?claim_id=&kind=&sort=&limit=&cursor=
+	v1.POST("/links", links.create)               //
+	v1.GET("/links/:id", links.get)               //
+	v1.PATCH("/links/:id", links.patch)           //
+	v1.DELETE("/links/:id", links.delete)         //
+	return e
+}

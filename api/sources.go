@@ -1,0 +1,26 @@
+package api
+
+import (
+	"context"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// sources serves /api/v1/sources.
+func (h *handler) sources() *resource[claims.Source] {
+	return &resource[claims.Source]{
+		h: h, kind: "source", path: "/api/v1/sources",
+		params: []string{"q", "kind"},
+		filter: func(ctx context.Context, q query) (claims.Page[*claims.Source], error) {
+			return h.store.ListSources(ctx, claims.SourceFilter{
+				ListOptions: q.opts, Text: q.get("q"), Kind: claims.SourceKind(q.get("kind")),
+			})
+		},
+		readOnly: metaFields,
+		meta:     func(s *claims.Source) *claims.Meta { return &s.Meta },
+		insert:   h.store.CreateSource,
+		find:     h.store.FindSource,
+		update:   h.store.UpdateSource,
+		remove:   h.store.DeleteSource,
+	}
+}

@@ -1,0 +1,51 @@
+package api
+
+import (
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// noRoute answers what no route matched. gin cannot mount a file server at
+// "/" next to /api, so the frontend is served from here: unknown /api/
+// paths get a JSON 404, other GET and HEAD requests get the asset, and a
+// path with no extension that names no file gets index.html, because the
+// frontend uses history-API URLs such as /topics/ID/compare.
+func (h *handler) noRoute(c *gin.Context) {
+	p := c.Request.URL.Path
+	if h.assets == nil || p == "/api" || strings.HasPrefix(p, "/api/") {
+		h.writeError(c, claims.Errorf(claims.CodeNotFound, "no such endpoint: %s %s", c.Request.Method, p))
+		return
+	}
+	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+		c.Header("Allow", "GET, HEAD")
+		h.writeError(c, claims.Errorf(codeMethodNotAllowed, "%s is not allowed here: the frontend is read with GET", c.Request.Method))
+		return
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	info, err := fs.Stat(h.assets, name)
+	switch {
+	case err == nil && !info.IsDir() && name != "index.html":
+		http.FileServerFS(h.assets).ServeHTTP(c.Writer, c.Request)
+	case name == "index.html" || path.Ext(name) == "":
+		c.Header("Cache-Control", "no-cache")
+		http.ServeFileFS(c.Writer, c.Request, h.assets, "index.html")
+	default:
+		h.writeError(c, claims.NotFound("file", p))
+	}
+}
+
+// methodNotAllowed answers a known path asked with the wrong method; gin
+// has set the Allow header.
+func (h *handler) methodNotAllowed(c *gin.Context) {
+	h.writeError(c, claims.Errorf(codeMethodNotAllowed, "%s is not allowed on %s: use %s",
+		c.Request.Method, c.Request.URL.Path, c.Writer.Header().Get("Allow")))
+}
