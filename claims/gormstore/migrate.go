@@ -1,0 +1,301 @@
+package gormstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// A migration is one numbered step of the schema. Steps run in order, each
+// in its own transaction, and are recorded in schema_version. A released
+// step is never edited: a change of schema is a new step.
+type migration struct {
+	version int
+	name    string
+	up      func(tx *gorm.DB, d dialect) error
+}
+
+// migrations is the schema's history. Tests truncate it to build a
+// database at an older version.
+var migrations = []migration{
+	{1, "create topics, sources, claimants, claims and links", createSchema},
+	{2, "index tags in topic_tags and claim_tags", indexTags},
+}
+
+// migrateLockKey is the PostgreSQL advisory lock that serialises replicas
+// migrating one database at once ("claimdesk" in ASCII, shortened).
+const migrateLockKey = 0x636c61696d64
+
+// Migrate brings the schema up to date, running the steps the database
+// lacks. It is idempotent, and safe when several replicas start at once
+// against one PostgreSQL database.
+func (s *Store) Migrate(ctx context.Context) error {
+	return s.migrate(ctx, migrations)
+}
+
+// SchemaVersion returns the version of the newest migration applied to the
+// database, 0 for an empty database.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.WithContext(ctx).Raw("SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v).Error
+	if err != nil {
+		return 0, translate(err, "read schema version")
+	}
+	return v, nil
+}
+
+func (s *Store) migrate(ctx context.Context, steps []migration) error {
+	latest := 0
+	if len(steps) > 0 {
+		latest = steps[len(steps)-1].version
+	}
+	for _, step := range append([]migration{{version: 0}}, steps...) {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			if s.dialect == dialectPostgres {
+				if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrateLockKey).Error; err != nil {
+					return err
+				}
+			}
+			if err := tx.Exec(s.ddl(`CREATE TABLE IF NOT EXISTS schema_version (
+				version INTEGER PRIMARY KEY,
+				applied_at TIMESTAMP NOT NULL)`)).Error; err != nil {
+				return err
+			}
+			var current int
+			if err := tx.Raw("SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&current).Error; err != nil {
+				return err
+			}
+			switch {
+			case current > latest:
+				return fmt.Errorf("the database is at schema version %d, newer than this claimdesk knows (%d): upgrade claimdesk", current, latest)
+			case step.version == 0 || current >= step.version:
+				return nil
+			case current != step.version-1:
+				return fmt.Errorf("the database is at schema version %d and step %d cannot follow it", current, step.version)
+			}
+			if err := step.up(tx, s.dialect); err != nil {
+				return err
+			}
+			return tx.Exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", step.version, s.clock()).Error
+		})
+		if err != nil {
+			return fmt.Errorf("gormstore: migrate to version %d (%s): %w", step.version, step.name, err)
+		}
+	}
+	return nil
+}
+
+// ddl adapts a statement written for both databases to s's dialect: the
+// one type they spell differently is a timestamp with time zone.
+func (s *Store) ddl(stmt string) string { return ddlFor(s.dialect, stmt) }
+
+func ddlFor(d dialect, stmt string) string {
+	if d == dialectPostgres {
+		return strings.ReplaceAll(stmt, "TIMESTAMP", "TIMESTAMPTZ")
+	}
+	return strings.ReplaceAll(stmt, "TIMESTAMP", "DATETIME")
+}
+
+func execAll(tx *gorm.DB, d dialect, stmts ...string) error {
+	for _, st := range stmts {
+		if err := tx.Exec(ddlFor(d, st)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createSchema is step 1. The statements are explicit rather than
+// AutoMigrate so that every database built by step 1 is the same.
+func createSchema(tx *gorm.DB, d dialect) error {
+	const meta = `id TEXT PRIMARY KEY,
+		created_at TIMESTAMP NOT NULL,
+		updated_at TIMESTAMP NOT NULL,
+		version INTEGER NOT NULL`
+	return execAll(tx, d,
+		`CREATE TABLE topics (`+meta+`,
+			title TEXT NOT NULL,
+			description TEXT NOT NULL,
+			measure TEXT NOT NULL,
+			unit TEXT NOT NULL,
+			additive BOOLEAN NOT NULL,
+			parent_id TEXT REFERENCES topics (id),
+			window_days INTEGER NOT NULL,
+			tags TEXT NOT NULL,
+			search TEXT NOT NULL)`,
+		`CREATE INDEX topics_parent ON topics (parent_id, id)`,
+		`CREATE INDEX topics_created ON topics (created_at, id)`,
+		`CREATE INDEX topics_updated ON topics (updated_at, id)`,
+		`CREATE INDEX topics_title ON topics (title, id)`,
+
+		`CREATE TABLE sources (`+meta+`,
+			name TEXT NOT NULL,
+			url TEXT NOT NULL,
+			kind TEXT NOT NULL,
+			publisher TEXT NOT NULL,
+			language TEXT NOT NULL,
+			published_on TEXT,
+			notes TEXT NOT NULL,
+			search TEXT NOT NULL)`,
+		`CREATE INDEX sources_kind ON sources (kind, id)`,
+		`CREATE INDEX sources_created ON sources (created_at, id)`,
+		`CREATE INDEX sources_updated ON sources (updated_at, id)`,
+		`CREATE INDEX sources_name ON sources (name, id)`,
+		`CREATE INDEX sources_published ON sources (published_on, id)`,
+
+		`CREATE TABLE claimants (`+meta+`,
+			name TEXT NOT NULL,
+			kind TEXT NOT NULL,
+			role TEXT NOT NULL,
+			affiliation TEXT NOT NULL,
+			notes TEXT NOT NULL,
+			search TEXT NOT NULL)`,
+		`CREATE INDEX claimants_created ON claimants (created_at, id)`,
+		`CREATE INDEX claimants_updated ON claimants (updated_at, id)`,
+		`CREATE INDEX claimants_name ON claimants (name, id)`,
+
+		`CREATE TABLE claims (`+meta+`,
+			topic_id TEXT NOT NULL REFERENCES topics (id),
+			claimant_id TEXT NOT NULL REFERENCES claimants (id),
+			source_id TEXT NOT NULL REFERENCES sources (id),
+			quote TEXT NOT NULL,
+			quantity_text TEXT NOT NULL,
+			language TEXT NOT NULL,
+			original_text TEXT NOT NULL,
+			original_language TEXT NOT NULL,
+			no_number BOOLEAN NOT NULL,
+			parsed TEXT NOT NULL,
+			analyst_interval TEXT NOT NULL,
+			interval_source TEXT NOT NULL,
+			parser_version TEXT NOT NULL,
+			unit TEXT NOT NULL,
+			low DOUBLE PRECISION,
+			high DOUBLE PRECISION,
+			best DOUBLE PRECISION,
+			places TEXT NOT NULL,
+			population TEXT NOT NULL,
+			group_name TEXT NOT NULL,
+			measure TEXT NOT NULL,
+			url TEXT NOT NULL,
+			archive_url TEXT NOT NULL,
+			relays TEXT NOT NULL,
+			occasion TEXT NOT NULL,
+			said_on TEXT NOT NULL,
+			published_on TEXT NOT NULL,
+			as_of TEXT NOT NULL,
+			since TEXT NOT NULL,
+			ref_start TEXT,
+			ref_end TEXT,
+			evidence_type TEXT NOT NULL,
+			grade TEXT NOT NULL,
+			rank TEXT NOT NULL,
+			deprecation_reason TEXT NOT NULL,
+			notes TEXT NOT NULL,
+			tags TEXT NOT NULL,
+			search TEXT NOT NULL)`,
+		// Per-topic listings and summaries (a topic may hold a million claims).
+		`CREATE INDEX claims_topic_created ON claims (topic_id, created_at, id)`,
+		`CREATE INDEX claims_topic_ref ON claims (topic_id, ref_start, ref_end)`,
+		`CREATE INDEX claims_topic_measure ON claims (topic_id, measure, rank, grade)`,
+		`CREATE INDEX claims_topic_best ON claims (topic_id, best)`,
+		`CREATE INDEX claims_claimant ON claims (claimant_id, created_at, id)`,
+		`CREATE INDEX claims_source ON claims (source_id)`,
+		`CREATE INDEX claims_created ON claims (created_at, id)`,
+		`CREATE INDEX claims_updated ON claims (updated_at, id)`,
+		`CREATE INDEX claims_ref ON claims (ref_start, id)`,
+		`CREATE INDEX claims_low ON claims (low, id)`,
+		`CREATE INDEX claims_high ON claims (high, id)`,
+		`CREATE INDEX claims_best ON claims (best, id)`,
+		`CREATE INDEX claims_grade ON claims (grade)`,
+		`CREATE INDEX claims_rank ON claims (rank)`,
+
+		// Every source a claim names, origin and relays, for the source
+		// filter and for refusing to delete a source still in use.
+		`CREATE TABLE claim_sources (
+			claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			source_id TEXT NOT NULL REFERENCES sources (id),
+			PRIMARY KEY (claim_id, source_id))`,
+		`CREATE INDEX claim_sources_source ON claim_sources (source_id, claim_id)`,
+
+		`CREATE TABLE links (`+meta+`,
+			from_id TEXT NOT NULL REFERENCES claims (id),
+			to_id TEXT NOT NULL REFERENCES claims (id),
+			kind TEXT NOT NULL,
+			note TEXT NOT NULL,
+			author TEXT NOT NULL)`,
+		`CREATE INDEX links_from ON links (from_id)`,
+		`CREATE INDEX links_to ON links (to_id)`,
+		`CREATE INDEX links_created ON links (created_at, id)`,
+		`CREATE INDEX links_updated ON links (updated_at, id)`,
+	)
+}
+
+// indexTags is step 2: the tag filter reads small indexed tables instead
+// of scanning the JSON tags of every row. It backfills them from the JSON.
+func indexTags(tx *gorm.DB, d dialect) error {
+	err := execAll(tx, d,
+		`CREATE TABLE topic_tags (
+			topic_id TEXT NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+			tag TEXT NOT NULL,
+			PRIMARY KEY (topic_id, tag))`,
+		`CREATE INDEX topic_tags_tag ON topic_tags (tag, topic_id)`,
+		`CREATE TABLE claim_tags (
+			claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			tag TEXT NOT NULL,
+			PRIMARY KEY (claim_id, tag))`,
+		`CREATE INDEX claim_tags_tag ON claim_tags (tag, claim_id)`,
+	)
+	if err != nil {
+		return err
+	}
+	for _, t := range []struct{ table, tagTable, key string }{
+		{"topics", "topic_tags", "topic_id"},
+		{"claims", "claim_tags", "claim_id"},
+	} {
+		type idTags struct {
+			ID   string
+			Tags string
+		}
+		for last := ""; ; {
+			var batch []idTags
+			err := tx.Table(t.table).Select("id, tags").Where("id > ?", last).
+				Order("id").Limit(1000).Find(&batch).Error
+			if err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				break
+			}
+			for _, r := range batch {
+				var tags []string
+				if err := json.Unmarshal([]byte(r.Tags), &tags); err != nil {
+					return fmt.Errorf("tags of %s %q: %w", t.table, r.ID, err)
+				}
+				if err := insertTags(tx, t.tagTable, t.key, r.ID, tags); err != nil {
+					return err
+				}
+			}
+			last = batch[len(batch)-1].ID
+		}
+	}
+	return nil
+}
+
+// insertTags records the tags of the record id in table.
+func insertTags(tx *gorm.DB, table, key, id string, tags []string) error {
+	if len(tags) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, 0, len(tags))
+	seen := make(map[string]bool, len(tags))
+	for _, tag := range tags {
+		if !seen[tag] {
+			seen[tag] = true
+			rows = append(rows, map[string]any{key: id, "tag": tag})
+		}
+	}
+	return tx.Table(table).Create(rows).Error
+}

@@ -1,0 +1,201 @@
+package gormstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+var _ claims.Store = (*Store)(nil)
+
+// Store is a claims.Store backed by gorm. It is safe for concurrent use.
+type Store struct {
+	db      *gorm.DB
+	sqlDB   *sql.DB
+	dialect dialect
+	// writer is a one-slot semaphore that serialises writers on SQLite;
+	// nil on PostgreSQL, whose row locks and conditional updates suffice.
+	writer chan struct{}
+	inTx   bool
+	parser *quantity.Parser
+	now    func() time.Time
+	log    *slog.Logger
+}
+
+type dialect int
+
+const (
+	dialectSQLite dialect = iota
+	dialectPostgres
+)
+
+// An Option configures Open.
+type Option func(*Store)
+
+// WithLogger sets the logger that receives slow queries and database
+// errors. The default discards them.
+func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
+
+// WithParser sets the quantity parser that reads claims' QuantityText. The
+// default is the built-in lexicon.
+func WithParser(p *quantity.Parser) Option { return func(s *Store) { s.parser = p } }
+
+// WithNow sets the clock used for CreatedAt and UpdatedAt, for tests.
+func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// sqliteParams are added to a SQLite DSN unless it sets them itself. With
+// _txlock=immediate every transaction takes the write lock when it begins,
+// so a reader can never need to upgrade to a writer halfway (the case a
+// busy timeout cannot resolve).
+var sqliteParams = [][2]string{
+	{"_foreign_keys", "on"},
+	{"_journal_mode", "WAL"},
+	{"_busy_timeout", "10000"},
+	{"_txlock", "immediate"},
+	{"_synchronous", "NORMAL"},
+}
+
+// IsPostgresDSN reports whether dsn names a PostgreSQL database rather than
+// a SQLite file.
+func IsPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// sqliteDSN adds the connection parameters claimdesk relies on to a SQLite
+// file path, keeping any the caller set.
+func sqliteDSN(dsn string) string {
+	path, query, _ := strings.Cut(dsn, "?")
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		q = url.Values{}
+	}
+	for _, p := range sqliteParams {
+		if q.Get(p[0]) == "" {
+			q.Set(p[0], p[1])
+		}
+	}
+	return path + "?" + q.Encode()
+}
+
+// Open opens the database named by dsn: a postgres:// or postgresql:// URL,
+// or else the path of a SQLite file, created if missing. It does not
+// migrate: call Migrate.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	s := &Store{now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.parser == nil {
+		s.parser = quantity.New()
+	}
+	var dial gorm.Dialector
+	if IsPostgresDSN(dsn) {
+		s.dialect = dialectPostgres
+		dial = postgres.Open(dsn)
+	} else {
+		if dsn == "" {
+			return nil, errors.New("gormstore: open: empty database path")
+		}
+		s.dialect = dialectSQLite
+		s.writer = make(chan struct{}, 1)
+		dial = sqlite.Open(sqliteDSN(dsn))
+	}
+	db, err := gorm.Open(dial, &gorm.Config{
+		TranslateError:         true,
+		SkipDefaultTransaction: true, // writes use explicit transactions
+		Logger:                 newGormLogger(s.log),
+		NowFunc:                s.clock,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("gormstore: open: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("gormstore: open: %w", err)
+	}
+	if s.dialect == dialectSQLite {
+		// Writers are serialised by wmu; the other connections read.
+		sqlDB.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+		sqlDB.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	} else {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	s.db, s.sqlDB = db, sqlDB
+	if err := s.Ping(ctx); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// clock returns the current time as stored: UTC, to the microsecond, which
+// both SQLite and PostgreSQL keep exactly.
+func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s.inTx {
+		return errors.New("gormstore: close: store is bound to a transaction")
+	}
+	if err := s.sqlDB.Close(); err != nil {
+		return fmt.Errorf("gormstore: close: %w", err)
+	}
+	return nil
+}
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.db.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return translate(err, "ping")
+	}
+	return nil
+}
+
+// Atomically runs fn with a Store bound to one transaction: everything fn
+// writes commits when it returns nil and is rolled back otherwise. Calls
+// made on a Store that Atomically handed out reuse its transaction.
+func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) error {
+	if s.inTx {
+		return fn(s)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		txs := *s
+		txs.db, txs.inTx = tx, true
+		return fn(&txs)
+	})
+}
+
+// write runs fn in a transaction, or in a savepoint of the transaction s is
+// bound to, so a failed write leaves nothing behind either way. On SQLite
+// it holds the writer slot for the whole transaction.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writer != nil && !s.inTx {
+		select {
+		case s.writer <- struct{}{}:
+			defer func() { <-s.writer }()
+		case <-ctx.Done():
+			return fmt.Errorf("gormstore: waiting for the writer: %w", ctx.Err())
+		}
+	}
+	return s.db.WithContext(ctx).Transaction(fn)
+}
