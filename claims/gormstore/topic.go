@@ -38,14 +38,14 @@ func checkParent(tx *gorm.DB, t *claims.Topic) error {
 			p.Add("parent_id", "topic %q is already part of this topic: a topic cannot be part of itself", t.ParentID)
 			return p.Err("topic")
 		}
-		var parent *string
-		if err := tx.Table("topics").Where("id = ?", id).Pluck("parent_id", &parent).Error; err != nil {
+		var parent []string
+		if err := tx.Table("topics").Where("id = ?", id).Pluck("COALESCE(parent_id, '')", &parent).Error; err != nil {
 			return err
 		}
-		if parent == nil {
+		if len(parent) == 0 || parent[0] == "" {
 			return nil
 		}
-		id = *parent
+		id = parent[0]
 	}
 	var p claims.Problems
 	p.Add("parent_id", "the chain of parent topics is more than %d deep", maxTopicDepth)
