@@ -29,6 +29,8 @@ type resource[T any] struct {
 	readOnly []string
 	keep     func(next, stored *T)
 	meta     func(*T) *claims.Meta
+	// show, if set, fixes up a record's wire shape before it is written.
+	show func(*T)
 
 	insert func(context.Context, *T) error
 	find   func(context.Context, string) (*T, error)
@@ -53,6 +55,9 @@ func (r *resource[T]) list(c *gin.Context) {
 	if page.Items == nil {
 		page.Items = []*T{}
 	}
+	for _, rec := range page.Items {
+		r.reply(rec)
+	}
 	c.JSON(http.StatusOK, page)
 }
 
@@ -68,7 +73,7 @@ func (r *resource[T]) get(c *gin.Context) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	c.JSON(http.StatusOK, rec)
+	c.JSON(http.StatusOK, r.reply(rec))
 }
 
 func (r *resource[T]) create(c *gin.Context) {
@@ -89,7 +94,7 @@ func (r *resource[T]) create(c *gin.Context) {
 	m := r.meta(rec)
 	c.Header("Location", r.path+"/"+url.PathEscape(m.ID))
 	c.Header("ETag", etag(m.Version))
-	c.JSON(http.StatusCreated, rec)
+	c.JSON(http.StatusCreated, r.reply(rec))
 }
 
 // patch applies a JSON merge patch (RFC 7396) to the stored record and
@@ -114,7 +119,7 @@ func (r *resource[T]) patch(c *gin.Context) {
 		return
 	}
 	c.Header("ETag", etag(r.meta(next).Version))
-	c.JSON(http.StatusOK, next)
+	c.JSON(http.StatusOK, r.reply(next))
 }
 
 func (r *resource[T]) delete(c *gin.Context) {
@@ -128,6 +133,14 @@ func (r *resource[T]) delete(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// reply returns rec ready to be written.
+func (r *resource[T]) reply(rec *T) *T {
+	if r.show != nil {
+		r.show(rec)
+	}
+	return rec
 }
 
 // decode turns a request body into a record. On create, the read-only

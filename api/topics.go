@@ -18,9 +18,16 @@ func (h *handler) topics() *resource[claims.Topic] {
 		},
 		readOnly: metaFields,
 		meta:     func(t *claims.Topic) *claims.Meta { return &t.Meta },
-		insert:   h.store.CreateTopic,
-		find:     h.store.FindTopic,
-		update:   h.store.UpdateTopic,
-		remove:   h.store.DeleteTopic,
+		// Topic.Normalize leaves absent tags nil, unlike Claim's; the API
+		// promises an array.
+		show: func(t *claims.Topic) {
+			if t.Tags == nil {
+				t.Tags = []string{}
+			}
+		},
+		insert: h.store.CreateTopic,
+		find:   h.store.FindTopic,
+		update: h.store.UpdateTopic,
+		remove: h.store.DeleteTopic,
 	}
 }
