@@ -165,7 +165,14 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 			return claims.Errorf(claims.CodeConflict, "%s %q is still referenced by %s: delete or change them first",
 				kind, id, strings.Join(still, " and "))
 		}
-		res := tx.Exec("DELETE FROM "+table+" WHERE id = ? AND version = ?", id, cur.Version)
+		// The delete is conditional on the version the caller named, so an
+		// update that commits meanwhile makes it stale; version 0 deletes
+		// whatever is stored.
+		q := tx.Where("id = ?", id)
+		if version != 0 {
+			q = q.Where("version = ?", version)
+		}
+		res := q.Table(table).Delete(nil)
 		if res.Error != nil {
 			if errors.Is(res.Error, gorm.ErrForeignKeyViolated) {
 				return &claims.Error{Code: claims.CodeConflict, Err: res.Error,
@@ -174,7 +181,11 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return stale(kind, id, cur.Version+1)
+			now, err := current(tx, record{kind: kind, table: table}, id)
+			if err != nil {
+				return err
+			}
+			return stale(kind, id, now.Version)
 		}
 		return nil
 	})

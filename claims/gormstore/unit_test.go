@@ -1,0 +1,152 @@
+package gormstore
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+func TestSQLiteDSN(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"claimdesk.db", "claimdesk.db?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"},
+		{"data/c.db?_busy_timeout=500&cache=shared", "data/c.db?_busy_timeout=500&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&cache=shared"},
+		{"file:c.db?mode=rwc", "file:c.db?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&mode=rwc"},
+	} {
+		if got := sqliteDSN(tc.in); got != tc.want {
+			t.Errorf("sqliteDSN(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsPostgresDSN(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"postgres://u@h/db", true},
+		{"postgresql://u@h/db", true},
+		{"claimdesk.db", false},
+		{"postgres.db", false},
+	} {
+		if got := IsPostgresDSN(tc.in); got != tc.want {
+			t.Errorf("IsPostgresDSN(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLikeContains(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"800", "%800%"},
+		{"50%", `%50\%%`},
+		{"a_b", `%a\_b%`},
+		{`c:\dir`, `%c:\\dir%`},
+		{"ПОЧТИ Все", "%почти все%"},
+	} {
+		if got := likeContains(tc.in); got != tc.want {
+			t.Errorf("likeContains(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	t.Parallel()
+	driverErr := errors.New(`ERROR: duplicate key value violates unique constraint "claims_pkey"`)
+	for _, tc := range []struct {
+		name string
+		in   error
+		want claims.Code
+	}{
+		{"record not found", gorm.ErrRecordNotFound, claims.CodeNotFound},
+		{"duplicated key", fmt.Errorf("%w: %w", gorm.ErrDuplicatedKey, driverErr), claims.CodeConflict},
+		{"foreign key", gorm.ErrForeignKeyViolated, claims.CodeInvalid},
+		{"claims error", claims.Errorf(claims.CodeStale, "stale"), claims.CodeStale},
+		{"other", errors.New("disk I/O error"), claims.CodeInternal},
+		{"canceled", context.Canceled, claims.CodeInternal},
+	} {
+		err := translate(tc.in, "create claim")
+		if got := claims.ErrorCode(err); got != tc.want {
+			t.Errorf("translate(%s) code = %q, want %q", tc.name, got, tc.want)
+		}
+		if !errors.Is(err, tc.in) {
+			t.Errorf("translate(%s) = %v, which does not wrap the cause", tc.name, err)
+		}
+		if msg := claims.ErrorMessage(err); strings.Contains(msg, "constraint") || strings.Contains(msg, "disk") {
+			t.Errorf("translate(%s) message %q leaks the database's words", tc.name, msg)
+		}
+	}
+	if err := translate(errors.New("boom"), "create claim"); err.Error() != "gormstore: create claim: boom" {
+		t.Errorf("translate(other) = %q, want the operation as prefix", err)
+	}
+	if translate(nil, "x") != nil {
+		t.Errorf("translate(nil) is not nil")
+	}
+}
+
+func TestCursorRoundTrip(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 123456000, time.UTC)
+	low := 12.5
+	for _, tc := range []struct {
+		sort  string
+		key   sortKey
+		value any
+		want  any
+	}{
+		{"created_at", createdKey, at, at},
+		{"-low", sortKeys["low"], &low, 12.5},
+		{"low", sortKeys["low"], (*float64)(nil), nil},
+		{"title", sortKeys["title"], "Chechens", "Chechens"},
+		{"ref_date", sortKeys["ref_date"], (*string)(nil), nil},
+	} {
+		c, err := encodeCursor("claims", tc.sort, tc.value, "01abc")
+		if err != nil {
+			t.Fatalf("encodeCursor(%v): %v", tc.value, err)
+		}
+		got, id, err := decodeCursor(c, "claims", tc.sort, tc.key)
+		if err != nil || id != "01abc" || got != tc.want {
+			t.Errorf("decodeCursor(encodeCursor(%v)) = %v, %q, %v; want %v, 01abc", tc.value, got, id, err, tc.want)
+		}
+		if _, _, err := decodeCursor(c, "topics", tc.sort, tc.key); claims.ErrorCode(err) != claims.CodeInvalid {
+			t.Errorf("decodeCursor(cursor of claims, as topics) = %v, want invalid", err)
+		}
+	}
+	// A NULL value is no cursor for a column that cannot be NULL.
+	c, _ := encodeCursor("claims", "created_at", nil, "01abc")
+	if _, _, err := decodeCursor(c, "claims", "created_at", createdKey); claims.ErrorCode(err) != claims.CodeInvalid {
+		t.Errorf("decodeCursor(null created_at) = %v, want invalid", err)
+	}
+}
+
+func TestGormLogger(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	l := newGormLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	ctx := context.Background()
+	sql := func() (string, int64) { return "SELECT 1", 1 }
+	l.Trace(ctx, time.Now(), sql, nil)
+	l.Trace(ctx, time.Now(), sql, gorm.ErrRecordNotFound)
+	if buf.Len() != 0 {
+		t.Errorf("a fast query and a missing record were logged at info level: %s", buf.String())
+	}
+	l.Trace(ctx, time.Now().Add(-time.Second), sql, nil)
+	if !strings.Contains(buf.String(), "slow query") {
+		t.Errorf("a one-second query was not logged as slow: %q", buf.String())
+	}
+	buf.Reset()
+	l.Trace(ctx, time.Now(), sql, errors.New("disk I/O error"))
+	if !strings.Contains(buf.String(), "level=ERROR") || !strings.Contains(buf.String(), "disk I/O error") {
+		t.Errorf("a database error was not logged as an error: %q", buf.String())
+	}
+}
