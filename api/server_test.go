@@ -1,0 +1,151 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// TestOpenAPIRoutes checks that the router serves every operation of the
+// document and the document describes every route of the router.
+func TestOpenAPIRoutes(t *testing.T) {
+	eng := newEngine(Options{Store: failingStore{}})
+	var served []string
+	for _, r := range eng.Routes() {
+		segs := strings.Split(r.Path, "/")
+		for i, s := range segs {
+			if strings.HasPrefix(s, ":") {
+				segs[i] = "{" + s[1:] + "}"
+			}
+		}
+		served = append(served, r.Method+" "+strings.Join(segs, "/"))
+	}
+	var documented []string
+	for path, item := range openSpec(t).doc["paths"].(map[string]any) {
+		for method := range item.(map[string]any) {
+			if slices.Contains([]string{"get", "put", "post", "patch", "delete", "head", "options"}, method) {
+				documented = append(documented, strings.ToUpper(method)+" "+path)
+			}
+		}
+	}
+	slices.Sort(served)
+	slices.Sort(documented)
+	if diff := cmp.Diff(served, documented); diff != "" {
+		t.Errorf("routes (-served +documented):\n%s", diff)
+	}
+	if len(served) < 29 {
+		t.Errorf("%d routes served, want the 29 of the route table", len(served))
+	}
+}
+
+func TestOpenAPIDocument(t *testing.T) {
+	e := newEnv(t, failingStore{}, nil)
+	var doc map[string]any
+	e.doJSON(t, request{method: "GET", path: "/api/v1/openapi.json"}, 200, &doc)
+	if doc["openapi"] != "3.1.0" {
+		t.Errorf("openapi = %v, want 3.1.0", doc["openapi"])
+	}
+	// Every schema the document names compiles.
+	s := openSpec(t)
+	for name := range s.doc["components"].(map[string]any)["schemas"].(map[string]any) {
+		if _, err := s.schema("/components/schemas/" + name); err != nil {
+			t.Errorf("schema %s: %v", name, err)
+		}
+	}
+}
+
+func TestHealth(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), nil)
+	var h map[string]string
+	e.doJSON(t, request{method: "GET", path: "/healthz"}, 200, &h)
+	if h["status"] != "ok" || h["version"] != "test" {
+		t.Errorf("GET /healthz = %v, want status ok and the version", h)
+	}
+	e.doJSON(t, request{method: "GET", path: "/readyz"}, 200, &h)
+	if h["status"] != "ready" {
+		t.Errorf("GET /readyz = %v, want ready", h)
+	}
+}
+
+// TestMiddleware checks the headers of every response and the request log.
+func TestMiddleware(t *testing.T) {
+	e := newEnv(t, failingStore{}, nil)
+	rec := e.do(t, request{method: "GET", path: "/healthz", headers: map[string]string{"X-Request-ID": "bad id with spaces"}})
+	for k, want := range map[string]string{
+		"Content-Security-Policy": contentSecurityPolicy,
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "no-referrer",
+	} {
+		if got := rec.Header().Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	id := rec.Header().Get("X-Request-ID")
+	if id == "" || id == "bad id with spaces" {
+		t.Errorf("X-Request-ID = %q, want a fresh ID in place of an invalid one", id)
+	}
+	var line map[string]any
+	for l := range strings.SplitSeq(strings.TrimSpace(e.log.String()), "\n") {
+		if err := json.Unmarshal([]byte(l), &line); err != nil {
+			t.Fatalf("log line %q: %v", l, err)
+		}
+	}
+	for _, k := range []string{"method", "path", "status", "duration_ms", "request_id"} {
+		if _, ok := line[k]; !ok {
+			t.Errorf("request log %v lacks %s", line, k)
+		}
+	}
+	if line["request_id"] != id || line["status"] != 200.0 || line["path"] != "/healthz" {
+		t.Errorf("request log = %v, want request_id %s, status 200 and the path", line, id)
+	}
+}
+
+func TestAssets(t *testing.T) {
+	assets := fstest.MapFS{
+		"index.html":     {Data: []byte("<!doctype html><title>claimdesk</title>")},
+		"css/app.css":    {Data: []byte("body{}")},
+		"js/main.js":     {Data: []byte("import './api.js'")},
+		"js/views/x.txt": {Data: []byte("x")},
+	}
+	e := newEnv(t, failingStore{}, assets)
+	for _, tc := range []struct {
+		method, path string
+		wantStatus   int
+		wantBody     string
+		wantType     string
+		wantNoCache  bool
+	}{
+		{"GET", "/", 200, "<!doctype html>", "text/html", true},
+		{"GET", "/topics/01abc/compare", 200, "<!doctype html>", "text/html", true},
+		{"GET", "/css", 200, "<!doctype html>", "text/html", true}, // a directory is no file: no listing
+		{"HEAD", "/claims", 200, "", "text/html", true},
+		{"GET", "/css/app.css", 200, "body{}", "text/css", false},
+		{"GET", "/js/main.js", 200, "import", "text/javascript", false},
+		{"GET", "/js/missing.js", 404, "", "application/problem+json", false},
+		{"GET", "/api/v1/nothing", 404, `"code":"not_found"`, "application/problem+json", false},
+		{"POST", "/topics", 405, `"code":"method_not_allowed"`, "application/problem+json", false},
+	} {
+		rec := e.do(t, request{method: tc.method, path: tc.path})
+		if rec.Code != tc.wantStatus || !strings.Contains(rec.Body.String(), tc.wantBody) || !strings.HasPrefix(rec.Header().Get("Content-Type"), tc.wantType) {
+			t.Errorf("%s %s = %d %q %q, want %d with %q, %s", tc.method, tc.path, rec.Code, rec.Header().Get("Content-Type"), rec.Body, tc.wantStatus, tc.wantBody, tc.wantType)
+		}
+		if got := rec.Header().Get("Cache-Control") == "no-cache"; got != tc.wantNoCache {
+			t.Errorf("%s %s: Cache-Control = %q, want no-cache %v", tc.method, tc.path, rec.Header().Get("Cache-Control"), tc.wantNoCache)
+		}
+		if rec.Header().Get("Content-Security-Policy") == "" {
+			t.Errorf("%s %s: no Content-Security-Policy", tc.method, tc.path)
+		}
+	}
+	// Without assets only the API is served.
+	rec := newEnv(t, failingStore{}, nil).do(t, request{method: "GET", path: "/"})
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("GET / without assets = %d, want 404", rec.Code)
+	}
+}
