@@ -1,49 +1,56 @@
-// Package quantity reads quantity expressions as news reports them ("a few
-// dozen", "about 800", "более тысячи", "$2bn") and turns them into
-// intervals with a best estimate, a kind and an explanation.
-//
-// The package imports only the standard library and golang.org/x packages.
 package quantity
 
 import (
 	"fmt"
-	"strconv"
+	"math"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // Version identifies the parser's rules and lexicon. Claims store the
 // version that read them, so that a change of the lexicon can re-parse
-// stored claims and show what moved.
-const Version = "0.1"
+// stored claims and show what moved. A parser with a calibration reports
+// its own version (see Parser.Version).
+const Version = "1"
+
+// MaxParseLen is the longest text, in characters, that Parse reads: a
+// quantity as said, perhaps with a few words around it. Use Extract for
+// running text.
+const MaxParseLen = 300
 
 // Kind classifies a quantity.
 type Kind string
 
 // The kinds of quantity.
 const (
-	Exact       Kind = "exact"       // "800"
-	Approximate Kind = "approximate" // "about 800"
-	Range       Kind = "range"       // "between 70 and 80"
-	LowerBound  Kind = "lower_bound" // "more than 400"
-	UpperBound  Kind = "upper_bound" // "up to 3,000"
-	Vague       Kind = "vague"       // "a few dozen"
+	Exact       Kind = "exact"       // "800": low = high = best
+	Approximate Kind = "approximate" // "about 800", "nearly 2,000": both bounds, hedged
+	Range       Kind = "range"       // "between 70 and 80": both bounds, best the midpoint
+	LowerBound  Kind = "lower_bound" // "more than 400": low only, no best
+	UpperBound  Kind = "upper_bound" // "up to 3,000": high only, no best
+	Vague       Kind = "vague"       // "a few dozen": both bounds from the vague-word table
 )
 
 // Quantity is what a quantity expression means. Low and High are inclusive
 // bounds, nil when open; Best is the central estimate, nil when there is
 // none. Start and End are the byte offsets of the matched span in Text.
 type Quantity struct {
-	Text        string   `json:"text"`
-	Low         *float64 `json:"low"`
-	High        *float64 `json:"high"`
-	Best        *float64 `json:"best"`
-	Approx      bool     `json:"approx"`
-	Kind        Kind     `json:"kind"`
-	Unit        string   `json:"unit,omitempty"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
-	Rule        string   `json:"rule"`
-	Explanation string   `json:"explanation"`
+	Text   string   `json:"text"`
+	Low    *float64 `json:"low"`
+	High   *float64 `json:"high"`
+	Best   *float64 `json:"best"`
+	Approx bool     `json:"approx"`
+	Kind   Kind     `json:"kind"`
+	// Unit is "percent", an ISO 4217 code ("USD", "EUR", "GBP", "RUB"),
+	// or the word after the figure as written ("fighters", "человек").
+	Unit  string `json:"unit,omitempty"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Rule names the rule that fired: "numeral", "about", "more_than",
+	// "range", "vague:few", "more_than+vague:few"… (see the package doc).
+	Rule        string `json:"rule"`
+	Explanation string `json:"explanation"`
 }
 
 // Error is returned for text that holds no quantity the parser can read.
@@ -54,31 +61,430 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("quantity: %s: %q", e.Reason, e.Text) }
 
-// Parser reads quantity expressions. Its zero value is not usable: call New.
-type Parser struct{}
+// Parser reads quantity expressions. Its zero value is not usable: call
+// New. A Parser is safe for concurrent use.
+type Parser struct {
+	lex          *lexicon
+	vague        []vagueEntry
+	hedges       [numMods]Meaning
+	roundFigures bool
+	version      string
+	rules        [numMods][]string // by modifier, then core (numeral, range, fraction, ratio, vague…)
+}
 
-// New returns a parser with the built-in lexicon.
-func New() *Parser { return &Parser{} }
+type vagueEntry struct {
+	key    string
+	plural bool
+	words  []string
+	Meaning
+}
+
+// Option configures a Parser.
+type Option func(*config)
+
+type config struct {
+	cal          *Calibration
+	roundFigures bool
+}
+
+// WithCalibration replaces the meaning of the vague words and hedges that c
+// names. New panics if c does not pass Calibration.Validate; a calibration
+// from LoadCalibration always does.
+func WithCalibration(c Calibration) Option { return func(cf *config) { cf.cal = &c } }
+
+// WithRoundFigurePrecision reads a plain round figure as the precision it
+// implies: "4,000" becomes 3,500 to 4,500 and "1.2 million" 1.15 to 1.25
+// million (half a unit of the last significant digit either side). It
+// applies to unhedged figures in digits or words that end in at least two
+// zeros or carry a scale word, and not to percentages. Off by default.
+func WithRoundFigurePrecision(on bool) Option { return func(cf *config) { cf.roundFigures = on } }
+
+// New returns a parser with the built-in lexicon, changed by opts.
+func New(opts ...Option) *Parser {
+	var cf config
+	for _, o := range opts {
+		o(&cf)
+	}
+	p := &Parser{roundFigures: cf.roundFigures, version: Version}
+	if cf.cal != nil {
+		if err := cf.cal.Validate(); err != nil {
+			panic(err)
+		}
+		if len(cf.cal.Vague)+len(cf.cal.Hedges) > 0 {
+			p.version = Version + "+cal." + cf.cal.hash()
+		}
+	}
+	for _, k := range sortedKeys(builtin.Vague) {
+		e := builtin.Vague[k]
+		v := vagueEntry{key: k, plural: e.As == "plural", words: append(append([]string(nil), e.En...), e.Ru...), Meaning: e.Meaning}
+		if cf.cal != nil {
+			if m, ok := cf.cal.Vague[k]; ok {
+				v.Meaning = m
+			}
+		}
+		p.vague = append(p.vague, v)
+	}
+	for mod, key := range map[modKind]string{modAbout: "about", modNearly: "nearly", modJustUnder: "just_under", modJustOver: "just_over"} {
+		p.hedges[mod] = builtin.Hedges[key]
+		if cf.cal != nil {
+			if m, ok := cf.cal.Hedges[key]; ok {
+				p.hedges[mod] = m
+			}
+		}
+	}
+	p.lex = buildLexicon(p.vague)
+	cores := []string{"numeral", "range", "fraction", "ratio"}
+	for _, v := range p.vague {
+		cores = append(cores, "vague:"+v.key)
+	}
+	for mod := range numMods {
+		p.rules[mod] = make([]string, len(cores))
+		for c, core := range cores {
+			switch {
+			case mod == modNone || mod == modExact || mod == modBetween || mod == modFrom:
+				p.rules[mod][c] = core
+			case c == 0:
+				p.rules[mod][c] = modRule[mod]
+			default:
+				p.rules[mod][c] = modRule[mod] + "+" + core
+			}
+		}
+	}
+	return p
+}
+
+// Version is the version to store with a quantity this parser read: the
+// package Version, followed by "+cal." and a hash of the calibration when
+// there is one, so that a change of calibration also marks claims for
+// re-parsing.
+func (p *Parser) Version() string { return p.version }
 
 var defaultParser = New()
 
 // Parse reads text with the built-in lexicon.
 func Parse(text string) (Quantity, error) { return defaultParser.Parse(text) }
 
-// Parse reads the quantity expression in text.
+// Extract finds the quantities in text with the built-in lexicon.
+func Extract(text string) []Quantity { return defaultParser.Extract(text) }
+
+type scratch struct {
+	toks []token
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 64)} }}
+
+// Parse reads the one quantity expression in text: what an analyst types
+// as "the quantity as said", perhaps with a unit or a few words around it
+// ("about 800 Russians"). Years, dates and page numbers are set aside when
+// another quantity is present. Text that holds no quantity, or more than
+// one, is an *Error with a reason.
 func (p *Parser) Parse(text string) (Quantity, error) {
-	s := strings.TrimSpace(text)
-	if s == "" {
+	if strings.TrimSpace(text) == "" {
 		return Quantity{}, &Error{Text: text, Reason: "empty text"}
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-	if err != nil {
-		return Quantity{}, &Error{Text: text, Reason: "no number found"}
+	if len(text) > MaxParseLen && utf8.RuneCountInString(text) > MaxParseLen {
+		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("text is longer than %d characters", MaxParseLen)}
 	}
-	start := strings.Index(text, s)
-	return Quantity{
-		Text: text, Low: &v, High: &v, Best: &v, Kind: Exact,
-		Start: start, End: start + len(s), Rule: "numeral",
-		Explanation: fmt.Sprintf("%s: exactly %g", s, v),
-	}, nil
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	toks := p.lex.tokenize(text, sc.toks[:0])
+	sc.toks = toks[:0]
+
+	var found [3]match // the first non-skipped matches, then skipped ones
+	var nKept, nSkipped int
+	var firstSkipped match
+	var m match
+	for i := 0; i < len(toks); {
+		next, ok := p.matchAt(text, toks, i, &m)
+		if !ok {
+			i++
+			continue
+		}
+		switch {
+		case !m.skip && nKept < len(found):
+			found[nKept] = m
+			nKept++
+		case !m.skip:
+			nKept++
+		case nSkipped == 0:
+			firstSkipped = m
+			nSkipped++
+		default:
+			nSkipped++
+		}
+		i = next
+	}
+	switch {
+	case nKept == 1:
+		return p.quantity(text, &found[0]), nil
+	case nKept == 0 && nSkipped == 1:
+		return p.quantity(text, &firstSkipped), nil
+	case nKept == 0 && nSkipped == 0:
+		return Quantity{}, &Error{Text: text, Reason: p.noQuantityReason(text, toks)}
+	case nKept == 2:
+		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("two quantities found (%q and %q): give one",
+			text[found[0].start:found[0].end], text[found[1].start:found[1].end])}
+	case nKept == 0:
+		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%d dates, years or reference numbers found and no other quantity: give one", nSkipped)}
+	default:
+		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%d quantities found: give one", nKept)}
+	}
 }
+
+// noQuantityReason explains why text holds no quantity.
+func (p *Parser) noQuantityReason(text string, toks []token) string {
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.kind == tNum && t.nflags&nBad != 0:
+			return fmt.Sprintf("cannot read %q as a number", text[t.start:t.end])
+		case t.kind == tWord && p.word(t).has(fTooVague):
+			return fmt.Sprintf("%q names no number", text[t.start:t.end])
+		}
+	}
+	for i := range toks {
+		if toks[i].kind == tNum {
+			return fmt.Sprintf("cannot read %q as a quantity (an ordinal, a model name or a code?)", text[toks[i].start:toks[i].end])
+		}
+	}
+	return "no number or quantity word found"
+}
+
+// Extract finds every quantity expression in running text, such as an
+// article, in order. It leaves out years ("in 2014", "since 2011"),
+// dates, times, ordinals, model names ("Su-24"), page and section numbers,
+// and durations ("three years"). Each Quantity's Text is the matched span
+// and Start and End are its offsets in text. It returns nil when there is
+// none. Time and memory are linear in the length of text.
+func (p *Parser) Extract(text string) []Quantity {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	toks := p.lex.tokenize(text, sc.toks[:0])
+	if cap(toks) <= 1<<16 {
+		sc.toks = toks[:0] // keep the grown buffer, within reason
+	}
+	var out []Quantity
+	var m match
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.kind == tWord && t.id == 0 {
+			i++ // an unknown word starts nothing
+			continue
+		}
+		next, ok := p.matchAt(text, toks, i, &m)
+		if !ok {
+			i++
+			continue
+		}
+		if !m.skip {
+			q := p.quantity(text, &m)
+			q.Text = text[m.start:m.end]
+			out = append(out, q)
+		}
+		i = next
+	}
+	return out
+}
+
+// quantity turns a match into a Quantity.
+func (p *Parser) quantity(text string, m *match) Quantity {
+	r := p.resolve(m)
+	q := Quantity{
+		Text: text, Approx: r.approx, Kind: r.kind, Unit: m.unit,
+		Start: m.start, End: m.end, Rule: r.rule,
+	}
+	if m.unit == "percent" {
+		r.lo, r.hi, r.best = round2(r.lo), round2(r.hi), round2(r.best)
+	}
+	vals := new([3]float64)
+	if r.hasLo {
+		vals[0] = clean(r.lo)
+		q.Low = &vals[0]
+	}
+	if r.hasHi {
+		vals[1] = clean(r.hi)
+		q.High = &vals[1]
+	}
+	if r.hasBest {
+		vals[2] = clean(r.best)
+		q.Best = &vals[2]
+	}
+	q.Explanation = p.explain(text[m.start:m.leadEnd], m, &r)
+	return q
+}
+
+// reading is a match resolved into bounds.
+type reading struct {
+	lo, hi, best             float64
+	hasLo, hasHi, hasBest    bool
+	approx                   bool
+	kind                     Kind
+	rule                     string
+	coreLo, coreHi, coreBest float64
+	coreHasBest, roundFigure bool
+	count                    bool
+}
+
+// resolve applies the modifier to the core reading.
+func (p *Parser) resolve(m *match) reading {
+	var r reading
+	coreIdx := int(m.core)
+	switch m.core {
+	case coreNumeral:
+		n := m.a.v
+		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = n, n, n, true
+		r.count = m.a.currency == "" && !m.a.percent && n == math.Trunc(n)
+	case coreRange:
+		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = m.a.v, m.b.v, (m.a.v+m.b.v)/2, true
+		r.count = m.a.currency == "" && !m.a.percent && m.a.v == math.Trunc(m.a.v) && m.b.v == math.Trunc(m.b.v)
+	case coreFraction, coreRatio:
+		v := m.pct
+		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = math.Floor(v*100)/100, math.Ceil(v*100)/100, math.Round(v*100)/100, true
+		if r.coreLo != r.coreHi {
+			r.approx = true
+		}
+	case coreVague:
+		e := &p.vague[m.vague]
+		coreIdx = 4 + m.vague
+		r.coreLo, r.coreHi = e.Low*m.base, e.High*m.base
+		if e.LowExclusive {
+			r.coreLo = exclusiveLow(r.coreLo)
+		}
+		if e.HighExclusive {
+			r.coreHi = exclusiveHigh(r.coreHi)
+		}
+		if e.Best != nil {
+			r.coreBest, r.coreHasBest = *e.Best*m.base, true
+		}
+		r.approx = true
+	}
+	mod := m.mod
+	if mod == modOdd && (m.core != coreNumeral || !r.count) {
+		mod = modNone
+	}
+	r.rule = p.rules[mod][coreIdx]
+	// Start from the core reading.
+	r.lo, r.hi, r.best, r.hasLo, r.hasHi, r.hasBest = r.coreLo, r.coreHi, r.coreBest, true, true, r.coreHasBest
+	switch m.core {
+	case coreNumeral:
+		r.kind = Exact
+	case coreRange:
+		r.kind = Range
+	case coreVague:
+		r.kind = Vague
+	default:
+		r.kind = Exact
+		if r.approx {
+			r.kind = Approximate
+		}
+	}
+	pointwise := m.core == coreNumeral || m.core == coreFraction || m.core == coreRatio
+	switch mod {
+	case modNone, modExact:
+		if p.roundFigures && m.core == coreNumeral && !m.a.percent && (m.a.scale > 1 || m.a.trailZeros >= 2) {
+			unit := math.Pow10(int(m.a.trailZeros)) * m.a.scale / math.Pow10(int(m.a.decimals))
+			r.lo, r.hi = m.a.v-unit/2, m.a.v+unit/2
+			r.kind, r.approx, r.roundFigure, r.rule = Approximate, true, true, "round_figure"
+		}
+	case modAbout:
+		r.approx = true
+		if pointwise {
+			h := &p.hedges[modAbout]
+			r.lo, r.hi = r.coreBest*h.Low, r.coreBest*h.High
+			r.hasBest = h.Best != nil
+			if r.hasBest {
+				r.best = r.coreBest * *h.Best
+			}
+			r.kind = Approximate
+		}
+	case modMoreThan, modAtLeast:
+		r.hasHi, r.hasBest, r.kind = false, false, LowerBound
+		if mod == modMoreThan && m.core == coreNumeral {
+			r.lo = exclusiveLowIf(r.coreLo, r.count)
+		}
+		if mod == modMoreThan && m.core == coreRange {
+			r.lo = r.coreLo
+		}
+	case modFewerThan, modUpTo:
+		r.hasLo, r.hasBest, r.kind = false, false, UpperBound
+		if mod == modFewerThan && m.core == coreNumeral {
+			r.hi = exclusiveHighIf(r.coreHi, r.count)
+		}
+	case modNearly, modJustUnder, modJustOver:
+		r.approx = true
+		if pointwise {
+			h := &p.hedges[mod]
+			n := r.coreBest
+			r.lo, r.hi = n*h.Low, n*h.High
+			if h.LowExclusive {
+				r.lo = exclusiveLowIf(r.lo, r.count && r.lo == math.Trunc(r.lo))
+			}
+			if h.HighExclusive {
+				r.hi = exclusiveHighIf(r.hi, r.count && r.hi == math.Trunc(r.hi))
+			}
+			r.hasBest = h.Best != nil
+			if r.hasBest {
+				r.best = n * *h.Best
+			}
+			if r.lo > r.hi {
+				if mod == modJustOver {
+					r.hi = r.lo
+				} else {
+					r.lo = r.hi
+				}
+			}
+			r.best = min(max(r.best, r.lo), r.hi)
+			r.kind = Approximate
+		}
+	case modOdd:
+		place := math.Pow10(max(int(m.a.trailZeros), 1))
+		n := m.a.v
+		r.lo, r.hi, r.best = n+1, n+place-1, n+place/2
+		r.kind, r.approx = Approximate, true
+	}
+	if r.kind == Exact && (r.lo != r.hi || r.best != r.lo) {
+		r.kind = Approximate
+	}
+	return r
+}
+
+// exclusiveLowIf turns an open lower bound on a whole count into a closed
+// one: more than 400 is at least 401. Other values keep the bound itself,
+// the nearest closed reading of an open interval.
+func exclusiveLowIf(v float64, count bool) float64 {
+	if count && v == math.Trunc(v) {
+		return v + 1
+	}
+	return v
+}
+
+// exclusiveHighIf is exclusiveLowIf for an upper bound: fewer than 50 is
+// at most 49.
+func exclusiveHighIf(v float64, count bool) float64 {
+	if count && v == math.Trunc(v) && v >= 1 {
+		return v - 1
+	}
+	return v
+}
+
+func exclusiveLow(v float64) float64  { return exclusiveLowIf(v, true) }
+func exclusiveHigh(v float64) float64 { return exclusiveHighIf(v, true) }
+
+// clean rounds away floating-point noise such as 720.0000000000001.
+func clean(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	e := math.Floor(math.Log10(math.Abs(v)))
+	if e < -100 || e > 100 {
+		return v
+	}
+	scale := math.Pow10(11 - int(e))
+	c := math.Round(v*scale) / scale
+	if math.IsInf(c, 0) || math.IsNaN(c) {
+		return v
+	}
+	return c
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -1,0 +1,179 @@
+package quantity
+
+import (
+	"math"
+	"strconv"
+)
+
+// explain writes the short sentence an analyst reads in a tooltip:
+// "a few dozen: 2 to 5 dozen (24-60, best 36)", "about 800: ±10%
+// (720-880)", "более тысячи: more than 1,000".
+func (p *Parser) explain(lead string, m *match, r *reading) string {
+	var arr [192]byte
+	b := append(arr[:0], lead...)
+	b = append(b, ": "...)
+	pct := m.unit == "percent"
+	num := func(b []byte, v float64) []byte { return appendNum(b, v, pct) }
+	span := func(b []byte) []byte {
+		b = append(b, " ("...)
+		b = num(b, r.lo)
+		b = append(b, '-')
+		b = num(b, r.hi)
+		return append(b, ')')
+	}
+	mod := m.mod
+	if mod == modOdd && r.rule != "odd" {
+		mod = modNone
+	}
+	switch {
+	case r.roundFigure:
+		b = append(b, "a round figure, read as "...)
+		b = num(b, r.lo)
+		b = append(b, " to "...)
+		b = num(b, r.hi)
+	case mod == modMoreThan:
+		b = append(b, "more than "...)
+		b = num(b, r.coreLo)
+	case mod == modAtLeast:
+		b = append(b, "at least "...)
+		b = num(b, r.coreLo)
+	case mod == modFewerThan:
+		b = append(b, "fewer than "...)
+		b = num(b, r.coreHi)
+	case mod == modUpTo:
+		b = append(b, "at most "...)
+		b = num(b, r.coreHi)
+	case m.core == coreRange:
+		if mod != modNone && mod != modExact {
+			b = append(b, "roughly "...)
+		}
+		b = num(b, r.lo)
+		b = append(b, " to "...)
+		b = num(b, r.hi)
+		b = append(b, ", midpoint "...)
+		b = num(b, r.best)
+	case m.core == coreVague:
+		e := &p.vague[m.vague]
+		if !e.plural && m.base != 1 {
+			b = appendNum(b, e.Low, false)
+			b = append(b, " to "...)
+			b = appendNum(b, e.High, false)
+			b = append(b, ' ')
+			b = appendBase(b, m.base)
+			b = append(b, " ("...)
+			b = num(b, r.lo)
+			b = append(b, '-')
+			b = num(b, r.hi)
+			if r.hasBest {
+				b = append(b, ", best "...)
+				b = num(b, r.best)
+			}
+			b = append(b, ')')
+		} else {
+			b = num(b, r.lo)
+			b = append(b, " to "...)
+			b = num(b, r.hi)
+			if r.hasBest {
+				b = append(b, ", best "...)
+				b = num(b, r.best)
+			}
+		}
+		if mod != modNone && mod != modExact {
+			b = append(b, " (hedged)"...)
+		}
+	case mod == modAbout:
+		h := &p.hedges[modAbout]
+		if lo, hi := 1-h.Low, h.High-1; math.Abs(lo-hi) < 1e-9 {
+			b = append(b, "±"...)
+			b = appendNum(b, lo*100, true)
+		} else {
+			b = append(b, '-')
+			b = appendNum(b, lo*100, true)
+			b = append(b, " to +"...)
+			b = appendNum(b, hi*100, true)
+		}
+		b = span(b)
+	case mod == modNearly:
+		b = append(b, "a little under "...)
+		b = num(b, r.coreBest)
+		b = span(b)
+	case mod == modJustUnder:
+		b = append(b, "just under "...)
+		b = num(b, r.coreBest)
+		b = span(b)
+	case mod == modJustOver:
+		b = append(b, "just over "...)
+		b = num(b, r.coreBest)
+		b = span(b)
+	case mod == modOdd:
+		b = num(b, r.coreBest)
+		b = append(b, " and some"...)
+		b = span(b)
+	case m.core == coreFraction || m.core == coreRatio:
+		b = num(b, r.best)
+		if r.lo != r.hi {
+			b = append(b, " (rounded)"...)
+		}
+	default:
+		b = num(b, r.best)
+	}
+	if len(m.unit) == 3 && m.unit == m.a.currency {
+		b = append(b, ", in "...)
+		b = append(b, m.unit...)
+	}
+	return string(b)
+}
+
+// appendNum formats v with thousands separators and at most two decimals:
+// 1,500; 3.5; 66.67.
+func appendNum(b []byte, v float64, pct bool) []byte {
+	switch {
+	case math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= 1e15:
+		b = strconv.AppendFloat(b, v, 'g', 6, 64)
+	default:
+		v = math.Round(v*100) / 100
+		if v < 0 {
+			b = append(b, '-')
+			v = -v
+		}
+		ip, fp := math.Modf(v)
+		var digits [24]byte
+		d := strconv.AppendInt(digits[:0], int64(ip), 10)
+		for i, c := range d {
+			if i > 0 && (len(d)-i)%3 == 0 {
+				b = append(b, ',')
+			}
+			b = append(b, c)
+		}
+		if fp > 0.001 {
+			c := int64(math.Round(fp * 100))
+			b = append(b, '.', byte('0'+c/10))
+			if c%10 != 0 {
+				b = append(b, byte('0'+c%10))
+			}
+		}
+	}
+	if pct {
+		b = append(b, '%')
+	}
+	return b
+}
+
+// appendBase names the unit of a vague multiplier: "dozen", "hundred".
+func appendBase(b []byte, base float64) []byte {
+	names := [...]struct {
+		v    float64
+		name string
+	}{
+		{10, "tens"}, {12, "dozen"}, {20, "score"}, {100, "hundred"}, {1e3, "thousand"}, {1e4, "ten thousand"},
+		{1e5, "hundred thousand"}, {1e6, "million"}, {1e7, "ten million"}, {1e8, "hundred million"},
+		{1e9, "billion"}, {1e12, "trillion"}, {12e3, "dozen thousand"},
+	}
+	for _, n := range names {
+		if n.v == base {
+			return append(b, n.name...)
+		}
+	}
+	b = append(b, "times "...)
+	return appendNum(b, base, false)
+}

@@ -1,0 +1,465 @@
+package quantity
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Word flags.
+const (
+	fHundred      uint64 = 1 << iota // English "hundred": multiplies what precedes
+	fStandalone                      // a scale or unit noun that means 1× on its own: "тысяча", "миллион"
+	fSuffix                          // a scale written against the digits: "3.5m", "2bn", "10k"
+	fNumScale                        // a scale that may follow a numeral: "thousand", "тысячи"
+	fA                               // "a", "an"
+	fAnd                             // "and", "и"
+	fTo                              // "to", "до"
+	fOr                              // "or", "или"
+	fOf                              // "of", "из"
+	fIn                              // "in" of "one in five"
+	fOut                             // "out" of "one out of five"
+	fEvery                           // "every" of "one in every five"
+	fEach                            // "каждый" of "каждый пятый"
+	fPercent                         // "percent", "процентов"
+	fPer                             // "per" of "per cent"
+	fCent                            // "cent" of "per cent"
+	fStop                            // never a unit
+	fMonth                           // a month name
+	fMonthAfter                      // a month name that may follow a day number ("3 May" but not "800 may")
+	fYearWord                        // "year", "года", "г."
+	fRef                             // "page", "section", "статья": the next number is a reference
+	fRefAbbrev                       // "p.", "ст.": a reference only when a dot follows
+	fOrdSuffix                       // "th", "st", "й": an ordinal ending
+	fTime                            // "days", "лет": a duration unit
+	fTooVague                        // "many", "много": names no number
+	fHalf                            // "half", "половина"
+	fPlus                            // "plus" of "800-plus"
+	fOdd                             // "odd" of "40-odd"
+	fCountNoun                       // "people", "человек": a year-like figure before it is a count
+	fThe                             // "the": "half the fighters"
+	fUS                              // "US" of "US$"
+	fCurrencyCode                    // "USD": may come before the number
+	fAbbrev                          // an abbreviation that may take a dot: "тыс.", "млн."
+	fPlural                          // a plural form of a unit noun: "тысячи" (vague when alone)
+	fOrdWord                         // "first", "первой": "the first half" is no proportion
+)
+
+// Numeral ranks: within a group a numeral may only be followed by one of
+// lower rank ("сто двадцать пять", "twenty-five").
+const (
+	rankUnit    = 1 // 1-9
+	rankTeen    = 2 // 10-19
+	rankTen     = 3 // 20-90
+	rankHundred = 4 // 100-900 as one word (Russian "двести")
+)
+
+// wordInfo is what the lexicon knows of one word form.
+type wordInfo struct {
+	num      float64 // numeral value
+	rank     uint8
+	scale    float64 // thousand, million…
+	base     float64 // unit nouns: dozen 12, score 20, десяток 10, сотня 100
+	sing     float64 // the singular value of an ambiguous plural form after a bound: "более тысячи"
+	frac     float64 // fraction: half 0.5, third 1/3
+	ordinal  float64 // "пятый" 5, for "каждый пятый"
+	vague    int16   // 1 + index into Parser.vague
+	mod      modKind // a single-word prefix modifier
+	currency string
+	flags    uint64
+}
+
+func (w *wordInfo) has(f uint64) bool { return w.flags&f != 0 }
+
+type modKind uint8
+
+const (
+	modNone modKind = iota
+	modAbout
+	modMoreThan
+	modAtLeast
+	modFewerThan
+	modUpTo
+	modNearly
+	modJustUnder
+	modJustOver
+	modOdd
+	modExact
+	modBetween
+	modFrom
+	numMods
+)
+
+var modRule = [numMods]string{
+	modNone: "", modAbout: "about", modMoreThan: "more_than", modAtLeast: "at_least",
+	modFewerThan: "fewer_than", modUpTo: "up_to", modNearly: "nearly", modJustUnder: "just_under",
+	modJustOver: "just_over", modOdd: "odd", modExact: "exact", modBetween: "between", modFrom: "from",
+}
+
+// phrase is a sequence of word IDs that means a modifier or a vague entry.
+type phrase struct {
+	ids   []int32
+	mod   modKind
+	vague int16 // 1 + index into Parser.vague
+}
+
+// Prefix modifiers. Words of a phrase are separated by spaces; a hyphen in
+// the text between them ("где-то") is skipped.
+var prefixMods = []struct {
+	text string
+	mod  modKind
+}{
+	{"about", modAbout}, {"around", modAbout}, {"some", modAbout}, {"roughly", modAbout},
+	{"approximately", modAbout}, {"approx", modAbout}, {"an estimated", modAbout}, {"estimated", modAbout},
+	{"est", modAbout}, {"circa", modAbout}, {"c", modAbout}, {"ca", modAbout}, {"in the region of", modAbout},
+	{"on the order of", modAbout}, {"of the order of", modAbout}, {"something like", modAbout},
+	{"more than", modMoreThan}, {"over", modMoreThan}, {"above", modMoreThan}, {"in excess of", modMoreThan},
+	{"upwards of", modMoreThan}, {"upward of", modMoreThan}, {"greater than", modMoreThan}, {"well over", modMoreThan},
+	{"well above", modMoreThan}, {"north of", modMoreThan}, {"exceeding", modMoreThan}, {"far more than", modMoreThan},
+	{"at least", modAtLeast}, {"no fewer than", modAtLeast}, {"no less than", modAtLeast}, {"not less than", modAtLeast},
+	{"not fewer than", modAtLeast}, {"a minimum of", modAtLeast}, {"minimum of", modAtLeast},
+	{"fewer than", modFewerThan}, {"less than", modFewerThan}, {"under", modFewerThan}, {"below", modFewerThan},
+	{"up to", modUpTo}, {"no more than", modUpTo}, {"not more than", modUpTo}, {"at most", modUpTo},
+	{"as many as", modUpTo}, {"as much as", modUpTo}, {"a maximum of", modUpTo}, {"maximum of", modUpTo},
+	{"nearly", modNearly}, {"almost", modNearly}, {"close to", modNearly}, {"approaching", modNearly},
+	{"just under", modJustUnder}, {"just below", modJustUnder}, {"just short of", modJustUnder},
+	{"slightly less than", modJustUnder}, {"slightly fewer than", modJustUnder}, {"a little under", modJustUnder},
+	{"a little less than", modJustUnder}, {"just over", modJustOver}, {"just above", modJustOver},
+	{"slightly more than", modJustOver}, {"a little over", modJustOver}, {"a little more than", modJustOver},
+	{"just more than", modJustOver},
+	{"exactly", modExact}, {"precisely", modExact}, {"only", modExact}, {"just", modExact}, {"a total of", modExact},
+	{"between", modBetween}, {"from", modFrom},
+
+	{"около", modAbout}, {"порядка", modAbout}, {"примерно", modAbout}, {"приблизительно", modAbout},
+	{"ориентировочно", modAbout}, {"где то", modAbout}, {"приблизительно около", modAbout},
+	{"более", modMoreThan}, {"больше", modMoreThan}, {"более чем", modMoreThan}, {"больше чем", modMoreThan},
+	{"свыше", modMoreThan}, {"гораздо больше", modMoreThan}, {"значительно больше", modMoreThan},
+	{"не менее", modAtLeast}, {"не меньше", modAtLeast}, {"не менее чем", modAtLeast}, {"как минимум", modAtLeast},
+	{"минимум", modAtLeast}, {"по меньшей мере", modAtLeast}, {"по крайней мере", modAtLeast},
+	{"менее", modFewerThan}, {"меньше", modFewerThan}, {"менее чем", modFewerThan}, {"меньше чем", modFewerThan},
+	{"не более", modUpTo}, {"не больше", modUpTo}, {"не более чем", modUpTo}, {"до", modUpTo},
+	{"вплоть до", modUpTo}, {"максимум", modUpTo}, {"самое большее", modUpTo},
+	{"почти", modNearly}, {"под", modNearly}, {"едва ли не", modNearly},
+	{"чуть менее", modJustUnder}, {"чуть меньше", modJustUnder}, {"немногим менее", modJustUnder},
+	{"немногим меньше", modJustUnder}, {"чуть более", modJustOver}, {"чуть больше", modJustOver},
+	{"немногим более", modJustOver}, {"немногим больше", modJustOver}, {"немного более", modJustOver},
+	{"ровно", modExact}, {"всего", modExact}, {"лишь", modExact}, {"только", modExact},
+	{"между", modBetween}, {"от", modFrom},
+}
+
+// Postfix modifiers: "800 or so", "40-odd", "800 с лишним".
+var postfixMods = []struct {
+	text string
+	mod  modKind
+}{
+	{"or so", modAbout}, {"or thereabouts", modAbout}, {"give or take", modAbout},
+	{"or more", modAtLeast}, {"and more", modAtLeast}, {"or above", modAtLeast}, {"plus", modAtLeast},
+	{"or fewer", modUpTo}, {"or less", modUpTo},
+	{"odd", modOdd},
+	{"с лишним", modMoreThan}, {"с небольшим", modJustOver}, {"и более", modAtLeast}, {"и больше", modAtLeast},
+	{"или более", modAtLeast}, {"или больше", modAtLeast}, {"и менее", modUpTo}, {"или менее", modUpTo},
+	{"или меньше", modUpTo}, {"или около того", modAbout},
+}
+
+type numeral struct {
+	num  float64
+	rank uint8
+}
+
+var enNumerals = map[string]numeral{
+	"one": {1, rankUnit}, "two": {2, rankUnit}, "three": {3, rankUnit}, "four": {4, rankUnit},
+	"five": {5, rankUnit}, "six": {6, rankUnit}, "seven": {7, rankUnit}, "eight": {8, rankUnit}, "nine": {9, rankUnit},
+	"ten": {10, rankTeen}, "eleven": {11, rankTeen}, "twelve": {12, rankTeen}, "thirteen": {13, rankTeen},
+	"fourteen": {14, rankTeen}, "fifteen": {15, rankTeen}, "sixteen": {16, rankTeen}, "seventeen": {17, rankTeen},
+	"eighteen": {18, rankTeen}, "nineteen": {19, rankTeen},
+	"twenty": {20, rankTen}, "thirty": {30, rankTen}, "forty": {40, rankTen}, "fifty": {50, rankTen},
+	"sixty": {60, rankTen}, "seventy": {70, rankTen}, "eighty": {80, rankTen}, "ninety": {90, rankTen},
+}
+
+// ruNumerals lists Russian numerals with their case forms (ё is folded to е).
+var ruNumerals = []struct {
+	num   float64
+	rank  uint8
+	forms string
+}{
+	{1, rankUnit, "один одна одно одного одной одному одним одном одну"},
+	{2, rankUnit, "два две двух двум двумя"},
+	{3, rankUnit, "три трех трем тремя"},
+	{4, rankUnit, "четыре четырех четырем четырьмя"},
+	{5, rankUnit, "пять пяти пятью"},
+	{6, rankUnit, "шесть шести шестью"},
+	{7, rankUnit, "семь семи семью"},
+	{8, rankUnit, "восемь восьми восемью восьмью"},
+	{9, rankUnit, "девять девяти девятью"},
+	{1.5, rankUnit, "полтора полторы полутора"},
+	{10, rankTeen, "десять десяти десятью"},
+	{11, rankTeen, "одиннадцать одиннадцати одиннадцатью"},
+	{12, rankTeen, "двенадцать двенадцати двенадцатью"},
+	{13, rankTeen, "тринадцать тринадцати тринадцатью"},
+	{14, rankTeen, "четырнадцать четырнадцати четырнадцатью"},
+	{15, rankTeen, "пятнадцать пятнадцати пятнадцатью"},
+	{16, rankTeen, "шестнадцать шестнадцати шестнадцатью"},
+	{17, rankTeen, "семнадцать семнадцати семнадцатью"},
+	{18, rankTeen, "восемнадцать восемнадцати восемнадцатью"},
+	{19, rankTeen, "девятнадцать девятнадцати девятнадцатью"},
+	{20, rankTen, "двадцать двадцати двадцатью"},
+	{30, rankTen, "тридцать тридцати тридцатью"},
+	{40, rankTen, "сорок сорока"},
+	{50, rankTen, "пятьдесят пятидесяти пятьюдесятью"},
+	{60, rankTen, "шестьдесят шестидесяти шестьюдесятью"},
+	{70, rankTen, "семьдесят семидесяти семьюдесятью"},
+	{80, rankTen, "восемьдесят восьмидесяти восемьюдесятью"},
+	{90, rankTen, "девяносто девяноста"},
+	{100, rankHundred, "сто ста"},
+	{200, rankHundred, "двести двухсот двумстам двумястами двухстах"},
+	{300, rankHundred, "триста трехсот тремстам тремястами трехстах"},
+	{400, rankHundred, "четыреста четырехсот четыремстам четырьмястами четырехстах"},
+	{500, rankHundred, "пятьсот пятисот пятистам пятьюстами пятистах"},
+	{600, rankHundred, "шестьсот шестисот шестистам шестьюстами шестистах"},
+	{700, rankHundred, "семьсот семисот семистам семьюстами семистах"},
+	{800, rankHundred, "восемьсот восьмисот восьмистам восьмьюстами восемьюстами восьмистах"},
+	{900, rankHundred, "девятьсот девятисот девятистам девятьюстами девятистах"},
+}
+
+// Scales. Singular forms stand alone as 1×; Russian plural forms are also
+// vague on their own ("тысячи" = thousands), which lexicon.json says.
+var scales = []struct {
+	scale      float64
+	standalone string // "тысяча" = 1,000
+	forms      string // after a numeral: "две тысячи", "пять тысяч"
+	sing       string // genitive singular that is also a plural: "более тысячи"
+	suffix     string // written against the digits or abbreviated: "3.5m", "1,5 млн"
+}{
+	{1e3, "thousand тысяча тысячу тысячей тысячью тысяче", "тысячи тысяч тысячам тысячами тысячах", "тысячи", "k тыс"},
+	{1e6, "million миллион миллиону миллионом миллионе", "миллиона миллионов миллионы миллионам миллионами миллионах", "миллиона", "m mn mln млн"},
+	{1e9, "billion миллиард миллиарду миллиардом миллиарде", "миллиарда миллиардов миллиарды миллиардам миллиардами миллиардах", "миллиарда", "bn b млрд"},
+	{1e12, "trillion триллион", "триллиона триллионов триллионы", "триллиона", "tn trn трлн"},
+}
+
+// Unit nouns: "two dozen", "два десятка", "сотня".
+var unitNouns = []struct {
+	base       float64
+	standalone string
+	forms      string
+	sing       string
+}{
+	{12, "dozen дюжина дюжину", "dozen дюжины дюжин", "дюжины"},
+	{20, "score", "score", ""},
+	{10, "десяток", "десятка десятку десятком десятке десятков", "десятка"},
+	{100, "сотня сотню сотней сотне", "сотни сотен", "сотни"},
+	{100, "hundred", "hundred", ""}, // English "hundred" as a unit after "a few", "several"
+}
+
+var fractions = []struct {
+	frac  float64
+	forms string
+}{
+	{0.5, "half половина половины половину половиной половине"},
+	{1.0 / 3, "third thirds треть трети третью"},
+	{0.25, "quarter quarters четверть четверти четвертью"},
+	{0.2, "fifth fifths"},
+	{0.1, "tenth tenths"},
+}
+
+var ordinals = []struct {
+	n     float64
+	forms string
+}{
+	{2, "второй вторая второе второго"},
+	{3, "третий третья третье третьего"},
+	{4, "четвертый четвертая четвертое четвертого"},
+	{5, "пятый пятая пятое пятого"},
+	{6, "шестой шестая шестое шестого"},
+	{7, "седьмой седьмая седьмое седьмого"},
+	{8, "восьмой восьмая восьмое восьмого"},
+	{9, "девятый девятая девятое девятого"},
+	{10, "десятый десятая десятое десятого"},
+	{20, "двадцатый двадцатая двадцатое двадцатого"},
+	{100, "сотый сотая сотое сотого"},
+}
+
+var currencies = []struct {
+	code  string
+	forms string // words after the number
+	codes string // codes that may come before it
+}{
+	{"USD", "dollars dollar долларов доллара доллар долларах долларам долл", "usd"},
+	{"EUR", "euros euro евро", "eur"},
+	{"GBP", "pounds pound фунтов фунта", "gbp"},
+	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub"},
+}
+
+var flagWords = []struct {
+	flags uint64
+	forms string
+}{
+	{fA | fStop, "a an"},
+	{fAnd | fStop, "and и"},
+	{fTo | fStop, "to"},
+	{fOr | fStop, "or или либо"},
+	{fOf | fStop, "of из"},
+	{fIn | fStop, "in"},
+	{fOut | fStop, "out"},
+	{fEvery | fStop, "every each"},
+	{fEach | fStop, "каждый каждая каждое каждого каждой каждому"},
+	{fPercent, "percent pc pct процентов процента процент процентам процентах проц"},
+	{fPer | fStop, "per"},
+	{fCent, "cent"},
+	{fPlus, "plus"},
+	{fOdd, "odd"},
+	{fThe | fStop, "the"},
+	{fUS | fStop, "us"},
+	{fMonth | fMonthAfter | fStop, "january february april june july august september october november december " +
+		"jan feb apr jun jul aug sep sept oct nov dec " +
+		"января февраля марта апреля мая июня июля августа сентября октября ноября декабря " +
+		"январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь " +
+		"январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре " +
+		"янв фев мар апр июн июл авг сен сент окт ноя дек"},
+	{fMonth | fStop, "march may"},
+	{fYearWord | fStop, "year years yr yrs ad bc bce ce год года году годом годах годы г гг"},
+	{fRef | fStop, "page pages section sections article articles chapter chapters paragraph paragraphs para clause " +
+		"item items resolution resolutions vol volume part rule amendment figure fig table verse line lines " +
+		"статья статьи статье статью пункт пункта пункте глава главы главе раздел раздела разделе часть части " +
+		"страница страницы странице резолюция резолюции резолюцию номер номера номером"},
+	{fRefAbbrev | fStop, "p pp no nos sec art ст стр п с ч гл"},
+	{fOrdSuffix | fStop, "st nd rd th й я е го му м х ый ой ая ое ий"},
+	{fTime, "second seconds minute minutes hour hours day days week weeks month months decade decades century centuries " +
+		"секунд секунды минут минуты минуту часов часа час дней дня день недель недели неделю месяцев месяца месяц " +
+		"лет десятилетий века веков times раз раза"},
+	{fOrdWord | fStop, "first second last final latter former первая первой первую первый вторая второй вторую последняя последней последнюю"},
+	{fTooVague | fStop, "many numerous countless multiple much lots много многие многих немало множество масса"},
+	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
+		"человек людей граждан боевиков военных"},
+	{fStop, "the this that these those is are was were be been being has have had will would could should can might " +
+		"must said says say who whom which what when where while but not nor so if then there their they them it its " +
+		"he she his her we our you your i also more less fewer most least each all both other such any into onto upon " +
+		"after before since until during among against through across within without near off like unlike than by " +
+		"with for on at as per now ago later earlier yet still already only just even nearly almost about around " +
+		"в во на с со по к ко у о об от до за для при без над под про через что как это эти этот тот та те был " +
+		"была было были будет будут есть не ни же а но ли бы его ее их они он она мы вы я также более менее около " +
+		"почти свыше уже еще всего лишь только чем тогда сейчас"},
+}
+
+// lexicon is the compiled vocabulary of one Parser.
+type lexicon struct {
+	ids     map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
+	words   []wordInfo       // by ID
+	prefix  map[int32][]phrase
+	postfix map[int32][]phrase
+	vagueP  map[int32][]phrase // multi-word vague phrases: "a few", "a couple of"
+}
+
+func (l *lexicon) id(w string) int32 {
+	if id, ok := l.ids[w]; ok {
+		return id
+	}
+	id := int32(len(l.words))
+	l.ids[w] = id
+	l.words = append(l.words, wordInfo{})
+	return id
+}
+
+func (l *lexicon) word(w string) *wordInfo { return &l.words[l.id(w)] }
+
+func (l *lexicon) each(forms string, f func(w *wordInfo)) {
+	for _, w := range strings.Fields(forms) {
+		f(l.word(w))
+	}
+}
+
+func (l *lexicon) phrase(text string) []int32 {
+	var ids []int32
+	for _, w := range strings.Fields(normalizeKey(text)) {
+		ids = append(ids, l.id(w))
+	}
+	return ids
+}
+
+func addPhrase(m map[int32][]phrase, p phrase) {
+	m[p.ids[0]] = append(m[p.ids[0]], p)
+	slices.SortStableFunc(m[p.ids[0]], func(a, b phrase) int { return cmp.Compare(len(b.ids), len(a.ids)) })
+}
+
+func normalizeKey(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "ё", "е")
+}
+
+// buildLexicon compiles the word tables and the vague entries.
+func buildLexicon(vague []vagueEntry) *lexicon {
+	l := &lexicon{
+		ids:     map[string]int32{"": 0},
+		words:   []wordInfo{{}},
+		prefix:  map[int32][]phrase{},
+		postfix: map[int32][]phrase{},
+		vagueP:  map[int32][]phrase{},
+	}
+	for _, fw := range flagWords {
+		l.each(fw.forms, func(w *wordInfo) { w.flags |= fw.flags })
+	}
+	l.word("to").flags |= fTo
+	l.word("до").flags |= fTo
+	for w, n := range enNumerals {
+		wi := l.word(w)
+		wi.num, wi.rank = n.num, n.rank
+	}
+	for _, n := range ruNumerals {
+		l.each(n.forms, func(w *wordInfo) { w.num, w.rank = n.num, n.rank })
+	}
+	l.word("hundred").flags |= fHundred
+	for _, s := range scales {
+		l.each(s.standalone, func(w *wordInfo) { w.scale = s.scale; w.flags |= fStandalone | fNumScale })
+		l.each(s.forms, func(w *wordInfo) { w.scale = s.scale; w.flags |= fNumScale })
+		l.each(s.sing, func(w *wordInfo) { w.sing = s.scale })
+		l.each(s.suffix, func(w *wordInfo) { w.scale = s.scale; w.flags |= fSuffix | fAbbrev })
+	}
+	// English plurals are units after vague words ("hundreds of thousands")
+	// but not after numerals ("two thousands" is not English).
+	for _, p := range []struct {
+		w string
+		s float64
+	}{{"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9}} {
+		l.word(p.w).scale = p.s
+	}
+	for _, u := range unitNouns {
+		l.each(u.standalone, func(w *wordInfo) { w.base = u.base; w.flags |= fStandalone })
+		l.each(u.forms, func(w *wordInfo) { w.base = u.base })
+		l.each(u.sing, func(w *wordInfo) { w.sing = u.base })
+	}
+	l.word("hundred").flags &^= fStandalone
+	for _, f := range fractions {
+		l.each(f.forms, func(w *wordInfo) { w.frac = f.frac })
+	}
+	l.each("half половина половины половину половиной половине", func(w *wordInfo) { w.flags |= fHalf })
+	for _, o := range ordinals {
+		l.each(o.forms, func(w *wordInfo) { w.ordinal = o.n })
+	}
+	for _, c := range currencies {
+		l.each(c.forms, func(w *wordInfo) { w.currency = c.code; w.flags |= fAbbrev })
+		l.each(c.codes, func(w *wordInfo) { w.currency = c.code; w.flags |= fCurrencyCode })
+	}
+	for i, v := range vague {
+		for _, text := range v.words {
+			ids := l.phrase(text)
+			if len(ids) == 1 {
+				w := &l.words[ids[0]]
+				w.vague = int16(i + 1)
+				if v.plural {
+					w.flags |= fPlural
+				}
+				continue
+			}
+			addPhrase(l.vagueP, phrase{ids: ids, vague: int16(i + 1)})
+		}
+	}
+	for _, m := range prefixMods {
+		ids := l.phrase(m.text)
+		addPhrase(l.prefix, phrase{ids: ids, mod: m.mod})
+	}
+	for _, m := range postfixMods {
+		addPhrase(l.postfix, phrase{ids: l.phrase(m.text), mod: m.mod})
+	}
+	for _, w := range []string{"c", "ca", "est", "approx"} {
+		l.word(w).flags |= fAbbrev
+	}
+	return l
+}

@@ -1,0 +1,725 @@
+package quantity
+
+import "math"
+
+type coreKind uint8
+
+const (
+	coreNumeral coreKind = iota
+	coreRange
+	coreFraction
+	coreRatio
+	coreVague
+)
+
+// amount is one figure as written: "$2bn", "eight hundred", "1,5 млн руб.".
+type amount struct {
+	v          float64
+	scale      float64 // product of the scale words and suffixes, 1 when none
+	currency   string
+	percent    bool
+	digits     bool // written in digits
+	yearLike   bool
+	wordOne    bool // a lone word "one", "один"
+	decimals   uint8
+	trailZeros uint8
+	tok        int // index of the first number token
+}
+
+// match is one quantity expression found in the tokens.
+type match struct {
+	start, end int // byte span
+	leadEnd    int // end of the quantity words, before the unit
+	leadEndTok int // index of the token after them
+	mod        modKind
+	core       coreKind
+	vague      int     // index into Parser.vague
+	base       float64 // unit of a vague multiplier: 12 for "a few dozen"
+	a, b       amount  // the figure, or a range's ends
+	pct        float64 // a fraction or ratio as a percentage
+	unit       string
+	countNoun  bool
+	skip       bool // Extract leaves it out: a year, a date, a page number…
+}
+
+// matchAt reads the quantity expression that starts at toks[i], if any,
+// and returns the index of the token after it.
+func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
+	*m = match{start: toks[i].start}
+	j := i
+	if t := &toks[i]; t.kind == tSym && (t.sym == '~' || t.sym == '≈' || t.sym == '∼') {
+		m.mod = modAbout
+		j++
+	} else if t.kind == tWord && t.id != 0 {
+		if k, mod, ok := p.prefixAt(toks, i); ok {
+			m.mod, j = mod, k
+		}
+	}
+	if j >= len(toks) {
+		return 0, false
+	}
+	if m.mod == modBetween || m.mod == modFrom {
+		k, ok := p.rangeAfter(s, toks, j, m)
+		if !ok {
+			return 0, false // the figure alone matches at the next token
+		}
+		m.mod = modNone
+		j = k
+	} else {
+		k, ok := p.core(s, toks, j, m)
+		if !ok {
+			return 0, false
+		}
+		j = p.postfix(s, toks, k, m)
+	}
+	m.leadEnd, m.leadEndTok = toks[j-1].end, j
+	j = p.unitAfter(s, toks, j, m)
+	m.end = toks[j-1].end
+	p.judgeSkip(s, toks, j, m)
+	return j, true
+}
+
+// prefixAt matches the longest modifier phrase at toks[i].
+func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
+	for _, ph := range p.lex.prefix[toks[i].id] {
+		if k, ok := matchPhrase(toks, i, ph.ids); ok {
+			if len(ph.ids) == 1 && p.lex.words[ph.ids[0]].flags&fAbbrev != 0 {
+				if k < len(toks) && toks[k].kind == tSym && toks[k].sym == '.' && !toks[k].space {
+					k++
+				} else if toks[i].end-toks[i].start == 1 {
+					continue // "c" is circa only as "c."
+				}
+			}
+			return k, ph.mod, true
+		}
+	}
+	return 0, modNone, false
+}
+
+// matchPhrase matches word IDs from toks[i], stepping over hyphens inside
+// the phrase ("где-то").
+func matchPhrase(toks []token, i int, ids []int32) (int, bool) {
+	k := i
+	for n, id := range ids {
+		if n > 0 && k < len(toks) && toks[k].kind == tSym && toks[k].sym == '-' && !toks[k].space {
+			k++
+		}
+		if k >= len(toks) || toks[k].kind != tWord || toks[k].id != id {
+			return 0, false
+		}
+		k++
+	}
+	return k, true
+}
+
+func (p *Parser) word(t *token) *wordInfo {
+	if t.kind != tWord {
+		return &p.lex.words[0]
+	}
+	return &p.lex.words[t.id]
+}
+
+func isSym(toks []token, k int, r rune) bool {
+	return k < len(toks) && toks[k].kind == tSym && toks[k].sym == r
+}
+
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‒' || r == '−' }
+
+// rangeAfter reads "70 and 80" after "between", or "70 to 80" after "from".
+func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool) {
+	k, ok := p.amount(s, toks, j, &m.a)
+	if !ok || k >= len(toks) {
+		return 0, false
+	}
+	t := &toks[k]
+	w := p.word(t)
+	switch {
+	case t.kind == tSym && isDash(t.sym):
+	case m.mod == modBetween && w.has(fAnd):
+	case m.mod == modFrom && w.has(fTo):
+	default:
+		return 0, false
+	}
+	k, ok = p.amount(s, toks, k+1, &m.b)
+	if !ok || !spreadRange(&m.a, &m.b) {
+		return 0, false
+	}
+	m.core = coreRange
+	return k, true
+}
+
+// spreadRange shares scale, currency and percent between a range's ends
+// ("70-80 thousand", "$2-3bn", "40-50%") and reports whether the ends
+// rise.
+func spreadRange(a, b *amount) bool {
+	if a.scale == 1 && b.scale > 1 && a.v*b.scale <= b.v {
+		a.v *= b.scale
+		a.scale = b.scale
+	}
+	if a.currency == "" {
+		a.currency = b.currency
+	} else if b.currency == "" {
+		b.currency = a.currency
+	}
+	if a.percent != b.percent {
+		a.percent, b.percent = true, true
+	}
+	return a.v < b.v && a.currency == b.currency
+}
+
+// core reads the figure, fraction, ratio or vague quantity at toks[j].
+func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
+	t := &toks[j]
+	w := p.word(t)
+	// "каждый пятый"
+	if w.has(fEach) && j+1 < len(toks) {
+		if o := p.word(&toks[j+1]).ordinal; o > 0 {
+			m.core, m.pct = coreRatio, 100/o
+			return j + 2, true
+		}
+	}
+	// "более тысячи", "около сотни": the genitive singular after a bound.
+	if w.sing > 0 && m.mod != modNone && m.mod != modExact {
+		m.a = amount{v: w.sing, scale: 1, tok: j}
+		return p.amountTail(s, toks, j+1, &m.a), true
+	}
+	if k, ok := p.vagueAt(toks, j, m); ok {
+		return k, true
+	}
+	if k, ok := p.fractionAt(s, toks, j, m); ok {
+		return k, true
+	}
+	k, ok := p.amount(s, toks, j, &m.a)
+	if !ok {
+		return 0, false
+	}
+	// "one in five", "1 out of 10", "один из пяти"
+	if k < len(toks) && !m.a.percent && m.a.currency == "" {
+		kw := p.word(&toks[k])
+		r := k
+		switch {
+		case kw.has(fIn):
+			r = k + 1
+		case kw.has(fOut) && r+1 < len(toks) && p.word(&toks[k+1]).has(fOf):
+			r = k + 2
+		case kw.has(fOf) && toks[k].kind == tWord && !isASCIILetter(s[toks[k].start]): // "из"
+			r = k + 1
+		}
+		if r > k && r < len(toks) {
+			if p.word(&toks[r]).has(fEvery) {
+				r++
+			}
+			var b amount
+			if e, ok := p.amount(s, toks, r, &b); ok && b.currency == "" && !b.percent && !b.yearLike && m.a.v < b.v && m.a.v > 0 {
+				m.core, m.b, m.pct = coreRatio, b, 100*m.a.v/b.v
+				return e, true
+			}
+		}
+	}
+	// "two-thirds", "three quarters", "две трети"
+	if k < len(toks) && !m.a.digits && m.a.scale == 1 && m.a.v >= 1 && m.a.v < 10 {
+		f := k
+		if isSym(toks, f, '-') && !toks[f].space {
+			f++
+		}
+		if f < len(toks) && p.word(&toks[f]).frac > 0 && !p.word(&toks[f]).has(fHalf) {
+			m.core, m.pct = coreFraction, 100*m.a.v*p.word(&toks[f]).frac
+			return f + 1, true
+		}
+	}
+	return k, true
+}
+
+// fractionAt reads "half", "a third", "one-half", "половина", "half a
+// dozen" and "a quarter of a million" (the last two are figures).
+func (p *Parser) fractionAt(s string, toks []token, j int, m *match) (int, bool) {
+	k := j
+	w := p.word(&toks[k])
+	article := false
+	if w.has(fA) || (w.num == 1 && w.rank == rankUnit && isASCIILetter(s[toks[k].start])) {
+		article = true
+		k++
+		if isSym(toks, k, '-') && !toks[k].space {
+			k++
+		}
+		if k >= len(toks) {
+			return 0, false
+		}
+		w = p.word(&toks[k])
+	}
+	if w.frac == 0 {
+		return 0, false
+	}
+	english := isASCIILetter(s[toks[k].start])
+	if english && !article && !w.has(fHalf) {
+		return 0, false // "third" alone is an ordinal
+	}
+	frac := w.frac
+	k++
+	// "half a dozen", "half a million", "a quarter of a million"
+	b := k
+	if b < len(toks) && p.word(&toks[b]).has(fOf) {
+		b++
+	}
+	if b < len(toks) && p.word(&toks[b]).has(fA) {
+		b++
+	}
+	if b < len(toks) && b > k {
+		bw := p.word(&toks[b])
+		if u := max(bw.scale, bw.base); u > 0 && bw.flags&fPlural == 0 {
+			m.a = amount{v: frac * u, scale: u, tok: j}
+			return p.amountTail(s, toks, b+1, &m.a), true
+		}
+	}
+	m.core, m.pct = coreFraction, 100*frac
+	return k, true
+}
+
+// vagueAt reads a vague quantity: "a few dozen", "several hundred
+// thousand", "dozens", "tens of thousands", "несколько десятков".
+func (p *Parser) vagueAt(toks []token, j int, m *match) (int, bool) {
+	k, idx := j, -1
+	for _, ph := range p.lex.vagueP[toks[j].id] {
+		if e, ok := matchPhrase(toks, j, ph.ids); ok {
+			k, idx = e, int(ph.vague)-1
+			break
+		}
+	}
+	if idx < 0 {
+		w := p.word(&toks[j])
+		if w.vague == 0 {
+			return 0, false
+		}
+		k, idx = j+1, int(w.vague)-1
+	}
+	e := &p.vague[idx]
+	m.core, m.vague, m.base = coreVague, idx, 1
+	// The unit that follows: "a few dozen", "several hundred thousand",
+	// "a couple of hundred"; after a plural only scales: "tens of thousands".
+	b := k
+	if b < len(toks) && p.word(&toks[b]).has(fOf) {
+		b++
+	}
+	for n := 0; n < 3 && b < len(toks); n++ {
+		w := p.word(&toks[b])
+		u := w.scale
+		if !e.plural && u == 0 {
+			u = w.base
+			if w.has(fHundred) {
+				u = 100
+			}
+		}
+		if u == 0 || (toks[b].kind != tWord) {
+			break
+		}
+		m.base *= u
+		b++
+		if w.has(fAbbrev) && isSym(toks, b, '.') && !toks[b].space {
+			b++
+		}
+		k = b
+	}
+	return k, true
+}
+
+// amount reads one figure: an optional currency, digits or number words,
+// scale words, and a currency or percent sign after.
+func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
+	*a = amount{scale: 1}
+	k := j
+	if k >= len(toks) {
+		return 0, false
+	}
+	// Currency before the figure: "$2bn", "US$ 5m", "€300", "USD 40".
+	if t := &toks[k]; t.kind == tSym {
+		if c := currencySymbol(t.sym); c != "" {
+			a.currency = c
+			k++
+		}
+	} else if w := p.word(t); w.has(fUS) && isSym(toks, k+1, '$') {
+		a.currency = "USD"
+		k += 2
+	} else if w.has(fCurrencyCode) && k+1 < len(toks) && toks[k+1].kind == tNum {
+		a.currency = w.currency
+		k++
+	}
+	if k >= len(toks) {
+		return 0, false
+	}
+	a.tok = k
+	t := &toks[k]
+	switch t.kind {
+	case tNum:
+		if t.nflags&nBad != 0 || attachedToWord(toks, k) {
+			return 0, false
+		}
+		a.v, a.digits = t.num, true
+		a.decimals, a.trailZeros = t.decimals, t.trailZeros
+		a.yearLike = t.nflags&nYearLike != 0
+		k++
+		// A suffix written against the digits: "3.5m", "2bn", "40pc"; an
+		// ordinal or other letters ("3rd", "1990s", "5G") make no figure.
+		if k < len(toks) && toks[k].kind == tWord && !toks[k].space {
+			w := p.word(&toks[k])
+			switch {
+			case w.has(fSuffix) || w.has(fNumScale):
+				a.v *= w.scale
+				a.scale *= w.scale
+				k++
+				if isSym(toks, k, '.') && !toks[k].space && w.has(fAbbrev) {
+					k++
+				}
+			case w.has(fPercent):
+				a.percent = true
+				k++
+			default:
+				return 0, false
+			}
+		} else if k+1 < len(toks) && isSym(toks, k, '-') && !toks[k].space && !toks[k+1].space && toks[k+1].kind == tWord {
+			if w := p.word(&toks[k+1]); w.has(fOrdSuffix) && !isASCIILetter(s[toks[k+1].start]) {
+				return 0, false // "5-й", "1990-х"
+			}
+		}
+	case tWord:
+		v, e, one, ok := p.wordNumber(s, toks, k)
+		if !ok {
+			return 0, false
+		}
+		a.v, a.wordOne = v, one
+		if v == math.Trunc(v) && v < 1e15 {
+			for n := int64(v); n > 0 && n%10 == 0; n /= 10 {
+				a.trailZeros++
+			}
+		}
+		k = e
+	default:
+		return 0, false
+	}
+	return p.amountTail(s, toks, k, a), true
+}
+
+// attachedToWord reports a number glued to a word before it: "MH17",
+// "F-16", "COVID-19", "Су-24".
+func attachedToWord(toks []token, k int) bool {
+	if k == 0 || toks[k].space {
+		return false
+	}
+	prev := &toks[k-1]
+	if prev.kind == tWord {
+		return true
+	}
+	return k >= 2 && prev.kind == tSym && prev.sym == '-' && !prev.space && toks[k-2].kind == tWord
+}
+
+// amountTail reads scale words, then a currency or percent sign.
+func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
+	if a.digits || a.scale > 1 {
+		for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord; n++ {
+			w := p.word(&toks[k])
+			u := w.scale
+			if u == 0 || !(w.has(fNumScale) || w.has(fSuffix)) {
+				u = w.base
+			}
+			if w.has(fHundred) {
+				u = 100
+			}
+			if u == 0 || (w.has(fSuffix) && !w.has(fNumScale) && len(s[toks[k].start:toks[k].end]) == 1) {
+				break // a spaced "m" or "k" is not a scale
+			}
+			a.v *= u
+			a.scale *= u
+			k++
+			if w.has(fAbbrev) && isSym(toks, k, '.') && !toks[k].space {
+				k++
+			}
+		}
+	}
+	if k >= len(toks) {
+		return k
+	}
+	t := &toks[k]
+	if t.kind == tSym {
+		switch {
+		case t.sym == '%':
+			a.percent = true
+			return k + 1
+		case a.currency == "" && currencySymbol(t.sym) != "" && t.sym != '$':
+			a.currency = currencySymbol(t.sym) // "300 €", "50 ₽"
+			return k + 1
+		}
+		return k
+	}
+	w := p.word(t)
+	switch {
+	case w.has(fPercent):
+		a.percent = true
+		return k + 1
+	case w.has(fPer) && k+1 < len(toks) && p.word(&toks[k+1]).has(fCent):
+		a.percent = true
+		return k + 2
+	case w.currency != "" && (a.currency == "" || a.currency == w.currency):
+		a.currency = w.currency
+		k++
+		if w.has(fAbbrev) && isSym(toks, k, '.') && !toks[k].space {
+			k++
+		}
+	case w.has(fUS) && k+1 < len(toks) && p.word(&toks[k+1]).currency == "USD":
+		a.currency = "USD"
+		k += 2
+	}
+	return k
+}
+
+func currencySymbol(r rune) string {
+	switch r {
+	case '$':
+		return "USD"
+	case '€':
+		return "EUR"
+	case '£':
+		return "GBP"
+	case '₽':
+		return "RUB"
+	}
+	return ""
+}
+
+// wordNumber composes number words: "eight hundred", "twenty-five",
+// "one hundred and fifty", "a dozen", "two and a half million", "две
+// тысячи пятьсот", "полторы тысячи". one reports a lone "one".
+func (p *Parser) wordNumber(s string, toks []token, j int) (v float64, next int, one, ok bool) {
+	var total, cur float64
+	lastRank := uint8(255) // rank of the last numeral in the current group
+	lastScale := math.Inf(1)
+	words := 0
+	k := j
+	if w := p.word(&toks[k]); w.has(fA) {
+		// "a hundred", "a thousand", "a dozen": the article is one.
+		if k+1 >= len(toks) {
+			return 0, 0, false, false
+		}
+		n := p.word(&toks[k+1])
+		if !n.has(fHundred) && !(n.has(fStandalone) && (n.scale > 0 || n.base > 0)) {
+			return 0, 0, false, false
+		}
+		cur, lastRank = 1, rankUnit
+		k++
+	}
+	for k < len(toks) && toks[k].kind == tWord {
+		w := p.word(&toks[k])
+		switch {
+		case w.rank > 0:
+			if w.rank >= lastRank || lastRank == rankTeen {
+				return finish(total, cur, k, j, words)
+			}
+			cur += w.num
+			lastRank = w.rank
+			words++
+			k++
+			// "twenty-five"
+			if w.rank == rankTen && isSym(toks, k, '-') && !toks[k].space && k+1 < len(toks) && p.word(&toks[k+1]).rank == rankUnit {
+				k++
+			}
+		case w.has(fHundred):
+			if cur >= 100 {
+				return finish(total, cur, k, j, words)
+			}
+			cur = max(cur, 1) * 100
+			lastRank = rankHundred
+			words++
+			k++
+		case w.scale > 0 && w.has(fNumScale):
+			if w.scale >= lastScale || (cur == 0 && !w.has(fStandalone)) {
+				return finish(total, cur, k, j, words)
+			}
+			total += max(cur, 1) * w.scale
+			cur, lastRank, lastScale = 0, 255, w.scale
+			words++
+			k++
+		case w.base > 0 && w.scale == 0 && (cur > 0 || w.has(fStandalone)) && !w.has(fHundred):
+			// "two dozen", "два десятка", "сотня": the unit noun ends the figure.
+			return total + max(cur, 1)*w.base, k + 1, false, true
+		case w.has(fAnd) && (lastRank == rankHundred || lastRank == 255 && total > 0 || lastRank <= rankTen && cur > 0):
+			// "one hundred and fifty"; "two and a half million"
+			if k+2 < len(toks) && p.word(&toks[k+1]).has(fA) && p.word(&toks[k+2]).has(fHalf) && cur > 0 && lastRank <= rankTen {
+				cur += 0.5
+				lastRank = 0
+				k += 3
+				continue
+			}
+			if k+1 < len(toks) && p.word(&toks[k+1]).rank > 0 && p.word(&toks[k+1]).rank < lastRank {
+				k++
+				continue
+			}
+			return finish(total, cur, k, j, words)
+		default:
+			return finish(total, cur, k, j, words)
+		}
+	}
+	return finish(total, cur, k, j, words)
+}
+
+func finish(total, cur float64, k, j, words int) (float64, int, bool, bool) {
+	if words == 0 {
+		return 0, 0, false, false
+	}
+	v := total + cur
+	return v, k, words == 1 && v == 1, true
+}
+
+// postfix reads what may follow a figure: a range's second end ("70-80",
+// "70 to 80", "two or three") and a postfix modifier ("or so", "40-odd",
+// "800+", "с лишним").
+func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
+	if m.core != coreNumeral || k >= len(toks) {
+		return k
+	}
+	if m.mod == modNone {
+		if e, mod, ok := p.postfixMod(toks, k); ok {
+			m.mod = mod
+			return e
+		}
+	}
+	t := &toks[k]
+	w := p.word(t)
+	if (t.kind == tSym && isDash(t.sym)) || w.has(fTo) || w.has(fOr) {
+		var b amount
+		if e, ok := p.amount(s, toks, k+1, &b); ok {
+			a := m.a
+			// "two or three", "800 or 900"; but "500 or 5,000" are alternatives.
+			if spreadRange(&a, &b) && (!w.has(fOr) || b.v <= 2*a.v) {
+				m.core, m.a, m.b = coreRange, a, b
+				return e
+			}
+		}
+	}
+	return k
+}
+
+func (p *Parser) postfixMod(toks []token, k int) (int, modKind, bool) {
+	t := &toks[k]
+	if t.kind == tSym && t.sym == '+' {
+		return k + 1, modAtLeast, true
+	}
+	if isSym(toks, k, '-') && !t.space && k+1 < len(toks) && !toks[k+1].space {
+		k++ // "40-odd", "800-plus"
+	}
+	if toks[k].kind != tWord {
+		return 0, modNone, false
+	}
+	for _, ph := range p.lex.postfix[toks[k].id] {
+		if e, ok := matchPhrase(toks, k, ph.ids); ok {
+			return e, ph.mod, true
+		}
+	}
+	return 0, modNone, false
+}
+
+// unitAfter reads the unit: a currency or percent found with the figure,
+// or the word after it ("800 fighters", "dozens of people", "800
+// человек"), reported as written.
+func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
+	switch {
+	case m.a.percent || m.core == coreFraction || m.core == coreRatio:
+		m.unit = "percent"
+		return k
+	case m.a.currency != "":
+		m.unit = m.a.currency
+		return k
+	}
+	u := k
+	if u < len(toks) && p.word(&toks[u]).has(fOf) && m.core != coreNumeral {
+		u++
+	}
+	if u >= len(toks) || toks[u].kind != tWord || !toks[u].space {
+		return k
+	}
+	w := p.word(&toks[u])
+	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) {
+		return k
+	}
+	m.unit = s[toks[u].start:toks[u].end]
+	m.countNoun = w.has(fCountNoun)
+	if w.has(fTime) {
+		m.skip = true // a duration, not a count
+	}
+	return u + 1
+}
+
+// judgeSkip decides whether Extract leaves the match out: years, dates,
+// times, page and section numbers, a lone "one", durations.
+func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
+	a := &m.a
+	money := a.currency != "" || a.percent || a.scale > 1 || m.countNoun
+	if m.core == coreNumeral || m.core == coreRange {
+		if a.yearLike && !money {
+			switch {
+			case m.core == coreRange && (m.b.yearLike || m.b.v < 100):
+				m.skip = true
+			case m.core == coreRange:
+			case m.mod == modMoreThan || m.mod == modAtLeast || m.mod == modFewerThan || m.mod == modNearly ||
+				m.mod == modJustUnder || m.mod == modJustOver || m.mod == modOdd:
+			case (m.mod == modAbout || m.mod == modUpTo) && m.unit != "":
+			default:
+				m.skip = true
+			}
+		}
+		if a.wordOne && m.core == coreNumeral && m.mod == modNone {
+			m.skip = true
+		}
+		if a.digits {
+			n := a.tok
+			if n > 0 {
+				prev := &toks[n-1]
+				pw := p.word(prev)
+				switch {
+				case prev.kind == tSym && (prev.sym == '#' || prev.sym == '№' || (!toks[n].space && (prev.sym == ':' || prev.sym == '/'))):
+					m.skip = true
+				case pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || pw.has(fRef):
+					m.skip = true
+				case prev.kind == tSym && prev.sym == '.' && n >= 2 && p.word(&toks[n-2]).has(fRefAbbrev):
+					m.skip = true
+				}
+			}
+			if n+1 < len(toks) {
+				next := &toks[n+1]
+				nw := p.word(next)
+				switch {
+				case next.kind == tSym && !next.space && (next.sym == ':' || next.sym == '/'):
+					m.skip = true
+				case nw.has(fMonthAfter) || nw.has(fMonth) && isUpper(s, next) || nw.has(fYearWord):
+					m.skip = true
+				case next.kind == tSym && next.sym == '-' && !next.space && n+2 < len(toks) && !toks[n+2].space &&
+					toks[n+2].kind == tWord && m.mod != modOdd && m.mod != modAtLeast && m.core == coreNumeral:
+					m.skip = true // a compound adjective: "25-year-old", "62-page"
+				}
+			}
+		}
+	}
+	if m.core == coreFraction && m.mod == modNone {
+		// "the second half", "a third day": English fraction words are
+		// quantities in running text only before "of" or "the".
+		n := m.leadEndTok
+		if t := &toks[n-1]; t.kind == tWord && isASCIILetter(s[t.start]) {
+			if n >= len(toks) || !(p.word(&toks[n]).has(fOf) || p.word(&toks[n]).has(fThe)) {
+				m.skip = true
+			}
+		}
+		if f := m.start; f > 0 {
+			for k := n - 1; k > 0; k-- {
+				if toks[k].start == f {
+					if p.word(&toks[k-1]).has(fOrdWord) {
+						m.skip = true // "the first half", "в первой половине"
+					}
+					break
+				}
+			}
+		}
+	}
+	if j < len(toks) && p.word(&toks[j]).has(fYearWord) {
+		m.skip = true
+	}
+}
+
+// isUpper reports a capitalised ASCII word: "May" the month, not "may".
+func isUpper(s string, t *token) bool { return s[t.start] >= 'A' && s[t.start] <= 'Z' }

@@ -1,0 +1,263 @@
+package quantity
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota + 1
+	tNum
+	tSym
+)
+
+// Number token flags.
+const (
+	nBad      uint8 = 1 << iota // separators that make no number ("1.2.3", "03.04.2015")
+	nGrouped                    // written with thousands separators
+	nYearLike                   // four plain digits from 1800 to 2100
+)
+
+// token is one word, number or symbol of the text. Start and end are byte
+// offsets; space says whether white space came before it.
+type token struct {
+	kind       tokKind
+	space      bool
+	nflags     uint8
+	decimals   uint8 // digits after the decimal separator
+	trailZeros uint8 // trailing zeros of the integer part, when there are no decimals
+	id         int32 // word ID, 0 when unknown
+	sym        rune
+	start, end int
+	num        float64
+}
+
+const maxWordLen = 48
+
+// tokenize appends the tokens of s to toks.
+func (l *lexicon) tokenize(s string, toks []token) []token {
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			space = true
+			i++
+			continue
+		case c >= '0' && c <= '9':
+			t := scanNumber(s, i)
+			t.space = space
+			toks = append(toks, t)
+			i = t.end
+		case c < utf8.RuneSelf && !isASCIILetter(c):
+			toks = append(toks, token{kind: tSym, space: space, sym: rune(c), start: i, end: i + 1})
+			i++
+		default:
+			r, n := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			if unicode.IsSpace(r) {
+				space = true
+				i += n
+				continue
+			}
+			if !unicode.IsLetter(r) {
+				toks = append(toks, token{kind: tSym, space: space, sym: r, start: i, end: i + n})
+				i += n
+				break
+			}
+			t := l.scanWord(s, i)
+			t.space = space
+			toks = append(toks, t)
+			i = t.end
+		}
+		space = false
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// scanWord reads a run of letters and looks its lower-cased form up
+// without allocating.
+func (l *lexicon) scanWord(s string, i int) token {
+	var buf [maxWordLen]byte
+	n, j := 0, i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			if n < maxWordLen {
+				buf[n] = c | 0x20
+			}
+			n++
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		r = unicode.ToLower(r)
+		if r == 'ё' {
+			r = 'е'
+		}
+		if n+utf8.RuneLen(r) <= maxWordLen {
+			utf8.EncodeRune(buf[n:], r)
+		}
+		n += utf8.RuneLen(r)
+		j += size
+	}
+	t := token{kind: tWord, start: i, end: j}
+	if n <= maxWordLen {
+		t.id = l.ids[string(buf[:n])]
+	}
+	return t
+}
+
+// scanNumber reads digits with their separators. A comma or dot followed
+// by exactly three digits groups thousands when more groups of three
+// follow or when it is a comma ("1,500"); a lone dot is a decimal point
+// ("3.5") and so is a lone comma before one, two or four or more digits
+// ("1,5"). Mixed separators read as "1,234.5" or "1.234,5". Digits grouped
+// by a space or a no-break space ("10 000") are one number when every
+// group after the first has three digits.
+func scanNumber(s string, i int) token {
+	t := token{kind: tNum, start: i}
+	type group struct {
+		sep        byte // ',' '.' or ' ' (any space) or 0 for the first
+		start, end int
+	}
+	var groups [8]group
+	ng := 0
+	j := digitsEnd(s, i)
+	groups[0] = group{0, i, j}
+	ng = 1
+	for j < len(s) && ng < len(groups) {
+		c := s[j]
+		sep, w := byte(0), 0
+		switch {
+		case c == ',' || c == '.' || c == '\'':
+			sep, w = c, 1
+		case c == ' ':
+			sep, w = ' ', 1
+		case c == 0xC2 && j+1 < len(s) && s[j+1] == 0xA0: // no-break space
+			sep, w = ' ', 2
+		case c == 0xE2 && j+2 < len(s) && s[j+1] == 0x80 && (s[j+2] == 0xAF || s[j+2] == 0x89): // narrow no-break, thin space
+			sep, w = ' ', 3
+		}
+		if sep == 0 || j+w >= len(s) || s[j+w] < '0' || s[j+w] > '9' {
+			break
+		}
+		k := digitsEnd(s, j+w)
+		if sep == ' ' || sep == '\'' {
+			// Space grouping: the first group has 1-3 digits and each
+			// later group exactly three.
+			if k-(j+w) != 3 || groups[0].end-groups[0].start > 3 || (ng > 1 && groups[ng-1].sep != sep) {
+				break
+			}
+		}
+		groups[ng] = group{sep, j + w, k}
+		ng++
+		j = k
+	}
+	t.end = groups[ng-1].end
+	// Decide which separator, if any, is the decimal point.
+	dec := -1 // index of the group after the decimal separator
+	last := groups[ng-1]
+	switch {
+	case ng == 1:
+	case last.sep == '.':
+		if ng == 2 || groups[ng-2].sep != '.' {
+			dec = ng - 1
+		}
+	case last.sep == ',':
+		if last.end-last.start != 3 || (ng > 2 && groups[ng-2].sep == '.') {
+			dec = ng - 1
+		}
+	}
+	// Every separator before the decimal one must group thousands the same way.
+	var gsep byte
+	for g := 1; g < ng; g++ {
+		if g == dec {
+			if gsep == groups[g].sep {
+				t.nflags |= nBad
+			}
+			continue
+		}
+		if groups[g].end-groups[g].start != 3 || (gsep != 0 && groups[g].sep != gsep) || g > dec && dec >= 0 {
+			t.nflags |= nBad
+		}
+		if gsep == 0 {
+			gsep = groups[g].sep
+		}
+		t.nflags |= nGrouped
+	}
+	if groups[0].end-groups[0].start > 3 && t.nflags&nGrouped != 0 {
+		t.nflags |= nBad // "1234,567"
+	}
+	if t.nflags&nBad != 0 {
+		t.end = groups[ng-1].end
+		return t
+	}
+	var v float64
+	digits := 0
+	intEnd := ng
+	if dec >= 0 {
+		intEnd = dec
+	}
+	for g := 0; g < intEnd; g++ {
+		for k := groups[g].start; k < groups[g].end; k++ {
+			v = v*10 + float64(s[k]-'0')
+			digits++
+		}
+	}
+	if dec < 0 {
+		tz := 0
+		for g := intEnd - 1; g >= 0 && tz < 255; g-- {
+			k := groups[g].end - 1
+			for k >= groups[g].start && s[k] == '0' {
+				tz++
+				k--
+			}
+			if k >= groups[g].start {
+				break
+			}
+		}
+		if v == 0 {
+			tz = 0
+		}
+		t.trailZeros = uint8(tz)
+	} else {
+		g := groups[dec]
+		n := g.end - g.start
+		var f float64
+		for k := g.start; k < g.end; k++ {
+			f = f*10 + float64(s[k]-'0')
+		}
+		v += f / math.Pow10(n)
+		t.decimals = uint8(min(n, 255))
+		digits += n
+	}
+	if digits > 18 || math.IsInf(v, 0) || math.IsNaN(v) {
+		t.nflags |= nBad
+	}
+	if ng == 1 && groups[0].end-groups[0].start == 4 && v >= 1800 && v <= 2100 {
+		t.nflags |= nYearLike
+	}
+	t.num = v
+	return t
+}
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
