@@ -136,10 +136,13 @@ func TestBadInput(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
 		seed(t, e)
-		before := snapshot(t, s)
 		for _, r := range rows {
 			t.Run(r.name, func(t *testing.T) {
+				before := snapshot(t, s)
 				rec := e.do(t, request{method: r.method, path: r.path, headers: r.headers, body: r.body, chunked: r.chunked})
+				if diff := cmp.Diff(snapshot(t, s), before); diff != "" {
+					t.Errorf("the store changed (-after +before):\n%s", diff)
+				}
 				if rec.Code != r.wantStatus {
 					t.Fatalf("%s %s = %d, want %d; body: %s", r.method, r.path, rec.Code, r.wantStatus, rec.Body)
 				}
@@ -152,9 +155,6 @@ func TestBadInput(t *testing.T) {
 				}
 				if p.Instance != strings.Split(r.path, "?")[0] {
 					t.Errorf("instance = %q, want the request path", p.Instance)
-				}
-				if diff := cmp.Diff(snapshot(t, s), before); diff != "" {
-					t.Errorf("the store changed (-after +before):\n%s", diff)
 				}
 			})
 		}
