@@ -1,0 +1,162 @@
+package xref
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// randomTopic builds a topic of n claims mixing every feature the rules
+// look at: places (known, nested, opaque, unspecified), partial and
+// unknown dates, claimants with shared occasions and said_on dates,
+// measures, units, open intervals, missing numbers, deprecation and links.
+func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimView, []*claims.Link) {
+	topic := &claims.Topic{Meta: claims.Meta{ID: "t"}, Unit: "people", Additive: r.IntN(4) != 0, WindowDays: []int{0, 30, 365, 2000}[r.IntN(4)]}
+	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Middle East"}, {"Chechnya"}, {"Russia"}, {"Syria and Iraq"}}
+	dates := func() claims.Date {
+		switch r.IntN(6) {
+		case 0:
+			return ""
+		case 1:
+			return claims.Date(fmt.Sprint(2013 + r.IntN(4)))
+		case 2:
+			return claims.Date(fmt.Sprintf("%d-%02d", 2013+r.IntN(4), 1+r.IntN(12)))
+		}
+		return claims.Date(fmt.Sprintf("%d-%02d-%02d", 2013+r.IntN(4), 1+r.IntN(12), 1+r.IntN(28)))
+	}
+	var cs []ClaimView
+	for k := range n {
+		c := &claims.Claim{Meta: claims.Meta{ID: fmt.Sprintf("c%03d", k)}, TopicID: "t"}
+		c.ClaimantID = fmt.Sprintf("p%d", r.IntN(6))
+		c.Scope.Places = places[r.IntN(len(places))]
+		c.Scope.Measure = []claims.Measure{claims.Stock, claims.Stock, claims.Stock, claims.Flow, claims.Proxy}[r.IntN(5)]
+		if r.IntN(15) == 0 {
+			c.Unit = "percent"
+		}
+		if r.IntN(5) == 0 {
+			c.Occasion = fmt.Sprintf("occasion %d", r.IntN(3))
+		}
+		c.SaidOn = dates()
+		if r.IntN(3) == 0 {
+			c.AsOf = dates()
+		}
+		c.Provenance.SourceID = fmt.Sprintf("s%d", r.IntN(3))
+		if r.IntN(12) == 0 {
+			c.NoNumber = true
+		} else {
+			lo := float64(1 + r.IntN(20)*r.IntN(300))
+			hi := lo + float64(r.IntN(3)*r.IntN(500))
+			iv := &claims.Interval{Low: &lo, High: &hi}
+			switch r.IntN(8) {
+			case 0:
+				iv.High, iv.Kind = nil, "lower_bound"
+			case 1:
+				iv.Low, iv.Kind = nil, "upper_bound"
+			case 2:
+				iv.Low, iv.High, iv.Best = nil, nil, &lo
+			}
+			c.Interval = iv
+		}
+		if r.IntN(10) == 0 {
+			c.Rank = claims.RankDeprecated
+		}
+		cs = append(cs, ClaimView{Claim: c, ClaimantName: "Claimant " + c.ClaimantID})
+	}
+	var links []*claims.Link
+	if withLinks && n > 1 {
+		for k := range r.IntN(4) {
+			a, b := r.IntN(n), r.IntN(n)
+			if a == b {
+				continue
+			}
+			links = append(links, &claims.Link{Meta: claims.Meta{ID: fmt.Sprintf("l%d", k)}, FromID: cs[a].ID, ToID: cs[b].ID, Kind: claims.LinkKinds[r.IntN(len(claims.LinkKinds))]})
+		}
+	}
+	return topic, cs, links
+}
+
+// TestRecomputeMatchesBruteForce checks the sweep against relating every
+// pair one by one with Relate.
+func TestRecomputeMatchesBruteForce(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		topic, cs, links := randomTopic(r, 1+r.IntN(60), seed%3 == 0)
+		res := Recompute(topic, cs, links, nil)
+		ctx := NewContext(topic, nil, links)
+		ctx.UseOrigins(cs)
+		var pairs int64
+		for k, a := range cs {
+			count, worst := 0, 1.0
+			for j, b := range cs {
+				if j == k {
+					continue
+				}
+				rel := Relate(a, b, ctx)
+				if back := Relate(b, a, ctx); back.Conflict() != rel.Conflict() || back.Severity != rel.Severity {
+					t.Fatalf("seed %d: Relate(%s, %s) = %s %g but Relate(%s, %s) = %s %g", seed, a.ID, b.ID, rel.Kind, rel.Severity, b.ID, a.ID, back.Kind, back.Severity)
+				}
+				if rel.Conflict() {
+					count++
+					worst = max(worst, rel.Severity)
+				}
+			}
+			pairs += int64(count)
+			got := res.Claims[k]
+			if got.ConflictCount != count || got.WorstSeverity != worst && count > 0 {
+				t.Fatalf("seed %d: claim %s: sweep says %d conflicts, worst %g; brute force %d, worst %g",
+					seed, a.ID, got.ConflictCount, got.WorstSeverity, count, worst)
+			}
+			if count > 0 {
+				var other ClaimView
+				for _, c := range cs {
+					if c.ID == got.WorstAgainst {
+						other = c
+					}
+				}
+				if rel := Relate(a, other, ctx); !rel.Conflict() || rel.Severity != worst {
+					t.Fatalf("seed %d: claim %s: worst against %s is %s %g, want a conflict of %g", seed, a.ID, got.WorstAgainst, rel.Kind, rel.Severity, worst)
+				}
+			}
+		}
+		if res.Topic.ConflictPairs != pairs/2 {
+			t.Fatalf("seed %d: conflict_pairs = %d, want %d", seed, res.Topic.ConflictPairs, pairs/2)
+		}
+	}
+}
+
+// TestPartWholeMatchesBruteForce checks the parent sweep the same way.
+func TestPartWholeMatchesBruteForce(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(150) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		topic, cs, _ := randomTopic(r, 1+r.IntN(40), false)
+		topic.ParentID = "parent"
+		parent := &claims.Topic{Meta: claims.Meta{ID: "parent"}, Unit: "people", Additive: true}
+		_, ps, _ := randomTopic(r, 1+r.IntN(40), false)
+		for _, p := range ps {
+			p.TopicID = "parent"
+			p.ID = "p" + p.ID
+		}
+		res := Recompute(topic, cs, nil, &Related{Parent: parent, ParentClaims: ps})
+		ctx := NewContext(topic, nil, nil).WithParent(parent)
+		for k, a := range cs {
+			count, worst := 0, 1.0
+			for _, p := range ps {
+				if rel := Relate(a, p, ctx); rel.Kind == PartExceedsWhole && !rel.Deprecated {
+					count++
+					worst = max(worst, rel.Severity)
+				}
+			}
+			got := res.Claims[k]
+			if got.PartWholeCount != count {
+				t.Fatalf("seed %d: claim %s: sweep says %d parts above wholes, brute force %d", seed, a.ID, got.PartWholeCount, count)
+			}
+			if count > 0 && got.ConflictCount == 0 && got.WorstSeverity != worst {
+				t.Fatalf("seed %d: claim %s: worst %g, want %g", seed, a.ID, got.WorstSeverity, worst)
+			}
+		}
+	}
+}
