@@ -261,6 +261,9 @@ func TestCRUD(t *testing.T) {
 		if diff := cmp.Diff(got, topic); diff != "" {
 			t.Errorf("GET after POST (-got +want):\n%s", diff)
 		}
+		if rec.Header().Get("ETag") != `"1"` {
+			t.Errorf("ETag on GET = %q, want \"1\"", rec.Header().Get("ETag"))
+		}
 		e.doJSON(t, request{method: "GET", path: "/api/v1/topics/" + topic.ID, headers: map[string]string{"If-None-Match": `"1"`}}, 304, nil)
 		e.doJSON(t, request{method: "GET", path: "/api/v1/topics/" + topic.ID, headers: map[string]string{"If-None-Match": `"2"`}}, 200, nil)
 
