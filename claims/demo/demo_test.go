@@ -366,6 +366,9 @@ func TestAnalystReadings(t *testing.T) {
 		{"at least four thousand", "r20c-putin-2017-02-elvisti", at(4000), unbounded, bound{}},
 		{"about 2,000", "r10a-novikov-2015-intel", at(1800), at(2200), at(2000)},
 		{"about three thousand", "r12c-smirnov-2015-09-central-asia", at(2700), at(3300), at(3000)},
+		{"exceeds 20,000", "t4a-icsr-2015-01", at(20001), unbounded, bound{}},
+		{"up to about 4 thousand", "r20-putin-2017-02", unbounded, bound{}, bound{}},
+		{"nearly 30,000", "t8-us-intelligence-2015-09", bound{}, at(29999), bound{}},
 	}
 	b := mustBundle(t)
 	byID := map[string]*claims.Claim{}
