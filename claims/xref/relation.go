@@ -402,7 +402,7 @@ func linkNote(l *claims.Link) string {
 func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 	var diffs []string
 	if a.numbered && b.numbered {
-		if a.lo != b.lo || a.hi != b.hi || bestOf(a) != bestOf(b) {
+		if a.lo != b.lo || a.hi != b.hi || bestsDiffer(a, b) {
 			diffs = append(diffs, "numbers")
 			r.Severity = gap(a, b)
 		}
@@ -427,11 +427,9 @@ func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 		": transcription, translation or scope drift, not a conflict between claimants."
 }
 
-func bestOf(f *fact) float64 {
-	if iv := f.v.Interval; iv != nil && iv.Best != nil {
-		return *iv.Best
-	}
-	return math.NaN() // never equal: compared only together with the bounds
+func bestsDiffer(a, b *fact) bool {
+	x, y := a.v.Interval.Best, b.v.Interval.Best
+	return x != nil && y != nil && *x != *y
 }
 
 func hedgeDiffers(a, b *fact) bool {

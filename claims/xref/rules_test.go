@@ -1,0 +1,343 @@
+package xref
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// Builders for hand-made claims.
+
+type opt func(*claims.Claim)
+
+var names = map[string]string{
+	"bogdanov": "Bogdanov", "independent": "The Independent", "bortnikov": "Bortnikov",
+	"smirnov": "Smirnov", "soufan": "Soufan Group", "icsr": "ICSR", "kadyrov": "Kadyrov",
+	"putin": "Putin", "official": "an unnamed official", "newsweek": "Newsweek",
+}
+
+func mk(id, claimant, text string, lo, hi float64, opts ...opt) ClaimView {
+	l, h := lo, hi
+	c := &claims.Claim{
+		Meta: claims.Meta{ID: id}, TopicID: "t", ClaimantID: claimant, QuantityText: text,
+		Interval: &claims.Interval{Low: &l, High: &h}, Provenance: claims.Provenance{SourceID: "src-" + id},
+		Scope: claims.Scope{Measure: claims.Stock},
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	return ClaimView{Claim: c, ClaimantName: names[claimant]}
+}
+
+func in(places ...string) opt    { return func(c *claims.Claim) { c.Scope.Places = places } }
+func on(d claims.Date) opt       { return func(c *claims.Claim) { c.SaidOn = d } }
+func occasion(s string) opt      { return func(c *claims.Claim) { c.Occasion = s } }
+func flow(c *claims.Claim)       { c.Scope.Measure = claims.Flow }
+func unit(u string) opt          { return func(c *claims.Claim) { c.Unit = u } }
+func deprecated(c *claims.Claim) { c.Rank, c.DeprecationReason = claims.RankDeprecated, "misread" }
+func noNumber(c *claims.Claim)   { c.NoNumber, c.Interval = true, nil }
+func topicOf(id string) opt      { return func(c *claims.Claim) { c.TopicID = id } }
+func hedge(kind string) opt      { return func(c *claims.Claim) { c.Interval.Kind = kind } }
+func lowerOnly(c *claims.Claim)  { c.Interval.High = nil }
+func best(v float64) opt         { return func(c *claims.Claim) { c.Interval.Best = &v } }
+func source(id string) opt       { return func(c *claims.Claim) { c.Provenance.SourceID = id } }
+func link(from, to string, k claims.LinkKind) *claims.Link {
+	return &claims.Link{Meta: claims.Meta{ID: "l-" + from + "-" + to, UpdatedAt: time.Unix(1, 0)}, FromID: from, ToID: to, Kind: k, Author: "analyst", Note: "checked the transcript"}
+}
+
+var russians = &claims.Topic{Meta: claims.Meta{ID: "t"}, Title: "Russians fighting with IS", Unit: "people", Additive: true}
+
+// The founding example: Bogdanov's "a few dozen" for Syria and Iraq
+// against The Independent's "about 800" in Syria alone.
+var (
+	bogdanov    = mk("r4", "bogdanov", "a few dozen", 24, 60, in("Syria", "Iraq"), on("2014-09-29"))
+	independent = mk("r5", "independent", "about 800", 720, 880, in("Syria"), on("2014-09"))
+)
+
+func TestFoundingExample(t *testing.T) {
+	t.Parallel()
+	ctx := NewContext(russians, nil, nil)
+	for _, tt := range []struct{ a, b ClaimView }{{independent, bogdanov}, {bogdanov, independent}} {
+		r := Relate(tt.a, tt.b, ctx)
+		if r.Kind != Contradicts || r.Severity != 12 || !r.Conflict() {
+			t.Errorf("Relate(%s, %s) = %s severity %g, want contradicts severity 12", tt.a.ID, tt.b.ID, r.Kind, r.Severity)
+		}
+		for _, want := range []string{"Syria", "Bogdanov", "The Independent", "720-880", "24-60", "12x", "inside"} {
+			if !strings.Contains(r.Explanation, want) {
+				t.Errorf("Relate(%s, %s).Explanation = %q, want it to mention %q", tt.a.ID, tt.b.ID, r.Explanation, want)
+			}
+		}
+	}
+	// With the same places the two are a plain conflict of the same size.
+	wide := mk("r5w", "independent", "about 800", 720, 880, in("Syria and Iraq"), on("2014-09"))
+	if r := Relate(wide, bogdanov, ctx); r.Kind != Conflicts || r.Severity != 12 {
+		t.Errorf("Relate(800 for Syria and Iraq, a few dozen for Syria and Iraq) = %s %g, want conflicts 12", r.Kind, r.Severity)
+	}
+	res := Recompute(russians, []ClaimView{bogdanov, independent}, nil, nil)
+	for _, s := range res.Claims {
+		if s.ConflictCount != 1 || s.WorstSeverity != 12 || s.WorstRelation != Contradicts {
+			t.Errorf("Recompute: %s = %+v, want one contradiction of severity 12", s.ClaimID, s)
+		}
+	}
+	if res.Claims[0].WorstAgainst != "r5" || res.Claims[1].WorstAgainst != "r4" {
+		t.Errorf("Recompute: worst against = %s, %s, want r5, r4", res.Claims[0].WorstAgainst, res.Claims[1].WorstAgainst)
+	}
+	if len(res.Conflicts) != 1 || res.Conflicts[0].ClaimA != "r4" || res.Conflicts[0].Status != claims.ReviewOpen {
+		t.Errorf("Recompute: conflicts = %+v, want the one open pair r4-r5", res.Conflicts)
+	}
+}
+
+func TestRelate(t *testing.T) {
+	t.Parallel()
+	nonAdditive := &claims.Topic{Meta: claims.Meta{ID: "t"}, Unit: "percent", Additive: false}
+	tests := []struct {
+		name         string
+		topic        *claims.Topic
+		a, b         ClaimView
+		links        []*claims.Link
+		wantKind     Kind
+		wantSeverity float64
+		wantWords    []string
+	}{
+		{
+			name:     "1,700 against about 1,700 corroborate",
+			a:        mk("a", "smirnov", "1,700", 1700, 1700, on("2015-04-10")),
+			b:        mk("b", "bortnikov", "about 1,700", 1530, 1870, on("2015-02")),
+			wantKind: Corroborates, wantSeverity: 1, wantWords: []string{"agree"},
+		},
+		{
+			name:     "800-1,500 against 1,400-1,600 are consistent",
+			a:        mk("a", "icsr", "between 800 and 1,500", 800, 1500, in("Syria", "Iraq"), on("2015-01")),
+			b:        mk("b", "soufan", "1,400-1,600", 1400, 1600, in("Syria", "Iraq"), on("2015-03")),
+			wantKind: Consistent, wantSeverity: 1,
+		},
+		{
+			name:     "same places, disjoint intervals conflict",
+			a:        mk("a", "bortnikov", "500", 500, 500, in("Syria"), on("2013-10")),
+			b:        mk("b", "smirnov", "about 200", 180, 220, in("Сирия"), on("2013-09")),
+			wantKind: Conflicts, wantSeverity: 500.0 / 220, wantWords: []string{"Bortnikov", "Smirnov", "220 and 500"},
+		},
+		{
+			name:     "no stated place is compared as the same place",
+			a:        mk("a", "smirnov", "approximately 1,700", 1530, 1870, on("2015-04-10")),
+			b:        mk("b", "official", "2,719", 2719, 2719, in("Syria"), on("2015-06")),
+			wantKind: Conflicts, wantSeverity: 2719.0 / 1870, wantWords: []string{"states no place"},
+		},
+		{
+			name:     "inner count below outer count is no conflict",
+			a:        mk("a", "bortnikov", "200", 200, 200, in("Syria"), on("2015-12")),
+			b:        mk("b", "soufan", "2,900", 2900, 2900, in("Syria", "Iraq"), on("2015-12")),
+			wantKind: ScopeDiffers, wantSeverity: 1,
+		},
+		{
+			name:     "inside, but the topic is not additive",
+			topic:    nonAdditive,
+			a:        mk("a", "icsr", "80%", 80, 80, in("Syria"), on("2015-12")),
+			b:        mk("b", "soufan", "10%", 10, 10, in("Syria", "Iraq"), on("2015-12")),
+			wantKind: ScopeDiffers, wantSeverity: 1, wantWords: []string{"does not add up"},
+		},
+		{
+			name:     "disjoint places are not a conflict",
+			a:        mk("a", "bortnikov", "1,700", 1700, 1700, in("Iraq"), on("2015-02")),
+			b:        mk("b", "icsr", "40", 40, 40, in("Syria"), on("2015-02")),
+			wantKind: ScopeDiffers, wantSeverity: 1, wantWords: []string{"different places"},
+		},
+		{
+			name:     "partly overlapping places are not a conflict",
+			a:        mk("a", "bortnikov", "1,700", 1700, 1700, in("Iraq", "Syria"), on("2015-02")),
+			b:        mk("b", "icsr", "40", 40, 40, in("Syria", "Turkey"), on("2015-02")),
+			wantKind: ScopeDiffers, wantSeverity: 1, wantWords: []string{"partly different places"},
+		},
+		{
+			name:     "dates further apart than the window are a change over time",
+			a:        mk("a", "soufan", "2,900", 2900, 2900, in("Syria", "Iraq"), on("2015-12")),
+			b:        mk("b", "bortnikov", "some 200", 180, 220, in("Syria", "Iraq"), on("2013-06")),
+			wantKind: ChangeOverTime, wantSeverity: 1, wantWords: []string{"Bortnikov's some 200 (180-220) (2013-06) and Soufan Group's 2,900 (2015-12)", "180-day window"},
+		},
+		{
+			name:     "a falling cumulative flow is flagged",
+			a:        mk("a", "official", "2,719 have gone", 2719, 2719, flow, on("2015-11-20")),
+			b:        mk("b", "icsr", "about 1,000 joined", 900, 1100, flow, on("2017-10")),
+			wantKind: FlowFell, wantSeverity: 2719.0 / 1100, wantWords: []string{"cannot fall"},
+		},
+		{
+			name:     "stock against flow is not compared",
+			a:        mk("a", "soufan", "2,400 travelled", 2400, 2400, flow, on("2015-12")),
+			b:        mk("b", "bogdanov", "a few dozen", 24, 60, on("2015-12")),
+			wantKind: NotComparable, wantSeverity: 1, wantWords: []string{"not the same measure"},
+		},
+		{
+			name:     "different units are not compared",
+			a:        mk("a", "soufan", "8%", 8, 8, unit("percent"), on("2015-12")),
+			b:        mk("b", "bogdanov", "a few dozen", 24, 60, on("2015-12")),
+			wantKind: NotComparable, wantSeverity: 1, wantWords: []string{"different units"},
+		},
+		{
+			name:     "a claim without a number is not compared",
+			a:        mk("a", "putin", "", 0, 0, noNumber),
+			b:        mk("b", "soufan", "3,417", 3417, 3417),
+			wantKind: NotComparable, wantSeverity: 1, wantWords: []string{"gives no number"},
+		},
+		{
+			name:     "one statement reported with different numbers is drift",
+			a:        mk("a", "smirnov", "2,400", 2400, 2400, occasion("SCO meeting, Tashkent"), on("2015-09-18")),
+			b:        mk("b", "smirnov", "around 2,500", 2250, 2750, best(2500), occasion("SCO meeting, Tashkent"), on("2015-09-18")),
+			wantKind: Drift, wantSeverity: 1, wantWords: []string{"one statement", "numbers"},
+		},
+		{
+			name:     "a relay that widens the places is scope drift",
+			a:        mk("a", "bortnikov", "around 1,700", 1530, 1870, in("Iraq"), occasion("Washington CVE summit")),
+			b:        mk("b", "bortnikov", "around 1,700", 1530, 1870, in("Syria and Iraq"), occasion("Washington CVE summit")),
+			wantKind: Drift, wantSeverity: 1, wantWords: []string{"places (Iraq against Syria and Iraq)"},
+		},
+		{
+			name:     "as many as against at least is hedge drift",
+			a:        mk("a", "putin", "as many as 4,000", 4000, 4000, hedge("upper_bound"), in("Syria"), on("2017-02-23"), source("tass")),
+			b:        mk("b", "putin", "at least 4,000", 4000, 4000, hedge("lower_bound"), lowerOnly, in("Syria"), on("2017-02-23"), source("tass")),
+			wantKind: Drift, wantSeverity: 1, wantWords: []string{"hedges", "upper bound", "lower bound"},
+		},
+		{
+			name:     "the same claimant's later figure supersedes",
+			a:        mk("a", "bortnikov", "2,400", 2400, 2400, in("Syria", "Iraq"), on("2015-09")),
+			b:        mk("b", "bortnikov", "1,700", 1700, 1700, in("Syria", "Iraq"), on("2015-02")),
+			wantKind: Supersedes, wantSeverity: 1, wantWords: []string{"later", "kept"},
+		},
+		{
+			name:     "the same claimant's earlier figure is superseded",
+			a:        mk("a", "bortnikov", "1,700", 1700, 1700, in("Syria", "Iraq"), on("2015-02")),
+			b:        mk("b", "bortnikov", "2,900", 2900, 2900, in("Syria", "Iraq"), on("2015-12")),
+			wantKind: SupersededBy, wantSeverity: 1,
+		},
+		{
+			name:     "a derived claim with the same figure is not independent",
+			a:        mk("a", "bogdanov", "a few dozen", 24, 60, in("Syria", "Iraq"), on("2014-09-29")),
+			b:        mk("b", "bogdanov", "a few dozen", 24, 60, in("Syria", "Iraq"), on("2014-09-30")),
+			links:    []*claims.Link{link("b", "a", claims.LinkDerivedFrom)},
+			wantKind: Derived, wantSeverity: 1, wantWords: []string{"not independent", "checked the transcript"},
+		},
+		{
+			name:     "a derived claim with another figure is drift",
+			a:        mk("a", "smirnov", "2,400", 2400, 2400, on("2015-09-18")),
+			b:        mk("b", "newsweek", "2,300", 2300, 2300, on("2015-09-18")),
+			links:    []*claims.Link{link("b", "a", claims.LinkDerivedFrom)},
+			wantKind: Drift, wantSeverity: 2400.0 / 2300, wantWords: []string{"not independent", "numbers"},
+		},
+		{
+			name:     "unrelated overrules an automatic conflict",
+			a:        bogdanov,
+			b:        independent,
+			links:    []*claims.Link{link("r4", "r5", claims.LinkUnrelated)},
+			wantKind: Unrelated, wantSeverity: 1, wantWords: []string{"unrelated", "analyst"},
+		},
+		{
+			name:     "contradicts forces a conflict between consistent claims",
+			a:        mk("a", "soufan", "3,417", 3417, 3417, on("2017-10-24")),
+			b:        mk("b", "putin", "about 4,000", 3000, 5000, on("2017-10-01")),
+			links:    []*claims.Link{link("a", "b", claims.LinkContradicts)},
+			wantKind: Conflicts, wantSeverity: 1, wantWords: []string{"contradicting"},
+		},
+		{
+			name:     "an analyst's supersedes link",
+			a:        mk("a", "soufan", "2,400", 2400, 2400, on("2015-12")),
+			b:        mk("b", "soufan", "2,300", 2300, 2300, on("2015-12")),
+			links:    []*claims.Link{link("b", "a", claims.LinkSupersedes)},
+			wantKind: SupersededBy, wantSeverity: 1,
+		},
+	}
+	for _, tt := range tests {
+		topic := tt.topic
+		if topic == nil {
+			topic = russians
+		}
+		ctx := NewContext(topic, nil, tt.links)
+		got := Relate(tt.a, tt.b, ctx)
+		if got.Kind != tt.wantKind || got.Severity != tt.wantSeverity {
+			t.Errorf("Relate(%s) = %s severity %g, want %s severity %g\n%s", tt.name, got.Kind, got.Severity, tt.wantKind, tt.wantSeverity, got.Explanation)
+		}
+		for _, w := range tt.wantWords {
+			if !strings.Contains(got.Explanation, w) {
+				t.Errorf("Relate(%s).Explanation = %q, want it to mention %q", tt.name, got.Explanation, w)
+			}
+		}
+		if tt.a.ClaimantName != "" && !strings.Contains(got.Explanation, tt.a.ClaimantName) && got.Kind != NotComparable {
+			t.Errorf("Relate(%s).Explanation = %q, want it to name %s", tt.name, got.Explanation, tt.a.ClaimantName)
+		}
+	}
+}
+
+func TestRelateDeprecated(t *testing.T) {
+	t.Parallel()
+	old := mk("a", "independent", "about 800", 720, 880, in("Syria"), on("2014-09"), deprecated)
+	r := Relate(old, bogdanov, NewContext(russians, nil, nil))
+	if r.Kind != Contradicts || !r.Deprecated || r.Conflict() {
+		t.Errorf("Relate(deprecated 800, a few dozen) = %s deprecated=%v conflict=%v, want a contradiction shown but not counted", r.Kind, r.Deprecated, r.Conflict())
+	}
+	res := Recompute(russians, []ClaimView{old, bogdanov}, nil, nil)
+	for _, s := range res.Claims {
+		if s.ConflictCount != 0 {
+			t.Errorf("Recompute with a deprecated claim: %s has %d conflicts, want 0", s.ClaimID, s.ConflictCount)
+		}
+	}
+	if res.Claims[0].Active || !res.Claims[1].Active {
+		t.Errorf("Recompute: active = %v, %v, want false, true", res.Claims[0].Active, res.Claims[1].Active)
+	}
+}
+
+func TestPartExceedsWhole(t *testing.T) {
+	t.Parallel()
+	chechens := &claims.Topic{Meta: claims.Meta{ID: "chechens"}, Unit: "people", Additive: true, ParentID: "t"}
+	kadyrov := mk("k", "kadyrov", "about 500", 450, 550, in("Syria"), on("2015-11"), topicOf("chechens"))
+	few := mk("b", "bogdanov", "a few dozen", 24, 60, in("Syria", "Iraq"), on("2015-10"))
+	other := mk("c", "icsr", "a few dozen", 24, 60, in("Iraq"), on("2015-10"))
+	later := mk("d", "soufan", "2,400", 2400, 2400, in("Syria", "Iraq"), on("2015-12"))
+	ctx := NewContext(chechens, nil, nil).WithParent(russians)
+	tests := []struct {
+		whole        ClaimView
+		wantKind     Kind
+		wantSeverity float64
+	}{
+		{few, PartExceedsWhole, 450.0 / 60},
+		{other, ScopeDiffers, 1},
+		{later, Consistent, 1},
+	}
+	for _, tt := range tests {
+		r := Relate(kadyrov, tt.whole, ctx)
+		if r.Kind != tt.wantKind || r.Severity != tt.wantSeverity {
+			t.Errorf("Relate(Chechens 500 in Syria, Russians %s for %v) = %s %g, want %s %g", tt.whole.QuantityText, tt.whole.Scope.Places, r.Kind, r.Severity, tt.wantKind, tt.wantSeverity)
+		}
+	}
+	if r := Relate(kadyrov, few, ctx); !strings.Contains(r.Explanation, "Kadyrov") || !strings.Contains(r.Explanation, "narrower population") {
+		t.Errorf("part above whole explanation = %q", r.Explanation)
+	}
+	res := Recompute(chechens, []ClaimView{kadyrov}, nil, &Related{Parent: russians, ParentClaims: []ClaimView{few, other, later}})
+	got := res.Claims[0]
+	if got.PartWholeCount != 1 || got.WorstAgainst != "b" || got.WorstRelation != PartExceedsWhole || got.ConflictCount != 0 {
+		t.Errorf("Recompute(Chechens) = %+v, want one part above whole against b", got)
+	}
+}
+
+func TestSumOfParts(t *testing.T) {
+	t.Parallel()
+	// Putin, Mir 24 interview: "nine thousand at least" from the former
+	// Soviet Union, "a little half" of them from Russia and five thousand
+	// from the other CIS states.
+	exUSSR := &claims.Topic{Meta: claims.Meta{ID: "fsu"}, Unit: "people", Additive: true}
+	said := []opt{in("Syria"), occasion("Mir 24 interview"), on("2017-04-12")}
+	total := mk("total", "putin", "nine thousand", 9000, 9000, append(said, topicOf("fsu"))...)
+	russiansPart := mk("ru", "putin", "a little half", 4500, 4700, append(said, topicOf("t"))...)
+	cisPart := mk("cis", "putin", "five thousand", 5000, 5000, append(said, topicOf("cis"))...)
+	res := Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{russiansPart, cisPart}})
+	if len(res.SumOfParts) != 1 {
+		t.Fatalf("SumOfParts = %+v, want one flag", res.SumOfParts)
+	}
+	s := res.SumOfParts[0]
+	if s.TotalID != "total" || s.PartsLow != 9500 || s.TotalHigh != 9000 || !strings.Contains(s.Explanation, "Putin") {
+		t.Errorf("SumOfParts = %+v, want parts 9,500 above total 9,000", s)
+	}
+	fewer := mk("cis", "putin", "four thousand", 4000, 4000, append(said, topicOf("cis"))...)
+	if res := Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{russiansPart, fewer}}); len(res.SumOfParts) != 0 {
+		t.Errorf("SumOfParts with parts 8,500 under 9,000 = %+v, want none", res.SumOfParts)
+	}
+}
