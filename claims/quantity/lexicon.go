@@ -192,6 +192,12 @@ var ruNumerals = []struct {
 	{8, rankUnit, "восемь восьми восемью восьмью"},
 	{9, rankUnit, "девять девяти девятью"},
 	{1.5, rankUnit, "полтора полторы полутора"},
+	{2, rankUnit, "двое двоих"}, // collective numerals: "двое или трое"
+	{3, rankUnit, "трое троих"},
+	{4, rankUnit, "четверо четверых"},
+	{5, rankUnit, "пятеро пятерых"},
+	{6, rankUnit, "шестеро шестерых"},
+	{7, rankUnit, "семеро семерых"},
 	{10, rankTeen, "десять десяти десятью"},
 	{11, rankTeen, "одиннадцать одиннадцати одиннадцатью"},
 	{12, rankTeen, "двенадцать двенадцати двенадцатью"},
@@ -337,7 +343,8 @@ var flagWords = []struct {
 		"with for on at as per now ago later earlier yet still already only just even nearly almost about around " +
 		"в во на с со по к ко у о об от до за для при без над под про через что как это эти этот тот та те был " +
 		"была было были будет будут есть не ни же а но ли бы его ее их они он она мы вы я также более менее около " +
-		"почти свыше уже еще всего лишь только чем тогда сейчас"},
+		"почти свыше уже еще всего лишь только чем тогда сейчас " +
+		"left fled died fought went came remain remains stay stayed did do does got"},
 }
 
 // lexicon is the compiled vocabulary of one Parser.

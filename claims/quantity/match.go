@@ -46,6 +46,9 @@ type match struct {
 // and returns the index of the token after it.
 func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 	*m = match{start: toks[i].start}
+	if afterNumberDash(toks, i) {
+		return 0, false
+	}
 	j := i
 	if t := &toks[i]; t.kind == tSym && (t.sym == '~' || t.sym == '≈' || t.sym == '∼') {
 		m.mod = modAbout
@@ -411,6 +414,13 @@ func attachedToWord(toks []token, k int) bool {
 	return k >= 2 && prev.kind == tSym && prev.sym == '-' && !prev.space && toks[k-2].kind == tWord
 }
 
+// afterNumberDash reports a number glued by a hyphen to a number before
+// it that did not read as a range: the "91" of "1990-91".
+func afterNumberDash(toks []token, k int) bool {
+	return toks[k].kind == tNum && !toks[k].space && k >= 2 && toks[k-1].kind == tSym && toks[k-1].sym == '-' &&
+		!toks[k-1].space && toks[k-2].kind == tNum
+}
+
 // amountTail reads scale words, then a currency or percent sign.
 func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	if a.digits || a.scale > 1 {
@@ -637,6 +647,9 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	w := p.word(&toks[u])
 	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) {
 		return k
+	}
+	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && len(word) > 4 && word[len(word)-2:] == "ed" {
+		return k // a verb: "40 arrived", "800 were killed"
 	}
 	m.unit = s[toks[u].start:toks[u].end]
 	m.countNoun = w.has(fCountNoun)
