@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -95,6 +96,9 @@ type Context struct {
 	sets    map[string]gazetteer.Set
 }
 
+// builtin is the shared built-in gazetteer, never extended.
+var builtin = sync.OnceValue(gazetteer.Builtin)
+
 // NewContext returns a Context for claims of topic. A nil gazetteer means
 // gazetteer.Builtin(). Where several links join the same pair, the most
 // recently updated wins.
@@ -103,7 +107,7 @@ func NewContext(topic *claims.Topic, g *gazetteer.Gazetteer, links []*claims.Lin
 		topic = &claims.Topic{}
 	}
 	if g == nil {
-		g = gazetteer.Builtin()
+		g = builtin()
 	}
 	c := &Context{topic: topic, gaz: g, links: map[[2]string]*claims.Link{}, sets: map[string]gazetteer.Set{}}
 	for _, l := range links {

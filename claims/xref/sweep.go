@@ -129,7 +129,7 @@ func order(n int, less func(a, b int) int) []int {
 	for k := range ix {
 		ix[k] = k
 	}
-	slices.SortStableFunc(ix, less)
+	slices.SortFunc(ix, less)
 	return ix
 }
 

@@ -1,0 +1,71 @@
+package xref
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+var benchSizes = []int{10, 1000, 10000}
+
+// BenchmarkRecompute recomputes a random topic of each size (see
+// randomTopic: six claimants, nine place sets, a few links).
+func BenchmarkRecompute(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			topic, cs, links := randomTopic(rand.New(rand.NewPCG(uint64(n), 1)), n, true)
+			b.ReportAllocs()
+			for b.Loop() {
+				Recompute(topic, cs, links, nil)
+			}
+		})
+	}
+}
+
+// BenchmarkSortByLow is the baseline: preparing the same claims and
+// sorting them by their lower bound, the least any sort-based recompute
+// must do.
+func BenchmarkSortByLow(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			topic, cs, links := randomTopic(rand.New(rand.NewPCG(uint64(n), 1)), n, true)
+			ctx := NewContext(topic, nil, links)
+			b.ReportAllocs()
+			for b.Loop() {
+				facts := make([]fact, len(cs))
+				for k := range cs {
+					facts[k] = ctx.fact(cs[k])
+				}
+				slices.SortFunc(facts, func(x, y fact) int { return cmp.Compare(x.lo, y.lo) })
+			}
+		})
+	}
+}
+
+// BenchmarkAllPairs relates every pair with Relate, as a recompute without
+// the sweep would; only the small sizes, for the ratio.
+func BenchmarkAllPairs(b *testing.B) {
+	for _, n := range benchSizes[:2] {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			topic, cs, links := randomTopic(rand.New(rand.NewPCG(uint64(n), 1)), n, true)
+			ctx := NewContext(topic, nil, links)
+			ctx.UseOrigins(cs)
+			facts := make([]fact, len(cs))
+			for k := range cs {
+				facts[k] = ctx.fact(cs[k])
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for k := range facts {
+					for j := range facts {
+						if j != k {
+							ctx.relate(&facts[k], &facts[j])
+						}
+					}
+				}
+			}
+		})
+	}
+}
