@@ -103,10 +103,7 @@ func TestRoundFigurePrecision(t *testing.T) {
 	round := func(lo, best, hi float64) want {
 		return want{Low: v(lo), High: v(hi), Best: v(best), Approx: true, Kind: Approximate, Rule: "round_figure"}
 	}
-	runTable(t, p, []struct {
-		in   string
-		want want
-	}{
+	runTable(t, p, []parseCase{
 		{"4,000", round(3500, 4000, 4500)},
 		{"800", round(750, 800, 850)},
 		{"1,500", round(1450, 1500, 1550)},
@@ -171,10 +168,7 @@ func TestCalibration(t *testing.T) {
 		t.Fatalf("LoadCalibration error: %v", err)
 	}
 	p := New(WithCalibration(c))
-	runTable(t, p, []struct {
-		in   string
-		want want
-	}{
+	runTable(t, p, []parseCase{
 		{"a few dozen", vague(36, 48, 72, "vague:few")},
 		{"a few", vague(3, 4, 6, "vague:few")},
 		{"about 800", about(640, 800, 960)},

@@ -128,6 +128,15 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 // 1,500; 3.5; 66.67.
 func appendNum(b []byte, v float64, pct bool) []byte {
 	switch {
+	case v == math.Trunc(v) && v >= 0 && v < 1e15:
+		var digits [24]byte
+		d := strconv.AppendInt(digits[:0], int64(v), 10)
+		for i, c := range d {
+			if i > 0 && (len(d)-i)%3 == 0 {
+				b = append(b, ',')
+			}
+			b = append(b, c)
+		}
 	case math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= 1e15:
 		b = strconv.AppendFloat(b, v, 'g', 6, 64)
 	default:

@@ -64,9 +64,11 @@ type wordInfo struct {
 	frac     float64 // fraction: half 0.5, third 1/3
 	ordinal  float64 // "пятый" 5, for "каждый пятый"
 	vague    int16   // 1 + index into Parser.vague
-	mod      modKind // a single-word prefix modifier
 	currency string
 	flags    uint64
+	// Phrases that start with this word: modifiers before and after a
+	// figure, and multi-word vague entries ("a few", "a couple of").
+	prefix, postfix, vagueP []phrase
 }
 
 func (w *wordInfo) has(f uint64) bool { return w.flags&f != 0 }
@@ -349,11 +351,8 @@ var flagWords = []struct {
 
 // lexicon is the compiled vocabulary of one Parser.
 type lexicon struct {
-	ids     map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
-	words   []wordInfo       // by ID
-	prefix  map[int32][]phrase
-	postfix map[int32][]phrase
-	vagueP  map[int32][]phrase // multi-word vague phrases: "a few", "a couple of"
+	ids   map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
+	words []wordInfo       // by ID
 }
 
 func (l *lexicon) id(w string) int32 {
@@ -382,9 +381,10 @@ func (l *lexicon) phrase(text string) []int32 {
 	return ids
 }
 
-func addPhrase(m map[int32][]phrase, p phrase) {
-	m[p.ids[0]] = append(m[p.ids[0]], p)
-	slices.SortStableFunc(m[p.ids[0]], func(a, b phrase) int { return cmp.Compare(len(b.ids), len(a.ids)) })
+// addPhrase files p under its first word, longest phrases first.
+func addPhrase(list *[]phrase, p phrase) {
+	*list = append(*list, p)
+	slices.SortStableFunc(*list, func(a, b phrase) int { return cmp.Compare(len(b.ids), len(a.ids)) })
 }
 
 func normalizeKey(s string) string {
@@ -393,13 +393,7 @@ func normalizeKey(s string) string {
 
 // buildLexicon compiles the word tables and the vague entries.
 func buildLexicon(vague []vagueEntry) *lexicon {
-	l := &lexicon{
-		ids:     map[string]int32{"": 0},
-		words:   []wordInfo{{}},
-		prefix:  map[int32][]phrase{},
-		postfix: map[int32][]phrase{},
-		vagueP:  map[int32][]phrase{},
-	}
+	l := &lexicon{ids: map[string]int32{"": 0}, words: []wordInfo{{}}}
 	for _, fw := range flagWords {
 		l.each(fw.forms, func(w *wordInfo) { w.flags |= fw.flags })
 	}
@@ -455,15 +449,16 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 				}
 				continue
 			}
-			addPhrase(l.vagueP, phrase{ids: ids, vague: int16(i + 1)})
+			addPhrase(&l.words[ids[0]].vagueP, phrase{ids: ids, vague: int16(i + 1)})
 		}
 	}
 	for _, m := range prefixMods {
 		ids := l.phrase(m.text)
-		addPhrase(l.prefix, phrase{ids: ids, mod: m.mod})
+		addPhrase(&l.words[ids[0]].prefix, phrase{ids: ids, mod: m.mod})
 	}
 	for _, m := range postfixMods {
-		addPhrase(l.postfix, phrase{ids: l.phrase(m.text), mod: m.mod})
+		ids := l.phrase(m.text)
+		addPhrase(&l.words[ids[0]].postfix, phrase{ids: ids, mod: m.mod})
 	}
 	for _, w := range []string{"c", "ca", "est", "approx"} {
 		l.word(w).flags |= fAbbrev

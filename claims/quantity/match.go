@@ -84,7 +84,7 @@ func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 
 // prefixAt matches the longest modifier phrase at toks[i].
 func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
-	for _, ph := range p.lex.prefix[toks[i].id] {
+	for _, ph := range p.lex.words[toks[i].id].prefix {
 		if k, ok := matchPhrase(toks, i, ph.ids); ok {
 			if len(ph.ids) == 1 && p.lex.words[ph.ids[0]].flags&fAbbrev != 0 {
 				if k < len(toks) && toks[k].kind == tSym && toks[k].sym == '.' && !toks[k].space {
@@ -282,7 +282,7 @@ func (p *Parser) fractionAt(s string, toks []token, j int, m *match) (int, bool)
 // thousand", "dozens", "tens of thousands", "несколько десятков".
 func (p *Parser) vagueAt(toks []token, j int, m *match) (int, bool) {
 	k, idx := j, -1
-	for _, ph := range p.lex.vagueP[toks[j].id] {
+	for _, ph := range p.word(&toks[j]).vagueP {
 		if e, ok := matchPhrase(toks, j, ph.ids); ok {
 			k, idx = e, int(ph.vague)-1
 			break
@@ -617,7 +617,7 @@ func (p *Parser) postfixMod(toks []token, k int) (int, modKind, bool) {
 	if toks[k].kind != tWord {
 		return 0, modNone, false
 	}
-	for _, ph := range p.lex.postfix[toks[k].id] {
+	for _, ph := range p.lex.words[toks[k].id].postfix {
 		if e, ok := matchPhrase(toks, k, ph.ids); ok {
 			return e, ph.mod, true
 		}

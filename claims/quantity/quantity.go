@@ -472,7 +472,7 @@ func exclusiveHigh(v float64) float64 { return exclusiveHighIf(v, true) }
 
 // clean rounds away floating-point noise such as 720.0000000000001.
 func clean(v float64) float64 {
-	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+	if v == math.Trunc(v) || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
 	}
 	e := math.Floor(math.Log10(math.Abs(v)))

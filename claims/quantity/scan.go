@@ -55,6 +55,15 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 		case c < utf8.RuneSelf && !isASCIILetter(c):
 			toks = append(toks, token{kind: tSym, space: space, sym: rune(c), start: i, end: i + 1})
 			i++
+		case c == 0xD0 || c == 0xD1:
+			if _, ok := cyrillicLower(s, i); ok {
+				t := l.scanWord(s, i)
+				t.space = space
+				toks = append(toks, t)
+				i = t.end
+				break
+			}
+			fallthrough
 		default:
 			r, n := rune(c), 1
 			if c >= utf8.RuneSelf {
@@ -98,6 +107,15 @@ func (l *lexicon) scanWord(s string, i int) token {
 			}
 			n++
 			j++
+			continue
+		}
+		if r, ok := cyrillicLower(s, j); ok {
+			// The fast path for Russian: two bytes, lower-cased, ё as е.
+			if n+2 <= maxWordLen {
+				buf[n], buf[n+1] = byte(0xC0|r>>6), byte(0x80|r&0x3F)
+			}
+			n += 2
+			j += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
@@ -260,4 +278,25 @@ func digitsEnd(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// cyrillicLower decodes a basic Cyrillic letter (U+0400-U+045F) at s[i]
+// and returns it lower-cased, with ё folded to е.
+func cyrillicLower(s string, i int) (rune, bool) {
+	c := s[i]
+	if (c != 0xD0 && c != 0xD1) || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	switch {
+	case r > 0x45F:
+		return 0, false
+	case r == 0x401 || r == 0x451:
+		return 0x435, true
+	case r >= 0x410 && r <= 0x42F:
+		return r + 0x20, true
+	case r < 0x410:
+		return r + 0x50, true // Ѐ-Џ to ѐ-џ
+	}
+	return r, true
 }

@@ -1,0 +1,117 @@
+package quantity
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// benchCorpus is a mix of quantities as analysts type them from news
+// reports, in both languages.
+var benchCorpus = []string{
+	"a few dozen", "about 800", "more than 400", "up to 3,000", "nearly 2,000", "between 800 and 1,500",
+	"800 fighters", "$2bn", "€300 million", "1,500 troops", "as many as 4,000", "at least 4,000",
+	"several hundred", "tens of thousands", "hundreds", "dozens of Russians", "some 2,400 fighters",
+	"fewer than 50 people", "40%", "one in five", "two-thirds", "1.2 million", "3.5m", "eight hundred",
+	"twenty-five", "half a dozen", "70-80", "from 70 to 80", "an estimated 30,000 foreigners",
+	"roughly 90 percent", "40-odd Chechens",
+	"несколько десятков", "десятки", "около 800", "порядка 2000", "примерно 500 человек", "более тысячи",
+	"свыше 1000", "почти 2000", "от 70 до 80", "сотни", "несколько тысяч", "десятки тысяч", "1,5 млн руб.",
+	"около 4 тыс. человек", "не более 200 человек", "как минимум 400", "две тысячи пятьсот", "каждый пятый",
+}
+
+func TestBenchCorpusParses(t *testing.T) {
+	t.Parallel()
+	if len(benchCorpus) < 40 {
+		t.Errorf("benchCorpus has %d phrases, want at least 40", len(benchCorpus))
+	}
+	for _, s := range benchCorpus {
+		if _, err := Parse(s); err != nil {
+			t.Errorf("Parse(%q) error: %v", s, err)
+		}
+	}
+}
+
+// Parse allocates the three bounds together and the explanation: two
+// allocations per phrase, whatever the phrase.
+func TestParseAllocations(t *testing.T) {
+	for _, s := range benchCorpus {
+		Parse(s) // warm the scratch pool
+		if n := testing.AllocsPerRun(50, func() { Parse(s) }); n > 2 {
+			t.Errorf("Parse(%q) allocates %v times, want at most 2", s, n)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range benchCorpus {
+			if _, err := Parse(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(benchCorpus)), "ns/phrase")
+}
+
+// BenchmarkBaseline does the least a parser could: split on spaces and try
+// each field as a float.
+func BenchmarkBaseline(b *testing.B) {
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		for _, s := range benchCorpus {
+			for _, f := range strings.Fields(s) {
+				if _, err := strconv.ParseFloat(f, 64); err == nil {
+					n++
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(benchCorpus)), "ns/phrase")
+}
+
+func BenchmarkExtract(b *testing.B) {
+	for _, name := range []string{"article_en.txt", "article_ru.txt"} {
+		text, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := string(text)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				Extract(s)
+			}
+		})
+		b.Run(name+"/baseline", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s)))
+			var n int
+			for b.Loop() {
+				for _, f := range strings.Fields(s) {
+					if _, err := strconv.ParseFloat(f, 64); err == nil {
+						n++
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkExtractAdversarial measures 10 KB of hostile input: the time
+// per byte should match ordinary prose.
+func BenchmarkExtractAdversarial(b *testing.B) {
+	for name, s := range adversarial(10 << 10) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				Extract(s)
+			}
+		})
+	}
+}

@@ -1,0 +1,189 @@
+// Package quantity reads quantity expressions as news reports them ("a few
+// dozen", "about 800", "более тысячи", "$2bn") and turns them into
+// intervals with a best estimate, a kind and an explanation.
+//
+// [Parse] reads the one quantity an analyst typed ("about 800 Russians");
+// [Extract] finds every quantity in running text with its byte span. Both
+// read English and Russian. The package imports only the standard library.
+//
+// # What a quantity means
+//
+// A [Quantity] has inclusive bounds Low and High (nil when open), a central
+// estimate Best (nil when the text gives none), Approx (hedged or vague),
+// a [Kind], a Unit and the Rule that read it:
+//
+//	text                      low        high       best     kind         rule
+//	800                       800        800        800      exact        numeral
+//	about 800                 720        880        800      approximate  about
+//	more than 400             401        -          -        lower_bound  more_than
+//	at least 4,000            4,000      -          -        lower_bound  at_least
+//	fewer than 50             -          49         -        upper_bound  fewer_than
+//	up to 3,000               -          3,000      -        upper_bound  up_to
+//	nearly 2,000              1,800      1,999      1,900    approximate  nearly
+//	just over 1,000           1,001      1,050      1,020    approximate  just_over
+//	40-odd                    41         49         45       approximate  odd
+//	between 800 and 1,500     800        1,500      1,150    range        range
+//	a few dozen               24         60         36       vague        vague:few
+//	more than a few dozen     24         -          -        lower_bound  more_than+vague:few
+//	two-thirds                66.66      66.67      66.67    approximate  fraction
+//	one in five               20         20         20       exact        ratio
+//
+// The decisions behind these readings:
+//
+//   - Approximators (about, around, some, roughly, approximately, an
+//     estimated, circa, c., ~, ≈, "or so"; около, порядка, примерно,
+//     приблизительно, где-то) widen the figure by ±10% and keep it as the
+//     best estimate. Bounds are not rounded: "about 15" is 13.5 to 16.5.
+//   - Strict bounds on whole counts become the next whole count: "more than
+//     400" has low 401, "fewer than 50" high 49. Non-integer figures,
+//     percentages and money keep the figure itself as the bound ("more than
+//     3.5" has low 3.5): an inclusive interval cannot say "just above", and
+//     the figure is the nearest closed reading; the explanation keeps the
+//     words.
+//   - Upper bounds ("up to", "as many as", "no more than", "under", "до",
+//     "не более") leave Low open rather than 0. That a count is not negative
+//     is known to every consumer; a low of 0 would make "up to 3,000" look
+//     like a range someone stated, and would blur the kinds: a lower_bound
+//     never has a High and an upper_bound never has a Low. "As many as" is an
+//     upper bound; "at least", "как минимум", "не менее" are lower bounds.
+//     Bounds give no Best: the text names a limit, not an estimate.
+//   - "Nearly", "almost", "close to", "почти", "под" read as below the figure
+//     and within 10% of it, best 95% of it; "just under"/"just over" (чуть
+//     менее/более) within 5%. These margins are in the hedge table below.
+//   - Ranges ("between 70 and 80", "70-80", "70 to 80", "from 70 to 80",
+//     "от 70 до 80", "между 70 и 80", "two or three") take the arithmetic
+//     midpoint as Best. Speakers give a range as two ends of one estimate,
+//     and readers compare the midpoint a calculator gives; the geometric
+//     midpoint, right for the open-ended plural words below, would make
+//     "70-80" 74.83. A scale, currency or percent sign on one end applies
+//     to both ("1.5 to 2 million", "$2-3bn", "40-50%"). "X or Y" is a range
+//     only when Y is at most twice X: "500 or 5,000" are alternatives.
+//   - Vague words take their interval from the vague-word table. A bound on
+//     a vague quantity keeps the bound's side of it ("more than a few dozen"
+//     has low 24); an approximator on it only sets Approx.
+//   - Proportions have unit "percent": "40%", "40 per cent", "40
+//     процентов", "one in five", "каждый пятый", "half", "a third",
+//     "two-thirds", "две трети", "четверть". A fraction that does not come
+//     out in two decimals is bracketed by its two-decimal neighbours
+//     (66.66 to 66.67, best 66.67) and marked Approx.
+//   - Money has its ISO 4217 code as unit: $ and dollars USD, € and euros
+//     EUR, £ GBP, ₽, руб. and рублей RUB. Otherwise Unit is the word after
+//     the figure as written ("fighters", "Russians", "человек"), not
+//     singularised or lower-cased: English singulars are easy to get wrong
+//     and Russian needs a morphology; the analyst sees what the source said.
+//   - Digits: "3,400" and "1,500,000" group thousands with commas, "3.5" has
+//     a decimal point. European forms are read where they are unambiguous:
+//     "1,5" (a comma not followed by exactly three digits), "1.234,5",
+//     "1.500.000" (more than one dot group) and "10 000" with a space or
+//     no-break space. A lone "1.500" is 1.5, the English reading. Scales:
+//     thousand, million, billion, trillion, k, m, mn, bn, тыс., млн, млрд,
+//     трлн. Numbers in words, with Russian case endings: "eight hundred",
+//     "twenty-five", "a dozen", "half a dozen", "two and a half million",
+//     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
+//     "тысячи", "сотни" after a bound are the genitive singular ("более
+//     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
+//     thousands).
+//   - Round figures: with [WithRoundFigurePrecision] a plain figure that
+//     ends in two or more zeros or carries a scale word reads as the
+//     precision it implies, half a unit of its last significant digit either
+//     side: "4,000" is 3,500 to 4,500, "1.2 million" 1.15 to 1.25 million
+//     (rule round_figure). Off by default: most analysts want the figure as
+//     said, and conflict detection can widen it.
+//
+// Parse refuses, with an [*Error] whose Reason an analyst can act on: empty
+// text, text over [MaxParseLen] characters, text with no quantity ("no
+// number or quantity word found"), words that name no number ("many",
+// "много"), digits that are not a number ("1.2.3"), and two or more
+// quantities ("two quantities found ("800 Russians" and "200 Chechens"):
+// give one"). Years, dates and page numbers are set aside when another
+// quantity is present, so "about 800 Russians in 2014" reads as about 800.
+//
+// # Extract
+//
+// [Extract] reads running text in one linear pass and leaves out what is
+// not a count: years ("in 2014", "since 2011", "2014-2016", "в 2014 году")
+// unless a bound, money or a count noun makes them one ("more than 2000",
+// "до 2000 человек"); dates ("March 3", "12 May", "3 марта"); times
+// ("11:30"); ordinals ("3rd", "5-й", "1990s"); model names ("Su-24",
+// "MH17"); page, article and section numbers ("page 14", "Article 208",
+// "ст. 205", "№ 5"); compound adjectives ("25-year-old", "62-page");
+// durations and multipliers ("three years", "several days", "two or three
+// times"); a lone "one" ("one of the authors"); and English fractions
+// that are not proportions ("the first half"). Unit words that end in
+// "-ed" are taken for verbs ("40 arrived") and not reported.
+//
+// # Rules
+//
+// Rule names the rule that fired: numeral, range, fraction, ratio,
+// vague:KEY (KEY is an entry of the vague-word table), round_figure, or a
+// modifier: about, more_than, at_least, fewer_than, up_to, nearly,
+// just_under, just_over, odd. A modifier on anything but a plain figure is
+// joined to the core rule with "+": about+range, more_than+vague:few,
+// about+fraction.
+//
+// Claims store [Version] (or [Parser.Version], which adds a hash of the
+// calibration) with the reading, so that a change of the rules or the
+// lexicon can re-parse stored claims and show what moved. Bump Version
+// whenever a reading changes.
+//
+// # The vague-word table
+//
+// Plural quantifiers span from two of their unit to below the next unit
+// ("hundreds" = 200-999) with Best near the geometric midpoint, because
+// such words spread evenly on a log scale. Multipliers ("a few",
+// "several", "несколько") count units of whatever follows them: "a few
+// dozen" = 2-5 dozen = 24-60, "several hundred thousand" = 300,000-900,000.
+//
+//	key       words                                  low   high     best  reasoning
+//	couple    a couple (of); пара, пару              2     3        2     literally two, loosely three
+//	few       a few                                  2     5        3     project anchor: a few dozen = 24-60
+//	several   several                                3     9        5     above a couple, below ten
+//	handful   a handful (of); горстка                2     6        4     what fits in a hand, stressing few
+//	neskolko  несколько, нескольких…                 3     9        5     more than two, fewer than ten
+//	tens      tens; десятки, десятков…               20    <100     45    tens of thousands = 20,000-99,999
+//	dozens    dozens                                 24    <100     48    two dozen up to "hundreds"
+//	scores    scores                                 40    <200     90    two score up to "hundreds"
+//	hundreds  hundreds; сотни, сотен…                200   <1,000   450
+//	thousands thousands; тысячи, тысяч…              2,000 <10,000  4,500
+//	millions  millions; миллионы…                    2e6   <1e7     4.5e6
+//	billions  billions; миллиарды…                   2e9   <1e10    4.5e9
+//
+// "<100" is an exclusive bound: on whole counts it reads as 99. Bare "few"
+// ("few fighters") means "not many" and is not read; "a few" is. The hedge
+// table gives the approximators' margins as fractions of the figure:
+//
+//	key         low        high       best   words
+//	about       0.9        1.1        1      about, around, some, roughly, около, порядка, примерно
+//	nearly      0.9        <1         0.95   nearly, almost, close to, почти, под
+//	just_under  0.95       <1         0.98   just under, slightly less than, чуть менее
+//	just_over   >1         1.05       1.02   just over, slightly more than, чуть более, с небольшим
+//
+// The full reasoning for each entry is the "why" of lexicon.json, embedded
+// in the package.
+//
+// # Calibration
+//
+// Organisations disagree on what "a few" means. A deployment overrides any
+// entry with a calibration file, read by [LoadCalibration] and passed to
+// [New] with [WithCalibration]:
+//
+//	{
+//	  "vague": {
+//	    "few":   {"low": 3, "high": 5, "best": 4, "why": "our desk reads a few as three to five"},
+//	    "dozens": {"low": 20, "high": 100, "high_exclusive": true, "best": 45}
+//	  },
+//	  "hedges": {
+//	    "about": {"low": 0.85, "high": 1.15, "best": 1}
+//	  }
+//	}
+//
+// Keys are the entry names above. An entry replaces the built-in meaning
+// whole: low and high are required; best is optional (without it the
+// reading has no Best); low_exclusive and high_exclusive make a bound open;
+// why defaults to a note that the deployment set it. Words cannot be
+// changed. LoadCalibration rejects unknown fields and entries, low above
+// high, a best outside them, negative values, an "about" that does not
+// contain 1, a "nearly" or "just_under" above 1 and a "just_over" below 1,
+// naming the entry at fault. [DefaultCalibration] returns the built-in
+// table as a starting point.
+package quantity
