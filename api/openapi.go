@@ -1,18 +1,91 @@
 package api
 
 import (
-	_ "embed"
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"net/http"
+	"sort"
 
 	"github.com/gin-gonic/gin"
 )
 
-// openAPIDocument describes every route NewHandler serves. It is written
-// by hand; the tests check it against the router and every response.
-//
-//go:embed openapi.json
-var openAPIDocument []byte
+// The OpenAPI document describes every route NewHandler serves. It is
+// written by hand: openapi.json holds the base and the core resources, and
+// each file in openapi/ adds the paths and components of one area (the
+// comparison, exchange...), so areas can grow without editing one large
+// file. The tests check the merged document against the router and every
+// response.
+var (
+	//go:embed openapi.json
+	openAPIBase []byte
+	//go:embed openapi
+	openAPIParts embed.FS
+
+	openAPIDocument = mustMergeOpenAPI(openAPIBase, openAPIParts)
+)
 
 func (h *handler) openAPI(c *gin.Context) {
 	c.Data(http.StatusOK, "application/json", openAPIDocument)
+}
+
+// mustMergeOpenAPI adds the paths and components of every part to the base
+// document. A part that redefines a path or a component is a programming
+// error, caught at start and by every test.
+func mustMergeOpenAPI(base []byte, parts fs.FS) []byte {
+	var doc map[string]any
+	if err := json.Unmarshal(base, &doc); err != nil {
+		panic(fmt.Sprintf("api: openapi.json: %v", err))
+	}
+	names, err := fs.Glob(parts, "openapi/*.json")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b, err := fs.ReadFile(parts, name)
+		if err != nil {
+			panic(err)
+		}
+		var part map[string]any
+		if err := json.Unmarshal(b, &part); err != nil {
+			panic(fmt.Sprintf("api: %s: %v", name, err))
+		}
+		for key, v := range part {
+			if err := mergeInto(doc, key, v, name+": "+key); err != nil {
+				panic("api: " + err.Error())
+			}
+		}
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		panic(err)
+	}
+	return out.Bytes()
+}
+
+// mergeInto sets dst[key] to v, merging objects level by level below
+// "paths" and "components" and refusing to overwrite anything else.
+func mergeInto(dst map[string]any, key string, v any, where string) error {
+	old, exists := dst[key]
+	if !exists {
+		dst[key] = v
+		return nil
+	}
+	om, ok1 := old.(map[string]any)
+	nm, ok2 := v.(map[string]any)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("%s is defined twice", where)
+	}
+	for k, nv := range nm {
+		if err := mergeInto(om, k, nv, where+"."+k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
