@@ -269,6 +269,14 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			}
 		}
 	}
+	// An analyst's supersedes link wins over the series.
+	for _, l := range ctx.linkList() {
+		if k, ok := byID[l.ToID]; ok && l.Kind == claims.LinkSupersedes {
+			if _, ok := byID[l.FromID]; ok {
+				sums[k].SupersededBy = l.FromID
+			}
+		}
+	}
 	if len(rel.ChildClaims) > 0 {
 		res.SumOfParts = sumOfParts(ctx, facts, rel.ChildClaims)
 	}

@@ -312,6 +312,11 @@ func (c *Context) decide(a, b *fact, r *Relation) {
 		c.manual(a, b, l, r)
 		return
 	}
+	c.decideAuto(a, b, r)
+}
+
+// decideAuto applies the automatic rules, ignoring links.
+func (c *Context) decideAuto(a, b *fact, r *Relation) {
 	if a.v.TopicID != b.v.TopicID {
 		c.partWhole(a, b, r)
 		return
@@ -365,6 +370,13 @@ func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
 		r.Kind = Unrelated
 		r.Explanation = "An analyst marked " + describe(a) + " and " + describe(b) + " as unrelated." + note
 	case claims.LinkContradicts:
+		auto := Relation{Places: r.Places, DaysApart: r.DaysApart, Severity: 1}
+		c.decideAuto(a, b, &auto)
+		if auto.Kind == Conflicts || auto.Kind == Contradicts {
+			r.Kind, r.Severity = auto.Kind, auto.Severity
+			r.Explanation = auto.Explanation + " An analyst confirmed the conflict." + note
+			return
+		}
 		r.Kind = Conflicts
 		if a.numbered && b.numbered {
 			r.Severity = gap(a, b)
@@ -504,7 +516,7 @@ func compareScoped(a, b *fact, r *Relation, additive bool) {
 			}
 			r.Explanation = describe(a) + " and " + describe(b) + " " + sharedPlace(a, b) +
 				" cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " + times(r.Severity) + " apart."
-			if a.measure == claims.Flow && a.start != b.start && laterLower(a, b) {
+			if a.measure == claims.Flow && laterLower(a, b) {
 				r.Explanation += " The later cumulative count is the lower one, and such a count cannot fall."
 			}
 		case matches(a, b):
@@ -542,11 +554,16 @@ func compareScoped(a, b *fact, r *Relation, additive bool) {
 	}
 }
 
+// laterLower reports whether, of two claims whose dates do not overlap,
+// the later one is below the earlier.
 func laterLower(a, b *fact) bool {
-	if a.start > b.start {
+	switch {
+	case a.start > b.end:
 		return a.hi < b.lo
+	case b.start > a.end:
+		return b.hi < a.lo
 	}
-	return b.hi < a.lo
+	return false
 }
 
 // partWhole relates a claim to one of another topic: when one topic is the
