@@ -134,9 +134,10 @@ type Related struct {
 	ChildClaims []ClaimView
 }
 
-// Recompute compares the claims of one topic and summarises the result
-// per claim and for the topic. links are the analysts' links touching the
-// topic's claims; rel may be nil. See the package documentation for the
+// Recompute compares the claims of one topic (cs must all belong to it)
+// and summarises the result per claim and for the topic, in the order of
+// cs. links are the analysts' links touching the topic's claims; rel may
+// be nil. See the package documentation for the
 // rules and the cost.
 func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *Related) TopicResult {
 	if rel == nil {
@@ -258,7 +259,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 	attachConflictReviews(res.Conflicts, rel.Reviews)
 	sortConflicts(res.Conflicts)
 
-	res.Series = seriesOf(ctx, facts)
+	res.Series = seriesOf(facts)
 	for _, s := range res.Series {
 		for _, e := range s.Entries {
 			k := byID[e.ClaimID]
@@ -360,13 +361,13 @@ type partition struct {
 	sets    []gazetteer.Set
 }
 
-func partitions(facts []fact, keep func(*fact) bool) []*partition {
+func partitions(facts []fact) []*partition {
 	byUM := map[string]*partition{}
 	classOf := map[string]map[string]int{}
 	var out []*partition
 	for k := range facts {
 		f := &facts[k]
-		if !f.active || !keep(f) {
+		if !f.active {
 			continue
 		}
 		um := f.unit + "\x00" + string(f.measure)
@@ -425,7 +426,7 @@ func sweepTopic(ctx *Context, facts []fact, ids []string, sums []ClaimSummary, c
 		}
 		return out
 	}
-	for _, p := range partitions(facts, func(*fact) bool { return true }) {
+	for _, p := range partitions(facts) {
 		n := len(p.classes)
 		rel := make([][]gazetteer.Relation, n)
 		for a := range n {
@@ -537,7 +538,7 @@ func sweepParent(ctx *Context, facts, parent []fact, sums []ClaimSummary, consid
 	for k := range all {
 		ids[k] = all[k].v.ID
 	}
-	for _, p := range partitions(all, func(*fact) bool { return true }) {
+	for _, p := range partitions(all) {
 		for a := range p.classes {
 			var q, d []int32
 			for _, k := range p.classes[a] {

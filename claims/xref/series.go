@@ -39,10 +39,10 @@ func SeriesOf(cs []ClaimView, ctx *Context) []Series {
 	for k := range cs {
 		facts[k] = ctx.fact(cs[k])
 	}
-	return seriesOf(ctx, facts)
+	return seriesOf(facts)
 }
 
-func seriesOf(_ *Context, facts []fact) []Series {
+func seriesOf(facts []fact) []Series {
 	groups := map[string][]int{}
 	var keys []string
 	for k := range facts {
