@@ -254,9 +254,6 @@ func (c *Claim) Normalize() {
 	if c.Provenance.Relays == nil {
 		c.Provenance.Relays = []Relay{}
 	}
-	if c.Tags == nil {
-		c.Tags = []string{}
-	}
 	c.settleInterval()
 }
 

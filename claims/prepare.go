@@ -31,17 +31,28 @@ func (c *Claim) Prepare(p *quantity.Parser) error {
 	}
 	c.settleInterval()
 	err := c.Validate()
-	if parseErr != nil && c.AnalystInterval == nil && err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			for i, f := range e.Fields {
-				if f.Field == "quantity_text" {
-					e.Fields[i].Detail = parseErr.Reason + ": give analyst_interval, or set no_number"
-				}
-			}
-		}
+	if parseErr != nil {
+		err = withParseReason(err, parseErr.Reason)
 	}
 	return err
+}
+
+// withParseReason replaces the generic complaint about quantity_text in a
+// validation error with the parser's reason, so the analyst learns why the
+// text could not be read.
+func withParseReason(err error, reason string) error {
+	fields := ErrorFields(err)
+	var p Problems
+	for _, f := range fields {
+		if f.Field == "quantity_text" {
+			f.Detail = reason + ": give analyst_interval, or set no_number"
+		}
+		p = append(p, f)
+	}
+	if len(p) == 0 {
+		return err
+	}
+	return p.Err("claim")
 }
 
 // IntervalOf converts a parsed quantity to an Interval.

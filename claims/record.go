@@ -107,9 +107,10 @@ func checkEnum[T ~string](p *Problems, field string, v T, allowed ...T) {
 	p.Add(field, "must be one of %s, not %q", strings.Join(names, ", "), string(v))
 }
 
-// normTags trims the tags and drops empty ones, keeping their order.
+// normTags trims the tags and drops empty ones, keeping their order. It
+// never returns nil, so records always carry a list.
 func normTags(tags []string) []string {
-	out := tags[:0:0]
+	out := make([]string, 0, len(tags))
 	for _, t := range tags {
 		if t = strings.TrimSpace(t); t != "" {
 			out = append(out, t)
