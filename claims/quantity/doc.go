@@ -82,7 +82,8 @@
 //     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
 //     "тысячи", "сотни" after a bound are the genitive singular ("более
 //     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
-//     thousands).
+//     thousands). Signs are not read: a minus before a figure is taken for
+//     a dash, since counts, sums and shares in the news are magnitudes.
 //   - Round figures: with [WithRoundFigurePrecision] a plain figure that
 //     ends in two or more zeros or carries a scale word reads as the
 //     precision it implies, half a unit of its last significant digit either

@@ -20,8 +20,6 @@ type want struct {
 
 func v(f float64) *float64 { return &f }
 
-var open *float64
-
 func exact(n float64, rule string) want {
 	return want{Low: v(n), High: v(n), Best: v(n), Kind: Exact, Rule: rule}
 }
