@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// runCmd runs the command line in args and returns its exit code and output.
+func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// decodeLines decodes JSON Lines into generic values, so golden files are
+// compared by value, not by bytes.
+func decodeLines(t *testing.T, s string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		var v map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("line %q is not a JSON object: %v", sc.Text(), err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// golden compares got (JSON Lines) with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(decodeLines(t, string(want)), decodeLines(t, got)); diff != "" {
+		t.Errorf("output differs from %s (-want +got):\n%s", path, diff)
+	}
+}
+
+func TestParseStdinGolden(t *testing.T) {
+	in, err := os.ReadFile("testdata/phrases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, string(in), "parse")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := decodeLines(t, out)
+	if n := strings.Count(string(in), "\n"); len(lines) != n {
+		t.Fatalf("got %d lines for %d input lines: a bad line must not end the stream", len(lines), n)
+	}
+	golden(t, "phrases.golden.jsonl", out)
+}
+
+func TestParseArgs(t *testing.T) {
+	code, out, _ := runCmd(t, "", "parse", "a few dozen", "about 800", "no number here")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := decodeLines(t, out)
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines, want 3:\n%s", len(lines), out)
+	}
+	few, about, none := lines[0], lines[1], lines[2]
+	if few["low"] != 24.0 || few["high"] != 60.0 {
+		t.Errorf("a few dozen = %v..%v, want 24..60", few["low"], few["high"])
+	}
+	if about["low"] != 720.0 || about["high"] != 880.0 || about["kind"] != "approximate" {
+		t.Errorf("about 800 = %v..%v (%v), want 720..880 approximate", about["low"], about["high"], about["kind"])
+	}
+	if none["text"] != "no number here" || none["error"] == nil || none["low"] != nil {
+		t.Errorf("text without a quantity gave %v, want {text, error}", none)
+	}
+}
+
+func TestExtractGolden(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "extract", "testdata/article.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range decodeLines(t, out) {
+		if strings.Contains(l["text"].(string), "2014") || strings.Contains(l["text"].(string), "2011") {
+			t.Errorf("extract took a year for a quantity: %v", l)
+		}
+	}
+	golden(t, "article.golden.jsonl", out)
+}
+
+func TestCalibrationFileErrors(t *testing.T) {
+	code, _, errOut := runCmd(t, "", "parse", "--calibration", filepath.Join(t.TempDir(), "missing.json"), "a few")
+	if code != 1 || !strings.Contains(errOut, "calibration") {
+		t.Errorf("missing calibration file: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"parse", "--no-such-flag"}, 2, "no-such-flag"},
+		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"serve", "--log-level", "loud", "--db", "x.db"}, 1, "--log-level"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCmd(t, "", tt.args...)
+		if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
+			t.Errorf("claimdesk %v: exit %d, stderr %q; want exit %d mentioning %q", tt.args, code, errOut, tt.wantCode, tt.wantErr)
+		}
+	}
+	code, out, _ := runCmd(t, "", "help")
+	if code != 0 || !strings.Contains(out, "serve") || !strings.Contains(out, "parse") {
+		t.Errorf("help: exit %d, output %q", code, out)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"claimdesk.db", "claimdesk.db"},
+		{"postgres://analyst:s3cret@db:5432/claims", "postgres://analyst:***@db:5432/claims"},
+		{"postgres://analyst@db/claims", "postgres://analyst@db/claims"},
+	}
+	for _, tt := range tests {
+		if got := redact(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine and the test.
+type syncBuffer struct {
+	ch  chan string
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.buf.Write(p)
+	select {
+	case b.ch <- string(p):
+	default:
+	}
+	return len(p), nil
+}
+
+// TestServeDemo starts the real server on a free port with the demo data,
+// asks it for the founding example and shuts it down as SIGINT would.
+func TestServeDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "claimdesk.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout := &syncBuffer{ch: make(chan string, 1)}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "warn"}, strings.NewReader(""), stdout, io.Discard)
+	}()
+	var line string
+	select {
+	case line = <-stdout.ch:
+	case code := <-done:
+		t.Fatalf("serve exited %d before listening", code)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not print its start line")
+	}
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		t.Fatalf("start line %q has no URL", line)
+	}
+	base := strings.Fields(line[i:])[0]
+
+	resp, err := http.Get(base + "/api/v1/claims/r4-bogdanov-2014")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claim struct {
+		QuantityText string `json:"quantity_text"`
+		Interval     struct{ Low, High float64 }
+	}
+	err = json.NewDecoder(resp.Body).Decode(&claim)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET the founding claim: status %d, %v", resp.StatusCode, err)
+	}
+	if claim.QuantityText != "a few dozen" || claim.Interval.Low != 24 || claim.Interval.High != 60 {
+		t.Errorf("founding claim = %+v, want a few dozen read as 24..60", claim)
+	}
+
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d after shutdown, want 0", code)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+
+	// A second start with --demo serves the data already there.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	stdout2 := &syncBuffer{ch: make(chan string, 1)}
+	go func() {
+		done <- run(ctx2, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "warn"}, strings.NewReader(""), stdout2, io.Discard)
+	}()
+	select {
+	case <-stdout2.ch:
+	case code := <-done:
+		t.Fatalf("second start with --demo exited %d", code)
+	case <-time.After(60 * time.Second):
+		t.Fatal("second start did not listen")
+	}
+	cancel2()
+	if code := <-done; code != 0 {
+		t.Errorf("second serve exited %d", code)
+	}
+}
