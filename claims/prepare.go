@@ -22,7 +22,7 @@ func (c *Claim) Prepare(p *quantity.Parser) error {
 		switch {
 		case err == nil:
 			c.Parsed = IntervalOf(q)
-			c.ParserVersion = quantity.Version
+			c.ParserVersion = p.Version()
 		case errors.As(err, &parseErr):
 			// Reported by Validate unless the analyst gave an interval.
 		default:
