@@ -54,6 +54,15 @@ type Store interface {
 	UpdateLink(ctx context.Context, l *Link) error
 	DeleteLink(ctx context.Context, id string, version int) error
 
+	// Reviews record where the conflict between two claims stands. A pair
+	// has one review: creating a second is CodeConflict. Both claims must
+	// exist (CodeInvalid naming claim_a or claim_b).
+	CreateReview(ctx context.Context, r *Review) error
+	FindReview(ctx context.Context, id string) (*Review, error)
+	ListReviews(ctx context.Context, f ReviewFilter) (Page[*Review], error)
+	UpdateReview(ctx context.Context, r *Review) error
+	DeleteReview(ctx context.Context, id string, version int) error
+
 	// Atomically runs fn with a Store whose writes all commit when fn
 	// returns nil and are all rolled back otherwise. Imports use it so that
 	// a file that fails halfway leaves no trace.
@@ -125,6 +134,7 @@ var (
 	ClaimantSorts = []string{"created_at", "updated_at", "name"}
 	ClaimSorts    = []string{"created_at", "updated_at", "ref_date", "low", "high", "best"}
 	LinkSorts     = []string{"created_at", "updated_at"}
+	ReviewSorts   = []string{"created_at", "updated_at"}
 )
 
 // TopicFilter selects topics. Text matches title and description,
@@ -172,4 +182,14 @@ type LinkFilter struct {
 	// ClaimID matches links from or to the claim.
 	ClaimID string
 	Kind    LinkKind
+}
+
+// ReviewFilter selects reviews.
+type ReviewFilter struct {
+	ListOptions
+	// TopicID matches reviews of a pair with a claim in the topic.
+	TopicID string
+	// ClaimID matches reviews naming the claim on either side.
+	ClaimID string
+	Status  ReviewStatus
 }

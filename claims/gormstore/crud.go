@@ -54,9 +54,11 @@ func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error
 				return err
 			}
 			if rec.afterWrite != nil {
-				return rec.afterWrite(tx)
+				if err := rec.afterWrite(tx); err != nil {
+					return err
+				}
 			}
-			return nil
+			return touch(tx, rec.table, m.ID, afterCreate)
 		})
 	}
 	if err != nil {
@@ -102,6 +104,9 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 				return err
 			}
 		}
+		if err := touch(tx, rec.table, m.ID, beforeUpdate); err != nil {
+			return err
+		}
 		m.CreatedAt, m.UpdatedAt, m.Version = cur.CreatedAt.UTC(), s.clock(), cur.Version+1
 		row, err := rec.row()
 		if err != nil {
@@ -121,9 +126,11 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 			return stale(rec.kind, m.ID, now.Version)
 		}
 		if rec.afterWrite != nil {
-			return rec.afterWrite(tx)
+			if err := rec.afterWrite(tx); err != nil {
+				return err
+			}
 		}
-		return nil
+		return touch(tx, rec.table, m.ID, afterUpdate)
 	})
 	if err != nil {
 		*m = orig
@@ -164,6 +171,9 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 		if len(still) > 0 {
 			return claims.Errorf(claims.CodeConflict, "%s %q is still referenced by %s: delete or change them first",
 				kind, id, strings.Join(still, " and "))
+		}
+		if err := touch(tx, table, id, beforeDelete); err != nil {
+			return err
 		}
 		// The delete is conditional on the version the caller named, so an
 		// update that commits meanwhile makes it stale; version 0 deletes

@@ -23,6 +23,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create topics, sources, claimants, claims and links", createSchema},
 	{2, "index tags in topic_tags and claim_tags", indexTags},
+	{3, "store reviews, cross-referencing summaries and custom places", createSummaries},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -298,4 +299,96 @@ func insertTags(tx *gorm.DB, table, key, id string, tags []string) error {
 		}
 	}
 	return tx.Table(table).Create(rows).Error
+}
+
+// createSummaries is step 3: analysts' reviews of conflicts, the stored
+// cross-referencing of every topic (one row per claim, one per topic and
+// the notable conflicts) and the places analysts add to the gazetteer. It
+// computes the summaries of the topics already stored.
+func createSummaries(tx *gorm.DB, d dialect) error {
+	const meta = `id TEXT PRIMARY KEY,
+		created_at TIMESTAMP NOT NULL,
+		updated_at TIMESTAMP NOT NULL,
+		version INTEGER NOT NULL`
+	err := execAll(tx, d,
+		`CREATE TABLE reviews (`+meta+`,
+			claim_a TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			claim_b TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			status TEXT NOT NULL,
+			resolution TEXT NOT NULL,
+			author TEXT NOT NULL,
+			UNIQUE (claim_a, claim_b))`,
+		`CREATE INDEX reviews_claim_b ON reviews (claim_b)`,
+		`CREATE INDEX reviews_status ON reviews (status, created_at, id)`,
+		`CREATE INDEX reviews_created ON reviews (created_at, id)`,
+		`CREATE INDEX reviews_updated ON reviews (updated_at, id)`,
+
+		`CREATE TABLE claim_summaries (
+			claim_id TEXT PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+			topic_id TEXT NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+			conflict_count INTEGER NOT NULL,
+			part_whole_count INTEGER NOT NULL,
+			worst_severity DOUBLE PRECISION NOT NULL,
+			worst_against TEXT NOT NULL,
+			worst_relation TEXT NOT NULL,
+			worst_explanation TEXT NOT NULL,
+			group_index INTEGER NOT NULL,
+			superseded_by TEXT NOT NULL,
+			independent_origin TEXT NOT NULL,
+			active BOOLEAN NOT NULL,
+			unknown_places TEXT NOT NULL,
+			flow_fell BOOLEAN NOT NULL)`,
+		`CREATE INDEX claim_summaries_topic ON claim_summaries (topic_id, claim_id)`,
+		`CREATE INDEX claim_summaries_worst ON claim_summaries (topic_id, worst_severity)`,
+
+		`CREATE TABLE topic_summaries (
+			topic_id TEXT PRIMARY KEY REFERENCES topics (id) ON DELETE CASCADE,
+			claim_count INTEGER NOT NULL,
+			active_count INTEGER NOT NULL,
+			conflict_count INTEGER NOT NULL,
+			conflict_pairs BIGINT NOT NULL,
+			notable_conflicts INTEGER NOT NULL,
+			open_conflicts INTEGER NOT NULL,
+			spread DOUBLE PRECISION NOT NULL,
+			independent_origins INTEGER NOT NULL,
+			flow_falls INTEGER NOT NULL,
+			unknown_count INTEGER NOT NULL,
+			summary TEXT NOT NULL,
+			series TEXT NOT NULL,
+			sum_of_parts TEXT NOT NULL,
+			computed_at TIMESTAMP NOT NULL)`,
+		`CREATE INDEX topic_summaries_open ON topic_summaries (open_conflicts)`,
+		`CREATE INDEX topic_summaries_unknown ON topic_summaries (unknown_count)`,
+
+		// Each topic's notable conflicts: at most one per claim (its worst)
+		// plus the analysts' contradicts links, never every pair.
+		`CREATE TABLE topic_conflicts (
+			topic_id TEXT NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+			claim_a TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			claim_b TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			kind TEXT NOT NULL,
+			severity DOUBLE PRECISION NOT NULL,
+			explanation TEXT NOT NULL,
+			manual BOOLEAN NOT NULL,
+			status TEXT NOT NULL,
+			resolution TEXT NOT NULL,
+			PRIMARY KEY (topic_id, claim_a, claim_b))`,
+		`CREATE INDEX topic_conflicts_severity ON topic_conflicts (severity DESC, topic_id, claim_a, claim_b)`,
+		`CREATE INDEX topic_conflicts_status ON topic_conflicts (status, severity DESC, topic_id, claim_a, claim_b)`,
+		`CREATE INDEX topic_conflicts_topic ON topic_conflicts (topic_id, severity DESC)`,
+		`CREATE INDEX topic_conflicts_claim_b ON topic_conflicts (claim_b)`,
+		`CREATE INDEX topic_conflicts_claim_a ON topic_conflicts (claim_a)`,
+
+		`CREATE TABLE custom_places (
+			id TEXT PRIMARY KEY,
+			name TEXT NOT NULL,
+			kind TEXT NOT NULL,
+			aliases TEXT NOT NULL,
+			parents TEXT NOT NULL,
+			created_at TIMESTAMP NOT NULL)`,
+	)
+	if err != nil {
+		return err
+	}
+	return recomputeAll(tx, d)
 }

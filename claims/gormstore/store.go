@@ -30,6 +30,9 @@ type Store struct {
 	// nil on PostgreSQL, whose row locks and conditional updates suffice.
 	writer chan struct{}
 	inTx   bool
+	// dirty collects the topics to recompute before the transaction of
+	// an Atomically call commits; nil outside one.
+	dirty  *dirtySet
 	parser *quantity.Parser
 	now    func() time.Time
 	log    *slog.Logger
@@ -180,16 +183,21 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) 
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
 		txs := *s
-		txs.db, txs.inTx = tx, true
+		txs.db, txs.inTx, txs.dirty = tx, true, dirtyOf(tx)
 		return fn(&txs)
 	})
 }
 
 // write runs fn in a transaction, or in a savepoint of the transaction s is
 // bound to, so a failed write leaves nothing behind either way. On SQLite
-// it holds the writer slot for the whole transaction.
+// it holds the writer slot for the whole transaction. Before the outermost
+// transaction commits, it recomputes the topics fn marked dirty (see
+// summaries.go).
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	if s.writer != nil && !s.inTx {
+	if s.inTx {
+		return s.db.WithContext(withDirty(ctx, s.dirty)).Transaction(fn)
+	}
+	if s.writer != nil {
 		select {
 		case s.writer <- struct{}{}:
 			defer func() { <-s.writer }()
@@ -197,5 +205,11 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 			return fmt.Errorf("gormstore: waiting for the writer: %w", ctx.Err())
 		}
 	}
-	return s.db.WithContext(ctx).Transaction(fn)
+	d := &dirtySet{}
+	return s.db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return recomputeDirty(tx, s.dialect, d)
+	})
 }

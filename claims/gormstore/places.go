@@ -1,0 +1,178 @@
+package gormstore
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// placeRow is a place an analyst added to the gazetteer.
+type placeRow struct {
+	ID        string `gorm:"primaryKey"`
+	Name      string
+	Kind      string
+	Aliases   string
+	Parents   string
+	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+}
+
+func (placeRow) TableName() string { return "custom_places" }
+
+func (r *placeRow) place() (gazetteer.Place, error) {
+	p := gazetteer.Place{ID: r.ID, Name: r.Name, Kind: gazetteer.Kind(r.Kind)}
+	if err := fromJSON(r.Aliases, "place aliases", &p.Aliases); err != nil {
+		return p, err
+	}
+	return p, fromJSON(r.Parents, "place parents", &p.In)
+}
+
+func customPlaces(tx *gorm.DB) ([]gazetteer.Place, error) {
+	var rows []placeRow
+	if err := tx.Order("created_at, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]gazetteer.Place, len(rows))
+	for i := range rows {
+		p, err := rows[i].place()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+// loadGazetteer returns the built-in gazetteer with the custom places.
+func loadGazetteer(tx *gorm.DB) (*gazetteer.Gazetteer, error) {
+	ps, err := customPlaces(tx)
+	if err != nil {
+		return nil, err
+	}
+	g := gazetteer.Builtin()
+	if err := g.Add(ps...); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// Gazetteer returns the built-in gazetteer with the analysts' places.
+func (s *Store) Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error) {
+	g, err := loadGazetteer(s.db.WithContext(ctx))
+	return g, translate(err, "read gazetteer")
+}
+
+// CustomPlaces returns the places analysts added, oldest first.
+func (s *Store) CustomPlaces(ctx context.Context) ([]gazetteer.Place, error) {
+	ps, err := customPlaces(s.db.WithContext(ctx))
+	return ps, translate(err, "read custom places")
+}
+
+// CreatePlace adds a custom place and recomputes the topics whose claims
+// name places the gazetteer did not know: only they can change.
+func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
+	orig := *p
+	p.Name = strings.TrimSpace(p.Name)
+	p.ID = strings.TrimSpace(p.ID)
+	if p.ID == "" && p.Name != "" {
+		p.ID = "custom:" + strings.ReplaceAll(gazetteer.Fold(p.Name), " ", "-")
+	}
+	if p.Kind == "" {
+		p.Kind = gazetteer.Subdivision
+	}
+	if p.Aliases == nil {
+		p.Aliases = []string{}
+	}
+	if p.In == nil {
+		p.In = []string{}
+	}
+	var problems claims.Problems
+	if p.Name == "" {
+		problems.Add("name", "is required")
+	}
+	if len(p.Name) > claims.MaxNameLen {
+		problems.Add("name", "is longer than %d bytes", claims.MaxNameLen)
+	}
+	if err := problems.Err("place"); err != nil {
+		*p = orig
+		return err
+	}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		g, err := loadGazetteer(tx)
+		if err != nil {
+			return err
+		}
+		if err := g.Add(*p); err != nil {
+			var pr claims.Problems
+			pr.Add("place", "%s", strings.TrimPrefix(err.Error(), "gazetteer: "))
+			return pr.Err("place")
+		}
+		aliases, _ := toJSON(p.Aliases)
+		parents, _ := toJSON(p.In)
+		row := placeRow{ID: p.ID, Name: p.Name, Kind: string(p.Kind), Aliases: aliases, Parents: parents, CreatedAt: s.clock()}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		var topics []string
+		if err := tx.Table("topic_summaries").Where("unknown_count > 0").Pluck("topic_id", &topics).Error; err != nil {
+			return err
+		}
+		dirtyOf(tx).add(true, topics...)
+		return nil
+	})
+	if err != nil {
+		*p = orig
+		return translate(err, "create place")
+	}
+	return nil
+}
+
+// DeletePlace removes a custom place, named by ID or name, and recomputes
+// every topic.
+func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		ps, err := customPlaces(tx)
+		if err != nil {
+			return err
+		}
+		key := gazetteer.Fold(idOrName)
+		var found *gazetteer.Place
+		for i := range ps {
+			if ps[i].ID == idOrName || gazetteer.Fold(ps[i].Name) == key {
+				found = &ps[i]
+				break
+			}
+		}
+		if found == nil {
+			if _, ok := gazetteer.Builtin().Lookup(idOrName); ok {
+				return claims.Errorf(claims.CodeInvalid, "place %q is built in: only places analysts added can be deleted", idOrName)
+			}
+			return claims.NotFound("place", idOrName)
+		}
+		var inside []string
+		for _, p := range ps {
+			for _, parent := range p.In {
+				if parent == found.ID {
+					inside = append(inside, p.Name)
+				}
+			}
+		}
+		if len(inside) > 0 {
+			return claims.Errorf(claims.CodeConflict, "place %q still contains %s: delete them first", found.Name, strings.Join(inside, ", "))
+		}
+		if err := tx.Where("id = ?", found.ID).Delete(&placeRow{}).Error; err != nil {
+			return err
+		}
+		// Any topic may have named the place: recompute them all.
+		return recomputeAll(tx, s.dialect)
+	})
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return claims.NotFound("place", idOrName)
+	}
+	return translate(err, "delete place")
+}

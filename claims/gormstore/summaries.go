@@ -1,0 +1,732 @@
+package gormstore
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"slices"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+var _ xref.Store = (*Store)(nil)
+
+// How the cross-referencing is kept current
+//
+// Every write that changes what a topic's comparison says marks the topic
+// dirty in the transaction's dirty set (touch). Just before the outermost
+// transaction commits, write recomputes each dirty topic once with
+// xref.Recompute, so an Atomically import of a million claims recomputes
+// each topic once, not once per claim. A topic whose claims changed also
+// dirties its parent (sums of parts) and its children (parts above the
+// whole). On PostgreSQL the recomputes of one topic are serialised with a
+// transaction-scoped advisory lock taken before its claims are read, so
+// the last writer to commit always sees every claim committed before it.
+
+// dirtySet collects the topics a transaction changed.
+type dirtySet struct {
+	mu     sync.Mutex
+	topics map[string]bool // recompute these
+	expand map[string]bool // and their parents and children
+}
+
+type dirtyKey struct{}
+
+func withDirty(ctx context.Context, d *dirtySet) context.Context {
+	return context.WithValue(ctx, dirtyKey{}, d)
+}
+
+func dirtyOf(tx *gorm.DB) *dirtySet {
+	d, _ := tx.Statement.Context.Value(dirtyKey{}).(*dirtySet)
+	return d
+}
+
+func (d *dirtySet) add(expand bool, ids ...string) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.topics == nil {
+		d.topics, d.expand = map[string]bool{}, map[string]bool{}
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		d.topics[id] = true
+		if expand {
+			d.expand[id] = true
+		}
+	}
+}
+
+// A phase says when touch is called: the record's state before a write
+// decides which topics lose something, the state after which gain.
+type phase int
+
+const (
+	afterCreate phase = iota
+	beforeUpdate
+	afterUpdate
+	beforeDelete
+)
+
+// touch marks the topics a write of the record id of table affects.
+func touch(tx *gorm.DB, table, id string, when phase) error {
+	d := dirtyOf(tx)
+	if d == nil {
+		return nil
+	}
+	switch table {
+	case "claims":
+		var topics []string
+		if err := tx.Table("claims").Where("id = ?", id).Pluck("topic_id", &topics).Error; err != nil {
+			return err
+		}
+		d.add(true, topics...)
+	case "links", "reviews":
+		a, b := "from_id", "to_id"
+		if table == "reviews" {
+			a, b = "claim_a", "claim_b"
+		}
+		var topics []string
+		err := tx.Table("claims").
+			Where("id IN (SELECT "+a+" FROM "+table+" WHERE id = ?) OR id IN (SELECT "+b+" FROM "+table+" WHERE id = ?)", id, id).
+			Distinct().Pluck("topic_id", &topics).Error
+		if err != nil {
+			return err
+		}
+		// A review changes only the status of its topic's conflicts.
+		d.add(table == "links", topics...)
+	case "topics":
+		switch when {
+		case afterCreate:
+			d.add(false, id)
+		case beforeUpdate:
+			var parents []string
+			if err := tx.Table("topics").Where("id = ? AND parent_id IS NOT NULL", id).Pluck("parent_id", &parents).Error; err != nil {
+				return err
+			}
+			d.add(false, parents...)
+			d.add(true, id)
+		case afterUpdate:
+			d.add(true, id)
+		}
+	}
+	return nil
+}
+
+// xrefLockClass is the first key of the PostgreSQL advisory locks that
+// serialise the recomputes of one topic ("xref" in ASCII).
+const xrefLockClass = 0x78726566
+
+// recomputeDirty recomputes every topic d names, and the parents and
+// children of those it expands, in ID order.
+func recomputeDirty(tx *gorm.DB, dia dialect, d *dirtySet) error {
+	if d == nil || len(d.topics) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(d.topics))
+	for id := range d.topics {
+		ids = append(ids, id)
+	}
+	var exp []string
+	for id := range d.expand {
+		exp = append(exp, id)
+	}
+	for chunk := range slices.Chunk(exp, 500) {
+		var more []string
+		if err := tx.Table("topics").Where("id IN ? AND parent_id IS NOT NULL", chunk).Pluck("parent_id", &more).Error; err != nil {
+			return err
+		}
+		ids = append(ids, more...)
+		more = nil
+		if err := tx.Table("topics").Where("parent_id IN ?", chunk).Pluck("id", &more).Error; err != nil {
+			return err
+		}
+		ids = append(ids, more...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	return recomputeTopics(tx, dia, ids)
+}
+
+// recomputeTopics recomputes the given topics, sorted by ID; those that
+// no longer exist are skipped.
+func recomputeTopics(tx *gorm.DB, dia dialect, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if dia == dialectPostgres {
+		// Sorted, so two writers never wait for each other's locks in
+		// opposite orders.
+		for _, id := range ids {
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(?, hashtext(?))", xrefLockClass, id).Error; err != nil {
+				return err
+			}
+		}
+	}
+	g, err := loadGazetteer(tx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		res, err := computeTopic(tx, id, g)
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			continue // deleted in this transaction
+		}
+		if err != nil {
+			return err
+		}
+		if err := storeResult(tx, res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// computeTopic loads what xref.Recompute needs for a topic and runs it.
+func computeTopic(tx *gorm.DB, topicID string, g *gazetteer.Gazetteer) (xref.TopicResult, error) {
+	topic, err := loadTopic(tx, topicID)
+	if err != nil {
+		return xref.TopicResult{}, err
+	}
+	cs, err := loadViews(tx, "claims.topic_id = ?", topicID)
+	if err != nil {
+		return xref.TopicResult{}, err
+	}
+	rel := &xref.Related{Gazetteer: g}
+	if topic.ParentID != "" {
+		if rel.Parent, err = loadTopic(tx, topic.ParentID); err != nil {
+			return xref.TopicResult{}, err
+		}
+		if rel.ParentClaims, err = loadViews(tx, "claims.topic_id = ?", topic.ParentID); err != nil {
+			return xref.TopicResult{}, err
+		}
+	}
+	if rel.ChildClaims, err = loadViews(tx, "claims.topic_id IN (SELECT id FROM topics WHERE parent_id = ?)", topicID); err != nil {
+		return xref.TopicResult{}, err
+	}
+	const inTopic = "IN (SELECT id FROM claims WHERE topic_id = ?)"
+	var lrows []linkRow
+	if err := tx.Table("links").Where("from_id "+inTopic+" OR to_id "+inTopic, topicID, topicID).Order("id").Find(&lrows).Error; err != nil {
+		return xref.TopicResult{}, err
+	}
+	links := make([]*claims.Link, len(lrows))
+	for i := range lrows {
+		links[i], _ = lrows[i].domain()
+	}
+	var rrows []reviewRow
+	if err := tx.Table("reviews").Where("claim_a "+inTopic+" OR claim_b "+inTopic, topicID, topicID).Order("id").Find(&rrows).Error; err != nil {
+		return xref.TopicResult{}, err
+	}
+	rel.Reviews = make([]*claims.Review, len(rrows))
+	for i := range rrows {
+		rel.Reviews[i], _ = rrows[i].domain()
+	}
+	return xref.Recompute(topic, cs, links, rel), nil
+}
+
+func loadTopic(tx *gorm.DB, id string) (*claims.Topic, error) {
+	var r topicRow
+	if err := tx.Table("topics").Where("id = ?", id).Take(&r).Error; err != nil {
+		return nil, err
+	}
+	return r.domain()
+}
+
+// claimViewRow is a claim with its claimant's name.
+type claimViewRow struct {
+	Claim        claimRow `gorm:"embedded"`
+	ClaimantName string
+}
+
+// loadViews returns the claims a condition on the claims table selects,
+// with their claimants' names, ordered by ID.
+func loadViews(tx *gorm.DB, where string, args ...any) ([]xref.ClaimView, error) {
+	var rows []claimViewRow
+	err := tx.Table("claims").Select("claims.*, claimants.name AS claimant_name").
+		Joins("JOIN claimants ON claimants.id = claims.claimant_id").
+		Where(where, args...).Order("claims.id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]xref.ClaimView, len(rows))
+	for i := range rows {
+		c, err := rows[i].Claim.domain()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = xref.ClaimView{Claim: c, ClaimantName: rows[i].ClaimantName}
+	}
+	return out, nil
+}
+
+// claimSummaryRow is one row of claim_summaries. It is comparable, so
+// that a recompute rewrites only the rows that changed.
+type claimSummaryRow struct {
+	ClaimID           string `gorm:"primaryKey"`
+	TopicID           string
+	ConflictCount     int
+	PartWholeCount    int
+	WorstSeverity     float64
+	WorstAgainst      string
+	WorstRelation     string
+	WorstExplanation  string
+	GroupIndex        int
+	SupersededBy      string
+	IndependentOrigin string
+	Active            bool
+	UnknownPlaces     string
+	FlowFell          bool
+}
+
+func (claimSummaryRow) TableName() string { return "claim_summaries" }
+
+func toClaimSummaryRow(s xref.ClaimSummary) claimSummaryRow {
+	unknown := ""
+	if len(s.UnknownPlaces) > 0 {
+		unknown, _ = toJSON(s.UnknownPlaces)
+	}
+	return claimSummaryRow{
+		ClaimID: s.ClaimID, TopicID: s.TopicID, ConflictCount: s.ConflictCount,
+		PartWholeCount: s.PartWholeCount, WorstSeverity: s.WorstSeverity, WorstAgainst: s.WorstAgainst,
+		WorstRelation: string(s.WorstRelation), WorstExplanation: s.WorstExplanation, GroupIndex: s.Group,
+		SupersededBy: s.SupersededBy, IndependentOrigin: s.IndependentOrigin, Active: s.Active,
+		UnknownPlaces: unknown, FlowFell: s.FlowFell,
+	}
+}
+
+func (r *claimSummaryRow) domain() (xref.ClaimSummary, error) {
+	s := xref.ClaimSummary{
+		ClaimID: r.ClaimID, TopicID: r.TopicID, ConflictCount: r.ConflictCount,
+		PartWholeCount: r.PartWholeCount, WorstSeverity: r.WorstSeverity, WorstAgainst: r.WorstAgainst,
+		WorstRelation: xref.Kind(r.WorstRelation), WorstExplanation: r.WorstExplanation, Group: r.GroupIndex,
+		SupersededBy: r.SupersededBy, IndependentOrigin: r.IndependentOrigin, Active: r.Active,
+		FlowFell: r.FlowFell,
+	}
+	if r.UnknownPlaces != "" {
+		if err := fromJSON(r.UnknownPlaces, "unknown places", &s.UnknownPlaces); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// topicSummaryRow is one row of topic_summaries: the counts the topic list
+// sorts and filters on as columns, the rest as JSON.
+type topicSummaryRow struct {
+	TopicID            string `gorm:"primaryKey"`
+	ClaimCount         int
+	ActiveCount        int
+	ConflictCount      int
+	ConflictPairs      int64
+	NotableConflicts   int
+	OpenConflicts      int
+	Spread             float64
+	IndependentOrigins int
+	FlowFalls          int
+	UnknownCount       int
+	Summary            string
+	Series             string
+	SumOfParts         string
+	ComputedAt         time.Time `gorm:"autoCreateTime:false;autoUpdateTime:false"`
+}
+
+func (topicSummaryRow) TableName() string { return "topic_summaries" }
+
+func (r *topicSummaryRow) summary() (xref.TopicSummary, error) {
+	var s xref.TopicSummary
+	err := fromJSON(r.Summary, "topic summary", &s)
+	return s, err
+}
+
+// topicConflictRow is one of a topic's notable conflicts.
+type topicConflictRow struct {
+	TopicID     string `gorm:"primaryKey"`
+	ClaimA      string `gorm:"primaryKey"`
+	ClaimB      string `gorm:"primaryKey"`
+	Kind        string
+	Severity    float64
+	Explanation string
+	Manual      bool
+	Status      string
+	Resolution  string
+}
+
+func (topicConflictRow) TableName() string { return "topic_conflicts" }
+
+func (r *topicConflictRow) domain() xref.Conflict {
+	return xref.Conflict{
+		TopicID: r.TopicID, ClaimA: r.ClaimA, ClaimB: r.ClaimB, Kind: xref.Kind(r.Kind),
+		Severity: r.Severity, Explanation: r.Explanation, Manual: r.Manual,
+		Status: claims.ReviewStatus(r.Status), Resolution: r.Resolution,
+	}
+}
+
+// storeResult writes a topic's result, rewriting only the claim summaries
+// and conflicts that changed.
+func storeResult(tx *gorm.DB, res xref.TopicResult) error {
+	topicID := res.Topic.TopicID
+
+	var old []claimSummaryRow
+	if err := tx.Where("topic_id = ?", topicID).Find(&old).Error; err != nil {
+		return err
+	}
+	oldByID := make(map[string]claimSummaryRow, len(old))
+	for _, r := range old {
+		oldByID[r.ClaimID] = r
+	}
+	var changed []claimSummaryRow
+	var gone []string
+	keep := make(map[string]bool, len(res.Claims))
+	for _, s := range res.Claims {
+		r := toClaimSummaryRow(s)
+		keep[r.ClaimID] = true
+		if o, ok := oldByID[r.ClaimID]; !ok || o != r {
+			changed = append(changed, r)
+			gone = append(gone, r.ClaimID) // also a row left in another topic
+		}
+	}
+	for _, r := range old {
+		if !keep[r.ClaimID] {
+			gone = append(gone, r.ClaimID)
+		}
+	}
+	for chunk := range slices.Chunk(gone, 500) {
+		if err := tx.Where("claim_id IN ?", chunk).Delete(&claimSummaryRow{}).Error; err != nil {
+			return err
+		}
+	}
+	if len(changed) > 0 {
+		if err := tx.CreateInBatches(changed, 500).Error; err != nil {
+			return err
+		}
+	}
+
+	var oldConf []topicConflictRow
+	if err := tx.Where("topic_id = ?", topicID).Find(&oldConf).Error; err != nil {
+		return err
+	}
+	oldConfByKey := make(map[[2]string]topicConflictRow, len(oldConf))
+	for _, r := range oldConf {
+		oldConfByKey[[2]string{r.ClaimA, r.ClaimB}] = r
+	}
+	var newConf []topicConflictRow
+	keepConf := map[[2]string]bool{}
+	for _, c := range res.Conflicts {
+		r := topicConflictRow{
+			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity,
+			Explanation: c.Explanation, Manual: c.Manual, Status: string(c.Status), Resolution: c.Resolution,
+		}
+		k := [2]string{r.ClaimA, r.ClaimB}
+		keepConf[k] = true
+		if o, ok := oldConfByKey[k]; !ok || o != r {
+			if ok {
+				if err := tx.Where("topic_id = ? AND claim_a = ? AND claim_b = ?", topicID, r.ClaimA, r.ClaimB).Delete(&topicConflictRow{}).Error; err != nil {
+					return err
+				}
+			}
+			newConf = append(newConf, r)
+		}
+	}
+	for _, r := range oldConf {
+		if !keepConf[[2]string{r.ClaimA, r.ClaimB}] {
+			if err := tx.Where("topic_id = ? AND claim_a = ? AND claim_b = ?", topicID, r.ClaimA, r.ClaimB).Delete(&topicConflictRow{}).Error; err != nil {
+				return err
+			}
+		}
+	}
+	if len(newConf) > 0 {
+		if err := tx.CreateInBatches(newConf, 500).Error; err != nil {
+			return err
+		}
+	}
+
+	t := res.Topic
+	row := topicSummaryRow{
+		TopicID: topicID, ClaimCount: t.ClaimCount, ActiveCount: t.ActiveCount,
+		ConflictCount: t.ConflictCount, ConflictPairs: t.ConflictPairs,
+		NotableConflicts: t.NotableConflicts, OpenConflicts: t.OpenConflicts, Spread: t.Spread,
+		IndependentOrigins: t.IndependentOrigins, FlowFalls: t.FlowFalls, UnknownCount: len(t.UnknownPlaces),
+		ComputedAt: tx.NowFunc(),
+	}
+	var err error
+	if row.Summary, err = toJSON(t); err != nil {
+		return err
+	}
+	if row.Series, err = toJSON(orEmpty(res.Series)); err != nil {
+		return err
+	}
+	if row.SumOfParts, err = toJSON(orEmpty(res.SumOfParts)); err != nil {
+		return err
+	}
+	return tx.Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "topic_id"}},
+		UpdateAll: true,
+	}).Create(&row).Error
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// TopicResult returns the stored result of the topic's last recompute,
+// without the claims' summaries (see ClaimSummaries).
+func (s *Store) TopicResult(ctx context.Context, topicID string) (*xref.TopicResult, error) {
+	var r topicSummaryRow
+	err := s.db.WithContext(ctx).Where("topic_id = ?", topicID).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, claims.NotFound("topic", topicID)
+	}
+	if err != nil {
+		return nil, translate(err, "read topic result")
+	}
+	res := &xref.TopicResult{Claims: []xref.ClaimSummary{}}
+	if res.Topic, err = r.summary(); err != nil {
+		return nil, translate(err, "read topic result")
+	}
+	if err := fromJSON(r.Series, "series", &res.Series); err != nil {
+		return nil, translate(err, "read topic result")
+	}
+	if err := fromJSON(r.SumOfParts, "sum of parts", &res.SumOfParts); err != nil {
+		return nil, translate(err, "read topic result")
+	}
+	var conf []topicConflictRow
+	err = s.db.WithContext(ctx).Where("topic_id = ?", topicID).
+		Order("severity DESC, claim_a, claim_b").Find(&conf).Error
+	if err != nil {
+		return nil, translate(err, "read topic result")
+	}
+	res.Conflicts = make([]xref.Conflict, len(conf))
+	for i := range conf {
+		res.Conflicts[i] = conf[i].domain()
+	}
+	return res, nil
+}
+
+// DefaultComparisonLimit is the page of claim summaries ClaimSummaries
+// returns when the options set no limit.
+const DefaultComparisonLimit = 1000
+
+// ClaimSummaries returns a page of the stored summaries of the topic's
+// claims, ordered by claim ID.
+func (s *Store) ClaimSummaries(ctx context.Context, topicID string, o claims.ListOptions) (claims.Page[xref.ClaimSummary], error) {
+	page := claims.Page[xref.ClaimSummary]{Items: []xref.ClaimSummary{}}
+	if err := checkLimit(o.Limit, xref.MaxComparisonLimit); err != nil {
+		return page, err
+	}
+	n := o.Limit
+	if n == 0 {
+		n = DefaultComparisonLimit
+	}
+	q := s.db.WithContext(ctx).Where("topic_id = ?", topicID)
+	if o.Cursor != "" {
+		var after string
+		if err := decodeIDCursor(o.Cursor, "claim_summaries", &after); err != nil {
+			return page, err
+		}
+		q = q.Where("claim_id > ?", after)
+	}
+	var rows []claimSummaryRow
+	if err := q.Order("claim_id").Limit(n + 1).Find(&rows).Error; err != nil {
+		return page, translate(err, "list claim summaries")
+	}
+	if len(rows) > n {
+		rows = rows[:n]
+		page.Next = encodeIDCursor("claim_summaries", rows[n-1].ClaimID)
+	}
+	for i := range rows {
+		cs, err := rows[i].domain()
+		if err != nil {
+			return page, translate(err, "list claim summaries")
+		}
+		page.Items = append(page.Items, cs)
+	}
+	return page, nil
+}
+
+func checkLimit(limit, most int) error {
+	if limit < 0 || limit > most {
+		var p claims.Problems
+		p.Add("limit", "must be between 1 and %d", most)
+		return p.Err("listing")
+	}
+	return nil
+}
+
+func encodeIDCursor(listing string, v any) string {
+	b, _ := json.Marshal(map[string]any{"l": listing, "v": v})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeIDCursor(s, listing string, v any) error {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return badCursor()
+	}
+	var c struct {
+		L string          `json:"l"`
+		V json.RawMessage `json:"v"`
+	}
+	if json.Unmarshal(b, &c) != nil || c.L != listing || json.Unmarshal(c.V, v) != nil {
+		return badCursor()
+	}
+	return nil
+}
+
+// TopicSummaries returns the stored summaries of the given topics.
+func (s *Store) TopicSummaries(ctx context.Context, topicIDs []string) (map[string]xref.TopicSummary, error) {
+	out := make(map[string]xref.TopicSummary, len(topicIDs))
+	for chunk := range slices.Chunk(topicIDs, 500) {
+		var rows []topicSummaryRow
+		if err := s.db.WithContext(ctx).Select("topic_id, summary").Where("topic_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, translate(err, "read topic summaries")
+		}
+		for i := range rows {
+			sum, err := rows[i].summary()
+			if err != nil {
+				return nil, translate(err, "read topic summaries")
+			}
+			out[rows[i].TopicID] = sum
+		}
+	}
+	return out, nil
+}
+
+// TopicClaims returns every claim of the topic with its claimant's name,
+// ordered by ID.
+func (s *Store) TopicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
+	cs, err := loadViews(s.db.WithContext(ctx), "claims.topic_id = ?", topicID)
+	return cs, translate(err, "read topic claims")
+}
+
+// findByID reads the rows of table with the given IDs, in chunks.
+func findByID[R any, T any, PR interface {
+	*R
+	listRow[T]
+}](s *Store, ctx context.Context, table string, ids []string) ([]T, error) {
+	out := make([]T, 0, len(ids))
+	for chunk := range slices.Chunk(ids, 500) {
+		var rows []R
+		if err := s.db.WithContext(ctx).Table(table).Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, translate(err, "find "+table)
+		}
+		for i := range rows {
+			v, err := PR(&rows[i]).domain()
+			if err != nil {
+				return nil, translate(err, "find "+table)
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// FindClaimsByID returns the claims with the given IDs that exist.
+func (s *Store) FindClaimsByID(ctx context.Context, ids []string) ([]*claims.Claim, error) {
+	return findByID[claimRow, *claims.Claim](s, ctx, "claims", ids)
+}
+
+// FindClaimantsByID returns the claimants with the given IDs that exist.
+func (s *Store) FindClaimantsByID(ctx context.Context, ids []string) ([]*claims.Claimant, error) {
+	return findByID[claimantRow, *claims.Claimant](s, ctx, "claimants", ids)
+}
+
+// FindSourcesByID returns the sources with the given IDs that exist.
+func (s *Store) FindSourcesByID(ctx context.Context, ids []string) ([]*claims.Source, error) {
+	return findByID[sourceRow, *claims.Source](s, ctx, "sources", ids)
+}
+
+// conflictCursor is the position in the conflicts listing after which
+// the next page starts.
+type conflictCursor struct {
+	Severity float64 `json:"s"`
+	TopicID  string  `json:"t"`
+	ClaimA   string  `json:"a"`
+	ClaimB   string  `json:"b"`
+}
+
+// ListConflicts returns a page of the stored notable conflicts that f
+// selects, most severe first, then by topic and pair.
+func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o claims.ListOptions) (claims.Page[xref.Conflict], error) {
+	page := claims.Page[xref.Conflict]{Items: []xref.Conflict{}}
+	var p claims.Problems
+	if o.Limit < 0 || o.Limit > claims.MaxLimit {
+		p.Add("limit", "must be between 1 and %d", claims.MaxLimit)
+	}
+	if o.Sort != "" && o.Sort != "-severity" {
+		p.Add("sort", "conflicts are listed most severe first: use -severity or leave sort out")
+	}
+	switch f.Status {
+	case "", claims.ReviewOpen, claims.ReviewReviewed, claims.ReviewDismissed:
+	default:
+		p.Add("status", "must be open, reviewed or dismissed")
+	}
+	if err := p.Err("listing"); err != nil {
+		return page, err
+	}
+	q := s.db.WithContext(ctx).Model(&topicConflictRow{})
+	if f.TopicID != "" {
+		q = q.Where("topic_id = ?", f.TopicID)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if f.MinSeverity > 0 {
+		q = q.Where("severity >= ?", f.MinSeverity)
+	}
+	if o.Cursor != "" {
+		var c conflictCursor
+		if err := decodeIDCursor(o.Cursor, "conflicts", &c); err != nil {
+			return page, err
+		}
+		q = q.Where("(severity < ? OR (severity = ? AND (topic_id > ? OR (topic_id = ? AND (claim_a > ? OR (claim_a = ? AND claim_b > ?))))))",
+			c.Severity, c.Severity, c.TopicID, c.TopicID, c.ClaimA, c.ClaimA, c.ClaimB)
+	}
+	n := o.PageSize()
+	var rows []topicConflictRow
+	if err := q.Order("severity DESC, topic_id, claim_a, claim_b").Limit(n + 1).Find(&rows).Error; err != nil {
+		return page, translate(err, "list conflicts")
+	}
+	if len(rows) > n {
+		rows = rows[:n]
+		l := rows[n-1]
+		page.Next = encodeIDCursor("conflicts", conflictCursor{l.Severity, l.TopicID, l.ClaimA, l.ClaimB})
+	}
+	for i := range rows {
+		page.Items = append(page.Items, rows[i].domain())
+	}
+	return page, nil
+}
+
+// recomputeAll recomputes every topic, in batches, for the migration that
+// introduces the summaries and for changes of the gazetteer that may
+// touch any topic.
+func recomputeAll(tx *gorm.DB, dia dialect) error {
+	for last := ""; ; {
+		var ids []string
+		if err := tx.Table("topics").Where("id > ?", last).Order("id").Limit(1000).Pluck("id", &ids).Error; err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := recomputeTopics(tx, dia, ids); err != nil {
+			return err
+		}
+		last = ids[len(ids)-1]
+	}
+}
