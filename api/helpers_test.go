@@ -183,7 +183,7 @@ func keys[V any](m map[string]V) []string {
 // env is a handler over a store, with its log.
 type env struct {
 	h     http.Handler
-	store claims.Store
+	store Store
 	log   *syncBuffer
 }
 
@@ -204,7 +204,7 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-func newEnv(t testing.TB, s claims.Store, assets fs.FS) *env {
+func newEnv(t testing.TB, s Store, assets fs.FS) *env {
 	t.Helper()
 	buf := &syncBuffer{}
 	h := NewHandler(Options{
@@ -362,7 +362,7 @@ var errFake = errors.New("fake: disk on fire")
 
 // failingStore is a store whose every used method fails, to force 500s
 // and a failed readiness check; FindClaim panics.
-type failingStore struct{ claims.Store }
+type failingStore struct{ Store }
 
 func (failingStore) ListTopics(context.Context, claims.TopicFilter) (claims.Page[*claims.Topic], error) {
 	return claims.Page[*claims.Topic]{}, errFake

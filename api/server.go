@@ -7,7 +7,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
@@ -16,8 +15,8 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // Options configure NewHandler.
 type Options struct {
-	// Store holds the records. It is required.
-	Store claims.Store
+	// Store holds the records and their cross-referencing. It is required.
+	Store Store
 	// Logger receives the request log and internal errors; nil discards.
 	Logger *slog.Logger
 	// Assets is the web frontend, served for paths outside /api/; nil
@@ -34,7 +33,7 @@ type Options struct {
 
 // handler holds what the endpoints share.
 type handler struct {
-	store   claims.Store
+	store   Store
 	log     *slog.Logger
 	parser  *quantity.Parser
 	version string
@@ -80,13 +79,14 @@ func newEngine(opts Options) *gin.Engine {
 	e.NoMethod(h.methodNotAllowed)
 
 	topics, sources, claimants, claimList, links := h.topics(), h.sources(), h.claimants(), h.claims(), h.links()
+	reviews := h.reviews()
 
 	e.GET("/healthz", h.healthz)                  // process up
 	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
 	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
 	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
 	v1.POST("/parse", h.parse)                    // {"text"} -> a reading; {"texts"} -> {"results"}
-	v1.GET("/topics", topics.list)                // ?q=&tag=&parent_id=&sort=&limit=&cursor=
+	v1.GET("/topics", h.listTopics(topics))       // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
 	v1.POST("/topics", topics.create)             //
 	v1.GET("/topics/:id", topics.get)             //
 	v1.PATCH("/topics/:id", topics.patch)         // JSON merge patch, If-Match required
@@ -111,5 +111,18 @@ func newEngine(opts Options) *gin.Engine {
 	v1.GET("/links/:id", links.get)               //
 	v1.PATCH("/links/:id", links.patch)           //
 	v1.DELETE("/links/:id", links.delete)         //
+
+	// Cross-referencing: read from the summaries the store keeps current.
+	v1.GET("/topics/:id/comparison", h.comparison) // stored summaries; claims paged: ?limit=&cursor=
+	v1.GET("/claims/:id/relations", h.relations)   // computed on demand: ?kind=&limit=&cursor=
+	v1.GET("/conflicts", h.conflicts)              // ?topic_id=&status=&min_severity=&limit=&cursor=
+	v1.GET("/reviews", reviews.list)               // ?topic_id=&claim_id=&status=&sort=&limit=&cursor=
+	v1.POST("/reviews", reviews.create)            //
+	v1.GET("/reviews/:id", reviews.get)            //
+	v1.PATCH("/reviews/:id", reviews.patch)        //
+	v1.DELETE("/reviews/:id", reviews.delete)      //
+	v1.GET("/places", h.listPlaces)                // the gazetteer: built-in and custom places
+	v1.POST("/places", h.createPlace)              // a custom place
+	v1.DELETE("/places/:name", h.deletePlace)      // a custom place, by ID or name
 	return e
 }

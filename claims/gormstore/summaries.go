@@ -216,15 +216,11 @@ func computeTopic(tx *gorm.DB, topicID string, g *gazetteer.Gazetteer) (xref.Top
 	if rel.ChildClaims, err = loadViews(tx, "claims.topic_id IN (SELECT id FROM topics WHERE parent_id = ?)", topicID); err != nil {
 		return xref.TopicResult{}, err
 	}
-	const inTopic = "IN (SELECT id FROM claims WHERE topic_id = ?)"
-	var lrows []linkRow
-	if err := tx.Table("links").Where("from_id "+inTopic+" OR to_id "+inTopic, topicID, topicID).Order("id").Find(&lrows).Error; err != nil {
+	links, err := topicLinks(tx, topicID)
+	if err != nil {
 		return xref.TopicResult{}, err
 	}
-	links := make([]*claims.Link, len(lrows))
-	for i := range lrows {
-		links[i], _ = lrows[i].domain()
-	}
+	const inTopic = "IN (SELECT id FROM claims WHERE topic_id = ?)"
 	var rrows []reviewRow
 	if err := tx.Table("reviews").Where("claim_a "+inTopic+" OR claim_b "+inTopic, topicID, topicID).Order("id").Find(&rrows).Error; err != nil {
 		return xref.TopicResult{}, err
@@ -729,4 +725,24 @@ func recomputeAll(tx *gorm.DB, dia dialect) error {
 		}
 		last = ids[len(ids)-1]
 	}
+}
+
+// topicLinks returns the links touching a claim of the topic, by ID.
+func topicLinks(tx *gorm.DB, topicID string) ([]*claims.Link, error) {
+	const inTopic = "IN (SELECT id FROM claims WHERE topic_id = ?)"
+	var rows []linkRow
+	if err := tx.Table("links").Where("from_id "+inTopic+" OR to_id "+inTopic, topicID, topicID).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	links := make([]*claims.Link, len(rows))
+	for i := range rows {
+		links[i], _ = rows[i].domain()
+	}
+	return links, nil
+}
+
+// TopicLinks returns the analysts' links that touch a claim of the topic.
+func (s *Store) TopicLinks(ctx context.Context, topicID string) ([]*claims.Link, error) {
+	ls, err := topicLinks(s.db.WithContext(ctx), topicID)
+	return ls, translate(err, "read topic links")
 }

@@ -32,6 +32,9 @@ type Store interface {
 	// TopicClaims returns every claim of the topic with its claimant's
 	// name, ordered by claim ID, for computing relations on demand.
 	TopicClaims(ctx context.Context, topicID string) ([]ClaimView, error)
+	// TopicLinks returns the analysts' links that touch a claim of the
+	// topic.
+	TopicLinks(ctx context.Context, topicID string) ([]*claims.Link, error)
 	// FindClaimsByID, FindClaimantsByID and FindSourcesByID return the
 	// records with the given IDs, in no particular order, leaving out those
 	// that do not exist.

@@ -1,0 +1,256 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
+
+// comparison is the body of GET /api/v1/topics/{id}/comparison: a topic's
+// claims side by side, read from the summaries the store keeps current.
+type comparison struct {
+	Topic      *claims.Topic     `json:"topic"`
+	Summary    xref.TopicSummary `json:"summary"`
+	Claims     []comparedClaim   `json:"claims"`
+	NextCursor string            `json:"next_cursor"`
+	Groups     []xref.Group      `json:"groups"`
+	Series     []xref.Series     `json:"series"`
+	SumOfParts []xref.SumOfParts `json:"sum_of_parts"`
+	// Conflicts are the topic's most severe notable conflicts, at most
+	// maxComparisonConflicts; GET /api/v1/conflicts?topic_id= lists all.
+	Conflicts []xref.Conflict `json:"conflicts"`
+}
+
+// maxComparisonConflicts bounds the conflicts a comparison embeds.
+const maxComparisonConflicts = 100
+
+// comparedClaim is one claim of a comparison with who said it, where it
+// first appeared and what the comparison says about it.
+type comparedClaim struct {
+	Claim    *claims.Claim     `json:"claim"`
+	Claimant claimantRef       `json:"claimant"`
+	Source   sourceRef         `json:"source"`
+	Relays   []relayRef        `json:"relays"`
+	Summary  xref.ClaimSummary `json:"summary"`
+}
+
+type claimantRef struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Role        string `json:"role"`
+	Affiliation string `json:"affiliation"`
+}
+
+type sourceRef struct {
+	ID   string            `json:"id"`
+	Name string            `json:"name"`
+	Kind claims.SourceKind `json:"kind"`
+	URL  string            `json:"url"`
+}
+
+type relayRef struct {
+	SourceID string `json:"source_id"`
+	Name     string `json:"name"`
+}
+
+func (h *handler) comparison(c *gin.Context) {
+	q, err := parseComparisonQuery(c)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	topic, err := h.store.FindTopic(ctx, c.Param("id"))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	res, err := h.store.TopicResult(ctx, topic.ID)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	page, err := h.store.ClaimSummaries(ctx, topic.ID, q)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	cs, err := h.compared(ctx, page.Items)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	out := comparison{
+		Topic: topic, Summary: res.Topic, Claims: cs, NextCursor: page.Next,
+		Groups: nonNil(res.Topic.Groups), Series: nonNil(res.Series), SumOfParts: nonNil(res.SumOfParts),
+		Conflicts: nonNil(res.Conflicts[:min(len(res.Conflicts), maxComparisonConflicts)]),
+	}
+	if topic.Tags == nil {
+		topic.Tags = []string{}
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// parseComparisonQuery reads limit (default 1000, at most 5000) and cursor.
+func parseComparisonQuery(c *gin.Context) (claims.ListOptions, error) {
+	var o claims.ListOptions
+	var p claims.Problems
+	for k, v := range c.Request.URL.Query() {
+		switch {
+		case k != "limit" && k != "cursor":
+			p.Add(k, "is not a parameter of the comparison: use limit, cursor")
+		case len(v) > 1:
+			p.Add(k, "is given %d times: give it once", len(v))
+		}
+	}
+	o.Cursor = c.Query("cursor")
+	if s := c.Query("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > xref.MaxComparisonLimit {
+			p.Add("limit", "must be a whole number between 1 and %d", xref.MaxComparisonLimit)
+		}
+		o.Limit = n
+	}
+	return o, p.Err("comparison")
+}
+
+// compared joins claim summaries with their claims, claimants and sources:
+// three queries by ID, whatever the page size.
+func (h *handler) compared(ctx context.Context, sums []xref.ClaimSummary) ([]comparedClaim, error) {
+	ids := make([]string, len(sums))
+	for i, s := range sums {
+		ids[i] = s.ClaimID
+	}
+	found, err := h.store.FindClaimsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*claims.Claim, len(found))
+	var claimantIDs, sourceIDs []string
+	for _, cl := range found {
+		byID[cl.ID] = cl
+		claimantIDs = append(claimantIDs, cl.ClaimantID)
+		sourceIDs = append(sourceIDs, cl.Provenance.SourceID)
+		for _, r := range cl.Provenance.Relays {
+			sourceIDs = append(sourceIDs, r.SourceID)
+		}
+	}
+	claimants, err := h.store.FindClaimantsByID(ctx, unique(claimantIDs))
+	if err != nil {
+		return nil, err
+	}
+	sources, err := h.store.FindSourcesByID(ctx, unique(sourceIDs))
+	if err != nil {
+		return nil, err
+	}
+	whoByID := make(map[string]*claims.Claimant, len(claimants))
+	for _, w := range claimants {
+		whoByID[w.ID] = w
+	}
+	srcByID := make(map[string]*claims.Source, len(sources))
+	for _, s := range sources {
+		srcByID[s.ID] = s
+	}
+	out := make([]comparedClaim, 0, len(sums))
+	for _, s := range sums {
+		cl := byID[s.ClaimID]
+		if cl == nil {
+			continue // deleted since the summaries were read
+		}
+		cc := comparedClaim{Claim: cl, Summary: s, Relays: []relayRef{}}
+		if s.UnknownPlaces == nil {
+			cc.Summary.UnknownPlaces = []string{}
+		}
+		if w := whoByID[cl.ClaimantID]; w != nil {
+			cc.Claimant = claimantRef{ID: w.ID, Name: w.Name, Role: w.Role, Affiliation: w.Affiliation}
+		}
+		if src := srcByID[cl.Provenance.SourceID]; src != nil {
+			cc.Source = sourceRef{ID: src.ID, Name: src.Name, Kind: src.Kind, URL: src.URL}
+		}
+		for _, r := range cl.Provenance.Relays {
+			rr := relayRef{SourceID: r.SourceID}
+			if src := srcByID[r.SourceID]; src != nil {
+				rr.Name = src.Name
+			}
+			cc.Relays = append(cc.Relays, rr)
+		}
+		out = append(out, cc)
+	}
+	return out, nil
+}
+
+func unique(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// topicItem is a topic in GET /api/v1/topics?include=summary.
+type topicItem struct {
+	*claims.Topic
+	Summary *xref.TopicSummary `json:"summary,omitempty"`
+}
+
+// listTopics serves GET /api/v1/topics: the topics resource's listing,
+// with include=summary adding each topic's stored summary.
+func (h *handler) listTopics(topics *resource[claims.Topic]) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		values := c.Request.URL.Query()
+		include := values.Get("include")
+		if _, ok := values["include"]; !ok {
+			topics.list(c)
+			return
+		}
+		values.Del("include")
+		q, err := parseQuery(values, topics.params...)
+		if include != "summary" {
+			var p claims.Problems
+			p.Add("include", "must be summary")
+			err = p.Err("listing")
+		}
+		if err != nil {
+			h.writeError(c, err)
+			return
+		}
+		page, err := topics.filter(c.Request.Context(), q)
+		if err != nil {
+			h.writeError(c, err)
+			return
+		}
+		ids := make([]string, len(page.Items))
+		for i, t := range page.Items {
+			ids[i] = t.ID
+		}
+		sums, err := h.store.TopicSummaries(c.Request.Context(), ids)
+		if err != nil {
+			h.writeError(c, err)
+			return
+		}
+		out := claims.Page[topicItem]{Items: make([]topicItem, len(page.Items)), Next: page.Next}
+		for i, t := range page.Items {
+			out.Items[i] = topicItem{Topic: topics.reply(t)}
+			if s, ok := sums[t.ID]; ok {
+				out.Items[i].Summary = &s
+			}
+		}
+		c.JSON(http.StatusOK, out)
+	}
+}

@@ -1,0 +1,191 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
+
+// conflictItem is a conflict as the review inbox shows it: both claims
+// named by claimant and quantity, so the list needs no further requests.
+type conflictItem struct {
+	xref.Conflict
+	A conflictSide `json:"a"`
+	B conflictSide `json:"b"`
+}
+
+type conflictSide struct {
+	ClaimID      string `json:"claim_id"`
+	ClaimantID   string `json:"claimant_id"`
+	ClaimantName string `json:"claimant_name"`
+	QuantityText string `json:"quantity_text"`
+}
+
+// conflicts serves GET /api/v1/conflicts: the stored notable conflicts of
+// every topic, most severe first.
+func (h *handler) conflicts(c *gin.Context) {
+	q, err := parseQuery(c.Request.URL.Query(), "topic_id", "status", "min_severity")
+	var f xref.ConflictFilter
+	if err == nil {
+		f = xref.ConflictFilter{TopicID: q.get("topic_id"), Status: claims.ReviewStatus(q.get("status"))}
+		if s := q.get("min_severity"); s != "" {
+			f.MinSeverity, err = strconv.ParseFloat(s, 64)
+			if err != nil || f.MinSeverity < 1 {
+				var p claims.Problems
+				p.Add("min_severity", "must be a number of 1 or more: the factor between the two claims' nearer bounds")
+				err = p.Err("listing")
+			}
+		}
+	}
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	page, err := h.store.ListConflicts(ctx, f, q.opts)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	var ids []string
+	for _, cf := range page.Items {
+		ids = append(ids, cf.ClaimA, cf.ClaimB)
+	}
+	cs, err := h.store.FindClaimsByID(ctx, unique(ids))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	byID := make(map[string]*claims.Claim, len(cs))
+	var who []string
+	for _, cl := range cs {
+		byID[cl.ID] = cl
+		who = append(who, cl.ClaimantID)
+	}
+	claimants, err := h.store.FindClaimantsByID(ctx, unique(who))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	names := make(map[string]string, len(claimants))
+	for _, w := range claimants {
+		names[w.ID] = w.Name
+	}
+	side := func(id string) conflictSide {
+		s := conflictSide{ClaimID: id}
+		if cl := byID[id]; cl != nil {
+			s.ClaimantID, s.ClaimantName, s.QuantityText = cl.ClaimantID, names[cl.ClaimantID], cl.QuantityText
+		}
+		return s
+	}
+	out := claims.Page[conflictItem]{Items: make([]conflictItem, len(page.Items)), Next: page.Next}
+	for i, cf := range page.Items {
+		out.Items[i] = conflictItem{Conflict: cf, A: side(cf.ClaimA), B: side(cf.ClaimB)}
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// relationsPage is the body of GET /api/v1/claims/{id}/relations.
+type relationsPage struct {
+	Items      []xref.Relation `json:"items"`
+	Total      int             `json:"total"`
+	NextCursor string          `json:"next_cursor"`
+}
+
+// relations serves GET /api/v1/claims/{id}/relations: how the claim
+// relates to each other claim of its topic and of the parent topic,
+// computed on demand (one claim's pairs, never the topic's), with the
+// analysts' reviews attached.
+func (h *handler) relations(c *gin.Context) {
+	q, err := parseQuery(c.Request.URL.Query(), "kind")
+	if err == nil && q.opts.Sort != "" {
+		var p claims.Problems
+		p.Add("sort", "relations are listed conflicts first, most severe first: leave sort out")
+		err = p.Err("listing")
+	}
+	offset := 0
+	if err == nil && q.opts.Cursor != "" {
+		offset, err = strconv.Atoi(q.opts.Cursor)
+		if err != nil || offset < 1 {
+			var p claims.Problems
+			p.Add("cursor", "is not a cursor of this listing: start again from the first page")
+			err = p.Err("listing")
+		}
+	}
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	target, err := h.store.FindClaim(ctx, c.Param("id"))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	page, err := h.relationsOf(c, target, xref.RelationQuery{Offset: offset, Limit: q.opts.PageSize()}, q.get("kind"))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	out := relationsPage{Items: page.Items, Total: page.Total}
+	if page.NextOffset > 0 {
+		out.NextCursor = strconv.Itoa(page.NextOffset)
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.RelationQuery, kind string) (xref.RelationPage, error) {
+	ctx := c.Request.Context()
+	if kind != "" {
+		rq.Kinds = []xref.Kind{xref.Kind(kind)}
+	}
+	topic, err := h.store.FindTopic(ctx, target.TopicID)
+	if err != nil {
+		return xref.RelationPage{}, err
+	}
+	cands, err := h.store.TopicClaims(ctx, topic.ID)
+	if err != nil {
+		return xref.RelationPage{}, err
+	}
+	links, err := h.store.TopicLinks(ctx, topic.ID)
+	if err != nil {
+		return xref.RelationPage{}, err
+	}
+	g, err := h.store.Gazetteer(ctx)
+	if err != nil {
+		return xref.RelationPage{}, err
+	}
+	xc := xref.NewContext(topic, g, links)
+	if topic.ParentID != "" {
+		parent, err := h.store.FindTopic(ctx, topic.ParentID)
+		if err != nil {
+			return xref.RelationPage{}, err
+		}
+		more, err := h.store.TopicClaims(ctx, parent.ID)
+		if err != nil {
+			return xref.RelationPage{}, err
+		}
+		cands = append(cands, more...)
+		xc.WithParent(parent)
+	}
+	var self xref.ClaimView
+	for _, v := range cands {
+		if v.ID == target.ID {
+			self = v
+		}
+	}
+	if self.Claim == nil {
+		self = xref.ClaimView{Claim: target}
+	}
+	page := xref.Relations(self, cands, xc, rq)
+	reviews, err := h.store.ListReviews(ctx, claims.ReviewFilter{ClaimID: target.ID, ListOptions: claims.ListOptions{Limit: claims.MaxLimit}})
+	if err != nil {
+		return xref.RelationPage{}, err
+	}
+	xref.AttachReviews(page.Items, reviews.Items)
+	return page, nil
+}

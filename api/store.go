@@ -1,0 +1,10 @@
+package api
+
+import "github.com/claimdesk/claimdesk/claims/xref"
+
+// Store is what the API needs from storage: the records of package claims
+// and their cross-referencing, kept current by the store (xref.Store).
+// gormstore.Store implements it.
+type Store interface {
+	xref.Store
+}
