@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed index.html
+//go:embed index.html css js
 var files embed.FS
 
 // FS is the web app's files, rooted at the directory that holds index.html.

@@ -1,0 +1,84 @@
+// api.js is the one wrapper around fetch: JSON in and out, problem+json
+// errors as APIError with .fields, and If-Match for PATCH and DELETE.
+
+const BASE = '/api/v1';
+
+/** APIError is a problem+json answer (RFC 9457) or a network failure. */
+export class APIError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.name = 'APIError';
+    this.status = status;
+    this.code = (problem && problem.code) || '';
+    this.title = (problem && problem.title) || '';
+    this.problem = problem || {};
+    /** fields lists {field, detail, pointer} for each member at fault. */
+    this.fields = (problem && problem.errors) || [];
+  }
+
+  /** missingEndpoint is true when the server has no such route yet. */
+  get missingEndpoint() {
+    return this.status === 404 && /no such endpoint/.test(this.message);
+  }
+}
+
+/** url builds an API URL with a query string, skipping empty values. */
+export function url(path, query) {
+  const u = new URL(BASE + path, window.location.origin);
+  if (query) {
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== null && v !== '') u.searchParams.set(k, String(v));
+    }
+  }
+  return u.pathname + u.search;
+}
+
+async function request(method, path, { query, body, version, contentType } = {}) {
+  const headers = { Accept: 'application/json' };
+  const init = { method, headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType || 'application/json';
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  if (version !== undefined) headers['If-Match'] = version === '*' ? '*' : `"${version}"`;
+  let res;
+  try {
+    res = await fetch(url(path, query), init);
+  } catch (e) {
+    throw new APIError(0, { title: 'Network error', detail: 'the claimdesk server cannot be reached' });
+  }
+  if (res.status === 204) return null;
+  const text = await res.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      data = null;
+    }
+  }
+  if (!res.ok) throw new APIError(res.status, data);
+  return data;
+}
+
+/** get reads a resource. */
+export const get = (path, query) => request('GET', path, { query });
+/** post creates a resource or runs an action. */
+export const post = (path, body, query) => request('POST', path, { body, query });
+/** patch sends a JSON merge patch to the record at version. */
+export const patch = (path, body, version) =>
+  request('PATCH', path, { body, version, contentType: 'application/merge-patch+json' });
+/** del deletes the record at version. */
+export const del = (path, version) => request('DELETE', path, { version });
+
+/** all follows next_cursor until every item of a listing is read (at most max). */
+export async function all(path, query = {}, max = 5000) {
+  const items = [];
+  let cursor = '';
+  do {
+    const page = await get(path, { ...query, limit: 500, cursor });
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && items.length < max);
+  return items;
+}

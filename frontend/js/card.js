@@ -1,0 +1,62 @@
+// card.js renders one claim as a card: claimant and role, source and its
+// origin chain, date, scope, the quote with the quantity highlighted and
+// the interval.
+
+import { h } from './dom.js';
+import * as fmt from './format.js';
+
+/** highlight returns the quote as text nodes with the quantity in a <mark>. */
+export function highlight(quote, qty) {
+  if (!quote) return [];
+  if (!qty) return [quote];
+  const i = quote.toLowerCase().indexOf(qty.toLowerCase());
+  if (i < 0) return [quote];
+  return [quote.slice(0, i), h('mark', null, quote.slice(i, i + qty.length)), quote.slice(i + qty.length)];
+}
+
+/** claimantLine is "Name, Role, Affiliation". */
+export function claimantLine(c) {
+  if (!c) return '';
+  return [c.role, c.affiliation].filter(Boolean).join(', ');
+}
+
+/** card renders one comparison entry. opts.conflicts lists the claim's conflicts. */
+export function card(e, opts = {}) {
+  const c = e.claim;
+  const dep = c.rank === 'deprecated';
+  const sum = e.summary;
+  const name = e.claimant ? e.claimant.name : c.claimant_id;
+  const chain = [e.source ? e.source.name : c.provenance.source_id, ...(e.relays || []).map((r) => r.name)];
+  const when = fmt.refDate(c);
+  const badges = [
+    h('span', { class: 'badge place' }, fmt.places(c.scope)),
+    c.scope.population && h('span', { class: 'badge' }, c.scope.population),
+    c.scope.group && h('span', { class: 'badge' }, c.scope.group),
+    h('span', { class: `badge measure ${c.scope.measure}` }, c.scope.measure),
+    c.grade && c.grade !== 'ungraded' && h('span', { class: `badge grade ${c.grade}` }, c.grade),
+  ];
+  const worst = sum && sum.worst_relation && sum.worst_severity > 1;
+  return h('article', {
+    class: `card${dep ? ' deprecated' : ''}${worst ? ` has-conflict ${fmt.severityClass(sum.worst_severity)}` : ''}`,
+    id: `claim-${c.id}`, dataset: { claim: c.id }, 'aria-labelledby': `cn-${c.id}`,
+  },
+  h('header', { class: 'card-head' },
+    h('div', { class: 'who' },
+      h('h3', { id: `cn-${c.id}` }, h('a', { href: `/claims/${encodeURIComponent(c.id)}` }, name)),
+      h('span', { class: 'role' }, claimantLine(e.claimant))),
+    h('div', { class: 'figure' },
+      h('span', { class: 'interval' }, fmt.interval(c.interval)),
+      c.interval_source === 'analyst' && h('span', { class: 'tag', title: 'The analyst set this interval' }, 'analyst'))),
+  h('p', { class: 'quote' }, dep ? h('s', null, ...highlight(c.quote, c.quantity_text)) : highlight(c.quote || `“${c.quantity_text}”`, c.quantity_text)),
+  h('p', { class: 'meta' },
+    h('span', { class: 'chain', title: 'Origin, then the outlets that relayed it' },
+      chain.map((n, i) => [i ? h('span', { class: 'arrow', 'aria-label': 'relayed by' }, ' → ') : null, n])),
+    when && [' · ', h('time', { datetime: when }, fmt.date(when))]),
+  h('p', { class: 'badges' }, badges),
+  dep && h('p', { class: 'dep-reason' }, h('strong', null, 'Deprecated: '), c.deprecation_reason),
+  sum && sum.superseded_by && h('p', { class: 'revised' }, 'Revised later by the same claimant: ', h('a', { href: `/claims/${encodeURIComponent(sum.superseded_by)}` }, 'see the newer figure')),
+  worst && h('p', { class: `card-conflict ${fmt.severityClass(sum.worst_severity)}` },
+    h('span', { class: 'sev-badge' }, `${fmt.severityLabel(sum.worst_severity)} ${fmt.factor(sum.worst_severity)}`), ' ',
+    sum.worst_explanation),
+  sum && sum.unknown_places && sum.unknown_places.length && h('p', { class: 'warn' }, `Unknown place: ${sum.unknown_places.join(', ')}`));
+}

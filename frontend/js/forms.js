@@ -1,0 +1,51 @@
+// forms.js shows API validation errors next to the fields at fault.
+
+/** fieldKey reduces an API field path to the form's key: scope.places[1] -> scope.places. */
+export function fieldKey(field) {
+  return String(field || '').replace(/\[\d+\]/g, '').replace(/\.(low|high|best)$/, (m) => m);
+}
+
+/**
+ * fieldErrors clears old errors in form, then marks each errors[].field
+ * of err: aria-invalid on the input, the detail in its error element
+ * (id + "-err"), and focus on the first. map names the input id of each
+ * field key; unknown fields go to the form's general error box.
+ */
+export function fieldErrors(form, err, map) {
+  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('.err')) el.textContent = '';
+  const general = form.querySelector('.form-error');
+  if (general) general.textContent = '';
+  const fields = (err && err.fields) || [];
+  let first = null;
+  const unplaced = [];
+  for (const f of fields) {
+    const key = fieldKey(f.field);
+    let id = map[key];
+    if (!id) {
+      const parent = Object.keys(map).filter((k) => key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+      id = parent && map[parent];
+    }
+    const input = id && form.querySelector(`#${CSS.escape(id)}`);
+    if (!input) {
+      unplaced.push(`${f.field}: ${f.detail}`);
+      continue;
+    }
+    input.setAttribute('aria-invalid', 'true');
+    const box = form.querySelector(`#${CSS.escape(`${id}-err`)}`);
+    if (box) box.textContent = box.textContent ? `${box.textContent}; ${f.detail}` : f.detail;
+    if (!first) first = input;
+  }
+  if (!fields.length || unplaced.length) {
+    const msg = unplaced.length ? unplaced.join('; ') : (err && err.message) || String(err);
+    if (general) general.textContent = msg;
+  }
+  if (first) first.focus();
+  else if (general) general.focus();
+}
+
+/** clearErrors removes every error mark from form. */
+export function clearErrors(form) {
+  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('.err, .form-error')) el.textContent = '';
+}

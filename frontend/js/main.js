@@ -1,0 +1,93 @@
+// main.js is the router: history-API URLs, one view module per screen, and
+// internal links intercepted for client-side navigation.
+
+import { replace, errorBox, loading } from './dom.js';
+import * as topics from './views/topics.js';
+import * as comparison from './views/comparison.js';
+import * as series from './views/series.js';
+import * as claimForm from './views/claimform.js';
+import * as claim from './views/claim.js';
+import * as conflicts from './views/conflicts.js';
+import * as transfer from './views/transfer.js';
+
+const routes = [
+  { re: /^\/$/, view: topics, nav: 'topics' },
+  { re: /^\/topics\/([^/]+)$/, view: comparison, nav: 'topics' },
+  { re: /^\/topics\/([^/]+)\/series$/, view: series, nav: 'topics' },
+  { re: /^\/claims\/new$/, view: claimForm, nav: 'new' },
+  { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
+  { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
+  { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
+];
+
+const main = () => document.getElementById('main');
+let seq = 0;
+let cleanup = null;
+
+/** navigate goes to an internal URL without reloading the page. */
+export function navigate(href, { replace: rep = false } = {}) {
+  if (rep) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  render(true);
+}
+
+async function render(moveFocus) {
+  const my = ++seq;
+  if (cleanup) {
+    cleanup();
+    cleanup = null;
+  }
+  const path = window.location.pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(window.location.search);
+  const route = routes.find((r) => r.re.test(path));
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const el = main();
+  if (!route) {
+    document.title = 'Not found · claimdesk';
+    replace(el, errorBox({ title: 'Not found', message: `claimdesk has no page at ${path}.` }));
+    return;
+  }
+  const params = path.match(route.re).slice(1).map(decodeURIComponent);
+  replace(el, loading('page'));
+  el.setAttribute('aria-busy', 'true');
+  try {
+    const ctx = {
+      params, query, navigate,
+      setTitle: (t) => { document.title = `${t} · claimdesk`; },
+      onLeave: (fn) => { cleanup = fn; },
+      stale: () => my !== seq,
+    };
+    const node = await route.view.render(ctx);
+    if (my !== seq) return;
+    replace(el, node);
+  } catch (err) {
+    if (my !== seq) return;
+    console.warn(err);
+    replace(el, errorBox(err));
+  } finally {
+    el.removeAttribute('aria-busy');
+  }
+  if (moveFocus) {
+    const h1 = el.querySelector('h1');
+    (h1 || el).setAttribute('tabindex', '-1');
+    (h1 || el).focus({ preventScroll: false });
+    document.getElementById('announce').textContent = document.title;
+  }
+}
+
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const u = new URL(a.href, window.location.href);
+  if (u.origin !== window.location.origin || u.pathname.startsWith('/api/')) return;
+  if (u.pathname === window.location.pathname && u.search === window.location.search && u.hash) return;
+  e.preventDefault();
+  navigate(u.pathname + u.search);
+});
+
+window.addEventListener('popstate', () => render(true));
+render(false);

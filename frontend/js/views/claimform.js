@@ -1,0 +1,336 @@
+// The enter-a-claim screen: paste the quote, the quantity is found and
+// read as you type; pick or create the claimant and source inline; set
+// scope and dates; Ctrl/Cmd+Enter submits; API errors show by the field.
+
+import { h, replace, debounce } from '../dom.js';
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+import { fieldErrors, clearErrors } from '../forms.js';
+
+function field(id, labelText, input, hint) {
+  input.id = id;
+  const errId = `${id}-err`;
+  const hintId = hint ? `${id}-hint` : null;
+  input.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
+  return h('div', { class: 'field' },
+    h('label', { for: id }, labelText), input,
+    hint && h('span', { class: 'hint', id: hintId }, hint),
+    h('p', { class: 'err', id: errId }));
+}
+
+/**
+ * picker is a searchable choice of a claimant or source (GET ?q=), with an
+ * inline mini-form to create a new one.
+ */
+function picker({ id, kind, label: labelText, describe, newFields }) {
+  let chosen = null;
+  const input = h('input', { type: 'search', autocomplete: 'off', placeholder: `Search ${kind}…`, role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list' });
+  const list = h('ul', { class: 'options', id: `${id}-list`, role: 'listbox', 'aria-label': `${labelText} matches` });
+  const chosenBox = h('div', { class: 'chosen', hidden: true });
+  const mini = h('div', { class: 'mini', hidden: true });
+  const newBtn = h('button', { type: 'button', class: 'linkish', 'aria-expanded': 'false', 'aria-controls': `${id}-new` }, `New ${labelText.toLowerCase()}…`);
+  mini.id = `${id}-new`;
+  const api2 = {
+    get value() { return chosen ? chosen.id : ''; },
+    choose(rec) {
+      chosen = rec;
+      replace(chosenBox, h('span', null, h('strong', null, rec.name), ' ', h('span', { class: 'muted' }, describe(rec))),
+        h('button', { type: 'button', class: 'linkish', 'aria-label': `Change ${labelText.toLowerCase()}`, onclick: () => { api2.reset(); input.focus(); } }, 'change'));
+      chosenBox.hidden = false;
+      input.hidden = true;
+      replace(list);
+      input.setAttribute('aria-expanded', 'false');
+      mini.hidden = true;
+      newBtn.hidden = true;
+      input.removeAttribute('aria-invalid');
+    },
+    reset() {
+      chosen = null;
+      chosenBox.hidden = true;
+      input.hidden = false;
+      newBtn.hidden = false;
+      input.value = '';
+    },
+  };
+  const search = debounce(async () => {
+    const q = input.value.trim();
+    let items = [];
+    try {
+      items = (await api.get(`/${kind}`, { q, limit: 8 })).items;
+    } catch (e) {
+      items = [];
+    }
+    replace(list, items.map((rec) => h('li', { role: 'option' },
+      h('button', { type: 'button', onclick: () => api2.choose(rec) }, h('strong', null, rec.name), ' ', h('span', { class: 'muted' }, describe(rec))))));
+    input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+  }, 150);
+  input.addEventListener('input', search);
+  input.addEventListener('focus', search);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      const b = list.querySelector('button');
+      if (b) { e.preventDefault(); b.focus(); }
+    }
+  });
+  list.addEventListener('keydown', (e) => {
+    const buttons = [...list.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' && i < buttons.length - 1) { e.preventDefault(); buttons[i + 1].focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? buttons[i - 1] : input).focus(); }
+    if (e.key === 'Escape') { replace(list); input.focus(); }
+  });
+
+  // The inline mini-form: a nested <form> is not allowed, so it is a group
+  // whose button posts the record.
+  const inputs = {};
+  const rows = newFields.map(([name, text, el]) => {
+    inputs[name] = el;
+    return field(`${id}-new-${name}`, text, el);
+  });
+  const create = h('button', { type: 'button', class: 'primary' }, `Create ${labelText.toLowerCase()}`);
+  const miniErr = h('p', { class: 'err', role: 'alert' });
+  replace(mini, h('div', { class: 'row2' }, rows), h('div', { class: 'form-actions' }, create), miniErr);
+  create.addEventListener('click', async () => {
+    const body = {};
+    for (const [k, el] of Object.entries(inputs)) if (el.value) body[k] = el.value;
+    try {
+      const rec = await api.post(`/${kind}`, body);
+      for (const el of Object.values(inputs)) if (el.tagName !== 'SELECT') el.value = '';
+      api2.choose(rec);
+      chosenBox.querySelector('button').focus();
+    } catch (err) {
+      const map = Object.fromEntries(Object.keys(inputs).map((k) => [k, `${id}-new-${k}`]));
+      fieldErrors(mini, err, map);
+      if (!err.fields || !err.fields.length) miniErr.textContent = err.message;
+    }
+  });
+  newBtn.addEventListener('click', () => {
+    mini.hidden = !mini.hidden;
+    newBtn.setAttribute('aria-expanded', String(!mini.hidden));
+    if (!mini.hidden) {
+      const first = Object.values(inputs)[0];
+      if (input.value && !first.value) first.value = input.value;
+      first.focus();
+    }
+  });
+  // Enter inside the mini-form creates the record instead of submitting the claim.
+  mini.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && e.target.tagName === 'INPUT') {
+      e.preventDefault();
+      create.click();
+    }
+  });
+  input.id = id;
+  input.setAttribute('aria-describedby', `${id}-err`);
+  api2.node = h('div', { class: 'field picker' },
+    h('label', { for: id }, labelText), chosenBox, input, list, h('p', { class: 'err', id: `${id}-err` }), newBtn, mini);
+  return api2;
+}
+
+/** chips is a tag input: Enter or comma adds, Backspace on empty removes. */
+function chips(id, labelText, hint) {
+  const values = [];
+  const input = h('input', { id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-err` });
+  const box = h('div', { class: 'chips' });
+  const draw = () => {
+    replace(box, values.map((v, i) => h('span', { class: 'chip' }, v,
+      h('button', { type: 'button', 'aria-label': `Remove ${v}`, onclick: () => { values.splice(i, 1); draw(); input.focus(); } }, '×'))), input);
+  };
+  const add = () => {
+    for (const part of input.value.split(',')) {
+      const v = part.trim();
+      if (v && !values.includes(v)) values.push(v);
+    }
+    input.value = '';
+    draw();
+    input.focus();
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ',') {
+      if (input.value.trim()) { e.preventDefault(); add(); } else if (e.key === ',') e.preventDefault();
+    } else if (e.key === 'Backspace' && !input.value && values.length) {
+      values.pop();
+      draw();
+      input.focus();
+    }
+  });
+  input.addEventListener('blur', () => { if (input.value.trim()) add(); });
+  draw();
+  return {
+    node: h('div', { class: 'field' }, h('label', { for: id }, labelText), box,
+      h('span', { class: 'hint', id: `${id}-hint` }, hint), h('p', { class: 'err', id: `${id}-err` })),
+    get values() {
+      if (input.value.trim()) add();
+      return [...values];
+    },
+  };
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+/** spanText cuts text by the parser's byte offsets. */
+function spanText(text, start, end) {
+  const b = enc.encode(text);
+  return dec.decode(b.slice(start, end));
+}
+
+const optionList = (values, selected) => values.map((v) => h('option', { value: v, selected: v === selected }, fmt.label(v)));
+
+/** render builds the form. */
+export async function render(ctx) {
+  ctx.setTitle('Enter a claim');
+  const topics = await api.all('/topics');
+  const topicId = ctx.query.get('topic') || '';
+  const topicSel = h('select', null, h('option', { value: '' }, 'Choose a topic…'),
+    topics.map((t) => h('option', { value: t.id, selected: t.id === topicId }, t.title)));
+  const quote = h('textarea', { rows: 4, placeholder: 'Paste the claimant’s words as published' });
+  const qty = h('input', { autocomplete: 'off', placeholder: 'a few dozen' });
+  const reading = h('div', { class: 'reading none', role: 'status', 'aria-live': 'polite', id: 'reading' }, 'Type or paste a quote: the quantity is found and read as you type.');
+  let qtyEdited = false;
+
+  const showReading = (r, from) => {
+    if (!r) {
+      reading.className = 'reading none';
+      replace(reading, from ? `No quantity found in the ${from}. Type the quantity as said, or give an interval below.` : 'No quantity yet.');
+      return;
+    }
+    reading.className = 'reading';
+    replace(reading, h('span', null, 'Read as '), h('span', { class: 'interval' }, fmt.interval(r)),
+      r.best !== null && r.best !== undefined && !(r.low === r.high) ? ` (best ${fmt.num(r.best)})` : '',
+      ` · ${fmt.label(r.kind)}`, r.approx ? ' · hedged' : '', h('br'), h('span', { class: 'muted' }, r.explanation));
+  };
+
+  // Decision: the whole quote goes to the parser, which finds the first
+  // quantity in running text and returns its span; that span pre-fills
+  // quantity_text (or the analyst's selection does), and once the analyst
+  // edits quantity_text by hand, that text alone is read.
+  const parse = debounce(async (text, from) => {
+    if (!text.trim()) { showReading(null); return; }
+    try {
+      const r = await api.post('/parse', { text });
+      if (from === 'quote' && !qtyEdited) qty.value = r.start !== undefined ? spanText(text, r.start, r.end) : r.text;
+      showReading(r);
+    } catch (err) {
+      if (from === 'quote' && !qtyEdited) qty.value = '';
+      showReading(null, from === 'quote' ? 'quote' : 'quantity');
+    }
+  }, 150);
+  quote.addEventListener('input', () => { if (!qtyEdited) parse(quote.value, 'quote'); });
+  quote.addEventListener('select', () => {
+    const sel = quote.value.slice(quote.selectionStart, quote.selectionEnd).trim();
+    if (sel && sel.length < 120) {
+      qty.value = sel;
+      qtyEdited = true;
+      parse(sel, 'quantity');
+    }
+  });
+  qty.addEventListener('input', () => {
+    qtyEdited = qty.value.trim() !== '';
+    parse(qty.value || quote.value, qty.value ? 'quantity' : 'quote');
+  });
+
+  const claimant = picker({
+    id: 'f-claimant', kind: 'claimants', label: 'Claimant',
+    describe: (c) => [c.role, c.affiliation].filter(Boolean).join(', '),
+    newFields: [['name', 'Name', h('input')], ['role', 'Role', h('input', { placeholder: 'Deputy Foreign Minister' })],
+      ['affiliation', 'Affiliation', h('input')], ['kind', 'Kind', h('select', null, optionList(['person', 'organisation'], 'person'))]],
+  });
+  const sourceP = picker({
+    id: 'f-source', kind: 'sources', label: 'Source',
+    describe: (s) => [fmt.label(s.kind), s.publisher].filter(Boolean).join(', '),
+    newFields: [['name', 'Name', h('input', { placeholder: 'The Independent' })],
+      ['kind', 'Kind', h('select', null, optionList(['news', 'agency', 'government', 'ngo', 'report', 'social_media', 'interview', 'other'], 'news'))],
+      ['url', 'URL', h('input', { type: 'url', placeholder: 'https://' })], ['language', 'Language', h('input', { placeholder: 'en' })]],
+  });
+  const url = h('input', { type: 'url', placeholder: 'https://…' });
+  const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq');
+  const population = h('input', { placeholder: 'Russian nationals' });
+  const group = h('input', { placeholder: 'Islamic State' });
+  const measure = h('select', null, h('option', { value: 'stock' }, 'stock: how many at a moment'), h('option', { value: 'flow' }, 'flow: how many over a period'), h('option', { value: 'proxy' }, 'proxy: a stand-in count'));
+  const dateHint = 'YYYY, YYYY-MM or YYYY-MM-DD';
+  const saidOn = h('input', { placeholder: '2014-09-29', inputmode: 'numeric' });
+  const asOf = h('input', { placeholder: '2014-09', inputmode: 'numeric' });
+  const publishedOn = h('input', { placeholder: '2014-09-29', inputmode: 'numeric' });
+  const low = h('input', { type: 'number', step: 'any', min: '0' });
+  const high = h('input', { type: 'number', step: 'any', min: '0' });
+  const best = h('input', { type: 'number', step: 'any', min: '0' });
+  const occasion = h('input', { placeholder: 'Kommersant interview' });
+  const language = h('input', { placeholder: 'en', size: 6 });
+  const evidence = h('select', null, optionList(['unknown', 'intelligence_estimate', 'roster', 'official_statistics', 'research_estimate', 'survey', 'media_report', 'official_statement'], 'unknown'));
+  const general = h('p', { class: 'form-error error-box', role: 'alert', tabindex: '-1' });
+  general.hidden = true;
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Save claim');
+
+  const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'ec-h' },
+    field('f-topic', 'Topic', topicSel),
+    h('fieldset', null, h('legend', null, 'What was said'),
+      field('f-quote', 'Quote', quote, 'Select the quantity in the quote to read just that part.'),
+      h('div', { class: 'row2' }, field('f-quantity', 'Quantity as said', qty, 'Found in the quote as you type; edit if wrong.'), field('f-language', 'Language', language)),
+      reading),
+    h('fieldset', null, h('legend', null, 'Who said it, where'),
+      h('div', { class: 'row2' }, claimant.node, sourceP.node),
+      h('div', { class: 'row2' }, field('f-url', 'URL of the claim', url), field('f-occasion', 'Occasion', occasion, 'An interview, a speech: reports of one occasion are one statement.'))),
+    h('fieldset', null, h('legend', null, 'What it counts'),
+      places.node,
+      h('div', { class: 'row2' }, field('f-population', 'Population', population), field('f-group', 'Group', group), field('f-measure', 'Measure', measure))),
+    h('fieldset', null, h('legend', null, 'When'),
+      h('div', { class: 'row2' }, field('f-said_on', 'Said on', saidOn, dateHint), field('f-as_of', 'As of', asOf, 'The date the figure describes'), field('f-published_on', 'Published on', publishedOn, dateHint))),
+    h('details', null, h('summary', null, 'Analyst interval and evidence'),
+      h('fieldset', null, h('legend', null, 'Override the parser'),
+        h('div', { class: 'row2' }, field('f-low', 'Low', low), field('f-high', 'High', high), field('f-best', 'Best estimate', best)),
+        field('f-evidence', 'Evidence', evidence))),
+    general,
+    h('div', { class: 'form-actions' }, submit, h('span', { class: 'kbd' }, 'Ctrl+Enter or ⌘+Enter saves')));
+
+  const map = {
+    topic_id: 'f-topic', quote: 'f-quote', quantity_text: 'f-quantity', language: 'f-language', claimant_id: 'f-claimant',
+    'provenance.source_id': 'f-source', 'provenance.url': 'f-url', provenance: 'f-url', occasion: 'f-occasion', 'scope.places': 'f-places',
+    'scope.population': 'f-population', 'scope.group': 'f-group', 'scope.measure': 'f-measure', said_on: 'f-said_on',
+    as_of: 'f-as_of', published_on: 'f-published_on', 'analyst_interval.low': 'f-low', 'analyst_interval.high': 'f-high',
+    'analyst_interval.best': 'f-best', analyst_interval: 'f-low', evidence_type: 'f-evidence',
+  };
+
+  const numOrNull = (el) => (el.value === '' ? null : Number(el.value));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    general.hidden = true;
+    const body = {
+      topic_id: topicSel.value, claimant_id: claimant.value, quote: quote.value, quantity_text: qty.value,
+      provenance: { source_id: sourceP.value, url: url.value.trim() },
+      scope: { places: places.values, population: population.value, group: group.value, measure: measure.value },
+      said_on: saidOn.value.trim(), as_of: asOf.value.trim(), published_on: publishedOn.value.trim(),
+      occasion: occasion.value, language: language.value.trim(), evidence_type: evidence.value,
+    };
+    if (low.value || high.value || best.value) body.analyst_interval = { low: numOrNull(low), high: numOrNull(high), best: numOrNull(best) };
+    submit.disabled = true;
+    try {
+      const c = await api.post('/claims', body);
+      ctx.navigate(`/topics/${encodeURIComponent(c.topic_id)}#claim-${c.id}`);
+    } catch (err) {
+      general.hidden = false;
+      fieldErrors(form, err, map);
+      if (!general.textContent) general.hidden = true;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.requestSubmit();
+    } else if (e.key === 'Enter' && e.target.tagName === 'INPUT' && !e.target.closest('.mini') && !e.target.closest('.chips')) {
+      e.preventDefault(); // Enter in a single-line field does not save half a claim
+    }
+  });
+  // Implicit submission is the default action of the Enter keypress, which
+  // some input methods send even when keydown was handled: only
+  // Ctrl/Cmd+Enter and the button save.
+  form.addEventListener('keypress', (e) => {
+    if (e.key === 'Enter' && e.target.tagName === 'INPUT' && !e.ctrlKey && !e.metaKey) e.preventDefault();
+  });
+  return h('div', null,
+    h('div', { class: 'page-head' }, h('div', null, h('h1', { id: 'ec-h' }, 'Enter a claim'),
+      h('p', { class: 'summary-line' }, 'Paste the quote; claimdesk finds and reads the quantity as you type.'))),
+    form);
+}

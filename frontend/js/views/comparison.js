@@ -1,0 +1,166 @@
+// The comparison screen: a topic's claims side by side as cards, with one
+// shared log-axis plot, conflicts between rows, and a timeline switch.
+
+import { h, s, replace, uid } from '../dom.js';
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+import * as data from '../data.js';
+import { card } from '../card.js';
+import { drawComparison, drawTimeline } from '../plot.js';
+
+const NARROW = 760;
+
+/** summaryLine is "N claims · M claimants · K independent origins · spread Sx · C open conflicts". */
+export function summaryLine(cmp) {
+  const sm = cmp.summary || {};
+  const claimants = new Set(cmp.claims.map((e) => e.claim.claimant_id)).size;
+  const contradictions = cmp.conflicts.filter((c) => c.kind === 'contradicts' && c.status !== 'dismissed').length;
+  const open = sm.open_conflicts ?? cmp.conflicts.filter((c) => c.status === 'open').length;
+  const parts = [
+    `${cmp.claims.length} claim${cmp.claims.length === 1 ? '' : 's'}`,
+    `${claimants} claimant${claimants === 1 ? '' : 's'}`,
+    `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
+    `spread ${fmt.factor(sm.spread || 1)}`,
+    `${open} open conflict${open === 1 ? '' : 's'}${contradictions ? ` (${contradictions} contradiction${contradictions === 1 ? '' : 's'})` : ''}`,
+  ];
+  return parts.join(' · ');
+}
+
+function order(entries, how) {
+  const list = [...entries];
+  if (how === 'value') list.sort((a, b) => (fmt.central(a.claim.interval) ?? -1) - (fmt.central(b.claim.interval) ?? -1));
+  else if (how === 'claimant') list.sort((a, b) => (a.claimant?.name || '').localeCompare(b.claimant?.name || ''));
+  else list.sort((a, b) => (fmt.year(fmt.refDate(a.claim)) ?? 9999) - (fmt.year(fmt.refDate(b.claim)) ?? 9999));
+  return list;
+}
+
+function conflictItem(c, names) {
+  const cls = fmt.severityClass(c.severity);
+  return h('li', { class: `conflict-item ${cls}`, dataset: { conflict: `${c.claim_a}|${c.claim_b}` } },
+    h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
+    h('span', { class: 'kind' }, fmt.label(c.kind)),
+    h('span', { class: 'expl' }, c.explanation),
+    h('span', { class: 'pair' },
+      h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, names.get(c.claim_a) || c.claim_a), ' vs ',
+      h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, names.get(c.claim_b) || c.claim_b),
+      c.status && c.status !== 'open' ? h('span', { class: 'tag' }, c.status) : null));
+}
+
+/** render builds the comparison of topic ctx.params[0]. */
+export async function render(ctx) {
+  const id = ctx.params[0];
+  const view = ctx.query.get('view') === 'timeline' ? 'timeline' : 'cards';
+  const sort = ctx.query.get('sort') || 'date';
+  const cmp = await data.comparison(id);
+  const t = cmp.topic;
+  ctx.setTitle(t.title);
+  const names = new Map(cmp.claims.map((e) => [e.claim.id, e.claimant ? e.claimant.name : e.claim.claimant_id]));
+  const base = `/topics/${encodeURIComponent(id)}`;
+  const q = (o) => {
+    const p = new URLSearchParams({ ...(view === 'timeline' ? { view } : {}), ...(sort !== 'date' ? { sort } : {}), ...o });
+    for (const [k, v] of [...p]) if (!v) p.delete(k);
+    const str = p.toString();
+    return str ? `${base}?${str}` : base;
+  };
+
+  const detailId = uid('conflict-detail');
+  const detail = h('div', { id: detailId, class: 'conflict-detail', role: 'status', 'aria-live': 'polite' },
+    cmp.conflicts.length ? 'Hover over or focus a conflict in the plot to read its explanation here.' : '');
+  const showConflict = (c) => {
+    replace(detail,
+      h('span', { class: `sev-badge ${fmt.severityClass(c.severity)}` }, h('span', { class: `sev-icon ${fmt.severityClass(c.severity)}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`), ' ',
+      h('strong', null, `${names.get(c.a) || c.a} vs ${names.get(c.b) || c.b}: `), c.explanation);
+  };
+
+  const entries = order(cmp.claims, sort);
+  const conflictRows = cmp.conflicts.map((c) => ({ id: `${c.claim_a}|${c.claim_b}`, a: c.claim_a, b: c.claim_b, severity: c.severity, kind: c.kind, explanation: c.explanation }))
+    .filter((c) => !(cmp.conflicts.find((x) => `${x.claim_a}|${x.claim_b}` === c.id)?.status === 'dismissed'));
+  const conflicted = new Set(conflictRows.flatMap((c) => [c.a, c.b]));
+  const rows = entries.map((e) => ({
+    id: e.claim.id, name: names.get(e.claim.id), iv: e.claim.interval, quantityText: e.claim.quantity_text,
+    deprecated: e.claim.rank === 'deprecated', reason: e.claim.deprecation_reason, conflicted: conflicted.has(e.claim.id),
+  }));
+  const consensus = cmp.summary && cmp.summary.consensus;
+
+  const head = h('div', { class: 'page-head' },
+    h('div', null,
+      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: `/topics/${encodeURIComponent(t.parent_id)}` }, 'parent topic')] : null),
+      h('h1', null, t.title),
+      h('p', { class: 'summary-line', 'data-testid': 'summary' }, summaryLine(cmp))),
+    h('div', { class: 'actions' },
+      h('div', { class: 'seg', role: 'group', 'aria-label': 'Layout' },
+        h('a', { href: q({ view: '' }), 'aria-current': view === 'cards' ? 'true' : null }, 'Side by side'),
+        h('a', { href: q({ view: 'timeline' }), 'aria-current': view === 'timeline' ? 'true' : null }, 'Timeline')),
+      h('a', { class: 'btn', href: `${base}/series` }, 'Series'),
+      h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(id)}` }, 'Enter claim'),
+      h('a', { class: 'btn', href: api.url('/export', { format: 'json', topic_id: id }), download: `claimdesk-${id}.json`, 'data-testid': 'export-topic' }, 'Export JSON')));
+
+  const notes = [];
+  if (cmp.partial) {
+    notes.push(h('p', { class: 'notice' }, 'This server does not compute comparisons yet: claims are shown without conflicts.'));
+  }
+  if (t.description) notes.push(h('p', { class: 'topic-desc' }, t.description));
+
+  const conflictList = conflictRows.length
+    ? h('section', { class: 'conflicts-panel', 'aria-labelledby': 'cf-h' },
+      h('h2', { id: 'cf-h' }, `Conflicts (${conflictRows.length})`),
+      h('ol', { class: 'conflict-list' }, cmp.conflicts.filter((c) => c.status !== 'dismissed').map((c) => conflictItem(c, names))))
+    : null;
+
+  const sortBar = h('p', { class: 'sortbar' }, 'Order: ',
+    ['date', 'value', 'claimant'].map((k) => [h('a', { href: q({ sort: k === 'date' ? '' : k }), 'aria-current': sort === k ? 'true' : null }, k), ' ']));
+
+  const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
+  const plotWrap = h('div', { class: 'plot-wrap' }, svg);
+  const cards = h('div', { class: 'cards' }, entries.map((e) => card(e)));
+  const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(id)}` }, 'Enter the first claim'), '.');
+
+  let body;
+  let redraw;
+  if (view === 'timeline') {
+    const pdetail = h('p', { class: 'conflict-detail', role: 'status', 'aria-live': 'polite' }, 'Focus or hover over a point to read it here.');
+    const superseded = new Set(cmp.series.flatMap((sr) => sr.entries.filter((x) => x.superseded_by).map((x) => x.claim_id)));
+    const points = entries.map((e, i) => ({ ...rows[i], date: fmt.refDate(e.claim), year: fmt.year(fmt.refDate(e.claim)), superseded: superseded.has(e.claim.id) }));
+    body = h('div', { class: 'timeline' }, plotWrap, pdetail, cards);
+    redraw = () => {
+      const w = Math.max(plotWrap.clientWidth, 300);
+      drawTimeline(svg, {
+        points, width: w, height: Math.min(420, Math.max(260, w * 0.45)),
+        series: cmp.series.map((sr) => sr.entries.map((x) => x.claim_id)),
+        onFocus: (p) => replace(pdetail, h('strong', null, `${p.name}, ${fmt.date(p.date)}: `), `${p.quantityText || ''} (${fmt.interval(p.iv)})`, p.deprecated ? ` — deprecated: ${p.reason}` : ''),
+      });
+    };
+  } else {
+    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap), cards);
+    redraw = () => {
+      const narrow = body.clientWidth < NARROW;
+      body.classList.toggle('narrow', narrow);
+      const w = Math.max(plotWrap.clientWidth, 280);
+      let ys, height;
+      if (narrow) {
+        ys = rows.map((_, i) => 40 + i * 30);
+        height = 40 + rows.length * 30;
+      } else {
+        const top = cards.getBoundingClientRect().top;
+        const kids = [...cards.children];
+        ys = kids.map((k) => k.getBoundingClientRect().top - top + 24);
+        height = kids.length ? kids[kids.length - 1].getBoundingClientRect().bottom - top + 6 : 60;
+      }
+      drawComparison(svg, { rows, rowY: ys, width: w, height, labels: narrow, consensus, conflicts: conflictRows, describedBy: detailId, onFocus: showConflict });
+    };
+  }
+
+  const page = h('div', { class: 'comparison' }, head, notes, detail, conflictList, sortBar, empty, body,
+    h('p', { class: 'legend muted' },
+      'Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · shaded band: consensus · ',
+      '▲ severe (5× or more), ◆ major (2–5×), ● minor.'));
+  const ro = new ResizeObserver(() => redraw());
+  requestAnimationFrame(() => {
+    if (!ctx.stale()) {
+      redraw();
+      ro.observe(body);
+    }
+  });
+  ctx.onLeave(() => ro.disconnect());
+  return page;
+}

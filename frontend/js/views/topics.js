@@ -1,0 +1,130 @@
+// The topics screen: every topic with its claims, open conflicts and
+// spread; search and filter; a small form to start a topic.
+
+import { h, replace, debounce } from '../dom.js';
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+import { fieldErrors } from '../forms.js';
+
+async function load() {
+  try {
+    return { topics: await api.all('/topics', { include: 'summary' }), full: true };
+  } catch (err) {
+    if (!(err instanceof api.APIError) || err.status !== 422) throw err;
+  }
+  // The server has no summaries yet: count the claims ourselves.
+  const [topics, claims] = await Promise.all([api.all('/topics'), api.all('/claims')]);
+  for (const t of topics) {
+    const mine = claims.filter((c) => c.topic_id === t.id);
+    const centrals = mine.filter((c) => c.interval && c.rank !== 'deprecated').map((c) => fmt.central(c.interval)).filter((v) => v > 0);
+    t.summary = { claim_count: mine.length, open_conflicts: null, spread: centrals.length > 1 ? Math.max(...centrals) / Math.min(...centrals) : 1 };
+  }
+  return { topics, full: false };
+}
+
+/** tree orders topics parent first, children indented under them. */
+function tree(topics) {
+  const kids = new Map();
+  const ids = new Set(topics.map((t) => t.id));
+  for (const t of topics) {
+    const p = t.parent_id && ids.has(t.parent_id) ? t.parent_id : '';
+    if (!kids.has(p)) kids.set(p, []);
+    kids.get(p).push(t);
+  }
+  const out = [];
+  const walk = (p, depth) => {
+    for (const t of kids.get(p) || []) {
+      out.push({ t, depth });
+      walk(t.id, depth + 1);
+    }
+  };
+  walk('', 0);
+  return out;
+}
+
+function newTopicForm(ctx) {
+  const err = h('p', { class: 'err', id: 'nt-title-err' });
+  const title = h('input', { id: 'nt-title', name: 'title', required: true, 'aria-describedby': 'nt-title-err', autocomplete: 'off' });
+  const unit = h('input', { id: 'nt-unit', name: 'unit', value: 'people' });
+  const additive = h('input', { id: 'nt-additive', type: 'checkbox', checked: true });
+  const form = h('form', { class: 'mini', 'aria-label': 'New topic' },
+    h('div', { class: 'row2' },
+      h('div', { class: 'field' }, h('label', { for: 'nt-title' }, 'Title'), title, err),
+      h('div', { class: 'field' }, h('label', { for: 'nt-unit' }, 'Unit'), unit, h('p', { class: 'err', id: 'nt-unit-err' }))),
+    h('div', null, additive, ' ', h('label', { for: 'nt-additive' }, 'Counts add up across places (a count for Syria cannot exceed one for Syria and Iraq)')),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create topic')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked });
+      ctx.navigate(`/topics/${encodeURIComponent(t.id)}`);
+    } catch (ex) {
+      fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit' });
+    }
+  });
+  return form;
+}
+
+/** render lists the topics. */
+export async function render(ctx) {
+  ctx.setTitle('Topics');
+  const { topics, full } = await load();
+  const qInput = h('input', { id: 'tq', type: 'search', placeholder: 'title, description, tag', value: ctx.query.get('q') || '', autocomplete: 'off' });
+  const onlyConflicts = h('input', { id: 'tc', type: 'checkbox', checked: ctx.query.get('conflicts') === '1' });
+  const tbody = h('tbody');
+  const count = h('p', { class: 'muted', role: 'status' });
+  const draw = () => {
+    const q = qInput.value.trim().toLowerCase();
+    const rows = tree(topics).filter(({ t }) => {
+      const text = `${t.title} ${t.description} ${(t.tags || []).join(' ')}`.toLowerCase();
+      if (q && !text.includes(q)) return false;
+      if (onlyConflicts.checked && !(t.summary && t.summary.open_conflicts > 0)) return false;
+      return true;
+    });
+    replace(tbody, rows.map(({ t, depth }) => {
+      const sm = t.summary || {};
+      return h('tr', { class: `indent-${Math.min(depth, 3)}`, dataset: { topic: t.id } },
+        h('td', { class: 'topic-title' }, h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, t.title),
+          t.measure && h('span', { class: 'desc' }, `${t.measure} · ${t.unit}`)),
+        h('td', { class: 'num', 'data-col': 'claims' }, String(sm.claim_count ?? '')),
+        h('td', { class: 'num', 'data-col': 'conflicts' }, sm.open_conflicts === null || sm.open_conflicts === undefined ? '–'
+          : sm.open_conflicts > 0 ? h('span', { class: `sev-badge ${fmt.severityClass(sm.worst_severity || 5)}` }, String(sm.open_conflicts)) : '0'),
+        h('td', { class: 'num', 'data-col': 'spread' }, sm.spread ? fmt.factor(sm.spread) : ''),
+        h('td', { class: 'hide-narrow' }, (t.tags || []).map((g) => h('span', { class: 'badge' }, g)), ' '));
+    }));
+    count.textContent = `${rows.length} of ${topics.length} topics`;
+    const p = new URLSearchParams();
+    if (qInput.value) p.set('q', qInput.value);
+    if (onlyConflicts.checked) p.set('conflicts', '1');
+    history.replaceState(null, '', p.toString() ? `/?${p}` : '/');
+  };
+  qInput.addEventListener('input', debounce(draw, 120));
+  onlyConflicts.addEventListener('change', draw);
+  draw();
+  const newBox = h('div', { hidden: true });
+  const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-topic' }, 'New topic');
+  newBox.id = 'new-topic';
+  toggle.addEventListener('click', () => {
+    const open = newBox.hidden;
+    newBox.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) {
+      if (!newBox.firstChild) newBox.appendChild(newTopicForm(ctx));
+      newBox.querySelector('input').focus();
+    }
+  });
+  return h('div', null,
+    h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Topics'),
+      h('p', { class: 'summary-line' }, 'Questions being tracked: how many, according to whom.')),
+    h('div', { class: 'actions' }, toggle, h('a', { class: 'btn', href: '/claims/new' }, 'Enter claim'))),
+    newBox,
+    h('div', { class: 'toolbar' },
+      h('div', { class: 'field' }, h('label', { for: 'tq' }, 'Search'), qInput),
+      h('div', null, onlyConflicts, ' ', h('label', { for: 'tc' }, 'Only topics with open conflicts'), full ? null : h('span', { class: 'muted' }, ' (needs conflict summaries from the server)')),
+      count),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      h('caption', { class: 'visually-hidden' }, 'Topics with their number of claims, open conflicts and spread'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Topic'), h('th', { scope: 'col', class: 'num' }, 'Claims'),
+        h('th', { scope: 'col', class: 'num' }, 'Open conflicts'), h('th', { scope: 'col', class: 'num' }, 'Spread'), h('th', { scope: 'col', class: 'hide-narrow' }, 'Tags'))),
+      tbody)));
+}
