@@ -1,0 +1,239 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// Header is what a document says about itself.
+type Header struct {
+	SchemaVersion int       `json:"schema_version"`
+	ExportedAt    time.Time `json:"exported_at"`
+}
+
+// An encoder writes one format. Export feeds it the kinds it asks for, in
+// that order, every record of a kind before the next kind.
+type encoder interface {
+	kinds() []Kind
+	begin(h Header) error
+	record(k Kind, rec any) error
+	end() error
+}
+
+// ExportOptions tune Export.
+type ExportOptions struct {
+	// Now is the clock for exported_at; nil means time.Now.
+	Now func() time.Time
+	// OnRecord, when set, is called after each record is encoded, for
+	// progress reports.
+	OnRecord func(k Kind)
+}
+
+// Export writes the records f selects to w in format. It streams: records
+// are read from s and written one by one, so memory stays flat however
+// many there are, and the first bytes leave as soon as the header is
+// written. A failure midway leaves w with a truncated document; callers
+// that must not publish one write to a temporary file first.
+func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, opts ExportOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc, err := newEncoder(format, bw)
+	if err != nil {
+		return err
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	h := Header{SchemaVersion: claims.BundleSchemaVersion, ExportedAt: now().UTC().Truncate(time.Microsecond)}
+	if err := enc.begin(h); err != nil {
+		return err
+	}
+	// The header goes out at once: a client sees the download start even
+	// when the first rows take a while.
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	for _, k := range enc.kinds() {
+		put := func(rec any) error {
+			if err := enc.record(k, rec); err != nil {
+				return err
+			}
+			if opts.OnRecord != nil {
+				opts.OnRecord(k)
+			}
+			return nil
+		}
+		if err := each(ctx, s, k, f, put); err != nil {
+			return err
+		}
+	}
+	if err := enc.end(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// each streams the records of kind k.
+func each(ctx context.Context, s Store, k Kind, f Filter, fn func(any) error) error {
+	switch k {
+	case KindTopic:
+		return s.EachTopic(ctx, f, func(r *claims.Topic) error { return fn(r) })
+	case KindSource:
+		return s.EachSource(ctx, f, func(r *claims.Source) error { return fn(r) })
+	case KindClaimant:
+		return s.EachClaimant(ctx, f, func(r *claims.Claimant) error { return fn(r) })
+	case KindClaim:
+		return s.EachClaim(ctx, f, func(r *claims.Claim) error { return fn(r) })
+	case KindLink:
+		return s.EachLink(ctx, f, func(r *claims.Link) error { return fn(r) })
+	}
+	return s.EachReview(ctx, f, func(r *claims.Review) error { return fn(r) })
+}
+
+func newEncoder(f Format, w *bufio.Writer) (encoder, error) {
+	switch f {
+	case JSON, "":
+		return &jsonEncoder{w: w, js: newJSONWriter()}, nil
+	case NDJSON:
+		return &ndjsonEncoder{w: w, js: newJSONWriter()}, nil
+	case CSV:
+		return newCSVEncoder(w), nil
+	case ClaimReview:
+		return newClaimReviewEncoder(w), nil
+	case Wikidata:
+		return newWikidataEncoder(w), nil
+	}
+	return nil, claims.Errorf(claims.CodeInvalid, "unknown format %q", f)
+}
+
+// jsonWriter marshals values without HTML escaping into a reused buffer.
+type jsonWriter struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newJSONWriter() *jsonWriter {
+	j := &jsonWriter{}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	return j
+}
+
+// marshal returns v as JSON without the trailing newline; the bytes are
+// valid until the next call.
+func (j *jsonWriter) marshal(v any) ([]byte, error) {
+	j.buf.Reset()
+	if err := j.enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("exchange: encode: %w", err)
+	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")), nil
+}
+
+// jsonEncoder writes the document of claims.Bundle, one record a line:
+//
+//	{"schema_version":1,"exported_at":"…",
+//	"topics":[
+//	{…},
+//	{…}],
+//	"sources":[],
+//	…}
+type jsonEncoder struct {
+	w     *bufio.Writer
+	js    *jsonWriter
+	next  int // index in Kinds of the next array to open
+	first bool
+}
+
+func (e *jsonEncoder) kinds() []Kind { return Kinds }
+
+func (e *jsonEncoder) begin(h Header) error {
+	b, err := e.js.marshal(h)
+	if err != nil {
+		return err
+	}
+	_, err = e.w.Write(b[:len(b)-1]) // leave the object open
+	return err
+}
+
+// open closes the arrays before kind k and opens k's.
+func (e *jsonEncoder) open(k Kind) {
+	for e.next < len(Kinds) && (e.next == 0 || Kinds[e.next-1] != k) {
+		if e.next > 0 {
+			e.w.WriteString("]")
+		}
+		e.w.WriteString(",\n\"" + Kinds[e.next].plural() + "\":[")
+		e.first = true
+		e.next++
+	}
+}
+
+func (e *jsonEncoder) record(k Kind, rec any) error {
+	e.open(k)
+	b, err := e.js.marshal(rec)
+	if err != nil {
+		return err
+	}
+	if e.first {
+		e.w.WriteString("\n")
+		e.first = false
+	} else {
+		e.w.WriteString(",\n")
+	}
+	_, err = e.w.Write(b)
+	return err
+}
+
+func (e *jsonEncoder) end() error {
+	e.open("")
+	_, err := e.w.WriteString("]}\n")
+	return err
+}
+
+// ndjsonEncoder writes a header line, then one typed record a line:
+//
+//	{"type":"header","schema_version":1,"exported_at":"…"}
+//	{"type":"topic","record":{…}}
+type ndjsonEncoder struct {
+	w  *bufio.Writer
+	js *jsonWriter
+}
+
+// ndjsonLine is one line of an NDJSON document.
+type ndjsonLine struct {
+	Type          string          `json:"type"`
+	SchemaVersion int             `json:"schema_version,omitempty"`
+	ExportedAt    *time.Time      `json:"exported_at,omitempty"`
+	Record        json.RawMessage `json:"record,omitempty"`
+}
+
+func (e *ndjsonEncoder) kinds() []Kind { return Kinds }
+
+func (e *ndjsonEncoder) begin(h Header) error {
+	b, err := e.js.marshal(ndjsonLine{Type: "header", SchemaVersion: h.SchemaVersion, ExportedAt: &h.ExportedAt})
+	if err != nil {
+		return err
+	}
+	e.w.Write(b)
+	_, err = e.w.WriteString("\n")
+	return err
+}
+
+func (e *ndjsonEncoder) record(k Kind, rec any) error {
+	b, err := e.js.marshal(rec)
+	if err != nil {
+		return err
+	}
+	e.w.WriteString(`{"type":"` + string(k) + `","record":`)
+	e.w.Write(b)
+	_, err = e.w.WriteString("}\n")
+	return err
+}
+
+func (e *ndjsonEncoder) end() error { return nil }

@@ -1,0 +1,485 @@
+package gormstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+)
+
+// The bulk write path of imports. One transaction; rows go in with
+// multi-row prepared INSERTs of a few hundred rows each; references were
+// checked by the importer from its in-memory ID sets, and the database's
+// foreign keys check them again. Into an empty SQLite database the
+// secondary indexes of the big tables are dropped before the load and
+// rebuilt once after it (building an index from sorted data is about
+// twice as fast as keeping it up to date row by row), and the connection
+// runs with synchronous=OFF and a larger page cache until the transaction
+// ends. The summaries of every topic the import touched are recomputed
+// once, at the end, by the same code as other writes (recomputeDirty).
+
+// bulkTables are the tables whose secondary indexes an empty SQLite load
+// rebuilds at the end.
+var bulkTables = []string{"claims", "claim_sources", "claim_tags", "links", "reviews", "claim_summaries", "topic_conflicts"}
+
+// Bulk runs fn with a writer bound to one transaction; see exchange.Store.
+func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) error {
+	if s.inTx {
+		d := s.dirty
+		return s.db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
+			return fn(&bulkWriter{s: s, tx: tx, dirty: d})
+		})
+	}
+	if s.writer != nil {
+		select {
+		case s.writer <- struct{}{}:
+			defer func() { <-s.writer }()
+		case <-ctx.Done():
+			return fmt.Errorf("gormstore: waiting for the writer: %w", ctx.Err())
+		}
+	}
+	d := &dirtySet{}
+	run := func(db *gorm.DB) error {
+		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
+			w := &bulkWriter{s: s, tx: tx, dirty: d}
+			var rebuild []string
+			if s.dialect == dialectSQLite {
+				var err error
+				if rebuild, err = dropIndexesIfEmpty(tx); err != nil {
+					return fmt.Errorf("drop indexes: %w", err)
+				}
+			}
+			if err := fn(w); err != nil {
+				return err
+			}
+			for _, stmt := range rebuild {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return err
+				}
+			}
+			if err := w.dirtyLinkTopics(); err != nil {
+				return err
+			}
+			if err := recomputeDirty(tx, s.dialect, d); err != nil {
+				return fmt.Errorf("recompute summaries: %w", err)
+			}
+			return nil
+		})
+	}
+	var err error
+	if s.dialect == dialectSQLite {
+		err = s.db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
+			// A fresh session per statement, on the one connection.
+			conn = conn.Session(&gorm.Session{NewDB: true})
+			restore, err := fastPragmas(conn)
+			if err != nil {
+				return fmt.Errorf("pragmas: %w", err)
+			}
+			defer restore()
+			return run(conn)
+		})
+	} else {
+		err = run(s.db)
+	}
+	return translate(err, "import")
+}
+
+// fastPragmas trades durability for speed on the connection of a bulk
+// load; the returned function restores the settings. A crash during the
+// load loses the load (it is one transaction) but cannot corrupt the WAL
+// database.
+func fastPragmas(conn *gorm.DB) (func(), error) {
+	var sync, cache string
+	if err := conn.Raw("PRAGMA synchronous").Scan(&sync).Error; err != nil {
+		return nil, err
+	}
+	if err := conn.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
+		return nil, err
+	}
+	if err := conn.Exec("PRAGMA synchronous = OFF").Error; err != nil {
+		return nil, err
+	}
+	if err := conn.Exec("PRAGMA cache_size = -262144").Error; err != nil { // 256 MiB
+		return nil, err
+	}
+	return func() {
+		conn.Exec("PRAGMA synchronous = " + sqlInt(sync))
+		conn.Exec("PRAGMA cache_size = " + sqlInt(cache))
+	}, nil
+}
+
+func sqlInt(s string) string {
+	if _, err := strconv.Atoi(s); err != nil {
+		return "1"
+	}
+	return s
+}
+
+// dropIndexesIfEmpty drops the secondary indexes of bulkTables when the
+// claims table is empty and returns the statements that rebuild them.
+func dropIndexesIfEmpty(tx *gorm.DB) ([]string, error) {
+	var n int64
+	if err := tx.Table("claims").Limit(1).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		return nil, nil
+	}
+	rows, err := tx.Raw(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ?`, bulkTables).Rows()
+	if err != nil {
+		return nil, err
+	}
+	var names, rebuild []string
+	for rows.Next() {
+		var name, stmt string
+		if err := rows.Scan(&name, &stmt); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, rebuild = append(names, name), append(rebuild, stmt)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if err := tx.Exec(`DROP INDEX "` + name + `"`).Error; err != nil {
+			return nil, err
+		}
+	}
+	return rebuild, nil
+}
+
+// bulkWriter is the exchange.BulkWriter of one transaction.
+type bulkWriter struct {
+	s     *Store
+	tx    *gorm.DB
+	dirty *dirtySet
+	// linkClaims are the claims named by links and reviews written, whose
+	// topics are dirtied at the end.
+	linkClaims map[string]bool
+	stmts      map[string]*sql.Stmt
+	args       []any
+}
+
+func (w *bulkWriter) Stored(ctx context.Context, k exchange.Kind, ids []string) (map[string]int, error) {
+	return stored(w.tx, k, ids)
+}
+
+// conn is the transaction's connection.
+func (w *bulkWriter) conn() gorm.ConnPool { return w.tx.Statement.ConnPool }
+
+// table describes the columns of one table for bulk writes.
+type table struct {
+	name string
+	cols []string
+}
+
+var (
+	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags search")}
+	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes search")}
+	claimantTable = table{"claimants", cols("name kind role affiliation notes search")}
+	claimTable    = table{"claims", cols(`topic_id claimant_id source_id quote quantity_text language original_text
+		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
+		places population group_name measure url archive_url relays occasion said_on published_on as_of since
+		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search`)}
+	linkTable        = table{"links", cols("from_id to_id kind note author")}
+	reviewTable      = table{"reviews", cols("claim_a claim_b status resolution author")}
+	claimSourceTable = table{"claim_sources", []string{"claim_id", "source_id"}}
+	claimTagTable    = table{"claim_tags", []string{"claim_id", "tag"}}
+	topicTagTable    = table{"topic_tags", []string{"topic_id", "tag"}}
+)
+
+func cols(s string) []string {
+	return append([]string{"id", "created_at", "updated_at", "version"}, strings.Fields(s)...)
+}
+
+func metaArgs(args []any, m metaRow) []any {
+	return append(args, m.ID, m.CreatedAt, m.UpdatedAt, m.Version)
+}
+
+// insert writes rows of t, each given as len(t.cols) consecutive values of
+// args, with one prepared statement per full chunk of rows.
+func (w *bulkWriter) insert(ctx context.Context, t table, args []any) error {
+	n := len(t.cols)
+	per := max(1, min(500, 30000/n)) // rows per statement: SQLite allows 32766 parameters
+	for len(args) > 0 {
+		rows := min(per, len(args)/n)
+		stmt, err := w.prepare(ctx, t, rows)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, args[:rows*n]...); err != nil {
+			return fmt.Errorf("insert into %s: %w", t.name, err)
+		}
+		args = args[rows*n:]
+	}
+	return nil
+}
+
+// prepare returns the statement inserting rows rows into t, prepared once
+// per transaction.
+func (w *bulkWriter) prepare(ctx context.Context, t table, rows int) (*sql.Stmt, error) {
+	key := t.name + "/" + strconv.Itoa(rows)
+	if st, ok := w.stmts[key]; ok {
+		return st, nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
+	p := 0
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(")
+		for c := range t.cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			p++
+			if w.s.dialect == dialectPostgres {
+				b.WriteString("$" + strconv.Itoa(p))
+			} else {
+				b.WriteString("?")
+			}
+		}
+		b.WriteString(")")
+	}
+	st, err := w.conn().PrepareContext(ctx, b.String())
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	// Statements prepared on a transaction close with it.
+	w.stmts[key] = st
+	return st, nil
+}
+
+// rowArgs returns the column values of records in the order of their
+// tables, and the rows of their side tables.
+type rowArgs struct {
+	topics, sources, claimants, claims, links, reviews []any
+	claimSources, claimTags, topicTags                 []any
+}
+
+func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
+	var a rowArgs
+	for _, t := range b.Topics {
+		r, err := toTopicRow(t)
+		if err != nil {
+			return nil, err
+		}
+		a.topics = append(metaArgs(a.topics, r.Meta), r.Title, r.Description, r.Measure, r.Unit, r.Additive,
+			r.ParentID, r.WindowDays, r.Tags, r.Search)
+		for _, tag := range dedupe(t.Tags) {
+			a.topicTags = append(a.topicTags, t.ID, tag)
+		}
+		w.dirty.add(true, t.ID)
+	}
+	for _, s := range b.Sources {
+		r := toSourceRow(s)
+		a.sources = append(metaArgs(a.sources, r.Meta), r.Name, r.URL, r.Kind, r.Publisher, r.Language,
+			r.PublishedOn, r.Notes, r.Search)
+	}
+	for _, c := range b.Claimants {
+		r := toClaimantRow(c)
+		a.claimants = append(metaArgs(a.claimants, r.Meta), r.Name, r.Kind, r.Role, r.Affiliation, r.Notes, r.Search)
+	}
+	for _, c := range b.Claims {
+		r, err := toClaimRow(c)
+		if err != nil {
+			return nil, err
+		}
+		a.claims = append(metaArgs(a.claims, r.Meta), r.TopicID, r.ClaimantID, r.SourceID, r.Quote,
+			r.QuantityText, r.Language, r.OriginalText, r.OriginalLanguage, r.NoNumber, r.Parsed,
+			r.AnalystInterval, r.IntervalSource, r.ParserVersion, r.Unit, r.Low, r.High, r.Best, r.Places,
+			r.Population, r.GroupName, r.Measure, r.URL, r.ArchiveURL, r.Relays, r.Occasion, r.SaidOn,
+			r.PublishedOn, r.AsOf, r.Since, r.RefStart, r.RefEnd, r.EvidenceType, r.Grade, r.Rank,
+			r.DeprecationReason, r.Notes, r.Tags, r.Search)
+		for _, id := range sourceIDs(c) {
+			a.claimSources = append(a.claimSources, c.ID, id)
+		}
+		for _, tag := range dedupe(c.Tags) {
+			a.claimTags = append(a.claimTags, c.ID, tag)
+		}
+		w.dirty.add(true, c.TopicID)
+	}
+	for _, l := range b.Links {
+		r := toLinkRow(l)
+		a.links = append(metaArgs(a.links, r.Meta), r.FromID, r.ToID, r.Kind, r.Note, r.Author)
+		w.noteClaims(l.FromID, l.ToID)
+	}
+	for _, rv := range b.Reviews {
+		r := toReviewRow(rv)
+		a.reviews = append(metaArgs(a.reviews, r.Meta), r.ClaimA, r.ClaimB, r.Status, r.Resolution, r.Author)
+		w.noteClaims(rv.ClaimA, rv.ClaimB)
+	}
+	return &a, nil
+}
+
+func dedupe(tags []string) []string {
+	if len(tags) < 2 {
+		return tags
+	}
+	out := slices.Clone(tags)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (w *bulkWriter) noteClaims(ids ...string) {
+	if w.linkClaims == nil {
+		w.linkClaims = map[string]bool{}
+	}
+	for _, id := range ids {
+		w.linkClaims[id] = true
+	}
+}
+
+// dirtyLinkTopics marks dirty the topics of the claims that links and
+// reviews written name.
+func (w *bulkWriter) dirtyLinkTopics() error {
+	ids := make([]string, 0, len(w.linkClaims))
+	for id := range w.linkClaims {
+		ids = append(ids, id)
+	}
+	for chunk := range slices.Chunk(ids, 1000) {
+		var topics []string
+		if err := w.tx.Table("claims").Where("id IN ?", chunk).Distinct().Pluck("topic_id", &topics).Error; err != nil {
+			return err
+		}
+		w.dirty.add(true, topics...)
+	}
+	return nil
+}
+
+// Insert writes new records in document order.
+func (w *bulkWriter) Insert(ctx context.Context, b *exchange.Batch) error {
+	a, err := w.build(b)
+	if err != nil {
+		return err
+	}
+	for _, step := range []struct {
+		t    table
+		args []any
+	}{
+		{topicTable, a.topics}, {topicTagTable, a.topicTags},
+		{sourceTable, a.sources}, {claimantTable, a.claimants},
+		{claimTable, a.claims}, {claimSourceTable, a.claimSources}, {claimTagTable, a.claimTags},
+		{linkTable, a.links}, {reviewTable, a.reviews},
+	} {
+		if err := w.insert(ctx, step.t, step.args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Update replaces stored records whole, keeping the incoming Meta, and
+// rewrites their side tables.
+func (w *bulkWriter) Update(ctx context.Context, b *exchange.Batch) error {
+	// A topic or claim that moves dirties where it was as well.
+	for _, c := range b.Claims {
+		if err := touch(w.tx, "claims", c.ID, beforeUpdate); err != nil {
+			return err
+		}
+	}
+	for _, t := range b.Topics {
+		if err := touch(w.tx, "topics", t.ID, beforeUpdate); err != nil {
+			return err
+		}
+	}
+	a, err := w.build(b)
+	if err != nil {
+		return err
+	}
+	for _, step := range []struct {
+		t    table
+		args []any
+	}{
+		{topicTable, a.topics}, {sourceTable, a.sources}, {claimantTable, a.claimants},
+		{claimTable, a.claims}, {linkTable, a.links}, {reviewTable, a.reviews},
+	} {
+		if err := w.update(ctx, step.t, step.args); err != nil {
+			return err
+		}
+	}
+	for _, side := range []struct {
+		t    table
+		ids  []string
+		args []any
+	}{
+		{topicTagTable, idsOf(b.Topics), a.topicTags},
+		{claimSourceTable, idsOf(b.Claims), a.claimSources},
+		{claimTagTable, idsOf(b.Claims), a.claimTags},
+	} {
+		for chunk := range slices.Chunk(side.ids, 1000) {
+			if err := w.tx.Exec("DELETE FROM "+side.t.name+" WHERE "+side.t.cols[0]+" IN ?", chunk).Error; err != nil {
+				return err
+			}
+		}
+		if err := w.insert(ctx, side.t, side.args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func idsOf[T interface{ *claims.Topic | *claims.Claim }](recs []T) []string {
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		switch v := any(r).(type) {
+		case *claims.Topic:
+			out[i] = v.ID
+		case *claims.Claim:
+			out[i] = v.ID
+		}
+	}
+	return out
+}
+
+// update sets every column but id of the rows in args, by id.
+func (w *bulkWriter) update(ctx context.Context, t table, args []any) error {
+	n := len(t.cols)
+	if len(args) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("UPDATE " + t.name + " SET ")
+	for i, c := range t.cols[1:] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c + " = " + w.param(i+1))
+	}
+	b.WriteString(" WHERE id = " + w.param(n))
+	st, err := w.conn().PrepareContext(ctx, b.String())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	row := make([]any, n)
+	for ; len(args) > 0; args = args[n:] {
+		copy(row, args[1:n])
+		row[n-1] = args[0]
+		if _, err := st.ExecContext(ctx, row...); err != nil {
+			return fmt.Errorf("update %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+func (w *bulkWriter) param(i int) string {
+	if w.s.dialect == dialectPostgres {
+		return "$" + strconv.Itoa(i)
+	}
+	return "?"
+}
