@@ -75,11 +75,16 @@ func (s *session) waitFor(t *testing.T, what, expr string) {
 	}
 }
 
-func (s *session) screenshot(t *testing.T, name string) {
+// screenshot saves the viewport, or the whole page when full is set.
+func (s *session) screenshot(t *testing.T, name string, full bool) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -304,7 +309,7 @@ func foundingExample(t *testing.T, s *session, base string) {
 
 	s.waitFor(t, "two cards", `document.querySelectorAll('.card').length === 2`)
 	if eval[bool](t, s, `!!document.querySelector('.notice')`) {
-		s.screenshot(t, "comparison-partial")
+		s.screenshot(t, "comparison-partial", false)
 		t.Skip("the server has no comparison endpoint yet: conflicts cannot be shown")
 	}
 	s.waitFor(t, "the conflict", `!!document.querySelector('.conflict-item')`)
@@ -323,10 +328,10 @@ func foundingExample(t *testing.T, s *session, base string) {
 	if got := eval[string](t, s, `document.activeElement.getAttribute('aria-label')`); !strings.Contains(got, "12") {
 		t.Errorf("focused conflict's label = %q, want its factor", got)
 	}
-	s.screenshot(t, "comparison-founding")
+	s.screenshot(t, "comparison-founding", true)
 	s.do(t, chromedp.Navigate(base+"/topics/"+topicID+"?view=timeline"))
 	s.waitFor(t, "the timeline", `document.querySelectorAll('svg .tl-point').length === 2`)
-	s.screenshot(t, "timeline-founding")
+	s.screenshot(t, "timeline-founding", false)
 	s.checkClean(t)
 }
 
@@ -364,20 +369,25 @@ func validationError(t *testing.T, s *session, base string) {
 	if got := eval[string](t, s, `document.querySelector('#f-said_on').getAttribute('aria-describedby')`); !strings.Contains(got, "f-said_on-err") {
 		t.Errorf("said_on aria-describedby = %q, want its error", got)
 	}
-	s.screenshot(t, "form-error")
+	s.screenshot(t, "form-error", true)
 	s.checkClean(t)
 }
 
 func userTextIsText(t *testing.T, s *session, base string) {
-	var topic, claimant, source, claim struct{ ID string }
+	var topic, claimant, other, source, claim struct{ ID string }
 	call(t, "POST", base+"/api/v1/topics", map[string]any{"title": xss, "description": xss, "additive": true, "tags": []string{"x"}}, &topic)
 	call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": xss, "role": xss}, &claimant)
+	call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": xss + " 2"}, &other)
 	call(t, "POST", base+"/api/v1/sources", map[string]any{"name": xss}, &source)
 	call(t, "POST", base+"/api/v1/claims", map[string]any{
 		"topic_id": topic.ID, "claimant_id": claimant.ID, "quote": "about 800 " + xss, "quantity_text": "about 800",
 		"provenance": map[string]any{"source_id": source.ID}, "scope": map[string]any{"places": []string{xss}, "population": xss},
 		"said_on": "2014-09",
 	}, &claim)
+	call(t, "POST", base+"/api/v1/claims", map[string]any{
+		"topic_id": topic.ID, "claimant_id": other.ID, "quote": "a few dozen " + xss, "quantity_text": "a few dozen",
+		"provenance": map[string]any{"source_id": source.ID}, "scope": map[string]any{"places": []string{xss}}, "said_on": "2014-09",
+	}, nil)
 	call(t, "POST", base+"/api/v1/claims", map[string]any{
 		"topic_id": topic.ID, "claimant_id": claimant.ID, "quote": xss + " 1,700", "quantity_text": "1,700",
 		"provenance": map[string]any{"source_id": source.ID}, "said_on": "2015-02", "rank": "deprecated", "deprecation_reason": xss,
@@ -392,11 +402,11 @@ func userTextIsText(t *testing.T, s *session, base string) {
 		}
 	}
 	s.do(t, chromedp.Navigate(base+"/topics/"+topic.ID))
-	s.waitFor(t, "the comparison", `document.querySelectorAll('.card').length === 2`)
+	s.waitFor(t, "the comparison", `document.querySelectorAll('.card').length === 3`)
 	if got := eval[string](t, s, `document.querySelector('.card.deprecated .dep-reason').textContent`); !strings.Contains(got, xss) {
 		t.Errorf("deprecation reason = %q, want the payload as text", got)
 	}
-	s.screenshot(t, "xss")
+	s.screenshot(t, "xss", true)
 	s.checkClean(t)
 }
 
@@ -415,7 +425,7 @@ func demoTopics(t *testing.T, s *session, base string) {
 	if total != 62 {
 		t.Errorf("topic claim counts add up to %d, want 62", total)
 	}
-	s.screenshot(t, "topics")
+	s.screenshot(t, "topics", false)
 
 	// Keyboard only: Tab from the top of the page to the first topic, Enter.
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
@@ -436,7 +446,7 @@ func demoTopics(t *testing.T, s *session, base string) {
 
 	s.do(t, chromedp.Navigate(base+"/topics/topic-russians-is"))
 	s.waitFor(t, "the Russians comparison", `document.querySelectorAll('svg.plot .row').length > 5`)
-	s.screenshot(t, "comparison-demo")
+	s.screenshot(t, "comparison-demo", false)
 
 	s.do(t, chromedp.EmulateViewport(360, 780))
 	defer s.do(t, chromedp.ResetViewport())
@@ -448,7 +458,7 @@ func demoTopics(t *testing.T, s *session, base string) {
 			t.Errorf("%s at 360 px: page is %d px wide, viewport %d", p, w[0], w[1])
 		}
 		if p == "/topics/topic-russians-is" {
-			s.screenshot(t, "comparison-360")
+			s.screenshot(t, "comparison-360", false)
 		}
 	}
 	s.checkClean(t)

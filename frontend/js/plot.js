@@ -195,7 +195,7 @@ export function drawComparison(svg, opts) {
     g.appendChild(s('line', { x1: cx - 5, x2: cx + 5, y1: y1 + 8, y2: y1 + 8, class: 'link-end' }));
     g.appendChild(s('line', { x1: cx - 5, x2: cx + 5, y1: y2 - 8, y2: y2 - 8, class: 'link-end' }));
     const my = (y1 + y2) / 2;
-    g.appendChild(s('rect', { x: cx - 4, y: my - 11, width: 48, height: 22, rx: 4, class: 'sev-bg' }));
+    g.appendChild(s('rect', { x: cx - 4, y: my - 11, width: 26 + 7.5 * fmt.factor(c.severity).length, height: 22, rx: 4, class: 'sev-bg' }));
     g.appendChild(sevShape(cls, cx + 6, my));
     g.appendChild(s('text', { x: cx + 16, y: my + 4, class: 'sev-text' }, fmt.factor(c.severity)));
     g.appendChild(s('rect', { x: cx - 8, y: y1, width: 56, height: y2 - y1, class: 'hit' }));
@@ -245,6 +245,12 @@ export function drawTimeline(svg, opts) {
   for (let t = y0; t <= y1; t += step) {
     axis.appendChild(s('line', { x1: x(t), x2: x(t), y1: top, y2: bottom, class: 'grid' }));
     axis.appendChild(s('text', { x: x(t), y: bottom + 18, 'text-anchor': 'middle', class: 'tick' }, String(t)));
+    if (y1 - y0 <= 3 && t < y1) {
+      for (const [q, m] of [[0.25, 'Apr'], [0.5, 'Jul'], [0.75, 'Oct']]) {
+        axis.appendChild(s('line', { x1: x(t + q), x2: x(t + q), y1: top, y2: bottom, class: 'grid minor' }));
+        if (width >= 500) axis.appendChild(s('text', { x: x(t + q), y: bottom + 18, 'text-anchor': 'middle', class: 'tick minor' }, m));
+      }
+    }
   }
   svg.appendChild(axis);
 
@@ -270,6 +276,11 @@ export function drawTimeline(svg, opts) {
       g.appendChild(s('line', { x1: cx, x2: cx, y1: a, y2: b, class: lo2 !== null && hi2 !== null ? 'tl-range' : 'tl-range open' }));
     }
     g.appendChild(s('circle', { cx, cy: y(fmt.central(p.iv)), r: 5, class: 'tl-dot' }));
+    if (pts.length <= 40 && width >= 500) {
+      const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
+      const flip = cx > right - 150;
+      g.appendChild(s('text', { x: flip ? cx - 9 : cx + 9, y: y(fmt.central(p.iv)) + 4, 'text-anchor': flip ? 'end' : 'start', class: 'tl-label' }, name));
+    }
     g.appendChild(s('title', null, `${p.name}, ${fmt.date(p.date)}: ${fmt.interval(p.iv)}`));
     const show = () => opts.onFocus && opts.onFocus(p);
     g.addEventListener('focus', show);

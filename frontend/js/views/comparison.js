@@ -46,6 +46,15 @@ function conflictItem(c, names) {
       c.status && c.status !== 'open' ? h('span', { class: 'tag' }, c.status) : null));
 }
 
+/** conflictBlock lists the worst three conflicts and folds the rest away. */
+function conflictBlock(items) {
+  const head = h('ol', { class: 'conflict-list' }, items.slice(0, 3));
+  if (items.length <= 3) return head;
+  return [head, h('details', { class: 'more-conflicts' },
+    h('summary', null, `Show ${items.length - 3} more conflict${items.length === 4 ? '' : 's'}`),
+    h('ol', { class: 'conflict-list', start: '4' }, items.slice(3)))];
+}
+
 /** render builds the comparison of topic ctx.params[0]. */
 export async function render(ctx) {
   const id = ctx.params[0];
@@ -53,6 +62,7 @@ export async function render(ctx) {
   const sort = ctx.query.get('sort') || 'date';
   const cmp = await data.comparison(id);
   const t = cmp.topic;
+  const parent = t.parent_id ? await api.get(`/topics/${encodeURIComponent(t.parent_id)}`).catch(() => null) : null;
   ctx.setTitle(t.title);
   const names = new Map(cmp.claims.map((e) => [e.claim.id, e.claimant ? e.claimant.name : e.claim.claimant_id]));
   const base = `/topics/${encodeURIComponent(id)}`;
@@ -84,7 +94,7 @@ export async function render(ctx) {
 
   const head = h('div', { class: 'page-head' },
     h('div', null,
-      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: `/topics/${encodeURIComponent(t.parent_id)}` }, 'parent topic')] : null),
+      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
       h('h1', null, t.title),
       h('p', { class: 'summary-line', 'data-testid': 'summary' }, summaryLine(cmp))),
     h('div', { class: 'actions' },
@@ -104,7 +114,7 @@ export async function render(ctx) {
   const conflictList = conflictRows.length
     ? h('section', { class: 'conflicts-panel', 'aria-labelledby': 'cf-h' },
       h('h2', { id: 'cf-h' }, `Conflicts (${conflictRows.length})`),
-      h('ol', { class: 'conflict-list' }, cmp.conflicts.filter((c) => c.status !== 'dismissed').map((c) => conflictItem(c, names))))
+      conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names))))
     : null;
 
   const sortBar = h('p', { class: 'sortbar' }, 'Order: ',
