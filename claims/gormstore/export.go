@@ -32,7 +32,7 @@ const (
 func (s *Store) topicChain(ctx context.Context, id string) ([]string, error) {
 	var ids []string
 	for id != "" && !slices.Contains(ids, id) {
-		var parent []*string
+		var parent []sql.NullString
 		if err := s.db.WithContext(ctx).Table("topics").Where("id = ?", id).Pluck("parent_id", &parent).Error; err != nil {
 			return nil, translate(err, "export topics")
 		}
@@ -43,7 +43,7 @@ func (s *Store) topicChain(ctx context.Context, id string) ([]string, error) {
 			break
 		}
 		ids = append(ids, id)
-		id = deref(parent[0])
+		id = parent[0].String
 	}
 	return ids, nil
 }
