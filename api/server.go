@@ -29,16 +29,20 @@ type Options struct {
 	Parser *quantity.Parser
 	// MaxBodyBytes limits request bodies; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// MaxImportBytes limits the body of POST /api/v1/import; 0 means
+	// DefaultMaxImportBytes.
+	MaxImportBytes int64
 }
 
 // handler holds what the endpoints share.
 type handler struct {
-	store   Store
-	log     *slog.Logger
-	parser  *quantity.Parser
-	version string
-	maxBody int64
-	assets  fs.FS
+	store     Store
+	log       *slog.Logger
+	parser    *quantity.Parser
+	version   string
+	maxBody   int64
+	maxImport int64
+	assets    fs.FS
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
@@ -48,12 +52,13 @@ func NewHandler(opts Options) http.Handler { return newEngine(opts) }
 
 func newEngine(opts Options) *gin.Engine {
 	h := &handler{
-		store:   opts.Store,
-		log:     opts.Logger,
-		parser:  opts.Parser,
-		version: opts.Version,
-		maxBody: opts.MaxBodyBytes,
-		assets:  opts.Assets,
+		store:     opts.Store,
+		log:       opts.Logger,
+		parser:    opts.Parser,
+		version:   opts.Version,
+		maxBody:   opts.MaxBodyBytes,
+		maxImport: opts.MaxImportBytes,
+		assets:    opts.Assets,
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
@@ -63,6 +68,9 @@ func newEngine(opts Options) *gin.Engine {
 	}
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBodyBytes
+	}
+	if h.maxImport <= 0 {
+		h.maxImport = DefaultMaxImportBytes
 	}
 
 	e := gin.New()
@@ -124,5 +132,10 @@ func newEngine(opts Options) *gin.Engine {
 	v1.GET("/places", h.listPlaces)                // the gazetteer: built-in and custom places
 	v1.POST("/places", h.createPlace)              // a custom place
 	v1.DELETE("/places/:name", h.deletePlace)      // a custom place, by ID or name
+
+	// Exchange: streamed downloads and atomic imports (export.go, import.go).
+	v1.GET("/export", h.export)                              // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
+	v1.GET("/export/schema.json", h.exportSchema)            // JSON Schema of the JSON export
+	e.POST("/api/v1/import", h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
 	return e
 }

@@ -1,10 +1,16 @@
 package api
 
-import "github.com/claimdesk/claimdesk/claims/xref"
+import (
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
 
 // Store is what the API needs from storage: the records of package claims
-// and their cross-referencing, kept current by the store (xref.Store).
+// and their cross-referencing, kept current by the store (xref.Store), and
+// the streaming reads and bulk writes of export and import
+// (exchange.Store).
 // gormstore.Store implements it.
 type Store interface {
 	xref.Store
+	exchange.Store
 }

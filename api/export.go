@@ -1,0 +1,55 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+)
+
+// export streams everything, or one topic, in the format of ?format= as a
+// download named claimdesk-<topic or all>-<date>.<ext>.
+func (h *handler) export(c *gin.Context) {
+	ctx := c.Request.Context()
+	f, err := exchange.ParseFormat(c.Query("format"))
+	if err != nil {
+		h.writeError(c, fieldErr(claims.CodeInvalid, "invalid export", claims.FieldError{Field: "format", Detail: claims.ErrorMessage(err)}))
+		return
+	}
+	topic := c.Query("topic_id")
+	name := "all"
+	if topic != "" {
+		if !claims.ValidID(topic) {
+			h.writeError(c, fieldErr(claims.CodeInvalid, "invalid export", claims.FieldError{Field: "topic_id", Detail: "must be 1 to 64 letters, digits, '-' or '_'"}))
+			return
+		}
+		if _, err := h.store.FindTopic(ctx, topic); err != nil {
+			h.writeError(c, err)
+			return
+		}
+		name = topic
+	}
+	filename := "claimdesk-" + name + "-" + time.Now().UTC().Format("2006-01-02") + "." + f.Ext()
+	c.Header("Content-Type", f.ContentType())
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
+	c.Header("Cache-Control", "no-store")
+	c.Status(http.StatusOK)
+	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{}); err != nil {
+		if !c.Writer.Written() {
+			h.writeError(c, err)
+			return
+		}
+		// The status is sent: all that is left is to cut the download
+		// short, so the client sees a failed transfer, not a short file.
+		h.log.ErrorContext(ctx, "export failed midway", "error", err.Error(), "request_id", c.GetString(requestIDKey))
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// exportSchema serves the JSON Schema of the JSON export.
+func (h *handler) exportSchema(c *gin.Context) {
+	c.Data(http.StatusOK, "application/schema+json", exchange.Schema)
+}
