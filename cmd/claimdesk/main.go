@@ -7,8 +7,8 @@
 //	claimdesk [serve] [--addr ADDR] [--db DSN] [--demo]   run the web app and the JSON API (default)
 //	claimdesk parse [TEXT...]                            read quantity expressions (stdin: one a line)
 //	claimdesk extract [FILE...]                          find quantity expressions in running text
-//	claimdesk import [--db DSN] [--dry-run] FILE          load an exported document
-//	claimdesk export [--db DSN] [--topic ID]             write everything, or one topic, as JSON
+//	claimdesk import [--db DSN] [--format F] [--dry-run] FILE|-   load an exported document
+//	claimdesk export [--db DSN] [--topic ID] [--format F] [--out FILE]   write everything, or one topic
 //
 // Every flag falls back to an environment variable: --db to CLAIMDESK_DB,
 // --addr to CLAIMDESK_ADDR, and so on.
@@ -52,6 +52,8 @@ func commands() []command {
 		{"serve", "run the web app and the JSON API (the default)", serve},
 		{"parse", "read quantity expressions and print their intervals as JSON Lines", parse},
 		{"extract", "find quantity expressions in running text and print them as JSON Lines", extract},
+		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview or wikidata", exportCmd},
+		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {
 			_, err := fmt.Fprintln(stdout, "claimdesk", version)
 			return err
