@@ -71,18 +71,37 @@ func TestExplanation(t *testing.T) {
 	}{
 		{"a few dozen", "a few dozen: 2 to 5 dozen (24-60, best 36)"},
 		{"about 800", "about 800: ±10% (720-880)"},
-		{"более тысячи", "более тысячи: more than 1,000"},
-		{"at least 4,000", "at least 4,000: at least 4,000"},
+		{"более тысячи", "более тысячи: at least 1,001"},
+		{"more than 400", "more than 400: at least 401"},
+		{"exceeds 20,000", "exceeds 20,000: at least 20,001"},
+		{"at least 4,000", "at least 4,000: 4,000 or more"},
+		{"at least four thousand", "at least four thousand: at least 4,000"},
+		{"nine thousand at least", "nine thousand at least: at least 9,000"},
+		{"9,000 people at least", "9,000 people at least: at least 9,000"},
+		{"more than 3.5", "more than 3.5: above 3.5"},
+		{"above 3.5", "above 3.5: more than 3.5"},
 		{"up to 3,000 people", "up to 3,000: at most 3,000"},
-		{"fewer than 50", "fewer than 50: fewer than 50"},
-		{"nearly 2000", "nearly 2000: a little under 2,000 (1,800-1,999)"},
-		{"between 800 and 1,500", "between 800 and 1,500: 800 to 1,500, midpoint 1,150"},
+		{"at most 3000", "at most 3000: 3,000 or less"},
+		{"fewer than 50", "fewer than 50: at most 49"},
+		{"less than 0.5", "less than 0.5: below 0.5"},
+		{"up to about 4 thousand", "up to about 4 thousand: at most 4,000, hedged"},
+		{"more than a few dozen", "more than a few dozen: at least 24"},
+		{"nearly 2000", "nearly 2000: up to 10% under 2,000 (1,800-1,999)"},
+		{"just under 1000", "just under 1000: up to 5% under 1,000 (950-999)"},
+		{"just over 1000", "just over 1000: up to 5% over 1,000 (1,001-1,050)"},
+		{"between 800 and 1,500", "between 800 and 1,500: midpoint 1,150 (800-1,500)"},
+		{"70 to 80", "70 to 80: midpoint 75 (70-80)"},
+		{"about 70-80", "about 70-80: midpoint 75 (70-80), hedged"},
 		{"dozens", "dozens: 24 to 99, best 48"},
+		{"some hundreds", "some hundreds: 200 to 999, best 450, hedged"},
 		{"несколько десятков", "несколько десятков: 3 to 9 tens (30-90, best 50)"},
 		{"two-thirds", "two-thirds: 66.67% (rounded)"},
 		{"one in five", "one in five: 20%"},
 		{"$2bn", "$2bn: 2,000,000,000, in USD"},
-		{"3.5", "3.5: 3.5"},
+		{"3.5", "3.5: exact figure"},
+		{"7000", "7000: exact figure"},
+		{"40%", "40%: exact figure"},
+		{"five thousand", "five thousand: 5,000"},
 		{"40-odd", "40-odd: 40 and some (41-49)"},
 	}
 	for _, tt := range tests {
@@ -252,5 +271,37 @@ func TestDefaultCalibrationRoundTrips(t *testing.T) {
 		if diff := cmp.Diff(a, b); diff != "" {
 			t.Errorf("Parse(%q) with the default calibration differs (-built-in +calibrated):\n%s", in, diff)
 		}
+	}
+}
+
+// TestStatementDrift reads three renderings of one statement (Putin,
+// February 2017): "up to about 4 thousand", "as many as 4,000" and "at
+// least 4,000". The first two are upper bounds and read alike; "at least"
+// is a lower bound. The parser must not blur the drift between them into
+// one approximate figure: the readings meet only at 4,000.
+func TestStatementDrift(t *testing.T) {
+	t.Parallel()
+	read := func(s string) Quantity {
+		t.Helper()
+		q, err := Parse(s)
+		if err != nil {
+			t.Fatalf("Parse(%q) error: %v", s, err)
+		}
+		return q
+	}
+	upTo, asMany, atLeast := read("up to about 4 thousand"), read("as many as 4,000"), read("at least 4,000")
+	for _, q := range []Quantity{upTo, asMany} {
+		if q.Kind != UpperBound || q.Low != nil || q.High == nil || *q.High != 4000 {
+			t.Errorf("%q = %s %v-%v, want an upper bound of 4,000", q.Text, q.Kind, q.Low, q.High)
+		}
+	}
+	if atLeast.Kind != LowerBound || atLeast.Low == nil || *atLeast.Low != 4000 || atLeast.High != nil {
+		t.Errorf("%q = %s %v-%v, want a lower bound of 4,000", atLeast.Text, atLeast.Kind, atLeast.Low, atLeast.High)
+	}
+	if !upTo.Approx || asMany.Approx {
+		t.Errorf("approx: %q %t, %q %t; want only the hedged one approximate", upTo.Text, upTo.Approx, asMany.Text, asMany.Approx)
+	}
+	if !strings.Contains(asMany.Explanation, "at most") || !strings.Contains(atLeast.Explanation, "or more") {
+		t.Errorf("explanations %q and %q do not show the two sides", asMany.Explanation, atLeast.Explanation)
 	}
 }

@@ -36,7 +36,12 @@ func TestBenchCorpusParses(t *testing.T) {
 // Parse allocates the three bounds together and the explanation: two
 // allocations per phrase, whatever the phrase.
 func TestParseAllocations(t *testing.T) {
-	for _, s := range benchCorpus {
+	more := []string{
+		"nine thousand at least", "9,000 people at most.", "exceeds 20,000", "does not exceed 500",
+		"up to about 4 thousand", "at least 4,000", "тысяча с лишним", "не превышает 500", "до порядка 4 тыс.",
+		"more than 3.5", "7000",
+	}
+	for _, s := range append(more, benchCorpus...) {
 		Parse(s) // warm the scratch pool
 		if n := testing.AllocsPerRun(50, func() { Parse(s) }); n > 2 {
 			t.Errorf("Parse(%q) allocates %v times, want at most 2", s, n)

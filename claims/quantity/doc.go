@@ -16,9 +16,12 @@
 //	800                       800        800        800      exact        numeral
 //	about 800                 720        880        800      approximate  about
 //	more than 400             401        -          -        lower_bound  more_than
+//	exceeds 20,000            20,001     -          -        lower_bound  more_than
 //	at least 4,000            4,000      -          -        lower_bound  at_least
+//	nine thousand at least    9,000      -          -        lower_bound  at_least
 //	fewer than 50             -          49         -        upper_bound  fewer_than
 //	up to 3,000               -          3,000      -        upper_bound  up_to
+//	up to about 4 thousand    -          4,000      -        upper_bound  up_to+about (approx)
 //	nearly 2,000              1,800      1,999      1,900    approximate  nearly
 //	just over 1,000           1,001      1,050      1,020    approximate  just_over
 //	40-odd                    41         49         45       approximate  odd
@@ -33,7 +36,8 @@
 //   - Approximators (about, around, some, roughly, approximately, an
 //     estimated, circa, c., ~, ≈, "or so"; около, порядка, примерно,
 //     приблизительно, где-то) widen the figure by ±10% and keep it as the
-//     best estimate. Bounds are not rounded: "about 15" is 13.5 to 16.5.
+//     best estimate. "A little" with no direction ("a little half") is an
+//     approximator too; "a little over", "a little under" are hedges below. Bounds are not rounded: "about 15" is 13.5 to 16.5.
 //   - Strict bounds on whole counts become the next whole count: "more than
 //     400" has low 401, "fewer than 50" high 49. Non-integer figures,
 //     percentages and money keep the figure itself as the bound ("more than
@@ -47,6 +51,27 @@
 //     never has a High and an upper_bound never has a Low. "As many as" is an
 //     upper bound; "at least", "как минимум", "не менее" are lower bounds.
 //     Bounds give no Best: the text names a limit, not an estimate.
+//   - A bound may follow the figure ("nine thousand at least", "800 or
+//     more", "50 or fewer", "4,000 at most", "тысяча с лишним", "9 тысяч
+//     как минимум", "300 и более") and means what it means before it.
+//     After a unit it counts only where the clause ends ("9,000 people at
+//     least."), so that "800 fighters and more weapons" stays 800. Words
+//     before another figure belong to it: "200 и более 300" is 200 and
+//     more than 300.
+//   - Verbs of comparison bound the figure: "exceeds", "exceeded",
+//     "surpasses", "tops", "превышает", "превысило", "перевалило за" as
+//     "more than" (20,001 for "exceeds 20,000"); "does not exceed", "не
+//     превышает" as "no more than". "More than doubled to 20,000" is read
+//     as 20,000: "more than" bounds the growth, not the figure it reached.
+//   - A bound before an approximator ("up to about 4 thousand", "at least
+//     an estimated 30,000", "до порядка 4 тыс.") reads as the bound alone,
+//     marked Approx, with "+about" in the rule; it is not widened by the
+//     approximator's margin. The speaker names a limit and "about" says it
+//     is round, not that it reaches past it; and renderings of one
+//     statement stay comparable: "up to about 4 thousand" and "as many as
+//     4,000" have the same high, while "at least 4,000", a lower bound,
+//     shows the drift between translations instead of overlapping them.
+//     Strict bounds stay strict: "more than about 400" has low 401.
 //   - "Nearly", "almost", "close to", "почти", "под" read as below the figure
 //     and within 10% of it, best 95% of it; "just under"/"just over" (чуть
 //     менее/более) within 5%. These margins are in the hedge table below.
@@ -120,7 +145,18 @@
 // modifier: about, more_than, at_least, fewer_than, up_to, nearly,
 // just_under, just_over, odd. A modifier on anything but a plain figure is
 // joined to the core rule with "+": about+range, more_than+vague:few,
-// about+fraction.
+// about+fraction. A bound hedged by an approximator adds "+about" after
+// the bound: up_to+about, more_than+about+vague:hundreds.
+//
+// # Explanations
+//
+// The explanation says what the words mean in figures and does not repeat
+// them: "more than 400: at least 401", "at least 4,000: 4,000 or more",
+// "fewer than 50: at most 49", "more than 3.5: above 3.5" (not a whole
+// count, so the bound stays strict in words), "between 800 and 1,500:
+// midpoint 1,150 (800-1,500)", "nearly 2000: up to 10% under 2,000
+// (1,800-1,999)", "1,700: exact figure". ", hedged" marks a hedged bound,
+// range or vague quantity; ", in USD" the currency.
 //
 // Claims store [Version] (or [Parser.Version], which adds a hash of the
 // calibration) with the reading, so that a change of the rules or the

@@ -19,7 +19,7 @@ func ExampleParse() {
 	// Output:
 	// vague | a few dozen: 2 to 5 dozen (24-60, best 36) | unit ""
 	// approximate | about 800: ±10% (720-880) | unit "Russians"
-	// lower_bound | более тысячи: more than 1,000 | unit ""
+	// lower_bound | более тысячи: at least 1,001 | unit ""
 	// upper_bound | up to 3,000: at most 3,000 | unit ""
 }
 

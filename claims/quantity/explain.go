@@ -5,13 +5,15 @@ import (
 	"strconv"
 )
 
-// explain writes the short sentence an analyst reads in a tooltip:
-// "a few dozen: 2 to 5 dozen (24-60, best 36)", "about 800: ±10%
-// (720-880)", "более тысячи: more than 1,000".
+// explain writes the short sentence an analyst reads in a tooltip: what
+// the words mean, in figures, without repeating them. "a few dozen: 2 to
+// 5 dozen (24-60, best 36)", "about 800: ±10% (720-880)", "более тысячи:
+// at least 1,001", "up to about 4 thousand: at most 4,000, hedged".
 func (p *Parser) explain(lead string, m *match, r *reading) string {
 	var arr [192]byte
 	b := append(arr[:0], lead...)
 	b = append(b, ": "...)
+	body := len(b)
 	pct := m.unit == "percent"
 	num := func(b []byte, v float64) []byte { return appendNum(b, v, pct) }
 	span := func(b []byte) []byte {
@@ -20,6 +22,34 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		b = append(b, '-')
 		b = num(b, r.hi)
 		return append(b, ')')
+	}
+	// bound writes "word v", or the other phrasing when that would only
+	// repeat the lead ("at least 4,000: 4,000 or more").
+	bound := func(b []byte, word string, v float64, alt string, altAfter bool) []byte {
+		b = append(b, word...)
+		b = append(b, ' ')
+		b = num(b, v)
+		if !sameText(lead, b[body:]) {
+			return b
+		}
+		b = b[:body]
+		if !altAfter {
+			b = append(b, alt...)
+			b = append(b, ' ')
+		}
+		b = num(b, v)
+		if altAfter {
+			b = append(b, ' ')
+			b = append(b, alt...)
+		}
+		return b
+	}
+	margin := func(b []byte, frac float64, side string) []byte {
+		b = append(b, "up to "...)
+		b = appendNum(b, math.Abs(frac)*100, true)
+		b = append(b, side...)
+		b = num(b, r.coreBest)
+		return span(b)
 	}
 	mod := m.mod
 	if mod == modOdd && r.rule != "odd" {
@@ -31,27 +61,22 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		b = num(b, r.lo)
 		b = append(b, " to "...)
 		b = num(b, r.hi)
-	case mod == modMoreThan:
-		b = append(b, "more than "...)
-		b = num(b, r.coreLo)
-	case mod == modAtLeast:
-		b = append(b, "at least "...)
-		b = num(b, r.coreLo)
-	case mod == modFewerThan:
-		b = append(b, "fewer than "...)
-		b = num(b, r.coreHi)
-	case mod == modUpTo:
-		b = append(b, "at most "...)
-		b = num(b, r.coreHi)
+	case r.kind == LowerBound && mod == modMoreThan && m.core == coreNumeral && r.lo == r.coreLo:
+		// Not a whole count: the interval cannot say "just above".
+		b = bound(b, "more than", r.lo, "above", false)
+	case r.kind == LowerBound:
+		b = bound(b, "at least", r.lo, "or more", true)
+	case r.kind == UpperBound && mod == modFewerThan && m.core == coreNumeral && r.hi == r.coreHi:
+		b = bound(b, "less than", r.hi, "below", false)
+	case r.kind == UpperBound:
+		b = bound(b, "at most", r.hi, "or less", true)
 	case m.core == coreRange:
-		if mod != modNone && mod != modExact {
-			b = append(b, "roughly "...)
-		}
-		b = num(b, r.lo)
-		b = append(b, " to "...)
-		b = num(b, r.hi)
-		b = append(b, ", midpoint "...)
+		b = append(b, "midpoint "...)
 		b = num(b, r.best)
+		b = span(b)
+		if mod != modNone && mod != modExact {
+			b = append(b, ", hedged"...)
+		}
 	case m.core == coreVague:
 		e := &p.vague[m.vague]
 		if !e.plural && m.base != 1 {
@@ -79,7 +104,7 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 			}
 		}
 		if mod != modNone && mod != modExact {
-			b = append(b, " (hedged)"...)
+			b = append(b, ", hedged"...)
 		}
 	case mod == modAbout:
 		h := &p.hedges[modAbout]
@@ -93,18 +118,10 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 			b = appendNum(b, hi*100, true)
 		}
 		b = span(b)
-	case mod == modNearly:
-		b = append(b, "a little under "...)
-		b = num(b, r.coreBest)
-		b = span(b)
-	case mod == modJustUnder:
-		b = append(b, "just under "...)
-		b = num(b, r.coreBest)
-		b = span(b)
+	case mod == modNearly || mod == modJustUnder:
+		b = margin(b, 1-p.hedges[mod].Low, " under ")
 	case mod == modJustOver:
-		b = append(b, "just over "...)
-		b = num(b, r.coreBest)
-		b = span(b)
+		b = margin(b, p.hedges[mod].High-1, " over ")
 	case mod == modOdd:
 		b = num(b, r.coreBest)
 		b = append(b, " and some"...)
@@ -116,12 +133,45 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		}
 	default:
 		b = num(b, r.best)
+		if sameText(lead, b[body:]) {
+			b = append(b[:body], "exact figure"...)
+		}
+	}
+	if m.hedged && (r.kind == LowerBound || r.kind == UpperBound) {
+		b = append(b, ", hedged"...)
 	}
 	if len(m.unit) == 3 && m.unit == m.a.currency {
 		b = append(b, ", in "...)
 		b = append(b, m.unit...)
 	}
 	return string(b)
+}
+
+// sameText reports whether an explanation says no more than the lead:
+// the same letters and digits, ignoring case, spaces and thousands
+// commas ("at most 3000" and "at most 3,000").
+func sameText(lead string, b []byte) bool {
+	i, j := 0, 0
+	for {
+		for i < len(lead) && (lead[i] == ' ' || lead[i] == ',') {
+			i++
+		}
+		for j < len(b) && (b[j] == ' ' || b[j] == ',') {
+			j++
+		}
+		if i == len(lead) || j == len(b) {
+			return i == len(lead) && j == len(b)
+		}
+		c, d := lead[i], b[j]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		if c != d {
+			return false
+		}
+		i++
+		j++
+	}
 }
 
 // appendNum formats v with thousands separators and at most two decimals:

@@ -57,6 +57,14 @@ func TestExtractSkips(t *testing.T) {
 		{"whether it is 500 or 5,000", []found{{"500", "numeral"}, {"5,000", "numeral"}}},
 		{"half of the fighters", []found{{"half", "fraction"}}},
 		{"a few dozen Russians and hundreds of Chechens", []found{{"a few dozen Russians", "vague:few"}, {"hundreds of Chechens", "vague:hundreds"}}},
+		{"He said nine thousand at least, and more than 2,000 Russians.", []found{{"nine thousand at least", "at_least"}, {"more than 2,000 Russians", "more_than"}}},
+		{"The total exceeds 20,000 fighters; it did not exceed 500 in 2013.", []found{{"exceeds 20,000 fighters", "more_than"}, {"did not exceed 500", "up_to"}}},
+		{"Putin spoke of up to about 4 thousand.", []found{{"up to about 4 thousand", "up_to+about"}}},
+		{"200 и более 300 человек", []found{{"200", "numeral"}, {"более 300 человек", "more_than"}}},
+		{"число превысило 20 тысяч, из них 9 тысяч как минимум из России", []found{{"превысило 20 тысяч", "more_than"}, {"9 тысяч как минимум", "at_least"}}},
+		{"800 fighters and more weapons", []found{{"800 fighters", "numeral"}}},
+		{"how about one more: a little one and a little half-hearted", nil},
+		{"about half-hearted, a third-party report", nil},
 		{"нескольких десятков россиян и сотен чеченцев", []found{{"нескольких десятков россиян", "vague:neskolko"}, {"сотен чеченцев", "vague:hundreds"}}},
 	}
 	for _, tt := range tests {

@@ -39,6 +39,7 @@ type match struct {
 	pct        float64 // a fraction or ratio as a percentage
 	unit       string
 	countNoun  bool
+	hedged     bool // an approximator after a bound: "up to about 4,000"
 	skip       bool // Extract leaves it out: a year, a date, a page number…
 }
 
@@ -51,11 +52,18 @@ func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 	}
 	j := i
 	if t := &toks[i]; t.kind == tSym && (t.sym == '~' || t.sym == '≈' || t.sym == '∼') {
-		m.mod = modAbout
-		j++
+		m.mod, j = modAbout, i+1
 	} else if t.kind == tWord && t.id != 0 {
 		if k, mod, ok := p.prefixAt(toks, i); ok {
 			m.mod, j = mod, k
+		}
+	}
+	// A bound then an approximator: "up to about 4,000", "более порядка
+	// тысячи". The bound decides the reading; the approximator marks it
+	// hedged.
+	if isBoundMod(m.mod) && j < len(toks) {
+		if k, ok := p.approximatorAt(toks, j); ok {
+			m.hedged, j = true, k
 		}
 	}
 	if j >= len(toks) {
@@ -76,7 +84,19 @@ func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 		j = p.postfix(s, toks, k, m)
 	}
 	m.leadEnd, m.leadEndTok = toks[j-1].end, j
-	j = p.unitAfter(s, toks, j, m)
+	if u := p.unitAfter(s, toks, j, m); u > j {
+		j = u
+		// A hedge after the unit: "nine thousand fighters at least".
+		// Only where the sentence or clause ends, so that "800 fighters
+		// and more weapons" or "800 fighters plus their families" keep
+		// their plain reading.
+		if m.mod == modNone && (m.core == coreNumeral || m.core == coreVague) && j < len(toks) && toks[j].kind == tWord {
+			if e, mod, ok := p.postfixMod(toks, j); ok && mod != modOdd && !p.word(&toks[j]).has(fPlus) &&
+				(e == len(toks) || toks[e].kind == tSym) {
+				m.mod, m.leadEnd, j = mod, toks[e-1].end, e
+			}
+		}
+	}
 	m.end = toks[j-1].end
 	p.judgeSkip(s, toks, j, m)
 	return j, true
@@ -99,6 +119,31 @@ func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
 	return 0, modNone, false
 }
 
+// approximatorAt matches an approximator at toks[i]: "~", "≈", "about",
+// "около"…
+func (p *Parser) approximatorAt(toks []token, i int) (int, bool) {
+	t := &toks[i]
+	if t.kind == tSym && (t.sym == '~' || t.sym == '≈' || t.sym == '∼') {
+		return i + 1, true
+	}
+	if t.kind == tWord && t.id != 0 {
+		if k, mod, ok := p.prefixAt(toks, i); ok && mod == modAbout {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// isBoundMod reports the modifiers that put the figure at one end of the
+// reading, which an approximator after them only hedges.
+func isBoundMod(mod modKind) bool {
+	switch mod {
+	case modMoreThan, modAtLeast, modFewerThan, modUpTo, modNearly, modJustUnder, modJustOver:
+		return true
+	}
+	return false
+}
+
 // matchPhrase matches word IDs from toks[i], stepping over hyphens inside
 // the phrase ("где-то").
 func matchPhrase(toks []token, i int, ids []int32) (int, bool) {
@@ -106,6 +151,10 @@ func matchPhrase(toks []token, i int, ids []int32) (int, bool) {
 	for n, id := range ids {
 		if n > 0 && k < len(toks) && toks[k].kind == tSym && toks[k].sym == '-' && !toks[k].space {
 			k++
+		}
+		if n > 0 && k+1 < len(toks) && toks[k].kind == tSym && (toks[k].sym == '\'' || toks[k].sym == '’') &&
+			!toks[k].space && !toks[k+1].space {
+			k++ // "doesn't"
 		}
 		if k >= len(toks) || toks[k].kind != tWord || toks[k].id != id {
 			return 0, false
@@ -261,11 +310,18 @@ func (p *Parser) fractionAt(s string, toks []token, j int, m *match) (int, bool)
 	k++
 	// "half a dozen", "half a million", "a quarter of a million"
 	b := k
+	hyphen := func() { // "half-a-dozen"
+		if isSym(toks, b, '-') && !toks[b].space && b+1 < len(toks) && !toks[b+1].space {
+			b++
+		}
+	}
+	hyphen()
 	if b < len(toks) && p.word(&toks[b]).has(fOf) {
 		b++
 	}
 	if b < len(toks) && p.word(&toks[b]).has(fA) {
 		b++
+		hyphen()
 	}
 	if b < len(toks) && b > k {
 		bw := p.word(&toks[b])
@@ -581,14 +637,17 @@ func finish(total, cur float64, k, j, words int) (float64, int, bool, bool) {
 // "70 to 80", "two or three") and a postfix modifier ("or so", "40-odd",
 // "800+", "с лишним").
 func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
-	if m.core != coreNumeral || k >= len(toks) {
+	if k >= len(toks) || (m.core != coreNumeral && m.core != coreVague) {
 		return k
 	}
 	if m.mod == modNone {
-		if e, mod, ok := p.postfixMod(toks, k); ok {
+		if e, mod, ok := p.postfixMod(toks, k); ok && (m.core == coreNumeral || mod != modOdd) {
 			m.mod = mod
 			return e
 		}
+	}
+	if m.core != coreNumeral {
+		return k
 	}
 	t := &toks[k]
 	w := p.word(t)
@@ -619,10 +678,24 @@ func (p *Parser) postfixMod(toks []token, k int) (int, modKind, bool) {
 	}
 	for _, ph := range p.lex.words[toks[k].id].postfix {
 		if e, ok := matchPhrase(toks, k, ph.ids); ok {
+			if e < len(toks) && p.startsFigure(&toks[e]) {
+				// "200 и более 300": the words belong to the figure after.
+				return 0, modNone, false
+			}
 			return e, ph.mod, true
 		}
 	}
 	return 0, modNone, false
+}
+
+// startsFigure reports a token that begins a figure: digits, a numeral or
+// a vague word.
+func (p *Parser) startsFigure(t *token) bool {
+	if t.kind == tNum {
+		return true
+	}
+	w := p.word(t)
+	return w.num > 0 || w.vague > 0
 }
 
 // unitAfter reads the unit: a currency or percent found with the figure,
@@ -677,8 +750,8 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 				m.skip = true
 			}
 		}
-		if a.wordOne && m.core == coreNumeral && m.mod == modNone {
-			m.skip = true
+		if a.wordOne && m.core == coreNumeral && (m.mod == modNone || m.mod == modAbout) {
+			m.skip = true // "one of the authors", "how about one more", "a little one"
 		}
 		if a.digits {
 			n := a.tok
@@ -707,6 +780,15 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 					m.skip = true // a compound adjective: "25-year-old", "62-page"
 				}
 			}
+		}
+	}
+	if m.core == coreFraction {
+		// "half-hearted", "a third-party report": a compound, whatever
+		// the modifier.
+		n := m.leadEndTok
+		if t := &toks[n-1]; t.kind == tWord && isASCIILetter(s[t.start]) && n+1 < len(toks) && isSym(toks, n, '-') &&
+			!toks[n].space && !toks[n+1].space && toks[n+1].kind == tWord {
+			m.skip = true
 		}
 	}
 	if m.core == coreFraction && m.mod == modNone {

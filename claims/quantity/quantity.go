@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "1"
+const Version = "2"
 
 // MaxParseLen is the longest text, in characters, that Parse reads: a
 // quantity as said, perhaps with a few words around it. Use Extract for
@@ -69,7 +69,7 @@ type Parser struct {
 	hedges       [numMods]Meaning
 	roundFigures bool
 	version      string
-	rules        [numMods][]string // by modifier, then core (numeral, range, fraction, ratio, vague…)
+	rules        [2][numMods][]string // by hedged (an approximator after a bound), modifier, then core (numeral, range, fraction, ratio, vague…)
 }
 
 type vagueEntry struct {
@@ -137,16 +137,18 @@ func New(opts ...Option) *Parser {
 	for _, v := range p.vague {
 		cores = append(cores, "vague:"+v.key)
 	}
-	for mod := range numMods {
-		p.rules[mod] = make([]string, len(cores))
-		for c, core := range cores {
-			switch {
-			case mod == modNone || mod == modExact || mod == modBetween || mod == modFrom:
-				p.rules[mod][c] = core
-			case c == 0:
-				p.rules[mod][c] = modRule[mod]
-			default:
-				p.rules[mod][c] = modRule[mod] + "+" + core
+	for h, hedge := range []string{"", "+about"} {
+		for mod := range numMods {
+			p.rules[h][mod] = make([]string, len(cores))
+			for c, core := range cores {
+				switch {
+				case mod == modNone || mod == modExact || mod == modBetween || mod == modFrom:
+					p.rules[h][mod][c] = core
+				case c == 0:
+					p.rules[h][mod][c] = modRule[mod] + hedge
+				default:
+					p.rules[h][mod][c] = modRule[mod] + hedge + "+" + core
+				}
 			}
 		}
 	}
@@ -362,7 +364,12 @@ func (p *Parser) resolve(m *match) reading {
 	if mod == modOdd && (m.core != coreNumeral || !r.count) {
 		mod = modNone
 	}
-	r.rule = p.rules[mod][coreIdx]
+	hedged := 0
+	if m.hedged && isBoundMod(mod) {
+		hedged = 1
+		r.approx = true
+	}
+	r.rule = p.rules[hedged][mod][coreIdx]
 	// Start from the core reading.
 	r.lo, r.hi, r.best, r.hasLo, r.hasHi, r.hasBest = r.coreLo, r.coreHi, r.coreBest, true, true, r.coreHasBest
 	switch m.core {
