@@ -35,7 +35,13 @@ export function forget() {
 export async function comparison(topicId) {
   const path = `/topics/${encodeURIComponent(topicId)}/comparison`;
   try {
-    const c = await api.get(path);
+    const c = await api.get(path, { limit: 5000 });
+    // The claims come in pages; the rest of the comparison is whole on each.
+    for (let cur = c.next_cursor; cur;) {
+      const next = await api.get(path, { limit: 5000, cursor: cur });
+      c.claims.push(...next.claims);
+      cur = next.next_cursor;
+    }
     for (const e of c.claims) {
       if (!e.relays || !e.relays.length || typeof e.relays[0] !== 'object' || !e.relays[0].name) {
         e.relays = await relaySources(e.claim);

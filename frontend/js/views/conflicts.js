@@ -6,9 +6,19 @@ import * as api from '../api.js';
 import * as fmt from '../format.js';
 import * as data from '../data.js';
 
+// review records the analyst's verdict: a pair has one review, so an
+// existing one is patched at its version.
 async function review(c, status, resolution) {
   const body = { claim_a: c.claim_a, claim_b: c.claim_b, status, resolution };
-  return api.post('/reviews', body);
+  try {
+    return await api.post('/reviews', body);
+  } catch (err) {
+    if (!(err instanceof api.APIError) || err.status !== 409) throw err;
+  }
+  const existing = (await api.all('/reviews', { claim_id: c.claim_a }))
+    .find((r) => r.claim_a === c.claim_a && r.claim_b === c.claim_b);
+  if (!existing) throw new api.APIError(409, { detail: 'the review of this pair changed meanwhile: reload the page' });
+  return api.patch(`/reviews/${encodeURIComponent(existing.id)}`, { status, resolution }, existing.version);
 }
 
 /** render lists conflicts filtered by ?status= and ?min_severity=. */
@@ -43,15 +53,21 @@ export async function render(ctx) {
       h('a', { href: v ? `/conflicts?status=${v}` : '/conflicts', 'aria-current': status === v ? 'true' : null }, t), ' ']));
   const items = list.map((c) => {
     const cls = fmt.severityClass(c.severity);
-    const res = h('input', { 'aria-label': 'Resolution note', placeholder: 'Resolution note' });
+    const res = h('input', { 'aria-label': 'Resolution note (required to dismiss)', placeholder: 'Resolution: why it stands or is not real' });
     const state = h('span', { role: 'status', class: 'muted' });
     const act = (st) => async () => {
       try {
         await review(c, st, res.value);
         c.status = st;
+        res.removeAttribute('aria-invalid');
         state.textContent = `Marked ${st}.`;
       } catch (err) {
-        state.textContent = err.message;
+        const bad = err.fields && err.fields.find((f) => f.field === 'resolution');
+        if (bad) {
+          res.setAttribute('aria-invalid', 'true');
+          res.focus();
+        }
+        state.textContent = bad ? `Resolution ${bad.detail}` : err.message;
       }
     };
     const t = topics.get(c.topic_id);
