@@ -3,6 +3,8 @@ package gormstore
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -15,4 +17,18 @@ func FreshResult(ctx context.Context, s *Store, topicID string) (xref.TopicResul
 		return xref.TopicResult{}, err
 	}
 	return computeTopic(tx, topicID, g)
+}
+
+// RecomputeTopic recomputes a topic and stores the result in one
+// transaction, as a write to the topic would.
+func RecomputeTopic(ctx context.Context, s *Store, topicID string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		dirtyOf(tx).add(false, topicID)
+		return nil
+	})
+}
+
+// TopicViews loads a topic's claims as a recompute does.
+func TopicViews(ctx context.Context, s *Store, topicID string) ([]xref.ClaimView, error) {
+	return loadViews(s.db.WithContext(ctx), "claims.topic_id = ?", topicID)
 }
