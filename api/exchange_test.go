@@ -1,0 +1,188 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// exportDoc downloads an export. JSON bodies are checked against the
+// OpenAPI document and the exchange schema; other formats against the
+// declared content type.
+func exportDoc(t *testing.T, e *env, query string) *httptest.ResponseRecorder {
+	t.Helper()
+	path := "/api/v1/export" + query
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	mt, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
+	if mt == "application/json" || mt == "application/ld+json" || rec.Code != http.StatusOK {
+		checkResponse(t, http.MethodGet, req.URL.Path, rec)
+	} else if mt != "application/x-ndjson" && mt != "text/csv" {
+		t.Errorf("GET %s: Content-Type %q is not documented", path, mt)
+	}
+	return rec
+}
+
+func validateExport(t *testing.T, doc []byte) {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	sch, err := jsonschema.UnmarshalJSON(bytes.NewReader(exchange.Schema))
+	must(t, err)
+	must(t, c.AddResource("schema.json", sch))
+	compiled, err := c.Compile("schema.json")
+	must(t, err)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	must(t, err)
+	if err := compiled.Validate(inst); err != nil {
+		t.Errorf("export does not match the exchange schema: %v", err)
+	}
+}
+
+func TestExportDownloads(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		if _, err := demo.Load(context.Background(), s); err != nil {
+			t.Fatal(err)
+		}
+		e := newEnv(t, s, nil)
+		tests := []struct {
+			query, wantType, wantName string
+		}{
+			{"", "application/json", "claimdesk-all-"},
+			{"?format=ndjson", "application/x-ndjson", "claimdesk-all-"},
+			{"?format=csv&topic_id=topic-chechens", "text/csv; charset=utf-8", "claimdesk-topic-chechens-"},
+			{"?format=claimreview", "application/ld+json", "claimdesk-all-"},
+			{"?format=wikidata", "application/json", "claimdesk-all-"},
+		}
+		for _, tt := range tests {
+			rec := exportDoc(t, e, tt.query)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("GET /export%s = %d: %s", tt.query, rec.Code, rec.Body)
+			}
+			if got := rec.Header().Get("Content-Type"); got != tt.wantType {
+				t.Errorf("GET /export%s: Content-Type %q, want %q", tt.query, got, tt.wantType)
+			}
+			if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="`+tt.wantName) {
+				t.Errorf("GET /export%s: Content-Disposition %q, want a file named %s…", tt.query, cd, tt.wantName)
+			}
+			if tt.query == "" {
+				validateExport(t, rec.Body.Bytes())
+			}
+		}
+		for _, q := range []string{"?format=xml", "?topic_id=no-such-topic", "?topic_id=bad%20id"} {
+			if rec := exportDoc(t, e, q); rec.Code != http.StatusUnprocessableEntity && rec.Code != http.StatusNotFound {
+				t.Errorf("GET /export%s = %d, want 422 or 404", q, rec.Code)
+			}
+		}
+		rec := e.do(t, request{method: http.MethodGet, path: "/api/v1/export/schema.json"})
+		if rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), exchange.Schema) {
+			t.Errorf("GET /export/schema.json = %d, want the schema", rec.Code)
+		}
+	})
+}
+
+func TestImportRoundTripAndReports(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, src *gormstore.Store) {
+		if _, err := demo.Load(context.Background(), src); err != nil {
+			t.Fatal(err)
+		}
+		doc := exportDoc(t, newEnv(t, src, nil), "?format=ndjson").Body.String()
+		var dst *gormstore.Store
+		if strings.HasSuffix(t.Name(), "/postgres") {
+			dst = storetest.Postgres(t)
+		} else {
+			dst = storetest.SQLite(t)
+		}
+		e := newEnv(t, dst, nil)
+		ndjson := map[string]string{"Content-Type": "application/x-ndjson"}
+		var rep exchange.Report
+		e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/import?dry_run=true", headers: ndjson, body: doc}, http.StatusOK, &rep)
+		if !rep.DryRun || rep.Applied || rep.Created.Claims != 62 || len(snapshot(t, dst)) != 0 {
+			t.Errorf("dry run report = %+v, want 62 claims to create and nothing written", rep)
+		}
+		e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/import", headers: ndjson, body: doc}, http.StatusOK, &rep)
+		if !rep.Applied || rep.Created.Claims != 62 {
+			t.Errorf("import report = %+v, want 62 claims created", rep)
+		}
+		e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/import", headers: ndjson, body: doc}, http.StatusOK, &rep)
+		if rep.Skipped.Claims != 62 || rep.Created.Total()+rep.Updated.Total() != 0 {
+			t.Errorf("second import report = %+v, want everything skipped", rep)
+		}
+		again := exportDoc(t, e, "?format=ndjson").Body.String()
+		if a, b := strings.SplitN(doc, "\n", 2), strings.SplitN(again, "\n", 2); a[1] != b[1] {
+			t.Errorf("export after import differs from the export imported")
+		}
+	})
+}
+
+func TestImportHostile(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := newEnv(t, s, nil)
+	small := NewHandler(Options{Store: s, MaxImportBytes: 100})
+	header := `{"type":"header","schema_version":1}` + "\n"
+	topic := `{"type":"topic","record":{"id":"t1","title":"T","unit":"people"}}` + "\n"
+	tests := []struct {
+		name        string
+		contentType string
+		body        string
+		small       bool
+		wantStatus  int
+		wantField   string // the first error's field, if any
+	}{
+		{"malformed json", "application/json", `{"schema_version":1,"topics":[{`, false, 400, "$.topics[0]"},
+		{"wrong type", "application/json", `{"schema_version":1,"topics":[{"id":"t1","title":5}]}`, false, 422, "$.topics[0].title"},
+		{"bad value", "application/json", `{"schema_version":1,"topics":[{"id":"t1","title":"","unit":"people"}]}`, false, 422, "$.topics[0].title"},
+		{"huge string", "application/x-ndjson", header + `{"type":"topic","record":{"id":"t1","title":"` + strings.Repeat("x", 2<<20) + `"}}`, false, 422, "line 2"},
+		{"deep nesting", "application/json", `{"schema_version":1,"topics":[` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `]}`, false, 422, "$.topics[0]"},
+		{"over the limit", "application/x-ndjson", header + topic + topic, true, 413, ""},
+		{"duplicate ids", "application/x-ndjson", header + topic + topic, false, 422, "line 3: id"},
+		{"dangling reference", "application/x-ndjson", header + `{"type":"topic","record":{"id":"t2","title":"T","unit":"people","parent_id":"nope"}}`, false, 422, "line 2: parent_id"},
+		{"unsupported type", "text/plain", "hello", false, 415, ""},
+		{"bad dry_run", "application/json", `{"schema_version":1}`, false, 422, "dry_run"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := "/api/v1/import"
+			if tt.name == "bad dry_run" {
+				path += "?dry_run=maybe"
+			}
+			req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(tt.body))
+			req.Header.Set("Content-Type", tt.contentType)
+			rec := httptest.NewRecorder()
+			if tt.small {
+				small.ServeHTTP(rec, req)
+			} else {
+				e.h.ServeHTTP(rec, req)
+			}
+			checkResponse(t, http.MethodPost, req.URL.Path, rec)
+			if rec.Code != tt.wantStatus {
+				t.Fatalf("POST %s (%s) = %d, want %d: %.300s", path, tt.name, rec.Code, tt.wantStatus, rec.Body)
+			}
+			var p struct {
+				Code   string
+				Errors []fieldProblem
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+				t.Fatalf("problem body: %v", err)
+			}
+			if tt.wantField != "" && (len(p.Errors) == 0 || !strings.HasPrefix(p.Errors[0].Field, tt.wantField)) {
+				t.Errorf("errors = %+v, want the first at %q", p.Errors, tt.wantField)
+			}
+			if n := len(snapshot(t, s)); n != 0 {
+				t.Errorf("a refused import wrote %d records", n)
+			}
+		})
+	}
+}
