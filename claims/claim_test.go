@@ -170,13 +170,21 @@ func TestValidateOtherRecords(t *testing.T) {
 		wantField string
 	}{
 		{"topic without title", func() error { tp := &Topic{}; tp.Normalize(); return tp.Validate() }, "title"},
-		{"topic inside itself", func() error { tp := &Topic{Meta: Meta{ID: "a"}, Title: "x", ParentID: "a"}; tp.Normalize(); return tp.Validate() }, "parent_id"},
+		{"topic inside itself", func() error {
+			tp := &Topic{Meta: Meta{ID: "a"}, Title: "x", ParentID: "a"}
+			tp.Normalize()
+			return tp.Validate()
+		}, "parent_id"},
 		{"topic negative window", func() error { tp := &Topic{Title: "x", WindowDays: -1}; tp.Normalize(); return tp.Validate() }, "window_days"},
 		{"source without name", func() error { s := &Source{URL: "https://example.org"}; s.Normalize(); return s.Validate() }, "name"},
 		{"source bad URL", func() error { s := &Source{Name: "BBC", URL: "bbc dot com"}; s.Normalize(); return s.Validate() }, "url"},
 		{"source unknown kind", func() error { s := &Source{Name: "BBC", Kind: "blog"}; s.Normalize(); return s.Validate() }, "kind"},
 		{"claimant without name", func() error { c := &Claimant{}; c.Normalize(); return c.Validate() }, "name"},
-		{"link to itself", func() error { l := &Link{FromID: "a", ToID: "a", Kind: LinkContradicts}; l.Normalize(); return l.Validate() }, "to_id"},
+		{"link to itself", func() error {
+			l := &Link{FromID: "a", ToID: "a", Kind: LinkContradicts}
+			l.Normalize()
+			return l.Validate()
+		}, "to_id"},
 		{"link unknown kind", func() error { l := &Link{FromID: "a", ToID: "b", Kind: "agrees"}; l.Normalize(); return l.Validate() }, "kind"},
 		{"dismissal without reason", func() error {
 			r := &Review{ClaimA: "a", ClaimB: "b", Status: ReviewDismissed}

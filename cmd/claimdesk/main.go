@@ -9,6 +9,7 @@
 //	claimdesk extract [FILE...]                          find quantity expressions in running text
 //	claimdesk import [--db DSN] [--format F] [--dry-run] FILE|-   load an exported document
 //	claimdesk export [--db DSN] [--topic ID] [--format F] [--out FILE]   write everything, or one topic
+//	claimdesk reparse [--db DSN] [--dry-run]             read stored quantity text again with a new lexicon
 //
 // Every flag falls back to an environment variable: --db to CLAIMDESK_DB,
 // --addr to CLAIMDESK_ADDR, and so on.
@@ -54,6 +55,7 @@ func commands() []command {
 		{"extract", "find quantity expressions in running text and print them as JSON Lines", extract},
 		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview or wikidata", exportCmd},
 		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
+		{"reparse", "read stored quantity text again after a lexicon or calibration change", reparse},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {
 			_, err := fmt.Fprintln(stdout, "claimdesk", version)
 			return err

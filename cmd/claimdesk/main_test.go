@@ -239,3 +239,57 @@ func TestServeDemo(t *testing.T) {
 		t.Errorf("second serve exited %d", code)
 	}
 }
+
+// TestReparseCommand loads the demo with a calibration that narrows "a
+// few", then re-reads it with the built-in lexicon.
+func TestReparseCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "claimdesk.db")
+	cal := filepath.Join(dir, "calibration.json")
+	if err := os.WriteFile(cal, []byte(`{"vague": {"few": {"low": 2, "high": 3, "why": "our house reading"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout := &syncBuffer{ch: make(chan string, 1)}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--calibration", cal, "--log-level", "warn"}, strings.NewReader(""), stdout, io.Discard)
+	}()
+	select {
+	case <-stdout.ch:
+	case code := <-done:
+		t.Fatalf("serve exited %d", code)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	cancel()
+	<-done
+
+	code, out, errOut := runCmd(t, "", "reparse", "--db", db, "--dry-run")
+	if code != 0 {
+		t.Fatalf("reparse --dry-run: exit %d: %s", code, errOut)
+	}
+	var bogdanov map[string]any
+	for _, m := range decodeLines(t, out) {
+		if m["claim_id"] == "r4-bogdanov-2014" {
+			bogdanov = m
+		}
+	}
+	if bogdanov == nil {
+		t.Fatalf("the founding claim did not move from 2-3 dozen to 2-5 dozen:\n%s", out)
+	}
+	if after := bogdanov["after"].(map[string]any); after["high"] != 60.0 {
+		t.Errorf("a few dozen re-read as %v, want high 60", after)
+	}
+	if !strings.Contains(errOut, "would update") {
+		t.Errorf("dry run summary %q", errOut)
+	}
+
+	if code, _, errOut = runCmd(t, "", "reparse", "--db", db); code != 0 {
+		t.Fatalf("reparse: exit %d: %s", code, errOut)
+	}
+	code, out, _ = runCmd(t, "", "reparse", "--db", db, "--dry-run")
+	if code != 0 || strings.TrimSpace(out) != "" {
+		t.Errorf("after reparse, a dry run still moves claims:\n%s", out)
+	}
+}

@@ -33,6 +33,25 @@ func ForEach(t *testing.T, fn func(t *testing.T, s *gormstore.Store), opts ...go
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t, opts...)) })
 }
 
+// ForEachDSN runs fn as the subtests "sqlite" and "postgres" with the DSN
+// of a fresh, empty database, for tests that open several stores on one
+// database (two replicas, or two parsers); Open opens a store on it. The
+// postgres subtest is skipped unless EnvPostgres is set.
+func ForEachDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, filepath.Join(t.TempDir(), "claimdesk.db")) })
+	t.Run("postgres", func(t *testing.T) {
+		dsn, _ := PostgresDSN(t)
+		fn(t, dsn)
+	})
+}
+
+// Open returns a migrated store on dsn, closed when the test ends.
+func Open(t testing.TB, dsn string, opts ...gormstore.Option) *gormstore.Store {
+	t.Helper()
+	return open(t, dsn, opts...)
+}
+
 // SQLite returns a migrated store on a new SQLite file in t.TempDir(),
 // closed when the test ends.
 func SQLite(t testing.TB, opts ...gormstore.Option) *gormstore.Store {
