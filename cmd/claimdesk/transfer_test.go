@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+)
+
+// demoDB returns the path of a SQLite file holding the demo dataset.
+func demoDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	ctx := context.Background()
+	s, err := gormstore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	src := demoDB(t)
+	for _, format := range []string{"json", "ndjson"} {
+		t.Run(format, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "out."+format)
+			if code, _, stderr := runCmd(t, "", "export", "--db", src, "--format", format, "--out", file); code != 0 {
+				t.Fatalf("export exited %d: %s", code, stderr)
+			}
+			dst := filepath.Join(t.TempDir(), "copy.db")
+			code, stdout, stderr := runCmd(t, "", "import", "--db", dst, file)
+			if code != 0 {
+				t.Fatalf("import exited %d: %s", code, stderr)
+			}
+			var rep exchange.Report
+			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+				t.Fatalf("import report %q: %v", stdout, err)
+			}
+			if !rep.Applied || rep.Created.Claims != 62 {
+				t.Errorf("report = %+v, want 62 claims created", rep)
+			}
+			if stderr != "" {
+				t.Errorf("import wrote to stderr, which is no terminal: %q", stderr)
+			}
+			_, first, _ := runCmd(t, "", "export", "--db", src, "--format", format)
+			_, second, _ := runCmd(t, "", "export", "--db", dst, "--format", format)
+			if a, b := strings.SplitN(first, "\n", 2)[1], strings.SplitN(second, "\n", 2)[1]; a != b {
+				t.Errorf("export of the copy differs from the export of the original")
+			}
+		})
+	}
+}
+
+func TestImportHostileFiles(t *testing.T) {
+	header := `{"type":"header","schema_version":1}` + "\n"
+	topic := `{"type":"topic","record":{"id":"t1","title":"T","unit":"people"}}` + "\n"
+	tests := []struct {
+		name, file, content string
+		args                []string
+		wantErr             string
+	}{
+		{"malformed", "a.json", `{"schema_version":1,"topics":[`, nil, "malformed JSON"},
+		{"wrong type", "a.json", `{"schema_version":1,"topics":[{"id":"t1","title":5}]}`, nil, "$.topics[0].title: must be a string"},
+		{"huge string", "a.ndjson", header + `{"type":"topic","record":{"id":"t1","title":"` + strings.Repeat("x", 2<<20) + `"}}`, nil, "line 2"},
+		{"deep nesting", "a.json", `{"schema_version":1,"topics":[` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `]}`, nil, "$.topics[0]"},
+		{"over the limit", "a.ndjson", header + topic, []string{"--max-bytes", "20"}, "larger than the limit of 20 bytes"},
+		{"duplicate ids", "a.ndjson", header + topic + topic, nil, "repeats the ID"},
+		{"dangling reference", "a.ndjson", header + `{"type":"claim","record":{"id":"c","topic_id":"t9","claimant_id":"p","quantity_text":"5","provenance":{"source_id":"s"}}}`, nil, `no topic with ID "t9"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, tt.file)
+			if err := os.WriteFile(file, []byte(tt.content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			db := filepath.Join(dir, "x.db")
+			args := append(append([]string{"import", "--db", db}, tt.args...), file)
+			code, _, stderr := runCmd(t, "", args...)
+			if code != 1 || !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("import %s: exit %d, stderr %.300q; want exit 1 mentioning %q", tt.name, code, stderr, tt.wantErr)
+			}
+			_, out, _ := runCmd(t, "", "export", "--db", db, "--format", "csv")
+			if lines := strings.Count(out, "\n"); lines != 1 {
+				t.Errorf("a refused import left %d claims rows", lines-1)
+			}
+			_, out, _ = runCmd(t, "", "export", "--db", db)
+			if !strings.Contains(out, `"topics":[]`) {
+				t.Errorf("a refused import left topics: %.200s", out)
+			}
+		})
+	}
+}
+
+func TestImportDryRunFromStdin(t *testing.T) {
+	src := demoDB(t)
+	_, doc, _ := runCmd(t, "", "export", "--db", src, "--format", "ndjson")
+	dst := filepath.Join(t.TempDir(), "dry.db")
+	code, stdout, stderr := runCmd(t, doc, "import", "--db", dst, "--format", "ndjson", "--dry-run", "-")
+	if code != 0 {
+		t.Fatalf("dry run exited %d: %s", code, stderr)
+	}
+	var rep exchange.Report
+	json.Unmarshal([]byte(stdout), &rep)
+	if !rep.DryRun || rep.Applied || rep.Created.Claims != 62 {
+		t.Errorf("dry run report = %+v", rep)
+	}
+	if _, out, _ := runCmd(t, "", "export", "--db", dst, "--format", "csv"); strings.Count(out, "\n") != 1 {
+		t.Errorf("a dry run wrote claims")
+	}
+}
+
+func TestProgressQuietWithoutTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	if p := newProgress(&buf, "import"); p != nil {
+		t.Errorf("newProgress on a buffer = %v, want nil", p)
+	}
+	old := isTerminal
+	isTerminal = func(io.Writer) bool { return true }
+	defer func() { isTerminal = old }()
+	p := newProgress(&buf, "export")
+	if p == nil {
+		t.Fatal("newProgress on a terminal = nil")
+	}
+	clock := time.Unix(0, 0)
+	p.start, p.now, p.total = clock, func() time.Time { return clock }, 100
+	clock = clock.Add(time.Second)
+	p.add(50)
+	p.finish()
+	if got := buf.String(); !strings.Contains(got, "\r") || !strings.Contains(got, "50%") || !strings.HasSuffix(got, "\n") {
+		t.Errorf("terminal output = %q, want a redrawn bar ending in a newline", got)
+	}
+}
+
+func TestRender(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		label, unit string
+		done, total int64
+		elapsed     time.Duration
+		want        string
+	}{
+		{"import", "B", 512 << 20, 1 << 30, 10 * time.Second, "import [============            ]  50% 512.0 MiB/1.00 GiB 51.2 MiB/s ETA 10s"},
+		{"export", "", 250_000, 1_000_000, 5 * time.Second, "export [======                  ]  25% 250.0k/1.00M 50.0k/s ETA 15s"},
+		{"export", "", 1_000_000, 1_000_000, 20 * time.Second, "export [========================] 100% 1.00M/1.00M 50.0k/s in 20s"},
+		{"import", "B", 2048, 0, time.Second, "import 2.0 KiB 2.0 KiB/s"},
+	}
+	for _, tt := range tests {
+		if got := render(tt.label, tt.unit, tt.done, tt.total, tt.elapsed, 24); got != tt.want {
+			t.Errorf("render(%q, %d/%d, %v) =\n%q, want\n%q", tt.label, tt.done, tt.total, tt.elapsed, got, tt.want)
+		}
+	}
+}
