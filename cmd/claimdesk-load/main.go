@@ -1,0 +1,517 @@
+// Claimdesk-load measures claimdesk's import and export at scale against
+// baselines taken in the same run, on SQLite.
+//
+// It generates N realistic claims (default 1,000,000) over 10,000 topics of
+// skewed (Zipf) size into an NDJSON file, then measures:
+//
+//	(a) baseline: a raw prepared-statement INSERT of the same rows, one row
+//	    per statement, into the migrated empty schema, in one transaction
+//	    (only the time inside the driver is counted)
+//	(b) import: exchange.Import of the file into a migrated empty database,
+//	    as `claimdesk import` runs it, in a child process
+//	(c) export: exchange.Export of every claim as JSON, in a child process,
+//	    with its peak RSS and time to first byte
+//	(d) baseline: `sqlite3 -json 'select * from claims'` over the same
+//	    database (skipped when sqlite3 is not installed)
+//
+// and prints the figures and ratios. Usage:
+//
+//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR]
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+func main() {
+	if len(os.Args) > 2 && os.Args[1] == "child" {
+		if err := child(os.Args[2], os.Args[3:]); err != nil {
+			fmt.Fprintln(os.Stderr, "claimdesk-load child:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	n := flag.Int("n", 1_000_000, "claims to generate")
+	topics := flag.Int("topics", 10_000, "topics to spread them over")
+	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
+	flag.Parse()
+	if err := measure(*n, *topics, *dir); err != nil {
+		fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
+		os.Exit(1)
+	}
+}
+
+// result is what a child reports on stdout.
+type result struct {
+	Seconds   float64 `json:"seconds"`
+	FirstByte float64 `json:"first_byte_seconds,omitempty"`
+	Bytes     int64   `json:"bytes,omitempty"`
+	Records   int     `json:"records,omitempty"`
+}
+
+func measure(n, nTopics int, dir string) error {
+	ctx := context.Background()
+	if dir == "" {
+		d, err := os.MkdirTemp("", "claimdesk-load-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	file := filepath.Join(dir, "claims.ndjson")
+	fmt.Printf("generating %d claims over %d topics into %s\n", n, nTopics, file)
+	g := newGenerator(n, nTopics)
+	start := time.Now()
+	if err := g.writeFile(file); err != nil {
+		return err
+	}
+	st, _ := os.Stat(file)
+	fmt.Printf("  %.1f s, %.0f MiB\n", time.Since(start).Seconds(), float64(st.Size())/(1<<20))
+
+	baseDB := filepath.Join(dir, "baseline.db")
+	if err := migrated(ctx, baseDB); err != nil {
+		return err
+	}
+	fmt.Println("(a) baseline: prepared single-row INSERTs of the same rows, one transaction")
+	base, err := g.baseline(baseDB)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("  %.2f s (%.0f claims/s)\n", base, float64(n)/base)
+
+	importDB := filepath.Join(dir, "import.db")
+	if err := migrated(ctx, importDB); err != nil {
+		return err
+	}
+	fmt.Println("(b) import of the NDJSON file into an empty database (child process)")
+	imp, impRSS, err := runChild("import", importDB, file)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("  %.2f s (%.0f claims/s), peak RSS %.0f MiB\n", imp.Seconds, float64(n)/imp.Seconds, impRSS)
+
+	fmt.Println("(c) export of every claim as JSON (child process)")
+	exp, expRSS, err := runChild("export", importDB, filepath.Join(dir, "export.json"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("  %.2f s, %.0f MiB written, first byte after %.0f ms, peak RSS %.0f MiB\n",
+		exp.Seconds, float64(exp.Bytes)/(1<<20), exp.FirstByte*1000, expRSS)
+
+	fmt.Println("(d) baseline: sqlite3 -json 'select * from claims' over the same database")
+	var sq float64
+	if path, err := exec.LookPath("sqlite3"); err != nil {
+		fmt.Println("  skipped: sqlite3 is not installed (apt-get install sqlite3)")
+	} else {
+		out, err := os.Create(filepath.Join(dir, "sqlite3.json"))
+		if err != nil {
+			return err
+		}
+		cmd := exec.Command(path, "-json", importDB, "select * from claims")
+		cmd.Stdout, cmd.Stderr = out, os.Stderr
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("sqlite3: %w", err)
+		}
+		sq = time.Since(start).Seconds()
+		out.Close()
+		fmt.Printf("  %.2f s\n", sq)
+	}
+
+	fmt.Println("\nratios (above 1 means claimdesk is faster)")
+	fmt.Printf("  import vs raw INSERT baseline: %.2fx (%.2f s vs %.2f s)\n", base/imp.Seconds, imp.Seconds, base)
+	if sq > 0 {
+		fmt.Printf("  export vs sqlite3 -json:       %.2fx (%.2f s vs %.2f s)\n", sq/exp.Seconds, exp.Seconds, sq)
+	}
+	fmt.Printf("  export peak RSS %.0f MiB (target < 100), first byte %.0f ms\n", expRSS, exp.FirstByte*1000)
+	return nil
+}
+
+// migrated creates a database with claimdesk's schema.
+func migrated(ctx context.Context, path string) error {
+	s, err := gormstore.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.Migrate(ctx)
+}
+
+// runChild runs this program as a child doing one measured step and
+// returns its report and its peak RSS in MiB.
+func runChild(what string, args ...string) (result, float64, error) {
+	cmd := exec.Command(os.Args[0], append([]string{"child", what}, args...)...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return result{}, 0, fmt.Errorf("%s: %w", what, err)
+	}
+	var r result
+	if err := json.Unmarshal(out, &r); err != nil {
+		return result{}, 0, fmt.Errorf("%s: %q: %w", what, out, err)
+	}
+	rss := 0.0
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = float64(ru.Maxrss) / 1024 // KiB on Linux
+	}
+	return r, rss, nil
+}
+
+// child runs one measured step in this process and prints its result.
+func child(what string, args []string) error {
+	ctx := context.Background()
+	s, err := gormstore.Open(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var r result
+	switch what {
+	case "import":
+		f, err := os.Open(args[1])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		start := time.Now()
+		rep, err := exchange.Import(ctx, s, f, exchange.ImportOptions{Format: exchange.NDJSON})
+		if err != nil {
+			return err
+		}
+		r.Seconds, r.Records = time.Since(start).Seconds(), rep.Records
+	case "export":
+		f, err := os.Create(args[1])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w := &firstByte{w: f, start: time.Now()}
+		if err := exchange.Export(ctx, s, w, exchange.JSON, exchange.Filter{}, exchange.ExportOptions{}); err != nil {
+			return err
+		}
+		r.Seconds, r.FirstByte, r.Bytes = time.Since(w.start).Seconds(), w.first.Seconds(), w.n
+	default:
+		return fmt.Errorf("unknown step %q", what)
+	}
+	return json.NewEncoder(os.Stdout).Encode(r)
+}
+
+// firstByte counts what is written and when the first byte was.
+type firstByte struct {
+	w     io.Writer
+	start time.Time
+	first time.Duration
+	n     int64
+}
+
+func (f *firstByte) Write(p []byte) (int, error) {
+	if f.n == 0 && len(p) > 0 {
+		f.first = time.Since(f.start)
+	}
+	f.n += int64(len(p))
+	return f.w.Write(p)
+}
+
+// generator makes a deterministic dataset.
+type generator struct {
+	n, nTopics int
+	parser     *quantity.Parser
+	now        time.Time
+	topicOf    []int32
+}
+
+var (
+	phrases = []string{"about 800", "a few dozen", "between 2,000 and 3,000", "more than 500", "up to 7,000",
+		"nearly 1,700", "some 200", "at least 300", "2,400", "several hundred", "tens of thousands",
+		"around 5,000", "fewer than 100", "hundreds", "1,500 to 2,000", "almost 4,000"}
+	places   = []string{"Syria", "Iraq", "Libya", "Afghanistan", "Turkey", "Raqqa", "Mosul", "Idlib"}
+	pops     = []string{"Russian nationals", "Chechens", "Central Asians", "foreign fighters", "Europeans"}
+	groups   = []string{"Islamic State", "any militant group", "Nusra Front"}
+	evidence = claims.EvidenceTypes
+	grades   = claims.Grades
+	tagPool  = []string{"fsb-series", "paraphrase", "second-hand", "official", "estimate", "revised", "leak"}
+)
+
+const (
+	nSources   = 1000
+	nClaimants = 2000
+)
+
+func newGenerator(n, nTopics int) *generator {
+	g := &generator{n: n, nTopics: nTopics, parser: quantity.New(), now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	// Topic sizes follow Zipf's law: a few topics hold most claims.
+	r := rand.New(rand.NewPCG(1, 2))
+	z := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.2, 1, uint64(nTopics-1))
+	g.topicOf = make([]int32, n)
+	for i := range g.topicOf {
+		g.topicOf[i] = int32((z.Uint64() + uint64(r.IntN(7))) % uint64(nTopics))
+	}
+	return g
+}
+
+func topicID(i int) string    { return fmt.Sprintf("topic-%05d", i) }
+func sourceID(i int) string   { return fmt.Sprintf("src-%04d", i) }
+func claimantID(i int) string { return fmt.Sprintf("cl-%04d", i) }
+
+func (g *generator) meta(id string, i int) claims.Meta {
+	t := g.now.Add(time.Duration(i) * time.Second)
+	return claims.Meta{ID: id, CreatedAt: t, UpdatedAt: t, Version: 1 + i%3}
+}
+
+func (g *generator) topic(i int) *claims.Topic {
+	t := &claims.Topic{Meta: g.meta(topicID(i), i), Title: fmt.Sprintf("Fighters counted in topic %d", i),
+		Description: "Generated for the load test.", Measure: "people fighting", Unit: "people", Additive: true,
+		WindowDays: 180, Tags: []string{"load"}}
+	if i%10 != 0 {
+		t.ParentID = topicID(i - i%10)
+	}
+	return t
+}
+
+func (g *generator) source(i int) *claims.Source {
+	return &claims.Source{Meta: g.meta(sourceID(i), i), Name: fmt.Sprintf("Outlet %d", i),
+		URL: fmt.Sprintf("https://news%d.example.org/", i), Kind: claims.SourceNews, Publisher: "Example Media",
+		Language: "en", PublishedOn: "2015"}
+}
+
+func (g *generator) claimant(i int) *claims.Claimant {
+	return &claims.Claimant{Meta: g.meta(claimantID(i), i), Name: fmt.Sprintf("Official %d", i),
+		Kind: claims.ClaimantPerson, Role: "spokesperson", Affiliation: "Ministry"}
+}
+
+// claim returns claim i, prepared as the store would have written it.
+func (g *generator) claim(i int) *claims.Claim {
+	r := rand.New(rand.NewPCG(uint64(i), 99))
+	q := phrases[r.IntN(len(phrases))]
+	src := r.IntN(nSources)
+	day := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(2200))
+	c := &claims.Claim{
+		Meta: g.meta(fmt.Sprintf("c-%08d", i), i), TopicID: topicID(int(g.topicOf[i])),
+		ClaimantID: claimantID(r.IntN(nClaimants)),
+		Quote: fmt.Sprintf("Officials said %s %s had travelled to %s, according to the ministry.", q,
+			pops[r.IntN(len(pops))], places[r.IntN(len(places))]),
+		QuantityText: q, Language: "en", Unit: "people",
+		Scope: claims.Scope{Places: []string{places[r.IntN(len(places))]}, Population: pops[r.IntN(len(pops))],
+			Group: groups[r.IntN(len(groups))], Measure: claims.Stock},
+		Provenance: claims.Provenance{SourceID: sourceID(src), URL: fmt.Sprintf("https://news%d.example.org/a/%d", src, i)},
+		SaidOn:     claims.Date(day.Format("2006-01-02")), PublishedOn: claims.Date(day.AddDate(0, 0, 1).Format("2006-01-02")),
+		EvidenceType: evidence[r.IntN(len(evidence))], Grade: grades[r.IntN(len(grades))], Rank: claims.RankNormal,
+	}
+	if r.IntN(4) == 0 {
+		c.Scope.Places = append(c.Scope.Places, "Iraq")
+		c.Scope.Places = c.Scope.Places[:1+min(1, len(c.Scope.Places)-1)]
+		if c.Scope.Places[0] == c.Scope.Places[1] {
+			c.Scope.Places = c.Scope.Places[:1]
+		}
+	}
+	if r.IntN(5) == 0 {
+		rs := (src + 1) % nSources
+		c.Provenance.Relays = []claims.Relay{{SourceID: sourceID(rs), URL: fmt.Sprintf("https://news%d.example.org/r/%d", rs, i)}}
+	}
+	if r.IntN(10) == 0 {
+		lo, hi := float64(100+r.IntN(900)), float64(1000+r.IntN(9000))
+		c.AnalystInterval = &claims.Interval{Low: &lo, High: &hi, Kind: "range"}
+		c.Notes = "The analyst reads the figure as a range from the ministry's own tables."
+	}
+	for k := r.IntN(3); k > 0; k-- {
+		tag := tagPool[r.IntN(len(tagPool))]
+		if !slicesContains(c.Tags, tag) {
+			c.Tags = append(c.Tags, tag)
+		}
+	}
+	if err := c.Prepare(g.parser); err != nil {
+		panic(fmt.Sprintf("claim %d: %v", i, err))
+	}
+	return c
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFile writes the dataset as an NDJSON exchange document.
+func (g *generator) writeFile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	fmt.Fprintf(w, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":%q}\n", claims.BundleSchemaVersion, g.now.Format(time.RFC3339))
+	line := func(kind string, rec any) error {
+		fmt.Fprintf(w, `{"type":%q,"record":`, kind)
+		b, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		_, err = w.WriteString("}\n")
+		return err
+	}
+	for i := range g.nTopics {
+		if err := line("topic", g.topic(i)); err != nil {
+			return err
+		}
+	}
+	for i := range nSources {
+		line("source", g.source(i))
+	}
+	for i := range nClaimants {
+		line("claimant", g.claimant(i))
+	}
+	for i := range g.n {
+		if err := line("claim", g.claim(i)); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// baseline inserts the rows claimdesk stores for the dataset with one
+// prepared single-row INSERT per table, in one transaction, and returns
+// the seconds spent in the database (building the values is not counted).
+func (g *generator) baseline(path string) (float64, error) {
+	db, err := sql.Open("sqlite3", path+"?_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	var spent time.Duration
+	timed := func(f func() error) error {
+		start := time.Now()
+		err := f()
+		spent += time.Since(start)
+		return err
+	}
+	var tx *sql.Tx
+	if err := timed(func() (err error) { tx, err = db.Begin(); return err }); err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	prep := func(table string, cols ...string) (*sql.Stmt, error) {
+		q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
+		return tx.Prepare(q)
+	}
+	meta := []string{"id", "created_at", "updated_at", "version"}
+	topicStmt, err := prep("topics", append(meta, "title", "description", "measure", "unit", "additive", "parent_id", "window_days", "tags", "search")...)
+	if err != nil {
+		return 0, err
+	}
+	topicTag, _ := prep("topic_tags", "topic_id", "tag")
+	sourceStmt, _ := prep("sources", append(meta, "name", "url", "kind", "publisher", "language", "published_on", "notes", "search")...)
+	claimantStmt, _ := prep("claimants", append(meta, "name", "kind", "role", "affiliation", "notes", "search")...)
+	claimStmt, err := prep("claims", append(meta, strings.Fields(`topic_id claimant_id source_id quote quantity_text language original_text
+		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
+		places population group_name measure url archive_url relays occasion said_on published_on as_of since
+		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search`)...)...)
+	if err != nil {
+		return 0, err
+	}
+	claimSource, _ := prep("claim_sources", "claim_id", "source_id")
+	claimTag, _ := prep("claim_tags", "claim_id", "tag")
+	exec := func(st *sql.Stmt, args ...any) error {
+		return timed(func() error { _, err := st.Exec(args...); return err })
+	}
+	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	for i := range g.nTopics {
+		t := g.topic(i)
+		var parent *string
+		if t.ParentID != "" {
+			parent = &t.ParentID
+		}
+		if err := exec(topicStmt, t.ID, t.CreatedAt, t.UpdatedAt, t.Version, t.Title, t.Description, t.Measure, t.Unit,
+			t.Additive, parent, t.WindowDays, js(t.Tags), strings.ToLower(t.Title)); err != nil {
+			return 0, fmt.Errorf("topic: %w", err)
+		}
+		for _, tag := range t.Tags {
+			if err := exec(topicTag, t.ID, tag); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for i := range nSources {
+		s := g.source(i)
+		if err := exec(sourceStmt, s.ID, s.CreatedAt, s.UpdatedAt, s.Version, s.Name, s.URL, string(s.Kind), s.Publisher,
+			s.Language, string(s.PublishedOn), s.Notes, strings.ToLower(s.Name)); err != nil {
+			return 0, fmt.Errorf("source: %w", err)
+		}
+	}
+	for i := range nClaimants {
+		c := g.claimant(i)
+		if err := exec(claimantStmt, c.ID, c.CreatedAt, c.UpdatedAt, c.Version, c.Name, string(c.Kind), c.Role,
+			c.Affiliation, c.Notes, strings.ToLower(c.Name)); err != nil {
+			return 0, fmt.Errorf("claimant: %w", err)
+		}
+	}
+	for i := range g.n {
+		c := g.claim(i)
+		var low, high, best *float64
+		if iv := c.Interval; iv != nil {
+			low, high, best = iv.Low, iv.High, iv.Best
+		}
+		ref := c.RefDate()
+		rs, re := ref.Start().Format("2006-01-02"), ref.End().Format("2006-01-02")
+		analyst := ""
+		if c.AnalystInterval != nil {
+			analyst = js(c.AnalystInterval)
+		}
+		if err := exec(claimStmt, c.ID, c.CreatedAt, c.UpdatedAt, c.Version, c.TopicID, c.ClaimantID, c.Provenance.SourceID,
+			c.Quote, c.QuantityText, c.Language, c.OriginalText, c.OriginalLanguage, c.NoNumber, js(c.Parsed), analyst,
+			string(c.IntervalSource), c.ParserVersion, c.Unit, low, high, best, js(c.Scope.Places), c.Scope.Population,
+			c.Scope.Group, string(c.Scope.Measure), c.Provenance.URL, c.Provenance.ArchiveURL, js(c.Provenance.Relays),
+			c.Occasion, string(c.SaidOn), string(c.PublishedOn), string(c.AsOf), string(c.Since), rs, re,
+			string(c.EvidenceType), string(c.Grade), string(c.Rank), c.DeprecationReason, c.Notes, js(c.Tags),
+			strings.ToLower(c.Quote+"\x1f"+c.QuantityText+"\x1f"+c.Notes)); err != nil {
+			return 0, fmt.Errorf("claim: %w", err)
+		}
+		if err := exec(claimSource, c.ID, c.Provenance.SourceID); err != nil {
+			return 0, err
+		}
+		for _, rl := range c.Provenance.Relays {
+			if err := exec(claimSource, c.ID, rl.SourceID); err != nil {
+				return 0, err
+			}
+		}
+		for _, tag := range c.Tags {
+			if err := exec(claimTag, c.ID, tag); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if err := timed(tx.Commit); err != nil {
+		return 0, err
+	}
+	return spent.Seconds(), nil
+}
