@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -59,17 +61,24 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			if err := fn(w); err != nil {
 				return err
 			}
+			start := time.Now()
 			for _, stmt := range rebuild {
 				if err := tx.Exec(stmt).Error; err != nil {
 					return err
 				}
 			}
+			indexed := time.Now()
 			if err := w.dirtyLinkTopics(); err != nil {
 				return err
 			}
 			if err := recomputeDirty(tx, s.dialect, d); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
 			}
+			s.log.LogAttrs(ctx, slog.LevelInfo, "bulk import written",
+				slog.Int("indexes_rebuilt", len(rebuild)),
+				slog.Float64("rebuild_ms", msSince(start, indexed)),
+				slog.Int("topics_recomputed", len(d.topics)),
+				slog.Float64("summaries_ms", msSince(indexed, time.Now())))
 			return nil
 		})
 	}
@@ -483,3 +492,5 @@ func (w *bulkWriter) param(i int) string {
 	}
 	return "?"
 }
+
+func msSince(from, to time.Time) float64 { return float64(to.Sub(from).Microseconds()) / 1000 }
