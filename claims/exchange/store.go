@@ -19,8 +19,7 @@ type Filter struct {
 // Store is what export and import need of a store: the records of
 // claims.Store, streamed in a stable order, and a bulk write path.
 //
-// Each* call fn once per record, in ID order (topics: every parent before
-// its children), holding no more than a batch of rows in memory, and stop
+// Each* call fn once per record, in ID order, holding no more than a batch of rows in memory, and stop
 // at the first error fn returns, returning it. A Filter whose TopicID names
 // no topic is CodeNotFound.
 type Store interface {

@@ -21,14 +21,14 @@ const (
 	propGroup         = "group"                // scope.group
 	propMeasure       = "measure"              // stock, flow or proxy
 	propDetermination = "determination_method" // evidence_type (P459)
-	propClaimant      = "stated_by"            // the claimant (P1932 is "stated as"; P3831 object has role)
+	propClaimant      = "stated_by"            // the claimant's name (no P-number claimed)
 	propGrade         = "grade"                // the analyst's grade
 	propStatedIn      = "stated_in"            // the origin source (P248)
 	propReferenceURL  = "reference_url"        // provenance.url (P854)
 	propArchiveURL    = "archive_url"          // provenance.archive_url (P1065)
 	propPublished     = "publication_date"     // published_on (P577)
 	propQuotation     = "quotation"            // the quote (P1683)
-	propRetrieved     = "relayed_by"           // a relay's source
+	propRetrieved     = "relayed_by"           // a relay's source, in place of stated_in
 	propDeprecation   = "reason_for_deprecated_rank"
 )
 

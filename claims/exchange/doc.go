@@ -1,0 +1,104 @@
+// Package exchange exports and imports claimdesk's records: a versioned
+// JSON document, NDJSON for large sets, CSV for spreadsheets, and two
+// export-only interchange dialects, schema.org ClaimReview and
+// Wikidata-style statements. It imports only package claims and the
+// standard library (and the quantity parser); the store side is the Store
+// interface, which gormstore implements.
+//
+// # Streaming
+//
+// Export reads records from the store one at a time (Store.Each*) and
+// encodes them one by one, flushing the header at once, so memory stays
+// flat however many claims there are and a download starts immediately.
+// Import decodes one record at a time, validates it, and writes in
+// batches inside one transaction.
+//
+// # Formats
+//
+// json is the document of claims.Bundle, described by the JSON Schema in
+// schema.json (Schema): {schema_version, exported_at, topics, sources,
+// claimants, claims, links, reviews}, one record a line. Claims carry
+// their parsed_interval, analyst_interval, the interval in force, scope
+// and provenance.
+//
+// ndjson starts with a header line, {"type":"header","schema_version":1,
+// "exported_at":"…"}, followed by one {"type":"KIND","record":{…}} per
+// line, KIND being topic, source, claimant, claim, link or review.
+//
+// csv has one row per claim under a header row naming the columns
+// (CSVColumns): id, version, created_at, updated_at (RFC 3339), topic_id,
+// claimant_id, quote, quantity_text, language, original_text,
+// original_language, no_number, unit; interval_source and low, high, best
+// (the interval in force); parsed_low … parsed_explanation and
+// parser_version (the parser's reading); analyst_low, analyst_high,
+// analyst_best, analyst_approx, analyst_kind, analyst_rule,
+// analyst_explanation; places ("; "-separated, or a JSON array when a
+// place holds a ';'), population, group, measure, source_id, url,
+// archive_url, relays (a JSON array of relays), occasion, said_on,
+// published_on, as_of, since, evidence_type, grade, rank,
+// deprecation_reason, notes and tags (like places). Numbers are written
+// in the shortest form that reads back exactly. A free-text cell that
+// starts with = + - @, a tab, a carriage return or a quote gets a leading
+// quote so spreadsheets do not run it as a formula; import removes it.
+// On import the derived columns (interval_source, low/high/best, parsed_*,
+// parser_version) are ignored: the quantity is read again. The columns
+// may come in any order; id, topic_id, claimant_id and source_id are
+// required.
+//
+// claimreview is a JSON-LD document, {"@context":"https://schema.org",
+// "@graph":[…]}, with one ClaimReview per claim an analyst assessed (a
+// grade other than ungraded, or a conflict review naming it):
+// claimReviewed is the quote (else the quantity text); itemReviewed is a
+// Claim whose author is the claimant (Person or Organization, with
+// jobTitle and affiliation), datePublished said_on (else published_on),
+// firstAppearance the origin (URL, outlet, publisher) and appearance the
+// relays; reviewRating has alternateName = the grade, ratingExplanation
+// its definition and, for graded claims, ratingValue on a 1 (discounted)
+// to 5 (confirmed) scale; datePublished is the claim's last update;
+// reviewBody joins the analyst's notes, the conflict reviews and the
+// deprecation reason; @id is urn:claimdesk:claim:ID.
+//
+// wikidata is {"schema_version","exported_at","statements":[…]}: one
+// statement per claim in the shape of Wikidata's JSON, with the topic as
+// subject. The mainsnak's quantity has amount = best (else the midpoint
+// of low and high, else the one bound), lowerBound and upperBound = low
+// and high, and unit; a claimant who gave no number is a "novalue" snak,
+// a quantity that could not be read "somevalue". Qualifiers:
+// point_in_time (as_of, else said_on; P585), start_time (since; P580),
+// location (each place; P276), population_counted, group, measure,
+// determination_method (evidence type; P459), stated_by (the claimant),
+// grade and reason_for_deprecated_rank. References: stated_in (the origin
+// source; P248), reference_url (P854), archive_url (P1065),
+// publication_date (P577) and quotation (P1683); each relay is a further
+// reference with relayed_by in place of stated_in. Times use Wikidata's
+// time values with precision 9 (year), 10 (month) or 11 (day). The rank
+// is the claim's: preferred, normal or deprecated. The property names are
+// descriptive; the P-numbers noted are where claimdesk is sure of the
+// correspondence.
+//
+// # Import
+//
+// Import reads json, ndjson or csv. Records are matched by ID, so every
+// record needs one: a record the store lacks is created, a record whose
+// version is newer than the stored one replaces it whole, and one whose
+// version is the same or older is skipped. Importing a file twice
+// therefore changes nothing. Imported records keep their IDs, versions,
+// created_at and updated_at: an import is a copy, not an edit, so
+// exporting, importing into an empty database and exporting again gives
+// the same document except exported_at. (A claim's parsed interval is
+// read again by the importing claimdesk's parser, as on every write.)
+//
+// Every record is normalised and validated as the store does (claims with
+// Claim.Prepare), IDs may not repeat within a kind, and references must
+// name a record in the file (anywhere: records are held back until what
+// they name has been written) or in the store. Import is atomic: a file
+// with any bad record writes nothing, and the report lists every bad
+// record (up to Limits.MaxErrors) with its location, a JSON path such as
+// $.claims[12].analyst_interval.low or a line such as "line 57", and the
+// reason. A dry run plans and reports without writing.
+//
+// Limits (file size, record count, record size, nesting depth, string
+// length) turn hostile input into a clear error: CodeTooLarge for a file
+// over a limit, CodeMalformed for a document that cannot be read, and
+// CodeInvalid for bad records.
+package exchange
