@@ -60,19 +60,63 @@ func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, 
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	for _, k := range enc.kinds() {
-		put := func(rec any) error {
-			if err := enc.record(k, rec); err != nil {
+	// The store is read in one goroutine and the records encoded in this
+	// one, so reading rows and writing JSON run side by side; the channel
+	// keeps at most a few batches in memory.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		kind Kind
+		recs []any
+	}
+	const size = 64
+	batches := make(chan batch, 8)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		for _, k := range enc.kinds() {
+			b := batch{kind: k, recs: make([]any, 0, size)}
+			err := each(ctx, s, k, f, func(rec any) error {
+				b.recs = append(b.recs, rec)
+				if len(b.recs) == size {
+					select {
+					case batches <- b:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					b = batch{kind: k, recs: make([]any, 0, size)}
+				}
+				return nil
+			})
+			if err == nil && len(b.recs) > 0 {
+				select {
+				case batches <- b:
+				case <-ctx.Done():
+					err = ctx.Err()
+				}
+			}
+			if err != nil {
+				readErr <- err
+				return
+			}
+		}
+		readErr <- nil
+	}()
+	for b := range batches {
+		for _, rec := range b.recs {
+			if err := enc.record(b.kind, rec); err != nil {
+				cancel()
+				for range batches {
+				}
 				return err
 			}
 			if opts.OnRecord != nil {
-				opts.OnRecord(k)
+				opts.OnRecord(b.kind)
 			}
-			return nil
 		}
-		if err := each(ctx, s, k, f, put); err != nil {
-			return err
-		}
+	}
+	if err := <-readErr; err != nil {
+		return err
 	}
 	if err := enc.end(); err != nil {
 		return err

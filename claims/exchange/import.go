@@ -184,29 +184,71 @@ func (p *planner) run(ctx context.Context, r io.Reader, look Lookup, w BulkWrite
 	if err != nil {
 		return p.abort(err)
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		it, err := dec.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return p.abort(err)
-		}
-		p.rep.Records++
-		if p.opts.OnRecord != nil {
-			p.opts.OnRecord()
-		}
-		if e, ok := p.check(it); ok {
-			p.batch = append(p.batch, e)
-		}
-		if len(p.batch) >= batchSize {
-			if err := p.flush(ctx, look, w); err != nil {
-				return err
+	// Decoding and validating one record does not depend on the others:
+	// a goroutine does it ahead of the planning and writing here, so the
+	// two run side by side.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan []checked, 4)
+	var decErr error // set before chunks is closed
+	go func() {
+		defer close(chunks)
+		const size = 256
+		buf := make([]checked, 0, size)
+		for {
+			if err := ctx.Err(); err != nil {
+				decErr = err
+				return
+			}
+			it, err := dec.next()
+			if err != nil {
+				if err != io.EOF {
+					decErr = err
+				}
+				break
+			}
+			buf = append(buf, p.prepare(it))
+			if len(buf) == size {
+				select {
+				case chunks <- buf:
+				case <-ctx.Done():
+					decErr = ctx.Err()
+					return
+				}
+				buf = make([]checked, 0, size)
 			}
 		}
+		if len(buf) > 0 {
+			select {
+			case chunks <- buf:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	stop := func(err error) error {
+		cancel()
+		for range chunks {
+		}
+		return err
+	}
+	for chunk := range chunks {
+		for _, c := range chunk {
+			p.rep.Records++
+			if p.opts.OnRecord != nil {
+				p.opts.OnRecord()
+			}
+			if e, ok := p.admit(c); ok {
+				p.batch = append(p.batch, e)
+			}
+			if len(p.batch) >= batchSize {
+				if err := p.flush(ctx, look, w); err != nil {
+					return stop(err)
+				}
+			}
+		}
+	}
+	if decErr != nil {
+		return p.abort(decErr)
 	}
 	if err := p.flush(ctx, look, w); err != nil {
 		return err
@@ -232,41 +274,39 @@ func (p *planner) abort(err error) error {
 	return err
 }
 
-// check validates one record on its own and registers its ID.
-func (p *planner) check(it item) (entry, bool) {
-	var id string
+// checked is a record validated on its own, with what is wrong with it.
+type checked struct {
+	entry entry
+	id    string
+	errs  []RecordError
+}
+
+// prepare validates one record on its own. It touches no state shared
+// between records, so it runs ahead in the decoding goroutine.
+func (p *planner) prepare(it item) checked {
+	c := checked{entry: entry{kind: it.kind, loc: it.loc, rec: it.rec}}
 	if it.rec != nil {
-		id = meta(it.rec).ID
+		c.id = meta(it.rec).ID
 	}
 	if len(it.errs) > 0 {
 		for _, e := range it.errs {
-			e.Location, e.Kind, e.ID = it.loc.at(e.Field), it.kind, id
-			p.addErr(e)
+			e.Location, e.Kind, e.ID = it.loc.at(e.Field), it.kind, c.id
+			c.errs = append(c.errs, e)
 		}
-		return entry{}, false
+		return c
 	}
 	bad := func(field, reason string) {
-		p.addErr(RecordError{Location: it.loc.at(field), Kind: it.kind, ID: id, Field: field, Reason: reason})
+		c.errs = append(c.errs, RecordError{Location: it.loc.at(field), Kind: it.kind, ID: c.id, Field: field, Reason: reason})
 	}
 	m := meta(it.rec)
-	ok := true
 	switch {
 	case m.ID == "":
 		bad("id", "is required: an import matches records by ID")
-		ok = false
 	case !claims.ValidID(m.ID):
 		bad("id", "must be 1 to 64 letters, digits, '-' or '_'")
-		ok = false
-	default:
-		if _, dup := p.seen[it.kind][m.ID]; dup {
-			bad("id", fmt.Sprintf("repeats the ID of an earlier %s in the file", it.kind))
-			ok = false
-		}
-		p.seen[it.kind][m.ID] = struct{}{}
 	}
 	if m.Version < 0 {
 		bad("version", "must not be negative")
-		ok = false
 	}
 	if m.Version == 0 {
 		m.Version = 1
@@ -282,13 +322,30 @@ func (p *planner) check(it item) (entry, bool) {
 	for _, f := range claims.ErrorFields(err) {
 		bad(f.Field, f.Detail)
 	}
-	if err != nil {
-		if len(claims.ErrorFields(err)) == 0 {
-			bad("", claims.ErrorMessage(err))
-		}
-		ok = false
+	if err != nil && len(claims.ErrorFields(err)) == 0 {
+		bad("", claims.ErrorMessage(err))
 	}
-	return entry{kind: it.kind, loc: it.loc, rec: it.rec, refs: refs}, ok
+	c.entry.refs = refs
+	return c
+}
+
+// admit reports a checked record's errors, registers its ID, catching
+// duplicates, and says whether the record can be planned.
+func (p *planner) admit(c checked) (entry, bool) {
+	for _, e := range c.errs {
+		p.addErr(e)
+	}
+	if c.entry.rec == nil || c.id == "" || !claims.ValidID(c.id) {
+		return entry{}, false
+	}
+	k := c.entry.kind
+	if _, dup := p.seen[k][c.id]; dup {
+		p.addErr(RecordError{Location: c.entry.loc.at("id"), Kind: k, ID: c.id, Field: "id",
+			Reason: fmt.Sprintf("repeats the ID of an earlier %s in the file", k)})
+		return entry{}, false
+	}
+	p.seen[k][c.id] = struct{}{}
+	return c.entry, len(c.errs) == 0
 }
 
 // validate normalises and validates a record and returns its references.

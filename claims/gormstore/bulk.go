@@ -74,7 +74,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			if err := recomputeDirty(tx, s.dialect, d); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
 			}
-			s.log.LogAttrs(ctx, slog.LevelInfo, "bulk import written",
+			s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import written",
 				slog.Int("indexes_rebuilt", len(rebuild)),
 				slog.Float64("rebuild_ms", msSince(start, indexed)),
 				slog.Int("topics_recomputed", len(d.topics)),

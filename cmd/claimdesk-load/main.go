@@ -200,7 +200,7 @@ func child(what string, args []string) error {
 	}
 	// The store logs how long the index rebuild and the summaries took.
 	var logBuf bytes.Buffer
-	log := slog.New(slog.NewJSONHandler(&logBuf, nil))
+	log := slog.New(slog.NewJSONHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	s, err := gormstore.Open(ctx, args[0], gormstore.WithLogger(log))
 	if err != nil {
 		return err
