@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
@@ -59,6 +61,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 				t.Errorf("import wrote to stderr, which is no terminal: %q", stderr)
 			}
 			_, first, _ := runCmd(t, "", "export", "--db", src, "--format", format)
+			if format == "json" {
+				validateExport(t, []byte(first))
+			}
 			_, second, _ := runCmd(t, "", "export", "--db", dst, "--format", format)
 			if a, b := strings.SplitN(first, "\n", 2)[1], strings.SplitN(second, "\n", 2)[1]; a != b {
 				t.Errorf("export of the copy differs from the export of the original")
@@ -165,5 +170,29 @@ func TestRender(t *testing.T) {
 		if got := render(tt.label, tt.unit, tt.done, tt.total, tt.elapsed, 24); got != tt.want {
 			t.Errorf("render(%q, %d/%d, %v) =\n%q, want\n%q", tt.label, tt.done, tt.total, tt.elapsed, got, tt.want)
 		}
+	}
+}
+
+// validateExport checks a JSON export against the exchange schema.
+func validateExport(t *testing.T, doc []byte) {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	sch, err := jsonschema.UnmarshalJSON(bytes.NewReader(exchange.Schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("schema.json", sch); err != nil {
+		t.Fatal(err)
+	}
+	compiled, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+	if err := compiled.Validate(inst); err != nil {
+		t.Errorf("export does not match the exchange schema: %v", err)
 	}
 }
