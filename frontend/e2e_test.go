@@ -247,6 +247,9 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("user text is never markup", func(t *testing.T) { userTextIsText(t, s, blank.URL) })
 	t.Run("demo topics, keyboard and a phone", func(t *testing.T) { demoTopics(t, s, demoSrv.URL) })
 	t.Run("export matches the API", func(t *testing.T) { exportTopic(t, s, demoSrv.URL) })
+	t.Run("demo screens and timeline", func(t *testing.T) { demoScreens(t, s, demoSrv.URL) })
+	t.Run("import through the page", func(t *testing.T) { importFile(t, s, demoSrv.URL, newServer(t, false).URL) })
+	t.Run("contrast and landmarks, light and dark", func(t *testing.T) { accessibility(t, s, demoSrv.URL) })
 }
 
 type claimEntry struct {
@@ -323,14 +326,48 @@ func foundingExample(t *testing.T, s *session, base string) {
 		t.Errorf("summary line = %q, want 2 claims and 1 open conflict", got)
 	}
 	// The plot's conflict explains itself on keyboard focus, too.
+	// Cards carry a compact line, not the explanation a third time.
+	const expl = "a count for part of the area"
+	if n := eval[int](t, s, `[...document.querySelectorAll('.card')].filter(c => c.textContent.includes(`+jsString(expl)+`)).length`); n != 0 {
+		t.Errorf("%d cards repeat the full explanation", n)
+	}
+	lines := eval[[]string](t, s, `[...document.querySelectorAll('.card .card-conflict')].map(p => p.textContent)`)
+	if len(lines) != 2 || !strings.Contains(strings.Join(lines, "|"), "Severe 12× · contradicts The Independent") {
+		t.Errorf("card conflict lines = %q, want two compact lines naming the other claimant", lines)
+	}
+	// The floating explanation takes no room until used, and moves nothing.
+	if eval[bool](t, s, `!document.querySelector('.plot-tip').hidden`) {
+		t.Error("the plot's explanation shows before anything is focused")
+	}
+	before := eval[float64](t, s, `document.querySelector('.card').getBoundingClientRect().top + scrollY`)
 	s.do(t, chromedp.Focus(chromedp.CSS(`svg .conflict`)))
-	s.waitFor(t, "the explanation on focus", `document.querySelector('.conflict-detail').textContent.includes('Syria')`)
-	if got := eval[string](t, s, `document.activeElement.getAttribute('aria-label')`); !strings.Contains(got, "12") {
-		t.Errorf("focused conflict's label = %q, want its factor", got)
+	s.waitFor(t, "the explanation on focus", `!document.querySelector('.plot-tip').hidden && document.querySelector('.plot-tip').textContent.includes('Syria')`)
+	if after := eval[float64](t, s, `document.querySelector('.card').getBoundingClientRect().top + scrollY`); after != before {
+		t.Errorf("focusing a conflict moved the cards from %v to %v", before, after)
+	}
+	if got := eval[string](t, s, `document.activeElement.getAttribute('aria-label')`); !strings.Contains(got, "12") || !strings.Contains(got, "Bogdanov") {
+		t.Errorf("focused conflict's label = %q, want its factor and claimants", got)
+	}
+	if got := eval[string](t, s, `document.activeElement.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent).join(' ')`); !strings.Contains(got, expl) {
+		t.Errorf("focused conflict's description = %q, want the explanation", got)
 	}
 	s.screenshot(t, "comparison-founding", true)
+	s.do(t, chromedp.EmulateViewport(1280, 800))
+	s.do(t, chromedp.Navigate(base+"/topics/"+topicID))
+	s.waitFor(t, "the plot's conflict", `!!document.querySelector('svg .conflict')`)
+	s.do(t, chromedp.Focus(chromedp.CSS(`svg .conflict`)))
+	s.waitFor(t, "the explanation on focus", `!document.querySelector('.plot-tip').hidden`)
+	s.screenshot(t, "readme-comparison", false)
+	s.do(t, chromedp.EmulateViewport(1360, 900))
+	// The card's line leads to the pair in the conflicts list.
+	s.do(t, chromedp.Click(chromedp.CSS(`.card .card-conflict a`)))
+	s.waitFor(t, "the pair focused", `document.activeElement.classList.contains('conflict-item')`)
+	checkConsensus(t, s, base, topicID)
 	s.do(t, chromedp.Navigate(base+"/topics/"+topicID+"?view=timeline"))
 	s.waitFor(t, "the timeline", `document.querySelectorAll('svg .tl-point').length === 2`)
+	if n := eval[int](t, s, `document.querySelectorAll('svg .tl-point .tl-range').length`); n != 2 {
+		t.Errorf("%d ranges drawn on the timeline, want 2", n)
+	}
 	s.screenshot(t, "timeline-founding", false)
 	s.checkClean(t)
 }
@@ -407,6 +444,7 @@ func userTextIsText(t *testing.T, s *session, base string) {
 		t.Errorf("deprecation reason = %q, want the payload as text", got)
 	}
 	s.screenshot(t, "xss", true)
+	checkConsensus(t, s, base, topic.ID)
 	s.checkClean(t)
 }
 
@@ -447,9 +485,10 @@ func demoTopics(t *testing.T, s *session, base string) {
 	s.do(t, chromedp.Navigate(base+"/topics/topic-russians-is"))
 	s.waitFor(t, "the Russians comparison", `document.querySelectorAll('svg.plot .row').length > 5`)
 	s.screenshot(t, "comparison-demo", false)
+	checkConsensus(t, s, base, "topic-russians-is")
 
 	s.do(t, chromedp.EmulateViewport(360, 780))
-	defer s.do(t, chromedp.ResetViewport())
+	defer s.do(t, chromedp.EmulateViewport(1360, 900))
 	for _, p := range []string{"/", "/topics/topic-russians-is", "/topics/topic-russians-is?view=timeline", "/claims/new", "/conflicts", "/transfer", "/topics/topic-russians-is/series"} {
 		s.do(t, chromedp.Navigate(base+p))
 		s.waitFor(t, p+" rendered", `!!document.querySelector('main h1') && !document.querySelector('main [aria-busy=true]')`)

@@ -20,7 +20,28 @@ export function claimantLine(c) {
   return [c.role, c.affiliation].filter(Boolean).join(', ');
 }
 
-/** card renders one comparison entry. opts.conflicts lists the claim's conflicts. */
+const RELATION = { conflicts: 'conflicts with', contradicts: 'contradicts', part_exceeds_whole: 'exceeds its whole' };
+
+/**
+ * conflictLine is the card's compact note of its worst conflict, "▲ Severe
+ * 12× · contradicts The Independent", linking to the pair in the
+ * conflicts list (opts.pairHref) or else to the other claim. The full
+ * explanation lives in the list and in the plot, not on every card.
+ */
+function conflictLine(sum, opts) {
+  const cls = fmt.severityClass(sum.worst_severity);
+  const other = sum.worst_against;
+  const otherName = (opts.names && opts.names.get(other)) || 'another claim';
+  const href = (opts.pairHref && opts.pairHref(sum.claim_id, other)) || (other ? `/claims/${encodeURIComponent(other)}` : null);
+  const rel = RELATION[sum.worst_relation] || fmt.label(sum.worst_relation);
+  const body = [h('span', { class: `sev-badge ${cls}` }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }),
+    `${fmt.severityLabel(sum.worst_severity)} ${fmt.factor(sum.worst_severity)}`), ` · ${rel} ${otherName}`];
+  return h('p', { class: `card-conflict ${cls}` },
+    href ? h('a', { href, onclick: opts.onPair ? (e) => opts.onPair(e, href) : null, title: sum.worst_explanation }, body) : body,
+    sum.conflict_count > 1 ? h('span', { class: 'muted' }, ` (+${sum.conflict_count - 1} more)`) : null);
+}
+
+/** card renders one comparison entry. opts: names (claim ID to claimant name), pairHref(a, b), onPair(event, href). */
 export function card(e, opts = {}) {
   const c = e.claim;
   const dep = c.rank === 'deprecated';
@@ -55,8 +76,6 @@ export function card(e, opts = {}) {
   h('p', { class: 'badges' }, badges),
   dep && h('p', { class: 'dep-reason' }, h('strong', null, 'Deprecated: '), c.deprecation_reason),
   sum && sum.superseded_by && h('p', { class: 'revised' }, 'Revised later by the same claimant: ', h('a', { href: `/claims/${encodeURIComponent(sum.superseded_by)}` }, 'see the newer figure')),
-  worst && h('p', { class: `card-conflict ${fmt.severityClass(sum.worst_severity)}` },
-    h('span', { class: 'sev-badge' }, `${fmt.severityLabel(sum.worst_severity)} ${fmt.factor(sum.worst_severity)}`), ' ',
-    sum.worst_explanation),
+  worst && conflictLine(sum, opts),
   sum && sum.unknown_places && sum.unknown_places.length && h('p', { class: 'warn' }, `Unknown place: ${sum.unknown_places.join(', ')}`));
 }

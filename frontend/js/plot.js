@@ -67,7 +67,7 @@ function defs(svg) {
       s('stop', { offset: '0.22', class: 'stop-full' }),
       s('stop', { offset: '0.78', class: 'stop-full' }),
       s('stop', { offset: '1', class: 'stop-faint' })),
-    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))));
   return { fade: `url(#${id})`, arrow: `url(#${arrow})` };
 }
@@ -186,10 +186,10 @@ export function drawComparison(svg, opts) {
     while (used.some((u) => Math.abs(u - cx) < 16)) cx += 16;
     used.push(cx);
     const y1 = Math.min(rowY[i], rowY[j]), y2 = Math.max(rowY[i], rowY[j]);
-    const label = `${fmt.severityLabel(c.severity)} ${fmt.label(c.kind)}, ${fmt.factor(c.severity)}: ${c.explanation}`;
+    const label = c.label || `${fmt.severityLabel(c.severity)} ${fmt.label(c.kind)}, ${fmt.factor(c.severity)}: ${c.explanation}`;
     const g = s('g', {
       class: `conflict ${cls}`, tabindex: '0', role: 'button', 'aria-label': label,
-      'aria-describedby': opts.describedBy || null, dataset: { conflict: c.id },
+      'aria-describedby': c.describedBy || opts.describedBy || null, dataset: { conflict: c.id },
     });
     g.appendChild(s('line', { x1: cx, x2: cx, y1: y1 + 8, y2: y2 - 8, class: 'link-line' }));
     g.appendChild(s('line', { x1: cx - 5, x2: cx + 5, y1: y1 + 8, y2: y1 + 8, class: 'link-end' }));
@@ -199,14 +199,19 @@ export function drawComparison(svg, opts) {
     g.appendChild(sevShape(cls, cx + 6, my));
     g.appendChild(s('text', { x: cx + 16, y: my + 4, class: 'sev-text' }, fmt.factor(c.severity)));
     g.appendChild(s('rect', { x: cx - 8, y: y1, width: 56, height: y2 - y1, class: 'hit' }));
-    g.appendChild(s('title', null, label));
-    const show = () => opts.onFocus && opts.onFocus(c);
+    const at = { x: cx, y: my };
+    const show = () => opts.onFocus && opts.onFocus(c, at, g);
+    const hide = () => opts.onBlur && opts.onBlur(c, g);
     g.addEventListener('focus', show);
     g.addEventListener('mouseenter', show);
+    g.addEventListener('blur', hide);
+    g.addEventListener('mouseleave', () => { if (document.activeElement !== g) hide(); });
     g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         show();
+      } else if (e.key === 'Escape') {
+        hide();
       }
     });
     layer.appendChild(g);
@@ -215,11 +220,43 @@ export function drawComparison(svg, opts) {
   return x;
 }
 
+
+/**
+ * placeLabels chooses, for each wanted label, a position around its anchor
+ * where it overlaps no label already placed, no other anchor and stays in
+ * the frame; a label with no free position is left out (the point keeps
+ * its name in its tooltip and accessible label). Returns [{x, y, anchor}]
+ * or null per item.
+ */
+export function placeLabels(items, frame, marks) {
+  const boxes = [];
+  const hit = (b) => boxes.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0)
+    || marks.some((m) => m.x > b.x0 - 3 && m.x < b.x1 + 3 && m.y > b.y0 - 3 && m.y < b.y1 + 3 && !(m.x === b.ax && m.y === b.ay));
+  return items.map((it) => {
+    const w = it.text.length * 6.1 + 4, hgt = 13;
+    const cands = [
+      [9, 4, 'start'], [-9, 4, 'end'], [7, -9, 'start'], [7, 16, 'start'], [-7, -9, 'end'], [-7, 16, 'end'], [9, -20, 'start'], [9, 28, 'start'],
+    ];
+    for (const [dx, dy, anchor] of cands) {
+      const x = it.x + dx, y = it.y + dy;
+      const x0 = anchor === 'start' ? x : x - w, x1 = x0 + w;
+      const b = { x0, x1, y0: y - 10, y1: y - 10 + hgt, ax: it.x, ay: it.y };
+      if (x0 < frame.left || x1 > frame.right || b.y0 < frame.top - 4 || b.y1 > frame.bottom) continue;
+      if (hit(b)) continue;
+      boxes.push(b);
+      return { x, y, anchor };
+    }
+    return null;
+  });
+}
+
 /**
  * drawTimeline renders claims along time: x is the reference date, y the
- * value on a log axis; a claimant's revisions are joined by a line.
- * opts: points [{id, name, iv, year, deprecated, superseded}], series
- * [[id...]], width, height, onFocus.
+ * value on a log axis. Every claim's range is a vertical bar (capped when
+ * both ends are known, an arrow when open), best estimates and exact
+ * values are points, and a claimant's revisions are joined by a line.
+ * opts: points [{id, name, iv, year, date, deprecated, superseded,
+ * conflicted}], series [[id...]], width, height, onFocus(p, at), onBlur.
  */
 export function drawTimeline(svg, opts) {
   clear(svg);
@@ -227,14 +264,17 @@ export function drawTimeline(svg, opts) {
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
-  const pts = opts.points.filter((p) => p.iv && p.year !== null);
+  const d = defs(svg);
+  const pts = opts.points.filter((p) => p.iv && p.year !== null && p.year !== undefined && fmt.central(p.iv) > 0);
   const [lo, hi] = domain(pts.map((p) => p.iv));
   const left = 48, right = width - 16, top = 16, bottom = height - 30;
   const y = logScale(lo, hi, bottom, top);
-  let y0 = Math.min(...pts.map((p) => p.year), 2014), y1 = Math.max(...pts.map((p) => p.year), y0 + 1);
+  let y0 = pts.length ? Math.min(...pts.map((p) => p.year)) : new Date().getFullYear() - 1;
+  let y1 = pts.length ? Math.max(...pts.map((p) => p.year)) : y0 + 1;
   y0 = Math.floor(y0); y1 = Math.ceil(y1);
   if (y1 === y0) y1 += 1;
-  const x = (v) => left + ((v - y0) / (y1 - y0)) * (right - left);
+  const pad = 14;
+  const x = (v) => left + pad + ((v - y0) / (y1 - y0)) * (right - left - 2 * pad);
 
   const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
   for (const t of niceTicks(lo, hi)) {
@@ -252,39 +292,83 @@ export function drawTimeline(svg, opts) {
       }
     }
   }
+  axis.appendChild(s('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'axis-line' }));
+  axis.appendChild(s('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'axis-line' }));
   svg.appendChild(axis);
 
+  // Claims of the same date side by side rather than on top of each other.
+  const sorted = [...pts].sort((a, b) => a.year - b.year || fmt.central(a.iv) - fmt.central(b.iv));
+  const px = new Map();
+  let run = [];
+  const flush = () => {
+    run.forEach((p, i) => px.set(p.id, x(p.year) + (i - (run.length - 1) / 2) * 7));
+    run = [];
+  };
+  for (const p of sorted) {
+    if (run.length && Math.abs(x(p.year) - x(run[0].year)) > 3) flush();
+    run.push(p);
+  }
+  flush();
+  const cy = (p) => y(fmt.central(p.iv));
+
   const byId = new Map(pts.map((p) => [p.id, p]));
+  const inSeries = new Map();
   for (const ids of opts.series || []) {
     const line = ids.map((id) => byId.get(id)).filter(Boolean).sort((a, b) => a.year - b.year);
     if (line.length < 2) continue;
+    line.forEach((p, i) => inSeries.set(p.id, i === line.length - 1 ? 'last' : 'inner'));
     svg.appendChild(s('polyline', {
-      points: line.map((p) => `${x(p.year)},${y(fmt.central(p.iv))}`).join(' '),
-      class: 'series-line',
+      points: line.map((p) => `${px.get(p.id)},${cy(p)}`).join(' '),
+      class: 'series-line', 'aria-hidden': 'true',
     }));
   }
-  for (const p of pts) {
-    const cx = x(p.year);
+
+  const layer = s('g', { class: 'tl-points' });
+  const labelWanted = [];
+  for (const p of sorted) {
+    const cx = px.get(p.id);
     const g = s('g', {
       class: `tl-point${p.deprecated ? ' deprecated' : ''}${p.superseded ? ' superseded' : ''}${p.conflicted ? ' conflicted' : ''}`,
-      tabindex: '0', role: 'img',
+      tabindex: '0', role: 'img', dataset: { claim: p.id },
       'aria-label': `${p.name}, ${fmt.date(p.date)}: ${p.quantityText || ''} (${fmt.interval(p.iv)})${p.deprecated ? ', deprecated' : ''}${p.superseded ? ', revised later' : ''}`,
     });
     const lo2 = has(p.iv.low) ? p.iv.low : null, hi2 = has(p.iv.high) ? p.iv.high : null;
-    if (lo2 !== null || hi2 !== null) {
-      const a = lo2 !== null ? y(lo2) : bottom, b = hi2 !== null ? y(hi2) : top;
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: a, y2: b, class: lo2 !== null && hi2 !== null ? 'tl-range' : 'tl-range open' }));
+    if (lo2 !== null && hi2 !== null && lo2 !== hi2) {
+      let a = y(lo2), b = y(hi2);
+      if (a - b < 8) { const m = (a + b) / 2; a = m + 4; b = m - 4; }
+      g.appendChild(s('line', { x1: cx, x2: cx, y1: a, y2: b, class: 'tl-range' }));
+      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: a, y2: a, class: 'tl-cap' }));
+      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: b, y2: b, class: 'tl-cap' }));
+    } else if (lo2 !== null && hi2 === null) {
+      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(lo2), y2: top + 2, class: 'tl-range open', 'marker-end': d.arrow }));
+      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(lo2), y2: y(lo2), class: 'tl-cap' }));
+    } else if (lo2 === null && hi2 !== null) {
+      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(hi2), y2: bottom - 2, class: 'tl-range open', 'marker-end': d.arrow }));
+      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(hi2), y2: y(hi2), class: 'tl-cap' }));
     }
-    g.appendChild(s('circle', { cx, cy: y(fmt.central(p.iv)), r: 5, class: 'tl-dot' }));
-    if (pts.length <= 40 && width >= 500) {
-      const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
-      const flip = cx > right - 150;
-      g.appendChild(s('text', { x: flip ? cx - 9 : cx + 9, y: y(fmt.central(p.iv)) + 4, 'text-anchor': flip ? 'end' : 'start', class: 'tl-label' }, name));
-    }
+    const exact = lo2 !== null && lo2 === hi2;
+    const point = has(p.iv.best) ? p.iv.best : exact ? lo2 : null;
+    if (point !== null) g.appendChild(s('circle', { cx, cy: y(point), r: 4.5, class: 'tl-dot' }));
+    g.appendChild(s('rect', { x: cx - 7, y: Math.min(cy(p), y(hi2 ?? fmt.central(p.iv))) - 7, width: 14, height: Math.abs(y(lo2 ?? fmt.central(p.iv)) - y(hi2 ?? fmt.central(p.iv))) + 14, class: 'hit' }));
     g.appendChild(s('title', null, `${p.name}, ${fmt.date(p.date)}: ${fmt.interval(p.iv)}`));
-    const show = () => opts.onFocus && opts.onFocus(p);
-    g.addEventListener('focus', show);
-    g.addEventListener('mouseenter', show);
-    svg.appendChild(g);
+    const at = { x: cx, y: cy(p) };
+    g.addEventListener('focus', () => opts.onFocus && opts.onFocus(p, at));
+    g.addEventListener('mouseenter', () => opts.onFocus && opts.onFocus(p, at));
+    g.addEventListener('blur', () => opts.onBlur && opts.onBlur(p));
+    g.addEventListener('mouseleave', () => { if (document.activeElement !== g && opts.onBlur) opts.onBlur(p); });
+    layer.appendChild(g);
+    if (width >= 500 && inSeries.get(p.id) !== 'inner') {
+      const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
+      labelWanted.push({ p, g, x: cx, y: cy(p), text: name });
+    }
   }
+  svg.appendChild(layer);
+  const marks = sorted.map((p) => ({ x: px.get(p.id), y: cy(p) }));
+  const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks);
+  labelWanted.forEach((l, i) => {
+    const at = spots[i];
+    if (!at) return;
+    l.g.appendChild(s('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'tl-label', 'aria-hidden': 'true' }, l.text));
+  });
+  return { shown: pts.length, labelled: spots.filter(Boolean).length };
 }

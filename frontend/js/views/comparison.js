@@ -34,9 +34,15 @@ function order(entries, how) {
   return list;
 }
 
+/** pairId is the element id of a pair's entry in the conflicts list. */
+export function pairId(a, b) {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return `cf-${x}--${y}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
 function conflictItem(c, names) {
   const cls = fmt.severityClass(c.severity);
-  return h('li', { class: `conflict-item ${cls}`, dataset: { conflict: `${c.claim_a}|${c.claim_b}` } },
+  return h('li', { class: `conflict-item ${cls}`, id: pairId(c.claim_a, c.claim_b), tabindex: '-1', dataset: { conflict: `${c.claim_a}|${c.claim_b}` } },
     h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
     h('span', { class: 'kind' }, fmt.label(c.kind)),
     h('span', { class: 'expl' }, c.explanation),
@@ -73,18 +79,46 @@ export async function render(ctx) {
     return str ? `${base}?${str}` : base;
   };
 
-  const detailId = uid('conflict-detail');
-  const detail = h('div', { id: detailId, class: 'conflict-detail', role: 'status', 'aria-live': 'polite' },
-    cmp.conflicts.length ? 'Hover over or focus a conflict in the plot to read its explanation here.' : '');
-  const showConflict = (c) => {
-    replace(detail,
-      h('span', { class: `sev-badge ${fmt.severityClass(c.severity)}` }, h('span', { class: `sev-icon ${fmt.severityClass(c.severity)}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`), ' ',
-      h('strong', null, `${names.get(c.a) || c.a} vs ${names.get(c.b) || c.b}: `), c.explanation);
+  // One floating note over the plot shows the explanation of the conflict
+  // or point under the pointer or the keyboard focus: it takes no room
+  // until used and moves nothing when it appears.
+  const tip = h('div', { class: 'plot-tip', hidden: true, 'aria-hidden': 'true', 'data-testid': 'plot-tip' });
+  const placeTip = (at) => {
+    const col = tip.parentElement;
+    if (!col) return;
+    const svgBox = svg.getBoundingClientRect(), colBox = col.getBoundingClientRect();
+    const w = Math.min(380, colBox.width - 8);
+    tip.style.width = `${w}px`;
+    const ax = svgBox.left - colBox.left + at.x, ay = svgBox.top - colBox.top + at.y;
+    let left = ax + 30;
+    if (left + w > colBox.width) left = Math.max(4, ax - 30 - w);
+    if (left < 4) left = 4;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${Math.max(0, ay + 18)}px`;
   };
+  const hideTip = () => { tip.hidden = true; };
+  const showConflict = (c, at) => {
+    const cls = fmt.severityClass(c.severity);
+    replace(tip,
+      h('span', { class: `sev-badge ${cls}` }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`), ' ',
+      h('strong', null, `${names.get(c.a) || c.a} vs ${names.get(c.b) || c.b}: `), c.explanation);
+    tip.className = `plot-tip ${cls}`;
+    tip.hidden = false;
+    placeTip(at);
+  };
+  const descBox = h('div', { hidden: true });
 
   const entries = order(cmp.claims, sort);
-  const conflictRows = cmp.conflicts.map((c) => ({ id: `${c.claim_a}|${c.claim_b}`, a: c.claim_a, b: c.claim_b, severity: c.severity, kind: c.kind, explanation: c.explanation }))
-    .filter((c) => !(cmp.conflicts.find((x) => `${x.claim_a}|${x.claim_b}` === c.id)?.status === 'dismissed'));
+  const conflictRows = cmp.conflicts.filter((c) => c.status !== 'dismissed').map((c) => {
+    const descId = uid('cdesc');
+    descBox.appendChild(h('p', { id: descId }, c.explanation));
+    return {
+      id: `${c.claim_a}|${c.claim_b}`, a: c.claim_a, b: c.claim_b, severity: c.severity, kind: c.kind, explanation: c.explanation,
+      label: `${fmt.severityLabel(c.severity)} ${fmt.label(c.kind)}, ${fmt.factor(c.severity)}: ${names.get(c.claim_a) || c.claim_a} vs ${names.get(c.claim_b) || c.claim_b}`,
+      describedBy: descId,
+    };
+  });
+  const listed = new Set(conflictRows.map((c) => pairId(c.a, c.b)));
   const conflicted = new Set(conflictRows.flatMap((c) => [c.a, c.b]));
   const rows = entries.map((e) => ({
     id: e.claim.id, name: names.get(e.claim.id), iv: e.claim.interval, quantityText: e.claim.quantity_text,
@@ -122,26 +156,50 @@ export async function render(ctx) {
 
   const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
   const plotWrap = h('div', { class: 'plot-wrap' }, svg);
-  const cards = h('div', { class: 'cards' }, entries.map((e) => card(e)));
+  const goPair = (ev, href) => {
+    if (!href.startsWith('#')) return;
+    const item = document.getElementById(href.slice(1));
+    if (!item) return;
+    ev.preventDefault();
+    const more = item.closest('details');
+    if (more) more.open = true;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${href}`);
+    item.scrollIntoView({ block: 'center' });
+    item.focus({ preventScroll: true });
+  };
+  const cardOpts = {
+    names, onPair: goPair,
+    pairHref: (a, b) => (listed.has(pairId(a, b)) ? `#${pairId(a, b)}` : null),
+  };
+  const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(id)}` }, 'Enter the first claim'), '.');
 
   let body;
   let redraw;
   if (view === 'timeline') {
-    const pdetail = h('p', { class: 'conflict-detail', role: 'status', 'aria-live': 'polite' }, 'Focus or hover over a point to read it here.');
     const superseded = new Set(cmp.series.flatMap((sr) => sr.entries.filter((x) => x.superseded_by).map((x) => x.claim_id)));
     const points = entries.map((e, i) => ({ ...rows[i], date: fmt.refDate(e.claim), year: fmt.year(fmt.refDate(e.claim)), superseded: superseded.has(e.claim.id) }));
-    body = h('div', { class: 'timeline' }, plotWrap, pdetail, cards);
+    const undated = points.filter((p) => p.iv && (p.year === null || p.year === undefined)).length;
+    const col = h('div', { class: 'plot-col' }, plotWrap, tip);
+    body = h('div', { class: 'timeline' }, col,
+      undated ? h('p', { class: 'muted small' }, `${undated} claim${undated === 1 ? ' has' : 's have'} no date and ${undated === 1 ? 'is' : 'are'} not on the timeline.`) : null,
+      cards);
     redraw = () => {
       const w = Math.max(plotWrap.clientWidth, 300);
       drawTimeline(svg, {
-        points, width: w, height: Math.min(420, Math.max(260, w * 0.45)),
+        points, width: w, height: Math.min(460, Math.max(260, w * 0.42)),
         series: cmp.series.map((sr) => sr.entries.map((x) => x.claim_id)),
-        onFocus: (p) => replace(pdetail, h('strong', null, `${p.name}, ${fmt.date(p.date)}: `), `${p.quantityText || ''} (${fmt.interval(p.iv)})`, p.deprecated ? ` — deprecated: ${p.reason}` : ''),
+        onFocus: (p, at) => {
+          replace(tip, h('strong', null, `${p.name}, ${fmt.date(p.date)}: `), `${p.quantityText || ''} (${fmt.interval(p.iv)})`, p.deprecated ? ` — deprecated: ${p.reason}` : '', p.superseded ? ' — revised later' : '');
+          tip.className = 'plot-tip';
+          tip.hidden = false;
+          placeTip(at);
+        },
+        onBlur: hideTip,
       });
     };
   } else {
-    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap), cards);
+    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap, tip), cards);
     redraw = () => {
       const narrow = body.clientWidth < NARROW;
       body.classList.toggle('narrow', narrow);
@@ -156,14 +214,16 @@ export async function render(ctx) {
         ys = kids.map((k) => k.getBoundingClientRect().top - top + 24);
         height = kids.length ? kids[kids.length - 1].getBoundingClientRect().bottom - top + 6 : 60;
       }
-      drawComparison(svg, { rows, rowY: ys, width: w, height, labels: narrow, consensus, conflicts: conflictRows, describedBy: detailId, onFocus: showConflict });
+      drawComparison(svg, { rows, rowY: ys, width: w, height, labels: narrow, consensus, conflicts: conflictRows, onFocus: showConflict, onBlur: hideTip });
     };
   }
 
-  const page = h('div', { class: 'comparison' }, head, notes, detail, conflictList, sortBar, empty, body,
-    h('p', { class: 'legend muted' },
-      'Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · shaded band: consensus · ',
-      '▲ severe (5× or more), ◆ major (2–5×), ● minor.'));
+  const page = h('div', { class: 'comparison' }, head, notes, conflictList, sortBar, empty, body, descBox,
+    h('p', { class: 'legend muted' }, view === 'timeline'
+      ? 'Vertical bars: each claim’s range (capped ends; arrows for open bounds) · dots: best estimates and exact values · lines: one claimant’s revisions · hollow dots: figures revised later.'
+      : ['Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · ',
+        consensus ? 'shaded band: consensus of the largest consistent group · ' : '',
+        '▲ severe (5× or more), ◆ major (2–5×), ● minor. Tab to a conflict in the plot to read it.']));
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {
     if (!ctx.stale()) {

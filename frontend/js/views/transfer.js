@@ -4,13 +4,34 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 
+const KINDS = ['topics', 'sources', 'claimants', 'claims', 'links', 'reviews'];
+
+/** report shows an import report: a table of created, updated and skipped records per kind. */
 function report(r) {
-  if (!r || typeof r !== 'object') return h('p', null, String(r));
-  const facts = Object.entries(r).filter(([, v]) => typeof v !== 'object' || v === null);
-  const nested = Object.entries(r).filter(([, v]) => v && typeof v === 'object');
-  return h('div', null,
-    facts.length ? h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, k.replace(/_/g, ' ')), h('dd', null, String(v))])) : null,
-    nested.length ? h('pre', { class: 'report' }, JSON.stringify(Object.fromEntries(nested), null, 2)) : null);
+  if (!r || typeof r !== 'object' || !r.created) return h('pre', { class: 'report' }, JSON.stringify(r, null, 2));
+  const n = (o, k) => (o && o[k]) || 0;
+  const total = (o) => KINDS.reduce((t, k) => t + n(o, k), 0);
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'data report-table', 'data-testid': 'import-report' },
+    h('caption', { class: 'visually-hidden' }, 'Records per kind: created, updated, skipped'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Records'),
+      ['created', 'updated', 'skipped'].map((c) => h('th', { scope: 'col', class: 'num' }, c)))),
+    h('tbody', null, KINDS.filter((k) => n(r.created, k) + n(r.updated, k) + n(r.skipped, k) > 0).map((k) =>
+      h('tr', { dataset: { kind: k } }, h('th', { scope: 'row' }, k),
+        ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, String(n(r[c], k))))))),
+    h('tfoot', null, h('tr', { dataset: { kind: 'total' } }, h('th', { scope: 'row' }, 'total'),
+      ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, String(total(r[c]))))))));
+}
+
+/** located lists each bad record by its place in the file (JSON path or line) and why. */
+function located(e) {
+  const rep = e.problem && e.problem.report;
+  const list = rep && rep.errors && rep.errors.length
+    ? rep.errors.map((x) => [x.location, x.reason])
+    : e.fields.map((f) => [f.field || f.pointer, f.detail]);
+  if (!list.length) return null;
+  const more = rep && rep.error_count > list.length ? rep.error_count - list.length : 0;
+  return [h('ul', { class: 'located', 'data-testid': 'import-errors' }, list.map(([where, why]) => h('li', null, h('code', null, where || '$'), ' ', why))),
+    more ? h('p', null, `…and ${more} more.`) : null];
 }
 
 /** render builds the export links and the import form. */
@@ -26,26 +47,41 @@ export async function render(ctx) {
   sel.addEventListener('change', sync);
   sync();
 
-  const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-err' });
-  const out = h('div', { role: 'status', 'aria-live': 'polite' });
+  const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-hint i-file-err' });
+  const out = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-out' });
   const err = h('p', { class: 'err', id: 'i-file-err' });
-  const commit = h('button', { type: 'button', class: 'primary', hidden: true }, 'Import for real');
+  const commit = h('button', { type: 'button', class: 'primary', hidden: true, 'data-testid': 'import-commit' }, 'Import for real');
   let text = '';
+  let name = '';
   const run = async (dry) => {
     err.textContent = '';
+    commit.disabled = true;
     try {
       const r = await api.post('/import', text, dry ? { dry_run: 'true' } : undefined);
-      replace(out, h('div', { class: 'ok-box' }, h('strong', null, dry ? 'Dry run: nothing was written.' : 'Imported.'), report(r)));
+      const n = r && typeof r.records === 'number' ? `${r.records} record${r.records === 1 ? '' : 's'} in ${name}` : name;
+      replace(out, h('div', { class: 'ok-box', 'data-testid': dry ? 'dry-run-ok' : 'import-done' },
+        h('p', null, h('strong', null, dry ? 'Dry run passed: nothing was written yet. ' : 'Imported. '), n, '.'),
+        report(r),
+        dry ? h('p', { class: 'muted small' }, 'Records already here at the same or a newer version are skipped, so importing a file twice changes nothing.')
+          : h('p', null, h('a', { href: '/' }, 'See the topics'), '.')));
       commit.hidden = !dry;
+      if (!dry) file.value = '';
     } catch (e) {
       commit.hidden = true;
-      replace(out, h('div', { class: 'error-box', role: 'alert' }, h('strong', null, dry ? 'The dry run found problems: ' : 'Import failed: '), e.message,
-        e.fields.length ? h('ul', null, e.fields.map((f) => h('li', null, `${f.field}: ${f.detail}`))) : null));
+      replace(out, h('div', { class: 'error-box', role: 'alert', 'data-testid': 'import-error' },
+        h('p', null, h('strong', null, dry ? 'The file cannot be imported; nothing was written. ' : 'Import failed; nothing was written. '), e.message),
+        located(e)));
+      file.setAttribute('aria-invalid', 'true');
+    } finally {
+      commit.disabled = false;
     }
   };
   file.addEventListener('change', async () => {
     const f = file.files[0];
+    replace(out);
+    commit.hidden = true;
     if (!f) return;
+    name = f.name;
     text = await f.text();
     try {
       JSON.parse(text);
@@ -66,6 +102,6 @@ export async function render(ctx) {
         h('div', { class: 'form' }, h('div', { class: 'field' }, h('label', { for: 'x-topic' }, 'Topic'), sel), h('div', null, link))),
       h('section', { class: 'panel', 'aria-labelledby': 'im-h' }, h('h2', { id: 'im-h' }, 'Import'),
         h('div', { class: 'form' },
-          h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint' }, 'A dry run checks the file first; nothing is written until you confirm.'), err),
+          h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk JSON export. A dry run checks the file first; nothing is written until you confirm.'), err),
           out, h('div', null, commit)))));
 }
