@@ -99,3 +99,37 @@ func TestDemoDataset(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoConsensus checks the consensus of the Russians-with-IS topic:
+// most of its independent figures lie between 1,500 and 4,500, so the
+// consensus must be in the thousands, not at Bogdanov's "a few dozen"
+// (24-60) that the open-ended "up to 3,000" and "as many as 4,000" also
+// reach; and those open-ended claims must not be grouped with Bogdanov's.
+func TestDemoConsensus(t *testing.T) {
+	t.Parallel()
+	b, topics, byTopic := demoTopics(t)
+	cs := byTopic["topic-russians-is"]
+	res := xref.Recompute(topics["topic-russians-is"], cs, b.Links, nil)
+	c := res.Topic.Consensus
+	if c == nil || c.Low == nil || c.High == nil || *c.Low < 1000 || *c.High >= 10000 || c.Origins < 3 || c.ClaimCount < c.Origins {
+		t.Fatalf("consensus = %+v, want a range in the thousands agreed by at least 3 independent origins", c)
+	}
+	t.Logf("consensus %g-%g %s: %d claims, %d origins", *c.Low, *c.High, c.Measure, c.ClaimCount, c.Origins)
+	group := map[string]int{}
+	for k, s := range res.Claims {
+		group[cs[k].ID] = s.Group
+	}
+	bogdanov := group["r4-bogdanov-2014"]
+	for _, id := range []string{"r17-cia-2015-12", "r20-putin-2017-02", "r20b-putin-2017-02-mt"} {
+		if group[id] == bogdanov {
+			t.Errorf("%s is grouped with Bogdanov's a few dozen: %+v", id, res.Topic.Groups[bogdanov])
+		}
+	}
+	for gi, g := range res.Topic.Groups {
+		for _, id := range g.Claims {
+			if group[id] != gi {
+				t.Errorf("%s is listed in group %d but its summary says %d", id, gi, group[id])
+			}
+		}
+	}
+}

@@ -1,10 +1,8 @@
 package xref
 
 import (
-	"cmp"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -52,18 +50,23 @@ type Range struct {
 }
 
 // Group is a set of mutually consistent claims: their intervals share the
-// range Low..High.
+// range Low..High. See the package documentation for how claims are
+// grouped.
 type Group struct {
 	Measure claims.Measure `json:"measure"`
 	Claims  []string       `json:"claims"`
 	Range
 }
 
-// Consensus is the common range of the largest consistent group.
+// Consensus is where the most independent origins agree: the range
+// Low..High (always both finite) that the intervals of Origins origin
+// clusters all cover, ClaimCount claims among them. See the package
+// documentation.
 type Consensus struct {
 	Range
 	Measure    claims.Measure `json:"measure"`
 	ClaimCount int            `json:"claim_count"`
+	Origins    int            `json:"origins"`
 }
 
 // TopicSummary is the comparison of a whole topic.
@@ -82,8 +85,9 @@ type TopicSummary struct {
 	OpenConflicts    int `json:"open_conflicts"`
 	// Envelope spans every active claim in the topic's unit.
 	Envelope Range `json:"envelope"`
-	// Consensus is the common range of the largest consistent group; nil
-	// when no claim is active.
+	// Consensus is the range where the most independent origins agree;
+	// nil when fewer than two origins agree anywhere or only open-ended
+	// intervals do.
 	Consensus *Consensus `json:"consensus"`
 	// Spread is the largest central value over the smallest positive one
 	// (a claim's central value is its best estimate, else the middle of
@@ -572,7 +576,8 @@ func sweepParent(ctx *Context, facts, parent []fact, sums []ClaimSummary, consid
 	}
 }
 
-// summarise fills the topic-wide figures and the consistent groups.
+// summarise fills the topic-wide figures, the consensus and the
+// consistent groups (see the package documentation).
 func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary) {
 	unit := gazetteer.Fold(ctx.topic.Unit)
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -612,8 +617,28 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 	slices.Sort(t.UnknownPlaces)
 	slices.Sort(measures)
 	t.Groups = []Group{}
+	origins := keyer{}
+	var best pick
 	for _, m := range measures {
-		for _, g := range cliques(facts, byMeasure[m]) {
+		var all, eligible []span
+		for _, k := range byMeasure[m] {
+			s := spanOf(k, &facts[k], origins.id(sums[k].IndependentOrigin))
+			all = append(all, s)
+			if sums[k].SupersededBy == "" {
+				eligible = append(eligible, s)
+			}
+		}
+		c := maxClique(eligible)
+		if c.ok && c.better(best) {
+			best = c
+			t.Consensus = &Consensus{Range: rangeOf(c.lo, c.hi), Measure: m, Origins: c.origins}
+			for _, s := range eligible {
+				if s.lo <= c.hi && s.hi >= c.lo {
+					t.Consensus.ClaimCount++
+				}
+			}
+		}
+		for _, g := range cliques(all, c.ok, c.lo) {
 			gi := len(t.Groups)
 			grp := Group{Measure: m, Range: rangeOf(g.lo, g.hi)}
 			for _, k := range g.members {
@@ -621,9 +646,6 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 				sums[k].Group = gi
 			}
 			t.Groups = append(t.Groups, grp)
-			if t.Consensus == nil || len(grp.Claims) > t.Consensus.ClaimCount {
-				t.Consensus = &Consensus{Range: grp.Range, Measure: m, ClaimCount: len(grp.Claims)}
-			}
 		}
 	}
 }
@@ -637,48 +659,4 @@ func rangeOf(lo, hi float64) Range {
 		r.High = &hi
 	}
 	return r
-}
-
-type clique struct {
-	members []int
-	lo, hi  float64
-}
-
-// cliques partitions intervals into groups that pairwise overlap, greedily:
-// take the unassigned interval that ends first; every unassigned interval
-// starting no later than its end contains that end point, so they all
-// overlap; repeat. For interval graphs this gives the fewest groups (the
-// minimum number of points that stab every interval), in O(n log n).
-// Groups are returned largest first.
-func cliques(facts []fact, ix []int) []clique {
-	byHi := slices.Clone(ix)
-	slices.SortFunc(byHi, func(a, b int) int {
-		return cmp.Or(cmp.Compare(facts[a].hi, facts[b].hi), strings.Compare(facts[a].v.ID, facts[b].v.ID))
-	})
-	byLo := slices.Clone(ix)
-	slices.SortFunc(byLo, func(a, b int) int {
-		return cmp.Or(cmp.Compare(facts[a].lo, facts[b].lo), strings.Compare(facts[a].v.ID, facts[b].v.ID))
-	})
-	done := map[int]bool{}
-	var out []clique
-	p := 0
-	for _, k := range byHi {
-		if done[k] {
-			continue
-		}
-		point := facts[k].hi
-		c := clique{lo: math.Inf(-1), hi: point}
-		for ; p < len(byLo) && facts[byLo[p]].lo <= point; p++ {
-			j := byLo[p]
-			if done[j] {
-				continue
-			}
-			done[j] = true
-			c.members = append(c.members, j)
-			c.lo = max(c.lo, facts[j].lo)
-		}
-		out = append(out, c)
-	}
-	slices.SortStableFunc(out, func(a, b clique) int { return cmp.Compare(len(b.members), len(a.members)) })
-	return out
 }

@@ -30,7 +30,7 @@ func TestRecomputeGroupsAndRanges(t *testing.T) {
 		TopicID: "t", ClaimCount: 5, ActiveCount: 4, ConflictCount: 4, ConflictPairs: 3,
 		NotableConflicts: 3, OpenConflicts: 3,
 		Envelope:           Range{Low: ptr(10), High: ptr(120)},
-		Consensus:          &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Stock, ClaimCount: 3},
+		Consensus:          &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Stock, ClaimCount: 3, Origins: 3},
 		Spread:             110.0 / 15,
 		IndependentOrigins: 4, Groups: wantGroups, WindowDays: 180, UnknownPlaces: []string{},
 	}
