@@ -222,7 +222,7 @@ export async function render(ctx) {
     h('p', { class: 'legend muted' }, view === 'timeline'
       ? 'Vertical bars: each claim’s range (capped ends; arrows for open bounds) · dots: best estimates and exact values · lines: one claimant’s revisions · hollow dots: figures revised later.'
       : ['Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · ',
-        consensus ? 'shaded band: consensus of the largest consistent group · ' : '',
+        consensus ? 'shaded band: consensus, where the most independent origins agree · ' : '',
         '▲ severe (5× or more), ◆ major (2–5×), ● minor. Tab to a conflict in the plot to read it.']));
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {
