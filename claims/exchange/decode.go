@@ -170,8 +170,6 @@ type limitedReader struct {
 	max  int64
 }
 
-var errTooLarge = errors.New("over the size limit")
-
 func (l *limitedReader) Read(p []byte) (int, error) {
 	if l.max == 0 {
 		l.max = l.left

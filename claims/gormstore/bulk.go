@@ -175,7 +175,6 @@ type bulkWriter struct {
 	// topics are dirtied at the end.
 	linkClaims map[string]bool
 	stmts      map[string]*sql.Stmt
-	args       []any
 }
 
 func (w *bulkWriter) Stored(ctx context.Context, k exchange.Kind, ids []string) (map[string]int, error) {
