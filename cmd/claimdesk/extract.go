@@ -25,7 +25,8 @@ type candidate struct {
 
 func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", stderr)
-	calibration := fs.String("calibration", env("CLAIMDESK_CALIBRATION", ""), "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
+	var pf parserFlags
+	pf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: claimdesk extract [--calibration FILE] [FILE...]\n\nFinds every quantity expression in each FILE (or standard input) and\nprints one JSON object a line with its byte offsets and sentence.")
 		fs.PrintDefaults()
@@ -33,7 +34,7 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	p, err := newParser(*calibration)
+	p, err := pf.parser()
 	if err != nil {
 		return err
 	}

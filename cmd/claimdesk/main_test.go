@@ -293,3 +293,15 @@ func TestReparseCommand(t *testing.T) {
 		t.Errorf("after reparse, a dry run still moves claims:\n%s", out)
 	}
 }
+
+func TestParseRoundFigures(t *testing.T) {
+	_, plain, _ := runCmd(t, "", "parse", "4,000")
+	_, round, _ := runCmd(t, "", "parse", "--round-figures", "4,000")
+	p, r := decodeLines(t, plain)[0], decodeLines(t, round)[0]
+	if p["low"] != 4000.0 || p["high"] != 4000.0 {
+		t.Errorf("4,000 without the option = %v..%v, want exactly 4000", p["low"], p["high"])
+	}
+	if r["low"] != 3500.0 || r["high"] != 4500.0 {
+		t.Errorf("4,000 with --round-figures = %v..%v, want 3500..4500", r["low"], r["high"])
+	}
+}

@@ -6,10 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-
-	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // parseError is the line printed for text that holds no quantity.
@@ -20,7 +17,8 @@ type parseError struct {
 
 func parse(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", stderr)
-	calibration := fs.String("calibration", env("CLAIMDESK_CALIBRATION", ""), "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
+	var pf parserFlags
+	pf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: claimdesk parse [--calibration FILE] [TEXT...]\n\nReads each TEXT, or each line of standard input, as a quantity expression\nand prints one JSON object a line: the interval, or {\"text\",\"error\"}.")
 		fs.PrintDefaults()
@@ -28,7 +26,7 @@ func parse(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	p, err := newParser(*calibration)
+	p, err := pf.parser()
 	if err != nil {
 		return err
 	}
@@ -59,22 +57,4 @@ func parse(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 	return sc.Err()
-}
-
-// newParser returns a parser with the built-in lexicon, or with the
-// calibration file at path.
-func newParser(path string) (*quantity.Parser, error) {
-	if path == "" {
-		return quantity.New(), nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("calibration: %w", err)
-	}
-	defer f.Close()
-	cal, err := quantity.LoadCalibration(f)
-	if err != nil {
-		return nil, fmt.Errorf("calibration %s: %w", path, err)
-	}
-	return quantity.New(quantity.WithCalibration(cal)), nil
 }

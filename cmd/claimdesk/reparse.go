@@ -22,21 +22,17 @@ func reparse(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log, err := sf.logger(stderr)
+	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	store, parser, err := sf.open(ctx, log)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.store.Close()
 
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	rep, err := claims.Reparse(ctx, store, parser, *dryRun, func(m claims.Moved) error { return enc.Encode(m) })
+	rep, err := claims.Reparse(ctx, o.store, o.parser, *dryRun, func(m claims.Moved) error { return enc.Encode(m) })
 	if err != nil {
 		return err
 	}

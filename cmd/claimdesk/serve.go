@@ -8,78 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/claimdesk/claimdesk/api"
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/demo"
-	"github.com/claimdesk/claimdesk/claims/gormstore"
-	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/frontend"
 )
-
-// storeFlags are the flags of every command that opens the database.
-type storeFlags struct {
-	db          string
-	logFormat   string
-	logLevel    string
-	calibration string
-}
-
-func (f *storeFlags) register(fs interface {
-	StringVar(p *string, name, value, usage string)
-}) {
-	fs.StringVar(&f.db, "db", env("CLAIMDESK_DB", "claimdesk.db"), "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
-	fs.StringVar(&f.logFormat, "log-format", env("CLAIMDESK_LOG_FORMAT", "text"), "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
-	fs.StringVar(&f.logLevel, "log-level", env("CLAIMDESK_LOG_LEVEL", "info"), "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
-	fs.StringVar(&f.calibration, "calibration", env("CLAIMDESK_CALIBRATION", ""), "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
-}
-
-func (f *storeFlags) logger(w io.Writer) (*slog.Logger, error) {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
-		return nil, fmt.Errorf("--log-level %q: use debug, info, warn or error", f.logLevel)
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	switch f.logFormat {
-	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
-	}
-	return nil, fmt.Errorf("--log-format %q: use text or json", f.logFormat)
-}
-
-// open reads the calibration file, then opens and migrates the database
-// named by --db.
-func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (*gormstore.Store, *quantity.Parser, error) {
-	p, err := newParser(f.calibration)
-	if err != nil {
-		return nil, nil, err
-	}
-	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithParser(p))
-	if err != nil {
-		return nil, nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
-	}
-	if err := s.Migrate(ctx); err != nil {
-		s.Close()
-		return nil, nil, fmt.Errorf("migrate database %s: %w", redact(f.db), err)
-	}
-	return s, p, nil
-}
-
-// redact hides the password of a DSN for messages.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if at := strings.LastIndex(dsn, "@"); at > i {
-			if colon := strings.Index(dsn[i+3:at], ":"); colon >= 0 {
-				return dsn[:i+3+colon] + ":***" + dsn[at:]
-			}
-		}
-	}
-	return dsn
-}
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
@@ -87,7 +22,8 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	sf.register(fs)
 	addr := fs.String("addr", env("CLAIMDESK_ADDR", "127.0.0.1:8080"), "address to listen on (env CLAIMDESK_ADDR)")
 	loadDemo := fs.Bool("demo", env("CLAIMDESK_DEMO", "") == "1", "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
-	maxBody := fs.Int64("max-body", 1<<20, "largest request body in bytes")
+	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes")
+	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -95,15 +31,12 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "claimdesk serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	log, err := sf.logger(stderr)
+	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	store, parser, err := sf.open(ctx, log)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.store.Close()
+	log, store := o.log, o.store
 
 	if *loadDemo {
 		if err := loadDemoData(ctx, store, log); err != nil {
@@ -117,12 +50,13 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 	srv := &http.Server{
 		Handler: api.NewHandler(api.Options{
-			Store:        store,
-			Parser:       parser,
-			Logger:       log,
-			Assets:       frontend.FS,
-			Version:      version,
-			MaxBodyBytes: *maxBody,
+			Store:          store,
+			Parser:         o.parser,
+			Logger:         log,
+			Assets:         frontend.FS,
+			Version:        version,
+			MaxBodyBytes:   *maxBody,
+			MaxImportBytes: *maxImport,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,

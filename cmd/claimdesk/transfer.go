@@ -36,15 +36,12 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	log, err := sf.logger(stderr)
+	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	store, _, err := sf.open(ctx, log)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.store.Close()
+	store := o.store
 
 	w := stdout
 	var file *os.File
@@ -118,15 +115,12 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		in = file
 	}
-	log, err := sf.logger(stderr)
+	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	store, parser, err := sf.open(ctx, log)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.store.Close()
+	store, parser := o.store, o.parser
 
 	if bar := newProgress(stderr, "import"); bar != nil {
 		bar.total, bar.unit = size, "B"

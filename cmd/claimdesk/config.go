@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// env returns the value of the environment variable key, or def.
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+// parserFlags choose how quantity text is read: the flags of every command
+// that parses.
+type parserFlags struct {
+	calibration  string
+	roundFigures bool
+}
+
+func (f *parserFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.calibration, "calibration", env("CLAIMDESK_CALIBRATION", ""), "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
+	fs.BoolVar(&f.roundFigures, "round-figures", env("CLAIMDESK_ROUND_FIGURES", "") == "1", "read plain round figures as implying a precision: 4,000 as 3,500-4,500 (env CLAIMDESK_ROUND_FIGURES=1)")
+}
+
+// parser returns a parser with the built-in lexicon, or with the
+// calibration file, and the round-figure option.
+func (f *parserFlags) parser() (*quantity.Parser, error) {
+	opts := []quantity.Option{quantity.WithRoundFigurePrecision(f.roundFigures)}
+	if f.calibration != "" {
+		file, err := os.Open(f.calibration)
+		if err != nil {
+			return nil, fmt.Errorf("calibration: %w", err)
+		}
+		defer file.Close()
+		cal, err := quantity.LoadCalibration(file)
+		if err != nil {
+			return nil, fmt.Errorf("calibration %s: %w", f.calibration, err)
+		}
+		opts = append(opts, quantity.WithCalibration(cal))
+	}
+	return quantity.New(opts...), nil
+}
+
+// storeFlags are the flags of every command that opens the database.
+type storeFlags struct {
+	parserFlags
+	db        string
+	logFormat string
+	logLevel  string
+}
+
+func (f *storeFlags) register(fs *flag.FlagSet) {
+	f.parserFlags.register(fs)
+	fs.StringVar(&f.db, "db", env("CLAIMDESK_DB", "claimdesk.db"), "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
+	fs.StringVar(&f.logFormat, "log-format", env("CLAIMDESK_LOG_FORMAT", "text"), "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
+	fs.StringVar(&f.logLevel, "log-level", env("CLAIMDESK_LOG_LEVEL", "info"), "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
+}
+
+func (f *storeFlags) logger(w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: use debug, info, warn or error", f.logLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch f.logFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: use text or json", f.logFormat)
+}
+
+// opened is what a command that uses the database works with.
+type opened struct {
+	log    *slog.Logger
+	store  *gormstore.Store
+	parser *quantity.Parser
+}
+
+// open builds the logger (writing to stderr) and the parser, then opens and
+// migrates the database named by --db. The caller closes the store.
+func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error) {
+	log, err := f.logger(stderr)
+	if err != nil {
+		return nil, err
+	}
+	p, err := f.parser()
+	if err != nil {
+		return nil, err
+	}
+	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithParser(p))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate database %s: %w", redact(f.db), err)
+	}
+	return &opened{log: log, store: s, parser: p}, nil
+}
+
+// redact hides the password of a DSN for messages.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if at := strings.LastIndex(dsn, "@"); at > i {
+			if colon := strings.Index(dsn[i+3:at], ":"); colon >= 0 {
+				return dsn[:i+3+colon] + ":***" + dsn[at:]
+			}
+		}
+	}
+	return dsn
+}
