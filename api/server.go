@@ -82,7 +82,8 @@ func newEngine(opts Options) *gin.Engine {
 	e.ContextWithFallback = true
 	// Middleware for every response, the frontend's included. An
 	// authentication middleware would go on the v1 group below.
-	e.Use(h.requestID, h.logRequests, h.recoverPanic, securityHeaders)
+	m := newMetrics()
+	e.Use(h.requestID, h.logRequests, m.observe, h.recoverPanic, securityHeaders)
 	e.NoRoute(h.noRoute)
 	e.NoMethod(h.methodNotAllowed)
 
@@ -90,6 +91,7 @@ func newEngine(opts Options) *gin.Engine {
 	reviews := h.reviews()
 
 	e.GET("/healthz", h.healthz)                  // process up
+	e.GET("/metrics", m.handler())                // Prometheus: requests by route and status, Go runtime
 	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
 	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
 	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
