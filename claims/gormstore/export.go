@@ -48,17 +48,29 @@ func (s *Store) topicChain(ctx context.Context, id string) ([]string, error) {
 	return ids, nil
 }
 
-// stream runs q and calls fn with each row scanned into a fresh R.
-func stream[R any](s *Store, ctx context.Context, what string, q *gorm.DB, fn func(*R) error) error {
-	rows, err := q.Order("id").Rows()
+// stream runs q, which selects cols, and calls fn with each row scanned
+// into a fresh R through dest. Columns are scanned directly rather than
+// through gorm's reflection: an export reads every row.
+func stream[R any](s *Store, ctx context.Context, what string, q *gorm.DB, cols string, dest func(*R) []any, fn func(*R) error) error {
+	if s.dialect == dialectSQLite {
+		// With a context that can be cancelled the SQLite driver steps
+		// every row in a goroutine of its own; the loop checks ctx
+		// itself instead.
+		q = q.WithContext(context.WithoutCancel(ctx))
+	}
+	rows, err := q.Select(cols).Order("id").Rows()
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
-	db := s.db.WithContext(ctx)
-	for rows.Next() {
+	for n := 0; rows.Next(); n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		var r R
-		if err := db.ScanRows(rows, &r); err != nil {
+		if err := rows.Scan(dest(&r)...); err != nil {
 			return translate(err, what)
 		}
 		if err := fn(&r); err != nil {
@@ -66,6 +78,41 @@ func stream[R any](s *Store, ctx context.Context, what string, q *gorm.DB, fn fu
 		}
 	}
 	return translate(rows.Err(), what)
+}
+
+const metaColumns = "id, created_at, updated_at, version, "
+
+func metaDest(m *metaRow, rest ...any) []any {
+	return append([]any{&m.ID, &m.CreatedAt, &m.UpdatedAt, &m.Version}, rest...)
+}
+
+// The columns the Each* of each kind read, and where they go.
+const (
+	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags"
+	sourceColumns   = metaColumns + "name, url, kind, publisher, language, published_on, notes"
+	claimantColumns = metaColumns + "name, kind, role, affiliation, notes"
+	linkColumns     = metaColumns + "from_id, to_id, kind, note, author"
+	reviewColumns   = metaColumns + "claim_a, claim_b, status, resolution, author"
+)
+
+func topicDest(r *topicRow) []any {
+	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags)
+}
+
+func sourceDest(r *sourceRow) []any {
+	return metaDest(&r.Meta, &r.Name, &r.URL, &r.Kind, &r.Publisher, &r.Language, &r.PublishedOn, &r.Notes)
+}
+
+func claimantDest(r *claimantRow) []any {
+	return metaDest(&r.Meta, &r.Name, &r.Kind, &r.Role, &r.Affiliation, &r.Notes)
+}
+
+func linkDest(r *linkRow) []any {
+	return metaDest(&r.Meta, &r.FromID, &r.ToID, &r.Kind, &r.Note, &r.Author)
+}
+
+func reviewDest(r *reviewRow) []any {
+	return metaDest(&r.Meta, &r.ClaimA, &r.ClaimB, &r.Status, &r.Resolution, &r.Author)
 }
 
 // EachTopic streams the topics f selects in ID order.
@@ -78,7 +125,7 @@ func (s *Store) EachTopic(ctx context.Context, f exchange.Filter, fn func(*claim
 		}
 		q = q.Where("id IN ?", ids)
 	}
-	return stream(s, ctx, "export topics", q, func(r *topicRow) error {
+	return stream(s, ctx, "export topics", q, topicColumns, topicDest, func(r *topicRow) error {
 		t, err := r.domain()
 		if err != nil {
 			return err
@@ -93,7 +140,7 @@ func (s *Store) EachSource(ctx context.Context, f exchange.Filter, fn func(*clai
 	if f.TopicID != "" {
 		q = q.Where(sourcesOf, f.TopicID)
 	}
-	return stream(s, ctx, "export sources", q, func(r *sourceRow) error {
+	return stream(s, ctx, "export sources", q, sourceColumns, sourceDest, func(r *sourceRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -105,7 +152,7 @@ func (s *Store) EachClaimant(ctx context.Context, f exchange.Filter, fn func(*cl
 	if f.TopicID != "" {
 		q = q.Where(claimantsOf, f.TopicID)
 	}
-	return stream(s, ctx, "export claimants", q, func(r *claimantRow) error {
+	return stream(s, ctx, "export claimants", q, claimantColumns, claimantDest, func(r *claimantRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -117,7 +164,7 @@ func (s *Store) EachLink(ctx context.Context, f exchange.Filter, fn func(*claims
 	if f.TopicID != "" {
 		q = q.Where(linksOfTopic, f.TopicID, f.TopicID)
 	}
-	return stream(s, ctx, "export links", q, func(r *linkRow) error {
+	return stream(s, ctx, "export links", q, linkColumns, linkDest, func(r *linkRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -129,7 +176,7 @@ func (s *Store) EachReview(ctx context.Context, f exchange.Filter, fn func(*clai
 	if f.TopicID != "" {
 		q = q.Where(reviewsOfTopc, f.TopicID, f.TopicID)
 	}
-	return stream(s, ctx, "export reviews", q, func(r *reviewRow) error {
+	return stream(s, ctx, "export reviews", q, reviewColumns, reviewDest, func(r *reviewRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -151,7 +198,11 @@ func (s *Store) EachClaim(ctx context.Context, f exchange.Filter, fn func(*claim
 			return err
 		}
 	}
-	q := s.db.WithContext(ctx).Table("claims").Select(claimColumns)
+	qctx := ctx
+	if s.dialect == dialectSQLite {
+		qctx = context.WithoutCancel(ctx) // see stream
+	}
+	q := s.db.WithContext(qctx).Table("claims").Select(claimColumns)
 	if f.TopicID != "" {
 		q = q.Where("topic_id = ?", f.TopicID)
 	}
@@ -161,7 +212,12 @@ func (s *Store) EachClaim(ctx context.Context, f exchange.Filter, fn func(*claim
 	}
 	defer rows.Close()
 	var r claimRow
-	for rows.Next() {
+	for n := 0; rows.Next(); n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		c, err := scanClaim(rows, &r)
 		if err != nil {
 			return translate(err, "export claims")
@@ -174,16 +230,20 @@ func (s *Store) EachClaim(ctx context.Context, f exchange.Filter, fn func(*claim
 }
 
 func scanClaim(rows *sql.Rows, r *claimRow) (*claims.Claim, error) {
-	m := &r.Meta
-	err := rows.Scan(&m.ID, &m.CreatedAt, &m.UpdatedAt, &m.Version, &r.TopicID, &r.ClaimantID, &r.SourceID,
-		&r.Quote, &r.QuantityText, &r.Language, &r.OriginalText, &r.OriginalLanguage, &r.NoNumber, &r.Parsed,
-		&r.AnalystInterval, &r.IntervalSource, &r.ParserVersion, &r.Unit, &r.Places, &r.Population, &r.GroupName,
-		&r.Measure, &r.URL, &r.ArchiveURL, &r.Relays, &r.Occasion, &r.SaidOn, &r.PublishedOn, &r.AsOf, &r.Since,
-		&r.EvidenceType, &r.Grade, &r.Rank, &r.DeprecationReason, &r.Notes, &r.Tags)
-	if err != nil {
+	if err := rows.Scan(claimDest(r)...); err != nil {
 		return nil, err
 	}
 	return fastClaim(r)
+}
+
+// claimDest lists where the columns of claimColumns go.
+func claimDest(r *claimRow) []any {
+	m := &r.Meta
+	return []any{&m.ID, &m.CreatedAt, &m.UpdatedAt, &m.Version, &r.TopicID, &r.ClaimantID, &r.SourceID,
+		&r.Quote, &r.QuantityText, &r.Language, &r.OriginalText, &r.OriginalLanguage, &r.NoNumber, &r.Parsed,
+		&r.AnalystInterval, &r.IntervalSource, &r.ParserVersion, &r.Unit, &r.Places, &r.Population, &r.GroupName,
+		&r.Measure, &r.URL, &r.ArchiveURL, &r.Relays, &r.Occasion, &r.SaidOn, &r.PublishedOn, &r.AsOf, &r.Since,
+		&r.EvidenceType, &r.Grade, &r.Rank, &r.DeprecationReason, &r.Notes, &r.Tags}
 }
 
 // fastClaim is claimRow.domain without the JSON decoder for the common

@@ -1,0 +1,427 @@
+package gormstore
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims/exchange"
+)
+
+var _ exchange.RawClaimStore = (*Store)(nil)
+
+// The fast path of the json and ndjson exports (exchange.RawClaimStore).
+//
+// Reading a row column by column costs the SQLite driver a few cgo calls
+// and an allocation per column, more than the rest of the export together.
+// So the database packs a claim's columns into one text value, and a
+// reader goroutine copies the packed rows into a few reused chunks, which
+// the caller's goroutine splits and encodes while the next rows are read.
+//
+// SQLite joins the columns with NUL bytes: the rowid, the types of the
+// four columns the driver converts (created_at, updated_at, version,
+// no_number), those four, then the text columns. A row in any other shape
+// (a NUL inside a column, a timestamp the driver would read differently)
+// is read again column by column through the driver, by rowid, so that
+// every row reads exactly as EachClaim reads it. PostgreSQL, which keeps
+// no NUL in text, returns the four as columns and the text columns
+// prefixed with their byte lengths: "2,8,…;" + id + topic_id + ….
+//
+// concat and octet_length exist in PostgreSQL and in SQLite from 3.44; an older SQLite falls back to EachClaim (ErrNoRawClaims).
+
+// rawColumns are the text columns packed, in the order of fillRaw.
+var rawColumns = []string{"id", "topic_id", "claimant_id", "source_id",
+	"quote", "quantity_text", "language", "original_text", "original_language", "parsed",
+	"analyst_interval", "interval_source", "parser_version", "unit", "places", "population", "group_name",
+	"measure", "url", "archive_url", "relays", "occasion", "said_on", "published_on", "as_of", "since",
+	"evidence_type", "grade", "rank", "deprecation_reason", "notes", "tags"}
+
+// rawMetaColumns are the other columns of a claim.
+var rawMetaColumns = []string{"created_at", "updated_at", "version", "no_number"}
+
+// rawQuery returns the query of the packed claims in dialect d.
+func rawQuery(d dialect) string {
+	if d == dialectSQLite {
+		var types []string
+		for _, c := range rawMetaColumns {
+			types = append(types, "typeof("+c+")")
+		}
+		cols := slices.Concat([]string{"rowid"}, types, rawMetaColumns, rawColumns)
+		// Not concat_ws, which leaves out empty values with their
+		// separators.
+		return "SELECT concat(" + strings.Join(cols, ", char(0), ") + ") FROM claims"
+	}
+	lens := make([]string, len(rawColumns))
+	for i, c := range rawColumns {
+		lens[i] = "octet_length(" + c + ")"
+	}
+	return "SELECT " + strings.Join(rawMetaColumns, ", ") + ", concat(concat_ws(',', " + strings.Join(lens, ", ") +
+		"), ';', " + strings.Join(rawColumns, ", ") + ") FROM claims"
+}
+
+// The parts of a packed SQLite row.
+const (
+	sqlitePartTypes = 1                   // after the rowid
+	sqlitePartMeta  = sqlitePartTypes + 4 // created_at …
+	sqlitePartCols  = sqlitePartMeta + 4  // rawColumns
+	sqliteParts     = sqlitePartCols + 32 // in all
+)
+
+// sqliteTypes are the types of the four columns the driver converts, as
+// claimdesk writes them.
+var sqliteTypes = [4]string{"text", "text", "integer", "integer"}
+
+// rawChunk holds packed rows: data is their text, one after the other.
+type rawChunk struct {
+	data []byte
+	rows []rawRow
+}
+
+type rawRow struct {
+	createdAt, updatedAt time.Time // PostgreSQL only
+	version              int
+	noNumber             bool
+	end                  int // of the row's text in data
+}
+
+const (
+	rawChunkBytes = 256 << 10
+	rawChunkRows  = 1024
+	rawChunks     = 4 // in flight at most, so memory stays flat
+)
+
+// appendScanner scans a text or blob value onto the end of a buffer.
+type appendScanner struct{ buf *[]byte }
+
+func (a appendScanner) Scan(src any) error {
+	switch v := src.(type) {
+	case string:
+		*a.buf = append(*a.buf, v...)
+	case []byte:
+		*a.buf = append(*a.buf, v...)
+	case nil:
+		return errors.New("a text column of the claim is NULL")
+	default:
+		return fmt.Errorf("unexpected %T for the packed columns", src)
+	}
+	return nil
+}
+
+// EachRawClaim streams the claims f selects in ID order, as stored.
+func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*exchange.RawClaim) error) error {
+	q, args := rawQuery(s.dialect), []any{}
+	if f.TopicID != "" {
+		if _, err := s.topicChain(ctx, f.TopicID); err != nil {
+			return err
+		}
+		q, args = q+" WHERE topic_id = ?", append(args, f.TopicID)
+	}
+	q += " ORDER BY id"
+	qctx := ctx
+	if s.dialect == dialectSQLite {
+		// With a context that can be cancelled the SQLite driver steps
+		// every row in a goroutine of its own; the reader checks ctx
+		// itself instead.
+		qctx = context.WithoutCancel(ctx)
+	}
+	rows, err := s.db.WithContext(qctx).Raw(q, args...).Rows()
+	if err != nil {
+		if strings.Contains(err.Error(), "no such function") {
+			return exchange.ErrNoRawClaims
+		}
+		return translate(err, "export claims")
+	}
+	defer rows.Close()
+
+	full := make(chan *rawChunk, rawChunks)
+	free := make(chan *rawChunk, rawChunks)
+	for range rawChunks {
+		free <- &rawChunk{data: make([]byte, 0, rawChunkBytes+4<<10), rows: make([]rawRow, 0, rawChunkRows)}
+	}
+	done := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(full)
+		readErr <- readRaw(ctx, rows, s.dialect == dialectSQLite, full, free, done)
+	}()
+	var r exchange.RawClaim
+	var slow claimRow
+	for c := range full {
+		start := 0
+		for i := range c.rows {
+			row := &c.rows[i]
+			var err error
+			if s.dialect == dialectSQLite {
+				err = s.fillRawSQLite(ctx, &r, &slow, c.data[start:row.end])
+			} else {
+				r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = row.createdAt, row.updatedAt, row.version, row.noNumber
+				err = fillRaw(&r, c.data[start:row.end])
+			}
+			if err == nil {
+				err = fn(&r)
+			}
+			if err != nil {
+				close(done)
+				for range full {
+				}
+				<-readErr
+				return err
+			}
+			start = row.end
+		}
+		free <- c
+	}
+	return translate(<-readErr, "export claims")
+}
+
+// readRaw reads the rows into chunks from free and sends them on full,
+// until the rows end or done is closed.
+func readRaw(ctx context.Context, rows *sql.Rows, packedOnly bool, full, free chan *rawChunk, done chan struct{}) error {
+	var c *rawChunk
+	send := func() bool {
+		select {
+		case full <- c:
+			c = nil
+			return true
+		case <-done:
+			return false
+		}
+	}
+	for n := 0; rows.Next(); n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if c == nil {
+			select {
+			case c = <-free:
+			case <-done:
+				return nil
+			}
+			c.data, c.rows = c.data[:0], c.rows[:0]
+		}
+		var row rawRow
+		var err error
+		if packedOnly {
+			err = rows.Scan(appendScanner{&c.data})
+		} else {
+			err = rows.Scan(&row.createdAt, &row.updatedAt, &row.version, &row.noNumber, appendScanner{&c.data})
+		}
+		if err != nil {
+			return err
+		}
+		row.end = len(c.data)
+		c.rows = append(c.rows, row)
+		if (len(c.data) >= rawChunkBytes || len(c.rows) == rawChunkRows) && !send() {
+			return nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if c != nil && len(c.rows) > 0 {
+		send()
+	}
+	return nil
+}
+
+// fillRawSQLite splits a packed SQLite row into r, or reads the row again
+// through the driver into slow when it is not in the shape fillRawSQLite
+// reads.
+func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *claimRow, p []byte) error {
+	var parts [sqliteParts][]byte
+	n := 0
+	for n < len(parts)-1 {
+		i := bytes.IndexByte(p, 0)
+		if i < 0 {
+			break
+		}
+		parts[n], p = p[:i:i], p[i+1:]
+		n++
+	}
+	parts[n] = p
+	rowid := parts[0]
+	if n == len(parts)-1 && bytes.IndexByte(p, 0) < 0 {
+		if ok := fillSQLiteParts(r, parts[:]); ok {
+			return nil
+		}
+	}
+	// A NUL within a column, or a column the driver converts in another
+	// shape: read the row as EachClaim does.
+	id, err := strconv.ParseInt(string(rowid), 10, 64)
+	if err != nil {
+		return fmt.Errorf("gormstore: export claims: a packed row starts with %q, not a rowid", rowid)
+	}
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+claimColumns+" FROM claims WHERE rowid = ?", id).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return fmt.Errorf("gormstore: export claims: row %d is gone", id)
+	}
+	if err := rows.Scan(claimDest(slow)...); err != nil {
+		return err
+	}
+	fillFromRow(r, slow)
+	return rows.Close()
+}
+
+// fillSQLiteParts fills r from the parts of a packed SQLite row, reporting
+// whether the four columns the driver converts are in the shape it writes
+// them, so that they read here as through the driver.
+func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
+	for i, t := range sqliteTypes {
+		if string(parts[sqlitePartTypes+i]) != t {
+			return false
+		}
+	}
+	meta := parts[sqlitePartMeta : sqlitePartMeta+4]
+	var ok1, ok2 bool
+	r.CreatedAt, ok1 = parseSQLiteTime(meta[0])
+	r.UpdatedAt, ok2 = parseSQLiteTime(meta[1])
+	v, err := strconv.Atoi(string(meta[2]))
+	if !ok1 || !ok2 || err != nil || len(meta[3]) == 0 || meta[3][0] == '-' {
+		return false
+	}
+	r.Version = v
+	// The driver reads a boolean column's integer as value > 0.
+	r.NoNumber = string(meta[3]) != "0"
+	setColumns(r, parts[sqlitePartCols:])
+	return true
+}
+
+// fillFromRow fills r from a claim row scanned by scanClaim.
+func fillFromRow(r *exchange.RawClaim, c *claimRow) {
+	m := c.Meta.meta()
+	r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = m.CreatedAt, m.UpdatedAt, m.Version, c.NoNumber
+	cols := make([][]byte, 0, 32)
+	for _, v := range []string{c.Meta.ID, c.TopicID, c.ClaimantID, c.SourceID, c.Quote, c.QuantityText, c.Language,
+		c.OriginalText, c.OriginalLanguage, c.Parsed, c.AnalystInterval, c.IntervalSource, c.ParserVersion,
+		c.Unit, c.Places, c.Population, c.GroupName, c.Measure, c.URL, c.ArchiveURL, c.Relays, c.Occasion,
+		c.SaidOn, c.PublishedOn, c.AsOf, c.Since, c.EvidenceType, c.Grade, c.Rank, c.DeprecationReason,
+		c.Notes, c.Tags} {
+		cols = append(cols, []byte(v))
+	}
+	setColumns(r, cols)
+}
+
+// parseSQLiteTime parses the text the SQLite driver writes for a
+// time.Time, "2006-01-02 15:04:05.999999999-07:00", and reports whether
+// it did; the caller leaves anything else to the driver.
+func parseSQLiteTime(b []byte) (time.Time, bool) {
+	// 2006-01-02 15:04:05, then .fraction, then ±hh:mm.
+	if len(b) < len("2006-01-02 15:04:05+00:00") || b[4] != '-' || b[7] != '-' || b[10] != ' ' ||
+		b[13] != ':' || b[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	var f [6]int
+	for i, span := range [6][2]int{{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}} {
+		var ok bool
+		if f[i], ok = num(b[span[0]:span[1]]); !ok {
+			return time.Time{}, false
+		}
+	}
+	rest := b[19:]
+	nsec := 0
+	if rest[0] == '.' {
+		i := 1
+		for i < len(rest) && '0' <= rest[i] && rest[i] <= '9' {
+			i++
+		}
+		if i == 1 || i > 10 {
+			return time.Time{}, false
+		}
+		n, _ := num(rest[1:i])
+		for range 10 - i {
+			n *= 10
+		}
+		nsec, rest = n, rest[i:]
+	}
+	if len(rest) != len("+00:00") || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
+		return time.Time{}, false
+	}
+	oh, ok1 := num(rest[1:3])
+	om, ok2 := num(rest[4:6])
+	year, month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4], f[5]
+	if !ok1 || !ok2 || oh > 23 || om > 59 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	if t.Day() != day { // the 31st of a 30-day month
+		return time.Time{}, false
+	}
+	off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
+	if rest[0] == '-' {
+		off = -off
+	}
+	return t.Add(-off), true
+}
+
+// fillRaw splits a packed PostgreSQL row into r: the byte lengths of the
+// columns of rawColumns, a semicolon, then the columns.
+func fillRaw(r *exchange.RawClaim, p []byte) error {
+	var cols [32][]byte
+	i, sum := 0, 0
+	var lens [len(cols)]int
+	for k := range cols {
+		v, digits := 0, 0
+		for ; i < len(p) && '0' <= p[i] && p[i] <= '9'; i++ {
+			v = v*10 + int(p[i]-'0')
+			digits++
+		}
+		sep := byte(',')
+		if k == len(cols)-1 {
+			sep = ';'
+		}
+		if digits == 0 || digits > 9 || i >= len(p) || p[i] != sep {
+			return fmt.Errorf("gormstore: export claims: a packed row does not hold %d columns", len(cols))
+		}
+		i++
+		lens[k] = v
+		sum += v
+	}
+	if i+sum != len(p) {
+		return errors.New("gormstore: export claims: a packed row's lengths do not add up")
+	}
+	for k := range cols {
+		cols[k] = p[i : i+lens[k] : i+lens[k]]
+		i += lens[k]
+	}
+	setColumns(r, cols[:])
+	return nil
+}
+
+// setColumns sets the text columns of r, in the order of rawColumns.
+func setColumns(r *exchange.RawClaim, c [][]byte) {
+	if len(c) != len(rawColumns) || len(rawColumns) != 32 {
+		panic("gormstore: rawColumns and setColumns disagree")
+	}
+	r.ID, r.TopicID, r.ClaimantID, r.SourceID = c[0], c[1], c[2], c[3]
+	r.Quote, r.QuantityText, r.Language, r.OriginalText, r.OriginalLanguage = c[4], c[5], c[6], c[7], c[8]
+	r.Parsed, r.AnalystInterval, r.IntervalSource, r.ParserVersion, r.Unit = c[9], c[10], c[11], c[12], c[13]
+	r.Places, r.Population, r.Group, r.Measure = c[14], c[15], c[16], c[17]
+	r.URL, r.ArchiveURL, r.Relays = c[18], c[19], c[20]
+	r.Occasion, r.SaidOn, r.PublishedOn, r.AsOf, r.Since = c[21], c[22], c[23], c[24], c[25]
+	r.EvidenceType, r.Grade, r.Rank, r.DeprecationReason, r.Notes, r.Tags = c[26], c[27], c[28], c[29], c[30], c[31]
+}
