@@ -3,6 +3,7 @@ package gormstore_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -267,4 +268,33 @@ func createRandomClaims(t *testing.T, s *gormstore.Store, rnd *rand.Rand, n int,
 		ids = append(ids, c.ID)
 	}
 	return ids
+}
+
+// EachRawClaim stops at the first error fn returns, and at a cancelled
+// context, returning it.
+func TestEachRawClaimStops(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		createRandomClaims(t, s, rand.New(rand.NewPCG(1, 1)), 20, true)
+		stop := errors.New("stop")
+		n := 0
+		err := s.EachRawClaim(ctx, exchange.Filter{}, func(*exchange.RawClaim) error {
+			if n++; n == 5 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || n != 5 {
+			t.Errorf("after an error from fn: %v after %d claims, want stop after 5", err, n)
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		n = 0
+		err = s.EachRawClaim(cctx, exchange.Filter{}, func(*exchange.RawClaim) error { n++; return nil })
+		if !errors.Is(err, context.Canceled) || n != 0 {
+			t.Errorf("with a cancelled context: %v after %d claims, want context.Canceled", err, n)
+		}
+		err = s.EachRawClaim(ctx, exchange.Filter{TopicID: "nope"}, func(*exchange.RawClaim) error { return nil })
+		wantCode(t, "unknown topic", err, claims.CodeNotFound)
+	})
 }
