@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -267,13 +268,41 @@ func TestCRUD(t *testing.T) {
 		e.doJSON(t, request{method: "GET", path: "/api/v1/topics/" + topic.ID, headers: map[string]string{"If-None-Match": `"1"`}}, 304, nil)
 		e.doJSON(t, request{method: "GET", path: "/api/v1/topics/" + topic.ID, headers: map[string]string{"If-None-Match": `"2"`}}, 200, nil)
 
+		// Read-only members that differ from the stored ones are refused,
+		// and nothing is written.
+		prob := e.doJSON(t, request{method: "PATCH", path: "/api/v1/topics/" + topic.ID,
+			headers: map[string]string{"If-Match": `"1"`, "Content-Type": "application/merge-patch+json"},
+			body:    `{"description":"by country","version":99,"id":"other","created_at":"2000-01-01T00:00:00Z"}`}, 422, nil)
+		fields := problemFields(decodeProblem(t, prob))
+		slices.Sort(fields)
+		if !slices.Equal(fields, []string{"created_at", "id", "version"}) {
+			t.Errorf("read-only members changed by a patch: fields %v, want created_at, id, version", fields)
+		}
+		// A patch that changes nothing writes nothing: no new version.
+		var same claims.Topic
+		rec = e.doJSON(t, request{method: "PATCH", path: "/api/v1/topics/" + topic.ID,
+			headers: map[string]string{"If-Match": `"1"`}, body: `{"title":` + strconv.Quote(topic.Title) + `}`}, 200, &same)
+		if same.Version != 1 || rec.Header().Get("ETag") != `"1"` {
+			t.Errorf("a patch that changes nothing moved the version to %d (ETag %s)", same.Version, rec.Header().Get("ETag"))
+		}
+
 		// A merge patch changes what it names, removes what it nulls and
-		// ignores read-only members, so a record read with GET can be sent
-		// back whole.
+		// accepts read-only members sent back unchanged, so a record read
+		// with GET can be sent back whole.
+		whole, err := json.Marshal(topic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(whole, &doc); err != nil {
+			t.Fatal(err)
+		}
+		doc["description"], doc["measure"], doc["tags"] = "by country", nil, []string{"syria"}
+		whole, _ = json.Marshal(doc)
 		var patched claims.Topic
 		rec = e.doJSON(t, request{method: "PATCH", path: "/api/v1/topics/" + topic.ID,
 			headers: map[string]string{"If-Match": `"1"`, "Content-Type": "application/merge-patch+json"},
-			body:    `{"description":"by country","measure":null,"tags":["syria"],"version":99,"id":"other","created_at":"2000-01-01T00:00:00Z"}`}, 200, &patched)
+			body:    string(whole)}, 200, &patched)
 		want := topic
 		want.Description, want.Measure, want.Tags, want.Version = "by country", "", []string{"syria"}, 2
 		if diff := cmp.Diff(patched, want, cmpIgnoreUpdated); diff != "" {
@@ -334,7 +363,7 @@ func TestConcurrentPatch(t *testing.T) {
 			for i := range codes {
 				wg.Go(func() {
 					rec := e.do(t, request{method: "PATCH", path: "/api/v1/topics/t-ru", headers: map[string]string{"If-Match": ifMatch},
-						body: fmt.Sprintf(`{"description":"analyst %d"}`, i)})
+						body: fmt.Sprintf(`{"description":"analyst %d, round %d"}`, i, round)})
 					codes[i] = rec.Code
 				})
 			}

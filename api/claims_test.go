@@ -108,8 +108,14 @@ func TestAnalystInterval(t *testing.T) {
 
 	// Re-wording the quantity re-parses it, and the analyst's interval
 	// stays in force.
+	// The parser's reading is the server's: a patch cannot set it.
+	prob := decodeProblem(t, e.doJSON(t, request{method: "PATCH", path: "/api/v1/claims/cl-indy", headers: map[string]string{"If-Match": `"2"`},
+		body: `{"quantity_text":"750","parsed_interval":{"low":1}}`}, 422, nil))
+	if fields := problemFields(prob); len(fields) != 1 || fields[0] != "parsed_interval" {
+		t.Errorf("a patch setting parsed_interval: fields %v, want parsed_interval", fields)
+	}
 	e.doJSON(t, request{method: "PATCH", path: "/api/v1/claims/cl-indy", headers: map[string]string{"If-Match": `"2"`},
-		body: `{"quantity_text":"750","parsed_interval":{"low":1}}`}, 200, &c)
+		body: `{"quantity_text":"750"}`}, 200, &c)
 	if c.Parsed == nil || *c.Parsed.Low != 750 || c.IntervalSource != claims.FromAnalyst {
 		t.Errorf("after re-wording: parsed %+v, source %q; want 750 parsed and the analyst's in force", c.Parsed, c.IntervalSource)
 	}

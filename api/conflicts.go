@@ -1,8 +1,11 @@
 package api
 
 import (
+	"math"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -32,14 +35,20 @@ func (h *handler) conflicts(c *gin.Context) {
 	var f xref.ConflictFilter
 	if err == nil {
 		f = xref.ConflictFilter{TopicID: q.get("topic_id"), Status: claims.ReviewStatus(q.get("status"))}
+		var p claims.Problems
 		if s := q.get("min_severity"); s != "" {
-			f.MinSeverity, err = strconv.ParseFloat(s, 64)
-			if err != nil || f.MinSeverity < 1 {
-				var p claims.Problems
+			var perr error
+			f.MinSeverity, perr = strconv.ParseFloat(s, 64)
+			if perr != nil || !(f.MinSeverity >= 1) || math.IsInf(f.MinSeverity, 0) {
 				p.Add("min_severity", "must be a number of 1 or more: the factor between the two claims' nearer bounds")
-				err = p.Err("listing")
 			}
 		}
+		switch f.Status {
+		case "", claims.ReviewOpen, claims.ReviewReviewed, claims.ReviewDismissed:
+		default:
+			p.Add("status", "must be open, reviewed or dismissed")
+		}
+		err = p.Err("listing")
 	}
 	if err != nil {
 		h.writeError(c, err)
@@ -141,6 +150,11 @@ func (h *handler) relations(c *gin.Context) {
 func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.RelationQuery, kind string) (xref.RelationPage, error) {
 	ctx := c.Request.Context()
 	if kind != "" {
+		if !slices.Contains(relationKinds, xref.Kind(kind)) {
+			var p claims.Problems
+			p.Add("kind", "must be one of %s", joinKinds(relationKinds))
+			return xref.RelationPage{}, p.Err("listing")
+		}
 		rq.Kinds = []xref.Kind{xref.Kind(kind)}
 	}
 	topic, err := h.store.FindTopic(ctx, target.TopicID)
@@ -188,4 +202,19 @@ func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.Rela
 	}
 	xref.AttachReviews(page.Items, reviews.Items)
 	return page, nil
+}
+
+// relationKinds are the kinds a relations listing may be filtered by.
+var relationKinds = []xref.Kind{
+	xref.Corroborates, xref.Consistent, xref.Conflicts, xref.Contradicts, xref.ScopeDiffers,
+	xref.ChangeOverTime, xref.NotComparable, xref.Drift, xref.SameStatement, xref.Supersedes,
+	xref.SupersededBy, xref.Derived, xref.FlowFell, xref.PartExceedsWhole, xref.Unrelated,
+}
+
+func joinKinds(ks []xref.Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
 }

@@ -59,7 +59,7 @@ func (h *handler) parse(c *gin.Context) {
 	if req.Text != nil {
 		r, reason, err := h.read(*req.Text)
 		if err == nil && reason != "" {
-			err = fieldErr(claims.CodeInvalid, "the text holds no quantity claimdesk can read",
+			err = fieldErr(claims.CodeInvalid, "text: "+reason,
 				claims.FieldError{Field: "text", Detail: reason})
 		}
 		if err != nil {

@@ -42,7 +42,7 @@ func parseQuery(values url.Values, params ...string) (query, error) {
 	q.opts.Cursor = values.Get("cursor")
 	if s := values.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
+		if err != nil || n < 1 || n > claims.MaxLimit {
 			p.Add("limit", "must be a whole number between 1 and %d", claims.MaxLimit)
 		}
 		q.opts.Limit = n

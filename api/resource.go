@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -110,8 +111,8 @@ func (r *resource[T]) patch(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
-	next, err := r.apply(c.Request.Context(), c.Param("id"), version, patch)
-	if err == nil {
+	next, changed, err := r.apply(c.Request.Context(), c.Param("id"), version, patch)
+	if err == nil && changed {
 		err = r.update(c.Request.Context(), next)
 	}
 	if err != nil {
@@ -163,33 +164,53 @@ func (r *resource[T]) decode(body any, create bool) (*T, error) {
 }
 
 // apply fetches the record, checks its version and returns it with the
-// patch applied. The read-only fields keep their stored values whatever
-// the patch says, so a client may send back a whole record it read.
-func (r *resource[T]) apply(ctx context.Context, id string, version int, patch any) (*T, error) {
+// patch applied, and whether the patch changes anything: a patch that
+// changes nothing is not written, so it bumps no version and costs a
+// colleague no 412. Read-only members may be sent back as they were read
+// (a client may send a whole record it got from GET) but not changed: a
+// client that changes them is mistaken about who owns them.
+func (r *resource[T]) apply(ctx context.Context, id string, version int, patch any) (*T, bool, error) {
 	pm, ok := patch.(map[string]any)
 	if !ok {
-		return nil, claims.Errorf(claims.CodeMalformed, "a merge patch must be a JSON object")
+		return nil, false, claims.Errorf(claims.CodeMalformed, "a merge patch must be a JSON object")
 	}
 	stored, err := r.find(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	sm := r.meta(stored)
 	if version == anyVersion {
 		version = sm.Version
 	} else if version != sm.Version {
-		return nil, staleVersion(r.kind, version, sm.Version)
+		return nil, false, staleVersion(r.kind, version, sm.Version)
 	}
 	doc, err := toDoc(stored)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	var readOnly claims.Problems
 	for _, f := range append([]string{"id"}, r.readOnly...) {
-		delete(pm, f)
+		if v, ok := pm[f]; ok {
+			if !reflect.DeepEqual(v, doc[f]) {
+				readOnly.Add(f, "is read-only: the server sets it; leave it out of the patch")
+			}
+			delete(pm, f)
+		}
 	}
-	next, err := r.decode(mergePatch(doc, pm), false)
+	if err := readOnly.Err(r.kind); err != nil {
+		return nil, false, err
+	}
+	before, err := toDoc(stored)
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	merged := mergePatch(doc, pm)
+	if reflect.DeepEqual(merged, before) {
+		return stored, false, nil
+	}
+	next, err := r.decode(merged, false)
+	if err != nil {
+		return nil, false, err
 	}
 	if r.keep != nil {
 		r.keep(next, stored)
@@ -197,7 +218,7 @@ func (r *resource[T]) apply(ctx context.Context, id string, version int, patch a
 	m := r.meta(next)
 	*m = *sm
 	m.Version = version
-	return next, nil
+	return next, true, nil
 }
 
 // withCurrent adds the stored version to a stale error, so the client

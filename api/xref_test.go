@@ -300,8 +300,17 @@ func TestComparisonPaging(t *testing.T) {
 	}
 	e.doJSON(t, request{method: "GET", path: "/api/v1/topics/t-nope/comparison"}, http.StatusNotFound, nil)
 	e.doJSON(t, request{method: "GET", path: "/api/v1/claims/nope/relations"}, http.StatusNotFound, nil)
-	for _, q := range []string{"status=closed", "min_severity=0.5", "sort=severity", "limit=501"} {
-		e.doJSON(t, request{method: "GET", path: "/api/v1/conflicts?" + q}, http.StatusUnprocessableEntity, nil)
+	for _, q := range []string{"status=closed", "min_severity=0.5", "min_severity=NaN", "min_severity=%2BInf", "sort=severity", "limit=501"} {
+		prob := decodeProblem(t, e.doJSON(t, request{method: "GET", path: "/api/v1/conflicts?" + q}, http.StatusUnprocessableEntity, nil))
+		if name, _, _ := strings.Cut(q, "="); !slices.Contains(problemFields(prob), name) {
+			t.Errorf("conflicts?%s: fields %v, want %s", q, problemFields(prob), name)
+		}
+	}
+	for _, q := range []string{"kind=nope", "limit=100000", "limit=0"} {
+		prob := decodeProblem(t, e.doJSON(t, request{method: "GET", path: "/api/v1/claims/cl-bogdanov/relations?" + q}, http.StatusUnprocessableEntity, nil))
+		if name, _, _ := strings.Cut(q, "="); !slices.Contains(problemFields(prob), name) {
+			t.Errorf("relations?%s: fields %v, want %s", q, problemFields(prob), name)
+		}
 	}
 }
 

@@ -165,7 +165,11 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 				return err
 			}
 			if n > 0 {
-				still = append(still, fmt.Sprintf("%d %s", n, r.what))
+				what := r.what
+				if n == 1 {
+					what = strings.TrimSuffix(what, "s") // "1 link", "2 links"
+				}
+				still = append(still, fmt.Sprintf("%d %s", n, what))
 			}
 		}
 		if len(still) > 0 {
