@@ -173,7 +173,7 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 			}
 		}
 		if len(still) > 0 {
-			return claims.Errorf(claims.CodeConflict, "%s %q is still referenced by %s: delete or change them first",
+			return claims.Errorf(claims.CodeConflict, "%s %q is still referenced by %s: delete or change those first",
 				kind, id, strings.Join(still, " and "))
 		}
 		if err := touch(tx, table, id, beforeDelete); err != nil {

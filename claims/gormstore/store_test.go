@@ -424,12 +424,12 @@ func TestDeleteConflicts(t *testing.T) {
 			err  error
 			want string
 		}{
-			{"topic with claims and a child", s.DeleteTopic(ctx, w.topic.ID, 0), "2 claims and 1 sub-topics"},
+			{"topic with claims and a child", s.DeleteTopic(ctx, w.topic.ID, 0), "2 claims and 1 sub-topic:"},
 			{"origin source", s.DeleteSource(ctx, w.origin.ID, 0), "2 claims"},
-			{"relay-only source", s.DeleteSource(ctx, onlyRelay.ID, 1), "1 claims"},
+			{"relay-only source", s.DeleteSource(ctx, onlyRelay.ID, 1), "1 claim:"},
 			{"claimant", s.DeleteClaimant(ctx, w.claimant.ID, 0), "2 claims"},
-			{"linked claim (to)", s.DeleteClaim(ctx, c1.ID, 0), "1 links"},
-			{"linked claim (from)", s.DeleteClaim(ctx, c2.ID, 1), "1 links"},
+			{"linked claim (to)", s.DeleteClaim(ctx, c1.ID, 0), "1 link:"},
+			{"linked claim (from)", s.DeleteClaim(ctx, c2.ID, 1), "1 link:"},
 		} {
 			wantCode(t, "delete "+tc.name, tc.err, claims.CodeConflict)
 			if msg := claims.ErrorMessage(tc.err); !contains(msg, tc.want) {
