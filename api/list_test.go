@@ -132,6 +132,11 @@ func TestFilters(t *testing.T) {
 				t.Errorf("GET %s (-got +want):\n%s", tc.path, diff)
 			}
 		}
+		// An empty date range is a mistake, not an empty list.
+		prob := decodeProblem(t, e.doJSON(t, request{method: "GET", path: "/api/v1/claims?from=2016&to=2015-06"}, 422, nil))
+		if fields := problemFields(prob); len(fields) != 1 || fields[0] != "from" {
+			t.Errorf("from after to: fields %v, want from", fields)
+		}
 		// Sorting claims by a bound of their interval in force.
 		if diff := cmp.Diff(listIDs(t, e, "/api/v1/claims?sort=-high", 2), []string{"cl-indy", "cl-kadyrov", "cl-bogdanov"}); diff != "" {
 			t.Errorf("claims by -high (-got +want):\n%s", diff)

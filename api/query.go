@@ -47,12 +47,18 @@ func parseQuery(values url.Values, params ...string) (query, error) {
 		}
 		q.opts.Limit = n
 	}
-	for _, k := range []string{"from", "to"} {
+	var dates [2]claims.Date
+	for i, k := range []string{"from", "to"} {
 		if s := values.Get(k); s != "" && slices.Contains(params, k) {
-			if _, err := claims.ParseDate(s); err != nil {
+			d, err := claims.ParseDate(s)
+			if err != nil {
 				p.Add(k, "%v", err)
 			}
+			dates[i] = d
 		}
+	}
+	if from, to := dates[0], dates[1]; from != "" && to != "" && from.Start().After(to.End()) {
+		p.Add("from", "%s is after to (%s): the range is empty", from, to)
 	}
 	return q, p.Err("listing")
 }

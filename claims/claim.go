@@ -114,6 +114,15 @@ func (iv Interval) check(p *Problems, field string) {
 			return
 		}
 	}
+	for _, v := range []struct {
+		name string
+		v    *float64
+	}{{"low", iv.Low}, {"high", iv.High}, {"best", iv.Best}} {
+		if v.v != nil && *v.v < 0 {
+			p.Add(field+"."+v.name, "must not be negative: claimdesk records counts and amounts")
+			return
+		}
+	}
 	if iv.Low != nil && iv.High != nil && *iv.Low > *iv.High {
 		p.Add(field+".low", "%g is greater than high (%g)", *iv.Low, *iv.High)
 	}
@@ -340,6 +349,9 @@ func (c *Claim) Validate() error {
 	checkDate(&p, "published_on", c.PublishedOn)
 	checkDate(&p, "as_of", c.AsOf)
 	checkDate(&p, "since", c.Since)
+	if end := c.RefDate(); c.Since != "" && end != "" && c.Since.Valid() && end.Valid() && c.Since.Start().After(end.End()) {
+		p.Add("since", "%s is after the date the figure describes (%s): a count cannot start after it ends", c.Since, end)
+	}
 	checkEnum(&p, "evidence_type", c.EvidenceType, EvidenceTypes...)
 	checkEnum(&p, "grade", c.Grade, Grades...)
 	checkEnum(&p, "rank", c.Rank, RankPreferred, RankNormal, RankDeprecated)

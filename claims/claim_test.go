@@ -70,6 +70,11 @@ func TestClaimPrepareRejects(t *testing.T) {
 		{"repeated tag", func(c *Claim) { c.Tags = []string{"seed", "seed"} }, "tags[1]"},
 		{"quote too long", func(c *Claim) { c.Quote = strings.Repeat("x", MaxTextLen+1) }, "quote"},
 		{"invalid UTF-8", func(c *Claim) { c.Notes = "\xff\xfe" }, "notes"},
+		{"NUL in text", func(c *Claim) { c.Quote = "a few\x00dozen" }, "quote"},
+		{"negative low", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-5), High: ptr(-1)} }, "analyst_interval.low"},
+		{"negative best", func(c *Claim) { c.AnalystInterval = &Interval{Best: ptr(-5)} }, "analyst_interval.best"},
+		{"since after as_of", func(c *Claim) { c.Scope.Measure, c.Since, c.AsOf = Flow, "2016", "2015-12" }, "since"},
+		{"year zero", func(c *Claim) { c.SaidOn = "0000-01-01" }, "said_on"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,7 +30,7 @@ func parseDate(s string) (time.Time, int, error) {
 		if len(s) != len(layout) {
 			continue
 		}
-		if t, err := time.Parse(layout, s); err == nil {
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 0 {
 			return t, i, nil
 		}
 	}

@@ -23,6 +23,8 @@ func TestParseDate(t *testing.T) {
 		{"29.09.2014", true},
 		{"2014-09-29T10:00:00Z", true},
 		{"Sep 2014", true},
+		{"0000", true},
+		{"0000-01-01", true},
 	}
 	for _, tt := range tests {
 		_, err := ParseDate(tt.in)

@@ -49,6 +49,10 @@ func checkText(p *Problems, field, s string, max int) {
 		p.Add(field, "is not valid UTF-8")
 		return
 	}
+	if strings.ContainsRune(s, 0) {
+		p.Add(field, "contains a NUL character")
+		return
+	}
 	if n := utf8.RuneCountInString(s); n > max {
 		p.Add(field, "is %d characters long, the limit is %d", n, max)
 	}
