@@ -108,9 +108,44 @@ func (h *handler) read(text string) (r reading, reason string, err error) {
 	if err != nil {
 		return reading{}, "", fmt.Errorf("api: parse %q: %w", text, err)
 	}
+	return readingOf(q), "", nil
+}
+
+func readingOf(q quantity.Quantity) reading {
 	return reading{
 		Text: q.Text, Low: q.Low, High: q.High, Best: q.Best, Approx: q.Approx,
 		Kind: string(q.Kind), Unit: q.Unit, Rule: q.Rule, Explanation: q.Explanation,
 		Start: q.Start, End: q.End,
-	}, "", nil
+	}
+}
+
+// extractRequest is the body of POST /api/v1/extract.
+type extractRequest struct {
+	Text *string `json:"text"`
+}
+
+// extract answers every quantity found in running text (a quote, an
+// article), in order, with its byte offsets: what the claim form offers an
+// analyst who pastes a quote holding several numbers.
+func (h *handler) extract(c *gin.Context) {
+	body, err := readJSON(c.Request.Body, h.maxBody)
+	var req extractRequest
+	if err == nil {
+		err = decodeStrict(body, &req, "extract request", nil)
+	}
+	if err == nil && req.Text == nil {
+		var p claims.Problems
+		p.Add("text", "is required")
+		err = p.Err("extract request")
+	}
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	found := h.parser.Extract(*req.Text)
+	items := make([]reading, len(found))
+	for i, q := range found {
+		items[i] = readingOf(q)
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
 }

@@ -95,6 +95,7 @@ func newEngine(opts Options) *gin.Engine {
 	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
 	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
 	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
+	v1.POST("/extract", h.extract)                // {"text"} -> {"items"}: every quantity in running text
 	v1.POST("/parse", h.parse)                    // {"text"} -> a reading; {"texts"} -> {"results"}
 	v1.GET("/topics", h.listTopics(topics))       // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
 	v1.POST("/topics", topics.create)             //

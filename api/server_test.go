@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,5 +148,38 @@ func TestAssets(t *testing.T) {
 	rec := newEnv(t, failingStore{}, nil).do(t, request{method: "GET", path: "/"})
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("GET / without assets = %d, want 404", rec.Code)
+	}
+}
+
+// TestExtract finds each quantity of a quote that holds two, which the
+// parse endpoint refuses as ambiguous.
+func TestExtract(t *testing.T) {
+	e := newEnv(t, failingStore{}, nil)
+	quote := "The number practically doubled to around 1,700, up from 800 a year earlier."
+	var got struct {
+		Items []struct {
+			Text       string
+			Low, High  *float64
+			Start, End int
+		}
+	}
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(quote) + `}`}, 200, &got)
+	if len(got.Items) != 2 {
+		t.Fatalf("extract found %d quantities, want 2: %+v", len(got.Items), got.Items)
+	}
+	for _, it := range got.Items {
+		if quote[it.Start:it.End] != it.Text {
+			t.Errorf("span %d-%d is %q, the item says %q", it.Start, it.End, quote[it.Start:it.End], it.Text)
+		}
+	}
+	if first := got.Items[0]; first.Low == nil || *first.Low != 1530 {
+		t.Errorf("first quantity = %+v, want around 1,700 read from 1,530", first)
+	}
+	e.doJSON(t, request{method: "POST", path: "/api/v1/parse", body: `{"text":` + strconv.Quote(quote) + `}`}, 422, nil)
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{}`}, 422, nil)
+	var none struct{ Items []any }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":"no figures here"}`}, 200, &none)
+	if none.Items == nil || len(none.Items) != 0 {
+		t.Errorf("text without quantities gave %+v, want an empty list", none.Items)
 	}
 }
