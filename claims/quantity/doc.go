@@ -26,6 +26,8 @@
 //	just over 1,000           1,001      1,050      1,020    approximate  just_over
 //	40-odd                    41         49         45       approximate  odd
 //	between 800 and 1,500     800        1,500      1,150    range        range
+//	five to seven thousand    5,000      7,000      6,000    range        range
+//	two or three thousand     2,000      3,000      2,500    range        range (approx)
 //	a few dozen               24         60         36       vague        vague:few
 //	more than a few dozen     24         -          -        lower_bound  more_than+vague:few
 //	two-thirds                66.66      66.67      66.67    approximate  fraction
@@ -81,8 +83,20 @@
 //     and readers compare the midpoint a calculator gives; the geometric
 //     midpoint, right for the open-ended plural words below, would make
 //     "70-80" 74.83. A scale, currency or percent sign on one end applies
-//     to both ("1.5 to 2 million", "$2-3bn", "40-50%"). "X or Y" is a range
-//     only when Y is at most twice X: "500 or 5,000" are alternatives.
+//     to both ("1.5 to 2 million", "$2-3bn", "40-50%"), in digits or words:
+//     "five to seven thousand", "от пяти до семи тысяч" and "5-7 thousand"
+//     are 5,000 to 7,000. The scale of the second end goes to a first end
+//     that has none of its own ("five hundred to two thousand" is 500 to
+//     2,000) and only when the ends still rise. A figure in words reports
+//     the scale after its leading numerals ("three hundred thousand":
+//     100,000); a compound one the last of thousand, million… it holds
+//     ("two to three thousand five hundred" is 2,000 to 3,500). "X or Y" is
+//     a range only when Y is at most twice X: "500 or 5,000" are
+//     alternatives. "X or Y" ("two or three thousand", "4,000 or 5,000",
+//     "две или три тысячи") and "X-Y" in words ("пять-шесть тысяч",
+//     "два-три десятка") are two guesses rather than stated ends: ranges
+//     marked Approx, "hedged" in the explanation; "5-7 thousand" and "from
+//     five to seven thousand" are not.
 //   - Vague words take their interval from the vague-word table. A bound on
 //     a vague quantity keeps the bound's side of it ("more than a few dozen"
 //     has low 24); an approximator on it only sets Approx.
@@ -107,8 +121,16 @@
 //     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
 //     "тысячи", "сотни" after a bound are the genitive singular ("более
 //     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
-//     thousands). Signs are not read: a minus before a figure is taken for
-//     a dash, since counts, sums and shares in the news are magnitudes.
+//     thousands). Figures run up to [MaxValue], 10^15; scientific notation
+//     ("1e9") is not read.
+//   - Signs: counts, sums and shares in the news are magnitudes, so a
+//     negative figure has no reading. Parse refuses a hyphen-minus or a
+//     U+2212 minus glued before a figure ("-5", "−40%", "(-5)", "-$5bn")
+//     unless it is a dash: a space after it ("- 5") or a range ("5-7",
+//     "1990-91"). Extract leaves out a figure after U+2212 or after a
+//     hyphen-minus glued to a bracket or operator ("(-3%)"); after a space
+//     or at the start of the text a hyphen-minus is taken for a dash, as in
+//     a list ("-5 people died") or a hasty aside, and the figure is read.
 //   - Round figures: with [WithRoundFigurePrecision] a plain figure that
 //     ends in two or more zeros or carries a scale word reads as the
 //     precision it implies, half a unit of its last significant digit either
@@ -119,10 +141,19 @@
 // Parse refuses, with an [*Error] whose Reason an analyst can act on: empty
 // text, text over [MaxParseLen] characters, text with no quantity ("no
 // number or quantity word found"), words that name no number ("many",
-// "много"), digits that are not a number ("1.2.3"), and two or more
-// quantities ("two quantities found ("800 Russians" and "200 Chechens"):
-// give one"). Years, dates and page numbers are set aside when another
-// quantity is present, so "about 800 Russians in 2014" reads as about 800.
+// "много"), digits that are not a number ("1.2.3"), figures above
+// [MaxValue] ("out of range: … is above 10^15"), scientific notation
+// ("scientific notation is not read: write 1,000,000,000 or 1 billion"),
+// negative figures ("negative quantities are not read"), a year in a date
+// context with nothing else ("in 2015", "since 2011", "by 2017", "March
+// 2015", "в 2015 году", "с 2011 года": "only a year found: no quantity"),
+// and two or more quantities ("two quantities found ("800 Russians" and
+// "200 Chechens"): give one"). Years, dates and page numbers are set aside
+// when another quantity is present, so "about 800 Russians in 2014" reads
+// as about 800. A year with no context, "2015" alone, reads as the number
+// 2015: an analyst who types a lone figure into a quantity field means a
+// count, as with "2,015" and "2015 fighters". A year after a bound ("до
+// 2017", "about 2015") reads as the bound says.
 //
 // # Extract
 //
@@ -135,8 +166,9 @@
 // "ст. 205", "№ 5"); compound adjectives ("25-year-old", "62-page");
 // durations and multipliers ("three years", "several days", "two or three
 // times"); a lone "one" ("one of the authors"); and English fractions
-// that are not proportions ("the first half"). Unit words that end in
-// "-ed" are taken for verbs ("40 arrived") and not reported.
+// that are not proportions ("the first half"); figures above [MaxValue];
+// negative figures (see Signs above). Unit words that end in "-ed" are
+// taken for verbs ("40 arrived") and not reported.
 //
 // # Rules
 //
@@ -156,7 +188,9 @@
 // count, so the bound stays strict in words), "between 800 and 1,500:
 // midpoint 1,150 (800-1,500)", "nearly 2000: up to 10% under 2,000
 // (1,800-1,999)", "1,700: exact figure". ", hedged" marks a hedged bound,
-// range or vague quantity; ", in USD" the currency.
+// range or vague quantity, and a range of alternatives ("two or three
+// thousand: midpoint 2,500 (2,000-3,000), hedged"); ", in USD" the
+// currency.
 //
 // Claims store [Version] (or [Parser.Version], which adds a hash of the
 // calibration) with the reading, so that a change of the rules or the

@@ -74,7 +74,7 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		b = append(b, "midpoint "...)
 		b = num(b, r.best)
 		b = span(b)
-		if mod != modNone && mod != modExact {
+		if mod != modNone && mod != modExact || m.alt {
 			b = append(b, ", hedged"...)
 		}
 	case m.core == coreVague:
@@ -178,7 +178,7 @@ func sameText(lead string, b []byte) bool {
 // 1,500; 3.5; 66.67.
 func appendNum(b []byte, v float64, pct bool) []byte {
 	switch {
-	case v == math.Trunc(v) && v >= 0 && v < 1e15:
+	case v == math.Trunc(v) && v >= 0 && v <= MaxValue:
 		var digits [24]byte
 		d := strconv.AppendInt(digits[:0], int64(v), 10)
 		for i, c := range d {
@@ -187,7 +187,7 @@ func appendNum(b []byte, v float64, pct bool) []byte {
 			}
 			b = append(b, c)
 		}
-	case math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= 1e15:
+	case math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) > MaxValue:
 		b = strconv.AppendFloat(b, v, 'g', 6, 64)
 	default:
 		v = math.Round(v*100) / 100

@@ -65,6 +65,22 @@ func TestExtractSkips(t *testing.T) {
 		{"800 fighters and more weapons", []found{{"800 fighters", "numeral"}}},
 		{"how about one more: a little one and a little half-hearted", nil},
 		{"about half-hearted, a third-party report", nil},
+		// Ranges in words and alternatives.
+		{"Putin spoke of from five to seven thousand fighters.", []found{{"from five to seven thousand fighters", "range"}}},
+		{"от пяти до семи тысяч боевиков, из них два-три десятка", []found{{"от пяти до семи тысяч боевиков", "range"}, {"два-три десятка", "range"}}},
+		{"two or three thousand people fled", []found{{"two or three thousand people", "range"}}},
+		// Years stay out, a bare one too.
+		{"In 2015, the number rose.", nil},
+		{"с 2011 года", nil},
+		{"2015", nil},
+		// Too large, or negative: left out. A hyphen-minus after a space
+		// or at the start is taken for a dash and the figure is read.
+		{"a total of 99999999999999999999 dollars and 800 fighters", []found{{"800 fighters", "numeral"}}},
+		{"the index fell to −5% (-3% a year ago) and 800 left", []found{{"800", "numeral"}}},
+		{"- 5 people died", []found{{"5 people", "numeral"}}},
+		{"-5 people died", []found{{"5 people", "numeral"}}},
+		{"the toll -800 by one count", []found{{"800", "numeral"}}},
+		{"1e9 or 2.5E6", nil},
 		{"нескольких десятков россиян и сотен чеченцев", []found{{"нескольких десятков россиян", "vague:neskolko"}, {"сотен чеченцев", "vague:hundreds"}}},
 	}
 	for _, tt := range tests {

@@ -43,6 +43,7 @@ const (
 	fAbbrev                          // an abbreviation that may take a dot: "тыс.", "млн."
 	fPlural                          // a plural form of a unit noun: "тысячи" (vague when alone)
 	fOrdWord                         // "first", "первой": "the first half" is no proportion
+	fDatePrep                        // "in", "since", "с": a year after it is a date
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -367,6 +368,8 @@ var flagWords = []struct {
 		"секунд секунды минут минуты минуту часов часа час дней дня день недель недели неделю месяцев месяца месяц " +
 		"лет десятилетий века веков times раз раза"},
 	{fOrdWord | fStop, "first second last final latter former первая первой первую первый вторая второй вторую последняя последней последнюю"},
+	{fDatePrep, "in since by until till before after during from through throughout early late " +
+		"в во с со после к по от"},
 	{fTooVague | fStop, "many numerous countless multiple much lots много многие многих немало множество масса"},
 	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
 		"человек людей граждан боевиков военных"},

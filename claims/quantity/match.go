@@ -15,7 +15,8 @@ const (
 // amount is one figure as written: "$2bn", "eight hundred", "1,5 млн руб.".
 type amount struct {
 	v          float64
-	scale      float64 // product of the scale words and suffixes, 1 when none
+	scale      float64 // product of the scale words and suffixes, 1 when none; for number words the figure's own scale (see wordNumber)
+	folded     bool    // number words: the scale is folded into v and trailZeros
 	currency   string
 	percent    bool
 	digits     bool // written in digits
@@ -24,6 +25,22 @@ type amount struct {
 	decimals   uint8
 	trailZeros uint8
 	tok        int // index of the first number token
+}
+
+// roundUnit is the unit of the last significant digit as written: 1,000
+// for "4,000", 100 for "eight hundred", 100,000 for "1.2 million". It is 0
+// when the figure is not round: no scale word or suffix after digits, and
+// fewer than two trailing zeros.
+func (a *amount) roundUnit() float64 {
+	switch {
+	case a.folded || a.scale == 1:
+		if a.trailZeros < 2 {
+			return 0
+		}
+		return math.Pow10(int(a.trailZeros))
+	default:
+		return math.Pow10(int(a.trailZeros)) * a.scale / math.Pow10(int(a.decimals))
+	}
 }
 
 // match is one quantity expression found in the tokens.
@@ -40,6 +57,10 @@ type match struct {
 	unit       string
 	countNoun  bool
 	hedged     bool // an approximator after a bound: "up to about 4,000"
+	alt        bool // a range given as alternatives: "two or three thousand", "пять-шесть тысяч"
+	sign       rune // a minus glued before the figure: '−' when surely a sign, '-' when a hyphen-minus after a space may be a dash
+	tooBig     bool // a figure above MaxValue
+	dateYear   bool // a year in a date context: "in 2015", "с 2011 года"
 	skip       bool // Extract leaves it out: a year, a date, a page number…
 }
 
@@ -99,7 +120,39 @@ func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 	}
 	m.end = toks[j-1].end
 	p.judgeSkip(s, toks, j, m)
+	if m.a.v > MaxValue || m.b.v > MaxValue || (m.core == coreVague && p.vague[m.vague].High*m.base > MaxValue) {
+		m.tooBig = true
+	}
+	if i > 0 && (toks[i].kind == tNum || currencySymbol(toks[i].sym) != "") && !toks[i].space && isSign(toks, i-1) {
+		m.sign = '−'
+		if t := &toks[i-1]; t.sym == '-' && (i == 1 || t.space) {
+			m.sign = '-' // "-5" alone or after a space: in running text often a dash
+		}
+	}
 	return j, true
+}
+
+// isSign reports a minus sign at toks[k], glued to what follows it: a
+// hyphen-minus or U+2212 that starts the text, follows a space or an
+// opening bracket or operator ("-5", "(−5)", "=-5"), not one between two
+// words or figures ("F-16", "5-7").
+func isSign(toks []token, k int) bool {
+	t := &toks[k]
+	if t.kind != tSym || (t.sym != '-' && t.sym != '−') {
+		return false
+	}
+	if k == 0 || t.space {
+		return true
+	}
+	prev := &toks[k-1]
+	if prev.kind != tSym {
+		return false
+	}
+	switch prev.sym {
+	case '(', '[', '{', '=', ':', ';', ',', '/', '<', '>', '~', '≈', '∼', '"', '\'', '«', '“', '‘':
+		return true
+	}
+	return false
 }
 
 // prefixAt matches the longest modifier phrase at toks[i].
@@ -440,17 +493,21 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 			}
 		}
 	case tWord:
-		v, e, one, ok := p.wordNumber(s, toks, k)
+		v, sc, e, one, ok := p.wordNumber(s, toks, k)
 		if !ok {
 			return 0, false
 		}
-		a.v, a.wordOne = v, one
+		a.v, a.wordOne, a.folded = v, one, true
 		if v == math.Trunc(v) && v < 1e15 {
 			for n := int64(v); n > 0 && n%10 == 0; n /= 10 {
 				a.trailZeros++
 			}
 		}
-		k = e
+		// The scale is already in the value: the tail reads no scale
+		// words, and the figure reports its own afterwards.
+		k = p.amountTail(s, toks, e, a)
+		a.scale = sc
+		return k, true
 	default:
 		return 0, false
 	}
@@ -458,7 +515,7 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 }
 
 // attachedToWord reports a number glued to a word before it: "MH17",
-// "F-16", "COVID-19", "Су-24".
+// "F-16", "COVID-19", "Су-24", the exponent of "1e+9".
 func attachedToWord(toks []token, k int) bool {
 	if k == 0 || toks[k].space {
 		return false
@@ -467,7 +524,7 @@ func attachedToWord(toks []token, k int) bool {
 	if prev.kind == tWord {
 		return true
 	}
-	return k >= 2 && prev.kind == tSym && prev.sym == '-' && !prev.space && toks[k-2].kind == tWord
+	return k >= 2 && prev.kind == tSym && (prev.sym == '-' || prev.sym == '+' || prev.sym == '−') && !prev.space && toks[k-2].kind == tWord
 }
 
 // afterNumberDash reports a number glued by a hyphen to a number before
@@ -552,34 +609,57 @@ func currencySymbol(r rune) string {
 
 // wordNumber composes number words: "eight hundred", "twenty-five",
 // "one hundred and fifty", "a dozen", "two and a half million", "две
-// тысячи пятьсот", "полторы тысячи". one reports a lone "one".
-func (p *Parser) wordNumber(s string, toks []token, j int) (v float64, next int, one, ok bool) {
+// тысячи пятьсот", "полторы тысячи". The value has the scale words folded
+// in; scale reports the figure's own scale, which a range's first end may
+// share ("five to seven thousand"): the last of thousand, million… it
+// holds, else 100 for an English "hundred", else the unit noun's base
+// ("two dozen" 12, "два десятка" 10), else 1. one reports a lone "one".
+func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, next int, one, ok bool) {
 	var total, cur float64
 	lastRank := uint8(255) // rank of the last numeral in the current group
 	lastScale := math.Inf(1)
+	hundred := false
+	lead, pure := 0.0, true // the numerals before the first multiplier; whether none follow it
 	words := 0
 	k := j
 	if w := p.word(&toks[k]); w.has(fA) {
 		// "a hundred", "a thousand", "a dozen": the article is one.
 		if k+1 >= len(toks) {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		n := p.word(&toks[k+1])
 		if !n.has(fHundred) && !(n.has(fStandalone) && (n.scale > 0 || n.base > 0)) {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		cur, lastRank = 1, rankUnit
 		k++
+	}
+	end := func(k int) (float64, float64, int, bool, bool) {
+		if words == 0 {
+			return 0, 0, 0, false, false
+		}
+		sc := 1.0
+		switch {
+		case lead > 0 && pure:
+			sc = (total + cur) / lead // "three hundred thousand": 100,000
+		case !math.IsInf(lastScale, 1):
+			sc = lastScale
+		case hundred:
+			sc = 100
+		}
+		v := total + cur
+		return v, sc, k, words == 1 && v == 1, true
 	}
 	for k < len(toks) && toks[k].kind == tWord {
 		w := p.word(&toks[k])
 		switch {
 		case w.rank > 0:
 			if w.rank >= lastRank || lastRank == rankTeen {
-				return finish(total, cur, k, j, words)
+				return end(k)
 			}
 			cur += w.num
 			lastRank = w.rank
+			pure = lead == 0
 			words++
 			k++
 			// "twenty-five"
@@ -588,15 +668,22 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v float64, next int,
 			}
 		case w.has(fHundred):
 			if cur >= 100 {
-				return finish(total, cur, k, j, words)
+				return end(k)
+			}
+			if lead == 0 {
+				lead = max(cur, 1)
 			}
 			cur = max(cur, 1) * 100
 			lastRank = rankHundred
+			hundred = true
 			words++
 			k++
 		case w.scale > 0 && w.has(fNumScale):
 			if w.scale >= lastScale || (cur == 0 && !w.has(fStandalone)) {
-				return finish(total, cur, k, j, words)
+				return end(k)
+			}
+			if lead == 0 {
+				lead = max(cur, 1)
 			}
 			total += max(cur, 1) * w.scale
 			cur, lastRank, lastScale = 0, 255, w.scale
@@ -604,33 +691,49 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v float64, next int,
 			k++
 		case w.base > 0 && w.scale == 0 && (cur > 0 || w.has(fStandalone)) && !w.has(fHundred):
 			// "two dozen", "два десятка", "сотня": the unit noun ends the figure.
-			return total + max(cur, 1)*w.base, k + 1, false, true
+			sc := w.base
+			if !math.IsInf(lastScale, 1) {
+				sc = lastScale
+			}
+			return total + max(cur, 1)*w.base, sc, k + 1, false, true
 		case w.has(fAnd) && (lastRank == rankHundred || lastRank == 255 && total > 0 || lastRank <= rankTen && cur > 0):
 			// "one hundred and fifty"; "two and a half million"
 			if k+2 < len(toks) && p.word(&toks[k+1]).has(fA) && p.word(&toks[k+2]).has(fHalf) && cur > 0 && lastRank <= rankTen {
 				cur += 0.5
 				lastRank = 0
+				pure = lead == 0
 				k += 3
 				continue
 			}
-			if k+1 < len(toks) && p.word(&toks[k+1]).rank > 0 && p.word(&toks[k+1]).rank < lastRank {
+			if k+1 < len(toks) && p.word(&toks[k+1]).rank > 0 && p.word(&toks[k+1]).rank < lastRank &&
+				!p.startsGroup(toks, k+1, cur, lastScale) {
 				k++
 				continue
 			}
-			return finish(total, cur, k, j, words)
+			return end(k)
 		default:
-			return finish(total, cur, k, j, words)
+			return end(k)
 		}
 	}
-	return finish(total, cur, k, j, words)
+	return end(k)
 }
 
-func finish(total, cur float64, k, j, words int) (float64, int, bool, bool) {
-	if words == 0 {
-		return 0, 0, false, false
+// startsGroup reports numerals at toks[k] that a multiplier the figure
+// cannot take follows: the "and" before them joins two figures ("five
+// thousand and seven thousand", "one hundred and two hundred"), not the
+// parts of one.
+func (p *Parser) startsGroup(toks []token, k int, cur, lastScale float64) bool {
+	for n := 0; n < 4 && k < len(toks) && toks[k].kind == tWord && p.word(&toks[k]).rank > 0; n++ {
+		k++
+		if isSym(toks, k, '-') && !toks[k].space {
+			k++
+		}
 	}
-	v := total + cur
-	return v, k, words == 1 && v == 1, true
+	if k >= len(toks) || toks[k].kind != tWord {
+		return false
+	}
+	w := p.word(&toks[k])
+	return w.has(fHundred) && cur >= 100 || w.scale > 0 && w.has(fNumScale) && w.scale >= lastScale
 }
 
 // postfix reads what may follow a figure: a range's second end ("70-80",
@@ -658,6 +761,9 @@ func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
 			// "two or three", "800 or 900"; but "500 or 5,000" are alternatives.
 			if spreadRange(&a, &b) && (!w.has(fOr) || b.v <= 2*a.v) {
 				m.core, m.a, m.b = coreRange, a, b
+				// "two or three thousand", "пять-шесть тысяч": two guesses,
+				// an estimate rather than stated ends.
+				m.alt = w.has(fOr) || (t.kind == tSym && (!a.digits || !b.digits))
 				return e
 			}
 		}
@@ -813,6 +919,21 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 	}
 	if j < len(toks) && p.word(&toks[j]).has(fYearWord) {
 		m.skip = true
+	}
+	// A year in a date context: "in 2015", "since 2011", "в 2015 году",
+	// "in 2014-2016". Parse refuses it when nothing else is found; a bare
+	// "2015" stays a number.
+	if m.skip && a.yearLike && !money && (m.core == coreNumeral || m.core == coreRange && m.b.yearLike) {
+		n := a.tok
+		switch {
+		case j < len(toks) && p.word(&toks[j]).has(fYearWord):
+			m.dateYear = true
+		case n+1 < len(toks) && p.word(&toks[n+1]).has(fYearWord):
+			m.dateYear = true
+		case m.mod == modNone && n > 0 && toks[n-1].kind == tWord:
+			pw := p.word(&toks[n-1])
+			m.dateYear = pw.has(fDatePrep) || pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, &toks[n-1]))
+		}
 	}
 }
 

@@ -12,7 +12,15 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "2"
+const Version = "3"
+
+// MaxValue is the largest figure read, 10^15 (a thousand trillion). A
+// figure above it, or a range or vague quantity that reaches past it, is
+// refused by Parse as out of range and left out by Extract: no count, sum
+// or share in the news comes near it (world output is about 10^14 USD a
+// year), whole numbers stay exact in a float64 well past it (to 2^53), and
+// explanations write every figure up to it in full.
+const MaxValue = 1e15
 
 // MaxParseLen is the longest text, in characters, that Parse reads: a
 // quantity as said, perhaps with a few words around it. Use Extract for
@@ -179,7 +187,8 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token
 // as "the quantity as said", perhaps with a unit or a few words around it
 // ("about 800 Russians"). Years, dates and page numbers are set aside when
 // another quantity is present. Text that holds no quantity, or more than
-// one, is an *Error with a reason.
+// one, a year in a date context alone ("in 2015"), a negative figure, a
+// figure above MaxValue or scientific notation is an *Error with a reason.
 func (p *Parser) Parse(text string) (Quantity, error) {
 	if strings.TrimSpace(text) == "" {
 		return Quantity{}, &Error{Text: text, Reason: "empty text"}
@@ -218,9 +227,16 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	}
 	switch {
 	case nKept == 1:
-		return p.quantity(text, &found[0]), nil
+		return p.one(text, &found[0])
 	case nKept == 0 && nSkipped == 1:
-		return p.quantity(text, &firstSkipped), nil
+		if firstSkipped.dateYear && firstSkipped.sign == 0 {
+			reason := "only a year found: no quantity"
+			if firstSkipped.core == coreRange {
+				reason = "only years found: no quantity"
+			}
+			return Quantity{}, &Error{Text: text, Reason: reason}
+		}
+		return p.one(text, &firstSkipped)
 	case nKept == 0 && nSkipped == 0:
 		return Quantity{}, &Error{Text: text, Reason: p.noQuantityReason(text, toks)}
 	case nKept == 2:
@@ -233,6 +249,18 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	}
 }
 
+// one returns the quantity Parse found, or refuses a figure it cannot
+// stand for: negative or out of range.
+func (p *Parser) one(text string, m *match) (Quantity, error) {
+	switch {
+	case m.sign != 0:
+		return Quantity{}, &Error{Text: text, Reason: "negative quantities are not read"}
+	case m.tooBig:
+		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("out of range: %q is above 10^15 (a thousand trillion), the largest figure read", text[m.start:m.leadEnd])}
+	}
+	return p.quantity(text, m), nil
+}
+
 // noQuantityReason explains why text holds no quantity.
 func (p *Parser) noQuantityReason(text string, toks []token) string {
 	for i := range toks {
@@ -240,6 +268,10 @@ func (p *Parser) noQuantityReason(text string, toks []token) string {
 		switch {
 		case t.kind == tNum && t.nflags&nBad != 0:
 			return fmt.Sprintf("cannot read %q as a number", text[t.start:t.end])
+		case t.kind == tNum && t.nflags&nHuge != 0:
+			return fmt.Sprintf("out of range: %q is above 10^15 (a thousand trillion), the largest figure read", text[t.start:t.end])
+		case t.kind == tNum && i+2 < len(toks) && isExponent(text, toks, i+1):
+			return scientificReason(text, toks, i)
 		case t.kind == tWord && p.word(t).has(fTooVague):
 			return fmt.Sprintf("%q names no number", text[t.start:t.end])
 		}
@@ -252,10 +284,63 @@ func (p *Parser) noQuantityReason(text string, toks []token) string {
 	return "no number or quantity word found"
 }
 
+// isExponent reports the "e9", "E+6" or "e-3" of scientific notation at
+// toks[k], glued to the digits before it.
+func isExponent(text string, toks []token, k int) bool {
+	t := &toks[k]
+	if t.kind != tWord || t.space || t.end-t.start != 1 || text[t.start]|0x20 != 'e' {
+		return false
+	}
+	k++
+	if k < len(toks) && toks[k].kind == tSym && !toks[k].space && (toks[k].sym == '+' || toks[k].sym == '-' || toks[k].sym == '−') {
+		k++
+	}
+	return k < len(toks) && toks[k].kind == tNum && !toks[k].space && toks[k].decimals == 0 && toks[k].nflags == 0
+}
+
+// scientificReason refuses scientific notation at toks[i] and says how to
+// write the figure: "1e9" as 1,000,000,000 or 1 billion.
+func scientificReason(text string, toks []token, i int) string {
+	k, neg := i+2, false
+	if toks[k].kind == tSym {
+		neg = toks[k].sym != '+'
+		k++
+	}
+	exp := toks[k].num
+	if neg {
+		exp = -exp
+	}
+	v := toks[i].num * math.Pow(10, exp)
+	lit := text[toks[i].start:toks[k].end]
+	switch {
+	case v > MaxValue || math.IsInf(v, 0):
+		return fmt.Sprintf("scientific notation is not read, and %s is above 10^15 (a thousand trillion), the largest figure read", lit)
+	case v != math.Trunc(v):
+		return fmt.Sprintf("scientific notation is not read: write %s in full", lit)
+	}
+	b := []byte("scientific notation is not read: write ")
+	b = appendNum(b, v, false)
+	for _, sc := range [...]struct {
+		v    float64
+		name string
+	}{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}, {1e3, " thousand"}} {
+		if q := v / sc.v; q >= 1 {
+			if c := q * 100; math.Abs(c-math.Round(c)) < 1e-6 {
+				b = append(b, " or "...)
+				b = appendNum(b, q, false)
+				b = append(b, sc.name...)
+			}
+			break
+		}
+	}
+	return string(b)
+}
+
 // Extract finds every quantity expression in running text, such as an
 // article, in order. It leaves out years ("in 2014", "since 2011"),
 // dates, times, ordinals, model names ("Su-24"), page and section numbers,
-// and durations ("three years"). Each Quantity's Text is the matched span
+// durations ("three years"), figures above MaxValue and negative figures
+// (a hyphen-minus after a space is taken for a dash: see the package doc). Each Quantity's Text is the matched span
 // and Start and End are its offsets in text. It returns nil when there is
 // none. Time and memory are linear in the length of text.
 func (p *Parser) Extract(text string) []Quantity {
@@ -278,7 +363,12 @@ func (p *Parser) Extract(text string) []Quantity {
 			i++
 			continue
 		}
-		if !m.skip {
+		// A figure past MaxValue is left out, and so is a negative one:
+		// after U+2212, or after a hyphen-minus glued to a bracket or an
+		// operator ("(-5)", "=-5"). A hyphen-minus that starts the text or
+		// follows a space ("-5 dead", "toll -800") is taken for a dash, as
+		// in a list or a hasty aside, and the figure is read.
+		if !m.skip && !m.tooBig && m.sign != '−' {
 			q := p.quantity(text, &m)
 			q.Text = text[m.start:m.end]
 			out = append(out, q)
@@ -338,6 +428,7 @@ func (p *Parser) resolve(m *match) reading {
 		r.count = m.a.currency == "" && !m.a.percent && n == math.Trunc(n)
 	case coreRange:
 		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = m.a.v, m.b.v, (m.a.v+m.b.v)/2, true
+		r.approx = m.alt
 		r.count = m.a.currency == "" && !m.a.percent && m.a.v == math.Trunc(m.a.v) && m.b.v == math.Trunc(m.b.v)
 	case coreFraction, coreRatio:
 		v := m.pct
@@ -388,10 +479,11 @@ func (p *Parser) resolve(m *match) reading {
 	pointwise := m.core == coreNumeral || m.core == coreFraction || m.core == coreRatio
 	switch mod {
 	case modNone, modExact:
-		if p.roundFigures && m.core == coreNumeral && !m.a.percent && (m.a.scale > 1 || m.a.trailZeros >= 2) {
-			unit := math.Pow10(int(m.a.trailZeros)) * m.a.scale / math.Pow10(int(m.a.decimals))
-			r.lo, r.hi = m.a.v-unit/2, m.a.v+unit/2
-			r.kind, r.approx, r.roundFigure, r.rule = Approximate, true, true, "round_figure"
+		if p.roundFigures && m.core == coreNumeral && !m.a.percent {
+			if unit := m.a.roundUnit(); unit > 0 {
+				r.lo, r.hi = m.a.v-unit/2, m.a.v+unit/2
+				r.kind, r.approx, r.roundFigure, r.rule = Approximate, true, true, "round_figure"
+			}
 		}
 	case modAbout:
 		r.approx = true

@@ -19,6 +19,7 @@ const (
 	nBad      uint8 = 1 << iota // separators that make no number ("1.2.3", "03.04.2015")
 	nGrouped                    // written with thousands separators
 	nYearLike                   // four plain digits from 1800 to 2100
+	nHuge                       // above MaxValue: read, then refused as out of range
 )
 
 // token is one word, number or symbol of the text. Start and end are byte
@@ -263,8 +264,11 @@ func scanNumber(s string, i int) token {
 		t.decimals = uint8(min(n, 255))
 		digits += n
 	}
-	if digits > 18 || math.IsInf(v, 0) || math.IsNaN(v) {
-		t.nflags |= nBad
+	switch {
+	case v > MaxValue || math.IsInf(v, 0):
+		t.nflags |= nHuge
+	case digits > 18 || math.IsNaN(v):
+		t.nflags |= nBad // more digits than a float64 holds
 	}
 	if ng == 1 && groups[0].end-groups[0].start == 4 && v >= 1800 && v <= 2100 {
 		t.nflags |= nYearLike
