@@ -31,6 +31,10 @@ import (
 // rebuilds at the end.
 var bulkTables = []string{"claims", "claim_sources", "claim_tags", "links", "reviews", "claim_summaries", "topic_conflicts"}
 
+// summaryTables are those of bulkTables the recompute at the end writes:
+// their indexes are rebuilt after it.
+var summaryTables = []string{"claim_summaries", "topic_conflicts"}
+
 // Bulk runs fn with a writer bound to one transaction; see exchange.Store.
 func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) error {
 	if s.inTx {
@@ -51,10 +55,10 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	run := func(db *gorm.DB) error {
 		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
 			w := &bulkWriter{s: s, tx: tx, dirty: d}
-			var rebuild []string
+			var rebuild, later []string
 			if s.dialect == dialectSQLite {
 				var err error
-				if rebuild, err = dropIndexesIfEmpty(tx); err != nil {
+				if rebuild, later, err = dropIndexesIfEmpty(tx); err != nil {
 					return fmt.Errorf("drop indexes: %w", err)
 				}
 			}
@@ -74,8 +78,13 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			if err := recomputeDirty(tx, s.dialect, d); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
 			}
+			for _, stmt := range later {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return err
+				}
+			}
 			s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import written",
-				slog.Int("indexes_rebuilt", len(rebuild)),
+				slog.Int("indexes_rebuilt", len(rebuild)+len(later)),
 				slog.Float64("rebuild_ms", msSince(start, indexed)),
 				slog.Int("topics_recomputed", len(d.topics)),
 				slog.Float64("summaries_ms", msSince(indexed, time.Now())))
@@ -132,38 +141,44 @@ func sqlInt(s string) string {
 }
 
 // dropIndexesIfEmpty drops the secondary indexes of bulkTables when the
-// claims table is empty and returns the statements that rebuild them.
-func dropIndexesIfEmpty(tx *gorm.DB) ([]string, error) {
+// claims table is empty and returns the statements that rebuild them:
+// those of summaryTables apart.
+func dropIndexesIfEmpty(tx *gorm.DB) (rebuild, later []string, err error) {
 	var n int64
 	if err := tx.Table("claims").Limit(1).Count(&n).Error; err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if n > 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	rows, err := tx.Raw(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ?`, bulkTables).Rows()
+	rows, err := tx.Raw(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ?`, bulkTables).Rows()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var names, rebuild []string
+	var names []string
 	for rows.Next() {
-		var name, stmt string
-		if err := rows.Scan(&name, &stmt); err != nil {
+		var name, table, stmt string
+		if err := rows.Scan(&name, &table, &stmt); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
-		names, rebuild = append(names, name), append(rebuild, stmt)
+		names = append(names, name)
+		if slices.Contains(summaryTables, table) {
+			later = append(later, stmt)
+		} else {
+			rebuild = append(rebuild, stmt)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, name := range names {
 		if err := tx.Exec(`DROP INDEX "` + name + `"`).Error; err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return rebuild, nil
+	return rebuild, later, nil
 }
 
 // bulkWriter is the exchange.BulkWriter of one transaction.

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref"
@@ -179,22 +179,12 @@ func recomputeTopics(tx *gorm.DB, dia dialect, ids []string) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		res, err := computeTopic(tx, id, g)
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			continue // deleted in this transaction
-		}
-		if err != nil {
-			return err
-		}
-		if err := storeResult(tx, res); err != nil {
-			return err
-		}
-	}
-	return nil
+	return newRecomputer(tx, dia, g).run(ids)
 }
 
-// computeTopic loads what xref.Recompute needs for a topic and runs it.
+// computeTopic loads what xref.Recompute needs for a topic and runs it,
+// one query at a time: the reference for the batched recompute of
+// recompute.go, which must give the same results.
 func computeTopic(tx *gorm.DB, topicID string, g *gazetteer.Gazetteer) (xref.TopicResult, error) {
 	topic, err := loadTopic(tx, topicID)
 	if err != nil {
@@ -229,6 +219,7 @@ func computeTopic(tx *gorm.DB, topicID string, g *gazetteer.Gazetteer) (xref.Top
 	for i := range rrows {
 		rel.Reviews[i], _ = rrows[i].domain()
 	}
+	slices.SortFunc(rel.Reviews, func(a, b *claims.Review) int { return strings.Compare(a.ID, b.ID) })
 	return xref.Recompute(topic, cs, links, rel), nil
 }
 
@@ -247,7 +238,9 @@ type claimViewRow struct {
 }
 
 // loadViews returns the claims a condition on the claims table selects,
-// with their claimants' names, ordered by ID.
+// with their claimants' names, ordered by ID (byte by byte, whatever the
+// database's collation, so that a recompute gives the same result on
+// every database).
 func loadViews(tx *gorm.DB, where string, args ...any) ([]xref.ClaimView, error) {
 	var rows []claimViewRow
 	err := tx.Table("claims").Select("claims.*, claimants.name AS claimant_name").
@@ -264,6 +257,7 @@ func loadViews(tx *gorm.DB, where string, args ...any) ([]xref.ClaimView, error)
 		}
 		out[i] = xref.ClaimView{Claim: c, ClaimantName: rows[i].ClaimantName}
 	}
+	sortViews(out)
 	return out, nil
 }
 
@@ -367,109 +361,6 @@ func (r *topicConflictRow) domain() xref.Conflict {
 		Severity: r.Severity, Explanation: r.Explanation, Manual: r.Manual,
 		Status: claims.ReviewStatus(r.Status), Resolution: r.Resolution,
 	}
-}
-
-// storeResult writes a topic's result, rewriting only the claim summaries
-// and conflicts that changed.
-func storeResult(tx *gorm.DB, res xref.TopicResult) error {
-	topicID := res.Topic.TopicID
-
-	var old []claimSummaryRow
-	if err := tx.Where("topic_id = ?", topicID).Find(&old).Error; err != nil {
-		return err
-	}
-	oldByID := make(map[string]claimSummaryRow, len(old))
-	for _, r := range old {
-		oldByID[r.ClaimID] = r
-	}
-	var changed []claimSummaryRow
-	var gone []string
-	keep := make(map[string]bool, len(res.Claims))
-	for _, s := range res.Claims {
-		r := toClaimSummaryRow(s)
-		keep[r.ClaimID] = true
-		if o, ok := oldByID[r.ClaimID]; !ok || o != r {
-			changed = append(changed, r)
-			gone = append(gone, r.ClaimID) // also a row left in another topic
-		}
-	}
-	for _, r := range old {
-		if !keep[r.ClaimID] {
-			gone = append(gone, r.ClaimID)
-		}
-	}
-	for chunk := range slices.Chunk(gone, 500) {
-		if err := tx.Where("claim_id IN ?", chunk).Delete(&claimSummaryRow{}).Error; err != nil {
-			return err
-		}
-	}
-	if len(changed) > 0 {
-		if err := tx.CreateInBatches(changed, 500).Error; err != nil {
-			return err
-		}
-	}
-
-	var oldConf []topicConflictRow
-	if err := tx.Where("topic_id = ?", topicID).Find(&oldConf).Error; err != nil {
-		return err
-	}
-	oldConfByKey := make(map[[2]string]topicConflictRow, len(oldConf))
-	for _, r := range oldConf {
-		oldConfByKey[[2]string{r.ClaimA, r.ClaimB}] = r
-	}
-	var newConf []topicConflictRow
-	keepConf := map[[2]string]bool{}
-	for _, c := range res.Conflicts {
-		r := topicConflictRow{
-			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity,
-			Explanation: c.Explanation, Manual: c.Manual, Status: string(c.Status), Resolution: c.Resolution,
-		}
-		k := [2]string{r.ClaimA, r.ClaimB}
-		keepConf[k] = true
-		if o, ok := oldConfByKey[k]; !ok || o != r {
-			if ok {
-				if err := tx.Where("topic_id = ? AND claim_a = ? AND claim_b = ?", topicID, r.ClaimA, r.ClaimB).Delete(&topicConflictRow{}).Error; err != nil {
-					return err
-				}
-			}
-			newConf = append(newConf, r)
-		}
-	}
-	for _, r := range oldConf {
-		if !keepConf[[2]string{r.ClaimA, r.ClaimB}] {
-			if err := tx.Where("topic_id = ? AND claim_a = ? AND claim_b = ?", topicID, r.ClaimA, r.ClaimB).Delete(&topicConflictRow{}).Error; err != nil {
-				return err
-			}
-		}
-	}
-	if len(newConf) > 0 {
-		if err := tx.CreateInBatches(newConf, 500).Error; err != nil {
-			return err
-		}
-	}
-
-	t := res.Topic
-	row := topicSummaryRow{
-		TopicID: topicID, ClaimCount: t.ClaimCount, ActiveCount: t.ActiveCount,
-		ConflictCount: t.ConflictCount, ConflictPairs: t.ConflictPairs,
-		NotableConflicts: t.NotableConflicts, OpenConflicts: t.OpenConflicts, Spread: t.Spread,
-		IndependentOrigins: t.IndependentOrigins, FlowFalls: t.FlowFalls, UnknownCount: len(t.UnknownPlaces),
-		ComputedAt: tx.NowFunc(),
-	}
-	var err error
-	if row.Summary, err = toJSON(t); err != nil {
-		return err
-	}
-	if row.Series, err = toJSON(orEmpty(res.Series)); err != nil {
-		return err
-	}
-	if row.SumOfParts, err = toJSON(orEmpty(res.SumOfParts)); err != nil {
-		return err
-	}
-	return tx.Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "topic_id"}},
-		UpdateAll: true,
-	}).Create(&row).Error
 }
 
 func orEmpty[T any](s []T) []T {
@@ -605,8 +496,13 @@ func (s *Store) TopicSummaries(ctx context.Context, topicIDs []string) (map[stri
 // TopicClaims returns every claim of the topic with its claimant's name,
 // ordered by ID.
 func (s *Store) TopicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
-	cs, err := loadViews(s.db.WithContext(ctx), "claims.topic_id = ?", topicID)
-	return cs, translate(err, "read topic claims")
+	// The loader of the batched recompute: columns scanned directly,
+	// claimants' names read once each.
+	r := newRecomputer(s.db.WithContext(ctx), s.dialect, nil)
+	if err := r.loadClaims([]string{topicID}); err != nil {
+		return nil, translate(err, "read topic claims")
+	}
+	return r.cache[topicID].views, nil
 }
 
 // findByID reads the rows of table with the given IDs, in chunks.
@@ -738,6 +634,7 @@ func topicLinks(tx *gorm.DB, topicID string) ([]*claims.Link, error) {
 	for i := range rows {
 		links[i], _ = rows[i].domain()
 	}
+	slices.SortFunc(links, func(a, b *claims.Link) int { return strings.Compare(a.ID, b.ID) })
 	return links, nil
 }
 

@@ -14,9 +14,10 @@
 //	(d) baseline: `sqlite3 -json 'select * from claims'` over the same
 //	    database (skipped when sqlite3 is not installed)
 //
-// and prints the figures and ratios. Usage:
+// and prints the figures and ratios; with -compare, it then times the read
+// endpoints on the imported database (see compare.go). Usage:
 //
-//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR]
+//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR] [-compare]
 package main
 
 import (
@@ -58,6 +59,13 @@ func main() {
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
 	flag.Parse()
+	if *compareDB != "" {
+		if err := compareEndpoints(context.Background(), filepath.Dir(*compareDB), *compareDB); err != nil {
+			fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := measure(*n, *topics, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
 		os.Exit(1)
@@ -154,6 +162,10 @@ func measure(n, nTopics int, dir string) error {
 		fmt.Printf("  export vs sqlite3 -json:       %.2fx (%.2f s vs %.2f s)\n", sq/exp.Seconds, exp.Seconds, sq)
 	}
 	fmt.Printf("  export peak RSS %.0f MiB (target < 100), first byte %.0f ms\n", expRSS, exp.FirstByte*1000)
+	if *compareFlag {
+		fmt.Println()
+		return compareEndpoints(ctx, dir, importDB)
+	}
 	return nil
 }
 

@@ -1,0 +1,921 @@
+package gormstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// Recomputing many topics at once
+//
+// A write recomputes a handful of topics; a bulk import or a gazetteer
+// change recomputes thousands. recomputer does both the same way, with a
+// number of queries that grows with the number of batches rather than
+// with the number of topics:
+//
+//   - the topics, their parents and children and their claim counts are
+//     read in chunks of IDs up front;
+//   - the topics are visited family by family (a parent, then its
+//     children), in batches of a bounded number of claims; each batch
+//     loads the claims of the topics it needs that are not loaded yet
+//     (its topics, their parents and their children) with one query per
+//     chunk of topic IDs, and the links and reviews touching its topics
+//     with two queries each;
+//   - loaded claims stay in a cache while a topic still to be recomputed
+//     needs them (a parent's claims serve each of its children), and
+//     leave it as soon as none does, so memory follows the largest family
+//     rather than the database;
+//   - a batch is computed (xref.Recompute, then the rows and JSON of its
+//     results) on as many goroutines as there are processors while the
+//     connection loads the next batch and writes the previous one;
+//   - the results are written with multi-row INSERTs prepared once per
+//     recompute; when the summary tables were empty when the recompute
+//     began (an import into an empty database) nothing is read back to
+//     compare with, otherwise only the rows that changed are rewritten.
+//
+// Every topic is still computed by xref.Recompute from exactly what
+// computeTopic would load for it: the claims of a topic and of its
+// children ordered by ID, the links and reviews touching it ordered by ID.
+
+// The limits are variables for the tests, which lower them to exercise
+// many batches and evictions.
+var (
+	// recomputeBatchClaims is the number of claims a batch of topics aims
+	// to need (a single family may need more).
+	recomputeBatchClaims = 50_000
+	// recomputeBatchTopics caps the topics of a batch (and so the size of
+	// its IN lists).
+	recomputeBatchTopics = 500
+	// recomputeCacheClaims is how many claims the cache may hold between
+	// batches; above it, topics still needed later are dropped too, the
+	// least recently used first, to be read again when needed. Topics no
+	// longer needed leave at once, so with families visited in order the
+	// cache holds about one family (the largest, a parent with its
+	// children, is needed whole by the parent's batch anyway).
+	recomputeCacheClaims = 500_000
+)
+
+// idChunk is the number of IDs in one IN list.
+const idChunk = 500
+
+type recomputer struct {
+	tx  *gorm.DB
+	ctx context.Context
+	dia dialect
+	g   *gazetteer.Gazetteer
+
+	topics   map[string]*claims.Topic
+	children map[string][]string
+	counts   map[string]int
+	// refs counts, for each topic, the topics still to recompute that
+	// need its claims.
+	refs map[string]int
+
+	cache  map[string]*cachedClaims
+	cached int // claims in the cache
+	batch  int
+	names  map[string]string // claimant names by ID
+
+	// diffSummaries and diffConflicts are false when the table was empty
+	// when the recompute began: there is nothing to compare with.
+	diffSummaries, diffConflicts bool
+
+	stmts   map[string]*sql.Stmt
+	args    []any
+	pending *job // computing
+}
+
+type cachedClaims struct {
+	views []xref.ClaimView
+	used  int // the last batch that needed them
+}
+
+func newRecomputer(tx *gorm.DB, dia dialect, g *gazetteer.Gazetteer) *recomputer {
+	return &recomputer{
+		tx: tx, ctx: tx.Statement.Context, dia: dia, g: g,
+		topics: map[string]*claims.Topic{}, children: map[string][]string{}, counts: map[string]int{},
+		refs: map[string]int{}, cache: map[string]*cachedClaims{}, names: map[string]string{},
+		stmts: map[string]*sql.Stmt{},
+	}
+}
+
+func (r *recomputer) close() {
+	if r.pending != nil {
+		<-r.pending.done
+	}
+	for _, st := range r.stmts {
+		st.Close()
+	}
+}
+
+// run recomputes the topics ids names (sorted, distinct); those that no
+// longer exist, or whose parent no longer does, are skipped.
+func (r *recomputer) run(ids []string) error {
+	defer r.close()
+	if err := r.loadTopics(ids); err != nil {
+		return err
+	}
+	var parents []string
+	for _, id := range ids {
+		if t := r.topics[id]; t != nil && t.ParentID != "" && r.topics[t.ParentID] == nil {
+			parents = append(parents, t.ParentID)
+		}
+	}
+	slices.Sort(parents)
+	if err := r.loadTopics(slices.Compact(parents)); err != nil {
+		return err
+	}
+	live := make([]string, 0, len(ids))
+	for _, id := range ids {
+		t := r.topics[id]
+		if t == nil || t.ParentID != "" && r.topics[t.ParentID] == nil {
+			continue // deleted in this transaction
+		}
+		live = append(live, id)
+	}
+	if len(live) == 0 {
+		return nil
+	}
+	if err := r.loadChildren(live); err != nil {
+		return err
+	}
+	needed := map[string]bool{}
+	for _, id := range live {
+		for _, n := range r.needs(id) {
+			r.refs[n]++
+			needed[n] = true
+		}
+	}
+	if err := r.countClaims(keys(needed)); err != nil {
+		return err
+	}
+	var err error
+	if r.diffSummaries, err = r.nonEmpty("claim_summaries"); err != nil {
+		return err
+	}
+	if r.diffConflicts, err = r.nonEmpty("topic_conflicts"); err != nil {
+		return err
+	}
+
+	// A parent first, then its children: they all need its claims.
+	family := func(id string) string {
+		if p := r.topics[id].ParentID; p != "" {
+			return p + "\x00" + id
+		}
+		return id
+	}
+	slices.SortFunc(live, func(a, b string) int { return strings.Compare(family(a), family(b)) })
+
+	var batch []string
+	inBatch := map[string]bool{}
+	size := 0
+	for _, id := range live {
+		add := 0
+		for _, n := range r.needs(id) {
+			if !inBatch[n] {
+				add += r.counts[n]
+			}
+		}
+		if len(batch) > 0 && (len(batch) >= recomputeBatchTopics || size+add > recomputeBatchClaims) {
+			if err := r.runBatch(batch); err != nil {
+				return err
+			}
+			batch, inBatch, size = nil, map[string]bool{}, 0
+			add = 0
+			for _, n := range r.needs(id) {
+				add += r.counts[n]
+			}
+		}
+		batch = append(batch, id)
+		for _, n := range r.needs(id) {
+			inBatch[n] = true
+		}
+		size += add
+	}
+	if err := r.runBatch(batch); err != nil {
+		return err
+	}
+	return r.runBatch(nil)
+}
+
+// needs returns the topics whose claims recomputing id reads: its own,
+// its parent's and its children's.
+func (r *recomputer) needs(id string) []string {
+	out := []string{id}
+	if p := r.topics[id].ParentID; p != "" {
+		out = append(out, p)
+	}
+	return append(out, r.children[id]...)
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (r *recomputer) loadTopics(ids []string) error {
+	for chunk := range slices.Chunk(ids, idChunk) {
+		var rows []topicRow
+		if err := r.tx.Table("topics").Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+			return err
+		}
+		for i := range rows {
+			t, err := rows[i].domain()
+			if err != nil {
+				return err
+			}
+			r.topics[t.ID] = t
+		}
+	}
+	return nil
+}
+
+// loadChildren reads the children of the given topics, sorted by ID.
+func (r *recomputer) loadChildren(ids []string) error {
+	for chunk := range slices.Chunk(ids, idChunk) {
+		rows, err := r.tx.Raw("SELECT id, parent_id FROM topics WHERE parent_id IN ?", chunk).Rows()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, parent string
+			if err := rows.Scan(&id, &parent); err != nil {
+				rows.Close()
+				return err
+			}
+			r.children[parent] = append(r.children[parent], id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, cs := range r.children {
+		slices.Sort(cs)
+	}
+	return nil
+}
+
+func (r *recomputer) countClaims(ids []string) error {
+	for chunk := range slices.Chunk(ids, idChunk) {
+		rows, err := r.tx.Raw("SELECT topic_id, COUNT(*) FROM claims WHERE topic_id IN ? GROUP BY topic_id", chunk).Rows()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			r.counts[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *recomputer) nonEmpty(table string) (bool, error) {
+	var one []int
+	err := r.tx.Raw("SELECT 1 FROM " + table + " LIMIT 1").Scan(&one).Error
+	return len(one) > 0, err
+}
+
+// A job is one batch of topics: its inputs, captured from the cache when
+// the batch is loaded, and its results. Jobs compute on other goroutines
+// while the connection loads the next batch and writes the previous one.
+type job struct {
+	ids    []string
+	inputs []jobInput
+	parts  []batchWrite // by topic
+	err    error
+	done   chan struct{}
+}
+
+type jobInput struct {
+	topic    *claims.Topic
+	claims   []xref.ClaimView
+	links    []*claims.Link
+	rel      xref.Related
+	children [][]xref.ClaimView // merged into rel.ChildClaims by the job
+}
+
+// runBatch loads what the topics of batch need and starts computing them;
+// then it writes the results of the batch started before, if any.
+func (r *recomputer) runBatch(batch []string) error {
+	if len(batch) > 0 {
+		j, err := r.load(batch)
+		if err != nil {
+			return err
+		}
+		go j.run()
+		if err := r.finish(); err != nil {
+			<-j.done
+			return err
+		}
+		r.pending = j
+		return nil
+	}
+	return r.finish()
+}
+
+// finish waits for the pending job and writes its results.
+func (r *recomputer) finish() error {
+	j := r.pending
+	if j == nil {
+		return nil
+	}
+	r.pending = nil
+	<-j.done
+	if j.err != nil {
+		return j.err
+	}
+	w := batchWrite{topics: j.ids}
+	for _, p := range j.parts {
+		w.summaries = append(w.summaries, p.summaries...)
+		w.conflicts = append(w.conflicts, p.conflicts...)
+		w.results = append(w.results, p.results...)
+	}
+	if err := r.write(&w); err != nil {
+		return err
+	}
+	for _, id := range j.ids {
+		for _, n := range r.needs(id) {
+			r.refs[n]--
+		}
+	}
+	r.evict()
+	return nil
+}
+
+// load reads the claims the topics of batch need that are not cached yet,
+// and the links and reviews touching them, and returns the batch's job.
+func (r *recomputer) load(batch []string) (*job, error) {
+	r.batch++
+	var load []string
+	seen := map[string]bool{}
+	for _, id := range batch {
+		for _, n := range r.needs(id) {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			if c := r.cache[n]; c != nil {
+				c.used = r.batch
+			} else {
+				load = append(load, n)
+			}
+		}
+	}
+	slices.Sort(load)
+	if err := r.loadClaims(load); err != nil {
+		return nil, err
+	}
+	links, err := r.loadLinks(batch)
+	if err != nil {
+		return nil, err
+	}
+	reviews, err := r.loadReviews(batch)
+	if err != nil {
+		return nil, err
+	}
+	j := &job{ids: slices.Clone(batch), inputs: make([]jobInput, len(batch)), done: make(chan struct{})}
+	for k, id := range batch {
+		t := r.topics[id]
+		in := jobInput{topic: t, claims: r.cache[id].views, links: orEmpty(links[id]),
+			rel: xref.Related{Gazetteer: r.g, Reviews: orEmpty(reviews[id])}}
+		if t.ParentID != "" {
+			in.rel.Parent, in.rel.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].views
+		}
+		for _, c := range r.children[id] {
+			in.children = append(in.children, r.cache[c].views)
+		}
+		j.inputs[k] = in
+	}
+	return j, nil
+}
+
+// run computes the job's topics on as many goroutines as there are
+// processors.
+func (j *job) run() {
+	defer close(j.done)
+	j.parts = make([]batchWrite, len(j.inputs))
+	var next atomic.Int64
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(j.inputs) {
+					return
+				}
+				if err := j.compute(k); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	j.err = errors.Join(errs...)
+	j.inputs = nil
+}
+
+func (j *job) compute(k int) error {
+	in := &j.inputs[k]
+	switch len(in.children) {
+	case 0:
+	case 1:
+		in.rel.ChildClaims = in.children[0]
+	default:
+		n := 0
+		for _, c := range in.children {
+			n += len(c)
+		}
+		all := make([]xref.ClaimView, 0, n)
+		for _, c := range in.children {
+			all = append(all, c...)
+		}
+		sortViews(all)
+		in.rel.ChildClaims = all
+	}
+	res := xref.Recompute(in.topic, in.claims, in.links, &in.rel)
+	*in = jobInput{}
+	return j.parts[k].add(res)
+}
+
+// evict drops the claims no topic still to recompute needs, then the
+// least recently used until the cache is within recomputeCacheClaims.
+func (r *recomputer) evict() {
+	for id, c := range r.cache {
+		if r.refs[id] <= 0 {
+			r.cached -= len(c.views)
+			delete(r.cache, id)
+		}
+	}
+	if r.cached <= recomputeCacheClaims {
+		return
+	}
+	ids := make([]string, 0, len(r.cache))
+	for id := range r.cache {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int { return r.cache[a].used - r.cache[b].used })
+	for _, id := range ids {
+		if r.cached <= recomputeCacheClaims {
+			break
+		}
+		r.cached -= len(r.cache[id].views)
+		delete(r.cache, id)
+	}
+}
+
+// recomputeClaimColumns are the columns of claims that claimRow.domain
+// reads, in the order of claimRow.recomputeDest.
+const recomputeClaimColumns = `id, created_at, updated_at, version, topic_id, claimant_id, source_id, quote,
+	quantity_text, language, original_text, original_language, no_number, parsed, analyst_interval,
+	interval_source, parser_version, unit, places, population, group_name, measure, url,
+	archive_url, relays, occasion, said_on, published_on, as_of, since, evidence_type,
+	grade, rank, deprecation_reason, notes, tags`
+
+func (c *claimRow) recomputeDest() []any {
+	return []any{&c.Meta.ID, &c.Meta.CreatedAt, &c.Meta.UpdatedAt, &c.Meta.Version, &c.TopicID,
+		&c.ClaimantID, &c.SourceID, &c.Quote, &c.QuantityText, &c.Language, &c.OriginalText,
+		&c.OriginalLanguage, &c.NoNumber, &c.Parsed, &c.AnalystInterval, &c.IntervalSource,
+		&c.ParserVersion, &c.Unit, &c.Places, &c.Population, &c.GroupName,
+		&c.Measure, &c.URL, &c.ArchiveURL, &c.Relays, &c.Occasion, &c.SaidOn, &c.PublishedOn, &c.AsOf,
+		&c.Since, &c.EvidenceType, &c.Grade, &c.Rank, &c.DeprecationReason,
+		&c.Notes, &c.Tags}
+}
+
+// loadClaims reads the claims of the given topics into the cache, each
+// topic's with their claimants' names and ordered by ID. Like the join
+// of loadViews, a claim whose claimant is missing is left out.
+func (r *recomputer) loadClaims(topicIDs []string) error {
+	for _, id := range topicIDs {
+		r.cache[id] = &cachedClaims{views: make([]xref.ClaimView, 0, r.counts[id]), used: r.batch}
+		r.cached += r.counts[id]
+	}
+	for chunk := range slices.Chunk(topicIDs, idChunk) {
+		rows, err := r.tx.Raw("SELECT "+recomputeClaimColumns+" FROM claims WHERE topic_id IN ?", chunk).Rows()
+		if err != nil {
+			return err
+		}
+		var row claimRow
+		dest := row.recomputeDest()
+		for rows.Next() {
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return err
+			}
+			// JSON null decodes to the nil slice that domain leaves
+			// for an empty column, without the decoder.
+			for _, f := range []*string{&row.Places, &row.Relays, &row.Tags} {
+				if *f == "null" {
+					*f = ""
+				}
+			}
+			c, err := row.domain()
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			e := r.cache[c.TopicID]
+			e.views = append(e.views, xref.ClaimView{Claim: c})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	var unknown []string
+	for _, id := range topicIDs {
+		for _, v := range r.cache[id].views {
+			if _, ok := r.names[v.ClaimantID]; !ok {
+				unknown = append(unknown, v.ClaimantID)
+			}
+		}
+	}
+	slices.Sort(unknown)
+	if err := r.loadNames(slices.Compact(unknown)); err != nil {
+		return err
+	}
+	for _, id := range topicIDs {
+		e := r.cache[id]
+		vs := e.views[:0]
+		for _, v := range e.views {
+			if name, ok := r.names[v.ClaimantID]; ok {
+				v.ClaimantName = name
+				vs = append(vs, v)
+			}
+		}
+		clear(e.views[len(vs):])
+		r.cached -= len(e.views) - len(vs)
+		e.views = vs
+		sortViews(e.views)
+	}
+	return nil
+}
+
+func (r *recomputer) loadNames(ids []string) error {
+	for chunk := range slices.Chunk(ids, idChunk) {
+		rows, err := r.tx.Raw("SELECT id, name FROM claimants WHERE id IN ?", chunk).Rows()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return err
+			}
+			r.names[id] = name
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortViews(vs []xref.ClaimView) {
+	slices.SortFunc(vs, func(a, b xref.ClaimView) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// loadLinks returns the links touching a claim of each of the topics, by
+// topic, ordered by ID.
+func (r *recomputer) loadLinks(topicIDs []string) (map[string][]*claims.Link, error) {
+	out := map[string][]*claims.Link{}
+	for chunk := range slices.Chunk(topicIDs, idChunk) {
+		for _, end := range []string{"from_id", "to_id"} {
+			rows, err := r.tx.Raw(`SELECT l.id, l.created_at, l.updated_at, l.version, l.from_id, l.to_id, l.kind, l.note, l.author, c.topic_id
+				FROM links l JOIN claims c ON c.id = l.`+end+` WHERE c.topic_id IN ?`, chunk).Rows()
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var l linkRow
+				var topic string
+				if err := rows.Scan(&l.Meta.ID, &l.Meta.CreatedAt, &l.Meta.UpdatedAt, &l.Meta.Version,
+					&l.FromID, &l.ToID, &l.Kind, &l.Note, &l.Author, &topic); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				if end == "to_id" && slices.ContainsFunc(out[topic], func(x *claims.Link) bool { return x.ID == l.Meta.ID }) {
+					continue // both ends in the topic
+				}
+				d, _ := l.domain()
+				out[topic] = append(out[topic], d)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, ls := range out {
+		slices.SortFunc(ls, func(a, b *claims.Link) int { return strings.Compare(a.ID, b.ID) })
+	}
+	return out, nil
+}
+
+// loadReviews returns the reviews of a pair with a claim of each of the
+// topics, by topic, ordered by ID.
+func (r *recomputer) loadReviews(topicIDs []string) (map[string][]*claims.Review, error) {
+	out := map[string][]*claims.Review{}
+	for chunk := range slices.Chunk(topicIDs, idChunk) {
+		for _, end := range []string{"claim_a", "claim_b"} {
+			rows, err := r.tx.Raw(`SELECT v.id, v.created_at, v.updated_at, v.version, v.claim_a, v.claim_b, v.status, v.resolution, v.author, c.topic_id
+				FROM reviews v JOIN claims c ON c.id = v.`+end+` WHERE c.topic_id IN ?`, chunk).Rows()
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var v reviewRow
+				var topic string
+				if err := rows.Scan(&v.Meta.ID, &v.Meta.CreatedAt, &v.Meta.UpdatedAt, &v.Meta.Version,
+					&v.ClaimA, &v.ClaimB, &v.Status, &v.Resolution, &v.Author, &topic); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				if end == "claim_b" && slices.ContainsFunc(out[topic], func(x *claims.Review) bool { return x.ID == v.Meta.ID }) {
+					continue
+				}
+				d, _ := v.domain()
+				out[topic] = append(out[topic], d)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, vs := range out {
+		slices.SortFunc(vs, func(a, b *claims.Review) int { return strings.Compare(a.ID, b.ID) })
+	}
+	return out, nil
+}
+
+// batchWrite collects the rows of a batch's results.
+type batchWrite struct {
+	topics    []string
+	summaries []claimSummaryRow
+	conflicts []topicConflictRow
+	results   []topicSummaryRow
+}
+
+func (w *batchWrite) add(res xref.TopicResult) error {
+	topicID := res.Topic.TopicID
+	for _, s := range res.Claims {
+		w.summaries = append(w.summaries, toClaimSummaryRow(s))
+	}
+	for _, c := range res.Conflicts {
+		w.conflicts = append(w.conflicts, topicConflictRow{
+			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity,
+			Explanation: c.Explanation, Manual: c.Manual, Status: string(c.Status), Resolution: c.Resolution,
+		})
+	}
+	t := res.Topic
+	row := topicSummaryRow{
+		TopicID: topicID, ClaimCount: t.ClaimCount, ActiveCount: t.ActiveCount,
+		ConflictCount: t.ConflictCount, ConflictPairs: t.ConflictPairs,
+		NotableConflicts: t.NotableConflicts, OpenConflicts: t.OpenConflicts, Spread: t.Spread,
+		IndependentOrigins: t.IndependentOrigins, FlowFalls: t.FlowFalls, UnknownCount: len(t.UnknownPlaces),
+	}
+	var err error
+	if row.Summary, err = toJSON(t); err != nil {
+		return err
+	}
+	if row.Series, err = toJSON(orEmpty(res.Series)); err != nil {
+		return err
+	}
+	if row.SumOfParts, err = toJSON(orEmpty(res.SumOfParts)); err != nil {
+		return err
+	}
+	w.results = append(w.results, row)
+	return nil
+}
+
+var (
+	claimSummaryTable = table{"claim_summaries", strings.Fields(`claim_id topic_id conflict_count
+		part_whole_count worst_severity worst_against worst_relation worst_explanation group_index
+		superseded_by independent_origin active unknown_places flow_fell`)}
+	topicConflictTable = table{"topic_conflicts", strings.Fields(`topic_id claim_a claim_b kind severity
+		explanation manual status resolution`)}
+	topicSummaryTable = table{"topic_summaries", strings.Fields(`topic_id claim_count active_count
+		conflict_count conflict_pairs notable_conflicts open_conflicts spread independent_origins
+		flow_falls unknown_count summary series sum_of_parts computed_at`)}
+)
+
+// write stores a batch's results, rewriting only the claim summaries and
+// conflicts that changed.
+func (r *recomputer) write(w *batchWrite) error {
+	// In key order, the rows go to the end of the primary key's index.
+	slices.SortFunc(w.summaries, func(a, b claimSummaryRow) int { return strings.Compare(a.ClaimID, b.ClaimID) })
+	summaries := w.summaries
+	if r.diffSummaries {
+		var err error
+		if summaries, err = r.changedSummaries(w); err != nil {
+			return err
+		}
+	}
+	args := r.args[:0]
+	for _, s := range summaries {
+		args = append(args, s.ClaimID, s.TopicID, s.ConflictCount, s.PartWholeCount, s.WorstSeverity,
+			s.WorstAgainst, s.WorstRelation, s.WorstExplanation, s.GroupIndex, s.SupersededBy,
+			s.IndependentOrigin, s.Active, s.UnknownPlaces, s.FlowFell)
+	}
+	if err := r.insert(claimSummaryTable, "", args); err != nil {
+		return err
+	}
+
+	conflicts := w.conflicts
+	if r.diffConflicts {
+		var err error
+		if conflicts, err = r.changedConflicts(w); err != nil {
+			return err
+		}
+	}
+	args = args[:0]
+	for _, c := range conflicts {
+		args = append(args, c.TopicID, c.ClaimA, c.ClaimB, c.Kind, c.Severity, c.Explanation, c.Manual,
+			c.Status, c.Resolution)
+	}
+	if err := r.insert(topicConflictTable, "", args); err != nil {
+		return err
+	}
+
+	now := r.tx.NowFunc()
+	args = args[:0]
+	for _, t := range w.results {
+		args = append(args, t.TopicID, t.ClaimCount, t.ActiveCount, t.ConflictCount, t.ConflictPairs,
+			t.NotableConflicts, t.OpenConflicts, t.Spread, t.IndependentOrigins, t.FlowFalls, t.UnknownCount,
+			t.Summary, t.Series, t.SumOfParts, now)
+	}
+	var upsert strings.Builder
+	upsert.WriteString(" ON CONFLICT (topic_id) DO UPDATE SET ")
+	for i, c := range topicSummaryTable.cols[1:] {
+		if i > 0 {
+			upsert.WriteString(", ")
+		}
+		upsert.WriteString(c + " = excluded." + c)
+	}
+	err := r.insert(topicSummaryTable, upsert.String(), args)
+	clear(args)
+	r.args = args[:0]
+	return err
+}
+
+// changedSummaries deletes the stored summaries of the batch's topics
+// that are gone or changed (and those of claims that moved into them) and
+// returns the rows to insert.
+func (r *recomputer) changedSummaries(w *batchWrite) ([]claimSummaryRow, error) {
+	old := map[string]claimSummaryRow{}
+	for chunk := range slices.Chunk(w.topics, idChunk) {
+		var rows []claimSummaryRow
+		if err := r.tx.Where("topic_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, o := range rows {
+			old[o.ClaimID] = o
+		}
+	}
+	var changed []claimSummaryRow
+	var gone []string
+	for _, s := range w.summaries {
+		o, ok := old[s.ClaimID]
+		if ok {
+			delete(old, s.ClaimID)
+		}
+		if !ok || o != s {
+			changed = append(changed, s)
+			gone = append(gone, s.ClaimID) // also a row left in another topic
+		}
+	}
+	for id := range old {
+		gone = append(gone, id)
+	}
+	slices.Sort(gone)
+	for chunk := range slices.Chunk(gone, idChunk) {
+		if err := r.tx.Where("claim_id IN ?", chunk).Delete(&claimSummaryRow{}).Error; err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
+}
+
+// changedConflicts deletes the stored conflicts of the batch's topics
+// that are gone or changed and returns the rows to insert.
+func (r *recomputer) changedConflicts(w *batchWrite) ([]topicConflictRow, error) {
+	type key struct{ topic, a, b string }
+	old := map[key]topicConflictRow{}
+	for chunk := range slices.Chunk(w.topics, idChunk) {
+		var rows []topicConflictRow
+		if err := r.tx.Where("topic_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, o := range rows {
+			old[key{o.TopicID, o.ClaimA, o.ClaimB}] = o
+		}
+	}
+	var changed []topicConflictRow
+	var gone []key
+	for _, c := range w.conflicts {
+		k := key{c.TopicID, c.ClaimA, c.ClaimB}
+		o, ok := old[k]
+		delete(old, k)
+		if ok && o == c {
+			continue
+		}
+		if ok {
+			gone = append(gone, k)
+		}
+		changed = append(changed, c)
+	}
+	for k := range old {
+		gone = append(gone, k)
+	}
+	for _, k := range gone {
+		if err := r.tx.Where("topic_id = ? AND claim_a = ? AND claim_b = ?", k.topic, k.a, k.b).Delete(&topicConflictRow{}).Error; err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
+}
+
+// insert writes rows of t, each given as len(t.cols) consecutive values of
+// args, with multi-row statements prepared once per recompute; suffix
+// follows the VALUES (an ON CONFLICT clause).
+func (r *recomputer) insert(t table, suffix string, args []any) error {
+	n := len(t.cols)
+	per := max(1, min(500, 30000/n))
+	for len(args) > 0 {
+		rows := min(per, len(args)/n)
+		st, err := r.prepare(t, suffix, rows)
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(r.ctx, args[:rows*n]...); err != nil {
+			return err
+		}
+		args = args[rows*n:]
+	}
+	return nil
+}
+
+func (r *recomputer) prepare(t table, suffix string, rows int) (*sql.Stmt, error) {
+	key := t.name + "/" + strconv.Itoa(rows)
+	if st, ok := r.stmts[key]; ok {
+		return st, nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
+	p := 0
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(")
+		for c := range t.cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			p++
+			if r.dia == dialectPostgres {
+				b.WriteString("$" + strconv.Itoa(p))
+			} else {
+				b.WriteString("?")
+			}
+		}
+		b.WriteString(")")
+	}
+	b.WriteString(suffix)
+	st, err := r.tx.Statement.ConnPool.PrepareContext(r.ctx, b.String())
+	if err != nil {
+		return nil, err
+	}
+	r.stmts[key] = st
+	return st, nil
+}

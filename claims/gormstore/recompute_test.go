@@ -1,0 +1,152 @@
+package gormstore_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+)
+
+// importDoc imports records, given as (type, record) pairs, as an NDJSON
+// exchange document.
+func importDoc(t *testing.T, s *gormstore.Store, recs ...any) {
+	t.Helper()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
+	for i := 0; i < len(recs); i += 2 {
+		rec, err := json.Marshal(recs[i+1])
+		must(t, "encode record", err)
+		fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", recs[i], rec)
+	}
+	rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON})
+	if err != nil {
+		t.Fatalf("import: %v (%+v)", err, rep.Errors)
+	}
+}
+
+// TestBulkRecomputeEqualsFresh imports a family of topics (parents,
+// children, a grandchild) with links and reviews into an empty database,
+// then updates and adds claims by a second import, and requires every
+// topic's stored summaries to equal a fresh recompute: with the default
+// batch limits and with limits small enough that every family spans many
+// batches and the claim cache evicts.
+func TestBulkRecomputeEqualsFresh(t *testing.T) {
+	for _, lim := range []struct {
+		name                       string
+		batchClaims, topics, cache int
+	}{
+		{"default", 0, 0, 0},
+		{"small batches", 7, 2, 5},
+	} {
+		t.Run(lim.name, func(t *testing.T) {
+			if lim.batchClaims > 0 {
+				t.Cleanup(gormstore.SetRecomputeLimits(lim.batchClaims, lim.topics, lim.cache))
+			}
+			forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+				testBulkRecompute(t, s)
+			})
+		})
+	}
+}
+
+func testBulkRecompute(t *testing.T, s *gormstore.Store) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	topics := []*claims.Topic{
+		{Meta: claims.Meta{ID: "r0"}, Title: "Foreign fighters", Additive: true},
+		{Meta: claims.Meta{ID: "r0-a"}, Title: "Russians", Additive: true, ParentID: "r0"},
+		{Meta: claims.Meta{ID: "r0-a-x"}, Title: "Chechens", Additive: true, ParentID: "r0-a", WindowDays: 60},
+		{Meta: claims.Meta{ID: "r0-b"}, Title: "Central Asians", Additive: true, ParentID: "r0"},
+		{Meta: claims.Meta{ID: "r0-c"}, Title: "Europeans", ParentID: "r0"},
+		{Meta: claims.Meta{ID: "r1"}, Title: "Casualties"},
+		{Meta: claims.Meta{ID: "r1-a"}, Title: "Civilian casualties", ParentID: "r1", WindowDays: 3000},
+		{Meta: claims.Meta{ID: "r2"}, Title: "Empty topic"},
+	}
+	var recs []any
+	for _, tp := range topics {
+		recs = append(recs, "topic", tp)
+	}
+	for i := range 2 {
+		recs = append(recs, "source", &claims.Source{Meta: claims.Meta{ID: fmt.Sprintf("s%d", i)}, Name: fmt.Sprintf("Source %d", i), Kind: claims.SourceNews})
+	}
+	for i := range 3 {
+		recs = append(recs, "claimant", &claims.Claimant{Meta: claims.Meta{ID: fmt.Sprintf("k%d", i)}, Name: fmt.Sprintf("Claimant %d", i)})
+	}
+	texts := []string{"about 800", "a few dozen", "2,400", "at least 500", "up to 3000", "1,700", "40", "hundreds", "several hundred", "no figure"}
+	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Atlantis"}}
+	randomClaim := func(id string) *claims.Claim {
+		c := &claims.Claim{
+			Meta:         claims.Meta{ID: id},
+			TopicID:      topics[rng.IntN(len(topics)-1)].ID,
+			ClaimantID:   fmt.Sprintf("k%d", rng.IntN(3)),
+			QuantityText: texts[rng.IntN(len(texts))],
+			SaidOn:       claims.Date(fmt.Sprintf("2015-%02d", 1+rng.IntN(12))),
+			Scope:        claims.Scope{Places: places[rng.IntN(len(places))]},
+			Provenance:   claims.Provenance{SourceID: fmt.Sprintf("s%d", rng.IntN(2))},
+		}
+		if c.QuantityText == "no figure" {
+			c.QuantityText, c.NoNumber = "", true
+		}
+		if rng.IntN(3) == 0 {
+			c.Occasion = "press conference"
+		}
+		if rng.IntN(5) == 0 {
+			c.Provenance.Relays = []claims.Relay{{SourceID: "s1"}}
+		}
+		if rng.IntN(12) == 0 {
+			c.Rank, c.DeprecationReason = claims.RankDeprecated, "misquoted"
+		}
+		return c
+	}
+	var ids []string
+	for i := range 120 {
+		c := randomClaim(fmt.Sprintf("c-%03d", i))
+		ids = append(ids, c.ID)
+		recs = append(recs, "claim", c)
+	}
+	kinds := []claims.LinkKind{claims.LinkUnrelated, claims.LinkContradicts, claims.LinkDerivedFrom, claims.LinkSupersedes}
+	for i := range 20 {
+		a, b := ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))]
+		if a != b {
+			recs = append(recs, "link", &claims.Link{Meta: claims.Meta{ID: fmt.Sprintf("l-%02d", i)}, FromID: a, ToID: b, Kind: kinds[rng.IntN(len(kinds))]})
+		}
+	}
+	pairs := map[[2]string]bool{}
+	for i := range 10 {
+		a, b := ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))]
+		if a > b {
+			a, b = b, a
+		}
+		if a == b || pairs[[2]string{a, b}] {
+			continue
+		}
+		pairs[[2]string{a, b}] = true
+		recs = append(recs, "review", &claims.Review{Meta: claims.Meta{ID: fmt.Sprintf("v-%02d", i)}, ClaimA: a, ClaimB: b,
+			Status: claims.ReviewDismissed, Resolution: "checked", Author: "ak"})
+	}
+	importDoc(t, s, recs...)
+	all := make([]string, len(topics))
+	for i, tp := range topics {
+		all[i] = tp.ID
+	}
+	checkCurrent(t, s, all...)
+
+	// Into a database that is not empty: claims move between topics and
+	// change, new ones arrive.
+	recs = recs[:0]
+	for i, k := range rng.Perm(len(ids))[:30] {
+		c := randomClaim(ids[k])
+		c.Version = 2 + i
+		recs = append(recs, "claim", c)
+	}
+	for i := range 20 {
+		recs = append(recs, "claim", randomClaim(fmt.Sprintf("d-%03d", i)))
+	}
+	importDoc(t, s, recs...)
+	checkCurrent(t, s, all...)
+}
