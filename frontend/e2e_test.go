@@ -244,6 +244,7 @@ func TestEndToEnd(t *testing.T) {
 
 	t.Run("founding example through the form", func(t *testing.T) { foundingExample(t, s, blank.URL) })
 	t.Run("validation error next to its field", func(t *testing.T) { validationError(t, s, blank.URL) })
+	t.Run("every quantity in a quote", func(t *testing.T) { quantitiesInQuote(t, s, blank.URL) })
 	t.Run("user text is never markup", func(t *testing.T) { userTextIsText(t, s, blank.URL) })
 	t.Run("demo topics, keyboard and a phone", func(t *testing.T) { demoTopics(t, s, demoSrv.URL) })
 	t.Run("export matches the API", func(t *testing.T) { exportTopic(t, s, demoSrv.URL) })

@@ -1,6 +1,9 @@
-// The enter-a-claim screen: paste the quote, the quantity is found and
-// read as you type; pick or create the claimant and source inline; set
-// scope and dates; Ctrl/Cmd+Enter submits; API errors show by the field.
+// The enter-a-claim screen: paste the quote and every quantity in it is
+// found as you type (POST /extract), marked in a preview and offered as a
+// choice; the chosen one fills "Quantity as said", and text typed there by
+// hand is read alone (POST /parse), with the server's reason when it cannot
+// be. Pick or create the claimant and source inline; set scope and dates;
+// Ctrl/Cmd+Enter submits; API errors show by the field.
 
 import { h, replace, debounce } from '../dom.js';
 import * as api from '../api.js';
@@ -166,13 +169,53 @@ function chips(id, labelText, hint) {
   };
 }
 
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-/** spanText cuts text by the parser's byte offsets. */
-function spanText(text, start, end) {
-  const b = enc.encode(text);
-  return dec.decode(b.slice(start, end));
+/** utf8Len is the length of a code point in UTF-8 bytes. */
+function utf8Len(cp) {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  return cp < 0x10000 ? 3 : 4;
 }
+
+/**
+ * byteIndex maps the byte offsets of text's UTF-8 encoding (what the
+ * server answers) to JavaScript string indices (UTF-16 code units): the
+ * returned function gives undefined for an offset inside a character.
+ */
+function byteIndex(text) {
+  const at = new Map();
+  let b = 0;
+  let i = 0;
+  for (const ch of text) {
+    at.set(b, i);
+    b += utf8Len(ch.codePointAt(0));
+    i += ch.length;
+  }
+  at.set(b, i);
+  return (off) => at.get(off);
+}
+
+/**
+ * candidatesOf gives each extracted quantity its span in text as string
+ * indices, dropping any whose offsets do not cut text where it says.
+ */
+function candidatesOf(text, items) {
+  const idx = byteIndex(text);
+  const out = [];
+  for (const it of items || []) {
+    let from = idx(it.start);
+    let to = idx(it.end);
+    if (from === undefined || to === undefined || text.slice(from, to) !== it.text) {
+      from = text.indexOf(it.text, out.length ? out[out.length - 1].to : 0);
+      if (from < 0 || !it.text) continue;
+      to = from + it.text.length;
+    }
+    out.push({ ...it, from, to });
+  }
+  return out;
+}
+
+/** reasonOf is the server's own reason for refusing a text. */
+const reasonOf = (err) => (err.fields && err.fields[0] && err.fields[0].detail) || err.message;
 
 const optionList = (values, selected) => values.map((v) => h('option', { value: v, selected: v === selected }, fmt.label(v)));
 
@@ -185,13 +228,36 @@ export async function render(ctx) {
     topics.map((t) => h('option', { value: t.id, selected: t.id === topicId }, t.title)));
   const quote = h('textarea', { rows: 4, placeholder: 'Paste the claimant’s words as published' });
   const qty = h('input', { autocomplete: 'off', placeholder: 'a few dozen' });
-  const reading = h('div', { class: 'reading none', role: 'status', 'aria-live': 'polite', id: 'reading' }, 'Type or paste a quote: the quantity is found and read as you type.');
-  let qtyEdited = false;
+  const qtyField = field('f-quantity', 'Quantity as said', qty, 'The quantity chosen in the quote; edit if wrong.');
+  const qtyErr = qtyField.querySelector('.err');
+  qtyErr.setAttribute('aria-live', 'polite');
+  const noNumber = h('input', { type: 'checkbox', id: 'f-no_number', 'aria-describedby': 'f-no_number-hint f-no_number-err' });
+  const reading = h('div', { class: 'reading none', role: 'status', 'aria-live': 'polite', id: 'reading' }, 'Type or paste a quote: every quantity in it is found as you type.');
+  // The quantities found in the quote: the quote with each one marked,
+  // and a radio group to choose the one the claim is about.
+  const preview = h('p', { class: 'quote-preview', id: 'quote-preview' });
+  const choices = h('div', { class: 'choices', role: 'radiogroup', 'aria-labelledby': 'found-h' });
+  const foundMsg = h('p', { class: 'found-msg', id: 'found-msg', role: 'status', 'aria-live': 'polite' });
+  const found = h('div', { class: 'found', id: 'found', hidden: true },
+    h('p', { class: 'found-h', id: 'found-h' }, 'Quantities in the quote'), preview, choices, foundMsg);
 
-  const showReading = (r, from) => {
+  let candidates = [];
+  let chosen = -1; // index into candidates of the quantity in "Quantity as said", or -1
+  let qtyEdited = false; // the analyst typed or selected "Quantity as said"
+  let answered = false; // the server has found the quantities of some text
+  let extractSeq = 0;
+  let parseSeq = 0;
+
+  const setQtyError = (msg) => {
+    qtyErr.textContent = msg || '';
+    if (msg) qty.setAttribute('aria-invalid', 'true');
+    else qty.removeAttribute('aria-invalid');
+  };
+
+  const showReading = (r, msg) => {
     if (!r) {
       reading.className = 'reading none';
-      replace(reading, from ? `No quantity found in the ${from}. Type the quantity as said, or give an interval below.` : 'No quantity yet.');
+      replace(reading, msg || 'No quantity yet.');
       return;
     }
     reading.className = 'reading';
@@ -200,33 +266,158 @@ export async function render(ctx) {
       ` · ${fmt.label(r.kind)}`, r.approx ? ' · hedged' : '', h('br'), h('span', { class: 'muted' }, r.explanation));
   };
 
-  // Decision: the whole quote goes to the parser, which finds the first
-  // quantity in running text and returns its span; that span pre-fills
-  // quantity_text (or the analyst's selection does), and once the analyst
-  // edits quantity_text by hand, that text alone is read.
-  const parse = debounce(async (text, from) => {
-    if (!text.trim()) { showReading(null); return; }
+  /** drawFound marks every candidate in the preview and lists them as radios. */
+  const drawFound = () => {
+    const text = quote.value;
+    found.hidden = !text.trim() || !answered;
+    const parts = [];
+    let at = 0;
+    candidates.forEach((c, i) => {
+      if (c.from < at || text.slice(c.from, c.to) !== c.text) return; // the text moved on since
+      parts.push(text.slice(at, c.from));
+      const m = h('mark', { class: i === chosen ? 'cand chosen' : 'cand', dataset: { i } }, text.slice(c.from, c.to));
+      m.addEventListener('click', () => choose(i, true));
+      parts.push(m);
+      at = c.to;
+    });
+    parts.push(text.slice(at));
+    replace(preview, parts);
+    preview.hidden = !candidates.length;
+    replace(choices, candidates.map((c, i) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name: 'quantity-choice', value: String(i), checked: i === chosen, onchange: () => choose(i, false) }),
+      h('span', { class: 'choice-text' }, c.text), fmt.interval(c) !== c.text && h('span', { class: 'muted' }, fmt.interval(c)))));
+    choices.hidden = candidates.length < 2;
+    foundMsg.textContent = text.trim() && !candidates.length
+      ? 'No quantity found in the quote. Type the quantity as said, or, if the claimant gave no number, tick “The claimant gave no number” below.'
+      : '';
+  };
+
+  /** choose puts candidate i in "Quantity as said" and shows its reading. */
+  function choose(i, focusRadio) {
+    const c = candidates[i];
+    if (!c) return;
+    chosen = i;
+    qtyEdited = false;
+    parseSeq += 1; // a reading of typed text still on its way is stale
+    qty.value = c.text;
+    setQtyError('');
+    showReading(c);
+    drawFound();
+    if (focusRadio) {
+      const r = choices.querySelector(`input[value="${i}"]`);
+      if (r && !choices.hidden) r.focus();
+    }
+  }
+
+  /** matchQty checks the candidate whose text is the typed quantity, if any. */
+  const matchQty = () => {
+    const t = qty.value.trim();
+    chosen = candidates.findIndex((c) => c.text === t);
+    drawFound();
+    return chosen;
+  };
+
+  const extract = debounce(async () => {
+    const text = quote.value;
+    const seq = ++extractSeq;
+    if (!text.trim()) {
+      candidates = [];
+      chosen = -1;
+      answered = false;
+      drawFound();
+      if (!qtyEdited) { qty.value = ''; showReading(null, 'Type or paste a quote: every quantity in it is found as you type.'); }
+      return;
+    }
+    let items;
+    try {
+      items = (await api.post('/extract', { text })).items;
+    } catch (err) {
+      if (seq !== extractSeq) return;
+      answered = true;
+      candidates = [];
+      chosen = -1;
+      drawFound();
+      foundMsg.textContent = `The quote could not be read: ${reasonOf(err)}`;
+      return;
+    }
+    if (seq !== extractSeq) return;
+    answered = true;
+    const before = candidates[chosen];
+    candidates = candidatesOf(text, items);
+    if (qtyEdited) {
+      matchQty();
+      return;
+    }
+    // Keep the analyst's choice while they type, if it is still there.
+    let i = before ? candidates.findIndex((c) => c.text === before.text) : -1;
+    if (i < 0) i = 0;
+    if (candidates.length) choose(i, false);
+    else {
+      chosen = -1;
+      qty.value = '';
+      setQtyError('');
+      drawFound();
+      showReading(null, 'No quantity yet.');
+    }
+  }, 200);
+
+  // Typed (or selected) text is read alone, with the server's reason by
+  // the field when it holds no quantity it can read.
+  const parse = debounce(async (text) => {
+    const seq = ++parseSeq;
     try {
       const r = await api.post('/parse', { text });
-      if (from === 'quote' && !qtyEdited) qty.value = r.start !== undefined ? spanText(text, r.start, r.end) : r.text;
+      if (seq !== parseSeq) return;
+      setQtyError('');
       showReading(r);
     } catch (err) {
-      if (from === 'quote' && !qtyEdited) qty.value = '';
-      showReading(null, from === 'quote' ? 'quote' : 'quantity');
+      if (seq !== parseSeq) return;
+      setQtyError(reasonOf(err));
+      showReading(null, 'Not read: see the reason under “Quantity as said”.');
     }
-  }, 150);
-  quote.addEventListener('input', () => { if (!qtyEdited) parse(quote.value, 'quote'); });
+  }, 200);
+
+  const readTyped = () => {
+    const t = qty.value.trim();
+    if (!t) {
+      parseSeq += 1;
+      setQtyError('');
+      matchQty();
+      showReading(null, candidates.length ? 'Choose a quantity found in the quote, or type it.' : 'No quantity yet.');
+      return;
+    }
+    const i = matchQty();
+    if (i >= 0) {
+      parseSeq += 1;
+      setQtyError('');
+      showReading(candidates[i]);
+      return;
+    }
+    parse(t);
+  };
+
+  quote.addEventListener('input', () => {
+    drawFound(); // the preview follows the text at once; the marks follow the server
+    extract();
+  });
+  // Selecting text in the quote chooses the quantity found there, or reads
+  // just the selection.
   quote.addEventListener('select', () => {
-    const sel = quote.value.slice(quote.selectionStart, quote.selectionEnd).trim();
-    if (sel && sel.length < 120) {
-      qty.value = sel;
-      qtyEdited = true;
-      parse(sel, 'quantity');
-    }
+    const { selectionStart: s0, selectionEnd: s1 } = quote;
+    const raw = quote.value.slice(s0, s1);
+    const sel = raw.trim();
+    if (!sel || sel.length >= 120) return;
+    const from = s0 + raw.indexOf(sel);
+    const to = from + sel.length;
+    const i = candidates.findIndex((c) => c.from === from && c.to === to);
+    if (i >= 0) { choose(i, false); return; }
+    qty.value = sel;
+    qtyEdited = true;
+    readTyped();
   });
   qty.addEventListener('input', () => {
     qtyEdited = qty.value.trim() !== '';
-    parse(qty.value || quote.value, qty.value ? 'quantity' : 'quote');
+    readTyped();
   });
 
   const claimant = picker({
@@ -264,9 +455,14 @@ export async function render(ctx) {
   const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'ec-h' },
     field('f-topic', 'Topic', topicSel),
     h('fieldset', null, h('legend', null, 'What was said'),
-      field('f-quote', 'Quote', quote, 'Select the quantity in the quote to read just that part.'),
-      h('div', { class: 'row2' }, field('f-quantity', 'Quantity as said', qty, 'Found in the quote as you type; edit if wrong.'), field('f-language', 'Language', language)),
-      reading),
+      field('f-quote', 'Quote', quote, 'Every quantity in it is marked below; select text in the quote to read just that part.'),
+      found,
+      h('div', { class: 'row2' }, qtyField, field('f-language', 'Language', language)),
+      reading,
+      h('div', { class: 'field check' },
+        h('div', null, noNumber, ' ', h('label', { for: 'f-no_number' }, 'The claimant gave no number')),
+        h('span', { class: 'hint', id: 'f-no_number-hint' }, 'They declined to quantify (“many”, “a lot”): the claim is kept without an interval.'),
+        h('p', { class: 'err', id: 'f-no_number-err' }))),
     h('fieldset', null, h('legend', null, 'Who said it, where'),
       h('div', { class: 'row2' }, claimant.node, sourceP.node),
       h('div', { class: 'row2' }, field('f-url', 'URL of the claim', url), field('f-occasion', 'Occasion', occasion, 'An interview, a speech: reports of one occasion are one statement.'))),
@@ -283,7 +479,7 @@ export async function render(ctx) {
     h('div', { class: 'form-actions' }, submit, h('span', { class: 'kbd' }, 'Ctrl+Enter or ⌘+Enter saves')));
 
   const map = {
-    topic_id: 'f-topic', quote: 'f-quote', quantity_text: 'f-quantity', language: 'f-language', claimant_id: 'f-claimant',
+    topic_id: 'f-topic', quote: 'f-quote', quantity_text: 'f-quantity', no_number: 'f-no_number', language: 'f-language', claimant_id: 'f-claimant',
     'provenance.source_id': 'f-source', 'provenance.url': 'f-url', provenance: 'f-url', occasion: 'f-occasion', 'scope.places': 'f-places',
     'scope.population': 'f-population', 'scope.group': 'f-group', 'scope.measure': 'f-measure', said_on: 'f-said_on',
     as_of: 'f-as_of', published_on: 'f-published_on', 'analyst_interval.low': 'f-low', 'analyst_interval.high': 'f-high',
@@ -296,7 +492,7 @@ export async function render(ctx) {
     clearErrors(form);
     general.hidden = true;
     const body = {
-      topic_id: topicSel.value, claimant_id: claimant.value, quote: quote.value, quantity_text: qty.value,
+      topic_id: topicSel.value, claimant_id: claimant.value, quote: quote.value, quantity_text: qty.value, no_number: noNumber.checked,
       provenance: { source_id: sourceP.value, url: url.value.trim() },
       scope: { places: places.values, population: population.value, group: group.value, measure: measure.value },
       said_on: saidOn.value.trim(), as_of: asOf.value.trim(), published_on: publishedOn.value.trim(),
@@ -331,6 +527,6 @@ export async function render(ctx) {
   });
   return h('div', null,
     h('div', { class: 'page-head' }, h('div', null, h('h1', { id: 'ec-h' }, 'Enter a claim'),
-      h('p', { class: 'summary-line' }, 'Paste the quote; claimdesk finds and reads the quantity as you type.'))),
+      h('p', { class: 'summary-line' }, 'Paste the quote; claimdesk finds every quantity in it as you type, and you choose the one the claim is about.'))),
     form);
 }
