@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // Measure says what sort of count a claim gives.
@@ -120,6 +122,10 @@ func (iv Interval) check(p *Problems, field string) {
 	}{{"low", iv.Low}, {"high", iv.High}, {"best", iv.Best}} {
 		if v.v != nil && *v.v < 0 {
 			p.Add(field+"."+v.name, "must not be negative: claimdesk records counts and amounts")
+			return
+		}
+		if v.v != nil && *v.v > quantity.MaxValue {
+			p.Add(field+"."+v.name, "must be at most 10^15, the largest figure claimdesk reads")
 			return
 		}
 	}

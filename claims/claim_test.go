@@ -73,6 +73,7 @@ func TestClaimPrepareRejects(t *testing.T) {
 		{"NUL in text", func(c *Claim) { c.Quote = "a few\x00dozen" }, "quote"},
 		{"negative low", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-5), High: ptr(-1)} }, "analyst_interval.low"},
 		{"negative best", func(c *Claim) { c.AnalystInterval = &Interval{Best: ptr(-5)} }, "analyst_interval.best"},
+		{"astronomical high", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(1), High: ptr(1e300)} }, "analyst_interval.high"},
 		{"since after as_of", func(c *Claim) { c.Scope.Measure, c.Since, c.AsOf = Flow, "2016", "2015-12" }, "since"},
 		{"year zero", func(c *Claim) { c.SaidOn = "0000-01-01" }, "said_on"},
 	}
