@@ -228,7 +228,7 @@ func TestDemoComparisons(t *testing.T) {
 		if ru.Summary.IndependentOrigins >= ru.Summary.ClaimCount || ru.Summary.IndependentOrigins < 2 {
 			t.Errorf("independent origins = %d of %d claims: repeats must collapse", ru.Summary.IndependentOrigins, ru.Summary.ClaimCount)
 		}
-		if ru.Summary.Consensus == nil || ru.Summary.Consensus.ClaimCount < 2 || ru.Summary.Spread <= 10 {
+		if ru.Summary.Consensus == nil || ru.Summary.Consensus.ClaimCount < 2 || ru.Summary.SpreadAllTime <= 10 {
 			t.Errorf("summary lacks a consensus of several claims or a wide spread: %+v", ru.Summary)
 		}
 

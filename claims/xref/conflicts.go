@@ -10,7 +10,9 @@ import (
 )
 
 // Conflict is a notable conflict of a topic, as GET /api/v1/conflicts
-// lists it. ClaimA sorts before ClaimB, as in claims.Review.
+// lists it: a conflict or contradiction between two of its claims, or one
+// of its claims above a claim of the parent topic (part_exceeds_whole).
+// ClaimA sorts before ClaimB, as in claims.Review.
 type Conflict struct {
 	TopicID     string              `json:"topic_id"`
 	ClaimA      string              `json:"claim_a"`
@@ -206,15 +208,16 @@ func sumOfParts(ctx *Context, facts []fact, children []ClaimView) []SumOfParts {
 				sum += p.lo
 			}
 			s.PartIDs = append(s.PartIDs, p.v.ID)
-			words = append(words, describe(p))
+			words = append(words, amount(p))
 		}
 		if sum <= total.hi {
 			continue
 		}
 		s.PartsLow = sum
 		s.Severity = severity(total.hi, sum)
-		s.Explanation = "In one statement, the parts " + joinAnd(words) + " add up to at least " + num(sum) +
-			", more than " + describe(total) + " for the whole, by " + times(s.Severity) + "."
+		// One statement has one claimant (see statementKey): name it once.
+		s.Explanation = sentence("In one statement, " + total.v.Name() + " gives parts of " + joinAnd(words) + ", at least " + num(sum) +
+			" together, and a whole of " + amount(total) + ": the parts exceed the whole by " + times(s.Severity) + ".")
 		out = append(out, s)
 	}
 	return out

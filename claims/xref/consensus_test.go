@@ -18,6 +18,26 @@ func TestConsensus(t *testing.T) {
 		lo, hi            float64
 		measure           claims.Measure
 		claims, originsIn int
+		from, to          claims.Date
+	}
+	undated := func(cs []ClaimView) []ClaimView {
+		for _, c := range cs {
+			c.SaidOn = ""
+		}
+		return cs
+	}
+	// The founding topic's stocks, 2014 to 2017.
+	founding := func() []ClaimView {
+		return []ClaimView{
+			mk("bogdanov", "bogdanov", "a few dozen", 24, 60, on("2014-09-29")),
+			mk("cia", "cia", "up to 3,000", 0, 3000, upperOnly, on("2015-12")),
+			mk("putin", "putin", "as many as 4,000", 0, 4000, upperOnly, on("2017-02-23")),
+			mk("icsr", "icsr", "1,500 to 2,000", 1500, 2000, on("2015-01")),
+			mk("bortnikov", "bortnikov", "around 1,700", 1530, 1870, on("2015-02")),
+			mk("kolokoltsev", "kolokoltsev", "1,800", 1800, 1800, on("2015-09")),
+			mk("novikov", "novikov", "about 2,000", 1800, 2200, on("2015-06")),
+			mk("sutormina", "sutormina", "about 2,500", 2250, 2500, on("2015-09")),
+		}
 	}
 	tests := []struct {
 		name string
@@ -27,19 +47,60 @@ func TestConsensus(t *testing.T) {
 		{
 			// The greedy grouping put both open-ended claims with the
 			// first interval to end, a few dozen, and called that the
-			// consensus.
+			// consensus. Undated, the claims form one period.
 			name: "open-ended claims join the thousands, not a few dozen",
-			cs: []ClaimView{
-				mk("bogdanov", "bogdanov", "a few dozen", 24, 60, on("2014-09-29")),
-				mk("cia", "cia", "up to 3,000", 0, 3000, upperOnly, on("2015-12")),
-				mk("putin", "putin", "as many as 4,000", 0, 4000, upperOnly, on("2017-02-23")),
-				mk("icsr", "icsr", "1,500 to 2,000", 1500, 2000, on("2015-01")),
-				mk("bortnikov", "bortnikov", "around 1,700", 1530, 1870, on("2015-02")),
-				mk("kolokoltsev", "kolokoltsev", "1,800", 1800, 1800, on("2015-09")),
-				mk("novikov", "novikov", "about 2,000", 1800, 2200, on("2015-06")),
-				mk("sutormina", "sutormina", "about 2,500", 2250, 2500, on("2015-09")),
-			},
+			cs:   undated(founding()),
 			want: &want{lo: 1800, hi: 1800, measure: claims.Stock, claims: 6, originsIn: 6},
+		},
+		{
+			// Dated, the consensus is that of the latest period where
+			// two origins agree: Putin's 2017 figure stands alone, so
+			// the 180 days to the CIA's December 2015, from Novikov's
+			// June 2015 on. Across all four years six origins agreed
+			// on 1,800, mixing 2015's figures with 2017's.
+			name: "the consensus is for one period",
+			cs:   founding(),
+			want: &want{lo: 1800, hi: 1800, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-06", to: "2015-12"},
+		},
+		{
+			// Three origins agree in 2013, two in 2017: the current
+			// period wins though fewer agree in it.
+			name: "the most recent period wins over a deeper older one",
+			cs: []ClaimView{
+				mk("a", "icsr", "100", 100, 100, on("2013-03")),
+				mk("b", "soufan", "90-110", 90, 110, on("2013-04-02")),
+				mk("c", "smirnov", "95-120", 95, 120, on("2013-05")),
+				mk("d", "putin", "400-420", 400, 420, on("2017-01-10")),
+				mk("e", "kadyrov", "410-430", 410, 430, on("2017-03")),
+			},
+			want: &want{lo: 410, hi: 420, measure: claims.Stock, claims: 2, originsIn: 2, from: "2017-01-10", to: "2017-03"},
+		},
+		{
+			// The latest period has two origins that disagree: look
+			// back to the latest period where two agree.
+			name: "look back to the latest period with agreement",
+			cs: []ClaimView{
+				mk("a", "icsr", "100", 100, 100, on("2015")),
+				mk("b", "soufan", "90-110", 90, 110, on("2015-04-02")),
+				mk("d", "putin", "400", 400, 400, on("2017-01-10")),
+				mk("e", "kadyrov", "900", 900, 900, on("2017-03")),
+			},
+			want: &want{lo: 100, hi: 100, measure: claims.Stock, claims: 2, originsIn: 2, from: "2015", to: "2015"},
+		},
+		{
+			name: "the same figure years apart is no consensus",
+			cs: []ClaimView{
+				mk("a", "icsr", "100", 100, 100, on("2013-03")),
+				mk("b", "soufan", "100", 100, 100, on("2017-03")),
+			},
+		},
+		{
+			name: "undated claims are left out when others are dated",
+			cs: []ClaimView{
+				mk("a", "icsr", "100", 100, 100),
+				mk("b", "soufan", "100", 100, 100),
+				mk("c", "putin", "100", 100, 100, on("2017-03")),
+			},
 		},
 		{
 			name: "reports of one statement count once",
@@ -50,7 +111,7 @@ func TestConsensus(t *testing.T) {
 				mk("a", "icsr", "200", 200, 220, on("2015-01")),
 				mk("b", "soufan", "210", 205, 215, on("2015-01")),
 			},
-			want: &want{lo: 205, hi: 215, measure: claims.Stock, claims: 2, originsIn: 2},
+			want: &want{lo: 205, hi: 215, measure: claims.Stock, claims: 2, originsIn: 2, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "one origin relayed many times is no consensus",
@@ -79,7 +140,7 @@ func TestConsensus(t *testing.T) {
 				mk("d", "smirnov", "290-310", 290, 310, on("2015-01")),
 				mk("e", "putin", "280-320", 280, 320, on("2015-01")),
 			},
-			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3},
+			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "deprecated claims do not count",
@@ -92,7 +153,7 @@ func TestConsensus(t *testing.T) {
 				mk("e", "putin", "280-320", 280, 320, on("2015-01")),
 				mk("f", "bortnikov", "300", 300, 300, on("2015-01")),
 			},
-			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3},
+			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "only open-ended intervals agree: no consensus",
@@ -106,10 +167,10 @@ func TestConsensus(t *testing.T) {
 			name: "open-ended intervals count beside a two-sided one",
 			cs: []ClaimView{
 				mk("cia", "cia", "up to 3,000", 0, 3000, upperOnly, on("2015-12")),
-				mk("fsb", "bortnikov", "more than 400", 401, 0, lowerOnly, on("2013-09")),
-				mk("a", "icsr", "2,000-2,500", 2000, 2500, on("2015-01")),
+				mk("fsb", "bortnikov", "more than 400", 401, 0, lowerOnly, on("2015-09")),
+				mk("a", "icsr", "2,000-2,500", 2000, 2500, on("2015-10")),
 			},
-			want: &want{lo: 2000, hi: 2500, measure: claims.Stock, claims: 3, originsIn: 3},
+			want: &want{lo: 2000, hi: 2500, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-09", to: "2015-12"},
 		},
 		{
 			name: "a single claim is no consensus",
@@ -172,7 +233,8 @@ func TestConsensus(t *testing.T) {
 				}
 				return
 			}
-			w := &Consensus{Range: Range{Low: ptr(tt.want.lo), High: ptr(tt.want.hi)}, Measure: tt.want.measure, ClaimCount: tt.want.claims, Origins: tt.want.originsIn}
+			w := &Consensus{Range: Range{Low: ptr(tt.want.lo), High: ptr(tt.want.hi)}, Measure: tt.want.measure, ClaimCount: tt.want.claims, Origins: tt.want.originsIn,
+				Period: Period{From: tt.want.from, To: tt.want.to}}
 			if diff := cmp.Diff(w, got); diff != "" {
 				t.Errorf("consensus mismatch (-want +got):\n%s", diff)
 			}
@@ -371,26 +433,76 @@ func TestConsensusMatchesBruteForce(t *testing.T) {
 		ctx := NewContext(topic, nil, links)
 		unit := ctx.fact(ClaimView{Claim: &claims.Claim{}}).unit
 		origins := keyer{}
-		byMeasure := map[claims.Measure][]span{}
+		var eligible []int
+		facts := make([]fact, len(cs))
+		dated := false
 		for k, c := range cs {
-			f := ctx.fact(c)
+			facts[k] = ctx.fact(c)
+			f := &facts[k]
+			origins.id(res.Claims[k].IndependentOrigin)
 			if !f.active || f.unit != unit || res.Claims[k].SupersededBy != "" {
 				continue
 			}
-			byMeasure[f.measure] = append(byMeasure[f.measure], spanOf(k, &f, origins.id(res.Claims[k].IndependentOrigin)))
+			eligible = append(eligible, k)
+			dated = dated || f.v.RefDate() != ""
 		}
+		// Periods the slow way: anchor at the latest date left, take every
+		// claim left within the window of it, until two origins agree.
+		taken := map[int]bool{}
 		var want *Consensus
-		var best pick
-		for _, m := range []claims.Measure{claims.Flow, claims.Proxy, claims.Stock} { // sorted
-			c := bruteClique(byMeasure[m])
-			if !c.ok || !c.better(best) {
-				continue
+		for want == nil {
+			anchor := -1
+			for _, k := range eligible {
+				f := &facts[k]
+				if taken[k] || dated && f.v.RefDate() == "" {
+					continue
+				}
+				if anchor < 0 {
+					anchor = k
+					continue
+				}
+				a := &facts[anchor]
+				if f.end > a.end || f.end == a.end && (f.start > a.start || f.start == a.start && f.v.ID < a.v.ID) {
+					anchor = k
+				}
 			}
-			best = c
-			want = &Consensus{Range: rangeOf(c.lo, c.hi), Measure: m, Origins: c.origins}
-			for _, s := range byMeasure[m] {
-				if s.lo <= c.hi && s.hi >= c.lo {
-					want.ClaimCount++
+			if anchor < 0 {
+				break
+			}
+			var block []int
+			for _, k := range eligible {
+				f := &facts[k]
+				if !taken[k] && (!dated || f.v.RefDate() != "" && daysApart(f, &facts[anchor]) <= int64(topic.Window())) {
+					block = append(block, k)
+					taken[k] = true
+				}
+			}
+			byMeasure := map[claims.Measure][]span{}
+			var period Period
+			for _, k := range block {
+				f := &facts[k]
+				byMeasure[f.measure] = append(byMeasure[f.measure], spanOf(k, f, origins.id(res.Claims[k].IndependentOrigin)))
+				if d := f.v.RefDate(); d != "" && (period.From == "" || f.start < days(period.From.Start()) ||
+					f.start == days(period.From.Start()) && f.end < days(period.From.End())) {
+					period.From = d
+				}
+				if d := f.v.RefDate(); d != "" && (period.To == "" || f.end > days(period.To.End()) ||
+					f.end == days(period.To.End()) && f.start > days(period.To.Start())) {
+					period.To = d
+				}
+			}
+			var best pick
+			for _, m := range []claims.Measure{claims.Flow, claims.Proxy, claims.Stock} { // sorted
+				c := bruteClique(byMeasure[m])
+				if !c.ok || !c.better(best) {
+					continue
+				}
+				best = c
+				want = &Consensus{Range: rangeOf(c.lo, c.hi), Measure: m, Origins: c.origins, Period: period}
+				for _, s := range byMeasure[m] {
+					if s.lo <= c.hi && s.hi >= c.lo {
+						want.ClaimCount++
+					}
 				}
 			}
 		}

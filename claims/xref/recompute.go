@@ -1,8 +1,10 @@
 package xref
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -58,15 +60,34 @@ type Group struct {
 	Range
 }
 
-// Consensus is where the most independent origins agree: the range
-// Low..High (always both finite) that the intervals of Origins origin
-// clusters all cover, ClaimCount claims among them. See the package
-// documentation.
+// Envelope spans every active claim of a topic: Low..High is the range of
+// their finite bounds, and OpenLow (OpenHigh) is set when some claim is
+// open below (above), as "up to 3,000" is below: draw "24 … 4,999+".
+// Low and High are nil only when no claim has a finite bound.
+type Envelope struct {
+	Range
+	OpenLow  bool `json:"open_low"`
+	OpenHigh bool `json:"open_high"`
+}
+
+// Period is the span of reference dates a consensus or a spread is for:
+// the reference dates, as written, of its earliest and its latest claim
+// ("2015-09-17" to "2015-12"). Both are empty when its claims are undated.
+type Period struct {
+	From claims.Date `json:"from,omitempty"`
+	To   claims.Date `json:"to,omitempty"`
+}
+
+// Consensus is where the most independent origins agree within one
+// period: the range Low..High (always both finite) that the intervals of
+// Origins origin clusters all cover, ClaimCount claims among them, all
+// with reference dates in From..To. See the package documentation.
 type Consensus struct {
 	Range
 	Measure    claims.Measure `json:"measure"`
 	ClaimCount int            `json:"claim_count"`
 	Origins    int            `json:"origins"`
+	Period
 }
 
 // TopicSummary is the comparison of a whole topic.
@@ -83,16 +104,24 @@ type TopicSummary struct {
 	// OpenConflicts those of them not yet reviewed or dismissed.
 	NotableConflicts int `json:"notable_conflicts"`
 	OpenConflicts    int `json:"open_conflicts"`
-	// Envelope spans every active claim in the topic's unit.
-	Envelope Range `json:"envelope"`
-	// Consensus is the range where the most independent origins agree;
-	// nil when fewer than two origins agree anywhere or only open-ended
-	// intervals do.
+	// Envelope spans every active claim in the topic's unit, of every
+	// date.
+	Envelope Envelope `json:"envelope"`
+	// Consensus is the range where the most independent origins agree in
+	// the most recent period where any agree (see the package
+	// documentation); nil when there is none.
 	Consensus *Consensus `json:"consensus"`
 	// Spread is the largest central value over the smallest positive one
 	// (a claim's central value is its best estimate, else the middle of
-	// its finite bounds); 1 with fewer than two such values.
-	Spread             float64  `json:"spread"`
+	// its finite bounds) among the claims of SpreadPeriod: the consensus's
+	// period, or the most recent period when there is no consensus. 1 with
+	// fewer than two such values.
+	Spread       float64 `json:"spread"`
+	SpreadPeriod Period  `json:"spread_period"`
+	// SpreadAllTime is the same ratio over every active claim in the
+	// topic's unit, whatever its date: figures years apart make it large
+	// without any disagreement.
+	SpreadAllTime      float64  `json:"spread_all_time"`
 	IndependentOrigins int      `json:"independent_origins"`
 	Groups             []Group  `json:"groups"`
 	WindowDays         int      `json:"window_days"`
@@ -118,7 +147,8 @@ type TopicResult struct {
 	Claims []ClaimSummary `json:"claims"`
 	Series []Series       `json:"series"`
 	// Conflicts are the topic's notable conflicts: each claim's worst
-	// conflict, one entry per pair, and every manual contradicts link.
+	// conflict, one entry per pair, every manual contradicts link, and
+	// each claim's worst part above a whole of the parent topic.
 	Conflicts  []Conflict   `json:"conflicts"`
 	SumOfParts []SumOfParts `json:"sum_of_parts"`
 }
@@ -163,6 +193,9 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 	touched := touchedClaims(ctx, cs, origin)
 	sums := make([]ClaimSummary, len(cs))
 	worst := make([]worstOf, len(cs))
+	// partWorst is each claim's worst part above whole, listed among the
+	// notable conflicts even when a conflict within the topic is worse.
+	var partWorst []worstOf
 	for k, c := range cs {
 		sums[k] = ClaimSummary{
 			ClaimID: c.ID, TopicID: topic.ID, WorstSeverity: 1, Group: -1,
@@ -179,8 +212,13 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		for k, c := range rel.ParentClaims {
 			parentFacts[k] = ctx.factIn(c, rel.Parent)
 		}
+		partWorst = make([]worstOf, len(cs))
+		for k := range partWorst {
+			partWorst[k] = worstOf{j: -1}
+		}
 		sweepParent(ctx, facts, parentFacts, sums, func(k, j int, v float64) {
 			worst[k].offerCand(&facts[k], j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
+			partWorst[k].offerCand(&facts[k], j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
 		})
 	}
 
@@ -192,6 +230,9 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		}
 		sums[k].ConflictCount, sums[k].PartWholeCount = 0, 0
 		worst[k] = worstOf{j: -1}
+		if partWorst != nil {
+			partWorst[k] = worstOf{j: -1}
+		}
 		for j := range cs {
 			if j == k {
 				continue
@@ -205,6 +246,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			if r := ctx.relate(&facts[k], &parentFacts[j]); r.Kind == PartExceedsWhole && !r.Deprecated {
 				sums[k].PartWholeCount++
 				worst[k].offer(j, true, parentFacts[j].v.ID, r.Severity, r.Kind)
+				partWorst[k].offer(j, true, parentFacts[j].v.ID, r.Severity, r.Kind)
 			}
 		}
 	}
@@ -241,6 +283,19 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		}
 	}
 	res.Topic.ConflictPairs = pairs / 2
+	// Each claim's worst part above whole joins the notable conflicts:
+	// the pair spans two topics and is listed with the narrower one.
+	for k := range partWorst {
+		w := partWorst[k]
+		if w.j < 0 {
+			continue
+		}
+		r := ctx.relate(&facts[k], &parentFacts[w.j])
+		if key := pairKey(cs[k].ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !conflicts[key] {
+			conflicts[key] = true
+			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r))
+		}
+	}
 	byID := make(map[string]int, len(cs))
 	for k := range cs {
 		byID[cs[k].ID] = k
@@ -585,6 +640,7 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 	unknown := map[string]bool{}
 	byMeasure := map[claims.Measure][]int{}
 	var measures []claims.Measure
+	var eligible []int
 	for k := range facts {
 		f := &facts[k]
 		for _, u := range f.set.Unknown {
@@ -594,7 +650,13 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 			continue
 		}
 		t.ActiveCount++
-		lo, hi = min(lo, f.lo), max(hi, f.hi)
+		for _, v := range [2]float64{f.lo, f.hi} {
+			if !math.IsInf(v, 0) {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+		t.Envelope.OpenLow = t.Envelope.OpenLow || math.IsInf(f.lo, -1)
+		t.Envelope.OpenHigh = t.Envelope.OpenHigh || math.IsInf(f.hi, 1)
 		if c := f.center(); c > 0 && !math.IsInf(c, 0) {
 			centers = append(centers, c)
 		}
@@ -602,43 +664,55 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 			measures = append(measures, f.measure)
 		}
 		byMeasure[f.measure] = append(byMeasure[f.measure], k)
+		if sums[k].SupersededBy == "" {
+			eligible = append(eligible, k)
+		}
 	}
-	if t.ActiveCount > 0 {
-		t.Envelope = rangeOf(lo, hi)
+	if lo <= hi {
+		t.Envelope.Range = rangeOf(lo, hi)
 	}
-	t.Spread = 1
-	if len(centers) > 1 {
-		t.Spread = slices.Max(centers) / slices.Min(centers)
-	}
+	t.SpreadAllTime = spreadOf(centers)
 	t.UnknownPlaces = make([]string, 0, len(unknown))
 	for u := range unknown {
 		t.UnknownPlaces = append(t.UnknownPlaces, u)
 	}
 	slices.Sort(t.UnknownPlaces)
 	slices.Sort(measures)
-	t.Groups = []Group{}
+
 	origins := keyer{}
 	var best pick
-	for _, m := range measures {
-		var all, eligible []span
-		for _, k := range byMeasure[m] {
-			s := spanOf(k, &facts[k], origins.id(sums[k].IndependentOrigin))
-			all = append(all, s)
-			if sums[k].SupersededBy == "" {
-				eligible = append(eligible, s)
-			}
-		}
-		c := maxClique(eligible)
-		if c.ok && c.better(best) {
-			best = c
-			t.Consensus = &Consensus{Range: rangeOf(c.lo, c.hi), Measure: m, Origins: c.origins}
-			for _, s := range eligible {
-				if s.lo <= c.hi && s.hi >= c.lo {
-					t.Consensus.ClaimCount++
+	first := true
+	for block := range periods(facts, eligible, int64(ctx.topic.Window())) {
+		c, p := consensusOf(facts, sums, block, origins)
+		if first || c != nil {
+			t.SpreadPeriod = periodOf(facts, block)
+			centers = centers[:0]
+			for _, k := range block {
+				if c := facts[k].center(); c > 0 && !math.IsInf(c, 0) {
+					centers = append(centers, c)
 				}
 			}
+			t.Spread = spreadOf(centers)
+			first = false
 		}
-		for _, g := range cliques(all, c.ok, c.lo) {
+		if c != nil {
+			c.Period = t.SpreadPeriod
+			t.Consensus, best = c, p
+			break
+		}
+	}
+	if first {
+		t.Spread = 1
+	}
+
+	t.Groups = []Group{}
+	for _, m := range measures {
+		var all []span
+		for _, k := range byMeasure[m] {
+			all = append(all, spanOf(k, &facts[k], origins.id(sums[k].IndependentOrigin)))
+		}
+		seed := best.ok && t.Consensus.Measure == m
+		for _, g := range cliques(all, seed, best.lo) {
 			gi := len(t.Groups)
 			grp := Group{Measure: m, Range: rangeOf(g.lo, g.hi)}
 			for _, k := range g.members {
@@ -648,6 +722,110 @@ func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary)
 			t.Groups = append(t.Groups, grp)
 		}
 	}
+}
+
+// spreadOf is the largest value over the smallest, 1 for fewer than two.
+func spreadOf(centers []float64) float64 {
+	if len(centers) < 2 {
+		return 1
+	}
+	return slices.Max(centers) / slices.Min(centers)
+}
+
+// periods yields the eligible claims period by period, most recent first.
+// A period is anchored at the most recent reference date not yet taken
+// (the latest last day, then the latest first day, then the claim ID)
+// and holds every claim not yet taken whose reference date reaches
+// within window days of the anchor's: the claims the anchor would compare
+// with rather than read as a change over time. The next period is
+// anchored at the latest date before that. Each claim is in one period,
+// so the periods cost a sort. Undated claims are in none, unless no
+// claim is dated: then all of them form one undated period.
+func periods(facts []fact, eligible []int, window int64) func(yield func([]int) bool) {
+	return func(yield func([]int) bool) {
+		dated := make([]int, 0, len(eligible))
+		for _, k := range eligible {
+			if facts[k].start != dayMin {
+				dated = append(dated, k)
+			}
+		}
+		if len(dated) == 0 {
+			if len(eligible) > 0 {
+				yield(eligible)
+			}
+			return
+		}
+		slices.SortFunc(dated, func(x, y int) int {
+			a, b := &facts[x], &facts[y]
+			return cmp.Or(cmp.Compare(b.end, a.end), cmp.Compare(b.start, a.start), strings.Compare(a.v.ID, b.v.ID))
+		})
+		for i := 0; i < len(dated); {
+			from := facts[dated[i]].start - window
+			j := i + 1
+			for j < len(dated) && facts[dated[j]].end >= from {
+				j++
+			}
+			if !yield(dated[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// periodOf names the reference dates of a period's claims: the earliest
+// (by first day, then last day) and the latest (by last day, then first
+// day).
+func periodOf(facts []fact, block []int) Period {
+	var p Period
+	var early, late *fact
+	for _, k := range block {
+		f := &facts[k]
+		if f.start == dayMin {
+			continue
+		}
+		if early == nil || f.start < early.start || f.start == early.start && f.end < early.end {
+			early = f
+		}
+		if late == nil || f.end > late.end || f.end == late.end && f.start > late.start {
+			late = f
+		}
+	}
+	if early != nil {
+		p.From, p.To = early.v.RefDate(), late.v.RefDate()
+	}
+	return p
+}
+
+// consensusOf finds the consensus among the claims ks, measure by measure
+// (see pick.better): nil when fewer than two origins agree anywhere.
+func consensusOf(facts []fact, sums []ClaimSummary, ks []int, origins keyer) (*Consensus, pick) {
+	byMeasure := map[claims.Measure][]span{}
+	var measures []claims.Measure
+	for _, k := range ks {
+		m := facts[k].measure
+		if _, ok := byMeasure[m]; !ok {
+			measures = append(measures, m)
+		}
+		byMeasure[m] = append(byMeasure[m], spanOf(k, &facts[k], origins.id(sums[k].IndependentOrigin)))
+	}
+	slices.Sort(measures)
+	var best pick
+	var out *Consensus
+	for _, m := range measures {
+		c := maxClique(byMeasure[m])
+		if !c.ok || !c.better(best) {
+			continue
+		}
+		best = c
+		out = &Consensus{Range: rangeOf(c.lo, c.hi), Measure: m, Origins: c.origins}
+		for _, s := range byMeasure[m] {
+			if s.lo <= c.hi && s.hi >= c.lo {
+				out.ClaimCount++
+			}
+		}
+	}
+	return out, best
 }
 
 func rangeOf(lo, hi float64) Range {

@@ -29,9 +29,10 @@ func TestRecomputeGroupsAndRanges(t *testing.T) {
 	want := TopicSummary{
 		TopicID: "t", ClaimCount: 5, ActiveCount: 4, ConflictCount: 4, ConflictPairs: 3,
 		NotableConflicts: 3, OpenConflicts: 3,
-		Envelope:           Range{Low: ptr(10), High: ptr(120)},
-		Consensus:          &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Stock, ClaimCount: 3, Origins: 3},
-		Spread:             110.0 / 15,
+		Envelope: Envelope{Range: Range{Low: ptr(10), High: ptr(120)}},
+		Consensus: &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Stock, ClaimCount: 3, Origins: 3,
+			Period: Period{From: "2015-01", To: "2015-01"}},
+		Spread: 110.0 / 15, SpreadPeriod: Period{From: "2015-01", To: "2015-01"}, SpreadAllTime: 110.0 / 15,
 		IndependentOrigins: 4, Groups: wantGroups, WindowDays: 180, UnknownPlaces: []string{},
 	}
 	if diff := cmp.Diff(want, res.Topic); diff != "" {

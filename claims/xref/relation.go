@@ -304,6 +304,7 @@ func (c *Context) relate(a, b *fact) Relation {
 			r.Explanation += " One of the two claims is deprecated, so this does not count as a conflict."
 		}
 	}
+	r.Explanation = sentence(r.Explanation)
 	return r
 }
 
@@ -347,16 +348,21 @@ func (c *Context) sameOrigin(a, b *fact) bool {
 
 func incomparable(a, b *fact) string {
 	switch {
+	case !a.numbered && !b.numbered && sameClaimant(a, b):
+		return "Neither claim of " + a.v.Name() + " gives a number."
 	case !a.numbered && !b.numbered:
 		return "Neither " + a.v.Name() + " nor " + b.v.Name() + " gives a number."
+	case !a.numbered && sameClaimant(a, b), !b.numbered && sameClaimant(a, b):
+		return "One claim of " + a.v.Name() + " gives no number, so there is nothing to compare."
 	case !a.numbered:
 		return a.v.Name() + " gives no number, so there is nothing to compare with " + describe(b) + "."
 	case !b.numbered:
 		return b.v.Name() + " gives no number, so there is nothing to compare with " + describe(a) + "."
 	case a.unit != b.unit:
-		return describe(a) + " counts " + a.unit + " and " + describe(b) + " counts " + b.unit + ": different units."
+		return and(a, b, func(f *fact) string { return amount(f) + " counts " + f.unit }, func(f *fact) string { return amount(f) + " counts " + f.unit }) + ": different units."
 	case a.measure != b.measure:
-		return describe(a) + " is " + measureWords(a.measure) + ", " + describe(b) + " is " + measureWords(b.measure) + ": not the same measure, so they are not compared."
+		is := func(f *fact) string { return amount(f) + " is " + measureWords(f.measure) }
+		return and(a, b, is, is) + ": not the same measure, so they are not compared."
 	}
 	return ""
 }
@@ -368,7 +374,7 @@ func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
 	switch l.Kind {
 	case claims.LinkUnrelated:
 		r.Kind = Unrelated
-		r.Explanation = "An analyst marked " + describe(a) + " and " + describe(b) + " as unrelated." + note
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as unrelated." + note
 	case claims.LinkContradicts:
 		auto := Relation{Places: r.Places, DaysApart: r.DaysApart, Severity: 1}
 		c.decideAuto(a, b, &auto)
@@ -381,17 +387,17 @@ func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
 		if a.numbered && b.numbered {
 			r.Severity = gap(a, b)
 		}
-		r.Explanation = "An analyst marked " + describe(a) + " and " + describe(b) + " as contradicting each other." + note
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as contradicting each other." + note
 	case claims.LinkCorroborates:
 		r.Kind = Corroborates
-		r.Explanation = "An analyst marked " + describe(a) + " and " + describe(b) + " as corroborating each other." + note
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as corroborating each other." + note
 	case claims.LinkSupersedes:
 		if l.FromID == a.v.ID {
 			r.Kind = Supersedes
-			r.Explanation = "An analyst marked " + describe(a) + " as " + a.v.Name() + "'s revision of " + describe(b) + "." + note
+			r.Explanation = "An analyst marked " + describe(a) + " as a revision of " + object(a, b, amount) + "." + note
 		} else {
 			r.Kind = SupersededBy
-			r.Explanation = "An analyst marked " + describe(b) + " as " + b.v.Name() + "'s revision of " + describe(a) + "." + note
+			r.Explanation = "An analyst marked " + describe(b) + " as a revision of " + object(b, a, amount) + "." + note
 		}
 	case claims.LinkDerivedFrom:
 		c.sameStatement(a, b, r, Derived)
@@ -403,14 +409,19 @@ func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
 }
 
 func linkNote(l *claims.Link) string {
-	var s string
-	if l.Note != "" {
-		s = " Note: " + strings.TrimSuffix(l.Note, ".") + "."
+	note := strings.TrimSpace(l.Note)
+	if note != "" && !strings.HasSuffix(note, ".") && !strings.HasSuffix(note, "?") && !strings.HasSuffix(note, "!") {
+		note += "."
 	}
-	if l.Author != "" {
-		s += " (" + l.Author + ")"
+	switch {
+	case note != "" && l.Author != "":
+		return " Note by " + l.Author + ": " + note
+	case note != "":
+		return " Note: " + note
+	case l.Author != "":
+		return " Linked by " + l.Author + "."
 	}
-	return s
+	return ""
 }
 
 // sameStatement relates two reports of one statement, or a claim and one
@@ -423,7 +434,7 @@ func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 			r.Severity = gap(a, b)
 		}
 		if hedgeDiffers(a, b) {
-			diffs = append(diffs, "hedges ("+hedgeWords(a)+" against "+hedgeWords(b)+")")
+			diffs = append(diffs, "hedges ("+hedgeWords(a)+", "+hedgeWords(b)+")")
 		}
 	}
 	if r.Places != gazetteer.Equal && !(a.set.Unspecified() && b.set.Unspecified()) {
@@ -435,11 +446,11 @@ func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 	}
 	if len(diffs) == 0 {
 		r.Kind = agree
-		r.Explanation = describe(a) + " and " + describe(b) + " " + what + " and agree; they count as one origin, not as corroboration."
+		r.Explanation = and(a, b, amount, amount) + " " + what + " and agree; they count as one origin, not as corroboration."
 		return
 	}
 	r.Kind = Drift
-	r.Explanation = describe(a) + " and " + describe(b) + " " + what + " but differ in " + strings.Join(diffs, " and ") +
+	r.Explanation = and(a, b, amount, amount) + " " + what + " but differ in " + strings.Join(diffs, " and ") +
 		": transcription, translation or scope drift, not a conflict between claimants."
 }
 
@@ -457,26 +468,43 @@ func hedgeDiffers(a, b *fact) bool {
 	return bound(ka) || bound(kb)
 }
 
-// revision relates two claims of one claimant for the same place.
+// revision relates two claims of one claimant for the same place; the
+// claimant is named once.
 func revision(a, b *fact, r *Relation) {
+	name := a.v.Name()
+	both := name + " gives " + amountDated(a) + " and " + amountDated(b) + " for the same place and time: "
 	switch {
 	case a.start > b.end:
 		r.Kind = Supersedes
-		r.Explanation = a.v.Name() + "'s later " + describeDated(a) + " supersedes " + possessive(b.v.Name()) + " earlier " + describeDated(b) + " for " + placeWords(a) + "; the earlier figure is kept in the series."
+		r.Explanation = possessive(name) + " later figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", supersedes the earlier one, " +
+			amountDated(b) + "; the earlier figure is kept in the series."
 	case b.start > a.end:
 		r.Kind = SupersededBy
-		r.Explanation = describeDated(a) + " is superseded by " + possessive(b.v.Name()) + " later " + describeDated(b) + " for " + placeWords(b) + "; it is kept in the series."
+		r.Explanation = possessive(name) + " figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", is superseded by a later one, " +
+			amountDated(b) + "; it is kept in the series."
 	case matches(a, b):
 		r.Kind = Corroborates
-		r.Explanation = a.v.Name() + " gives " + describeDated(a) + " and " + describeDated(b) + " for the same place and time: the figures agree."
+		r.Explanation = both + "the figures agree."
 	case overlaps(a, b):
 		r.Kind = Consistent
-		r.Explanation = a.v.Name() + " gives " + describeDated(a) + " and " + describeDated(b) + " for the same place and time: the figures overlap."
+		r.Explanation = both + "the figures overlap."
 	default:
 		r.Kind = Drift
 		r.Severity = gap(a, b)
-		r.Explanation = a.v.Name() + " gives " + describeDated(a) + " and " + describeDated(b) + " for the same place and time: a restatement or a misreport of one claimant's figure, " + times(r.Severity) + " apart."
+		r.Explanation = both + "a restatement or a misreport of one claimant's figure, " + times(r.Severity) + " apart."
 	}
+}
+
+// revisionPlace is " for Syria" when either figure of a revision states a
+// place, "" when neither does.
+func revisionPlace(a, b *fact) string {
+	switch {
+	case !a.set.Unspecified():
+		return " for " + placeWords(a)
+	case !b.set.Unspecified():
+		return " for " + placeWords(b)
+	}
+	return ""
 }
 
 // overTime relates two claims whose dates are further apart than the window.
@@ -489,12 +517,12 @@ func (c *Context) overTime(a, b *fact, r *Relation) {
 	if a.measure == claims.Flow && sameArea && sinceCompatible(a, b) && second.hi < first.lo {
 		r.Kind = FlowFell
 		r.Severity = severity(second.hi, first.lo)
-		r.Explanation = "The cumulative count fell from " + describeDated(first) + " to " + describeDated(second) +
+		r.Explanation = "The cumulative count fell from " + describeDated(first) + " to " + object(first, second, amountDated) +
 			", " + times(r.Severity) + " lower: a count of people who have gone since a fixed start cannot fall, so one of the two is wrong."
 		return
 	}
 	r.Kind = ChangeOverTime
-	r.Explanation = describeDated(first) + " and " + describeDated(second) + " are " + itoa(int64(r.DaysApart)) +
+	r.Explanation = and(first, second, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) +
 		" days apart, more than the topic's " + itoa(int64(c.topic.Window())) + "-day window: read them as a change over time, not a conflict."
 }
 
@@ -506,6 +534,8 @@ func sinceCompatible(a, b *fact) bool {
 func compareScoped(a, b *fact, r *Relation, additive bool) {
 	switch r.Places {
 	case gazetteer.Equal, gazetteer.Unknown:
+		inline, trailing := placeClauses(a, b)
+		pair := and(a, b, amount, amount) + inline
 		switch {
 		case !overlaps(a, b):
 			r.Kind = Conflicts
@@ -514,35 +544,36 @@ func compareScoped(a, b *fact, r *Relation, additive bool) {
 			if b.hi < a.lo {
 				lower, upper = b, a
 			}
-			r.Explanation = describe(a) + " and " + describe(b) + " " + sharedPlace(a, b) +
-				" cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " + times(r.Severity) + " apart."
+			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
+				times(r.Severity) + " apart" + trailing + "."
 			if a.measure == claims.Flow && laterLower(a, b) {
 				r.Explanation += " The later cumulative count is the lower one, and such a count cannot fall."
 			}
 		case matches(a, b):
 			r.Kind = Corroborates
-			r.Explanation = describe(a) + " and " + describe(b) + " " + sharedPlace(a, b) + " agree closely."
+			r.Explanation = pair + " agree closely" + trailing + "."
 		default:
 			r.Kind = Consistent
-			r.Explanation = describe(a) + " and " + describe(b) + " " + sharedPlace(a, b) + " overlap: they are consistent."
+			r.Explanation = pair + " overlap, so they are consistent" + trailing + "."
 		}
 	case gazetteer.Inside, gazetteer.Contains:
 		inner, outer := a, b
 		if r.Places == gazetteer.Contains {
 			inner, outer = b, a
 		}
+		outerIn := func(f *fact) string { return amountIn(f, false) }
 		switch {
 		case !additive:
 			r.Kind = ScopeDiffers
-			r.Explanation = describeIn(inner, true) + " covers part of the area of " + describeIn(outer, false) + "; the topic does not add up across places, so they are not compared."
+			r.Explanation = describeIn(inner, true) + " covers part of the area of " + object(inner, outer, outerIn) + "; the topic does not add up across places, so they are not compared."
 		case inner.lo > outer.hi:
 			r.Kind = Contradicts
 			r.Severity = severity(outer.hi, inner.lo)
-			r.Explanation = describeIn(inner, true) + " exceeds " + describeIn(outer, false) + " by " + times(r.Severity) +
+			r.Explanation = describeIn(inner, true) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
 				", though " + placeWords(inner) + " lies inside " + placeWords(outer) + ": a count for part of the area cannot be larger than the count for all of it."
 		default:
 			r.Kind = ScopeDiffers
-			r.Explanation = describeIn(inner, true) + " is not above " + describeIn(outer, false) + ", as a count for part of the area should be: no conflict."
+			r.Explanation = describeIn(inner, true) + " is not above " + object(inner, outer, outerIn) + ", as a count for part of the area should be: no conflict."
 		}
 	default:
 		r.Kind = ScopeDiffers
@@ -550,7 +581,8 @@ func compareScoped(a, b *fact, r *Relation, additive bool) {
 		if r.Places == gazetteer.Overlap {
 			how = "cover partly different places"
 		}
-		r.Explanation = describeIn(a, false) + " and " + describeIn(b, false) + " " + how + ": they do not conflict."
+		in := func(f *fact) string { return amountIn(f, false) }
+		r.Explanation = and(a, b, in, in) + " " + how + ": they do not conflict."
 	}
 }
 
@@ -577,7 +609,7 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 		part, whole = b, a
 	default:
 		r.Kind = NotComparable
-		r.Explanation = describe(a) + " and " + describe(b) + " belong to unrelated topics."
+		r.Explanation = and(a, b, amount, amount) + " belong to unrelated topics."
 		return
 	}
 	if reason := incomparable(a, b); reason != "" {
@@ -586,22 +618,44 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	}
 	if int64(r.DaysApart) > int64(c.topic.Window()) {
 		r.Kind = ChangeOverTime
-		r.Explanation = describeDated(a) + " and " + describeDated(b) + " are " + itoa(int64(r.DaysApart)) + " days apart: a part and a whole are compared only within the topic's window."
+		r.Explanation = and(a, b, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) + " days apart: a part and a whole are compared only within the topic's " +
+			itoa(int64(c.topic.Window())) + "-day window."
 		return
 	}
 	rel := gazetteer.Compare(part.set, whole.set)
 	if rel != gazetteer.Equal && rel != gazetteer.Unknown && rel != gazetteer.Inside {
 		r.Kind = ScopeDiffers
-		r.Explanation = describeIn(part, false) + " and " + describeIn(whole, false) + " do not cover the same area, so the part is not compared with the whole."
+		in := func(f *fact) string { return amountIn(f, false) }
+		r.Explanation = and(part, whole, in, in) + " do not cover the same area, so the part is not compared with the whole."
 		return
 	}
-	if part.lo > whole.hi {
+	// The places are said once when they are the same, and not at all
+	// when neither claim states any.
+	partWords, wholeWords := describeIn(part, false), func(f *fact) string { return amountIn(f, false) }
+	switch {
+	case part.set.Unspecified() && whole.set.Unspecified():
+		partWords, wholeWords = describe(part), amount
+	case rel == gazetteer.Equal:
+		wholeWords = amount
+	}
+	wholeObj := object(part, whole, wholeWords)
+	switch {
+	case part.lo > whole.hi:
 		r.Kind = PartExceedsWhole
 		r.Severity = severity(whole.hi, part.lo)
-		r.Explanation = describeIn(part, false) + " exceeds " + describeIn(whole, false) + " by " + times(r.Severity) +
+		r.Explanation = partWords + " exceeds " + wholeObj + " by " + times(r.Severity) +
 			", though the first counts a narrower population than the second: a part cannot outnumber the whole."
-		return
+	case part.lo == whole.hi:
+		// The intervals touch: the part is at least what the whole is at
+		// most. Not a contradiction, but only just.
+		r.Kind = Consistent
+		r.Explanation = partWords + " fits within " + wholeObj + " only at " + num(part.lo) +
+			": the part is at least " + num(part.lo) + " and the whole at most " + num(whole.hi) + ", so the part would be all of the whole."
+	case part.hi <= whole.lo:
+		r.Kind = Consistent
+		r.Explanation = partWords + " fits within " + wholeObj + ", as a part should."
+	default:
+		r.Kind = Consistent
+		r.Explanation = partWords + " can fit within " + wholeObj + ", as a part should: their intervals leave room for the part to be the smaller."
 	}
-	r.Kind = Consistent
-	r.Explanation = describeIn(part, false) + " is within " + describeIn(whole, false) + ", as a part should be."
 }

@@ -154,7 +154,7 @@ func TestRelate(t *testing.T) {
 			name:     "dates further apart than the window are a change over time",
 			a:        mk("a", "soufan", "2,900", 2900, 2900, in("Syria", "Iraq"), on("2015-12")),
 			b:        mk("b", "bortnikov", "some 200", 180, 220, in("Syria", "Iraq"), on("2013-06")),
-			wantKind: ChangeOverTime, wantSeverity: 1, wantWords: []string{"Bortnikov's some 200 (180-220) (2013-06) and Soufan Group's 2,900 (2015-12)", "180-day window"},
+			wantKind: ChangeOverTime, wantSeverity: 1, wantWords: []string{"Bortnikov's some 200 (180-220) as of 2013-06 and Soufan Group's 2,900 as of 2015-12", "180-day window"},
 		},
 		{
 			name:     "a falling cumulative flow is flagged",
@@ -320,15 +320,29 @@ func TestPartExceedsWhole(t *testing.T) {
 
 func TestSumOfParts(t *testing.T) {
 	t.Parallel()
-	// Putin, Mir 24 interview: "nine thousand at least" from the former
-	// Soviet Union, "a little half" of them from Russia and five thousand
-	// from the other CIS states.
+	// Putin, Mir 24 interview, April 2017: "nearly 10,000" from the CIS,
+	// narrowed to "nine thousand at least", "a little half" of them from
+	// Russia and five thousand from the other CIS states. The demo reads
+	// "a little half" as 4,000-4,500 (best 4,000): the parts add up to at
+	// least 9,000, within both totals, so nothing is flagged.
 	exUSSR := &claims.Topic{Meta: claims.Meta{ID: "fsu"}, Unit: "people", Additive: true}
 	said := []opt{in("Syria"), occasion("Mir 24 interview"), on("2017-04-12")}
-	total := mk("total", "putin", "nine thousand", 9000, 9000, append(said, topicOf("fsu"))...)
-	russiansPart := mk("ru", "putin", "a little half", 4500, 4700, append(said, topicOf("t"))...)
+	nearly := mk("nearly", "putin", "nearly 10,000", 9000, 9999, append(said, topicOf("fsu"))...)
+	atLeast := mk("least", "putin", "nine thousand at least", 9000, 0, append(said, topicOf("fsu"), lowerOnly)...)
+	russiansPart := mk("ru", "putin", "a little half", 4000, 4500, append(said, topicOf("t"), best(4000))...)
 	cisPart := mk("cis", "putin", "five thousand", 5000, 5000, append(said, topicOf("cis"))...)
-	res := Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{russiansPart, cisPart}})
+	res := Recompute(exUSSR, []ClaimView{nearly, atLeast}, nil, &Related{ChildClaims: []ClaimView{russiansPart, cisPart}})
+	if len(res.SumOfParts) != 0 {
+		t.Errorf("SumOfParts of the demo's reading (4,000 + 5,000 against 9,000-9,999) = %+v, want none", res.SumOfParts)
+	}
+
+	// A hypothetical report of the same answer, not the demo's: the total
+	// as exactly "nine thousand" and the Russian part read as "a little
+	// over half" of it, 4,500-4,700. The parts then add up to at least
+	// 9,500, above the whole.
+	total := mk("total", "putin", "nine thousand", 9000, 9000, append(said, topicOf("fsu"))...)
+	overHalf := mk("ru", "putin", "a little over half", 4500, 4700, append(said, topicOf("t"))...)
+	res = Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{overHalf, cisPart}})
 	if len(res.SumOfParts) != 1 {
 		t.Fatalf("SumOfParts = %+v, want one flag", res.SumOfParts)
 	}
@@ -336,8 +350,41 @@ func TestSumOfParts(t *testing.T) {
 	if s.TotalID != "total" || s.PartsLow != 9500 || s.TotalHigh != 9000 || !strings.Contains(s.Explanation, "Putin") {
 		t.Errorf("SumOfParts = %+v, want parts 9,500 above total 9,000", s)
 	}
+	if msg := CheckExplanation(s.Explanation, "Putin"); msg != "" {
+		t.Errorf("SumOfParts explanation %s: %q", msg, s.Explanation)
+	}
 	fewer := mk("cis", "putin", "four thousand", 4000, 4000, append(said, topicOf("cis"))...)
-	if res := Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{russiansPart, fewer}}); len(res.SumOfParts) != 0 {
+	if res := Recompute(exUSSR, []ClaimView{total}, nil, &Related{ChildClaims: []ClaimView{overHalf, fewer}}); len(res.SumOfParts) != 0 {
 		t.Errorf("SumOfParts with parts 8,500 under 9,000 = %+v, want none", res.SumOfParts)
+	}
+}
+
+// TestEnvelopeAndSpread checks the envelope's finite range and open flags,
+// and the spread of the consensus's period against the spread of all time.
+func TestEnvelopeAndSpread(t *testing.T) {
+	t.Parallel()
+	cs := []ClaimView{
+		mk("bogdanov", "bogdanov", "a few dozen", 24, 60, on("2014-09-29")),
+		mk("cia", "cia", "up to 3,000", 0, 3000, upperOnly, on("2017-01")),
+		mk("novikov", "novikov", "close to 5,000", 4500, 4999, on("2017-02")),
+		mk("fsb", "bortnikov", "more than 400", 401, 0, lowerOnly, on("2017-02")),
+		mk("putin", "putin", "about 4,000", 3600, 4400, on("2017-03")),
+	}
+	res := Recompute(russians, cs, nil, nil)
+	e := res.Topic.Envelope
+	if e.Low == nil || *e.Low != 24 || e.High == nil || *e.High != 4999 || !e.OpenLow || !e.OpenHigh {
+		t.Errorf("envelope = %s, want 24 … 4,999 open on both sides", show(&Consensus{Range: e.Range}))
+	}
+	s := res.Topic
+	// Central values: "close to 5,000" is 4,749.5, "more than 400" 401,
+	// "a few dozen" 42.
+	if want := 4749.5 / 401; s.Spread != want || s.SpreadPeriod != (Period{From: "2017-01", To: "2017-03"}) {
+		t.Errorf("spread = %g over %+v, want %g over 2017-01 to 2017-03", s.Spread, s.SpreadPeriod, want)
+	}
+	if want := 4749.5 / 42; s.SpreadAllTime != want {
+		t.Errorf("spread all time = %g, want %g", s.SpreadAllTime, want)
+	}
+	if only := Recompute(russians, cs[1:2], nil, nil).Topic.Envelope; only.Low == nil || *only.Low != 3000 || *only.High != 3000 || !only.OpenLow || only.OpenHigh {
+		t.Errorf("envelope of up to 3,000 alone = %+v, want 3,000 open below", only)
 	}
 }

@@ -154,7 +154,7 @@ export function drawComparison(svg, opts) {
     const a = has(opts.consensus.low) ? x(opts.consensus.low) : left;
     const b = has(opts.consensus.high) ? x(opts.consensus.high) : right;
     svg.appendChild(s('rect', { x: a, y: top - 4, width: Math.max(b - a, 2), height: height - top, class: 'consensus' },
-      s('title', null, `Consensus, where the most independent origins agree: ${fmt.interval(opts.consensus)}`)));
+      s('title', null, `Consensus, where the most independent origins agree: ${fmt.interval(opts.consensus)}${opts.consensus.from ? `, ${opts.consensus.from} to ${opts.consensus.to}` : ''}`)));
   }
 
   rows.forEach((r, i) => {

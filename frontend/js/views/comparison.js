@@ -10,9 +10,16 @@ import { drawComparison, drawTimeline } from '../plot.js';
 
 const NARROW = 760;
 
-/** summaryLine is "N claims · M claimants · K independent origins · spread Sx · C open conflicts". */
+/** years names a period by its years: "2015", "2015-2016"; "" when undated. */
+function years(p) {
+  const a = p && p.from ? p.from.slice(0, 4) : '', b = p && p.to ? p.to.slice(0, 4) : '';
+  return a === b ? a : [a, b].filter(Boolean).join('-');
+}
+
+/** summaryLine is "N claims · M claimants · K independent origins · consensus 1,700–1,900 (2015) · spread Sx (2015) · C open conflicts". */
 export function summaryLine(cmp) {
   const sm = cmp.summary || {};
+  const when = (p) => (years(p) ? ` (${years(p)})` : '');
   const claimants = new Set(cmp.claims.map((e) => e.claim.claimant_id)).size;
   const contradictions = cmp.conflicts.filter((c) => c.kind === 'contradicts' && c.status !== 'dismissed').length;
   const open = sm.open_conflicts ?? cmp.conflicts.filter((c) => c.status === 'open').length;
@@ -20,7 +27,8 @@ export function summaryLine(cmp) {
     `${cmp.claims.length} claim${cmp.claims.length === 1 ? '' : 's'}`,
     `${claimants} claimant${claimants === 1 ? '' : 's'}`,
     `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
-    `spread ${fmt.factor(sm.spread || 1)}`,
+    ...(sm.consensus ? [`consensus ${fmt.interval(sm.consensus)}${when(sm.consensus)}`] : []),
+    `spread ${fmt.factor(sm.spread || 1)}${when(sm.spread_period)}`,
     `${open} open conflict${open === 1 ? '' : 's'}${contradictions ? ` (${contradictions} contradiction${contradictions === 1 ? '' : 's'})` : ''}`,
   ];
   return parts.join(' · ');

@@ -1,0 +1,172 @@
+package xref
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// CheckExplanation reports what is wrong with an explanation of a pair of
+// claims by the claimants names: it must start with a capital letter, end
+// with a period, never name the same claimant twice in a row (with no
+// other claimant named between) and never say "X's later X's".
+func CheckExplanation(text string, names ...string) string {
+	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsUpper(r) {
+		return "does not start with a capital letter"
+	}
+	if !strings.HasSuffix(text, ".") {
+		return "does not end with a period"
+	}
+	type hit struct {
+		at   int
+		name string
+	}
+	var hits []hit
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for _, n := range names {
+		if n == "" || slices.ContainsFunc(names, func(o string) bool { return o != n && strings.Contains(o, n) }) {
+			continue // a name inside another cannot be told apart
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, hit{i + j, n})
+			i += j + len(n)
+		}
+		if strings.Contains(text, "'s later "+n) || strings.Contains(text, "'s earlier "+n) || strings.Contains(text, n+" gives "+n) {
+			return "names " + n + " twice in one phrase"
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return a.at - b.at })
+	for k := 1; k < len(hits); k++ {
+		if hits[k].name == hits[k-1].name {
+			return "names " + hits[k].name + " twice in a row"
+		}
+	}
+	if strings.Contains(text, ") (") {
+		return "has two brackets in a row"
+	}
+	return ""
+}
+
+func TestAmount(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text   string
+		lo, hi float64
+		opts   []opt
+		want   string
+	}{
+		{"exceeds 20,000", 20001, 0, []opt{lowerOnly}, `"exceeds 20,000" (20,001 or more)`},
+		{"More than 20,000", 20001, 0, []opt{lowerOnly}, "more than 20,000 (20,001 or more)"},
+		{"7000", 7000, 7000, nil, "7,000"},
+		{"2,719", 2719, 2719, nil, "2,719"},
+		{"between 800 and 1,500", 800, 1500, nil, "between 800 and 1,500"},
+		{"between 30 and 50 thousand", 30000, 50000, nil, "between 30 and 50 thousand (30,000-50,000)"},
+		{"5-7 thousand", 5000, 7000, nil, "5-7 thousand (5,000-7,000)"},
+		{"about 800", 720, 880, nil, "about 800 (720-880)"},
+		{"at least 4,000", 4000, 0, []opt{lowerOnly}, "at least 4,000"},
+		{"as many as 4,000", 0, 4000, []opt{upperOnly}, "as many as 4,000"},
+		{"up to 3,000", 0, 3000, []opt{upperOnly}, "up to 3,000"},
+		{"nine thousand at least", 9000, 0, []opt{lowerOnly}, "nine thousand at least (9,000 or more)"},
+		{"a few dozen", 24, 60, nil, "a few dozen (24-60)"},
+		{"a little half", 4000, 4500, nil, `"a little half" (4,000-4,500)`},
+		{"", 24, 60, nil, "24-60"},
+	}
+	for _, tt := range tests {
+		f := NewContext(russians, nil, nil).fact(mk("x", "putin", tt.text, tt.lo, tt.hi, tt.opts...))
+		if got := amount(&f); got != tt.want {
+			t.Errorf("amount(%q, %g..%g) = %q, want %q", tt.text, f.lo, f.hi, got, tt.want)
+		}
+	}
+}
+
+// TestExplanationsRead relates hand-made pairs of every kind, each with
+// two claimants and with one, and checks every explanation reads as a
+// sentence that names each claimant once in turn.
+func TestExplanationsRead(t *testing.T) {
+	t.Parallel()
+	parent := &claims.Topic{Meta: claims.Meta{ID: "fsu"}, Unit: "people", Additive: true}
+	unrelatedTopic := func(c *claims.Claim) { c.TopicID = "other" }
+	type pair struct {
+		a, b  ClaimView
+		links []*claims.Link
+	}
+	var pairs []pair
+	for _, same := range []bool{false, true} {
+		who := func(c string) string {
+			if same {
+				return "putin"
+			}
+			return c
+		}
+		p := func(a, b ClaimView, links ...*claims.Link) { pairs = append(pairs, pair{a, b, links}) }
+		d := on("2015-09")
+		// corroborates, consistent, conflicts (same place)
+		p(mk("a", "bortnikov", "about 800", 720, 880, in("Syria"), d), mk("b", who("smirnov"), "800", 800, 800, in("Syria"), d))
+		p(mk("a", "bortnikov", "700-900", 700, 900, in("Syria"), d), mk("b", who("smirnov"), "850-1,000", 850, 1000, in("Syria"), d))
+		p(mk("a", "bortnikov", "some 200", 180, 220, in("Syria"), d), mk("b", who("smirnov"), "more than 400", 401, 0, lowerOnly, in("Syria"), d))
+		p(mk("a", "bortnikov", "some 200", 180, 220, d), mk("b", who("smirnov"), "more than 400", 401, 0, lowerOnly, in("Syria"), d))
+		p(mk("a", "bortnikov", "some 200", 180, 220, d, flow), mk("b", who("smirnov"), "more than 400", 401, 0, lowerOnly, on("2015-08"), flow))
+		// contradicts, scope_differs (inside, disjoint)
+		p(mk("a", "independent", "about 800", 720, 880, in("Syria"), d), mk("b", who("bogdanov"), "a few dozen", 24, 60, in("Syria", "Iraq"), d))
+		p(mk("a", "independent", "about 20", 18, 22, in("Syria"), d), mk("b", who("bogdanov"), "a few dozen", 24, 60, in("Syria", "Iraq"), d))
+		p(mk("a", "independent", "about 800", 720, 880, in("Syria"), d), mk("b", who("bogdanov"), "a few dozen", 24, 60, in("Chechnya"), d))
+		// change_over_time, flow_fell
+		p(mk("a", "bortnikov", "some 200", 180, 220, in("Syria"), on("2013-06")), mk("b", who("soufan"), "2,900", 2900, 2900, in("Iraq"), on("2015-12")))
+		p(mk("a", "bortnikov", "3,000 went", 3000, 3000, flow, in("Syria"), on("2013-06")), mk("b", who("soufan"), "2,000 went", 2000, 2000, flow, in("Syria"), on("2015-12")))
+		// not_comparable: measure, unit, no number
+		p(mk("a", "bortnikov", "200", 200, 200, d), mk("b", who("soufan"), "2,000 went", 2000, 2000, flow, d))
+		p(mk("a", "bortnikov", "200", 200, 200, d), mk("b", who("soufan"), "10%", 10, 10, unit("percent"), d))
+		p(mk("a", "bortnikov", "200", 200, 200, d), mk("b", who("soufan"), "", 0, 0, noNumber, d))
+		p(mk("a", "bortnikov", "", 0, 0, noNumber, d), mk("b", who("soufan"), "", 0, 0, noNumber, d))
+		// drift, same_statement, derived (one occasion)
+		o := occasion("SCO, Tashkent")
+		p(mk("a", "smirnov", "2,400", 2400, 2400, o), mk("b", "smirnov", "around 2,500", 2250, 2750, o, hedge("upper_bound")))
+		p(mk("a", "smirnov", "2,400", 2400, 2400, o), mk("b", "smirnov", "2,400", 2400, 2400, o))
+		p(mk("a", "smirnov", "2,400", 2400, 2400), mk("b", who("newsweek"), "2,400", 2400, 2400), link("b", "a", claims.LinkDerivedFrom))
+		// supersedes, superseded_by (one claimant's series), drift within it
+		p(mk("a", "putin", "a little half", 4000, 4500, in("Syria"), on("2017-04-12")), mk("b", "putin", "as many as 4,000", 0, 4000, upperOnly, in("Syria"), on("2017-02-23")))
+		p(mk("a", "putin", "as many as 4,000", 0, 4000, upperOnly, in("Syria"), on("2017-02-23")), mk("b", "putin", "a little half", 4000, 4500, in("Syria"), on("2017-04-12")))
+		p(mk("a", "putin", "4,000", 4000, 4000, in("Syria"), d), mk("b", "putin", "9,000", 9000, 9000, in("Syria"), d))
+		p(mk("a", "putin", "4,000", 4000, 4000, in("Syria"), d), mk("b", "putin", "about 4,000", 3600, 4400, in("Syria"), d))
+		// manual links
+		for _, k := range claims.LinkKinds {
+			p(mk("a", "bortnikov", "200", 200, 200, d), mk("b", who("soufan"), "2,000", 2000, 2000, d), link("a", "b", k))
+			p(mk("a", "bortnikov", "200", 200, 200, d), mk("b", who("soufan"), "2,000", 2000, 2000, d), link("b", "a", k))
+		}
+		// part and whole, and unrelated topics
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "a few dozen", 24, 60, in("Syria", "Iraq"), d, topicOf("fsu")))
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "up to 500", 0, 500, upperOnly, d, topicOf("fsu")))
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "9,000", 9000, 9000, in("Syria"), d, topicOf("fsu")))
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "9,000", 9000, 9000, in("Chechnya"), d, topicOf("fsu")))
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "9,000", 9000, 9000, in("Syria"), on("2017-01"), topicOf("fsu")))
+		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "9,000", 9000, 9000, in("Syria"), d, unrelatedTopic))
+		// deprecated
+		p(mk("a", "bortnikov", "some 200", 180, 220, in("Syria"), d, deprecated), mk("b", who("smirnov"), "more than 400", 401, 0, lowerOnly, in("Syria"), d))
+	}
+	seen := map[Kind]bool{}
+	for _, pr := range pairs {
+		ctx := NewContext(russians, nil, pr.links).WithParent(parent)
+		ctx.UseOrigins([]ClaimView{pr.a, pr.b})
+		for _, r := range []Relation{Relate(pr.a, pr.b, ctx), Relate(pr.b, pr.a, ctx)} {
+			seen[r.Kind] = true
+			if msg := CheckExplanation(r.Explanation, pr.a.ClaimantName, pr.b.ClaimantName); msg != "" {
+				t.Errorf("%s (%s against %s) %s: %q", r.Kind, pr.a.ClaimantID, pr.b.ClaimantID, msg, r.Explanation)
+			}
+		}
+	}
+	for _, k := range []Kind{Corroborates, Consistent, Conflicts, Contradicts, ScopeDiffers, ChangeOverTime, NotComparable, Drift,
+		SameStatement, Supersedes, SupersededBy, Derived, FlowFell, PartExceedsWhole, Unrelated} {
+		if !seen[k] {
+			t.Errorf("no pair is %s: add one", k)
+		}
+	}
+}
