@@ -17,6 +17,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // slowStore hides EachRawClaim, so Export takes the reference path:
@@ -152,10 +153,14 @@ func randomText(rnd *rand.Rand, maxParts int) string {
 	return b.String()
 }
 
-// randomFloat returns a count: not negative. (The legacy rows hold
-// negative numbers.)
+// randomFloat returns a count the claims accept: not negative and at most
+// quantity.MaxValue. (The legacy rows hold negative and huge numbers.)
 func randomFloat(rnd *rand.Rand) float64 {
-	return math.Abs(randomSigned(rnd))
+	for {
+		if f := math.Abs(randomSigned(rnd)); f <= quantity.MaxValue {
+			return f
+		}
+	}
 }
 
 func randomSigned(rnd *rand.Rand) float64 {
