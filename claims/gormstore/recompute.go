@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"runtime"
 	"slices"
 	"strconv"
@@ -442,8 +443,16 @@ func (j *job) run() {
 	j.inputs = nil
 }
 
-func (j *job) compute(k int) error {
+// compute recomputes the job's topic k. A panic of the engine becomes the
+// error of the write, as it would on the writer's goroutine, rather than
+// ending the process.
+func (j *job) compute(k int) (err error) {
 	in := &j.inputs[k]
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("recompute topic %s: panic: %v", j.ids[k], p)
+		}
+	}()
 	switch len(in.children) {
 	case 0:
 	case 1:
