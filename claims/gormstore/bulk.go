@@ -205,6 +205,33 @@ type table struct {
 	cols []string
 }
 
+// insertSQL returns a multi-row INSERT of rows rows into t, with the
+// dialect's placeholders.
+func (t table) insertSQL(d dialect, rows int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
+	p := 0
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(")
+		for c := range t.cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			p++
+			if d == dialectPostgres {
+				b.WriteString("$" + strconv.Itoa(p))
+			} else {
+				b.WriteString("?")
+			}
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
 var (
 	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags search")}
 	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes search")}
@@ -254,28 +281,7 @@ func (w *bulkWriter) prepare(ctx context.Context, t table, rows int) (*sql.Stmt,
 	if st, ok := w.stmts[key]; ok {
 		return st, nil
 	}
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
-	p := 0
-	for r := range rows {
-		if r > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(")
-		for c := range t.cols {
-			if c > 0 {
-				b.WriteString(", ")
-			}
-			p++
-			if w.s.dialect == dialectPostgres {
-				b.WriteString("$" + strconv.Itoa(p))
-			} else {
-				b.WriteString("?")
-			}
-		}
-		b.WriteString(")")
-	}
-	st, err := w.conn().PrepareContext(ctx, b.String())
+	st, err := w.conn().PrepareContext(ctx, t.insertSQL(w.s.dialect, rows))
 	if err != nil {
 		return nil, err
 	}

@@ -899,29 +899,7 @@ func (r *recomputer) prepare(t table, suffix string, rows int) (*sql.Stmt, error
 	if st, ok := r.stmts[key]; ok {
 		return st, nil
 	}
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
-	p := 0
-	for i := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(")
-		for c := range t.cols {
-			if c > 0 {
-				b.WriteString(", ")
-			}
-			p++
-			if r.dia == dialectPostgres {
-				b.WriteString("$" + strconv.Itoa(p))
-			} else {
-				b.WriteString("?")
-			}
-		}
-		b.WriteString(")")
-	}
-	b.WriteString(suffix)
-	st, err := r.tx.Statement.ConnPool.PrepareContext(r.ctx, b.String())
+	st, err := r.tx.Statement.ConnPool.PrepareContext(r.ctx, t.insertSQL(r.dia, rows)+suffix)
 	if err != nil {
 		return nil, err
 	}
