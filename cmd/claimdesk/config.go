@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -50,6 +52,32 @@ func (f *parserFlags) parser() (*quantity.Parser, error) {
 		opts = append(opts, quantity.WithCalibration(cal))
 	}
 	return quantity.New(opts...), nil
+}
+
+// parserCommand parses the flags of a command that only reads quantities
+// (parse, extract) and returns its flag set, for the arguments, and parser.
+func parserCommand(name, operands, doc string, args []string, stderr io.Writer) (*flag.FlagSet, *quantity.Parser, error) {
+	fs := newFlags(name, stderr)
+	var pf parserFlags
+	pf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: claimdesk %s [--calibration FILE] [--round-figures] %s\n\n%s\n", name, operands, doc)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, nil, err
+	}
+	p, err := pf.parser()
+	return fs, p, err
+}
+
+// jsonLines returns an encoder writing one JSON value a line to w through
+// a buffer, and the function that flushes it.
+func jsonLines(w io.Writer) (*json.Encoder, func() error) {
+	out := bufio.NewWriter(w)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	return enc, out.Flush
 }
 
 // storeFlags are the flags of every command that opens the database.

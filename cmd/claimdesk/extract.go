@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -24,24 +22,12 @@ type candidate struct {
 }
 
 func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("extract", stderr)
-	var pf parserFlags
-	pf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: claimdesk extract [--calibration FILE] [FILE...]\n\nFinds every quantity expression in each FILE (or standard input) and\nprints one JSON object a line with its byte offsets and sentence.")
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	p, err := pf.parser()
+	fs, p, err := parserCommand("extract", "[FILE...]", "Finds every quantity expression in each FILE (or standard input) and\nprints one JSON object a line with its byte offsets and sentence.", args, stderr)
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	enc, flush := jsonLines(stdout)
+	defer flush()
 	scan := func(name string, r io.Reader) error {
 		b, err := io.ReadAll(io.LimitReader(r, maxExtractBytes+1))
 		if err != nil {

@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -16,24 +14,12 @@ type parseError struct {
 }
 
 func parse(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("parse", stderr)
-	var pf parserFlags
-	pf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: claimdesk parse [--calibration FILE] [TEXT...]\n\nReads each TEXT, or each line of standard input, as a quantity expression\nand prints one JSON object a line: the interval, or {\"text\",\"error\"}.")
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	p, err := pf.parser()
+	fs, p, err := parserCommand("parse", "[TEXT...]", "Reads each TEXT, or each line of standard input, as a quantity expression\nand prints one JSON object a line: the interval, or {\"text\",\"error\"}.", args, stderr)
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	enc, flush := jsonLines(stdout)
+	defer flush()
 	emit := func(text string) error {
 		q, err := p.Parse(text)
 		if err != nil {
