@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +130,21 @@ func demoScreens(t *testing.T, s *session, base string) {
 		s.do(t, chromedp.Navigate(base+p.path))
 		s.waitFor(t, p.name, p.ready)
 		s.screenshot(t, p.name, false)
+	}
+
+	// The inbox offers only the moves that change a conflict's status.
+	s.do(t, chromedp.Navigate(base+"/conflicts?status=open"))
+	s.waitFor(t, "the inbox", `document.querySelectorAll('.conflict-item').length > 0`)
+	visible := func() []string {
+		return eval[[]string](t, s, `[...document.querySelector('.conflict-item .actions').querySelectorAll('button')].filter(b => !b.hidden).map(b => b.textContent)`)
+	}
+	if got := visible(); !slices.Equal(got, []string{"Conflict stands", "Dismiss"}) {
+		t.Errorf("an open conflict offers %q, want Conflict stands and Dismiss", got)
+	}
+	s.do(t, chromedp.Click(chromedp.CSS(`.conflict-item .actions button`)))
+	s.waitFor(t, "the review saved", `document.querySelector('.conflict-item [role=status]').textContent.includes('reviewed')`)
+	if got := visible(); !slices.Equal(got, []string{"Dismiss", "Reopen"}) {
+		t.Errorf("a reviewed conflict offers %q, want Dismiss and Reopen", got)
 	}
 	s.checkClean(t)
 }

@@ -55,10 +55,18 @@ export async function render(ctx) {
     const cls = fmt.severityClass(c.severity);
     const res = h('input', { 'aria-label': 'Resolution note (required to dismiss)', placeholder: 'Resolution: why it stands or is not real' });
     const state = h('span', { role: 'status', class: 'muted' });
+    // Offer only the moves that change something: an open conflict cannot
+    // be reopened, a dismissed one cannot be dismissed again.
+    const buttons = {};
+    const sync = () => {
+      const st = c.status || 'open';
+      for (const [to, b] of Object.entries(buttons)) b.hidden = to === st;
+    };
     const act = (st) => async () => {
       try {
         await review(c, st, res.value);
         c.status = st;
+        sync();
         res.removeAttribute('aria-invalid');
         state.textContent = `Marked ${st}.`;
       } catch (err) {
@@ -71,7 +79,7 @@ export async function render(ctx) {
       }
     };
     const t = topics.get(c.topic_id);
-    return h('li', { class: `conflict-item ${cls}` },
+    const li = h('li', { class: `conflict-item ${cls}` },
       h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
       h('span', { class: 'kind' }, fmt.label(c.kind), c.status && c.status !== 'open' ? h('span', { class: 'tag' }, c.status) : null),
       h('span', { class: 'expl' }, c.explanation),
@@ -79,9 +87,11 @@ export async function render(ctx) {
         h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, names.get(c.claim_a)), ' vs ',
         h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, names.get(c.claim_b))),
       h('span', { class: 'actions' }, res,
-        h('button', { type: 'button', onclick: act('reviewed') }, 'Conflict stands'),
-        h('button', { type: 'button', onclick: act('dismissed') }, 'Dismiss'),
-        h('button', { type: 'button', onclick: act('open') }, 'Reopen'), state));
+        buttons.reviewed = h('button', { type: 'button', onclick: act('reviewed') }, 'Conflict stands'),
+        buttons.dismissed = h('button', { type: 'button', onclick: act('dismissed') }, 'Dismiss'),
+        buttons.open = h('button', { type: 'button', onclick: act('open') }, 'Reopen'), state));
+    sync();
+    return li;
   });
   return h('div', null,
     h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Conflicts'),
