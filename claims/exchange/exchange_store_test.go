@@ -199,8 +199,9 @@ func TestImportWithBadRecordsWritesNothing(t *testing.T) {
 				got = append(got, e.Location)
 			}
 			// json.Marshal writes the members in alphabetical order:
-			// claims come before sources; dangling references last.
-			want := []string{"$.claims[30].analyst_interval.low", "$.sources[66].id", "$.links[0].to_id"}
+			// claims, links, then sources; the errors come in file order,
+			// dangling references (found at the end) included.
+			want := []string{"$.claims[30].analyst_interval.low", "$.links[0].to_id", "$.sources[66].id"}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("error locations (dry run %v) (-want +got):\n%s\nerrors: %+v", dry, diff, rep.Errors)
 			}

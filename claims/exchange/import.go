@@ -1,12 +1,14 @@
 package exchange
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -94,6 +96,9 @@ func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (*Rep
 		}
 		p.rep.Applied = err == nil && p.rep.ErrorCount == 0
 	}
+	// Dangling references are found once the whole file is read: put the
+	// errors back in the order of the file.
+	slices.SortStableFunc(p.rep.Errors, func(a, b RecordError) int { return p.compareLocations(a.Location, b.Location) })
 	if err == nil && p.rep.ErrorCount > 0 {
 		err = p.failure()
 	}
@@ -127,8 +132,11 @@ type planner struct {
 	deferred map[Kind]map[string]struct{} // IDs held until the end
 	batch    []entry
 	held     []entry // records with a reference not yet resolved
-	create   Batch
-	update   Batch
+	// order is the place of each kind's list in the file, as first met,
+	// so errors found at the end can be put back in file order.
+	order  map[Kind]int
+	create Batch
+	update Batch
 }
 
 func newPlanner(opts ImportOptions) *planner {
@@ -137,6 +145,7 @@ func newPlanner(opts ImportOptions) *planner {
 		rep:      &Report{Format: opts.Format, DryRun: opts.DryRun, Errors: []RecordError{}},
 		seen:     map[Kind]map[string]struct{}{},
 		deferred: map[Kind]map[string]struct{}{},
+		order:    map[Kind]int{},
 	}
 	if p.parser == nil {
 		p.parser = quantity.New()
@@ -233,6 +242,9 @@ func (p *planner) run(ctx context.Context, r io.Reader, look Lookup, w BulkWrite
 	}
 	for chunk := range chunks {
 		for _, c := range chunk {
+			if _, ok := p.order[c.entry.kind]; !ok {
+				p.order[c.entry.kind] = len(p.order)
+			}
 			p.rep.Records++
 			if p.opts.OnRecord != nil {
 				p.opts.OnRecord()
@@ -592,4 +604,43 @@ func keys(m map[string]struct{}) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// compareLocations orders error locations as they stand in the file:
+// lines by number; JSON paths by the place of the kind's list in the file,
+// then by index.
+func (p *planner) compareLocations(a, b string) int {
+	ka, ia, ra := p.locationKey(a)
+	kb, ib, rb := p.locationKey(b)
+	if c := cmp.Compare(ka, kb); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ia, ib); c != 0 {
+		return c
+	}
+	return strings.Compare(ra, rb)
+}
+
+func (p *planner) locationKey(loc string) (kind, index int, rest string) {
+	if n, ok := strings.CutPrefix(loc, "line "); ok {
+		if i, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(n, ":", 2)[0])); err == nil {
+			return 0, i, loc
+		}
+	}
+	path, ok := strings.CutPrefix(loc, "$.")
+	if !ok {
+		return -1, 0, loc
+	}
+	name, idx, _ := strings.Cut(path, "[")
+	kind = len(Kinds)
+	for _, k := range Kinds {
+		if k.plural() == name {
+			if o, ok := p.order[k]; ok {
+				kind = o
+			}
+		}
+	}
+	num, after, _ := strings.Cut(idx, "]")
+	index, _ = strconv.Atoi(num)
+	return kind, index, after
 }
