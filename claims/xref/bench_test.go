@@ -69,3 +69,18 @@ func BenchmarkAllPairs(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRelations lists one claim's relations, the first page, against
+// topics of each size: what GET /api/v1/claims/{id}/relations computes on
+// demand. BenchmarkSortByLow is its baseline too.
+func BenchmarkRelations(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			topic, cs, links := randomTopic(rand.New(rand.NewPCG(uint64(n), 1)), n, true)
+			b.ReportAllocs()
+			for b.Loop() {
+				Relations(cs[0], cs[1:], NewContext(topic, nil, links), RelationQuery{Limit: 50})
+			}
+		})
+	}
+}
