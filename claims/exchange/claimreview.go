@@ -23,6 +23,23 @@ var gradeRatings = map[claims.Grade]int{
 // other than ungraded, or a conflict review naming the claim. It reads
 // topics, sources, claimants and reviews first and keeps them in memory
 // (they are few next to claims), then streams the claims.
+// arrayItems writes the elements of a JSON array one a line, with the
+// commas between them; the caller writes the brackets.
+type arrayItems struct {
+	w *bufio.Writer
+	n int
+}
+
+func (a *arrayItems) add(b []byte) error {
+	if a.n > 0 {
+		a.w.WriteString(",")
+	}
+	a.n++
+	a.w.WriteString("\n")
+	_, err := a.w.Write(b)
+	return err
+}
+
 type claimReviewEncoder struct {
 	w         *bufio.Writer
 	js        *jsonWriter
@@ -30,11 +47,11 @@ type claimReviewEncoder struct {
 	sources   map[string]*claims.Source
 	claimants map[string]*claims.Claimant
 	reviews   map[string][]*claims.Review
-	n         int
+	items     arrayItems
 }
 
 func newClaimReviewEncoder(w *bufio.Writer) *claimReviewEncoder {
-	return &claimReviewEncoder{w: w, js: newJSONWriter(), sources: map[string]*claims.Source{},
+	return &claimReviewEncoder{w: w, js: newJSONWriter(), items: arrayItems{w: w}, sources: map[string]*claims.Source{},
 		claimants: map[string]*claims.Claimant{}, reviews: map[string][]*claims.Review{}}
 }
 
@@ -79,13 +96,7 @@ func (e *claimReviewEncoder) record(k Kind, rec any) error {
 	if err != nil {
 		return err
 	}
-	if e.n > 0 {
-		e.w.WriteString(",")
-	}
-	e.n++
-	e.w.WriteString("\n")
-	_, err = e.w.Write(b)
-	return err
+	return e.items.add(b)
 }
 
 // claimReview maps a claim to a ClaimReview. See the package doc.

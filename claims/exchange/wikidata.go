@@ -41,11 +41,11 @@ type wikidataEncoder struct {
 	topics    map[string]*claims.Topic
 	sources   map[string]*claims.Source
 	claimants map[string]*claims.Claimant
-	n         int
+	items     arrayItems
 }
 
 func newWikidataEncoder(w *bufio.Writer) *wikidataEncoder {
-	return &wikidataEncoder{w: w, js: newJSONWriter(), topics: map[string]*claims.Topic{},
+	return &wikidataEncoder{w: w, js: newJSONWriter(), items: arrayItems{w: w}, topics: map[string]*claims.Topic{},
 		sources: map[string]*claims.Source{}, claimants: map[string]*claims.Claimant{}}
 }
 
@@ -168,13 +168,7 @@ func (e *wikidataEncoder) record(k Kind, rec any) error {
 	if err != nil {
 		return err
 	}
-	if e.n > 0 {
-		e.w.WriteString(",")
-	}
-	e.n++
-	e.w.WriteString("\n")
-	_, err = e.w.Write(b)
-	return err
+	return e.items.add(b)
 }
 
 func (e *wikidataEncoder) statement(c *claims.Claim) statement {
