@@ -64,7 +64,7 @@ func TestFoundingExample(t *testing.T) {
 			if diff := cmp.Diff(got, created); diff != "" {
 				t.Errorf("GET after POST (-got +want):\n%s", diff)
 			}
-			want := &claims.Interval{Low: r.Low, High: r.High, Best: r.Best, Approx: r.Approx, Kind: r.Kind, Rule: r.Rule, Explanation: r.Explanation}
+			want := &claims.Interval{Low: r.Low, High: r.High, Best: r.Best, Approx: r.Approx, Kind: string(r.Kind), Rule: r.Rule, Explanation: r.Explanation}
 			if diff := cmp.Diff(got.Parsed, want); diff != "" {
 				t.Errorf("%q: parsed_interval differs from POST /parse (-got +want):\n%s", tc.text, diff)
 			}
@@ -142,8 +142,7 @@ func TestParse(t *testing.T) {
 		if err != nil {
 			t.Fatalf("quantity: parse %q: %v", text, err)
 		}
-		return reading{Text: q.Text, Low: q.Low, High: q.High, Best: q.Best, Approx: q.Approx, Kind: string(q.Kind),
-			Unit: q.Unit, Rule: q.Rule, Explanation: q.Explanation, Start: q.Start, End: q.End}
+		return q
 	}
 	var got reading
 	e.doJSON(t, request{method: "POST", path: "/api/v1/parse", body: `{"text":"1,500"}`}, 200, &got)

@@ -20,20 +20,9 @@ type parseRequest struct {
 	Texts []string `json:"texts"`
 }
 
-// reading is the parser's reading of one text.
-type reading struct {
-	Text        string   `json:"text"`
-	Low         *float64 `json:"low"`
-	High        *float64 `json:"high"`
-	Best        *float64 `json:"best"`
-	Approx      bool     `json:"approx"`
-	Kind        string   `json:"kind"`
-	Unit        string   `json:"unit"`
-	Rule        string   `json:"rule"`
-	Explanation string   `json:"explanation"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
-}
+// reading is the parser's reading of one text: the API serves the same
+// shape as claimdesk parse prints.
+type reading = quantity.Quantity
 
 // parseFailure is a batch entry for a text with no quantity.
 type parseFailure struct {
@@ -108,15 +97,7 @@ func (h *handler) read(text string) (r reading, reason string, err error) {
 	if err != nil {
 		return reading{}, "", fmt.Errorf("api: parse %q: %w", text, err)
 	}
-	return readingOf(q), "", nil
-}
-
-func readingOf(q quantity.Quantity) reading {
-	return reading{
-		Text: q.Text, Low: q.Low, High: q.High, Best: q.Best, Approx: q.Approx,
-		Kind: string(q.Kind), Unit: q.Unit, Rule: q.Rule, Explanation: q.Explanation,
-		Start: q.Start, End: q.End,
-	}
+	return q, "", nil
 }
 
 // extractRequest is the body of POST /api/v1/extract.
@@ -142,10 +123,9 @@ func (h *handler) extract(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	found := h.parser.Extract(*req.Text)
-	items := make([]reading, len(found))
-	for i, q := range found {
-		items[i] = readingOf(q)
+	items := h.parser.Extract(*req.Text)
+	if items == nil {
+		items = []reading{}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items})
 }

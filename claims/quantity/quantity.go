@@ -52,7 +52,7 @@ type Quantity struct {
 	Kind   Kind     `json:"kind"`
 	// Unit is "percent", an ISO 4217 code ("USD", "EUR", "GBP", "RUB"),
 	// or the word after the figure as written ("fighters", "человек").
-	Unit  string `json:"unit,omitempty"`
+	Unit  string `json:"unit"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	// Rule names the rule that fired: "numeral", "about", "more_than",
