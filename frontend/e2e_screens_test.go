@@ -132,6 +132,15 @@ func demoScreens(t *testing.T, s *session, base string) {
 		s.screenshot(t, p.name, false)
 	}
 
+	// A deprecated claim's disagreement is listed but carries no severity:
+	// it is no conflict.
+	s.do(t, chromedp.Navigate(base+"/claims/r4-bogdanov-2014"))
+	s.waitFor(t, "the relations", `document.querySelectorAll('.rel-list li').length > 1`)
+	dep := eval[[]bool](t, s, `[...document.querySelectorAll('.rel-list li')].filter(li => [...li.querySelectorAll('.tag')].some(t => t.textContent === 'deprecated')).map(li => !!li.querySelector('.sev-badge'))`)
+	if len(dep) == 0 || slices.Contains(dep, true) {
+		t.Errorf("relations with a deprecated claim: badges %v, want at least one, none with a severity badge", dep)
+	}
+
 	// The inbox offers only the moves that change a conflict's status.
 	s.do(t, chromedp.Navigate(base+"/conflicts?status=open"))
 	s.waitFor(t, "the inbox", `document.querySelectorAll('.conflict-item').length > 0`)

@@ -42,10 +42,16 @@ export async function render(ctx) {
   // Relations
   const relBox = rels === null
     ? h('p', { class: 'muted' }, 'This server does not compute relations yet.')
-    : rels.length ? h('ul', { class: 'rel-list' }, rels.map((r) => h('li', { class: r.kind === 'conflicts' || r.kind === 'contradicts' ? fmt.severityClass(r.severity) : '' },
-      (r.kind === 'conflicts' || r.kind === 'contradicts') && h('span', { class: 'sev-badge' }, `${fmt.severityLabel(r.severity)} ${fmt.factor(r.severity)}`), ' ',
-      h('strong', null, fmt.label(r.kind)), ' ', h('a', { href: `/claims/${encodeURIComponent(r.other_id)}` }, names.get(r.other_id) || r.other_id),
-      h('br'), h('span', { class: 'muted' }, r.explanation), r.manual ? h('span', { class: 'tag' }, 'analyst') : null)))
+    : rels.length ? h('ul', { class: 'rel-list' }, rels.map((r) => {
+      // A deprecated claim's disagreement is shown, but it is no conflict:
+      // no severity badge for it.
+      const counts = ['conflicts', 'contradicts', 'part_exceeds_whole'].includes(r.kind) && !r.deprecated;
+      return h('li', { class: counts ? fmt.severityClass(r.severity) : '' },
+        counts && h('span', { class: 'sev-badge' }, `${fmt.severityLabel(r.severity)} ${fmt.factor(r.severity)}`), ' ',
+        h('strong', null, fmt.label(r.kind)), ' ', h('a', { href: `/claims/${encodeURIComponent(r.other_id)}` }, names.get(r.other_id) || r.other_id),
+        r.deprecated ? [' ', h('span', { class: 'tag' }, 'deprecated')] : null,
+        h('br'), h('span', { class: 'muted' }, r.explanation), r.manual ? h('span', { class: 'tag' }, 'analyst') : null);
+    }))
       : h('p', { class: 'muted' }, 'No other claims to relate to.');
 
   // Links
