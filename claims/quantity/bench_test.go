@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,4 +120,47 @@ func BenchmarkExtractAdversarial(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCorpus reads every expression of testdata/corpus.tsv, refusals
+// included: the figure to compare across versions of the parser.
+func BenchmarkCorpus(b *testing.B) {
+	texts := corpusTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			Parse(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/phrase")
+}
+
+// thousandsRE reads digits with thousands separators and a decimal part:
+// the least a parser of "1,500" or "3.5" must do.
+var thousandsRE = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
+
+// BenchmarkCorpusRegexpBaseline is the honest floor: one regular
+// expression finds the first figure of each corpus expression and
+// ParseFloat reads it without its separators.
+func BenchmarkCorpusRegexpBaseline(b *testing.B) {
+	texts := corpusTexts(b)
+	b.ReportAllocs()
+	var sum float64
+	for b.Loop() {
+		for _, s := range texts {
+			if m := thousandsRE.FindString(s); m != "" {
+				v, _ := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64)
+				sum += v
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/phrase")
+}
+
+func corpusTexts(b *testing.B) []string {
+	var texts []string
+	for _, c := range loadCorpus(b) {
+		texts = append(texts, c.text)
+	}
+	return texts
 }

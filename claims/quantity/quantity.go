@@ -38,6 +38,10 @@ const (
 	LowerBound  Kind = "lower_bound" // "more than 400": low only, no best
 	UpperBound  Kind = "upper_bound" // "up to 3,000": high only, no best
 	Vague       Kind = "vague"       // "a few dozen": both bounds from the vague-word table
+	// Change is a signed change ("fell by 5%": -5, "rose by 3%": 3,
+	// "минус 5 процентов": -5). Its bounds may be negative; every other
+	// kind is a magnitude and never negative.
+	Change Kind = "change"
 )
 
 // Quantity is what a quantity expression means. Low and High are inclusive
