@@ -233,7 +233,7 @@ func TestInternalErrors(t *testing.T) {
 	}
 
 	rec := e.do(t, request{method: "GET", path: "/readyz"})
-	if p := decodeProblem(t, rec); rec.Code != 503 || p.Code != codeUnavailable {
+	if p := decodeProblem(t, rec); rec.Code != 503 || p.Code != claims.CodeUnavailable {
 		t.Errorf("GET /readyz with a failing store = %d %s, want 503 unavailable", rec.Code, p.Code)
 	}
 }

@@ -16,8 +16,10 @@ const (
 	codeUnsupportedMediaType claims.Code = "unsupported_media_type"
 	codePreconditionRequired claims.Code = "precondition_required"
 	codeMethodNotAllowed     claims.Code = "method_not_allowed"
-	codeUnavailable          claims.Code = "unavailable"
 )
+
+// retryAfter is the Retry-After, in seconds, of a 503.
+const retryAfter = "1"
 
 // statusOf maps every error code to its HTTP status. It is the only place
 // that does.
@@ -32,7 +34,7 @@ var statusOf = map[claims.Code]int{
 	codeUnsupportedMediaType: http.StatusUnsupportedMediaType,
 	codePreconditionRequired: http.StatusPreconditionRequired,
 	codeMethodNotAllowed:     http.StatusMethodNotAllowed,
-	codeUnavailable:          http.StatusServiceUnavailable,
+	claims.CodeUnavailable:   http.StatusServiceUnavailable,
 }
 
 // problem is an RFC 9457 problem details object with claimdesk's
@@ -99,6 +101,9 @@ func (h *handler) writeError(c *gin.Context, err error) {
 			}
 			p.Errors = append(p.Errors, fp)
 		}
+	}
+	if status == http.StatusServiceUnavailable {
+		c.Header("Retry-After", retryAfter)
 	}
 	if se := (*staleError)(nil); errors.As(err, &se) {
 		p.CurrentVersion = se.current

@@ -26,7 +26,7 @@ func (h *handler) readyz(c *gin.Context) {
 	defer cancel()
 	if err := h.store.Ping(ctx); err != nil {
 		h.log.WarnContext(ctx, "store not ready", "error", err.Error(), "request_id", c.GetString(requestIDKey))
-		h.writeError(c, &claims.Error{Code: codeUnavailable, Message: "the database does not answer", Err: fmt.Errorf("api: ping: %w", err)})
+		h.writeError(c, &claims.Error{Code: claims.CodeUnavailable, Message: "the database does not answer", Err: fmt.Errorf("api: ping: %w", err)})
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})

@@ -67,6 +67,16 @@ func (h *handler) importRecords(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
+	// One import at a time: an import holds the database's write lock
+	// and memory in proportion to its file.
+	select {
+	case h.importing <- struct{}{}:
+		defer func() { <-h.importing }()
+	default:
+		h.writeError(c, claims.Errorf(claims.CodeConflict,
+			"an import is already running on this server: send this one again when it has finished"))
+		return
+	}
 	rep, err := exchange.Import(c.Request.Context(), h.store, c.Request.Body, exchange.ImportOptions{
 		Format: format, DryRun: dry, Parser: h.parser, Limits: exchange.Limits{MaxBytes: h.maxImport},
 	})

@@ -43,6 +43,9 @@ type handler struct {
 	maxBody   int64
 	maxImport int64
 	assets    fs.FS
+	// importing is a one-slot semaphore: one import runs at a time, a
+	// second is refused with 409 while it does.
+	importing chan struct{}
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
@@ -59,6 +62,7 @@ func newEngine(opts Options) *gin.Engine {
 		maxBody:   opts.MaxBodyBytes,
 		maxImport: opts.MaxImportBytes,
 		assets:    opts.Assets,
+		importing: make(chan struct{}, 1),
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)

@@ -18,7 +18,11 @@ const (
 	CodeConflict  Code = "conflict"  // duplicate key, or the record is still referenced (409)
 	CodeStale     Code = "stale"     // the caller's version is out of date (412)
 	CodeTooLarge  Code = "too_large" // the input is over a size limit (413)
-	CodeInternal  Code = "internal"  // anything else (500)
+	// CodeUnavailable: the database could not be had in time (a lock
+	// wait timed out, a transaction kept colliding); the same request
+	// may succeed a little later (503 with Retry-After).
+	CodeUnavailable Code = "unavailable"
+	CodeInternal    Code = "internal" // anything else (500)
 )
 
 // FieldError names one field at fault and why. Field is a dotted JSON path

@@ -23,9 +23,9 @@ import (
 // secondary indexes of the big tables are dropped before the load and
 // rebuilt once after it (building an index from sorted data is about
 // twice as fast as keeping it up to date row by row), and the connection
-// runs with synchronous=OFF and a larger page cache until the transaction
-// ends. The summaries of every topic the import touched are recomputed
-// once, at the end, by the same code as other writes (recomputeDirty).
+// runs with a larger page cache until the transaction ends (synchronous
+// stays FULL: a bulk load never risks the file). The summaries of every topic the import touched are recomputed
+// once, at the end, by the same code as other writes (recomputeTopics).
 
 // bulkTables are the tables whose secondary indexes an empty SQLite load
 // rebuilds at the end.
@@ -43,14 +43,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			return fn(&bulkWriter{s: s, tx: tx, dirty: d})
 		})
 	}
-	if s.writer != nil {
-		select {
-		case s.writer <- struct{}{}:
-			defer func() { <-s.writer }()
-		case <-ctx.Done():
-			return fmt.Errorf("gormstore: waiting for the writer: %w", ctx.Err())
-		}
+	release, err := s.acquireWriter(ctx)
+	if err != nil {
+		return err
 	}
+	defer release()
 	d := &dirtySet{}
 	run := func(db *gorm.DB) error {
 		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
@@ -75,7 +72,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			if err := w.dirtyLinkTopics(); err != nil {
 				return err
 			}
-			if err := recomputeDirty(tx, s.dialect, d); err != nil {
+			need, err := d.closure(tx)
+			if err != nil {
+				return err
+			}
+			if err := recomputeTopics(tx, s.dialect, d, need); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
 			}
 			for _, stmt := range later {
@@ -91,7 +92,6 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			return nil
 		})
 	}
-	var err error
 	if s.dialect == dialectSQLite {
 		err = s.db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
 			// A fresh session per statement, on the one connection.
@@ -109,26 +109,19 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	return translate(err, "import")
 }
 
-// fastPragmas trades durability for speed on the connection of a bulk
-// load; the returned function restores the settings. A crash during the
-// load loses the load (it is one transaction) but cannot corrupt the WAL
-// database.
+// fastPragmas gives the connection of a bulk load a larger page cache;
+// the returned function restores it. It leaves synchronous as it is: a
+// bulk load is one transaction, and with synchronous=FULL its commit is
+// as durable as any other write (the cost is one fsync at the commit).
 func fastPragmas(conn *gorm.DB) (func(), error) {
-	var sync, cache string
-	if err := conn.Raw("PRAGMA synchronous").Scan(&sync).Error; err != nil {
-		return nil, err
-	}
+	var cache string
 	if err := conn.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
-		return nil, err
-	}
-	if err := conn.Exec("PRAGMA synchronous = OFF").Error; err != nil {
 		return nil, err
 	}
 	if err := conn.Exec("PRAGMA cache_size = -262144").Error; err != nil { // 256 MiB
 		return nil, err
 	}
 	return func() {
-		conn.Exec("PRAGMA synchronous = " + sqlInt(sync))
 		conn.Exec("PRAGMA cache_size = " + sqlInt(cache))
 	}, nil
 }

@@ -23,7 +23,8 @@ func (s *Store) claimRecord(c *claims.Claim) record {
 			}
 			return checkRefs(tx, "claim", refs...)
 		},
-		row: func() (any, error) { return toClaimRow(c) },
+		row:    func() (any, error) { return toClaimRow(c) },
+		topics: func(*gorm.DB) ([]string, error) { return []string{c.TopicID}, nil },
 		afterWrite: func(tx *gorm.DB) error {
 			if err := replaceTags(tx, "claim_tags", "claim_id", c.ID, c.Tags); err != nil {
 				return err

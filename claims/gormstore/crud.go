@@ -24,6 +24,23 @@ type record struct {
 	row func() (any, error)
 	// afterWrite maintains the record's side tables (tags, sources).
 	afterWrite func(tx *gorm.DB) error
+	// topics returns the topics the record as it will be stored belongs
+	// to (a claim's topic, the topics of a link's claims), read without
+	// locks; nil for records that belong to none.
+	topics func(tx *gorm.DB) ([]string, error)
+}
+
+// predict returns the predictor of a write of rec: the topics the record
+// as stored and as it will be stored belong to.
+func (rec record) predict(id string) predictor {
+	return func(tx *gorm.DB) ([]string, error) {
+		ids, err := storedTopics(tx, rec.table, id)
+		if err != nil || rec.topics == nil {
+			return ids, err
+		}
+		more, err := rec.topics(tx)
+		return append(ids, more...), err
+	}
 }
 
 // create stores a new record. m is the record's Meta; prepare normalises
@@ -37,7 +54,7 @@ func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error
 	m.CreatedAt, m.UpdatedAt, m.Version = now, now, 1
 	err := prepare()
 	if err == nil {
-		err = s.write(ctx, func(tx *gorm.DB) error {
+		err = s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
 			if rec.checkRefs != nil {
 				if err := rec.checkRefs(tx); err != nil {
 					return err
@@ -91,7 +108,7 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 	if err := prepare(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
 		cur, err := current(tx, rec, m.ID)
 		if err != nil {
 			return err
@@ -149,7 +166,7 @@ type reference struct {
 // remove deletes a record at the given version (0 for any) unless other
 // records still reference it.
 func (s *Store) remove(ctx context.Context, kind, table, id string, version int, refs ...reference) error {
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, record{table: table}.predict(id), func(tx *gorm.DB) error {
 		cur, err := current(tx, record{kind: kind, table: table}, id)
 		if err != nil {
 			return err

@@ -10,8 +10,10 @@
 // The schema is created and upgraded by numbered migration steps recorded
 // in the schema_version table; Migrate runs the steps a database lacks.
 //
-// On SQLite, writes are serialised by a mutex inside the Store and every
-// transaction begins IMMEDIATE with a busy timeout, so concurrent requests
-// never see "database is locked"; reads use a pool of connections and, in
-// WAL mode, never wait for the writer.
+// On SQLite, writes are serialised by a slot inside the Store and every
+// transaction begins IMMEDIATE with a busy timeout; reads use a pool of
+// connections and, in WAL mode, never wait for the writer. A write that
+// cannot get the database within the lock wait (another process, such as
+// `claimdesk import`, holds it) fails with claims.CodeUnavailable, never
+// with "database is locked". See write.go for the lock order and retries.
 package gormstore

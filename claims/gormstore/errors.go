@@ -1,13 +1,48 @@
 package gormstore
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
 )
+
+// PostgreSQL error codes (SQLSTATE) the write path handles.
+const (
+	pgSerializationFailure = "40001"
+	pgDeadlockDetected     = "40P01"
+	pgLockNotAvailable     = "55P03" // lock_timeout expired
+)
+
+// retryable reports whether err aborted a transaction that may succeed if
+// run again: a serialization failure or a deadlock on PostgreSQL.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == pgSerializationFailure || pe.Code == pgDeadlockDetected)
+}
+
+// busy reports whether err says the database could not be had in time: a
+// lock wait that timed out (SQLITE_BUSY, SQLITE_LOCKED, PostgreSQL's
+// lock_timeout) or a transaction still colliding after every retry.
+func busy(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
+	}
+	var pe *pgconn.PgError
+	return retryable(err) || errors.As(err, &pe) && pe.Code == pgLockNotAvailable
+}
+
+// unavailable returns a CodeUnavailable error: the write may succeed if
+// sent again a little later.
+func unavailable(format string, args ...any) error {
+	return claims.Errorf(claims.CodeUnavailable, "the database is busy: "+format+": try again shortly", args...)
+}
 
 // translate turns a gorm or driver error into a claims error. what names
 // the operation, such as "create claim". The messages of the errors it
@@ -25,6 +60,10 @@ func translate(err error, what string) error {
 		return &claims.Error{Code: claims.CodeConflict, Message: what + ": a record with that ID already exists", Err: err}
 	case errors.Is(err, gorm.ErrForeignKeyViolated):
 		return &claims.Error{Code: claims.CodeInvalid, Message: what + ": a referenced record does not exist or is still referenced", Err: err}
+	case busy(err):
+		return &claims.Error{Code: claims.CodeUnavailable, Message: what + ": the database is busy: try again shortly", Err: err}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &claims.Error{Code: claims.CodeUnavailable, Message: what + ": the database did not answer in time: try again shortly", Err: err}
 	}
 	return fmt.Errorf("gormstore: %s: %w", what, err)
 }

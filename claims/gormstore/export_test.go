@@ -22,3 +22,21 @@ func QueryString(ctx context.Context, s *Store, query string) (string, error) {
 	err := s.db.WithContext(ctx).Raw(query).Scan(&v).Error
 	return v, err
 }
+
+// HoldTopicLock takes, on a connection of its own, the PostgreSQL advisory
+// lock a write of the topic takes first, and returns the function that
+// releases it.
+func HoldTopicLock(ctx context.Context, s *Store, topicID string) (func(), error) {
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1, hashtext($2))", xrefLockClass, topicID); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return func() {
+		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1, hashtext($2))", xrefLockClass, topicID)
+		conn.Close()
+	}, nil
+}

@@ -22,7 +22,8 @@ func FreshResult(ctx context.Context, s *Store, topicID string) (xref.TopicResul
 // RecomputeTopic recomputes a topic and stores the result in one
 // transaction, as a write to the topic would.
 func RecomputeTopic(ctx context.Context, s *Store, topicID string) error {
-	return s.write(ctx, func(tx *gorm.DB) error {
+	predict := func(*gorm.DB) ([]string, error) { return []string{topicID}, nil }
+	return s.write(ctx, predict, func(tx *gorm.DB) error {
 		dirtyOf(tx).add(false, topicID)
 		return nil
 	})

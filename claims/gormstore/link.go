@@ -16,7 +16,8 @@ func linkRecord(l *claims.Link) record {
 				ref{"from_id", "claims", "claim", l.FromID},
 				ref{"to_id", "claims", "claim", l.ToID})
 		},
-		row: func() (any, error) { return toLinkRow(l), nil },
+		row:    func() (any, error) { return toLinkRow(l), nil },
+		topics: func(tx *gorm.DB) ([]string, error) { return claimTopics(tx, l.FromID, l.ToID) },
 	}
 }
 

@@ -54,7 +54,7 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 		latest = steps[len(steps)-1].version
 	}
 	for _, step := range append([]migration{{version: 0}}, steps...) {
-		err := s.write(ctx, func(tx *gorm.DB) error {
+		err := s.write(ctx, nil, func(tx *gorm.DB) error {
 			if s.dialect == dialectPostgres {
 				if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrateLockKey).Error; err != nil {
 					return err

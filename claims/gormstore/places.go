@@ -102,7 +102,7 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 		*p = orig
 		return err
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, nil, func(tx *gorm.DB) error {
 		g, err := loadGazetteer(tx)
 		if err != nil {
 			return err
@@ -135,7 +135,7 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 // DeletePlace removes a custom place, named by ID or name, and recomputes
 // every topic.
 func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, nil, func(tx *gorm.DB) error {
 		ps, err := customPlaces(tx)
 		if err != nil {
 			return err

@@ -63,7 +63,8 @@ func reviewRecord(r *claims.Review) record {
 			}
 			return nil
 		},
-		row: func() (any, error) { return toReviewRow(r), nil },
+		row:    func() (any, error) { return toReviewRow(r), nil },
+		topics: func(tx *gorm.DB) ([]string, error) { return claimTopics(tx, r.ClaimA, r.ClaimB) },
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +37,10 @@ type Store struct {
 	parser *quantity.Parser
 	now    func() time.Time
 	log    *slog.Logger
+	// lockWait bounds how long a write waits for the database's write
+	// lock (the writer slot and busy timeout on SQLite, lock_timeout on
+	// PostgreSQL) before it fails with claims.CodeUnavailable.
+	lockWait time.Duration
 }
 
 type dialect int
@@ -56,6 +61,10 @@ func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
 // default is the built-in lexicon.
 func WithParser(p *quantity.Parser) Option { return func(s *Store) { s.parser = p } }
 
+// WithLockWait sets how long a write may wait for the database's locks
+// before it fails with claims.CodeUnavailable (default 5 s).
+func WithLockWait(d time.Duration) Option { return func(s *Store) { s.lockWait = d } }
+
 // WithNow sets the clock used for CreatedAt and UpdatedAt, for tests.
 func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
@@ -66,9 +75,10 @@ func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now 
 var sqliteParams = [][2]string{
 	{"_foreign_keys", "on"},
 	{"_journal_mode", "WAL"},
-	{"_busy_timeout", "10000"},
 	{"_txlock", "immediate"},
-	{"_synchronous", "NORMAL"},
+	// FULL: an acknowledged write survives a power loss, not only a crash
+	// of the process (NORMAL in WAL mode may lose the last commits).
+	{"_synchronous", "FULL"},
 }
 
 // IsPostgresDSN reports whether dsn names a PostgreSQL database rather than
@@ -79,11 +89,14 @@ func IsPostgresDSN(dsn string) bool {
 
 // sqliteDSN adds the connection parameters claimdesk relies on to a SQLite
 // file path, keeping any the caller set.
-func sqliteDSN(dsn string) string {
+func sqliteDSN(dsn string, lockWait time.Duration) string {
 	path, query, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		q = url.Values{}
+	}
+	if q.Get("_busy_timeout") == "" {
+		q.Set("_busy_timeout", strconv.FormatInt(lockWait.Milliseconds(), 10))
 	}
 	for _, p := range sqliteParams {
 		if q.Get(p[0]) == "" {
@@ -97,7 +110,7 @@ func sqliteDSN(dsn string) string {
 // or else the path of a SQLite file, created if missing. It does not
 // migrate: call Migrate.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, lockWait: defaultLockWait}
 	for _, o := range opts {
 		o(s)
 	}
@@ -117,7 +130,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		}
 		s.dialect = dialectSQLite
 		s.writer = make(chan struct{}, 1)
-		dial = sqlite.Open(sqliteDSN(dsn))
+		dial = sqlite.Open(sqliteDSN(dsn, s.lockWait))
 	}
 	db, err := gorm.Open(dial, &gorm.Config{
 		TranslateError:         true,
@@ -181,35 +194,9 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) 
 	if s.inTx {
 		return fn(s)
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
+	return s.writeOnce(ctx, nil, func(tx *gorm.DB) error {
 		txs := *s
 		txs.db, txs.inTx, txs.dirty = tx, true, dirtyOf(tx)
 		return fn(&txs)
-	})
-}
-
-// write runs fn in a transaction, or in a savepoint of the transaction s is
-// bound to, so a failed write leaves nothing behind either way. On SQLite
-// it holds the writer slot for the whole transaction. Before the outermost
-// transaction commits, it recomputes the topics fn marked dirty (see
-// summaries.go).
-func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	if s.inTx {
-		return s.db.WithContext(withDirty(ctx, s.dirty)).Transaction(fn)
-	}
-	if s.writer != nil {
-		select {
-		case s.writer <- struct{}{}:
-			defer func() { <-s.writer }()
-		case <-ctx.Done():
-			return fmt.Errorf("gormstore: waiting for the writer: %w", ctx.Err())
-		}
-	}
-	d := &dirtySet{}
-	return s.db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
-		if err := fn(tx); err != nil {
-			return err
-		}
-		return recomputeDirty(tx, s.dialect, d)
 	})
 }

@@ -27,15 +27,47 @@ var _ xref.Store = (*Store)(nil)
 // xref.Recompute, so an Atomically import of a million claims recomputes
 // each topic once, not once per claim. A topic whose claims changed also
 // dirties its parent (sums of parts) and its children (parts above the
-// whole). On PostgreSQL the recomputes of one topic are serialised with a
-// transaction-scoped advisory lock taken before its claims are read, so
-// the last writer to commit always sees every claim committed before it.
+// whole). On PostgreSQL the writes of one topic are serialised with a
+// transaction-scoped advisory lock taken before the write's first row lock
+// (see write.go for the lock order), so the last writer to commit always
+// sees every claim committed before it.
 
 // dirtySet collects the topics a transaction changed.
 type dirtySet struct {
 	mu     sync.Mutex
 	topics map[string]bool // recompute these
 	expand map[string]bool // and their parents and children
+	held   map[string]bool // topics whose advisory lock the transaction holds
+}
+
+// hold records that the transaction holds the advisory lock of a topic.
+func (d *dirtySet) hold(id string) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.held == nil {
+		d.held = map[string]bool{}
+	}
+	d.held[id] = true
+}
+
+// notHeld returns those of ids whose advisory lock the transaction does
+// not hold.
+func (d *dirtySet) notHeld(ids []string) []string {
+	if d == nil {
+		return slices.Clone(ids)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []string
+	for _, id := range ids {
+		if !d.held[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 type dirtyKey struct{}
@@ -129,11 +161,11 @@ func touch(tx *gorm.DB, table, id string, when phase) error {
 // serialise the recomputes of one topic ("xref" in ASCII).
 const xrefLockClass = 0x78726566
 
-// recomputeDirty recomputes every topic d names, and the parents and
-// children of those it expands, in ID order.
-func recomputeDirty(tx *gorm.DB, dia dialect, d *dirtySet) error {
+// closure returns the topics to recompute: every topic d names, and the
+// parents and children of those it expands, sorted by ID.
+func (d *dirtySet) closure(tx *gorm.DB) ([]string, error) {
 	if d == nil || len(d.topics) == 0 {
-		return nil
+		return nil, nil
 	}
 	ids := make([]string, 0, len(d.topics))
 	for id := range d.topics {
@@ -143,36 +175,26 @@ func recomputeDirty(tx *gorm.DB, dia dialect, d *dirtySet) error {
 	for id := range d.expand {
 		exp = append(exp, id)
 	}
-	for chunk := range slices.Chunk(exp, 500) {
-		var more []string
-		if err := tx.Table("topics").Where("id IN ? AND parent_id IS NOT NULL", chunk).Pluck("parent_id", &more).Error; err != nil {
-			return err
-		}
-		ids = append(ids, more...)
-		more = nil
-		if err := tx.Table("topics").Where("parent_id IN ?", chunk).Pluck("id", &more).Error; err != nil {
-			return err
-		}
-		ids = append(ids, more...)
+	more, err := topicClosure(tx, exp)
+	if err != nil {
+		return nil, err
 	}
+	ids = append(ids, more...)
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	return recomputeTopics(tx, dia, ids)
+	return slices.Compact(ids), nil
 }
 
 // recomputeTopics recomputes the given topics, sorted by ID; those that
-// no longer exist are skipped.
-func recomputeTopics(tx *gorm.DB, dia dialect, ids []string) error {
+// no longer exist are skipped. On PostgreSQL it first takes the advisory
+// locks of those the transaction of d does not hold yet, in ID order (see
+// write.go for the lock order).
+func recomputeTopics(tx *gorm.DB, dia dialect, d *dirtySet, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	if dia == dialectPostgres {
-		// Sorted, so two writers never wait for each other's locks in
-		// opposite orders.
-		for _, id := range ids {
-			if err := tx.Exec("SELECT pg_advisory_xact_lock(?, hashtext(?))", xrefLockClass, id).Error; err != nil {
-				return err
-			}
+		if err := lockTopics(tx, d, ids); err != nil {
+			return err
 		}
 	}
 	g, err := loadGazetteer(tx)
@@ -616,7 +638,7 @@ func recomputeAll(tx *gorm.DB, dia dialect) error {
 		if len(ids) == 0 {
 			return nil
 		}
-		if err := recomputeTopics(tx, dia, ids); err != nil {
+		if err := recomputeTopics(tx, dia, dirtyOf(tx), ids); err != nil {
 			return err
 		}
 		last = ids[len(ids)-1]

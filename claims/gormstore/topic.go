@@ -16,6 +16,7 @@ func (s *Store) topicRecord(t *claims.Topic) record {
 		kind: "topic", table: "topics",
 		checkRefs: func(tx *gorm.DB) error { return checkParent(tx, t) },
 		row:       func() (any, error) { return toTopicRow(t) },
+		topics:    func(*gorm.DB) ([]string, error) { return []string{t.ID, t.ParentID}, nil },
 		afterWrite: func(tx *gorm.DB) error {
 			return replaceTags(tx, "topic_tags", "topic_id", t.ID, t.Tags)
 		},

@@ -18,11 +18,11 @@ import (
 func TestSQLiteDSN(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
-		{"claimdesk.db", "claimdesk.db?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"},
-		{"data/c.db?_busy_timeout=500&cache=shared", "data/c.db?_busy_timeout=500&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&cache=shared"},
-		{"file:c.db?mode=rwc", "file:c.db?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&mode=rwc"},
+		{"claimdesk.db", "claimdesk.db?_busy_timeout=5000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"},
+		{"data/c.db?_busy_timeout=500&cache=shared", "data/c.db?_busy_timeout=500&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&cache=shared"},
+		{"file:c.db?mode=rwc", "file:c.db?_busy_timeout=5000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&mode=rwc"},
 	} {
-		if got := sqliteDSN(tc.in); got != tc.want {
+		if got := sqliteDSN(tc.in, 5*time.Second); got != tc.want {
 			t.Errorf("sqliteDSN(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
