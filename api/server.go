@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/klauspost/compress/gzhttp"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
@@ -46,12 +47,27 @@ type handler struct {
 	// importing is a one-slot semaphore: one import runs at a time, a
 	// second is refused with 409 while it does.
 	importing chan struct{}
+	assetTags map[string]string // file name to ETag
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
 // /api/v1, /healthz, /readyz and the frontend from opts.Assets. The caller
-// owns the http.Server.
-func NewHandler(opts Options) http.Handler { return newEngine(opts) }
+// owns the http.Server. Text answers (JSON, HTML, CSS, JavaScript, CSV)
+// are gzipped for clients that accept it.
+func NewHandler(opts Options) http.Handler { return compress(newEngine(opts)) }
+
+// compress gzips answers of 1 KB or more whose type is compressible, with
+// Vary: Accept-Encoding. gzhttp (klauspost/compress) is used rather than
+// compress/gzip by hand: it buffers until it knows the size and type,
+// leaves ranges and already-encoded bodies alone and flushes streamed
+// exports as they go.
+func compress(next http.Handler) http.Handler {
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024))
+	if err != nil {
+		panic(err) // only on invalid options, which are constant here
+	}
+	return wrap(next)
+}
 
 func newEngine(opts Options) *gin.Engine {
 	h := &handler{
@@ -63,6 +79,7 @@ func newEngine(opts Options) *gin.Engine {
 		maxImport: opts.MaxImportBytes,
 		assets:    opts.Assets,
 		importing: make(chan struct{}, 1),
+		assetTags: assetETags(opts.Assets),
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
@@ -118,7 +135,7 @@ func newEngine(opts Options) *gin.Engine {
 	v1.DELETE("/claimants/:id", claimants.delete) //
 	v1.GET("/claims", claimList.list)             // ?topic_id=&claimant_id=&source_id=&tag=&q=&from=&to=&rank=&grade=&sort=&limit=&cursor=
 	v1.POST("/claims", claimList.create)          //
-	v1.GET("/claims/:id", claimList.get)          //
+	v1.GET("/claims/:id", h.getClaim(claimList))  // ?include=page: with topic, claimant, sources, relations, links, reviews
 	v1.PATCH("/claims/:id", claimList.patch)      //
 	v1.DELETE("/claims/:id", claimList.delete)    //
 	v1.GET("/links", links.list)                  // ?claim_id=&kind=&sort=&limit=&cursor=

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,8 +130,8 @@ func TestAssets(t *testing.T) {
 		{"GET", "/topics/01abc/compare", 200, "<!doctype html>", "text/html", true},
 		{"GET", "/css", 200, "<!doctype html>", "text/html", true}, // a directory is no file: no listing
 		{"HEAD", "/claims", 200, "", "text/html", true},
-		{"GET", "/css/app.css", 200, "body{}", "text/css", false},
-		{"GET", "/js/main.js", 200, "import", "text/javascript", false},
+		{"GET", "/css/app.css", 200, "body{}", "text/css", true},
+		{"GET", "/js/main.js", 200, "import", "text/javascript", true},
 		{"GET", "/js/missing.js", 404, "", "application/problem+json", false},
 		{"GET", "/api/v1/nothing", 404, `"code":"not_found"`, "application/problem+json", false},
 		{"POST", "/topics", 405, `"code":"method_not_allowed"`, "application/problem+json", false},
@@ -148,6 +151,68 @@ func TestAssets(t *testing.T) {
 	rec := newEnv(t, failingStore{}, nil).do(t, request{method: "GET", path: "/"})
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("GET / without assets = %d, want 404", rec.Code)
+	}
+}
+
+// TestAssetCaching: an asset comes with a content-hash ETag, a reload
+// that sends it back gets 304 with no body, and text is gzipped for a
+// client that accepts it.
+func TestAssetCaching(t *testing.T) {
+	big := strings.Repeat("body { color: black; }\n", 200)
+	assets := fstest.MapFS{
+		"index.html":  {Data: []byte("<!doctype html><title>claimdesk</title>")},
+		"css/app.css": {Data: []byte(big)},
+		"js/main.js":  {Data: []byte("import './api.js'")},
+	}
+	srv := httptest.NewServer(NewHandler(Options{Store: failingStore{}, Assets: assets}))
+	defer srv.Close()
+	get := func(path string, hdr map[string]string) *http.Response {
+		t.Helper()
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		for k, v := range hdr {
+			req.Header.Set(k, v)
+		}
+		// A Transport that does not ask for gzip itself, so the test
+		// sees the encoding the server chose.
+		res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	css := get("/css/app.css", nil)
+	css.Body.Close()
+	tag := css.Header.Get("ETag")
+	js := get("/js/main.js", nil)
+	js.Body.Close()
+	if tag == "" || tag == js.Header.Get("ETag") {
+		t.Fatalf("ETags app.css %q, main.js %q: want one per content", tag, js.Header.Get("ETag"))
+	}
+	for _, p := range []string{"/css/app.css", "/topics/x"} {
+		first := get(p, nil)
+		first.Body.Close()
+		again := get(p, map[string]string{"If-None-Match": first.Header.Get("ETag")})
+		body, _ := io.ReadAll(again.Body)
+		again.Body.Close()
+		if again.StatusCode != http.StatusNotModified || len(body) != 0 {
+			t.Errorf("GET %s revalidated: %d with %d bytes, want 304 and no body", p, again.StatusCode, len(body))
+		}
+	}
+	zipped := get("/css/app.css", map[string]string{"Accept-Encoding": "gzip"})
+	defer zipped.Body.Close()
+	if zipped.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(zipped.Header.Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("app.css: Content-Encoding %q, Vary %q; want gzip, Accept-Encoding", zipped.Header.Get("Content-Encoding"), zipped.Header.Get("Vary"))
+	}
+	zr, err := gzip.NewReader(zipped.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil || string(plain) != big {
+		t.Errorf("gunzipped app.css differs from the file (err %v)", err)
+	}
+	if n, _ := strconv.Atoi(zipped.Header.Get("Content-Length")); n >= len(big) {
+		t.Errorf("gzipped Content-Length %s, file %d bytes", zipped.Header.Get("Content-Length"), len(big))
 	}
 }
 

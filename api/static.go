@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"io/fs"
 	"net/http"
 	"path"
@@ -34,13 +36,48 @@ func (h *handler) noRoute(c *gin.Context) {
 	info, err := fs.Stat(h.assets, name)
 	switch {
 	case err == nil && !info.IsDir() && name != "index.html":
+		h.assetHeaders(c, name)
 		http.FileServerFS(h.assets).ServeHTTP(c.Writer, c.Request)
 	case name == "index.html" || path.Ext(name) == "":
-		c.Header("Cache-Control", "no-cache")
+		h.assetHeaders(c, "index.html")
 		http.ServeFileFS(c.Writer, c.Request, h.assets, "index.html")
 	default:
 		h.writeError(c, claims.NotFound("file", p))
 	}
+}
+
+// assetHeaders lets a browser keep an asset and ask whether it changed:
+// the ETag is a hash of the file's content, and no-cache means "revalidate
+// before use", which net/http answers with 304 Not Modified when the
+// If-None-Match matches. The ETag is weak because the same content may be
+// sent gzipped or not.
+func (h *handler) assetHeaders(c *gin.Context, name string) {
+	c.Header("Cache-Control", "no-cache")
+	if tag, ok := h.assetTags[name]; ok {
+		c.Header("ETag", tag)
+	}
+}
+
+// assetETags hashes every file of assets once, at start: the files are
+// embedded in the binary and never change while it runs.
+func assetETags(assets fs.FS) map[string]string {
+	tags := map[string]string{}
+	if assets == nil {
+		return tags
+	}
+	_ = fs.WalkDir(assets, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return nil // served without a validator
+		}
+		sum := sha256.Sum256(b)
+		tags[name] = `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+		return nil
+	})
+	return tags
 }
 
 // methodNotAllowed answers a known path asked with the wrong method; gin
