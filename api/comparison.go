@@ -24,6 +24,9 @@ type comparison struct {
 	// Conflicts are the topic's most severe notable conflicts, at most
 	// maxComparisonConflicts; GET /api/v1/conflicts?topic_id= lists all.
 	Conflicts []xref.Conflict `json:"conflicts"`
+	// Reviews are the analysts' reviews of the topic's pairs: who
+	// reviewed a conflict, when, why, and the version to patch.
+	Reviews []*claims.Review `json:"reviews"`
 }
 
 // maxComparisonConflicts bounds the conflicts a comparison embeds.
@@ -85,8 +88,14 @@ func (h *handler) comparison(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
+	reviews, err := h.topicReviews(c, topic.ID)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
 	out := comparison{
-		Topic: topic, Summary: res.Topic, Claims: cs, NextCursor: page.Next,
+		Reviews: nonNil(reviews),
+		Topic:   topic, Summary: res.Topic, Claims: cs, NextCursor: page.Next,
 		Groups: nonNil(res.Topic.Groups), Series: nonNil(res.Series), SumOfParts: nonNil(res.SumOfParts),
 		Conflicts: nonNil(res.Conflicts[:min(len(res.Conflicts), maxComparisonConflicts)]),
 	}

@@ -17,8 +17,12 @@ import (
 // named by claimant and quantity, so the list needs no further requests.
 type conflictItem struct {
 	xref.Conflict
-	A conflictSide `json:"a"`
-	B conflictSide `json:"b"`
+	A          conflictSide `json:"a"`
+	B          conflictSide `json:"b"`
+	TopicTitle string       `json:"topic_title"`
+	// Review is the analysts' review of the pair (who, when, why, and
+	// the version to patch), or null while nobody has reviewed it.
+	Review *claims.Review `json:"review"`
 }
 
 type conflictSide struct {
@@ -91,11 +95,60 @@ func (h *handler) conflicts(c *gin.Context) {
 		}
 		return s
 	}
+	titles, reviews, err := h.topicsAndReviews(c, page.Items)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
 	out := claims.Page[conflictItem]{Items: make([]conflictItem, len(page.Items)), Next: page.Next}
 	for i, cf := range page.Items {
-		out.Items[i] = conflictItem{Conflict: cf, A: side(cf.ClaimA), B: side(cf.ClaimB)}
+		out.Items[i] = conflictItem{Conflict: cf, A: side(cf.ClaimA), B: side(cf.ClaimB),
+			TopicTitle: titles[cf.TopicID], Review: reviews[[2]string{cf.ClaimA, cf.ClaimB}]}
 	}
 	c.JSON(http.StatusOK, out)
+}
+
+// topicsAndReviews reads the title and the reviews of each topic the
+// conflicts belong to: two queries per topic, not per conflict.
+func (h *handler) topicsAndReviews(c *gin.Context, cs []xref.Conflict) (map[string]string, map[[2]string]*claims.Review, error) {
+	ctx := c.Request.Context()
+	titles := map[string]string{}
+	reviews := map[[2]string]*claims.Review{}
+	for _, cf := range cs {
+		if _, ok := titles[cf.TopicID]; ok {
+			continue
+		}
+		t, err := h.store.FindTopic(ctx, cf.TopicID)
+		if err != nil {
+			return nil, nil, err
+		}
+		titles[t.ID] = t.Title
+		rs, err := h.topicReviews(c, t.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range rs {
+			reviews[[2]string{r.ClaimA, r.ClaimB}] = r
+		}
+	}
+	return titles, reviews, nil
+}
+
+// topicReviews lists every review of a pair with a claim in the topic.
+func (h *handler) topicReviews(c *gin.Context, topicID string) ([]*claims.Review, error) {
+	var out []*claims.Review
+	o := claims.ListOptions{Limit: claims.MaxLimit}
+	for {
+		page, err := h.store.ListReviews(c.Request.Context(), claims.ReviewFilter{TopicID: topicID, ListOptions: o})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if page.Next == "" {
+			return out, nil
+		}
+		o.Cursor = page.Next
+	}
 }
 
 // relationsPage is the body of GET /api/v1/claims/{id}/relations.
