@@ -141,19 +141,23 @@ func demoScreens(t *testing.T, s *session, base string) {
 		t.Errorf("relations with a deprecated claim: badges %v, want at least one, none with a severity badge", dep)
 	}
 
-	// The inbox offers only the moves that change a conflict's status.
+	// The inbox offers only the moves that change a conflict's status,
+	// each button named after the status it sets.
 	s.do(t, chromedp.Navigate(base+"/conflicts?status=open"))
 	s.waitFor(t, "the inbox", `document.querySelectorAll('.conflict-item').length > 0`)
 	visible := func() []string {
-		return eval[[]string](t, s, `[...document.querySelector('.conflict-item .actions').querySelectorAll('button')].filter(b => !b.hidden).map(b => b.textContent)`)
+		return eval[[]string](t, s, `[...document.querySelector('.conflict-item .review-actions').querySelectorAll('button')].filter(b => !b.hidden).map(b => b.textContent)`)
 	}
-	if got := visible(); !slices.Equal(got, []string{"Conflict stands", "Dismiss"}) {
-		t.Errorf("an open conflict offers %q, want Conflict stands and Dismiss", got)
+	if got := visible(); !slices.Equal(got, []string{"Mark reviewed", "Mark dismissed"}) {
+		t.Errorf("an open conflict offers %q, want Mark reviewed and Mark dismissed", got)
 	}
-	s.do(t, chromedp.Click(chromedp.CSS(`.conflict-item .actions button`)))
-	s.waitFor(t, "the review saved", `document.querySelector('.conflict-item [role=status]').textContent.includes('reviewed')`)
-	if got := visible(); !slices.Equal(got, []string{"Dismiss", "Reopen"}) {
-		t.Errorf("a reviewed conflict offers %q, want Dismiss and Reopen", got)
+	s.do(t, chromedp.Click(chromedp.CSS(`.conflict-item .review-actions button`)))
+	s.waitFor(t, "the review saved", `document.querySelector('.conflict-item .review-msg').textContent.includes('reviewed')`)
+	if got := visible(); !slices.Equal(got, []string{"Mark dismissed", "Mark open"}) {
+		t.Errorf("a reviewed conflict offers %q, want Mark dismissed and Mark open", got)
+	}
+	if got := eval[string](t, s, `document.querySelector('.conflict-item .review-line').textContent`); !strings.Contains(got, "Reviewed") {
+		t.Errorf("review line after saving = %q, want it to say Reviewed", got)
 	}
 	s.checkClean(t)
 }

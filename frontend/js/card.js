@@ -14,6 +14,26 @@ export function highlight(quote, qty) {
   return [quote.slice(0, i), h('mark', null, quote.slice(i, i + qty.length)), quote.slice(i + qty.length)];
 }
 
+/** httpURL returns u when it is an http(s) URL, else '': no "javascript:" link. */
+export function httpURL(u) {
+  try {
+    const x = new URL(u);
+    return x.protocol === 'http:' || x.protocol === 'https:' ? x.href : '';
+  } catch (err) {
+    return '';
+  }
+}
+
+/** hopLink is a source's name, linked in a new tab when its URL is known, with an archive mark. */
+function hopLink(name, url, archive) {
+  const href = httpURL(url || '');
+  const arch = httpURL(archive || '');
+  return [
+    href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'ext' }, name) : name,
+    arch ? [' ', h('a', { href: arch, target: '_blank', rel: 'noopener noreferrer', class: 'tag archived', title: 'Archived copy' }, 'archived')] : null,
+  ];
+}
+
 /** claimantLine is "Name, Role, Affiliation". */
 export function claimantLine(c) {
   if (!c) return '';
@@ -47,7 +67,12 @@ export function card(e, opts = {}) {
   const dep = c.rank === 'deprecated';
   const sum = e.summary;
   const name = e.claimant ? e.claimant.name : c.claimant_id;
-  const chain = [e.source ? e.source.name : c.provenance.source_id, ...(e.relays || []).map((r) => r.name)];
+  // Each hop of the chain links to the page it names, in a new tab.
+  const relays = c.provenance.relays || [];
+  const chain = [
+    hopLink(e.source ? e.source.name : 'unknown source', c.provenance.url || (e.source && e.source.url), c.provenance.archive_url),
+    ...(e.relays || []).map((r, i) => hopLink(r.name || 'unknown source', (relays[i] && relays[i].url) || r.url, relays[i] && relays[i].archive_url)),
+  ];
   const when = fmt.refDate(c);
   const badges = [
     h('span', { class: 'badge place' }, fmt.places(c.scope)),

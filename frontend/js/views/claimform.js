@@ -22,10 +22,22 @@ function field(id, labelText, input, hint) {
 }
 
 /**
+ * focusNext moves the focus to the first field after node in its form, so
+ * that a pick in a type-ahead does not drop the focus to the page.
+ */
+function focusNext(node) {
+  const form = node.closest('form') || document;
+  const all = [...form.querySelectorAll('input, select, textarea, button')]
+    .filter((el) => !el.disabled && !el.hidden && !el.closest('[hidden]') && el.getClientRects().length);
+  const next = all.find((el) => !node.contains(el) && (node.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
+  if (next) next.focus();
+}
+
+/**
  * picker is a searchable choice of a claimant or source (GET ?q=), with an
  * inline mini-form to create a new one.
  */
-function picker({ id, kind, label: labelText, describe, newFields }) {
+export function picker({ id, kind, label: labelText, describe, newFields }) {
   let chosen = null;
   const input = h('input', { type: 'search', autocomplete: 'off', placeholder: `Search ${kind}…`, role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list' });
   const list = h('ul', { class: 'options', id: `${id}-list`, role: 'listbox', 'aria-label': `${labelText} matches` });
@@ -64,7 +76,7 @@ function picker({ id, kind, label: labelText, describe, newFields }) {
       items = [];
     }
     replace(list, items.map((rec) => h('li', { role: 'option' },
-      h('button', { type: 'button', onclick: () => api2.choose(rec) }, h('strong', null, rec.name), ' ', h('span', { class: 'muted' }, describe(rec))))));
+      h('button', { type: 'button', onclick: () => { api2.choose(rec); focusNext(api2.node); } }, h('strong', null, rec.name), ' ', h('span', { class: 'muted' }, describe(rec))))));
     input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
   }, 150);
   input.addEventListener('input', search);

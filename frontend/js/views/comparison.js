@@ -7,6 +7,7 @@ import * as fmt from '../format.js';
 import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline } from '../plot.js';
+import { controls } from '../review.js';
 
 const NARROW = 760;
 
@@ -48,16 +49,17 @@ export function pairId(a, b) {
   return `cf-${x}--${y}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-function conflictItem(c, names) {
+function conflictItem(c, names, reviews) {
   const cls = fmt.severityClass(c.severity);
+  const review = reviews.get([c.claim_a, c.claim_b].sort().join('|')) || null;
   return h('li', { class: `conflict-item ${cls}`, id: pairId(c.claim_a, c.claim_b), tabindex: '-1', dataset: { conflict: `${c.claim_a}|${c.claim_b}` } },
     h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
     h('span', { class: 'kind' }, fmt.label(c.kind)),
     h('span', { class: 'expl' }, c.explanation),
     h('span', { class: 'pair' },
       h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, names.get(c.claim_a) || c.claim_a), ' vs ',
-      h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, names.get(c.claim_b) || c.claim_b),
-      c.status && c.status !== 'open' ? h('span', { class: 'tag' }, c.status) : null));
+      h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, names.get(c.claim_b) || c.claim_b)),
+    controls({ a: c.claim_a, b: c.claim_b, status: c.status, review }, (st) => { c.status = st; }));
 }
 
 /** conflictBlock lists the worst three conflicts and folds the rest away. */
@@ -79,6 +81,7 @@ export async function render(ctx) {
   const parent = t.parent_id ? await api.get(`/topics/${encodeURIComponent(t.parent_id)}`).catch(() => null) : null;
   ctx.setTitle(t.title);
   const names = new Map(cmp.claims.map((e) => [e.claim.id, e.claimant ? e.claimant.name : e.claim.claimant_id]));
+  const reviews = new Map((cmp.reviews || []).map((r) => [[r.claim_a, r.claim_b].sort().join('|'), r]));
   const base = `/topics/${encodeURIComponent(id)}`;
   const q = (o) => {
     const p = new URLSearchParams({ ...(view === 'timeline' ? { view } : {}), ...(sort !== 'date' ? { sort } : {}), ...o });
@@ -156,7 +159,7 @@ export async function render(ctx) {
   const conflictList = conflictRows.length
     ? h('section', { class: 'conflicts-panel', 'aria-labelledby': 'cf-h' },
       h('h2', { id: 'cf-h' }, `Conflicts (${conflictRows.length})`),
-      conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names))))
+      conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names, reviews))))
     : null;
 
   const sortBar = h('p', { class: 'sortbar' }, 'Order: ',

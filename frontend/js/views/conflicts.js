@@ -1,101 +1,90 @@
-// The review inbox: conflicts across topics, most severe first, with
-// reviewed and dismissed actions.
+// The review inbox: conflicts across topics, read in one request with both
+// claims named, filtered by topic, severity, status and text and sorted by
+// each, every row with its review in place.
 
-import { h, replace } from '../dom.js';
+import { h, replace, debounce } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import * as data from '../data.js';
+import { controls } from '../review.js';
 
-// review records the analyst's verdict: a pair has one review, so an
-// existing one is patched at its version.
-async function review(c, status, resolution) {
-  const body = { claim_a: c.claim_a, claim_b: c.claim_b, status, resolution };
-  try {
-    return await api.post('/reviews', body);
-  } catch (err) {
-    if (!(err instanceof api.APIError) || err.status !== 409) throw err;
-  }
-  const existing = (await api.all('/reviews', { claim_id: c.claim_a }))
-    .find((r) => r.claim_a === c.claim_a && r.claim_b === c.claim_b);
-  if (!existing) throw new api.APIError(409, { detail: 'the review of this pair changed meanwhile: reload the page' });
-  return api.patch(`/reviews/${encodeURIComponent(existing.id)}`, { status, resolution }, existing.version);
-}
+const SEVERITIES = [['', 'any severity'], ['severe', 'severe (5× or more)'], ['major', 'major (2–5×)'], ['minor', 'minor (under 2×)']];
+const STATUSES = [['', 'any status'], ['open', 'open'], ['reviewed', 'reviewed'], ['dismissed', 'dismissed']];
+const SORTS = [['severity', 'severity, worst first'], ['topic', 'topic'], ['status', 'status'], ['claimant', 'claimant'], ['kind', 'kind']];
 
-/** render lists conflicts filtered by ?status= and ?min_severity=. */
+const side = (s) => `${s.claimant_name || s.claimant_id}: ${s.quantity_text || 'no number'}`;
+
+/** render lists the conflicts; the filters live in the URL (?topic=&severity=&status=&q=&sort=). */
 export async function render(ctx) {
   ctx.setTitle('Conflicts');
-  const status = ctx.query.get('status') || '';
-  const minSev = ctx.query.get('min_severity') || '';
   let list;
   try {
-    list = (await api.get('/conflicts', { status, min_severity: minSev })).items;
+    list = await api.all('/conflicts');
   } catch (err) {
     if (err instanceof api.APIError && err.missingEndpoint) {
       return h('div', null, h('h1', null, 'Conflicts'), h('p', { class: 'notice' }, 'This server does not list conflicts yet (GET /api/v1/conflicts). Open a topic to see its claims.'));
     }
     throw err;
   }
-  list.sort((a, b) => b.severity - a.severity);
-  const topics = new Map((await api.all('/topics')).map((t) => [t.id, t]));
-  const label = async (cid) => {
-    try {
-      const c = await api.get(`/claims/${encodeURIComponent(cid)}`);
-      const who = await data.claimant(c.claimant_id);
-      return `${who ? who.name : c.claimant_id}: ${c.quantity_text}`;
-    } catch (e) {
-      return cid;
-    }
-  };
-  const names = new Map();
-  await Promise.all([...new Set(list.flatMap((c) => [c.claim_a, c.claim_b]))].map(async (id) => names.set(id, await label(id))));
-  const filters = h('p', { class: 'sortbar' }, 'Show: ',
-    [['open', 'open'], ['reviewed', 'reviewed'], ['dismissed', 'dismissed'], ['', 'all']].map(([v, t]) => [
-      h('a', { href: v ? `/conflicts?status=${v}` : '/conflicts', 'aria-current': status === v ? 'true' : null }, t), ' ']));
-  const items = list.map((c) => {
+  for (const c of list) c.status = c.status || 'open';
+  const topics = [...new Map(list.map((c) => [c.topic_id, c.topic_title || c.topic_id])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+
+  const sel = (id, options, value) => h('select', { id }, options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
+  const fTopic = sel('cf-topic', [['', 'all topics'], ...topics], ctx.query.get('topic') || '');
+  const fSev = sel('cf-severity', SEVERITIES, ctx.query.get('severity') || '');
+  const fStatus = sel('cf-status', STATUSES, ctx.query.get('status') || '');
+  const fText = h('input', { id: 'cf-q', type: 'search', autocomplete: 'off', placeholder: 'claimant, figure, explanation', value: ctx.query.get('q') || '' });
+  const fSort = sel('cf-sort', SORTS, ctx.query.get('sort') || 'severity');
+  const count = h('p', { class: 'summary-line', role: 'status', 'data-testid': 'conflict-count' });
+  const ol = h('ol', { class: 'conflict-list' });
+  const empty = h('p', { class: 'empty', hidden: true }, 'Nothing matches these filters.');
+
+  const items = new Map(list.map((c) => {
     const cls = fmt.severityClass(c.severity);
-    const res = h('input', { 'aria-label': 'Resolution note (required to dismiss)', placeholder: 'Resolution: why it stands or is not real' });
-    const state = h('span', { role: 'status', class: 'muted' });
-    // Offer only the moves that change something: an open conflict cannot
-    // be reopened, a dismissed one cannot be dismissed again.
-    const buttons = {};
-    const sync = () => {
-      const st = c.status || 'open';
-      for (const [to, b] of Object.entries(buttons)) b.hidden = to === st;
-    };
-    const act = (st) => async () => {
-      try {
-        await review(c, st, res.value);
-        c.status = st;
-        sync();
-        res.removeAttribute('aria-invalid');
-        state.textContent = `Marked ${st}.`;
-      } catch (err) {
-        const bad = err.fields && err.fields.find((f) => f.field === 'resolution');
-        if (bad) {
-          res.setAttribute('aria-invalid', 'true');
-          res.focus();
-        }
-        state.textContent = bad ? `Resolution ${bad.detail}` : err.message;
-      }
-    };
-    const t = topics.get(c.topic_id);
-    const li = h('li', { class: `conflict-item ${cls}` },
+    const review = controls({ a: c.claim_a, b: c.claim_b, status: c.status, review: c.review }, (st) => {
+      c.status = st;
+      li.dataset.status = st;
+    });
+    const li = h('li', { class: `conflict-item ${cls}`, dataset: { conflict: `${c.claim_a}|${c.claim_b}`, status: c.status } },
       h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
-      h('span', { class: 'kind' }, fmt.label(c.kind), c.status && c.status !== 'open' ? h('span', { class: 'tag' }, c.status) : null),
+      h('span', { class: 'kind' }, fmt.label(c.kind), c.manual ? h('span', { class: 'tag' }, 'analyst') : null),
       h('span', { class: 'expl' }, c.explanation),
-      h('span', { class: 'pair' }, t ? [h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, t.title), ': '] : null,
-        h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, names.get(c.claim_a)), ' vs ',
-        h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, names.get(c.claim_b))),
-      h('span', { class: 'actions' }, res,
-        buttons.reviewed = h('button', { type: 'button', onclick: act('reviewed') }, 'Conflict stands'),
-        buttons.dismissed = h('button', { type: 'button', onclick: act('dismissed') }, 'Dismiss'),
-        buttons.open = h('button', { type: 'button', onclick: act('open') }, 'Reopen'), state));
-    sync();
-    return li;
-  });
+      h('span', { class: 'pair' }, h('a', { href: `/topics/${encodeURIComponent(c.topic_id)}` }, c.topic_title || 'topic'), ': ',
+        h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, side(c.a || {})), ' vs ',
+        h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, side(c.b || {}))),
+      review);
+    return [c, li];
+  }));
+
+  const draw = () => {
+    const q = fText.value.trim().toLowerCase();
+    const shown = list.filter((c) => (!fTopic.value || c.topic_id === fTopic.value)
+      && (!fSev.value || fmt.severityClass(c.severity) === fSev.value)
+      && (!fStatus.value || c.status === fStatus.value)
+      && (!q || `${c.explanation} ${side(c.a || {})} ${side(c.b || {})} ${c.topic_title} ${c.review ? c.review.resolution : ''}`.toLowerCase().includes(q)));
+    const by = {
+      severity: (a, b) => b.severity - a.severity,
+      topic: (a, b) => (a.topic_title || '').localeCompare(b.topic_title || '') || b.severity - a.severity,
+      status: (a, b) => a.status.localeCompare(b.status) || b.severity - a.severity,
+      claimant: (a, b) => (a.a?.claimant_name || '').localeCompare(b.a?.claimant_name || '') || b.severity - a.severity,
+      kind: (a, b) => a.kind.localeCompare(b.kind) || b.severity - a.severity,
+    }[fSort.value] || ((a, b) => b.severity - a.severity);
+    shown.sort(by);
+    replace(ol, shown.map((c) => items.get(c)));
+    empty.hidden = shown.length > 0;
+    count.textContent = `${shown.length} of ${list.length} conflict${list.length === 1 ? '' : 's'}`;
+    const p = new URLSearchParams();
+    for (const [k, el] of [['topic', fTopic], ['severity', fSev], ['status', fStatus], ['q', fText]]) if (el.value) p.set(k, el.value);
+    if (fSort.value !== 'severity') p.set('sort', fSort.value);
+    history.replaceState(history.state, '', p.toString() ? `/conflicts?${p}` : '/conflicts');
+  };
+  for (const el of [fTopic, fSev, fStatus, fSort]) el.addEventListener('change', draw);
+  fText.addEventListener('input', debounce(draw, 120));
+  draw();
+  const field = (id, text, el) => h('div', { class: 'field' }, h('label', { for: id }, text), el);
   return h('div', null,
-    h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Conflicts'),
-      h('p', { class: 'summary-line' }, `${list.length} conflict${list.length === 1 ? '' : 's'}, most severe first`))),
-    filters,
-    list.length ? h('ol', { class: 'conflict-list' }, items) : h('p', { class: 'empty' }, 'Nothing to review.'));
+    h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Conflicts'), count)),
+    h('div', { class: 'toolbar filters', role: 'search', 'aria-label': 'Filter conflicts' },
+      field('cf-topic', 'Topic', fTopic), field('cf-severity', 'Severity', fSev), field('cf-status', 'Status', fStatus),
+      field('cf-q', 'Text', fText), field('cf-sort', 'Sort by', fSort)),
+    ol, empty);
 }
