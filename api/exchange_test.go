@@ -30,7 +30,7 @@ func exportDoc(t *testing.T, e *env, query string) *httptest.ResponseRecorder {
 	mt, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
 	if mt == "application/json" || mt == "application/ld+json" || rec.Code != http.StatusOK {
 		checkResponse(t, http.MethodGet, req.URL.Path, rec)
-	} else if mt != "application/x-ndjson" && mt != "text/csv" {
+	} else if mt != "application/x-ndjson" && mt != "text/csv" && mt != "text/plain" {
 		t.Errorf("GET %s: Content-Type %q is not documented", path, mt)
 	}
 	return rec
@@ -65,6 +65,8 @@ func TestExportDownloads(t *testing.T) {
 			{"?format=csv&topic_id=topic-chechens", "text/csv; charset=utf-8", "claimdesk-topic-chechens-"},
 			{"?format=claimreview", "application/ld+json", "claimdesk-all-"},
 			{"?format=wikidata", "application/json", "claimdesk-all-"},
+			{"?format=quickstatements", "text/plain; charset=utf-8", "claimdesk-all-"},
+			{"?format=csv&excel=true", "text/csv; charset=utf-8", "claimdesk-all-"},
 		}
 		for _, tt := range tests {
 			rec := exportDoc(t, e, tt.query)
@@ -79,6 +81,15 @@ func TestExportDownloads(t *testing.T) {
 			}
 			if tt.query == "" {
 				validateExport(t, rec.Body.Bytes())
+			}
+			if bom := bytes.HasPrefix(rec.Body.Bytes(), []byte("\ufeff")); bom != strings.Contains(tt.query, "excel=true") {
+				t.Errorf("GET /export%s: byte order mark %v", tt.query, bom)
+			}
+		}
+		for _, q := range []string{"?format=json&excel=true", "?format=csv&excel=maybe"} {
+			rec := exportDoc(t, e, q)
+			if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"excel"`) {
+				t.Errorf("GET /export%s = %d %s, want 422 naming excel", q, rec.Code, rec.Body)
 			}
 		}
 		for _, q := range []string{"?format=xml", "?topic_id=no-such-topic", "?topic_id=bad%20id"} {
@@ -184,5 +195,28 @@ func TestImportHostile(t *testing.T) {
 				t.Errorf("a refused import wrote %d records", n)
 			}
 		})
+	}
+}
+
+// TestWikidataIDs: topics and sources take a Wikidata item ID, normalised
+// to upper case, and refuse anything else naming the field.
+func TestWikidataIDs(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), nil)
+	var topic struct {
+		WikidataID string `json:"wikidata_id"`
+	}
+	e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/topics", body: `{"id":"wd-t","title":"T","wikidata_id":" q4115189 "}`}, http.StatusCreated, &topic)
+	if topic.WikidataID != "Q4115189" {
+		t.Errorf("topic wikidata_id = %q, want Q4115189", topic.WikidataID)
+	}
+	for _, tt := range []struct{ path, body string }{
+		{"/api/v1/topics", `{"title":"T","wikidata_id":"P31"}`},
+		{"/api/v1/topics", `{"title":"T","wikidata_id":"Q0123"}`},
+		{"/api/v1/sources", `{"name":"S","wikidata_id":"Guardian"}`},
+	} {
+		rec := e.do(t, request{method: http.MethodPost, path: tt.path, body: tt.body})
+		if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"wikidata_id"`) {
+			t.Errorf("POST %s %s = %d %s, want 422 naming wikidata_id", tt.path, tt.body, rec.Code, rec.Body)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -18,6 +19,19 @@ func (h *handler) export(c *gin.Context) {
 	if err != nil {
 		h.writeError(c, fieldErr(claims.CodeInvalid, "invalid export", claims.FieldError{Field: "format", Detail: claims.ErrorMessage(err)}))
 		return
+	}
+	excel := false
+	if q := c.Query("excel"); q != "" {
+		var detail string
+		if excel, err = strconv.ParseBool(q); err != nil {
+			detail = "must be true or false"
+		} else if excel && f != exchange.CSV {
+			detail = "is for format=csv only: it adds a byte order mark and CRLF line ends for Microsoft Excel"
+		}
+		if detail != "" {
+			h.writeError(c, fieldErr(claims.CodeInvalid, "invalid export", claims.FieldError{Field: "excel", Detail: detail}))
+			return
+		}
 	}
 	topic := c.Query("topic_id")
 	name := "all"
@@ -37,7 +51,7 @@ func (h *handler) export(c *gin.Context) {
 	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
 	c.Header("Cache-Control", "no-store")
 	c.Status(http.StatusOK)
-	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{}); err != nil {
+	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel}); err != nil {
 		if !c.Writer.Written() {
 			h.writeError(c, err)
 			return

@@ -35,6 +35,10 @@ type Source struct {
 	Language    string     `json:"language"` // BCP 47 tag: "en", "ru"
 	PublishedOn Date       `json:"published_on"`
 	Notes       string     `json:"notes"`
+	// WikidataID names the source's Wikidata item ("Q11148" for a
+	// newspaper), written as "stated in" (P248) by the QuickStatements
+	// export; empty when the analyst has named none.
+	WikidataID string `json:"wikidata_id"`
 }
 
 // Normalize trims the source's text fields and fills defaults.
@@ -42,6 +46,7 @@ func (s *Source) Normalize() {
 	s.Name = strings.TrimSpace(s.Name)
 	s.URL = strings.TrimSpace(s.URL)
 	s.Language = strings.TrimSpace(s.Language)
+	s.WikidataID = strings.ToUpper(strings.TrimSpace(s.WikidataID))
 	if s.Kind == "" {
 		s.Kind = SourceOther
 	}
@@ -58,6 +63,9 @@ func (s *Source) Validate() error {
 	checkLanguage(&p, "language", s.Language)
 	checkDate(&p, "published_on", s.PublishedOn)
 	checkText(&p, "notes", s.Notes, MaxTextLen)
+	if s.WikidataID != "" && !ValidWikidataItem(s.WikidataID) {
+		p.Add("wikidata_id", "must be a Wikidata item ID: Q followed by its number, such as Q42")
+	}
 	return p.Err("source")
 }
 

@@ -23,6 +23,10 @@ type Topic struct {
 	// Zero means DefaultWindowDays.
 	WindowDays int      `json:"window_days"`
 	Tags       []string `json:"tags"`
+	// WikidataID names the Wikidata item the topic's figures are about
+	// ("Q123"), the subject of the QuickStatements export; empty when the
+	// analyst has named none.
+	WikidataID string `json:"wikidata_id"`
 }
 
 // DefaultWindowDays is the comparison window of a topic that sets none.
@@ -42,6 +46,7 @@ func (t *Topic) Normalize() {
 	t.Measure = strings.TrimSpace(t.Measure)
 	t.Unit = strings.TrimSpace(t.Unit)
 	t.Tags = normTags(t.Tags)
+	t.WikidataID = strings.ToUpper(strings.TrimSpace(t.WikidataID))
 	if t.Unit == "" {
 		t.Unit = "people"
 	}
@@ -64,5 +69,22 @@ func (t *Topic) Validate() error {
 		p.Add("window_days", "must be between 0 and 36600 days")
 	}
 	checkTags(&p, "tags", t.Tags)
+	if t.WikidataID != "" && !ValidWikidataItem(t.WikidataID) {
+		p.Add("wikidata_id", "must be a Wikidata item ID: Q followed by its number, such as Q42")
+	}
 	return p.Err("topic")
+}
+
+// ValidWikidataItem reports whether s is a Wikidata item ID: Q followed by
+// a number without leading zeros, at most 12 digits.
+func ValidWikidataItem(s string) bool {
+	if len(s) < 2 || len(s) > 13 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -312,15 +312,28 @@ func unguard(s string) string { return strings.TrimPrefix(s, "'") }
 type csvEncoder struct {
 	w   *csv.Writer
 	row []string
+	bom *bufio.Writer // set for Excel: where the byte order mark goes
 }
 
 func newCSVEncoder(w *bufio.Writer) *csvEncoder {
 	return &csvEncoder{w: csv.NewWriter(w), row: make([]string, len(csvColumns))}
 }
 
+// excel makes the encoder write for Excel: a byte order mark before the
+// header and CRLF line ends.
+func (e *csvEncoder) excel(w *bufio.Writer) {
+	e.bom = w
+	e.w.UseCRLF = true
+}
+
 func (e *csvEncoder) kinds() []Kind { return []Kind{KindClaim} }
 
-func (e *csvEncoder) begin(Header) error { return e.w.Write(CSVColumns()) }
+func (e *csvEncoder) begin(Header) error {
+	if e.bom != nil {
+		e.bom.WriteString("\ufeff")
+	}
+	return e.w.Write(CSVColumns())
+}
 
 func (e *csvEncoder) record(_ Kind, rec any) error {
 	c := rec.(*claims.Claim)

@@ -79,6 +79,15 @@
 // descriptive; the P-numbers noted are where claimdesk is sure of the
 // correspondence.
 //
+// quickstatements is QuickStatements V1 text (see quickstatements.go and
+// package qid): one P1114 command per claim of a topic that names its
+// Wikidata item, with bounds, unit, P585, P580 and P276 qualifiers and a
+// P248, P854, P577, P1683 reference; what has no Wikidata ID is left out
+// and said in a comment line.
+//
+// csv with ExportOptions.Excel starts with a UTF-8 byte order mark and
+// ends lines with CRLF, for Microsoft Excel.
+//
 // # Import
 //
 // Import reads json, ndjson or csv. Records are matched by ID, so every

@@ -42,6 +42,11 @@ type ExportOptions struct {
 	// OnRecord, when set, is called after each record is encoded, for
 	// progress reports.
 	OnRecord func(k Kind)
+	// Excel makes CSV for Microsoft Excel: a UTF-8 byte order mark first,
+	// so that Excel reads the file as UTF-8 (Cyrillic and all), and CRLF
+	// line ends. Without it CSV is plain RFC 4180 with LF line ends. Other
+	// formats refuse it.
+	Excel bool
 }
 
 // Export writes the records f selects to w in format. It streams: records
@@ -55,9 +60,15 @@ type ExportOptions struct {
 // without building and reflecting over a claims.Claim per record.
 func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, opts ExportOptions) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
+	if opts.Excel && format != CSV {
+		return claims.Errorf(claims.CodeInvalid, "the Excel option is for CSV only, not %s", format)
+	}
 	enc, err := newEncoder(format, bw)
 	if err != nil {
 		return err
+	}
+	if c, ok := enc.(*csvEncoder); ok && opts.Excel {
+		c.excel(bw)
 	}
 	now := time.Now
 	if opts.Now != nil {
@@ -209,6 +220,8 @@ func newEncoder(f Format, w *bufio.Writer) (encoder, error) {
 		return newClaimReviewEncoder(w), nil
 	case Wikidata:
 		return newWikidataEncoder(w), nil
+	case QuickStatements:
+		return newQuickStatementsEncoder(w), nil
 	}
 	return nil, claims.Errorf(claims.CodeInvalid, "unknown format %q", f)
 }

@@ -9,18 +9,21 @@ import (
 // Format is an export or import format.
 type Format string
 
-// The formats. JSON, NDJSON and CSV can be imported; ClaimReview and
-// Wikidata are export-only interchange dialects.
+// The formats. JSON, NDJSON and CSV can be imported; ClaimReview,
+// Wikidata and QuickStatements are export-only interchange dialects.
 const (
 	JSON        Format = "json"
 	NDJSON      Format = "ndjson"
 	CSV         Format = "csv"
 	ClaimReview Format = "claimreview"
 	Wikidata    Format = "wikidata"
+	// QuickStatements is QuickStatements V1 text, to paste into the
+	// Wikidata tool of that name.
+	QuickStatements Format = "quickstatements"
 )
 
 // Formats lists every format, the default first.
-var Formats = []Format{JSON, NDJSON, CSV, ClaimReview, Wikidata}
+var Formats = []Format{JSON, NDJSON, CSV, ClaimReview, Wikidata, QuickStatements}
 
 // ImportFormats lists the formats Import reads.
 var ImportFormats = []Format{JSON, NDJSON, CSV}
@@ -36,7 +39,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", claims.Errorf(claims.CodeInvalid, "unknown format %q: use json, ndjson, csv, claimreview or wikidata", s)
+	return "", claims.Errorf(claims.CodeInvalid, "unknown format %q: use json, ndjson, csv, claimreview, wikidata or quickstatements", s)
 }
 
 // Importable reports whether Import reads f.
@@ -51,6 +54,8 @@ func (f Format) ContentType() string {
 		return "text/csv; charset=utf-8"
 	case ClaimReview:
 		return "application/ld+json"
+	case QuickStatements:
+		return "text/plain; charset=utf-8"
 	}
 	return "application/json"
 }
@@ -66,6 +71,8 @@ func (f Format) Ext() string {
 		return "jsonld"
 	case Wikidata:
 		return "wikidata.json"
+	case QuickStatements:
+		return "qs.txt"
 	}
 	return "json"
 }

@@ -226,8 +226,8 @@ func (t table) insertSQL(d dialect, rows int) string {
 }
 
 var (
-	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags search")}
-	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes search")}
+	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags wikidata_id search")}
+	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes wikidata_id search")}
 	claimantTable = table{"claimants", cols("name kind role affiliation notes search")}
 	claimTable    = table{"claims", cols(`topic_id claimant_id source_id quote quantity_text language original_text
 		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
@@ -301,7 +301,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 			return nil, err
 		}
 		a.topics = append(metaArgs(a.topics, r.Meta), r.Title, r.Description, r.Measure, r.Unit, r.Additive,
-			r.ParentID, r.WindowDays, r.Tags, r.Search)
+			r.ParentID, r.WindowDays, r.Tags, r.WikidataID, r.Search)
 		for _, tag := range dedupe(t.Tags) {
 			a.topicTags = append(a.topicTags, t.ID, tag)
 		}
@@ -310,7 +310,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 	for _, s := range b.Sources {
 		r := toSourceRow(s)
 		a.sources = append(metaArgs(a.sources, r.Meta), r.Name, r.URL, r.Kind, r.Publisher, r.Language,
-			r.PublishedOn, r.Notes, r.Search)
+			r.PublishedOn, r.Notes, r.WikidataID, r.Search)
 	}
 	for _, c := range b.Claimants {
 		r := toClaimantRow(c)

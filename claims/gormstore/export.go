@@ -88,19 +88,19 @@ func metaDest(m *metaRow, rest ...any) []any {
 
 // The columns the Each* of each kind read, and where they go.
 const (
-	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags"
-	sourceColumns   = metaColumns + "name, url, kind, publisher, language, published_on, notes"
+	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags, wikidata_id"
+	sourceColumns   = metaColumns + "name, url, kind, publisher, language, published_on, notes, wikidata_id"
 	claimantColumns = metaColumns + "name, kind, role, affiliation, notes"
 	linkColumns     = metaColumns + "from_id, to_id, kind, note, author"
 	reviewColumns   = metaColumns + "claim_a, claim_b, status, resolution, author"
 )
 
 func topicDest(r *topicRow) []any {
-	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags)
+	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags, &r.WikidataID)
 }
 
 func sourceDest(r *sourceRow) []any {
-	return metaDest(&r.Meta, &r.Name, &r.URL, &r.Kind, &r.Publisher, &r.Language, &r.PublishedOn, &r.Notes)
+	return metaDest(&r.Meta, &r.Name, &r.URL, &r.Kind, &r.Publisher, &r.Language, &r.PublishedOn, &r.Notes, &r.WikidataID)
 }
 
 func claimantDest(r *claimantRow) []any {

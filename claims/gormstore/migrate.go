@@ -24,6 +24,7 @@ var migrations = []migration{
 	{1, "create topics, sources, claimants, claims and links", createSchema},
 	{2, "index tags in topic_tags and claim_tags", indexTags},
 	{3, "store reviews, cross-referencing summaries and custom places", createSummaries},
+	{4, "name the Wikidata items of topics and sources", addWikidataIDs},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -391,4 +392,13 @@ func createSummaries(tx *gorm.DB, d dialect) error {
 		return err
 	}
 	return recomputeAll(tx, d)
+}
+
+// addWikidataIDs is step 4: a topic may name the Wikidata item its
+// figures are about and a source its own item, the subject and the
+// "stated in" of the QuickStatements export.
+func addWikidataIDs(tx *gorm.DB, d dialect) error {
+	return execAll(tx, d,
+		`ALTER TABLE topics ADD COLUMN wikidata_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE sources ADD COLUMN wikidata_id TEXT NOT NULL DEFAULT ''`)
 }

@@ -70,6 +70,7 @@ type topicRow struct {
 	ParentID    *string
 	WindowDays  int
 	Tags        string
+	WikidataID  string
 	Search      string
 }
 
@@ -83,7 +84,7 @@ func toTopicRow(t *claims.Topic) (*topicRow, error) {
 	return &topicRow{
 		Meta: rowMeta(t.Meta), Title: t.Title, Description: t.Description,
 		Measure: t.Measure, Unit: t.Unit, Additive: t.Additive, ParentID: nullable(t.ParentID),
-		WindowDays: t.WindowDays, Tags: tags,
+		WindowDays: t.WindowDays, Tags: tags, WikidataID: t.WikidataID,
 		Search: search(t.Title, t.Description),
 	}, nil
 }
@@ -92,6 +93,7 @@ func (r *topicRow) domain() (*claims.Topic, error) {
 	t := &claims.Topic{
 		Meta: r.Meta.meta(), Title: r.Title, Description: r.Description, Measure: r.Measure,
 		Unit: r.Unit, Additive: r.Additive, ParentID: deref(r.ParentID), WindowDays: r.WindowDays,
+		WikidataID: r.WikidataID,
 	}
 	return t, fromJSON(r.Tags, "topic tags", &t.Tags)
 }
@@ -115,6 +117,7 @@ type sourceRow struct {
 	Language    string
 	PublishedOn *string
 	Notes       string
+	WikidataID  string
 	Search      string
 }
 
@@ -124,7 +127,7 @@ func toSourceRow(s *claims.Source) *sourceRow {
 	return &sourceRow{
 		Meta: rowMeta(s.Meta), Name: s.Name, URL: s.URL, Kind: string(s.Kind),
 		Publisher: s.Publisher, Language: s.Language, PublishedOn: nullable(string(s.PublishedOn)),
-		Notes:  s.Notes,
+		Notes: s.Notes, WikidataID: s.WikidataID,
 		Search: search(s.Name, s.Publisher, s.URL),
 	}
 }
@@ -133,7 +136,7 @@ func (r *sourceRow) domain() (*claims.Source, error) {
 	return &claims.Source{
 		Meta: r.Meta.meta(), Name: r.Name, URL: r.URL, Kind: claims.SourceKind(r.Kind),
 		Publisher: r.Publisher, Language: r.Language, PublishedOn: claims.Date(deref(r.PublishedOn)),
-		Notes: r.Notes,
+		Notes: r.Notes, WikidataID: r.WikidataID,
 	}, nil
 }
 

@@ -23,8 +23,9 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	var sf storeFlags
 	sf.register(fs)
 	topic := fs.String("topic", "", "export only this topic (with its ancestors, and the sources, claimants, links and reviews of its claims)")
-	format := fs.String("format", "json", "json, ndjson, csv, claimreview or wikidata")
+	format := fs.String("format", "json", "json, ndjson, csv, claimreview, wikidata or quickstatements")
 	out := fs.String("out", "", "write to this file instead of stdout")
+	excel := fs.Bool("excel", false, "with --format csv: a UTF-8 byte order mark and CRLF line ends, for Microsoft Excel")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +36,10 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	f, err := exchange.ParseFormat(*format)
 	if err != nil {
 		return err
+	}
+	if *excel && f != exchange.CSV {
+		fmt.Fprintf(stderr, "claimdesk export: --excel is for --format csv, not %s\n", f)
+		return errUsage
 	}
 	o, err := sf.open(ctx, stderr)
 	if err != nil {
@@ -57,7 +62,7 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		w = file
 	}
 	filter := exchange.Filter{TopicID: *topic}
-	var opts exchange.ExportOptions
+	opts := exchange.ExportOptions{Excel: *excel}
 	if bar := newProgress(stderr, "export"); bar != nil {
 		counts, err := store.Count(ctx, filter)
 		if err != nil {

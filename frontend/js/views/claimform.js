@@ -443,7 +443,8 @@ export async function render(ctx) {
     describe: (s) => [fmt.label(s.kind), s.publisher].filter(Boolean).join(', '),
     newFields: [['name', 'Name', h('input', { placeholder: 'The Independent' })],
       ['kind', 'Kind', h('select', null, optionList(['news', 'agency', 'government', 'ngo', 'report', 'social_media', 'interview', 'other'], 'news'))],
-      ['url', 'URL', h('input', { type: 'url', placeholder: 'https://' })], ['language', 'Language', h('input', { placeholder: 'en' })]],
+      ['url', 'URL', h('input', { type: 'url', placeholder: 'https://' })], ['language', 'Language', h('input', { placeholder: 'en' })],
+      ['wikidata_id', 'Wikidata item', h('input', { placeholder: 'Q42 (optional)' })]],
   });
   const url = h('input', { type: 'url', placeholder: 'https://…' });
   const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq');

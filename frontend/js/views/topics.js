@@ -47,19 +47,23 @@ function newTopicForm(ctx) {
   const title = h('input', { id: 'nt-title', name: 'title', required: true, 'aria-describedby': 'nt-title-err', autocomplete: 'off' });
   const unit = h('input', { id: 'nt-unit', name: 'unit', value: 'people' });
   const additive = h('input', { id: 'nt-additive', type: 'checkbox', checked: true });
+  const wikidata = h('input', { id: 'nt-wikidata', name: 'wikidata_id', placeholder: 'Q42', autocomplete: 'off', 'aria-describedby': 'nt-wikidata-help nt-wikidata-err' });
   const form = h('form', { class: 'mini', 'aria-label': 'New topic' },
     h('div', { class: 'row2' },
       h('div', { class: 'field' }, h('label', { for: 'nt-title' }, 'Title'), title, err),
-      h('div', { class: 'field' }, h('label', { for: 'nt-unit' }, 'Unit'), unit, h('p', { class: 'err', id: 'nt-unit-err' }))),
+      h('div', { class: 'field' }, h('label', { for: 'nt-unit' }, 'Unit'), unit, h('p', { class: 'err', id: 'nt-unit-err' })),
+      h('div', { class: 'field' }, h('label', { for: 'nt-wikidata' }, 'Wikidata item'), wikidata,
+        h('p', { class: 'muted', id: 'nt-wikidata-help' }, 'Optional: the item the figures are about, the subject of the QuickStatements export.'),
+        h('p', { class: 'err', id: 'nt-wikidata-err' }))),
     h('div', null, additive, ' ', h('label', { for: 'nt-additive' }, 'Counts add up across places (a count for Syria cannot exceed one for Syria and Iraq)')),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create topic')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked });
+      const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked, wikidata_id: wikidata.value });
       ctx.navigate(`/topics/${encodeURIComponent(t.id)}`);
     } catch (ex) {
-      fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit' });
+      fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit', wikidata_id: 'nt-wikidata' });
     }
   });
   return form;
