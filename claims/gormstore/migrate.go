@@ -49,7 +49,21 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
+// postgresIdleConns is how many idle PostgreSQL connections the pool keeps.
+const postgresIdleConns = 10
+
 func (s *Store) migrate(ctx context.Context, steps []migration) error {
+	ran := false
+	defer func() {
+		// A pooled PostgreSQL connection caches prepared statements; one
+		// prepared before a step changed a table's columns fails with
+		// "cached plan must not change result type". New connections
+		// prepare afresh, so the idle ones are closed after a change.
+		if ran && s.dialect == dialectPostgres {
+			s.sqlDB.SetMaxIdleConns(0)
+			s.sqlDB.SetMaxIdleConns(postgresIdleConns)
+		}
+	}()
 	latest := 0
 	if len(steps) > 0 {
 		latest = steps[len(steps)-1].version
@@ -78,6 +92,7 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 			case current != step.version-1:
 				return fmt.Errorf("the database is at schema version %d and step %d cannot follow it", current, step.version)
 			}
+			ran = true
 			if err := step.up(tx, s.dialect); err != nil {
 				return err
 			}

@@ -152,7 +152,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetMaxIdleConns(postgresIdleConns)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	s.db, s.sqlDB = db, sqlDB
