@@ -1,0 +1,172 @@
+package article
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// Kind says what sort of claimant made a claim.
+type Kind string
+
+// The kinds of claimant.
+const (
+	Person       Kind = "person"
+	Organisation Kind = "organisation"
+	Outlet       Kind = "outlet"
+)
+
+// Claimant is who made a claim, as the article names them: the full name
+// and role given at first mention, even where the claim's own sentence
+// says only "Bogdanov" or "he".
+type Claimant struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	Kind Kind   `json:"kind"`
+}
+
+// Sentence is the sentence that holds a quantity. Start and End are the
+// quantity's byte span in Text; Offset is where Text starts in the
+// article.
+type Sentence struct {
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Offset int    `json:"offset"`
+}
+
+// Candidate is one quantity found in an article, read as a claim. The
+// embedded Quantity's Start and End are byte offsets in the article.
+type Candidate struct {
+	quantity.Quantity
+	// Claimant is who made the claim, nil where the article gives the
+	// figure in its own voice or names no one.
+	Claimant *Claimant `json:"claimant"`
+	// Outlet is the outlet the article names as the channel of the claim
+	// ("told Kommersant"), or "".
+	Outlet string `json:"outlet"`
+	// Counted is what the figure counts, a short noun phrase, or "".
+	Counted string `json:"counted"`
+	// Places are the gazetteer's names of the places the count is for.
+	Places   []string `json:"places"`
+	Sentence Sentence `json:"sentence"`
+	// LikelyClaim is false for a quantity that is probably not a claim
+	// (a label, an age, a time…); Reason then says why.
+	LikelyClaim bool   `json:"likely_claim"`
+	Reason      string `json:"reason,omitempty"`
+}
+
+// Extractor reads articles. It is safe for concurrent use.
+type Extractor struct {
+	parser *quantity.Parser
+	places *gazetteer.Gazetteer
+}
+
+// New returns an extractor that reads quantities with p and places with
+// g. A nil p uses the parser's built-in lexicon; a nil g the built-in
+// gazetteer.
+func New(p *quantity.Parser, g *gazetteer.Gazetteer) *Extractor {
+	if p == nil {
+		p = quantity.New()
+	}
+	if g == nil {
+		g = gazetteer.Builtin()
+	}
+	return &Extractor{parser: p, places: g}
+}
+
+// Extract returns the candidates of text in reading order.
+func (x *Extractor) Extract(text string) []Candidate {
+	d := x.newDoc()
+	var out []Candidate
+	off := 0
+	for off <= len(text) {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		out = d.paragraph(text[off:end], off, out)
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// MaxParagraph is the longest paragraph Scan reads at once; a longer line
+// is cut at the last space before the limit.
+const MaxParagraph = 1 << 20
+
+// ErrStop may be returned by Scan's callback to stop reading without error.
+var ErrStop = errors.New("article: stop")
+
+// Scan reads r paragraph by paragraph (a paragraph is a line) and calls
+// emit for each candidate, with offsets counted from the start of r.
+// Memory is bounded by MaxParagraph and the extractor's fixed table of
+// people and organisations, not by the length of r.
+func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
+	d := x.newDoc()
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	var out []Candidate
+	off := 0
+	for {
+		line, err := br.ReadSlice('\n')
+		buf = append(buf, line...)
+		if errors.Is(err, bufio.ErrBufferFull) && len(buf) < MaxParagraph {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return err
+		}
+		para := buf
+		rest := []byte(nil)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			if i := lastSpace(para); i > 0 {
+				para, rest = buf[:i], buf[i:]
+			}
+		}
+		n := len(para)
+		text := strings.TrimSuffix(string(para), "\n")
+		out = d.paragraph(text, off, out[:0])
+		for i := range out {
+			if e := emit(&out[i]); e != nil {
+				if errors.Is(e, ErrStop) {
+					return nil
+				}
+				return e
+			}
+		}
+		off += n
+		buf = append(buf[:0], rest...)
+		if errors.Is(err, io.EOF) {
+			if len(buf) > 0 {
+				out = d.paragraph(string(buf), off, out[:0])
+				for i := range out {
+					if e := emit(&out[i]); e != nil {
+						if errors.Is(e, ErrStop) {
+							return nil
+						}
+						return e
+					}
+				}
+			}
+			return nil
+		}
+	}
+}
+
+func lastSpace(b []byte) int {
+	for i := len(b) - 1; i > 0; i-- {
+		if b[i] == ' ' {
+			return i
+		}
+	}
+	return -1
+}

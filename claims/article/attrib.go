@@ -1,0 +1,613 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// entity is a person or organisation the article has named.
+type entity struct {
+	name, role string
+	kind       Kind
+	key        []string // stems of the name
+	alias      string   // an abbreviation given in brackets: "TSG"
+}
+
+func (e *entity) claimant() *Claimant {
+	if e == nil {
+		return nil
+	}
+	return &Claimant{Name: e.name, Role: e.role, Kind: e.kind}
+}
+
+// maxEntities bounds the table of people and organisations an article
+// has named, so that memory does not grow with a long input.
+const maxEntities = 64
+
+// cue is an attribution in a sentence: a speech verb with its speaker, a
+// phrase such as "according to X", or an outlet.
+type cue struct {
+	pos     int     // byte offset of the cue in the paragraph
+	who     *entity // the speaker
+	outlet  string  // the outlet named as the channel
+	about   bool    // "Об этом сообщил X": the speaker of the sentence before
+	inQuote bool
+	back    bool // applies to figures before it: inverted ("…, said X") or ending the sentence
+	relay   bool // an outlet reporting ("Reuters reported"), not claiming, when someone else speaks
+}
+
+// np is a noun phrase as token range [lo, hi) of a sentence.
+type np struct{ lo, hi int }
+
+func isPunct(t *tok, set string) bool { return !t.word && strings.Contains(set, t.s) }
+
+// isQuoteMark reports whether t is a quotation mark.
+func isQuoteMark(t *tok) bool { return !t.word && strings.Contains("\"“”«»„'’", t.s) }
+
+// boundaryWord ends a noun phrase.
+var boundaryWord = set("that", "while", "with", "and", "but", "who", "which", "where", "when", "as", "if", "whereas",
+	"что", "как", "и", "а", "но", "который", "которая", "которые", "которых", "чтобы", "где", "когда", "причем")
+
+// leftNP finds the subject before the verb at index v.
+func leftNP(ts []tok, v int) (np, bool) {
+	hi := v
+	for hi > 0 && ts[hi-1].word && timeWords[ts[hi-1].low] && !ts[hi-1].upper {
+		hi--
+	}
+	// "В МЧС настаивают": a prepositional phrase at clause start names the body.
+	lo := hi
+	for lo > 0 {
+		t := &ts[lo-1]
+		if !t.word {
+			if isPunct(t, ",;:—–.!?") || (t.s == "-" && lo-1 > 0 && !ts[lo-2].word) {
+				break
+			}
+			if isQuoteMark(t) || isPunct(t, "()") {
+				lo--
+				continue
+			}
+			break
+		}
+		if t.low == "who" || t.low == "который" || t.low == "которая" || t.low == "которые" {
+			// a relative clause between subject and verb
+			hi = lo - 1
+			lo = hi
+			continue
+		}
+		if boundaryWord[t.low] {
+			break
+		}
+		if t.low == "has" || t.low == "have" || t.low == "had" {
+			if lo != hi {
+				// "The organisers of the march that has overtaken London have
+				// estimated": skip the relative clause back to its "that".
+				rel := -1
+				for m := lo - 2; m >= 0 && m > lo-10; m-- {
+					if ts[m].low == "that" || ts[m].low == "which" || ts[m].low == "who" {
+						rel = m
+						break
+					}
+					if !ts[m].word && !isQuoteMark(&ts[m]) {
+						break
+					}
+				}
+				if rel < 0 {
+					break
+				}
+				hi, lo = rel, rel
+				continue
+			}
+			hi--
+		}
+		if t.digit {
+			break
+		}
+		lo--
+		if hi-lo > 12 {
+			break
+		}
+	}
+	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
+		lo++
+	}
+	for lo < hi && ts[lo].word && (ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || months[ts[lo].low] || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
+		lo++
+	}
+	// Cut trailing prepositional and participial phrases: "…комитет России
+	// в конце прошлого года", "federal officials monitoring the project".
+	for i := lo + 1; i < hi; i++ {
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		if t.low == "in" || t.low == "on" || t.low == "at" || t.low == "during" || t.low == "after" || t.low == "last" || t.low == "earlier" ||
+			(len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && !t.upper) {
+			hi = i
+			break
+		}
+		if (t.low == "в" || t.low == "во" || t.low == "на" || t.low == "после" || t.low == "у" || t.low == "при" || t.low == "с") && i+1 < hi && !ts[i+1].upper {
+			hi = i
+			break
+		}
+	}
+	if lo < hi && ts[lo].word && (ts[lo].low == "no" || ts[lo].low == "nobody" || ts[lo].low == "none" || ts[lo].low == "никто") {
+		return np{}, false
+	}
+	return np{lo, hi}, hi > lo
+}
+
+// rightNP finds the speaker after the verb at index v (inverted order), and
+// any outlet named as the addressee ("told ABC News", "сообщили
+// «Интерфаксу»").
+func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
+	i := v + 1
+	for i < len(ts) {
+		t := &ts[i]
+		switch {
+		case t.word && timeWords[t.low] && !t.upper:
+			i++
+		case t.word && addressees[t.low]:
+			i++
+		case !t.word && (isPunct(t, ",") && i+1 < len(ts) && ts[i+1].word && (timeWords[ts[i+1].low] || ts[i+1].digit)):
+			i++
+		case t.digit:
+			i++
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]):
+			i += 2 // "заявил в Ташкенте"
+		default:
+			goto collect
+		}
+	}
+collect:
+	// An outlet as addressee: a quoted or dative outlet name right after the verb.
+	if i < len(ts) && isQuoteMark(&ts[i]) {
+		j := i + 1
+		for j < len(ts) && !isQuoteMark(&ts[j]) && j-i < 6 {
+			j++
+		}
+		if j < len(ts) && j > i+1 && looksDativeOutlet(ts[i+1:j]) {
+			outlet = nominative(joinToks(ts[i+1 : j]))
+			i = j + 1
+		}
+	}
+	lo := i
+	// "в пресс-службе ГУ МВД": the body in the prepositional.
+	if lo < len(ts) && (ts[lo].low == "в" || ts[lo].low == "во") {
+		lo++
+	}
+	hi := lo
+	for hi < len(ts) {
+		t := &ts[hi]
+		if !t.word {
+			if isQuoteMark(t) || t.s == "(" || t.s == ")" || t.s == "&" {
+				hi++
+				continue
+			}
+			break
+		}
+		if boundaryWord[t.low] || t.low == "after" || t.low == "during" || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "to" || t.low == "for" || t.low == "while" ||
+			t.low == "после" || t.low == "во" || t.low == "для" || t.low == "на" || t.low == "призывая" || ((t.low == "в" || t.low == "с") && hi+1 < len(ts) && !ts[hi+1].upper) {
+			break
+		}
+		if hi > lo && timeWords[t.low] && !t.upper && t.low != "в" {
+			break
+		}
+		hi++
+		if hi-lo > 12 {
+			break
+		}
+	}
+	for hi > lo && (isQuoteMark(&ts[hi-1]) && !hasOpenQuote(ts[lo:hi-1]) || ts[hi-1].s == "(") {
+		hi--
+	}
+	if hi == lo {
+		return np{}, outlet, false
+	}
+	// A dative outlet glued to the speaker: "заявил Новиков Интерфаксу".
+	if hi-lo >= 2 && isOutletTok(&ts[hi-1]) && ts[hi-1].upper && looksDativeOutlet(ts[hi-1:hi]) && !isOutletTok(&ts[hi-2]) {
+		outlet = nominative(ts[hi-1].s)
+		hi--
+	}
+	// Apposition: "первый замдиректора ФСБ России, генерал армии Сергей
+	// Смирнов": a role with no name continues after a comma.
+	if !hasName(ts[lo:hi]) && hi+1 < len(ts) && ts[hi].s == "," {
+		j := hi + 1
+		k := j
+		for k < len(ts) && ts[k].word && !boundaryWord[ts[k].low] && k-j < 6 {
+			k++
+		}
+		if hasName(ts[j:k]) {
+			hi = k
+		}
+	}
+	return np{lo, hi}, outlet, true
+}
+
+func hasOpenQuote(ts []tok) bool {
+	n := 0
+	for i := range ts {
+		if isQuoteMark(&ts[i]) {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+func looksDativeOutlet(ts []tok) bool {
+	if len(ts) == 0 || !ts[0].upper {
+		return false
+	}
+	last := ts[len(ts)-1].low
+	return isCyrillic(last) && (strings.HasSuffix(last, "у") || strings.HasSuffix(last, "ю") || strings.HasSuffix(last, "ам"))
+}
+
+func isOutletTok(t *tok) bool { return t.word && outletWords[stem(t.s)] }
+
+// hasName reports whether ts holds a capitalised word that could be part
+// of a person's name.
+func hasName(ts []tok) bool {
+	for i := range ts {
+		t := &ts[i]
+		if t.word && t.upper && !notNames[t.low] && !roleWords[stem(t.s)] && !orgWords[stem(t.s)] && !isAllCaps(t.s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func joinToks(ts []tok) string {
+	var b strings.Builder
+	for i := range ts {
+		t := &ts[i]
+		if i > 0 && ts[i-1].end < t.start && !(isQuoteMark(&ts[i-1]) && i-1 == 0) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// text returns the paragraph text of a token range.
+func spanText(p string, ts []tok) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(p[ts[0].start:ts[len(ts)-1].end])
+}
+
+// resolve turns a noun phrase into an entity, registering a newly named
+// person or organisation and resolving pronouns, surnames, roles and
+// abbreviations to those named before. oblique marks a phrase in an
+// oblique case ("по словам Сысоева"), whose name is given in the
+// nominative.
+func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
+	// Drop leading articles and trailing punctuation.
+	for len(ts) > 0 && (!ts[0].word && !isQuoteMark(&ts[0]) || ts[0].word && (ts[0].low == "the" && !ts[0].upper || ts[0].low == "a" || ts[0].low == "an")) {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 && !ts[len(ts)-1].word && !isQuoteMark(&ts[len(ts)-1]) && ts[len(ts)-1].s != ")" {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	// Pronouns.
+	if len(ts) == 1 || (len(ts) == 2 && ts[1].word && (ts[1].low == "own" || ts[1].low == "new")) {
+		switch {
+		case personPronouns[ts[0].low]:
+			return d.lastPerson
+		case otherPronouns[ts[0].low]:
+			return d.lastAny
+		}
+	}
+	// "the group", "the agency", "ведомство": the last organisation.
+	if len(ts) <= 2 && !ts[len(ts)-1].upper && (ts[len(ts)-1].low == "group" || ts[len(ts)-1].low == "agency" || ts[len(ts)-1].low == "ministry" || ts[len(ts)-1].low == "ведомство" || ts[len(ts)-1].low == "ведомства" || ts[len(ts)-1].low == "organisation" || ts[len(ts)-1].low == "organization") && d.lastOrg != nil {
+		return d.lastOrg
+	}
+	// An abbreviation in brackets names the same body: "the Soufan Group (TSG)".
+	alias := ""
+	for i := 0; i+2 < len(ts); i++ {
+		if ts[i].s == "(" && ts[i+2].s == ")" && isAllCaps(ts[i+1].s) {
+			alias = ts[i+1].s
+			ts = append(ts[:i:i], ts[i+3:]...)
+			break
+		}
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	// A name in quotes: проекта «Белый счетчик», газета «Известия».
+	for i := range ts {
+		if isQuoteMark(&ts[i]) {
+			j := i + 1
+			for j < len(ts) && !isQuoteMark(&ts[j]) {
+				j++
+			}
+			if j < len(ts) && j > i+1 {
+				name := joinToks(ts[i+1 : j])
+				if oblique || looksDativeOutlet(ts[i+1:j]) {
+					name = nominative(name)
+				}
+				kind := Organisation
+				for k := 0; k < i; k++ {
+					if isOutletTok(&ts[k]) {
+						kind = Outlet
+					}
+				}
+				if isOutletTok(&ts[i+1]) {
+					kind = Outlet
+				}
+				return d.remember(&entity{name: name, role: joinToks(ts[:i]), kind: kind, alias: alias})
+			}
+			break
+		}
+	}
+	// A known abbreviation or surname.
+	if len(ts) == 1 && ts[0].upper {
+		if e := d.find(ts[0].s); e != nil {
+			return e
+		}
+	}
+	// Split role and name: the name is the capitalised run that ends the
+	// phrase ("Kerala Health Minister K K Shailaja", "Один из
+	// организаторов акции Роман Рубанов", "British newspaper The
+	// Independent"); what comes before it is the role.
+	lo := len(ts)
+	for lo > 0 && d.nameTok(ts, lo-1) {
+		lo--
+	}
+	for lo < len(ts) && !ts[lo].word {
+		lo++
+	}
+	// "замдиректора ФСБ Евгений Сысоев": an abbreviation before a person's
+	// name belongs to the role.
+	if lo < len(ts) && !isAllCaps(ts[len(ts)-1].s) {
+		for m := len(ts) - 1; m >= lo; m-- {
+			if ts[m].word && isAllCaps(ts[m].s) && !isOrgName(ts[m+1:]) {
+				lo = m + 1
+				break
+			}
+		}
+	}
+	if lo > 0 && ts[lo-1].word && ts[lo-1].s == "The" && lo < len(ts) {
+		lo--
+	}
+	nameToks, roleToks := ts[lo:], ts[:lo]
+	for len(roleToks) > 0 && roleToks[0].word && (timeWords[roleToks[0].low] || notNames[roleToks[0].low] || months[roleToks[0].low] || roleToks[0].digit) {
+		roleToks = roleToks[1:]
+	}
+	roleOnly := len(nameToks) > 0 && len(roleToks) > 0 && (roleToks[len(roleToks)-1].low == "of" || strings.HasSuffix(roleToks[len(roleToks)-1].low, "'s"))
+	if len(nameToks) > 0 && !roleOnly {
+		name := joinToks(nameToks)
+		role := joinToks(roleToks)
+		kind := Person
+		if isOrgName(nameToks) {
+			kind = Organisation
+		}
+		hasRole := false
+		for i := range roleToks {
+			if roleWords[stem(roleToks[i].s)] {
+				hasRole = true
+			}
+		}
+		if isOutletName(nameToks) || (!hasRole && len(roleToks) > 0 && isOutletTok(&roleToks[len(roleToks)-1])) {
+			kind = Outlet
+		}
+		if kind == Person && len(nameToks) == 1 && !hasRole && len(roleToks) > 0 {
+			// "overtaken central London": a lone capital after other words is no name.
+			kind = Organisation
+			name = joinToks(ts)
+			role = ""
+		}
+		if oblique && kind == Person {
+			name = nominative(name)
+		}
+		if e := d.find(name); e != nil {
+			if e.role == "" && role != "" {
+				e.role = role
+			}
+			return e
+		}
+		if role == "" && kind == Person && d.pendingRole != "" {
+			role = d.pendingRole
+			d.pendingRole = ""
+		}
+		return d.remember(&entity{name: name, role: role, kind: kind, alias: alias})
+	}
+	last := -1
+	for i := range ts {
+		if roleWords[stem(ts[i].s)] {
+			last = i
+		}
+	}
+	roleToks = ts[:last+1]
+	text := joinToks(ts)
+	if oblique {
+		text = nominativePhrase(ts)
+	}
+	if last >= 0 {
+		// A role alone: the person named before with that role.
+		for i := len(d.entities) - 1; i >= 0; i-- {
+			e := d.entities[i]
+			if e.kind == Person && e.role != "" && sharesStem(e.role, roleToks) {
+				return e
+			}
+		}
+		return &entity{name: text, kind: Person}
+	}
+	kind := Organisation
+	if isOutletName(ts) {
+		kind = Outlet
+	}
+	if e := d.find(text); e != nil {
+		return e
+	}
+	e := &entity{name: text, kind: kind, alias: alias}
+	if ts[0].upper || alias != "" {
+		return d.remember(e)
+	}
+	d.lastAny = e
+	return e
+}
+
+// nameTok reports whether ts[i] can be part of a name: a capitalised word
+// that is no role and no place, or a connector between two such words.
+func (d *doc) nameTok(ts []tok, i int) bool {
+	t := &ts[i]
+	if !t.word {
+		return (t.s == "." || t.s == "-" || t.s == "&") && i > 0 && ts[i-1].word && ts[i-1].upper
+	}
+	if !t.upper {
+		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper
+	}
+	if notNames[t.low] || roleWords[stem(t.s)] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
+		return false
+	}
+	if _, ok := d.lookupPlace(ts[i : i+1]); ok {
+		return false
+	}
+	return true
+}
+
+// nominativePhrase gives an oblique phrase ("пресс-службе ГУ МВД",
+// "полиции") in the nominative: common nouns in -е take -а, in -ии -ия;
+// capitalised words go through nominative.
+func nominativePhrase(ts []tok) string {
+	var parts []string
+	for i := range ts {
+		t := &ts[i]
+		w := t.s
+		if t.word && isCyrillic(w) && !isAllCaps(w) {
+			low := t.low
+			switch {
+			case i == 0 && strings.HasSuffix(low, "ии"):
+				w = strings.TrimSuffix(w, "и") + "я"
+			case i == 0 && strings.HasSuffix(low, "е") && !t.upper:
+				w = strings.TrimSuffix(w, "е") + "а"
+			case t.upper:
+				w = nominativeWord(w)
+			}
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " ")
+}
+
+func sharesStem(role string, ts []tok) bool {
+	rs := stems(role)
+	for i := range ts {
+		s := stem(ts[i].s)
+		if !roleWords[s] {
+			continue
+		}
+		for _, r := range rs {
+			if r == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allNameLike(ts []tok) bool {
+	n := 0
+	for i := range ts {
+		t := &ts[i]
+		if !t.word {
+			if t.s == "." || t.s == "'" || t.s == "’" || t.s == "-" || t.s == "&" {
+				continue
+			}
+			return false
+		}
+		if !t.upper {
+			if t.low == "of" || t.low == "and" || t.low == "for" || t.low == "the" || t.low == "по" || t.low == "de" || t.low == "al" {
+				continue
+			}
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func isOrgName(ts []tok) bool {
+	for i := range ts {
+		if orgWords[stem(ts[i].s)] || isAllCaps(ts[i].s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isOutletName(ts []tok) bool {
+	for i := range ts {
+		if isOutletTok(&ts[i]) && ts[i].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the entity a name, surname or abbreviation denotes.
+func (d *doc) find(name string) *entity {
+	key := dropArticles(stems(name))
+	if len(key) == 0 {
+		return nil
+	}
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if e.alias != "" && len(key) == 1 && fold(e.alias) == key[0] {
+			return e
+		}
+		if containsSeq(e.key, key) || (len(key) > 1 && containsSeq(key, e.key) && len(e.key) > 1) {
+			return e
+		}
+		// a surname: the last word of a person's name
+		if e.kind == Person && len(key) == 1 && len(e.key) > 1 && e.key[len(e.key)-1] == key[0] {
+			return e
+		}
+	}
+	return nil
+}
+
+// remember adds e to the table, dropping the oldest entry when full.
+func (d *doc) remember(e *entity) *entity {
+	e.key = dropArticles(stems(e.name))
+	if len(d.entities) == maxEntities {
+		copy(d.entities, d.entities[1:])
+		d.entities = d.entities[:maxEntities-1]
+	}
+	d.entities = append(d.entities, e)
+	return e
+}
+
+// note records e as the last one mentioned, for pronouns.
+func (d *doc) note(e *entity) {
+	if e == nil {
+		return
+	}
+	d.lastAny = e
+	switch e.kind {
+	case Person:
+		d.lastPerson = e
+	default:
+		d.lastOrg = e
+	}
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }

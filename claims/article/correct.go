@@ -1,0 +1,93 @@
+package article
+
+import (
+	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// correct amends the parser's readings where the words before a quantity
+// change its meaning: "возросло до 13 человек" is 13, not up to 13; "grew
+// from $464 million to $824 million" is two figures; "приближается к пяти
+// тысячам" is nearly five thousand.
+func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
+	out := qs[:0:0]
+	for _, q := range qs {
+		before := lastWord(p[:q.Start])
+		before2 := lastWord(p[:max(0, q.Start-len(before)-1)])
+		low := fold(q.Text)
+		after := fold(strings.TrimLeft(p[q.End:], " "))
+		switch {
+		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(lastWord(p[:max(0, strings.LastIndex(p[:q.Start], before)-1)]))):
+			if r, ok := d.reparse(p, q.Start+len("до "), q.End, ""); ok {
+				out = append(out, r)
+				continue
+			}
+		case (before == "the" && crossVerbs[before2] || crossVerbs[before]) && (strings.HasSuffix(low, " mark") || strings.HasPrefix(after, "mark") || strings.HasPrefix(after, "barrier") || strings.HasPrefix(after, "threshold")):
+			end := q.End
+			if strings.HasSuffix(low, " mark") {
+				end -= len(" mark")
+			}
+			if r, ok := d.reparse(p, q.Start, end, "more than "); ok {
+				out = append(out, r)
+				continue
+			}
+		case strings.HasPrefix(low, "from ") && strings.Contains(low, " to ") && isChangeVerb(before):
+			mid := q.Start + strings.Index(low, " to ")
+			a, ok1 := d.reparse(p, q.Start+len("from "), mid, "")
+			b, ok2 := d.reparse(p, mid+len(" to "), q.End, "")
+			if ok1 && ok2 {
+				out = append(out, a, b)
+				continue
+			}
+		case (before == "приближается" || before == "приблизилось" || before == "приблизилась") && strings.HasPrefix(low, "к "):
+			if r, ok := d.reparse(p, q.Start+len("к "), q.End, "почти "); ok {
+				r.Start = q.Start
+				r.Text = p[q.Start:q.End]
+				out = append(out, r)
+				continue
+			}
+		case before == "к" && lastWord(p[:max(0, q.Start-len("к "))]) == "приближается":
+			if r, ok := d.reparse(p, q.Start, q.End, "почти "); ok {
+				out = append(out, r)
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// reparse reads p[start:end] (with prefix before it) as one quantity, with
+// offsets in p.
+func (d *doc) reparse(p string, start, end int, prefix string) (quantity.Quantity, bool) {
+	text := strings.TrimRight(p[start:end], " .,;")
+	r, err := d.x.parser.Parse(prefix + text)
+	if err != nil {
+		return quantity.Quantity{}, false
+	}
+	r.Text = text
+	r.Start = start
+	r.End = start + len(text)
+	return r, true
+}
+
+// crossVerbs before "the N mark" make it a lower bound: "breached the
+// 16,000 mark".
+var crossVerbs = set("breached", "crossed", "passed", "topped", "surpassed", "exceeded", "broke", "breaches", "crosses", "passes", "tops")
+
+func isChangeVerb(w string) bool {
+	for _, v := range changeVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord returns the last word of s, folded.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t,")
+	i := strings.LastIndexAny(s, " \t\n(«\"“")
+	return fold(s[i+1:])
+}

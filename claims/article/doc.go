@@ -1,0 +1,68 @@
+// Package article turns running text (a news article, a wire report) into
+// claim candidates: every quantity [quantity.Parser.Extract] finds, with
+// the sentence it stands in, who made the claim, what it counts, where, and
+// whether it is likely a claim at all.
+//
+// # What it adds to the parser
+//
+//   - Sentence: the sentence that holds the quantity, with the quantity's
+//     byte span inside it (so a reader can highlight it) and the sentence's
+//     offset in the text. Sentences end at ".", "!", "?" or "…" followed by
+//     a capital letter, a digit or a quote; abbreviations ("U.S.", "Lt.",
+//     "тыс.", initials) do not end them, and a line break always does.
+//   - Claimant: {name, role, kind}, or nil where the text gives the figure
+//     in its own voice. It is found from attribution: speech verbs ("said",
+//     "told", "estimated", "сообщил", "заявил", "— сказал он"), phrases
+//     ("according to", "a report by", "citing", "по данным", "по словам",
+//     "согласно оценке"), quotations running over several sentences (the
+//     speaker named before or after the quote), "Об этом сообщил X" naming
+//     the speaker of the sentence before, and a later surname, role or
+//     pronoun ("Bogdanov", "the minister", "he said", "по его словам")
+//     resolved to the full name and role given earlier in the article. An
+//     outlet the text names as the channel ("told Kommersant", "передает
+//     РИА Новости", "сообщили Интерфаксу") is reported as Outlet, not as the
+//     claimant; an outlet that makes the claim itself ("The BBC are saying",
+//     "a report by The Independent") is the claimant, with kind "outlet".
+//     Russian names are matched across case endings ("Сысоева" is
+//     "Сысоев") and, where attribution puts them in an oblique case ("по
+//     словам главы МВД Владимира Колокольцева"), given in the nominative.
+//   - Counted: a short noun phrase for what is counted: the words after the
+//     figure ("800 Russians fighting alongside Islamic State"), or the
+//     phrase the figure is the number of ("put the number of Russians
+//     fighting alongside the Islamic State in Syria alone at about 800",
+//     "how many Russians were fighting", "the death toll … has risen to
+//     100", "число граждан РФ … превысило 2400 человек"), or, for the later
+//     items of a list ("1,500 troops to California; 1,800 to Texas"), the
+//     thing the list counts. Articles are dropped; place phrases are left to
+//     Places.
+//   - Places: the gazetteer's names for the places the sentence names (in
+//     Russian across case endings: "в Сирии" is Syria), or, where it names
+//     none, those of the last sentence before it that did.
+//   - LikelyClaim and Reason: the parser already leaves out dates, years,
+//     times, ordinals, model names and durations. What is left and still
+//     not a claim is kept but marked LikelyClaim false with a reason an
+//     analyst can read: names and labels ("Apollo 11", "Channel 4", a
+//     "48%-er", a short capitalised title in quotes such as «Марш
+//     миллионов»), ages ("Jones, 37"), times ("at 4 p.m.", «в 18.30»),
+//     statistical parameters ("a 90 percent confidence interval", "a margin
+//     of error of 3 points"), small number words that refer rather than
+//     count ("the two leaders", "these three regions", a sentence that opens
+//     "Four regions voted"), and figures in a generic statement ("A protest
+//     of 50,000 is impressive").
+//
+// The parser's reading is corrected where the sentence around it changes
+// its meaning: "до" after a verb of change ("возросло до 13 человек") is
+// "to", not "up to"; "grew from $464 million to $824 million" is two
+// figures, not a range; "приближается к пяти тысячам" is nearly five
+// thousand.
+//
+// # Streaming
+//
+// [Extractor.Extract] reads a whole text; [Extractor.Scan] reads paragraphs
+// (lines) from an io.Reader and reports candidates as it goes, so memory
+// stays bounded by the longest paragraph and a fixed table of the people
+// and organisations met so far, whatever the length of the input.
+//
+// The package imports the standard library, claims/quantity and
+// claims/xref/gazetteer; it knows nothing of storage or HTTP.
+package article

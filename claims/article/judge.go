@@ -1,0 +1,153 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// The reasons a quantity is kept but marked as likely not a claim.
+const (
+	ReasonLabel       = "a name or label, not a count"
+	ReasonAge         = "an age"
+	ReasonTime        = "a time of day"
+	ReasonDate        = "a date"
+	ReasonDuration    = "a duration"
+	ReasonStatistical = "a statistical parameter, not a count"
+	ReasonRefers      = "a small number word that refers rather than counts"
+	ReasonGeneric     = "a figure in a generic or hypothetical statement"
+)
+
+var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
+	"only", "just", "under", "than", "least", "most", "estimated", "около", "почти", "более", "менее", "до", "свыше",
+	"порядка", "примерно", "лишь", "всего", "уже", "еще", "ещё", "из", "от", "между", "between", "from", "to", "and", "or", "и")
+
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря")
+
+var timeMarks = set("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "msk", "мск")
+
+var genericVerbs = set("is", "would", "could", "can", "may", "will", "might", "was")
+
+var statWords = []string{"confidence interval", "confidence level", "margin of error", "standard deviation", "standard error",
+	"p-value", "statistically significant", "погрешност", "доверительн", "стандартн"}
+
+// judge decides whether q, in sentence s of paragraph p, is likely a claim.
+func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string) {
+	ts := s.toks
+	k := 0
+	for k < len(ts) && ts[k].end <= q.Start {
+		k++
+	}
+	j := k
+	for j < len(ts) && ts[j].start < q.End {
+		j++
+	}
+	var prev, prev2, next *tok
+	if k > 0 {
+		prev = &ts[k-1]
+	}
+	if k > 1 {
+		prev2 = &ts[k-2]
+	}
+	if j < len(ts) {
+		next = &ts[j]
+	}
+	text := fold(q.Text)
+	digits := isDigitStart(q.Text)
+	plain := q.Rule == "numeral" || q.Rule == "round_figure"
+
+	// Names and labels: "Apollo 11", "Channel 4", a "48%-er", «Марш миллионов».
+	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && k-1 > 0 && !notNames[prev.low] && !quantifierWords[prev.low] && !months[prev.low] && !isAllCaps(prev.s) {
+		return false, ReasonLabel
+	}
+	if q.End+1 < len(p) && p[q.End] == '-' {
+		rest := p[q.End+1:]
+		if strings.HasPrefix(rest, "er") && (len(rest) == 2 || !unicode.IsLetter(rune(rest[2])) || strings.HasPrefix(rest, "ers")) {
+			return false, ReasonLabel
+		}
+	}
+	for _, qr := range quotes {
+		if qr.start < q.Start && q.End <= qr.end {
+			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
+			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits {
+				return false, ReasonLabel
+			}
+		}
+	}
+	// Ages: "Jones, 37," or "aged 37".
+	if digits && plain && q.Unit == "" && q.Low != nil && *q.Low <= 120 && *q.Low == float64(int(*q.Low)) {
+		if prev != nil && prev.s == "," && prev2 != nil && prev2.word && prev2.upper && (next == nil || next.s == "," || next.s == ")" || next.s == ".") {
+			return false, ReasonAge
+		}
+		if prev != nil && (prev.low == "aged" || prev.low == "age") {
+			return false, ReasonAge
+		}
+	}
+	// Times: "at 4 p.m.", «в 18.30».
+	if next != nil && timeMarks[next.low] {
+		return false, ReasonTime
+	}
+	if digits && prev != nil && (prev.low == "в" || prev.low == "к" || prev.low == "с" || prev.low == "at") && isClock(q.Text) {
+		return false, ReasonTime
+	}
+	// Dates that came through: "March 3", «5 мая».
+	if digits && plain && ((next != nil && months[next.low]) || (prev != nil && months[prev.low] && prev.upper)) {
+		return false, ReasonDate
+	}
+	// Durations: "a six-week strike", "3 hours".
+	if q.Unit != "" && durationWords[stem(q.Unit)] {
+		return false, ReasonDuration
+	}
+	if next != nil && next.word && durationWords[stem(next.s)] && plain {
+		return false, ReasonDuration
+	}
+	if i := strings.LastIndexByte(q.Text, '-'); i > 0 && durationWords[stem(q.Text[i+1:])] {
+		return false, ReasonDuration
+	}
+	// Statistical parameters.
+	win := strings.ToLower(p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)])
+	for _, w := range statWords {
+		if strings.Contains(win, w) {
+			return false, ReasonStatistical
+		}
+	}
+	// Small number words that refer: "the two leaders", "Four regions voted".
+	if !digits && plain && smallWords[firstWord(text)] && q.Low != nil && *q.Low <= 10 {
+		if prev != nil && determiners[prev.low] {
+			return false, ReasonRefers
+		}
+		if k == 0 || (prev != nil && !prev.word && !isQuoteMark(prev) && prev.s != "—" && prev.s != "–" && prev.s != "-" && prev.s != ":" && prev.s != ",") {
+			return false, ReasonRefers
+		}
+	}
+	if !digits && plain && prev != nil && determiners[prev.low] && isCyrillic(prev.low) {
+		return false, ReasonRefers
+	}
+	// "A protest of 50,000 is impressive".
+	if prev != nil && prev.low == "of" && prev2 != nil && k >= 3 && (ts[k-3].low == "a" || ts[k-3].low == "an") && next != nil && genericVerbs[next.low] {
+		return false, ReasonGeneric
+	}
+	return true, ""
+}
+
+// isClock reports whether s reads as a time: "18.30", "4:15".
+func isClock(s string) bool {
+	i := strings.IndexAny(s, ".:")
+	if i < 1 || i > 2 || len(s) != i+3 {
+		return false
+	}
+	for k, r := range s {
+		if k != i && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	h := int(s[0] - '0')
+	if i == 2 {
+		h = h*10 + int(s[1]-'0')
+	}
+	m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
+	return h < 24 && m < 60
+}

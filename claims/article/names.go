@@ -1,0 +1,152 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stem folds a word for matching across Russian case endings and English
+// possessives: lower case, "'s" dropped, and for Cyrillic words of five
+// letters or more the inflexional ending dropped ("Сысоева", "Сысоеву",
+// "Сысоевым" are all "сысоев"; "Алексея" and "Алексей" are "алекс").
+func stem(w string) string {
+	w = fold(w)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if !isCyrillic(w) {
+		return w
+	}
+	for _, suf := range []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w)-utf8.RuneCountInString(suf) >= 4 {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	for utf8.RuneCountInString(w) > 4 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !strings.ContainsRune("аеиоуыэюяйь", r) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	return w
+}
+
+func isCyrillic(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Cyrillic, r)
+		}
+	}
+	return false
+}
+
+// stems returns the stems of the words of s.
+func stems(s string) []string {
+	var out []string
+	for _, t := range tokenize(s, 0, nil) {
+		if t.word {
+			out = append(out, stem(t.s))
+		}
+	}
+	return out
+}
+
+// containsSeq reports whether b occurs in a as a contiguous run.
+func containsSeq(a, b []string) bool {
+	if len(b) == 0 || len(b) > len(a) {
+		return false
+	}
+	for i := 0; i+len(b) <= len(a); i++ {
+		ok := true
+		for j := range b {
+			if a[i+j] != b[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// SameName reports whether two names denote the same claimant: one's words
+// (stemmed, so Russian case endings and possessives do not matter) run
+// inside the other's ("Bogdanov" and "Mikhail Bogdanov", "Сысоева" and
+// "Евгений Сысоев", "police" and "the police").
+func SameName(a, b string) bool {
+	sa, sb := dropArticles(stems(a)), dropArticles(stems(b))
+	return containsSeq(sa, sb) || containsSeq(sb, sa)
+}
+
+func dropArticles(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "the" && s != "a" && s != "an" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// nominative turns a Russian name found in the genitive, dative or
+// prepositional ("Владимира Колокольцева", "Сысоеву", "Минздраве") into
+// the nominative as best a rule can: surnames in -ова/-ева/-ина/-ына and
+// -ову/-еву drop the ending, -ого becomes -ый, first names in -ея/-ия
+// become -ей/-ий, -я after a consonant -ь, and -а/-у/-е after a consonant
+// go. Latin-script and indeclinable names are returned unchanged.
+func nominative(name string) string {
+	if !isCyrillic(name) {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = nominativeWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
+func nominativeWord(w string) string {
+	r0, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r0) || utf8.RuneCountInString(w) < 4 || strings.ToUpper(w) == w {
+		return w
+	}
+	low := fold(w)
+	switch {
+	case hasAnySuffix(low, "ого", "его"):
+		return w[:len(w)-len("ого")] + "ый"
+	case hasAnySuffix(low, "ова", "ева", "ина", "ына", "ову", "еву", "ину", "ыну", "овым", "евым", "иным"):
+		if strings.HasSuffix(low, "ым") {
+			return strings.TrimSuffix(w, "ым")
+		}
+		_, n := utf8.DecodeLastRuneInString(w)
+		return w[:len(w)-n]
+	case hasAnySuffix(low, "ея", "ия", "ею", "ию", "ее", "ие"):
+		_, n := utf8.DecodeLastRuneInString(w)
+		return w[:len(w)-n] + "й"
+	case hasAnySuffix(low, "ем", "ом") && utf8.RuneCountInString(w) > 5:
+		return w[:len(w)-len("ом")]
+	}
+	r, n := utf8.DecodeLastRuneInString(low)
+	prev, _ := utf8.DecodeLastRuneInString(low[:len(low)-n])
+	if strings.ContainsRune("аеиоуыэюяйь", prev) {
+		return w
+	}
+	switch r {
+	case 'а', 'у', 'е':
+		return w[:len(w)-n]
+	case 'я', 'ю':
+		return w[:len(w)-n] + "ь"
+	}
+	return w
+}
+
+func hasAnySuffix(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}

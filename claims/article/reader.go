@@ -1,0 +1,692 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// doc is the state of one article while it is read: the people and
+// organisations named so far, for pronouns and surnames, a role waiting
+// for its name, and the last places named.
+type doc struct {
+	x                            *Extractor
+	entities                     []*entity
+	lastPerson, lastOrg, lastAny *entity
+	pendingRole                  string
+	lastPlaces                   []string
+}
+
+func (x *Extractor) newDoc() *doc { return &doc{x: x} }
+
+// sent is one sentence of a paragraph.
+type sent struct {
+	sp        span
+	toks      []tok
+	cues      []cue
+	places    []string // named in the sentence
+	ctxPlaces []string // named in it, or in the last sentence before that named any
+}
+
+// paragraph reads one paragraph p, which starts at byte base of the
+// article, and appends its candidates to out.
+func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
+	if strings.TrimSpace(p) == "" {
+		return out
+	}
+	qs := d.x.parser.Extract(p)
+	sps := sentences(p, nil)
+	quotes := quoteRegions(p, nil)
+	sents := make([]sent, len(sps))
+	for i, sp := range sps {
+		s := &sents[i]
+		s.sp = sp
+		s.toks = tokenize(p[sp.start:sp.end], sp.start, nil)
+		d.roleSubject(s)
+		s.cues = d.cues(p, s, quotes)
+		s.places = d.placesOf(s)
+		if len(s.places) > 0 {
+			d.lastPlaces = s.places
+		}
+		s.ctxPlaces = d.lastPlaces
+	}
+	if len(qs) == 0 {
+		return out
+	}
+	qs = d.correct(p, qs)
+	first := len(out)
+	si := 0
+	prevCounted, prevSent := "", -1
+	for _, q := range qs {
+		for si+1 < len(sents) && q.Start >= sents[si+1].sp.start {
+			si++
+		}
+		s := &sents[si]
+		c := Candidate{Quantity: q}
+		c.Start += base
+		c.End += base
+		c.Sentence = Sentence{Text: p[s.sp.start:s.sp.end], Start: q.Start - s.sp.start, End: q.End - s.sp.start, Offset: base + s.sp.start}
+		if c.Sentence.Start < 0 || c.Sentence.End > len(c.Sentence.Text) { // a quantity across a sentence break
+			c.Sentence = Sentence{Text: p, Start: q.Start, End: q.End, Offset: base}
+		}
+		who, outlet := d.attribute(sents, si, q, quotes)
+		c.Claimant = who.claimant()
+		c.Outlet = outlet
+		if si != prevSent {
+			prevCounted = ""
+		}
+		c.Counted = counted(p, s, q, prevCounted)
+		if c.Counted != "" {
+			prevCounted = c.Counted
+		}
+		prevSent = si
+		c.Places = append([]string{}, s.ctxPlaces...)
+		c.LikelyClaim, c.Reason = judge(p, s, q, quotes)
+		out = append(out, c)
+	}
+	// Reported speech that runs on: a sentence with no attribution of its
+	// own that opens by referring back ("В их числе", "Of those", "Among
+	// them") continues the speaker of the sentence before.
+	for k := first; k < len(out); k++ {
+		if out[k].Claimant != nil {
+			continue
+		}
+		si := sentIndex(sents, out[k].Start-base)
+		if si <= 0 || len(sents[si].cues) > 0 || !opensWithAnaphor(sents[si].toks) {
+			continue
+		}
+		for m := k - 1; m >= first; m-- {
+			if sentIndex(sents, out[m].Start-base) == si-1 {
+				if out[m].Claimant != nil {
+					out[k].Claimant = out[m].Claimant
+					out[k].Outlet = out[m].Outlet
+				}
+				break
+			}
+		}
+	}
+	// "Об этом сообщил X": X made the claims of the sentence before.
+	for i := range sents {
+		for _, cu := range sents[i].cues {
+			if !cu.about || cu.who == nil || i == 0 {
+				continue
+			}
+			prev := sents[i-1].sp
+			for k := first; k < len(out); k++ {
+				if out[k].Claimant == nil && out[k].Start-base >= prev.start && out[k].End-base <= prev.end {
+					out[k].Claimant = cu.who.claimant()
+					if out[k].Outlet == "" {
+						out[k].Outlet = cu.outlet
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// attribute finds who made the claim at q in sentence si, and the outlet
+// named as its channel.
+func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span) (*entity, string) {
+	s := &sents[si]
+	for _, qr := range quotes {
+		if !(qr.start < q.Start && q.End <= qr.end) {
+			continue
+		}
+		// The speaker of a quotation: named right after it ("…," he added;
+		// «…», — сказал Новиков) or right before it (Bogdanov said: "…").
+		for j := si; j < len(sents); j++ {
+			if sents[j].sp.start > qr.end {
+				break
+			}
+			if sents[j].sp.end < qr.end {
+				continue
+			}
+			for _, cu := range sents[j].cues {
+				if cu.pos >= qr.end && !cu.inQuote && cu.who != nil && !quoteBetween(quotes, qr.end, cu.pos) {
+					return cu.who, cu.outlet
+				}
+			}
+		}
+		for j := si; j >= 0; j-- {
+			if sents[j].sp.end < qr.start {
+				break
+			}
+			cs := sents[j].cues
+			for k := len(cs) - 1; k >= 0; k-- {
+				if cs[k].pos < qr.start && !cs[k].inQuote && cs[k].who != nil {
+					return cs[k].who, cs[k].outlet
+				}
+			}
+		}
+		break
+	}
+	// A figure in brackets is its own statement: only a cue inside the
+	// same brackets attributes it.
+	paren := parenAround(s.toks, q.Start)
+	var before, after, outletCue *cue
+	outlet := ""
+	speakers := 0
+	for k := range s.cues {
+		if cu := &s.cues[k]; !cu.inQuote && cu.who != nil && !cu.relay {
+			speakers++
+		}
+	}
+	for k := range s.cues {
+		cu := &s.cues[k]
+		if cu.inQuote || cu.who == nil {
+			if cu.outlet != "" && outlet == "" && !cu.inQuote {
+				outlet = cu.outlet
+			}
+			continue
+		}
+		if cu.outlet != "" && outlet == "" {
+			outlet = cu.outlet
+		}
+		if paren != parenAround(s.toks, cu.pos) {
+			continue
+		}
+		if cu.relay && speakers > 0 {
+			if outletCue == nil {
+				outletCue = cu
+			}
+			continue
+		}
+		if cu.pos < q.Start {
+			before = cu
+		} else if after == nil && cu.back {
+			after = cu
+		}
+	}
+	switch {
+	case before != nil:
+		return before.who, pick(before.outlet, outlet, outletCue, before.who)
+	case after != nil:
+		return after.who, pick(after.outlet, outlet, outletCue, after.who)
+	}
+	return nil, outlet
+}
+
+func sentIndex(sents []sent, pos int) int {
+	for i := range sents {
+		if pos >= sents[i].sp.start && pos < sents[i].sp.end {
+			return i
+		}
+	}
+	return -1
+}
+
+// anaphors open a sentence that refers back to the one before.
+var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
+
+func opensWithAnaphor(ts []tok) bool {
+	for i := 0; i < len(ts) && i < 4; i++ {
+		if ts[i].word && anaphors[ts[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// parenAround returns the offset of the bracket that opens around pos in
+// the sentence, or -1.
+func parenAround(ts []tok, pos int) int {
+	open := -1
+	for i := range ts {
+		if ts[i].start >= pos {
+			break
+		}
+		switch ts[i].s {
+		case "(":
+			open = ts[i].start
+		case ")":
+			open = -1
+		}
+	}
+	return open
+}
+
+func pick(own, any string, oc *cue, who *entity) string {
+	switch {
+	case own != "":
+		return own
+	case oc != nil && oc.who != who:
+		return oc.who.name
+	}
+	return any
+}
+
+func quoteBetween(quotes []span, from, to int) bool {
+	for _, q := range quotes {
+		if q.start >= from && q.start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// roleSubject notes a role named as a sentence's subject with no name
+// ("Russia's deputy foreign minister on Monday called for…"): the next
+// person named without a role is given it.
+func (d *doc) roleSubject(s *sent) {
+	ts := s.toks
+	n := 0
+	hasRole := false
+	for n < len(ts) && n < 7 && ts[n].word {
+		t := &ts[n]
+		if n > 0 && (timeWords[t.low] || t.low == "said" || t.low == "says" || speechVerbs[t.low] || boundaryWord[t.low]) {
+			break
+		}
+		if roleWords[stem(t.s)] && t.low != "first" && t.low != "первый" {
+			hasRole = true
+		}
+		n++
+	}
+	if !hasRole || n == 0 {
+		return
+	}
+	head := ts[:n]
+	for i := range head {
+		t := &head[i]
+		if t.upper && !notNames[t.low] && !roleWords[stem(t.s)] && !orgWords[stem(t.s)] && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !isAllCaps(t.s) && i > 0 {
+			return // a name is given: not a bare role
+		}
+	}
+	if head[0].low == "the" {
+		head = head[1:]
+	}
+	// Only the role itself: up to its last role word.
+	last := -1
+	for i := range head {
+		if roleWords[stem(head[i].s)] {
+			last = i
+		}
+	}
+	if last >= 0 {
+		d.pendingRole = joinToks(head[:last+1])
+	}
+}
+
+// cues finds the attributions of a sentence, resolving their speakers in
+// reading order.
+func (d *doc) cues(p string, s *sent, quotes []span) []cue {
+	ts := s.toks
+	var out []cue
+	about := len(ts) >= 2 && ts[0].low == "об" && ts[1].low == "этом"
+	inQ := func(pos int) bool {
+		for _, q := range quotes {
+			if q.start < pos && pos < q.end {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(c cue) {
+		c.inQuote = inQ(c.pos)
+		if about && len(out) == 0 {
+			c.about = true
+		}
+		if !c.inQuote {
+			d.note(c.who)
+		}
+		out = append(out, c)
+	}
+	for i := 0; i < len(ts); i++ {
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		// "по его словам": the speaker named before.
+		if t.low == "по" && i+2 < len(ts) && personPronouns[ts[i+1].low] && (ts[i+2].low == "словам" || ts[i+2].low == "данным" || ts[i+2].low == "оценке" || ts[i+2].low == "мнению" || ts[i+2].low == "расчетам") {
+			if d.lastPerson != nil {
+				add(cue{pos: t.start, who: d.lastPerson, back: tailShort(ts, i+2)})
+			}
+			i += 2
+			continue
+		}
+		// Prepositional cues: "according to X", "по данным X".
+		if n, ok := prepCueAt(ts, i); ok {
+			j := i + n
+			if j < len(ts) && ts[j].word && personPronouns[ts[j].low] && j+1 < len(ts) && (ts[j+1].low == "словам" || ts[j+1].low == "данным" || ts[j+1].low == "оценке") {
+				add(cue{pos: t.start, who: d.lastPerson})
+				i = j + 1
+				continue
+			}
+			if j+1 < len(ts) && ts[i].low == "по" && personPronouns[ts[i+1].low] {
+				j = i + 1
+			}
+			k := j
+			for k < len(ts) && k-j < 12 {
+				u := &ts[k]
+				if !u.word && !isQuoteMark(u) && u.s != "(" && u.s != ")" && u.s != "-" {
+					break
+				}
+				if u.word && (boundaryWord[u.low] || u.digit || u.low == "till" || u.low == "until" || u.low == "in" || u.low == "on" || u.low == "at" || u.low == "since" || u.low == "this" || u.low == "have" || u.low == "has" || u.low == "reveals") {
+					break
+				}
+				if u.word && (u.low == "в" || u.low == "на") && k+1 < len(ts) && !ts[k+1].upper {
+					break
+				}
+				k++
+			}
+			phrase := ts[j:k]
+			// "collated data from the Health Ministry": the body after from/by.
+			for m := len(phrase) - 1; m >= 0; m-- {
+				if phrase[m].word && (phrase[m].low == "from" || phrase[m].low == "by") {
+					phrase = phrase[m+1:]
+					break
+				}
+			}
+			// "Health Ministry figures": drop the trailing word for data.
+			for len(phrase) > 1 && phrase[len(phrase)-1].word && dataWords[phrase[len(phrase)-1].low] {
+				phrase = phrase[:len(phrase)-1]
+			}
+			if len(phrase) > 0 {
+				oblique := isCyrillic(t.low)
+				if e := d.resolve(p, phrase, oblique); e != nil {
+					add(cue{pos: t.start, who: e, back: tailShort(ts, k-1)})
+				}
+			}
+			i = k - 1
+			continue
+		}
+		// Possessive cues: "Trump's previous claim", "His new figure".
+		if (strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.low == "his" || t.low == "her" || t.low == "their") && i+1 < len(ts) {
+			k := i + 1
+			for k < len(ts) && ts[k].word && (ts[k].low == "new" || ts[k].low == "previous" || ts[k].low == "latest" || ts[k].low == "own" || ts[k].low == "earlier" || ts[k].low == "initial") {
+				k++
+			}
+			if k < len(ts) && claimNouns[ts[k].low] {
+				var e *entity
+				if personPronouns[t.low] || otherPronouns[t.low] {
+					e = d.resolve(p, ts[i:i+1], false)
+				} else {
+					lo := i
+					for lo > 0 && ts[lo-1].word && ts[lo-1].upper && !notNames[ts[lo-1].low] {
+						lo--
+					}
+					e = d.resolve(p, ts[lo:i+1], false)
+					if e != nil {
+						e.name = strings.TrimSuffix(strings.TrimSuffix(e.name, "'s"), "’s")
+						e.key = dropArticles(stems(e.name))
+					}
+				}
+				if e != nil {
+					add(cue{pos: t.start, who: e})
+				}
+				continue
+			}
+		}
+		if !speechVerbs[t.low] && !outletVerbs[t.low] {
+			continue
+		}
+		if !verbHere(ts, i) {
+			continue
+		}
+		var c cue
+		c.pos = t.start
+		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…")) || (i >= 1 && ts[i-1].low == "как") || about
+		if i >= 1 && (isQuoteMark(&ts[i-1]) || ts[i-1].low == "этом") {
+			inverted = true
+		}
+		var n np
+		var outlet string
+		ok := false
+		if !inverted {
+			n, ok = leftNP(ts, i)
+			if ok && !isSpeakerNP(ts[n.lo:n.hi]) {
+				ok = false
+			}
+		}
+		rightUsed := false
+		if !ok && inverted {
+			n, outlet, ok = rightNP(ts, i)
+			rightUsed = ok
+		}
+		if ok {
+			oblique := false
+			if rightUsed && n.lo > 0 && (ts[n.lo-1].low == "в" || ts[n.lo-1].low == "во") {
+				oblique = true
+			}
+			if !rightUsed && n.lo < n.hi && (ts[n.lo].low == "в" || ts[n.lo].low == "во") {
+				n.lo++
+				oblique = true
+			}
+			phrase := ts[n.lo:n.hi]
+			// "цитирует издание заявление министра…"
+			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова") {
+				phrase = phrase[1:]
+				oblique = true
+			}
+			c.who = d.resolve(p, phrase, oblique)
+		}
+		if c.who == nil {
+			continue
+		}
+		if outlet == "" {
+			outlet = outletAfter(ts, i)
+		}
+		if outlet == "" {
+			outlet = interviewOutlet(ts)
+		}
+		c.outlet = outlet
+		c.back = inverted || tailShort(ts, i)
+		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
+		if outletVerbs[t.low] && c.who.kind == Outlet {
+			c.outlet = c.who.name
+			c.who = nil
+			out = append(out, cue{pos: c.pos, outlet: c.outlet, inQuote: inQ(c.pos)})
+			continue
+		}
+		add(c)
+	}
+	return out
+}
+
+// relayVerbs with an outlet as subject report another's claim when the
+// sentence names another speaker ("American officials have said …,
+// Reuters reported").
+var relayVerbs = set("reported", "reports", "сообщает", "сообщают", "передает", "передают", "пишет")
+
+// tailShort reports whether little follows ts[i] in its sentence: no
+// figure and at most seven words, as after an attribution that closes it.
+func tailShort(ts []tok, i int) bool {
+	n := 0
+	for k := i + 1; k < len(ts); k++ {
+		if ts[k].digit {
+			return false
+		}
+		if ts[k].word {
+			n++
+		}
+	}
+	return n <= 7
+}
+
+// claimNouns after a possessive make it a cue: "Trump's previous claim".
+var claimNouns = set("claim", "claims", "estimate", "estimates", "figure", "figures", "count", "tally", "report", "assessment", "numbers")
+
+// dataWords name the data a body gives: "Health Ministry figures".
+var dataWords = set("figures", "data", "estimates", "estimate", "statistics", "numbers", "count", "tally", "report", "сведениям")
+
+// verbHere rules out nouns and other uses of a verb form: "put" needs an
+// "at" after it, "state" is usually a noun, "found"/"counted" after an
+// auxiliary ("was found") are passive.
+func verbHere(ts []tok, i int) bool {
+	t := &ts[i]
+	switch t.low {
+	case "put", "puts", "putting":
+		for k := i + 1; k < len(ts) && k < i+14; k++ {
+			if ts[k].low == "at" {
+				return true
+			}
+		}
+		return false
+	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites":
+		if i == 0 {
+			return false
+		}
+		prev := &ts[i-1]
+		if !prev.word || determiners[prev.low] || prev.low == "an" || prev.low == "a" || prev.low == "of" || prev.low == "was" || prev.low == "were" || prev.low == "been" {
+			return false
+		}
+		return true
+	}
+	if i > 0 && (ts[i-1].low == "was" || ts[i-1].low == "were" || ts[i-1].low == "been" || ts[i-1].low == "be") && strings.HasSuffix(t.low, "ed") {
+		return false
+	}
+	return true
+}
+
+// isSpeakerNP reports whether a phrase before a verb can be its speaker.
+func isSpeakerNP(ts []tok) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	for i := range ts {
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		if t.upper || personPronouns[t.low] || otherPronouns[t.low] || roleWords[stem(t.s)] || orgWords[stem(t.s)] || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
+			return true
+		}
+	}
+	return false
+}
+
+// outletAfter finds an outlet named as the addressee of "told": "told ABC
+// News", "told EFE".
+func outletAfter(ts []tok, i int) string {
+	if ts[i].low != "told" && ts[i].low != "tells" && ts[i].low != "tell" && ts[i].low != "confirmed" {
+		return ""
+	}
+	k := i + 1
+	if k < len(ts) && ts[k].low == "to" {
+		k++
+	}
+	j := k
+	for j < len(ts) && ts[j].word && ts[j].upper && !timeWords[ts[j].low] && !notNames[ts[j].low] {
+		j++
+	}
+	if j > k && isOutletName(ts[k:j]) {
+		return joinToks(ts[k:j])
+	}
+	return ""
+}
+
+// interviewOutlet finds "in an interview with business daily Kommersant"
+// or "в интервью «Коммерсанту»".
+func interviewOutlet(ts []tok) string {
+	for i := range ts {
+		if ts[i].low != "interview" && ts[i].low != "интервью" {
+			continue
+		}
+		k := i + 1
+		if k < len(ts) && (ts[k].low == "with" || ts[k].low == "to") {
+			k++
+		}
+		for k < len(ts) && (ts[k].word && !ts[k].upper || isQuoteMark(&ts[k])) && k < i+6 {
+			k++
+		}
+		j := k
+		for j < len(ts) && ts[j].word && ts[j].upper && !notNames[ts[j].low] {
+			j++
+		}
+		if j > k {
+			return nominative(joinToks(ts[k:j]))
+		}
+	}
+	return ""
+}
+
+// prepCueAt matches a prepositional cue at ts[i].
+func prepCueAt(ts []tok, i int) (int, bool) {
+	for _, c := range prepCues {
+		if i+len(c) > len(ts) {
+			continue
+		}
+		ok := true
+		for k, w := range c {
+			if !ts[i+k].word || ts[i+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(c), true
+		}
+	}
+	return 0, false
+}
+
+// placesOf returns the gazetteer's names for the places a sentence names.
+func (d *doc) placesOf(s *sent) []string {
+	var out []string
+	ts := s.toks
+	for i := 0; i < len(ts); i++ {
+		if !ts[i].word || !ts[i].upper {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if i+n > len(ts) {
+				continue
+			}
+			name, ok := d.lookupPlace(ts[i : i+n])
+			if !ok {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				if o == name {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, name)
+			}
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
+
+// placeEndings turn a Russian place name in an oblique case into the
+// nominative: "Сирии" → "Сирия", "Москве" → "Москва", "Ираке" → "Ирак".
+var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
+
+func (d *doc) lookupPlace(ts []tok) (string, bool) {
+	for i := range ts {
+		if !ts[i].word || (i == 0 && !ts[i].upper) {
+			return "", false
+		}
+	}
+	name := joinToks(ts)
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	if p, ok := d.x.places.Lookup(name); ok {
+		return p.Name, true
+	}
+	if !isCyrillic(name) || isAllCaps(name) {
+		return "", false
+	}
+	low := fold(name)
+	for _, e := range placeEndings {
+		if strings.HasSuffix(low, e[0]) {
+			if p, ok := d.x.places.Lookup(name[:len(name)-len(e[0])] + e[1]); ok {
+				return p.Name, true
+			}
+		}
+	}
+	// "Херсонской области": the adjective in -ой of a multi-word name.
+	return "", false
+}
+
+// isDigitStart reports whether s starts with a digit.
+func isDigitStart(s string) bool {
+	for _, r := range s {
+		return unicode.IsDigit(r)
+	}
+	return false
+}

@@ -1,0 +1,234 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or a punctuation mark of a sentence, with its byte offsets
+// in the paragraph.
+type tok struct {
+	s          string // as written
+	low        string // lower case, "ё" read as "е"
+	start, end int
+	word       bool // letters or digits; otherwise one punctuation rune
+	upper      bool // a word starting with an upper-case letter
+	digit      bool // a word starting with a digit
+}
+
+// tokenize splits s (which starts at byte base of the paragraph) into
+// words and punctuation. A word may hold inner apostrophes, hyphens and
+// dots between letters ("Russia's", "пресс-служба", "U.S."), and digits
+// with inner commas and dots ("3,400").
+func tokenize(s string, base int, out []tok) []tok {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+				// Inner mark: kept when a letter or digit follows.
+				if j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if (unicode.IsLetter(r3) || unicode.IsDigit(r3)) && (r2 != ',' || unicode.IsDigit(r)) && (r2 != '.' || unicode.IsDigit(r) || isAbbrevDot(s, i, j)) {
+						j += n2
+						continue
+					}
+				}
+				// "U.S." keeps its final dot.
+				if r2 == '.' && isAbbrevDot(s, i, j) && strings.Count(s[i:j], ".") > 0 {
+					j += n2
+				}
+			}
+			break
+		}
+		w := s[i:j]
+		out = append(out, tok{s: w, low: fold(w), start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r)})
+		i = j
+	}
+	return out
+}
+
+// isAbbrevDot reports whether the dot at j ends a letter-dot-letter
+// abbreviation such as "U.S" or "e.g".
+func isAbbrevDot(s string, i, j int) bool {
+	w := s[i:j]
+	if len(w) == 0 {
+		return false
+	}
+	// single letters separated by dots: U.S, U.N, e.g
+	parts := strings.Split(w, ".")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// fold lower-cases s and reads "ё" as "е".
+func fold(s string) string {
+	s = strings.ToLower(s)
+	if strings.Contains(s, "ё") {
+		s = strings.ReplaceAll(s, "ё", "е")
+	}
+	return s
+}
+
+// span is a byte range of a paragraph.
+type span struct{ start, end int }
+
+// abbreviations do not end a sentence when followed by a capital.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "lt": true, "gen": true,
+	"col": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "rev": true, "no": true,
+	"jr": true, "sr": true, "inc": true, "co": true, "corp": true, "ltd": true, "vs": true, "approx": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"им": true, "ул": true, "г": true, "гг": true, "т": true, "д": true, "п": true, "ст": true, "тыс": true, "млн": true,
+	"млрд": true, "трлн": true, "руб": true, "долл": true, "проф": true, "ген": true, "см": true, "тов": true,
+}
+
+// sentences splits the paragraph p into sentence spans. A sentence ends at
+// ".", "!", "?" or "…" (with any closing quotes and brackets after it)
+// followed by white space and then a capital letter, a digit, an opening
+// quote or a dash, unless the word before the dot is an abbreviation or a
+// lone capital (an initial).
+func sentences(p string, out []span) []span {
+	start := 0
+	for start < len(p) && p[start] == ' ' {
+		start++
+	}
+	i := 0
+	for i < len(p) {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(p) {
+			r2, n2 := utf8.DecodeRuneInString(p[j:])
+			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '"' || r2 == '”' || r2 == '»' || r2 == ')' || r2 == '\'' || r2 == '’' || r2 == '“' {
+				j += n2
+				continue
+			}
+			break
+		}
+		if j >= len(p) {
+			break
+		}
+		k := j
+		for k < len(p) {
+			r2, n2 := utf8.DecodeRuneInString(p[k:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			k += n2
+		}
+		if k == j || k >= len(p) {
+			i = j
+			continue
+		}
+		nr, _ := utf8.DecodeRuneInString(p[k:])
+		if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"“«„—–-'(", nr)) {
+			i = j
+			continue
+		}
+		if r == '.' && abbrevBefore(p, i) {
+			i = j
+			continue
+		}
+		out = append(out, span{start, j})
+		start = k
+		i = k
+	}
+	if start < len(p) {
+		end := len(p)
+		for end > start && (p[end-1] == ' ' || p[end-1] == '\t' || p[end-1] == '\r') {
+			end--
+		}
+		if end > start {
+			out = append(out, span{start, end})
+		}
+	}
+	return out
+}
+
+// abbrevBefore reports whether the dot at i ends an abbreviation or an
+// initial.
+func abbrevBefore(p string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(p[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	w := p[j:i]
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S. , e.g.
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[fold(w)]
+}
+
+// quoteRegions returns the spans of p inside quotation marks, outermost
+// only: “…”, «…» (nested guillemets counted), „…“ and straight "…"
+// (toggling).
+func quoteRegions(p string, out []span) []span {
+	depth := 0
+	open := -1
+	straight := false
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == '«' || r == '“' || r == '„':
+			if depth == 0 && !straight {
+				open = i
+			}
+			depth++
+		case r == '»' || r == '”':
+			if depth > 0 {
+				depth--
+				if depth == 0 && !straight && open >= 0 {
+					out = append(out, span{open, i + n})
+					open = -1
+				}
+			}
+		case r == '"':
+			if depth == 0 {
+				if straight {
+					out = append(out, span{open, i + n})
+					open = -1
+				} else {
+					open = i
+				}
+				straight = !straight
+			}
+		}
+		i += n
+	}
+	return out
+}
