@@ -12,6 +12,7 @@ type entity struct {
 	kind       Kind
 	key        []string // stems of the name
 	alias      string   // an abbreviation given in brackets: "TSG"
+	mention    bool     // named in passing, perhaps in an oblique case
 }
 
 func (e *entity) claimant() *Claimant {
@@ -145,16 +146,16 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 	for i < len(ts) {
 		t := &ts[i]
 		switch {
-		case t.word && timeWords[t.low] && !t.upper:
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
+			i += 2 // "заявил в Ташкенте"
+		case t.word && timeWords[t.low] && (!t.upper || weekdays[t.low]):
 			i++
 		case t.word && addressees[t.low]:
 			i++
 		case !t.word && (isPunct(t, ",") && i+1 < len(ts) && ts[i+1].word && (timeWords[ts[i+1].low] || ts[i+1].digit)):
 			i++
-		case t.digit:
-			i++
-		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]):
-			i += 2 // "заявил в Ташкенте"
+		case t.digit && i+1 < len(ts) && months[ts[i+1].low]:
+			i += 2
 		default:
 			goto collect
 		}
@@ -339,7 +340,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			}
 			if j < len(ts) && j > i+1 {
 				name := joinToks(ts[i+1 : j])
-				if oblique || looksDativeOutlet(ts[i+1:j]) {
+				if looksDativeOutlet(ts[i+1 : j]) {
 					name = nominative(name)
 				}
 				kind := Organisation
@@ -420,9 +421,14 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if e.role == "" && role != "" {
 				e.role = role
 			}
+			if e.mention && len(strings.Fields(name)) >= len(strings.Fields(e.name)) {
+				// The name as a cue gives it: nominative after "said", turned
+				// into the nominative after "по словам".
+				e.name, e.key, e.mention = name, dropArticles(stems(name)), false
+			}
 			return e
 		}
-		if role == "" && kind == Person && d.pendingRole != "" {
+		if role == "" && kind == Person && d.pendingRole != "" && len(nameToks) >= 2 {
 			role = d.pendingRole
 			d.pendingRole = ""
 		}
@@ -462,6 +468,128 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// notPersonWords make a capitalised run a thing or a place, not a person.
+var notPersonWords = stemSet("house", "state", "states", "patrol", "guard", "square", "street", "city", "river", "republic",
+	"region", "mosque", "church", "airport", "station", "park", "hospital", "college", "university", "school", "march",
+	"vote", "news", "party", "people", "front", "army", "navy", "island", "islands", "sea", "ocean", "mountains", "valley",
+	"bridge", "hall", "palace", "court", "road", "avenue", "america", "americans", "union", "nations", "times", "post",
+	"virus", "syndrome", "fever", "war", "caliphate", "islamic", "daesh", "isis", "isil", "tv", "twitter", "facebook",
+	"гэс", "аэс", "думе", "дума", "площадь", "площади", "проспект", "проспекте", "улица", "республика", "край", "области", "область")
+
+// mentions registers the people a sentence names in passing ("Министр
+// обороны Иван Петров выступил в Думе"), with the role before the name,
+// so that a later surname, role or pronoun finds them.
+func (d *doc) mentions(p string, s *sent, quotes []span) {
+	ts := s.toks
+	for i := 0; i < len(ts); i++ {
+		if !ts[i].word || !ts[i].upper || !d.personTok(ts, i) {
+			continue
+		}
+		j := i
+		for j < len(ts) && ts[j].word && ts[j].upper && d.personTok(ts, j) && j-i < 4 {
+			j++
+		}
+		if j-i < 2 || (j < len(ts) && ts[j].word && ts[j].upper) {
+			i = j
+			continue
+		}
+		run := ts[i:j]
+		if isOrgName(run) || isOutletName(run) {
+			i = j
+			continue
+		}
+		// The role: role words right before the name.
+		lo := i
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && !boundaryWord[ts[lo-1].low] && !speechVerbs[ts[lo-1].low] && (roleWords[stem(ts[lo-1].s)] || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
+			lo--
+		}
+		for lo < i && !roleWords[stem(ts[lo].s)] {
+			lo++
+		}
+		role := joinToks(ts[lo:i])
+		name := joinToks(run)
+		quoted := false
+		for _, q := range quotes {
+			if q.start < run[0].start && run[0].start < q.end {
+				quoted = true
+			}
+		}
+		if role == "" && !quoted && d.pendingRole != "" && d.find(name) == nil {
+			role, d.pendingRole = d.pendingRole, ""
+		}
+		e := d.find(name)
+		if e == nil {
+			e = d.remember(&entity{name: name, role: role, kind: Person, mention: true})
+		} else if e.role == "" {
+			e.role = role
+		}
+		d.note(e)
+		i = j
+	}
+}
+
+func (d *doc) personTok(ts []tok, i int) bool {
+	t := &ts[i]
+	if notNames[t.low] || roleWords[stem(t.s)] || orgWords[stem(t.s)] || notPersonWords[stem(t.s)] || isAllCaps(t.s) || months[t.low] || weekdays[t.low] {
+		return false
+	}
+	if strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.digit {
+		return false
+	}
+	if i == 0 && !isCyrillic(t.low) && (i+1 >= len(ts) || !ts[i+1].upper) {
+		return false
+	}
+	return !d.isPlaceTok(ts, i)
+}
+
+func (d *doc) isPlaceTok(ts []tok, i int) bool {
+	_, ok := d.lookupPlace(ts[i : i+1])
+	return ok
+}
+
+// appositive finds the speaker of "Ivan Petrov, the regional governor,
+// said" and "The army's spokesman, Colonel John Smith, told": the two
+// comma-separated phrases before the verb at v, one holding a name.
+func appositive(ts []tok, v int) (name, role []tok, ok bool) {
+	if v < 2 || ts[v-1].s != "," {
+		return nil, nil, false
+	}
+	seg := func(end int) (int, bool) {
+		k := end
+		for k > 0 && ts[k-1].word && end-k < 8 && !boundaryWord[ts[k-1].low] {
+			k--
+		}
+		return k, k < end
+	}
+	b, ok1 := seg(v - 1)
+	if !ok1 || b < 2 || ts[b-1].s != "," {
+		return nil, nil, false
+	}
+	a, ok2 := seg(b - 1)
+	if !ok2 {
+		return nil, nil, false
+	}
+	first, second := ts[a:b-1], ts[b:v-1]
+	switch {
+	case hasName(second) && !hasName(first) || hasName(second) && hasRoleWord(first):
+		return second, first, true
+	case hasName(first) && hasRoleWord(second):
+		return first, second, true
+	}
+	return nil, nil, false
+}
+
+func hasRoleWord(ts []tok) bool {
+	for i := range ts {
+		if roleWords[stem(ts[i].s)] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameTok reports whether ts[i] can be part of a name: a capitalised word

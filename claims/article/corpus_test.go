@@ -311,7 +311,7 @@ func TestCorpus(t *testing.T) {
 		t.Logf("%-14s %v", k, *sums[k])
 	}
 	floors := []struct {
-		split                                  string
+		split                                 string
 		recall, precision, interval, claimant float64
 	}{
 		{"tuning all", 0.95, 0.90, 0.90, 0.80},

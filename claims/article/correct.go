@@ -32,6 +32,12 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 				out = append(out, r)
 				continue
 			}
+		case strings.HasPrefix(low, "about ") && aboutVerbs[before]:
+			// "talking about a few dozen": a preposition, not a hedge.
+			if r, ok := d.reparse(p, q.Start+len("about "), q.End, ""); ok {
+				out = append(out, r)
+				continue
+			}
 		case strings.HasPrefix(low, "from ") && strings.Contains(low, " to ") && isChangeVerb(before):
 			mid := q.Start + strings.Index(low, " to ")
 			a, ok1 := d.reparse(p, q.Start+len("from "), mid, "")
@@ -71,6 +77,11 @@ func (d *doc) reparse(p string, start, end int, prefix string) (quantity.Quantit
 	r.End = start + len(text)
 	return r, true
 }
+
+// aboutVerbs take "about" as a preposition: "we're talking about a few
+// dozen".
+var aboutVerbs = set("talking", "talk", "talked", "speak", "speaking", "spoke", "think", "thinking", "thought", "worried",
+	"concerned", "know", "knew", "heard", "hear", "asked", "wrote", "writing", "care", "cares")
 
 // crossVerbs before "the N mark" make it a lower bound: "breached the
 // 16,000 mark".

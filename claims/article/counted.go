@@ -17,7 +17,7 @@ var stopCounted = set(
 	"и", "а", "но", "что", "как", "который", "которые", "которых", "на", "по", "до", "с", "к", "за", "от", "для",
 	"при", "после", "уже", "ещё", "еще", "также", "не", "это", "этом", "в", "во", "о", "об", "же", "лишь", "только",
 	"сообщил", "сообщила", "сообщили", "заявил", "сказал", "составляет", "составило", "составил", "было", "были", "был",
-	"есть", "стало", "сейчас", "всего", "уже", "году", "года",
+	"есть", "стало", "сейчас", "всего", "уже", "году", "года", "even", "though", "although", "because", "when", "where",
 )
 
 // countNouns introduce the phrase a figure counts when no noun follows
@@ -29,6 +29,30 @@ var countNouns = set("number", "numbers", "число", "количество", 
 // taken by a later item of a list ("1,500 troops to California; 1,800 to
 // Texas").
 func counted(p string, s *sent, q quantity.Quantity, prev string) string {
+	if c := countedHere(p, s, q, prev); c != "" {
+		return c
+	}
+	return s.ctxCount
+}
+
+// countPhrase returns the phrase a sentence gives as the thing its figures
+// are the number of ("estimating the number of marchers"), or "".
+func countPhrase(ts []tok) string {
+	for m := range ts {
+		if ts[m].word && countNouns[ts[m].low] {
+			n := m + 1
+			if n < len(ts) && ts[n].low == "of" {
+				n++
+			}
+			if ph := nounPhrase(ts, n); ph != "" {
+				return ph
+			}
+		}
+	}
+	return ""
+}
+
+func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 	ts := s.toks
 	// The first token after the figure: the unit word, if the parser kept one.
 	k := 0
@@ -55,7 +79,12 @@ func counted(p string, s *sent, q quantity.Quantity, prev string) string {
 	if q.Unit == "percent" && start < len(ts) && (ts[start].low == "из" || ts[start].low == "от") {
 		start++
 	}
-	if phrase := nounPhrase(ts, start); phrase != "" && !durationWords[stem(firstWord(phrase))] {
+	phrase := nounPhrase(ts, start)
+	if vagueUnits[fold(firstWord(phrase))] {
+		phrase = ""
+	}
+	generic := genericUnits[fold(phrase)]
+	if phrase != "" && !generic && !durationWords[stem(firstWord(phrase))] && !(q.Unit == "percent" && (phrase == "ВВП" || phrase == "GDP")) {
 		return phrase
 	}
 	// "the number of X … at N", "how many X were", "death toll", "число X".
@@ -78,6 +107,9 @@ func counted(p string, s *sent, q quantity.Quantity, prev string) string {
 				return ph
 			}
 		}
+		if generic {
+			continue
+		}
 		if t.low == "toll" {
 			if m > 0 && ts[m-1].word && !ts[m-1].upper && !determiners[ts[m-1].low] && ts[m-1].low != "a" {
 				return ts[m-1].s + " toll"
@@ -85,8 +117,36 @@ func counted(p string, s *sent, q quantity.Quantity, prev string) string {
 			return "toll"
 		}
 	}
+	if generic {
+		return phrase
+	}
+	// Money and shares: the nearest budget word before the figure
+	// ("costs jump to $3.44 billion", "расходы … на 1,5 трлн рублей").
+	if q.Unit == "percent" || len(q.Unit) == 3 && strings.ToUpper(q.Unit) == q.Unit {
+		for m := k - 1; m >= 0; m-- {
+			if ts[m].word && moneyNouns[stem(ts[m].s)] {
+				return ts[m].s
+			}
+		}
+	}
+	// "что жертв 165": a Russian noun right before a bare figure.
+	if k > 0 && ts[k-1].word && isCyrillic(ts[k-1].low) && !ts[k-1].upper && !stopCounted[ts[k-1].low] && !isVerbLike(&ts[k-1]) && j >= len(ts) || (k > 0 && j < len(ts) && !ts[j].word && ts[k-1].word && isCyrillic(ts[k-1].low) && !ts[k-1].upper && !stopCounted[ts[k-1].low] && !isVerbLike(&ts[k-1]) && strings.HasSuffix(ts[k-1].low, "в")) {
+		return ts[k-1].s
+	}
 	return prev
 }
+
+// vagueUnits are words the parser may keep as a unit that say nothing of
+// what is counted.
+var vagueUnits = set("mark", "level", "figure", "number", "threshold", "barrier", "estimate")
+
+// genericUnits count people without saying which: a phrase for them
+// earlier in the sentence ("число граждан РФ … 2400 человек") is preferred.
+var genericUnits = set("человек", "человека", "people", "persons", "person")
+
+// moneyNouns name what a sum of money or a share is of.
+var moneyNouns = stemSet("cost", "costs", "budget", "spending", "price", "bill", "deficit", "revenue", "funding", "aid", "debt",
+	"расходы", "бюджет", "резерв", "дефицит", "доходы", "выплаты", "стимул", "средства", "затраты", "долг")
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
@@ -100,6 +160,12 @@ func firstWord(s string) string {
 // place phrase ("in Syria alone"). Articles are dropped.
 func nounPhrase(ts []tok, i int) string {
 	var words []string
+	for i < len(ts) && (isQuoteMark(&ts[i]) || ts[i].word && (ts[i].low == "more" || ts[i].low == "additional" || ts[i].low == "another" || ts[i].low == "further" || ts[i].low == "еще" || ts[i].low == "ещё")) {
+		i++
+	}
+	if i < len(ts) && ts[i].word && leadPreps[ts[i].low] {
+		return ""
+	}
 	for ; i < len(ts) && len(words) < 6; i++ {
 		t := &ts[i]
 		if !t.word {
@@ -117,7 +183,7 @@ func nounPhrase(ts []tok, i int) string {
 		if t.low == "in" && i+1 < len(ts) {
 			break
 		}
-		if len(words) > 0 && isVerbLike(t) {
+		if len(words) > 0 && isVerbLike(t) && fold(words[len(words)-1]) != "those" {
 			break
 		}
 		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "alone" {
@@ -135,6 +201,10 @@ func nounPhrase(ts []tok, i int) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// leadPreps cannot start a counted phrase: "12 of them", "2 from
+// Malappuram".
+var leadPreps = set("of", "among", "from", "in", "to", "for", "at", "with", "by", "из", "от", "среди", "в", "на", "к", "по")
 
 // isVerbLike guesses that a word is a finite verb: English past forms in
 // -ed, Russian past and present forms.

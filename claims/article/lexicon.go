@@ -33,7 +33,7 @@ var speechVerbs = set(
 
 // outletVerbs name the outlet that relays a claim ("передает РИА Новости",
 // "пишет газета «Известия»", "Reuters reported").
-var outletVerbs = set("передает", "передают", "пишет", "пишут", "цитирует")
+var outletVerbs = set("передает", "передают", "пишет", "пишут")
 
 // addressees after a speech verb are skipped when looking for the speaker.
 var addressees = set("reporters", "journalists", "журналистам", "репортерам", "корреспонденту", "изданию", "агентству", "телеканалу", "газете")
@@ -54,7 +54,7 @@ var roleWords = stemSet(
 	"minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief",
 	"official", "superintendent", "general", "commander", "governor", "mayor", "ambassador", "envoy", "reporter",
 	"analyst", "expert", "researcher", "chairman", "chairwoman", "deputy", "adviser", "advisor", "aide", "leader",
-	"prosecutor", "lt", "gen", "col", "correspondent", "editor", "senator", "spokesmen", "representative",
+	"prosecutor", "lt", "gen", "col", "colonel", "captain", "sergeant", "doctor", "dr", "professor", "correspondent", "editor", "senator", "spokesmen", "representative",
 	"министр", "министра", "глава", "главы", "директор", "директора", "замдиректора", "заместитель", "заместителя",
 	"помощник", "помощника", "руководитель", "руководителя", "представитель", "представителя", "полпред",
 	"председатель", "генерал", "губернатор", "мэр", "президент", "пресс-секретарь", "спикер", "эксперт", "депутат",

@@ -16,6 +16,7 @@ type doc struct {
 	lastPerson, lastOrg, lastAny *entity
 	pendingRole                  string
 	lastPlaces                   []string
+	lastCount                    string
 }
 
 func (x *Extractor) newDoc() *doc { return &doc{x: x} }
@@ -27,6 +28,7 @@ type sent struct {
 	cues      []cue
 	places    []string // named in the sentence
 	ctxPlaces []string // named in it, or in the last sentence before that named any
+	ctxCount  string   // the last "number of X" phrase up to this sentence
 }
 
 // paragraph reads one paragraph p, which starts at byte base of the
@@ -36,6 +38,7 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 		return out
 	}
 	qs := d.x.parser.Extract(p)
+	d.lastCount = ""
 	sps := sentences(p, nil)
 	quotes := quoteRegions(p, nil)
 	sents := make([]sent, len(sps))
@@ -44,12 +47,23 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 		s.sp = sp
 		s.toks = tokenize(p[sp.start:sp.end], sp.start, nil)
 		d.roleSubject(s)
+		d.mentions(p, s, quotes)
 		s.cues = d.cues(p, s, quotes)
-		s.places = d.placesOf(s)
-		if len(s.places) > 0 {
+		var loc bool
+		s.places, loc = d.placesOf(s)
+		if loc {
 			d.lastPlaces = s.places
 		}
-		s.ctxPlaces = d.lastPlaces
+		s.ctxPlaces = s.places
+		if len(s.places) == 0 {
+			s.ctxPlaces = d.lastPlaces
+		}
+		if len(qs) > 0 || strings.Contains(p[sp.start:sp.end], "number") {
+			if c := countPhrase(s.toks); c != "" {
+				d.lastCount = c
+			}
+		}
+		s.ctxCount = d.lastCount
 	}
 	if len(qs) == 0 {
 		return out
@@ -113,6 +127,15 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 				continue
 			}
 			prev := sents[i-1].sp
+			if cu.outlet == "" {
+				for _, o := range sents[i].cues {
+					if o.outlet != "" {
+						cu.outlet = o.outlet
+					} else if o.relay && o.who != nil {
+						cu.outlet = o.who.name
+					}
+				}
+			}
 			for k := first; k < len(out); k++ {
 				if out[k].Claimant == nil && out[k].Start-base >= prev.start && out[k].End-base <= prev.end {
 					out[k].Claimant = cu.who.claimant()
@@ -130,34 +153,16 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 // named as its channel.
 func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span) (*entity, string) {
 	s := &sents[si]
-	for _, qr := range quotes {
+	for qi, qr := range quotes {
 		if !(qr.start < q.Start && q.End <= qr.end) {
 			continue
 		}
-		// The speaker of a quotation: named right after it ("…," he added;
-		// «…», — сказал Новиков) or right before it (Bogdanov said: "…").
-		for j := si; j < len(sents); j++ {
-			if sents[j].sp.start > qr.end {
-				break
-			}
-			if sents[j].sp.end < qr.end {
-				continue
-			}
-			for _, cu := range sents[j].cues {
-				if cu.pos >= qr.end && !cu.inQuote && cu.who != nil && !quoteBetween(quotes, qr.end, cu.pos) {
-					return cu.who, cu.outlet
-				}
-			}
-		}
-		for j := si; j >= 0; j-- {
-			if sents[j].sp.end < qr.start {
-				break
-			}
-			cs := sents[j].cues
-			for k := len(cs) - 1; k >= 0; k-- {
-				if cs[k].pos < qr.start && !cs[k].inQuote && cs[k].who != nil {
-					return cs[k].who, cs[k].outlet
-				}
+		// The speaker of a quotation, or, for a quotation with no
+		// attribution of its own, of the quotation before it ("…," said
+		// Anna Lee. "Another 30 are missing.").
+		for k := qi; k >= 0 && k >= qi-2; k-- {
+			if who, outlet := quoteSpeaker(sents, si, quotes[k], quotes); who != nil {
+				return who, outlet
 			}
 		}
 		break
@@ -247,6 +252,39 @@ func parenAround(ts []tok, pos int) int {
 	return open
 }
 
+// quoteSpeaker returns who is named right after the quotation qr ("…,"
+// he added; «…», — сказал Новиков) or right before it (Bogdanov said: "…").
+func quoteSpeaker(sents []sent, si int, qr span, quotes []span) (*entity, string) {
+	for si > 0 && sents[si].sp.start > qr.start {
+		si--
+	}
+	for j := si; j < len(sents); j++ {
+		if sents[j].sp.start > qr.end {
+			break
+		}
+		if sents[j].sp.end < qr.end {
+			continue
+		}
+		for _, cu := range sents[j].cues {
+			if cu.pos >= qr.end && !cu.inQuote && cu.who != nil && !quoteBetween(quotes, qr.end, cu.pos) {
+				return cu.who, cu.outlet
+			}
+		}
+	}
+	for j := si; j >= 0; j-- {
+		if sents[j].sp.end < qr.start {
+			break
+		}
+		cs := sents[j].cues
+		for k := len(cs) - 1; k >= 0; k-- {
+			if cs[k].pos < qr.start && !cs[k].inQuote && cs[k].who != nil {
+				return cs[k].who, cs[k].outlet
+			}
+		}
+	}
+	return nil, ""
+}
+
 func pick(own, any string, oc *cue, who *entity) string {
 	switch {
 	case own != "":
@@ -334,7 +372,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	}
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		if !t.word {
+		if !t.word || inQ(t.start) {
 			continue
 		}
 		// "по его словам": the speaker named before.
@@ -426,9 +464,15 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		var c cue
 		c.pos = t.start
-		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…")) || (i >= 1 && ts[i-1].low == "как") || about
-		if i >= 1 && (isQuoteMark(&ts[i-1]) || ts[i-1].low == "этом") {
-			inverted = true
+		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом")) || about
+		told := t.low == "told" || t.low == "tells" || t.low == "tell"
+		if outletVerbs[t.low] {
+			if n, _, ok := rightNP(ts, i); ok {
+				if e := d.resolve(p, ts[n.lo:n.hi], false); e != nil {
+					out = append(out, cue{pos: t.start, outlet: e.name, inQuote: inQ(t.start)})
+				}
+			}
+			continue
 		}
 		var n np
 		var outlet string
@@ -440,9 +484,22 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		rightUsed := false
-		if !ok && inverted {
+		if !ok && inverted && !told {
 			n, outlet, ok = rightNP(ts, i)
 			rightUsed = ok
+			if ok && !isSpeakerNP(ts[n.lo:n.hi]) {
+				ok = false
+			}
+		}
+		if !ok && i > 0 && ts[i-1].s == "," {
+			if name, role, found := appositive(ts, i); found {
+				if e := d.resolve(p, name, false); e != nil {
+					if e.role == "" {
+						e.role = joinToks(dropDet(role))
+					}
+					c.who = e
+				}
+			}
 		}
 		if ok {
 			oblique := false
@@ -464,6 +521,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		if c.who == nil {
 			continue
 		}
+		d.note(c.who)
 		if outlet == "" {
 			outlet = outletAfter(ts, i)
 		}
@@ -482,6 +540,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		add(c)
 	}
 	return out
+}
+
+func dropDet(ts []tok) []tok {
+	for len(ts) > 0 && ts[0].word && (ts[0].low == "the" || ts[0].low == "a" || ts[0].low == "an") {
+		ts = ts[1:]
+	}
+	return ts
 }
 
 // relayVerbs with an outlet as subject report another's claim when the
@@ -566,6 +631,9 @@ func outletAfter(ts []tok, i int) string {
 	if k < len(ts) && ts[k].low == "to" {
 		k++
 	}
+	if k < len(ts) && ts[k].low == "the" {
+		k++
+	}
 	j := k
 	for j < len(ts) && ts[j].word && ts[j].upper && !timeWords[ts[j].low] && !notNames[ts[j].low] {
 		j++
@@ -622,35 +690,69 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 }
 
 // placesOf returns the gazetteer's names for the places a sentence names.
-func (d *doc) placesOf(s *sent) []string {
-	var out []string
+// Where some are named after a locative preposition ("in Syria and Iraq",
+// "в Сирии") only those are returned, and loc is true: places of origin
+// ("including Russia", "граждан РФ") do not scope the count.
+func (d *doc) placesOf(s *sent) (places []string, loc bool) {
+	var all, locative []string
 	ts := s.toks
-	for i := 0; i < len(ts); i++ {
-		if !ts[i].word || !ts[i].upper {
+	inLoc := false
+	for i := range ts {
+		t := &ts[i]
+		if !t.word {
+			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
+				inLoc = false
+			}
 			continue
 		}
-		for n := 3; n >= 1; n-- {
-			if i+n > len(ts) {
-				continue
-			}
-			name, ok := d.lookupPlace(ts[i : i+n])
-			if !ok {
-				continue
-			}
-			dup := false
-			for _, o := range out {
-				if o == name {
-					dup = true
+		if locPreps[t.low] {
+			inLoc = true
+			continue
+		}
+		if t.upper {
+			name, n, ok := d.placeAt(ts, i)
+			if ok {
+				all = appendNew(all, name)
+				if inLoc {
+					locative = appendNew(locative, name)
 				}
+				i += n - 1
 			}
-			if !dup {
-				out = append(out, name)
-			}
-			i += n - 1
-			break
+			continue
+		}
+		if !(t.low == "and" || t.low == "both" || t.low == "the" || t.low == "и" || t.low == "alone" || t.low == "or" || t.low == "или") {
+			inLoc = false
 		}
 	}
-	return out
+	if len(locative) > 0 {
+		return locative, true
+	}
+	return all, false
+}
+
+// locPreps introduce the place a count is for.
+var locPreps = set("in", "inside", "within", "across", "throughout", "в", "во", "на", "по")
+
+func appendNew(list []string, s string) []string {
+	for _, o := range list {
+		if o == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// placeAt matches the longest place name (up to three words) at ts[i].
+func (d *doc) placeAt(ts []tok, i int) (string, int, bool) {
+	for n := 3; n >= 1; n-- {
+		if i+n > len(ts) {
+			continue
+		}
+		if name, ok := d.lookupPlace(ts[i : i+n]); ok {
+			return name, n, true
+		}
+	}
+	return "", 0, false
 }
 
 // placeEndings turn a Russian place name in an oblique case into the

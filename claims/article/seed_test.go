@@ -1,0 +1,85 @@
+package article_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// seedArticle holds the sentences of the project's founding article (The
+// Moscow Times, September 2014) that the done-when check needs.
+const seedArticle = `Russia Calls for Joint Effort With U.S. to Fight Islamic State
+
+Russia's deputy foreign minister on Monday called for a joint effort between Moscow and Washington in fighting the radical group Islamic State, but appeared to play down fears of a high number of Russians in the group.
+
+"The Americans say terrorism represents a direct threat to their national security," Mikhail Bogdanov said in an interview with business daily Kommersant published Monday.
+
+Calling the group "an international terrorist collective," Bogdanov said the group's members, now fighting in both Syria and Iraq, come from between 70 and 80 different countries, including Russia.
+
+"They get training [in Syria and Iraq], acquire skills, and that's why they represent an exceptional threat to the national security of [the fighters'] countries," Bogdanov was cited as saying.
+
+But when asked approximately how many Russians were fighting alongside the Islamic State, Bogdanov said: "I think we're talking about a few dozen."
+
+Bogdanov's estimate comes in stark contrast to an earlier report by British newspaper The Independent, which put the number of Russians fighting alongside the Islamic State in Syria alone at about 800.
+`
+
+// TestSeedArticle is the issue's done-when check on the extractor: the
+// founding article gives Bogdanov's "a few dozen" and The Independent's
+// "about 800", each with its claimant and counted thing, and "70 to 80
+// countries".
+func TestSeedArticle(t *testing.T) {
+	t.Parallel()
+	cs := article.New(nil, nil).Extract(seedArticle)
+	find := func(text string) *article.Candidate {
+		for i := range cs {
+			if strings.Contains(cs[i].Text, text) {
+				return &cs[i]
+			}
+		}
+		t.Fatalf("no candidate %q in %+v", text, cs)
+		return nil
+	}
+	few := find("a few dozen")
+	if few.Text != "a few dozen" || *few.Low != 24 || *few.High != 60 {
+		t.Errorf("a few dozen: %q %v-%v, want \"a few dozen\" 24-60", few.Text, *few.Low, *few.High)
+	}
+	want := article.Claimant{Name: "Mikhail Bogdanov", Role: "Russia's deputy foreign minister", Kind: article.Person}
+	if few.Claimant == nil || *few.Claimant != want {
+		t.Errorf("a few dozen: claimant %+v, want %+v", few.Claimant, want)
+	}
+	if !strings.HasPrefix(few.Counted, "Russians fighting alongside") {
+		t.Errorf("a few dozen: counted %q, want Russians fighting alongside Islamic State", few.Counted)
+	}
+	if strings.Join(few.Places, "+") != "Syria+Iraq" {
+		t.Errorf("a few dozen: places %v, want Syria and Iraq (the passage's)", few.Places)
+	}
+	if got := few.Sentence.Text[few.Sentence.Start:few.Sentence.End]; got != "a few dozen" {
+		t.Errorf("a few dozen: sentence span %q", got)
+	}
+	if !few.LikelyClaim {
+		t.Errorf("a few dozen: not likely a claim: %s", few.Reason)
+	}
+
+	eight := find("about 800")
+	if eight.Claimant == nil || eight.Claimant.Name != "The Independent" || eight.Claimant.Kind != article.Outlet {
+		t.Errorf("about 800: claimant %+v, want The Independent (outlet)", eight.Claimant)
+	}
+	if !strings.HasPrefix(eight.Counted, "Russians fighting alongside") {
+		t.Errorf("about 800: counted %q", eight.Counted)
+	}
+	if strings.Join(eight.Places, "+") != "Syria" {
+		t.Errorf("about 800: places %v, want Syria", eight.Places)
+	}
+
+	countries := find("70 and 80")
+	if *countries.Low != 70 || *countries.High != 80 || countries.Claimant == nil || countries.Claimant.Name != "Mikhail Bogdanov" {
+		t.Errorf("70 and 80: %v-%v by %+v", *countries.Low, *countries.High, countries.Claimant)
+	}
+	if !strings.Contains(countries.Counted, "countries") {
+		t.Errorf("70 and 80: counted %q", countries.Counted)
+	}
+	if got := seedArticle[countries.Start:countries.End]; got != countries.Text {
+		t.Errorf("offsets give %q, want %q", got, countries.Text)
+	}
+}
