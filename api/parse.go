@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/article"
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
@@ -106,8 +107,10 @@ type extractRequest struct {
 }
 
 // extract answers every quantity found in running text (a quote, an
-// article), in order, with its byte offsets: what the claim form offers an
-// analyst who pastes a quote holding several numbers.
+// article), in order, as claim candidates: the reading with its byte
+// offsets, the sentence, claimant, outlet, counted thing, places and
+// whether it is likely a claim. The claim form offers them to an analyst
+// who pastes a quote; the article screen lists them for acceptance.
 func (h *handler) extract(c *gin.Context) {
 	body, err := readJSON(c.Request.Body, h.maxBody)
 	var req extractRequest
@@ -123,9 +126,9 @@ func (h *handler) extract(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	items := h.parser.Extract(*req.Text)
+	items := h.articles.Extract(*req.Text)
 	if items == nil {
-		items = []reading{}
+		items = []article.Candidate{}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items})
 }

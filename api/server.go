@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/klauspost/compress/gzhttp"
 
+	"github.com/claimdesk/claimdesk/claims/article"
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
@@ -40,6 +41,7 @@ type handler struct {
 	store     Store
 	log       *slog.Logger
 	parser    *quantity.Parser
+	articles  *article.Extractor
 	version   string
 	maxBody   int64
 	maxImport int64
@@ -87,6 +89,7 @@ func newEngine(opts Options) *gin.Engine {
 	if h.parser == nil {
 		h.parser = quantity.New()
 	}
+	h.articles = article.New(h.parser, nil)
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBodyBytes
 	}
@@ -116,7 +119,7 @@ func newEngine(opts Options) *gin.Engine {
 	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
 	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
 	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
-	v1.POST("/extract", h.extract)                // {"text"} -> {"items"}: every quantity in running text
+	v1.POST("/extract", h.extract)                // {"text"} -> {"items"}: every quantity in running text, as claim candidates
 	v1.POST("/parse", h.parse)                    // {"text"} -> a reading; {"texts"} -> {"results"}
 	v1.GET("/topics", h.listTopics(topics))       // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
 	v1.POST("/topics", topics.create)             //

@@ -1,0 +1,59 @@
+package api
+
+import (
+	"strconv"
+	"testing"
+)
+
+// TestExtractCandidates checks the claim-candidate fields of POST
+// /api/v1/extract on a short Russian report: the claimant resolved from a
+// pronoun to the full name given before, the outlet, the counted thing,
+// the places, the sentence span and a time left out as not a claim.
+func TestExtractCandidates(t *testing.T) {
+	e := newEnv(t, failingStore{}, nil)
+	text := "Директор ФСБ Александр Бортников выступил в Москве в 18.30.\n" +
+		"По его словам, которые передает «Интерфакс», в Ираке воюют около 1,7 тысячи российских граждан."
+	var got struct {
+		Items []struct {
+			Text     string
+			Claimant *struct{ Name, Role, Kind string }
+			Outlet   string
+			Counted  string
+			Places   []string
+			Sentence struct {
+				Text               string
+				Start, End, Offset int
+			}
+			LikelyClaim bool `json:"likely_claim"`
+			Reason      string
+			Start, End  int
+		}
+	}
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(text) + `}`}, 200, &got)
+	if len(got.Items) != 2 {
+		t.Fatalf("got %d items, want the time and the count: %+v", len(got.Items), got.Items)
+	}
+	tm, c := got.Items[0], got.Items[1]
+	if tm.LikelyClaim || tm.Reason == "" {
+		t.Errorf("%q: likely_claim %v (%q), want false with a reason", tm.Text, tm.LikelyClaim, tm.Reason)
+	}
+	if !c.LikelyClaim || c.Reason != "" {
+		t.Errorf("%q: likely_claim %v %q", c.Text, c.LikelyClaim, c.Reason)
+	}
+	if c.Claimant == nil || c.Claimant.Name != "Александр Бортников" || c.Claimant.Role != "Директор ФСБ" || c.Claimant.Kind != "person" {
+		t.Errorf("claimant = %+v, want Александр Бортников, Директор ФСБ, person", c.Claimant)
+	}
+	if c.Outlet != "Интерфакс" {
+		t.Errorf("outlet = %q, want Интерфакс", c.Outlet)
+	}
+	if c.Counted != "российских граждан" {
+		t.Errorf("counted = %q, want российских граждан", c.Counted)
+	}
+	if len(c.Places) != 1 || c.Places[0] != "Iraq" {
+		t.Errorf("places = %v, want [Iraq]", c.Places)
+	}
+	s := c.Sentence
+	if s.Text[s.Start:s.End] != c.Text || text[s.Offset:s.Offset+len(s.Text)] != s.Text || text[c.Start:c.End] != c.Text {
+		t.Errorf("spans disagree: sentence %+v, item %d-%d %q", s, c.Start, c.End, c.Text)
+	}
+}
