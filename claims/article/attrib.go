@@ -282,14 +282,6 @@ func joinToks(ts []tok) string {
 	return strings.TrimSpace(b.String())
 }
 
-// text returns the paragraph text of a token range.
-func spanText(p string, ts []tok) string {
-	if len(ts) == 0 {
-		return ""
-	}
-	return strings.TrimSpace(p[ts[0].start:ts[len(ts)-1].end])
-}
-
 // resolve turns a noun phrase into an entity, registering a newly named
 // person or organisation and resolving pronouns, surnames, roles and
 // abbreviations to those named before. oblique marks a phrase in an
@@ -649,27 +641,6 @@ func sharesStem(role string, ts []tok) bool {
 		}
 	}
 	return false
-}
-
-func allNameLike(ts []tok) bool {
-	n := 0
-	for i := range ts {
-		t := &ts[i]
-		if !t.word {
-			if t.s == "." || t.s == "'" || t.s == "’" || t.s == "-" || t.s == "&" {
-				continue
-			}
-			return false
-		}
-		if !t.upper {
-			if t.low == "of" || t.low == "and" || t.low == "for" || t.low == "the" || t.low == "по" || t.low == "de" || t.low == "al" {
-				continue
-			}
-			return false
-		}
-		n++
-	}
-	return n > 0
 }
 
 func isOrgName(ts []tok) bool {
