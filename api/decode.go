@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/strictjson"
 )
 
 // readJSON reads a request body holding exactly one JSON value and returns
@@ -47,6 +48,12 @@ func readJSON(body io.Reader, limit int64) (any, error) {
 	}
 	if off := dec.InputOffset(); dec.Decode(new(json.RawMessage)) != io.EOF {
 		return nil, claims.Errorf(claims.CodeMalformed, "the request body has data after the JSON value, at byte offset %d", off)
+	}
+	// encoding/json stored U+FFFD for invalid UTF-8 and kept the last of
+	// two members of the same name: refuse both instead.
+	if p := strictjson.Check(data); p != nil {
+		return nil, fieldErr(claims.CodeInvalid, fmt.Sprintf("invalid request body at byte offset %d: %s", p.Offset, p.Reason),
+			claims.FieldError{Field: p.Path, Detail: p.Reason})
 	}
 	return v, nil
 }

@@ -160,6 +160,12 @@ func TestImportHostile(t *testing.T) {
 		{"over the limit", "application/x-ndjson", header + topic + topic, true, 413, ""},
 		{"duplicate ids", "application/x-ndjson", header + topic + topic, false, 422, "line 3: id"},
 		{"dangling reference", "application/x-ndjson", header + `{"type":"topic","record":{"id":"t2","title":"T","unit":"people","parent_id":"nope"}}`, false, 422, "line 2: parent_id"},
+		{"invalid utf-8", "application/x-ndjson", header + "{\"type\":\"topic\",\"record\":{\"id\":\"t1\",\"title\":\"caf\xe9\",\"unit\":\"people\"}}\n", false, 422, "line 2: title"},
+		{"lone surrogate", "application/json", `{"schema_version":1,"topics":[{"id":"t1","title":"\ud800","unit":"people"}]}`, false, 422, "$.topics[0].title"},
+		{"duplicate key", "application/json", `{"schema_version":1,"topics":[{"id":"t1","id":"t2","title":"T","unit":"people"}]}`, false, 422, "$.topics[0].id"},
+		{"duplicate key in ndjson", "application/x-ndjson", header + `{"type":"topic","record":{"id":"t1","title":"T","title":"U","unit":"people"}}` + "\n", false, 422, "line 2: title"},
+		{"duplicate member of the document", "application/json", `{"schema_version":1,"schema_version":1}`, false, 422, "$.schema_version"},
+		{"invalid utf-8 in csv", "text/csv", "id,topic_id,claimant_id,source_id,quote\nc1,t1,k1,s1,caf\xe9\n", false, 422, "line 2: quote"},
 		{"unsupported type", "text/plain", "hello", false, 415, ""},
 		{"bad dry_run", "application/json", `{"schema_version":1}`, false, 422, "dry_run"},
 	}

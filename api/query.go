@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims"
 )
@@ -14,6 +15,10 @@ type query struct {
 	values url.Values
 	opts   claims.ListOptions
 }
+
+// MaxQueryText is the longest text search (?q=) a listing accepts, in
+// characters.
+const MaxQueryText = 500
 
 // listParams are the parameters every listing takes.
 var listParams = []string{"sort", "limit", "cursor"}
@@ -35,6 +40,10 @@ func parseQuery(values url.Values, params ...string) (query, error) {
 			p.Add(k, "is not a parameter of this listing: use %s", strings.Join(known, ", "))
 		case len(values[k]) > 1:
 			p.Add(k, "is given %d times: give it once", len(values[k]))
+		case !utf8.ValidString(values.Get(k)):
+			p.Add(k, "is not valid UTF-8")
+		case k == "q" && utf8.RuneCountInString(values.Get(k)) > MaxQueryText:
+			p.Add(k, "is longer than %d characters", MaxQueryText)
 		}
 	}
 	q := query{values: values}

@@ -55,8 +55,9 @@ type handler struct {
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
 // /api/v1, /healthz, /readyz and the frontend from opts.Assets. The caller
 // owns the http.Server. Text answers (JSON, HTML, CSS, JavaScript, CSV)
-// are gzipped for clients that accept it.
-func NewHandler(opts Options) http.Handler { return compress(newEngine(opts)) }
+// are gzipped for clients that accept it. HEAD is answered wherever GET
+// is.
+func NewHandler(opts Options) http.Handler { return headAsGet{compress(newEngine(opts))} }
 
 // compress gzips answers of 1 KB or more whose type is compressible, with
 // Vary: Accept-Encoding. gzhttp (klauspost/compress) is used rather than
@@ -69,6 +70,33 @@ func compress(next http.Handler) http.Handler {
 		panic(err) // only on invalid options, which are constant here
 	}
 	return wrap(next)
+}
+
+// headAsGet answers HEAD wherever GET is answered (gin routes HEAD only
+// where it is registered): the GET handler runs, with its status and
+// headers, and its body is dropped.
+type headAsGet struct{ h http.Handler }
+
+func (h headAsGet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodHead {
+		h.h.ServeHTTP(w, r)
+		return
+	}
+	get := r.Clone(r.Context())
+	get.Method = http.MethodGet
+	h.h.ServeHTTP(bodyless{w}, get)
+}
+
+// bodyless is a ResponseWriter that drops the body.
+type bodyless struct{ http.ResponseWriter }
+
+func (bodyless) Write(p []byte) (int, error)       { return len(p), nil }
+func (bodyless) WriteString(s string) (int, error) { return len(s), nil }
+func (b bodyless) Unwrap() http.ResponseWriter     { return b.ResponseWriter }
+func (b bodyless) Flush() {
+	if f, ok := b.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 func newEngine(opts Options) *gin.Engine {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims"
 )
@@ -434,6 +435,10 @@ func (d *csvDecoder) next() (item, error) {
 		}
 		if len(v) > d.lim.MaxStringBytes {
 			it.errs = append(it.errs, RecordError{Field: col.name, Reason: fmt.Sprintf("is longer than the limit of %d bytes", d.lim.MaxStringBytes)})
+			continue
+		}
+		if !utf8.ValidString(v) {
+			it.errs = append(it.errs, RecordError{Field: col.name, Reason: "is not valid UTF-8: save the file as UTF-8"})
 			continue
 		}
 		if col.text {

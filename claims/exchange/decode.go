@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/strictjson"
 )
 
 // Limits bound what Import accepts, so that hostile input fails with a
@@ -242,6 +243,12 @@ func decodeRecord(k Kind, raw []byte, loc location, lim Limits) item {
 		it.errs = []RecordError{{Reason: "trailing data after the record"}}
 		return it
 	}
+	// encoding/json stored U+FFFD for invalid UTF-8 and kept the last of
+	// two members of the same name: refuse both instead.
+	if p := strictjson.Check(raw); p != nil {
+		it.errs = []RecordError{{Field: p.Path, Reason: p.Reason}}
+		return it
+	}
 	it.rec = rec
 	return it
 }
@@ -300,6 +307,7 @@ type jsonDecoder struct {
 	n       int
 	version int
 	done    bool
+	members map[string]bool // of the document, read so far
 }
 
 func newJSONDecoder(r io.Reader, lim Limits) *jsonDecoder {
@@ -383,6 +391,13 @@ func (d *jsonDecoder) next() (item, error) {
 		}
 		key, _ := tok.(string)
 		path := "$." + key
+		if d.members[key] {
+			return item{}, &DecodeError{Location: path, Reason: "appears more than once in the document", Code: claims.CodeInvalid}
+		}
+		if d.members == nil {
+			d.members = map[string]bool{}
+		}
+		d.members[key] = true
 		switch key {
 		case "schema_version":
 			var v json.Number
