@@ -71,6 +71,11 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 	for _, step := range append([]migration{{version: 0}}, steps...) {
 		err := s.write(ctx, nil, func(tx *gorm.DB) error {
 			if s.dialect == dialectPostgres {
+				// A migration waits for another replica's as long as it
+				// takes, whatever the lock wait of writes.
+				if err := tx.Exec("SET LOCAL lock_timeout = 0").Error; err != nil {
+					return err
+				}
 				if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrateLockKey).Error; err != nil {
 					return err
 				}
