@@ -169,11 +169,61 @@ type ClaimFilter struct {
 	Tag      string
 	// Text matches quote, quantity text, original text and notes.
 	Text string
+	// Query is a full-text query over the quote, quantity text, original
+	// text and notes, and the names of the claimant, the origin source and
+	// the topic (see package fulltext). Listings keep their sort; Search
+	// ranks by relevance.
+	Query string
 	// From and To bound the claim's reference date (RefDate), inclusive;
 	// a claim whose date is partly inside the range matches.
 	From, To Date
-	Rank     Rank
-	Grade    Grade
+	// SaidFrom and SaidTo bound SaidOn, AsOfFrom and AsOfTo bound AsOf,
+	// in the same way: a claim without that date never matches.
+	SaidFrom, SaidTo Date
+	AsOfFrom, AsOfTo Date
+	// ValueLow and ValueHigh select claims whose interval in force
+	// overlaps [ValueLow, ValueHigh]; nil leaves that end open. A claim
+	// without an interval never matches.
+	ValueLow, ValueHigh *float64
+	Rank                Rank
+	Grade               Grade
+	EvidenceType        EvidenceType
+	Place               string
+	// InConflict, when set, keeps the claims that are (true) or are not
+	// (false) in conflict with another claim of their topic.
+	InConflict *bool
+}
+
+// CheckRanges reports a date that is not a date, or a range whose start
+// is after its end, naming the parameter.
+func (f ClaimFilter) CheckRanges() error {
+	var p Problems
+	for _, r := range []struct {
+		from, to   Date
+		fromN, toN string
+	}{
+		{f.From, f.To, "from", "to"},
+		{f.SaidFrom, f.SaidTo, "said_from", "said_to"},
+		{f.AsOfFrom, f.AsOfTo, "as_of_from", "as_of_to"},
+	} {
+		ok := true
+		for _, d := range []struct {
+			d    Date
+			name string
+		}{{r.from, r.fromN}, {r.to, r.toN}} {
+			if !d.d.Valid() {
+				p.Add(d.name, "%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", string(d.d))
+				ok = false
+			}
+		}
+		if ok && r.from != "" && r.to != "" && r.from.Start().After(r.to.End()) {
+			p.Add(r.fromN, "%s is after %s (%s): the range is empty", r.from, r.toN, r.to)
+		}
+	}
+	if f.ValueLow != nil && f.ValueHigh != nil && *f.ValueLow > *f.ValueHigh {
+		p.Add("value_low", "%g is greater than value_high (%g): the range is empty", *f.ValueLow, *f.ValueHigh)
+	}
+	return p.Err("listing")
 }
 
 // LinkFilter selects links.

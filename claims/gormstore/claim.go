@@ -60,44 +60,11 @@ func (s *Store) FindClaim(ctx context.Context, id string) (*claims.Claim, error)
 
 // ListClaims returns a page of the claims that f selects.
 func (s *Store) ListClaims(ctx context.Context, f claims.ClaimFilter) (claims.Page[*claims.Claim], error) {
-	var p claims.Problems
-	if !f.From.Valid() {
-		p.Add("from", "%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", string(f.From))
-	}
-	if !f.To.Valid() {
-		p.Add("to", "%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", string(f.To))
-	}
-	if err := p.Err("listing"); err != nil {
+	if err := f.CheckRanges(); err != nil {
 		return claims.Page[*claims.Claim]{Items: []*claims.Claim{}}, err
 	}
 	return list[claimRow, *claims.Claim](s, ctx, "claims", f.ListOptions, claims.ClaimSorts, func(q *gorm.DB) *gorm.DB {
-		if f.TopicID != "" {
-			q = q.Where("claims.topic_id = ?", f.TopicID)
-		}
-		if f.ClaimantID != "" {
-			q = q.Where("claims.claimant_id = ?", f.ClaimantID)
-		}
-		if f.SourceID != "" {
-			q = q.Where("claims.id IN (SELECT claim_id FROM claim_sources WHERE source_id = ?)", f.SourceID)
-		}
-		if f.Tag != "" {
-			q = q.Where("claims.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
-		}
-		if f.Rank != "" {
-			q = q.Where("claims.rank = ?", string(f.Rank))
-		}
-		if f.Grade != "" {
-			q = q.Where("claims.grade = ?", string(f.Grade))
-		}
-		// [ref_start, ref_end] overlaps [From.Start(), To.End()]; a claim
-		// with no reference date has NULLs there and never matches.
-		if f.From != "" {
-			q = q.Where("claims.ref_end >= ?", f.From.Start().Format(isoDay))
-		}
-		if f.To != "" {
-			q = q.Where("claims.ref_start <= ?", f.To.End().Format(isoDay))
-		}
-		return whereText(q, "claims", f.Text)
+		return s.whereClaims(q, f)
 	})
 }
 

@@ -25,6 +25,7 @@ var migrations = []migration{
 	{2, "index tags in topic_tags and claim_tags", indexTags},
 	{3, "store reviews, cross-referencing summaries and custom places", createSummaries},
 	{4, "name the Wikidata items of topics and sources", addWikidataIDs},
+	{5, "index claims, topics, sources and claimants for full-text search", createSearch},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -1,0 +1,206 @@
+// Package fulltext turns what an analyst types into a full-text query, and
+// a marked-up passage into snippet parts. It does no I/O; the stores run
+// the queries with their database's own index (SQLite FTS5, PostgreSQL
+// tsvector).
+//
+// A query is words and "quoted phrases"; every one must match. Words are
+// compared without case or diacritics.
+//
+// PostgreSQL stems words with the text search configuration of each
+// claim's language (russian, english, ...) on top of the 'simple' one, so
+// "Богданов" finds "Богданова" and "Богдановой".
+//
+// SQLite's FTS5 has no Russian stemmer, so a query word is reduced to its
+// Snowball stem (the Russian algorithm for Cyrillic words, the English one
+// for Latin words) and matched as a prefix: "Богдановой" becomes
+// богданов*, which matches Богданов, Богданова and Богдановым, and
+// "Сирия" becomes сир*, which matches Сирии and сирийских. Where the stem
+// is shorter than MinStem letters the word itself is the prefix ("ИГИЛ"
+// finds "ИГИЛа"); a word shorter than MinPrefix that stemming leaves as it
+// is is matched whole, so that "war" does not find "Warsaw". Phrases are
+// matched as written.
+package fulltext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/russian"
+)
+
+// MaxTerms bounds the words and phrases of one query.
+const MaxTerms = 16
+
+// MinStem is the shortest stem matched as a prefix, and MinPrefix the
+// shortest word.
+const (
+	MinStem   = 3
+	MinPrefix = 4
+)
+
+// Term is one word or phrase of a query. Words holds the phrase's words
+// (one for a word), lower-cased; Stem is the prefix a word matches on
+// SQLite, "" for a phrase or a word matched whole.
+type Term struct {
+	Words  []string
+	Phrase bool
+	Stem   string
+}
+
+// Parse splits a query into terms. Punctuation separates words; a double
+// quote opens and closes a phrase. It returns nil for a query without a
+// word.
+func Parse(q string) []Term {
+	var terms []Term
+	for i, part := range strings.Split(q, `"`) {
+		inPhrase := i%2 == 1
+		words := Words(part)
+		if len(words) == 0 {
+			continue
+		}
+		if inPhrase && len(words) > 1 {
+			terms = append(terms, Term{Words: words, Phrase: true})
+			continue
+		}
+		for _, w := range words {
+			terms = append(terms, Term{Words: []string{w}, Stem: stem(w)})
+		}
+	}
+	if len(terms) > MaxTerms {
+		terms = terms[:MaxTerms]
+	}
+	return terms
+}
+
+// Words returns the lower-cased words of s: runs of letters and digits.
+func Words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// stem returns the prefix w matches by, or "" to match w whole.
+func stem(w string) string {
+	var s string
+	switch script(w) {
+	case unicode.Cyrillic:
+		s = russian.Stem(strings.ReplaceAll(w, "ё", "е"), false)
+	case unicode.Latin:
+		s = english.Stem(w, false)
+	default:
+		return ""
+	}
+	w = strings.ReplaceAll(w, "ё", "е")
+	n := utf8.RuneCountInString(w)
+	switch {
+	case !strings.HasPrefix(w, s):
+	case utf8.RuneCountInString(s) >= MinStem && (s != w || n >= MinPrefix):
+		return s
+	}
+	if n >= MinPrefix {
+		return w
+	}
+	return ""
+}
+
+// script returns the script of w's letters: Cyrillic, Latin, or nil for a
+// word of digits or of mixed or other scripts.
+func script(w string) *unicode.RangeTable {
+	var found *unicode.RangeTable
+	for _, r := range w {
+		var t *unicode.RangeTable
+		switch {
+		case unicode.IsDigit(r):
+			continue
+		case unicode.Is(unicode.Cyrillic, r):
+			t = unicode.Cyrillic
+		case unicode.Is(unicode.Latin, r):
+			t = unicode.Latin
+		default:
+			return nil
+		}
+		if found != nil && found != t {
+			return nil
+		}
+		found = t
+	}
+	return found
+}
+
+// FTS5 returns the terms as an FTS5 MATCH expression: every term must
+// match, a stemmed word as a prefix, anything else as a (quoted) phrase.
+func FTS5(terms []Term) string {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		if t.Stem != "" {
+			parts[i] = `"` + t.Stem + `"*`
+			continue
+		}
+		parts[i] = `"` + strings.Join(t.Words, " ") + `"`
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// Websearch returns the terms in the syntax of PostgreSQL's
+// websearch_to_tsquery: words, and phrases in double quotes.
+func Websearch(terms []Term) string {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		if t.Phrase {
+			parts[i] = `"` + strings.Join(t.Words, " ") + `"`
+			continue
+		}
+		parts[i] = t.Words[0]
+	}
+	return strings.Join(parts, " ")
+}
+
+// The markers a store asks its database to put around matching words in a
+// passage, and the ellipsis it puts where the passage is cut. They are
+// control characters, which claimdesk's text fields do not hold.
+const (
+	Open     = "\x02"
+	Close    = "\x03"
+	Ellipsis = "…"
+)
+
+// Snippet splits a passage marked with Open and Close into parts.
+func Snippet(marked string) []SnippetPart {
+	parts := []SnippetPart{}
+	for marked != "" {
+		i := strings.Index(marked, Open)
+		if i < 0 {
+			parts = appendPart(parts, strings.ReplaceAll(marked, Close, ""), false)
+			break
+		}
+		parts = appendPart(parts, strings.ReplaceAll(marked[:i], Close, ""), false)
+		marked = marked[i+len(Open):]
+		j := strings.Index(marked, Close)
+		if j < 0 {
+			j = len(marked)
+		}
+		parts = appendPart(parts, strings.ReplaceAll(marked[:j], Open, ""), true)
+		marked = marked[min(j+len(Close), len(marked)):]
+	}
+	return parts
+}
+
+// SnippetPart is a run of a snippet's text; Match marks the words the
+// query found.
+type SnippetPart struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+func appendPart(parts []SnippetPart, text string, match bool) []SnippetPart {
+	if text == "" {
+		return parts
+	}
+	if n := len(parts); n > 0 && parts[n-1].Match == match {
+		parts[n-1].Text += text
+		return parts
+	}
+	return append(parts, SnippetPart{Text: text, Match: match})
+}

@@ -1,0 +1,85 @@
+package fulltext
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseStemsWordsAndKeepsPhrases(t *testing.T) {
+	got := Parse(`Богдановой  "Islamic State" fighters, war ИГИЛ`)
+	want := []Term{
+		{Words: []string{"богдановой"}, Stem: "богданов"},
+		{Words: []string{"islamic", "state"}, Phrase: true},
+		{Words: []string{"fighters"}, Stem: "fighter"},
+		{Words: []string{"war"}},                // too short a stem: whole word
+		{Words: []string{"игил"}, Stem: "игил"}, // short stem: the word is the prefix
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Parse =\n%+v\nwant\n%+v", got, want)
+	}
+	if m, w := FTS5(got), `"богданов"* AND "islamic state" AND "fighter"* AND "war" AND "игил"*`; m != w {
+		t.Errorf("FTS5 = %s, want %s", m, w)
+	}
+	if m, w := Websearch(got), `богдановой "islamic state" fighters war игил`; m != w {
+		t.Errorf("Websearch = %s, want %s", m, w)
+	}
+}
+
+func TestInflectionsShareAPrefix(t *testing.T) {
+	// Each inflected form of a surname reduces to a stem that is a prefix
+	// of every other form, which is what SQLite's prefix match needs.
+	for _, forms := range [][]string{
+		{"Богданов", "Богданова", "Богдановой", "Богдановым", "Богданову"},
+		{"Сирия", "Сирии", "Сирию", "Сирией"},
+		{"fighter", "fighters"},
+	} {
+		samePrefix(t, forms)
+	}
+}
+
+func samePrefix(t *testing.T, forms []string) {
+	t.Helper()
+	for _, q := range forms {
+		terms := Parse(q)
+		if len(terms) != 1 || terms[0].Stem == "" {
+			t.Fatalf("Parse(%q) = %+v: want one stemmed word", q, terms)
+		}
+		for _, f := range forms {
+			if w := Words(f)[0]; len(w) < len(terms[0].Stem) || w[:len(terms[0].Stem)] != terms[0].Stem {
+				t.Errorf("stem %q of %q is not a prefix of %q", terms[0].Stem, q, f)
+			}
+		}
+	}
+}
+
+func TestParseOfNoWordsIsEmpty(t *testing.T) {
+	for _, q := range []string{"", "  ", `"" ,.;`, `*`} {
+		if got := Parse(q); got != nil {
+			t.Errorf("Parse(%q) = %+v, want nil", q, got)
+		}
+	}
+}
+
+func TestQuotesInInputCannotBreakOutOfAPhrase(t *testing.T) {
+	// Query syntax characters are separators, never operators.
+	got := FTS5(Parse(`a OR b NEAR(c) -d* col:e`))
+	want := `"a" AND "or" AND "b" AND "near"* AND "c" AND "d" AND "col" AND "e"`
+	if got != want {
+		t.Errorf("FTS5 = %s, want %s", got, want)
+	}
+	// An unclosed quote makes the rest one phrase, still quoted.
+	if got, want := FTS5(Parse(`a "b c`)), `"a" AND "b c"`; got != want {
+		t.Errorf("FTS5 = %s, want %s", got, want)
+	}
+}
+
+func TestSnippetSplitsMarkedPassage(t *testing.T) {
+	got := Snippet("…said " + Open + "Богданова" + Close + " about " + Open + "300" + Close + Open + " fighters" + Close)
+	want := []SnippetPart{{Text: "…said "}, {Text: "Богданова", Match: true}, {Text: " about "}, {Text: "300 fighters", Match: true}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Snippet = %+v, want %+v", got, want)
+	}
+	if got := Snippet(Open + "unclosed"); !reflect.DeepEqual(got, []SnippetPart{{Text: "unclosed", Match: true}}) {
+		t.Errorf("Snippet(unclosed) = %+v", got)
+	}
+}

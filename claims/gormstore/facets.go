@@ -1,0 +1,109 @@
+package gormstore
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// facetSQL is how one facet groups the claims a filter selects: the
+// expression of the value, and the joins it needs.
+type facetSQL struct {
+	value string
+	joins string
+	// labels names the table and column whose row with the value as ID
+	// labels it, or "".
+	labelTable, labelCol string
+}
+
+func (s *Store) facetSQL(name string) facetSQL {
+	switch name {
+	case claims.FacetTopic:
+		return facetSQL{value: "claims.topic_id", labelTable: "topics", labelCol: "title"}
+	case claims.FacetClaimant:
+		return facetSQL{value: "claims.claimant_id", labelTable: "claimants", labelCol: "name"}
+	case claims.FacetSource:
+		return facetSQL{value: "facet_cs.source_id", joins: "JOIN claim_sources facet_cs ON facet_cs.claim_id = claims.id", labelTable: "sources", labelCol: "name"}
+	case claims.FacetPlace:
+		if s.dialect == dialectPostgres {
+			return facetSQL{value: "facet_p.value", joins: "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN claims.places LIKE '[%' THEN claims.places::jsonb ELSE '[]'::jsonb END) AS facet_p(value)"}
+		}
+		return facetSQL{value: "facet_p.value", joins: "JOIN json_each(CASE WHEN claims.places LIKE '[%' THEN claims.places ELSE '[]' END) AS facet_p"}
+	case claims.FacetYear:
+		return facetSQL{value: "substr(claims.ref_start, 1, 4)"}
+	case claims.FacetGrade:
+		return facetSQL{value: "claims.grade"}
+	case claims.FacetEvidenceType:
+		return facetSQL{value: "claims.evidence_type"}
+	case claims.FacetInConflict:
+		return facetSQL{value: "CASE WHEN facet_s.conflict_count > 0 THEN 'true' ELSE 'false' END",
+			joins: "LEFT JOIN claim_summaries facet_s ON facet_s.claim_id = claims.id"}
+	}
+	panic("gormstore: unknown facet " + name)
+}
+
+// ClaimFacets counts the claims f selects, in all and by each facet.
+func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
+	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
+	if err := f.CheckRanges(); err != nil {
+		return out, err
+	}
+	db := s.db.WithContext(ctx)
+	var total int64
+	if err := s.whereClaims(db.Table("claims"), f).Count(&total).Error; err != nil {
+		return out, translate(err, "count claims")
+	}
+	out.Total = int(total)
+	for _, name := range claims.FacetNames {
+		fs := s.facetSQL(name)
+		q := db.Table("claims")
+		if fs.joins != "" {
+			q = q.Joins(fs.joins)
+		}
+		var counts []claims.FacetCount
+		err := s.whereClaims(q, f).
+			Where(fs.value + " IS NOT NULL").
+			Select(fs.value + " AS value, COUNT(*) AS count").
+			Group(fs.value).Order("count DESC, value").Limit(claims.FacetLimit).
+			Scan(&counts).Error
+		if err != nil {
+			return out, translate(err, "count claims by "+name)
+		}
+		if fs.labelTable != "" {
+			if err := s.label(db, fs, counts); err != nil {
+				return out, translate(err, "count claims by "+name)
+			}
+		}
+		if counts == nil {
+			counts = []claims.FacetCount{}
+		}
+		out.Counts[name] = counts
+	}
+	return out, nil
+}
+
+// label sets the Label of each count to the name of the record its value
+// identifies.
+func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) error {
+	if len(counts) == 0 {
+		return nil
+	}
+	ids := make([]string, len(counts))
+	for i, c := range counts {
+		ids[i] = c.Value
+	}
+	var names []struct{ ID, Label string }
+	if err := db.Table(fs.labelTable).Select("id, "+fs.labelCol+" AS label").Where("id IN ?", ids).Scan(&names).Error; err != nil {
+		return err
+	}
+	byID := make(map[string]string, len(names))
+	for _, n := range names {
+		byID[n.ID] = n.Label
+	}
+	for i := range counts {
+		counts[i].Label = byID[counts[i].Value]
+	}
+	return nil
+}

@@ -1,0 +1,189 @@
+package gormstore
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+
+	_ "github.com/claimdesk/claimdesk/claims/gormstore/fts5" // SQLite's FTS5 module, without a build tag
+)
+
+// The full-text index is kept by the database itself, with triggers, so
+// that every write path (the CRUD methods, the bulk import, a migration)
+// keeps it in sync without knowing of it.
+//
+// On SQLite, four FTS5 tables (unicode61 tokenizer, diacritics removed)
+// mirror claims, topics, sources and claimants by rowid. A claim's row
+// also holds the names of its claimant, origin source and topic, so that
+// searching for a name finds the claims; renaming one rewrites those rows.
+// VACUUM may renumber the rowids of tables without an INTEGER PRIMARY
+// KEY, so RebuildSearch runs after one.
+//
+// On PostgreSQL, claim_search holds each claim's tsvector: its text with
+// the configuration of its language (claimdesk_ts_config) and with
+// 'simple', and the names with 'russian' (which stems Latin words as
+// English) and 'simple'. Topics, sources and claimants are searched
+// through expression indexes.
+
+// claimDocSQLite selects the FTS5 row of the claims c that a WHERE clause
+// appended to it picks.
+const claimDocSQLite = `SELECT c.rowid, c.quote, c.quantity_text, c.original_text, c.notes,
+		COALESCE((SELECT name FROM claimants WHERE id = c.claimant_id), '') || ' ' ||
+		COALESCE((SELECT name FROM sources WHERE id = c.source_id), '') || ' ' ||
+		COALESCE((SELECT title FROM topics WHERE id = c.topic_id), '')
+	FROM claims c`
+
+const claimFTSColumns = `claims_fts (rowid, quote, quantity_text, original_text, notes, names)`
+
+// ftsTables are the other FTS5 mirrors: a table and its indexed columns.
+var ftsTables = []struct {
+	table, fts string
+	columns    []string
+	// nameCol is the column claims_fts.names copies, and claimKey the
+	// claims column that refers to the table.
+	nameCol, claimKey string
+}{
+	{"topics", "topics_fts", []string{"title", "description"}, "title", "topic_id"},
+	{"sources", "sources_fts", []string{"name", "publisher"}, "name", "source_id"},
+	{"claimants", "claimants_fts", []string{"name", "role", "affiliation"}, "name", "claimant_id"},
+}
+
+const ftsTokenizer = `tokenize = 'unicode61 remove_diacritics 2'`
+
+func sqliteSearchSchema() []string {
+	stmts := []string{
+		`CREATE VIRTUAL TABLE claims_fts USING fts5(quote, quantity_text, original_text, notes, names, ` + ftsTokenizer + `)`,
+		`CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+		END`,
+		`CREATE TRIGGER claims_fts_update AFTER UPDATE OF quote, quantity_text, original_text, notes, claimant_id, source_id, topic_id ON claims BEGIN
+			DELETE FROM claims_fts WHERE rowid = old.rowid;
+			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+		END`,
+		`CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+			DELETE FROM claims_fts WHERE rowid = old.rowid;
+		END`,
+	}
+	for _, t := range ftsTables {
+		cols := strings.Join(t.columns, ", ")
+		news := "new." + strings.Join(t.columns, ", new.")
+		stmts = append(stmts,
+			`CREATE VIRTUAL TABLE `+t.fts+` USING fts5(`+cols+`, `+ftsTokenizer+`)`,
+			`CREATE TRIGGER `+t.fts+`_insert AFTER INSERT ON `+t.table+` BEGIN
+				INSERT INTO `+t.fts+` (rowid, `+cols+`) VALUES (new.rowid, `+news+`);
+			END`,
+			`CREATE TRIGGER `+t.fts+`_update AFTER UPDATE OF `+cols+` ON `+t.table+` BEGIN
+				DELETE FROM `+t.fts+` WHERE rowid = old.rowid;
+				INSERT INTO `+t.fts+` (rowid, `+cols+`) VALUES (new.rowid, `+news+`);
+			END`,
+			`CREATE TRIGGER `+t.fts+`_delete AFTER DELETE ON `+t.table+` BEGIN
+				DELETE FROM `+t.fts+` WHERE rowid = old.rowid;
+			END`,
+			// A new name reaches the claims that show it.
+			`CREATE TRIGGER `+t.fts+`_rename AFTER UPDATE OF `+t.nameCol+` ON `+t.table+`
+				WHEN old.`+t.nameCol+` IS NOT new.`+t.nameCol+` BEGIN
+				DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE `+t.claimKey+` = new.id);
+				INSERT INTO `+claimFTSColumns+` `+claimDocSQLite+` WHERE c.`+t.claimKey+` = new.id;
+			END`,
+		)
+	}
+	return stmts
+}
+
+// sqliteSearchFill fills the FTS5 tables from the stored rows.
+func sqliteSearchFill() []string {
+	stmts := []string{
+		`DELETE FROM claims_fts`,
+		`INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite,
+	}
+	for _, t := range ftsTables {
+		cols := strings.Join(t.columns, ", ")
+		stmts = append(stmts,
+			`DELETE FROM `+t.fts,
+			`INSERT INTO `+t.fts+` (rowid, `+cols+`) SELECT rowid, `+cols+` FROM `+t.table)
+	}
+	return stmts
+}
+
+// tsConfigs maps ISO 639-1 language codes to PostgreSQL's text search
+// configurations; any other language is searched with 'simple'.
+var tsConfigs = [][2]string{
+	{"ru", "russian"}, {"en", "english"}, {"de", "german"}, {"fr", "french"},
+	{"es", "spanish"}, {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},
+	{"sv", "swedish"}, {"no", "norwegian"}, {"nb", "norwegian"}, {"da", "danish"},
+	{"fi", "finnish"}, {"hu", "hungarian"}, {"ro", "romanian"}, {"tr", "turkish"},
+}
+
+// pgTextSearch is the expression of the tsvector of a text that is not a
+// claim's (a title, a name): 'simple' and 'russian'. Expression indexes
+// use it, and queries must spell it the same way.
+func pgTextSearch(expr string) string {
+	return "(to_tsvector('simple'::regconfig, " + expr + ") || to_tsvector('russian'::regconfig, " + expr + "))"
+}
+
+// pgTextExprs are the texts of topics, sources and claimants that are
+// searched.
+var pgTextExprs = map[string]string{
+	"topics":    "(title || ' ' || description)",
+	"sources":   "(name || ' ' || publisher)",
+	"claimants": "(name || ' ' || role || ' ' || affiliation)",
+}
+
+func postgresSearchSchema() []string {
+	var cases strings.Builder
+	for _, c := range tsConfigs {
+		cases.WriteString(" WHEN '" + c[0] + "' THEN '" + c[1] + "'")
+	}
+	stmts := []string{
+		`CREATE FUNCTION claimdesk_ts_config(lang TEXT) RETURNS regconfig LANGUAGE sql IMMUTABLE AS $$
+			SELECT (CASE lower(split_part(split_part(lang, '-', 1), '_', 1))` + cases.String() + ` ELSE 'simple' END)::regconfig
+		$$`,
+		`CREATE TABLE claim_search (
+			claim_id TEXT PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+			doc TSVECTOR NOT NULL)`,
+		`CREATE FUNCTION claimdesk_claim_doc(c claims) RETURNS tsvector LANGUAGE sql STABLE AS $$
+			SELECT setweight(to_tsvector(claimdesk_ts_config(c.language), c.quote || ' ' || c.quantity_text), 'A')
+				|| setweight(to_tsvector(claimdesk_ts_config(c.original_language), c.original_text), 'B')
+				|| setweight(to_tsvector(claimdesk_ts_config(c.language), c.notes), 'C')
+				|| setweight(to_tsvector('simple', c.quote || ' ' || c.quantity_text || ' ' || c.original_text || ' ' || c.notes), 'C')
+				|| setweight(` + pgTextSearch(`concat_ws(' ',
+					(SELECT name FROM claimants WHERE id = c.claimant_id),
+					(SELECT name FROM sources WHERE id = c.source_id),
+					(SELECT title FROM topics WHERE id = c.topic_id))`) + `, 'B')
+		$$`,
+		`CREATE FUNCTION claimdesk_claim_search() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			INSERT INTO claim_search (claim_id, doc) VALUES (NEW.id, claimdesk_claim_doc(NEW))
+			ON CONFLICT (claim_id) DO UPDATE SET doc = EXCLUDED.doc;
+			RETURN NULL;
+		END $$`,
+		`CREATE TRIGGER claims_search AFTER INSERT OR UPDATE OF quote, quantity_text, original_text, notes, language, original_language, claimant_id, source_id, topic_id
+			ON claims FOR EACH ROW EXECUTE FUNCTION claimdesk_claim_search()`,
+		`INSERT INTO claim_search (claim_id, doc) SELECT c.id, claimdesk_claim_doc(c) FROM claims c`,
+		`CREATE INDEX claim_search_doc ON claim_search USING gin (doc)`,
+	}
+	for _, t := range ftsTables {
+		stmts = append(stmts,
+			`CREATE INDEX `+t.fts+` ON `+t.table+` USING gin (`+pgTextSearch(pgTextExprs[t.table])+`)`,
+			`CREATE FUNCTION claimdesk_`+t.table+`_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				UPDATE claim_search s SET doc = claimdesk_claim_doc(c) FROM claims c
+				WHERE c.`+t.claimKey+` = NEW.id AND s.claim_id = c.id;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER `+t.table+`_renamed AFTER UPDATE OF `+t.nameCol+` ON `+t.table+`
+				FOR EACH ROW WHEN (OLD.`+t.nameCol+` IS DISTINCT FROM NEW.`+t.nameCol+`)
+				EXECUTE FUNCTION claimdesk_`+t.table+`_renamed()`,
+		)
+	}
+	return stmts
+}
+
+// createSearch is step 5: the full-text index, filled from the rows
+// already stored.
+func createSearch(tx *gorm.DB, d dialect) error {
+	if d == dialectPostgres {
+		return execAll(tx, d, postgresSearchSchema()...)
+	}
+	return execAll(tx, d, append(sqliteSearchSchema(), sqliteSearchFill()...)...)
+}

@@ -1,0 +1,328 @@
+package gormstore
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/fulltext"
+)
+
+var _ claims.Searcher = (*Store)(nil)
+
+// pgQuery is the tsquery of a query's terms: the words as written
+// ('simple') or stemmed ('russian', which stems Latin words as English).
+const pgQuery = `(websearch_to_tsquery('simple'::regconfig, ?) || websearch_to_tsquery('russian'::regconfig, ?))`
+
+// whereClaims adds the conditions of every filter of f to q, a query of the
+// claims table.
+func (s *Store) whereClaims(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
+	if f.TopicID != "" {
+		q = q.Where("claims.topic_id = ?", f.TopicID)
+	}
+	if f.ClaimantID != "" {
+		q = q.Where("claims.claimant_id = ?", f.ClaimantID)
+	}
+	if f.SourceID != "" {
+		q = q.Where("claims.id IN (SELECT claim_id FROM claim_sources WHERE source_id = ?)", f.SourceID)
+	}
+	if f.Tag != "" {
+		q = q.Where("claims.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
+	}
+	if f.Rank != "" {
+		q = q.Where("claims.rank = ?", string(f.Rank))
+	}
+	if f.Grade != "" {
+		q = q.Where("claims.grade = ?", string(f.Grade))
+	}
+	if f.EvidenceType != "" {
+		q = q.Where("claims.evidence_type = ?", string(f.EvidenceType))
+	}
+	// [ref_start, ref_end] overlaps [From.Start(), To.End()]; a claim
+	// with no reference date has NULLs there and never matches.
+	if f.From != "" {
+		q = q.Where("claims.ref_end >= ?", f.From.Start().Format(isoDay))
+	}
+	if f.To != "" {
+		q = q.Where("claims.ref_start <= ?", f.To.End().Format(isoDay))
+	}
+	q = whereDate(q, "claims.said_on", f.SaidFrom, f.SaidTo)
+	q = whereDate(q, "claims.as_of", f.AsOfFrom, f.AsOfTo)
+	// The interval [low, high] (NULL is open) overlaps [ValueLow, ValueHigh].
+	if f.ValueLow != nil || f.ValueHigh != nil {
+		q = q.Where("(claims.low IS NOT NULL OR claims.high IS NOT NULL)")
+	}
+	if f.ValueLow != nil {
+		q = q.Where("(claims.high IS NULL OR claims.high >= ?)", *f.ValueLow)
+	}
+	if f.ValueHigh != nil {
+		q = q.Where("(claims.low IS NULL OR claims.low <= ?)", *f.ValueHigh)
+	}
+	if f.Place != "" {
+		if s.dialect == dialectPostgres {
+			q = q.Where("jsonb_exists(CASE WHEN claims.places LIKE '[%' THEN claims.places::jsonb ELSE '[]'::jsonb END, ?)", f.Place)
+		} else {
+			q = q.Where("EXISTS (SELECT 1 FROM json_each(claims.places) WHERE json_each.value = ?)", f.Place)
+		}
+	}
+	if f.InConflict != nil {
+		cond := "claims.id IN (SELECT claim_id FROM claim_summaries WHERE conflict_count > 0)"
+		if !*f.InConflict {
+			cond = "claims.id NOT IN (SELECT claim_id FROM claim_summaries WHERE conflict_count > 0)"
+		}
+		q = q.Where(cond)
+	}
+	q = whereText(q, "claims", f.Text)
+	if f.Query != "" {
+		q = s.whereMatch(q, f.Query)
+	}
+	return q
+}
+
+// whereMatch keeps the claims matching a full-text query; a query without
+// a word matches nothing.
+func (s *Store) whereMatch(q *gorm.DB, query string) *gorm.DB {
+	terms := fulltext.Parse(query)
+	if len(terms) == 0 {
+		return q.Where("1 = 0")
+	}
+	if s.dialect == dialectPostgres {
+		ws := fulltext.Websearch(terms)
+		return q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", ws, ws)
+	}
+	return q.Where("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fulltext.FTS5(terms))
+}
+
+// whereDate keeps the rows whose date column (YYYY, YYYY-MM or YYYY-MM-DD,
+// or "" for none) overlaps [from, to]. A date of lower precision compares
+// with the bounds cut to its length: "2015-06" is within 2015-06-10..2015-07.
+func whereDate(q *gorm.DB, col string, from, to claims.Date) *gorm.DB {
+	if from == "" && to == "" {
+		return q
+	}
+	q = q.Where(col + " <> ''")
+	if from != "" {
+		q = q.Where(col+" >= substr(?, 1, length("+col+"))", from.Start().Format(isoDay))
+	}
+	if to != "" {
+		q = q.Where(col+" <= substr(?, 1, length("+col+"))", to.End().Format(isoDay))
+	}
+	return q
+}
+
+// scored is a matching row's ID, relevance and marked-up passage.
+type scored struct {
+	ID      string
+	Score   float64
+	Snippet string
+}
+
+// Search ranks the claims f selects by relevance to f.Query, and finds the
+// best topics, sources and claimants for it. Claims are paged by f.Limit
+// and f.Cursor.
+func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.SearchResult, error) {
+	res := claims.SearchResult{
+		Claims: claims.Page[claims.Hit[*claims.Claim]]{Items: []claims.Hit[*claims.Claim]{}},
+		Topics: []claims.Hit[*claims.Topic]{}, Sources: []claims.Hit[*claims.Source]{}, Claimants: []claims.Hit[*claims.Claimant]{},
+	}
+	if err := s.checkSearch(f); err != nil {
+		return res, err
+	}
+	offset, err := searchOffset(f)
+	if err != nil {
+		return res, err
+	}
+	terms := fulltext.Parse(f.Query)
+	if len(terms) == 0 {
+		return res, nil
+	}
+	n := f.PageSize()
+	db := s.db.WithContext(ctx)
+	var hits []scored
+	if s.dialect == dialectPostgres {
+		ws := fulltext.Websearch(terms)
+		q := s.whereClaims(db.Table("claims").Joins("JOIN claim_search ON claim_search.claim_id = claims.id"), withoutQuery(f))
+		q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws).
+			Select("claims.id AS id, ts_rank_cd(claim_search.doc, "+pgQuery+") AS score", ws, ws).
+			Order("score DESC, claims.id").Limit(n + 1).Offset(offset)
+		err = db.Raw(`SELECT m.id, m.score, ts_headline('russian', concat_ws(' … ', NULLIF(c.quote, ''), NULLIF(c.original_text, ''), NULLIF(c.notes, '')), `+pgQuery+`, ?) AS snippet
+			FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
+	} else {
+		q := s.whereClaims(db.Table("claims_fts").Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), withoutQuery(f))
+		err = q.Where("claims_fts MATCH ?", fulltext.FTS5(terms)).
+			Select("claims.id AS id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score, snippet(claims_fts, -1, ?, ?, ?, 24) AS snippet",
+				fulltext.Open, fulltext.Close, fulltext.Ellipsis).
+			Order("score DESC, claims.id").Limit(n + 1).Offset(offset).Scan(&hits).Error
+	}
+	if err != nil {
+		return res, translate(err, "search claims")
+	}
+	if len(hits) > n {
+		hits = hits[:n]
+		res.Claims.Next = encodeOffset(offset + n)
+	}
+	var rows []claimRow
+	if err := s.byIDs(db, "claims", ids(hits), &rows); err != nil {
+		return res, translate(err, "search claims")
+	}
+	byID := make(map[string]*claimRow, len(rows))
+	for i := range rows {
+		byID[rows[i].Meta.ID] = &rows[i]
+	}
+	for _, h := range hits {
+		r, ok := byID[h.ID]
+		if !ok {
+			continue // deleted since
+		}
+		c, err := r.domain()
+		if err != nil {
+			return res, translate(err, "search claims")
+		}
+		res.Claims.Items = append(res.Claims.Items, claims.Hit[*claims.Claim]{Item: c, Snippet: fulltext.Snippet(h.Snippet), Score: h.Score})
+	}
+	if offset > 0 {
+		return res, nil // the groups come with the first page
+	}
+	if res.Topics, err = searchOthers[topicRow, *claims.Topic](s, ctx, "topics", terms); err != nil {
+		return res, err
+	}
+	if res.Sources, err = searchOthers[sourceRow, *claims.Source](s, ctx, "sources", terms); err != nil {
+		return res, err
+	}
+	if res.Claimants, err = searchOthers[claimantRow, *claims.Claimant](s, ctx, "claimants", terms); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// pgHeadline are ts_headline's options: the markers of package fulltext
+// and a passage of about the length SQLite's snippet gives.
+var pgHeadline = "StartSel=" + fulltext.Open + ", StopSel=" + fulltext.Close + ", MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" " + fulltext.Ellipsis + " \""
+
+// withoutQuery returns f without its full-text query, which Search joins
+// itself to rank by it.
+func withoutQuery(f claims.ClaimFilter) claims.ClaimFilter {
+	f.Query = ""
+	return f
+}
+
+// checkSearch validates a search's filter: a query is required, a sort is
+// not taken (results come by relevance).
+func (s *Store) checkSearch(f claims.ClaimFilter) error {
+	var p claims.Problems
+	if fulltext.Parse(f.Query) == nil {
+		p.Add("q", "needs a word to search for")
+	}
+	if f.Sort != "" {
+		p.Add("sort", "is not taken by a search: results come by relevance")
+	}
+	if f.Limit < 0 || f.Limit > claims.MaxLimit {
+		p.Add("limit", "must be between 1 and %d", claims.MaxLimit)
+	}
+	if err := p.Err("search"); err != nil {
+		return err
+	}
+	return f.CheckRanges()
+}
+
+// A search's cursor is the offset of its next page.
+const searchCursorPrefix = "search:"
+
+func encodeOffset(n int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(searchCursorPrefix + strconv.Itoa(n)))
+}
+
+func searchOffset(f claims.ClaimFilter) (int, error) {
+	if f.Cursor == "" {
+		return 0, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(f.Cursor)
+	rest, ok := strings.CutPrefix(string(b), searchCursorPrefix)
+	n, err2 := strconv.Atoi(rest)
+	if err != nil || !ok || err2 != nil || n < 0 {
+		var p claims.Problems
+		p.Add("cursor", "is not a cursor of this search: start again from the first page")
+		return 0, p.Err("search")
+	}
+	return n, nil
+}
+
+func ids(hits []scored) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.ID
+	}
+	return out
+}
+
+// byIDs loads the rows of table with the given IDs, in no order.
+func (s *Store) byIDs(db *gorm.DB, table string, ids []string, dest any) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return db.Table(table).Where("id IN ?", ids).Find(dest).Error
+}
+
+// searchOthers returns the best SearchGroupLimit rows of table (topics,
+// sources or claimants) for the query's terms.
+func searchOthers[R any, T any, PR interface {
+	*R
+	listRow[T]
+}](s *Store, ctx context.Context, table string, terms []fulltext.Term) ([]claims.Hit[T], error) {
+	db := s.db.WithContext(ctx)
+	var hits []scored
+	var err error
+	if s.dialect == dialectPostgres {
+		ws := fulltext.Websearch(terms)
+		doc, text := pgTextSearch(pgTextExprs[table]), pgTextExprs[table]
+		err = db.Raw(`SELECT id, ts_rank_cd(`+doc+`, `+pgQuery+`) AS score, ts_headline('russian', `+text+`, `+pgQuery+`, ?) AS snippet
+			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
+			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
+	} else {
+		fts := table + "_fts"
+		err = db.Raw(`SELECT t.id AS id, -bm25(`+fts+`) AS score, snippet(`+fts+`, -1, ?, ?, ?, 16) AS snippet
+			FROM `+fts+` JOIN `+table+` t ON t.rowid = `+fts+`.rowid
+			WHERE `+fts+` MATCH ? ORDER BY score DESC, t.id LIMIT ?`,
+			fulltext.Open, fulltext.Close, fulltext.Ellipsis, fulltext.FTS5(terms), claims.SearchGroupLimit).Scan(&hits).Error
+	}
+	if err != nil {
+		return nil, translate(err, "search "+table)
+	}
+	var rows []R
+	if err := s.byIDs(db, table, ids(hits), &rows); err != nil {
+		return nil, translate(err, "search "+table)
+	}
+	byID := make(map[string]PR, len(rows))
+	for i := range rows {
+		byID[PR(&rows[i]).id()] = PR(&rows[i])
+	}
+	out := make([]claims.Hit[T], 0, len(hits))
+	for _, h := range hits {
+		r, ok := byID[h.ID]
+		if !ok {
+			continue
+		}
+		item, err := r.domain()
+		if err != nil {
+			return nil, translate(err, "search "+table)
+		}
+		out = append(out, claims.Hit[T]{Item: item, Snippet: fulltext.Snippet(h.Snippet), Score: h.Score})
+	}
+	return out, nil
+}
+
+// RebuildSearch fills the full-text index again from the stored rows. The
+// triggers keep it in sync; a SQLite VACUUM, which may renumber rowids,
+// needs it.
+func (s *Store) RebuildSearch(ctx context.Context) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if s.dialect == dialectPostgres {
+			return translate(tx.Exec(`UPDATE claim_search s SET doc = claimdesk_claim_doc(c) FROM claims c WHERE s.claim_id = c.id`).Error, "rebuild search")
+		}
+		return translate(execAll(tx, s.dialect, sqliteSearchFill()...), "rebuild search")
+	})
+}

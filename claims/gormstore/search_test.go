@@ -1,0 +1,287 @@
+package gormstore_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+)
+
+// searchWorld stores claims in two languages by two claimants.
+type searchWorld struct {
+	topic, other       *claims.Topic
+	bogdanova, irina   *claims.Claimant
+	kadyrov            *claims.Claimant
+	tass               *claims.Source
+	ru, en, kad, plain *claims.Claim
+}
+
+func newSearchWorld(t *testing.T, s *gormstore.Store) searchWorld {
+	t.Helper()
+	ctx := context.Background()
+	w := searchWorld{
+		topic:     &claims.Topic{Title: "Боевики из России в Сирии"},
+		other:     &claims.Topic{Title: "Refugees in Europe"},
+		bogdanova: &claims.Claimant{Name: "Мария Богданова", Role: "депутат"},
+		irina:     &claims.Claimant{Name: "Ирина Богданова"},
+		kadyrov:   &claims.Claimant{Name: "Ramzan Kadyrov"},
+		tass:      &claims.Source{Name: "ТАСС", Kind: claims.SourceAgency},
+	}
+	must(t, "create topic", s.CreateTopic(ctx, w.topic))
+	must(t, "create topic", s.CreateTopic(ctx, w.other))
+	must(t, "create claimant", s.CreateClaimant(ctx, w.bogdanova))
+	must(t, "create claimant", s.CreateClaimant(ctx, w.kadyrov))
+	must(t, "create claimant", s.CreateClaimant(ctx, w.irina))
+	must(t, "create source", s.CreateSource(ctx, w.tass))
+	mk := func(topic *claims.Topic, who *claims.Claimant, quote, qty, lang, saidOn string, grade claims.Grade, places ...string) *claims.Claim {
+		c := &claims.Claim{
+			NoNumber: qty == "", // a claim without a figure conflicts with none
+			TopicID:  topic.ID, ClaimantID: who.ID, Quote: quote, QuantityText: qty, Language: lang,
+			SaidOn: claims.Date(saidOn), Grade: grade, Scope: claims.Scope{Places: places},
+			Provenance: claims.Provenance{SourceID: w.tass.ID},
+		}
+		must(t, "create claim "+quote, s.CreateClaim(ctx, c))
+		return c
+	}
+	w.ru = mk(w.topic, w.bogdanova, "В Сирии воюют около двух тысяч граждан России", "2000", "ru", "2015-09-29", claims.GradeFair, "Syria")
+	w.en = mk(w.topic, w.irina, "Some 5,000 fighters travelled from Russia", "5,000", "en", "2016-03", claims.GradeWeak, "Syria")
+	w.kad = mk(w.topic, w.kadyrov, "Hundreds of Chechens went to fight", "", "en", "2015", claims.GradeFair)
+	w.plain = mk(w.other, w.kadyrov, "A million refugees reached Germany", "a million", "en", "2016-01-05", claims.GradeConfirmed, "Germany")
+	return w
+}
+
+func hitIDs(hits []claims.Hit[*claims.Claim]) []string {
+	out := []string{}
+	for _, h := range hits {
+		out = append(out, h.Item.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sorted(ids ...string) []string {
+	slices.Sort(ids)
+	return ids
+}
+
+func search(t *testing.T, s *gormstore.Store, f claims.ClaimFilter) claims.SearchResult {
+	t.Helper()
+	res, err := s.Search(context.Background(), f)
+	must(t, "search "+f.Query, err)
+	return res
+}
+
+func TestSearchFindsInflectedNamesAndWords(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		// The claimant is "Богданова"; the analyst types the masculine form
+		// and an oblique case.
+		for _, q := range []string{"Богданов", "Богдановой", "богданова"} {
+			res := search(t, s, claims.ClaimFilter{Query: q})
+			if got, want := hitIDs(res.Claims.Items), sorted(w.ru.ID, w.en.ID); !slices.Equal(got, want) {
+				t.Errorf("search %q: claims %v, want %v", q, got, want)
+			}
+			var who []string
+			for _, h := range res.Claimants {
+				who = append(who, h.Item.Name)
+			}
+			slices.Sort(who)
+			if want := []string{"Ирина Богданова", "Мария Богданова"}; !slices.Equal(who, want) {
+				t.Errorf("search %q: claimants %v, want %v", q, who, want)
+			}
+		}
+		// A word of the quote in another case: "Сирия" for "Сирии".
+		res := search(t, s, claims.ClaimFilter{Query: "Сирия"})
+		if got, want := hitIDs(res.Claims.Items), sorted(w.ru.ID, w.en.ID, w.kad.ID); !slices.Equal(got, want) {
+			// the topic title "... в Сирии" is part of every claim of the topic
+			t.Errorf("search Сирия: claims %v, want %v", got, want)
+		}
+		if len(res.Topics) != 1 || res.Topics[0].Item.ID != w.topic.ID {
+			t.Errorf("search Сирия: topics %+v, want the topic", res.Topics)
+		}
+		// English inflection, and every word must match.
+		res = search(t, s, claims.ClaimFilter{Query: "refugee germany"})
+		if got, want := hitIDs(res.Claims.Items), sorted(w.plain.ID); !slices.Equal(got, want) {
+			t.Errorf("search refugee germany: claims %v, want %v", got, want)
+		}
+		res = search(t, s, claims.ClaimFilter{Query: "refugee chechens"})
+		if len(res.Claims.Items) != 0 {
+			t.Errorf("search refugee chechens: %d claims, want none", len(res.Claims.Items))
+		}
+	})
+}
+
+func TestSearchSnippetMarksTheMatch(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		res := search(t, s, claims.ClaimFilter{Query: "Chechens"})
+		if len(res.Claims.Items) != 1 || res.Claims.Items[0].Item.ID != w.kad.ID {
+			t.Fatalf("search Chechens: %+v, want the Kadyrov claim", res.Claims.Items)
+		}
+		var marked, all strings.Builder
+		for _, p := range res.Claims.Items[0].Snippet {
+			if p.Match {
+				marked.WriteString(p.Text + "|")
+			}
+			all.WriteString(p.Text)
+		}
+		if marked.String() != "Chechens|" || !strings.Contains(all.String(), "Hundreds of Chechens went") {
+			t.Errorf("snippet %+v: want Chechens marked within the quote", res.Claims.Items[0].Snippet)
+		}
+		if res.Claims.Items[0].Score <= 0 {
+			t.Errorf("score %v, want positive", res.Claims.Items[0].Score)
+		}
+	})
+}
+
+func TestSearchRanksAndPages(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		// "fighters" twice in the quote ranks above once in the notes.
+		strong := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: "fighters, fighters and more fighters", QuantityText: "3", Language: "en", Provenance: claims.Provenance{SourceID: w.tass.ID}}
+		weak := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: "Three people", QuantityText: "3", Language: "en", Notes: "long notes that mention fighters once among many other words about the count and its origin", Provenance: claims.Provenance{SourceID: w.tass.ID}}
+		must(t, "create", s.CreateClaim(ctx, weak))
+		must(t, "create", s.CreateClaim(ctx, strong))
+		res := search(t, s, claims.ClaimFilter{Query: "fighter", ListOptions: claims.ListOptions{Limit: 2}})
+		if len(res.Claims.Items) != 2 || res.Claims.Items[0].Item.ID != strong.ID {
+			t.Fatalf("first page %v: want %s first", hitIDs(res.Claims.Items), strong.ID)
+		}
+		if res.Claims.Next == "" {
+			t.Fatal("first page has no next cursor; 3 claims match")
+		}
+		next := search(t, s, claims.ClaimFilter{Query: "fighter", ListOptions: claims.ListOptions{Limit: 2, Cursor: res.Claims.Next}})
+		all := append(hitIDs(res.Claims.Items), hitIDs(next.Claims.Items)...)
+		slices.Sort(all)
+		if want := sorted(strong.ID, weak.ID, w.en.ID); !slices.Equal(all, want) || next.Claims.Next != "" {
+			t.Errorf("pages %v (next %q), want %v on two pages", all, next.Claims.Next, want)
+		}
+		_, err := s.Search(ctx, claims.ClaimFilter{Query: "fighter", ListOptions: claims.ListOptions{Cursor: "bm90IGEgY3Vyc29y"}})
+		if got := fields(err); !slices.Equal(got, []string{"cursor"}) {
+			t.Errorf("bad cursor: fields %v (%v), want [cursor]", got, err)
+		}
+		_, err = s.Search(ctx, claims.ClaimFilter{Query: " ,. "})
+		if got := fields(err); !slices.Equal(got, []string{"q"}) {
+			t.Errorf("empty query: fields %v (%v), want [q]", got, err)
+		}
+	})
+}
+
+func TestSearchCombinesWithFilters(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		yes := true
+		cases := []struct {
+			name string
+			f    claims.ClaimFilter
+			want []string
+		}{
+			{"grade", claims.ClaimFilter{Query: "Богданова", Grade: claims.GradeFair}, sorted(w.ru.ID)},
+			{"claimant and name", claims.ClaimFilter{Query: "Богданова", ClaimantID: w.irina.ID}, sorted(w.en.ID)},
+			{"claimant", claims.ClaimFilter{Query: "России", ClaimantID: w.kadyrov.ID}, sorted(w.kad.ID)},
+			{"place", claims.ClaimFilter{Query: "Сирии", Place: "Syria"}, sorted(w.ru.ID, w.en.ID)},
+			{"other place", claims.ClaimFilter{Query: "million", Place: "Germany"}, sorted(w.plain.ID)},
+			{"said between", claims.ClaimFilter{Query: "Сирии", SaidFrom: "2015-09-01", SaidTo: "2015-12"}, sorted(w.ru.ID, w.kad.ID)},
+			{"value overlaps", claims.ClaimFilter{Query: "Сирии", ValueLow: ptr(2500), ValueHigh: ptr(10000)}, sorted(w.en.ID)},
+			{"in conflict", claims.ClaimFilter{Query: "Сирии", InConflict: &yes}, sorted(w.ru.ID, w.en.ID)},
+		}
+		for _, c := range cases {
+			res := search(t, s, c.f)
+			if got := hitIDs(res.Claims.Items); !slices.Equal(got, c.want) {
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			}
+			page, err := s.ListClaims(context.Background(), c.f)
+			must(t, "list "+c.name, err)
+			got := []string{}
+			for _, cl := range page.Items {
+				got = append(got, cl.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("list %s: %v, want %v", c.name, got, c.want)
+			}
+		}
+	})
+}
+
+func TestSearchFollowsEveryWrite(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		found := func(q string) []string { return hitIDs(search(t, s, claims.ClaimFilter{Query: q}).Claims.Items) }
+
+		w.kad.Quote = "Several hundred Dagestanis left"
+		must(t, "update claim", s.UpdateClaim(ctx, w.kad))
+		if got := found("Chechens"); len(got) != 0 {
+			t.Errorf("old quote still found: %v", got)
+		}
+		if got := found("Dagestanis"); !slices.Equal(got, []string{w.kad.ID}) {
+			t.Errorf("new quote: %v", got)
+		}
+
+		w.kadyrov.Name = "Рамзан Кадыров"
+		must(t, "rename claimant", s.UpdateClaimant(ctx, w.kadyrov))
+		if got, want := found("Кадырова"), sorted(w.kad.ID, w.plain.ID); !slices.Equal(got, want) {
+			t.Errorf("after rename, Кадырова finds %v, want %v", got, want)
+		}
+		if got := found("Ramzan"); len(got) != 0 {
+			t.Errorf("old name still finds %v", got)
+		}
+
+		w.other.Title = "Беженцы в Европе"
+		must(t, "retitle topic", s.UpdateTopic(ctx, w.other))
+		if got := found("беженцев"); !slices.Equal(got, []string{w.plain.ID}) {
+			t.Errorf("after retitle, беженцев finds %v", got)
+		}
+		if res := search(t, s, claims.ClaimFilter{Query: "беженцев"}); len(res.Topics) != 1 {
+			t.Errorf("after retitle, topics %+v", res.Topics)
+		}
+
+		must(t, "delete claim", s.DeleteClaim(ctx, w.plain.ID, 0))
+		if got := found("беженцев"); len(got) != 0 {
+			t.Errorf("deleted claim still found: %v", got)
+		}
+		must(t, "rebuild", s.RebuildSearch(ctx))
+		if got, want := found("Кадырова"), sorted(w.kad.ID); !slices.Equal(got, want) {
+			t.Errorf("after rebuild, Кадырова finds %v, want %v", got, want)
+		}
+	})
+}
+
+func TestClaimFacetsCount(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		f, err := s.ClaimFacets(context.Background(), claims.ClaimFilter{Query: "Сирии"})
+		must(t, "facets", err)
+		if f.Total != 3 {
+			t.Errorf("total %d, want 3", f.Total)
+		}
+		want := map[string][]claims.FacetCount{
+			claims.FacetTopic:        {{Value: w.topic.ID, Label: w.topic.Title, Count: 3}},
+			claims.FacetClaimant:     facetByValue(
+				claims.FacetCount{Value: w.bogdanova.ID, Label: "Мария Богданова", Count: 1},
+				claims.FacetCount{Value: w.irina.ID, Label: "Ирина Богданова", Count: 1},
+				claims.FacetCount{Value: w.kadyrov.ID, Label: "Ramzan Kadyrov", Count: 1}),
+			claims.FacetSource:       {{Value: w.tass.ID, Label: "ТАСС", Count: 3}},
+			claims.FacetPlace:        {{Value: "Syria", Count: 2}},
+			claims.FacetYear:         {{Value: "2015", Count: 2}, {Value: "2016", Count: 1}},
+			claims.FacetGrade:        {{Value: "fair", Count: 2}, {Value: "weak", Count: 1}},
+			claims.FacetEvidenceType: {{Value: "unknown", Count: 3}},
+			claims.FacetInConflict:   {{Value: "true", Count: 2}, {Value: "false", Count: 1}},
+		}
+		for _, name := range claims.FacetNames {
+			if got := f.Counts[name]; !slices.Equal(got, want[name]) {
+				t.Errorf("facet %s = %+v, want %+v", name, got, want[name])
+			}
+		}
+	})
+}
+
+// facetByValue orders counts of the same size as the store does: by value.
+func facetByValue(counts ...claims.FacetCount) []claims.FacetCount {
+	slices.SortFunc(counts, func(a, b claims.FacetCount) int { return strings.Compare(a.Value, b.Value) })
+	return counts
+}
