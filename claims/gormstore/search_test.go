@@ -260,8 +260,8 @@ func TestClaimFacetsCount(t *testing.T) {
 			t.Errorf("total %d, want 3", f.Total)
 		}
 		want := map[string][]claims.FacetCount{
-			claims.FacetTopic:        {{Value: w.topic.ID, Label: w.topic.Title, Count: 3}},
-			claims.FacetClaimant:     facetByValue(
+			claims.FacetTopic: {{Value: w.topic.ID, Label: w.topic.Title, Count: 3}},
+			claims.FacetClaimant: facetByValue(
 				claims.FacetCount{Value: w.bogdanova.ID, Label: "Мария Богданова", Count: 1},
 				claims.FacetCount{Value: w.irina.ID, Label: "Ирина Богданова", Count: 1},
 				claims.FacetCount{Value: w.kadyrov.ID, Label: "Ramzan Kadyrov", Count: 1}),
