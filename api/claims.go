@@ -14,15 +14,22 @@ import (
 func (h *handler) claims() *resource[claims.Claim] {
 	return &resource[claims.Claim]{
 		h: h, kind: "claim", path: "/api/v1/claims",
-		params: []string{"topic_id", "claimant_id", "source_id", "tag", "q", "from", "to", "rank", "grade"},
+		params: append([]string{"q"}, claimFilterParams...),
 		filter: func(ctx context.Context, q query) (claims.Page[*claims.Claim], error) {
-			return h.store.ListClaims(ctx, claims.ClaimFilter{
-				ListOptions: q.opts,
-				TopicID:     q.get("topic_id"), ClaimantID: q.get("claimant_id"), SourceID: q.get("source_id"),
-				Tag: q.get("tag"), Text: q.get("q"),
-				From: claims.Date(q.get("from")), To: claims.Date(q.get("to")),
-				Rank: claims.Rank(q.get("rank")), Grade: claims.Grade(q.get("grade")),
-			})
+			f, err := claimFilter(q)
+			if err != nil {
+				return claims.Page[*claims.Claim]{}, err
+			}
+			f.Text = q.get("q")
+			return h.store.ListClaims(ctx, f)
+		},
+		facets: func(ctx context.Context, q query) (*claims.Facets, error) {
+			f, err := claimFilter(q)
+			if err != nil {
+				return nil, err
+			}
+			f.Text = q.get("q")
+			return h.facets(ctx, q, f)
 		},
 		readOnly: slices.Concat(metaFields, []string{"parsed_interval", "interval", "interval_source", "parser_version"}),
 		keep: func(next, stored *claims.Claim) {

@@ -24,6 +24,9 @@ type resource[T any] struct {
 	// cursor; filter turns them into the store's listing.
 	params []string
 	filter func(ctx context.Context, q query) (claims.Page[*T], error)
+	// facets, if set, counts the records the listing selects, when the
+	// query asks for it (nil otherwise).
+	facets func(ctx context.Context, q query) (*claims.Facets, error)
 	// readOnly are the fields beyond id that the server sets: rejected on
 	// create, taken from the stored record on PATCH. keep copies those not
 	// in claims.Meta from stored to next.
@@ -59,7 +62,14 @@ func (r *resource[T]) list(c *gin.Context) {
 	for _, rec := range page.Items {
 		r.reply(rec)
 	}
-	c.JSON(http.StatusOK, page)
+	var fc *claims.Facets
+	if r.facets != nil {
+		if fc, err = r.facets(c.Request.Context(), q); err != nil {
+			r.h.writeError(c, err)
+			return
+		}
+	}
+	c.JSON(http.StatusOK, pageWithFacets[*T]{Page: page, Facets: fc})
 }
 
 func (r *resource[T]) get(c *gin.Context) {

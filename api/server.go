@@ -164,7 +164,7 @@ func newEngine(opts Options) *gin.Engine {
 	v1.GET("/claimants/:id", claimants.get)       //
 	v1.PATCH("/claimants/:id", claimants.patch)   //
 	v1.DELETE("/claimants/:id", claimants.delete) //
-	v1.GET("/claims", claimList.list)             // ?topic_id=&claimant_id=&source_id=&tag=&q=&from=&to=&rank=&grade=&sort=&limit=&cursor=
+	v1.GET("/claims", claimList.list)             // the filters of /search, q= (substring), &facets=true&sort=&limit=&cursor=
 	v1.POST("/claims", claimList.create)          //
 	v1.GET("/claims/:id", h.getClaim(claimList))  // ?include=page: with topic, claimant, sources, relations, links, reviews
 	v1.PATCH("/claims/:id", claimList.patch)      //
@@ -176,6 +176,7 @@ func newEngine(opts Options) *gin.Engine {
 	v1.DELETE("/links/:id", links.delete)         //
 
 	// Cross-referencing: read from the summaries the store keeps current.
+	v1.GET("/search", h.search)                    // ?q=&topic_id=&claimant_id=&source_id=&tag=&from=&to=&said_from=&said_to=&as_of_from=&as_of_to=&value_low=&value_high=&rank=&grade=&evidence_type=&place=&in_conflict=&facets=true&limit=&cursor=
 	v1.GET("/topics/:id/comparison", h.comparison) // stored summaries; claims paged: ?limit=&cursor=
 	v1.GET("/claims/:id/relations", h.relations)   // computed on demand: ?kind=&limit=&cursor=
 	v1.GET("/conflicts", h.conflicts)              // ?topic_id=&status=&min_severity=&limit=&cursor=

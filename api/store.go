@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
@@ -13,4 +14,5 @@ import (
 type Store interface {
 	xref.Store
 	exchange.Store
+	claims.Searcher
 }
