@@ -319,7 +319,7 @@ func searchOthers[R any, T any, PR interface {
 // triggers keep it in sync; a SQLite VACUUM, which may renumber rowids,
 // needs it.
 func (s *Store) RebuildSearch(ctx context.Context) error {
-	return s.write(ctx, func(tx *gorm.DB) error {
+	return s.write(ctx, nil, func(tx *gorm.DB) error {
 		if s.dialect == dialectPostgres {
 			return translate(tx.Exec(`UPDATE claim_search s SET doc = claimdesk_claim_doc(c) FROM claims c WHERE s.claim_id = c.id`).Error, "rebuild search")
 		}
