@@ -106,3 +106,47 @@ func TestClaimPage(t *testing.T) {
 		}
 	})
 }
+
+// TestTopicTitlesAndSlugs: a topic is found by the slug of its title, and
+// a second topic with the same words for a title is refused, naming the
+// first; renaming into a taken title is refused too.
+func TestTopicTitlesAndSlugs(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		var first, second claims.Topic
+		e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: `{"title":"Russians fighting with IS (2015)","unit":"people"}`}, http.StatusCreated, &first)
+		e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: `{"title":"Chechens fighting with IS","unit":"people"}`}, http.StatusCreated, &second)
+
+		var cmp struct {
+			Topic claims.Topic `json:"topic"`
+		}
+		for _, key := range []string{first.ID, "russians-fighting-with-is-2015"} {
+			e.doJSON(t, request{method: "GET", path: "/api/v1/topics/" + key + "/comparison"}, http.StatusOK, &cmp)
+			if cmp.Topic.ID != first.ID {
+				t.Errorf("comparison of %s is topic %s, want %s", key, cmp.Topic.ID, first.ID)
+			}
+		}
+		e.doJSON(t, request{method: "GET", path: "/api/v1/topics/russians-fighting-with-is/comparison"}, http.StatusNotFound, nil)
+
+		for _, tc := range []struct{ method, path, body string }{
+			{"POST", "/api/v1/topics", `{"title":"russians: fighting with IS 2015","unit":"people"}`},
+			{"PATCH", "/api/v1/topics/" + second.ID, `{"title":"Russians fighting with IS, 2015"}`},
+		} {
+			r := request{method: tc.method, path: tc.path, body: tc.body}
+			if tc.method == "PATCH" {
+				r.headers = map[string]string{"If-Match": etag(second.Version), "Content-Type": "application/merge-patch+json"}
+			}
+			rec := e.do(t, r)
+			var p struct {
+				Errors []struct{ Field, Detail string } `json:"errors"`
+			}
+			_ = json.Unmarshal(rec.Body.Bytes(), &p)
+			if rec.Code != http.StatusConflict || len(p.Errors) != 1 || p.Errors[0].Field != "title" || !strings.Contains(p.Errors[0].Detail, first.ID) {
+				t.Errorf("%s %s: %d %s, want 409 naming title and %s", tc.method, tc.path, rec.Code, rec.Body, first.ID)
+			}
+		}
+		// A topic keeps its own title when other fields change.
+		e.doJSON(t, request{method: "PATCH", path: "/api/v1/topics/" + first.ID, body: `{"description":"Syria and Iraq"}`,
+			headers: map[string]string{"If-Match": etag(first.Version), "Content-Type": "application/merge-patch+json"}}, http.StatusOK, nil)
+	})
+}

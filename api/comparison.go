@@ -68,7 +68,7 @@ func (h *handler) comparison(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	topic, err := h.store.FindTopic(ctx, c.Param("id"))
+	topic, err := h.findTopic(ctx, c.Param("id"))
 	if err != nil {
 		h.writeError(c, err)
 		return

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
 )
@@ -25,9 +26,84 @@ func (h *handler) topics() *resource[claims.Topic] {
 				t.Tags = []string{}
 			}
 		},
-		insert: h.store.CreateTopic,
-		find:   h.store.FindTopic,
-		update: h.store.UpdateTopic,
+		insert: func(ctx context.Context, t *claims.Topic) error {
+			if err := h.titleFree(ctx, t); err != nil {
+				return err
+			}
+			return h.store.CreateTopic(ctx, t)
+		},
+		find: h.store.FindTopic,
+		update: func(ctx context.Context, t *claims.Topic) error {
+			if err := h.titleFree(ctx, t); err != nil {
+				return err
+			}
+			return h.store.UpdateTopic(ctx, t)
+		},
 		remove: h.store.DeleteTopic,
 	}
+}
+
+// titleFree refuses a title whose slug another topic's title already has:
+// the same words, whatever the case and punctuation, are the same topic,
+// and the slug names the topic in URLs.
+func (h *handler) titleFree(ctx context.Context, t *claims.Topic) error {
+	slug := claims.Slug(t.Title)
+	if slug == "" {
+		return nil // Validate says what is wrong with an empty title
+	}
+	// Any topic with the same slug holds its longest word.
+	word := ""
+	for _, w := range strings.Split(slug, "-") {
+		if len(w) > len(word) {
+			word = w
+		}
+	}
+	other, err := h.topicBySlug(ctx, slug, word)
+	if err != nil || other == nil || other.ID == t.ID {
+		return err
+	}
+	return &claims.Error{
+		Code:    claims.CodeConflict,
+		Message: "a topic with this title exists",
+		Fields: []claims.FieldError{{Field: "title", Detail: "is the title of topic " + other.ID +
+			" (“" + other.Title + "”): add its claims there, or choose a title that says how this topic differs"}},
+	}
+}
+
+// topicBySlug returns the topic whose title has the slug, or nil. text,
+// when given, narrows the search to topics whose text holds it.
+func (h *handler) topicBySlug(ctx context.Context, slug, text string) (*claims.Topic, error) {
+	o := claims.ListOptions{Limit: claims.MaxLimit}
+	for {
+		page, err := h.store.ListTopics(ctx, claims.TopicFilter{ListOptions: o, Text: text})
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range page.Items {
+			if claims.Slug(t.Title) == slug {
+				return t, nil
+			}
+		}
+		if page.Next == "" {
+			return nil, nil
+		}
+		o.Cursor = page.Next
+	}
+}
+
+// findTopic reads a topic by ID or, failing that, by the slug of its
+// title: /topics/russian-nationals-fighting-with-islamic-state.
+func (h *handler) findTopic(ctx context.Context, key string) (*claims.Topic, error) {
+	t, err := h.store.FindTopic(ctx, key)
+	if err == nil || claims.ErrorCode(err) != claims.CodeNotFound || claims.Slug(key) != key {
+		return t, err
+	}
+	bySlug, serr := h.topicBySlug(ctx, key, "")
+	if serr != nil {
+		return nil, serr
+	}
+	if bySlug == nil {
+		return nil, err
+	}
+	return bySlug, nil
 }

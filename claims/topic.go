@@ -1,6 +1,9 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Topic is a question being tracked, such as "Russian nationals fighting
 // with Islamic State": what is counted (Measure) in which Unit, and
@@ -87,4 +90,25 @@ func ValidWikidataItem(s string) bool {
 		}
 	}
 	return true
+}
+
+// Slug is the readable name of a topic in URLs: the title in lower case,
+// each run of characters other than letters and digits turned into one
+// hyphen, with none at either end. "Russians fighting with IS (2015)"
+// becomes "russians-fighting-with-is-2015". The frontend computes the same.
+func Slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
 }
