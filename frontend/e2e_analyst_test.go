@@ -23,6 +23,7 @@ func TestAnalystDay(t *testing.T) {
 	t.Run("review from the topic page", func(t *testing.T) { reviewOnTopic(t, s, srv.URL) })
 	t.Run("inbox filters", func(t *testing.T) { inboxFilters(t, s, srv.URL) })
 	t.Run("edit a claim's quantity", func(t *testing.T) { editQuantity(t, s, srv.URL) })
+	t.Run("topics: close titles, rename, move", func(t *testing.T) { editTopic(t, s, srv.URL) })
 }
 
 // ready is true once the screen has rendered its heading.
@@ -199,7 +200,7 @@ func inboxFilters(t *testing.T, s *session, base string) {
 	if n == 0 || n >= total {
 		t.Fatalf("topic and severity filters show %d of %d", n, total)
 	}
-	bad := eval[[]string](t, s, `[...document.querySelectorAll('.conflict-item')].filter(li => !li.classList.contains('major') || !li.querySelector('.pair a').href.endsWith('/topics/topic-russians-is')).map(li => li.textContent.slice(0, 80))`)
+	bad := eval[[]string](t, s, `[...document.querySelectorAll('.conflict-item')].filter(li => !li.classList.contains('major') || li.dataset.topic !== 'topic-russians-is').map(li => li.textContent.slice(0, 80))`)
 	if len(bad) > 0 {
 		t.Errorf("rows outside the filters: %q", bad)
 	}
@@ -289,4 +290,64 @@ func patchJSON(t *testing.T, url string, version int, body string) {
 	if res.StatusCode != 200 {
 		t.Fatalf("PATCH %s: %d", url, res.StatusCode)
 	}
+}
+
+func topicCount(t *testing.T, base string) int {
+	var list struct{ Items []struct{ ID string } }
+	call(t, "GET", base+"/api/v1/topics?limit=500", nil, &list)
+	return len(list.Items)
+}
+
+func editTopic(t *testing.T, s *session, base string) {
+	before := topicCount(t, base)
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the topics", `document.querySelectorAll('tbody tr').length > 0`)
+	// The list links each topic by its readable name.
+	if href := eval[string](t, s, `document.querySelector('tr[data-topic="topic-russians-is"] a').getAttribute('href')`); href != "/topics/russian-nationals-fighting-with-the-islamic-state" {
+		t.Errorf("topic link %q, want its slug", href)
+	}
+	s.do(t, chromedp.Click(chromedp.CSS(`button[aria-controls="new-topic"]`)),
+		chromedp.SendKeys(chromedp.CSS("#nt-title"), "Russian nationals fightng with Islamic State"))
+	s.waitFor(t, "the close-title warning", `!document.querySelector('#nt-similar').hidden && document.querySelector('#nt-similar').textContent.includes('Russian nationals fighting with the Islamic State')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`#new-topic button[type=submit]`)))
+	s.waitFor(t, "the second press asked for", `document.querySelector('#new-topic button[type=submit]').textContent === 'Create anyway'`)
+	if n := topicCount(t, base); n != before {
+		t.Fatalf("a topic was created before the warning was confirmed: %d topics, had %d", n, before)
+	}
+	s.screenshot(t, "topic-close-title", false)
+	// The very same title is refused by the server, naming the topic.
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('#nt-title').select()`),
+		chromedp.KeyEvent("Russian nationals fighting with the Islamic State!"),
+		chromedp.Click(chromedp.CSS(`#new-topic button[type=submit]`)))
+	s.waitFor(t, "the warning again", `document.querySelector('#new-topic button[type=submit]').textContent === 'Create anyway'`)
+	s.do(t, chromedp.Click(chromedp.CSS(`#new-topic button[type=submit]`)))
+	s.waitFor(t, "the refusal by the title", `document.querySelector('#nt-title-err').textContent.includes('topic-russians-is')`)
+	if n := topicCount(t, base); n != before {
+		t.Errorf("a duplicate title was accepted: %d topics, had %d", n, before)
+	}
+
+	// Rename a topic and move it under another parent.
+	s.do(t, chromedp.Navigate(base+"/topics/topic-ex-ussr-other"))
+	s.waitFor(t, "the topic", `!!document.querySelector('details.topic-edit')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`details.topic-edit summary`)))
+	s.waitFor(t, "the topic form", `!!document.querySelector('details.topic-edit form.editor select[id$="-parent_id"]')`)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+		const f = document.querySelector('details.topic-edit form.editor');
+		f.querySelector('input[id$="-title"]').value = 'Central Asian and Caucasian fighters';
+		f.querySelector('select[id$="-parent_id"]').value = 'topic-foreign-fighters';
+	})()`), chromedp.Click(chromedp.CSS(`details.topic-edit form.editor button[type=submit]`)))
+	s.waitFor(t, "the renamed topic", `location.pathname === '/topics/central-asian-and-caucasian-fighters' && !!document.querySelector('[data-testid=flash]') && document.querySelector('h1').textContent === 'Central Asian and Caucasian fighters'`)
+	if got := eval[string](t, s, `document.querySelector('.crumbs').textContent`); !strings.Contains(got, "Foreign fighters in Syria and Iraq") {
+		t.Errorf("crumbs %q: want the new parent", got)
+	}
+	var topic struct {
+		Title    string `json:"title"`
+		ParentID string `json:"parent_id"`
+	}
+	call(t, "GET", base+"/api/v1/topics/topic-ex-ussr-other", nil, &topic)
+	if topic.Title != "Central Asian and Caucasian fighters" || topic.ParentID != "topic-foreign-fighters" {
+		t.Errorf("stored topic %+v: want the new title and parent", topic)
+	}
+	s.screenshot(t, "topic-edited", false)
+	s.checkClean(t)
 }

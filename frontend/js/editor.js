@@ -23,6 +23,22 @@ function setPath(obj, path, v) {
   o[keys[keys.length - 1]] = v;
 }
 
+// flashMsg is the confirmation of a save that re-renders the page: the
+// next render shows it once.
+let flashMsg = '';
+
+/** setFlash keeps msg for the next render of a screen. */
+export function setFlash(msg) {
+  flashMsg = msg;
+}
+
+/** takeFlash returns the kept confirmation as a status line, once, or null. */
+export function takeFlash() {
+  const msg = flashMsg;
+  flashMsg = '';
+  return msg ? h('p', { class: 'flash', role: 'status', 'data-testid': 'flash' }, msg) : null;
+}
+
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** show formats a field's value for the "changed meanwhile" note. */

@@ -98,3 +98,17 @@ export function places(scope) {
   const p = (scope && scope.places) || [];
   return p.length ? p.join(' + ') : 'place unspecified';
 }
+
+/**
+ * slug is a topic's readable URL name, as the server computes it
+ * (claims.Slug): lower case, each run of other than letters and digits one
+ * hyphen, none at the ends.
+ */
+export function slug(title) {
+  return String(title || '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** topicHref is the URL of a topic's comparison: its slug, else its ID. */
+export function topicHref(t) {
+  return `/topics/${encodeURIComponent(slug(t.title) || t.id)}`;
+}

@@ -9,15 +9,12 @@ import * as fmt from '../format.js';
 import { card, httpURL } from '../card.js';
 import { fieldErrors, clearErrors } from '../forms.js';
 import { controls } from '../review.js';
-import { editor, deleter } from '../editor.js';
+import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { picker } from './claimform.js';
 
 const LINK_KINDS = ['derived_from', 'contradicts', 'supersedes', 'unrelated', 'corroborates', 'same_statement'];
 const CONFLICT_KINDS = ['contradicts', 'conflicts', 'part_exceeds_whole'];
 const AGREE_KINDS = ['corroborates', 'consistent', 'same_statement'];
-
-// flash is the confirmation of a save, shown once by the next render.
-let flash = '';
 
 /** external is a link that leaves claimdesk: a new tab, no referrer, no opener. */
 export function external(href, ...children) {
@@ -146,7 +143,7 @@ export async function render(ctx) {
     clearErrors(linkForm);
     try {
       const l = await api.post('/links', { from_id: id, to_id: otherSel.value, kind: kindSel.value, note: note.value });
-      flash = `Link saved: this claim ${fmt.label(l.kind)} ${name(l.to_id)}.`;
+      setFlash(`Link saved: this claim ${fmt.label(l.kind)} ${name(l.to_id)}.`);
       ctx.navigate(location.pathname, { replace: true });
     } catch (err) {
       fieldErrors(linkForm, err, { kind: 'l-kind', to_id: 'l-to', from_id: 'l-to', note: 'l-note' });
@@ -207,22 +204,56 @@ export async function render(ctx) {
       else if (iv) d.analyst_interval = { low: iv.low, high: iv.high, best: iv.best };
     },
     onSaved: (rec, patch) => {
-      flash = `Saved ✓ ${Object.keys(patch).map(fmt.label).join(', ')} (version ${rec.version}).`;
+      setFlash(`Saved ✓ ${Object.keys(patch).map(fmt.label).join(', ')} (version ${rec.version}).`);
       ctx.navigate(location.pathname, { replace: true });
     },
   });
   const del = deleter({
     what: 'claim', path: `/claims/${encodeURIComponent(id)}`, record: () => ed.record,
-    onDeleted: () => ctx.navigate(`/topics/${encodeURIComponent(topic.id)}`),
+    onDeleted: () => {
+      setFlash(`Deleted ${who}’s claim “${claim.quantity_text || 'no number'}”.`);
+      ctx.navigate(fmt.topicHref(topic));
+    },
   });
 
-  const shown = flash;
-  flash = '';
+  // The claimant and the origin, editable where they are read.
+  const resaved = (what) => (rec, patch) => {
+    setFlash(`Saved ✓ ${what}: ${Object.keys(patch).map(fmt.label).join(', ')} (version ${rec.version}).`);
+    ctx.navigate(location.pathname, { replace: true });
+  };
+  const origin = sources.find((s) => s.id === claim.provenance.source_id);
+  const more = [
+    claimant && h('details', { class: 'panel record-edit', id: 'edit-claimant' }, h('summary', null, `Edit claimant: ${claimant.name}`),
+      editor({
+        label: 'Edit claimant', path: `/claimants/${encodeURIComponent(claimant.id)}`, record: claimant, onSaved: resaved('claimant'),
+        fields: [
+          { key: 'name', label: 'Name', wide: true },
+          { key: 'kind', label: 'Kind', type: 'select', options: opts(['person', 'organisation']) },
+          { key: 'role', label: 'Role' },
+          { key: 'affiliation', label: 'Affiliation', wide: true },
+          { key: 'notes', label: 'Notes', type: 'textarea', wide: true },
+        ],
+      }).node),
+    origin && h('details', { class: 'panel record-edit', id: 'edit-source' }, h('summary', null, `Edit source: ${origin.name}`),
+      editor({
+        label: 'Edit source', path: `/sources/${encodeURIComponent(origin.id)}`, record: origin, onSaved: resaved('source'),
+        fields: [
+          { key: 'name', label: 'Name', wide: true },
+          { key: 'url', label: 'URL', inputType: 'url', wide: true },
+          { key: 'kind', label: 'Kind', type: 'select', options: opts(['news', 'agency', 'government', 'ngo', 'report', 'social_media', 'interview', 'other']) },
+          { key: 'publisher', label: 'Publisher' },
+          { key: 'language', label: 'Language' },
+          { key: 'published_on', label: 'Published on', placeholder: 'YYYY-MM-DD' },
+          { key: 'notes', label: 'Notes', type: 'textarea', wide: true },
+        ],
+      }).node),
+  ];
+
   return h('div', null,
     h('div', { class: 'page-head' }, h('div', null,
-      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), ' / ', h('a', { href: `/topics/${encodeURIComponent(topic.id)}` }, topic.title)),
+      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), ' / ', h('a', { href: fmt.topicHref(topic) }, topic.title)),
       h('h1', null, `${who}: “${claim.quantity_text || fmt.interval(claim.interval)}”`))),
-    shown ? h('p', { class: 'flash', role: 'status', 'data-testid': 'flash' }, shown) : null,
+    takeFlash(),
     h('div', { class: 'split' },
       h('div', null,
         card({ claim, claimant, source: sources.find((s) => s.id === claim.provenance.source_id), relays: (claim.provenance.relays || []).map((r) => sources.find((s) => s.id === r.source_id) || { name: 'unknown source' }), summary: null }),
@@ -231,5 +262,6 @@ export async function render(ctx) {
         h('section', { class: 'panel relations', 'aria-labelledby': 'rel-h' }, h('h2', { id: 'rel-h' }, 'Relations'), relBox)),
       h('div', null,
         h('section', { class: 'panel', 'aria-labelledby': 'links-h' }, h('h2', { id: 'links-h' }, 'Links'), linkList, linkForm),
-        h('section', { class: 'panel', 'aria-labelledby': 'edit-h' }, h('h2', { id: 'edit-h' }, 'Edit claim'), ed.node, del))));
+        h('section', { class: 'panel', 'aria-labelledby': 'edit-h' }, h('h2', { id: 'edit-h' }, 'Edit claim'), ed.node, del),
+        more)));
 }

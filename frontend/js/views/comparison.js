@@ -8,6 +8,7 @@ import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline } from '../plot.js';
 import { controls } from '../review.js';
+import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 
 const NARROW = 760;
 
@@ -69,6 +70,58 @@ function conflictBlock(items) {
   return [head, h('details', { class: 'more-conflicts' },
     h('summary', null, `Show ${items.length - 3} more conflict${items.length === 4 ? '' : 's'}`),
     h('ol', { class: 'conflict-list', start: '4' }, items.slice(3)))];
+}
+
+/**
+ * topicEdit is the topic's edit form, folded: rename, describe, move under
+ * a parent, delete. The other topics (for the parent) are read when it is
+ * first opened.
+ */
+function topicEdit(ctx, t) {
+  const box = h('details', { class: 'topic-edit panel' }, h('summary', null, 'Edit topic'));
+  box.addEventListener('toggle', async () => {
+    if (!box.open || box.dataset.ready) return;
+    box.dataset.ready = '1';
+    const all = await api.all('/topics');
+    // A topic cannot move under itself or under one of its own sub-topics.
+    const below = new Set([t.id]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const o of all) if (o.parent_id && below.has(o.parent_id) && !below.has(o.id)) { below.add(o.id); grew = true; }
+    }
+    const parents = [['', '(none: a top-level topic)'], ...all.filter((o) => !below.has(o.id)).sort((a, b) => a.title.localeCompare(b.title)).map((o) => [o.id, o.title])];
+    const ed = editor({
+      label: 'Edit topic', path: `/topics/${encodeURIComponent(t.id)}`, record: t,
+      fields: [
+        { key: 'title', label: 'Title', wide: true },
+        { key: 'description', label: 'Description', type: 'textarea', wide: true },
+        { key: 'parent_id', label: 'Part of (parent topic)', type: 'select', options: parents, wide: true },
+        { key: 'measure', label: 'What is counted' },
+        { key: 'unit', label: 'Unit' },
+        { key: 'window_days', label: 'Window (days)', type: 'number', hint: 'Claims further apart are a change over time.' },
+        { key: 'additive', label: 'Counts add up across places', type: 'checkbox' },
+        { key: 'tags', label: 'Tags', type: 'tags' },
+      ],
+      fix: (d, base) => {
+        if (d.window_days === null) d.window_days = 0;
+        if (!d.parent_id && !base.parent_id) d.parent_id = base.parent_id;
+      },
+      onSaved: (rec, patch) => {
+        setFlash(`Saved ✓ ${Object.keys(patch).map(fmt.label).join(', ')} (version ${rec.version}).`);
+        ctx.navigate(fmt.topicHref(rec), { replace: true });
+      },
+    });
+    const del = deleter({
+      what: 'topic', path: `/topics/${encodeURIComponent(t.id)}`, record: () => ed.record,
+      onDeleted: () => {
+        setFlash(`Deleted the topic “${t.title}”.`);
+        ctx.navigate('/');
+      },
+    });
+    box.append(ed.node, del);
+    ed.node.querySelector('input').focus();
+  });
+  return box;
 }
 
 /** render builds the comparison of topic ctx.params[0]. */
@@ -139,7 +192,7 @@ export async function render(ctx) {
 
   const head = h('div', { class: 'page-head' },
     h('div', null,
-      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
+      h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: parent ? fmt.topicHref(parent) : `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
       h('h1', null, t.title),
       h('p', { class: 'summary-line', 'data-testid': 'summary' }, summaryLine(cmp))),
     h('div', { class: 'actions' },
@@ -147,8 +200,9 @@ export async function render(ctx) {
         h('a', { href: q({ view: '' }), 'aria-current': view === 'cards' ? 'true' : null }, 'Side by side'),
         h('a', { href: q({ view: 'timeline' }), 'aria-current': view === 'timeline' ? 'true' : null }, 'Timeline')),
       h('a', { class: 'btn', href: `${base}/series` }, 'Series'),
-      h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(id)}` }, 'Enter claim'),
-      h('a', { class: 'btn', href: api.url('/export', { format: 'json', topic_id: id }), download: `claimdesk-${id}.json`, 'data-testid': 'export-topic' }, 'Export JSON')));
+      h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter claim'),
+      h('a', { class: 'btn', href: api.url('/export', { format: 'json', topic_id: t.id }), download: `claimdesk-${t.id}.json`, 'data-testid': 'export-topic' }, 'Export JSON'),
+      h('a', { class: 'btn', href: api.url('/export', { format: 'csv', topic_id: t.id }), download: `claimdesk-${t.id}.csv`, 'data-testid': 'export-csv' }, 'Export CSV')));
 
   const notes = [];
   if (cmp.partial) {
@@ -183,7 +237,7 @@ export async function render(ctx) {
     pairHref: (a, b) => (listed.has(pairId(a, b)) ? `#${pairId(a, b)}` : null),
   };
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
-  const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(id)}` }, 'Enter the first claim'), '.');
+  const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 
   let body;
   let redraw;
@@ -229,7 +283,7 @@ export async function render(ctx) {
     };
   }
 
-  const page = h('div', { class: 'comparison' }, head, notes, conflictList, sortBar, empty, body, descBox,
+  const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, descBox,
     h('p', { class: 'legend muted' }, view === 'timeline'
       ? 'Vertical bars: each claim’s range (capped ends; arrows for open bounds) · dots: best estimates and exact values · lines: one claimant’s revisions · hollow dots: figures revised later.'
       : ['Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · ',

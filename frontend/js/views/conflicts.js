@@ -44,11 +44,11 @@ export async function render(ctx) {
       c.status = st;
       li.dataset.status = st;
     });
-    const li = h('li', { class: `conflict-item ${cls}`, dataset: { conflict: `${c.claim_a}|${c.claim_b}`, status: c.status } },
+    const li = h('li', { class: `conflict-item ${cls}`, dataset: { conflict: `${c.claim_a}|${c.claim_b}`, status: c.status, topic: c.topic_id } },
       h('span', { class: 'sev-badge' }, h('span', { class: `sev-icon ${cls}`, 'aria-hidden': 'true' }), `${fmt.severityLabel(c.severity)} · ${fmt.factor(c.severity)}`),
       h('span', { class: 'kind' }, fmt.label(c.kind), c.manual ? h('span', { class: 'tag' }, 'analyst') : null),
       h('span', { class: 'expl' }, c.explanation),
-      h('span', { class: 'pair' }, h('a', { href: `/topics/${encodeURIComponent(c.topic_id)}` }, c.topic_title || 'topic'), ': ',
+      h('span', { class: 'pair' }, h('a', { href: c.topic_title ? fmt.topicHref({ id: c.topic_id, title: c.topic_title }) : `/topics/${encodeURIComponent(c.topic_id)}` }, c.topic_title || 'topic'), ': ',
         h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, side(c.a || {})), ' vs ',
         h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, side(c.b || {}))),
       review);

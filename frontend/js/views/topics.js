@@ -5,6 +5,7 @@ import { h, replace, debounce } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { fieldErrors } from '../forms.js';
+import { setFlash, takeFlash } from '../editor.js';
 
 async function load() {
   try {
@@ -42,12 +43,56 @@ function tree(topics) {
   return out;
 }
 
-function newTopicForm(ctx) {
+/** words are a title's words of three letters or more. */
+const words = (title) => new Set(fmt.slug(title).split('-').filter((w) => w.length > 2));
+
+/** editDistance is the Levenshtein distance between a and b. */
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * similarTopics returns the topics whose title is close to title: the same
+ * slug, a slug a few typing slips away, or most words shared.
+ */
+export function similarTopics(title, topics) {
+  const sl = fmt.slug(title);
+  if (sl.length < 4) return [];
+  const mine = words(title);
+  return topics.filter((t) => {
+    const other = fmt.slug(t.title);
+    if (other === sl || editDistance(other, sl) <= Math.max(2, Math.floor(sl.length / 8))) return true;
+    const theirs = words(t.title);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    return shared >= 2 && shared / new Set([...mine, ...theirs]).size >= 0.6;
+  });
+}
+
+function newTopicForm(ctx, topics) {
   const err = h('p', { class: 'err', id: 'nt-title-err' });
-  const title = h('input', { id: 'nt-title', name: 'title', required: true, 'aria-describedby': 'nt-title-err', autocomplete: 'off' });
+  const title = h('input', { id: 'nt-title', name: 'title', required: true, 'aria-describedby': 'nt-title-err nt-similar', autocomplete: 'off' });
   const unit = h('input', { id: 'nt-unit', name: 'unit', value: 'people' });
   const additive = h('input', { id: 'nt-additive', type: 'checkbox', checked: true });
   const wikidata = h('input', { id: 'nt-wikidata', name: 'wikidata_id', placeholder: 'Q42', autocomplete: 'off', 'aria-describedby': 'nt-wikidata-help nt-wikidata-err' });
+  const similar = h('div', { class: 'similar warn-box', id: 'nt-similar', 'aria-live': 'polite', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Create topic');
+  let warned = '';
+  const check = () => {
+    const close = similarTopics(title.value, topics);
+    similar.hidden = !close.length;
+    replace(similar, close.length ? [h('strong', null, `${close.length === 1 ? 'A topic' : `${close.length} topics`} with a close title already exist${close.length === 1 ? 's' : ''}: `),
+      close.slice(0, 5).map((t, i) => [i ? ', ' : '', h('a', { href: fmt.topicHref(t) }, t.title)]),
+      '. Add the claims there, or say in the title how this topic differs.'] : []);
+    if (warned !== title.value) submit.textContent = 'Create topic';
+    return close;
+  };
+  title.addEventListener('input', debounce(check, 120));
   const form = h('form', { class: 'mini', 'aria-label': 'New topic' },
     h('div', { class: 'row2' },
       h('div', { class: 'field' }, h('label', { for: 'nt-title' }, 'Title'), title, err),
@@ -55,12 +100,21 @@ function newTopicForm(ctx) {
       h('div', { class: 'field' }, h('label', { for: 'nt-wikidata' }, 'Wikidata item'), wikidata,
         h('p', { class: 'muted', id: 'nt-wikidata-help' }, 'Optional: the item the figures are about, the subject of the QuickStatements export.'),
         h('p', { class: 'err', id: 'nt-wikidata-err' }))),
+    similar,
     h('div', null, additive, ' ', h('label', { for: 'nt-additive' }, 'Counts add up across places (a count for Syria cannot exceed one for Syria and Iraq)')),
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create topic')));
+    h('div', { class: 'form-actions' }, submit));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    // A close title is confirmed by a second press: "Create anyway".
+    if (check().length && warned !== title.value) {
+      warned = title.value;
+      submit.textContent = 'Create anyway';
+      similar.querySelector('a').focus();
+      return;
+    }
     try {
       const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked, wikidata_id: wikidata.value });
+      setFlash(`Topic created: ${t.title}.`);
       ctx.navigate(`/topics/${encodeURIComponent(t.id)}`);
     } catch (ex) {
       fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit', wikidata_id: 'nt-wikidata' });
@@ -88,7 +142,7 @@ export async function render(ctx) {
     replace(tbody, rows.map(({ t, depth }) => {
       const sm = t.summary || {};
       return h('tr', { class: `indent-${Math.min(depth, 3)}`, dataset: { topic: t.id } },
-        h('td', { class: 'topic-title' }, h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, t.title),
+        h('td', { class: 'topic-title' }, h('a', { href: fmt.topicHref(t) }, t.title),
           t.measure && h('span', { class: 'desc' }, `${t.measure} · ${t.unit}`)),
         h('td', { class: 'num', 'data-col': 'claims' }, String(sm.claim_count ?? '')),
         h('td', { class: 'num', 'data-col': 'conflicts' }, sm.open_conflicts === null || sm.open_conflicts === undefined ? '–'
@@ -113,7 +167,7 @@ export async function render(ctx) {
     newBox.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (open) {
-      if (!newBox.firstChild) newBox.appendChild(newTopicForm(ctx));
+      if (!newBox.firstChild) newBox.appendChild(newTopicForm(ctx, topics));
       newBox.querySelector('input').focus();
     }
   });
@@ -121,6 +175,7 @@ export async function render(ctx) {
     h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Topics'),
       h('p', { class: 'summary-line' }, 'Questions being tracked: how many, according to whom.')),
     h('div', { class: 'actions' }, toggle, h('a', { class: 'btn', href: '/claims/new' }, 'Enter claim'))),
+    takeFlash(),
     newBox,
     h('div', { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: 'tq' }, 'Search'), qInput),
