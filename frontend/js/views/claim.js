@@ -244,6 +244,7 @@ export async function render(ctx) {
           { key: 'publisher', label: 'Publisher' },
           { key: 'language', label: 'Language' },
           { key: 'published_on', label: 'Published on', placeholder: 'YYYY-MM-DD' },
+          { key: 'wikidata_id', label: 'Wikidata item', placeholder: 'Q42' },
           { key: 'notes', label: 'Notes', type: 'textarea', wide: true },
         ],
       }).node),

@@ -101,6 +101,7 @@ function topicEdit(ctx, t) {
         { key: 'window_days', label: 'Window (days)', type: 'number', hint: 'Claims further apart are a change over time.' },
         { key: 'additive', label: 'Counts add up across places', type: 'checkbox' },
         { key: 'tags', label: 'Tags', type: 'tags' },
+        { key: 'wikidata_id', label: 'Wikidata item', placeholder: 'Q42' },
       ],
       fix: (d, base) => {
         if (d.window_days === null) d.window_days = 0;
