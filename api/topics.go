@@ -47,9 +47,14 @@ func (h *handler) topics() *resource[claims.Topic] {
 // the same words, whatever the case and punctuation, are the same topic,
 // and the slug names the topic in URLs.
 func (h *handler) titleFree(ctx context.Context, t *claims.Topic) error {
+	// Bad input is told first (422), a clash with another record after.
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
 	slug := claims.Slug(t.Title)
 	if slug == "" {
-		return nil // Validate says what is wrong with an empty title
+		return nil
 	}
 	// Any topic with the same slug holds its longest word.
 	word := ""
