@@ -83,14 +83,18 @@ func New(p *quantity.Parser, g *gazetteer.Gazetteer) *Extractor {
 func (x *Extractor) Extract(text string) []Candidate {
 	d := x.newDoc()
 	var out []Candidate
-	off := 0
+	off, prev := 0, 0
 	for off <= len(text) {
 		nl := strings.IndexByte(text[off:], '\n')
 		end := len(text)
 		if nl >= 0 {
 			end = off + nl
 		}
-		out = d.paragraph(text[off:end], off, out)
+		first := len(out)
+		out = d.paragraph(text[off:end], off, out, prev)
+		if len(out) > first || strings.TrimSpace(text[off:end]) != "" {
+			prev = first
+		}
 		if nl < 0 {
 			break
 		}
@@ -114,8 +118,27 @@ func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	d := x.newDoc()
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
-	var out []Candidate
+	// cur holds the candidates of the paragraph before (held back, since
+	// "Об этом сообщил X" may attribute them) followed by the new ones.
+	var cur []Candidate
 	off := 0
+	flush := func(n int) error {
+		for i := 0; i < n; i++ {
+			if err := emit(&cur[i]); err != nil {
+				return err
+			}
+		}
+		cur = append(cur[:0], cur[n:]...)
+		return nil
+	}
+	read := func(text string, at int) error {
+		held := len(cur)
+		if strings.TrimSpace(text) == "" {
+			return nil
+		}
+		cur = d.paragraph(text, at, cur, 0)
+		return flush(held)
+	}
 	for {
 		line, err := br.ReadSlice('\n')
 		buf = append(buf, line...)
@@ -125,41 +148,33 @@ func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 			return err
 		}
-		para := buf
-		rest := []byte(nil)
+		para, rest := buf, []byte(nil)
 		if errors.Is(err, bufio.ErrBufferFull) {
 			if i := lastSpace(para); i > 0 {
 				para, rest = buf[:i], buf[i:]
 			}
 		}
-		n := len(para)
-		text := strings.TrimSuffix(string(para), "\n")
-		out = d.paragraph(text, off, out[:0])
-		for i := range out {
-			if e := emit(&out[i]); e != nil {
-				if errors.Is(e, ErrStop) {
-					return nil
-				}
-				return e
-			}
+		if e := read(strings.TrimSuffix(string(para), "\n"), off); e != nil {
+			return stopped(e)
 		}
-		off += n
+		off += len(para)
 		buf = append(buf[:0], rest...)
 		if errors.Is(err, io.EOF) {
 			if len(buf) > 0 {
-				out = d.paragraph(string(buf), off, out[:0])
-				for i := range out {
-					if e := emit(&out[i]); e != nil {
-						if errors.Is(e, ErrStop) {
-							return nil
-						}
-						return e
-					}
+				if e := read(string(buf), off); e != nil {
+					return stopped(e)
 				}
 			}
-			return nil
+			return stopped(flush(len(cur)))
 		}
 	}
+}
+
+func stopped(err error) error {
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
 }
 
 func lastSpace(b []byte) int {

@@ -112,7 +112,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
 		lo++
 	}
-	for lo < hi && ts[lo].word && (ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || months[ts[lo].low] || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
+	for lo < hi && ts[lo].word && (timeWords[ts[lo].low] && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || months[ts[lo].low] || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
 		lo++
 	}
 	// Cut trailing prepositional and participial phrases: "…комитет России

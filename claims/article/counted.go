@@ -183,7 +183,7 @@ func nounPhrase(ts []tok, i int) string {
 		if t.low == "in" && i+1 < len(ts) {
 			break
 		}
-		if len(words) > 0 && isVerbLike(t) && fold(words[len(words)-1]) != "those" {
+		if (len(words) > 0 || isCyrillic(t.low) && hasAnySuffix(t.low, "ся", "сь", "ют", "ят")) && isVerbLike(t) && (len(words) == 0 || fold(words[len(words)-1]) != "those") {
 			break
 		}
 		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "alone" {

@@ -17,6 +17,7 @@ type doc struct {
 	pendingRole                  string
 	lastPlaces                   []string
 	lastCount                    string
+	prevLast                     int // offset of the last sentence of the paragraph before
 }
 
 func (x *Extractor) newDoc() *doc { return &doc{x: x} }
@@ -32,8 +33,10 @@ type sent struct {
 }
 
 // paragraph reads one paragraph p, which starts at byte base of the
-// article, and appends its candidates to out.
-func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
+// article, and appends its candidates to out. out[prev:] holds the
+// candidates of the paragraph before, which "Об этом сообщил X" at the
+// start of this one may still attribute.
+func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candidate {
 	if strings.TrimSpace(p) == "" {
 		return out
 	}
@@ -65,11 +68,16 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 		}
 		s.ctxCount = d.lastCount
 	}
+	first := len(out)
+	defer func() {
+		if len(sents) > 0 {
+			d.prevLast = base + sents[len(sents)-1].sp.start
+		}
+	}()
 	if len(qs) == 0 {
-		return out
+		return d.aboutBefore(sents, out, base, first, prev)
 	}
 	qs = d.correct(p, qs)
-	first := len(out)
 	si := 0
 	prevCounted, prevSent := "", -1
 	for _, q := range qs {
@@ -93,6 +101,13 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 		c.Counted = counted(p, s, q, prevCounted)
 		if c.Counted != "" {
 			prevCounted = c.Counted
+		}
+		// "between 70 and 80 different countries": the parser keeps the
+		// adjective as the unit; the unit is the noun it qualifies.
+		if adjectiveUnits[fold(c.Unit)] {
+			if w := strings.Fields(c.Counted); len(w) >= 2 && fold(w[0]) == fold(c.Unit) {
+				c.Unit = w[len(w)-1]
+			}
 		}
 		prevSent = si
 		c.Places = append([]string{}, s.ctxPlaces...)
@@ -120,13 +135,23 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 			}
 		}
 	}
-	// "Об этом сообщил X": X made the claims of the sentence before.
+	return d.aboutBefore(sents, out, base, first, prev)
+}
+
+// aboutBefore gives the speaker of "Об этом сообщил X" to the claims of
+// the sentence before, which may end the paragraph before.
+func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst int) []Candidate {
 	for i := range sents {
 		for _, cu := range sents[i].cues {
-			if !cu.about || cu.who == nil || i == 0 {
+			if !cu.about || cu.who == nil {
 				continue
 			}
-			prev := sents[i-1].sp
+			lo, hi, from := 0, 0, first
+			if i == 0 {
+				lo, hi, from = d.prevLast, base, prevFirst
+			} else {
+				lo, hi = base+sents[i-1].sp.start, base+sents[i-1].sp.end
+			}
 			if cu.outlet == "" {
 				for _, o := range sents[i].cues {
 					if o.outlet != "" {
@@ -136,8 +161,8 @@ func (d *doc) paragraph(p string, base int, out []Candidate) []Candidate {
 					}
 				}
 			}
-			for k := first; k < len(out); k++ {
-				if out[k].Claimant == nil && out[k].Start-base >= prev.start && out[k].End-base <= prev.end {
+			for k := from; k < len(out); k++ {
+				if out[k].Claimant == nil && out[k].Start >= lo && out[k].End <= hi {
 					out[k].Claimant = cu.who.claimant()
 					if out[k].Outlet == "" {
 						out[k].Outlet = cu.outlet
@@ -221,6 +246,11 @@ func sentIndex(sents []sent, pos int) int {
 	}
 	return -1
 }
+
+// adjectiveUnits are words the parser may take for a unit that qualify the
+// noun after them.
+var adjectiveUnits = set("different", "various", "separate", "distinct", "other", "foreign", "active", "additional",
+	"more", "new", "российских", "иностранных", "разных", "других")
 
 // anaphors open a sentence that refers back to the one before.
 var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")

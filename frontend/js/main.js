@@ -9,12 +9,14 @@ import * as claimForm from './views/claimform.js';
 import * as claim from './views/claim.js';
 import * as conflicts from './views/conflicts.js';
 import * as transfer from './views/transfer.js';
+import * as article from './views/article.js';
 
 const routes = [
   { re: /^\/$/, view: topics, nav: 'topics' },
   { re: /^\/topics\/([^/]+)$/, view: comparison, nav: 'topics' },
   { re: /^\/topics\/([^/]+)\/series$/, view: series, nav: 'topics' },
   { re: /^\/claims\/new$/, view: claimForm, nav: 'new' },
+  { re: /^\/articles\/new$/, view: article, nav: 'article' },
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },

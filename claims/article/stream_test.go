@@ -1,0 +1,62 @@
+package article_test
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// TestScanMatchesExtract reads the same text whole and paragraph by
+// paragraph: the candidates, their offsets and attributions (including an
+// "Об этом сообщил" that names the speaker of the paragraph before) agree.
+func TestScanMatchesExtract(t *testing.T) {
+	t.Parallel()
+	var parts []string
+	for _, name := range []string{"testdata/seed_en.txt", "testdata/ru_report.txt"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	for _, p := range loadCorpus(t) {
+		parts = append(parts, p.Text)
+	}
+	text := strings.Join(parts, "\n\n")
+	x := article.New(nil, nil)
+	want := x.Extract(text)
+	var got []article.Candidate
+	if err := x.Scan(strings.NewReader(text), func(c *article.Candidate) error {
+		got = append(got, *c)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 150 {
+		t.Fatalf("Extract found %d candidates in the whole corpus, want at least 150", len(want))
+	}
+	wj, _ := json.Marshal(want)
+	gj, _ := json.Marshal(got)
+	if d := cmp.Diff(string(wj), string(gj)); d != "" {
+		t.Errorf("Scan and Extract differ (-Extract +Scan):\n%s", d)
+	}
+	for _, c := range got {
+		if text[c.Start:c.End] != c.Text || c.Sentence.Text[c.Sentence.Start:c.Sentence.End] != c.Text {
+			t.Fatalf("%q: offsets %d-%d and sentence span %d-%d do not give the text", c.Text, c.Start, c.End, c.Sentence.Start, c.Sentence.End)
+		}
+	}
+	var ru []article.Candidate
+	for _, c := range got {
+		if c.Text == "14 человек" {
+			ru = append(ru, c)
+		}
+	}
+	if len(ru) != 1 || ru[0].Claimant == nil || ru[0].Claimant.Name != "Андрей Волков" {
+		t.Errorf("14 человек: %+v, want Андрей Волков named in the next paragraph", ru)
+	}
+}

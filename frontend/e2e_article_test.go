@@ -1,0 +1,240 @@
+package frontend_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// storedClaim is what the article test reads back of a claim.
+type storedClaim struct {
+	ID           string `json:"id"`
+	ClaimantID   string `json:"claimant_id"`
+	QuantityText string `json:"quantity_text"`
+	Quote        string `json:"quote"`
+	Scope        struct {
+		Places     []string `json:"places"`
+		Population string   `json:"population"`
+	} `json:"scope"`
+	Provenance struct {
+		SourceID string `json:"source_id"`
+		URL      string `json:"url"`
+	} `json:"provenance"`
+}
+
+func topicClaims(t *testing.T, base, topicID string) []storedClaim {
+	t.Helper()
+	var page struct{ Items []storedClaim }
+	call(t, "GET", base+"/api/v1/claims?topic_id="+topicID+"&limit=100", nil, &page)
+	return page.Items
+}
+
+func claimantName(t *testing.T, base, id string) string {
+	t.Helper()
+	var c struct{ Name, Role string }
+	call(t, "GET", base+"/api/v1/claimants/"+id, nil, &c)
+	return c.Name
+}
+
+func newTopic(t *testing.T, base, title string) string {
+	t.Helper()
+	var topic struct {
+		ID string `json:"id"`
+	}
+	call(t, "POST", base+"/api/v1/topics", map[string]any{"title": title, "additive": true}, &topic)
+	return topic.ID
+}
+
+// pasteArticle fills the article screen's fields and asks for the claims.
+func pasteArticle(t *testing.T, s *session, base, topicID, url, title, outlet, date, text string) {
+	t.Helper()
+	s.do(t, chromedp.Navigate(base+"/articles/new?topic="+topicID))
+	s.waitFor(t, "the article screen", `document.querySelector('h1') && document.querySelector('h1').textContent === 'Paste an article'`)
+	s.do(t,
+		chromedp.SendKeys(chromedp.CSS("#a-url"), url),
+		chromedp.SendKeys(chromedp.CSS("#a-title"), title),
+		chromedp.SendKeys(chromedp.CSS("#a-outlet"), outlet),
+		chromedp.SendKeys(chromedp.CSS("#a-date"), date),
+	)
+	s.paste(t, "#a-text", text)
+}
+
+// candidateButton is the selector of a candidate's button, found by the
+// quantity marked in its sentence.
+func candidateButton(t *testing.T, s *session, mark, button string) string {
+	t.Helper()
+	i := eval[int](t, s, `[...document.querySelectorAll('li.cand')].findIndex(li => li.querySelector('mark').textContent === `+jsString(mark)+`)`)
+	if i < 0 {
+		t.Fatalf("no candidate marks %q; candidates: %v", mark, eval[[]string](t, s, `[...document.querySelectorAll('li.cand mark')].map(m => m.textContent)`))
+	}
+	return `li.cand:nth-child(` + itoa(i+1) + `) button.` + button
+}
+
+// TestArticleScreen pastes a real-style article in each language and
+// accepts three claims from each: the English one (the founding article)
+// with three clicks, ending on the 12x contradiction on the topic page; the
+// Russian one with the keyboard alone. Accepting a candidate again creates
+// no second claim.
+func TestArticleScreen(t *testing.T) {
+	s := startBrowser(t)
+	srv := newServer(t, false)
+	base := srv.URL
+	seed, err := os.ReadFile("../claims/article/testdata/seed_en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, err := os.ReadFile("../claims/article/testdata/ru_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("founding article in three clicks", func(t *testing.T) {
+		topicID := newTopic(t, base, "Russians fighting with Islamic State")
+		const url = "https://www.themoscowtimes.com/2014/09/29/russia-calls-for-joint-effort-with-us-to-fight-islamic-state"
+		pasteArticle(t, s, base, topicID, url, "Russia Calls for Joint Effort With U.S. to Fight Islamic State", "The Moscow Times", "2014-09-29", string(seed))
+		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 3`)
+		marks := eval[[]string](t, s, `[...document.querySelectorAll('li.cand mark')].map(m => m.textContent)`)
+		if strings.Join(marks, "|") != "between 70 and 80 different|a few dozen|about 800" {
+			t.Errorf("candidates in reading order = %q", marks)
+		}
+		few := eval[string](t, s, `[...document.querySelectorAll('li.cand')].find(li => li.querySelector('mark').textContent === 'a few dozen').textContent`)
+		for _, want := range []string{"Mikhail Bogdanov (Russia's deputy foreign minister)", "Russians fighting alongside Islamic State", "24", "60", "Syria, Iraq"} {
+			if !strings.Contains(few, want) {
+				t.Errorf("the few-dozen candidate %q does not show %q", few, want)
+			}
+		}
+		s.screenshot(t, "article-en-candidates", true)
+		for _, m := range []string{"a few dozen", "about 800", "between 70 and 80 different"} {
+			sel := candidateButton(t, s, m, "accept")
+			s.do(t, chromedp.Click(chromedp.CSS(sel)))
+			s.waitFor(t, m+" accepted", `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept"))+`).dataset.state === 'accepted'`)
+		}
+		s.screenshot(t, "article-en-accepted", true)
+		cs := topicClaims(t, base, topicID)
+		if len(cs) != 3 {
+			t.Fatalf("%d claims on the topic, want 3", len(cs))
+		}
+		who := map[string]string{}
+		for _, c := range cs {
+			who[c.QuantityText] = claimantName(t, base, c.ClaimantID)
+			if c.Provenance.URL != url || c.Provenance.SourceID == "" || c.Provenance.SourceID != cs[0].Provenance.SourceID {
+				t.Errorf("%q: provenance %+v, want the article's source and URL", c.QuantityText, c.Provenance)
+			}
+			if !strings.HasPrefix(c.Scope.Population, "Russians fighting alongside") && c.QuantityText != "between 70 and 80 different" {
+				t.Errorf("%q: population %q", c.QuantityText, c.Scope.Population)
+			}
+		}
+		if who["a few dozen"] != "Mikhail Bogdanov" || who["about 800"] != "The Independent" || who["between 70 and 80 different"] != "Mikhail Bogdanov" {
+			t.Errorf("claimants = %v", who)
+		}
+		var src struct{ Name, URL, Publisher string }
+		call(t, "GET", base+"/api/v1/sources/"+cs[0].Provenance.SourceID, nil, &src)
+		if src.URL != url || src.Publisher != "The Moscow Times" {
+			t.Errorf("the article's source = %+v", src)
+		}
+		var claimants struct{ Items []struct{ Name string } }
+		call(t, "GET", base+"/api/v1/claimants?limit=100", nil, &claimants)
+		if len(claimants.Items) != 2 {
+			t.Errorf("claimants %+v: Bogdanov's two claims should share one record", claimants.Items)
+		}
+
+		// The same article again: accepting a candidate twice creates nothing.
+		pasteArticle(t, s, base, topicID, url, "Russia Calls for Joint Effort With U.S. to Fight Islamic State", "The Moscow Times", "2014-09-29", string(seed))
+		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+		s.waitFor(t, "the candidates again", `document.querySelectorAll('li.cand').length >= 3`)
+		sel := candidateButton(t, s, "a few dozen", "accept")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "accepted again", `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept"))+`).dataset.state === 'accepted'`)
+		if got := eval[string](t, s, `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept")+" .cand-status")+`).textContent`); !strings.Contains(got, "Already accepted") {
+			t.Errorf("second accept says %q, want already accepted", got)
+		}
+		if n := len(topicClaims(t, base, topicID)); n != 3 {
+			t.Errorf("%d claims after accepting a candidate twice, want 3", n)
+		}
+
+		// The topic page shows the 12x contradiction.
+		s.do(t, chromedp.Navigate(base+"/topics/"+topicID))
+		s.waitFor(t, "the conflict", `!!document.querySelector('.conflict-item')`)
+		text := eval[string](t, s, `document.querySelector('.conflict-item').textContent`)
+		for _, want := range []string{"12", "Bogdanov", "Independent"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("conflict %q does not mention %q", text, want)
+			}
+		}
+		s.screenshot(t, "article-en-topic", true)
+		s.checkClean(t)
+	})
+
+	t.Run("Russian report by keyboard alone", func(t *testing.T) {
+		topicID := newTopic(t, base, "Обрушение моста")
+		s.do(t, chromedp.Navigate(base+"/articles/new?topic="+topicID))
+		s.waitFor(t, "the article screen", `document.querySelector('h1') && document.querySelector('h1').textContent === 'Paste an article'`)
+		// Tab from the topic to each field, type, paste the text, then
+		// Ctrl+Enter: no pointer anywhere.
+		s.do(t, chromedp.Focus(chromedp.CSS("#a-topic")))
+		tab := func(id string) {
+			t.Helper()
+			for range 6 {
+				if eval[string](t, s, `document.activeElement.id`) == id {
+					return
+				}
+				s.do(t, chromedp.KeyEvent(kb.Tab))
+			}
+			t.Fatalf("Tab never reached #%s", id)
+		}
+		tab("a-url")
+		s.do(t, chromedp.KeyEvent("https://example.ru/news/most"))
+		tab("a-title")
+		s.do(t, chromedp.KeyEvent("Число погибших возросло до 14"))
+		tab("a-outlet")
+		s.do(t, chromedp.KeyEvent("Новости Дона"))
+		tab("a-date")
+		s.do(t, chromedp.KeyEvent("2024-05-14"))
+		tab("a-text")
+		ctx := s.ctx
+		if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: string(ru)}); err != nil {
+			t.Fatal(err)
+		}
+		s.do(t, chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 5`)
+		s.waitFor(t, "focus on the first Accept", `document.activeElement.matches('li.cand button.accept')`)
+		if got := eval[string](t, s, `document.activeElement.closest('li').querySelector('mark').textContent`); got != "14 человек" {
+			t.Errorf("first focused candidate = %q, want 14 человек", got)
+		}
+		// Accept, accept, drop, accept: each one key press; the focus moves on.
+		for step, key := range []string{"accept", "accept", "drop", "accept"} {
+			cur := eval[string](t, s, `document.activeElement.closest('li').id`)
+			if key == "drop" {
+				s.do(t, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
+				if got := eval[string](t, s, `document.activeElement.className`); got != "drop" {
+					t.Fatalf("step %d: two Tabs from Accept reach %q, want the Drop button", step, got)
+				}
+			}
+			s.do(t, chromedp.KeyEvent(kb.Enter))
+			want := map[string]string{"accept": "accepted", "drop": "dropped"}[key]
+			s.waitFor(t, cur+" "+want, `document.getElementById(`+jsString(cur)+`).dataset.state === `+jsString(want))
+			s.waitFor(t, "the focus on the next Accept", `document.activeElement.matches('li.cand button.accept') && document.activeElement.closest('li').id !== `+jsString(cur))
+		}
+		s.screenshot(t, "article-ru-keyboard", true)
+		cs := topicClaims(t, base, topicID)
+		if len(cs) != 3 {
+			t.Fatalf("%d claims, want 3", len(cs))
+		}
+		got := map[string]string{}
+		for _, c := range cs {
+			got[c.QuantityText] = claimantName(t, base, c.ClaimantID)
+		}
+		want := map[string]string{"14 человек": "Андрей Волков", "27 человек": "Андрей Волков", "около 300 спасателей": "Андрей Волков"}
+		for q, w := range want {
+			if got[q] != w {
+				t.Errorf("claim %q by %q, want %q (all: %v)", q, got[q], w, got)
+			}
+		}
+		s.checkClean(t)
+	})
+}

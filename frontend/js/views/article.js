@@ -1,0 +1,343 @@
+// The paste-an-article screen: the analyst pastes an article with its URL,
+// title, outlet and date and chooses the topic once; every quantity in it
+// comes back from POST /extract as a candidate, in reading order, with the
+// quantity marked in its sentence and the claimant, counted thing and
+// reading beside it. Each candidate is accepted, edited or dropped with
+// one action. Accepting creates the claim: the claimant and the article's
+// source are matched to existing records by name (the analyst chooses when
+// several match) or created, and the claim links back to the article's
+// source. The claim's ID is derived from the article's URL and the
+// quantity's span, so accepting a candidate twice (even after a reload)
+// creates nothing new.
+
+import { h, replace } from '../dom.js';
+import * as api from '../api.js';
+
+/** digest returns a stable 26-hex-digit hash of s (two 53-bit cyrb53 runs). */
+export function digest(s) {
+  const run = (seed) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0').slice(-13);
+  };
+  return run(1) + run(2);
+}
+
+const fold = (s) => (s || '').trim().toLowerCase().replace(/ё/g, 'е');
+
+function field(id, labelText, input, hint) {
+  input.id = id;
+  const hintId = hint ? `${id}-hint` : null;
+  if (hintId) input.setAttribute('aria-describedby', hintId);
+  return h('div', { class: 'field' }, h('label', { for: id }, labelText), input,
+    hint && h('span', { class: 'hint', id: hintId }, hint));
+}
+
+/** reading says a candidate's interval in a few words. */
+function reading(c) {
+  if (c.explanation) return c.explanation;
+  const n = (v) => (v === null || v === undefined ? '…' : v.toLocaleString('en'));
+  return `${n(c.low)}–${n(c.high)}`;
+}
+
+function claimantText(c) {
+  if (!c.claimant) return 'the article itself';
+  return c.claimant.role ? `${c.claimant.name} (${c.claimant.role})` : c.claimant.name;
+}
+
+export async function render(ctx) {
+  ctx.setTitle('Paste an article');
+  const topics = await api.all('/topics');
+  const topicSel = h('select', { required: true },
+    h('option', { value: '' }, 'Choose the topic…'),
+    topics.map((t) => h('option', { value: t.id, selected: t.id === ctx.query.get('topic') }, t.title)));
+  const url = h('input', { type: 'url', autocomplete: 'off', placeholder: 'https://…' });
+  const title = h('input', { type: 'text', autocomplete: 'off' });
+  const outlet = h('input', { type: 'text', autocomplete: 'off', placeholder: 'The Moscow Times' });
+  const date = h('input', { type: 'text', autocomplete: 'off', placeholder: 'YYYY-MM-DD', inputmode: 'numeric' });
+  const language = h('select', null, h('option', { value: '' }, 'Detect'), h('option', { value: 'en' }, 'English'), h('option', { value: 'ru' }, 'Russian'));
+  const text = h('textarea', { rows: 12, required: true, spellcheck: 'false' });
+  const find = h('button', { type: 'submit', class: 'primary' }, 'Find claims');
+  const problem = h('p', { class: 'err', role: 'alert', hidden: true });
+  const form = h('form', { class: 'article-form', novalidate: true },
+    h('fieldset', null, h('legend', null, 'The article'),
+      h('div', { class: 'row2' }, field('a-topic', 'Topic', topicSel, 'Every claim accepted goes to this topic.'), field('a-language', 'Language', language)),
+      h('div', { class: 'row2' }, field('a-url', 'URL', url), field('a-title', 'Title', title)),
+      h('div', { class: 'row2' }, field('a-outlet', 'Outlet', outlet, 'Claimant of figures the article gives in its own voice.'), field('a-date', 'Published on', date, 'YYYY, YYYY-MM or YYYY-MM-DD')),
+      field('a-text', 'Text', text, 'Paste the article; paragraphs on their own lines.')),
+    problem,
+    h('div', { class: 'form-actions' }, find, h('span', { class: 'kbd' }, 'Ctrl+Enter or ⌘+Enter finds the claims')));
+  const summary = h('p', { id: 'cands-summary', role: 'status' });
+  const list = h('ol', { class: 'cands', 'aria-labelledby': 'cands-h' });
+  const results = h('section', { class: 'cands-section', hidden: true, 'aria-labelledby': 'cands-h' },
+    h('h2', { id: 'cands-h', tabindex: '-1' }, 'Candidates'), summary, list);
+
+  let sourcePromise = null; // the article's source record, found or created once
+  let sourceKey = '';
+  const articleKey = () => url.value.trim() || `${title.value.trim()}\n${text.value}`;
+  const lang = () => language.value || (/[а-яё]/i.test(text.value) && (text.value.match(/[а-яё]/gi) || []).length > text.value.length / 10 ? 'ru' : 'en');
+
+  // ensureSource finds the article's source by URL or by name, or creates
+  // it under an ID derived from the article, so a second try finds it.
+  function ensureSource() {
+    const key = articleKey();
+    if (sourcePromise && sourceKey === key) return sourcePromise;
+    sourceKey = key;
+    sourcePromise = (async () => {
+      const id = `src-${digest(key)}`;
+      try {
+        return await api.get(`/sources/${id}`);
+      } catch (err) {
+        if (err.status !== 404) throw err;
+      }
+      const name = title.value.trim() || outlet.value.trim() || url.value.trim();
+      if (!name) throw new Error('give the article a title, an outlet or a URL');
+      const found = (await api.get('/sources', { q: name, limit: 20 })).items;
+      const same = found.find((s) => url.value.trim() && s.url === url.value.trim()) ||
+        (found.filter((s) => fold(s.name) === fold(name) && (!s.url || !url.value.trim())).length === 1 &&
+          found.find((s) => fold(s.name) === fold(name)));
+      if (same) return same;
+      const body = { id, name, url: url.value.trim(), kind: 'news', publisher: outlet.value.trim(), language: lang(), published_on: date.value.trim() };
+      try {
+        return await api.post('/sources', body);
+      } catch (err) {
+        if (err.status === 409) return api.get(`/sources/${id}`);
+        throw err;
+      }
+    })();
+    sourcePromise.catch(() => { sourcePromise = null; });
+    return sourcePromise;
+  }
+
+  // claimantMatches lists the claimants a name may denote: the same name,
+  // or one name inside the other ("Bogdanov", "Mikhail Bogdanov").
+  async function claimantMatches(name) {
+    const items = (await api.get('/claimants', { q: name, limit: 20 })).items;
+    const exact = items.filter((c) => fold(c.name) === fold(name));
+    if (exact.length) return exact;
+    const last = fold(name).split(/\s+/).pop();
+    const near = items.filter((c) => fold(c.name).includes(fold(name)) || fold(name).includes(fold(c.name)));
+    if (near.length) return near;
+    if (last.length < 4) return [];
+    return (await api.get('/claimants', { q: last, limit: 20 })).items
+      .filter((c) => fold(c.name).split(/\s+/).some((w) => w.slice(0, 5) === last.slice(0, 5)));
+  }
+
+  function row(c, i) {
+    const s = c.sentence;
+    const before = s.text.slice(0, byteToChar(s.text, s.start));
+    const qty = s.text.slice(byteToChar(s.text, s.start), byteToChar(s.text, s.end));
+    const after = s.text.slice(byteToChar(s.text, s.end));
+    const state = { claimant: c.claimant ? { ...c.claimant } : null, counted: c.counted, places: [...(c.places || [])], text: c.text, chosenClaimant: '' };
+    const status = h('p', { class: 'cand-status', role: 'status' });
+    const accept = h('button', { type: 'button', class: 'primary accept', 'aria-label': `Accept “${c.text}”` }, 'Accept');
+    const edit = h('button', { type: 'button', class: 'edit', 'aria-label': `Edit “${c.text}”`, 'aria-expanded': 'false' }, 'Edit');
+    const drop = h('button', { type: 'button', class: 'drop', 'aria-label': `Drop “${c.text}”` }, 'Drop');
+    const meta = h('dl', { class: 'cand-meta' });
+    const extra = h('div', { class: 'cand-extra' });
+    const li = h('li', { class: `cand${c.likely_claim ? '' : ' dim'}`, id: `cand-${i}`, dataset: { state: 'pending' } },
+      h('blockquote', { class: 'cand-sentence' }, before, h('mark', null, qty), after),
+      meta, extra,
+      h('div', { class: 'cand-actions' }, accept, edit, drop), status);
+    const showMeta = () => replace(meta,
+      h('div', null, h('dt', null, 'Claimant'), h('dd', { class: 'cand-claimant' }, state.claimant ? claimantText(state) : `${outlet.value.trim() || 'the outlet'} (in its own voice)`)),
+      h('div', null, h('dt', null, 'Counts'), h('dd', { class: 'cand-counted' }, state.counted || '—')),
+      h('div', null, h('dt', null, 'Reading'), h('dd', null, reading(c))),
+      h('div', null, h('dt', null, 'Places'), h('dd', null, state.places.join(', ') || '—')),
+      !c.likely_claim && h('div', null, h('dt', null, 'Probably not a claim'), h('dd', null, c.reason)));
+    showMeta();
+    const setState = (st, msg, link) => {
+      li.dataset.state = st;
+      replace(status, msg || '', link ? [' ', h('a', { href: link }, 'View claim')] : '');
+      accept.disabled = st === 'accepted' || st === 'busy';
+      edit.disabled = st === 'accepted' || st === 'busy';
+      drop.textContent = st === 'dropped' ? 'Undo drop' : 'Drop';
+      drop.setAttribute('aria-label', st === 'dropped' ? `Undo dropping “${c.text}”` : `Drop “${c.text}”`);
+      drop.disabled = st === 'accepted' || st === 'busy';
+      if (st === 'accepted') accept.textContent = 'Accepted';
+    };
+    const nextPending = () => {
+      const next = [...list.querySelectorAll('li.cand')].slice(i + 1).find((el) => el.dataset.state === 'pending');
+      (next ? next.querySelector('button.accept') : list.closest('section').querySelector('h2')).focus();
+    };
+
+    async function doAccept() {
+      if (!topicSel.value) {
+        setState('pending', 'Choose the topic first.');
+        topicSel.focus();
+        return;
+      }
+      setState('busy', 'Saving…');
+      try {
+        const source = await ensureSource();
+        const name = state.claimant ? state.claimant.name : outlet.value.trim();
+        if (!name) throw new Error('no claimant: give the outlet, or edit the candidate to name one');
+        let claimantId = state.chosenClaimant;
+        if (!claimantId) {
+          const matches = await claimantMatches(name);
+          if (matches.length === 1) {
+            claimantId = matches[0].id;
+          } else if (matches.length > 1) {
+            chooseClaimant(matches, name);
+            return;
+          }
+        }
+        if (claimantId === 'new' || !claimantId) {
+          const kind = state.claimant && state.claimant.kind === 'person' ? 'person' : 'organisation';
+          const role = state.claimant ? state.claimant.role : '';
+          claimantId = (await api.post('/claimants', { name, kind, role })).id;
+        }
+        const id = `c-${digest(`${articleKey()}#${c.start}-${c.end}`)}`;
+        const body = {
+          id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: c.unit,
+          language: lang(), scope: { places: state.places, population: state.counted || '', measure: 'stock' },
+          provenance: { source_id: source.id, url: url.value.trim() }, published_on: date.value.trim(),
+        };
+        let claim;
+        let again = false;
+        try {
+          claim = await api.post('/claims', body);
+        } catch (err) {
+          if (err.status !== 409) throw err;
+          claim = await api.get(`/claims/${id}`);
+          again = true;
+        }
+        replace(extra);
+        setState('accepted', again ? 'Already accepted: no new claim.' : 'Accepted.', `/claims/${encodeURIComponent(claim.id)}`);
+        nextPending();
+      } catch (err) {
+        setState('pending', `Not saved: ${err.message}`);
+        accept.focus();
+      }
+    }
+
+    // chooseClaimant asks which existing claimant a name denotes.
+    function chooseClaimant(matches, name) {
+      const group = `choose-${i}`;
+      const opts = [...matches.map((m) => ({ id: m.id, label: m.role ? `${m.name} (${m.role})` : m.name })), { id: 'new', label: `A new claimant “${name}”` }];
+      const go = h('button', { type: 'button', class: 'primary' }, 'Accept with this claimant');
+      const fs = h('fieldset', { class: 'choose' }, h('legend', null, `Several claimants match “${name}”`),
+        opts.map((o, k) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: group, value: o.id, checked: k === 0 }), ' ', o.label)),
+        go);
+      go.addEventListener('click', () => {
+        state.chosenClaimant = fs.querySelector(`input[name="${group}"]:checked`).value;
+        doAccept();
+      });
+      replace(extra, fs);
+      setState('choosing', 'Choose the claimant.');
+      fs.querySelector('input').focus();
+    }
+
+    function openEdit() {
+      const q = h('input', { type: 'text', value: state.text });
+      const who = h('input', { type: 'text', value: state.claimant ? state.claimant.name : '' });
+      const role = h('input', { type: 'text', value: state.claimant ? state.claimant.role : '' });
+      const counted = h('input', { type: 'text', value: state.counted });
+      const places = h('input', { type: 'text', value: state.places.join(', ') });
+      const save = h('button', { type: 'submit', class: 'primary' }, 'Save and accept');
+      const cancel = h('button', { type: 'button' }, 'Cancel');
+      const f = h('form', { class: 'cand-edit' },
+        h('div', { class: 'row2' }, field(`e${i}-qty`, 'Quantity as said', q), field(`e${i}-who`, 'Claimant', who, 'Empty: the outlet, in its own voice')),
+        h('div', { class: 'row2' }, field(`e${i}-role`, 'Role', role), field(`e${i}-counted`, 'Counts', counted)),
+        field(`e${i}-places`, 'Places', places, 'Comma-separated'),
+        h('div', { class: 'form-actions' }, save, cancel));
+      const close = () => {
+        replace(extra);
+        edit.setAttribute('aria-expanded', 'false');
+        li.dataset.state = 'pending';
+        edit.focus();
+      };
+      cancel.addEventListener('click', close);
+      f.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
+      f.addEventListener('submit', (e) => {
+        e.preventDefault();
+        state.text = q.value.trim() || c.text;
+        state.claimant = who.value.trim() ? { name: who.value.trim(), role: role.value.trim(), kind: (state.claimant && state.claimant.kind) || 'person' } : null;
+        state.counted = counted.value.trim();
+        state.places = places.value.split(',').map((p) => p.trim()).filter(Boolean);
+        state.chosenClaimant = '';
+        showMeta();
+        replace(extra);
+        edit.setAttribute('aria-expanded', 'false');
+        doAccept();
+      });
+      replace(extra, f);
+      li.dataset.state = 'editing';
+      edit.setAttribute('aria-expanded', 'true');
+      q.focus();
+    }
+
+    accept.addEventListener('click', doAccept);
+    edit.addEventListener('click', openEdit);
+    drop.addEventListener('click', () => {
+      if (li.dataset.state === 'dropped') {
+        setState('pending', '');
+        accept.disabled = false;
+        return;
+      }
+      replace(extra);
+      setState('dropped', 'Dropped.');
+      accept.disabled = true;
+      edit.disabled = true;
+      drop.disabled = false;
+      nextPending();
+    });
+    return li;
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    problem.hidden = true;
+    if (!text.value.trim()) {
+      problem.textContent = 'Paste the article’s text first.';
+      problem.hidden = false;
+      text.focus();
+      return;
+    }
+    find.disabled = true;
+    try {
+      const items = (await api.post('/extract', { text: text.value })).items;
+      const likely = items.filter((c) => c.likely_claim).length;
+      replace(summary, `${items.length} ${items.length === 1 ? 'quantity' : 'quantities'}, ${likely} likely ${likely === 1 ? 'claim' : 'claims'}, in reading order. Dimmed ones are probably not claims.`);
+      replace(list, items.map(row));
+      results.hidden = false;
+      const first = list.querySelector('li.cand:not(.dim) button.accept') || list.querySelector('button.accept');
+      (first || results.querySelector('h2')).focus();
+    } catch (err) {
+      problem.textContent = err.message;
+      problem.hidden = false;
+    } finally {
+      find.disabled = false;
+    }
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  return h('div', { class: 'article-screen' },
+    h('h1', null, 'Paste an article'),
+    h('p', { class: 'muted' }, 'claimdesk finds every quantity, says who gave it and what it counts; accept, edit or drop each one.'),
+    form, results);
+}
+
+/** byteToChar turns a UTF-8 byte offset in s into a JavaScript string index. */
+export function byteToChar(s, bytes) {
+  let b = 0;
+  let i = 0;
+  while (i < s.length && b < bytes) {
+    const cp = s.codePointAt(i);
+    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}
