@@ -51,7 +51,7 @@ func (h *handler) export(c *gin.Context) {
 	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
 	c.Header("Cache-Control", "no-store")
 	c.Status(http.StatusOK)
-	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel}); err != nil {
+	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel, Publisher: h.publisher}); err != nil {
 		if !c.Writer.Written() {
 			h.writeError(c, err)
 			return

@@ -9,6 +9,7 @@ import (
 	"github.com/klauspost/compress/gzhttp"
 
 	"github.com/claimdesk/claimdesk/claims/article"
+	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
@@ -34,6 +35,10 @@ type Options struct {
 	// MaxImportBytes limits the body of POST /api/v1/import; 0 means
 	// DefaultMaxImportBytes.
 	MaxImportBytes int64
+	// Publisher is the organisation that publishes this deployment's
+	// reviews and its public base URL: the author and url of every
+	// ClaimReview, in exports and in the claim pages' JSON-LD.
+	Publisher exchange.Publisher
 }
 
 // handler holds what the endpoints share.
@@ -50,6 +55,7 @@ type handler struct {
 	// second is refused with 409 while it does.
 	importing chan struct{}
 	assetTags map[string]string // file name to ETag
+	publisher exchange.Publisher
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
@@ -110,6 +116,7 @@ func newEngine(opts Options) *gin.Engine {
 		assets:    opts.Assets,
 		importing: make(chan struct{}, 1),
 		assetTags: assetETags(opts.Assets),
+		publisher: opts.Publisher,
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)

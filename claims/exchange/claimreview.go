@@ -2,7 +2,9 @@ package exchange
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -18,11 +20,89 @@ var gradeRatings = map[claims.Grade]int{
 	claims.GradeDiscounted: 1,
 }
 
-// claimReviewEncoder writes a JSON-LD document whose @graph holds one
-// schema.org ClaimReview per claim that an analyst has assessed: a grade
-// other than ungraded, or a conflict review naming the claim. It reads
-// topics, sources, claimants and reviews first and keeps them in memory
-// (they are few next to claims), then streams the claims.
+// GradeWords says each grade in the words a reader of a fact check
+// understands: the reviewRating's alternateName, the text search engines
+// show.
+var GradeWords = map[claims.Grade]string{
+	claims.GradeUngraded:   "Not yet rated",
+	claims.GradeConfirmed:  "Well established",
+	claims.GradeFair:       "Credible, single source",
+	claims.GradeWeak:       "Weakly supported",
+	claims.GradeContested:  "Disputed",
+	claims.GradeDiscounted: "Wrong or misattributed",
+}
+
+// Publisher says who publishes a deployment's reviews and where. The
+// ClaimReview export names the organisation as each review's author and
+// links each review to its claim's page under BaseURL.
+type Publisher struct {
+	// Name, URL and Logo describe the organisation: "Example Newsroom",
+	// its home page and the URL of its logo.
+	Name string
+	URL  string
+	Logo string
+	// BaseURL is where the deployment's frontend is published,
+	// "https://claims.example.org": a claim's page is BaseURL/claims/ID.
+	BaseURL string
+}
+
+// Validate reports a URL of p that is not an absolute http(s) URL, and a
+// logo or URL without a name.
+func (p Publisher) Validate() error {
+	var pr claims.Problems
+	for _, f := range []struct{ name, v string }{{"url", p.URL}, {"logo", p.Logo}, {"base_url", p.BaseURL}} {
+		if f.v == "" {
+			continue
+		}
+		u, err := url.Parse(f.v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			pr.Add(f.name, "must be an absolute http or https URL")
+		}
+	}
+	if p.Name == "" && (p.URL != "" || p.Logo != "") {
+		pr.Add("name", "is required when the organisation's URL or logo is given")
+	}
+	return pr.Err("publisher")
+}
+
+// ClaimPageURL returns the public URL of the page of the claim with the
+// given ID, or "" when p has no BaseURL.
+func (p Publisher) ClaimPageURL(id string) string {
+	if p.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(p.BaseURL, "/") + "/claims/" + url.PathEscape(id)
+}
+
+// Reviewed reports whether an analyst has assessed c: a grade other than
+// ungraded, or a conflict review naming it. Only those get a ClaimReview.
+func Reviewed(c *claims.Claim, reviews []*claims.Review) bool {
+	return c.Grade != claims.GradeUngraded || len(reviews) > 0
+}
+
+// ClaimReviewInput is what one claim's ClaimReview is made of: the claim,
+// its claimant, the sources of its origin and relays (by ID) and the
+// conflict reviews that name it. Missing records are left out.
+type ClaimReviewInput struct {
+	Claim    *claims.Claim
+	Claimant *claims.Claimant
+	Sources  map[string]*claims.Source
+	Reviews  []*claims.Review
+}
+
+// ClaimReviewJSON returns the ClaimReview of in as a JSON-LD document with
+// its own @context: what the server writes into a claim's page. The JSON
+// escapes <, > and &, so it cannot close the script element it sits in.
+func ClaimReviewJSON(in ClaimReviewInput, p Publisher) ([]byte, error) {
+	cr := claimReview(in, p)
+	cr["@context"] = "https://schema.org"
+	b, err := json.Marshal(cr)
+	if err != nil {
+		return nil, fmt.Errorf("exchange: encode ClaimReview: %w", err)
+	}
+	return b, nil
+}
+
 // arrayItems writes the elements of a JSON array one a line, with the
 // commas between them; the caller writes the brackets.
 type arrayItems struct {
@@ -40,18 +120,24 @@ func (a *arrayItems) add(b []byte) error {
 	return err
 }
 
+// claimReviewEncoder writes a JSON-LD document whose @graph holds one
+// schema.org ClaimReview per claim that an analyst has assessed: a grade
+// other than ungraded, or a conflict review naming the claim. It reads
+// sources, claimants and reviews first and keeps them in memory (they are
+// few next to claims), then streams the claims.
 type claimReviewEncoder struct {
 	w         *bufio.Writer
 	js        *jsonWriter
 	h         Header
+	pub       Publisher
 	sources   map[string]*claims.Source
 	claimants map[string]*claims.Claimant
 	reviews   map[string][]*claims.Review
 	items     arrayItems
 }
 
-func newClaimReviewEncoder(w *bufio.Writer) *claimReviewEncoder {
-	return &claimReviewEncoder{w: w, js: newJSONWriter(), items: arrayItems{w: w}, sources: map[string]*claims.Source{},
+func newClaimReviewEncoder(w *bufio.Writer, pub Publisher) *claimReviewEncoder {
+	return &claimReviewEncoder{w: w, js: newJSONWriter(), pub: pub, items: arrayItems{w: w}, sources: map[string]*claims.Source{},
 		claimants: map[string]*claims.Claimant{}, reviews: map[string][]*claims.Review{}}
 }
 
@@ -89,10 +175,11 @@ func (e *claimReviewEncoder) record(k Kind, rec any) error {
 	}
 	c := rec.(*claims.Claim)
 	reviews := e.reviews[c.ID]
-	if c.Grade == claims.GradeUngraded && len(reviews) == 0 {
+	if !Reviewed(c, reviews) {
 		return nil
 	}
-	b, err := e.js.marshal(e.claimReview(c, reviews))
+	in := ClaimReviewInput{Claim: c, Claimant: e.claimants[c.ClaimantID], Sources: e.sources, Reviews: reviews}
+	b, err := e.js.marshal(claimReview(in, e.pub))
 	if err != nil {
 		return err
 	}
@@ -100,9 +187,10 @@ func (e *claimReviewEncoder) record(k Kind, rec any) error {
 }
 
 // claimReview maps a claim to a ClaimReview. See the package doc.
-func (e *claimReviewEncoder) claimReview(c *claims.Claim, reviews []*claims.Review) ldThing {
+func claimReview(in ClaimReviewInput, pub Publisher) ldThing {
+	c := in.Claim
 	author := ldThing{"@type": "Person"}
-	if cl := e.claimants[c.ClaimantID]; cl != nil {
+	if cl := in.Claimant; cl != nil {
 		if cl.Kind == claims.ClaimantOrganisation {
 			author["@type"] = "Organization"
 		}
@@ -116,7 +204,7 @@ func (e *claimReviewEncoder) claimReview(c *claims.Claim, reviews []*claims.Revi
 	item := ldThing{"@type": "Claim", "author": author}
 	item.set("datePublished", string(firstDate(c.SaidOn, c.PublishedOn)))
 	item.set("inLanguage", c.Language)
-	if src := e.sources[c.Provenance.SourceID]; src != nil || c.Provenance.URL != "" {
+	if src := in.Sources[c.Provenance.SourceID]; src != nil || c.Provenance.URL != "" {
 		appearance := ldThing{"@type": "CreativeWork"}
 		appearance.set("url", firstString(c.Provenance.URL, sourceURL(src)))
 		if src != nil {
@@ -133,16 +221,23 @@ func (e *claimReviewEncoder) claimReview(c *claims.Claim, reviews []*claims.Revi
 		var apps []ldThing
 		for _, rl := range c.Provenance.Relays {
 			a := ldThing{"@type": "CreativeWork"}
-			a.set("url", firstString(rl.URL, sourceURL(e.sources[rl.SourceID])))
-			if src := e.sources[rl.SourceID]; src != nil {
+			src := in.Sources[rl.SourceID]
+			a.set("url", firstString(rl.URL, sourceURL(src)))
+			if src != nil {
 				a.set("name", src.Name)
+				if p := firstString(src.Publisher, src.Name); p != "" {
+					a["publisher"] = ldThing{"@type": "Organization", "name": p}
+				}
 			}
 			a.set("datePublished", string(rl.PublishedOn))
+			a.set("archivedAt", rl.ArchiveURL)
 			apps = append(apps, a)
 		}
 		item["appearance"] = apps
 	}
-	rating := ldThing{"@type": "Rating", "alternateName": string(c.Grade),
+	// alternateName is the verdict in a reader's words; name keeps the
+	// grade as claimdesk calls it, and ratingExplanation defines it.
+	rating := ldThing{"@type": "Rating", "alternateName": GradeWords[c.Grade], "name": string(c.Grade),
 		"ratingExplanation": claims.GradeDefinitions[c.Grade]}
 	if v, ok := gradeRatings[c.Grade]; ok {
 		rating["ratingValue"], rating["bestRating"], rating["worstRating"] = v, 5, 1
@@ -152,14 +247,23 @@ func (e *claimReviewEncoder) claimReview(c *claims.Claim, reviews []*claims.Revi
 		"@id":           "urn:claimdesk:claim:" + c.ID,
 		"claimReviewed": firstString(c.Quote, c.QuantityText, c.OriginalText),
 		"itemReviewed":  item,
-		"datePublished": c.UpdatedAt.Format("2006-01-02"),
+		"datePublished": c.UpdatedAt.UTC().Format("2006-01-02"),
 		"reviewRating":  rating,
+	}
+	cr.set("url", pub.ClaimPageURL(c.ID))
+	if pub.Name != "" {
+		org := ldThing{"@type": "Organization", "name": pub.Name}
+		org.set("url", pub.URL)
+		if pub.Logo != "" {
+			org["logo"] = ldThing{"@type": "ImageObject", "url": pub.Logo}
+		}
+		cr["author"] = org
 	}
 	var body []string
 	if c.Notes != "" {
 		body = append(body, c.Notes)
 	}
-	for _, r := range reviews {
+	for _, r := range in.Reviews {
 		other := r.ClaimB
 		if other == c.ID {
 			other = r.ClaimA

@@ -114,7 +114,7 @@ func TestDecodeHostile(t *testing.T) {
 func encodeItems(t testing.TB, f Format, items []item) []byte {
 	var buf bytes.Buffer
 	bw := bufio.NewWriter(&buf)
-	enc, err := newEncoder(f, bw)
+	enc, err := newEncoder(f, bw, ExportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

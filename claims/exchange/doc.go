@@ -55,9 +55,12 @@
 // Claim whose author is the claimant (Person or Organization, with
 // jobTitle and affiliation), datePublished said_on (else published_on),
 // firstAppearance the origin (URL, outlet, publisher) and appearance the
-// relays; reviewRating has alternateName = the grade, ratingExplanation
-// its definition and, for graded claims, ratingValue on a 1 (discounted)
-// to 5 (confirmed) scale; datePublished is the claim's last update;
+// relays; reviewRating has alternateName = the grade in a reader's words
+// (GradeWords), name = the grade, ratingExplanation its definition and,
+// for graded claims, ratingValue on a 1 (discounted) to 5 (confirmed)
+// scale with bestRating and worstRating; datePublished is the claim's last
+// update; url is the claim's page under Publisher.BaseURL and author the
+// Publisher's organisation, when ExportOptions names them;
 // reviewBody joins the analyst's notes, the conflict reviews and the
 // deprecation reason; @id is urn:claimdesk:claim:ID.
 //

@@ -47,6 +47,9 @@ type ExportOptions struct {
 	// line ends. Without it CSV is plain RFC 4180 with LF line ends. Other
 	// formats refuse it.
 	Excel bool
+	// Publisher is the organisation that publishes the reviews, and its
+	// public base URL: the author and url of each ClaimReview.
+	Publisher Publisher
 }
 
 // Export writes the records f selects to w in format. It streams: records
@@ -63,7 +66,7 @@ func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, 
 	if opts.Excel && format != CSV {
 		return claims.Errorf(claims.CodeInvalid, "the Excel option is for CSV only, not %s", format)
 	}
-	enc, err := newEncoder(format, bw)
+	enc, err := newEncoder(format, bw, opts)
 	if err != nil {
 		return err
 	}
@@ -208,7 +211,7 @@ func each(ctx context.Context, s Store, k Kind, f Filter, fn func(any) error) er
 	return s.EachReview(ctx, f, func(r *claims.Review) error { return fn(r) })
 }
 
-func newEncoder(f Format, w *bufio.Writer) (encoder, error) {
+func newEncoder(f Format, w *bufio.Writer, opts ExportOptions) (encoder, error) {
 	switch f {
 	case JSON, "":
 		return &jsonEncoder{w: w, js: newJSONWriter()}, nil
@@ -217,7 +220,7 @@ func newEncoder(f Format, w *bufio.Writer) (encoder, error) {
 	case CSV:
 		return newCSVEncoder(w), nil
 	case ClaimReview:
-		return newClaimReviewEncoder(w), nil
+		return newClaimReviewEncoder(w, opts.Publisher), nil
 	case Wikidata:
 		return newWikidataEncoder(w), nil
 	case QuickStatements:

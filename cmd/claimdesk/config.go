@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
@@ -149,4 +152,28 @@ func redact(dsn string) string {
 		}
 	}
 	return dsn
+}
+
+// publisherFlags say who publishes the deployment's reviews and where it
+// is published: the author and url of every ClaimReview.
+type publisherFlags struct{ p exchange.Publisher }
+
+func (f *publisherFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.p.Name, "org-name", env("CLAIMDESK_ORG_NAME", ""), "the organisation publishing the reviews: ClaimReview author (env CLAIMDESK_ORG_NAME)")
+	fs.StringVar(&f.p.URL, "org-url", env("CLAIMDESK_ORG_URL", ""), "the organisation's home page (env CLAIMDESK_ORG_URL)")
+	fs.StringVar(&f.p.Logo, "org-logo", env("CLAIMDESK_ORG_LOGO", ""), "URL of the organisation's logo (env CLAIMDESK_ORG_LOGO)")
+	fs.StringVar(&f.p.BaseURL, "public-url", env("CLAIMDESK_PUBLIC_URL", ""), "public base URL of the frontend, https://claims.example.org: a claim's page is PUBLIC-URL/claims/ID, the ClaimReview url (env CLAIMDESK_PUBLIC_URL)")
+}
+
+// publisher returns the publisher the flags name, or the flag at fault.
+func (f *publisherFlags) publisher() (exchange.Publisher, error) {
+	if err := f.p.Validate(); err != nil {
+		flags := map[string]string{"name": "--org-name", "url": "--org-url", "logo": "--org-logo", "base_url": "--public-url"}
+		var e *claims.Error
+		if errors.As(err, &e) && len(e.Fields) > 0 {
+			return f.p, fmt.Errorf("%s: %s", flags[e.Fields[0].Field], e.Fields[0].Detail)
+		}
+		return f.p, err
+	}
+	return f.p, nil
 }

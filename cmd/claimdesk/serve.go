@@ -20,6 +20,8 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	fs := newFlags("serve", stderr)
 	var sf storeFlags
 	sf.register(fs)
+	var pf publisherFlags
+	pf.register(fs)
 	addr := fs.String("addr", env("CLAIMDESK_ADDR", "127.0.0.1:8080"), "address to listen on (env CLAIMDESK_ADDR)")
 	loadDemo := fs.Bool("demo", env("CLAIMDESK_DEMO", "") == "1", "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes")
@@ -30,6 +32,10 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "claimdesk serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
+	}
+	pub, err := pf.publisher()
+	if err != nil {
+		return err
 	}
 	o, err := sf.open(ctx, stderr)
 	if err != nil {
@@ -57,6 +63,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			Version:        version,
 			MaxBodyBytes:   *maxBody,
 			MaxImportBytes: *maxImport,
+			Publisher:      pub,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,

@@ -25,6 +25,8 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	topic := fs.String("topic", "", "export only this topic (with its ancestors, and the sources, claimants, links and reviews of its claims)")
 	format := fs.String("format", "json", "json, ndjson, csv, claimreview, wikidata or quickstatements")
 	out := fs.String("out", "", "write to this file instead of stdout")
+	var pf publisherFlags
+	pf.register(fs)
 	excel := fs.Bool("excel", false, "with --format csv: a UTF-8 byte order mark and CRLF line ends, for Microsoft Excel")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -34,6 +36,10 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return errUsage
 	}
 	f, err := exchange.ParseFormat(*format)
+	if err != nil {
+		return err
+	}
+	pub, err := pf.publisher()
 	if err != nil {
 		return err
 	}
@@ -62,7 +68,7 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		w = file
 	}
 	filter := exchange.Filter{TopicID: *topic}
-	opts := exchange.ExportOptions{Excel: *excel}
+	opts := exchange.ExportOptions{Excel: *excel, Publisher: pub}
 	if bar := newProgress(stderr, "export"); bar != nil {
 		counts, err := store.Count(ctx, filter)
 		if err != nil {
