@@ -184,13 +184,16 @@ func (s *Store) attempt(ctx context.Context, predict predictor, extra []string, 
 }
 
 // lockTopics takes the PostgreSQL advisory locks of the topics ids not yet
-// held in the transaction of d, in ascending ID order.
+// held in the transaction of d, in ascending ID order. Advisory locks are
+// global to the database, so the key includes the schema: claimdesk
+// deployments (or test runs) in different schemas of one database never
+// wait for each other.
 func lockTopics(tx *gorm.DB, d *dirtySet, ids []string) error {
 	ids = d.notHeld(ids)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	for _, id := range ids {
-		if err := tx.Exec("SELECT pg_advisory_xact_lock(?, hashtext(?))", xrefLockClass, id).Error; err != nil {
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?, hashtext(current_schema() || '/' || ?))", xrefLockClass, id).Error; err != nil {
 			return err
 		}
 		d.hold(id)
