@@ -97,4 +97,21 @@ func TestClaimPageClaimReview(t *testing.T) {
 	s.mu.Lock()
 	s.console = nil
 	s.mu.Unlock()
+
+	// The export page links the other formats; the Excel CSV starts with
+	// the UTF-8 byte order mark and the QuickStatements with its comment.
+	s.do(t, chromedp.Navigate(srv.URL+"/transfer"))
+	s.waitFor(t, "the export links", `!!document.querySelector('[data-testid="export-quickstatements"]')`)
+	head, err := chromedp.Run(s.ctx, chromedp.Evaluate[string](`(async () => {
+		const csv = new Uint8Array(await (await fetch(document.querySelector('[data-testid="export-csv"]').href)).arrayBuffer());
+		const qs = await (await fetch(document.querySelector('[data-testid="export-quickstatements"]').href)).text();
+		return Array.from(csv.slice(0, 3)).join(',') + '|' + qs.slice(0, 36);
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if head != "239,187,191|/* claimdesk export, QuickStatements" {
+		t.Errorf("export links fetch %q, want a byte order mark and QuickStatements", head)
+	}
+	s.checkClean(t)
 }

@@ -196,3 +196,37 @@ func validateExport(t *testing.T, doc []byte) {
 		t.Errorf("export does not match the exchange schema: %v", err)
 	}
 }
+
+// TestExportFlags: --excel, the publisher flags and the QuickStatements
+// format reach the export, and a bad combination is refused before the
+// database is touched.
+func TestExportFlags(t *testing.T) {
+	src := demoDB(t)
+	code, out, stderr := runCmd(t, "", "export", "--db", src, "--format", "csv", "--excel")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffid,") || !strings.Contains(out, "\r\n") {
+		t.Errorf("export --format csv --excel = %d, starts %q (%s), want a BOM and CRLF", code, out[:min(len(out), 12)], stderr)
+	}
+	code, out, _ = runCmd(t, "", "export", "--db", src, "--format", "csv")
+	if code != 0 || strings.HasPrefix(out, "\ufeff") || strings.Contains(out, "\r\n") {
+		t.Errorf("export --format csv = %d, want plain RFC 4180 with LF line ends", code)
+	}
+	code, out, _ = runCmd(t, "", "export", "--db", src, "--format", "claimreview",
+		"--org-name", "Example Newsroom", "--public-url", "https://claims.example.org")
+	if code != 0 || !strings.Contains(out, `"url":"https://claims.example.org/claims/`) || !strings.Contains(out, `"name":"Example Newsroom"`) {
+		t.Errorf("export --format claimreview with a publisher = %d, lacks url or author", code)
+	}
+	code, out, _ = runCmd(t, "", "export", "--db", src, "--format", "quickstatements")
+	if code != 0 || !strings.HasPrefix(out, "/* claimdesk export, QuickStatements V1") {
+		t.Errorf("export --format quickstatements = %d: %.80q", code, out)
+	}
+	for _, args := range [][]string{
+		{"--format", "json", "--excel"},
+		{"--format", "claimreview", "--public-url", "claims.example.org"},
+		{"--format", "claimreview", "--org-url", "https://example.org"},
+	} {
+		code, _, stderr := runCmd(t, "", append([]string{"export", "--db", src}, args...)...)
+		if code == 0 || stderr == "" {
+			t.Errorf("export %v = %d, want a refusal on stderr", args, code)
+		}
+	}
+}

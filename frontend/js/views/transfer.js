@@ -40,9 +40,20 @@ export async function render(ctx) {
   const topics = await api.all('/topics');
   const sel = h('select', { id: 'x-topic' }, h('option', { value: '' }, 'Everything'), topics.map((t) => h('option', { value: t.id }, t.title)));
   const link = h('a', { class: 'btn primary', download: 'claimdesk.json', 'data-testid': 'export-link' }, 'Download JSON');
+  // The other formats: CSV for Excel (byte order mark, CRLF), QuickStatements
+  // for Wikidata, ClaimReview JSON-LD for publishers.
+  const others = [
+    ['CSV for Excel', { format: 'csv', excel: 'true' }, 'csv'],
+    ['QuickStatements', { format: 'quickstatements' }, 'qs.txt'],
+    ['ClaimReview', { format: 'claimreview' }, 'jsonld'],
+  ].map(([label, q, ext]) => [h('a', { 'data-testid': `export-${q.format}` }, label), q, ext]);
   const sync = () => {
     link.setAttribute('href', api.url('/export', { format: 'json', topic_id: sel.value }));
     link.setAttribute('download', sel.value ? `claimdesk-${sel.value}.json` : 'claimdesk-all.json');
+    for (const [a, q, ext] of others) {
+      a.setAttribute('href', api.url('/export', { ...q, topic_id: sel.value }));
+      a.setAttribute('download', `claimdesk-${sel.value || 'all'}.${ext}`);
+    }
   };
   sel.addEventListener('change', sync);
   sync();
@@ -99,7 +110,8 @@ export async function render(ctx) {
     h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Import and export'))),
     h('div', { class: 'split' },
       h('section', { class: 'panel', 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Export'),
-        h('div', { class: 'form' }, h('div', { class: 'field' }, h('label', { for: 'x-topic' }, 'Topic'), sel), h('div', null, link))),
+        h('div', { class: 'form' }, h('div', { class: 'field' }, h('label', { for: 'x-topic' }, 'Topic'), sel), h('div', null, link),
+          h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'))),
       h('section', { class: 'panel', 'aria-labelledby': 'im-h' }, h('h2', { id: 'im-h' }, 'Import'),
         h('div', { class: 'form' },
           h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk JSON export. A dry run checks the file first; nothing is written until you confirm.'), err),
