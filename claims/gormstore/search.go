@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -153,10 +154,29 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 			FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
 	} else {
 		q := s.whereClaims(db.Table("claims_fts").Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), withoutQuery(f))
+		// The passage comes from the claim's own words, the first of quote,
+		// original text, notes and quantity that matches; a claim found by
+		// a name shows its quote.
+		var rows []struct {
+			ID                                 string
+			Score                              float64
+			Snippet, Original, Notes, Quantity string
+		}
 		err = q.Where("claims_fts MATCH ?", fulltext.FTS5(terms)).
-			Select("claims.id AS id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score, snippet(claims_fts, -1, ?, ?, ?, 24) AS snippet",
-				fulltext.Open, fulltext.Close, fulltext.Ellipsis).
-			Order("score DESC, claims.id").Limit(n + 1).Offset(offset).Scan(&hits).Error
+			Select(`claims.id AS id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score,
+				snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
+				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity`,
+				sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis)).
+			Order("score DESC, claims.id").Limit(n + 1).Offset(offset).Scan(&rows).Error
+		for _, r := range rows {
+			h := scored{ID: r.ID, Score: r.Score, Snippet: r.Snippet}
+			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
+				if !strings.Contains(h.Snippet, fulltext.Open) && strings.Contains(alt, fulltext.Open) {
+					h.Snippet = alt
+				}
+			}
+			hits = append(hits, h)
+		}
 	}
 	if err != nil {
 		return res, translate(err, "search claims")

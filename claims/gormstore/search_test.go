@@ -134,6 +134,18 @@ func TestSearchSnippetMarksTheMatch(t *testing.T) {
 		if res.Claims.Items[0].Score <= 0 {
 			t.Errorf("score %v, want positive", res.Claims.Items[0].Score)
 		}
+		// Found by its claimant's name, a claim shows its own words.
+		res = search(t, s, claims.ClaimFilter{Query: "Мария"})
+		if len(res.Claims.Items) != 1 || res.Claims.Items[0].Item.ID != w.ru.ID {
+			t.Fatalf("search Мария: %+v, want the claim of Мария Богданова", res.Claims.Items)
+		}
+		var text strings.Builder
+		for _, p := range res.Claims.Items[0].Snippet {
+			text.WriteString(p.Text)
+		}
+		if !strings.Contains(text.String(), "воюют около двух тысяч") {
+			t.Errorf("snippet of a claim found by name = %q, want its quote", text.String())
+		}
 	})
 }
 

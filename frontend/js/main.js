@@ -10,6 +10,7 @@ import * as claim from './views/claim.js';
 import * as conflicts from './views/conflicts.js';
 import * as transfer from './views/transfer.js';
 import * as article from './views/article.js';
+import * as browse from './views/browse.js';
 
 const routes = [
   { re: /^\/$/, view: topics, nav: 'topics' },
@@ -20,6 +21,7 @@ const routes = [
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
+  { re: /^\/search$/, view: browse, nav: 'search' },
 ];
 
 const main = () => document.getElementById('main');
@@ -92,4 +94,5 @@ document.addEventListener('click', (e) => {
 });
 
 window.addEventListener('popstate', () => render(true));
+browse.installSearchBox(navigate);
 render(false);

@@ -1,0 +1,107 @@
+package frontend_test
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestSearchScreen searches the demo from the header of another screen,
+// narrows by a facet and follows a result, checking every count against the
+// API.
+func TestSearchScreen(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+
+	// "/" focuses the header's search box from any screen, and Enter searches.
+	s.do(t, chromedp.Navigate(base+"/conflicts"))
+	s.waitFor(t, "the inbox", `!!document.querySelector('main h1')`)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`), chromedp.KeyEvent("/"))
+	s.waitFor(t, "the search box focused", `document.activeElement && document.activeElement.closest('#site-search') !== null`)
+	s.do(t, chromedp.KeyEvent("Bogdanov\r"))
+	s.waitFor(t, "the results", `location.pathname === '/search' && document.querySelectorAll('.result-card').length > 0`)
+
+	var api struct {
+		Claims struct {
+			Items []struct {
+				Item struct {
+					ID string `json:"id"`
+				} `json:"item"`
+			} `json:"items"`
+		} `json:"claims"`
+		Claimants []struct{} `json:"claimants"`
+		Facets    struct {
+			Total  int `json:"total"`
+			Counts map[string][]struct {
+				Value string `json:"value"`
+				Label string `json:"label"`
+				Count int    `json:"count"`
+			} `json:"counts"`
+		} `json:"facets"`
+	}
+	call(t, "GET", base+"/api/v1/search?facets=true&limit=50&q=Bogdanov", nil, &api)
+	if len(api.Claims.Items) == 0 {
+		t.Fatal("the API finds no claim for Bogdanov in the demo: the test's premise is broken")
+	}
+	if got := eval[int](t, s, `document.querySelectorAll('.result-card').length`); got != len(api.Claims.Items) {
+		t.Errorf("%d result cards, the API returns %d claims", got, len(api.Claims.Items))
+	}
+	if got := eval[string](t, s, `document.querySelector('.result-card a[href^="/claims/"]').getAttribute('href')`); got != "/claims/"+api.Claims.Items[0].Item.ID {
+		t.Errorf("first card links to %s, want the best match %s", got, api.Claims.Items[0].Item.ID)
+	}
+	// The matching words are marked, as text.
+	marks := eval[[]string](t, s, `[...document.querySelectorAll('.result-card mark')].map((m) => m.textContent)`)
+	if len(marks) == 0 || !strings.EqualFold(marks[0], "Bogdanov") {
+		t.Errorf("marked words %q, want Bogdanov", marks)
+	}
+	if got := eval[int](t, s, `document.querySelectorAll('.result-group li').length`); got < len(api.Claimants) {
+		t.Errorf("%d matching topics, claimants and sources listed, want at least the %d claimants", got, len(api.Claimants))
+	}
+	// The sidebar shows the API's counts.
+	years := api.Facets.Counts["year"]
+	if len(years) == 0 {
+		t.Fatal("no year facet for Bogdanov's claims: the premise is broken")
+	}
+	got := eval[[]string](t, s, `[...document.querySelectorAll('.facet[aria-label=Year] .facet-value')].map((a) => a.innerText.replace(/\s+/g, ' '))`)
+	if len(got) != len(years) || got[0] != years[0].Value+" "+strconv.Itoa(years[0].Count) {
+		t.Errorf("year facet shows %q, the API counts %+v", got, years)
+	}
+	s.screenshot(t, "search-results", false)
+
+	// A facet narrows the results and the URL keeps it.
+	s.do(t, chromedp.Click(chromedp.CSS(`.facet[aria-label=Year] .facet-value`)))
+	s.waitFor(t, "the narrowed results", `new URLSearchParams(location.search).get('from') === `+jsString(years[0].Value))
+	s.waitFor(t, "the cards", `document.querySelectorAll('.result-card').length === `+strconv.Itoa(min(years[0].Count, 50)))
+	s.waitFor(t, "the filter chip", `document.querySelectorAll('.filter-chips .filter-chip').length > 0`)
+
+	// Browsing without words: filters alone, as cards. The grade is the
+	// demo's most frequent one.
+	var all struct {
+		Facets struct {
+			Total  int `json:"total"`
+			Counts map[string][]struct {
+				Value string `json:"value"`
+				Count int    `json:"count"`
+			} `json:"counts"`
+		} `json:"facets"`
+	}
+	call(t, "GET", base+"/api/v1/claims?facets=true&limit=1", nil, &all)
+	grade := all.Facets.Counts["grade"][0]
+	s.do(t, chromedp.Navigate(base+"/search?grade="+url.QueryEscape(grade.Value)))
+	s.waitFor(t, "the browse screen", `!!document.querySelector('.summary-line') && document.querySelector('.summary-line').textContent.startsWith(`+jsString(strconv.Itoa(grade.Count)+" claim")+`)`)
+	if got := eval[int](t, s, `document.querySelectorAll('.result-card').length`); got != min(grade.Count, 50) {
+		t.Errorf("%d cards for grade %s, the API counts %d", got, grade.Value, grade.Count)
+	}
+	s.screenshot(t, "browse-by-grade", false)
+
+	// The search box is on every screen; a phone gets the sidebar above the results.
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the topics", `!!document.querySelector('main h1')`)
+	if !eval[bool](t, s, `!!document.querySelector('header #site-search input[type=search]')`) {
+		t.Error("no search box in the header of the topics screen")
+	}
+	s.checkClean(t)
+}

@@ -1,0 +1,176 @@
+// The browse screen: claims found by full-text search (GET /search) or by
+// filters alone (GET /claims), as cards, with facet counts in a sidebar
+// that narrow the results. Also the header's search box and its "/" key.
+
+import { h, replace } from '../dom.js';
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+
+// FILTERS are the query parameters the screen passes on to the API.
+const FILTERS = ['topic_id', 'claimant_id', 'source_id', 'place', 'from', 'to', 'grade', 'evidence_type', 'in_conflict', 'value_low', 'value_high', 'said_from', 'said_to'];
+
+// FACETS are the sidebar's groups: the facet, its title and the filter a
+// value sets (year sets from and to).
+const FACETS = [
+  ['topic', 'Topic', 'topic_id'],
+  ['claimant', 'Claimant', 'claimant_id'],
+  ['source', 'Source', 'source_id'],
+  ['place', 'Place', 'place'],
+  ['year', 'Year', 'from'],
+  ['grade', 'Grade', 'grade'],
+  ['evidence_type', 'Evidence', 'evidence_type'],
+  ['in_conflict', 'In conflict', 'in_conflict'],
+];
+
+/** href returns the browse URL of query with key set to value ('' drops it). */
+function href(query, changes) {
+  const q = new URLSearchParams(query);
+  q.delete('cursor');
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === '' || v === null || v === undefined) q.delete(k);
+    else q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `/search?${s}` : '/search';
+}
+
+/** snippet renders a search snippet's runs, the matches in <mark>. */
+function snippet(parts) {
+  return (parts || []).map((p) => (p.match ? h('mark', null, p.text) : p.text));
+}
+
+function valueLabel(facet, v) {
+  if (facet === 'in_conflict') return v.value === 'true' ? 'yes' : 'no';
+  if (facet === 'grade' || facet === 'evidence_type') return fmt.label(v.value);
+  return v.label || v.value;
+}
+
+function facetGroup(query, [facet, title, param], counts) {
+  const selected = param === 'from' ? (query.get('from') || '').slice(0, 4) : query.get(param) || '';
+  const items = (counts || []).map((v) => {
+    const on = selected === v.value;
+    const change = param === 'from'
+      ? { from: on ? '' : v.value, to: on ? '' : v.value }
+      : { [param]: on ? '' : v.value };
+    return h('li', null, h('a', { href: href(query, change), 'aria-current': on ? 'true' : null, class: 'facet-value' },
+      h('span', { class: 'facet-name', title: valueLabel(facet, v) }, valueLabel(facet, v)), h('span', { class: 'facet-count' }, fmt.num(v.count))));
+  });
+  if (!items.length) return null;
+  return h('section', { class: 'facet', 'aria-label': title }, h('h2', null, title), h('ul', null, items));
+}
+
+function claimCard(c, parts, names) {
+  const topic = names.topic.get(c.topic_id);
+  const who = names.claimant.get(c.claimant_id);
+  const when = c.said_on || c.as_of || c.published_on;
+  return h('li', { class: 'result-card' },
+    h('p', { class: 'result-meta' },
+      topic ? h('a', { href: `/topics/${encodeURIComponent(c.topic_id)}` }, topic) : null,
+      when ? h('span', null, when) : null,
+      c.grade && c.grade !== 'ungraded' ? h('span', { class: 'tag' }, fmt.label(c.grade)) : null),
+    h('p', { class: 'result-title' }, h('a', { href: `/claims/${encodeURIComponent(c.id)}` }, who ? `${who}: ` : '', c.quantity_text || (c.no_number ? 'no figure' : ''))),
+    h('p', { class: 'result-snippet' }, parts && parts.length ? snippet(parts) : c.quote));
+}
+
+// otherGroup lists matching topics, claimants or sources: each by name,
+// with the passage that matched when it is not the name itself.
+function otherGroup(title, hits, link, name) {
+  if (!hits || !hits.length) return null;
+  return h('section', { class: 'result-group', 'aria-label': title }, h('h2', null, title),
+    h('ul', null, hits.map((hit) => {
+      const text = (hit.snippet || []).map((p) => p.text).join('');
+      const extra = text && text !== name(hit.item) ? h('span', { class: 'group-snippet' }, snippet(hit.snippet)) : null;
+      return h('li', null, link(hit.item, name(hit.item)), extra);
+    })));
+}
+
+/** render shows the claims that ?q= and the filters select. */
+export async function render(ctx) {
+  const query = ctx.query;
+  const q = (query.get('q') || '').trim();
+  ctx.setTitle(q ? `Search: ${q}` : 'Browse claims');
+  const site = document.querySelector('#site-search input');
+  if (site && document.activeElement !== site) site.value = q;
+  const params = { facets: true, limit: 50 };
+  for (const k of FILTERS) if (query.get(k)) params[k] = query.get(k);
+  let res;
+  if (q) {
+    res = await api.get('/search', { ...params, q });
+  } else {
+    const page = await api.get('/claims', { ...params, sort: '-created_at' });
+    res = { claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor }, facets: page.facets };
+  }
+  const names = { topic: new Map(), claimant: new Map() };
+  for (const v of res.facets.counts.topic || []) names.topic.set(v.value, v.label);
+  for (const v of res.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
+
+  const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q' });
+  const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href(query, { q: box.value.trim() })); } },
+    box, h('button', { type: 'submit' }, 'Search'));
+
+  const active = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: href(query, k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
+    `${fmt.label(k)}: ${names.topic.get(query.get(k)) || names.claimant.get(query.get(k)) || query.get(k)} ×`));
+
+  const list = h('ol', { class: 'results' }, res.claims.items.map((hit) => claimCard(hit.item, hit.snippet, names)));
+  let cursor = res.claims.next_cursor;
+  const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
+    more.disabled = true;
+    const next = q ? await api.get('/search', { ...params, facets: false, q, cursor }) : await api.get('/claims', { ...params, facets: false, sort: '-created_at', cursor });
+    const items = q ? next.claims.items : next.items.map((c) => ({ item: c, snippet: null }));
+    for (const hit of items) list.appendChild(claimCard(hit.item, hit.snippet, names));
+    cursor = q ? next.claims.next_cursor : next.next_cursor;
+    more.hidden = !cursor;
+    more.disabled = false;
+  } }, 'More results');
+
+  const total = res.facets.total;
+  const groups = q ? [
+    otherGroup('Topics', res.topics, (t, s) => h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, s), (t) => t.title),
+    otherGroup('Claimants', res.claimants, (c, s) => h('a', { href: href(query, { claimant_id: c.id }), title: 'Only this claimant\'s claims' }, s), (c) => c.name),
+    otherGroup('Sources', res.sources, (src, s) => h('a', { href: href(query, { source_id: src.id }), title: 'Only claims from this source' }, s), (src) => src.name),
+  ].filter(Boolean) : [];
+
+  return h('div', { class: 'browse' },
+    h('div', { class: 'page-head' }, h('div', null, h('h1', null, q ? `Search: ${q}` : 'Browse claims'),
+      h('p', { class: 'summary-line', role: 'status' }, `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}`))),
+    form,
+    active.length ? h('p', { class: 'filter-chips' }, active) : null,
+    h('div', { class: 'browse-grid' },
+      h('aside', { class: 'facets', 'aria-label': 'Narrow by' }, FACETS.map((f) => facetGroup(query, f, res.facets.counts[f[0]]))),
+      h('div', { class: 'browse-results' },
+        groups.length ? h('div', { class: 'result-groups' }, groups) : null,
+        res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches “${q}”.` : 'No claims match these filters.'),
+        more)));
+}
+
+/**
+ * installSearchBox wires the header's search form to the router and makes
+ * "/" focus it from anywhere but a text field.
+ */
+export function installSearchBox(navigate) {
+  const form = document.getElementById('site-search');
+  if (!form) return;
+  const box = form.querySelector('input');
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = box.value.trim();
+    navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+  });
+  // The "/" that moves the focus is not typed into the box: some input
+  // paths deliver its character after the keydown moved the focus.
+  let swallow = false;
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    swallow = true;
+    box.focus();
+    box.select();
+  });
+  document.addEventListener('keypress', (e) => {
+    if (swallow && e.key === '/') e.preventDefault();
+    swallow = false;
+  }, true);
+  document.addEventListener('keyup', () => { swallow = false; }, true);
+}
