@@ -64,6 +64,10 @@ type Candidate struct {
 type Extractor struct {
 	parser *quantity.Parser
 	places *gazetteer.Gazetteer
+	// names maps each place name and alias, folded, to the place's name;
+	// prefixes holds the first words of names of several words.
+	names    map[string]string
+	prefixes map[string]bool
 }
 
 // New returns an extractor that reads quantities with p and places with
@@ -76,12 +80,23 @@ func New(p *quantity.Parser, g *gazetteer.Gazetteer) *Extractor {
 	if g == nil {
 		g = gazetteer.Builtin()
 	}
-	return &Extractor{parser: p, places: g}
+	x := &Extractor{parser: p, places: g, names: map[string]string{}, prefixes: map[string]bool{}}
+	for _, pl := range g.Places() {
+		for _, n := range append([]string{pl.Name}, pl.Aliases...) {
+			f := gazetteer.Fold(n)
+			x.names[f] = pl.Name
+			if i := strings.IndexByte(f, ' '); i > 0 {
+				x.prefixes[f[:i]] = true
+			}
+		}
+	}
+	return x
 }
 
 // Extract returns the candidates of text in reading order.
 func (x *Extractor) Extract(text string) []Candidate {
 	d := x.newDoc()
+	defer d.release()
 	var out []Candidate
 	off, prev := 0, 0
 	for off <= len(text) {
@@ -116,6 +131,7 @@ var ErrStop = errors.New("article: stop")
 // people and organisations, not by the length of r.
 func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	d := x.newDoc()
+	defer d.release()
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	// cur holds the candidates of the paragraph before (held back, since

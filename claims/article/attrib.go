@@ -243,14 +243,14 @@ func looksDativeOutlet(ts []tok) bool {
 	return isCyrillic(last) && (strings.HasSuffix(last, "у") || strings.HasSuffix(last, "ю") || strings.HasSuffix(last, "ам"))
 }
 
-func isOutletTok(t *tok) bool { return t.word && outletWords[stem(t.s)] }
+func isOutletTok(t *tok) bool { return t.word && outletWords[t.st] }
 
 // hasName reports whether ts holds a capitalised word that could be part
 // of a person's name.
 func hasName(ts []tok) bool {
 	for i := range ts {
 		t := &ts[i]
-		if t.word && t.upper && !notNames[t.low] && !roleWords[stem(t.s)] && !orgWords[stem(t.s)] && !isAllCaps(t.s) {
+		if t.word && t.upper && !notNames[t.low] && !roleWords[t.st] && !orgWords[t.st] && !isAllCaps(t.s) {
 			return true
 		}
 	}
@@ -393,7 +393,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 		hasRole := false
 		for i := range roleToks {
-			if roleWords[stem(roleToks[i].s)] {
+			if roleWords[roleToks[i].st] {
 				hasRole = true
 			}
 		}
@@ -428,7 +428,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	last := -1
 	for i := range ts {
-		if roleWords[stem(ts[i].s)] {
+		if roleWords[ts[i].st] {
 			last = i
 		}
 	}
@@ -496,10 +496,10 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		// The role: role words right before the name.
 		lo := i
-		for lo > 0 && i-lo < 6 && ts[lo-1].word && !boundaryWord[ts[lo-1].low] && !speechVerbs[ts[lo-1].low] && (roleWords[stem(ts[lo-1].s)] || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && !boundaryWord[ts[lo-1].low] && !speechVerbs[ts[lo-1].low] && (roleWords[ts[lo-1].st] || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
 			lo--
 		}
-		for lo < i && !roleWords[stem(ts[lo].s)] {
+		for lo < i && !roleWords[ts[lo].st] {
 			lo++
 		}
 		role := joinToks(ts[lo:i])
@@ -526,7 +526,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 
 func (d *doc) personTok(ts []tok, i int) bool {
 	t := &ts[i]
-	if notNames[t.low] || roleWords[stem(t.s)] || orgWords[stem(t.s)] || notPersonWords[stem(t.s)] || isAllCaps(t.s) || months[t.low] || weekdays[t.low] {
+	if notNames[t.low] || roleWords[t.st] || orgWords[t.st] || notPersonWords[t.st] || isAllCaps(t.s) || months[t.low] || weekdays[t.low] {
 		return false
 	}
 	if strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.digit {
@@ -577,7 +577,7 @@ func appositive(ts []tok, v int) (name, role []tok, ok bool) {
 
 func hasRoleWord(ts []tok) bool {
 	for i := range ts {
-		if roleWords[stem(ts[i].s)] {
+		if roleWords[ts[i].st] {
 			return true
 		}
 	}
@@ -594,7 +594,7 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 	if !t.upper {
 		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper
 	}
-	if notNames[t.low] || roleWords[stem(t.s)] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
+	if notNames[t.low] || roleWords[t.st] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
 	}
 	if _, ok := d.lookupPlace(ts[i : i+1]); ok {
@@ -630,7 +630,7 @@ func nominativePhrase(ts []tok) string {
 func sharesStem(role string, ts []tok) bool {
 	rs := stems(role)
 	for i := range ts {
-		s := stem(ts[i].s)
+		s := ts[i].st
 		if !roleWords[s] {
 			continue
 		}
@@ -645,7 +645,7 @@ func sharesStem(role string, ts []tok) bool {
 
 func isOrgName(ts []tok) bool {
 	for i := range ts {
-		if orgWords[stem(ts[i].s)] || isAllCaps(ts[i].s) {
+		if orgWords[ts[i].st] || isAllCaps(ts[i].s) {
 			return true
 		}
 	}

@@ -35,7 +35,7 @@ type passage struct {
 	NotClaims []string    `json:"not_claims"`
 }
 
-func loadCorpus(t *testing.T) []passage {
+func loadCorpus(t testing.TB) []passage {
 	t.Helper()
 	b, err := os.ReadFile("testdata/corpus.json")
 	if err != nil {
@@ -314,8 +314,8 @@ func TestCorpus(t *testing.T) {
 		split                                 string
 		recall, precision, interval, claimant float64
 	}{
-		{"tuning all", 0.95, 0.90, 0.90, 0.80},
-		{"set-aside all", 0.95, 0.90, 0.90, 0.80},
+		{"tuning all", 0.95, 0.90, 0.95, 0.80},
+		{"set-aside all", 0.95, 0.90, 0.95, 0.80},
 	}
 	for _, f := range floors {
 		s := sums[f.split]

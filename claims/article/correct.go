@@ -13,12 +13,13 @@ import (
 func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 	out := qs[:0:0]
 	for _, q := range qs {
-		before := lastWord(p[:q.Start])
-		before2 := lastWord(p[:max(0, q.Start-len(before)-1)])
+		win := p[max(0, q.Start-80):q.Start] // the words before, not the whole paragraph
+		before := lastWord(win)
+		before2 := lastWord(win[:max(0, len(win)-len(before)-1)])
 		low := fold(q.Text)
-		after := fold(strings.TrimLeft(p[q.End:], " "))
+		after := fold(strings.TrimLeft(p[q.End:min(len(p), q.End+16)], " "))
 		switch {
-		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(lastWord(p[:max(0, strings.LastIndex(p[:q.Start], before)-1)]))):
+		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2)):
 			if r, ok := d.reparse(p, q.Start+len("до "), q.End, ""); ok {
 				out = append(out, r)
 				continue
@@ -53,7 +54,7 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 				out = append(out, r)
 				continue
 			}
-		case before == "к" && lastWord(p[:max(0, q.Start-len("к "))]) == "приближается":
+		case before == "к" && before2 == "приближается":
 			if r, ok := d.reparse(p, q.Start, q.End, "почти "); ok {
 				out = append(out, r)
 				continue

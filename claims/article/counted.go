@@ -124,7 +124,7 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 	// ("costs jump to $3.44 billion", "расходы … на 1,5 трлн рублей").
 	if q.Unit == "percent" || len(q.Unit) == 3 && strings.ToUpper(q.Unit) == q.Unit {
 		for m := k - 1; m >= 0; m-- {
-			if ts[m].word && moneyNouns[stem(ts[m].s)] {
+			if ts[m].word && moneyNouns[ts[m].st] {
 				return ts[m].s
 			}
 		}

@@ -21,7 +21,8 @@ const (
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
 	"only", "just", "under", "than", "least", "most", "estimated", "около", "почти", "более", "менее", "до", "свыше",
-	"порядка", "примерно", "лишь", "всего", "уже", "еще", "ещё", "из", "от", "между", "between", "from", "to", "and", "or", "и")
+	"порядка", "примерно", "лишь", "всего", "уже", "еще", "ещё", "из", "от", "между", "between", "from", "to", "and", "or", "и",
+	"another", "all", "total", "with", "after", "for", "by", "of", "only", "еще", "ещё", "все", "всех", "около", "более", "свыше")
 
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -60,7 +61,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	plain := q.Rule == "numeral" || q.Rule == "round_figure"
 
 	// Names and labels: "Apollo 11", "Channel 4", a "48%-er", «Марш миллионов».
-	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && k-1 > 0 && !notNames[prev.low] && !quantifierWords[prev.low] && !months[prev.low] && !isAllCaps(prev.s) {
+	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && !notNames[prev.low] && !quantifierWords[prev.low] && !months[prev.low] && !isAllCaps(prev.s) {
 		return false, ReasonLabel
 	}
 	if q.End+1 < len(p) && p[q.End] == '-' {
@@ -101,17 +102,20 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	if q.Unit != "" && durationWords[stem(q.Unit)] {
 		return false, ReasonDuration
 	}
-	if next != nil && next.word && durationWords[stem(next.s)] && plain {
+	if next != nil && next.word && durationWords[next.st] && plain {
 		return false, ReasonDuration
 	}
 	if i := strings.LastIndexByte(q.Text, '-'); i > 0 && durationWords[stem(q.Text[i+1:])] {
 		return false, ReasonDuration
 	}
 	// Statistical parameters.
-	win := strings.ToLower(p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)])
-	for _, w := range statWords {
-		if strings.Contains(win, w) {
-			return false, ReasonStatistical
+	win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]
+	if strings.Contains(win, "onfiden") || strings.Contains(win, "rror") || strings.Contains(win, "eviation") || strings.Contains(win, "value") || strings.Contains(win, "ignifican") || strings.Contains(win, "огрешн") || strings.Contains(win, "оверител") || strings.Contains(win, "тандартн") {
+		win = strings.ToLower(win)
+		for _, w := range statWords {
+			if strings.Contains(win, w) {
+				return false, ReasonStatistical
+			}
 		}
 	}
 	// Small number words that refer: "the two leaders", "Four regions voted".

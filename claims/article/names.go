@@ -10,10 +10,12 @@ import (
 // possessives: lower case, "'s" dropped, and for Cyrillic words of five
 // letters or more the inflexional ending dropped ("Сысоева", "Сысоеву",
 // "Сысоевым" are all "сысоев"; "Алексея" and "Алексей" are "алекс").
-func stem(w string) string {
-	w = fold(w)
+func stem(w string) string { return stemFolded(fold(w)) }
+
+// stemFolded is stem of a word already folded.
+func stemFolded(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if !isCyrillic(w) {
+	if len(w) < 8 || w[0] < 0x80 { // Latin script, or under five Cyrillic letters
 		return w
 	}
 	for _, suf := range []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"} {
@@ -45,7 +47,7 @@ func stems(s string) []string {
 	var out []string
 	for _, t := range tokenize(s, 0, nil) {
 		if t.word {
-			out = append(out, stem(t.s))
+			out = append(out, t.st)
 		}
 	}
 	return out

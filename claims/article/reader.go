@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -17,10 +18,28 @@ type doc struct {
 	pendingRole                  string
 	lastPlaces                   []string
 	lastCount                    string
-	prevLast                     int // offset of the last sentence of the paragraph before
+	prevLast                     int   // offset of the last sentence of the paragraph before
+	toks                         []tok // the current paragraph's tokens
 }
 
-func (x *Extractor) newDoc() *doc { return &doc{x: x} }
+func (x *Extractor) newDoc() *doc {
+	d := &doc{x: x}
+	if b, ok := tokPool.Get().(*[]tok); ok {
+		d.toks = (*b)[:0]
+	}
+	return d
+}
+
+// release returns the doc's token buffer to the pool.
+func (d *doc) release() {
+	if d.toks != nil && cap(d.toks) <= 1<<16 {
+		b := d.toks[:0]
+		tokPool.Put(&b)
+	}
+	d.toks = nil
+}
+
+var tokPool sync.Pool
 
 // sent is one sentence of a paragraph.
 type sent struct {
@@ -45,10 +64,21 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 	sps := sentences(p, nil)
 	quotes := quoteRegions(p, nil)
 	sents := make([]sent, len(sps))
+	// One token buffer for the paragraph, reused from the paragraph before:
+	// each sentence holds a slice of it.
+	d.toks = d.toks[:0]
+	bounds := make([]int, len(sps)+1)
+	for i, sp := range sps {
+		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks)
+		bounds[i+1] = len(d.toks)
+	}
+	if cap(d.toks) > 1<<16 {
+		defer func() { d.toks = nil }() // do not keep a huge paragraph's buffer
+	}
 	for i, sp := range sps {
 		s := &sents[i]
 		s.sp = sp
-		s.toks = tokenize(p[sp.start:sp.end], sp.start, nil)
+		s.toks = d.toks[bounds[i]:bounds[i+1]:bounds[i+1]]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
 		s.cues = d.cues(p, s, quotes)
@@ -346,7 +376,7 @@ func (d *doc) roleSubject(s *sent) {
 		if n > 0 && (timeWords[t.low] || t.low == "said" || t.low == "says" || speechVerbs[t.low] || boundaryWord[t.low]) {
 			break
 		}
-		if roleWords[stem(t.s)] && t.low != "first" && t.low != "первый" {
+		if roleWords[t.st] && t.low != "first" && t.low != "первый" {
 			hasRole = true
 		}
 		n++
@@ -357,7 +387,7 @@ func (d *doc) roleSubject(s *sent) {
 	head := ts[:n]
 	for i := range head {
 		t := &head[i]
-		if t.upper && !notNames[t.low] && !roleWords[stem(t.s)] && !orgWords[stem(t.s)] && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !isAllCaps(t.s) && i > 0 {
+		if t.upper && !notNames[t.low] && !roleWords[t.st] && !orgWords[t.st] && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !isAllCaps(t.s) && i > 0 {
 			return // a name is given: not a bare role
 		}
 	}
@@ -367,7 +397,7 @@ func (d *doc) roleSubject(s *sent) {
 	// Only the role itself: up to its last role word.
 	last := -1
 	for i := range head {
-		if roleWords[stem(head[i].s)] {
+		if roleWords[head[i].st] {
 			last = i
 		}
 	}
@@ -644,7 +674,7 @@ func isSpeakerNP(ts []tok) bool {
 		if !t.word {
 			continue
 		}
-		if t.upper || personPronouns[t.low] || otherPronouns[t.low] || roleWords[stem(t.s)] || orgWords[stem(t.s)] || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
+		if t.upper || personPronouns[t.low] || otherPronouns[t.low] || roleWords[t.st] || orgWords[t.st] || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
 			return true
 		}
 	}
@@ -699,8 +729,20 @@ func interviewOutlet(ts []tok) string {
 	return ""
 }
 
+// prepFirst holds the first words of the prepositional cues.
+var prepFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range prepCues {
+		m[c[0]] = true
+	}
+	return m
+}()
+
 // prepCueAt matches a prepositional cue at ts[i].
 func prepCueAt(ts []tok, i int) (int, bool) {
+	if !prepFirst[ts[i].low] {
+		return 0, false
+	}
 	for _, c := range prepCues {
 		if i+len(c) > len(ts) {
 			continue
@@ -775,7 +817,7 @@ func appendNew(list []string, s string) []string {
 // placeAt matches the longest place name (up to three words) at ts[i].
 func (d *doc) placeAt(ts []tok, i int) (string, int, bool) {
 	for n := 3; n >= 1; n-- {
-		if i+n > len(ts) {
+		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
 			continue
 		}
 		if name, ok := d.lookupPlace(ts[i : i+n]); ok {
@@ -795,23 +837,32 @@ func (d *doc) lookupPlace(ts []tok) (string, bool) {
 			return "", false
 		}
 	}
-	name := joinToks(ts)
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-	if p, ok := d.x.places.Lookup(name); ok {
-		return p.Name, true
+	names := d.x.names
+	low := ts[0].low
+	if len(ts) > 1 {
+		if !d.x.prefixes[low] {
+			return "", false
+		}
+		parts := make([]string, len(ts))
+		for i := range ts {
+			parts[i] = ts[i].low
+		}
+		low = strings.Join(parts, " ")
 	}
-	if !isCyrillic(name) || isAllCaps(name) {
+	low = strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "’s")
+	if n, ok := names[low]; ok {
+		return n, true
+	}
+	if low[0] < 0x80 || isAllCaps(ts[0].s) {
 		return "", false
 	}
-	low := fold(name)
 	for _, e := range placeEndings {
 		if strings.HasSuffix(low, e[0]) {
-			if p, ok := d.x.places.Lookup(name[:len(name)-len(e[0])] + e[1]); ok {
-				return p.Name, true
+			if n, ok := names[low[:len(low)-len(e[0])]+e[1]]; ok {
+				return n, true
 			}
 		}
 	}
-	// "Херсонской области": the adjective in -ой of a multi-word name.
 	return "", false
 }
 

@@ -12,9 +12,10 @@ type tok struct {
 	s          string // as written
 	low        string // lower case, "ё" read as "е"
 	start, end int
-	word       bool // letters or digits; otherwise one punctuation rune
-	upper      bool // a word starting with an upper-case letter
-	digit      bool // a word starting with a digit
+	st         string // stem (see stem), for words
+	word       bool   // letters or digits; otherwise one punctuation rune
+	upper      bool   // a word starting with an upper-case letter
+	digit      bool   // a word starting with a digit
 }
 
 // tokenize splits s (which starts at byte base of the paragraph) into
@@ -58,7 +59,8 @@ func tokenize(s string, base int, out []tok) []tok {
 			break
 		}
 		w := s[i:j]
-		out = append(out, tok{s: w, low: fold(w), start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r)})
+		low := fold(w)
+		out = append(out, tok{s: w, low: low, st: stemFolded(low), start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r)})
 		i = j
 	}
 	return out
@@ -81,8 +83,30 @@ func isAbbrevDot(s string, i, j int) bool {
 	return true
 }
 
-// fold lower-cases s and reads "ё" as "е".
+// fold lower-cases s and reads "ё" as "е". It returns s itself, without
+// allocating, when there is nothing to change.
 func fold(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	change := false
+	for _, r := range s {
+		if unicode.IsUpper(r) || r == 'ё' {
+			change = true
+			break
+		}
+	}
+	if !change {
+		return s
+	}
 	s = strings.ToLower(s)
 	if strings.Contains(s, "ё") {
 		s = strings.ReplaceAll(s, "ё", "е")

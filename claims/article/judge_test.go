@@ -1,0 +1,50 @@
+package article_test
+
+import (
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// TestNotClaims checks each kind of quantity that is kept but marked as
+// likely not a claim, and counts next to them that stay claims.
+func TestNotClaims(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity string
+		likely         bool
+		reason         string
+	}{
+		{"The crew of Apollo 11 returned safely.", "11", false, article.ReasonLabel},
+		{"Channel 4 reported the story first.", "4", false, article.ReasonLabel},
+		{"The poll has a margin of error of 3 points.", "3", false, article.ReasonStatistical},
+		{"The survey used a 90 percent confidence interval.", "90 percent", false, article.ReasonStatistical},
+		{"Jones, 37, was arrested at the scene.", "37", false, article.ReasonAge},
+		{"The two leaders met in Geneva.", "two", false, article.ReasonRefers},
+		{"Four regions voted against the plan.", "Four", false, article.ReasonRefers},
+		{"Митинг начался в 18.30 на площади.", "18.30", false, article.ReasonTime},
+		{"A protest of 50,000 is impressive.", "50,000", false, article.ReasonGeneric},
+		{"The attack killed four people.", "four people", true, ""},
+		{"Police said 4,000 people marched in Berlin.", "4,000 people", true, ""},
+		{"В акции участвовали 300 человек.", "300 человек", true, ""},
+	}
+	for _, tt := range tests {
+		var found *article.Candidate
+		for _, c := range x.Extract(tt.text) {
+			if c.Text == tt.quantity {
+				found = &c
+			}
+		}
+		if found == nil {
+			if !tt.likely {
+				continue // the parser leaves it out altogether: also right
+			}
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+			continue
+		}
+		if found.LikelyClaim != tt.likely || found.Reason != tt.reason {
+			t.Errorf("%q: %q likely_claim %v (%q), want %v (%q)", tt.text, tt.quantity, found.LikelyClaim, found.Reason, tt.likely, tt.reason)
+		}
+	}
+}
