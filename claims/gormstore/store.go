@@ -63,7 +63,13 @@ func WithParser(p *quantity.Parser) Option { return func(s *Store) { s.parser = 
 
 // WithLockWait sets how long a write may wait for the database's locks
 // before it fails with claims.CodeUnavailable (default 5 s).
-func WithLockWait(d time.Duration) Option { return func(s *Store) { s.lockWait = d } }
+func WithLockWait(d time.Duration) Option {
+	return func(s *Store) {
+		if d > 0 {
+			s.lockWait = d
+		}
+	}
+}
 
 // WithNow sets the clock used for CreatedAt and UpdatedAt, for tests.
 func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
@@ -89,6 +90,7 @@ type storeFlags struct {
 	db        string
 	logFormat string
 	logLevel  string
+	lockWait  time.Duration
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
@@ -96,6 +98,11 @@ func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.db, "db", env("CLAIMDESK_DB", "claimdesk.db"), "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
 	fs.StringVar(&f.logFormat, "log-format", env("CLAIMDESK_LOG_FORMAT", "text"), "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
 	fs.StringVar(&f.logLevel, "log-level", env("CLAIMDESK_LOG_LEVEL", "info"), "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
+	wait, err := time.ParseDuration(env("CLAIMDESK_LOCK_WAIT", "5s"))
+	if err != nil {
+		wait = 5 * time.Second
+	}
+	fs.DurationVar(&f.lockWait, "lock-wait", wait, "how long a write waits for the database before it fails with 503 and Retry-After (env CLAIMDESK_LOCK_WAIT)")
 }
 
 func (f *storeFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -131,7 +138,7 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error
 	if err != nil {
 		return nil, err
 	}
-	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithParser(p))
+	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithParser(p), gormstore.WithLockWait(f.lockWait))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
 	}

@@ -98,11 +98,12 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	format := fs.String("format", "", "json, ndjson or csv (default: from the file name, else json)")
 	dryRun := fs.Bool("dry-run", false, "validate and report, write nothing")
 	maxBytes := fs.Int64("max-bytes", exchange.DefaultLimits.MaxBytes, "largest file accepted, in bytes")
+	server := fs.String("server", env("CLAIMDESK_SERVER", ""), "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: claimdesk import [--db DSN] [--format F] [--dry-run] FILE|-")
+		fmt.Fprintln(stderr, "usage: claimdesk import [--db DSN | --server URL] [--format F] [--dry-run] FILE|-")
 		return errUsage
 	}
 	name := fs.Arg(0)
@@ -126,6 +127,9 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		in = file
 	}
+	if *server != "" {
+		return importThrough(ctx, *server, in, f, *dryRun, stdout)
+	}
 	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
@@ -133,6 +137,9 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	defer o.store.Close()
 	store, parser := o.store, o.parser
 
+	if dir := os.Getenv(envImportPause); dir != "" && size > 0 {
+		in = &pauseReader{r: in, at: size / 2, dir: dir}
+	}
 	if bar := newProgress(stderr, "import"); bar != nil {
 		bar.total, bar.unit = size, "B"
 		in = &countingReader{r: in, bar: bar}
