@@ -31,12 +31,12 @@ func HoldTopicLock(ctx context.Context, s *Store, topicID string) (func(), error
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1, hashtext($2))", xrefLockClass, topicID); err != nil {
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1, hashtext(current_schema() || '/' || $2))", xrefLockClass, topicID); err != nil {
 		conn.Close()
 		return nil, err
 	}
 	return func() {
-		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1, hashtext($2))", xrefLockClass, topicID)
+		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1, hashtext(current_schema() || '/' || $2))", xrefLockClass, topicID)
 		conn.Close()
 	}, nil
 }
