@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ func TestAnalystDay(t *testing.T) {
 	s := startBrowser(t)
 	srv := newServer(t, true)
 	t.Run("requests per screen", func(t *testing.T) { requestsPerScreen(t, s, srv.URL) })
+	t.Run("the plot at 360 and 1280 px", func(t *testing.T) { plotLabels(t, s, srv.URL) })
 	t.Run("follow a source link", func(t *testing.T) { followSource(t, s, srv.URL) })
 	t.Run("review from the topic page", func(t *testing.T) { reviewOnTopic(t, s, srv.URL) })
 	t.Run("inbox filters", func(t *testing.T) { inboxFilters(t, s, srv.URL) })
@@ -349,5 +351,107 @@ func editTopic(t *testing.T, s *session, base string) {
 		t.Errorf("stored topic %+v: want the new title and parent", topic)
 	}
 	s.screenshot(t, "topic-edited", false)
+	s.checkClean(t)
+}
+
+// plotCheckJS lists what is wrong with the comparison plot, from the boxes
+// the browser laid out: a name, badge, tick or "no number" cut by the
+// plot's edge, two of them overlapping, a badge covering a point.
+const plotCheckJS = `(() => {
+	const svg = document.querySelector('svg.plot:not(.swatch)');
+	const f = svg.getBoundingClientRect();
+	const name = (el) => el.getAttribute('class') + ' "' + (el.textContent || '').slice(0, 30) + '"';
+	const labels = [...svg.querySelectorAll('.row-label, .sev-bg, .tick, .no-number')].map(el => [name(el), el.getBoundingClientRect()]);
+	const dots = [...svg.querySelectorAll('.exact, .best')].map(el => el.getBoundingClientRect());
+	const cut = (p, q) => Math.min(p.right, q.right) - Math.max(p.left, q.left) > 1 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 1;
+	const out = [];
+	for (const [n, b] of labels) {
+		if (b.left < f.left - 0.5 || b.right > f.right + 0.5 || b.top < f.top - 0.5 || b.bottom > f.bottom + 0.5) out.push('clipped: ' + n);
+	}
+	for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+		if (cut(labels[i][1], labels[j][1])) out.push('overlap: ' + labels[i][0] + ' / ' + labels[j][0]);
+	}
+	for (const [n, b] of labels) if (n.startsWith('sev-bg') && dots.some(d => cut(b, d))) out.push('covers a point: ' + n);
+	return out;
+})()`
+
+func plotLabels(t *testing.T, s *session, base string) {
+	const topic = "/topics/topic-russians-is"
+	defer s.do(t, chromedp.EmulateViewport(1360, 900))
+	for _, w := range []int64{360, 1280} {
+		s.do(t, chromedp.EmulateViewport(w, 800))
+		for _, view := range []string{"", "?view=conflicts"} {
+			s.do(t, chromedp.Navigate(base+topic+view))
+			s.waitFor(t, "the plot", `document.querySelectorAll('svg.plot:not(.swatch) .row').length > 3 && document.querySelectorAll('[data-testid=legend] li').length > 0`)
+			s.do(t, chromedp.Sleep(150*time.Millisecond)) // the plot redraws to the laid-out width
+			if bad := eval[[]string](t, s, plotCheckJS); len(bad) > 0 {
+				t.Errorf("%d px %s: %d faults:\n  %s", w, view, len(bad), strings.Join(bad, "\n  "))
+			}
+			if w == 360 && view == "" {
+				// The check sees a fault when there is one: a badge pushed
+				// half out of the frame, over a name.
+				n := eval[int](t, s, `(() => {
+					const svg = document.querySelector('svg.plot:not(.swatch)');
+					const l = svg.querySelector('.row-label').getBBox();
+					const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+					r.setAttribute('class', 'sev-bg planted'); r.setAttribute('x', -20); r.setAttribute('y', l.y); r.setAttribute('width', 60); r.setAttribute('height', 20);
+					svg.appendChild(r);
+					const n = `+plotCheckJS+`.length;
+					r.remove();
+					return n;
+				})()`)
+				if n < 2 {
+					t.Errorf("a badge planted over a name and across the edge gave %d faults, want at least 2", n)
+				}
+			}
+			if w == 360 {
+				// Names are whole unless they are longer than the plot is wide.
+				short := eval[[]string](t, s, `[...document.querySelectorAll('svg.plot:not(.swatch) .row-label')].filter(l => l.textContent.endsWith('…') && l.getComputedTextLength() < document.querySelector('svg.plot:not(.swatch)').getBoundingClientRect().width - 60).map(l => l.textContent)`)
+				if len(short) > 0 {
+					t.Errorf("360 px %s: names cut short with room to spare: %q", view, short)
+				}
+			}
+			// A number is drawn only between two claims that have one.
+			if bad := eval[[]string](t, s, `[...document.querySelectorAll('svg.plot:not(.swatch) .conflict')].filter(g => {
+				const [a, b] = g.dataset.conflict.split('|');
+				const none = [a, b].some(id => { const r = document.querySelector('svg.plot:not(.swatch) .row[data-claim="' + id + '"]'); return !r || !!r.querySelector('.no-number'); });
+				const t = g.querySelector('.sev-text');
+				return t && (none || t.textContent === '1×');
+			}).map(g => g.dataset.conflict)`); len(bad) > 0 {
+				t.Errorf("%d px %s: conflicts with a number drawn though a claim has none: %q", w, view, bad)
+			}
+			// Every kind of mark drawn is in the legend.
+			legend := eval[string](t, s, `document.querySelector('[data-testid=legend]').textContent`)
+			for sel, word := range map[string]string{".bar": "range", ".exact": "exact", ".best": "best estimate", ".open": "open bound", ".consensus": "consensus",
+				".conflict.severe": "severe", ".conflict.major": "major", ".conflict.minor": "minor", ".strike": "deprecated", ".no-number": "no number"} {
+				if eval[bool](t, s, `!!document.querySelector('svg.plot:not(.swatch) `+sel+`')`) && !strings.Contains(legend, word) {
+					t.Errorf("%d px %s: the plot draws %s but the legend %q does not say %q", w, view, sel, legend, word)
+				}
+			}
+			s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.plot-wrap').scrollIntoView()`))
+			s.screenshot(t, fmt.Sprintf("plot-%d%s", w, strings.ReplaceAll(view, "?view=", "-")), false)
+		}
+	}
+	// Only conflicts: the most severe pair is side by side.
+	var cmp struct {
+		Conflicts []struct {
+			A        string  `json:"claim_a"`
+			B        string  `json:"claim_b"`
+			Severity float64 `json:"severity"`
+			Status   string  `json:"status"`
+		} `json:"conflicts"`
+	}
+	call(t, "GET", base+"/api/v1/topics/topic-russians-is/comparison", nil, &cmp)
+	worst := cmp.Conflicts[0]
+	for _, c := range cmp.Conflicts {
+		if c.Status != "dismissed" && c.Severity > worst.Severity {
+			worst = c
+		}
+	}
+	order := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card')].map(c => c.dataset.claim)`)
+	ia, ib := slices.Index(order, worst.A), slices.Index(order, worst.B)
+	if ia < 0 || ib < 0 || ia-ib != 1 && ib-ia != 1 {
+		t.Errorf("only conflicts: the worst pair %s, %s at %d and %d of %q, want side by side", worst.A, worst.B, ia, ib, order)
+	}
 	s.checkClean(t)
 }

@@ -120,12 +120,45 @@ function sevShape(cls, cx, cy) {
   return s('circle', { cx, cy, r: 4.5, class: `sev-mark ${cls}` });
 }
 
+/** overlaps tells whether two boxes {x0, x1, y0, y1} share more than a pixel. */
+export function overlaps(p, q) {
+  return Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 1 && Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0) > 1;
+}
+
+/** extent is the horizontal span a claim's marks take on the axis. */
+function extent(iv, x) {
+  const [x0, x1] = x.range;
+  const vals = [iv.low, iv.high, iv.best].filter(has);
+  let a = Math.min(...vals.map(x)), b = Math.max(...vals.map(x));
+  if (has(iv.low) && !has(iv.high)) b = x1;
+  if (!has(iv.low) && has(iv.high)) a = x0;
+  return [a - 6, b + 6];
+}
+
+/**
+ * fitText shortens text until the SVG text element el is at most width
+ * wide, ending it with an ellipsis; the full text stays in the row's title.
+ */
+function fitText(el, text, width) {
+  el.textContent = text;
+  if (!el.getComputedTextLength || el.getComputedTextLength() <= width) return;
+  let n = text.length;
+  while (n > 1 && el.getComputedTextLength() > width) {
+    n -= 1;
+    el.textContent = `${text.slice(0, n).trimEnd()}…`;
+  }
+}
+
 /**
  * drawComparison renders the comparison plot into svg.
  * opts: rows [{id, name, iv, deprecated, reason}], rowY (centre of each
  * row, px), width, height, labels (draw names in the plot, for narrow
- * screens), consensus {low, high}, conflicts [{a, b, severity, kind,
- * explanation, id}], describedBy (id of the explanation panel), onFocus.
+ * screens: each name on its own line above its row's marks), consensus
+ * {low, high}, conflicts [{a, b, severity, kind, explanation, id}],
+ * describedBy (id of the explanation panel), onFocus.
+ * Nothing drawn overlaps a label or leaves the frame: a conflict's badge
+ * goes where it covers no name, no point and no other badge, else it is
+ * left out (the link stays, focusable, with its label).
  */
 export function drawComparison(svg, opts) {
   clear(svg);
@@ -134,20 +167,26 @@ export function drawComparison(svg, opts) {
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
   const d = defs(svg);
-  const left = opts.labels ? Math.min(120, width * 0.32) : 12;
+  const left = 14;
   const right = width - 14;
   const [lo, hi] = domain(rows.map((r) => r.iv));
   const x = logScale(lo, hi, left, right);
   const top = 26;
+  // With labels, a row's name sits above its marks.
+  const markY = (i) => (opts.labels ? rowY[i] + 7 : rowY[i]);
+  const taken = []; // boxes of names and badges
+  const points = []; // centres of dots, which badges must not cover
 
   // Axis with 1-3-10 ticks and a light grid.
   const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
   for (const t of niceTicks(lo, hi)) {
     axis.appendChild(s('line', { x1: x(t), x2: x(t), y1: top - 4, y2: height - 4, class: 'grid' }));
-    axis.appendChild(s('text', { x: x(t), y: 14, 'text-anchor': 'middle', class: 'tick' }, fmt.short(t)));
+    const at = Math.min(Math.max(x(t), left + 10), right - 10);
+    axis.appendChild(s('text', { x: at, y: 14, 'text-anchor': 'middle', class: 'tick' }, fmt.short(t)));
   }
   axis.appendChild(s('line', { x1: left, x2: right, y1: top - 4, y2: top - 4, class: 'axis-line' }));
   svg.appendChild(axis);
+  taken.push({ x0: left - 20, x1: right + 20, y0: 0, y1: top - 4 });
 
   // The consensus range as a band behind the rows.
   if (opts.consensus && (has(opts.consensus.low) || has(opts.consensus.high))) {
@@ -158,16 +197,27 @@ export function drawComparison(svg, opts) {
   }
 
   rows.forEach((r, i) => {
-    const y = rowY[i];
+    const y = markY(i);
     const g = s('g', { class: `row${r.deprecated ? ' deprecated' : ''}${r.conflicted ? ' conflicted' : ''}`, dataset: { claim: r.id } });
     g.appendChild(s('line', { x1: left, x2: right, y1: y, y2: y, class: 'row-rule' }));
     if (opts.labels) {
-      g.appendChild(s('text', { x: 4, y: y + 4, class: 'row-label' }, r.name.length > 16 ? `${r.name.slice(0, 15)}…` : r.name));
+      const t = s('text', { x: left, y: rowY[i] - 5, class: 'row-label' });
+      g.appendChild(t);
+      svg.appendChild(g);
+      fitText(t, r.name, right - left);
+      taken.push({ x0: left, x1: left + (t.getComputedTextLength ? t.getComputedTextLength() : r.name.length * 6.1), y0: rowY[i] - 15, y1: rowY[i] - 2 });
     }
-    if (r.iv) drawInterval(g, r.iv, x, y, d);
-    else g.appendChild(s('text', { x: left + 4, y: y + 4, class: 'no-number' }, 'no number'));
+    if (r.iv) {
+      drawInterval(g, r.iv, x, y, d);
+      for (const v of [r.iv.best, has(r.iv.low) && r.iv.low === r.iv.high ? r.iv.low : null]) if (has(v)) points.push({ x: x(v), y });
+    } else {
+      g.appendChild(s('text', { x: left + 4, y: y + 4, class: 'no-number' }, 'no number'));
+      taken.push({ x0: left, x1: left + 64, y0: y - 8, y1: y + 6 });
+    }
     if (r.deprecated) {
-      g.appendChild(s('line', { x1: left, x2: right, y1: y, y2: y, class: 'strike' }));
+      // Struck through where its own marks are, not across the plot.
+      const [a, b] = r.iv ? extent(r.iv, x) : [left, left + 70];
+      g.appendChild(s('line', { x1: a, x2: b, y1: y, y2: y, class: 'strike' }));
     }
     g.appendChild(s('title', null, `${r.name}: ${r.quantityText || ''} (${fmt.interval(r.iv)})${r.deprecated ? ` — deprecated: ${r.reason}` : ''}`));
     svg.appendChild(g);
@@ -177,15 +227,33 @@ export function drawComparison(svg, opts) {
   // focusable so keyboard users get the explanation too.
   const index = new Map(rows.map((r, i) => [r.id, i]));
   const layer = s('g', { class: 'conflicts' });
-  const used = [];
+  const lines = [];
+  const free = (b) => b.x0 >= left && b.x1 <= right && !taken.some((o) => overlaps(b, o))
+    && !points.some((p) => p.x > b.x0 - 5 && p.x < b.x1 + 5 && p.y > b.y0 - 5 && p.y < b.y1 + 5);
   for (const c of opts.conflicts || []) {
     const i = index.get(c.a), j = index.get(c.b);
     if (i === undefined || j === undefined) continue;
     const cls = fmt.severityClass(c.severity);
-    let cx = gapX(rows[i].iv || {}, rows[j].iv || {}, x);
-    while (used.some((u) => Math.abs(u - cx) < 16)) cx += 16;
-    used.push(cx);
-    const y1 = Math.min(rowY[i], rowY[j]), y2 = Math.max(rowY[i], rowY[j]);
+    const ya = markY(i), yb = markY(j);
+    const y1 = Math.min(ya, yb), y2 = Math.max(ya, yb);
+    // A number only where both claims have one and they are apart.
+    const numbered = rows[i].iv && rows[j].iv && c.severity > 1;
+    const text = numbered ? fmt.factor(c.severity) : '';
+    const w = numbered ? 26 + 7.5 * text.length : 18;
+    let cx = rows[i].iv && rows[j].iv ? gapX(rows[i].iv, rows[j].iv, x) : left + 80;
+    cx = Math.min(Math.max(cx, left + 6), right - 6);
+    while (lines.some((u) => Math.abs(u - cx) < 14) && cx < right - 20) cx += 14;
+    lines.push(cx);
+    // The badge: beside the link at mid-height, else further along it.
+    let badge = null;
+    const mids = [(y1 + y2) / 2, y1 + 16, y2 - 16, (y1 + y2) / 2 - 14, (y1 + y2) / 2 + 14].filter((m) => m - 11 >= y1 && m + 11 <= y2 || y2 - y1 < 30);
+    for (const my of mids) {
+      for (const bx of [cx - 4, cx - w + 4, cx + 8, cx - w - 8]) {
+        const b = { x0: bx, x1: bx + w, y0: my - 11, y1: my + 11 };
+        if (free(b)) { badge = { ...b, my }; break; }
+      }
+      if (badge) break;
+    }
     const label = c.label || `${fmt.severityLabel(c.severity)} ${fmt.label(c.kind)}, ${fmt.factor(c.severity)}: ${c.explanation}`;
     const g = s('g', {
       class: `conflict ${cls}`, tabindex: '0', role: 'button', 'aria-label': label,
@@ -194,11 +262,14 @@ export function drawComparison(svg, opts) {
     g.appendChild(s('line', { x1: cx, x2: cx, y1: y1 + 8, y2: y2 - 8, class: 'link-line' }));
     g.appendChild(s('line', { x1: cx - 5, x2: cx + 5, y1: y1 + 8, y2: y1 + 8, class: 'link-end' }));
     g.appendChild(s('line', { x1: cx - 5, x2: cx + 5, y1: y2 - 8, y2: y2 - 8, class: 'link-end' }));
-    const my = (y1 + y2) / 2;
-    g.appendChild(s('rect', { x: cx - 4, y: my - 11, width: 26 + 7.5 * fmt.factor(c.severity).length, height: 22, rx: 4, class: 'sev-bg' }));
-    g.appendChild(sevShape(cls, cx + 6, my));
-    g.appendChild(s('text', { x: cx + 16, y: my + 4, class: 'sev-text' }, fmt.factor(c.severity)));
-    g.appendChild(s('rect', { x: cx - 8, y: y1, width: 56, height: y2 - y1, class: 'hit' }));
+    const my = badge ? badge.my : (y1 + y2) / 2;
+    if (badge) {
+      taken.push(badge);
+      g.appendChild(s('rect', { x: badge.x0, y: my - 11, width: w, height: 22, rx: 4, class: 'sev-bg' }));
+      g.appendChild(sevShape(cls, badge.x0 + 10, my));
+      if (text) g.appendChild(s('text', { x: badge.x0 + 20, y: my + 4, class: 'sev-text' }, text));
+    }
+    g.appendChild(s('rect', { x: cx - 8, y: y1, width: 16, height: y2 - y1, class: 'hit' }));
     const at = { x: cx, y: my };
     const show = () => opts.onFocus && opts.onFocus(c, at, g);
     const hide = () => opts.onBlur && opts.onBlur(c, g);
@@ -220,6 +291,53 @@ export function drawComparison(svg, opts) {
   return x;
 }
 
+/**
+ * legendOf lists the kinds of mark a drawn plot holds, each once, so the
+ * legend explains every mark that appears and no other.
+ */
+export function legendOf(svg) {
+  const any = (sel) => !!svg.querySelector(sel);
+  const out = [];
+  if (any('.bar.soft')) out.push(['soft', 'range, approximate or vague (soft ends)']);
+  if (any('.bar:not(.soft)')) out.push(['bar', 'range']);
+  if (any('.exact')) out.push(['exact', 'exact value']);
+  if (any('.best')) out.push(['best', 'best estimate']);
+  if (any('.open')) out.push(['open', 'open bound (“more than”, “up to”)']);
+  if (any('.consensus')) out.push(['consensus', 'consensus: where the most independent origins agree']);
+  for (const [cls, text] of [['severe', 'severe conflict (5× or more)'], ['major', 'major conflict (2–5×)'], ['minor', 'minor conflict (under 2×)']]) {
+    if (any(`.conflict.${cls}`)) out.push([cls, text]);
+  }
+  if (any('.strike')) out.push(['strike', 'deprecated: struck through, kept visible']);
+  if (any('.no-number')) out.push(['no-number', 'the claimant gave no number']);
+  if (any('.tl-range')) out.push(['tl-range', 'range over time (capped ends; arrows for open bounds)']);
+  if (any('.tl-dot')) out.push(['tl-dot', 'best estimate or exact value']);
+  if (any('.series-line')) out.push(['series-line', 'one claimant’s revisions']);
+  if (any('.tl-point.superseded')) out.push(['superseded', 'revised later (hollow)']);
+  return out;
+}
+
+/** swatch draws a small sample of a legend mark (classes of its own, so no selector of the plot matches it). */
+export function swatch(kind) {
+  const g = s('svg', { class: 'swatch', width: 28, height: 14, viewBox: '0 0 28 14', 'aria-hidden': 'true' });
+  const add = (el) => g.appendChild(el);
+  switch (kind) {
+    case 'soft': add(s('rect', { x: 2, y: 3, width: 24, height: 8, rx: 3, class: 'sw-soft' })); break;
+    case 'bar': add(s('rect', { x: 2, y: 3, width: 24, height: 8, rx: 3, class: 'sw-bar' })); break;
+    case 'exact': add(s('circle', { cx: 14, cy: 7, r: 5, class: 'sw-exact' })); break;
+    case 'best': add(s('circle', { cx: 14, cy: 7, r: 4, class: 'sw-best' })); break;
+    case 'open': add(s('line', { x1: 4, x2: 22, y1: 7, y2: 7, class: 'sw-open' })); add(s('path', { d: 'M20,3 L26,7 L20,11 z', class: 'sw-arrow' })); break;
+    case 'consensus': add(s('rect', { x: 2, y: 1, width: 24, height: 12, class: 'sw-consensus' })); break;
+    case 'severe': case 'major': case 'minor': add(s('g', { class: `sw-sev ${kind}` }, sevShape(kind, 14, 7))); break;
+    case 'strike': add(s('line', { x1: 2, x2: 26, y1: 7, y2: 7, class: 'sw-strike' })); break;
+    case 'no-number': add(s('text', { x: 1, y: 11, class: 'sw-nonum' }, 'n/n')); break;
+    case 'tl-range': add(s('line', { x1: 14, x2: 14, y1: 1, y2: 13, class: 'sw-range' })); break;
+    case 'tl-dot': add(s('circle', { cx: 14, cy: 7, r: 4.5, class: 'sw-dot' })); break;
+    case 'series-line': add(s('polyline', { points: '2,12 14,5 26,8', class: 'sw-series' })); break;
+    case 'superseded': add(s('circle', { cx: 14, cy: 7, r: 4.5, class: 'sw-hollow' })); break;
+    default: break;
+  }
+  return g;
+}
 
 /**
  * placeLabels chooses, for each wanted label, a position around its anchor

@@ -6,7 +6,7 @@ import * as api from '../api.js';
 import * as fmt from '../format.js';
 import * as data from '../data.js';
 import { card } from '../card.js';
-import { drawComparison, drawTimeline } from '../plot.js';
+import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 
@@ -42,6 +42,38 @@ function order(entries, how) {
   else if (how === 'claimant') list.sort((a, b) => (a.claimant?.name || '').localeCompare(b.claimant?.name || ''));
   else list.sort((a, b) => (fmt.year(fmt.refDate(a.claim)) ?? 9999) - (fmt.year(fmt.refDate(b.claim)) ?? 9999));
   return list;
+}
+
+/**
+ * pairOrder lists the claims in conflict, most severe conflict first, each
+ * pair next to each other: a claim met again gets its new counterpart on
+ * a side not already holding a more severe partner, else the counterpart
+ * goes last.
+ */
+export function pairOrder(entries, conflicts) {
+  const byId = new Map(entries.map((e) => [e.claim.id, e]));
+  const out = [];
+  const locked = new Set(); // neighbours that are a pair: "a|b"
+  const lock = (x, y) => { locked.add(`${x.claim.id}|${y.claim.id}`); locked.add(`${y.claim.id}|${x.claim.id}`); };
+  const isLocked = (x, y) => x && y && locked.has(`${x.claim.id}|${y.claim.id}`);
+  const beside = (placed, extra) => {
+    const i = out.indexOf(placed);
+    if (!isLocked(out[i], out[i + 1])) out.splice(i + 1, 0, extra);
+    else if (!isLocked(out[i - 1], out[i])) out.splice(i, 0, extra);
+    else { out.push(extra); return; }
+    lock(placed, extra);
+  };
+  for (const c of [...conflicts].sort((x, y) => y.severity - x.severity)) {
+    const a = byId.get(c.claim_a), b = byId.get(c.claim_b);
+    if (!a || !b) continue;
+    const ia = out.indexOf(a), ib = out.indexOf(b);
+    if (ia < 0 && ib < 0) {
+      out.push(a, b);
+      lock(a, b);
+    } else if (ia >= 0 && ib < 0) beside(a, b);
+    else if (ib >= 0 && ia < 0) beside(b, a);
+  }
+  return out;
 }
 
 /** pairId is the element id of a pair's entry in the conflicts list. */
@@ -128,7 +160,7 @@ function topicEdit(ctx, t) {
 /** render builds the comparison of topic ctx.params[0]. */
 export async function render(ctx) {
   const id = ctx.params[0];
-  const view = ctx.query.get('view') === 'timeline' ? 'timeline' : 'cards';
+  const view = { timeline: 'timeline', conflicts: 'conflicts' }[ctx.query.get('view')] || 'cards';
   const sort = ctx.query.get('sort') || 'date';
   const cmp = await data.comparison(id);
   const t = cmp.topic;
@@ -173,8 +205,9 @@ export async function render(ctx) {
   };
   const descBox = h('div', { hidden: true });
 
-  const entries = order(cmp.claims, sort);
-  const conflictRows = cmp.conflicts.filter((c) => c.status !== 'dismissed').map((c) => {
+  const active = cmp.conflicts.filter((c) => c.status !== 'dismissed');
+  const entries = view === 'conflicts' ? pairOrder(cmp.claims, active) : order(cmp.claims, sort);
+  const conflictRows = active.map((c) => {
     const descId = uid('cdesc');
     descBox.appendChild(h('p', { id: descId }, c.explanation));
     return {
@@ -199,6 +232,7 @@ export async function render(ctx) {
     h('div', { class: 'actions' },
       h('div', { class: 'seg', role: 'group', 'aria-label': 'Layout' },
         h('a', { href: q({ view: '' }), 'aria-current': view === 'cards' ? 'true' : null }, 'Side by side'),
+        h('a', { href: q({ view: 'conflicts' }), 'aria-current': view === 'conflicts' ? 'true' : null, 'data-testid': 'only-conflicts' }, 'Only conflicts'),
         h('a', { href: q({ view: 'timeline' }), 'aria-current': view === 'timeline' ? 'true' : null }, 'Timeline')),
       h('a', { class: 'btn', href: `${base}/series` }, 'Series'),
       h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter claim'),
@@ -217,7 +251,7 @@ export async function render(ctx) {
       conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names, reviews))))
     : null;
 
-  const sortBar = h('p', { class: 'sortbar' }, 'Order: ',
+  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, 'Order: ',
     ['date', 'value', 'claimant'].map((k) => [h('a', { href: q({ sort: k === 'date' ? '' : k }), 'aria-current': sort === k ? 'true' : null }, k), ' ']));
 
   const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
@@ -240,6 +274,11 @@ export async function render(ctx) {
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 
+  // The legend names every kind of mark the plot holds, and only those.
+  const legendBox = h('div', { class: 'legend muted', 'data-testid': 'legend' });
+  const drawLegend = () => replace(legendBox,
+    h('ul', { class: 'legend-list' }, legendOf(svg).map(([k, text]) => h('li', { dataset: { mark: k } }, swatch(k), ' ', text))),
+    view === 'timeline' ? null : h('p', { class: 'small' }, 'Tab to a conflict in the plot to read it.'));
   let body;
   let redraw;
   if (view === 'timeline') {
@@ -263,6 +302,7 @@ export async function render(ctx) {
         },
         onBlur: hideTip,
       });
+      drawLegend();
     };
   } else {
     body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap, tip), cards);
@@ -272,8 +312,9 @@ export async function render(ctx) {
       const w = Math.max(plotWrap.clientWidth, 280);
       let ys, height;
       if (narrow) {
-        ys = rows.map((_, i) => 40 + i * 30);
-        height = 40 + rows.length * 30;
+        // Each row: its name on a line of its own, its marks below.
+        ys = rows.map((_, i) => 48 + i * 44);
+        height = 48 + rows.length * 44;
       } else {
         const top = cards.getBoundingClientRect().top;
         const kids = [...cards.children];
@@ -281,15 +322,12 @@ export async function render(ctx) {
         height = kids.length ? kids[kids.length - 1].getBoundingClientRect().bottom - top + 6 : 60;
       }
       drawComparison(svg, { rows, rowY: ys, width: w, height, labels: narrow, consensus, conflicts: conflictRows, onFocus: showConflict, onBlur: hideTip });
+      drawLegend();
     };
   }
 
   const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, descBox,
-    h('p', { class: 'legend muted' }, view === 'timeline'
-      ? 'Vertical bars: each claim’s range (capped ends; arrows for open bounds) · dots: best estimates and exact values · lines: one claimant’s revisions · hollow dots: figures revised later.'
-      : ['Bars: ranges (soft ends when approximate or vague) · dots: exact values and best estimates · arrows: open bounds · ',
-        consensus ? 'shaded band: consensus, where the most independent origins agree · ' : '',
-        '▲ severe (5× or more), ◆ major (2–5×), ● minor. Tab to a conflict in the plot to read it.']));
+    legendBox);
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {
     if (!ctx.stale()) {
