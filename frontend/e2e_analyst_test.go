@@ -1,14 +1,21 @@
 package frontend_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
@@ -21,6 +28,7 @@ func TestAnalystDay(t *testing.T) {
 	srv := newServer(t, true)
 	t.Run("requests per screen", func(t *testing.T) { requestsPerScreen(t, s, srv.URL) })
 	t.Run("the plot at 360 and 1280 px", func(t *testing.T) { plotLabels(t, s, srv.URL) })
+	t.Run("share the comparison", func(t *testing.T) { shareComparison(t, s, srv.URL) })
 	t.Run("follow a source link", func(t *testing.T) { followSource(t, s, srv.URL) })
 	t.Run("review from the topic page", func(t *testing.T) { reviewOnTopic(t, s, srv.URL) })
 	t.Run("inbox filters", func(t *testing.T) { inboxFilters(t, s, srv.URL) })
@@ -452,6 +460,98 @@ func plotLabels(t *testing.T, s *session, base string) {
 	ia, ib := slices.Index(order, worst.A), slices.Index(order, worst.B)
 	if ia < 0 || ib < 0 || ia-ib != 1 && ib-ia != 1 {
 		t.Errorf("only conflicts: the worst pair %s, %s at %d and %d of %q, want side by side", worst.A, worst.B, ia, ib, order)
+	}
+	s.checkClean(t)
+}
+
+// waitFile waits for a downloaded file to be complete and returns it.
+func waitFile(t *testing.T, dir, name string, complete func([]byte) bool) []byte {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil && complete(b) {
+			return b
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s was not downloaded", name)
+	return nil
+}
+
+func shareComparison(t *testing.T, s *session, base string) {
+	s.do(t, chromedp.Navigate(base+"/topics/topic-russians-is?view=conflicts"))
+	s.waitFor(t, "the plot", `document.querySelectorAll('svg.plot:not(.swatch) .conflict').length > 3`)
+	const file = "claimdesk-russian-nationals-fighting-with-the-islamic-state-conflicts"
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=download-svg]`)))
+	pic := waitFile(t, s.download, file+".svg", func(b []byte) bool { return bytes.HasSuffix(bytes.TrimSpace(b), []byte("</svg>")) })
+	dec := xml.NewDecoder(bytes.NewReader(pic))
+	names, texts := 0, []string{}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			for _, a := range tok.Attr {
+				if a.Name.Local == "class" {
+					t.Fatalf("the SVG still needs the stylesheet: <%s class=%q>", tok.Name.Local, a.Value)
+				}
+			}
+			if tok.Name.Local == "text" {
+				names++
+			}
+		case xml.CharData:
+			texts = append(texts, string(tok))
+		}
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"Russian nationals fighting with the Islamic State", "Mikhail Bogdanov", "Alexander Bortnikov", "26×"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the SVG does not say %q", want)
+		}
+	}
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=download-png]`)))
+	png := waitFile(t, s.download, file+".png", func(b []byte) bool { return bytes.HasSuffix(b, []byte("IEND\xaeB`\x82")) })
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 24 {
+		t.Fatal("the PNG download is not a PNG")
+	}
+	if w := binary.BigEndian.Uint32(png[16:20]); w != 1800 {
+		t.Errorf("the PNG is %d px wide, want 1800 (the picture at twice its size)", w)
+	}
+	if err := os.WriteFile(filepath.Join(s.shots, "shared-comparison.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The CSV export of the topic, from its page.
+	href := eval[string](t, s, `document.querySelector('[data-testid=export-csv]').href`)
+	res, err := http.Get(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !bytes.Contains(csv, []byte("r4-bogdanov-2014")) {
+		t.Errorf("CSV export %s: %d %s, %d bytes", href, res.StatusCode, res.Header.Get("Content-Type"), len(csv))
+	}
+
+	// Printed, the page is the comparison alone.
+	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	hidden := eval[[]string](t, s, `['header.top', '.share', '.topic-edit', '.review-actions', 'form'].filter(sel => [...document.querySelectorAll(sel)].some(el => getComputedStyle(el).display !== 'none'))`)
+	shown := eval[bool](t, s, `getComputedStyle(document.querySelector('.cards')).display !== 'none' && getComputedStyle(document.querySelector('svg.plot')).display !== 'none'`)
+	s.screenshot(t, "print", false)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(hidden) > 0 || !shown {
+		t.Errorf("printed: controls still shown %q, cards and plot shown %v", hidden, shown)
 	}
 	s.checkClean(t)
 }

@@ -8,6 +8,7 @@ import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
+import { pictureSVG, pngOf, download } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 
 const NARROW = 760;
@@ -305,7 +306,23 @@ export async function render(ctx) {
       drawLegend();
     };
   } else {
-    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap, tip), cards);
+    // Share: the plot as a picture, names drawn in.
+    const picture = () => pictureSVG({ title: t.title, subtitle: summaryLine(cmp), rows, conflicts: conflictRows, consensus });
+    const file = `claimdesk-${fmt.slug(t.title) || t.id}${view === 'conflicts' ? '-conflicts' : ''}`;
+    const shareMsg = h('span', { class: 'muted small', role: 'status' });
+    const share = h('div', { class: 'share' },
+      h('button', { type: 'button', class: 'small', 'data-testid': 'download-svg', onclick: () => download(new Blob([picture().text], { type: 'image/svg+xml' }), `${file}.svg`) }, 'Download SVG'),
+      h('button', {
+        type: 'button', class: 'small', 'data-testid': 'download-png',
+        onclick: async () => {
+          try {
+            download(await pngOf(picture()), `${file}.png`);
+          } catch (err) {
+            shareMsg.textContent = err.message;
+          }
+        },
+      }, 'Download PNG'), shareMsg);
+    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, share, plotWrap, tip), cards);
     redraw = () => {
       const narrow = body.clientWidth < NARROW;
       body.classList.toggle('narrow', narrow);
