@@ -322,7 +322,8 @@ export async function render(ctx) {
           }
         },
       }, 'Download PNG'), shareMsg);
-    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, share, plotWrap, tip), cards);
+    // Below the plot, so the plot's rows stay level with the cards.
+    body = h('div', { class: 'compare' }, h('div', { class: 'plot-col' }, plotWrap, tip, share), cards);
     redraw = () => {
       const narrow = body.clientWidth < NARROW;
       body.classList.toggle('narrow', narrow);
