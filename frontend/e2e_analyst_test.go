@@ -29,6 +29,7 @@ func TestAnalystDay(t *testing.T) {
 	t.Run("requests per screen", func(t *testing.T) { requestsPerScreen(t, s, srv.URL) })
 	t.Run("the plot at 360 and 1280 px", func(t *testing.T) { plotLabels(t, s, srv.URL) })
 	t.Run("share the comparison", func(t *testing.T) { shareComparison(t, s, srv.URL) })
+	t.Run("claim form: place slips, focus after a pick", func(t *testing.T) { claimFormHelp(t, s, srv.URL) })
 	t.Run("follow a source link", func(t *testing.T) { followSource(t, s, srv.URL) })
 	t.Run("review from the topic page", func(t *testing.T) { reviewOnTopic(t, s, srv.URL) })
 	t.Run("inbox filters", func(t *testing.T) { inboxFilters(t, s, srv.URL) })
@@ -553,5 +554,22 @@ func shareComparison(t *testing.T, s *session, base string) {
 	if len(hidden) > 0 || !shown {
 		t.Errorf("printed: controls still shown %q, cards and plot shown %v", hidden, shown)
 	}
+	s.checkClean(t)
+}
+
+func claimFormHelp(t *testing.T, s *session, base string) {
+	s.do(t, chromedp.Navigate(base+"/claims/new?topic=topic-russians-is"))
+	s.waitFor(t, "the claim form", `!!document.querySelector('#f-places')`)
+	s.do(t, chromedp.SendKeys(chromedp.CSS("#f-places"), "Syira\r"), chromedp.SendKeys(chromedp.CSS("#f-places"), "Iraq\r"))
+	s.waitFor(t, "the slip flagged", `document.querySelector('[data-testid=f-places-warn]').textContent.includes('Did you mean Syria?')`)
+	if got := eval[[]string](t, s, `[...document.querySelectorAll('.chip.unknown')].map(c => c.textContent)`); len(got) != 1 || !strings.Contains(got[0], "Syira") {
+		t.Errorf("flagged chips %q, want Syira alone", got)
+	}
+	// A pick in the claimant type-ahead moves on to the next field.
+	s.do(t, chromedp.SendKeys(chromedp.CSS("#f-claimant"), "Bogdanov"))
+	s.waitFor(t, "a claimant match", `!!document.querySelector('#f-claimant-list button')`)
+	s.do(t, chromedp.Click(chromedp.CSS("#f-claimant-list button")))
+	s.waitFor(t, "the focus on the next field", `document.activeElement !== document.body && !document.activeElement.closest('.picker:has(#f-claimant)') && (document.querySelector('#f-claimant').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING) > 0`)
+	s.screenshot(t, "claim-form-place", false)
 	s.checkClean(t)
 }

@@ -112,3 +112,14 @@ export function slug(title) {
 export function topicHref(t) {
   return `/topics/${encodeURIComponent(slug(t.title) || t.id)}`;
 }
+
+/** editDistance is the Levenshtein distance between a and b. */
+export function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -143,18 +143,29 @@ export function picker({ id, kind, label: labelText, describe, newFields }) {
 }
 
 /** chips is a tag input: Enter or comma adds, Backspace on empty removes. */
-function chips(id, labelText, hint) {
+function chips(id, labelText, hint, check) {
   const values = [];
-  const input = h('input', { id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-err` });
+  const input = h('input', { id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-warn ${id}-err` });
   const box = h('div', { class: 'chips' });
+  const warn = h('p', { class: 'warn', id: `${id}-warn`, 'aria-live': 'polite', 'data-testid': `${id}-warn` });
+  const flagged = new Map(); // value -> note, from check
   const draw = () => {
-    replace(box, values.map((v, i) => h('span', { class: 'chip' }, v,
-      h('button', { type: 'button', 'aria-label': `Remove ${v}`, onclick: () => { values.splice(i, 1); draw(); input.focus(); } }, '×'))), input);
+    replace(box, values.map((v, i) => h('span', { class: `chip${flagged.has(v) ? ' unknown' : ''}`, title: flagged.get(v) || null }, flagged.has(v) ? '? ' : '', v,
+      h('button', { type: 'button', 'aria-label': `Remove ${v}`, onclick: () => { values.splice(i, 1); flagged.delete(v); draw(); input.focus(); } }, '×'))), input);
+    warn.textContent = [...flagged.values()].join(' ');
   };
   const add = () => {
     for (const part of input.value.split(',')) {
       const v = part.trim();
-      if (v && !values.includes(v)) values.push(v);
+      if (v && !values.includes(v)) {
+        values.push(v);
+        if (check) {
+          check(v).then((note) => {
+            if (note && values.includes(v)) flagged.set(v, note);
+            draw();
+          });
+        }
+      }
     }
     input.value = '';
     draw();
@@ -164,7 +175,7 @@ function chips(id, labelText, hint) {
     if (e.key === 'Enter' || e.key === ',') {
       if (input.value.trim()) { e.preventDefault(); add(); } else if (e.key === ',') e.preventDefault();
     } else if (e.key === 'Backspace' && !input.value && values.length) {
-      values.pop();
+      flagged.delete(values.pop());
       draw();
       input.focus();
     }
@@ -173,12 +184,38 @@ function chips(id, labelText, hint) {
   draw();
   return {
     node: h('div', { class: 'field' }, h('label', { for: id }, labelText), box,
-      h('span', { class: 'hint', id: `${id}-hint` }, hint), h('p', { class: 'err', id: `${id}-err` })),
+      h('span', { class: 'hint', id: `${id}-hint` }, hint), warn, h('p', { class: 'err', id: `${id}-err` })),
     get values() {
       if (input.value.trim()) add();
       return [...values];
     },
   };
+}
+
+let gazetteer = null;
+
+/**
+ * placeNote says when claimdesk does not know a place, with the nearest
+ * known name: an unknown place is compared with no other, so a slip such
+ * as "Syira" would silently keep a claim out of every conflict.
+ */
+async function placeNote(name) {
+  if (!gazetteer) {
+    gazetteer = api.get('/places').then((r) => r.items.flatMap((p) => [p.name, p.id, ...(p.aliases || [])]))
+      .catch(() => null);
+  }
+  const names = await gazetteer;
+  if (!names) return null;
+  const low = name.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === low)) return null;
+  let best = null;
+  let dist = Infinity;
+  for (const n of names) {
+    const d = fmt.editDistance(n.toLowerCase(), low);
+    if (d < dist) { dist = d; best = n; }
+  }
+  const guess = best && dist <= Math.max(2, Math.floor(low.length / 4)) ? ` Did you mean ${best}?` : '';
+  return `“${name}” is not a place claimdesk knows, so this claim is compared with no other by place.${guess}`;
 }
 
 /** utf8Len is the length of a code point in UTF-8 bytes. */
@@ -447,7 +484,7 @@ export async function render(ctx) {
       ['wikidata_id', 'Wikidata item', h('input', { placeholder: 'Q42 (optional)' })]],
   });
   const url = h('input', { type: 'url', placeholder: 'https://…' });
-  const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq');
+  const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq', placeNote);
   const population = h('input', { placeholder: 'Russian nationals' });
   const group = h('input', { placeholder: 'Islamic State' });
   const measure = h('select', null, h('option', { value: 'stock' }, 'stock: how many at a moment'), h('option', { value: 'flow' }, 'flow: how many over a period'), h('option', { value: 'proxy' }, 'proxy: a stand-in count'));

@@ -46,17 +46,6 @@ function tree(topics) {
 /** words are a title's words of three letters or more. */
 const words = (title) => new Set(fmt.slug(title).split('-').filter((w) => w.length > 2));
 
-/** editDistance is the Levenshtein distance between a and b. */
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /**
  * similarTopics returns the topics whose title is close to title: the same
  * slug, a slug a few typing slips away, or most words shared.
@@ -67,7 +56,7 @@ export function similarTopics(title, topics) {
   const mine = words(title);
   return topics.filter((t) => {
     const other = fmt.slug(t.title);
-    if (other === sl || editDistance(other, sl) <= Math.max(2, Math.floor(sl.length / 8))) return true;
+    if (other === sl || fmt.editDistance(other, sl) <= Math.max(2, Math.floor(sl.length / 8))) return true;
     const theirs = words(t.title);
     const shared = [...mine].filter((w) => theirs.has(w)).length;
     return shared >= 2 && shared / new Set([...mine, ...theirs]).size >= 0.6;
