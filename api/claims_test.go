@@ -64,7 +64,7 @@ func TestFoundingExample(t *testing.T) {
 			if diff := cmp.Diff(got, created); diff != "" {
 				t.Errorf("GET after POST (-got +want):\n%s", diff)
 			}
-			want := &claims.Interval{Low: r.Low, High: r.High, Best: r.Best, Approx: r.Approx, Kind: string(r.Kind), Rule: r.Rule, Explanation: r.Explanation}
+			want := &claims.Interval{Low: r.Low, High: r.High, Best: r.Best, Approx: r.Approx, Kind: r.Kind, Rule: r.Rule, Explanation: r.Explanation}
 			if diff := cmp.Diff(got.Parsed, want); diff != "" {
 				t.Errorf("%q: parsed_interval differs from POST /parse (-got +want):\n%s", tc.text, diff)
 			}

@@ -82,8 +82,9 @@ type Interval struct {
 	High   *float64 `json:"high"`
 	Best   *float64 `json:"best"`
 	Approx bool     `json:"approx"`
-	// Kind is exact, approximate, range, lower_bound, upper_bound or vague.
-	Kind string `json:"kind,omitempty"`
+	// Kind is exact, approximate, range, lower_bound, upper_bound or vague
+	// (quantity.Kind).
+	Kind quantity.Kind `json:"kind,omitempty"`
 	// Rule names the parser rule that produced the interval; Explanation
 	// says in words how the text was read. Both are empty for an
 	// analyst's interval.

@@ -59,6 +59,6 @@ func withParseReason(err error, reason string) error {
 func IntervalOf(q quantity.Quantity) *Interval {
 	return &Interval{
 		Low: q.Low, High: q.High, Best: q.Best, Approx: q.Approx,
-		Kind: string(q.Kind), Rule: q.Rule, Explanation: q.Explanation,
+		Kind: q.Kind, Rule: q.Rule, Explanation: q.Explanation,
 	}
 }

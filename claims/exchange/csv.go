@@ -149,7 +149,7 @@ func intervalCols(prefix string, f func(c *claims.Claim) **claims.Interval, writ
 		num("high", func(iv *claims.Interval) **float64 { return &iv.High }),
 		num("best", func(iv *claims.Interval) **float64 { return &iv.Best }),
 		approx,
-		text("kind", func(iv *claims.Interval) *string { return &iv.Kind }),
+		text("kind", func(iv *claims.Interval) *string { return (*string)(&iv.Kind) }),
 		text("rule", func(iv *claims.Interval) *string { return &iv.Rule }),
 		text("explanation", func(iv *claims.Interval) *string { return &iv.Explanation }),
 	}

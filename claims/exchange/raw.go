@@ -621,7 +621,7 @@ func appendRawInterval(dst, src []byte) ([]byte, error) {
 	}
 	dst = append(dst, `,"approx":`...)
 	dst = strconv.AppendBool(dst, iv.Approx)
-	for _, f := range [...]struct{ key, v string }{{`,"kind":`, iv.Kind}, {`,"rule":`, iv.Rule}, {`,"explanation":`, iv.Explanation}} {
+	for _, f := range [...]struct{ key, v string }{{`,"kind":`, string(iv.Kind)}, {`,"rule":`, iv.Rule}, {`,"explanation":`, iv.Explanation}} {
 		if f.v != "" {
 			dst = appendField(dst, f.key, []byte(f.v))
 		}

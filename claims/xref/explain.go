@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // describe names a claim for an explanation: the claimant's name and
@@ -273,17 +274,17 @@ func measureWords(m claims.Measure) string {
 func hedgeWords(f *fact) string {
 	var k string
 	switch f.v.Interval.Kind {
-	case "lower_bound":
+	case quantity.LowerBound:
 		k = "a lower bound"
-	case "upper_bound":
+	case quantity.UpperBound:
 		k = "an upper bound"
-	case "exact":
+	case quantity.Exact:
 		k = "an exact figure"
-	case "approximate":
+	case quantity.Approximate:
 		k = "an approximation"
-	case "range":
+	case quantity.Range:
 		k = "a range"
-	case "vague":
+	case quantity.Vague:
 		k = "a vague figure"
 	default:
 		k = "unqualified"

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
@@ -464,7 +465,7 @@ func hedgeDiffers(a, b *fact) bool {
 	if ka == kb {
 		return false
 	}
-	bound := func(k string) bool { return k == "lower_bound" || k == "upper_bound" }
+	bound := func(k quantity.Kind) bool { return k == quantity.LowerBound || k == quantity.UpperBound }
 	return bound(ka) || bound(kb)
 }
 

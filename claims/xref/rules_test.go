@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // Builders for hand-made claims.
@@ -31,18 +32,18 @@ func mk(id, claimant, text string, lo, hi float64, opts ...opt) ClaimView {
 	return ClaimView{Claim: c, ClaimantName: names[claimant]}
 }
 
-func in(places ...string) opt    { return func(c *claims.Claim) { c.Scope.Places = places } }
-func on(d claims.Date) opt       { return func(c *claims.Claim) { c.SaidOn = d } }
-func occasion(s string) opt      { return func(c *claims.Claim) { c.Occasion = s } }
-func flow(c *claims.Claim)       { c.Scope.Measure = claims.Flow }
-func unit(u string) opt          { return func(c *claims.Claim) { c.Unit = u } }
-func deprecated(c *claims.Claim) { c.Rank, c.DeprecationReason = claims.RankDeprecated, "misread" }
-func noNumber(c *claims.Claim)   { c.NoNumber, c.Interval = true, nil }
-func topicOf(id string) opt      { return func(c *claims.Claim) { c.TopicID = id } }
-func hedge(kind string) opt      { return func(c *claims.Claim) { c.Interval.Kind = kind } }
-func lowerOnly(c *claims.Claim)  { c.Interval.High = nil }
-func best(v float64) opt         { return func(c *claims.Claim) { c.Interval.Best = &v } }
-func source(id string) opt       { return func(c *claims.Claim) { c.Provenance.SourceID = id } }
+func in(places ...string) opt      { return func(c *claims.Claim) { c.Scope.Places = places } }
+func on(d claims.Date) opt         { return func(c *claims.Claim) { c.SaidOn = d } }
+func occasion(s string) opt        { return func(c *claims.Claim) { c.Occasion = s } }
+func flow(c *claims.Claim)         { c.Scope.Measure = claims.Flow }
+func unit(u string) opt            { return func(c *claims.Claim) { c.Unit = u } }
+func deprecated(c *claims.Claim)   { c.Rank, c.DeprecationReason = claims.RankDeprecated, "misread" }
+func noNumber(c *claims.Claim)     { c.NoNumber, c.Interval = true, nil }
+func topicOf(id string) opt        { return func(c *claims.Claim) { c.TopicID = id } }
+func hedge(kind quantity.Kind) opt { return func(c *claims.Claim) { c.Interval.Kind = kind } }
+func lowerOnly(c *claims.Claim)    { c.Interval.High = nil }
+func best(v float64) opt           { return func(c *claims.Claim) { c.Interval.Best = &v } }
+func source(id string) opt         { return func(c *claims.Claim) { c.Provenance.SourceID = id } }
 func link(from, to string, k claims.LinkKind) *claims.Link {
 	return &claims.Link{Meta: claims.Meta{ID: "l-" + from + "-" + to, UpdatedAt: time.Unix(1, 0)}, FromID: from, ToID: to, Kind: k, Author: "analyst", Note: "checked the transcript"}
 }
