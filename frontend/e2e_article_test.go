@@ -170,6 +170,48 @@ func TestArticleScreen(t *testing.T) {
 		s.checkClean(t)
 	})
 
+	t.Run("an ambiguous claimant and an edit", func(t *testing.T) {
+		base := newServer(t, false).URL // its own claimants
+		topicID := newTopic(t, base, "Мост: раненые")
+		var a, b struct {
+			ID string `json:"id"`
+		}
+		call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": "Андрей Волков", "kind": "person", "role": "глава управления МЧС"}, &a)
+		call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": "Андрей Волков", "kind": "person", "role": "депутат"}, &b)
+		pasteArticle(t, s, base, topicID, "https://example.ru/news/most-2", "Мост", "Новости Дона", "2024-05-15", string(ru))
+		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 5`)
+		// Two records share the name: accepting asks which one.
+		sel := candidateButton(t, s, "27 человек", "accept")
+		li := strings.TrimSuffix(sel, " button.accept")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "the choice", `document.querySelector(`+jsString(li)+`).dataset.state === 'choosing' && document.querySelectorAll(`+jsString(li+" .choose input[type=radio]")+`).length === 3`)
+		s.screenshot(t, "article-choose-claimant", false)
+		s.do(t, chromedp.Click(chromedp.CSS(li+` .choose input[value="`+b.ID+`"]`)), chromedp.Click(chromedp.CSS(li+` .choose button`)))
+		s.waitFor(t, "accepted with the choice", `document.querySelector(`+jsString(li)+`).dataset.state === 'accepted'`)
+		// Edit opens the fields; saving accepts with the analyst's words.
+		sel = candidateButton(t, s, "около 300 спасателей", "edit")
+		li = strings.TrimSuffix(sel, " button.edit")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "the edit form", `!!document.querySelector(`+jsString(li+" form.cand-edit")+`)`)
+		id := eval[string](t, s, `document.querySelector(`+jsString(li+" form.cand-edit input[id$=-counted]")+`).id`)
+		eval[bool](t, s, `(document.getElementById(`+jsString(id)+`).value = '') === ''`)
+		s.do(t, chromedp.SendKeys(chromedp.ID(id), "спасателей МЧС на месте"))
+		s.do(t, chromedp.Click(chromedp.CSS(li+" form.cand-edit button[type=submit]")))
+		s.waitFor(t, "accepted after the edit", `document.querySelector(`+jsString(li)+`).dataset.state === 'accepted'`)
+		got := map[string]storedClaim{}
+		for _, c := range topicClaims(t, base, topicID) {
+			got[c.QuantityText] = c
+		}
+		if c := got["27 человек"]; c.ClaimantID != b.ID {
+			t.Errorf("27 человек: claimant %q, want the chosen %q", c.ClaimantID, b.ID)
+		}
+		if c := got["около 300 спасателей"]; c.Scope.Population != "спасателей МЧС на месте" {
+			t.Errorf("около 300 спасателей: population %q, want the edited one", c.Scope.Population)
+		}
+		s.checkClean(t)
+	})
+
 	t.Run("Russian report by keyboard alone", func(t *testing.T) {
 		topicID := newTopic(t, base, "Обрушение моста")
 		s.do(t, chromedp.Navigate(base+"/articles/new?topic="+topicID))

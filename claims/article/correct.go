@@ -19,6 +19,12 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 		low := fold(q.Text)
 		after := fold(strings.TrimLeft(p[q.End:min(len(p), q.End+16)], " "))
 		switch {
+		case q.Unit != "" && isCyrillic(q.Unit) && hasAnySuffix(fold(q.Unit), "ся", "сь", "ют", "ят") && strings.HasSuffix(q.Text, " "+q.Unit):
+			// "из них 9 находятся": the parser took the verb for the unit.
+			if r, ok := d.reparse(p, q.Start, q.End-len(q.Unit)-1, ""); ok {
+				out = append(out, r)
+				continue
+			}
 		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2)):
 			if r, ok := d.reparse(p, q.Start+len("до "), q.End, ""); ok {
 				out = append(out, r)

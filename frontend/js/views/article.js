@@ -80,6 +80,7 @@ export async function render(ctx) {
     h('h2', { id: 'cands-h', tabindex: '-1' }, 'Candidates'), summary, list);
 
   let sourcePromise = null; // the article's source record, found or created once
+  const chosenByName = new Map(); // the analyst's choice among claimants of one name, for this article
   let sourceKey = '';
   const articleKey = () => url.value.trim() || `${title.value.trim()}\n${text.value}`;
   const lang = () => language.value || (/[а-яё]/i.test(text.value) && (text.value.match(/[а-яё]/gi) || []).length > text.value.length / 10 ? 'ru' : 'en');
@@ -179,7 +180,7 @@ export async function render(ctx) {
         const source = await ensureSource();
         const name = state.claimant ? state.claimant.name : outlet.value.trim();
         if (!name) throw new Error('no claimant: give the outlet, or edit the candidate to name one');
-        let claimantId = state.chosenClaimant;
+        let claimantId = state.chosenClaimant || chosenByName.get(fold(name)) || '';
         if (!claimantId) {
           const matches = await claimantMatches(name);
           if (matches.length === 1) {
@@ -194,6 +195,7 @@ export async function render(ctx) {
           const role = state.claimant ? state.claimant.role : '';
           claimantId = (await api.post('/claimants', { name, kind, role })).id;
         }
+        if (state.chosenClaimant) chosenByName.set(fold(name), claimantId);
         const id = `c-${digest(`${articleKey()}#${c.start}-${c.end}`)}`;
         const body = {
           id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: c.unit,
