@@ -26,6 +26,7 @@ var migrations = []migration{
 	{3, "store reviews, cross-referencing summaries and custom places", createSummaries},
 	{4, "name the Wikidata items of topics and sources", addWikidataIDs},
 	{5, "index claims, topics, sources and claimants for full-text search", createSearch},
+	{6, "version each topic's claims for the cache of relations", createTopicVersions},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

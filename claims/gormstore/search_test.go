@@ -2,12 +2,14 @@ package gormstore_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // searchWorld stores claims in two languages by two claimants.
@@ -296,4 +298,71 @@ func TestClaimFacetsCount(t *testing.T) {
 func facetByValue(counts ...claims.FacetCount) []claims.FacetCount {
 	slices.SortFunc(counts, func(a, b claims.FacetCount) int { return strings.Compare(a.Value, b.Value) })
 	return counts
+}
+
+func TestTopicClaimsFollowEveryWrite(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		gormstore.CacheEveryTopic(s)
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		views := func() map[string]xref.ClaimView {
+			t.Helper()
+			vs, err := s.TopicClaims(ctx, w.topic.ID)
+			must(t, "topic claims", err)
+			out := map[string]xref.ClaimView{}
+			for _, v := range vs {
+				out[v.ID] = v
+			}
+			return out
+		}
+		first, again := views(), views()
+		if len(first) != 3 || first[w.ru.ID].Claim != again[w.ru.ID].Claim {
+			t.Fatalf("an unchanged topic is read again (%d claims): want the cached claims", len(first))
+		}
+		// Appending to what the cache returned leaves the cache alone.
+		vs, _ := s.TopicClaims(ctx, w.topic.ID)
+		_ = append(vs, xref.ClaimView{Claim: w.plain})
+		if got := views(); len(got) != 3 {
+			t.Fatalf("after appending to a returned slice: %d claims", len(got))
+		}
+
+		w.ru.Quote = "Уже три тысячи"
+		must(t, "update claim", s.UpdateClaim(ctx, w.ru))
+		if got := views()[w.ru.ID]; got.Quote != "Уже три тысячи" {
+			t.Errorf("after an update: quote %q", got.Quote)
+		}
+		w.irina.Name = "Ирина Петрова"
+		must(t, "rename claimant", s.UpdateClaimant(ctx, w.irina))
+		if got := views()[w.en.ID]; got.ClaimantName != "Ирина Петрова" {
+			t.Errorf("after a rename: claimant name %q", got.ClaimantName)
+		}
+		w.plain.TopicID = w.topic.ID
+		must(t, "move claim", s.UpdateClaim(ctx, w.plain))
+		if _, ok := views()[w.plain.ID]; !ok {
+			t.Error("a claim moved into the topic is missing")
+		}
+		must(t, "delete claim", s.DeleteClaim(ctx, w.kad.ID, 0))
+		got := views()
+		if _, ok := got[w.kad.ID]; ok || len(got) != 3 {
+			t.Errorf("after a delete: %d claims, deleted one present %v", len(got), ok)
+		}
+		// Claims written inside Atomically are seen by it, never cached.
+		err := s.Atomically(ctx, func(tx claims.Store) error {
+			c := &claims.Claim{TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID, QuantityText: "7", Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			if err := tx.CreateClaim(ctx, c); err != nil {
+				return err
+			}
+			vs, err := tx.(*gormstore.Store).TopicClaims(ctx, w.topic.ID)
+			if err == nil && len(vs) != 4 {
+				t.Errorf("inside the transaction: %d claims, want 4", len(vs))
+			}
+			return errors.New("roll back")
+		})
+		if err == nil {
+			t.Fatal("Atomically committed")
+		}
+		if got := views(); len(got) != 3 {
+			t.Errorf("after a rolled-back write: %d claims, want 3", len(got))
+		}
+	})
 }

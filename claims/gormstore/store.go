@@ -35,6 +35,9 @@ type Store struct {
 	// an Atomically call commits; nil outside one.
 	dirty  *dirtySet
 	parser *quantity.Parser
+	// topics caches the claims of large topics for relations computed on
+	// demand (see TopicClaims).
+	topics *topicCache
 	now    func() time.Time
 	log    *slog.Logger
 	// lockWait bounds how long a write waits for the database's write
@@ -116,7 +119,7 @@ func sqliteDSN(dsn string, lockWait time.Duration) string {
 // or else the path of a SQLite file, created if missing. It does not
 // migrate: call Migrate.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, lockWait: defaultLockWait}
+	s := &Store{now: time.Now, lockWait: defaultLockWait, topics: newTopicCache()}
 	for _, o := range opts {
 		o(s)
 	}

@@ -515,18 +515,6 @@ func (s *Store) TopicSummaries(ctx context.Context, topicIDs []string) (map[stri
 	return out, nil
 }
 
-// TopicClaims returns every claim of the topic with its claimant's name,
-// ordered by ID.
-func (s *Store) TopicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
-	// The loader of the batched recompute: columns scanned directly,
-	// claimants' names read once each.
-	r := newRecomputer(s.db.WithContext(ctx), s.dialect, nil)
-	if err := r.loadClaims([]string{topicID}); err != nil {
-		return nil, translate(err, "read topic claims")
-	}
-	return r.cache[topicID].views, nil
-}
-
 // findByID reads the rows of table with the given IDs, in chunks.
 func findByID[R any, T any, PR interface {
 	*R

@@ -8,6 +8,7 @@ package main
 //	GET /api/v1/claims/{id}/relations for a claim of the largest topic
 //	    (computed on demand);
 //	GET /api/v1/conflicts?limit=50 across every topic;
+//	search, facets, a filtered listing and reading a claim (search.go);
 //
 // through the real handler (api.NewHandler on the gormstore store, served
 // in process by httptest), and print the median and 95th percentile.
@@ -71,6 +72,10 @@ func compareEndpoints(ctx context.Context, dir, path string) error {
 	if err := raw.QueryRow(`SELECT claim_id FROM claim_summaries WHERE topic_id = ? ORDER BY claim_id LIMIT 1 OFFSET ?`, largest, largestClaims/2).Scan(&claimID); err != nil {
 		return fmt.Errorf("pick a claim: %w", err)
 	}
+	cases, err := searchCases(raw, largest)
+	if err != nil {
+		return err
+	}
 	raw.Close()
 
 	big, err := gormstore.Open(ctx, path)
@@ -78,6 +83,11 @@ func compareEndpoints(ctx context.Context, dir, path string) error {
 		return err
 	}
 	defer big.Close()
+	// A database an older claimdesk left gets the newer steps (the search
+	// index, the topics' versions).
+	if err := big.Migrate(ctx); err != nil {
+		return err
+	}
 	gin.SetMode(gin.ReleaseMode)
 	bigH := api.NewHandler(api.Options{Store: big})
 
@@ -116,7 +126,7 @@ func compareEndpoints(ctx context.Context, dir, path string) error {
 	fmt.Printf("    topic alone:        median %6.2f ms, p95 %6.2f ms\n", sm, sp)
 
 	relURL := "/api/v1/claims/" + claimID + "/relations"
-	relN := max(n/10, 5)
+	relN := max(n/10, 20)
 	fmt.Printf("  relations of %s in %s (%d claims, computed on demand), %d requests\n", claimID, largest, largestClaims, relN)
 	relT, err := timeRequests(bigH, relURL, relN)
 	if err != nil {
@@ -132,6 +142,10 @@ func compareEndpoints(ctx context.Context, dir, path string) error {
 	}
 	cm, cp := stats(confT)
 	fmt.Printf("    median %6.2f ms, p95 %6.2f ms\n", cm, cp)
+
+	if err := timeSearch(bigH, cases, n); err != nil {
+		return err
+	}
 
 	fmt.Println("\nread ratios (above 1 means the big database is faster)")
 	fmt.Printf("  comparison, %d claims vs the topic alone: median %.2fx (%.2f ms vs %.2f ms), p95 %.2fx (%.2f ms vs %.2f ms)\n",

@@ -1,0 +1,171 @@
+package gormstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
+
+// The cache of each topic's claims, the engine's input for relations
+// computed on demand. A topic's entry is keyed by its version in
+// topic_versions, which database triggers bump on every insert, update
+// and delete of one of its claims, whatever the write path; the row of
+// topic '' is bumped when any claimant changes (the views carry claimants'
+// names). A request reads the two versions (one indexed lookup) and
+// reuses the claims when they are unchanged, so a replica never serves
+// claims older than what another replica committed.
+
+// topicCacheLimit bounds the claims the cache holds, all topics together;
+// topicCacheMin is the smallest topic worth caching (smaller ones load in
+// about the time the versions take to read).
+const (
+	topicCacheLimit = 400_000
+	topicCacheMin   = 500
+)
+
+type topicCache struct {
+	min     int // topicCacheMin; tests lower it
+	mu      sync.Mutex
+	entries map[string]*topicEntry
+	order   []string // insertion order, for eviction
+	size    int
+}
+
+type topicEntry struct {
+	version, names int64
+	views          []xref.ClaimView
+}
+
+func newTopicCache() *topicCache {
+	return &topicCache{min: topicCacheMin, entries: map[string]*topicEntry{}}
+}
+
+func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[id]
+	if !ok || e.version != version || e.names != names {
+		return nil, false
+	}
+	return e.views, true
+}
+
+func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) {
+	if len(views) < c.min || len(views) > topicCacheLimit/2 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.entries[id]; ok {
+		c.size -= len(old.views)
+		c.order = slices.DeleteFunc(c.order, func(s string) bool { return s == id })
+	}
+	for c.size+len(views) > topicCacheLimit && len(c.order) > 0 {
+		victim := c.order[0]
+		c.order = c.order[1:]
+		c.size -= len(c.entries[victim].views)
+		delete(c.entries, victim)
+	}
+	c.entries[id] = &topicEntry{version: version, names: names, views: views}
+	c.order = append(c.order, id)
+	c.size += len(views)
+}
+
+// topicVersions reads the version of a topic's claims and of the
+// claimants' names; 0 for none written since the table was made.
+func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error) {
+	var rows []struct {
+		TopicID string
+		Version int64
+	}
+	if err := db.Raw(`SELECT topic_id, version FROM topic_versions WHERE topic_id IN (?, '')`, topicID).Scan(&rows).Error; err != nil {
+		return 0, 0, err
+	}
+	for _, r := range rows {
+		if r.TopicID == "" {
+			names = r.Version
+		} else {
+			version = r.Version
+		}
+	}
+	return version, names, nil
+}
+
+// TopicClaims returns every claim of the topic with its claimant's name,
+// from the cache when the topic has not changed since it was read. The
+// caller must not modify the views; appending to the slice copies it.
+func (s *Store) TopicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
+	db := s.db.WithContext(ctx)
+	cacheable := !s.inTx && s.topics != nil
+	var version, names int64
+	if cacheable {
+		var err error
+		if version, names, err = topicVersions(db, topicID); err != nil {
+			return nil, translate(err, "read topic claims")
+		}
+		if views, ok := s.topics.get(topicID, version, names); ok {
+			return slices.Clip(views), nil
+		}
+	}
+	// The loader of the batched recompute: columns scanned directly,
+	// claimants' names read once each.
+	r := newRecomputer(db, s.dialect, nil)
+	if err := r.loadClaims([]string{topicID}); err != nil {
+		return nil, translate(err, "read topic claims")
+	}
+	views := slices.Clip(r.cache[topicID].views)
+	if cacheable {
+		s.topics.put(topicID, version, names, views)
+	}
+	return views, nil
+}
+
+// bumpSQLite and the PostgreSQL function below add one to a topic's
+// version, creating its row.
+const bumpSQLite = `INSERT INTO topic_versions (topic_id, version) VALUES (%s, 1)
+	ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;`
+
+// createTopicVersions is step 6: the versions the cache of topics' claims
+// is keyed by, and the triggers that keep them.
+func createTopicVersions(tx *gorm.DB, d dialect) error {
+	stmts := []string{`CREATE TABLE topic_versions (topic_id TEXT PRIMARY KEY, version BIGINT NOT NULL)`}
+	if d == dialectPostgres {
+		stmts = append(stmts,
+			`CREATE FUNCTION claimdesk_bump_topic_version() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				IF TG_TABLE_NAME = 'claimants' THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES ('', 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+					RETURN NULL;
+				END IF;
+				IF TG_OP IN ('UPDATE', 'DELETE') THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES (OLD.topic_id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				END IF;
+				IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES (NEW.topic_id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				END IF;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER claims_topic_version AFTER INSERT OR UPDATE OR DELETE ON claims
+				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_topic_version()`,
+			`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants
+				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_topic_version()`,
+		)
+		return execAll(tx, d, stmts...)
+	}
+	bump := func(expr string) string { return fmt.Sprintf(bumpSQLite, expr) }
+	stmts = append(stmts,
+		`CREATE TRIGGER claims_topic_version_insert AFTER INSERT ON claims BEGIN `+bump("new.topic_id")+` END`,
+		`CREATE TRIGGER claims_topic_version_update AFTER UPDATE ON claims BEGIN `+bump("old.topic_id")+bump("new.topic_id")+` END`,
+		`CREATE TRIGGER claims_topic_version_delete AFTER DELETE ON claims BEGIN `+bump("old.topic_id")+` END`,
+		`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants BEGIN `+bump("''")+` END`,
+	)
+	return execAll(tx, d, stmts...)
+}
