@@ -171,7 +171,11 @@ func dropIndexesIfEmpty(tx *gorm.DB) (rebuild, later []string, err error) {
 			return nil, nil, err
 		}
 	}
-	return rebuild, later, nil
+	drop, restore := bulkTriggers()
+	if err := execAll(tx, dialectSQLite, drop...); err != nil {
+		return nil, nil, err
+	}
+	return append(rebuild, restore...), later, nil
 }
 
 // bulkWriter is the exchange.BulkWriter of one transaction.

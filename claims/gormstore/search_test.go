@@ -366,3 +366,41 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchAfterBulkImport loads claims into an empty database, where the
+// import indexes them in one pass instead of row by row, then into a
+// database that has claims, and finds both; the topic's cached claims
+// follow.
+func TestSearchAfterBulkImport(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		gormstore.CacheEveryTopic(s)
+		ctx := context.Background()
+		topic := map[string]any{"id": "t1", "title": "Беженцы в Европе", "measure": "stock"}
+		who := map[string]any{"id": "p1", "name": "Ангела Меркель"}
+		src := map[string]any{"id": "s1", "name": "Deutsche Welle", "kind": "news"}
+		claim := func(id, quote string) map[string]any {
+			return map[string]any{"id": id, "topic_id": "t1", "claimant_id": "p1", "quote": quote, "language": "en", "quantity_text": "a million", "provenance": map[string]any{"source_id": "s1"}}
+		}
+		importDoc(t, s, "topic", topic, "claimant", who, "source", src, "claim", claim("c1", "A million refugees arrived"))
+		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugees"}).Claims.Items); !slices.Equal(got, []string{"c1"}) {
+			t.Fatalf("after a load into an empty database: %v, want [c1]", got)
+		}
+		before, err := s.TopicClaims(ctx, "t1")
+		must(t, "topic claims", err)
+		importDoc(t, s, "claim", claim("c2", "More refugees are expected"))
+		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugee"}).Claims.Items); !slices.Equal(got, []string{"c1", "c2"}) {
+			t.Errorf("after a second load: %v, want [c1 c2]", got)
+		}
+		after, err := s.TopicClaims(ctx, "t1")
+		must(t, "topic claims", err)
+		if len(before) != 1 || len(after) != 2 {
+			t.Errorf("topic claims %d then %d, want 1 then 2", len(before), len(after))
+		}
+		// The triggers are back: a claim written one by one is found.
+		c := &claims.Claim{TopicID: "t1", ClaimantID: "p1", Quote: "Refugees again", QuantityText: "5", Provenance: claims.Provenance{SourceID: "s1"}}
+		must(t, "create claim", s.CreateClaim(ctx, c))
+		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "again"}).Claims.Items); !slices.Equal(got, []string{c.ID}) {
+			t.Errorf("a claim created after the loads: %v", got)
+		}
+	})
+}

@@ -160,12 +160,15 @@ func createTopicVersions(tx *gorm.DB, d dialect) error {
 		)
 		return execAll(tx, d, stmts...)
 	}
+	return execAll(tx, d, append(stmts, sqliteTopicVersionTriggers()...)...)
+}
+
+func sqliteTopicVersionTriggers() []string {
 	bump := func(expr string) string { return fmt.Sprintf(bumpSQLite, expr) }
-	stmts = append(stmts,
-		`CREATE TRIGGER claims_topic_version_insert AFTER INSERT ON claims BEGIN `+bump("new.topic_id")+` END`,
-		`CREATE TRIGGER claims_topic_version_update AFTER UPDATE ON claims BEGIN `+bump("old.topic_id")+bump("new.topic_id")+` END`,
-		`CREATE TRIGGER claims_topic_version_delete AFTER DELETE ON claims BEGIN `+bump("old.topic_id")+` END`,
-		`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants BEGIN `+bump("''")+` END`,
-	)
-	return execAll(tx, d, stmts...)
+	return []string{
+		`CREATE TRIGGER claims_topic_version_insert AFTER INSERT ON claims BEGIN ` + bump("new.topic_id") + ` END`,
+		`CREATE TRIGGER claims_topic_version_update AFTER UPDATE ON claims BEGIN ` + bump("old.topic_id") + bump("new.topic_id") + ` END`,
+		`CREATE TRIGGER claims_topic_version_delete AFTER DELETE ON claims BEGIN ` + bump("old.topic_id") + ` END`,
+		`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants BEGIN ` + bump("''") + ` END`,
+	}
 }
