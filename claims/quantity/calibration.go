@@ -31,6 +31,9 @@ type Meaning struct {
 	// it moves one unit inwards ("dozens" below 100 = at most 99).
 	LowExclusive  bool `json:"low_exclusive,omitempty"`
 	HighExclusive bool `json:"high_exclusive,omitempty"`
+	// OpenHigh makes a hedge a lower bound with no ceiling ("upwards of
+	// 400"): High is then ignored and the reading has no Best.
+	OpenHigh bool `json:"open_high,omitempty"`
 	// Why is the reasoning behind the interval, shown to analysts.
 	Why string `json:"why"`
 }
@@ -104,6 +107,7 @@ type calibrationEntry struct {
 	Best          *float64 `json:"best"`
 	LowExclusive  bool     `json:"low_exclusive"`
 	HighExclusive bool     `json:"high_exclusive"`
+	OpenHigh      bool     `json:"open_high"`
 	Why           string   `json:"why"`
 }
 
@@ -158,7 +162,7 @@ func decodeEntry(b json.RawMessage) (Meaning, error) {
 	if e.Low == nil || e.High == nil {
 		return Meaning{}, errors.New("low and high are required")
 	}
-	m := Meaning{Low: *e.Low, High: *e.High, Best: e.Best, LowExclusive: e.LowExclusive, HighExclusive: e.HighExclusive, Why: e.Why}
+	m := Meaning{Low: *e.Low, High: *e.High, Best: e.Best, LowExclusive: e.LowExclusive, HighExclusive: e.HighExclusive, OpenHigh: e.OpenHigh, Why: e.Why}
 	if m.Why == "" {
 		m.Why = "set by the deployment's calibration file"
 	}
@@ -203,14 +207,24 @@ func (m Meaning) check(hedge bool, key string) error {
 		if m.Low == 0 {
 			return errors.New("low must be above zero")
 		}
+		if m.OpenHigh {
+			return errors.New("open_high is for hedges only")
+		}
 		return nil
 	}
+	if m.OpenHigh != (key == "upwards_of" || key == "north_of" || key == "bolee_chem") {
+		return fmt.Errorf("open_high must be set for upwards_of, north_of and bolee_chem, and only for them")
+	}
 	switch key {
-	case "about":
+	case "upwards_of", "north_of", "bolee_chem":
+		if m.Low < 1 || m.Best != nil {
+			return fmt.Errorf("low (%g) must be at least 1, the stated figure, and there is no best", m.Low)
+		}
+	case "about", "in_the_region_of", "okolo", "poryadka":
 		if m.Low > 1 || m.High < 1 {
 			return fmt.Errorf("low-high (%g-%g) must contain 1, the stated figure", m.Low, m.High)
 		}
-	case "nearly", "just_under":
+	case "nearly", "just_under", "close_to", "just_shy_of", "pochti", "bez_malogo":
 		if m.High > 1 || m.Low == 0 {
 			return fmt.Errorf("low-high (%g-%g) must lie at or below 1, the stated figure, and above 0", m.Low, m.High)
 		}

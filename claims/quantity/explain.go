@@ -61,7 +61,7 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		b = num(b, r.lo)
 		b = append(b, " to "...)
 		b = num(b, r.hi)
-	case r.kind == LowerBound && mod == modMoreThan && m.core == coreNumeral && r.lo == r.coreLo:
+	case r.kind == LowerBound && (mod == modMoreThan || mod == modNorthOf || mod == modBoleeChem) && m.core == coreNumeral && r.lo == r.coreLo:
 		// Not a whole count: the interval cannot say "just above".
 		b = bound(b, "more than", r.lo, "above", false)
 	case r.kind == LowerBound:
@@ -106,8 +106,12 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		if mod != modNone && mod != modExact {
 			b = append(b, ", hedged"...)
 		}
-	case mod == modAbout:
-		h := &p.hedges[modAbout]
+	case mod == modError:
+		b = append(b, "±"...)
+		b = num(b, m.err)
+		b = span(b)
+	case isApproxMod(mod):
+		h := &p.hedges[mod]
 		if lo, hi := 1-h.Low, h.High-1; math.Abs(lo-hi) < 1e-9 {
 			b = append(b, "±"...)
 			b = appendNum(b, lo*100, true)
@@ -118,7 +122,7 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 			b = appendNum(b, hi*100, true)
 		}
 		b = span(b)
-	case mod == modNearly || mod == modJustUnder:
+	case mod == modNearly || mod == modJustUnder || mod == modCloseTo || mod == modJustShy || mod == modPochti || mod == modBezMalogo:
 		b = margin(b, 1-p.hedges[mod].Low, " under ")
 	case mod == modJustOver:
 		b = margin(b, p.hedges[mod].High-1, " over ")

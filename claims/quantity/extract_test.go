@@ -76,7 +76,7 @@ func TestExtractSkips(t *testing.T) {
 		// Too large, or negative: left out. A hyphen-minus after a space
 		// or at the start is taken for a dash and the figure is read.
 		{"a total of 99999999999999999999 dollars and 800 fighters", []found{{"800 fighters", "numeral"}}},
-		{"the index fell to −5% (-3% a year ago) and 800 left", []found{{"800", "numeral"}}},
+		{"the index fell to −5% (-3% a year ago) and 800 left", []found{{"5%", "change"}, {"3%", "change"}, {"800", "numeral"}}},
 		{"- 5 people died", []found{{"5 people", "numeral"}}},
 		{"-5 people died", []found{{"5 people", "numeral"}}},
 		{"the toll -800 by one count", []found{{"800", "numeral"}}},
@@ -144,7 +144,7 @@ func TestExtractArticles(t *testing.T) {
 			{"несколько десятков", "vague:neskolko"},
 			{"не более 200 человек", "up_to"},
 			{"от 800 до 1500 граждан", "range"},
-			{"около 4 тыс. человек", "about"},
+			{"около 4 тыс. человек", "okolo"},
 			{"62 страницах", "numeral"},
 			{"как минимум 400", "at_least"},
 			{"более двух тысяч россиян", "more_than"},
@@ -156,7 +156,7 @@ func TestExtractArticles(t *testing.T) {
 			{"менее 50 человек", "fewer_than"},
 			{"несколько сотен", "vague:neskolko"},
 			{"до 3000 человек", "up_to"},
-			{"почти 90%", "nearly"},
+			{"почти 90%", "pochti"},
 			{"Каждый пятый", "ratio"},
 			{"24", "numeral"},
 			{"до 481", "up_to"}, // "выросло с 24 … до 481": a change read as a bound

@@ -44,6 +44,17 @@ const (
 	fPlural                          // a plural form of a unit noun: "тысячи" (vague when alone)
 	fOrdWord                         // "first", "первой": "the first half" is no proportion
 	fDatePrep                        // "in", "since", "с": a year after it is a date
+	fZero                            // "zero", "nil", "ноль": the figure 0
+	fPoint                           // "point", "точка": a decimal point in words
+	fSignWord                        // "minus", "negative", "минус"
+	fNeg                             // "not", "never", "n't", "не": negates a bound
+	fNegAux                          // "could", "have", "been", "могло", "быть": may stand around a negation
+	fUp                              // "rose", "grew", "вырос": a change upwards
+	fDown                            // "fell", "dropped", "снизился": a change downwards
+	fBy                              // "by", "на": the size of a change follows
+	fBut                             // "but", "но", "а": joins the two sides of a bound
+	fSubunit                         // "cents", "копеек": a hundredth of the currency before
+	fPoints                          // "points", "пункта": an error stated in the figure's own unit
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -57,16 +68,18 @@ const (
 
 // wordInfo is what the lexicon knows of one word form.
 type wordInfo struct {
-	num      float64 // numeral value
-	rank     uint8
-	scale    float64 // thousand, million…
-	base     float64 // unit nouns: dozen 12, score 20, десяток 10, сотня 100
-	sing     float64 // the singular value of an ambiguous plural form after a bound: "более тысячи"
-	frac     float64 // fraction: half 0.5, third 1/3
-	ordinal  float64 // "пятый" 5, for "каждый пятый"
-	vague    int16   // 1 + index into Parser.vague
-	currency string
-	flags    uint64
+	num        float64 // numeral value
+	rank       uint8
+	scale      float64 // thousand, million…
+	base       float64 // unit nouns: dozen 12, score 20, десяток 10, сотня 100
+	sing       float64 // the singular value of an ambiguous plural form after a bound: "более тысячи"
+	frac       float64 // fraction: half 0.5, third 1/3
+	ordinal    float64 // "пятый" 5, for "каждый пятый"
+	whole      float64 // a whole figure in one word: "полмиллиона" 500,000
+	wholeScale float64 // its scale: 1,000,000 for "полмиллиона"
+	vague      int16   // 1 + index into Parser.vague
+	currency   string
+	flags      uint64
 	// Phrases that start with this word: modifiers before and after a
 	// figure, and multi-word vague entries ("a few", "a couple of").
 	prefix, postfix, vagueP []phrase
@@ -90,6 +103,18 @@ const (
 	modExact
 	modBetween
 	modFrom
+	// Closeness hedges with their own calibration entries.
+	modCloseTo   // close to
+	modJustShy   // just shy of
+	modUpwardsOf // upwards of
+	modNorthOf   // north of
+	modRegion    // in the region of
+	modPochti    // почти
+	modBezMalogo // без малого
+	modBoleeChem // более чем
+	modOkolo     // около
+	modPoryadka  // порядка
+	modError     // a stated error: "45,000 give or take 15%", "20,000 ± 5,000"
 	numMods
 )
 
@@ -97,6 +122,28 @@ var modRule = [numMods]string{
 	modNone: "", modAbout: "about", modMoreThan: "more_than", modAtLeast: "at_least",
 	modFewerThan: "fewer_than", modUpTo: "up_to", modNearly: "nearly", modJustUnder: "just_under",
 	modJustOver: "just_over", modOdd: "odd", modExact: "exact", modBetween: "between", modFrom: "from",
+	modCloseTo: "close_to", modJustShy: "just_shy_of", modUpwardsOf: "upwards_of", modNorthOf: "north_of",
+	modRegion: "in_the_region_of", modPochti: "pochti", modBezMalogo: "bez_malogo", modBoleeChem: "bolee_chem",
+	modOkolo: "okolo", modPoryadka: "poryadka", modError: "stated_error",
+}
+
+// hedgeKey names the calibration entry of each hedge.
+var hedgeKey = map[modKind]string{
+	modAbout: "about", modNearly: "nearly", modJustUnder: "just_under", modJustOver: "just_over",
+	modCloseTo: "close_to", modJustShy: "just_shy_of", modUpwardsOf: "upwards_of", modNorthOf: "north_of",
+	modRegion: "in_the_region_of", modPochti: "pochti", modBezMalogo: "bez_malogo", modBoleeChem: "bolee_chem",
+	modOkolo: "okolo", modPoryadka: "poryadka",
+}
+
+// isApproxMod reports the approximators: they widen a figure on both
+// sides, and after a bound only hedge it.
+func isApproxMod(mod modKind) bool {
+	return mod == modAbout || mod == modRegion || mod == modOkolo || mod == modPoryadka
+}
+
+// isOpenHedge reports hedges read as a lower bound ("upwards of 400").
+func isOpenHedge(mod modKind) bool {
+	return mod == modUpwardsOf || mod == modNorthOf || mod == modBoleeChem
 }
 
 // phrase is a sequence of word IDs that means a modifier or a vague entry.
@@ -114,7 +161,7 @@ var prefixMods = []struct {
 }{
 	{"about", modAbout}, {"around", modAbout}, {"some", modAbout}, {"roughly", modAbout},
 	{"approximately", modAbout}, {"approx", modAbout}, {"an estimated", modAbout}, {"estimated", modAbout},
-	{"est", modAbout}, {"circa", modAbout}, {"c", modAbout}, {"ca", modAbout}, {"in the region of", modAbout},
+	{"est", modAbout}, {"circa", modAbout}, {"c", modAbout}, {"ca", modAbout}, {"in the region of", modRegion},
 	{"on the order of", modAbout}, {"of the order of", modAbout}, {"something like", modAbout},
 	{"more than", modMoreThan}, {"over", modMoreThan},
 	{"exceeds", modMoreThan}, {"exceeded", modMoreThan}, {"exceed", modMoreThan}, {"surpasses", modMoreThan},
@@ -126,14 +173,14 @@ var prefixMods = []struct {
 	{"at a minimum", modAtLeast}, {"at minimum", modAtLeast}, {"at the most", modUpTo}, {"at the very most", modUpTo},
 	{"at a maximum", modUpTo}, {"a little", modAbout}, {"a little above", modJustOver}, {"a little below", modJustUnder},
 	{"a little fewer than", modJustUnder}, {"above", modMoreThan}, {"in excess of", modMoreThan},
-	{"upwards of", modMoreThan}, {"upward of", modMoreThan}, {"greater than", modMoreThan}, {"well over", modMoreThan},
-	{"well above", modMoreThan}, {"north of", modMoreThan}, {"exceeding", modMoreThan}, {"far more than", modMoreThan},
+	{"upwards of", modUpwardsOf}, {"upward of", modUpwardsOf}, {"greater than", modMoreThan}, {"well over", modMoreThan},
+	{"well above", modMoreThan}, {"north of", modNorthOf}, {"exceeding", modMoreThan}, {"far more than", modMoreThan},
 	{"at least", modAtLeast}, {"no fewer than", modAtLeast}, {"no less than", modAtLeast}, {"not less than", modAtLeast},
 	{"not fewer than", modAtLeast}, {"a minimum of", modAtLeast}, {"minimum of", modAtLeast},
 	{"fewer than", modFewerThan}, {"less than", modFewerThan}, {"under", modFewerThan}, {"below", modFewerThan},
 	{"up to", modUpTo}, {"no more than", modUpTo}, {"not more than", modUpTo}, {"at most", modUpTo},
 	{"as many as", modUpTo}, {"as much as", modUpTo}, {"a maximum of", modUpTo}, {"maximum of", modUpTo},
-	{"nearly", modNearly}, {"almost", modNearly}, {"close to", modNearly}, {"approaching", modNearly},
+	{"nearly", modNearly}, {"almost", modNearly}, {"close to", modCloseTo}, {"just shy of", modJustShy}, {"approaching", modNearly},
 	{"just under", modJustUnder}, {"just below", modJustUnder}, {"just short of", modJustUnder},
 	{"slightly less than", modJustUnder}, {"slightly fewer than", modJustUnder}, {"a little under", modJustUnder},
 	{"a little less than", modJustUnder}, {"just over", modJustOver}, {"just above", modJustOver},
@@ -141,10 +188,23 @@ var prefixMods = []struct {
 	{"just more than", modJustOver},
 	{"exactly", modExact}, {"precisely", modExact}, {"only", modExact}, {"just", modExact}, {"a total of", modExact},
 	{"between", modBetween}, {"from", modFrom},
+	{"equal to or less than", modUpTo}, {"equal to or fewer than", modUpTo}, {"equal to or more than", modAtLeast},
+	{"equal to or greater than", modAtLeast}, {"less than or equal to", modUpTo}, {"fewer than or equal to", modUpTo},
+	{"more than or equal to", modAtLeast}, {"greater than or equal to", modAtLeast}, {"smaller or equal than", modUpTo},
+	{"smaller than or equal to", modUpTo}, {"lower or equal than", modUpTo}, {"less or equal than", modUpTo},
+	{"bigger or equal than", modAtLeast}, {"higher or equal than", modAtLeast}, {"greater or equal than", modAtLeast},
+	{"larger or equal than", modAtLeast}, {"at least or equal to", modAtLeast},
+	{"smaller than", modFewerThan}, {"lower than", modFewerThan}, {"larger than", modMoreThan},
+	{"bigger than", modMoreThan}, {"higher than", modMoreThan},
+	{"equals", modExact}, {"equal to", modExact}, {"equaling", modExact}, {"equalling", modExact},
+	{"top", modMoreThan}, {"topping", modMoreThan}, {"surpass", modMoreThan},
+	{"fall short of", modFewerThan}, {"fell short of", modFewerThan}, {"falls short of", modFewerThan},
+	{"falling short of", modFewerThan}, {"fallen short of", modFewerThan},
 
-	{"около", modAbout}, {"порядка", modAbout}, {"примерно", modAbout}, {"приблизительно", modAbout},
+	{"около", modOkolo}, {"порядка", modPoryadka}, {"примерно", modAbout}, {"приблизительно", modAbout},
 	{"ориентировочно", modAbout}, {"где то", modAbout}, {"приблизительно около", modAbout},
-	{"более", modMoreThan}, {"больше", modMoreThan}, {"более чем", modMoreThan}, {"больше чем", modMoreThan},
+	{"более", modMoreThan}, {"больше", modMoreThan}, {"более чем", modBoleeChem}, {"больше чем", modBoleeChem},
+	{"без малого", modBezMalogo}, {"не ниже", modAtLeast}, {"не выше", modUpTo},
 	{"свыше", modMoreThan},
 	{"превышает", modMoreThan}, {"превышают", modMoreThan}, {"превышало", modMoreThan}, {"превышал", modMoreThan},
 	{"превышала", modMoreThan}, {"превышали", modMoreThan}, {"превысило", modMoreThan}, {"превысил", modMoreThan},
@@ -157,12 +217,13 @@ var prefixMods = []struct {
 	{"не превысила", modUpTo}, {"не превысили", modUpTo}, {"не превысит", modUpTo}, {"не превысят", modUpTo},
 	{"не превышающее", modUpTo}, {"не превышающий", modUpTo}, {"не превышающая", modUpTo},
 	{"как максимум", modUpTo}, {"гораздо больше", modMoreThan}, {"значительно больше", modMoreThan},
-	{"не менее", modAtLeast}, {"не меньше", modAtLeast}, {"не менее чем", modAtLeast}, {"как минимум", modAtLeast},
+	{"не менее", modAtLeast}, {"не меньше", modAtLeast}, {"не менее чем", modAtLeast}, {"не меньше чем", modAtLeast},
+	{"не больше чем", modUpTo}, {"как минимум", modAtLeast},
 	{"минимум", modAtLeast}, {"по меньшей мере", modAtLeast}, {"по крайней мере", modAtLeast},
 	{"менее", modFewerThan}, {"меньше", modFewerThan}, {"менее чем", modFewerThan}, {"меньше чем", modFewerThan},
 	{"не более", modUpTo}, {"не больше", modUpTo}, {"не более чем", modUpTo}, {"до", modUpTo},
 	{"вплоть до", modUpTo}, {"максимум", modUpTo}, {"самое большее", modUpTo},
-	{"почти", modNearly}, {"под", modNearly}, {"едва ли не", modNearly},
+	{"почти", modPochti}, {"под", modNearly}, {"едва ли не", modNearly},
 	{"чуть менее", modJustUnder}, {"чуть меньше", modJustUnder}, {"немногим менее", modJustUnder},
 	{"немногим меньше", modJustUnder}, {"чуть более", modJustOver}, {"чуть больше", modJustOver},
 	{"немногим более", modJustOver}, {"немногим больше", modJustOver}, {"немного более", modJustOver},
@@ -271,10 +332,12 @@ var scales = []struct {
 	sing       string // genitive singular that is also a plural: "более тысячи"
 	suffix     string // written against the digits or abbreviated: "3.5m", "1,5 млн"
 }{
-	{1e3, "thousand тысяча тысячу тысячей тысячью тысяче", "тысячи тысяч тысячам тысячами тысячах", "тысячи", "k тыс"},
-	{1e6, "million миллион миллиону миллионом миллионе", "миллиона миллионов миллионы миллионам миллионами миллионах", "миллиона", "m mn mln млн"},
-	{1e9, "billion миллиард миллиарду миллиардом миллиарде", "миллиарда миллиардов миллиарды миллиардам миллиардами миллиардах", "миллиарда", "bn b млрд"},
-	{1e12, "trillion триллион", "триллиона триллионов триллионы", "триллиона", "tn trn трлн"},
+	{1e3, "thousand тысяча тысячу тысячей тысячью тысяче", "thousands тысячи тысяч тысячам тысячами тысячах", "тысячи", "k тыс к"},
+	{1e5, "lakh lac", "lakh lakhs lac lacs lkh lkhs", "", ""},
+	{1e6, "million миллион миллиону миллионом миллионе", "millions миллиона миллионов миллионы миллионам миллионами миллионах", "миллиона", "m mn mln mil mio млн"},
+	{1e7, "crore", "crore crores cr", "", ""},
+	{1e9, "billion миллиард миллиарду миллиардом миллиарде", "billions миллиарда миллиардов миллиарды миллиардам миллиардами миллиардах", "миллиарда", "bn b mrd млрд"},
+	{1e12, "trillion триллион", "trillions триллиона триллионов триллионы", "триллиона", "tn trn трлн"},
 }
 
 // Unit nouns: "two dozen", "два десятка", "сотня".
@@ -284,11 +347,13 @@ var unitNouns = []struct {
 	forms      string
 	sing       string
 }{
-	{12, "dozen дюжина дюжину", "dozen дюжины дюжин", "дюжины"},
+	{12, "dozen дюжина дюжину", "dozen dozens дюжины дюжин", "дюжины"},
+	{2, "pair", "pair pairs", ""},
 	{20, "score", "score", ""},
 	{10, "десяток", "десятка десятку десятком десятке десятков", "десятка"},
 	{100, "сотня сотню сотней сотне", "сотни сотен", "сотни"},
 	{100, "hundred", "hundred", ""}, // English "hundred" as a unit after "a few", "several"
+	{10, "", "tens", ""},            // "several tens of thousands"
 }
 
 var fractions = []struct {
@@ -327,7 +392,11 @@ var currencies = []struct {
 	{"USD", "dollars dollar долларов доллара доллар долларах долларам долл", "usd"},
 	{"EUR", "euros euro евро", "eur"},
 	{"GBP", "pounds pound фунтов фунта", "gbp"},
-	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub"},
+	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub руб"},
+	{"JPY", "yen иен йен", "jpy"},
+	{"CHF", "francs franc франков", "chf"},
+	{"CNY", "yuan renminbi юаней юаня", "cny rmb"},
+	{"INR", "rupees rupee рупий", "inr rs"},
 }
 
 var flagWords = []struct {
@@ -336,7 +405,7 @@ var flagWords = []struct {
 }{
 	{fA | fStop, "a an"},
 	{fAnd | fStop, "and и"},
-	{fTo | fStop, "to"},
+	{fTo | fStop, "to through thru"},
 	{fOr | fStop, "or или либо"},
 	{fOf | fStop, "of из"},
 	{fIn | fStop, "in"},
@@ -346,7 +415,7 @@ var flagWords = []struct {
 	{fPercent, "percent pc pct процентов процента процент процентам процентах проц"},
 	{fPer | fStop, "per"},
 	{fCent, "cent"},
-	{fPlus, "plus"},
+	{fPlus, "plus плюс"},
 	{fOdd, "odd"},
 	{fThe | fStop, "the"},
 	{fUS | fStop, "us"},
@@ -370,6 +439,23 @@ var flagWords = []struct {
 	{fOrdWord | fStop, "first second last final latter former первая первой первую первый вторая второй вторую последняя последней последнюю"},
 	{fDatePrep, "in since by until till before after during from through throughout early late " +
 		"в во с со после к по от"},
+	{fZero, "zero nil none naught nought ноль нуль ноля нуля"},
+	{fPoint, "point точка"},
+	{fSignWord, "minus negative минус"},
+	{fNeg, "not never cannot t не никогда"},
+	{fNegAux, "could couldn can can was wasn were weren is isn be been have has had would wouldn will won did didn does doesn " +
+		"никак могло мог могла могли может могут быть было был была были"},
+	{fDown, "fell fall falls falling dropped drop drops dropping declined decline declines declining decreased decrease " +
+		"decreases shrank shrunk shrink shrinks slid slipped plunged plummeted tumbled sank dipped down " +
+		"снизился снизилась снизилось снизились снизится упал упала упало упали уменьшился уменьшилась уменьшилось " +
+		"уменьшились сократился сократилась сократилось сократились сократится"},
+	{fUp, "rose rise rises rising increased increase increases grew grow grows growing gained gains climbed jumped " +
+		"surged soared up вырос выросла выросло выросли увеличился увеличилась увеличилось увеличились повысился " +
+		"повысилась повысилось повысились"},
+	{fBy, "by на"},
+	{fBut, "but но а"},
+	{fSubunit, "cents cent pence центов цента цент копеек копейки копейка копейку"},
+	{fPoints, "points point percentage пункта пунктов пункт процентных"},
 	{fTooVague | fStop, "many numerous countless multiple much lots много многие многих немало множество масса"},
 	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
 		"человек людей граждан боевиков военных"},
@@ -388,6 +474,8 @@ var flagWords = []struct {
 type lexicon struct {
 	ids   map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
 	words []wordInfo       // by ID
+	// Words some rules look for by name.
+	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idPolovinoy, idHalf int32
 }
 
 func (l *lexicon) id(w string) int32 {
@@ -449,13 +537,8 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 		l.each(s.suffix, func(w *wordInfo) { w.scale = s.scale; w.flags |= fSuffix | fAbbrev })
 	}
 	// English plurals are units after vague words ("hundreds of thousands")
-	// but not after numerals ("two thousands" is not English).
-	for _, p := range []struct {
-		w string
-		s float64
-	}{{"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9}} {
-		l.word(p.w).scale = p.s
-	}
+	// and after numerals too ("five billions", "two thousands"): said
+	// often enough, and never anything else.
 	for _, u := range unitNouns {
 		l.each(u.standalone, func(w *wordInfo) { w.base = u.base; w.flags |= fStandalone })
 		l.each(u.forms, func(w *wordInfo) { w.base = u.base })
@@ -498,5 +581,14 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 	for _, w := range []string{"c", "ca", "est", "approx"} {
 		l.word(w).flags |= fAbbrev
 	}
+	// Whole figures in one word: "полмиллиона", "полтысячи".
+	for _, wf := range []struct {
+		v, scale float64
+		forms    string
+	}{{5e2, 1e3, "полтысячи полутысячи"}, {5e5, 1e6, "полмиллиона полумиллиона полумиллионов"}, {5e8, 1e9, "полмиллиарда полумиллиарда"}} {
+		l.each(wf.forms, func(w *wordInfo) { w.whole, w.wholeScale = wf.v, wf.scale })
+	}
+	l.idEqual, l.idPlus, l.idPlusRu, l.idGive, l.idTake = l.id("equal"), l.id("plus"), l.id("плюс"), l.id("give"), l.id("take")
+	l.idS, l.idPolovinoy, l.idHalf = l.id("с"), l.id("половиной"), l.id("half")
 	return l
 }

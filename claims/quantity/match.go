@@ -1,6 +1,11 @@
 package quantity
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
 
 type coreKind uint8
 
@@ -24,7 +29,8 @@ type amount struct {
 	wordOne    bool // a lone word "one", "один"
 	decimals   uint8
 	trailZeros uint8
-	tok        int // index of the first number token
+	tok        int    // index of the first number token
+	bad        string // why the figure cannot be read: "1.500" in English, "150,00"
 }
 
 // roundUnit is the unit of the last significant digit as written: 1,000
@@ -56,26 +62,72 @@ type match struct {
 	pct        float64 // a fraction or ratio as a percentage
 	unit       string
 	countNoun  bool
-	hedged     bool // an approximator after a bound: "up to about 4,000"
-	alt        bool // a range given as alternatives: "two or three thousand", "пять-шесть тысяч"
-	sign       rune // a minus glued before the figure: '−' when surely a sign, '-' when a hyphen-minus after a space may be a dash
-	tooBig     bool // a figure above MaxValue
-	dateYear   bool // a year in a date context: "in 2015", "с 2011 года"
-	skip       bool // Extract leaves it out: a year, a date, a page number…
+	hedged     bool    // an approximator after a bound: "up to about 4,000"
+	alt        bool    // a range given as alternatives: "two or three thousand", "пять-шесть тысяч"
+	sign       rune    // a minus glued before the figure: '−' when surely a sign, '-' when a hyphen-minus after a space may be a dash
+	change     int8    // a verb of change before the figure: -1 "fell by", 1 "rose by"
+	changeBy   bool    // the verb had "by", "на"
+	err        float64 // a stated error, in the figure's unit: "± 5,000"
+	reason     string  // why the match cannot be read: Parse refuses with it, Extract leaves the match out
+	tooBig     bool    // a figure above MaxValue
+	dateYear   bool    // a year in a date context: "in 2015", "с 2011 года"
+	skip       bool    // Extract leaves it out: a year, a date, a page number…
 }
 
 // matchAt reads the quantity expression that starts at toks[i], if any,
 // and returns the index of the token after it.
 func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
+	return p.matchOne(s, toks, i, m, false)
+}
+
+// matchOne is matchAt; nested is set when it reads the second side of a
+// two-sided bound, which cannot have a third.
+func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) (int, bool) {
 	*m = match{start: toks[i].start}
 	if afterNumberDash(toks, i) {
 		return 0, false
 	}
 	j := i
-	if t := &toks[i]; t.kind == tSym && (t.sym == '~' || t.sym == '≈' || t.sym == '∼') {
-		m.mod, j = modAbout, i+1
+	// A verb of change before the figure: "fell by 5%", "rose 3%",
+	// "снизился на 5%". Without "by" only a percentage is a change: "dropped
+	// 5 bombs" is a count.
+	if w := p.word(&toks[j]); w.flags&(fUp|fDown) != 0 && j+1 < len(toks) {
+		k := j + 1
+		by := p.word(&toks[k]).has(fBy)
+		if by {
+			k++
+		}
+		if k < len(toks) && (by || toks[k].kind == tNum) {
+			m.change = 1
+			if w.has(fDown) {
+				m.change = -1
+			}
+			m.changeBy = by
+			j = k
+		}
+	}
+	// A sign in words: "minus 5", "negative 504", "минус 5 процентов".
+	if w := p.word(&toks[j]); w.has(fSignWord) && j+1 < len(toks) && p.startsFigure(&toks[j+1]) {
+		m.sign = '−'
+		j++
+	}
+	// A margin of error with no figure before it: "± 5,000", "plus or
+	// minus 3 points".
+	if k, ok := p.errorSign(toks, j); ok && k < len(toks) {
+		m.reason = "a margin of error (±) with no figure before it to widen"
+		j = k
+	}
+	if j >= len(toks) {
+		return 0, false
+	}
+	if t := &toks[j]; t.kind == tSym {
+		if k, mod, ok := comparisonAt(toks, j); ok {
+			m.mod, j = mod, k
+		}
 	} else if t.kind == tWord && t.id != 0 {
-		if k, mod, ok := p.prefixAt(toks, i); ok {
+		if k, mod, ok := p.prefixAt(toks, j); ok {
+			m.mod, j = mod, k
+		} else if k, mod, ok := p.negatedAt(toks, j); ok {
 			m.mod, j = mod, k
 		}
 	}
@@ -118,7 +170,26 @@ func (p *Parser) matchAt(s string, toks []token, i int, m *match) (int, bool) {
 			}
 		}
 	}
+	if m.mod == modFewerThan || m.mod == modMoreThan {
+		// "less than 5000 or equal", "more than 30 or equal to"
+		if k, ok := p.orEqualAt(toks, j); ok {
+			m.mod = map[modKind]modKind{modFewerThan: modUpTo, modMoreThan: modAtLeast}[m.mod]
+			j = k
+		}
+	}
+	if !nested && m.core == coreNumeral && m.change == 0 && m.sign == 0 && boundSide(m.mod) != 0 {
+		if k, ok := p.twoSided(s, toks, j, m); ok {
+			j = k
+		}
+	}
 	m.end = toks[j-1].end
+	if m.reason == "" {
+		if m.a.bad != "" {
+			m.reason = m.a.bad
+		} else if m.core == coreRange && m.b.bad != "" {
+			m.reason = m.b.bad
+		}
+	}
 	p.judgeSkip(s, toks, j, m)
 	if m.a.v > MaxValue || m.b.v > MaxValue || (m.core == coreVague && p.vague[m.vague].High*m.base > MaxValue) {
 		m.tooBig = true
@@ -180,7 +251,7 @@ func (p *Parser) approximatorAt(toks []token, i int) (int, bool) {
 		return i + 1, true
 	}
 	if t.kind == tWord && t.id != 0 {
-		if k, mod, ok := p.prefixAt(toks, i); ok && mod == modAbout {
+		if k, mod, ok := p.prefixAt(toks, i); ok && isApproxMod(mod) {
 			return k, true
 		}
 	}
@@ -191,7 +262,8 @@ func (p *Parser) approximatorAt(toks []token, i int) (int, bool) {
 // reading, which an approximator after them only hedges.
 func isBoundMod(mod modKind) bool {
 	switch mod {
-	case modMoreThan, modAtLeast, modFewerThan, modUpTo, modNearly, modJustUnder, modJustOver:
+	case modMoreThan, modAtLeast, modFewerThan, modUpTo, modNearly, modJustUnder, modJustOver,
+		modCloseTo, modJustShy, modPochti, modBezMalogo, modUpwardsOf, modNorthOf, modBoleeChem:
 		return true
 	}
 	return false
@@ -288,6 +360,9 @@ func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
 		m.a = amount{v: w.sing, scale: 1, tok: j}
 		return p.amountTail(s, toks, j+1, &m.a), true
 	}
+	if k, ok := p.slashFraction(toks, j, m); ok {
+		return k, true
+	}
 	if k, ok := p.vagueAt(toks, j, m); ok {
 		return k, true
 	}
@@ -356,8 +431,8 @@ func (p *Parser) fractionAt(s string, toks []token, j int, m *match) (int, bool)
 		return 0, false
 	}
 	english := isASCIILetter(s[toks[k].start])
-	if english && !article && !w.has(fHalf) {
-		return 0, false // "third" alone is an ordinal
+	if english && !article && !w.has(fHalf) && (k+1 >= len(toks) || p.word(&toks[k+1]).scale == 0) {
+		return 0, false // "third" alone is an ordinal; "quarter million" is a figure
 	}
 	frac := w.frac
 	k++
@@ -376,7 +451,7 @@ func (p *Parser) fractionAt(s string, toks []token, j int, m *match) (int, bool)
 		b++
 		hyphen()
 	}
-	if b < len(toks) && b > k {
+	if b < len(toks) && (b > k || p.word(&toks[b]).scale > 0) {
 		bw := p.word(&toks[b])
 		if u := max(bw.scale, bw.base); u > 0 && bw.flags&fPlural == 0 {
 			m.a = amount{v: frac * u, scale: u, tok: j}
@@ -421,6 +496,10 @@ func (p *Parser) vagueAt(toks []token, j int, m *match) (int, bool) {
 				u = 100
 			}
 		}
+		if u == 0 && w.has(fOf) && b+1 < len(toks) && p.word(&toks[b+1]).scale > 0 && m.base > 1 {
+			b++ // "several tens of thousands"
+			continue
+		}
 		if u == 0 || (toks[b].kind != tWord) {
 			break
 		}
@@ -451,9 +530,15 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	} else if w := p.word(t); w.has(fUS) && isSym(toks, k+1, '$') {
 		a.currency = "USD"
 		k += 2
-	} else if w.has(fCurrencyCode) && k+1 < len(toks) && toks[k+1].kind == tNum {
-		a.currency = w.currency
-		k++
+	} else if w.has(fCurrencyCode) {
+		n := k + 1
+		if isSym(toks, n, '.') && !toks[n].space {
+			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
+		}
+		if n < len(toks) && toks[n].kind == tNum {
+			a.currency = w.currency
+			k = n
+		}
 	}
 	if k >= len(toks) {
 		return 0, false
@@ -462,8 +547,15 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	t := &toks[k]
 	switch t.kind {
 	case tNum:
-		if t.nflags&nBad != 0 || attachedToWord(toks, k) {
+		if t.nflags&nBad != 0 || p.attachedToWord(toks, k) {
 			return 0, false
+		}
+		switch {
+		case t.nflags&nTypo != 0:
+			a.bad = fmt.Sprintf("%q has a thousands group with a digit missing or one too many: a typo in the source?", s[t.start:t.end])
+		case t.nflags&nDotAmbig != 0:
+			a.bad = fmt.Sprintf("%q may be %s or %s: the dot is a decimal point in English and groups thousands in much of Europe; write it with a comma or in full",
+				s[t.start:t.end], strings.Replace(s[t.start:t.end], ".", ",", 1), strings.TrimRight(strings.TrimRight(s[t.start:t.end], "0"), "."))
 		}
 		a.v, a.digits = t.num, true
 		a.decimals, a.trailZeros = t.decimals, t.trailZeros
@@ -471,9 +563,24 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 		k++
 		// A suffix written against the digits: "3.5m", "2bn", "40pc"; an
 		// ordinal or other letters ("3rd", "1990s", "5G") make no figure.
+		if f, e, ok := p.pointFraction(s, toks, k); ok && a.decimals == 0 && t.nflags == 0 {
+			a.v += f // "4 point 2"
+			a.decimals, a.trailZeros = uint8(e-k-1), 0
+			k = e
+			break
+		}
 		if k < len(toks) && toks[k].kind == tWord && !toks[k].space {
 			w := p.word(&toks[k])
+			lit := s[toks[k].start:toks[k].end]
 			switch {
+			case lit == "MM" || lit == "М":
+				// "4MM" in finance, "7М" in Russian: millions. A lower-case
+				// "4mm" or "5м" is a length.
+				a.v *= 1e6
+				a.scale *= 1e6
+				k++
+			case lit == "м" || lit == "mm":
+				return 0, false
 			case w.has(fSuffix) || w.has(fNumScale):
 				a.v *= w.scale
 				a.scale *= w.scale
@@ -493,9 +600,23 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 			}
 		}
 	case tWord:
+		if p.word(t).has(fPoint) {
+			// "point 35": a decimal with no whole part.
+			f, e, ok := p.pointFraction(s, toks, k)
+			if !ok {
+				return 0, false
+			}
+			a.v, a.digits, a.decimals = f, true, uint8(e-k-1)
+			return p.amountTail(s, toks, e, a), true
+		}
 		v, sc, e, one, ok := p.wordNumber(s, toks, k)
 		if !ok {
 			return 0, false
+		}
+		if f, pe, ok := p.pointFraction(s, toks, e); ok && v == math.Trunc(v) && sc == 1 {
+			// "two point two million", "один точка один"
+			a.v, a.digits, a.decimals = v+f, true, uint8(pe-e-1)
+			return p.amountTail(s, toks, pe, a), true
 		}
 		a.v, a.wordOne, a.folded = v, one, true
 		if v == math.Trunc(v) && v < 1e15 {
@@ -516,13 +637,17 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 
 // attachedToWord reports a number glued to a word before it: "MH17",
 // "F-16", "COVID-19", "Су-24", the exponent of "1e+9".
-func attachedToWord(toks []token, k int) bool {
+func (p *Parser) attachedToWord(toks []token, k int) bool {
 	if k == 0 || toks[k].space {
 		return false
 	}
 	prev := &toks[k-1]
 	if prev.kind == tWord {
 		return true
+	}
+	// "20k-30k": the word before the hyphen is a scale glued to a figure.
+	if k >= 3 && prev.sym == '-' && toks[k-2].kind == tWord && !toks[k-2].space && toks[k-3].kind == tNum && p.word(&toks[k-2]).has(fSuffix) {
+		return false
 	}
 	return k >= 2 && prev.kind == tSym && (prev.sym == '-' || prev.sym == '+' || prev.sym == '−') && !prev.space && toks[k-2].kind == tWord
 }
@@ -546,8 +671,16 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 			if w.has(fHundred) {
 				u = 100
 			}
-			if u == 0 || (w.has(fSuffix) && !w.has(fNumScale) && len(s[toks[k].start:toks[k].end]) == 1) {
-				break // a spaced "m" or "k" is not a scale
+			if u == 0 {
+				break
+			}
+			if lit := s[toks[k].start:toks[k].end]; w.has(fSuffix) && !w.has(fNumScale) && utf8.RuneCountInString(lit) == 1 {
+				// A spaced "m" is a metre and a spaced "к" a preposition;
+				// a spaced "k" is a thousand where nothing but a symbol or
+				// a currency follows: "4.75 k", "12.5 K $".
+				if lit != "k" && lit != "K" || k+1 < len(toks) && toks[k+1].kind == tWord && p.word(&toks[k+1]).currency == "" {
+					break
+				}
 			}
 			a.v *= u
 			a.scale *= u
@@ -566,8 +699,8 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		case t.sym == '%':
 			a.percent = true
 			return k + 1
-		case a.currency == "" && currencySymbol(t.sym) != "" && t.sym != '$':
-			a.currency = currencySymbol(t.sym) // "300 €", "50 ₽"
+		case a.currency == "" && currencySymbol(t.sym) != "" && (t.sym != '$' || !t.space):
+			a.currency = currencySymbol(t.sym) // "300 €", "50 ₽", "10k$"
 			return k + 1
 		}
 		return k
@@ -586,6 +719,16 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		if w.has(fAbbrev) && isSym(toks, k, '.') && !toks[k].space {
 			k++
 		}
+		// "7 dollars 25 cents", "15 долларов 10 центов"
+		c := k
+		if c < len(toks) && p.word(&toks[c]).has(fAnd) {
+			c++
+		}
+		if c+1 < len(toks) && toks[c].kind == tNum && toks[c].nflags == 0 && toks[c].decimals == 0 && toks[c].num < 100 &&
+			a.v == math.Trunc(a.v) && p.word(&toks[c+1]).has(fSubunit) {
+			a.v += toks[c].num / 100
+			k = c + 2
+		}
 	case w.has(fUS) && k+1 < len(toks) && p.word(&toks[k+1]).currency == "USD":
 		a.currency = "USD"
 		k += 2
@@ -603,6 +746,10 @@ func currencySymbol(r rune) string {
 		return "GBP"
 	case '₽':
 		return "RUB"
+	case '¥':
+		return "JPY"
+	case '₹':
+		return "INR"
 	}
 	return ""
 }
@@ -622,6 +769,11 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 	lead, pure := 0.0, true // the numerals before the first multiplier; whether none follow it
 	words := 0
 	k := j
+	if w := p.word(&toks[k]); w.has(fZero) {
+		return 0, 1, k + 1, false, true // "zero", "ноль"
+	} else if w.whole > 0 {
+		return w.whole, w.wholeScale, k + 1, false, true // "полмиллиона"
+	}
 	if w := p.word(&toks[k]); w.has(fA) {
 		// "a hundred", "a thousand", "a dozen": the article is one.
 		if k+1 >= len(toks) {
@@ -654,6 +806,14 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 		w := p.word(&toks[k])
 		switch {
 		case w.rank > 0:
+			if words == 1 && lastRank == rankUnit && isASCIILetter(s[toks[j].start]) && cur >= 1 && cur <= 9 && cur == math.Trunc(cur) && (w.rank == rankTen || w.rank == rankTeen) {
+				// "one forty five", "one twenty two": hundreds said as
+				// two groups, as in prices and counts read aloud.
+				cur *= 100
+				lastRank = rankHundred
+				hundred = true
+				lead = cur / 100
+			}
 			if w.rank >= lastRank || lastRank == rankTeen {
 				return end(k)
 			}
@@ -679,6 +839,14 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 			words++
 			k++
 		case w.scale > 0 && w.has(fNumScale):
+			if cur == 0 && total > 0 && w.scale > lastScale {
+				// "three thousand millions": a scale of scales.
+				total *= w.scale
+				lastScale = w.scale
+				words++
+				k++
+				continue
+			}
 			if w.scale >= lastScale || (cur == 0 && !w.has(fStandalone)) {
 				return end(k)
 			}
@@ -696,6 +864,18 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 				sc = lastScale
 			}
 			return total + max(cur, 1)*w.base, sc, k + 1, false, true
+		case toks[k].id == p.lex.idS && k+1 < len(toks) && toks[k+1].id == p.lex.idPolovinoy && cur > 0 && lastRank <= rankTen:
+			// "два с половиной", "пять с половиной миллиардов"
+			cur += 0.5
+			lastRank = 0
+			pure = lead == 0
+			k += 2
+		case w.has(fAnd) && lastRank == 255 && total > 0 && cur == 0 && k+2 < len(toks) && p.word(&toks[k+1]).has(fA) &&
+			toks[k+2].id == p.lex.idHalf && !math.IsInf(lastScale, 1):
+			// "one million and a half"
+			total += lastScale / 2
+			k += 3
+			return end(k)
 		case w.has(fAnd) && (lastRank == rankHundred || lastRank == 255 && total > 0 || lastRank <= rankTen && cur > 0):
 			// "one hundred and fifty"; "two and a half million"
 			if k+2 < len(toks) && p.word(&toks[k+1]).has(fA) && p.word(&toks[k+2]).has(fHalf) && cur > 0 && lastRank <= rankTen {
@@ -742,6 +922,11 @@ func (p *Parser) startsGroup(toks []token, k int, cur, lastScale float64) bool {
 func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
 	if k >= len(toks) || (m.core != coreNumeral && m.core != coreVague) {
 		return k
+	}
+	if m.mod == modNone && m.core == coreNumeral {
+		if e, ok := p.statedError(s, toks, k, m); ok {
+			return e
+		}
 	}
 	if m.mod == modNone {
 		if e, mod, ok := p.postfixMod(toks, k); ok && (m.core == coreNumeral || mod != modOdd) {
@@ -824,6 +1009,10 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return k
 	}
 	w := p.word(&toks[u])
+	if w.currency != "" && m.core == coreVague {
+		m.unit = w.currency // "millions of dollars"
+		return u + 1
+	}
 	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) {
 		return k
 	}
@@ -849,14 +1038,13 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 			case m.core == coreRange && (m.b.yearLike || m.b.v < 100):
 				m.skip = true
 			case m.core == coreRange:
-			case m.mod == modMoreThan || m.mod == modAtLeast || m.mod == modFewerThan || m.mod == modNearly ||
-				m.mod == modJustUnder || m.mod == modJustOver || m.mod == modOdd:
-			case (m.mod == modAbout || m.mod == modUpTo) && m.unit != "":
+			case isBoundMod(m.mod) && m.mod != modUpTo || m.mod == modOdd:
+			case (isApproxMod(m.mod) || m.mod == modUpTo) && m.unit != "":
 			default:
 				m.skip = true
 			}
 		}
-		if a.wordOne && m.core == coreNumeral && (m.mod == modNone || m.mod == modAbout) {
+		if a.wordOne && m.core == coreNumeral && (m.mod == modNone || isApproxMod(m.mod)) {
 			m.skip = true // "one of the authors", "how about one more", "a little one"
 		}
 		if a.digits {
@@ -939,3 +1127,276 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 
 // isUpper reports a capitalised ASCII word: "May" the month, not "may".
 func isUpper(s string, t *token) bool { return s[t.start] >= 'A' && s[t.start] <= 'Z' }
+
+// comparisonAt reads a comparison symbol: "<", "<=", "< =", "=<", "≤",
+// ">", ">=", "=>", "≥", and the approximators "~", "≈".
+func comparisonAt(toks []token, j int) (int, modKind, bool) {
+	t := &toks[j]
+	eq := func(k int) bool { return isSym(toks, k, '=') }
+	switch t.sym {
+	case '~', '≈', '∼':
+		return j + 1, modAbout, true
+	case '≤', '⩽':
+		return j + 1, modUpTo, true
+	case '≥', '⩾':
+		return j + 1, modAtLeast, true
+	case '<':
+		if eq(j + 1) {
+			return j + 2, modUpTo, true
+		}
+		return j + 1, modFewerThan, true
+	case '>':
+		if eq(j + 1) {
+			return j + 2, modAtLeast, true
+		}
+		return j + 1, modMoreThan, true
+	case '=':
+		if isSym(toks, j+1, '<') {
+			return j + 2, modUpTo, true
+		}
+		if isSym(toks, j+1, '>') {
+			return j + 2, modAtLeast, true
+		}
+	}
+	return 0, modNone, false
+}
+
+// negatedAt reads a negated comparison: "couldn't have been more than",
+// "could not exceed", "wasn't more than", "не могло быть больше", "никак
+// не более". A negated upper side is a lower bound and the other way
+// round; the figure itself is included ("not more than 3,000" is at most
+// 3,000).
+func (p *Parser) negatedAt(toks []token, j int) (int, modKind, bool) {
+	k, neg := j, false
+	for n := 0; n < 8 && k < len(toks); n++ {
+		t := &toks[k]
+		if t.kind == tSym && (t.sym == '\'' || t.sym == '’') && !t.space {
+			k++
+			continue
+		}
+		w := p.word(t)
+		if t.kind != tWord || w.flags&(fNeg|fNegAux) == 0 {
+			break
+		}
+		if w.has(fNeg) {
+			neg = true
+		}
+		k++
+	}
+	if !neg || k >= len(toks) || toks[k].kind != tWord || toks[k].id == 0 {
+		return 0, modNone, false
+	}
+	e, mod, ok := p.prefixAt(toks, k)
+	if !ok {
+		return 0, modNone, false
+	}
+	switch mod {
+	case modMoreThan, modNorthOf, modBoleeChem, modJustOver:
+		return e, modUpTo, true
+	case modFewerThan:
+		return e, modAtLeast, true
+	case modUpTo, modAtLeast:
+		return e, mod, true // "not up to", "no fewer than": already said
+	}
+	return 0, modNone, false
+}
+
+// orEqualAt reads "or equal" or "or equal to" after a strict bound's figure.
+func (p *Parser) orEqualAt(toks []token, j int) (int, bool) {
+	if j+1 >= len(toks) || !p.word(&toks[j]).has(fOr) || toks[j+1].kind != tWord || toks[j+1].id != p.lex.idEqual {
+		return 0, false
+	}
+	j += 2
+	if j < len(toks) && p.word(&toks[j]).has(fTo) {
+		j++
+	}
+	return j, true
+}
+
+// errorSign reads the sign of a stated error: "±", "+/-", "+-", "plus or
+// minus", "плюс-минус", "плюс/минус".
+func (p *Parser) errorSign(toks []token, j int) (int, bool) {
+	if j >= len(toks) {
+		return 0, false
+	}
+	t := &toks[j]
+	if t.kind == tSym {
+		switch {
+		case t.sym == '±':
+			return j + 1, true
+		case t.sym == '+' && isSym(toks, j+1, '/') && isSym(toks, j+2, '-'):
+			return j + 3, true
+		case t.sym == '+' && isSym(toks, j+1, '-') && !toks[j+1].space:
+			return j + 2, true
+		}
+		return 0, false
+	}
+	if t.kind != tWord || t.id == 0 {
+		return 0, false
+	}
+	switch t.id {
+	case p.lex.idPlus:
+		if j+2 < len(toks) && p.word(&toks[j+1]).has(fOr) && p.word(&toks[j+2]).has(fSignWord) {
+			return j + 3, true
+		}
+	case p.lex.idPlusRu:
+		k := j + 1
+		if isSym(toks, k, '-') || isSym(toks, k, '/') {
+			k++
+		}
+		if k < len(toks) && p.word(&toks[k]).has(fSignWord) {
+			return k + 1, true
+		}
+	case p.lex.idGive:
+		if j+2 < len(toks) && p.word(&toks[j+1]).has(fOr) && toks[j+2].id == p.lex.idTake {
+			return j + 3, true
+		}
+	}
+	return 0, false
+}
+
+// statedError reads an error after the figure: "± 5,000", ", give or take
+// 15%", "plus or minus 3 points", "± 10%". A percentage after a figure
+// that is not one is a share of it; otherwise the error is in the figure's
+// own unit.
+func (p *Parser) statedError(s string, toks []token, k int, m *match) (int, bool) {
+	e := k
+	if isSym(toks, e, ',') {
+		e++
+	}
+	e, ok := p.errorSign(toks, e)
+	if !ok {
+		return 0, false
+	}
+	var b amount
+	n, ok := p.amount(s, toks, e, &b)
+	if !ok || b.bad != "" || b.currency != "" && b.currency != m.a.currency {
+		return 0, false
+	}
+	switch {
+	case b.percent && !m.a.percent:
+		m.err = m.a.v * b.v / 100
+	default:
+		m.err = b.v
+		for n < len(toks) && p.word(&toks[n]).has(fPoints) {
+			n++ // "3 points", "2 percentage points", "3 процентных пункта"
+		}
+	}
+	if m.err <= 0 {
+		return 0, false
+	}
+	m.mod = modError
+	return n, true
+}
+
+// boundSide is -1 for a modifier that gives a lower bound, 1 for an upper
+// bound and 0 for anything else.
+func boundSide(mod modKind) int {
+	switch mod {
+	case modMoreThan, modAtLeast, modNorthOf, modUpwardsOf, modBoleeChem:
+		return -1
+	case modFewerThan, modUpTo:
+		return 1
+	}
+	return 0
+}
+
+// twoSided reads the other side of a bound after "and", "but", "и", "но"
+// or a comma: "greater than 50 and smaller than 400", "at most 90 and at
+// least 30", "не менее 20 и не более 50". The two closed bounds become a
+// range.
+func (p *Parser) twoSided(s string, toks []token, j int, m *match) (int, bool) {
+	k := j
+	if isSym(toks, k, ',') {
+		k++
+	}
+	if k < len(toks) && p.word(&toks[k]).flags&(fAnd|fBut) != 0 {
+		k++
+	}
+	if k == j || k >= len(toks) {
+		return 0, false
+	}
+	var o match
+	e, ok := p.matchOne(s, toks, k, &o, true)
+	if !ok || o.core != coreNumeral || o.reason != "" || boundSide(o.mod)+boundSide(m.mod) != 0 || o.start != toks[k].start {
+		return 0, false
+	}
+	r1, r2 := p.resolve(m), p.resolve(&o)
+	lo, hi := r1, r2
+	if boundSide(m.mod) > 0 {
+		lo, hi = r2, r1
+	}
+	if !(lo.lo < hi.hi) || m.a.percent != o.a.percent || m.a.currency != o.a.currency && o.a.currency != "" {
+		return 0, false
+	}
+	a, b := m.a, o.a
+	if boundSide(m.mod) > 0 {
+		a, b = o.a, m.a
+	}
+	a.v, b.v = lo.lo, hi.hi
+	m.a, m.b, m.core, m.mod, m.hedged = a, b, coreRange, modNone, false
+	if m.unit == "" {
+		m.unit = o.unit
+	}
+	m.leadEnd, m.leadEndTok = o.leadEnd, o.leadEndTok
+	return e, true
+}
+
+// slashFraction reads "3/4", "1/5": a proportion in digits. A first figure
+// at or above the second ("9/11", "12/5") is a date or a score: refused.
+func (p *Parser) slashFraction(toks []token, j int, m *match) (int, bool) {
+	if j+2 >= len(toks) || !isSym(toks, j+1, '/') || toks[j+1].space || toks[j+2].space {
+		return 0, false
+	}
+	a, b := &toks[j], &toks[j+2]
+	if a.kind != tNum || b.kind != tNum || a.nflags != 0 || b.nflags != 0 || a.decimals != 0 || b.decimals != 0 ||
+		p.attachedToWord(toks, j) || j+3 < len(toks) && !toks[j+3].space && toks[j+3].kind != tSym {
+		return 0, false
+	}
+	m.core, m.a = coreFraction, amount{v: a.num, scale: 1, digits: true, tok: j}
+	switch d := b.num; {
+	case a.num >= d || d == 0:
+		m.reason = "a figure over one not larger is no proportion (a date or a score?)"
+		return j + 3, true
+	case d > 10 && (d > 100 || math.Mod(d, 5) != 0):
+		// "9/11", "3/17": not a fraction anyone says; a date or a score.
+		m.reason = fmt.Sprintf("%g/%g is no usual fraction (a date or a score?): give it as a percentage", a.num, d)
+		return j + 3, true
+	}
+	m.pct = 100 * a.num / b.num
+	return j + 3, true
+}
+
+// pointFraction reads the decimals after "point" or "точка" at toks[k]:
+// one or two digits ("point 35") or digit words ("point two five").
+func (p *Parser) pointFraction(s string, toks []token, k int) (float64, int, bool) {
+	if k+1 >= len(toks) || toks[k].kind != tWord || !p.word(&toks[k]).has(fPoint) {
+		return 0, 0, false
+	}
+	n := &toks[k+1]
+	if n.kind == tNum {
+		l := n.end - n.start
+		if n.nflags != 0 || n.decimals != 0 || l > 2 {
+			return 0, 0, false
+		}
+		return n.num / math.Pow10(l), k + 2, true
+	}
+	var f, scale float64 = 0, 0.1
+	e := k + 1
+	for ; e < len(toks) && toks[e].kind == tWord; e++ {
+		w := p.word(&toks[e])
+		switch {
+		case w.has(fZero):
+		case w.rank == rankUnit && w.num == math.Trunc(w.num) && w.num < 10:
+			f += w.num * scale
+		default:
+			goto done
+		}
+		scale /= 10
+	}
+done:
+	if e == k+1 {
+		return 0, 0, false
+	}
+	return f, e, true
+}

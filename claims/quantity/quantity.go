@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "3"
+const Version = "4"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -136,7 +136,7 @@ func New(opts ...Option) *Parser {
 		}
 		p.vague = append(p.vague, v)
 	}
-	for mod, key := range map[modKind]string{modAbout: "about", modNearly: "nearly", modJustUnder: "just_under", modJustOver: "just_over"} {
+	for mod, key := range hedgeKey {
 		p.hedges[mod] = builtin.Hedges[key]
 		if cf.cal != nil {
 			if m, ok := cf.cal.Hedges[key]; ok {
@@ -229,6 +229,9 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 		}
 		i = next
 	}
+	if nKept >= 1 && len(toks) > 1 && toks[0].kind == tSym && (toks[0].sym == '-' || toks[0].sym == '−') && found[0].start == toks[1].start {
+		found[0].sign = '−' // "- 1,200,000": a quantity typed with a sign before it
+	}
 	switch {
 	case nKept == 1:
 		return p.one(text, &found[0])
@@ -257,8 +260,13 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 // stand for: negative or out of range.
 func (p *Parser) one(text string, m *match) (Quantity, error) {
 	switch {
-	case m.sign != 0:
-		return Quantity{}, &Error{Text: text, Reason: "negative quantities are not read"}
+	case m.reason != "":
+		return Quantity{}, &Error{Text: text, Reason: m.reason}
+	case m.sign != 0 && !m.signedShare():
+		if m.a.currency != "" {
+			return Quantity{}, &Error{Text: text, Reason: "a sign before a sum: say what fell or was lost (\"fell by $5bn\"); a negative sum is not read"}
+		}
+		return Quantity{}, &Error{Text: text, Reason: "a sign before the number: negative quantities are not counts"}
 	case m.tooBig:
 		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("out of range: %q is above 10^15 (a thousand trillion), the largest figure read", text[m.start:m.leadEnd])}
 	}
@@ -372,7 +380,7 @@ func (p *Parser) Extract(text string) []Quantity {
 		// operator ("(-5)", "=-5"). A hyphen-minus that starts the text or
 		// follows a space ("-5 dead", "toll -800") is taken for a dash, as
 		// in a list or a hasty aside, and the figure is read.
-		if !m.skip && !m.tooBig && m.sign != '−' {
+		if !m.skip && !m.tooBig && m.reason == "" && (m.sign != '−' || m.signedShare()) {
 			q := p.quantity(text, &m)
 			q.Text = text[m.start:m.end]
 			out = append(out, q)
@@ -406,7 +414,38 @@ func (p *Parser) quantity(text string, m *match) Quantity {
 		q.Best = &vals[2]
 	}
 	q.Explanation = p.explain(text[m.start:m.leadEnd], m, &r)
+	if m.change != 0 || m.sign != 0 && m.signedShare() {
+		p.signed(&q, text[m.start:m.leadEnd], m.change < 0 || m.sign != 0)
+	}
 	return q
+}
+
+// signedShare reports a signed percentage: "-3.2%", "минус 5 процентов",
+// read as a change.
+func (m *match) signedShare() bool {
+	return m.a.percent && m.a.currency == "" && (m.core == coreNumeral || m.core == coreRange)
+}
+
+// signed turns a magnitude into a change: "fell by 5%" is -5, "rose by 5%"
+// is 5. A fall swaps and negates the bounds.
+func (p *Parser) signed(q *Quantity, lead string, neg bool) {
+	verb := "a rise of "
+	if neg {
+		verb = "a fall of "
+		q.Low, q.High = q.High, q.Low
+		for _, v := range []*float64{q.Low, q.High, q.Best} {
+			if v != nil {
+				*v = -*v
+			}
+		}
+	}
+	q.Kind = Change
+	if q.Rule == "numeral" {
+		q.Rule = "change"
+	} else {
+		q.Rule = "change+" + q.Rule
+	}
+	q.Explanation = lead + ": " + verb + strings.TrimPrefix(q.Explanation, lead+": ")
 }
 
 // reading is a match resolved into bounds.
@@ -489,17 +528,6 @@ func (p *Parser) resolve(m *match) reading {
 				r.kind, r.approx, r.roundFigure, r.rule = Approximate, true, true, "round_figure"
 			}
 		}
-	case modAbout:
-		r.approx = true
-		if pointwise {
-			h := &p.hedges[modAbout]
-			r.lo, r.hi = r.coreBest*h.Low, r.coreBest*h.High
-			r.hasBest = h.Best != nil
-			if r.hasBest {
-				r.best = r.coreBest * *h.Best
-			}
-			r.kind = Approximate
-		}
 	case modMoreThan, modAtLeast:
 		r.hasHi, r.hasBest, r.kind = false, false, LowerBound
 		if mod == modMoreThan && m.core == coreNumeral {
@@ -513,31 +541,12 @@ func (p *Parser) resolve(m *match) reading {
 		if mod == modFewerThan && m.core == coreNumeral {
 			r.hi = exclusiveHighIf(r.coreHi, r.count)
 		}
-	case modNearly, modJustUnder, modJustOver:
-		r.approx = true
-		if pointwise {
-			h := &p.hedges[mod]
-			n := r.coreBest
-			r.lo, r.hi = n*h.Low, n*h.High
-			if h.LowExclusive {
-				r.lo = exclusiveLowIf(r.lo, r.count && r.lo == math.Trunc(r.lo))
-			}
-			if h.HighExclusive {
-				r.hi = exclusiveHighIf(r.hi, r.count && r.hi == math.Trunc(r.hi))
-			}
-			r.hasBest = h.Best != nil
-			if r.hasBest {
-				r.best = n * *h.Best
-			}
-			if r.lo > r.hi {
-				if mod == modJustOver {
-					r.hi = r.lo
-				} else {
-					r.lo = r.hi
-				}
-			}
-			r.best = min(max(r.best, r.lo), r.hi)
-			r.kind = Approximate
+	case modError:
+		r.lo, r.hi, r.best, r.hasBest = max(r.coreBest-m.err, 0), r.coreBest+m.err, r.coreBest, true
+		r.kind, r.approx = Approximate, true
+	default:
+		if _, ok := hedgeKey[mod]; ok {
+			p.applyHedge(&r, mod, pointwise)
 		}
 	case modOdd:
 		place := math.Pow10(max(int(m.a.trailZeros), 1))
@@ -549,6 +558,52 @@ func (p *Parser) resolve(m *match) reading {
 		r.kind = Approximate
 	}
 	return r
+}
+
+// applyHedge reads a hedged figure by the hedge's calibration entry: a
+// share of the figure either side ("about", "nearly"), or a lower bound
+// with no ceiling ("upwards of"). On a range or vague quantity a two-sided
+// hedge only marks the reading approximate.
+func (p *Parser) applyHedge(r *reading, mod modKind, pointwise bool) {
+	h := &p.hedges[mod]
+	n := r.coreBest
+	if h.OpenHigh {
+		r.hasHi, r.hasBest, r.kind = false, false, LowerBound
+		r.lo = r.coreLo
+		if pointwise {
+			r.lo = n * h.Low
+			if h.LowExclusive {
+				r.lo = exclusiveLowIf(r.lo, r.count && r.lo == math.Trunc(r.lo))
+			}
+		}
+		return
+	}
+	r.approx = true
+	if !pointwise {
+		return
+	}
+	r.lo, r.hi = n*h.Low, n*h.High
+	if h.LowExclusive {
+		r.lo = exclusiveLowIf(r.lo, r.count && r.lo == math.Trunc(r.lo))
+	}
+	if h.HighExclusive {
+		r.hi = exclusiveHighIf(r.hi, r.count && r.hi == math.Trunc(r.hi))
+	}
+	r.hasBest = h.Best != nil
+	if r.hasBest {
+		r.best = n * *h.Best
+	}
+	if r.lo > r.hi {
+		if h.Low >= 1 {
+			r.hi = r.lo
+		} else {
+			r.lo = r.hi
+		}
+	}
+	if r.hasBest {
+		r.best = min(max(r.best, r.lo), r.hi)
+	}
+	r.kind = Approximate
 }
 
 // exclusiveLowIf turns an open lower bound on a whole count into a closed

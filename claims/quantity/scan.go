@@ -20,6 +20,8 @@ const (
 	nGrouped                    // written with thousands separators
 	nYearLike                   // four plain digits from 1800 to 2100
 	nHuge                       // above MaxValue: read, then refused as out of range
+	nDotAmbig                   // "1.500": a dot before three digits, one and a half or fifteen hundred
+	nTypo                       // "150,00", "83,7186": a thousands group with a digit missing or one too many
 )
 
 // token is one word, number or symbol of the text. Start and end are byte
@@ -39,8 +41,21 @@ type token struct {
 const maxWordLen = 48
 
 // tokenize appends the tokens of s to toks.
+//
+// A dot before exactly three digits ("1.500") is a decimal point in English
+// and groups thousands in Russian and most of Europe: in a text with
+// Cyrillic words it groups thousands; elsewhere the token keeps nDotAmbig
+// and is refused ("350.000", with three zeros, always groups thousands).
 func (l *lexicon) tokenize(s string, toks []token) []token {
-	space := true
+	first := len(toks)
+	space, cyrillic, ambig := true, false, false
+	defer func() {
+		if ambig && cyrillic {
+			for k := first; k < len(toks); k++ {
+				toks[k].nflags &^= nDotAmbig
+			}
+		}
+	}()
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -53,11 +68,19 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 			t.space = space
 			toks = append(toks, t)
 			i = t.end
+			ambig = ambig || t.nflags&nDotAmbig != 0
+		case c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && (i == 0 || !isWordByte(s[i-1])):
+			// ".05": a decimal without its leading zero.
+			t := scanFraction(s, i)
+			t.space = space
+			toks = append(toks, t)
+			i = t.end
 		case c < utf8.RuneSelf && !isASCIILetter(c):
 			toks = append(toks, token{kind: tSym, space: space, sym: rune(c), start: i, end: i + 1})
 			i++
 		case c == 0xD0 || c == 0xD1:
 			if _, ok := cyrillicLower(s, i); ok {
+				cyrillic = true
 				t := l.scanWord(s, i)
 				t.space = space
 				toks = append(toks, t)
@@ -91,6 +114,27 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// isWordByte reports a byte of a word or figure: an ASCII letter or digit,
+// a dot, or any byte of a multi-byte letter.
+func isWordByte(c byte) bool {
+	return isASCIILetter(c) || c >= '0' && c <= '9' || c == '.' || c >= utf8.RuneSelf
+}
+
+// scanFraction reads ".05": digits after a dot with no whole part.
+func scanFraction(s string, i int) token {
+	j := digitsEnd(s, i+1)
+	t := token{kind: tNum, start: i, end: j, decimals: uint8(min(j-i-1, 255))}
+	var f float64
+	for k := i + 1; k < j; k++ {
+		f = f*10 + float64(s[k]-'0')
+	}
+	t.num = f / math.Pow10(j-i-1)
+	if j-i-1 > 18 {
+		t.nflags |= nBad
+	}
+	return t
+}
 
 // scanWord reads a run of letters and looks its lower-cased form up
 // without allocating.
@@ -187,18 +231,63 @@ func scanNumber(s string, i int) token {
 		j = k
 	}
 	t.end = groups[ng-1].end
+	// Indian grouping: "3,72,150", "12,34,56,789": one or two digits, pairs,
+	// then three.
+	if ng >= 3 && groups[ng-1].end-groups[ng-1].start == 3 && groups[0].end-groups[0].start <= 2 {
+		indian := true
+		for g := 1; g < ng; g++ {
+			if groups[g].sep != ',' || (g < ng-1 && groups[g].end-groups[g].start != 2) {
+				indian = false
+			}
+		}
+		if indian {
+			var v float64
+			for k := i; k < t.end; k++ {
+				if s[k] >= '0' && s[k] <= '9' {
+					v = v*10 + float64(s[k]-'0')
+				}
+			}
+			t.num, t.nflags = v, nGrouped
+			for k := t.end - 1; k >= i && (s[k] == '0' || s[k] == ','); k-- {
+				if s[k] == '0' {
+					t.trailZeros++
+				}
+			}
+			return t
+		}
+	}
 	// Decide which separator, if any, is the decimal point.
 	dec := -1 // index of the group after the decimal separator
 	last := groups[ng-1]
+	lastLen := last.end - last.start
+	firstLen := groups[0].end - groups[0].start
 	switch {
 	case ng == 1:
 	case last.sep == '.':
 		if ng == 2 || groups[ng-2].sep != '.' {
 			dec = ng - 1
 		}
+		if ng == 2 && lastLen == 3 && firstLen <= 3 && s[groups[0].start] != '0' {
+			// "350.000" groups thousands: no one writes three zeros after
+			// a decimal point. "1.500" may be either.
+			if s[last.start:last.end] == "000" {
+				dec = -1
+			} else {
+				t.nflags |= nDotAmbig
+				dec = -1
+			}
+		}
 	case last.sep == ',':
-		if last.end-last.start != 3 || (ng > 2 && groups[ng-2].sep == '.') {
+		if lastLen != 3 || (ng > 2 && groups[ng-2].sep == '.') {
 			dec = ng - 1
+		}
+		if ng == 2 && (lastLen == 4 || lastLen == 2 && s[last.start:last.end] == "00" && firstLen == 3) {
+			// "83,7186", "1,0000": a group of four; "150,00": a group of
+			// two zeros after three digits. A thousands group with a digit
+			// too many or too few, not a decimal.
+			t.nflags |= nTypo
+			t.end = last.end
+			return t
 		}
 	}
 	// Every separator before the decimal one must group thousands the same way.
