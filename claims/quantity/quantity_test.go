@@ -243,7 +243,7 @@ var englishCases = []parseCase{
 	// Hedged bounds below and above the figure.
 	{"nearly 2000", want{Low: v(1800), High: v(1999), Best: v(1900), Approx: true, Kind: Approximate, Rule: "nearly"}},
 	{"almost 2,000", want{Low: v(1800), High: v(1999), Best: v(1900), Approx: true, Kind: Approximate, Rule: "nearly"}},
-	{"close to 2000", want{Low: v(1800), High: v(2000), Best: v(1900), Approx: true, Kind: Approximate, Rule: "close_to"}},
+	{"close to 2000", want{Low: v(1800), High: v(1999), Best: v(1900), Approx: true, Kind: Approximate, Rule: "close_to"}},
 	{"nearly 90%", want{Low: v(81), High: v(90), Best: v(85.5), Approx: true, Kind: Approximate, Rule: "nearly", Unit: "percent"}},
 	{"just under 1000", want{Low: v(950), High: v(999), Best: v(980), Approx: true, Kind: Approximate, Rule: "just_under"}},
 	{"just over 1000", want{Low: v(1001), High: v(1050), Best: v(1020), Approx: true, Kind: Approximate, Rule: "just_over"}},
