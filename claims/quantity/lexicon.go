@@ -55,6 +55,10 @@ const (
 	fBut                             // "but", "но", "а": joins the two sides of a bound
 	fSubunit                         // "cents", "копеек": a hundredth of the currency before
 	fPoints                          // "points", "пункта": an error stated in the figure's own unit
+	fRevise                          // "raised", "revised", "повысил": a figure and its revision follow
+	fRespectively                    // "respectively", "соответственно"
+	fOfficial                        // "police", "authorities", "МВД": an official source of a count
+	fOrganiser                       // "unions", "organisers", "организаторы": the organisers' count
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -141,10 +145,6 @@ func isApproxMod(mod modKind) bool {
 	return mod == modAbout || mod == modRegion || mod == modOkolo || mod == modPoryadka
 }
 
-// isOpenHedge reports hedges read as a lower bound ("upwards of 400").
-func isOpenHedge(mod modKind) bool {
-	return mod == modUpwardsOf || mod == modNorthOf || mod == modBoleeChem
-}
 
 // phrase is a sequence of word IDs that means a modifier or a vague entry.
 type phrase struct {
@@ -453,6 +453,14 @@ var flagWords = []struct {
 		"surged soared up вырос выросла выросло выросли увеличился увеличилась увеличилось увеличились повысился " +
 		"повысилась повысилось повысились"},
 	{fBy, "by на"},
+	{fRevise, "raised raise raises revised revise revises lowered lowers upped cut cuts reduced reduces hiked adjusted " +
+		"upgraded downgraded повысил повысила повысили понизил понизила понизили пересмотрел пересмотрела пересмотрели " +
+		"увеличил увеличила увеличили снизил снизила снизили"},
+	{fRespectively, "respectively соответственно"},
+	{fOfficial, "authorities authority police prefecture prefectures ministry interior government officials official " +
+		"полиция полиции полицией мвд гувд власти властей министерство министерства префектура префектуры"},
+	{fOrganiser, "unions union organisers organizers organiser organizer cgt cfdt " +
+		"организаторы организаторов организаторами профсоюзы профсоюзов оппозиция оппозиции"},
 	{fBut, "but но а"},
 	{fSubunit, "cents cent pence центов цента цент копеек копейки копейка копейку"},
 	{fPoints, "points point percentage пункта пунктов пункт процентных"},

@@ -69,6 +69,9 @@ type match struct {
 	changeBy   bool    // the verb had "by", "на"
 	err        float64 // a stated error, in the figure's unit: "± 5,000"
 	reason     string  // why the match cannot be read: Parse refuses with it, Extract leaves the match out
+	aEnd       int     // a range: the end of its first figure
+	bStart     int     // a range: the start of its second figure
+	aStart     int     // "from 90,000 to 250,000": the start of the first figure
 	tooBig     bool    // a figure above MaxValue
 	dateYear   bool    // a year in a date context: "in 2015", "с 2011 года"
 	skip       bool    // Extract leaves it out: a year, a date, a page number…
@@ -317,6 +320,7 @@ func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool)
 	default:
 		return 0, false
 	}
+	m.aStart, m.aEnd, m.bStart = toks[j].start, toks[k-1].end, toks[k+1].start
 	k, ok = p.amount(s, toks, k+1, &m.b)
 	if !ok || !spreadRange(&m.a, &m.b) {
 		return 0, false
@@ -946,6 +950,7 @@ func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
 			// "two or three", "800 or 900"; but "500 or 5,000" are alternatives.
 			if spreadRange(&a, &b) && (!w.has(fOr) || b.v <= 2*a.v) {
 				m.core, m.a, m.b = coreRange, a, b
+				m.aEnd, m.bStart = toks[k-1].end, toks[k+1].start
 				// "two or three thousand", "пять-шесть тысяч": two guesses,
 				// an estimate rather than stated ends.
 				m.alt = w.has(fOr) || (t.kind == tSym && (!a.digits || !b.digits))
@@ -1399,4 +1404,56 @@ done:
 		return 0, 0, false
 	}
 	return f, e, true
+}
+
+// paired reports a range that is two quantities: "Marseille (15,000 to
+// 40,000)" in a sentence that names an official source and the organisers,
+// "15,000 and 40,000 respectively", or a revision, "raised from 90,000 to
+// 250,000". toks[i:next] is the range.
+func (p *Parser) paired(s string, toks []token, i, next int, m *match) bool {
+	if m.alt || m.aEnd == 0 || m.bStart == 0 {
+		return false
+	}
+	// A revision: a verb of change or revision right before "from".
+	if m.aStart > m.start && i > 0 && p.word(&toks[i]).has(fDatePrep) {
+		if w := p.word(&toks[i-1]); w.flags&(fUp|fDown|fRevise) != 0 {
+			return true
+		}
+	}
+	// Two sources in the sentence.
+	lo, hi := i, next
+	for lo > 0 && !isSentenceEnd(&toks[lo-1]) {
+		lo--
+	}
+	for hi < len(toks) && !isSentenceEnd(&toks[hi]) {
+		hi++
+	}
+	var official, organiser bool
+	for k := lo; k < hi; k++ {
+		w := p.word(&toks[k])
+		if w.has(fRespectively) {
+			return true
+		}
+		official = official || w.has(fOfficial)
+		organiser = organiser || w.has(fOrganiser)
+	}
+	return official && organiser
+}
+
+func isSentenceEnd(t *token) bool {
+	return t.kind == tSym && (t.sym == '.' || t.sym == '!' || t.sym == '?' || t.sym == ';')
+}
+
+// pairEnds splits a range into its two figures, each with its own span.
+func (m *match) pairEnds() (match, match) {
+	first, second := *m, *m
+	first.core, first.mod, first.end, first.leadEnd, first.unit = coreNumeral, modNone, m.aEnd, m.aEnd, ""
+	if m.a.currency != "" || m.a.percent {
+		first.unit = m.unit
+	}
+	if m.aStart > m.start {
+		first.start = m.aStart
+	}
+	second.core, second.mod, second.a, second.start = coreNumeral, modNone, m.b, m.bStart
+	return first, second
 }

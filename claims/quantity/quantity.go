@@ -356,6 +356,33 @@ func scientificReason(text string, toks []token, i int) string {
 // and Start and End are its offsets in text. It returns nil when there is
 // none. Time and memory are linear in the length of text.
 func (p *Parser) Extract(text string) []Quantity {
+	return p.extract(text, nil)
+}
+
+// Refusal is a span of running text that reads as a quantity but cannot
+// be read right: a source's typo ("150,00"), a dot that may be a decimal
+// point or a thousands separator ("1.500"), a negative count. Reason says
+// why, as Parse's errors do.
+type Refusal struct {
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Reason string `json:"error"`
+}
+
+// ExtractAll is Extract that also reports what it left out because it
+// cannot be read right, in order, rather than leaving it out silently.
+func (p *Parser) ExtractAll(text string) ([]Quantity, []Refusal) {
+	var refused []Refusal
+	qs := p.extract(text, &refused)
+	return qs, refused
+}
+
+// ExtractAll finds the quantities and the refusals in text with the
+// built-in lexicon.
+func ExtractAll(text string) ([]Quantity, []Refusal) { return defaultParser.ExtractAll(text) }
+
+func (p *Parser) extract(text string, refused *[]Refusal) []Quantity {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	toks := p.lex.tokenize(text, sc.toks[:0])
@@ -376,11 +403,30 @@ func (p *Parser) Extract(text string) []Quantity {
 			continue
 		}
 		// A figure past MaxValue is left out, and so is a negative one:
-		// after U+2212, or after a hyphen-minus glued to a bracket or an
-		// operator ("(-5)", "=-5"). A hyphen-minus that starts the text or
-		// follows a space ("-5 dead", "toll -800") is taken for a dash, as
-		// in a list or a hasty aside, and the figure is read.
-		if !m.skip && !m.tooBig && m.reason == "" && (m.sign != '−' || m.signedShare()) {
+		// after U+2212, a sign word, or a hyphen-minus glued to a bracket
+		// or an operator ("(-5)", "=-5"). A hyphen-minus that starts the
+		// text or follows a space ("-5 dead", "toll -800") is taken for a
+		// dash, as in a list or a hasty aside, and the figure is read.
+		switch {
+		case m.reason != "" && !m.skip || m.sign == '−' && !m.signedShare():
+			if refused != nil {
+				reason := m.reason
+				if reason == "" {
+					reason = "a sign before the number: negative quantities are not counts"
+				}
+				*refused = append(*refused, Refusal{Text: text[m.start:m.end], Start: m.start, End: m.end, Reason: reason})
+			}
+		case m.skip || m.tooBig:
+		case m.core == coreRange && p.paired(text, toks, i, next, &m):
+			// Two counts from two sources, or a figure and its revision:
+			// each is a quantity of its own.
+			first, second := m.pairEnds()
+			for _, e := range [...]*match{&first, &second} {
+				q := p.quantity(text, e)
+				q.Text = text[e.start:e.end]
+				out = append(out, q)
+			}
+		default:
 			q := p.quantity(text, &m)
 			q.Text = text[m.start:m.end]
 			out = append(out, q)
@@ -544,15 +590,15 @@ func (p *Parser) resolve(m *match) reading {
 	case modError:
 		r.lo, r.hi, r.best, r.hasBest = max(r.coreBest-m.err, 0), r.coreBest+m.err, r.coreBest, true
 		r.kind, r.approx = Approximate, true
-	default:
-		if _, ok := hedgeKey[mod]; ok {
-			p.applyHedge(&r, mod, pointwise)
-		}
 	case modOdd:
 		place := math.Pow10(max(int(m.a.trailZeros), 1))
 		n := m.a.v
 		r.lo, r.hi, r.best = n+1, n+place-1, n+place/2
 		r.kind, r.approx = Approximate, true
+	default:
+		if _, ok := hedgeKey[mod]; ok {
+			p.applyHedge(&r, mod, pointwise)
+		}
 	}
 	if r.kind == Exact && (r.lo != r.hi || r.best != r.lo) {
 		r.kind = Approximate
