@@ -145,7 +145,6 @@ func isApproxMod(mod modKind) bool {
 	return mod == modAbout || mod == modRegion || mod == modOkolo || mod == modPoryadka
 }
 
-
 // phrase is a sequence of word IDs that means a modifier or a vague entry.
 type phrase struct {
 	ids   []int32

@@ -324,7 +324,7 @@ func TestExtractPairsRevisionsAndTypos(t *testing.T) {
 		{"Police and organisers gave 3,000 and 12,000 respectively; 5,000 to 7,000 people marched in Lyon.",
 			[]exFound{{"3,000", "exact", 3000, 3000}, {"12,000", "exact", 12000, 12000}, {"5,000 to 7,000 people", "range", 5000, 7000}}, nil},
 		{"Between 800 and 1,500 fighters left.", []exFound{{"Between 800 and 1,500 fighters", "range", 800, 1500}}, nil},
-		{"Police counted 150,00 people.", nil, []string{"150,00 человек"}},
+		{"Police counted 150,00 people.", nil, []string{"150,00 people"}},
 		{"По данным полиции и организаторов, от 5 до 20 тысяч человек.",
 			[]exFound{{"5", "exact", 5000, 5000}, {"20 тысяч человек", "exact", 20000, 20000}}, nil},
 		{"Оценку повысили от 90 до 250 тысяч.",
