@@ -27,6 +27,7 @@ type amount struct {
 	digits     bool // written in digits
 	yearLike   bool
 	wordOne    bool // a lone word "one", "один"
+	zeroWord   bool // "zero", "none", "ноль": in running text mostly not a count ("zero tolerance", "none of them")
 	decimals   uint8
 	trailZeros uint8
 	tok        int    // index of the first number token
@@ -407,7 +408,21 @@ func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
 			f++
 		}
 		if f < len(toks) && p.word(&toks[f]).frac > 0 && !p.word(&toks[f]).has(fHalf) {
-			m.core, m.pct = coreFraction, 100*m.a.v*p.word(&toks[f]).frac
+			frac := m.a.v * p.word(&toks[f]).frac
+			// "three-quarters of a million", "три четверти миллиона": a figure.
+			b := f + 1
+			if b < len(toks) && p.word(&toks[b]).has(fOf) {
+				b++
+			}
+			if b < len(toks) && p.word(&toks[b]).has(fA) {
+				b++
+			}
+			if b < len(toks) && p.word(&toks[b]).scale > 0 && p.word(&toks[b]).has(fNumScale) {
+				sc := p.word(&toks[b]).scale
+				m.a = amount{v: frac * sc, scale: sc, tok: j}
+				return p.amountTail(s, toks, b+1, &m.a), true
+			}
+			m.core, m.pct = coreFraction, 100*frac
 			return f + 1, true
 		}
 	}
@@ -617,6 +632,7 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 		if !ok {
 			return 0, false
 		}
+		a.zeroWord = v == 0 && e == k+1
 		if f, pe, ok := p.pointFraction(s, toks, e); ok && v == math.Trunc(v) && sc == 1 {
 			// "two point two million", "один точка один"
 			a.v, a.digits, a.decimals = v+f, true, uint8(pe-e-1)
@@ -636,7 +652,17 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	default:
 		return 0, false
 	}
-	return p.amountTail(s, toks, k, a), true
+	k = p.amountTail(s, toks, k, a)
+	// "3 lakh 50 thousand", "2 million 500 thousand": a smaller figure
+	// with a smaller scale adds to the first.
+	if a.scale > 1 && a.currency == "" && !a.percent && k+1 < len(toks) && toks[k].kind == tNum && toks[k].nflags == 0 && toks[k].space {
+		var b amount
+		if e, ok := p.amount(s, toks, k, &b); ok && b.scale > 1 && b.scale < a.scale && b.v < a.scale && b.currency == "" && !b.percent {
+			a.v += b.v
+			return e, true
+		}
+	}
+	return k, true
 }
 
 // attachedToWord reports a number glued to a word before it: "MH17",
@@ -775,6 +801,8 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 	k := j
 	if w := p.word(&toks[k]); w.has(fZero) {
 		return 0, 1, k + 1, false, true // "zero", "ноль"
+	} else if toks[k].id == p.lex.idNi && k+1 < len(toks) && p.word(&toks[k+1]).num == 1 && p.word(&toks[k+1]).rank == rankUnit {
+		return 0, 1, k + 2, false, true // "ни одного"
 	} else if w.whole > 0 {
 		return w.whole, w.wholeScale, k + 1, false, true // "полмиллиона"
 	}
@@ -1049,7 +1077,7 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 				m.skip = true
 			}
 		}
-		if a.wordOne && m.core == coreNumeral && (m.mod == modNone || isApproxMod(m.mod)) {
+		if (a.wordOne || a.zeroWord && m.unit == "" && !a.percent) && m.core == coreNumeral && (m.mod == modNone || isApproxMod(m.mod)) {
 			m.skip = true // "one of the authors", "how about one more", "a little one"
 		}
 		if a.digits {
