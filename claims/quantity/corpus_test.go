@@ -170,7 +170,9 @@ func (t *tally) add(v verdict) {
 func (t tally) rate(k int) float64 { return float64(k) / float64(max(t.n, 1)) }
 
 // corpusFloors are the accuracies the parser must keep on each set, and
-// the most silent misreadings it may make there. Silent misreadings (a
+// the most silent misreadings it may make there: none. Before issue 10 the
+// parser read 0.43 of the new expressions right (0.47 of the set-aside
+// ones) with 143 (52) silent misreadings. Silent misreadings (a
 // confident wrong interval, or a reading where the text should be
 // refused) are what the issue forbids.
 var corpusFloors = map[string]struct {
@@ -178,8 +180,8 @@ var corpusFloors = map[string]struct {
 	maxSilent       int
 }{
 	"old":   {interval: 0.99, point: 0.99, maxSilent: 0},
-	"new":   {interval: 0.43, point: 0.51, maxSilent: 143},
-	"aside": {interval: 0.46, point: 0.52, maxSilent: 52},
+	"new":   {interval: 0.97, point: 0.97, maxSilent: 0},
+	"aside": {interval: 0.95, point: 0.95, maxSilent: 0},
 }
 
 // TestCorpusAccuracy reads every corpus expression and reports interval

@@ -960,8 +960,9 @@ func (p *Parser) postfix(s string, toks []token, k int, m *match) int {
 			return e
 		}
 	}
-	if m.mod == modNone {
-		if e, mod, ok := p.postfixMod(toks, k); ok && (m.core == coreNumeral || mod != modOdd) {
+	if m.mod == modNone || m.mod == modExact {
+		// "equal to 5000 or less": the bound after the figure decides.
+		if e, mod, ok := p.postfixMod(toks, k); ok && (m.core == coreNumeral || mod != modOdd) && (m.mod == modNone || boundSide(mod) != 0) {
 			m.mod = mod
 			return e
 		}

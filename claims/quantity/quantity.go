@@ -520,7 +520,7 @@ func (p *Parser) resolve(m *match) reading {
 		r.approx = m.alt
 		r.count = m.a.currency == "" && !m.a.percent && m.a.v == math.Trunc(m.a.v) && m.b.v == math.Trunc(m.b.v)
 	case coreFraction, coreRatio:
-		v := m.pct
+		v := math.Round(m.pct*1e9) / 1e9 // 3 × 0.2 × 100 is 60.00000000000001
 		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = math.Floor(v*100)/100, math.Ceil(v*100)/100, math.Round(v*100)/100, true
 		if r.coreLo != r.coreHi {
 			r.approx = true

@@ -69,6 +69,13 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 			toks = append(toks, t)
 			i = t.end
 			ambig = ambig || t.nflags&nDotAmbig != 0
+		case c == ',' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && (i == 0 || s[i-1] == ' '):
+			// ",5": a decimal comma with no whole part, or a figure cut
+			// short; not read.
+			t := scanFraction(s, i)
+			t.space, t.nflags = space, t.nflags|nBad
+			toks = append(toks, t)
+			i = t.end
 		case c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && (i == 0 || !isWordByte(s[i-1])):
 			// ".05": a decimal without its leading zero.
 			t := scanFraction(s, i)
