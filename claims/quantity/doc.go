@@ -76,7 +76,12 @@
 //     Strict bounds stay strict: "more than about 400" has low 401.
 //   - "Nearly", "almost", "close to", "почти", "под" read as below the figure
 //     and within 10% of it, best 95% of it; "just under"/"just over" (чуть
-//     менее/более) within 5%. These margins are in the hedge table below.
+//     менее/более) within 5%, "без малого" within 5% below, "just shy of"
+//     within 3% below. "In the region of" is ±15%; "около" and "порядка"
+//     ±10%. "Upwards of 400" is 400 or more; "north of 400" and "более чем
+//     400" are 401 or more. Each of these hedges has its own entry in the
+//     hedge table below, with its reasoning, so that a desk can calibrate
+//     one without moving another.
 //   - Ranges ("between 70 and 80", "70-80", "70 to 80", "from 70 to 80",
 //     "от 70 до 80", "между 70 и 80", "two or three") take the arithmetic
 //     midpoint as Best. Speakers give a range as two ends of one estimate,
@@ -104,9 +109,20 @@
 //     процентов", "one in five", "каждый пятый", "half", "a third",
 //     "two-thirds", "две трети", "четверть". A fraction that does not come
 //     out in two decimals is bracketed by its two-decimal neighbours
-//     (66.66 to 66.67, best 66.67) and marked Approx.
+//     (66.66 to 66.67, best 66.67) and marked Approx. Digits over digits
+//     are a proportion ("3/4" = 75%) when the second is larger and at most
+//     ten or a multiple of five up to 100; "9/11" or "12/5" is refused (a
+//     date or a score). A fraction or half of a scale is a figure: "half a
+//     million", "half million", "quarter million", "three-quarters of a
+//     million", "one million and a half", "полмиллиона", "четверть
+//     миллиона", "два с половиной миллиона".
 //   - Money has its ISO 4217 code as unit: $ and dollars USD, € and euros
-//     EUR, £ GBP, ₽, руб. and рублей RUB. Otherwise Unit is the word after
+//     EUR, £ GBP, ₽, руб. and рублей RUB, ¥ and JPY, ₹, Rs and rupees INR,
+//     CHF, CNY. A code before the figure keeps the scale after it: "JPY 640
+//     trillion", "руб. 5 млрд", "Rs 47.66 lakh crore". Cents and kopecks
+//     after a sum add to it ("7 dollars 25 cents" = 7.25 USD). A vague
+//     quantity takes the currency after it ("millions of dollars").
+//     Otherwise Unit is the word after
 //     the figure as written ("fighters", "Russians", "человек"), not
 //     singularised or lower-cased: English singulars are easy to get wrong
 //     and Russian needs a morphology; the analyst sees what the source said.
@@ -114,23 +130,64 @@
 //     a decimal point. European forms are read where they are unambiguous:
 //     "1,5" (a comma not followed by exactly three digits), "1.234,5",
 //     "1.500.000" (more than one dot group) and "10 000" with a space or
-//     no-break space. A lone "1.500" is 1.5, the English reading. Scales:
-//     thousand, million, billion, trillion, k, m, mn, bn, тыс., млн, млрд,
-//     трлн. Numbers in words, with Russian case endings: "eight hundred",
+//     no-break space. A lone dot before three digits groups thousands when
+//     the digits are "000" ("350.000" is never 350) or the text has Russian
+//     words ("1.500 человек"); otherwise "1.500" may be 1.5 or 1,500 and is
+//     refused with that reason. Indian grouping ("3,72,150", "12,34,56,789")
+//     is read. A comma before four digits ("83,7186") or before "00" after
+//     three digits ("150,00") is a thousands group with a digit too many or
+//     missing, a typo in the source: refused. Decimals need not have a
+//     whole part (".05") and may be said: "point 35", "4 point 2", "two
+//     point two million", "один точка один". Scales: thousand, lakh
+//     (10^5), million, crore (10^7), billion, trillion, and their plurals
+//     after a numeral ("five billions"); suffixes k, m, mn, mil, bn, MM,
+//     Mio, Mrd, тыс., млн, млрд, трлн, к and К, and an upper-case Cyrillic
+//     М ("7М"); a lower-case "4mm" or "5м" is a length and not read. A
+//     spaced "k" is a thousand only before a symbol, a currency or the end
+//     ("4.75 k"). Scales multiply ("lakh crore" = 10^12), a scale of
+//     scales too ("three thousand millions"), and a smaller figure with a
+//     smaller scale adds ("3 lakh 50 thousand"). Zero and small words:
+//     "zero", "nil", "none", "nought", "ноль", "нуль", "ни одного" are 0; "a
+//     pair" 2; "a dozen", "дюжина" 12. English hundreds said in two groups
+//     read as one figure: "one forty five" is 145. Numbers in words, with
+//     Russian case endings: "eight hundred",
 //     "twenty-five", "a dozen", "half a dozen", "two and a half million",
 //     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
 //     "тысячи", "сотни" after a bound are the genitive singular ("более
 //     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
 //     thousands). Figures run up to [MaxValue], 10^15; scientific notation
 //     ("1e9") is not read.
-//   - Signs: counts, sums and shares in the news are magnitudes, so a
-//     negative figure has no reading. Parse refuses a hyphen-minus or a
-//     U+2212 minus glued before a figure ("-5", "−40%", "(-5)", "-$5bn")
-//     unless it is a dash: a space after it ("- 5") or a range ("5-7",
-//     "1990-91"). Extract leaves out a figure after U+2212 or after a
-//     hyphen-minus glued to a bracket or operator ("(-3%)"); after a space
-//     or at the start of the text a hyphen-minus is taken for a dash, as in
-//     a list ("-5 people died") or a hasty aside, and the figure is read.
+//   - Comparisons: symbols "<", ">", "≤", "≥", "<=", "=<", ">=", "< ="
+//     ("< 250" is at most 249, "≤ 250" at most 250); words "equal to or
+//     less than", "less than or equal to", "or less", "or more", "no fewer
+//     than", "less than 5000 or equal"; verbs "surpass", "exceed", "top",
+//     "fall short of"; "не ниже", "не выше". A negated comparison turns
+//     side and includes the figure: "couldn't have been more than 3,000",
+//     "could not exceed 500", "wasn't more than 10", "не могло быть больше
+//     3000", "никак не более 200" are upper bounds; "couldn't be fewer than
+//     200" a lower one. Two bounds of opposite sides joined by "and",
+//     "but", "и", "но" or a comma make a range of their closed ends:
+//     "greater than 50 and smaller than 400" is 51 to 399, "не менее 20 и
+//     не более 50" 20 to 50. "40 through 60" and "8k-12k" are ranges.
+//   - Stated errors widen the figure as stated: "45,000, give or take 15%"
+//     (a share of a figure that is not one), "20,000 ± 5,000", "52% plus or
+//     minus 3 points" (in the figure's own unit), "200 плюс-минус 10%"; rule
+//     stated_error. A margin with no figure before it ("± 5,000") is
+//     refused. "Give or take" alone is "about".
+//   - Signs: counts, sums and shares in the news are magnitudes, and a sign
+//     is never dropped. A change keeps its sign in kind [Change]: a verb of
+//     change with "by"/"на" ("fell by 5%", "rose by 2,000", "снизился на
+//     5%"), or before a percentage ("down 3%"), and a signed percentage
+//     ("-3.2%", "минус 5 процентов") read as -5 or 5, with rule change or
+//     change+MODIFIER. Any other sign before a figure is refused with a
+//     reason: a hyphen-minus or U+2212 glued before it ("-5", "(-5)",
+//     "-$5bn"), a sign word ("minus 3,400,000", "negative 504", "минус 5"),
+//     or a dash that starts the text Parse reads ("- 5"); not a dash inside
+//     a range ("5-7", "1990-91"). Extract leaves out a figure after U+2212,
+//     a sign word or a hyphen-minus glued to a bracket or operator and lists
+//     it among the refusals of [Parser.ExtractAll]; after a space or at the
+//     start of running text a hyphen-minus is taken for a dash, as in a list
+//     ("-5 people died"), and the figure is read.
 //   - Round figures: with [WithRoundFigurePrecision] a plain figure that
 //     ends in two or more zeros or carries a scale word reads as the
 //     precision it implies, half a unit of its last significant digit either
@@ -167,15 +224,27 @@
 // durations and multipliers ("three years", "several days", "two or three
 // times"); a lone "one" ("one of the authors"); and English fractions
 // that are not proportions ("the first half"); figures above [MaxValue];
-// negative figures (see Signs above). Unit words that end in "-ed" are
-// taken for verbs ("40 arrived") and not reported.
+// negative figures (see Signs above); zero words with nothing after them
+// ("none of them"). Unit words that end in "-ed" are taken for verbs ("40
+// arrived") and not reported.
+//
+// A range is two quantities, each with its own span, when the sentence
+// gives two sources (an official one such as the police, the prefecture or
+// МВД, and the organisers or unions: "Marseille (15,000 to 40,000)"), says
+// "respectively" or "соответственно", or when a verb of change or revision
+// comes before "from": "raised from 90,000 to 250,000". [Parser.ExtractAll]
+// also returns what it refused, in order, with the reason: a source's typo
+// ("150,00"), an ambiguous dot ("1.500" in English text), a negative count.
 //
 // # Rules
 //
 // Rule names the rule that fired: numeral, range, fraction, ratio,
 // vague:KEY (KEY is an entry of the vague-word table), round_figure, or a
 // modifier: about, more_than, at_least, fewer_than, up_to, nearly,
-// just_under, just_over, odd. A modifier on anything but a plain figure is
+// just_under, just_over, odd, a hedge of the table below (close_to,
+// just_shy_of, upwards_of, north_of, in_the_region_of, pochti, bez_malogo,
+// bolee_chem, okolo, poryadka), stated_error, or change for a signed
+// change. A modifier on anything but a plain figure is
 // joined to the core rule with "+": about+range, more_than+vague:few,
 // about+fraction. A bound hedged by an approximator adds "+about" after
 // the bound: up_to+about, more_than+about+vague:hundreds.
@@ -224,10 +293,20 @@
 // table gives the approximators' margins as fractions of the figure:
 //
 //	key         low        high       best   words
-//	about       0.9        1.1        1      about, around, some, roughly, около, порядка, примерно
-//	nearly      0.9        <1         0.95   nearly, almost, close to, почти, под
+//	about       0.9        1.1        1      about, around, some, roughly, примерно
+//	nearly      0.9        <1         0.95   nearly, almost, approaching, под
 //	just_under  0.95       <1         0.98   just under, slightly less than, чуть менее
 //	just_over   >1         1.05       1.02   just over, slightly more than, чуть более, с небольшим
+//	close_to    0.9        <1         0.95   close to
+//	just_shy_of 0.97       <1         0.99   just shy of
+//	upwards_of  1          open       -      upwards of, upward of
+//	north_of    >1         open       -      north of
+//	in_the_region_of 0.85  1.15       1      in the region of
+//	pochti      0.9        <1         0.95   почти
+//	bez_malogo  0.95       <1         0.98   без малого
+//	bolee_chem  >1         open       -      более чем, больше чем
+//	okolo       0.9        1.1        1      около
+//	poryadka    0.9        1.1        1      порядка
 //
 // The full reasoning for each entry is the "why" of lexicon.json, embedded
 // in the package.
@@ -251,6 +330,8 @@
 // Keys are the entry names above. An entry replaces the built-in meaning
 // whole: low and high are required; best is optional (without it the
 // reading has no Best); low_exclusive and high_exclusive make a bound open;
+// open_high, for upwards_of, north_of and bolee_chem only, reads the hedge
+// as a lower bound with no ceiling;
 // why defaults to a note that the deployment set it. Words cannot be
 // changed. LoadCalibration rejects unknown fields and entries, low above
 // high, a best outside them, negative values, an "about" that does not
