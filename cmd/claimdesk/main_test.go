@@ -305,3 +305,65 @@ func TestParseRoundFigures(t *testing.T) {
 		t.Errorf("4,000 with --round-figures = %v..%v, want 3500..4500", r["low"], r["high"])
 	}
 }
+
+// TestParseStdinMatchesArgs reads the quantity corpus through standard
+// input, where lines are parsed in batches on every core and encoded
+// without reflection, and as arguments, encoded by encoding/json: the
+// lines must be the same, in the same order.
+func TestParseStdinMatchesArgs(t *testing.T) {
+	b, err := os.ReadFile("../../claims/quantity/testdata/corpus.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if cols := strings.Split(line, "\t"); len(cols) == 6 && !strings.HasPrefix(line, "#") {
+			texts = append(texts, cols[3])
+		}
+	}
+	// Three times over, so that several batches are in flight at once.
+	var in []string
+	for range 3 {
+		in = append(in, texts...)
+	}
+	code, viaStdin, errOut := runCmd(t, strings.Join(in, "\n")+"\n", "parse")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, viaArgs, errOut := runCmd(t, "", append([]string{"parse"}, in...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if len(texts) < 600 || viaStdin != viaArgs {
+		t.Fatalf("%d texts: standard input and arguments print different lines", len(texts))
+	}
+}
+
+// BenchmarkParseCommand runs claimdesk parse over the quantity corpus,
+// 100 times over, from standard input to nowhere, and reports lines a
+// second.
+func BenchmarkParseCommand(b *testing.B) {
+	raw, err := os.ReadFile("../../claims/quantity/testdata/corpus.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	lines := 0
+	for range 100 {
+		for _, line := range strings.Split(string(raw), "\n") {
+			if cols := strings.Split(line, "\t"); len(cols) == 6 && !strings.HasPrefix(line, "#") {
+				sb.WriteString(cols[3])
+				sb.WriteByte('\n')
+				lines++
+			}
+		}
+	}
+	input := sb.String()
+	b.SetBytes(int64(len(input)))
+	for b.Loop() {
+		if code := run(context.Background(), []string{"parse"}, strings.NewReader(input), io.Discard, io.Discard); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+}
