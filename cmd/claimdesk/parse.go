@@ -71,7 +71,11 @@ func parseLines(p *quantity.Parser, stdin io.Reader, stdout io.Writer) error {
 		defer close(order)
 		sc := bufio.NewScanner(stdin)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		b := &batch{done: make(chan struct{})}
+		newBatch := func() *batch {
+			// About 300 bytes a line of JSON: room enough not to regrow.
+			return &batch{lines: make([]string, 0, parseBatch), out: make([]byte, 0, parseBatch*320), done: make(chan struct{})}
+		}
+		b := newBatch()
 		send := func() bool {
 			select {
 			case order <- b:
@@ -79,7 +83,7 @@ func parseLines(p *quantity.Parser, stdin io.Reader, stdout io.Writer) error {
 				return false
 			}
 			work <- b
-			b = &batch{lines: make([]string, 0, parseBatch), done: make(chan struct{})}
+			b = newBatch()
 			return true
 		}
 		for sc.Scan() {
