@@ -1355,6 +1355,9 @@ func (p *Parser) twoSided(s string, toks []token, j int, m *match) (int, bool) {
 	if !ok || o.core != coreNumeral || o.reason != "" || boundSide(o.mod)+boundSide(m.mod) != 0 || o.start != toks[k].start {
 		return 0, false
 	}
+	if m.unit != "" && m.unit != o.unit {
+		return 0, false // "more than 400 dead and up to 3,000 wounded": two counts
+	}
 	r1, r2 := p.resolve(m), p.resolve(&o)
 	lo, hi := r1, r2
 	if boundSide(m.mod) > 0 {

@@ -331,6 +331,10 @@ func TestExtractPairsRevisionsAndTypos(t *testing.T) {
 			[]exFound{{"90", "exact", 90000, 90000}, {"250 тысяч", "exact", 250000, 250000}}, nil},
 		{"МВД насчитало 150,00 человек, а в Москве от 5 до 7 тысяч.",
 			[]exFound{{"от 5 до 7 тысяч", "range", 5000, 7000}}, []string{"150,00 человек"}},
+		{"More than 400 dead and up to 3,000 wounded.",
+			[]exFound{{"More than 400 dead", "lower_bound", 401, 0}, {"up to 3,000", "upper_bound", 0, 3000}}, nil},
+		{"Turnout was more than 400 and fewer than 900 people.",
+			[]exFound{{"more than 400 and fewer than 900 people", "range", 401, 899}}, nil},
 		{"The index fell by 5% and 800 left.", []exFound{{"fell by 5%", "change", -5, -5}, {"800", "exact", 800, 800}}, nil},
 	}
 	for _, tt := range tests {
