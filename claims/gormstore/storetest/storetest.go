@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -100,9 +101,17 @@ func PostgresDSN(t testing.TB) (dsn, schema string) {
 	return u.String(), schema
 }
 
+// testLockWait is how long a test's write waits for the database's locks
+// before it is unavailable. The server's default (seconds) is a latency
+// promise; a test on a loaded machine must not fail because a concurrent
+// test held a lock for longer, so tests wait far longer unless they pass
+// their own WithLockWait (a later option wins).
+const testLockWait = 3 * time.Minute
+
 func open(t testing.TB, dsn string, opts ...gormstore.Option) *gormstore.Store {
 	t.Helper()
 	ctx := context.Background()
+	opts = append([]gormstore.Option{gormstore.WithLockWait(testLockWait)}, opts...)
 	s, err := gormstore.Open(ctx, dsn, opts...)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
