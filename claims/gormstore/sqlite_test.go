@@ -9,12 +9,17 @@ import (
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
-	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
 func TestSQLiteSettings(t *testing.T) {
 	ctx := context.Background()
-	s := storetest.SQLite(t)
+	// Opened here, not through storetest (whose stores wait minutes for
+	// locks), so the pragmas are the server's defaults.
+	s, err := gormstore.Open(ctx, filepath.Join(t.TempDir(), "claimdesk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	for _, tc := range []struct{ pragma, want string }{
 		{"PRAGMA foreign_keys", "1"},
 		{"PRAGMA journal_mode", "wal"},
