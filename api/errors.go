@@ -35,6 +35,10 @@ var statusOf = map[claims.Code]int{
 	codePreconditionRequired: http.StatusPreconditionRequired,
 	codeMethodNotAllowed:     http.StatusMethodNotAllowed,
 	claims.CodeUnavailable:   http.StatusServiceUnavailable,
+	codeUnauthorized:         http.StatusUnauthorized,
+	codeForbidden:            http.StatusForbidden,
+	codeBadHost:              http.StatusForbidden,
+	codeTooMany:              http.StatusTooManyRequests,
 }
 
 // problem is an RFC 9457 problem details object with claimdesk's
@@ -108,6 +112,9 @@ func (h *handler) writeError(c *gin.Context, err error) {
 	if se := (*staleError)(nil); errors.As(err, &se) {
 		p.CurrentVersion = se.current
 		c.Header("ETag", etag(se.current))
+	}
+	if status == http.StatusUnauthorized {
+		c.Header("WWW-Authenticate", `Bearer realm="claimdesk"`)
 	}
 	body, mErr := json.Marshal(p)
 	if mErr != nil {

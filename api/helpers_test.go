@@ -238,6 +238,9 @@ func (e *env) do(t testing.TB, r request) *httptest.ResponseRecorder {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	for k, v := range r.headers {
+		if k == "Host" {
+			req.Host = v
+		}
 		if v == "" {
 			req.Header.Del(k)
 		} else {

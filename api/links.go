@@ -16,7 +16,9 @@ func (h *handler) links() *resource[claims.Link] {
 				ListOptions: q.opts, ClaimID: q.get("claim_id"), Kind: claims.LinkKind(q.get("kind")),
 			})
 		},
-		readOnly: metaFields,
+		readOnly: append([]string{"author"}, metaFields...),
+		keep:     func(next, stored *claims.Link) { next.Author = stored.Author },
+		author:   func(l *claims.Link, name string) { l.Author = name },
 		meta:     func(l *claims.Link) *claims.Meta { return &l.Meta },
 		insert:   h.store.CreateLink,
 		find:     h.store.FindLink,

@@ -59,6 +59,7 @@ func mustMergeOpenAPI(base []byte, parts fs.FS) []byte {
 			}
 		}
 	}
+	addAccessResponses(doc)
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
 	enc.SetEscapeHTML(false)
@@ -88,4 +89,29 @@ func mergeInto(dst map[string]any, key string, v any, where string) error {
 		}
 	}
 	return nil
+}
+
+// addAccessResponses documents, on every operation, the answers of the
+// authentication that runs before any handler: 401 for bad or missing
+// credentials, 403 for a role too low, a missing CSRF token or a foreign
+// Host on a local server.
+func addAccessResponses(doc map[string]any) {
+	paths, _ := doc["paths"].(map[string]any)
+	for _, item := range paths {
+		for _, op := range item.(map[string]any) {
+			o, ok := op.(map[string]any)
+			if !ok {
+				continue
+			}
+			resp, ok := o["responses"].(map[string]any)
+			if !ok {
+				continue
+			}
+			for status, name := range map[string]string{"401": "Unauthorized", "403": "Forbidden"} {
+				if _, ok := resp[status]; !ok {
+					resp[status] = map[string]any{"$ref": "#/components/responses/" + name}
+				}
+			}
+		}
+	}
 }

@@ -35,6 +35,9 @@ type resource[T any] struct {
 	meta     func(*T) *claims.Meta
 	// show, if set, fixes up a record's wire shape before it is written.
 	show func(*T)
+	// author, if set, stamps the record with the name of who writes it:
+	// author fields are the server's, never the client's.
+	author func(rec *T, name string)
 
 	insert func(context.Context, *T) error
 	find   func(context.Context, string) (*T, error)
@@ -93,12 +96,18 @@ func (r *resource[T]) create(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
+	ctx, err := takeReason(c.Request.Context(), body)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
 	rec, err := r.decode(body, true)
 	if err != nil {
 		r.h.writeError(c, err)
 		return
 	}
-	if err := r.insert(c.Request.Context(), rec); err != nil {
+	r.stamp(c, rec)
+	if err := r.insert(ctx, rec); err != nil {
 		r.h.writeError(c, err)
 		return
 	}
@@ -121,9 +130,15 @@ func (r *resource[T]) patch(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
-	next, changed, err := r.apply(c.Request.Context(), c.Param("id"), version, patch)
+	ctx, err := takeReason(c.Request.Context(), patch)
+	if err != nil {
+		r.h.writeError(c, err)
+		return
+	}
+	next, changed, err := r.apply(ctx, c.Param("id"), version, patch)
 	if err == nil && changed {
-		err = r.update(c.Request.Context(), next)
+		r.stamp(c, next)
+		err = r.update(ctx, next)
 	}
 	if err != nil {
 		r.h.writeError(c, r.withCurrent(c.Request.Context(), c.Param("id"), err))
@@ -144,6 +159,16 @@ func (r *resource[T]) delete(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// stamp sets the author fields of rec to who makes the request.
+func (r *resource[T]) stamp(c *gin.Context, rec *T) {
+	if r.author == nil {
+		return
+	}
+	if a, ok := actor(c); ok {
+		r.author(rec, a.Name)
+	}
 }
 
 // reply returns rec ready to be written.

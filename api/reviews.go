@@ -20,7 +20,9 @@ func (h *handler) reviews() *resource[claims.Review] {
 				Status: claims.ReviewStatus(q.get("status")),
 			})
 		},
-		readOnly: metaFields,
+		readOnly: append([]string{"author"}, metaFields...),
+		keep:     func(next, stored *claims.Review) { next.Author = stored.Author },
+		author:   func(r *claims.Review, name string) { r.Author = name },
 		meta:     func(r *claims.Review) *claims.Meta { return &r.Meta },
 		insert:   h.store.CreateReview,
 		find:     h.store.FindReview,

@@ -4,10 +4,12 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/klauspost/compress/gzhttp"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/article"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -39,6 +41,15 @@ type Options struct {
 	// reviews and its public base URL: the author and url of every
 	// ClaimReview, in exports and in the claim pages' JSON-LD.
 	Publisher exchange.Publisher
+	// Accounts holds users and tokens. Nil serves everyone as the local
+	// analyst (claims.LocalActor), as does a Local server without users.
+	Accounts claims.Accounts
+	// Local says the server listens on loopback only: requests must be
+	// addressed to a loopback name, and with no users it runs open.
+	Local bool
+	// Now is the clock of token expiry and log-in slowing; nil is
+	// time.Now.
+	Now func() time.Time
 }
 
 // handler holds what the endpoints share.
@@ -56,6 +67,7 @@ type handler struct {
 	importing chan struct{}
 	assetTags map[string]string // file name to ETag
 	publisher exchange.Publisher
+	auth      *auth
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
@@ -117,7 +129,12 @@ func newEngine(opts Options) *gin.Engine {
 		importing: make(chan struct{}, 1),
 		assetTags: assetETags(opts.Assets),
 		publisher: opts.Publisher,
+		auth:      &auth{accounts: opts.Accounts, local: opts.Local, now: opts.Now},
 	}
+	if h.auth.now == nil {
+		h.auth.now = time.Now
+	}
+	h.auth.limiter = newLoginLimiter(h.auth.now)
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
 	}
@@ -139,66 +156,75 @@ func newEngine(opts Options) *gin.Engine {
 	e.RedirectFixedPath = false
 	e.HandleMethodNotAllowed = true
 	e.ContextWithFallback = true
-	// Middleware for every response, the frontend's included. An
-	// authentication middleware would go on the v1 group below.
+	// Middleware for every response, the frontend's included: a local
+	// server first refuses foreign Host names, then everyone is
+	// authenticated; each route below names the role it needs.
 	m := newMetrics()
 	e.Use(h.requestID, h.logRequests, m.observe, h.recoverPanic, securityHeaders)
+	if opts.Local {
+		e.Use(h.checkHost)
+	}
+	e.Use(h.authenticate, h.checkReason)
+	read, write, admin := h.need(claims.RoleViewer), h.need(claims.RoleAnalyst), h.need(claims.RoleAdmin)
 	e.NoRoute(h.noRoute)
 	e.NoMethod(h.methodNotAllowed)
 
 	topics, sources, claimants, claimList, links := h.topics(), h.sources(), h.claimants(), h.claims(), h.links()
 	reviews := h.reviews()
 
-	e.GET("/healthz", h.healthz)                  // process up
-	e.GET("/metrics", m.handler())                // Prometheus: requests by route and status, Go runtime
-	e.GET("/readyz", h.readyz)                    // Store.Ping within 2 s, else 503
-	v1 := e.Group("/api/v1", h.limitBody)         // 415 and 413 before any handler reads
-	v1.GET("/openapi.json", h.openAPI)            // this API, described in OpenAPI 3.1
-	v1.POST("/extract", h.extract)                // {"text"} -> {"items"}: every quantity in running text, as claim candidates
-	v1.POST("/parse", h.parse)                    // {"text"} -> a reading; {"texts"} -> {"results"}
-	v1.GET("/topics", h.listTopics(topics))       // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
-	v1.POST("/topics", topics.create)             //
-	v1.GET("/topics/:id", topics.get)             //
-	v1.PATCH("/topics/:id", topics.patch)         // JSON merge patch, If-Match required
-	v1.DELETE("/topics/:id", topics.delete)       // If-Match required
-	v1.GET("/sources", sources.list)              // ?q=&kind=&sort=&limit=&cursor=
-	v1.POST("/sources", sources.create)           //
-	v1.GET("/sources/:id", sources.get)           //
-	v1.PATCH("/sources/:id", sources.patch)       //
-	v1.DELETE("/sources/:id", sources.delete)     //
-	v1.GET("/claimants", claimants.list)          // ?q=&sort=&limit=&cursor=
-	v1.POST("/claimants", claimants.create)       //
-	v1.GET("/claimants/:id", claimants.get)       //
-	v1.PATCH("/claimants/:id", claimants.patch)   //
-	v1.DELETE("/claimants/:id", claimants.delete) //
-	v1.GET("/claims", claimList.list)             // the filters of /search, q= (substring), &facets=true&sort=&limit=&cursor=
-	v1.POST("/claims", claimList.create)          //
-	v1.GET("/claims/:id", h.getClaim(claimList))  // ?include=page: with topic, claimant, sources, relations, links, reviews
-	v1.PATCH("/claims/:id", claimList.patch)      //
-	v1.DELETE("/claims/:id", claimList.delete)    //
-	v1.GET("/links", links.list)                  // ?claim_id=&kind=&sort=&limit=&cursor=
-	v1.POST("/links", links.create)               //
-	v1.GET("/links/:id", links.get)               //
-	v1.PATCH("/links/:id", links.patch)           //
-	v1.DELETE("/links/:id", links.delete)         //
+	e.GET("/healthz", h.healthz)                         // process up
+	e.GET("/metrics", h.metricsAccess, m.handler())      // Prometheus: requests by route and status, Go runtime
+	e.GET("/readyz", h.readyz)                           // Store.Ping within 2 s, else 503
+	v1 := e.Group("/api/v1", h.limitBody)                // 415 and 413 before any handler reads
+	v1.GET("/session", h.session)                        // who is signed in, and the CSRF token of their cookie
+	v1.POST("/session", h.login)                         // {"name","password"} -> session cookie; failures slowed down
+	v1.DELETE("/session", read, h.logout)                // log out
+	v1.GET("/openapi.json", read, h.openAPI)             // this API, described in OpenAPI 3.1
+	v1.POST("/extract", read, h.extract)                 // {"text"} -> {"items"}: every quantity in running text, as claim candidates
+	v1.POST("/parse", read, h.parse)                     // {"text"} -> a reading; {"texts"} -> {"results"}
+	v1.GET("/topics", read, h.listTopics(topics))        // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
+	v1.POST("/topics", write, topics.create)             //
+	v1.GET("/topics/:id", read, topics.get)              //
+	v1.PATCH("/topics/:id", write, topics.patch)         // JSON merge patch, If-Match required
+	v1.DELETE("/topics/:id", write, topics.delete)       // If-Match required
+	v1.GET("/sources", read, sources.list)               // ?q=&kind=&sort=&limit=&cursor=
+	v1.POST("/sources", write, sources.create)           //
+	v1.GET("/sources/:id", read, sources.get)            //
+	v1.PATCH("/sources/:id", write, sources.patch)       //
+	v1.DELETE("/sources/:id", write, sources.delete)     //
+	v1.GET("/claimants", read, claimants.list)           // ?q=&sort=&limit=&cursor=
+	v1.POST("/claimants", write, claimants.create)       //
+	v1.GET("/claimants/:id", read, claimants.get)        //
+	v1.PATCH("/claimants/:id", write, claimants.patch)   //
+	v1.DELETE("/claimants/:id", write, claimants.delete) //
+	v1.GET("/claims", read, claimList.list)              // the filters of /search, q= (substring), &facets=true&sort=&limit=&cursor=
+	v1.POST("/claims", write, claimList.create)          //
+	v1.GET("/claims/:id", read, h.getClaim(claimList))   // ?include=page: with topic, claimant, sources, relations, links, reviews
+	v1.PATCH("/claims/:id", write, claimList.patch)      //
+	v1.DELETE("/claims/:id", write, claimList.delete)    //
+	v1.GET("/links", read, links.list)                   // ?claim_id=&kind=&sort=&limit=&cursor=
+	v1.POST("/links", write, links.create)               //
+	v1.GET("/links/:id", read, links.get)                //
+	v1.PATCH("/links/:id", write, links.patch)           //
+	v1.DELETE("/links/:id", write, links.delete)         //
 
 	// Cross-referencing: read from the summaries the store keeps current.
-	v1.GET("/search", h.search)                    // ?q=&topic_id=&claimant_id=&source_id=&tag=&from=&to=&said_from=&said_to=&as_of_from=&as_of_to=&value_low=&value_high=&rank=&grade=&evidence_type=&place=&in_conflict=&facets=true&limit=&cursor=
-	v1.GET("/topics/:id/comparison", h.comparison) // stored summaries; claims paged: ?limit=&cursor=
-	v1.GET("/claims/:id/relations", h.relations)   // computed on demand: ?kind=&limit=&cursor=
-	v1.GET("/conflicts", h.conflicts)              // ?topic_id=&status=&min_severity=&limit=&cursor=
-	v1.GET("/reviews", reviews.list)               // ?topic_id=&claim_id=&status=&sort=&limit=&cursor=
-	v1.POST("/reviews", reviews.create)            //
-	v1.GET("/reviews/:id", reviews.get)            //
-	v1.PATCH("/reviews/:id", reviews.patch)        //
-	v1.DELETE("/reviews/:id", reviews.delete)      //
-	v1.GET("/places", h.listPlaces)                // the gazetteer: built-in and custom places
-	v1.POST("/places", h.createPlace)              // a custom place
-	v1.DELETE("/places/:name", h.deletePlace)      // a custom place, by ID or name
+	v1.GET("/search", read, h.search)                    // ?q=&topic_id=&claimant_id=&source_id=&tag=&from=&to=&said_from=&said_to=&as_of_from=&as_of_to=&value_low=&value_high=&rank=&grade=&evidence_type=&place=&in_conflict=&facets=true&limit=&cursor=
+	v1.GET("/topics/:id/comparison", read, h.comparison) // stored summaries; claims paged: ?limit=&cursor=
+	v1.GET("/claims/:id/relations", read, h.relations)   // computed on demand: ?kind=&limit=&cursor=
+	v1.GET("/conflicts", read, h.conflicts)              // ?topic_id=&status=&min_severity=&limit=&cursor=
+	v1.GET("/reviews", read, reviews.list)               // ?topic_id=&claim_id=&status=&sort=&limit=&cursor=
+	v1.POST("/reviews", write, reviews.create)           //
+	v1.GET("/reviews/:id", read, reviews.get)            //
+	v1.PATCH("/reviews/:id", write, reviews.patch)       //
+	v1.DELETE("/reviews/:id", write, reviews.delete)     //
+	v1.GET("/places", read, h.listPlaces)                // the gazetteer: built-in and custom places
+	v1.POST("/places", write, h.createPlace)             // a custom place
+	v1.DELETE("/places/:name", write, h.deletePlace)     // a custom place, by ID or name
 
 	// Exchange: streamed downloads and atomic imports (export.go, import.go).
-	v1.GET("/export", h.export)                              // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
-	v1.GET("/export/schema.json", h.exportSchema)            // JSON Schema of the JSON export
-	e.POST("/api/v1/import", h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
+	v1.GET("/export", read, h.export)                               // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
+	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export
+	e.POST("/api/v1/import", admin, h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
 	return e
 }

@@ -92,7 +92,7 @@ func TestFoundingExampleCrossReferenced(t *testing.T) {
 		// Dismissing the conflict in a review changes its status.
 		var rv claims.Review
 		e.doJSON(t, request{method: "POST", path: "/api/v1/reviews",
-			body: `{"claim_a":"cl-indy","claim_b":"cl-bogdanov","status":"dismissed","resolution":"Syria alone, another year","author":"ak"}`},
+			body: `{"claim_a":"cl-indy","claim_b":"cl-bogdanov","status":"dismissed","resolution":"Syria alone, another year"}`},
 			http.StatusCreated, &rv)
 		e.doJSON(t, request{method: "GET", path: "/api/v1/conflicts?status=open"}, http.StatusOK, &conflicts)
 		if len(conflicts.Items) != 0 {
@@ -112,7 +112,7 @@ func TestFoundingExampleCrossReferenced(t *testing.T) {
 		// An analyst's unrelated link removes the conflict, and survives a
 		// claim write that recomputes the topic.
 		e.doJSON(t, request{method: "POST", path: "/api/v1/links",
-			body: `{"id":"l-1","from_id":"cl-indy","to_id":"cl-bogdanov","kind":"unrelated","note":"different populations","author":"ak"}`},
+			body: `{"id":"l-1","from_id":"cl-indy","to_id":"cl-bogdanov","kind":"unrelated","note":"different populations"}`},
 			http.StatusCreated, nil)
 		e.doJSON(t, request{method: "PATCH", path: "/api/v1/claims/cl-bogdanov", headers: map[string]string{"If-Match": "*"},
 			body: `{"notes":"said in Sochi"}`}, http.StatusOK, nil)

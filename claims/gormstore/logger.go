@@ -3,7 +3,11 @@ package gormstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -16,22 +20,38 @@ const slowQuery = 200 * time.Millisecond
 // gormLogger adapts gorm's logger to slog. It logs slow queries and errors
 // only; errors that the store turns into user errors (missing records,
 // duplicate and foreign keys) are logged at debug level.
-type gormLogger struct{ log *slog.Logger }
+// The DSN's password, if any, is replaced by *** in every line it writes.
+type gormLogger struct {
+	log    *slog.Logger
+	secret string
+}
 
-func newGormLogger(l *slog.Logger) logger.Interface { return gormLogger{log: l} }
+func newGormLogger(l *slog.Logger, dsn string) logger.Interface {
+	return gormLogger{log: l, secret: dsnPassword(dsn)}
+}
+
+// clean hides the DSN's password in a logged text.
+func (g gormLogger) clean(s string) string {
+	if g.secret == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, g.secret, "***")
+}
+
+func (g gormLogger) cleanArgs(args []any) string { return g.clean(fmt.Sprint(args...)) }
 
 func (g gormLogger) LogMode(logger.LogLevel) logger.Interface { return g }
 
 func (g gormLogger) Info(ctx context.Context, msg string, args ...any) {
-	g.log.DebugContext(ctx, "gorm: "+msg, "args", args)
+	g.log.DebugContext(ctx, g.clean("gorm: "+msg), "args", g.cleanArgs(args))
 }
 
 func (g gormLogger) Warn(ctx context.Context, msg string, args ...any) {
-	g.log.WarnContext(ctx, "gorm: "+msg, "args", args)
+	g.log.WarnContext(ctx, g.clean("gorm: "+msg), "args", g.cleanArgs(args))
 }
 
 func (g gormLogger) Error(ctx context.Context, msg string, args ...any) {
-	g.log.ErrorContext(ctx, "gorm: "+msg, "args", args)
+	g.log.ErrorContext(ctx, g.clean("gorm: "+msg), "args", g.cleanArgs(args))
 }
 
 func (g gormLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
@@ -47,9 +67,38 @@ func (g gormLogger) Trace(ctx context.Context, begin time.Time, fc func() (strin
 			return
 		}
 		sql, rows := fc()
-		g.log.Log(ctx, level, "database error", "err", err, "sql", sql, "rows", rows, "elapsed", elapsed)
+		g.log.Log(ctx, level, "database error", "err", g.clean(err.Error()), "sql", g.clean(sql), "rows", rows, "elapsed", elapsed)
 	case elapsed > slowQuery:
 		sql, rows := fc()
-		g.log.WarnContext(ctx, "slow query", "sql", sql, "rows", rows, "elapsed", elapsed)
+		g.log.WarnContext(ctx, "slow query", "sql", g.clean(sql), "rows", rows, "elapsed", elapsed)
 	}
+}
+
+// keywordPassword finds password=… in a keyword/value DSN or a URL query.
+var keywordPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)`)
+
+// dsnPassword returns the password a DSN holds, or "".
+func dsnPassword(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if pw, ok := u.User.Password(); ok && pw != "" {
+			return pw
+		}
+	}
+	if m := keywordPassword.FindStringSubmatch(dsn); m != nil {
+		return strings.Trim(m[2], "'")
+	}
+	return ""
+}
+
+// RedactDSN returns dsn with its password, in the user part of a URL, a
+// password query parameter or a password=… keyword, replaced by ***.
+func RedactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "***")
+			dsn = u.String()
+			dsn = strings.Replace(dsn, ":%2A%2A%2A@", ":***@", 1)
+		}
+	}
+	return keywordPassword.ReplaceAllString(dsn, "${1}***")
 }

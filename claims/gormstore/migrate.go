@@ -27,6 +27,7 @@ var migrations = []migration{
 	{4, "name the Wikidata items of topics and sources", addWikidataIDs},
 	{5, "index claims, topics, sources and claimants for full-text search", createSearch},
 	{6, "version each topic's claims for the cache of relations", createTopicVersions},
+	{7, "store users and their tokens", createAccounts},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -423,4 +424,28 @@ func addWikidataIDs(tx *gorm.DB, d dialect) error {
 	return execAll(tx, d,
 		`ALTER TABLE topics ADD COLUMN wikidata_id TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE sources ADD COLUMN wikidata_id TEXT NOT NULL DEFAULT ''`)
+}
+
+// createAccounts is step 7: users and their tokens (API tokens and
+// browser sessions, stored as hashes).
+func createAccounts(tx *gorm.DB, d dialect) error {
+	return execAll(tx, d,
+		`CREATE TABLE users (
+			id TEXT PRIMARY KEY,
+			name TEXT NOT NULL UNIQUE,
+			role TEXT NOT NULL,
+			disabled BOOLEAN NOT NULL,
+			password_hash TEXT NOT NULL,
+			created_at TIMESTAMP NOT NULL)`,
+		`CREATE TABLE tokens (
+			id TEXT PRIMARY KEY,
+			user_id TEXT NOT NULL REFERENCES users (id),
+			kind TEXT NOT NULL,
+			name TEXT NOT NULL,
+			hash TEXT NOT NULL UNIQUE,
+			created_at TIMESTAMP NOT NULL,
+			expires_at TIMESTAMP,
+			revoked_at TIMESTAMP)`,
+		`CREATE INDEX tokens_user ON tokens (user_id, kind)`,
+	)
 }

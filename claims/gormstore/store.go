@@ -144,7 +144,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	db, err := gorm.Open(dial, &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true, // writes use explicit transactions
-		Logger:                 newGormLogger(s.log),
+		Logger:                 newGormLogger(s.log, dsn),
 		NowFunc:                s.clock,
 	})
 	if err != nil {

@@ -132,7 +132,7 @@ func TestCursorRoundTrip(t *testing.T) {
 func TestGormLogger(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	l := newGormLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	l := newGormLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo})), "")
 	ctx := context.Background()
 	sql := func() (string, int64) { return "SELECT 1", 1 }
 	l.Trace(ctx, time.Now(), sql, nil)
@@ -148,5 +148,17 @@ func TestGormLogger(t *testing.T) {
 	l.Trace(ctx, time.Now(), sql, errors.New("disk I/O error"))
 	if !strings.Contains(buf.String(), "level=ERROR") || !strings.Contains(buf.String(), "disk I/O error") {
 		t.Errorf("a database error was not logged as an error: %q", buf.String())
+	}
+}
+
+// TestLoggerHidesPassword checks that the DSN's password never reaches a
+// log line, whatever the driver puts in its errors.
+func TestLoggerHidesPassword(t *testing.T) {
+	var buf bytes.Buffer
+	l := newGormLogger(slog.New(slog.NewTextHandler(&buf, nil)), "postgres://analyst:hunter2@db:5432/claims")
+	l.Error(context.Background(), "failed to connect to %s", "postgres://analyst:hunter2@db:5432/claims")
+	l.Trace(context.Background(), time.Now(), func() (string, int64) { return "SELECT 'hunter2'", 0 }, errors.New("auth failed for hunter2"))
+	if strings.Contains(buf.String(), "hunter2") || !strings.Contains(buf.String(), "***") {
+		t.Errorf("log shows the password:\n%s", buf.String())
 	}
 }

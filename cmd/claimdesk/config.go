@@ -10,7 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -150,16 +149,7 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error
 }
 
 // redact hides the password of a DSN for messages.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if at := strings.LastIndex(dsn, "@"); at > i {
-			if colon := strings.Index(dsn[i+3:at], ":"); colon >= 0 {
-				return dsn[:i+3+colon] + ":***" + dsn[at:]
-			}
-		}
-	}
-	return dsn
-}
+func redact(dsn string) string { return gormstore.RedactDSN(dsn) }
 
 // publisherFlags say who publishes the deployment's reviews and where it
 // is published: the author and url of every ClaimReview.

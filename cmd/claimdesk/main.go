@@ -10,6 +10,8 @@
 //	claimdesk import [--db DSN] [--format F] [--dry-run] FILE|-   load an exported document
 //	claimdesk export [--db DSN] [--topic ID] [--format F] [--out FILE]   write everything, or one topic
 //	claimdesk reparse [--db DSN] [--dry-run]             read stored quantity text again with a new lexicon
+//	claimdesk user add|list|disable|enable [--role R] [NAME]   manage accounts (password on stdin)
+//	claimdesk token create|list|revoke [--user NAME] [ID]     manage API tokens (shown once)
 //
 // Every flag falls back to an environment variable: --db to CLAIMDESK_DB,
 // --addr to CLAIMDESK_ADDR, and so on.
@@ -56,6 +58,8 @@ func commands() []command {
 		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview or wikidata", exportCmd},
 		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
 		{"reparse", "read stored quantity text again after a lexicon or calibration change", reparse},
+		{"user", "add, list, disable or enable user accounts", userCmd},
+		{"token", "create, list or revoke API tokens", tokenCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {
 			_, err := fmt.Fprintln(stdout, "claimdesk", version)
 			return err

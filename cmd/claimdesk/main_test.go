@@ -146,6 +146,9 @@ func TestRedact(t *testing.T) {
 		{"claimdesk.db", "claimdesk.db"},
 		{"postgres://analyst:s3cret@db:5432/claims", "postgres://analyst:***@db:5432/claims"},
 		{"postgres://analyst@db/claims", "postgres://analyst@db/claims"},
+		{"postgres://analyst@db/claims?password=s3cret&sslmode=disable", "postgres://analyst@db/claims?password=***&sslmode=disable"},
+		{"host=db user=analyst password='s3 cret' dbname=claims", "host=db user=analyst password=*** dbname=claims"},
+		{"postgresql://a:p%40ss@db/claims", "postgresql://a:***@db/claims"},
 	}
 	for _, tt := range tests {
 		if got := redact(tt.in); got != tt.want {

@@ -47,6 +47,20 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if pub.BaseURL == "" || pub.Name == "" {
 		log.Warn("ClaimReview markup lacks the required url or the recommended author: set --public-url and --org-name (CLAIMDESK_PUBLIC_URL, CLAIMDESK_ORG_NAME) on a public deployment")
 	}
+	// A server reachable from other machines must know who is who before
+	// it answers anyone.
+	users, admins, err := store.CountUsers(ctx)
+	if err != nil {
+		return err
+	}
+	local := isLoopbackAddr(*addr)
+	if !local && admins == 0 {
+		return fmt.Errorf("refusing to listen on %s: it is not a loopback address and no admin user exists, "+
+			"so anyone who can reach it could read, change or delete everything. "+
+			"Create an admin first (claimdesk user add --role admin NAME, then type the password), "+
+			"or listen on 127.0.0.1 for yourself alone", *addr)
+	}
+
 	if *loadDemo {
 		if err := loadDemoData(ctx, store, log); err != nil {
 			return err
@@ -67,12 +81,18 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			MaxBodyBytes:   *maxBody,
 			MaxImportBytes: *maxImport,
 			Publisher:      pub,
+			Accounts:       store,
+			Local:          local,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
 	fmt.Fprintf(stdout, "claimdesk %s listening on http://%s (database %s)\n", version, ln.Addr(), redact(sf.db))
+	if local && users == 0 {
+		fmt.Fprintln(stdout, "local mode: no user accounts exist, so claimdesk runs open for one analyst on this machine "+
+			"(requests addressed to other host names are refused); create a user with 'claimdesk user add' to require log-in")
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -91,6 +111,13 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// isLoopbackAddr reports whether a listen address reaches this machine
+// only. An empty host (":8080") listens on every interface.
+func isLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	return err == nil && host != "" && api.IsLoopbackHost(host)
 }
 
 // loadDemoData loads the demo dataset unless the database holds data
