@@ -36,10 +36,11 @@ func (h *handler) claims() *resource[claims.Claim] {
 			next.Parsed, next.Interval = stored.Parsed, stored.Interval
 			next.IntervalSource, next.ParserVersion = stored.IntervalSource, stored.ParserVersion
 		},
-		meta:   func(c *claims.Claim) *claims.Meta { return &c.Meta },
-		insert: h.store.CreateClaim,
-		find:   h.store.FindClaim,
-		update: h.store.UpdateClaim,
-		remove: h.store.DeleteClaim,
+		meta:    func(c *claims.Claim) *claims.Meta { return &c.Meta },
+		insert:  h.store.CreateClaim,
+		find:    h.store.FindClaim,
+		update:  h.store.UpdateClaim,
+		remove:  h.store.DeleteClaim,
+		cascade: h.store.DeleteClaimCascade,
 	}
 }

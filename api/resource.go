@@ -43,6 +43,9 @@ type resource[T any] struct {
 	find   func(context.Context, string) (*T, error)
 	update func(context.Context, *T) error
 	remove func(context.Context, string, int) error
+	// cascade, if set, is the delete of DELETE ?cascade=true: the record
+	// with what names it.
+	cascade func(context.Context, string, int) error
 }
 
 // metaFields are the read-only fields every record has.
@@ -154,7 +157,20 @@ func (r *resource[T]) delete(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
-	if err := r.remove(c.Request.Context(), c.Param("id"), version); err != nil {
+	remove := r.remove
+	if q := c.Query("cascade"); q != "" {
+		on, err := strconv.ParseBool(q)
+		if err != nil || (on && r.cascade == nil) {
+			var p claims.Problems
+			p.Add("cascade", "must be true or false, and only claims cascade")
+			r.h.writeError(c, p.Err("delete"))
+			return
+		}
+		if on {
+			remove = r.cascade
+		}
+	}
+	if err := remove(c.Request.Context(), c.Param("id"), version); err != nil {
 		r.h.writeError(c, r.withCurrent(c.Request.Context(), c.Param("id"), err))
 		return
 	}

@@ -222,6 +222,14 @@ func newEngine(opts Options) *gin.Engine {
 	v1.POST("/places", write, h.createPlace)             // a custom place
 	v1.DELETE("/places/:name", write, h.deletePlace)     // a custom place, by ID or name
 
+	// History: every write is kept; deletes go to the trash (history.go).
+	for _, seg := range []string{"topics", "sources", "claimants", "claims", "links", "reviews"} {
+		v1.GET("/"+seg+"/:id/history", read, h.history(historyKinds[seg]))   // who, when, why, before and after
+		v1.POST("/"+seg+"/:id/restore", write, h.restore(historyKinds[seg])) // {"version","reason"}: bring a version back
+	}
+	v1.GET("/trash", admin, h.trash)                             // deleted records, newest first
+	e.POST("/api/v1/trash/:kind/:id/restore", admin, h.undelete) // undo a delete (and what it cascaded to); no body
+
 	// Exchange: streamed downloads and atomic imports (export.go, import.go).
 	v1.GET("/export", read, h.export)                               // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
 	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export

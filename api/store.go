@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/xref"
@@ -15,4 +17,8 @@ type Store interface {
 	xref.Store
 	exchange.Store
 	claims.Searcher
+	claims.History
+	// DeleteClaimCascade deletes a claim with the links and reviews that
+	// name it (DELETE ?cascade=true).
+	DeleteClaimCascade(ctx context.Context, id string, version int) error
 }

@@ -2,7 +2,9 @@ package gormstore
 
 import (
 	"context"
+	"errors"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -12,6 +14,7 @@ import (
 func (s *Store) claimRecord(c *claims.Claim) record {
 	return record{
 		kind: "claim", table: "claims",
+		value: c,
 		checkRefs: func(tx *gorm.DB) error {
 			refs := []ref{
 				{"topic_id", "topics", "topic", c.TopicID},
@@ -74,8 +77,15 @@ func (s *Store) UpdateClaim(ctx context.Context, c *claims.Claim) error {
 	return s.update(ctx, &c.Meta, func() error { return c.Prepare(s.parser) }, s.claimRecord(c))
 }
 
-// DeleteClaim deletes a claim that no link names.
+// DeleteClaim deletes a claim that no link or review names; with them,
+// the error says so and points at DeleteClaimCascade (?cascade=true).
 func (s *Store) DeleteClaim(ctx context.Context, id string, version int) error {
-	return s.remove(ctx, "claim", "claims", id, version,
-		reference{"links", "links", "from_id = ? OR to_id = ?"})
+	err := s.remove(ctx, "claim", "claims", id, version,
+		reference{"links", "links", "from_id = ? OR to_id = ?"},
+		reference{"reviews", "reviews", "claim_a = ? OR claim_b = ?"})
+	if ce := (*claims.Error)(nil); errors.As(err, &ce) && ce.Code == claims.CodeConflict {
+		return claims.Errorf(claims.CodeConflict, "%s; or delete them with it: DELETE with ?cascade=true (an admin can undo it from the trash)",
+			strings.TrimSuffix(ce.Message, ": delete or change those first"))
+	}
+	return err
 }

@@ -28,6 +28,8 @@ type record struct {
 	// to (a claim's topic, the topics of a link's claims), read without
 	// locks; nil for records that belong to none.
 	topics func(tx *gorm.DB) ([]string, error)
+	// value is the domain record as it will be stored, for its history.
+	value any
 }
 
 // predict returns the predictor of a write of rec: the topics the record
@@ -52,9 +54,18 @@ func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error
 	}
 	now := s.clock()
 	m.CreatedAt, m.UpdatedAt, m.Version = now, now, 1
+	rs := restoringOf(ctx)
+	if rs != nil {
+		m.Version = rs.version
+	}
 	err := prepare()
 	if err == nil {
 		err = s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
+			if rs == nil {
+				if err := neverDeleted(tx, rec.kind, m.ID); err != nil {
+					return err
+				}
+			}
 			if rec.checkRefs != nil {
 				if err := rec.checkRefs(tx); err != nil {
 					return err
@@ -74,6 +85,9 @@ func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error
 				if err := rec.afterWrite(tx); err != nil {
 					return err
 				}
+			}
+			if err := s.logChange(ctx, tx, rec.kind, m.ID, m.Version, claims.ActionCreate, nil, rec.value); err != nil {
+				return err
 			}
 			return touch(tx, rec.table, m.ID, afterCreate)
 		})
@@ -121,6 +135,10 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 				return err
 			}
 		}
+		before, err := loadRecord(tx, rec.kind, m.ID)
+		if err != nil {
+			return err
+		}
 		if err := touch(tx, rec.table, m.ID, beforeUpdate); err != nil {
 			return err
 		}
@@ -146,6 +164,9 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 			if err := rec.afterWrite(tx); err != nil {
 				return err
 			}
+		}
+		if err := s.logChange(ctx, tx, rec.kind, m.ID, m.Version, claims.ActionUpdate, before, rec.value); err != nil {
+			return err
 		}
 		return touch(tx, rec.table, m.ID, afterUpdate)
 	})
@@ -193,6 +214,10 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 			return claims.Errorf(claims.CodeConflict, "%s %q is still referenced by %s: delete or change those first",
 				kind, id, strings.Join(still, " and "))
 		}
+		before, err := loadRecord(tx, kind, id)
+		if err != nil {
+			return err
+		}
 		if err := touch(tx, table, id, beforeDelete); err != nil {
 			return err
 		}
@@ -218,7 +243,7 @@ func (s *Store) remove(ctx context.Context, kind, table, id string, version int,
 			}
 			return stale(kind, id, now.Version)
 		}
-		return nil
+		return s.logChange(ctx, tx, kind, id, cur.Version+1, claims.ActionDelete, before, nil)
 	})
 	return translate(err, "delete "+kind)
 }

@@ -11,6 +11,7 @@ import (
 func linkRecord(l *claims.Link) record {
 	return record{
 		kind: "link", table: "links",
+		value: l,
 		checkRefs: func(tx *gorm.DB) error {
 			return checkRefs(tx, "link",
 				ref{"from_id", "claims", "claim", l.FromID},

@@ -28,6 +28,7 @@ var migrations = []migration{
 	{5, "index claims, topics, sources and claimants for full-text search", createSearch},
 	{6, "version each topic's claims for the cache of relations", createTopicVersions},
 	{7, "store users and their tokens", createAccounts},
+	{8, "keep the history of every write", createHistory},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

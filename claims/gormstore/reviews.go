@@ -46,6 +46,7 @@ func (r *reviewRow) sortValue(col string) any {
 func reviewRecord(r *claims.Review) record {
 	return record{
 		kind: "review", table: "reviews",
+		value: r,
 		checkRefs: func(tx *gorm.DB) error {
 			if err := checkRefs(tx, "review",
 				ref{"claim_a", "claims", "claim", r.ClaimA},

@@ -11,7 +11,8 @@ import (
 func sourceRecord(src *claims.Source) record {
 	return record{
 		kind: "source", table: "sources",
-		row: func() (any, error) { return toSourceRow(src), nil },
+		value: src,
+		row:   func() (any, error) { return toSourceRow(src), nil },
 	}
 }
 
@@ -60,7 +61,8 @@ func (s *Store) DeleteSource(ctx context.Context, id string, version int) error 
 func claimantRecord(c *claims.Claimant) record {
 	return record{
 		kind: "claimant", table: "claimants",
-		row: func() (any, error) { return toClaimantRow(c), nil },
+		value: c,
+		row:   func() (any, error) { return toClaimantRow(c), nil },
 	}
 }
 

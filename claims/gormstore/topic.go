@@ -14,6 +14,7 @@ const maxTopicDepth = 1000
 func (s *Store) topicRecord(t *claims.Topic) record {
 	return record{
 		kind: "topic", table: "topics",
+		value:     t,
 		checkRefs: func(tx *gorm.DB) error { return checkParent(tx, t) },
 		row:       func() (any, error) { return toTopicRow(t) },
 		topics:    func(*gorm.DB) ([]string, error) { return []string{t.ID, t.ParentID}, nil },
