@@ -33,8 +33,18 @@ export function url(path, query) {
   return u.pathname + u.search;
 }
 
+// csrf is the token a session cookie's writes must send (auth.js sets it).
+let csrf = '';
+/** setCSRF keeps the CSRF token of the signed-in session. */
+export function setCSRF(token) { csrf = token || ''; }
+// onUnauthorized runs when the server asks for a log-in (401).
+let onUnauthorized = null;
+/** whenUnauthorized sets what a 401 answer does (show the log-in page). */
+export function whenUnauthorized(fn) { onUnauthorized = fn; }
+
 async function request(method, path, { query, body, version, contentType } = {}) {
   const headers = { Accept: 'application/json' };
+  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   const init = { method, headers };
   if (body !== undefined) {
     headers['Content-Type'] = contentType || 'application/json';
@@ -57,6 +67,7 @@ async function request(method, path, { query, body, version, contentType } = {})
       data = null;
     }
   }
+  if (res.status === 401 && onUnauthorized && path !== '/session') onUnauthorized();
   if (!res.ok) throw new APIError(res.status, data);
   return data;
 }

@@ -134,12 +134,22 @@ export function editor({ label, path, record, fields, fix, onSaved, submitText =
     return h('div', { class: `field${f.wide ? ' wide' : ''}` }, h('label', { for: c.input ? c.input.id : id }, f.label), c.node,
       f.hint && h('span', { class: 'hint', id: `${id}-hint` }, f.hint), h('p', { class: 'err', id: `${id}-err` }));
   });
+  // Why the change is made, kept in the record's history like a commit message.
+  const reasonId = `${formId}-reason`;
+  const reason = h('input', { id: reasonId, autocomplete: 'off', 'data-testid': 'reason', 'aria-describedby': `${reasonId}-err`,
+    placeholder: 'e.g. the outlet corrected the figure' });
+  map.reason = reasonId;
   const form = h('form', { class: 'form editor', 'aria-label': label, novalidate: true },
-    h('div', { class: 'grid-fields' }, rows), stale, general,
+    h('div', { class: 'grid-fields' }, rows),
+    h('div', { class: 'field wide' }, h('label', { for: reasonId }, 'Reason for this change (optional, kept in the history)'), reason,
+      h('p', { class: 'err', id: `${reasonId}-err` })),
+    stale, general,
     h('div', { class: 'form-actions' }, submit, status));
 
   const send = async (patch, version) => {
-    const rec = await api.patch(path, patch, version);
+    const why = reason.value.trim();
+    const rec = await api.patch(path, why ? { ...patch, reason: why } : patch, version);
+    reason.value = '';
     base = rec;
     fill(rec);
     stale.hidden = true;
@@ -226,13 +236,19 @@ export function deleter({ what, path, record, onDeleted }) {
     ask.hidden = false;
     ask.focus();
   });
-  yes.addEventListener('click', async () => {
+  // A claim that links or reviews name is deleted with them only when asked.
+  const cascade = h('button', { type: 'button', class: 'danger', hidden: true }, `Delete the ${what} with its links and reviews`);
+  const remove = async (query) => {
     try {
-      await api.del(path, record().version);
+      await api.del(path + query, record().version);
       onDeleted();
     } catch (err) {
       msg.textContent = err.message;
+      cascade.hidden = !(err.status === 409 && /cascade=true/.test(err.message));
     }
-  });
+  };
+  yes.addEventListener('click', () => remove(''));
+  cascade.addEventListener('click', () => remove('?cascade=true'));
+  confirmBox.append(' ', cascade);
   return h('div', { class: 'deleter' }, ask, confirmBox);
 }

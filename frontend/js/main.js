@@ -11,6 +11,10 @@ import * as conflicts from './views/conflicts.js';
 import * as transfer from './views/transfer.js';
 import * as article from './views/article.js';
 import * as browse from './views/browse.js';
+import * as login from './views/login.js';
+import * as auth from './auth.js';
+import * as api from './api.js';
+import { trash } from './history.js';
 
 const routes = [
   { re: /^\/$/, view: topics, nav: 'topics' },
@@ -22,6 +26,8 @@ const routes = [
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
   { re: /^\/search$/, view: browse, nav: 'search' },
+  { re: /^\/login$/, view: login, nav: 'login', open: true },
+  { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
 ];
 
 const main = () => document.getElementById('main');
@@ -95,4 +101,14 @@ document.addEventListener('click', (e) => {
 
 window.addEventListener('popstate', () => render(true));
 browse.installSearchBox(navigate);
-render(false);
+
+// toLogin shows the log-in page, coming back here afterwards.
+function toLogin() {
+  if (window.location.pathname === '/login') return;
+  navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { replace: true });
+}
+api.whenUnauthorized(toLogin);
+auth.load().then((signedIn) => {
+  if (!signedIn) toLogin();
+  else render(false);
+}, (err) => replace(main(), errorBox(err)));

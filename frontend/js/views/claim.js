@@ -11,6 +11,7 @@ import { fieldErrors, clearErrors } from '../forms.js';
 import { controls } from '../review.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { picker } from './claimform.js';
+import { panel as historyPanel } from '../history.js';
 
 const LINK_KINDS = ['derived_from', 'contradicts', 'supersedes', 'unrelated', 'corroborates', 'same_statement'];
 const CONFLICT_KINDS = ['contradicts', 'conflicts', 'part_exceeds_whole'];
@@ -208,6 +209,13 @@ export async function render(ctx) {
       ctx.navigate(location.pathname, { replace: true });
     },
   });
+  const hist = historyPanel({
+    path: `/claims/${encodeURIComponent(id)}`,
+    onRestored: async () => {
+      setFlash('Restored ✓ an earlier version, as a new version.');
+      ctx.navigate(location.pathname, { replace: true });
+    },
+  });
   const del = deleter({
     what: 'claim', path: `/claims/${encodeURIComponent(id)}`, record: () => ed.record,
     onDeleted: () => {
@@ -264,5 +272,6 @@ export async function render(ctx) {
       h('div', null,
         h('section', { class: 'panel', 'aria-labelledby': 'links-h' }, h('h2', { id: 'links-h' }, 'Links'), linkList, linkForm),
         h('section', { class: 'panel', 'aria-labelledby': 'edit-h' }, h('h2', { id: 'edit-h' }, 'Edit claim'), ed.node, del),
-        more)));
+        more,
+        h('section', { class: 'panel', 'aria-labelledby': 'hist-h' }, h('h2', { id: 'hist-h' }, 'History'), hist.node))));
 }

@@ -10,6 +10,7 @@ import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
 import { pictureSVG, pngOf, download } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
+import { panel as historyPanel } from '../history.js';
 
 const NARROW = 760;
 
@@ -354,5 +355,8 @@ export async function render(ctx) {
     }
   });
   ctx.onLeave(() => ro.disconnect());
+  const hist = historyPanel({ path: `/topics/${encodeURIComponent(id)}`, onRestored: async () => ctx.navigate(location.pathname + location.search, { replace: true }) });
+  page.append(h('section', { class: 'panel topic-history', 'aria-labelledby': 'topic-hist-h' },
+    h('h2', { id: 'topic-hist-h' }, 'History of this topic'), hist.node));
   return page;
 }

@@ -1,0 +1,112 @@
+package frontend_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/claimdesk/claimdesk/api"
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/frontend"
+)
+
+// TestTeamHistory logs in as an analyst, edits a claim with a reason,
+// reads the change in the history tab and restores the earlier version;
+// then a viewer sees the claim without the forms they cannot use.
+func TestTeamHistory(t *testing.T) {
+	s := startBrowser(t)
+	old := claims.PasswordCost
+	claims.PasswordCost = bcrypt.MinCost
+	t.Cleanup(func() { claims.PasswordCost = old })
+	ctx := context.Background()
+	store := storetest.SQLite(t)
+	if _, err := demo.Load(ctx, store); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	for name, role := range map[string]claims.Role{"bob": claims.RoleAnalyst, "ann": claims.RoleViewer} {
+		u := &claims.User{Name: name, Role: role}
+		if err := u.SetPassword(name + " has a long password"); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(api.NewHandler(api.Options{Store: store, Accounts: store, Local: true, Assets: frontend.FS}))
+	t.Cleanup(srv.Close)
+	const id = "r11-kolokoltsev-2015-09"
+	before, err := store.FindClaim(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	logIn := func(name string) {
+		t.Helper()
+		s.do(t, chromedp.Navigate(srv.URL+"/claims/"+id))
+		s.waitFor(t, "the log-in page", `location.pathname === '/login' && !!document.querySelector('#login-name')`)
+		s.do(t, chromedp.SendKeys(chromedp.CSS(`#login-name`), name),
+			chromedp.SendKeys(chromedp.CSS(`#login-password`), name+" has a long password"),
+			chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)))
+		s.waitFor(t, "the claim page after log-in", `location.pathname === '/claims/`+id+`' && !!document.querySelector('main h1')`)
+		if who := eval[string](t, s, `document.querySelector('[data-testid=whoami]').textContent`); who != name {
+			t.Errorf("the header shows %q signed in, want %s", who, name)
+		}
+	}
+
+	logIn("bob")
+	s.screenshot(t, "team-signed-in", false)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('form.editor input[id$="-quantity_text"]').select()`),
+		chromedp.KeyEvent("2,400"),
+		chromedp.SendKeys(chromedp.CSS(`form.editor [data-testid=reason]`), "Kommersant corrected the figure"),
+		chromedp.Click(chromedp.CSS(`form.editor button[type=submit]`)))
+	s.waitFor(t, "the saved claim", `!!document.querySelector('main h1') && document.querySelector('main h1').textContent.includes('2,400')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=history-box] summary`)))
+	s.waitFor(t, "the history", `!!document.querySelector('main h1') && document.querySelector('main h1').textContent.includes('2,400') && !!document.querySelector('[data-testid=history] li.hist')`)
+	s.waitFor(t, "the change in the history", `[...document.querySelectorAll('[data-testid=history] li.hist')].length === 2`)
+	top := eval[string](t, s, `document.querySelector('[data-testid=history] li.hist').innerText`)
+	if !strings.Contains(top, "Version 2") || !strings.Contains(top, "bob") || !strings.Contains(top, "Kommersant corrected the figure") ||
+		!strings.Contains(top, before.QuantityText) || !strings.Contains(top, "2,400") {
+		t.Errorf("history line %q: want version 2 by bob, the reason and the quantity's change from %q", top, before.QuantityText)
+	}
+	s.do(t, chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=history]`)))
+	s.screenshot(t, "team-history", false)
+
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=restore-1]`)))
+	s.waitFor(t, "the restored claim", `!!document.querySelector('main h1') && !document.querySelector('main h1').textContent.includes('2,400') && !!document.querySelector('[data-testid=history-box]')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=history-box] summary`)))
+	s.waitFor(t, "the restore in the history", `[...document.querySelectorAll('[data-testid=history] li.hist')].length === 3`)
+	got, err := store.FindClaim(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := store.History(ctx, "claim", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := h[len(h)-1]
+	if got.QuantityText != before.QuantityText || got.Version != 3 || last.Action != claims.ActionRestore || last.Actor != "bob" || last.RestoredFrom != 1 {
+		t.Errorf("after restoring: claim v%d %q, last line %+v; want v3 %q restored by bob from version 1", got.Version, got.QuantityText, last, before.QuantityText)
+	}
+	s.do(t, chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=history]`)))
+	s.screenshot(t, "team-restored", false)
+
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=logout]`)))
+	s.waitFor(t, "the log-in page after log-out", `location.pathname === '/login'`)
+	logIn("ann")
+	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=history-box] summary`)))
+	s.waitFor(t, "the viewer's history", `[...document.querySelectorAll('[data-testid=history] li.hist')].length === 3`)
+	hidden := eval[bool](t, s, `document.querySelector('form.editor').offsetParent === null &&
+		[...document.querySelectorAll('.review-actions')].every((e) => e.offsetParent === null) &&
+		!document.querySelector('[data-testid^=restore-]') && document.querySelector('[data-nav=new]').offsetParent === null`)
+	if !hidden {
+		t.Error("a viewer sees the edit form, a restore button or Enter claim")
+	}
+	s.screenshot(t, "team-viewer", false)
+	s.checkClean(t)
+}
