@@ -290,3 +290,10 @@ func decodeBody(c *gin.Context, limit int64, dst any, kind string) error {
 	}
 	return decodeStrict(body, dst, kind, nil)
 }
+
+// mayRead reports whether the request may read records: the frontend's
+// pages are public, the data they embed is not.
+func (h *handler) mayRead(c *gin.Context) bool {
+	a, ok := actor(c)
+	return ok && a.Role.Allows(claims.RoleViewer)
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -482,5 +483,33 @@ func TestAuthorFromUser(t *testing.T) {
 	e.doJSON(t, request{method: "PATCH", path: "/api/v1/links/l-2", headers: cat, body: `{"note":"checked"}`}, 200, &l)
 	if l.Author != "cat" {
 		t.Errorf("author after cat's edit = %q, want cat", l.Author)
+	}
+}
+
+// TestClaimPageNeedsReader checks that a claim page's embedded ClaimReview
+// is served to readers only: the page is public, the data is not.
+func TestClaimPageNeedsReader(t *testing.T) {
+	s := storetest.SQLite(t)
+	seed(t, newEnv(t, s, nil))
+	e := newEnv(t, s, nil)
+	review := `{"claim_a":"cl-bogdanov","claim_b":"cl-indy","status":"reviewed","resolution":"checked"}`
+	e.doJSON(t, request{method: "POST", path: "/api/v1/reviews", body: review}, 201, nil)
+	a := newAccountsEnv(t, s, false)
+	a.addUsers(t)
+	h := NewHandler(Options{Store: s, Accounts: s, Assets: fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body></body></html>")}}})
+	get := func(auth string) string {
+		req := httptest.NewRequest("GET", "/claims/cl-indy", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Body.String()
+	}
+	if body := get(""); strings.Contains(body, "ld+json") || strings.Contains(body, "checked") {
+		t.Errorf("an anonymous claim page embeds the review: %s", body)
+	}
+	if body := get(a.tokens[claims.RoleViewer]); !strings.Contains(body, "ld+json") {
+		t.Errorf("a viewer's claim page has no ClaimReview: %s", body)
 	}
 }

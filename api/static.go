@@ -39,7 +39,7 @@ func (h *handler) noRoute(c *gin.Context) {
 		h.assetHeaders(c, name)
 		http.FileServerFS(h.assets).ServeHTTP(c.Writer, c.Request)
 	case name == "index.html" || path.Ext(name) == "":
-		if id := claimPageID(path.Clean(p)); id != "" && h.claimPageLD(c, id) {
+		if id := claimPageID(path.Clean(p)); id != "" && h.mayRead(c) && h.claimPageLD(c, id) {
 			return
 		}
 		h.assetHeaders(c, "index.html")
