@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -84,8 +83,7 @@ func (s *Store) DeleteClaim(ctx context.Context, id string, version int) error {
 		reference{"links", "links", "from_id = ? OR to_id = ?"},
 		reference{"reviews", "reviews", "claim_a = ? OR claim_b = ?"})
 	if ce := (*claims.Error)(nil); errors.As(err, &ce) && ce.Code == claims.CodeConflict {
-		return claims.Errorf(claims.CodeConflict, "%s; or delete them with it: DELETE with ?cascade=true (an admin can undo it from the trash)",
-			strings.TrimSuffix(ce.Message, ": delete or change those first"))
+		return claims.Errorf(claims.CodeConflict, "%s, or delete them with it: DELETE with ?cascade=true (an admin can undo it from the trash)", ce.Message)
 	}
 	return err
 }

@@ -204,8 +204,9 @@ func TestReviewRules(t *testing.T) {
 				t.Errorf("ListReviews(%s) = %d reviews, want %d", tc.name, len(p.Items), tc.want)
 			}
 		}
-		// Deleting a claim deletes the reviews of its pairs.
-		must(t, "delete claim", s.DeleteClaim(ctx, f.indy.ID, 0))
+		// A claim with a review is deleted only with it (cascade).
+		wantCode(t, "delete a reviewed claim", s.DeleteClaim(ctx, f.indy.ID, 0), claims.CodeConflict)
+		must(t, "delete claim", s.DeleteClaimCascade(ctx, f.indy.ID, 0))
 		_, err = s.FindReview(ctx, rv.ID)
 		wantCode(t, "review of a deleted claim", err, claims.CodeNotFound)
 	})
