@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -18,7 +19,7 @@ import (
 func (s *session) paste(t *testing.T, sel, text string) {
 	t.Helper()
 	s.do(t, chromedp.Focus(chromedp.CSS(sel)))
-	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
+	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
 		t.Fatalf("paste into %s: %v", sel, err)

@@ -416,7 +416,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if e.mention && len(strings.Fields(name)) >= len(strings.Fields(e.name)) {
 				// The name as a cue gives it: nominative after "said", turned
 				// into the nominative after "по словам".
-				e.name, e.key, e.mention = name, dropArticles(stems(name)), false
+				e.name, e.key, e.mention = name, d.key(name), false
 			}
 			return e
 		}
@@ -441,7 +441,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		// A role alone: the person named before with that role.
 		for i := len(d.entities) - 1; i >= 0; i-- {
 			e := d.entities[i]
-			if e.kind == Person && e.role != "" && sharesStem(e.role, roleToks) {
+			if e.kind == Person && e.role != "" && d.sharesStem(e.role, roleToks) {
 				return e
 			}
 		}
@@ -481,7 +481,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		if !ts[i].word || !ts[i].upper || !d.personTok(ts, i) {
 			continue
 		}
-		j := i
+		j := i + 1 // ts[i] passed the test just above
 		for j < len(ts) && ts[j].word && ts[j].upper && d.personTok(ts, j) && j-i < 4 {
 			j++
 		}
@@ -627,8 +627,8 @@ func nominativePhrase(ts []tok) string {
 	return strings.Join(parts, " ")
 }
 
-func sharesStem(role string, ts []tok) bool {
-	rs := stems(role)
+func (d *doc) sharesStem(role string, ts []tok) bool {
+	rs := d.stems(role)
 	for i := range ts {
 		s := ts[i].st
 		if !roleWords[s] {
@@ -663,7 +663,7 @@ func isOutletName(ts []tok) bool {
 
 // find returns the entity a name, surname or abbreviation denotes.
 func (d *doc) find(name string) *entity {
-	key := dropArticles(stems(name))
+	key := d.key(name)
 	if len(key) == 0 {
 		return nil
 	}
@@ -685,7 +685,7 @@ func (d *doc) find(name string) *entity {
 
 // remember adds e to the table, dropping the oldest entry when full.
 func (d *doc) remember(e *entity) *entity {
-	e.key = dropArticles(stems(e.name))
+	e.key = d.key(e.name)
 	if len(d.entities) == maxEntities {
 		copy(d.entities, d.entities[1:])
 		d.entities = d.entities[:maxEntities-1]

@@ -12,23 +12,30 @@ import (
 // "Сысоевым" are all "сысоев"; "Алексея" and "Алексей" are "алекс").
 func stem(w string) string { return stemFolded(fold(w)) }
 
+// cyrillicEndings are the inflexional endings stemFolded drops, longest
+// first where one ends another.
+var cyrillicEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"}
+
 // stemFolded is stem of a word already folded.
 func stemFolded(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	if len(w) < 8 || w[0] < 0x80 { // Latin script, or under five Cyrillic letters
 		return w
 	}
-	for _, suf := range []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"} {
-		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w)-utf8.RuneCountInString(suf) >= 4 {
+	n := utf8.RuneCountInString(w)
+	for _, suf := range cyrillicEndings {
+		// Each ending is two or three Cyrillic letters of two bytes.
+		if strings.HasSuffix(w, suf) && n-len(suf)/2 >= 4 {
 			return strings.TrimSuffix(w, suf)
 		}
 	}
-	for utf8.RuneCountInString(w) > 4 {
-		r, n := utf8.DecodeLastRuneInString(w)
+	for n > 4 {
+		r, k := utf8.DecodeLastRuneInString(w)
 		if !strings.ContainsRune("аеиоуыэюяйь", r) {
 			break
 		}
-		w = w[:len(w)-n]
+		w = w[:len(w)-k]
+		n--
 	}
 	return w
 }
@@ -45,7 +52,8 @@ func isCyrillic(w string) bool {
 // stems returns the stems of the words of s.
 func stems(s string) []string {
 	var out []string
-	for _, t := range tokenize(s, 0, nil) {
+	var buf [8]tok
+	for _, t := range tokenize(s, 0, buf[:0]) {
 		if t.word {
 			out = append(out, t.st)
 		}

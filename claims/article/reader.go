@@ -20,7 +20,36 @@ type doc struct {
 	lastCount                    string
 	prevLast                     int   // offset of the last sentence of the paragraph before
 	toks                         []tok // the current paragraph's tokens
+	// stemCache holds the stems of names and roles looked up, and their
+	// keys (the stems without articles); emptied when it grows past
+	// maxStemCache, so memory stays bounded.
+	stemCache map[string]stemmed
 }
+
+type stemmed struct{ stems, key []string }
+
+const maxStemCache = 512
+
+// stemmed returns the stems of s and its key, from the cache when it can.
+// The slices are shared: callers only read them.
+func (d *doc) stemmed(s string) stemmed {
+	if v, ok := d.stemCache[s]; ok {
+		return v
+	}
+	st := stems(s)
+	v := stemmed{stems: st, key: dropArticles(st)}
+	if d.stemCache == nil || len(d.stemCache) >= maxStemCache {
+		d.stemCache = make(map[string]stemmed, 64)
+	}
+	d.stemCache[strings.Clone(s)] = v
+	return v
+}
+
+// key is dropArticles(stems(s)), cached.
+func (d *doc) key(s string) []string { return d.stemmed(s).key }
+
+// stems is stems(s), cached.
+func (d *doc) stems(s string) []string { return d.stemmed(s).stems }
 
 func (x *Extractor) newDoc() *doc {
 	d := &doc{x: x}
@@ -507,7 +536,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					e = d.resolve(p, ts[lo:i+1], false)
 					if e != nil {
 						e.name = strings.TrimSuffix(strings.TrimSuffix(e.name, "'s"), "’s")
-						e.key = dropArticles(stems(e.name))
+						e.key = d.key(e.name)
 					}
 				}
 				if e != nil {
@@ -856,9 +885,12 @@ func (d *doc) lookupPlace(ts []tok) (string, bool) {
 	if low[0] < 0x80 || isAllCaps(ts[0].s) {
 		return "", false
 	}
+	var buf [64]byte
 	for _, e := range placeEndings {
 		if strings.HasSuffix(low, e[0]) {
-			if n, ok := names[low[:len(low)-len(e[0])]+e[1]]; ok {
+			// names[string(b)] does not allocate the key.
+			b := append(append(buf[:0], low[:len(low)-len(e[0])]...), e[1]...)
+			if n, ok := names[string(b)]; ok {
 				return n, true
 			}
 		}

@@ -30,7 +30,7 @@ func tokenize(s string, base int, out []tok) []tok {
 			i += n
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isAlnum(r) {
 			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n})
 			i += n
 			continue
@@ -38,7 +38,7 @@ func tokenize(s string, base int, out []tok) []tok {
 		j := i + n
 		for j < len(s) {
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+			if isAlnum(r2) {
 				j += n2
 				continue
 			}
@@ -46,7 +46,7 @@ func tokenize(s string, base int, out []tok) []tok {
 				// Inner mark: kept when a letter or digit follows.
 				if j+n2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					if (unicode.IsLetter(r3) || unicode.IsDigit(r3)) && (r2 != ',' || unicode.IsDigit(r)) && (r2 != '.' || unicode.IsDigit(r) || isAbbrevDot(s, i, j)) {
+					if isAlnum(r3) && (r2 != ',' || unicode.IsDigit(r)) && (r2 != '.' || unicode.IsDigit(r) || isAbbrevDot(s, i, j)) {
 						j += n2
 						continue
 					}
@@ -64,6 +64,18 @@ func tokenize(s string, base int, out []tok) []tok {
 		i = j
 	}
 	return out
+}
+
+// isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r), answered
+// without the tables for ASCII and the Cyrillic letters U+0400–U+0481.
+func isAlnum(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x400 <= r && r <= 0x481:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isAbbrevDot reports whether the dot at j ends a letter-dot-letter
@@ -97,6 +109,9 @@ func fold(s string) string {
 	if clean {
 		return s
 	}
+	if f, ok := foldFast(s); ok {
+		return f
+	}
 	change := false
 	for _, r := range s {
 		if unicode.IsUpper(r) || r == 'ё' {
@@ -112,6 +127,58 @@ func fold(s string) string {
 		s = strings.ReplaceAll(s, "ё", "е")
 	}
 	return s
+}
+
+// foldFast is fold for text of ASCII and the basic Cyrillic letters
+// (U+0400–U+045F), which it lowers itself; ok is false for any other rune,
+// which fold then hands to the unicode tables.
+func foldFast(s string) (string, bool) {
+	change := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				change = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x400 || r > 0x45F {
+			return "", false
+		}
+		if r < 0x430 || r == 'ё' {
+			change = true
+		}
+		i += n
+	}
+	if !change {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 'Ё' || r == 'ё':
+			r = 'е'
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r < 0x410:
+			r += 0x50
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return string(b), true
 }
 
 // span is a byte range of a paragraph.
