@@ -53,7 +53,7 @@ var boundaryWord = set("that", "while", "with", "and", "but", "who", "which", "w
 // leftNP finds the subject before the verb at index v.
 func leftNP(ts []tok, v int) (np, bool) {
 	hi := v
-	for hi > 0 && ts[hi-1].word && timeWords[ts[hi-1].low] && !ts[hi-1].upper {
+	for hi > 0 && ts[hi-1].word && (ts[hi-1].cls&cTime != 0) && !ts[hi-1].upper {
 		hi--
 	}
 	// "В МЧС настаивают": a prepositional phrase at clause start names the body.
@@ -76,7 +76,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 			lo = hi
 			continue
 		}
-		if boundaryWord[t.low] {
+		if t.cls&cBoundary != 0 {
 			break
 		}
 		if t.low == "has" || t.low == "have" || t.low == "had" {
@@ -112,7 +112,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
 		lo++
 	}
-	for lo < hi && ts[lo].word && (timeWords[ts[lo].low] && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || months[ts[lo].low] || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
+	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
 		lo++
 	}
 	// Cut trailing prepositional and participial phrases: "…комитет России
@@ -148,13 +148,13 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 		switch {
 		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
 			i += 2 // "заявил в Ташкенте"
-		case t.word && timeWords[t.low] && (!t.upper || weekdays[t.low]):
+		case t.word && (t.cls&cTime != 0) && (!t.upper || (t.cls&cWeekday != 0)):
 			i++
 		case t.word && addressees[t.low]:
 			i++
-		case !t.word && (isPunct(t, ",") && i+1 < len(ts) && ts[i+1].word && (timeWords[ts[i+1].low] || ts[i+1].digit)):
+		case !t.word && (isPunct(t, ",") && i+1 < len(ts) && ts[i+1].word && ((ts[i+1].cls&cTime != 0) || ts[i+1].digit)):
 			i++
-		case t.digit && i+1 < len(ts) && months[ts[i+1].low]:
+		case t.digit && i+1 < len(ts) && (ts[i+1].cls&cMonth != 0):
 			i += 2
 		default:
 			goto collect
@@ -187,11 +187,11 @@ collect:
 			}
 			break
 		}
-		if boundaryWord[t.low] || t.low == "after" || t.low == "during" || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "to" || t.low == "for" || t.low == "while" ||
+		if (t.cls&cBoundary != 0) || t.low == "after" || t.low == "during" || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "to" || t.low == "for" || t.low == "while" ||
 			t.low == "после" || t.low == "во" || t.low == "для" || t.low == "на" || t.low == "призывая" || ((t.low == "в" || t.low == "с") && hi+1 < len(ts) && !ts[hi+1].upper) {
 			break
 		}
-		if hi > lo && timeWords[t.low] && !t.upper && t.low != "в" {
+		if hi > lo && (t.cls&cTime != 0) && !t.upper && t.low != "в" {
 			break
 		}
 		hi++
@@ -215,7 +215,7 @@ collect:
 	if !hasName(ts[lo:hi]) && hi+1 < len(ts) && ts[hi].s == "," {
 		j := hi + 1
 		k := j
-		for k < len(ts) && ts[k].word && !boundaryWord[ts[k].low] && k-j < 6 {
+		for k < len(ts) && ts[k].word && ts[k].cls&cBoundary == 0 && k-j < 6 {
 			k++
 		}
 		if hasName(ts[j:k]) {
@@ -250,7 +250,7 @@ func isOutletTok(t *tok) bool { return t.word && outletWords[t.st] }
 func hasName(ts []tok) bool {
 	for i := range ts {
 		t := &ts[i]
-		if t.word && t.upper && !notNames[t.low] && !roleWords[t.st] && !orgWords[t.st] && !isAllCaps(t.s) {
+		if t.word && t.upper && t.cls&cNotName == 0 && t.cls&cRole == 0 && t.cls&cOrg == 0 && !isAllCaps(t.s) {
 			return true
 		}
 	}
@@ -301,9 +301,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// Pronouns.
 	if len(ts) == 1 || (len(ts) == 2 && ts[1].word && (ts[1].low == "own" || ts[1].low == "new")) {
 		switch {
-		case personPronouns[ts[0].low]:
+		case (ts[0].cls&cPersonPron != 0):
 			return d.lastPerson
-		case otherPronouns[ts[0].low]:
+		case (ts[0].cls&cOtherPron != 0):
 			return d.lastAny
 		}
 	}
@@ -380,7 +380,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		lo--
 	}
 	nameToks, roleToks := ts[lo:], ts[:lo]
-	for len(roleToks) > 0 && roleToks[0].word && (timeWords[roleToks[0].low] || notNames[roleToks[0].low] || months[roleToks[0].low] || roleToks[0].digit) {
+	for len(roleToks) > 0 && roleToks[0].word && ((roleToks[0].cls&cTime != 0) || (roleToks[0].cls&cNotName != 0) || (roleToks[0].cls&cMonth != 0) || roleToks[0].digit) {
 		roleToks = roleToks[1:]
 	}
 	roleOnly := len(nameToks) > 0 && len(roleToks) > 0 && (roleToks[len(roleToks)-1].low == "of" || strings.HasSuffix(roleToks[len(roleToks)-1].low, "'s"))
@@ -393,7 +393,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 		hasRole := false
 		for i := range roleToks {
-			if roleWords[roleToks[i].st] {
+			if roleToks[i].cls&cRole != 0 {
 				hasRole = true
 			}
 		}
@@ -428,7 +428,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	last := -1
 	for i := range ts {
-		if roleWords[ts[i].st] {
+		if ts[i].cls&cRole != 0 {
 			last = i
 		}
 	}
@@ -496,10 +496,10 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		// The role: role words right before the name.
 		lo := i
-		for lo > 0 && i-lo < 6 && ts[lo-1].word && !boundaryWord[ts[lo-1].low] && !speechVerbs[ts[lo-1].low] && (roleWords[ts[lo-1].st] || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
 			lo--
 		}
-		for lo < i && !roleWords[ts[lo].st] {
+		for lo < i && ts[lo].cls&cRole == 0 {
 			lo++
 		}
 		role := joinToks(ts[lo:i])
@@ -526,7 +526,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 
 func (d *doc) personTok(ts []tok, i int) bool {
 	t := &ts[i]
-	if notNames[t.low] || roleWords[t.st] || orgWords[t.st] || notPersonWords[t.st] || isAllCaps(t.s) || months[t.low] || weekdays[t.low] {
+	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || (t.cls&cNotPerson != 0) || isAllCaps(t.s) || (t.cls&cMonth != 0) || (t.cls&cWeekday != 0) {
 		return false
 	}
 	if strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.digit {
@@ -552,7 +552,7 @@ func appositive(ts []tok, v int) (name, role []tok, ok bool) {
 	}
 	seg := func(end int) (int, bool) {
 		k := end
-		for k > 0 && ts[k-1].word && end-k < 8 && !boundaryWord[ts[k-1].low] {
+		for k > 0 && ts[k-1].word && end-k < 8 && ts[k-1].cls&cBoundary == 0 {
 			k--
 		}
 		return k, k < end
@@ -577,7 +577,7 @@ func appositive(ts []tok, v int) (name, role []tok, ok bool) {
 
 func hasRoleWord(ts []tok) bool {
 	for i := range ts {
-		if roleWords[ts[i].st] {
+		if ts[i].cls&cRole != 0 {
 			return true
 		}
 	}
@@ -594,7 +594,7 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 	if !t.upper {
 		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper
 	}
-	if notNames[t.low] || roleWords[t.st] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
+	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
 	}
 	if _, ok := d.lookupPlace(ts[i : i+1]); ok {
@@ -645,7 +645,7 @@ func (d *doc) sharesStem(role string, ts []tok) bool {
 
 func isOrgName(ts []tok) bool {
 	for i := range ts {
-		if orgWords[ts[i].st] || isAllCaps(ts[i].s) {
+		if (ts[i].cls&cOrg != 0) || isAllCaps(ts[i].s) {
 			return true
 		}
 	}

@@ -61,7 +61,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	plain := q.Rule == "numeral" || q.Rule == "round_figure"
 
 	// Names and labels: "Apollo 11", "Channel 4", a "48%-er", «Марш миллионов».
-	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && !notNames[prev.low] && !quantifierWords[prev.low] && !months[prev.low] && !isAllCaps(prev.s) {
+	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && prev.cls&cNotName == 0 && !quantifierWords[prev.low] && prev.cls&cMonth == 0 && !isAllCaps(prev.s) {
 		return false, ReasonLabel
 	}
 	if q.End+1 < len(p) && p[q.End] == '-' {
@@ -95,7 +95,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonTime
 	}
 	// Dates that came through: "March 3", «5 мая».
-	if digits && plain && ((next != nil && months[next.low]) || (prev != nil && months[prev.low] && prev.upper)) {
+	if digits && plain && ((next != nil && (next.cls&cMonth != 0)) || (prev != nil && (prev.cls&cMonth != 0) && prev.upper)) {
 		return false, ReasonDate
 	}
 	// Durations: "a six-week strike", "3 hours".

@@ -402,10 +402,10 @@ func (d *doc) roleSubject(s *sent) {
 	hasRole := false
 	for n < len(ts) && n < 7 && ts[n].word {
 		t := &ts[n]
-		if n > 0 && (timeWords[t.low] || t.low == "said" || t.low == "says" || speechVerbs[t.low] || boundaryWord[t.low]) {
+		if n > 0 && ((t.cls&cTime != 0) || t.low == "said" || t.low == "says" || (t.cls&cSpeech != 0) || (t.cls&cBoundary != 0)) {
 			break
 		}
-		if roleWords[t.st] && t.low != "first" && t.low != "первый" {
+		if (t.cls&cRole != 0) && t.low != "first" && t.low != "первый" {
 			hasRole = true
 		}
 		n++
@@ -416,7 +416,7 @@ func (d *doc) roleSubject(s *sent) {
 	head := ts[:n]
 	for i := range head {
 		t := &head[i]
-		if t.upper && !notNames[t.low] && !roleWords[t.st] && !orgWords[t.st] && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !isAllCaps(t.s) && i > 0 {
+		if t.upper && t.cls&cNotName == 0 && t.cls&cRole == 0 && t.cls&cOrg == 0 && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !isAllCaps(t.s) && i > 0 {
 			return // a name is given: not a bare role
 		}
 	}
@@ -426,7 +426,7 @@ func (d *doc) roleSubject(s *sent) {
 	// Only the role itself: up to its last role word.
 	last := -1
 	for i := range head {
-		if roleWords[head[i].st] {
+		if head[i].cls&cRole != 0 {
 			last = i
 		}
 	}
@@ -465,7 +465,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			continue
 		}
 		// "по его словам": the speaker named before.
-		if t.low == "по" && i+2 < len(ts) && personPronouns[ts[i+1].low] && (ts[i+2].low == "словам" || ts[i+2].low == "данным" || ts[i+2].low == "оценке" || ts[i+2].low == "мнению" || ts[i+2].low == "расчетам") {
+		if t.low == "по" && i+2 < len(ts) && (ts[i+1].cls&cPersonPron != 0) && (ts[i+2].low == "словам" || ts[i+2].low == "данным" || ts[i+2].low == "оценке" || ts[i+2].low == "мнению" || ts[i+2].low == "расчетам") {
 			if d.lastPerson != nil {
 				add(cue{pos: t.start, who: d.lastPerson, back: tailShort(ts, i+2)})
 			}
@@ -475,12 +475,12 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// Prepositional cues: "according to X", "по данным X".
 		if n, ok := prepCueAt(ts, i); ok {
 			j := i + n
-			if j < len(ts) && ts[j].word && personPronouns[ts[j].low] && j+1 < len(ts) && (ts[j+1].low == "словам" || ts[j+1].low == "данным" || ts[j+1].low == "оценке") {
+			if j < len(ts) && ts[j].word && (ts[j].cls&cPersonPron != 0) && j+1 < len(ts) && (ts[j+1].low == "словам" || ts[j+1].low == "данным" || ts[j+1].low == "оценке") {
 				add(cue{pos: t.start, who: d.lastPerson})
 				i = j + 1
 				continue
 			}
-			if j+1 < len(ts) && ts[i].low == "по" && personPronouns[ts[i+1].low] {
+			if j+1 < len(ts) && ts[i].low == "по" && (ts[i+1].cls&cPersonPron != 0) {
 				j = i + 1
 			}
 			k := j
@@ -489,7 +489,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				if !u.word && !isQuoteMark(u) && u.s != "(" && u.s != ")" && u.s != "-" {
 					break
 				}
-				if u.word && (boundaryWord[u.low] || u.digit || u.low == "till" || u.low == "until" || u.low == "in" || u.low == "on" || u.low == "at" || u.low == "since" || u.low == "this" || u.low == "have" || u.low == "has" || u.low == "reveals") {
+				if u.word && ((u.cls&cBoundary != 0) || u.digit || u.low == "till" || u.low == "until" || u.low == "in" || u.low == "on" || u.low == "at" || u.low == "since" || u.low == "this" || u.low == "have" || u.low == "has" || u.low == "reveals") {
 					break
 				}
 				if u.word && (u.low == "в" || u.low == "на") && k+1 < len(ts) && !ts[k+1].upper {
@@ -526,11 +526,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 			if k < len(ts) && claimNouns[ts[k].low] {
 				var e *entity
-				if personPronouns[t.low] || otherPronouns[t.low] {
+				if (t.cls&cPersonPron != 0) || (t.cls&cOtherPron != 0) {
 					e = d.resolve(p, ts[i:i+1], false)
 				} else {
 					lo := i
-					for lo > 0 && ts[lo-1].word && ts[lo-1].upper && !notNames[ts[lo-1].low] {
+					for lo > 0 && ts[lo-1].word && ts[lo-1].upper && ts[lo-1].cls&cNotName == 0 {
 						lo--
 					}
 					e = d.resolve(p, ts[lo:i+1], false)
@@ -545,7 +545,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				continue
 			}
 		}
-		if !speechVerbs[t.low] && !outletVerbs[t.low] {
+		if t.cls&cSpeech == 0 && t.cls&cOutletVerb == 0 {
 			continue
 		}
 		if !verbHere(ts, i) {
@@ -555,7 +555,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		c.pos = t.start
 		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом")) || about
 		told := t.low == "told" || t.low == "tells" || t.low == "tell"
-		if outletVerbs[t.low] {
+		if t.cls&cOutletVerb != 0 {
 			if n, _, ok := rightNP(ts, i); ok {
 				if e := d.resolve(p, ts[n.lo:n.hi], false); e != nil {
 					out = append(out, cue{pos: t.start, outlet: e.name, inQuote: inQ(t.start)})
@@ -620,7 +620,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		c.outlet = outlet
 		c.back = inverted || tailShort(ts, i)
 		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
-		if outletVerbs[t.low] && c.who.kind == Outlet {
+		if (t.cls&cOutletVerb != 0) && c.who.kind == Outlet {
 			c.outlet = c.who.name
 			c.who = nil
 			out = append(out, cue{pos: c.pos, outlet: c.outlet, inQuote: inQ(c.pos)})
@@ -703,7 +703,7 @@ func isSpeakerNP(ts []tok) bool {
 		if !t.word {
 			continue
 		}
-		if t.upper || personPronouns[t.low] || otherPronouns[t.low] || roleWords[t.st] || orgWords[t.st] || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
+		if t.upper || (t.cls&cPersonPron != 0) || (t.cls&cOtherPron != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
 			return true
 		}
 	}
@@ -724,7 +724,7 @@ func outletAfter(ts []tok, i int) string {
 		k++
 	}
 	j := k
-	for j < len(ts) && ts[j].word && ts[j].upper && !timeWords[ts[j].low] && !notNames[ts[j].low] {
+	for j < len(ts) && ts[j].word && ts[j].upper && ts[j].cls&cTime == 0 && ts[j].cls&cNotName == 0 {
 		j++
 	}
 	if j > k && isOutletName(ts[k:j]) {
@@ -748,7 +748,7 @@ func interviewOutlet(ts []tok) string {
 			k++
 		}
 		j := k
-		for j < len(ts) && ts[j].word && ts[j].upper && !notNames[ts[j].low] {
+		for j < len(ts) && ts[j].word && ts[j].upper && ts[j].cls&cNotName == 0 {
 			j++
 		}
 		if j > k {
@@ -806,7 +806,7 @@ func (d *doc) placesOf(s *sent) (places []string, loc bool) {
 			}
 			continue
 		}
-		if locPreps[t.low] {
+		if t.cls&cLocPrep != 0 {
 			inLoc = true
 			continue
 		}

@@ -16,7 +16,52 @@ type tok struct {
 	word       bool   // letters or digits; otherwise one punctuation rune
 	upper      bool   // a word starting with an upper-case letter
 	digit      bool   // a word starting with a digit
+	cls        class  // the word lists low and st belong to
 }
+
+// class is a set of the word lists a token belongs to, looked up once when
+// it is made: lowClass[low] | stClass[st].
+type class uint16
+
+// The word lists, keyed by the folded word (low) or its stem (st).
+const (
+	cNotName    class = 1 << iota // notNames[low]
+	cMonth                        // months[low]
+	cWeekday                      // weekdays[low]
+	cSpeech                       // speechVerbs[low]
+	cOutletVerb                   // outletVerbs[low]
+	cBoundary                     // boundaryWord[low]
+	cTime                         // timeWords[low]
+	cPersonPron                   // personPronouns[low]
+	cOtherPron                    // otherPronouns[low]
+	cLocPrep                      // locPreps[low]
+	cRole                         // roleWords[st]
+	cOrg                          // orgWords[st]
+	cNotPerson                    // notPersonWords[st]
+)
+
+var lowClass, stClass = func() (map[string]class, map[string]class) {
+	low, st := map[string]class{}, map[string]class{}
+	add := func(m map[string]class, set map[string]bool, c class) {
+		for w := range set {
+			m[w] |= c
+		}
+	}
+	add(low, notNames, cNotName)
+	add(low, months, cMonth)
+	add(low, weekdays, cWeekday)
+	add(low, speechVerbs, cSpeech)
+	add(low, outletVerbs, cOutletVerb)
+	add(low, boundaryWord, cBoundary)
+	add(low, timeWords, cTime)
+	add(low, personPronouns, cPersonPron)
+	add(low, otherPronouns, cOtherPron)
+	add(low, locPreps, cLocPrep)
+	add(st, roleWords, cRole)
+	add(st, orgWords, cOrg)
+	add(st, notPersonWords, cNotPerson)
+	return low, st
+}()
 
 // tokenize splits s (which starts at byte base of the paragraph) into
 // words and punctuation. A word may hold inner apostrophes, hyphens and
@@ -31,7 +76,7 @@ func tokenize(s string, base int, out []tok) []tok {
 			continue
 		}
 		if !isAlnum(r) {
-			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n})
+			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n, cls: lowClass[s[i:i+n]] | stClass[""]})
 			i += n
 			continue
 		}
@@ -60,7 +105,8 @@ func tokenize(s string, base int, out []tok) []tok {
 		}
 		w := s[i:j]
 		low := fold(w)
-		out = append(out, tok{s: w, low: low, st: stemFolded(low), start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r)})
+		st := stemFolded(low)
+		out = append(out, tok{s: w, low: low, st: st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: lowClass[low] | stClass[st]})
 		i = j
 	}
 	return out
