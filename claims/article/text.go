@@ -20,7 +20,7 @@ type tok struct {
 }
 
 // class is a set of the word lists a token belongs to, looked up once when
-// it is made: lowClass[low] | stClass[st].
+// it is made (see classOf).
 type class uint16
 
 // The word lists, keyed by the folded word (low) or its stem (st).
@@ -40,28 +40,43 @@ const (
 	cNotPerson                    // notPersonWords[st]
 )
 
-var lowClass, stClass = func() (map[string]class, map[string]class) {
-	low, st := map[string]class{}, map[string]class{}
-	add := func(m map[string]class, set map[string]bool, c class) {
+// wordClass holds, for each word of the lists, the lists its folded form
+// (low) and its stem (st) belong to, so that a word whose stem is itself
+// is looked up once.
+var wordClass = func() map[string][2]class {
+	m := map[string][2]class{}
+	add := func(k int, set map[string]bool, c class) {
 		for w := range set {
-			m[w] |= c
+			v := m[w]
+			v[k] |= c
+			m[w] = v
 		}
 	}
-	add(low, notNames, cNotName)
-	add(low, months, cMonth)
-	add(low, weekdays, cWeekday)
-	add(low, speechVerbs, cSpeech)
-	add(low, outletVerbs, cOutletVerb)
-	add(low, boundaryWord, cBoundary)
-	add(low, timeWords, cTime)
-	add(low, personPronouns, cPersonPron)
-	add(low, otherPronouns, cOtherPron)
-	add(low, locPreps, cLocPrep)
-	add(st, roleWords, cRole)
-	add(st, orgWords, cOrg)
-	add(st, notPersonWords, cNotPerson)
-	return low, st
+	add(0, notNames, cNotName)
+	add(0, months, cMonth)
+	add(0, weekdays, cWeekday)
+	add(0, speechVerbs, cSpeech)
+	add(0, outletVerbs, cOutletVerb)
+	add(0, boundaryWord, cBoundary)
+	add(0, timeWords, cTime)
+	add(0, personPronouns, cPersonPron)
+	add(0, otherPronouns, cOtherPron)
+	add(0, locPreps, cLocPrep)
+	add(1, roleWords, cRole)
+	add(1, orgWords, cOrg)
+	add(1, notPersonWords, cNotPerson)
+	return m
 }()
+
+// classOf returns the lists low belongs to as a folded word and st as a
+// stem.
+func classOf(low, st string) class {
+	v := wordClass[low]
+	if st == low {
+		return v[0] | v[1]
+	}
+	return v[0] | wordClass[st][1]
+}
 
 // tokenize splits s (which starts at byte base of the paragraph) into
 // words and punctuation. A word may hold inner apostrophes, hyphens and
@@ -76,7 +91,7 @@ func tokenize(s string, base int, out []tok) []tok {
 			continue
 		}
 		if !isAlnum(r) {
-			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n, cls: lowClass[s[i:i+n]] | stClass[""]})
+			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n, cls: classOf(s[i:i+n], "")})
 			i += n
 			continue
 		}
@@ -106,7 +121,7 @@ func tokenize(s string, base int, out []tok) []tok {
 		w := s[i:j]
 		low := fold(w)
 		st := stemFolded(low)
-		out = append(out, tok{s: w, low: low, st: st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: lowClass[low] | stClass[st]})
+		out = append(out, tok{s: w, low: low, st: st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: classOf(low, st)})
 		i = j
 	}
 	return out
