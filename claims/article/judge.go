@@ -71,7 +71,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		}
 	}
 	for _, qr := range quotes {
-		if qr.start < q.Start && q.End <= qr.end {
+		if !digits && qr.start < q.Start && q.End <= qr.end {
 			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
 			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits {
 				return false, ReasonLabel
