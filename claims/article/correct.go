@@ -11,7 +11,7 @@ import (
 // from $464 million to $824 million" is two figures; "приближается к пяти
 // тысячам" is nearly five thousand.
 func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
-	out := qs[:0:0]
+	out := make([]quantity.Quantity, 0, len(qs))
 	for _, q := range qs {
 		win := p[max(0, q.Start-80):q.Start] // the words before, not the whole paragraph
 		before := lastWord(win)
