@@ -267,6 +267,12 @@ func sentences(p string, out []span) []span {
 	}
 	i := 0
 	for i < len(p) {
+		// Only '.', '!', '?' and '…' (which starts with byte 0xE2) can end
+		// a sentence: other bytes are stepped over without decoding.
+		if c := p[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += n
@@ -354,6 +360,12 @@ func quoteRegions(p string, out []span) []span {
 	open := -1
 	straight := false
 	for i := 0; i < len(p); {
+		// The marks are '"' and runes starting with byte 0xC2 («») or
+		// 0xE2 (“”„): other bytes are stepped over without decoding.
+		if c := p[i]; c != '"' && c != 0xC2 && c != 0xE2 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '«' || r == '“' || r == '„':
