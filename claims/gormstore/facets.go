@@ -2,6 +2,8 @@ package gormstore
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -44,12 +46,69 @@ func (s *Store) facetSQL(name string) facetSQL {
 	panic("gormstore: unknown facet " + name)
 }
 
-// ClaimFacets counts the claims f selects, in all and by each facet.
+// ClaimFacets counts the claims f selects, in all and by each facet. With
+// a full-text query, one statement finds the selected claims once (the
+// query is the costly part) and groups them by every facet; without one,
+// a statement a facet reads the indexes.
 func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	if err := f.CheckRanges(); err != nil {
 		return out, err
 	}
+	if f.Query == "" {
+		return s.facetsEach(ctx, f)
+	}
+	db := s.db.WithContext(ctx)
+	key := "rowid"
+	if s.dialect == dialectPostgres {
+		key = "id"
+	}
+	var sql strings.Builder
+	sql.WriteString("WITH facet_m AS MATERIALIZED (?) SELECT fi, value, count FROM (SELECT -1 AS fi, '' AS value, COUNT(*) AS count, 0 AS pos FROM facet_m")
+	for i, name := range claims.FacetNames {
+		fs := s.facetSQL(name)
+		fmt.Fprintf(&sql, ` UNION ALL SELECT %d, value, count, pos FROM (
+			SELECT %s AS value, COUNT(*) AS count, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, %s) AS pos
+			FROM facet_m JOIN claims ON claims.%s = facet_m.k %s
+			WHERE %s IS NOT NULL GROUP BY %s ORDER BY count DESC, value LIMIT %d) facet_%d`,
+			i, fs.value, fs.value, key, fs.joins, fs.value, fs.value, claims.FacetLimit, i)
+	}
+	sql.WriteString(") facet_all ORDER BY fi, pos")
+	var rows []struct {
+		FI    int
+		Value string
+		Count int
+	}
+	sub := s.whereClaims(db.Table("claims"), f).Select("claims." + key + " AS k")
+	if err := db.Raw(sql.String(), sub).Scan(&rows).Error; err != nil {
+		return out, translate(err, "count claims by facet")
+	}
+	for _, r := range rows {
+		if r.FI < 0 {
+			out.Total = r.Count
+			continue
+		}
+		name := claims.FacetNames[r.FI]
+		out.Counts[name] = append(out.Counts[name], claims.FacetCount{Value: r.Value, Count: r.Count})
+	}
+	for _, name := range claims.FacetNames {
+		counts := out.Counts[name]
+		if fs := s.facetSQL(name); fs.labelTable != "" {
+			if err := s.label(db, fs, counts); err != nil {
+				return out, translate(err, "count claims by "+name)
+			}
+		}
+		if counts == nil {
+			out.Counts[name] = []claims.FacetCount{}
+		}
+	}
+	return out, nil
+}
+
+// facetsEach counts the claims f selects with a statement a facet, each
+// of which an index on the filtered columns can cover.
+func (s *Store) facetsEach(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
+	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	db := s.db.WithContext(ctx)
 	var total int64
 	if err := s.whereClaims(db.Table("claims"), f).Count(&total).Error; err != nil {
