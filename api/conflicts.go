@@ -33,7 +33,7 @@ type conflictSide struct {
 }
 
 // conflicts serves GET /api/v1/conflicts: the stored notable conflicts of
-// every topic, most severe first.
+// every topic, highest priority first (or most severe first).
 func (h *handler) conflicts(c *gin.Context) {
 	q, err := parseQuery(c.Request.URL.Query(), "topic_id", "status", "min_severity")
 	var f xref.ConflictFilter

@@ -4,7 +4,12 @@ import "time"
 
 // BundleSchemaVersion is the version of the exchange document written by
 // export and read by import and the demo loader.
-const BundleSchemaVersion = 1
+const BundleSchemaVersion = 2
+
+// OldestBundleSchemaVersion is the oldest version import still reads:
+// version 1 documents give measures as stock and flow, which Normalize
+// maps as the database migration does (see LegacyMeasure).
+const OldestBundleSchemaVersion = 1
 
 // Bundle is the exchange document: a self-contained set of records whose
 // references resolve within the bundle or the target store.

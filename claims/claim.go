@@ -8,16 +8,62 @@ import (
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
-// Measure says what sort of count a claim gives.
+// Measure says how a count behaves over time.
 type Measure string
 
-// The measures. Claims of different measures are never compared as if they
-// counted the same thing.
+// The measures. Claims of different measures are compared only where a rule
+// links them: a current figure is at most the cumulative total of the same
+// date and at most the peak of the same period.
 const (
-	Stock Measure = "stock" // how many at a moment: "fighting now"
-	Flow  Measure = "flow"  // how many over a period: "travelled since 2011"
-	Proxy Measure = "proxy" // a stand-in: "criminal cases opened"
+	Current    Measure = "current"    // how many at a moment: "fighting now"
+	Cumulative Measure = "cumulative" // total to date: "have joined since 2011", "killed so far"
+	PerPeriod  Measure = "per_period" // how many within a period: "in 2015"
+	Peak       Measure = "peak"       // the most at any one moment
+	Proxy      Measure = "proxy"      // a stand-in: "criminal cases opened"
 )
+
+// Measures lists the valid measures.
+var Measures = []Measure{Current, Cumulative, PerPeriod, Peak, Proxy}
+
+// The measures of export schema versions 1 to 3 and of the database
+// before migration step 2; see LegacyMeasure.
+const (
+	legacyStock Measure = "stock"
+	legacyFlow  Measure = "flow"
+)
+
+// LegacyMeasure maps a measure of the old stock/flow/proxy scheme to the
+// current one: stock becomes current; flow becomes per_period where a
+// period is given (since equals as_of, as "in 2015" is since 2015 as of
+// 2015), else cumulative. Any other value is returned as it is.
+func LegacyMeasure(m Measure, since, asOf Date) Measure {
+	switch m {
+	case legacyStock:
+		return Current
+	case legacyFlow:
+		if since != "" && since == asOf {
+			return PerPeriod
+		}
+		return Cumulative
+	}
+	return m
+}
+
+// Basis says what sort of figure a claim gives.
+type Basis string
+
+// The bases. A projection, a declared figure or a model's output beside a
+// count or an estimate differs in kind: it is not compared.
+const (
+	BasisCount      Basis = "count"      // enumerated or recorded
+	BasisEstimate   Basis = "estimate"   // an informed guess
+	BasisProjection Basis = "projection" // a forecast: "expected"
+	BasisDeclared   Basis = "declared"   // an organiser's permit application, an announced target
+	BasisModel      Basis = "model"      // excess deaths, an extrapolation
+)
+
+// Bases lists the valid bases.
+var Bases = []Basis{BasisCount, BasisEstimate, BasisProjection, BasisDeclared, BasisModel}
 
 // EvidenceType says what a figure rests on.
 type EvidenceType string
@@ -156,6 +202,9 @@ type Scope struct {
 	Measure Measure `json:"measure"`
 }
 
+// Unplaced reports whether the scope names no place.
+func (s Scope) Unplaced() bool { return len(s.Places) == 0 }
+
 // Relay is an outlet that repeated a claim after its origin.
 type Relay struct {
 	SourceID    string `json:"source_id"`
@@ -217,12 +266,16 @@ type Claim struct {
 	Occasion string `json:"occasion"`
 	// SaidOn is when it was said, PublishedOn when the origin published
 	// it, AsOf the date the figure describes ("as of the end of 2015") and
-	// Since the start of the period a flow counts from.
+	// Since the start of the period a cumulative or per-period figure counts
+	// from. AsOf may carry a time of day ("2014-09-29T12:00", "by noon").
 	SaidOn      Date `json:"said_on"`
 	PublishedOn Date `json:"published_on"`
 	AsOf        Date `json:"as_of"`
 	Since       Date `json:"since"`
 
+	// Basis says whether the figure is a count, an estimate, a
+	// projection, a declared figure or a model's; empty means estimate.
+	Basis             Basis        `json:"basis"`
 	EvidenceType      EvidenceType `json:"evidence_type"`
 	Grade             Grade        `json:"grade"`
 	Rank              Rank         `json:"rank"`
@@ -250,7 +303,13 @@ func (c *Claim) Normalize() {
 	c.QuantityText = strings.TrimSpace(c.QuantityText)
 	c.Tags = normTags(c.Tags)
 	if c.Scope.Measure == "" {
-		c.Scope.Measure = Stock
+		c.Scope.Measure = Current
+	}
+	c.Scope.Measure = LegacyMeasure(c.Scope.Measure, c.Since, c.AsOf)
+	c.Scope.Population = strings.TrimSpace(c.Scope.Population)
+	c.Scope.Group = strings.TrimSpace(c.Scope.Group)
+	if c.Basis == "" {
+		c.Basis = BasisEstimate
 	}
 	if c.EvidenceType == "" {
 		c.EvidenceType = EvidenceUnknown
@@ -330,7 +389,11 @@ func (c *Claim) Validate() error {
 	}
 	checkText(&p, "scope.population", c.Scope.Population, MaxNameLen)
 	checkText(&p, "scope.group", c.Scope.Group, MaxNameLen)
-	checkEnum(&p, "scope.measure", c.Scope.Measure, Stock, Flow, Proxy)
+	checkEnum(&p, "scope.measure", c.Scope.Measure, Measures...)
+	checkEnum(&p, "basis", c.Basis, Bases...)
+	if c.Scope.Measure == PerPeriod && (c.Since == "" || c.RefDate() == "") {
+		p.Add("since", "is required for a per_period figure, with as_of: the period it counts (since 2015 as of 2015 for \"in 2015\")")
+	}
 	if c.Provenance.SourceID == "" {
 		p.Add("provenance.source_id", "is required: the outlet that first published the claim")
 	}

@@ -62,7 +62,10 @@ func TestClaimPrepareRejects(t *testing.T) {
 			c.NoNumber = true
 			c.AnalystInterval = &Interval{Low: ptr(1)}
 		}, "analyst_interval"},
-		{"unknown measure", func(c *Claim) { c.Scope.Measure = "cumulative" }, "scope.measure"},
+		{"unknown measure", func(c *Claim) { c.Scope.Measure = "rolling" }, "scope.measure"},
+		{"unknown basis", func(c *Claim) { c.Basis = "guess" }, "basis"},
+		{"per period without its period", func(c *Claim) { c.Scope.Measure, c.Since = PerPeriod, "" }, "since"},
+		{"time of day without a day", func(c *Claim) { c.AsOf = "2015-06T12:00" }, "as_of"},
 		{"empty place", func(c *Claim) { c.Scope.Places = []string{"Syria", " "} }, "scope.places[1]"},
 		{"deprecated without reason", func(c *Claim) { c.Rank = RankDeprecated }, "deprecation_reason"},
 		{"unknown grade", func(c *Claim) { c.Grade = "excellent" }, "grade"},
@@ -74,7 +77,7 @@ func TestClaimPrepareRejects(t *testing.T) {
 		{"negative low", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-5), High: ptr(-1)} }, "analyst_interval.low"},
 		{"negative best", func(c *Claim) { c.AnalystInterval = &Interval{Best: ptr(-5)} }, "analyst_interval.best"},
 		{"astronomical high", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(1), High: ptr(1e300)} }, "analyst_interval.high"},
-		{"since after as_of", func(c *Claim) { c.Scope.Measure, c.Since, c.AsOf = Flow, "2016", "2015-12" }, "since"},
+		{"since after as_of", func(c *Claim) { c.Scope.Measure, c.Since, c.AsOf = Cumulative, "2016", "2015-12" }, "since"},
 		{"year zero", func(c *Claim) { c.SaidOn = "0000-01-01" }, "said_on"},
 	}
 	for _, tt := range tests {
@@ -146,7 +149,7 @@ func TestClaimPrepareDefaults(t *testing.T) {
 		Rank     Rank
 		Tags     []string
 		Relays   []Relay
-	}{Stock, EvidenceUnknown, GradeUngraded, RankNormal, []string{"seed"}, []Relay{}}
+	}{Current, EvidenceUnknown, GradeUngraded, RankNormal, []string{"seed"}, []Relay{}}
 	got := want
 	got.Measure, got.Evidence, got.Grade, got.Rank, got.Tags, got.Relays = c.Scope.Measure, c.EvidenceType, c.Grade, c.Rank, c.Tags, c.Provenance.Relays
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -6,12 +6,13 @@ import (
 )
 
 // Date is a calendar date that may be known only to the month or the year,
-// as sources often give it: "2014", "2014-09" or "2014-09-29". The zero
-// value means unknown. Dates of any precision sort correctly as strings
+// as sources often give it: "2014", "2014-09" or "2014-09-29", or to the
+// minute of a day ("2014-09-29T12:00", by noon; UTC unless the analyst
+// converts). The zero value means unknown. Dates of any precision sort correctly as strings
 // within their precision; use Start and End to compare across precisions.
 type Date string
 
-var dateLayouts = [...]string{"2006-01-02", "2006-01", "2006"}
+var dateLayouts = [...]string{"2006-01-02", "2006-01", "2006", "2006-01-02T15:04"}
 
 // ParseDate checks s and returns it as a Date. The empty string is the
 // unknown date.
@@ -34,13 +35,24 @@ func parseDate(s string) (time.Time, int, error) {
 			return t, i, nil
 		}
 	}
-	return time.Time{}, 0, fmt.Errorf("%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", s)
+	return time.Time{}, 0, fmt.Errorf("%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY, or YYYY-MM-DDTHH:MM for a time of day", s)
 }
 
 // Valid reports whether d is unknown or a well-formed date.
 func (d Date) Valid() bool {
 	_, err := ParseDate(string(d))
 	return err == nil
+}
+
+// HasTime reports whether the date gives a time of day.
+func (d Date) HasTime() bool { return len(d) == len("2006-01-02T15:04") && d.Valid() }
+
+// Day returns the calendar day of a date with a time of day, else d.
+func (d Date) Day() Date {
+	if d.HasTime() {
+		return d[:10]
+	}
+	return d
 }
 
 // IsZero reports whether the date is unknown.

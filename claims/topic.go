@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -30,7 +31,29 @@ type Topic struct {
 	// ("Q123"), the subject of the QuickStatements export; empty when the
 	// analyst has named none.
 	WikidataID string `json:"wikidata_id"`
+	// Places is where the topic's counts are, by name ("Syria", "Iraq"):
+	// a claim that gives no place takes these. Empty means unstated, and
+	// then a claim without places is "place unspecified", never compared.
+	Places []string `json:"places"`
+	// Populations is an optional tree of who may be counted: each
+	// population is broader or narrower than others ("Chechens" within
+	// "Russian nationals"; "deployed" within "trained" within
+	// "recruited"). A claim's scope.population and scope.group name one of
+	// them (or one of its aliases) or are free text.
+	Populations []Population `json:"populations"`
 }
+
+// Population is one node of a topic's population tree.
+type Population struct {
+	Name string `json:"name"`
+	// Broader names the population this one lies within; empty for a
+	// root.
+	Broader string   `json:"broader,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+// MaxPopulations caps a topic's population tree.
+const MaxPopulations = 200
 
 // DefaultWindowDays is the comparison window of a topic that sets none.
 const DefaultWindowDays = 180
@@ -53,7 +76,27 @@ func (t *Topic) Normalize() {
 	if t.Unit == "" {
 		t.Unit = "people"
 	}
+	if t.Places == nil {
+		t.Places = []string{}
+	}
+	for i, pl := range t.Places {
+		t.Places[i] = strings.TrimSpace(pl)
+	}
+	if t.Populations == nil {
+		t.Populations = []Population{}
+	}
+	for i := range t.Populations {
+		p := &t.Populations[i]
+		p.Name, p.Broader = strings.TrimSpace(p.Name), strings.TrimSpace(p.Broader)
+		for j, a := range p.Aliases {
+			p.Aliases[j] = strings.TrimSpace(a)
+		}
+	}
 }
+
+// FoldName folds a population or place name for comparison: lower case,
+// inner spaces collapsed.
+func FoldName(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // Validate reports every field of t that breaks a rule. It does not check
 // that ParentID exists: the store does.
@@ -75,6 +118,18 @@ func (t *Topic) Validate() error {
 	if t.WikidataID != "" && !ValidWikidataItem(t.WikidataID) {
 		p.Add("wikidata_id", "must be a Wikidata item ID: Q followed by its number, such as Q42")
 	}
+	if len(t.Places) > MaxPlaces {
+		p.Add("places", "has %d places, the limit is %d", len(t.Places), MaxPlaces)
+	}
+	for i, pl := range t.Places {
+		f := "places[" + strconv.Itoa(i) + "]"
+		if pl == "" {
+			p.Add(f, "is empty")
+		} else {
+			checkText(&p, f, pl, maxShortLen)
+		}
+	}
+	checkPopulations(&p, t.Populations)
 	return p.Err("topic")
 }
 
@@ -111,4 +166,49 @@ func Slug(title string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+// checkPopulations checks that the tree's names are unique, that each
+// broader population exists and that no population lies within itself.
+func checkPopulations(p *Problems, ps []Population) {
+	if len(ps) > MaxPopulations {
+		p.Add("populations", "has %d populations, the limit is %d", len(ps), MaxPopulations)
+		return
+	}
+	byName := map[string]int{}
+	for i, n := range ps {
+		f := "populations[" + strconv.Itoa(i) + "]"
+		checkRequired(p, f+".name", n.Name, MaxNameLen)
+		for _, name := range append([]string{n.Name}, n.Aliases...) {
+			k := FoldName(name)
+			if k == "" {
+				continue
+			}
+			if j, ok := byName[k]; ok && j != i {
+				p.Add(f+".name", "%q already names populations[%d]", name, j)
+			}
+			byName[k] = i
+		}
+	}
+	for i, n := range ps {
+		if n.Broader == "" {
+			continue
+		}
+		f := "populations[" + strconv.Itoa(i) + "].broader"
+		j, ok := byName[FoldName(n.Broader)]
+		if !ok {
+			p.Add(f, "%q is not a population of the topic", n.Broader)
+			continue
+		}
+		// Follow the chain up: it must end at a root, not come back.
+		seen := map[int]bool{i: true}
+		for ok && ps[j].Broader != "" {
+			if seen[j] {
+				p.Add(f, "makes a cycle: a population cannot lie within itself")
+				break
+			}
+			seen[j] = true
+			j, ok = byName[FoldName(ps[j].Broader)]
+		}
+	}
 }

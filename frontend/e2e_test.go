@@ -423,7 +423,7 @@ func userTextIsText(t *testing.T, s *session, base string) {
 	}, &claim)
 	call(t, "POST", base+"/api/v1/claims", map[string]any{
 		"topic_id": topic.ID, "claimant_id": other.ID, "quote": "a few dozen " + xss, "quantity_text": "a few dozen",
-		"provenance": map[string]any{"source_id": source.ID}, "scope": map[string]any{"places": []string{xss}}, "said_on": "2014-09",
+		"provenance": map[string]any{"source_id": source.ID}, "scope": map[string]any{"places": []string{xss}, "population": xss}, "said_on": "2014-09",
 	}, nil)
 	call(t, "POST", base+"/api/v1/claims", map[string]any{
 		"topic_id": topic.ID, "claimant_id": claimant.ID, "quote": xss + " 1,700", "quantity_text": "1,700",

@@ -25,7 +25,7 @@ func mustBundle(t *testing.T) *claims.Bundle {
 func TestBundleDecodesStrictly(t *testing.T) {
 	t.Parallel()
 	mustBundle(t)
-	head := []byte(`"schema_version": 1,`)
+	head := []byte(`"schema_version": 2,`)
 	if !bytes.Contains(data, head) {
 		t.Fatalf("demo.json does not start its bundle with %s", head)
 	}
@@ -33,10 +33,10 @@ func TestBundleDecodesStrictly(t *testing.T) {
 		name string
 		in   []byte
 	}{
-		{"unknown field", bytes.Replace(data, head, []byte(`"schema_version": 1, "surprise": true,`), 1)},
+		{"unknown field", bytes.Replace(data, head, []byte(`"schema_version": 2, "surprise": true,`), 1)},
 		{"unknown field in a claim", bytes.Replace(data, []byte(`"quantity_text": "a few dozen",`), []byte(`"quantity_text": "a few dozen", "quantity": 36,`), 1)},
 		{"trailing data", append(bytes.Clone(data), []byte(`{}`)...)},
-		{"other schema version", bytes.Replace(data, head, []byte(`"schema_version": 2,`), 1)},
+		{"other schema version", bytes.Replace(data, head, []byte(`"schema_version": 1,`), 1)},
 		{"not json", []byte(`topics: []`)},
 	}
 	for _, tt := range tests {

@@ -404,10 +404,11 @@ func (d *jsonDecoder) next() (item, error) {
 			if err := d.dec.Decode(&v); err != nil {
 				return item{}, &DecodeError{Location: path, Reason: "must be an integer"}
 			}
-			if v.String() != strconv.Itoa(claims.BundleSchemaVersion) {
-				return item{}, &DecodeError{Location: path, Reason: fmt.Sprintf("is %s: this claimdesk reads version %d", truncate(v.String(), 20), claims.BundleSchemaVersion)}
+			n, ok := readableVersion(v.String())
+			if !ok {
+				return item{}, &DecodeError{Location: path, Reason: fmt.Sprintf("is %s: this claimdesk reads versions %d to %d", truncate(v.String(), 20), claims.OldestBundleSchemaVersion, claims.BundleSchemaVersion)}
 			}
-			d.version = claims.BundleSchemaVersion
+			d.version = n
 		case "exported_at":
 			var t time.Time
 			if err := d.dec.Decode(&t); err != nil {
@@ -537,8 +538,8 @@ func (d *ndjsonDecoder) next() (item, error) {
 			if l.Type != "header" {
 				return item{}, &DecodeError{Location: loc.String(), Reason: "the first line must be the header, {\"type\":\"header\",\"schema_version\":1}"}
 			}
-			if l.SchemaVersion.String() != strconv.Itoa(claims.BundleSchemaVersion) {
-				return item{}, &DecodeError{Location: loc.String(), Reason: fmt.Sprintf("schema_version is %q: this claimdesk reads version %d", truncate(l.SchemaVersion.String(), 20), claims.BundleSchemaVersion)}
+			if _, ok := readableVersion(l.SchemaVersion.String()); !ok {
+				return item{}, &DecodeError{Location: loc.String(), Reason: fmt.Sprintf("schema_version is %q: this claimdesk reads versions %d to %d", truncate(l.SchemaVersion.String(), 20), claims.OldestBundleSchemaVersion, claims.BundleSchemaVersion)}
 			}
 			d.header = true
 			continue
@@ -556,4 +557,11 @@ func (d *ndjsonDecoder) next() (item, error) {
 		}
 		return decodeRecord(k, l.Record, loc, d.lim), nil
 	}
+}
+
+// readableVersion parses a schema_version and reports whether import
+// reads it.
+func readableVersion(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= claims.OldestBundleSchemaVersion && n <= claims.BundleSchemaVersion
 }

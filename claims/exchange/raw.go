@@ -48,7 +48,8 @@ type RawClaim struct {
 	Occasion, SaidOn, PublishedOn, AsOf, Since          []byte
 	EvidenceType, Grade, Rank, DeprecationReason, Notes []byte
 	// Tags is a JSON array of strings; empty or null for none.
-	Tags []byte
+	Tags  []byte
+	Basis []byte
 }
 
 // RawClaimStore is implemented by stores that stream claims as stored, for
@@ -138,6 +139,7 @@ func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 	dst = appendField(dst, `,"published_on":`, r.PublishedOn)
 	dst = appendField(dst, `,"as_of":`, r.AsOf)
 	dst = appendField(dst, `,"since":`, r.Since)
+	dst = appendField(dst, `,"basis":`, r.Basis)
 	dst = appendField(dst, `,"evidence_type":`, r.EvidenceType)
 	dst = appendField(dst, `,"grade":`, r.Grade)
 	dst = appendField(dst, `,"rank":`, r.Rank)

@@ -230,13 +230,13 @@ func (t table) insertSQL(d dialect, rows int) string {
 }
 
 var (
-	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags wikidata_id search")}
+	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags wikidata_id search places populations")}
 	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes wikidata_id search")}
 	claimantTable = table{"claimants", cols("name kind role affiliation notes search")}
 	claimTable    = table{"claims", cols(`topic_id claimant_id source_id quote quantity_text language original_text
 		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
 		places population group_name measure url archive_url relays occasion said_on published_on as_of since
-		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search`)}
+		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search basis`)}
 	linkTable        = table{"links", cols("from_id to_id kind note author")}
 	reviewTable      = table{"reviews", cols("claim_a claim_b status resolution author")}
 	claimSourceTable = table{"claim_sources", []string{"claim_id", "source_id"}}
@@ -305,7 +305,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 			return nil, err
 		}
 		a.topics = append(metaArgs(a.topics, r.Meta), r.Title, r.Description, r.Measure, r.Unit, r.Additive,
-			r.ParentID, r.WindowDays, r.Tags, r.WikidataID, r.Search)
+			r.ParentID, r.WindowDays, r.Tags, r.WikidataID, r.Search, r.Places, r.Populations)
 		for _, tag := range dedupe(t.Tags) {
 			a.topicTags = append(a.topicTags, t.ID, tag)
 		}
@@ -330,7 +330,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 			r.AnalystInterval, r.IntervalSource, r.ParserVersion, r.Unit, r.Low, r.High, r.Best, r.Places,
 			r.Population, r.GroupName, r.Measure, r.URL, r.ArchiveURL, r.Relays, r.Occasion, r.SaidOn,
 			r.PublishedOn, r.AsOf, r.Since, r.RefStart, r.RefEnd, r.EvidenceType, r.Grade, r.Rank,
-			r.DeprecationReason, r.Notes, r.Tags, r.Search)
+			r.DeprecationReason, r.Notes, r.Tags, r.Search, r.Basis)
 		for _, id := range sourceIDs(c) {
 			a.claimSources = append(a.claimSources, c.ID, id)
 		}

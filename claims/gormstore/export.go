@@ -88,7 +88,7 @@ func metaDest(m *metaRow, rest ...any) []any {
 
 // The columns the Each* of each kind read, and where they go.
 const (
-	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags, wikidata_id"
+	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags, wikidata_id, places, populations"
 	sourceColumns   = metaColumns + "name, url, kind, publisher, language, published_on, notes, wikidata_id"
 	claimantColumns = metaColumns + "name, kind, role, affiliation, notes"
 	linkColumns     = metaColumns + "from_id, to_id, kind, note, author"
@@ -96,7 +96,7 @@ const (
 )
 
 func topicDest(r *topicRow) []any {
-	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags, &r.WikidataID)
+	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags, &r.WikidataID, &r.Places, &r.Populations)
 }
 
 func sourceDest(r *sourceRow) []any {
@@ -187,7 +187,7 @@ const claimColumns = `id, created_at, updated_at, version, topic_id, claimant_id
 	quote, quantity_text, language, original_text, original_language, no_number, parsed,
 	analyst_interval, interval_source, parser_version, unit, places, population, group_name,
 	measure, url, archive_url, relays, occasion, said_on, published_on, as_of, since,
-	evidence_type, grade, rank, deprecation_reason, notes, tags`
+	evidence_type, grade, rank, deprecation_reason, notes, tags, basis`
 
 // EachClaim streams the claims f selects in ID order. It scans columns
 // directly rather than through gorm's reflection: an export reads every
@@ -243,7 +243,7 @@ func claimDest(r *claimRow) []any {
 		&r.Quote, &r.QuantityText, &r.Language, &r.OriginalText, &r.OriginalLanguage, &r.NoNumber, &r.Parsed,
 		&r.AnalystInterval, &r.IntervalSource, &r.ParserVersion, &r.Unit, &r.Places, &r.Population, &r.GroupName,
 		&r.Measure, &r.URL, &r.ArchiveURL, &r.Relays, &r.Occasion, &r.SaidOn, &r.PublishedOn, &r.AsOf, &r.Since,
-		&r.EvidenceType, &r.Grade, &r.Rank, &r.DeprecationReason, &r.Notes, &r.Tags}
+		&r.EvidenceType, &r.Grade, &r.Rank, &r.DeprecationReason, &r.Notes, &r.Tags, &r.Basis}
 }
 
 // fastClaim is claimRow.domain without the JSON decoder for the common

@@ -40,7 +40,7 @@ var rawColumns = []string{"id", "topic_id", "claimant_id", "source_id",
 	"quote", "quantity_text", "language", "original_text", "original_language", "parsed",
 	"analyst_interval", "interval_source", "parser_version", "unit", "places", "population", "group_name",
 	"measure", "url", "archive_url", "relays", "occasion", "said_on", "published_on", "as_of", "since",
-	"evidence_type", "grade", "rank", "deprecation_reason", "notes", "tags"}
+	"evidence_type", "grade", "rank", "deprecation_reason", "notes", "tags", "basis"}
 
 // rawMetaColumns are the other columns of a claim.
 var rawMetaColumns = []string{"created_at", "updated_at", "version", "no_number"}
@@ -70,7 +70,7 @@ const (
 	sqlitePartTypes = 1                   // after the rowid
 	sqlitePartMeta  = sqlitePartTypes + 4 // created_at …
 	sqlitePartCols  = sqlitePartMeta + 4  // rawColumns
-	sqliteParts     = sqlitePartCols + 32 // in all
+	sqliteParts     = sqlitePartCols + 33 // in all
 )
 
 // sqliteTypes are the types of the four columns the driver converts, as
@@ -305,12 +305,12 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 	m := c.Meta.meta()
 	r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = m.CreatedAt, m.UpdatedAt, m.Version, c.NoNumber
-	cols := make([][]byte, 0, 32)
+	cols := make([][]byte, 0, 33)
 	for _, v := range []string{c.Meta.ID, c.TopicID, c.ClaimantID, c.SourceID, c.Quote, c.QuantityText, c.Language,
 		c.OriginalText, c.OriginalLanguage, c.Parsed, c.AnalystInterval, c.IntervalSource, c.ParserVersion,
 		c.Unit, c.Places, c.Population, c.GroupName, c.Measure, c.URL, c.ArchiveURL, c.Relays, c.Occasion,
 		c.SaidOn, c.PublishedOn, c.AsOf, c.Since, c.EvidenceType, c.Grade, c.Rank, c.DeprecationReason,
-		c.Notes, c.Tags} {
+		c.Notes, c.Tags, c.Basis} {
 		cols = append(cols, []byte(v))
 	}
 	setColumns(r, cols)
@@ -381,7 +381,7 @@ func parseSQLiteTime(b []byte) (time.Time, bool) {
 // fillRaw splits a packed PostgreSQL row into r: the byte lengths of the
 // columns of rawColumns, a semicolon, then the columns.
 func fillRaw(r *exchange.RawClaim, p []byte) error {
-	var cols [32][]byte
+	var cols [33][]byte
 	i, sum := 0, 0
 	var lens [len(cols)]int
 	for k := range cols {
@@ -414,7 +414,7 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 
 // setColumns sets the text columns of r, in the order of rawColumns.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
-	if len(c) != len(rawColumns) || len(rawColumns) != 32 {
+	if len(c) != len(rawColumns) || len(rawColumns) != 33 {
 		panic("gormstore: rawColumns and setColumns disagree")
 	}
 	r.ID, r.TopicID, r.ClaimantID, r.SourceID = c[0], c[1], c[2], c[3]
@@ -424,4 +424,5 @@ func setColumns(r *exchange.RawClaim, c [][]byte) {
 	r.URL, r.ArchiveURL, r.Relays = c[18], c[19], c[20]
 	r.Occasion, r.SaidOn, r.PublishedOn, r.AsOf, r.Since = c[21], c[22], c[23], c[24], c[25]
 	r.EvidenceType, r.Grade, r.Rank, r.DeprecationReason, r.Notes, r.Tags = c[26], c[27], c[28], c[29], c[30], c[31]
+	r.Basis = c[32]
 }

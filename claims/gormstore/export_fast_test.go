@@ -223,7 +223,7 @@ func createRandomClaims(t *testing.T, s *gormstore.Store, rnd *rand.Rand, n int)
 			Language: []string{"", "en", "ru"}[rnd.IntN(3)], OriginalText: randomText(rnd, 6),
 			Unit: randomText(rnd, 3),
 			Scope: claims.Scope{Population: randomText(rnd, 4), Group: randomText(rnd, 4),
-				Measure: []claims.Measure{claims.Stock, claims.Flow, claims.Proxy}[rnd.IntN(3)]},
+				Measure: []claims.Measure{claims.Current, claims.Cumulative, claims.Proxy}[rnd.IntN(3)]},
 			Provenance: claims.Provenance{SourceID: fmt.Sprintf("s-rand-%d", rnd.IntN(3))},
 			// since comes before the other dates.
 			Occasion: randomText(rnd, 4), SaidOn: randomDate(rnd, 1990, 40), PublishedOn: randomDate(rnd, 1990, 40),

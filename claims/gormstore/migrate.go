@@ -29,6 +29,7 @@ var migrations = []migration{
 	{6, "version each topic's claims for the cache of relations", createTopicVersions},
 	{7, "store users and their tokens", createAccounts},
 	{8, "keep the history of every write", createHistory},
+	{9, "measures current/cumulative/per_period/peak, claim basis, topic places and populations, conflict priority", measuresAndScopes},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -326,6 +327,31 @@ func insertTags(tx *gorm.DB, table, key, id string, tags []string) error {
 	return tx.Table(table).Create(rows).Error
 }
 
+// measuresAndScopes is step 7: the measures that say how a count behaves
+// over time replace stock/flow/proxy (stock becomes current; flow becomes
+// per_period where since equals as_of, as "in 2015", else cumulative;
+// see claims.LegacyMeasure), claims gain a basis (estimate for the rows
+// already stored), topics their places and population tree, and the
+// notable conflicts a priority that ranks them. Every topic is recomputed
+// by the new rules.
+func measuresAndScopes(tx *gorm.DB, d dialect) error {
+	err := execAll(tx, d,
+		`ALTER TABLE claims ADD COLUMN basis TEXT NOT NULL DEFAULT 'estimate'`,
+		`ALTER TABLE topics ADD COLUMN places TEXT NOT NULL DEFAULT '[]'`,
+		`ALTER TABLE topics ADD COLUMN populations TEXT NOT NULL DEFAULT '[]'`,
+		`ALTER TABLE topic_conflicts ADD COLUMN priority DOUBLE PRECISION NOT NULL DEFAULT 0`,
+		`UPDATE claims SET measure = 'current' WHERE measure = 'stock'`,
+		`UPDATE claims SET measure = 'per_period' WHERE measure = 'flow' AND since <> '' AND since = as_of`,
+		`UPDATE claims SET measure = 'cumulative' WHERE measure = 'flow'`,
+		`CREATE INDEX topic_conflicts_priority ON topic_conflicts (priority DESC, severity DESC, topic_id, claim_a, claim_b)`,
+		`CREATE INDEX topic_conflicts_status_priority ON topic_conflicts (status, priority DESC, severity DESC, topic_id, claim_a, claim_b)`,
+	)
+	if err != nil {
+		return err
+	}
+	return recomputeAll(tx, d)
+}
+
 // createSummaries is step 3: analysts' reviews of conflicts, the stored
 // cross-referencing of every topic (one row per claim, one per topic and
 // the notable conflicts) and the places analysts add to the gazetteer. It
@@ -412,10 +438,10 @@ func createSummaries(tx *gorm.DB, d dialect) error {
 			parents TEXT NOT NULL,
 			created_at TIMESTAMP NOT NULL)`,
 	)
-	if err != nil {
-		return err
-	}
-	return recomputeAll(tx, d)
+	// The summaries of the topics already stored are computed by step 7,
+	// which recomputes every topic by today's rules: the claims of a
+	// step 3 database lack the columns today's recompute reads.
+	return err
 }
 
 // addWikidataIDs is step 4: a topic may name the Wikidata item its

@@ -73,6 +73,18 @@ func TestMigrateUpgradesVersion1(t *testing.T) {
 		} {
 			must(t, "insert a version 1 row", gormstore.Exec(ctx, s, stmt))
 		}
+		// Flows: one for a period ("in 2015"), one to date.
+		for _, row := range []struct{ id, since, asOf string }{{"c2", "2015", "2015"}, {"c3", "2011", "2015"}} {
+			stmt := `INSERT INTO claims (id, created_at, updated_at, version, topic_id, claimant_id, source_id, quote, quantity_text,
+			   language, original_text, original_language, no_number, parsed, analyst_interval, interval_source, parser_version,
+			   unit, low, high, best, places, population, group_name, measure, url, archive_url, relays, occasion, said_on,
+			   published_on, as_of, since, ref_start, ref_end, evidence_type, grade, rank, deprecation_reason, notes, tags, search)
+			 VALUES ('` + row.id + `', '` + at + `', '` + at + `', 1, 't1', 'k1', 's1', '', '900', '', '', '', FALSE,
+			   '{"low":900,"high":900,"best":900,"approx":false,"kind":"exact"}', '', 'parsed', '0.1',
+			   '', 900, 900, 900, '[]', '', '', 'flow', '', '', '[]', '', '', '', '` + row.asOf + `', '` + row.since + `', '2015-01-01', '2015-12-31',
+			   'unknown', 'ungraded', 'normal', '', '', '[]', '900')`
+			must(t, "insert a version 1 row", gormstore.Exec(ctx, s, stmt))
+		}
 
 		must(t, "migrate", s.Migrate(ctx))
 		if v, want := schemaVersion(t, s), gormstore.Steps(); v != want {
@@ -89,6 +101,15 @@ func TestMigrateUpgradesVersion1(t *testing.T) {
 			must(t, when+": find claim", err)
 			if c.Interval == nil || *c.Interval.Best != 800 || c.AsOf != "2015" {
 				t.Errorf("%s: claim = %+v, want the stored interval and dates", when, c)
+			}
+			// Step 4: stock is current, flow per period or cumulative,
+			// and the basis an estimate.
+			for id, want := range map[string]claims.Measure{"c1": claims.Current, "c2": claims.PerPeriod, "c3": claims.Cumulative} {
+				c, err := s.FindClaim(ctx, id)
+				must(t, when+": find claim", err)
+				if c.Scope.Measure != want || c.Basis != claims.BasisEstimate {
+					t.Errorf("%s: claim %s measure %q basis %q, want %q and estimate", when, id, c.Scope.Measure, c.Basis, want)
+				}
 			}
 			for _, tag := range []string{"syria", "russia"} {
 				p, err := s.ListTopics(ctx, claims.TopicFilter{Tag: tag})

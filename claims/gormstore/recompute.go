@@ -506,7 +506,7 @@ const recomputeClaimColumns = `id, created_at, updated_at, version, topic_id, cl
 	quantity_text, language, original_text, original_language, no_number, parsed, analyst_interval,
 	interval_source, parser_version, unit, places, population, group_name, measure, url,
 	archive_url, relays, occasion, said_on, published_on, as_of, since, evidence_type,
-	grade, rank, deprecation_reason, notes, tags`
+	grade, rank, deprecation_reason, notes, tags, basis`
 
 func (c *claimRow) recomputeDest() []any {
 	return []any{&c.Meta.ID, &c.Meta.CreatedAt, &c.Meta.UpdatedAt, &c.Meta.Version, &c.TopicID,
@@ -515,7 +515,7 @@ func (c *claimRow) recomputeDest() []any {
 		&c.ParserVersion, &c.Unit, &c.Places, &c.Population, &c.GroupName,
 		&c.Measure, &c.URL, &c.ArchiveURL, &c.Relays, &c.Occasion, &c.SaidOn, &c.PublishedOn, &c.AsOf,
 		&c.Since, &c.EvidenceType, &c.Grade, &c.Rank, &c.DeprecationReason,
-		&c.Notes, &c.Tags}
+		&c.Notes, &c.Tags, &c.Basis}
 }
 
 // loadClaims reads the claims of the given topics into the cache, each
@@ -702,7 +702,7 @@ func (w *batchWrite) add(res xref.TopicResult) error {
 	}
 	for _, c := range res.Conflicts {
 		w.conflicts = append(w.conflicts, topicConflictRow{
-			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity,
+			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity, Priority: c.Priority,
 			Explanation: c.Explanation, Manual: c.Manual, Status: string(c.Status), Resolution: c.Resolution,
 		})
 	}
@@ -732,7 +732,7 @@ var (
 		part_whole_count worst_severity worst_against worst_relation worst_explanation group_index
 		superseded_by independent_origin active unknown_places flow_fell`)}
 	topicConflictTable = table{"topic_conflicts", strings.Fields(`topic_id claim_a claim_b kind severity
-		explanation manual status resolution`)}
+		explanation manual status resolution priority`)}
 	topicSummaryTable = table{"topic_summaries", strings.Fields(`topic_id claim_count active_count
 		conflict_count conflict_pairs notable_conflicts open_conflicts spread independent_origins
 		flow_falls unknown_count summary series sum_of_parts computed_at`)}
@@ -770,7 +770,7 @@ func (r *recomputer) write(w *batchWrite) error {
 	args = args[:0]
 	for _, c := range conflicts {
 		args = append(args, c.TopicID, c.ClaimA, c.ClaimB, c.Kind, c.Severity, c.Explanation, c.Manual,
-			c.Status, c.Resolution)
+			c.Status, c.Resolution, c.Priority)
 	}
 	if err := r.insert(topicConflictTable, "", args); err != nil {
 		return err

@@ -72,6 +72,8 @@ type topicRow struct {
 	Tags        string
 	WikidataID  string
 	Search      string
+	Places      string
+	Populations string
 }
 
 func (topicRow) TableName() string { return "topics" }
@@ -81,11 +83,19 @@ func toTopicRow(t *claims.Topic) (*topicRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	places, err := toJSON(orEmpty(t.Places))
+	if err != nil {
+		return nil, err
+	}
+	pops, err := toJSON(orEmpty(t.Populations))
+	if err != nil {
+		return nil, err
+	}
 	return &topicRow{
 		Meta: rowMeta(t.Meta), Title: t.Title, Description: t.Description,
 		Measure: t.Measure, Unit: t.Unit, Additive: t.Additive, ParentID: nullable(t.ParentID),
 		WindowDays: t.WindowDays, Tags: tags, WikidataID: t.WikidataID,
-		Search: search(t.Title, t.Description),
+		Search: search(t.Title, t.Description), Places: places, Populations: pops,
 	}, nil
 }
 
@@ -95,7 +105,19 @@ func (r *topicRow) domain() (*claims.Topic, error) {
 		Unit: r.Unit, Additive: r.Additive, ParentID: deref(r.ParentID), WindowDays: r.WindowDays,
 		WikidataID: r.WikidataID,
 	}
-	return t, fromJSON(r.Tags, "topic tags", &t.Tags)
+	for _, f := range []struct {
+		src, what string
+		dst       any
+	}{{r.Tags, "topic tags", &t.Tags}, {r.Places, "topic places", &t.Places}, {r.Populations, "topic populations", &t.Populations}} {
+		if f.src == "" {
+			continue
+		}
+		if err := fromJSON(f.src, f.what, f.dst); err != nil {
+			return nil, err
+		}
+	}
+	t.Places, t.Populations = orEmpty(t.Places), orEmpty(t.Populations)
+	return t, nil
 }
 
 func (r *topicRow) sortValue(col string) any {
@@ -232,6 +254,7 @@ type claimRow struct {
 	Notes             string
 	Tags              string
 	Search            string
+	Basis             string
 }
 
 func (claimRow) TableName() string { return "claims" }
@@ -252,7 +275,7 @@ func toClaimRow(c *claims.Claim) (*claimRow, error) {
 		Language: c.Language, OriginalText: c.OriginalText, OriginalLanguage: c.OriginalLanguage,
 		NoNumber: c.NoNumber, IntervalSource: string(c.IntervalSource),
 		ParserVersion: c.ParserVersion, Unit: c.Unit,
-		Population: c.Scope.Population, GroupName: c.Scope.Group, Measure: string(c.Scope.Measure),
+		Population: c.Scope.Population, GroupName: c.Scope.Group, Measure: string(c.Scope.Measure), Basis: string(c.Basis),
 		URL: c.Provenance.URL, ArchiveURL: c.Provenance.ArchiveURL, Occasion: c.Occasion,
 		SaidOn: string(c.SaidOn), PublishedOn: string(c.PublishedOn), AsOf: string(c.AsOf),
 		Since: string(c.Since), EvidenceType: string(c.EvidenceType), Grade: string(c.Grade),
@@ -303,6 +326,7 @@ func (r *claimRow) domain() (*claims.Claim, error) {
 		AsOf: claims.Date(r.AsOf), Since: claims.Date(r.Since),
 		EvidenceType: claims.EvidenceType(r.EvidenceType), Grade: claims.Grade(r.Grade),
 		Rank: claims.Rank(r.Rank), DeprecationReason: r.DeprecationReason, Notes: r.Notes,
+		Basis: claims.Basis(r.Basis),
 	}
 	for _, f := range []struct {
 		src, what string

@@ -123,7 +123,7 @@ func (w world) fullClaim() *claims.Claim {
 		Unit:             "people",
 		Scope: claims.Scope{
 			Places: []string{"Syria", " Iraq "}, Population: "Russian nationals",
-			Group: "Islamic State", Measure: claims.Stock,
+			Group: "Islamic State", Measure: claims.Current,
 		},
 		Provenance: claims.Provenance{
 			SourceID: w.origin.ID, URL: "https://tass.com/world/824345",

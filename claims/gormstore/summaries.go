@@ -373,6 +373,7 @@ type topicConflictRow struct {
 	Manual      bool
 	Status      string
 	Resolution  string
+	Priority    float64
 }
 
 func (topicConflictRow) TableName() string { return "topic_conflicts" }
@@ -380,7 +381,7 @@ func (topicConflictRow) TableName() string { return "topic_conflicts" }
 func (r *topicConflictRow) domain() xref.Conflict {
 	return xref.Conflict{
 		TopicID: r.TopicID, ClaimA: r.ClaimA, ClaimB: r.ClaimB, Kind: xref.Kind(r.Kind),
-		Severity: r.Severity, Explanation: r.Explanation, Manual: r.Manual,
+		Severity: r.Severity, Priority: r.Priority, Explanation: r.Explanation, Manual: r.Manual,
 		Status: claims.ReviewStatus(r.Status), Resolution: r.Resolution,
 	}
 }
@@ -415,7 +416,7 @@ func (s *Store) TopicResult(ctx context.Context, topicID string) (*xref.TopicRes
 	}
 	var conf []topicConflictRow
 	err = s.db.WithContext(ctx).Where("topic_id = ?", topicID).
-		Order("severity DESC, claim_a, claim_b").Find(&conf).Error
+		Order("priority DESC, severity DESC, claim_a, claim_b").Find(&conf).Error
 	if err != nil {
 		return nil, translate(err, "read topic result")
 	}
@@ -555,6 +556,7 @@ func (s *Store) FindSourcesByID(ctx context.Context, ids []string) ([]*claims.So
 // conflictCursor is the position in the conflicts listing after which
 // the next page starts.
 type conflictCursor struct {
+	Priority float64 `json:"p"`
 	Severity float64 `json:"s"`
 	TopicID  string  `json:"t"`
 	ClaimA   string  `json:"a"`
@@ -562,15 +564,18 @@ type conflictCursor struct {
 }
 
 // ListConflicts returns a page of the stored notable conflicts that f
-// selects, most severe first, then by topic and pair.
+// selects, highest priority first (see xref.Priority: the severity
+// weighed by the claims' grades), then most severe, then by topic and
+// pair. Sort "-severity" puts the most severe first instead.
 func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o claims.ListOptions) (claims.Page[xref.Conflict], error) {
 	page := claims.Page[xref.Conflict]{Items: []xref.Conflict{}}
 	var p claims.Problems
 	if o.Limit < 0 || o.Limit > claims.MaxLimit {
 		p.Add("limit", "must be between 1 and %d", claims.MaxLimit)
 	}
-	if o.Sort != "" && o.Sort != "-severity" {
-		p.Add("sort", "conflicts are listed most severe first: use -severity or leave sort out")
+	bySeverity := o.Sort == "-severity"
+	if o.Sort != "" && o.Sort != "-severity" && o.Sort != "-priority" {
+		p.Add("sort", "conflicts are listed by priority (-priority, the default) or most severe first (-severity)")
 	}
 	switch f.Status {
 	case "", claims.ReviewOpen, claims.ReviewReviewed, claims.ReviewDismissed:
@@ -595,18 +600,27 @@ func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o clai
 		if err := decodeIDCursor(o.Cursor, "conflicts", &c); err != nil {
 			return page, err
 		}
-		q = q.Where("(severity < ? OR (severity = ? AND (topic_id > ? OR (topic_id = ? AND (claim_a > ? OR (claim_a = ? AND claim_b > ?))))))",
-			c.Severity, c.Severity, c.TopicID, c.TopicID, c.ClaimA, c.ClaimA, c.ClaimB)
+		first, second := c.Priority, c.Severity
+		cond := "(priority < ? OR (priority = ? AND (severity < ? OR (severity = ? AND (topic_id > ? OR (topic_id = ? AND (claim_a > ? OR (claim_a = ? AND claim_b > ?))))))))"
+		if bySeverity {
+			first, second = c.Severity, c.Priority
+			cond = "(severity < ? OR (severity = ? AND (priority < ? OR (priority = ? AND (topic_id > ? OR (topic_id = ? AND (claim_a > ? OR (claim_a = ? AND claim_b > ?))))))))"
+		}
+		q = q.Where(cond, first, first, second, second, c.TopicID, c.TopicID, c.ClaimA, c.ClaimA, c.ClaimB)
+	}
+	order := "priority DESC, severity DESC, topic_id, claim_a, claim_b"
+	if bySeverity {
+		order = "severity DESC, priority DESC, topic_id, claim_a, claim_b"
 	}
 	n := o.PageSize()
 	var rows []topicConflictRow
-	if err := q.Order("severity DESC, topic_id, claim_a, claim_b").Limit(n + 1).Find(&rows).Error; err != nil {
+	if err := q.Order(order).Limit(n + 1).Find(&rows).Error; err != nil {
 		return page, translate(err, "list conflicts")
 	}
 	if len(rows) > n {
 		rows = rows[:n]
 		l := rows[n-1]
-		page.Next = encodeIDCursor("conflicts", conflictCursor{l.Severity, l.TopicID, l.ClaimA, l.ClaimB})
+		page.Next = encodeIDCursor("conflicts", conflictCursor{l.Priority, l.Severity, l.TopicID, l.ClaimA, l.ClaimB})
 	}
 	for i := range rows {
 		page.Items = append(page.Items, rows[i].domain())

@@ -451,7 +451,7 @@ func TestMigrateComputesSummaries(t *testing.T) {
 				   published_on, as_of, since, ref_start, ref_end, evidence_type, grade, rank, deprecation_reason, notes, tags, search)
 				 VALUES ('c`+k+`', '`+at+`', '`+at+`', 1, 't1', 'k`+k+`', 's1', '', '`+v+`', '', '', '', FALSE,
 				   '{"low":`+v+`,"high":`+v+`,"best":`+v+`,"approx":false,"kind":"exact"}', '', 'parsed', '0.1',
-				   '', `+v+`, `+v+`, `+v+`, '[]', '', '', 'stock', '', '', '[]', '', '', '', '2015', '', '2015-01-01', '2015-12-31',
+				   '', `+v+`, `+v+`, `+v+`, '["Syria"]', '', '', 'stock', '', '', '[]', '', '', '', '2015', '', '2015-01-01', '2015-12-31',
 				   'unknown', 'ungraded', 'normal', '', '', '[]', '`+v+`')`)
 		}
 		for _, stmt := range stmts {

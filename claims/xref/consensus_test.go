@@ -50,7 +50,7 @@ func TestConsensus(t *testing.T) {
 			// consensus. Undated, the claims form one period.
 			name: "open-ended claims join the thousands, not a few dozen",
 			cs:   undated(founding()),
-			want: &want{lo: 1800, hi: 1800, measure: claims.Stock, claims: 6, originsIn: 6},
+			want: &want{lo: 1800, hi: 1800, measure: claims.Current, claims: 6, originsIn: 6},
 		},
 		{
 			// Dated, the consensus is that of the latest period where
@@ -60,7 +60,7 @@ func TestConsensus(t *testing.T) {
 			// on 1,800, mixing 2015's figures with 2017's.
 			name: "the consensus is for one period",
 			cs:   founding(),
-			want: &want{lo: 1800, hi: 1800, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-06", to: "2015-12"},
+			want: &want{lo: 1800, hi: 1800, measure: claims.Current, claims: 3, originsIn: 3, from: "2015-06", to: "2015-12"},
 		},
 		{
 			// Three origins agree in 2013, two in 2017: the current
@@ -73,7 +73,7 @@ func TestConsensus(t *testing.T) {
 				mk("d", "putin", "400-420", 400, 420, on("2017-01-10")),
 				mk("e", "kadyrov", "410-430", 410, 430, on("2017-03")),
 			},
-			want: &want{lo: 410, hi: 420, measure: claims.Stock, claims: 2, originsIn: 2, from: "2017-01-10", to: "2017-03"},
+			want: &want{lo: 410, hi: 420, measure: claims.Current, claims: 2, originsIn: 2, from: "2017-01-10", to: "2017-03"},
 		},
 		{
 			// The latest period has two origins that disagree: look
@@ -85,7 +85,7 @@ func TestConsensus(t *testing.T) {
 				mk("d", "putin", "400", 400, 400, on("2017-01-10")),
 				mk("e", "kadyrov", "900", 900, 900, on("2017-03")),
 			},
-			want: &want{lo: 100, hi: 100, measure: claims.Stock, claims: 2, originsIn: 2, from: "2015", to: "2015"},
+			want: &want{lo: 100, hi: 100, measure: claims.Current, claims: 2, originsIn: 2, from: "2015", to: "2015"},
 		},
 		{
 			name: "the same figure years apart is no consensus",
@@ -111,7 +111,7 @@ func TestConsensus(t *testing.T) {
 				mk("a", "icsr", "200", 200, 220, on("2015-01")),
 				mk("b", "soufan", "210", 205, 215, on("2015-01")),
 			},
-			want: &want{lo: 205, hi: 215, measure: claims.Stock, claims: 2, originsIn: 2, from: "2015-01", to: "2015-01"},
+			want: &want{lo: 205, hi: 215, measure: claims.Current, claims: 2, originsIn: 2, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "one origin relayed many times is no consensus",
@@ -140,7 +140,7 @@ func TestConsensus(t *testing.T) {
 				mk("d", "smirnov", "290-310", 290, 310, on("2015-01")),
 				mk("e", "putin", "280-320", 280, 320, on("2015-01")),
 			},
-			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
+			want: &want{lo: 300, hi: 300, measure: claims.Current, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "deprecated claims do not count",
@@ -153,7 +153,7 @@ func TestConsensus(t *testing.T) {
 				mk("e", "putin", "280-320", 280, 320, on("2015-01")),
 				mk("f", "bortnikov", "300", 300, 300, on("2015-01")),
 			},
-			want: &want{lo: 300, hi: 300, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
+			want: &want{lo: 300, hi: 300, measure: claims.Current, claims: 3, originsIn: 3, from: "2015-01", to: "2015-01"},
 		},
 		{
 			name: "only open-ended intervals agree: no consensus",
@@ -170,7 +170,7 @@ func TestConsensus(t *testing.T) {
 				mk("fsb", "bortnikov", "more than 400", 401, 0, lowerOnly, on("2015-09")),
 				mk("a", "icsr", "2,000-2,500", 2000, 2500, on("2015-10")),
 			},
-			want: &want{lo: 2000, hi: 2500, measure: claims.Stock, claims: 3, originsIn: 3, from: "2015-09", to: "2015-12"},
+			want: &want{lo: 2000, hi: 2500, measure: claims.Current, claims: 3, originsIn: 3, from: "2015-09", to: "2015-12"},
 		},
 		{
 			name: "a single claim is no consensus",
@@ -185,7 +185,7 @@ func TestConsensus(t *testing.T) {
 				mk("b", "soufan", "1,000-1,100", 1000, 1100),
 				mk("c", "smirnov", "1,050-1,200", 1050, 1200),
 			},
-			want: &want{lo: 1050, hi: 1100, measure: claims.Stock, claims: 3, originsIn: 3},
+			want: &want{lo: 1050, hi: 1100, measure: claims.Current, claims: 3, originsIn: 3},
 		},
 		{
 			name: "then to the narrower range",
@@ -195,7 +195,7 @@ func TestConsensus(t *testing.T) {
 				mk("c", "smirnov", "100-101", 100, 101),
 				mk("d", "putin", "100-101", 100, 101),
 			},
-			want: &want{lo: 100, hi: 101, measure: claims.Stock, claims: 2, originsIn: 2},
+			want: &want{lo: 100, hi: 101, measure: claims.Current, claims: 2, originsIn: 2},
 		},
 		{
 			name: "the measure where more origins agree",
@@ -206,7 +206,7 @@ func TestConsensus(t *testing.T) {
 				mk("d", "putin", "1,900-2,100 went", 1900, 2100, flow),
 				mk("e", "bortnikov", "2,000 went", 2000, 2000, flow),
 			},
-			want: &want{lo: 2000, hi: 2000, measure: claims.Flow, claims: 3, originsIn: 3},
+			want: &want{lo: 2000, hi: 2000, measure: claims.Cumulative, claims: 3, originsIn: 3},
 		},
 		{
 			name: "another unit is left out",
@@ -274,9 +274,9 @@ func TestGroupsOpenEnded(t *testing.T) {
 	res := Recompute(russians, cs, nil, nil)
 	checkGroups(t, russians, cs, res)
 	want := []Group{
-		{Measure: claims.Stock, Claims: []string{"cia", "putin", "fsb", "icsr", "kolokoltsev", "novikov"}, Range: Range{Low: ptr(1800), High: ptr(1800)}},
-		{Measure: claims.Stock, Claims: []string{"bogdanov"}, Range: Range{Low: ptr(24), High: ptr(60)}},
-		{Measure: claims.Stock, Claims: []string{"late"}, Range: Range{Low: ptr(4050), High: ptr(4950)}},
+		{Measure: claims.Current, Claims: []string{"cia", "putin", "fsb", "icsr", "kolokoltsev", "novikov"}, Range: Range{Low: ptr(1800), High: ptr(1800)}},
+		{Measure: claims.Current, Claims: []string{"bogdanov"}, Range: Range{Low: ptr(24), High: ptr(60)}},
+		{Measure: claims.Current, Claims: []string{"late"}, Range: Range{Low: ptr(4050), High: ptr(4950)}},
 	}
 	if diff := cmp.Diff(want, res.Topic.Groups); diff != "" {
 		t.Errorf("groups mismatch (-want +got):\n%s", diff)
@@ -492,7 +492,7 @@ func TestConsensusMatchesBruteForce(t *testing.T) {
 				}
 			}
 			var best pick
-			for _, m := range []claims.Measure{claims.Flow, claims.Proxy, claims.Stock} { // sorted
+			for _, m := range []claims.Measure{claims.Cumulative, claims.Current, claims.Peak, claims.PerPeriod, claims.Proxy} { // sorted
 				c := bruteClique(byMeasure[m])
 				if !c.ok || !c.better(best) {
 					continue

@@ -13,12 +13,12 @@ func ExampleRelate() {
 	bogdanov := xref.ClaimView{ClaimantName: "Bogdanov", Claim: &claims.Claim{
 		Meta: claims.Meta{ID: "r4"}, TopicID: "russians", ClaimantID: "bogdanov",
 		QuantityText: "a few dozen", Interval: interval(24, 60), SaidOn: "2014-09-29",
-		Scope: claims.Scope{Places: []string{"Syria", "Iraq"}, Measure: claims.Stock},
+		Scope: claims.Scope{Places: []string{"Syria", "Iraq"}, Measure: claims.Current},
 	}}
 	independent := xref.ClaimView{ClaimantName: "The Independent", Claim: &claims.Claim{
 		Meta: claims.Meta{ID: "r5"}, TopicID: "russians", ClaimantID: "independent",
 		QuantityText: "about 800", Interval: interval(720, 880), SaidOn: "2014-09",
-		Scope: claims.Scope{Places: []string{"Syria"}, Measure: claims.Stock},
+		Scope: claims.Scope{Places: []string{"Syria"}, Measure: claims.Current},
 	}}
 	r := xref.Relate(independent, bogdanov, xref.NewContext(topic, nil, nil))
 	fmt.Println(r.Kind, r.Severity)

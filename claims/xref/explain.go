@@ -261,14 +261,21 @@ func possessive(name string) string {
 	return name + "'s"
 }
 
-func measureWords(m claims.Measure) string {
-	switch m {
-	case claims.Flow:
-		return "a cumulative flow (how many over a period)"
+func measureWords(f *fact) string {
+	switch f.measure {
+	case claims.Cumulative:
+		if f.since != "" {
+			return "a cumulative total since " + string(f.since)
+		}
+		return "a cumulative total (to date)"
+	case claims.PerPeriod:
+		return "a figure for the period " + strings.ReplaceAll(f.period, "..", " to ")
+	case claims.Peak:
+		return "a peak (the most at any one moment)"
 	case claims.Proxy:
 		return "a proxy measure"
 	}
-	return "a stock (how many at a moment)"
+	return "a current figure (how many at a moment)"
 }
 
 func hedgeWords(f *fact) string {

@@ -98,6 +98,7 @@ func TestExplanationsRead(t *testing.T) {
 	type pair struct {
 		a, b  ClaimView
 		links []*claims.Link
+		topic *claims.Topic
 	}
 	var pairs []pair
 	for _, same := range []bool{false, true} {
@@ -107,7 +108,7 @@ func TestExplanationsRead(t *testing.T) {
 			}
 			return c
 		}
-		p := func(a, b ClaimView, links ...*claims.Link) { pairs = append(pairs, pair{a, b, links}) }
+		p := func(a, b ClaimView, links ...*claims.Link) { pairs = append(pairs, pair{a, b, links, nil}) }
 		d := on("2015-09")
 		// corroborates, consistent, conflicts (same place)
 		p(mk("a", "bortnikov", "about 800", 720, 880, in("Syria"), d), mk("b", who("smirnov"), "800", 800, 800, in("Syria"), d))
@@ -151,10 +152,24 @@ func TestExplanationsRead(t *testing.T) {
 		p(mk("a", "kadyrov", "about 500", 450, 550, in("Syria"), d), mk("b", who("bogdanov"), "9,000", 9000, 9000, in("Syria"), d, unrelatedTopic))
 		// deprecated
 		p(mk("a", "bortnikov", "some 200", 180, 220, in("Syria"), d, deprecated), mk("b", who("smirnov"), "more than 400", 401, 0, lowerOnly, in("Syria"), d))
+		// roughly agrees, differs in kind, scope unclear, not simultaneous, misreport
+		p(mk("a", "bortnikov", "about 2,000", 1800, 2200, hedge("approximate"), d), mk("b", who("smirnov"), "2,400", 2400, 2400, d))
+		p(mk("a", "bortnikov", "3,000 went", 3000, 3000, flow, on("2015-06")), mk("b", who("smirnov"), "2,900 went", 2900, 2900, flow, on("2015-09")))
+		p(mk("a", "bortnikov", "100,000 expected", 100000, 100000, basis(claims.BasisProjection), d), mk("b", who("smirnov"), "12,000", 12000, 12000, basis(claims.BasisCount), d))
+		p(mk("a", "bortnikov", "5,000", 5000, 5000, pop("Dagestanis"), d), mk("b", who("smirnov"), "30", 30, 30, pop("Russians"), d))
+		p(mk("a", "bortnikov", "30,000 by noon", 30000, 30000, asOf("2019-06-16T12:00")), mk("b", who("smirnov"), "2,000,000", 2000000, 2000000, asOf("2019-06-16")))
+		p(mk("a", "bortnikov", "2,400 fighting", 2400, 2400, on("2015-12")), mk("b", who("smirnov"), "a few dozen have gone", 24, 60, flow, on("2015-06")))
+		p(mk("a", "smirnov", "2.5 thousand", 2500, 2500, o), mk("b", "smirnov", "2.5 million", 2500000, 2500000, o))
+		pairs = append(pairs, pair{a: mk("a", "bortnikov", "200", 200, 200, d), b: mk("b", who("smirnov"), "2,000", 2000, 2000, in("Syria"), d), topic: unplaced})
+		pairs = append(pairs, pair{a: mk("a", "bortnikov", "200", 200, 200, d), b: mk("b", who("smirnov"), "2,000", 2000, 2000, d), topic: unplaced})
 	}
 	seen := map[Kind]bool{}
 	for _, pr := range pairs {
-		ctx := NewContext(russians, nil, pr.links).WithParent(parent)
+		topic := russians
+		if pr.topic != nil {
+			topic = pr.topic
+		}
+		ctx := NewContext(topic, nil, pr.links).WithParent(parent)
 		ctx.UseOrigins([]ClaimView{pr.a, pr.b})
 		for _, r := range []Relation{Relate(pr.a, pr.b, ctx), Relate(pr.b, pr.a, ctx)} {
 			seen[r.Kind] = true
@@ -164,7 +179,8 @@ func TestExplanationsRead(t *testing.T) {
 		}
 	}
 	for _, k := range []Kind{Corroborates, Consistent, Conflicts, Contradicts, ScopeDiffers, ChangeOverTime, NotComparable, Drift,
-		SameStatement, Supersedes, SupersededBy, Derived, FlowFell, PartExceedsWhole, Unrelated} {
+		SameStatement, Supersedes, SupersededBy, Derived, PartExceedsWhole, Unrelated,
+		RoughlyAgrees, DiffersInKind, ScopeUnclear, PlaceUnspecified, NotSimultaneous, Misreport} {
 		if !seen[k] {
 			t.Errorf("no pair is %s: add one", k)
 		}

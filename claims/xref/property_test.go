@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // randomTopic builds a topic of n claims mixing every feature the rules
@@ -14,6 +15,20 @@ import (
 // measures, units, open intervals, missing numbers, deprecation and links.
 func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimView, []*claims.Link) {
 	topic := &claims.Topic{Meta: claims.Meta{ID: "t"}, Unit: "people", Additive: r.IntN(4) != 0, WindowDays: []int{0, 30, 365, 2000}[r.IntN(4)]}
+	if r.IntN(2) == 0 {
+		topic.Places = [][]string{{"Syria", "Iraq"}, {"Syria"}, {"Middle East"}}[r.IntN(3)]
+	}
+	// A population tree: Russians > Caucasians > Chechens, Russians >
+	// recruited > trained > deployed; "IS" within "any group".
+	if r.IntN(3) != 0 {
+		topic.Populations = []claims.Population{
+			{Name: "Russians", Aliases: []string{"Russian nationals"}}, {Name: "Caucasians", Broader: "Russians"}, {Name: "Chechens", Broader: "Caucasians"},
+			{Name: "recruited", Broader: "Russians"}, {Name: "trained", Broader: "recruited"}, {Name: "deployed", Broader: "trained"},
+			{Name: "any group"}, {Name: "IS", Broader: "any group"},
+		}
+	}
+	pops := []string{"", "", "", "", "", "Russians", "Russian nationals", "Caucasians", "Chechens", "recruited", "trained", "deployed", "Dagestanis"}
+	groups := []string{"", "", "", "", "", "", "any group", "IS", "Nusra"}
 	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Middle East"}, {"Chechnya"}, {"Russia"}, {"Syria and Iraq"}}
 	dates := func() claims.Date {
 		switch r.IntN(6) {
@@ -31,7 +46,14 @@ func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimVie
 		c := &claims.Claim{Meta: claims.Meta{ID: fmt.Sprintf("c%03d", k)}, TopicID: "t"}
 		c.ClaimantID = fmt.Sprintf("p%d", r.IntN(6))
 		c.Scope.Places = places[r.IntN(len(places))]
-		c.Scope.Measure = []claims.Measure{claims.Stock, claims.Stock, claims.Stock, claims.Flow, claims.Proxy}[r.IntN(5)]
+		c.Scope.Measure = []claims.Measure{claims.Current, claims.Current, claims.Current, claims.Current, claims.Cumulative, claims.Cumulative, claims.Cumulative, claims.Peak, claims.PerPeriod, claims.Proxy}[r.IntN(10)]
+		c.Scope.Population = pops[r.IntN(len(pops))]
+		c.Scope.Group = groups[r.IntN(len(groups))]
+		if r.IntN(8) == 0 {
+			c.Basis = []claims.Basis{claims.BasisProjection, claims.BasisDeclared, claims.BasisModel}[r.IntN(3)]
+		} else {
+			c.Basis = []claims.Basis{"", claims.BasisCount, claims.BasisEstimate}[r.IntN(3)]
+		}
 		if r.IntN(15) == 0 {
 			c.Unit = "percent"
 		}
@@ -42,6 +64,17 @@ func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimVie
 		if r.IntN(3) == 0 {
 			c.AsOf = dates()
 		}
+		if r.IntN(10) == 0 {
+			// A time of day, often on a day other claims give whole.
+			c.AsOf = claims.Date(fmt.Sprintf("%d-%02d-%02dT%02d:00", 2013+r.IntN(4), 1+r.IntN(12), 1+r.IntN(28), r.IntN(24)))
+		}
+		if c.Scope.Measure == claims.Cumulative && r.IntN(3) == 0 {
+			c.Since = []claims.Date{"2011", "2013"}[r.IntN(2)]
+		}
+		if c.Scope.Measure == claims.PerPeriod {
+			c.AsOf = claims.Date(fmt.Sprint(2013 + r.IntN(2)))
+			c.Since = c.AsOf
+		}
 		c.Provenance.SourceID = fmt.Sprintf("s%d", r.IntN(3))
 		if r.IntN(12) == 0 {
 			c.NoNumber = true
@@ -49,6 +82,7 @@ func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimVie
 			lo := float64(1 + r.IntN(20)*r.IntN(300))
 			hi := lo + float64(r.IntN(3)*r.IntN(500))
 			iv := &claims.Interval{Low: &lo, High: &hi}
+			iv.Kind = []quantity.Kind{"exact", "approximate", "range", "vague"}[r.IntN(4)]
 			switch r.IntN(8) {
 			case 0:
 				iv.High, iv.Kind = nil, "lower_bound"
@@ -89,7 +123,9 @@ func TestRecomputeMatchesBruteForce(t *testing.T) {
 		ctx.UseOrigins(cs)
 		var pairs int64
 		for k, a := range cs {
-			count, worst := 0, 1.0
+			// The worst conflict is the one furthest beyond the pair's
+			// tolerance; among equally far, any of their severities.
+			count, excess, worst := 0, 0.0, map[float64]bool{}
 			for j, b := range cs {
 				if j == k {
 					continue
@@ -100,13 +136,18 @@ func TestRecomputeMatchesBruteForce(t *testing.T) {
 				}
 				if rel.Conflict() {
 					count++
-					worst = max(worst, rel.Severity)
+					switch {
+					case rel.excess > excess:
+						excess, worst = rel.excess, map[float64]bool{rel.Severity: true}
+					case rel.excess == excess:
+						worst[rel.Severity] = true
+					}
 				}
 			}
 			pairs += int64(count)
 			got := res.Claims[k]
-			if got.ConflictCount != count || got.WorstSeverity != worst && count > 0 {
-				t.Fatalf("seed %d: claim %s: sweep says %d conflicts, worst %g; brute force %d, worst %g",
+			if got.ConflictCount != count || !worst[got.WorstSeverity] && count > 0 {
+				t.Fatalf("seed %d: claim %s: sweep says %d conflicts, worst %g; brute force %d, worst %v",
 					seed, a.ID, got.ConflictCount, got.WorstSeverity, count, worst)
 			}
 			if count > 0 {
@@ -116,8 +157,8 @@ func TestRecomputeMatchesBruteForce(t *testing.T) {
 						other = c
 					}
 				}
-				if rel := Relate(a, other, ctx); !rel.Conflict() || rel.Severity != worst {
-					t.Fatalf("seed %d: claim %s: worst against %s is %s %g, want a conflict of %g", seed, a.ID, got.WorstAgainst, rel.Kind, rel.Severity, worst)
+				if rel := Relate(a, other, ctx); !rel.Conflict() || !worst[rel.Severity] {
+					t.Fatalf("seed %d: claim %s: worst against %s is %s %g, want a conflict of %v", seed, a.ID, got.WorstAgainst, rel.Kind, rel.Severity, worst)
 				}
 			}
 		}

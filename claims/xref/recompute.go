@@ -114,8 +114,11 @@ type TopicSummary struct {
 	// Spread is the largest central value over the smallest positive one
 	// (a claim's central value is its best estimate, else the middle of
 	// its finite bounds) among the claims of SpreadPeriod: the consensus's
-	// period, or the most recent period when there is no consensus. 1 with
-	// fewer than two such values.
+	// period, or the most recent period when there is no consensus; 1
+	// with fewer than two such values. It is never less than the severity
+	// of the topic's worst notable conflict or contradiction, of any
+	// period: a topic holding a 26x contradiction never reads 1.7x.
+	// Rounded to three significant figures.
 	Spread       float64 `json:"spread"`
 	SpreadPeriod Period  `json:"spread_period"`
 	// SpreadAllTime is the same ratio over every active claim in the
@@ -191,6 +194,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		ids[k] = cs[k].ID
 	}
 	touched := touchedClaims(ctx, cs, origin)
+	touchTimed(facts, touched)
 	sums := make([]ClaimSummary, len(cs))
 	worst := make([]worstOf, len(cs))
 	// partWorst is each claim's worst part above whole, listed among the
@@ -204,7 +208,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		worst[k] = worstOf{j: -1}
 	}
 	sweepTopic(ctx, facts, ids, sums, func(k int, c cand, above bool, kind Kind) {
-		worst[k].offerCand(&facts[k], int(c.i), false, ids[c.i], c.v, above, kind)
+		worst[k].offerCand(&facts[k], true, int(c.i), false, ids[c.i], c.v, above, kind)
 	})
 	var parentFacts []fact
 	if rel.Parent != nil && len(rel.ParentClaims) > 0 {
@@ -217,8 +221,8 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			partWorst[k] = worstOf{j: -1}
 		}
 		sweepParent(ctx, facts, parentFacts, sums, func(k, j int, v float64) {
-			worst[k].offerCand(&facts[k], j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
-			partWorst[k].offerCand(&facts[k], j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
+			worst[k].offerCand(&facts[k], false, j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
+			partWorst[k].offerCand(&facts[k], false, j, true, parentFacts[j].v.ID, v, false, PartExceedsWhole)
 		})
 	}
 
@@ -239,14 +243,14 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			}
 			if r := ctx.relate(&facts[k], &facts[j]); r.Conflict() {
 				sums[k].ConflictCount++
-				worst[k].offer(j, false, ids[j], r.Severity, r.Kind)
+				worst[k].offer(j, false, ids[j], r.excess, r.Kind)
 			}
 		}
 		for j := range parentFacts {
 			if r := ctx.relate(&facts[k], &parentFacts[j]); r.Kind == PartExceedsWhole && !r.Deprecated {
 				sums[k].PartWholeCount++
-				worst[k].offer(j, true, parentFacts[j].v.ID, r.Severity, r.Kind)
-				partWorst[k].offer(j, true, parentFacts[j].v.ID, r.Severity, r.Kind)
+				worst[k].offer(j, true, parentFacts[j].v.ID, r.excess, r.Kind)
+				partWorst[k].offer(j, true, parentFacts[j].v.ID, r.excess, r.Kind)
 			}
 		}
 	}
@@ -278,7 +282,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			key := pairKey(cs[k].ID, other.v.ID)
 			if !conflicts[key] {
 				conflicts[key] = true
-				res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r))
+				res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, other.v.Grade))
 			}
 		}
 	}
@@ -293,7 +297,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		r := ctx.relate(&facts[k], &parentFacts[w.j])
 		if key := pairKey(cs[k].ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !conflicts[key] {
 			conflicts[key] = true
-			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r))
+			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, parentFacts[w.j].v.Grade))
 		}
 	}
 	byID := make(map[string]int, len(cs))
@@ -312,7 +316,17 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		r := ctx.relate(&facts[a], &facts[b])
 		if r.Conflict() {
 			conflicts[pairKey(l.FromID, l.ToID)] = true
-			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r))
+			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[a].v.Grade, facts[b].v.Grade))
+		}
+	}
+	// Reports of one statement far apart are listed as likely
+	// misreports: per statement and per origin cluster, the pair of the
+	// highest low and the lowest high.
+	for _, m := range misreports(ctx, facts, origin) {
+		r := ctx.relate(&facts[m[0]], &facts[m[1]])
+		if key := pairKey(r.ClaimID, r.OtherID); r.Kind == Misreport && !conflicts[key] {
+			conflicts[key] = true
+			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[m[0]].v.Grade, facts[m[1]].v.Grade))
 		}
 	}
 	attachConflictReviews(res.Conflicts, rel.Reviews)
@@ -353,7 +367,60 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		}
 	}
 	summarise(ctx, facts, sums, t)
+	// The spread never hides a conflict: it is at least the severity of
+	// the worst notable conflict between the topic's claims.
+	for _, c := range res.Conflicts {
+		if (c.Kind == Conflicts || c.Kind == Contradicts) && c.Severity > t.Spread && c.Severity < MaxSeverity {
+			t.Spread = c.Severity
+		}
+	}
+	t.Spread, t.SpreadAllTime = roundSeverity(t.Spread), roundSeverity(t.SpreadAllTime)
 	return res
+}
+
+// misreports returns, for each statement and each origin cluster of two
+// or more active claims, the pair of the claim with the highest low and
+// the one with the lowest high when they are more than MisreportFactor
+// apart. O(n).
+func misreports(ctx *Context, facts []fact, origin map[string]string) [][2]int {
+	type ext struct{ hiLo, loHi int }
+	groups := map[string]*ext{}
+	var keys []string
+	offer := func(key string, k int) {
+		e := groups[key]
+		if e == nil {
+			groups[key] = &ext{k, k}
+			keys = append(keys, key)
+			return
+		}
+		f := &facts[k]
+		if f.lo > facts[e.hiLo].lo {
+			e.hiLo = k
+		}
+		if f.hi < facts[e.loHi].hi {
+			e.loHi = k
+		}
+	}
+	for k := range facts {
+		f := &facts[k]
+		if !f.active {
+			continue
+		}
+		if f.statement != "" {
+			offer("s\x00"+f.unit+"\x00"+f.statement, k)
+		}
+		if o, ok := origin[f.v.ID]; ok {
+			offer("o\x00"+f.unit+"\x00"+o, k)
+		}
+	}
+	var out [][2]int
+	for _, key := range keys {
+		e := groups[key]
+		if e.hiLo != e.loHi && facts[e.loHi].hi*MisreportFactor < facts[e.hiLo].lo {
+			out = append(out, [2]int{e.hiLo, e.loHi})
+		}
+	}
+	return out
 }
 
 // worstOf tracks a claim's worst conflict: the largest severity, ties
@@ -373,13 +440,18 @@ func (w *worstOf) offer(j int, parent bool, id string, sev float64, kind Kind) {
 }
 
 // offerCand offers a sweep's candidate: the other claim's nearer bound v,
-// a conflict only if it lies beyond f's interval.
-func (w *worstOf) offerCand(f *fact, j int, parent bool, id string, v float64, above bool, kind Kind) {
+// a conflict only if it lies beyond f's interval (widened by its
+// tolerance when widened is set, as the topic's sweep compares them).
+func (w *worstOf) offerCand(f *fact, widened bool, j int, parent bool, id string, v float64, above bool, kind Kind) {
+	lo, hi := f.lo, f.hi
+	if widened {
+		lo, hi = f.wlo, f.whi
+	}
 	switch {
-	case above && v > f.hi:
-		w.offer(j, parent, id, severity(f.hi, v), kind)
-	case !above && v < f.lo:
-		w.offer(j, parent, id, severity(v, f.lo), kind)
+	case above && v > hi:
+		w.offer(j, parent, id, severity(hi, v), kind)
+	case !above && v < lo:
+		w.offer(j, parent, id, severity(v, lo), kind)
 	}
 }
 
@@ -411,6 +483,33 @@ func touchedClaims(ctx *Context, cs []ClaimView, origin map[string]string) map[s
 		}
 	}
 	return touched
+}
+
+// touchTimed adds to touched the claims with a time of day and the dated
+// claims whose span holds the day of one: the sweep compares by the day,
+// so their pairs (part of a day beside the whole day) are related one by
+// one. Topics without times of day add nothing.
+func touchTimed(facts []fact, touched map[string]bool) {
+	var days []int64
+	for k := range facts {
+		if facts[k].timed && facts[k].active {
+			days = append(days, facts[k].start)
+			touched[facts[k].v.ID] = true
+		}
+	}
+	if len(days) == 0 {
+		return
+	}
+	slices.Sort(days)
+	for k := range facts {
+		f := &facts[k]
+		if f.timed || f.start == dayMin {
+			continue
+		}
+		if n, _ := slices.BinarySearch(days, f.start); n < len(days) && days[n] <= f.end {
+			touched[f.v.ID] = true
+		}
+	}
 }
 
 // partition groups the indexes of active facts by unit and measure, then
@@ -463,7 +562,10 @@ func (m keyer) id(s string) int32 {
 }
 
 // sweepTopic counts each active claim's conflicts and contradictions and
-// proposes its worst ones, class of places by class of places.
+// proposes its worst ones, class by class: claims of one class (see
+// fact.classKey) compare identically with every other claim, so the
+// classes are related pairwise by compare and the claims of two classes
+// are swept together. Intervals are widened by their tolerances.
 func sweepTopic(ctx *Context, facts []fact, ids []string, sums []ClaimSummary, consider func(k int, c cand, above bool, kind Kind)) {
 	w := int64(ctx.topic.Window())
 	claimants, statements := keyer{}, keyer{}
@@ -481,66 +583,172 @@ func sweepTopic(ctx *Context, facts []fact, ids []string, sums []ClaimSummary, c
 		out := make([]pt, len(ix))
 		for n, k := range ix {
 			f := &facts[k]
-			out[n] = pt{i: k, key: keys[k], lo: f.lo, hi: f.hi, start: f.start, end: f.end}
+			out[n] = pt{i: k, key: keys[k], lo: f.wlo, hi: f.whi, start: f.start, end: f.end}
 		}
 		return out
 	}
-	for _, p := range partitions(facts) {
-		n := len(p.classes)
-		rel := make([][]gazetteer.Relation, n)
+	window := func(w int64, above, below bool) counter {
+		return func(qs, ds []pt) []int { return countDisjoint(qs, ds, w, above, below) }
+	}
+	for _, p := range classes(ctx, facts) {
+		n := len(p.members)
 		for a := range n {
-			rel[a] = make([]gazetteer.Relation, n)
+			var same, rising, outer, outer0, inner, inner0 []int32
 			for b := range n {
-				rel[a][b] = gazetteer.Compare(p.sets[a], p.sets[b])
-			}
-		}
-		for a := range n {
-			var same, outer, inner []int32
-			for b := range n {
-				switch rel[a][b] {
-				case gazetteer.Equal, gazetteer.Unknown:
-					same = append(same, p.classes[b]...)
-				case gazetteer.Inside:
-					outer = append(outer, p.classes[b]...)
-				case gazetteer.Contains:
-					inner = append(inner, p.classes[b]...)
+				cmp := ctx.compare(&facts[p.members[a][0]], &facts[p.members[b][0]], gazetteer.Compare(p.sets[a], p.sets[b]))
+				switch {
+				case cmp.mode == modeNone:
+				case cmp.dir == dirSame && cmp.mode == modeCumulative:
+					rising = append(rising, p.members[b]...)
+				case cmp.dir == dirSame:
+					same = append(same, p.members[b]...)
+				case cmp.dir == dirInner && cmp.mode == modeWindow:
+					outer = append(outer, p.members[b]...)
+				case cmp.dir == dirInner:
+					outer0 = append(outer0, p.members[b]...)
+				case cmp.dir == dirOuter && cmp.mode == modeWindow:
+					inner = append(inner, p.members[b]...)
+				case cmp.dir == dirOuter:
+					inner0 = append(inner0, p.members[b]...)
 				}
 			}
-			q := p.classes[a]
-			// Same place: disjoint intervals conflict, except between
+			q := p.members[a]
+			// Same scope: disjoint intervals conflict, except between
 			// claims of one claimant (revisions and restatements).
-			count(sums, q, same, claimantKey, mk, w, true, true)
-			for _, c := range extremesOf(q, same, claimantKey, mk, w, true, ids) {
-				consider(int(c.q), c.c, true, Conflicts)
+			count(sums, q, same, claimantKey, mk, window(w, true, true))
+			for _, above := range [2]bool{true, false} {
+				for _, c := range extremesOf(q, same, claimantKey, mk, w, above, ids) {
+					consider(int(c.q), c.c, above, Conflicts)
+				}
 			}
-			for _, c := range extremesOf(q, same, claimantKey, mk, w, false, ids) {
-				consider(int(c.q), c.c, false, Conflicts)
+			// Totals to date of one scope: one date as above, and a later
+			// total below an earlier one at any distance.
+			count(sums, q, rising, claimantKey, mk, countCumulative)
+			for _, c := range cumulativeExtremes(q, rising, claimantKey, mk, ids) {
+				consider(int(c.q), c.c, c.above, Conflicts)
 			}
-			if !ctx.topic.Additive {
-				continue
+			// Narrower: a count above the broader one contradicts, except
+			// between reports of one statement (scope drift).
+			for _, o := range [2]struct {
+				d []int32
+				w int64
+			}{{outer, w}, {outer0, 0}} {
+				count(sums, q, o.d, statementKey, mk, window(o.w, false, true))
+				for _, c := range extremesOf(q, o.d, statementKey, mk, o.w, false, ids) {
+					consider(int(c.q), c.c, false, Contradicts)
+				}
 			}
-			// Inside: an inner count above the outer one contradicts,
-			// except between reports of one statement (scope drift).
-			count(sums, q, outer, statementKey, mk, w, false, true)
-			for _, c := range extremesOf(q, outer, statementKey, mk, w, false, ids) {
-				consider(int(c.q), c.c, false, Contradicts)
-			}
-			count(sums, q, inner, statementKey, mk, w, true, false)
-			for _, c := range extremesOf(q, inner, statementKey, mk, w, true, ids) {
-				consider(int(c.q), c.c, true, Contradicts)
+			for _, o := range [2]struct {
+				d []int32
+				w int64
+			}{{inner, w}, {inner0, 0}} {
+				count(sums, q, o.d, statementKey, mk, window(o.w, true, false))
+				for _, c := range extremesOf(q, o.d, statementKey, mk, o.w, true, ids) {
+					consider(int(c.q), c.c, true, Contradicts)
+				}
 			}
 		}
 	}
 }
 
+// counter counts, for each query, the data points it conflicts with.
+type counter func(qs, ds []pt) []int
+
+// countCumulative counts the totals to date a query conflicts with: of
+// an overlapping date and disjoint, earlier and above it, or later and
+// below it.
+func countCumulative(qs, ds []pt) []int {
+	out := countDisjoint(qs, ds, 0, true, true)
+	if len(qs) == 0 || len(ds) == 0 {
+		return out
+	}
+	los, his := make([]float64, len(ds)), make([]float64, len(ds))
+	for k, d := range ds {
+		los[k], his[k] = d.lo, d.hi
+	}
+	slices.Sort(los)
+	slices.Sort(his)
+	for k, c := range dominance(qs, ds, 0, true, los, true) {
+		out[k] += c
+	}
+	for k, c := range dominance(qs, ds, 0, false, his, false) {
+		out[k] += c
+	}
+	return out
+}
+
+type dirCand struct {
+	q     int32
+	c     cand
+	above bool
+}
+
+// cumulativeExtremes proposes each query's worst conflicts among totals
+// to date: the most extreme of an overlapping date either way, the
+// highest earlier one and the lowest later one.
+func cumulativeExtremes(q, d []int32, keys []int32, mk func([]int32, []int32) []pt, ids []string) []dirCand {
+	if len(q) == 0 || len(d) == 0 {
+		return nil
+	}
+	qs, ds := mk(q, keys), mk(d, keys)
+	var out []dirCand
+	add := func(cs []cand, above bool) {
+		for n, c := range cs {
+			if c.i >= 0 {
+				out = append(out, dirCand{q[n], c, above})
+			}
+		}
+	}
+	add(extremes(qs, ds, 0, true, ids), true)
+	add(extremes(qs, ds, 0, false, ids), false)
+	add(bestBeyond(qs, ds, true, true, ids), true)
+	add(bestBeyond(qs, ds, false, false, ids), false)
+	return out
+}
+
+// classSet holds the active facts of one unit, by class.
+type classSet struct {
+	members [][]int32
+	sets    []gazetteer.Set
+}
+
+func classes(ctx *Context, facts []fact) []*classSet {
+	byUnit := map[string]*classSet{}
+	classOf := map[string]map[string]int{}
+	var out []*classSet
+	for k := range facts {
+		f := &facts[k]
+		if !f.active {
+			continue
+		}
+		p := byUnit[f.unit]
+		if p == nil {
+			p = &classSet{}
+			byUnit[f.unit] = p
+			classOf[f.unit] = map[string]int{}
+			out = append(out, p)
+		}
+		ck := f.classKey()
+		ci, ok := classOf[f.unit][ck]
+		if !ok {
+			ci = len(p.members)
+			classOf[f.unit][ck] = ci
+			p.members = append(p.members, nil)
+			p.sets = append(p.sets, f.set)
+		}
+		p.members[ci] = append(p.members[ci], int32(k))
+	}
+	return out
+}
+
 // count adds to each query claim the number of data claims it is disjoint
 // from within the window, less those sharing its key: the count over all
 // data minus the count within each key's block.
-func count(sums []ClaimSummary, q, d []int32, keys []int32, mk func([]int32, []int32) []pt, w int64, above, below bool) {
+func count(sums []ClaimSummary, q, d []int32, keys []int32, mk func([]int32, []int32) []pt, fn counter) {
 	if len(q) == 0 || len(d) == 0 {
 		return
 	}
-	for n, c := range countDisjoint(mk(q, keys), mk(d, keys), w, above, below) {
+	for n, c := range fn(mk(q, keys), mk(d, keys)) {
 		sums[q[n]].ConflictCount += c
 	}
 	qb, db := map[int32][]int32{}, map[int32][]int32{}
@@ -553,7 +761,7 @@ func count(sums []ClaimSummary, q, d []int32, keys []int32, mk func([]int32, []i
 		}
 	}
 	for key, qk := range qb {
-		for n, c := range countDisjoint(mk(qk, keys), mk(db[key], keys), w, above, below) {
+		for n, c := range fn(mk(qk, keys), mk(db[key], keys)) {
 			sums[qk[n]].ConflictCount -= c
 		}
 	}

@@ -20,8 +20,8 @@ func TestRecomputeGroupsAndRanges(t *testing.T) {
 	}
 	res := Recompute(russians, cs, nil, nil)
 	wantGroups := []Group{
-		{Measure: claims.Stock, Claims: []string{"a", "b", "c"}, Range: Range{Low: ptr(18), High: ptr(20)}},
-		{Measure: claims.Stock, Claims: []string{"d"}, Range: Range{Low: ptr(100), High: ptr(120)}},
+		{Measure: claims.Current, Claims: []string{"a", "b", "c"}, Range: Range{Low: ptr(18), High: ptr(20)}},
+		{Measure: claims.Current, Claims: []string{"d"}, Range: Range{Low: ptr(100), High: ptr(120)}},
 	}
 	if diff := cmp.Diff(wantGroups, res.Topic.Groups); diff != "" {
 		t.Errorf("Recompute groups mismatch (-want +got):\n%s", diff)
@@ -30,9 +30,9 @@ func TestRecomputeGroupsAndRanges(t *testing.T) {
 		TopicID: "t", ClaimCount: 5, ActiveCount: 4, ConflictCount: 4, ConflictPairs: 3,
 		NotableConflicts: 3, OpenConflicts: 3,
 		Envelope: Envelope{Range: Range{Low: ptr(10), High: ptr(120)}},
-		Consensus: &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Stock, ClaimCount: 3, Origins: 3,
+		Consensus: &Consensus{Range: Range{Low: ptr(18), High: ptr(20)}, Measure: claims.Current, ClaimCount: 3, Origins: 3,
 			Period: Period{From: "2015-01", To: "2015-01"}},
-		Spread: 110.0 / 15, SpreadPeriod: Period{From: "2015-01", To: "2015-01"}, SpreadAllTime: 110.0 / 15,
+		Spread: 7.33, SpreadPeriod: Period{From: "2015-01", To: "2015-01"}, SpreadAllTime: 7.33, // 110 / 15, rounded
 		IndependentOrigins: 4, Groups: wantGroups, WindowDays: 180, UnknownPlaces: []string{},
 	}
 	if diff := cmp.Diff(want, res.Topic); diff != "" {
@@ -100,7 +100,7 @@ func TestRecomputeSeries(t *testing.T) {
 	res := Recompute(russians, cs, nil, nil)
 	want := []Series{
 		{
-			ClaimantID: "bortnikov", ClaimantName: "Bortnikov", Places: []string{"Iraq", "Syria"}, Measure: claims.Stock,
+			ClaimantID: "bortnikov", ClaimantName: "Bortnikov", Places: []string{"Iraq", "Syria"}, Measure: claims.Current,
 			Entries: []SeriesEntry{
 				{ClaimID: "fsb1", RefDate: "2015-02", QuantityText: "around 1,700", Range: Range{ptr(1530), ptr(1870)}, SupersededBy: "fsb2"},
 				{ClaimID: "fsb2", RefDate: "2015-09", QuantityText: "2,400", Range: Range{ptr(2400), ptr(2400)}, SupersededBy: "fsb3"},
@@ -108,7 +108,7 @@ func TestRecomputeSeries(t *testing.T) {
 			},
 		},
 		{
-			ClaimantID: "official", ClaimantName: "an unnamed official", Places: []string{}, Measure: claims.Flow, FlowFell: true,
+			ClaimantID: "official", ClaimantName: "an unnamed official", Places: []string{"Syria", "Iraq"}, Measure: claims.Cumulative, FlowFell: true,
 			Entries: []SeriesEntry{
 				{ClaimID: "went1", RefDate: "2015-11-20", QuantityText: "2,719 went", Range: Range{ptr(2719), ptr(2719)}, SupersededBy: "went2"},
 				{ClaimID: "went2", RefDate: "2016-06", QuantityText: "about 2,000 went", Range: Range{ptr(1900), ptr(2100)}, FlowFell: true},

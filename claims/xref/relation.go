@@ -3,6 +3,7 @@ package xref
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +34,18 @@ const (
 	FlowFell         Kind = "flow_fell"          // a later cumulative count below an earlier one
 	PartExceedsWhole Kind = "part_exceeds_whole" // a narrower population above a broader one
 	Unrelated        Kind = "unrelated"          // an analyst said so
+	RoughlyAgrees    Kind = "roughly_agrees"     // apart, but within the tolerance of their bases and hedges
+	DiffersInKind    Kind = "differs_in_kind"    // a projection, declared or modelled figure beside a count or an estimate
+	ScopeUnclear     Kind = "scope_unclear"      // a population or group the topic's tree cannot place
+	PlaceUnspecified Kind = "place_unspecified"  // neither the claim nor its topic states a place
+	NotSimultaneous  Kind = "not_simultaneous"   // not the same moment: part of a day beside the whole day, or another date for a rule that needs the same
+	Misreport        Kind = "misreport"          // reports of one statement more than MisreportFactor apart
 )
+
+// MisreportFactor is the factor beyond which two reports of one statement
+// are a likely misreport (a translation slip of "2.5 thousand" into "2.5
+// million", a lost digit) rather than drift.
+const MisreportFactor = 3
 
 // MaxSeverity caps the severity of a conflict; it is also the severity
 // when the smaller of the nearer bounds is zero or negative.
@@ -69,6 +81,9 @@ type Relation struct {
 	// Manual is set when an analyst's link decided the relation.
 	Manual bool   `json:"manual"`
 	LinkID string `json:"link_id,omitempty"`
+	// excess is the unrounded severity over the pair's tolerance: a
+	// claim's worst conflict is the one furthest beyond the noise.
+	excess float64
 	// Deprecated is set when either claim is deprecated: the relation is
 	// shown but never counts as a conflict.
 	Deprecated bool `json:"deprecated"`
@@ -95,6 +110,7 @@ type Context struct {
 	links   map[[2]string]*claims.Link
 	origins map[string]string
 	sets    map[string]gazetteer.Set
+	pops    *populations
 }
 
 // builtin is the shared built-in gazetteer, never extended.
@@ -110,7 +126,7 @@ func NewContext(topic *claims.Topic, g *gazetteer.Gazetteer, links []*claims.Lin
 	if g == nil {
 		g = builtin()
 	}
-	c := &Context{topic: topic, gaz: g, links: map[[2]string]*claims.Link{}, sets: map[string]gazetteer.Set{}}
+	c := &Context{topic: topic, gaz: g, links: map[[2]string]*claims.Link{}, sets: map[string]gazetteer.Set{}, pops: newPopulations(topic)}
 	for _, l := range links {
 		k := pairKey(l.FromID, l.ToID)
 		if old := c.links[k]; old == nil || newerLink(l, old) {
@@ -189,12 +205,26 @@ type fact struct {
 	measure    claims.Measure
 	set        gazetteer.Set
 	statement  string // same-statement key, "" when none
+	// wlo and whi are lo and hi widened by the claim's tolerance.
+	wlo, whi float64
+	tol      float64
+	basis    claims.Basis
+	since    claims.Date // the start of a cumulative count
+	period   string      // since..ref date of a per-period count
+	pop, grp popRef
+	// minute is the reference time in minutes since 1970 for a date with
+	// a time of day; timed says there is one.
+	timed  bool
+	minute int64
 }
 
 func (c *Context) fact(v ClaimView) fact {
-	f := fact{v: v, measure: v.Scope.Measure, start: dayMin, end: dayMax}
+	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
-		f.measure = claims.Stock
+		f.measure = claims.Current
+	}
+	if f.basis == "" {
+		f.basis = claims.BasisEstimate
 	}
 	if v.Interval != nil && !v.NoNumber && !v.Interval.Empty() {
 		f.numbered = true
@@ -202,7 +232,9 @@ func (c *Context) fact(v ClaimView) fact {
 		if v.Interval.Low == nil && v.Interval.High == nil {
 			f.lo, f.hi = *v.Interval.Best, *v.Interval.Best
 		}
+		f.tol = tolerance(f.basis, string(v.Interval.Kind))
 	}
+	f.wlo, f.whi = f.lo/f.tol, f.hi*f.tol
 	f.active = f.numbered && v.Rank != claims.RankDeprecated
 	f.unit = gazetteer.Fold(v.Unit)
 	if f.unit == "" {
@@ -210,8 +242,22 @@ func (c *Context) fact(v ClaimView) fact {
 	}
 	if d := v.RefDate(); !d.IsZero() && d.Valid() {
 		f.start, f.end = days(d.Start()), days(d.End())
+		if d.HasTime() {
+			f.timed, f.minute = true, d.Start().Unix()/60
+		}
 	}
-	f.set = c.places(v.Scope.Places)
+	switch f.measure {
+	case claims.Cumulative:
+		f.since = v.Since
+	case claims.PerPeriod:
+		f.period = string(v.Since) + ".." + string(v.RefDate())
+	}
+	places := v.Scope.Places
+	if len(places) == 0 && v.TopicID == c.topic.ID {
+		places = c.topic.Places
+	}
+	f.set = c.places(places)
+	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
 	f.statement = statementKey(v.Claim)
 	return f
 }
@@ -299,6 +345,10 @@ func (c *Context) relate(a, b *fact) Relation {
 		r.DaysApart = int(daysApart(a, b))
 	}
 	c.decide(a, b, &r)
+	if r.excess == 0 {
+		r.excess = r.Severity
+	}
+	r.Severity = roundSeverity(r.Severity)
 	if r.Kind == Conflicts || r.Kind == Contradicts || r.Kind == PartExceedsWhole {
 		r.Deprecated = a.v.Rank == claims.RankDeprecated || b.v.Rank == claims.RankDeprecated
 		if r.Deprecated {
@@ -331,15 +381,185 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 		c.sameStatement(a, b, r, SameStatement)
 		return
 	}
-	if a.v.ClaimantID == b.v.ClaimantID && (r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown) {
+	cmp := c.compare(a, b, r.Places)
+	if a.v.ClaimantID == b.v.ClaimantID && (r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown) &&
+		a.measure == b.measure && (cmp.mode == modeNone && cmp.why == "place unspecified" || cmp.dir == dirSame) {
 		revision(a, b, r)
 		return
 	}
-	if int64(r.DaysApart) > int64(c.topic.Window()) {
-		c.overTime(a, b, r)
+	if cmp.mode == modeNone {
+		c.notCompared(a, b, r, cmp.why)
 		return
 	}
-	compareScoped(a, b, r, c.topic.Additive)
+	if a.timed != b.timed && r.DaysApart == 0 && a.start != dayMin && b.start != dayMin && cmp.mode != modeCumulative {
+		r.Kind = NotSimultaneous
+		part, whole := a, b
+		if b.timed {
+			part, whole = b, a
+		}
+		r.Explanation = describeDated(part) + " is for part of a day, and " + object(part, whole, amountDated) +
+			" for the whole of it: not simultaneous, so they are not compared."
+		return
+	}
+	switch cmp.mode {
+	case modeCumulative:
+		c.cumulative(a, b, r)
+		return
+	case modeSameDate:
+		if r.DaysApart > 0 {
+			r.Kind = NotSimultaneous
+			r.Explanation = and(a, b, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) +
+				" days apart; " + sameDateRule(a, b, cmp) + " holds only at the same date, so they are not compared."
+			return
+		}
+	case modeWindow:
+		if int64(r.DaysApart) > int64(c.topic.Window()) {
+			c.overTime(a, b, r)
+			return
+		}
+	}
+	compareScoped(a, b, r, cmp)
+}
+
+// notCompared explains why two claims of one unit are not compared.
+func (c *Context) notCompared(a, b *fact, r *Relation, why string) {
+	switch why {
+	case "kind":
+		r.Kind = DiffersInKind
+		is := func(f *fact) string { return amount(f) + " is " + basisWords(f.basis) }
+		r.Explanation = and(a, b, is, is) + ": they differ in kind, so they are not compared (a forecast, a declared figure or a model's output is not a count)."
+	case "measure":
+		r.Kind = NotComparable
+		is := func(f *fact) string { return amount(f) + " is " + measureWords(f) }
+		r.Explanation = and(a, b, is, is) + ": not the same measure, so they are not compared."
+	case "place unspecified":
+		r.Kind = PlaceUnspecified
+		switch {
+		case a.set.Unspecified() && b.set.Unspecified():
+			r.Explanation = "Neither " + amount(a) + " nor " + amount(b) + " states a place, and the topic states none: place unspecified, so they are not compared."
+		default:
+			f := a
+			if b.set.Unspecified() {
+				f = b
+			}
+			r.Explanation = describe(f) + " states no place, and the topic states none: place unspecified, so it is not compared with " + object(f, other(a, b, f), amount) + "."
+		}
+	case "population unclear", "group unclear":
+		r.Kind = ScopeUnclear
+		what, x, y := "population", a.v.Scope.Population, b.v.Scope.Population
+		if why == "group unclear" {
+			what, x, y = "group", a.v.Scope.Group, b.v.Scope.Group
+		}
+		r.Explanation = and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) +
+			": scope unclear, the topic's " + what + " tree does not say how the two relate, so they are not compared."
+	case "population unrelated", "group unrelated":
+		r.Kind = ScopeDiffers
+		what, x, y := "populations", a.v.Scope.Population, b.v.Scope.Population
+		if why == "group unrelated" {
+			what, x, y = "groups", a.v.Scope.Group, b.v.Scope.Group
+		}
+		r.Explanation = and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) + ", different " + what + ": they do not conflict."
+	case "crossed":
+		r.Kind = ScopeDiffers
+		r.Explanation = and(a, b, amount, amount) + " are each narrower than the other in some respect (" + scopeSummary(a) + " against " + scopeSummary(b) + "): they do not conflict."
+	case "not additive":
+		r.Kind = ScopeDiffers
+		r.Explanation = describe(a) + " and " + object(a, b, amount) + " differ in scope, and the topic does not add up across places or groups, so they are not compared."
+	default:
+		r.Kind = ScopeDiffers
+		how := "cover different places"
+		if r.Places == gazetteer.Overlap {
+			how = "cover partly different places"
+		}
+		in := func(f *fact) string { return amountIn(f, false) }
+		r.Explanation = and(a, b, in, in) + " " + how + ": they do not conflict."
+	}
+}
+
+func other(a, b, f *fact) *fact {
+	if f == a {
+		return b
+	}
+	return a
+}
+
+func scopeWords(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "the topic's own (none stated)"
+	}
+	return "\"" + strings.TrimSpace(s) + "\""
+}
+
+func scopeSummary(f *fact) string {
+	var parts []string
+	if !f.set.Unspecified() {
+		parts = append(parts, placeWords(f))
+	}
+	if p := strings.TrimSpace(f.v.Scope.Population); p != "" {
+		parts = append(parts, p)
+	}
+	if g := strings.TrimSpace(f.v.Scope.Group); g != "" {
+		parts = append(parts, g)
+	}
+	parts = append(parts, string(f.measure))
+	return strings.Join(parts, ", ")
+}
+
+func sameDateRule(a, b *fact, cmp comparison) string {
+	if a.measure != b.measure {
+		return "a current figure is at most the cumulative total or the peak"
+	}
+	return "a narrower cumulative total is at most the broader one"
+}
+
+// cumulative relates two totals to date of the same scope: a total never
+// falls, so a later total below an earlier one conflicts, however far
+// apart they are; totals of one date compare as figures of one moment.
+func (c *Context) cumulative(a, b *fact, r *Relation) {
+	first, second := a, b
+	switch {
+	case cumulativeBefore(b, a):
+		first, second = b, a
+	case !cumulativeBefore(a, b):
+		compareScoped(a, b, r, comparison{dir: dirSame, mode: modeCumulative})
+		return
+	}
+	r.excess = 1
+	switch {
+	case second.whi < first.wlo:
+		r.Kind = Conflicts
+		r.Severity = severity(second.hi, first.lo)
+		r.excess = severity(second.whi, first.wlo)
+		r.Explanation = "The cumulative total fell from " + describeDated(first) + " to " + object(first, second, amountDated) +
+			", " + times(r.Severity) + " lower: a total to date never falls, so one of the two is wrong."
+	case second.hi < first.lo:
+		r.Kind = RoughlyAgrees
+		r.Explanation = "The cumulative total reads lower later, " + describeDated(first) + " then " + object(first, second, amountDated) +
+			", but only by " + times(severity(second.hi, first.lo)) + ", within the tolerance of " + toleranceWords(first, second) + ": roughly agrees."
+	default:
+		r.Kind = Consistent
+		r.Explanation = describeDated(first) + " and the later " + object(first, second, amountDated) +
+			" are totals to date: a later total at or above an earlier one is consistent."
+	}
+}
+
+// cumulativeBefore reports whether a's date is wholly before b's: by the
+// day, or by the minute when both give a time of day, or a part of a day
+// before the whole of it.
+func cumulativeBefore(a, b *fact) bool {
+	switch {
+	case a.timed && b.timed:
+		return a.minute < b.minute
+	case a.timed && !b.timed && b.start != dayMin && a.start >= b.start && a.end <= b.end:
+		return true // by noon, before the day's total
+	case !a.timed && b.timed && a.start != dayMin && b.start >= a.start && b.end <= a.end:
+		return false
+	}
+	return a.end < b.start
+}
+
+func toleranceWords(a, b *fact) string {
+	return "×" + strconv.FormatFloat(roundSeverity(a.tol*b.tol), 'f', -1, 64) + " for " + basisWords(a.basis) + " and " + basisWords(b.basis)
 }
 
 func (c *Context) sameOrigin(a, b *fact) bool {
@@ -361,9 +581,6 @@ func incomparable(a, b *fact) string {
 		return b.v.Name() + " gives no number, so there is nothing to compare with " + describe(a) + "."
 	case a.unit != b.unit:
 		return and(a, b, func(f *fact) string { return amount(f) + " counts " + f.unit }, func(f *fact) string { return amount(f) + " counts " + f.unit }) + ": different units."
-	case a.measure != b.measure:
-		is := func(f *fact) string { return amount(f) + " is " + measureWords(f.measure) }
-		return and(a, b, is, is) + ": not the same measure, so they are not compared."
 	}
 	return ""
 }
@@ -380,7 +597,7 @@ func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
 		auto := Relation{Places: r.Places, DaysApart: r.DaysApart, Severity: 1}
 		c.decideAuto(a, b, &auto)
 		if auto.Kind == Conflicts || auto.Kind == Contradicts {
-			r.Kind, r.Severity = auto.Kind, auto.Severity
+			r.Kind, r.Severity, r.excess = auto.Kind, auto.Severity, auto.excess
 			r.Explanation = auto.Explanation + " An analyst confirmed the conflict." + note
 			return
 		}
@@ -451,6 +668,12 @@ func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 		return
 	}
 	r.Kind = Drift
+	if r.Severity > MisreportFactor {
+		r.Kind = Misreport
+		r.Explanation = and(a, b, amount, amount) + " " + what + " but are " + times(r.Severity) + " apart, more than " +
+			itoa(MisreportFactor) + "x: a likely misreport (a translation slip, a lost digit), not a conflict between claimants; check the original."
+		return
+	}
 	r.Explanation = and(a, b, amount, amount) + " " + what + " but differ in " + strings.Join(diffs, " and ") +
 		": transcription, translation or scope drift, not a conflict between claimants."
 }
@@ -514,14 +737,6 @@ func (c *Context) overTime(a, b *fact, r *Relation) {
 	if b.start < a.start {
 		first, second = b, a
 	}
-	sameArea := r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown
-	if a.measure == claims.Flow && sameArea && sinceCompatible(a, b) && second.hi < first.lo {
-		r.Kind = FlowFell
-		r.Severity = severity(second.hi, first.lo)
-		r.Explanation = "The cumulative count fell from " + describeDated(first) + " to " + object(first, second, amountDated) +
-			", " + times(r.Severity) + " lower: a count of people who have gone since a fixed start cannot fall, so one of the two is wrong."
-		return
-	}
 	r.Kind = ChangeOverTime
 	r.Explanation = and(first, second, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) +
 		" days apart, more than the topic's " + itoa(int64(c.topic.Window())) + "-day window: read them as a change over time, not a conflict."
@@ -531,25 +746,35 @@ func sinceCompatible(a, b *fact) bool {
 	return a.v.Since == "" || b.v.Since == "" || a.v.Since == b.v.Since
 }
 
-// compareScoped relates two comparable claims by their places and intervals.
-func compareScoped(a, b *fact, r *Relation, additive bool) {
-	switch r.Places {
-	case gazetteer.Equal, gazetteer.Unknown:
+// compareScoped relates two comparable claims by their intervals, widened
+// by their tolerances: for the same scope, intervals apart by more than
+// the tolerance conflict; for a narrower scope (a place inside another, a
+// narrower population or group, a current figure beside a cumulative
+// total or a peak), a narrower count above the broader one contradicts.
+func compareScoped(a, b *fact, r *Relation, cmp comparison) {
+	r.excess = 1
+	if cmp.dir == dirSame {
 		inline, trailing := placeClauses(a, b)
 		pair := and(a, b, amount, amount) + inline
 		switch {
-		case !overlaps(a, b):
+		case !overlaps(a, b) && !widenedOverlap(a, b):
 			r.Kind = Conflicts
 			r.Severity = gap(a, b)
+			r.excess = widenedGap(a, b)
 			lower, upper := a, b
 			if b.hi < a.lo {
 				lower, upper = b, a
 			}
 			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
-				times(r.Severity) + " apart" + trailing + "."
-			if a.measure == claims.Flow && laterLower(a, b) {
-				r.Explanation += " The later cumulative count is the lower one, and such a count cannot fall."
+				times(r.Severity) + " apart" + trailing + ", beyond the tolerance of " + toleranceWords(a, b) + "."
+		case !overlaps(a, b):
+			r.Kind = RoughlyAgrees
+			lower, upper := a, b
+			if b.hi < a.lo {
+				lower, upper = b, a
 			}
+			r.Explanation = pair + " roughly agree" + trailing + ": the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
+				times(gap(a, b)) + " apart, within the tolerance of " + toleranceWords(a, b) + "."
 		case matches(a, b):
 			r.Kind = Corroborates
 			r.Explanation = pair + " agree closely" + trailing + "."
@@ -557,46 +782,73 @@ func compareScoped(a, b *fact, r *Relation, additive bool) {
 			r.Kind = Consistent
 			r.Explanation = pair + " overlap, so they are consistent" + trailing + "."
 		}
-	case gazetteer.Inside, gazetteer.Contains:
-		inner, outer := a, b
-		if r.Places == gazetteer.Contains {
-			inner, outer = b, a
-		}
-		outerIn := func(f *fact) string { return amountIn(f, false) }
-		switch {
-		case !additive:
-			r.Kind = ScopeDiffers
-			r.Explanation = describeIn(inner, true) + " covers part of the area of " + object(inner, outer, outerIn) + "; the topic does not add up across places, so they are not compared."
-		case inner.lo > outer.hi:
-			r.Kind = Contradicts
-			r.Severity = severity(outer.hi, inner.lo)
-			r.Explanation = describeIn(inner, true) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
-				", though " + placeWords(inner) + " lies inside " + placeWords(outer) + ": a count for part of the area cannot be larger than the count for all of it."
-		default:
-			r.Kind = ScopeDiffers
-			r.Explanation = describeIn(inner, true) + " is not above " + object(inner, outer, outerIn) + ", as a count for part of the area should be: no conflict."
-		}
+		return
+	}
+	inner, outer := a, b
+	if cmp.dir == dirOuter {
+		inner, outer = b, a
+	}
+	why, rule := narrowerWords(inner, outer, r.Places)
+	alone := r.Places == gazetteer.Inside || r.Places == gazetteer.Contains
+	outerIn := func(f *fact) string { return amountIn(f, false) }
+	switch {
+	case inner.wlo > outer.whi:
+		r.Kind = Contradicts
+		r.Severity = severity(outer.hi, inner.lo)
+		r.excess = severity(outer.whi, inner.wlo)
+		r.Explanation = describeIn(inner, alone) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
+			", though " + why + ": " + rule + "."
+	case inner.lo > outer.hi:
+		r.Kind = RoughlyAgrees
+		r.Explanation = describeIn(inner, alone) + " is above " + object(inner, outer, outerIn) + " only by " + times(severity(outer.hi, inner.lo)) +
+			", within the tolerance of " + toleranceWords(inner, outer) + ", though " + why + ": roughly agrees."
 	default:
 		r.Kind = ScopeDiffers
-		how := "cover different places"
-		if r.Places == gazetteer.Overlap {
-			how = "cover partly different places"
-		}
-		in := func(f *fact) string { return amountIn(f, false) }
-		r.Explanation = and(a, b, in, in) + " " + how + ": they do not conflict."
+		r.Explanation = describeIn(inner, alone) + " is not above " + object(inner, outer, outerIn) + ", as a narrower count should not be, since " + why + ": no conflict."
 	}
 }
 
-// laterLower reports whether, of two claims whose dates do not overlap,
-// the later one is below the earlier.
-func laterLower(a, b *fact) bool {
-	switch {
-	case a.start > b.end:
-		return a.hi < b.lo
-	case b.start > a.end:
-		return b.hi < a.lo
+// narrowerWords says in which respects the inner claim is narrower, and
+// the rule that makes a larger count impossible.
+func narrowerWords(inner, outer *fact, places gazetteer.Relation) (string, string) {
+	var why, rules []string
+	if places == gazetteer.Inside || places == gazetteer.Contains {
+		why = append(why, placeWords(inner)+" lies inside "+placeWords(outer))
+		rules = append(rules, "a count for part of the area cannot be larger than the count for all of it")
 	}
-	return false
+	if inner.pop != outer.pop {
+		why = append(why, scopeWords(inner.v.Scope.Population)+" is a narrower population than "+scopeWords(outer.v.Scope.Population))
+		rules = append(rules, "a narrower population cannot outnumber the broader one")
+	}
+	if inner.grp != outer.grp {
+		why = append(why, scopeWords(inner.v.Scope.Group)+" is a narrower group than "+scopeWords(outer.v.Scope.Group))
+		rules = append(rules, "a narrower group cannot outnumber the broader one")
+	}
+	if inner.measure != outer.measure {
+		what := "the cumulative total"
+		if outer.measure == claims.Peak {
+			what = "the peak"
+		}
+		why = append(why, "the first is a current figure and the second "+what+" of the same date")
+		rules = append(rules, "how many there are at a moment cannot exceed "+what)
+	}
+	if len(rules) != 1 {
+		return joinAnd(why), "a count of a narrower scope cannot be the larger"
+	}
+	return why[0], rules[0]
+}
+
+func widenedOverlap(a, b *fact) bool { return a.wlo <= b.whi && b.wlo <= a.whi }
+
+// widenedGap is the factor between the widened nearer bounds.
+func widenedGap(a, b *fact) float64 {
+	switch {
+	case a.whi < b.wlo:
+		return severity(a.whi, b.wlo)
+	case b.whi < a.wlo:
+		return severity(b.whi, a.wlo)
+	}
+	return 1
 }
 
 // partWhole relates a claim to one of another topic: when one topic is the
@@ -615,6 +867,11 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	}
 	if reason := incomparable(a, b); reason != "" {
 		r.Kind, r.Explanation = NotComparable, reason
+		return
+	}
+	if a.measure != b.measure {
+		is := func(f *fact) string { return amount(f) + " is " + measureWords(f) }
+		r.Kind, r.Explanation = NotComparable, and(a, b, is, is)+": not the same measure, so they are not compared."
 		return
 	}
 	if int64(r.DaysApart) > int64(c.topic.Window()) {

@@ -81,7 +81,7 @@ func seriesOf(facts []fact) []Series {
 					break
 				}
 			}
-			if f.measure == claims.Flow {
+			if f.measure == claims.Cumulative {
 				for _, earlier := range ix[:n] {
 					fe := &facts[earlier]
 					if fe.end < f.start && f.hi < fe.lo && sinceCompatible(f, fe) {

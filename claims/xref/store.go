@@ -42,7 +42,8 @@ type Store interface {
 	FindClaimantsByID(ctx context.Context, ids []string) ([]*claims.Claimant, error)
 	FindSourcesByID(ctx context.Context, ids []string) ([]*claims.Source, error)
 	// ListConflicts returns a page of the stored notable conflicts of
-	// every topic that f selects, most severe first.
+	// every topic that f selects, highest priority first (see Priority),
+	// or most severe first with sort -severity.
 	ListConflicts(ctx context.Context, f ConflictFilter, o claims.ListOptions) (claims.Page[Conflict], error)
 
 	// Gazetteer returns the built-in gazetteer with the analysts' custom

@@ -257,3 +257,95 @@ func extremes(qs, ds []pt, w int64, above bool, ids []string) []cand {
 	}
 	return out
 }
+
+// ranker orders candidates for extremes and bestBeyond: the higher value
+// when above is set, else the lower one; ties go to the smaller claim ID.
+type ranker struct {
+	above bool
+	ids   []string
+}
+
+func (r ranker) better(x, y cand) bool {
+	if y.i < 0 {
+		return x.i >= 0
+	}
+	if x.i < 0 {
+		return false
+	}
+	if x.v != y.v {
+		return x.v > y.v == r.above
+	}
+	return r.ids[x.i] < r.ids[y.i]
+}
+
+func (r ranker) merge(s, t top2) top2 {
+	cs := [4]cand{s.a, s.b, t.a, t.b}
+	out := top2{noCand, noCand}
+	for _, c := range cs {
+		if r.better(c, out.a) {
+			out.a = c
+		}
+	}
+	if out.a.i < 0 {
+		return out
+	}
+	for _, c := range cs {
+		if c.i >= 0 && c.key != out.a.key && r.better(c, out.b) {
+			out.b = c
+		}
+	}
+	return out
+}
+
+// bestBeyond finds, for each query, the most extreme data point wholly
+// before its date (d.end < q.start, when before is set) or wholly after
+// it (d.start > q.end), whose key differs from the query's: the highest
+// low (above) or the lowest high. O((|qs|+|ds|) log |ds|) with a sort and
+// prefix (or suffix) bests.
+func bestBeyond(qs, ds []pt, before, above bool, ids []string) []cand {
+	out := make([]cand, len(qs))
+	for k := range out {
+		out[k] = noCand
+	}
+	if len(qs) == 0 || len(ds) == 0 {
+		return out
+	}
+	rk := ranker{above: above, ids: ids}
+	val := func(d pt) cand {
+		if above {
+			return cand{v: d.lo, i: d.i, key: d.key}
+		}
+		return cand{v: d.hi, i: d.i, key: d.key}
+	}
+	var ix []int
+	if before {
+		ix = order(len(ds), func(a, b int) int { return cmp.Compare(ds[a].end, ds[b].end) })
+	} else {
+		ix = order(len(ds), func(a, b int) int { return cmp.Compare(ds[b].start, ds[a].start) })
+	}
+	// best[n] is the best of the first n+1 data in ix order.
+	best := make([]top2, len(ix))
+	run := top2{noCand, noCand}
+	for n, k := range ix {
+		run = rk.merge(run, top2{val(ds[k]), noCand})
+		best[n] = run
+	}
+	for k, q := range qs {
+		var m int // how many data lie beyond q
+		if before {
+			m = sort.Search(len(ix), func(n int) bool { return ds[ix[n]].end >= q.start })
+		} else {
+			m = sort.Search(len(ix), func(n int) bool { return ds[ix[n]].start <= q.end })
+		}
+		if m == 0 {
+			continue
+		}
+		r := best[m-1]
+		if r.a.i >= 0 && r.a.key != q.key {
+			out[k] = r.a
+		} else {
+			out[k] = r.b
+		}
+	}
+	return out
+}

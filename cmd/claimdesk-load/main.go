@@ -359,7 +359,7 @@ func (g *generator) claim(i int) *claims.Claim {
 			pops[r.IntN(len(pops))], places[r.IntN(len(places))]),
 		QuantityText: q, Language: "en", Unit: "people",
 		Scope: claims.Scope{Places: []string{places[r.IntN(len(places))]}, Population: pops[r.IntN(len(pops))],
-			Group: groups[r.IntN(len(groups))], Measure: claims.Stock},
+			Group: groups[r.IntN(len(groups))], Measure: claims.Current},
 		Provenance: claims.Provenance{SourceID: sourceID(src), URL: fmt.Sprintf("https://news%d.example.org/a/%d", src, i)},
 		SaidOn:     claims.Date(day.Format("2006-01-02")), PublishedOn: claims.Date(day.AddDate(0, 0, 1).Format("2006-01-02")),
 		EvidenceType: evidence[r.IntN(len(evidence))], Grade: grades[r.IntN(len(grades))], Rank: claims.RankNormal,

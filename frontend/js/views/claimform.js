@@ -487,7 +487,19 @@ export async function render(ctx) {
   const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq', placeNote);
   const population = h('input', { placeholder: 'Russian nationals' });
   const group = h('input', { placeholder: 'Islamic State' });
-  const measure = h('select', null, h('option', { value: 'stock' }, 'stock: how many at a moment'), h('option', { value: 'flow' }, 'flow: how many over a period'), h('option', { value: 'proxy' }, 'proxy: a stand-in count'));
+  const measure = h('select', null,
+    h('option', { value: 'current' }, 'current: how many at a moment'),
+    h('option', { value: 'cumulative' }, 'cumulative: total to date (“have joined since 2011”)'),
+    h('option', { value: 'per_period' }, 'per period: within since … as of (“in 2015”)'),
+    h('option', { value: 'peak' }, 'peak: the most at any one moment'),
+    h('option', { value: 'proxy' }, 'proxy: a stand-in count'));
+  const basis = h('select', null,
+    h('option', { value: 'estimate' }, 'estimate'),
+    h('option', { value: 'count' }, 'count: enumerated or recorded'),
+    h('option', { value: 'projection' }, 'projection: a forecast, “expected”'),
+    h('option', { value: 'declared' }, 'declared: a permit application, an announced target'),
+    h('option', { value: 'model' }, 'model: excess deaths, an extrapolation'));
+  const since = h('input', { placeholder: '2011', inputmode: 'numeric' });
   const dateHint = 'YYYY, YYYY-MM or YYYY-MM-DD';
   const saidOn = h('input', { placeholder: '2014-09-29', inputmode: 'numeric' });
   const asOf = h('input', { placeholder: '2014-09', inputmode: 'numeric' });
@@ -518,9 +530,11 @@ export async function render(ctx) {
       h('div', { class: 'row2' }, field('f-url', 'URL of the claim', url), field('f-occasion', 'Occasion', occasion, 'An interview, a speech: reports of one occasion are one statement.'))),
     h('fieldset', null, h('legend', null, 'What it counts'),
       places.node,
-      h('div', { class: 'row2' }, field('f-population', 'Population', population), field('f-group', 'Group', group), field('f-measure', 'Measure', measure))),
+      h('div', { class: 'row2' }, field('f-population', 'Population', population, 'One of the topic’s populations, or free text (then “scope unclear”: never a conflict).'), field('f-group', 'Group', group)),
+      h('div', { class: 'row2' }, field('f-measure', 'Measure', measure), field('f-basis', 'Basis', basis, 'A projection or a declared figure is not compared with a count.'))),
     h('fieldset', null, h('legend', null, 'When'),
-      h('div', { class: 'row2' }, field('f-said_on', 'Said on', saidOn, dateHint), field('f-as_of', 'As of', asOf, 'The date the figure describes'), field('f-published_on', 'Published on', publishedOn, dateHint))),
+      h('div', { class: 'row2' }, field('f-said_on', 'Said on', saidOn, dateHint), field('f-as_of', 'As of', asOf, 'The date the figure describes; a time of day as 2019-06-16T12:00'), field('f-published_on', 'Published on', publishedOn, dateHint)),
+      h('div', { class: 'row2' }, field('f-since', 'Since', since, 'Where a cumulative or per-period count starts'))),
     h('details', null, h('summary', null, 'Analyst interval and evidence'),
       h('fieldset', null, h('legend', null, 'Override the parser'),
         h('div', { class: 'row2' }, field('f-low', 'Low', low), field('f-high', 'High', high), field('f-best', 'Best estimate', best)),
@@ -533,7 +547,7 @@ export async function render(ctx) {
     'provenance.source_id': 'f-source', 'provenance.url': 'f-url', provenance: 'f-url', occasion: 'f-occasion', 'scope.places': 'f-places',
     'scope.population': 'f-population', 'scope.group': 'f-group', 'scope.measure': 'f-measure', said_on: 'f-said_on',
     as_of: 'f-as_of', published_on: 'f-published_on', 'analyst_interval.low': 'f-low', 'analyst_interval.high': 'f-high',
-    'analyst_interval.best': 'f-best', analyst_interval: 'f-low', evidence_type: 'f-evidence',
+    'analyst_interval.best': 'f-best', analyst_interval: 'f-low', evidence_type: 'f-evidence', basis: 'f-basis', since: 'f-since',
   };
 
   const numOrNull = (el) => (el.value === '' ? null : Number(el.value));
@@ -545,8 +559,8 @@ export async function render(ctx) {
       topic_id: topicSel.value, claimant_id: claimant.value, quote: quote.value, quantity_text: qty.value, no_number: noNumber.checked,
       provenance: { source_id: sourceP.value, url: url.value.trim() },
       scope: { places: places.values, population: population.value, group: group.value, measure: measure.value },
-      said_on: saidOn.value.trim(), as_of: asOf.value.trim(), published_on: publishedOn.value.trim(),
-      occasion: occasion.value, language: language.value.trim(), evidence_type: evidence.value,
+      said_on: saidOn.value.trim(), as_of: asOf.value.trim(), published_on: publishedOn.value.trim(), since: since.value.trim(),
+      occasion: occasion.value, language: language.value.trim(), evidence_type: evidence.value, basis: basis.value,
     };
     if (low.value || high.value || best.value) body.analyst_interval = { low: numOrNull(low), high: numOrNull(high), best: numOrNull(best) };
     submit.disabled = true;

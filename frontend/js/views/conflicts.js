@@ -9,7 +9,7 @@ import { controls } from '../review.js';
 
 const SEVERITIES = [['', 'any severity'], ['severe', 'severe (5× or more)'], ['major', 'major (2–5×)'], ['minor', 'minor (under 2×)']];
 const STATUSES = [['', 'any status'], ['open', 'open'], ['reviewed', 'reviewed'], ['dismissed', 'dismissed']];
-const SORTS = [['severity', 'severity, worst first'], ['topic', 'topic'], ['status', 'status'], ['claimant', 'claimant'], ['kind', 'kind']];
+const SORTS = [['priority', 'priority: severity weighed by grades'], ['severity', 'severity, worst first'], ['topic', 'topic'], ['status', 'status'], ['claimant', 'claimant'], ['kind', 'kind']];
 
 const side = (s) => `${s.claimant_name || s.claimant_id}: ${s.quantity_text || 'no number'}`;
 
@@ -33,7 +33,7 @@ export async function render(ctx) {
   const fSev = sel('cf-severity', SEVERITIES, ctx.query.get('severity') || '');
   const fStatus = sel('cf-status', STATUSES, ctx.query.get('status') || '');
   const fText = h('input', { id: 'cf-q', type: 'search', autocomplete: 'off', placeholder: 'claimant, figure, explanation', value: ctx.query.get('q') || '' });
-  const fSort = sel('cf-sort', SORTS, ctx.query.get('sort') || 'severity');
+  const fSort = sel('cf-sort', SORTS, ctx.query.get('sort') || 'priority');
   const count = h('p', { class: 'summary-line', role: 'status', 'data-testid': 'conflict-count' });
   const ol = h('ol', { class: 'conflict-list' });
   const empty = h('p', { class: 'empty', hidden: true }, 'Nothing matches these filters.');
@@ -62,19 +62,20 @@ export async function render(ctx) {
       && (!fStatus.value || c.status === fStatus.value)
       && (!q || `${c.explanation} ${side(c.a || {})} ${side(c.b || {})} ${c.topic_title} ${c.review ? c.review.resolution : ''}`.toLowerCase().includes(q)));
     const by = {
+      priority: (a, b) => b.priority - a.priority || b.severity - a.severity,
       severity: (a, b) => b.severity - a.severity,
       topic: (a, b) => (a.topic_title || '').localeCompare(b.topic_title || '') || b.severity - a.severity,
       status: (a, b) => a.status.localeCompare(b.status) || b.severity - a.severity,
       claimant: (a, b) => (a.a?.claimant_name || '').localeCompare(b.a?.claimant_name || '') || b.severity - a.severity,
       kind: (a, b) => a.kind.localeCompare(b.kind) || b.severity - a.severity,
-    }[fSort.value] || ((a, b) => b.severity - a.severity);
+    }[fSort.value] || ((a, b) => b.priority - a.priority || b.severity - a.severity);
     shown.sort(by);
     replace(ol, shown.map((c) => items.get(c)));
     empty.hidden = shown.length > 0;
     count.textContent = `${shown.length} of ${list.length} conflict${list.length === 1 ? '' : 's'}`;
     const p = new URLSearchParams();
     for (const [k, el] of [['topic', fTopic], ['severity', fSev], ['status', fStatus], ['q', fText]]) if (el.value) p.set(k, el.value);
-    if (fSort.value !== 'severity') p.set('sort', fSort.value);
+    if (fSort.value !== 'priority') p.set('sort', fSort.value);
     history.replaceState(history.state, '', p.toString() ? `/conflicts?${p}` : '/conflicts');
   };
   for (const el of [fTopic, fSev, fStatus, fSort]) el.addEventListener('change', draw);
