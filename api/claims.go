@@ -36,10 +36,20 @@ func (h *handler) claims() *resource[claims.Claim] {
 			next.Parsed, next.Interval = stored.Parsed, stored.Interval
 			next.IntervalSource, next.ParserVersion = stored.IntervalSource, stored.ParserVersion
 		},
-		meta:    func(c *claims.Claim) *claims.Meta { return &c.Meta },
-		insert:  h.store.CreateClaim,
-		find:    h.store.FindClaim,
-		update:  h.store.UpdateClaim,
+		meta: func(c *claims.Claim) *claims.Meta { return &c.Meta },
+		insert: func(ctx context.Context, c *claims.Claim) error {
+			if err := h.claimPlacesKnown(ctx, c); err != nil {
+				return err
+			}
+			return h.store.CreateClaim(ctx, c)
+		},
+		find: h.store.FindClaim,
+		update: func(ctx context.Context, c *claims.Claim) error {
+			if err := h.claimPlacesKnown(ctx, c); err != nil {
+				return err
+			}
+			return h.store.UpdateClaim(ctx, c)
+		},
 		remove:  h.store.DeleteClaim,
 		cascade: h.store.DeleteClaimCascade,
 	}

@@ -30,11 +30,17 @@ func (h *handler) topics() *resource[claims.Topic] {
 			if err := h.titleFree(ctx, t); err != nil {
 				return err
 			}
+			if err := h.topicPlacesKnown(ctx, t); err != nil {
+				return err
+			}
 			return h.store.CreateTopic(ctx, t)
 		},
 		find: h.store.FindTopic,
 		update: func(ctx context.Context, t *claims.Topic) error {
 			if err := h.titleFree(ctx, t); err != nil {
+				return err
+			}
+			if err := h.topicPlacesKnown(ctx, t); err != nil {
 				return err
 			}
 			return h.store.UpdateTopic(ctx, t)
