@@ -146,12 +146,17 @@ export function picker({ id, kind, label: labelText, describe, newFields }) {
 function chips(id, labelText, hint, check) {
   const values = [];
   const input = h('input', { id, autocomplete: 'off', 'aria-describedby': `${id}-hint ${id}-warn ${id}-err` });
-  const box = h('div', { class: 'chips' });
+  const box = h('div', { class: 'chips' }, input);
   const warn = h('p', { class: 'warn', id: `${id}-warn`, 'aria-live': 'polite', 'data-testid': `${id}-warn` });
   const flagged = new Map(); // value -> note, from check
+  // draw redraws the chips in front of the input and never moves the
+  // input itself: moving it would blur it while the analyst types.
   const draw = () => {
-    replace(box, values.map((v, i) => h('span', { class: `chip${flagged.has(v) ? ' unknown' : ''}`, title: flagged.get(v) || null }, flagged.has(v) ? '? ' : '', v,
-      h('button', { type: 'button', 'aria-label': `Remove ${v}`, onclick: () => { values.splice(i, 1); flagged.delete(v); draw(); input.focus(); } }, '×'))), input);
+    for (const el of [...box.children]) if (el !== input) el.remove();
+    for (const [i, v] of values.entries()) {
+      box.insertBefore(h('span', { class: `chip${flagged.has(v) ? ' unknown' : ''}`, title: flagged.get(v) || null }, flagged.has(v) ? '? ' : '', v,
+        h('button', { type: 'button', 'aria-label': `Remove ${v}`, onclick: () => { values.splice(i, 1); flagged.delete(v); draw(); input.focus(); } }, '×')), input);
+    }
     warn.textContent = [...flagged.values()].join(' ');
   };
   const add = () => {
