@@ -33,17 +33,14 @@ const (
 // cannot be written with a Wikidata ID is left out and said in a comment
 // line, /* … */, which QuickStatements skips.
 type quickStatementsEncoder struct {
-	w         *bufio.Writer
-	topics    map[string]*claims.Topic
-	sources   map[string]*claims.Source
-	claimants map[string]*claims.Claimant
-	noItem    map[string]bool // topics already reported as having no item
-	gaz       *gazetteer.Gazetteer
+	w *bufio.Writer
+	referenced
+	noItem map[string]bool // topics already reported as having no item
+	gaz    *gazetteer.Gazetteer
 }
 
 func newQuickStatementsEncoder(w *bufio.Writer) *quickStatementsEncoder {
-	return &quickStatementsEncoder{w: w, topics: map[string]*claims.Topic{}, sources: map[string]*claims.Source{},
-		claimants: map[string]*claims.Claimant{}, noItem: map[string]bool{}, gaz: gazetteer.Builtin()}
+	return &quickStatementsEncoder{w: w, referenced: newReferenced(), noItem: map[string]bool{}, gaz: gazetteer.Builtin()}
 }
 
 func (e *quickStatementsEncoder) kinds() []Kind {
@@ -115,15 +112,7 @@ func qsLanguage(tag string) (string, bool) {
 }
 
 func (e *quickStatementsEncoder) record(k Kind, rec any) error {
-	switch r := rec.(type) {
-	case *claims.Topic:
-		e.topics[r.ID] = r
-		return nil
-	case *claims.Source:
-		e.sources[r.ID] = r
-		return nil
-	case *claims.Claimant:
-		e.claimants[r.ID] = r
+	if e.keep(rec) {
 		return nil
 	}
 	e.claim(rec.(*claims.Claim))

@@ -36,17 +36,14 @@ const (
 // the shape of Wikidata's JSON (mainsnak, qualifiers, references, rank),
 // with the topic as subject.
 type wikidataEncoder struct {
-	w         *bufio.Writer
-	js        *jsonWriter
-	topics    map[string]*claims.Topic
-	sources   map[string]*claims.Source
-	claimants map[string]*claims.Claimant
-	items     arrayItems
+	w  *bufio.Writer
+	js *jsonWriter
+	referenced
+	items arrayItems
 }
 
 func newWikidataEncoder(w *bufio.Writer) *wikidataEncoder {
-	return &wikidataEncoder{w: w, js: newJSONWriter(), items: arrayItems{w: w}, topics: map[string]*claims.Topic{},
-		sources: map[string]*claims.Source{}, claimants: map[string]*claims.Claimant{}}
+	return &wikidataEncoder{w: w, js: newJSONWriter(), items: arrayItems{w: w}, referenced: newReferenced()}
 }
 
 func (e *wikidataEncoder) kinds() []Kind {
@@ -152,15 +149,7 @@ func mainSnak(c *claims.Claim, unit string) snak {
 }
 
 func (e *wikidataEncoder) record(k Kind, rec any) error {
-	switch r := rec.(type) {
-	case *claims.Topic:
-		e.topics[r.ID] = r
-		return nil
-	case *claims.Source:
-		e.sources[r.ID] = r
-		return nil
-	case *claims.Claimant:
-		e.claimants[r.ID] = r
+	if e.keep(rec) {
 		return nil
 	}
 	c := rec.(*claims.Claim)
@@ -260,4 +249,32 @@ func (e *wikidataEncoder) reference(sourceID, url, archive string, published cla
 func (e *wikidataEncoder) end() error {
 	_, err := e.w.WriteString("\n]}\n")
 	return err
+}
+
+// referenced holds the topics, sources and claimants that the statement
+// encoders (Wikidata JSON, QuickStatements) look claims' references up in:
+// the export sends every one of them before the claims.
+type referenced struct {
+	topics    map[string]*claims.Topic
+	sources   map[string]*claims.Source
+	claimants map[string]*claims.Claimant
+}
+
+func newReferenced() referenced {
+	return referenced{topics: map[string]*claims.Topic{}, sources: map[string]*claims.Source{}, claimants: map[string]*claims.Claimant{}}
+}
+
+// keep records rec if it is a topic, source or claimant, and says so.
+func (r referenced) keep(rec any) bool {
+	switch v := rec.(type) {
+	case *claims.Topic:
+		r.topics[v.ID] = v
+	case *claims.Source:
+		r.sources[v.ID] = v
+	case *claims.Claimant:
+		r.claimants[v.ID] = v
+	default:
+		return false
+	}
+	return true
 }
