@@ -40,7 +40,7 @@ type RawClaim struct {
 	IntervalSource, ParserVersion, Unit []byte
 
 	// Places is a JSON array of strings; empty or null for none.
-	Places, Population, Group, Measure []byte
+	Places, Population, GroupName, Measure []byte
 
 	// Relays is a JSON array of claims.Relay; empty or null for none.
 	SourceID, URL, ArchiveURL, Relays []byte
@@ -125,7 +125,7 @@ func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 		return nil, rawErr(r, "places", err)
 	}
 	dst = appendField(dst, `,"population":`, r.Population)
-	dst = appendField(dst, `,"group":`, r.Group)
+	dst = appendField(dst, `,"group":`, r.GroupName)
 	dst = appendField(dst, `,"measure":`, r.Measure)
 	dst = appendField(dst, `},"provenance":{"source_id":`, r.SourceID)
 	dst = appendField(dst, `,"url":`, r.URL)

@@ -229,28 +229,19 @@ func (t table) insertSQL(d dialect, rows int) string {
 	return b.String()
 }
 
+// The tables of the records are those of their row declarations; the side
+// tables have two columns.
 var (
-	topicTable    = table{"topics", cols("title description measure unit additive parent_id window_days tags wikidata_id search places populations")}
-	sourceTable   = table{"sources", cols("name url kind publisher language published_on notes wikidata_id search")}
-	claimantTable = table{"claimants", cols("name kind role affiliation notes search")}
-	claimTable    = table{"claims", cols(`topic_id claimant_id source_id quote quantity_text language original_text
-		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
-		places population group_name measure url archive_url relays occasion said_on published_on as_of since
-		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search basis`)}
-	linkTable        = table{"links", cols("from_id to_id kind note author")}
-	reviewTable      = table{"reviews", cols("claim_a claim_b status resolution author")}
+	topicTable       = topicCols.bulk()
+	sourceTable      = sourceCols.bulk()
+	claimantTable    = claimantCols.bulk()
+	claimTable       = claimCols.bulk()
+	linkTable        = linkCols.bulk()
+	reviewTable      = reviewCols.bulk()
 	claimSourceTable = table{"claim_sources", []string{"claim_id", "source_id"}}
 	claimTagTable    = table{"claim_tags", []string{"claim_id", "tag"}}
 	topicTagTable    = table{"topic_tags", []string{"topic_id", "tag"}}
 )
-
-func cols(s string) []string {
-	return append([]string{"id", "created_at", "updated_at", "version"}, strings.Fields(s)...)
-}
-
-func metaArgs(args []any, m metaRow) []any {
-	return append(args, m.ID, m.CreatedAt, m.UpdatedAt, m.Version)
-}
 
 // insert writes rows of t, each given as len(t.cols) consecutive values of
 // args, with one prepared statement per full chunk of rows.
@@ -304,8 +295,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 		if err != nil {
 			return nil, err
 		}
-		a.topics = append(metaArgs(a.topics, r.Meta), r.Title, r.Description, r.Measure, r.Unit, r.Additive,
-			r.ParentID, r.WindowDays, r.Tags, r.WikidataID, r.Search, r.Places, r.Populations)
+		a.topics = topicCols.appendValues(a.topics, r)
 		for _, tag := range dedupe(t.Tags) {
 			a.topicTags = append(a.topicTags, t.ID, tag)
 		}
@@ -313,24 +303,18 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 	}
 	for _, s := range b.Sources {
 		r := toSourceRow(s)
-		a.sources = append(metaArgs(a.sources, r.Meta), r.Name, r.URL, r.Kind, r.Publisher, r.Language,
-			r.PublishedOn, r.Notes, r.WikidataID, r.Search)
+		a.sources = sourceCols.appendValues(a.sources, r)
 	}
 	for _, c := range b.Claimants {
 		r := toClaimantRow(c)
-		a.claimants = append(metaArgs(a.claimants, r.Meta), r.Name, r.Kind, r.Role, r.Affiliation, r.Notes, r.Search)
+		a.claimants = claimantCols.appendValues(a.claimants, r)
 	}
 	for _, c := range b.Claims {
 		r, err := toClaimRow(c)
 		if err != nil {
 			return nil, err
 		}
-		a.claims = append(metaArgs(a.claims, r.Meta), r.TopicID, r.ClaimantID, r.SourceID, r.Quote,
-			r.QuantityText, r.Language, r.OriginalText, r.OriginalLanguage, r.NoNumber, r.Parsed,
-			r.AnalystInterval, r.IntervalSource, r.ParserVersion, r.Unit, r.Low, r.High, r.Best, r.Places,
-			r.Population, r.GroupName, r.Measure, r.URL, r.ArchiveURL, r.Relays, r.Occasion, r.SaidOn,
-			r.PublishedOn, r.AsOf, r.Since, r.RefStart, r.RefEnd, r.EvidenceType, r.Grade, r.Rank,
-			r.DeprecationReason, r.Notes, r.Tags, r.Search, r.Basis)
+		a.claims = claimCols.appendValues(a.claims, r)
 		for _, id := range sourceIDs(c) {
 			a.claimSources = append(a.claimSources, c.ID, id)
 		}
@@ -341,12 +325,12 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 	}
 	for _, l := range b.Links {
 		r := toLinkRow(l)
-		a.links = append(metaArgs(a.links, r.Meta), r.FromID, r.ToID, r.Kind, r.Note, r.Author)
+		a.links = linkCols.appendValues(a.links, r)
 		w.noteClaims(l.FromID, l.ToID)
 	}
 	for _, rv := range b.Reviews {
 		r := toReviewRow(rv)
-		a.reviews = append(metaArgs(a.reviews, r.Meta), r.ClaimA, r.ClaimB, r.Status, r.Resolution, r.Author)
+		a.reviews = reviewCols.appendValues(a.reviews, r)
 		w.noteClaims(rv.ClaimA, rv.ClaimB)
 	}
 	return &a, nil

@@ -80,41 +80,6 @@ func stream[R any](s *Store, ctx context.Context, what string, q *gorm.DB, cols 
 	return translate(rows.Err(), what)
 }
 
-const metaColumns = "id, created_at, updated_at, version, "
-
-func metaDest(m *metaRow, rest ...any) []any {
-	return append([]any{&m.ID, &m.CreatedAt, &m.UpdatedAt, &m.Version}, rest...)
-}
-
-// The columns the Each* of each kind read, and where they go.
-const (
-	topicColumns    = metaColumns + "title, description, measure, unit, additive, parent_id, window_days, tags, wikidata_id, places, populations"
-	sourceColumns   = metaColumns + "name, url, kind, publisher, language, published_on, notes, wikidata_id"
-	claimantColumns = metaColumns + "name, kind, role, affiliation, notes"
-	linkColumns     = metaColumns + "from_id, to_id, kind, note, author"
-	reviewColumns   = metaColumns + "claim_a, claim_b, status, resolution, author"
-)
-
-func topicDest(r *topicRow) []any {
-	return metaDest(&r.Meta, &r.Title, &r.Description, &r.Measure, &r.Unit, &r.Additive, &r.ParentID, &r.WindowDays, &r.Tags, &r.WikidataID, &r.Places, &r.Populations)
-}
-
-func sourceDest(r *sourceRow) []any {
-	return metaDest(&r.Meta, &r.Name, &r.URL, &r.Kind, &r.Publisher, &r.Language, &r.PublishedOn, &r.Notes, &r.WikidataID)
-}
-
-func claimantDest(r *claimantRow) []any {
-	return metaDest(&r.Meta, &r.Name, &r.Kind, &r.Role, &r.Affiliation, &r.Notes)
-}
-
-func linkDest(r *linkRow) []any {
-	return metaDest(&r.Meta, &r.FromID, &r.ToID, &r.Kind, &r.Note, &r.Author)
-}
-
-func reviewDest(r *reviewRow) []any {
-	return metaDest(&r.Meta, &r.ClaimA, &r.ClaimB, &r.Status, &r.Resolution, &r.Author)
-}
-
 // EachTopic streams the topics f selects in ID order.
 func (s *Store) EachTopic(ctx context.Context, f exchange.Filter, fn func(*claims.Topic) error) error {
 	q := s.db.WithContext(ctx).Table("topics")
@@ -125,7 +90,7 @@ func (s *Store) EachTopic(ctx context.Context, f exchange.Filter, fn func(*claim
 		}
 		q = q.Where("id IN ?", ids)
 	}
-	return stream(s, ctx, "export topics", q, topicColumns, topicDest, func(r *topicRow) error {
+	return stream(s, ctx, "export topics", q, topicCols.readList(), topicCols.readDest, func(r *topicRow) error {
 		t, err := r.domain()
 		if err != nil {
 			return err
@@ -140,7 +105,7 @@ func (s *Store) EachSource(ctx context.Context, f exchange.Filter, fn func(*clai
 	if f.TopicID != "" {
 		q = q.Where(sourcesOf, f.TopicID)
 	}
-	return stream(s, ctx, "export sources", q, sourceColumns, sourceDest, func(r *sourceRow) error {
+	return stream(s, ctx, "export sources", q, sourceCols.readList(), sourceCols.readDest, func(r *sourceRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -152,7 +117,7 @@ func (s *Store) EachClaimant(ctx context.Context, f exchange.Filter, fn func(*cl
 	if f.TopicID != "" {
 		q = q.Where(claimantsOf, f.TopicID)
 	}
-	return stream(s, ctx, "export claimants", q, claimantColumns, claimantDest, func(r *claimantRow) error {
+	return stream(s, ctx, "export claimants", q, claimantCols.readList(), claimantCols.readDest, func(r *claimantRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -164,7 +129,7 @@ func (s *Store) EachLink(ctx context.Context, f exchange.Filter, fn func(*claims
 	if f.TopicID != "" {
 		q = q.Where(linksOfTopic, f.TopicID, f.TopicID)
 	}
-	return stream(s, ctx, "export links", q, linkColumns, linkDest, func(r *linkRow) error {
+	return stream(s, ctx, "export links", q, linkCols.readList(), linkCols.readDest, func(r *linkRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
@@ -176,18 +141,11 @@ func (s *Store) EachReview(ctx context.Context, f exchange.Filter, fn func(*clai
 	if f.TopicID != "" {
 		q = q.Where(reviewsOfTopc, f.TopicID, f.TopicID)
 	}
-	return stream(s, ctx, "export reviews", q, reviewColumns, reviewDest, func(r *reviewRow) error {
+	return stream(s, ctx, "export reviews", q, reviewCols.readList(), reviewCols.readDest, func(r *reviewRow) error {
 		v, _ := r.domain()
 		return fn(v)
 	})
 }
-
-// claimColumns are the columns EachClaim reads, in the order of scanClaim.
-const claimColumns = `id, created_at, updated_at, version, topic_id, claimant_id, source_id,
-	quote, quantity_text, language, original_text, original_language, no_number, parsed,
-	analyst_interval, interval_source, parser_version, unit, places, population, group_name,
-	measure, url, archive_url, relays, occasion, said_on, published_on, as_of, since,
-	evidence_type, grade, rank, deprecation_reason, notes, tags, basis`
 
 // EachClaim streams the claims f selects in ID order. It scans columns
 // directly rather than through gorm's reflection: an export reads every
@@ -202,7 +160,7 @@ func (s *Store) EachClaim(ctx context.Context, f exchange.Filter, fn func(*claim
 	if s.dialect == dialectSQLite {
 		qctx = context.WithoutCancel(ctx) // see stream
 	}
-	q := s.db.WithContext(qctx).Table("claims").Select(claimColumns)
+	q := s.db.WithContext(qctx).Table("claims").Select(claimCols.readList())
 	if f.TopicID != "" {
 		q = q.Where("topic_id = ?", f.TopicID)
 	}
@@ -230,20 +188,10 @@ func (s *Store) EachClaim(ctx context.Context, f exchange.Filter, fn func(*claim
 }
 
 func scanClaim(rows *sql.Rows, r *claimRow) (*claims.Claim, error) {
-	if err := rows.Scan(claimDest(r)...); err != nil {
+	if err := rows.Scan(claimCols.readDest(r)...); err != nil {
 		return nil, err
 	}
 	return fastClaim(r)
-}
-
-// claimDest lists where the columns of claimColumns go.
-func claimDest(r *claimRow) []any {
-	m := &r.Meta
-	return []any{&m.ID, &m.CreatedAt, &m.UpdatedAt, &m.Version, &r.TopicID, &r.ClaimantID, &r.SourceID,
-		&r.Quote, &r.QuantityText, &r.Language, &r.OriginalText, &r.OriginalLanguage, &r.NoNumber, &r.Parsed,
-		&r.AnalystInterval, &r.IntervalSource, &r.ParserVersion, &r.Unit, &r.Places, &r.Population, &r.GroupName,
-		&r.Measure, &r.URL, &r.ArchiveURL, &r.Relays, &r.Occasion, &r.SaidOn, &r.PublishedOn, &r.AsOf, &r.Since,
-		&r.EvidenceType, &r.Grade, &r.Rank, &r.DeprecationReason, &r.Notes, &r.Tags, &r.Basis}
 }
 
 // fastClaim is claimRow.domain without the JSON decoder for the common

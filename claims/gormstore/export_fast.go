@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"gorm.io/gorm/schema"
 
 	"github.com/claimdesk/claimdesk/claims/exchange"
 )
@@ -35,15 +38,40 @@ var _ exchange.RawClaimStore = (*Store)(nil)
 //
 // concat and octet_length exist in PostgreSQL and in SQLite from 3.44; an older SQLite falls back to EachClaim (ErrNoRawClaims).
 
-// rawColumns are the text columns packed, in the order of fillRaw.
-var rawColumns = []string{"id", "topic_id", "claimant_id", "source_id",
-	"quote", "quantity_text", "language", "original_text", "original_language", "parsed",
-	"analyst_interval", "interval_source", "parser_version", "unit", "places", "population", "group_name",
-	"measure", "url", "archive_url", "relays", "occasion", "said_on", "published_on", "as_of", "since",
-	"evidence_type", "grade", "rank", "deprecation_reason", "notes", "tags", "basis"}
-
-// rawMetaColumns are the other columns of a claim.
+// rawMetaColumns are the columns of a claim the driver converts; the
+// others, rawColumns, are text packed as it is stored.
 var rawMetaColumns = []string{"created_at", "updated_at", "version", "no_number"}
+
+// rawColumns are the text columns of the claim declaration, in its order,
+// and rawFields the field of exchange.RawClaim each goes to: the one whose
+// name gorm's naming maps to the column. A column without a field, or a
+// field without a column, is a programming error any test finds.
+var rawColumns, rawFields = func() ([]string, []int) {
+	var cols []string
+	var fields []int
+	t := reflect.TypeFor[exchange.RawClaim]()
+	byName := map[string]int{}
+	for i := range t.NumField() {
+		if t.Field(i).Type == reflect.TypeFor[[]byte]() {
+			byName[schema.NamingStrategy{}.ColumnName("", t.Field(i).Name)] = i
+		}
+	}
+	for _, c := range claimCols.read {
+		if slices.Contains(rawMetaColumns, c.name) {
+			continue
+		}
+		i, ok := byName[c.name]
+		if !ok {
+			panic("gormstore: exchange.RawClaim has no field for the claims column " + c.name)
+		}
+		delete(byName, c.name)
+		cols, fields = append(cols, c.name), append(fields, i)
+	}
+	for name := range byName {
+		panic("gormstore: no column of claims fills exchange.RawClaim's " + name)
+	}
+	return cols, fields
+}()
 
 // rawQuery returns the query of the packed claims in dialect d.
 func rawQuery(d dialect) string {
@@ -70,8 +98,10 @@ const (
 	sqlitePartTypes = 1                   // after the rowid
 	sqlitePartMeta  = sqlitePartTypes + 4 // created_at …
 	sqlitePartCols  = sqlitePartMeta + 4  // rawColumns
-	sqliteParts     = sqlitePartCols + 33 // in all
 )
+
+// sqliteParts is the number of parts of a packed SQLite row.
+var sqliteParts = sqlitePartCols + len(rawColumns)
 
 // sqliteTypes are the types of the four columns the driver converts, as
 // claimdesk writes them.
@@ -236,7 +266,7 @@ func readRaw(ctx context.Context, rows *sql.Rows, packedOnly bool, full, free ch
 // through the driver into slow when it is not in the shape fillRawSQLite
 // reads.
 func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *claimRow, p []byte) error {
-	var parts [sqliteParts][]byte
+	parts := make([][]byte, sqliteParts)
 	n := 0
 	for n < len(parts)-1 {
 		i := bytes.IndexByte(p, 0)
@@ -249,7 +279,7 @@ func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *c
 	parts[n] = p
 	rowid := parts[0]
 	if n == len(parts)-1 && bytes.IndexByte(p, 0) < 0 {
-		if ok := fillSQLiteParts(r, parts[:]); ok {
+		if ok := fillSQLiteParts(r, parts); ok {
 			return nil
 		}
 	}
@@ -259,7 +289,7 @@ func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *c
 	if err != nil {
 		return fmt.Errorf("gormstore: export claims: a packed row starts with %q, not a rowid", rowid)
 	}
-	rows, err := s.db.WithContext(ctx).Raw("SELECT "+claimColumns+" FROM claims WHERE rowid = ?", id).Rows()
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+claimCols.readList()+" FROM claims WHERE rowid = ?", id).Rows()
 	if err != nil {
 		return err
 	}
@@ -270,7 +300,7 @@ func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *c
 		}
 		return fmt.Errorf("gormstore: export claims: row %d is gone", id)
 	}
-	if err := rows.Scan(claimDest(slow)...); err != nil {
+	if err := rows.Scan(claimCols.readDest(slow)...); err != nil {
 		return err
 	}
 	fillFromRow(r, slow)
@@ -305,13 +335,12 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 	m := c.Meta.meta()
 	r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = m.CreatedAt, m.UpdatedAt, m.Version, c.NoNumber
-	cols := make([][]byte, 0, 33)
-	for _, v := range []string{c.Meta.ID, c.TopicID, c.ClaimantID, c.SourceID, c.Quote, c.QuantityText, c.Language,
-		c.OriginalText, c.OriginalLanguage, c.Parsed, c.AnalystInterval, c.IntervalSource, c.ParserVersion,
-		c.Unit, c.Places, c.Population, c.GroupName, c.Measure, c.URL, c.ArchiveURL, c.Relays, c.Occasion,
-		c.SaidOn, c.PublishedOn, c.AsOf, c.Since, c.EvidenceType, c.Grade, c.Rank, c.DeprecationReason,
-		c.Notes, c.Tags, c.Basis} {
-		cols = append(cols, []byte(v))
+	row := reflect.ValueOf(c).Elem()
+	cols := make([][]byte, 0, len(rawColumns))
+	for _, col := range claimCols.read {
+		if !slices.Contains(rawMetaColumns, col.name) {
+			cols = append(cols, []byte(row.FieldByIndex(col.index).String()))
+		}
 	}
 	setColumns(r, cols)
 }
@@ -381,9 +410,9 @@ func parseSQLiteTime(b []byte) (time.Time, bool) {
 // fillRaw splits a packed PostgreSQL row into r: the byte lengths of the
 // columns of rawColumns, a semicolon, then the columns.
 func fillRaw(r *exchange.RawClaim, p []byte) error {
-	var cols [33][]byte
+	cols := make([][]byte, len(rawColumns))
 	i, sum := 0, 0
-	var lens [len(cols)]int
+	lens := make([]int, len(cols))
 	for k := range cols {
 		v, digits := 0, 0
 		for ; i < len(p) && '0' <= p[i] && p[i] <= '9'; i++ {
@@ -414,15 +443,8 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 
 // setColumns sets the text columns of r, in the order of rawColumns.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
-	if len(c) != len(rawColumns) || len(rawColumns) != 33 {
-		panic("gormstore: rawColumns and setColumns disagree")
+	v := reflect.ValueOf(r).Elem()
+	for i, f := range rawFields {
+		v.Field(f).SetBytes(c[i])
 	}
-	r.ID, r.TopicID, r.ClaimantID, r.SourceID = c[0], c[1], c[2], c[3]
-	r.Quote, r.QuantityText, r.Language, r.OriginalText, r.OriginalLanguage = c[4], c[5], c[6], c[7], c[8]
-	r.Parsed, r.AnalystInterval, r.IntervalSource, r.ParserVersion, r.Unit = c[9], c[10], c[11], c[12], c[13]
-	r.Places, r.Population, r.Group, r.Measure = c[14], c[15], c[16], c[17]
-	r.URL, r.ArchiveURL, r.Relays = c[18], c[19], c[20]
-	r.Occasion, r.SaidOn, r.PublishedOn, r.AsOf, r.Since = c[21], c[22], c[23], c[24], c[25]
-	r.EvidenceType, r.Grade, r.Rank, r.DeprecationReason, r.Notes, r.Tags = c[26], c[27], c[28], c[29], c[30], c[31]
-	r.Basis = c[32]
 }

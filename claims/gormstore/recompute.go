@@ -500,24 +500,6 @@ func (r *recomputer) evict() {
 	}
 }
 
-// recomputeClaimColumns are the columns of claims that claimRow.domain
-// reads, in the order of claimRow.recomputeDest.
-const recomputeClaimColumns = `id, created_at, updated_at, version, topic_id, claimant_id, source_id, quote,
-	quantity_text, language, original_text, original_language, no_number, parsed, analyst_interval,
-	interval_source, parser_version, unit, places, population, group_name, measure, url,
-	archive_url, relays, occasion, said_on, published_on, as_of, since, evidence_type,
-	grade, rank, deprecation_reason, notes, tags, basis`
-
-func (c *claimRow) recomputeDest() []any {
-	return []any{&c.Meta.ID, &c.Meta.CreatedAt, &c.Meta.UpdatedAt, &c.Meta.Version, &c.TopicID,
-		&c.ClaimantID, &c.SourceID, &c.Quote, &c.QuantityText, &c.Language, &c.OriginalText,
-		&c.OriginalLanguage, &c.NoNumber, &c.Parsed, &c.AnalystInterval, &c.IntervalSource,
-		&c.ParserVersion, &c.Unit, &c.Places, &c.Population, &c.GroupName,
-		&c.Measure, &c.URL, &c.ArchiveURL, &c.Relays, &c.Occasion, &c.SaidOn, &c.PublishedOn, &c.AsOf,
-		&c.Since, &c.EvidenceType, &c.Grade, &c.Rank, &c.DeprecationReason,
-		&c.Notes, &c.Tags, &c.Basis}
-}
-
 // loadClaims reads the claims of the given topics into the cache, each
 // topic's with their claimants' names and ordered by ID. Like the join
 // of loadViews, a claim whose claimant is missing is left out.
@@ -527,12 +509,12 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 		r.cached += r.counts[id]
 	}
 	for chunk := range slices.Chunk(topicIDs, idChunk) {
-		rows, err := r.tx.Raw("SELECT "+recomputeClaimColumns+" FROM claims WHERE topic_id IN ?", chunk).Rows()
+		rows, err := r.tx.Raw("SELECT "+claimCols.readList()+" FROM claims WHERE topic_id IN ?", chunk).Rows()
 		if err != nil {
 			return err
 		}
 		var row claimRow
-		dest := row.recomputeDest()
+		dest := claimCols.readDest(&row)
 		for rows.Next() {
 			if err := rows.Scan(dest...); err != nil {
 				rows.Close()

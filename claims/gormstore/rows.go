@@ -10,9 +10,10 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 )
 
-// Row structs mirror the tables of migrate.go. They are private: the domain
-// types carry json tags only, and the conversions below are the one place
-// that knows how a record maps to columns.
+// Row structs mirror the tables of migrate.go and are the one declaration
+// of their columns (see columns.go). They are private: the domain types
+// carry json tags only, and the conversions below are the one place that
+// knows how a record maps to columns.
 
 type metaRow struct {
 	ID        string    `gorm:"primaryKey"`
@@ -71,7 +72,7 @@ type topicRow struct {
 	WindowDays  int
 	Tags        string
 	WikidataID  string
-	Search      string
+	Search      string `row:"derived"`
 	Places      string
 	Populations string
 }
@@ -140,7 +141,7 @@ type sourceRow struct {
 	PublishedOn *string
 	Notes       string
 	WikidataID  string
-	Search      string
+	Search      string `row:"derived"`
 }
 
 func (sourceRow) TableName() string { return "sources" }
@@ -181,7 +182,7 @@ type claimantRow struct {
 	Role        string
 	Affiliation string
 	Notes       string
-	Search      string
+	Search      string `row:"derived"`
 }
 
 func (claimantRow) TableName() string { return "claimants" }
@@ -230,9 +231,9 @@ type claimRow struct {
 	IntervalSource    string
 	ParserVersion     string
 	Unit              string
-	Low               *float64
-	High              *float64
-	Best              *float64
+	Low               *float64 `row:"derived"`
+	High              *float64 `row:"derived"`
+	Best              *float64 `row:"derived"`
 	Places            string
 	Population        string
 	GroupName         string
@@ -245,15 +246,15 @@ type claimRow struct {
 	PublishedOn       string
 	AsOf              string
 	Since             string
-	RefStart          *string
-	RefEnd            *string
+	RefStart          *string `row:"derived"`
+	RefEnd            *string `row:"derived"`
 	EvidenceType      string
 	Grade             string
 	Rank              string
 	DeprecationReason string
 	Notes             string
 	Tags              string
-	Search            string
+	Search            string `row:"derived"`
 	Basis             string
 }
 

@@ -466,39 +466,45 @@ func (g *generator) baseline(path string) (float64, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	prep := func(table string, cols ...string) (*sql.Stmt, error) {
-		q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
-		return tx.Prepare(q)
+	// The rows are those the store writes (gormstore.Row, from the one
+	// declaration of each table's columns), inserted one by one.
+	stmts := map[string]*sql.Stmt{}
+	insert := func(rec any) error {
+		table, cols, vals, err := gormstore.Row(rec)
+		if err != nil {
+			return err
+		}
+		st, ok := stmts[table]
+		if !ok {
+			q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
+			if st, err = tx.Prepare(q); err != nil {
+				return err
+			}
+			stmts[table] = st
+		}
+		return timed(func() error { _, err := st.Exec(vals...); return err })
 	}
-	meta := []string{"id", "created_at", "updated_at", "version"}
-	topicStmt, err := prep("topics", append(meta, "title", "description", "measure", "unit", "additive", "parent_id", "window_days", "tags", "search")...)
+	side := func(table, a, b string) (*sql.Stmt, error) {
+		return tx.Prepare("INSERT INTO " + table + " (" + a + ", " + b + ") VALUES (?, ?)")
+	}
+	topicTag, err := side("topic_tags", "topic_id", "tag")
 	if err != nil {
 		return 0, err
 	}
-	topicTag, _ := prep("topic_tags", "topic_id", "tag")
-	sourceStmt, _ := prep("sources", append(meta, "name", "url", "kind", "publisher", "language", "published_on", "notes", "search")...)
-	claimantStmt, _ := prep("claimants", append(meta, "name", "kind", "role", "affiliation", "notes", "search")...)
-	claimStmt, err := prep("claims", append(meta, strings.Fields(`topic_id claimant_id source_id quote quantity_text language original_text
-		original_language no_number parsed analyst_interval interval_source parser_version unit low high best
-		places population group_name measure url archive_url relays occasion said_on published_on as_of since
-		ref_start ref_end evidence_type grade rank deprecation_reason notes tags search`)...)...)
+	claimSource, err := side("claim_sources", "claim_id", "source_id")
 	if err != nil {
 		return 0, err
 	}
-	claimSource, _ := prep("claim_sources", "claim_id", "source_id")
-	claimTag, _ := prep("claim_tags", "claim_id", "tag")
+	claimTag, err := side("claim_tags", "claim_id", "tag")
+	if err != nil {
+		return 0, err
+	}
 	exec := func(st *sql.Stmt, args ...any) error {
 		return timed(func() error { _, err := st.Exec(args...); return err })
 	}
-	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
 	for i := range g.nTopics {
 		t := g.topic(i)
-		var parent *string
-		if t.ParentID != "" {
-			parent = &t.ParentID
-		}
-		if err := exec(topicStmt, t.ID, t.CreatedAt, t.UpdatedAt, t.Version, t.Title, t.Description, t.Measure, t.Unit,
-			t.Additive, parent, t.WindowDays, js(t.Tags), strings.ToLower(t.Title)); err != nil {
+		if err := insert(t); err != nil {
 			return 0, fmt.Errorf("topic: %w", err)
 		}
 		for _, tag := range t.Tags {
@@ -508,44 +514,29 @@ func (g *generator) baseline(path string) (float64, error) {
 		}
 	}
 	for i := range nSources {
-		s := g.source(i)
-		if err := exec(sourceStmt, s.ID, s.CreatedAt, s.UpdatedAt, s.Version, s.Name, s.URL, string(s.Kind), s.Publisher,
-			s.Language, string(s.PublishedOn), s.Notes, strings.ToLower(s.Name)); err != nil {
+		if err := insert(g.source(i)); err != nil {
 			return 0, fmt.Errorf("source: %w", err)
 		}
 	}
 	for i := range nClaimants {
-		c := g.claimant(i)
-		if err := exec(claimantStmt, c.ID, c.CreatedAt, c.UpdatedAt, c.Version, c.Name, string(c.Kind), c.Role,
-			c.Affiliation, c.Notes, strings.ToLower(c.Name)); err != nil {
+		if err := insert(g.claimant(i)); err != nil {
 			return 0, fmt.Errorf("claimant: %w", err)
 		}
 	}
 	for i := range g.n {
 		c := g.claim(i)
-		var low, high, best *float64
-		if iv := c.Interval; iv != nil {
-			low, high, best = iv.Low, iv.High, iv.Best
-		}
-		ref := c.RefDate()
-		rs, re := ref.Start().Format("2006-01-02"), ref.End().Format("2006-01-02")
-		analyst := ""
-		if c.AnalystInterval != nil {
-			analyst = js(c.AnalystInterval)
-		}
-		if err := exec(claimStmt, c.ID, c.CreatedAt, c.UpdatedAt, c.Version, c.TopicID, c.ClaimantID, c.Provenance.SourceID,
-			c.Quote, c.QuantityText, c.Language, c.OriginalText, c.OriginalLanguage, c.NoNumber, js(c.Parsed), analyst,
-			string(c.IntervalSource), c.ParserVersion, c.Unit, low, high, best, js(c.Scope.Places), c.Scope.Population,
-			c.Scope.Group, string(c.Scope.Measure), c.Provenance.URL, c.Provenance.ArchiveURL, js(c.Provenance.Relays),
-			c.Occasion, string(c.SaidOn), string(c.PublishedOn), string(c.AsOf), string(c.Since), rs, re,
-			string(c.EvidenceType), string(c.Grade), string(c.Rank), c.DeprecationReason, c.Notes, js(c.Tags),
-			strings.ToLower(c.Quote+"\x1f"+c.QuantityText+"\x1f"+c.Notes)); err != nil {
+		if err := insert(c); err != nil {
 			return 0, fmt.Errorf("claim: %w", err)
 		}
+		seen := map[string]bool{c.Provenance.SourceID: true}
 		if err := exec(claimSource, c.ID, c.Provenance.SourceID); err != nil {
 			return 0, err
 		}
 		for _, rl := range c.Provenance.Relays {
+			if seen[rl.SourceID] {
+				continue
+			}
+			seen[rl.SourceID] = true
 			if err := exec(claimSource, c.ID, rl.SourceID); err != nil {
 				return 0, err
 			}
