@@ -16,4 +16,26 @@
 // cannot get the database within the lock wait (another process, such as
 // `claimdesk import`, holds it) fails with claims.CodeUnavailable, never
 // with "database is locked". See write.go for the lock order and retries.
+//
+// Each table's columns are declared once, by its row struct in rows.go
+// (see columns.go): gorm's CRUD, the bulk INSERTs of imports, the exports
+// and the recompute's reads all take their column lists from it.
+//
+// # Adding a field to claims
+//
+//  1. claims.Claim: the field, its json tag, and its check in Validate.
+//  2. claimRow in rows.go: the column, and its line in toClaimRow and
+//     domain (tag it row:"derived" if it is computed from other fields).
+//  3. migrate.go: a new step that adds the column.
+//  4. exchange: the field of exchange.RawClaim named after the column and
+//     its line in AppendClaimJSON (the fast JSON export), and its CSV
+//     column in csv.go.
+//  5. The documents: api/openapi.json and exchange/schema.json.
+//  6. The frontend's claim form and page.
+//
+// Then give the field a value in everyField (fields_test.go):
+// TestEveryClaimFieldRoundTrips finds every field of claims.Claim by
+// reflection and fails until it survives create and find, and the JSON,
+// NDJSON and CSV exports and imports; the store refuses to start while
+// RawClaim and the columns disagree.
 package gormstore
