@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -236,7 +237,7 @@ func decodeRecord(k Kind, raw []byte, loc location, lim Limits) item {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(rec); err != nil {
-		it.errs = []RecordError{jsonRecordError(k, err)}
+		it.errs = []RecordError{jsonRecordError(k, raw, rec, err)}
 		return it
 	}
 	if len(bytes.TrimSpace(raw[dec.InputOffset():])) != 0 {
@@ -253,22 +254,107 @@ func decodeRecord(k Kind, raw []byte, loc location, lim Limits) item {
 	return it
 }
 
-// jsonRecordError describes a decoding error of a record.
-func jsonRecordError(k Kind, err error) RecordError {
+// jsonRecordError describes err, the error of decoding raw into rec. An
+// unknown member, which encoding/json reports by message only, is found
+// by unknownField.
+func jsonRecordError(k Kind, raw []byte, rec any, err error) RecordError {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		return RecordError{Field: te.Field, Reason: fmt.Sprintf("must be %s, not %s", jsonType(te.Type), te.Value)}
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if name, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		f, _ := strconv.Unquote(name)
-		return RecordError{Field: f, Reason: fmt.Sprintf("is not a field of a %s", k)}
 	}
 	var pe *time.ParseError
 	if errors.As(err, &pe) {
 		return RecordError{Reason: fmt.Sprintf("holds %q where an RFC 3339 time belongs", truncate(pe.Value, 64))}
 	}
-	return RecordError{Reason: msg}
+	if f, ok := unknownField(raw, reflect.TypeOf(rec)); ok {
+		return RecordError{Field: f, Reason: fmt.Sprintf("is not a field of a %s", k)}
+	}
+	return RecordError{Reason: strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+// unknownField returns the path of a member of raw that t has no field
+// for, as encoding/json matches names (case-insensitively), the first in
+// key order at the shallowest depth where there is one.
+func unknownField(raw []byte, t reflect.Type) (string, bool) {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return "", false
+	}
+	return findUnknown(v, t, "")
+}
+
+func findUnknown(v any, t reflect.Type, path string) (string, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok || t == reflect.TypeFor[time.Time]() {
+			return "", false
+		}
+		fields := jsonFieldTypes(t, nil)
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		types := make([]reflect.Type, len(keys))
+		for i, k := range keys {
+			ft, ok := fields[k]
+			for name, t := range fields {
+				if !ok && strings.EqualFold(name, k) {
+					ft, ok = t, true
+				}
+			}
+			if !ok {
+				return joinPath(path, k), true
+			}
+			types[i] = ft
+		}
+		for i, k := range keys {
+			if f, ok := findUnknown(obj[k], types[i], joinPath(path, k)); ok {
+				return f, true
+			}
+		}
+	case reflect.Slice:
+		arr, _ := v.([]any)
+		for i, e := range arr {
+			if f, ok := findUnknown(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); ok {
+				return f, true
+			}
+		}
+	}
+	return "", false
+}
+
+// jsonFieldTypes adds the JSON members of struct type t, with their types,
+// to fields, embedded structs included.
+func jsonFieldTypes(t reflect.Type, fields map[string]reflect.Type) map[string]reflect.Type {
+	if fields == nil {
+		fields = map[string]reflect.Type{}
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-" || (!f.IsExported() && !f.Anonymous):
+		case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+			jsonFieldTypes(f.Type, fields)
+		case name == "":
+			fields[f.Name] = f.Type
+		default:
+			fields[name] = f.Type
+		}
+	}
+	return fields
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
 }
 
 func jsonType(t reflect.Type) string {
@@ -328,10 +414,11 @@ func (d *jsonDecoder) syntax(where string, err error) error {
 	if errors.As(err, &se) {
 		return &DecodeError{Location: where, Reason: fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error())}
 	}
-	if strings.HasPrefix(err.Error(), "json: ") || strings.HasPrefix(err.Error(), "invalid character") {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
 		return &DecodeError{Location: where, Reason: fmt.Sprintf("malformed JSON near byte %d: %s", d.dec.InputOffset(), strings.TrimPrefix(err.Error(), "json: "))}
 	}
-	return err
+	return err // the reader's
 }
 
 func (d *jsonDecoder) next() (item, error) {

@@ -63,6 +63,8 @@ func TestDecodeHostile(t *testing.T) {
 		{"wrong type", JSON, `{"schema_version":1,"claims":[{"id":"c1","no_number":"yes"}]}`, Limits{}, "", "$.claims[0].no_number"},
 		{"wrong nested type", JSON, `{"schema_version":1,"claims":[{"id":"c1","analyst_interval":{"low":"ten"}}]}`, Limits{}, "", "$.claims[0].analyst_interval.low"},
 		{"unknown field", JSON, `{"schema_version":1,"topics":[{"id":"t","colour":"red"}]}`, Limits{}, "", "$.topics[0].colour"},
+		{"nested unknown field", JSON, `{"schema_version":1,"claims":[{"id":"c1","provenance":{"relays":[{"source_id":"s","nte":"x"}]}}]}`, Limits{}, "", "$.claims[0].provenance.relays[0].nte"},
+		{"unknown field in another case", JSON, `{"schema_version":1,"topics":[{"ID":"t","Title":"x","Colour":"red"}]}`, Limits{}, "", "$.topics[0].Colour"},
 		{"record not an object", JSON, `{"schema_version":1,"topics":[42]}`, Limits{}, "", "$.topics[0]"},
 		// Past encoding/json's own limit of 10000 levels the document is
 		// malformed; below it, the record is over MaxDepth.

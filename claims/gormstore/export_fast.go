@@ -145,6 +145,9 @@ func (a appendScanner) Scan(src any) error {
 
 // EachRawClaim streams the claims f selects in ID order, as stored.
 func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*exchange.RawClaim) error) error {
+	if !s.packs {
+		return exchange.ErrNoRawClaims
+	}
 	q, args := rawQuery(s.dialect), []any{}
 	if f.TopicID != "" {
 		if _, err := s.topicChain(ctx, f.TopicID); err != nil {
@@ -162,9 +165,6 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 	}
 	rows, err := s.db.WithContext(qctx).Raw(q, args...).Rows()
 	if err != nil {
-		if strings.Contains(err.Error(), "no such function") {
-			return exchange.ErrNoRawClaims
-		}
 		return translate(err, "export claims")
 	}
 	defer rows.Close()

@@ -108,8 +108,12 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 			return err
 		}
 		if err := g.Add(*p); err != nil {
+			var ie *gazetteer.InvalidError
+			if !errors.As(err, &ie) {
+				return err
+			}
 			var pr claims.Problems
-			pr.Add("place", "%s", strings.TrimPrefix(err.Error(), "gazetteer: "))
+			pr.Add("place", "%s", ie.Reason)
 			return pr.Err("place")
 		}
 		aliases, _ := toJSON(p.Aliases)

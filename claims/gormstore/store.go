@@ -44,6 +44,9 @@ type Store struct {
 	// lock (the writer slot and busy timeout on SQLite, lock_timeout on
 	// PostgreSQL) before it fails with claims.CodeUnavailable.
 	lockWait time.Duration
+	// packs says whether the database has the functions the raw claim
+	// export packs rows with (see export_fast.go), found once at Open.
+	packs bool
 }
 
 type dialect int
@@ -169,7 +172,38 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
+	if s.packs, err = canPack(ctx, db, s.dialect); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// canPack reports whether the database has concat and octet_length, which
+// the raw claim export packs rows with: PostgreSQL has, SQLite from 3.44.
+func canPack(ctx context.Context, db *gorm.DB, d dialect) (bool, error) {
+	if d == dialectPostgres {
+		return true, nil
+	}
+	var v string
+	if err := db.WithContext(ctx).Raw("SELECT sqlite_version()").Scan(&v).Error; err != nil {
+		return false, translate(err, "read the SQLite version")
+	}
+	return sqliteAtLeast(v, 3, 44), nil
+}
+
+// sqliteAtLeast reports whether version v ("3.46.1") is major.minor or later.
+func sqliteAtLeast(v string, major, minor int) bool {
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 2 {
+		return false
+	}
+	ma, err1 := strconv.Atoi(parts[0])
+	mi, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return ma > major || (ma == major && mi >= minor)
 }
 
 // clock returns the current time as stored: UTC, to the microsecond, which

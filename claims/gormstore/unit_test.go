@@ -162,3 +162,14 @@ func TestLoggerHidesPassword(t *testing.T) {
 		t.Errorf("log shows the password:\n%s", buf.String())
 	}
 }
+
+func TestSQLiteAtLeast(t *testing.T) {
+	for _, c := range []struct {
+		v    string
+		want bool
+	}{{"3.44.0", true}, {"3.46.1", true}, {"3.43.2", false}, {"4.0.0", true}, {"2.99.0", false}, {"3", false}, {"x.y", false}} {
+		if got := sqliteAtLeast(c.v, 3, 44); got != c.want {
+			t.Errorf("sqliteAtLeast(%q, 3, 44) = %v, want %v", c.v, got, c.want)
+		}
+	}
+}

@@ -138,10 +138,19 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	return g, nil
 }
 
+// An InvalidError is a place Add refuses, and why.
+type InvalidError struct{ Reason string }
+
+func (e *InvalidError) Error() string { return "gazetteer: " + e.Reason }
+
+func invalid(format string, args ...any) error {
+	return &InvalidError{Reason: fmt.Sprintf(format, args...)}
+}
+
 // Add adds places, which may refer to each other and to places already
 // present. It checks that IDs are new, that every parent exists, that no
 // name or alias names two places and that containment has no cycle. On
-// error the gazetteer is unchanged.
+// error, an *InvalidError, the gazetteer is unchanged.
 func (g *Gazetteer) Add(ps ...Place) error {
 	places := make(map[string]*Place, len(g.places)+len(ps))
 	for id, p := range g.places {
@@ -158,17 +167,17 @@ func (g *Gazetteer) Add(ps ...Place) error {
 		p.Name = strings.TrimSpace(p.Name)
 		switch {
 		case p.ID == "":
-			return fmt.Errorf("gazetteer: place %d: id is required", i)
+			return invalid("place %d: id is required", i)
 		case p.Name == "":
-			return fmt.Errorf("gazetteer: place %q: name is required", p.ID)
+			return invalid("place %q: name is required", p.ID)
 		case places[p.ID] != nil:
-			return fmt.Errorf("gazetteer: place %q: duplicate id", p.ID)
+			return invalid("place %q: duplicate id", p.ID)
 		}
 		if p.Kind == "" {
 			p.Kind = Country
 		}
 		if p.Kind != Country && p.Kind != Subdivision && p.Kind != Region {
-			return fmt.Errorf("gazetteer: place %q: kind must be country, subdivision or region, not %q", p.ID, p.Kind)
+			return invalid("place %q: kind must be country, subdivision or region, not %q", p.ID, p.Kind)
 		}
 		p.Aliases = slices.Clone(p.Aliases)
 		p.In = slices.Clone(p.In)
@@ -178,7 +187,7 @@ func (g *Gazetteer) Add(ps ...Place) error {
 				continue
 			}
 			if other, ok := names[k]; ok && other != p.ID {
-				return fmt.Errorf("gazetteer: place %q: name %q already names %q", p.ID, n, other)
+				return invalid("place %q: name %q already names %q", p.ID, n, other)
 			}
 			names[k] = p.ID
 		}
@@ -188,12 +197,12 @@ func (g *Gazetteer) Add(ps ...Place) error {
 	for _, p := range places {
 		for _, parent := range p.In {
 			if places[parent] == nil {
-				return fmt.Errorf("gazetteer: place %q: unknown parent %q", p.ID, parent)
+				return invalid("place %q: unknown parent %q", p.ID, parent)
 			}
 		}
 	}
 	if cyc := findCycle(places, order); cyc != nil {
-		return fmt.Errorf("gazetteer: containment cycle: %s", strings.Join(cyc, " in "))
+		return invalid("containment cycle: %s", strings.Join(cyc, " in "))
 	}
 	g.places, g.names, g.order = places, names, order
 	g.atoms = computeAtoms(places, order)
