@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +56,45 @@ func TestExtractCandidates(t *testing.T) {
 	s := c.Sentence
 	if s.Text[s.Start:s.End] != c.Text || text[s.Offset:s.Offset+len(s.Text)] != s.Text || text[c.Start:c.End] != c.Text {
 		t.Errorf("spans disagree: sentence %+v, item %d-%d %q", s, c.Start, c.End, c.Text)
+	}
+}
+
+// TestExtractRefusals checks that POST /api/v1/extract lists what it cannot
+// read right, a source's typo, with its span, sentence and reason, and
+// offers no candidate for it.
+func TestExtractRefusals(t *testing.T) {
+	e := newEnv(t, failingStore{}, nil)
+	text := "Police counted 12,000 people.\nМВД насчитало 150,00 человек на площади."
+	var got struct {
+		Items   []struct{ Text string }
+		Refused []struct {
+			Text       string
+			Start, End int
+			Sentence   struct {
+				Text               string
+				Start, End, Offset int
+			}
+			Error string
+		}
+	}
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(text) + `}`}, 200, &got)
+	if len(got.Items) != 1 || got.Items[0].Text != "12,000 people" {
+		t.Errorf("items %+v, want 12,000 people alone", got.Items)
+	}
+	if len(got.Refused) != 1 {
+		t.Fatalf("refused %+v, want the typo", got.Refused)
+	}
+	r := got.Refused[0]
+	if r.Text != "150,00 человек" || text[r.Start:r.End] != r.Text || !strings.Contains(r.Error, "a typo in the source") {
+		t.Errorf("refusal %+v", r)
+	}
+	s := r.Sentence
+	if s.Text != "МВД насчитало 150,00 человек на площади." || s.Text[s.Start:s.End] != r.Text || text[s.Offset:s.Offset+len(s.Text)] != s.Text {
+		t.Errorf("refusal sentence %+v", s)
+	}
+	var none struct{ Items, Refused []any }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":"no figures here"}`}, 200, &none)
+	if none.Items == nil || none.Refused == nil || len(none.Refused) != 0 {
+		t.Errorf("no figures: %+v, want empty lists", none)
 	}
 }

@@ -111,6 +111,9 @@ type extractRequest struct {
 // offsets, the sentence, claimant, outlet, counted thing, places and
 // whether it is likely a claim. The claim form offers them to an analyst
 // who pastes a quote; the article screen lists them for acceptance.
+// "refused" lists what reads as a quantity but cannot be read right (a
+// source's "150,00"), with its span, sentence and reason, so that the
+// analyst can enter the figure by hand.
 func (h *handler) extract(c *gin.Context) {
 	body, err := readJSON(c.Request.Body, h.maxBody)
 	var req extractRequest
@@ -126,9 +129,12 @@ func (h *handler) extract(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	items := h.articles.Extract(*req.Text)
+	items, refused := h.articles.ExtractAll(*req.Text)
 	if items == nil {
 		items = []article.Candidate{}
 	}
-	c.JSON(http.StatusOK, gin.H{"items": items})
+	if refused == nil {
+		refused = []article.Refusal{}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items, "refused": refused})
 }

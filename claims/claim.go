@@ -128,8 +128,9 @@ type Interval struct {
 	High   *float64 `json:"high"`
 	Best   *float64 `json:"best"`
 	Approx bool     `json:"approx"`
-	// Kind is exact, approximate, range, lower_bound, upper_bound or vague
-	// (quantity.Kind).
+	// Kind is exact, approximate, range, lower_bound, upper_bound, vague
+	// or change (quantity.Kind). Only a change ("fell by 3,000": -3,000)
+	// may have negative bounds; every other kind is a count or amount.
 	Kind quantity.Kind `json:"kind,omitempty"`
 	// Rule names the parser rule that produced the interval; Explanation
 	// says in words how the text was read. Both are empty for an
@@ -167,11 +168,11 @@ func (iv Interval) check(p *Problems, field string) {
 		name string
 		v    *float64
 	}{{"low", iv.Low}, {"high", iv.High}, {"best", iv.Best}} {
-		if v.v != nil && *v.v < 0 {
-			p.Add(field+"."+v.name, "must not be negative: claimdesk records counts and amounts")
+		if v.v != nil && *v.v < 0 && iv.Kind != quantity.Change {
+			p.Add(field+"."+v.name, "must not be negative: claimdesk records counts and amounts; a change (\"fell by 3,000\") says kind \"change\"")
 			return
 		}
-		if v.v != nil && *v.v > quantity.MaxValue {
+		if v.v != nil && math.Abs(*v.v) > quantity.MaxValue {
 			p.Add(field+"."+v.name, "must be at most 10^15, the largest figure claimdesk reads")
 			return
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 func ptr(v float64) *float64 { return &v }
@@ -76,6 +78,8 @@ func TestClaimPrepareRejects(t *testing.T) {
 		{"NUL in text", func(c *Claim) { c.Quote = "a few\x00dozen" }, "quote"},
 		{"negative low", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-5), High: ptr(-1)} }, "analyst_interval.low"},
 		{"negative best", func(c *Claim) { c.AnalystInterval = &Interval{Best: ptr(-5)} }, "analyst_interval.best"},
+		{"negative exact", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-5), High: ptr(-5), Kind: quantity.Exact} }, "analyst_interval.low"},
+		{"change beyond the largest figure", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(-2e15), High: ptr(-1), Kind: quantity.Change} }, "analyst_interval.low"},
 		{"astronomical high", func(c *Claim) { c.AnalystInterval = &Interval{Low: ptr(1), High: ptr(1e300)} }, "analyst_interval.high"},
 		{"since after as_of", func(c *Claim) { c.Scope.Measure, c.Since, c.AsOf = Cumulative, "2016", "2015-12" }, "since"},
 		{"year zero", func(c *Claim) { c.SaidOn = "0000-01-01" }, "said_on"},
@@ -90,6 +94,25 @@ func TestClaimPrepareRejects(t *testing.T) {
 				t.Errorf("Prepare names fields %v, want %q among them", fields, tt.wantField)
 			}
 		})
+	}
+}
+
+// TestClaimChange stores a change: read from the text ("fell by 3,000")
+// or given by an analyst with kind change, its bounds may be negative.
+func TestClaimChange(t *testing.T) {
+	t.Parallel()
+	c := validClaim()
+	c.QuantityText = "fell by 3,000"
+	if err := c.Prepare(nil); err != nil {
+		t.Fatal(err)
+	}
+	if iv := c.Interval; iv == nil || iv.Kind != quantity.Change || *iv.Low != -3000 || *iv.High != -3000 {
+		t.Errorf("fell by 3,000 in force as %+v, want a change of -3,000", iv)
+	}
+	c = validClaim()
+	c.AnalystInterval = &Interval{Low: ptr(-5000), High: ptr(-2000), Best: ptr(-3000), Kind: quantity.Change}
+	if err := c.Prepare(nil); err != nil {
+		t.Errorf("an analyst's change of -5,000 to -2,000: %v", err)
 	}
 }
 

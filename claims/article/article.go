@@ -95,7 +95,13 @@ func New(p *quantity.Parser, g *gazetteer.Gazetteer) *Extractor {
 
 // Extract returns the candidates of text in reading order.
 func (x *Extractor) Extract(text string) []Candidate {
+	out, _ := x.extract(text, false)
+	return out
+}
+
+func (x *Extractor) extract(text string, refusals bool) ([]Candidate, []Refusal) {
 	d := x.newDoc()
+	d.refusals = refusals
 	defer d.release()
 	var out []Candidate
 	off, prev := 0, 0
@@ -115,7 +121,7 @@ func (x *Extractor) Extract(text string) []Candidate {
 		}
 		off = end + 1
 	}
-	return out
+	return out, d.refused
 }
 
 // MaxParagraph is the longest paragraph Scan reads at once; a longer line
@@ -130,7 +136,12 @@ var ErrStop = errors.New("article: stop")
 // Memory is bounded by MaxParagraph and the extractor's fixed table of
 // people and organisations, not by the length of r.
 func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
+	return x.scan(r, emit, nil)
+}
+
+func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(*Refusal) error) error {
 	d := x.newDoc()
+	d.refusals = refused != nil
 	defer d.release()
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
@@ -138,14 +149,19 @@ func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	// "Об этом сообщил X" may attribute them) followed by the new ones.
 	var cur []Candidate
 	off := 0
-	flush := func(n int) error {
+	// flush emits the first n candidates, each after the refusals before
+	// it, then the refusals that start before limit.
+	flush := func(n, limit int) error {
 		for i := 0; i < n; i++ {
+			if err := d.emitRefusals(cur[i].Start, refused); err != nil {
+				return err
+			}
 			if err := emit(&cur[i]); err != nil {
 				return err
 			}
 		}
 		cur = append(cur[:0], cur[n:]...)
-		return nil
+		return d.emitRefusals(limit, refused)
 	}
 	read := func(text string, at int) error {
 		held := len(cur)
@@ -153,7 +169,7 @@ func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 			return nil
 		}
 		cur = d.paragraph(text, at, cur, 0)
-		return flush(held)
+		return flush(held, at)
 	}
 	for {
 		line, err := br.ReadSlice('\n')
@@ -181,7 +197,7 @@ func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 					return stopped(e)
 				}
 			}
-			return stopped(flush(len(cur)))
+			return stopped(flush(len(cur), noLimit))
 		}
 	}
 }

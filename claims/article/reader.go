@@ -24,6 +24,10 @@ type doc struct {
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
 	stemCache map[string]stemmed
+	// refusals says whether to collect what the parser refused in
+	// refused (see refusal.go).
+	refusals bool
+	refused  []Refusal
 }
 
 type stemmed struct{ stems, key []string }
@@ -88,7 +92,7 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 	if strings.TrimSpace(p) == "" {
 		return out
 	}
-	qs := d.x.parser.Extract(p)
+	qs := d.extract(p, base)
 	d.lastCount = ""
 	sps := sentences(p, nil)
 	quotes := quoteRegions(p, nil)

@@ -169,6 +169,15 @@
 //     "but", "и", "но" or a comma make a range of their closed ends:
 //     "greater than 50 and smaller than 400" is 51 to 399, "не менее 20 и
 //     не более 50" 20 to 50. "40 through 60" and "8k-12k" are ranges.
+//     A range's first end shares the second's scale word or suffix
+//     ("700K-900K", "1.2-1.5 million", "5–7 млн", "от 2 до 3 тыс.") and,
+//     when it is a plain figure below the second's leading group with at
+//     most one digit fewer, its zero groups: "30-40,000" and "10 to
+//     20,000" are 30,000 to 40,000 and 10,000 to 20,000; "100-1,000"
+//     keeps both ends as written. A range that may share them or not is
+//     refused: "3-400,000", "1.5-2,000", "3-4,500". Ends that fall once
+//     they share a scale ("с 5 до 3 млн") are refused by Parse; Extract
+//     splits them when a verb of change or revision comes first.
 //   - Stated errors widen the figure as stated: "45,000, give or take 15%"
 //     (a share of a figure that is not one), "20,000 ± 5,000", "52% plus or
 //     minus 3 points" (in the figure's own unit), "200 плюс-минус 10%"; rule
@@ -232,7 +241,8 @@
 // gives two sources (an official one such as the police, the prefecture or
 // МВД, and the organisers or unions: "Marseille (15,000 to 40,000)"), says
 // "respectively" or "соответственно", or when a verb of change or revision
-// comes before "from": "raised from 90,000 to 250,000". [Parser.ExtractAll]
+// comes before "from", or before the Russian "с" of "с … до": "raised
+// from 90,000 to 250,000", "число выросло с 300 до 500". [Parser.ExtractAll]
 // also returns what it refused, in order, with the reason: a source's typo
 // ("150,00"), an ambiguous dot ("1.500" in English text), a negative count.
 //

@@ -482,7 +482,7 @@ type lexicon struct {
 	ids   map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
 	words []wordInfo       // by ID
 	// Words some rules look for by name.
-	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idPolovinoy, idHalf, idNi int32
+	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idSo, idPolovinoy, idHalf, idNi int32
 }
 
 func (l *lexicon) id(w string) int32 {
@@ -597,5 +597,6 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 	}
 	l.idEqual, l.idPlus, l.idPlusRu, l.idGive, l.idTake = l.id("equal"), l.id("plus"), l.id("плюс"), l.id("give"), l.id("take")
 	l.idS, l.idPolovinoy, l.idHalf, l.idNi = l.id("с"), l.id("половиной"), l.id("half"), l.id("ни")
+	l.idSo = l.id("со")
 	return l
 }

@@ -32,6 +32,7 @@ type amount struct {
 	trailZeros uint8
 	tok        int    // index of the first number token
 	bad        string // why the figure cannot be read: "1.500" in English, "150,00"
+	fall       bool   // a range's second end below its first once they share a scale: "с 5 до 3 млн"
 }
 
 // roundUnit is the unit of the last significant digit as written: 1,000
@@ -334,10 +335,21 @@ func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool)
 // ("70-80 thousand", "$2-3bn", "40-50%") and reports whether the ends
 // rise.
 func spreadRange(a, b *amount) bool {
-	if a.scale == 1 && b.scale > 1 && a.v*b.scale <= b.v {
+	switch {
+	case a.scale == 1 && b.scale > 1 && a.v*b.scale <= b.v:
 		a.v *= b.scale
 		a.scale = b.scale
+	case a.scale == 1 && b.scale > 1 && a.v*b.scale < 10*b.v && a.bad == "" && b.bad == "":
+		// "с 5 до 3 млн", "from 5 to 3 million": falling ends that share
+		// the scale, a revision (split by Extract) rather than a range
+		// of 5 to 3,000,000.
+		a.v *= b.scale
+		a.scale = b.scale
+		b.fall = true
+		b.bad = fmt.Sprintf("the figures fall (%s to %s): a revision or two figures, not a range", numText(a.v), numText(b.v))
+		return a.currency == b.currency || a.currency == "" || b.currency == ""
 	}
+	sharedGroups(a, b)
 	if a.currency == "" {
 		a.currency = b.currency
 	} else if b.currency == "" {
@@ -348,6 +360,53 @@ func spreadRange(a, b *amount) bool {
 	}
 	return a.v < b.v && a.currency == b.currency
 }
+
+// sharedGroups reads a range whose first end leaves out the zero groups
+// its second end writes: "30-40,000" is 30,000 to 40,000, "10 to 20,000"
+// 10,000 to 20,000, "1-2,000,000" 1 to 2 million, "30–40 000" alike. Both
+// ends are plain figures in digits; the first, under 1,000, is below the
+// second's leading group (40 of "40,000") and has at most one digit
+// fewer. A first end at or above the leading group keeps both ends as
+// written ("100-1,000", "800 to 1,500"). What may be either is refused
+// with a reason in b.bad: "3-400,000" (3,000 or 300,000?), "1.5-2,000",
+// "3-4,500" (3 or 3,000?).
+func sharedGroups(a, b *amount) {
+	if !a.digits || !b.digits || a.scale != 1 || b.scale != 1 || a.percent || b.percent || b.bad != "" || a.bad != "" ||
+		a.v <= 0 || a.v >= 1000 || b.v < 1000 || b.decimals != 0 {
+		return
+	}
+	m := 1.0
+	for m*1000 <= b.v && math.Mod(b.v, m*1000) == 0 {
+		m *= 1000
+	}
+	lead := b.v / max(m, 1000)
+	if a.v >= lead {
+		return // "100-1,000": both ends as written
+	}
+	if m == 1 || a.decimals != 0 || intDigits(a.v) < intDigits(lead)-1 {
+		b.bad = fmt.Sprintf("a range that may share its second end's thousands or not (%s to %s, or %s to %s): write both ends in full",
+			numText(a.v), numText(b.v), numText(a.v*max(m, 1000)), numText(b.v))
+		if intDigits(a.v) < intDigits(lead)-1 {
+			b.bad = fmt.Sprintf("a range whose first end is too short for its second (%s to %s, %s to %s or %s to %s?): write both ends in full",
+				numText(a.v), numText(b.v), numText(a.v*m), numText(b.v), numText(a.v*m*math.Pow10(intDigits(lead)-intDigits(a.v))), numText(b.v))
+		}
+		return
+	}
+	a.v *= m
+}
+
+// intDigits is the number of digits of v's whole part, at least 1.
+func intDigits(v float64) int {
+	n := 1
+	for v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
+}
+
+// numText writes v with thousands separators, as the explanations do.
+func numText(v float64) string { return string(appendNum(nil, v, false)) }
 
 // core reads the figure, fraction, ratio or vague quantity at toks[j].
 func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
@@ -1446,9 +1505,17 @@ func (p *Parser) paired(s string, toks []token, i, next int, m *match) bool {
 	if m.alt || m.aEnd == 0 || m.bStart == 0 {
 		return false
 	}
-	// A revision: a verb of change or revision right before "from".
+	// A revision: a verb of change or revision right before "from", or
+	// before the Russian "с" that opens "с 300 до 500" ("число выросло с
+	// 300 до 500", "повысили с 300 до 500"), which is no range prefix since
+	// "с" also opens dates.
 	if m.aStart > m.start && i > 0 && p.word(&toks[i]).has(fDatePrep) {
 		if w := p.word(&toks[i-1]); w.flags&(fUp|fDown|fRevise) != 0 {
+			return true
+		}
+	}
+	if m.aStart == 0 && i >= 2 && (toks[i-1].id == p.lex.idS || toks[i-1].id == p.lex.idSo) && toks[i-1].space && toks[i].space {
+		if w := p.word(&toks[i-2]); w.flags&(fUp|fDown|fRevise) != 0 && !isASCIILetter(s[toks[i-2].start]) {
 			return true
 		}
 	}

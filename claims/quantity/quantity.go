@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "4"
+const Version = "5"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -408,6 +408,16 @@ func (p *Parser) extract(text string, refused *[]Refusal) []Quantity {
 		// text or follows a space ("-5 dead", "toll -800") is taken for a
 		// dash, as in a list or a hasty aside, and the figure is read.
 		switch {
+		case m.core == coreRange && m.b.fall && m.reason == m.b.bad && !m.skip && p.paired(text, toks, i, next, &m):
+			// "снизили с 5 до 3 млн": a falling revision, each figure with
+			// the scale they share.
+			first, second := m.pairEnds()
+			first.reason, second.reason = "", ""
+			for _, e := range [...]*match{&first, &second} {
+				q := p.quantity(text, e)
+				q.Text = text[e.start:e.end]
+				out = append(out, q)
+			}
 		case m.reason != "" && !m.skip || m.sign == '−' && !m.signedShare():
 			if refused != nil {
 				reason := m.reason

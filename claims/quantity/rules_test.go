@@ -305,6 +305,64 @@ func TestRuleSigns(t *testing.T) {
 	})
 }
 
+// Ranges whose first end shares the second's scale word, suffix or zero
+// groups: "700K-900K", "30-40,000" (30,000 to 40,000, the common reading
+// of a shared multiplier), "1.2-1.5 million", "5–7 млн", "от 2 до 3 тыс.".
+// The news forms come from stored pages: "AP reported 10 to 20,000
+// people attended", "в 20-30 тысяч человек", "ranges of 1-3 million",
+// "1 to 5 mln".
+func TestSharedMultiplierRanges(t *testing.T) {
+	t.Run("en", func(t *testing.T) {
+		runTable(t, defaultParser, []parseCase{
+			{"700K-900K", rng(700000, 900000)},
+			{"700k–900k people", rng(700000, 900000).unit("people")},
+			{"$700K-900K", rng(700000, 900000).unit("USD")},
+			{"30-40,000", rng(30000, 40000)},
+			{"30 to 40,000", rng(30000, 40000)},
+			{"between 30 and 40,000", rng(30000, 40000)},
+			{"10 to 20,000 people", rng(10000, 20000).unit("people")},
+			{"5-10,000", rng(5000, 10000)},
+			{"50-100,000", rng(50000, 100000)},
+			{"1-2,000,000", rng(1e6, 2e6)},
+			{"$30-40,000", rng(30000, 40000).unit("USD")},
+			{"1.2-1.5 million", rng(1.2e6, 1.5e6)},
+			{"1-3 million", rng(1e6, 3e6)},
+			{"1 to 5 mln", rng(1e6, 5e6)},
+			{"$2-3bn", rng(2e9, 3e9).unit("USD")},
+			// The first end at or above the second's leading group: both
+			// ends as written.
+			{"100-1,000", rng(100, 1000)},
+			{"between 800 and 1,500", rng(800, 1500)},
+			{"0-5,000", rng(0, 5000)},
+			{"10-15%", rng(10, 15).unit("percent")},
+		})
+		runRefusals(t, []refusal{
+			{"3-400,000", "3,000 to 400,000 or 300,000 to 400,000"},
+			{"1.5-2,000", "1.5 to 2,000, or 1,500 to 2,000"},
+			{"3-4,500", "3 to 4,500, or 3,000 to 4,500"},
+			{"5 to 3 million", "the figures fall (5,000,000 to 3,000,000)"},
+		})
+	})
+	t.Run("ru", func(t *testing.T) {
+		runTable(t, defaultParser, []parseCase{
+			{"700К-900К", rng(700000, 900000)},
+			{"700 тыс.-900 тыс.", rng(700000, 900000)},
+			{"30–40 000", rng(30000, 40000)},
+			{"от 30 до 40 000", rng(30000, 40000)},
+			{"от 2 до 3 тыс.", rng(2000, 3000)},
+			{"5–7 млн", rng(5e6, 7e6)},
+			{"1,2–1,5 млн", rng(1.2e6, 1.5e6)},
+			{"20-30 тысяч человек", rng(20000, 30000).unit("человек")},
+			{"от 100 до 1 000", rng(100, 1000)},
+		})
+		runRefusals(t, []refusal{
+			{"3-400 000", "3,000 to 400,000 or 300,000 to 400,000"},
+			{"от 3 до 4 500", "3 to 4,500, or 3,000 to 4,500"},
+			{"от 5 до 3 млн", "the figures fall (5,000,000 to 3,000,000)"},
+		})
+	})
+}
+
 // exFound is one quantity or refusal Extract reports, with its span.
 type exFound struct {
 	span, kind string
@@ -336,6 +394,20 @@ func TestExtractPairsRevisionsAndTypos(t *testing.T) {
 		{"Turnout was more than 400 and fewer than 900 people.",
 			[]exFound{{"more than 400 and fewer than 900 people", "range", 401, 899}}, nil},
 		{"The index fell by 5% and 800 left.", []exFound{{"fell by 5%", "change", -5, -5}, {"800", "exact", 800, 800}}, nil},
+		// A Russian revision with "с … до", as "from … to" in English.
+		{"Число погибших выросло с 300 до 500 человек.",
+			[]exFound{{"300", "exact", 300, 300}, {"500 человек", "exact", 500, 500}}, nil},
+		{"Прогноз снизили с 5 до 3 млн.",
+			[]exFound{{"5", "exact", 5e6, 5e6}, {"3 млн.", "exact", 3e6, 3e6}}, nil},
+		{"The forecast was cut from 5 to 3 million.",
+			[]exFound{{"5", "exact", 5e6, 5e6}, {"3 million", "exact", 3e6, 3e6}}, nil},
+		{"The toll rose from 300 to 500.",
+			[]exFound{{"300", "exact", 300, 300}, {"500", "exact", 500, 500}}, nil},
+		// No verb of change: "с … до" stays one range.
+		{"На митинг пришли с 300 до 500 человек.",
+			[]exFound{{"300 до 500 человек", "range", 300, 500}}, nil},
+		{"Unions said 30-40,000 marched; police said 700K-900K, or 3-400,000.",
+			[]exFound{{"30-40,000", "range", 30000, 40000}, {"700K-900K", "range", 700000, 900000}}, []string{"3-400,000"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -32,6 +32,14 @@
 //     above the outer count contradicts; disjoint or partly overlapping
 //     places differ in scope and never conflict.
 //
+// A change (an interval of kind change: "fell by 3,000" is -3,000) is not
+// a count. It is never compared with a count, nor across a part and its
+// whole; two changes are compared only when both state the same period
+// (since and reference date): two falls by their sizes, two rises as
+// figures, a rise against a fall as a conflict of opposite directions
+// (severity MaxSeverity). A change whose interval spans zero is not
+// compared.
+//
 // Deprecated claims are related like the others but never count as being
 // in conflict. The severity of a conflict is the factor between the nearer
 // bounds of the two intervals: 720 / 60 = 12 for "about 800" (720-880)

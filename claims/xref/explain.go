@@ -293,6 +293,8 @@ func hedgeWords(f *fact) string {
 		k = "a range"
 	case quantity.Vague:
 		k = "a vague figure"
+	case quantity.Change:
+		k = "a change"
 	default:
 		k = "unqualified"
 	}

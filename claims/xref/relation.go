@@ -216,7 +216,21 @@ type fact struct {
 	// a time of day; timed says there is one.
 	timed  bool
 	minute int64
+	// change is set for a change ("fell by 3,000"): changeRise, or
+	// changeFall with lo and hi turned into the fall's magnitudes so that
+	// two falls compare as two amounts, or changeEither for an interval
+	// that spans zero.
+	change changeDir
 }
+
+type changeDir uint8
+
+const (
+	notChange changeDir = iota
+	changeRise
+	changeFall
+	changeEither
+)
 
 func (c *Context) fact(v ClaimView) fact {
 	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
@@ -233,6 +247,16 @@ func (c *Context) fact(v ClaimView) fact {
 			f.lo, f.hi = *v.Interval.Best, *v.Interval.Best
 		}
 		f.tol = tolerance(f.basis, string(v.Interval.Kind))
+		if v.Interval.Kind == quantity.Change {
+			switch {
+			case f.hi <= 0:
+				f.change, f.lo, f.hi = changeFall, -f.hi, -f.lo
+			case f.lo >= 0:
+				f.change = changeRise
+			default:
+				f.change = changeEither
+			}
+		}
 	}
 	f.wlo, f.whi = f.lo/f.tol, f.hi*f.tol
 	f.active = f.numbered && v.Rank != claims.RankDeprecated
@@ -375,6 +399,12 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 	}
 	if reason := incomparable(a, b); reason != "" {
 		r.Kind, r.Explanation = NotComparable, reason
+		return
+	}
+	if a.change != b.change {
+		// A rise and a fall over the same period: they cannot both hold.
+		r.Kind, r.Severity = Conflicts, MaxSeverity
+		r.Explanation = describe(a) + " and " + object(a, b, amount) + " move in opposite directions over the same period"
 		return
 	}
 	if a.statement != "" && a.statement == b.statement || c.sameOrigin(a, b) {
@@ -581,8 +611,25 @@ func incomparable(a, b *fact) string {
 		return b.v.Name() + " gives no number, so there is nothing to compare with " + describe(a) + "."
 	case a.unit != b.unit:
 		return and(a, b, func(f *fact) string { return amount(f) + " counts " + f.unit }, func(f *fact) string { return amount(f) + " counts " + f.unit }) + ": different units."
+	case (a.change == notChange) != (b.change == notChange):
+		ch, n := a, b
+		if b.change != notChange {
+			ch, n = b, a
+		}
+		return amount(ch) + " is a change, and " + amount(n) + " a count: a change is not compared with a count."
+	case a.change == changeEither || b.change == changeEither:
+		return and(a, b, amount, amount) + ": a change that may be a rise or a fall is not compared."
+	case a.change != notChange && !samePeriod(a, b):
+		return and(a, b, amount, amount) + " are changes over different or unstated periods: a change is compared only with a change over the same period."
 	}
 	return ""
+}
+
+// samePeriod reports two claims that state the same period: the same
+// since and the same reference date.
+func samePeriod(a, b *fact) bool {
+	ra, rb := a.v.RefDate(), b.v.RefDate()
+	return a.v.Since != "" && ra != "" && a.v.Since == b.v.Since && ra == rb
 }
 
 // manual applies an analyst's link.
@@ -867,6 +914,10 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	}
 	if reason := incomparable(a, b); reason != "" {
 		r.Kind, r.Explanation = NotComparable, reason
+		return
+	}
+	if a.change != notChange {
+		r.Kind, r.Explanation = NotComparable, and(a, b, amount, amount)+" are changes: a part's change is not bounded by the whole's (other parts may move the other way), so they are not compared."
 		return
 	}
 	if a.measure != b.measure {

@@ -111,6 +111,40 @@ func TestExtractGolden(t *testing.T) {
 	golden(t, "article.golden.jsonl", out)
 }
 
+// TestExtractRefusals checks that a figure extract cannot read right (a
+// source's typo) is a line of its own with its span, sentence and reason,
+// in order among the candidates, not left out silently.
+func TestExtractRefusals(t *testing.T) {
+	in := "Police counted 12,000 people.\nThe organisers counted 150,00 people in the square. Later 900 left.\n"
+	code, out, errOut := runCmd(t, in, "extract")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := decodeLines(t, out)
+	var got []string
+	for _, l := range lines {
+		got = append(got, l["text"].(string))
+	}
+	if strings.Join(got, "|") != "12,000 people|150,00 people|900" {
+		t.Fatalf("lines %q, want 12,000 people, the refusal 150,00 people, then 900", got)
+	}
+	r := lines[1]
+	reason, _ := r["error"].(string)
+	s, _ := r["sentence"].(map[string]any)
+	if !strings.Contains(reason, "a typo in the source") || r["low"] != nil || r["kind"] != nil {
+		t.Errorf("refusal line %v: want an error giving the reason and no reading", r)
+	}
+	if start, end := int(r["start"].(float64)), int(r["end"].(float64)); in[start:end] != "150,00 people" {
+		t.Errorf("refusal span %d-%d is %q", start, end, in[start:end])
+	}
+	if s == nil || s["text"] != "The organisers counted 150,00 people in the square." || s["start"] != 23.0 || s["end"] != 36.0 || s["offset"] != 30.0 {
+		t.Errorf("refusal sentence %v", s)
+	}
+	if lines[0]["error"] != nil || lines[2]["error"] != nil {
+		t.Errorf("candidates carry an error: %v", lines)
+	}
+}
+
 func TestCalibrationFileErrors(t *testing.T) {
 	code, _, errOut := runCmd(t, "", "parse", "--calibration", filepath.Join(t.TempDir(), "missing.json"), "a few")
 	if code != 1 || !strings.Contains(errOut, "calibration") {

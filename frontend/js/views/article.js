@@ -136,23 +136,29 @@ export async function render(ctx) {
     const before = s.text.slice(0, byteToChar(s.text, s.start));
     const qty = s.text.slice(byteToChar(s.text, s.start), byteToChar(s.text, s.end));
     const after = s.text.slice(byteToChar(s.text, s.end));
-    const state = { claimant: c.claimant ? { ...c.claimant } : null, counted: c.counted, places: [...(c.places || [])], text: c.text, chosenClaimant: '' };
+    // A refusal (c.error): a span the parser cannot read right, such as a
+    // source's "150,00". It has no reading to accept: the analyst enters
+    // the figure by hand in the edit form.
+    const refused = typeof c.error === 'string';
+    const state = { claimant: c.claimant ? { ...c.claimant } : null, counted: c.counted || '', places: [...(c.places || [])], text: refused ? '' : c.text, chosenClaimant: '' };
     const status = h('p', { class: 'cand-status', role: 'status' });
     const accept = h('button', { type: 'button', class: 'primary accept', 'aria-label': `Accept “${c.text}”` }, 'Accept');
-    const edit = h('button', { type: 'button', class: 'edit', 'aria-label': `Edit “${c.text}”`, 'aria-expanded': 'false' }, 'Edit');
+    const edit = h('button', { type: 'button', class: 'edit', 'aria-label': refused ? `Enter “${c.text}” by hand` : `Edit “${c.text}”`, 'aria-expanded': 'false' }, refused ? 'Enter by hand' : 'Edit');
+    accept.hidden = refused;
     const drop = h('button', { type: 'button', class: 'drop', 'aria-label': `Drop “${c.text}”` }, 'Drop');
     const meta = h('dl', { class: 'cand-meta' });
     const extra = h('div', { class: 'cand-extra' });
-    const li = h('li', { class: `cand${c.likely_claim ? '' : ' dim'}`, id: `cand-${i}`, dataset: { state: 'pending' } },
+    const li = h('li', { class: `cand${refused ? ' refused' : c.likely_claim ? '' : ' dim'}`, id: `cand-${i}`, dataset: { state: 'pending' } },
       h('blockquote', { class: 'cand-sentence' }, before, h('mark', null, qty), after),
       meta, extra,
       h('div', { class: 'cand-actions' }, accept, edit, drop), status);
     const showMeta = () => replace(meta,
+      refused && h('div', { class: 'cand-refused' }, h('dt', null, 'not read:'), h('dd', null, c.error)),
       h('div', null, h('dt', null, 'Claimant'), h('dd', { class: 'cand-claimant' }, state.claimant ? claimantText(state) : `${outlet.value.trim() || 'the outlet'} (in its own voice)`)),
       h('div', null, h('dt', null, 'Counts'), h('dd', { class: 'cand-counted' }, state.counted || '—')),
-      h('div', null, h('dt', null, 'Reading'), h('dd', null, reading(c))),
+      !refused && h('div', null, h('dt', null, 'Reading'), h('dd', null, reading(c))),
       h('div', null, h('dt', null, 'Places'), h('dd', null, state.places.join(', ') || '—')),
-      !c.likely_claim && h('div', null, h('dt', null, 'Probably not a claim'), h('dd', null, c.reason)));
+      !refused && !c.likely_claim && h('div', null, h('dt', null, 'Probably not a claim'), h('dd', null, c.reason)));
     showMeta();
     const setState = (st, msg, link) => {
       li.dataset.state = st;
@@ -165,7 +171,7 @@ export async function render(ctx) {
       if (st === 'accepted') accept.textContent = 'Accepted';
     };
     const nextPending = () => {
-      const next = [...list.querySelectorAll('li.cand')].slice(i + 1).find((el) => el.dataset.state === 'pending');
+      const next = [...list.querySelectorAll('li.cand:not(.refused)')].filter((el) => el.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_PRECEDING).find((el) => el.dataset.state === 'pending');
       (next ? next.querySelector('button.accept') : list.closest('section').querySelector('h2')).focus();
     };
 
@@ -238,7 +244,7 @@ export async function render(ctx) {
     }
 
     function openEdit() {
-      const q = h('input', { type: 'text', value: state.text });
+      const q = h('input', { type: 'text', value: state.text, placeholder: refused ? `The figure as it should read, not “${c.text}”` : '' });
       const who = h('input', { type: 'text', value: state.claimant ? state.claimant.name : '' });
       const role = h('input', { type: 'text', value: state.claimant ? state.claimant.role : '' });
       const counted = h('input', { type: 'text', value: state.counted });
@@ -260,6 +266,11 @@ export async function render(ctx) {
       f.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
       f.addEventListener('submit', (e) => {
         e.preventDefault();
+        if (refused && !q.value.trim()) {
+          q.setAttribute('aria-invalid', 'true');
+          q.focus();
+          return;
+        }
         state.text = q.value.trim() || c.text;
         state.claimant = who.value.trim() ? { name: who.value.trim(), role: role.value.trim(), kind: (state.claimant && state.claimant.kind) || 'person' } : null;
         state.counted = counted.value.trim();
@@ -305,12 +316,15 @@ export async function render(ctx) {
     }
     find.disabled = true;
     try {
-      const items = (await api.post('/extract', { text: text.value })).items;
+      const res = await api.post('/extract', { text: text.value });
+      const items = res.items;
+      const refusals = res.refused || [];
       const likely = items.filter((c) => c.likely_claim).length;
-      replace(summary, `${items.length} ${items.length === 1 ? 'quantity' : 'quantities'}, ${likely} likely ${likely === 1 ? 'claim' : 'claims'}, in reading order. Dimmed ones are probably not claims.`);
-      replace(list, items.map(row));
+      const notRead = refusals.length ? ` ${refusals.length} not read: enter ${refusals.length === 1 ? 'it' : 'them'} by hand.` : '';
+      replace(summary, `${items.length} ${items.length === 1 ? 'quantity' : 'quantities'}, ${likely} likely ${likely === 1 ? 'claim' : 'claims'}, in reading order. Dimmed ones are probably not claims.${notRead}`);
+      replace(list, [...items, ...refusals].sort((a, b) => a.start - b.start).map(row));
       results.hidden = false;
-      const first = list.querySelector('li.cand:not(.dim) button.accept') || list.querySelector('button.accept');
+      const first = list.querySelector('li.cand:not(.dim):not(.refused) button.accept') || list.querySelector('li.cand:not(.refused) button.accept');
       (first || results.querySelector('h2')).focus();
     } catch (err) {
       problem.textContent = err.message;
