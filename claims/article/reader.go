@@ -20,6 +20,7 @@ type doc struct {
 	lastCount                    string
 	prevLast                     int   // offset of the last sentence of the paragraph before
 	toks                         []tok // the current paragraph's tokens
+	words                        wordCache
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
@@ -53,22 +54,35 @@ func (d *doc) stems(s string) []string { return d.stemmed(s).stems }
 
 func (x *Extractor) newDoc() *doc {
 	d := &doc{x: x}
-	if b, ok := tokPool.Get().(*[]tok); ok {
-		d.toks = (*b)[:0]
+	if sc, ok := scratchPool.Get().(*scratch); ok {
+		d.toks = sc.toks[:0]
+		d.words = sc.words
+		d.stemCache = sc.stems
 	}
 	return d
 }
 
-// release returns the doc's token buffer to the pool.
+// release returns the doc's token buffer and caches to the pool: the
+// caches hold pure functions of words and names, so the next article may
+// use them.
 func (d *doc) release() {
+	sc := &scratch{words: d.words, stems: d.stemCache}
 	if d.toks != nil && cap(d.toks) <= 1<<16 {
-		b := d.toks[:0]
-		tokPool.Put(&b)
+		sc.toks = d.toks[:0]
 	}
+	scratchPool.Put(sc)
 	d.toks = nil
 }
 
-var tokPool sync.Pool
+// scratch is what a doc leaves for the next: its token buffer and its
+// caches of words and names.
+type scratch struct {
+	toks  []tok
+	words wordCache
+	stems map[string]stemmed
+}
+
+var scratchPool sync.Pool
 
 // sent is one sentence of a paragraph.
 type sent struct {
@@ -98,7 +112,7 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 	d.toks = d.toks[:0]
 	bounds := make([]int, len(sps)+1)
 	for i, sp := range sps {
-		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks)
+		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks, &d.words)
 		bounds[i+1] = len(d.toks)
 	}
 	if cap(d.toks) > 1<<16 {
@@ -769,7 +783,7 @@ var prepFirst = func() map[string]bool {
 
 // prepCueAt matches a prepositional cue at ts[i].
 func prepCueAt(ts []tok, i int) (int, bool) {
-	if !prepFirst[ts[i].low] {
+	if ts[i].cls&cPrepFirst == 0 {
 		return 0, false
 	}
 	for _, c := range prepCues {
