@@ -15,6 +15,12 @@ type candidate struct {
 	*article.Candidate
 }
 
+// item is a candidate copied for the encoder, with its file.
+type item struct {
+	file string
+	c    article.Candidate
+}
+
 // batchSize is how many candidates the reader hands the encoder at once.
 const batchSize = 128
 
@@ -30,8 +36,8 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 	// where there is one) while the reader goes on: the reader hands over
 	// batches of copies, at most a few batches ahead, so memory stays
 	// bounded; an encoding error stops the reader.
-	batches := make(chan []candidate, 4)
-	free := make(chan []candidate, 6)
+	batches := make(chan []item, 4)
+	free := make(chan []item, 6)
 	encoded := make(chan error, 1)
 	stop := make(chan struct{})
 	go func() {
@@ -39,7 +45,7 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		for b := range batches {
 			for i := range b {
 				if err == nil {
-					if err = enc.Encode(b[i]); err != nil {
+					if err = enc.Encode(candidate{File: b[i].file, Candidate: &b[i].c}); err != nil {
 						close(stop)
 					}
 				}
@@ -54,7 +60,7 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		}
 		encoded <- err
 	}()
-	var cur []candidate
+	var cur []item
 	send := func() error {
 		if len(cur) == 0 {
 			return nil
@@ -67,14 +73,13 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		select {
 		case cur = <-free:
 		default:
-			cur = make([]candidate, 0, batchSize)
+			cur = make([]item, 0, batchSize)
 		}
 		return nil
 	}
 	scan := func(name string, r io.Reader) error {
 		return x.Scan(r, func(c *article.Candidate) error {
-			cp := *c
-			cur = append(cur, candidate{File: name, Candidate: &cp})
+			cur = append(cur, item{file: name, c: *c})
 			if len(cur) == batchSize {
 				return send()
 			}
