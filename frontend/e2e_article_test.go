@@ -212,6 +212,89 @@ func TestArticleScreen(t *testing.T) {
 		s.checkClean(t)
 	})
 
+	t.Run("an ambiguous source", func(t *testing.T) {
+		base := newServer(t, false).URL // its own sources
+		topicID := newTopic(t, base, "Russians fighting with Islamic State")
+		var site, print, near struct {
+			ID string `json:"id"`
+		}
+		// Two records of the outlet itself, and one near name.
+		call(t, "POST", base+"/api/v1/sources", map[string]any{"name": "The Moscow Times", "kind": "news", "url": "https://www.themoscowtimes.com/"}, &site)
+		call(t, "POST", base+"/api/v1/sources", map[string]any{"name": "The Moscow Times", "kind": "news", "notes": "print edition"}, &print)
+		call(t, "POST", base+"/api/v1/sources", map[string]any{"name": "Moscow Times Russian service", "kind": "news", "publisher": "The Moscow Times"}, &near)
+		const url = "https://www.themoscowtimes.com/2014/09/29/russia-calls-for-joint-effort-with-us-to-fight-islamic-state"
+		pasteArticle(t, s, base, topicID, url, "Russia Calls for Joint Effort With U.S. to Fight Islamic State", "The Moscow Times", "2014-09-29", string(seed))
+		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 3`)
+		// Accepting asks for the source once: the three stored ones and a
+		// new one, the first focused.
+		sel := candidateButton(t, s, "a few dozen", "accept")
+		li := strings.TrimSuffix(sel, " button.accept")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "the source choice", `!document.getElementById('source-choice').hidden && document.querySelectorAll('#source-choice input[type=radio]').length === 4 && document.activeElement.matches('#source-choice input[type=radio]')`)
+		if got := eval[string](t, s, `document.querySelector(`+jsString(li+" .cand-status")+`).textContent`); !strings.Contains(got, "source") {
+			t.Errorf("the waiting candidate says %q, want it to ask for the source", got)
+		}
+		values := eval[[]string](t, s, `[...document.querySelectorAll('#source-choice input[type=radio]')].map(r => r.value)`)
+		for _, want := range []string{site.ID, print.ID, near.ID, "new"} {
+			if !strings.Contains(strings.Join(values, " "), want) {
+				t.Errorf("the choice offers %v, want %s among them", values, want)
+			}
+		}
+		s.screenshot(t, "article-choose-source", false)
+		// By keyboard: down to the print edition, Enter.
+		for range 4 {
+			if eval[string](t, s, `document.activeElement.value`) == print.ID {
+				break
+			}
+			s.do(t, chromedp.KeyEvent(kb.ArrowDown))
+		}
+		if got := eval[string](t, s, `document.activeElement.value`); got != print.ID {
+			t.Fatalf("arrow keys reach %q, never the print edition %q", got, print.ID)
+		}
+		s.do(t, chromedp.KeyEvent(kb.Enter))
+		s.waitFor(t, "accepted with the chosen source", `document.querySelector(`+jsString(li)+`).dataset.state === 'accepted' && document.getElementById('source-choice').hidden`)
+		// The next claim of the article goes to the same source unasked.
+		sel = candidateButton(t, s, "about 800", "accept")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "about 800 accepted", `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept"))+`).dataset.state === 'accepted'`)
+		if !eval[bool](t, s, `document.getElementById('source-choice').hidden`) {
+			t.Error("the source was asked for twice")
+		}
+		cs := topicClaims(t, base, topicID)
+		if len(cs) != 2 {
+			t.Fatalf("%d claims, want 2", len(cs))
+		}
+		for _, c := range cs {
+			if c.Provenance.SourceID != print.ID || c.Provenance.URL != url {
+				t.Errorf("%q: provenance %+v, want the chosen source %s and the article's URL", c.QuantityText, c.Provenance, print.ID)
+			}
+		}
+
+		// Another article of the outlet: this time a new source.
+		const url2 = "https://www.themoscowtimes.com/2014/09/30/russia-and-islamic-state"
+		pasteArticle(t, s, base, topicID, url2, "Russia and Islamic State", "The Moscow Times", "2014-09-30", string(seed))
+		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 3`)
+		sel = candidateButton(t, s, "between 70 and 80 different", "accept")
+		s.do(t, chromedp.Click(chromedp.CSS(sel)))
+		s.waitFor(t, "the source choice", `!document.getElementById('source-choice').hidden`)
+		s.do(t, chromedp.Click(chromedp.CSS(`#source-choice input[value="new"]`)), chromedp.Click(chromedp.CSS(`#source-choice button.primary`)))
+		s.waitFor(t, "accepted with a new source", `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept"))+`).dataset.state === 'accepted'`)
+		var made storedClaim
+		for _, c := range topicClaims(t, base, topicID) {
+			if c.Provenance.URL == url2 {
+				made = c
+			}
+		}
+		var src struct{ ID, Name, URL, Publisher string }
+		call(t, "GET", base+"/api/v1/sources/"+made.Provenance.SourceID, nil, &src)
+		if src.ID == site.ID || src.ID == print.ID || src.ID == near.ID || src.Name != "Russia and Islamic State" || src.URL != url2 || src.Publisher != "The Moscow Times" {
+			t.Errorf("the new source = %+v, want one made for the article", src)
+		}
+		s.checkClean(t)
+	})
+
 	t.Run("Russian report by keyboard alone", func(t *testing.T) {
 		topicID := newTopic(t, base, "Обрушение моста")
 		s.do(t, chromedp.Navigate(base+"/articles/new?topic="+topicID))

@@ -36,6 +36,9 @@ type cue struct {
 	inQuote bool
 	back    bool // applies to figures before it: inverted ("…, said X") or ending the sentence
 	relay   bool // an outlet reporting ("Reuters reported"), not claiming, when someone else speaks
+	// declared: "заявленная организаторами численность": the figure the
+	// clause gives is the body's, whoever reports it.
+	declared bool
 }
 
 // np is a noun phrase as token range [lo, hi) of a sentence.
@@ -112,7 +115,8 @@ func leftNP(ts []tok, v int) (np, bool) {
 	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
 		lo++
 	}
-	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как") {
+	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
+		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем") {
 		lo++
 	}
 	// Cut trailing prepositional and participial phrases: "…комитет России
@@ -187,6 +191,13 @@ collect:
 			}
 			break
 		}
+		if (t.low == "в" || t.low == "во") && hi > lo && hasName(ts[lo:hi]) {
+			break // "Александр Бортников в Вашингтоне"
+		}
+		if t.low == "и" && hi > lo && !hasName(ts[lo:hi]) && hasRoleWord(ts[lo:hi]) && nameAhead(ts, hi+1) {
+			hi++ // a role of several parts, its name after it
+			continue
+		}
 		if (t.cls&cBoundary != 0) || t.low == "after" || t.low == "during" || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "to" || t.low == "for" || t.low == "while" ||
 			t.low == "после" || t.low == "во" || t.low == "для" || t.low == "на" || t.low == "призывая" || ((t.low == "в" || t.low == "с") && hi+1 < len(ts) && !ts[hi+1].upper) {
 			break
@@ -223,6 +234,21 @@ collect:
 		}
 	}
 	return np{lo, hi}, outlet, true
+}
+
+// nameAhead reports whether a person's name follows ts[i] within the same
+// phrase: before any punctuation, boundary word or figure.
+func nameAhead(ts []tok, i int) bool {
+	for k := i; k < len(ts) && k < i+10; k++ {
+		t := &ts[k]
+		if !t.word || t.cls&cBoundary != 0 || t.digit {
+			return false
+		}
+		if t.upper && k+1 < len(ts) && ts[k+1].word && ts[k+1].upper && hasName(ts[k:k+2]) && !isOrgName(ts[k:k+2]) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasOpenQuote(ts []tok) bool {
@@ -307,8 +333,12 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			return d.lastAny
 		}
 	}
+	// "собеседник агентства": whoever the agency spoke to, named before.
+	if ts[0].word && strings.HasPrefix(ts[0].low, "собеседник") && d.lastSpeaker != nil {
+		return d.lastSpeaker
+	}
 	// "the group", "the agency", "ведомство": the last organisation.
-	if len(ts) <= 2 && !ts[len(ts)-1].upper && (ts[len(ts)-1].low == "group" || ts[len(ts)-1].low == "agency" || ts[len(ts)-1].low == "ministry" || ts[len(ts)-1].low == "ведомство" || ts[len(ts)-1].low == "ведомства" || ts[len(ts)-1].low == "organisation" || ts[len(ts)-1].low == "organization") && d.lastOrg != nil {
+	if len(ts) <= 2 && !ts[len(ts)-1].upper && (ts[len(ts)-1].low == "group" || ts[len(ts)-1].low == "agency" || ts[len(ts)-1].low == "ministry" || ts[len(ts)-1].st == "ведомств" || ts[len(ts)-1].low == "organisation" || ts[len(ts)-1].low == "organization") && d.lastOrg != nil {
 		return d.lastOrg
 	}
 	// An abbreviation in brackets names the same body: "the Soufan Group (TSG)".
@@ -378,6 +408,18 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	if lo > 0 && ts[lo-1].word && ts[lo-1].s == "The" && lo < len(ts) {
 		lo--
+	}
+	// "пресс-службе МВД России по Москве": a capitalised word after "по"
+	// names the territory of the body before it, not a person.
+	if lo > 0 && lo < len(ts) && ts[lo].word && !ts[lo].upper && isOrgName(ts[:lo]) {
+		name := joinToks(ts)
+		if oblique {
+			name = nominativePhrase(ts[:1]) + " " + joinToks(ts[1:])
+		}
+		if e := d.find(name); e != nil {
+			return e
+		}
+		return d.remember(&entity{name: name, kind: Organisation, alias: alias})
 	}
 	nameToks, roleToks := ts[lo:], ts[:lo]
 	for len(roleToks) > 0 && roleToks[0].word && ((roleToks[0].cls&cTime != 0) || (roleToks[0].cls&cNotName != 0) || (roleToks[0].cls&cMonth != 0) || roleToks[0].digit) {

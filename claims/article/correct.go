@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -25,7 +26,21 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 				out = append(out, r)
 				continue
 			}
-		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2)):
+		case (strings.HasPrefix(low, "с ") || before == "с") && strings.Contains(low, " до ") && changeInClause(p[max(0, q.Start-200):q.Start], true):
+			// "возросло … – с 13 тысяч до 20 тысяч": two figures, not a range.
+			mid := q.Start + strings.Index(low, " до ")
+			from := q.Start
+			if strings.HasPrefix(low, "с ") {
+				from += len("с ")
+			}
+			a, ok1 := d.reparse(p, from, mid, "")
+			b, ok2 := d.reparse(p, mid+len(" до "), q.End, "")
+			if ok1 && ok2 {
+				out = append(out, a, b)
+				continue
+			}
+		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2) || fromFigure.MatchString(win) && changeInClause(p[max(0, q.Start-200):q.Start], false)):
+			// "увеличилось с 56 человек до 64": the new figure, not a bound.
 			if r, ok := d.reparse(p, q.Start+len("до "), q.End, ""); ok {
 				out = append(out, r)
 				continue
@@ -97,6 +112,29 @@ var crossVerbs = set("breached", "crossed", "passed", "topped", "surpassed", "ex
 func isChangeVerb(w string) bool {
 	for _, v := range changeVerbs {
 		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromFigure matches the text before the "до" of "с 56 человек до 64".
+var fromFigure = regexp.MustCompile(`(^|\s)[сС] \d[\d\s.,]*(\s\pL+)?\s*$`)
+
+// changeInClause reports whether a verb of change stands in the clause
+// that ends s: back to a sentence end, a semicolon or, unless across is
+// set, a comma ("возросло до 100, а число иностранцев – с 13 тысяч до 20
+// тысяч" crosses the comma to its verb).
+func changeInClause(s string, across bool) bool {
+	stops := ".;!?"
+	if !across {
+		stops += ","
+	}
+	if i := strings.LastIndexAny(s, stops); i >= 0 {
+		s = s[i+1:]
+	}
+	for _, w := range strings.Fields(s) {
+		if isChangeVerb(fold(strings.Trim(w, ",–—-«»\"()"))) {
 			return true
 		}
 	}

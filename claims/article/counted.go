@@ -39,7 +39,7 @@ func counted(p string, s *sent, q quantity.Quantity, prev string) string {
 // are the number of ("estimating the number of marchers"), or "".
 func countPhrase(ts []tok) string {
 	for m := range ts {
-		if ts[m].word && countNouns[ts[m].low] {
+		if ts[m].word && ts[m].cls&cCountNoun != 0 {
 			n := m + 1
 			if n < len(ts) && ts[n].low == "of" {
 				n++

@@ -16,7 +16,12 @@
 //     ("according to", "a report by", "citing", "по данным", "по словам",
 //     "согласно оценке"), quotations running over several sentences (the
 //     speaker named before or after the quote), "Об этом сообщил X" naming
-//     the speaker of the sentence before, and a later surname, role or
+//     the speaker of the sentence before (so does "Такие данные сообщили
+//     в пресс-службе X"), "«…», — говорится в сообщении" the body named
+//     last, "собеседник агентства" the speaker named last, "заявленная
+//     организаторами численность" the organisers whoever reports it, a
+//     sentence opening "При этом …" or "… из них" the speaker of the
+//     sentence before, and a later surname, role or
 //     pronoun ("Bogdanov", "the minister", "he said", "по его словам")
 //     resolved to the full name and role given earlier in the article. An
 //     outlet the text names as the channel ("told Kommersant", "передает
@@ -52,9 +57,9 @@
 //
 // The parser's reading is corrected where the sentence around it changes
 // its meaning: "до" after a verb of change ("возросло до 13 человек") is
-// "to", not "up to"; "grew from $464 million to $824 million" is two
-// figures, not a range; "приближается к пяти тысячам" is nearly five
-// thousand.
+// "to", not "up to"; "grew from $464 million to $824 million" (or
+// "возросло … с 13 тысяч до 20 тысяч") is two figures, not a range;
+// "приближается к пяти тысячам" is nearly five thousand.
 //
 // # Streaming
 //

@@ -53,7 +53,7 @@ func isCyrillic(w string) bool {
 func stems(s string) []string {
 	var out []string
 	var buf [8]tok
-	for _, t := range tokenize(s, 0, buf[:0]) {
+	for _, t := range tokenize(s, 0, buf[:0], nil) {
 		if t.word {
 			out = append(out, t.st)
 		}

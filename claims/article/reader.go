@@ -15,11 +15,13 @@ type doc struct {
 	x                            *Extractor
 	entities                     []*entity
 	lastPerson, lastOrg, lastAny *entity
+	lastSpeaker                  *entity // of the last attribution outside quotes
 	pendingRole                  string
 	lastPlaces                   []string
 	lastCount                    string
 	prevLast                     int   // offset of the last sentence of the paragraph before
 	toks                         []tok // the current paragraph's tokens
+	words                        wordCache
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
@@ -57,22 +59,35 @@ func (d *doc) stems(s string) []string { return d.stemmed(s).stems }
 
 func (x *Extractor) newDoc() *doc {
 	d := &doc{x: x}
-	if b, ok := tokPool.Get().(*[]tok); ok {
-		d.toks = (*b)[:0]
+	if sc, ok := scratchPool.Get().(*scratch); ok {
+		d.toks = sc.toks[:0]
+		d.words = sc.words
+		d.stemCache = sc.stems
 	}
 	return d
 }
 
-// release returns the doc's token buffer to the pool.
+// release returns the doc's token buffer and caches to the pool: the
+// caches hold pure functions of words and names, so the next article may
+// use them.
 func (d *doc) release() {
+	sc := &scratch{words: d.words, stems: d.stemCache}
 	if d.toks != nil && cap(d.toks) <= 1<<16 {
-		b := d.toks[:0]
-		tokPool.Put(&b)
+		sc.toks = d.toks[:0]
 	}
+	scratchPool.Put(sc)
 	d.toks = nil
 }
 
-var tokPool sync.Pool
+// scratch is what a doc leaves for the next: its token buffer and its
+// caches of words and names.
+type scratch struct {
+	toks  []tok
+	words wordCache
+	stems map[string]stemmed
+}
+
+var scratchPool sync.Pool
 
 // sent is one sentence of a paragraph.
 type sent struct {
@@ -102,7 +117,7 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 	d.toks = d.toks[:0]
 	bounds := make([]int, len(sps)+1)
 	for i, sp := range sps {
-		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks)
+		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks, &d.words)
 		bounds[i+1] = len(d.toks)
 	}
 	if cap(d.toks) > 1<<16 {
@@ -188,13 +203,26 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 		if si <= 0 || len(sents[si].cues) > 0 || !opensWithAnaphor(sents[si].toks) {
 			continue
 		}
+		found := false
 		for m := k - 1; m >= first; m-- {
 			if sentIndex(sents, out[m].Start-base) == si-1 {
 				if out[m].Claimant != nil {
 					out[k].Claimant = out[m].Claimant
 					out[k].Outlet = out[m].Outlet
 				}
+				found = true
 				break
+			}
+		}
+		if !found {
+			// The sentence before holds no figure but names a speaker:
+			// "По словам Бортникова, … много россиян. При этом 214 из них…"
+			for _, cu := range sents[si-1].cues {
+				if cu.who != nil && !cu.inQuote && !cu.about {
+					out[k].Claimant = cu.who.claimant()
+					out[k].Outlet = cu.outlet
+					break
+				}
 			}
 		}
 	}
@@ -224,9 +252,23 @@ func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst 
 					}
 				}
 			}
+			who := cu.who
+			if who.kind == Outlet {
+				// "Об этом сообщает РИА Новости со ссылкой на пресс-службу
+				// главка МВД": the outlet relays whom it cites.
+				for _, o := range sents[i].cues {
+					if o.pos > cu.pos && o.who != nil && o.who != cu.who && !o.inQuote {
+						if cu.outlet == "" {
+							cu.outlet = cu.who.name
+						}
+						who = o.who
+						break
+					}
+				}
+			}
 			for k := from; k < len(out); k++ {
 				if out[k].Claimant == nil && out[k].Start >= lo && out[k].End <= hi {
-					out[k].Claimant = cu.who.claimant()
+					out[k].Claimant = who.claimant()
 					if out[k].Outlet == "" {
 						out[k].Outlet = cu.outlet
 					}
@@ -254,6 +296,14 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 			}
 		}
 		break
+	}
+	// "заявленной организаторами численности митинга до 50 тысяч": the
+	// declarer of the figure's own clause.
+	for k := range s.cues {
+		cu := &s.cues[k]
+		if cu.declared && (cu.pos < q.Start && q.Start-cu.pos <= 120 || cu.pos >= q.End && cu.pos-q.End <= 40) {
+			return cu.who, ""
+		}
 	}
 	// A figure in brackets is its own statement: only a cue inside the
 	// same brackets attributes it.
@@ -319,7 +369,7 @@ var adjectiveUnits = set("different", "various", "separate", "distinct", "other"
 var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
 
 func opensWithAnaphor(ts []tok) bool {
-	for i := 0; i < len(ts) && i < 4; i++ {
+	for i := 0; i < len(ts) && i < 5; i++ {
 		if ts[i].word && anaphors[ts[i].low] {
 			return true
 		}
@@ -444,7 +494,10 @@ func (d *doc) roleSubject(s *sent) {
 func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	ts := s.toks
 	var out []cue
-	about := len(ts) >= 2 && ts[0].low == "об" && ts[1].low == "этом"
+	// "Об этом сообщил X", "Такие данные сообщили в пресс-службе X": the
+	// speaker of the sentence before.
+	about := len(ts) >= 2 && (ts[0].low == "об" && ts[1].low == "этом" ||
+		(ts[0].low == "такие" || ts[0].low == "эти") && (ts[1].low == "данные" || ts[1].low == "сведения" || ts[1].low == "цифры"))
 	inQ := func(pos int) bool {
 		for _, q := range quotes {
 			if q.start < pos && pos < q.end {
@@ -460,11 +513,30 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		if !c.inQuote {
 			d.note(c.who)
+			if c.who != nil {
+				d.lastSpeaker = c.who
+			}
 		}
 		out = append(out, c)
 	}
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
+		// "заявленной организаторами численности", "организаторами была
+		// заявлена численность": the body in the instrumental declared it.
+		if t.word && strings.HasPrefix(t.low, "заявлен") {
+			for k := max(0, i-3); k < min(len(ts), i+4); k++ {
+				if by, ok := declarers[ts[k].low]; ok && k != i {
+					e := d.find(by)
+					if e == nil {
+						e = d.remember(&entity{name: by, kind: Organisation})
+					}
+					c := cue{pos: t.start, who: e, declared: true}
+					c.inQuote = inQ(c.pos)
+					out = append(out, c)
+					break
+				}
+			}
+		}
 		if !t.word || inQ(t.start) {
 			continue
 		}
@@ -549,6 +621,15 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				continue
 			}
 		}
+		// "«…», — говорится в сообщении": the body that issued it, named
+		// last.
+		if t.low == "говорится" && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
+			if d.lastOrg != nil {
+				add(cue{pos: t.start, who: d.lastOrg, back: true})
+			}
+			i += 2
+			continue
+		}
 		if t.cls&cSpeech == 0 && t.cls&cOutletVerb == 0 {
 			continue
 		}
@@ -609,6 +690,21 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				phrase = phrase[1:]
 				oblique = true
 			}
+			// "Интерфакс со ссылкой организаторов сообщает": the outlet
+			// relays the body it cites.
+			for m := 1; m+1 < len(phrase); m++ {
+				if phrase[m].low == "ссылкой" && phrase[m-1].low == "со" {
+					rest := phrase[m+1:]
+					if len(rest) > 1 && rest[0].low == "на" {
+						rest = rest[1:]
+					}
+					if o := d.resolve(p, phrase[:m-1], false); o != nil && o.kind == Outlet {
+						outlet = o.name
+						phrase, oblique = rest, true
+					}
+					break
+				}
+			}
 			c.who = d.resolve(p, phrase, oblique)
 		}
 		if c.who == nil {
@@ -641,6 +737,13 @@ func dropDet(ts []tok) []tok {
 	}
 	return ts
 }
+
+// declarers are the bodies, in the instrumental, that declare a figure
+// ("заявленная организаторами"), with their nominative.
+var declarers = map[string]string{"организаторами": "организаторы", "властями": "власти", "полицией": "полиция", "мэрией": "мэрия", "заявителями": "заявители"}
+
+// reportNouns name a statement a body issues: "говорится в сообщении".
+var reportNouns = set("сообщении", "заявлении", "пресс-релизе", "документе", "докладе", "отчете", "релизе", "публикации")
 
 // relayVerbs with an outlet as subject report another's claim when the
 // sentence names another speaker ("American officials have said …,
@@ -773,7 +876,7 @@ var prepFirst = func() map[string]bool {
 
 // prepCueAt matches a prepositional cue at ts[i].
 func prepCueAt(ts []tok, i int) (int, bool) {
-	if !prepFirst[ts[i].low] {
+	if ts[i].cls&cPrepFirst == 0 {
 		return 0, false
 	}
 	for _, c := range prepCues {

@@ -38,6 +38,8 @@ const (
 	cRole                         // roleWords[st]
 	cOrg                          // orgWords[st]
 	cNotPerson                    // notPersonWords[st]
+	cPrepFirst                    // prepFirst[low]
+	cCountNoun                    // countNouns[low]
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -62,27 +64,67 @@ var wordClass = func() map[string][2]class {
 	add(0, personPronouns, cPersonPron)
 	add(0, otherPronouns, cOtherPron)
 	add(0, locPreps, cLocPrep)
+	add(0, prepFirst, cPrepFirst)
+	add(0, countNouns, cCountNoun)
 	add(1, roleWords, cRole)
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
+	for w := range m {
+		classFilter[filterHash(w)/64] |= 1 << (filterHash(w) % 64)
+	}
 	return m
 }()
+
+// classFilter has the bit filterHash(w) set for every word w of
+// wordClass: a word whose bit is clear is in no list, and classOf answers
+// without a map lookup, as it does for most words of a text.
+var classFilter [1 << 10]uint64
+
+// filterHash hashes a word's length, first two and last two bytes into
+// 2^16 buckets.
+func filterHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<8 ^ uint32(w[n-1])<<16 ^ uint32(w[n/2])
+	if n > 1 {
+		h ^= uint32(w[1])<<24 ^ uint32(w[n-2])*0x85EBCA6B
+	}
+	h *= 0x27D4EB2F
+	return h >> 16
+}
+
+func inClassFilter(w string) bool {
+	h := filterHash(w)
+	return classFilter[h/64]&(1<<(h%64)) != 0
+}
 
 // classOf returns the lists low belongs to as a folded word and st as a
 // stem.
 func classOf(low, st string) class {
-	v := wordClass[low]
+	var v [2]class
+	if inClassFilter(low) {
+		v = wordClass[low]
+	}
 	if st == low {
 		return v[0] | v[1]
 	}
-	return v[0] | wordClass[st][1]
+	if inClassFilter(st) {
+		return v[0] | wordClass[st][1]
+	}
+	return v[0]
 }
 
 // tokenize splits s (which starts at byte base of the paragraph) into
 // words and punctuation. A word may hold inner apostrophes, hyphens and
 // dots between letters ("Russia's", "пресс-служба", "U.S."), and digits
 // with inner commas and dots ("3,400").
-func tokenize(s string, base int, out []tok) []tok {
+//
+// cache, when not nil, keeps each word's folded form, stem and word lists,
+// so that a word met before is looked up once instead of folded, stemmed
+// and classed again.
+func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -119,12 +161,48 @@ func tokenize(s string, base int, out []tok) []tok {
 			break
 		}
 		w := s[i:j]
-		low := fold(w)
-		st := stemFolded(low)
-		out = append(out, tok{s: w, low: low, st: st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: classOf(low, st)})
+		var wi wordInfo
+		if cache != nil {
+			wi = cache.info(w)
+		} else {
+			wi = newWordInfo(w)
+		}
+		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: wi.cls})
 		i = j
 	}
 	return out
+}
+
+// wordInfo is what tokenize derives from a word as written.
+type wordInfo struct {
+	low, st string
+	cls     class
+}
+
+func newWordInfo(w string) wordInfo {
+	low := fold(w)
+	st := stemFolded(low)
+	return wordInfo{low: low, st: st, cls: classOf(low, st)}
+}
+
+// wordCache maps words as written to their wordInfo. It holds at most
+// maxWordCache words (it is emptied when full), and its strings are copies,
+// so it keeps no paragraph alive.
+type wordCache struct{ m map[string]wordInfo }
+
+const maxWordCache = 8192
+
+func (c *wordCache) info(w string) wordInfo {
+	if wi, ok := c.m[w]; ok {
+		return wi
+	}
+	k := strings.Clone(w)
+	wi := newWordInfo(k)
+	if c.m == nil || len(c.m) >= maxWordCache {
+		c.m = make(map[string]wordInfo, 1024)
+	}
+	c.m[k] = wi
+	return wi
 }
 
 // isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r), answered

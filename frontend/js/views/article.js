@@ -5,8 +5,8 @@
 // reading beside it. Each candidate is accepted, edited or dropped with
 // one action. Accepting creates the claim: the claimant and the article's
 // source are matched to existing records by name (the analyst chooses when
-// several match) or created, and the claim links back to the article's
-// source. The claim's ID is derived from the article's URL and the
+// several match, or, for the source, when only near names match) or
+// created, and the claim links back to the article's source. The claim's ID is derived from the article's URL and the
 // quantity's span, so accepting a candidate twice (even after a reload)
 // creates nothing new.
 
@@ -76,8 +76,9 @@ export async function render(ctx) {
     h('div', { class: 'form-actions' }, find, h('span', { class: 'kbd' }, 'Ctrl+Enter or ⌘+Enter finds the claims')));
   const summary = h('p', { id: 'cands-summary', role: 'status' });
   const list = h('ol', { class: 'cands', 'aria-labelledby': 'cands-h' });
+  const sourceBox = h('div', { class: 'source-box', id: 'source-choice', role: 'group', 'aria-label': 'The article’s source', hidden: true });
   const results = h('section', { class: 'cands-section', hidden: true, 'aria-labelledby': 'cands-h' },
-    h('h2', { id: 'cands-h', tabindex: '-1' }, 'Candidates'), summary, list);
+    h('h2', { id: 'cands-h', tabindex: '-1' }, 'Candidates'), summary, sourceBox, list);
 
   let sourcePromise = null; // the article's source record, found or created once
   const chosenByName = new Map(); // the analyst's choice among claimants of one name, for this article
@@ -85,11 +86,44 @@ export async function render(ctx) {
   const articleKey = () => url.value.trim() || `${title.value.trim()}\n${text.value}`;
   const lang = () => language.value || (/[а-яё]/i.test(text.value) && (text.value.match(/[а-яё]/gi) || []).length > text.value.length / 10 ? 'ru' : 'en');
 
+  // sourceMatches returns the stored sources that may be the article's:
+  // exact ones carry its URL, or its title or outlet as their name; near
+  // ones hold its outlet or title in their name, or the other way round,
+  // or are of the same publisher. A source with another URL is another
+  // article, unless it is the outlet's own record.
+  async function sourceMatches() {
+    const u = url.value.trim();
+    const names = [title.value.trim(), outlet.value.trim()].filter(Boolean);
+    const queries = [...new Set([...names, ...names.map((n) => n.replace(/^the\s+/i, ''))].filter((q) => q.length >= 3))];
+    const byId = new Map();
+    for (const q of queries) {
+      for (const s of (await api.get('/sources', { q, limit: 20 })).items) byId.set(s.id, s);
+    }
+    const exact = [];
+    const near = [];
+    const f = names.map(fold);
+    const out = fold(outlet.value);
+    for (const s of byId.values()) {
+      const n = fold(s.name);
+      if (u && s.url === u) return { exact: [s], near: [] };
+      const isOutlet = out && n === out;
+      if (!isOutlet && u && s.url && s.url !== u) continue;
+      if (isOutlet || f.includes(n)) exact.push(s);
+      else if (f.some((x) => x.length >= 4 && n.length >= 4 && (n.includes(x) || x.includes(n))) || (out && fold(s.publisher) === out)) near.push(s);
+    }
+    return { exact, near };
+  }
+
   // ensureSource finds the article's source by URL or by name, or creates
   // it under an ID derived from the article, so a second try finds it.
-  function ensureSource() {
+  // Where several stored sources match, or only near ones, the analyst
+  // chooses one or a new one (onChoose tells the caller it waits).
+  function ensureSource(onChoose) {
     const key = articleKey();
-    if (sourcePromise && sourceKey === key) return sourcePromise;
+    if (sourcePromise && sourceKey === key) {
+      if (!sourceBox.hidden) onChoose();
+      return sourcePromise;
+    }
     sourceKey = key;
     sourcePromise = (async () => {
       const id = `src-${digest(key)}`;
@@ -100,11 +134,13 @@ export async function render(ctx) {
       }
       const name = title.value.trim() || outlet.value.trim() || url.value.trim();
       if (!name) throw new Error('give the article a title, an outlet or a URL');
-      const found = (await api.get('/sources', { q: name, limit: 20 })).items;
-      const same = found.find((s) => url.value.trim() && s.url === url.value.trim()) ||
-        (found.filter((s) => fold(s.name) === fold(name) && (!s.url || !url.value.trim())).length === 1 &&
-          found.find((s) => fold(s.name) === fold(name)));
-      if (same) return same;
+      const { exact, near } = await sourceMatches();
+      if (exact.length === 1 && near.length === 0) return exact[0];
+      if (exact.length + near.length > 0) {
+        onChoose();
+        const chosen = await chooseSource([...exact, ...near], name);
+        if (chosen) return chosen;
+      }
       const body = { id, name, url: url.value.trim(), kind: 'news', publisher: outlet.value.trim(), language: lang(), published_on: date.value.trim() };
       try {
         return await api.post('/sources', body);
@@ -115,6 +151,47 @@ export async function render(ctx) {
     })();
     sourcePromise.catch(() => { sourcePromise = null; });
     return sourcePromise;
+  }
+
+  // chooseSource asks which stored source the article is, or for a new
+  // one; it resolves to the source chosen, or null for a new one.
+  function chooseSource(sources, name) {
+    return new Promise((resolve, reject) => {
+      const describe = (s) => [s.publisher && fold(s.publisher) !== fold(s.name) ? s.publisher : '', s.published_on, s.url, s.notes, `ID ${s.id}`].filter(Boolean).join(' · ');
+      const opts = [...sources.slice(0, 8).map((s) => ({ id: s.id, label: s.name, detail: describe(s), source: s })),
+        { id: 'new', label: `A new source “${name}”`, detail: [outlet.value.trim(), date.value.trim(), url.value.trim()].filter(Boolean).join(' · ') }];
+      const use = h('button', { type: 'button', class: 'primary' }, 'Use this source');
+      const cancel = h('button', { type: 'button' }, 'Cancel');
+      const fs = h('fieldset', { class: 'choose source-choice' },
+        h('legend', null, sources.length > 1 ? `${sources.length} stored sources may be this article’s` : 'A stored source may be this article’s'),
+        opts.map((o, k) => h('label', { class: 'choice' },
+          h('input', { type: 'radio', name: 'article-source', value: o.id, checked: k === 0 }), ' ',
+          h('span', { class: 'choice-text' }, o.label), o.detail && h('span', { class: 'hint' }, ` ${o.detail}`))),
+        h('div', { class: 'form-actions' }, use, cancel));
+      const done = () => {
+        replace(sourceBox);
+        sourceBox.hidden = true;
+      };
+      use.addEventListener('click', () => {
+        const v = fs.querySelector('input[name="article-source"]:checked').value;
+        done();
+        resolve(v === 'new' ? null : opts.find((o) => o.id === v).source);
+      });
+      cancel.addEventListener('click', () => {
+        done();
+        reject(new Error('no source chosen'));
+      });
+      fs.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') cancel.click();
+        if (e.key === 'Enter' && e.target.matches('input[type=radio]')) {
+          e.preventDefault();
+          use.click();
+        }
+      });
+      replace(sourceBox, h('p', null, 'Which source is this article? Claims accepted from it link to the one you choose.'), fs);
+      sourceBox.hidden = false;
+      fs.querySelector('input').focus();
+    });
   }
 
   // claimantMatches lists the claimants a name may denote: the same name,
@@ -183,7 +260,7 @@ export async function render(ctx) {
       }
       setState('busy', 'Saving…');
       try {
-        const source = await ensureSource();
+        const source = await ensureSource(() => setState('busy', 'Choose the article’s source above.'));
         const name = state.claimant ? state.claimant.name : outlet.value.trim();
         if (!name) throw new Error('no claimant: give the outlet, or edit the candidate to name one');
         let claimantId = state.chosenClaimant || chosenByName.get(fold(name)) || '';
