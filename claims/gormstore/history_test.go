@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // as returns a context of an actor with a reason.
@@ -31,10 +32,10 @@ func TestHistoryRoundTrip(t *testing.T) {
 
 		c.QuantityText = "about 900"
 		clk.Advance(time.Minute)
-		must(t, "update 1", s.UpdateClaim(as("ann", "the article was corrected"), c))
+		must(t, "update 1", service.New(s, nil).UpdateClaim(as("ann", "the article was corrected"), c))
 		c.QuantityText = "nearly 1,000"
 		clk.Advance(time.Minute)
-		must(t, "update 2", s.UpdateClaim(as("bob", ""), c))
+		must(t, "update 2", service.New(s, nil).UpdateClaim(as("bob", ""), c))
 
 		h, err := s.History(context.Background(), "claim", id)
 		must(t, "history", err)
