@@ -36,14 +36,14 @@ func TestSQLiteBusyIsUnavailable(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		t.Fatalf("take the write lock: %v", err)
 	}
-	err = s.CreateClaim(ctx, w.claim("2,000"))
+	err = svc(s).CreateClaim(ctx, w.claim("2,000"))
 	if got := claims.ErrorCode(err); got != claims.CodeUnavailable {
 		t.Errorf("CreateClaim while another connection writes: code %q (%v), want %q", got, err, claims.CodeUnavailable)
 	}
 	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
 		t.Fatal(err)
 	}
-	must(t, "create claim once the lock is free", s.CreateClaim(ctx, w.claim("2,000")))
+	must(t, "create claim once the lock is free", svc(s).CreateClaim(ctx, w.claim("2,000")))
 }
 
 // TestPostgresTopicLockComesFirst checks the lock order of write.go: a
@@ -55,7 +55,7 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 	s := storetest.Open(t, dsn)
 	w := newWorld(t, s)
 	c := w.claim("2,000")
-	must(t, "create claim", s.CreateClaim(ctx, c))
+	must(t, "create claim", svc(s).CreateClaim(ctx, c))
 
 	release, err := gormstore.HoldTopicLock(ctx, s, w.topic.ID)
 	if err != nil {
@@ -64,7 +64,7 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 	done := make(chan error, 1)
 	upd := *c
 	upd.Notes = "updated while the topic was locked"
-	go func() { done <- s.UpdateClaim(ctx, &upd) }()
+	go func() { done <- svc(s).UpdateClaim(ctx, &upd) }()
 
 	// Wait until the update waits for the advisory lock...
 	for {
@@ -97,7 +97,7 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	err = short.CreateClaim(ctx, w.claim("3,000"))
+	err = svc(short).CreateClaim(ctx, w.claim("3,000"))
 	if got := claims.ErrorCode(err); got != claims.CodeUnavailable {
 		t.Errorf("CreateClaim while its topic is locked: code %q (%v), want %q", got, err, claims.CodeUnavailable)
 	}
@@ -115,14 +115,14 @@ func TestAtomicallyRetriesADeadlock(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.Postgres(t)
 	for _, id := range []string{"ta", "tb"} {
-		must(t, "topic", s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people"}))
+		must(t, "topic", svc(s).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people"}))
 	}
 	var mu sync.Mutex
 	runs := map[string]int{}
 	ready := map[string]chan struct{}{"ta": make(chan struct{}), "tb": make(chan struct{})}
 	sub := func(tx claims.Store, parent, by string) error {
 		id := parent + "-" + by
-		return tx.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people", ParentID: parent})
+		return svc(tx).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people", ParentID: parent})
 	}
 	run := func(first, second string) error {
 		return s.Atomically(ctx, func(tx claims.Store) error {
