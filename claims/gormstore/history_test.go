@@ -92,7 +92,7 @@ func TestHistoryRoundTrip(t *testing.T) {
 		if len(page.Items) != 1 || page.Items[0].ID != f.bogdanov.ID {
 			t.Errorf("claims listed after the delete: %d, want Bogdanov's only", len(page.Items))
 		}
-		if views, err := s.TopicClaims(context.Background(), f.topic.ID); err != nil || len(views) != 1 {
+		if views, err := topicClaims(s, context.Background(), f.topic.ID); err != nil || len(views) != 1 {
 			t.Errorf("the comparison after the delete has %d claims (%v), want 1", len(views), err)
 		}
 		trash, err := s.Trash(context.Background())

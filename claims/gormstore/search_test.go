@@ -307,7 +307,7 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 		ctx := context.Background()
 		views := func() map[string]xref.ClaimView {
 			t.Helper()
-			vs, err := s.TopicClaims(ctx, w.topic.ID)
+			vs, err := topicClaims(s, ctx, w.topic.ID)
 			must(t, "topic claims", err)
 			out := map[string]xref.ClaimView{}
 			for _, v := range vs {
@@ -320,7 +320,7 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 			t.Fatalf("an unchanged topic is read again (%d claims): want the cached claims", len(first))
 		}
 		// Appending to what the cache returned leaves the cache alone.
-		vs, _ := s.TopicClaims(ctx, w.topic.ID)
+		vs, _ := topicClaims(s, ctx, w.topic.ID)
 		_ = append(vs, xref.ClaimView{Claim: w.plain})
 		if got := views(); len(got) != 3 {
 			t.Fatalf("after appending to a returned slice: %d claims", len(got))
@@ -352,7 +352,7 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 			if err := svc(tx).CreateClaim(ctx, c); err != nil {
 				return err
 			}
-			vs, err := tx.(*gormstore.Store).TopicClaims(ctx, w.topic.ID)
+			vs, err := topicClaims(tx.(*gormstore.Store), ctx, w.topic.ID)
 			if err == nil && len(vs) != 4 {
 				t.Errorf("inside the transaction: %d claims, want 4", len(vs))
 			}
@@ -385,13 +385,13 @@ func TestSearchAfterBulkImport(t *testing.T) {
 		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugees"}).Claims.Items); !slices.Equal(got, []string{"c1"}) {
 			t.Fatalf("after a load into an empty database: %v, want [c1]", got)
 		}
-		before, err := s.TopicClaims(ctx, "t1")
+		before, err := topicClaims(s, ctx, "t1")
 		must(t, "topic claims", err)
 		importDoc(t, s, "claim", claim("c2", "More refugees are expected"))
 		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugee"}).Claims.Items); !slices.Equal(got, []string{"c1", "c2"}) {
 			t.Errorf("after a second load: %v, want [c1 c2]", got)
 		}
-		after, err := s.TopicClaims(ctx, "t1")
+		after, err := topicClaims(s, ctx, "t1")
 		must(t, "topic claims", err)
 		if len(before) != 1 || len(after) != 2 {
 			t.Errorf("topic claims %d then %d, want 1 then 2", len(before), len(after))

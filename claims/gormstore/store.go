@@ -34,7 +34,7 @@ type Store struct {
 	// an Atomically call commits; nil outside one.
 	dirty *dirtySet
 	// topics caches the claims of large topics for relations computed on
-	// demand (see TopicClaims).
+	// demand (see TopicInput).
 	topics *topicCache
 	now    func() time.Time
 	log    *slog.Logger

@@ -13,6 +13,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // clock is a settable clock for WithNow.
@@ -53,6 +54,15 @@ func forEach(t *testing.T, fn func(t *testing.T, s *gormstore.Store, clk *clock)
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// topicClaims returns a topic's claims as relations on demand read them.
+func topicClaims(s *gormstore.Store, ctx context.Context, topicID string) ([]xref.ClaimView, error) {
+	in, err := s.TopicInput(ctx, topicID)
+	if err != nil {
+		return nil, err
+	}
+	return in.Claims, nil
+}
 
 // svc returns the write path of s, which validates and parses what the
 // store persists: the tests write as the API, import and demo do.
