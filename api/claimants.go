@@ -16,9 +16,9 @@ func (h *handler) claimants() *resource[claims.Claimant] {
 		},
 		readOnly: metaFields,
 		meta:     func(c *claims.Claimant) *claims.Meta { return &c.Meta },
-		insert:   h.store.CreateClaimant,
+		insert:   h.writes.CreateClaimant,
 		find:     h.store.FindClaimant,
-		update:   h.store.UpdateClaimant,
-		remove:   h.store.DeleteClaimant,
+		update:   h.writes.UpdateClaimant,
+		remove:   h.writes.DeleteClaimant,
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 var ldScript = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
@@ -25,7 +26,7 @@ var ldScript = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)
 func TestClaimPageJSONLD(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.SQLite(t)
-	if _, err := demo.Load(ctx, s); err != nil {
+	if _, err := demo.Load(ctx, service.New(s, nil)); err != nil {
 		t.Fatal(err)
 	}
 	pub := exchange.Publisher{Name: "Example Newsroom", URL: "https://newsroom.example.org/", BaseURL: "https://claims.example.org"}

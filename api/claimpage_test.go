@@ -11,13 +11,14 @@ import (
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // TestClaimPage: GET /claims/{id}?include=page holds what the claim's page
 // shows, every other claim named, and agrees with the separate listings.
 func TestClaimPage(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
-		if _, err := demo.Load(context.Background(), s); err != nil {
+		if _, err := demo.Load(context.Background(), service.New(s, nil)); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 		e := newEnv(t, s, nil)

@@ -41,16 +41,16 @@ func (h *handler) claims() *resource[claims.Claim] {
 			if err := h.claimPlacesKnown(ctx, c); err != nil {
 				return err
 			}
-			return h.store.CreateClaim(ctx, c)
+			return h.writes.CreateClaim(ctx, c)
 		},
 		find: h.store.FindClaim,
 		update: func(ctx context.Context, c *claims.Claim) error {
 			if err := h.claimPlacesKnown(ctx, c); err != nil {
 				return err
 			}
-			return h.store.UpdateClaim(ctx, c)
+			return h.writes.UpdateClaim(ctx, c)
 		},
-		remove:  h.store.DeleteClaim,
-		cascade: h.store.DeleteClaimCascade,
+		remove:  h.writes.DeleteClaim,
+		cascade: h.writes.DeleteClaimCascade,
 	}
 }

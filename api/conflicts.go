@@ -210,34 +210,16 @@ func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.Rela
 		}
 		rq.Kinds = []xref.Kind{xref.Kind(kind)}
 	}
-	topic, err := h.store.FindTopic(ctx, target.TopicID)
+	// The engine's input, loaded as the stored recompute loads it.
+	in, err := h.store.TopicInput(ctx, target.TopicID)
 	if err != nil {
 		return xref.RelationPage{}, err
 	}
-	cands, err := h.store.TopicClaims(ctx, topic.ID)
-	if err != nil {
-		return xref.RelationPage{}, err
-	}
-	links, err := h.store.TopicLinks(ctx, topic.ID)
-	if err != nil {
-		return xref.RelationPage{}, err
-	}
-	g, err := h.store.Gazetteer(ctx)
-	if err != nil {
-		return xref.RelationPage{}, err
-	}
-	xc := xref.NewContext(topic, g, links)
-	if topic.ParentID != "" {
-		parent, err := h.store.FindTopic(ctx, topic.ParentID)
-		if err != nil {
-			return xref.RelationPage{}, err
-		}
-		more, err := h.store.TopicClaims(ctx, parent.ID)
-		if err != nil {
-			return xref.RelationPage{}, err
-		}
-		cands = append(cands, more...)
-		xc.WithParent(parent)
+	cands := in.Claims
+	xc := xref.NewContext(in.Topic, in.Related.Gazetteer, in.Links)
+	if in.Related.Parent != nil {
+		cands = append(cands, in.Related.ParentClaims...)
+		xc.WithParent(in.Related.Parent)
 	}
 	var self xref.ClaimView
 	for _, v := range cands {

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // exportDoc downloads an export. JSON bodies are checked against the
@@ -53,7 +54,7 @@ func validateExport(t *testing.T, doc []byte) {
 
 func TestExportDownloads(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
-		if _, err := demo.Load(context.Background(), s); err != nil {
+		if _, err := demo.Load(context.Background(), service.New(s, nil)); err != nil {
 			t.Fatal(err)
 		}
 		e := newEnv(t, s, nil)
@@ -106,7 +107,7 @@ func TestExportDownloads(t *testing.T) {
 
 func TestImportRoundTripAndReports(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, src *gormstore.Store) {
-		if _, err := demo.Load(context.Background(), src); err != nil {
+		if _, err := demo.Load(context.Background(), service.New(src, nil)); err != nil {
 			t.Fatal(err)
 		}
 		doc := exportDoc(t, newEnv(t, src, nil), "?format=ndjson").Body.String()

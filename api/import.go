@@ -77,8 +77,8 @@ func (h *handler) importRecords(c *gin.Context) {
 			"an import is already running on this server: send this one again when it has finished"))
 		return
 	}
-	rep, err := exchange.Import(c.Request.Context(), h.store, c.Request.Body, exchange.ImportOptions{
-		Format: format, DryRun: dry, Parser: h.parser, Limits: exchange.Limits{MaxBytes: h.maxImport},
+	rep, err := h.writes.Import(c.Request.Context(), c.Request.Body, exchange.ImportOptions{
+		Format: format, DryRun: dry, Limits: exchange.Limits{MaxBytes: h.maxImport},
 	})
 	if err == nil {
 		c.JSON(http.StatusOK, rep)

@@ -20,9 +20,9 @@ func (h *handler) links() *resource[claims.Link] {
 		keep:     func(next, stored *claims.Link) { next.Author = stored.Author },
 		author:   func(l *claims.Link, name string) { l.Author = name },
 		meta:     func(l *claims.Link) *claims.Meta { return &l.Meta },
-		insert:   h.store.CreateLink,
+		insert:   h.writes.CreateLink,
 		find:     h.store.FindLink,
-		update:   h.store.UpdateLink,
-		remove:   h.store.DeleteLink,
+		update:   h.writes.UpdateLink,
+		remove:   h.writes.DeleteLink,
 	}
 }

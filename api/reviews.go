@@ -24,9 +24,9 @@ func (h *handler) reviews() *resource[claims.Review] {
 		keep:     func(next, stored *claims.Review) { next.Author = stored.Author },
 		author:   func(r *claims.Review, name string) { r.Author = name },
 		meta:     func(r *claims.Review) *claims.Meta { return &r.Meta },
-		insert:   h.store.CreateReview,
+		insert:   h.writes.CreateReview,
 		find:     h.store.FindReview,
-		update:   h.store.UpdateReview,
-		remove:   h.store.DeleteReview,
+		update:   h.writes.UpdateReview,
+		remove:   h.writes.DeleteReview,
 	}
 }

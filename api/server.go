@@ -13,6 +13,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/article"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // DefaultMaxBodyBytes is the request body limit when Options sets none.
@@ -22,6 +23,9 @@ const DefaultMaxBodyBytes = 1 << 20
 type Options struct {
 	// Store holds the records and their cross-referencing. It is required.
 	Store Store
+	// Writes writes records; nil writes through a service.Service on
+	// Store with Parser.
+	Writes Writes
 	// Logger receives the request log and internal errors; nil discards.
 	Logger *slog.Logger
 	// Assets is the web frontend, served for paths outside /api/; nil
@@ -55,6 +59,7 @@ type Options struct {
 // handler holds what the endpoints share.
 type handler struct {
 	store     Store
+	writes    Writes
 	log       *slog.Logger
 	parser    *quantity.Parser
 	articles  *article.Extractor
@@ -142,6 +147,9 @@ func newEngine(opts Options) *gin.Engine {
 		h.parser = quantity.New()
 	}
 	h.articles = article.New(h.parser, nil)
+	if h.writes = opts.Writes; h.writes == nil {
+		h.writes = service.New(opts.Store, h.parser)
+	}
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBodyBytes
 	}

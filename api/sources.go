@@ -18,9 +18,9 @@ func (h *handler) sources() *resource[claims.Source] {
 		},
 		readOnly: metaFields,
 		meta:     func(s *claims.Source) *claims.Meta { return &s.Meta },
-		insert:   h.store.CreateSource,
+		insert:   h.writes.CreateSource,
 		find:     h.store.FindSource,
-		update:   h.store.UpdateSource,
-		remove:   h.store.DeleteSource,
+		update:   h.writes.UpdateSource,
+		remove:   h.writes.DeleteSource,
 	}
 }

@@ -2,11 +2,46 @@ package api
 
 import (
 	"context"
+	"io"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
+
+// Writes is what the write endpoints need: every write of a record,
+// validated, parsed and persisted with its summaries and history in one
+// transaction. service.Service implements it; NewHandler builds one on
+// Options.Store unless Options.Writes is set.
+type Writes interface {
+	CreateTopic(ctx context.Context, t *claims.Topic) error
+	UpdateTopic(ctx context.Context, t *claims.Topic) error
+	DeleteTopic(ctx context.Context, id string, version int) error
+	CreateSource(ctx context.Context, s *claims.Source) error
+	UpdateSource(ctx context.Context, s *claims.Source) error
+	DeleteSource(ctx context.Context, id string, version int) error
+	CreateClaimant(ctx context.Context, c *claims.Claimant) error
+	UpdateClaimant(ctx context.Context, c *claims.Claimant) error
+	DeleteClaimant(ctx context.Context, id string, version int) error
+	CreateClaim(ctx context.Context, c *claims.Claim) error
+	UpdateClaim(ctx context.Context, c *claims.Claim) error
+	DeleteClaim(ctx context.Context, id string, version int) error
+	// DeleteClaimCascade deletes a claim with the links and reviews that
+	// name it (DELETE ?cascade=true).
+	DeleteClaimCascade(ctx context.Context, id string, version int) error
+	CreateLink(ctx context.Context, l *claims.Link) error
+	UpdateLink(ctx context.Context, l *claims.Link) error
+	DeleteLink(ctx context.Context, id string, version int) error
+	CreateReview(ctx context.Context, r *claims.Review) error
+	UpdateReview(ctx context.Context, r *claims.Review) error
+	DeleteReview(ctx context.Context, id string, version int) error
+	// Import writes a document's records in one transaction (POST
+	// /import); see exchange.Import.
+	Import(ctx context.Context, r io.Reader, opts exchange.ImportOptions) (*exchange.Report, error)
+}
+
+var _ Writes = (*service.Service)(nil)
 
 // Store is what the API needs from storage: the records of package claims
 // and their cross-referencing, kept current by the store (xref.Store), and

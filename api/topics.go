@@ -33,7 +33,7 @@ func (h *handler) topics() *resource[claims.Topic] {
 			if err := h.topicPlacesKnown(ctx, t); err != nil {
 				return err
 			}
-			return h.store.CreateTopic(ctx, t)
+			return h.writes.CreateTopic(ctx, t)
 		},
 		find: h.store.FindTopic,
 		update: func(ctx context.Context, t *claims.Topic) error {
@@ -43,9 +43,9 @@ func (h *handler) topics() *resource[claims.Topic] {
 			if err := h.topicPlacesKnown(ctx, t); err != nil {
 				return err
 			}
-			return h.store.UpdateTopic(ctx, t)
+			return h.writes.UpdateTopic(ctx, t)
 		},
-		remove: h.store.DeleteTopic,
+		remove: h.writes.DeleteTopic,
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -173,7 +174,7 @@ func TestSummariesAfterUpdateAndDelete(t *testing.T) {
 // an analyst would.
 func TestDemoComparisons(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
-		if _, err := demo.Load(context.Background(), s); err != nil {
+		if _, err := demo.Load(context.Background(), service.New(s, nil)); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 		e := newEnv(t, s, nil)

@@ -42,32 +42,57 @@ type ReparseReport struct {
 // older parser version (or another calibration) read, and calls report for
 // each claim whose reading moved. Unless dryRun, it updates the claims in
 // one transaction, so the summaries of each topic are recomputed once and
-// a failure leaves everything as it was. Claims the new lexicon cannot
-// read are reported and left unchanged.
+// a failure leaves everything as it was, and reports the moves once the
+// transaction has committed (it may run more than once). Claims the new
+// lexicon cannot read are reported and left unchanged. s should be a
+// store that writes through the service (claims/service), which parses
+// with the same p.
 func Reparse(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, report func(Moved) error) (ReparseReport, error) {
 	rep := ReparseReport{ParserVersion: p.Version(), DryRun: dryRun}
-	run := func(tx Store) error {
-		f := ClaimFilter{ListOptions: ListOptions{Limit: MaxLimit, Sort: "created_at"}}
-		for {
-			page, err := tx.ListClaims(ctx, f)
-			if err != nil {
-				return err
-			}
-			for _, c := range page.Items {
-				if err := reparseOne(ctx, tx, p, c, dryRun, &rep, report); err != nil {
-					return err
-				}
-			}
-			if page.Next == "" {
-				return nil
-			}
-			f.Cursor = page.Next
+	if dryRun {
+		return rep, reparseAll(ctx, s, p, true, &rep, report)
+	}
+	// The store may run the transaction again from the start after a
+	// serialization failure or deadlock: count afresh each time, and
+	// report the moves once, after the commit.
+	var moved []Moved
+	err := s.Atomically(ctx, func(tx Store) error {
+		rep = ReparseReport{ParserVersion: p.Version()}
+		moved = moved[:0]
+		return reparseAll(ctx, tx, p, false, &rep, func(m Moved) error {
+			moved = append(moved, m)
+			return nil
+		})
+	})
+	if err != nil {
+		return rep, err
+	}
+	for _, m := range moved {
+		if err := report(m); err != nil {
+			return rep, err
 		}
 	}
-	if dryRun {
-		return rep, run(s)
+	return rep, nil
+}
+
+// reparseAll reparses every claim of s, page by page.
+func reparseAll(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, rep *ReparseReport, report func(Moved) error) error {
+	f := ClaimFilter{ListOptions: ListOptions{Limit: MaxLimit, Sort: "created_at"}}
+	for {
+		page, err := s.ListClaims(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, c := range page.Items {
+			if err := reparseOne(ctx, s, p, c, dryRun, rep, report); err != nil {
+				return err
+			}
+		}
+		if page.Next == "" {
+			return nil
+		}
+		f.Cursor = page.Next
 	}
-	return rep, s.Atomically(ctx, run)
 }
 
 func reparseOne(ctx context.Context, tx Store, p *quantity.Parser, c *Claim, dryRun bool, rep *ReparseReport, report func(Moved) error) error {

@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
-	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // TestReparse stores claims read with a calibration in which "a few" means
@@ -25,8 +25,8 @@ func TestReparse(t *testing.T) {
 	}
 
 	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
-		// The records go in through a store that reads with the narrow lexicon.
-		old := storetest.Open(t, dsn, gormstore.WithParser(narrow))
+		// The records go in through a service that reads with the narrow lexicon.
+		old := service.New(storetest.Open(t, dsn), narrow)
 		mustCreate(t, old.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "t"}, Title: "Russians", Unit: "people"}))
 		mustCreate(t, old.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "s"}, Name: "Kommersant"}))
 		mustCreate(t, old.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "c"}, Name: "Mikhail Bogdanov"}))
@@ -39,8 +39,8 @@ func TestReparse(t *testing.T) {
 		claim("shielded", "a few hundred", &claims.Interval{Low: &lo, High: &hi})
 		claim("exact", "800", nil)
 
-		// Re-read with the built-in lexicon, through a store that uses it.
-		s := storetest.Open(t, dsn, gormstore.WithParser(builtin))
+		// Re-read with the built-in lexicon, through a service that uses it.
+		s := service.New(storetest.Open(t, dsn), builtin)
 
 		var moved []claims.Moved
 		collect := func(m claims.Moved) error { moved = append(moved, m); return nil }

@@ -13,6 +13,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/frontend"
 )
 
@@ -26,7 +27,7 @@ func TestTeamHistory(t *testing.T) {
 	t.Cleanup(func() { claims.PasswordCost = old })
 	ctx := context.Background()
 	store := storetest.SQLite(t)
-	if _, err := demo.Load(ctx, store); err != nil {
+	if _, err := demo.Load(ctx, service.New(store, nil)); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
 	for name, role := range map[string]claims.Role{"bob": claims.RoleAnalyst, "ann": claims.RoleViewer} {

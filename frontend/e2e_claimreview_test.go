@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/frontend"
 )
 
@@ -27,7 +28,7 @@ import (
 func TestClaimPageClaimReview(t *testing.T) {
 	s := startBrowser(t)
 	store := storetest.SQLite(t)
-	if _, err := demo.Load(context.Background(), store); err != nil {
+	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
 		t.Fatal(err)
 	}
 	pub := exchange.Publisher{Name: "Example Newsroom", URL: "https://newsroom.example.org/"}

@@ -25,6 +25,7 @@ import (
 	"github.com/claimdesk/claimdesk/api"
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/frontend"
 )
 
@@ -185,7 +186,7 @@ func newServer(t *testing.T, loadDemo bool) *httptest.Server {
 	t.Helper()
 	store := storetest.SQLite(t)
 	if loadDemo {
-		if _, err := demo.Load(context.Background(), store); err != nil {
+		if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // countAll pages through a listing and returns how many records it holds.
@@ -61,7 +62,7 @@ func bundleCounts(b *claims.Bundle) Report {
 func TestLoad(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		ctx := context.Background()
-		got, err := Load(ctx, s)
+		got, err := Load(ctx, service.New(s, nil))
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}
@@ -126,11 +127,11 @@ func TestLoad(t *testing.T) {
 func TestLoadTwice(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		ctx := context.Background()
-		if _, err := Load(ctx, s); err != nil {
+		if _, err := Load(ctx, service.New(s, nil)); err != nil {
 			t.Fatalf("first Load: %v", err)
 		}
 		before := stored(t, s)
-		r, err := Load(ctx, s)
+		r, err := Load(ctx, service.New(s, nil))
 		if code := claims.ErrorCode(err); code != claims.CodeConflict {
 			t.Fatalf("second Load = %v, error code %q, want %q", err, code, claims.CodeConflict)
 		}
@@ -165,11 +166,11 @@ func TestLoadRefusesAnyRecord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storetest.SQLite(t)
-			if err := tt.add(s); err != nil {
+			if err := tt.add(service.New(s, nil)); err != nil {
 				t.Fatalf("add a %s: %v", tt.name, err)
 			}
 			before := stored(t, s)
-			if _, err := Load(ctx, s); claims.ErrorCode(err) != claims.CodeConflict {
+			if _, err := Load(ctx, service.New(s, nil)); claims.ErrorCode(err) != claims.CodeConflict {
 				t.Fatalf("Load into a store with a %s = %v, want a conflict", tt.name, err)
 			}
 			if diff := cmp.Diff(before, stored(t, s)); diff != "" {
@@ -197,7 +198,7 @@ func TestLoadAtomic(t *testing.T) {
 		if diff := cmp.Diff(Report{}, stored(t, s)); diff != "" {
 			t.Errorf("a failed load left records behind (-want +got):\n%s", diff)
 		}
-		if _, err := Load(ctx, s); err != nil {
+		if _, err := Load(ctx, service.New(s, nil)); err != nil {
 			t.Errorf("Load after a failed load: %v", err)
 		}
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 var (
@@ -28,7 +29,7 @@ var (
 func loadDemo(t *testing.T, s *gormstore.Store) {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, s); err != nil {
+	if _, err := demo.Load(ctx, service.New(s, nil)); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
 	b, err := demo.Bundle()
@@ -37,7 +38,7 @@ func loadDemo(t *testing.T, s *gormstore.Store) {
 	}
 	r := &claims.Review{ClaimA: b.Claims[0].ID, ClaimB: b.Claims[1].ID, Status: claims.ReviewDismissed,
 		Resolution: "different scopes", Author: "tester"}
-	if err := s.CreateReview(ctx, r); err != nil {
+	if err := service.New(s, nil).CreateReview(ctx, r); err != nil {
 		t.Fatalf("create review: %v", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // The QuickStatements V1 grammar, written from the tool's documentation
@@ -158,12 +159,13 @@ func quickStatementsFixture(t *testing.T, s *gormstore.Store) {
 			t.Fatal(err)
 		}
 	}
-	must(s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t1"}, Title: "Russians fighting in Syria", Unit: "people", WikidataID: "Q4115189"}))
-	must(s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t2"}, Title: "No item", Unit: "people"}))
-	must(s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t3"}, Title: "Money", Unit: "USD", WikidataID: "Q4115189"}))
-	must(s.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "qs-s1"}, Name: "Origin outlet", Kind: claims.SourceNews, WikidataID: "Q11148"}))
-	must(s.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "qs-s2"}, Name: "Relay outlet", Kind: claims.SourceNews}))
-	must(s.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "qs-fsb"}, Name: "FSB", Kind: claims.ClaimantOrganisation}))
+	w := service.New(s, nil)
+	must(w.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t1"}, Title: "Russians fighting in Syria", Unit: "people", WikidataID: "Q4115189"}))
+	must(w.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t2"}, Title: "No item", Unit: "people"}))
+	must(w.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "qs-t3"}, Title: "Money", Unit: "USD", WikidataID: "Q4115189"}))
+	must(w.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "qs-s1"}, Name: "Origin outlet", Kind: claims.SourceNews, WikidataID: "Q11148"}))
+	must(w.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "qs-s2"}, Name: "Relay outlet", Kind: claims.SourceNews}))
+	must(w.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "qs-fsb"}, Name: "FSB", Kind: claims.ClaimantOrganisation}))
 	base := func(id, topic string) *claims.Claim {
 		return &claims.Claim{Meta: claims.Meta{ID: id}, TopicID: topic, ClaimantID: "qs-fsb", Language: "en",
 			Provenance: claims.Provenance{SourceID: "qs-s1", URL: "https://example.org/" + id}}
@@ -175,22 +177,22 @@ func quickStatementsFixture(t *testing.T, s *gormstore.Store) {
 	c1.AsOf, c1.PublishedOn = "2015-03", "2015-03-17"
 	c1.EvidenceType = claims.EvidenceOfficial
 	c1.Provenance.Relays = []claims.Relay{{SourceID: "qs-s2", URL: "https://example.org/relay", PublishedOn: "2015-04-01"}}
-	must(s.CreateClaim(ctx, c1))
+	must(w.CreateClaim(ctx, c1))
 	c2 := base("qs-c2", "qs-t1")
 	c2.Quote, c2.NoNumber, c2.SaidOn = "I will not give a number", true, "2016"
-	must(s.CreateClaim(ctx, c2))
+	must(w.CreateClaim(ctx, c2))
 	c3 := base("qs-c3", "qs-t1")
 	c3.Quote, c3.QuantityText = "at least 1,000 fighters", "at least 1,000"
 	c3.AnalystInterval = &claims.Interval{Low: f64(1000)}
 	c3.SaidOn = "2016-05-02"
-	must(s.CreateClaim(ctx, c3))
+	must(w.CreateClaim(ctx, c3))
 	c4 := base("qs-c4", "qs-t2")
 	c4.QuantityText = "300"
-	must(s.CreateClaim(ctx, c4))
+	must(w.CreateClaim(ctx, c4))
 	c5 := base("qs-c5", "qs-t3")
 	c5.QuantityText = "5 million dollars"
 	c5.AnalystInterval = &claims.Interval{Best: f64(5e6)}
-	must(s.CreateClaim(ctx, c5))
+	must(w.CreateClaim(ctx, c5))
 }
 
 func TestQuickStatementsGrammar(t *testing.T) {

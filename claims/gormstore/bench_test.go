@@ -30,8 +30,8 @@ func benchWorld(b *testing.B, s *gormstore.Store) world {
 		relay:    &claims.Source{Name: "r"},
 	}
 	for _, err := range []error{
-		s.CreateTopic(ctx, w.topic), s.CreateClaimant(ctx, w.claimant),
-		s.CreateSource(ctx, w.origin), s.CreateSource(ctx, w.relay),
+		svc(s).CreateTopic(ctx, w.topic), svc(s).CreateClaimant(ctx, w.claimant),
+		svc(s).CreateSource(ctx, w.origin), svc(s).CreateSource(ctx, w.relay),
 	} {
 		if err != nil {
 			b.Fatal(err)
@@ -53,7 +53,7 @@ func BenchmarkCreateClaim(b *testing.B) {
 				i++
 				c := w.claim(fmt.Sprint(i))
 				c.Tags = []string{"a", "b"}
-				if err := s.CreateClaim(ctx, c); err != nil {
+				if err := svc(s).CreateClaim(ctx, c); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -67,7 +67,7 @@ func BenchmarkCreateClaim(b *testing.B) {
 						i++
 						c := w.claim(fmt.Sprint(i))
 						c.Tags = []string{"a", "b"}
-						if err := tx.CreateClaim(ctx, c); err != nil {
+						if err := svc(tx).CreateClaim(ctx, c); err != nil {
 							return err
 						}
 					}
@@ -89,7 +89,7 @@ func BenchmarkListClaims(b *testing.B) {
 		ctx := context.Background()
 		w := benchWorld(b, s)
 		other := &claims.Topic{Title: "other"}
-		if err := s.CreateTopic(ctx, other); err != nil {
+		if err := svc(s).CreateTopic(ctx, other); err != nil {
 			b.Fatal(err)
 		}
 		for batch := range 50 {
@@ -105,7 +105,7 @@ func BenchmarkListClaims(b *testing.B) {
 						c.Tags = []string{"tenth"}
 					}
 					c.AsOf = claims.Date(fmt.Sprintf("%d-%02d", 2010+n%8, 1+n%12))
-					if err := tx.CreateClaim(ctx, c); err != nil {
+					if err := svc(tx).CreateClaim(ctx, c); err != nil {
 						return err
 					}
 				}

@@ -19,7 +19,7 @@ func fillTopic(b *testing.B, s *gormstore.Store, w world, n int) {
 	claimants := make([]string, 50)
 	for i := range claimants {
 		c := &claims.Claimant{Name: fmt.Sprintf("claimant %d", i)}
-		if err := s.CreateClaimant(ctx, c); err != nil {
+		if err := svc(s).CreateClaimant(ctx, c); err != nil {
 			b.Fatal(err)
 		}
 		claimants[i] = c.ID
@@ -34,7 +34,7 @@ func fillTopic(b *testing.B, s *gormstore.Store, w world, n int) {
 			c.ClaimantID = claimants[rng.IntN(len(claimants))]
 			c.Scope.Places = places[rng.IntN(len(places))]
 			c.SaidOn = claims.Date(fmt.Sprintf("%d-%02d", 2013+rng.IntN(5), 1+rng.IntN(12)))
-			if err := tx.CreateClaim(ctx, c); err != nil {
+			if err := svc(tx).CreateClaim(ctx, c); err != nil {
 				return err
 			}
 		}
@@ -80,7 +80,7 @@ func BenchmarkRecomputeStored(b *testing.B) {
 				}
 				for b.Loop() {
 					*c.AnalystInterval.High++
-					if err := s.UpdateClaim(ctx, c); err != nil {
+					if err := svc(s).UpdateClaim(ctx, c); err != nil {
 						b.Fatal(err)
 					}
 				}

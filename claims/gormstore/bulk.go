@@ -27,6 +27,28 @@ import (
 // stays FULL: a bulk load never risks the file). The summaries of every topic the import touched are recomputed
 // once, at the end, by the same code as other writes (recomputeTopics).
 
+// importLockClass is the first key of the PostgreSQL advisory lock that
+// one import at a time holds ("impt" in ASCII).
+const importLockClass = 0x696d7074
+
+// importLock takes the PostgreSQL advisory lock of imports into this
+// schema for the rest of the transaction, without waiting: every server
+// on the database (replicas) and every CLI import share it, so a second
+// import anywhere is refused at once with CodeConflict (409) instead of
+// holding memory and a connection while it waits. It never waits, so it
+// cannot take part in a deadlock, whatever the lock order.
+func importLock(tx *gorm.DB) error {
+	var got bool
+	if err := tx.Raw("SELECT pg_try_advisory_xact_lock(?, hashtext(current_schema() || '/import'))", importLockClass).Scan(&got).Error; err != nil {
+		return err
+	}
+	if !got {
+		return claims.Errorf(claims.CodeConflict,
+			"another import into this database is running (on this server or another one): send this one again when it has finished")
+	}
+	return nil
+}
+
 // bulkTables are the tables whose secondary indexes an empty SQLite load
 // rebuilds at the end.
 var bulkTables = []string{"claims", "claim_sources", "claim_tags", "links", "reviews", "claim_summaries", "topic_conflicts"}
@@ -52,6 +74,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	run := func(db *gorm.DB) error {
 		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
 			w := &bulkWriter{s: s, tx: tx, dirty: d}
+			if s.dialect == dialectPostgres {
+				if err := importLock(tx); err != nil {
+					return err
+				}
+			}
 			var rebuild, later []string
 			if s.dialect == dialectSQLite {
 				var err error

@@ -47,7 +47,7 @@ func (s *Store) claimRecord(c *claims.Claim) record {
 // CreateClaim stores a new claim, reading its QuantityText with the
 // Store's parser.
 func (s *Store) CreateClaim(ctx context.Context, c *claims.Claim) error {
-	return s.create(ctx, &c.Meta, func() error { return c.Prepare(s.parser) }, s.claimRecord(c))
+	return s.create(ctx, &c.Meta, s.claimRecord(c))
 }
 
 // FindClaim returns the claim with the given ID.
@@ -73,7 +73,7 @@ func (s *Store) ListClaims(ctx context.Context, f claims.ClaimFilter) (claims.Pa
 // UpdateClaim replaces a claim; c.Version must be the stored version. The
 // QuantityText is read again with the Store's parser.
 func (s *Store) UpdateClaim(ctx context.Context, c *claims.Claim) error {
-	return s.update(ctx, &c.Meta, func() error { return c.Prepare(s.parser) }, s.claimRecord(c))
+	return s.update(ctx, &c.Meta, s.claimRecord(c))
 }
 
 // DeleteClaim deletes a claim that no link or review names; with them,

@@ -45,9 +45,10 @@ func (rec record) predict(id string) predictor {
 	}
 }
 
-// create stores a new record. m is the record's Meta; prepare normalises
-// and validates it once its ID is set. On failure m is left as it was.
-func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error, rec record) error {
+// create stores a new record, which the caller (package service) has
+// normalised and validated. m is the record's Meta. On failure m is left as
+// it was.
+func (s *Store) create(ctx context.Context, m *claims.Meta, rec record) error {
 	orig := *m
 	if m.ID == "" {
 		m.ID = claims.NewID()
@@ -58,40 +59,37 @@ func (s *Store) create(ctx context.Context, m *claims.Meta, prepare func() error
 	if rs != nil {
 		m.Version = rs.version
 	}
-	err := prepare()
-	if err == nil {
-		err = s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
-			if rs == nil {
-				if err := neverDeleted(tx, rec.kind, m.ID); err != nil {
-					return err
-				}
-			}
-			if rec.checkRefs != nil {
-				if err := rec.checkRefs(tx); err != nil {
-					return err
-				}
-			}
-			row, err := rec.row()
-			if err != nil {
+	err := s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
+		if rs == nil {
+			if err := neverDeleted(tx, rec.kind, m.ID); err != nil {
 				return err
 			}
-			if err := tx.Table(rec.table).Create(row).Error; err != nil {
-				if errors.Is(err, gorm.ErrDuplicatedKey) {
-					return claims.Errorf(claims.CodeConflict, "a %s with ID %q already exists", rec.kind, m.ID)
-				}
+		}
+		if rec.checkRefs != nil {
+			if err := rec.checkRefs(tx); err != nil {
 				return err
 			}
-			if rec.afterWrite != nil {
-				if err := rec.afterWrite(tx); err != nil {
-					return err
-				}
+		}
+		row, err := rec.row()
+		if err != nil {
+			return err
+		}
+		if err := tx.Table(rec.table).Create(row).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return claims.Errorf(claims.CodeConflict, "a %s with ID %q already exists", rec.kind, m.ID)
 			}
-			if err := s.logChange(ctx, tx, rec.kind, m.ID, m.Version, claims.ActionCreate, nil, rec.value); err != nil {
+			return err
+		}
+		if rec.afterWrite != nil {
+			if err := rec.afterWrite(tx); err != nil {
 				return err
 			}
-			return touch(tx, rec.table, m.ID, afterCreate)
-		})
-	}
+		}
+		if err := s.logChange(ctx, tx, rec.kind, m.ID, m.Version, claims.ActionCreate, nil, rec.value); err != nil {
+			return err
+		}
+		return touch(tx, rec.table, m.ID, afterCreate)
+	})
 	if err != nil {
 		*m = orig
 		return translate(err, "create "+rec.kind)
@@ -114,14 +112,12 @@ func current(tx *gorm.DB, rec record, id string) (versionRow, error) {
 	return v, err
 }
 
-// update replaces a stored record whose version is m.Version. The UPDATE
-// is conditional on the version, so of two concurrent updates from the same
-// version exactly one wins. On failure m is left as it was.
-func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error, rec record) error {
+// update replaces a stored record whose version is m.Version with the
+// record the caller (package service) has normalised and validated. The
+// UPDATE is conditional on the version, so of two concurrent updates from
+// the same version exactly one wins. On failure m is left as it was.
+func (s *Store) update(ctx context.Context, m *claims.Meta, rec record) error {
 	orig := *m
-	if err := prepare(); err != nil {
-		return err
-	}
 	err := s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
 		cur, err := current(tx, rec, m.ID)
 		if err != nil {

@@ -201,15 +201,15 @@ func randomDate(rnd *rand.Rand, year, years int) claims.Date {
 func createRandomClaims(t *testing.T, s *gormstore.Store, rnd *rand.Rand, n int) []string {
 	t.Helper()
 	ctx := context.Background()
-	if err := s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "t-rand"}, Title: "Random <&> \u2028", Measure: "stock"}); err != nil {
+	if err := svc(s).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "t-rand"}, Title: "Random <&> \u2028", Measure: "stock"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "c-rand"}, Name: "Random", Kind: claims.ClaimantKind("person")}); err != nil {
+	if err := svc(s).CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "c-rand"}, Name: "Random", Kind: claims.ClaimantKind("person")}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 {
 		src := &claims.Source{Meta: claims.Meta{ID: fmt.Sprintf("s-rand-%d", i)}, Name: "Source " + randomText(rnd, 3) + "x", Kind: claims.SourceKind("news")}
-		if err := s.CreateSource(ctx, src); err != nil {
+		if err := svc(s).CreateSource(ctx, src); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -269,7 +269,7 @@ func createRandomClaims(t *testing.T, s *gormstore.Store, rnd *rand.Rand, n int)
 		if c.QuantityText == "" && c.AnalystInterval == nil {
 			c.NoNumber = true
 		}
-		if err := s.CreateClaim(ctx, c); err != nil {
+		if err := svc(s).CreateClaim(ctx, c); err != nil {
 			t.Fatalf("create claim %d: %v", i, err)
 		}
 		ids = append(ids, c.ID)

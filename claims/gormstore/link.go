@@ -22,16 +22,9 @@ func linkRecord(l *claims.Link) record {
 	}
 }
 
-func prepareLink(l *claims.Link) func() error {
-	return func() error {
-		l.Normalize()
-		return l.Validate()
-	}
-}
-
 // CreateLink stores a new link between two claims.
 func (s *Store) CreateLink(ctx context.Context, l *claims.Link) error {
-	return s.create(ctx, &l.Meta, prepareLink(l), linkRecord(l))
+	return s.create(ctx, &l.Meta, linkRecord(l))
 }
 
 // FindLink returns the link with the given ID.
@@ -58,7 +51,7 @@ func (s *Store) ListLinks(ctx context.Context, f claims.LinkFilter) (claims.Page
 
 // UpdateLink replaces a link; l.Version must be the stored version.
 func (s *Store) UpdateLink(ctx context.Context, l *claims.Link) error {
-	return s.update(ctx, &l.Meta, prepareLink(l), linkRecord(l))
+	return s.update(ctx, &l.Meta, linkRecord(l))
 }
 
 // DeleteLink deletes a link.

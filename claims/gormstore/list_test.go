@@ -57,9 +57,9 @@ func newListWorld(t *testing.T, s *gormstore.Store, clk *clock) listWorld {
 	ctx := context.Background()
 	lw := listWorld{world: newWorld(t, s)}
 	lw.topic2 = &claims.Topic{Title: "Chechens"}
-	must(t, "create topic", s.CreateTopic(ctx, lw.topic2))
+	must(t, "create topic", svc(s).CreateTopic(ctx, lw.topic2))
 	lw.claimant = &claims.Claimant{Name: "Alexander Bortnikov"}
-	must(t, "create claimant", s.CreateClaimant(ctx, lw.claimant))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, lw.claimant))
 	w := lw.world
 	relay := []claims.Relay{{SourceID: w.relay.ID}}
 
@@ -82,7 +82,7 @@ func newListWorld(t *testing.T, s *gormstore.Store, clk *clock) listWorld {
 		if i == 3 || i == 5 {
 			clk.Advance(time.Second)
 		}
-		must(t, "create claim "+c.ID, s.CreateClaim(ctx, c))
+		must(t, "create claim "+c.ID, svc(s).CreateClaim(ctx, c))
 	}
 	return lw
 }
@@ -277,7 +277,7 @@ func TestListTopicsSourcesClaimantsLinks(t *testing.T) {
 		ctx := context.Background()
 		mk := func(id, title, parent string, tags ...string) *claims.Topic {
 			top := &claims.Topic{Meta: claims.Meta{ID: id}, Title: title, ParentID: parent, Tags: tags, Description: "about " + title}
-			must(t, "create topic "+id, s.CreateTopic(ctx, top))
+			must(t, "create topic "+id, svc(s).CreateTopic(ctx, top))
 			return top
 		}
 		mk("t1", "Foreign fighters", "", "syria")
@@ -318,7 +318,7 @@ func TestListTopicsSourcesClaimantsLinks(t *testing.T) {
 			{Meta: claims.Meta{ID: "s3"}, Name: "Soufan", Kind: claims.SourceReport, URL: "https://soufangroup.com/x", PublishedOn: "2015"},
 			{Meta: claims.Meta{ID: "s4"}, Name: "RIA", Kind: claims.SourceAgency, PublishedOn: "2015-05"},
 		} {
-			must(t, "create source", s.CreateSource(ctx, src))
+			must(t, "create source", svc(s).CreateSource(ctx, src))
 		}
 		for _, tc := range []struct {
 			name string
@@ -350,7 +350,7 @@ func TestListTopicsSourcesClaimantsLinks(t *testing.T) {
 			{Meta: claims.Meta{ID: "k1"}, Name: "Bogdanov", Role: "Deputy Foreign Minister"},
 			{Meta: claims.Meta{ID: "k2"}, Name: "Bortnikov", Affiliation: "FSB"},
 		} {
-			must(t, "create claimant", s.CreateClaimant(ctx, c))
+			must(t, "create claimant", svc(s).CreateClaimant(ctx, c))
 		}
 		for _, tc := range []struct {
 			name string
@@ -376,14 +376,14 @@ func TestListTopicsSourcesClaimantsLinks(t *testing.T) {
 		for _, id := range []string{"a", "b", "c"} {
 			c := w.claim("1")
 			c.ID = id
-			must(t, "create claim", s.CreateClaim(ctx, c))
+			must(t, "create claim", svc(s).CreateClaim(ctx, c))
 		}
 		for _, l := range []*claims.Link{
 			{Meta: claims.Meta{ID: "l1"}, FromID: "a", ToID: "b", Kind: claims.LinkContradicts},
 			{Meta: claims.Meta{ID: "l2"}, FromID: "c", ToID: "a", Kind: claims.LinkDerivedFrom},
 			{Meta: claims.Meta{ID: "l3"}, FromID: "b", ToID: "c", Kind: claims.LinkContradicts},
 		} {
-			must(t, "create link", s.CreateLink(ctx, l))
+			must(t, "create link", svc(s).CreateLink(ctx, l))
 		}
 		for _, tc := range []struct {
 			name string

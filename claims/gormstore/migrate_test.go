@@ -132,7 +132,7 @@ func TestMigrateUpgradesVersion1(t *testing.T) {
 		c, err := s.FindClaim(ctx, "c1")
 		must(t, "find claim", err)
 		c.Tags = []string{"tass"}
-		must(t, "update upgraded claim", s.UpdateClaim(ctx, c))
+		must(t, "update upgraded claim", svc(s).UpdateClaim(ctx, c))
 		p, err := s.ListClaims(ctx, claims.ClaimFilter{Tag: "bogdanov"})
 		must(t, "list claims", err)
 		if len(p.Items) != 0 {
@@ -152,7 +152,7 @@ func TestMigrateKeepsData(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		c := w.fullClaim()
-		must(t, "create claim", s.CreateClaim(ctx, c))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
 		for i := range 2 {
 			must(t, fmt.Sprintf("migrate again (%d)", i), s.Migrate(ctx))
 		}

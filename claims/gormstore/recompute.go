@@ -46,9 +46,11 @@ import (
 //     began (an import into an empty database) nothing is read back to
 //     compare with, otherwise only the rows that changed are rewritten.
 //
-// Every topic is still computed by xref.Recompute from exactly what
-// computeTopic would load for it: the claims of a topic and of its
-// children ordered by ID, the links and reviews touching it ordered by ID.
+// Every topic is still computed by xref.Recompute from exactly what the
+// tests' reference loader (computeTopic) loads for it: the claims of a
+// topic and of its children ordered by ID, the links and reviews touching
+// it ordered by ID. This is the one loader of the engine's inputs
+// (xref.Input): TopicInput uses it for relations computed on demand.
 
 // The limits are variables for the tests, which lower them to exercise
 // many batches and evictions.
@@ -314,11 +316,8 @@ type job struct {
 }
 
 type jobInput struct {
-	topic    *claims.Topic
-	claims   []xref.ClaimView
-	links    []*claims.Link
-	rel      xref.Related
-	children [][]xref.ClaimView // merged into rel.ChildClaims by the job
+	xref.Input
+	children [][]xref.ClaimView // merged into Related.ChildClaims by the job
 }
 
 // runBatch loads what the topics of batch need and starts computing them;
@@ -403,10 +402,10 @@ func (r *recomputer) load(batch []string) (*job, error) {
 	j := &job{ids: slices.Clone(batch), inputs: make([]jobInput, len(batch)), done: make(chan struct{})}
 	for k, id := range batch {
 		t := r.topics[id]
-		in := jobInput{topic: t, claims: r.cache[id].views, links: orEmpty(links[id]),
-			rel: xref.Related{Gazetteer: r.g, Reviews: orEmpty(reviews[id])}}
+		in := jobInput{Input: xref.Input{Topic: t, Claims: r.cache[id].views, Links: orEmpty(links[id]),
+			Related: xref.Related{Gazetteer: r.g, Reviews: orEmpty(reviews[id])}}}
 		if t.ParentID != "" {
-			in.rel.Parent, in.rel.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].views
+			in.Related.Parent, in.Related.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].views
 		}
 		for _, c := range r.children[id] {
 			in.children = append(in.children, r.cache[c].views)
@@ -456,7 +455,7 @@ func (j *job) compute(k int) (err error) {
 	switch len(in.children) {
 	case 0:
 	case 1:
-		in.rel.ChildClaims = in.children[0]
+		in.Related.ChildClaims = in.children[0]
 	default:
 		n := 0
 		for _, c := range in.children {
@@ -467,9 +466,9 @@ func (j *job) compute(k int) (err error) {
 			all = append(all, c...)
 		}
 		sortViews(all)
-		in.rel.ChildClaims = all
+		in.Related.ChildClaims = all
 	}
-	res := xref.Recompute(in.topic, in.claims, in.links, &in.rel)
+	res := xref.Recompute(in.Topic, in.Claims, in.Links, &in.Related)
 	*in = jobInput{}
 	return j.parts[k].add(res)
 }

@@ -69,16 +69,9 @@ func reviewRecord(r *claims.Review) record {
 	}
 }
 
-func prepareReview(r *claims.Review) func() error {
-	return func() error {
-		r.Normalize()
-		return r.Validate()
-	}
-}
-
 // CreateReview stores a new review of the conflict between two claims.
 func (s *Store) CreateReview(ctx context.Context, r *claims.Review) error {
-	return s.create(ctx, &r.Meta, prepareReview(r), reviewRecord(r))
+	return s.create(ctx, &r.Meta, reviewRecord(r))
 }
 
 // FindReview returns the review with the given ID.
@@ -114,7 +107,7 @@ func (s *Store) ListReviews(ctx context.Context, f claims.ReviewFilter) (claims.
 
 // UpdateReview replaces a review; r.Version must be the stored version.
 func (s *Store) UpdateReview(ctx context.Context, r *claims.Review) error {
-	return s.update(ctx, &r.Meta, prepareReview(r), reviewRecord(r))
+	return s.update(ctx, &r.Meta, reviewRecord(r))
 }
 
 // DeleteReview deletes a review: its conflict is open again.

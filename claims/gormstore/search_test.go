@@ -32,12 +32,12 @@ func newSearchWorld(t *testing.T, s *gormstore.Store) searchWorld {
 		kadyrov:   &claims.Claimant{Name: "Ramzan Kadyrov"},
 		tass:      &claims.Source{Name: "ТАСС", Kind: claims.SourceAgency},
 	}
-	must(t, "create topic", s.CreateTopic(ctx, w.topic))
-	must(t, "create topic", s.CreateTopic(ctx, w.other))
-	must(t, "create claimant", s.CreateClaimant(ctx, w.bogdanova))
-	must(t, "create claimant", s.CreateClaimant(ctx, w.kadyrov))
-	must(t, "create claimant", s.CreateClaimant(ctx, w.irina))
-	must(t, "create source", s.CreateSource(ctx, w.tass))
+	must(t, "create topic", svc(s).CreateTopic(ctx, w.topic))
+	must(t, "create topic", svc(s).CreateTopic(ctx, w.other))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, w.bogdanova))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, w.kadyrov))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, w.irina))
+	must(t, "create source", svc(s).CreateSource(ctx, w.tass))
 	mk := func(topic *claims.Topic, who *claims.Claimant, quote, qty, lang, saidOn string, grade claims.Grade, places ...string) *claims.Claim {
 		c := &claims.Claim{
 			NoNumber: qty == "", // a claim without a figure conflicts with none
@@ -45,7 +45,7 @@ func newSearchWorld(t *testing.T, s *gormstore.Store) searchWorld {
 			SaidOn: claims.Date(saidOn), Grade: grade, Scope: claims.Scope{Places: places},
 			Provenance: claims.Provenance{SourceID: w.tass.ID},
 		}
-		must(t, "create claim "+quote, s.CreateClaim(ctx, c))
+		must(t, "create claim "+quote, svc(s).CreateClaim(ctx, c))
 		return c
 	}
 	w.ru = mk(w.topic, w.bogdanova, "В Сирии воюют около двух тысяч граждан России", "2000", "ru", "2015-09-29", claims.GradeFair, "Syria")
@@ -158,8 +158,8 @@ func TestSearchRanksAndPages(t *testing.T) {
 		// "fighters" twice in the quote ranks above once in the notes.
 		strong := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: "fighters, fighters and more fighters", QuantityText: "3", Language: "en", Provenance: claims.Provenance{SourceID: w.tass.ID}}
 		weak := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: "Three people", QuantityText: "3", Language: "en", Notes: "long notes that mention fighters once among many other words about the count and its origin", Provenance: claims.Provenance{SourceID: w.tass.ID}}
-		must(t, "create", s.CreateClaim(ctx, weak))
-		must(t, "create", s.CreateClaim(ctx, strong))
+		must(t, "create", svc(s).CreateClaim(ctx, weak))
+		must(t, "create", svc(s).CreateClaim(ctx, strong))
 		res := search(t, s, claims.ClaimFilter{Query: "fighter", ListOptions: claims.ListOptions{Limit: 2}})
 		if len(res.Claims.Items) != 2 || res.Claims.Items[0].Item.ID != strong.ID {
 			t.Fatalf("first page %v: want %s first", hitIDs(res.Claims.Items), strong.ID)
@@ -228,7 +228,7 @@ func TestSearchFollowsEveryWrite(t *testing.T) {
 		found := func(q string) []string { return hitIDs(search(t, s, claims.ClaimFilter{Query: q}).Claims.Items) }
 
 		w.kad.Quote = "Several hundred Dagestanis left"
-		must(t, "update claim", s.UpdateClaim(ctx, w.kad))
+		must(t, "update claim", svc(s).UpdateClaim(ctx, w.kad))
 		if got := found("Chechens"); len(got) != 0 {
 			t.Errorf("old quote still found: %v", got)
 		}
@@ -237,7 +237,7 @@ func TestSearchFollowsEveryWrite(t *testing.T) {
 		}
 
 		w.kadyrov.Name = "Рамзан Кадыров"
-		must(t, "rename claimant", s.UpdateClaimant(ctx, w.kadyrov))
+		must(t, "rename claimant", svc(s).UpdateClaimant(ctx, w.kadyrov))
 		if got, want := found("Кадырова"), sorted(w.kad.ID, w.plain.ID); !slices.Equal(got, want) {
 			t.Errorf("after rename, Кадырова finds %v, want %v", got, want)
 		}
@@ -246,7 +246,7 @@ func TestSearchFollowsEveryWrite(t *testing.T) {
 		}
 
 		w.other.Title = "Беженцы в Европе"
-		must(t, "retitle topic", s.UpdateTopic(ctx, w.other))
+		must(t, "retitle topic", svc(s).UpdateTopic(ctx, w.other))
 		if got := found("беженцев"); !slices.Equal(got, []string{w.plain.ID}) {
 			t.Errorf("after retitle, беженцев finds %v", got)
 		}
@@ -307,7 +307,7 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 		ctx := context.Background()
 		views := func() map[string]xref.ClaimView {
 			t.Helper()
-			vs, err := s.TopicClaims(ctx, w.topic.ID)
+			vs, err := topicClaims(s, ctx, w.topic.ID)
 			must(t, "topic claims", err)
 			out := map[string]xref.ClaimView{}
 			for _, v := range vs {
@@ -320,24 +320,24 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 			t.Fatalf("an unchanged topic is read again (%d claims): want the cached claims", len(first))
 		}
 		// Appending to what the cache returned leaves the cache alone.
-		vs, _ := s.TopicClaims(ctx, w.topic.ID)
+		vs, _ := topicClaims(s, ctx, w.topic.ID)
 		_ = append(vs, xref.ClaimView{Claim: w.plain})
 		if got := views(); len(got) != 3 {
 			t.Fatalf("after appending to a returned slice: %d claims", len(got))
 		}
 
 		w.ru.Quote = "Уже три тысячи"
-		must(t, "update claim", s.UpdateClaim(ctx, w.ru))
+		must(t, "update claim", svc(s).UpdateClaim(ctx, w.ru))
 		if got := views()[w.ru.ID]; got.Quote != "Уже три тысячи" {
 			t.Errorf("after an update: quote %q", got.Quote)
 		}
 		w.irina.Name = "Ирина Петрова"
-		must(t, "rename claimant", s.UpdateClaimant(ctx, w.irina))
+		must(t, "rename claimant", svc(s).UpdateClaimant(ctx, w.irina))
 		if got := views()[w.en.ID]; got.ClaimantName != "Ирина Петрова" {
 			t.Errorf("after a rename: claimant name %q", got.ClaimantName)
 		}
 		w.plain.TopicID = w.topic.ID
-		must(t, "move claim", s.UpdateClaim(ctx, w.plain))
+		must(t, "move claim", svc(s).UpdateClaim(ctx, w.plain))
 		if _, ok := views()[w.plain.ID]; !ok {
 			t.Error("a claim moved into the topic is missing")
 		}
@@ -349,10 +349,10 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 		// Claims written inside Atomically are seen by it, never cached.
 		err := s.Atomically(ctx, func(tx claims.Store) error {
 			c := &claims.Claim{TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID, QuantityText: "7", Provenance: claims.Provenance{SourceID: w.tass.ID}}
-			if err := tx.CreateClaim(ctx, c); err != nil {
+			if err := svc(tx).CreateClaim(ctx, c); err != nil {
 				return err
 			}
-			vs, err := tx.(*gormstore.Store).TopicClaims(ctx, w.topic.ID)
+			vs, err := topicClaims(tx.(*gormstore.Store), ctx, w.topic.ID)
 			if err == nil && len(vs) != 4 {
 				t.Errorf("inside the transaction: %d claims, want 4", len(vs))
 			}
@@ -385,20 +385,20 @@ func TestSearchAfterBulkImport(t *testing.T) {
 		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugees"}).Claims.Items); !slices.Equal(got, []string{"c1"}) {
 			t.Fatalf("after a load into an empty database: %v, want [c1]", got)
 		}
-		before, err := s.TopicClaims(ctx, "t1")
+		before, err := topicClaims(s, ctx, "t1")
 		must(t, "topic claims", err)
 		importDoc(t, s, "claim", claim("c2", "More refugees are expected"))
 		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "Меркель refugee"}).Claims.Items); !slices.Equal(got, []string{"c1", "c2"}) {
 			t.Errorf("after a second load: %v, want [c1 c2]", got)
 		}
-		after, err := s.TopicClaims(ctx, "t1")
+		after, err := topicClaims(s, ctx, "t1")
 		must(t, "topic claims", err)
 		if len(before) != 1 || len(after) != 2 {
 			t.Errorf("topic claims %d then %d, want 1 then 2", len(before), len(after))
 		}
 		// The triggers are back: a claim written one by one is found.
 		c := &claims.Claim{TopicID: "t1", ClaimantID: "p1", Quote: "Refugees again", QuantityText: "5", Provenance: claims.Provenance{SourceID: "s1"}}
-		must(t, "create claim", s.CreateClaim(ctx, c))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
 		if got := hitIDs(search(t, s, claims.ClaimFilter{Query: "again"}).Claims.Items); !slices.Equal(got, []string{c.ID}) {
 			t.Errorf("a claim created after the loads: %v", got)
 		}

@@ -16,16 +16,9 @@ func sourceRecord(src *claims.Source) record {
 	}
 }
 
-func prepareSource(src *claims.Source) func() error {
-	return func() error {
-		src.Normalize()
-		return src.Validate()
-	}
-}
-
 // CreateSource stores a new source.
 func (s *Store) CreateSource(ctx context.Context, src *claims.Source) error {
-	return s.create(ctx, &src.Meta, prepareSource(src), sourceRecord(src))
+	return s.create(ctx, &src.Meta, sourceRecord(src))
 }
 
 // FindSource returns the source with the given ID.
@@ -49,7 +42,7 @@ func (s *Store) ListSources(ctx context.Context, f claims.SourceFilter) (claims.
 
 // UpdateSource replaces a source; src.Version must be the stored version.
 func (s *Store) UpdateSource(ctx context.Context, src *claims.Source) error {
-	return s.update(ctx, &src.Meta, prepareSource(src), sourceRecord(src))
+	return s.update(ctx, &src.Meta, sourceRecord(src))
 }
 
 // DeleteSource deletes a source that no claim names as origin or relay.
@@ -66,16 +59,9 @@ func claimantRecord(c *claims.Claimant) record {
 	}
 }
 
-func prepareClaimant(c *claims.Claimant) func() error {
-	return func() error {
-		c.Normalize()
-		return c.Validate()
-	}
-}
-
 // CreateClaimant stores a new claimant.
 func (s *Store) CreateClaimant(ctx context.Context, c *claims.Claimant) error {
-	return s.create(ctx, &c.Meta, prepareClaimant(c), claimantRecord(c))
+	return s.create(ctx, &c.Meta, claimantRecord(c))
 }
 
 // FindClaimant returns the claimant with the given ID.
@@ -96,7 +82,7 @@ func (s *Store) ListClaimants(ctx context.Context, f claims.ClaimantFilter) (cla
 
 // UpdateClaimant replaces a claimant; c.Version must be the stored version.
 func (s *Store) UpdateClaimant(ctx context.Context, c *claims.Claimant) error {
-	return s.update(ctx, &c.Meta, prepareClaimant(c), claimantRecord(c))
+	return s.update(ctx, &c.Meta, claimantRecord(c))
 }
 
 // DeleteClaimant deletes a claimant to whom no claim is attributed.

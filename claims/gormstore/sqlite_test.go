@@ -64,12 +64,12 @@ func TestSQLiteConcurrentWriters(t *testing.T) {
 			for i := range each {
 				c := w.claim(fmt.Sprint(g*1000 + i))
 				c.Tags = []string{fmt.Sprintf("worker-%d", g)}
-				if err := again(func() error { return s.CreateClaim(ctx, c) }); err != nil {
+				if err := again(func() error { return svc(s).CreateClaim(ctx, c) }); err != nil {
 					errs <- fmt.Errorf("worker %d: create: %w", g, err)
 					continue
 				}
 				c.Notes = "updated"
-				if err := again(func() error { return s.UpdateClaim(ctx, c) }); err != nil {
+				if err := again(func() error { return svc(s).UpdateClaim(ctx, c) }); err != nil {
 					errs <- fmt.Errorf("worker %d: update: %w", g, err)
 				}
 				if _, err := s.ListClaims(ctx, claims.ClaimFilter{Tag: c.Tags[0]}); err != nil {
@@ -80,11 +80,11 @@ func TestSQLiteConcurrentWriters(t *testing.T) {
 			err := again(func() error {
 				return s.Atomically(ctx, func(tx claims.Store) error {
 					top := &claims.Topic{Title: fmt.Sprintf("topic of worker %d", g)}
-					if err := tx.CreateTopic(ctx, top); err != nil {
+					if err := svc(tx).CreateTopic(ctx, top); err != nil {
 						return err
 					}
 					top.Description = "described"
-					return tx.UpdateTopic(ctx, top)
+					return svc(tx).UpdateTopic(ctx, top)
 				})
 			})
 			if err != nil {

@@ -17,7 +17,6 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
-	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 var _ claims.Store = (*Store)(nil)
@@ -33,10 +32,9 @@ type Store struct {
 	inTx   bool
 	// dirty collects the topics to recompute before the transaction of
 	// an Atomically call commits; nil outside one.
-	dirty  *dirtySet
-	parser *quantity.Parser
+	dirty *dirtySet
 	// topics caches the claims of large topics for relations computed on
-	// demand (see TopicClaims).
+	// demand (see TopicInput).
 	topics *topicCache
 	now    func() time.Time
 	log    *slog.Logger
@@ -62,10 +60,6 @@ type Option func(*Store)
 // WithLogger sets the logger that receives slow queries and database
 // errors. The default discards them.
 func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
-
-// WithParser sets the quantity parser that reads claims' QuantityText. The
-// default is the built-in lexicon.
-func WithParser(p *quantity.Parser) Option { return func(s *Store) { s.parser = p } }
 
 // WithLockWait sets how long a write may wait for the database's locks
 // before it fails with claims.CodeUnavailable (default 5 s).
@@ -128,9 +122,6 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
-	}
-	if s.parser == nil {
-		s.parser = quantity.New()
 	}
 	var dial gorm.Dialector
 	if IsPostgresDSN(dsn) {
@@ -232,12 +223,15 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Atomically runs fn with a Store bound to one transaction: everything fn
 // writes commits when it returns nil and is rolled back otherwise. Calls
-// made on a Store that Atomically handed out reuse its transaction.
+// made on a Store that Atomically handed out reuse its transaction. A
+// transaction PostgreSQL aborts as a serialization failure or deadlock is
+// rolled back and fn runs again from the start, as other writes do (see
+// write.go), so fn must not act outside the transaction.
 func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) error {
 	if s.inTx {
 		return fn(s)
 	}
-	return s.writeOnce(ctx, nil, func(tx *gorm.DB) error {
+	return s.writeWhole(ctx, func(tx *gorm.DB) error {
 		txs := *s
 		txs.db, txs.inTx, txs.dirty = tx, true, dirtyOf(tx)
 		return fn(&txs)

@@ -12,6 +12,8 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // clock is a settable clock for WithNow.
@@ -53,6 +55,19 @@ func forEach(t *testing.T, fn func(t *testing.T, s *gormstore.Store, clk *clock)
 
 func ptr(f float64) *float64 { return &f }
 
+// topicClaims returns a topic's claims as relations on demand read them.
+func topicClaims(s *gormstore.Store, ctx context.Context, topicID string) ([]xref.ClaimView, error) {
+	in, err := s.TopicInput(ctx, topicID)
+	if err != nil {
+		return nil, err
+	}
+	return in.Claims, nil
+}
+
+// svc returns the write path of s, which validates and parses what the
+// store persists: the tests write as the API, import and demo do.
+func svc(s claims.Store) *service.Service { return service.New(s.(service.Persister), nil) }
+
 func wantCode(t *testing.T, what string, err error, want claims.Code) {
 	t.Helper()
 	if got := claims.ErrorCode(err); got != want {
@@ -93,10 +108,10 @@ func newWorld(t *testing.T, s *gormstore.Store) world {
 		origin:   &claims.Source{Name: "TASS", Kind: claims.SourceAgency},
 		relay:    &claims.Source{Name: "The Independent", Kind: claims.SourceNews},
 	}
-	must(t, "create topic", s.CreateTopic(ctx, w.topic))
-	must(t, "create claimant", s.CreateClaimant(ctx, w.claimant))
-	must(t, "create origin", s.CreateSource(ctx, w.origin))
-	must(t, "create relay", s.CreateSource(ctx, w.relay))
+	must(t, "create topic", svc(s).CreateTopic(ctx, w.topic))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, w.claimant))
+	must(t, "create origin", svc(s).CreateSource(ctx, w.origin))
+	must(t, "create relay", svc(s).CreateSource(ctx, w.relay))
 	return w
 }
 
@@ -158,25 +173,25 @@ func TestRoundTrip(t *testing.T) {
 			Description: "All of them", Measure: "people fighting", Unit: "people", Additive: true,
 			WindowDays: 90, Tags: []string{"syria", "iraq"},
 		}
-		must(t, "create parent topic", s.CreateTopic(ctx, parent))
+		must(t, "create parent topic", svc(s).CreateTopic(ctx, parent))
 		topic := &claims.Topic{Title: "Chechens", ParentID: parent.ID}
-		must(t, "create topic", s.CreateTopic(ctx, topic))
+		must(t, "create topic", svc(s).CreateTopic(ctx, topic))
 		src := &claims.Source{
 			Name: "UN Monitoring Team report", URL: "https://un.org/r", Kind: claims.SourceReport,
 			Publisher: "United Nations", Language: "en", PublishedOn: "2015-05", Notes: "S/2015/358",
 		}
-		must(t, "create source", s.CreateSource(ctx, src))
+		must(t, "create source", svc(s).CreateSource(ctx, src))
 		claimant := &claims.Claimant{
 			Name: "Alexander Bortnikov", Kind: claims.ClaimantPerson, Role: "Director",
 			Affiliation: "FSB", Notes: "n",
 		}
-		must(t, "create claimant", s.CreateClaimant(ctx, claimant))
+		must(t, "create claimant", svc(s).CreateClaimant(ctx, claimant))
 		claim := w.fullClaim()
-		must(t, "create claim", s.CreateClaim(ctx, claim))
+		must(t, "create claim", svc(s).CreateClaim(ctx, claim))
 		other := w.claim("800")
-		must(t, "create claim", s.CreateClaim(ctx, other))
+		must(t, "create claim", svc(s).CreateClaim(ctx, other))
 		link := &claims.Link{FromID: claim.ID, ToID: other.ID, Kind: claims.LinkContradicts, Note: "n", Author: "ana"}
-		must(t, "create link", s.CreateLink(ctx, link))
+		must(t, "create link", svc(s).CreateLink(ctx, link))
 
 		if claim.ID != "bogdanov-2015-09" {
 			t.Errorf("CreateClaim changed the given ID to %q", claim.ID)
@@ -224,7 +239,7 @@ func TestRoundTrip(t *testing.T) {
 		gotClaim.Provenance.Relays = gotClaim.Provenance.Relays[:1]
 		gotClaim.Tags = []string{"fsb"}
 		gotClaim.CreatedAt = time.Time{} // ignored: the stored one is kept
-		must(t, "update claim", s.UpdateClaim(ctx, gotClaim))
+		must(t, "update claim", svc(s).UpdateClaim(ctx, gotClaim))
 		if gotClaim.Version != 2 || !gotClaim.UpdatedAt.Equal(updated) || !gotClaim.CreatedAt.Equal(created) {
 			t.Errorf("UpdateClaim meta = %+v, want version 2, created %v, updated %v", gotClaim.Meta, created, updated)
 		}
@@ -235,19 +250,19 @@ func TestRoundTrip(t *testing.T) {
 		check("updated claim", again, err, gotClaim)
 
 		gotTopic.Title, gotTopic.ParentID, gotTopic.Tags = "Chechens in Syria", "", []string{"chechnya"}
-		must(t, "update topic", s.UpdateTopic(ctx, gotTopic))
+		must(t, "update topic", svc(s).UpdateTopic(ctx, gotTopic))
 		againTopic, err := s.FindTopic(ctx, topic.ID)
 		check("updated topic", againTopic, err, gotTopic)
 		gotSrc.PublishedOn, gotSrc.Kind = "", claims.SourceNGO
-		must(t, "update source", s.UpdateSource(ctx, gotSrc))
+		must(t, "update source", svc(s).UpdateSource(ctx, gotSrc))
 		againSrc, err := s.FindSource(ctx, src.ID)
 		check("updated source", againSrc, err, gotSrc)
 		gotClaimant.Kind = claims.ClaimantOrganisation
-		must(t, "update claimant", s.UpdateClaimant(ctx, gotClaimant))
+		must(t, "update claimant", svc(s).UpdateClaimant(ctx, gotClaimant))
 		againClaimant, err := s.FindClaimant(ctx, claimant.ID)
 		check("updated claimant", againClaimant, err, gotClaimant)
 		gotLink.Kind = claims.LinkCorroborates
-		must(t, "update link", s.UpdateLink(ctx, gotLink))
+		must(t, "update link", svc(s).UpdateLink(ctx, gotLink))
 		againLink, err := s.FindLink(ctx, link.ID)
 		check("updated link", againLink, err, gotLink)
 		for _, v := range []int{againTopic.Version, againSrc.Version, againClaimant.Version, againLink.Version} {
@@ -283,23 +298,23 @@ func TestErrorCodes(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		c := w.claim("800")
-		must(t, "create claim", s.CreateClaim(ctx, c))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
 
-		wantCode(t, "create invalid topic", s.CreateTopic(ctx, &claims.Topic{Title: " "}), claims.CodeInvalid)
-		wantCode(t, "create invalid claim", s.CreateClaim(ctx, w.claim("lots")), claims.CodeInvalid)
-		wantCode(t, "create topic with bad ID", s.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "a b"}, Title: "x"}), claims.CodeInvalid)
+		wantCode(t, "create invalid topic", svc(s).CreateTopic(ctx, &claims.Topic{Title: " "}), claims.CodeInvalid)
+		wantCode(t, "create invalid claim", svc(s).CreateClaim(ctx, w.claim("lots")), claims.CodeInvalid)
+		wantCode(t, "create topic with bad ID", svc(s).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "a b"}, Title: "x"}), claims.CodeInvalid)
 
 		dupTopic := &claims.Topic{Meta: claims.Meta{ID: w.topic.ID}, Title: "again"}
-		err := s.CreateTopic(ctx, dupTopic)
+		err := svc(s).CreateTopic(ctx, dupTopic)
 		wantCode(t, "create duplicate topic", err, claims.CodeConflict)
 		if dupTopic.Version != 0 || !dupTopic.CreatedAt.IsZero() {
 			t.Errorf("failed CreateTopic left meta %+v, want it untouched", dupTopic.Meta)
 		}
 		dupClaim := w.claim("900")
 		dupClaim.ID = c.ID
-		wantCode(t, "create duplicate claim", s.CreateClaim(ctx, dupClaim), claims.CodeConflict)
-		wantCode(t, "create duplicate source", s.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: w.origin.ID}, Name: "x"}), claims.CodeConflict)
-		wantCode(t, "create duplicate claimant", s.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: w.claimant.ID}, Name: "x"}), claims.CodeConflict)
+		wantCode(t, "create duplicate claim", svc(s).CreateClaim(ctx, dupClaim), claims.CodeConflict)
+		wantCode(t, "create duplicate source", svc(s).CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: w.origin.ID}, Name: "x"}), claims.CodeConflict)
+		wantCode(t, "create duplicate claimant", svc(s).CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: w.claimant.ID}, Name: "x"}), claims.CodeConflict)
 
 		wantCode(t, "find missing topic", errOf(s.FindTopic(ctx, "nope")), claims.CodeNotFound)
 		wantCode(t, "find missing source", errOf(s.FindSource(ctx, "nope")), claims.CodeNotFound)
@@ -307,18 +322,18 @@ func TestErrorCodes(t *testing.T) {
 		wantCode(t, "find missing claim", errOf(s.FindClaim(ctx, "nope")), claims.CodeNotFound)
 		wantCode(t, "find missing link", errOf(s.FindLink(ctx, "nope")), claims.CodeNotFound)
 
-		wantCode(t, "update missing topic", s.UpdateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "nope", Version: 1}, Title: "x"}), claims.CodeNotFound)
-		wantCode(t, "update missing claim", s.UpdateClaim(ctx, &claims.Claim{Meta: claims.Meta{ID: "nope", Version: 1}, TopicID: w.topic.ID, ClaimantID: w.claimant.ID, QuantityText: "1", Provenance: claims.Provenance{SourceID: w.origin.ID}}), claims.CodeNotFound)
+		wantCode(t, "update missing topic", svc(s).UpdateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "nope", Version: 1}, Title: "x"}), claims.CodeNotFound)
+		wantCode(t, "update missing claim", svc(s).UpdateClaim(ctx, &claims.Claim{Meta: claims.Meta{ID: "nope", Version: 1}, TopicID: w.topic.ID, ClaimantID: w.claimant.ID, QuantityText: "1", Provenance: claims.Provenance{SourceID: w.origin.ID}}), claims.CodeNotFound)
 		wantCode(t, "delete missing link", s.DeleteLink(ctx, "nope", 0), claims.CodeNotFound)
 		wantCode(t, "delete missing claim", s.DeleteClaim(ctx, "nope", 3), claims.CodeNotFound)
 
 		// Stale writes.
 		fresh := *w.topic
 		fresh.Title = "first"
-		must(t, "update topic", s.UpdateTopic(ctx, &fresh))
+		must(t, "update topic", svc(s).UpdateTopic(ctx, &fresh))
 		late := *w.topic // still at version 1
 		late.Title = "second"
-		err = s.UpdateTopic(ctx, &late)
+		err = svc(s).UpdateTopic(ctx, &late)
 		wantCode(t, "update stale topic", err, claims.CodeStale)
 		if late.Version != 1 {
 			t.Errorf("failed UpdateTopic changed the version to %d", late.Version)
@@ -361,7 +376,7 @@ func TestReferences(t *testing.T) {
 		c := w.claim("800")
 		c.TopicID, c.ClaimantID, c.Provenance.SourceID = "no-topic", "no-claimant", "no-source"
 		c.Provenance.Relays = []claims.Relay{{SourceID: w.relay.ID}, {SourceID: w.origin.ID}, {SourceID: "no-relay"}}
-		err := s.CreateClaim(ctx, c)
+		err := svc(s).CreateClaim(ctx, c)
 		wantCode(t, "create claim with missing references", err, claims.CodeInvalid)
 		want := []string{"topic_id", "claimant_id", "provenance.source_id", "provenance.relays[2].source_id"}
 		if diff := cmp.Diff(want, fields(err)); diff != "" {
@@ -371,13 +386,13 @@ func TestReferences(t *testing.T) {
 			t.Errorf("failed CreateClaim left ID %q", c.ID)
 		}
 
-		err = s.CreateTopic(ctx, &claims.Topic{Title: "x", ParentID: "no-topic"})
+		err = svc(s).CreateTopic(ctx, &claims.Topic{Title: "x", ParentID: "no-topic"})
 		wantCode(t, "create topic with missing parent", err, claims.CodeInvalid)
 		if diff := cmp.Diff([]string{"parent_id"}, fields(err)); diff != "" {
 			t.Errorf("create topic with missing parent: fields (-want +got):\n%s", diff)
 		}
 
-		err = s.CreateLink(ctx, &claims.Link{FromID: "no-claim", ToID: "no-other", Kind: claims.LinkContradicts})
+		err = svc(s).CreateLink(ctx, &claims.Link{FromID: "no-claim", ToID: "no-other", Kind: claims.LinkContradicts})
 		wantCode(t, "create link with missing claims", err, claims.CodeInvalid)
 		if diff := cmp.Diff([]string{"from_id", "to_id"}, fields(err)); diff != "" {
 			t.Errorf("create link with missing claims: fields (-want +got):\n%s", diff)
@@ -385,21 +400,21 @@ func TestReferences(t *testing.T) {
 
 		// A chain a <- b <- c cannot be closed into a cycle.
 		a := &claims.Topic{Title: "a"}
-		must(t, "create a", s.CreateTopic(ctx, a))
+		must(t, "create a", svc(s).CreateTopic(ctx, a))
 		b := &claims.Topic{Title: "b", ParentID: a.ID}
-		must(t, "create b", s.CreateTopic(ctx, b))
+		must(t, "create b", svc(s).CreateTopic(ctx, b))
 		cc := &claims.Topic{Title: "c", ParentID: b.ID}
-		must(t, "create c", s.CreateTopic(ctx, cc))
+		must(t, "create c", svc(s).CreateTopic(ctx, cc))
 		a.ParentID = cc.ID
-		err = s.UpdateTopic(ctx, a)
+		err = svc(s).UpdateTopic(ctx, a)
 		wantCode(t, "close a topic cycle", err, claims.CodeInvalid)
 		if diff := cmp.Diff([]string{"parent_id"}, fields(err)); diff != "" {
 			t.Errorf("close a topic cycle: fields (-want +got):\n%s", diff)
 		}
 		a.ParentID = a.ID
-		wantCode(t, "make a topic its own parent", s.UpdateTopic(ctx, a), claims.CodeInvalid)
+		wantCode(t, "make a topic its own parent", svc(s).UpdateTopic(ctx, a), claims.CodeInvalid)
 		a.ParentID = w.topic.ID
-		must(t, "move a under another topic", s.UpdateTopic(ctx, a))
+		must(t, "move a under another topic", svc(s).UpdateTopic(ctx, a))
 	})
 }
 
@@ -408,16 +423,16 @@ func TestDeleteConflicts(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		onlyRelay := &claims.Source{Name: "relay only"}
-		must(t, "create source", s.CreateSource(ctx, onlyRelay))
+		must(t, "create source", svc(s).CreateSource(ctx, onlyRelay))
 		c1 := w.claim("800")
 		c1.Provenance.Relays = []claims.Relay{{SourceID: onlyRelay.ID}}
-		must(t, "create claim", s.CreateClaim(ctx, c1))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c1))
 		c2 := w.claim("900")
-		must(t, "create claim", s.CreateClaim(ctx, c2))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c2))
 		link := &claims.Link{FromID: c2.ID, ToID: c1.ID, Kind: claims.LinkSupersedes}
-		must(t, "create link", s.CreateLink(ctx, link))
+		must(t, "create link", svc(s).CreateLink(ctx, link))
 		child := &claims.Topic{Title: "child", ParentID: w.topic.ID}
-		must(t, "create child topic", s.CreateTopic(ctx, child))
+		must(t, "create child topic", svc(s).CreateTopic(ctx, child))
 
 		for _, tc := range []struct {
 			name string
@@ -452,7 +467,7 @@ func TestConcurrentUpdatesOneWins(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		c := w.claim("800")
-		must(t, "create claim", s.CreateClaim(ctx, c))
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
 		const n = 8
 		var wg sync.WaitGroup
 		errs := make([]error, n)
@@ -460,7 +475,7 @@ func TestConcurrentUpdatesOneWins(t *testing.T) {
 			wg.Go(func() {
 				mine := *c
 				mine.Notes = "writer " + string(rune('a'+i))
-				errs[i] = s.UpdateClaim(ctx, &mine)
+				errs[i] = svc(s).UpdateClaim(ctx, &mine)
 			})
 		}
 		wg.Wait()
@@ -493,14 +508,14 @@ func TestAtomically(t *testing.T) {
 		var topicID, claimID string
 		err := s.Atomically(ctx, func(tx claims.Store) error {
 			top := &claims.Topic{Title: "rolled back"}
-			if err := tx.CreateTopic(ctx, top); err != nil {
+			if err := svc(tx).CreateTopic(ctx, top); err != nil {
 				return err
 			}
 			topicID = top.ID
 			c := w.claim("5")
 			c.TopicID = top.ID
 			c.Tags = []string{"gone"}
-			if err := tx.CreateClaim(ctx, c); err != nil {
+			if err := svc(tx).CreateClaim(ctx, c); err != nil {
 				return err
 			}
 			claimID = c.ID
@@ -510,8 +525,8 @@ func TestAtomically(t *testing.T) {
 					return err
 				}
 				// A failed write inside leaves the transaction usable.
-				wantCode(t, "duplicate inside", tx2.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: topicID}, Title: "dup"}), claims.CodeConflict)
-				if err := tx2.UpdateSource(ctx, w.origin); err != nil {
+				wantCode(t, "duplicate inside", svc(tx2).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: topicID}, Title: "dup"}), claims.CodeConflict)
+				if err := svc(tx2).UpdateSource(ctx, w.origin); err != nil {
 					return err
 				}
 				return boom
@@ -536,10 +551,10 @@ func TestAtomically(t *testing.T) {
 		// A failed write inside, handled by fn, does not stop the commit.
 		var kept string
 		err = s.Atomically(ctx, func(tx claims.Store) error {
-			wantCode(t, "invalid inside", tx.CreateTopic(ctx, &claims.Topic{}), claims.CodeInvalid)
-			wantCode(t, "duplicate inside", tx.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: w.origin.ID}, Name: "dup"}), claims.CodeConflict)
+			wantCode(t, "invalid inside", svc(tx).CreateTopic(ctx, &claims.Topic{}), claims.CodeInvalid)
+			wantCode(t, "duplicate inside", svc(tx).CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: w.origin.ID}, Name: "dup"}), claims.CodeConflict)
 			top := &claims.Topic{Title: "kept"}
-			err := tx.CreateTopic(ctx, top)
+			err := svc(tx).CreateTopic(ctx, top)
 			kept = top.ID
 			return err
 		})

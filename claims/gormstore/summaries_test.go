@@ -61,23 +61,23 @@ func newFounding(t *testing.T, s claims.Store) founding {
 	t.Helper()
 	ctx := context.Background()
 	f := founding{topic: &claims.Topic{Title: "Russians fighting with IS", Additive: true}}
-	must(t, "topic", s.CreateTopic(ctx, f.topic))
+	must(t, "topic", svc(s).CreateTopic(ctx, f.topic))
 	tass := &claims.Source{Name: "TASS", Kind: claims.SourceAgency}
 	indy := &claims.Source{Name: "The Independent", Kind: claims.SourceNews}
-	must(t, "source", s.CreateSource(ctx, tass))
-	must(t, "source", s.CreateSource(ctx, indy))
+	must(t, "source", svc(s).CreateSource(ctx, tass))
+	must(t, "source", svc(s).CreateSource(ctx, indy))
 	bog := &claims.Claimant{Name: "Mikhail Bogdanov"}
 	ind := &claims.Claimant{Name: "The Independent"}
-	must(t, "claimant", s.CreateClaimant(ctx, bog))
-	must(t, "claimant", s.CreateClaimant(ctx, ind))
+	must(t, "claimant", svc(s).CreateClaimant(ctx, bog))
+	must(t, "claimant", svc(s).CreateClaimant(ctx, ind))
 	f.bogdanov = &claims.Claim{TopicID: f.topic.ID, ClaimantID: bog.ID, QuantityText: "a few dozen",
 		SaidOn: "2015-10", Scope: claims.Scope{Places: []string{"Syria", "Iraq"}},
 		Provenance: claims.Provenance{SourceID: tass.ID}}
 	f.indy = &claims.Claim{TopicID: f.topic.ID, ClaimantID: ind.ID, QuantityText: "about 800",
 		SaidOn: "2015-09", Scope: claims.Scope{Places: []string{"Syria"}},
 		Provenance: claims.Provenance{SourceID: indy.ID}}
-	must(t, "claim", s.CreateClaim(ctx, f.bogdanov))
-	must(t, "claim", s.CreateClaim(ctx, f.indy))
+	must(t, "claim", svc(s).CreateClaim(ctx, f.bogdanov))
+	must(t, "claim", svc(s).CreateClaim(ctx, f.indy))
 	return f
 }
 
@@ -111,7 +111,7 @@ func TestSummariesFollowWrites(t *testing.T) {
 		// A review dismissing the conflict closes it, in the topic's counts
 		// and in the listing across topics.
 		rv := &claims.Review{ClaimA: f.indy.ID, ClaimB: f.bogdanov.ID, Status: claims.ReviewDismissed, Resolution: "different periods", Author: "ak"}
-		must(t, "create review", s.CreateReview(ctx, rv))
+		must(t, "create review", svc(s).CreateReview(ctx, rv))
 		if rv.ClaimA > rv.ClaimB {
 			t.Errorf("review pair %s, %s is not ordered", rv.ClaimA, rv.ClaimB)
 		}
@@ -126,7 +126,7 @@ func TestSummariesFollowWrites(t *testing.T) {
 
 		// An update that brings the numbers together ends the conflict.
 		f.indy.QuantityText = "about 50"
-		must(t, "update claim", s.UpdateClaim(ctx, f.indy))
+		must(t, "update claim", svc(s).UpdateClaim(ctx, f.indy))
 		if got := summaryOf(t, s, f.topic.ID, f.indy.ID); got.ConflictCount != 0 || got.WorstSeverity != 1 {
 			t.Errorf("after update: %+v, want no conflict", got)
 		}
@@ -149,13 +149,13 @@ func TestUnrelatedLinkSurvivesRecompute(t *testing.T) {
 		ctx := context.Background()
 		f := newFounding(t, s)
 		l := &claims.Link{FromID: f.indy.ID, ToID: f.bogdanov.ID, Kind: claims.LinkUnrelated, Note: "other population", Author: "ak"}
-		must(t, "create link", s.CreateLink(ctx, l))
+		must(t, "create link", svc(s).CreateLink(ctx, l))
 		if got := summaryOf(t, s, f.topic.ID, f.indy.ID); got.ConflictCount != 0 {
 			t.Fatalf("after an unrelated link: %+v, want no conflict", got)
 		}
 		// A later write to the topic recomputes it; the verdict stands.
 		f.bogdanov.Notes = "said in Sochi"
-		must(t, "update claim", s.UpdateClaim(ctx, f.bogdanov))
+		must(t, "update claim", svc(s).UpdateClaim(ctx, f.bogdanov))
 		if got := summaryOf(t, s, f.topic.ID, f.indy.ID); got.ConflictCount != 0 {
 			t.Errorf("after a claim write: %+v, want no conflict", got)
 		}
@@ -172,21 +172,21 @@ func TestReviewRules(t *testing.T) {
 		ctx := context.Background()
 		f := newFounding(t, s)
 		rv := &claims.Review{ClaimA: f.bogdanov.ID, ClaimB: f.indy.ID}
-		must(t, "create review", s.CreateReview(ctx, rv))
+		must(t, "create review", svc(s).CreateReview(ctx, rv))
 		if rv.Status != claims.ReviewOpen || rv.Version != 1 {
 			t.Errorf("created review = %+v, want open at version 1", rv)
 		}
 		dup := &claims.Review{ClaimA: f.indy.ID, ClaimB: f.bogdanov.ID}
-		wantCode(t, "second review of the pair", s.CreateReview(ctx, dup), claims.CodeConflict)
-		err := s.CreateReview(ctx, &claims.Review{ClaimA: "nope-a", ClaimB: "nope-b"})
+		wantCode(t, "second review of the pair", svc(s).CreateReview(ctx, dup), claims.CodeConflict)
+		err := svc(s).CreateReview(ctx, &claims.Review{ClaimA: "nope-a", ClaimB: "nope-b"})
 		wantCode(t, "review of missing claims", err, claims.CodeInvalid)
 		if diff := cmp.Diff([]string{"claim_a", "claim_b"}, fields(err)); diff != "" {
 			t.Errorf("fields of the missing-claims error (-want +got):\n%s", diff)
 		}
 		rv.Status = claims.ReviewDismissed
-		wantCode(t, "dismissed without a resolution", s.UpdateReview(ctx, rv), claims.CodeInvalid)
+		wantCode(t, "dismissed without a resolution", svc(s).UpdateReview(ctx, rv), claims.CodeInvalid)
 		rv.Resolution = "the Independent counted Syria only"
-		must(t, "update review", s.UpdateReview(ctx, rv))
+		must(t, "update review", svc(s).UpdateReview(ctx, rv))
 		for _, tc := range []struct {
 			name string
 			f    claims.ReviewFilter
@@ -220,21 +220,21 @@ func TestParentAndChildrenRecomputed(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		w.topic.Additive = true
-		must(t, "update topic", s.UpdateTopic(ctx, w.topic))
+		must(t, "update topic", svc(s).UpdateTopic(ctx, w.topic))
 		child := &claims.Topic{Title: "Chechens fighting with IS", ParentID: w.topic.ID, Additive: true}
-		must(t, "child topic", s.CreateTopic(ctx, child))
+		must(t, "child topic", svc(s).CreateTopic(ctx, child))
 		whole := w.claim("500")
 		whole.SaidOn = "2015-10"
-		must(t, "whole", s.CreateClaim(ctx, whole))
+		must(t, "whole", svc(s).CreateClaim(ctx, whole))
 		part := w.claim("900")
 		part.TopicID, part.SaidOn = child.ID, "2015-10"
-		must(t, "part", s.CreateClaim(ctx, part))
+		must(t, "part", svc(s).CreateClaim(ctx, part))
 		if got := summaryOf(t, s, child.ID, part.ID); got.PartWholeCount != 1 || got.WorstAgainst != whole.ID {
 			t.Errorf("part above the whole: %+v, want one part-whole conflict against %s", got, whole.ID)
 		}
 		// Raising the whole, a write in the parent, clears the child.
 		whole.QuantityText = "2000"
-		must(t, "update whole", s.UpdateClaim(ctx, whole))
+		must(t, "update whole", svc(s).UpdateClaim(ctx, whole))
 		if got := summaryOf(t, s, child.ID, part.ID); got.PartWholeCount != 0 {
 			t.Errorf("after raising the whole: %+v, want none", got)
 		}
@@ -250,12 +250,12 @@ func TestStoredEqualsFresh(t *testing.T) {
 		rng := rand.New(rand.NewPCG(1, 2))
 		w := newWorld(t, s)
 		other := &claims.Claimant{Name: "FSB"}
-		must(t, "claimant", s.CreateClaimant(ctx, other))
+		must(t, "claimant", svc(s).CreateClaimant(ctx, other))
 		topics := []*claims.Topic{w.topic,
 			{Title: "Chechens", ParentID: w.topic.ID, Additive: true},
 			{Title: "Dagestanis", ParentID: w.topic.ID, Additive: true, WindowDays: 30}}
 		for _, tp := range topics[1:] {
-			must(t, "topic", s.CreateTopic(ctx, tp))
+			must(t, "topic", svc(s).CreateTopic(ctx, tp))
 		}
 		places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}}
 		texts := []string{"about 800", "a few dozen", "2,400", "at least 500", "up to 3000", "1,700", "40", "hundreds", "several hundred"}
@@ -277,7 +277,7 @@ func TestStoredEqualsFresh(t *testing.T) {
 				must(t, "atomically", s.Atomically(ctx, func(tx claims.Store) error {
 					for range 3 {
 						c := randomClaim()
-						if err := tx.CreateClaim(ctx, c); err != nil {
+						if err := svc(tx).CreateClaim(ctx, c); err != nil {
 							return err
 						}
 						all = append(all, c)
@@ -288,23 +288,23 @@ func TestStoredEqualsFresh(t *testing.T) {
 				c := all[rng.IntN(len(all))]
 				c.QuantityText = texts[rng.IntN(len(texts))]
 				c.TopicID = topics[rng.IntN(len(topics))].ID
-				must(t, "update", s.UpdateClaim(ctx, c))
+				must(t, "update", svc(s).UpdateClaim(ctx, c))
 			case len(all) > 3 && i%7 == 5:
 				a, b := all[rng.IntN(len(all))], all[rng.IntN(len(all))]
 				if a.ID != b.ID {
 					kinds := []claims.LinkKind{claims.LinkUnrelated, claims.LinkContradicts, claims.LinkDerivedFrom, claims.LinkSupersedes}
-					must(t, "link", s.CreateLink(ctx, &claims.Link{FromID: a.ID, ToID: b.ID, Kind: kinds[rng.IntN(len(kinds))]}))
+					must(t, "link", svc(s).CreateLink(ctx, &claims.Link{FromID: a.ID, ToID: b.ID, Kind: kinds[rng.IntN(len(kinds))]}))
 				}
 			default:
 				c := randomClaim()
-				must(t, "create", s.CreateClaim(ctx, c))
+				must(t, "create", svc(s).CreateClaim(ctx, c))
 				all = append(all, c)
 			}
 		}
 		// A topic update (window, parent) recomputes the topics it moves.
 		topics[2].ParentID = ""
 		topics[2].WindowDays = 3000
-		must(t, "update topic", s.UpdateTopic(ctx, topics[2]))
+		must(t, "update topic", svc(s).UpdateTopic(ctx, topics[2]))
 		for _, tp := range topics {
 			checkCurrent(t, s, tp.ID)
 		}
@@ -324,7 +324,7 @@ func TestConcurrentWritersKeepSummariesExact(t *testing.T) {
 			wg.Go(func() {
 				for i := range each {
 					c := w.claim(fmt.Sprint(100 * (1 + (g*each+i)%7)))
-					if err := s.CreateClaim(ctx, c); err != nil {
+					if err := svc(s).CreateClaim(ctx, c); err != nil {
 						errs <- err
 					}
 				}
@@ -363,7 +363,7 @@ func TestConcurrentReplicas(t *testing.T) {
 	for r, s := range replicas {
 		wg.Go(func() {
 			for i := range 8 {
-				if err := s.CreateClaim(ctx, w.claim(fmt.Sprint(10*(r+1)*(i+1)))); err != nil {
+				if err := svc(s).CreateClaim(ctx, w.claim(fmt.Sprint(10*(r+1)*(i+1)))); err != nil {
 					t.Errorf("replica %d: %v", r, err)
 				}
 			}
@@ -383,18 +383,18 @@ func TestCustomPlaces(t *testing.T) {
 		ctx := context.Background()
 		w := newWorld(t, s)
 		w.topic.Additive = true
-		must(t, "update topic", s.UpdateTopic(ctx, w.topic))
+		must(t, "update topic", svc(s).UpdateTopic(ctx, w.topic))
 		syria := w.claim("100")
 		syria.Scope.Places = []string{"Syria"}
 		raqqa := w.claim("500")
 		raqqa.Scope.Places = []string{"Raqqa"}
 		raqqa.ClaimantID = (func() string {
 			c := &claims.Claimant{Name: "Local council"}
-			must(t, "claimant", s.CreateClaimant(ctx, c))
+			must(t, "claimant", svc(s).CreateClaimant(ctx, c))
 			return c.ID
 		})()
-		must(t, "claim", s.CreateClaim(ctx, syria))
-		must(t, "claim", s.CreateClaim(ctx, raqqa))
+		must(t, "claim", svc(s).CreateClaim(ctx, syria))
+		must(t, "claim", svc(s).CreateClaim(ctx, raqqa))
 		res, err := s.TopicResult(ctx, w.topic.ID)
 		must(t, "topic result", err)
 		if diff := cmp.Diff([]string{"Raqqa"}, res.Topic.UnknownPlaces); diff != "" || res.Topic.ConflictCount != 0 {

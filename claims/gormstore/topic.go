@@ -54,16 +54,9 @@ func checkParent(tx *gorm.DB, t *claims.Topic) error {
 	return p.Err("topic")
 }
 
-func prepareTopic(t *claims.Topic) func() error {
-	return func() error {
-		t.Normalize()
-		return t.Validate()
-	}
-}
-
 // CreateTopic stores a new topic.
 func (s *Store) CreateTopic(ctx context.Context, t *claims.Topic) error {
-	return s.create(ctx, &t.Meta, prepareTopic(t), s.topicRecord(t))
+	return s.create(ctx, &t.Meta, s.topicRecord(t))
 }
 
 // FindTopic returns the topic with the given ID.
@@ -91,7 +84,7 @@ func (s *Store) ListTopics(ctx context.Context, f claims.TopicFilter) (claims.Pa
 
 // UpdateTopic replaces a topic; t.Version must be the stored version.
 func (s *Store) UpdateTopic(ctx context.Context, t *claims.Topic) error {
-	return s.update(ctx, &t.Meta, prepareTopic(t), s.topicRecord(t))
+	return s.update(ctx, &t.Meta, s.topicRecord(t))
 }
 
 // DeleteTopic deletes a topic that has no claims and no sub-topics.

@@ -96,10 +96,44 @@ func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error
 	return version, names, nil
 }
 
-// TopicClaims returns every claim of the topic with its claimant's name,
+// TopicInput returns what the engine reads of a topic to compute relations
+// on demand (see xref.Input): the topic, its claims, the links touching
+// them, its parent with the parent's claims and the gazetteer, loaded by
+// the batched recompute's loader (recomputer), the claims from the cache
+// when their topic has not changed since they were read. The caller must
+// not modify the views; appending to the slices copies them.
+func (s *Store) TopicInput(ctx context.Context, topicID string) (*xref.Input, error) {
+	t, err := s.FindTopic(ctx, topicID)
+	if err != nil {
+		return nil, err
+	}
+	in := &xref.Input{Topic: t}
+	if in.Claims, err = s.topicClaims(ctx, topicID); err != nil {
+		return nil, err
+	}
+	links, err := newRecomputer(s.db.WithContext(ctx), s.dialect, nil).loadLinks([]string{topicID})
+	if err != nil {
+		return nil, translate(err, "read topic links")
+	}
+	in.Links = slices.Clip(orEmpty(links[topicID]))
+	if in.Related.Gazetteer, err = s.Gazetteer(ctx); err != nil {
+		return nil, err
+	}
+	if t.ParentID != "" {
+		if in.Related.Parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
+			return nil, err
+		}
+		if in.Related.ParentClaims, err = s.topicClaims(ctx, t.ParentID); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// topicClaims returns every claim of the topic with its claimant's name,
 // from the cache when the topic has not changed since it was read. The
 // caller must not modify the views; appending to the slice copies it.
-func (s *Store) TopicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
+func (s *Store) topicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
 	db := s.db.WithContext(ctx)
 	cacheable := !s.inTx && s.topics != nil
 	var version, names int64

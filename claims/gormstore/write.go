@@ -35,7 +35,10 @@ import (
 // again with the topics it needed locked first.
 //
 // A transaction PostgreSQL aborts as a serialization failure (40001) or a
-// deadlock (40P01) is run again, up to maxAttempts times in all. A write
+// deadlock (40P01) is run again, up to maxAttempts times in all; for
+// Atomically (demo, reparse, restore) that is the caller's whole function
+// (writeWhole), which cannot predict its topics: they are locked, in ID
+// order, just before the recompute. A write
 // that cannot get its locks within the Store's lockWait fails with
 // claims.CodeUnavailable, which the API answers 503 with Retry-After.
 
@@ -80,6 +83,21 @@ func (s *Store) write(ctx context.Context, predict predictor, fn func(tx *gorm.D
 			return fn(tx)
 		})
 	}
+	return s.retry(ctx, predict, true, fn)
+}
+
+// writeWhole runs fn, which writes records it cannot predict the topics
+// of (Atomically's), in one transaction with the same bounded retry as
+// write: a serialization failure or deadlock rolls it back and runs all
+// of fn again. The topics it did not predict are locked before the
+// recompute, in ID order.
+func (s *Store) writeWhole(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.retry(ctx, nil, false, fn)
+}
+
+// retry runs attempts of a write until one commits, fails for a reason a
+// new attempt cannot cure, or maxAttempts have run.
+func (s *Store) retry(ctx context.Context, predict predictor, relock bool, fn func(tx *gorm.DB) error) error {
 	release, err := s.acquireWriter(ctx)
 	if err != nil {
 		return err
@@ -87,7 +105,7 @@ func (s *Store) write(ctx context.Context, predict predictor, fn func(tx *gorm.D
 	defer release()
 	var extra []string
 	for attempt := 1; ; attempt++ {
-		err := s.attempt(ctx, predict, extra, true, fn)
+		err := s.attempt(ctx, predict, extra, relock, fn)
 		var rl *errRelock
 		switch {
 		case err == nil:
@@ -111,19 +129,6 @@ func (s *Store) write(ctx context.Context, predict predictor, fn func(tx *gorm.D
 			return err
 		}
 	}
-}
-
-// writeOnce runs fn in one transaction, locks and all, without retrying:
-// for fn that cannot safely run twice (Atomically's, whose caller's
-// records change as they are written). The topics it did not predict are
-// locked before the recompute, in ID order.
-func (s *Store) writeOnce(ctx context.Context, predict predictor, fn func(tx *gorm.DB) error) error {
-	release, err := s.acquireWriter(ctx)
-	if err != nil {
-		return err
-	}
-	defer release()
-	return s.attempt(ctx, predict, nil, false, fn)
 }
 
 // acquireWriter takes the writer slot on SQLite, waiting at most lockWait.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,14 +36,14 @@ func TestSQLiteBusyIsUnavailable(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		t.Fatalf("take the write lock: %v", err)
 	}
-	err = s.CreateClaim(ctx, w.claim("2,000"))
+	err = svc(s).CreateClaim(ctx, w.claim("2,000"))
 	if got := claims.ErrorCode(err); got != claims.CodeUnavailable {
 		t.Errorf("CreateClaim while another connection writes: code %q (%v), want %q", got, err, claims.CodeUnavailable)
 	}
 	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
 		t.Fatal(err)
 	}
-	must(t, "create claim once the lock is free", s.CreateClaim(ctx, w.claim("2,000")))
+	must(t, "create claim once the lock is free", svc(s).CreateClaim(ctx, w.claim("2,000")))
 }
 
 // TestPostgresTopicLockComesFirst checks the lock order of write.go: a
@@ -54,7 +55,7 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 	s := storetest.Open(t, dsn)
 	w := newWorld(t, s)
 	c := w.claim("2,000")
-	must(t, "create claim", s.CreateClaim(ctx, c))
+	must(t, "create claim", svc(s).CreateClaim(ctx, c))
 
 	release, err := gormstore.HoldTopicLock(ctx, s, w.topic.ID)
 	if err != nil {
@@ -63,7 +64,7 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 	done := make(chan error, 1)
 	upd := *c
 	upd.Notes = "updated while the topic was locked"
-	go func() { done <- s.UpdateClaim(ctx, &upd) }()
+	go func() { done <- svc(s).UpdateClaim(ctx, &upd) }()
 
 	// Wait until the update waits for the advisory lock...
 	for {
@@ -96,8 +97,64 @@ func TestPostgresTopicLockComesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	err = short.CreateClaim(ctx, w.claim("3,000"))
+	err = svc(short).CreateClaim(ctx, w.claim("3,000"))
 	if got := claims.ErrorCode(err); got != claims.CodeUnavailable {
 		t.Errorf("CreateClaim while its topic is locked: code %q (%v), want %q", got, err, claims.CodeUnavailable)
+	}
+}
+
+// TestAtomicallyRetriesADeadlock runs two Atomically transactions on
+// PostgreSQL that take two topics' locks in opposite orders: each creates
+// a sub-topic of one topic (taking its lock), waits until the other has
+// too, then creates a sub-topic of the other's. PostgreSQL aborts one as a
+// deadlock; Atomically runs that one's whole function again once the
+// other has committed, so both succeed. The rendezvous holds only on the
+// first attempts, and PostgreSQL's deadlock detection does not depend on
+// how long anything takes.
+func TestAtomicallyRetriesADeadlock(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Postgres(t)
+	for _, id := range []string{"ta", "tb"} {
+		must(t, "topic", svc(s).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people"}))
+	}
+	var mu sync.Mutex
+	runs := map[string]int{}
+	ready := map[string]chan struct{}{"ta": make(chan struct{}), "tb": make(chan struct{})}
+	sub := func(tx claims.Store, parent, by string) error {
+		id := parent + "-" + by
+		return svc(tx).CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: id}, Title: id, Unit: "people", ParentID: parent})
+	}
+	run := func(first, second string) error {
+		return s.Atomically(ctx, func(tx claims.Store) error {
+			mu.Lock()
+			runs[first]++
+			attempt := runs[first]
+			mu.Unlock()
+			if err := sub(tx, first, first); err != nil {
+				return err
+			}
+			if attempt == 1 {
+				close(ready[first])
+				<-ready[second]
+			}
+			return sub(tx, second, first)
+		})
+	}
+	errs := make(chan error, 2)
+	go func() { errs <- run("ta", "tb") }()
+	go func() { errs <- run("tb", "ta") }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("Atomically after a deadlock: %v, want it run again and committed", err)
+		}
+	}
+	if runs["ta"]+runs["tb"] < 3 {
+		t.Fatalf("runs %v: no function ran twice, so there was no deadlock to retry", runs)
+	}
+	for _, id := range []string{"ta-ta", "tb-ta", "tb-tb", "ta-tb"} {
+		got, err := s.FindTopic(ctx, id)
+		if err != nil || got.Version != 1 {
+			t.Errorf("topic %s after both committed: %+v, %v; want it at version 1", id, got, err)
+		}
 	}
 }

@@ -7,6 +7,19 @@ import (
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
+// Input is what the engine reads of one topic: the topic, its claims with
+// their claimants' names ordered by claim ID, the analysts' links touching
+// them ordered by ID, and the related records (Related). The stored
+// recompute loads it for every topic it recomputes; Store.TopicInput loads
+// it, by the same code, for relations computed on demand, leaving out
+// Related.ChildClaims and Related.Reviews, which relations do not read.
+type Input struct {
+	Topic   *claims.Topic
+	Claims  []ClaimView
+	Links   []*claims.Link
+	Related Related
+}
+
 // Store is a claims.Store that keeps the cross-referencing of every topic
 // current: on each write that changes a topic it recomputes that topic (and
 // its parent and children) with Recompute, in the same transaction, and
@@ -29,12 +42,10 @@ type Store interface {
 	// TopicSummaries returns the stored summaries of the given topics, by
 	// topic ID; a topic without one is left out.
 	TopicSummaries(ctx context.Context, topicIDs []string) (map[string]TopicSummary, error)
-	// TopicClaims returns every claim of the topic with its claimant's
-	// name, ordered by claim ID, for computing relations on demand.
-	TopicClaims(ctx context.Context, topicID string) ([]ClaimView, error)
-	// TopicLinks returns the analysts' links that touch a claim of the
-	// topic.
-	TopicLinks(ctx context.Context, topicID string) ([]*claims.Link, error)
+	// TopicInput returns what the engine reads of a topic to compute
+	// relations on demand, loaded as the stored recompute loads it. A
+	// topic that does not exist is CodeNotFound.
+	TopicInput(ctx context.Context, topicID string) (*Input, error)
 	// FindClaimsByID, FindClaimantsByID and FindSourcesByID return the
 	// records with the given IDs, in no particular order, leaving out those
 	// that do not exist.

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // env returns the value of the environment variable key, or def.
@@ -121,9 +122,10 @@ func (f *storeFlags) logger(w io.Writer) (*slog.Logger, error) {
 
 // opened is what a command that uses the database works with.
 type opened struct {
-	log    *slog.Logger
-	store  *gormstore.Store
-	parser *quantity.Parser
+	log   *slog.Logger
+	store *gormstore.Store
+	// writes is the service every write goes through, on store.
+	writes *service.Service
 }
 
 // open builds the logger (writing to stderr) and the parser, then opens and
@@ -137,7 +139,7 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error
 	if err != nil {
 		return nil, err
 	}
-	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithParser(p), gormstore.WithLockWait(f.lockWait))
+	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithLockWait(f.lockWait))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
 	}
@@ -145,7 +147,7 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error
 		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", redact(f.db), err)
 	}
-	return &opened{log: log, store: s, parser: p}, nil
+	return &opened{log: log, store: s, writes: service.New(s, p)}, nil
 }
 
 // redact hides the password of a DSN for messages.

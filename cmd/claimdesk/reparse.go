@@ -32,7 +32,7 @@ func reparse(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	rep, err := claims.Reparse(ctx, o.store, o.parser, *dryRun, func(m claims.Moved) error { return enc.Encode(m) })
+	rep, err := o.writes.Reparse(ctx, *dryRun, func(m claims.Moved) error { return enc.Encode(m) })
 	if err != nil {
 		return err
 	}

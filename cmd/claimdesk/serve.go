@@ -62,7 +62,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 
 	if *loadDemo {
-		if err := loadDemoData(ctx, store, log); err != nil {
+		if err := loadDemoData(ctx, o.writes, log); err != nil {
 			return err
 		}
 	}
@@ -74,7 +74,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	srv := &http.Server{
 		Handler: api.NewHandler(api.Options{
 			Store:          store,
-			Parser:         o.parser,
+			Parser:         o.writes.Parser(),
 			Logger:         log,
 			Assets:         frontend.FS,
 			Version:        version,

@@ -135,7 +135,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer o.store.Close()
-	store, parser := o.store, o.parser
+	writes := o.writes
 
 	if dir := os.Getenv(envImportPause); dir != "" && size > 0 {
 		in = &pauseReader{r: in, at: size / 2, dir: dir}
@@ -145,8 +145,8 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		in = &countingReader{r: in, bar: bar}
 		defer bar.finish()
 	}
-	rep, err := exchange.Import(ctx, store, in, exchange.ImportOptions{
-		Format: f, DryRun: *dryRun, Parser: parser,
+	rep, err := writes.Import(ctx, in, exchange.ImportOptions{
+		Format: f, DryRun: *dryRun,
 		Limits: exchange.Limits{MaxBytes: *maxBytes},
 	})
 	if rep != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/demo"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // demoDB returns the path of a SQLite file holding the demo dataset.
@@ -31,7 +32,7 @@ func demoDB(t *testing.T) string {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Load(ctx, s); err != nil {
+	if _, err := demo.Load(ctx, service.New(s, nil)); err != nil {
 		t.Fatal(err)
 	}
 	return path

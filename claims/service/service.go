@@ -1,0 +1,209 @@
+// Package service owns every write of claimdesk. The API, import, reparse
+// and the demo loader all write through a Service, which, for each write:
+//
+//  1. normalises and validates the record (CodeInvalid naming the field);
+//  2. reads a claim's quantity_text with its parser and settles which
+//     interval is in force;
+//  3. hands the record, ready to store, to its Persister, whose one short
+//     transaction persists it, recomputes the summaries of the topics it
+//     affects and records its history line, in the lock order the
+//     persister documents, all or nothing.
+//
+// A Persister only persists: it neither parses nor validates beyond what
+// needs the database (references, versions, duplicates). A write that
+// fails at any step leaves nothing behind.
+//
+// The package knows nothing of HTTP, gin or gorm.
+package service
+
+import (
+	"context"
+	"io"
+	"sync"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+)
+
+// Persister is what the service needs of storage: the records of
+// claims.Store stored as given (the service has prepared them), a
+// transaction (Atomically) and the deletes that take what names a record
+// along. gormstore.Store implements it.
+type Persister interface {
+	claims.Store
+	// DeleteClaimCascade deletes a claim with the links and reviews that
+	// name it.
+	DeleteClaimCascade(ctx context.Context, id string, version int) error
+}
+
+// Service validates, parses and writes records through a Persister. Reads
+// pass through to the Persister unchanged. It is safe for concurrent use.
+type Service struct {
+	Persister
+	parser *quantity.Parser
+}
+
+var _ claims.Store = (*Service)(nil)
+
+var (
+	defaultParser     *quantity.Parser
+	defaultParserOnce sync.Once
+)
+
+// New returns a Service writing through p, reading quantities with parser
+// (nil uses the built-in lexicon).
+func New(p Persister, parser *quantity.Parser) *Service {
+	if parser == nil {
+		defaultParserOnce.Do(func() { defaultParser = quantity.New() })
+		parser = defaultParser
+	}
+	return &Service{Persister: p, parser: parser}
+}
+
+// Parser returns the parser the service reads quantities with.
+func (s *Service) Parser() *quantity.Parser { return s.parser }
+
+// prepare normalises and validates a record of any kind, reading a
+// claim's quantity with the service's parser. The ID is assigned first
+// when the record has none, so that messages can name it.
+func (s *Service) prepare(rec any) error {
+	switch r := rec.(type) {
+	case *claims.Claim:
+		return r.Prepare(s.parser)
+	case *claims.Topic:
+		r.Normalize()
+		return r.Validate()
+	case *claims.Source:
+		r.Normalize()
+		return r.Validate()
+	case *claims.Claimant:
+		r.Normalize()
+		return r.Validate()
+	case *claims.Link:
+		r.Normalize()
+		return r.Validate()
+	case *claims.Review:
+		r.Normalize()
+		return r.Validate()
+	}
+	panic("service: not a record")
+}
+
+// write prepares rec, then persists it. On failure rec's Meta is as it
+// was (the Persister restores it when its transaction fails).
+func write[T any](s *Service, ctx context.Context, rec *T, persist func(context.Context, *T) error) error {
+	if err := s.prepare(rec); err != nil {
+		return err
+	}
+	return persist(ctx, rec)
+}
+
+// CreateTopic validates and stores a new topic.
+func (s *Service) CreateTopic(ctx context.Context, t *claims.Topic) error {
+	return write(s, ctx, t, s.Persister.CreateTopic)
+}
+
+// UpdateTopic validates and replaces a topic at t.Version.
+func (s *Service) UpdateTopic(ctx context.Context, t *claims.Topic) error {
+	return write(s, ctx, t, s.Persister.UpdateTopic)
+}
+
+// CreateSource validates and stores a new source.
+func (s *Service) CreateSource(ctx context.Context, src *claims.Source) error {
+	return write(s, ctx, src, s.Persister.CreateSource)
+}
+
+// UpdateSource validates and replaces a source at src.Version.
+func (s *Service) UpdateSource(ctx context.Context, src *claims.Source) error {
+	return write(s, ctx, src, s.Persister.UpdateSource)
+}
+
+// CreateClaimant validates and stores a new claimant.
+func (s *Service) CreateClaimant(ctx context.Context, c *claims.Claimant) error {
+	return write(s, ctx, c, s.Persister.CreateClaimant)
+}
+
+// UpdateClaimant validates and replaces a claimant at c.Version.
+func (s *Service) UpdateClaimant(ctx context.Context, c *claims.Claimant) error {
+	return write(s, ctx, c, s.Persister.UpdateClaimant)
+}
+
+// CreateClaim reads the claim's quantity_text, validates it and stores it.
+func (s *Service) CreateClaim(ctx context.Context, c *claims.Claim) error {
+	return write(s, ctx, c, s.Persister.CreateClaim)
+}
+
+// UpdateClaim reads the claim's quantity_text again, validates it and
+// replaces the claim at c.Version.
+func (s *Service) UpdateClaim(ctx context.Context, c *claims.Claim) error {
+	return write(s, ctx, c, s.Persister.UpdateClaim)
+}
+
+// CreateLink validates and stores a new link.
+func (s *Service) CreateLink(ctx context.Context, l *claims.Link) error {
+	return write(s, ctx, l, s.Persister.CreateLink)
+}
+
+// UpdateLink validates and replaces a link at l.Version.
+func (s *Service) UpdateLink(ctx context.Context, l *claims.Link) error {
+	return write(s, ctx, l, s.Persister.UpdateLink)
+}
+
+// CreateReview validates and stores a new review.
+func (s *Service) CreateReview(ctx context.Context, r *claims.Review) error {
+	return write(s, ctx, r, s.Persister.CreateReview)
+}
+
+// UpdateReview validates and replaces a review at r.Version.
+func (s *Service) UpdateReview(ctx context.Context, r *claims.Review) error {
+	return write(s, ctx, r, s.Persister.UpdateReview)
+}
+
+// Deletes need no preparing: DeleteTopic, DeleteSource, DeleteClaimant,
+// DeleteClaim, DeleteLink, DeleteReview and DeleteClaimCascade are the
+// Persister's.
+
+// Atomically runs fn with a Service bound to one transaction of the
+// Persister: everything fn writes, validated and parsed as any other
+// write, commits when fn returns nil and is rolled back otherwise. The
+// Persister may run fn again from the start when the database aborts the
+// transaction as a serialization failure or deadlock, so fn must not act
+// outside the transaction before it returns.
+func (s *Service) Atomically(ctx context.Context, fn func(tx claims.Store) error) error {
+	return s.Persister.Atomically(ctx, func(tx claims.Store) error {
+		p, ok := tx.(Persister)
+		if !ok {
+			p = partial{tx}
+		}
+		return fn(&Service{Persister: p, parser: s.parser})
+	})
+}
+
+// partial is a transaction's Store that lacks DeleteClaimCascade.
+type partial struct{ claims.Store }
+
+func (p partial) DeleteClaimCascade(context.Context, string, int) error {
+	return claims.Errorf(claims.CodeInternal, "service: the store's transaction cannot cascade deletes")
+}
+
+// Import reads a document from r and writes its records in one
+// transaction of the Persister's bulk path (see exchange.Import): every
+// record is normalised, validated and its quantity read with the
+// service's parser before it is written. The Persister must be an
+// exchange.Store.
+func (s *Service) Import(ctx context.Context, r io.Reader, opts exchange.ImportOptions) (*exchange.Report, error) {
+	st, ok := s.Persister.(exchange.Store)
+	if !ok {
+		return &exchange.Report{Format: opts.Format, DryRun: opts.DryRun, Errors: []exchange.RecordError{}},
+			claims.Errorf(claims.CodeInternal, "service: the store has no bulk write path for imports")
+	}
+	opts.Parser = s.parser
+	return exchange.Import(ctx, st, r, opts)
+}
+
+// Reparse reads again, with the service's parser, every claim an older
+// parser read (see claims.Reparse), writing through the service.
+func (s *Service) Reparse(ctx context.Context, dryRun bool, report func(claims.Moved) error) (claims.ReparseReport, error) {
+	return claims.Reparse(ctx, s, s.parser, dryRun, report)
+}
