@@ -241,8 +241,8 @@ func (h *handler) checkReason(c *gin.Context) {
 
 // headerReason reads the reason header. A header carries Latin-1 at best
 // and browsers refuse anything else, so a reason in another script comes
-// as an RFC 8187 ext-value: UTF-8'' and the text percent-encoded (the
-// optional language between the quotes is ignored).
+// as an RFC 8187 ext-value: the charset UTF-8, two apostrophes (around
+// an optional language, ignored) and the text percent-encoded.
 func headerReason(v string) (string, error) {
 	charset, rest, ok := strings.Cut(v, "'")
 	if !ok || !strings.EqualFold(charset, "utf-8") {
