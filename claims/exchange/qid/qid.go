@@ -65,9 +65,11 @@ func Places() int { return len(places) }
 // This is the one Q-ID typed in rather than generated, and it stays a
 // constant on purpose. Places come from a data source (iso3166.tsv, made
 // by gen.go) because there are hundreds and they change; units are not so:
-// claimdesk counts people, and no registry package maps English unit words
-// to Wikidata items (the npm and Go registries were searched for one), so
-// a generator would read a table as hand-written as this one. People are
+// claimdesk counts people, and no package of the npm, Go or PyPI
+// registries maps unit words to Wikidata items for counts (QUDT, npm
+// @qudtlib/allunits, covers units of measure such as the metre, not a
+// count of people), so a generator would read a table as hand-written as
+// this one. People are
 // counted in human (Q5): Wikidata's own documentation of "instance of"
 // (https://www.wikidata.org/wiki/Property_talk:P31) gives "Nelson Mandela
 // (Q8023) → human (Q5)" as its example, and Q5 is the class every person
