@@ -240,7 +240,7 @@ func newEncoder(f Format, w *bufio.Writer, opts ExportOptions) (encoder, error) 
 	case Wikidata:
 		return newWikidataEncoder(w), nil
 	case QuickStatements:
-		return newQuickStatementsEncoder(w), nil
+		return newQuickStatementsEncoder(w, opts.Publisher.Determination), nil
 	}
 	return nil, claims.Errorf(claims.CodeInvalid, "unknown format %q", f)
 }
