@@ -135,9 +135,11 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, prepare func() error
 				return err
 			}
 		}
-		before, err := loadRecord(tx, rec.kind, m.ID)
-		if err != nil {
-			return err
+		var before any
+		if ctx.Value(noHistoryKey{}) == nil {
+			if before, err = loadRecord(tx, rec.kind, m.ID); err != nil {
+				return err
+			}
 		}
 		if err := touch(tx, rec.table, m.ID, beforeUpdate); err != nil {
 			return err
