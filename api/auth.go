@@ -188,7 +188,7 @@ func (h *handler) setActor(c *gin.Context, a claims.Actor, via string) {
 	c.Set(actorKey, a)
 	c.Set(viaKey, via)
 	ctx := claims.WithActor(c.Request.Context(), a)
-	if r := c.GetHeader(reasonHeader); r != "" {
+	if r, err := headerReason(c.GetHeader(reasonHeader)); err == nil && r != "" {
 		ctx = claims.WithReason(ctx, r)
 	}
 	c.Request = c.Request.WithContext(ctx)
@@ -228,13 +228,37 @@ func (h *handler) need(role claims.Role) gin.HandlerFunc {
 
 // checkReason validates the reason a request carries in its header.
 func (h *handler) checkReason(c *gin.Context) {
-	if r := c.GetHeader(reasonHeader); r != "" {
-		if err := reasonProblem(r); err != nil {
-			h.writeError(c, err)
-			return
-		}
+	r, err := headerReason(c.GetHeader(reasonHeader))
+	if err == nil {
+		err = reasonProblem(r)
+	}
+	if err != nil {
+		h.writeError(c, err)
+		return
 	}
 	c.Next()
+}
+
+// headerReason reads the reason header. A header carries Latin-1 at best
+// and browsers refuse anything else, so a reason in another script comes
+// as an RFC 8187 ext-value: the charset UTF-8, two apostrophes (around
+// an optional language, ignored) and the text percent-encoded.
+func headerReason(v string) (string, error) {
+	charset, rest, ok := strings.Cut(v, "'")
+	if !ok || !strings.EqualFold(charset, "utf-8") {
+		return v, nil
+	}
+	_, enc, ok := strings.Cut(rest, "'")
+	if !ok {
+		return v, nil
+	}
+	r, err := url.PathUnescape(enc)
+	if err != nil || !utf8.ValidString(r) {
+		var p claims.Problems
+		p.Add("reason", "the %s header's UTF-8'' form must be percent-encoded UTF-8 (RFC 8187)", reasonHeader)
+		return "", p.Err("change")
+	}
+	return r, nil
 }
 
 func reasonProblem(r string) error {

@@ -156,6 +156,12 @@ var routeAccess = map[string]access{
 	"POST /api/v1/reviews/:id/restore":     analyst,
 	"GET /api/v1/trash":                    admin,
 	"POST /api/v1/trash/:kind/:id/restore": admin,
+	"GET /api/v1/users":                    admin,
+	"POST /api/v1/users":                   admin,
+	"PATCH /api/v1/users/:name":            admin,
+	"GET /api/v1/tokens":                   admin,
+	"POST /api/v1/tokens":                  admin,
+	"DELETE /api/v1/tokens/:id":            admin,
 }
 
 // TestRoleTable sends every route of the router as nobody and as each

@@ -68,6 +68,8 @@ func TestExportDownloads(t *testing.T) {
 			{"?format=wikidata", "application/json", "claimdesk-all-"},
 			{"?format=quickstatements", "text/plain; charset=utf-8", "claimdesk-all-"},
 			{"?format=csv&excel=true", "text/csv; charset=utf-8", "claimdesk-all-"},
+			{"?history=true", "application/json", "claimdesk-all-"},
+			{"?format=ndjson&history=true&topic_id=topic-chechens", "application/x-ndjson", "claimdesk-topic-chechens-"},
 		}
 		for _, tt := range tests {
 			rec := exportDoc(t, e, tt.query)
@@ -80,17 +82,21 @@ func TestExportDownloads(t *testing.T) {
 			if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="`+tt.wantName) {
 				t.Errorf("GET /export%s: Content-Disposition %q, want a file named %s…", tt.query, cd, tt.wantName)
 			}
-			if tt.query == "" {
+			if tt.query == "" || tt.query == "?history=true" {
 				validateExport(t, rec.Body.Bytes())
+			}
+			if hist := strings.Contains(rec.Body.String(), `"action":"create"`); hist != strings.Contains(tt.query, "history=true") {
+				t.Errorf("GET /export%s: history in the document %v", tt.query, hist)
 			}
 			if bom := bytes.HasPrefix(rec.Body.Bytes(), []byte("\ufeff")); bom != strings.Contains(tt.query, "excel=true") {
 				t.Errorf("GET /export%s: byte order mark %v", tt.query, bom)
 			}
 		}
-		for _, q := range []string{"?format=json&excel=true", "?format=csv&excel=maybe"} {
+		for q, field := range map[string]string{"?format=json&excel=true": "excel", "?format=csv&excel=maybe": "excel",
+			"?format=csv&history=true": "history", "?history=maybe": "history"} {
 			rec := exportDoc(t, e, q)
-			if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"excel"`) {
-				t.Errorf("GET /export%s = %d %s, want 422 naming excel", q, rec.Code, rec.Body)
+			if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"`+field+`"`) {
+				t.Errorf("GET /export%s = %d %s, want 422 naming %s", q, rec.Code, rec.Body, field)
 			}
 		}
 		for _, q := range []string{"?format=xml", "?topic_id=no-such-topic", "?topic_id=bad%20id"} {

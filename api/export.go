@@ -33,6 +33,19 @@ func (h *handler) export(c *gin.Context) {
 			return
 		}
 	}
+	history := false
+	if q := c.Query("history"); q != "" {
+		var detail string
+		if history, err = strconv.ParseBool(q); err != nil {
+			detail = "must be true or false"
+		} else if history && f != exchange.JSON && f != exchange.NDJSON {
+			detail = "is for format=json and format=ndjson only"
+		}
+		if detail != "" {
+			h.writeError(c, fieldErr(claims.CodeInvalid, "invalid export", claims.FieldError{Field: "history", Detail: detail}))
+			return
+		}
+	}
 	topic := c.Query("topic_id")
 	name := "all"
 	if topic != "" {
@@ -51,7 +64,7 @@ func (h *handler) export(c *gin.Context) {
 	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
 	c.Header("Cache-Control", "no-store")
 	c.Status(http.StatusOK)
-	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel, Publisher: h.publisher}); err != nil {
+	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel, Publisher: h.publisher, History: history}); err != nil {
 		if !c.Writer.Written() {
 			h.writeError(c, err)
 			return

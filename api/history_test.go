@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -86,4 +87,28 @@ func TestHistoryAPI(t *testing.T) {
 		// An If-Match from before the delete does not match the record brought back.
 		e.doJSON(t, request{method: "PATCH", path: path, headers: with(bob, "If-Match", `"1"`), body: `{"quote":"x"}`}, 412, nil)
 	})
+}
+
+// TestReasonHeaderInUTF8 deletes with a reason in Cyrillic, which a
+// browser can only send percent-encoded in the RFC 8187 form, and refuses
+// a malformed one naming the reason.
+func TestReasonHeaderInUTF8(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := newAccountsEnv(t, s, false)
+	e.addUsers(t)
+	bob := bearer(e.tokens[claims.RoleAnalyst])
+	e.doJSON(t, request{method: "POST", path: "/api/v1/sources", headers: bob, body: `{"id":"s-dup","name":"ТАСС (дубль)"}`}, 201, nil)
+	rec := e.do(t, request{method: "DELETE", path: "/api/v1/sources/s-dup", headers: with(bob, "If-Match", `"1"`, reasonHeader, "UTF-8''%zz")})
+	if p := decodeProblem(t, rec); rec.Code != 422 || len(problemFields(p)) == 0 || problemFields(p)[0] != "reason" {
+		t.Errorf("a malformed encoded reason = %d %s, want 422 naming reason", rec.Code, rec.Body)
+	}
+	e.doJSON(t, request{method: "GET", path: "/api/v1/sources/s-dup", headers: bob}, 200, nil)
+	const why = "дубль ТАСС, 100% тот же"
+	enc := "UTF-8''" + strings.ReplaceAll(url.QueryEscape(why), "+", "%20")
+	e.doJSON(t, request{method: "DELETE", path: "/api/v1/sources/s-dup", headers: with(bob, "If-Match", `"1"`, reasonHeader, enc)}, 204, nil)
+	var h struct{ Items []claims.Change }
+	e.doJSON(t, request{method: "GET", path: "/api/v1/sources/s-dup/history", headers: bob}, 200, &h)
+	if n := len(h.Items); n != 2 || h.Items[1].Action != claims.ActionDelete || h.Items[1].Reason != why {
+		t.Errorf("history = %+v, want a delete with reason %q", h.Items, why)
+	}
 }

@@ -94,11 +94,12 @@ func mergeInto(dst map[string]any, key string, v any, where string) error {
 // addAccessResponses documents, on every operation, the answers of the
 // authentication that runs before any handler: 401 for bad or missing
 // credentials, 403 for a role too low, a missing CSRF token or a foreign
-// Host on a local server.
+// Host on a local server; and, on every write, the reason header with the
+// 422 of a malformed one.
 func addAccessResponses(doc map[string]any) {
 	paths, _ := doc["paths"].(map[string]any)
 	for _, item := range paths {
-		for _, op := range item.(map[string]any) {
+		for method, op := range item.(map[string]any) {
 			o, ok := op.(map[string]any)
 			if !ok {
 				continue
@@ -107,7 +108,13 @@ func addAccessResponses(doc map[string]any) {
 			if !ok {
 				continue
 			}
-			for status, name := range map[string]string{"401": "Unauthorized", "403": "Forbidden"} {
+			add := map[string]string{"401": "Unauthorized", "403": "Forbidden"}
+			if method != "get" && method != "head" {
+				add["422"] = "Invalid"
+				params, _ := o["parameters"].([]any)
+				o["parameters"] = append(params, map[string]any{"$ref": "#/components/parameters/Reason"})
+			}
+			for status, name := range add {
 				if _, ok := resp[status]; !ok {
 					resp[status] = map[string]any{"$ref": "#/components/responses/" + name}
 				}

@@ -238,6 +238,14 @@ func newEngine(opts Options) *gin.Engine {
 	v1.GET("/trash", admin, h.trash)                             // deleted records, newest first
 	e.POST("/api/v1/trash/:kind/:id/restore", admin, h.undelete) // undo a delete (and what it cascaded to); no body
 
+	// Accounts, for admins (users.go): token secrets are shown once.
+	v1.GET("/users", admin, h.listUsers)           // every user, by name
+	v1.POST("/users", admin, h.createUser)         // {"name","role","password"}
+	v1.PATCH("/users/:name", admin, h.patchUser)   // {"role","disabled","password"}: disable, enable, change role
+	v1.GET("/tokens", admin, h.listTokens)         // ?user=: API tokens, newest first, without secrets
+	v1.POST("/tokens", admin, h.createToken)       // {"user","name","expires_in"} -> the token with its secret, once
+	v1.DELETE("/tokens/:id", admin, h.revokeToken) // revoke
+
 	// Exchange: streamed downloads and atomic imports (export.go, import.go).
 	v1.GET("/export", read, h.export)                               // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
 	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export

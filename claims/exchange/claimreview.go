@@ -2,9 +2,13 @@ package exchange
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -32,25 +36,36 @@ var GradeWords = map[claims.Grade]string{
 	claims.GradeDiscounted: "Wrong or misattributed",
 }
 
-// Publisher says who publishes a deployment's reviews and where. The
-// ClaimReview export names the organisation as each review's author and
-// links each review to its claim's page under BaseURL.
+// Publisher says who publishes a deployment's reviews and where, and how
+// its exports name what Wikidata has no item for in claimdesk's terms.
+// The ClaimReview export names the organisation as each review's author
+// and links each review to its claim's page under BaseURL. It is the
+// deployment's settings record: flags and environment variables give its
+// defaults, and an admin's record (SettingsStore) overrides them field by
+// field (see Over).
 type Publisher struct {
 	// Name, URL and Logo describe the organisation: "Example Newsroom",
 	// its home page and the URL of its logo.
-	Name string
-	URL  string
-	Logo string
+	Name string `json:"org_name"`
+	URL  string `json:"org_url"`
+	Logo string `json:"org_logo"`
 	// BaseURL is where the deployment's frontend is published,
 	// "https://claims.example.org": a claim's page is BaseURL/claims/ID.
-	BaseURL string
+	BaseURL string `json:"public_url"`
+	// Determination maps an evidence type (official_statistics) or a
+	// basis (count) to the Wikidata item of its determination method, a
+	// Q-ID: claimdesk's terms have no item of their own, so the
+	// deployment names the one its editors accept. A mapped claim gets a
+	// P459 qualifier in QuickStatements; an unmapped one a comment line.
+	Determination map[string]string `json:"determination_methods"`
 }
 
-// Validate reports a URL of p that is not an absolute http(s) URL, and a
-// logo or URL without a name.
+// Validate reports a URL of p that is not an absolute http(s) URL, a
+// logo or URL without a name, and a determination method that is not an
+// evidence type or basis mapped to a Q-ID.
 func (p Publisher) Validate() error {
 	var pr claims.Problems
-	for _, f := range []struct{ name, v string }{{"url", p.URL}, {"logo", p.Logo}, {"base_url", p.BaseURL}} {
+	for _, f := range []struct{ name, v string }{{"org_url", p.URL}, {"org_logo", p.Logo}, {"public_url", p.BaseURL}} {
 		if f.v == "" {
 			continue
 		}
@@ -60,9 +75,72 @@ func (p Publisher) Validate() error {
 		}
 	}
 	if p.Name == "" && (p.URL != "" || p.Logo != "") {
-		pr.Add("name", "is required when the organisation's URL or logo is given")
+		pr.Add("org_name", "is required when the organisation's URL or logo is given")
 	}
-	return pr.Err("publisher")
+	keys := make([]string, 0, len(p.Determination))
+	for k := range p.Determination {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.Contains(claims.EvidenceTypes, claims.EvidenceType(k)) && !slices.Contains(claims.Bases, claims.Basis(k)) || k == string(claims.EvidenceUnknown) {
+			pr.Add("determination_methods."+k, "is neither an evidence type nor a basis of a claim")
+		} else if !qidPattern.MatchString(p.Determination[k]) {
+			pr.Add("determination_methods."+k, "must be a Wikidata item ID such as Q1234")
+		}
+	}
+	return pr.Err("settings")
+}
+
+var qidPattern = regexp.MustCompile(`^Q[1-9][0-9]{0,11}$`)
+
+// Over returns p with the fields it leaves empty taken from defaults, and
+// the determination methods of both, p's winning for the same key.
+func (p Publisher) Over(defaults Publisher) Publisher {
+	out := defaults
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{{&out.Name, p.Name}, {&out.URL, p.URL}, {&out.Logo, p.Logo}, {&out.BaseURL, p.BaseURL}} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if len(p.Determination) > 0 {
+		out.Determination = maps.Clone(defaults.Determination)
+		if out.Determination == nil {
+			out.Determination = map[string]string{}
+		}
+		maps.Copy(out.Determination, p.Determination)
+	}
+	return out
+}
+
+// ParseDetermination reads determination methods written as
+// "official_statistics=Q1234,count=Q5678", as a flag or variable gives
+// them.
+func ParseDetermination(s string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(s, ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok {
+			return nil, fmt.Errorf("%q is not TERM=QID", pair)
+		}
+		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return out, nil
+}
+
+// SettingsStore keeps a deployment's settings record.
+type SettingsStore interface {
+	// Settings returns the stored record, or the zero Publisher.
+	Settings(ctx context.Context) (Publisher, error)
+	// SaveSettings replaces the record.
+	SaveSettings(ctx context.Context, p Publisher) error
 }
 
 // ClaimPageURL returns the public URL of the page of the claim with the

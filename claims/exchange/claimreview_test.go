@@ -292,9 +292,9 @@ func TestPublisherValidate(t *testing.T) {
 	}{
 		{testPublisher, ""},
 		{exchange.Publisher{}, ""},
-		{exchange.Publisher{Name: "N", BaseURL: "claims.example.org"}, "base_url"},
-		{exchange.Publisher{Name: "N", Logo: "javascript:alert(1)"}, "logo"},
-		{exchange.Publisher{URL: "https://example.org"}, "name"},
+		{exchange.Publisher{Name: "N", BaseURL: "claims.example.org"}, "public_url"},
+		{exchange.Publisher{Name: "N", Logo: "javascript:alert(1)"}, "org_logo"},
+		{exchange.Publisher{URL: "https://example.org"}, "org_name"},
 	} {
 		err := tt.p.Validate()
 		var got string

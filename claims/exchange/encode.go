@@ -50,6 +50,9 @@ type ExportOptions struct {
 	// Publisher is the organisation that publishes the reviews, and its
 	// public base URL: the author and url of each ClaimReview.
 	Publisher Publisher
+	// History adds the history of the records exported (see
+	// HistoryStore), for JSON and NDJSON; other formats refuse it.
+	History bool
 }
 
 // Export writes the records f selects to w in format. It streams: records
@@ -65,6 +68,14 @@ func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, 
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if opts.Excel && format != CSV {
 		return claims.Errorf(claims.CodeInvalid, "the Excel option is for CSV only, not %s", format)
+	}
+	if opts.History {
+		if format != JSON && format != NDJSON && format != "" {
+			return claims.Errorf(claims.CodeInvalid, "history is exported in json and ndjson only, not %s", format)
+		}
+		if _, ok := s.(HistoryStore); !ok {
+			return claims.Errorf(claims.CodeInvalid, "this store keeps no history to export")
+		}
 	}
 	enc, err := newEncoder(format, bw, opts)
 	if err != nil {
@@ -109,6 +120,11 @@ func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, 
 			return err
 		}
 		kinds = kinds[n:]
+	}
+	if opts.History {
+		if err := exportHistory(ctx, s, enc, f, opts); err != nil {
+			return err
+		}
 	}
 	if err := enc.end(); err != nil {
 		return err
@@ -224,7 +240,7 @@ func newEncoder(f Format, w *bufio.Writer, opts ExportOptions) (encoder, error) 
 	case Wikidata:
 		return newWikidataEncoder(w), nil
 	case QuickStatements:
-		return newQuickStatementsEncoder(w), nil
+		return newQuickStatementsEncoder(w, opts.Publisher.Determination), nil
 	}
 	return nil, claims.Errorf(claims.CodeInvalid, "unknown format %q", f)
 }
@@ -261,10 +277,11 @@ func (j *jsonWriter) marshal(v any) ([]byte, error) {
 //	"sources":[],
 //	…}
 type jsonEncoder struct {
-	w     *bufio.Writer
-	js    *jsonWriter
-	next  int // index in Kinds of the next array to open
-	first bool
+	w       *bufio.Writer
+	js      *jsonWriter
+	next    int // index in Kinds of the next array to open
+	first   bool
+	history bool // the history array is open
 }
 
 func (e *jsonEncoder) kinds() []Kind { return Kinds }
@@ -299,7 +316,11 @@ func (e *jsonEncoder) record(k Kind, rec any) error {
 }
 
 func (e *jsonEncoder) raw(k Kind, b []byte) error {
-	e.open(k)
+	if k == KindChange && !e.history {
+		e.openHistory()
+	} else if k != KindChange {
+		e.open(k)
+	}
 	if e.first {
 		e.w.WriteString("\n")
 		e.first = false
@@ -310,7 +331,18 @@ func (e *jsonEncoder) raw(k Kind, b []byte) error {
 	return err
 }
 
+// openHistory closes the last array of records and opens the history's.
+func (e *jsonEncoder) openHistory() {
+	e.open("")
+	e.w.WriteString("],\n\"history\":[")
+	e.first, e.history = true, true
+}
+
 func (e *jsonEncoder) end() error {
+	if e.history {
+		_, err := e.w.WriteString("]}\n")
+		return err
+	}
 	e.open("")
 	_, err := e.w.WriteString("]}\n")
 	return err

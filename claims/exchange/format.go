@@ -106,11 +106,21 @@ const (
 // Kinds lists the kinds in document order.
 var Kinds = []Kind{KindTopic, KindSource, KindClaimant, KindClaim, KindLink, KindReview}
 
+// KindChange is a line of history (claims.Change): not a record but what
+// happened to one. A document holds them, after every record, only when
+// exported with ExportOptions.History; in JSON their array is "history".
+const KindChange Kind = "change"
+
 // plural is the kind's key in the JSON document.
-func (k Kind) plural() string { return string(k) + "s" }
+func (k Kind) plural() string {
+	if k == KindChange {
+		return "history"
+	}
+	return string(k) + "s"
+}
 
 func kindOfPlural(s string) (Kind, bool) {
-	for _, k := range Kinds {
+	for _, k := range append(Kinds[:len(Kinds):len(Kinds)], KindChange) {
 		if k.plural() == s {
 			return k, true
 		}
@@ -119,7 +129,7 @@ func kindOfPlural(s string) (Kind, bool) {
 }
 
 func kindOf(s string) (Kind, bool) {
-	for _, k := range Kinds {
+	for _, k := range append(Kinds[:len(Kinds):len(Kinds)], KindChange) {
 		if string(k) == s {
 			return k, true
 		}
@@ -161,6 +171,8 @@ func newRecord(k Kind) any {
 		return new(claims.Link)
 	case KindReview:
 		return new(claims.Review)
+	case KindChange:
+		return new(claims.Change)
 	}
 	panic("exchange: unknown kind " + string(k))
 }

@@ -43,6 +43,7 @@ type Report struct {
 	Created    Counts        `json:"created"`
 	Updated    Counts        `json:"updated"`
 	Skipped    Counts        `json:"skipped"`
+	History    HistoryCounts `json:"history"`
 	ErrorCount int           `json:"error_count"`
 	Errors     []RecordError `json:"errors"`
 }
@@ -137,6 +138,8 @@ type planner struct {
 	order  map[Kind]int
 	create Batch
 	update Batch
+	// history holds lines of history waiting to be written.
+	history []claims.Change
 }
 
 func newPlanner(opts ImportOptions) *planner {
@@ -159,6 +162,7 @@ func newPlanner(opts ImportOptions) *planner {
 		p.seen[k] = map[string]struct{}{}
 		p.deferred[k] = map[string]struct{}{}
 	}
+	p.seen[KindChange] = map[string]struct{}{}
 	return p
 }
 
@@ -249,6 +253,12 @@ func (p *planner) run(ctx context.Context, r io.Reader, look Lookup, w BulkWrite
 			if p.opts.OnRecord != nil {
 				p.opts.OnRecord()
 			}
+			if c.entry.kind == KindChange {
+				if err := p.admitChange(ctx, c, w); err != nil {
+					return stop(err)
+				}
+				continue
+			}
 			if e, ok := p.admit(c); ok {
 				p.batch = append(p.batch, e)
 			}
@@ -265,7 +275,10 @@ func (p *planner) run(ctx context.Context, r io.Reader, look Lookup, w BulkWrite
 	if err := p.flush(ctx, look, w); err != nil {
 		return err
 	}
-	return p.finish(ctx, look, w)
+	if err := p.finish(ctx, look, w); err != nil {
+		return err
+	}
+	return p.flushHistory(ctx, w)
 }
 
 // abort records a failure that stops reading: a malformed document, a file
@@ -297,6 +310,16 @@ type checked struct {
 // between records, so it runs ahead in the decoding goroutine.
 func (p *planner) prepare(it item) checked {
 	c := checked{entry: entry{kind: it.kind, loc: it.loc, rec: it.rec}}
+	if it.kind == KindChange {
+		for _, e := range it.errs {
+			e.Location, e.Kind = it.loc.at(e.Field), it.kind
+			c.errs = append(c.errs, e)
+		}
+		if it.rec != nil && len(it.errs) == 0 {
+			p.prepareChange(it, &c)
+		}
+		return c
+	}
 	if it.rec != nil {
 		c.id = meta(it.rec).ID
 	}

@@ -18,7 +18,7 @@ const (
 	pPointInTime   = "P585"  // point in time: as_of, else said_on
 	pStartTime     = "P580"  // start time: since
 	pLocation      = "P276"  // location: each place, as an item
-	pDetermination = "P459"  // determination method: an item (evidence types have none yet)
+	pDetermination = "P459"  // determination method: the item the deployment maps an evidence type or basis to
 	pStatedIn      = "P248"  // stated in: the source's item (reference)
 	pReferenceURL  = "P854"  // reference URL (reference)
 	pPublished     = "P577"  // publication date (reference)
@@ -37,10 +37,13 @@ type quickStatementsEncoder struct {
 	referenced
 	noItem map[string]bool // topics already reported as having no item
 	gaz    *gazetteer.Gazetteer
+	// methods maps evidence types and bases to the items of their
+	// determination methods (Publisher.Determination).
+	methods map[string]string
 }
 
-func newQuickStatementsEncoder(w *bufio.Writer) *quickStatementsEncoder {
-	return &quickStatementsEncoder{w: w, referenced: newReferenced(), noItem: map[string]bool{}, gaz: gazetteer.Builtin()}
+func newQuickStatementsEncoder(w *bufio.Writer, methods map[string]string) *quickStatementsEncoder {
+	return &quickStatementsEncoder{w: w, referenced: newReferenced(), noItem: map[string]bool{}, gaz: gazetteer.Builtin(), methods: methods}
 }
 
 func (e *quickStatementsEncoder) kinds() []Kind {
@@ -162,8 +165,18 @@ func (e *quickStatementsEncoder) claim(c *claims.Claim) {
 			left = append(left, fmt.Sprintf("location %q (no Wikidata item known)", name))
 		}
 	}
-	if c.EvidenceType != "" && c.EvidenceType != claims.EvidenceUnknown {
-		left = append(left, fmt.Sprintf("determination method %q (no Wikidata item mapped)", c.EvidenceType))
+	// Determination method: the items the deployment maps the claim's
+	// evidence type and basis to. An unmapped evidence type is said in the
+	// comment line; a basis is not, as every claim has one.
+	if et := string(c.EvidenceType); et != "" && c.EvidenceType != claims.EvidenceUnknown {
+		if item, ok := e.methods[et]; ok {
+			quals = append(quals, pDetermination, item)
+		} else {
+			left = append(left, fmt.Sprintf("determination method %q (no Wikidata item mapped)", et))
+		}
+	}
+	if item, ok := e.methods[string(c.Basis)]; ok && c.Basis != "" {
+		quals = append(quals, pDetermination, item)
 	}
 	ref, refLeft := e.reference(c.Provenance.SourceID, c.Provenance.URL, firstDate(c.PublishedOn), c.Quote, c.Language)
 	left = append(left, refLeft...)

@@ -1,11 +1,13 @@
 package exchange_test
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -306,6 +308,56 @@ func TestQuickStatementsGrammarRejects(t *testing.T) {
 	} {
 		if errs := checkQSLine(line); len(errs) == 0 {
 			t.Errorf("checkQSLine(%q) found nothing wrong", line)
+		}
+	}
+}
+
+// TestQuickStatementsDeterminationMethod: an evidence type and a basis the
+// deployment maps to items get P459 qualifiers, in grammar; unmapped, the
+// evidence type stays a comment line.
+func TestQuickStatementsDeterminationMethod(t *testing.T) {
+	s := storetest.SQLite(t)
+	quickStatementsFixture(t, s)
+	pub := exchange.Publisher{Determination: map[string]string{"official_statistics": "Q1234", "estimate": "Q5678"}}
+	if err := pub.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := exchange.Export(context.Background(), s, &buf, exchange.QuickStatements, exchange.Filter{TopicID: "qs-t1"},
+		exchange.ExportOptions{Now: func() time.Time { return t0 }, Publisher: pub}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if errs := checkQSLine(line); len(errs) > 0 {
+			t.Errorf("line %d %q: %v", i+1, line, errs)
+		}
+	}
+	want := "Q4115189\tP1114\t400[300,500]U5\tP585\t+2015-03-00T00:00:00Z/10\tP276\tQ858\tP276\tQ796\tP459\tQ1234\tP459\tQ5678\tS248\t"
+	if !strings.Contains(out, want) {
+		t.Errorf("qs-c1 lacks its determination methods %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "determination method") {
+		t.Errorf("a mapped determination method is still said to be left out:\n%s", out)
+	}
+	// Only the basis mapped: the evidence type is a comment again.
+	pub.Determination = map[string]string{"estimate": "Q5678"}
+	buf.Reset()
+	if err := exchange.Export(context.Background(), s, &buf, exchange.QuickStatements, exchange.Filter{TopicID: "qs-t1"},
+		exchange.ExportOptions{Publisher: pub}); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, `determination method "official_statistics" (no Wikidata item mapped)`) ||
+		!strings.Contains(out, "\tP459\tQ5678\t") || strings.Contains(out, "Q1234") {
+		t.Errorf("with the basis mapped only:\n%s", out)
+	}
+	for m, field := range map[string]string{"roster": "determination_methods.roster", "unknown": "determination_methods.unknown", "vibes": "determination_methods.vibes"} {
+		p := exchange.Publisher{Determination: map[string]string{m: "Q12"}}
+		if m == "roster" {
+			p.Determination[m] = "12"
+		}
+		if fs := claims.ErrorFields(p.Validate()); len(fs) != 1 || fs[0].Field != field {
+			t.Errorf("determination %s: %v, want one error on %s", m, fs, field)
 		}
 	}
 }

@@ -131,9 +131,11 @@ func (s *Store) update(ctx context.Context, m *claims.Meta, rec record) error {
 				return err
 			}
 		}
-		before, err := loadRecord(tx, rec.kind, m.ID)
-		if err != nil {
-			return err
+		var before any
+		if ctx.Value(noHistoryKey{}) == nil {
+			if before, err = loadRecord(tx, rec.kind, m.ID); err != nil {
+				return err
+			}
 		}
 		if err := touch(tx, rec.table, m.ID, beforeUpdate); err != nil {
 			return err

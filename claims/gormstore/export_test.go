@@ -43,3 +43,9 @@ func HoldTopicLock(ctx context.Context, s *Store, topicID string) (func(), error
 
 // CacheEveryTopic makes s cache the claims of topics of any size.
 func CacheEveryTopic(s *Store) { s.topics.min = 1 }
+
+// WithoutHistory returns a context whose writes keep no history, to
+// measure what history costs.
+func WithoutHistory(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noHistoryKey{}, true)
+}

@@ -9,11 +9,17 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/exchange"
 )
 
-var _ claims.History = (*Store)(nil)
+var (
+	_ claims.History         = (*Store)(nil)
+	_ exchange.HistoryStore  = (*Store)(nil)
+	_ exchange.HistoryWriter = (*bulkWriter)(nil)
+)
 
 // History: every create, update, delete and restore writes one line to
 // the history table in the transaction of the write itself, so a write
@@ -59,6 +65,10 @@ type restoring struct {
 type restoringKey struct{}
 type causeKey struct{}
 
+// noHistoryKey turns history off for the writes made with its context:
+// only the benchmark that measures what history costs sets it.
+type noHistoryKey struct{}
+
 func restoringOf(ctx context.Context) *restoring {
 	r, _ := ctx.Value(restoringKey{}).(*restoring)
 	return r
@@ -67,6 +77,9 @@ func restoringOf(ctx context.Context) *restoring {
 // logChange writes the history line of a write: before and after are the
 // domain records (nil for none).
 func (s *Store) logChange(ctx context.Context, tx *gorm.DB, kind, id string, version int, action claims.Action, before, after any) error {
+	if ctx.Value(noHistoryKey{}) != nil {
+		return nil
+	}
 	row := historyRow{Kind: kind, RecordID: id, Version: version, Action: string(action),
 		Actor: claims.ActorFrom(ctx).Name, At: s.clock(), Reason: claims.ReasonFrom(ctx)}
 	if row.Actor == "" {
@@ -361,6 +374,80 @@ func (s *Store) DeleteClaimCascade(ctx context.Context, id string, version int) 
 		return tx.DeleteClaim(ctx, id, version)
 	})
 	return translate(err, "delete claim")
+}
+
+// historyColumns are the columns EachChange reads, in scan order.
+const historyColumns = "kind, record_id, version, action, actor, at, reason, restored_from, cause, before_doc, after_doc"
+
+// EachChange streams the history lines of the records f selects, by kind,
+// record and version: every line without a topic (deleted records'
+// included), and with one the lines of the records its export holds.
+func (s *Store) EachChange(ctx context.Context, f exchange.Filter, fn func(*claims.Change) error) error {
+	q := s.db.WithContext(ctx).Table("history")
+	if f.TopicID != "" {
+		chain, err := s.topicChain(ctx, f.TopicID)
+		if err != nil {
+			return err
+		}
+		in := func(sub string) string { return "record_" + sub }
+		q = q.Where(s.db.Where("kind = 'topic' AND record_id IN ?", chain).
+			Or("kind = 'claim' AND record_id "+inTopic, f.TopicID).
+			Or("kind = 'source' AND "+in(sourcesOf), f.TopicID).
+			Or("kind = 'claimant' AND "+in(claimantsOf), f.TopicID).
+			Or("kind = 'link' AND record_id IN (SELECT id FROM links WHERE "+linksOfTopic+")", f.TopicID, f.TopicID).
+			Or("kind = 'review' AND record_id IN (SELECT id FROM reviews WHERE "+reviewsOfTopc+")", f.TopicID, f.TopicID))
+	}
+	if s.dialect == dialectSQLite {
+		q = q.WithContext(context.WithoutCancel(ctx)) // see stream
+	}
+	rows, err := q.Select(historyColumns).Order("kind, record_id, version").Rows()
+	if err != nil {
+		return translate(err, "export history")
+	}
+	defer rows.Close()
+	for n := 0; rows.Next(); n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		var r historyRow
+		if err := rows.Scan(&r.Kind, &r.RecordID, &r.Version, &r.Action, &r.Actor, &r.At, &r.Reason,
+			&r.RestoredFrom, &r.Cause, &r.BeforeDoc, &r.AfterDoc); err != nil {
+			return translate(err, "export history")
+		}
+		c := r.domain()
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	return translate(rows.Err(), "export history")
+}
+
+// InsertHistory writes imported lines of history as they are, in the
+// import's transaction; a line whose kind, record and version are stored
+// is skipped.
+func (w *bulkWriter) InsertHistory(ctx context.Context, lines []claims.Change) (int, error) {
+	rows := make([]historyRow, len(lines))
+	for i, c := range lines {
+		rows[i] = historyRow{Kind: c.Kind, RecordID: c.RecordID, Version: c.Version, Action: string(c.Action),
+			Actor: c.Actor, At: c.At.UTC(), Reason: c.Reason, RestoredFrom: c.RestoredFrom, Cause: c.Cause}
+		if len(c.Before) > 0 {
+			doc := string(c.Before)
+			rows[i].BeforeDoc = &doc
+		}
+		if len(c.After) > 0 {
+			doc := string(c.After)
+			rows[i].AfterDoc = &doc
+		}
+	}
+	res := w.tx.WithContext(ctx).Table("history").
+		Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "kind"}, {Name: "record_id"}, {Name: "version"}}, DoNothing: true}).
+		CreateInBatches(rows, 500)
+	if res.Error != nil {
+		return 0, translate(res.Error, "import history")
+	}
+	return int(res.RowsAffected), nil
 }
 
 // createHistory is step 8: the history of every write.

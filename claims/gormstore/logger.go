@@ -20,7 +20,10 @@ const slowQuery = 200 * time.Millisecond
 // gormLogger adapts gorm's logger to slog. It logs slow queries and errors
 // only; errors that the store turns into user errors (missing records,
 // duplicate and foreign keys) are logged at debug level.
-// The DSN's password, if any, is replaced by *** in every line it writes.
+// The DSN's password, if any, and every password hash are replaced by ***
+// in every line it writes: a failed or slow INSERT or UPDATE of users
+// carries its password_hash as a bound value, which gorm interpolates into
+// the SQL it hands the logger.
 type gormLogger struct {
 	log    *slog.Logger
 	secret string
@@ -30,12 +33,17 @@ func newGormLogger(l *slog.Logger, dsn string) logger.Interface {
 	return gormLogger{log: l, secret: dsnPassword(dsn)}
 }
 
-// clean hides the DSN's password in a logged text.
+// passwordHash matches a bcrypt hash in any of its versions ($2$, $2a$,
+// $2b$, $2x$, $2y$): a cost of two digits and 53 characters of salt and
+// digest in bcrypt's base64 alphabet.
+var passwordHash = regexp.MustCompile(`\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53}`)
+
+// clean hides the DSN's password and password hashes in a logged text.
 func (g gormLogger) clean(s string) string {
-	if g.secret == "" {
-		return s
+	if g.secret != "" {
+		s = strings.ReplaceAll(s, g.secret, "***")
 	}
-	return strings.ReplaceAll(s, g.secret, "***")
+	return passwordHash.ReplaceAllLiteralString(s, "***")
 }
 
 func (g gormLogger) cleanArgs(args []any) string { return g.clean(fmt.Sprint(args...)) }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -155,22 +156,37 @@ func redact(dsn string) string { return gormstore.RedactDSN(dsn) }
 
 // publisherFlags say who publishes the deployment's reviews and where it
 // is published: the author and url of every ClaimReview.
-type publisherFlags struct{ p exchange.Publisher }
+type publisherFlags struct {
+	p             exchange.Publisher
+	determination string
+}
 
 func (f *publisherFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.p.Name, "org-name", env("CLAIMDESK_ORG_NAME", ""), "the organisation publishing the reviews: ClaimReview author (env CLAIMDESK_ORG_NAME)")
 	fs.StringVar(&f.p.URL, "org-url", env("CLAIMDESK_ORG_URL", ""), "the organisation's home page (env CLAIMDESK_ORG_URL)")
 	fs.StringVar(&f.p.Logo, "org-logo", env("CLAIMDESK_ORG_LOGO", ""), "URL of the organisation's logo (env CLAIMDESK_ORG_LOGO)")
 	fs.StringVar(&f.p.BaseURL, "public-url", env("CLAIMDESK_PUBLIC_URL", ""), "public base URL of the frontend, https://claims.example.org: a claim's page is PUBLIC-URL/claims/ID, the ClaimReview url (env CLAIMDESK_PUBLIC_URL)")
+	fs.StringVar(&f.determination, "p459", env("CLAIMDESK_P459", ""), "Wikidata items of determination methods (P459) for evidence types and bases, such as official_statistics=Q1234,count=Q5678 (env CLAIMDESK_P459)")
 }
 
 // publisher returns the publisher the flags name, or the flag at fault.
 func (f *publisherFlags) publisher() (exchange.Publisher, error) {
+	m, err := exchange.ParseDetermination(f.determination)
+	if err != nil {
+		return f.p, fmt.Errorf("--p459: %w", err)
+	}
+	if len(m) > 0 {
+		f.p.Determination = m
+	}
 	if err := f.p.Validate(); err != nil {
-		flags := map[string]string{"name": "--org-name", "url": "--org-url", "logo": "--org-logo", "base_url": "--public-url"}
+		flags := map[string]string{"org_name": "--org-name", "org_url": "--org-url", "org_logo": "--org-logo", "public_url": "--public-url"}
 		var e *claims.Error
 		if errors.As(err, &e) && len(e.Fields) > 0 {
-			return f.p, fmt.Errorf("%s: %s", flags[e.Fields[0].Field], e.Fields[0].Detail)
+			name, ok := flags[e.Fields[0].Field]
+			if !ok {
+				name = "--p459 " + strings.TrimPrefix(e.Fields[0].Field, "determination_methods.")
+			}
+			return f.p, fmt.Errorf("%s: %s", name, e.Fields[0].Detail)
 		}
 		return f.p, err
 	}

@@ -28,6 +28,7 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	var pf publisherFlags
 	pf.register(fs)
 	excel := fs.Bool("excel", false, "with --format csv: a UTF-8 byte order mark and CRLF line ends, for Microsoft Excel")
+	history := fs.Bool("history", false, "with --format json or ndjson: add the history of the records (who, when, why, before and after); import keeps it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,6 +46,10 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	}
 	if *excel && f != exchange.CSV {
 		fmt.Fprintf(stderr, "claimdesk export: --excel is for --format csv, not %s\n", f)
+		return errUsage
+	}
+	if *history && f != exchange.JSON && f != exchange.NDJSON {
+		fmt.Fprintf(stderr, "claimdesk export: --history is for --format json or ndjson, not %s\n", f)
 		return errUsage
 	}
 	o, err := sf.open(ctx, stderr)
@@ -68,14 +73,18 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		w = file
 	}
 	filter := exchange.Filter{TopicID: *topic}
-	opts := exchange.ExportOptions{Excel: *excel, Publisher: pub}
+	opts := exchange.ExportOptions{Excel: *excel, Publisher: pub, History: *history}
 	if bar := newProgress(stderr, "export"); bar != nil {
 		counts, err := store.Count(ctx, filter)
 		if err != nil {
 			return err
 		}
 		bar.total = int64(counts.Total())
-		opts.OnRecord = func(exchange.Kind) { bar.add(1) }
+		opts.OnRecord = func(k exchange.Kind) {
+			if k != exchange.KindChange { // the total counts records
+				bar.add(1)
+			}
+		}
 		defer bar.finish()
 	}
 	if err := exchange.Export(ctx, store, w, f, filter, opts); err != nil {

@@ -231,3 +231,31 @@ func TestExportFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestExportHistoryRoundTrip: export --history, import into an empty
+// database, export --history again: the same document, history and all.
+func TestExportHistoryRoundTrip(t *testing.T) {
+	src := demoDB(t)
+	code, first, stderr := runCmd(t, "", "export", "--db", src, "--history")
+	if code != 0 || !strings.Contains(first, `"history":[`) || !strings.Contains(first, `"action":"create"`) {
+		t.Fatalf("export --history exited %d (%s), want a history array of creates", code, stderr)
+	}
+	validateExport(t, []byte(first))
+	file := filepath.Join(t.TempDir(), "all.json")
+	if err := os.WriteFile(file, []byte(first), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "copy.db")
+	code, stdout, stderr := runCmd(t, "", "import", "--db", dst, file)
+	var rep exchange.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); code != 0 || err != nil || rep.History.Created == 0 || rep.History.Created != rep.History.Read {
+		t.Fatalf("import exited %d (%s): %+v", code, stderr, rep)
+	}
+	_, second, _ := runCmd(t, "", "export", "--db", dst, "--history")
+	if a, b := strings.SplitN(first, "\n", 2), strings.SplitN(second, "\n", 2); a[1] != b[1] {
+		t.Errorf("export --history after import differs from the export imported")
+	}
+	if code, _, stderr := runCmd(t, "", "export", "--db", src, "--history", "--format", "csv"); code == 0 || !strings.Contains(stderr, "--history") {
+		t.Errorf("export --history --format csv exited %d (%s), want a usage error", code, stderr)
+	}
+}

@@ -42,8 +42,13 @@ let onUnauthorized = null;
 /** whenUnauthorized sets what a 401 answer does (show the log-in page). */
 export function whenUnauthorized(fn) { onUnauthorized = fn; }
 
-async function request(method, path, { query, body, version, contentType } = {}) {
+// reasonHeader sends why a change is made. A header carries Latin-1 at
+// best, so the text goes as an RFC 8187 ext-value (UTF-8'' percent-encoded).
+const reasonHeader = (why) => `UTF-8''${encodeURIComponent(why).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+async function request(method, path, { query, body, version, contentType, reason } = {}) {
   const headers = { Accept: 'application/json' };
+  if (reason) headers['X-Claimdesk-Reason'] = reasonHeader(reason);
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   const init = { method, headers };
   if (body !== undefined) {
@@ -79,8 +84,8 @@ export const post = (path, body, query) => request('POST', path, { body, query }
 /** patch sends a JSON merge patch to the record at version. */
 export const patch = (path, body, version) =>
   request('PATCH', path, { body, version, contentType: 'application/merge-patch+json' });
-/** del deletes the record at version. */
-export const del = (path, version) => request('DELETE', path, { version });
+/** del deletes the record at version, saying why when reason is given. */
+export const del = (path, version, reason) => request('DELETE', path, { version, reason });
 
 /** all follows next_cursor until every item of a listing is read (at most max). */
 export async function all(path, query = {}, max = 5000) {

@@ -224,8 +224,13 @@ export function deleter({ what, path, record, onDeleted }) {
   const yes = h('button', { type: 'button', class: 'danger primary' }, `Yes, delete ${what}`);
   const no = h('button', { type: 'button' }, 'Cancel');
   const msg = h('p', { class: 'err', role: 'alert' });
+  // Why it goes, kept in the delete's history line and shown in the trash.
+  const reasonId = `del-reason-${what.replace(/\W+/g, '-')}`;
+  const reason = h('input', { id: reasonId, autocomplete: 'off', 'data-testid': 'delete-reason', placeholder: 'e.g. a duplicate of another record' });
   const confirmBox = h('div', { class: 'confirm', hidden: true, role: 'group', 'aria-label': `Confirm deleting ${what}` },
-    h('p', null, h('strong', null, `Delete this ${what}?`), ' ', 'It disappears from every list and comparison.'), yes, ' ', no, msg);
+    h('p', null, h('strong', null, `Delete this ${what}?`), ' ', 'It disappears from every list and comparison; an admin can bring it back from the trash.'),
+    h('div', { class: 'field wide' }, h('label', { for: reasonId }, 'Reason (optional, kept in the history)'), reason),
+    yes, ' ', no, msg);
   ask.addEventListener('click', () => {
     confirmBox.hidden = false;
     ask.hidden = true;
@@ -240,7 +245,7 @@ export function deleter({ what, path, record, onDeleted }) {
   const cascade = h('button', { type: 'button', class: 'danger', hidden: true }, `Delete the ${what} with its links and reviews`);
   const remove = async (query) => {
     try {
-      await api.del(path + query, record().version);
+      await api.del(path + query, record().version, reason.value.trim());
       onDeleted();
     } catch (err) {
       msg.textContent = err.message;

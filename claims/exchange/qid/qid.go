@@ -62,13 +62,20 @@ func Places() int { return len(places) }
 // Unit returns the item used as the unit of a quantity counted in unit (a
 // topic's unit, compared case-insensitively), if claimdesk knows one.
 //
-// No registry package maps unit words to Wikidata items, so this table is
-// the one hand-written mapping, kept to units whose item was checked
-// against Wikidata's own pages: people are counted in human (Q5), the
-// class Wikidata's property constraints use for people (for example the
-// subject type constraint of P1901 reads "human (Q5)"). Other units (money,
-// percentages) have no item here, and the export says so instead of
-// guessing.
+// This is the one Q-ID typed in rather than generated, and it stays a
+// constant on purpose. Places come from a data source (iso3166.tsv, made
+// by gen.go) because there are hundreds and they change; units are not so:
+// claimdesk counts people, and no package of the npm, Go or PyPI
+// registries maps unit words to Wikidata items for counts (QUDT, npm
+// @qudtlib/allunits, covers units of measure such as the metre, not a
+// count of people), so a generator would read a table as hand-written as
+// this one. People are
+// counted in human (Q5): Wikidata's own documentation of "instance of"
+// (https://www.wikidata.org/wiki/Property_talk:P31) gives "Nelson Mandela
+// (Q8023) → human (Q5)" as its example, and Q5 is the class every person
+// item is an instance of. The words below are the units claimdesk's topics
+// use for people. Other units (money, percentages, tonnes) have no item
+// here, and the export says so in a comment line instead of guessing.
 func Unit(unit string) (string, bool) {
 	switch strings.ToLower(strings.TrimSpace(unit)) {
 	case "people", "persons", "person", "individuals", "humans", "fighters", "nationals":
