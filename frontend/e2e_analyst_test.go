@@ -91,6 +91,10 @@ func topicScope(t *testing.T, s *session, base string) {
 		t.Errorf("a claim without places shows %q: want the topic's place", got)
 	}
 	s.screenshot(t, "topic-scope-verdict", true)
+	// The claim form offers the topic's populations.
+	s.do(t, chromedp.Navigate(base+"/claims/new?topic="+topic.ID))
+	s.waitFor(t, "the topic's populations offered", `document.querySelector('#f-population')?.getAttribute('list') === 'f-populations' &&
+		[...document.querySelectorAll('#f-populations option')].map(o => o.value).join('|') === 'Russians|Russian nationals|Chechens'`)
 	s.checkClean(t)
 }
 
