@@ -35,6 +35,67 @@ func TestAnalystDay(t *testing.T) {
 	t.Run("inbox filters", func(t *testing.T) { inboxFilters(t, s, srv.URL) })
 	t.Run("edit a claim's quantity", func(t *testing.T) { editQuantity(t, s, srv.URL) })
 	t.Run("topics: close titles, rename, move", func(t *testing.T) { editTopic(t, s, srv.URL) })
+	t.Run("topic: its places and who is counted", func(t *testing.T) { topicScope(t, s, srv.URL) })
+}
+
+// topicScope states a topic's place and its population tree in the topic
+// form and sees two claims that were not compared become a contradiction:
+// a count of Chechens above a count of Russians in Syria.
+func topicScope(t *testing.T, s *session, base string) {
+	var topic, src, a, b struct {
+		ID string `json:"id"`
+	}
+	call(t, "POST", base+"/api/v1/topics", map[string]any{"title": "Fighters from the North Caucasus", "additive": true}, &topic)
+	call(t, "POST", base+"/api/v1/sources", map[string]any{"name": "Kommersant"}, &src)
+	call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": "A regional official"}, &a)
+	call(t, "POST", base+"/api/v1/claimants", map[string]any{"name": "A federal official"}, &b)
+	for _, c := range []struct{ who, text, pop string }{{a.ID, "3,000", "Chechens"}, {b.ID, "2,000", "Russians"}} {
+		call(t, "POST", base+"/api/v1/claims", map[string]any{
+			"topic_id": topic.ID, "claimant_id": c.who, "quantity_text": c.text, "said_on": "2015-10",
+			"provenance": map[string]any{"source_id": src.ID}, "scope": map[string]any{"population": c.pop},
+		}, nil)
+	}
+	s.do(t, chromedp.Navigate(base+"/topics/"+topic.ID))
+	s.waitFor(t, "the topic", ready+` && !!document.querySelector('details.topic-edit')`)
+	if got := eval[string](t, s, `document.querySelector('[data-testid=summary]').textContent`); !strings.Contains(got, "0 open conflicts") {
+		t.Fatalf("summary %q: want no conflict while neither place nor populations are stated", got)
+	}
+	s.do(t, chromedp.Click(chromedp.CSS(`details.topic-edit summary`)))
+	s.waitFor(t, "the topic form", `!!document.querySelector('#te-populations') && !!document.querySelector('details.topic-edit input[id$="-places"]')`)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+		const f = document.querySelector('details.topic-edit form.editor');
+		f.querySelector('input[id$="-places"]').value = 'Syria';
+		f.querySelector('#te-populations').value = 'Russians = Russian nationals\nChechens < Russians';
+	})()`))
+	s.screenshot(t, "topic-scope-form", false)
+	s.do(t, chromedp.Click(chromedp.CSS(`details.topic-edit form.editor button[type=submit]`)))
+	s.waitFor(t, "the contradiction", `!!document.querySelector('[data-testid=flash]') && document.querySelector('[data-testid=summary]').textContent.includes('1 open conflict (1 contradiction)')`)
+	var stored struct {
+		Places      []string `json:"places"`
+		Populations []struct {
+			Name    string   `json:"name"`
+			Broader string   `json:"broader"`
+			Aliases []string `json:"aliases"`
+		} `json:"populations"`
+	}
+	call(t, "GET", base+"/api/v1/topics/"+topic.ID, nil, &stored)
+	if len(stored.Places) != 1 || stored.Places[0] != "Syria" || len(stored.Populations) != 2 ||
+		stored.Populations[1].Name != "Chechens" || stored.Populations[1].Broader != "Russians" ||
+		len(stored.Populations[0].Aliases) != 1 || stored.Populations[0].Aliases[0] != "Russian nationals" {
+		t.Errorf("stored topic %+v: want Syria and Chechens within Russians (alias Russian nationals)", stored)
+	}
+	if got := eval[string](t, s, `document.querySelector('.conflict-list').textContent`); !strings.Contains(got, "narrower population") {
+		t.Errorf("conflicts %q: want the narrower population named", got)
+	}
+	if got := eval[string](t, s, `document.querySelector('.cards .badge.place').textContent`); got != "Syria (the topic's)" {
+		t.Errorf("a claim without places shows %q: want the topic's place", got)
+	}
+	s.screenshot(t, "topic-scope-verdict", true)
+	// The claim form offers the topic's populations.
+	s.do(t, chromedp.Navigate(base+"/claims/new?topic="+topic.ID))
+	s.waitFor(t, "the topic's populations offered", `document.querySelector('#f-population')?.getAttribute('list') === 'f-populations' &&
+		[...document.querySelectorAll('#f-populations option')].map(o => o.value).join('|') === 'Russians|Russian nationals|Chechens'`)
+	s.checkClean(t)
 }
 
 // ready is true once the screen has rendered its heading.

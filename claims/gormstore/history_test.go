@@ -163,3 +163,54 @@ func quantityText(t *testing.T, doc json.RawMessage) string {
 	}
 	return c.QuantityText
 }
+
+// TestRestoreMapsLegacyMeasures restores history lines written before
+// migration step 9, whose documents give the measure as "stock" or "flow"
+// and no basis: the restored claim reads them as the migration read the
+// claims it found (stock is current; flow is per_period where since equals
+// as_of, else cumulative), with the default basis.
+func TestRestoreMapsLegacyMeasures(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		ctx := context.Background()
+		f := newFounding(t, s)
+		for _, c := range []struct {
+			legacy      string
+			since, asOf claims.Date
+			want        claims.Measure
+		}{
+			{"stock", "", "2015-09", claims.Current},
+			{"stock", "2011", "2015", claims.Current},
+			{"flow", "2015", "2015", claims.PerPeriod},
+			{"flow", "2011", "2015", claims.Cumulative},
+			{"flow", "", "2015-09", claims.Cumulative},
+		} {
+			cl := *f.indy
+			cl.ID, cl.Version, cl.Since, cl.AsOf = "", 0, c.since, c.asOf
+			cl.Scope.Measure = claims.Current
+			must(t, "create", s.CreateClaim(ctx, &cl))
+			h, err := s.History(ctx, "claim", cl.ID)
+			must(t, "history", err)
+			// The first line as the store wrote it before step 9.
+			var doc map[string]any
+			must(t, "decode", json.Unmarshal(h[0].After, &doc))
+			doc["scope"].(map[string]any)["measure"] = c.legacy
+			delete(doc, "basis")
+			old, err := json.Marshal(doc)
+			must(t, "encode", err)
+			must(t, "rewrite history", gormstore.Exec(ctx, s,
+				`UPDATE history SET after_doc = ? WHERE kind = 'claim' AND record_id = ? AND version = 1`, string(old), cl.ID))
+
+			cl.Scope.Measure, cl.Basis = claims.Peak, claims.BasisCount
+			clk.Advance(time.Minute)
+			must(t, "update", s.UpdateClaim(ctx, &cl))
+			_, err = s.Restore(as("cat", ""), "claim", cl.ID, 1)
+			must(t, "restore", err)
+			got, err := s.FindClaim(ctx, cl.ID)
+			must(t, "find", err)
+			if got.Scope.Measure != c.want || got.Basis != claims.BasisEstimate || got.Since != c.since || got.AsOf != c.asOf {
+				t.Errorf("%s since %q as of %q restored as %s, basis %s, since %q, as of %q; want %s, estimate",
+					c.legacy, c.since, c.asOf, got.Scope.Measure, got.Basis, got.Since, got.AsOf, c.want)
+			}
+		}
+	})
+}

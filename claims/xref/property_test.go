@@ -111,13 +111,55 @@ func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimVie
 	return topic, cs, links
 }
 
+// withTimes gives a third of the claims a time of day on one of a few
+// days, which other claims give whole (or as their month or year), so
+// that part-day claims meet whole-day ones, at the same minute, on the
+// same day and on days apart; half of them lose their population, group
+// and places and count now or to date, so that claims of one scope meet.
+func withTimes(r *rand.Rand, cs []ClaimView) {
+	days := []string{"2014-03-01", "2014-03-02", "2014-03-05", "2015-06-30"}
+	for _, c := range cs {
+		if c.Scope.Measure == claims.PerPeriod {
+			continue
+		}
+		if r.IntN(2) == 0 {
+			c.Scope.Population, c.Scope.Group, c.Scope.Places, c.Since = "", "", nil, ""
+			c.Scope.Measure = []claims.Measure{claims.Current, claims.Cumulative}[r.IntN(2)]
+		}
+		day := days[r.IntN(len(days))]
+		switch r.IntN(6) {
+		case 0, 1:
+			c.AsOf = claims.Date(fmt.Sprintf("%sT%02d:%02d", day, 8+r.IntN(3)*4, r.IntN(2)*30))
+		case 2:
+			c.AsOf = claims.Date(day)
+		case 3:
+			c.AsOf = claims.Date(day[:7])
+		}
+	}
+}
+
 // TestRecomputeMatchesBruteForce checks the sweep against relating every
-// pair one by one with Relate.
+// pair one by one with Relate, which applies the rules to the two claims
+// alone: once with every block of the sweep related pair by pair and
+// once with every block swept, on random topics and on topics where a
+// third of the claims give a time of day.
 func TestRecomputeMatchesBruteForce(t *testing.T) {
-	t.Parallel()
+	for _, limit := range []int{0, 1 << 30} {
+		t.Run(fmt.Sprint("limit=", limit), func(t *testing.T) {
+			defer func(old int) { directLimit = old }(directLimit)
+			directLimit = limit
+			recomputeMatchesBruteForce(t)
+		})
+	}
+}
+
+func recomputeMatchesBruteForce(t *testing.T) {
 	for seed := range uint64(300) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		topic, cs, links := randomTopic(r, 1+r.IntN(60), seed%3 == 0)
+		if seed%2 == 1 {
+			withTimes(r, cs)
+		}
 		res := Recompute(topic, cs, links, nil)
 		ctx := NewContext(topic, nil, links)
 		ctx.UseOrigins(cs)

@@ -194,7 +194,6 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		ids[k] = cs[k].ID
 	}
 	touched := touchedClaims(ctx, cs, origin)
-	touchTimed(facts, touched)
 	sums := make([]ClaimSummary, len(cs))
 	worst := make([]worstOf, len(cs))
 	// partWorst is each claim's worst part above whole, listed among the
@@ -238,7 +237,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			partWorst[k] = worstOf{j: -1}
 		}
 		for j := range cs {
-			if j == k {
+			if j == k || !ctx.mayConflict(&facts[k], &facts[j]) {
 				continue
 			}
 			if r := ctx.relate(&facts[k], &facts[j]); r.Conflict() {
@@ -465,6 +464,21 @@ func (c *Context) factIn(v ClaimView, t *claims.Topic) fact {
 	return f
 }
 
+// mayConflict is false for a pair of one topic that relate cannot find
+// in conflict, which it tells cheaply, without the explanation: no link
+// joins them, and they are not both active claims of one unit that
+// compare can compare (reports of one statement never conflict).
+func (c *Context) mayConflict(a, b *fact) bool {
+	if c.links[pairKey(a.v.ID, b.v.ID)] != nil {
+		return true
+	}
+	if !a.active || !b.active || a.unit != b.unit || a.v.TopicID != b.v.TopicID ||
+		a.statement != "" && a.statement == b.statement || c.sameOrigin(a, b) {
+		return false
+	}
+	return c.compare(a, b, gazetteer.Compare(a.set, b.set)).mode != modeNone
+}
+
 // touchedClaims returns the claims whose relations a link may change: the
 // ends of every link and every claim in an origin cluster that a link
 // joined.
@@ -483,33 +497,6 @@ func touchedClaims(ctx *Context, cs []ClaimView, origin map[string]string) map[s
 		}
 	}
 	return touched
-}
-
-// touchTimed adds to touched the claims with a time of day and the dated
-// claims whose span holds the day of one: the sweep compares by the day,
-// so their pairs (part of a day beside the whole day) are related one by
-// one. Topics without times of day add nothing.
-func touchTimed(facts []fact, touched map[string]bool) {
-	var days []int64
-	for k := range facts {
-		if facts[k].timed && facts[k].active {
-			days = append(days, facts[k].start)
-			touched[facts[k].v.ID] = true
-		}
-	}
-	if len(days) == 0 {
-		return
-	}
-	slices.Sort(days)
-	for k := range facts {
-		f := &facts[k]
-		if f.timed || f.start == dayMin {
-			continue
-		}
-		if n, _ := slices.BinarySearch(days, f.start); n < len(days) && days[n] <= f.end {
-			touched[f.v.ID] = true
-		}
-	}
 }
 
 // partition groups the indexes of active facts by unit and measure, then
@@ -563,90 +550,37 @@ func (m keyer) id(s string) int32 {
 
 // sweepTopic counts each active claim's conflicts and contradictions and
 // proposes its worst ones, class by class: claims of one class (see
-// fact.classKey) compare identically with every other claim, so the
-// classes are related pairwise by compare and the claims of two classes
-// are swept together. Intervals are widened by their tolerances.
+// classIndex) compare identically with every other claim, so each class
+// is related by compare to the classes it may be compared with, and its
+// claims are swept against theirs (or related pair by pair when the block
+// is small). Intervals are widened by their tolerances.
 func sweepTopic(ctx *Context, facts []fact, ids []string, sums []ClaimSummary, consider func(k int, c cand, above bool, kind Kind)) {
-	w := int64(ctx.topic.Window())
 	claimants, statements := keyer{}, keyer{}
-	claimantKey := make([]int32, len(facts))
-	statementKey := make([]int32, len(facts))
+	s := &sweeper{ctx: ctx, facts: facts, ids: ids, sums: sums, consider: consider, w: int64(ctx.topic.Window()),
+		claimant: make([]int32, len(facts)), statement: make([]int32, len(facts))}
 	for k := range facts {
-		claimantKey[k] = claimants.id(facts[k].v.ClaimantID)
-		s := facts[k].statement
-		if s == "" {
-			s = "\x01" + facts[k].v.ID // a statement of its own
+		s.claimant[k] = claimants.id(facts[k].v.ClaimantID)
+		st := facts[k].statement
+		if st == "" {
+			st = "\x01" + facts[k].v.ID // a statement of its own
 		}
-		statementKey[k] = statements.id(s)
+		s.statement[k] = statements.id(st)
 	}
-	mk := func(ix []int32, keys []int32) []pt {
-		out := make([]pt, len(ix))
-		for n, k := range ix {
-			f := &facts[k]
-			out[n] = pt{i: k, key: keys[k], lo: f.wlo, hi: f.whi, start: f.start, end: f.end}
+	ix := newClassIndex(ctx, facts)
+	var lists [numCats][]int32
+	for a := range ix.classes {
+		for c := range lists {
+			lists[c] = lists[c][:0]
 		}
-		return out
-	}
-	window := func(w int64, above, below bool) counter {
-		return func(qs, ds []pt) []int { return countDisjoint(qs, ds, w, above, below) }
-	}
-	for _, p := range classes(ctx, facts) {
-		n := len(p.members)
-		for a := range n {
-			var same, rising, outer, outer0, inner, inner0 []int32
-			for b := range n {
-				cmp := ctx.compare(&facts[p.members[a][0]], &facts[p.members[b][0]], gazetteer.Compare(p.sets[a], p.sets[b]))
-				switch {
-				case cmp.mode == modeNone:
-				case cmp.dir == dirSame && cmp.mode == modeCumulative:
-					rising = append(rising, p.members[b]...)
-				case cmp.dir == dirSame:
-					same = append(same, p.members[b]...)
-				case cmp.dir == dirInner && cmp.mode == modeWindow:
-					outer = append(outer, p.members[b]...)
-				case cmp.dir == dirInner:
-					outer0 = append(outer0, p.members[b]...)
-				case cmp.dir == dirOuter && cmp.mode == modeWindow:
-					inner = append(inner, p.members[b]...)
-				case cmp.dir == dirOuter:
-					inner0 = append(inner0, p.members[b]...)
-				}
+		rep := &facts[ix.classes[a].members[0]]
+		ix.partners(int32(a), func(b int32, places gazetteer.Relation) {
+			cmp := ctx.compare(rep, &facts[ix.classes[b].members[0]], places)
+			if cat, ok := categoryOf(cmp); ok {
+				lists[cat] = append(lists[cat], ix.classes[b].members...)
 			}
-			q := p.members[a]
-			// Same scope: disjoint intervals conflict, except between
-			// claims of one claimant (revisions and restatements).
-			count(sums, q, same, claimantKey, mk, window(w, true, true))
-			for _, above := range [2]bool{true, false} {
-				for _, c := range extremesOf(q, same, claimantKey, mk, w, above, ids) {
-					consider(int(c.q), c.c, above, Conflicts)
-				}
-			}
-			// Totals to date of one scope: one date as above, and a later
-			// total below an earlier one at any distance.
-			count(sums, q, rising, claimantKey, mk, countCumulative)
-			for _, c := range cumulativeExtremes(q, rising, claimantKey, mk, ids) {
-				consider(int(c.q), c.c, c.above, Conflicts)
-			}
-			// Narrower: a count above the broader one contradicts, except
-			// between reports of one statement (scope drift).
-			for _, o := range [2]struct {
-				d []int32
-				w int64
-			}{{outer, w}, {outer0, 0}} {
-				count(sums, q, o.d, statementKey, mk, window(o.w, false, true))
-				for _, c := range extremesOf(q, o.d, statementKey, mk, o.w, false, ids) {
-					consider(int(c.q), c.c, false, Contradicts)
-				}
-			}
-			for _, o := range [2]struct {
-				d []int32
-				w int64
-			}{{inner, w}, {inner0, 0}} {
-				count(sums, q, o.d, statementKey, mk, window(o.w, true, false))
-				for _, c := range extremesOf(q, o.d, statementKey, mk, o.w, true, ids) {
-					consider(int(c.q), c.c, true, Contradicts)
-				}
-			}
+		})
+		for c := range lists {
+			s.block(ix.classes[a].members, lists[c], category(c))
 		}
 	}
 }
@@ -703,41 +637,6 @@ func cumulativeExtremes(q, d []int32, keys []int32, mk func([]int32, []int32) []
 	add(extremes(qs, ds, 0, false, ids), false)
 	add(bestBeyond(qs, ds, true, true, ids), true)
 	add(bestBeyond(qs, ds, false, false, ids), false)
-	return out
-}
-
-// classSet holds the active facts of one unit, by class.
-type classSet struct {
-	members [][]int32
-	sets    []gazetteer.Set
-}
-
-func classes(ctx *Context, facts []fact) []*classSet {
-	byUnit := map[string]*classSet{}
-	classOf := map[string]map[string]int{}
-	var out []*classSet
-	for k := range facts {
-		f := &facts[k]
-		if !f.active {
-			continue
-		}
-		p := byUnit[f.unit]
-		if p == nil {
-			p = &classSet{}
-			byUnit[f.unit] = p
-			classOf[f.unit] = map[string]int{}
-			out = append(out, p)
-		}
-		ck := f.classKey()
-		ci, ok := classOf[f.unit][ck]
-		if !ok {
-			ci = len(p.members)
-			classOf[f.unit][ck] = ci
-			p.members = append(p.members, nil)
-			p.sets = append(p.sets, f.set)
-		}
-		p.members[ci] = append(p.members[ci], int32(k))
-	}
 	return out
 }
 

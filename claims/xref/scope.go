@@ -2,8 +2,6 @@ package xref
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -147,13 +145,6 @@ func (p *populations) ref(s string) popRef {
 	return popRef{node: -1, text: k}
 }
 
-func (r popRef) key() string {
-	if r.node >= 0 {
-		return strconv.Itoa(int(r.node))
-	}
-	return "~" + r.text
-}
-
 // ancestor reports whether a lies within b (strictly), following at most
 // len(parent) links so that a malformed tree cannot loop.
 func (p *populations) ancestor(b, a int32) bool {
@@ -248,9 +239,9 @@ const (
 )
 
 // compare decides how two claims of the same unit are compared by their
-// scopes alone: basis, measure, place, population and group. Claims with
-// equal classKey compare identically with any third claim, which the
-// sweep relies on.
+// scopes alone: basis, measure, place, population and group. Claims of
+// one class (see classIndex) compare identically with any third claim,
+// which the sweep relies on.
 func (c *Context) compare(a, b *fact, places gazetteer.Relation) comparison {
 	if kindOf(a.basis) != kindOf(b.basis) {
 		return comparison{why: "kind"}
@@ -297,29 +288,6 @@ func (c *Context) compare(a, b *fact, places gazetteer.Relation) comparison {
 		cmp.mode = modeSameDate
 	}
 	return cmp
-}
-
-// classKey identifies the claims that compare identically with every
-// other claim (see compare): same basis kind, measure and period, places,
-// population and group.
-func (f *fact) classKey() string {
-	var b strings.Builder
-	b.WriteByte(byte('0' + kindOf(f.basis)))
-	b.WriteString(string(f.measure))
-	b.WriteByte(0)
-	switch f.measure {
-	case claims.Cumulative:
-		b.WriteString(string(f.since))
-	case claims.PerPeriod:
-		b.WriteString(f.period)
-	}
-	b.WriteByte(0)
-	b.WriteString(f.set.Key())
-	b.WriteByte(0)
-	b.WriteString(f.pop.key())
-	b.WriteByte(0)
-	b.WriteString(f.grp.key())
-	return b.String()
 }
 
 // roundSeverity rounds a severity to three significant figures (2.41,

@@ -61,7 +61,11 @@ function conflictLine(sum, opts) {
     sum.conflict_count > 1 ? h('span', { class: 'muted' }, ` (+${sum.conflict_count - 1} more)`) : null);
 }
 
-/** card renders one comparison entry. opts: names (claim ID to claimant name), pairHref(a, b), onPair(event, href). */
+/**
+ * card renders one comparison entry. opts: names (claim ID to claimant
+ * name), pairHref(a, b), onPair(event, href), topicPlaces (the places a
+ * claim that names none is taken to be for).
+ */
 export function card(e, opts = {}) {
   const c = e.claim;
   const dep = c.rank === 'deprecated';
@@ -75,7 +79,8 @@ export function card(e, opts = {}) {
   ];
   const when = fmt.refDate(c);
   const badges = [
-    h('span', { class: 'badge place' }, fmt.places(c.scope)),
+    h('span', { class: 'badge place' }, !(c.scope.places || []).length && (opts.topicPlaces || []).length
+      ? `${opts.topicPlaces.join(' + ')} (the topic's)` : fmt.places(c.scope)),
     c.scope.population && h('span', { class: 'badge' }, c.scope.population),
     c.scope.group && h('span', { class: 'badge' }, c.scope.group),
     h('span', { class: `badge measure ${c.scope.measure}` }, c.scope.measure),

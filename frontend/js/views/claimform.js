@@ -490,8 +490,17 @@ export async function render(ctx) {
   });
   const url = h('input', { type: 'url', placeholder: 'https://…' });
   const places = chips('f-places', 'Places', 'Enter or comma after each: Syria, Iraq', placeNote);
-  const population = h('input', { placeholder: 'Russian nationals' });
-  const group = h('input', { placeholder: 'Islamic State' });
+  // The topic's populations (with their aliases) are offered as the
+  // population and the group: a name the tree holds is compared by it.
+  const popList = h('datalist', { id: 'f-populations' });
+  const fillPops = () => {
+    const t = topics.find((o) => o.id === topicSel.value);
+    replace(popList, ((t && t.populations) || []).flatMap((p) => [p.name, ...(p.aliases || [])]).map((n) => h('option', { value: n })));
+  };
+  topicSel.addEventListener('change', fillPops);
+  fillPops();
+  const population = h('input', { placeholder: 'Russian nationals', list: 'f-populations' });
+  const group = h('input', { placeholder: 'Islamic State', list: 'f-populations' });
   const measure = h('select', null,
     h('option', { value: 'current' }, 'current: how many at a moment'),
     h('option', { value: 'cumulative' }, 'cumulative: total to date (“have joined since 2011”)'),
@@ -535,7 +544,7 @@ export async function render(ctx) {
       h('div', { class: 'row2' }, field('f-url', 'URL of the claim', url), field('f-occasion', 'Occasion', occasion, 'An interview, a speech: reports of one occasion are one statement.'))),
     h('fieldset', null, h('legend', null, 'What it counts'),
       places.node,
-      h('div', { class: 'row2' }, field('f-population', 'Population', population, 'One of the topic’s populations, or free text (then “scope unclear”: never a conflict).'), field('f-group', 'Group', group)),
+      h('div', { class: 'row2' }, field('f-population', 'Population', population, 'One of the topic’s populations, or free text (then “scope unclear”: never a conflict).'), field('f-group', 'Group', group), popList),
       h('div', { class: 'row2' }, field('f-measure', 'Measure', measure), field('f-basis', 'Basis', basis, 'A projection or a declared figure is not compared with a count.'))),
     h('fieldset', null, h('legend', null, 'When'),
       h('div', { class: 'row2' }, field('f-said_on', 'Said on', saidOn, dateHint), field('f-as_of', 'As of', asOf, 'The date the figure describes; a time of day as 2019-06-16T12:00'), field('f-published_on', 'Published on', publishedOn, dateHint)),

@@ -108,7 +108,7 @@ function conflictBlock(items) {
 
 /**
  * topicEdit is the topic's edit form, folded: rename, describe, move under
- * a parent, delete. The other topics (for the parent) are read when it is
+ * a parent, state its places and who is counted, delete. The other topics (for the parent) are read when it is
  * first opened.
  */
 function topicEdit(ctx, t) {
@@ -134,12 +134,16 @@ function topicEdit(ctx, t) {
         { key: 'unit', label: 'Unit' },
         { key: 'window_days', label: 'Window (days)', type: 'number', hint: 'Claims further apart are a change over time.' },
         { key: 'additive', label: 'Counts add up across places', type: 'checkbox' },
+        { key: 'places', label: 'Places', type: 'tags', wide: true, hint: 'Comma-separated: Syria, Iraq. A claim that names no place is taken to be for these; with none here, such a claim is never a conflict.' },
+        { key: 'populations', label: 'Who is counted', type: 'control', wide: true, control: populationsControl('te-populations'), inputId: 'te-populations',
+          hint: 'One population a line, a narrower one after the broader with <, aliases after =: "Russians = Russian nationals", "Chechens < Russians". A narrower population above the broader contradicts it.' },
         { key: 'tags', label: 'Tags', type: 'tags' },
         { key: 'wikidata_id', label: 'Wikidata item', placeholder: 'Q42' },
       ],
       fix: (d, base) => {
         if (d.window_days === null) d.window_days = 0;
         if (!d.parent_id && !base.parent_id) d.parent_id = base.parent_id;
+        for (const k of ['places', 'populations']) if (!d[k].length && !(base[k] || []).length) d[k] = base[k];
       },
       onSaved: (rec, patch) => {
         setFlash(`Saved ✓ ${Object.keys(patch).map(fmt.label).join(', ')} (version ${rec.version}).`);
@@ -157,6 +161,34 @@ function topicEdit(ctx, t) {
     ed.node.querySelector('input').focus();
   });
   return box;
+}
+
+/**
+ * populationsControl edits a topic's population tree as lines of text:
+ * "Name < Broader = alias, alias", the broader and the aliases optional.
+ */
+function populationsControl(id) {
+  const input = h('textarea', { id, rows: 4, spellcheck: 'false', placeholder: 'Russians = Russian nationals\nChechens < Russians' });
+  return {
+    node: input, input,
+    get() {
+      return input.value.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+        const eq = line.indexOf('=');
+        const head = eq < 0 ? line : line.slice(0, eq);
+        const aliases = eq < 0 ? [] : line.slice(eq + 1).split(',').map((a) => a.trim()).filter(Boolean);
+        const lt = head.indexOf('<');
+        const p = { name: (lt < 0 ? head : head.slice(0, lt)).trim() };
+        const broader = lt < 0 ? '' : head.slice(lt + 1).trim();
+        if (broader) p.broader = broader;
+        if (aliases.length) p.aliases = aliases;
+        return p;
+      });
+    },
+    set(v) {
+      input.value = (v || []).map((p) => p.name + (p.broader ? ` < ${p.broader}` : '') +
+        (p.aliases && p.aliases.length ? ` = ${p.aliases.join(', ')}` : '')).join('\n');
+    },
+  };
 }
 
 /** render builds the comparison of topic ctx.params[0]. */
@@ -270,7 +302,7 @@ export async function render(ctx) {
     item.focus({ preventScroll: true });
   };
   const cardOpts = {
-    names, onPair: goPair,
+    names, onPair: goPair, topicPlaces: t.places || [],
     pairHref: (a, b) => (listed.has(pairId(a, b)) ? `#${pairId(a, b)}` : null),
   };
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));

@@ -1,0 +1,100 @@
+package xref
+
+import (
+	"slices"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
+
+// unionFind clusters claim IDs; each cluster is named by its smallest ID.
+type unionFind map[string]string
+
+func (u unionFind) find(x string) string {
+	p, ok := u[x]
+	if !ok {
+		u[x] = x
+		return x
+	}
+	if p == x {
+		return x
+	}
+	r := u.find(p)
+	u[x] = r
+	return r
+}
+
+func (u unionFind) union(a, b string) {
+	ra, rb := u.find(a), u.find(b)
+	switch {
+	case ra == rb:
+	case ra < rb:
+		u[rb] = ra
+	default:
+		u[ra] = rb
+	}
+}
+
+func (u unionFind) roots() map[string]string {
+	out := make(map[string]string, len(u))
+	for x := range u {
+		out[x] = u.find(x)
+	}
+	return out
+}
+
+// originLink reports whether a link says its claims share an origin.
+func originLink(k claims.LinkKind) bool {
+	return k == claims.LinkDerivedFrom || k == claims.LinkSameStatement
+}
+
+func originsFromLinks(links []*claims.Link) map[string]string {
+	u := unionFind{}
+	for _, l := range links {
+		if originLink(l.Kind) {
+			u.union(l.FromID, l.ToID)
+		}
+	}
+	return u.roots()
+}
+
+// Origins clusters claims that are not independent of each other: claims
+// joined by derived_from or same_statement links, claims of one claimant
+// and occasion, and claims of one claimant, origin source and said_on
+// date. It returns each claim's cluster, named by the smallest claim ID in
+// it, and the number of clusters among the claims that have a number and
+// are not deprecated: the independent origins.
+func Origins(cs []ClaimView, links []*claims.Link) (origin map[string]string, independent int) {
+	u := unionFind{}
+	first := map[string]string{}
+	for _, c := range cs {
+		u.find(c.ID)
+		if k := statementKey(c.Claim); k != "" {
+			if f, ok := first[k]; ok {
+				u.union(f, c.ID)
+			} else {
+				first[k] = c.ID
+			}
+		}
+	}
+	for _, l := range links {
+		if originLink(l.Kind) {
+			u.union(l.FromID, l.ToID)
+		}
+	}
+	origin = u.roots()
+	var roots []string
+	for _, c := range cs {
+		if c.Interval != nil && !c.NoNumber && c.Rank != claims.RankDeprecated {
+			roots = append(roots, origin[c.ID])
+		}
+	}
+	slices.Sort(roots)
+	return origin, len(slices.Compact(roots))
+}
+
+// UseOrigins makes c treat claims in one origin cluster of cs (see
+// Origins) as reports of one statement. Without it c knows only the
+// clusters its links form.
+func (c *Context) UseOrigins(cs []ClaimView) {
+	c.origins, _ = Origins(cs, c.linkList())
+}

@@ -1,0 +1,669 @@
+package xref
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// Kind is the relation between two claims, read from the first claim's
+// side: "a supersedes b".
+type Kind string
+
+// The kinds of relation.
+const (
+	Corroborates     Kind = "corroborates"       // the intervals match closely
+	Consistent       Kind = "consistent"         // the intervals overlap
+	Conflicts        Kind = "conflicts"          // same scope and time, disjoint intervals
+	Contradicts      Kind = "contradicts"        // a count for part of the area above the count for all of it
+	ScopeDiffers     Kind = "scope_differs"      // different places: no conflict follows
+	ChangeOverTime   Kind = "change_over_time"   // dates further apart than the topic's window
+	NotComparable    Kind = "not_comparable"     // different measure or unit, or no number
+	Drift            Kind = "drift"              // one statement reported with different numbers, places or hedges
+	SameStatement    Kind = "same_statement"     // reports of one statement that agree
+	Supersedes       Kind = "supersedes"         // a is the same claimant's later figure for the same scope
+	SupersededBy     Kind = "superseded_by"      // b is the same claimant's later figure
+	Derived          Kind = "derived"            // one repeats the other: not independent
+	FlowFell         Kind = "flow_fell"          // a later cumulative count below an earlier one
+	PartExceedsWhole Kind = "part_exceeds_whole" // a narrower population above a broader one
+	Unrelated        Kind = "unrelated"          // an analyst said so
+)
+
+// MaxSeverity caps the severity of a conflict; it is also the severity
+// when the smaller of the nearer bounds is zero or negative.
+const MaxSeverity = 1e9
+
+// ClaimView is a claim with the name of its claimant, for explanations.
+type ClaimView struct {
+	*claims.Claim
+	ClaimantName string `json:"claimant_name"`
+}
+
+// Name returns the claimant's name, or its ID when the name is unknown.
+func (v ClaimView) Name() string {
+	if v.ClaimantName != "" {
+		return v.ClaimantName
+	}
+	return v.ClaimantID
+}
+
+// Relation is how claim ClaimID relates to claim OtherID.
+type Relation struct {
+	ClaimID string `json:"claim_id"`
+	OtherID string `json:"other_id"`
+	Kind    Kind   `json:"kind"`
+	// Severity is the factor between the nearer bounds for conflicts,
+	// contradictions, drift, falling flows and parts above wholes; 1 for
+	// everything else.
+	Severity    float64 `json:"severity"`
+	Explanation string  `json:"explanation"`
+	// Places is how the first claim's places relate to the other's.
+	Places    gazetteer.Relation `json:"places"`
+	DaysApart int                `json:"days_apart"`
+	// Manual is set when an analyst's link decided the relation.
+	Manual bool   `json:"manual"`
+	LinkID string `json:"link_id,omitempty"`
+	// Deprecated is set when either claim is deprecated: the relation is
+	// shown but never counts as a conflict.
+	Deprecated bool `json:"deprecated"`
+	// Status and Resolution come from the analysts' review of the pair;
+	// the caller attaches them (see AttachReviews).
+	Status     claims.ReviewStatus `json:"status,omitempty"`
+	Resolution string              `json:"resolution,omitempty"`
+}
+
+// Conflict reports whether the relation counts as a conflict within a
+// topic: conflicts or contradicts between claims that are not deprecated.
+func (r Relation) Conflict() bool {
+	return (r.Kind == Conflicts || r.Kind == Contradicts) && !r.Deprecated
+}
+
+// Context is what relating two claims needs besides the claims: the topic,
+// the gazetteer, the analysts' links and, for part and whole, the parent
+// topic. A Context caches resolved places and is not safe for concurrent
+// use.
+type Context struct {
+	topic   *claims.Topic
+	parent  *claims.Topic
+	gaz     *gazetteer.Gazetteer
+	links   map[[2]string]*claims.Link
+	origins map[string]string
+	sets    map[string]gazetteer.Set
+}
+
+// builtin is the shared built-in gazetteer, never extended.
+var builtin = sync.OnceValue(gazetteer.Builtin)
+
+// NewContext returns a Context for claims of topic. A nil gazetteer means
+// gazetteer.Builtin(). Where several links join the same pair, the most
+// recently updated wins.
+func NewContext(topic *claims.Topic, g *gazetteer.Gazetteer, links []*claims.Link) *Context {
+	if topic == nil {
+		topic = &claims.Topic{}
+	}
+	if g == nil {
+		g = builtin()
+	}
+	c := &Context{topic: topic, gaz: g, links: map[[2]string]*claims.Link{}, sets: map[string]gazetteer.Set{}}
+	for _, l := range links {
+		k := pairKey(l.FromID, l.ToID)
+		if old := c.links[k]; old == nil || newerLink(l, old) {
+			c.links[k] = l
+		}
+	}
+	c.origins = originsFromLinks(c.linkList())
+	return c
+}
+
+// WithParent sets the broader topic whose claims may be compared with this
+// topic's as part and whole, and returns c.
+func (c *Context) WithParent(parent *claims.Topic) *Context {
+	c.parent = parent
+	return c
+}
+
+// Topic returns the context's topic.
+func (c *Context) Topic() *claims.Topic { return c.topic }
+
+// Gazetteer returns the context's gazetteer.
+func (c *Context) Gazetteer() *gazetteer.Gazetteer { return c.gaz }
+
+// linkList returns the links in force, one per pair, sorted by ID.
+func (c *Context) linkList() []*claims.Link {
+	out := make([]*claims.Link, 0, len(c.links))
+	for _, l := range c.links {
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b *claims.Link) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+func newerLink(a, b *claims.Link) bool {
+	if !a.UpdatedAt.Equal(b.UpdatedAt) {
+		return a.UpdatedAt.After(b.UpdatedAt)
+	}
+	if !a.CreatedAt.Equal(b.CreatedAt) {
+		return a.CreatedAt.After(b.CreatedAt)
+	}
+	return a.ID > b.ID
+}
+
+func pairKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}
+
+func (c *Context) places(names []string) gazetteer.Set {
+	k := strings.Join(names, "\x00")
+	s, ok := c.sets[k]
+	if !ok {
+		s = c.gaz.Resolve(names)
+		c.sets[k] = s
+	}
+	return s
+}
+
+// Unknown and open date sentinels, in days since 1970, far enough from the
+// int64 limits that adding a window cannot overflow.
+const (
+	dayMin = math.MinInt64 / 4
+	dayMax = math.MaxInt64 / 4
+)
+
+// fact is a claim prepared for comparison.
+type fact struct {
+	v          ClaimView
+	numbered   bool // has an interval in force
+	active     bool // numbered and not deprecated
+	lo, hi     float64
+	start, end int64 // reference date span in days, dayMin/dayMax when unknown
+	unit       string
+	measure    claims.Measure
+	set        gazetteer.Set
+	statement  string // same-statement key, "" when none
+}
+
+func (c *Context) fact(v ClaimView) fact {
+	f := fact{v: v, measure: v.Scope.Measure, start: dayMin, end: dayMax}
+	if f.measure == "" {
+		f.measure = stock
+	}
+	if v.Interval != nil && !v.NoNumber && !v.Interval.Empty() {
+		f.numbered = true
+		f.lo, f.hi = v.Interval.Bounds()
+		if v.Interval.Low == nil && v.Interval.High == nil {
+			f.lo, f.hi = *v.Interval.Best, *v.Interval.Best
+		}
+	}
+	f.active = f.numbered && v.Rank != claims.RankDeprecated
+	f.unit = gazetteer.Fold(v.Unit)
+	if f.unit == "" {
+		f.unit = gazetteer.Fold(c.topic.Unit)
+	}
+	if d := v.RefDate(); !d.IsZero() && d.Valid() {
+		f.start, f.end = days(d.Start()), days(d.End())
+	}
+	f.set = c.places(v.Scope.Places)
+	f.statement = statementKey(v.Claim)
+	return f
+}
+
+func days(t time.Time) int64 { return t.Unix() / 86400 }
+
+// statementKey identifies the utterance a claim reports: the claimant and
+// the occasion, or else the claimant, the said_on date and the origin
+// source. Claims with equal non-empty keys are reports of one statement.
+func statementKey(c *claims.Claim) string {
+	switch {
+	case strings.TrimSpace(c.Occasion) != "":
+		return "o\x00" + c.ClaimantID + "\x00" + gazetteer.Fold(c.Occasion)
+	case c.SaidOn != "" && c.Provenance.SourceID != "":
+		return "d\x00" + c.ClaimantID + "\x00" + string(c.SaidOn) + "\x00" + c.Provenance.SourceID
+	}
+	return ""
+}
+
+// daysApart mirrors claims.DaysApart on prepared spans.
+func daysApart(a, b *fact) int64 {
+	switch {
+	case a.end < b.start:
+		return b.start - a.end
+	case b.end < a.start:
+		return a.start - b.end
+	}
+	return 0
+}
+
+// severity is the factor between the nearer bounds near < far.
+func severity(near, far float64) float64 {
+	if near <= 0 {
+		return MaxSeverity
+	}
+	return min(far/near, MaxSeverity)
+}
+
+// gap returns the severity between two intervals: 1 when they overlap.
+func gap(a, b *fact) float64 {
+	switch {
+	case a.hi < b.lo:
+		return severity(a.hi, b.lo)
+	case b.hi < a.lo:
+		return severity(b.hi, a.lo)
+	}
+	return 1
+}
+
+func overlaps(a, b *fact) bool { return a.lo <= b.hi && b.lo <= a.hi }
+
+// center is the central value of a claim: its best estimate, else the
+// middle of its finite bounds.
+func (f *fact) center() float64 {
+	if iv := f.v.Interval; iv != nil && iv.Best != nil {
+		return *iv.Best
+	}
+	switch {
+	case !math.IsInf(f.lo, 0) && !math.IsInf(f.hi, 0):
+		return (f.lo + f.hi) / 2
+	case !math.IsInf(f.lo, 0):
+		return f.lo
+	}
+	return f.hi
+}
+
+// matches reports whether the intervals corroborate: each one's central
+// value lies within the other.
+func matches(a, b *fact) bool {
+	ca, cb := a.center(), b.center()
+	return ca >= b.lo && ca <= b.hi && cb >= a.lo && cb <= a.hi
+}
+
+// Relate says how a relates to b. Both are usually claims of ctx's topic;
+// a claim of the parent topic set with WithParent is compared as a whole
+// to a part.
+func Relate(a, b ClaimView, ctx *Context) Relation {
+	fa, fb := ctx.fact(a), ctx.fact(b)
+	return ctx.relate(&fa, &fb)
+}
+
+func (c *Context) relate(a, b *fact) Relation {
+	r := Relation{ClaimID: a.v.ID, OtherID: b.v.ID, Severity: 1, Places: gazetteer.Compare(a.set, b.set)}
+	if a.numbered && b.numbered {
+		r.DaysApart = int(daysApart(a, b))
+	}
+	c.decide(a, b, &r)
+	if r.Kind == Conflicts || r.Kind == Contradicts || r.Kind == PartExceedsWhole {
+		r.Deprecated = a.v.Rank == claims.RankDeprecated || b.v.Rank == claims.RankDeprecated
+		if r.Deprecated {
+			r.Explanation += " One of the two claims is deprecated, so this does not count as a conflict."
+		}
+	}
+	r.Explanation = sentence(r.Explanation)
+	return r
+}
+
+func (c *Context) decide(a, b *fact, r *Relation) {
+	if l := c.links[pairKey(a.v.ID, b.v.ID)]; l != nil {
+		c.manual(a, b, l, r)
+		return
+	}
+	c.decideAuto(a, b, r)
+}
+
+// decideAuto applies the automatic rules, ignoring links.
+func (c *Context) decideAuto(a, b *fact, r *Relation) {
+	if a.v.TopicID != b.v.TopicID {
+		c.partWhole(a, b, r)
+		return
+	}
+	if reason := incomparable(a, b); reason != "" {
+		r.Kind, r.Explanation = NotComparable, reason
+		return
+	}
+	if a.statement != "" && a.statement == b.statement || c.sameOrigin(a, b) {
+		c.sameStatement(a, b, r, SameStatement)
+		return
+	}
+	if a.v.ClaimantID == b.v.ClaimantID && (r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown) {
+		revision(a, b, r)
+		return
+	}
+	if int64(r.DaysApart) > int64(c.topic.Window()) {
+		c.overTime(a, b, r)
+		return
+	}
+	compareScoped(a, b, r, c.topic.Additive)
+}
+
+func (c *Context) sameOrigin(a, b *fact) bool {
+	oa, ok := c.origins[a.v.ID]
+	return ok && oa == c.origins[b.v.ID]
+}
+
+func incomparable(a, b *fact) string {
+	switch {
+	case !a.numbered && !b.numbered && sameClaimant(a, b):
+		return "Neither claim of " + a.v.Name() + " gives a number."
+	case !a.numbered && !b.numbered:
+		return "Neither " + a.v.Name() + " nor " + b.v.Name() + " gives a number."
+	case !a.numbered && sameClaimant(a, b), !b.numbered && sameClaimant(a, b):
+		return "One claim of " + a.v.Name() + " gives no number, so there is nothing to compare."
+	case !a.numbered:
+		return a.v.Name() + " gives no number, so there is nothing to compare with " + describe(b) + "."
+	case !b.numbered:
+		return b.v.Name() + " gives no number, so there is nothing to compare with " + describe(a) + "."
+	case a.unit != b.unit:
+		return and(a, b, func(f *fact) string { return amount(f) + " counts " + f.unit }, func(f *fact) string { return amount(f) + " counts " + f.unit }) + ": different units."
+	case a.measure != b.measure:
+		is := func(f *fact) string { return amount(f) + " is " + measureWords(f.measure) }
+		return and(a, b, is, is) + ": not the same measure, so they are not compared."
+	}
+	return ""
+}
+
+// manual applies an analyst's link.
+func (c *Context) manual(a, b *fact, l *claims.Link, r *Relation) {
+	r.Manual, r.LinkID = true, l.ID
+	note := linkNote(l)
+	switch l.Kind {
+	case claims.LinkUnrelated:
+		r.Kind = Unrelated
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as unrelated." + note
+	case claims.LinkContradicts:
+		auto := Relation{Places: r.Places, DaysApart: r.DaysApart, Severity: 1}
+		c.decideAuto(a, b, &auto)
+		if auto.Kind == Conflicts || auto.Kind == Contradicts {
+			r.Kind, r.Severity = auto.Kind, auto.Severity
+			r.Explanation = auto.Explanation + " An analyst confirmed the conflict." + note
+			return
+		}
+		r.Kind = Conflicts
+		if a.numbered && b.numbered {
+			r.Severity = gap(a, b)
+		}
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as contradicting each other." + note
+	case claims.LinkCorroborates:
+		r.Kind = Corroborates
+		r.Explanation = "An analyst marked " + and(a, b, amount, amount) + " as corroborating each other." + note
+	case claims.LinkSupersedes:
+		if l.FromID == a.v.ID {
+			r.Kind = Supersedes
+			r.Explanation = "An analyst marked " + describe(a) + " as a revision of " + object(a, b, amount) + "." + note
+		} else {
+			r.Kind = SupersededBy
+			r.Explanation = "An analyst marked " + describe(b) + " as a revision of " + object(b, a, amount) + "." + note
+		}
+	case claims.LinkDerivedFrom:
+		c.sameStatement(a, b, r, Derived)
+		r.Explanation += note
+	case claims.LinkSameStatement:
+		c.sameStatement(a, b, r, SameStatement)
+		r.Explanation += note
+	}
+}
+
+func linkNote(l *claims.Link) string {
+	note := strings.TrimSpace(l.Note)
+	if note != "" && !strings.HasSuffix(note, ".") && !strings.HasSuffix(note, "?") && !strings.HasSuffix(note, "!") {
+		note += "."
+	}
+	switch {
+	case note != "" && l.Author != "":
+		return " Note by " + l.Author + ": " + note
+	case note != "":
+		return " Note: " + note
+	case l.Author != "":
+		return " Linked by " + l.Author + "."
+	}
+	return ""
+}
+
+// sameStatement relates two reports of one statement, or a claim and one
+// derived from it: drift when they differ, else agree.
+func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
+	var diffs []string
+	if a.numbered && b.numbered {
+		if a.lo != b.lo || a.hi != b.hi || bestsDiffer(a, b) {
+			diffs = append(diffs, "numbers")
+			r.Severity = gap(a, b)
+		}
+		if hedgeDiffers(a, b) {
+			diffs = append(diffs, "hedges ("+hedgeWords(a)+", "+hedgeWords(b)+")")
+		}
+	}
+	if r.Places != gazetteer.Equal && !(a.set.Unspecified() && b.set.Unspecified()) {
+		diffs = append(diffs, "places ("+placeWords(a)+" against "+placeWords(b)+")")
+	}
+	what := "report one statement"
+	if agree == Derived {
+		what = "are not independent: one repeats the other"
+	}
+	if len(diffs) == 0 {
+		r.Kind = agree
+		r.Explanation = and(a, b, amount, amount) + " " + what + " and agree; they count as one origin, not as corroboration."
+		return
+	}
+	r.Kind = Drift
+	r.Explanation = and(a, b, amount, amount) + " " + what + " but differ in " + strings.Join(diffs, " and ") +
+		": transcription, translation or scope drift, not a conflict between claimants."
+}
+
+func bestsDiffer(a, b *fact) bool {
+	x, y := a.v.Interval.Best, b.v.Interval.Best
+	return x != nil && y != nil && *x != *y
+}
+
+func hedgeDiffers(a, b *fact) bool {
+	ka, kb := a.v.Interval.Kind, b.v.Interval.Kind
+	if ka == kb {
+		return false
+	}
+	bound := func(k quantity.Kind) bool { return k == quantity.LowerBound || k == quantity.UpperBound }
+	return bound(ka) || bound(kb)
+}
+
+// revision relates two claims of one claimant for the same place; the
+// claimant is named once.
+func revision(a, b *fact, r *Relation) {
+	name := a.v.Name()
+	both := name + " gives " + amountDated(a) + " and " + amountDated(b) + " for the same place and time: "
+	switch {
+	case a.start > b.end:
+		r.Kind = Supersedes
+		r.Explanation = possessive(name) + " later figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", supersedes the earlier one, " +
+			amountDated(b) + "; the earlier figure is kept in the series."
+	case b.start > a.end:
+		r.Kind = SupersededBy
+		r.Explanation = possessive(name) + " figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", is superseded by a later one, " +
+			amountDated(b) + "; it is kept in the series."
+	case matches(a, b):
+		r.Kind = Corroborates
+		r.Explanation = both + "the figures agree."
+	case overlaps(a, b):
+		r.Kind = Consistent
+		r.Explanation = both + "the figures overlap."
+	default:
+		r.Kind = Drift
+		r.Severity = gap(a, b)
+		r.Explanation = both + "a restatement or a misreport of one claimant's figure, " + times(r.Severity) + " apart."
+	}
+}
+
+// revisionPlace is " for Syria" when either figure of a revision states a
+// place, "" when neither does.
+func revisionPlace(a, b *fact) string {
+	switch {
+	case !a.set.Unspecified():
+		return " for " + placeWords(a)
+	case !b.set.Unspecified():
+		return " for " + placeWords(b)
+	}
+	return ""
+}
+
+// overTime relates two claims whose dates are further apart than the window.
+func (c *Context) overTime(a, b *fact, r *Relation) {
+	first, second := a, b
+	if b.start < a.start {
+		first, second = b, a
+	}
+	sameArea := r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown
+	if a.measure == flow && sameArea && sinceCompatible(a, b) && second.hi < first.lo {
+		r.Kind = FlowFell
+		r.Severity = severity(second.hi, first.lo)
+		r.Explanation = "The cumulative count fell from " + describeDated(first) + " to " + object(first, second, amountDated) +
+			", " + times(r.Severity) + " lower: a count of people who have gone since a fixed start cannot fall, so one of the two is wrong."
+		return
+	}
+	r.Kind = ChangeOverTime
+	r.Explanation = and(first, second, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) +
+		" days apart, more than the topic's " + itoa(int64(c.topic.Window())) + "-day window: read them as a change over time, not a conflict."
+}
+
+func sinceCompatible(a, b *fact) bool {
+	return a.v.Since == "" || b.v.Since == "" || a.v.Since == b.v.Since
+}
+
+// compareScoped relates two comparable claims by their places and intervals.
+func compareScoped(a, b *fact, r *Relation, additive bool) {
+	switch r.Places {
+	case gazetteer.Equal, gazetteer.Unknown:
+		inline, trailing := placeClauses(a, b)
+		pair := and(a, b, amount, amount) + inline
+		switch {
+		case !overlaps(a, b):
+			r.Kind = Conflicts
+			r.Severity = gap(a, b)
+			lower, upper := a, b
+			if b.hi < a.lo {
+				lower, upper = b, a
+			}
+			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
+				times(r.Severity) + " apart" + trailing + "."
+			if a.measure == flow && laterLower(a, b) {
+				r.Explanation += " The later cumulative count is the lower one, and such a count cannot fall."
+			}
+		case matches(a, b):
+			r.Kind = Corroborates
+			r.Explanation = pair + " agree closely" + trailing + "."
+		default:
+			r.Kind = Consistent
+			r.Explanation = pair + " overlap, so they are consistent" + trailing + "."
+		}
+	case gazetteer.Inside, gazetteer.Contains:
+		inner, outer := a, b
+		if r.Places == gazetteer.Contains {
+			inner, outer = b, a
+		}
+		outerIn := func(f *fact) string { return amountIn(f, false) }
+		switch {
+		case !additive:
+			r.Kind = ScopeDiffers
+			r.Explanation = describeIn(inner, true) + " covers part of the area of " + object(inner, outer, outerIn) + "; the topic does not add up across places, so they are not compared."
+		case inner.lo > outer.hi:
+			r.Kind = Contradicts
+			r.Severity = severity(outer.hi, inner.lo)
+			r.Explanation = describeIn(inner, true) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
+				", though " + placeWords(inner) + " lies inside " + placeWords(outer) + ": a count for part of the area cannot be larger than the count for all of it."
+		default:
+			r.Kind = ScopeDiffers
+			r.Explanation = describeIn(inner, true) + " is not above " + object(inner, outer, outerIn) + ", as a count for part of the area should be: no conflict."
+		}
+	default:
+		r.Kind = ScopeDiffers
+		how := "cover different places"
+		if r.Places == gazetteer.Overlap {
+			how = "cover partly different places"
+		}
+		in := func(f *fact) string { return amountIn(f, false) }
+		r.Explanation = and(a, b, in, in) + " " + how + ": they do not conflict."
+	}
+}
+
+// laterLower reports whether, of two claims whose dates do not overlap,
+// the later one is below the earlier.
+func laterLower(a, b *fact) bool {
+	switch {
+	case a.start > b.end:
+		return a.hi < b.lo
+	case b.start > a.end:
+		return b.hi < a.lo
+	}
+	return false
+}
+
+// partWhole relates a claim to one of another topic: when one topic is the
+// other's parent, the part's count cannot exceed the whole's for the same
+// place and time.
+func (c *Context) partWhole(a, b *fact, r *Relation) {
+	part, whole := a, b
+	switch {
+	case c.parent != nil && b.v.TopicID == c.parent.ID:
+	case c.parent != nil && a.v.TopicID == c.parent.ID:
+		part, whole = b, a
+	default:
+		r.Kind = NotComparable
+		r.Explanation = and(a, b, amount, amount) + " belong to unrelated topics."
+		return
+	}
+	if reason := incomparable(a, b); reason != "" {
+		r.Kind, r.Explanation = NotComparable, reason
+		return
+	}
+	if int64(r.DaysApart) > int64(c.topic.Window()) {
+		r.Kind = ChangeOverTime
+		r.Explanation = and(a, b, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) + " days apart: a part and a whole are compared only within the topic's " +
+			itoa(int64(c.topic.Window())) + "-day window."
+		return
+	}
+	rel := gazetteer.Compare(part.set, whole.set)
+	if rel != gazetteer.Equal && rel != gazetteer.Unknown && rel != gazetteer.Inside {
+		r.Kind = ScopeDiffers
+		in := func(f *fact) string { return amountIn(f, false) }
+		r.Explanation = and(part, whole, in, in) + " do not cover the same area, so the part is not compared with the whole."
+		return
+	}
+	// The places are said once when they are the same, and not at all
+	// when neither claim states any.
+	partWords, wholeWords := describeIn(part, false), func(f *fact) string { return amountIn(f, false) }
+	switch {
+	case part.set.Unspecified() && whole.set.Unspecified():
+		partWords, wholeWords = describe(part), amount
+	case rel == gazetteer.Equal:
+		wholeWords = amount
+	}
+	wholeObj := object(part, whole, wholeWords)
+	switch {
+	case part.lo > whole.hi:
+		r.Kind = PartExceedsWhole
+		r.Severity = severity(whole.hi, part.lo)
+		r.Explanation = partWords + " exceeds " + wholeObj + " by " + times(r.Severity) +
+			", though the first counts a narrower population than the second: a part cannot outnumber the whole."
+	case part.lo == whole.hi:
+		// The intervals touch: the part is at least what the whole is at
+		// most. Not a contradiction, but only just.
+		r.Kind = Consistent
+		r.Explanation = partWords + " fits within " + wholeObj + " only at " + num(part.lo) +
+			": the part is at least " + num(part.lo) + " and the whole at most " + num(whole.hi) + ", so the part would be all of the whole."
+	case part.hi <= whole.lo:
+		r.Kind = Consistent
+		r.Explanation = partWords + " fits within " + wholeObj + ", as a part should."
+	default:
+		r.Kind = Consistent
+		r.Explanation = partWords + " can fit within " + wholeObj + ", as a part should: their intervals leave room for the part to be the smaller."
+	}
+}
+
+// The measures of this engine, which the current claims package no longer
+// declares (it maps them with claims.LegacyMeasure).
+const (
+	stock claims.Measure = "stock"
+	flow  claims.Measure = "flow"
+)

@@ -1,0 +1,64 @@
+package xref
+
+import (
+	"context"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// Store is a claims.Store that keeps the cross-referencing of every topic
+// current: on each write that changes a topic it recomputes that topic (and
+// its parent and children) with Recompute, in the same transaction, and
+// stores the per-claim and per-topic summaries and the notable conflicts.
+// Its read methods return what was stored; none of them recomputes.
+//
+// The package only declares the interface, so that it stays pure; the
+// gormstore package implements it.
+type Store interface {
+	claims.Store
+
+	// TopicResult returns the stored result of the topic's last recompute:
+	// its summary, series, sums of parts and notable conflicts. Claims is
+	// left empty: page the claims' summaries with ClaimSummaries. A topic
+	// that does not exist is CodeNotFound.
+	TopicResult(ctx context.Context, topicID string) (*TopicResult, error)
+	// ClaimSummaries returns a page of the stored summaries of the topic's
+	// claims, ordered by claim ID. Limit may be up to MaxComparisonLimit.
+	ClaimSummaries(ctx context.Context, topicID string, o claims.ListOptions) (claims.Page[ClaimSummary], error)
+	// TopicSummaries returns the stored summaries of the given topics, by
+	// topic ID; a topic without one is left out.
+	TopicSummaries(ctx context.Context, topicIDs []string) (map[string]TopicSummary, error)
+	// TopicClaims returns every claim of the topic with its claimant's
+	// name, ordered by claim ID, for computing relations on demand.
+	TopicClaims(ctx context.Context, topicID string) ([]ClaimView, error)
+	// TopicLinks returns the analysts' links that touch a claim of the
+	// topic.
+	TopicLinks(ctx context.Context, topicID string) ([]*claims.Link, error)
+	// FindClaimsByID, FindClaimantsByID and FindSourcesByID return the
+	// records with the given IDs, in no particular order, leaving out those
+	// that do not exist.
+	FindClaimsByID(ctx context.Context, ids []string) ([]*claims.Claim, error)
+	FindClaimantsByID(ctx context.Context, ids []string) ([]*claims.Claimant, error)
+	FindSourcesByID(ctx context.Context, ids []string) ([]*claims.Source, error)
+	// ListConflicts returns a page of the stored notable conflicts of
+	// every topic that f selects, most severe first.
+	ListConflicts(ctx context.Context, f ConflictFilter, o claims.ListOptions) (claims.Page[Conflict], error)
+
+	// Gazetteer returns the built-in gazetteer with the analysts' custom
+	// places added.
+	Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error)
+	// CustomPlaces returns the places analysts added, in the order added.
+	CustomPlaces(ctx context.Context) ([]gazetteer.Place, error)
+	// CreatePlace adds a custom place (its ID is derived from its name when
+	// empty) and recomputes the topics it may change. A place that clashes
+	// with a known name or ID, or names an unknown parent, is CodeInvalid.
+	CreatePlace(ctx context.Context, p *gazetteer.Place) error
+	// DeletePlace removes the custom place with the given ID or name. A
+	// built-in place cannot be deleted (CodeInvalid), nor one that other
+	// custom places lie inside (CodeConflict).
+	DeletePlace(ctx context.Context, idOrName string) error
+}
+
+// MaxComparisonLimit is the largest page of claims a comparison returns.
+const MaxComparisonLimit = 5000
