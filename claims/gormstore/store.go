@@ -231,9 +231,15 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) 
 	if s.inTx {
 		return fn(s)
 	}
-	return s.writeWhole(ctx, func(tx *gorm.DB) error {
+	err := s.writeWhole(ctx, func(tx *gorm.DB) error {
 		txs := *s
 		txs.db, txs.inTx, txs.dirty = tx, true, dirtyOf(tx)
 		return fn(&txs)
 	})
+	if busy(err) {
+		// The database's lock, not fn, failed the transaction (at BEGIN,
+		// a statement of the store's own or COMMIT): a 503, not a 500.
+		return translate(err, "write")
+	}
+	return err
 }
