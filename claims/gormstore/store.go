@@ -44,6 +44,10 @@ type Store struct {
 	// lock (the writer slot and busy timeout on SQLite, lock_timeout on
 	// PostgreSQL) before it fails with claims.CodeUnavailable.
 	lockWait time.Duration
+	// reads holds the prepared statements of the hottest reads (see
+	// FindClaim); shared by the copies of a Store bound to a transaction,
+	// which do not use them.
+	reads *preparedReads
 }
 
 type dialect int
@@ -165,6 +169,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	s.db, s.sqlDB = db, sqlDB
+	s.reads = &preparedReads{}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
 		return nil, err
