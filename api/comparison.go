@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -68,6 +69,19 @@ func (h *handler) comparison(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
+	// The version is read before the comparison, so that a write between
+	// the two leaves a body older than its key, which the next request
+	// replaces, never the reverse.
+	version, err := h.store.TopicVersion(ctx, c.Param("id"))
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	key := c.Param("id") + "?" + c.Request.URL.RawQuery
+	if body, ok := h.comparisons.get(key, version); ok {
+		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+		return
+	}
 	topic, err := h.findTopic(ctx, c.Param("id"))
 	if err != nil {
 		h.writeError(c, err)
@@ -102,7 +116,13 @@ func (h *handler) comparison(c *gin.Context) {
 	if topic.Tags == nil {
 		topic.Tags = []string{}
 	}
-	c.JSON(http.StatusOK, out)
+	body, err := json.Marshal(out)
+	if err != nil {
+		h.writeError(c, err)
+		return
+	}
+	h.comparisons.put(key, version, body)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 // parseComparisonQuery reads limit (default 1000, at most 5000) and cursor.

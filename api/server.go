@@ -73,6 +73,9 @@ type handler struct {
 	assetTags map[string]string // file name to ETag
 	publisher exchange.Publisher
 	auth      *auth
+	// comparisons caches the bodies of topics' comparisons by topic and
+	// query, keyed by the store's TopicVersion.
+	comparisons *bodyCache
 }
 
 // NewHandler returns the HTTP handler of claimdesk: the JSON API under
@@ -124,17 +127,18 @@ func (b bodyless) Flush() {
 
 func newEngine(opts Options) *gin.Engine {
 	h := &handler{
-		store:     opts.Store,
-		log:       opts.Logger,
-		parser:    opts.Parser,
-		version:   opts.Version,
-		maxBody:   opts.MaxBodyBytes,
-		maxImport: opts.MaxImportBytes,
-		assets:    opts.Assets,
-		importing: make(chan struct{}, 1),
-		assetTags: assetETags(opts.Assets),
-		publisher: opts.Publisher,
-		auth:      &auth{accounts: opts.Accounts, local: opts.Local, now: opts.Now},
+		store:       opts.Store,
+		log:         opts.Logger,
+		parser:      opts.Parser,
+		version:     opts.Version,
+		maxBody:     opts.MaxBodyBytes,
+		maxImport:   opts.MaxImportBytes,
+		assets:      opts.Assets,
+		importing:   make(chan struct{}, 1),
+		comparisons: newBodyCache(comparisonCacheBytes),
+		assetTags:   assetETags(opts.Assets),
+		publisher:   opts.Publisher,
+		auth:        &auth{accounts: opts.Accounts, local: opts.Local, now: opts.Now},
 	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now

@@ -56,4 +56,7 @@ type Store interface {
 	// DeleteClaimCascade deletes a claim with the links and reviews that
 	// name it (DELETE ?cascade=true).
 	DeleteClaimCascade(ctx context.Context, id string, version int) error
+	// TopicVersion returns a key that changes whenever anything the
+	// topic's comparison shows may have changed.
+	TopicVersion(ctx context.Context, topicID string) (string, error)
 }

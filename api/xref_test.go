@@ -351,3 +351,53 @@ func TestPlaces(t *testing.T) {
 		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/Raqqa"}, http.StatusNotFound, nil)
 	})
 }
+
+// TestComparisonCacheFollowsWrites: a comparison served from the cache
+// shows every write made since, whatever it changed.
+func TestComparisonCacheFollowsWrites(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		seed(t, e)
+		ifMatch := map[string]string{"If-Match": "*"}
+		for _, w := range []struct {
+			name  string
+			write request
+			shows func(c comparison) bool
+		}{
+			{"claim", request{method: "PATCH", path: "/api/v1/claims/cl-indy", body: `{"quantity_text":"about 900"}`},
+				func(c comparison) bool { return comparedOf(t, c, "cl-indy").Claim.QuantityText == "about 900" }},
+			{"topic", request{method: "PATCH", path: "/api/v1/topics/t-ru", body: `{"title":"Renamed topic"}`},
+				func(c comparison) bool { return c.Topic.Title == "Renamed topic" }},
+			{"claimant", request{method: "PATCH", path: "/api/v1/claimants/c-indy", body: `{"name":"The Independent (UK)"}`},
+				func(c comparison) bool { return comparedOf(t, c, "cl-indy").Claimant.Name == "The Independent (UK)" }},
+			{"source", request{method: "PATCH", path: "/api/v1/sources/s-tass", body: `{"name":"TASS agency"}`},
+				func(c comparison) bool {
+					for _, cc := range c.Claims {
+						if cc.Source.Name == "TASS agency" || slices.ContainsFunc(cc.Relays, func(r relayRef) bool { return r.Name == "TASS agency" }) {
+							return true
+						}
+					}
+					return false
+				}},
+			{"review", request{method: "POST", path: "/api/v1/reviews", body: `{"claim_a":"cl-indy","claim_b":"cl-bogdanov","status":"dismissed","resolution":"another year"}`},
+				func(c comparison) bool { return len(c.Reviews) == 1 && c.Summary.OpenConflicts == 0 }},
+		} {
+			before := e.comparison(t, "t-ru")
+			if w.shows(before) {
+				t.Fatalf("%s: the comparison shows the write before it", w.name)
+			}
+			_ = e.comparison(t, "t-ru") // served from the cache
+			if w.write.method == "PATCH" {
+				w.write.headers = ifMatch
+			}
+			want := http.StatusOK
+			if w.write.method == "POST" {
+				want = http.StatusCreated
+			}
+			e.doJSON(t, w.write, want, nil)
+			if !w.shows(e.comparison(t, "t-ru")) {
+				t.Errorf("%s: the comparison after the write does not show it", w.name)
+			}
+		}
+	})
+}

@@ -53,9 +53,14 @@ type FacetCount struct {
 
 // Facets counts the claims a filter selects: Total in all, and by each of
 // the Facet names, the most frequent values first (at most FacetLimit).
+//
+// Capped says that a full-text query matched more claims than a store
+// counts at once (10,000 on SQLite): Total and Counts are then those of
+// the newest matches it counted, and more claims match.
 type Facets struct {
 	Total  int                     `json:"total"`
 	Counts map[string][]FacetCount `json:"counts"`
+	Capped bool                    `json:"capped,omitempty"`
 }
 
 // The facets claims are counted by.

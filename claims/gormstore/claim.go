@@ -53,7 +53,7 @@ func (s *Store) CreateClaim(ctx context.Context, c *claims.Claim) error {
 // FindClaim returns the claim with the given ID.
 func (s *Store) FindClaim(ctx context.Context, id string) (*claims.Claim, error) {
 	var r claimRow
-	if err := s.find(ctx, &r, "claim", "claims", id); err != nil {
+	if err := s.readClaim(ctx, id, &r); err != nil {
 		return nil, err
 	}
 	c, err := r.domain()

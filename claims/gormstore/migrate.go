@@ -30,6 +30,8 @@ var migrations = []migration{
 	{7, "store users and their tokens", createAccounts},
 	{8, "keep the history of every write", createHistory},
 	{9, "measures current/cumulative/per_period/peak, claim basis, topic places and populations, conflict priority", measuresAndScopes},
+	{10, "index the prefixes of claims' words for full-text search", prefixSearch},
+	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

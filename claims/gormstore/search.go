@@ -133,10 +133,11 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	if err := s.checkSearch(f); err != nil {
 		return res, err
 	}
-	offset, err := searchOffset(f)
+	cur, err := decodeSearchCursor(f.Cursor)
 	if err != nil {
 		return res, err
 	}
+	offset := cur.offset
 	terms := fulltext.Parse(f.Query)
 	if len(terms) == 0 {
 		return res, nil
@@ -144,6 +145,7 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	n := f.PageSize()
 	db := s.db.WithContext(ctx)
 	var hits []scored
+	next := ""
 	if s.dialect == dialectPostgres {
 		ws := fulltext.Websearch(terms)
 		q := s.whereClaims(db.Table("claims").Joins("JOIN claim_search ON claim_search.claim_id = claims.id"), withoutQuery(f))
@@ -152,39 +154,17 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 			Order("score DESC, claims.id").Limit(n + 1).Offset(offset)
 		err = db.Raw(`SELECT m.id, m.score, ts_headline('russian', concat_ws(' … ', NULLIF(c.quote, ''), NULLIF(c.original_text, ''), NULLIF(c.notes, '')), `+pgQuery+`, ?) AS snippet
 			FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
+		if len(hits) > n {
+			hits = hits[:n]
+			next = searchCursor{offset: offset + n}.encode()
+		}
 	} else {
-		q := s.whereClaims(db.Table("claims_fts").Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), withoutQuery(f))
-		// The passage comes from the claim's own words, the first of quote,
-		// original text, notes and quantity that matches; a claim found by
-		// a name shows its quote.
-		var rows []struct {
-			ID                                 string
-			Score                              float64
-			Snippet, Original, Notes, Quantity string
-		}
-		err = q.Where("claims_fts MATCH ?", fulltext.FTS5(terms)).
-			Select(`claims.id AS id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score,
-				snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
-				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity`,
-				sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis)).
-			Order("score DESC, claims.id").Limit(n + 1).Offset(offset).Scan(&rows).Error
-		for _, r := range rows {
-			h := scored{ID: r.ID, Score: r.Score, Snippet: r.Snippet}
-			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
-				if !strings.Contains(h.Snippet, fulltext.Open) && strings.Contains(alt, fulltext.Open) {
-					h.Snippet = alt
-				}
-			}
-			hits = append(hits, h)
-		}
+		hits, next, err = s.searchSQLite(db, f, terms, cur, n)
 	}
 	if err != nil {
 		return res, translate(err, "search claims")
 	}
-	if len(hits) > n {
-		hits = hits[:n]
-		res.Claims.Next = encodeOffset(offset + n)
-	}
+	res.Claims.Next = next
 	var rows []claimRow
 	if err := s.byIDs(db, "claims", ids(hits), &rows); err != nil {
 		return res, translate(err, "search claims")
@@ -204,7 +184,7 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 		}
 		res.Claims.Items = append(res.Claims.Items, claims.Hit[*claims.Claim]{Item: c, Snippet: fulltext.Snippet(h.Snippet), Score: h.Score})
 	}
-	if offset > 0 {
+	if f.Cursor != "" {
 		return res, nil // the groups come with the first page
 	}
 	if res.Topics, err = searchOthers[topicRow, *claims.Topic](s, ctx, "topics", terms); err != nil {
@@ -249,26 +229,54 @@ func (s *Store) checkSearch(f claims.ClaimFilter) error {
 	return f.CheckRanges()
 }
 
-// A search's cursor is the offset of its next page.
+// A search's cursor is the offset of its next page and, on SQLite, the
+// window of claims (rowids lo to hi) the page ranks.
 const searchCursorPrefix = "search:"
 
-func encodeOffset(n int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(searchCursorPrefix + strconv.Itoa(n)))
+type searchCursor struct {
+	offset int
+	lo, hi int64 // hi 0: no upper bound
 }
 
-func searchOffset(f claims.ClaimFilter) (int, error) {
-	if f.Cursor == "" {
-		return 0, nil
+func (c searchCursor) encode() string {
+	s := searchCursorPrefix + strconv.Itoa(c.offset)
+	if c.lo != 0 || c.hi != 0 {
+		s += ":" + strconv.FormatInt(c.lo, 10) + ":" + strconv.FormatInt(c.hi, 10)
 	}
-	b, err := base64.RawURLEncoding.DecodeString(f.Cursor)
-	rest, ok := strings.CutPrefix(string(b), searchCursorPrefix)
-	n, err2 := strconv.Atoi(rest)
-	if err != nil || !ok || err2 != nil || n < 0 {
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
+}
+
+func decodeSearchCursor(s string) (searchCursor, error) {
+	var c searchCursor
+	if s == "" {
+		return c, nil
+	}
+	bad := func() (searchCursor, error) {
 		var p claims.Problems
 		p.Add("cursor", "is not a cursor of this search: start again from the first page")
-		return 0, p.Err("search")
+		return searchCursor{}, p.Err("search")
 	}
-	return n, nil
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	rest, ok := strings.CutPrefix(string(b), searchCursorPrefix)
+	if err != nil || !ok {
+		return bad()
+	}
+	parts := strings.Split(rest, ":")
+	if len(parts) != 1 && len(parts) != 3 {
+		return bad()
+	}
+	if c.offset, err = strconv.Atoi(parts[0]); err != nil || c.offset < 0 {
+		return bad()
+	}
+	if len(parts) == 3 {
+		var err1, err2 error
+		c.lo, err1 = strconv.ParseInt(parts[1], 10, 64)
+		c.hi, err2 = strconv.ParseInt(parts[2], 10, 64)
+		if err1 != nil || err2 != nil || c.lo < 0 || c.hi < 0 || (c.hi != 0 && c.hi < c.lo) {
+			return bad()
+		}
+	}
+	return c, nil
 }
 
 func ids(hits []scored) []string {
@@ -345,4 +353,133 @@ func (s *Store) RebuildSearch(ctx context.Context) error {
 		}
 		return translate(execAll(tx, s.dialect, sqliteSearchFill()...), "rebuild search")
 	})
+}
+
+// searchWindow is how many of the newest matching claims a search ranks
+// at once on SQLite. Ranking costs FTS5 a bm25 score a match, so a word
+// that most claims hold ("official" in a million claims) would cost
+// seconds to rank in full; instead the newest searchWindow matches (by
+// rowid, which is the order claims were stored in) are ranked and paged
+// through, then the next searchWindow older ones, and so on. A query
+// matching fewer claims is ranked whole. Tests lower it.
+var searchWindow = 2000
+
+// searchSQLite returns page n of the claims matching terms and f's
+// filters, from the window of rowids cur names (or, at offset 0, the
+// window starting at cur.hi), best first, and the cursor of the next page.
+func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
+	match := fulltext.FTS5(terms)
+	filters := withoutQuery(f)
+	filtered := hasClaimFilters(filters)
+	// matches are the claims_fts rows matching the query and passing the
+	// filters, at most hi.
+	matches := func(hi int64) *gorm.DB {
+		q := db.Table("claims_fts")
+		if filtered {
+			q = s.whereClaims(q.Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), filters)
+		}
+		q = q.Where("claims_fts MATCH ?", match)
+		if hi != 0 {
+			q = q.Where("claims_fts.rowid <= ?", hi)
+		}
+		return q
+	}
+	// lowest returns the rowid of the searchWindow-th newest match at most
+	// hi, or 0 when fewer match: the window's lower bound.
+	lowest := func(hi int64) (int64, error) {
+		var lo []int64
+		err := matches(hi).Select("claims_fts.rowid").Order("claims_fts.rowid DESC").
+			Limit(1).Offset(searchWindow-1).Pluck("claims_fts.rowid", &lo).Error
+		if err != nil || len(lo) == 0 {
+			return 0, err
+		}
+		return lo[0], nil
+	}
+	if cur.offset == 0 {
+		lo, err := lowest(cur.hi)
+		if err != nil {
+			return nil, "", err
+		}
+		cur.lo = lo
+	}
+
+	// The window's matches ranked by bm25 (FTS5 scores lower as better),
+	// the quote weighing most, then the names, original and quantity.
+	q := s.whereClaims(db.Table("claims_fts").Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), filters).
+		Where("claims_fts MATCH ?", match)
+	if cur.lo != 0 {
+		q = q.Where("claims_fts.rowid >= ?", cur.lo)
+	}
+	if cur.hi != 0 {
+		q = q.Where("claims_fts.rowid <= ?", cur.hi)
+	}
+	var ranked []struct {
+		RowID int64
+		ID    string
+		Score float64
+	}
+	err := q.Select(`claims_fts.rowid AS row_id, claims.id AS id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score`).
+		Order("score DESC, claims.id").Limit(n + 1).Offset(cur.offset).Scan(&ranked).Error
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	switch {
+	case len(ranked) > n:
+		ranked = ranked[:n]
+		next = searchCursor{offset: cur.offset + n, lo: cur.lo, hi: cur.hi}.encode()
+	case cur.lo > 0:
+		// The window is done; the older matches, if any, are the next.
+		var older []int64
+		if err := matches(cur.lo-1).Select("claims_fts.rowid").Limit(1).Pluck("claims_fts.rowid", &older).Error; err != nil {
+			return nil, "", err
+		}
+		if len(older) > 0 {
+			next = searchCursor{hi: cur.lo - 1}.encode()
+		}
+	}
+	if len(ranked) == 0 {
+		return nil, next, nil
+	}
+
+	// The passages of the page's claims only: the claim's own words, the
+	// first of quote, original text, notes and quantity that matches; a
+	// claim found by a name shows its quote.
+	rowIDs := make([]int64, len(ranked))
+	for i, r := range ranked {
+		rowIDs[i] = r.RowID
+	}
+	var snips []struct {
+		RowID                              int64
+		Snippet, Original, Notes, Quantity string
+	}
+	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
+			snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
+		FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
+		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
+		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&snips).Error
+	if err != nil {
+		return nil, "", err
+	}
+	byRow := make(map[int64]string, len(snips))
+	for _, r := range snips {
+		snip := r.Snippet
+		for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
+			if !strings.Contains(snip, fulltext.Open) && strings.Contains(alt, fulltext.Open) {
+				snip = alt
+			}
+		}
+		byRow[r.RowID] = snip
+	}
+	hits := make([]scored, len(ranked))
+	for i, r := range ranked {
+		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
+	}
+	return hits, next, nil
+}
+
+// hasClaimFilters reports whether f selects fewer than all claims.
+func hasClaimFilters(f claims.ClaimFilter) bool {
+	f.ListOptions = claims.ListOptions{}
+	return f != claims.ClaimFilter{}
 }

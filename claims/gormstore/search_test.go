@@ -404,3 +404,76 @@ func TestSearchAfterBulkImport(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchPagesThroughWindows: with more matches than a search ranks at
+// once, paging still returns every match once, the filters applied.
+func TestSearchPagesThroughWindows(t *testing.T) {
+	defer gormstore.SetSearchWindow(3)()
+	defer gormstore.SetFacetScan(5)()
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		var inOther []string
+		for i := range 8 {
+			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: strings.Repeat("fighters ", 1+i%3) + "counted",
+				QuantityText: "3", Language: "en", Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			must(t, "create", s.CreateClaim(ctx, c))
+			inOther = append(inOther, c.ID)
+		}
+		for _, tt := range []struct {
+			name string
+			f    claims.ClaimFilter
+			want []string
+		}{
+			{"all", claims.ClaimFilter{Query: "fighters"}, append(slices.Clone(inOther), w.en.ID)},
+			{"one topic", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID}, inOther},
+			{"other topic", claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID}, []string{w.en.ID}},
+		} {
+			f := tt.f
+			f.Limit = 2
+			var got []string
+			for pages := 0; ; pages++ {
+				if pages > 20 {
+					t.Fatalf("%s: more than 20 pages", tt.name)
+				}
+				res := search(t, s, f)
+				got = append(got, hitIDs(res.Claims.Items)...)
+				if res.Claims.Next == "" {
+					break
+				}
+				f.Cursor = res.Claims.Next
+			}
+			slices.Sort(got)
+			if want := sorted(tt.want...); !slices.Equal(got, want) {
+				t.Errorf("%s: pages hold %v, want each of %v once", tt.name, got, want)
+			}
+		}
+		// Within the newest window (the last three stored), more
+		// "fighters" rank first.
+		res := search(t, s, claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID, ListOptions: claims.ListOptions{Limit: 3}})
+		if strings.HasSuffix(t.Name(), "/sqlite") {
+			var got []string
+			for _, h := range res.Claims.Items {
+				got = append(got, h.Item.ID)
+			}
+			if want := []string{inOther[5], inOther[7], inOther[6]}; !slices.Equal(got, want) {
+				t.Errorf("first window %v, want %v (3, 2 and 1 mentions)", got, want)
+			}
+		}
+		// Facets count at most five matches, the newest, and say so.
+		fc, err := s.ClaimFacets(ctx, claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID})
+		must(t, "facets", err)
+		fewer, err := s.ClaimFacets(ctx, claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID})
+		must(t, "facets", err)
+		if fewer.Capped || fewer.Total != 1 {
+			t.Errorf("facets of one match: total %d, capped %v; want 1, not capped", fewer.Total, fewer.Capped)
+		}
+		if strings.HasSuffix(t.Name(), "/sqlite") {
+			if !fc.Capped || fc.Total != 5 {
+				t.Errorf("facets of 8 matches: total %d, capped %v; want 5, capped", fc.Total, fc.Capped)
+			}
+		} else if fc.Capped || fc.Total != 8 {
+			t.Errorf("facets of 8 matches: total %d, capped %v; want 8", fc.Total, fc.Capped)
+		}
+	})
+}

@@ -45,6 +45,10 @@ type Store struct {
 	// packs says whether the database has the functions the raw claim
 	// export packs rows with (see export_fast.go), found once at Open.
 	packs bool
+	// reads holds the prepared statements of the hottest reads (see
+	// FindClaim); shared by the copies of a Store bound to a transaction,
+	// which do not use them.
+	reads *preparedReads
 }
 
 type dialect int
@@ -159,6 +163,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	s.db, s.sqlDB = db, sqlDB
+	s.reads = &preparedReads{}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
 		return nil, err

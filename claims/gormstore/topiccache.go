@@ -206,3 +206,66 @@ func sqliteTopicVersionTriggers() []string {
 		`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants BEGIN ` + bump("''") + ` END`,
 	}
 }
+
+// TopicVersion returns a key that changes whenever anything a topic's
+// comparison shows may have changed: its claims (their version), its row,
+// its summaries and conflicts (recomputed with its claims or its
+// children's), the reviews of its pairs, and the names of claimants and
+// sources (the version of topic ”). The triggers of step 6 and step 11
+// bump them, whatever the write path.
+func (s *Store) TopicVersion(ctx context.Context, topicID string) (string, error) {
+	version, names, err := topicVersions(s.db.WithContext(ctx), topicID)
+	if err != nil {
+		return "", translate(err, "read topic version")
+	}
+	return fmt.Sprintf("%d.%d", version, names), nil
+}
+
+// versionComparisons is step 11: the triggers that bump a topic's version
+// for what its comparison shows besides its claims.
+func versionComparisons(tx *gorm.DB, d dialect) error {
+	if d == dialectPostgres {
+		return execAll(tx, d,
+			`CREATE FUNCTION claimdesk_bump_comparison() RETURNS trigger LANGUAGE plpgsql AS $$
+			DECLARE r RECORD;
+			BEGIN
+				IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+				IF TG_TABLE_NAME = 'sources' THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES ('', 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				ELSIF TG_TABLE_NAME = 'topics' THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES (r.id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				ELSIF TG_TABLE_NAME = 'topic_summaries' THEN
+					INSERT INTO topic_versions (topic_id, version) VALUES (r.topic_id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				ELSE -- reviews
+					INSERT INTO topic_versions (topic_id, version)
+					SELECT DISTINCT topic_id, 1 FROM claims WHERE id IN (r.claim_a, r.claim_b)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;
+				END IF;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER sources_comparison AFTER UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_comparison()`,
+			`CREATE TRIGGER topics_comparison AFTER UPDATE ON topics FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_comparison()`,
+			`CREATE TRIGGER topic_summaries_comparison AFTER INSERT OR UPDATE OR DELETE ON topic_summaries FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_comparison()`,
+			`CREATE TRIGGER reviews_comparison AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_comparison()`,
+		)
+	}
+	bump := func(expr string) string { return fmt.Sprintf(bumpSQLite, expr) }
+	reviews := func(row string) string {
+		return `INSERT INTO topic_versions (topic_id, version) SELECT DISTINCT topic_id, 1 FROM claims
+			WHERE id IN (` + row + `.claim_a, ` + row + `.claim_b) AND true
+			ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1;`
+	}
+	return execAll(tx, d,
+		`CREATE TRIGGER sources_comparison AFTER UPDATE ON sources BEGIN `+bump("''")+` END`,
+		`CREATE TRIGGER topics_comparison AFTER UPDATE ON topics BEGIN `+bump("new.id")+` END`,
+		`CREATE TRIGGER topic_summaries_comparison_insert AFTER INSERT ON topic_summaries BEGIN `+bump("new.topic_id")+` END`,
+		`CREATE TRIGGER topic_summaries_comparison_update AFTER UPDATE ON topic_summaries BEGIN `+bump("new.topic_id")+` END`,
+		`CREATE TRIGGER topic_summaries_comparison_delete AFTER DELETE ON topic_summaries BEGIN `+bump("old.topic_id")+` END`,
+		`CREATE TRIGGER reviews_comparison_insert AFTER INSERT ON reviews BEGIN `+reviews("new")+` END`,
+		`CREATE TRIGGER reviews_comparison_update AFTER UPDATE ON reviews BEGIN `+reviews("old")+reviews("new")+` END`,
+		`CREATE TRIGGER reviews_comparison_delete AFTER DELETE ON reviews BEGIN `+reviews("old")+` END`,
+	)
+}

@@ -17,7 +17,11 @@
 // and prints the figures and ratios; with -compare, it then times the read
 // endpoints on the imported database (see compare.go). Usage:
 //
-//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR] [-compare]
+//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR] [-compare] [-wrk]
+//	go run ./cmd/claimdesk-load -wrk-db FILE-OR-POSTGRES-URL
+//
+// -wrk serves the imported database from a child process and measures the
+// read endpoints with wrk (see wrk.go).
 package main
 
 import (
@@ -48,6 +52,13 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 3 && os.Args[1] == "child" && os.Args[2] == "serve" {
+		if err := serveChild(os.Args[3]); err != nil {
+			fmt.Fprintln(os.Stderr, "claimdesk-load serve:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) > 2 && os.Args[1] == "child" {
 		if err := child(os.Args[2], os.Args[3:]); err != nil {
 			fmt.Fprintln(os.Stderr, "claimdesk-load child:", err)
@@ -59,6 +70,13 @@ func main() {
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
 	flag.Parse()
+	if *wrkDB != "" {
+		if err := wrkMeasure(*wrkDB); err != nil {
+			fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *compareDB != "" {
 		if err := compareEndpoints(context.Background(), filepath.Dir(*compareDB), *compareDB); err != nil {
 			fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
@@ -164,7 +182,13 @@ func measure(n, nTopics int, dir string) error {
 	fmt.Printf("  export peak RSS %.0f MiB (target < 100), first byte %.0f ms\n", expRSS, exp.FirstByte*1000)
 	if *compareFlag {
 		fmt.Println()
-		return compareEndpoints(ctx, dir, importDB)
+		if err := compareEndpoints(ctx, dir, importDB); err != nil {
+			return err
+		}
+	}
+	if *wrkFlag {
+		fmt.Println()
+		return wrkMeasure(importDB)
 	}
 	return nil
 }

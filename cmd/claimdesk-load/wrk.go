@@ -1,0 +1,497 @@
+package main
+
+// The load benchmarks (-wrk): the API served by a child process on
+// loopback, measured by wrk from another process with many connections,
+// each endpoint against a ceiling served by the same child in the same
+// run:
+//
+//	reading a claim against a gin handler doing the same primary-key read
+//	    with database/sql (a prepared statement scanned into a struct) on
+//	    the same database, and against a bare gin handler;
+//	every other request against a bare gin handler encoding the same JSON
+//	    from memory (decoded once, encoded again for each request).
+//
+// Each figure is printed with the load average at the time, as the
+// machine may be shared. -wrk-db DSN runs them alone on a database an
+// earlier run left, SQLite or PostgreSQL.
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	_ "github.com/jackc/pgx/v5/stdlib" // the ceiling's PostgreSQL driver
+
+	"github.com/claimdesk/claimdesk/api"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+)
+
+var (
+	wrkFlag     = flag.Bool("wrk", false, "after the import and export, measure the read endpoints with wrk from another process")
+	wrkDB       = flag.String("wrk-db", "", "only run the wrk measurements, on this database (a SQLite file or a postgres:// URL)")
+	wrkDuration = flag.Duration("wrk-duration", 5*time.Second, "how long wrk runs against each endpoint and each ceiling")
+	wrkClients  = flag.Int("wrk-clients", 64, "wrk's connections")
+)
+
+// picks are the records the measured requests name, chosen by the server.
+type picks struct {
+	ClaimID      string `json:"claim_id"`
+	Largest      string `json:"largest"`
+	LargestSize  int    `json:"largest_size"`
+	RelClaimID   string `json:"rel_claim_id"`
+	CmpTopic     string `json:"cmp_topic"`
+	CmpSize      int    `json:"cmp_size"`
+	Grade        string `json:"grade"`
+	Word         string `json:"word"`
+	Name         string `json:"name"`
+	RareWord     string `json:"rare_word"`
+	Claims       int    `json:"claims"`
+	Dialect      string `json:"dialect"`
+	DatabaseSize string `json:"database_size"`
+}
+
+// serveChild serves the API on dsn and the ceilings under /ceiling/ on a
+// loopback port it prints, until its standard input closes.
+func serveChild(dsn string) error {
+	ctx := context.Background()
+	s, err := gormstore.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	gin.SetMode(gin.ReleaseMode)
+	apiH := api.NewHandler(api.Options{Store: s})
+	driver, rawDSN, ph := "sqlite3", "file:"+dsn+"?mode=ro", "?"
+	if gormstore.IsPostgresDSN(dsn) {
+		driver, rawDSN, ph = "pgx", dsn, "$1"
+	}
+	raw, err := sql.Open(driver, rawDSN)
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	ceil, err := newCeilings(raw, ph, apiH)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/ceiling/", ceil.engine)
+	mux.HandleFunc("/picks", func(w http.ResponseWriter, r *http.Request) {
+		p, err := pick(raw, dsn)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		json.NewEncoder(w).Encode(p)
+	})
+	mux.Handle("/", apiH)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	fmt.Println(ln.Addr().String())
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	io.Copy(io.Discard, os.Stdin)
+	return srv.Close()
+}
+
+// ceilings are the baselines the child serves.
+type ceilings struct {
+	engine *gin.Engine
+	mu     sync.Mutex
+	bodies map[string]any // by API path, decoded
+}
+
+// ceilingClaim is a claim row as a plain handler would serve it: the
+// columns scanned into a struct, the JSON columns passed through.
+type ceilingClaim struct {
+	ID               string          `json:"id"`
+	CreatedAt        time.Time       `json:"created_at"`
+	UpdatedAt        time.Time       `json:"updated_at"`
+	Version          int             `json:"version"`
+	TopicID          string          `json:"topic_id"`
+	ClaimantID       string          `json:"claimant_id"`
+	SourceID         string          `json:"source_id"`
+	Quote            string          `json:"quote"`
+	QuantityText     string          `json:"quantity_text"`
+	Language         string          `json:"language"`
+	OriginalText     string          `json:"original_text"`
+	OriginalLanguage string          `json:"original_language"`
+	NoNumber         bool            `json:"no_number"`
+	Parsed           json.RawMessage `json:"parsed"`
+	AnalystInterval  string          `json:"analyst_interval"`
+	IntervalSource   string          `json:"interval_source"`
+	ParserVersion    string          `json:"parser_version"`
+	Unit             string          `json:"unit"`
+	Low              *float64        `json:"low"`
+	High             *float64        `json:"high"`
+	Best             *float64        `json:"best"`
+	Places           json.RawMessage `json:"places"`
+	Population       string          `json:"population"`
+	GroupName        string          `json:"group"`
+	Measure          string          `json:"measure"`
+	URL              string          `json:"url"`
+	ArchiveURL       string          `json:"archive_url"`
+	Relays           json.RawMessage `json:"relays"`
+	Occasion         string          `json:"occasion"`
+	SaidOn           string          `json:"said_on"`
+	PublishedOn      string          `json:"published_on"`
+	AsOf             string          `json:"as_of"`
+	Since            string          `json:"since"`
+	EvidenceType     string          `json:"evidence_type"`
+	Grade            string          `json:"grade"`
+	Rank             string          `json:"rank"`
+	Notes            string          `json:"notes"`
+	Tags             json.RawMessage `json:"tags"`
+	Basis            string          `json:"basis"`
+}
+
+const ceilingClaimSQL = `SELECT id, created_at, updated_at, version, topic_id, claimant_id, source_id, quote,
+	quantity_text, language, original_text, original_language, no_number, parsed, analyst_interval,
+	interval_source, parser_version, unit, low, high, best, places, population, group_name, measure, url,
+	archive_url, relays, occasion, said_on, published_on, as_of, since, evidence_type, grade, rank, notes,
+	tags, basis FROM claims WHERE id = `
+
+func newCeilings(raw *sql.DB, ph string, apiH http.Handler) (*ceilings, error) {
+	st, err := raw.Prepare(ceilingClaimSQL + ph)
+	if err != nil {
+		return nil, fmt.Errorf("prepare the ceiling's read: %w", err)
+	}
+	c := &ceilings{engine: gin.New(), bodies: map[string]any{}}
+	// The same primary-key read with database/sql.
+	c.engine.GET("/ceiling/sql/claims/:id", func(g *gin.Context) {
+		var r ceilingClaim
+		var parsed, places, relays, tags string
+		err := st.QueryRowContext(g.Request.Context(), g.Param("id")).Scan(&r.ID, &r.CreatedAt, &r.UpdatedAt, &r.Version,
+			&r.TopicID, &r.ClaimantID, &r.SourceID, &r.Quote, &r.QuantityText, &r.Language, &r.OriginalText,
+			&r.OriginalLanguage, &r.NoNumber, &parsed, &r.AnalystInterval, &r.IntervalSource, &r.ParserVersion,
+			&r.Unit, &r.Low, &r.High, &r.Best, &places, &r.Population, &r.GroupName, &r.Measure, &r.URL,
+			&r.ArchiveURL, &relays, &r.Occasion, &r.SaidOn, &r.PublishedOn, &r.AsOf, &r.Since, &r.EvidenceType,
+			&r.Grade, &r.Rank, &r.Notes, &tags, &r.Basis)
+		if errors.Is(err, sql.ErrNoRows) {
+			g.Status(http.StatusNotFound)
+			return
+		}
+		if err != nil {
+			g.String(http.StatusInternalServerError, err.Error())
+			return
+		}
+		r.Parsed, r.Places, r.Relays, r.Tags = rawJSON(parsed), rawJSON(places), rawJSON(relays), rawJSON(tags)
+		g.JSON(http.StatusOK, &r)
+	})
+	// The API's answer to ?u=PATH, from memory.
+	c.engine.GET("/ceiling/mem", func(g *gin.Context) {
+		u := g.Query("u")
+		c.mu.Lock()
+		v, ok := c.bodies[u]
+		c.mu.Unlock()
+		if !ok {
+			req, _ := http.NewRequest(http.MethodGet, u, nil)
+			rec := &memWriter{h: http.Header{}}
+			apiH.ServeHTTP(rec, req)
+			if rec.code != 0 && rec.code != http.StatusOK {
+				g.String(http.StatusBadGateway, "%s: %d", u, rec.code)
+				return
+			}
+			if err := json.Unmarshal(rec.body, &v); err != nil {
+				g.String(http.StatusBadGateway, "%s: %v", u, err)
+				return
+			}
+			c.mu.Lock()
+			c.bodies[u] = v
+			c.mu.Unlock()
+		}
+		g.JSON(http.StatusOK, v)
+	})
+	return c, nil
+}
+
+func rawJSON(s string) json.RawMessage {
+	if s == "" {
+		return json.RawMessage("null")
+	}
+	return json.RawMessage(s)
+}
+
+// memWriter keeps a response in memory.
+type memWriter struct {
+	h    http.Header
+	code int
+	body []byte
+}
+
+func (m *memWriter) Header() http.Header         { return m.h }
+func (m *memWriter) WriteHeader(code int)        { m.code = code }
+func (m *memWriter) Write(p []byte) (int, error) { m.body = append(m.body, p...); return len(p), nil }
+
+// pick chooses the measured records: a claim a third of the way through,
+// the largest topic and a claim in its middle, a topic of about 1,000
+// claims, a grade, a quote's longest word, a claimant's name.
+func pick(raw *sql.DB, dsn string) (picks, error) {
+	var p picks
+	p.Dialect = "SQLite"
+	if gormstore.IsPostgresDSN(dsn) {
+		p.Dialect = "PostgreSQL"
+	}
+	var quote, name string
+	steps := []struct {
+		q    string
+		dest []any
+	}{
+		{`SELECT COUNT(*) FROM claims`, []any{&p.Claims}},
+		{`SELECT topic_id, claim_count FROM topic_summaries ORDER BY claim_count DESC, topic_id LIMIT 1`, []any{&p.Largest, &p.LargestSize}},
+		{`SELECT t.id, s.claim_count FROM topics t JOIN topic_summaries s ON s.topic_id = t.id
+			WHERE t.parent_id IS NULL ORDER BY abs(s.claim_count - 1000), t.id LIMIT 1`, []any{&p.CmpTopic, &p.CmpSize}},
+	}
+	for _, st := range steps {
+		if err := raw.QueryRow(st.q).Scan(st.dest...); err != nil {
+			return p, fmt.Errorf("%s: %w", st.q, err)
+		}
+	}
+	more := []struct {
+		q    string
+		dest []any
+	}{
+		{fmt.Sprintf(`SELECT id, quote, grade FROM claims WHERE quote <> '' ORDER BY id LIMIT 1 OFFSET %d`, p.Claims/3), []any{&p.ClaimID, &quote, &p.Grade}},
+		{fmt.Sprintf(`SELECT claim_id FROM claim_summaries WHERE topic_id = '%s' ORDER BY claim_id LIMIT 1 OFFSET %d`, p.Largest, p.LargestSize/2), []any{&p.RelClaimID}},
+		{`SELECT name FROM claimants ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM claimants)`, []any{&name}},
+	}
+	for _, st := range more {
+		if err := raw.QueryRow(st.q).Scan(st.dest...); err != nil {
+			return p, fmt.Errorf("%s: %w", st.q, err)
+		}
+	}
+	p.Word, p.Name = longestWord(quote), name
+	return p, nil
+}
+
+// wrkResult is what wrk reports.
+type wrkResult struct {
+	rps, p50, p99 float64 // requests/s, ms
+	requests      int
+	errors        int
+	cpu           float64 // the server's CPU time (user and system) per request, ms
+}
+
+var (
+	wrkRPS     = regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
+	wrkN       = regexp.MustCompile(`(\d+) requests in`)
+	wrkPct     = regexp.MustCompile(`(?m)^\s+(50|99)%\s+([0-9.]+)(us|ms|s)\s*$`)
+	wrkNon2xx  = regexp.MustCompile(`Non-2xx or 3xx responses:\s+(\d+)`)
+	wrkSockErr = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
+)
+
+// runWrk runs wrk against u, served by the process pid.
+func runWrk(pid int, u string) (wrkResult, error) {
+	cpu0, err := cpuTime(pid)
+	if err != nil {
+		return wrkResult{}, err
+	}
+	out, err := exec.Command("wrk", "-t2", "-c"+strconv.Itoa(*wrkClients), "-d"+wrkDuration.String(), "--timeout", "30s", "--latency", u).CombinedOutput()
+	if err != nil {
+		return wrkResult{}, fmt.Errorf("wrk %s: %w: %s", u, err, out)
+	}
+	cpu1, err := cpuTime(pid)
+	if err != nil {
+		return wrkResult{}, err
+	}
+	var r wrkResult
+	if m := wrkN.FindSubmatch(out); m != nil {
+		r.requests, _ = strconv.Atoi(string(m[1]))
+	}
+	if r.requests > 0 {
+		r.cpu = (cpu1 - cpu0) / float64(r.requests)
+	}
+	m := wrkRPS.FindSubmatch(out)
+	if m == nil {
+		return r, fmt.Errorf("wrk %s: no Requests/sec in %s", u, out)
+	}
+	r.rps, _ = strconv.ParseFloat(string(m[1]), 64)
+	for _, m := range wrkPct.FindAllSubmatch(out, -1) {
+		v, _ := strconv.ParseFloat(string(m[2]), 64)
+		switch string(m[3]) {
+		case "us":
+			v /= 1000
+		case "s":
+			v *= 1000
+		}
+		if string(m[1]) == "50" {
+			r.p50 = v
+		} else {
+			r.p99 = v
+		}
+	}
+	if m := wrkNon2xx.FindSubmatch(out); m != nil {
+		r.errors, _ = strconv.Atoi(string(m[1]))
+	}
+	if m := wrkSockErr.FindSubmatch(out); m != nil {
+		for _, g := range m[1:] {
+			n, _ := strconv.Atoi(string(g))
+			r.errors += n
+		}
+	}
+	return r, nil
+}
+
+// cpuTime returns the user and system CPU time of process pid, all its
+// threads, in ms (from /proc, in clock ticks of 10 ms).
+func cpuTime(pid int) (float64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	// After the command: state, ppid, ... utime is the 12th, stime the 13th.
+	u, err1 := strconv.ParseFloat(f[11], 64)
+	s, err2 := strconv.ParseFloat(f[12], 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: %q", pid, b)
+	}
+	return (u + s) * 10, nil
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(b))[0]
+}
+
+// wrkMeasure serves dsn from a child process and measures it with wrk.
+func wrkMeasure(dsn string) error {
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return errors.New("wrk is not installed (apt-get install wrk)")
+	}
+	cmd := exec.Command(os.Args[0], "child", "serve", dsn)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	waited := false
+	defer func() {
+		if !waited {
+			stdin.Close()
+			cmd.Wait()
+		}
+	}()
+	addr, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	base := "http://" + strings.TrimSpace(addr)
+	var p picks
+	if err := getJSON(base+"/picks", &p); err != nil {
+		return err
+	}
+	q := url.QueryEscape
+	type wcase struct{ name, path, ceilingSQL string }
+	cases := []wcase{
+		{"read a claim", "/api/v1/claims/" + p.ClaimID, "/ceiling/sql/claims/" + p.ClaimID},
+		{"list 50, filtered by topic and grade", "/api/v1/claims?limit=50&topic_id=" + q(p.Largest) + "&grade=" + q(p.Grade), ""},
+		{"search a claimant's name (" + p.Name + ")", "/api/v1/search?limit=20&q=" + q(p.Name), ""},
+		{"search a quote's word (" + p.Word + ")", "/api/v1/search?limit=20&q=" + q(p.Word), ""},
+		{"search " + p.Word + " in the largest topic", "/api/v1/search?limit=20&q=" + q(p.Word) + "&topic_id=" + q(p.Largest), ""},
+		{"search " + p.Name + " with facets", "/api/v1/search?limit=20&facets=true&q=" + q(p.Name), ""},
+		{"facets of the largest topic", "/api/v1/claims?limit=1&facets=true&topic_id=" + q(p.Largest), ""},
+		{fmt.Sprintf("comparison of a %d-claim topic", p.CmpSize), "/api/v1/topics/" + p.CmpTopic + "/comparison", ""},
+		{"relations of a claim of the largest topic", "/api/v1/claims/" + p.RelClaimID + "/relations", ""},
+		{"conflicts, 50", "/api/v1/conflicts?limit=50", ""},
+	}
+	fmt.Printf("(f) %s, %d claims (largest topic %d): wrk -t2 -c%d -d%s from another process on loopback;\n",
+		p.Dialect, p.Claims, p.LargestSize, *wrkClients, *wrkDuration)
+	fmt.Println("    each request against a bare gin handler encoding the same JSON from memory, in the same server process;")
+	fmt.Println("    reading a claim also against a gin handler doing the same primary-key read with database/sql")
+	fmt.Println("    CPU ms/req is the server's CPU time (user and system, all threads) over the requests it answered:")
+	fmt.Println("    a loaded machine stretches wall time more than CPU time; ratios above 1 mean the ceiling is slower")
+	fmt.Printf("    %-44s %8s %8s %8s %9s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "ceiling: req/s, CPU ms/req", "ratio: req/s, CPU", "load")
+	pid := cmd.Process.Pid
+	for _, c := range cases {
+		if err := getJSON(base+c.path, nil); err != nil {
+			return err
+		}
+		la := loadAvg()
+		r, err := runWrk(pid, base+c.path)
+		if err != nil {
+			return err
+		}
+		ceilings := []string{base + "/ceiling/mem?u=" + q(c.path)}
+		names := []string{"memory"}
+		if c.ceilingSQL != "" {
+			ceilings = append([]string{base + c.ceilingSQL}, ceilings...)
+			names = append([]string{"database/sql"}, names...)
+		}
+		var cs, rs []string
+		for i, u := range ceilings {
+			m, err := runWrk(pid, u)
+			if err != nil {
+				return err
+			}
+			cs = append(cs, fmt.Sprintf("%s %.0f, %.3f", names[i], m.rps, m.cpu))
+			rs = append(rs, fmt.Sprintf("%.2fx, %.2fx", r.rps/m.rps, m.cpu/r.cpu))
+		}
+		errs := ""
+		if r.errors > 0 {
+			errs = fmt.Sprintf(" (%d errors)", r.errors)
+		}
+		fmt.Printf("    %-44s %8.0f %8.2f %8.2f %9.3f   %-34s %-34s %s-%s%s\n", c.name, r.rps, r.p50, r.p99, r.cpu,
+			strings.Join(cs, "; "), strings.Join(rs, "; "), la, loadAvg(), errs)
+	}
+	stdin.Close()
+	waited = true
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		fmt.Printf("    server peak RSS %.0f MiB (target < 200)\n", float64(ru.Maxrss)/1024)
+	}
+	return nil
+}
+
+func getJSON(u string, dest any) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %d %.300s", u, resp.StatusCode, b)
+	}
+	if dest == nil {
+		return nil
+	}
+	return json.Unmarshal(b, dest)
+}
