@@ -15,6 +15,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // TestChangeClaims stores claims that report a change ("fell by 3,000",
@@ -25,30 +26,31 @@ import (
 func TestChangeClaims(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, src *gormstore.Store) {
 		ctx := context.Background()
+		w := service.New(src, nil)
 		must := func(err error) {
 			t.Helper()
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
-		must(src.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "ch-t"}, Title: "Fighters abroad", Unit: "people"}))
-		must(src.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "ch-s"}, Name: "Outlet", Kind: claims.SourceNews}))
-		must(src.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "ch-a"}, Name: "Ministry", Kind: claims.ClaimantOrganisation}))
+		must(w.CreateTopic(ctx, &claims.Topic{Meta: claims.Meta{ID: "ch-t"}, Title: "Fighters abroad", Unit: "people"}))
+		must(w.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "ch-s"}, Name: "Outlet", Kind: claims.SourceNews}))
+		must(w.CreateClaimant(ctx, &claims.Claimant{Meta: claims.Meta{ID: "ch-a"}, Name: "Ministry", Kind: claims.ClaimantOrganisation}))
 		base := func(id, text string) *claims.Claim {
 			return &claims.Claim{Meta: claims.Meta{ID: id}, TopicID: "ch-t", ClaimantID: "ch-a", Language: "en",
 				Quote: "The number " + text + ".", QuantityText: text, AsOf: "2016", Since: "2015",
 				Scope: claims.Scope{Measure: claims.Cumulative}, Provenance: claims.Provenance{SourceID: "ch-s"}}
 		}
 		fell := base("ch-fell", "fell by 3,000")
-		must(src.CreateClaim(ctx, fell))
+		must(w.CreateClaim(ctx, fell))
 		rose := base("ch-rose", "rose by 12%")
-		must(src.CreateClaim(ctx, rose))
+		must(w.CreateClaim(ctx, rose))
 		ru := base("ch-ru", "снизилось на 5 тысяч")
 		ru.Language = "ru"
-		must(src.CreateClaim(ctx, ru))
+		must(w.CreateClaim(ctx, ru))
 		hand := base("ch-hand", "dropped sharply")
 		hand.AnalystInterval = &claims.Interval{Low: f64(-5000), High: f64(-2000), Best: f64(-3500), Kind: quantity.Change}
-		must(src.CreateClaim(ctx, hand))
+		must(w.CreateClaim(ctx, hand))
 
 		for id, want := range map[string][3]float64{"ch-fell": {-3000, -3000, -3000}, "ch-rose": {12, 12, 12}, "ch-ru": {-5000, -5000, -5000}, "ch-hand": {-5000, -2000, -3500}} {
 			c, err := src.FindClaim(ctx, id)
@@ -63,7 +65,7 @@ func TestChangeClaims(t *testing.T) {
 		// A negative interval that is not a change is still refused.
 		neg := base("ch-neg", "minus 5")
 		neg.AnalystInterval = &claims.Interval{Low: f64(-5), High: f64(-5), Best: f64(-5)}
-		err := src.CreateClaim(ctx, neg)
+		err := w.CreateClaim(ctx, neg)
 		var ce *claims.Error
 		if !errors.As(err, &ce) || !strings.Contains(err.Error(), "analyst_interval.low") {
 			t.Errorf("a negative interval of kind %q: %v, want a problem naming analyst_interval.low", neg.AnalystInterval.Kind, err)

@@ -91,8 +91,8 @@ func TestEveryClaimFieldRoundTrips(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		ctx := context.Background()
 		topic, claimant, sources, c := everyField()
-		for _, err := range []error{s.CreateTopic(ctx, topic), s.CreateClaimant(ctx, claimant),
-			s.CreateSource(ctx, sources[0]), s.CreateSource(ctx, sources[1]), s.CreateClaim(ctx, c)} {
+		for _, err := range []error{svc(s).CreateTopic(ctx, topic), svc(s).CreateClaimant(ctx, claimant),
+			svc(s).CreateSource(ctx, sources[0]), svc(s).CreateSource(ctx, sources[1]), svc(s).CreateClaim(ctx, c)} {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,8 +134,8 @@ func TestEveryClaimFieldRoundTrips(t *testing.T) {
 			dst := storetest.SQLite(t)
 			if f == exchange.CSV {
 				// A CSV document holds claims only.
-				for _, err := range []error{dst.CreateTopic(ctx, topic), dst.CreateClaimant(ctx, claimant),
-					dst.CreateSource(ctx, sources[0]), dst.CreateSource(ctx, sources[1])} {
+				for _, err := range []error{svc(dst).CreateTopic(ctx, topic), svc(dst).CreateClaimant(ctx, claimant),
+					svc(dst).CreateSource(ctx, sources[0]), svc(dst).CreateSource(ctx, sources[1])} {
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -154,7 +154,7 @@ func TestEveryClaimFieldRoundTrips(t *testing.T) {
 		// no_number, the one field everyField leaves at its default.
 		n := *want
 		n.NoNumber, n.AnalystInterval = true, nil
-		if err := s.UpdateClaim(ctx, &n); err != nil {
+		if err := svc(s).UpdateClaim(ctx, &n); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.FindClaim(ctx, c.ID)

@@ -233,6 +233,18 @@ func restorer[T any](meta func(*T) *claims.Meta, create, update func(*Store, con
 		if err := json.Unmarshal(doc, v); err != nil {
 			return fmt.Errorf("history document: %w", err)
 		}
+		// A version written under older rules (a claim's stock or flow
+		// measure) comes back as today's rules read it, and must still be
+		// valid: the writes below store records as given.
+		if r, ok := any(v).(interface {
+			Normalize()
+			Validate() error
+		}); ok {
+			r.Normalize()
+			if err := r.Validate(); err != nil {
+				return err
+			}
+		}
 		if live {
 			meta(v).Version = current
 			return update(s, ctx, v)
