@@ -199,7 +199,7 @@ func followSource(t *testing.T, s *session, base string) {
 			t.Errorf("provenance does not show %q:\n%s", want, text)
 		}
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	opened := chromedp.WaitNewTarget(ctx, func(i *target.Info) bool { return strings.Contains(i.URL, "/healthz?from=ria") })
 	s.do(t, chromedp.Click(chromedp.CSS(`.provenance .hop a.ext`)))
@@ -207,7 +207,7 @@ func followSource(t *testing.T, s *session, base string) {
 	case id := <-opened:
 		tab, closeTab := chromedp.NewContext(s.ctx, chromedp.WithTargetID(id))
 		defer closeTab()
-		tctx, tcancel := context.WithTimeout(tab, 10*time.Second)
+		tctx, tcancel := context.WithTimeout(tab, browserWait)
 		defer tcancel()
 		opener, err := chromedp.Run(tctx, chromedp.Poll[bool](`document.readyState === 'complete' && window.opener === null`))
 		if err != nil || !opener {
@@ -533,7 +533,7 @@ func plotLabels(t *testing.T, s *session, base string) {
 // waitFile waits for a downloaded file to be complete and returns it.
 func waitFile(t *testing.T, dir, name string, complete func([]byte) bool) []byte {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(browserWait)
 	for time.Now().Before(deadline) {
 		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil && complete(b) {
 			return b
@@ -605,7 +605,7 @@ func shareComparison(t *testing.T, s *session, base string) {
 	}
 
 	// Printed, the page is the comparison alone.
-	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -19,7 +18,7 @@ import (
 func (s *session) paste(t *testing.T, sel, text string) {
 	t.Helper()
 	s.do(t, chromedp.Focus(chromedp.CSS(sel)))
-	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
 		t.Fatalf("paste into %s: %v", sel, err)

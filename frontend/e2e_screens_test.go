@@ -305,7 +305,7 @@ func accessibility(t *testing.T, s *session, base string) {
 	pages := []string{"/", "/topics/topic-russians-is", "/topics/topic-russians-is?view=timeline", "/topics/topic-russians-is/series",
 		"/claims/r4-bogdanov-2014", "/conflicts?status=open", "/transfer", "/claims/new"}
 	for _, scheme := range []string{"light", "dark"} {
-		ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+		ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		})
@@ -332,7 +332,7 @@ func accessibility(t *testing.T, s *session, base string) {
 			}
 		}
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	_, _ = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
 

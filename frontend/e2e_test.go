@@ -44,9 +44,14 @@ type session struct {
 	download string
 }
 
+// browserWait bounds every wait on the browser. It is long on purpose: a
+// step that is correct finishes far sooner, and only a broken one waits it
+// out, so a loaded machine never fails a test by being slow.
+const browserWait = 2 * time.Minute
+
 func (s *session) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		body, _ := chromedp.Run(s.ctx, chromedp.Evaluate[string](`document.activeElement.outerHTML.slice(0, 300) + '\n' + document.body.innerText.slice(0, 1500)`))
@@ -56,7 +61,7 @@ func (s *session) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 
 func eval[T any](t *testing.T, s *session, expr string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
@@ -68,7 +73,7 @@ func eval[T any](t *testing.T, s *session, expr string) T {
 // waitFor polls a JavaScript expression until it is true.
 func (s *session) waitFor(t *testing.T, what, expr string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr)); err != nil {
 		body, _ := chromedp.Run(s.ctx, chromedp.Evaluate[string](`document.body.innerText.slice(0, 2000)`))
@@ -79,7 +84,7 @@ func (s *session) waitFor(t *testing.T, what, expr string) {
 // screenshot saves the viewport, or the whole page when full is set.
 func (s *session) screenshot(t *testing.T, name string, full bool) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, browserWait)
 	defer cancel()
 	shot := chromedp.CaptureScreenshot()
 	if full {
@@ -519,7 +524,7 @@ func exportTopic(t *testing.T, s *session, base string) {
 	s.waitFor(t, "the export link", `!!document.querySelector('[data-testid=export-topic]')`)
 	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=export-topic]`)))
 	var got []byte
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(browserWait)
 	for time.Now().Before(deadline) {
 		files, _ := filepath.Glob(filepath.Join(s.download, "*.json"))
 		if len(files) == 1 {
