@@ -62,11 +62,24 @@ func TestTeamHistory(t *testing.T) {
 
 	logIn("bob")
 	s.screenshot(t, "team-signed-in", false)
+	// The edit form offers today's measures, and since: the figure becomes a
+	// running total since 2013 in the same edit.
+	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+		const m = document.querySelector('form.editor select[id$="-scope-measure"]');
+		if (![...m.options].some((o) => o.value === 'cumulative')) throw new Error('no cumulative measure: ' + [...m.options].map((o) => o.value));
+		m.value = 'cumulative';
+		document.querySelector('form.editor input[id$="-since"]').value = '2013';
+	})()`))
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('form.editor input[id$="-quantity_text"]').select()`),
 		chromedp.KeyEvent("2,400"),
 		chromedp.SendKeys(chromedp.CSS(`form.editor [data-testid=reason]`), "Kommersant corrected the figure"),
 		chromedp.Click(chromedp.CSS(`form.editor button[type=submit]`)))
 	s.waitFor(t, "the saved claim", `!!document.querySelector('main h1') && document.querySelector('main h1').textContent.includes('2,400')`)
+	if edited, err := store.FindClaim(ctx, id); err != nil {
+		t.Fatal(err)
+	} else if edited.Scope.Measure != claims.Cumulative || edited.Since != "2013" {
+		t.Errorf("after the edit: measure %q since %q, want cumulative since 2013", edited.Scope.Measure, edited.Since)
+	}
 	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=history-box] summary`)))
 	s.waitFor(t, "the history", `!!document.querySelector('main h1') && document.querySelector('main h1').textContent.includes('2,400') && !!document.querySelector('[data-testid=history] li.hist')`)
 	s.waitFor(t, "the change in the history", `[...document.querySelectorAll('[data-testid=history] li.hist')].length === 2`)

@@ -282,7 +282,7 @@ export async function render(ctx) {
         const id = `c-${digest(`${articleKey()}#${c.start}-${c.end}`)}`;
         const body = {
           id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: c.unit,
-          language: lang(), scope: { places: state.places, population: state.counted || '', measure: 'stock' },
+          language: lang(), scope: { places: state.places, population: state.counted || '', measure: 'current' },
           provenance: { source_id: source.id, url: url.value.trim() }, published_on: date.value.trim(),
         };
         let claim;
