@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // The fast path of the json and ndjson exports. A store that implements
@@ -171,27 +172,13 @@ func appendTime(dst []byte, t time.Time) ([]byte, error) {
 	return append(dst, '"'), nil
 }
 
-// appendFloat appends f as encoding/json does: like ES6, shortest form,
-// exponent only below 1e-6 and from 1e21.
+// appendFloat appends f as encoding/json does, refusing what JSON cannot
+// hold as encoding/json does.
 func appendFloat(dst []byte, f float64) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return nil, fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(f, 'g', -1, 64))
 	}
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	dst = strconv.AppendFloat(dst, f, format, -1, 64)
-	if format == 'e' {
-		// clean up e-09 to e-9
-		n := len(dst)
-		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
-			dst[n-2] = dst[n-1]
-			dst = dst[:n-1]
-		}
-	}
-	return dst, nil
+	return quantity.AppendJSONFloat(dst, f), nil
 }
 
 const hexDigits = "0123456789abcdef"

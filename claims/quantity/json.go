@@ -39,11 +39,12 @@ func appendJSONFloatPtr(b []byte, v *float64) []byte {
 	if v == nil {
 		return append(b, "null"...)
 	}
-	return appendJSONFloat(b, *v)
+	return AppendJSONFloat(b, *v)
 }
 
-// appendJSONFloat formats f as encoding/json does.
-func appendJSONFloat(b []byte, f float64) []byte {
+// AppendJSONFloat appends f as encoding/json formats a finite float64:
+// shortest form, with an exponent only below 1e-6 and from 1e21.
+func AppendJSONFloat(b []byte, f float64) []byte {
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
