@@ -102,7 +102,11 @@ export function card(e, opts = {}) {
   h('p', { class: 'meta' },
     h('span', { class: 'chain', title: 'Origin, then the outlets that relayed it' },
       chain.map((n, i) => [i ? h('span', { class: 'arrow', 'aria-label': 'relayed by' }, ' → ') : null, n])),
-    when && [' · ', h('time', { datetime: when }, fmt.date(when))]),
+    when && [' · ', h('time', { datetime: when }, fmt.date(when))],
+    // The claimant's and the origin's own pages: their claims and history.
+    h('span', { class: 'card-pages' },
+      c.claimant_id && [' · ', h('a', { href: `/claimants/${encodeURIComponent(c.claimant_id)}`, title: `${name}: every claim and the history` }, 'claimant')],
+      c.provenance.source_id && [' · ', h('a', { href: `/sources/${encodeURIComponent(c.provenance.source_id)}`, title: `${e.source ? e.source.name : 'The source'}: every claim and the history` }, 'source')])),
   h('p', { class: 'badges' }, badges),
   dep && h('p', { class: 'dep-reason' }, h('strong', null, 'Deprecated: '), c.deprecation_reason),
   sum && sum.superseded_by && h('p', { class: 'revised' }, 'Revised later by the same claimant: ', h('a', { href: `/claims/${encodeURIComponent(sum.superseded_by)}` }, 'see the newer figure')),

@@ -15,6 +15,7 @@ import * as login from './views/login.js';
 import * as auth from './auth.js';
 import * as api from './api.js';
 import { trash } from './history.js';
+import * as record from './views/record.js';
 
 const routes = [
   { re: /^\/$/, view: topics, nav: 'topics' },
@@ -28,6 +29,8 @@ const routes = [
   { re: /^\/search$/, view: browse, nav: 'search' },
   { re: /^\/login$/, view: login, nav: 'login', open: true },
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
+  { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
+  { re: /^\/claimants\/([^/]+)$/, view: record.claimant, nav: 'search' },
 ];
 
 const main = () => document.getElementById('main');

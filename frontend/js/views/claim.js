@@ -12,6 +12,7 @@ import { controls } from '../review.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { picker } from './claimform.js';
 import { panel as historyPanel } from '../history.js';
+import { sourceFields, claimantFields, SOURCE_KINDS } from './record.js';
 
 const LINK_KINDS = ['derived_from', 'contradicts', 'supersedes', 'unrelated', 'corroborates', 'same_statement'];
 const CONFLICT_KINDS = ['contradicts', 'conflicts', 'part_exceeds_whole'];
@@ -165,7 +166,7 @@ export async function render(ctx) {
   const sourceP = picker({
     id: 'e-source', kind: 'sources', label: 'Source (origin)', describe: (s) => [fmt.label(s.kind), s.publisher].filter(Boolean).join(', '),
     newFields: [['name', 'Name', h('input')], ['url', 'URL', h('input', { type: 'url' })],
-      ['kind', 'Kind', h('select', null, ['news', 'agency', 'government', 'ngo', 'report', 'social_media', 'interview', 'other'].map((v) => h('option', { value: v }, fmt.label(v))))]],
+      ['kind', 'Kind', h('select', null, SOURCE_KINDS.map((v) => h('option', { value: v }, fmt.label(v))))]],
   });
   const opts = (vs) => vs.map((v) => [v, fmt.label(v)]);
   const ed = editor({
@@ -236,27 +237,12 @@ export async function render(ctx) {
     claimant && h('details', { class: 'panel record-edit', id: 'edit-claimant' }, h('summary', null, `Edit claimant: ${claimant.name}`),
       editor({
         label: 'Edit claimant', path: `/claimants/${encodeURIComponent(claimant.id)}`, record: claimant, onSaved: resaved('claimant'),
-        fields: [
-          { key: 'name', label: 'Name', wide: true },
-          { key: 'kind', label: 'Kind', type: 'select', options: opts(['person', 'organisation']) },
-          { key: 'role', label: 'Role' },
-          { key: 'affiliation', label: 'Affiliation', wide: true },
-          { key: 'notes', label: 'Notes', type: 'textarea', wide: true },
-        ],
+        fields: claimantFields(),
       }).node),
     origin && h('details', { class: 'panel record-edit', id: 'edit-source' }, h('summary', null, `Edit source: ${origin.name}`),
       editor({
         label: 'Edit source', path: `/sources/${encodeURIComponent(origin.id)}`, record: origin, onSaved: resaved('source'),
-        fields: [
-          { key: 'name', label: 'Name', wide: true },
-          { key: 'url', label: 'URL', inputType: 'url', wide: true },
-          { key: 'kind', label: 'Kind', type: 'select', options: opts(['news', 'agency', 'government', 'ngo', 'report', 'social_media', 'interview', 'other']) },
-          { key: 'publisher', label: 'Publisher' },
-          { key: 'language', label: 'Language' },
-          { key: 'published_on', label: 'Published on', placeholder: 'YYYY-MM-DD' },
-          { key: 'wikidata_id', label: 'Wikidata item', placeholder: 'Q42' },
-          { key: 'notes', label: 'Notes', type: 'textarea', wide: true },
-        ],
+        fields: sourceFields(),
       }).node),
   ];
 
