@@ -16,6 +16,7 @@ import * as auth from './auth.js';
 import * as api from './api.js';
 import { trash } from './history.js';
 import * as record from './views/record.js';
+import * as users from './views/users.js';
 
 const routes = [
   { re: /^\/$/, view: topics, nav: 'topics' },
@@ -31,6 +32,7 @@ const routes = [
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
   { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
   { re: /^\/claimants\/([^/]+)$/, view: record.claimant, nav: 'search' },
+  { re: /^\/admin\/users$/, view: users, nav: 'users' },
 ];
 
 const main = () => document.getElementById('main');
