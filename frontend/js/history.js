@@ -103,7 +103,8 @@ export async function trash(ctx) {
       try {
         await api.post(`/trash/${seg[l.kind]}/${encodeURIComponent(l.record_id)}/restore`);
         btn.disabled = true;
-        replace(out, ' restored ✓ ', l.kind === 'claim' ? h('a', { href: `/claims/${encodeURIComponent(l.record_id)}` }, 'open it') : null);
+        const page = { claim: 'claims', source: 'sources', claimant: 'claimants', topic: 'topics' }[l.kind];
+        replace(out, ' restored ✓ ', page ? h('a', { href: `/${page}/${encodeURIComponent(l.record_id)}` }, 'open it') : null);
       } catch (err) {
         out.textContent = ` ${err.message}`;
       }
