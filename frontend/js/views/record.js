@@ -62,12 +62,18 @@ async function claimCards(filter, browseHref) {
     if (!byTopic.has(e.claim.topic_id)) byTopic.set(e.claim.topic_id, []);
     byTopic.get(e.claim.topic_id).push(e);
   }
+  // A claim that names no place is taken to be for its topic's places, as
+  // on the comparison screen: the topics are few, read once each.
+  const places = new Map(await Promise.all([...byTopic.keys()].map(async (tid) => {
+    const t = await api.get(`/topics/${encodeURIComponent(tid)}`).catch(() => null);
+    return [tid, (t && t.places) || []];
+  })));
   const groups = [...byTopic].map(([tid, list]) => {
     const title = topics.get(tid) || tid;
     return h('section', { class: 'record-topic', 'aria-label': title },
       h('h3', null, h('a', { href: fmt.topicHref({ id: tid, title }) }, title),
         h('span', { class: 'muted' }, ` · ${list.length} claim${list.length === 1 ? '' : 's'}`)),
-      h('div', { class: 'cards' }, list.map((e) => card(e))));
+      h('div', { class: 'cards' }, list.map((e) => card(e, { topicPlaces: places.get(tid) }))));
   });
   return [
     h('p', { class: 'summary-line', 'data-testid': 'record-count' },
