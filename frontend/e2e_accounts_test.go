@@ -2,19 +2,12 @@ package frontend_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/crypto/bcrypt"
 
-	"github.com/claimdesk/claimdesk/api"
 	"github.com/claimdesk/claimdesk/claims"
-	"github.com/claimdesk/claimdesk/claims/demo"
-	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
-	"github.com/claimdesk/claimdesk/claims/service"
-	"github.com/claimdesk/claimdesk/frontend"
 )
 
 // TestTeamHistory logs in as an analyst, edits a claim with a reason,
@@ -22,45 +15,15 @@ import (
 // then a viewer sees the claim without the forms they cannot use.
 func TestTeamHistory(t *testing.T) {
 	s := startBrowser(t)
-	old := claims.PasswordCost
-	claims.PasswordCost = bcrypt.MinCost
-	t.Cleanup(func() { claims.PasswordCost = old })
+	srv, store := teamServer(t, map[string]claims.Role{"bob": claims.RoleAnalyst, "ann": claims.RoleViewer})
 	ctx := context.Background()
-	store := storetest.SQLite(t)
-	if _, err := demo.Load(ctx, service.New(store, nil)); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	for name, role := range map[string]claims.Role{"bob": claims.RoleAnalyst, "ann": claims.RoleViewer} {
-		u := &claims.User{Name: name, Role: role}
-		if err := u.SetPassword(name + " has a long password"); err != nil {
-			t.Fatal(err)
-		}
-		if err := store.CreateUser(ctx, u); err != nil {
-			t.Fatal(err)
-		}
-	}
-	srv := httptest.NewServer(api.NewHandler(api.Options{Store: store, Accounts: store, Local: true, Assets: frontend.FS}))
-	t.Cleanup(srv.Close)
 	const id = "r11-kolokoltsev-2015-09"
 	before, err := store.FindClaim(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	logIn := func(name string) {
-		t.Helper()
-		s.do(t, chromedp.Navigate(srv.URL+"/claims/"+id))
-		s.waitFor(t, "the log-in page", `location.pathname === '/login' && !!document.querySelector('#login-name')`)
-		s.do(t, chromedp.SendKeys(chromedp.CSS(`#login-name`), name),
-			chromedp.SendKeys(chromedp.CSS(`#login-password`), name+" has a long password"),
-			chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)))
-		s.waitFor(t, "the claim page after log-in", `location.pathname === '/claims/`+id+`' && !!document.querySelector('main h1')`)
-		if who := eval[string](t, s, `document.querySelector('[data-testid=whoami]').textContent`); who != name {
-			t.Errorf("the header shows %q signed in, want %s", who, name)
-		}
-	}
-
-	logIn("bob")
+	logInAt(t, s, srv.URL, "/claims/"+id, "bob")
 	s.screenshot(t, "team-signed-in", false)
 	// The edit form offers today's measures, and since: the figure becomes a
 	// running total since 2013 in the same edit.
@@ -110,9 +73,8 @@ func TestTeamHistory(t *testing.T) {
 	s.do(t, chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=history]`)))
 	s.screenshot(t, "team-restored", false)
 
-	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=logout]`)))
-	s.waitFor(t, "the log-in page after log-out", `location.pathname === '/login'`)
-	logIn("ann")
+	logOut(t, s)
+	logInAt(t, s, srv.URL, "/claims/"+id, "ann")
 	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=history-box] summary`)))
 	s.waitFor(t, "the viewer's history", `[...document.querySelectorAll('[data-testid=history] li.hist')].length === 3`)
 	hidden := eval[bool](t, s, `document.querySelector('form.editor').offsetParent === null &&

@@ -323,6 +323,17 @@ func TestViewerSeesNoWrites(t *testing.T) {
 	if !eval[bool](t, s, noWrites) {
 		t.Error("a viewer sees a write control on the claimant page")
 	}
+	// On a phone the pages fit the screen's width.
+	s.do(t, chromedp.EmulateViewport(360, 780))
+	for _, p := range []string{src, "/claimants/" + claim.ClaimantID} {
+		s.do(t, chromedp.Navigate(srv.URL+p))
+		s.waitFor(t, p+" rendered", `!!document.querySelector('.record-claims article.card')`)
+		if w := eval[[]int](t, s, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
+			t.Errorf("%s at 360 px: page is %d px wide, viewport %d", p, w[0], w[1])
+		}
+	}
+	s.screenshot(t, "viewer-claimant-360", true)
+	s.do(t, chromedp.EmulateViewport(1360, 900))
 	s.do(t, chromedp.Navigate(srv.URL+"/admin/users"))
 	s.waitFor(t, "the refusal", `!!document.querySelector('main h1') && !!document.querySelector('main [role=alert]')`)
 	if eval[bool](t, s, `!!document.querySelector('[data-testid=users]')`) {
