@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -87,6 +88,31 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// foreignOrigin reports a browser request sent by a page of another site:
+// one whose Origin names another host than the request's (or than the
+// host a reverse proxy forwarded), or that the browser marks cross-site.
+// It is a second layer under the CSRF token, which such a page cannot
+// read.
+func foreignOrigin(r *http.Request) (string, bool) {
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		return "Sec-Fetch-Site: cross-site", true
+	}
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return "", false
+	}
+	u, err := url.Parse(o)
+	if err != nil || u.Host == "" {
+		return "Origin " + strconv.Quote(o), true
+	}
+	for _, h := range []string{r.Host, r.Header.Get("X-Forwarded-Host")} {
+		if h != "" && strings.EqualFold(u.Host, h) {
+			return "", false
+		}
+	}
+	return "Origin " + strconv.Quote(o), true
+}
+
 func hostOnly(hostport string) string {
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		return h
@@ -140,6 +166,10 @@ func (h *handler) authenticate(c *gin.Context) {
 		if err == nil {
 			if unsafeMethod(c.Request.Method) && !claims.EqualSecrets(c.GetHeader(csrfHeader), claims.CSRFToken(ck)) {
 				h.writeError(c, claims.Errorf(codeForbidden, "a write made with the session cookie needs its CSRF token in the %s header", csrfHeader))
+				return
+			}
+			if o, ok := foreignOrigin(c.Request); ok && unsafeMethod(c.Request.Method) {
+				h.writeError(c, claims.Errorf(codeForbidden, "a write made with the session cookie from a page of another site (%s) is refused", o))
 				return
 			}
 			h.setActor(c, claims.Actor{Name: u.Name, Role: u.Role}, viaSession)

@@ -333,7 +333,25 @@ func TestSessionCSRF(t *testing.T) {
 	if _, err := e.store.FindTopic(t.Context(), "t-1"); claims.ErrorCode(err) != claims.CodeNotFound {
 		t.Fatalf("a refused write stored the topic: %v", err)
 	}
-	e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: topic, headers: with(map[string]string{csrfHeader: info.CSRFToken})}, 201, nil)
+	// A page of another site cannot read the CSRF token; should one have
+	// it, its Origin (or the browser's Sec-Fetch-Site) still gives it away.
+	for _, foreign := range []map[string]string{
+		{"Origin": "https://evil.example"},
+		{"Origin": "null"},
+		{"Origin": "http://example.com.evil.example"},
+		{"Sec-Fetch-Site": "cross-site"},
+	} {
+		foreign[csrfHeader] = info.CSRFToken
+		rec := e.do(t, request{method: "POST", path: "/api/v1/topics", body: topic, headers: with(foreign)})
+		if p := decodeProblem(t, rec); rec.Code != 403 || p.Code != codeForbidden || !strings.Contains(p.Detail, "another site") {
+			t.Errorf("a cookie write with %v = %d %s, want 403 naming another site", foreign, rec.Code, rec.Body)
+		}
+	}
+	if _, err := e.store.FindTopic(t.Context(), "t-1"); claims.ErrorCode(err) != claims.CodeNotFound {
+		t.Fatalf("a cross-site write stored the topic: %v", err)
+	}
+	// The frontend's own requests carry its Origin, the request's host.
+	e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: topic, headers: with(map[string]string{csrfHeader: info.CSRFToken, "Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"})}, 201, nil)
 
 	// Another user's CSRF token does not fit this cookie.
 	other := e.logIn(t, "cat", testPassword)
