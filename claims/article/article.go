@@ -143,12 +143,41 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	d := x.newDoc()
 	d.refusals = refused != nil
 	defer d.release()
-	br := bufio.NewReaderSize(r, 64<<10)
-	var buf []byte
+	// The paragraphs are read and prepared (see prep) on another goroutine,
+	// a few ahead of the doc, which reads them in order with the article's
+	// state: on a second core the two halves of the work overlap. Memory
+	// is bounded by the paragraphs in flight.
+	ready := make(chan *prep, 8)
+	free := make(chan *prep, 12)
+	quit := make(chan struct{})
+	words := d.words
+	d.words = wordCache{}
+	go func() {
+		defer close(ready)
+		send := func(text string, at int, err error) bool {
+			var pp *prep
+			select {
+			case pp = <-free:
+			default:
+				pp = &prep{}
+			}
+			if err != nil {
+				pp.p, pp.err = "", err
+			} else {
+				x.prepare(pp, text, at, d.refusals, &words)
+			}
+			select {
+			case ready <- pp:
+				return true
+			case <-quit:
+				return false
+			}
+		}
+		readParagraphs(r, func(text string, at int) bool { return send(text, at, nil) }, func(err error) { send("", 0, err) })
+	}()
 	// cur holds the candidates of the paragraph before (held back, since
 	// "Об этом сообщил X" may attribute them) followed by the new ones.
 	var cur []Candidate
-	off := 0
 	// flush emits the first n candidates, each after the refusals before
 	// it, then the refusals that start before limit.
 	flush := func(n, limit int) error {
@@ -163,14 +192,41 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		cur = append(cur[:0], cur[n:]...)
 		return d.emitRefusals(limit, refused)
 	}
-	read := func(text string, at int) error {
-		held := len(cur)
-		if strings.TrimSpace(text) == "" {
-			return nil
+	err := func() error {
+		for pp := range ready {
+			if pp.err != nil {
+				return pp.err
+			}
+			if !pp.blank {
+				held := len(cur)
+				cur = d.read(pp, cur, 0)
+				if err := flush(held, pp.base); err != nil {
+					return err
+				}
+			}
+			pp.p, pp.qs, pp.sents = "", nil, nil
+			select {
+			case free <- pp:
+			default:
+			}
 		}
-		cur = d.paragraph(text, at, cur, 0)
-		return flush(held, at)
+		return flush(len(cur), noLimit)
+	}()
+	close(quit)
+	for range ready { // let the reader end
 	}
+	d.words = words
+	return stopped(err)
+}
+
+// readParagraphs reads r a paragraph (line) at a time, a line longer than
+// MaxParagraph cut at its last space before the limit, and calls para for
+// each, with its offset in r, until para returns false; it calls fail with
+// a read error.
+func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	off := 0
 	for {
 		line, err := br.ReadSlice('\n')
 		buf = append(buf, line...)
@@ -178,26 +234,25 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 			continue
 		}
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			return err
+			fail(err)
+			return
 		}
-		para, rest := buf, []byte(nil)
+		p, rest := buf, []byte(nil)
 		if errors.Is(err, bufio.ErrBufferFull) {
-			if i := lastSpace(para); i > 0 {
-				para, rest = buf[:i], buf[i:]
+			if i := lastSpace(p); i > 0 {
+				p, rest = buf[:i], buf[i:]
 			}
 		}
-		if e := read(strings.TrimSuffix(string(para), "\n"), off); e != nil {
-			return stopped(e)
+		if !para(strings.TrimSuffix(string(p), "\n"), off) {
+			return
 		}
-		off += len(para)
+		off += len(p)
 		buf = append(buf[:0], rest...)
 		if errors.Is(err, io.EOF) {
 			if len(buf) > 0 {
-				if e := read(string(buf), off); e != nil {
-					return stopped(e)
-				}
+				para(string(buf), off)
 			}
-			return stopped(flush(len(cur), noLimit))
+			return
 		}
 	}
 }

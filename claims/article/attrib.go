@@ -581,7 +581,7 @@ func (d *doc) personTok(ts []tok, i int) bool {
 }
 
 func (d *doc) isPlaceTok(ts []tok, i int) bool {
-	_, ok := d.lookupPlace(ts[i : i+1])
+	_, ok := d.x.lookupPlace(ts[i : i+1])
 	return ok
 }
 
@@ -639,7 +639,7 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
 	}
-	if _, ok := d.lookupPlace(ts[i : i+1]); ok {
+	if _, ok := d.x.lookupPlace(ts[i : i+1]); ok {
 		return false
 	}
 	return true
