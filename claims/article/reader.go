@@ -19,8 +19,9 @@ type doc struct {
 	pendingRole                  string
 	lastPlaces                   []string
 	lastCount                    string
-	prevLast                     int   // offset of the last sentence of the paragraph before
-	pp                           *prep // the current paragraph, prepared
+	prevLast                     int    // offset of the last sentence of the paragraph before
+	pp                           *prep  // the current paragraph, prepared
+	para                         string // the paragraph being read
 	words                        wordCache
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
@@ -199,6 +200,8 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		return out
 	}
 	p, base := pp.p, pp.base
+	d.para = p
+	defer func() { d.para = "" }()
 	d.refused = append(d.refused, pp.refused...)
 	qs := pp.qs
 	d.lastCount = ""
@@ -360,6 +363,12 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 	for qi, qr := range quotes {
 		if !(qr.start < q.Start && q.End <= qr.end) {
 			continue
+		}
+		// A quotation that names its own speaker before the figure: «…
+		// Владимир Варфоломеев оценил количество участников в 20-25
+		// тысяч», — отмечают в издании.
+		if who := d.quotedSpeaker(s, qr, q); who != nil {
+			return who, ""
 		}
 		// The speaker of a quotation, or, for a quotation with no
 		// attribution of its own, of the quotation before it ("…," said
@@ -1085,4 +1094,29 @@ func isDigitStart(s string) bool {
 		return unicode.IsDigit(r)
 	}
 	return false
+}
+
+// quotedSpeaker returns the person a quotation names as the speaker of a
+// figure in it: a named subject of a verb of speech inside the quotation,
+// before the figure and in the same sentence.
+func (d *doc) quotedSpeaker(s *sent, qr span, q quantity.Quantity) *entity {
+	ts := s.toks
+	for i := range ts {
+		t := &ts[i]
+		if t.start <= qr.start || t.start >= q.Start {
+			continue
+		}
+		if t.cls&cSpeech == 0 || !verbHere(ts, i) {
+			continue
+		}
+		n, ok := leftNP(ts, i)
+		if !ok || ts[n.lo].start <= qr.start || !hasNamePair(ts[n.lo:n.hi]) {
+			continue
+		}
+		if e := d.resolve(d.para, ts[n.lo:n.hi], false); e != nil && e.kind == Person {
+			d.note(e)
+			return e
+		}
+	}
+	return nil
 }
