@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -143,33 +145,54 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	d := x.newDoc()
 	d.refusals = refused != nil
 	defer d.release()
-	// The paragraphs are read and prepared (see prep) on another goroutine,
-	// a few ahead of the doc, which reads them in order with the article's
-	// state: on a second core the two halves of the work overlap. Memory
-	// is bounded by the paragraphs in flight.
-	ready := make(chan *prep, 8)
-	free := make(chan *prep, 12)
+	// The paragraphs are read on one goroutine and prepared (see prep) on
+	// a few others, ahead of the doc, which reads them in the order they
+	// were read with the article's state: on more cores the stateless half
+	// of the work runs beside the other. ready keeps the order; each
+	// paragraph's done says when it is prepared. Memory is bounded by the
+	// paragraphs in flight.
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	ready := make(chan *prep, 4*workers+4)
+	work := make(chan *prep, 4*workers+4)
+	free := make(chan *prep, 8*workers+12)
 	quit := make(chan struct{})
-	words := d.words
-	d.words = wordCache{}
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for w := 0; w < workers; w++ {
+		go func() {
+			defer wg.Done()
+			var words wordCache
+			for pp := range work {
+				x.prepare(pp, pp.p, pp.base, d.refusals, &words)
+				pp.done <- struct{}{}
+			}
+		}()
+	}
 	go func() {
 		defer close(ready)
+		defer close(work)
 		send := func(text string, at int, err error) bool {
 			var pp *prep
 			select {
 			case pp = <-free:
 			default:
-				pp = &prep{}
+				pp = &prep{done: make(chan struct{}, 1)}
 			}
-			if err != nil {
-				pp.p, pp.err = "", err
-			} else {
-				x.prepare(pp, text, at, d.refusals, &words)
-			}
+			pp.p, pp.base, pp.err = text, at, err
 			select {
 			case ready <- pp:
+			case <-quit:
+				return false
+			}
+			if err != nil {
+				pp.done <- struct{}{}
+				return true
+			}
+			select {
+			case work <- pp:
 				return true
 			case <-quit:
+				pp.done <- struct{}{}
 				return false
 			}
 		}
@@ -194,6 +217,7 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	}
 	err := func() error {
 		for pp := range ready {
+			<-pp.done
 			if pp.err != nil {
 				return pp.err
 			}
@@ -215,7 +239,7 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	close(quit)
 	for range ready { // let the reader end
 	}
-	d.words = words
+	wg.Wait()
 	return stopped(err)
 }
 

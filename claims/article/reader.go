@@ -121,6 +121,7 @@ type prep struct {
 	loc      []bool
 	countPhr []string
 	err      error
+	done     chan struct{} // the streaming reader's signal that it is prepared
 }
 
 // prepare reads paragraph p, which starts at byte base of the article,
