@@ -148,13 +148,15 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	// The paragraphs are read on one goroutine and prepared (see prep) on
 	// a few others, ahead of the doc, which reads them in the order they
 	// were read with the article's state: on more cores the stateless half
-	// of the work runs beside the other. ready keeps the order; each
-	// paragraph's done says when it is prepared. Memory is bounded by the
-	// paragraphs in flight.
+	// of the work runs beside the other. They travel in batches of about
+	// batchBytes, so that the goroutines hand over work seldom (on a
+	// loaded machine each hand-over may wait for a core). ready keeps the
+	// order; each batch's done says when it is prepared. Memory is bounded
+	// by the batches in flight.
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
-	ready := make(chan *prep, 4*workers+4)
-	work := make(chan *prep, 4*workers+4)
-	free := make(chan *prep, 8*workers+12)
+	ready := make(chan *batch, 2*workers)
+	work := make(chan *batch, 2*workers)
+	free := make(chan *batch, 4*workers+2)
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -162,41 +164,51 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		go func() {
 			defer wg.Done()
 			var words wordCache
-			for pp := range work {
-				x.prepare(pp, pp.p, pp.base, d.refusals, &words)
-				pp.done <- struct{}{}
+			for b := range work {
+				for _, pp := range b.ps[:b.n] {
+					x.prepare(pp, pp.p, pp.base, d.refusals, &words)
+				}
+				b.done <- struct{}{}
 			}
 		}()
 	}
 	go func() {
 		defer close(ready)
 		defer close(work)
-		send := func(text string, at int, err error) bool {
-			var pp *prep
+		var b *batch
+		size := 0
+		next := func() {
 			select {
-			case pp = <-free:
+			case b = <-free:
 			default:
-				pp = &prep{done: make(chan struct{}, 1)}
+				b = &batch{done: make(chan struct{}, 1)}
 			}
-			pp.p, pp.base, pp.err = text, at, err
-			select {
-			case ready <- pp:
-			case <-quit:
-				return false
-			}
-			if err != nil {
-				pp.done <- struct{}{}
-				return true
-			}
-			select {
-			case work <- pp:
-				return true
-			case <-quit:
-				pp.done <- struct{}{}
-				return false
-			}
+			b.n, b.err, size = 0, nil, 0
 		}
-		readParagraphs(r, func(text string, at int) bool { return send(text, at, nil) }, func(err error) { send("", 0, err) })
+		send := func() bool {
+			select {
+			case ready <- b:
+			case <-quit:
+				return false
+			}
+			select {
+			case work <- b:
+			case <-quit:
+				b.done <- struct{}{}
+				return false
+			}
+			next()
+			return true
+		}
+		next()
+		ok := readParagraphs(r, func(text string, at int) bool {
+			b.add(text, at)
+			size += len(text)
+			return size < batchBytes || send()
+		}, func(err error) { b.err = err })
+		if ok {
+			send()
+		}
 	}()
 	// cur holds the candidates of the paragraph before (held back, since
 	// "Об этом сообщил X" may attribute them) followed by the new ones.
@@ -216,21 +228,23 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		return d.emitRefusals(limit, refused)
 	}
 	err := func() error {
-		for pp := range ready {
-			<-pp.done
-			if pp.err != nil {
-				return pp.err
-			}
-			if !pp.blank {
-				held := len(cur)
-				cur = d.read(pp, cur, 0)
-				if err := flush(held, pp.base); err != nil {
-					return err
+		for b := range ready {
+			<-b.done
+			for _, pp := range b.ps[:b.n] {
+				if !pp.blank {
+					held := len(cur)
+					cur = d.read(pp, cur, 0)
+					if err := flush(held, pp.base); err != nil {
+						return err
+					}
 				}
+				pp.p, pp.qs, pp.sents = "", nil, nil
 			}
-			pp.p, pp.qs, pp.sents = "", nil, nil
+			if b.err != nil {
+				return b.err
+			}
 			select {
-			case free <- pp:
+			case free <- b:
 			default:
 			}
 		}
@@ -243,11 +257,32 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	return stopped(err)
 }
 
+// batchBytes is about how much text the streaming reader hands its
+// workers at once.
+const batchBytes = 64 << 10
+
+// batch is paragraphs read in a row, prepared together.
+type batch struct {
+	ps   []*prep // ps[:n] are in use
+	n    int
+	err  error // the read error after them
+	done chan struct{}
+}
+
+func (b *batch) add(text string, at int) {
+	if b.n == len(b.ps) {
+		b.ps = append(b.ps, &prep{})
+	}
+	pp := b.ps[b.n]
+	pp.p, pp.base = text, at
+	b.n++
+}
+
 // readParagraphs reads r a paragraph (line) at a time, a line longer than
 // MaxParagraph cut at its last space before the limit, and calls para for
 // each, with its offset in r, until para returns false; it calls fail with
-// a read error.
-func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) {
+// a read error. It returns false when para stopped it.
+func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	off := 0
@@ -259,7 +294,7 @@ func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(
 		}
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 			fail(err)
-			return
+			return true
 		}
 		p, rest := buf, []byte(nil)
 		if errors.Is(err, bufio.ErrBufferFull) {
@@ -268,15 +303,15 @@ func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(
 			}
 		}
 		if !para(strings.TrimSuffix(string(p), "\n"), off) {
-			return
+			return false
 		}
 		off += len(p)
 		buf = append(buf[:0], rest...)
 		if errors.Is(err, io.EOF) {
 			if len(buf) > 0 {
-				para(string(buf), off)
+				return para(string(buf), off)
 			}
-			return
+			return true
 		}
 	}
 }

@@ -120,15 +120,13 @@ type prep struct {
 	sents    []sent
 	loc      []bool
 	countPhr []string
-	err      error
-	done     chan struct{} // the streaming reader's signal that it is prepared
 }
 
 // prepare reads paragraph p, which starts at byte base of the article,
 // into pp, reusing pp's buffers. words caches the words met before;
 // refusals says whether to collect what the parser refused.
 func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *wordCache) {
-	pp.p, pp.base, pp.err = p, base, nil
+	pp.p, pp.base = p, base
 	pp.refused = pp.refused[:0]
 	pp.blank = strings.TrimSpace(p) == ""
 	if pp.blank {
