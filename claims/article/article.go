@@ -154,9 +154,9 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	// order; each batch's done says when it is prepared. Memory is bounded
 	// by the batches in flight.
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
-	ready := make(chan *batch, 2*workers)
-	work := make(chan *batch, 2*workers)
-	free := make(chan *batch, 4*workers+2)
+	ready := make(chan *batch, workers+1)
+	work := make(chan *batch, workers)
+	free := make(chan *batch, 2*workers+2)
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -259,7 +259,7 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 
 // batchBytes is about how much text the streaming reader hands its
 // workers at once.
-const batchBytes = 64 << 10
+const batchBytes = 16 << 10
 
 // batch is paragraphs read in a row, prepared together.
 type batch struct {

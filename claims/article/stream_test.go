@@ -87,7 +87,7 @@ func TestScanStopsAndFails(t *testing.T) {
 		parts = append(parts, p.Text)
 	}
 	text := strings.Repeat(strings.Join(parts, "\n")+"\n", 8)
-	if len(text) < 4*64<<10 {
+	if len(text) < 16*16<<10 {
 		t.Fatalf("text of %d bytes is too short for several batches", len(text))
 	}
 	x := article.New(nil, nil)
