@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -145,71 +143,6 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	d := x.newDoc()
 	d.refusals = refused != nil
 	defer d.release()
-	// The paragraphs are read on one goroutine and prepared (see prep) on
-	// a few others, ahead of the doc, which reads them in the order they
-	// were read with the article's state: on more cores the stateless half
-	// of the work runs beside the other. They travel in batches of about
-	// batchBytes, so that the goroutines hand over work seldom (on a
-	// loaded machine each hand-over may wait for a core). ready keeps the
-	// order; each batch's done says when it is prepared. Memory is bounded
-	// by the batches in flight.
-	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
-	ready := make(chan *batch, workers+1)
-	work := make(chan *batch, workers)
-	free := make(chan *batch, 2*workers+2)
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for w := 0; w < workers; w++ {
-		go func() {
-			defer wg.Done()
-			var words wordCache
-			for b := range work {
-				for _, pp := range b.ps[:b.n] {
-					x.prepare(pp, pp.p, pp.base, d.refusals, &words)
-				}
-				b.done <- struct{}{}
-			}
-		}()
-	}
-	go func() {
-		defer close(ready)
-		defer close(work)
-		var b *batch
-		size := 0
-		next := func() {
-			select {
-			case b = <-free:
-			default:
-				b = &batch{done: make(chan struct{}, 1)}
-			}
-			b.n, b.err, size = 0, nil, 0
-		}
-		send := func() bool {
-			select {
-			case ready <- b:
-			case <-quit:
-				return false
-			}
-			select {
-			case work <- b:
-			case <-quit:
-				b.done <- struct{}{}
-				return false
-			}
-			next()
-			return true
-		}
-		next()
-		ok := readParagraphs(r, func(text string, at int) bool {
-			b.add(text, at)
-			size += len(text)
-			return size < batchBytes || send()
-		}, func(err error) { b.err = err })
-		if ok {
-			send()
-		}
-	}()
 	// cur holds the candidates of the paragraph before (held back, since
 	// "Об этом сообщил X" may attribute them) followed by the new ones.
 	var cur []Candidate
@@ -227,55 +160,20 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		cur = append(cur[:0], cur[n:]...)
 		return d.emitRefusals(limit, refused)
 	}
-	err := func() error {
-		for b := range ready {
-			<-b.done
-			for _, pp := range b.ps[:b.n] {
-				if !pp.blank {
-					held := len(cur)
-					cur = d.read(pp, cur, 0)
-					if err := flush(held, pp.base); err != nil {
-						return err
-					}
-				}
-				pp.p, pp.qs, pp.sents = "", nil, nil
-			}
-			if b.err != nil {
-				return b.err
-			}
-			select {
-			case free <- b:
-			default:
-			}
+	var err error
+	readParagraphs(r, func(text string, at int) bool {
+		if strings.TrimSpace(text) == "" {
+			return true
 		}
-		return flush(len(cur), noLimit)
-	}()
-	close(quit)
-	for range ready { // let the reader end
+		held := len(cur)
+		cur = d.paragraph(text, at, cur, 0)
+		err = flush(held, at)
+		return err == nil
+	}, func(e error) { err = e })
+	if err == nil {
+		err = flush(len(cur), noLimit)
 	}
-	wg.Wait()
 	return stopped(err)
-}
-
-// batchBytes is about how much text the streaming reader hands its
-// workers at once.
-const batchBytes = 16 << 10
-
-// batch is paragraphs read in a row, prepared together.
-type batch struct {
-	ps   []*prep // ps[:n] are in use
-	n    int
-	err  error // the read error after them
-	done chan struct{}
-}
-
-func (b *batch) add(text string, at int) {
-	if b.n == len(b.ps) {
-		b.ps = append(b.ps, &prep{})
-	}
-	pp := b.ps[b.n]
-	pp.p, pp.base = text, at
-	b.n++
 }
 
 // readParagraphs reads r a paragraph (line) at a time, a line longer than
