@@ -143,12 +143,9 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 	d := x.newDoc()
 	d.refusals = refused != nil
 	defer d.release()
-	br := bufio.NewReaderSize(r, 64<<10)
-	var buf []byte
 	// cur holds the candidates of the paragraph before (held back, since
 	// "Об этом сообщил X" may attribute them) followed by the new ones.
 	var cur []Candidate
-	off := 0
 	// flush emits the first n candidates, each after the refusals before
 	// it, then the refusals that start before limit.
 	flush := func(n, limit int) error {
@@ -163,14 +160,30 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		cur = append(cur[:0], cur[n:]...)
 		return d.emitRefusals(limit, refused)
 	}
-	read := func(text string, at int) error {
-		held := len(cur)
+	var err error
+	readParagraphs(r, func(text string, at int) bool {
 		if strings.TrimSpace(text) == "" {
-			return nil
+			return true
 		}
+		held := len(cur)
 		cur = d.paragraph(text, at, cur, 0)
-		return flush(held, at)
+		err = flush(held, at)
+		return err == nil
+	}, func(e error) { err = e })
+	if err == nil {
+		err = flush(len(cur), noLimit)
 	}
+	return stopped(err)
+}
+
+// readParagraphs reads r a paragraph (line) at a time, a line longer than
+// MaxParagraph cut at its last space before the limit, and calls para for
+// each, with its offset in r, until para returns false; it calls fail with
+// a read error. It returns false when para stopped it.
+func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	off := 0
 	for {
 		line, err := br.ReadSlice('\n')
 		buf = append(buf, line...)
@@ -178,26 +191,25 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 			continue
 		}
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			return err
+			fail(err)
+			return true
 		}
-		para, rest := buf, []byte(nil)
+		p, rest := buf, []byte(nil)
 		if errors.Is(err, bufio.ErrBufferFull) {
-			if i := lastSpace(para); i > 0 {
-				para, rest = buf[:i], buf[i:]
+			if i := lastSpace(p); i > 0 {
+				p, rest = buf[:i], buf[i:]
 			}
 		}
-		if e := read(strings.TrimSuffix(string(para), "\n"), off); e != nil {
-			return stopped(e)
+		if !para(strings.TrimSuffix(string(p), "\n"), off) {
+			return false
 		}
-		off += len(para)
+		off += len(p)
 		buf = append(buf[:0], rest...)
 		if errors.Is(err, io.EOF) {
 			if len(buf) > 0 {
-				if e := read(string(buf), off); e != nil {
-					return stopped(e)
-				}
+				return para(string(buf), off)
 			}
-			return stopped(flush(len(cur), noLimit))
+			return true
 		}
 	}
 }

@@ -216,17 +216,30 @@ collect:
 	if hi == lo {
 		return np{}, outlet, false
 	}
+	// A long role whose name comes after its place: "представитель
+	// Регионального оперативного штаба … на Северном Кавказе полковник
+	// Илья Шабалкин".
+	if !hasNamePair(ts[lo:hi]) && hasRoleWord(ts[lo:hi]) {
+		if e := nameEnd(ts, hi); e > hi {
+			hi = e
+		}
+	}
 	// A dative outlet glued to the speaker: "заявил Новиков Интерфаксу".
 	if hi-lo >= 2 && isOutletTok(&ts[hi-1]) && ts[hi-1].upper && looksDativeOutlet(ts[hi-1:hi]) && !isOutletTok(&ts[hi-2]) {
 		outlet = nominative(ts[hi-1].s)
 		hi--
+	} else if k := outletTail(ts, lo, hi); k > lo {
+		// An outlet of several words after the speaker, whose case does
+		// not show: "сказал Лысенко РИА Новости".
+		outlet = joinToks(ts[k:hi])
+		hi = k
 	}
 	// Apposition: "первый замдиректора ФСБ России, генерал армии Сергей
 	// Смирнов": a role with no name continues after a comma.
 	if !hasName(ts[lo:hi]) && hi+1 < len(ts) && ts[hi].s == "," {
 		j := hi + 1
 		k := j
-		for k < len(ts) && ts[k].word && ts[k].cls&cBoundary == 0 && k-j < 6 {
+		for k < len(ts) && (ts[k].word && ts[k].cls&cBoundary == 0 || isQuoteMark(&ts[k])) && k-j < 8 {
 			k++
 		}
 		if hasName(ts[j:k]) {
@@ -360,7 +373,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			for j < len(ts) && !isQuoteMark(&ts[j]) {
 				j++
 			}
-			if j < len(ts) && j > i+1 {
+			// …unless a person's name follows it: "активист движения
+			// «Солидарность» Сергей Давидис".
+			if j < len(ts) && j > i+1 && !hasNamePair(ts[j+1:]) {
 				name := joinToks(ts[i+1 : j])
 				if looksDativeOutlet(ts[i+1 : j]) {
 					name = nominative(name)
@@ -581,7 +596,7 @@ func (d *doc) personTok(ts []tok, i int) bool {
 }
 
 func (d *doc) isPlaceTok(ts []tok, i int) bool {
-	_, ok := d.lookupPlace(ts[i : i+1])
+	_, ok := d.x.lookupPlace(ts[i : i+1])
 	return ok
 }
 
@@ -639,7 +654,7 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
 	}
-	if _, ok := d.lookupPlace(ts[i : i+1]); ok {
+	if _, ok := d.x.lookupPlace(ts[i : i+1]); ok {
 		return false
 	}
 	return true
@@ -752,3 +767,57 @@ func (d *doc) note(e *entity) {
 
 // firstRune returns the first rune of s.
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// outletTail returns where an outlet named by capitalised words that all
+// belong to it ("РИА Новости") starts at the end of ts[lo:hi], after a
+// capitalised speaker, or lo when there is none.
+func outletTail(ts []tok, lo, hi int) int {
+	k := hi
+	for k > lo && ts[k-1].word && ts[k-1].upper && (isOutletTok(&ts[k-1]) || isAllCaps(ts[k-1].s)) {
+		k--
+	}
+	if k == hi || k == lo || !isOutletTok(&ts[k]) || !isCyrillic(ts[k].low) {
+		return lo
+	}
+	if !ts[k-1].word || !ts[k-1].upper || ts[k-1].cls&(cRole|cOrg|cNotName) != 0 || isOutletTok(&ts[k-1]) {
+		return lo
+	}
+	return k
+}
+
+// nameEnd returns the end of a person's name (two capitalised words or
+// more) that follows ts[i] in the same clause, within a few words and
+// before any punctuation, boundary word or figure, or i when there is none.
+func nameEnd(ts []tok, i int) int {
+	for k := i; k < len(ts) && k < i+10; k++ {
+		t := &ts[k]
+		if !t.word || t.cls&cBoundary != 0 || t.digit {
+			return i
+		}
+		if t.upper && k > 0 && ts[k-1].cls&cLocPrep != 0 {
+			for k+1 < len(ts) && ts[k+1].word && ts[k+1].upper {
+				k++ // a place: "на Северном Кавказе"
+			}
+			continue
+		}
+		if t.upper && k+1 < len(ts) && ts[k+1].word && ts[k+1].upper && hasName(ts[k:k+2]) && !isOrgName(ts[k:k+2]) && !isOutletName(ts[k:k+2]) {
+			e := k + 2
+			for e < len(ts) && ts[e].word && ts[e].upper && hasName(ts[e:e+1]) && e < k+4 {
+				e++
+			}
+			return e
+		}
+	}
+	return i
+}
+
+// hasNamePair reports whether ts holds two capitalised words in a row
+// that could be a person's first name and surname.
+func hasNamePair(ts []tok) bool {
+	for k := 0; k+1 < len(ts); k++ {
+		if ts[k].word && ts[k].upper && ts[k+1].word && ts[k+1].upper && hasName(ts[k:k+1]) && hasName(ts[k+1:k+2]) {
+			return true
+		}
+	}
+	return false
+}

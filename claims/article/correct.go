@@ -11,7 +11,7 @@ import (
 // change its meaning: "возросло до 13 человек" is 13, not up to 13; "grew
 // from $464 million to $824 million" is two figures; "приближается к пяти
 // тысячам" is nearly five thousand.
-func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
+func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 	out := make([]quantity.Quantity, 0, len(qs))
 	for _, q := range qs {
 		win := p[max(0, q.Start-80):q.Start] // the words before, not the whole paragraph
@@ -22,7 +22,7 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 		switch {
 		case q.Unit != "" && isCyrillic(q.Unit) && hasAnySuffix(fold(q.Unit), "ся", "сь", "ют", "ят") && strings.HasSuffix(q.Text, " "+q.Unit):
 			// "из них 9 находятся": the parser took the verb for the unit.
-			if r, ok := d.reparse(p, q.Start, q.End-len(q.Unit)-1, ""); ok {
+			if r, ok := x.reparse(p, q.Start, q.End-len(q.Unit)-1, ""); ok {
 				out = append(out, r)
 				continue
 			}
@@ -33,15 +33,15 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 			if strings.HasPrefix(low, "с ") {
 				from += len("с ")
 			}
-			a, ok1 := d.reparse(p, from, mid, "")
-			b, ok2 := d.reparse(p, mid+len(" до "), q.End, "")
+			a, ok1 := x.reparse(p, from, mid, "")
+			b, ok2 := x.reparse(p, mid+len(" до "), q.End, "")
 			if ok1 && ok2 {
 				out = append(out, a, b)
 				continue
 			}
 		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2) || fromFigure.MatchString(win) && changeInClause(p[max(0, q.Start-200):q.Start], false)):
 			// "увеличилось с 56 человек до 64": the new figure, not a bound.
-			if r, ok := d.reparse(p, q.Start+len("до "), q.End, ""); ok {
+			if r, ok := x.reparse(p, q.Start+len("до "), q.End, ""); ok {
 				out = append(out, r)
 				continue
 			}
@@ -50,33 +50,33 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 			if strings.HasSuffix(low, " mark") {
 				end -= len(" mark")
 			}
-			if r, ok := d.reparse(p, q.Start, end, "more than "); ok {
+			if r, ok := x.reparse(p, q.Start, end, "more than "); ok {
 				out = append(out, r)
 				continue
 			}
 		case strings.HasPrefix(low, "about ") && aboutVerbs[before]:
 			// "talking about a few dozen": a preposition, not a hedge.
-			if r, ok := d.reparse(p, q.Start+len("about "), q.End, ""); ok {
+			if r, ok := x.reparse(p, q.Start+len("about "), q.End, ""); ok {
 				out = append(out, r)
 				continue
 			}
 		case strings.HasPrefix(low, "from ") && strings.Contains(low, " to ") && isChangeVerb(before):
 			mid := q.Start + strings.Index(low, " to ")
-			a, ok1 := d.reparse(p, q.Start+len("from "), mid, "")
-			b, ok2 := d.reparse(p, mid+len(" to "), q.End, "")
+			a, ok1 := x.reparse(p, q.Start+len("from "), mid, "")
+			b, ok2 := x.reparse(p, mid+len(" to "), q.End, "")
 			if ok1 && ok2 {
 				out = append(out, a, b)
 				continue
 			}
 		case (before == "приближается" || before == "приблизилось" || before == "приблизилась") && strings.HasPrefix(low, "к "):
-			if r, ok := d.reparse(p, q.Start+len("к "), q.End, "почти "); ok {
+			if r, ok := x.reparse(p, q.Start+len("к "), q.End, "почти "); ok {
 				r.Start = q.Start
 				r.Text = p[q.Start:q.End]
 				out = append(out, r)
 				continue
 			}
 		case before == "к" && before2 == "приближается":
-			if r, ok := d.reparse(p, q.Start, q.End, "почти "); ok {
+			if r, ok := x.reparse(p, q.Start, q.End, "почти "); ok {
 				out = append(out, r)
 				continue
 			}
@@ -88,9 +88,9 @@ func (d *doc) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
 
 // reparse reads p[start:end] (with prefix before it) as one quantity, with
 // offsets in p.
-func (d *doc) reparse(p string, start, end int, prefix string) (quantity.Quantity, bool) {
+func (x *Extractor) reparse(p string, start, end int, prefix string) (quantity.Quantity, bool) {
 	text := strings.TrimRight(p[start:end], " .,;")
-	r, err := d.x.parser.Parse(prefix + text)
+	r, err := x.parser.Parse(prefix + text)
 	if err != nil {
 		return quantity.Quantity{}, false
 	}

@@ -17,6 +17,7 @@ const (
 	ReasonStatistical = "a statistical parameter, not a count"
 	ReasonRefers      = "a small number word that refers rather than counts"
 	ReasonGeneric     = "a figure in a generic or hypothetical statement"
+	ReasonDenied      = "a figure the sentence denies, not claims"
 )
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
@@ -87,11 +88,16 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 			return false, ReasonAge
 		}
 	}
+	// A figure set against the one claimed: «десятками, а не тысячами»,
+	// "hundreds, not thousands".
+	if prev != nil && (prev.low == "не" && prev2 != nil && (prev2.low == "а" || prev2.s == ",") || prev.low == "not" && prev2 != nil && prev2.s == ",") {
+		return false, ReasonDenied
+	}
 	// Times: "at 4 p.m.", «в 18.30».
 	if next != nil && timeMarks[next.low] {
 		return false, ReasonTime
 	}
-	if digits && prev != nil && (prev.low == "в" || prev.low == "к" || prev.low == "с" || prev.low == "at") && isClock(q.Text) {
+	if digits && prev != nil && clockPreps[prev.low] && isClock(q.Text) {
 		return false, ReasonTime
 	}
 	// Dates that came through: "March 3", «5 мая».
@@ -136,6 +142,10 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	return true, ""
 }
+
+// clockPreps come before a time of day: «в 18.30», «назначено на 15.00»,
+// «до 23.00».
+var clockPreps = set("в", "к", "с", "на", "до", "после", "at", "by", "until", "till")
 
 // isClock reports whether s reads as a time: "18.30", "4:15".
 func isClock(s string) bool {

@@ -19,8 +19,9 @@ type doc struct {
 	pendingRole                  string
 	lastPlaces                   []string
 	lastCount                    string
-	prevLast                     int   // offset of the last sentence of the paragraph before
-	toks                         []tok // the current paragraph's tokens
+	prevLast                     int    // offset of the last sentence of the paragraph before
+	pp                           *prep  // the current paragraph, prepared
+	para                         string // the paragraph being read
 	words                        wordCache
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
@@ -60,7 +61,7 @@ func (d *doc) stems(s string) []string { return d.stemmed(s).stems }
 func (x *Extractor) newDoc() *doc {
 	d := &doc{x: x}
 	if sc, ok := scratchPool.Get().(*scratch); ok {
-		d.toks = sc.toks[:0]
+		d.pp = sc.pp
 		d.words = sc.words
 		d.stemCache = sc.stems
 	}
@@ -72,17 +73,18 @@ func (x *Extractor) newDoc() *doc {
 // use them.
 func (d *doc) release() {
 	sc := &scratch{words: d.words, stems: d.stemCache}
-	if d.toks != nil && cap(d.toks) <= 1<<16 {
-		sc.toks = d.toks[:0]
+	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
+		sc.pp = d.pp
+		sc.pp.p, sc.pp.sents = "", nil
 	}
 	scratchPool.Put(sc)
-	d.toks = nil
+	d.pp = nil
 }
 
 // scratch is what a doc leaves for the next: its token buffer and its
 // caches of words and names.
 type scratch struct {
-	toks  []tok
+	pp    *prep
 	words wordCache
 	stems map[string]stemmed
 }
@@ -99,6 +101,84 @@ type sent struct {
 	ctxCount  string   // the last "number of X" phrase up to this sentence
 }
 
+// prep is what can be read of a paragraph without the article's state:
+// its quantities (as corrected) and refusals, sentences, quotations,
+// tokens and places. Reading it needs no doc (x.prepare), and the doc
+// then reads it with its state (d.read). (Preparing paragraphs on other
+// goroutines ahead of the doc was tried: on this project's loaded 2-core
+// machine it saved no CPU and lost wall time to hand-overs, so the reader
+// is sequential.)
+type prep struct {
+	p        string
+	base     int
+	blank    bool
+	raw      int // how many quantities the parser found, before correction
+	qs       []quantity.Quantity
+	refused  []Refusal
+	sps      []span
+	quotes   []span
+	toks     []tok
+	bounds   []int
+	sents    []sent
+	loc      []bool
+	countPhr []string
+}
+
+// prepare reads paragraph p, which starts at byte base of the article,
+// into pp, reusing pp's buffers. words caches the words met before;
+// refusals says whether to collect what the parser refused.
+func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *wordCache) {
+	pp.p, pp.base = p, base
+	pp.refused = pp.refused[:0]
+	pp.blank = strings.TrimSpace(p) == ""
+	if pp.blank {
+		pp.qs, pp.sents = pp.qs[:0], pp.sents[:0]
+		return
+	}
+	pp.sps = sentences(p, pp.sps[:0])
+	var qs []quantity.Quantity
+	if refusals {
+		var rs []quantity.Refusal
+		qs, rs = x.parser.ExtractAll(p)
+		pp.refused = appendRefusals(pp.refused, p, base, pp.sps, rs)
+	} else {
+		qs = x.parser.Extract(p)
+	}
+	pp.raw = len(qs)
+	pp.quotes = quoteRegions(p, pp.quotes[:0])
+	if cap(pp.toks) > 1<<16 {
+		pp.toks = nil // do not keep a huge paragraph's buffer
+	}
+	pp.toks = pp.toks[:0]
+	pp.bounds = append(pp.bounds[:0], 0)
+	for _, sp := range pp.sps {
+		pp.toks = tokenize(p[sp.start:sp.end], sp.start, pp.toks, words)
+		pp.bounds = append(pp.bounds, len(pp.toks))
+	}
+	// The sentences are new each time: the candidates of the doc keep
+	// slices of their places.
+	pp.sents = make([]sent, len(pp.sps))
+	pp.loc = pp.loc[:0]
+	pp.countPhr = pp.countPhr[:0]
+	for i, sp := range pp.sps {
+		s := &pp.sents[i]
+		s.sp = sp
+		s.toks = pp.toks[pp.bounds[i]:pp.bounds[i+1]:pp.bounds[i+1]]
+		places, loc := x.placesOf(s)
+		s.places = places
+		pp.loc = append(pp.loc, loc)
+		c := ""
+		if len(qs) > 0 || strings.Contains(p[sp.start:sp.end], "number") {
+			c = countPhrase(s.toks)
+		}
+		pp.countPhr = append(pp.countPhr, c)
+	}
+	if len(qs) > 0 {
+		qs = x.correct(p, qs)
+	}
+	pp.qs = qs
+}
+
 // paragraph reads one paragraph p, which starts at byte base of the
 // article, and appends its candidates to out. out[prev:] holds the
 // candidates of the paragraph before, which "Об этом сообщил X" at the
@@ -107,42 +187,41 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 	if strings.TrimSpace(p) == "" {
 		return out
 	}
-	qs := d.extract(p, base)
+	if d.pp == nil {
+		d.pp = &prep{}
+	}
+	d.x.prepare(d.pp, p, base, d.refusals, &d.words)
+	return d.read(d.pp, out, prev)
+}
+
+// read reads a prepared paragraph with the article's state, and appends
+// its candidates to out (see paragraph).
+func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
+	if pp.blank {
+		return out
+	}
+	p, base := pp.p, pp.base
+	d.para = p
+	defer func() { d.para = "" }()
+	d.refused = append(d.refused, pp.refused...)
+	qs := pp.qs
 	d.lastCount = ""
-	sps := sentences(p, nil)
-	quotes := quoteRegions(p, nil)
-	sents := make([]sent, len(sps))
-	// One token buffer for the paragraph, reused from the paragraph before:
-	// each sentence holds a slice of it.
-	d.toks = d.toks[:0]
-	bounds := make([]int, len(sps)+1)
-	for i, sp := range sps {
-		d.toks = tokenize(p[sp.start:sp.end], sp.start, d.toks, &d.words)
-		bounds[i+1] = len(d.toks)
-	}
-	if cap(d.toks) > 1<<16 {
-		defer func() { d.toks = nil }() // do not keep a huge paragraph's buffer
-	}
-	for i, sp := range sps {
+	quotes := pp.quotes
+	sents := pp.sents
+	for i := range sents {
 		s := &sents[i]
-		s.sp = sp
-		s.toks = d.toks[bounds[i]:bounds[i+1]:bounds[i+1]]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
 		s.cues = d.cues(p, s, quotes)
-		var loc bool
-		s.places, loc = d.placesOf(s)
-		if loc {
+		if pp.loc[i] {
 			d.lastPlaces = s.places
 		}
 		s.ctxPlaces = s.places
 		if len(s.places) == 0 {
 			s.ctxPlaces = d.lastPlaces
 		}
-		if len(qs) > 0 || strings.Contains(p[sp.start:sp.end], "number") {
-			if c := countPhrase(s.toks); c != "" {
-				d.lastCount = c
-			}
+		if c := pp.countPhr[i]; c != "" {
+			d.lastCount = c
 		}
 		s.ctxCount = d.lastCount
 	}
@@ -152,10 +231,9 @@ func (d *doc) paragraph(p string, base int, out []Candidate, prev int) []Candida
 			d.prevLast = base + sents[len(sents)-1].sp.start
 		}
 	}()
-	if len(qs) == 0 {
+	if pp.raw == 0 {
 		return d.aboutBefore(sents, out, base, first, prev)
 	}
-	qs = d.correct(p, qs)
 	si := 0
 	prevCounted, prevSent := "", -1
 	for _, q := range qs {
@@ -286,6 +364,12 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 	for qi, qr := range quotes {
 		if !(qr.start < q.Start && q.End <= qr.end) {
 			continue
+		}
+		// A quotation that names its own speaker before the figure: «…
+		// Владимир Варфоломеев оценил количество участников в 20-25
+		// тысяч», — отмечают в издании.
+		if who := d.quotedSpeaker(s, qr, q); who != nil {
+			return who, ""
 		}
 		// The speaker of a quotation, or, for a quotation with no
 		// attribution of its own, of the quotation before it ("…," said
@@ -901,7 +985,7 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 // Where some are named after a locative preposition ("in Syria and Iraq",
 // "в Сирии") only those are returned, and loc is true: places of origin
 // ("including Russia", "граждан РФ") do not scope the count.
-func (d *doc) placesOf(s *sent) (places []string, loc bool) {
+func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
 	var all, locative []string
 	ts := s.toks
 	inLoc := false
@@ -918,7 +1002,7 @@ func (d *doc) placesOf(s *sent) (places []string, loc bool) {
 			continue
 		}
 		if t.upper {
-			name, n, ok := d.placeAt(ts, i)
+			name, n, ok := x.placeAt(ts, i)
 			if ok {
 				all = appendNew(all, name)
 				if inLoc {
@@ -951,12 +1035,12 @@ func appendNew(list []string, s string) []string {
 }
 
 // placeAt matches the longest place name (up to three words) at ts[i].
-func (d *doc) placeAt(ts []tok, i int) (string, int, bool) {
+func (x *Extractor) placeAt(ts []tok, i int) (string, int, bool) {
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
 			continue
 		}
-		if name, ok := d.lookupPlace(ts[i : i+n]); ok {
+		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
 			return name, n, true
 		}
 	}
@@ -967,16 +1051,16 @@ func (d *doc) placeAt(ts []tok, i int) (string, int, bool) {
 // nominative: "Сирии" → "Сирия", "Москве" → "Москва", "Ираке" → "Ирак".
 var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
 
-func (d *doc) lookupPlace(ts []tok) (string, bool) {
+func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
 	for i := range ts {
 		if !ts[i].word || (i == 0 && !ts[i].upper) {
 			return "", false
 		}
 	}
-	names := d.x.names
+	names := x.names
 	low := ts[0].low
 	if len(ts) > 1 {
-		if !d.x.prefixes[low] {
+		if !x.prefixes[low] {
 			return "", false
 		}
 		parts := make([]string, len(ts))
@@ -1011,4 +1095,29 @@ func isDigitStart(s string) bool {
 		return unicode.IsDigit(r)
 	}
 	return false
+}
+
+// quotedSpeaker returns the person a quotation names as the speaker of a
+// figure in it: a named subject of a verb of speech inside the quotation,
+// before the figure and in the same sentence.
+func (d *doc) quotedSpeaker(s *sent, qr span, q quantity.Quantity) *entity {
+	ts := s.toks
+	for i := range ts {
+		t := &ts[i]
+		if t.start <= qr.start || t.start >= q.Start {
+			continue
+		}
+		if t.cls&cSpeech == 0 || !verbHere(ts, i) {
+			continue
+		}
+		n, ok := leftNP(ts, i)
+		if !ok || ts[n.lo].start <= qr.start || !hasNamePair(ts[n.lo:n.hi]) {
+			continue
+		}
+		if e := d.resolve(d.para, ts[n.lo:n.hi], false); e != nil && e.kind == Person {
+			d.note(e)
+			return e
+		}
+	}
+	return nil
 }

@@ -35,17 +35,9 @@ func (x *Extractor) ScanAll(r io.Reader, emit func(*Candidate) error, refused fu
 	return x.scan(r, emit, refused)
 }
 
-// extract reads paragraph p, which starts at byte base of the article: its
-// quantities and, when the doc collects them, its refusals.
-func (d *doc) extract(p string, base int) []quantity.Quantity {
-	if !d.refusals {
-		return d.x.parser.Extract(p)
-	}
-	qs, rs := d.x.parser.ExtractAll(p)
-	if len(rs) == 0 {
-		return qs
-	}
-	sps := sentences(p, nil)
+// appendRefusals appends to out the parser's refusals rs of paragraph p,
+// which starts at byte base of the article and has the sentences sps.
+func appendRefusals(out []Refusal, p string, base int, sps []span, rs []quantity.Refusal) []Refusal {
 	si := 0
 	for _, r := range rs {
 		for si+1 < len(sps) && r.Start >= sps[si+1].start {
@@ -56,9 +48,9 @@ func (d *doc) extract(p string, base int) []quantity.Quantity {
 			sp := sps[si]
 			s = Sentence{Text: p[sp.start:sp.end], Start: r.Start - sp.start, End: r.End - sp.start, Offset: base + sp.start}
 		}
-		d.refused = append(d.refused, Refusal{Text: strings.Clone(r.Text), Start: base + r.Start, End: base + r.End, Sentence: s, Reason: r.Reason})
+		out = append(out, Refusal{Text: strings.Clone(r.Text), Start: base + r.Start, End: base + r.End, Sentence: s, Reason: r.Reason})
 	}
-	return qs
+	return out
 }
 
 // emitRefusals calls refused for the refusals held in d that start before

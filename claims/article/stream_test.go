@@ -2,6 +2,7 @@ package article_test
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -58,5 +59,63 @@ func TestScanMatchesExtract(t *testing.T) {
 	}
 	if len(ru) != 1 || ru[0].Claimant == nil || ru[0].Claimant.Name != "Андрей Волков" {
 		t.Errorf("14 человек: %+v, want Андрей Волков named in the next paragraph", ru)
+	}
+}
+
+// errAfter reads r, then fails with err instead of io.EOF.
+type errAfter struct {
+	r   *strings.Reader
+	err error
+}
+
+func (e *errAfter) Read(b []byte) (int, error) {
+	n, err := e.r.Read(b)
+	if err != nil {
+		return n, e.err
+	}
+	return n, nil
+}
+
+// TestScanStopsAndFails reads a long stream: a read error after it is
+// returned, once the candidates before it are emitted in order; ErrStop
+// from the callback ends the reading early without error.
+func TestScanStopsAndFails(t *testing.T) {
+	t.Parallel()
+	var parts []string
+	for _, p := range loadCorpus(t) {
+		parts = append(parts, p.Text)
+	}
+	text := strings.Repeat(strings.Join(parts, "\n")+"\n", 8)
+	x := article.New(nil, nil)
+	want := x.Extract(text)
+	var got []article.Candidate
+	boom := errors.New("disk gone")
+	err := x.Scan(&errAfter{r: strings.NewReader(text), err: boom}, func(c *article.Candidate) error {
+		got = append(got, *c)
+		return nil
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Scan returned %v, want the read error", err)
+	}
+	// The last paragraph is held back for "Об этом сообщил" when the read
+	// fails: everything before it comes out, as Extract reads it.
+	if len(got) < len(want)-20 || len(got) > len(want) {
+		t.Fatalf("%d candidates before the error, want about %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Start != want[i].Start || got[i].Text != want[i].Text {
+			t.Fatalf("candidate %d: %q at %d, want %q at %d", i, got[i].Text, got[i].Start, want[i].Text, want[i].Start)
+		}
+	}
+	n := 0
+	err = x.Scan(strings.NewReader(text), func(*article.Candidate) error {
+		n++
+		if n == 10 {
+			return article.ErrStop
+		}
+		return nil
+	})
+	if err != nil || n != 10 {
+		t.Fatalf("stopped after %d candidates with %v, want 10 and no error", n, err)
 	}
 }

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/claimdesk/claimdesk/claims/article"
+	"github.com/claimdesk/claimdesk/claims/quantity"
 )
 
 // candidate is one claim candidate found in running text, with the file it
@@ -39,7 +42,7 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return err
 	}
 	x := article.New(p, nil)
-	enc, flush := jsonLines(stdout)
+	out := bufio.NewWriterSize(stdout, 64<<10)
 
 	// The candidates are encoded on another goroutine (the second core,
 	// where there is one) while the reader goes on: the reader hands over
@@ -51,14 +54,16 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 	stop := make(chan struct{})
 	go func() {
 		var err error
+		var line []byte
 		for b := range batches {
 			for i := range b {
 				if err == nil {
-					var v any = candidate{File: b[i].file, Candidate: &b[i].c}
 					if b[i].rf != nil {
-						v = refusal{File: b[i].file, Refusal: b[i].rf}
+						line = appendRefusal(line[:0], b[i].file, b[i].rf)
+					} else {
+						line = appendCandidate(line[:0], b[i].file, &b[i].c)
 					}
-					if err = enc.Encode(v); err != nil {
+					if _, err = out.Write(line); err != nil {
 						close(stop)
 					}
 				}
@@ -69,7 +74,7 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 			}
 		}
 		if err == nil {
-			err = flush()
+			err = out.Flush()
 		}
 		encoded <- err
 	}()
@@ -130,4 +135,99 @@ func extract(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return eerr
 	}
 	return err
+}
+
+// appendCandidate appends the JSON line of c found in file, as
+// encoding/json writes candidate{file, c} with HTML escaping off (the same
+// fields, order and number format), without reflection.
+func appendCandidate(b []byte, file string, c *article.Candidate) []byte {
+	b = appendFileAndQuantity(b, file, &c.Quantity)
+	b = append(b, `,"claimant":`...)
+	if c.Claimant == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, `{"name":`...)
+		b = quantity.AppendJSONString(b, c.Claimant.Name)
+		b = append(b, `,"role":`...)
+		b = quantity.AppendJSONString(b, c.Claimant.Role)
+		b = append(b, `,"kind":`...)
+		b = quantity.AppendJSONString(b, string(c.Claimant.Kind))
+		b = append(b, '}')
+	}
+	b = append(b, `,"outlet":`...)
+	b = quantity.AppendJSONString(b, c.Outlet)
+	b = append(b, `,"counted":`...)
+	b = quantity.AppendJSONString(b, c.Counted)
+	b = append(b, `,"places":`...)
+	if c.Places == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, pl := range c.Places {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = quantity.AppendJSONString(b, pl)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"sentence":`...)
+	b = appendSentence(b, &c.Sentence)
+	b = append(b, `,"likely_claim":`...)
+	b = strconv.AppendBool(b, c.LikelyClaim)
+	if c.Reason != "" {
+		b = append(b, `,"reason":`...)
+		b = quantity.AppendJSONString(b, c.Reason)
+	}
+	return append(b, "}\n"...)
+}
+
+// appendFileAndQuantity appends the opening of a line: its file, when
+// there is one, and the quantity's members, without the closing brace.
+func appendFileAndQuantity(b []byte, file string, q *quantity.Quantity) []byte {
+	if file == "" {
+		b = q.AppendJSON(b)
+	} else {
+		b = append(b, `{"file":`...)
+		b = quantity.AppendJSONString(b, file)
+		b = append(b, ',')
+		m := len(b)
+		b = q.AppendJSON(b)
+		b = append(b[:m], b[m+1:]...) // the quantity's own "{"
+	}
+	return b[:len(b)-1]
+}
+
+func appendSentence(b []byte, s *article.Sentence) []byte {
+	b = append(b, `{"text":`...)
+	b = quantity.AppendJSONString(b, s.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(s.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(s.End), 10)
+	b = append(b, `,"offset":`...)
+	b = strconv.AppendInt(b, int64(s.Offset), 10)
+	return append(b, '}')
+}
+
+// appendRefusal appends the JSON line of rf found in file, as
+// encoding/json writes refusal{file, rf} with HTML escaping off.
+func appendRefusal(b []byte, file string, rf *article.Refusal) []byte {
+	b = append(b, '{')
+	if file != "" {
+		b = append(b, `"file":`...)
+		b = quantity.AppendJSONString(b, file)
+		b = append(b, ',')
+	}
+	b = append(b, `"text":`...)
+	b = quantity.AppendJSONString(b, rf.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(rf.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(rf.End), 10)
+	b = append(b, `,"sentence":`...)
+	b = appendSentence(b, &rf.Sentence)
+	b = append(b, `,"error":`...)
+	b = quantity.AppendJSONString(b, rf.Reason)
+	return append(b, "}\n"...)
 }
