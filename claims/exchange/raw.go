@@ -116,15 +116,21 @@ const (
 )
 
 // rawStep writes one member: key (the member's name, with the commas and
-// braces before it), then its value from RawClaim.Values[value].
+// braces before it), then its value from RawClaim.Values[value]. It is
+// kept small, as AppendClaimJSON runs every step of every claim.
 type rawStep struct {
 	key   string
-	path  string
 	op    rawOp
-	value int
-	typ   reflect.Type // for opJSON and the fallback of opObject(s)
-	obj   *objectCodec // for opObject and opObjects; nil to always fall back
-	keep  int          // where AppendClaimJSON keeps the span of the value, or -1
+	keep  int8  // where AppendClaimJSON keeps the span of the value, or -1
+	value int32 // -1 for the interval in force
+	*stepInfo
+}
+
+// stepInfo is what a step needs beyond writing text and numbers.
+type stepInfo struct {
+	path string
+	typ  reflect.Type // for opJSON and the fallback of opObject(s)
+	obj  *objectCodec // for opObject and opObjects; nil to always fall back
 }
 
 // rawTemplate writes a claim: its steps, then tail (the closing braces).
@@ -199,7 +205,7 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 				pending += "}"
 				continue
 			}
-			st := rawStep{key: pending, path: path, value: -1, keep: -1}
+			st := rawStep{key: pending, value: -1, keep: -1, stepInfo: &stepInfo{path: path}}
 			pending = ""
 			if path == inForceMember {
 				st.op = opInForce
@@ -208,21 +214,21 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 			}
 			var kind RawKind
 			st.op, kind, st.typ, st.obj = opFor(ft)
-			st.value = len(tp.members)
+			st.value = int32(len(tp.members))
 			tp.members = append(tp.members, RawMember{Path: path, Kind: kind})
 			switch path {
 			case "id":
-				tp.id = st.value
+				tp.id = int(st.value)
 			case sourceMember:
-				tp.source = st.value
+				tp.source = int(st.value)
 			}
 			for src, m := range inForceFrom {
 				if path == m {
-					st.keep = len(tp.inForce)
+					st.keep = int8(len(tp.inForce))
 					tp.inForce = append(tp.inForce, struct {
 						source string
 						keep   int
-					}{string(src), st.keep})
+					}{string(src), int(st.keep)})
 				}
 			}
 			tp.steps = append(tp.steps, st)
