@@ -169,6 +169,7 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 	}
 	r := &RawClaim{}
 	for _, rm := range RawMembers() {
+		var b []byte
 		m, ok := byPath[rm.Path]
 		if !ok || !m.top {
 			t.Fatalf("RawMembers names %q, not a member of claims.Claim", rm.Path)
@@ -177,10 +178,10 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 		var rv RawValue
 		switch rm.Kind {
 		case RawText:
-			rv.Bytes = []byte(v.String())
+			b = []byte(v.String())
 		case RawJSON:
-			b, err := json.Marshal(v.Interface())
-			if err != nil {
+			var err error
+			if b, err = json.Marshal(v.Interface()); err != nil {
 				t.Fatal(err)
 			}
 			nv := reflect.New(v.Type())
@@ -191,7 +192,6 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 			if string(b) == "null" && rnd != nil && rnd.IntN(2) == 0 {
 				b = nil
 			}
-			rv.Bytes = b
 		case RawTime:
 			rv.Time = v.Interface().(time.Time)
 		case RawInt:
@@ -201,7 +201,7 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 		case RawFloat:
 			rv.Float = v.Float()
 		}
-		r.Values = append(r.Values, rv)
+		r.Bytes, r.Values = append(r.Bytes, b), append(r.Values, rv)
 	}
 	switch c.IntervalSource {
 	case claims.FromAnalyst:

@@ -60,21 +60,30 @@ type RawMember struct {
 	Kind RawKind
 }
 
-// RawValue is the stored value of one member; the field its RawKind names
-// is set.
+// RawValue is the stored value of a member of kind RawTime, RawInt,
+// RawBool or RawFloat; the field its kind names is set.
 type RawValue struct {
-	Bytes []byte
 	Time  time.Time
 	Int   int64
 	Float float64
 	Bool  bool
 }
 
-// RawClaim is one claim as a store holds it: Values has the value of each
-// member of RawMembers, in that order. The byte slices are valid only
-// during the callback that receives them.
+// RawClaim is one claim as a store holds it, indexed like RawMembers:
+// Bytes[i] holds member i's text or JSON when it is of kind RawText or
+// RawJSON, Values[i] its value when it is of another kind. The text, the
+// bulk of a claim, is kept apart so that it is read as densely as a
+// struct of byte slices would be. The byte slices are valid only during
+// the callback that receives them.
 type RawClaim struct {
+	Bytes  [][]byte
 	Values []RawValue
+}
+
+// NewRawClaim returns a RawClaim with room for every member.
+func NewRawClaim() *RawClaim {
+	n := len(claimTemplate.members)
+	return &RawClaim{Bytes: make([][]byte, n), Values: make([]RawValue, n)}
 }
 
 // RawMembers returns the members of a claim a store hands over, in the
@@ -280,8 +289,8 @@ func opFor(t reflect.Type) (rawOp, RawKind, reflect.Type, *objectCodec) {
 // writes for the claims.Claim r decodes to.
 func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 	tp := claimTemplate
-	if len(r.Values) != len(tp.members) {
-		return nil, fmt.Errorf("exchange: a raw claim has %d values, not one for each of the %d members", len(r.Values), len(tp.members))
+	if len(r.Bytes) != len(tp.members) || len(r.Values) != len(tp.members) {
+		return nil, fmt.Errorf("exchange: a raw claim has %d and %d values, not one for each of the %d members", len(r.Bytes), len(r.Values), len(tp.members))
 	}
 	// Where the intervals the interval in force copies start and end in
 	// dst.
@@ -291,33 +300,29 @@ func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 		st := &tp.steps[i]
 		dst = append(dst, st.key...)
 		start := len(dst)
-		var v *RawValue
-		if st.value >= 0 {
-			v = &r.Values[st.value]
-		}
 		switch st.op {
 		case opText:
-			dst = appendString(dst, v.Bytes)
+			dst = appendString(dst, r.Bytes[st.value])
 		case opTime:
-			dst, err = appendTime(dst, v.Time)
+			dst, err = appendTime(dst, r.Values[st.value].Time)
 		case opInt:
-			dst = strconv.AppendInt(dst, v.Int, 10)
+			dst = strconv.AppendInt(dst, r.Values[st.value].Int, 10)
 		case opBool:
-			dst = strconv.AppendBool(dst, v.Bool)
+			dst = strconv.AppendBool(dst, r.Values[st.value].Bool)
 		case opFloat:
-			dst, err = appendFloat(dst, v.Float)
+			dst, err = appendFloat(dst, r.Values[st.value].Float)
 		case opStrings:
-			dst, err = appendRawStrings(dst, v.Bytes, st.typ)
+			dst, err = appendRawStrings(dst, r.Bytes[st.value], st.typ)
 		case opObject:
-			dst, err = appendRawObject(dst, v.Bytes, st.obj, st.typ)
+			dst, err = appendRawObject(dst, r.Bytes[st.value], st.obj, st.typ)
 		case opObjects:
-			dst, err = appendRawObjects(dst, v.Bytes, st.obj, st.typ)
+			dst, err = appendRawObjects(dst, r.Bytes[st.value], st.obj, st.typ)
 		case opJSON:
-			dst, err = appendTyped(dst, v.Bytes, st.typ)
+			dst, err = appendTyped(dst, r.Bytes[st.value], st.typ)
 		case opInForce:
 			copied := false
 			for _, f := range tp.inForce {
-				if string(r.Values[tp.source].Bytes) == f.source {
+				if string(r.Bytes[tp.source]) == f.source {
 					dst = append(dst, dst[kept[f.keep][0]:kept[f.keep][1]]...)
 					copied = true
 				}
@@ -327,7 +332,7 @@ func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("exchange: claim %q: decode %s: %w", r.Values[tp.id].Bytes, st.path, err)
+			return nil, fmt.Errorf("exchange: claim %q: decode %s: %w", r.Bytes[tp.id], st.path, err)
 		}
 		if st.keep >= 0 {
 			kept[st.keep] = [2]int{start, len(dst)}

@@ -42,7 +42,7 @@ var _ exchange.RawClaimStore = (*Store)(nil)
 type rawCol struct {
 	name   string
 	index  []int // of the field in claimRow
-	member int   // in RawClaim.Values
+	member int   // in RawClaim.Bytes or Values
 	kind   exchange.RawKind
 }
 
@@ -207,7 +207,7 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 		defer close(full)
 		readErr <- readRaw(ctx, rows, s.dialect == dialectSQLite, full, free, done)
 	}()
-	r := exchange.RawClaim{Values: make([]exchange.RawValue, len(exchange.RawMembers()))}
+	r := exchange.NewRawClaim()
 	var slow claimRow
 	for c := range full {
 		start := 0
@@ -215,15 +215,15 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 			row := &c.rows[i]
 			var err error
 			if s.dialect == dialectSQLite {
-				err = s.fillRawSQLite(ctx, &r, &slow, c.data[start:row.end])
+				err = s.fillRawSQLite(ctx, r, &slow, c.data[start:row.end])
 			} else {
 				for k, col := range rawTyped {
 					r.Values[col.member] = c.typed[i*len(rawTyped)+k]
 				}
-				err = fillRaw(&r, c.data[start:row.end])
+				err = fillRaw(r, c.data[start:row.end])
 			}
 			if err == nil {
-				err = fn(&r)
+				err = fn(r)
 			}
 			if err != nil {
 				close(done)
@@ -414,7 +414,7 @@ func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 		}
 	}
 	for _, col := range rawText {
-		r.Values[col.member].Bytes = []byte(row.FieldByIndex(col.index).String())
+		r.Bytes[col.member] = []byte(row.FieldByIndex(col.index).String())
 	}
 }
 
@@ -517,6 +517,6 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 // setColumns sets the text columns of r, in the order of rawText.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
 	for i, col := range rawText {
-		r.Values[col.member].Bytes = c[i]
+		r.Bytes[col.member] = c[i]
 	}
 }
