@@ -31,7 +31,7 @@ func (h *handler) claims() *resource[claims.Claim] {
 			f.Text = q.get("q")
 			return h.facets(ctx, q, f)
 		},
-		readOnly: slices.Concat(metaFields, []string{"parsed_interval", "interval", "interval_source", "parser_version"}),
+		readOnly: slices.Concat(metaFields, claims.DerivedMembers),
 		keep: func(next, stored *claims.Claim) {
 			next.Parsed, next.Interval = stored.Parsed, stored.Interval
 			next.IntervalSource, next.ParserVersion = stored.IntervalSource, stored.ParserVersion

@@ -233,6 +233,10 @@ const (
 	FromAnalyst IntervalSource = "analyst"
 )
 
+// DerivedMembers are the members of a claim's JSON that Prepare derives
+// from the others on every write: clients read them and never set them.
+var DerivedMembers = []string{"parsed_interval", "interval", "interval_source", "parser_version"}
+
 // Claim is one numeric claim: who said how many of what, where and when,
 // and where it was published.
 type Claim struct {

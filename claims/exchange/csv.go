@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimdesk/claimdesk/claims"
 )
@@ -18,10 +21,10 @@ import (
 // csvColumn is one column of the CSV format: how to read it from a claim
 // and how to set it on one. A nil set marks a column that is derived on
 // import (the parser's reading, the interval in force) and only informs
-// the reader.
+// the reader. A text column is guarded against spreadsheet formulas.
 type csvColumn struct {
 	name string
-	text bool // free text: guarded against spreadsheet formulas
+	text bool
 	get  func(c *claims.Claim) string
 	set  func(c *claims.Claim, v string) error
 }
@@ -36,24 +39,281 @@ func CSVColumns() []string {
 	return out
 }
 
-func str(f func(c *claims.Claim) *string) (func(*claims.Claim) string, func(*claims.Claim, string) error) {
-	return func(c *claims.Claim) string { return *f(c) },
-		func(c *claims.Claim, v string) error { *f(c) = v; return nil }
+// csvColumns are derived once from claims.Claim's members, in their order
+// (see csvColumnsOf): nothing here lists the fields of a claim.
+var csvColumns = csvColumnsOf(reflect.TypeFor[claims.Claim]())
+
+// csvColumnsOf returns the CSV columns of t, claims.Claim: one per member
+// of its JSON, named by the member's own name (nested objects, scope and
+// provenance, are walked), with these rules by type:
+//
+//   - text, a number, a boolean, a time (RFC 3339): the value;
+//   - a list of strings: joined with "; ", or a JSON array when an item
+//     holds a ';' or starts with '[';
+//   - an interval (a pointer to a struct of numbers, a boolean and text):
+//     one column per member, prefix_low … prefix_explanation, the prefix
+//     being the member's name less "interval" (parsed_, analyst_); the
+//     interval in force, a copy of one of them, gives its bounds only
+//     (low, high, best);
+//   - anything else (the relays): its JSON, empty for none.
+//
+// The members a claim derives on every write (claims.DerivedMembers) are
+// read only: import ignores them.
+func csvColumnsOf(t reflect.Type) []csvColumn {
+	var cols []csvColumn
+	var walk func(t reflect.Type, index []int, base uintptr)
+	walk = func(t reflect.Type, index []int, base uintptr) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			idx, off := append(slices.Clone(index), i), base+f.Offset
+			switch {
+			case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+				walk(f.Type, idx, off)
+				continue
+			case f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeFor[time.Time]():
+				walk(f.Type, idx, off)
+				continue
+			}
+			// field is the member, for import and the rarer types;
+			// export reads the common ones at their offset in the claim.
+			field := func(c *claims.Claim) reflect.Value { return reflect.ValueOf(c).Elem().FieldByIndex(idx) }
+			readOnly := slices.Contains(claims.DerivedMembers, name)
+			var add []csvColumn
+			if f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct {
+				prefix := strings.TrimSuffix(name, "interval")
+				add = structColumns(prefix, f.Type.Elem(), field, off, name == inForceMember)
+			} else {
+				add = []csvColumn{valueColumn(name, f.Type, field, off)}
+			}
+			for _, col := range add {
+				if readOnly {
+					col.set = nil
+				}
+				cols = append(cols, col)
+			}
+		}
+	}
+	walk(t, nil, 0)
+	return cols
 }
 
-func date(f func(c *claims.Claim) *claims.Date) (func(*claims.Claim) string, func(*claims.Claim, string) error) {
-	return func(c *claims.Claim) string { return string(*f(c)) },
-		func(c *claims.Claim, v string) error { *f(c) = claims.Date(v); return nil }
+// at is the member of type T at offset off in c: the export reads members
+// so, since reflection per cell doubled the cost of a CSV row. A string
+// type (claims.Date, an enum) is read as a string, a list of one as a
+// []string.
+func at[T any](c *claims.Claim, off uintptr) *T { return (*T)(unsafe.Add(unsafe.Pointer(c), off)) }
+
+// valueColumn is the column of a member of type t that field finds.
+func valueColumn(name string, t reflect.Type, field func(c *claims.Claim) reflect.Value, off uintptr) csvColumn {
+	switch {
+	case t == reflect.TypeFor[time.Time]():
+		return csvColumn{name: name,
+			get: func(c *claims.Claim) string { return at[time.Time](c, off).UTC().Format(time.RFC3339Nano) },
+			set: func(c *claims.Claim, v string) error {
+				if v == "" {
+					return nil
+				}
+				tm, err := time.Parse(time.RFC3339Nano, v)
+				if err != nil {
+					return fmt.Errorf("%q is not an RFC 3339 time", v)
+				}
+				field(c).Set(reflect.ValueOf(tm.UTC()))
+				return nil
+			}}
+	case t.Kind() == reflect.String:
+		return csvColumn{name: name, text: true,
+			get: func(c *claims.Claim) string { return *at[string](c, off) },
+			set: func(c *claims.Claim, v string) error { field(c).SetString(v); return nil }}
+	case t.Kind() == reflect.Bool:
+		return csvColumn{name: name,
+			get: func(c *claims.Claim) string { return strconv.FormatBool(*at[bool](c, off)) },
+			set: func(c *claims.Claim, v string) error {
+				b, err := parseBool(v)
+				field(c).SetBool(b)
+				return err
+			}}
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
+		return csvColumn{name: name,
+			get: func(c *claims.Claim) string { return strconv.FormatInt(field(c).Int(), 10) },
+			set: func(c *claims.Claim, v string) error {
+				if v == "" {
+					return nil
+				}
+				n, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || field(c).OverflowInt(n) {
+					return fmt.Errorf("%q is not a whole number", v)
+				}
+				field(c).SetInt(n)
+				return nil
+			}}
+	case t.Kind() == reflect.Float64:
+		return csvColumn{name: name,
+			get: func(c *claims.Claim) string { f := field(c).Float(); return formatFloat(&f) },
+			set: func(c *claims.Claim, v string) error {
+				x, err := parseFloat(v)
+				if err == nil && x != nil {
+					field(c).SetFloat(*x)
+				}
+				return err
+			}}
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		return listColumn(name, field, off)
+	}
+	// Anything else is a cell of JSON, empty for none.
+	return csvColumn{name: name, text: true,
+		get: func(c *claims.Claim) string {
+			v := field(c)
+			if v.IsZero() || ((v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0) {
+				return ""
+			}
+			b, _ := json.Marshal(v.Interface())
+			return string(b)
+		},
+		set: func(c *claims.Claim, v string) error {
+			if v == "" {
+				return nil
+			}
+			dec := json.NewDecoder(strings.NewReader(v))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(field(c).Addr().Interface()); err != nil {
+				return fmt.Errorf("must be JSON (%s): %v", jsonShape(t), err)
+			}
+			return nil
+		}}
 }
 
-func col(name string, text bool, f func(c *claims.Claim) *string) csvColumn {
-	g, s := str(f)
-	return csvColumn{name: name, text: text, get: g, set: s}
+// jsonShape says in words what a JSON cell holds: "an array of objects".
+func jsonShape(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct, reflect.Pointer:
+		return "an object"
+	}
+	return "a value"
 }
 
-func dateCol(name string, f func(c *claims.Claim) *claims.Date) csvColumn {
-	g, s := date(f)
-	return csvColumn{name: name, get: g, set: s}
+// listColumn is a column holding a list of short strings, joined with
+// "; ", or as a JSON array when an item holds a ';' itself.
+func listColumn(name string, field func(c *claims.Claim) reflect.Value, off uintptr) csvColumn {
+	return csvColumn{name: name, text: true,
+		get: func(c *claims.Claim) string {
+			l := *at[[]string](c, off)
+			for _, s := range l {
+				if strings.Contains(s, ";") || strings.HasPrefix(s, "[") {
+					b, _ := json.Marshal(l)
+					return string(b)
+				}
+			}
+			return strings.Join(l, "; ")
+		},
+		set: func(c *claims.Claim, v string) error {
+			l := field(c)
+			if strings.HasPrefix(v, "[") {
+				return json.Unmarshal([]byte(v), l.Addr().Interface())
+			}
+			out := reflect.MakeSlice(l.Type(), 0, 0)
+			for s := range strings.SplitSeq(v, ";") {
+				if s = strings.TrimSpace(s); s != "" {
+					out = reflect.Append(out, reflect.ValueOf(s).Convert(l.Type().Elem()))
+				}
+			}
+			if out.Len() == 0 {
+				out = reflect.Zero(l.Type())
+			}
+			l.Set(out)
+			return nil
+		}}
+}
+
+// structColumns are the columns of a member holding a pointer to a struct
+// (an interval): one per member of the struct, prefixed. An empty cell
+// sets nothing; a cell with a value creates the struct. With boundsOnly,
+// only the number members.
+func structColumns(prefix string, t reflect.Type, field func(c *claims.Claim) reflect.Value, off uintptr, boundsOnly bool) []csvColumn {
+	var cols []csvColumn
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		isNum := f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Float64
+		if boundsOnly && !isNum {
+			continue
+		}
+		member := func(c *claims.Claim, create bool) reflect.Value {
+			p := field(c)
+			if p.IsNil() {
+				if !create {
+					return reflect.Value{}
+				}
+				p.Set(reflect.New(t))
+			}
+			return p.Elem().Field(i)
+		}
+		col := csvColumn{name: prefix + name}
+		// The member of the struct c points to at off, or nil.
+		moff := f.Offset
+		read := func(c *claims.Claim) unsafe.Pointer {
+			if p := *at[unsafe.Pointer](c, off); p != nil {
+				return unsafe.Add(p, moff)
+			}
+			return nil
+		}
+		switch {
+		case isNum:
+			col.get = func(c *claims.Claim) string {
+				if m := read(c); m != nil {
+					return formatFloat(*(**float64)(m))
+				}
+				return ""
+			}
+			col.set = func(c *claims.Claim, v string) error {
+				x, err := parseFloat(v)
+				if err == nil && x != nil {
+					member(c, true).Set(reflect.ValueOf(x))
+				}
+				return err
+			}
+		case f.Type.Kind() == reflect.Bool:
+			col.get = func(c *claims.Claim) string {
+				if m := read(c); m != nil {
+					return strconv.FormatBool(*(*bool)(m))
+				}
+				return ""
+			}
+			col.set = func(c *claims.Claim, v string) error {
+				b, err := parseBool(v)
+				if err == nil && b {
+					member(c, true).SetBool(true)
+				}
+				return err
+			}
+		case f.Type.Kind() == reflect.String:
+			col.text = true
+			col.get = func(c *claims.Claim) string {
+				if m := read(c); m != nil {
+					return *(*string)(m)
+				}
+				return ""
+			}
+			col.set = func(c *claims.Claim, v string) error {
+				if v != "" {
+					member(c, true).SetString(v)
+				}
+				return nil
+			}
+		default:
+			panic(fmt.Sprintf("exchange: no CSV column for %s%s, a %s", prefix, name, f.Type))
+		}
+		cols = append(cols, col)
+	}
+	return cols
 }
 
 func formatFloat(v *float64) string {
@@ -82,222 +342,6 @@ func parseBool(s string) (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("%q is not true or false", s)
-}
-
-// intervalCols returns the columns of an interval: the parser's (read
-// only) or the analyst's.
-func intervalCols(prefix string, f func(c *claims.Claim) **claims.Interval, writable bool) []csvColumn {
-	get := func(c *claims.Claim) *claims.Interval { return *f(c) }
-	ensure := func(c *claims.Claim) *claims.Interval {
-		if *f(c) == nil {
-			*f(c) = &claims.Interval{}
-		}
-		return *f(c)
-	}
-	num := func(name string, field func(iv *claims.Interval) **float64) csvColumn {
-		cl := csvColumn{name: prefix + name, get: func(c *claims.Claim) string {
-			if iv := get(c); iv != nil {
-				return formatFloat(*field(iv))
-			}
-			return ""
-		}}
-		if writable {
-			cl.set = func(c *claims.Claim, v string) error {
-				x, err := parseFloat(v)
-				if err == nil && x != nil {
-					*field(ensure(c)) = x
-				}
-				return err
-			}
-		}
-		return cl
-	}
-	approx := csvColumn{name: prefix + "approx", get: func(c *claims.Claim) string {
-		if iv := get(c); iv != nil {
-			return strconv.FormatBool(iv.Approx)
-		}
-		return ""
-	}}
-	text := func(name string, field func(iv *claims.Interval) *string) csvColumn {
-		cl := csvColumn{name: prefix + name, text: true, get: func(c *claims.Claim) string {
-			if iv := get(c); iv != nil {
-				return *field(iv)
-			}
-			return ""
-		}}
-		if writable {
-			cl.set = func(c *claims.Claim, v string) error {
-				if v != "" {
-					*field(ensure(c)) = v
-				}
-				return nil
-			}
-		}
-		return cl
-	}
-	if writable {
-		approx.set = func(c *claims.Claim, v string) error {
-			b, err := parseBool(v)
-			if err == nil && b {
-				ensure(c).Approx = true
-			}
-			return err
-		}
-	}
-	return []csvColumn{
-		num("low", func(iv *claims.Interval) **float64 { return &iv.Low }),
-		num("high", func(iv *claims.Interval) **float64 { return &iv.High }),
-		num("best", func(iv *claims.Interval) **float64 { return &iv.Best }),
-		approx,
-		text("kind", func(iv *claims.Interval) *string { return (*string)(&iv.Kind) }),
-		text("rule", func(iv *claims.Interval) *string { return &iv.Rule }),
-		text("explanation", func(iv *claims.Interval) *string { return &iv.Explanation }),
-	}
-}
-
-// listCol is a column holding a list of short strings, joined with "; ",
-// or as a JSON array when an item holds a ';' itself.
-func listCol(name string, f func(c *claims.Claim) *[]string) csvColumn {
-	return csvColumn{name: name, text: true,
-		get: func(c *claims.Claim) string {
-			l := *f(c)
-			for _, s := range l {
-				if strings.Contains(s, ";") || strings.HasPrefix(s, "[") {
-					b, _ := json.Marshal(l)
-					return string(b)
-				}
-			}
-			return strings.Join(l, "; ")
-		},
-		set: func(c *claims.Claim, v string) error {
-			if strings.HasPrefix(v, "[") {
-				return json.Unmarshal([]byte(v), f(c))
-			}
-			var out []string
-			for s := range strings.SplitSeq(v, ";") {
-				if s = strings.TrimSpace(s); s != "" {
-					out = append(out, s)
-				}
-			}
-			*f(c) = out
-			return nil
-		}}
-}
-
-var csvColumns = func() []csvColumn {
-	cols := []csvColumn{
-		col("id", false, func(c *claims.Claim) *string { return &c.ID }),
-		{name: "version",
-			get: func(c *claims.Claim) string { return strconv.Itoa(c.Version) },
-			set: func(c *claims.Claim, v string) (err error) {
-				if v != "" {
-					c.Version, err = strconv.Atoi(v)
-				}
-				return err
-			}},
-		timeCol("created_at", func(c *claims.Claim) *time.Time { return &c.CreatedAt }),
-		timeCol("updated_at", func(c *claims.Claim) *time.Time { return &c.UpdatedAt }),
-		col("topic_id", false, func(c *claims.Claim) *string { return &c.TopicID }),
-		col("claimant_id", false, func(c *claims.Claim) *string { return &c.ClaimantID }),
-		col("quote", true, func(c *claims.Claim) *string { return &c.Quote }),
-		col("quantity_text", true, func(c *claims.Claim) *string { return &c.QuantityText }),
-		col("language", false, func(c *claims.Claim) *string { return &c.Language }),
-		col("original_text", true, func(c *claims.Claim) *string { return &c.OriginalText }),
-		col("original_language", false, func(c *claims.Claim) *string { return &c.OriginalLanguage }),
-		{name: "no_number",
-			get: func(c *claims.Claim) string { return strconv.FormatBool(c.NoNumber) },
-			set: func(c *claims.Claim, v string) (err error) { c.NoNumber, err = parseBool(v); return err }},
-		col("unit", true, func(c *claims.Claim) *string { return &c.Unit }),
-		{name: "interval_source", get: func(c *claims.Claim) string { return string(c.IntervalSource) }},
-		{name: "low", get: func(c *claims.Claim) string {
-			if c.Interval != nil {
-				return formatFloat(c.Interval.Low)
-			}
-			return ""
-		}},
-		{name: "high", get: func(c *claims.Claim) string {
-			if c.Interval != nil {
-				return formatFloat(c.Interval.High)
-			}
-			return ""
-		}},
-		{name: "best", get: func(c *claims.Claim) string {
-			if c.Interval != nil {
-				return formatFloat(c.Interval.Best)
-			}
-			return ""
-		}},
-	}
-	cols = append(cols, intervalCols("parsed_", func(c *claims.Claim) **claims.Interval { return &c.Parsed }, false)...)
-	cols = append(cols, csvColumn{name: "parser_version", get: func(c *claims.Claim) string { return c.ParserVersion }})
-	cols = append(cols, intervalCols("analyst_", func(c *claims.Claim) **claims.Interval { return &c.AnalystInterval }, true)...)
-	cols = append(cols,
-		listCol("places", func(c *claims.Claim) *[]string { return &c.Scope.Places }),
-		col("population", true, func(c *claims.Claim) *string { return &c.Scope.Population }),
-		col("group", true, func(c *claims.Claim) *string { return &c.Scope.Group }),
-		csvColumn{name: "measure",
-			get: func(c *claims.Claim) string { return string(c.Scope.Measure) },
-			set: func(c *claims.Claim, v string) error { c.Scope.Measure = claims.Measure(v); return nil }},
-		col("source_id", false, func(c *claims.Claim) *string { return &c.Provenance.SourceID }),
-		col("url", true, func(c *claims.Claim) *string { return &c.Provenance.URL }),
-		col("archive_url", true, func(c *claims.Claim) *string { return &c.Provenance.ArchiveURL }),
-		csvColumn{name: "relays", text: true,
-			get: func(c *claims.Claim) string {
-				if len(c.Provenance.Relays) == 0 {
-					return ""
-				}
-				b, _ := json.Marshal(c.Provenance.Relays)
-				return string(b)
-			},
-			set: func(c *claims.Claim, v string) error {
-				if v == "" {
-					return nil
-				}
-				dec := json.NewDecoder(strings.NewReader(v))
-				dec.DisallowUnknownFields()
-				if err := dec.Decode(&c.Provenance.Relays); err != nil {
-					return fmt.Errorf("must be a JSON array of relays: %v", err)
-				}
-				return nil
-			}},
-		col("occasion", true, func(c *claims.Claim) *string { return &c.Occasion }),
-		dateCol("said_on", func(c *claims.Claim) *claims.Date { return &c.SaidOn }),
-		dateCol("published_on", func(c *claims.Claim) *claims.Date { return &c.PublishedOn }),
-		dateCol("as_of", func(c *claims.Claim) *claims.Date { return &c.AsOf }),
-		dateCol("since", func(c *claims.Claim) *claims.Date { return &c.Since }),
-		csvColumn{name: "basis",
-			get: func(c *claims.Claim) string { return string(c.Basis) },
-			set: func(c *claims.Claim, v string) error { c.Basis = claims.Basis(v); return nil }},
-		csvColumn{name: "evidence_type",
-			get: func(c *claims.Claim) string { return string(c.EvidenceType) },
-			set: func(c *claims.Claim, v string) error { c.EvidenceType = claims.EvidenceType(v); return nil }},
-		csvColumn{name: "grade",
-			get: func(c *claims.Claim) string { return string(c.Grade) },
-			set: func(c *claims.Claim, v string) error { c.Grade = claims.Grade(v); return nil }},
-		csvColumn{name: "rank",
-			get: func(c *claims.Claim) string { return string(c.Rank) },
-			set: func(c *claims.Claim, v string) error { c.Rank = claims.Rank(v); return nil }},
-		col("deprecation_reason", true, func(c *claims.Claim) *string { return &c.DeprecationReason }),
-		col("notes", true, func(c *claims.Claim) *string { return &c.Notes }),
-		listCol("tags", func(c *claims.Claim) *[]string { return &c.Tags }),
-	)
-	return cols
-}()
-
-func timeCol(name string, f func(c *claims.Claim) *time.Time) csvColumn {
-	return csvColumn{name: name,
-		get: func(c *claims.Claim) string { return f(c).UTC().Format(time.RFC3339Nano) },
-		set: func(c *claims.Claim, v string) error {
-			if v == "" {
-				return nil
-			}
-			t, err := time.Parse(time.RFC3339Nano, v)
-			if err != nil {
-				return fmt.Errorf("%q is not an RFC 3339 time", v)
-			}
-			*f(c) = t.UTC()
-			return nil
-		}}
 }
 
 // guard protects a free-text cell from being read as a formula by a

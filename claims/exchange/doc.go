@@ -29,21 +29,19 @@
 // line, KIND being topic, source, claimant, claim, link or review.
 //
 // csv has one row per claim under a header row naming the columns
-// (CSVColumns): id, version, created_at, updated_at (RFC 3339), topic_id,
-// claimant_id, quote, quantity_text, language, original_text,
-// original_language, no_number, unit; interval_source and low, high, best
-// (the interval in force); parsed_low … parsed_explanation and
-// parser_version (the parser's reading); analyst_low, analyst_high,
-// analyst_best, analyst_approx, analyst_kind, analyst_rule,
-// analyst_explanation; places ("; "-separated, or a JSON array when a
-// place holds a ';'), population, group, measure, source_id, url,
-// archive_url, relays (a JSON array of relays), occasion, said_on,
-// published_on, as_of, since, evidence_type, grade, rank,
-// deprecation_reason, notes and tags (like places). Numbers are written
-// in the shortest form that reads back exactly. A free-text cell that
-// starts with = + - @, a tab, a carriage return or a quote gets a leading
-// quote so spreadsheets do not run it as a formula; import removes it.
-// On import the derived columns (interval_source, low/high/best, parsed_*,
+// (CSVColumns). The columns are the claim's JSON members in their order,
+// each named by its own name (scope and provenance are flattened: places,
+// population, group, measure, source_id, url, archive_url, relays):
+// id, created_at, updated_at (RFC 3339), version, topic_id, … tags.
+// An interval gives one column per member: parsed_low … parsed_explanation
+// (the parser's reading), analyst_low … analyst_explanation, and low, high,
+// best for the interval in force. A list (places, tags) is joined with
+// "; ", or is a JSON array when an item holds a ';'; relays are a JSON
+// array. Numbers are written in the shortest form that reads back
+// exactly. A text cell that starts with = + - @, a tab, a carriage return
+// or a quote gets a leading quote so spreadsheets do not run it as a
+// formula; import removes it. On import the derived columns
+// (claims.DerivedMembers: parsed_*, low/high/best, interval_source,
 // parser_version) are ignored: the quantity is read again. The columns
 // may come in any order; id, topic_id, claimant_id and source_id are
 // required.

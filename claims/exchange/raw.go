@@ -1,12 +1,16 @@
 package exchange
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -15,43 +19,79 @@ import (
 )
 
 // The fast path of the json and ndjson exports. A store that implements
-// RawClaimStore hands Export each claim as it holds it, text columns as
-// bytes and the lists and intervals as the JSON it stored; AppendClaimJSON
-// writes the claim from those bytes, without building a claims.Claim or
-// encoding one through reflection. The output is byte for byte what
-// encoding/json (without HTML escaping) writes for the claims.Claim the
-// row decodes to: stored JSON is re-encoded string by string, and anything
-// that is not in the shape claimdesk stores (a legacy row, a hand edit)
-// is decoded with encoding/json and encoded from the typed value.
+// RawClaimStore hands Export each claim as it holds it: the value of each
+// member of RawMembers, text as bytes and the lists and intervals as the
+// JSON it stored. AppendClaimJSON writes the claim from those values,
+// without building a claims.Claim or encoding one through reflection. The
+// output is byte for byte what encoding/json (without HTML escaping)
+// writes for the claims.Claim the values decode to: stored JSON is
+// re-encoded string by string, and anything that is not in the shape
+// claimdesk stores (a legacy row, a hand edit) is decoded with
+// encoding/json and encoded from the typed value.
+//
+// Nothing here lists the fields of a claim. claimTemplate is built once,
+// from claims.Claim's fields, json tags and types: one step per member,
+// saying how its value is written (see rawOp).
 
-// RawClaim is one claim as a store holds it. The byte slices are valid only
-// during the callback that receives them.
-type RawClaim struct {
-	ID                   []byte
-	CreatedAt, UpdatedAt time.Time
-	Version              int
+// RawKind says how a store hands over the value of a member, by the Go
+// type of its field in claims.Claim.
+type RawKind uint8
 
-	TopicID, ClaimantID, Quote, QuantityText, Language []byte
-	OriginalText, OriginalLanguage                     []byte
-	NoNumber                                           bool
+// The kinds of raw values.
+const (
+	// RawText is a string type (a string, a claims.Date, an enum):
+	// Bytes holds the text.
+	RawText RawKind = iota
+	// RawJSON is any other type but the four below (a list, an
+	// interval, the relays): Bytes holds its JSON, empty or null for its
+	// zero value.
+	RawJSON
+	RawTime  // time.Time: Time
+	RawInt   // an integer: Int
+	RawBool  // Bool
+	RawFloat // a float: Float
+)
 
-	// Parsed and AnalystInterval are a claims.Interval as JSON; empty or
-	// null for none. IntervalSource says which is in force.
-	Parsed, AnalystInterval             []byte
-	IntervalSource, ParserVersion, Unit []byte
-
-	// Places is a JSON array of strings; empty or null for none.
-	Places, Population, GroupName, Measure []byte
-
-	// Relays is a JSON array of claims.Relay; empty or null for none.
-	SourceID, URL, ArchiveURL, Relays []byte
-
-	Occasion, SaidOn, PublishedOn, AsOf, Since          []byte
-	EvidenceType, Grade, Rank, DeprecationReason, Notes []byte
-	// Tags is a JSON array of strings; empty or null for none.
-	Tags  []byte
-	Basis []byte
+// RawMember is a member of a claim's JSON that a store keeps: its path,
+// such as "id" or "scope.places", and the kind of value it is handed over
+// as.
+type RawMember struct {
+	Path string
+	Kind RawKind
 }
+
+// RawValue is the stored value of a member of kind RawTime, RawInt,
+// RawBool or RawFloat; the field its kind names is set.
+type RawValue struct {
+	Time  time.Time
+	Int   int64
+	Float float64
+	Bool  bool
+}
+
+// RawClaim is one claim as a store holds it, indexed like RawMembers:
+// Bytes[i] holds member i's text or JSON when it is of kind RawText or
+// RawJSON, Values[i] its value when it is of another kind. The text, the
+// bulk of a claim, is kept apart so that it is read as densely as a
+// struct of byte slices would be. The byte slices are valid only during
+// the callback that receives them.
+type RawClaim struct {
+	Bytes  [][]byte
+	Values []RawValue
+}
+
+// NewRawClaim returns a RawClaim with room for every member.
+func NewRawClaim() *RawClaim {
+	n := len(claimTemplate.members)
+	return &RawClaim{Bytes: make([][]byte, n), Values: make([]RawValue, n)}
+}
+
+// RawMembers returns the members of a claim a store hands over, in the
+// order of RawClaim.Values: every member of claims.Claim's JSON but the
+// derived one (the interval in force, a copy of the parsed or the
+// analyst's). Nested objects (scope, provenance) are walked; every other
+// value is one member.
+func RawMembers() []RawMember { return slices.Clone(claimTemplate.members) }
 
 // RawClaimStore is implemented by stores that stream claims as stored, for
 // the fast path of the json and ndjson exports. EachRawClaim selects and
@@ -68,97 +108,237 @@ type RawClaimStore interface {
 // store cannot serve raw claims.
 var ErrNoRawClaims = errors.New("exchange: the store cannot read raw claims")
 
+// rawOp says how a step writes its member's value.
+type rawOp uint8
+
+const (
+	opText    rawOp = iota // a JSON string
+	opTime                 // time.Time's MarshalJSON, in UTC
+	opInt                  // a JSON integer
+	opBool                 // true or false
+	opFloat                // encoding/json's float
+	opStrings              // stored JSON of a list of strings, transcoded
+	opObject               // stored JSON of a pointer to a struct, transcoded by obj
+	opObjects              // stored JSON of a list of structs, transcoded by obj
+	opJSON                 // stored JSON of any other type: decoded into typ and encoded
+	opInForce              // the interval in force: a copy of the parsed or the analyst's
+)
+
+// rawStep writes one member: key (the member's name, with the commas and
+// braces before it), then its value from RawClaim.Values[value]. It is
+// kept small, as AppendClaimJSON runs every step of every claim.
+type rawStep struct {
+	key   string
+	op    rawOp
+	keep  int8  // where AppendClaimJSON keeps the span of the value, or -1
+	value int32 // -1 for the interval in force
+	*stepInfo
+}
+
+// stepInfo is what a step needs beyond writing text and numbers.
+type stepInfo struct {
+	path string
+	typ  reflect.Type // for opJSON and the fallback of opObject(s)
+	obj  *objectCodec // for opObject and opObjects; nil to always fall back
+}
+
+// rawTemplate writes a claim: its steps, then tail (the closing braces).
+type rawTemplate struct {
+	steps   []rawStep
+	tail    string
+	members []RawMember
+	id      int // the value of the claim's id, for errors
+	// The interval in force copies the span kept in slot keep by the step
+	// of the interval whose source is the value source (interval_source).
+	inForce []struct {
+		source string
+		keep   int
+	}
+	source int
+}
+
+// The members of claims.Claim that no store keeps, because Normalize
+// derives them from the others on every write: the interval in force is
+// the parsed or the analyst's interval, as interval_source says.
+const (
+	inForceMember = "interval"
+	sourceMember  = "interval_source"
+)
+
+var inForceFrom = map[claims.IntervalSource]string{
+	claims.FromParser:  "parsed_interval",
+	claims.FromAnalyst: "analyst_interval",
+}
+
+// maxKept bounds the intervals the interval in force may copy.
+const maxKept = 2
+
+var claimTemplate = buildTemplate(reflect.TypeFor[claims.Claim]())
+
+// buildTemplate walks the members of t, a struct, in encoding/json's
+// order. It panics on a member it cannot write as encoding/json does: a
+// programming error that any test finds.
+func buildTemplate(t reflect.Type) *rawTemplate {
+	tp := &rawTemplate{id: -1, source: -1}
+	pending := "{"
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		first := true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+				if !first {
+					panic("exchange: claims.Claim embeds " + f.Name + " after other fields; the template expects it first")
+				}
+				walk(f.Type, prefix)
+				first = false
+				continue
+			}
+			if opts != "" || name == "" {
+				panic(fmt.Sprintf("exchange: claims.Claim's %s: the raw export writes members with a plain json name, not %q", f.Name, f.Tag.Get("json")))
+			}
+			if !first {
+				pending += ","
+			}
+			first = false
+			pending += strconv.Quote(name) + ":"
+			path := prefix + name
+			ft := f.Type
+			if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[time.Time]() {
+				pending += "{"
+				walk(ft, path+".")
+				pending += "}"
+				continue
+			}
+			st := rawStep{key: pending, value: -1, keep: -1, stepInfo: &stepInfo{path: path}}
+			pending = ""
+			if path == inForceMember {
+				st.op = opInForce
+				tp.steps = append(tp.steps, st)
+				continue
+			}
+			var kind RawKind
+			st.op, kind, st.typ, st.obj = opFor(ft)
+			st.value = int32(len(tp.members))
+			tp.members = append(tp.members, RawMember{Path: path, Kind: kind})
+			switch path {
+			case "id":
+				tp.id = int(st.value)
+			case sourceMember:
+				tp.source = int(st.value)
+			}
+			for src, m := range inForceFrom {
+				if path == m {
+					st.keep = int8(len(tp.inForce))
+					tp.inForce = append(tp.inForce, struct {
+						source string
+						keep   int
+					}{string(src), int(st.keep)})
+				}
+			}
+			tp.steps = append(tp.steps, st)
+		}
+	}
+	walk(t, "")
+	tp.tail = pending + "}"
+	// The interval in force copies what the steps before it wrote.
+	kept := 0
+	for _, st := range tp.steps {
+		switch {
+		case st.keep >= 0:
+			kept++
+		case st.op == opInForce && (tp.source < 0 || kept != len(inForceFrom) || kept > maxKept):
+			panic("exchange: claims.Claim's interval in force needs interval_source and the intervals it copies before it")
+		}
+	}
+	if tp.id < 0 {
+		panic("exchange: claims.Claim has no id")
+	}
+	return tp
+}
+
+// opFor returns how a member of type t is written and handed over.
+func opFor(t reflect.Type) (rawOp, RawKind, reflect.Type, *objectCodec) {
+	switch {
+	case t == reflect.TypeFor[time.Time]():
+		return opTime, RawTime, nil, nil
+	case t.Kind() == reflect.String:
+		return opText, RawText, nil, nil
+	case t.Kind() == reflect.Bool:
+		return opBool, RawBool, nil, nil
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
+		return opInt, RawInt, nil, nil
+	case t.Kind() == reflect.Float64:
+		return opFloat, RawFloat, nil, nil
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		return opStrings, RawJSON, t, nil
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		return opObject, RawJSON, t, newObjectCodec(t.Elem())
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		return opObjects, RawJSON, t, newObjectCodec(t.Elem())
+	}
+	return opJSON, RawJSON, t, nil
+}
+
 // AppendClaimJSON appends the claim r holds to dst as the json and ndjson
 // formats write it: exactly what encoding/json, without HTML escaping,
 // writes for the claims.Claim r decodes to.
 func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
+	tp := claimTemplate
+	if len(r.Bytes) != len(tp.members) || len(r.Values) != len(tp.members) {
+		return nil, fmt.Errorf("exchange: a raw claim has %d and %d values, not one for each of the %d members", len(r.Bytes), len(r.Values), len(tp.members))
+	}
+	// Where the intervals the interval in force copies start and end in
+	// dst.
+	var kept [maxKept][2]int
 	var err error
-	dst = append(dst, `{"id":`...)
-	dst = appendString(dst, r.ID)
-	dst = append(dst, `,"created_at":`...)
-	if dst, err = appendTime(dst, r.CreatedAt); err != nil {
-		return nil, err
+	for i := range tp.steps {
+		st := &tp.steps[i]
+		dst = append(dst, st.key...)
+		start := len(dst)
+		switch st.op {
+		case opText:
+			dst = appendString(dst, r.Bytes[st.value])
+		case opTime:
+			dst, err = appendTime(dst, r.Values[st.value].Time)
+		case opInt:
+			dst = strconv.AppendInt(dst, r.Values[st.value].Int, 10)
+		case opBool:
+			dst = strconv.AppendBool(dst, r.Values[st.value].Bool)
+		case opFloat:
+			dst, err = appendFloat(dst, r.Values[st.value].Float)
+		case opStrings:
+			dst, err = appendRawStrings(dst, r.Bytes[st.value], st.typ)
+		case opObject:
+			dst, err = appendRawObject(dst, r.Bytes[st.value], st.obj, st.typ)
+		case opObjects:
+			dst, err = appendRawObjects(dst, r.Bytes[st.value], st.obj, st.typ)
+		case opJSON:
+			dst, err = appendTyped(dst, r.Bytes[st.value], st.typ)
+		case opInForce:
+			copied := false
+			for _, f := range tp.inForce {
+				if string(r.Bytes[tp.source]) == f.source {
+					dst = append(dst, dst[kept[f.keep][0]:kept[f.keep][1]]...)
+					copied = true
+				}
+			}
+			if !copied {
+				dst = append(dst, "null"...)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("exchange: claim %q: decode %s: %w", r.Bytes[tp.id], st.path, err)
+		}
+		if st.keep >= 0 {
+			kept[st.keep] = [2]int{start, len(dst)}
+		}
 	}
-	dst = append(dst, `,"updated_at":`...)
-	if dst, err = appendTime(dst, r.UpdatedAt); err != nil {
-		return nil, err
-	}
-	dst = append(dst, `,"version":`...)
-	dst = strconv.AppendInt(dst, int64(r.Version), 10)
-	dst = appendField(dst, `,"topic_id":`, r.TopicID)
-	dst = appendField(dst, `,"claimant_id":`, r.ClaimantID)
-	dst = appendField(dst, `,"quote":`, r.Quote)
-	dst = appendField(dst, `,"quantity_text":`, r.QuantityText)
-	dst = appendField(dst, `,"language":`, r.Language)
-	dst = appendField(dst, `,"original_text":`, r.OriginalText)
-	dst = appendField(dst, `,"original_language":`, r.OriginalLanguage)
-	dst = append(dst, `,"no_number":`...)
-	dst = strconv.AppendBool(dst, r.NoNumber)
-
-	// The interval in force is a copy of the parsed or the analyst's.
-	dst = append(dst, `,"parsed_interval":`...)
-	p0 := len(dst)
-	if dst, err = appendRawInterval(dst, r.Parsed); err != nil {
-		return nil, rawErr(r, "parsed interval", err)
-	}
-	p1 := len(dst)
-	dst = append(dst, `,"analyst_interval":`...)
-	a0 := len(dst)
-	if dst, err = appendRawInterval(dst, r.AnalystInterval); err != nil {
-		return nil, rawErr(r, "analyst interval", err)
-	}
-	a1 := len(dst)
-	dst = append(dst, `,"interval":`...)
-	switch claims.IntervalSource(r.IntervalSource) {
-	case claims.FromAnalyst:
-		dst = append(dst, dst[a0:a1]...)
-	case claims.FromParser:
-		dst = append(dst, dst[p0:p1]...)
-	default:
-		dst = append(dst, "null"...)
-	}
-	dst = appendField(dst, `,"interval_source":`, r.IntervalSource)
-	dst = appendField(dst, `,"parser_version":`, r.ParserVersion)
-	dst = appendField(dst, `,"unit":`, r.Unit)
-
-	dst = append(dst, `,"scope":{"places":`...)
-	if dst, err = appendRawStrings(dst, r.Places); err != nil {
-		return nil, rawErr(r, "places", err)
-	}
-	dst = appendField(dst, `,"population":`, r.Population)
-	dst = appendField(dst, `,"group":`, r.GroupName)
-	dst = appendField(dst, `,"measure":`, r.Measure)
-	dst = appendField(dst, `},"provenance":{"source_id":`, r.SourceID)
-	dst = appendField(dst, `,"url":`, r.URL)
-	dst = appendField(dst, `,"archive_url":`, r.ArchiveURL)
-	dst = append(dst, `,"relays":`...)
-	if dst, err = appendRawRelays(dst, r.Relays); err != nil {
-		return nil, rawErr(r, "relays", err)
-	}
-	dst = appendField(dst, `},"occasion":`, r.Occasion)
-	dst = appendField(dst, `,"said_on":`, r.SaidOn)
-	dst = appendField(dst, `,"published_on":`, r.PublishedOn)
-	dst = appendField(dst, `,"as_of":`, r.AsOf)
-	dst = appendField(dst, `,"since":`, r.Since)
-	dst = appendField(dst, `,"basis":`, r.Basis)
-	dst = appendField(dst, `,"evidence_type":`, r.EvidenceType)
-	dst = appendField(dst, `,"grade":`, r.Grade)
-	dst = appendField(dst, `,"rank":`, r.Rank)
-	dst = appendField(dst, `,"deprecation_reason":`, r.DeprecationReason)
-	dst = appendField(dst, `,"notes":`, r.Notes)
-	dst = append(dst, `,"tags":`...)
-	if dst, err = appendRawStrings(dst, r.Tags); err != nil {
-		return nil, rawErr(r, "tags", err)
-	}
-	return append(dst, '}'), nil
-}
-
-func rawErr(r *RawClaim, what string, err error) error {
-	return fmt.Errorf("exchange: claim %q: decode %s: %w", r.ID, what, err)
-}
-
-func appendField(dst []byte, key string, s []byte) []byte {
-	return appendString(append(dst, key...), s)
+	return append(dst, tp.tail...), nil
 }
 
 // appendTime appends t in UTC as time.Time's MarshalJSON does.
@@ -372,35 +552,38 @@ func transStrings(dst, src []byte) ([]byte, bool) {
 	}
 }
 
-// appendRawStrings appends a stored JSON array of strings as a []string.
-func appendRawStrings(dst, src []byte) ([]byte, error) {
+// appendRawStrings appends a stored JSON array of strings as typ, a slice
+// of strings.
+func appendRawStrings(dst, src []byte, typ reflect.Type) ([]byte, error) {
 	if isNull(src) {
 		return append(dst, "null"...), nil
 	}
+	n := len(dst)
 	if out, ok := transStrings(dst, src); ok {
 		return out, nil
 	}
-	var v []string
-	if err := json.Unmarshal(src, &v); err != nil {
-		return nil, err
-	}
-	return appendStrings(dst, v), nil
+	return appendTyped(dst[:n], src, typ)
 }
 
 func isNull(src []byte) bool { return len(src) == 0 || string(src) == "null" }
 
-func appendStrings(dst []byte, v []string) []byte {
-	if v == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i, s := range v {
-		if i > 0 {
-			dst = append(dst, ',')
+// appendTyped appends stored JSON as encoding/json writes the value of
+// type typ it decodes to: the reference every transcoder falls back to.
+// Empty stored JSON is the zero value.
+func appendTyped(dst, src []byte, typ reflect.Type) ([]byte, error) {
+	v := reflect.New(typ)
+	if len(src) > 0 {
+		if err := json.Unmarshal(src, v.Interface()); err != nil {
+			return nil, err
 		}
-		dst = appendString(dst, s)
 	}
-	return append(dst, ']')
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v.Elem().Interface()); err != nil {
+		return nil, err
+	}
+	return append(dst, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
 }
 
 // cut removes prefix from src, reporting whether it was there.
@@ -411,11 +594,129 @@ func cut(src []byte, prefix string) ([]byte, bool) {
 	return src[len(prefix):], true
 }
 
-// relayKeys are the keys of a stored relay, in field order.
-var relayKeys = [...]string{`{"source_id":`, `,"url":`, `,"archive_url":`, `,"published_on":`, `,"note":`}
+// objectCodec transcodes the stored JSON of a struct (an interval, a
+// relay) whose members are strings, pointers to float64 and booleans,
+// read from the struct's json tags. It reads the object in exactly the
+// shape encoding/json writes it: members in field order, no spaces, an
+// omitempty member absent or empty.
+type objectCodec struct {
+	fields []objectField
+}
 
-// transRelays transcodes a JSON array of relays.
-func transRelays(dst, src []byte) ([]byte, bool) {
+type objectField struct {
+	key       string // with the '{' or ',' before it
+	kind      reflect.Kind
+	omitEmpty bool
+}
+
+// newObjectCodec returns the codec of struct t, or nil when t has a
+// member of another type or option: such values always take the typed
+// fallback.
+func newObjectCodec(t reflect.Type) *objectCodec {
+	c := &objectCodec{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || f.Anonymous || name == "" || name == "-" || (opts != "" && opts != "omitempty") {
+			return nil
+		}
+		of := objectField{key: "," + strconv.Quote(name) + ":", omitEmpty: opts == "omitempty"}
+		if len(c.fields) == 0 {
+			if of.omitEmpty {
+				return nil
+			}
+			of.key = "{" + of.key[1:]
+		}
+		switch {
+		case f.Type.Kind() == reflect.String:
+			of.kind = reflect.String
+		case f.Type.Kind() == reflect.Bool && !of.omitEmpty:
+			of.kind = reflect.Bool
+		case f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Float64 && !of.omitEmpty:
+			of.kind = reflect.Float64
+		default:
+			return nil
+		}
+		c.fields = append(c.fields, of)
+	}
+	if len(c.fields) == 0 {
+		return nil
+	}
+	return c
+}
+
+// trans transcodes the object at the start of src, returning the rest.
+func (c *objectCodec) trans(dst, src []byte) (out, rest []byte, ok bool) {
+	for _, f := range c.fields {
+		r, found := cut(src, f.key)
+		if !found {
+			if f.omitEmpty {
+				continue
+			}
+			return dst, src, false
+		}
+		switch f.kind {
+		case reflect.String:
+			if rest, empty := cut(r, `""`); empty && f.omitEmpty {
+				src = rest
+				continue
+			}
+			dst = append(dst, f.key...)
+			if dst, src, ok = transString(dst, r); !ok {
+				return dst, src, false
+			}
+		case reflect.Bool:
+			dst = append(dst, f.key...)
+			if rest, ok := cut(r, "true"); ok {
+				dst, src = append(dst, "true"...), rest
+			} else if rest, ok := cut(r, "false"); ok {
+				dst, src = append(dst, "false"...), rest
+			} else {
+				return dst, src, false
+			}
+		case reflect.Float64:
+			dst = append(dst, f.key...)
+			if dst, src, ok = transNumber(dst, r); !ok {
+				return dst, src, false
+			}
+		}
+	}
+	if src, ok = cut(src, "}"); !ok {
+		return dst, src, false
+	}
+	return append(dst, '}'), src, true
+}
+
+// appendRawObject appends the stored JSON of a pointer to a struct as typ.
+func appendRawObject(dst, src []byte, c *objectCodec, typ reflect.Type) ([]byte, error) {
+	if isNull(src) {
+		return append(dst, "null"...), nil
+	}
+	n := len(dst)
+	if c != nil {
+		if out, rest, ok := c.trans(dst, src); ok && len(rest) == 0 {
+			return out, nil
+		}
+	}
+	return appendTyped(dst[:n], src, typ)
+}
+
+// appendRawObjects appends the stored JSON array of structs as typ.
+func appendRawObjects(dst, src []byte, c *objectCodec, typ reflect.Type) ([]byte, error) {
+	if isNull(src) {
+		return append(dst, "null"...), nil
+	}
+	n := len(dst)
+	if c != nil {
+		if out, ok := transObjects(dst, src, c); ok {
+			return out, nil
+		}
+	}
+	return appendTyped(dst[:n], src, typ)
+}
+
+// transObjects transcodes a JSON array of the objects of c.
+func transObjects(dst, src []byte, c *objectCodec) ([]byte, bool) {
 	if len(src) < 2 || src[0] != '[' {
 		return dst, false
 	}
@@ -425,21 +726,10 @@ func transRelays(dst, src []byte) ([]byte, bool) {
 		return append(dst, ']'), true
 	}
 	for {
-		for _, k := range relayKeys {
-			var ok bool
-			if src, ok = cut(src, k); !ok {
-				return dst, false
-			}
-			dst = append(dst, k...)
-			if dst, src, ok = transString(dst, src); !ok {
-				return dst, false
-			}
-		}
 		var ok bool
-		if src, ok = cut(src, "}"); !ok || len(src) == 0 {
+		if dst, src, ok = c.trans(dst, src); !ok || len(src) == 0 {
 			return dst, false
 		}
-		dst = append(dst, '}')
 		switch {
 		case src[0] == ',':
 			dst = append(dst, ',')
@@ -450,36 +740,6 @@ func transRelays(dst, src []byte) ([]byte, bool) {
 			return dst, false
 		}
 	}
-}
-
-// appendRawRelays appends a stored JSON array of relays as a []claims.Relay.
-func appendRawRelays(dst, src []byte) ([]byte, error) {
-	if isNull(src) {
-		return append(dst, "null"...), nil
-	}
-	if out, ok := transRelays(dst, src); ok {
-		return out, nil
-	}
-	var v []claims.Relay
-	if err := json.Unmarshal(src, &v); err != nil {
-		return nil, err
-	}
-	if v == nil {
-		return append(dst, "null"...), nil
-	}
-	dst = append(dst, '[')
-	for i, r := range v {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = appendField(dst, relayKeys[0], []byte(r.SourceID))
-		dst = appendField(dst, relayKeys[1], []byte(r.URL))
-		dst = appendField(dst, relayKeys[2], []byte(r.ArchiveURL))
-		dst = appendField(dst, relayKeys[3], []byte(r.PublishedOn))
-		dst = appendField(dst, relayKeys[4], []byte(r.Note))
-		dst = append(dst, '}')
-	}
-	return append(dst, ']'), nil
 }
 
 // transNumber transcodes a JSON number or null.
@@ -533,87 +793,4 @@ func transNumber(dst, src []byte) (out, rest []byte, ok bool) {
 		return dst, src, false
 	}
 	return dst, src[i:], true
-}
-
-// transInterval transcodes a JSON interval.
-func transInterval(dst, src []byte) ([]byte, bool) {
-	var ok bool
-	for _, k := range [...]string{`{"low":`, `,"high":`, `,"best":`} {
-		if src, ok = cut(src, k); !ok {
-			return dst, false
-		}
-		dst = append(dst, k...)
-		if dst, src, ok = transNumber(dst, src); !ok {
-			return dst, false
-		}
-	}
-	if src, ok = cut(src, `,"approx":`); !ok {
-		return dst, false
-	}
-	dst = append(dst, `,"approx":`...)
-	if rest, ok := cut(src, "true"); ok {
-		dst, src = append(dst, "true"...), rest
-	} else if rest, ok := cut(src, "false"); ok {
-		dst, src = append(dst, "false"...), rest
-	} else {
-		return dst, false
-	}
-	// kind, rule and explanation are omitted when empty.
-	for _, k := range [...]string{`,"kind":`, `,"rule":`, `,"explanation":`} {
-		rest, ok := cut(src, k)
-		if !ok {
-			continue
-		}
-		if rest, ok := cut(rest, `""`); ok {
-			src = rest
-			continue
-		}
-		dst = append(dst, k...)
-		if dst, src, ok = transString(dst, rest); !ok {
-			return dst, false
-		}
-	}
-	if string(src) != "}" {
-		return dst, false
-	}
-	return append(dst, '}'), true
-}
-
-// appendRawInterval appends a stored JSON interval as a *claims.Interval.
-func appendRawInterval(dst, src []byte) ([]byte, error) {
-	if isNull(src) {
-		return append(dst, "null"...), nil
-	}
-	n := len(dst)
-	if out, ok := transInterval(dst, src); ok {
-		return out, nil
-	}
-	dst = dst[:n]
-	var iv *claims.Interval
-	if err := json.Unmarshal(src, &iv); err != nil {
-		return nil, err
-	}
-	if iv == nil {
-		return append(dst, "null"...), nil
-	}
-	var err error
-	for _, f := range [...]struct {
-		key string
-		v   *float64
-	}{{`{"low":`, iv.Low}, {`,"high":`, iv.High}, {`,"best":`, iv.Best}} {
-		dst = append(dst, f.key...)
-		if f.v == nil {
-			dst = append(dst, "null"...)
-		} else if dst, err = appendFloat(dst, *f.v); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, `,"approx":`...)
-	dst = strconv.AppendBool(dst, iv.Approx)
-	for _, f := range [...]struct{ key, v string }{{`,"kind":`, string(iv.Kind)}, {`,"rule":`, iv.Rule}, {`,"explanation":`, iv.Explanation}} {
-		if f.v != "" {
-			dst = appendField(dst, f.key, []byte(f.v))
-		}
-	}
-	return append(dst, '}'), nil
 }

@@ -25,17 +25,20 @@
 //
 //  1. claims.Claim: the field, its json tag, and its check in Validate.
 //  2. claimRow in rows.go: the column, and its line in toClaimRow and
-//     domain (tag it row:"derived" if it is computed from other fields).
+//     domain (tag it row:"derived" if it is computed from other fields,
+//     or claim:"path" if its name is not the member's, as group_name
+//     holds scope.group).
 //  3. migrate.go: a new step that adds the column.
-//  4. exchange: the field of exchange.RawClaim named after the column and
-//     its line in AppendClaimJSON (the fast JSON export), and its CSV
-//     column in csv.go.
-//  5. The documents: api/openapi.json and exchange/schema.json.
-//  6. The frontend's claim form and page.
+//  4. The documents: api/openapi.json and exchange/schema.json.
+//  5. The frontend's claim form and page.
+//
+// The exchange formats need nothing: the fast JSON export
+// (exchange.AppendClaimJSON, fed by export_fast.go) and the CSV columns
+// are derived from claims.Claim's fields, tags and types once, at start.
 //
 // Then give the field a value in everyField (fields_test.go):
 // TestEveryClaimFieldRoundTrips finds every field of claims.Claim by
 // reflection and fails until it survives create and find, and the JSON,
 // NDJSON and CSV exports and imports; the store refuses to start while
-// RawClaim and the columns disagree.
+// a column holds no member of the claim's JSON or a member has no column.
 package gormstore

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm/schema"
-
 	"github.com/claimdesk/claimdesk/claims/exchange"
 )
 
@@ -28,96 +26,125 @@ var _ exchange.RawClaimStore = (*Store)(nil)
 // the caller's goroutine splits and encodes while the next rows are read.
 //
 // SQLite joins the columns with NUL bytes: the rowid, the types of the
-// four columns the driver converts (created_at, updated_at, version,
-// no_number), those four, then the text columns. A row in any other shape
-// (a NUL inside a column, a timestamp the driver would read differently)
-// is read again column by column through the driver, by rowid, so that
-// every row reads exactly as EachClaim reads it. PostgreSQL, which keeps
-// no NUL in text, returns the four as columns and the text columns
-// prefixed with their byte lengths: "2,8,…;" + id + topic_id + ….
+// columns the driver converts (rawTyped: created_at, updated_at, version,
+// no_number), those columns, then the text columns (rawText). A row in any
+// other shape (a NUL inside a column, a timestamp the driver would read
+// differently) is read again column by column through the driver, by
+// rowid, so that every row reads exactly as EachClaim reads it.
+// PostgreSQL, which keeps no NUL in text, returns the typed columns as
+// columns and the text columns prefixed with their byte lengths:
+// "2,8,…;" + id + topic_id + ….
 //
 // concat and octet_length exist in PostgreSQL and in SQLite from 3.44; an older SQLite falls back to EachClaim (ErrNoRawClaims).
 
-// rawMetaColumns are the columns of a claim the driver converts; the
-// others, rawColumns, are text packed as it is stored.
-var rawMetaColumns = []string{"created_at", "updated_at", "version", "no_number"}
+// rawCol is a column of claims the raw export reads, and the member of
+// exchange.RawMembers it holds.
+type rawCol struct {
+	name   string
+	index  []int // of the field in claimRow
+	member int   // in RawClaim.Bytes or Values
+	kind   exchange.RawKind
+}
 
-// rawColumns are the text columns of the claim declaration, in its order,
-// and rawFields the field of exchange.RawClaim each goes to: the one whose
-// name gorm's naming maps to the column. A column without a field, or a
-// field without a column, is a programming error any test finds.
-var rawColumns, rawFields = func() ([]string, []int) {
-	var cols []string
-	var fields []int
-	t := reflect.TypeFor[exchange.RawClaim]()
-	byName := map[string]int{}
-	for i := range t.NumField() {
-		if t.Field(i).Type == reflect.TypeFor[[]byte]() {
-			byName[schema.NamingStrategy{}.ColumnName("", t.Field(i).Name)] = i
-		}
+// sqliteType is what SQLite's typeof says for a typed column as claimdesk
+// writes it.
+func (c rawCol) sqliteType() string {
+	if c.kind == exchange.RawTime {
+		return "text"
 	}
+	return "integer"
+}
+
+// rawTyped are the columns of the claim declaration the driver converts
+// (times, integers, booleans) and rawText the columns read as they are
+// stored, each in the declaration's order. A claimRow field holds the
+// member its `claim` tag names, else the member named like its column
+// (topic_id, scope.places, provenance.archive_url). A column without a
+// member, or a member without a column, is a programming error any test
+// finds.
+var rawTyped, rawText = func() (typed, text []rawCol) {
+	members := exchange.RawMembers()
+	used := make([]bool, len(members))
+	t := reflect.TypeFor[claimRow]()
 	for _, c := range claimCols.read {
-		if slices.Contains(rawMetaColumns, c.name) {
-			continue
+		f := t.FieldByIndex(c.index)
+		m := -1
+		for i, mb := range members {
+			last := mb.Path[strings.LastIndexByte(mb.Path, '.')+1:]
+			if tag := f.Tag.Get("claim"); mb.Path == tag || (tag == "" && last == c.name) {
+				if m >= 0 {
+					panic("gormstore: the claims column " + c.name + " could hold " + members[m].Path + " or " + mb.Path + ": tag its field in claimRow with claim:\"path\"")
+				}
+				m = i
+			}
 		}
-		i, ok := byName[c.name]
+		if m < 0 {
+			panic("gormstore: the claims column " + c.name + " holds no member of claims.Claim: tag its field in claimRow with claim:\"path\", or row:\"derived\"")
+		}
+		if used[m] {
+			panic("gormstore: two claims columns hold " + members[m].Path)
+		}
+		used[m] = true
+		rc := rawCol{name: c.name, index: c.index, member: m, kind: members[m].Kind}
+		want := map[exchange.RawKind]reflect.Kind{exchange.RawText: reflect.String, exchange.RawJSON: reflect.String,
+			exchange.RawInt: reflect.Int, exchange.RawBool: reflect.Bool, exchange.RawTime: reflect.Struct}[rc.kind]
+		if f.Type.Kind() != want {
+			panic(fmt.Sprintf("gormstore: the claims column %s is a %s, the raw export reads it as a %s", c.name, f.Type, want))
+		}
+		if rc.kind == exchange.RawText || rc.kind == exchange.RawJSON {
+			text = append(text, rc)
+		} else {
+			typed = append(typed, rc)
+		}
+	}
+	for i, ok := range used {
 		if !ok {
-			panic("gormstore: exchange.RawClaim has no field for the claims column " + c.name)
+			panic("gormstore: no column of claims holds " + members[i].Path)
 		}
-		delete(byName, c.name)
-		cols, fields = append(cols, c.name), append(fields, i)
 	}
-	for name := range byName {
-		panic("gormstore: no column of claims fills exchange.RawClaim's " + name)
-	}
-	return cols, fields
+	return typed, text
 }()
+
+func colNames(cols []rawCol, wrap string) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.name
+		if wrap != "" {
+			out[i] = wrap + "(" + c.name + ")"
+		}
+	}
+	return out
+}
 
 // rawQuery returns the query of the packed claims in dialect d.
 func rawQuery(d dialect) string {
 	if d == dialectSQLite {
-		var types []string
-		for _, c := range rawMetaColumns {
-			types = append(types, "typeof("+c+")")
-		}
-		cols := slices.Concat([]string{"rowid"}, types, rawMetaColumns, rawColumns)
+		cols := slices.Concat([]string{"rowid"}, colNames(rawTyped, "typeof"), colNames(rawTyped, ""), colNames(rawText, ""))
 		// Not concat_ws, which leaves out empty values with their
 		// separators.
 		return "SELECT concat(" + strings.Join(cols, ", char(0), ") + ") FROM claims"
 	}
-	lens := make([]string, len(rawColumns))
-	for i, c := range rawColumns {
-		lens[i] = "octet_length(" + c + ")"
-	}
-	return "SELECT " + strings.Join(rawMetaColumns, ", ") + ", concat(concat_ws(',', " + strings.Join(lens, ", ") +
-		"), ';', " + strings.Join(rawColumns, ", ") + ") FROM claims"
+	return "SELECT " + strings.Join(colNames(rawTyped, ""), ", ") + ", concat(concat_ws(',', " +
+		strings.Join(colNames(rawText, "octet_length"), ", ") + "), ';', " + strings.Join(colNames(rawText, ""), ", ") + ") FROM claims"
 }
 
 // The parts of a packed SQLite row.
-const (
-	sqlitePartTypes = 1                   // after the rowid
-	sqlitePartMeta  = sqlitePartTypes + 4 // created_at …
-	sqlitePartCols  = sqlitePartMeta + 4  // rawColumns
+var (
+	sqlitePartTypes = 1                               // after the rowid
+	sqlitePartTyped = sqlitePartTypes + len(rawTyped) // created_at …
+	sqlitePartText  = sqlitePartTyped + len(rawTyped) // rawText
+	sqliteParts     = sqlitePartText + len(rawText)
 )
-
-// sqliteParts is the number of parts of a packed SQLite row.
-var sqliteParts = sqlitePartCols + len(rawColumns)
-
-// sqliteTypes are the types of the four columns the driver converts, as
-// claimdesk writes them.
-var sqliteTypes = [4]string{"text", "text", "integer", "integer"}
 
 // rawChunk holds packed rows: data is their text, one after the other.
 type rawChunk struct {
-	data []byte
-	rows []rawRow
+	data  []byte
+	rows  []rawRow
+	typed []exchange.RawValue // PostgreSQL only: len(rawTyped) a row
 }
 
 type rawRow struct {
-	createdAt, updatedAt time.Time // PostgreSQL only
-	version              int
-	noNumber             bool
-	end                  int // of the row's text in data
+	end int // of the row's text in data
 }
 
 const (
@@ -180,7 +207,7 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 		defer close(full)
 		readErr <- readRaw(ctx, rows, s.dialect == dialectSQLite, full, free, done)
 	}()
-	var r exchange.RawClaim
+	r := exchange.NewRawClaim()
 	var slow claimRow
 	for c := range full {
 		start := 0
@@ -188,13 +215,15 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 			row := &c.rows[i]
 			var err error
 			if s.dialect == dialectSQLite {
-				err = s.fillRawSQLite(ctx, &r, &slow, c.data[start:row.end])
+				err = s.fillRawSQLite(ctx, r, &slow, c.data[start:row.end])
 			} else {
-				r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = row.createdAt, row.updatedAt, row.version, row.noNumber
-				err = fillRaw(&r, c.data[start:row.end])
+				for k, col := range rawTyped {
+					r.Values[col.member] = c.typed[i*len(rawTyped)+k]
+				}
+				err = fillRaw(r, c.data[start:row.end])
 			}
 			if err == nil {
-				err = fn(&r)
+				err = fn(r)
 			}
 			if err != nil {
 				close(done)
@@ -214,6 +243,19 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 // until the rows end or done is closed.
 func readRaw(ctx context.Context, rows *sql.Rows, packedOnly bool, full, free chan *rawChunk, done chan struct{}) error {
 	var c *rawChunk
+	// Where the typed columns scan to, then the packed text.
+	times, ints, bools := make([]time.Time, len(rawTyped)), make([]int64, len(rawTyped)), make([]bool, len(rawTyped))
+	dest := make([]any, len(rawTyped)+1)
+	for k, col := range rawTyped {
+		switch col.kind {
+		case exchange.RawTime:
+			dest[k] = &times[k]
+		case exchange.RawInt:
+			dest[k] = &ints[k]
+		case exchange.RawBool:
+			dest[k] = &bools[k]
+		}
+	}
 	send := func() bool {
 		select {
 		case full <- c:
@@ -235,14 +277,28 @@ func readRaw(ctx context.Context, rows *sql.Rows, packedOnly bool, full, free ch
 			case <-done:
 				return nil
 			}
-			c.data, c.rows = c.data[:0], c.rows[:0]
+			c.data, c.rows, c.typed = c.data[:0], c.rows[:0], c.typed[:0]
 		}
 		var row rawRow
 		var err error
 		if packedOnly {
 			err = rows.Scan(appendScanner{&c.data})
 		} else {
-			err = rows.Scan(&row.createdAt, &row.updatedAt, &row.version, &row.noNumber, appendScanner{&c.data})
+			dest[len(dest)-1] = appendScanner{&c.data}
+			if err = rows.Scan(dest...); err == nil {
+				for k, col := range rawTyped {
+					var v exchange.RawValue
+					switch col.kind {
+					case exchange.RawTime:
+						v.Time = times[k]
+					case exchange.RawInt:
+						v.Int = ints[k]
+					case exchange.RawBool:
+						v.Bool = bools[k]
+					}
+					c.typed = append(c.typed, v)
+				}
+			}
 		}
 		if err != nil {
 			return err
@@ -308,41 +364,58 @@ func (s *Store) fillRawSQLite(ctx context.Context, r *exchange.RawClaim, slow *c
 }
 
 // fillSQLiteParts fills r from the parts of a packed SQLite row, reporting
-// whether the four columns the driver converts are in the shape it writes
+// whether the columns the driver converts are in the shape it writes
 // them, so that they read here as through the driver.
 func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
-	for i, t := range sqliteTypes {
-		if string(parts[sqlitePartTypes+i]) != t {
+	for i, col := range rawTyped {
+		if string(parts[sqlitePartTypes+i]) != col.sqliteType() {
 			return false
 		}
 	}
-	meta := parts[sqlitePartMeta : sqlitePartMeta+4]
-	var ok1, ok2 bool
-	r.CreatedAt, ok1 = parseSQLiteTime(meta[0])
-	r.UpdatedAt, ok2 = parseSQLiteTime(meta[1])
-	v, err := strconv.Atoi(string(meta[2]))
-	if !ok1 || !ok2 || err != nil || len(meta[3]) == 0 || meta[3][0] == '-' {
-		return false
+	for i, col := range rawTyped {
+		p, v := parts[sqlitePartTyped+i], &r.Values[col.member]
+		switch col.kind {
+		case exchange.RawTime:
+			t, ok := parseSQLiteTime(p)
+			if !ok {
+				return false
+			}
+			v.Time = t
+		case exchange.RawInt:
+			n, err := strconv.ParseInt(string(p), 10, 64)
+			if err != nil {
+				return false
+			}
+			v.Int = n
+		case exchange.RawBool:
+			// The driver reads a boolean column's integer as value > 0.
+			if len(p) == 0 || p[0] == '-' {
+				return false
+			}
+			v.Bool = string(p) != "0"
+		}
 	}
-	r.Version = v
-	// The driver reads a boolean column's integer as value > 0.
-	r.NoNumber = string(meta[3]) != "0"
-	setColumns(r, parts[sqlitePartCols:])
+	setColumns(r, parts[sqlitePartText:])
 	return true
 }
 
 // fillFromRow fills r from a claim row scanned by scanClaim.
 func fillFromRow(r *exchange.RawClaim, c *claimRow) {
-	m := c.Meta.meta()
-	r.CreatedAt, r.UpdatedAt, r.Version, r.NoNumber = m.CreatedAt, m.UpdatedAt, m.Version, c.NoNumber
 	row := reflect.ValueOf(c).Elem()
-	cols := make([][]byte, 0, len(rawColumns))
-	for _, col := range claimCols.read {
-		if !slices.Contains(rawMetaColumns, col.name) {
-			cols = append(cols, []byte(row.FieldByIndex(col.index).String()))
+	for _, col := range rawTyped {
+		f, v := row.FieldByIndex(col.index), &r.Values[col.member]
+		switch col.kind {
+		case exchange.RawTime:
+			v.Time = f.Interface().(time.Time)
+		case exchange.RawInt:
+			v.Int = f.Int()
+		case exchange.RawBool:
+			v.Bool = f.Bool()
 		}
 	}
-	setColumns(r, cols)
+	for _, col := range rawText {
+		r.Bytes[col.member] = []byte(row.FieldByIndex(col.index).String())
+	}
 }
 
 // parseSQLiteTime parses the text the SQLite driver writes for a
@@ -408,9 +481,9 @@ func parseSQLiteTime(b []byte) (time.Time, bool) {
 }
 
 // fillRaw splits a packed PostgreSQL row into r: the byte lengths of the
-// columns of rawColumns, a semicolon, then the columns.
+// columns of rawText, a semicolon, then the columns.
 func fillRaw(r *exchange.RawClaim, p []byte) error {
-	cols := make([][]byte, len(rawColumns))
+	cols := make([][]byte, len(rawText))
 	i, sum := 0, 0
 	lens := make([]int, len(cols))
 	for k := range cols {
@@ -441,10 +514,9 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 	return nil
 }
 
-// setColumns sets the text columns of r, in the order of rawColumns.
+// setColumns sets the text columns of r, in the order of rawText.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
-	v := reflect.ValueOf(r).Elem()
-	for i, f := range rawFields {
-		v.Field(f).SetBytes(c[i])
+	for i, col := range rawText {
+		r.Bytes[col.member] = c[i]
 	}
 }

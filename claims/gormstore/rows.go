@@ -214,7 +214,9 @@ func (r *claimantRow) sortValue(col string) any {
 
 // claimRow keeps the interval in force in low, high and best for sorting
 // and summaries; the parsed and analyst intervals are JSON ("" for none),
-// and Interval is rebuilt from IntervalSource on reading.
+// and Interval is rebuilt from IntervalSource on reading. A column holds
+// the member of claims.Claim's JSON named like it, or the one its claim
+// tag names (the raw export reads them so: see export_fast.go).
 type claimRow struct {
 	Meta              metaRow `gorm:"embedded"`
 	TopicID           string
@@ -226,7 +228,7 @@ type claimRow struct {
 	OriginalText      string
 	OriginalLanguage  string
 	NoNumber          bool
-	Parsed            string
+	Parsed            string `claim:"parsed_interval"`
 	AnalystInterval   string
 	IntervalSource    string
 	ParserVersion     string
@@ -236,7 +238,7 @@ type claimRow struct {
 	Best              *float64 `row:"derived"`
 	Places            string
 	Population        string
-	GroupName         string
+	GroupName         string `claim:"scope.group"`
 	Measure           string
 	URL               string
 	ArchiveURL        string
