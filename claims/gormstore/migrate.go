@@ -9,29 +9,37 @@ import (
 	"gorm.io/gorm"
 )
 
-// A migration is one numbered step of the schema. Steps run in order, each
-// in its own transaction, and are recorded in schema_version. A released
-// step is never edited: a change of schema is a new step.
+// A migration is one numbered step of the schema. The steps a database
+// lacks run in order in one transaction, and are recorded in
+// schema_version. A released step is never edited: a change of schema is
+// a new step.
+//
+// A step that changes what the cross-referencing engine reads sets
+// recompute instead of recomputing itself: the summaries are computed
+// once, after the last step, by today's code from today's columns. (A
+// step that recomputed read the claims with the columns of today's code,
+// which a later step may add.)
 type migration struct {
-	version int
-	name    string
-	up      func(tx *gorm.DB, d dialect) error
+	version   int
+	name      string
+	up        func(tx *gorm.DB, d dialect) error
+	recompute bool
 }
 
 // migrations is the schema's history. Tests truncate it to build a
 // database at an older version.
 var migrations = []migration{
-	{1, "create topics, sources, claimants, claims and links", createSchema},
-	{2, "index tags in topic_tags and claim_tags", indexTags},
-	{3, "store reviews, cross-referencing summaries and custom places", createSummaries},
-	{4, "name the Wikidata items of topics and sources", addWikidataIDs},
-	{5, "index claims, topics, sources and claimants for full-text search", createSearch},
-	{6, "version each topic's claims for the cache of relations", createTopicVersions},
-	{7, "store users and their tokens", createAccounts},
-	{8, "keep the history of every write", createHistory},
-	{9, "measures current/cumulative/per_period/peak, claim basis, topic places and populations, conflict priority", measuresAndScopes},
-	{10, "index the prefixes of claims' words for full-text search", prefixSearch},
-	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons},
+	{1, "create topics, sources, claimants, claims and links", createSchema, false},
+	{2, "index tags in topic_tags and claim_tags", indexTags, false},
+	{3, "store reviews, cross-referencing summaries and custom places", createSummaries, false},
+	{4, "name the Wikidata items of topics and sources", addWikidataIDs, false},
+	{5, "index claims, topics, sources and claimants for full-text search", createSearch, false},
+	{6, "version each topic's claims for the cache of relations", createTopicVersions, false},
+	{7, "store users and their tokens", createAccounts, false},
+	{8, "keep the history of every write", createHistory, false},
+	{9, "measures current/cumulative/per_period/peak, claim basis, topic places and populations, conflict priority", measuresAndScopes, true},
+	{10, "index the prefixes of claims' words for full-text search", prefixSearch, false},
+	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -75,44 +83,61 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 	if len(steps) > 0 {
 		latest = steps[len(steps)-1].version
 	}
-	for _, step := range append([]migration{{version: 0}}, steps...) {
-		err := s.write(ctx, nil, func(tx *gorm.DB) error {
-			if s.dialect == dialectPostgres {
-				// A migration waits for another replica's as long as it
-				// takes, whatever the lock wait of writes.
-				if err := tx.Exec("SET LOCAL lock_timeout = 0").Error; err != nil {
-					return err
-				}
-				if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrateLockKey).Error; err != nil {
-					return err
-				}
-			}
-			if err := tx.Exec(s.ddl(`CREATE TABLE IF NOT EXISTS schema_version (
-				version INTEGER PRIMARY KEY,
-				applied_at TIMESTAMP NOT NULL)`)).Error; err != nil {
+	var done []migration
+	err := s.write(ctx, nil, func(tx *gorm.DB) error {
+		done = done[:0]
+		if s.dialect == dialectPostgres {
+			// A migration waits for another replica's as long as it
+			// takes, whatever the lock wait of writes.
+			if err := tx.Exec("SET LOCAL lock_timeout = 0").Error; err != nil {
 				return err
 			}
-			var current int
-			if err := tx.Raw("SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&current).Error; err != nil {
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrateLockKey).Error; err != nil {
 				return err
 			}
+		}
+		if err := tx.Exec(s.ddl(`CREATE TABLE IF NOT EXISTS schema_version (
+			version INTEGER PRIMARY KEY,
+			applied_at TIMESTAMP NOT NULL)`)).Error; err != nil {
+			return err
+		}
+		var current int
+		if err := tx.Raw("SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&current).Error; err != nil {
+			return err
+		}
+		if current > latest {
+			return fmt.Errorf("the database is at schema version %d, newer than this claimdesk knows (%d): upgrade claimdesk", current, latest)
+		}
+		recompute := false
+		for _, step := range steps {
 			switch {
-			case current > latest:
-				return fmt.Errorf("the database is at schema version %d, newer than this claimdesk knows (%d): upgrade claimdesk", current, latest)
-			case step.version == 0 || current >= step.version:
-				return nil
+			case current >= step.version:
+				continue
 			case current != step.version-1:
 				return fmt.Errorf("the database is at schema version %d and step %d cannot follow it", current, step.version)
 			}
-			ran = true
+			done = append(done, step)
 			if err := step.up(tx, s.dialect); err != nil {
+				return fmt.Errorf("migrate to version %d (%s): %w", step.version, step.name, err)
+			}
+			if err := tx.Exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", step.version, s.clock()).Error; err != nil {
 				return err
 			}
-			return tx.Exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", step.version, s.clock()).Error
-		})
-		if err != nil {
-			return fmt.Errorf("gormstore: migrate to version %d (%s): %w", step.version, step.name, err)
+			current = step.version
+			// A database made by step 1 in this call has nothing to
+			// recompute yet, but recomputing it costs nothing.
+			recompute = recompute || step.recompute
 		}
+		if recompute {
+			if err := recomputeAll(tx, s.dialect); err != nil {
+				return fmt.Errorf("recompute the summaries after migrating: %w", err)
+			}
+		}
+		return nil
+	})
+	ran = len(done) > 0
+	if err != nil {
+		return fmt.Errorf("gormstore: %w", err)
 	}
 	return nil
 }
@@ -348,10 +373,7 @@ func measuresAndScopes(tx *gorm.DB, d dialect) error {
 		`CREATE INDEX topic_conflicts_priority ON topic_conflicts (priority DESC, severity DESC, topic_id, claim_a, claim_b)`,
 		`CREATE INDEX topic_conflicts_status_priority ON topic_conflicts (status, priority DESC, severity DESC, topic_id, claim_a, claim_b)`,
 	)
-	if err != nil {
-		return err
-	}
-	return recomputeAll(tx, d)
+	return err
 }
 
 // createSummaries is step 3: analysts' reviews of conflicts, the stored
