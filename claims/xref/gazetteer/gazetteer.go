@@ -23,8 +23,10 @@
 //     the narrower UN M49 sub-region. Russia is not placed in Europe.
 //
 // The generated geonames.txt.gz (see internal/gen and internal/geofile)
-// adds the other countries, named by CLDR in English, Russian, Ukrainian,
-// French, German and Spanish and placed in the World region; CLDR's other
+// adds the other countries, named by CLDR in English, Russian and
+// Ukrainian (other languages' names in Latin script are too often English
+// words: "Island" is German for Iceland) and placed in the World region;
+// CLDR's other
 // names for the hand-kept countries; and GeoNames' first-level regions
 // (admin1: oblasts, states, provinces; about 3,900) and cities of 15,000
 // people or more (about 26,000), with their Cyrillic alternate names, and

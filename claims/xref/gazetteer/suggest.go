@@ -10,11 +10,12 @@ import (
 // edit (an insertion, a deletion, a substitution or a swap of two
 // neighbouring letters) for names of up to three letters, two for longer
 // ones, so "Sirya" suggests Syria and "Irq" Iraq. A name that is known,
-// or too far from every known name, gets none. Among names equally near,
-// a listed place (a country, a hand-kept region, an analyst's place) goes
-// before a GeoNames region or city; then the name that shares the first
-// letter, then the most letters, then the most populous place, then the
-// name that sorts first. Of the GeoNames table, only the regions and the
+// or too far from every known name, gets none. A listed place (a country,
+// a hand-kept region, an analyst's place) within reach goes before every
+// GeoNames region or city ("Sirya" is Syria, not Sirsa in India); among
+// names equally near, the one that shares the first letter, then the most
+// letters, then the most populous place, then the name that sorts first.
+// Of the GeoNames table, only the regions and the
 // cities of 100,000 people or more are offered, by their own and their
 // Cyrillic names, and only one edit away ("Mariupl": Mariupol): with every
 // town of the table, nearly any village it lacks would be near one. They
@@ -33,16 +34,14 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 		limit = 2
 	}
 	type rank struct {
-		dist, geo, firstDiffers, bagDiff int
-		pop                              int64
-		name                             string
+		dist, firstDiffers, bagDiff int
+		pop                         int64
+		name                        string
 	}
 	less := func(a, b rank) bool {
 		switch {
 		case a.dist != b.dist:
 			return a.dist < b.dist
-		case a.geo != b.geo:
-			return a.geo < b.geo
 		case a.firstDiffers != b.firstDiffers:
 			return a.firstDiffers < b.firstDiffers
 		case a.bagDiff != b.bagDiff:
@@ -61,7 +60,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 		}
 		r := rank{dist: d, bagDiff: bagDiff(f, known), name: known}
 		if geo >= 0 {
-			r.geo, r.pop = 1, g.geo.entries[geo].pop
+			r.pop = g.geo.entries[geo].pop
 		}
 		if k, _ := utf8.DecodeRuneInString(known); k != first {
 			r.firstDiffers = 1
@@ -78,7 +77,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 			bestID = id
 		}
 	}
-	if g.geo != nil {
+	if g.geo != nil && bestID == "" {
 		// The table's names, by length: only those within limit letters
 		// of f's length, and whose letters differ from f's in at most two
 		// per edit, can be near.

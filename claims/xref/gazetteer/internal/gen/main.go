@@ -239,10 +239,11 @@ func build(in input) (*geofile.Table, error) {
 	dropJunk(t.Cities)
 
 	en := display.English.Regions()
-	others := []display.Namer{
-		display.Regions(language.Russian), display.Regions(language.Ukrainian),
-		display.Regions(language.French), display.Regions(language.German), display.Regions(language.Spanish),
-	}
+	// Russian and Ukrainian only: in Latin script, other languages' names
+	// are English words or first names ("Island" is German for Iceland,
+	// "Grenade" French for Grenada, "Maurice" for Mauritius), which the
+	// article extractor would read as countries.
+	others := []display.Namer{display.Regions(language.Russian), display.Regions(language.Ukrainian)}
 	codes := make([]string, 0, len(countries))
 	for cc := range countries {
 		codes = append(codes, cc)

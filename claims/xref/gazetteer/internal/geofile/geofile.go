@@ -60,7 +60,7 @@ const Header = "# claimdesk gazetteer: countries (names from CLDR), first-level 
 
 // Write writes t, gzip-compressed, in a form that depends only on t.
 func Write(w io.Writer, t *Table) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}
