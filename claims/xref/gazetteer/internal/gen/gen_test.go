@@ -93,3 +93,19 @@ func TestBuildAndWrite(t *testing.T) {
 		t.Errorf("Read(Write(t)) differs from t (-written +read):\n%s", diff)
 	}
 }
+
+func TestPlainLetters(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Côte d’Ivoire": "Cote d'Ivoire",
+		"São Tomé":      "Sao Tome",
+		"Україна":       "Україна", // ї is a letter of its own
+		"Кот-д’Ивуар":   "Кот-д'Ивуар",
+		"Київ":          "Київ",
+		"Йемен":         "Йемен", // so is й
+	} {
+		if got := plainLetters(in); got != want {
+			t.Errorf("plainLetters(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

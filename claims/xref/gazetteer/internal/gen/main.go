@@ -34,6 +34,9 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer/internal/geofile"
@@ -279,12 +282,21 @@ func build(in input) (*geofile.Table, error) {
 		if english == "" {
 			continue
 		}
-		add(english)
-		if short, _, ok := strings.Cut(english, " ("); ok {
-			add(short) // "Myanmar (Burma)" is called Myanmar
+		variants := func(n string) {
+			add(n)
+			add(plainLetters(n)) // Côte d’Ivoire: Cote d'Ivoire
+			if short, rest, ok := strings.Cut(n, " ("); ok {
+				add(short) // "Myanmar (Burma)" is called Myanmar
+				// and Burma; not an abbreviation: "Гонконг (САР)" is no
+				// name for САР, which is Syria's in Russian.
+				if inner := strings.TrimSuffix(rest, ")"); strings.ToUpper(inner) != inner {
+					add(inner)
+				}
+			}
 		}
+		variants(english)
 		for _, n := range others {
-			add(n.Name(r))
+			variants(n.Name(r))
 		}
 		if c := byID[cc]; c != nil {
 			// A hand-kept country keeps its names; CLDR adds the others.
@@ -309,6 +321,20 @@ func build(in input) (*geofile.Table, error) {
 	slices.SortFunc(t.Admin1, byPopulation)
 	slices.SortFunc(t.Cities, byPopulation)
 	return t, nil
+}
+
+// plainLetters writes a name without accents and with a straight
+// apostrophe, as it is often typed; a Cyrillic name keeps its letters.
+func plainLetters(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		return strings.ReplaceAll(s, "’", "'") // й and ї are letters, not и and і with accents
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return strings.ReplaceAll(out, "’", "'")
 }
 
 func knownName(c *curated, n string) bool {
