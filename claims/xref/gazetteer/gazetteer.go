@@ -105,8 +105,10 @@ const (
 
 // Place is one entry of the gazetteer.
 type Place struct {
-	// ID is an ISO 3166 code for countries and subdivisions, or
-	// "region:name" for claimdesk's groupings.
+	// ID is an ISO 3166 code for countries and hand-kept subdivisions,
+	// GeoNames' admin1 code for a first-level region ("UA.05"), "gn:" and
+	// the GeoNames ID for a city ("gn:701822"), "region:name" for
+	// claimdesk's groupings and "custom:name" for analysts' places.
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Kind    Kind     `json:"kind"`
@@ -120,8 +122,9 @@ type Place struct {
 // other calls.
 type Gazetteer struct {
 	// geo holds the GeoNames regions and cities, shared by every copy of
-	// the built-in gazetteer and never changed; nil in one made by New.
-	geo *geoTable
+	// the built-in gazetteer, decoded when first needed and never
+	// changed; nil in one made by New.
+	geo *lazyGeo
 	// The listed places: the hand-kept table, the countries and the
 	// analysts' places.
 	places map[string]*Place   // by ID
@@ -160,7 +163,7 @@ func buildBuiltin(placesJSON, geoGz []byte) *Gazetteer {
 	if err != nil {
 		panic("gazetteer: built-in table: " + err.Error())
 	}
-	t, err := geofile.Read(bytes.NewReader(geoGz))
+	t, err := geofile.ReadListed(bytes.NewReader(geoGz))
 	if err != nil {
 		panic("gazetteer: built-in GeoNames table: " + err.Error())
 	}
@@ -204,7 +207,7 @@ func buildBuiltin(placesJSON, geoGz []byte) *Gazetteer {
 		ps = append(ps, p)
 	}
 	g := New()
-	g.geo = newGeoTable(t)
+	g.geo = &lazyGeo{gz: geoGz}
 	if err := g.Add(ps...); err != nil {
 		panic("gazetteer: built-in table: " + err.Error())
 	}
@@ -277,7 +280,7 @@ func (g *Gazetteer) Add(ps ...Place) error {
 			return invalid("place %d: id is required", i)
 		case p.Name == "":
 			return invalid("place %q: name is required", p.ID)
-		case places[p.ID] != nil || g.geoIndex(p.ID) >= 0:
+		case places[p.ID] != nil || mayBeGeoID(p.ID) && g.geoIndex(p.ID) >= 0:
 			return invalid("place %q: duplicate id", p.ID)
 		case strings.ContainsFunc(p.ID, unicode.IsControl):
 			return invalid("place %q: id has a control character", p.ID)
@@ -318,13 +321,21 @@ func (g *Gazetteer) Add(ps ...Place) error {
 	return nil
 }
 
+// mayBeGeoID reports whether id has the form of a GeoNames region's or
+// city's ID (UA.05, gn:701822), so that adding a place with another ID
+// does not decode the table.
+func mayBeGeoID(id string) bool {
+	return strings.HasPrefix(id, "gn:") || strings.Contains(id, ".")
+}
+
 // geoIndex returns the index of the GeoNames region or city with an ID,
 // or -1.
 func (g *Gazetteer) geoIndex(id string) int32 {
-	if g.geo == nil {
+	geo := g.geoTab()
+	if geo == nil {
 		return -1
 	}
-	if i, ok := g.geo.byID[id]; ok {
+	if i, ok := geo.byID[id]; ok {
 		return i
 	}
 	return -1
@@ -389,11 +400,15 @@ func (g *Gazetteer) computeAtoms(places map[string]*Place, order []string) map[s
 		}
 		f := ""
 		for _, parent := range places[id].In {
-			if i := g.geoIndex(parent); i >= 0 {
-				f = g.geo.path(i) + sep + id
-				break
+			pp := places[parent]
+			if pp == nil { // not listed, so a GeoNames place (Add checked)
+				if i := g.geoIndex(parent); i >= 0 {
+					f = g.geoTab().path(i) + sep + id
+					break
+				}
+				continue
 			}
-			if pp := places[parent]; pp != nil && pp.Kind != Region {
+			if pp.Kind != Region {
 				if fp := finePath(parent, depth+1); fp != "" {
 					f = fp + sep + id
 					break
@@ -473,10 +488,11 @@ func (g *Gazetteer) find(name string) (ref, bool) {
 	if id, ok := g.names[k]; ok {
 		return ref{id: id, geo: -1}, true
 	}
-	if g.geo == nil {
+	geo := g.geoTab()
+	if geo == nil {
 		return ref{}, false
 	}
-	if v, ok := g.geo.best[k]; ok {
+	if v, ok := geo.best[k]; ok {
 		return ref{geo: int32(v & candIndex)}, true
 	}
 	if i := g.geoIndex(strings.TrimSpace(name)); i >= 0 {
@@ -496,7 +512,7 @@ func (g *Gazetteer) find(name string) (ref, bool) {
 	if id, ok := g.names[qual]; ok {
 		quals = append(quals, g.atoms[id])
 	}
-	for _, c := range g.geo.candidates(qual) {
+	for _, c := range geo.candidates(qual) {
 		quals = append(quals, g.elements(ref{geo: c}))
 	}
 	if len(quals) == 0 {
@@ -512,7 +528,7 @@ func (g *Gazetteer) find(name string) (ref, bool) {
 		}
 		return false
 	}
-	for _, c := range g.geo.candidates(head) {
+	for _, c := range geo.candidates(head) {
 		if r := (ref{geo: c}); in(r) {
 			return r, true
 		}
@@ -531,14 +547,14 @@ func covered(a, b []string) bool {
 
 func (g *Gazetteer) elements(r ref) []string {
 	if r.geo >= 0 {
-		return []string{g.geo.path(r.geo)}
+		return []string{g.geoTab().path(r.geo)}
 	}
 	return g.atoms[r.id]
 }
 
 func (g *Gazetteer) place(r ref) Place {
 	if r.geo >= 0 {
-		return g.geo.place(r.geo, g.geoName(r.geo))
+		return g.geoTab().place(r.geo, g.geoName(r.geo))
 	}
 	return *g.places[r.id]
 }
@@ -548,7 +564,8 @@ func (g *Gazetteer) place(r ref) Place {
 // ("Donetsk Oblast" for the oblast, as Donetsk is the city), else that
 // name qualified by its region or country ("Paris, Texas"), else its ID.
 func (g *Gazetteer) geoName(i int32) string {
-	e := &g.geo.entries[i]
+	geo := g.geoTab()
+	e := &geo.entries[i]
 	for _, n := range e.names {
 		if n.Alt {
 			break
@@ -557,7 +574,7 @@ func (g *Gazetteer) geoName(i int32) string {
 		if _, listed := g.names[k]; listed {
 			continue
 		}
-		if v, ok := g.geo.best[k]; ok && int32(v&candIndex) == i {
+		if v, ok := geo.best[k]; ok && int32(v&candIndex) == i {
 			return n.Text
 		}
 	}
@@ -595,10 +612,11 @@ func (g *Gazetteer) Lookup(name string) (Place, bool) {
 // smaller city ("Stalin" for Donetsk) denotes none. The listed places,
 // which Places returns, are not consulted.
 func (g *Gazetteer) InText(folded string) (string, bool) {
-	if g.geo == nil {
+	geo := g.geoTab()
+	if geo == nil {
 		return "", false
 	}
-	v, ok := g.geo.best[folded]
+	v, ok := geo.best[folded]
 	if !ok || v&candText == 0 {
 		return "", false
 	}
@@ -608,7 +626,8 @@ func (g *Gazetteer) InText(folded string) (string, bool) {
 // TextPrefix reports whether a folded word starts the name of several
 // words of a GeoNames region or city that InText reads.
 func (g *Gazetteer) TextPrefix(word string) bool {
-	return g.geo != nil && g.geo.prefixes[word]
+	geo := g.geoTab()
+	return geo != nil && geo.prefixes[word]
 }
 
 // Fold normalises a place name for matching: trimmed, lower case, inner

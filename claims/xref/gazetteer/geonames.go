@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"cmp"
 	_ "embed"
 	"slices"
@@ -71,6 +72,34 @@ type geoTable struct {
 	suggestOnce sync.Once
 	suggest     []suggestName // by length in runes, then name
 	byLen       []int         // byLen[n] is the first of suggest with n runes or more
+}
+
+// lazyGeo decodes the embedded table of regions and cities the first time
+// a gazetteer needs it: a process that only names countries never pays
+// for it.
+type lazyGeo struct {
+	gz   []byte
+	once sync.Once
+	tab  *geoTable
+}
+
+func (l *lazyGeo) get() *geoTable {
+	l.once.Do(func() {
+		t, err := geofile.Read(bytes.NewReader(l.gz))
+		if err != nil {
+			panic("gazetteer: built-in GeoNames table: " + err.Error())
+		}
+		l.tab = newGeoTable(t)
+	})
+	return l.tab
+}
+
+// geoTab returns g's table of regions and cities, or nil.
+func (g *Gazetteer) geoTab() *geoTable {
+	if g.geo == nil {
+		return nil
+	}
+	return g.geo.get()
 }
 
 // newGeoTable indexes the regions and cities of t.

@@ -121,8 +121,8 @@ func TestAmbiguousNames(t *testing.T) {
 func TestNamesRoundTrip(t *testing.T) {
 	t.Parallel()
 	g := Builtin()
-	for i := range g.geo.entries {
-		e := &g.geo.entries[i]
+	for i := range g.geoTab().entries {
+		e := &g.geoTab().entries[i]
 		name := g.geoName(int32(i))
 		r, ok := g.find(name)
 		if name == e.id {
@@ -256,5 +256,26 @@ func TestEmbeddedTableRoundTrips(t *testing.T) {
 	}
 	if mariupol == nil || mariupol[2] != "UA.05" || !strings.Contains(mariupol[4], "^Мариуполь") {
 		t.Errorf("Mariupol's line: %q", mariupol)
+	}
+}
+
+// TestRegionsAndCitiesDecodedOnDemand: names of listed places and the
+// analysts' places do not decode the table of regions and cities; the
+// first name that is not theirs does.
+func TestRegionsAndCitiesDecodedOnDemand(t *testing.T) {
+	t.Parallel()
+	g := buildBuiltin(builtinJSON, geonamesGz)
+	if got := Compare(g.Resolve([]string{"Syria"}), g.Resolve([]string{"Middle East"})); got != Inside {
+		t.Errorf("Syria vs Middle East = %s", got)
+	}
+	if err := g.Add(Place{ID: "custom:dabiq", Name: "Dabiq", In: []string{"SY"}}); err != nil {
+		t.Fatal(err)
+	}
+	g.Resolve([]string{"Brazil", "Dabiq"})
+	if g.geo.tab != nil {
+		t.Errorf("the table of regions and cities was decoded for listed names")
+	}
+	if got := Compare(g.Resolve([]string{"Mariupol"}), g.Resolve([]string{"Ukraine"})); got != Inside || g.geo.tab == nil {
+		t.Errorf("Mariupol vs Ukraine = %s, table decoded %v", got, g.geo.tab != nil)
 	}
 }

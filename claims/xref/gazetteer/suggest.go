@@ -60,7 +60,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 		}
 		r := rank{dist: d, bagDiff: bagDiff(f, known), name: known}
 		if geo >= 0 {
-			r.pop = g.geo.entries[geo].pop
+			r.pop = g.geoTab().entries[geo].pop
 		}
 		if k, _ := utf8.DecodeRuneInString(known); k != first {
 			r.firstDiffers = 1
@@ -77,11 +77,11 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 			bestID = id
 		}
 	}
-	if g.geo != nil && bestID == "" {
+	if geo := g.geoTab(); geo != nil && bestID == "" {
 		// The table's names, by length: only those within limit letters
 		// of f's length, and whose letters differ from f's in at most two
 		// per edit, can be near.
-		names, byLen := g.geo.suggestIndex()
+		names, byLen := geo.suggestIndex()
 		n := utf8.RuneCountInString(f)
 		geoLimit := 1
 		lo, hi := max(n-geoLimit, 0), n+geoLimit+1
@@ -94,7 +94,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 			if _, listed := g.names[c.name]; listed {
 				continue
 			}
-			if i := int32(g.geo.best[c.name] & candIndex); consider(c.name, i) {
+			if i := int32(geo.best[c.name] & candIndex); consider(c.name, i) {
 				bestID, bestGeo = "", i
 			}
 		}

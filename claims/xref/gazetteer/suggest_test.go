@@ -122,7 +122,7 @@ func suggestLinear(g *Gazetteer, name string) (string, bool) {
 			consider(cand{dist: d, key: key, out: g.places[id].Name})
 		}
 	}
-	names, _ := g.geo.suggestIndex()
+	names, _ := g.geoTab().suggestIndex()
 	if best != nil {
 		names = nil // a listed place within reach goes first
 	}
@@ -134,8 +134,8 @@ func suggestLinear(g *Gazetteer, name string) (string, bool) {
 			continue
 		}
 		if d := editDistance(f, c.name, 1); d <= 1 {
-			i := int32(g.geo.best[c.name] & candIndex)
-			consider(cand{dist: d, pop: g.geo.entries[i].pop, key: c.name, out: g.geoName(i)})
+			i := int32(g.geoTab().best[c.name] & candIndex)
+			consider(cand{dist: d, pop: g.geoTab().entries[i].pop, key: c.name, out: g.geoName(i)})
 		}
 	}
 	if best == nil {
@@ -147,7 +147,7 @@ func suggestLinear(g *Gazetteer, name string) (string, bool) {
 // suggestInputs are names one or two slips from the table's: letters
 // dropped, doubled, swapped and replaced in a sample of its names.
 func suggestInputs(g *Gazetteer, n int) []string {
-	names, _ := g.geo.suggestIndex()
+	names, _ := g.geoTab().suggestIndex()
 	var out []string
 	for i := 0; len(out) < n && i < len(names); i += len(names)/n + 1 {
 		r := []rune(names[i].name)

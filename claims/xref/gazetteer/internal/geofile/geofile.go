@@ -13,7 +13,8 @@
 // code for a city. names are separated by "|"; the first is the entry's
 // name; a name starting with "~" is a common word ("Reading"), one with
 // "^" an alternate name (GeoNames' alternatenames). Lines starting with
-// "#" are comments. Regions and cities are each written most populous
+// "#" are comments. Countries come first, then regions, then cities,
+// each of the last two most populous
 // first (ties by ID): the gazetteer gives a name several share to the
 // first that has it.
 package geofile
@@ -128,6 +129,30 @@ func Read(r io.Reader) (*Table, error) {
 	}
 	var b strings.Builder
 	if _, err := io.Copy(&b, zr); err != nil {
+		return nil, fmt.Errorf("geofile: %w", err)
+	}
+	return Parse(b.String())
+}
+
+// ReadListed decodes only the countries (C and X lines), which come
+// first, and stops reading there: the cheap part of the file.
+func ReadListed(r io.Reader) (*Table, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("geofile: %w", err)
+	}
+	var b strings.Builder
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "A\t") || strings.HasPrefix(line, "P\t") {
+			break
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("geofile: %w", err)
 	}
 	return Parse(b.String())
