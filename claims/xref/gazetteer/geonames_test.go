@@ -187,6 +187,7 @@ func TestInText(t *testing.T) {
 		{"bath", ""},     // a common word
 		{"most", ""},     // a common word
 		{"van", ""},      // a common word
+		{"of", ""},       // a town in Turkey, and a common word
 		{"орел", ""},     // "eagle"
 		{"syria", ""},    // a listed place: not the table's business
 		{"central", ""},  // several regions, and a common word
@@ -195,9 +196,6 @@ func TestInText(t *testing.T) {
 		got, ok := g.InText(tt.folded)
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("InText(%q) = %q, %v; want %q", tt.folded, got, ok, tt.want)
-		}
-		if tt.want == "" {
-			continue
 		}
 	}
 	if !g.TextPrefix("donetsk") {
