@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/gin-gonic/gin"
 
@@ -17,16 +18,35 @@ type place struct {
 	Custom bool `json:"custom"`
 }
 
-// listPlaces serves GET /api/v1/places: the built-in gazetteer and the
-// analysts' places, with what each lies inside.
+// listPlaces serves GET /api/v1/places: the built-in gazetteer's listed
+// places (countries and groupings) and the analysts' places, with what
+// each lies inside. With ?name= it looks one name up instead, among the
+// GeoNames cities and regions too, which are not listed: the place it
+// denotes, or none and the nearest known name as "suggestion".
 func (h *handler) listPlaces(c *gin.Context) {
-	if _, err := parseQuery(c.Request.URL.Query()); err != nil {
+	q, err := parseQuery(c.Request.URL.Query(), "name")
+	if err != nil {
 		h.writeError(c, err)
 		return
 	}
 	g, err := h.store.Gazetteer(c.Request.Context())
 	if err != nil {
 		h.writeError(c, err)
+		return
+	}
+	if name, ok := q.values["name"]; ok {
+		custom, err := h.store.CustomPlaces(c.Request.Context())
+		if err != nil {
+			h.writeError(c, err)
+			return
+		}
+		out := gin.H{"items": []place{}}
+		if p, ok := g.Lookup(name[0]); ok {
+			out["items"] = []place{placeOut(p, slices.ContainsFunc(custom, func(o gazetteer.Place) bool { return o.ID == p.ID }))}
+		} else if s, ok := g.Suggest(name[0]); ok {
+			out["suggestion"] = s
+		}
+		c.JSON(http.StatusOK, out)
 		return
 	}
 	custom, err := h.store.CustomPlaces(c.Request.Context())

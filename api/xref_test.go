@@ -322,33 +322,33 @@ func TestPlaces(t *testing.T) {
 		seed(t, e)
 		e.doJSON(t, request{method: "PATCH", path: "/api/v1/topics/t-ru", headers: map[string]string{"If-Match": "*"}, body: `{"additive":true}`}, http.StatusOK, nil)
 		e.doJSON(t, request{method: "DELETE", path: "/api/v1/links/l-1", headers: map[string]string{"If-Match": "*"}}, http.StatusNoContent, nil)
-		e.doJSON(t, request{method: "POST", path: "/api/v1/claims", body: `{"id":"cl-raqqa","topic_id":"t-ru","claimant_id":"c-bogdanov","quantity_text":"900",
-			"said_on":"2014-09-29","scope":{"places":["Raqqa"]},"provenance":{"source_id":"s-tass"}}`}, http.StatusCreated, nil)
-		if got := comparedOf(t, e.comparison(t, "t-ru"), "cl-raqqa").Summary; got.ConflictCount != 0 || !slices.Contains(got.UnknownPlaces, "Raqqa") {
-			t.Fatalf("before Raqqa is known: %+v", got)
+		e.doJSON(t, request{method: "POST", path: "/api/v1/claims", body: `{"id":"cl-dabiq","topic_id":"t-ru","claimant_id":"c-bogdanov","quantity_text":"900",
+			"said_on":"2014-09-29","scope":{"places":["Dabiq"]},"provenance":{"source_id":"s-tass"}}`}, http.StatusCreated, nil)
+		if got := comparedOf(t, e.comparison(t, "t-ru"), "cl-dabiq").Summary; got.ConflictCount != 0 || !slices.Contains(got.UnknownPlaces, "Dabiq") {
+			t.Fatalf("before Dabiq is known: %+v", got)
 		}
 		var p place
-		e.doJSON(t, request{method: "POST", path: "/api/v1/places", body: `{"name":"Raqqa","aliases":["Ar-Raqqah","Ракка"],"in":["SY"]}`}, http.StatusCreated, &p)
-		if p.ID != "custom:raqqa" || !p.Custom {
+		e.doJSON(t, request{method: "POST", path: "/api/v1/places", body: `{"name":"Dabiq","aliases":["Dabiq al-Kabir","Дабик"],"in":["SY"]}`}, http.StatusCreated, &p)
+		if p.ID != "custom:dabiq" || !p.Custom {
 			t.Errorf("created place = %+v", p)
 		}
-		if got := comparedOf(t, e.comparison(t, "t-ru"), "cl-raqqa").Summary; got.ConflictCount != 1 || got.WorstRelation != xref.Contradicts {
-			t.Errorf("after adding Raqqa inside Syria: %+v, want 900 in Raqqa to contradict 800 in Syria", got)
+		if got := comparedOf(t, e.comparison(t, "t-ru"), "cl-dabiq").Summary; got.ConflictCount != 1 || got.WorstRelation != xref.Contradicts {
+			t.Errorf("after adding Dabiq inside Syria: %+v, want 900 in Dabiq to contradict 800 in Syria", got)
 		}
 		var list struct{ Items []place }
 		e.doJSON(t, request{method: "GET", path: "/api/v1/places"}, http.StatusOK, &list)
-		var sy, raqqa bool
+		var sy, dabiq bool
 		for _, pl := range list.Items {
 			sy = sy || pl.ID == "SY" && !pl.Custom
-			raqqa = raqqa || pl.ID == "custom:raqqa" && pl.Custom && slices.Contains(pl.In, "SY")
+			dabiq = dabiq || pl.ID == "custom:dabiq" && pl.Custom && slices.Contains(pl.In, "SY")
 		}
-		if !sy || !raqqa {
-			t.Errorf("places list lacks Syria (built in) or Raqqa (custom, in SY)")
+		if !sy || !dabiq {
+			t.Errorf("places list lacks Syria (built in) or Dabiq (custom, in SY)")
 		}
 		e.doJSON(t, request{method: "POST", path: "/api/v1/places", body: `{"name":"Syria"}`}, http.StatusUnprocessableEntity, nil)
 		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/SY"}, http.StatusUnprocessableEntity, nil)
-		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/Raqqa"}, http.StatusNoContent, nil)
-		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/Raqqa"}, http.StatusNotFound, nil)
+		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/Dabiq"}, http.StatusNoContent, nil)
+		e.doJSON(t, request{method: "DELETE", path: "/api/v1/places/Dabiq"}, http.StatusNotFound, nil)
 	})
 }
 

@@ -1,11 +1,13 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
 // doc is the state of one article while it is read: the people and
@@ -985,8 +987,14 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 // Where some are named after a locative preposition ("in Syria and Iraq",
 // "в Сирии") only those are returned, and loc is true: places of origin
 // ("including Russia", "граждан РФ") do not scope the count.
+//
+// A city or region of the gazetteer's GeoNames table counts only in the
+// locative (see lookupCity), and where the sentence also names a country
+// or region of the listed table in the locative, only if it lies inside
+// one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
+// count is for Iraq, and Washington is where it was said.
 func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
-	var all, locative []string
+	var all, locative, cities []string
 	ts := s.toks
 	inLoc := false
 	for i := range ts {
@@ -1002,8 +1010,12 @@ func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
 			continue
 		}
 		if t.upper {
-			name, n, ok := x.placeAt(ts, i)
-			if ok {
+			name, n, city, ok := x.placeAt(ts, i, inLoc)
+			switch {
+			case ok && city:
+				cities = appendNew(cities, name)
+				i += n - 1
+			case ok:
 				all = appendNew(all, name)
 				if inLoc {
 					locative = appendNew(locative, name)
@@ -1014,6 +1026,16 @@ func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
 		}
 		if !(t.low == "and" || t.low == "both" || t.low == "the" || t.low == "и" || t.low == "alone" || t.low == "or" || t.low == "или") {
 			inLoc = false
+		}
+	}
+	if len(cities) > 0 {
+		g := x.places
+		outer := g.Resolve(locative)
+		for _, c := range cities {
+			rel := gazetteer.Compare(g.Resolve([]string{c}), outer)
+			if len(locative) == 0 || rel == gazetteer.Inside || rel == gazetteer.Equal {
+				locative = appendNew(locative, c)
+			}
 		}
 	}
 	if len(locative) > 0 {
@@ -1035,16 +1057,47 @@ func appendNew(list []string, s string) []string {
 }
 
 // placeAt matches the longest place name (up to three words) at ts[i].
-func (x *Extractor) placeAt(ts []tok, i int) (string, int, bool) {
+// After a locative preposition (loc), the gazetteer's cities and regions
+// count too; see lookupCity.
+func (x *Extractor) placeAt(ts []tok, i int, loc bool) (name string, n int, city, ok bool) {
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
 			continue
 		}
 		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
-			return name, n, true
+			return name, n, false, true
+		}
+		if !loc {
+			continue
+		}
+		if name, ok := x.lookupCity(ts[i : i+n]); ok {
+			return name, n, true, true
 		}
 	}
-	return "", 0, false
+	return "", 0, false, false
+}
+
+// cityEndings are placeEndings with the soft-sign nouns: "Мариуполе" is
+// "Мариуполь".
+var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"})
+
+// lookupCity matches a GeoNames city or first-level region of the
+// gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more
+// care than a country: every word capitalised; not a name that is a
+// common English or Russian word ("Reading", "Nice", "Mobile", "Орёл"),
+// which the gazetteer marks; and only after a locative preposition ("in
+// Mariupol", "в Мариуполе"), which placesOf checks. A name several places
+// share is the most populous of them. Russian case endings are undone as
+// for countries; forms this misses (irregular stems such as "Орла") are
+// not read.
+func (x *Extractor) lookupCity(ts []tok) (string, bool) {
+	for i := range ts {
+		if !ts[i].upper {
+			return "", false
+		}
+	}
+	g := x.places
+	return matchName(ts, g.TextPrefix, func(k []byte) (string, bool) { return g.InText(string(k)) }, cityEndings)
 }
 
 // placeEndings turn a Russian place name in an oblique case into the
@@ -1052,15 +1105,26 @@ func (x *Extractor) placeAt(ts []tok, i int) (string, int, bool) {
 var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
 
 func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
+	if len(ts) > 0 && !ts[0].upper {
+		return "", false
+	}
+	names := x.names
+	// names[string(k)] does not allocate the key.
+	return matchName(ts, func(w string) bool { return x.prefixes[w] }, func(k []byte) (string, bool) { n, ok := names[string(k)]; return n, ok }, placeEndings)
+}
+
+// matchName looks the words ts up as one name: a name of several words
+// only if prefix knows its first word, without a final "'s", and for a
+// Cyrillic word not in capitals, with the oblique case endings undone.
+func matchName(ts []tok, prefix func(string) bool, lookup func([]byte) (string, bool), endings [][2]string) (string, bool) {
 	for i := range ts {
-		if !ts[i].word || (i == 0 && !ts[i].upper) {
+		if !ts[i].word {
 			return "", false
 		}
 	}
-	names := x.names
 	low := ts[0].low
 	if len(ts) > 1 {
-		if !x.prefixes[low] {
+		if !prefix(low) {
 			return "", false
 		}
 		parts := make([]string, len(ts))
@@ -1070,18 +1134,16 @@ func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
 		low = strings.Join(parts, " ")
 	}
 	low = strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "’s")
-	if n, ok := names[low]; ok {
+	var buf [64]byte
+	if n, ok := lookup(append(buf[:0], low...)); ok {
 		return n, true
 	}
 	if low[0] < 0x80 || isAllCaps(ts[0].s) {
 		return "", false
 	}
-	var buf [64]byte
-	for _, e := range placeEndings {
+	for _, e := range endings {
 		if strings.HasSuffix(low, e[0]) {
-			// names[string(b)] does not allocate the key.
-			b := append(append(buf[:0], low[:len(low)-len(e[0])]...), e[1]...)
-			if n, ok := names[string(b)]; ok {
+			if n, ok := lookup(append(append(buf[:0], low[:len(low)-len(e[0])]...), e[1]...)); ok {
 				return n, true
 			}
 		}

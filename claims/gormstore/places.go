@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -48,16 +49,43 @@ func customPlaces(tx *gorm.DB) ([]gazetteer.Place, error) {
 	return out, nil
 }
 
-// loadGazetteer returns the built-in gazetteer with the custom places.
+// cachedGazetteer is the last gazetteer loadGazetteer built, with the
+// custom places it was built from.
+type cachedGazetteer struct {
+	key string
+	g   *gazetteer.Gazetteer
+}
+
+var lastGazetteer atomic.Pointer[cachedGazetteer]
+
+// loadGazetteer returns the built-in gazetteer with the custom places. It
+// reads the custom places on every call, but builds the gazetteer only
+// when they differ from the last call's: a recompute no longer copies the
+// built-in table each time. The result is shared: callers must not Add
+// to it (CreatePlace adds to a Clone).
 func loadGazetteer(tx *gorm.DB) (*gazetteer.Gazetteer, error) {
 	ps, err := customPlaces(tx)
 	if err != nil {
 		return nil, err
 	}
+	var key strings.Builder
+	for _, p := range ps {
+		for _, s := range [][]string{{p.ID, p.Name, string(p.Kind)}, p.Aliases, p.In} {
+			for _, v := range s {
+				key.WriteString(v)
+				key.WriteByte(0)
+			}
+			key.WriteByte(1)
+		}
+	}
+	if c := lastGazetteer.Load(); c != nil && c.key == key.String() {
+		return c.g, nil
+	}
 	g := gazetteer.Builtin()
 	if err := g.Add(ps...); err != nil {
 		return nil, err
 	}
+	lastGazetteer.Store(&cachedGazetteer{key: key.String(), g: g})
 	return g, nil
 }
 
@@ -107,6 +135,7 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 		if err != nil {
 			return err
 		}
+		g = g.Clone()
 		if err := g.Add(*p); err != nil {
 			var ie *gazetteer.InvalidError
 			if !errors.As(err, &ie) {

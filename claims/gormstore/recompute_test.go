@@ -78,7 +78,7 @@ func testBulkRecompute(t *testing.T, s *gormstore.Store) {
 		recs = append(recs, "claimant", &claims.Claimant{Meta: claims.Meta{ID: fmt.Sprintf("k%d", i)}, Name: fmt.Sprintf("Claimant %d", i)})
 	}
 	texts := []string{"about 800", "a few dozen", "2,400", "at least 500", "up to 3000", "1,700", "40", "hundreds", "several hundred", "no figure"}
-	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Atlantis"}}
+	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Dabiq"}}
 	randomClaim := func(id string) *claims.Claim {
 		c := &claims.Claim{
 			Meta:         claims.Meta{ID: id},

@@ -387,7 +387,7 @@ func TestCustomPlaces(t *testing.T) {
 		syria := w.claim("100")
 		syria.Scope.Places = []string{"Syria"}
 		raqqa := w.claim("500")
-		raqqa.Scope.Places = []string{"Raqqa"}
+		raqqa.Scope.Places = []string{"Dabiq"}
 		raqqa.ClaimantID = (func() string {
 			c := &claims.Claimant{Name: "Local council"}
 			must(t, "claimant", svc(s).CreateClaimant(ctx, c))
@@ -397,25 +397,41 @@ func TestCustomPlaces(t *testing.T) {
 		must(t, "claim", svc(s).CreateClaim(ctx, raqqa))
 		res, err := s.TopicResult(ctx, w.topic.ID)
 		must(t, "topic result", err)
-		if diff := cmp.Diff([]string{"Raqqa"}, res.Topic.UnknownPlaces); diff != "" || res.Topic.ConflictCount != 0 {
+		if diff := cmp.Diff([]string{"Dabiq"}, res.Topic.UnknownPlaces); diff != "" || res.Topic.ConflictCount != 0 {
 			t.Fatalf("before the place is known: unknown %v, conflicts %d", res.Topic.UnknownPlaces, res.Topic.ConflictCount)
 		}
-		p := gazetteerPlace("Raqqa", "SY")
+		// The gazetteer is built once while the custom places stay as they
+		// are, and again when one is added; the one handed out before is
+		// not changed.
+		before, err := s.Gazetteer(ctx)
+		must(t, "gazetteer", err)
+		if again, err := s.Gazetteer(ctx); err != nil || again != before {
+			t.Errorf("the gazetteer was built again with no change to the custom places")
+		}
+		p := gazetteerPlace("Dabiq", "SY")
 		must(t, "create place", s.CreatePlace(ctx, &p))
-		if p.ID != "custom:raqqa" {
-			t.Errorf("place ID = %q, want custom:raqqa", p.ID)
+		after, err := s.Gazetteer(ctx)
+		must(t, "gazetteer", err)
+		if _, ok := after.Lookup("Dabiq"); !ok || after == before {
+			t.Errorf("after CreatePlace the gazetteer does not know Dabiq")
 		}
-		// Raqqa lies in Syria: 500 there above 100 for all Syria contradicts.
+		if _, ok := before.Lookup("Dabiq"); ok {
+			t.Errorf("CreatePlace changed the gazetteer handed out before it")
+		}
+		if p.ID != "custom:dabiq" {
+			t.Errorf("place ID = %q, want custom:dabiq", p.ID)
+		}
+		// Dabiq lies in Syria: 500 there above 100 for all Syria contradicts.
 		if got := summaryOf(t, s, w.topic.ID, raqqa.ID); got.ConflictCount != 1 || got.WorstRelation != xref.Contradicts {
-			t.Errorf("after adding Raqqa: %+v, want it to contradict the count for Syria", got)
+			t.Errorf("after adding Dabiq: %+v, want it to contradict the count for Syria", got)
 		}
-		dup := gazetteerPlace("raqqa", "SY")
+		dup := gazetteerPlace("dabiq", "SY")
 		wantCode(t, "a place named twice", s.CreatePlace(ctx, &dup), claims.CodeInvalid)
 		wantCode(t, "delete a built-in place", s.DeletePlace(ctx, "Syria"), claims.CodeInvalid)
-		wantCode(t, "delete a missing place", s.DeletePlace(ctx, "Atlantis"), claims.CodeNotFound)
-		must(t, "delete place", s.DeletePlace(ctx, "Raqqa"))
-		if got := summaryOf(t, s, w.topic.ID, raqqa.ID); got.ConflictCount != 0 || strings.Join(got.UnknownPlaces, ",") != "Raqqa" {
-			t.Errorf("after deleting Raqqa: %+v, want it unknown again", got)
+		wantCode(t, "delete a missing place", s.DeletePlace(ctx, "Zyxwvut"), claims.CodeNotFound)
+		must(t, "delete place", s.DeletePlace(ctx, "Dabiq"))
+		if got := summaryOf(t, s, w.topic.ID, raqqa.ID); got.ConflictCount != 0 || strings.Join(got.UnknownPlaces, ",") != "Dabiq" {
+			t.Errorf("after deleting Dabiq: %+v, want it unknown again", got)
 		}
 		checkCurrent(t, s, w.topic.ID)
 	})

@@ -29,7 +29,7 @@ func randomTopic(r *rand.Rand, n int, withLinks bool) (*claims.Topic, []ClaimVie
 	}
 	pops := []string{"", "", "", "", "", "Russians", "Russian nationals", "Caucasians", "Chechens", "recruited", "trained", "deployed", "Dagestanis"}
 	groups := []string{"", "", "", "", "", "", "any group", "IS", "Nusra"}
-	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}, {"Middle East"}, {"Chechnya"}, {"Russia"}, {"Syria and Iraq"}}
+	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Dabiq"}, {"Middle East"}, {"Chechnya"}, {"Russia"}, {"Syria and Iraq"}}
 	dates := func() claims.Date {
 		switch r.IntN(6) {
 		case 0:

@@ -197,14 +197,14 @@ func TestRecomputeReviews(t *testing.T) {
 func TestRecomputeUnknownPlaces(t *testing.T) {
 	t.Parallel()
 	cs := []ClaimView{
-		mk("a", "icsr", "300", 300, 300, in("Raqqa"), on("2015-01")),
+		mk("a", "icsr", "300", 300, 300, in("Dabiq"), on("2015-01")),
 		mk("b", "soufan", "3,000", 3000, 3000, in("Syria"), on("2015-01")),
 	}
 	res := Recompute(russians, cs, nil, nil)
-	if diff := cmp.Diff([]string{"Raqqa"}, res.Topic.UnknownPlaces); diff != "" {
+	if diff := cmp.Diff([]string{"Dabiq"}, res.Topic.UnknownPlaces); diff != "" {
 		t.Errorf("unknown places mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"Raqqa"}, res.Claims[0].UnknownPlaces); diff != "" {
+	if diff := cmp.Diff([]string{"Dabiq"}, res.Claims[0].UnknownPlaces); diff != "" {
 		t.Errorf("claim unknown places mismatch (-want +got):\n%s", diff)
 	}
 	if res.Claims[0].ConflictCount != 0 {

@@ -37,8 +37,9 @@ func TestCompare(t *testing.T) {
 		{[]string{"France"}, []string{"Western Europe"}, Inside},
 		{[]string{"Western Europe"}, []string{"Europe"}, Inside},
 		{[]string{"Russia"}, []string{"Europe"}, Disjoint},
-		{[]string{"Raqqa"}, []string{"raqqa"}, Equal},
-		{[]string{"Raqqa"}, []string{"Syria"}, Disjoint},
+		{[]string{"Dabiq"}, []string{"dabiq"}, Equal},    // unknown (a village): opaque
+		{[]string{"Dabiq"}, []string{"Syria"}, Disjoint}, // opaque, so never a conflict
+		{[]string{"Raqqa"}, []string{"Syria"}, Inside},   // a GeoNames city
 	}
 	for _, tt := range tests {
 		got := Compare(g.Resolve(tt.a), g.Resolve(tt.b))
@@ -58,8 +59,9 @@ func TestResolveUnknown(t *testing.T) {
 	}{
 		{[]string{"Syria and Iraq"}, []string{"Syria", "Iraq"}, nil},
 		{[]string{"Сирия и Ирак"}, []string{"Syria", "Iraq"}, nil},
-		{[]string{"Syria", "Raqqa"}, []string{"Syria", "Raqqa"}, []string{"Raqqa"}},
-		{[]string{"Syria and Atlantis"}, []string{"Syria and Atlantis"}, []string{"Syria and Atlantis"}},
+		{[]string{"Syria", "Dabiq"}, []string{"Syria", "Dabiq"}, []string{"Dabiq"}},
+		{[]string{"Syria and Zyxwvut"}, []string{"Syria and Zyxwvut"}, []string{"Syria and Zyxwvut"}},
+		{[]string{"Syria and Raqqa"}, []string{"Syria", "Raqqa"}, nil},
 		{[]string{"  ", "ирак"}, []string{"Iraq"}, nil},
 	}
 	for _, tt := range tests {
@@ -84,7 +86,9 @@ func TestAdd(t *testing.T) {
 		{"duplicate id", []Place{{ID: "SY", Name: "Syria again"}}, "duplicate id"},
 		{"alias clash", []Place{{ID: "X1", Name: "Somewhere", Aliases: []string{"Сирия"}}}, "already names"},
 		{"unknown parent", []Place{{ID: "X1", Name: "Somewhere", In: []string{"nowhere"}}}, "unknown parent"},
-		{"bad kind", []Place{{ID: "X1", Name: "Somewhere", Kind: "city"}}, "kind must be"},
+		{"bad kind", []Place{{ID: "X1", Name: "Somewhere", Kind: "village"}}, "kind must be"},
+		{"district of a GeoNames city", []Place{{ID: "X1", Name: "Azovstal", In: []string{"gn:701822"}}}, ""},
+		{"id of a GeoNames city", []Place{{ID: "gn:701822", Name: "Somewhere"}}, "duplicate id"},
 		{"cycle", []Place{
 			{ID: "A", Name: "A", Kind: Region, In: []string{"B"}},
 			{ID: "B", Name: "B", Kind: Region, In: []string{"A"}},
@@ -108,14 +112,14 @@ func TestAdd(t *testing.T) {
 func TestAddExtendsContainment(t *testing.T) {
 	t.Parallel()
 	g := Builtin()
-	if got := Compare(g.Resolve([]string{"Raqqa"}), g.Resolve([]string{"Syria"})); got != Disjoint {
-		t.Fatalf("before Add: Raqqa vs Syria = %s, want disjoint (opaque)", got)
+	if got := Compare(g.Resolve([]string{"Dabiq"}), g.Resolve([]string{"Syria"})); got != Disjoint {
+		t.Fatalf("before Add: Dabiq vs Syria = %s, want disjoint (opaque)", got)
 	}
-	if err := g.Add(Place{ID: "SY-RA", Name: "Raqqa", Kind: Subdivision, Aliases: []string{"Ракка"}, In: []string{"SY"}}); err != nil {
+	if err := g.Add(Place{ID: "SY-DQ", Name: "Dabiq", Kind: Subdivision, Aliases: []string{"Дабик"}, In: []string{"SY"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := Compare(g.Resolve([]string{"Ракка"}), g.Resolve([]string{"Syria", "Iraq"})); got != Inside {
-		t.Errorf("after Add: Raqqa vs Syria and Iraq = %s, want inside", got)
+	if got := Compare(g.Resolve([]string{"Дабик"}), g.Resolve([]string{"Syria", "Iraq"})); got != Inside {
+		t.Errorf("after Add: Dabiq vs Syria and Iraq = %s, want inside", got)
 	}
 	if other := Builtin(); len(other.Places()) == len(g.Places()) {
 		t.Errorf("Add on one Builtin copy changed another")
@@ -138,4 +142,27 @@ func TestLoad(t *testing.T) {
 	if _, err := Load(strings.NewReader(`{"places": [{"id": "X", "name": "X", "colour": "red"}]}`)); err == nil {
 		t.Errorf("Load with an unknown field = nil error, want an error")
 	}
+}
+
+// TestFoldMatchesDefinition checks the one-pass Fold against its
+// definition: fields joined by one space, lower case, "ё" read as "е".
+func TestFoldMatchesDefinition(t *testing.T) {
+	t.Parallel()
+	def := func(s string) string {
+		return strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(s), " ")), "ё", "е")
+	}
+	pieces := []string{"a", "B", " ", "  ", "\t", "ё", "Ё", "Ж", "ж", "\u00a0", "İ", "ß", "x y"}
+	var walk func(prefix string, depth int)
+	walk = func(prefix string, depth int) {
+		if got, want := Fold(prefix), def(prefix); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", prefix, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(prefix+p, depth-1)
+		}
+	}
+	walk("", 4)
 }

@@ -1,21 +1,32 @@
 package gazetteer
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Suggest returns the name of the known place whose name or alias is
 // nearest to name when name is unknown and a near one exists: at most one
 // edit (an insertion, a deletion, a substitution or a swap of two
 // neighbouring letters) for names of up to three letters, two for longer
 // ones, so "Sirya" suggests Syria and "Irq" Iraq. A name that is known,
-// or too far from every known name, gets none; ties go to the name that
-// sorts first among those that share the first letter and the most
-// letters.
+// or too far from every known name, gets none. A listed place (a country,
+// a hand-kept region, an analyst's place) within reach goes before every
+// GeoNames region or city ("Sirya" is Syria, not Sirsa in India); among
+// names equally near, the one that shares the first letter, then the most
+// letters, then the most populous place, then the name that sorts first.
+// Of the GeoNames table, only the regions and the
+// cities of 100,000 people or more are offered, by their own and their
+// Cyrillic names, and only one edit away ("Mariupl": Mariupol): with every
+// town of the table, nearly any village it lacks would be near one. They
+// are scanned through an index by length and letters, so that the larger
+// table stays fast.
 func (g *Gazetteer) Suggest(name string) (string, bool) {
 	f := Fold(name)
 	if f == "" {
 		return "", false
 	}
-	if _, ok := g.names[f]; ok {
+	if _, ok := g.find(f); ok {
 		return "", false
 	}
 	limit := 1
@@ -24,6 +35,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 	}
 	type rank struct {
 		dist, firstDiffers, bagDiff int
+		pop                         int64
 		name                        string
 	}
 	less := func(a, b rank) bool {
@@ -34,28 +46,66 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 			return a.firstDiffers < b.firstDiffers
 		case a.bagDiff != b.bagDiff:
 			return a.bagDiff < b.bagDiff
+		case a.pop != b.pop:
+			return a.pop > b.pop
 		}
 		return a.name < b.name
 	}
-	best, bestID := rank{dist: limit + 1}, ""
+	best, bestName := rank{dist: limit + 1}, ""
 	first, _ := utf8.DecodeRuneInString(f)
-	for known, id := range g.names {
+	consider := func(known string, geo int32) bool {
 		d := editDistance(f, known, limit)
 		if d > limit {
-			continue
+			return false
 		}
 		r := rank{dist: d, bagDiff: bagDiff(f, known), name: known}
+		if geo >= 0 {
+			r.pop = g.geoTab().entries[geo].pop
+		}
 		if k, _ := utf8.DecodeRuneInString(known); k != first {
 			r.firstDiffers = 1
 		}
-		if bestID == "" || less(r, best) {
-			best, bestID = r, id
+		if bestName == "" || less(r, best) {
+			best, bestName = r, known
+			return true
+		}
+		return false
+	}
+	bestID, bestGeo := "", int32(-1)
+	for known, id := range g.names {
+		if consider(known, -1) {
+			bestID = id
 		}
 	}
-	if bestID == "" {
-		return "", false
+	if geo := g.geoTab(); geo != nil && bestID == "" {
+		// The table's names, by length: only those within limit letters
+		// of f's length, and whose letters differ from f's in at most two
+		// per edit, can be near.
+		names, byLen := geo.suggestIndex()
+		n := utf8.RuneCountInString(f)
+		geoLimit := 1
+		lo, hi := max(n-geoLimit, 0), n+geoLimit+1
+		lo, hi = min(lo, len(byLen)-1), min(hi, len(byLen)-1)
+		sig := letterSig(f)
+		for _, c := range names[byLen[lo]:byLen[hi]] {
+			if bits.OnesCount64(c.sig^sig) > 2*geoLimit || editDistance(f, c.name, geoLimit) > geoLimit {
+				continue
+			}
+			if _, listed := g.names[c.name]; listed {
+				continue
+			}
+			if i := int32(geo.best[c.name] & candIndex); consider(c.name, i) {
+				bestID, bestGeo = "", i
+			}
+		}
 	}
-	return g.places[bestID].Name, true
+	switch {
+	case bestGeo >= 0:
+		return g.geoName(bestGeo), true
+	case bestID != "":
+		return g.places[bestID].Name, true
+	}
+	return "", false
 }
 
 // bagDiff counts the letters one string has that the other lacks, with
@@ -79,13 +129,18 @@ func bagDiff(a, b string) int {
 // (Levenshtein with swaps of neighbours), by runes; any distance above
 // limit is reported as limit+1.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	// Names are short: runes and rows live on the stack up to 32 letters.
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][33]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	if len(rb) >= len(rows[0]) {
+		prev2, prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev2, prev, cur = prev2[:len(rb)+1], prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -109,4 +164,11 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[len(rb)], limit+1)
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }

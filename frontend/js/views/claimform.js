@@ -197,29 +197,23 @@ function chips(id, labelText, hint, check) {
   };
 }
 
-let gazetteer = null;
+const placeAnswers = new Map();
 
 /**
  * placeNote says when claimdesk does not know a place, with the nearest
  * known name: an unknown place is compared with no other, so a slip such
- * as "Syira" would silently keep a claim out of every conflict.
+ * as "Syira" would silently keep a claim out of every conflict. The server
+ * looks the name up (GET /places?name=), among the cities and regions it
+ * does not list too.
  */
 async function placeNote(name) {
-  if (!gazetteer) {
-    gazetteer = api.get('/places').then((r) => r.items.flatMap((p) => [p.name, p.id, ...(p.aliases || [])]))
-      .catch(() => null);
+  const key = name.trim().toLowerCase();
+  if (!placeAnswers.has(key)) {
+    placeAnswers.set(key, api.get(`/places?name=${encodeURIComponent(name.trim())}`).catch(() => null));
   }
-  const names = await gazetteer;
-  if (!names) return null;
-  const low = name.toLowerCase();
-  if (names.some((n) => n.toLowerCase() === low)) return null;
-  let best = null;
-  let dist = Infinity;
-  for (const n of names) {
-    const d = fmt.editDistance(n.toLowerCase(), low);
-    if (d < dist) { dist = d; best = n; }
-  }
-  const guess = best && dist <= Math.max(2, Math.floor(low.length / 4)) ? ` Did you mean ${best}?` : '';
+  const answer = await placeAnswers.get(key);
+  if (!answer || answer.items.length) return null;
+  const guess = answer.suggestion ? ` Did you mean ${answer.suggestion}?` : '';
   return `“${name}” is not a place claimdesk knows, so this claim is compared with no other by place.${guess}`;
 }
 

@@ -11,6 +11,7 @@ import { controls } from '../review.js';
 import { pictureSVG, pngOf, download } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { panel as historyPanel } from '../history.js';
+import { scopeFields } from '../topicscope.js';
 
 const NARROW = 760;
 
@@ -134,9 +135,7 @@ function topicEdit(ctx, t) {
         { key: 'unit', label: 'Unit' },
         { key: 'window_days', label: 'Window (days)', type: 'number', hint: 'Claims further apart are a change over time.' },
         { key: 'additive', label: 'Counts add up across places', type: 'checkbox' },
-        { key: 'places', label: 'Places', type: 'tags', wide: true, hint: 'Comma-separated: Syria, Iraq. A claim that names no place is taken to be for these; with none here, such a claim is never a conflict.' },
-        { key: 'populations', label: 'Who is counted', type: 'control', wide: true, control: populationsControl('te-populations'), inputId: 'te-populations',
-          hint: 'One population a line, a narrower one after the broader with <, aliases after =: "Russians = Russian nationals", "Chechens < Russians". A narrower population above the broader contradicts it.' },
+        ...scopeFields('te'),
         { key: 'tags', label: 'Tags', type: 'tags' },
         { key: 'wikidata_id', label: 'Wikidata item', placeholder: 'Q42' },
       ],
@@ -161,34 +160,6 @@ function topicEdit(ctx, t) {
     ed.node.querySelector('input').focus();
   });
   return box;
-}
-
-/**
- * populationsControl edits a topic's population tree as lines of text:
- * "Name < Broader = alias, alias", the broader and the aliases optional.
- */
-function populationsControl(id) {
-  const input = h('textarea', { id, rows: 4, spellcheck: 'false', placeholder: 'Russians = Russian nationals\nChechens < Russians' });
-  return {
-    node: input, input,
-    get() {
-      return input.value.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
-        const eq = line.indexOf('=');
-        const head = eq < 0 ? line : line.slice(0, eq);
-        const aliases = eq < 0 ? [] : line.slice(eq + 1).split(',').map((a) => a.trim()).filter(Boolean);
-        const lt = head.indexOf('<');
-        const p = { name: (lt < 0 ? head : head.slice(0, lt)).trim() };
-        const broader = lt < 0 ? '' : head.slice(lt + 1).trim();
-        if (broader) p.broader = broader;
-        if (aliases.length) p.aliases = aliases;
-        return p;
-      });
-    },
-    set(v) {
-      input.value = (v || []).map((p) => p.name + (p.broader ? ` < ${p.broader}` : '') +
-        (p.aliases && p.aliases.length ? ` = ${p.aliases.join(', ')}` : '')).join('\n');
-    },
-  };
 }
 
 /** render builds the comparison of topic ctx.params[0]. */

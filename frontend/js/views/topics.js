@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { fieldErrors } from '../forms.js';
 import { setFlash, takeFlash } from '../editor.js';
+import { scopeInputs } from '../topicscope.js';
 
 async function load() {
   try {
@@ -69,6 +70,7 @@ function newTopicForm(ctx, topics) {
   const unit = h('input', { id: 'nt-unit', name: 'unit', value: 'people' });
   const additive = h('input', { id: 'nt-additive', type: 'checkbox', checked: true });
   const wikidata = h('input', { id: 'nt-wikidata', name: 'wikidata_id', placeholder: 'Q42', autocomplete: 'off', 'aria-describedby': 'nt-wikidata-help nt-wikidata-err' });
+  const scope = scopeInputs('nt');
   const similar = h('div', { class: 'similar warn-box', id: 'nt-similar', 'aria-live': 'polite', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create topic');
   let warned = '';
@@ -91,6 +93,7 @@ function newTopicForm(ctx, topics) {
         h('p', { class: 'err', id: 'nt-wikidata-err' }))),
     similar,
     h('div', null, additive, ' ', h('label', { for: 'nt-additive' }, 'Counts add up across places (a count for Syria cannot exceed one for Syria and Iraq)')),
+    h('div', { class: 'row2' }, scope.nodes),
     h('div', { class: 'form-actions' }, submit));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -102,11 +105,11 @@ function newTopicForm(ctx, topics) {
       return;
     }
     try {
-      const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked, wikidata_id: wikidata.value });
+      const t = await api.post('/topics', { title: title.value, unit: unit.value, additive: additive.checked, wikidata_id: wikidata.value, ...scope.get() });
       setFlash(`Topic created: ${t.title}.`);
       ctx.navigate(`/topics/${encodeURIComponent(t.id)}`);
     } catch (ex) {
-      fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit', wikidata_id: 'nt-wikidata' });
+      fieldErrors(form, ex, { title: 'nt-title', unit: 'nt-unit', wikidata_id: 'nt-wikidata', ...scope.errorIds });
     }
   });
   return form;

@@ -1,0 +1,51 @@
+package article_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// TestCityPlaces checks how the gazetteer's GeoNames cities are read in
+// running text: after a locative preposition, across Russian case
+// endings, and never when the city's name is a common word or the city
+// is where a figure was announced rather than where it was counted.
+func TestCityPlaces(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct {
+		text string
+		want string // places of the first candidate, joined by "+"
+	}{
+		{"At least 300 civilians were killed in Mariupol last week.", "Mariupol"},
+		{"В Мариуполе погибли не менее 300 мирных жителей.", "Mariupol"},
+		{"About 2,000 people marched in Lyon on Saturday.", "Lyon"},
+		{"Some 1,500 people were evacuated in Donetsk Oblast.", "Donetsk Oblast"},
+		// A country of the hand-kept table wins its name from the city.
+		{"About 1,000 refugees arrived in Lebanon last month.", "Lebanon"},
+		// Cities named by common words are not read in text.
+		{"In Reading the report, 300 analysts found errors.", ""},
+		{"Most of the 300 victims were found in Mobile homes.", ""},
+		{"About 300 people live in Nice houses near the border.", ""},
+		{"The 300 fighters made a clean Split with the group.", ""},
+		{"He said 300 troops were sent in Van convoys.", ""},
+		{"More than 300 people took a Bath in the river.", ""},
+		// A capitalised city name not after a locative preposition is
+		// not a place: here it is a person.
+		{"Victoria said 300 people had signed.", ""},
+		// The count is for Iraq; Washington is where it was said.
+		{"В Ираке находятся до 1700 граждан РФ, сказал директор ФСБ в Вашингтоне.", "Iraq"},
+		// A city inside the country the sentence names is kept.
+		{"At least 300 people died in Mariupol in Ukraine.", "Ukraine+Mariupol"},
+	} {
+		cs := x.Extract(tt.text)
+		if len(cs) == 0 {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if got := strings.Join(cs[0].Places, "+"); got != tt.want {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

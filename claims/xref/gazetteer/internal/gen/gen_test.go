@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer/internal/geofile"
+)
+
+// A few lines in the format of GeoNames' cities500.txt: id, name, ASCII
+// name, alternate names, lat, lng, feature class and code, country, cc2,
+// admin1 to admin4, population, elevation, dem, timezone, modified.
+var fixtureCities = strings.Join([]string{
+	"701822\tMariupol\tMariupol\tMarioupol,Мариуполь,MPW,Hayeren,Zhdanov\t47.1\t37.5\tP\tPPL\tUA\t\t05\t\t\t\t431859\t\t65\tEurope/Kyiv\t2022-10-27",
+	"556560\tGrozny\tGroznyy\tГрозный\t43.3\t45.7\tP\tPPLA\tRU\t\t12\t\t\t\t271573\t\t130\tEurope/Moscow\t2019-09-05",
+	"2639577\tReading\tReading\tРединг,Reding\t51.4\t-0.9\tP\tPPL\tGB\t\tENG\t\t\t\t318014\t\t50\tEurope/London\t2019-09-05",
+	"100\tHamlet\tHamlet\t\t0\t0\tP\tPPL\tUA\t\t05\t\t\t\t5000\t\t0\tEurope/Kyiv\t2019-09-05",
+	"101\tDistrict\tDistrict\t\t0\t0\tA\tADM2\tUA\t\t05\t\t\t\t90000\t\t0\tEurope/Kyiv\t2019-09-05",
+	"102\tNowhere City\tNowhere City\t\t0\t0\tP\tPPL\tUA\t\t99\t\t\t\t20000\t\t0\tEurope/Kyiv\t2019-09-05",
+}, "\n") + "\n"
+
+const fixtureAdmin1 = `[{"code":"UA.05","name":"Donetsk"},{"code":"RU.12","name":"Chechnya"},{"code":"GB.ENG","name":"England"}]`
+
+const fixturePlaces = `{"places": [
+	{"id": "region:world", "name": "World", "kind": "region"},
+	{"id": "UA", "name": "Ukraine", "aliases": ["Украина"], "in": ["region:world"]},
+	{"id": "RU", "name": "Russia", "aliases": ["Россия", "Росія"]},
+	{"id": "RU-CE", "name": "Chechnya", "kind": "subdivision", "aliases": ["Чечня"], "in": ["RU"]}
+]}`
+
+// TestBuildAndWrite builds the table from the fixture, writes it and
+// reads the file back with plain gzip and string splitting, not with
+// geofile's reader, against the lines the fixture should give.
+func TestBuildAndWrite(t *testing.T) {
+	t.Parallel()
+	tab, err := build(input{
+		cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces),
+		words: map[string]bool{"reading": true}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := geofile.Write(&buf, tab); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(text), "\n"), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		// GB comes from CLDR, in English, Russian and Ukrainian.
+		"C\tGB\t\t0\tUnited Kingdom|Великобритания|Велика Британія",
+		// Ukraine gains the names it lacks; Russia lacks none.
+		"X\tUA\t\t0\tУкраїна",
+		// Regions, most populous first (the sum of their cities). Chechnya
+		// is the hand-kept RU-CE, so it is no line of its own. Ukraine's
+		// regions are oblasts.
+		"A\tUA.05\tUA\t431859\tDonetsk|Donetsk Oblast|Donetsk Region|Donetsk Province",
+		"A\tGB.ENG\tGB\t318014\tEngland|England Region|England Province",
+		// Cities of 15,000 or more, most populous first; a city's own
+		// names, Cyrillic alternates, Latin ones above 100,000 people; no
+		// codes ("MPW"); "Reading" is a common word.
+		"P\tgn:701822\tUA.05\t431859\tMariupol|^Marioupol|^Мариуполь|^Hayeren|^Zhdanov",
+		"P\tgn:2639577\tGB.ENG\t318014\t~Reading|^Рединг|^Reding",
+		"P\tgn:556560\tRU-CE\t271573\tGrozny|Groznyy|^Грозный",
+		// An unknown region code: the city lies in its country.
+		"P\tgn:102\tUA\t20000\tNowhere City",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("written lines (-want +got):\n%s", diff)
+	}
+	back, err := geofile.Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(tab, back); diff != "" {
+		t.Errorf("Read(Write(t)) differs from t (-written +read):\n%s", diff)
+	}
+}
+
+func TestPlainLetters(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Côte d’Ivoire": "Cote d'Ivoire",
+		"São Tomé":      "Sao Tome",
+		"Україна":       "Україна", // ї is a letter of its own
+		"Кот-д’Ивуар":   "Кот-д'Ивуар",
+		"Київ":          "Київ",
+		"Йемен":         "Йемен", // so is й
+	} {
+		if got := plainLetters(in); got != want {
+			t.Errorf("plainLetters(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

