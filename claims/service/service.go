@@ -207,3 +207,57 @@ func (s *Service) Import(ctx context.Context, r io.Reader, opts exchange.ImportO
 func (s *Service) Reparse(ctx context.Context, dryRun bool, report func(claims.Moved) error) (claims.ReparseReport, error) {
 	return claims.Reparse(ctx, s, s.parser, dryRun, report)
 }
+
+// HistoryPersister brings records back from their history: it reads the
+// version, hands the record to prepare, and stores it as given, with its
+// history line, in one transaction. gormstore.Store implements it.
+type HistoryPersister interface {
+	Restore(ctx context.Context, kind, id string, version int, prepare func(rec any) error) (*claims.Change, error)
+	Undelete(ctx context.Context, kind, id string, prepare func(rec any) error) (*claims.Change, error)
+}
+
+var _ claims.Restorer = (*Service)(nil)
+
+// Restore makes an earlier version of a record current again (see
+// claims.Restorer). The version is normalised and validated as today's
+// rules read it: one written under older rules (a claim's stock or flow
+// measure) comes back as today's, and must still be valid. Its quantity
+// is not read again: a restore brings back the figure as it was.
+func (s *Service) Restore(ctx context.Context, kind, id string, version int) (*claims.Change, error) {
+	hp, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	return hp.Restore(ctx, kind, id, version, prepareRestored)
+}
+
+// Undelete brings a deleted record back, with what its delete took along,
+// each normalised and validated as Restore does.
+func (s *Service) Undelete(ctx context.Context, kind, id string) (*claims.Change, error) {
+	hp, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	return hp.Undelete(ctx, kind, id, prepareRestored)
+}
+
+func (s *Service) history() (HistoryPersister, error) {
+	hp, ok := s.Persister.(HistoryPersister)
+	if !ok {
+		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no history to restore from")
+	}
+	return hp, nil
+}
+
+// prepareRestored normalises and validates a record read from history.
+func prepareRestored(rec any) error {
+	r, ok := rec.(interface {
+		Normalize()
+		Validate() error
+	})
+	if !ok {
+		return claims.Errorf(claims.CodeInternal, "service: %T is not a record", rec)
+	}
+	r.Normalize()
+	return r.Validate()
+}
