@@ -39,6 +39,8 @@ type Writes interface {
 	// Restore and Undelete bring records back from their history
 	// (POST /history/.../restore, /trash/.../undelete).
 	claims.Restorer
+	// CreatePlace and DeletePlace add and remove custom places.
+	xref.Places
 	// Import writes a document's records in one transaction (POST
 	// /import); see exchange.Import.
 	Import(ctx context.Context, r io.Reader, opts exchange.ImportOptions) (*exchange.Report, error)

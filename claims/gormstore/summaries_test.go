@@ -401,7 +401,7 @@ func TestCustomPlaces(t *testing.T) {
 			t.Fatalf("before the place is known: unknown %v, conflicts %d", res.Topic.UnknownPlaces, res.Topic.ConflictCount)
 		}
 		p := gazetteerPlace("Raqqa", "SY")
-		must(t, "create place", s.CreatePlace(ctx, &p))
+		must(t, "create place", svc(s).CreatePlace(ctx, &p))
 		if p.ID != "custom:raqqa" {
 			t.Errorf("place ID = %q, want custom:raqqa", p.ID)
 		}
@@ -410,10 +410,10 @@ func TestCustomPlaces(t *testing.T) {
 			t.Errorf("after adding Raqqa: %+v, want it to contradict the count for Syria", got)
 		}
 		dup := gazetteerPlace("raqqa", "SY")
-		wantCode(t, "a place named twice", s.CreatePlace(ctx, &dup), claims.CodeInvalid)
-		wantCode(t, "delete a built-in place", s.DeletePlace(ctx, "Syria"), claims.CodeInvalid)
-		wantCode(t, "delete a missing place", s.DeletePlace(ctx, "Atlantis"), claims.CodeNotFound)
-		must(t, "delete place", s.DeletePlace(ctx, "Raqqa"))
+		wantCode(t, "a place named twice", svc(s).CreatePlace(ctx, &dup), claims.CodeInvalid)
+		wantCode(t, "delete a built-in place", svc(s).DeletePlace(ctx, "Syria"), claims.CodeInvalid)
+		wantCode(t, "delete a missing place", svc(s).DeletePlace(ctx, "Atlantis"), claims.CodeNotFound)
+		must(t, "delete place", svc(s).DeletePlace(ctx, "Raqqa"))
 		if got := summaryOf(t, s, w.topic.ID, raqqa.ID); got.ConflictCount != 0 || strings.Join(got.UnknownPlaces, ",") != "Raqqa" {
 			t.Errorf("after deleting Raqqa: %+v, want it unknown again", got)
 		}

@@ -19,11 +19,14 @@ package service
 import (
 	"context"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
 // Persister is what the service needs of storage: the records of
@@ -260,4 +263,77 @@ func prepareRestored(rec any) error {
 	}
 	r.Normalize()
 	return r.Validate()
+}
+
+// PlacePersister stores and removes custom places, checking what needs
+// the database (clashes with known names, unknown parents), and
+// recomputes the topics they change. gormstore.Store implements it.
+type PlacePersister = xref.Places
+
+var _ xref.Places = (*Service)(nil)
+
+// CreatePlace normalises and validates a custom place, then stores it:
+// the name is trimmed and required, the ID derived from it when empty, the
+// kind a subdivision unless given.
+func (s *Service) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
+	pp, err := s.places()
+	if err != nil {
+		return err
+	}
+	orig := *p
+	preparePlace(p)
+	if err := validatePlace(p); err != nil {
+		*p = orig
+		return err
+	}
+	if err := pp.CreatePlace(ctx, p); err != nil {
+		*p = orig
+		return err
+	}
+	return nil
+}
+
+// DeletePlace removes a custom place, named by ID or name.
+func (s *Service) DeletePlace(ctx context.Context, idOrName string) error {
+	pp, err := s.places()
+	if err != nil {
+		return err
+	}
+	return pp.DeletePlace(ctx, idOrName)
+}
+
+func (s *Service) places() (PlacePersister, error) {
+	pp, ok := s.Persister.(PlacePersister)
+	if !ok {
+		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no custom places")
+	}
+	return pp, nil
+}
+
+func preparePlace(p *gazetteer.Place) {
+	p.Name = strings.TrimSpace(p.Name)
+	p.ID = strings.TrimSpace(p.ID)
+	if p.ID == "" && p.Name != "" {
+		p.ID = "custom:" + strings.ReplaceAll(gazetteer.Fold(p.Name), " ", "-")
+	}
+	if p.Kind == "" {
+		p.Kind = gazetteer.Subdivision
+	}
+	if p.Aliases == nil {
+		p.Aliases = []string{}
+	}
+	if p.In == nil {
+		p.In = []string{}
+	}
+}
+
+func validatePlace(p *gazetteer.Place) error {
+	var problems claims.Problems
+	if p.Name == "" {
+		problems.Add("name", "is required")
+	}
+	if len(p.Name) > claims.MaxNameLen {
+		problems.Add("name", "is longer than %d bytes", claims.MaxNameLen)
+	}
+	return problems.Err("place")
 }
