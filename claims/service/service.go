@@ -1,5 +1,6 @@
-// Package service owns every write of claimdesk. The API, import, reparse
-// and the demo loader all write through a Service, which, for each write:
+// Package service owns every write of claimdesk. The API, import, reparse,
+// the demo loader, restores from history, custom places and (through
+// Accounts) users all write through it, which, for each write:
 //
 //  1. normalises and validates the record (CodeInvalid naming the field);
 //  2. reads a claim's quantity_text with its parser and settles which
@@ -11,7 +12,10 @@
 //
 // A Persister only persists: it neither parses nor validates beyond what
 // needs the database (references, versions, duplicates). A write that
-// fails at any step leaves nothing behind.
+// fails at any step leaves nothing behind. Besides the records' writes
+// (Persister), the service asks its store, by small interfaces, for what
+// each other write needs: HistoryPersister for restores, PlacePersister
+// for custom places, exchange.Store for imports.
 //
 // The package knows nothing of HTTP, gin or gorm.
 package service
