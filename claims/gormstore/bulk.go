@@ -146,10 +146,10 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 // bulkCacheKiB is the page cache of a bulk load's connection, in KiB. A
 // load into an empty database appends rows (its secondary indexes are
 // rebuilt at the end), so a larger cache buys little; the cache is part
-// of the import's memory, which must stay bounded (under 300 MB at a
-// million claims) whatever the file's size. Past it, SQLite spills dirty
+// of the import's memory, which must stay bounded whatever the file's
+// size (the target: under 300 MB at a million claims). Past it, SQLite spills dirty
 // pages to the WAL inside the transaction, which stays atomic.
-const bulkCacheKiB = 64 << 10
+const bulkCacheKiB = 32 << 10
 
 // fastPragmas gives the connection of a bulk load a page cache of
 // bulkCacheKiB; the returned function restores it. It leaves synchronous

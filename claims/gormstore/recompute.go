@@ -58,9 +58,9 @@ var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
 	// to need (a single family may need more). With the batch computing
 	// while the next loads, and the cache, it bounds the recompute's
-	// memory (a claim loaded costs about 2 KB), which is part of an
-	// import's: 10,000 keeps a million-claim import under 300 MB.
-	recomputeBatchClaims = 10_000
+	// memory (a claim loaded costs about 1.3 KB), which is part of an
+	// import's (the target: under 300 MB at a million claims).
+	recomputeBatchClaims = 5_000
 	// recomputeBatchPairs caps the pairs of claims a batch compares (a
 	// topic's claims times the claims it reads: its own, its parent's and
 	// its children's). The results a batch holds until it is written
@@ -76,7 +76,7 @@ var (
 	// longer needed leave at once, so with families visited in order the
 	// cache holds about one family (the largest, a parent with its
 	// children, is needed whole by the parent's batch anyway).
-	recomputeCacheClaims = 30_000
+	recomputeCacheClaims = 10_000
 )
 
 // idChunk is the number of IDs in one IN list.
