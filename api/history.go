@@ -60,7 +60,7 @@ func (h *handler) restore(kind string) gin.HandlerFunc {
 			h.writeError(c, p.Err("restore"))
 			return
 		}
-		line, err := h.store.Restore(ctx, kind, c.Param("id"), req.Version)
+		line, err := h.writes.Restore(ctx, kind, c.Param("id"), req.Version)
 		if err != nil {
 			h.writeError(c, err)
 			return
@@ -92,7 +92,7 @@ func (h *handler) undelete(c *gin.Context) {
 		h.writeError(c, claims.Errorf(claims.CodeNotFound, "no kind of record %q: use topics, sources, claimants, claims, links or reviews", c.Param("kind")))
 		return
 	}
-	line, err := h.store.Undelete(c.Request.Context(), kind, c.Param("id"))
+	line, err := h.writes.Undelete(c.Request.Context(), kind, c.Param("id"))
 	if err != nil {
 		h.writeError(c, err)
 		return

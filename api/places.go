@@ -88,7 +88,7 @@ func (h *handler) createPlace(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	if err := h.store.CreatePlace(c.Request.Context(), &p); err != nil {
+	if err := h.writes.CreatePlace(c.Request.Context(), &p); err != nil {
 		h.writeError(c, err)
 		return
 	}
@@ -99,7 +99,7 @@ func (h *handler) createPlace(c *gin.Context) {
 // deletePlace serves DELETE /api/v1/places/{name}: removes a custom place,
 // named by ID or name.
 func (h *handler) deletePlace(c *gin.Context) {
-	if err := h.store.DeletePlace(c.Request.Context(), c.Param("name")); err != nil {
+	if err := h.writes.DeletePlace(c.Request.Context(), c.Param("name")); err != nil {
 		h.writeError(c, err)
 		return
 	}

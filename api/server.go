@@ -138,7 +138,7 @@ func newEngine(opts Options) *gin.Engine {
 		comparisons: newBodyCache(comparisonCacheBytes),
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
-		auth:        &auth{accounts: opts.Accounts, local: opts.Local, now: opts.Now},
+		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
 	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now
@@ -255,4 +255,14 @@ func newEngine(opts Options) *gin.Engine {
 	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export
 	e.POST("/api/v1/import", admin, h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
 	return e
+}
+
+// accountsOf writes the server's accounts through the service, which
+// validates users before the store persists them; nil stays nil (a server
+// without accounts).
+func accountsOf(a claims.Accounts) claims.Accounts {
+	if a == nil {
+		return nil
+	}
+	return service.NewAccounts(a)
 }

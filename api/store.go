@@ -36,6 +36,11 @@ type Writes interface {
 	CreateReview(ctx context.Context, r *claims.Review) error
 	UpdateReview(ctx context.Context, r *claims.Review) error
 	DeleteReview(ctx context.Context, id string, version int) error
+	// Restore and Undelete bring records back from their history
+	// (POST /history/.../restore, /trash/.../undelete).
+	claims.Restorer
+	// CreatePlace and DeletePlace add and remove custom places.
+	xref.Places
 	// Import writes a document's records in one transaction (POST
 	// /import); see exchange.Import.
 	Import(ctx context.Context, r io.Reader, opts exchange.ImportOptions) (*exchange.Report, error)

@@ -42,18 +42,24 @@ type Change struct {
 	After  json.RawMessage `json:"after,omitempty"`
 }
 
-// History reads the history of records and brings versions back.
+// History reads the history of records.
 //
 // History returns the lines of one record, oldest first, or CodeNotFound
 // for a record that never existed. Trash returns the delete lines of
-// records still deleted, newest first. Restore makes an earlier version of
-// a record current again, as a new version (CodeConflict for a deleted
-// record, CodeInvalid for a version that is not a state of the record).
-// Undelete brings a deleted record back as it was, with the records its
-// cascading delete took along.
+// records still deleted, newest first.
 type History interface {
 	History(ctx context.Context, kind, id string) ([]Change, error)
 	Trash(ctx context.Context) ([]Change, error)
+}
+
+// Restorer brings versions back; claims/service implements it, so that a
+// record brought back is normalised and validated like any other write.
+//
+// Restore makes an earlier version of a record current again, as a new
+// version (CodeConflict for a deleted record, CodeInvalid for a version
+// that is not a state of the record). Undelete brings a deleted record
+// back as it was, with the records its cascading delete took along.
+type Restorer interface {
 	Restore(ctx context.Context, kind, id string, version int) (*Change, error)
 	Undelete(ctx context.Context, kind, id string) (*Change, error)
 }

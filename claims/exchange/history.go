@@ -119,12 +119,11 @@ func (p *planner) admitChange(ctx context.Context, c checked, w BulkWriter) erro
 	if c.entry.rec == nil {
 		return nil
 	}
-	if _, dup := p.seen[KindChange][c.id]; dup {
+	if !p.seen[KindChange].Add(c.id) {
 		p.addErr(RecordError{Location: c.entry.loc.String(), Kind: KindChange, ID: c.id,
 			Reason: "repeats the kind, record_id and version of an earlier line of history in the file"})
 		return nil
 	}
-	p.seen[KindChange][c.id] = struct{}{}
 	if len(c.errs) > 0 {
 		return nil
 	}

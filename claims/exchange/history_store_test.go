@@ -14,6 +14,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 func exportHistory(t *testing.T, s exchange.Store, f exchange.Format, flt exchange.Filter) []byte {
@@ -45,7 +46,7 @@ func edit(t *testing.T, s *gormstore.Store) (claimID string) {
 	must(t, "update", s.UpdateClaim(claims.WithReason(bob, "the outlet corrected it"), c))
 	c.Notes = "Исправлено: см. поправку"
 	must(t, "update", s.UpdateClaim(claims.WithReason(cat, "по-русски"), c))
-	if _, err := s.Restore(claims.WithReason(bob, "back to the original"), "claim", c.ID, 1); err != nil {
+	if _, err := service.New(s, nil).Restore(claims.WithReason(bob, "back to the original"), "claim", c.ID, 1); err != nil {
 		t.Fatalf("restore: %v", err)
 	}
 	src := &claims.Source{Meta: claims.Meta{ID: "s-dup"}, Name: "TASS (duplicate)"}
@@ -144,7 +145,7 @@ func TestHistoryRoundTrip(t *testing.T) {
 				if err := dst.CreateSource(ctx, &claims.Source{Meta: claims.Meta{ID: "s-dup"}, Name: "x"}); claims.ErrorCode(err) != claims.CodeConflict {
 					t.Errorf("re-creating a deleted source in the copy: %v, want conflict", err)
 				}
-				line, err := dst.Undelete(ctx, "source", "s-dup")
+				line, err := service.New(dst, nil).Undelete(ctx, "source", "s-dup")
 				if err != nil || line.Version != 3 {
 					t.Errorf("undelete in the copy = %+v, %v; want version 3", line, err)
 				}

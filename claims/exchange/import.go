@@ -129,8 +129,8 @@ type planner struct {
 	rep    *Report
 	fatal  error
 
-	seen     map[Kind]map[string]struct{} // IDs read, per kind
-	deferred map[Kind]map[string]struct{} // IDs held until the end
+	seen     map[Kind]*idSet // IDs read, per kind
+	deferred map[Kind]*idSet // IDs held until the end
 	batch    []entry
 	held     []entry // records with a reference not yet resolved
 	// order is the place of each kind's list in the file, as first met,
@@ -146,8 +146,8 @@ func newPlanner(opts ImportOptions) *planner {
 	p := &planner{
 		opts: opts, lim: opts.Limits.withDefaults(), parser: opts.Parser,
 		rep:      &Report{Format: opts.Format, DryRun: opts.DryRun, Errors: []RecordError{}},
-		seen:     map[Kind]map[string]struct{}{},
-		deferred: map[Kind]map[string]struct{}{},
+		seen:     map[Kind]*idSet{},
+		deferred: map[Kind]*idSet{},
 		order:    map[Kind]int{},
 	}
 	if p.parser == nil {
@@ -159,10 +159,10 @@ func newPlanner(opts ImportOptions) *planner {
 	}
 	p.now = now().UTC().Truncate(time.Microsecond)
 	for _, k := range Kinds {
-		p.seen[k] = map[string]struct{}{}
-		p.deferred[k] = map[string]struct{}{}
+		p.seen[k] = newIDSet()
+		p.deferred[k] = newIDSet()
 	}
-	p.seen[KindChange] = map[string]struct{}{}
+	p.seen[KindChange] = newIDSet()
 	return p
 }
 
@@ -374,12 +374,11 @@ func (p *planner) admit(c checked) (entry, bool) {
 		return entry{}, false
 	}
 	k := c.entry.kind
-	if _, dup := p.seen[k][c.id]; dup {
+	if !p.seen[k].Add(c.id) {
 		p.addErr(RecordError{Location: c.entry.loc.at("id"), Kind: k, ID: c.id, Field: "id",
 			Reason: fmt.Sprintf("repeats the ID of an earlier %s in the file", k)})
 		return entry{}, false
 	}
-	p.seen[k][c.id] = struct{}{}
 	return c.entry, len(c.errs) == 0
 }
 
@@ -429,7 +428,7 @@ func (p *planner) flush(ctx context.Context, look Lookup, w BulkWriter) error {
 	missing := map[Kind]map[string]struct{}{}
 	for _, e := range p.batch {
 		for _, r := range e.refs {
-			if _, ok := p.seen[r.kind][r.id]; !ok {
+			if !p.seen[r.kind].Has(r.id) {
 				if missing[r.kind] == nil {
 					missing[r.kind] = map[string]struct{}{}
 				}
@@ -456,12 +455,12 @@ func (p *planner) flush(ctx context.Context, look Lookup, w BulkWriter) error {
 				continue
 			}
 			for _, r := range e.refs {
-				_, inFile := p.seen[r.kind][r.id]
-				_, held := p.deferred[r.kind][r.id]
+				inFile := p.seen[r.kind].Has(r.id)
+				held := p.deferred[r.kind].Has(r.id)
 				_, inStore := stored[r.kind][r.id]
 				if held || (!inFile && !inStore) {
 					wait[i], changed = true, true
-					p.deferred[e.kind][meta(e.rec).ID] = struct{}{}
+					p.deferred[e.kind].Add(meta(e.rec).ID)
 					break
 				}
 			}
@@ -488,7 +487,7 @@ func (p *planner) finish(ctx context.Context, look Lookup, w BulkWriter) error {
 	missing := map[Kind]map[string]struct{}{}
 	for _, e := range p.held {
 		for _, r := range e.refs {
-			if _, ok := p.seen[r.kind][r.id]; !ok {
+			if !p.seen[r.kind].Has(r.id) {
 				if missing[r.kind] == nil {
 					missing[r.kind] = map[string]struct{}{}
 				}

@@ -50,11 +50,9 @@ func (r *tokenRow) domain() *claims.Token {
 	return t
 }
 
-// CreateUser stores a new user. A name in use is CodeConflict.
+// CreateUser stores a new user, validated by claims/service. A name in
+// use is CodeConflict.
 func (s *Store) CreateUser(ctx context.Context, u *claims.User) error {
-	if err := u.Validate(); err != nil {
-		return err
-	}
 	if u.ID == "" {
 		u.ID = claims.NewID()
 	}
@@ -99,11 +97,9 @@ func (s *Store) ListUsers(ctx context.Context) ([]*claims.User, error) {
 	return out, nil
 }
 
-// UpdateUser stores a user's role, disabled flag and password hash.
+// UpdateUser stores a user's role, disabled flag and password hash, as
+// claims/service validated them.
 func (s *Store) UpdateUser(ctx context.Context, u *claims.User) error {
-	if err := u.Validate(); err != nil {
-		return err
-	}
 	err := s.write(ctx, nil, func(tx *gorm.DB) error {
 		res := tx.Table("users").Where("id = ?", u.ID).Updates(map[string]any{
 			"role": string(u.Role), "disabled": u.Disabled, "password_hash": u.PasswordHash})

@@ -9,6 +9,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // TestAccounts stores users and tokens and finds tokens by hash.
@@ -31,7 +32,7 @@ func TestAccounts(t *testing.T) {
 		if err := s.CreateUser(ctx, &claims.User{Name: "ann", Role: claims.RoleViewer}); claims.ErrorCode(err) != claims.CodeConflict {
 			t.Errorf("a second ann: %v, want conflict", err)
 		}
-		if err := s.CreateUser(ctx, &claims.User{Name: "bob", Role: "boss"}); claims.ErrorCode(err) != claims.CodeInvalid {
+		if err := service.NewAccounts(s).CreateUser(ctx, &claims.User{Name: "bob", Role: "boss"}); claims.ErrorCode(err) != claims.CodeInvalid {
 			t.Errorf("role boss: %v, want invalid", err)
 		}
 		got, err := s.FindUser(ctx, "ann")

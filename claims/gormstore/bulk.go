@@ -18,14 +18,24 @@ import (
 
 // The bulk write path of imports. One transaction; rows go in with
 // multi-row prepared INSERTs of a few hundred rows each; references were
-// checked by the importer from its in-memory ID sets, and the database's
-// foreign keys check them again. Into an empty SQLite database the
-// secondary indexes of the big tables are dropped before the load and
-// rebuilt once after it (building an index from sorted data is about
-// twice as fast as keeping it up to date row by row), and the connection
-// runs with a larger page cache until the transaction ends (synchronous
-// stays FULL: a bulk load never risks the file). The summaries of every topic the import touched are recomputed
-// once, at the end, by the same code as other writes (recomputeTopics).
+// checked by the importer from its compact sets of the file's IDs and
+// lookups of the stored ones, and the database's foreign keys check them
+// again. Into an empty SQLite database the secondary indexes of the big
+// tables are dropped before the load and rebuilt once after it (building
+// an index from sorted data is about twice as fast as keeping it up to
+// date row by row), and the connection runs with a page cache of
+// bulkCacheKiB until the transaction ends (synchronous stays FULL: a bulk
+// load never risks the file). The summaries of every topic the import
+// touched are recomputed once, at the end, by the same code as other
+// writes (recomputeTopics), in batches of a bounded number of claims.
+//
+// Memory stays bounded by the batch, not the file: the importer streams
+// the file, holds a batch of records at a time, and keeps of the records
+// written only their IDs (compactly, for duplicates and references); the
+// writer forgets the claims of links once their topics are marked; the
+// page cache is fixed; the recompute holds a few batches of claims.
+// Records whose references point forward in the file are held until the
+// end, so a file ordered against its references costs more.
 
 // importLockClass is the first key of the PostgreSQL advisory lock that
 // one import at a time holds ("impt" in ASCII).
@@ -96,9 +106,6 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 				}
 			}
 			indexed := time.Now()
-			if err := w.dirtyLinkTopics(); err != nil {
-				return err
-			}
 			need, err := d.closure(tx)
 			if err != nil {
 				return err
@@ -136,16 +143,28 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	return translate(err, "import")
 }
 
-// fastPragmas gives the connection of a bulk load a larger page cache;
-// the returned function restores it. It leaves synchronous as it is: a
-// bulk load is one transaction, and with synchronous=FULL its commit is
-// as durable as any other write (the cost is one fsync at the commit).
+// bulkCacheKiB is the page cache of a bulk load's connection, in KiB. A
+// load into an empty database appends rows (its secondary indexes are
+// rebuilt at the end), so a larger cache buys little; the cache is part
+// of the import's memory, which must stay bounded whatever the file's
+// size (the target: under 300 MB at a million claims). Past it, SQLite spills dirty
+// pages to the WAL inside the transaction, which stays atomic.
+const bulkCacheKiB = 32 << 10
+
+// fastPragmas gives the connection of a bulk load a page cache of
+// bulkCacheKiB; the returned function restores it. It leaves synchronous
+// as it is: a bulk load is one transaction, and with synchronous=FULL its
+// commit is as durable as any other write (the cost is one fsync at the
+// commit).
 func fastPragmas(conn *gorm.DB) (func(), error) {
 	var cache string
 	if err := conn.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
 		return nil, err
 	}
-	if err := conn.Exec("PRAGMA cache_size = -262144").Error; err != nil { // 256 MiB
+	if err := conn.Exec("PRAGMA cache_size = -" + strconv.Itoa(bulkCacheKiB)).Error; err != nil {
+		return nil, err
+	}
+	if err := conn.Exec("PRAGMA cache_spill = ON").Error; err != nil {
 		return nil, err
 	}
 	return func() {
@@ -210,8 +229,8 @@ type bulkWriter struct {
 	s     *Store
 	tx    *gorm.DB
 	dirty *dirtySet
-	// linkClaims are the claims named by links and reviews written, whose
-	// topics are dirtied at the end.
+	// linkClaims are the claims named by the links and reviews of the
+	// batch being written, whose topics are dirtied once it is.
 	linkClaims map[string]bool
 	stmts      map[string]*sql.Stmt
 }
@@ -381,13 +400,15 @@ func (w *bulkWriter) noteClaims(ids ...string) {
 	}
 }
 
-// dirtyLinkTopics marks dirty the topics of the claims that links and
-// reviews written name.
+// dirtyLinkTopics marks dirty the topics of the claims that the links and
+// reviews of the batch just written name, and forgets them: memory
+// follows a batch, not the file.
 func (w *bulkWriter) dirtyLinkTopics() error {
 	ids := make([]string, 0, len(w.linkClaims))
 	for id := range w.linkClaims {
 		ids = append(ids, id)
 	}
+	clear(w.linkClaims)
 	for chunk := range slices.Chunk(ids, 1000) {
 		var topics []string
 		if err := w.tx.Table("claims").Where("id IN ?", chunk).Distinct().Pluck("topic_id", &topics).Error; err != nil {
@@ -417,7 +438,7 @@ func (w *bulkWriter) Insert(ctx context.Context, b *exchange.Batch) error {
 			return err
 		}
 	}
-	return nil
+	return w.dirtyLinkTopics()
 }
 
 // Update replaces stored records whole, keeping the incoming Meta, and
@@ -467,7 +488,7 @@ func (w *bulkWriter) Update(ctx context.Context, b *exchange.Batch) error {
 			return err
 		}
 	}
-	return nil
+	return w.dirtyLinkTopics()
 }
 
 func idsOf[T interface{ *claims.Topic | *claims.Claim }](recs []T) []string {

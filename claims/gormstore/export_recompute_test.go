@@ -1,9 +1,20 @@
 package gormstore
 
+import "context"
+
 // SetRecomputeLimits lowers the batch and cache limits of the batched
 // recompute until the returned function restores them.
-func SetRecomputeLimits(batchClaims, batchTopics, cacheClaims int) (restore func()) {
-	a, b, c := recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims
-	recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims = batchClaims, batchTopics, cacheClaims
-	return func() { recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims = a, b, c }
+func SetRecomputeLimits(batchClaims, batchTopics, cacheClaims, batchPairs int) (restore func()) {
+	a, b, c, d := recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims, recomputeBatchPairs
+	recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims, recomputeBatchPairs = batchClaims, batchTopics, cacheClaims, batchPairs
+	return func() {
+		recomputeBatchClaims, recomputeBatchTopics, recomputeCacheClaims, recomputeBatchPairs = a, b, c, d
+	}
+}
+
+// WithoutRecompute returns a context whose writes leave the summaries as
+// they are, to measure the transaction a write would be without the
+// cross-referencing engine in it.
+func WithoutRecompute(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noRecomputeKey{}, true)
 }

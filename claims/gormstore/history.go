@@ -217,8 +217,12 @@ func (s *Store) Trash(ctx context.Context) ([]claims.Change, error) {
 }
 
 // restorers write a record back from a history document: update it when
-// it is stored (live), create it again when it was deleted.
-var restorers = map[string]func(s *Store, ctx context.Context, doc []byte, current int, live bool) error{
+// it is stored (live), create it again when it was deleted. The record
+// read from the document goes through prepare first (the service's
+// normalising and validating: a version written under older rules comes
+// back as today's rules read it, and must still be valid), then is stored
+// as given.
+var restorers = map[string]func(s *Store, ctx context.Context, doc []byte, current int, live bool, prepare func(any) error) error{
 	"topic":    restorer(func(t *claims.Topic) *claims.Meta { return &t.Meta }, (*Store).CreateTopic, (*Store).UpdateTopic),
 	"source":   restorer(func(t *claims.Source) *claims.Meta { return &t.Meta }, (*Store).CreateSource, (*Store).UpdateSource),
 	"claimant": restorer(func(t *claims.Claimant) *claims.Meta { return &t.Meta }, (*Store).CreateClaimant, (*Store).UpdateClaimant),
@@ -227,23 +231,14 @@ var restorers = map[string]func(s *Store, ctx context.Context, doc []byte, curre
 	"review":   restorer(func(t *claims.Review) *claims.Meta { return &t.Meta }, (*Store).CreateReview, (*Store).UpdateReview),
 }
 
-func restorer[T any](meta func(*T) *claims.Meta, create, update func(*Store, context.Context, *T) error) func(*Store, context.Context, []byte, int, bool) error {
-	return func(s *Store, ctx context.Context, doc []byte, current int, live bool) error {
+func restorer[T any](meta func(*T) *claims.Meta, create, update func(*Store, context.Context, *T) error) func(*Store, context.Context, []byte, int, bool, func(any) error) error {
+	return func(s *Store, ctx context.Context, doc []byte, current int, live bool, prepare func(any) error) error {
 		v := new(T)
 		if err := json.Unmarshal(doc, v); err != nil {
 			return fmt.Errorf("history document: %w", err)
 		}
-		// A version written under older rules (a claim's stock or flow
-		// measure) comes back as today's rules read it, and must still be
-		// valid: the writes below store records as given.
-		if r, ok := any(v).(interface {
-			Normalize()
-			Validate() error
-		}); ok {
-			r.Normalize()
-			if err := r.Validate(); err != nil {
-				return err
-			}
+		if err := prepare(v); err != nil {
+			return err
 		}
 		if live {
 			meta(v).Version = current
@@ -254,8 +249,9 @@ func restorer[T any](meta func(*T) *claims.Meta, create, update func(*Store, con
 }
 
 // Restore makes version of a stored record current again, as a new
-// version whose history line says which one it brought back.
-func (s *Store) Restore(ctx context.Context, kind, id string, version int) (*claims.Change, error) {
+// version whose history line says which one it brought back. The record
+// goes through prepare (claims/service's) before it is stored as given.
+func (s *Store) Restore(ctx context.Context, kind, id string, version int, prepare func(rec any) error) (*claims.Change, error) {
 	if err := kindKnown(kind); err != nil {
 		return nil, err
 	}
@@ -286,7 +282,7 @@ func (s *Store) Restore(ctx context.Context, kind, id string, version int) (*cla
 			return err
 		}
 		rctx := context.WithValue(ctx, restoringKey{}, &restoring{from: version})
-		if err := restorers[kind](tx, rctx, []byte(*line.AfterDoc), cur.Version, true); err != nil {
+		if err := restorers[kind](tx, rctx, []byte(*line.AfterDoc), cur.Version, true, prepare); err != nil {
 			return err
 		}
 		out, err = tx.lastChange(ctx, kind, id)
@@ -297,15 +293,16 @@ func (s *Store) Restore(ctx context.Context, kind, id string, version int) (*cla
 
 // Undelete brings a deleted record back as it was when deleted, with the
 // records its cascading delete took along. The record comes back with the
-// version after its deletion's.
-func (s *Store) Undelete(ctx context.Context, kind, id string) (*claims.Change, error) {
+// version after its deletion's. Each record goes through prepare, as in
+// Restore.
+func (s *Store) Undelete(ctx context.Context, kind, id string, prepare func(rec any) error) (*claims.Change, error) {
 	if err := kindKnown(kind); err != nil {
 		return nil, err
 	}
 	var out *claims.Change
 	err := s.Atomically(ctx, func(txs claims.Store) error {
 		tx := txs.(*Store)
-		if err := tx.undelete(ctx, kind, id); err != nil {
+		if err := tx.undelete(ctx, kind, id, prepare); err != nil {
 			return err
 		}
 		db := tx.db.WithContext(ctx)
@@ -322,7 +319,7 @@ func (s *Store) Undelete(ctx context.Context, kind, id string) (*claims.Change, 
 			if last.Version != a.Version {
 				continue // already restored, or changed since
 			}
-			if err := tx.undelete(ctx, a.Kind, a.RecordID); err != nil {
+			if err := tx.undelete(ctx, a.Kind, a.RecordID, prepare); err != nil {
 				return err
 			}
 		}
@@ -333,7 +330,7 @@ func (s *Store) Undelete(ctx context.Context, kind, id string) (*claims.Change, 
 	return out, translate(err, "undelete "+kind)
 }
 
-func (s *Store) undelete(ctx context.Context, kind, id string) error {
+func (s *Store) undelete(ctx context.Context, kind, id string, prepare func(any) error) error {
 	db := s.db.WithContext(ctx)
 	last, err := latest(db, kind, id)
 	if err != nil {
@@ -343,7 +340,7 @@ func (s *Store) undelete(ctx context.Context, kind, id string) error {
 		return claims.Errorf(claims.CodeNotFound, "%s %q is not in the trash", kind, id)
 	}
 	rctx := context.WithValue(ctx, restoringKey{}, &restoring{version: last.Version + 1, from: last.Version - 1})
-	return restorers[kind](s, rctx, []byte(*last.BeforeDoc), 0, false)
+	return restorers[kind](s, rctx, []byte(*last.BeforeDoc), 0, false, prepare)
 }
 
 func (s *Store) lastChange(ctx context.Context, kind, id string) (*claims.Change, error) {

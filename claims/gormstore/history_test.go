@@ -62,7 +62,7 @@ func TestHistoryRoundTrip(t *testing.T) {
 		}
 
 		// Restore version 2: a new version 4, with its own line.
-		line, err := s.Restore(as("cat", "the correction stands"), "claim", id, 2)
+		line, err := svc(s).Restore(as("cat", "the correction stands"), "claim", id, 2)
 		must(t, "restore", err)
 		got, err := s.FindClaim(context.Background(), id)
 		must(t, "find", err)
@@ -70,7 +70,7 @@ func TestHistoryRoundTrip(t *testing.T) {
 			got.Version != 4 || got.QuantityText != "about 900" || got.Interval.Low == nil {
 			t.Errorf("after restoring v2: line %+v, claim v%d %q; want v4 restored from 2 reading about 900", line, got.Version, got.QuantityText)
 		}
-		if _, err := s.Restore(as("cat", ""), "claim", id, 9); claims.ErrorCode(err) != claims.CodeInvalid {
+		if _, err := svc(s).Restore(as("cat", ""), "claim", id, 9); claims.ErrorCode(err) != claims.CodeInvalid {
 			t.Errorf("restore of a version that never was: %v, want invalid", err)
 		}
 
@@ -112,12 +112,12 @@ func TestHistoryRoundTrip(t *testing.T) {
 		if claims.ErrorCode(err) != claims.CodeConflict || !strings.Contains(claims.ErrorMessage(err), "was deleted by bob") {
 			t.Errorf("create with a deleted claim's ID: %v, want a conflict naming the deleted claim", err)
 		}
-		if _, err := s.Restore(as("ann", ""), "claim", id, 2); claims.ErrorCode(err) != claims.CodeConflict {
+		if _, err := svc(s).Restore(as("ann", ""), "claim", id, 2); claims.ErrorCode(err) != claims.CodeConflict {
 			t.Errorf("restore of a deleted claim's version: %v, want conflict (undelete first)", err)
 		}
 
 		// Undelete brings back the claim at v6 (its delete was v5), with its link and review.
-		line, err = s.Undelete(as("cat", ""), "claim", id)
+		line, err = svc(s).Undelete(as("cat", ""), "claim", id)
 		must(t, "undelete", err)
 		got, err = s.FindClaim(context.Background(), id)
 		must(t, "find after undelete", err)
@@ -203,7 +203,7 @@ func TestRestoreMapsLegacyMeasures(t *testing.T) {
 			cl.Scope.Measure, cl.Basis = claims.Peak, claims.BasisCount
 			clk.Advance(time.Minute)
 			must(t, "update", s.UpdateClaim(ctx, &cl))
-			_, err = s.Restore(as("cat", ""), "claim", cl.ID, 1)
+			_, err = svc(s).Restore(as("cat", ""), "claim", cl.ID, 1)
 			must(t, "restore", err)
 			got, err := s.FindClaim(ctx, cl.ID)
 			must(t, "find", err)

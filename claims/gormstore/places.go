@@ -101,35 +101,12 @@ func (s *Store) CustomPlaces(ctx context.Context) ([]gazetteer.Place, error) {
 	return ps, translate(err, "read custom places")
 }
 
-// CreatePlace adds a custom place and recomputes the topics whose claims
-// name places the gazetteer did not know: only they can change.
+// CreatePlace adds a custom place, as claims/service prepared it (its ID,
+// kind and lists set, its name checked), and recomputes the topics whose
+// claims name places the gazetteer did not know: only they can change.
+// What needs the database is checked here: a place that clashes with a
+// known name or ID, or names an unknown parent, is CodeInvalid.
 func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
-	orig := *p
-	p.Name = strings.TrimSpace(p.Name)
-	p.ID = strings.TrimSpace(p.ID)
-	if p.ID == "" && p.Name != "" {
-		p.ID = "custom:" + strings.ReplaceAll(gazetteer.Fold(p.Name), " ", "-")
-	}
-	if p.Kind == "" {
-		p.Kind = gazetteer.Subdivision
-	}
-	if p.Aliases == nil {
-		p.Aliases = []string{}
-	}
-	if p.In == nil {
-		p.In = []string{}
-	}
-	var problems claims.Problems
-	if p.Name == "" {
-		problems.Add("name", "is required")
-	}
-	if len(p.Name) > claims.MaxNameLen {
-		problems.Add("name", "is longer than %d bytes", claims.MaxNameLen)
-	}
-	if err := problems.Err("place"); err != nil {
-		*p = orig
-		return err
-	}
 	err := s.write(ctx, nil, func(tx *gorm.DB) error {
 		g, err := loadGazetteer(tx)
 		if err != nil {
@@ -158,11 +135,7 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 		dirtyOf(tx).add(true, topics...)
 		return nil
 	})
-	if err != nil {
-		*p = orig
-		return translate(err, "create place")
-	}
-	return nil
+	return translate(err, "create place")
 }
 
 // DeletePlace removes a custom place, named by ID or name, and recomputes

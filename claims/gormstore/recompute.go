@@ -56,8 +56,17 @@ import (
 // many batches and evictions.
 var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
-	// to need (a single family may need more).
-	recomputeBatchClaims = 50_000
+	// to need (a single family may need more). With the batch computing
+	// while the next loads, and the cache, it bounds the recompute's
+	// memory (a claim loaded costs about 1.3 KB), which is part of an
+	// import's (the target: under 300 MB at a million claims).
+	recomputeBatchClaims = 5_000
+	// recomputeBatchPairs caps the pairs of claims a batch compares (a
+	// topic's claims times the claims it reads: its own, its parent's and
+	// its children's). The results a batch holds until it is written
+	// (conflicts, sums of parts) grow with the pairs, not the claims: a
+	// family of ten topics of 100 claims compares about 280,000.
+	recomputeBatchPairs = 300_000
 	// recomputeBatchTopics caps the topics of a batch (and so the size of
 	// its IN lists).
 	recomputeBatchTopics = 500
@@ -67,7 +76,7 @@ var (
 	// longer needed leave at once, so with families visited in order the
 	// cache holds about one family (the largest, a parent with its
 	// children, is needed whole by the parent's batch anyway).
-	recomputeCacheClaims = 500_000
+	recomputeCacheClaims = 10_000
 )
 
 // idChunk is the number of IDs in one IN list.
@@ -183,29 +192,31 @@ func (r *recomputer) run(ids []string) error {
 
 	var batch []string
 	inBatch := map[string]bool{}
-	size := 0
+	size, pairs := 0, 0
 	for _, id := range live {
-		add := 0
+		add, reads := 0, 0
 		for _, n := range r.needs(id) {
+			reads += r.counts[n]
 			if !inBatch[n] {
 				add += r.counts[n]
 			}
 		}
-		if len(batch) > 0 && (len(batch) >= recomputeBatchTopics || size+add > recomputeBatchClaims) {
+		// What the engine keeps of a topic (relations, conflicts) grows
+		// with its claims times the claims it compares them with.
+		cost := r.counts[id] * reads
+		if len(batch) > 0 && (len(batch) >= recomputeBatchTopics || size+add > recomputeBatchClaims || pairs+cost > recomputeBatchPairs) {
 			if err := r.runBatch(batch); err != nil {
 				return err
 			}
-			batch, inBatch, size = nil, map[string]bool{}, 0
-			add = 0
-			for _, n := range r.needs(id) {
-				add += r.counts[n]
-			}
+			batch, inBatch, size, pairs = nil, map[string]bool{}, 0, 0
+			add = reads
 		}
 		batch = append(batch, id)
 		for _, n := range r.needs(id) {
 			inBatch[n] = true
 		}
 		size += add
+		pairs += cost
 	}
 	if err := r.runBatch(batch); err != nil {
 		return err

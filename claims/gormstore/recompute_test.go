@@ -38,15 +38,18 @@ func importDoc(t *testing.T, s *gormstore.Store, recs ...any) {
 // batches and the claim cache evicts.
 func TestBulkRecomputeEqualsFresh(t *testing.T) {
 	for _, lim := range []struct {
-		name                       string
-		batchClaims, topics, cache int
+		name                              string
+		batchClaims, topics, cache, pairs int
 	}{
-		{"default", 0, 0, 0},
-		{"small batches", 7, 2, 5},
+		{"default", 0, 0, 0, 0},
+		{"small batches", 7, 2, 5, 1 << 30},
+		// Few claims a batch by the pairs they compare: every topic with
+		// claims is a batch of its own.
+		{"few pairs", 1 << 30, 1 << 30, 1 << 30, 1},
 	} {
 		t.Run(lim.name, func(t *testing.T) {
 			if lim.batchClaims > 0 {
-				t.Cleanup(gormstore.SetRecomputeLimits(lim.batchClaims, lim.topics, lim.cache))
+				t.Cleanup(gormstore.SetRecomputeLimits(lim.batchClaims, lim.topics, lim.cache, lim.pairs))
 			}
 			forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
 				testBulkRecompute(t, s)

@@ -409,7 +409,7 @@ func TestCustomPlaces(t *testing.T) {
 			t.Errorf("the gazetteer was built again with no change to the custom places")
 		}
 		p := gazetteerPlace("Dabiq", "SY")
-		must(t, "create place", s.CreatePlace(ctx, &p))
+		must(t, "create place", svc(s).CreatePlace(ctx, &p))
 		after, err := s.Gazetteer(ctx)
 		must(t, "gazetteer", err)
 		if _, ok := after.Lookup("Dabiq"); !ok || after == before {
@@ -426,10 +426,10 @@ func TestCustomPlaces(t *testing.T) {
 			t.Errorf("after adding Dabiq: %+v, want it to contradict the count for Syria", got)
 		}
 		dup := gazetteerPlace("dabiq", "SY")
-		wantCode(t, "a place named twice", s.CreatePlace(ctx, &dup), claims.CodeInvalid)
-		wantCode(t, "delete a built-in place", s.DeletePlace(ctx, "Syria"), claims.CodeInvalid)
-		wantCode(t, "delete a missing place", s.DeletePlace(ctx, "Zyxwvut"), claims.CodeNotFound)
-		must(t, "delete place", s.DeletePlace(ctx, "Dabiq"))
+		wantCode(t, "a place named twice", svc(s).CreatePlace(ctx, &dup), claims.CodeInvalid)
+		wantCode(t, "delete a built-in place", svc(s).DeletePlace(ctx, "Syria"), claims.CodeInvalid)
+		wantCode(t, "delete a missing place", svc(s).DeletePlace(ctx, "Zyxwvut"), claims.CodeNotFound)
+		must(t, "delete place", svc(s).DeletePlace(ctx, "Dabiq"))
 		if got := summaryOf(t, s, w.topic.ID, raqqa.ID); got.ConflictCount != 0 || strings.Join(got.UnknownPlaces, ",") != "Dabiq" {
 			t.Errorf("after deleting Dabiq: %+v, want it unknown again", got)
 		}

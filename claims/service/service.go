@@ -1,5 +1,6 @@
-// Package service owns every write of claimdesk. The API, import, reparse
-// and the demo loader all write through a Service, which, for each write:
+// Package service owns every write of claimdesk. The API, import, reparse,
+// the demo loader, restores from history, custom places and (through
+// Accounts) users all write through it, which, for each write:
 //
 //  1. normalises and validates the record (CodeInvalid naming the field);
 //  2. reads a claim's quantity_text with its parser and settles which
@@ -11,7 +12,10 @@
 //
 // A Persister only persists: it neither parses nor validates beyond what
 // needs the database (references, versions, duplicates). A write that
-// fails at any step leaves nothing behind.
+// fails at any step leaves nothing behind. Besides the records' writes
+// (Persister), the service asks its store, by small interfaces, for what
+// each other write needs: HistoryPersister for restores, PlacePersister
+// for custom places, exchange.Store for imports.
 //
 // The package knows nothing of HTTP, gin or gorm.
 package service
@@ -19,11 +23,14 @@ package service
 import (
 	"context"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref"
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
 // Persister is what the service needs of storage: the records of
@@ -206,4 +213,131 @@ func (s *Service) Import(ctx context.Context, r io.Reader, opts exchange.ImportO
 // parser read (see claims.Reparse), writing through the service.
 func (s *Service) Reparse(ctx context.Context, dryRun bool, report func(claims.Moved) error) (claims.ReparseReport, error) {
 	return claims.Reparse(ctx, s, s.parser, dryRun, report)
+}
+
+// HistoryPersister brings records back from their history: it reads the
+// version, hands the record to prepare, and stores it as given, with its
+// history line, in one transaction. gormstore.Store implements it.
+type HistoryPersister interface {
+	Restore(ctx context.Context, kind, id string, version int, prepare func(rec any) error) (*claims.Change, error)
+	Undelete(ctx context.Context, kind, id string, prepare func(rec any) error) (*claims.Change, error)
+}
+
+var _ claims.Restorer = (*Service)(nil)
+
+// Restore makes an earlier version of a record current again (see
+// claims.Restorer). The version is normalised and validated as today's
+// rules read it: one written under older rules (a claim's stock or flow
+// measure) comes back as today's, and must still be valid. Its quantity
+// is not read again: a restore brings back the figure as it was.
+func (s *Service) Restore(ctx context.Context, kind, id string, version int) (*claims.Change, error) {
+	hp, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	return hp.Restore(ctx, kind, id, version, prepareRestored)
+}
+
+// Undelete brings a deleted record back, with what its delete took along,
+// each normalised and validated as Restore does.
+func (s *Service) Undelete(ctx context.Context, kind, id string) (*claims.Change, error) {
+	hp, err := s.history()
+	if err != nil {
+		return nil, err
+	}
+	return hp.Undelete(ctx, kind, id, prepareRestored)
+}
+
+func (s *Service) history() (HistoryPersister, error) {
+	hp, ok := s.Persister.(HistoryPersister)
+	if !ok {
+		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no history to restore from")
+	}
+	return hp, nil
+}
+
+// prepareRestored normalises and validates a record read from history.
+func prepareRestored(rec any) error {
+	r, ok := rec.(interface {
+		Normalize()
+		Validate() error
+	})
+	if !ok {
+		return claims.Errorf(claims.CodeInternal, "service: %T is not a record", rec)
+	}
+	r.Normalize()
+	return r.Validate()
+}
+
+// PlacePersister stores and removes custom places, checking what needs
+// the database (clashes with known names, unknown parents), and
+// recomputes the topics they change. gormstore.Store implements it.
+type PlacePersister = xref.Places
+
+var _ xref.Places = (*Service)(nil)
+
+// CreatePlace normalises and validates a custom place, then stores it:
+// the name is trimmed and required, the ID derived from it when empty, the
+// kind a subdivision unless given.
+func (s *Service) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
+	pp, err := s.places()
+	if err != nil {
+		return err
+	}
+	orig := *p
+	preparePlace(p)
+	if err := validatePlace(p); err != nil {
+		*p = orig
+		return err
+	}
+	if err := pp.CreatePlace(ctx, p); err != nil {
+		*p = orig
+		return err
+	}
+	return nil
+}
+
+// DeletePlace removes a custom place, named by ID or name.
+func (s *Service) DeletePlace(ctx context.Context, idOrName string) error {
+	pp, err := s.places()
+	if err != nil {
+		return err
+	}
+	return pp.DeletePlace(ctx, idOrName)
+}
+
+func (s *Service) places() (PlacePersister, error) {
+	pp, ok := s.Persister.(PlacePersister)
+	if !ok {
+		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no custom places")
+	}
+	return pp, nil
+}
+
+func preparePlace(p *gazetteer.Place) {
+	p.Name = strings.TrimSpace(p.Name)
+	p.ID = strings.TrimSpace(p.ID)
+	if p.ID == "" && p.Name != "" {
+		p.ID = "custom:" + strings.ReplaceAll(gazetteer.Fold(p.Name), " ", "-")
+	}
+	if p.Kind == "" {
+		p.Kind = gazetteer.Subdivision
+	}
+	if p.Aliases == nil {
+		p.Aliases = []string{}
+	}
+	if p.In == nil {
+		p.In = []string{}
+	}
+}
+
+func validatePlace(p *gazetteer.Place) error {
+	var problems claims.Problems
+	if p.Name == "" {
+		problems.Add("name", "is required")
+	}
+	if len(p.Name) > claims.MaxNameLen {
+		problems.Add("name", "is longer than %d bytes", claims.MaxNameLen)
+	}
+	return problems.Err("place")
 }

@@ -62,6 +62,12 @@ type Store interface {
 	Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error)
 	// CustomPlaces returns the places analysts added, in the order added.
 	CustomPlaces(ctx context.Context) ([]gazetteer.Place, error)
+}
+
+// Places adds and removes analysts' custom places. claims/service
+// implements it for the API, preparing a place before its store persists
+// it.
+type Places interface {
 	// CreatePlace adds a custom place (its ID is derived from its name when
 	// empty) and recomputes the topics it may change. A place that clashes
 	// with a known name or ID, or names an unknown parent, is CodeInvalid.

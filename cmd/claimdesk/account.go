@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // userCmd manages accounts: claimdesk user add|list|disable|enable.
@@ -59,7 +60,7 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if err := u.SetPassword(pw); err != nil {
 			return errors.New(problemText(err))
 		}
-		if err := s.CreateUser(ctx, u); err != nil {
+		if err := service.NewAccounts(s).CreateUser(ctx, u); err != nil {
 			return errors.New(problemText(err))
 		}
 		fmt.Fprintf(stdout, "user %s added with role %s\n", u.Name, u.Role)
@@ -84,7 +85,7 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			return errors.New(problemText(err))
 		}
 		u.Disabled = verb == "disable"
-		if err := s.UpdateUser(ctx, u); err != nil {
+		if err := service.NewAccounts(s).UpdateUser(ctx, u); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "user %s %sd\n", u.Name, verb)
