@@ -326,10 +326,10 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 			t.Fatalf("after appending to a returned slice: %d claims", len(got))
 		}
 
-		w.ru.Quote = "Уже три тысячи"
+		w.ru.Occasion = "пресс-конференция в Москве"
 		must(t, "update claim", svc(s).UpdateClaim(ctx, w.ru))
-		if got := views()[w.ru.ID]; got.Quote != "Уже три тысячи" {
-			t.Errorf("after an update: quote %q", got.Quote)
+		if got := views()[w.ru.ID]; got.Occasion != "пресс-конференция в Москве" {
+			t.Errorf("after an update: occasion %q", got.Occasion)
 		}
 		w.irina.Name = "Ирина Петрова"
 		must(t, "rename claimant", svc(s).UpdateClaimant(ctx, w.irina))

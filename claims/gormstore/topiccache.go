@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"gorm.io/gorm"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -20,29 +22,35 @@ import (
 // reuses the claims when they are unchanged, so a replica never serves
 // claims older than what another replica committed.
 
-// topicCacheLimit bounds the claims the cache holds, all topics together;
+// topicCacheBytes bounds the memory the cache holds, all topics together,
+// as estimated by viewBytes; one topic may fill it alone, so that the
+// largest topic of a million claims (about 100,000) stays cached.
 // topicCacheMin is the smallest topic worth caching (smaller ones load in
-// about the time the versions take to read).
+// about the time the versions take to read). The cache keeps slim copies
+// of the claims (xref.Slim): what the engine reads, without quotes,
+// notes, original wording, relays or tags.
 const (
-	topicCacheLimit = 400_000
+	topicCacheBytes = 64 << 20
 	topicCacheMin   = 500
 )
 
 type topicCache struct {
 	min     int // topicCacheMin; tests lower it
+	limit   int // topicCacheBytes; tests lower it
 	mu      sync.Mutex
 	entries map[string]*topicEntry
 	order   []string // insertion order, for eviction
-	size    int
+	size    int      // bytes, by viewBytes
 }
 
 type topicEntry struct {
 	version, names int64
 	views          []xref.ClaimView
+	bytes          int
 }
 
 func newTopicCache() *topicCache {
-	return &topicCache{min: topicCacheMin, entries: map[string]*topicEntry{}}
+	return &topicCache{min: topicCacheMin, limit: topicCacheBytes, entries: map[string]*topicEntry{}}
 }
 
 func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, bool) {
@@ -55,25 +63,55 @@ func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, boo
 	return e.views, true
 }
 
-func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) {
-	if len(views) < c.min || len(views) > topicCacheLimit/2 {
-		return
+// put caches slim copies of a topic's views and returns them; it returns
+// views unchanged when the topic is too small or too large to cache.
+func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) []xref.ClaimView {
+	if len(views) < c.min {
+		return views
+	}
+	slim := make([]xref.ClaimView, len(views))
+	bytes := 0
+	for i, v := range views {
+		slim[i] = xref.ClaimView{Claim: xref.Slim(v.Claim), ClaimantName: v.ClaimantName}
+		bytes += viewBytes(slim[i])
+	}
+	if bytes > c.limit {
+		return views
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.entries[id]; ok {
-		c.size -= len(old.views)
+		c.size -= old.bytes
+		delete(c.entries, id)
 		c.order = slices.DeleteFunc(c.order, func(s string) bool { return s == id })
 	}
-	for c.size+len(views) > topicCacheLimit && len(c.order) > 0 {
+	for c.size+bytes > c.limit && len(c.order) > 0 {
 		victim := c.order[0]
 		c.order = c.order[1:]
-		c.size -= len(c.entries[victim].views)
+		c.size -= c.entries[victim].bytes
 		delete(c.entries, victim)
 	}
-	c.entries[id] = &topicEntry{version: version, names: names, views: views}
+	c.entries[id] = &topicEntry{version: version, names: names, views: slim, bytes: bytes}
 	c.order = append(c.order, id)
-	c.size += len(views)
+	c.size += bytes
+	return slim
+}
+
+// viewBytes estimates the memory a cached view holds: its structs and the
+// text they point to.
+func viewBytes(v xref.ClaimView) int {
+	c := v.Claim
+	n := int(unsafe.Sizeof(claims.Claim{})) + len(v.ClaimantName) + len(c.ID) + len(c.TopicID) +
+		len(c.ClaimantID) + len(c.QuantityText) + len(c.Unit) + len(c.Scope.Population) +
+		len(c.Scope.Group) + len(c.Occasion) + len(c.Provenance.SourceID) +
+		len(c.SaidOn) + len(c.PublishedOn) + len(c.AsOf) + len(c.Since)
+	for _, p := range c.Scope.Places {
+		n += int(unsafe.Sizeof(p)) + len(p)
+	}
+	if c.Interval != nil {
+		n += int(unsafe.Sizeof(*c.Interval)) + 3*8
+	}
+	return n
 }
 
 // topicVersions reads the version of a topic's claims and of the
@@ -154,7 +192,7 @@ func (s *Store) topicClaims(ctx context.Context, topicID string) ([]xref.ClaimVi
 	}
 	views := slices.Clip(r.cache[topicID].views)
 	if cacheable {
-		s.topics.put(topicID, version, names, views)
+		views = slices.Clip(s.topics.put(topicID, version, names, views))
 	}
 	return views, nil
 }
