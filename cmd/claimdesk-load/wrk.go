@@ -31,6 +31,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,6 +76,10 @@ type picks struct {
 // loopback port it prints, until its standard input closes.
 func serveChild(dsn string) error {
 	ctx := context.Background()
+	// As claimdesk serve does.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(api.DefaultMemoryLimit)
+	}
 	s, err := gormstore.Open(ctx, dsn)
 	if err != nil {
 		return err
