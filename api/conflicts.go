@@ -210,6 +210,13 @@ func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.Rela
 		}
 		rq.Kinds = []xref.Kind{xref.Kind(kind)}
 	}
+	// One computation a processor at a time (see handler.computing).
+	select {
+	case h.computing <- struct{}{}:
+		defer func() { <-h.computing }()
+	case <-ctx.Done():
+		return xref.RelationPage{}, ctx.Err()
+	}
 	// The engine's input, loaded as the stored recompute loads it.
 	in, err := h.store.TopicInput(ctx, target.TopicID)
 	if err != nil {

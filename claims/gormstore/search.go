@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -137,7 +138,6 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	if err != nil {
 		return res, err
 	}
-	offset := cur.offset
 	terms := fulltext.Parse(f.Query)
 	if len(terms) == 0 {
 		return res, nil
@@ -147,17 +147,7 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	var hits []scored
 	next := ""
 	if s.dialect == dialectPostgres {
-		ws := fulltext.Websearch(terms)
-		q := s.whereClaims(db.Table("claims").Joins("JOIN claim_search ON claim_search.claim_id = claims.id"), withoutQuery(f))
-		q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws).
-			Select("claims.id AS id, ts_rank_cd(claim_search.doc, "+pgQuery+") AS score", ws, ws).
-			Order("score DESC, claims.id").Limit(n + 1).Offset(offset)
-		err = db.Raw(`SELECT m.id, m.score, ts_headline('russian', concat_ws(' … ', NULLIF(c.quote, ''), NULLIF(c.original_text, ''), NULLIF(c.notes, '')), `+pgQuery+`, ?) AS snippet
-			FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
-		if len(hits) > n {
-			hits = hits[:n]
-			next = searchCursor{offset: offset + n}.encode()
-		}
+		hits, next, err = s.searchPostgres(db, f, terms, cur, n)
 	} else {
 		hits, next, err = s.searchSQLite(db, f, terms, cur, n)
 	}
@@ -229,18 +219,24 @@ func (s *Store) checkSearch(f claims.ClaimFilter) error {
 	return f.CheckRanges()
 }
 
-// A search's cursor is the offset of its next page and, on SQLite, the
-// window of claims (rowids lo to hi) the page ranks.
+// A search's cursor is the offset of its next page and the window of
+// claims the page ranks: on SQLite rowids lo to hi, on PostgreSQL claim
+// IDs from loID up to (not including) belowID.
 const searchCursorPrefix = "search:"
 
 type searchCursor struct {
 	offset int
 	lo, hi int64 // hi 0: no upper bound
+	// On PostgreSQL; empty: no bound.
+	loID, belowID string
 }
 
 func (c searchCursor) encode() string {
 	s := searchCursorPrefix + strconv.Itoa(c.offset)
-	if c.lo != 0 || c.hi != 0 {
+	switch {
+	case c.loID != "" || c.belowID != "":
+		s += ":id:" + url.QueryEscape(c.loID) + ":" + url.QueryEscape(c.belowID)
+	case c.lo != 0 || c.hi != 0:
 		s += ":" + strconv.FormatInt(c.lo, 10) + ":" + strconv.FormatInt(c.hi, 10)
 	}
 	return base64.RawURLEncoding.EncodeToString([]byte(s))
@@ -262,11 +258,20 @@ func decodeSearchCursor(s string) (searchCursor, error) {
 		return bad()
 	}
 	parts := strings.Split(rest, ":")
-	if len(parts) != 1 && len(parts) != 3 {
+	if len(parts) != 1 && len(parts) != 3 && (len(parts) != 4 || parts[1] != "id") {
 		return bad()
 	}
 	if c.offset, err = strconv.Atoi(parts[0]); err != nil || c.offset < 0 {
 		return bad()
+	}
+	if len(parts) == 4 {
+		var err1, err2 error
+		c.loID, err1 = url.QueryUnescape(parts[2])
+		c.belowID, err2 = url.QueryUnescape(parts[3])
+		if err1 != nil || err2 != nil || (c.belowID != "" && c.loID >= c.belowID) {
+			return bad()
+		}
+		return c, nil
 	}
 	if len(parts) == 3 {
 		var err1, err2 error
@@ -356,7 +361,7 @@ func (s *Store) RebuildSearch(ctx context.Context) error {
 }
 
 // searchWindow is how many of the newest matching claims a search ranks
-// at once on SQLite. Ranking costs FTS5 a bm25 score a match, so a word
+// at once (searchPostgres: ts_rank_cd). Ranking costs FTS5 a bm25 score a match, so a word
 // that most claims hold ("official" in a million claims) would cost
 // seconds to rank in full; instead the newest searchWindow matches (by
 // rowid, which is the order claims were stored in) are ranked and paged
@@ -474,6 +479,72 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
 		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
+	}
+	return hits, next, nil
+}
+
+// searchPostgres is searchSQLite's windowed ranking on PostgreSQL, the
+// window being of claim IDs (ULIDs, so in the order claims were made): it
+// ranks the newest searchWindow matches below cur.belowID by ts_rank_cd,
+// pages through them, then the next older window, so a word most claims
+// hold costs searchWindow scores a page instead of one a match.
+func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
+	ws := fulltext.Websearch(terms)
+	filters := withoutQuery(f)
+	filtered := hasClaimFilters(filters)
+	// matches are the claim_search rows matching the query and passing
+	// the filters, in [lo, below).
+	matches := func(lo, below string) *gorm.DB {
+		q := db.Table("claim_search")
+		if filtered {
+			q = s.whereClaims(q.Joins("JOIN claims ON claims.id = claim_search.claim_id"), filters)
+		}
+		q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws)
+		if lo != "" {
+			q = q.Where("claim_search.claim_id >= ?", lo)
+		}
+		if below != "" {
+			q = q.Where("claim_search.claim_id < ?", below)
+		}
+		return q
+	}
+	if cur.offset == 0 {
+		// The window's lower bound: the searchWindow-th newest match, or
+		// none when fewer match.
+		var lo []string
+		err := matches("", cur.belowID).Select("claim_search.claim_id").Order("claim_search.claim_id DESC").
+			Limit(1).Offset(searchWindow-1).Pluck("claim_search.claim_id", &lo).Error
+		if err != nil {
+			return nil, "", err
+		}
+		cur.loID = ""
+		if len(lo) > 0 {
+			cur.loID = lo[0]
+		}
+	}
+	q := matches(cur.loID, cur.belowID).
+		Select("claim_search.claim_id AS id, ts_rank_cd(claim_search.doc, "+pgQuery+") AS score", ws, ws).
+		Order("score DESC, claim_search.claim_id").Limit(n + 1).Offset(cur.offset)
+	var hits []scored
+	err := db.Raw(`SELECT m.id, m.score, ts_headline('russian', concat_ws(' … ', NULLIF(c.quote, ''), NULLIF(c.original_text, ''), NULLIF(c.notes, '')), `+pgQuery+`, ?) AS snippet
+		FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	switch {
+	case len(hits) > n:
+		hits = hits[:n]
+		next = searchCursor{offset: cur.offset + n, loID: cur.loID, belowID: cur.belowID}.encode()
+	case cur.loID != "":
+		// The window is done; the older matches, if any, are the next.
+		var older []string
+		if err := matches("", cur.loID).Select("claim_search.claim_id").Limit(1).Pluck("claim_search.claim_id", &older).Error; err != nil {
+			return nil, "", err
+		}
+		if len(older) > 0 {
+			next = searchCursor{belowID: cur.loID}.encode()
+		}
 	}
 	return hits, next, nil
 }

@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
+	"unsafe"
 
+	"golang.org/x/sync/singleflight"
 	"gorm.io/gorm"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -20,29 +24,38 @@ import (
 // reuses the claims when they are unchanged, so a replica never serves
 // claims older than what another replica committed.
 
-// topicCacheLimit bounds the claims the cache holds, all topics together;
+// topicCacheBytes bounds the memory the cache holds, all topics together,
+// as estimated by viewBytes; one topic may fill it alone, so that the
+// largest topic of a million claims (about 100,000) stays cached.
 // topicCacheMin is the smallest topic worth caching (smaller ones load in
-// about the time the versions take to read).
+// about the time the versions take to read). The cache keeps slim copies
+// of the claims (xref.Slim): what the engine reads, without quotes,
+// notes, original wording, relays or tags.
 const (
-	topicCacheLimit = 400_000
+	topicCacheBytes = 64 << 20
 	topicCacheMin   = 500
 )
 
 type topicCache struct {
 	min     int // topicCacheMin; tests lower it
+	limit   int // topicCacheBytes; tests lower it
 	mu      sync.Mutex
 	entries map[string]*topicEntry
 	order   []string // insertion order, for eviction
-	size    int
+	size    int      // bytes, by viewBytes
+	// loading shares the load of a topic's claims between the requests
+	// that miss the cache together.
+	loading singleflight.Group
 }
 
 type topicEntry struct {
 	version, names int64
 	views          []xref.ClaimView
+	bytes          int
 }
 
 func newTopicCache() *topicCache {
-	return &topicCache{min: topicCacheMin, entries: map[string]*topicEntry{}}
+	return &topicCache{min: topicCacheMin, limit: topicCacheBytes, entries: map[string]*topicEntry{}}
 }
 
 func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, bool) {
@@ -55,25 +68,55 @@ func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, boo
 	return e.views, true
 }
 
-func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) {
-	if len(views) < c.min || len(views) > topicCacheLimit/2 {
-		return
+// put caches slim copies of a topic's views and returns them; it returns
+// views unchanged when the topic is too small or too large to cache.
+func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) []xref.ClaimView {
+	if len(views) < c.min {
+		return views
+	}
+	slim := make([]xref.ClaimView, len(views))
+	bytes := 0
+	for i, v := range views {
+		slim[i] = xref.ClaimView{Claim: xref.Slim(v.Claim), ClaimantName: v.ClaimantName}
+		bytes += viewBytes(slim[i])
+	}
+	if bytes > c.limit {
+		return views
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.entries[id]; ok {
-		c.size -= len(old.views)
+		c.size -= old.bytes
+		delete(c.entries, id)
 		c.order = slices.DeleteFunc(c.order, func(s string) bool { return s == id })
 	}
-	for c.size+len(views) > topicCacheLimit && len(c.order) > 0 {
+	for c.size+bytes > c.limit && len(c.order) > 0 {
 		victim := c.order[0]
 		c.order = c.order[1:]
-		c.size -= len(c.entries[victim].views)
+		c.size -= c.entries[victim].bytes
 		delete(c.entries, victim)
 	}
-	c.entries[id] = &topicEntry{version: version, names: names, views: views}
+	c.entries[id] = &topicEntry{version: version, names: names, views: slim, bytes: bytes}
 	c.order = append(c.order, id)
-	c.size += len(views)
+	c.size += bytes
+	return slim
+}
+
+// viewBytes estimates the memory a cached view holds: its structs and the
+// text they point to.
+func viewBytes(v xref.ClaimView) int {
+	c := v.Claim
+	n := int(unsafe.Sizeof(claims.Claim{})) + len(v.ClaimantName) + len(c.ID) + len(c.TopicID) +
+		len(c.ClaimantID) + len(c.QuantityText) + len(c.Unit) + len(c.Scope.Population) +
+		len(c.Scope.Group) + len(c.Occasion) + len(c.Provenance.SourceID) +
+		len(c.SaidOn) + len(c.PublishedOn) + len(c.AsOf) + len(c.Since)
+	for _, p := range c.Scope.Places {
+		n += int(unsafe.Sizeof(p)) + len(p)
+	}
+	if c.Interval != nil {
+		n += int(unsafe.Sizeof(*c.Interval)) + 3*8
+	}
+	return n
 }
 
 // topicVersions reads the version of a topic's claims and of the
@@ -146,17 +189,39 @@ func (s *Store) topicClaims(ctx context.Context, topicID string) ([]xref.ClaimVi
 			return slices.Clip(views), nil
 		}
 	}
-	// The loader of the batched recompute: columns scanned directly,
-	// claimants' names read once each.
-	r := newRecomputer(db, s.dialect, nil)
+	if !cacheable {
+		return loadTopicClaims(db, s.dialect, topicID)
+	}
+	// Requests arriving together for a topic that is not cached share one
+	// load: otherwise each of them holds a copy of the topic's claims
+	// until the first is cached (64 clients on a 7,000-claim topic took
+	// the server past 350 MiB and answered none in 20 s). The load is not
+	// cancelled with the request that started it, as others wait for it.
+	key := topicID + ":" + strconv.FormatInt(version, 10) + ":" + strconv.FormatInt(names, 10)
+	v, err, _ := s.topics.loading.Do(key, func() (any, error) {
+		if views, ok := s.topics.get(topicID, version, names); ok {
+			return views, nil
+		}
+		views, err := loadTopicClaims(s.db.WithContext(context.WithoutCancel(ctx)), s.dialect, topicID)
+		if err != nil {
+			return nil, err
+		}
+		return s.topics.put(topicID, version, names, views), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clip(v.([]xref.ClaimView)), nil
+}
+
+// loadTopicClaims reads a topic's claims with the loader of the batched
+// recompute: columns scanned directly, claimants' names read once each.
+func loadTopicClaims(db *gorm.DB, d dialect, topicID string) ([]xref.ClaimView, error) {
+	r := newRecomputer(db, d, nil)
 	if err := r.loadClaims([]string{topicID}); err != nil {
 		return nil, translate(err, "read topic claims")
 	}
-	views := slices.Clip(r.cache[topicID].views)
-	if cacheable {
-		s.topics.put(topicID, version, names, views)
-	}
-	return views, nil
+	return slices.Clip(r.cache[topicID].views), nil
 }
 
 // bumpSQLite and the PostgreSQL function below add one to a topic's

@@ -14,14 +14,20 @@
 //	(d) baseline: `sqlite3 -json 'select * from claims'` over the same
 //	    database (skipped when sqlite3 is not installed)
 //
-// and prints the figures and ratios; with -compare, it then times the read
-// endpoints on the imported database (see compare.go). Usage:
+// then (-wrk, on by default) serves the imported database from a child
+// process and measures every read endpoint with wrk from another process
+// (see wrk.go). With -postgres URL it does it all again on PostgreSQL, in
+// two schemas it creates and drops afterwards, against a raw prepared
+// INSERT and a psql COPY of row_to_json. At the end it prints one markdown
+// table a database, each figure beside its ceiling from the same run and
+// the load average while it was measured. With -compare it also times the
+// read endpoints in process (see compare.go). Usage:
 //
-//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-dir DIR] [-compare] [-wrk]
-//	go run ./cmd/claimdesk-load -wrk-db FILE-OR-POSTGRES-URL
+//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-postgres URL] [-wrk-duration 5s] [-dir DIR] [-compare] [-wrk=false]
+//	go run ./cmd/claimdesk-load -wrk-db FILE-OR-POSTGRES-URL [-pprof]
 //
-// -wrk serves the imported database from a child process and measures the
-// read endpoints with wrk (see wrk.go).
+// -pprof serves net/http/pprof from the server child, for a heap profile
+// under the load.
 package main
 
 import (
@@ -35,6 +41,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,10 +75,14 @@ func main() {
 	}
 	n := flag.Int("n", 1_000_000, "claims to generate")
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
+	pgURL = flag.String("postgres", "", "also run the benchmark on this PostgreSQL server (a postgres:// URL), in schemas it creates and drops")
 	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
 	flag.Parse()
 	if *wrkDB != "" {
-		if err := wrkMeasure(*wrkDB); err != nil {
+		tb := &table{title: *wrkDB}
+		err := wrkMeasure(*wrkDB, tb)
+		tb.print()
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
 			os.Exit(1)
 		}
@@ -89,6 +100,8 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+var pgURL *string
 
 // result is what a child reports on stdout.
 type result struct {
@@ -121,76 +134,165 @@ func measure(n, nTopics int, dir string) error {
 	st, _ := os.Stat(file)
 	fmt.Printf("  %.1f s, %.0f MiB\n", time.Since(start).Seconds(), float64(st.Size())/(1<<20))
 
-	baseDB := filepath.Join(dir, "baseline.db")
-	if err := migrated(ctx, baseDB); err != nil {
-		return err
+	var tables []*table
+	sq, err := measureDB(ctx, g, file, dir, target{
+		name: "SQLite", base: filepath.Join(dir, "baseline.db"), imp: filepath.Join(dir, "import.db"),
+	})
+	if sq != nil {
+		tables = append(tables, sq)
+	}
+	if err == nil && *pgURL != "" {
+		var pg *table
+		pg, err = measurePostgres(ctx, g, file, dir, *pgURL)
+		if pg != nil {
+			tables = append(tables, pg)
+		}
+	}
+	for _, t := range tables {
+		t.print()
+	}
+	return err
+}
+
+// target names the two databases of one run: an empty migrated one for
+// the raw INSERT baseline and one to import into.
+type target struct {
+	name      string
+	base, imp string
+	// Of PostgreSQL: the server's URL and the import's schema, for psql.
+	url, schema string
+}
+
+// measurePostgres runs the benchmark in two schemas it creates on url and
+// drops afterwards.
+func measurePostgres(ctx context.Context, g *generator, file, dir, pgURL string) (*table, error) {
+	admin, err := sql.Open("pgx", pgURL)
+	if err != nil {
+		return nil, err
+	}
+	defer admin.Close()
+	prefix := fmt.Sprintf("claimdesk_load_%d", os.Getpid())
+	t := target{name: "PostgreSQL", url: pgURL, schema: prefix + "_import"}
+	for _, sc := range []string{prefix + "_base", t.schema} {
+		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+sc); err != nil {
+			return nil, fmt.Errorf("postgres: %w", err)
+		}
+		defer admin.ExecContext(context.Background(), "DROP SCHEMA "+sc+" CASCADE")
+	}
+	withSchema := func(schema string) (string, error) {
+		u, err := url.Parse(pgURL)
+		if err != nil {
+			return "", err
+		}
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+		return u.String(), nil
+	}
+	if t.base, err = withSchema(prefix + "_base"); err != nil {
+		return nil, err
+	}
+	if t.imp, err = withSchema(t.schema); err != nil {
+		return nil, err
+	}
+	return measureDB(ctx, g, file, dir, t)
+}
+
+// measureDB imports, exports and serves one database, each against its
+// ceiling, and returns the table of its figures.
+func measureDB(ctx context.Context, g *generator, file, dir string, t target) (*table, error) {
+	n := g.n
+	tb := &table{title: fmt.Sprintf("%s, %s claims over %s topics, %s", t.name, thousands(float64(n)), thousands(float64(g.nTopics)),
+		time.Now().UTC().Format("2006-01-02"))}
+	fmt.Printf("\n== %s\n", t.name)
+	if err := migrated(ctx, t.base); err != nil {
+		return tb, err
 	}
 	fmt.Println("(a) baseline: prepared single-row INSERTs of the same rows, one transaction")
-	base, err := g.baseline(baseDB)
+	la := loadAvg()
+	base, err := g.baseline(t.base)
 	if err != nil {
-		return err
+		return tb, err
 	}
 	fmt.Printf("  %.2f s (%.0f claims/s)\n", base, float64(n)/base)
 
-	importDB := filepath.Join(dir, "import.db")
-	if err := migrated(ctx, importDB); err != nil {
-		return err
+	if err := migrated(ctx, t.imp); err != nil {
+		return tb, err
 	}
 	fmt.Println("(b) import of the NDJSON file into an empty database (child process)")
-	imp, impRSS, err := runChild("import", importDB, file)
+	imp, impRSS, err := runChild("import", t.imp, file)
 	if err != nil {
-		return err
+		return tb, err
 	}
 	fmt.Printf("  %.2f s (%.0f claims/s), peak RSS %.0f MiB; of which index rebuild %.2f s, summaries recompute %.2f s\n",
 		imp.Seconds, float64(n)/imp.Seconds, impRSS, imp.RebuildSeconds, imp.SummariesSeconds)
+	tb.add("import of the NDJSON file (`claimdesk import`)", fmt.Sprintf("%s claims/s (%.1f s), peak RSS %.0f MiB", thousands(float64(n)/imp.Seconds), imp.Seconds, impRSS),
+		fmt.Sprintf("raw prepared INSERT, one row a statement: %s claims/s", thousands(float64(n)/base)), ratio(base, imp.Seconds), la+"–"+loadAvg())
 
 	fmt.Println("(c) export of every claim as JSON (child process)")
-	exp, expRSS, err := runChild("export", importDB, filepath.Join(dir, "export.json"))
+	la = loadAvg()
+	exp, expRSS, err := runChild("export", t.imp, filepath.Join(dir, "export.json"))
 	if err != nil {
-		return err
+		return tb, err
 	}
 	fmt.Printf("  %.2f s, %.0f MiB written, first byte after %.0f ms, peak RSS %.0f MiB\n",
 		exp.Seconds, float64(exp.Bytes)/(1<<20), exp.FirstByte*1000, expRSS)
+	expLoad := la
 
-	fmt.Println("(d) baseline: sqlite3 -json 'select * from claims' over the same database")
-	var sq float64
-	if path, err := exec.LookPath("sqlite3"); err != nil {
-		fmt.Println("  skipped: sqlite3 is not installed (apt-get install sqlite3)")
-	} else {
-		out, err := os.Create(filepath.Join(dir, "sqlite3.json"))
-		if err != nil {
-			return err
+	var ceilName string
+	var ceil *exec.Cmd
+	if t.url == "" {
+		ceilName = "`sqlite3 -json`"
+		if path, err := exec.LookPath("sqlite3"); err == nil {
+			ceil = exec.Command(path, "-json", t.imp, "select * from claims")
 		}
-		cmd := exec.Command(path, "-json", importDB, "select * from claims")
-		cmd.Stdout, cmd.Stderr = out, os.Stderr
+	} else {
+		ceilName = "`psql` COPY of `row_to_json`"
+		if path, err := exec.LookPath("psql"); err == nil {
+			ceil = exec.Command(path, "-Aq", t.url, "-c", "COPY (SELECT row_to_json(c) FROM claims c) TO STDOUT")
+			ceil.Env = append(os.Environ(), "PGOPTIONS=-c search_path="+t.schema)
+		}
+	}
+	fmt.Printf("(d) baseline: %s over the same database\n", ceilName)
+	var sq float64
+	if ceil == nil {
+		fmt.Println("  skipped: not installed")
+	} else {
+		out, err := os.Create(filepath.Join(dir, "ceiling.json"))
+		if err != nil {
+			return tb, err
+		}
+		ceil.Stdout, ceil.Stderr = out, os.Stderr
 		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("sqlite3: %w", err)
+		if err := ceil.Run(); err != nil {
+			return tb, fmt.Errorf("%s: %w", ceilName, err)
 		}
 		sq = time.Since(start).Seconds()
 		out.Close()
 		fmt.Printf("  %.2f s\n", sq)
 	}
+	tb.add("export of every claim as JSON", fmt.Sprintf("%s claims/s (%.1f s), first byte %.0f ms, peak RSS %.0f MiB", thousands(float64(n)/exp.Seconds), exp.Seconds, exp.FirstByte*1000, expRSS),
+		fmt.Sprintf("%s: %s claims/s", ceilName, thousands(float64(n)/sq)), ratio(sq, exp.Seconds), expLoad+"–"+loadAvg())
 
 	fmt.Println("\nratios (above 1 means claimdesk is faster)")
 	fmt.Printf("  import vs raw INSERT baseline: %.2fx (%.2f s vs %.2f s)\n", base/imp.Seconds, imp.Seconds, base)
 	load := imp.Seconds - imp.SummariesSeconds
 	fmt.Printf("  import without the summaries recompute (which the baseline does not do): %.2fx (%.2f s vs %.2f s)\n", base/load, load, base)
 	if sq > 0 {
-		fmt.Printf("  export vs sqlite3 -json:       %.2fx (%.2f s vs %.2f s)\n", sq/exp.Seconds, exp.Seconds, sq)
+		fmt.Printf("  export vs %s:       %.2fx (%.2f s vs %.2f s)\n", ceilName, sq/exp.Seconds, exp.Seconds, sq)
 	}
 	fmt.Printf("  export peak RSS %.0f MiB (target < 100), first byte %.0f ms\n", expRSS, exp.FirstByte*1000)
-	if *compareFlag {
+	if *compareFlag && t.url == "" {
 		fmt.Println()
-		if err := compareEndpoints(ctx, dir, importDB); err != nil {
-			return err
+		if err := compareEndpoints(ctx, dir, t.imp); err != nil {
+			return tb, err
 		}
 	}
 	if *wrkFlag {
 		fmt.Println()
-		return wrkMeasure(importDB)
+		return tb, wrkMeasure(t.imp, tb)
 	}
-	return nil
+	return tb, nil
 }
 
 // migrated creates a database with claimdesk's schema.
@@ -471,10 +573,25 @@ func (g *generator) writeFile(path string) error {
 // baseline inserts the rows claimdesk stores for the dataset with one
 // prepared single-row INSERT per table, in one transaction, and returns
 // the seconds spent in the database (building the values is not counted).
-func (g *generator) baseline(path string) (float64, error) {
-	db, err := sql.Open("sqlite3", path+"?_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL")
+func (g *generator) baseline(dsn string) (float64, error) {
+	driver, src, pg := "sqlite3", dsn+"?_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL", false
+	if gormstore.IsPostgresDSN(dsn) {
+		driver, src, pg = "pgx", dsn, true
+	}
+	db, err := sql.Open(driver, src)
 	if err != nil {
 		return 0, err
+	}
+	// params returns the placeholders of k values.
+	params := func(k int) string {
+		p := make([]string, k)
+		for i := range p {
+			p[i] = "?"
+			if pg {
+				p[i] = fmt.Sprintf("$%d", i+1)
+			}
+		}
+		return strings.Join(p, ", ")
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
@@ -500,7 +617,7 @@ func (g *generator) baseline(path string) (float64, error) {
 		}
 		st, ok := stmts[table]
 		if !ok {
-			q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
+			q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" + params(len(cols)) + ")"
 			if st, err = tx.Prepare(q); err != nil {
 				return err
 			}
@@ -509,7 +626,7 @@ func (g *generator) baseline(path string) (float64, error) {
 		return timed(func() error { _, err := st.Exec(vals...); return err })
 	}
 	side := func(table, a, b string) (*sql.Stmt, error) {
-		return tx.Prepare("INSERT INTO " + table + " (" + a + ", " + b + ") VALUES (?, ?)")
+		return tx.Prepare("INSERT INTO " + table + " (" + a + ", " + b + ") VALUES (" + params(2) + ")")
 	}
 	topicTag, err := side("topic_tags", "topic_id", "tag")
 	if err != nil {

@@ -26,10 +26,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,10 +46,13 @@ import (
 )
 
 var (
-	wrkFlag     = flag.Bool("wrk", false, "after the import and export, measure the read endpoints with wrk from another process")
+	wrkFlag     = flag.Bool("wrk", true, "after the import and export, measure the read endpoints with wrk from another process")
 	wrkDB       = flag.String("wrk-db", "", "only run the wrk measurements, on this database (a SQLite file or a postgres:// URL)")
 	wrkDuration = flag.Duration("wrk-duration", 5*time.Second, "how long wrk runs against each endpoint and each ceiling")
-	wrkClients  = flag.Int("wrk-clients", 64, "wrk's connections")
+	// -pprof serves net/http/pprof from the load tool's server child, to
+	// take a heap profile under the load (go tool pprof ADDR/debug/pprof/heap).
+	pprofFlag  = flag.Bool("pprof", false, "serve /debug/pprof/ from the server child and print its address")
+	wrkClients = flag.Int("wrk-clients", 64, "wrk's connections")
 )
 
 // picks are the records the measured requests name, chosen by the server.
@@ -71,6 +76,10 @@ type picks struct {
 // loopback port it prints, until its standard input closes.
 func serveChild(dsn string) error {
 	ctx := context.Background()
+	// As claimdesk serve does.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(api.DefaultMemoryLimit)
+	}
 	s, err := gormstore.Open(ctx, dsn)
 	if err != nil {
 		return err
@@ -104,6 +113,10 @@ func serveChild(dsn string) error {
 		}
 		json.NewEncoder(w).Encode(p)
 	})
+	if os.Getenv("CLAIMDESK_LOAD_PPROF") != "" {
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	}
 	mux.Handle("/", apiH)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -292,6 +305,7 @@ type wrkResult struct {
 	requests      int
 	errors        int
 	cpu           float64 // the server's CPU time (user and system) per request, ms
+	rss           float64 // the server's largest RSS seen while wrk ran, MiB
 }
 
 var (
@@ -308,15 +322,22 @@ func runWrk(pid int, u string) (wrkResult, error) {
 	if err != nil {
 		return wrkResult{}, err
 	}
+	done := make(chan float64)
+	stop := make(chan struct{})
+	go func() { done <- sampleRSS(pid, stop) }()
 	out, err := exec.Command("wrk", "-t2", "-c"+strconv.Itoa(*wrkClients), "-d"+wrkDuration.String(), "--timeout", "30s", "--latency", u).CombinedOutput()
 	if err != nil {
+		close(stop)
+		<-done
 		return wrkResult{}, fmt.Errorf("wrk %s: %w: %s", u, err, out)
 	}
+	close(stop)
+	var r wrkResult
+	r.rss = <-done
 	cpu1, err := cpuTime(pid)
 	if err != nil {
 		return wrkResult{}, err
 	}
-	var r wrkResult
 	if m := wrkN.FindSubmatch(out); m != nil {
 		r.requests, _ = strconv.Atoi(string(m[1]))
 	}
@@ -354,6 +375,39 @@ func runWrk(pid int, u string) (wrkResult, error) {
 	return r, nil
 }
 
+// sampleRSS returns the largest resident set size of process pid, in MiB,
+// read from /proc every 50 ms until stop closes.
+func sampleRSS(pid int, stop <-chan struct{}) float64 {
+	best := 0.0
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if v := rssMiB(pid); v > best {
+			best = v
+		}
+		select {
+		case <-stop:
+			return best
+		case <-t.C:
+		}
+	}
+}
+
+// rssMiB returns the resident set size of process pid in MiB (0 if unknown).
+func rssMiB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
 // cpuTime returns the user and system CPU time of process pid, all its
 // threads, in ms (from /proc, in clock ticks of 10 ms).
 func cpuTime(pid int) (float64, error) {
@@ -380,12 +434,16 @@ func loadAvg() string {
 }
 
 // wrkMeasure serves dsn from a child process and measures it with wrk.
-func wrkMeasure(dsn string) error {
+// Each figure is added to tb.
+func wrkMeasure(dsn string, tb *table) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return errors.New("wrk is not installed (apt-get install wrk)")
 	}
 	cmd := exec.Command(os.Args[0], "child", "serve", dsn)
 	cmd.Stderr = os.Stderr
+	if *pprofFlag {
+		cmd.Env = append(os.Environ(), "CLAIMDESK_LOAD_PPROF=1")
+	}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return err
@@ -409,6 +467,9 @@ func wrkMeasure(dsn string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	base := "http://" + strings.TrimSpace(addr)
+	if *pprofFlag {
+		fmt.Printf("    pprof: go tool pprof %s/debug/pprof/heap\n", base)
+	}
 	var p picks
 	if err := getJSON(base+"/picks", &p); err != nil {
 		return err
@@ -435,6 +496,7 @@ func wrkMeasure(dsn string) error {
 	fmt.Println("    a loaded machine stretches wall time more than CPU time; ratios above 1 mean the ceiling is slower")
 	fmt.Printf("    %-44s %8s %8s %8s %9s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "ceiling: req/s, CPU ms/req", "ratio: req/s, CPU", "load")
 	pid := cmd.Process.Pid
+	apiRSS := 0.0 // the largest RSS while wrk requested the API (not a ceiling)
 	for _, c := range cases {
 		if err := getJSON(base+c.path, nil); err != nil {
 			return err
@@ -444,6 +506,7 @@ func wrkMeasure(dsn string) error {
 		if err != nil {
 			return err
 		}
+		apiRSS = max(apiRSS, r.rss)
 		ceilings := []string{base + "/ceiling/mem?u=" + q(c.path)}
 		names := []string{"memory"}
 		if c.ceilingSQL != "" {
@@ -451,11 +514,14 @@ func wrkMeasure(dsn string) error {
 			names = append([]string{"database/sql"}, names...)
 		}
 		var cs, rs []string
+		var tcs, trs []string
 		for i, u := range ceilings {
 			m, err := runWrk(pid, u)
 			if err != nil {
 				return err
 			}
+			tcs = append(tcs, names[i]+": "+wrkFigure(m))
+			trs = append(trs, ratio(r.rps, m.rps))
 			cs = append(cs, fmt.Sprintf("%s %.0f, %.3f", names[i], m.rps, m.cpu))
 			rs = append(rs, fmt.Sprintf("%.2fx, %.2fx", r.rps/m.rps, m.cpu/r.cpu))
 		}
@@ -465,16 +531,38 @@ func wrkMeasure(dsn string) error {
 		}
 		fmt.Printf("    %-44s %8.0f %8.2f %8.2f %9.3f   %-34s %-34s %s-%s%s\n", c.name, r.rps, r.p50, r.p99, r.cpu,
 			strings.Join(cs, "; "), strings.Join(rs, "; "), la, loadAvg(), errs)
+		tb.add(fmt.Sprintf("`GET %s`: %s, %d clients", shortPath(c.path), c.name, *wrkClients),
+			wrkFigure(r)+errs,
+			strings.Join(tcs, "; "), strings.Join(trs, "; "), la+"–"+loadAvg())
 	}
 	stdin.Close()
 	waited = true
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	peak := 0.0
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		fmt.Printf("    server peak RSS %.0f MiB (target < 200)\n", float64(ru.Maxrss)/1024)
+		peak = float64(ru.Maxrss) / 1024
 	}
+	fmt.Printf("    server RSS under the API's load: largest seen %.0f MiB (target < 200); peak with the ceilings %.0f MiB\n", apiRSS, peak)
+	tb.add("server RSS under the API's load (largest sampled)", fmt.Sprintf("%.0f MiB", apiRSS), "target: 200 MB", ratio(200/1.048576, apiRSS), loadAvg())
 	return nil
+}
+
+// wrkFigure formats a wrk result for the table.
+func wrkFigure(r wrkResult) string {
+	if r.requests == 0 {
+		return "no answer within " + wrkDuration.String()
+	}
+	return fmt.Sprintf("%s req/s, p50 %.1f / p99 %.1f ms", thousands(r.rps), r.p50, r.p99)
+}
+
+// shortPath shortens a request path for the table.
+func shortPath(p string) string {
+	if len(p) > 70 {
+		return p[:67] + "..."
+	}
+	return p
 }
 
 func getJSON(u string, dest any) error {
