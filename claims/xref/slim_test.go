@@ -1,4 +1,4 @@
-package xref
+package xref_test
 
 import (
 	"math/rand/v2"
@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
-	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // slimmed returns slim copies of views, with their claimants' names.
-func slimmed(views []ClaimView) []ClaimView {
-	out := make([]ClaimView, len(views))
+func slimmed(views []xref.ClaimView) []xref.ClaimView {
+	out := make([]xref.ClaimView, len(views))
 	for i, v := range views {
-		out[i] = ClaimView{Claim: Slim(v.Claim), ClaimantName: v.ClaimantName}
+		out[i] = xref.ClaimView{Claim: xref.Slim(v.Claim), ClaimantName: v.ClaimantName}
 	}
 	return out
 }
@@ -23,54 +23,38 @@ func slimmed(views []ClaimView) []ClaimView {
 // same, field for field, so a rule that reads a field Slim drops fails
 // here.
 func TestSlimKeepsWhatTheEngineReads(t *testing.T) {
-	b, err := demo.Bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := map[string]string{}
-	for _, c := range b.Claimants {
-		names[c.ID] = c.Name
-	}
-	topics := map[string]*claims.Topic{}
-	for _, tp := range b.Topics {
-		topics[tp.ID] = tp
-	}
-	byTopic := map[string][]ClaimView{}
+	b, topics, byTopic := demoTopics(t)
 	quoted := 0
 	for _, c := range b.Claims {
-		if err := c.Prepare(nil); err != nil {
-			t.Fatalf("prepare %s: %v", c.ID, err)
-		}
 		if c.Quote != "" && c.Provenance.URL != "" {
 			quoted++
 		}
-		byTopic[c.TopicID] = append(byTopic[c.TopicID], ClaimView{Claim: c, ClaimantName: names[c.ClaimantID]})
 	}
 	if quoted < len(b.Claims)/2 {
 		t.Fatalf("only %d of %d demo claims have a quote and a URL: the test would not see them dropped", quoted, len(b.Claims))
 	}
 	for id, cs := range byTopic {
 		topic := topics[id]
-		full, slim := &Related{}, &Related{}
+		full, slim := &xref.Related{}, &xref.Related{}
 		if p := topic.ParentID; p != "" {
 			full.Parent, full.ParentClaims = topics[p], byTopic[p]
 			slim.Parent, slim.ParentClaims = topics[p], slimmed(byTopic[p])
 		}
-		want := Recompute(topic, cs, b.Links, full)
-		got := Recompute(topic, slimmed(cs), b.Links, slim)
+		want := xref.Recompute(topic, cs, b.Links, full)
+		got := xref.Recompute(topic, slimmed(cs), b.Links, slim)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("topic %s: recompute from slim claims differs from full claims", id)
 		}
 	}
 	r := rand.New(rand.NewPCG(7, 11))
 	for i := range 200 {
-		topic, cs, links := randomTopic(r, 2+r.IntN(30), i%2 == 0)
+		topic, cs, links := xref.RandomTopic(r, 2+r.IntN(30), i%2 == 0)
 		for _, v := range cs {
 			v.Quote, v.Notes, v.Tags = "quoted words", "a note", []string{"tag"}
 			v.Provenance.URL = "https://example.org/a"
 		}
-		want := Recompute(topic, cs, links, nil)
-		got := Recompute(topic, slimmed(cs), links, nil)
+		want := xref.Recompute(topic, cs, links, nil)
+		got := xref.Recompute(topic, slimmed(cs), links, nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("random topic %d: recompute from slim claims differs from full claims", i)
 		}
@@ -82,7 +66,7 @@ func TestSlimKeepsWhatTheEngineReads(t *testing.T) {
 func TestSlimDropsText(t *testing.T) {
 	c := &claims.Claim{Quote: "q", OriginalText: "o", Notes: "n", Tags: []string{"t"},
 		Provenance: claims.Provenance{SourceID: "s", URL: "u", Relays: []claims.Relay{{SourceID: "r"}}}}
-	s := Slim(c)
+	s := xref.Slim(c)
 	if s.Quote != "" || s.OriginalText != "" || s.Notes != "" || s.Tags != nil || s.Provenance.URL != "" || s.Provenance.Relays != nil {
 		t.Errorf("Slim kept text the engine does not read: %+v", s)
 	}
