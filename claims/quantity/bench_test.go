@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -45,7 +46,15 @@ func TestParseAllocations(t *testing.T) {
 	}
 	for _, s := range append(more, benchCorpus...) {
 		Parse(s) // warm the scratch pool
-		if n := testing.AllocsPerRun(50, func() { Parse(s) }); n > 2 {
+		// The fewest of five measures: a garbage collection empties the
+		// scratch pool, and the race detector's sync.Pool drops a quarter
+		// of what is put back on purpose, so one measure on a loaded
+		// machine or under -race can count allocations Parse does not make.
+		n := math.Inf(1)
+		for range 5 {
+			n = min(n, testing.AllocsPerRun(50, func() { Parse(s) }))
+		}
+		if n > 2 {
 			t.Errorf("Parse(%q) allocates %v times, want at most 2", s, n)
 		}
 	}
