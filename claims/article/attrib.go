@@ -119,6 +119,17 @@ func leftNP(ts []tok, v int) (np, bool) {
 		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем") {
 		lo++
 	}
+	// "At the main “Women’s March on Washington” organizers told": a
+	// prepositional phrase opening the clause is not the subject, which
+	// follows the quoted or capitalised name that ends it.
+	if lo < hi && ts[lo].word && ts[lo].s != "On" && (ts[lo].low == "at" || ts[lo].low == "in" || ts[lo].low == "on" || ts[lo].low == "during" || ts[lo].low == "after") {
+		for m := hi - 2; m > lo; m-- {
+			if isQuoteMark(&ts[m]) && (ts[m].s == "”" || ts[m].s == "\"") || ts[m].word && ts[m].upper && ts[m+1].word && !ts[m+1].upper {
+				lo = m + 1
+				break
+			}
+		}
+	}
 	// Cut trailing prepositional and participial phrases: "…комитет России
 	// в конце прошлого года", "federal officials monitoring the project".
 	for i := lo + 1; i < hi; i++ {
@@ -160,6 +171,8 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 			i++
 		case t.digit && i+1 < len(ts) && (ts[i+1].cls&cMonth != 0):
 			i += 2
+		case t.word && t.low == "на" && circumstance(ts, i+1) > i+1:
+			i = circumstance(ts, i+1) // "заявил на сегодняшнем брифинге глава Минфина"
 		default:
 			goto collect
 		}
@@ -174,6 +187,21 @@ collect:
 		if j < len(ts) && j > i+1 && looksDativeOutlet(ts[i+1:j]) {
 			outlet = nominative(joinToks(ts[i+1 : j]))
 			i = j + 1
+		}
+	}
+	// An outlet as addressee before the speaker: "сообщили ТАСС в
+	// пресс-службе МЧС", "рассказал РИА Новости глава ведомства".
+	if outlet == "" {
+		k := i
+		for k < len(ts) && ts[k].word && ts[k].upper && isOutletTok(&ts[k]) && k-i < 3 {
+			k++
+		}
+		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0) {
+			outlet = joinToks(ts[i:k])
+			if looksDativeOutlet(ts[i:k]) {
+				outlet = nominative(outlet)
+			}
+			i = k
 		}
 	}
 	lo := i
@@ -247,6 +275,21 @@ collect:
 		}
 	}
 	return np{lo, hi}, outlet, true
+}
+
+// circumstance returns where a circumstance after "на" ends ("на
+// сегодняшнем брифинге", "на пресс-конференции"): up to three lower-case
+// words that name no body, role or outlet, followed by more of the
+// clause; or i when there is none.
+func circumstance(ts []tok, i int) int {
+	k := i
+	for k < len(ts) && k-i < 3 && ts[k].word && !ts[k].upper && !ts[k].digit && ts[k].cls&(cRole|cOrg|cBoundary) == 0 && !isOutletTok(&ts[k]) {
+		k++
+	}
+	if k == i || k >= len(ts) || !ts[k].word {
+		return i
+	}
+	return k
 }
 
 // nameAhead reports whether a person's name follows ts[i] within the same
@@ -411,11 +454,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	for lo < len(ts) && !ts[lo].word {
 		lo++
 	}
-	// "замдиректора ФСБ Евгений Сысоев": an abbreviation before a person's
-	// name belongs to the role.
+	// "замдиректора ФСБ Евгений Сысоев", "глава Минфина Иван Сидоров": an
+	// abbreviation or a body before a person's name belongs to the role.
 	if lo < len(ts) && !isAllCaps(ts[len(ts)-1].s) {
 		for m := len(ts) - 1; m >= lo; m-- {
-			if ts[m].word && isAllCaps(ts[m].s) && !isOrgName(ts[m+1:]) {
+			if ts[m].word && (isAllCaps(ts[m].s) || ts[m].cls&cOrg != 0 && m+2 < len(ts)) && !isOrgName(ts[m+1:]) {
 				lo = m + 1
 				break
 			}
@@ -441,6 +484,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		roleToks = roleToks[1:]
 	}
 	roleOnly := len(nameToks) > 0 && len(roleToks) > 0 && (roleToks[len(roleToks)-1].low == "of" || strings.HasSuffix(roleToks[len(roleToks)-1].low, "'s"))
+	// "губернатор Севастополя", "мэра Москвы": one capitalised word in the
+	// genitive after a role names its domain, not the person.
+	if len(nameToks) == 1 && len(roleToks) > 0 && roleToks[len(roleToks)-1].cls&cRole != 0 && genitiveDomain(nameToks[0].low) {
+		roleOnly = true
+	}
 	if len(nameToks) > 0 && !roleOnly {
 		name := joinToks(nameToks)
 		role := joinToks(roleToks)
@@ -465,6 +513,10 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 		if oblique && kind == Person {
 			name = nominative(name)
+		} else if oblique && kind == Organisation && nameToks[0].word && !isAllCaps(nameToks[0].s) && strings.HasPrefix(name, nameToks[0].s) {
+			// "в докладе Совбеза ООН": the body's first word in the
+			// nominative, the rest as written ("Минздрава России").
+			name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
 		}
 		if e := d.find(name); e != nil {
 			if e.role == "" && role != "" {
@@ -502,6 +554,12 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				return e
 			}
 		}
+		// A bare role word ("…, добавил министр", "the minister added")
+		// that matches no role named before: the last speaker, if a person
+		// given a role ("глава Минфина Антон Силуанов").
+		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person && d.lastSpeaker.role != "" {
+			return d.lastSpeaker
+		}
 		return &entity{name: text, kind: Person}
 	}
 	kind := Organisation
@@ -517,6 +575,14 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+// genitiveDomain reports whether a capitalised Russian word reads as a
+// genitive (a place or body a role belongs to) rather than a surname:
+// "Севастополя", "Москвы", "Чечни". Surnames in the nominative end
+// otherwise ("Петров", "Голикова", "Шойгу").
+func genitiveDomain(low string) bool {
+	return isCyrillic(low) && utf8.RuneCountInString(low) > 3 && !hasAnySuffix(low, "ая", "яя", "ия") && hasAnySuffix(low, "я", "ы", "и")
 }
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -671,6 +737,13 @@ func nominativePhrase(ts []tok) string {
 		if t.word && isCyrillic(w) && !isAllCaps(w) {
 			low := t.low
 			switch {
+			case i == 0 && orgNominative[t.st] != "":
+				// "в штабе", "в министерстве": the body's own noun.
+				w = orgNominative[t.st]
+				if t.upper {
+					r, n := utf8.DecodeRuneInString(w)
+					w = string(unicode.ToUpper(r)) + w[n:]
+				}
 			case i == 0 && strings.HasSuffix(low, "ии"):
 				w = strings.TrimSuffix(w, "и") + "я"
 			case i == 0 && strings.HasSuffix(low, "е") && !t.upper:
@@ -683,6 +756,18 @@ func nominativePhrase(ts []tok) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// orgNominative gives the nominative of the nouns that name a body, by
+// stem: "штабе" is "штаб", "министерстве" "министерство".
+var orgNominative = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"штаб", "министерство", "ведомство", "комитет", "служба", "пресс-служба", "центр",
+		"правительство", "администрация", "управление", "прокуратура", "полиция", "главк", "минздрав", "минфин",
+		"мэрия", "департамент", "совет", "суд", "агентство", "посольство"} {
+		m[stem(w)] = w
+	}
+	return m
+}()
 
 func (d *doc) sharesStem(role string, ts []tok) bool {
 	rs := d.stems(role)

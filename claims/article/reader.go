@@ -322,6 +322,12 @@ func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst 
 				lo, hi, from = d.prevLast, base, prevFirst
 			} else {
 				lo, hi = base+sents[i-1].sp.start, base+sents[i-1].sp.end
+				// "… собрал менее тысячи человек. При этом организаторами
+				// была заявлена … Об этом сообщает X": a sentence that
+				// opens by referring back carries the one before it along.
+				for m := i - 1; m > 0 && opensWithAnaphor(sents[m].toks); m-- {
+					lo = base + sents[m-1].sp.start
+				}
 			}
 			if cu.outlet == "" {
 				for _, o := range sents[i].cues {
@@ -710,6 +716,19 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "«…», — говорится в сообщении": the body that issued it, named
 		// last.
 		if t.low == "говорится" && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
+			// "говорится в докладе Совбеза ООН": the body named after the
+			// statement, in the genitive.
+			k := i + 3
+			for k < len(ts) && k-i < 9 && ts[k].word && (ts[k].upper || ts[k].cls&cOrg != 0) && ts[k].cls&cBoundary == 0 {
+				k++
+			}
+			if k > i+3 {
+				if e := d.resolve(p, ts[i+3:k], true); e != nil {
+					add(cue{pos: t.start, who: e, back: true})
+				}
+				i = k - 1
+				continue
+			}
 			if d.lastOrg != nil {
 				add(cue{pos: t.start, who: d.lastOrg, back: true})
 			}
@@ -771,8 +790,14 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				oblique = true
 			}
 			phrase := ts[n.lo:n.hi]
+			// "цитирует «Интерфакс» господина Силуанова", "цитирует его РИА
+			// Новости": the outlet is the subject, the speaker its object.
+			var pron *entity
+			if rightUsed && strings.HasPrefix(t.low, "цитиру") && len(phrase) > 1 {
+				phrase, outlet, oblique, pron = d.citedBy(p, phrase, outlet, oblique)
+			}
 			// "цитирует издание заявление министра…"
-			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова") {
+			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
 				phrase = phrase[1:]
 				oblique = true
 			}
@@ -791,7 +816,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					break
 				}
 			}
-			c.who = d.resolve(p, phrase, oblique)
+			if pron != nil {
+				c.who = pron
+			} else {
+				c.who = d.resolve(p, phrase, oblique)
+			}
 		}
 		if c.who == nil {
 			continue
@@ -815,6 +844,52 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		add(c)
 	}
 	return out
+}
+
+// citedBy splits the phrase after "цитирует" into the outlet that quotes
+// and the speaker it quotes: "«Интерфакс» господина Силуанова", "РИА
+// Новости главу ведомства", "его РИА Новости" (the pronoun resolved,
+// returned as pron). A phrase that starts with no outlet or pronoun is
+// returned as it was.
+func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]tok, string, bool, *entity) {
+	if phrase[0].word && phrase[0].cls&cPersonPron != 0 {
+		if d.lastPerson == nil {
+			return phrase[:0], outlet, oblique, nil // no one to quote: not the outlet either
+		}
+		if outlet == "" && isOutletName(phrase[1:]) {
+			outlet = joinToks(phrase[1:])
+		}
+		return phrase[:1], outlet, oblique, d.lastPerson
+	}
+	k := 0
+	if isQuoteMark(&phrase[0]) {
+		k = 1
+		for k < len(phrase) && !isQuoteMark(&phrase[k]) {
+			k++
+		}
+		if k >= len(phrase) {
+			return phrase, outlet, oblique, nil
+		}
+		name := joinToks(phrase[1:k])
+		k++
+		if k < len(phrase) {
+			if outlet == "" {
+				outlet = name
+			}
+			return phrase[k:], outlet, true, nil
+		}
+		return phrase, outlet, oblique, nil
+	}
+	for k < len(phrase) && phrase[k].word && phrase[k].upper && isOutletTok(&phrase[k]) {
+		k++
+	}
+	if k > 0 && k < len(phrase) {
+		if outlet == "" {
+			outlet = joinToks(phrase[:k])
+		}
+		return phrase[k:], outlet, true, nil
+	}
+	return phrase, outlet, oblique, nil
 }
 
 func dropDet(ts []tok) []tok {
@@ -854,6 +929,9 @@ func tailShort(ts []tok, i int) bool {
 // claimNouns after a possessive make it a cue: "Trump's previous claim".
 var claimNouns = set("claim", "claims", "estimate", "estimates", "figure", "figures", "count", "tally", "report", "assessment", "numbers")
 
+// citedWords are what "приводит" cites when it is a verb of saying.
+var citedWords = set("слова", "данные", "цифры", "оценки", "сведения", "мнение")
+
 // dataWords name the data a body gives: "Health Ministry figures".
 var dataWords = set("figures", "data", "estimates", "estimate", "statistics", "numbers", "count", "tally", "report", "сведениям")
 
@@ -870,6 +948,9 @@ func verbHere(ts []tok, i int) bool {
 			}
 		}
 		return false
+	case "приводит", "приводят", "приводятся":
+		// only "приводит слова X", "приводятся данные"
+		return i+1 < len(ts) && citedWords[ts[i+1].low]
 	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites":
 		if i == 0 {
 			return false

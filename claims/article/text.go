@@ -385,7 +385,7 @@ func sentences(p string, out []span) []span {
 			i = j
 			continue
 		}
-		if r == '.' && abbrevBefore(p, i) {
+		if r == '.' && abbrevBefore(p, i) && !(unicode.IsUpper(nr) && unitBefore(p, i)) {
 			i = j
 			continue
 		}
@@ -403,6 +403,25 @@ func sentences(p string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// unitAbbreviations are the abbreviated scales and currencies: they do
+// not end a sentence before a figure ("руб. 5 млрд") or a lower-case word
+// ("35 тыс. человек"), but a capital after them starts a new one ("1,5
+// трлн руб. Траты фонда…").
+var unitAbbreviations = map[string]bool{"тыс": true, "млн": true, "млрд": true, "трлн": true, "руб": true, "долл": true}
+
+// unitBefore reports whether the dot at i ends a unit abbreviation.
+func unitBefore(p string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(p[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= n
+	}
+	return unitAbbreviations[p[j:i]]
 }
 
 // abbrevBefore reports whether the dot at i ends an abbreviation or an
