@@ -389,6 +389,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			return d.lastAny
 		}
 	}
+	// "источник в силовых структурах", "a source close to …": a speaker
+	// the text does not name is no claimant.
+	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {
+		return nil
+	}
 	// "собеседник агентства": whoever the agency spoke to, named before.
 	if ts[0].word && strings.HasPrefix(ts[0].low, "собеседник") && d.lastSpeaker != nil {
 		return d.lastSpeaker
@@ -458,11 +463,17 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// abbreviation or a body before a person's name belongs to the role.
 	if lo < len(ts) && !isAllCaps(ts[len(ts)-1].s) {
 		for m := len(ts) - 1; m >= lo; m-- {
-			if ts[m].word && (isAllCaps(ts[m].s) || ts[m].cls&cOrg != 0 && m+2 < len(ts)) && !isOrgName(ts[m+1:]) {
+			if ts[m].word && (isAllCaps(ts[m].s) || ts[m].cls&cOrg != 0 && m+2 < len(ts)) && !isOrgName(ts[m+1:]) && !isOutletTok(&ts[m]) {
 				lo = m + 1
 				break
 			}
 		}
+	}
+	// "Мэр Москвы Сергей Собянин", "глава Росгвардии Виктор Золотов": a
+	// genitive after the role, before a first name and surname, is the
+	// role's domain.
+	if lo > 0 && len(ts)-lo >= 3 && ts[lo-1].cls&cRole != 0 && genitiveDomain(ts[lo].low) && !strings.HasSuffix(ts[lo].low, "ья") {
+		lo++
 	}
 	if lo > 0 && ts[lo-1].word && ts[lo-1].s == "The" && lo < len(ts) {
 		lo--
@@ -611,6 +622,9 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		if j-i < 2 || (j < len(ts) && ts[j].word && ts[j].upper) {
 			i = j
 			continue
+		}
+		if j-i >= 3 && i > 0 && ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") {
+			i++ // "Мэр Москвы Сергей Собянин": the role's domain
 		}
 		run := ts[i:j]
 		if isOrgName(run) || isOutletName(run) {

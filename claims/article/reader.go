@@ -611,6 +611,18 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		out = append(out, c)
 	}
+	// "Аман Тулеев: погибли 64 человека", "ЦРУ: число боевиков …": a
+	// name or a body before a colon that opens the sentence speaks it.
+	for k := 1; k < len(ts) && k <= 4; k++ {
+		if !ts[k].word {
+			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) {
+				if e := d.resolve(p, ts[:k], false); e != nil {
+					add(cue{pos: ts[0].start, who: e})
+				}
+			}
+			break
+		}
+	}
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
 		// "заявленной организаторами численности", "организаторами была
@@ -752,6 +764,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 			continue
+		}
+		// "Об уничтожении 200 боевиков сообщило Минобороны": a fronted
+		// topic, the speaker after the verb.
+		if !inverted && i > 0 && (ts[0].low == "о" || ts[0].low == "об" || ts[0].low == "обо") {
+			inverted = true
 		}
 		var n np
 		var outlet string
