@@ -196,7 +196,8 @@ collect:
 		for k < len(ts) && ts[k].word && ts[k].upper && isOutletTok(&ts[k]) && k-i < 3 {
 			k++
 		}
-		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0) {
+		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0 ||
+			!ts[k].upper && ts[k+1].word && ts[k+1].cls&cRole != 0) { // "официальный представитель"
 			outlet = joinToks(ts[i:k])
 			if looksDativeOutlet(ts[i:k]) {
 				outlet = nominative(outlet)
@@ -322,7 +323,7 @@ func looksDativeOutlet(ts []tok) bool {
 		return false
 	}
 	last := ts[len(ts)-1].low
-	return isCyrillic(last) && (strings.HasSuffix(last, "у") || strings.HasSuffix(last, "ю") || strings.HasSuffix(last, "ам"))
+	return isCyrillic(last) && (strings.HasSuffix(last, "у") || strings.HasSuffix(last, "ю") || strings.HasSuffix(last, "ам") || strings.HasSuffix(last, "ям"))
 }
 
 func isOutletTok(t *tok) bool { return t.word && outletWords[t.st] }
@@ -528,6 +529,10 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			// "в докладе Совбеза ООН": the body's first word in the
 			// nominative, the rest as written ("Минздрава России").
 			name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
+			// "Следственного комитета": the body's noun after its adjective.
+			if len(nameToks) > 1 && !nameToks[1].upper && orgNominative[nameToks[1].st] != "" {
+				name = strings.Replace(name, nameToks[1].s, orgNominative[nameToks[1].st], 1)
+			}
 		}
 		if e := d.find(name); e != nil {
 			if e.role == "" && role != "" {
@@ -764,6 +769,8 @@ func nominativePhrase(ts []tok) string {
 				w = strings.TrimSuffix(w, "е") + "а"
 			case t.upper:
 				w = nominativeWord(w)
+			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его"):
+				w = orgNominative[t.st] // "Следственного комитета"
 			}
 		}
 		parts = append(parts, w)

@@ -589,7 +589,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	// "Об этом сообщил X", "Такие данные сообщили в пресс-службе X": the
 	// speaker of the sentence before.
 	about := len(ts) >= 2 && (ts[0].low == "об" && ts[1].low == "этом" ||
-		(ts[0].low == "такие" || ts[0].low == "эти") && (ts[1].low == "данные" || ts[1].low == "сведения" || ts[1].low == "цифры"))
+		(ts[0].low == "такие" || ts[0].low == "эти") && (ts[1].low == "данные" || ts[1].low == "сведения" || ts[1].low == "цифры") ||
+		// "Информацию подтвердили в МЧС", "Эту информацию сообщил …"
+		ts[0].low == "информацию" || (ts[0].low == "эту" || ts[0].low == "данную") && ts[1].low == "информацию")
 	inQ := func(pos int) bool {
 		for _, q := range quotes {
 			if q.start < pos && pos < q.end {
@@ -641,13 +643,31 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 		}
+		// "Полиция насчитала 8 тысяч участников, организаторы — 25
+		// тысяч": a clause with its verb left out, the body before the dash.
+		if !t.word && (t.s == "—" || t.s == "–") && i+1 < len(ts) && ts[i+1].digit && !inQ(t.start) {
+			k := i
+			for k > 0 && ts[k-1].word && i-k < 3 {
+				k--
+			}
+			if k > 0 && k < i && (ts[k-1].s == "," || ts[k-1].s == ";") && (isOrgName(ts[k:i]) || hasRoleWord(ts[k:i]) || hasNamePair(ts[k:i])) {
+				if e := d.resolve(p, ts[k:i], false); e != nil {
+					add(cue{pos: ts[k].start, who: e})
+				}
+			}
+		}
 		if !t.word || inQ(t.start) {
 			continue
 		}
 		// "по его словам": the speaker named before.
 		if t.low == "по" && i+2 < len(ts) && (ts[i+1].cls&cPersonPron != 0) && (ts[i+2].low == "словам" || ts[i+2].low == "данным" || ts[i+2].low == "оценке" || ts[i+2].low == "мнению" || ts[i+2].low == "расчетам") {
-			if d.lastPerson != nil {
-				add(cue{pos: t.start, who: d.lastPerson, back: tailShort(ts, i+2)})
+			// "представитель МЧС … По его словам": a body's spokesman
+			// when no person was named.
+			if who := d.lastPerson; who != nil || d.lastSpeaker != nil {
+				if who == nil {
+					who = d.lastSpeaker
+				}
+				add(cue{pos: t.start, who: who, back: tailShort(ts, i+2)})
 			}
 			i += 2
 			continue
@@ -689,6 +709,10 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			for len(phrase) > 1 && phrase[len(phrase)-1].word && dataWords[phrase[len(phrase)-1].low] {
 				phrase = phrase[:len(phrase)-1]
 			}
+			// "согласно официальным данным": data no one is named for.
+			if t.low == "согласно" && n == 1 && len(phrase) > 0 && len(phrase) <= 2 && !phrase[0].upper && ruDataWords[phrase[len(phrase)-1].low] {
+				phrase = nil
+			}
 			if len(phrase) > 0 {
 				oblique := isCyrillic(t.low)
 				if e := d.resolve(p, phrase, oblique); e != nil {
@@ -727,7 +751,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		// "«…», — говорится в сообщении": the body that issued it, named
 		// last.
-		if t.low == "говорится" && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
+		if reportVerbs[t.low] && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
 			// "говорится в докладе Совбеза ООН": the body named after the
 			// statement, in the genitive.
 			k := i + 3
@@ -920,6 +944,10 @@ func dropDet(ts []tok) []tok {
 // ("заявленная организаторами"), with their nominative.
 var declarers = map[string]string{"организаторами": "организаторы", "властями": "власти", "полицией": "полиция", "мэрией": "мэрия", "заявителями": "заявители"}
 
+// reportVerbs say what a statement holds: "говорится в сообщении",
+// "отмечается в заявлении МИД".
+var reportVerbs = set("говорится", "отмечается", "сообщается", "указывается", "подчеркивается", "уточняется")
+
 // reportNouns name a statement a body issues: "говорится в сообщении".
 var reportNouns = set("сообщении", "заявлении", "пресс-релизе", "документе", "докладе", "отчете", "релизе", "публикации")
 
@@ -948,6 +976,9 @@ var claimNouns = set("claim", "claims", "estimate", "estimates", "figure", "figu
 
 // citedWords are what "приводит" cites when it is a verb of saying.
 var citedWords = set("слова", "данные", "цифры", "оценки", "сведения", "мнение")
+
+// ruDataWords are the Russian nouns for data after "согласно".
+var ruDataWords = set("данным", "сведениям", "оценкам", "подсчетам", "информации", "расчетам")
 
 // dataWords name the data a body gives: "Health Ministry figures".
 var dataWords = set("figures", "data", "estimates", "estimate", "statistics", "numbers", "count", "tally", "report", "сведениям")
