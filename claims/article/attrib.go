@@ -147,11 +147,19 @@ func leftNP(ts []tok, v int) (np, bool) {
 			break
 		}
 	}
+	// "Число участников полиция оценила в …": the fronted object and its
+	// genitive are not the subject.
+	if hi-lo >= 3 && ts[lo].word && frontedObjects[ts[lo].low] && ts[lo+1].word && !ts[lo+1].upper {
+		lo += 2
+	}
 	if lo < hi && ts[lo].word && (ts[lo].low == "no" || ts[lo].low == "nobody" || ts[lo].low == "none" || ts[lo].low == "никто") {
 		return np{}, false
 	}
 	return np{lo, hi}, hi > lo
 }
+
+// frontedObjects open a fronted object: "Число участников полиция оценила".
+var frontedObjects = set("число", "количество", "численность", "цифру", "оценку", "потери")
 
 // rightNP finds the speaker after the verb at index v (inverted order), and
 // any outlet named as the addressee ("told ABC News", "сообщили
@@ -173,6 +181,8 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 			i += 2
 		case t.word && t.low == "на" && circumstance(ts, i+1) > i+1:
 			i = circumstance(ts, i+1) // "заявил на сегодняшнем брифинге глава Минфина"
+		case t.word && (t.low == "в" || t.low == "во") && circumstance(ts, i+1) > i+1 && ts[circumstance(ts, i+1)].cls&cOrg == 0:
+			i = circumstance(ts, i+1) // "рассказал в интервью РБК глава Чечни"
 		default:
 			goto collect
 		}
@@ -185,7 +195,7 @@ collect:
 			j++
 		}
 		if j < len(ts) && j > i+1 && looksDativeOutlet(ts[i+1:j]) {
-			outlet = nominative(joinToks(ts[i+1 : j]))
+			outlet = dativeOutlet(joinToks(ts[i+1 : j]))
 			i = j + 1
 		}
 	}
@@ -200,7 +210,7 @@ collect:
 			!ts[k].upper && ts[k+1].word && ts[k+1].cls&cRole != 0) { // "официальный представитель"
 			outlet = joinToks(ts[i:k])
 			if looksDativeOutlet(ts[i:k]) {
-				outlet = nominative(outlet)
+				outlet = dativeOutlet(outlet)
 			}
 			i = k
 		}
@@ -239,6 +249,18 @@ collect:
 			break
 		}
 	}
+	// "сообщили в МВД Чечни «Интерфаксу»": a quoted outlet in the dative
+	// after the speaker.
+	if outlet == "" && hi-lo >= 4 && isQuoteMark(&ts[hi-1]) {
+		k := hi - 2
+		for k > lo && !isQuoteMark(&ts[k]) {
+			k--
+		}
+		if k > lo && k < hi-2 && looksDativeOutlet(ts[k+1:hi-1]) {
+			outlet = dativeOutlet(joinToks(ts[k+1 : hi-1]))
+			hi = k
+		}
+	}
 	for hi > lo && (isQuoteMark(&ts[hi-1]) && !hasOpenQuote(ts[lo:hi-1]) || ts[hi-1].s == "(") {
 		hi--
 	}
@@ -255,7 +277,7 @@ collect:
 	}
 	// A dative outlet glued to the speaker: "заявил Новиков Интерфаксу".
 	if hi-lo >= 2 && isOutletTok(&ts[hi-1]) && ts[hi-1].upper && looksDativeOutlet(ts[hi-1:hi]) && !isOutletTok(&ts[hi-2]) {
-		outlet = nominative(ts[hi-1].s)
+		outlet = dativeOutlet(ts[hi-1].s)
 		hi--
 	} else if k := outletTail(ts, lo, hi); k > lo {
 		// An outlet of several words after the speaker, whose case does
@@ -427,7 +449,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if j < len(ts) && j > i+1 && !hasNamePair(ts[j+1:]) {
 				name := joinToks(ts[i+1 : j])
 				if looksDativeOutlet(ts[i+1 : j]) {
-					name = nominative(name)
+					name = dativeOutlet(name)
 				}
 				kind := Organisation
 				for k := 0; k < i; k++ {
@@ -767,7 +789,9 @@ func nominativePhrase(ts []tok) string {
 				w = strings.TrimSuffix(w, "и") + "я"
 			case i == 0 && strings.HasSuffix(low, "е") && !t.upper:
 				w = strings.TrimSuffix(w, "е") + "а"
-			case t.upper:
+			case t.upper && i == 0:
+				// only the head: "МЧС России", "полиции Москвы" keep
+				// their genitive after it
 				w = nominativeWord(w)
 			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его"):
 				w = orgNominative[t.st] // "Следственного комитета"

@@ -103,9 +103,12 @@ func dropArticles(ss []string) []string {
 // nominative turns a Russian name found in the genitive, dative or
 // prepositional ("Владимира Колокольцева", "Сысоеву", "Минздраве") into
 // the nominative as best a rule can: surnames in -ова/-ева/-ина/-ына and
-// -ову/-еву drop the ending, -ого becomes -ый, first names in -ея/-ия
-// become -ей/-ий, -я after a consonant -ь, and -а/-у/-е after a consonant
-// go. Latin-script and indeclinable names are returned unchanged.
+// -ову/-еву drop the ending, -овой/-евой/-иной take -а and -ской -ская
+// (women's surnames), -ого becomes -ый, first names in -ея/-ия become
+// -ей/-ий, in -ии/-ьи -ия/-ья ("Марии", "Ильи"), -ы and -и after г, к, х
+// and the hushing consonants -а ("Ирины", "Ольги"), -я after a consonant
+// -ь, and -а/-е after a consonant go. Latin-script and indeclinable names
+// ("Шойгу") are returned unchanged.
 func nominative(name string) string {
 	if !isCyrillic(name) {
 		return name
@@ -124,6 +127,13 @@ func nominativeWord(w string) string {
 	}
 	low := fold(w)
 	switch {
+	case hasAnySuffix(low, "овой", "евой", "иной", "ыной"):
+		// "Захаровой", "Скворцовой": a woman's surname.
+		return w[:len(w)-len("ой")] + "а"
+	case hasAnySuffix(low, "ской", "цкой"):
+		return w[:len(w)-len("ой")] + "ая" // "Поклонской"
+	case hasAnySuffix(low, "ьи", "ии"):
+		return w[:len(w)-len("и")] + "я" // "Натальи", "Ильи", "Марии"
 	case hasAnySuffix(low, "ого", "его"):
 		return w[:len(w)-len("ого")] + "ый"
 	case hasAnySuffix(low, "ова", "ева", "ина", "ына", "ову", "еву", "ину", "ыну", "овым", "евым", "иным"):
@@ -144,12 +154,40 @@ func nominativeWord(w string) string {
 		return w
 	}
 	switch r {
-	case 'а', 'у', 'е':
+	case 'а', 'е':
 		return w[:len(w)-n]
 	case 'я', 'ю':
 		return w[:len(w)-n] + "ь"
+	case 'ы':
+		return w[:len(w)-n] + "а" // "Ирины", "Никиты"
+	case 'и':
+		if strings.ContainsRune("гкхжшчщ", prev) {
+			return w[:len(w)-n] + "а" // "Ольги", "Вероники"
+		}
 	}
+	// A final "у" is kept: the genitive of a man's name does not end in
+	// it, and "Шойгу" does not decline.
 	return w
+}
+
+// dativeOutlet turns an outlet named in the dative ("Интерфаксу",
+// "«Известиям»") into the nominative: a final -у after a consonant goes,
+// -иям becomes -ия. Other forms are returned unchanged.
+func dativeOutlet(name string) string {
+	if !isCyrillic(name) {
+		return name
+	}
+	low := fold(name)
+	switch {
+	case strings.HasSuffix(low, "иям"):
+		return name[:len(name)-len("м")]
+	case strings.HasSuffix(low, "у") && utf8.RuneCountInString(low) > 3:
+		r, n := utf8.DecodeLastRuneInString(low[:len(low)-len("у")])
+		if n > 0 && !strings.ContainsRune("аеиоуыэюяйь", r) {
+			return name[:len(name)-len("у")]
+		}
+	}
+	return name
 }
 
 func hasAnySuffix(s string, sufs ...string) bool {

@@ -645,7 +645,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		// "Полиция насчитала 8 тысяч участников, организаторы — 25
 		// тысяч": a clause with its verb left out, the body before the dash.
-		if !t.word && (t.s == "—" || t.s == "–") && i+1 < len(ts) && ts[i+1].digit && !inQ(t.start) {
+		if !t.word && (t.s == "—" || t.s == "–") && i+1 < len(ts) && (ts[i+1].digit || i+2 < len(ts) && ts[i+2].digit && (ts[i+1].low == "о" || ts[i+1].low == "об" || ts[i+1].low == "до" || ts[i+1].low == "в")) && !inQ(t.start) {
 			k := i
 			for k > 0 && ts[k-1].word && i-k < 3 {
 				k--
@@ -1074,7 +1074,7 @@ func interviewOutlet(ts []tok) string {
 			j++
 		}
 		if j > k {
-			return nominative(joinToks(ts[k:j]))
+			return dativeOutlet(joinToks(ts[k:j]))
 		}
 	}
 	return ""
