@@ -73,7 +73,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 			}
 			break
 		}
-		if t.low == "who" || t.low == "который" || t.low == "которая" || t.low == "которые" {
+		if t.low == "who" && t.cls&cBoundary != 0 || t.low == "который" || t.low == "которая" || t.low == "которые" {
 			// a relative clause between subject and verb
 			hi = lo - 1
 			lo = hi
@@ -486,7 +486,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// abbreviation or a body before a person's name belongs to the role.
 	if lo < len(ts) && !isAllCaps(ts[len(ts)-1].s) {
 		for m := len(ts) - 1; m >= lo; m-- {
-			if ts[m].word && (isAllCaps(ts[m].s) || ts[m].cls&cOrg != 0 && m+2 < len(ts)) && !isOrgName(ts[m+1:]) && !isOutletTok(&ts[m]) {
+			if ts[m].word && (isAllCaps(ts[m].s) || ts[m].cls&cOrg != 0 && m+2 < len(ts) && isCyrillic(ts[m].low) && hasNamePair(ts[m+1:m+3])) && !isOrgName(ts[m+1:]) && !isOutletTok(&ts[m]) {
 				lo = m + 1
 				break
 			}
@@ -730,6 +730,11 @@ func appositive(ts []tok, v int) (name, role []tok, ok bool) {
 		return nil, nil, false
 	}
 	first, second := ts[a:b-1], ts[b:v-1]
+	// "Jane Smith, one of the organizers,", "The Syrian Observatory …, a
+	// Britain-based monitoring group,": a description after the name.
+	if (hasName(first) || isOrgName(first)) && second[0].word && !second[0].upper && (second[0].low == "a" || second[0].low == "an" || second[0].low == "the" || second[0].low == "one") {
+		return first, second, true
+	}
 	switch {
 	case hasName(second) && !hasName(first) || hasName(second) && hasRoleWord(first):
 		return second, first, true

@@ -76,6 +76,14 @@ func TestAttribution(t *testing.T) {
 		{"Организаторы митинга заявили о 100 тысячах участников, полиция — о 30 тысячах.", "30 тысячах", "=полиция", ""},
 		{"Число участников полиция оценила в 30 тысяч человек.", "30 тысяч человек", "=полиция", ""},
 		{"Количество собравшихся МВД оценило в 30 тысяч человек.", "30 тысяч человек", "=МВД", ""},
+		{"The crowd was estimated at 20,000 by police.", "20,000", "=police", ""},
+		{"Police put attendance at 30,000. Organizers disputed that figure, saying 100,000 attended.", "100,000", "=Organizers", ""},
+		{"Губернатор Иван Петров опроверг эти данные, заявив, что погибли 12 человек.", "12 человек", "=Иван Петров", ""},
+		{"Jane Smith, one of the organizers, said at least 100,000 people attended.", "at least 100,000", "=Jane Smith", ""},
+		{"WHO spokesman Tarik Jasarevic said at least 1,200 people have died.", "at least 1,200", "=Tarik Jasarevic", ""},
+		{"The Syrian Observatory for Human Rights, a Britain-based monitoring group, said 50 fighters were killed.", "50 fighters", "Syrian Observatory for Human Rights", ""},
+		{"The Congressional Budget Office projects a deficit of $1 trillion.", "$1 trillion", "Congressional Budget Office", ""},
+		{"Once projected to cost just $2.2 billion, the station cost more.", "just", "", ""},
 	}
 	for _, tt := range tests {
 		var got *article.Candidate

@@ -20,6 +20,7 @@ var speechVerbs = set(
 	"believe", "believes", "cite", "cites", "cited", "counted", "count", "counts", "find", "finds", "found",
 	"identified", "identifies", "calculated", "calculates", "put", "puts", "putting", "wrote", "writes",
 	"explained", "explains", "acknowledged", "admitted", "argued", "argues", "suggested", "suggests",
+	"projects", "projected", "forecast", "forecasts", "predicted", "predicts",
 	"сообщил", "сообщила", "сообщило", "сообщили", "сообщает", "сообщают", "сообщал", "сообщала", "сообщали",
 	"заявил", "заявила", "заявило", "заявили", "заявляет", "заявляют", "заявлял", "заявляли",
 	"сказал", "сказала", "сказали", "отметил", "отметила", "отметили", "подчеркнул", "подчеркнула",

@@ -771,7 +771,41 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			i += 2
 			continue
 		}
+		// "Organizers disputed that figure, saying 100,000 attended",
+		// "Губернатор опроверг данные, заявив, что …": a gerund after a
+		// comma speaks for the clause's subject.
+		if gerunds[t.low] && i > 1 && ts[i-1].s == "," {
+			if lo, hi := clauseSubject(ts, i); hi > lo {
+				oblique := lo > 0
+				if e := d.resolve(p, ts[lo:hi], oblique); e != nil {
+					add(cue{pos: t.start, who: e})
+				}
+			}
+			continue
+		}
 		if t.cls&cSpeech == 0 && t.cls&cOutletVerb == 0 {
+			continue
+		}
+		// "The crowd was estimated at 20,000 by police": a passive verb of
+		// saying with its agent after "by".
+		if i > 0 && (ts[i-1].low == "was" || ts[i-1].low == "were" || ts[i-1].low == "been" || ts[i-1].low == "is" || ts[i-1].low == "are") && (strings.HasSuffix(t.low, "ed") || t.low == "put") {
+			for k := i + 1; k+1 < len(ts) && k < i+12; k++ {
+				if !ts[k].word && !isPunct(&ts[k], "$€£%") {
+					break
+				}
+				if ts[k].low == "by" {
+					e := k + 1
+					for e < len(ts) && e < k+7 && ts[e].word && ts[e].cls&cBoundary == 0 && !ts[e].digit {
+						e++
+					}
+					if e > k+1 && isSpeakerNP(ts[k+1:e]) {
+						if who := d.resolve(p, ts[k+1:e], false); who != nil {
+							add(cue{pos: t.start, who: who, back: true})
+						}
+					}
+					break
+				}
+			}
 			continue
 		}
 		if !verbHere(ts, i) {
@@ -944,6 +978,28 @@ func dropDet(ts []tok) []tok {
 // ("заявленная организаторами"), with their nominative.
 var declarers = map[string]string{"организаторами": "организаторы", "властями": "власти", "полицией": "полиция", "мэрией": "мэрия", "заявителями": "заявители"}
 
+// gerunds of saying speak for the subject of the clause they close.
+var gerunds = set("saying", "adding", "noting", "claiming", "insisting", "warning", "estimating",
+	"заявив", "отметив", "сообщив", "добавив", "уточнив", "подчеркнув", "пояснив", "указав", "признав")
+
+// clauseSubject returns the subject that opens the sentence ts before the
+// word at end: a run of capitalised words, bodies, roles and articles
+// ("The ministry", "Russian officials", "в МЧС"), or lo == hi when there
+// is none.
+func clauseSubject(ts []tok, end int) (lo, hi int) {
+	if len(ts) > 0 && (ts[0].low == "в" || ts[0].low == "во") {
+		lo = 1
+	}
+	hi = lo
+	for hi < end && hi-lo < 6 && ts[hi].word && !ts[hi].digit && (ts[hi].upper || ts[hi].cls&(cOrg|cRole) != 0 || ts[hi].low == "the" || isOutletTok(&ts[hi])) && ts[hi].cls&cTime == 0 {
+		hi++
+	}
+	if hi == lo || !isSpeakerNP(ts[lo:hi]) || ts[lo].cls&cNotName != 0 && ts[lo].low != "the" {
+		return 0, 0
+	}
+	return lo, hi
+}
+
 // reportVerbs say what a statement holds: "говорится в сообщении",
 // "отмечается в заявлении МИД".
 var reportVerbs = set("говорится", "отмечается", "сообщается", "указывается", "подчеркивается", "уточняется")
@@ -996,10 +1052,14 @@ func verbHere(ts []tok, i int) bool {
 			}
 		}
 		return false
+	case "projected", "predicted":
+		// "Once projected to cost $2.2 billion": a participle, not a claim
+		// by whoever stands before it.
+		return i > 0 && ts[i-1].word && !(i+1 < len(ts) && ts[i+1].low == "to")
 	case "приводит", "приводят", "приводятся":
 		// only "приводит слова X", "приводятся данные"
 		return i+1 < len(ts) && citedWords[ts[i+1].low]
-	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites":
+	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites", "projects", "forecast", "forecasts":
 		if i == 0 {
 			return false
 		}

@@ -182,7 +182,13 @@ type wordInfo struct {
 func newWordInfo(w string) wordInfo {
 	low := fold(w)
 	st := stemFolded(low)
-	return wordInfo{low: low, st: st, cls: classOf(low, st)}
+	cls := classOf(low, st)
+	// "WHO", "US": an abbreviation in capitals is a name, not the
+	// pronoun or function word it spells.
+	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && isAllCaps(w) {
+		cls &^= cNotName | cBoundary | cPersonPron | cOtherPron
+	}
+	return wordInfo{low: low, st: st, cls: cls}
 }
 
 // wordCache maps words as written to their wordInfo. It holds at most
