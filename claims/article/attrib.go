@@ -116,7 +116,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 		lo++
 	}
 	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
-		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем") {
+		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем" || clauseOpeners[ts[lo].low]) {
 		lo++
 	}
 	// "At the main “Women’s March on Washington” organizers told": a
@@ -157,6 +157,10 @@ func leftNP(ts []tok, v int) (np, bool) {
 	}
 	return np{lo, hi}, hi > lo
 }
+
+// clauseOpeners link a clause to the one before and are no part of its
+// subject: "При этом он отметил", "Кроме того, …", "В свою очередь …".
+var clauseOpeners = set("при", "этом", "кроме", "того", "свою", "очередь", "напомним", "затем")
 
 // frontedObjects open a fronted object: "Число участников полиция оценила".
 var frontedObjects = set("число", "количество", "численность", "цифру", "оценку", "потери")
@@ -450,6 +454,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				name := joinToks(ts[i+1 : j])
 				if looksDativeOutlet(ts[i+1 : j]) {
 					name = dativeOutlet(name)
+				} else if oblique && i == 0 || i > 0 && ts[i-1].word && !appositiveNouns[ts[i-1].st] && !isOutletTok(&ts[i-1]) && isCyrillic(ts[i-1].low) {
+					// "по данным «Белого счетчика»", "активисты «Мемориала»":
+					// a name governed by the word before it is in the
+					// genitive; after "проект", "газета" it keeps its own.
+					name = quotedNominative(ts[i+1 : j])
 				}
 				kind := Organisation
 				for k := 0; k < i; k++ {
@@ -586,10 +595,16 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	if last >= 0 {
 		// A role alone: the person named before with that role.
+		var only *entity
+		officials := 0
 		for i := len(d.entities) - 1; i >= 0; i-- {
 			e := d.entities[i]
 			if e.kind == Person && e.role != "" && d.sharesStem(e.role, roleToks) {
 				return e
+			}
+			if e.kind == Person && e.role != "" {
+				only = e
+				officials++
 			}
 		}
 		// A bare role word ("…, добавил министр", "the minister added")
@@ -597,6 +612,15 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		// given a role ("глава Минфина Антон Силуанов").
 		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person && d.lastSpeaker.role != "" {
 			return d.lastSpeaker
+		}
+		// Another title for the one official the article has named:
+		// "Губернатор Аман Тулеев … По словам главы региона".
+		if officials == 1 && isCyrillic(text) {
+			return only
+		}
+		if oblique && ts[0].word && !ts[0].upper && ts[0].cls&cRole != 0 {
+			// "по словам губернатора": the role in the nominative
+			text = nominativeForm(ts[0].s) + strings.TrimPrefix(text, ts[0].s)
 		}
 		return &entity{name: text, kind: Person}
 	}
@@ -613,6 +637,37 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+// appositiveNouns name the kind of a body whose quoted name follows in
+// the nominative ("проект «Белый счетчик»"), by stem.
+var appositiveNouns = stemSet("проект", "проекта", "газета", "газеты", "издание", "издания", "движение", "движения",
+	"центр", "центра", "партия", "партии", "организация", "организации", "фонд", "фонда", "компания", "компании",
+	"агентство", "агентства", "телеканал", "телеканала", "портал", "портала", "группа", "группы", "объединение",
+	"объединения", "ассоциация", "ассоциации", "союз", "союза", "общество", "общества", "сервис", "сервиса")
+
+// quotedNominative gives a quoted name found in the genitive in the
+// nominative: its first word, and the noun after it when the first is an
+// adjective ("Белого счетчика" is "Белый счетчик", "Мемориала" "Мемориал").
+func quotedNominative(ts []tok) string {
+	var b strings.Builder
+	adj := false
+	for i := range ts {
+		t := &ts[i]
+		if i > 0 && ts[i-1].end < t.start {
+			b.WriteByte(' ')
+		}
+		switch {
+		case i == 0 && t.word:
+			adj = hasAnySuffix(t.low, "ого", "его")
+			b.WriteString(nominativeForm(t.s))
+		case i == 1 && adj && t.word:
+			b.WriteString(nominativeForm(t.s))
+		default:
+			b.WriteString(t.s)
+		}
+	}
+	return b.String()
 }
 
 // genitiveDomain reports whether a capitalised Russian word reads as a

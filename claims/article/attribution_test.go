@@ -84,6 +84,12 @@ func TestAttribution(t *testing.T) {
 		{"The Syrian Observatory for Human Rights, a Britain-based monitoring group, said 50 fighters were killed.", "50 fighters", "Syrian Observatory for Human Rights", ""},
 		{"The Congressional Budget Office projects a deficit of $1 trillion.", "$1 trillion", "Congressional Budget Office", ""},
 		{"Once projected to cost just $2.2 billion, the station cost more.", "just", "", ""},
+		{"Глава МЧС Владимир Пучков прибыл на место. При этом он отметил, что пострадали 40 человек.", "40 человек", "=Владимир Пучков", ""},
+		{"По словам губернатора, пострадали 40 человек.", "40 человек", "=губернатор", ""},
+		{"Министр обороны Сергей Шойгу провел совещание. Глава военного ведомства сообщил, что уничтожены 2000 боевиков.", "2000 боевиков", "=Сергей Шойгу", ""},
+		{"На митинг пришли 50 тысяч человек (по оценкам организаторов), полиция насчитала 8 тысяч.", "50 тысяч человек", "=организаторов", ""},
+		{"Волонтеры «Белого счетчика» насчитали 50 тысяч человек.", "50 тысяч человек", "=Белый счетчик", ""},
+		{"По данным проекта «Белый счетчик», пришли 50 тысяч человек.", "50 тысяч человек", "=Белый счетчик", ""},
 	}
 	for _, tt := range tests {
 		var got *article.Candidate

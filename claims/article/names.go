@@ -122,7 +122,16 @@ func nominative(name string) string {
 
 func nominativeWord(w string) string {
 	r0, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r0) || utf8.RuneCountInString(w) < 4 || strings.ToUpper(w) == w {
+	if !unicode.IsUpper(r0) || strings.ToUpper(w) == w {
+		return w
+	}
+	return nominativeForm(w)
+}
+
+// nominativeForm is nominativeWord for a word of any case of letters: a
+// role ("губернатора", "главы") or a name's common noun ("счетчика").
+func nominativeForm(w string) string {
+	if utf8.RuneCountInString(w) < 4 || !isCyrillic(w) {
 		return w
 	}
 	low := fold(w)

@@ -440,6 +440,14 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 	case after != nil:
 		return after.who, pick(after.outlet, outlet, outletCue, after.who)
 	}
+	// "50 тысяч человек (по оценкам организаторов)": an attribution in
+	// brackets right after the figure.
+	for k := range s.cues {
+		cu := &s.cues[k]
+		if po := parenAround(s.toks, cu.pos); cu.who != nil && !cu.inQuote && po >= q.End && po-q.End <= 3 {
+			return cu.who, cu.outlet
+		}
+	}
 	return nil, outlet
 }
 
@@ -688,6 +696,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				u := &ts[k]
 				if !u.word && !isQuoteMark(u) && u.s != "(" && u.s != ")" && u.s != "-" {
 					break
+				}
+				if u.s == ")" && !hasOpenParen(ts[j:k]) {
+					break // "(по оценкам организаторов)"
 				}
 				if u.word && ((u.cls&cBoundary != 0) || u.digit || u.low == "till" || u.low == "until" || u.low == "in" || u.low == "on" || u.low == "at" || u.low == "since" || u.low == "this" || u.low == "have" || u.low == "has" || u.low == "reveals") {
 					break
@@ -977,6 +988,15 @@ func dropDet(ts []tok) []tok {
 // declarers are the bodies, in the instrumental, that declare a figure
 // ("заявленная организаторами"), with their nominative.
 var declarers = map[string]string{"организаторами": "организаторы", "властями": "власти", "полицией": "полиция", "мэрией": "мэрия", "заявителями": "заявители"}
+
+func hasOpenParen(ts []tok) bool {
+	for i := range ts {
+		if ts[i].s == "(" {
+			return true
+		}
+	}
+	return false
+}
 
 // gerunds of saying speak for the subject of the clause they close.
 var gerunds = set("saying", "adding", "noting", "claiming", "insisting", "warning", "estimating",
