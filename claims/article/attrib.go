@@ -411,6 +411,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if len(ts) == 1 || (len(ts) == 2 && ts[1].word && (ts[1].low == "own" || ts[1].low == "new")) {
 		switch {
 		case (ts[0].cls&cPersonPron != 0):
+			if d.lastPerson == nil {
+				return d.unnamed()
+			}
 			return d.lastPerson
 		case (ts[0].cls&cOtherPron != 0):
 			return d.lastAny

@@ -19,6 +19,7 @@ type doc struct {
 	lastPerson, lastOrg, lastAny *entity
 	lastSpeaker                  *entity // of the last attribution outside quotes
 	pendingRole                  string
+	bareRole                     string // pendingRole's role words alone, for unnamed()
 	lastPlaces                   []string
 	lastCount                    string
 	prevLast                     int    // offset of the last sentence of the paragraph before
@@ -586,7 +587,22 @@ func (d *doc) roleSubject(s *sent) {
 	}
 	if last >= 0 {
 		d.pendingRole = joinToks(head[:last+1])
+		first := 0
+		for head[first].cls&cRole == 0 {
+			first++
+		}
+		d.bareRole = joinToks(head[first : last+1])
 	}
+}
+
+// unnamed returns the official a sentence named by role alone before any
+// person was named ("Соответствующее заявление губернатор сделал …"), for
+// a pronoun that has no one else to stand for, or nil.
+func (d *doc) unnamed() *entity {
+	if d.lastPerson != nil || d.bareRole == "" {
+		return nil
+	}
+	return &entity{name: d.bareRole, kind: Person}
 }
 
 // cues finds the attributions of a sentence, resolving their speakers in
@@ -671,10 +687,14 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		if t.low == "по" && i+2 < len(ts) && (ts[i+1].cls&cPersonPron != 0) && (ts[i+2].low == "словам" || ts[i+2].low == "данным" || ts[i+2].low == "оценке" || ts[i+2].low == "мнению" || ts[i+2].low == "расчетам") {
 			// "представитель МЧС … По его словам": a body's spokesman
 			// when no person was named.
-			if who := d.lastPerson; who != nil || d.lastSpeaker != nil {
-				if who == nil {
-					who = d.lastSpeaker
-				}
+			who := d.lastPerson
+			if who == nil {
+				who = d.lastSpeaker
+			}
+			if who == nil {
+				who = d.unnamed()
+			}
+			if who != nil {
 				add(cue{pos: t.start, who: who, back: tailShort(ts, i+2)})
 			}
 			i += 2
@@ -939,13 +959,17 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 // returned as it was.
 func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]tok, string, bool, *entity) {
 	if phrase[0].word && phrase[0].cls&cPersonPron != 0 {
-		if d.lastPerson == nil {
-			return phrase[:0], outlet, oblique, nil // no one to quote: not the outlet either
+		who := d.lastPerson
+		if who == nil {
+			who = d.unnamed()
 		}
 		if outlet == "" && isOutletName(phrase[1:]) {
 			outlet = joinToks(phrase[1:])
 		}
-		return phrase[:1], outlet, oblique, d.lastPerson
+		if who == nil {
+			return phrase[:0], outlet, oblique, nil // no one to quote: not the outlet either
+		}
+		return phrase[:1], outlet, oblique, who
 	}
 	k := 0
 	if isQuoteMark(&phrase[0]) {
