@@ -34,8 +34,11 @@ type cue struct {
 	outlet  string  // the outlet named as the channel
 	about   bool    // "Об этом сообщил X": the speaker of the sentence before
 	inQuote bool
-	back    bool // applies to figures before it: inverted ("…, said X") or ending the sentence
-	relay   bool // an outlet reporting ("Reuters reported"), not claiming, when someone else speaks
+	// embedded: "«…, — сказал Пучков. — …»": an attribution set inside
+	// the quotation marks between dashes; it speaks the quotation.
+	embedded bool
+	back     bool // applies to figures before it: inverted ("…, said X") or ending the sentence
+	relay    bool // an outlet reporting ("Reuters reported"), not claiming, when someone else speaks
 	// declared: "заявленная организаторами численность": the figure the
 	// clause gives is the body's, whoever reports it.
 	declared bool

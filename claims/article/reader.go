@@ -34,6 +34,11 @@ type doc struct {
 	// refused (see refusal.go).
 	refusals bool
 	refused  []Refusal
+
+	// colonLead is the speaker of a paragraph that ends "… сказал:", and
+	// quoteLead that of the paragraph before the one being read: a
+	// quotation that opens the next paragraph is theirs.
+	colonLead, quoteLead *entity
 }
 
 type stemmed struct{ stems, key []string }
@@ -211,6 +216,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	d.lastCount = ""
 	quotes := pp.quotes
 	sents := pp.sents
+	d.quoteLead, d.colonLead = d.colonLead, nil
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
@@ -227,6 +233,17 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			d.lastCount = c
 		}
 		s.ctxCount = d.lastCount
+	}
+	if n := len(sents); n > 0 {
+		if ts := sents[n-1].toks; len(ts) > 0 && ts[len(ts)-1].s == ":" {
+			cs := sents[n-1].cues
+			for k := len(cs) - 1; k >= 0; k-- {
+				if cs[k].who != nil && !cs[k].inQuote {
+					d.colonLead = cs[k].who
+					break
+				}
+			}
+		}
 	}
 	first := len(out)
 	defer func() {
@@ -380,6 +397,10 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		if who := d.quotedSpeaker(s, qr, q); who != nil {
 			return who, ""
 		}
+		// «…, — сказал Пучков. — …»: the attribution set inside it.
+		if cu := embeddedCue(sents, qr); cu != nil {
+			return cu.who, cu.outlet
+		}
 		// The speaker of a quotation, or, for a quotation with no
 		// attribution of its own, of the quotation before it ("…," said
 		// Anna Lee. "Another 30 are missing.").
@@ -387,6 +408,11 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 			if who, outlet := quoteSpeaker(sents, si, quotes[k], quotes); who != nil {
 				return who, outlet
 			}
+		}
+		// "Пучков сказал:" ending the paragraph before, the quotation
+		// opening this one.
+		if d.quoteLead != nil && quotes[0].start <= 1 {
+			return d.quoteLead, ""
 		}
 		break
 	}
@@ -450,6 +476,22 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		}
 	}
 	return nil, outlet
+}
+
+// embeddedCue returns the first attribution set inside the quotation qr
+// between dashes, or nil.
+func embeddedCue(sents []sent, qr span) *cue {
+	for j := range sents {
+		if sents[j].sp.end <= qr.start || sents[j].sp.start >= qr.end {
+			continue
+		}
+		for k := range sents[j].cues {
+			if cu := &sents[j].cues[k]; cu.embedded && cu.who != nil && cu.pos > qr.start && cu.pos < qr.end {
+				return cu
+			}
+		}
+	}
+	return nil
 }
 
 func sentIndex(sents []sent, pos int) int {
@@ -680,7 +722,16 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 		}
-		if !t.word || inQ(t.start) {
+		embedded := false
+		if t.word && inQ(t.start) {
+			// «Погибли 64 человека, — сказал Пучков. — Еще 10 …»: a verb
+			// of saying right after ", —" inside the quotation marks.
+			if !(t.cls&cSpeech != 0 && i >= 2 && isPunct(&ts[i-1], "—–-") && isPunct(&ts[i-2], ",!?…")) {
+				continue
+			}
+			embedded = true
+		}
+		if !t.word {
 			continue
 		}
 		// "по его словам": the speaker named before.
@@ -847,8 +898,24 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом")) || about
 		told := t.low == "told" || t.low == "tells" || t.low == "tell"
 		if t.cls&cOutletVerb != 0 {
-			if n, _, ok := rightNP(ts, i); ok {
-				if e := d.resolve(p, ts[n.lo:n.hi], false); e != nil {
+			if n, via, ok := rightNP(ts, i); ok {
+				phrase := ts[n.lo:n.hi]
+				// "передает ТАСС слова главы МЧС Владимира Пучкова": the
+				// outlet relays the speaker whose words it gives.
+				k := 0
+				for k < len(phrase) && phrase[k].word && phrase[k].upper && isOutletTok(&phrase[k]) {
+					k++
+				}
+				if k > 0 {
+					via = joinToks(phrase[:k])
+				}
+				if via != "" && k+1 < len(phrase) && phrase[k].low == "слова" {
+					if who := d.resolve(p, phrase[k+1:], true); who != nil {
+						add(cue{pos: t.start, who: who, outlet: via, back: true})
+						continue
+					}
+				}
+				if e := d.resolve(p, phrase, false); e != nil {
 					out = append(out, cue{pos: t.start, outlet: e.name, inQuote: inQ(t.start)})
 				}
 			}
@@ -899,8 +966,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			// "цитирует «Интерфакс» господина Силуанова", "цитирует его РИА
 			// Новости": the outlet is the subject, the speaker its object.
 			var pron *entity
-			if rightUsed && strings.HasPrefix(t.low, "цитиру") && len(phrase) > 1 {
+			if rightUsed && (strings.Contains(t.low, "цитир") || strings.HasPrefix(t.low, "привод")) && len(phrase) > 1 {
 				phrase, outlet, oblique, pron = d.citedBy(p, phrase, outlet, oblique)
+				if strings.Contains(t.low, "цитир") {
+					oblique = true // the one quoted is the object: "главу МЧС Владимира Пучкова"
+				}
 			}
 			// "цитирует издание заявление министра…"
 			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
@@ -941,6 +1011,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		c.outlet = outlet
 		c.back = inverted || tailShort(ts, i)
 		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
+		if embedded {
+			c.embedded = true
+			d.note(c.who)
+			d.lastSpeaker = c.who
+			out = append(out, cue{pos: c.pos, who: c.who, outlet: c.outlet, inQuote: true, embedded: true})
+			continue
+		}
 		if (t.cls&cOutletVerb != 0) && c.who.kind == Outlet {
 			c.outlet = c.who.name
 			c.who = nil
@@ -1101,8 +1178,13 @@ func verbHere(ts []tok, i int) bool {
 		// by whoever stands before it.
 		return i > 0 && ts[i-1].word && !(i+1 < len(ts) && ts[i+1].low == "to")
 	case "приводит", "приводят", "приводятся":
-		// only "приводит слова X", "приводятся данные"
-		return i+1 < len(ts) && citedWords[ts[i+1].low]
+		// only "приводит (ТАСС) слова X", "приводятся данные"
+		for k := i + 1; k < len(ts) && k <= i+3; k++ {
+			if citedWords[ts[k].low] {
+				return true
+			}
+		}
+		return false
 	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites", "projects", "forecast", "forecasts":
 		if i == 0 {
 			return false
