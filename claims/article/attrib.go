@@ -59,7 +59,10 @@ var boundaryWord = set("that", "while", "with", "and", "but", "who", "which", "w
 // leftNP finds the subject before the verb at index v.
 func leftNP(ts []tok, v int) (np, bool) {
 	hi := v
-	for hi > 0 && ts[hi-1].word && (ts[hi-1].cls&cTime != 0) && !ts[hi-1].upper {
+	for hi > 0 && ts[hi-1].word && ((ts[hi-1].cls&cTime != 0) && !ts[hi-1].upper || hi >= 2 && ts[hi-1].cls&cMonth != 0 && ts[hi-2].digit) {
+		if ts[hi-1].cls&cMonth != 0 {
+			hi-- // "Владимир Пучков 20 марта сообщил": the date
+		}
 		hi--
 	}
 	// "В МЧС настаивают": a prepositional phrase at clause start names the body.
@@ -507,6 +510,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			}
 		}
 	}
+	// "пресс-службы ГУ МВД по Москве Андрей Галиакберов": the territory
+	// after "по" belongs to the role.
+	for lo+2 < len(ts) && (ts[lo].low == "по" || lo > 0 && ts[lo-1].low == "по") && hasNamePair(ts[len(ts)-2:]) && !isOrgName(ts[len(ts)-2:]) {
+		lo++
+	}
 	// "Мэр Москвы Сергей Собянин", "глава Росгвардии Виктор Золотов": a
 	// genitive after the role, before a first name and surname, is the
 	// role's domain.
@@ -711,8 +719,8 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 			i = j
 			continue
 		}
-		if j-i >= 3 && i > 0 && ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") {
-			i++ // "Мэр Москвы Сергей Собянин": the role's domain
+		if j-i >= 3 && i > 0 && (ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") || ts[i-1].low == "по") {
+			i++ // "Мэр Москвы Сергей Собянин", "ГУ МВД по Москве Андрей …": the role's domain
 		}
 		run := ts[i:j]
 		if isOrgName(run) || isOutletName(run) {
@@ -969,13 +977,15 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 // capitalised speaker, or lo when there is none.
 func outletTail(ts []tok, lo, hi int) int {
 	k := hi
-	for k > lo && ts[k-1].word && ts[k-1].upper && (isOutletTok(&ts[k-1]) || isAllCaps(ts[k-1].s)) {
+	for k > lo && ts[k-1].word && ts[k-1].upper && (isOutletTok(&ts[k-1]) || isAllCaps(ts[k-1].s) && ts[k-1].cls&cOrg == 0) {
 		k--
 	}
 	if k == hi || k == lo || !isOutletTok(&ts[k]) || !isCyrillic(ts[k].low) {
 		return lo
 	}
-	if !ts[k-1].word || !ts[k-1].upper || ts[k-1].cls&(cRole|cOrg|cNotName) != 0 || isOutletTok(&ts[k-1]) {
+	// the speaker before it: a capitalised name, or a body's abbreviation
+	// ("в МЧС РИА Новости")
+	if !ts[k-1].word || !ts[k-1].upper || ts[k-1].cls&(cRole|cNotName) != 0 || ts[k-1].cls&cOrg != 0 && !isAllCaps(ts[k-1].s) || isOutletTok(&ts[k-1]) {
 		return lo
 	}
 	return k
