@@ -21,7 +21,15 @@
 //     last, "собеседник агентства" the speaker named last, "заявленная
 //     организаторами численность" the organisers whoever reports it, a
 //     sentence opening "При этом …" or "… из них" the speaker of the
-//     sentence before, and a later surname, role or
+//     sentence before, an attribution inside the quotation marks between
+//     dashes ("«…, — сказал Пучков. — …»"), a speaker ending the paragraph
+//     before with a colon, "Такие данные озвучил X", "говорится в докладе
+//     X", "приводит ТАСС слова X", "цитирует «Интерфакс» господина X", a
+//     fronted topic ("Об уничтожении 200 боевиков сообщило Минобороны"),
+//     a headline colon ("Аман Тулеев: …"), a verbless clause ("полиция — о
+//     30 тысячах"), a passive agent ("estimated at 20,000 by police"), a
+//     gerund for its clause's subject (", saying …", ", заявив, что …"), an
+//     unnamed source ("источник в …", "a source") no claimant, and a later surname, role or
 //     pronoun ("Bogdanov", "the minister", "he said", "по его словам")
 //     resolved to the full name and role given earlier in the article. An
 //     outlet the text names as the channel ("told Kommersant", "передает
