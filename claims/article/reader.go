@@ -166,7 +166,7 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		s := &pp.sents[i]
 		s.sp = sp
 		s.toks = pp.toks[pp.bounds[i]:pp.bounds[i+1]:pp.bounds[i+1]]
-		places, loc := x.placesOf(s)
+		places, loc := x.placesOf(s, words)
 		s.places = places
 		pp.loc = append(pp.loc, loc)
 		c := ""
@@ -993,7 +993,7 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 // or region of the listed table in the locative, only if it lies inside
 // one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
 // count is for Iraq, and Washington is where it was said.
-func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
+func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bool) {
 	var all, locative, cities []string
 	ts := s.toks
 	inLoc := false
@@ -1010,7 +1010,7 @@ func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
 			continue
 		}
 		if t.upper {
-			name, n, city, ok := x.placeAt(ts, i, inLoc)
+			name, n, city, ok := x.placeAt(ts, i, inLoc, words)
 			switch {
 			case ok && city:
 				cities = appendNew(cities, name)
@@ -1058,10 +1058,21 @@ func appendNew(list []string, s string) []string {
 
 // placeAt matches the longest place name (up to three words) at ts[i].
 // After a locative preposition (loc), the gazetteer's cities and regions
-// count too; see lookupCity.
-func (x *Extractor) placeAt(ts []tok, i int, loc bool) (name string, n int, city, ok bool) {
+// count too; see lookupCity. cache, when not nil, keeps what one word
+// names (see wordPlace).
+func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name string, n int, city, ok bool) {
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
+			continue
+		}
+		if n == 1 && cache != nil && ts[i].word {
+			h := x.wordPlace(&ts[i], cache)
+			switch {
+			case h.isPlace:
+				return h.place, 1, false, true
+			case loc && h.isCity:
+				return h.city, 1, true, true
+			}
 			continue
 		}
 		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
@@ -1075,6 +1086,32 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool) (name string, n int, city
 		}
 	}
 	return "", 0, false, false
+}
+
+// placeHit is what one word names: a place (lookupPlace), a city or
+// region (lookupCity), or neither.
+type placeHit struct {
+	place, city     string
+	isPlace, isCity bool
+}
+
+// wordPlace is lookupPlace and lookupCity of the word t alone, from the
+// cache when it can: both read only the word as written (its case, fold
+// and endings), and a capitalised word costs up to a dozen lookups, with
+// its oblique case endings undone, in each.
+func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
+	if h, ok := cache.places[t.s]; ok {
+		return h
+	}
+	ts := []tok{*t}
+	var h placeHit
+	h.place, h.isPlace = x.lookupPlace(ts)
+	h.city, h.isCity = x.lookupCity(ts)
+	if cache.places == nil || len(cache.places) >= maxWordCache {
+		cache.places = make(map[string]placeHit, 256)
+	}
+	cache.places[strings.Clone(t.s)] = h
+	return h
 }
 
 // cityEndings are placeEndings with the soft-sign nouns: "Мариуполе" is

@@ -188,7 +188,12 @@ func newWordInfo(w string) wordInfo {
 // wordCache maps words as written to their wordInfo. It holds at most
 // maxWordCache words (it is emptied when full), and its strings are copies,
 // so it keeps no paragraph alive.
-type wordCache struct{ m map[string]wordInfo }
+type wordCache struct {
+	m map[string]wordInfo
+	// places holds what words name as places (see wordPlace), bounded
+	// the same way.
+	places map[string]placeHit
+}
 
 const maxWordCache = 8192
 
