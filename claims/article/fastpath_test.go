@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestPlaceCacheMatchesLookups holds placesOf with its cache of what
@@ -66,5 +67,18 @@ func TestPlaceCacheMatchesLookups(t *testing.T) {
 	}
 	if named < 100 {
 		t.Fatalf("only %d of %d sentences name a place: the comparison says little", named, n)
+	}
+}
+
+// TestRuneClasses holds the tokenizer's isSpace, isUpper, isDigit and
+// isAlnum to the unicode package's tables on every rune.
+func TestRuneClasses(t *testing.T) {
+	t.Parallel()
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) || isUpper(r) != unicode.IsUpper(r) || isDigit(r) != unicode.IsDigit(r) ||
+			isAlnum(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			t.Fatalf("%U: isSpace %v, isUpper %v, isDigit %v, isAlnum %v; unicode says %v, %v, %v, %v", r,
+				isSpace(r), isUpper(r), isDigit(r), isAlnum(r), unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsDigit(r), unicode.IsLetter(r) || unicode.IsDigit(r))
+		}
 	}
 }
