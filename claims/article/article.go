@@ -68,10 +68,6 @@ type Extractor struct {
 	// prefixes holds the first words of names of several words.
 	names    map[string]string
 	prefixes map[string]bool
-	// mode and pipeBytes, when set (by tests), choose how Scan reads and
-	// how much text a batch of its pipeline holds (see pipeline.go).
-	mode      readMode
-	pipeBytes int
 }
 
 // New returns an extractor that reads quantities with p and places with
@@ -165,25 +161,15 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		return d.emitRefusals(limit, refused)
 	}
 	var err error
-	if x.pipelined() {
-		// Two cores or more: the paragraphs are prepared on another
-		// goroutine ahead of the doc (see pipeline.go).
-		err = x.pipeline(r, d, func(pp *prep) error {
-			held := len(cur)
-			cur = d.read(pp, cur, 0)
-			return flush(held, pp.base)
-		})
-	} else {
-		readParagraphs(r, func(text string, at int) bool {
-			if strings.TrimSpace(text) == "" {
-				return true
-			}
-			held := len(cur)
-			cur = d.paragraph(text, at, cur, 0)
-			err = flush(held, at)
-			return err == nil
-		}, func(e error) { err = e })
-	}
+	readParagraphs(r, func(text string, at int) bool {
+		if strings.TrimSpace(text) == "" {
+			return true
+		}
+		held := len(cur)
+		cur = d.paragraph(text, at, cur, 0)
+		err = flush(held, at)
+		return err == nil
+	}, func(e error) { err = e })
 	if err == nil {
 		err = flush(len(cur), noLimit)
 	}
