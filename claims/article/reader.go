@@ -172,7 +172,7 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		s := &pp.sents[i]
 		s.sp = sp
 		s.toks = pp.toks[pp.bounds[i]:pp.bounds[i+1]:pp.bounds[i+1]]
-		places, loc := x.placesOf(s)
+		places, loc := x.placesOf(s, words)
 		s.places = places
 		pp.loc = append(pp.loc, loc)
 		c := ""
@@ -1308,7 +1308,7 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 // or region of the listed table in the locative, only if it lies inside
 // one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
 // count is for Iraq, and Washington is where it was said.
-func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
+func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bool) {
 	var all, locative, cities []string
 	ts := s.toks
 	inLoc := false
@@ -1325,7 +1325,7 @@ func (x *Extractor) placesOf(s *sent) (places []string, loc bool) {
 			continue
 		}
 		if t.upper {
-			name, n, city, ok := x.placeAt(ts, i, inLoc)
+			name, n, city, ok := x.placeAt(ts, i, inLoc, words)
 			switch {
 			case ok && city:
 				cities = appendNew(cities, name)
@@ -1373,10 +1373,21 @@ func appendNew(list []string, s string) []string {
 
 // placeAt matches the longest place name (up to three words) at ts[i].
 // After a locative preposition (loc), the gazetteer's cities and regions
-// count too; see lookupCity.
-func (x *Extractor) placeAt(ts []tok, i int, loc bool) (name string, n int, city, ok bool) {
+// count too; see lookupCity. cache, when not nil, keeps what one word
+// names (see wordPlace).
+func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name string, n int, city, ok bool) {
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
+			continue
+		}
+		if n == 1 && cache != nil && ts[i].word {
+			h := x.wordPlace(&ts[i], cache)
+			switch {
+			case h.isPlace:
+				return h.place, 1, false, true
+			case loc && h.isCity:
+				return h.city, 1, true, true
+			}
 			continue
 		}
 		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
@@ -1390,6 +1401,32 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool) (name string, n int, city
 		}
 	}
 	return "", 0, false, false
+}
+
+// placeHit is what one word names: a place (lookupPlace), a city or
+// region (lookupCity), or neither.
+type placeHit struct {
+	place, city     string
+	isPlace, isCity bool
+}
+
+// wordPlace is lookupPlace and lookupCity of the word t alone, from the
+// cache when it can: both read only the word as written (its case, fold
+// and endings), and a capitalised word costs up to a dozen lookups, with
+// its oblique case endings undone, in each.
+func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
+	if h, ok := cache.places[t.s]; ok {
+		return h
+	}
+	ts := []tok{*t}
+	var h placeHit
+	h.place, h.isPlace = x.lookupPlace(ts)
+	h.city, h.isCity = x.lookupCity(ts)
+	if cache.places == nil || len(cache.places) >= maxWordCache {
+		cache.places = make(map[string]placeHit, 256)
+	}
+	cache.places[strings.Clone(t.s)] = h
+	return h
 }
 
 // cityEndings are placeEndings with the soft-sign nouns: "Мариуполе" is
@@ -1411,8 +1448,7 @@ func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 			return "", false
 		}
 	}
-	g := x.places
-	return matchName(ts, g.TextPrefix, func(k []byte) (string, bool) { return g.InText(string(k)) }, cityEndings)
+	return x.matchName(ts, true, cityEndings)
 }
 
 // placeEndings turn a Russian place name in an oblique case into the
@@ -1423,47 +1459,74 @@ func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
 	if len(ts) > 0 && !ts[0].upper {
 		return "", false
 	}
-	names := x.names
-	// names[string(k)] does not allocate the key.
-	return matchName(ts, func(w string) bool { return x.prefixes[w] }, func(k []byte) (string, bool) { n, ok := names[string(k)]; return n, ok }, placeEndings)
+	return x.matchName(ts, false, placeEndings)
 }
 
 // matchName looks the words ts up as one name: a name of several words
-// only if prefix knows its first word, without a final "'s", and for a
+// only if its first word starts one, without a final "'s", and for a
 // Cyrillic word not in capitals, with the oblique case endings undone.
-func matchName(ts []tok, prefix func(string) bool, lookup func([]byte) (string, bool), endings [][2]string) (string, bool) {
+// It looks the name up among the gazetteer's cities and regions (see
+// lookupCity) when city is set, else among the names of places.
+//
+// The keys are built in buffers on the stack: the lookups are direct
+// calls, so that the buffers do not escape (with function values for the
+// lookups, as before, every call allocated its buffer and the joined name).
+func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string, bool) {
 	for i := range ts {
 		if !ts[i].word {
 			return "", false
 		}
 	}
-	low := ts[0].low
-	if len(ts) > 1 {
-		if !prefix(low) {
-			return "", false
-		}
-		parts := make([]string, len(ts))
-		for i := range ts {
-			parts[i] = ts[i].low
-		}
-		low = strings.Join(parts, " ")
-	}
-	low = strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "’s")
-	var buf [64]byte
-	if n, ok := lookup(append(buf[:0], low...)); ok {
-		return n, true
-	}
-	if low[0] < 0x80 || isAllCaps(ts[0].s) {
+	if len(ts) > 1 && !x.namePrefix(city, ts[0].low) {
 		return "", false
 	}
+	var buf [64]byte
+	key := append(buf[:0], ts[0].low...)
+	for i := 1; i < len(ts); i++ {
+		key = append(append(key, ' '), ts[i].low...)
+	}
+	key = trimSuffix(trimSuffix(key, "'s"), "’s")
+	if n, ok := x.lookupName(city, key); ok {
+		return n, true
+	}
+	if len(key) == 0 || key[0] < 0x80 || isAllCaps(ts[0].s) {
+		return "", false
+	}
+	var alt [64]byte
 	for _, e := range endings {
-		if strings.HasSuffix(low, e[0]) {
-			if n, ok := lookup(append(append(buf[:0], low[:len(low)-len(e[0])]...), e[1]...)); ok {
+		if len(key) >= len(e[0]) && string(key[len(key)-len(e[0]):]) == e[0] {
+			if n, ok := x.lookupName(city, append(append(alt[:0], key[:len(key)-len(e[0])]...), e[1]...)); ok {
 				return n, true
 			}
 		}
 	}
 	return "", false
+}
+
+// namePrefix reports whether a folded word starts a name of several words
+// (see matchName).
+func (x *Extractor) namePrefix(city bool, w string) bool {
+	if city {
+		return x.places.TextPrefix(w)
+	}
+	return x.prefixes[w]
+}
+
+// lookupName looks a folded name up (see matchName); the key is not kept.
+func (x *Extractor) lookupName(city bool, k []byte) (string, bool) {
+	if city {
+		return x.places.InText(string(k))
+	}
+	n, ok := x.names[string(k)] // does not allocate the key
+	return n, ok
+}
+
+// trimSuffix is strings.TrimSuffix for a byte slice.
+func trimSuffix(b []byte, suffix string) []byte {
+	if len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix {
+		return b[:len(b)-len(suffix)]
+	}
+	return b
 }
 
 // isDigitStart reports whether s starts with a digit.

@@ -128,7 +128,7 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			i += n
 			continue
 		}
@@ -148,7 +148,7 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 				// Inner mark: kept when a letter or digit follows.
 				if j+n2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					if isAlnum(r3) && (r2 != ',' || unicode.IsDigit(r)) && (r2 != '.' || unicode.IsDigit(r) || isAbbrevDot(s, i, j)) {
+					if isAlnum(r3) && (r2 != ',' || isDigit(r)) && (r2 != '.' || isDigit(r) || isAbbrevDot(s, i, j)) {
 						j += n2
 						continue
 					}
@@ -167,7 +167,7 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 		} else {
 			wi = newWordInfo(w)
 		}
-		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), cls: wi.cls})
+		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: isUpper(r), digit: isDigit(r), cls: wi.cls})
 		i = j
 	}
 	return out
@@ -194,7 +194,12 @@ func newWordInfo(w string) wordInfo {
 // wordCache maps words as written to their wordInfo. It holds at most
 // maxWordCache words (it is emptied when full), and its strings are copies,
 // so it keeps no paragraph alive.
-type wordCache struct{ m map[string]wordInfo }
+type wordCache struct {
+	m map[string]wordInfo
+	// places holds what words name as places (see wordPlace), bounded
+	// the same way.
+	places map[string]placeHit
+}
 
 const maxWordCache = 8192
 
@@ -221,6 +226,36 @@ func isAlnum(r rune) bool {
 		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpace, isUpper and isDigit are unicode.IsSpace, IsUpper and IsDigit,
+// answered without the tables for ASCII and the Cyrillic letters
+// U+0400–U+04FF, the runes of most of the text the tokenizer reads.
+func isSpace(r rune) bool {
+	if 0x400 <= r && r <= 0x4FF {
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x45F:
+		return r <= 0x42F
+	}
+	return unicode.IsUpper(r)
+}
+
+func isDigit(r rune) bool {
+	switch {
+	case r < 0x80:
+		return '0' <= r && r <= '9'
+	case 0x400 <= r && r <= 0x4FF:
+		return false
+	}
+	return unicode.IsDigit(r)
 }
 
 // isAbbrevDot reports whether the dot at j ends a letter-dot-letter

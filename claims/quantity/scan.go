@@ -186,7 +186,7 @@ func (l *lexicon) scanWord(s string, i int) token {
 	}
 	t := token{kind: tWord, start: i, end: j}
 	if n <= maxWordLen {
-		t.id = l.ids[string(buf[:n])]
+		t.id = l.lookup(buf[:n])
 	}
 	return t
 }
