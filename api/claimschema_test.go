@@ -153,9 +153,9 @@ func TestClaimSchemasDescribeEveryMember(t *testing.T) {
 // claimPlus is a claim with the fields a later version might add.
 type claimPlus struct {
 	claims.Claim
-	ConfidenceNote string       `json:"confidence_note" doc:"Why the analyst trusts the figure as much as the grade says."`
-	Certainty      claims.Grade `json:"certainty"`
-	Reviewed       bool         `json:"reviewed"`
+	SecondOpinion string       `json:"second_opinion" doc:"What a second analyst thinks of the figure."`
+	Certainty     claims.Grade `json:"certainty"`
+	Reviewed      bool         `json:"reviewed"`
 }
 
 // A field added to the claim appears in each of its schemas, typed by its
@@ -169,8 +169,8 @@ func TestClaimSchemasGrowWithTheClaim(t *testing.T) {
 		}
 		return p
 	}
-	if p := prop("Claim", "confidence_note"); p != nil && (p["type"] != "string" || p["description"] != "Why the analyst trusts the figure as much as the grade says.") {
-		t.Errorf("Claim's confidence_note: %v", p)
+	if p := prop("Claim", "second_opinion"); p != nil && (p["type"] != "string" || p["description"] != "What a second analyst thinks of the figure.") {
+		t.Errorf("Claim's second_opinion: %v", p)
 	}
 	if p := prop("Claim", "certainty"); p != nil && !reflect.DeepEqual(p["enum"], claims.Grade("").Values()) {
 		t.Errorf("Claim's certainty: %v, want the grades", p)
@@ -178,11 +178,11 @@ func TestClaimSchemasGrowWithTheClaim(t *testing.T) {
 	if p := prop("ClaimInput", "reviewed"); p != nil && p["type"] != "boolean" {
 		t.Errorf("ClaimInput's reviewed: %v", p)
 	}
-	if p := prop("ClaimPatch", "confidence_note"); p != nil && !reflect.DeepEqual(p["type"], []any{"string", "null"}) {
-		t.Errorf("ClaimPatch's confidence_note: %v, want a string or null", p)
+	if p := prop("ClaimPatch", "second_opinion"); p != nil && !reflect.DeepEqual(p["type"], []any{"string", "null"}) {
+		t.Errorf("ClaimPatch's second_opinion: %v, want a string or null", p)
 	}
-	if req := s["Claim"].(map[string]any)["required"].([]string); !slices.Contains(req, "confidence_note") {
-		t.Errorf("Claim does not require confidence_note, which a claim's JSON always has: %v", req)
+	if req := s["Claim"].(map[string]any)["required"].([]string); !slices.Contains(req, "second_opinion") {
+		t.Errorf("Claim does not require second_opinion, which a claim's JSON always has: %v", req)
 	}
 }
 

@@ -11,22 +11,14 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 )
 
-// schema.json describes every member of today's claim by hand, so the
-// served schema is the file as it is.
-func TestSchemaIsTheFileForTodaysClaim(t *testing.T) {
-	if !bytes.Equal(Schema, schemaBase) {
-		t.Errorf("schema.json lacks members of claims.Claim the schema adds at start; today's claim needs none")
-	}
-}
-
 // A field added to the claim is described by the served schema, and a
 // document that carries it validates, while a wrong value does not.
 func TestSchemaDescribesAFieldAddedToTheClaim(t *testing.T) {
 	type claimPlus struct {
 		claims.Claim
-		ConfidenceNote string       `json:"confidence_note" doc:"Why the analyst trusts the figure."`
-		Certainty      claims.Grade `json:"certainty"`
-		Reviewed       bool         `json:"reviewed"`
+		SecondOpinion string       `json:"second_opinion" doc:"What a second analyst thinks of the figure."`
+		Certainty     claims.Grade `json:"certainty"`
+		Reviewed      bool         `json:"reviewed"`
 	}
 	b := completeSchema(schemaBase, reflect.TypeFor[claimPlus]())
 	var doc map[string]any
@@ -34,8 +26,8 @@ func TestSchemaDescribesAFieldAddedToTheClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 	props := doc["$defs"].(map[string]any)["claim"].(map[string]any)["properties"].(map[string]any)
-	if p, _ := props["confidence_note"].(map[string]any); p["type"] != "string" || p["description"] != "Why the analyst trusts the figure." {
-		t.Errorf("confidence_note: %v", props["confidence_note"])
+	if p, _ := props["second_opinion"].(map[string]any); p["type"] != "string" || p["description"] != "What a second analyst thinks of the figure." {
+		t.Errorf("second_opinion: %v", props["second_opinion"])
 	}
 
 	c := jsonschema.NewCompiler()
@@ -54,7 +46,7 @@ func TestSchemaDescribesAFieldAddedToTheClaim(t *testing.T) {
 		"topic_id":"t1","claimant_id":"k1","quantity_text":"800","no_number":false,"parsed_interval":null,
 		"analyst_interval":null,"interval":null,"interval_source":"none","scope":{"places":[],"measure":"current"},
 		"provenance":{"source_id":"s1"},"grade":"ungraded","rank":"normal","evidence_type":"unknown",
-		"confidence_note":"two origins","certainty":%s,"reviewed":true}`
+		"second_opinion":"agrees","certainty":%s,"reviewed":true}`
 	for _, tc := range []struct {
 		certainty string
 		valid     bool
