@@ -7,17 +7,21 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"reflect"
 	"sort"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/claimdesk/claimdesk/claims"
 )
 
 // The OpenAPI document describes every route NewHandler serves. It is
 // written by hand: openapi.json holds the base and the core resources, and
 // each file in openapi/ adds the paths and components of one area (the
 // comparison, exchange...), so areas can grow without editing one large
-// file. The tests check the merged document against the router and every
-// response.
+// file. The schemas of a claim are the exception: they are built from
+// claims.Claim itself (claimschema.go). The tests check the merged
+// document against the router and every response.
 var (
 	//go:embed openapi.json
 	openAPIBase []byte
@@ -58,6 +62,9 @@ func mustMergeOpenAPI(base []byte, parts fs.FS) []byte {
 				panic("api: " + err.Error())
 			}
 		}
+	}
+	if err := mergeInto(doc, "components", map[string]any{"schemas": claimSchemas(reflect.TypeFor[claims.Claim]())}, "claims.Claim"); err != nil {
+		panic("api: " + err.Error())
 	}
 	addAccessResponses(doc)
 	var out bytes.Buffer

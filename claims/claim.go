@@ -25,6 +25,19 @@ const (
 // Measures lists the valid measures.
 var Measures = []Measure{Current, Cumulative, PerPeriod, Peak, Proxy}
 
+// Values returns the valid measures as text, for documents that describe
+// a claim.
+func (Measure) Values() []string { return texts(Measures) }
+
+// texts returns the values of an enum as text.
+func texts[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // The measures of export schema versions 1 to 3 and of the database
 // before migration step 2; see LegacyMeasure.
 const (
@@ -65,6 +78,9 @@ const (
 // Bases lists the valid bases.
 var Bases = []Basis{BasisCount, BasisEstimate, BasisProjection, BasisDeclared, BasisModel}
 
+// Values returns the valid bases as text.
+func (Basis) Values() []string { return texts(Bases) }
+
 // EvidenceType says what a figure rests on.
 type EvidenceType string
 
@@ -82,6 +98,9 @@ const (
 
 // EvidenceTypes lists the valid evidence types.
 var EvidenceTypes = []EvidenceType{EvidenceUnknown, EvidenceIntelligence, EvidenceRoster, EvidenceOfficial, EvidenceResearch, EvidenceSurvey, EvidenceMedia, EvidenceStatement}
+
+// Values returns the valid evidence types as text.
+func (EvidenceType) Values() []string { return texts(EvidenceTypes) }
 
 // Grade is an analyst's assessment of a claim, in the spirit of Airwars'
 // grading of civilian-harm reports.
@@ -110,6 +129,9 @@ var GradeDefinitions = map[Grade]string{
 // Grades lists the valid grades.
 var Grades = []Grade{GradeUngraded, GradeConfirmed, GradeFair, GradeWeak, GradeContested, GradeDiscounted}
 
+// Values returns the valid grades as text.
+func (Grade) Values() []string { return texts(Grades) }
+
 // Rank orders claims for a reader, as Wikidata ranks statements. Wrong
 // values are deprecated with a reason, never deleted.
 type Rank string
@@ -120,6 +142,12 @@ const (
 	RankNormal     Rank = "normal"
 	RankDeprecated Rank = "deprecated"
 )
+
+// Ranks lists the valid ranks.
+var Ranks = []Rank{RankPreferred, RankNormal, RankDeprecated}
+
+// Values returns the valid ranks as text.
+func (Rank) Values() []string { return texts(Ranks) }
 
 // Interval is a quantity as bounds: Low and High are inclusive and either
 // may be open (nil); Best is the central estimate where there is one.
@@ -233,12 +261,22 @@ const (
 	FromAnalyst IntervalSource = "analyst"
 )
 
+// IntervalSources lists the interval sources.
+var IntervalSources = []IntervalSource{FromNone, FromParser, FromAnalyst}
+
+// Values returns the interval sources as text.
+func (IntervalSource) Values() []string { return texts(IntervalSources) }
+
 // DerivedMembers are the members of a claim's JSON that Prepare derives
 // from the others on every write: clients read them and never set them.
 var DerivedMembers = []string{"parsed_interval", "interval", "interval_source", "parser_version"}
 
 // Claim is one numeric claim: who said how many of what, where and when,
 // and where it was published.
+//
+// A field's doc tag describes its member for readers of the documents
+// that describe a claim (the API's OpenAPI document); an enum's valid
+// values come from its type's Values method.
 type Claim struct {
 	Meta
 	TopicID    string `json:"topic_id"`
@@ -246,21 +284,21 @@ type Claim struct {
 	// Quote is the claimant's words as published, in Language.
 	Quote string `json:"quote"`
 	// QuantityText is the quantity as said: "a few dozen".
-	QuantityText string `json:"quantity_text"`
+	QuantityText string `json:"quantity_text" doc:"The quantity as said: \"a few dozen\". Read by the parser into parsed_interval."`
 	Language     string `json:"language"`
 	// OriginalText is the wording before translation, in OriginalLanguage:
 	// "несколько десятков".
 	OriginalText     string `json:"original_text"`
 	OriginalLanguage string `json:"original_language"`
 	// NoNumber marks a claimant who declined to quantify.
-	NoNumber bool `json:"no_number"`
+	NoNumber bool `json:"no_number" doc:"The claimant declined to quantify."`
 	// Parsed is the interval the quantity parser read from QuantityText
 	// (read-only); AnalystInterval is an analyst's override. Interval is
 	// the one in force and IntervalSource says which that is.
 	Parsed          *Interval      `json:"parsed_interval"`
 	AnalystInterval *Interval      `json:"analyst_interval"`
 	Interval        *Interval      `json:"interval"`
-	IntervalSource  IntervalSource `json:"interval_source"`
+	IntervalSource  IntervalSource `json:"interval_source" doc:"Which interval is in force: the analyst's when given, else the parser's."`
 	ParserVersion   string         `json:"parser_version"`
 	Unit            string         `json:"unit"`
 
@@ -280,7 +318,7 @@ type Claim struct {
 
 	// Basis says whether the figure is a count, an estimate, a
 	// projection, a declared figure or a model's; empty means estimate.
-	Basis             Basis        `json:"basis"`
+	Basis             Basis        `json:"basis" doc:"What the figure rests on: count (enumerated or recorded), estimate (the default), projection (a forecast), declared (an organiser's permit application, an announced target), model (excess deaths, an extrapolation). A projection, declared or modelled figure beside a count or an estimate \"differs in kind\" and is not compared."`
 	EvidenceType      EvidenceType `json:"evidence_type"`
 	Grade             Grade        `json:"grade"`
 	Rank              Rank         `json:"rank"`
@@ -368,7 +406,7 @@ func (c *Claim) Validate() error {
 	checkLanguage(&p, "language", c.Language)
 	checkText(&p, "original_text", c.OriginalText, MaxTextLen)
 	checkLanguage(&p, "original_language", c.OriginalLanguage)
-	checkText(&p, "unit", c.Unit, maxShortLen)
+	checkText(&p, "unit", c.Unit, MaxShortLen)
 	switch {
 	case c.NoNumber:
 		if c.AnalystInterval != nil {
@@ -389,7 +427,7 @@ func (c *Claim) Validate() error {
 		if pl == "" {
 			p.Add(f, "is empty")
 		} else {
-			checkText(&p, f, pl, maxShortLen)
+			checkText(&p, f, pl, MaxShortLen)
 		}
 	}
 	checkText(&p, "scope.population", c.Scope.Population, MaxNameLen)
@@ -429,7 +467,7 @@ func (c *Claim) Validate() error {
 	}
 	checkEnum(&p, "evidence_type", c.EvidenceType, EvidenceTypes...)
 	checkEnum(&p, "grade", c.Grade, Grades...)
-	checkEnum(&p, "rank", c.Rank, RankPreferred, RankNormal, RankDeprecated)
+	checkEnum(&p, "rank", c.Rank, Ranks...)
 	if c.Rank == RankDeprecated && strings.TrimSpace(c.DeprecationReason) == "" {
 		p.Add("deprecation_reason", "is required when rank is deprecated")
 	}

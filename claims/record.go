@@ -27,7 +27,7 @@ const (
 	MaxURLLen   = 2048
 	MaxPlaces   = 50
 	MaxRelays   = 50
-	maxShortLen = 100
+	MaxShortLen = 100
 )
 
 func checkID(p *Problems, field, id string) {

@@ -106,7 +106,7 @@ func (t *Topic) Validate() error {
 	checkRequired(&p, "title", t.Title, MaxNameLen)
 	checkText(&p, "description", t.Description, MaxTextLen)
 	checkText(&p, "measure", t.Measure, MaxNameLen)
-	checkRequired(&p, "unit", t.Unit, maxShortLen)
+	checkRequired(&p, "unit", t.Unit, MaxShortLen)
 	checkID(&p, "parent_id", t.ParentID)
 	if t.ParentID != "" && t.ParentID == t.ID {
 		p.Add("parent_id", "a topic cannot be part of itself")
@@ -126,7 +126,7 @@ func (t *Topic) Validate() error {
 		if pl == "" {
 			p.Add(f, "is empty")
 		} else {
-			checkText(&p, f, pl, maxShortLen)
+			checkText(&p, f, pl, MaxShortLen)
 		}
 	}
 	checkPopulations(&p, t.Populations)

@@ -57,22 +57,27 @@
 //
 // # Adding a field to claims
 //
-//  1. claims.Claim: the field, its json tag, and its check in Validate.
-//  2. claimRow in rows.go: the column, and its line in toClaimRow and
-//     domain (tag it row:"derived" if it is computed from other fields,
-//     or claim:"path" if its name is not the member's, as group_name
-//     holds scope.group).
+//  1. claims.Claim: the field, its json tag (and a doc tag, the member's
+//     description in the API's document), and its check in Validate. A
+//     new enum type needs a Values method.
+//  2. claimRow in rows.go: the column (tag it claim:"path" if its name is
+//     not the member's, as group_name holds scope.group; row:"derived",
+//     with its function in claimDerivations, if it is computed from other
+//     fields).
 //  3. migrate.go: a new step that adds the column.
-//  4. The documents: api/openapi.json and exchange/schema.json.
-//  5. The frontend's claim form and page.
-//
-// The exchange formats need nothing: the fast JSON export
-// (exchange.AppendClaimJSON, fed by export_fast.go) and the CSV columns
-// are derived from claims.Claim's fields, tags and types once, at start.
+//  4. The frontend's claim form and page.
 //
 // Then give the field a value in everyField (fields_test.go):
 // TestEveryClaimFieldRoundTrips finds every field of claims.Claim by
 // reflection and fails until it survives create and find, and the JSON,
-// NDJSON and CSV exports and imports; the store refuses to start while
-// a column holds no member of the claim's JSON or a member has no column.
+// NDJSON and CSV exports and imports.
+//
+// Nothing else lists the fields of a claim. The conversions between a
+// claim and its row (claimconv.go), the raw JSON export (export_fast.go,
+// exchange.AppendClaimJSON) and the CSV columns follow claimRow and
+// claims.Claim, found once at start; the API's schemas of a claim
+// (api/claimschema.go) are built from claims.Claim, and the export's
+// schema describes a member schema.json lacks by its Go type. The store
+// refuses to start while a column holds no member of the claim's JSON, a
+// member has no column, or a derived column has no function.
 package gormstore

@@ -191,35 +191,7 @@ func scanClaim(rows *sql.Rows, r *claimRow) (*claims.Claim, error) {
 	if err := rows.Scan(claimCols.readDest(r)...); err != nil {
 		return nil, err
 	}
-	return fastClaim(r)
-}
-
-// fastClaim is claimRow.domain without the JSON decoder for the common
-// empty values of the JSON columns.
-func fastClaim(r *claimRow) (*claims.Claim, error) {
-	places, relays, tags := r.Places, r.Relays, r.Tags
-	r.Places, r.Relays, r.Tags = emptyOr(places), emptyOr(relays), emptyOr(tags)
-	c, err := r.domain()
-	if err != nil {
-		return nil, err
-	}
-	if places == "[]" {
-		c.Scope.Places = []string{}
-	}
-	if relays == "[]" {
-		c.Provenance.Relays = []claims.Relay{}
-	}
-	if tags == "[]" {
-		c.Tags = []string{}
-	}
-	return c, nil
-}
-
-func emptyOr(s string) string {
-	if s == "[]" || s == "null" {
-		return ""
-	}
-	return s
+	return r.domain()
 }
 
 // Count returns how many records of each kind an export with f holds.

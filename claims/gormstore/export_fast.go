@@ -57,49 +57,15 @@ func (c rawCol) sqliteType() string {
 
 // rawTyped are the columns of the claim declaration the driver converts
 // (times, integers, booleans) and rawText the columns read as they are
-// stored, each in the declaration's order. A claimRow field holds the
-// member its `claim` tag names, else the member named like its column
-// (topic_id, scope.places, provenance.archive_url). A column without a
-// member, or a member without a column, is a programming error any test
-// finds.
+// stored, each in the declaration's order: the columns of claimFields,
+// which says which member each holds.
 var rawTyped, rawText = func() (typed, text []rawCol) {
-	members := exchange.RawMembers()
-	used := make([]bool, len(members))
-	t := reflect.TypeFor[claimRow]()
-	for _, c := range claimCols.read {
-		f := t.FieldByIndex(c.index)
-		m := -1
-		for i, mb := range members {
-			last := mb.Path[strings.LastIndexByte(mb.Path, '.')+1:]
-			if tag := f.Tag.Get("claim"); mb.Path == tag || (tag == "" && last == c.name) {
-				if m >= 0 {
-					panic("gormstore: the claims column " + c.name + " could hold " + members[m].Path + " or " + mb.Path + ": tag its field in claimRow with claim:\"path\"")
-				}
-				m = i
-			}
-		}
-		if m < 0 {
-			panic("gormstore: the claims column " + c.name + " holds no member of claims.Claim: tag its field in claimRow with claim:\"path\", or row:\"derived\"")
-		}
-		if used[m] {
-			panic("gormstore: two claims columns hold " + members[m].Path)
-		}
-		used[m] = true
-		rc := rawCol{name: c.name, index: c.index, member: m, kind: members[m].Kind}
-		want := map[exchange.RawKind]reflect.Kind{exchange.RawText: reflect.String, exchange.RawJSON: reflect.String,
-			exchange.RawInt: reflect.Int, exchange.RawBool: reflect.Bool, exchange.RawTime: reflect.Struct}[rc.kind]
-		if f.Type.Kind() != want {
-			panic(fmt.Sprintf("gormstore: the claims column %s is a %s, the raw export reads it as a %s", c.name, f.Type, want))
-		}
+	for _, f := range claimFields {
+		rc := rawCol{name: f.col.name, index: f.col.index, member: f.member, kind: f.kind}
 		if rc.kind == exchange.RawText || rc.kind == exchange.RawJSON {
 			text = append(text, rc)
 		} else {
 			typed = append(typed, rc)
-		}
-	}
-	for i, ok := range used {
-		if !ok {
-			panic("gormstore: no column of claims holds " + members[i].Path)
 		}
 	}
 	return typed, text

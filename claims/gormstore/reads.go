@@ -43,13 +43,6 @@ func (s *Store) readClaim(ctx context.Context, id string, r *claimRow) error {
 	if err != nil {
 		return translate(err, "find claim")
 	}
-	// JSON null decodes to the nil slice that domain leaves for an empty
-	// column, without the decoder.
-	for _, f := range []*string{&r.Places, &r.Relays, &r.Tags} {
-		if *f == "null" {
-			*f = ""
-		}
-	}
 	return nil
 }
 

@@ -530,13 +530,6 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 				rows.Close()
 				return err
 			}
-			// JSON null decodes to the nil slice that domain leaves
-			// for an empty column, without the decoder.
-			for _, f := range []*string{&row.Places, &row.Relays, &row.Tags} {
-				if *f == "null" {
-					*f = ""
-				}
-			}
 			c, err := row.domain()
 			if err != nil {
 				rows.Close()

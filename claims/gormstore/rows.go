@@ -12,8 +12,9 @@ import (
 
 // Row structs mirror the tables of migrate.go and are the one declaration
 // of their columns (see columns.go). They are private: the domain types
-// carry json tags only, and the conversions below are the one place that
-// knows how a record maps to columns.
+// carry json tags only, and the conversions below (for claims, those of
+// claimconv.go, driven by claimRow itself) are the one place that knows
+// how a record maps to columns.
 
 type metaRow struct {
 	ID        string    `gorm:"primaryKey"`
@@ -216,7 +217,8 @@ func (r *claimantRow) sortValue(col string) any {
 // and summaries; the parsed and analyst intervals are JSON ("" for none),
 // and Interval is rebuilt from IntervalSource on reading. A column holds
 // the member of claims.Claim's JSON named like it, or the one its claim
-// tag names (the raw export reads them so: see export_fast.go).
+// tag names: the conversions (claimconv.go) and the raw export
+// (export_fast.go) read them so, and need no other list.
 type claimRow struct {
 	Meta              metaRow `gorm:"embedded"`
 	TopicID           string
@@ -263,99 +265,6 @@ type claimRow struct {
 func (claimRow) TableName() string { return "claims" }
 
 const isoDay = "2006-01-02"
-
-func intervalJSON(iv *claims.Interval) (string, error) {
-	if iv == nil {
-		return "", nil
-	}
-	return toJSON(iv)
-}
-
-func toClaimRow(c *claims.Claim) (*claimRow, error) {
-	r := &claimRow{
-		Meta: rowMeta(c.Meta), TopicID: c.TopicID, ClaimantID: c.ClaimantID,
-		SourceID: c.Provenance.SourceID, Quote: c.Quote, QuantityText: c.QuantityText,
-		Language: c.Language, OriginalText: c.OriginalText, OriginalLanguage: c.OriginalLanguage,
-		NoNumber: c.NoNumber, IntervalSource: string(c.IntervalSource),
-		ParserVersion: c.ParserVersion, Unit: c.Unit,
-		Population: c.Scope.Population, GroupName: c.Scope.Group, Measure: string(c.Scope.Measure), Basis: string(c.Basis),
-		URL: c.Provenance.URL, ArchiveURL: c.Provenance.ArchiveURL, Occasion: c.Occasion,
-		SaidOn: string(c.SaidOn), PublishedOn: string(c.PublishedOn), AsOf: string(c.AsOf),
-		Since: string(c.Since), EvidenceType: string(c.EvidenceType), Grade: string(c.Grade),
-		Rank: string(c.Rank), DeprecationReason: c.DeprecationReason, Notes: c.Notes,
-		Search: search(c.Quote, c.QuantityText, c.OriginalText, c.Notes),
-	}
-	if iv := c.Interval; iv != nil {
-		r.Low, r.High, r.Best = iv.Low, iv.High, iv.Best
-	}
-	if ref := c.RefDate(); ref != "" {
-		start, end := ref.Start().Format(isoDay), ref.End().Format(isoDay)
-		r.RefStart, r.RefEnd = &start, &end
-	}
-	var err error
-	for _, f := range []struct {
-		dst *string
-		v   any
-	}{
-		{&r.Places, c.Scope.Places},
-		{&r.Relays, c.Provenance.Relays},
-		{&r.Tags, c.Tags},
-	} {
-		if *f.dst, err = toJSON(f.v); err != nil {
-			return nil, err
-		}
-	}
-	if r.Parsed, err = intervalJSON(c.Parsed); err != nil {
-		return nil, err
-	}
-	if r.AnalystInterval, err = intervalJSON(c.AnalystInterval); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-func (r *claimRow) domain() (*claims.Claim, error) {
-	c := &claims.Claim{
-		Meta: r.Meta.meta(), TopicID: r.TopicID, ClaimantID: r.ClaimantID, Quote: r.Quote,
-		QuantityText: r.QuantityText, Language: r.Language, OriginalText: r.OriginalText,
-		OriginalLanguage: r.OriginalLanguage, NoNumber: r.NoNumber,
-		IntervalSource: claims.IntervalSource(r.IntervalSource), ParserVersion: r.ParserVersion,
-		Unit: r.Unit,
-		Scope: claims.Scope{
-			Population: r.Population, Group: r.GroupName, Measure: claims.Measure(r.Measure),
-		},
-		Provenance: claims.Provenance{SourceID: r.SourceID, URL: r.URL, ArchiveURL: r.ArchiveURL},
-		Occasion:   r.Occasion, SaidOn: claims.Date(r.SaidOn), PublishedOn: claims.Date(r.PublishedOn),
-		AsOf: claims.Date(r.AsOf), Since: claims.Date(r.Since),
-		EvidenceType: claims.EvidenceType(r.EvidenceType), Grade: claims.Grade(r.Grade),
-		Rank: claims.Rank(r.Rank), DeprecationReason: r.DeprecationReason, Notes: r.Notes,
-		Basis: claims.Basis(r.Basis),
-	}
-	for _, f := range []struct {
-		src, what string
-		dst       any
-	}{
-		{r.Places, "claim places", &c.Scope.Places},
-		{r.Relays, "claim relays", &c.Provenance.Relays},
-		{r.Tags, "claim tags", &c.Tags},
-		{r.Parsed, "parsed interval", &c.Parsed},
-		{r.AnalystInterval, "analyst interval", &c.AnalystInterval},
-	} {
-		if f.src == "" {
-			continue
-		}
-		if err := fromJSON(f.src, f.what, f.dst); err != nil {
-			return nil, err
-		}
-	}
-	switch c.IntervalSource {
-	case claims.FromAnalyst:
-		c.Interval = c.AnalystInterval
-	case claims.FromParser:
-		c.Interval = c.Parsed
-	}
-	return c, nil
-}
 
 func (r *claimRow) sortValue(col string) any {
 	switch col {
