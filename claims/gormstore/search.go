@@ -156,8 +156,10 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	}
 	res.Claims.Next = next
 	var rows []claimRow
-	if err := s.byIDs(db, "claims", ids(hits), &rows); err != nil {
-		return res, translate(err, "search claims")
+	if len(hits) > 0 {
+		if rows, err = scanClaims(db.Table("claims").Where("id IN ?", ids(hits)), ""); err != nil {
+			return res, translate(err, "search claims")
+		}
 	}
 	byID := make(map[string]*claimRow, len(rows))
 	for i := range rows {
