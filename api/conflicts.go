@@ -108,13 +108,17 @@ func (h *handler) conflicts(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
-// topicsAndReviews reads the title and the reviews of each topic the
-// conflicts belong to: two queries per topic, not per conflict.
+// topicsAndReviews reads the title of each topic the conflicts belong
+// to, and the reviews of the conflicts' pairs: one query a topic and one
+// for the reviews. (Reading every review of each topic instead cost a
+// scan of each topic's claims, most of the request for a large topic.)
 func (h *handler) topicsAndReviews(c *gin.Context, cs []xref.Conflict) (map[string]string, map[[2]string]*claims.Review, error) {
 	ctx := c.Request.Context()
 	titles := map[string]string{}
 	reviews := map[[2]string]*claims.Review{}
+	pairs := make([][2]string, 0, len(cs))
 	for _, cf := range cs {
+		pairs = append(pairs, [2]string{cf.ClaimA, cf.ClaimB})
 		if _, ok := titles[cf.TopicID]; ok {
 			continue
 		}
@@ -123,13 +127,20 @@ func (h *handler) topicsAndReviews(c *gin.Context, cs []xref.Conflict) (map[stri
 			return nil, nil, err
 		}
 		titles[t.ID] = t.Title
-		rs, err := h.topicReviews(c, t.ID)
+	}
+	o := claims.ListOptions{Limit: claims.MaxLimit}
+	for len(pairs) > 0 {
+		page, err := h.store.ListReviews(ctx, claims.ReviewFilter{Pairs: pairs, ListOptions: o})
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, r := range rs {
+		for _, r := range page.Items {
 			reviews[[2]string{r.ClaimA, r.ClaimB}] = r
 		}
+		if page.Next == "" {
+			break
+		}
+		o.Cursor = page.Next
 	}
 	return titles, reviews, nil
 }

@@ -241,5 +241,9 @@ type ReviewFilter struct {
 	TopicID string
 	// ClaimID matches reviews naming the claim on either side.
 	ClaimID string
-	Status  ReviewStatus
+	// Pairs, when not nil, matches the reviews of these pairs only, each
+	// named as a review stores it (ClaimA before ClaimB, see
+	// Review.Normalize). An empty, non-nil Pairs matches nothing.
+	Pairs  [][2]string
+	Status ReviewStatus
 }

@@ -174,7 +174,13 @@ func list[R any, T any, PR interface {
 	q = keyset(q, table, key, desc, after, afterID, o.Cursor != "")
 	n := o.PageSize()
 	var rows []R
-	if err := q.Limit(n + 1).Find(&rows).Error; err != nil {
+	var err error
+	if cr, ok := any(&rows).(*[]claimRow); ok {
+		*cr, err = scanClaims(q.Limit(n+1), key.column)
+	} else {
+		err = q.Limit(n + 1).Find(&rows).Error
+	}
+	if err != nil {
 		return page, translate(err, "list "+table)
 	}
 	if len(rows) > n {

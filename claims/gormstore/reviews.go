@@ -98,6 +98,17 @@ func (s *Store) ListReviews(ctx context.Context, f claims.ReviewFilter) (claims.
 		if f.ClaimID != "" {
 			q = q.Where("(reviews.claim_a = ? OR reviews.claim_b = ?)", f.ClaimID, f.ClaimID)
 		}
+		if f.Pairs != nil {
+			if len(f.Pairs) == 0 {
+				return q.Where("1 = 0")
+			}
+			// One lookup a pair in the index of UNIQUE (claim_a, claim_b).
+			pairs := make([][]any, len(f.Pairs))
+			for i, p := range f.Pairs {
+				pairs[i] = []any{p[0], p[1]}
+			}
+			q = q.Where("(reviews.claim_a, reviews.claim_b) IN ?", pairs)
+		}
 		if f.Status != "" {
 			q = q.Where("reviews.status = ?", string(f.Status))
 		}

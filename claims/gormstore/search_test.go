@@ -476,3 +476,45 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchBreaksTiesByID pages through matches of equal relevance: they
+// come by claim ID, each once, after the better match, whatever the page
+// size.
+func TestSearchBreaksTiesByID(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		mk := func(quote string) string {
+			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: quote, QuantityText: "3", Language: "en",
+				Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			must(t, "create", svc(s).CreateClaim(ctx, c))
+			return c.ID
+		}
+		var ties []string
+		for range 5 {
+			ties = append(ties, mk("mercenaries counted"))
+		}
+		strong := mk("mercenaries, mercenaries and mercenaries")
+		want := append([]string{strong}, sorted(ties...)...)
+		for _, limit := range []int{1, 2, 4, 6} {
+			f := claims.ClaimFilter{Query: "mercenaries", ListOptions: claims.ListOptions{Limit: limit}}
+			var got []string
+			for pages := 0; ; pages++ {
+				if pages > 10 {
+					t.Fatalf("limit %d: more than 10 pages", limit)
+				}
+				res := search(t, s, f)
+				for _, h := range res.Claims.Items {
+					got = append(got, h.Item.ID) // in rank order (hitIDs sorts)
+				}
+				if res.Claims.Next == "" {
+					break
+				}
+				f.Cursor = res.Claims.Next
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("limit %d: pages hold %v, want %v", limit, got, want)
+			}
+		}
+	})
+}

@@ -443,7 +443,14 @@ func findByID[R any, T any, PR interface {
 	out := make([]T, 0, len(ids))
 	for chunk := range slices.Chunk(ids, 500) {
 		var rows []R
-		if err := s.db.WithContext(ctx).Table(table).Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+		var err error
+		q := s.db.WithContext(ctx).Table(table).Where("id IN ?", chunk)
+		if cr, ok := any(&rows).(*[]claimRow); ok {
+			*cr, err = scanClaims(q, "")
+		} else {
+			err = q.Find(&rows).Error
+		}
+		if err != nil {
 			return nil, translate(err, "find "+table)
 		}
 		for i := range rows {

@@ -494,7 +494,8 @@ func wrkMeasure(dsn string, tb *table) error {
 	fmt.Println("    reading a claim also against a gin handler doing the same primary-key read with database/sql")
 	fmt.Println("    CPU ms/req is the server's CPU time (user and system, all threads) over the requests it answered:")
 	fmt.Println("    a loaded machine stretches wall time more than CPU time; ratios above 1 mean the ceiling is slower")
-	fmt.Printf("    %-44s %8s %8s %8s %9s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "ceiling: req/s, CPU ms/req", "ratio: req/s, CPU", "load")
+	fmt.Println("    RSS MiB is the server's largest resident set sampled while wrk requested the API (not the ceilings)")
+	fmt.Printf("    %-44s %8s %8s %8s %9s %7s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "RSS MiB", "ceiling: req/s, CPU ms/req", "ratio: req/s, CPU", "load")
 	pid := cmd.Process.Pid
 	apiRSS := 0.0 // the largest RSS while wrk requested the API (not a ceiling)
 	for _, c := range cases {
@@ -529,7 +530,7 @@ func wrkMeasure(dsn string, tb *table) error {
 		if r.errors > 0 {
 			errs = fmt.Sprintf(" (%d errors)", r.errors)
 		}
-		fmt.Printf("    %-44s %8.0f %8.2f %8.2f %9.3f   %-34s %-34s %s-%s%s\n", c.name, r.rps, r.p50, r.p99, r.cpu,
+		fmt.Printf("    %-44s %8.0f %8.2f %8.2f %9.3f %7.0f   %-34s %-34s %s-%s%s\n", c.name, r.rps, r.p50, r.p99, r.cpu, r.rss,
 			strings.Join(cs, "; "), strings.Join(rs, "; "), la, loadAvg(), errs)
 		tb.add(fmt.Sprintf("`GET %s`: %s, %d clients", shortPath(c.path), c.name, *wrkClients),
 			wrkFigure(r)+errs,
