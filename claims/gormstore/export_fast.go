@@ -40,10 +40,10 @@ var _ exchange.RawClaimStore = (*Store)(nil)
 // rawCol is a column of claims the raw export reads, and the member of
 // exchange.RawMembers it holds.
 type rawCol struct {
-	name   string
-	index  []int // of the field in claimRow
-	member int   // in RawClaim.Bytes or Values
-	kind   exchange.RawKind
+	name  string
+	index []int // of the field in claimRow
+	slot  int   // the member's Index, in RawClaim.Bytes or Values
+	kind  exchange.RawKind
 }
 
 // sqliteType is what SQLite's typeof says for a typed column as claimdesk
@@ -85,7 +85,7 @@ var rawTyped, rawText = func() (typed, text []rawCol) {
 			panic("gormstore: two claims columns hold " + members[m].Path)
 		}
 		used[m] = true
-		rc := rawCol{name: c.name, index: c.index, member: m, kind: members[m].Kind}
+		rc := rawCol{name: c.name, index: c.index, slot: members[m].Index, kind: members[m].Kind}
 		want := map[exchange.RawKind]reflect.Kind{exchange.RawText: reflect.String, exchange.RawJSON: reflect.String,
 			exchange.RawInt: reflect.Int, exchange.RawBool: reflect.Bool, exchange.RawTime: reflect.Struct}[rc.kind]
 		if f.Type.Kind() != want {
@@ -218,7 +218,7 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 				err = s.fillRawSQLite(ctx, r, &slow, c.data[start:row.end])
 			} else {
 				for k, col := range rawTyped {
-					r.Values[col.member] = c.typed[i*len(rawTyped)+k]
+					r.Values[col.slot] = c.typed[i*len(rawTyped)+k]
 				}
 				err = fillRaw(r, c.data[start:row.end])
 			}
@@ -373,7 +373,7 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 		}
 	}
 	for i, col := range rawTyped {
-		p, v := parts[sqlitePartTyped+i], &r.Values[col.member]
+		p, v := parts[sqlitePartTyped+i], &r.Values[col.slot]
 		switch col.kind {
 		case exchange.RawTime:
 			t, ok := parseSQLiteTime(p)
@@ -403,7 +403,7 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 	row := reflect.ValueOf(c).Elem()
 	for _, col := range rawTyped {
-		f, v := row.FieldByIndex(col.index), &r.Values[col.member]
+		f, v := row.FieldByIndex(col.index), &r.Values[col.slot]
 		switch col.kind {
 		case exchange.RawTime:
 			v.Time = f.Interface().(time.Time)
@@ -414,7 +414,7 @@ func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 		}
 	}
 	for _, col := range rawText {
-		r.Bytes[col.member] = []byte(row.FieldByIndex(col.index).String())
+		r.Bytes[col.slot] = []byte(row.FieldByIndex(col.index).String())
 	}
 }
 
@@ -517,6 +517,6 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 // setColumns sets the text columns of r, in the order of rawText.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
 	for i, col := range rawText {
-		r.Bytes[col.member] = c[i]
+		r.Bytes[col.slot] = c[i]
 	}
 }
