@@ -21,6 +21,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 func TestMain(m *testing.M) {
@@ -286,7 +287,7 @@ func decodeProblem(t testing.TB, rec *httptest.ResponseRecorder) problem {
 
 // snapshot lists every record of the store as kind/id -> version, to show
 // that a failed request wrote nothing.
-func snapshot(t testing.TB, s claims.Store) map[string]int {
+func snapshot(t testing.TB, s claims.Reader) map[string]int {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]int{}
@@ -368,7 +369,15 @@ var errFake = errors.New("fake: disk on fire")
 
 // failingStore is a store whose every used method fails, to force 500s
 // and a failed readiness check; FindClaim panics.
-type failingStore struct{ Store }
+type failingStore struct {
+	Store
+	failingWrites
+}
+
+// failingWrites makes failingStore a service.Persister, so that the
+// handler writes through a service on it. It sits one level down, so that
+// the ClaimReader of Persister gives way to Store's.
+type failingWrites struct{ service.Persister }
 
 func (failingStore) ListTopics(context.Context, claims.TopicFilter) (claims.Page[*claims.Topic], error) {
 	return claims.Page[*claims.Topic]{}, errFake

@@ -34,7 +34,7 @@ type Options struct {
 	// Store holds the records and their cross-referencing. It is required.
 	Store Store
 	// Writes writes records; nil writes through a service.Service on
-	// Store with Parser.
+	// Store with Parser, Store being then a service.Persister too.
 	Writes Writes
 	// Logger receives the request log and internal errors; nil discards.
 	Logger *slog.Logger
@@ -169,7 +169,11 @@ func newEngine(opts Options) *gin.Engine {
 	}
 	h.articles = article.New(h.parser, nil)
 	if h.writes = opts.Writes; h.writes == nil {
-		h.writes = service.New(opts.Store, h.parser)
+		p, ok := opts.Store.(service.Persister)
+		if !ok {
+			panic("api: Options.Writes is nil and Options.Store cannot persist (it is no service.Persister)")
+		}
+		h.writes = service.New(p, h.parser)
 	}
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBodyBytes

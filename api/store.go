@@ -13,7 +13,8 @@ import (
 // Writes is what the write endpoints need: every write of a record,
 // validated, parsed and persisted with its summaries and history in one
 // transaction. service.Service implements it; NewHandler builds one on
-// Options.Store unless Options.Writes is set.
+// Options.Store, which must then be a service.Persister, unless
+// Options.Writes is set.
 type Writes interface {
 	CreateTopic(ctx context.Context, t *claims.Topic) error
 	UpdateTopic(ctx context.Context, t *claims.Topic) error
@@ -48,19 +49,18 @@ type Writes interface {
 
 var _ Writes = (*service.Service)(nil)
 
-// Store is what the API needs from storage: the records of package claims
-// and their cross-referencing, kept current by the store (xref.Store), and
-// the streaming reads and bulk writes of export and import
-// (exchange.Store).
-// gormstore.Store implements it.
+// Store is what the API reads from storage, and only that: the records
+// (claims.Reader), their search and history, the cross-referencing the
+// store keeps current (xref.Reader), the streaming reads of export
+// (exchange.Reader) and the database's ping. It has no write: every write
+// goes through Writes. gormstore.Store implements it.
 type Store interface {
-	xref.Store
-	exchange.Store
+	claims.Reader
 	claims.Searcher
 	claims.History
-	// DeleteClaimCascade deletes a claim with the links and reviews that
-	// name it (DELETE ?cascade=true).
-	DeleteClaimCascade(ctx context.Context, id string, version int) error
+	xref.Reader
+	exchange.Reader
+	claims.Pinger
 	// TopicVersion returns a key that changes whenever anything the
 	// topic's comparison shows may have changed.
 	TopicVersion(ctx context.Context, topicID string) (string, error)

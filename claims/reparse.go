@@ -44,13 +44,13 @@ type ReparseReport struct {
 // one transaction, so the summaries of each topic are recomputed once and
 // a failure leaves everything as it was, and reports the moves once the
 // transaction has committed (it may run more than once). Claims the new
-// lexicon cannot read are reported and left unchanged. s should be a
-// store that writes through the service (claims/service), which parses
-// with the same p.
-func Reparse(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, report func(Moved) error) (ReparseReport, error) {
+// lexicon cannot read are reported and left unchanged. s's transactions
+// should write through the service (claims/service), which parses with
+// the same p.
+func Reparse(ctx context.Context, s ReparseStore, p *quantity.Parser, dryRun bool, report func(Moved) error) (ReparseReport, error) {
 	rep := ReparseReport{ParserVersion: p.Version(), DryRun: dryRun}
 	if dryRun {
-		return rep, reparseAll(ctx, s, p, true, &rep, report)
+		return rep, reparseAll(ctx, s, nil, p, &rep, report)
 	}
 	// The store may run the transaction again from the start after a
 	// serialization failure or deadlock: count afresh each time, and
@@ -59,7 +59,7 @@ func Reparse(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, repo
 	err := s.Atomically(ctx, func(tx Store) error {
 		rep = ReparseReport{ParserVersion: p.Version()}
 		moved = moved[:0]
-		return reparseAll(ctx, tx, p, false, &rep, func(m Moved) error {
+		return reparseAll(ctx, tx, tx, p, &rep, func(m Moved) error {
 			moved = append(moved, m)
 			return nil
 		})
@@ -75,8 +75,16 @@ func Reparse(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, repo
 	return rep, nil
 }
 
-// reparseAll reparses every claim of s, page by page.
-func reparseAll(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, rep *ReparseReport, report func(Moved) error) error {
+// ReparseStore is what Reparse needs: the claims to read, and a
+// transaction to update them in.
+type ReparseStore interface {
+	ClaimReader
+	Transactor
+}
+
+// reparseAll reparses every claim of s, page by page, updating the moved
+// ones through w; a nil w is a dry run.
+func reparseAll(ctx context.Context, s ClaimReader, w Writer, p *quantity.Parser, rep *ReparseReport, report func(Moved) error) error {
 	f := ClaimFilter{ListOptions: ListOptions{Limit: MaxLimit, Sort: "created_at"}}
 	for {
 		page, err := s.ListClaims(ctx, f)
@@ -84,7 +92,7 @@ func reparseAll(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, r
 			return err
 		}
 		for _, c := range page.Items {
-			if err := reparseOne(ctx, s, p, c, dryRun, rep, report); err != nil {
+			if err := reparseOne(ctx, w, p, c, rep, report); err != nil {
 				return err
 			}
 		}
@@ -95,7 +103,7 @@ func reparseAll(ctx context.Context, s Store, p *quantity.Parser, dryRun bool, r
 	}
 }
 
-func reparseOne(ctx context.Context, tx Store, p *quantity.Parser, c *Claim, dryRun bool, rep *ReparseReport, report func(Moved) error) error {
+func reparseOne(ctx context.Context, w Writer, p *quantity.Parser, c *Claim, rep *ReparseReport, report func(Moved) error) error {
 	if c.ParserVersion == p.Version() || c.QuantityText == "" || c.NoNumber {
 		return nil
 	}
@@ -126,10 +134,10 @@ func reparseOne(ctx context.Context, tx Store, p *quantity.Parser, c *Claim, dry
 	default:
 		rep.Restamped++
 	}
-	if dryRun {
+	if w == nil {
 		return nil
 	}
-	if err := tx.UpdateClaim(ctx, &next); err != nil {
+	if err := w.UpdateClaim(ctx, &next); err != nil {
 		return fmt.Errorf("reparse claim %s: %w", c.ID, err)
 	}
 	return nil

@@ -40,11 +40,12 @@ func TestReparse(t *testing.T) {
 		claim("exact", "800", nil)
 
 		// Re-read with the built-in lexicon, through a service that uses it.
-		s := service.New(storetest.Open(t, dsn), builtin)
+		st := storetest.Open(t, dsn)
+		s := service.New(st, builtin)
 
 		var moved []claims.Moved
 		collect := func(m claims.Moved) error { moved = append(moved, m); return nil }
-		rep, err := claims.Reparse(ctx, s, builtin, true, collect)
+		rep, err := s.Reparse(ctx, true, collect)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func TestReparse(t *testing.T) {
 		if moved[1].ClaimID != "shielded" || moved[1].InForce {
 			t.Errorf("moved[1] = %+v; want the claim with an analyst interval, not in force", moved[1])
 		}
-		got, err := s.FindClaim(ctx, "few")
+		got, err := st.FindClaim(ctx, "few")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,17 +68,17 @@ func TestReparse(t *testing.T) {
 		}
 
 		moved = nil
-		if rep, err = claims.Reparse(ctx, s, builtin, false, collect); err != nil {
+		if rep, err = s.Reparse(ctx, false, collect); err != nil {
 			t.Fatal(err)
 		}
-		got, err = s.FindClaim(ctx, "few")
+		got, err = st.FindClaim(ctx, "few")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if *got.Interval.High != 60 || got.ParserVersion != builtin.Version() || got.Version != 2 {
 			t.Errorf("after reparse: interval %+v, parser %q, version %d; want 24-60, %q, 2", *got.Interval, got.ParserVersion, got.Version, builtin.Version())
 		}
-		exact, err := s.FindClaim(ctx, "exact")
+		exact, err := st.FindClaim(ctx, "exact")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +86,7 @@ func TestReparse(t *testing.T) {
 			t.Errorf("an unmoved claim was not restamped: parser %q", exact.ParserVersion)
 		}
 
-		rep, err = claims.Reparse(ctx, s, builtin, false, collect)
+		rep, err = s.Reparse(ctx, false, collect)
 		if err != nil || rep.Examined != 0 {
 			t.Errorf("second reparse: %+v, %v; want nothing to examine", rep, err)
 		}

@@ -6,7 +6,61 @@ import (
 	"strings"
 )
 
-// Store persists topics, sources, claimants, claims, links and reviews.
+// The storage interfaces are split by use, so that each caller depends on
+// what it needs: the API reads through the Reader interfaces and writes
+// only through claims/service, which alone holds a Writer. A Store is all
+// of them; gormstore.Store implements it.
+//
+// Find methods return CodeNotFound for a missing ID. List methods return
+// CodeInvalid for a bad cursor, sort or limit.
+
+// TopicReader reads topics.
+type TopicReader interface {
+	FindTopic(ctx context.Context, id string) (*Topic, error)
+	ListTopics(ctx context.Context, f TopicFilter) (Page[*Topic], error)
+}
+
+// SourceReader reads sources.
+type SourceReader interface {
+	FindSource(ctx context.Context, id string) (*Source, error)
+	ListSources(ctx context.Context, f SourceFilter) (Page[*Source], error)
+}
+
+// ClaimantReader reads claimants.
+type ClaimantReader interface {
+	FindClaimant(ctx context.Context, id string) (*Claimant, error)
+	ListClaimants(ctx context.Context, f ClaimantFilter) (Page[*Claimant], error)
+}
+
+// ClaimReader reads claims.
+type ClaimReader interface {
+	FindClaim(ctx context.Context, id string) (*Claim, error)
+	ListClaims(ctx context.Context, f ClaimFilter) (Page[*Claim], error)
+}
+
+// LinkReader reads links.
+type LinkReader interface {
+	FindLink(ctx context.Context, id string) (*Link, error)
+	ListLinks(ctx context.Context, f LinkFilter) (Page[*Link], error)
+}
+
+// ReviewReader reads reviews.
+type ReviewReader interface {
+	FindReview(ctx context.Context, id string) (*Review, error)
+	ListReviews(ctx context.Context, f ReviewFilter) (Page[*Review], error)
+}
+
+// Reader reads records of every kind.
+type Reader interface {
+	TopicReader
+	SourceReader
+	ClaimantReader
+	ClaimReader
+	LinkReader
+	ReviewReader
+}
+
+// Writer creates, replaces and deletes records of every kind.
 //
 // Create methods assign an ID when the record has none, set CreatedAt,
 // UpdatedAt and Version 1, normalise and validate the record, and check its
@@ -21,55 +75,56 @@ import (
 // Delete methods take the expected version, or 0 to delete whatever is
 // stored. Deleting a record that others still reference is CodeConflict.
 //
-// Find methods return CodeNotFound for a missing ID. List methods return
-// CodeInvalid for a bad cursor, sort or limit.
-type Store interface {
+// Reviews record where the conflict between two claims stands. A pair
+// has one review: creating a second is CodeConflict. Both claims must
+// exist (CodeInvalid naming claim_a or claim_b).
+type Writer interface {
 	CreateTopic(ctx context.Context, t *Topic) error
-	FindTopic(ctx context.Context, id string) (*Topic, error)
-	ListTopics(ctx context.Context, f TopicFilter) (Page[*Topic], error)
 	UpdateTopic(ctx context.Context, t *Topic) error
 	DeleteTopic(ctx context.Context, id string, version int) error
 
 	CreateSource(ctx context.Context, s *Source) error
-	FindSource(ctx context.Context, id string) (*Source, error)
-	ListSources(ctx context.Context, f SourceFilter) (Page[*Source], error)
 	UpdateSource(ctx context.Context, s *Source) error
 	DeleteSource(ctx context.Context, id string, version int) error
 
 	CreateClaimant(ctx context.Context, c *Claimant) error
-	FindClaimant(ctx context.Context, id string) (*Claimant, error)
-	ListClaimants(ctx context.Context, f ClaimantFilter) (Page[*Claimant], error)
 	UpdateClaimant(ctx context.Context, c *Claimant) error
 	DeleteClaimant(ctx context.Context, id string, version int) error
 
 	CreateClaim(ctx context.Context, c *Claim) error
-	FindClaim(ctx context.Context, id string) (*Claim, error)
-	ListClaims(ctx context.Context, f ClaimFilter) (Page[*Claim], error)
 	UpdateClaim(ctx context.Context, c *Claim) error
 	DeleteClaim(ctx context.Context, id string, version int) error
 
 	CreateLink(ctx context.Context, l *Link) error
-	FindLink(ctx context.Context, id string) (*Link, error)
-	ListLinks(ctx context.Context, f LinkFilter) (Page[*Link], error)
 	UpdateLink(ctx context.Context, l *Link) error
 	DeleteLink(ctx context.Context, id string, version int) error
 
-	// Reviews record where the conflict between two claims stands. A pair
-	// has one review: creating a second is CodeConflict. Both claims must
-	// exist (CodeInvalid naming claim_a or claim_b).
 	CreateReview(ctx context.Context, r *Review) error
-	FindReview(ctx context.Context, id string) (*Review, error)
-	ListReviews(ctx context.Context, f ReviewFilter) (Page[*Review], error)
 	UpdateReview(ctx context.Context, r *Review) error
 	DeleteReview(ctx context.Context, id string, version int) error
+}
 
+// Transactor runs work in one transaction.
+type Transactor interface {
 	// Atomically runs fn with a Store whose writes all commit when fn
 	// returns nil and are all rolled back otherwise. Imports use it so that
 	// a file that fails halfway leaves no trace.
 	Atomically(ctx context.Context, fn func(tx Store) error) error
+}
 
-	// Ping reports whether the database answers.
+// Pinger reports whether the database answers.
+type Pinger interface {
 	Ping(ctx context.Context) error
+}
+
+// Store persists topics, sources, claimants, claims, links and reviews:
+// it reads (Reader), writes (Writer), runs transactions (Transactor) and
+// answers pings (Pinger).
+type Store interface {
+	Reader
+	Writer
+	Transactor
+	Pinger
 }
 
 // Page is one page of a listing. Next is the cursor of the following page,

@@ -73,7 +73,7 @@ type Report struct {
 // that a failure leaves nothing behind. It refuses with a CodeConflict
 // error unless s holds no topics, sources, claimants or claims: the demo
 // is for a fresh database, never mixed with an analyst's own records.
-func Load(ctx context.Context, s claims.Store) (Report, error) {
+func Load(ctx context.Context, s claims.Transactor) (Report, error) {
 	b, err := Bundle()
 	if err != nil {
 		return Report{}, err
@@ -83,7 +83,7 @@ func Load(ctx context.Context, s claims.Store) (Report, error) {
 
 // load writes b into s in dependency order: topics (parents before
 // children), sources, claimants, claims, links.
-func load(ctx context.Context, s claims.Store, b *claims.Bundle) (Report, error) {
+func load(ctx context.Context, s claims.Transactor, b *claims.Bundle) (Report, error) {
 	if len(b.Reviews) > 0 {
 		return Report{}, claims.Errorf(claims.CodeInvalid, "demo: the dataset holds reviews, which the demo loader does not write")
 	}
@@ -137,7 +137,7 @@ func load(ctx context.Context, s claims.Store, b *claims.Bundle) (Report, error)
 
 // checkEmpty returns a CodeConflict error when s holds any topic, source,
 // claimant or claim.
-func checkEmpty(ctx context.Context, s claims.Store) error {
+func checkEmpty(ctx context.Context, s claims.Reader) error {
 	one := claims.ListOptions{Limit: 1}
 	counts := []func() (int, error){
 		func() (int, error) {

@@ -151,15 +151,15 @@ func TestLoadRefusesAnyRecord(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name string
-		add  func(s claims.Store) error
+		add  func(s claims.Writer) error
 	}{
-		{"topic", func(s claims.Store) error {
+		{"topic", func(s claims.Writer) error {
 			return s.CreateTopic(ctx, &claims.Topic{Title: "Analyst's own topic", Unit: "people"})
 		}},
-		{"source", func(s claims.Store) error {
+		{"source", func(s claims.Writer) error {
 			return s.CreateSource(ctx, &claims.Source{Name: "Analyst's own source"})
 		}},
-		{"claimant", func(s claims.Store) error {
+		{"claimant", func(s claims.Writer) error {
 			return s.CreateClaimant(ctx, &claims.Claimant{Name: "Analyst's own claimant"})
 		}},
 	}

@@ -2,12 +2,13 @@
 // JSON document, NDJSON for large sets, CSV for spreadsheets, and two
 // export-only interchange dialects, schema.org ClaimReview and
 // Wikidata-style statements. It imports only package claims and the
-// standard library (and the quantity parser); the store side is the Store
-// interface, which gormstore implements.
+// standard library (and the quantity parser); the store side is the
+// Reader interface for export and BulkStore for import (together Store),
+// which gormstore implements.
 //
 // # Streaming
 //
-// Export reads records from the store one at a time (Store.Each*) and
+// Export reads records from the store one at a time (Reader.Each*) and
 // encodes them one by one, flushing the header at once, so memory stays
 // flat however many claims there are and a download starts immediately.
 // For json and ndjson, a store that implements RawClaimStore hands over

@@ -64,7 +64,7 @@ type ExportOptions struct {
 // When s is a RawClaimStore, the json and ndjson formats write claims
 // straight from the stored columns (see AppendClaimJSON): the same bytes,
 // without building and reflecting over a claims.Claim per record.
-func Export(ctx context.Context, s Store, w io.Writer, format Format, f Filter, opts ExportOptions) error {
+func Export(ctx context.Context, s Reader, w io.Writer, format Format, f Filter, opts ExportOptions) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if opts.Excel && format != CSV {
 		return claims.Errorf(claims.CodeInvalid, "the Excel option is for CSV only, not %s", format)
@@ -151,7 +151,7 @@ func exportRawClaims(ctx context.Context, s RawClaimStore, enc rawEncoder, f Fil
 }
 
 // exportRecords writes the records of kinds, read from s.
-func exportRecords(ctx context.Context, s Store, enc encoder, kinds []Kind, f Filter, opts ExportOptions) error {
+func exportRecords(ctx context.Context, s Reader, enc encoder, kinds []Kind, f Filter, opts ExportOptions) error {
 	// The store is read in one goroutine and the records encoded in this
 	// one, so reading rows and writing JSON run side by side; the channel
 	// keeps at most a few batches in memory.
@@ -211,7 +211,7 @@ func exportRecords(ctx context.Context, s Store, enc encoder, kinds []Kind, f Fi
 }
 
 // each streams the records of kind k.
-func each(ctx context.Context, s Store, k Kind, f Filter, fn func(any) error) error {
+func each(ctx context.Context, s Reader, k Kind, f Filter, fn func(any) error) error {
 	switch k {
 	case KindTopic:
 		return s.EachTopic(ctx, f, func(r *claims.Topic) error { return fn(r) })

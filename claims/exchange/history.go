@@ -19,7 +19,7 @@ import (
 // changes nothing, and a round trip into an empty database gives the same
 // history.
 
-// HistoryStore is a Store that keeps history.
+// HistoryStore is a Reader that also streams the history it keeps.
 type HistoryStore interface {
 	// EachChange streams the history lines of the records f selects
 	// (with no topic, every line, deleted records' included), by kind,
@@ -35,7 +35,7 @@ type HistoryWriter interface {
 }
 
 // exportHistory writes the history lines f selects.
-func exportHistory(ctx context.Context, s Store, enc encoder, f Filter, opts ExportOptions) error {
+func exportHistory(ctx context.Context, s Reader, enc encoder, f Filter, opts ExportOptions) error {
 	hs, ok := s.(HistoryStore)
 	if !ok {
 		return claims.Errorf(claims.CodeInvalid, "this store keeps no history to export")

@@ -70,7 +70,7 @@ const batchSize = 2000
 // malformed or over a limit, it writes nothing and returns, with the
 // report, a claims error: CodeInvalid for bad records, CodeMalformed or
 // CodeTooLarge for the file.
-func Import(ctx context.Context, s Store, r io.Reader, opts ImportOptions) (*Report, error) {
+func Import(ctx context.Context, s BulkStore, r io.Reader, opts ImportOptions) (*Report, error) {
 	if opts.Format == "" {
 		opts.Format = JSON
 	}

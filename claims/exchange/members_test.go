@@ -166,7 +166,7 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 	for _, m := range allClaimMembers() {
 		byPath[m.path] = m
 	}
-	r := &RawClaim{}
+	r := NewRawClaim()
 	for _, rm := range RawMembers() {
 		var b []byte
 		m, ok := byPath[rm.Path]
@@ -200,7 +200,11 @@ func rawOf(t *testing.T, c *claims.Claim, rnd *rand.Rand) *RawClaim {
 		case RawFloat:
 			rv.Float = v.Float()
 		}
-		r.Bytes, r.Values = append(r.Bytes, b), append(r.Values, rv)
+		if byteKind(rm.Kind) {
+			r.Bytes[rm.Index] = b
+		} else {
+			r.Values[rm.Index] = rv
+		}
 	}
 	switch c.IntervalSource {
 	case claims.FromAnalyst:

@@ -53,12 +53,18 @@ const (
 )
 
 // RawMember is a member of a claim's JSON that a store keeps: its path,
-// such as "id" or "scope.places", and the kind of value it is handed over
-// as.
+// such as "id" or "scope.places", the kind of value it is handed over as,
+// and where: Index is its place in RawClaim.Bytes for RawText and
+// RawJSON, in RawClaim.Values for the other kinds.
 type RawMember struct {
-	Path string
-	Kind RawKind
+	Path  string
+	Kind  RawKind
+	Index int
 }
+
+// byteKind reports whether a member of kind k is handed over in
+// RawClaim.Bytes.
+func byteKind(k RawKind) bool { return k == RawText || k == RawJSON }
 
 // RawValue is the stored value of a member of kind RawTime, RawInt,
 // RawBool or RawFloat; the field its kind names is set.
@@ -69,12 +75,12 @@ type RawValue struct {
 	Bool  bool
 }
 
-// RawClaim is one claim as a store holds it, indexed like RawMembers:
-// Bytes[i] holds member i's text or JSON when it is of kind RawText or
-// RawJSON, Values[i] its value when it is of another kind. The text, the
-// bulk of a claim, is kept apart so that it is read as densely as a
-// struct of byte slices would be. The byte slices are valid only during
-// the callback that receives them.
+// RawClaim is one claim as a store holds it: Bytes holds the text or JSON
+// of the members of kind RawText or RawJSON, Values the values of the few
+// others, each at its member's Index (see RawMembers). The two are dense,
+// with no slot for a member of the other kind, so that a claim is read
+// from as little memory as a struct of its fields would take. The byte
+// slices are valid only during the callback that receives them.
 type RawClaim struct {
 	Bytes  [][]byte
 	Values []RawValue
@@ -82,15 +88,14 @@ type RawClaim struct {
 
 // NewRawClaim returns a RawClaim with room for every member.
 func NewRawClaim() *RawClaim {
-	n := len(claimTemplate.members)
-	return &RawClaim{Bytes: make([][]byte, n), Values: make([]RawValue, n)}
+	return &RawClaim{Bytes: make([][]byte, claimTemplate.bytes), Values: make([]RawValue, claimTemplate.values)}
 }
 
 // RawMembers returns the members of a claim a store hands over, in the
-// order of RawClaim.Values: every member of claims.Claim's JSON but the
-// derived one (the interval in force, a copy of the parsed or the
-// analyst's). Nested objects (scope, provenance) are walked; every other
-// value is one member.
+// order of claims.Claim's JSON: every member but the derived one (the
+// interval in force, a copy of the parsed or the analyst's). Nested
+// objects (scope, provenance) are walked; every other value is one
+// member.
 func RawMembers() []RawMember { return slices.Clone(claimTemplate.members) }
 
 // RawClaimStore is implemented by stores that stream claims as stored, for
@@ -131,7 +136,7 @@ type rawStep struct {
 	key   string
 	op    rawOp
 	keep  int8  // where AppendClaimJSON keeps the span of the value, or -1
-	value int32 // -1 for the interval in force
+	value int32 // its Index in RawClaim.Bytes or Values; -1 for the interval in force
 	*stepInfo
 }
 
@@ -147,7 +152,9 @@ type rawTemplate struct {
 	steps   []rawStep
 	tail    string
 	members []RawMember
-	id      int // the value of the claim's id, for errors
+	// bytes and values are the lengths of RawClaim.Bytes and Values.
+	bytes, values int
+	id            int // the index in Bytes of the claim's id, for errors
 	// The interval in force copies the span kept in slot keep by the step
 	// of the interval whose source is the value source (interval_source).
 	inForce []struct {
@@ -223,13 +230,21 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 			}
 			var kind RawKind
 			st.op, kind, st.typ, st.obj = opFor(ft)
-			st.value = int32(len(tp.members))
-			tp.members = append(tp.members, RawMember{Path: path, Kind: kind})
+			slot := &tp.values
+			if byteKind(kind) {
+				slot = &tp.bytes
+			}
+			st.value = int32(*slot)
+			*slot++
+			tp.members = append(tp.members, RawMember{Path: path, Kind: kind, Index: int(st.value)})
 			switch path {
 			case "id":
 				tp.id = int(st.value)
 			case sourceMember:
 				tp.source = int(st.value)
+			}
+			if (path == "id" || path == sourceMember) && kind != RawText {
+				panic("exchange: claims.Claim's " + path + " is not text")
 			}
 			for src, m := range inForceFrom {
 				if path == m {
@@ -289,8 +304,8 @@ func opFor(t reflect.Type) (rawOp, RawKind, reflect.Type, *objectCodec) {
 // writes for the claims.Claim r decodes to.
 func AppendClaimJSON(dst []byte, r *RawClaim) ([]byte, error) {
 	tp := claimTemplate
-	if len(r.Bytes) != len(tp.members) || len(r.Values) != len(tp.members) {
-		return nil, fmt.Errorf("exchange: a raw claim has %d and %d values, not one for each of the %d members", len(r.Bytes), len(r.Values), len(tp.members))
+	if len(r.Bytes) != tp.bytes || len(r.Values) != tp.values {
+		return nil, fmt.Errorf("exchange: a raw claim has %d texts and %d values, not %d and %d", len(r.Bytes), len(r.Values), tp.bytes, tp.values)
 	}
 	// Where the intervals the interval in force copies start and end in
 	// dst.

@@ -17,13 +17,20 @@ type Filter struct {
 }
 
 // Store is what export and import need of a store: the records of
-// claims.Store, streamed in a stable order, and a bulk write path.
-//
-// Each* call fn once per record, in ID order, holding no more than a batch of rows in memory, and stop
-// at the first error fn returns, returning it. A Filter whose TopicID names
-// no topic is CodeNotFound.
+// claims.Store, streamed in a stable order (Reader), and a bulk write path
+// (BulkStore).
 type Store interface {
 	claims.Store
+	Reader
+	BulkStore
+}
+
+// Reader streams records for Export.
+//
+// Each* call fn once per record, in ID order, holding no more than a batch
+// of rows in memory, and stop at the first error fn returns, returning it.
+// A Filter whose TopicID names no topic is CodeNotFound.
+type Reader interface {
 	EachTopic(ctx context.Context, f Filter, fn func(*claims.Topic) error) error
 	EachSource(ctx context.Context, f Filter, fn func(*claims.Source) error) error
 	EachClaimant(ctx context.Context, f Filter, fn func(*claims.Claimant) error) error
@@ -33,12 +40,15 @@ type Store interface {
 
 	// Count returns how many records of each kind an export with f holds.
 	Count(ctx context.Context, f Filter) (Counts, error)
+}
 
+// BulkStore is the write path of Import: the stored versions of records
+// and a bulk writer.
+type BulkStore interface {
+	Lookup
 	// Bulk runs fn with a writer bound to one transaction: everything it
 	// writes commits when fn returns nil and is rolled back otherwise.
 	Bulk(ctx context.Context, fn func(w BulkWriter) error) error
-
-	Lookup
 }
 
 // Lookup reads the stored versions of records.

@@ -40,10 +40,10 @@ var _ exchange.RawClaimStore = (*Store)(nil)
 // rawCol is a column of claims the raw export reads, and the member of
 // exchange.RawMembers it holds.
 type rawCol struct {
-	name   string
-	index  []int // of the field in claimRow
-	member int   // in RawClaim.Bytes or Values
-	kind   exchange.RawKind
+	name  string
+	index []int // of the field in claimRow
+	slot  int   // the member's Index, in RawClaim.Bytes or Values
+	kind  exchange.RawKind
 }
 
 // sqliteType is what SQLite's typeof says for a typed column as claimdesk
@@ -60,8 +60,9 @@ func (c rawCol) sqliteType() string {
 // stored, each in the declaration's order: the columns of claimFields,
 // which says which member each holds.
 var rawTyped, rawText = func() (typed, text []rawCol) {
+	members := exchange.RawMembers()
 	for _, f := range claimFields {
-		rc := rawCol{name: f.col.name, index: f.col.index, member: f.member, kind: f.kind}
+		rc := rawCol{name: f.col.name, index: f.col.index, slot: members[f.member].Index, kind: f.kind}
 		if rc.kind == exchange.RawText || rc.kind == exchange.RawJSON {
 			text = append(text, rc)
 		} else {
@@ -184,7 +185,7 @@ func (s *Store) EachRawClaim(ctx context.Context, f exchange.Filter, fn func(*ex
 				err = s.fillRawSQLite(ctx, r, &slow, c.data[start:row.end])
 			} else {
 				for k, col := range rawTyped {
-					r.Values[col.member] = c.typed[i*len(rawTyped)+k]
+					r.Values[col.slot] = c.typed[i*len(rawTyped)+k]
 				}
 				err = fillRaw(r, c.data[start:row.end])
 			}
@@ -339,7 +340,7 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 		}
 	}
 	for i, col := range rawTyped {
-		p, v := parts[sqlitePartTyped+i], &r.Values[col.member]
+		p, v := parts[sqlitePartTyped+i], &r.Values[col.slot]
 		switch col.kind {
 		case exchange.RawTime:
 			t, ok := parseSQLiteTime(p)
@@ -369,7 +370,7 @@ func fillSQLiteParts(r *exchange.RawClaim, parts [][]byte) bool {
 func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 	row := reflect.ValueOf(c).Elem()
 	for _, col := range rawTyped {
-		f, v := row.FieldByIndex(col.index), &r.Values[col.member]
+		f, v := row.FieldByIndex(col.index), &r.Values[col.slot]
 		switch col.kind {
 		case exchange.RawTime:
 			v.Time = f.Interface().(time.Time)
@@ -380,7 +381,7 @@ func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 		}
 	}
 	for _, col := range rawText {
-		r.Bytes[col.member] = []byte(row.FieldByIndex(col.index).String())
+		r.Bytes[col.slot] = []byte(row.FieldByIndex(col.index).String())
 	}
 }
 
@@ -483,6 +484,6 @@ func fillRaw(r *exchange.RawClaim, p []byte) error {
 // setColumns sets the text columns of r, in the order of rawText.
 func setColumns(r *exchange.RawClaim, c [][]byte) {
 	for i, col := range rawText {
-		r.Bytes[col.member] = c[i]
+		r.Bytes[col.slot] = c[i]
 	}
 }

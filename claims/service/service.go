@@ -15,7 +15,10 @@
 // fails at any step leaves nothing behind. Besides the records' writes
 // (Persister), the service asks its store, by small interfaces, for what
 // each other write needs: HistoryPersister for restores, PlacePersister
-// for custom places, exchange.Store for imports.
+// for custom places, exchange.BulkStore for imports.
+//
+// The service is the write side only: it serves no reads, except inside a
+// transaction (Atomically), whose Store reads from the transaction.
 //
 // The package knows nothing of HTTP, gin or gorm.
 package service
@@ -33,25 +36,32 @@ import (
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
-// Persister is what the service needs of storage: the records of
-// claims.Store stored as given (the service has prepared them), a
-// transaction (Atomically) and the deletes that take what names a record
-// along. gormstore.Store implements it.
+// Persister is what the service needs of storage: the records' writes,
+// stored as given (the service has prepared them), the delete that takes
+// what names a claim along, a transaction (Atomically; its Store, a
+// Persister too, serves the reads made inside it), and the one read the
+// service makes outside a transaction: the claims a dry-run Reparse
+// reads. gormstore.Store implements it.
 type Persister interface {
-	claims.Store
+	claims.Writer
 	// DeleteClaimCascade deletes a claim with the links and reviews that
 	// name it.
 	DeleteClaimCascade(ctx context.Context, id string, version int) error
+	claims.Transactor
+	claims.ClaimReader
 }
 
-// Service validates, parses and writes records through a Persister. Reads
-// pass through to the Persister unchanged. It is safe for concurrent use.
+// Service validates, parses and writes records through a Persister. It is
+// safe for concurrent use.
 type Service struct {
-	Persister
+	p      Persister
 	parser *quantity.Parser
 }
 
-var _ claims.Store = (*Service)(nil)
+var (
+	_ claims.Writer     = (*Service)(nil)
+	_ claims.Transactor = (*Service)(nil)
+)
 
 var (
 	defaultParser     *quantity.Parser
@@ -65,7 +75,7 @@ func New(p Persister, parser *quantity.Parser) *Service {
 		defaultParserOnce.Do(func() { defaultParser = quantity.New() })
 		parser = defaultParser
 	}
-	return &Service{Persister: p, parser: parser}
+	return &Service{p: p, parser: parser}
 }
 
 // Parser returns the parser the service reads quantities with.
@@ -108,83 +118,126 @@ func write[T any](s *Service, ctx context.Context, rec *T, persist func(context.
 
 // CreateTopic validates and stores a new topic.
 func (s *Service) CreateTopic(ctx context.Context, t *claims.Topic) error {
-	return write(s, ctx, t, s.Persister.CreateTopic)
+	return write(s, ctx, t, s.p.CreateTopic)
 }
 
 // UpdateTopic validates and replaces a topic at t.Version.
 func (s *Service) UpdateTopic(ctx context.Context, t *claims.Topic) error {
-	return write(s, ctx, t, s.Persister.UpdateTopic)
+	return write(s, ctx, t, s.p.UpdateTopic)
 }
 
 // CreateSource validates and stores a new source.
 func (s *Service) CreateSource(ctx context.Context, src *claims.Source) error {
-	return write(s, ctx, src, s.Persister.CreateSource)
+	return write(s, ctx, src, s.p.CreateSource)
 }
 
 // UpdateSource validates and replaces a source at src.Version.
 func (s *Service) UpdateSource(ctx context.Context, src *claims.Source) error {
-	return write(s, ctx, src, s.Persister.UpdateSource)
+	return write(s, ctx, src, s.p.UpdateSource)
 }
 
 // CreateClaimant validates and stores a new claimant.
 func (s *Service) CreateClaimant(ctx context.Context, c *claims.Claimant) error {
-	return write(s, ctx, c, s.Persister.CreateClaimant)
+	return write(s, ctx, c, s.p.CreateClaimant)
 }
 
 // UpdateClaimant validates and replaces a claimant at c.Version.
 func (s *Service) UpdateClaimant(ctx context.Context, c *claims.Claimant) error {
-	return write(s, ctx, c, s.Persister.UpdateClaimant)
+	return write(s, ctx, c, s.p.UpdateClaimant)
 }
 
 // CreateClaim reads the claim's quantity_text, validates it and stores it.
 func (s *Service) CreateClaim(ctx context.Context, c *claims.Claim) error {
-	return write(s, ctx, c, s.Persister.CreateClaim)
+	return write(s, ctx, c, s.p.CreateClaim)
 }
 
 // UpdateClaim reads the claim's quantity_text again, validates it and
 // replaces the claim at c.Version.
 func (s *Service) UpdateClaim(ctx context.Context, c *claims.Claim) error {
-	return write(s, ctx, c, s.Persister.UpdateClaim)
+	return write(s, ctx, c, s.p.UpdateClaim)
 }
 
 // CreateLink validates and stores a new link.
 func (s *Service) CreateLink(ctx context.Context, l *claims.Link) error {
-	return write(s, ctx, l, s.Persister.CreateLink)
+	return write(s, ctx, l, s.p.CreateLink)
 }
 
 // UpdateLink validates and replaces a link at l.Version.
 func (s *Service) UpdateLink(ctx context.Context, l *claims.Link) error {
-	return write(s, ctx, l, s.Persister.UpdateLink)
+	return write(s, ctx, l, s.p.UpdateLink)
 }
 
 // CreateReview validates and stores a new review.
 func (s *Service) CreateReview(ctx context.Context, r *claims.Review) error {
-	return write(s, ctx, r, s.Persister.CreateReview)
+	return write(s, ctx, r, s.p.CreateReview)
 }
 
 // UpdateReview validates and replaces a review at r.Version.
 func (s *Service) UpdateReview(ctx context.Context, r *claims.Review) error {
-	return write(s, ctx, r, s.Persister.UpdateReview)
+	return write(s, ctx, r, s.p.UpdateReview)
 }
 
-// Deletes need no preparing: DeleteTopic, DeleteSource, DeleteClaimant,
-// DeleteClaim, DeleteLink, DeleteReview and DeleteClaimCascade are the
-// Persister's.
+// Deletes need no preparing: they go to the Persister as they are.
 
-// Atomically runs fn with a Service bound to one transaction of the
-// Persister: everything fn writes, validated and parsed as any other
-// write, commits when fn returns nil and is rolled back otherwise. The
-// Persister may run fn again from the start when the database aborts the
-// transaction as a serialization failure or deadlock, so fn must not act
-// outside the transaction before it returns.
+// DeleteTopic deletes a topic at version (0: whatever is stored).
+func (s *Service) DeleteTopic(ctx context.Context, id string, version int) error {
+	return s.p.DeleteTopic(ctx, id, version)
+}
+
+// DeleteSource deletes a source at version (0: whatever is stored).
+func (s *Service) DeleteSource(ctx context.Context, id string, version int) error {
+	return s.p.DeleteSource(ctx, id, version)
+}
+
+// DeleteClaimant deletes a claimant at version (0: whatever is stored).
+func (s *Service) DeleteClaimant(ctx context.Context, id string, version int) error {
+	return s.p.DeleteClaimant(ctx, id, version)
+}
+
+// DeleteClaim deletes a claim at version (0: whatever is stored).
+func (s *Service) DeleteClaim(ctx context.Context, id string, version int) error {
+	return s.p.DeleteClaim(ctx, id, version)
+}
+
+// DeleteClaimCascade deletes a claim at version with the links and
+// reviews that name it.
+func (s *Service) DeleteClaimCascade(ctx context.Context, id string, version int) error {
+	return s.p.DeleteClaimCascade(ctx, id, version)
+}
+
+// DeleteLink deletes a link at version (0: whatever is stored).
+func (s *Service) DeleteLink(ctx context.Context, id string, version int) error {
+	return s.p.DeleteLink(ctx, id, version)
+}
+
+// DeleteReview deletes a review at version (0: whatever is stored).
+func (s *Service) DeleteReview(ctx context.Context, id string, version int) error {
+	return s.p.DeleteReview(ctx, id, version)
+}
+
+// Atomically runs fn with a Store bound to one transaction of the
+// Persister: it reads from the transaction, and everything fn writes,
+// validated and parsed by the service as any other write, commits when fn
+// returns nil and is rolled back otherwise. The Persister may run fn
+// again from the start when the database aborts the transaction as a
+// serialization failure or deadlock, so fn must not act outside the
+// transaction before it returns.
 func (s *Service) Atomically(ctx context.Context, fn func(tx claims.Store) error) error {
-	return s.Persister.Atomically(ctx, func(tx claims.Store) error {
+	return s.p.Atomically(ctx, func(tx claims.Store) error {
 		p, ok := tx.(Persister)
 		if !ok {
 			p = partial{tx}
 		}
-		return fn(&Service{Persister: p, parser: s.parser})
+		return fn(txStore{Reader: tx, Pinger: tx, Service: &Service{p: p, parser: s.parser}})
 	})
+}
+
+// txStore is a transaction seen through the service: reads and pings go
+// to the transaction, writes through a Service bound to it.
+type txStore struct {
+	claims.Reader
+	claims.Pinger
+	*Service
 }
 
 // partial is a transaction's Store that lacks DeleteClaimCascade.
@@ -198,9 +251,9 @@ func (p partial) DeleteClaimCascade(context.Context, string, int) error {
 // transaction of the Persister's bulk path (see exchange.Import): every
 // record is normalised, validated and its quantity read with the
 // service's parser before it is written. The Persister must be an
-// exchange.Store.
+// exchange.BulkStore.
 func (s *Service) Import(ctx context.Context, r io.Reader, opts exchange.ImportOptions) (*exchange.Report, error) {
-	st, ok := s.Persister.(exchange.Store)
+	st, ok := s.p.(exchange.BulkStore)
 	if !ok {
 		return &exchange.Report{Format: opts.Format, DryRun: opts.DryRun, Errors: []exchange.RecordError{}},
 			claims.Errorf(claims.CodeInternal, "service: the store has no bulk write path for imports")
@@ -212,7 +265,14 @@ func (s *Service) Import(ctx context.Context, r io.Reader, opts exchange.ImportO
 // Reparse reads again, with the service's parser, every claim an older
 // parser read (see claims.Reparse), writing through the service.
 func (s *Service) Reparse(ctx context.Context, dryRun bool, report func(claims.Moved) error) (claims.ReparseReport, error) {
-	return claims.Reparse(ctx, s, s.parser, dryRun, report)
+	return claims.Reparse(ctx, reparsing{ClaimReader: s.p, Transactor: s}, s.parser, dryRun, report)
+}
+
+// reparsing reads claims from the Persister and updates them in the
+// service's transactions.
+type reparsing struct {
+	claims.ClaimReader
+	claims.Transactor
 }
 
 // HistoryPersister brings records back from their history: it reads the
@@ -249,7 +309,7 @@ func (s *Service) Undelete(ctx context.Context, kind, id string) (*claims.Change
 }
 
 func (s *Service) history() (HistoryPersister, error) {
-	hp, ok := s.Persister.(HistoryPersister)
+	hp, ok := s.p.(HistoryPersister)
 	if !ok {
 		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no history to restore from")
 	}
@@ -307,7 +367,7 @@ func (s *Service) DeletePlace(ctx context.Context, idOrName string) error {
 }
 
 func (s *Service) places() (PlacePersister, error) {
-	pp, ok := s.Persister.(PlacePersister)
+	pp, ok := s.p.(PlacePersister)
 	if !ok {
 		return nil, claims.Errorf(claims.CodeInternal, "service: the store keeps no custom places")
 	}

@@ -10,7 +10,7 @@ import (
 // Input is what the engine reads of one topic: the topic, its claims with
 // their claimants' names ordered by claim ID, the analysts' links touching
 // them ordered by ID, and the related records (Related). The stored
-// recompute loads it for every topic it recomputes; Store.TopicInput loads
+// recompute loads it for every topic it recomputes; Reader.TopicInput loads
 // it, by the same code, for relations computed on demand, leaving out
 // Related.ChildClaims and Related.Reviews, which relations do not read.
 type Input struct {
@@ -24,13 +24,18 @@ type Input struct {
 // current: on each write that changes a topic it recomputes that topic (and
 // its parent and children) with Recompute, in the same transaction, and
 // stores the per-claim and per-topic summaries and the notable conflicts.
-// Its read methods return what was stored; none of them recomputes.
+// Its reads (Reader) return what was stored; none of them recomputes.
 //
-// The package only declares the interface, so that it stays pure; the
-// gormstore package implements it.
+// The package only declares the interfaces, so that it stays pure; the
+// gormstore package implements them.
 type Store interface {
 	claims.Store
+	Reader
+}
 
+// Reader reads what the store keeps of the cross-referencing, and the
+// records and places it names.
+type Reader interface {
 	// TopicResult returns the stored result of the topic's last recompute:
 	// its summary, series, sums of parts and notable conflicts. Claims is
 	// left empty: page the claims' summaries with ClaimSummaries. A topic

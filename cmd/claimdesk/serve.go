@@ -128,7 +128,7 @@ func isLoopbackAddr(addr string) bool {
 
 // loadDemoData loads the demo dataset unless the database holds data
 // already, which is not an error: the second start with --demo just serves.
-func loadDemoData(ctx context.Context, store claims.Store, log *slog.Logger) error {
+func loadDemoData(ctx context.Context, store claims.Transactor, log *slog.Logger) error {
 	rep, err := demo.Load(ctx, store)
 	if claims.ErrorCode(err) == claims.CodeConflict {
 		log.Info("demo dataset not loaded: the database already holds data")
