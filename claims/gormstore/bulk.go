@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,6 +113,14 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			}
 			if err := recomputeTopics(tx, s.dialect, d, need); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
+			}
+			if len(later) > 0 {
+				// The recompute's heap is garbage now, but the runtime
+				// returns it to the system only slowly: give it back
+				// before SQLite's sorters take their memory for the
+				// indexes of the summaries (at 300,000 claims the
+				// import's peak was there, the two together).
+				debug.FreeOSMemory()
 			}
 			for _, stmt := range later {
 				if err := tx.Exec(stmt).Error; err != nil {
