@@ -34,7 +34,11 @@ import (
 // the file, holds a batch of records at a time, and keeps of the records
 // written only their IDs (compactly, for duplicates and references); the
 // writer forgets the claims of links once their topics are marked; the
-// page cache is fixed; the recompute holds a few batches of claims.
+// page cache is fixed; the recompute holds a few batches of claims, at
+// most about the largest topic with its parent (of a parent's children it
+// reads only the parts of its statements), and the importer drops its
+// registers of IDs before the rebuild. What still grows with the file is
+// that largest topic, in a file whose topic sizes are skewed.
 // Records whose references point forward in the file are held until the
 // end, so a file ordered against its references costs more.
 
