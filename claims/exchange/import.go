@@ -84,7 +84,12 @@ func Import(ctx context.Context, s BulkStore, r io.Reader, opts ImportOptions) (
 		err = p.run(ctx, r, s, nil)
 	} else {
 		err = s.Bulk(ctx, func(w BulkWriter) error {
-			if err := p.run(ctx, r, w, w); err != nil {
+			err := p.run(ctx, r, w, w)
+			// The writer goes on to rebuild indexes and recompute
+			// summaries: the IDs read (tens of MB at a million claims)
+			// are no longer needed.
+			p.forget()
+			if err != nil {
 				return err
 			}
 			if p.rep.ErrorCount > 0 {
@@ -164,6 +169,14 @@ func newPlanner(opts ImportOptions) *planner {
 	}
 	p.seen[KindChange] = newIDSet()
 	return p
+}
+
+// forget drops what the planner holds to plan records once the file is
+// read: the registers of IDs and the batches. The report stays.
+func (p *planner) forget() {
+	p.seen, p.deferred = nil, nil
+	p.batch, p.held, p.history = nil, nil, nil
+	p.create, p.update = Batch{}, Batch{}
 }
 
 func (p *planner) addErr(e RecordError) {

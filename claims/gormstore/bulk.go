@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,7 +34,11 @@ import (
 // the file, holds a batch of records at a time, and keeps of the records
 // written only their IDs (compactly, for duplicates and references); the
 // writer forgets the claims of links once their topics are marked; the
-// page cache is fixed; the recompute holds a few batches of claims.
+// page cache is fixed; the recompute holds a few batches of claims, at
+// most about the largest topic with its parent (of a parent's children it
+// reads only the parts of its statements), and the importer drops its
+// registers of IDs before the rebuild. What still grows with the file is
+// that largest topic, in a file whose topic sizes are skewed.
 // Records whose references point forward in the file are held until the
 // end, so a file ordered against its references costs more.
 
@@ -112,6 +117,14 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			}
 			if err := recomputeTopics(tx, s.dialect, d, need); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
+			}
+			if len(later) > 0 {
+				// The recompute's heap is garbage now, but the runtime
+				// returns it to the system only slowly: give it back
+				// before SQLite's sorters take their memory for the
+				// indexes of the summaries (at 300,000 claims the
+				// import's peak was there, the two together).
+				debug.FreeOSMemory()
 			}
 			for _, stmt := range later {
 				if err := tx.Exec(stmt).Error; err != nil {

@@ -12,6 +12,14 @@ func SetRecomputeLimits(batchClaims, batchTopics, cacheClaims, batchPairs int) (
 	}
 }
 
+// OnRecompute calls fn with the most claims each batched recompute held
+// at once (its cache and the parts read for the batches loaded and
+// computing), until the returned function removes it.
+func OnRecompute(fn func(peak int)) (restore func()) {
+	onRecompute = fn
+	return func() { onRecompute = nil }
+}
+
 // WithoutRecompute returns a context whose writes leave the summaries as
 // they are, to measure the transaction a write would be without the
 // cross-referencing engine in it.

@@ -31,13 +31,21 @@ import (
 //   - the topics are visited family by family (a parent, then its
 //     children), in batches of a bounded number of claims; each batch
 //     loads the claims of the topics it needs that are not loaded yet
-//     (its topics, their parents and their children) with one query per
-//     chunk of topic IDs, and the links and reviews touching its topics
-//     with two queries each;
+//     (its topics and their parents) with one query per chunk of topic
+//     IDs, and the links and reviews touching its topics with two
+//     queries each;
+//   - of a parent's children, a batch reads only the claims that report
+//     a statement of one of the parent's claims, the only ones the engine
+//     reads of them (parts summed against a total given in the same
+//     statement), and does not cache them: a parent costs its own claims,
+//     not its family's, which in a skewed database holds a large share
+//     of all claims;
 //   - loaded claims stay in a cache while a topic still to be recomputed
 //     needs them (a parent's claims serve each of its children), and
-//     leave it as soon as none does, so memory follows the largest family
-//     rather than the database;
+//     leave it as soon as none does, so memory follows the largest topic
+//     with its parent rather than the database; a batch larger than the
+//     aim (one big topic) is loaded only once the batch before it is
+//     written, so that two of them are never held at once;
 //   - a batch is computed (xref.Recompute, then the rows and JSON of its
 //     results) on as many goroutines as there are processors while the
 //     connection loads the next batch and writes the previous one;
@@ -56,7 +64,7 @@ import (
 // many batches and evictions.
 var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
-	// to need (a single family may need more). With the batch computing
+	// to need (a single topic with its parent may need more). With the batch computing
 	// while the next loads, and the cache, it bounds the recompute's
 	// memory (a claim loaded costs about 1.3 KB), which is part of an
 	// import's (the target: under 300 MB at a million claims).
@@ -79,6 +87,10 @@ var (
 	recomputeCacheClaims = 10_000
 )
 
+// onRecompute, when set (by the tests), is called with the peak of each
+// recompute's claims (recomputer.peak) when it ends.
+var onRecompute func(peak int)
+
 // idChunk is the number of IDs in one IN list.
 const idChunk = 500
 
@@ -97,8 +109,14 @@ type recomputer struct {
 
 	cache  map[string]*cachedClaims
 	cached int // claims in the cache
-	batch  int
-	names  map[string]string // claimant names by ID
+	// peak is about the most claims held at once: by the cache and the
+	// parts read for the batch loaded and the batch computing. The tests
+	// read it (onRecompute).
+	peak int
+	// computingParts is the number of parts the pending job holds.
+	computingParts int
+	batch          int
+	names          map[string]string // claimant names by ID
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -136,6 +154,9 @@ func (r *recomputer) close() {
 // longer exist, or whose parent no longer does, are skipped.
 func (r *recomputer) run(ids []string) error {
 	defer r.close()
+	if onRecompute != nil {
+		defer func() { onRecompute(r.peak) }()
+	}
 	if err := r.loadTopics(ids); err != nil {
 		return err
 	}
@@ -205,7 +226,7 @@ func (r *recomputer) run(ids []string) error {
 		// with its claims times the claims it compares them with.
 		cost := r.counts[id] * reads
 		if len(batch) > 0 && (len(batch) >= recomputeBatchTopics || size+add > recomputeBatchClaims || pairs+cost > recomputeBatchPairs) {
-			if err := r.runBatch(batch); err != nil {
+			if err := r.runBatch(batch, size > recomputeBatchClaims); err != nil {
 				return err
 			}
 			batch, inBatch, size, pairs = nil, map[string]bool{}, 0, 0
@@ -218,20 +239,20 @@ func (r *recomputer) run(ids []string) error {
 		size += add
 		pairs += cost
 	}
-	if err := r.runBatch(batch); err != nil {
+	if err := r.runBatch(batch, size > recomputeBatchClaims); err != nil {
 		return err
 	}
-	return r.runBatch(nil)
+	return r.runBatch(nil, false)
 }
 
-// needs returns the topics whose claims recomputing id reads: its own,
-// its parent's and its children's.
+// needs returns the topics whose claims recomputing id reads whole: its
+// own and its parent's. Of its children's it reads only the parts (see
+// parts).
 func (r *recomputer) needs(id string) []string {
-	out := []string{id}
 	if p := r.topics[id].ParentID; p != "" {
-		out = append(out, p)
+		return []string{id, p}
 	}
-	return append(out, r.children[id]...)
+	return []string{id}
 }
 
 func keys(m map[string]bool) []string {
@@ -332,8 +353,15 @@ type jobInput struct {
 }
 
 // runBatch loads what the topics of batch need and starts computing them;
-// then it writes the results of the batch started before, if any.
-func (r *recomputer) runBatch(batch []string) error {
+// then it writes the results of the batch started before, if any. A big
+// batch is loaded after that write instead, so that the batch before it
+// has left memory (its claims evicted, its results written).
+func (r *recomputer) runBatch(batch []string, big bool) error {
+	if big {
+		if err := r.finish(); err != nil {
+			return err
+		}
+	}
 	if len(batch) > 0 {
 		j, err := r.load(batch)
 		if err != nil {
@@ -358,6 +386,7 @@ func (r *recomputer) finish() error {
 	}
 	r.pending = nil
 	<-j.done
+	r.computingParts = 0
 	if j.err != nil {
 		return j.err
 	}
@@ -411,6 +440,7 @@ func (r *recomputer) load(batch []string) (*job, error) {
 		return nil, err
 	}
 	j := &job{ids: slices.Clone(batch), inputs: make([]jobInput, len(batch)), done: make(chan struct{})}
+	parts := 0
 	for k, id := range batch {
 		t := r.topics[id]
 		in := jobInput{Input: xref.Input{Topic: t, Claims: r.cache[id].views, Links: orEmpty(links[id]),
@@ -418,12 +448,65 @@ func (r *recomputer) load(batch []string) (*job, error) {
 		if t.ParentID != "" {
 			in.Related.Parent, in.Related.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].views
 		}
-		for _, c := range r.children[id] {
-			in.children = append(in.children, r.cache[c].views)
+		if in.children, err = r.parts(id); err != nil {
+			return nil, err
+		}
+		for _, c := range in.children {
+			parts += len(c)
 		}
 		j.inputs[k] = in
 	}
+	r.peak = max(r.peak, r.cached+parts+r.computingParts)
+	r.computingParts = parts
 	return j, nil
+}
+
+// parts returns, for each child of topic id that has any, the child's
+// claims that report a statement of one of id's claims (in the cache):
+// the only claims of its children that xref.Recompute reads
+// (Related.ChildClaims).
+func (r *recomputer) parts(id string) ([][]xref.ClaimView, error) {
+	if len(r.children[id]) == 0 {
+		return nil, nil
+	}
+	stmts := map[string]bool{}
+	for _, v := range r.cache[id].views {
+		if k := xref.StatementKey(v.Claim); k != "" {
+			stmts[k] = true
+		}
+	}
+	if len(stmts) == 0 {
+		return nil, nil
+	}
+	keep := func(c *claims.Claim) bool { return stmts[xref.StatementKey(c)] }
+	var out [][]xref.ClaimView
+	var read []string
+	for _, c := range r.children[id] {
+		e := r.cache[c]
+		if e == nil {
+			read = append(read, c)
+			continue
+		}
+		var vs []xref.ClaimView
+		for _, v := range e.views {
+			if keep(v.Claim) {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			out = append(out, vs)
+		}
+	}
+	got, err := r.readClaims(read, keep)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range read {
+		if len(got[c]) > 0 {
+			out = append(out, got[c])
+		}
+	}
+	return out, nil
 }
 
 // run computes the job's topics on as many goroutines as there are
@@ -510,42 +593,60 @@ func (r *recomputer) evict() {
 	}
 }
 
-// loadClaims reads the claims of the given topics into the cache, each
-// topic's with their claimants' names and ordered by ID. Like the join
-// of loadViews, a claim whose claimant is missing is left out.
+// loadClaims reads the claims of the given topics into the cache.
 func (r *recomputer) loadClaims(topicIDs []string) error {
+	got, err := r.readClaims(topicIDs, nil)
+	if err != nil {
+		return err
+	}
 	for _, id := range topicIDs {
-		r.cache[id] = &cachedClaims{views: make([]xref.ClaimView, 0, r.counts[id]), used: r.batch}
-		r.cached += r.counts[id]
+		r.cache[id] = &cachedClaims{views: got[id], used: r.batch}
+		r.cached += len(got[id])
+	}
+	return nil
+}
+
+// readClaims reads the claims of the given topics that keep accepts (nil
+// keeps all), by topic, each topic's with their claimants' names and
+// ordered by ID. Like the join of loadViews, a claim whose claimant is
+// missing is left out.
+func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool) (map[string][]xref.ClaimView, error) {
+	out := make(map[string][]xref.ClaimView, len(topicIDs))
+	if keep == nil {
+		for _, id := range topicIDs {
+			out[id] = make([]xref.ClaimView, 0, r.counts[id])
+		}
 	}
 	for chunk := range slices.Chunk(topicIDs, idChunk) {
 		rows, err := r.tx.Raw("SELECT "+claimCols.readList()+" FROM claims WHERE topic_id IN ?", chunk).Rows()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var row claimRow
 		dest := claimCols.readDest(&row)
 		for rows.Next() {
 			if err := rows.Scan(dest...); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
 			c, err := row.domain()
 			if err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
-			e := r.cache[c.TopicID]
-			e.views = append(e.views, xref.ClaimView{Claim: c})
+			if keep != nil && !keep(c) {
+				continue
+			}
+			out[c.TopicID] = append(out[c.TopicID], xref.ClaimView{Claim: c})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	var unknown []string
 	for _, id := range topicIDs {
-		for _, v := range r.cache[id].views {
+		for _, v := range out[id] {
 			if _, ok := r.names[v.ClaimantID]; !ok {
 				unknown = append(unknown, v.ClaimantID)
 			}
@@ -553,23 +654,22 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 	}
 	slices.Sort(unknown)
 	if err := r.loadNames(slices.Compact(unknown)); err != nil {
-		return err
+		return nil, err
 	}
 	for _, id := range topicIDs {
-		e := r.cache[id]
-		vs := e.views[:0]
-		for _, v := range e.views {
+		views := out[id]
+		vs := views[:0]
+		for _, v := range views {
 			if name, ok := r.names[v.ClaimantID]; ok {
 				v.ClaimantName = name
 				vs = append(vs, v)
 			}
 		}
-		clear(e.views[len(vs):])
-		r.cached -= len(e.views) - len(vs)
-		e.views = vs
-		sortViews(e.views)
+		clear(views[len(vs):])
+		sortViews(vs)
+		out[id] = vs
 	}
-	return nil
+	return out, nil
 }
 
 func (r *recomputer) loadNames(ids []string) error {

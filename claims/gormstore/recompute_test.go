@@ -153,3 +153,57 @@ func testBulkRecompute(t *testing.T, s *gormstore.Store) {
 	importDoc(t, s, recs...)
 	checkCurrent(t, s, all...)
 }
+
+// TestRecomputeHoldsTopicNotFamily imports a parent topic with a few
+// claims and three children with many, of which a few report the
+// parent's statement, with limits that put every topic in a batch of its
+// own and evict every claim between batches. The recompute must never
+// hold more claims than the largest child with its parent (the parent's
+// batch reads of its children only the parts of its statements, not the
+// whole family), and its results, sums of parts included, must equal a
+// fresh recompute.
+func TestRecomputeHoldsTopicNotFamily(t *testing.T) {
+	t.Cleanup(gormstore.SetRecomputeLimits(1, 1<<30, 1, 1<<30))
+	const parentClaims, childClaims, partsPerChild = 5, 40, 2
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		var peaks []int
+		t.Cleanup(gormstore.OnRecompute(func(peak int) { peaks = append(peaks, peak) }))
+		recs := []any{
+			"topic", &claims.Topic{Meta: claims.Meta{ID: "p"}, Title: "Foreign fighters", Additive: true},
+			"source", &claims.Source{Meta: claims.Meta{ID: "s0"}, Name: "Source 0", Kind: claims.SourceNews},
+			"claimant", &claims.Claimant{Meta: claims.Meta{ID: "k0"}, Name: "Minister"},
+			"claimant", &claims.Claimant{Meta: claims.Meta{ID: "k1"}, Name: "Spokesman"},
+		}
+		claim := func(id, topic, claimant, occasion, text string) *claims.Claim {
+			return &claims.Claim{Meta: claims.Meta{ID: id}, TopicID: topic, ClaimantID: claimant, QuantityText: text,
+				Occasion: occasion, SaidOn: "2015-06-01", Scope: claims.Scope{Places: []string{"Syria"}},
+				Provenance: claims.Provenance{SourceID: "s0"}}
+		}
+		for i := range parentClaims {
+			recs = append(recs, "claim", claim(fmt.Sprintf("p-%02d", i), "p", "k0", fmt.Sprintf("briefing %d", i), "1,000"))
+		}
+		for _, child := range []string{"a", "b", "c"} {
+			recs = append(recs, "topic", &claims.Topic{Meta: claims.Meta{ID: child}, Title: "Part " + child, Additive: true, ParentID: "p"})
+			for i := range childClaims {
+				c := claim(fmt.Sprintf("%s-%02d", child, i), child, "k1", fmt.Sprintf("interview %d", i), "300")
+				if i < partsPerChild {
+					// The parent's statement "briefing i" gives this part too.
+					c.ClaimantID, c.Occasion, c.QuantityText = "k0", fmt.Sprintf("briefing %d", i), "800"
+				}
+				recs = append(recs, "claim", c)
+			}
+		}
+		importDoc(t, s, recs...)
+		if len(peaks) != 1 {
+			t.Fatalf("the import ran %d batched recomputes, want 1", len(peaks))
+		}
+		if limit := childClaims + parentClaims; peaks[0] > limit || peaks[0] < childClaims {
+			t.Errorf("the recompute held up to %d claims at once, want between %d (a child) and %d (a child and its parent), not the family's %d",
+				peaks[0], childClaims, limit, parentClaims+3*childClaims)
+		}
+		checkCurrent(t, s, "p", "a", "b", "c")
+		if sums := storedResult(t, s, "p").SumOfParts; len(sums) != partsPerChild {
+			t.Errorf("the parent has %d sums of parts above its total, want %d (one a briefing given parts): %+v", len(sums), partsPerChild, sums)
+		}
+	})
+}

@@ -167,7 +167,9 @@ type Related struct {
 	Parent       *claims.Topic
 	ParentClaims []ClaimView
 	// ChildClaims are claims of topics whose parent is this topic: parts
-	// given in one statement are summed against its total.
+	// given in one statement are summed against its total. Only those
+	// whose StatementKey is that of one of the topic's claims are read,
+	// so a caller may leave the others out.
 	ChildClaims []ClaimView
 }
 

@@ -288,6 +288,12 @@ func (c *Context) fact(v ClaimView) fact {
 
 func days(t time.Time) int64 { return t.Unix() / 86400 }
 
+// StatementKey returns the key of the statement c reports, "" when it
+// names none: claims with equal non-empty keys report one statement. Of
+// Related.ChildClaims, Recompute reads only the claims whose key is that
+// of one of the topic's claims (parts given in the same statement).
+func StatementKey(c *claims.Claim) string { return statementKey(c) }
+
 // statementKey identifies the utterance a claim reports: the claimant and
 // the occasion, or else the claimant, the said_on date and the origin
 // source. Claims with equal non-empty keys are reports of one statement.

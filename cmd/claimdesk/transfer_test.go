@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +261,36 @@ func TestExportHistoryRoundTrip(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "", "export", "--db", src, "--history", "--format", "csv"); code == 0 || !strings.Contains(stderr, "--history") {
 		t.Errorf("export --history --format csv exited %d (%s), want a usage error", code, stderr)
+	}
+}
+
+// TestImportSetsMemoryLimit requires a direct import to set the Go
+// runtime's soft memory limit, the default one or --memory-limit's, so
+// that the garbage collector keeps a big import's heap near what is live,
+// and to leave it alone with --memory-limit 0.
+func TestImportSetsMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	file := filepath.Join(t.TempDir(), "out.ndjson")
+	if code, _, stderr := runCmd(t, "", "export", "--db", demoDB(t), "--format", "ndjson", "--out", file); code != 0 {
+		t.Fatalf("export exited %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		flag []string
+		want int64
+	}{
+		{nil, 192 << 20},
+		{[]string{"--memory-limit", "100"}, 100 << 20},
+		{[]string{"--memory-limit", "0"}, math.MaxInt64},
+	} {
+		debug.SetMemoryLimit(math.MaxInt64)
+		args := append([]string{"import", "--db", filepath.Join(t.TempDir(), "copy.db"), "--log-level", "error"}, c.flag...)
+		if code, _, stderr := runCmd(t, "", append(args, file)...); code != 0 {
+			t.Fatalf("import %v exited %d: %s", c.flag, code, stderr)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("after import %v the memory limit is %d bytes, want %d", c.flag, got, c.want)
+		}
 	}
 }
