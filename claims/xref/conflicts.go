@@ -144,16 +144,20 @@ type RelationPage struct {
 // topic, and of its parent topic when ctx has one) and returns a page of
 // the results: conflicts first, most severe first, then by the other
 // claim's ID. It computes only the target's pairs: O(n log n) for n
-// candidates. Only target's origin cluster is found (see
-// useTargetOrigins). The relations are kept in one slice made to size and sorted
-// by index, and only the page is copied out: a Relation is a large struct,
-// and growing and sorting a slice of 67,000 of them moved hundreds of
-// megabytes a request (issue 14).
+// candidates. For a large topic (issue 14: 67,000 claims) it finds only
+// target's origin cluster (see useTargetOrigins), explains in full only
+// the page's pairs (see Context.terse), and sorts the relations by index
+// in a slice made to size: a Relation is a large struct, and growing and
+// sorting a slice of them moved hundreds of megabytes a request.
 func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q RelationQuery) RelationPage {
 	ctx.useTargetOrigins(target, candidates)
 	ft := ctx.fact(target)
+	// Rank every pair without the explanations of pairs not compared,
+	// then relate the page's pairs again, explained.
 	rs := make([]Relation, 0, len(candidates))
-	for _, c := range candidates {
+	from := make([]int32, 0, len(candidates)) // rs[k] relates candidates[from[k]]
+	ctx.terse = true
+	for k, c := range candidates {
 		if c.ID == target.ID {
 			continue
 		}
@@ -163,7 +167,9 @@ func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q Relatio
 			continue
 		}
 		rs = append(rs, r)
+		from = append(from, int32(k))
 	}
+	ctx.terse = false
 	order := make([]int32, len(rs))
 	for k := range order {
 		order[k] = int32(k)
@@ -181,7 +187,8 @@ func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q Relatio
 		end := min(len(rs), off+limit)
 		page.Items = make([]Relation, 0, end-off)
 		for _, k := range order[off:end] {
-			page.Items = append(page.Items, rs[k])
+			fc := ctx.fact(candidates[from[k]])
+			page.Items = append(page.Items, ctx.relate(&ft, &fc))
 		}
 		if end < len(rs) {
 			page.NextOffset = end
