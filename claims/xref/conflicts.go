@@ -150,8 +150,14 @@ type RelationPage struct {
 // in a slice made to size: a Relation is a large struct, and growing and
 // sorting a slice of them moved hundreds of megabytes a request.
 func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q RelationQuery) RelationPage {
-	ctx.useTargetOrigins(target, candidates)
+	// One slice of facts, not one allocation a candidate; the origins
+	// read their statement keys.
 	ft := ctx.fact(target)
+	facts := make([]fact, len(candidates))
+	for k, c := range candidates {
+		facts[k] = ctx.fact(c)
+	}
+	ctx.useTargetOrigins(&ft, facts)
 	// Rank every pair without the explanations of pairs not compared,
 	// then relate the page's pairs again, explained.
 	rs := make([]Relation, 0, len(candidates))
@@ -161,8 +167,7 @@ func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q Relatio
 		if c.ID == target.ID {
 			continue
 		}
-		fc := ctx.fact(c)
-		r := ctx.relate(&ft, &fc)
+		r := ctx.relate(&ft, &facts[k])
 		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, r.Kind) {
 			continue
 		}
@@ -187,8 +192,7 @@ func Relations(target ClaimView, candidates []ClaimView, ctx *Context, q Relatio
 		end := min(len(rs), off+limit)
 		page.Items = make([]Relation, 0, end-off)
 		for _, k := range order[off:end] {
-			fc := ctx.fact(candidates[from[k]])
-			page.Items = append(page.Items, ctx.relate(&ft, &fc))
+			page.Items = append(page.Items, ctx.relate(&ft, &facts[from[k]]))
 		}
 		if end < len(rs) {
 			page.NextOffset = end

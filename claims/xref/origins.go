@@ -100,41 +100,37 @@ func (c *Context) UseOrigins(cs []ClaimView) {
 }
 
 // useTargetOrigins is UseOrigins for the relations of one claim: as only
-// pairs with target are related, it finds only target's cluster among cs
-// and its links, without clustering every claim (which took a map entry
+// pairs with target are related, it finds only target's cluster among the
+// claims of facts (prepared by Context.fact) and the links, without clustering every claim (which took a map entry
 // per claim, twice, on every request). Claims outside the cluster get no
 // entry, which sameOrigin reads as another origin. The cluster is named by
 // its smallest ID, as in Origins.
-func (c *Context) useTargetOrigins(target ClaimView, cs []ClaimView) {
+func (c *Context) useTargetOrigins(target *fact, facts []fact) {
 	var links []*claims.Link
 	for _, l := range c.linkList() {
 		if originLink(l.Kind) {
 			links = append(links, l)
 		}
 	}
-	keys := make([]string, len(cs))
-	for k, v := range cs {
-		keys[k] = statementKey(v.Claim)
-	}
-	members := map[string]bool{target.ID: true}
+	members := map[string]bool{target.v.ID: true}
 	statements := map[string]bool{}
-	if k := statementKey(target.Claim); k != "" {
-		statements[k] = true
+	if target.statement != "" {
+		statements[target.statement] = true
 	}
 	// Grow the cluster to a fixed point: a claim joins by its statement
 	// key or by a link (whose ends may be claims outside cs), and brings
 	// its own key in.
 	for grown := true; grown; {
 		grown = false
-		for k, v := range cs {
-			key := keys[k]
+		for k := range facts {
+			id, key := facts[k].v.ID, facts[k].statement
 			switch {
-			case members[v.ID]:
+			case members[id]:
 				if key != "" && !statements[key] {
 					statements[key], grown = true, true
 				}
 			case key != "" && statements[key]:
-				members[v.ID], grown = true, true
+				members[id], grown = true, true
 			}
 		}
 		for _, l := range links {
@@ -143,7 +139,7 @@ func (c *Context) useTargetOrigins(target ClaimView, cs []ClaimView) {
 			}
 		}
 	}
-	root := target.ID
+	root := target.v.ID
 	for id := range members {
 		root = min(root, id)
 	}
