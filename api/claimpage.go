@@ -19,10 +19,14 @@ type claimPage struct {
 	Topic    *claims.Topic    `json:"topic"`
 	Claimant *claims.Claimant `json:"claimant"`
 	// Sources are the origin and the relays, full records, origin first.
-	Sources   []*claims.Source `json:"sources"`
-	Relations []xref.Relation  `json:"relations"`
-	Links     []*claims.Link   `json:"links"`
-	Reviews   []*claims.Review `json:"reviews"`
+	Sources []*claims.Source `json:"sources"`
+	// Relations are the first claims.MaxLimit relations, in the order of
+	// GET /claims/{id}/relations, which pages through the rest of the
+	// RelationsTotal (a claim of a large topic has tens of thousands).
+	Relations      []xref.Relation  `json:"relations"`
+	RelationsTotal int              `json:"relations_total"`
+	Links          []*claims.Link   `json:"links"`
+	Reviews        []*claims.Review `json:"reviews"`
 	// Others names each claim a relation, link or review points to.
 	Others map[string]claimRef `json:"others"`
 }
@@ -100,7 +104,7 @@ func (h *handler) claimPage(c *gin.Context, id string) (*claimPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Relations = nonNil(rels.Items)
+	out.Relations, out.RelationsTotal = nonNil(rels.Items), rels.Total
 	links, err := h.store.ListLinks(ctx, claims.LinkFilter{ClaimID: id, ListOptions: claims.ListOptions{Limit: claims.MaxLimit}})
 	if err != nil {
 		return nil, err

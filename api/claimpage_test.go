@@ -31,6 +31,7 @@ func TestClaimPage(t *testing.T) {
 			Claimant  *claims.Claimant    `json:"claimant"`
 			Sources   []*claims.Source    `json:"sources"`
 			Relations []map[string]any    `json:"relations"`
+			RelTotal  int                 `json:"relations_total"`
 			Links     []*claims.Link      `json:"links"`
 			Reviews   []*claims.Review    `json:"reviews"`
 			Others    map[string]claimRef `json:"others"`
@@ -55,8 +56,8 @@ func TestClaimPage(t *testing.T) {
 		}
 		var rels relationsPage
 		e.doJSON(t, request{method: "GET", path: "/api/v1/claims/" + id + "/relations?limit=500"}, http.StatusOK, &rels)
-		if len(pg.Relations) != rels.Total || rels.Total == 0 {
-			t.Errorf("%d relations on the page, the listing has %d", len(pg.Relations), rels.Total)
+		if len(pg.Relations) != rels.Total || pg.RelTotal != rels.Total || rels.Total == 0 {
+			t.Errorf("%d relations on the page (relations_total %d), the listing has %d", len(pg.Relations), pg.RelTotal, rels.Total)
 		}
 		for _, r := range pg.Relations {
 			other, _ := r["other_id"].(string)

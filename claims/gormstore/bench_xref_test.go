@@ -131,3 +131,39 @@ func BenchmarkWriteTransaction(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTopicRelations splits one claim's relations as the API computes
+// them on demand (issue 14) into reading the engine's input (TopicInput,
+// from the topic cache once warm) and the whole: the input and
+// xref.Relations' first page. Larger topics are in xref's
+// BenchmarkRelationsLarge: writing them here takes many minutes.
+func BenchmarkTopicRelations(b *testing.B) {
+	for _, n := range []int{10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			ctx := context.Background()
+			s := benchStores(b)["sqlite"]
+			w := benchWorld(b, s)
+			fillTopic(b, s, w, n)
+			if _, err := s.TopicInput(ctx, w.topic.ID); err != nil {
+				b.Fatal(err)
+			}
+			b.Run("input", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.TopicInput(ctx, w.topic.ID); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("relations", func(b *testing.B) {
+				for b.Loop() {
+					in, err := s.TopicInput(ctx, w.topic.ID)
+					if err != nil {
+						b.Fatal(err)
+					}
+					xc := xref.NewContext(in.Topic, in.Related.Gazetteer, in.Links)
+					xref.Relations(in.Claims[n/2], in.Claims, xc, xref.RelationQuery{Limit: 50})
+				}
+			})
+		})
+	}
+}

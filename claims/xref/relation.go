@@ -111,6 +111,10 @@ type Context struct {
 	origins map[string]string
 	sets    map[string]gazetteer.Set
 	pops    *populations
+	// terse leaves out the explanations of pairs not compared (the
+	// commonest kind in a large topic): Relations sets it while it ranks
+	// every pair, and explains only the pairs of the page it returns.
+	terse bool
 }
 
 // builtin is the shared built-in gazetteer, never extended.
@@ -459,26 +463,39 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 
 // notCompared explains why two claims of one unit are not compared.
 func (c *Context) notCompared(a, b *fact, r *Relation, why string) {
+	say := func(explain func() string) {
+		if !c.terse {
+			r.Explanation = explain()
+		}
+	}
 	switch why {
 	case "kind":
 		r.Kind = DiffersInKind
 		is := func(f *fact) string { return amount(f) + " is " + basisWords(f.basis) }
-		r.Explanation = and(a, b, is, is) + ": they differ in kind, so they are not compared (a forecast, a declared figure or a model's output is not a count)."
+		say(func() string {
+			return and(a, b, is, is) + ": they differ in kind, so they are not compared (a forecast, a declared figure or a model's output is not a count)."
+		})
 	case "measure":
 		r.Kind = NotComparable
 		is := func(f *fact) string { return amount(f) + " is " + measureWords(f) }
-		r.Explanation = and(a, b, is, is) + ": not the same measure, so they are not compared."
+		say(func() string {
+			return and(a, b, is, is) + ": not the same measure, so they are not compared."
+		})
 	case "place unspecified":
 		r.Kind = PlaceUnspecified
 		switch {
 		case a.set.Unspecified() && b.set.Unspecified():
-			r.Explanation = "Neither " + amount(a) + " nor " + amount(b) + " states a place, and the topic states none: place unspecified, so they are not compared."
+			say(func() string {
+				return "Neither " + amount(a) + " nor " + amount(b) + " states a place, and the topic states none: place unspecified, so they are not compared."
+			})
 		default:
 			f := a
 			if b.set.Unspecified() {
 				f = b
 			}
-			r.Explanation = describe(f) + " states no place, and the topic states none: place unspecified, so it is not compared with " + object(f, other(a, b, f), amount) + "."
+			say(func() string {
+				return describe(f) + " states no place, and the topic states none: place unspecified, so it is not compared with " + object(f, other(a, b, f), amount) + "."
+			})
 		}
 	case "population unclear", "group unclear":
 		r.Kind = ScopeUnclear
@@ -486,21 +503,29 @@ func (c *Context) notCompared(a, b *fact, r *Relation, why string) {
 		if why == "group unclear" {
 			what, x, y = "group", a.v.Scope.Group, b.v.Scope.Group
 		}
-		r.Explanation = and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) +
-			": scope unclear, the topic's " + what + " tree does not say how the two relate, so they are not compared."
+		say(func() string {
+			return and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) +
+				": scope unclear, the topic's " + what + " tree does not say how the two relate, so they are not compared."
+		})
 	case "population unrelated", "group unrelated":
 		r.Kind = ScopeDiffers
 		what, x, y := "populations", a.v.Scope.Population, b.v.Scope.Population
 		if why == "group unrelated" {
 			what, x, y = "groups", a.v.Scope.Group, b.v.Scope.Group
 		}
-		r.Explanation = and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) + ", different " + what + ": they do not conflict."
+		say(func() string {
+			return and(a, b, amount, amount) + " count " + scopeWords(x) + " and " + scopeWords(y) + ", different " + what + ": they do not conflict."
+		})
 	case "crossed":
 		r.Kind = ScopeDiffers
-		r.Explanation = and(a, b, amount, amount) + " are each narrower than the other in some respect (" + scopeSummary(a) + " against " + scopeSummary(b) + "): they do not conflict."
+		say(func() string {
+			return and(a, b, amount, amount) + " are each narrower than the other in some respect (" + scopeSummary(a) + " against " + scopeSummary(b) + "): they do not conflict."
+		})
 	case "not additive":
 		r.Kind = ScopeDiffers
-		r.Explanation = describe(a) + " and " + object(a, b, amount) + " differ in scope, and the topic does not add up across places or groups, so they are not compared."
+		say(func() string {
+			return describe(a) + " and " + object(a, b, amount) + " differ in scope, and the topic does not add up across places or groups, so they are not compared."
+		})
 	default:
 		r.Kind = ScopeDiffers
 		how := "cover different places"
@@ -508,7 +533,9 @@ func (c *Context) notCompared(a, b *fact, r *Relation, why string) {
 			how = "cover partly different places"
 		}
 		in := func(f *fact) string { return amountIn(f, false) }
-		r.Explanation = and(a, b, in, in) + " " + how + ": they do not conflict."
+		say(func() string {
+			return and(a, b, in, in) + " " + how + ": they do not conflict."
+		})
 	}
 }
 
