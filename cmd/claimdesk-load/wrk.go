@@ -522,7 +522,13 @@ func wrkMeasure(dsn string, tb *table) error {
 				return err
 			}
 			tcs = append(tcs, names[i]+": "+wrkFigure(m))
-			trs = append(trs, ratio(r.rps, m.rps))
+			if m.requests < minAnswers || r.requests < minAnswers {
+				// A few answers in the window measure the machine's
+				// load, not a rate: no ratio.
+				trs = append(trs, "—")
+			} else {
+				trs = append(trs, ratio(r.rps, m.rps))
+			}
 			cs = append(cs, fmt.Sprintf("%s %.0f, %.3f", names[i], m.rps, m.cpu))
 			rs = append(rs, fmt.Sprintf("%.2fx, %.2fx", r.rps/m.rps, m.cpu/r.cpu))
 		}
@@ -551,9 +557,16 @@ func wrkMeasure(dsn string, tb *table) error {
 }
 
 // wrkFigure formats a wrk result for the table.
+// minAnswers is the fewest answers within the window from which a
+// request rate is reported as a ratio.
+const minAnswers = 10
+
 func wrkFigure(r wrkResult) string {
-	if r.requests == 0 {
+	switch {
+	case r.requests == 0:
 		return "no answer within " + wrkDuration.String()
+	case r.requests < minAnswers:
+		return fmt.Sprintf("%d answers within %s, p50 %.1f ms", r.requests, wrkDuration, r.p50)
 	}
 	return fmt.Sprintf("%s req/s, p50 %.1f / p99 %.1f ms", thousands(r.rps), r.p50, r.p99)
 }
