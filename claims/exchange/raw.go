@@ -55,11 +55,15 @@ const (
 // RawMember is a member of a claim's JSON that a store keeps: its path,
 // such as "id" or "scope.places", the kind of value it is handed over as,
 // and where: Index is its place in RawClaim.Bytes for RawText and
-// RawJSON, in RawClaim.Values for the other kinds.
+// RawJSON, in RawClaim.Values for the other kinds. Field is the index of
+// the field of claims.Claim that holds it (for reflect's FieldByIndex),
+// and Type that field's type.
 type RawMember struct {
 	Path  string
 	Kind  RawKind
 	Index int
+	Field []int
+	Type  reflect.Type
 }
 
 // byteKind reports whether a member of kind k is handed over in
@@ -188,8 +192,8 @@ var claimTemplate = buildTemplate(reflect.TypeFor[claims.Claim]())
 func buildTemplate(t reflect.Type) *rawTemplate {
 	tp := &rawTemplate{id: -1, source: -1}
 	pending := "{"
-	var walk func(t reflect.Type, prefix string)
-	walk = func(t reflect.Type, prefix string) {
+	var walk func(t reflect.Type, prefix string, at []int)
+	walk = func(t reflect.Type, prefix string, at []int) {
 		first := true
 		for i := range t.NumField() {
 			f := t.Field(i)
@@ -201,7 +205,7 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 				if !first {
 					panic("exchange: claims.Claim embeds " + f.Name + " after other fields; the template expects it first")
 				}
-				walk(f.Type, prefix)
+				walk(f.Type, prefix, append(slices.Clone(at), i))
 				first = false
 				continue
 			}
@@ -217,7 +221,7 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 			ft := f.Type
 			if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[time.Time]() {
 				pending += "{"
-				walk(ft, path+".")
+				walk(ft, path+".", append(slices.Clone(at), i))
 				pending += "}"
 				continue
 			}
@@ -236,7 +240,7 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 			}
 			st.value = int32(*slot)
 			*slot++
-			tp.members = append(tp.members, RawMember{Path: path, Kind: kind, Index: int(st.value)})
+			tp.members = append(tp.members, RawMember{Path: path, Kind: kind, Index: int(st.value), Field: append(slices.Clone(at), i), Type: ft})
 			switch path {
 			case "id":
 				tp.id = int(st.value)
@@ -258,7 +262,7 @@ func buildTemplate(t reflect.Type) *rawTemplate {
 			tp.steps = append(tp.steps, st)
 		}
 	}
-	walk(t, "")
+	walk(t, "", nil)
 	tp.tail = pending + "}"
 	// The interval in force copies what the steps before it wrote.
 	kept := 0

@@ -83,10 +83,7 @@ var claimFields = func() []claimField {
 		if f.Type.Kind() != want || (cf.kind == exchange.RawTime && f.Type != reflect.TypeFor[time.Time]()) {
 			panic(fmt.Sprintf("gormstore: the claims column %s is a %s, it holds a member kept as a %s", c.name, f.Type, want))
 		}
-		index, mt := memberField(claimType, cf.path)
-		if index == nil {
-			panic("gormstore: claims.Claim has no field for the member " + cf.path)
-		}
+		index, mt := members[m].Field, members[m].Type
 		if cf.kind != exchange.RawJSON && (mt.Kind() != f.Type.Kind() || (cf.kind == exchange.RawTime && mt != f.Type)) {
 			panic(fmt.Sprintf("gormstore: the claims column %s is a %s, the member %s a %s", c.name, f.Type, cf.path, mt))
 		}
@@ -103,40 +100,6 @@ var claimFields = func() []claimField {
 	}
 	return out
 }()
-
-// memberField returns the index and type of the field of struct t that
-// holds the member at path ("id", "scope.places"), walking json tags and
-// embedded structs as encoding/json does; nil if there is none.
-func memberField(t reflect.Type, path string) ([]int, reflect.Type) {
-	name, rest, nested := strings.Cut(path, ".")
-	for i := range t.NumField() {
-		f := t.Field(i)
-		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || tag == "-" {
-			continue
-		}
-		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct {
-			if index, ft := memberField(f.Type, path); index != nil {
-				return append([]int{i}, index...), ft
-			}
-			continue
-		}
-		if tag != name {
-			continue
-		}
-		if !nested {
-			return []int{i}, f.Type
-		}
-		if f.Type.Kind() != reflect.Struct {
-			return nil, nil
-		}
-		if index, ft := memberField(f.Type, rest); index != nil {
-			return append([]int{i}, index...), ft
-		}
-		return nil, nil
-	}
-	return nil, nil
-}
 
 // offsetOf returns the offset of the field at index in struct t, which
 // must be reached through struct values only, never a pointer.
