@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdesk/claimdesk/claims/internal/wordfilter"
 )
 
 // tok is a word or a punctuation mark of a sentence, with its byte offsets
@@ -70,35 +72,16 @@ var wordClass = func() map[string][2]class {
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
 	for w := range m {
-		classFilter[filterHash(w)/64] |= 1 << (filterHash(w) % 64)
+		wordfilter.Add(&classFilter, w)
 	}
 	return m
 }()
 
-// classFilter has the bit filterHash(w) set for every word w of
-// wordClass: a word whose bit is clear is in no list, and classOf answers
-// without a map lookup, as it does for most words of a text.
-var classFilter [1 << 10]uint64
+// classFilter holds every word of wordClass: classOf answers for a word
+// it does not hold without a map lookup, as for most words of a text.
+var classFilter wordfilter.Filter
 
-// filterHash hashes a word's length, first two and last two bytes into
-// 2^16 buckets.
-func filterHash(w string) uint32 {
-	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<8 ^ uint32(w[n-1])<<16 ^ uint32(w[n/2])
-	if n > 1 {
-		h ^= uint32(w[1])<<24 ^ uint32(w[n-2])*0x85EBCA6B
-	}
-	h *= 0x27D4EB2F
-	return h >> 16
-}
-
-func inClassFilter(w string) bool {
-	h := filterHash(w)
-	return classFilter[h/64]&(1<<(h%64)) != 0
-}
+func inClassFilter(w string) bool { return wordfilter.MayHold(&classFilter, w) }
 
 // classOf returns the lists low belongs to as a folded word and st as a
 // stem.

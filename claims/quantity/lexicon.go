@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/internal/wordfilter"
 )
 
 // Word flags.
@@ -481,10 +483,9 @@ var flagWords = []struct {
 type lexicon struct {
 	ids   map[string]int32 // lower-cased word form (ё folded to е) -> ID; 0 is unknown
 	words []wordInfo       // by ID
-	// filter has the bit filterHash(w) set for every word w of ids: most
-	// words of a text are in no list, and their bit, clear, answers for
-	// them without a map lookup (see scanWord).
-	filter [1 << 10]uint64
+	// filter holds every word of ids: most words of a text are in no
+	// list, and it answers for them without a map lookup (see scanWord).
+	filter wordfilter.Filter
 	// Words some rules look for by name.
 	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idSo, idPolovinoy, idHalf, idNi int32
 }
@@ -495,30 +496,14 @@ func (l *lexicon) id(w string) int32 {
 	}
 	id := int32(len(l.words))
 	l.ids[w] = id
-	h := filterHash(w)
-	l.filter[h/64] |= 1 << (h % 64)
+	wordfilter.Add(&l.filter, w)
 	l.words = append(l.words, wordInfo{})
 	return id
 }
 
-// filterHash hashes a word's length and a few of its bytes into 2^16
-// buckets, for lexicon.filter.
-func filterHash[S string | []byte](w S) uint32 {
-	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<8 ^ uint32(w[n-1])<<16 ^ uint32(w[n/2])
-	if n > 1 {
-		h ^= uint32(w[1])<<24 ^ uint32(w[n-2])*0x85EBCA6B
-	}
-	h *= 0x27D4EB2F
-	return h >> 16
-}
-
 // lookup returns the ID of the lower-cased word w, 0 when it is unknown.
 func (l *lexicon) lookup(w []byte) int32 {
-	if h := filterHash(w); l.filter[h/64]&(1<<(h%64)) == 0 {
+	if !wordfilter.MayHold(&l.filter, w) {
 		return 0
 	}
 	return l.ids[string(w)]
