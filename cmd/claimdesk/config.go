@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -191,4 +192,17 @@ func (f *publisherFlags) publisher() (exchange.Publisher, error) {
 		return f.p, err
 	}
 	return f.p, nil
+}
+
+// memoryLimitFlag registers --memory-limit, a soft limit on the Go
+// runtime's memory in MiB (def bytes by default, 0 for none), and returns
+// what sets it once the flags are parsed, unless the environment's
+// GOMEMLIMIT, which takes precedence, is set.
+func memoryLimitFlag(fs *flag.FlagSet, whose string, def int64) func() {
+	mib := fs.Int64("memory-limit", def>>20, "soft limit on "+whose+" Go memory in MiB, 0 for none (the environment's GOMEMLIMIT takes precedence)")
+	return func() {
+		if os.Getenv("GOMEMLIMIT") == "" && *mib > 0 {
+			debug.SetMemoryLimit(*mib << 20)
+		}
+	}
 }

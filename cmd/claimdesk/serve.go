@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/claimdesk/claimdesk/api"
@@ -28,7 +26,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	loadDemo := fs.Bool("demo", env("CLAIMDESK_DEMO", "") == "1", "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes")
 	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes")
-	memLimit := fs.Int64("memory-limit", api.DefaultMemoryLimit>>20, "soft limit on the server's memory in MiB, 0 for none (the environment's GOMEMLIMIT takes precedence)")
+	applyMemLimit := memoryLimitFlag(fs, "the server's", api.DefaultMemoryLimit)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,9 +34,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "claimdesk serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	if os.Getenv("GOMEMLIMIT") == "" && *memLimit > 0 {
-		debug.SetMemoryLimit(*memLimit << 20)
-	}
+	applyMemLimit()
 	pub, err := pf.publisher()
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -119,7 +118,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	dryRun := fs.Bool("dry-run", false, "validate and report, write nothing")
 	maxBytes := fs.Int64("max-bytes", exchange.DefaultLimits.MaxBytes, "largest file accepted, in bytes")
 	server := fs.String("server", env("CLAIMDESK_SERVER", ""), "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
-	memLimit := fs.Int64("memory-limit", importMemoryLimit>>20, "soft limit on the import's Go memory in MiB, 0 for none (the environment's GOMEMLIMIT takes precedence)")
+	applyMemLimit := memoryLimitFlag(fs, "the import's", importMemoryLimit)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -127,9 +126,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintln(stderr, "usage: claimdesk import [--db DSN | --server URL] [--format F] [--dry-run] FILE|-")
 		return errUsage
 	}
-	if os.Getenv("GOMEMLIMIT") == "" && *memLimit > 0 {
-		debug.SetMemoryLimit(*memLimit << 20)
-	}
+	applyMemLimit()
 	name := fs.Arg(0)
 	f := exchange.FormatOfName(name)
 	if *format != "" {
