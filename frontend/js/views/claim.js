@@ -98,6 +98,8 @@ export async function render(ctx) {
   const rest = rels.filter((r) => !CONFLICT_KINDS.includes(r.kind) && !AGREE_KINDS.includes(r.kind));
   const restKinds = [...new Set(rest.map((r) => r.kind))];
   const relBox = rels.length ? [
+    pg.relations_total > rels.length ? h('p', { class: 'muted', 'data-testid': 'rel-capped' },
+      `This claim has ${pg.relations_total.toLocaleString('en')} relations: the counts and lists below cover the first ${rels.length}, conflicts first, most severe first.`) : null,
     h('h3', { id: 'rel-conflicts' }, `Conflicts (${conflicts.length})`),
     conflicts.length ? h('ul', { class: 'rel-list conflicts', 'aria-labelledby': 'rel-conflicts' }, conflicts.map((r) => relRow(r, true)))
       : h('p', { class: 'muted' }, 'No other claim contradicts this one.'),
