@@ -35,6 +35,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -118,12 +119,25 @@ func serveChild(dsn string) error {
 		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	}
 	mux.Handle("/", apiH)
+	// Requests still being answered, so that the measurer can wait for
+	// the last window's stragglers before it opens the next one.
+	var inFlight atomic.Int64
+	mux.HandleFunc("/inflight", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, inFlight.Load())
+	})
+	counted := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/inflight" {
+			inFlight.Add(1)
+			defer inFlight.Add(-1)
+		}
+		mux.ServeHTTP(w, r)
+	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
 	fmt.Println(ln.Addr().String())
-	srv := &http.Server{Handler: mux}
+	srv := &http.Server{Handler: counted}
 	go srv.Serve(ln)
 	io.Copy(io.Discard, os.Stdin)
 	return srv.Close()
@@ -375,6 +389,27 @@ func runWrk(pid int, u string) (wrkResult, error) {
 	return r, nil
 }
 
+// waitIdle waits until the server at base answers no request: when wrk
+// stops, up to one request a connection may still be running, and a slow
+// endpoint's stragglers would otherwise eat into the next measurement.
+// It gives up after two minutes and says so.
+func waitIdle(base string) {
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(base + "/inflight")
+		if err != nil {
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(b) == "0" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	fmt.Println("    (the server was still answering earlier requests after two minutes; measuring anyway)")
+}
+
 // sampleRSS returns the largest resident set size of process pid, in MiB,
 // read from /proc every 50 ms until stop closes.
 func sampleRSS(pid int, stop <-chan struct{}) float64 {
@@ -507,6 +542,7 @@ func wrkMeasure(dsn string, tb *table) error {
 		if err != nil {
 			return err
 		}
+		waitIdle(base)
 		apiRSS = max(apiRSS, r.rss)
 		ceilings := []string{base + "/ceiling/mem?u=" + q(c.path)}
 		names := []string{"memory"}
@@ -521,6 +557,7 @@ func wrkMeasure(dsn string, tb *table) error {
 			if err != nil {
 				return err
 			}
+			waitIdle(base)
 			tcs = append(tcs, names[i]+": "+wrkFigure(m))
 			if m.requests < minAnswers || r.requests < minAnswers {
 				// A few answers in the window measure the machine's
