@@ -65,6 +65,11 @@ func leftNP(ts []tok, v int) (np, bool) {
 		}
 		hi--
 	}
+	// "СКР официально подтверждал": an adverb of manner before the verb
+	// is no part of the subject.
+	for hi > 1 && ts[hi-1].word && !ts[hi-1].upper && mannerAdverb(ts[hi-1].low) {
+		hi--
+	}
 	// "В МЧС настаивают": a prepositional phrase at clause start names the body.
 	lo := hi
 	for lo > 0 {
@@ -164,6 +169,12 @@ func leftNP(ts []tok, v int) (np, bool) {
 	return np{lo, hi}, hi > lo
 }
 
+// mannerAdverb reports whether a lower-case Russian word is an adverb of
+// manner ("официально", "публично", "неоднократно", "фактически").
+func mannerAdverb(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 5 && (strings.HasSuffix(w, "но") || strings.HasSuffix(w, "ски"))
+}
+
 // clauseOpeners link a clause to the one before and are no part of its
 // subject: "При этом он отметил", "Кроме того, …", "В свою очередь …".
 var clauseOpeners = set("при", "этом", "кроме", "того", "свою", "очередь", "напомним", "затем")
@@ -242,6 +253,13 @@ collect:
 		}
 		if (t.low == "в" || t.low == "во") && hi > lo && hasName(ts[lo:hi]) {
 			break // "Александр Бортников в Вашингтоне"
+		}
+		if hi > lo && addressees[t.low] && hasName(ts[lo:hi]) {
+			break // "сказал Пучков журналистам": the addressee after the speaker
+		}
+		if t.low == "на" && hi > lo && ts[hi-1].low == "ссылкой" {
+			hi++ // "«Интерфакс» со ссылкой на источники": kept whole for the cue to split
+			continue
 		}
 		if t.low == "и" && hi > lo && !hasName(ts[lo:hi]) && hasRoleWord(ts[lo:hi]) && nameAhead(ts, hi+1) {
 			hi++ // a role of several parts, its name after it

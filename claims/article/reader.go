@@ -999,6 +999,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		if c.who == nil {
+			if outlet != "" && ok {
+				// "сообщает «Интерфакс» со ссылкой на источники": an
+				// unnamed source, no claimant; the outlet is the channel.
+				out = append(out, cue{pos: t.start, outlet: outlet, inQuote: inQ(t.start)})
+			}
 			continue
 		}
 		d.note(c.who)
