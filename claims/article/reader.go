@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -1079,6 +1080,18 @@ func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]to
 		if outlet == "" {
 			outlet = joinToks(phrase[:k])
 		}
+		// "приводит ТАСС его слова", "цитирует РИА Новости ее слова": the
+		// pronoun after the outlet stands for the person named before.
+		if phrase[k].word && phrase[k].cls&cPersonPron != 0 {
+			who := d.lastPerson
+			if who == nil {
+				who = d.unnamed()
+			}
+			if who == nil {
+				return phrase[:0], outlet, oblique, nil
+			}
+			return phrase[k : k+1], outlet, oblique, who
+		}
 		return phrase[k:], outlet, true, nil
 	}
 	return phrase, outlet, oblique, nil
@@ -1300,7 +1313,29 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 			return len(c), true
 		}
 	}
+	// "по предварительной оценке Банка России", "по официальным данным
+	// полиции": adjectives between "по" and the noun of the cue.
+	if ts[i].low == "по" {
+		a := i + 1
+		for a < len(ts) && a <= i+2 && ts[a].word && !ts[a].upper && ruAdjective(ts[a].low) {
+			a++
+		}
+		if a > i+1 && a < len(ts) && ts[a].word {
+			for _, c := range prepCues {
+				if len(c) == 2 && c[0] == "по" && ts[a].low == c[1] {
+					return a + 1 - i, true
+				}
+			}
+		}
+	}
 	return 0, false
+}
+
+// ruAdjective reports whether a lower-case Russian word has the ending of
+// an adjective in the dative or prepositional ("официальным",
+// "предварительной", "последним").
+func ruAdjective(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 4 && hasAnySuffix(w, "ым", "им", "ой", "ей", "ому", "ему")
 }
 
 // placesOf returns the gazetteer's names for the places a sentence names.
