@@ -299,7 +299,20 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			continue
 		}
 		si := sentIndex(sents, out[k].Start-base)
-		if si <= 0 || len(sents[si].cues) > 0 || !opensWithAnaphor(sents[si].toks) {
+		part := partitive(p[out[k].End-base:])
+		if si < 0 || len(sents[si].cues) > 0 || !part && (si == 0 || !opensWithAnaphor(sents[si].toks)) {
+			continue
+		}
+		if si == 0 {
+			// "…, заявил Владимир Пучков.⏎На данный момент тела шести из
+			// них …": the last sentence of the paragraph before.
+			for m := first - 1; m >= prev && m >= 0 && out[m].Start >= d.prevLast; m-- {
+				if out[m].Claimant != nil {
+					out[k].Claimant = out[m].Claimant
+					out[k].Outlet = out[m].Outlet
+					break
+				}
+			}
 			continue
 		}
 		found := false
@@ -511,6 +524,13 @@ var adjectiveUnits = set("different", "various", "separate", "distinct", "other"
 
 // anaphors open a sentence that refers back to the one before.
 var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
+
+// partitive reports whether the text after a figure opens "из них" (of
+// them): the figure counts part of a set the sentence before gave.
+func partitive(rest string) bool {
+	rest = strings.TrimLeft(rest, " \u00a0")
+	return strings.HasPrefix(rest, "из них") || strings.HasPrefix(rest, "из которых")
+}
 
 func opensWithAnaphor(ts []tok) bool {
 	for i := 0; i < len(ts) && i < 5; i++ {
