@@ -42,6 +42,10 @@ type cue struct {
 	// declared: "заявленная организаторами численность": the figure the
 	// clause gives is the body's, whoever reports it.
 	declared bool
+	// topicEnd: "заявления российской стороны о гибели 1600 человек": the
+	// body owns the figures of its statement's "о" phrase, from pos to
+	// topicEnd, whoever reports the statement.
+	topicEnd int
 }
 
 // np is a noun phrase as token range [lo, hi) of a sentence.
