@@ -885,17 +885,51 @@ func nominativePhrase(ts []tok) string {
 				w = strings.TrimSuffix(w, "и") + "я"
 			case i == 0 && strings.HasSuffix(low, "е") && !t.upper:
 				w = strings.TrimSuffix(w, "е") + "а"
+			case i == 0 && len(ts) > 1 && orgNominative[ts[1].st] != "" && hasAnySuffix(low, "ого", "ом", "ой", "его", "ем", "ей"):
+				// "в Следственном комитете": an adjective agreeing with
+				// the body's noun after it.
+				w = adjectiveNominative(w, orgNominative[ts[1].st])
 			case t.upper && i == 0:
 				// only the head: "МЧС России", "полиции Москвы" keep
 				// their genitive after it
 				w = nominativeWord(w)
-			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его"):
-				w = orgNominative[t.st] // "Следственного комитета"
+			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его", "ом", "ем", "ой", "ей"):
+				w = orgNominative[t.st] // "Следственного комитета", "Следственном комитете"
 			}
 		}
 		parts = append(parts, w)
 	}
 	return strings.Join(parts, " ")
+}
+
+// adjectiveNominative puts an adjective in an oblique case into the
+// nominative of the gender of noun: "Следственном" before "комитет" is
+// "Следственный", "Пограничной" before "служба" "Пограничная".
+func adjectiveNominative(w, noun string) string {
+	soft := hasAnySuffix(fold(w), "его", "ем", "ей")
+	stem := w
+	for _, end := range []string{"ого", "его", "ом", "ем", "ой", "ей"} {
+		if strings.HasSuffix(stem, end) {
+			stem = strings.TrimSuffix(stem, end)
+			break
+		}
+	}
+	switch {
+	case strings.HasSuffix(noun, "о"):
+		if soft {
+			return stem + "ее"
+		}
+		return stem + "ое"
+	case strings.HasSuffix(noun, "а") || strings.HasSuffix(noun, "я"):
+		if soft {
+			return stem + "яя"
+		}
+		return stem + "ая"
+	}
+	if soft {
+		return stem + "ий"
+	}
+	return stem + "ый"
 }
 
 // orgNominative gives the nominative of the nouns that name a body, by
