@@ -643,10 +643,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				officials++
 			}
 		}
-		// A bare role word ("…, добавил министр", "the minister added")
-		// that matches no role named before: the last speaker, if a person
-		// given a role ("глава Минфина Антон Силуанов").
-		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person && d.lastSpeaker.role != "" {
+		// A bare role word ("…, добавил министр", "the minister added",
+		// "Дипломат добавила") that matches no role named before: the last
+		// speaker, if a person ("глава Минфина Антон Силуанов", "—
+		// подчеркнула Мария Захарова").
+		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person {
 			return d.lastSpeaker
 		}
 		// Another title for the one official the article has named:

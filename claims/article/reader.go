@@ -1382,15 +1382,16 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 	// "по предварительной оценке Банка России", "по официальным данным
 	// полиции": adjectives between "по" and the noun of the cue.
 	if ts[i].low == "по" {
-		a := i + 1
-		for a < len(ts) && a <= i+2 && ts[a].word && !ts[a].upper && ruAdjective(ts[a].low) {
-			a++
-		}
-		if a > i+1 && a < len(ts) && ts[a].word {
-			for _, c := range prepCues {
-				if len(c) == 2 && c[0] == "по" && ts[a].low == c[1] {
-					return a + 1 - i, true
+		for a := i + 1; a < len(ts) && a <= i+3 && ts[a].word && !ts[a].upper; a++ {
+			if a > i+1 {
+				for _, c := range prepCues {
+					if len(c) == 2 && c[0] == "по" && ts[a].low == c[1] {
+						return a + 1 - i, true
+					}
 				}
+			}
+			if !ruAdjective(ts[a].low) {
+				break
 			}
 		}
 	}
