@@ -232,6 +232,7 @@ collect:
 			k++
 		}
 		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0 ||
+			strings.HasPrefix(ts[k].low, "источник") || strings.HasPrefix(ts[k].low, "собеседник") || // "рассказал РБК источник в …"
 			!ts[k].upper && ts[k+1].word && ts[k+1].cls&cRole != 0) { // "официальный представитель"
 			outlet = joinToks(ts[i:k])
 			if looksDativeOutlet(ts[i:k]) {
@@ -450,6 +451,10 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// "источник в силовых структурах", "a source close to …": a speaker
 	// the text does not name is no claimant.
 	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {
+		return nil
+	}
+	// "собственный источник", "осведомленные источники", "a senior source".
+	if len(ts) > 1 && ts[0].word && !ts[0].upper && ts[1].word && (strings.HasPrefix(ts[1].low, "источник") || ts[1].low == "source" || ts[1].low == "sources") && !hasNamePair(ts) {
 		return nil
 	}
 	// "собеседник агентства": whoever the agency spoke to, named before.

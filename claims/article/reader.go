@@ -982,6 +982,20 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 						continue
 					}
 				}
+				// "передает ТАСС со ссылкой на ГУ МВД": the outlet relays
+				// the body it cites; an unnamed source is no claimant.
+				if via != "" && k+2 < len(phrase) && phrase[k].low == "со" && phrase[k+1].low == "ссылкой" {
+					rest := phrase[k+2:]
+					if len(rest) > 1 && rest[0].low == "на" {
+						rest = rest[1:]
+					}
+					if who := d.resolve(p, rest, true); who != nil {
+						add(cue{pos: t.start, who: who, outlet: via, back: true})
+					} else {
+						out = append(out, cue{pos: t.start, outlet: via, inQuote: inQ(t.start)})
+					}
+					continue
+				}
 				if e := d.resolve(p, phrase, false); e != nil {
 					out = append(out, cue{pos: t.start, outlet: e.name, inQuote: inQ(t.start)})
 				}
