@@ -166,6 +166,10 @@ func leftNP(ts []tok, v int) (np, bool) {
 	// genitive are not the subject.
 	if hi-lo >= 3 && ts[lo].word && frontedObjects[ts[lo].low] && ts[lo+1].word && !ts[lo+1].upper {
 		lo += 2
+		// "Число участников митинга полиция оценила": more genitives.
+		for hi-lo > 1 && ts[lo].word && !ts[lo].upper && ts[lo].cls&(cOrg|cRole) == 0 {
+			lo++
+		}
 	}
 	if lo < hi && ts[lo].word && (ts[lo].low == "no" || ts[lo].low == "nobody" || ts[lo].low == "none" || ts[lo].low == "никто") {
 		return np{}, false
