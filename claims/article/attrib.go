@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -200,6 +201,8 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 		switch {
 		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
 			i += 2 // "заявил в Ташкенте"
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && !ts[i+1].upper && circumstance(ts, i+1) > i+1 && ts[circumstance(ts, i+1)].cls&cOrg == 0:
+			i = circumstance(ts, i+1) // "заявила в эфире телеканала «Россия 24» уполномоченный …"
 		case t.word && (t.cls&cTime != 0) && (!t.upper || (t.cls&cWeekday != 0)):
 			i++
 		case t.word && addressees[t.low]:
@@ -343,8 +346,18 @@ collect:
 // clause; or i when there is none.
 func circumstance(ts []tok, i int) int {
 	k := i
-	for k < len(ts) && k-i < 3 && ts[k].word && !ts[k].upper && !ts[k].digit && ts[k].cls&(cRole|cOrg|cBoundary) == 0 && !isOutletTok(&ts[k]) {
+	for k < len(ts) && k-i < 3 && ts[k].word && !ts[k].upper && !ts[k].digit && ts[k].cls&(cRole|cOrg|cBoundary) == 0 && (!isOutletTok(&ts[k]) || k+1 < len(ts) && isQuoteMark(&ts[k+1])) {
 		k++
+	}
+	// "в эфире телеканала «Россия 24»": a quoted name ends it.
+	if k > i && k < len(ts) && isQuoteMark(&ts[k]) {
+		m := k + 1
+		for m < len(ts) && !isQuoteMark(&ts[m]) && m-k < 6 {
+			m++
+		}
+		if m < len(ts) && m > k+1 && isQuoteMark(&ts[m]) {
+			k = m + 1
+		}
 	}
 	if k == i || k >= len(ts) || !ts[k].word {
 		return i
@@ -572,6 +585,17 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		roleToks = roleToks[1:]
 	}
 	roleOnly := len(nameToks) > 0 && len(roleToks) > 0 && (roleToks[len(roleToks)-1].low == "of" || strings.HasSuffix(roleToks[len(roleToks)-1].low, "'s"))
+	// "по оценке главы ФСБ" after "Директор ФСБ Александр Бортников":
+	// the head of a body named by its abbreviation is the person given
+	// as its head before.
+	if len(nameToks) == 1 && isAllCaps(nameToks[0].s) && hasHeadWord(roleToks) {
+		for i := len(d.entities) - 1; i >= 0; i-- {
+			e := d.entities[i]
+			if e.kind == Person && e.role != "" && hasHeadWord(tokensOf(e.role)) && slices.Contains(strings.Fields(e.role), nameToks[0].s) {
+				return e
+			}
+		}
+	}
 	// "губернатор Севастополя", "мэра Москвы": one capitalised word in the
 	// genitive after a role names its domain, not the person.
 	if len(nameToks) == 1 && len(roleToks) > 0 && roleToks[len(roleToks)-1].cls&cRole != 0 && genitiveDomain(nameToks[0].low) {
@@ -683,6 +707,28 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+// headWords name the head of a body: "глава ФСБ", "директор ФСБ".
+var headWords = set("глава", "главы", "главе", "главу", "главой", "директор", "директора", "руководитель", "руководителя",
+	"начальник", "начальника", "председатель", "председателя", "министр", "министра", "head", "director", "chief")
+
+func hasHeadWord(ts []tok) bool {
+	for i := range ts {
+		if ts[i].word && headWords[ts[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// tokensOf splits a role as stored into word tokens, for hasHeadWord.
+func tokensOf(s string) []tok {
+	var ts []tok
+	for _, w := range strings.Fields(s) {
+		ts = append(ts, tok{s: w, low: fold(w), word: true})
+	}
+	return ts
 }
 
 // appositiveNouns name the kind of a body whose quoted name follows in
