@@ -482,6 +482,18 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if len(ts) <= 2 && !ts[len(ts)-1].upper && (ts[len(ts)-1].low == "group" || ts[len(ts)-1].low == "agency" || ts[len(ts)-1].low == "ministry" || ts[len(ts)-1].st == "ведомств" || ts[len(ts)-1].low == "organisation" || ts[len(ts)-1].low == "organization") && d.lastOrg != nil {
 		return d.lastOrg
 	}
+	// "Представитель МВД Ирина Волк … По данным ведомства": with no body
+	// named on its own, the body in the role of the person named last.
+	if len(ts) == 1 && ts[0].st == "ведомств" && d.lastOrg == nil && d.lastPerson != nil {
+		for _, w := range strings.Fields(d.lastPerson.role) {
+			if isAllCaps(w) && utf8.RuneCountInString(w) >= 2 {
+				if e := d.find(w); e != nil && e.kind != Person {
+					return e
+				}
+				return d.remember(&entity{name: w, kind: Organisation})
+			}
+		}
+	}
 	// An abbreviation in brackets names the same body: "the Soufan Group (TSG)".
 	alias := ""
 	for i := 0; i+2 < len(ts); i++ {
