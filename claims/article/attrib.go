@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,10 @@ type cue struct {
 	// declared: "заявленная организаторами численность": the figure the
 	// clause gives is the body's, whoever reports it.
 	declared bool
+	// topicEnd: "заявления российской стороны о гибели 1600 человек": the
+	// body owns the figures of its statement's "о" phrase, from pos to
+	// topicEnd, whoever reports the statement.
+	topicEnd int
 }
 
 // np is a noun phrase as token range [lo, hi) of a sentence.
@@ -63,6 +68,11 @@ func leftNP(ts []tok, v int) (np, bool) {
 		if ts[hi-1].cls&cMonth != 0 {
 			hi-- // "Владимир Пучков 20 марта сообщил": the date
 		}
+		hi--
+	}
+	// "СКР официально подтверждал": an adverb of manner before the verb
+	// is no part of the subject.
+	for hi > 1 && ts[hi-1].word && !ts[hi-1].upper && mannerAdverb(ts[hi-1].low) {
 		hi--
 	}
 	// "В МЧС настаивают": a prepositional phrase at clause start names the body.
@@ -157,11 +167,21 @@ func leftNP(ts []tok, v int) (np, bool) {
 	// genitive are not the subject.
 	if hi-lo >= 3 && ts[lo].word && frontedObjects[ts[lo].low] && ts[lo+1].word && !ts[lo+1].upper {
 		lo += 2
+		// "Число участников митинга полиция оценила": more genitives.
+		for hi-lo > 1 && ts[lo].word && !ts[lo].upper && ts[lo].cls&(cOrg|cRole) == 0 {
+			lo++
+		}
 	}
 	if lo < hi && ts[lo].word && (ts[lo].low == "no" || ts[lo].low == "nobody" || ts[lo].low == "none" || ts[lo].low == "никто") {
 		return np{}, false
 	}
 	return np{lo, hi}, hi > lo
+}
+
+// mannerAdverb reports whether a lower-case Russian word is an adverb of
+// manner ("официально", "публично", "неоднократно", "фактически").
+func mannerAdverb(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 5 && (strings.HasSuffix(w, "но") || strings.HasSuffix(w, "ски"))
 }
 
 // clauseOpeners link a clause to the one before and are no part of its
@@ -181,6 +201,8 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 		switch {
 		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
 			i += 2 // "заявил в Ташкенте"
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && !ts[i+1].upper && circumstance(ts, i+1) > i+1 && ts[circumstance(ts, i+1)].cls&cOrg == 0:
+			i = circumstance(ts, i+1) // "заявила в эфире телеканала «Россия 24» уполномоченный …"
 		case t.word && (t.cls&cTime != 0) && (!t.upper || (t.cls&cWeekday != 0)):
 			i++
 		case t.word && addressees[t.low]:
@@ -217,6 +239,7 @@ collect:
 			k++
 		}
 		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0 ||
+			strings.HasPrefix(ts[k].low, "источник") || strings.HasPrefix(ts[k].low, "собеседник") || // "рассказал РБК источник в …"
 			!ts[k].upper && ts[k+1].word && ts[k+1].cls&cRole != 0) { // "официальный представитель"
 			outlet = joinToks(ts[i:k])
 			if looksDativeOutlet(ts[i:k]) {
@@ -242,6 +265,13 @@ collect:
 		}
 		if (t.low == "в" || t.low == "во") && hi > lo && hasName(ts[lo:hi]) {
 			break // "Александр Бортников в Вашингтоне"
+		}
+		if hi > lo && addressees[t.low] && hasName(ts[lo:hi]) {
+			break // "сказал Пучков журналистам": the addressee after the speaker
+		}
+		if t.low == "на" && hi > lo && ts[hi-1].low == "ссылкой" {
+			hi++ // "«Интерфакс» со ссылкой на источники": kept whole for the cue to split
+			continue
 		}
 		if t.low == "и" && hi > lo && !hasName(ts[lo:hi]) && hasRoleWord(ts[lo:hi]) && nameAhead(ts, hi+1) {
 			hi++ // a role of several parts, its name after it
@@ -316,8 +346,18 @@ collect:
 // clause; or i when there is none.
 func circumstance(ts []tok, i int) int {
 	k := i
-	for k < len(ts) && k-i < 3 && ts[k].word && !ts[k].upper && !ts[k].digit && ts[k].cls&(cRole|cOrg|cBoundary) == 0 && !isOutletTok(&ts[k]) {
+	for k < len(ts) && k-i < 3 && ts[k].word && !ts[k].upper && !ts[k].digit && ts[k].cls&(cRole|cOrg|cBoundary) == 0 && (!isOutletTok(&ts[k]) || k+1 < len(ts) && isQuoteMark(&ts[k+1])) {
 		k++
+	}
+	// "в эфире телеканала «Россия 24»": a quoted name ends it.
+	if k > i && k < len(ts) && isQuoteMark(&ts[k]) {
+		m := k + 1
+		for m < len(ts) && !isQuoteMark(&ts[m]) && m-k < 6 {
+			m++
+		}
+		if m < len(ts) && m > k+1 && isQuoteMark(&ts[m]) {
+			k = m + 1
+		}
 	}
 	if k == i || k >= len(ts) || !ts[k].word {
 		return i
@@ -430,6 +470,10 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {
 		return nil
 	}
+	// "собственный источник", "осведомленные источники", "a senior source".
+	if len(ts) > 1 && ts[0].word && !ts[0].upper && ts[1].word && (strings.HasPrefix(ts[1].low, "источник") || ts[1].low == "source" || ts[1].low == "sources") && !hasNamePair(ts) {
+		return nil
+	}
 	// "собеседник агентства": whoever the agency spoke to, named before.
 	if ts[0].word && strings.HasPrefix(ts[0].low, "собеседник") && d.lastSpeaker != nil {
 		return d.lastSpeaker
@@ -437,6 +481,18 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// "the group", "the agency", "ведомство": the last organisation.
 	if len(ts) <= 2 && !ts[len(ts)-1].upper && (ts[len(ts)-1].low == "group" || ts[len(ts)-1].low == "agency" || ts[len(ts)-1].low == "ministry" || ts[len(ts)-1].st == "ведомств" || ts[len(ts)-1].low == "organisation" || ts[len(ts)-1].low == "organization") && d.lastOrg != nil {
 		return d.lastOrg
+	}
+	// "Представитель МВД Ирина Волк … По данным ведомства": with no body
+	// named on its own, the body in the role of the person named last.
+	if len(ts) == 1 && ts[0].st == "ведомств" && d.lastOrg == nil && d.lastPerson != nil {
+		for _, w := range strings.Fields(d.lastPerson.role) {
+			if isAllCaps(w) && utf8.RuneCountInString(w) >= 2 {
+				if e := d.find(w); e != nil && e.kind != Person {
+					return e
+				}
+				return d.remember(&entity{name: w, kind: Organisation})
+			}
+		}
 	}
 	// An abbreviation in brackets names the same body: "the Soufan Group (TSG)".
 	alias := ""
@@ -541,6 +597,17 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		roleToks = roleToks[1:]
 	}
 	roleOnly := len(nameToks) > 0 && len(roleToks) > 0 && (roleToks[len(roleToks)-1].low == "of" || strings.HasSuffix(roleToks[len(roleToks)-1].low, "'s"))
+	// "по оценке главы ФСБ" after "Директор ФСБ Александр Бортников":
+	// the head of a body named by its abbreviation is the person given
+	// as its head before.
+	if len(nameToks) == 1 && isAllCaps(nameToks[0].s) && hasHeadWord(roleToks) {
+		for i := len(d.entities) - 1; i >= 0; i-- {
+			e := d.entities[i]
+			if e.kind == Person && e.role != "" && hasHeadWord(tokensOf(e.role)) && slices.Contains(strings.Fields(e.role), nameToks[0].s) {
+				return e
+			}
+		}
+	}
 	// "губернатор Севастополя", "мэра Москвы": one capitalised word in the
 	// genitive after a role names its domain, not the person.
 	if len(nameToks) == 1 && len(roleToks) > 0 && roleToks[len(roleToks)-1].cls&cRole != 0 && genitiveDomain(nameToks[0].low) {
@@ -621,10 +688,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				officials++
 			}
 		}
-		// A bare role word ("…, добавил министр", "the minister added")
-		// that matches no role named before: the last speaker, if a person
-		// given a role ("глава Минфина Антон Силуанов").
-		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person && d.lastSpeaker.role != "" {
+		// A bare role word ("…, добавил министр", "the minister added",
+		// "Дипломат добавила") that matches no role named before: the last
+		// speaker, if a person ("глава Минфина Антон Силуанов", "—
+		// подчеркнула Мария Захарова").
+		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person {
 			return d.lastSpeaker
 		}
 		// Another title for the one official the article has named:
@@ -651,6 +719,28 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+// headWords name the head of a body: "глава ФСБ", "директор ФСБ".
+var headWords = set("глава", "главы", "главе", "главу", "главой", "директор", "директора", "руководитель", "руководителя",
+	"начальник", "начальника", "председатель", "председателя", "министр", "министра", "head", "director", "chief")
+
+func hasHeadWord(ts []tok) bool {
+	for i := range ts {
+		if ts[i].word && headWords[ts[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// tokensOf splits a role as stored into word tokens, for hasHeadWord.
+func tokensOf(s string) []tok {
+	var ts []tok
+	for _, w := range strings.Fields(s) {
+		ts = append(ts, tok{s: w, low: fold(w), word: true})
+	}
+	return ts
 }
 
 // appositiveNouns name the kind of a body whose quoted name follows in
@@ -863,17 +953,51 @@ func nominativePhrase(ts []tok) string {
 				w = strings.TrimSuffix(w, "и") + "я"
 			case i == 0 && strings.HasSuffix(low, "е") && !t.upper:
 				w = strings.TrimSuffix(w, "е") + "а"
+			case i == 0 && len(ts) > 1 && orgNominative[ts[1].st] != "" && hasAnySuffix(low, "ого", "ом", "ой", "его", "ем", "ей"):
+				// "в Следственном комитете": an adjective agreeing with
+				// the body's noun after it.
+				w = adjectiveNominative(w, orgNominative[ts[1].st])
 			case t.upper && i == 0:
 				// only the head: "МЧС России", "полиции Москвы" keep
 				// their genitive after it
 				w = nominativeWord(w)
-			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его"):
-				w = orgNominative[t.st] // "Следственного комитета"
+			case i == 1 && orgNominative[t.st] != "" && hasAnySuffix(ts[0].low, "ого", "его", "ом", "ем", "ой", "ей"):
+				w = orgNominative[t.st] // "Следственного комитета", "Следственном комитете"
 			}
 		}
 		parts = append(parts, w)
 	}
 	return strings.Join(parts, " ")
+}
+
+// adjectiveNominative puts an adjective in an oblique case into the
+// nominative of the gender of noun: "Следственном" before "комитет" is
+// "Следственный", "Пограничной" before "служба" "Пограничная".
+func adjectiveNominative(w, noun string) string {
+	soft := hasAnySuffix(fold(w), "его", "ем", "ей")
+	stem := w
+	for _, end := range []string{"ого", "его", "ом", "ем", "ой", "ей"} {
+		if strings.HasSuffix(stem, end) {
+			stem = strings.TrimSuffix(stem, end)
+			break
+		}
+	}
+	switch {
+	case strings.HasSuffix(noun, "о"):
+		if soft {
+			return stem + "ее"
+		}
+		return stem + "ое"
+	case strings.HasSuffix(noun, "а") || strings.HasSuffix(noun, "я"):
+		if soft {
+			return stem + "яя"
+		}
+		return stem + "ая"
+	}
+	if soft {
+		return stem + "ий"
+	}
+	return stem + "ый"
 }
 
 // orgNominative gives the nominative of the nouns that name a body, by

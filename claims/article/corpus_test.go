@@ -322,9 +322,10 @@ func TestCorpus(t *testing.T) {
 	}{
 		{"tuning all", 0.95, 0.90, 0.95, 0.80},
 		{"batch 1 set-aside all", 0.95, 0.90, 0.95, 0.80},
-		// The targets hold on both set-asides together but for
-		// the claimant, where the Russian passages of batch 2 fall short
-		// (see the log): the floor there guards against regressions.
+		// The claimant target (0.80) holds on all set-aside
+		// passages together, but not on the Russian ones alone nor on
+		// every batch (batch 5's fresh set-aside falls short; see the
+		// log): the floor there guards against regressions.
 		{"set-aside all", 0.95, 0.90, 0.95, 0.75},
 	}
 	for _, k := range []string{"set-aside en", "set-aside ru", "set-aside all"} {

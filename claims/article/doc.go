@@ -20,16 +20,23 @@
 //     в пресс-службе X"), "«…», — говорится в сообщении" the body named
 //     last, "собеседник агентства" the speaker named last, "заявленная
 //     организаторами численность" the organisers whoever reports it, a
-//     sentence opening "При этом …" or "… из них" the speaker of the
-//     sentence before, an attribution inside the quotation marks between
+//     sentence opening "При этом …" the speaker of the sentence before,
+//     a figure followed by "из них" that of the sentence before, even
+//     across a paragraph break, an attribution inside the quotation marks between
 //     dashes ("«…, — сказал Пучков. — …»"), a speaker ending the paragraph
 //     before with a colon, "Такие данные озвучил X", "говорится в докладе
 //     X", "приводит ТАСС слова X", "цитирует «Интерфакс» господина X", a
 //     fronted topic ("Об уничтожении 200 боевиков сообщило Минобороны"),
 //     a headline colon ("Аман Тулеев: …"), a verbless clause ("полиция — о
-//     30 тысячах"), a passive agent ("estimated at 20,000 by police"), a
+//     30 тысячах"), a statement's author in the genitive for the figure it
+//     is about ("заявления российской стороны о гибели 1600 человек"), a
+//     participle's agent ("цифры, озвученные руководством Южной Осетии, —
+//     более 2 тысяч"), "по предварительной оценке X" (adjectives before
+//     the cue's noun), a bare role as subject ("Дипломат указала") for
+//     the last speaker, a passive agent ("estimated at 20,000 by police"), a
 //     gerund for its clause's subject (", saying …", ", заявив, что …"), an
-//     unnamed source ("источник в …", "a source") no claimant, and a later surname, role or
+//     unnamed source ("источник в …", "a source", "со ссылкой на
+//     источники") no claimant, and a later surname, role or
 //     pronoun ("Bogdanov", "the minister", "he said", "по его словам")
 //     resolved to the full name and role given earlier in the article. An
 //     outlet the text names as the channel ("told Kommersant", "передает

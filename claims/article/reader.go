@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -104,6 +105,7 @@ type sent struct {
 	sp        span
 	toks      []tok
 	cues      []cue
+	topics    []cue    // statements' authors over their "о" phrases (see cue.topicEnd)
 	places    []string // named in the sentence
 	ctxPlaces []string // named in it, or in the last sentence before that named any
 	ctxCount  string   // the last "number of X" phrase up to this sentence
@@ -298,7 +300,20 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			continue
 		}
 		si := sentIndex(sents, out[k].Start-base)
-		if si <= 0 || len(sents[si].cues) > 0 || !opensWithAnaphor(sents[si].toks) {
+		part := partitive(p[out[k].End-base:])
+		if si < 0 || len(sents[si].cues) > 0 || !part && (si == 0 || !opensWithAnaphor(sents[si].toks)) {
+			continue
+		}
+		if si == 0 {
+			// "…, заявил Владимир Пучков.⏎На данный момент тела шести из
+			// них …": the last sentence of the paragraph before.
+			for m := first - 1; m >= prev && m >= 0 && out[m].Start >= d.prevLast; m-- {
+				if out[m].Claimant != nil {
+					out[k].Claimant = out[m].Claimant
+					out[k].Outlet = out[m].Outlet
+					break
+				}
+			}
 			continue
 		}
 		found := false
@@ -417,7 +432,13 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		break
 	}
 	// "заявленной организаторами численности митинга до 50 тысяч": the
-	// declarer of the figure's own clause.
+	// declarer of the figure's own clause; "заявления российской стороны
+	// о гибели 1600 человек": the body whose statement gives the figure.
+	for k := range s.topics {
+		if cu := &s.topics[k]; cu.pos <= q.Start && q.Start < cu.topicEnd {
+			return cu.who, ""
+		}
+	}
 	for k := range s.cues {
 		cu := &s.cues[k]
 		if cu.declared && (cu.pos < q.Start && q.Start-cu.pos <= 120 || cu.pos >= q.End && cu.pos-q.End <= 40) {
@@ -510,6 +531,13 @@ var adjectiveUnits = set("different", "various", "separate", "distinct", "other"
 
 // anaphors open a sentence that refers back to the one before.
 var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
+
+// partitive reports whether the text after a figure opens "из них" (of
+// them): the figure counts part of a set the sentence before gave.
+func partitive(rest string) bool {
+	rest = strings.TrimLeft(rest, " \u00a0")
+	return strings.HasPrefix(rest, "из них") || strings.HasPrefix(rest, "из которых")
+}
 
 func opensWithAnaphor(ts []tok) bool {
 	for i := 0; i < len(ts) && i < 5; i++ {
@@ -652,6 +680,7 @@ func (d *doc) unnamed() *entity {
 func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	ts := s.toks
 	var out []cue
+	s.topics = s.topics[:0]
 	// "Об этом сообщил X", "Такие данные сообщили в пресс-службе X": the
 	// speaker of the sentence before.
 	about := len(ts) >= 2 && (ts[0].low == "об" && ts[1].low == "этом" ||
@@ -706,6 +735,44 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					c.inQuote = inQ(c.pos)
 					out = append(out, c)
 					break
+				}
+			}
+		}
+		// "цифры, озвученные руководством Южной Осетии, — более 2 тысяч":
+		// a participle of saying with its author in the instrumental
+		// right after it declares the figures it introduces.
+		if t.word && i+1 < len(ts) && hasAnyPrefix(t.low, "озвученн", "названн", "приведенн", "опубликованн") && declarers[ts[i+1].low] == "" {
+			if head := instrumentalNominative(ts[i+1].low); head != "" && (ts[i+1].cls&cOrg != 0 || strings.HasSuffix(head, "ство") || i+2 < len(ts) && ts[i+2].upper) {
+				k := i + 2
+				for k < len(ts) && k-i <= 5 && ts[k].word && ts[k].upper {
+					k++
+				}
+				name := head
+				if k > i+2 {
+					name += " " + joinToks(ts[i+2:k])
+				}
+				e := d.find(name)
+				if e == nil || e.kind == Person {
+					e = d.remember(&entity{name: name, kind: Organisation})
+				}
+				c := cue{pos: t.start, who: e, declared: true}
+				c.inQuote = inQ(c.pos)
+				out = append(out, c)
+			}
+		}
+		// "официальные заявления российской стороны о гибели 1600
+		// человек", "сообщения организаторов о 40 тысячах": a statement
+		// noun, its author in the genitive, and the figure it is about.
+		if t.word && statementNouns[t.low] && !inQ(t.start) {
+			k := i + 1
+			for k < len(ts) && k-i <= 5 && ts[k].word && !ts[k].digit && ts[k].cls&cBoundary == 0 && ts[k].low != "о" && ts[k].low != "об" && ts[k].cls&cSpeech == 0 {
+				k++
+			}
+			if k > i+1 && k+1 < len(ts) && (ts[k].low == "о" || ts[k].low == "об") && (ts[k+1].digit || k+2 < len(ts) && ts[k+2].digit) {
+				if isSpeakerNP(ts[i+1:k]) || ruGenitive(ts[k-1].low) {
+					if e := d.resolve(p, ts[i+1:k], true); e != nil && e.kind != Outlet {
+						s.topics = append(s.topics, cue{pos: ts[k].start, who: e, topicEnd: ts[min(k+3, len(ts)-1)].end})
+					}
 				}
 			}
 		}
@@ -915,6 +982,20 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 						continue
 					}
 				}
+				// "передает ТАСС со ссылкой на ГУ МВД": the outlet relays
+				// the body it cites; an unnamed source is no claimant.
+				if via != "" && k+2 < len(phrase) && phrase[k].low == "со" && phrase[k+1].low == "ссылкой" {
+					rest := phrase[k+2:]
+					if len(rest) > 1 && rest[0].low == "на" {
+						rest = rest[1:]
+					}
+					if who := d.resolve(p, rest, true); who != nil {
+						add(cue{pos: t.start, who: who, outlet: via, back: true})
+					} else {
+						out = append(out, cue{pos: t.start, outlet: via, inQuote: inQ(t.start)})
+					}
+					continue
+				}
 				if e := d.resolve(p, phrase, false); e != nil {
 					out = append(out, cue{pos: t.start, outlet: e.name, inQuote: inQ(t.start)})
 				}
@@ -999,6 +1080,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		if c.who == nil {
+			if outlet != "" && ok {
+				// "сообщает «Интерфакс» со ссылкой на источники": an
+				// unnamed source, no claimant; the outlet is the channel.
+				out = append(out, cue{pos: t.start, outlet: outlet, inQuote: inQ(t.start)})
+			}
 			continue
 		}
 		d.note(c.who)
@@ -1073,6 +1159,18 @@ func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]to
 	if k > 0 && k < len(phrase) {
 		if outlet == "" {
 			outlet = joinToks(phrase[:k])
+		}
+		// "приводит ТАСС его слова", "цитирует РИА Новости ее слова": the
+		// pronoun after the outlet stands for the person named before.
+		if phrase[k].word && phrase[k].cls&cPersonPron != 0 {
+			who := d.lastPerson
+			if who == nil {
+				who = d.unnamed()
+			}
+			if who == nil {
+				return phrase[:0], outlet, oblique, nil
+			}
+			return phrase[k : k+1], outlet, oblique, who
 		}
 		return phrase[k:], outlet, true, nil
 	}
@@ -1295,7 +1393,73 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 			return len(c), true
 		}
 	}
+	// "по предварительной оценке Банка России", "по официальным данным
+	// полиции": adjectives between "по" and the noun of the cue.
+	if ts[i].low == "по" {
+		for a := i + 1; a < len(ts) && a <= i+3 && ts[a].word && !ts[a].upper; a++ {
+			if a > i+1 {
+				for _, c := range prepCues {
+					if len(c) == 2 && c[0] == "по" && ts[a].low == c[1] {
+						return a + 1 - i, true
+					}
+				}
+			}
+			if !ruAdjective(ts[a].low) {
+				break
+			}
+		}
+	}
 	return 0, false
+}
+
+// instrumentalNominative gives the nominative of a body's noun in the
+// instrumental ("руководством" руководство, "штабом" штаб, "полицией"
+// полиция, "властями" власти), or "" for a word that is not one.
+func instrumentalNominative(w string) string {
+	if !isCyrillic(w) || utf8.RuneCountInString(w) < 5 {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "ством"):
+		return strings.TrimSuffix(w, "м")
+	case strings.HasSuffix(w, "ией"):
+		return strings.TrimSuffix(w, "ей") + "я"
+	case strings.HasSuffix(w, "ями"):
+		return strings.TrimSuffix(w, "ями") + "и"
+	case strings.HasSuffix(w, "ами"):
+		return strings.TrimSuffix(w, "ами") + "ы"
+	case strings.HasSuffix(w, "ой"):
+		return strings.TrimSuffix(w, "ой") + "а"
+	case strings.HasSuffix(w, "ом"):
+		return strings.TrimSuffix(w, "ом")
+	}
+	return ""
+}
+
+func hasAnyPrefix(s string, pres ...string) bool {
+	for _, p := range pres {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// statementNouns are statements whose author, in the genitive after them,
+// owns the figures they are about: "заявления российской стороны о …".
+var statementNouns = set("заявления", "заявление", "заявлениям", "сообщения", "сообщение", "сообщениям", "данные", "оценки", "оценка", "оценку", "цифры", "подсчеты")
+
+// ruGenitive reports whether a lower-case Russian noun has a genitive
+// ending ("стороны", "властей", "организаторов").
+func ruGenitive(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 3 && hasAnySuffix(w, "ы", "и", "а", "я", "ов", "ев", "ей")
+}
+
+// ruAdjective reports whether a lower-case Russian word has the ending of
+// an adjective in the dative or prepositional ("официальным",
+// "предварительной", "последним").
+func ruAdjective(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 4 && hasAnySuffix(w, "ым", "им", "ой", "ей", "ому", "ему")
 }
 
 // placesOf returns the gazetteer's names for the places a sentence names.
