@@ -21,6 +21,7 @@ type doc struct {
 	pendingRole                  string
 	bareRole                     string // pendingRole's role words alone, for unnamed()
 	lastPlaces                   []string
+	need                         []bool // placeReader's flags, reused
 	lastCount                    string
 	prevLast                     int    // offset of the last sentence of the paragraph before
 	pp                           *prep  // the current paragraph, prepared
@@ -128,7 +129,6 @@ type prep struct {
 	toks     []tok
 	bounds   []int
 	sents    []sent
-	loc      []bool
 	countPhr []string
 }
 
@@ -164,17 +164,14 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		pp.bounds = append(pp.bounds, len(pp.toks))
 	}
 	// The sentences are new each time: the candidates of the doc keep
-	// slices of their places.
+	// slices of their places. Their places are read later, and only where
+	// a candidate needs them (see readPlaces).
 	pp.sents = make([]sent, len(pp.sps))
-	pp.loc = pp.loc[:0]
 	pp.countPhr = pp.countPhr[:0]
 	for i, sp := range pp.sps {
 		s := &pp.sents[i]
 		s.sp = sp
 		s.toks = pp.toks[pp.bounds[i]:pp.bounds[i+1]:pp.bounds[i+1]]
-		places, loc := x.placesOf(s, words)
-		s.places = places
-		pp.loc = append(pp.loc, loc)
 		c := ""
 		if len(qs) > 0 || strings.Contains(p[sp.start:sp.end], "number") {
 			c = countPhrase(s.toks)
@@ -217,23 +214,19 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	quotes := pp.quotes
 	sents := pp.sents
 	d.quoteLead, d.colonLead = d.colonLead, nil
+	pl := d.placeReader(sents, qs)
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
 		s.cues = d.cues(p, s, quotes)
-		if pp.loc[i] {
-			d.lastPlaces = s.places
-		}
-		s.ctxPlaces = s.places
-		if len(s.places) == 0 {
-			s.ctxPlaces = d.lastPlaces
-		}
+		pl.at(i)
 		if c := pp.countPhr[i]; c != "" {
 			d.lastCount = c
 		}
 		s.ctxCount = d.lastCount
 	}
+	pl.finish()
 	if n := len(sents); n > 0 {
 		if ts := sents[n-1].toks; len(ts) > 0 && ts[len(ts)-1].s == ":" {
 			cs := sents[n-1].cues
