@@ -826,7 +826,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		// "«…», — говорится в сообщении": the body that issued it, named
 		// last.
-		if reportVerbs[t.low] && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
+		if t.cls&cReportVerb != 0 && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
 			// "говорится в докладе Совбеза ООН": the body named after the
 			// statement, in the genitive.
 			k := i + 3
@@ -849,7 +849,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "Organizers disputed that figure, saying 100,000 attended",
 		// "Губернатор опроверг данные, заявив, что …": a gerund after a
 		// comma speaks for the clause's subject.
-		if gerunds[t.low] && i > 1 && ts[i-1].s == "," {
+		if t.cls&cGerund != 0 && i > 1 && ts[i-1].s == "," {
 			if lo, hi := clauseSubject(ts, i); hi > lo {
 				oblique := lo > 0
 				if e := d.resolve(p, ts[lo:hi], oblique); e != nil {

@@ -23,7 +23,7 @@ type tok struct {
 
 // class is a set of the word lists a token belongs to, looked up once when
 // it is made (see classOf).
-type class uint16
+type class uint32
 
 // The word lists, keyed by the folded word (low) or its stem (st).
 const (
@@ -42,6 +42,8 @@ const (
 	cNotPerson                    // notPersonWords[st]
 	cPrepFirst                    // prepFirst[low]
 	cCountNoun                    // countNouns[low]
+	cGerund                       // gerunds[low]
+	cReportVerb                   // reportVerbs[low]
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -68,6 +70,8 @@ var wordClass = func() map[string][2]class {
 	add(0, locPreps, cLocPrep)
 	add(0, prepFirst, cPrepFirst)
 	add(0, countNouns, cCountNoun)
+	add(0, gerunds, cGerund)
+	add(0, reportVerbs, cReportVerb)
 	add(1, roleWords, cRole)
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
