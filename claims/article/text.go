@@ -149,15 +149,34 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 		}
 		w := s[i:j]
 		var wi wordInfo
-		if cache != nil {
+		switch {
+		case plainLower(w):
+			// Its own folded form and stem: newWordInfo without the
+			// cache's lookup, cheaper than the lookup itself.
+			wi = wordInfo{low: w, st: w, cls: classOf(w, w)}
+		case cache != nil:
 			wi = cache.info(w)
-		} else {
+		default:
 			wi = newWordInfo(w)
 		}
 		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: isUpper(r), digit: isDigit(r), cls: wi.cls})
 		i = j
 	}
 	return out
+}
+
+// plainLower reports whether w is only lower-case ASCII letters, digits,
+// hyphens, dots and commas: then fold(w) and its stem are w itself, and
+// no letter is a capital (newWordInfo gives {w, w, classOf(w, w)}), as for
+// most English words.
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == ',') {
+			return false
+		}
+	}
+	return true
 }
 
 // wordInfo is what tokenize derives from a word as written.
