@@ -94,7 +94,9 @@ func TestPlainLowerWordInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var words []string
-	for _, w := range strings.FieldsFunc(string(raw), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && r != ',' }) {
+	for _, w := range strings.FieldsFunc(string(raw), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && r != ','
+	}) {
 		words = append(words, w, strings.ToLower(w))
 	}
 	for w := range wordClass {

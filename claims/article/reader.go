@@ -111,12 +111,13 @@ type sent struct {
 }
 
 // prep is what can be read of a paragraph without the article's state:
-// its quantities (as corrected) and refusals, sentences, quotations,
-// tokens and places. Reading it needs no doc (x.prepare), and the doc
-// then reads it with its state (d.read). (Preparing paragraphs on other
-// goroutines ahead of the doc was tried: on this project's loaded 2-core
-// machine it saved no CPU and lost wall time to hand-overs, so the reader
-// is sequential.)
+// its quantities (as corrected) and refusals, sentences, quotations and
+// tokens (the places of its sentences are read by the doc, and only where
+// a candidate needs them: see placeReader). Reading it needs no doc
+// (x.prepare), and the doc then reads it with its state (d.read).
+// (Preparing paragraphs on other goroutines ahead of the doc was tried: on
+// this project's loaded 2-core machine it saved no CPU and lost wall time
+// to hand-overs, so the reader is sequential.)
 type prep struct {
 	p        string
 	base     int
