@@ -161,6 +161,9 @@ func newEngine(opts Options) *gin.Engine {
 		h.auth.now = time.Now
 	}
 	h.auth.limiter = newLoginLimiter(h.auth.now)
+	if h.auth.accounts != nil {
+		dummyUser() // hashed now, so the first log-in takes no longer than the others
+	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
 	}

@@ -42,11 +42,15 @@ type loginRequest struct {
 
 // dummyUser makes a log-in for an unknown name cost one hash comparison,
 // like one for a known name, so the time taken does not tell them apart.
-var dummyUser = func() *claims.User {
+// It is hashed on first use (a server with accounts does that when it is
+// made, see New), not when the package starts: every claimdesk command
+// imports this package, and a bcrypt hash is a noticeable part of a short
+// command's CPU time.
+var dummyUser = sync.OnceValue(func() *claims.User {
 	u := &claims.User{}
 	_ = u.SetPassword("not a password of anyone")
 	return u
-}()
+})
 
 // login checks a name and password and starts a session: an HttpOnly,
 // SameSite=Lax cookie, Secure when the request came over TLS.
@@ -74,7 +78,7 @@ func (h *handler) login(c *gin.Context) {
 		return
 	}
 	if u == nil {
-		dummyUser.CheckPassword(req.Password)
+		dummyUser().CheckPassword(req.Password)
 	}
 	if u == nil || !u.CheckPassword(req.Password) || u.Disabled {
 		h.auth.limiter.fail(keys...)

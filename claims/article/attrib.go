@@ -861,9 +861,10 @@ func (d *doc) personTok(ts []tok, i int) bool {
 	return !d.isPlaceTok(ts, i)
 }
 
+// isPlaceTok reports whether the word ts[i] alone is a place's name
+// (lookupPlace), from the doc's cache of what words name (wordPlace).
 func (d *doc) isPlaceTok(ts []tok, i int) bool {
-	_, ok := d.x.lookupPlace(ts[i : i+1])
-	return ok
+	return d.x.wordPlace(&ts[i], &d.words).isPlace
 }
 
 // appositive finds the speaker of "Ivan Petrov, the regional governor,
@@ -925,10 +926,7 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
 	}
-	if _, ok := d.x.lookupPlace(ts[i : i+1]); ok {
-		return false
-	}
-	return true
+	return !d.isPlaceTok(ts, i)
 }
 
 // nominativePhrase gives an oblique phrase ("пресс-службе ГУ МВД",

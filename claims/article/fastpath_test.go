@@ -82,3 +82,46 @@ func TestRuneClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainLowerWordInfo holds tokenize's shortcut for plain lower-case
+// words (their own folded form and stem) to newWordInfo, on every word
+// of the corpus and on random strings of the bytes plainLower admits,
+// every word of the word lists among them.
+func TestPlainLowerWordInfo(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/corpus.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, w := range strings.FieldsFunc(string(raw), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && r != ','
+	}) {
+		words = append(words, w, strings.ToLower(w))
+	}
+	for w := range wordClass {
+		words = append(words, w)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-.,"
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		words = append(words, string(b))
+	}
+	plain := 0
+	for _, w := range words {
+		if !plainLower(w) {
+			continue
+		}
+		plain++
+		if got, want := (wordInfo{low: w, st: w, cls: classOf(w, w)}), newWordInfo(w); got != want {
+			t.Fatalf("%q: shortcut %+v, newWordInfo %+v", w, got, want)
+		}
+	}
+	if plain < 20000 {
+		t.Fatalf("only %d plain words checked", plain)
+	}
+}

@@ -22,6 +22,7 @@ type doc struct {
 	pendingRole                  string
 	bareRole                     string // pendingRole's role words alone, for unnamed()
 	lastPlaces                   []string
+	need                         []bool // placeReader's flags, reused
 	lastCount                    string
 	prevLast                     int    // offset of the last sentence of the paragraph before
 	pp                           *prep  // the current paragraph, prepared
@@ -112,12 +113,13 @@ type sent struct {
 }
 
 // prep is what can be read of a paragraph without the article's state:
-// its quantities (as corrected) and refusals, sentences, quotations,
-// tokens and places. Reading it needs no doc (x.prepare), and the doc
-// then reads it with its state (d.read). (Preparing paragraphs on other
-// goroutines ahead of the doc was tried: on this project's loaded 2-core
-// machine it saved no CPU and lost wall time to hand-overs, so the reader
-// is sequential.)
+// its quantities (as corrected) and refusals, sentences, quotations and
+// tokens (the places of its sentences are read by the doc, and only where
+// a candidate needs them: see placeReader). Reading it needs no doc
+// (x.prepare), and the doc then reads it with its state (d.read).
+// (Preparing paragraphs on other goroutines ahead of the doc was tried: on
+// this project's loaded 2-core machine it saved no CPU and lost wall time
+// to hand-overs, so the reader is sequential.)
 type prep struct {
 	p        string
 	base     int
@@ -130,7 +132,6 @@ type prep struct {
 	toks     []tok
 	bounds   []int
 	sents    []sent
-	loc      []bool
 	countPhr []string
 }
 
@@ -166,17 +167,14 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		pp.bounds = append(pp.bounds, len(pp.toks))
 	}
 	// The sentences are new each time: the candidates of the doc keep
-	// slices of their places.
+	// slices of their places. Their places are read later, and only where
+	// a candidate needs them (see readPlaces).
 	pp.sents = make([]sent, len(pp.sps))
-	pp.loc = pp.loc[:0]
 	pp.countPhr = pp.countPhr[:0]
 	for i, sp := range pp.sps {
 		s := &pp.sents[i]
 		s.sp = sp
 		s.toks = pp.toks[pp.bounds[i]:pp.bounds[i+1]:pp.bounds[i+1]]
-		places, loc := x.placesOf(s, words)
-		s.places = places
-		pp.loc = append(pp.loc, loc)
 		c := ""
 		if len(qs) > 0 || strings.Contains(p[sp.start:sp.end], "number") {
 			c = countPhrase(s.toks)
@@ -219,23 +217,19 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	quotes := pp.quotes
 	sents := pp.sents
 	d.quoteLead, d.colonLead = d.colonLead, nil
+	pl := d.placeReader(sents, qs)
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
 		s.cues = d.cues(p, s, quotes)
-		if pp.loc[i] {
-			d.lastPlaces = s.places
-		}
-		s.ctxPlaces = s.places
-		if len(s.places) == 0 {
-			s.ctxPlaces = d.lastPlaces
-		}
+		pl.at(i)
 		if c := pp.countPhr[i]; c != "" {
 			d.lastCount = c
 		}
 		s.ctxCount = d.lastCount
 	}
+	pl.finish()
 	if n := len(sents); n > 0 {
 		if ts := sents[n-1].toks; len(ts) > 0 && ts[len(ts)-1].s == ":" {
 			cs := sents[n-1].cues
@@ -900,7 +894,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		// "«…», — говорится в сообщении": the body that issued it, named
 		// last.
-		if reportVerbs[t.low] && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
+		if t.cls&cReportVerb != 0 && i+2 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во") && reportNouns[ts[i+2].low] {
 			// "говорится в докладе Совбеза ООН": the body named after the
 			// statement, in the genitive.
 			k := i + 3
@@ -923,7 +917,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "Organizers disputed that figure, saying 100,000 attended",
 		// "Губернатор опроверг данные, заявив, что …": a gerund after a
 		// comma speaks for the clause's subject.
-		if gerunds[t.low] && i > 1 && ts[i-1].s == "," {
+		if t.cls&cGerund != 0 && i > 1 && ts[i-1].s == "," {
 			if lo, hi := clauseSubject(ts, i); hi > lo {
 				oblique := lo > 0
 				if e := d.resolve(p, ts[lo:hi], oblique); e != nil {

@@ -23,7 +23,7 @@ type tok struct {
 
 // class is a set of the word lists a token belongs to, looked up once when
 // it is made (see classOf).
-type class uint16
+type class uint32
 
 // The word lists, keyed by the folded word (low) or its stem (st).
 const (
@@ -42,6 +42,8 @@ const (
 	cNotPerson                    // notPersonWords[st]
 	cPrepFirst                    // prepFirst[low]
 	cCountNoun                    // countNouns[low]
+	cGerund                       // gerunds[low]
+	cReportVerb                   // reportVerbs[low]
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -68,6 +70,8 @@ var wordClass = func() map[string][2]class {
 	add(0, locPreps, cLocPrep)
 	add(0, prepFirst, cPrepFirst)
 	add(0, countNouns, cCountNoun)
+	add(0, gerunds, cGerund)
+	add(0, reportVerbs, cReportVerb)
 	add(1, roleWords, cRole)
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
@@ -145,15 +149,34 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 		}
 		w := s[i:j]
 		var wi wordInfo
-		if cache != nil {
+		switch {
+		case plainLower(w):
+			// Its own folded form and stem: newWordInfo without the
+			// cache's lookup, cheaper than the lookup itself.
+			wi = wordInfo{low: w, st: w, cls: classOf(w, w)}
+		case cache != nil:
 			wi = cache.info(w)
-		} else {
+		default:
 			wi = newWordInfo(w)
 		}
 		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: isUpper(r), digit: isDigit(r), cls: wi.cls})
 		i = j
 	}
 	return out
+}
+
+// plainLower reports whether w is only lower-case ASCII letters, digits,
+// hyphens, dots and commas: then fold(w) and its stem are w itself, and
+// no letter is a capital (newWordInfo gives {w, w, classOf(w, w)}), as for
+// most English words.
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == ',') {
+			return false
+		}
+	}
+	return true
 }
 
 // wordInfo is what tokenize derives from a word as written.
