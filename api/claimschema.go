@@ -167,7 +167,7 @@ func claimSchemas(t reflect.Type) map[string]any {
 	}
 	claim["properties"], claim["required"] = cp, names
 	input["properties"], patch["properties"] = ip, pp
-	out := map[string]any{"Claim": claim, "ClaimInput": input, "ClaimPatch": patch}
+	out := map[string]any{"Claim": claim, "ClaimInput": input, "ClaimPatch": patch, "Tags": tagsSchema()}
 	// Each object a claim holds, and those they hold in turn.
 	for done := map[string]bool{}; len(done) < len(nested); {
 		for _, name := range slices.Sorted(maps.Keys(nested)) {
@@ -179,6 +179,13 @@ func claimSchemas(t reflect.Type) map[string]any {
 		}
 	}
 	return out
+}
+
+// tagsSchema is the Tags component, the tags of a claim and of every other
+// record, with the limits Validate enforces (claims.MaxTags, MaxTagLen).
+func tagsSchema() map[string]any {
+	return map[string]any{"type": "array", "maxItems": claims.MaxTags, "uniqueItems": true,
+		"items": map[string]any{"type": "string", "minLength": 1, "maxLength": claims.MaxTagLen}}
 }
 
 // objectSchema returns the component of struct t with suffix ("" or

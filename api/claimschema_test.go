@@ -506,4 +506,22 @@ func TestClaimLimitsAreCheckedAndDescribed(t *testing.T) {
 			}
 		}
 	}
+	// Tags, every record's, are checked by claims' own rule (checkTags)
+	// with the limits the Tags component gives.
+	tags := schemas["Tags"].(map[string]any)
+	items := tags["items"].(map[string]any)
+	if tags["maxItems"] != float64(claims.MaxTags) || items["maxLength"] != float64(claims.MaxTagLen) {
+		t.Errorf("Tags: maxItems %v, items' maxLength %v; want %d and %d", tags["maxItems"], items["maxLength"], claims.MaxTags, claims.MaxTagLen)
+	}
+	tagsField, _ := reflect.TypeFor[claims.Claim]().FieldByName("Tags")
+	p := limitProbe{field: "tags", f: tagsField, get: func(c reflect.Value) reflect.Value { return c.Elem().FieldByIndex(tagsField.Index) }}
+	many := slices.Repeat([]string{"t"}, claims.MaxTags+1)
+	for _, tc := range []struct {
+		tags  []string
+		field string
+	}{{many, "tags"}, {[]string{strings.Repeat("é", claims.MaxTagLen+1)}, "tags[0]"}} {
+		if fields := validate(p, func(v reflect.Value) { v.Set(reflect.ValueOf(tc.tags)) }); !slices.Contains(fields, tc.field) {
+			t.Errorf("%d tags, the first of %d characters: fields at fault %v, want %s", len(tc.tags), len([]rune(tc.tags[0])), fields, tc.field)
+		}
+	}
 }
