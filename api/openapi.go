@@ -19,8 +19,9 @@ import (
 // written by hand: openapi.json holds the base and the core resources, and
 // each file in openapi/ adds the paths and components of one area (the
 // comparison, exchange...), so areas can grow without editing one large
-// file. The schemas of a claim are the exception: they are built from
-// claims.Claim itself (claimschema.go). The tests check the merged
+// file. The schemas of a claim and of the objects it holds (Scope,
+// Interval...) are the exception: they are built from claims.Claim itself
+// (claimschema.go). The tests check the merged
 // document against the router and every response.
 var (
 	//go:embed openapi.json

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,12 @@ const (
 	legacyStock Measure = "stock"
 	legacyFlow  Measure = "flow"
 )
+
+// InputValues returns the measures a claim may be given: the valid ones
+// and the legacy stock and flow, which Normalize reads (LegacyMeasure).
+func (Measure) InputValues() []string {
+	return append(texts(Measures), string(legacyStock), string(legacyFlow))
+}
 
 // LegacyMeasure maps a measure of the old stock/flow/proxy scheme to the
 // current one: stock becomes current; flow becomes per_period where a
@@ -159,12 +166,12 @@ type Interval struct {
 	// Kind is exact, approximate, range, lower_bound, upper_bound, vague
 	// or change (quantity.Kind). Only a change ("fell by 3,000": -3,000)
 	// may have negative bounds; every other kind is a count or amount.
-	Kind quantity.Kind `json:"kind,omitempty"`
+	Kind quantity.Kind `json:"kind,omitempty" enum:"unchecked" doc:"exact, approximate, range, lower_bound, upper_bound, vague or change (a signed change: \"fell by 3,000\" is -3,000; only a change has negative bounds); absent for an analyst's interval that gives none."`
 	// Rule names the parser rule that produced the interval; Explanation
 	// says in words how the text was read. Both are empty for an
 	// analyst's interval.
-	Rule        string `json:"rule,omitempty"`
-	Explanation string `json:"explanation,omitempty"`
+	Rule        string `json:"rule,omitempty" doc:"The parser rule that produced the interval; absent for an analyst's."`
+	Explanation string `json:"explanation,omitempty" doc:"How the parser read the text; absent for an analyst's."`
 }
 
 // Bounds returns the interval's bounds with open ends as -Inf and +Inf.
@@ -223,12 +230,12 @@ func (iv Interval) check(p *Problems, field string) {
 type Scope struct {
 	// Places are the places the count covers, by name ("Syria", "Iraq").
 	// Empty means unspecified.
-	Places []string `json:"places"`
+	Places []string `json:"places" maxitems:"MaxPlaces" minlen:"1" maxlen:"MaxShortLen"`
 	// Population is who is counted: "Russian nationals", "Chechens".
-	Population string `json:"population"`
+	Population string `json:"population" maxlen:"MaxNameLen" doc:"Who is counted: a population of the topic's tree or free text (free text the tree cannot place makes comparisons \"scope unclear\"). Empty means the topic's own."`
 	// Group is the side they are counted with: "Islamic State", "any militant group".
-	Group   string  `json:"group"`
-	Measure Measure `json:"measure"`
+	Group   string  `json:"group" maxlen:"MaxNameLen" doc:"The side they are counted with, placed in the topic's tree like population."`
+	Measure Measure `json:"measure" doc:"How the count behaves over time: current (at a moment), cumulative (total to date: \"have joined since 2011\"), per_period (within since..as_of: \"in 2015\"), peak (the most at any one moment), proxy (a stand-in). The legacy values stock and flow are accepted on input and read as current, and as per_period where since equals as_of or else cumulative."`
 }
 
 // Unplaced reports whether the scope names no place.
@@ -240,7 +247,7 @@ type Relay struct {
 	URL         string `json:"url"`
 	ArchiveURL  string `json:"archive_url"`
 	PublishedOn Date   `json:"published_on"`
-	Note        string `json:"note"`
+	Note        string `json:"note" maxlen:"MaxTextLen"`
 }
 
 // Provenance is where a claim was first published and who relayed it.
@@ -248,7 +255,7 @@ type Provenance struct {
 	SourceID   string  `json:"source_id"` // the origin
 	URL        string  `json:"url"`
 	ArchiveURL string  `json:"archive_url"`
-	Relays     []Relay `json:"relays"`
+	Relays     []Relay `json:"relays" maxitems:"MaxRelays"`
 }
 
 // IntervalSource says which interval of a claim is in force.
@@ -276,19 +283,23 @@ var DerivedMembers = []string{"parsed_interval", "interval", "interval_source", 
 //
 // A field's doc tag describes its member for readers of the documents
 // that describe a claim (the API's OpenAPI document); an enum's valid
-// values come from its type's Values method.
+// values come from its type's Values method (and the values accepted on
+// input, where more, from InputValues); enum:"unchecked" marks a string
+// type whose values Validate does not check. The size limits of a field
+// are its maxlen, minlen and maxitems tags (limits.go), which Validate
+// enforces. The same holds of the types a claim holds (Scope, Interval...).
 type Claim struct {
 	Meta
 	TopicID    string `json:"topic_id"`
 	ClaimantID string `json:"claimant_id"`
 	// Quote is the claimant's words as published, in Language.
-	Quote string `json:"quote"`
+	Quote string `json:"quote" maxlen:"MaxTextLen"`
 	// QuantityText is the quantity as said: "a few dozen".
-	QuantityText string `json:"quantity_text" doc:"The quantity as said: \"a few dozen\". Read by the parser into parsed_interval."`
+	QuantityText string `json:"quantity_text" maxlen:"MaxNameLen" doc:"The quantity as said: \"a few dozen\". Read by the parser into parsed_interval."`
 	Language     string `json:"language"`
 	// OriginalText is the wording before translation, in OriginalLanguage:
 	// "несколько десятков".
-	OriginalText     string `json:"original_text"`
+	OriginalText     string `json:"original_text" maxlen:"MaxTextLen"`
 	OriginalLanguage string `json:"original_language"`
 	// NoNumber marks a claimant who declined to quantify.
 	NoNumber bool `json:"no_number" doc:"The claimant declined to quantify."`
@@ -300,13 +311,13 @@ type Claim struct {
 	Interval        *Interval      `json:"interval"`
 	IntervalSource  IntervalSource `json:"interval_source" doc:"Which interval is in force: the analyst's when given, else the parser's."`
 	ParserVersion   string         `json:"parser_version"`
-	Unit            string         `json:"unit"`
+	Unit            string         `json:"unit" maxlen:"MaxShortLen"`
 
 	Scope      Scope      `json:"scope"`
 	Provenance Provenance `json:"provenance"`
 	// Occasion names the utterance (an interview, a summit speech): claims
 	// of the same claimant and occasion are reports of one statement.
-	Occasion string `json:"occasion"`
+	Occasion string `json:"occasion" maxlen:"MaxNameLen"`
 	// SaidOn is when it was said, PublishedOn when the origin published
 	// it, AsOf the date the figure describes ("as of the end of 2015") and
 	// Since the start of the period a cumulative or per-period figure counts
@@ -322,8 +333,8 @@ type Claim struct {
 	EvidenceType      EvidenceType `json:"evidence_type"`
 	Grade             Grade        `json:"grade"`
 	Rank              Rank         `json:"rank"`
-	DeprecationReason string       `json:"deprecation_reason"`
-	Notes             string       `json:"notes"`
+	DeprecationReason string       `json:"deprecation_reason" maxlen:"MaxTextLen"`
+	Notes             string       `json:"notes" maxlen:"MaxTextLen"`
 	Tags              []string     `json:"tags"`
 }
 
@@ -401,12 +412,8 @@ func (c *Claim) Validate() error {
 		p.Add("claimant_id", "is required")
 	}
 	checkID(&p, "claimant_id", c.ClaimantID)
-	checkText(&p, "quote", c.Quote, MaxTextLen)
-	checkText(&p, "quantity_text", c.QuantityText, MaxNameLen)
 	checkLanguage(&p, "language", c.Language)
-	checkText(&p, "original_text", c.OriginalText, MaxTextLen)
 	checkLanguage(&p, "original_language", c.OriginalLanguage)
-	checkText(&p, "unit", c.Unit, MaxShortLen)
 	switch {
 	case c.NoNumber:
 		if c.AnalystInterval != nil {
@@ -419,19 +426,6 @@ func (c *Claim) Validate() error {
 	case c.Parsed == nil:
 		p.Add("quantity_text", "holds no quantity claimdesk can read: give analyst_interval, or set no_number")
 	}
-	if len(c.Scope.Places) > MaxPlaces {
-		p.Add("scope.places", "has %d places, the limit is %d", len(c.Scope.Places), MaxPlaces)
-	}
-	for i, pl := range c.Scope.Places {
-		f := "scope.places[" + strconv.Itoa(i) + "]"
-		if pl == "" {
-			p.Add(f, "is empty")
-		} else {
-			checkText(&p, f, pl, MaxShortLen)
-		}
-	}
-	checkText(&p, "scope.population", c.Scope.Population, MaxNameLen)
-	checkText(&p, "scope.group", c.Scope.Group, MaxNameLen)
 	checkEnum(&p, "scope.measure", c.Scope.Measure, Measures...)
 	checkEnum(&p, "basis", c.Basis, Bases...)
 	if c.Scope.Measure == PerPeriod && (c.Since == "" || c.RefDate() == "") {
@@ -443,9 +437,6 @@ func (c *Claim) Validate() error {
 	checkID(&p, "provenance.source_id", c.Provenance.SourceID)
 	checkURL(&p, "provenance.url", c.Provenance.URL)
 	checkURL(&p, "provenance.archive_url", c.Provenance.ArchiveURL)
-	if len(c.Provenance.Relays) > MaxRelays {
-		p.Add("provenance.relays", "has %d relays, the limit is %d", len(c.Provenance.Relays), MaxRelays)
-	}
 	for i, r := range c.Provenance.Relays {
 		f := "provenance.relays[" + strconv.Itoa(i) + "]"
 		if r.SourceID == "" {
@@ -455,9 +446,7 @@ func (c *Claim) Validate() error {
 		checkURL(&p, f+".url", r.URL)
 		checkURL(&p, f+".archive_url", r.ArchiveURL)
 		checkDate(&p, f+".published_on", r.PublishedOn)
-		checkText(&p, f+".note", r.Note, MaxTextLen)
 	}
-	checkText(&p, "occasion", c.Occasion, MaxNameLen)
 	checkDate(&p, "said_on", c.SaidOn)
 	checkDate(&p, "published_on", c.PublishedOn)
 	checkDate(&p, "as_of", c.AsOf)
@@ -471,8 +460,8 @@ func (c *Claim) Validate() error {
 	if c.Rank == RankDeprecated && strings.TrimSpace(c.DeprecationReason) == "" {
 		p.Add("deprecation_reason", "is required when rank is deprecated")
 	}
-	checkText(&p, "deprecation_reason", c.DeprecationReason, MaxTextLen)
-	checkText(&p, "notes", c.Notes, MaxTextLen)
 	checkTags(&p, "tags", c.Tags)
+	// The limits the fields' tags declare (limits.go).
+	checkLimits(&p, reflect.ValueOf(c).Elem(), claimLimits, "")
 	return p.Err("claim")
 }

@@ -57,9 +57,11 @@
 //
 // # Adding a field to claims
 //
-//  1. claims.Claim: the field, its json tag (and a doc tag, the member's
-//     description in the API's document), and its check in Validate. A
-//     new enum type needs a Values method.
+//  1. claims.Claim, or a type it holds (claims.Scope...): the field, its
+//     json tag (and a doc tag, the member's description in the API's
+//     document), its size limits as tags (maxlen:"MaxNameLen", minlen,
+//     maxitems), which Validate enforces and the API's document gives, and
+//     any other check in Validate. A new enum type needs a Values method.
 //  2. claimRow in rows.go: the column (tag it claim:"path" if its name is
 //     not the member's, as group_name holds scope.group; row:"derived",
 //     with its function in claimDerivations, if it is computed from other
@@ -75,9 +77,12 @@
 // Nothing else lists the fields of a claim. The conversions between a
 // claim and its row (claimconv.go), the raw JSON export (export_fast.go,
 // exchange.AppendClaimJSON) and the CSV columns follow claimRow and
-// claims.Claim, found once at start; the API's schemas of a claim
-// (api/claimschema.go) are built from claims.Claim, and the export's
-// schema describes a member schema.json lacks by its Go type. The store
-// refuses to start while a column holds no member of the claim's JSON, a
-// member has no column, or a derived column has no function.
+// claims.Claim, found once at start; the API's schemas of a claim and of
+// the objects it holds, with their limits (api/claimschema.go), are built
+// from claims.Claim, and the export's schema describes a member
+// schema.json lacks by its Go type. The store refuses to start while a
+// column holds no member of the claim's JSON, a member has no column, or
+// a derived column has no function. Adding an optional string with a
+// maxlen tag to claims.Scope, as a try-out, touched claim.go, rows.go,
+// migrate.go and fields_test.go, and no other file but the frontend's.
 package gormstore
