@@ -237,6 +237,21 @@ const (
 )
 
 func (c *Context) fact(v ClaimView) fact {
+	return c.factSet(v, c.places(c.placesOf(v)))
+}
+
+// placesOf returns the places v's fact resolves: its own, or its topic's
+// when it states none and belongs to c's topic.
+func (c *Context) placesOf(v ClaimView) []string {
+	if len(v.Scope.Places) == 0 && v.TopicID == c.topic.ID {
+		return c.topic.Places
+	}
+	return v.Scope.Places
+}
+
+// factSet prepares v with its places already resolved (set is
+// c.places(c.placesOf(v))).
+func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
@@ -280,11 +295,7 @@ func (c *Context) fact(v ClaimView) fact {
 	case claims.PerPeriod:
 		f.period = string(v.Since) + ".." + string(v.RefDate())
 	}
-	places := v.Scope.Places
-	if len(places) == 0 && v.TopicID == c.topic.ID {
-		places = c.topic.Places
-	}
-	f.set = c.places(places)
+	f.set = set
 	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
 	f.statement = statementKey(v.Claim)
 	return f
