@@ -130,7 +130,9 @@ func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, pa
 	p.byID = indexes(n)
 	slices.SortFunc(p.byID, func(a, b int32) int { return strings.Compare(views[a].ID, views[b].ID) })
 	p.byClaimant = indexes(n)
-	slices.SortFunc(p.byClaimant, func(a, b int32) int { return cmp.Or(strings.Compare(views[a].ClaimantID, views[b].ClaimantID), cmp.Compare(a, b)) })
+	slices.SortFunc(p.byClaimant, func(a, b int32) int {
+		return cmp.Or(strings.Compare(views[a].ClaimantID, views[b].ClaimantID), cmp.Compare(a, b))
+	})
 	for k, s := range statement {
 		if s != "" {
 			p.byStatement = append(p.byStatement, int32(k))
