@@ -192,6 +192,31 @@ func (p *Prepared) Bytes() int { return p.bytes }
 // parent's.
 func (p *Prepared) Len() int { return len(p.claims) }
 
+// ParentID returns the ID of the parent topic p was prepared with, "" for
+// none.
+func (p *Prepared) ParentID() string {
+	if p.parent == nil {
+		return ""
+	}
+	return p.parent.ID
+}
+
+// Claims returns the candidates as the engine reads them: the topic's
+// claims, then the parent's, each as Slim gives it with its claimant's
+// name.
+func (p *Prepared) Claims() []ClaimView {
+	out := make([]ClaimView, len(p.claims))
+	for k := range out {
+		out[k] = p.view(int32(k))
+	}
+	return out
+}
+
+// Topic, Parent and Gazetteer return what p was prepared with.
+func (p *Prepared) Topic() *claims.Topic            { return p.topic }
+func (p *Prepared) Parent() *claims.Topic           { return p.parent }
+func (p *Prepared) Gazetteer() *gazetteer.Gazetteer { return p.gaz }
+
 // find returns the index of the candidate with the given ID, or -1.
 func (p *Prepared) find(id string) int32 {
 	i, ok := slices.BinarySearchFunc(p.byID, id, func(k int32, id string) int { return strings.Compare(p.claims[k].id, id) })
