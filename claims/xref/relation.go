@@ -112,8 +112,9 @@ type Context struct {
 	sets    map[string]gazetteer.Set
 	pops    *populations
 	// terse leaves out the explanations of pairs not compared (the
-	// commonest kind in a large topic): Relations sets it while it ranks
-	// every pair, and explains only the pairs of the page it returns.
+	// commonest kind in a large topic) and of a part and its whole:
+	// Relations sets it while it ranks every pair, and explains only the
+	// pairs of the page it returns.
 	terse bool
 }
 
@@ -971,6 +972,9 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	}
 	if int64(r.DaysApart) > int64(c.topic.Window()) {
 		r.Kind = ChangeOverTime
+		if c.terse {
+			return
+		}
 		r.Explanation = and(a, b, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) + " days apart: a part and a whole are compared only within the topic's " +
 			itoa(int64(c.topic.Window())) + "-day window."
 		return
@@ -978,8 +982,21 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	rel := gazetteer.Compare(part.set, whole.set)
 	if rel != gazetteer.Equal && rel != gazetteer.Unknown && rel != gazetteer.Inside {
 		r.Kind = ScopeDiffers
+		if c.terse {
+			return
+		}
 		in := func(f *fact) string { return amountIn(f, false) }
 		r.Explanation = and(part, whole, in, in) + " do not cover the same area, so the part is not compared with the whole."
+		return
+	}
+	if c.terse {
+		// The kind and severity alone (see Context.terse).
+		switch {
+		case part.lo > whole.hi:
+			r.Kind, r.Severity = PartExceedsWhole, severity(whole.hi, part.lo)
+		default:
+			r.Kind = Consistent
+		}
 		return
 	}
 	// The places are said once when they are the same, and not at all
