@@ -353,6 +353,12 @@ func TestPreparedTopicFollowsEveryClaimWrite(t *testing.T) {
 		if !ok || page.Total != 2 || !page.Items[0].Manual {
 			t.Errorf("relations with the new link: %+v (%v), want the linked pair first", page, ok)
 		}
+		// The links are kept with the preparation until a link is written.
+		must(t, "delete link", s.DeleteLink(ctx, link.ID, 0))
+		kept("a deleted link")
+		if _, links, err := s.PreparedTopic(ctx, w.topic.ID); err != nil || len(links) != 0 {
+			t.Errorf("links after the link was deleted: %d (%v), want 0", len(links), err)
+		}
 
 		w.ru.Occasion = "пресс-конференция в Москве"
 		must(t, "update claim", svc(s).UpdateClaim(ctx, w.ru))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -59,6 +60,12 @@ type topicEntry struct {
 	key   string
 	p     *xref.Prepared
 	bytes int
+	// links are the links touching the topic's claims as of links_version
+	// linksVersion, -1 for none read: reading them scans the index of
+	// links once for each claim of the topic, which the largest topics
+	// cannot afford on each request.
+	linksVersion int64
+	links        []*claims.Link
 }
 
 func newTopicCache() *topicCache {
@@ -72,14 +79,48 @@ func (c *topicCache) touch(id string) {
 }
 
 func (c *topicCache) get(id, key string) (*xref.Prepared, bool) {
+	p, _, ok := c.getWithLinks(id, key, -1)
+	return p, ok
+}
+
+// getWithLinks returns the cached preparation of a topic and, when they
+// were read at linksVersion, its links (else nil).
+func (c *topicCache) getWithLinks(id, key string, linksVersion int64) (*xref.Prepared, []*claims.Link, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[id]
 	if !ok || e.key != key {
-		return nil, false
+		return nil, nil, false
 	}
 	c.touch(id)
-	return e.p, true
+	if linksVersion < 0 || e.linksVersion != linksVersion {
+		return e.p, nil, true
+	}
+	return e.p, e.links, true
+}
+
+// putLinks keeps the links of a cached topic read at linksVersion.
+func (c *topicCache) putLinks(id, key string, linksVersion int64, links []*claims.Link) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[id]; ok && e.key == key {
+		bytes := linkBytes(links)
+		if c.size-linkBytes(e.links)+bytes > c.limit {
+			return
+		}
+		c.size += bytes - linkBytes(e.links)
+		e.bytes += bytes - linkBytes(e.links)
+		e.linksVersion, e.links = linksVersion, links
+	}
+}
+
+// linkBytes estimates the memory links hold.
+func linkBytes(links []*claims.Link) int {
+	n := 0
+	for _, l := range links {
+		n += 200 + len(l.ID) + len(l.FromID) + len(l.ToID) + len(l.Note) + len(l.Author)
+	}
+	return n
 }
 
 // put caches a topic's prepared claims unless they are too few or too
@@ -102,7 +143,7 @@ func (c *topicCache) put(id, key string, p *xref.Prepared) {
 		c.size -= c.entries[victim].bytes
 		delete(c.entries, victim)
 	}
-	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes}
+	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes, linksVersion: -1}
 	c.order = append(c.order, id)
 	c.size += bytes
 	c.builds++
@@ -110,24 +151,31 @@ func (c *topicCache) put(id, key string, p *xref.Prepared) {
 
 // claimVersions reads the versions in topic_claim_versions of the given
 // topics and of the claimants' names (topic ”), 0 for none written since
-// the table was made, as one key.
-func claimVersions(db *gorm.DB, topicIDs ...string) (string, error) {
+// the table was made, as one key, and the version of the links.
+func claimVersions(db *gorm.DB, topicIDs ...string) (string, int64, error) {
 	var rows []struct {
 		TopicID string
 		Version int64
+		Links   bool
 	}
-	if err := db.Raw(`SELECT topic_id, version FROM topic_claim_versions WHERE topic_id IN ?`, append([]string{""}, topicIDs...)).Scan(&rows).Error; err != nil {
-		return "", err
+	if err := db.Raw(`SELECT topic_id, version, false AS links FROM topic_claim_versions WHERE topic_id IN ?
+		UNION ALL SELECT '', version, true FROM links_version`, append([]string{""}, topicIDs...)).Scan(&rows).Error; err != nil {
+		return "", 0, err
 	}
 	byTopic := map[string]int64{}
+	var links int64
 	for _, r := range rows {
-		byTopic[r.TopicID] = r.Version
+		if r.Links {
+			links = r.Version
+		} else {
+			byTopic[r.TopicID] = r.Version
+		}
 	}
 	key := strconv.FormatInt(byTopic[""], 10)
 	for _, id := range topicIDs {
 		key += ":" + id + "=" + strconv.FormatInt(byTopic[id], 10)
 	}
-	return key, nil
+	return key, links, nil
 }
 
 // TopicInput returns what the engine reads of a topic to compute relations
@@ -172,19 +220,19 @@ func (s *Store) topicLinks(ctx context.Context, topicID string) ([]*claims.Link,
 // PreparedTopic returns a topic's claims and its parent's prepared for
 // relations (xref.Prepared), from the cache when neither topic's claims,
 // nor their rows, nor a claimant's name, nor the gazetteer changed since
-// they were prepared, and the links touching the topic's claims, read
-// now.
+// they were prepared, and the links touching the topic's claims, kept
+// with them while no link is written (links_version).
 func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepared, []*claims.Link, error) {
 	t, err := s.FindTopic(ctx, topicID)
 	if err != nil {
 		return nil, nil, err
 	}
-	links, err := s.topicLinks(ctx, topicID)
-	if err != nil {
-		return nil, nil, err
-	}
 	if s.inTx || s.topics == nil {
 		p, err := s.prepare(ctx, topicID)
+		if err != nil {
+			return nil, nil, err
+		}
+		links, err := s.topicLinks(ctx, topicID)
 		return p, links, err
 	}
 	db := s.db.WithContext(ctx)
@@ -194,7 +242,7 @@ func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepar
 	}
 	// The versions are read before the rows they key, so that what is
 	// cached is never older than its key.
-	key, err := claimVersions(db, ids...)
+	key, linksVersion, err := claimVersions(db, ids...)
 	if err != nil {
 		return nil, nil, translate(err, "read topic claims")
 	}
@@ -203,31 +251,38 @@ func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepar
 		return nil, nil, err
 	}
 	key += fmt.Sprintf(":%p", g)
-	if p, ok := s.topics.get(topicID, key); ok {
-		return p, links, nil
-	}
-	// Requests arriving together for a topic that is not cached share one
-	// preparation. It is not cancelled with the request that started it,
-	// as others wait for it.
-	v, err, _ := s.topics.loading.Do(topicID+"\x00"+key, func() (any, error) {
-		if p, ok := s.topics.get(topicID, key); ok {
+	p, links, ok := s.topics.getWithLinks(topicID, key, linksVersion)
+	if !ok {
+		// Requests arriving together for a topic that is not cached
+		// share one preparation. It is not cancelled with the request
+		// that started it, as others wait for it.
+		v, err, _ := s.topics.loading.Do(topicID+"\x00"+key, func() (any, error) {
+			if p, ok := s.topics.get(topicID, key); ok {
+				return p, nil
+			}
+			p, err := s.prepare(context.WithoutCancel(ctx), topicID)
+			if err != nil {
+				return nil, err
+			}
+			// A topic moved to another parent since its versions were
+			// read is keyed by the wrong parent: used, not kept.
+			if p.ParentID() == t.ParentID {
+				s.topics.put(topicID, key, p)
+			}
 			return p, nil
-		}
-		p, err := s.prepare(context.WithoutCancel(ctx), topicID)
+		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		// A topic moved to another parent since its versions were read
-		// is keyed by the wrong parent: used, not kept.
-		if p.ParentID() == t.ParentID {
-			s.topics.put(topicID, key, p)
-		}
-		return p, nil
-	})
-	if err != nil {
-		return nil, nil, err
+		p = v.(*xref.Prepared)
 	}
-	return v.(*xref.Prepared), links, nil
+	if links == nil {
+		if links, err = s.topicLinks(ctx, topicID); err != nil {
+			return nil, nil, err
+		}
+		s.topics.putLinks(topicID, key, linksVersion, links)
+	}
+	return p, slices.Clip(links), nil
 }
 
 // topicVersions reads the version of a topic's comparison and of the
@@ -323,7 +378,8 @@ func sqliteTopicVersionTriggers() []string {
 // a topic (its claims, its row, claimants' names), not by reviews or
 // summaries.
 func versionTopicClaims(tx *gorm.DB, d dialect) error {
-	stmts := []string{`CREATE TABLE topic_claim_versions (topic_id TEXT PRIMARY KEY, version BIGINT NOT NULL)`}
+	stmts := []string{`CREATE TABLE topic_claim_versions (topic_id TEXT PRIMARY KEY, version BIGINT NOT NULL)`,
+		`CREATE TABLE links_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL)`}
 	if d == dialectPostgres {
 		return execAll(tx, d, append(stmts,
 			`CREATE FUNCTION claimdesk_bump_claim_version() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -354,6 +410,14 @@ func versionTopicClaims(tx *gorm.DB, d dialect) error {
 				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_claim_version()`,
 			`CREATE TRIGGER topics_claim_version AFTER UPDATE ON topics
 				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_claim_version()`,
+			`CREATE FUNCTION claimdesk_bump_links_version() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				INSERT INTO links_version (id, version) VALUES (1, 1)
+				ON CONFLICT (id) DO UPDATE SET version = links_version.version + 1;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER links_version AFTER INSERT OR UPDATE OR DELETE ON links
+				FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_bump_links_version()`,
 		)...)
 	}
 	return execAll(tx, d, append(stmts, sqliteClaimVersionTriggers()...)...)
@@ -363,15 +427,23 @@ func versionTopicClaims(tx *gorm.DB, d dialect) error {
 const bumpClaimsSQLite = `INSERT INTO topic_claim_versions (topic_id, version) VALUES (%s, 1)
 	ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;`
 
+// bumpLinks adds one to the version of every link, links_version.
+const bumpLinks = `INSERT INTO links_version (id, version) VALUES (1, 1)
+	ON CONFLICT (id) DO UPDATE SET version = links_version.version + 1;`
+
 func sqliteClaimVersionTriggers() []string {
 	bump := func(expr string) string { return fmt.Sprintf(bumpClaimsSQLite, expr) }
-	return []string{
+	out := []string{
 		`CREATE TRIGGER claims_claim_version_insert AFTER INSERT ON claims BEGIN ` + bump("new.topic_id") + ` END`,
 		`CREATE TRIGGER claims_claim_version_update AFTER UPDATE ON claims BEGIN ` + bump("old.topic_id") + bump("new.topic_id") + ` END`,
 		`CREATE TRIGGER claims_claim_version_delete AFTER DELETE ON claims BEGIN ` + bump("old.topic_id") + ` END`,
 		`CREATE TRIGGER claimants_claim_version AFTER UPDATE ON claimants BEGIN ` + bump("''") + ` END`,
 		`CREATE TRIGGER topics_claim_version AFTER UPDATE ON topics BEGIN ` + bump("new.id") + ` END`,
 	}
+	for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+		out = append(out, `CREATE TRIGGER links_version_`+strings.ToLower(op)+` AFTER `+op+` ON links BEGIN `+bumpLinks+` END`)
+	}
+	return out
 }
 
 // TopicVersion returns a key that changes whenever anything a topic's
