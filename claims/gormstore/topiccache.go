@@ -306,13 +306,41 @@ func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error
 	return version, names, nil
 }
 
-// prepare reads and prepares a topic's claims and its parent's.
+// prepare reads and prepares a topic's claims and its parent's, each
+// claim slimmed as it is read.
 func (s *Store) prepare(ctx context.Context, topicID string) (*xref.Prepared, error) {
-	in, err := s.TopicInput(ctx, topicID)
+	t, err := s.FindTopic(ctx, topicID)
 	if err != nil {
 		return nil, err
 	}
-	return xref.Prepare(in.Topic, in.Related.Parent, in.Related.Gazetteer, in.Claims, in.Related.ParentClaims), nil
+	g, err := s.Gazetteer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.db.WithContext(ctx)
+	load := func(id string) ([]xref.ClaimView, error) {
+		r := newRecomputer(db, s.dialect, nil)
+		r.slim = true
+		if err := r.loadClaims([]string{id}); err != nil {
+			return nil, translate(err, "read topic claims")
+		}
+		return r.cache[id].views, nil
+	}
+	cs, err := load(topicID)
+	if err != nil {
+		return nil, err
+	}
+	var parent *claims.Topic
+	var parentClaims []xref.ClaimView
+	if t.ParentID != "" {
+		if parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
+			return nil, err
+		}
+		if parentClaims, err = load(t.ParentID); err != nil {
+			return nil, err
+		}
+	}
+	return xref.Prepare(t, parent, g, cs, parentClaims), nil
 }
 
 // loadTopicClaims reads a topic's claims with the loader of the batched

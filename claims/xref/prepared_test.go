@@ -121,3 +121,33 @@ func BenchmarkPreparedRelations(b *testing.B) {
 		}
 	})
 }
+
+// TestPreparedConcurrent relates claims of one prepared topic from several
+// goroutines at once, as requests do, and gets what one at a time gets.
+func TestPreparedConcurrent(t *testing.T) {
+	t.Parallel()
+	topic, cs, links := xref.RandomTopic(rand.New(rand.NewPCG(7, 7)), 300, true)
+	p := xref.Prepare(topic, nil, nil, cs, nil)
+	q := xref.RelationQuery{Limit: 20}
+	want := make([]xref.RelationPage, len(cs))
+	for k, c := range cs {
+		want[k], _ = p.Relations(c.ID, links, q)
+	}
+	errs := make(chan string, 4)
+	for g := range 4 {
+		go func() {
+			for k := g; k < len(cs); k += 4 {
+				if got, _ := p.Relations(cs[k].ID, links, q); got.Total != want[k].Total || !slices.Equal(got.Items, want[k].Items) {
+					errs <- cs[k].ID
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if id := <-errs; id != "" {
+			t.Errorf("relations of %s differ when computed concurrently", id)
+		}
+	}
+}
