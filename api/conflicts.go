@@ -228,27 +228,23 @@ func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.Rela
 	case <-ctx.Done():
 		return xref.RelationPage{}, ctx.Err()
 	}
-	// The engine's input, loaded as the stored recompute loads it.
-	in, err := h.store.TopicInput(ctx, target.TopicID)
+	// The topic's claims and its parent's, prepared once and kept while
+	// they are unchanged (see xref.Prepared).
+	p, links, err := h.store.PreparedTopic(ctx, target.TopicID)
 	if err != nil {
 		return xref.RelationPage{}, err
 	}
-	cands := in.Claims
-	xc := xref.NewContext(in.Topic, in.Related.Gazetteer, in.Links)
-	if in.Related.Parent != nil {
-		cands = append(cands, in.Related.ParentClaims...)
-		xc.WithParent(in.Related.Parent)
-	}
-	var self xref.ClaimView
-	for _, v := range cands {
-		if v.ID == target.ID {
-			self = v
+	page, ok := p.Relations(target.ID, links, rq)
+	if !ok {
+		// Not among the prepared claims (moved or written since they
+		// were read): relate it to them as it is.
+		cands := p.Claims()
+		xc := xref.NewContext(p.Topic(), p.Gazetteer(), links)
+		if p.Parent() != nil {
+			xc.WithParent(p.Parent())
 		}
+		page = xref.Relations(xref.ClaimView{Claim: target}, cands, xc, rq)
 	}
-	if self.Claim == nil {
-		self = xref.ClaimView{Claim: target}
-	}
-	page := xref.Relations(self, cands, xc, rq)
 	reviews, err := h.store.ListReviews(ctx, claims.ReviewFilter{ClaimID: target.ID, ListOptions: claims.ListOptions{Limit: claims.MaxLimit}})
 	if err != nil {
 		return xref.RelationPage{}, err

@@ -215,7 +215,7 @@ func createSearch(tx *gorm.DB, d dialect) error {
 // put the triggers back: indexing the rows in one statement takes about a
 // third of the time the triggers do row by row.
 func bulkTriggers() (drop, restore []string) {
-	var insertFTS, insertVersion string
+	var insertFTS, insertVersion, insertClaimVersion string
 	for _, st := range sqliteSearchSchema() {
 		if strings.Contains(st, "TRIGGER claims_fts_insert ") {
 			insertFTS = st
@@ -226,13 +226,20 @@ func bulkTriggers() (drop, restore []string) {
 			insertVersion = st
 		}
 	}
-	drop = []string{`DROP TRIGGER claims_fts_insert`, `DROP TRIGGER claims_topic_version_insert`}
+	for _, st := range sqliteClaimVersionTriggers() {
+		if strings.Contains(st, "TRIGGER claims_claim_version_insert ") {
+			insertClaimVersion = st
+		}
+	}
+	drop = []string{`DROP TRIGGER claims_fts_insert`, `DROP TRIGGER claims_topic_version_insert`, `DROP TRIGGER claims_claim_version_insert`}
 	restore = []string{
 		`DELETE FROM claims_fts`,
 		`INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite,
 		`INSERT INTO topic_versions (topic_id, version) SELECT DISTINCT topic_id, 1 FROM claims WHERE true
 			ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1`,
-		insertFTS, insertVersion,
+		`INSERT INTO topic_claim_versions (topic_id, version) SELECT DISTINCT topic_id, 1 FROM claims WHERE true
+			ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1`,
+		insertFTS, insertVersion, insertClaimVersion,
 	}
 	return drop, restore
 }

@@ -40,6 +40,7 @@ var migrations = []migration{
 	{9, "measures current/cumulative/per_period/peak, claim basis, topic places and populations, conflict priority", measuresAndScopes, true},
 	{10, "index the prefixes of claims' words for full-text search", prefixSearch, false},
 	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons, false},
+	{12, "version each topic's claims apart from its reviews and summaries, for the cache of relations", versionTopicClaims, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -117,6 +117,11 @@ type recomputer struct {
 	computingParts int
 	batch          int
 	names          map[string]string // claimant names by ID
+	// slim keeps only what the engine reads of each claim read
+	// (xref.Slim), dropping quotes and notes as they are read: the
+	// preparation of a large topic for relations (about 97,000 claims)
+	// otherwise holds every claim whole at once.
+	slim bool
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -636,6 +641,9 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 			}
 			if keep != nil && !keep(c) {
 				continue
+			}
+			if r.slim {
+				c = xref.Slim(c)
 			}
 			out[c.TopicID] = append(out[c.TopicID], xref.ClaimView{Claim: c})
 		}

@@ -300,49 +300,86 @@ func facetByValue(counts ...claims.FacetCount) []claims.FacetCount {
 	return counts
 }
 
-func TestTopicClaimsFollowEveryWrite(t *testing.T) {
+// TestPreparedTopicFollowsEveryClaimWrite reads a topic's prepared claims
+// (the cache of relations) after each kind of write: every write of a
+// claim, a claimant's name or the topic's row prepares them again; a
+// review, a link or a recompute of the summaries alone does not (links
+// are read on each call).
+func TestPreparedTopicFollowsEveryClaimWrite(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		gormstore.CacheEveryTopic(s)
 		w := newSearchWorld(t, s)
 		ctx := context.Background()
-		views := func() map[string]xref.ClaimView {
+		prepared := func() (*xref.Prepared, map[string]xref.ClaimView) {
 			t.Helper()
-			vs, err := topicClaims(s, ctx, w.topic.ID)
-			must(t, "topic claims", err)
+			p, _, err := s.PreparedTopic(ctx, w.topic.ID)
+			must(t, "prepared topic", err)
 			out := map[string]xref.ClaimView{}
-			for _, v := range vs {
+			for _, v := range p.Claims() {
 				out[v.ID] = v
 			}
-			return out
+			return p, out
 		}
-		first, again := views(), views()
-		if len(first) != 3 || first[w.ru.ID].Claim != again[w.ru.ID].Claim {
-			t.Fatalf("an unchanged topic is read again (%d claims): want the cached claims", len(first))
+		first, views := prepared()
+		if again, _ := prepared(); len(views) != 3 || again != first {
+			t.Fatalf("an unchanged topic is prepared again (%d claims): want the cached preparation", len(views))
 		}
-		// Appending to what the cache returned leaves the cache alone.
-		vs, _ := topicClaims(s, ctx, w.topic.ID)
-		_ = append(vs, xref.ClaimView{Claim: w.plain})
-		if got := views(); len(got) != 3 {
-			t.Fatalf("after appending to a returned slice: %d claims", len(got))
+		kept := func(what string) {
+			t.Helper()
+			if p, _ := prepared(); p != first {
+				t.Errorf("after %s, which changes no claim, the topic was prepared again", what)
+			}
+		}
+		changed := func(what string) map[string]xref.ClaimView {
+			t.Helper()
+			p, views := prepared()
+			if p == first {
+				t.Errorf("after %s the cached preparation was served", what)
+			}
+			first = p
+			return views
+		}
+
+		rv := &claims.Review{ClaimA: w.ru.ID, ClaimB: w.en.ID, Status: claims.ReviewDismissed, Resolution: "different periods"}
+		must(t, "create review", s.CreateReview(ctx, rv))
+		kept("a review")
+		link := &claims.Link{FromID: w.ru.ID, ToID: w.en.ID, Kind: claims.LinkContradicts}
+		must(t, "create link", svc(s).CreateLink(ctx, link))
+		kept("a link (and the recompute of the topic's summaries it makes)")
+		if _, links, err := s.PreparedTopic(ctx, w.topic.ID); err != nil || len(links) != 1 {
+			t.Errorf("links after a link was written: %d (%v), want 1", len(links), err)
+		}
+		page, ok := first.Relations(w.ru.ID, []*claims.Link{link}, xref.RelationQuery{})
+		if !ok || page.Total != 2 || !page.Items[0].Manual {
+			t.Errorf("relations with the new link: %+v (%v), want the linked pair first", page, ok)
+		}
+		// The links are kept with the preparation until a link is written.
+		must(t, "delete link", s.DeleteLink(ctx, link.ID, 0))
+		kept("a deleted link")
+		if _, links, err := s.PreparedTopic(ctx, w.topic.ID); err != nil || len(links) != 0 {
+			t.Errorf("links after the link was deleted: %d (%v), want 0", len(links), err)
 		}
 
 		w.ru.Occasion = "пресс-конференция в Москве"
 		must(t, "update claim", svc(s).UpdateClaim(ctx, w.ru))
-		if got := views()[w.ru.ID]; got.Occasion != "пресс-конференция в Москве" {
+		if got := changed("an update")[w.ru.ID]; got.Occasion != "пресс-конференция в Москве" {
 			t.Errorf("after an update: occasion %q", got.Occasion)
 		}
 		w.irina.Name = "Ирина Петрова"
 		must(t, "rename claimant", svc(s).UpdateClaimant(ctx, w.irina))
-		if got := views()[w.en.ID]; got.ClaimantName != "Ирина Петрова" {
+		if got := changed("a rename")[w.en.ID]; got.ClaimantName != "Ирина Петрова" {
 			t.Errorf("after a rename: claimant name %q", got.ClaimantName)
 		}
+		w.topic.Places = []string{"Syria"}
+		must(t, "update topic", svc(s).UpdateTopic(ctx, w.topic))
+		changed("an update of the topic's row")
 		w.plain.TopicID = w.topic.ID
 		must(t, "move claim", svc(s).UpdateClaim(ctx, w.plain))
-		if _, ok := views()[w.plain.ID]; !ok {
+		if _, ok := changed("a move")[w.plain.ID]; !ok {
 			t.Error("a claim moved into the topic is missing")
 		}
 		must(t, "delete claim", s.DeleteClaim(ctx, w.kad.ID, 0))
-		got := views()
+		got := changed("a delete")
 		if _, ok := got[w.kad.ID]; ok || len(got) != 3 {
 			t.Errorf("after a delete: %d claims, deleted one present %v", len(got), ok)
 		}
@@ -352,16 +389,16 @@ func TestTopicClaimsFollowEveryWrite(t *testing.T) {
 			if err := svc(tx).CreateClaim(ctx, c); err != nil {
 				return err
 			}
-			vs, err := topicClaims(tx.(*gormstore.Store), ctx, w.topic.ID)
-			if err == nil && len(vs) != 4 {
-				t.Errorf("inside the transaction: %d claims, want 4", len(vs))
+			p, _, err := tx.(*gormstore.Store).PreparedTopic(ctx, w.topic.ID)
+			if err == nil && p.Len() != 4 {
+				t.Errorf("inside the transaction: %d claims, want 4", p.Len())
 			}
 			return errors.New("roll back")
 		})
 		if err == nil {
 			t.Fatal("Atomically committed")
 		}
-		if got := views(); len(got) != 3 {
+		if _, got := prepared(); len(got) != 3 {
 			t.Errorf("after a rolled-back write: %d claims, want 3", len(got))
 		}
 	})

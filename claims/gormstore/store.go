@@ -33,8 +33,8 @@ type Store struct {
 	// dirty collects the topics to recompute before the transaction of
 	// an Atomically call commits; nil outside one.
 	dirty *dirtySet
-	// topics caches the claims of large topics for relations computed on
-	// demand (see TopicInput).
+	// topics caches large topics prepared for relations computed on
+	// demand (see PreparedTopic).
 	topics *topicCache
 	now    func() time.Time
 	log    *slog.Logger

@@ -57,11 +57,11 @@ func ptr(f float64) *float64 { return &f }
 
 // topicClaims returns a topic's claims as relations on demand read them.
 func topicClaims(s *gormstore.Store, ctx context.Context, topicID string) ([]xref.ClaimView, error) {
-	in, err := s.TopicInput(ctx, topicID)
+	p, _, err := s.PreparedTopic(ctx, topicID)
 	if err != nil {
 		return nil, err
 	}
-	return in.Claims, nil
+	return p.Claims(), nil
 }
 
 // svc returns the write path of s, which validates and parses what the

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
-	"unsafe"
 
 	"golang.org/x/sync/singleflight"
 	"gorm.io/gorm"
@@ -15,25 +15,28 @@ import (
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
-// The cache of each topic's claims, the engine's input for relations
-// computed on demand. A topic's entry is keyed by its version in
-// topic_versions, which database triggers bump on every insert, update
-// and delete of one of its claims, whatever the write path; the row of
-// topic '' is bumped when any claimant changes (the views carry claimants'
-// names). A request reads the two versions (one indexed lookup) and
-// reuses the claims when they are unchanged, so a replica never serves
-// claims older than what another replica committed.
+// The cache of each topic's prepared claims (xref.Prepared), the engine's
+// input for relations computed on demand: the topic's claims and its
+// parent's, places resolved, classes and indexes built, claims kept lean.
+// A topic's entry is keyed by the versions in topic_claim_versions of the
+// topic and of its parent, which database triggers bump on every insert,
+// update and delete of one of their claims and every update of their rows,
+// whatever the write path; the row of topic '' is bumped when any
+// claimant changes (the views carry claimants' names). Reviews and the
+// stored summaries do not bump them (they bump topic_versions, the key of
+// the comparison's cache): a review leaves the claims cached. The key also
+// holds the gazetteer (a custom place changes how places resolve). A
+// request reads the versions (one indexed lookup) and reuses the prepared
+// claims when they are unchanged, so a replica never serves claims older
+// than what another replica committed. Links are read on every request.
 
 // topicCacheBytes bounds the memory the cache holds, all topics together,
-// as estimated by viewBytes; one topic may fill it alone. By that
-// estimate a claim of cmd/claimdesk-load's data takes about 0.8 KB, so a
-// topic of up to about 75,000 such claims is cached (the largest of its
-// million-claim dataset has 66,951) and a larger one is read from the
-// database on every request; a second large topic evicts the first.
-// topicCacheMin is the smallest topic worth caching (smaller ones load in
-// about the time the versions take to read). The cache keeps slim copies
-// of the claims (xref.Slim): what the engine reads, without quotes,
-// notes, original wording, relays or tags.
+// as estimated by xref.Prepared.Bytes: about 150 bytes a claim, so the
+// largest topic of cmd/claimdesk-load's million claims with its parent
+// (about 97,000 claims) takes about 15 MB. topicCacheMin is the smallest
+// topic (with its parent) worth caching: smaller ones are prepared on
+// each request in about the time the versions take to read. Entries are
+// evicted least recently used first.
 const (
 	topicCacheBytes = 64 << 20
 	topicCacheMin   = 500
@@ -44,47 +47,88 @@ type topicCache struct {
 	limit   int // topicCacheBytes; tests lower it
 	mu      sync.Mutex
 	entries map[string]*topicEntry
-	order   []string // insertion order, for eviction
-	size    int      // bytes, by viewBytes
-	// loading shares the load of a topic's claims between the requests
-	// that miss the cache together.
+	order   []string // least recently used first
+	size    int      // bytes, by Prepared.Bytes
+	// loading shares the preparation of a topic between the requests that
+	// miss the cache together.
 	loading singleflight.Group
+	// builds counts the preparations stored, for tests.
+	builds int
 }
 
 type topicEntry struct {
-	version, names int64
-	views          []xref.ClaimView
-	bytes          int
+	key   string
+	p     *xref.Prepared
+	bytes int
+	// links are the links touching the topic's claims as of links_version
+	// linksVersion, -1 for none read: reading them scans the index of
+	// links once for each claim of the topic, which the largest topics
+	// cannot afford on each request.
+	linksVersion int64
+	links        []*claims.Link
 }
 
 func newTopicCache() *topicCache {
 	return &topicCache{min: topicCacheMin, limit: topicCacheBytes, entries: map[string]*topicEntry{}}
 }
 
-func (c *topicCache) get(id string, version, names int64) ([]xref.ClaimView, bool) {
+func (c *topicCache) touch(id string) {
+	if i := slices.Index(c.order, id); i >= 0 {
+		c.order = append(slices.Delete(c.order, i, i+1), id)
+	}
+}
+
+func (c *topicCache) get(id, key string) (*xref.Prepared, bool) {
+	p, _, ok := c.getWithLinks(id, key, -1)
+	return p, ok
+}
+
+// getWithLinks returns the cached preparation of a topic and, when they
+// were read at linksVersion, its links (else nil).
+func (c *topicCache) getWithLinks(id, key string, linksVersion int64) (*xref.Prepared, []*claims.Link, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[id]
-	if !ok || e.version != version || e.names != names {
-		return nil, false
+	if !ok || e.key != key {
+		return nil, nil, false
 	}
-	return e.views, true
+	c.touch(id)
+	if linksVersion < 0 || e.linksVersion != linksVersion {
+		return e.p, nil, true
+	}
+	return e.p, e.links, true
 }
 
-// put caches slim copies of a topic's views and returns them; it returns
-// views unchanged when the topic is too small or too large to cache.
-func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView) []xref.ClaimView {
-	if len(views) < c.min {
-		return views
+// putLinks keeps the links of a cached topic read at linksVersion.
+func (c *topicCache) putLinks(id, key string, linksVersion int64, links []*claims.Link) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[id]; ok && e.key == key {
+		bytes := linkBytes(links)
+		if c.size-linkBytes(e.links)+bytes > c.limit {
+			return
+		}
+		c.size += bytes - linkBytes(e.links)
+		e.bytes += bytes - linkBytes(e.links)
+		e.linksVersion, e.links = linksVersion, links
 	}
-	slim := make([]xref.ClaimView, len(views))
-	bytes := 0
-	for i, v := range views {
-		slim[i] = xref.ClaimView{Claim: xref.Slim(v.Claim), ClaimantName: v.ClaimantName}
-		bytes += viewBytes(slim[i])
+}
+
+// linkBytes estimates the memory links hold.
+func linkBytes(links []*claims.Link) int {
+	n := 0
+	for _, l := range links {
+		n += 200 + len(l.ID) + len(l.FromID) + len(l.ToID) + len(l.Note) + len(l.Author)
 	}
-	if bytes > c.limit {
-		return views
+	return n
+}
+
+// put caches a topic's prepared claims unless they are too few or too
+// large, evicting the least recently used topics to make room.
+func (c *topicCache) put(id, key string, p *xref.Prepared) {
+	bytes := p.Bytes()
+	if p.Len() < c.min || bytes > c.limit {
+		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -99,31 +143,151 @@ func (c *topicCache) put(id string, version, names int64, views []xref.ClaimView
 		c.size -= c.entries[victim].bytes
 		delete(c.entries, victim)
 	}
-	c.entries[id] = &topicEntry{version: version, names: names, views: slim, bytes: bytes}
+	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes, linksVersion: -1}
 	c.order = append(c.order, id)
 	c.size += bytes
-	return slim
+	c.builds++
 }
 
-// viewBytes estimates the memory a cached view holds: its structs and the
-// text they point to.
-func viewBytes(v xref.ClaimView) int {
-	c := v.Claim
-	n := int(unsafe.Sizeof(claims.Claim{})) + len(v.ClaimantName) + len(c.ID) + len(c.TopicID) +
-		len(c.ClaimantID) + len(c.QuantityText) + len(c.Unit) + len(c.Scope.Population) +
-		len(c.Scope.Group) + len(c.Occasion) + len(c.Provenance.SourceID) +
-		len(c.SaidOn) + len(c.PublishedOn) + len(c.AsOf) + len(c.Since)
-	for _, p := range c.Scope.Places {
-		n += int(unsafe.Sizeof(p)) + len(p)
+// claimVersions reads the versions in topic_claim_versions of the given
+// topics and of the claimants' names (topic ”), 0 for none written since
+// the table was made, as one key, and the version of the links.
+func claimVersions(db *gorm.DB, topicIDs ...string) (string, int64, error) {
+	var rows []struct {
+		TopicID string
+		Version int64
+		Links   bool
 	}
-	if c.Interval != nil {
-		n += int(unsafe.Sizeof(*c.Interval)) + 3*8
+	if err := db.Raw(`SELECT topic_id, version, false AS links FROM topic_claim_versions WHERE topic_id IN ?
+		UNION ALL SELECT '', version, true FROM links_version`, append([]string{""}, topicIDs...)).Scan(&rows).Error; err != nil {
+		return "", 0, err
 	}
-	return n
+	byTopic := map[string]int64{}
+	var links int64
+	for _, r := range rows {
+		if r.Links {
+			links = r.Version
+		} else {
+			byTopic[r.TopicID] = r.Version
+		}
+	}
+	key := strconv.FormatInt(byTopic[""], 10)
+	for _, id := range topicIDs {
+		key += ":" + id + "=" + strconv.FormatInt(byTopic[id], 10)
+	}
+	return key, links, nil
 }
 
-// topicVersions reads the version of a topic's claims and of the
-// claimants' names; 0 for none written since the table was made.
+// TopicInput returns what the engine reads of a topic to compute relations
+// (see xref.Input): the topic, its claims, the links touching them, its
+// parent with the parent's claims and the gazetteer, loaded by the batched
+// recompute's loader (recomputer).
+func (s *Store) TopicInput(ctx context.Context, topicID string) (*xref.Input, error) {
+	t, err := s.FindTopic(ctx, topicID)
+	if err != nil {
+		return nil, err
+	}
+	db := s.db.WithContext(ctx)
+	in := &xref.Input{Topic: t}
+	if in.Claims, err = loadTopicClaims(db, s.dialect, topicID); err != nil {
+		return nil, err
+	}
+	if in.Links, err = s.topicLinks(ctx, topicID); err != nil {
+		return nil, err
+	}
+	if in.Related.Gazetteer, err = s.Gazetteer(ctx); err != nil {
+		return nil, err
+	}
+	if t.ParentID != "" {
+		if in.Related.Parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
+			return nil, err
+		}
+		if in.Related.ParentClaims, err = loadTopicClaims(db, s.dialect, t.ParentID); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+func (s *Store) topicLinks(ctx context.Context, topicID string) ([]*claims.Link, error) {
+	links, err := newRecomputer(s.db.WithContext(ctx), s.dialect, nil).loadLinks([]string{topicID})
+	if err != nil {
+		return nil, translate(err, "read topic links")
+	}
+	return slices.Clip(orEmpty(links[topicID])), nil
+}
+
+// PreparedTopic returns a topic's claims and its parent's prepared for
+// relations (xref.Prepared), from the cache when neither topic's claims,
+// nor their rows, nor a claimant's name, nor the gazetteer changed since
+// they were prepared, and the links touching the topic's claims, kept
+// with them while no link is written (links_version).
+func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepared, []*claims.Link, error) {
+	t, err := s.FindTopic(ctx, topicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.inTx || s.topics == nil {
+		p, err := s.prepare(ctx, topicID)
+		if err != nil {
+			return nil, nil, err
+		}
+		links, err := s.topicLinks(ctx, topicID)
+		return p, links, err
+	}
+	db := s.db.WithContext(ctx)
+	ids := []string{topicID}
+	if t.ParentID != "" {
+		ids = append(ids, t.ParentID)
+	}
+	// The versions are read before the rows they key, so that what is
+	// cached is never older than its key.
+	key, linksVersion, err := claimVersions(db, ids...)
+	if err != nil {
+		return nil, nil, translate(err, "read topic claims")
+	}
+	g, err := s.Gazetteer(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	key += fmt.Sprintf(":%p", g)
+	p, links, ok := s.topics.getWithLinks(topicID, key, linksVersion)
+	if !ok {
+		// Requests arriving together for a topic that is not cached
+		// share one preparation. It is not cancelled with the request
+		// that started it, as others wait for it.
+		v, err, _ := s.topics.loading.Do(topicID+"\x00"+key, func() (any, error) {
+			if p, ok := s.topics.get(topicID, key); ok {
+				return p, nil
+			}
+			p, err := s.prepare(context.WithoutCancel(ctx), topicID)
+			if err != nil {
+				return nil, err
+			}
+			// A topic moved to another parent since its versions were
+			// read is keyed by the wrong parent: used, not kept.
+			if p.ParentID() == t.ParentID {
+				s.topics.put(topicID, key, p)
+			}
+			return p, nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		p = v.(*xref.Prepared)
+	}
+	if links == nil {
+		if links, err = s.topicLinks(ctx, topicID); err != nil {
+			return nil, nil, err
+		}
+		s.topics.putLinks(topicID, key, linksVersion, links)
+	}
+	return p, slices.Clip(links), nil
+}
+
+// topicVersions reads the version of a topic's comparison and of the
+// claimants' and sources' names; 0 for none written since the table was
+// made.
 func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error) {
 	var rows []struct {
 		TopicID string
@@ -142,79 +306,41 @@ func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error
 	return version, names, nil
 }
 
-// TopicInput returns what the engine reads of a topic to compute relations
-// on demand (see xref.Input): the topic, its claims, the links touching
-// them, its parent with the parent's claims and the gazetteer, loaded by
-// the batched recompute's loader (recomputer), the claims from the cache
-// when their topic has not changed since they were read. The caller must
-// not modify the views; appending to the slices copies them.
-func (s *Store) TopicInput(ctx context.Context, topicID string) (*xref.Input, error) {
+// prepare reads and prepares a topic's claims and its parent's, each
+// claim slimmed as it is read.
+func (s *Store) prepare(ctx context.Context, topicID string) (*xref.Prepared, error) {
 	t, err := s.FindTopic(ctx, topicID)
 	if err != nil {
 		return nil, err
 	}
-	in := &xref.Input{Topic: t}
-	if in.Claims, err = s.topicClaims(ctx, topicID); err != nil {
-		return nil, err
-	}
-	links, err := newRecomputer(s.db.WithContext(ctx), s.dialect, nil).loadLinks([]string{topicID})
+	g, err := s.Gazetteer(ctx)
 	if err != nil {
-		return nil, translate(err, "read topic links")
-	}
-	in.Links = slices.Clip(orEmpty(links[topicID]))
-	if in.Related.Gazetteer, err = s.Gazetteer(ctx); err != nil {
 		return nil, err
 	}
-	if t.ParentID != "" {
-		if in.Related.Parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
-			return nil, err
-		}
-		if in.Related.ParentClaims, err = s.topicClaims(ctx, t.ParentID); err != nil {
-			return nil, err
-		}
-	}
-	return in, nil
-}
-
-// topicClaims returns every claim of the topic with its claimant's name,
-// from the cache when the topic has not changed since it was read. The
-// caller must not modify the views; appending to the slice copies it.
-func (s *Store) topicClaims(ctx context.Context, topicID string) ([]xref.ClaimView, error) {
 	db := s.db.WithContext(ctx)
-	cacheable := !s.inTx && s.topics != nil
-	var version, names int64
-	if cacheable {
-		var err error
-		if version, names, err = topicVersions(db, topicID); err != nil {
+	load := func(id string) ([]xref.ClaimView, error) {
+		r := newRecomputer(db, s.dialect, nil)
+		r.slim = true
+		if err := r.loadClaims([]string{id}); err != nil {
 			return nil, translate(err, "read topic claims")
 		}
-		if views, ok := s.topics.get(topicID, version, names); ok {
-			return slices.Clip(views), nil
-		}
+		return r.cache[id].views, nil
 	}
-	if !cacheable {
-		return loadTopicClaims(db, s.dialect, topicID)
-	}
-	// Requests arriving together for a topic that is not cached share one
-	// load: otherwise each of them holds a copy of the topic's claims
-	// until the first is cached (64 clients on a 7,000-claim topic took
-	// the server past 350 MiB and answered none in 20 s). The load is not
-	// cancelled with the request that started it, as others wait for it.
-	key := topicID + ":" + strconv.FormatInt(version, 10) + ":" + strconv.FormatInt(names, 10)
-	v, err, _ := s.topics.loading.Do(key, func() (any, error) {
-		if views, ok := s.topics.get(topicID, version, names); ok {
-			return views, nil
-		}
-		views, err := loadTopicClaims(s.db.WithContext(context.WithoutCancel(ctx)), s.dialect, topicID)
-		if err != nil {
-			return nil, err
-		}
-		return s.topics.put(topicID, version, names, views), nil
-	})
+	cs, err := load(topicID)
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clip(v.([]xref.ClaimView)), nil
+	var parent *claims.Topic
+	var parentClaims []xref.ClaimView
+	if t.ParentID != "" {
+		if parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
+			return nil, err
+		}
+		if parentClaims, err = load(t.ParentID); err != nil {
+			return nil, err
+		}
+	}
+	return xref.Prepare(t, parent, g, cs, parentClaims), nil
 }
 
 // loadTopicClaims reads a topic's claims with the loader of the batched
@@ -273,6 +399,79 @@ func sqliteTopicVersionTriggers() []string {
 		`CREATE TRIGGER claims_topic_version_delete AFTER DELETE ON claims BEGIN ` + bump("old.topic_id") + ` END`,
 		`CREATE TRIGGER claimants_topic_version AFTER UPDATE ON claimants BEGIN ` + bump("''") + ` END`,
 	}
+}
+
+// versionTopicClaims is step 12: topic_claim_versions, the versions the
+// cache of prepared claims is keyed by, bumped by what the engine reads of
+// a topic (its claims, its row, claimants' names), not by reviews or
+// summaries.
+func versionTopicClaims(tx *gorm.DB, d dialect) error {
+	stmts := []string{`CREATE TABLE topic_claim_versions (topic_id TEXT PRIMARY KEY, version BIGINT NOT NULL)`,
+		`CREATE TABLE links_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL)`}
+	if d == dialectPostgres {
+		return execAll(tx, d, append(stmts,
+			`CREATE FUNCTION claimdesk_bump_claim_version() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				IF TG_TABLE_NAME = 'claimants' THEN
+					INSERT INTO topic_claim_versions (topic_id, version) VALUES ('', 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;
+					RETURN NULL;
+				END IF;
+				IF TG_TABLE_NAME = 'topics' THEN
+					INSERT INTO topic_claim_versions (topic_id, version) VALUES (NEW.id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;
+					RETURN NULL;
+				END IF;
+				IF TG_OP IN ('UPDATE', 'DELETE') THEN
+					INSERT INTO topic_claim_versions (topic_id, version) VALUES (OLD.topic_id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;
+				END IF;
+				IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+					INSERT INTO topic_claim_versions (topic_id, version) VALUES (NEW.topic_id, 1)
+					ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;
+				END IF;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER claims_claim_version AFTER INSERT OR UPDATE OR DELETE ON claims
+				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_claim_version()`,
+			`CREATE TRIGGER claimants_claim_version AFTER UPDATE ON claimants
+				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_claim_version()`,
+			`CREATE TRIGGER topics_claim_version AFTER UPDATE ON topics
+				FOR EACH ROW EXECUTE FUNCTION claimdesk_bump_claim_version()`,
+			`CREATE FUNCTION claimdesk_bump_links_version() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				INSERT INTO links_version (id, version) VALUES (1, 1)
+				ON CONFLICT (id) DO UPDATE SET version = links_version.version + 1;
+				RETURN NULL;
+			END $$`,
+			`CREATE TRIGGER links_version AFTER INSERT OR UPDATE OR DELETE ON links
+				FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_bump_links_version()`,
+		)...)
+	}
+	return execAll(tx, d, append(stmts, sqliteClaimVersionTriggers()...)...)
+}
+
+// bumpClaimsSQLite adds one to a topic's version in topic_claim_versions.
+const bumpClaimsSQLite = `INSERT INTO topic_claim_versions (topic_id, version) VALUES (%s, 1)
+	ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1;`
+
+// bumpLinks adds one to the version of every link, links_version.
+const bumpLinks = `INSERT INTO links_version (id, version) VALUES (1, 1)
+	ON CONFLICT (id) DO UPDATE SET version = links_version.version + 1;`
+
+func sqliteClaimVersionTriggers() []string {
+	bump := func(expr string) string { return fmt.Sprintf(bumpClaimsSQLite, expr) }
+	out := []string{
+		`CREATE TRIGGER claims_claim_version_insert AFTER INSERT ON claims BEGIN ` + bump("new.topic_id") + ` END`,
+		`CREATE TRIGGER claims_claim_version_update AFTER UPDATE ON claims BEGIN ` + bump("old.topic_id") + bump("new.topic_id") + ` END`,
+		`CREATE TRIGGER claims_claim_version_delete AFTER DELETE ON claims BEGIN ` + bump("old.topic_id") + ` END`,
+		`CREATE TRIGGER claimants_claim_version AFTER UPDATE ON claimants BEGIN ` + bump("''") + ` END`,
+		`CREATE TRIGGER topics_claim_version AFTER UPDATE ON topics BEGIN ` + bump("new.id") + ` END`,
+	}
+	for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+		out = append(out, `CREATE TRIGGER links_version_`+strings.ToLower(op)+` AFTER `+op+` ON links BEGIN `+bumpLinks+` END`)
+	}
+	return out
 }
 
 // TopicVersion returns a key that changes whenever anything a topic's

@@ -8,7 +8,9 @@
 // its own gazetteer, does no I/O and keeps no state between calls. Stores
 // call Recompute on every claim write and keep its TopicResult; the API
 // reads summaries from there and computes one claim's pairs on demand with
-// Relations.
+// Prepared.Relations, on a topic prepared once (Prepare) and kept by the
+// store while its claims are unchanged (Relations gives the same pages
+// from the claims themselves).
 //
 // # The rules
 //

@@ -112,8 +112,9 @@ type Context struct {
 	sets    map[string]gazetteer.Set
 	pops    *populations
 	// terse leaves out the explanations of pairs not compared (the
-	// commonest kind in a large topic): Relations sets it while it ranks
-	// every pair, and explains only the pairs of the page it returns.
+	// commonest kind in a large topic) and of a part and its whole:
+	// Relations sets it while it ranks every pair, and explains only the
+	// pairs of the page it returns.
 	terse bool
 }
 
@@ -237,6 +238,21 @@ const (
 )
 
 func (c *Context) fact(v ClaimView) fact {
+	return c.factSet(v, c.places(c.placesOf(v)))
+}
+
+// placesOf returns the places v's fact resolves: its own, or its topic's
+// when it states none and belongs to c's topic.
+func (c *Context) placesOf(v ClaimView) []string {
+	if len(v.Scope.Places) == 0 && v.TopicID == c.topic.ID {
+		return c.topic.Places
+	}
+	return v.Scope.Places
+}
+
+// factSet prepares v with its places already resolved (set is
+// c.places(c.placesOf(v))).
+func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
@@ -280,11 +296,7 @@ func (c *Context) fact(v ClaimView) fact {
 	case claims.PerPeriod:
 		f.period = string(v.Since) + ".." + string(v.RefDate())
 	}
-	places := v.Scope.Places
-	if len(places) == 0 && v.TopicID == c.topic.ID {
-		places = c.topic.Places
-	}
-	f.set = c.places(places)
+	f.set = set
 	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
 	f.statement = statementKey(v.Claim)
 	return f
@@ -960,6 +972,9 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	}
 	if int64(r.DaysApart) > int64(c.topic.Window()) {
 		r.Kind = ChangeOverTime
+		if c.terse {
+			return
+		}
 		r.Explanation = and(a, b, amountDated, amountDated) + " are " + itoa(int64(r.DaysApart)) + " days apart: a part and a whole are compared only within the topic's " +
 			itoa(int64(c.topic.Window())) + "-day window."
 		return
@@ -967,8 +982,21 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	rel := gazetteer.Compare(part.set, whole.set)
 	if rel != gazetteer.Equal && rel != gazetteer.Unknown && rel != gazetteer.Inside {
 		r.Kind = ScopeDiffers
+		if c.terse {
+			return
+		}
 		in := func(f *fact) string { return amountIn(f, false) }
 		r.Explanation = and(part, whole, in, in) + " do not cover the same area, so the part is not compared with the whole."
+		return
+	}
+	if c.terse {
+		// The kind and severity alone (see Context.terse).
+		switch {
+		case part.lo > whole.hi:
+			r.Kind, r.Severity = PartExceedsWhole, severity(whole.hi, part.lo)
+		default:
+			r.Kind = Consistent
+		}
 		return
 	}
 	// The places are said once when they are the same, and not at all
