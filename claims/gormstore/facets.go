@@ -92,7 +92,7 @@ func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 	if s.dialect == dialectSQLite {
 		// The newest facetScan matches, found like a search's window.
 		var n int64
-		sub = s.whereClaims(db.Table("claims_fts").Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), withoutQuery(f)).
+		sub = s.filterFTS(db.Table("claims_fts"), withoutQuery(f)).
 			Where("claims_fts MATCH ?", fulltext.FTS5(fulltext.Parse(f.Query))).
 			Select("claims_fts.rowid AS k").Order("claims_fts.rowid DESC").Limit(facetScan + 1)
 		if err := db.Table("(?) facet_n", sub).Count(&n).Error; err != nil {

@@ -413,6 +413,15 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		w := newSearchWorld(t, s)
 		ctx := context.Background()
+		// Two by another claimant, stored first (older than the window
+		// checked below).
+		var irinaOther []string
+		for range 2 {
+			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.irina.ID, Quote: "fighters seen", QuantityText: "4", Language: "en",
+				Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			must(t, "create", s.CreateClaim(ctx, c))
+			irinaOther = append(irinaOther, c.ID)
+		}
 		var inOther []string
 		for i := range 8 {
 			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: strings.Repeat("fighters ", 1+i%3) + "counted",
@@ -425,9 +434,14 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 			f    claims.ClaimFilter
 			want []string
 		}{
-			{"all", claims.ClaimFilter{Query: "fighters"}, append(slices.Clone(inOther), w.en.ID)},
-			{"one topic", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID}, inOther},
+			{"all", claims.ClaimFilter{Query: "fighters"}, slices.Concat(inOther, irinaOther, []string{w.en.ID})},
+			{"one topic", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID}, slices.Concat(inOther, irinaOther)},
 			{"other topic", claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID}, []string{w.en.ID}},
+			// A topic and another filter, which read the claims' rows.
+			{"topic and claimant", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID, ClaimantID: w.kadyrov.ID}, inOther},
+			{"topic and other claimant", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID, ClaimantID: w.irina.ID}, irinaOther},
+			{"topic and claimant of none", claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID}, nil},
+			{"claimant", claims.ClaimFilter{Query: "fighters", ClaimantID: w.irina.ID}, slices.Concat(irinaOther, []string{w.en.ID})},
 		} {
 			f := tt.f
 			f.Limit = 2
@@ -469,10 +483,10 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 		}
 		if strings.HasSuffix(t.Name(), "/sqlite") {
 			if !fc.Capped || fc.Total != 5 {
-				t.Errorf("facets of 8 matches: total %d, capped %v; want 5, capped", fc.Total, fc.Capped)
+				t.Errorf("facets of 10 matches: total %d, capped %v; want 5, capped", fc.Total, fc.Capped)
 			}
-		} else if fc.Capped || fc.Total != 8 {
-			t.Errorf("facets of 8 matches: total %d, capped %v; want 8", fc.Total, fc.Capped)
+		} else if fc.Capped || fc.Total != 10 {
+			t.Errorf("facets of 10 matches: total %d, capped %v; want 10", fc.Total, fc.Capped)
 		}
 	})
 }
