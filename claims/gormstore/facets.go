@@ -59,8 +59,11 @@ var facetScan = 10_000
 
 // ClaimFacets counts the claims f selects, in all and by each facet. With
 // a full-text query, one statement finds the selected claims once (the
-// query is the costly part) and groups them by every facet; without one,
-// a statement a facet reads the indexes.
+// query is the costly part), materialises the columns the facets read and
+// groups them by every facet; without one, a statement a facet reads the
+// indexes (materialising a topic's claims first was no faster: reading
+// their wide rows is the cost either way). Facets of a filter by topic are
+// cached (facetcache.go).
 func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	if err := f.CheckRanges(); err != nil {
@@ -83,6 +86,14 @@ func (s *Store) countFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 	sql.WriteString("WITH facet_m AS MATERIALIZED (?) SELECT fi, value, count FROM (SELECT -1 AS fi, '' AS value, COUNT(*) AS count, 0 AS pos FROM facet_m")
 	for i, name := range claims.FacetNames {
 		fs := s.facetSQL(name)
+		if s.dialect == dialectSQLite && strings.HasPrefix(fs.joins, "JOIN ") {
+			// From the matches to their rows: SQLite would otherwise
+			// read all of claim_sources (1.2 million rows for a
+			// million claims) in the order of its source index, to
+			// group without sorting, and look each up among the
+			// matches: 0.45 s of CPU for 10,000 matches.
+			fs.joins = "CROSS " + fs.joins
+		}
 		fmt.Fprintf(&sql, ` UNION ALL SELECT %d, value, count, pos FROM (
 			SELECT %s AS value, COUNT(*) AS count, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, %s) AS pos
 			FROM facet_m claims %s
