@@ -387,23 +387,13 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		}
 		return q
 	}
-	// lowest returns the rowid of the searchWindow-th newest match at most
-	// hi, or 0 when fewer match: the window's lower bound.
-	lowest := func(hi int64) (int64, error) {
-		var lo []int64
-		err := matches(hi).Select("claims_fts.rowid").Order("claims_fts.rowid DESC").
-			Limit(1).Offset(searchWindow-1).Pluck("claims_fts.rowid", &lo).Error
-		if err != nil || len(lo) == 0 {
-			return 0, err
-		}
-		return lo[0], nil
-	}
-	if cur.offset == 0 {
-		lo, err := lowest(cur.hi)
-		if err != nil {
-			return nil, "", err
-		}
-		cur.lo = lo
+	// A first page finds its window and ranks it in one statement (one
+	// walk of the matches instead of two): the newest searchWindow
+	// matches at most hi, whose count and lowest rowid come with every
+	// ranked row. Later pages rank the window their cursor names.
+	first := cur.offset == 0
+	if first {
+		cur.lo = 0
 	}
 
 	// The window's matches ranked by bm25 (FTS5 scores lower as better),
@@ -433,19 +423,29 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		return nil, "", nil // nothing matches
 	}
 	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, ?) AS score`, idfs[0])
+	if first {
+		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
+	}
 	var ranked []struct {
 		RowID int64
 		ID    string
 		Score float64
+		WinN  int
+		Lo    int64
 	}
 	err := db.Raw(`WITH search_r AS MATERIALIZED (?)
-		SELECT search_r.row_id AS row_id, claims.id AS id, search_r.score AS score
+		SELECT search_r.row_id AS row_id, claims.id AS id, search_r.score AS score,
+			(SELECT COUNT(*) FROM search_r) AS win_n, (SELECT MIN(row_id) FROM search_r) AS lo
 		FROM search_r JOIN claims ON claims.rowid = search_r.row_id
 		WHERE search_r.score >= COALESCE((SELECT score FROM search_r ORDER BY score DESC LIMIT 1 OFFSET ?), -1e308)
 		ORDER BY search_r.score DESC, claims.id LIMIT ? OFFSET ?`,
 		scores, cur.offset+n, n+1, cur.offset).Scan(&ranked).Error
 	if err != nil {
 		return nil, "", err
+	}
+	if first && len(ranked) > 0 && ranked[0].WinN >= searchWindow {
+		// A full window: older matches may follow it.
+		cur.lo = ranked[0].Lo
 	}
 	next := ""
 	switch {
