@@ -377,37 +377,23 @@ var searchWindow = 2000
 func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
 	match := fulltext.FTS5(terms)
 	filters := withoutQuery(f)
-	filtered := hasClaimFilters(filters)
 	// matches are the claims_fts rows matching the query and passing the
 	// filters, at most hi.
 	matches := func(hi int64) *gorm.DB {
-		q := db.Table("claims_fts")
-		if filtered {
-			q = s.whereClaims(q.Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), filters)
-		}
+		q := s.filterFTS(db.Table("claims_fts"), filters)
 		q = q.Where("claims_fts MATCH ?", match)
 		if hi != 0 {
 			q = q.Where("claims_fts.rowid <= ?", hi)
 		}
 		return q
 	}
-	// lowest returns the rowid of the searchWindow-th newest match at most
-	// hi, or 0 when fewer match: the window's lower bound.
-	lowest := func(hi int64) (int64, error) {
-		var lo []int64
-		err := matches(hi).Select("claims_fts.rowid").Order("claims_fts.rowid DESC").
-			Limit(1).Offset(searchWindow-1).Pluck("claims_fts.rowid", &lo).Error
-		if err != nil || len(lo) == 0 {
-			return 0, err
-		}
-		return lo[0], nil
-	}
-	if cur.offset == 0 {
-		lo, err := lowest(cur.hi)
-		if err != nil {
-			return nil, "", err
-		}
-		cur.lo = lo
+	// A first page finds its window and ranks it in one statement (one
+	// walk of the matches instead of two): the newest searchWindow
+	// matches at most hi, whose count and lowest rowid come with every
+	// ranked row. Later pages rank the window their cursor names.
+	first := cur.offset == 0
+	if first {
+		cur.lo = 0
 	}
 
 	// The window's matches ranked by bm25 (FTS5 scores lower as better),
@@ -417,10 +403,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// ranking's time for a window of a common word), only the matches
 	// scoring at least the page's last one (the (offset+n+1)-th best
 	// score) are joined to their rows and ordered.
-	scores := db.Table("claims_fts")
-	if filtered {
-		scores = s.whereClaims(scores.Joins("JOIN claims ON claims.rowid = claims_fts.rowid"), filters)
-	}
+	scores := s.filterFTS(db.Table("claims_fts"), filters)
 	scores = scores.Where("claims_fts MATCH ?", match)
 	if cur.lo != 0 {
 		scores = scores.Where("claims_fts.rowid >= ?", cur.lo)
@@ -428,20 +411,41 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	if cur.hi != 0 {
 		scores = scores.Where("claims_fts.rowid <= ?", cur.hi)
 	}
-	scores = scores.Select(`claims_fts.rowid AS row_id, -bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0) AS score`)
+	// The IDFs are counted once, by a statement of their own: a plan that
+	// runs the FTS5 cursor once a claim (a topic's claims, driven by the
+	// topic's index) would count them again for every claim, seconds for
+	// a word most claims hold.
+	var idfs []string
+	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, match).Pluck("idf", &idfs).Error; err != nil {
+		return nil, "", err
+	}
+	if len(idfs) == 0 {
+		return nil, "", nil // nothing matches
+	}
+	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, ?) AS score`, idfs[0])
+	if first {
+		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
+	}
 	var ranked []struct {
 		RowID int64
 		ID    string
 		Score float64
+		WinN  int
+		Lo    int64
 	}
 	err := db.Raw(`WITH search_r AS MATERIALIZED (?)
-		SELECT search_r.row_id AS row_id, claims.id AS id, search_r.score AS score
+		SELECT search_r.row_id AS row_id, claims.id AS id, search_r.score AS score,
+			(SELECT COUNT(*) FROM search_r) AS win_n, (SELECT MIN(row_id) FROM search_r) AS lo
 		FROM search_r JOIN claims ON claims.rowid = search_r.row_id
 		WHERE search_r.score >= COALESCE((SELECT score FROM search_r ORDER BY score DESC LIMIT 1 OFFSET ?), -1e308)
 		ORDER BY search_r.score DESC, claims.id LIMIT ? OFFSET ?`,
 		scores, cur.offset+n, n+1, cur.offset).Scan(&ranked).Error
 	if err != nil {
 		return nil, "", err
+	}
+	if first && len(ranked) > 0 && ranked[0].WinN >= searchWindow {
+		// A full window: older matches may follow it.
+		cur.lo = ranked[0].Lo
 	}
 	next := ""
 	switch {
@@ -562,6 +566,26 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 		}
 	}
 	return hits, next, nil
+}
+
+// filterFTS keeps the rows of q, a query of claims_fts, whose claims pass
+// f's filters (f without a full-text query). The claims_fts rows are read
+// first, in rowid order, newest first, as the windows need: a join that
+// SQLite would drive from the claims (a topic's, by its index) runs the
+// FTS5 query again for each claim. A filter by topic alone does not read
+// the claims' rows at all: it looks the rowid up among the topic's rowids,
+// which SQLite reads once from the topic's index, instead of reading the
+// wide row of every match (most of a topic search's time).
+func (s *Store) filterFTS(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
+	if !hasClaimFilters(f) {
+		return q
+	}
+	if (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
+		// The unary + keeps SQLite from handing the IN to FTS5 as a rowid
+		// constraint, which it would answer with one query a rowid.
+		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID)
+	}
+	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f)
 }
 
 // hasClaimFilters reports whether f selects fewer than all claims.

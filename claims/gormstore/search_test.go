@@ -450,6 +450,15 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		w := newSearchWorld(t, s)
 		ctx := context.Background()
+		// Two by another claimant, stored first (older than the window
+		// checked below).
+		var irinaOther []string
+		for range 2 {
+			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.irina.ID, Quote: "fighters seen", QuantityText: "4", Language: "en",
+				Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			must(t, "create", s.CreateClaim(ctx, c))
+			irinaOther = append(irinaOther, c.ID)
+		}
 		var inOther []string
 		for i := range 8 {
 			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: strings.Repeat("fighters ", 1+i%3) + "counted",
@@ -462,9 +471,14 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 			f    claims.ClaimFilter
 			want []string
 		}{
-			{"all", claims.ClaimFilter{Query: "fighters"}, append(slices.Clone(inOther), w.en.ID)},
-			{"one topic", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID}, inOther},
+			{"all", claims.ClaimFilter{Query: "fighters"}, slices.Concat(inOther, irinaOther, []string{w.en.ID})},
+			{"one topic", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID}, slices.Concat(inOther, irinaOther)},
 			{"other topic", claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID}, []string{w.en.ID}},
+			// A topic and another filter, which read the claims' rows.
+			{"topic and claimant", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID, ClaimantID: w.kadyrov.ID}, inOther},
+			{"topic and other claimant", claims.ClaimFilter{Query: "fighters", TopicID: w.other.ID, ClaimantID: w.irina.ID}, irinaOther},
+			{"topic and claimant of none", claims.ClaimFilter{Query: "fighters", TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID}, nil},
+			{"claimant", claims.ClaimFilter{Query: "fighters", ClaimantID: w.irina.ID}, slices.Concat(irinaOther, []string{w.en.ID})},
 		} {
 			f := tt.f
 			f.Limit = 2
@@ -506,10 +520,10 @@ func TestSearchPagesThroughWindows(t *testing.T) {
 		}
 		if strings.HasSuffix(t.Name(), "/sqlite") {
 			if !fc.Capped || fc.Total != 5 {
-				t.Errorf("facets of 8 matches: total %d, capped %v; want 5, capped", fc.Total, fc.Capped)
+				t.Errorf("facets of 10 matches: total %d, capped %v; want 5, capped", fc.Total, fc.Capped)
 			}
-		} else if fc.Capped || fc.Total != 8 {
-			t.Errorf("facets of 8 matches: total %d, capped %v; want 8", fc.Total, fc.Capped)
+		} else if fc.Capped || fc.Total != 10 {
+			t.Errorf("facets of 10 matches: total %d, capped %v; want 10", fc.Total, fc.Capped)
 		}
 	})
 }
@@ -553,5 +567,61 @@ func TestSearchBreaksTiesByID(t *testing.T) {
 				t.Errorf("limit %d: pages hold %v, want %v", limit, got, want)
 			}
 		}
+	})
+}
+
+// TestTopicFacetsFollowEveryWrite: the facets of a topic, which are
+// cached, change with every write that changes them.
+func TestTopicFacetsFollowEveryWrite(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		facets := func(f claims.ClaimFilter) claims.Facets {
+			t.Helper()
+			fc, err := s.ClaimFacets(ctx, f)
+			must(t, "facets", err)
+			return fc
+		}
+		inTopic := claims.ClaimFilter{TopicID: w.topic.ID}
+		check := func(what string, f claims.ClaimFilter, total int, name string, want ...claims.FacetCount) {
+			t.Helper()
+			for range 2 { // counted, then from the cache
+				fc := facets(f)
+				if fc.Total != total || !slices.Equal(fc.Counts[name], want) {
+					t.Fatalf("%s: total %d, %s %+v; want %d, %+v", what, fc.Total, name, fc.Counts[name], total, want)
+				}
+			}
+		}
+		check("at first", inTopic, 3, claims.FacetGrade, claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "weak", Count: 1})
+		// A caller changing what it got leaves the cache alone.
+		fc := facets(inTopic)
+		fc.Counts[claims.FacetGrade][0].Count = 99
+		check("after changing a result", inTopic, 3, claims.FacetGrade, claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "weak", Count: 1})
+
+		w.en.Grade = claims.GradeConfirmed
+		must(t, "update claim", svc(s).UpdateClaim(ctx, w.en))
+		check("after a grade changed", inTopic, 3, claims.FacetGrade, claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "confirmed", Count: 1})
+
+		w.kad.Scope.Places = []string{"Chechnya"}
+		must(t, "update claim", svc(s).UpdateClaim(ctx, w.kad))
+		check("after a place was added", inTopic, 3, claims.FacetPlace, claims.FacetCount{Value: "Syria", Count: 2}, claims.FacetCount{Value: "Chechnya", Count: 1})
+
+		w.kadyrov.Name = "Рамзан Кадыров"
+		must(t, "rename claimant", svc(s).UpdateClaimant(ctx, w.kadyrov))
+		check("after a claimant was renamed", claims.ClaimFilter{TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID}, 1, claims.FacetClaimant,
+			claims.FacetCount{Value: w.kadyrov.ID, Label: "Рамзан Кадыров", Count: 1})
+
+		c := &claims.Claim{TopicID: w.topic.ID, ClaimantID: w.kadyrov.ID, Quote: "A hundred more Chechens", QuantityText: "100", Language: "en",
+			Grade: claims.GradeWeak, Provenance: claims.Provenance{SourceID: w.tass.ID}}
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
+		check("after a claim was added", inTopic, 4, claims.FacetGrade,
+			claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "confirmed", Count: 1}, claims.FacetCount{Value: "weak", Count: 1})
+		check("a search in the topic", claims.ClaimFilter{TopicID: w.topic.ID, Query: "Chechens"}, 2, claims.FacetGrade,
+			claims.FacetCount{Value: "fair", Count: 1}, claims.FacetCount{Value: "weak", Count: 1})
+
+		must(t, "delete claim", svc(s).DeleteClaim(ctx, c.ID, c.Version))
+		check("after a claim was deleted", inTopic, 3, claims.FacetGrade, claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "confirmed", Count: 1})
+		check("a search in the topic", claims.ClaimFilter{TopicID: w.topic.ID, Query: "Chechens"}, 1, claims.FacetGrade,
+			claims.FacetCount{Value: "fair", Count: 1})
 	})
 }

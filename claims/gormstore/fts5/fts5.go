@@ -9,6 +9,10 @@
 // afterwards has the fts5 module. When the driver was built with FTS5 anyway,
 // the registration is skipped.
 //
+// It also registers claimdesk_bm25 and claimdesk_idf (rank.c): bm25 with a
+// bounded count of the rows holding each phrase, and the IDFs that count
+// gives, to pass to claimdesk_bm25 once for a whole statement.
+//
 // Importing the package (for its side effect) is all a caller does.
 package fts5
 
@@ -18,10 +22,13 @@ package fts5
 #include "sqlite3-binding.h"
 
 extern int sqlite3_fts5_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+extern int claimdesk_rank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static int claimdesk_fts5_register(void) {
-	if (sqlite3_compileoption_used("ENABLE_FTS5")) return SQLITE_OK;
-	return sqlite3_auto_extension((void (*)(void))sqlite3_fts5_init);
+	int rc = SQLITE_OK;
+	if (!sqlite3_compileoption_used("ENABLE_FTS5")) rc = sqlite3_auto_extension((void (*)(void))sqlite3_fts5_init);
+	if (rc != SQLITE_OK) return rc;
+	return sqlite3_auto_extension((void (*)(void))claimdesk_rank_init);
 }
 */
 import "C"

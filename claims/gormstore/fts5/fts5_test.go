@@ -2,7 +2,9 @@ package fts5_test
 
 import (
 	"database/sql"
+	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	_ "github.com/claimdesk/claimdesk/claims/gormstore/fts5"
@@ -28,5 +30,85 @@ func TestFTS5MatchesRussianWithUnicode61(t *testing.T) {
 	}
 	if want := "Заявление [Богдановой] о потерях"; got != want {
 		t.Fatalf("highlight = %q, want %q", got, want)
+	}
+}
+
+// TestClaimdeskBM25 checks claimdesk_bm25 against FTS5's own bm25, the
+// oracle: equal scores when every phrase is held by fewer rows than the
+// count's cap, equal too above it when the rows holding the phrase are
+// spread evenly (the estimate from the rowid the cap is reached at is then
+// exact), and equal with the IDFs claimdesk_idf gives passed back in.
+func TestClaimdeskBM25(t *testing.T) {
+	db, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "rank.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(`CREATE VIRTUAL TABLE doc USING fts5(a, b, prefix = '3')`); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 6,000 rows: "alphabet" in every other one (3,000, above the cap of
+	// 2,000), "betamax" in every 50th, filler of varying length.
+	for i := 1; i <= 6000; i++ {
+		a := strings.Repeat("gamma ", i%7)
+		if i%2 == 0 {
+			a += "alphabet "
+		}
+		if i%50 == 0 {
+			a += "betamax "
+		}
+		if _, err := tx.Exec(`INSERT INTO doc (rowid, a, b) VALUES (?, ?, ?)`, i, a, strings.Repeat("delta ", i%5)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	scores := func(sel, match string, args ...any) map[int64]float64 {
+		t.Helper()
+		rows, err := db.Query(`SELECT rowid, `+sel+` FROM doc WHERE doc MATCH ?`, append(args, match)...)
+		if err != nil {
+			t.Fatalf("%s: %v", sel, err)
+		}
+		defer rows.Close()
+		out := map[int64]float64{}
+		for rows.Next() {
+			var id int64
+			var s float64
+			if err := rows.Scan(&id, &s); err != nil {
+				t.Fatal(err)
+			}
+			out[id] = s
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", sel, err)
+		}
+		return out
+	}
+	for _, match := range []string{`betamax`, `bet*`, `alphabet AND betamax`, `alp* AND "betamax"`, `alphabet`, `gamma OR betamax`} {
+		want := scores(`bm25(doc, 2.0, 1.0)`, match)
+		got := scores(`claimdesk_bm25(doc, 2.0, 1.0)`, match)
+		var idfs string
+		if err := db.QueryRow(`SELECT claimdesk_idf(doc) FROM doc WHERE doc MATCH ? LIMIT 1`, match).Scan(&idfs); err != nil {
+			t.Fatalf("%s: claimdesk_idf: %v", match, err)
+		}
+		passed := scores(`claimdesk_bm25(doc, 2.0, 1.0, ?)`, match, idfs)
+		if len(want) == 0 || len(got) != len(want) || len(passed) != len(want) {
+			t.Fatalf("%s: %d, %d and %d rows, want %d (and more than 0)", match, len(got), len(passed), len(want), len(want))
+		}
+		for id, w := range want {
+			if math.Abs(got[id]-w) > 1e-9*math.Abs(w) || math.Abs(passed[id]-w) > 1e-9*math.Abs(w) {
+				t.Fatalf("%s: row %d scores %v and %v (IDFs %q passed), want bm25's %v", match, id, got[id], passed[id], idfs, w)
+			}
+		}
+	}
+	// Fewer IDFs than phrases is an error, not a score.
+	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, '0.5') FROM doc WHERE doc MATCH 'alphabet AND betamax'`); err == nil {
+		t.Error("claimdesk_bm25 with one IDF for two phrases: no error")
 	}
 }

@@ -1,0 +1,193 @@
+// claimdesk_bm25: FTS5's bm25() with a bounded count of each phrase's rows.
+//
+// bm25() weighs each phrase of a query by its IDF, log((N - n + 0.5) / (n +
+// 0.5)) where n is the number of rows holding the phrase; to learn n it
+// walks the phrase's whole doclist once a query. For a prefix that most
+// rows hold ("offici*" in a million claims) that walk is most of a
+// search's time, though it only sets a weight. claimdesk_bm25 counts at
+// most rankCountCap rows of a phrase: below that n is exact and the score
+// is bm25's; above it n is estimated from the rowid the cap was reached at
+// (the rows are numbered in the order they were stored, so the share of
+// rowids walked is about the share of rows), n = cap * rows / rowid,
+// and such a phrase, held by at least cap rows, weighs little anyway.
+// claimdesk_idf(table) returns those IDFs, and claimdesk_bm25 takes them
+// back as a last argument after the column weights, so that a statement
+// running the FTS5 cursor once a row of another table does not count them
+// again each time. Everything else is bm25's code (sqlite 3.45.1, public domain): k1 1.2,
+// b 0.75, column weights as trailing arguments, and the score negated.
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sqlite3-binding.h"
+
+#define rankCountCap 2000
+
+typedef struct {
+	int nPhrase;
+	double avgdl;
+	double *aIDF;
+	double *aFreq;
+} RankData;
+
+typedef struct {
+	sqlite3_int64 n;
+	sqlite3_int64 last; // rowid of the last row counted
+	sqlite3_int64 cap;
+} RankCount;
+
+static int rankCountCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
+	RankCount *c = (RankCount *)pUser;
+	c->n++;
+	c->last = pApi->xRowid(pFts);
+	if (c->n >= c->cap) return SQLITE_DONE;
+	return SQLITE_OK;
+}
+
+// rankGetData returns the query's RankData, made at its first row. idfs,
+// when not NULL, are the IDFs of the phrases as claimdesk_idf gave them
+// (numbers separated by spaces), read instead of counting.
+static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *idfs, RankData **pp) {
+	int rc = SQLITE_OK;
+	RankData *p = (RankData *)pApi->xGetAuxdata(pFts, 0);
+	if (p == 0) {
+		int nPhrase = pApi->xPhraseCount(pFts);
+		sqlite3_int64 nRow = 0, nToken = 0;
+		sqlite3_int64 nByte = sizeof(RankData) + nPhrase * 2 * sizeof(double);
+		int i;
+		p = (RankData *)sqlite3_malloc64(nByte);
+		if (p == 0) return SQLITE_NOMEM;
+		memset(p, 0, (size_t)nByte);
+		p->nPhrase = nPhrase;
+		p->aIDF = (double *)&p[1];
+		p->aFreq = &p->aIDF[nPhrase];
+		rc = pApi->xRowCount(pFts, &nRow);
+		if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+		if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+		for (i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
+			if (idfs != 0) {
+				char *end = 0;
+				double idf = strtod(idfs, &end);
+				if (end == idfs) {
+					rc = SQLITE_MISMATCH; // fewer IDFs than phrases
+					break;
+				}
+				idfs = end;
+				p->aIDF[i] = idf;
+				continue;
+			}
+			RankCount c = {0, 0, rankCountCap};
+			double nHit, idf;
+			rc = pApi->xQueryPhrase(pFts, i, (void *)&c, rankCountCb);
+			if (rc != SQLITE_OK) break;
+			nHit = (double)c.n;
+			if (c.n >= c.cap && c.last > 0) {
+				// Rowids run 1..about nRow in the order rows were stored.
+				nHit = (double)c.n * (double)nRow / (double)c.last;
+				if (nHit > (double)nRow) nHit = (double)nRow;
+				if (nHit < (double)c.n) nHit = (double)c.n;
+			}
+			idf = log(((double)nRow - nHit + 0.5) / (nHit + 0.5));
+			if (idf <= 0.0) idf = 1e-6;
+			p->aIDF[i] = idf;
+		}
+		if (rc != SQLITE_OK) {
+			sqlite3_free(p);
+			return rc;
+		}
+		rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+		if (rc != SQLITE_OK) return rc;
+	}
+	*pp = p;
+	return rc;
+}
+
+static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
+	const double k1 = 1.2, b = 0.75;
+	double score = 0.0, D = 0.0;
+	RankData *pData = 0;
+	int nInst = 0, i, nTok = 0;
+	const char *idfs = 0;
+	int rc;
+	// The trailing arguments: a weight a column, then the IDFs.
+	int nCol = pApi->xColumnCount(pFts);
+	if (nVal > nCol) {
+		idfs = (const char *)sqlite3_value_text(apVal[nCol]);
+		nVal = nCol;
+	}
+	rc = rankGetData(pApi, pFts, idfs, &pData);
+	if (rc == SQLITE_OK) {
+		memset(pData->aFreq, 0, sizeof(double) * pData->nPhrase);
+		rc = pApi->xInstCount(pFts, &nInst);
+	}
+	for (i = 0; rc == SQLITE_OK && i < nInst; i++) {
+		int ip, ic, io;
+		rc = pApi->xInst(pFts, i, &ip, &ic, &io);
+		if (rc == SQLITE_OK) {
+			double w = (nVal > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
+			pData->aFreq[ip] += w;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		rc = pApi->xColumnSize(pFts, -1, &nTok);
+		D = (double)nTok;
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(pCtx, rc);
+		return;
+	}
+	for (i = 0; i < pData->nPhrase; i++) {
+		double f = pData->aFreq[i];
+		score += pData->aIDF[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / pData->avgdl)));
+	}
+	sqlite3_result_double(pCtx, -1.0 * score);
+}
+
+// idfFunction, claimdesk_idf(table), returns the IDF of each phrase of the
+// query, as claimdesk_bm25 counts them, separated by spaces: a statement
+// that runs the FTS5 cursor again for each row of another table (a join
+// driven by that table) would otherwise count them again every time.
+static void idfFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
+	RankData *pData = 0;
+	char *out = 0;
+	int i, rc;
+	(void)nVal;
+	(void)apVal;
+	rc = rankGetData(pApi, pFts, 0, &pData);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(pCtx, rc);
+		return;
+	}
+	out = sqlite3_mprintf("");
+	for (i = 0; out != 0 && i < pData->nPhrase; i++) {
+		char *next = sqlite3_mprintf("%s%s%!.17g", out, i > 0 ? " " : "", pData->aIDF[i]);
+		sqlite3_free(out);
+		out = next;
+	}
+	if (out == 0) {
+		sqlite3_result_error_nomem(pCtx);
+		return;
+	}
+	sqlite3_result_text(pCtx, out, -1, sqlite3_free);
+}
+
+// claimdesk_rank_init registers claimdesk_bm25 on a new connection; it
+// runs as an auto extension after FTS5's.
+int claimdesk_rank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+	fts5_api *api = 0;
+	sqlite3_stmt *stmt = 0;
+	int rc;
+	(void)pzErrMsg;
+	(void)pApi;
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, 0);
+	if (rc != SQLITE_OK) return rc;
+	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", 0);
+	sqlite3_step(stmt);
+	rc = sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK) return rc;
+	if (api == 0 || api->iVersion < 2) return SQLITE_ERROR;
+	rc = api->xCreateFunction(api, "claimdesk_bm25", 0, rankFunction, 0);
+	if (rc != SQLITE_OK) return rc;
+	return api->xCreateFunction(api, "claimdesk_idf", 0, idfFunction, 0);
+}
