@@ -581,11 +581,36 @@ func (s *Store) filterFTS(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
 		return q
 	}
 	if (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
+		if s.smallTopic(q, f.TopicID) {
+			// FTS5 answers a rowid constraint by looking each rowid up
+			// in the query's lists: a few dozen microseconds a claim of
+			// the topic, however many claims match. (At 1,000,000
+			// claims, a word most claims hold in a 55-claim topic: 0.02
+			// s of CPU, against 0.17 s for walking the matches below.)
+			return q.Where("claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID)
+		}
 		// The unary + keeps SQLite from handing the IN to FTS5 as a rowid
-		// constraint, which it would answer with one query a rowid.
+		// constraint, which it would answer with one query a rowid: in a
+		// large topic, walking the matches newest first is cheaper (the
+		// same word in the 66,951-claim topic: 0.3 s against 3.5 s).
 		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID)
 	}
 	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f)
+}
+
+// smallTopicClaims is the size under which a search in a topic looks its
+// claims up in the full-text index one by one rather than walking the
+// matches (see filterFTS).
+var smallTopicClaims = 1000
+
+// smallTopic reports whether topic holds fewer than smallTopicClaims
+// claims, counting at most that many entries of the topic's index.
+func (s *Store) smallTopic(q *gorm.DB, topic string) bool {
+	var n int64
+	err := s.db.WithContext(q.Statement.Context).
+		Raw("SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE topic_id = ? LIMIT ?)", topic, smallTopicClaims).
+		Scan(&n).Error
+	return err == nil && n < int64(smallTopicClaims)
 }
 
 // hasClaimFilters reports whether f selects fewer than all claims.
