@@ -77,7 +77,15 @@ func main() {
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	pgURL = flag.String("postgres", "", "also run the benchmark on this PostgreSQL server (a postgres:// URL), in schemas it creates and drops")
 	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
+	generate := flag.String("generate", "", "only write the dataset to this NDJSON file (for claimdesk import) and stop")
 	flag.Parse()
+	if *generate != "" {
+		if err := newGenerator(*n, *topics).writeFile(*generate); err != nil {
+			fmt.Fprintln(os.Stderr, "claimdesk-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *wrkDB != "" {
 		tb := &table{title: *wrkDB}
 		err := wrkMeasure(*wrkDB, tb)
