@@ -77,7 +77,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	if s.inTx {
 		d := s.dirty
 		return s.db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
-			return fn(&bulkWriter{s: s, tx: tx, dirty: d})
+			return fn(&bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}})
 		})
 	}
 	release, err := s.acquireWriter(ctx)
@@ -88,7 +88,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	d := &dirtySet{}
 	run := func(db *gorm.DB) error {
 		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
-			w := &bulkWriter{s: s, tx: tx, dirty: d}
+			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}}
 			if s.dialect == dialectPostgres {
 				if err := importLock(tx); err != nil {
 					return err
@@ -245,7 +245,7 @@ type bulkWriter struct {
 	// linkClaims are the claims named by the links and reviews of the
 	// batch being written, whose topics are dirtied once it is.
 	linkClaims map[string]bool
-	stmts      map[string]*sql.Stmt
+	stmts      insertStmts
 }
 
 func (w *bulkWriter) Stored(ctx context.Context, k exchange.Kind, ids []string) (map[string]int, error) {
@@ -303,41 +303,68 @@ var (
 )
 
 // insert writes rows of t, each given as len(t.cols) consecutive values of
-// args, with one prepared statement per full chunk of rows.
+// args.
 func (w *bulkWriter) insert(ctx context.Context, t table, args []any) error {
-	n := len(t.cols)
-	per := max(1, min(500, 30000/n)) // rows per statement: SQLite allows 32766 parameters
-	for len(args) > 0 {
-		rows := min(per, len(args)/n)
-		stmt, err := w.prepare(ctx, t, rows)
-		if err != nil {
-			return err
-		}
-		if _, err := stmt.ExecContext(ctx, args[:rows*n]...); err != nil {
-			return fmt.Errorf("insert into %s: %w", t.name, err)
-		}
-		args = args[rows*n:]
+	if err := w.stmts.insert(ctx, w.conn(), t, "", args); err != nil {
+		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
 	return nil
 }
 
-// prepare returns the statement inserting rows rows into t, prepared once
-// per transaction.
-func (w *bulkWriter) prepare(ctx context.Context, t table, rows int) (*sql.Stmt, error) {
-	key := t.name + "/" + strconv.Itoa(rows)
-	if st, ok := w.stmts[key]; ok {
-		return st, nil
+// insertStmts runs the multi-row INSERTs of a bulk write: full chunks of
+// rowsPer(t) rows with one statement per table, prepared once, and the
+// rest of each call (fewer rows) with a statement prepared for it and
+// finalized at once. A prepared statement holds SQLite memory for each of
+// its parameters, and the rest differs from one batch to the next:
+// keeping a statement per size, as the bulk writer and the recompute once
+// did, held hundreds of them until the commit (the summaries of 100,000
+// claims took SQLite's memory from 47 to 91 MiB), growing with the
+// number of batches.
+type insertStmts struct {
+	dia  dialect
+	full map[string]*sql.Stmt // by table and suffix
+}
+
+// rowsPer is the number of rows of a full chunk: SQLite allows 32766
+// parameters.
+func rowsPer(t table) int { return max(1, min(500, 30000/len(t.cols))) }
+
+// insert writes rows of t, each given as len(t.cols) consecutive values of
+// args, on conn; suffix follows the VALUES (an ON CONFLICT clause).
+func (s *insertStmts) insert(ctx context.Context, conn gorm.ConnPool, t table, suffix string, args []any) error {
+	n, per := len(t.cols), rowsPer(t)
+	for len(args) >= per*n {
+		key := t.name + suffix
+		st := s.full[key]
+		if st == nil {
+			var err error
+			if st, err = conn.PrepareContext(ctx, t.insertSQL(s.dia, per)+suffix); err != nil {
+				return err
+			}
+			if s.full == nil {
+				s.full = map[string]*sql.Stmt{}
+			}
+			s.full[key] = st
+		}
+		if _, err := st.ExecContext(ctx, args[:per*n]...); err != nil {
+			return err
+		}
+		args = args[per*n:]
 	}
-	st, err := w.conn().PrepareContext(ctx, t.insertSQL(w.s.dialect, rows))
-	if err != nil {
-		return nil, err
+	if len(args) == 0 {
+		return nil
 	}
-	if w.stmts == nil {
-		w.stmts = map[string]*sql.Stmt{}
+	_, err := conn.ExecContext(ctx, t.insertSQL(s.dia, len(args)/n)+suffix, args...)
+	return err
+}
+
+// close closes the statements (those prepared on a transaction also
+// close with it).
+func (s *insertStmts) close() {
+	for _, st := range s.full {
+		st.Close()
 	}
-	// Statements prepared on a transaction close with it.
-	w.stmts[key] = st
-	return st, nil
+	clear(s.full)
 }
 
 // rowArgs returns the column values of records in the order of their
