@@ -28,7 +28,9 @@ import (
 // holds the gazetteer (a custom place changes how places resolve). A
 // request reads the versions (one indexed lookup) and reuses the prepared
 // claims when they are unchanged, so a replica never serves claims older
-// than what another replica committed. Links are read on every request.
+// than what another replica committed. The links touching the topic's
+// claims are kept with its entry, keyed by links_version, which triggers
+// bump on every write to links.
 
 // topicCacheBytes bounds the memory the cache holds, all topics together,
 // as estimated by xref.Prepared.Bytes: about 150 bytes a claim, so the

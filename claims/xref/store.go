@@ -53,8 +53,9 @@ type Reader interface {
 	TopicInput(ctx context.Context, topicID string) (*Input, error)
 	// PreparedTopic returns the topic's claims and its parent's prepared
 	// for relations (see Prepared), kept while they are unchanged, and the
-	// links touching the topic's claims, read on each call. A topic that
-	// does not exist is CodeNotFound.
+	// links touching the topic's claims, current as of the call (a store
+	// may keep them while no link is written). A topic that does not exist
+	// is CodeNotFound.
 	PreparedTopic(ctx context.Context, topicID string) (*Prepared, []*claims.Link, error)
 	// FindClaimsByID, FindClaimantsByID and FindSourcesByID return the
 	// records with the given IDs, in no particular order, leaving out those
