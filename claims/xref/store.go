@@ -11,8 +11,9 @@ import (
 // their claimants' names ordered by claim ID, the analysts' links touching
 // them ordered by ID, and the related records (Related). The stored
 // recompute loads it for every topic it recomputes; Reader.TopicInput loads
-// it, by the same code, for relations computed on demand, leaving out
-// Related.ChildClaims and Related.Reviews, which relations do not read.
+// it by the same code, leaving out Related.ChildClaims and
+// Related.Reviews, which relations do not read. Relations computed on
+// demand read a prepared topic instead (Reader.PreparedTopic).
 type Input struct {
 	Topic   *claims.Topic
 	Claims  []ClaimView
