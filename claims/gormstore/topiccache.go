@@ -54,8 +54,6 @@ type topicCache struct {
 	// loading shares the preparation of a topic between the requests that
 	// miss the cache together.
 	loading singleflight.Group
-	// builds counts the preparations stored, for tests.
-	builds int
 }
 
 type topicEntry struct {
@@ -148,7 +146,6 @@ func (c *topicCache) put(id, key string, p *xref.Prepared) {
 	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes, linksVersion: -1}
 	c.order = append(c.order, id)
 	c.size += bytes
-	c.builds++
 }
 
 // claimVersions reads the versions in topic_claim_versions of the given
