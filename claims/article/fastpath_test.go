@@ -9,12 +9,9 @@ import (
 	"unicode"
 )
 
-// TestPlaceCacheMatchesLookups holds placesOf with its cache of what
-// single words name to placesOf without it, on the corpus's sentences and
-// on random sentences of its words, capitalised and with Russian case
-// endings at random, read with one cache throughout.
-func TestPlaceCacheMatchesLookups(t *testing.T) {
-	t.Parallel()
+// corpusTexts returns the texts of the corpus's passages, in order.
+func corpusTexts(t *testing.T) []string {
+	t.Helper()
 	raw, err := os.ReadFile("testdata/corpus.json")
 	if err != nil {
 		t.Fatal(err)
@@ -23,10 +20,23 @@ func TestPlaceCacheMatchesLookups(t *testing.T) {
 	if err := json.Unmarshal(raw, &c); err != nil {
 		t.Fatal(err)
 	}
-	var paras, words []string
-	for _, p := range c.Passages {
-		paras = append(paras, p.Text)
-		words = append(words, strings.Fields(p.Text)...)
+	texts := make([]string, len(c.Passages))
+	for i, p := range c.Passages {
+		texts[i] = p.Text
+	}
+	return texts
+}
+
+// TestPlaceCacheMatchesLookups holds placesOf with its cache of what
+// single words name to placesOf without it, on the corpus's sentences and
+// on random sentences of its words, capitalised and with Russian case
+// endings at random, read with one cache throughout.
+func TestPlaceCacheMatchesLookups(t *testing.T) {
+	t.Parallel()
+	paras := corpusTexts(t)
+	var words []string
+	for _, p := range paras {
+		words = append(words, strings.Fields(p)...)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	endings := []string{"", "е", "и", "у", "ой", "ом", "ии", "ей", "'s", "’s"}
@@ -117,8 +127,16 @@ func TestPlainLowerWordInfo(t *testing.T) {
 			continue
 		}
 		plain++
-		if got, want := (wordInfo{low: w, st: w, cls: classOf(w, w)}), newWordInfo(w); got != want {
-			t.Fatalf("%q: shortcut %+v, newWordInfo %+v", w, got, want)
+		// Through tokenize itself (no cache), whose words of w are plain
+		// too: each takes the shortcut.
+		for _, tk := range tokenize(w, 0, nil, nil) {
+			if !tk.word {
+				continue
+			}
+			got, want := wordInfo{low: tk.low, st: tk.st, cls: tk.cls}, newWordInfo(tk.s)
+			if got != want {
+				t.Fatalf("%q in %q: tokenize %+v, newWordInfo %+v", tk.s, w, got, want)
+			}
 		}
 	}
 	if plain < 20000 {

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -19,14 +18,6 @@ import (
 // paragraphs before, come into play.
 func TestPlacesOracle(t *testing.T) {
 	t.Parallel()
-	raw, err := os.ReadFile("testdata/corpus.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c struct{ Passages []struct{ Text string } }
-	if err := json.Unmarshal(raw, &c); err != nil {
-		t.Fatal(err)
-	}
 	var texts, sents []string
 	for _, name := range []string{"testdata/seed_en.txt", "testdata/ru_report.txt"} {
 		b, err := os.ReadFile(name)
@@ -35,11 +26,10 @@ func TestPlacesOracle(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
-	var all []string
-	for _, p := range c.Passages {
-		all = append(all, p.Text)
-		for _, sp := range sentences(p.Text, nil) {
-			sents = append(sents, p.Text[sp.start:sp.end])
+	all := corpusTexts(t)
+	for _, p := range all {
+		for _, sp := range sentences(p, nil) {
+			sents = append(sents, p[sp.start:sp.end])
 		}
 	}
 	texts = append(texts, strings.Join(all, "\n\n"))

@@ -56,7 +56,8 @@ import (
 // tests' reference loader (computeTopic) loads for it: the claims of a
 // topic and of its children ordered by ID, the links and reviews touching
 // it ordered by ID. This is the one loader of the engine's inputs
-// (xref.Input): TopicInput uses it for relations computed on demand.
+// (xref.Input): PreparedTopic reads with it the claims it prepares for
+// relations computed on demand, and TopicInput the whole input.
 
 // The limits are variables for the tests, which lower them to exercise
 // many batches and evictions.

@@ -303,8 +303,8 @@ func facetByValue(counts ...claims.FacetCount) []claims.FacetCount {
 // TestPreparedTopicFollowsEveryClaimWrite reads a topic's prepared claims
 // (the cache of relations) after each kind of write: every write of a
 // claim, a claimant's name or the topic's row prepares them again; a
-// review, a link or a recompute of the summaries alone does not (links
-// are read on each call).
+// review, a link or a recompute of the summaries alone does not (the
+// links, kept apart by links_version, are read again).
 func TestPreparedTopicFollowsEveryClaimWrite(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		gormstore.CacheEveryTopic(s)
@@ -400,6 +400,66 @@ func TestPreparedTopicFollowsEveryClaimWrite(t *testing.T) {
 		}
 		if _, got := prepared(); len(got) != 3 {
 			t.Errorf("after a rolled-back write: %d claims, want 3", len(got))
+		}
+	})
+}
+
+// TestPreparedTopicFollowsItsParent reads a sub-topic's prepared claims,
+// which hold its parent's, after each write that changes what they hold
+// of the parent: the topic given a parent, a write to one of the parent's
+// claims, to the parent's row, a custom place, and the parent taken away.
+func TestPreparedTopicFollowsItsParent(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		gormstore.CacheEveryTopic(s)
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		var last *xref.Prepared
+		changed := func(what string) (*xref.Prepared, map[string]xref.ClaimView) {
+			t.Helper()
+			p, _, err := s.PreparedTopic(ctx, w.topic.ID)
+			must(t, "prepared topic", err)
+			if p == last {
+				t.Errorf("after %s the cached preparation was served", what)
+			}
+			if again, _, err := s.PreparedTopic(ctx, w.topic.ID); err != nil || again != p {
+				t.Errorf("after %s the topic, unchanged since, was prepared again", what)
+			}
+			last = p
+			out := map[string]xref.ClaimView{}
+			for _, v := range p.Claims() {
+				out[v.ID] = v
+			}
+			return p, out
+		}
+		if p, views := changed("the first read"); p.ParentID() != "" || len(views) != 3 {
+			t.Fatalf("a topic without a parent: parent %q, %d claims, want none and 3", p.ParentID(), len(views))
+		}
+		w.topic.ParentID = w.other.ID
+		must(t, "give the topic a parent", svc(s).UpdateTopic(ctx, w.topic))
+		if p, views := changed("the topic was given a parent"); p.ParentID() != w.other.ID || len(views) != 4 {
+			t.Errorf("after the topic was given a parent: parent %q, %d claims, want %s and 4", p.ParentID(), len(views), w.other.ID)
+		}
+		w.plain.Occasion = "Bundestag hearing"
+		must(t, "update the parent's claim", svc(s).UpdateClaim(ctx, w.plain))
+		if _, views := changed("a write to the parent's claim"); views[w.plain.ID].Occasion != "Bundestag hearing" {
+			t.Errorf("after a write to the parent's claim: occasion %q", views[w.plain.ID].Occasion)
+		}
+		w.other.WindowDays = 30
+		must(t, "update the parent", svc(s).UpdateTopic(ctx, w.other))
+		if p, _ := changed("a write to the parent's row"); p.Parent().WindowDays != 30 {
+			t.Errorf("after a write to the parent's row: its window %d days, want 30", p.Parent().WindowDays)
+		}
+		place := gazetteerPlace("Dabiq", "SY")
+		must(t, "create place", svc(s).CreatePlace(ctx, &place))
+		if p, _ := changed("a custom place"); p.Gazetteer() == nil {
+			t.Error("after a custom place: no gazetteer")
+		} else if _, ok := p.Gazetteer().Lookup("Dabiq"); !ok {
+			t.Error("after a custom place: the preparation's gazetteer does not know it")
+		}
+		w.topic.ParentID = ""
+		must(t, "take the parent away", svc(s).UpdateTopic(ctx, w.topic))
+		if p, views := changed("the parent was taken away"); p.ParentID() != "" || len(views) != 3 {
+			t.Errorf("after the parent was taken away: parent %q, %d claims, want none and 3", p.ParentID(), len(views))
 		}
 	})
 }

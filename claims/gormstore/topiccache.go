@@ -28,7 +28,9 @@ import (
 // holds the gazetteer (a custom place changes how places resolve). A
 // request reads the versions (one indexed lookup) and reuses the prepared
 // claims when they are unchanged, so a replica never serves claims older
-// than what another replica committed. Links are read on every request.
+// than what another replica committed. The links touching the topic's
+// claims are kept with its entry, keyed by links_version, which triggers
+// bump on every write to links.
 
 // topicCacheBytes bounds the memory the cache holds, all topics together,
 // as estimated by xref.Prepared.Bytes: about 150 bytes a claim, so the
@@ -52,8 +54,6 @@ type topicCache struct {
 	// loading shares the preparation of a topic between the requests that
 	// miss the cache together.
 	loading singleflight.Group
-	// builds counts the preparations stored, for tests.
-	builds int
 }
 
 type topicEntry struct {
@@ -146,7 +146,6 @@ func (c *topicCache) put(id, key string, p *xref.Prepared) {
 	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes, linksVersion: -1}
 	c.order = append(c.order, id)
 	c.size += bytes
-	c.builds++
 }
 
 // claimVersions reads the versions in topic_claim_versions of the given

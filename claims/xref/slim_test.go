@@ -74,3 +74,31 @@ func TestSlimDropsText(t *testing.T) {
 		t.Errorf("Slim dropped the origin's source, which origins read")
 	}
 }
+
+// TestPreparedKeepsWhatSlimKeeps checks that a prepared topic's claims,
+// kept lean (lean.go lists their fields again), are what Slim gives, but
+// for the times of Meta, which the engine does not read: a field Slim
+// gains for a rule is kept by Prepared too, or this fails.
+func TestPreparedKeepsWhatSlimKeeps(t *testing.T) {
+	t.Parallel()
+	check := func(topic *claims.Topic, cs []xref.ClaimView) {
+		t.Helper()
+		got := xref.Prepare(topic, nil, nil, cs, nil).Claims()
+		for k, v := range cs {
+			want := xref.Slim(v.Claim)
+			want.CreatedAt, want.UpdatedAt = got[k].CreatedAt, got[k].UpdatedAt
+			if !reflect.DeepEqual(got[k].Claim, want) || got[k].ClaimantName != v.ClaimantName {
+				t.Fatalf("claim %s prepared: %+v (%q), Slim: %+v (%q)", v.ID, *got[k].Claim, got[k].ClaimantName, *want, v.ClaimantName)
+			}
+		}
+	}
+	_, topics, byTopic := demoTopics(t)
+	for id, cs := range byTopic {
+		check(topics[id], cs)
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	for i := range 8 {
+		topic, cs, _ := xref.RandomTopic(r, 50+r.IntN(200), i%2 == 0)
+		check(topic, cs)
+	}
+}

@@ -11,8 +11,9 @@ import (
 // their claimants' names ordered by claim ID, the analysts' links touching
 // them ordered by ID, and the related records (Related). The stored
 // recompute loads it for every topic it recomputes; Reader.TopicInput loads
-// it, by the same code, for relations computed on demand, leaving out
-// Related.ChildClaims and Related.Reviews, which relations do not read.
+// it by the same code, leaving out Related.ChildClaims and
+// Related.Reviews, which relations do not read. Relations computed on
+// demand read a prepared topic instead (Reader.PreparedTopic).
 type Input struct {
 	Topic   *claims.Topic
 	Claims  []ClaimView
@@ -53,8 +54,9 @@ type Reader interface {
 	TopicInput(ctx context.Context, topicID string) (*Input, error)
 	// PreparedTopic returns the topic's claims and its parent's prepared
 	// for relations (see Prepared), kept while they are unchanged, and the
-	// links touching the topic's claims, read on each call. A topic that
-	// does not exist is CodeNotFound.
+	// links touching the topic's claims, current as of the call (a store
+	// may keep them while no link is written). A topic that does not exist
+	// is CodeNotFound.
 	PreparedTopic(ctx context.Context, topicID string) (*Prepared, []*claims.Link, error)
 	// FindClaimsByID, FindClaimantsByID and FindSourcesByID return the
 	// records with the given IDs, in no particular order, leaving out those

@@ -25,6 +25,7 @@
 //
 //	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-postgres URL] [-wrk-duration 5s] [-dir DIR] [-compare] [-wrk=false]
 //	go run ./cmd/claimdesk-load -wrk-db FILE-OR-POSTGRES-URL [-pprof]
+//	go run ./cmd/claimdesk-load -generate FILE [-n 1000000] [-topics 10000]   # the dataset alone, as NDJSON for claimdesk import
 //
 // -pprof serves net/http/pprof from the server child, for a heap profile
 // under the load.
