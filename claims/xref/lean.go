@@ -1,6 +1,10 @@
 package xref
 
-import "github.com/claimdesk/claimdesk/claims"
+import (
+	"fmt"
+
+	"github.com/claimdesk/claimdesk/claims"
+)
 
 // A Prepared keeps its claims lean: what the engine reads of a claim (what
 // Slim keeps, and the claimant's name), each text once in a table and a
@@ -10,6 +14,9 @@ import "github.com/claimdesk/claimdesk/claims"
 // take about 11 MB instead of 78. The claims a call relates one by one
 // are rebuilt (view) for it.
 
+// A claim's scope is kept whole, interned by its printed value, so a
+// member added to claims.Scope is kept without a change here.
+
 // The texts of a lean claim, by index in lean.s.
 const (
 	lTopic = iota
@@ -18,9 +25,6 @@ const (
 	lQuantity
 	lIntervalSource
 	lUnit
-	lPopulation
-	lGroup
-	lMeasure
 	lOccasion
 	lSaidOn
 	lPublishedOn
@@ -37,7 +41,7 @@ const (
 type lean struct {
 	id       string
 	s        [lTexts]int32
-	places   int32 // in Prepared.placeLists
+	scope    int32 // in Prepared.scopes
 	interval int32 // in Prepared.intervals, -1 for none
 	noNumber bool
 	version  int32
@@ -52,16 +56,16 @@ type intervalKey struct {
 }
 
 type interner struct {
-	strs       []string
-	ids        map[string]int32
-	placeLists [][]string
-	places     map[string]int32
-	intervals  []*claims.Interval
-	ivs        map[intervalKey]int32
+	strs      []string
+	ids       map[string]int32
+	scopes    []claims.Scope
+	scopeIDs  map[string]int32
+	intervals []*claims.Interval
+	ivs       map[intervalKey]int32
 }
 
 func newInterner() *interner {
-	return &interner{ids: map[string]int32{}, places: map[string]int32{}, ivs: map[intervalKey]int32{}}
+	return &interner{ids: map[string]int32{}, scopeIDs: map[string]int32{}, ivs: map[intervalKey]int32{}}
 }
 
 func (in *interner) str(s string) int32 {
@@ -79,27 +83,21 @@ func (in *interner) lean(v ClaimView) lean {
 	l := lean{id: c.ID, noNumber: c.NoNumber, interval: -1, version: int32(c.Version)}
 	for k, s := range [lTexts]string{
 		lTopic: c.TopicID, lClaimant: c.ClaimantID, lName: v.ClaimantName, lQuantity: c.QuantityText,
-		lIntervalSource: string(c.IntervalSource), lUnit: c.Unit, lPopulation: c.Scope.Population,
-		lGroup: c.Scope.Group, lMeasure: string(c.Scope.Measure), lOccasion: c.Occasion, lSaidOn: string(c.SaidOn),
+		lIntervalSource: string(c.IntervalSource), lUnit: c.Unit, lOccasion: c.Occasion, lSaidOn: string(c.SaidOn),
 		lPublishedOn: string(c.PublishedOn), lAsOf: string(c.AsOf), lSince: string(c.Since), lBasis: string(c.Basis),
 		lEvidence: string(c.EvidenceType), lGrade: string(c.Grade), lRank: string(c.Rank), lSource: c.Provenance.SourceID,
 	} {
 		l.s[k] = in.str(s)
 	}
-	pk := ""
-	for _, p := range c.Scope.Places {
-		pk += p + "\x00"
-	}
-	if c.Scope.Places == nil {
-		pk = "\x01"
-	}
-	k, ok := in.places[pk]
+	// %#v tells a nil list of places from an empty one, as Slim does.
+	sk := fmt.Sprintf("%#v", c.Scope)
+	k, ok := in.scopeIDs[sk]
 	if !ok {
-		k = int32(len(in.placeLists))
-		in.places[pk] = k
-		in.placeLists = append(in.placeLists, c.Scope.Places)
+		k = int32(len(in.scopes))
+		in.scopeIDs[sk] = k
+		in.scopes = append(in.scopes, c.Scope)
 	}
-	l.places = k
+	l.scope = k
 	if iv := c.Interval; iv != nil {
 		key := intervalKey{approx: iv.Approx, kind: string(iv.Kind)}
 		if iv.Low != nil {
@@ -127,7 +125,7 @@ func (in *interner) lean(v ClaimView) lean {
 func (p *Prepared) str(k int32) string { return p.strs[k] }
 
 // view rebuilds candidate k as Slim gives it, with its claimant's name.
-// The claim's interval and places are shared: the engine only reads them.
+// The claim's interval and scope's places are shared: the engine only reads them.
 func (p *Prepared) view(k int32) ClaimView {
 	l := &p.claims[k]
 	s := func(i int) string { return p.strs[l.s[i]] }
@@ -137,7 +135,7 @@ func (p *Prepared) view(k int32) ClaimView {
 		Unit: s(lUnit), Occasion: s(lOccasion), SaidOn: claims.Date(s(lSaidOn)), PublishedOn: claims.Date(s(lPublishedOn)),
 		AsOf: claims.Date(s(lAsOf)), Since: claims.Date(s(lSince)), Basis: claims.Basis(s(lBasis)),
 		EvidenceType: claims.EvidenceType(s(lEvidence)), Grade: claims.Grade(s(lGrade)), Rank: claims.Rank(s(lRank)),
-		Scope: claims.Scope{Places: p.placeLists[l.places], Population: s(lPopulation), Group: s(lGroup), Measure: claims.Measure(s(lMeasure))},
+		Scope: p.scopes[l.scope],
 	}
 	c.Provenance.SourceID = s(lSource)
 	if l.interval >= 0 {

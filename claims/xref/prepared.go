@@ -28,7 +28,7 @@ type Prepared struct {
 	gaz           *gazetteer.Gazetteer
 	claims        []lean // the candidates: the topic's claims, then the parent's
 	strs          []string
-	placeLists    [][]string
+	scopes        []claims.Scope
 	intervals     []*claims.Interval
 	sets          []gazetteer.Set
 	setOf         []int32 // claims[k]'s places are sets[setOf[k]]
@@ -126,7 +126,7 @@ func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, pa
 		slices.SortFunc(c.dated, func(a, b int32) int { return cmp.Or(cmp.Compare(p.start[a], p.start[b]), cmp.Compare(a, b)) })
 		c.dated, c.open = slices.Clip(c.dated), slices.Clip(c.open)
 	}
-	p.strs, p.placeLists, p.intervals = in.strs, in.placeLists, in.intervals
+	p.strs, p.scopes, p.intervals = in.strs, in.scopes, in.intervals
 	p.byID = indexes(n)
 	slices.SortFunc(p.byID, func(a, b int32) int { return strings.Compare(views[a].ID, views[b].ID) })
 	p.byClaimant = indexes(n)
@@ -166,8 +166,8 @@ func (p *Prepared) indexBytes() int {
 	for _, s := range p.strs {
 		b += 16 + len(s)
 	}
-	for _, l := range p.placeLists {
-		b += 24 + 16*len(l)
+	for _, sc := range p.scopes {
+		b += int(unsafe.Sizeof(sc)) + 16*len(sc.Places) + len(sc.Population) + len(sc.Group) + len(sc.Measure)
 	}
 	b += len(p.intervals) * int(8+unsafe.Sizeof(claims.Interval{})+3*8)
 	for _, s := range p.statements {
