@@ -5,10 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
@@ -111,4 +116,50 @@ func BenchmarkComparisonHit(b *testing.B) {
 			run(b, r)
 		})
 	}
+}
+
+// BenchmarkComparisonClients has 4 clients at once ask for the cached
+// comparison of a 1,000-claim topic over loopback HTTP, as a browser
+// would (Accept-Encoding: gzip, the body read whole and not decoded), and
+// reports the median, 99th percentile and maximum of their latencies.
+func BenchmarkComparisonClients(b *testing.B) {
+	s := storetest.SQLite(b)
+	seedBigTopic(b, s, 1000)
+	srv := httptest.NewServer(NewHandler(Options{Store: s, Version: "bench", Logger: slog.New(slog.DiscardHandler)}))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 8}}
+	get := func() time.Duration {
+		req, _ := http.NewRequest("GET", srv.URL+bigTopicPath, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		start := time.Now()
+		res, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+		return time.Since(start)
+	}
+	get() // fills the cache
+	var mu sync.Mutex
+	var all []time.Duration
+	b.SetParallelism((4 + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
+	cpu0 := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for pb.Next() {
+			mine = append(mine, get())
+		}
+		mu.Lock()
+		all = append(all, mine...)
+		mu.Unlock()
+	})
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(all[len(all)-1].Microseconds())/1000, "max-ms")
 }
