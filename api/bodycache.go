@@ -1,13 +1,19 @@
 package api
 
-import "sync"
+import (
+	"bytes"
+	"compress/gzip"
+	"sync"
+)
 
-// comparisonCacheBytes bounds the comparison bodies kept, all together.
+// comparisonCacheBytes bounds the comparison bodies kept, all together,
+// both encodings of each counted.
 const comparisonCacheBytes = 32 << 20
 
 // bodyCache keeps encoded response bodies by key, each with the version
 // of the data it was built from; a lookup with another version misses. It
-// holds at most limit bytes, evicting the oldest entries first.
+// holds at most limit bytes (the plain and gzipped forms together),
+// evicting the oldest entries first.
 type bodyCache struct {
 	mu      sync.Mutex
 	limit   int
@@ -16,33 +22,51 @@ type bodyCache struct {
 	order   []string // insertion order
 }
 
+// bodyEntry is one cached body in two encodings: the JSON as is and
+// gzipped once, when it was built. Both slices are shared by every
+// request that reads them, so nobody may write into them.
 type bodyEntry struct {
 	version string
-	body    []byte
+	plain   []byte
+	gzipped []byte
 }
+
+func (e bodyEntry) size() int { return len(e.plain) + len(e.gzipped) }
 
 func newBodyCache(limit int) *bodyCache {
 	return &bodyCache{limit: limit, entries: map[string]bodyEntry{}}
 }
 
-func (c *bodyCache) get(key, version string) ([]byte, bool) {
+// gzipBody returns body gzipped, at the default level: computed once per
+// version, it spares every later hit compressing the body again.
+func gzipBody(body []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(body)/4 + 64)
+	zw := gzip.NewWriter(&b)
+	zw.Write(body) // writes into a bytes.Buffer cannot fail
+	zw.Close()
+	return b.Bytes()
+}
+
+func (c *bodyCache) get(key, version string) (bodyEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
 	if !ok || e.version != version {
-		return nil, false
+		return bodyEntry{}, false
 	}
-	return e.body, true
+	return e, true
 }
 
-func (c *bodyCache) put(key, version string, body []byte) {
-	if len(body) > c.limit/4 {
+// put keeps e under key, unless it is over a quarter of the limit.
+func (c *bodyCache) put(key string, e bodyEntry) {
+	if e.size() > c.limit/4 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.entries[key]; ok {
-		c.size -= len(old.body)
+		c.size -= old.size()
 		delete(c.entries, key)
 		for i, k := range c.order {
 			if k == key {
@@ -51,13 +75,13 @@ func (c *bodyCache) put(key, version string, body []byte) {
 			}
 		}
 	}
-	for c.size+len(body) > c.limit && len(c.order) > 0 {
+	for c.size+e.size() > c.limit && len(c.order) > 0 {
 		victim := c.order[0]
 		c.order = c.order[1:]
-		c.size -= len(c.entries[victim].body)
+		c.size -= c.entries[victim].size()
 		delete(c.entries, victim)
 	}
-	c.entries[key] = bodyEntry{version: version, body: body}
+	c.entries[key] = e
 	c.order = append(c.order, key)
-	c.size += len(body)
+	c.size += e.size()
 }

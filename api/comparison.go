@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -77,9 +78,21 @@ func (h *handler) comparison(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
+	// The body is a function of the query and the version, so the
+	// version names it: a client holding it is answered 304 without the
+	// body being looked at. Each encoding has its own tag, as RFC 9110
+	// asks of different representations.
+	gz := acceptsGzip(c.GetHeader("Accept-Encoding"))
+	tag := comparisonETag(version, gz)
+	if noneMatch(c.GetHeader("If-None-Match"), tag) {
+		varyOnEncoding(c)
+		c.Header("ETag", tag)
+		c.Status(http.StatusNotModified)
+		return
+	}
 	key := c.Param("id") + "?" + c.Request.URL.RawQuery
-	if body, ok := h.comparisons.get(key, version); ok {
-		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+	if e, ok := h.comparisons.get(key, version); ok {
+		sendEncoded(c, e, tag, gz)
 		return
 	}
 	topic, err := h.findTopic(ctx, c.Param("id"))
@@ -121,8 +134,73 @@ func (h *handler) comparison(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	h.comparisons.put(key, version, body)
+	e := bodyEntry{version: version, plain: body, gzipped: gzipBody(body)}
+	h.comparisons.put(key, e)
+	sendEncoded(c, e, tag, gz)
+}
+
+// comparisonETag is the strong ETag of a comparison at version, in the
+// encoding sent: the gzipped body is another sequence of bytes, so it
+// has a tag of its own.
+func comparisonETag(version string, gz bool) string {
+	if gz {
+		return `"` + version + `-gzip"`
+	}
+	return `"` + version + `"`
+}
+
+// sendEncoded answers 200 with e's body in the encoding chosen, as it is
+// in the cache: the bytes are written, never copied nor compressed again.
+// The compress middleware leaves a body that already has a
+// Content-Encoding alone.
+func sendEncoded(c *gin.Context, e bodyEntry, tag string, gz bool) {
+	body := e.plain
+	if gz {
+		body = e.gzipped
+		c.Header("Content-Encoding", "gzip")
+	}
+	varyOnEncoding(c)
+	c.Header("ETag", tag)
+	c.Header("Content-Length", strconv.Itoa(len(body)))
 	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+}
+
+// varyOnEncoding adds Accept-Encoding to Vary unless it is there (the
+// compress middleware adds it to every answer it wraps).
+func varyOnEncoding(c *gin.Context) {
+	for _, v := range c.Writer.Header().Values("Vary") {
+		for f := range strings.SplitSeq(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(f), "Accept-Encoding") {
+				return
+			}
+		}
+	}
+	c.Writer.Header().Add("Vary", "Accept-Encoding")
+}
+
+// acceptsGzip reports whether an Accept-Encoding header accepts gzip:
+// named (or x-gzip) with a quality above 0, or not named and * accepted.
+func acceptsGzip(header string) bool {
+	star := false
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		ok := true
+		for p := range strings.SplitSeq(params, ";") {
+			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+			if strings.EqualFold(k, "q") {
+				if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && q <= 0 {
+					ok = false
+				}
+			}
+		}
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "gzip", "x-gzip":
+			return ok
+		case "*":
+			star = ok
+		}
+	}
+	return star
 }
 
 // parseComparisonQuery reads limit (default 1000, at most 5000) and cursor.
