@@ -35,7 +35,12 @@ func benchArticle(tb testing.TB, n int) string {
 // article; BenchmarkArticle5000WordsQuantityOnly is the baseline in the
 // same run: the quantity parser alone, which the extractor wraps.
 func BenchmarkArticle5000Words(b *testing.B) {
-	text := benchArticle(b, 5000)
+	benchExtract(b, benchArticle(b, 5000))
+}
+
+// benchExtract times the extraction of text, reporting bytes, allocations
+// and CPU time.
+func benchExtract(b *testing.B, text string) {
 	x := article.New(nil, nil)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
@@ -52,14 +57,7 @@ func BenchmarkArticle5000Words(b *testing.B) {
 // none in, in the corpus's order. What the extractor does only for the
 // sentences a candidate needs shows here.
 func BenchmarkArticleSparse5000Words(b *testing.B) {
-	text := sparseArticle(b, 5000)
-	x := article.New(nil, nil)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	defer reportCPU(b)()
-	for b.Loop() {
-		x.Extract(text)
-	}
+	benchExtract(b, sparseArticle(b, 5000))
 }
 
 // sparseArticle builds the text of BenchmarkArticleSparse5000Words, of
