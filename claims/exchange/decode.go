@@ -503,6 +503,9 @@ func (d *jsonDecoder) next() (item, error) {
 			}
 		default:
 			k, ok := kindOfPlural(key)
+			if !ok && key == "type" {
+				return item{}, &DecodeError{Location: "$", Reason: `"type" is not a member of a JSON document: this looks like NDJSON (one record a line, as export --format ndjson writes); import it as ndjson`}
+			}
 			if !ok {
 				return item{}, &DecodeError{Location: "$", Reason: fmt.Sprintf("%q is not a member of the document", truncate(key, 64))}
 			}

@@ -186,3 +186,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestSniffNDJSON(t *testing.T) {
+	tests := []struct {
+		name, head string
+		want       bool
+	}{
+		{"ndjson header", `{"type":"header","schema_version":2}` + "\n" + `{"type":"topic"}`, true},
+		{"ndjson after a BOM and blank lines", "\ufeff\n\n" + `{"type":"topic","record":{}}` + "\n", true},
+		{"indented document", "{\n  \"schema_version\": 2,\n  \"topics\": []\n}\n", false},
+		{"one-line document", `{"schema_version":2,"topics":[]}` + "\n", false},
+		{"a record member named type deeper down", `{"schema_version":2,"topics":[{"type":"x"}]}` + "\n", false},
+		{"first line cut off by the head", `{"type":"header","schema_ver`, false},
+		{"an array line", `[{"type":"header"}]` + "\n", false},
+		{"csv", "id,topic_id,claimant_id\nc1,t1,p1\n", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		if got := SniffNDJSON([]byte(tt.head)); got != tt.want {
+			t.Errorf("%s: SniffNDJSON = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package exchange
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -87,6 +89,23 @@ func FormatOfName(name string) Format {
 		return CSV
 	}
 	return JSON
+}
+
+// SniffNDJSON tells whether a document that starts with head is NDJSON
+// rather than a JSON document, for a file whose name does not say (an
+// NDJSON export saved as .json). It is NDJSON when its first line is a
+// whole JSON object with a "type" member, which every NDJSON line has and
+// a JSON document never has; a head that ends before the first line does
+// says no.
+func SniffNDJSON(head []byte) bool {
+	line, _, found := bytes.Cut(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("\n"))
+	if !found || !json.Valid(line) {
+		return false
+	}
+	var first struct {
+		Type *json.RawMessage `json:"type"`
+	}
+	return bytes.HasPrefix(line, []byte("{")) && json.Unmarshal(line, &first) == nil && first.Type != nil
 }
 
 // Kind is a kind of record in an exchange document.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -109,12 +110,16 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 // pages take about 100.
 const importMemoryLimit = 192 << 20
 
+// sniffBytes is how much of an import's start is read to tell NDJSON
+// from a JSON document when the file's name does not say.
+const sniffBytes = 64 << 10
+
 // importCmd loads a document written by export, atomically.
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
 	var sf storeFlags
 	sf.register(fs)
-	format := fs.String("format", "", "json, ndjson or csv (default: from the file name, else json)")
+	format := fs.String("format", "", "json, ndjson or csv (default: from the file name, else ndjson when the first line is a record, else json)")
 	dryRun := fs.Bool("dry-run", false, "validate and report, write nothing")
 	maxBytes := fs.Int64("max-bytes", exchange.DefaultLimits.MaxBytes, "largest file accepted, in bytes")
 	server := fs.String("server", env("CLAIMDESK_SERVER", ""), "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
@@ -147,6 +152,16 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			size = st.Size()
 		}
 		in = file
+	}
+	if f == exchange.JSON && *format == "" {
+		// The name did not say NDJSON or CSV: an NDJSON export saved as
+		// .json reads as NDJSON rather than failing on its first line.
+		br := bufio.NewReaderSize(in, sniffBytes)
+		if head, _ := br.Peek(sniffBytes); exchange.SniffNDJSON(head) {
+			f = exchange.NDJSON
+			fmt.Fprintf(stderr, "claimdesk import: %s holds one record a line: reading it as ndjson (--format json to refuse)\n", name)
+		}
+		in = br
 	}
 	if *server != "" {
 		return importThrough(ctx, *server, in, f, *dryRun, stdout)

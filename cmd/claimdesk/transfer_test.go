@@ -77,6 +77,35 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+// An NDJSON export saved under a .json name imports as NDJSON, with a
+// note; forced to JSON it is refused with a hint instead of a puzzle.
+func TestImportNDJSONNamedJSON(t *testing.T) {
+	src := demoDB(t)
+	file := filepath.Join(t.TempDir(), "export.json")
+	if code, _, stderr := runCmd(t, "", "export", "--db", src, "--format", "ndjson", "--out", file); code != 0 {
+		t.Fatalf("export exited %d: %s", code, stderr)
+	}
+	dst := filepath.Join(t.TempDir(), "copy.db")
+	code, stdout, stderr := runCmd(t, "", "import", "--db", dst, "--log-level", "error", file)
+	if code != 0 {
+		t.Fatalf("import exited %d: %s", code, stderr)
+	}
+	var rep exchange.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("import report %q: %v", stdout, err)
+	}
+	if !rep.Applied || rep.Created.Claims != 62 {
+		t.Errorf("report = %+v, want 62 claims created", rep)
+	}
+	if !strings.Contains(stderr, "reading it as ndjson") {
+		t.Errorf("stderr = %q, want a note that the file reads as ndjson", stderr)
+	}
+	code, _, stderr = runCmd(t, "", "import", "--db", filepath.Join(t.TempDir(), "forced.db"), "--format", "json", file)
+	if code != 1 || !strings.Contains(stderr, "looks like NDJSON") {
+		t.Errorf("--format json: exit %d, stderr %.300q; want exit 1 with a hint that the file is NDJSON", code, stderr)
+	}
+}
+
 func TestImportHostileFiles(t *testing.T) {
 	header := `{"type":"header","schema_version":1}` + "\n"
 	topic := `{"type":"topic","record":{"id":"t1","title":"T","unit":"people"}}` + "\n"
