@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -75,11 +76,30 @@ func (g gormLogger) Trace(ctx context.Context, begin time.Time, fc func() (strin
 			return
 		}
 		sql, rows := fc()
-		g.log.Log(ctx, level, "database error", "err", g.clean(err.Error()), "sql", g.clean(sql), "rows", rows, "elapsed", elapsed)
+		g.log.Log(ctx, level, "database error", "err", g.clean(err.Error()), "sql", abridge(g.clean(sql)), "rows", rows, "elapsed", elapsed)
 	case elapsed > slowQuery:
 		sql, rows := fc()
-		g.log.WarnContext(ctx, "slow query", "sql", g.clean(sql), "rows", rows, "elapsed", elapsed)
+		g.log.WarnContext(ctx, "slow query", "sql", abridge(g.clean(sql)), "rows", rows, "elapsed", elapsed)
 	}
+}
+
+// loggedSQL is how much of a statement a log line shows: a bulk import's
+// statements carry a thousand IDs or rows, 30 KB and more, and a line that
+// long buries the log rather than explaining it.
+const loggedSQL = 600
+
+// abridge cuts a statement to loggedSQL bytes (on a character boundary)
+// and says how long it was. It runs after clean, so a hash cut in two
+// cannot escape it.
+func abridge(sql string) string {
+	if len(sql) <= loggedSQL {
+		return sql
+	}
+	cut := loggedSQL
+	for cut > 0 && !utf8.RuneStart(sql[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes in all)", sql[:cut], len(sql))
 }
 
 // keywordPassword finds password=… in a keyword/value DSN or a URL query.
