@@ -37,9 +37,17 @@ function bar() {
       window.dispatchEvent(new PopStateEvent('popstate'));
     }
   });
+  if (me.via === 'open') {
+    // No accounts exist: the server's one local user has no name worth
+    // showing ("local admin"), only the fact that nobody signs in.
+    replace(el, h('span', {
+      class: 'muted', 'data-testid': 'open-mode',
+      title: 'No user accounts exist: this claimdesk runs open for whoever uses this machine. Add a user under Users (or with claimdesk user add) to require sign-in.',
+    }, 'Single-user mode: no sign-in'));
+    return;
+  }
   replace(el,
     h('span', { 'data-testid': 'whoami' }, me.name), ' ', h('span', { class: 'tag role' }, me.role),
-    me.via === 'open' ? h('span', { class: 'muted', title: 'No user accounts exist: this claimdesk runs open for one analyst on this machine' }, ' (local)') : null,
     me.via === 'session' ? [' ', out] : null);
 }
 
