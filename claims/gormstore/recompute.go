@@ -90,6 +90,10 @@ var (
 // recompute's claims (recomputer.peak) when it ends.
 var onRecompute func(peak int)
 
+// onRecomputeRead, when set (by the tests), is called with the claims a
+// batched recompute read, topic by topic, as it caches them.
+var onRecomputeRead func(views []xref.ClaimView)
+
 // idChunk is the number of IDs in one IN list.
 const idChunk = 500
 
@@ -116,11 +120,14 @@ type recomputer struct {
 	computingParts int
 	batch          int
 	names          map[string]string // claimant names by ID
-	// slim keeps only what the engine reads of each claim read
-	// (xref.Slim), dropping quotes and notes as they are read: the
-	// preparation of a large topic for relations (about 97,000 claims)
-	// otherwise holds every claim whole at once.
-	slim bool
+	// slim keeps only what the engine reads of each claim read, with
+	// the texts claims have in common shared (xref.Slimmer), dropping
+	// quotes and notes as they are read: the recompute of the largest
+	// topic of a million claims with its parent, like its preparation for
+	// relations (about 97,000 claims), otherwise holds every claim whole
+	// at once. Every recompute of summaries reads slim claims; only the
+	// loaders that hand claims to callers (TopicInput) read them whole.
+	slim *xref.Slimmer
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -627,6 +634,9 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 	for _, id := range topicIDs {
 		r.cache[id] = &cachedClaims{views: got[id], used: r.batch}
 		r.cached += len(got[id])
+		if onRecomputeRead != nil {
+			onRecomputeRead(got[id])
+		}
 	}
 	return nil
 }
@@ -662,8 +672,8 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 			if keep != nil && !keep(c) {
 				continue
 			}
-			if r.slim {
-				c = xref.Slim(c)
+			if r.slim != nil {
+				c = r.slim.Slim(c)
 			}
 			out[c.TopicID] = append(out[c.TopicID], xref.ClaimView{Claim: c})
 		}
