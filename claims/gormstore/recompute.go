@@ -40,12 +40,20 @@ import (
 //     statement), and does not cache them: a parent costs its own claims,
 //     not its family's, which in a skewed database holds a large share
 //     of all claims;
+//   - claims are read slim (xref.Slimmer: only what the engine reads,
+//     each text, list of places and interval held once), about 550
+//     bytes a claim where one read whole took 1.3 KB;
 //   - loaded claims stay in a cache while a topic still to be recomputed
 //     needs them (a parent's claims serve each of its children), and
-//     leave it as soon as none does, so memory follows the largest topic
-//     with its parent rather than the database; a batch larger than the
-//     aim (one big topic) is loaded only once the batch before it is
-//     written, so that two of them are never held at once;
+//     leave it as soon as none does (when the last batch that needs them
+//     is loaded: its job then holds them only until it has computed), so
+//     memory follows the largest topic with its parent rather than the
+//     database; a batch larger than the aim (one big topic) is loaded
+//     only once the batch before it is written, so that two of them are
+//     never held at once;
+//   - a topic's result becomes rows part by part, each part let go once
+//     its rows are made, and its series and sums of parts are encoded as
+//     JSON an element at a time (listJSON);
 //   - a batch is computed (xref.Recompute, then the rows and JSON of its
 //     results) on as many goroutines as there are processors while the
 //     connection loads the next batch and writes the previous one;
@@ -67,8 +75,9 @@ var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
 	// to need (a single topic with its parent may need more). With the batch computing
 	// while the next loads, and the cache, it bounds the recompute's
-	// memory (a claim loaded costs about 1.3 KB), which is part of an
-	// import's (the target: under 300 MB at a million claims).
+	// memory (a claim loaded costs about 550 bytes, slim with its texts
+	// shared, against 1.3 KB read whole), which is part of an import's
+	// (the target: under 300 MB at a million claims).
 	recomputeBatchClaims = 5_000
 	// recomputeBatchPairs caps the pairs of claims a batch compares (a
 	// topic's claims times the claims it reads: its own, its parent's and
