@@ -1,6 +1,10 @@
 package gormstore
 
-import "context"
+import (
+	"context"
+
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
 
 // SetRecomputeLimits lowers the batch and cache limits of the batched
 // recompute until the returned function restores them.
@@ -25,4 +29,12 @@ func OnRecompute(fn func(peak int)) (restore func()) {
 // cross-referencing engine in it.
 func WithoutRecompute(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noRecomputeKey{}, true)
+}
+
+// OnRecomputeRead calls fn with the claims each batched recompute reads
+// into its cache, a topic's at a time, until the returned function
+// removes it.
+func OnRecomputeRead(fn func(views []xref.ClaimView)) (restore func()) {
+	onRecomputeRead = fn
+	return func() { onRecomputeRead = nil }
 }

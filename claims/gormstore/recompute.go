@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"gorm.io/gorm"
 
@@ -38,12 +40,20 @@ import (
 //     statement), and does not cache them: a parent costs its own claims,
 //     not its family's, which in a skewed database holds a large share
 //     of all claims;
+//   - claims are read slim (xref.Slimmer: only what the engine reads,
+//     each text, list of places and interval held once), about 550
+//     bytes a claim where one read whole took 1.3 KB;
 //   - loaded claims stay in a cache while a topic still to be recomputed
 //     needs them (a parent's claims serve each of its children), and
-//     leave it as soon as none does, so memory follows the largest topic
-//     with its parent rather than the database; a batch larger than the
-//     aim (one big topic) is loaded only once the batch before it is
-//     written, so that two of them are never held at once;
+//     leave it as soon as none does (when the last batch that needs them
+//     is loaded: its job then holds them only until it has computed), so
+//     memory follows the largest topic with its parent rather than the
+//     database; a batch larger than the aim (one big topic) is loaded
+//     only once the batch before it is written, so that two of them are
+//     never held at once;
+//   - a topic's result becomes rows part by part, each part let go once
+//     its rows are made, and its series and sums of parts are encoded as
+//     JSON an element at a time (listJSON);
 //   - a batch is computed (xref.Recompute, then the rows and JSON of its
 //     results) on as many goroutines as there are processors while the
 //     connection loads the next batch and writes the previous one;
@@ -65,8 +75,9 @@ var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
 	// to need (a single topic with its parent may need more). With the batch computing
 	// while the next loads, and the cache, it bounds the recompute's
-	// memory (a claim loaded costs about 1.3 KB), which is part of an
-	// import's (the target: under 300 MB at a million claims).
+	// memory (a claim loaded costs about 550 bytes, slim with its texts
+	// shared, against 1.3 KB read whole), which is part of an import's
+	// (the target: under 300 MB at a million claims).
 	recomputeBatchClaims = 5_000
 	// recomputeBatchPairs caps the pairs of claims a batch compares (a
 	// topic's claims times the claims it reads: its own, its parent's and
@@ -89,6 +100,10 @@ var (
 // onRecompute, when set (by the tests), is called with the peak of each
 // recompute's claims (recomputer.peak) when it ends.
 var onRecompute func(peak int)
+
+// onRecomputeRead, when set (by the tests), is called with the claims a
+// batched recompute read, topic by topic, as it caches them.
+var onRecomputeRead func(views []xref.ClaimView)
 
 // idChunk is the number of IDs in one IN list.
 const idChunk = 500
@@ -116,11 +131,14 @@ type recomputer struct {
 	computingParts int
 	batch          int
 	names          map[string]string // claimant names by ID
-	// slim keeps only what the engine reads of each claim read
-	// (xref.Slim), dropping quotes and notes as they are read: the
-	// preparation of a large topic for relations (about 97,000 claims)
-	// otherwise holds every claim whole at once.
-	slim bool
+	// slim keeps only what the engine reads of each claim read, with
+	// the texts claims have in common shared (xref.Slimmer), dropping
+	// quotes and notes as they are read: the recompute of the largest
+	// topic of a million claims with its parent, like its preparation for
+	// relations (about 97,000 claims), otherwise holds every claim whole
+	// at once. Every recompute of summaries reads slim claims; only the
+	// loaders that hand claims to callers (TopicInput) read them whole.
+	slim *xref.Slimmer
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -483,6 +501,22 @@ func (r *recomputer) load(batch []string) (*job, error) {
 	}
 	r.peak = max(r.peak, r.cached+parts+r.computingParts)
 	r.computingParts = parts
+	// Claims no topic after this batch needs leave the cache now rather
+	// than once the batch is written: the job holds them while it
+	// computes, and they are garbage as soon as it has (for the largest
+	// topic, before its results become rows).
+	uses := map[string]int{}
+	for _, id := range batch {
+		for _, n := range r.needs(id) {
+			uses[n]++
+		}
+	}
+	for n, k := range uses {
+		if c := r.cache[n]; c != nil && r.refs[n] <= k {
+			r.cached -= len(c.views)
+			delete(r.cache, n)
+		}
+	}
 	return j, nil
 }
 
@@ -627,6 +661,9 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 	for _, id := range topicIDs {
 		r.cache[id] = &cachedClaims{views: got[id], used: r.batch}
 		r.cached += len(got[id])
+		if onRecomputeRead != nil {
+			onRecomputeRead(got[id])
+		}
 	}
 	return nil
 }
@@ -662,8 +699,8 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 			if keep != nil && !keep(c) {
 				continue
 			}
-			if r.slim {
-				c = xref.Slim(c)
+			if r.slim != nil {
+				c = r.slim.Slim(c)
 			}
 			out[c.TopicID] = append(out[c.TopicID], xref.ClaimView{Claim: c})
 		}
@@ -808,17 +845,25 @@ type batchWrite struct {
 	results   []topicSummaryRow
 }
 
+// add appends the rows of a topic's result, letting go of each part of
+// the result once its rows are made: for the largest topic of a million
+// claims the result and its rows were, at once, the larger part of the
+// import's peak.
 func (w *batchWrite) add(res xref.TopicResult) error {
 	topicID := res.Topic.TopicID
+	w.summaries = slices.Grow(w.summaries, len(res.Claims))
 	for _, s := range res.Claims {
 		w.summaries = append(w.summaries, toClaimSummaryRow(s))
 	}
+	res.Claims = nil
+	w.conflicts = slices.Grow(w.conflicts, len(res.Conflicts))
 	for _, c := range res.Conflicts {
 		w.conflicts = append(w.conflicts, topicConflictRow{
 			TopicID: topicID, ClaimA: c.ClaimA, ClaimB: c.ClaimB, Kind: string(c.Kind), Severity: c.Severity, Priority: c.Priority,
 			Explanation: c.Explanation, Manual: c.Manual, Status: string(c.Status), Resolution: c.Resolution,
 		})
 	}
+	res.Conflicts = nil
 	t := res.Topic
 	row := topicSummaryRow{
 		TopicID: topicID, ClaimCount: t.ClaimCount, ActiveCount: t.ActiveCount,
@@ -830,10 +875,11 @@ func (w *batchWrite) add(res xref.TopicResult) error {
 	if row.Summary, err = toJSON(t); err != nil {
 		return err
 	}
-	if row.Series, err = toJSON(orEmpty(res.Series)); err != nil {
+	if row.Series, err = listJSON(res.Series); err != nil {
 		return err
 	}
-	if row.SumOfParts, err = toJSON(orEmpty(res.SumOfParts)); err != nil {
+	res.Series = nil
+	if row.SumOfParts, err = listJSON(res.SumOfParts); err != nil {
 		return err
 	}
 	w.results = append(w.results, row)
@@ -1003,4 +1049,27 @@ func (r *recomputer) changedConflicts(w *batchWrite) ([]topicConflictRow, error)
 // args; suffix follows the VALUES (an ON CONFLICT clause).
 func (r *recomputer) insert(t table, suffix string, args []any) error {
 	return r.stmts.insert(r.ctx, r.tx.Statement.ConnPool, t, suffix, args)
+}
+
+// listJSON returns what toJSON(orEmpty(xs)) does, encoding one element at
+// a time into a buffer of its own: json.Marshal of the whole list (the
+// series of a topic of 67,000 claims is about 10 MB of JSON) grows a
+// buffer by doubling, keeps it in its pool, and copies it out twice (to
+// its result, then to a string), about three and a half times the JSON at
+// once; this holds it about once.
+func listJSON[T any](xs []T) (string, error) {
+	buf := []byte{'['}
+	for i := range xs {
+		b, err := json.Marshal(&xs[i])
+		if err != nil {
+			return "", err
+		}
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, b...)
+	}
+	buf = append(buf, ']')
+	// buf is not written again: the string may share its bytes.
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }

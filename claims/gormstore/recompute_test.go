@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // importDoc imports records, given as (type, record) pairs, as an NDJSON
@@ -205,5 +207,66 @@ func TestRecomputeHoldsTopicNotFamily(t *testing.T) {
 		if sums := storedResult(t, s, "p").SumOfParts; len(sums) != partsPerChild {
 			t.Errorf("the parent has %d sums of parts above its total, want %d (one a briefing given parts): %+v", len(sums), partsPerChild, sums)
 		}
+	})
+}
+
+// TestRecomputeHoldsSlimClaims imports a topic whose claims carry quotes,
+// notes, tags, relays and original wording, with a parent and the same
+// places, units and intervals again and again. The claims the recompute
+// holds must carry none of that text (the engine reads none of it), and
+// claims that have a text, a list of places or an interval in common must
+// share one copy of it: at a million claims the recompute holds the
+// largest topic with its parent (about 97,000 claims) at once. The
+// summaries must still equal a fresh recompute, which reads claims whole.
+func TestRecomputeHoldsSlimClaims(t *testing.T) {
+	const n = 30
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		var read []xref.ClaimView
+		t.Cleanup(gormstore.OnRecomputeRead(func(vs []xref.ClaimView) { read = append(read, vs...) }))
+		recs := []any{
+			"topic", &claims.Topic{Meta: claims.Meta{ID: "p"}, Title: "Fighters", Additive: true},
+			"topic", &claims.Topic{Meta: claims.Meta{ID: "t"}, Title: "Fighters from Europe", Additive: true, ParentID: "p"},
+			"source", &claims.Source{Meta: claims.Meta{ID: "s0"}, Name: "Source 0", Kind: claims.SourceNews},
+			"claimant", &claims.Claimant{Meta: claims.Meta{ID: "k0"}, Name: "Minister"},
+		}
+		for i := range n {
+			topic := "t"
+			if i%3 == 0 {
+				topic = "p"
+			}
+			recs = append(recs, "claim", &claims.Claim{Meta: claims.Meta{ID: fmt.Sprintf("c-%02d", i)}, TopicID: topic,
+				ClaimantID: "k0", QuantityText: []string{"about 3,000", "5,000", "at least 800"}[i%3], Unit: "people",
+				Quote: fmt.Sprintf("we counted them, %d", i), OriginalText: "nous les avons comptés", Notes: "a note", Tags: []string{"tag"},
+				Occasion: fmt.Sprintf("briefing %d", i%4), SaidOn: "2015-06-01", Scope: claims.Scope{Places: []string{"Syria", "Iraq"}},
+				Provenance: claims.Provenance{SourceID: "s0", URL: "https://example.org/a",
+					Relays: []claims.Relay{{SourceID: "s0", URL: "https://example.org/b", Note: "relayed"}}}})
+		}
+		importDoc(t, s, recs...)
+		if len(read) != n {
+			t.Fatalf("the recompute read %d claims, want %d (each topic once)", len(read), n)
+		}
+		first := map[string]xref.ClaimView{}
+		for _, v := range read {
+			c := v.Claim
+			if c.Quote != "" || c.OriginalText != "" || c.Notes != "" || c.Tags != nil || c.Provenance.URL != "" || c.Provenance.Relays != nil || c.Parsed != nil {
+				t.Fatalf("claim %s held with text the engine does not read: %+v", c.ID, *c)
+			}
+			f, ok := first[c.QuantityText]
+			if !ok {
+				first[c.QuantityText] = v
+				continue
+			}
+			if unsafe.StringData(c.Unit) != unsafe.StringData(f.Unit) || unsafe.StringData(string(c.SaidOn)) != unsafe.StringData(string(f.SaidOn)) ||
+				unsafe.StringData(c.Provenance.SourceID) != unsafe.StringData(f.Provenance.SourceID) {
+				t.Errorf("claims %s and %s hold copies of the same texts", f.ID, c.ID)
+			}
+			if &c.Scope.Places[0] != &f.Scope.Places[0] {
+				t.Errorf("claims %s and %s hold copies of the same places", f.ID, c.ID)
+			}
+			if c.Interval == nil || c.Interval != f.Interval {
+				t.Errorf("claims %s and %s (both %q) hold copies of the same interval", f.ID, c.ID, c.QuantityText)
+			}
+		}
+		checkCurrent(t, s, "p", "t")
 	})
 }

@@ -319,7 +319,7 @@ func (s *Store) prepare(ctx context.Context, topicID string) (*xref.Prepared, er
 	db := s.db.WithContext(ctx)
 	load := func(id string) ([]xref.ClaimView, error) {
 		r := newRecomputer(db, s.dialect, nil)
-		r.slim = true
+		r.slim = xref.NewSlimmer()
 		if err := r.loadClaims([]string{id}); err != nil {
 			return nil, translate(err, "read topic claims")
 		}

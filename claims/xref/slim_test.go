@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref"
@@ -100,5 +101,65 @@ func TestPreparedKeepsWhatSlimKeeps(t *testing.T) {
 	for i := range 8 {
 		topic, cs, _ := xref.RandomTopic(r, 50+r.IntN(200), i%2 == 0)
 		check(topic, cs)
+	}
+}
+
+// TestSlimmerGivesSlim checks that a Slimmer's copies equal Slim's, field
+// for field, on the demo's claims and random ones made by one Slimmer (so
+// that later copies share what earlier ones hold), that equal texts,
+// places and intervals are held once, and that the engine's results from
+// them equal its results from whole claims.
+func TestSlimmerGivesSlim(t *testing.T) {
+	b, topics, byTopic := demoTopics(t)
+	s := xref.NewSlimmer()
+	shared := func(views []xref.ClaimView) []xref.ClaimView {
+		out := make([]xref.ClaimView, len(views))
+		for i, v := range views {
+			c := s.Slim(v.Claim)
+			if want := xref.Slim(v.Claim); !reflect.DeepEqual(c, want) {
+				t.Fatalf("claim %s: Slimmer gave %+v, Slim %+v", v.ID, *c, *want)
+			}
+			out[i] = xref.ClaimView{Claim: c, ClaimantName: v.ClaimantName}
+		}
+		return out
+	}
+	for id, cs := range byTopic {
+		topic := topics[id]
+		full, slim := &xref.Related{}, &xref.Related{}
+		if p := topic.ParentID; p != "" {
+			full.Parent, full.ParentClaims = topics[p], byTopic[p]
+			slim.Parent, slim.ParentClaims = topics[p], shared(byTopic[p])
+		}
+		want := xref.Recompute(topic, cs, b.Links, full)
+		got := xref.Recompute(topic, shared(cs), b.Links, slim)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("topic %s: recompute from shared slim claims differs from full claims", id)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 5))
+	for i := range 100 {
+		topic, cs, links := xref.RandomTopic(r, 2+r.IntN(30), i%2 == 0)
+		want := xref.Recompute(topic, cs, links, nil)
+		got := xref.Recompute(topic, shared(cs), links, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("random topic %d: recompute from shared slim claims differs from full claims", i)
+		}
+	}
+
+	lo, hi := 3000.0, 5000.0
+	mk := func(id string) *claims.Claim {
+		return &claims.Claim{Meta: claims.Meta{ID: id}, TopicID: "topic-" + "1", Unit: string([]byte("people")),
+			Scope:    claims.Scope{Places: []string{string([]byte("Syria")), "Iraq"}, Population: string([]byte("fighters"))},
+			Interval: &claims.Interval{Low: &lo, High: &hi, Kind: "range"}}
+	}
+	a, c := s.Slim(mk("a")), s.Slim(mk("b"))
+	if unsafe.StringData(a.Unit) != unsafe.StringData(c.Unit) || unsafe.StringData(a.Scope.Population) != unsafe.StringData(c.Scope.Population) {
+		t.Errorf("two slim claims hold copies of the same texts")
+	}
+	if &a.Scope.Places[0] != &c.Scope.Places[0] || a.Interval != c.Interval {
+		t.Errorf("two slim claims hold copies of the same places or interval")
+	}
+	if e := s.Slim(&claims.Claim{Scope: claims.Scope{Places: []string{}}}); e.Scope.Places == nil || len(e.Scope.Places) != 0 {
+		t.Errorf("an empty list of places became %#v", e.Scope.Places)
 	}
 }

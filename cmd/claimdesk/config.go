@@ -197,12 +197,20 @@ func (f *publisherFlags) publisher() (exchange.Publisher, error) {
 // memoryLimitFlag registers --memory-limit, a soft limit on the Go
 // runtime's memory in MiB (def bytes by default, 0 for none), and returns
 // what sets it once the flags are parsed, unless the environment's
-// GOMEMLIMIT, which takes precedence, is set.
-func memoryLimitFlag(fs *flag.FlagSet, whose string, def int64) func() {
+// GOMEMLIMIT, which takes precedence, is set. With a limit, gcPercent
+// (when above 0) becomes the collector's GOGC unless the environment's
+// GOGC is set; --memory-limit 0 leaves the collector as it is.
+func memoryLimitFlag(fs *flag.FlagSet, whose string, def int64, gcPercent int) func() {
 	mib := fs.Int64("memory-limit", def>>20, "soft limit on "+whose+" Go memory in MiB, 0 for none (the environment's GOMEMLIMIT takes precedence)")
 	return func() {
-		if os.Getenv("GOMEMLIMIT") == "" && *mib > 0 {
+		if *mib <= 0 {
+			return
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
 			debug.SetMemoryLimit(*mib << 20)
+		}
+		if os.Getenv("GOGC") == "" && gcPercent > 0 {
+			debug.SetGCPercent(gcPercent)
 		}
 	}
 }

@@ -26,7 +26,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	loadDemo := fs.Bool("demo", env("CLAIMDESK_DEMO", "") == "1", "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes")
 	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes")
-	applyMemLimit := memoryLimitFlag(fs, "the server's", api.DefaultMemoryLimit)
+	applyMemLimit := memoryLimitFlag(fs, "the server's", api.DefaultMemoryLimit, 0)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -294,13 +294,16 @@ func TestExportHistoryRoundTrip(t *testing.T) {
 }
 
 // TestImportSetsMemoryLimit requires a direct import to set the Go
-// runtime's soft memory limit, the default one or --memory-limit's, so
-// that the garbage collector keeps a big import's heap near what is live,
-// and to leave it alone with --memory-limit 0.
+// runtime's soft memory limit, the default one or --memory-limit's, and
+// GOGC 50, so that the garbage collector keeps a big import's heap near
+// what is live, and to leave both alone with --memory-limit 0.
 func TestImportSetsMemoryLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
 	before := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	gc := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(gc) })
 	file := filepath.Join(t.TempDir(), "out.ndjson")
 	if code, _, stderr := runCmd(t, "", "export", "--db", demoDB(t), "--format", "ndjson", "--out", file); code != 0 {
 		t.Fatalf("export exited %d: %s", code, stderr)
@@ -308,18 +311,23 @@ func TestImportSetsMemoryLimit(t *testing.T) {
 	for _, c := range []struct {
 		flag []string
 		want int64
+		gc   int // GOGC after the import
 	}{
-		{nil, 192 << 20},
-		{[]string{"--memory-limit", "100"}, 100 << 20},
-		{[]string{"--memory-limit", "0"}, math.MaxInt64},
+		{nil, 192 << 20, 50},
+		{[]string{"--memory-limit", "100"}, 100 << 20, 50},
+		{[]string{"--memory-limit", "0"}, math.MaxInt64, 100},
 	} {
 		debug.SetMemoryLimit(math.MaxInt64)
+		debug.SetGCPercent(100)
 		args := append([]string{"import", "--db", filepath.Join(t.TempDir(), "copy.db"), "--log-level", "error"}, c.flag...)
 		if code, _, stderr := runCmd(t, "", append(args, file)...); code != 0 {
 			t.Fatalf("import %v exited %d: %s", c.flag, code, stderr)
 		}
 		if got := debug.SetMemoryLimit(-1); got != c.want {
 			t.Errorf("after import %v the memory limit is %d bytes, want %d", c.flag, got, c.want)
+		}
+		if got := debug.SetGCPercent(100); got != c.gc {
+			t.Errorf("after import %v GOGC is %d, want %d", c.flag, got, c.gc)
 		}
 	}
 }
