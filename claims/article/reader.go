@@ -883,7 +883,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					e = d.resolve(p, ts[lo:i+1], false)
 					if e != nil {
 						e.name = strings.TrimSuffix(strings.TrimSuffix(e.name, "'s"), "’s")
-						e.key = d.key(e.name)
+						d.setKey(e)
 					}
 				}
 				if e != nil {
