@@ -11,8 +11,8 @@ import (
 // indexed as the gazetteer looks them up, in a form read where it lies:
 // a lookup reads the few records it needs from the embedded bytes, so a
 // process pays nothing at start for the table (decoding it and building
-// its maps took some 0.15 CPU-seconds, the start-up of every
-// `claimdesk extract`). It is generated from geonames.txt.gz by
+// its maps took some 0.2 CPU-seconds, the start-up of every
+// `claimdesk extract` that met a city). It is generated from geonames.txt.gz by
 // TestGeoIndexFile (go generate), which fails when the two disagree;
 // TestGeoIndexMatchesTable checks every lookup against the table decoded
 // and indexed in maps, as the gazetteer did before.
