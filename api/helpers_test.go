@@ -40,7 +40,7 @@ type spec struct {
 const specURL = "file:///claimdesk/openapi.json"
 
 var loadSpec = sync.OnceValues(func() (*spec, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(openAPIDocument))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(openAPIDocument()))
 	if err != nil {
 		return nil, fmt.Errorf("openapi.json: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"sort"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -29,16 +30,19 @@ var (
 	//go:embed openapi
 	openAPIParts embed.FS
 
-	openAPIDocument = mustMergeOpenAPI(openAPIBase, openAPIParts)
+	// openAPIDocument is merged when the first handler is made (see
+	// newEngine), not when the program starts: commands that serve no
+	// API (claimdesk extract, parse...) do not pay for it.
+	openAPIDocument = sync.OnceValue(func() []byte { return mustMergeOpenAPI(openAPIBase, openAPIParts) })
 )
 
 func (h *handler) openAPI(c *gin.Context) {
-	c.Data(http.StatusOK, "application/json", openAPIDocument)
+	c.Data(http.StatusOK, "application/json", openAPIDocument())
 }
 
 // mustMergeOpenAPI adds the paths and components of every part to the base
 // document. A part that redefines a path or a component is a programming
-// error, caught at start and by every test.
+// error, caught when a handler is made and by every test.
 func mustMergeOpenAPI(base []byte, parts fs.FS) []byte {
 	var doc map[string]any
 	if err := json.Unmarshal(base, &doc); err != nil {

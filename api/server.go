@@ -142,6 +142,7 @@ func (b bodyless) Flush() {
 }
 
 func newEngine(opts Options) *gin.Engine {
+	openAPIDocument() // merged now, so a bad part fails at start
 	h := &handler{
 		store:       opts.Store,
 		log:         opts.Logger,

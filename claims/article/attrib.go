@@ -14,6 +14,33 @@ type entity struct {
 	key        []string // stems of the name
 	alias      string   // an abbreviation given in brackets: "TSG"
 	mention    bool     // named in passing, perhaps in an oblique case
+	// sig has a bit for each word of key and for the folded alias (see
+	// wordsSig): find skips an entity that shares no bit with a name.
+	sig uint64
+}
+
+// setKey sets e's key, the stems of its name, and its sig.
+func (d *doc) setKey(e *entity) {
+	e.key = d.key(e.name)
+	e.sig = wordsSig(e.key)
+	if e.alias != "" {
+		e.sig |= wordsSig([]string{fold(e.alias)})
+	}
+}
+
+// wordsSig sets, for each word, one bit of 64 chosen by its hash: two
+// lists that share a word share a bit.
+func wordsSig(ws []string) uint64 {
+	var sig uint64
+	for _, w := range ws {
+		h := uint32(2166136261)
+		for i := 0; i < len(w); i++ {
+			h ^= uint32(w[i])
+			h *= 16777619
+		}
+		sig |= 1 << (h >> 26)
+	}
+	return sig
 }
 
 func (e *entity) claimant() *Claimant {
@@ -653,7 +680,8 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if e.mention && len(strings.Fields(name)) >= len(strings.Fields(e.name)) {
 				// The name as a cue gives it: nominative after "said", turned
 				// into the nominative after "по словам".
-				e.name, e.key, e.mention = name, d.key(name), false
+				e.name, e.mention = name, false
+				d.setKey(e)
 			}
 			return e
 		}
@@ -1050,8 +1078,14 @@ func (d *doc) find(name string) *entity {
 	if len(key) == 0 {
 		return nil
 	}
+	// Each match below needs a word of key in e.key, or key's one word
+	// to be e's alias: an entity that shares no bit of sig has none.
+	sig := wordsSig(key)
 	for i := len(d.entities) - 1; i >= 0; i-- {
 		e := d.entities[i]
+		if e.sig&sig == 0 {
+			continue
+		}
 		if e.alias != "" && len(key) == 1 && fold(e.alias) == key[0] {
 			return e
 		}
@@ -1068,7 +1102,7 @@ func (d *doc) find(name string) *entity {
 
 // remember adds e to the table, dropping the oldest entry when full.
 func (d *doc) remember(e *entity) *entity {
-	e.key = d.key(e.name)
+	d.setKey(e)
 	if len(d.entities) == maxEntities {
 		copy(d.entities, d.entities[1:])
 		d.entities = d.entities[:maxEntities-1]

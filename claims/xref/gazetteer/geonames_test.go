@@ -121,15 +121,15 @@ func TestAmbiguousNames(t *testing.T) {
 func TestNamesRoundTrip(t *testing.T) {
 	t.Parallel()
 	g := Builtin()
-	for i := range g.geoTab().entries {
-		e := &g.geoTab().entries[i]
-		name := g.geoName(int32(i))
+	geo := g.geoTab()
+	for i := range geo.len() {
+		name := g.geoName(i)
 		r, ok := g.find(name)
-		if name == e.id {
+		if name == geo.id(i) {
 			continue // the last resort: an ID
 		}
-		if !ok || r.geo != int32(i) {
-			t.Fatalf("%s is named %q, which finds %+v", e.id, name, r)
+		if !ok || r.geo != i {
+			t.Fatalf("%s is named %q, which finds %+v", geo.id(i), name, r)
 		}
 	}
 	if p, _ := g.Lookup("UA.05"); p.Name != "Donetsk Oblast" {

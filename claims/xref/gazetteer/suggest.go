@@ -60,7 +60,7 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 		}
 		r := rank{dist: d, bagDiff: bagDiff(f, known), name: known}
 		if geo >= 0 {
-			r.pop = g.geoTab().entries[geo].pop
+			r.pop = g.geoTab().pop(geo)
 		}
 		if k, _ := utf8.DecodeRuneInString(known); k != first {
 			r.firstDiffers = 1
@@ -94,7 +94,8 @@ func (g *Gazetteer) Suggest(name string) (string, bool) {
 			if _, listed := g.names[c.name]; listed {
 				continue
 			}
-			if i := int32(geo.best[c.name] & candIndex); consider(c.name, i) {
+			v, _ := geo.best(c.name)
+			if i := int32(v & candIndex); consider(c.name, i) {
 				bestID, bestGeo = "", i
 			}
 		}

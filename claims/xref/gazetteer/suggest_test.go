@@ -134,8 +134,9 @@ func suggestLinear(g *Gazetteer, name string) (string, bool) {
 			continue
 		}
 		if d := editDistance(f, c.name, 1); d <= 1 {
-			i := int32(g.geoTab().best[c.name] & candIndex)
-			consider(cand{dist: d, pop: g.geoTab().entries[i].pop, key: c.name, out: g.geoName(i)})
+			v, _ := g.geoTab().best(c.name)
+			i := int32(v & candIndex)
+			consider(cand{dist: d, pop: g.geoTab().pop(i), key: c.name, out: g.geoName(i)})
 		}
 	}
 	if best == nil {
