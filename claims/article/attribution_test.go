@@ -126,6 +126,16 @@ func TestAttribution(t *testing.T) {
 		{"Представитель МВД Ирина Волк сообщила, что задержаны 15 человек. По данным ведомства, еще 3 разыскиваются.", "3", "=МВД", ""},
 		{"На митинг пришли около 30 тысяч человек, утверждают организаторы. В МВД называют цифру в 8 тысяч.", "8 тысяч", "=МВД", ""},
 		{"«Погибли 15 человек», — подчеркнула Мария Захарова. Дипломат добавила, что ранены 120 человек.", "120 человек", "=Мария Захарова", ""},
+		// Batch-6 rules, on sentences written for the test.
+		{"«Погибли 5 человек», — сказал «Газете.Ru» Иван Петров. Еще 3 человека ранены, добавил он.", "5 человек", "=Иван Петров", "Газета.Ru"},
+		{"О 30 задержанных сообщил «Газете.Ru» представитель ОВД-Инфо.", "30 задержанных", "=ОВД-Инфо", "Газета.Ru"},
+		{"По данным «Газеты.Ru» погибли 6 человек.", "6 человек", "=Газета.Ru", ""},
+		{"По данным Lenta.ru, в колонне шли 2 тысячи человек.", "2 тысячи", "=Lenta.ru", ""},
+		{"По данным ОВД-инфо* в Москве задержали 125 человек.", "125 человек", "=ОВД-инфо", ""},
+		{"ОВД-Инфо*: в Москве задержали 40 человек.", "40 человек", "=ОВД-Инфо", ""},
+		{"СМИ: на акции задержаны 300 человек.", "300 человек", "", ""},
+		{"По неофициальным данным, которые публикуют российские СМИ, погибли 100 человек.", "100 человек", "", ""},
+		{"Вместе с тем один из организаторов акции Иван Петров оценил число участников в 20 тысяч.", "20 тысяч", "=Иван Петров", ""},
 	}
 	for _, tt := range tests {
 		var got *article.Candidate
@@ -152,6 +162,45 @@ func TestAttribution(t *testing.T) {
 		}
 		if tt.outlet != "" && got.Outlet != tt.outlet {
 			t.Errorf("%q: outlet of %q = %q, want %q", tt.text, tt.quantity, got.Outlet, tt.outlet)
+		}
+	}
+}
+
+// TestClaimantKinds checks that a body named with an abbreviation and a
+// hyphen, or an outlet named by its web address, is not taken for a
+// person, and that the address does not end the sentence.
+func TestClaimantKinds(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity, name string
+		kind                 article.Kind
+		sentence             string
+	}{
+		{"По данным ОВД-Инфо, задержаны 30 человек.", "30 человек", "ОВД-Инфо", article.Organisation, ""},
+		{"В ОВД-Инфо сообщили о 30 задержанных.", "30 задержанных", "ОВД-Инфо", article.Organisation, ""},
+		{"Корреспондент «Газеты.Ru» насчитал 300 человек. Полиция назвала 200.", "300 человек", "Газета.Ru", article.Outlet,
+			"Корреспондент «Газеты.Ru» насчитал 300 человек."},
+		{"Как сообщила «Газета.Ru», погибли 5 человек. Еще 4 ранены.", "5 человек", "Газета.Ru", article.Outlet,
+			"Как сообщила «Газета.Ru», погибли 5 человек."},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if cs[i].Text == tt.quantity {
+				got = &cs[i]
+			}
+		}
+		if got == nil || got.Claimant == nil {
+			t.Errorf("%q: no candidate %q with a claimant", tt.text, tt.quantity)
+			continue
+		}
+		if got.Claimant.Name != tt.name || got.Claimant.Kind != tt.kind {
+			t.Errorf("%q: claimant of %q = %q (%s), want %q (%s)", tt.text, tt.quantity, got.Claimant.Name, got.Claimant.Kind, tt.name, tt.kind)
+		}
+		if tt.sentence != "" && got.Sentence.Text != tt.sentence {
+			t.Errorf("%q: sentence of %q = %q, want %q", tt.text, tt.quantity, got.Sentence.Text, tt.sentence)
 		}
 	}
 }

@@ -18,6 +18,7 @@ const (
 	ReasonRefers      = "a small number word that refers rather than counts"
 	ReasonGeneric     = "a figure in a generic or hypothetical statement"
 	ReasonDenied      = "a figure the sentence denies, not claims"
+	ReasonDistance    = "a distance that places something, not a count"
 )
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
@@ -29,7 +30,7 @@ var months = set("january", "february", "march", "april", "may", "june", "july",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря")
 
-var timeMarks = set("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "msk", "мск")
+var timeMarks = set("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "msk", "мск", "утра", "вечера")
 
 var genericVerbs = set("is", "would", "could", "can", "may", "will", "might", "was")
 
@@ -94,7 +95,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonDenied
 	}
 	// Times: "at 4 p.m.", «в 18.30».
-	if next != nil && timeMarks[next.low] {
+	if next != nil && timeMarks[next.low] || digits && q.Unit != "" && timeMarks[fold(q.Unit)] {
 		return false, ReasonTime
 	}
 	if digits && prev != nil && clockPreps[prev.low] && isClock(q.Text) {
@@ -113,6 +114,11 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	if i := strings.LastIndexByte(q.Text, '-'); i > 0 && durationWords[stem(q.Text[i+1:])] {
 		return false, ReasonDuration
+	}
+	// Distances that place something: «в 28 км от Пальмиры», "30 miles
+	// north of the city", "5 km away".
+	if q.Unit != "" && lengthUnits[fold(q.Unit)] && next != nil && next.word && placingWords[next.low] {
+		return false, ReasonDistance
 	}
 	// Statistical parameters.
 	win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]
@@ -142,6 +148,15 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	return true, ""
 }
+
+// lengthUnits are units of distance, as the parser gives them.
+var lengthUnits = set("км", "километров", "километра", "километр", "километрах", "м", "метров", "метра", "метрах", "миль", "мили",
+	"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "yards", "feet")
+
+// placingWords after a distance make it a location: «в 28 км от
+// Пальмиры», «в 5 км к северу», "30 miles north of", "5 km away".
+var placingWords = set("от", "к", "севернее", "южнее", "западнее", "восточнее", "from", "away", "north", "south", "east",
+	"west", "northeast", "northwest", "southeast", "southwest", "outside", "off", "inland", "offshore")
 
 // clockPreps come before a time of day: «в 18.30», «назначено на 15.00»,
 // «до 23.00».

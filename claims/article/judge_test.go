@@ -28,6 +28,10 @@ func TestNotClaims(t *testing.T) {
 		{"The attack killed four people.", "four people", true, ""},
 		{"Police said 4,000 people marched in Berlin.", "4,000 people", true, ""},
 		{"В акции участвовали 300 человек.", "300 человек", true, ""},
+		{"Удар нанесен в 28 км от Пальмиры.", "28 км", false, article.ReasonDistance},
+		{"The village lies 30 miles north of the capital.", "30 miles", false, article.ReasonDistance},
+		{"Колонна растянулась на 5 км, сообщили организаторы.", "5 км", true, ""},
+		{"Это данные на 10 утра 22 апреля.", "10", false, article.ReasonTime},
 	}
 	for _, tt := range tests {
 		var found *article.Candidate

@@ -183,6 +183,13 @@ func nominativeForm(w string) string {
 // "«Известиям»") into the nominative: a final -у after a consonant goes,
 // -иям becomes -ия. Other forms are returned unchanged.
 func dativeOutlet(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 && isDomainName(name) {
+		// "Газете.Ru" is "Газета.Ru": a feminine -а noun's dative -е.
+		if head := name[:i]; isCyrillic(head) && strings.HasSuffix(head, "е") && utf8.RuneCountInString(head) > 3 {
+			return head[:len(head)-len("е")] + "а" + name[i:]
+		}
+		return dativeOutlet(name[:i]) + name[i:]
+	}
 	if !isCyrillic(name) {
 		return name
 	}

@@ -838,6 +838,12 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				if u.word && (u.low == "в" || u.low == "на") && k+1 < len(ts) && !ts[k+1].upper {
 					break
 				}
+				if u.word && (u.low == "в" || u.low == "во") && k > j && k+1 < len(ts) && ts[k+1].upper && (d.isPlaceTok(ts, k+1) || d.x.wordPlace(&ts[k+1], &d.words).isCity) && (isOrgName(ts[j:k]) || isOutletName(ts[j:k])) {
+					break // "по данным ОВД-Инфо в Москве": where, not who
+				}
+				if u.word && k > j && pastPlural(u) {
+					break // "по данным ОВД-инфо в России задержали …": the clause's verb
+				}
 				k++
 			}
 			phrase := ts[j:k]
@@ -1176,6 +1182,14 @@ func dropDet(ts []tok) []tok {
 		ts = ts[1:]
 	}
 	return ts
+}
+
+// pastPlural reports whether a lower-case Russian word reads as a verb in
+// the past plural ("задержали", "погибли", "пострадали", "собрались"),
+// which ends the noun phrase before it.
+func pastPlural(t *tok) bool {
+	return !t.upper && isCyrillic(t.low) && utf8.RuneCountInString(t.low) >= 6 &&
+		hasAnySuffix(t.low, "али", "или", "ыли", "ались", "ились", "ылись")
 }
 
 // declarers are the bodies, in the instrumental, that declare a figure
