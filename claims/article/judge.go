@@ -75,7 +75,9 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	for _, qr := range quotes {
 		if !digits && qr.start < q.Start && q.End <= qr.end {
 			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
-			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits {
+			// …but not a short quotation that counts people or things:
+			// «Число погибших достигло девяти человек».
+			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits && !peopleUnits[fold(q.Unit)] {
 				return false, ReasonLabel
 			}
 		}
@@ -148,6 +150,10 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	return true, ""
 }
+
+// peopleUnits count people: a short quotation with one of them after its
+// figure is a statement, not a title.
+var peopleUnits = set("человек", "человека", "people", "persons")
 
 // lengthUnits are units of distance, as the parser gives them.
 var lengthUnits = set("км", "километров", "километра", "километр", "километрах", "м", "метров", "метра", "метрах", "миль", "мили",

@@ -14,7 +14,7 @@ func stem(w string) string { return stemFolded(fold(w)) }
 
 // cyrillicEndings are the inflexional endings stemFolded drops, longest
 // first where one ends another.
-var cyrillicEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"}
+var cyrillicEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию", "ами", "ями", "ах", "ях"}
 
 // stemFolded is stem of a word already folded.
 func stemFolded(w string) string {
