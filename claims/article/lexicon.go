@@ -20,7 +20,7 @@ var speechVerbs = set(
 	"believe", "believes", "cite", "cites", "cited", "counted", "count", "counts", "find", "finds", "found",
 	"identified", "identifies", "calculated", "calculates", "put", "puts", "putting", "wrote", "writes",
 	"explained", "explains", "acknowledged", "admitted", "argued", "argues", "suggested", "suggests",
-	"projects", "projected", "forecast", "forecasts", "predicted", "predicts",
+	"projects", "projected", "forecast", "forecasts", "predicted", "predicts", "maintained", "maintains", "judged", "judges",
 	"сообщил", "сообщила", "сообщило", "сообщили", "сообщает", "сообщают", "сообщал", "сообщала", "сообщали",
 	"заявил", "заявила", "заявило", "заявили", "заявляет", "заявляют", "заявлял", "заявляли",
 	"сказал", "сказала", "сказали", "отметил", "отметила", "отметили", "подчеркнул", "подчеркнула",
@@ -35,6 +35,7 @@ var speechVerbs = set(
 	"озвучил", "озвучила", "озвучили", "озвучило", "полагает", "полагают", "приводит", "приводят", "приводятся",
 	"цитируют", "назвал", "назвала", "назвали", "назвало", "называют", "называет", "называл", "называли", "подсчитал", "подсчитала", "подсчитали", "подсчитало",
 	"процитировал", "процитировала", "процитировали", "цитировал", "цитировала",
+	"опубликовал", "опубликовала", "опубликовали", "опубликовало", "гласят", "гласит", "заявляла", "сообщало",
 )
 
 // outletVerbs name the outlet that relays a claim ("передает РИА Новости",

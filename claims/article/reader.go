@@ -524,7 +524,7 @@ var adjectiveUnits = set("different", "various", "separate", "distinct", "other"
 	"more", "new", "российских", "иностранных", "разных", "других")
 
 // anaphors open a sentence that refers back to the one before.
-var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
+var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при", "еще", "ещё")
 
 // partitive reports whether the text after a figure opens "из них" (of
 // them): the figure counts part of a set the sentence before gave.
@@ -706,12 +706,26 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	// name or a body before a colon that opens the sentence speaks it.
 	for k := 1; k < len(ts) && k <= 4; k++ {
 		if !ts[k].word {
-			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) {
+			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) && !hasSpeechVerb(ts[:k]) {
 				if e := d.resolve(p, ts[:k], false); e != nil {
 					add(cue{pos: ts[0].start, who: e})
 				}
 			}
 			break
+		}
+	}
+	// "Из сообщения организации «Гражданин наблюдатель»: «…»": the
+	// author of the statement quoted after the colon.
+	if len(ts) > 3 && ts[0].low == "из" && sourceNouns[ts[1].low] {
+		for k := 2; k < len(ts) && k < 12; k++ {
+			if ts[k].s == ":" {
+				if k > 2 && !inQ(ts[0].start) {
+					if e := d.resolve(p, ts[2:k], true); e != nil {
+						add(cue{pos: ts[0].start, who: e})
+					}
+				}
+				break
+			}
 		}
 	}
 	for i := 0; i < len(ts); i++ {
@@ -1053,6 +1067,15 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					oblique = true // the one quoted is the object: "главу МЧС Владимира Пучкова"
 				}
 			}
+			// "официальные данные МВД гласят": the body whose data speak.
+			if !rightUsed {
+				for m := 0; m+1 < len(phrase) && m < 3; m++ {
+					if phrase[m].word && citedWords[phrase[m].low] && phrase[m].low != "слова" {
+						phrase, oblique = phrase[m+1:], true
+						break
+					}
+				}
+			}
 			// "цитирует издание заявление министра…"
 			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
 				phrase = phrase[1:]
@@ -1078,6 +1101,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			} else {
 				c.who = d.resolve(p, phrase, oblique)
 			}
+		}
+		// "Волонтеры … опубликовали данные подсчетов. Насчитали 74 400
+		// человек.": a verb of saying that opens the sentence with no
+		// subject after it continues the speaker before.
+		if c.who == nil && !ok && i == 0 && !about && t.upper && d.lastSpeaker != nil && outlet == "" {
+			c.who = d.lastSpeaker
+			inverted = true
 		}
 		if c.who == nil {
 			if outlet != "" && ok {
@@ -1183,6 +1213,19 @@ func dropDet(ts []tok) []tok {
 	}
 	return ts
 }
+
+func hasSpeechVerb(ts []tok) bool {
+	for i := range ts {
+		if ts[i].cls&cSpeech != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceNouns name a statement in the genitive after "из": "из
+// сообщения X:", "из заявления X:".
+var sourceNouns = set("сообщения", "заявления", "доклада", "отчета", "отчёта", "пресс-релиза", "релиза", "публикации", "обращения")
 
 // pastPlural reports whether a lower-case Russian word reads as a verb in
 // the past plural ("задержали", "погибли", "пострадали", "собрались"),
