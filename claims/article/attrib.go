@@ -490,6 +490,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			return d.lastAny
 		}
 	}
+	// "сказал источник агентства": like "собеседник агентства", the one
+	// the agency spoke to, named before.
+	if len(ts) == 2 && ts[0].word && strings.HasPrefix(ts[0].low, "источник") && isOutletTok(&ts[1]) && !ts[1].upper && d.lastSpeaker != nil {
+		return d.lastSpeaker
+	}
 	// "источник в силовых структурах", "a source close to …": a speaker
 	// the text does not name is no claimant.
 	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {

@@ -423,6 +423,26 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		if d.quoteLead != nil && quotes[0].start <= 1 {
 			return d.quoteLead, ""
 		}
+		// A quotation no one is said to speak, with attributions of its
+		// own (an article quoted whole: “… organizers maintained that at
+		// least 1 million men took part …”): the one before the figure
+		// in its sentence, or one after it that reaches back.
+		var in *cue
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.who == nil || !cu.inQuote || cu.embedded || cu.pos <= qr.start || cu.pos >= qr.end {
+				continue
+			}
+			if cu.pos < q.Start {
+				in = cu
+			} else if in == nil && cu.back {
+				in = cu
+				break
+			}
+		}
+		if in != nil {
+			return in.who, in.outlet
+		}
 		break
 	}
 	// "заявленной организаторами численности митинга до 50 тысяч": the
@@ -797,14 +817,20 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 		}
-		embedded := false
+		embedded, nested := false, false
 		if t.word && inQ(t.start) {
 			// «Погибли 64 человека, — сказал Пучков. — Еще 10 …»: a verb
 			// of saying right after ", —" inside the quotation marks.
 			if !(t.cls&cSpeech != 0 && i >= 2 && isPunct(&ts[i-1], "—–-") && isPunct(&ts[i-2], ",!?…")) {
-				continue
+				if t.cls&cSpeech == 0 || t.cls&cGerund != 0 {
+					continue
+				}
+				// A verb of saying inside a quotation: kept for a
+				// quotation no one is said to speak (see attribute).
+				nested = true
+			} else {
+				embedded = true
 			}
-			embedded = true
 		}
 		if !t.word {
 			continue
@@ -1117,7 +1143,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 			continue
 		}
-		d.note(c.who)
+		if !nested {
+			d.note(c.who)
+		}
 		if outlet == "" {
 			outlet = outletAfter(ts, i)
 		}
@@ -1127,6 +1155,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		c.outlet = outlet
 		c.back = inverted || tailShort(ts, i)
 		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
+		if nested {
+			c.inQuote = true
+			out = append(out, c)
+			continue
+		}
 		if embedded {
 			c.embedded = true
 			d.note(c.who)
