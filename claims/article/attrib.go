@@ -70,6 +70,21 @@ func leftNP(ts []tok, v int) (np, bool) {
 		}
 		hi--
 	}
+	// "В РИА Новости при этом сообщили", "МВД в свою очередь заявило",
+	// "Полиция же насчитала": a linking word between subject and verb.
+	for {
+		switch {
+		case hi >= 3 && ts[hi-1].low == "этом" && ts[hi-2].low == "при":
+			hi -= 2
+		case hi >= 4 && ts[hi-1].low == "очередь" && ts[hi-2].low == "свою" && ts[hi-3].low == "в":
+			hi -= 3
+		case hi >= 2 && ts[hi-1].word && !ts[hi-1].upper && (ts[hi-1].low == "же" || ts[hi-1].low == "однако" || ts[hi-1].low == "впрочем"):
+			hi--
+		default:
+			goto linked
+		}
+	}
+linked:
 	// "СКР официально подтверждал": an adverb of manner before the verb
 	// is no part of the subject.
 	for hi > 1 && ts[hi-1].word && !ts[hi-1].upper && mannerAdverb(ts[hi-1].low) {

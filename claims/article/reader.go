@@ -1002,7 +1002,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		var c cue
 		c.pos = t.start
-		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом")) || about
+		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом" && (i < 2 || ts[i-2].low != "при"))) || about
 		told := t.low == "told" || t.low == "tells" || t.low == "tell"
 		if t.cls&cOutletVerb != 0 {
 			if n, via, ok := rightNP(ts, i); ok {
