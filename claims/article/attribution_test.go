@@ -218,3 +218,35 @@ func TestClaimantKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundBeforeNa checks that a bound before "на" bounds the change
+// after it.
+func TestBoundBeforeNa(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity string
+		low, high      float64 // -1: open
+	}{
+		{"Доходы будут снижаться более чем на 17 %.", "17 %", 17, -1},
+		{"Расходы сократят не менее чем на 600 млрд рублей.", "600 млрд рублей", 600e9, -1},
+		{"Число участников выросло больше, чем на 3 тысячи.", "3 тысячи", 3001, -1},
+		{"Цены выросли на 5 %.", "5 %", 5, 5},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if strings.HasSuffix(cs[i].Text, tt.quantity) {
+				got = &cs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+			continue
+		}
+		if got.Low == nil || *got.Low != tt.low || (tt.high < 0) != (got.High == nil) || got.High != nil && *got.High != tt.high {
+			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.quantity, got.Low, got.High, tt.low, tt.high)
+		}
+	}
+}

@@ -19,6 +19,7 @@ const (
 	ReasonGeneric     = "a figure in a generic or hypothetical statement"
 	ReasonDenied      = "a figure the sentence denies, not claims"
 	ReasonDistance    = "a distance that places something, not a count"
+	ReasonDegree      = "a word of degree (somewhat), not a count"
 )
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
@@ -104,7 +105,8 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonTime
 	}
 	// Dates that came through: "March 3", «5 мая».
-	if digits && plain && ((next != nil && (next.cls&cMonth != 0)) || (prev != nil && (prev.cls&cMonth != 0) && prev.upper)) {
+	if digits && plain && ((next != nil && (next.cls&cMonth != 0)) || (prev != nil && (prev.cls&cMonth != 0) && prev.upper) ||
+		prev != nil && prev.s == "." && prev2 != nil && prev2.cls&cMonth != 0 && prev2.upper) { // "Apr. 26"
 		return false, ReasonDate
 	}
 	// Durations: "a six-week strike", "3 hours".
@@ -116,6 +118,10 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	if i := strings.LastIndexByte(q.Text, '-'); i > 0 && durationWords[stem(q.Text[i+1:])] {
 		return false, ReasonDuration
+	}
+	// "несколько странно": "несколько" before an adverb is "somewhat".
+	if !digits && strings.HasPrefix(text, "несколько ") && q.Unit != "" && mannerAdverb(fold(q.Unit)) {
+		return false, ReasonDegree
 	}
 	// Distances that place something: «в 28 км от Пальмиры», "30 miles
 	// north of the city", "5 km away".
