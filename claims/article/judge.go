@@ -67,6 +67,12 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && prev.cls&cNotName == 0 && !quantifierWords[prev.low] && prev.cls&cMonth == 0 && !isAllCaps(prev.s) {
 		return false, ReasonLabel
 	}
+	// "the Million Man March", "the Three Gorges Dam": a number word
+	// capitalised inside a sentence, before another capitalised word.
+	if !digits && k > 0 && prev != nil && prev.word && unicode.IsUpper(firstRune(q.Text)) &&
+		(q.Unit != "" && unicode.IsUpper(firstRune(q.Unit)) || next != nil && next.word && next.upper && next.cls&cNotName == 0) {
+		return false, ReasonLabel
+	}
 	if q.End+1 < len(p) && p[q.End] == '-' {
 		rest := p[q.End+1:]
 		if strings.HasPrefix(rest, "er") && (len(rest) == 2 || !unicode.IsLetter(rune(rest[2])) || strings.HasPrefix(rest, "ers")) {

@@ -33,6 +33,7 @@ func TestNotClaims(t *testing.T) {
 		{"Это выглядит несколько странно, заявили наблюдатели.", "несколько странно", false, article.ReasonDegree},
 		{"Пришли несколько человек.", "несколько человек", true, ""},
 		{"The story ran in the Washington Post, Apr. 26.", "26", false, article.ReasonDate},
+		{"The size of the crowd at the Million Man March was disputed.", "Million Man", false, article.ReasonLabel},
 		{"Удар нанесен в 28 км от Пальмиры.", "28 км", false, article.ReasonDistance},
 		{"The village lies 30 miles north of the capital.", "30 miles", false, article.ReasonDistance},
 		{"Колонна растянулась на 5 км, сообщили организаторы.", "5 км", true, ""},
