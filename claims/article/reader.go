@@ -881,6 +881,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				if u.word && (u.low == "в" || u.low == "во") && k > j && k+1 < len(ts) && ts[k+1].upper && (d.isPlaceTok(ts, k+1) || d.x.wordPlace(&ts[k+1], &d.words).isCity) && (isOrgName(ts[j:k]) || isOutletName(ts[j:k])) {
 					break // "по данным ОВД-Инфо в Москве": where, not who
 				}
+				if u.word && k > j && !u.upper && (frontedObjects[u.low] || strings.HasPrefix(u.low, "составля") || strings.HasPrefix(u.low, "составил")) {
+					break // "по оценкам журналистов количество участников составляет …"
+				}
 				if u.word && k > j && pastPlural(u) {
 					break // "по данным ОВД-инфо в России задержали …": the clause's verb
 				}
