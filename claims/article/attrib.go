@@ -70,6 +70,22 @@ func leftNP(ts []tok, v int) (np, bool) {
 		}
 		hi--
 	}
+	// "researchers from Boston University, working from photographic
+	// images, judged …": a participial phrase between commas before the
+	// verb; the subject is before it.
+	if hi >= 4 && ts[hi-1].s == "," {
+		for m := hi - 2; m > 0 && m >= hi-10; m-- {
+			if ts[m].s == "," {
+				if w := &ts[m+1]; w.word && !w.upper && len(w.low) > 5 && strings.HasSuffix(w.low, "ing") && ts[m-1].word {
+					hi = m
+				}
+				break
+			}
+			if !ts[m].word {
+				break
+			}
+		}
+	}
 	// "В РИА Новости при этом сообщили", "МВД в свою очередь заявило",
 	// "Полиция же насчитала": a linking word between subject and verb.
 	for {

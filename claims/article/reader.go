@@ -1068,6 +1068,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		if !ok && i > 0 && ts[i-1].s == "," {
+			// "researchers from Boston University, working from
+			// photographs, judged …": the subject before the participle.
+			if n2, ok2 := leftNP(ts, i); ok2 && n2.hi < i-1 && isSpeakerNP(ts[n2.lo:n2.hi]) {
+				n, ok, rightUsed, outlet = n2, true, false, ""
+			}
+		}
+		if !ok && i > 0 && ts[i-1].s == "," {
 			if name, role, found := appositive(ts, i); found {
 				if e := d.resolve(p, name, false); e != nil {
 					if e.role == "" {
