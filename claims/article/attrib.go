@@ -97,6 +97,37 @@ func leftNP(ts []tok, v int) (np, bool) {
 		}
 		hi--
 	}
+	// "researchers from Boston University, working from photographic
+	// images, judged …": a participial phrase between commas before the
+	// verb; the subject is before it.
+	if hi >= 4 && ts[hi-1].s == "," {
+		for m := hi - 2; m > 0 && m >= hi-10; m-- {
+			if ts[m].s == "," {
+				if w := &ts[m+1]; w.word && !w.upper && len(w.low) > 5 && strings.HasSuffix(w.low, "ing") && ts[m-1].word {
+					hi = m
+				}
+				break
+			}
+			if !ts[m].word {
+				break
+			}
+		}
+	}
+	// "В РИА Новости при этом сообщили", "МВД в свою очередь заявило",
+	// "Полиция же насчитала": a linking word between subject and verb.
+	for {
+		switch {
+		case hi >= 3 && ts[hi-1].low == "этом" && ts[hi-2].low == "при":
+			hi -= 2
+		case hi >= 4 && ts[hi-1].low == "очередь" && ts[hi-2].low == "свою" && ts[hi-3].low == "в":
+			hi -= 3
+		case hi >= 2 && ts[hi-1].word && !ts[hi-1].upper && (ts[hi-1].low == "же" || ts[hi-1].low == "однако" || ts[hi-1].low == "впрочем"):
+			hi--
+		default:
+			goto linked
+		}
+	}
+linked:
 	// "СКР официально подтверждал": an adverb of manner before the verb
 	// is no part of the subject.
 	for hi > 1 && ts[hi-1].word && !ts[hi-1].upper && mannerAdverb(ts[hi-1].low) {
@@ -157,6 +188,10 @@ func leftNP(ts []tok, v int) (np, bool) {
 	}
 	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
 		lo++
+	}
+	// "Вместе с тем один из организаторов …": a linking phrase.
+	if hi-lo > 3 && ts[lo].low == "вместе" && ts[lo+1].low == "с" && ts[lo+2].low == "тем" {
+		lo += 3
 	}
 	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
 		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем" || clauseOpeners[ts[lo].low]) {
@@ -226,7 +261,7 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 	for i < len(ts) {
 		t := &ts[i]
 		switch {
-		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && !acronymHead(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
 			i += 2 // "заявил в Ташкенте"
 		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && !ts[i+1].upper && circumstance(ts, i+1) > i+1 && ts[circumstance(ts, i+1)].cls&cOrg == 0:
 			i = circumstance(ts, i+1) // "заявила в эфире телеканала «Россия 24» уполномоченный …"
@@ -422,10 +457,14 @@ func looksDativeOutlet(ts []tok) bool {
 		return false
 	}
 	last := ts[len(ts)-1].low
+	if d, ok := domainStem(last); ok {
+		// "«Газете.Ru»": the case shows before the address's suffix.
+		return isCyrillic(d) && (strings.HasSuffix(d, "е") || strings.HasSuffix(d, "у") || strings.HasSuffix(d, "ю"))
+	}
 	return isCyrillic(last) && (strings.HasSuffix(last, "у") || strings.HasSuffix(last, "ю") || strings.HasSuffix(last, "ам") || strings.HasSuffix(last, "ям"))
 }
 
-func isOutletTok(t *tok) bool { return t.word && outletWords[t.st] }
+func isOutletTok(t *tok) bool { return t.word && (outletWords[t.st] || isDomainName(t.s)) }
 
 // hasName reports whether ts holds a capitalised word that could be part
 // of a person's name.
@@ -450,6 +489,23 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// domainStem returns the name of an address before its suffix ("газете"
+// of "газете.ru").
+func domainStem(w string) (string, bool) {
+	i := strings.LastIndexByte(w, '.')
+	if i <= 0 || !isDomainName(w) {
+		return "", false
+	}
+	return w[:i], true
+}
+
+// acronymHead reports whether a hyphenated word opens with an
+// abbreviation: "ОВД-Инфо", "РИА-Новости" name bodies, not people.
+func acronymHead(s string) bool {
+	i := strings.IndexByte(s, '-')
+	return i > 0 && isAllCaps(s[:i])
 }
 
 func joinToks(ts []tok) string {
@@ -492,6 +548,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			return d.lastAny
 		}
 	}
+	// "сказал источник агентства": like "собеседник агентства", the one
+	// the agency spoke to, named before.
+	if len(ts) == 2 && ts[0].word && strings.HasPrefix(ts[0].low, "источник") && isOutletTok(&ts[1]) && !ts[1].upper && d.lastSpeaker != nil {
+		return d.lastSpeaker
+	}
 	// "источник в силовых структурах", "a source close to …": a speaker
 	// the text does not name is no claimant.
 	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {
@@ -499,6 +560,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	// "собственный источник", "осведомленные источники", "a senior source".
 	if len(ts) > 1 && ts[0].word && !ts[0].upper && ts[1].word && (strings.HasPrefix(ts[1].low, "источник") || ts[1].low == "source" || ts[1].low == "sources") && !hasNamePair(ts) {
+		return nil
+	}
+	// "российские СМИ", "СМИ": the media at large name no one (state
+	// media, "государственные СМИ", are an outlet of their own).
+	if last := &ts[len(ts)-1]; last.word && last.s == "СМИ" && !hasNamePair(ts) && !strings.HasPrefix(ts[0].low, "государствен") && !isQuoteMark(&ts[0]) {
 		return nil
 	}
 	// "собеседник агентства": whoever the agency spoke to, named before.
@@ -790,6 +856,10 @@ func quotedNominative(ts []tok) string {
 			b.WriteByte(' ')
 		}
 		switch {
+		case i == 0 && t.word && isDomainName(t.s):
+			// "«Газеты.Ru»": the name before the address's suffix.
+			k := strings.LastIndexByte(t.s, '.')
+			b.WriteString(nominativeForm(t.s[:k]) + t.s[k:])
 		case i == 0 && t.word:
 			adj = hasAnySuffix(t.low, "ого", "его")
 			b.WriteString(nominativeForm(t.s))
@@ -1056,7 +1126,7 @@ func (d *doc) sharesStem(role string, ts []tok) bool {
 
 func isOrgName(ts []tok) bool {
 	for i := range ts {
-		if (ts[i].cls&cOrg != 0) || isAllCaps(ts[i].s) {
+		if (ts[i].cls&cOrg != 0) || isAllCaps(ts[i].s) || acronymHead(ts[i].s) {
 			return true
 		}
 	}

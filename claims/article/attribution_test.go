@@ -126,6 +126,32 @@ func TestAttribution(t *testing.T) {
 		{"Представитель МВД Ирина Волк сообщила, что задержаны 15 человек. По данным ведомства, еще 3 разыскиваются.", "3", "=МВД", ""},
 		{"На митинг пришли около 30 тысяч человек, утверждают организаторы. В МВД называют цифру в 8 тысяч.", "8 тысяч", "=МВД", ""},
 		{"«Погибли 15 человек», — подчеркнула Мария Захарова. Дипломат добавила, что ранены 120 человек.", "120 человек", "=Мария Захарова", ""},
+		// Batch-6 rules, on sentences written for the test.
+		{"«Погибли 5 человек», — сказал «Газете.Ru» Иван Петров. Еще 3 человека ранены, добавил он.", "5 человек", "=Иван Петров", "Газета.Ru"},
+		{"О 30 задержанных сообщил «Газете.Ru» представитель ОВД-Инфо.", "30 задержанных", "=ОВД-Инфо", "Газета.Ru"},
+		{"По данным «Газеты.Ru» погибли 6 человек.", "6 человек", "=Газета.Ru", ""},
+		{"По данным Lenta.ru, в колонне шли 2 тысячи человек.", "2 тысячи", "=Lenta.ru", ""},
+		{"По данным ОВД-инфо* в Москве задержали 125 человек.", "125 человек", "=ОВД-инфо", ""},
+		{"ОВД-Инфо*: в Москве задержали 40 человек.", "40 человек", "=ОВД-Инфо", ""},
+		{"СМИ: на акции задержаны 300 человек.", "300 человек", "", ""},
+		{"По неофициальным данным, которые публикуют российские СМИ, погибли 100 человек.", "100 человек", "", ""},
+		{"Число погибших выросло до 46, сообщили в экстренных службах.", "46", "экстренных службах", ""},
+		{"Об этом ТАСС сообщили в экстренных службах. «Погибли 46 человек», — сказал собеседник агентства.", "46 человек", "экстренных службах", ""},
+		{"Волонтеры проекта «Счетчик» опубликовали данные. Насчитали 5 тысяч человек.", "5 тысяч", "=Счетчик", ""},
+		{"Из сообщения движения «Наблюдатель»: «За три часа прошли 7 тысяч человек».", "7 тысяч", "=Наблюдатель", ""},
+		{"Официальные данные МВД гласят: пришли 9 тысяч человек.", "9 тысяч", "=МВД", ""},
+		{"По данным ОВД-Инфо, задержаны 50 человек. Еще 12 человек отпущены.", "12 человек", "=ОВД-Инфо", ""},
+		{"Ранее сообщалось о 5 погибших. Еще 12 человек ранены.", "12 человек", "", ""},
+		{"After the march, organizers maintained that at least 1 million men took part.", "at least 1 million", "=organizers", ""},
+		{"Slate quoted the paper: “After the march, organizers maintained that at least 1 million men took part.”", "at least 1 million", "=organizers", ""},
+		{"«В Москве погибли 5 человек, как сообщил Петров», — сказал Иван Сидоров.", "5 человек", "=Иван Сидоров", ""},
+		{"Погибли 20 боевиков, сообщил представитель штаба группировки Олег Иванов «Интерфаксу». «Их было до 100 человек», — сказал источник агентства.", "до 100 человек", "=Олег Иванов", ""},
+		{"В МЧС при этом сообщили, что погибли 5 человек.", "5 человек", "=МЧС", ""},
+		{"МВД в свою очередь заявило, что пришли 9 тысяч человек.", "9 тысяч", "=МВД", ""},
+		{"Полиция же насчитала 7 тысяч человек.", "7 тысяч", "=Полиция", ""},
+		{"По оценкам журналистов «Медузы» количество участников составляет не менее 15 тысяч.", "не менее 15 тысяч", "=Медуза", ""},
+		{"In the end, researchers from Boston University, working from photographs, judged the crowd at more than 800,000.", "more than 800,000", "Boston University", ""},
+		{"Вместе с тем один из организаторов акции Иван Петров оценил число участников в 20 тысяч.", "20 тысяч", "=Иван Петров", ""},
 	}
 	for _, tt := range tests {
 		var got *article.Candidate
@@ -152,6 +178,77 @@ func TestAttribution(t *testing.T) {
 		}
 		if tt.outlet != "" && got.Outlet != tt.outlet {
 			t.Errorf("%q: outlet of %q = %q, want %q", tt.text, tt.quantity, got.Outlet, tt.outlet)
+		}
+	}
+}
+
+// TestClaimantKinds checks that a body named with an abbreviation and a
+// hyphen, or an outlet named by its web address, is not taken for a
+// person, and that the address does not end the sentence.
+func TestClaimantKinds(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity, name string
+		kind                 article.Kind
+		sentence             string
+	}{
+		{"По данным ОВД-Инфо, задержаны 30 человек.", "30 человек", "ОВД-Инфо", article.Organisation, ""},
+		{"В ОВД-Инфо сообщили о 30 задержанных.", "30 задержанных", "ОВД-Инфо", article.Organisation, ""},
+		{"Корреспондент «Газеты.Ru» насчитал 300 человек. Полиция назвала 200.", "300 человек", "Газета.Ru", article.Outlet,
+			"Корреспондент «Газеты.Ru» насчитал 300 человек."},
+		{"Как сообщила «Газета.Ru», погибли 5 человек. Еще 4 ранены.", "5 человек", "Газета.Ru", article.Outlet,
+			"Как сообщила «Газета.Ru», погибли 5 человек."},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if cs[i].Text == tt.quantity {
+				got = &cs[i]
+			}
+		}
+		if got == nil || got.Claimant == nil {
+			t.Errorf("%q: no candidate %q with a claimant", tt.text, tt.quantity)
+			continue
+		}
+		if got.Claimant.Name != tt.name || got.Claimant.Kind != tt.kind {
+			t.Errorf("%q: claimant of %q = %q (%s), want %q (%s)", tt.text, tt.quantity, got.Claimant.Name, got.Claimant.Kind, tt.name, tt.kind)
+		}
+		if tt.sentence != "" && got.Sentence.Text != tt.sentence {
+			t.Errorf("%q: sentence of %q = %q, want %q", tt.text, tt.quantity, got.Sentence.Text, tt.sentence)
+		}
+	}
+}
+
+// TestBoundBeforeNa checks that a bound before "на" bounds the change
+// after it.
+func TestBoundBeforeNa(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity string
+		low, high      float64 // -1: open
+	}{
+		{"Доходы будут снижаться более чем на 17 %.", "17 %", 17, -1},
+		{"Расходы сократят не менее чем на 600 млрд рублей.", "600 млрд рублей", 600e9, -1},
+		{"Число участников выросло больше, чем на 3 тысячи.", "3 тысячи", 3001, -1},
+		{"Цены выросли на 5 %.", "5 %", 5, 5},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if strings.HasSuffix(cs[i].Text, tt.quantity) {
+				got = &cs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+			continue
+		}
+		if got.Low == nil || *got.Low != tt.low || (tt.high < 0) != (got.High == nil) || got.High != nil && *got.High != tt.high {
+			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.quantity, got.Low, got.High, tt.low, tt.high)
 		}
 	}
 }

@@ -296,6 +296,11 @@ func TestCorpus(t *testing.T) {
 		b := max(p.Batch, 1)
 		keys := []string{key(split, p.Lang), key(split, "all"),
 			fmt.Sprintf("batch %d %s %s", b, split, p.Lang), fmt.Sprintf("batch %d %s all", b, split)}
+		if b <= 4 {
+			// The first four batches together: the set-aside every later
+			// round's tuning was measured against.
+			keys = append(keys, fmt.Sprintf("batches 1-4 %s %s", split, p.Lang), fmt.Sprintf("batches 1-4 %s all", split))
+		}
 		for _, k := range keys {
 			if sums[k] == nil {
 				sums[k] = &tally{}
@@ -314,7 +319,7 @@ func TestCorpus(t *testing.T) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		t.Logf("%-22s %v", k, *sums[k])
+		t.Logf("%-26s %v", k, *sums[k])
 	}
 	floors := []struct {
 		split                                 string
@@ -322,13 +327,16 @@ func TestCorpus(t *testing.T) {
 	}{
 		{"tuning all", 0.95, 0.90, 0.95, 0.80},
 		{"batch 1 set-aside all", 0.95, 0.90, 0.95, 0.80},
+		// Every target holds on the English set-aside passages.
+		{"set-aside en", 0.95, 0.90, 0.95, 0.80},
 		// The claimant target (0.80) holds on all set-aside
-		// passages together, but not on the Russian ones alone nor on
-		// every batch (batch 5's fresh set-aside falls short; see the
-		// log): the floor there guards against regressions.
+		// passages together (barely: 0.804 after batch 6), but not on the
+		// Russian ones alone (0.780) nor on the fresh set-asides of
+		// batches 5 (0.750) and 6 (0.700); see the log. The floor there
+		// guards against regressions.
 		{"set-aside all", 0.95, 0.90, 0.95, 0.75},
 	}
-	for _, k := range []string{"set-aside en", "set-aside ru", "set-aside all"} {
+	for _, k := range []string{"set-aside en", "set-aside ru", "set-aside all", "batch 5 set-aside ru", "batch 6 set-aside ru"} {
 		if s := sums[k]; s != nil && s.claimant() < 0.80 {
 			t.Logf("%s: claimant %.3f, below the issue's target of 0.80", k, s.claimant())
 		}

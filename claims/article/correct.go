@@ -54,6 +54,13 @@ func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantit
 				out = append(out, r)
 				continue
 			}
+		case before == "на" && q.Low != nil && q.High != nil && *q.Low == *q.High && boundBeforeNa(win[:max(0, len(win)-len("на")-1)]) != "":
+			// "снижаться более чем на 17 %", "выросло не менее чем на 5
+			// тысяч": the bound before "на" bounds the figure after it.
+			if r, ok := x.reparse(p, q.Start, q.End, boundBeforeNa(win[:max(0, len(win)-len("на")-1)])); ok {
+				out = append(out, r)
+				continue
+			}
 		case strings.HasPrefix(low, "about ") && aboutVerbs[before]:
 			// "talking about a few dozen": a preposition, not a hedge.
 			if r, ok := x.reparse(p, q.Start+len("about "), q.End, ""); ok {
@@ -142,6 +149,27 @@ func changeInClause(s string, across bool) bool {
 }
 
 // lastWord returns the last word of s, folded.
+// boundBeforeNa returns the bound that ends s before a "на" ("более чем",
+// "менее чем", "свыше", "не менее чем") as the parser's prefix, or "".
+func boundBeforeNa(s string) string {
+	w := lastWord(s)
+	if w == "чем" {
+		s = strings.TrimRight(s, " \t,")
+		s = strings.TrimRight(s[:len(s)-len("чем")], " \t,")
+		w = lastWord(s)
+	}
+	switch w {
+	case "более", "больше", "свыше":
+		return "более "
+	case "менее", "меньше":
+		if lastWord(strings.TrimRight(s, " \t,")[:len(strings.TrimRight(s, " \t,"))-len(w)]) == "не" {
+			return "не менее "
+		}
+		return "менее "
+	}
+	return ""
+}
+
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " \t,")
 	i := strings.LastIndexAny(s, " \t\n(«\"“")

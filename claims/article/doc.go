@@ -33,7 +33,13 @@
 //     participle's agent ("цифры, озвученные руководством Южной Осетии, —
 //     более 2 тысяч"), "по предварительной оценке X" (adjectives before
 //     the cue's noun), a bare role as subject ("Дипломат указала") for
-//     the last speaker, a passive agent ("estimated at 20,000 by police"), a
+//     the last speaker, a sentence opening with a verb of saying and no
+//     subject ("Насчитали 74 400 человек") or with "Еще" for the speaker
+//     before, "Из сообщения организации «X»: «…»", "данные МВД гласят:",
+//     a linking word between subject and verb ("В РИА Новости при этом
+//     сообщили"), "сказал источник агентства" for the speaker named
+//     before, the attributions inside a quotation no one is said to
+//     speak (an article quoted whole), a passive agent ("estimated at 20,000 by police"), a
 //     gerund for its clause's subject (", saying …", ", заявив, что …"), an
 //     unnamed source ("источник в …", "a source", "со ссылкой на
 //     источники") no claimant, and a later surname, role or
@@ -46,6 +52,10 @@
 //     Russian names are matched across case endings ("Сысоева" is
 //     "Сысоев") and, where attribution puts them in an oblique case ("по
 //     словам главы МВД Владимира Колокольцева"), given in the nominative.
+//     A hyphenated name that opens with an abbreviation ("ОВД-Инфо") is
+//     an organisation; an outlet named by its address ("«Газете.Ru»",
+//     "Lenta.ru") is one word and an outlet; a footnote mark glued to a
+//     name ("ОВД-инфо*") is ignored; "СМИ" at large is no claimant.
 //   - Counted: a short noun phrase for what is counted: the words after the
 //     figure ("800 Russians fighting alongside Islamic State"), or the
 //     phrase the figure is the number of ("put the number of Russians
@@ -65,7 +75,9 @@
 //     "48%-er", a short capitalised title in quotes such as «Марш
 //     миллионов»), ages ("Jones, 37"), times ("at 4 p.m.", «в 18.30»),
 //     statistical parameters ("a 90 percent confidence interval", "a margin
-//     of error of 3 points"), small number words that refer rather than
+//     of error of 3 points"), distances that place something ("в 28 км от
+//     Пальмиры", "30 miles north of"), "несколько" as "somewhat"
+//     ("несколько странно"), small number words that refer rather than
 //     count ("the two leaders", "these three regions", a sentence that opens
 //     "Four regions voted"), and figures in a generic statement ("A protest
 //     of 50,000 is impressive").

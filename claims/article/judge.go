@@ -18,6 +18,8 @@ const (
 	ReasonRefers      = "a small number word that refers rather than counts"
 	ReasonGeneric     = "a figure in a generic or hypothetical statement"
 	ReasonDenied      = "a figure the sentence denies, not claims"
+	ReasonDistance    = "a distance that places something, not a count"
+	ReasonDegree      = "a word of degree (somewhat), not a count"
 )
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
@@ -29,7 +31,7 @@ var months = set("january", "february", "march", "april", "may", "june", "july",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря")
 
-var timeMarks = set("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "msk", "мск")
+var timeMarks = set("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "msk", "мск", "утра", "вечера")
 
 var genericVerbs = set("is", "would", "could", "can", "may", "will", "might", "was")
 
@@ -65,6 +67,12 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	if digits && plain && q.Unit == "" && prev != nil && prev.word && prev.upper && prev.cls&cNotName == 0 && !quantifierWords[prev.low] && prev.cls&cMonth == 0 && !isAllCaps(prev.s) {
 		return false, ReasonLabel
 	}
+	// "the Million Man March", "the Three Gorges Dam": a number word
+	// capitalised inside a sentence, before another capitalised word.
+	if !digits && k > 0 && prev != nil && prev.word && unicode.IsUpper(firstRune(q.Text)) &&
+		(q.Unit != "" && unicode.IsUpper(firstRune(q.Unit)) || next != nil && next.word && next.upper && next.cls&cNotName == 0) {
+		return false, ReasonLabel
+	}
 	if q.End+1 < len(p) && p[q.End] == '-' {
 		rest := p[q.End+1:]
 		if strings.HasPrefix(rest, "er") && (len(rest) == 2 || !unicode.IsLetter(rune(rest[2])) || strings.HasPrefix(rest, "ers")) {
@@ -74,7 +82,9 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	for _, qr := range quotes {
 		if !digits && qr.start < q.Start && q.End <= qr.end {
 			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
-			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits {
+			// …but not a short quotation that counts people or things:
+			// «Число погибших достигло девяти человек».
+			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits && !peopleUnits[fold(q.Unit)] {
 				return false, ReasonLabel
 			}
 		}
@@ -94,14 +104,15 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonDenied
 	}
 	// Times: "at 4 p.m.", «в 18.30».
-	if next != nil && timeMarks[next.low] {
+	if next != nil && timeMarks[next.low] || digits && q.Unit != "" && timeMarks[fold(q.Unit)] {
 		return false, ReasonTime
 	}
 	if digits && prev != nil && clockPreps[prev.low] && isClock(q.Text) {
 		return false, ReasonTime
 	}
 	// Dates that came through: "March 3", «5 мая».
-	if digits && plain && ((next != nil && (next.cls&cMonth != 0)) || (prev != nil && (prev.cls&cMonth != 0) && prev.upper)) {
+	if digits && plain && ((next != nil && (next.cls&cMonth != 0)) || (prev != nil && (prev.cls&cMonth != 0) && prev.upper) ||
+		prev != nil && prev.s == "." && prev2 != nil && prev2.cls&cMonth != 0 && prev2.upper) { // "Apr. 26"
 		return false, ReasonDate
 	}
 	// Durations: "a six-week strike", "3 hours".
@@ -113,6 +124,15 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	if i := strings.LastIndexByte(q.Text, '-'); i > 0 && durationWords[stem(q.Text[i+1:])] {
 		return false, ReasonDuration
+	}
+	// "несколько странно": "несколько" before an adverb is "somewhat".
+	if !digits && strings.HasPrefix(text, "несколько ") && q.Unit != "" && mannerAdverb(fold(q.Unit)) {
+		return false, ReasonDegree
+	}
+	// Distances that place something: «в 28 км от Пальмиры», "30 miles
+	// north of the city", "5 km away".
+	if q.Unit != "" && lengthUnits[fold(q.Unit)] && next != nil && next.word && placingWords[next.low] {
+		return false, ReasonDistance
 	}
 	// Statistical parameters.
 	win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]
@@ -142,6 +162,19 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	return true, ""
 }
+
+// peopleUnits count people: a short quotation with one of them after its
+// figure is a statement, not a title.
+var peopleUnits = set("человек", "человека", "people", "persons")
+
+// lengthUnits are units of distance, as the parser gives them.
+var lengthUnits = set("км", "километров", "километра", "километр", "километрах", "м", "метров", "метра", "метрах", "миль", "мили",
+	"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "yards", "feet")
+
+// placingWords after a distance make it a location: «в 28 км от
+// Пальмиры», «в 5 км к северу», "30 miles north of", "5 km away".
+var placingWords = set("от", "к", "севернее", "южнее", "западнее", "восточнее", "from", "away", "north", "south", "east",
+	"west", "northeast", "northwest", "southeast", "southwest", "outside", "off", "inland", "offshore")
 
 // clockPreps come before a time of day: «в 18.30», «назначено на 15.00»,
 // «до 23.00».

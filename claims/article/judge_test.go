@@ -28,6 +28,16 @@ func TestNotClaims(t *testing.T) {
 		{"The attack killed four people.", "four people", true, ""},
 		{"Police said 4,000 people marched in Berlin.", "4,000 people", true, ""},
 		{"В акции участвовали 300 человек.", "300 человек", true, ""},
+		{"«Число погибших достигло девяти человек», — цитирует ТАСС собеседника.", "девяти человек", true, ""},
+		{"На площади прошел «Марш двух тысяч».", "двух тысяч", false, article.ReasonLabel},
+		{"Это выглядит несколько странно, заявили наблюдатели.", "несколько странно", false, article.ReasonDegree},
+		{"Пришли несколько человек.", "несколько человек", true, ""},
+		{"The story ran in the Washington Post, Apr. 26.", "26", false, article.ReasonDate},
+		{"The size of the crowd at the Million Man March was disputed.", "Million Man", false, article.ReasonLabel},
+		{"Удар нанесен в 28 км от Пальмиры.", "28 км", false, article.ReasonDistance},
+		{"The village lies 30 miles north of the capital.", "30 miles", false, article.ReasonDistance},
+		{"Колонна растянулась на 5 км, сообщили организаторы.", "5 км", true, ""},
+		{"Это данные на 10 утра 22 апреля.", "10", false, article.ReasonTime},
 	}
 	for _, tt := range tests {
 		var found *article.Candidate

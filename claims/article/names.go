@@ -14,7 +14,7 @@ func stem(w string) string { return stemFolded(fold(w)) }
 
 // cyrillicEndings are the inflexional endings stemFolded drops, longest
 // first where one ends another.
-var cyrillicEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию"}
+var cyrillicEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ия", "ие", "ии", "ию", "ами", "ями", "ах", "ях"}
 
 // stemFolded is stem of a word already folded.
 func stemFolded(w string) string {
@@ -183,6 +183,13 @@ func nominativeForm(w string) string {
 // "«Известиям»") into the nominative: a final -у after a consonant goes,
 // -иям becomes -ия. Other forms are returned unchanged.
 func dativeOutlet(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 && isDomainName(name) {
+		// "Газете.Ru" is "Газета.Ru": a feminine -а noun's dative -е.
+		if head := name[:i]; isCyrillic(head) && strings.HasSuffix(head, "е") && utf8.RuneCountInString(head) > 3 {
+			return head[:len(head)-len("е")] + "а" + name[i:]
+		}
+		return dativeOutlet(name[:i]) + name[i:]
+	}
 	if !isCyrillic(name) {
 		return name
 	}

@@ -426,6 +426,26 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		if d.quoteLead != nil && quotes[0].start <= 1 {
 			return d.quoteLead, ""
 		}
+		// A quotation no one is said to speak, with attributions of its
+		// own (an article quoted whole: “… organizers maintained that at
+		// least 1 million men took part …”): the one before the figure
+		// in its sentence, or one after it that reaches back.
+		var in *cue
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.who == nil || !cu.inQuote || cu.embedded || cu.pos <= qr.start || cu.pos >= qr.end {
+				continue
+			}
+			if cu.pos < q.Start {
+				in = cu
+			} else if in == nil && cu.back {
+				in = cu
+				break
+			}
+		}
+		if in != nil {
+			return in.who, in.outlet
+		}
 		break
 	}
 	// "заявленной организаторами численности митинга до 50 тысяч": the
@@ -527,7 +547,7 @@ var adjectiveUnits = set("different", "various", "separate", "distinct", "other"
 	"more", "new", "российских", "иностранных", "разных", "других")
 
 // anaphors open a sentence that refers back to the one before.
-var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при")
+var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при", "еще", "ещё")
 
 // partitive reports whether the text after a figure opens "из них" (of
 // them): the figure counts part of a set the sentence before gave.
@@ -709,12 +729,26 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 	// name or a body before a colon that opens the sentence speaks it.
 	for k := 1; k < len(ts) && k <= 4; k++ {
 		if !ts[k].word {
-			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) {
+			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) && !hasSpeechVerb(ts[:k]) {
 				if e := d.resolve(p, ts[:k], false); e != nil {
 					add(cue{pos: ts[0].start, who: e})
 				}
 			}
 			break
+		}
+	}
+	// "Из сообщения организации «Гражданин наблюдатель»: «…»": the
+	// author of the statement quoted after the colon.
+	if len(ts) > 3 && ts[0].low == "из" && sourceNouns[ts[1].low] {
+		for k := 2; k < len(ts) && k < 12; k++ {
+			if ts[k].s == ":" {
+				if k > 2 && !inQ(ts[0].start) {
+					if e := d.resolve(p, ts[2:k], true); e != nil {
+						add(cue{pos: ts[0].start, who: e})
+					}
+				}
+				break
+			}
 		}
 	}
 	for i := 0; i < len(ts); i++ {
@@ -786,14 +820,20 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 		}
-		embedded := false
+		embedded, nested := false, false
 		if t.word && inQ(t.start) {
 			// «Погибли 64 человека, — сказал Пучков. — Еще 10 …»: a verb
 			// of saying right after ", —" inside the quotation marks.
 			if !(t.cls&cSpeech != 0 && i >= 2 && isPunct(&ts[i-1], "—–-") && isPunct(&ts[i-2], ",!?…")) {
-				continue
+				if t.cls&cSpeech == 0 || t.cls&cGerund != 0 {
+					continue
+				}
+				// A verb of saying inside a quotation: kept for a
+				// quotation no one is said to speak (see attribute).
+				nested = true
+			} else {
+				embedded = true
 			}
-			embedded = true
 		}
 		if !t.word {
 			continue
@@ -840,6 +880,15 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 				if u.word && (u.low == "в" || u.low == "на") && k+1 < len(ts) && !ts[k+1].upper {
 					break
+				}
+				if u.word && (u.low == "в" || u.low == "во") && k > j && k+1 < len(ts) && ts[k+1].upper && (d.isPlaceTok(ts, k+1) || d.x.wordPlace(&ts[k+1], &d.words).isCity) && (isOrgName(ts[j:k]) || isOutletName(ts[j:k])) {
+					break // "по данным ОВД-Инфо в Москве": where, not who
+				}
+				if u.word && k > j && !u.upper && (frontedObjects[u.low] || strings.HasPrefix(u.low, "составля") || strings.HasPrefix(u.low, "составил")) {
+					break // "по оценкам журналистов количество участников составляет …"
+				}
+				if u.word && k > j && pastPlural(u) {
+					break // "по данным ОВД-инфо в России задержали …": the clause's verb
 				}
 				k++
 			}
@@ -959,7 +1008,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		var c cue
 		c.pos = t.start
-		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом")) || about
+		inverted := i == 0 || (!ts[i-1].word && !isQuoteMark(&ts[i-1]) && ts[i-1].s != ")") || (i >= 2 && !ts[i-1].word && isQuoteMark(&ts[i-1]) && isPunct(&ts[i-2], ",.!?…—")) || (i >= 1 && (ts[i-1].low == "как" || ts[i-1].low == "этом" && (i < 2 || ts[i-2].low != "при"))) || about
 		told := t.low == "told" || t.low == "tells" || t.low == "tell"
 		if t.cls&cOutletVerb != 0 {
 			if n, via, ok := rightNP(ts, i); ok {
@@ -1022,6 +1071,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		if !ok && i > 0 && ts[i-1].s == "," {
+			// "researchers from Boston University, working from
+			// photographs, judged …": the subject before the participle.
+			if n2, ok2 := leftNP(ts, i); ok2 && n2.hi < i-1 && isSpeakerNP(ts[n2.lo:n2.hi]) {
+				n, ok, rightUsed, outlet = n2, true, false, ""
+			}
+		}
+		if !ok && i > 0 && ts[i-1].s == "," {
 			if name, role, found := appositive(ts, i); found {
 				if e := d.resolve(p, name, false); e != nil {
 					if e.role == "" {
@@ -1050,6 +1106,15 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					oblique = true // the one quoted is the object: "главу МЧС Владимира Пучкова"
 				}
 			}
+			// "официальные данные МВД гласят": the body whose data speak.
+			if !rightUsed {
+				for m := 0; m+1 < len(phrase) && m < 3; m++ {
+					if phrase[m].word && citedWords[phrase[m].low] && phrase[m].low != "слова" {
+						phrase, oblique = phrase[m+1:], true
+						break
+					}
+				}
+			}
 			// "цитирует издание заявление министра…"
 			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
 				phrase = phrase[1:]
@@ -1076,6 +1141,13 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				c.who = d.resolve(p, phrase, oblique)
 			}
 		}
+		// "Волонтеры … опубликовали данные подсчетов. Насчитали 74 400
+		// человек.": a verb of saying that opens the sentence with no
+		// subject after it continues the speaker before.
+		if c.who == nil && !ok && i == 0 && !about && t.upper && d.lastSpeaker != nil && outlet == "" {
+			c.who = d.lastSpeaker
+			inverted = true
+		}
 		if c.who == nil {
 			if outlet != "" && ok {
 				// "сообщает «Интерфакс» со ссылкой на источники": an
@@ -1084,7 +1156,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 			continue
 		}
-		d.note(c.who)
+		if !nested {
+			d.note(c.who)
+		}
 		if outlet == "" {
 			outlet = outletAfter(ts, i)
 		}
@@ -1094,6 +1168,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		c.outlet = outlet
 		c.back = inverted || tailShort(ts, i)
 		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
+		if nested {
+			c.inQuote = true
+			out = append(out, c)
+			continue
+		}
 		if embedded {
 			c.embedded = true
 			d.note(c.who)
@@ -1179,6 +1258,27 @@ func dropDet(ts []tok) []tok {
 		ts = ts[1:]
 	}
 	return ts
+}
+
+func hasSpeechVerb(ts []tok) bool {
+	for i := range ts {
+		if ts[i].cls&cSpeech != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceNouns name a statement in the genitive after "из": "из
+// сообщения X:", "из заявления X:".
+var sourceNouns = set("сообщения", "заявления", "доклада", "отчета", "отчёта", "пресс-релиза", "релиза", "публикации", "обращения")
+
+// pastPlural reports whether a lower-case Russian word reads as a verb in
+// the past plural ("задержали", "погибли", "пострадали", "собрались"),
+// which ends the noun phrase before it.
+func pastPlural(t *tok) bool {
+	return !t.upper && isCyrillic(t.low) && utf8.RuneCountInString(t.low) >= 6 &&
+		hasAnySuffix(t.low, "али", "или", "ыли", "ались", "ились", "ылись")
 }
 
 // declarers are the bodies, in the instrumental, that declare a figure

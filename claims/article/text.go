@@ -119,6 +119,13 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 			i += n
 			continue
 		}
+		if r == '*' && i > 0 && footnoteMark(s, i) {
+			// "ОВД-инфо*", "«Правого сектора»*": a footnote mark glued to
+			// a name (a body the state lists as a foreign agent or banned)
+			// is no part of the sentence's grammar.
+			i += n
+			continue
+		}
 		if !isAlnum(r) {
 			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n, cls: classOf(s[i:i+n], "")})
 			i += n
@@ -130,6 +137,15 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 			if isAlnum(r2) {
 				j += n2
 				continue
+			}
+			if r2 == '.' && domainAfter(s, j) {
+				// "Газета.Ru", "Lenta.ru", "News.ru": an outlet named by its
+				// web address is one word, whatever case its suffix has.
+				j += n2
+				for j < len(s) && s[j] < utf8.RuneSelf && isAlnum(rune(s[j])) {
+					j++
+				}
+				break
 			}
 			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
 				// Inner mark: kept when a letter or digit follows.
@@ -163,6 +179,49 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 		i = j
 	}
 	return out
+}
+
+// domains are the top-level domains of outlets named by their address.
+var domains = set("ru", "com", "net", "org", "ua", "info", "su", "by", "kz", "uk", "io", "fm", "tv", "news", "media")
+
+// domainAfter reports whether the dot at j of s starts a top-level domain
+// that ends the word ("Газета.Ru»", "Lenta.ru,"), after a word of letters.
+func domainAfter(s string, j int) bool {
+	k := j + 1
+	for k < len(s) && s[k] < utf8.RuneSelf && isAlnum(rune(s[k])) {
+		k++
+	}
+	if k == j+1 || k-j-1 > 5 || !domains[strings.ToLower(s[j+1:k])] {
+		return false
+	}
+	if k < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); isAlnum(r) || r == '.' && k+1 < len(s) && s[k+1] != ' ' && s[k+1] != '\n' {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return unicode.IsLetter(r)
+}
+
+// isDomainName reports whether a word is an address such as "Газета.Ru".
+func isDomainName(w string) bool {
+	i := strings.LastIndexByte(w, '.')
+	return i > 0 && domainAfter(w, i)
+}
+
+// footnoteMark reports whether the '*' at i of s is glued to the word or
+// closing quote before it and is followed by no letter or digit.
+func footnoteMark(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !isAlnum(r) && r != '»' && r != '"' && r != '”' {
+		return false
+	}
+	if i+1 < len(s) {
+		if r2, _ := utf8.DecodeRuneInString(s[i+1:]); isAlnum(r2) || r2 == '*' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainLower reports whether w is only lower-case ASCII letters, digits,
