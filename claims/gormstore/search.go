@@ -520,27 +520,50 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	var snips []struct {
-		RowID                              int64
-		Snippet, Original, Notes, Quantity string
+	// The quote's passage first: FTS5 makes a passage by tokenizing the
+	// column again, and most claims match in their quote; the passages
+	// of the other columns are made only for the claims whose quote does
+	// not match.
+	var quotes []struct {
+		RowID   int64
+		Snippet string
 	}
-	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
-			snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
+	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet
 		FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
 		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&snips).Error
+		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&quotes).Error
 	if err != nil {
 		return nil, "", err
 	}
-	byRow := make(map[int64]string, len(snips))
-	for _, r := range snips {
-		snip := r.Snippet
-		for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
-			if !strings.Contains(snip, fulltext.Open) && strings.Contains(alt, fulltext.Open) {
-				snip = alt
+	byRow := make(map[int64]string, len(quotes))
+	var others []int64
+	for _, r := range quotes {
+		byRow[r.RowID] = r.Snippet
+		if !strings.Contains(r.Snippet, fulltext.Open) {
+			others = append(others, r.RowID)
+		}
+	}
+	if len(others) > 0 {
+		var snips []struct {
+			RowID                     int64
+			Original, Notes, Quantity string
+		}
+		err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
+				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
+			FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
+			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
+			sql.Named("m", match), sql.Named("ids", others)).Scan(&snips).Error
+		if err != nil {
+			return nil, "", err
+		}
+		for _, r := range snips {
+			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
+				if strings.Contains(alt, fulltext.Open) {
+					byRow[r.RowID] = alt
+					break
+				}
 			}
 		}
-		byRow[r.RowID] = snip
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
