@@ -115,8 +115,11 @@ func (s *Store) countFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 		// The newest facetScan matches, found like a search's window.
 		var n int64
 		match := fulltext.FTS5(fulltext.Parse(f.Query))
+		// Counted in no order: the count is the same, and FTS5 looks
+		// the rowids of a small topic up in ascending order far faster
+		// than newest first (see searchSQLite).
 		count := s.filterFTS(db.Table("claims_fts"), withoutQuery(f)).Where("claims_fts MATCH ?", match).
-			Select("claims_fts.rowid").Order("claims_fts.rowid DESC").Limit(facetScan + 1)
+			Select("claims_fts.rowid").Limit(facetScan + 1)
 		if err := db.Table("(?) facet_n", count).Count(&n).Error; err != nil {
 			return out, translate(err, "count claims by facet")
 		}

@@ -200,6 +200,19 @@ func prefixSearch(tx *gorm.DB, d dialect) error {
 		`INSERT INTO `+claimFTSColumns+` `+claimDocSQLite)
 }
 
+// facetIndex is step 13: claims_topic_facets holds every column the
+// facets of a topic's claims group by or join on (facetSQL), so that
+// counting them reads that index instead of the claims' wide rows (at a
+// million claims, 1.4 s of CPU for the 66,951 claims of the largest
+// topic). PostgreSQL counts its facets as before.
+func facetIndex(tx *gorm.DB, d dialect) error {
+	if d == dialectPostgres {
+		return nil
+	}
+	return execAll(tx, d,
+		`CREATE INDEX claims_topic_facets ON claims (topic_id, claimant_id, evidence_type, grade, ref_start, places, id)`)
+}
+
 // createSearch is step 5: the full-text index, filled from the rows
 // already stored.
 func createSearch(tx *gorm.DB, d dialect) error {

@@ -41,6 +41,7 @@ var migrations = []migration{
 	{10, "index the prefixes of claims' words for full-text search", prefixSearch, false},
 	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons, false},
 	{12, "version each topic's claims apart from its reviews and summaries, for the cache of relations", versionTopicClaims, false},
+	{13, "cover the facets of a topic's claims with one index", facetIndex, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -318,11 +318,7 @@ func searchOthers[R any, T any, PR interface {
 			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
 			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
 	} else {
-		fts := table + "_fts"
-		err = db.Raw(`SELECT t.id AS id, -bm25(`+fts+`) AS score, snippet(`+fts+`, -1, ?, ?, ?, 16) AS snippet
-			FROM `+fts+` JOIN `+table+` t ON t.rowid = `+fts+`.rowid
-			WHERE `+fts+` MATCH ? ORDER BY score DESC, t.id LIMIT ?`,
-			fulltext.Open, fulltext.Close, fulltext.Ellipsis, fulltext.FTS5(terms), claims.SearchGroupLimit).Scan(&hits).Error
+		hits, err = searchOthersSQLite(db, table, terms)
 	}
 	if err != nil {
 		return nil, translate(err, "search "+table)
@@ -348,6 +344,49 @@ func searchOthers[R any, T any, PR interface {
 		out = append(out, claims.Hit[T]{Item: item, Snippet: fulltext.Snippet(h.Snippet), Score: h.Score})
 	}
 	return out, nil
+}
+
+// searchOthersSQLite ranks the rows of table's FTS5 mirror matching terms
+// by bm25, then makes the passages of the best SearchGroupLimit only: a
+// statement that selected snippet() with the score would make one for
+// every match before sorting them (for a surname that 20,000 claimants
+// share, most of a search's time).
+func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
+	fts, match := table+"_fts", fulltext.FTS5(terms)
+	var ranked []struct {
+		RowID int64
+		ID    string
+		Score float64
+	}
+	err := db.Raw(`SELECT `+fts+`.rowid AS row_id, t.id AS id, -bm25(`+fts+`) AS score
+		FROM `+fts+` JOIN `+table+` t ON t.rowid = `+fts+`.rowid
+		WHERE `+fts+` MATCH ? ORDER BY score DESC, t.id LIMIT ?`,
+		match, claims.SearchGroupLimit).Scan(&ranked).Error
+	if err != nil || len(ranked) == 0 {
+		return nil, err
+	}
+	rowIDs := make([]int64, len(ranked))
+	for i, r := range ranked {
+		rowIDs[i] = r.RowID
+	}
+	var snips []struct {
+		RowID   int64
+		Snippet string
+	}
+	err = db.Raw(`SELECT rowid AS row_id, snippet(`+fts+`, -1, ?, ?, ?, 16) AS snippet FROM `+fts+` WHERE `+fts+` MATCH ? AND rowid IN ?`,
+		fulltext.Open, fulltext.Close, fulltext.Ellipsis, match, rowIDs).Scan(&snips).Error
+	if err != nil {
+		return nil, err
+	}
+	byRow := make(map[int64]string, len(snips))
+	for _, r := range snips {
+		byRow[r.RowID] = r.Snippet
+	}
+	hits := make([]scored, len(ranked))
+	for i, r := range ranked {
+		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
+	}
+	return hits, nil
 }
 
 // RebuildSearch fills the full-text index again from the stored rows. The
@@ -403,7 +442,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// ranking's time for a window of a common word), only the matches
 	// scoring at least the page's last one (the (offset+n+1)-th best
 	// score) are joined to their rows and ordered.
-	scores := s.filterFTS(db.Table("claims_fts"), filters)
+	scores, lookups := s.filterFTSLookups(db.Table("claims_fts"), filters)
 	scores = scores.Where("claims_fts MATCH ?", match)
 	if cur.lo != 0 {
 		scores = scores.Where("claims_fts.rowid >= ?", cur.lo)
@@ -423,7 +462,15 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		return nil, "", nil // nothing matches
 	}
 	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, ?) AS score`, idfs[0])
-	if first {
+	switch {
+	case first && lookups && smallTopicClaims <= searchWindow:
+		// The topic holds fewer claims than a window: all its matches
+		// are ranked, in no order, so FTS5 looks them up in ascending
+		// order, each a seek. Newest first it walks back from the end
+		// of the query's lists for each one (at a million claims, about
+		// a millisecond a claim).
+		scores = scores.Limit(searchWindow)
+	case first:
 		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
 	}
 	var ranked []struct {
@@ -473,27 +520,50 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	var snips []struct {
-		RowID                              int64
-		Snippet, Original, Notes, Quantity string
+	// The quote's passage first: FTS5 makes a passage by tokenizing the
+	// column again, and most claims match in their quote; the passages
+	// of the other columns are made only for the claims whose quote does
+	// not match.
+	var quotes []struct {
+		RowID   int64
+		Snippet string
 	}
-	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
-			snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
+	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet
 		FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
 		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&snips).Error
+		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&quotes).Error
 	if err != nil {
 		return nil, "", err
 	}
-	byRow := make(map[int64]string, len(snips))
-	for _, r := range snips {
-		snip := r.Snippet
-		for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
-			if !strings.Contains(snip, fulltext.Open) && strings.Contains(alt, fulltext.Open) {
-				snip = alt
+	byRow := make(map[int64]string, len(quotes))
+	var others []int64
+	for _, r := range quotes {
+		byRow[r.RowID] = r.Snippet
+		if !strings.Contains(r.Snippet, fulltext.Open) {
+			others = append(others, r.RowID)
+		}
+	}
+	if len(others) > 0 {
+		var snips []struct {
+			RowID                     int64
+			Original, Notes, Quantity string
+		}
+		err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
+				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
+			FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
+			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
+			sql.Named("m", match), sql.Named("ids", others)).Scan(&snips).Error
+		if err != nil {
+			return nil, "", err
+		}
+		for _, r := range snips {
+			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
+				if strings.Contains(alt, fulltext.Open) {
+					byRow[r.RowID] = alt
+					break
+				}
 			}
 		}
-		byRow[r.RowID] = snip
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
@@ -577,25 +647,34 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 // which SQLite reads once from the topic's index, instead of reading the
 // wide row of every match (most of a topic search's time).
 func (s *Store) filterFTS(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
+	q, _ = s.filterFTSLookups(q, f)
+	return q
+}
+
+// filterFTSLookups is filterFTS, and reports whether FTS5 is to look up
+// the claims of a small topic one by one (the topic holding fewer claims
+// than smallTopicClaims).
+func (s *Store) filterFTSLookups(q *gorm.DB, f claims.ClaimFilter) (*gorm.DB, bool) {
 	if !hasClaimFilters(f) {
-		return q
+		return q, false
 	}
 	if (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
 		if s.smallTopic(q, f.TopicID) {
 			// FTS5 answers a rowid constraint by looking each rowid up
 			// in the query's lists: a few dozen microseconds a claim of
-			// the topic, however many claims match. (At 1,000,000
+			// the topic, however many claims match, when it looks them
+			// up in ascending order (see searchSQLite). (At 1,000,000
 			// claims, a word most claims hold in a 55-claim topic: 0.02
 			// s of CPU, against 0.17 s for walking the matches below.)
-			return q.Where("claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID)
+			return q.Where("claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), true
 		}
 		// The unary + keeps SQLite from handing the IN to FTS5 as a rowid
 		// constraint, which it would answer with one query a rowid: in a
 		// large topic, walking the matches newest first is cheaper (the
 		// same word in the 66,951-claim topic: 0.3 s against 3.5 s).
-		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID)
+		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), false
 	}
-	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f)
+	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f), false
 }
 
 // smallTopicClaims is the size under which a search in a topic looks its
