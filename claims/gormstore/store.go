@@ -122,7 +122,7 @@ func sqliteDSN(dsn string, lockWait time.Duration) string {
 // or else the path of a SQLite file, created if missing. It does not
 // migrate: call Migrate.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, lockWait: defaultLockWait, topics: newTopicCache(), facets: newFacetCache()}
+	s := &Store{now: time.Now, lockWait: defaultLockWait, topics: newTopicCache(topicCacheBytes), facets: newFacetCache()}
 	for _, o := range opts {
 		o(s)
 	}
