@@ -694,8 +694,9 @@ func TestSearchBreaksTiesByID(t *testing.T) {
 	})
 }
 
-// TestTopicFacetsFollowEveryWrite: the facets of a topic, which are
-// cached, change with every write that changes them.
+// TestTopicFacetsFollowEveryWrite: the facets of a topic change with
+// every write that changes them (the API caches them by TopicVersion:
+// api's TestTopicFacetsCacheFollowsWrites).
 func TestTopicFacetsFollowEveryWrite(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		w := newSearchWorld(t, s)
