@@ -344,8 +344,11 @@ func (p *Prepared) Relations(targetID string, links []*claims.Link, q RelationQu
 	}
 	var related []scored
 	ctx.terse = true
+	// The ranking keeps no claim of the facts it relates: one scratch
+	// claim serves them all.
+	var scratch claims.Claim
 	relate := func(k int32) {
-		f := p.factOf(ctx, k)
+		f := ctx.factSet(p.viewInto(k, &scratch), p.sets[p.setOf[k]])
 		r := ctx.relate(&ft, &f)
 		if keep(r.Kind) {
 			related = append(related, scored{rank{r.Conflict(), r.Severity, r.OtherID}, k})
