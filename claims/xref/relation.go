@@ -254,6 +254,14 @@ func (c *Context) placesOf(v ClaimView) []string {
 // factSet prepares v with its places already resolved (set is
 // c.places(c.placesOf(v))).
 func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
+	f := c.factBare(v, set)
+	f.statement = statementKey(v.Claim)
+	return f
+}
+
+// factBare is factSet without the statement key, which a prepared topic
+// keeps.
+func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
 	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
@@ -299,7 +307,6 @@ func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 	}
 	f.set = set
 	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
-	f.statement = statementKey(v.Claim)
 	return f
 }
 
