@@ -134,8 +134,13 @@ func (h *handler) comparison(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	e := bodyEntry{version: version, plain: body, gzipped: gzipBody(body)}
-	h.comparisons.put(key, e)
+	e := bodyEntry{plain: body, gzipped: gzipBody(body)}
+	// Kept only if no write came while it was built: a body built at an
+	// older version must not replace one a later request built at the
+	// newer.
+	if now, err := h.store.TopicVersion(ctx, c.Param("id")); err == nil && now == version {
+		h.comparisons.put(key, version, e)
+	}
 	sendEncoded(c, e, tag, gz)
 }
 

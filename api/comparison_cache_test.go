@@ -157,28 +157,28 @@ func TestComparisonEncodings(t *testing.T) {
 }
 
 // TestBodyCacheCountsBothForms: the cache's bound holds the plain and the
-// gzipped bodies together.
+// gzipped bodies together, and keeps no body over a quarter of it.
 func TestBodyCacheCountsBothForms(t *testing.T) {
 	c := newBodyCache(100)
 	entry := func(plain, zipped int) bodyEntry {
-		return bodyEntry{version: "1", plain: make([]byte, plain), gzipped: make([]byte, zipped)}
+		return bodyEntry{plain: make([]byte, plain), gzipped: make([]byte, zipped)}
 	}
-	c.put("a", entry(15, 10))
-	c.put("b", entry(15, 10))
-	c.put("c", entry(15, 10))
-	if c.size != 75 {
-		t.Fatalf("three entries of 15+10 bytes: size %d, want 75", c.size)
+	c.put("a", "1", entry(15, 10))
+	c.put("b", "1", entry(15, 10))
+	c.put("c", "1", entry(15, 10))
+	if c.c.Bytes() != 75 {
+		t.Fatalf("three entries of 15+10 bytes: size %d, want 75", c.c.Bytes())
 	}
-	c.put("d", entry(20, 5)) // 100 bytes: all fit
-	c.put("e", entry(1, 1))  // evicts a, the oldest
-	if _, ok := c.get("a", "1"); ok || c.size != 77 {
-		t.Errorf("after e: a kept %v, size %d; want a evicted, size 77", ok, c.size)
+	c.put("d", "1", entry(20, 5)) // 100 bytes: all fit
+	c.put("e", "1", entry(1, 1))  // evicts a, the least recently used
+	if _, ok := c.get("a", "1"); ok || c.c.Bytes() != 77 {
+		t.Errorf("after e: a kept %v, size %d; want a evicted, size 77", ok, c.c.Bytes())
 	}
-	c.put("b", entry(1, 1)) // replaces b
-	if c.size != 54 {
-		t.Errorf("b replaced by 1+1 bytes: size %d, want 54", c.size)
+	c.put("b", "1", entry(1, 1)) // replaces b
+	if c.c.Bytes() != 54 {
+		t.Errorf("b replaced by 1+1 bytes: size %d, want 54", c.c.Bytes())
 	}
-	c.put("big", entry(20, 6)) // over a quarter of the limit, both forms counted
+	c.put("big", "1", entry(20, 6)) // over a quarter of the limit, both forms counted
 	if _, ok := c.get("big", "1"); ok {
 		t.Errorf("an entry of 20+6 bytes kept under a limit of 100")
 	}

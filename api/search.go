@@ -91,7 +91,7 @@ func (h *handler) facets(ctx context.Context, q query, f claims.ClaimFilter) (*c
 	if q.get("facets") != "true" {
 		return nil, nil
 	}
-	fc, err := h.store.ClaimFacets(ctx, f)
+	fc, err := h.claimFacets(ctx, f)
 	return &fc, err
 }
 

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,6 +12,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 type searchBody struct {
@@ -111,5 +114,78 @@ func TestSearchEndpoint(t *testing.T) {
 				t.Errorf("search?%s: fields %v, want [%s]", c.query, got, c.field)
 			}
 		}
+	})
+}
+
+// facetCounter is a store that counts the facets it is asked for.
+type facetCounter struct {
+	Store
+	n int
+}
+
+func (s *facetCounter) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
+	s.n++
+	return s.Store.ClaimFacets(ctx, f)
+}
+
+// TestTopicFacetsCacheFollowsWrites: the facets of a topic's claims are
+// counted once while nothing changes them, and counted again after every
+// kind of write that does; a caller changing what it got leaves the cache
+// alone.
+func TestTopicFacetsCacheFollowsWrites(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		counter := &facetCounter{Store: s}
+		e := &env{h: NewHandler(Options{Store: counter, Writes: service.New(s, nil)}), store: s, log: &syncBuffer{}}
+		seed(t, e)
+		grades := func(what string, counted bool) map[string]int {
+			t.Helper()
+			before := counter.n
+			var page pageWithFacets[claims.Claim]
+			e.doJSON(t, request{method: "GET", path: "/api/v1/claims?topic_id=t-ru&facets=true"}, http.StatusOK, &page)
+			if got := counter.n > before; got != counted {
+				t.Errorf("%s: facets counted %v, want %v", what, got, counted)
+			}
+			out := map[string]int{}
+			for _, c := range page.Facets.Counts[claims.FacetGrade] {
+				out[c.Value] = c.Count
+			}
+			return out
+		}
+		first := grades("at first", true)
+		if first["fair"] != 1 || len(first) != 2 {
+			t.Fatalf("grades at first: %v, want fair and one other, one each", first)
+		}
+		if again := grades("unchanged", false); !maps.Equal(again, first) {
+			t.Errorf("from the cache: %v, want %v", again, first)
+		}
+		for _, w := range []struct {
+			name  string
+			write request
+			want  map[string]int
+		}{
+			{"claim updated", request{method: "PATCH", path: "/api/v1/claims/cl-indy", body: `{"grade":"confirmed"}`,
+				headers: map[string]string{"If-Match": "*"}}, map[string]int{"fair": 1, "confirmed": 1}},
+			{"claim added", request{method: "POST", path: "/api/v1/claims", body: `{"id":"cl-new","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"900","grade":"weak","provenance":{"source_id":"s-indy"}}`},
+				map[string]int{"fair": 1, "confirmed": 1, "weak": 1}},
+			{"claim deleted", request{method: "DELETE", path: "/api/v1/claims/cl-new", headers: map[string]string{"If-Match": "*"}},
+				map[string]int{"fair": 1, "confirmed": 1}},
+		} {
+			want := http.StatusOK
+			switch w.write.method {
+			case "POST":
+				want = http.StatusCreated
+			case "DELETE":
+				want = http.StatusNoContent
+			}
+			e.doJSON(t, w.write, want, nil)
+			if got := grades("after "+w.name, true); !maps.Equal(got, w.want) {
+				t.Errorf("after %s: grades %v, want %v", w.name, got, w.want)
+			}
+			grades("again after "+w.name, false)
+		}
+		// A claimant's name, which the facets show, bumps the version too.
+		e.doJSON(t, request{method: "PATCH", path: "/api/v1/claimants/c-indy", body: `{"name":"The Independent (UK)"}`,
+			headers: map[string]string{"If-Match": "*"}}, http.StatusOK, nil)
+		grades("after a claimant was renamed", true)
 	})
 }

@@ -86,6 +86,9 @@ type handler struct {
 	// comparisons caches the bodies of topics' comparisons by topic and
 	// query, keyed by the store's TopicVersion.
 	comparisons *bodyCache
+	// facetCache caches the facets of filters by topic, keyed by the
+	// store's TopicVersion (see facetcache.go).
+	facetCache *facetCache
 	// computing bounds the relations computed at once to the processors:
 	// each holds a copy of its topic's candidates and the engine's work
 	// on them, and more at once only share the same processors while
@@ -154,6 +157,7 @@ func newEngine(opts Options) *gin.Engine {
 		importing:   make(chan struct{}, 1),
 		computing:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		comparisons: newBodyCache(comparisonCacheBytes),
+		facetCache:  newFacetCache(),
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},

@@ -49,3 +49,7 @@ func CacheEveryTopic(s *Store) { s.topics.min = 1 }
 func WithoutHistory(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noHistoryKey{}, true)
 }
+
+// BeforeKeepPrepared makes s run f after it prepared a topic's claims and
+// before it reads the topic's versions again to keep them.
+func BeforeKeepPrepared(s *Store, f func()) { s.topics.beforeKeep = f }

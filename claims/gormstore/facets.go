@@ -62,22 +62,13 @@ var facetScan = 10_000
 // query is the costly part), materialises the columns the facets read and
 // groups them by every facet; without one, a statement a facet reads the
 // indexes (materialising a topic's claims first was no faster: reading
-// their wide rows is the cost either way). Facets of a filter by topic are
-// cached (facetcache.go).
+// their wide rows is the cost either way). The API caches the facets of a
+// filter by topic, keyed by TopicVersion.
 func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	if err := f.CheckRanges(); err != nil {
 		return out, err
 	}
-	if f.TopicID != "" {
-		return s.cachedFacets(ctx, f, func() (claims.Facets, error) { return s.countFacets(ctx, f) })
-	}
-	return s.countFacets(ctx, f)
-}
-
-// countFacets is ClaimFacets without the cache.
-func (s *Store) countFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
-	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	if f.Query == "" {
 		return s.facetsEach(ctx, f)
 	}

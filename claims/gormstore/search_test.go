@@ -404,6 +404,55 @@ func TestPreparedTopicFollowsEveryClaimWrite(t *testing.T) {
 	})
 }
 
+// TestPreparedTopicKeepsTheNewer prepares a topic while a write changes
+// it and a second request prepares and keeps the newer claims: the first
+// preparation, older, is served to its request but does not replace the
+// newer one in the cache.
+func TestPreparedTopicKeepsTheNewer(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		gormstore.CacheEveryTopic(s)
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		var newer *xref.Prepared
+		written := false
+		gormstore.BeforeKeepPrepared(s, func() {
+			if written {
+				return // the second preparation, run from here
+			}
+			written = true
+			w.ru.Occasion = "пресс-конференция в Москве"
+			must(t, "update claim", svc(s).UpdateClaim(ctx, w.ru))
+			var err error
+			newer, _, err = s.PreparedTopic(ctx, w.topic.ID)
+			must(t, "prepared topic, the newer", err)
+		})
+		older, _, err := s.PreparedTopic(ctx, w.topic.ID)
+		must(t, "prepared topic, the older", err)
+		if newer == nil || newer == older {
+			t.Fatalf("the write during the preparation did not prepare the topic again")
+		}
+		for _, v := range older.Claims() {
+			if v.ID == w.ru.ID && v.Occasion == w.ru.Occasion {
+				t.Fatalf("the first preparation already holds the write made after it was read")
+			}
+		}
+		gormstore.BeforeKeepPrepared(s, nil)
+		if p, _, err := s.PreparedTopic(ctx, w.topic.ID); err != nil || p != newer {
+			t.Errorf("after both preparations: the cache serves %s (%v); want the newer preparation kept", describePrepared(p, older, newer), err)
+		}
+	})
+}
+
+func describePrepared(p, older, newer *xref.Prepared) string {
+	switch p {
+	case older:
+		return "the older preparation"
+	case newer:
+		return "the newer preparation"
+	}
+	return "a third preparation"
+}
+
 // TestPreparedTopicFollowsItsParent reads a sub-topic's prepared claims,
 // which hold its parent's, after each write that changes what they hold
 // of the parent: the topic given a parent, a write to one of the parent's
@@ -645,8 +694,9 @@ func TestSearchBreaksTiesByID(t *testing.T) {
 	})
 }
 
-// TestTopicFacetsFollowEveryWrite: the facets of a topic, which are
-// cached, change with every write that changes them.
+// TestTopicFacetsFollowEveryWrite: the facets of a topic change with
+// every write that changes them (the API caches them by TopicVersion:
+// api's TestTopicFacetsCacheFollowsWrites).
 func TestTopicFacetsFollowEveryWrite(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		w := newSearchWorld(t, s)

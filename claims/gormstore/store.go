@@ -36,8 +36,6 @@ type Store struct {
 	// topics caches large topics prepared for relations computed on
 	// demand (see PreparedTopic).
 	topics *topicCache
-	// facets caches the facets of filters by topic (see facetcache.go).
-	facets *facetCache
 	now    func() time.Time
 	log    *slog.Logger
 	// lockWait bounds how long a write waits for the database's write
@@ -122,7 +120,7 @@ func sqliteDSN(dsn string, lockWait time.Duration) string {
 // or else the path of a SQLite file, created if missing. It does not
 // migrate: call Migrate.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, lockWait: defaultLockWait, topics: newTopicCache(), facets: newFacetCache()}
+	s := &Store{now: time.Now, lockWait: defaultLockWait, topics: newTopicCache(topicCacheBytes)}
 	for _, o := range opts {
 		o(s)
 	}

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/sync/singleflight"
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/cache"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -32,86 +32,42 @@ import (
 // claims are kept with its entry, keyed by links_version, which triggers
 // bump on every write to links.
 
-// topicCacheBytes bounds the memory the cache holds, all topics together,
-// as estimated by xref.Prepared.Bytes: about 150 bytes a claim, so the
-// largest topic of cmd/claimdesk-load's million claims with its parent
-// (about 97,000 claims) takes about 15 MB. topicCacheMin is the smallest
-// topic (with its parent) worth caching: smaller ones are prepared on
-// each request in about the time the versions take to read. Entries are
-// evicted least recently used first.
+// topicCacheBytes bounds the memory the prepared topics hold, all topics
+// together, as estimated by xref.Prepared.Bytes: about 150 bytes a claim,
+// so the largest topic of cmd/claimdesk-load's million claims with its
+// parent (about 97,000 claims) takes about 15 MB. topicLinksBytes bounds
+// the links kept with them, apart. topicCacheMin is the smallest topic
+// (with its parent) worth caching: smaller ones are prepared on each
+// request in about the time the versions take to read. Entries are
+// evicted least recently used first (claims/cache).
 const (
 	topicCacheBytes = 64 << 20
+	topicLinksBytes = 8 << 20
 	topicCacheMin   = 500
 )
 
 type topicCache struct {
-	min     int // topicCacheMin; tests lower it
-	limit   int // topicCacheBytes; tests lower it
-	mu      sync.Mutex
-	entries map[string]*topicEntry
-	order   []string // least recently used first
-	size    int      // bytes, by Prepared.Bytes
+	min int // topicCacheMin; tests lower it
+	// prepared holds each topic's preparation, by topic ID, at the key
+	// preparedKey reads.
+	prepared *cache.Cache[string, *xref.Prepared]
+	// links holds the links touching each topic's claims, by topic ID, at
+	// the key of its preparation and the links_version they were read at:
+	// reading them scans the index of links once for each claim of the
+	// topic, which the largest topics cannot afford on each request.
+	links *cache.Cache[string, []*claims.Link]
 	// loading shares the preparation of a topic between the requests that
 	// miss the cache together.
 	loading singleflight.Group
+	// beforeKeep, when set, runs after a topic was prepared and before its
+	// versions are read again to keep it (tests write there).
+	beforeKeep func()
 }
 
-type topicEntry struct {
-	key   string
-	p     *xref.Prepared
-	bytes int
-	// links are the links touching the topic's claims as of links_version
-	// linksVersion, -1 for none read: reading them scans the index of
-	// links once for each claim of the topic, which the largest topics
-	// cannot afford on each request.
-	linksVersion int64
-	links        []*claims.Link
-}
-
-func newTopicCache() *topicCache {
-	return &topicCache{min: topicCacheMin, limit: topicCacheBytes, entries: map[string]*topicEntry{}}
-}
-
-func (c *topicCache) touch(id string) {
-	if i := slices.Index(c.order, id); i >= 0 {
-		c.order = append(slices.Delete(c.order, i, i+1), id)
-	}
-}
-
-func (c *topicCache) get(id, key string) (*xref.Prepared, bool) {
-	p, _, ok := c.getWithLinks(id, key, -1)
-	return p, ok
-}
-
-// getWithLinks returns the cached preparation of a topic and, when they
-// were read at linksVersion, its links (else nil).
-func (c *topicCache) getWithLinks(id, key string, linksVersion int64) (*xref.Prepared, []*claims.Link, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[id]
-	if !ok || e.key != key {
-		return nil, nil, false
-	}
-	c.touch(id)
-	if linksVersion < 0 || e.linksVersion != linksVersion {
-		return e.p, nil, true
-	}
-	return e.p, e.links, true
-}
-
-// putLinks keeps the links of a cached topic read at linksVersion.
-func (c *topicCache) putLinks(id, key string, linksVersion int64, links []*claims.Link) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.entries[id]; ok && e.key == key {
-		bytes := linkBytes(links)
-		if c.size-linkBytes(e.links)+bytes > c.limit {
-			return
-		}
-		c.size += bytes - linkBytes(e.links)
-		e.bytes += bytes - linkBytes(e.links)
-		e.linksVersion, e.links = linksVersion, links
-	}
+func newTopicCache(limit int) *topicCache {
+	return &topicCache{min: topicCacheMin,
+		prepared: cache.New[string, *xref.Prepared](limit),
+		links:    cache.New[string, []*claims.Link](topicLinksBytes)}
 }
 
 // linkBytes estimates the memory links hold.
@@ -121,31 +77,6 @@ func linkBytes(links []*claims.Link) int {
 		n += 200 + len(l.ID) + len(l.FromID) + len(l.ToID) + len(l.Note) + len(l.Author)
 	}
 	return n
-}
-
-// put caches a topic's prepared claims unless they are too few or too
-// large, evicting the least recently used topics to make room.
-func (c *topicCache) put(id, key string, p *xref.Prepared) {
-	bytes := p.Bytes()
-	if p.Len() < c.min || bytes > c.limit {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if old, ok := c.entries[id]; ok {
-		c.size -= old.bytes
-		delete(c.entries, id)
-		c.order = slices.DeleteFunc(c.order, func(s string) bool { return s == id })
-	}
-	for c.size+bytes > c.limit && len(c.order) > 0 {
-		victim := c.order[0]
-		c.order = c.order[1:]
-		c.size -= c.entries[victim].bytes
-		delete(c.entries, victim)
-	}
-	c.entries[id] = &topicEntry{key: key, p: p, bytes: bytes, linksVersion: -1}
-	c.order = append(c.order, id)
-	c.size += bytes
 }
 
 // claimVersions reads the versions in topic_claim_versions of the given
@@ -234,54 +165,82 @@ func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepar
 		links, err := s.topicLinks(ctx, topicID)
 		return p, links, err
 	}
-	db := s.db.WithContext(ctx)
-	ids := []string{topicID}
-	if t.ParentID != "" {
-		ids = append(ids, t.ParentID)
-	}
 	// The versions are read before the rows they key, so that what is
 	// cached is never older than its key.
-	key, linksVersion, err := claimVersions(db, ids...)
-	if err != nil {
-		return nil, nil, translate(err, "read topic claims")
-	}
-	g, err := s.Gazetteer(ctx)
+	key, linksVersion, err := s.preparedKey(ctx, t)
 	if err != nil {
 		return nil, nil, err
 	}
-	key += fmt.Sprintf(":%p", g)
-	p, links, ok := s.topics.getWithLinks(topicID, key, linksVersion)
+	p, ok := s.topics.prepared.Get(topicID, key)
 	if !ok {
 		// Requests arriving together for a topic that is not cached
 		// share one preparation. It is not cancelled with the request
 		// that started it, as others wait for it.
 		v, err, _ := s.topics.loading.Do(topicID+"\x00"+key, func() (any, error) {
-			if p, ok := s.topics.get(topicID, key); ok {
+			if p, ok := s.topics.prepared.Get(topicID, key); ok {
 				return p, nil
 			}
-			p, err := s.prepare(context.WithoutCancel(ctx), topicID)
+			ctx := context.WithoutCancel(ctx)
+			p, err := s.prepare(ctx, topicID)
 			if err != nil {
 				return nil, err
 			}
-			// A topic moved to another parent since its versions were
-			// read is keyed by the wrong parent: used, not kept.
-			if p.ParentID() == t.ParentID {
-				s.topics.put(topicID, key, p)
-			}
-			return p, nil
+			return p, s.keepPrepared(ctx, t, key, p)
 		})
 		if err != nil {
 			return nil, nil, err
 		}
 		p = v.(*xref.Prepared)
 	}
-	if links == nil {
+	lkey := key + ":links=" + strconv.FormatInt(linksVersion, 10)
+	links, ok := s.topics.links.Get(topicID, lkey)
+	if !ok {
 		if links, err = s.topicLinks(ctx, topicID); err != nil {
 			return nil, nil, err
 		}
-		s.topics.putLinks(topicID, key, linksVersion, links)
+		s.topics.links.Put(topicID, lkey, links, linkBytes(links))
 	}
 	return p, slices.Clip(links), nil
+}
+
+// preparedKey reads the versions a topic's preparation is keyed by: those
+// of its claims and its parent's, and the gazetteer's; and the version of
+// the links.
+func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64, error) {
+	ids := []string{t.ID}
+	if t.ParentID != "" {
+		ids = append(ids, t.ParentID)
+	}
+	key, linksVersion, err := claimVersions(s.db.WithContext(ctx), ids...)
+	if err != nil {
+		return "", 0, translate(err, "read topic claims")
+	}
+	g, err := s.Gazetteer(ctx)
+	if err != nil {
+		return "", 0, err
+	}
+	return key + fmt.Sprintf(":%p", g), linksVersion, nil
+}
+
+// keepPrepared caches p, t's claims prepared at key, unless they are too
+// few, or t's versions have moved on since they were read: a preparation
+// that took long must not replace the newer one a later request may have
+// kept meanwhile (it would be prepared again). A topic moved to another
+// parent since its versions were read is keyed by the wrong parent: used,
+// not kept.
+func (s *Store) keepPrepared(ctx context.Context, t *claims.Topic, key string, p *xref.Prepared) error {
+	if p.Len() < s.topics.min || p.ParentID() != t.ParentID {
+		return nil
+	}
+	if s.topics.beforeKeep != nil {
+		s.topics.beforeKeep()
+	}
+	now, _, err := s.preparedKey(ctx, t)
+	if err != nil || now != key {
+		return err
+	}
+	s.topics.prepared.Put(t.ID, key, p, p.Bytes())
+	return nil
 }
 
 // topicVersions reads the version of a topic's comparison and of the

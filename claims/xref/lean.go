@@ -126,10 +126,16 @@ func (p *Prepared) str(k int32) string { return p.strs[k] }
 
 // view rebuilds candidate k as Slim gives it, with its claimant's name.
 // The claim's interval and scope's places are shared: the engine only reads them.
-func (p *Prepared) view(k int32) ClaimView {
+func (p *Prepared) view(k int32) ClaimView { return p.viewInto(k, new(claims.Claim)) }
+
+// viewInto is view written into c, which it overwrites whole: ranking a
+// target's pairs reuses one claim for every candidate (a claim is a large
+// struct, and one allocated a candidate made most of a request's garbage).
+// The view is valid until c is written again.
+func (p *Prepared) viewInto(k int32, c *claims.Claim) ClaimView {
 	l := &p.claims[k]
 	s := func(i int) string { return p.strs[l.s[i]] }
-	c := &claims.Claim{
+	*c = claims.Claim{
 		Meta: claims.Meta{ID: l.id, Version: int(l.version)}, TopicID: s(lTopic), ClaimantID: s(lClaimant),
 		QuantityText: s(lQuantity), NoNumber: l.noNumber, IntervalSource: claims.IntervalSource(s(lIntervalSource)),
 		Unit: s(lUnit), Occasion: s(lOccasion), SaidOn: claims.Date(s(lSaidOn)), PublishedOn: claims.Date(s(lPublishedOn)),

@@ -39,6 +39,7 @@ type Prepared struct {
 	byClaimant    []int32 // views by claimant ID, then index
 	byStatement   []int32 // views with a statement key, by key, then index
 	statements    []string
+	statementOf   []int32 // claims[k]'s statement key is statements[statementOf[k]]; -1 for none
 	bytes         int
 }
 
@@ -140,8 +141,13 @@ func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, pa
 	}
 	slices.SortFunc(p.byStatement, func(a, b int32) int { return cmp.Or(strings.Compare(statement[a], statement[b]), cmp.Compare(a, b)) })
 	p.statements = make([]string, len(p.byStatement))
+	p.statementOf = make([]int32, n)
+	for k := range p.statementOf {
+		p.statementOf[k] = -1
+	}
 	for i, k := range p.byStatement {
 		p.statements[i] = statement[k]
+		p.statementOf[k] = int32(i)
 	}
 	p.bytes = p.indexBytes()
 	return p
@@ -159,7 +165,7 @@ func indexes(n int) []int32 {
 // classes, sets and statement keys.
 func (p *Prepared) indexBytes() int {
 	n := len(p.claims)
-	b := n*int(unsafe.Sizeof(lean{})) + n*(4+8+8+4+4+4+4) + len(p.byStatement)*(4+16)
+	b := n*int(unsafe.Sizeof(lean{})) + n*(4+8+8+4+4+4+4+4) + len(p.byStatement)*(4+16)
 	for _, c := range p.claims {
 		b += len(c.id)
 	}
@@ -226,8 +232,16 @@ func (p *Prepared) find(id string) int32 {
 	return p.byID[i]
 }
 
-func (p *Prepared) factOf(ctx *Context, k int32) fact {
-	return ctx.factSet(p.view(k), p.sets[p.setOf[k]])
+func (p *Prepared) factOf(ctx *Context, k int32) fact { return p.factInto(ctx, k, new(claims.Claim)) }
+
+// factInto is factOf with candidate k's claim written into c (see
+// viewInto), its statement key the one prepared.
+func (p *Prepared) factInto(ctx *Context, k int32, c *claims.Claim) fact {
+	f := ctx.factBare(p.viewInto(k, c), p.sets[p.setOf[k]])
+	if i := p.statementOf[k]; i >= 0 {
+		f.statement = p.statements[i]
+	}
+	return f
 }
 
 // verdict is how the members of a class relate to a target, when that
@@ -344,8 +358,11 @@ func (p *Prepared) Relations(targetID string, links []*claims.Link, q RelationQu
 	}
 	var related []scored
 	ctx.terse = true
+	// The ranking keeps no claim of the facts it relates: one scratch
+	// claim serves them all.
+	var scratch claims.Claim
 	relate := func(k int32) {
-		f := p.factOf(ctx, k)
+		f := p.factInto(ctx, k, &scratch)
 		r := ctx.relate(&ft, &f)
 		if keep(r.Kind) {
 			related = append(related, scored{rank{r.Conflict(), r.Severity, r.OtherID}, k})

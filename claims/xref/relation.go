@@ -112,9 +112,10 @@ type Context struct {
 	sets    map[string]gazetteer.Set
 	pops    *populations
 	// terse leaves out the explanations of pairs not compared (the
-	// commonest kind in a large topic) and of a part and its whole:
-	// Relations sets it while it ranks every pair, and explains only the
-	// pairs of the page it returns.
+	// commonest kind in a large topic), of a part and its whole, of two
+	// reports of one statement and of one claimant's figures: Relations
+	// sets it while it ranks every pair, and explains only the pairs of
+	// the page it returns.
 	terse bool
 }
 
@@ -253,6 +254,14 @@ func (c *Context) placesOf(v ClaimView) []string {
 // factSet prepares v with its places already resolved (set is
 // c.places(c.placesOf(v))).
 func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
+	f := c.factBare(v, set)
+	f.statement = statementKey(v.Claim)
+	return f
+}
+
+// factBare is factSet without the statement key, which a prepared topic
+// keeps.
+func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
 	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
@@ -298,7 +307,6 @@ func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 	}
 	f.set = set
 	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
-	f.statement = statementKey(v.Claim)
 	return f
 }
 
@@ -436,7 +444,7 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 	cmp := c.compare(a, b, r.Places)
 	if a.v.ClaimantID == b.v.ClaimantID && (r.Places == gazetteer.Equal || r.Places == gazetteer.Unknown) &&
 		a.measure == b.measure && (cmp.mode == modeNone && cmp.why == "place unspecified" || cmp.dir == dirSame) {
-		revision(a, b, r)
+		revision(a, b, r, c.terse)
 		return
 	}
 	if cmp.mode == modeNone {
@@ -737,34 +745,44 @@ func linkNote(l *claims.Link) string {
 // sameStatement relates two reports of one statement, or a claim and one
 // derived from it: drift when they differ, else agree.
 func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
-	var diffs []string
-	if a.numbered && b.numbered {
-		if a.lo != b.lo || a.hi != b.hi || bestsDiffer(a, b) {
-			diffs = append(diffs, "numbers")
-			r.Severity = gap(a, b)
-		}
-		if hedgeDiffers(a, b) {
-			diffs = append(diffs, "hedges ("+hedgeWords(a)+", "+hedgeWords(b)+")")
-		}
+	numbers := a.numbered && b.numbered && (a.lo != b.lo || a.hi != b.hi || bestsDiffer(a, b))
+	if numbers {
+		r.Severity = gap(a, b)
 	}
-	if r.Places != gazetteer.Equal && !(a.set.Unspecified() && b.set.Unspecified()) {
-		diffs = append(diffs, "places ("+placeWords(a)+" against "+placeWords(b)+")")
-	}
+	hedges := a.numbered && b.numbered && hedgeDiffers(a, b)
+	places := r.Places != gazetteer.Equal && !(a.set.Unspecified() && b.set.Unspecified())
 	what := "report one statement"
 	if agree == Derived {
 		what = "are not independent: one repeats the other"
 	}
-	if len(diffs) == 0 {
+	if !numbers && !hedges && !places {
 		r.Kind = agree
-		r.Explanation = and(a, b, amount, amount) + " " + what + " and agree; they count as one origin, not as corroboration."
+		if !c.terse {
+			r.Explanation = and(a, b, amount, amount) + " " + what + " and agree; they count as one origin, not as corroboration."
+		}
 		return
 	}
 	r.Kind = Drift
 	if r.Severity > MisreportFactor {
 		r.Kind = Misreport
-		r.Explanation = and(a, b, amount, amount) + " " + what + " but are " + times(r.Severity) + " apart, more than " +
-			itoa(MisreportFactor) + "x: a likely misreport (a translation slip, a lost digit), not a conflict between claimants; check the original."
+		if !c.terse {
+			r.Explanation = and(a, b, amount, amount) + " " + what + " but are " + times(r.Severity) + " apart, more than " +
+				itoa(MisreportFactor) + "x: a likely misreport (a translation slip, a lost digit), not a conflict between claimants; check the original."
+		}
 		return
+	}
+	if c.terse {
+		return // the kind and severity alone (see Context.terse)
+	}
+	var diffs []string
+	if numbers {
+		diffs = append(diffs, "numbers")
+	}
+	if hedges {
+		diffs = append(diffs, "hedges ("+hedgeWords(a)+", "+hedgeWords(b)+")")
+	}
+	if places {
+		diffs = append(diffs, "places ("+placeWords(a)+" against "+placeWords(b)+")")
 	}
 	r.Explanation = and(a, b, amount, amount) + " " + what + " but differ in " + strings.Join(diffs, " and ") +
 		": transcription, translation or scope drift, not a conflict between claimants."
@@ -786,27 +804,37 @@ func hedgeDiffers(a, b *fact) bool {
 
 // revision relates two claims of one claimant for the same place; the
 // claimant is named once.
-func revision(a, b *fact, r *Relation) {
-	name := a.v.Name()
-	both := name + " gives " + amountDated(a) + " and " + amountDated(b) + " for the same place and time: "
+func revision(a, b *fact, r *Relation, terse bool) {
 	switch {
 	case a.start > b.end:
 		r.Kind = Supersedes
-		r.Explanation = possessive(name) + " later figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", supersedes the earlier one, " +
-			amountDated(b) + "; the earlier figure is kept in the series."
 	case b.start > a.end:
 		r.Kind = SupersededBy
-		r.Explanation = possessive(name) + " figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", is superseded by a later one, " +
-			amountDated(b) + "; it is kept in the series."
 	case matches(a, b):
 		r.Kind = Corroborates
-		r.Explanation = both + "the figures agree."
 	case overlaps(a, b):
 		r.Kind = Consistent
-		r.Explanation = both + "the figures overlap."
 	default:
 		r.Kind = Drift
 		r.Severity = gap(a, b)
+	}
+	if terse {
+		return // the kind and severity alone (see Context.terse)
+	}
+	name := a.v.Name()
+	both := name + " gives " + amountDated(a) + " and " + amountDated(b) + " for the same place and time: "
+	switch r.Kind {
+	case Supersedes:
+		r.Explanation = possessive(name) + " later figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", supersedes the earlier one, " +
+			amountDated(b) + "; the earlier figure is kept in the series."
+	case SupersededBy:
+		r.Explanation = possessive(name) + " figure" + revisionPlace(a, b) + ", " + amountDated(a) + ", is superseded by a later one, " +
+			amountDated(b) + "; it is kept in the series."
+	case Corroborates:
+		r.Explanation = both + "the figures agree."
+	case Consistent:
+		r.Explanation = both + "the figures overlap."
+	default:
 		r.Explanation = both + "a restatement or a misreport of one claimant's figure, " + times(r.Severity) + " apart."
 	}
 }

@@ -102,6 +102,10 @@ type populations struct {
 	byName map[string]int32 // folded name or alias -> node
 	parent []int32          // -1 for a root
 	names  []string
+	// refs memoises ref by the text as written: a topic's claims repeat
+	// a few populations and groups, and folding each candidate's again
+	// took a seventh of a relations request's CPU.
+	refs map[string]popRef
 }
 
 func newPopulations(t *claims.Topic) *populations {
@@ -135,6 +139,21 @@ type popRef struct {
 }
 
 func (p *populations) ref(s string) popRef {
+	if s == "" {
+		return popRef{node: -1}
+	}
+	if r, ok := p.refs[s]; ok {
+		return r
+	}
+	r := p.fold(s)
+	if p.refs == nil {
+		p.refs = map[string]popRef{}
+	}
+	p.refs[s] = r
+	return r
+}
+
+func (p *populations) fold(s string) popRef {
 	k := claims.FoldName(s)
 	if k == "" {
 		return popRef{node: -1}
