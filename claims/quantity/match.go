@@ -1527,16 +1527,33 @@ func (p *Parser) paired(s string, toks []token, i, next int, m *match) bool {
 	for hi < len(toks) && !isSentenceEnd(&toks[hi]) {
 		hi++
 	}
+	// A source counts for the range only when the range is the first
+	// figure after it: one whose next figure is another has a count of its
+	// own ("Police said 5,000-7,000 with organisers saying 15,000": the
+	// organisers' figure is 15,000, and the range is the police's alone).
 	var official, organiser bool
 	for k := lo; k < hi; k++ {
 		w := p.word(&toks[k])
 		if w.has(fRespectively) {
 			return true
 		}
+		if w.flags&(fOfficial|fOrganiser) == 0 || p.figureBetween(toks, k+1, i) || k >= next && p.figureBetween(toks, k+1, hi) {
+			continue
+		}
 		official = official || w.has(fOfficial)
 		organiser = organiser || w.has(fOrganiser)
 	}
 	return official && organiser
+}
+
+// figureBetween reports a figure, in digits or in words, among toks[from:to].
+func (p *Parser) figureBetween(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].kind == tNum || toks[k].kind == tWord && p.word(&toks[k]).num != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isSentenceEnd(t *token) bool {

@@ -381,6 +381,12 @@ func TestExtractPairsRevisionsAndTypos(t *testing.T) {
 			[]exFound{{"90,000", "exact", 90000, 90000}, {"250,000", "exact", 250000, 250000}}, nil},
 		{"Police and organisers gave 3,000 and 12,000 respectively; 5,000 to 7,000 people marched in Lyon.",
 			[]exFound{{"3,000", "exact", 3000, 3000}, {"12,000", "exact", 12000, 12000}, {"5,000 to 7,000 people", "range", 5000, 7000}}, nil},
+		// A source whose next figure is another has a count of its own:
+		// the range is the other source's alone.
+		{"Police said 5,000-7,000 with organisers saying 15,000.",
+			[]exFound{{"5,000-7,000", "range", 5000, 7000}, {"15,000", "exact", 15000, 15000}}, nil},
+		{"По данным полиции, 5–7 тысяч, по данным организаторов — 15 тысяч.",
+			[]exFound{{"5–7 тысяч", "range", 5000, 7000}, {"15 тысяч", "exact", 15000, 15000}}, nil},
 		{"Between 800 and 1,500 fighters left.", []exFound{{"Between 800 and 1,500 fighters", "range", 800, 1500}}, nil},
 		{"Police counted 150,00 people.", nil, []string{"150,00 people"}},
 		{"По данным полиции и организаторов, от 5 до 20 тысяч человек.",
