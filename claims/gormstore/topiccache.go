@@ -29,8 +29,10 @@ import (
 // request reads the versions (one indexed lookup) and reuses the prepared
 // claims when they are unchanged, so a replica never serves claims older
 // than what another replica committed. The links touching the topic's
-// claims are kept with its entry, keyed by links_version, which triggers
-// bump on every write to links.
+// claims are kept beside it, keyed by the same versions and by
+// links_version, which triggers bump on every write to links. Both caches
+// are claims/cache's; the caching stays here, as its key is the store's
+// to read (see PreparedTopic).
 
 // topicCacheBytes bounds the memory the prepared topics hold, all topics
 // together, as estimated by xref.Prepared.Bytes: about 150 bytes a claim,

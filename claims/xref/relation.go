@@ -113,7 +113,8 @@ type Context struct {
 	pops    *populations
 	// terse leaves out the explanations of pairs not compared (the
 	// commonest kind in a large topic), of a part and its whole, of two
-	// reports of one statement and of one claimant's figures: Relations
+	// reports of one statement, of one claimant's figures and of pairs
+	// compared in scope: Relations
 	// sets it while it ranks every pair, and explains only the pairs of
 	// the page it returns.
 	terse bool
@@ -478,7 +479,7 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 			return
 		}
 	}
-	compareScoped(a, b, r, cmp)
+	compareScoped(a, b, r, cmp, c.terse)
 }
 
 // notCompared explains why two claims of one unit are not compared.
@@ -604,7 +605,7 @@ func (c *Context) cumulative(a, b *fact, r *Relation) {
 	case cumulativeBefore(b, a):
 		first, second = b, a
 	case !cumulativeBefore(a, b):
-		compareScoped(a, b, r, comparison{dir: dirSame, mode: modeCumulative})
+		compareScoped(a, b, r, comparison{dir: dirSame, mode: modeCumulative}, c.terse)
 		return
 	}
 	r.excess = 1
@@ -871,35 +872,40 @@ func sinceCompatible(a, b *fact) bool {
 // the tolerance conflict; for a narrower scope (a place inside another, a
 // narrower population or group, a current figure beside a cumulative
 // total or a peak), a narrower count above the broader one contradicts.
-func compareScoped(a, b *fact, r *Relation, cmp comparison) {
+func compareScoped(a, b *fact, r *Relation, cmp comparison, terse bool) {
 	r.excess = 1
 	if cmp.dir == dirSame {
-		inline, trailing := placeClauses(a, b)
-		pair := and(a, b, amount, amount) + inline
 		switch {
 		case !overlaps(a, b) && !widenedOverlap(a, b):
 			r.Kind = Conflicts
 			r.Severity = gap(a, b)
 			r.excess = widenedGap(a, b)
-			lower, upper := a, b
-			if b.hi < a.lo {
-				lower, upper = b, a
-			}
-			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
-				times(r.Severity) + " apart" + trailing + ", beyond the tolerance of " + toleranceWords(a, b) + "."
 		case !overlaps(a, b):
 			r.Kind = RoughlyAgrees
-			lower, upper := a, b
-			if b.hi < a.lo {
-				lower, upper = b, a
-			}
-			r.Explanation = pair + " roughly agree" + trailing + ": the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
-				times(gap(a, b)) + " apart, within the tolerance of " + toleranceWords(a, b) + "."
 		case matches(a, b):
 			r.Kind = Corroborates
-			r.Explanation = pair + " agree closely" + trailing + "."
 		default:
 			r.Kind = Consistent
+		}
+		if terse {
+			return // the kind and severity alone (see Context.terse)
+		}
+		inline, trailing := placeClauses(a, b)
+		pair := and(a, b, amount, amount) + inline
+		lower, upper := a, b
+		if b.hi < a.lo {
+			lower, upper = b, a
+		}
+		switch r.Kind {
+		case Conflicts:
+			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
+				times(r.Severity) + " apart" + trailing + ", beyond the tolerance of " + toleranceWords(a, b) + "."
+		case RoughlyAgrees:
+			r.Explanation = pair + " roughly agree" + trailing + ": the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
+				times(gap(a, b)) + " apart, within the tolerance of " + toleranceWords(a, b) + "."
+		case Corroborates:
+			r.Explanation = pair + " agree closely" + trailing + "."
+		default:
 			r.Explanation = pair + " overlap, so they are consistent" + trailing + "."
 		}
 		return
@@ -908,22 +914,30 @@ func compareScoped(a, b *fact, r *Relation, cmp comparison) {
 	if cmp.dir == dirOuter {
 		inner, outer = b, a
 	}
-	why, rule := narrowerWords(inner, outer, r.Places)
-	alone := r.Places == gazetteer.Inside || r.Places == gazetteer.Contains
-	outerIn := func(f *fact) string { return amountIn(f, false) }
 	switch {
 	case inner.wlo > outer.whi:
 		r.Kind = Contradicts
 		r.Severity = severity(outer.hi, inner.lo)
 		r.excess = severity(outer.whi, inner.wlo)
-		r.Explanation = describeIn(inner, alone) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
-			", though " + why + ": " + rule + "."
 	case inner.lo > outer.hi:
 		r.Kind = RoughlyAgrees
+	default:
+		r.Kind = ScopeDiffers
+	}
+	if terse {
+		return // the kind and severity alone (see Context.terse)
+	}
+	why, rule := narrowerWords(inner, outer, r.Places)
+	alone := r.Places == gazetteer.Inside || r.Places == gazetteer.Contains
+	outerIn := func(f *fact) string { return amountIn(f, false) }
+	switch r.Kind {
+	case Contradicts:
+		r.Explanation = describeIn(inner, alone) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
+			", though " + why + ": " + rule + "."
+	case RoughlyAgrees:
 		r.Explanation = describeIn(inner, alone) + " is above " + object(inner, outer, outerIn) + " only by " + times(severity(outer.hi, inner.lo)) +
 			", within the tolerance of " + toleranceWords(inner, outer) + ", though " + why + ": roughly agrees."
 	default:
-		r.Kind = ScopeDiffers
 		r.Explanation = describeIn(inner, alone) + " is not above " + object(inner, outer, outerIn) + ", as a narrower count should not be, since " + why + ": no conflict."
 	}
 }
