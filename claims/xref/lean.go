@@ -55,6 +55,21 @@ type intervalKey struct {
 	kind                  string
 }
 
+// keyOfInterval is iv's value as a map key: equal intervals, equal keys.
+func keyOfInterval(iv *claims.Interval) intervalKey {
+	key := intervalKey{approx: iv.Approx, kind: string(iv.Kind)}
+	if iv.Low != nil {
+		key.lo, key.hasLo = *iv.Low, true
+	}
+	if iv.High != nil {
+		key.hi, key.hasHi = *iv.High, true
+	}
+	if iv.Best != nil {
+		key.best, key.hasBest = *iv.Best, true
+	}
+	return key
+}
+
 type interner struct {
 	strs      []string
 	ids       map[string]int32
@@ -99,16 +114,7 @@ func (in *interner) lean(v ClaimView) lean {
 	}
 	l.scope = k
 	if iv := c.Interval; iv != nil {
-		key := intervalKey{approx: iv.Approx, kind: string(iv.Kind)}
-		if iv.Low != nil {
-			key.lo, key.hasLo = *iv.Low, true
-		}
-		if iv.High != nil {
-			key.hi, key.hasHi = *iv.High, true
-		}
-		if iv.Best != nil {
-			key.best, key.hasBest = *iv.Best, true
-		}
+		key := keyOfInterval(iv)
 		k, ok := in.ivs[key]
 		if !ok {
 			k = int32(len(in.intervals))

@@ -127,16 +127,7 @@ func (s *Slimmer) Slim(c *claims.Claim) *claims.Claim {
 		t.Scope.Places = shared
 	}
 	if iv := t.Interval; iv != nil {
-		key := intervalKey{approx: iv.Approx, kind: string(iv.Kind)}
-		if iv.Low != nil {
-			key.lo, key.hasLo = *iv.Low, true
-		}
-		if iv.High != nil {
-			key.hi, key.hasHi = *iv.High, true
-		}
-		if iv.Best != nil {
-			key.best, key.hasBest = *iv.Best, true
-		}
+		key := keyOfInterval(iv)
 		shared, ok := s.ivs[key]
 		if !ok {
 			if len(s.ivs) >= slimmerMax {
