@@ -40,28 +40,36 @@ func demoDB(t *testing.T) string {
 	return path
 }
 
+// exportImport exports the database src in format to file, imports file
+// into dst with the format left to the import, checks that the import
+// created the demo's 62 claims, and returns what it wrote to stderr.
+func exportImport(t *testing.T, src, format, file, dst string) string {
+	t.Helper()
+	if code, _, stderr := runCmd(t, "", "export", "--db", src, "--format", format, "--out", file); code != 0 {
+		t.Fatalf("export exited %d: %s", code, stderr)
+	}
+	// Errors only: a loaded machine's slow-query warnings are logs, not
+	// the output the tests look for.
+	code, stdout, stderr := runCmd(t, "", "import", "--db", dst, "--log-level", "error", file)
+	if code != 0 {
+		t.Fatalf("import exited %d: %s", code, stderr)
+	}
+	var rep exchange.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("import report %q: %v", stdout, err)
+	}
+	if !rep.Applied || rep.Created.Claims != 62 {
+		t.Errorf("report = %+v, want 62 claims created", rep)
+	}
+	return stderr
+}
+
 func TestExportImportRoundTrip(t *testing.T) {
 	src := demoDB(t)
 	for _, format := range []string{"json", "ndjson"} {
 		t.Run(format, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "out."+format)
-			if code, _, stderr := runCmd(t, "", "export", "--db", src, "--format", format, "--out", file); code != 0 {
-				t.Fatalf("export exited %d: %s", code, stderr)
-			}
 			dst := filepath.Join(t.TempDir(), "copy.db")
-			// Errors only: a loaded machine's slow-query warnings are
-			// logs, not the progress output this test looks for.
-			code, stdout, stderr := runCmd(t, "", "import", "--db", dst, "--log-level", "error", file)
-			if code != 0 {
-				t.Fatalf("import exited %d: %s", code, stderr)
-			}
-			var rep exchange.Report
-			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
-				t.Fatalf("import report %q: %v", stdout, err)
-			}
-			if !rep.Applied || rep.Created.Claims != 62 {
-				t.Errorf("report = %+v, want 62 claims created", rep)
-			}
+			stderr := exportImport(t, src, format, filepath.Join(t.TempDir(), "out."+format), dst)
 			if stderr != "" {
 				t.Errorf("import wrote to stderr, which is no terminal: %q", stderr)
 			}
@@ -80,27 +88,12 @@ func TestExportImportRoundTrip(t *testing.T) {
 // An NDJSON export saved under a .json name imports as NDJSON, with a
 // note; forced to JSON it is refused with a hint instead of a puzzle.
 func TestImportNDJSONNamedJSON(t *testing.T) {
-	src := demoDB(t)
 	file := filepath.Join(t.TempDir(), "export.json")
-	if code, _, stderr := runCmd(t, "", "export", "--db", src, "--format", "ndjson", "--out", file); code != 0 {
-		t.Fatalf("export exited %d: %s", code, stderr)
-	}
-	dst := filepath.Join(t.TempDir(), "copy.db")
-	code, stdout, stderr := runCmd(t, "", "import", "--db", dst, "--log-level", "error", file)
-	if code != 0 {
-		t.Fatalf("import exited %d: %s", code, stderr)
-	}
-	var rep exchange.Report
-	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
-		t.Fatalf("import report %q: %v", stdout, err)
-	}
-	if !rep.Applied || rep.Created.Claims != 62 {
-		t.Errorf("report = %+v, want 62 claims created", rep)
-	}
+	stderr := exportImport(t, demoDB(t), "ndjson", file, filepath.Join(t.TempDir(), "copy.db"))
 	if !strings.Contains(stderr, "reading it as ndjson") {
 		t.Errorf("stderr = %q, want a note that the file reads as ndjson", stderr)
 	}
-	code, _, stderr = runCmd(t, "", "import", "--db", filepath.Join(t.TempDir(), "forced.db"), "--format", "json", file)
+	code, _, stderr := runCmd(t, "", "import", "--db", filepath.Join(t.TempDir(), "forced.db"), "--format", "json", file)
 	if code != 1 || !strings.Contains(stderr, "looks like NDJSON") {
 		t.Errorf("--format json: exit %d, stderr %.300q; want exit 1 with a hint that the file is NDJSON", code, stderr)
 	}
