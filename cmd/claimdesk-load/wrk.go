@@ -353,7 +353,9 @@ func runWrk(pid int, u string) (wrkResult, error) {
 	done := make(chan float64)
 	stop := make(chan struct{})
 	go func() { done <- sampleRSS(pid, stop) }()
-	out, err := exec.Command("wrk", "-t2", "-c"+strconv.Itoa(*wrkClients), "-d"+wrkDuration.String(), "--timeout", "30s", "--latency", u).CombinedOutput()
+	// wrk refuses more threads than connections: one client, one thread.
+	threads := min(2, *wrkClients)
+	out, err := exec.Command("wrk", "-t"+strconv.Itoa(threads), "-c"+strconv.Itoa(*wrkClients), "-d"+wrkDuration.String(), "--timeout", "30s", "--latency", u).CombinedOutput()
 	if err != nil {
 		close(stop)
 		<-done
