@@ -528,10 +528,11 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		RowID   int64
 		Snippet string
 	}
+	where, lo, hi := snippetRows(rowIDs)
 	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet
-		FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
+		FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
 		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-		sql.Named("m", match), sql.Named("ids", rowIDs)).Scan(&quotes).Error
+		sql.Named("m", match), sql.Named("ids", rowIDs), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&quotes).Error
 	if err != nil {
 		return nil, "", err
 	}
@@ -544,15 +545,16 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		}
 	}
 	if len(others) > 0 {
+		where, lo, hi = snippetRows(others)
 		var snips []struct {
 			RowID                     int64
 			Original, Notes, Quantity string
 		}
 		err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
 				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
-			FROM claims_fts WHERE claims_fts MATCH @m AND rowid IN @ids`,
+			FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
 			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-			sql.Named("m", match), sql.Named("ids", others)).Scan(&snips).Error
+			sql.Named("m", match), sql.Named("ids", others), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&snips).Error
 		if err != nil {
 			return nil, "", err
 		}
@@ -570,6 +572,32 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
 	}
 	return hits, next, nil
+}
+
+// snippetRangeRows is how many rowids a page's claims may span, per claim,
+// for snippetRows to have FTS5 walk the query's matches across the span
+// rather than look each claim up.
+const snippetRangeRows = 100
+
+// snippetRows returns the condition (with its parameters @ids, @lo and
+// @hi) selecting the claims_fts rows ids of a statement that also MATCHes
+// the query. "rowid IN" alone makes FTS5 look each row up, setting up the
+// query's lists again each time: for a prefix term ("offici"*, a stem)
+// that holds most claims, about 0.1 ms a row at a million claims, 2 ms a
+// page. When the rows lie close together, as the newest window's do,
+// FTS5 is given their range instead ("+rowid IN" keeps the list out of
+// FTS5's plan): it sets the lists up once and walks at most
+// snippetRangeRows rowids a row. Rows spread wider (a small topic's
+// matches across the whole table) are looked up one by one.
+func snippetRows(ids []int64) (where string, lo, hi int64) {
+	lo, hi = ids[0], ids[0]
+	for _, id := range ids {
+		lo, hi = min(lo, id), max(hi, id)
+	}
+	if hi-lo >= snippetRangeRows*int64(len(ids)) {
+		return "rowid IN @ids", lo, hi
+	}
+	return "+rowid IN @ids AND rowid BETWEEN @lo AND @hi", lo, hi
 }
 
 // searchPostgres is searchSQLite's windowed ranking on PostgreSQL, the

@@ -3,6 +3,7 @@ package gormstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -748,5 +749,57 @@ func TestTopicFacetsFollowEveryWrite(t *testing.T) {
 		check("after a claim was deleted", inTopic, 3, claims.FacetGrade, claims.FacetCount{Value: "fair", Count: 2}, claims.FacetCount{Value: "confirmed", Count: 1})
 		check("a search in the topic", claims.ClaimFilter{TopicID: w.topic.ID, Query: "Chechens"}, 1, claims.FacetGrade,
 			claims.FacetCount{Value: "fair", Count: 1})
+	})
+}
+
+// TestSearchSnippetsOfNearAndFarClaims: every hit of a page shows its
+// passage with the match marked, whether the page's claims were stored
+// close together or far apart (a few hundred claims between them), and
+// whether the match is in the quote or in the original text.
+func TestSearchSnippetsOfNearAndFarClaims(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		topic := map[string]any{"id": "t1", "title": "Беженцы в Европе", "measure": "stock"}
+		who := map[string]any{"id": "p1", "name": "Ангела Меркель"}
+		src := map[string]any{"id": "s1", "name": "Deutsche Welle", "kind": "news"}
+		claim := func(id, quote, original string) map[string]any {
+			return map[string]any{"id": id, "topic_id": "t1", "claimant_id": "p1", "quote": quote, "original_text": original, "language": "en", "quantity_text": "a million", "provenance": map[string]any{"source_id": "s1"}}
+		}
+		recs := []any{"topic", topic, "claimant", who, "source", src,
+			"claim", claim("c001", "Refugees arrived in Hamburg", ""),
+			"claim", claim("c002", "A quote without the city", "Flüchtlinge in Hamburg")}
+		for i := 3; i <= 400; i++ {
+			recs = append(recs, "claim", claim(fmt.Sprintf("c%03d", i), fmt.Sprintf("Filler claim number %d", i), ""))
+		}
+		recs = append(recs, "claim", claim("c401", "Hamburg took more refugees", ""),
+			"claim", claim("c402", "Another quote without the city", "Hamburg again"))
+		importDoc(t, s, recs...)
+		for _, q := range []struct {
+			query string
+			want  []string
+		}{
+			{"Hamburg", []string{"c001", "c002", "c401", "c402"}}, // far apart
+			{"refugees", []string{"c001", "c401"}},                // far apart
+			{"number 7", []string{"c007"}},
+			{"filler", nil}, // 398 claims close together: the first page
+		} {
+			res := search(t, s, claims.ClaimFilter{Query: q.query})
+			if q.want != nil && !slices.Equal(sorted(hitIDs(res.Claims.Items)...), q.want) {
+				t.Errorf("search %q: %v, want %v", q.query, hitIDs(res.Claims.Items), q.want)
+			}
+			if len(res.Claims.Items) == 0 {
+				t.Errorf("search %q: no hits", q.query)
+			}
+			for _, h := range res.Claims.Items {
+				marked := ""
+				for _, p := range h.Snippet {
+					if p.Match {
+						marked += p.Text
+					}
+				}
+				if marked == "" {
+					t.Errorf("search %q: claim %s's snippet %+v marks no match", q.query, h.Item.ID, h.Snippet)
+				}
+			}
+		}
 	})
 }
