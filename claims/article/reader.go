@@ -1372,8 +1372,9 @@ func verbHere(ts []tok, i int) bool {
 		// "Once projected to cost $2.2 billion": a participle, not a claim
 		// by whoever stands before it.
 		return i > 0 && ts[i-1].word && !(i+1 < len(ts) && ts[i+1].low == "to")
-	case "приводит", "приводят", "приводятся":
-		// only "приводит (ТАСС) слова X", "приводятся данные"
+	case "приводит", "приводят", "приводятся", "привел", "привела", "привели", "привело":
+		// only "приводит (ТАСС) слова X", "приводятся данные", "привели
+		// различные данные" ("привели к гибели" is no saying)
 		for k := i + 1; k < len(ts) && k <= i+3; k++ {
 			if citedWords[ts[k].low] {
 				return true

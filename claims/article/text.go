@@ -248,6 +248,9 @@ func newWordInfo(w string) wordInfo {
 	low := fold(w)
 	st := stemFolded(low)
 	cls := classOf(low, st)
+	if cls&cSpeech == 0 && ruSpeechVerb(low) {
+		cls |= cSpeech
+	}
 	// "WHO", "US": an abbreviation in capitals is a name, not the
 	// pronoun or function word it spells.
 	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && isAllCaps(w) {

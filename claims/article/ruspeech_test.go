@@ -1,0 +1,66 @@
+package article_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// claimCase is a sentence written for a test, a figure in it (the start of
+// a candidate's text) and who is expected to claim it: "" for no one, a
+// name to be held by the claimant's name, or "=name" for the name exactly.
+type claimCase struct{ text, quantity, claimant string }
+
+func checkClaimants(t *testing.T, tests []claimCase) {
+	t.Helper()
+	x := article.New(nil, nil)
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if strings.HasPrefix(cs[i].Text, tt.quantity) {
+				got = &cs[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+			continue
+		}
+		name := ""
+		if got.Claimant != nil {
+			name = got.Claimant.Name
+		}
+		if want, exact := strings.CutPrefix(tt.claimant, "="); exact {
+			if name != want {
+				t.Errorf("%q: claimant of %q = %q, want exactly %q", tt.text, tt.quantity, name, want)
+			}
+		} else if (tt.claimant == "") != (name == "") || !strings.Contains(strings.ToLower(name), strings.ToLower(tt.claimant)) {
+			t.Errorf("%q: claimant of %q = %q, want %q", tt.text, tt.quantity, name, tt.claimant)
+		}
+	}
+}
+
+// TestRussianSpeechVerbs checks that a Russian verb of saying is known in
+// any gender, number, tense and aspect, not only in the forms a list
+// happens to hold; and that a reflexive (impersonal) form names no one.
+func TestRussianSpeechVerbs(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"В МЧС отмечают, что эвакуированы 300 человек.", "300 человек", "=МЧС"},
+		{"Росстат уточняет, что в регионе 40 тысяч безработных.", "40 тысяч", "=Росстат"},
+		{"Минобороны подчеркнуло, что уничтожены 40 боевиков.", "40 боевиков", "=Минобороны"},
+		{"Губернатор Иван Сидоров признает, что пострадали 70 человек.", "70 человек", "=Иван Сидоров"},
+		{"Пострадали 15 человек, поясняет пресс-служба МВД.", "15 человек", "МВД"},
+		{"Задержаны 20 человек, добавили в полиции.", "20 человек", "=полиция"},
+		{"«Пострадали 30 человек», — рассказывает Иван Петров.", "30 человек", "=Иван Петров"},
+		{"Ведущий митинга Олег Иванов высказал мнение, что пришли 90 тысяч человек.", "90 тысяч", "=Олег Иванов"},
+		{"Прокуратура указывает, что ущерб составил 5 млн рублей.", "5 млн рублей", "=Прокуратура"},
+		{"Мэр Анна Петрова констатировала, что затоплены 200 домов.", "200 домов", "=Анна Петрова"},
+		{"Росгидромет предупреждает, что осадков выпадет до 40 мм.", "до 40 мм", "=Росгидромет"},
+		// Not verbs of saying: a noun, a reflexive form.
+		{"Указатели стоят через каждые 50 метров.", "50 метров", ""},
+		{"Ранее сообщалось о 17 погибших.", "17 погибших", ""},
+	})
+}
