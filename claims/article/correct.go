@@ -39,8 +39,9 @@ func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantit
 				out = append(out, a, b)
 				continue
 			}
-		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2) || fromFigure.MatchString(win) && changeInClause(p[max(0, q.Start-200):q.Start], false)):
-			// "увеличилось с 56 человек до 64": the new figure, not a bound.
+		case strings.HasPrefix(low, "до ") && (isChangeVerb(before) || isChangeVerb(before2) || (fromFigure.MatchString(win) || dashOrTimes[before]) && changeInClause(p[max(0, q.Start-200):q.Start], false)):
+			// "увеличилось с 56 человек до 64", "увеличилось почти в два
+			// раза - до 69": the new figure, not a bound.
 			if r, ok := x.reparse(p, q.Start+len("до "), q.End, ""); ok {
 				out = append(out, r)
 				continue
@@ -124,6 +125,11 @@ func isChangeVerb(w string) bool {
 	}
 	return false
 }
+
+// dashOrTimes end what stands between a verb of change and its "до":
+// a dash ("выросло на треть — до 120") or a factor ("почти в два раза до
+// 69").
+var dashOrTimes = set("-", "–", "—", "раз", "раза")
 
 // fromFigure matches the text before the "до" of "с 56 человек до 64".
 var fromFigure = regexp.MustCompile(`(^|\s)[сС] \d[\d\s.,]*(\s\pL+)?\s*$`)

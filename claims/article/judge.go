@@ -60,7 +60,8 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		next = &ts[j]
 	}
 	text := fold(q.Text)
-	digits := isDigitStart(q.Text)
+	// "тысяч 50–60": a scale before its figure written in digits.
+	digits := isDigitStart(q.Text) || invertedDigits(text)
 	plain := q.Rule == "numeral" || q.Rule == "round_figure"
 
 	// Names and labels: "Apollo 11", "Channel 4", a "48%-er", «Марш миллионов».
@@ -197,4 +198,12 @@ func isClock(s string) bool {
 	}
 	m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
 	return h < 24 && m < 60
+}
+
+// invertedDigits reports whether a folded quantity's text opens with a
+// scale before a figure in digits ("тысяч 50–60"), as the parser reads
+// the colloquial inversion.
+func invertedDigits(text string) bool {
+	w, rest, ok := strings.Cut(text, " ")
+	return ok && (w == "тысяч" || w == "миллионов" || w == "миллиардов") && isDigitStart(rest)
 }

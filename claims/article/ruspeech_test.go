@@ -64,3 +64,44 @@ func TestRussianSpeechVerbs(t *testing.T) {
 		{"Ранее сообщалось о 17 погибших.", "17 погибших", ""},
 	})
 }
+
+// TestRussianChangeReadings checks two readings of figures the parser
+// alone gets wrong: "до" after a verb of change and a factor or a dash is
+// the new figure, not a bound; a scale before its figure in a short
+// quotation ("«Тут тысяч 50–60»") is a count, not a label.
+func TestRussianChangeReadings(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct {
+		text, quantity string
+		low, high      float64
+		likely         bool
+	}{
+		{"Число эвакуированных выросло почти в два раза - до 140 человек.", "140 человек", 140, 140, true},
+		{"Число раненых увеличилось в три раза до 45.", "45", 45, 45, true},
+		{"Количество задержанных выросло на треть — до 120 человек.", "120 человек", 120, 120, true},
+		{"«Тут тысяч 20–30, не меньше», — написал Иван Петров.", "тысяч 20–30", 20000, 30000, true},
+		// No verb of change: "до" bounds the figure.
+		{"На стадионе поместятся до 140 человек.", "до 140 человек", 0, 140, true},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		cs := x.Extract(tt.text)
+		for i := range cs {
+			if cs[i].Text == tt.quantity {
+				got = &cs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+			continue
+		}
+		low := 0.0
+		if got.Low != nil {
+			low = *got.Low
+		}
+		if low != tt.low || got.High == nil || *got.High != tt.high || got.LikelyClaim != tt.likely {
+			t.Errorf("%q: %q reads %v..%v likely %v, want %v..%v likely %v", tt.text, tt.quantity, low, got.High, got.LikelyClaim, tt.low, tt.high, tt.likely)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "5"
+const Version = "6"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -397,6 +397,11 @@ func (p *Parser) extract(text string, refused *[]Refusal) []Quantity {
 			i++ // an unknown word starts nothing
 			continue
 		}
+		if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
+			out = append(out, q)
+			i = next
+			continue
+		}
 		next, ok := p.matchAt(text, toks, i, &m)
 		if !ok {
 			i++
@@ -702,3 +707,55 @@ func clean(v float64) float64 {
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// invertedScales are the Russian scales in the genitive plural that may
+// stand before the figure they scale: "тысяч 50–60" is the colloquial
+// order of "около 50–60 тысяч".
+var invertedScales = map[string]bool{"тысяч": true, "миллионов": true, "миллиардов": true}
+
+// invertedScale reads a scale word before a figure ("Тут тысяч 50–60",
+// "было миллионов 5 зрителей") as one quantity, the figure scaled and
+// hedged as after "около" (the inverted order says the speaker guesses),
+// from toks[i], the scale word. It returns the quantity and the token to
+// go on from, or false when toks[i] opens no such phrase.
+func (p *Parser) invertedScale(text string, toks []token, i int, m *match) (Quantity, int, bool) {
+	t := &toks[i]
+	if t.kind != tWord || i+1 >= len(toks) || toks[i+1].kind != tNum || !toks[i+1].space || i > 0 && toks[i-1].kind == tNum {
+		return Quantity{}, 0, false
+	}
+	scale := text[t.start:t.end]
+	if !invertedScales[strings.ToLower(scale)] {
+		return Quantity{}, 0, false
+	}
+	next, ok := p.matchAt(text, toks, i+1, m)
+	if !ok || m.skip || m.reason != "" || m.tooBig || m.start != toks[i+1].start {
+		return Quantity{}, 0, false
+	}
+	// The figure: digits, separators and a dash between two of them
+	// ("50–60"), before any unit ("50–60 человек").
+	fig := text[m.start:m.end]
+	k := 0
+	for k < len(fig) {
+		r, n := utf8.DecodeRuneInString(fig[k:])
+		if !(r >= '0' && r <= '9' || r == ',' || r == '.' || r == '-' || r == '–' || r == '—') {
+			break
+		}
+		k += n
+	}
+	if k == 0 {
+		return Quantity{}, 0, false
+	}
+	rest := fig[k:]
+	if rest != "" && rest[0] != ' ' {
+		return Quantity{}, 0, false
+	}
+	reading := "около " + fig[:k] + " " + scale + rest
+	q, err := p.Parse(reading)
+	if err != nil {
+		return Quantity{}, 0, false
+	}
+	q.Text = text[t.start:m.end]
+	q.Start, q.End = t.start, m.end
+	q.Explanation = q.Text + " (as «" + reading + "»): " + strings.TrimPrefix(q.Explanation, reading+": ")
+	return q, next, true
+}
