@@ -74,6 +74,16 @@ type cue struct {
 	// body owns the figures of its statement's "о" phrase, from pos to
 	// topicEnd, whoever reports the statement.
 	topicEnd int
+	// fwd: the speaker stands before the verb ("X заявил, что …") or
+	// opens the sentence ("По словам X, …"): what X says may run on over
+	// the sentences after it (see carryOver); an attribution after the
+	// figures ("…, — сказал X.") closes what it attributes.
+	fwd bool
+	// anon: an attribution to no one named ("Ранее сообщалось о …",
+	// "Источник сообщил, что …"): the figures from anonLo to anonHi are
+	// no one's, and no speaker before runs on over them.
+	anon           bool
+	anonLo, anonHi int
 }
 
 // np is a noun phrase as token range [lo, hi) of a sentence.
@@ -103,7 +113,7 @@ func leftNP(ts []tok, v int) (np, bool) {
 	if hi >= 4 && ts[hi-1].s == "," {
 		for m := hi - 2; m > 0 && m >= hi-10; m-- {
 			if ts[m].s == "," {
-				if w := &ts[m+1]; w.word && !w.upper && len(w.low) > 5 && strings.HasSuffix(w.low, "ing") && ts[m-1].word {
+				if w := &ts[m+1]; w.word && !w.upper && len(w.low) > 5 && (strings.HasSuffix(w.low, "ing") || ruParticiple(w.low)) && ts[m-1].word {
 					hi = m
 				}
 				break
@@ -188,6 +198,12 @@ linked:
 	}
 	for lo < hi && (isQuoteMark(&ts[lo]) || isPunct(&ts[lo], "()")) {
 		lo++
+	}
+	// "Оперативный штаб, работающий на месте пожара … обнародовал": a
+	// participial phrase after the subject whose closing comma the writer
+	// left out; the subject is before its opening comma.
+	if lo >= 2 && lo < hi && ts[lo-1].s == "," && ts[lo].word && !ts[lo].upper && ruParticiple(ts[lo].low) && ts[lo-2].word {
+		return leftNP(ts, lo-1)
 	}
 	// "Вместе с тем один из организаторов …": a linking phrase.
 	if hi-lo > 3 && ts[lo].low == "вместе" && ts[lo+1].low == "с" && ts[lo+2].low == "тем" {
@@ -1252,4 +1268,11 @@ func hasNamePair(ts []tok) bool {
 		}
 	}
 	return false
+}
+
+// ruParticiple reports whether a folded Russian word is an active
+// participle ("работающий", "находящиеся", "прибывший"), which opens a
+// phrase describing the noun before it.
+func ruParticiple(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 6 && hasAnySuffix(w, "щий", "щая", "щее", "щие", "щего", "щих", "вший", "вшая", "вшее", "вшие", "вшего", "вших")
 }

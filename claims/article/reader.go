@@ -41,6 +41,15 @@ type doc struct {
 	// quoteLead that of the paragraph before the one being read: a
 	// quotation that opens the next paragraph is theirs.
 	colonLead, quoteLead *entity
+
+	// carry is the speaker whose reported speech may run on into the
+	// next sentences, and carryOutlet its channel (see carryOver).
+	carry       *entity
+	carryOutlet string
+	// carried holds the offsets of the candidates of this paragraph and
+	// the end of the one before that took their speaker from carry: "Об
+	// этом сообщил X" after them still names theirs.
+	carried []int
 }
 
 type stemmed struct{ stems, key []string }
@@ -220,6 +229,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	quotes := pp.quotes
 	sents := pp.sents
 	d.quoteLead, d.colonLead = d.colonLead, nil
+	d.carried = slices.DeleteFunc(d.carried, func(at int) bool { return at < d.prevLast })
 	pl := d.placeReader(sents, qs)
 	for i := range sents {
 		s := &sents[i]
@@ -251,7 +261,8 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		}
 	}()
 	if pp.raw == 0 {
-		return d.aboutBefore(sents, out, base, first, prev)
+		out = d.aboutBefore(sents, out, base, first, prev)
+		return d.carryOver(p, sents, out, base, first)
 	}
 	si := 0
 	prevCounted, prevSent := "", -1
@@ -336,7 +347,145 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			}
 		}
 	}
-	return d.aboutBefore(sents, out, base, first, prev)
+	out = d.aboutBefore(sents, out, base, first, prev)
+	return d.carryOver(p, sents, out, base, first)
+}
+
+// carryOver gives reported speech that runs on over several sentences
+// its speaker: a Russian sentence with no attribution of its own takes
+// the speaker of the last forward attribution ("Оперативный штаб
+// обнародовал новые данные. … Количество пострадавших увеличилось до 43
+// человек."), across paragraphs, until another attribution is made, an
+// attribution closes what it attributes ("…, — сказал X."), or the
+// article's own voice resumes ("Напомним, …", "Ранее …", "Таким образом
+// …"). Figures attributed to no one ("ранее сообщалось о …") stay no
+// one's. out[first:] are the paragraph's candidates.
+func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int) []Candidate {
+	k := first
+	for si := range sents {
+		s := &sents[si]
+		// "Ранее в минздраве сообщали о 11 погибших.": a report the
+		// article recalls in its own voice starts no speech that runs on.
+		voice := ownVoice(s.toks)
+		if voice {
+			d.carry = nil
+		}
+		own := false
+		for _, cu := range s.cues {
+			if cu.who != nil && !cu.inQuote {
+				own = true
+			}
+		}
+		for ; k < len(out) && out[k].Start-base < s.sp.end; k++ {
+			c := &out[k]
+			if c.Claimant != nil || own || d.carry == nil || anonAt(s.cues, c.Start-base) {
+				continue
+			}
+			c.Claimant = d.carry.claimant()
+			if c.Outlet == "" {
+				c.Outlet = d.carryOutlet
+			}
+			d.carried = append(d.carried, c.Start)
+		}
+		for _, cu := range s.cues {
+			if cu.inQuote || cu.who == nil && !cu.anon {
+				continue
+			}
+			switch {
+			case cu.anon && len(s.toks) > 0 && cu.anonHi < s.toks[len(s.toks)-1].end:
+				// "Если ранее говорилось о 35 пропавших, то теперь …":
+				// no one's clause inside the speech that runs on.
+			case cu.anon || !cu.fwd || cu.about:
+				d.carry, d.carryOutlet = nil, ""
+			case isCyrillic(leadWord(p[cu.pos:])) && !voice:
+				d.carry, d.carryOutlet = cu.who, cu.outlet
+			default:
+				d.carry, d.carryOutlet = nil, ""
+			}
+		}
+	}
+	return out
+}
+
+// leadWord returns the word s opens with.
+func leadWord(s string) string {
+	if i := strings.IndexAny(s, " ,.:;!?»\"\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// anonAt reports whether pos lies in the span of an attribution to no one.
+func anonAt(cues []cue, pos int) bool {
+	for _, cu := range cues {
+		if cu.anon && cu.anonLo <= pos && pos < cu.anonHi {
+			return true
+		}
+	}
+	return false
+}
+
+// anonCue marks c an attribution to no one, over the figures before it
+// in the sentence ts when inverted ("…, сообщает «Интерфакс» со ссылкой
+// на источники"), else over those after it.
+func anonCue(ts []tok, i int, inverted bool, c cue) cue {
+	c.anon = true
+	if inverted {
+		c.anonLo, c.anonHi = ts[0].start, ts[i].start
+	} else {
+		c.anonLo, c.anonHi = ts[i].start, ts[len(ts)-1].end
+	}
+	return c
+}
+
+// clauseEnd returns where the clause of ts[i] ends: at the first comma
+// after it that no "что" follows, or at the sentence's end.
+func clauseEnd(ts []tok, i int) int {
+	for k := i + 1; k < len(ts); k++ {
+		if ts[k].s == "," && !(k+1 < len(ts) && ts[k+1].low == "что") {
+			return ts[k].start
+		}
+	}
+	return ts[len(ts)-1].end
+}
+
+// ruImpersonal reports whether a folded Russian word is an impersonal
+// verb of saying: a speech stem in the reflexive past neuter or the
+// reflexive present ("сообщалось", "говорилось", "сообщается",
+// "оценивается"); "признается" ("он признается, что …") has a subject.
+func ruImpersonal(low string) bool {
+	switch {
+	case strings.HasPrefix(low, "призна"):
+		return false
+	case strings.HasSuffix(low, "лось"), strings.HasSuffix(low, "ется"), strings.HasSuffix(low, "ится"):
+		return ruSpeechVerb(low[:len(low)-len("ся")])
+	}
+	return false
+}
+
+// ownVoice reports whether a sentence opens with words by which the
+// article speaks in its own voice again: "Напомним", "Ранее", "Между
+// тем", "Тем временем", "В то же время", "Таким образом", "Как известно".
+func ownVoice(ts []tok) bool {
+	w := func(i int) string {
+		if i < len(ts) && ts[i].word {
+			return ts[i].low
+		}
+		return ""
+	}
+	switch w(0) {
+	case "напомним", "ранее":
+		return true
+	case "между", "тем":
+		return w(1) == "тем" || w(1) == "временем"
+	case "таким":
+		return w(1) == "образом"
+	case "как":
+		return w(1) == "известно"
+	case "в":
+		return w(1) == "то" && w(2) == "же" && w(3) == "время" || w(1) == "тоже" && w(2) == "время"
+	}
+	return false
 }
 
 // aboutBefore gives the speaker of "Об этом сообщил X" to the claims of
@@ -383,7 +532,7 @@ func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst 
 				}
 			}
 			for k := from; k < len(out); k++ {
-				if out[k].Claimant == nil && out[k].Start >= lo && out[k].End <= hi {
+				if (out[k].Claimant == nil || slices.Contains(d.carried, out[k].Start)) && out[k].Start >= lo && out[k].End <= hi {
 					out[k].Claimant = who.claimant()
 					if out[k].Outlet == "" {
 						out[k].Outlet = cu.outlet
@@ -731,7 +880,9 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		if !ts[k].word {
 			if ts[k].s == ":" && ts[0].upper && (hasNamePair(ts[:k]) || isOrgName(ts[:k])) && !inQ(ts[k].start) && !hasSpeechVerb(ts[:k]) {
 				if e := d.resolve(p, ts[:k], false); e != nil {
-					add(cue{pos: ts[0].start, who: e})
+					add(cue{pos: ts[0].start, who: e, fwd: true})
+				} else {
+					out = append(out, anonCue(ts, k, false, cue{pos: ts[0].start})) // "СМИ: …"
 				}
 			}
 			break
@@ -887,7 +1038,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				if u.word && k > j && !u.upper && (frontedObjects[u.low] || strings.HasPrefix(u.low, "составля") || strings.HasPrefix(u.low, "составил")) {
 					break // "по оценкам журналистов количество участников составляет …"
 				}
-				if u.word && k > j && pastPlural(u) {
+				if u.word && pastPlural(u) {
 					break // "по данным ОВД-инфо в России задержали …": the clause's verb
 				}
 				k++
@@ -908,11 +1059,18 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			if t.low == "согласно" && n == 1 && len(phrase) > 0 && len(phrase) <= 2 && !phrase[0].upper && ruDataWords[phrase[len(phrase)-1].low] {
 				phrase = nil
 			}
+			var e *entity
 			if len(phrase) > 0 {
 				oblique := isCyrillic(t.low)
-				if e := d.resolve(p, phrase, oblique); e != nil {
-					add(cue{pos: t.start, who: e, back: tailShort(ts, k-1)})
+				if e = d.resolve(p, phrase, oblique); e != nil {
+					back := tailShort(ts, k-1)
+					add(cue{pos: t.start, who: e, back: back, fwd: !back})
 				}
+			}
+			if e == nil && isCyrillic(t.low) && !inQ(t.start) {
+				// "по различным данным", "согласно официальным данным":
+				// data no one is named for.
+				out = append(out, anonCue(ts, i, i > 0 && ts[i-1].s == "," && tailShort(ts, k-1), cue{pos: t.start}))
 			}
 			i = k - 1
 			continue
@@ -978,6 +1136,18 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 			continue
 		}
+		// "Ранее сообщалось о 17 погибших", "Если ранее говорилось о 35
+		// пропавших, то …": an impersonal verb of saying attributes the
+		// figures of its clause to no one.
+		if t.cls&cSpeech == 0 && t.cls&cReportVerb == 0 && !inQ(t.start) && ruImpersonal(t.low) {
+			inv := i > 0 && ts[i-1].s == ","
+			c := anonCue(ts, i, inv, cue{pos: t.start})
+			if !inv && !(i > 0 && ts[i-1].low == "как") {
+				c.anonHi = clauseEnd(ts, i)
+			}
+			out = append(out, c)
+			continue
+		}
 		if t.cls&cSpeech == 0 && t.cls&cOutletVerb == 0 {
 			continue
 		}
@@ -1038,7 +1208,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 					if who := d.resolve(p, rest, true); who != nil {
 						add(cue{pos: t.start, who: who, outlet: via, back: true})
 					} else {
-						out = append(out, cue{pos: t.start, outlet: via, inQuote: inQ(t.start)})
+						out = append(out, anonCue(ts, i, true, cue{pos: t.start, outlet: via, inQuote: inQ(t.start)}))
 					}
 					continue
 				}
@@ -1149,10 +1319,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			inverted = true
 		}
 		if c.who == nil {
-			if outlet != "" && ok {
+			if ok && !nested && !embedded {
 				// "сообщает «Интерфакс» со ссылкой на источники": an
 				// unnamed source, no claimant; the outlet is the channel.
-				out = append(out, cue{pos: t.start, outlet: outlet, inQuote: inQ(t.start)})
+				// "Источник в силовых структурах сообщил": no one named.
+				out = append(out, anonCue(ts, i, inverted, cue{pos: t.start, outlet: outlet, inQuote: inQ(t.start)}))
 			}
 			continue
 		}
@@ -1167,6 +1338,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		}
 		c.outlet = outlet
 		c.back = inverted || tailShort(ts, i)
+		c.fwd = !inverted
 		c.relay = relayVerbs[t.low] && c.who.kind == Outlet
 		if nested {
 			c.inQuote = true
@@ -1278,7 +1450,7 @@ var sourceNouns = set("сообщения", "заявления", "доклад�
 // which ends the noun phrase before it.
 func pastPlural(t *tok) bool {
 	return !t.upper && isCyrillic(t.low) && utf8.RuneCountInString(t.low) >= 6 &&
-		hasAnySuffix(t.low, "али", "или", "ыли", "ались", "ились", "ылись")
+		hasAnySuffix(t.low, "али", "или", "ыли", "яли", "ались", "ились", "ылись", "ялись")
 }
 
 // declarers are the bodies, in the instrumental, that declare a figure
@@ -1502,8 +1674,8 @@ func prepCueAt(ts []tok, i int) (int, bool) {
 					}
 				}
 			}
-			if !ruAdjective(ts[a].low) {
-				break
+			if !ruAdjective(ts[a].low) && !(ts[a].low != "их" && hasAnySuffix(ts[a].low, "ых", "их")) {
+				break // "по различных данным": a writer's slip of the case
 			}
 		}
 	}
