@@ -209,6 +209,12 @@ linked:
 	if hi-lo > 3 && ts[lo].low == "вместе" && ts[lo+1].low == "с" && ts[lo+2].low == "тем" {
 		lo += 3
 	}
+	// "В то же время издание … утверждает", "В тоже время …".
+	if hi-lo > 4 && ts[lo].low == "в" && ts[lo+1].low == "то" && ts[lo+2].low == "же" && ts[lo+3].low == "время" {
+		lo += 4
+	} else if hi-lo > 3 && ts[lo].low == "в" && ts[lo+1].low == "тоже" && ts[lo+2].low == "время" {
+		lo += 3
+	}
 	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
 		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем" || clauseOpeners[ts[lo].low]) {
 		lo++
@@ -581,6 +587,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// "российские СМИ", "СМИ": the media at large name no one (state
 	// media, "государственные СМИ", are an outlet of their own).
 	if last := &ts[len(ts)-1]; last.word && last.s == "СМИ" && !hasNamePair(ts) && !strings.HasPrefix(ts[0].low, "государствен") && !isQuoteMark(&ts[0]) {
+		return nil
+	}
+	// "по оценкам российских журналистов": journalists at large, no
+	// outlet named, are no claimant ("журналистов «Медузы»" name one).
+	if last := &ts[len(ts)-1]; last.word && !last.upper && hasAnyPrefix(last.low, "журналист", "корреспондент") && strings.HasSuffix(last.low, "ов") && allLower(ts) {
 		return nil
 	}
 	// "собеседник агентства": whoever the agency spoke to, named before.
@@ -1275,4 +1286,15 @@ func hasNamePair(ts []tok) bool {
 // phrase describing the noun before it.
 func ruParticiple(w string) bool {
 	return isCyrillic(w) && utf8.RuneCountInString(w) > 6 && hasAnySuffix(w, "щий", "щая", "щее", "щие", "щего", "щих", "вший", "вшая", "вшее", "вшие", "вшего", "вших")
+}
+
+// allLower reports whether ts holds lower-case words only: no name, no
+// abbreviation, no quotation mark.
+func allLower(ts []tok) bool {
+	for i := range ts {
+		if !ts[i].word || ts[i].upper {
+			return false
+		}
+	}
+	return true
 }

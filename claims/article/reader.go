@@ -648,6 +648,11 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 			after = cu
 		}
 	}
+	if before != nil {
+		if o := outerSpeaker(s, before); o != nil {
+			before = o
+		}
+	}
 	switch {
 	case before != nil:
 		return before.who, pick(before.outlet, outlet, outletCue, before.who)
@@ -663,6 +668,39 @@ func (d *doc) attribute(sents []sent, si int, q quantity.Quantity, quotes []span
 		}
 	}
 	return nil, outlet
+}
+
+// outerSpeaker returns the speaker whose "что" clause holds the verb of
+// saying of in ("издание «Московские новости» утверждает, что
+// сотрудники полиции насчитали 60 тысяч": the outlet's claim, which
+// reports the count), or nil.
+func outerSpeaker(s *sent, in *cue) *cue {
+	ts := s.toks
+	v := -1
+	for i := range ts {
+		if ts[i].start == in.pos {
+			v = i
+			break
+		}
+	}
+	if v < 0 || ts[v].cls&cSpeech == 0 || !isCyrillic(ts[v].low) {
+		return nil
+	}
+	for k := range s.cues {
+		o := &s.cues[k]
+		if o.pos >= in.pos || o.who == nil || o.inQuote || !o.fwd || o.who == in.who {
+			continue
+		}
+		// The verb's own clause opens with "что": no comma between them
+		// ("В МЧС настаивают, что погиб 171 человек, СК сообщает о 164":
+		// another clause, another speaker).
+		for i := v - 1; i > 0 && ts[i].start > o.pos && ts[i].s != ","; i-- {
+			if ts[i].low == "что" && ts[i-1].s == "," {
+				return o
+			}
+		}
+	}
+	return nil
 }
 
 // embeddedCue returns the first attribution set inside the quotation qr
@@ -1286,7 +1324,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 				}
 			}
 			// "цитирует издание заявление министра…"
-			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
+			for len(phrase) > 1 && phrase[0].word && (phrase[0].low == "издание" && rightUsed || phrase[0].low == "заявление" || phrase[0].low == "слова" || phrase[0].low == "господина" || phrase[0].low == "госпожу" || phrase[0].low == "госпожи") {
 				phrase = phrase[1:]
 				oblique = true
 			}
