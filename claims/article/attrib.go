@@ -324,7 +324,7 @@ collect:
 		}
 		if k > i && k+1 < len(ts) && ts[k].word && ((ts[k].low == "в" || ts[k].low == "во") && (ts[k+1].upper || ts[k+1].cls&cOrg != 0) || ts[k].cls&cRole != 0 ||
 			strings.HasPrefix(ts[k].low, "источник") || strings.HasPrefix(ts[k].low, "собеседник") || // "рассказал РБК источник в …"
-			!ts[k].upper && ts[k+1].word && ts[k+1].cls&cRole != 0) { // "официальный представитель"
+			!ts[k].upper && ts[k+1].word && (ts[k+1].cls&cRole != 0 || strings.HasPrefix(ts[k+1].low, "источник"))) { // "официальный представитель", "осведомленный источник"
 			outlet = joinToks(ts[i:k])
 			if looksDativeOutlet(ts[i:k]) {
 				outlet = dativeOutlet(outlet)
@@ -580,8 +580,17 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if ts[0].word && (strings.HasPrefix(ts[0].low, "источник") || ts[0].low == "source" || ts[0].low == "sources") && !hasNamePair(ts) {
 		return nil
 	}
-	// "собственный источник", "осведомленные источники", "a senior source".
-	if len(ts) > 1 && ts[0].word && !ts[0].upper && ts[1].word && (strings.HasPrefix(ts[1].low, "источник") || ts[1].low == "source" || ts[1].low == "sources") && !hasNamePair(ts) {
+	// "собственный источник", "осведомленные источники", "a senior
+	// source", "сирийский военный источник".
+	if len(ts) > 1 && ts[0].word && !ts[0].upper && !hasNamePair(ts) {
+		for i := 1; i < len(ts) && i < 4 && ts[i].word && !ts[i].upper; i++ {
+			if strings.HasPrefix(ts[i].low, "источник") || ts[i].low == "source" || ts[i].low == "sources" {
+				return nil
+			}
+		}
+	}
+	// "собеседник агентства" with no one named before: no one.
+	if ts[0].word && strings.HasPrefix(ts[0].low, "собеседник") && d.lastSpeaker == nil {
 		return nil
 	}
 	// "российские СМИ", "СМИ": the media at large name no one (state

@@ -1617,7 +1617,8 @@ func isSpeakerNP(ts []tok) bool {
 		if !t.word {
 			continue
 		}
-		if t.upper || (t.cls&cPersonPron != 0) || (t.cls&cOtherPron != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" {
+		if t.upper || (t.cls&cPersonPron != 0) || (t.cls&cOtherPron != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || isOutletTok(t) || t.low == "i" || t.low == "we" || t.low == "я" || t.low == "мы" ||
+			strings.HasPrefix(t.low, "собеседник") || strings.HasPrefix(t.low, "источник") { // resolve tells who, or no one
 			return true
 		}
 	}
