@@ -1003,7 +1003,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			for k > 0 && ts[k-1].word && i-k < 3 {
 				k--
 			}
-			if k > 0 && k < i && (ts[k-1].s == "," || ts[k-1].s == ";") && (isOrgName(ts[k:i]) || hasRoleWord(ts[k:i]) || hasNamePair(ts[k:i])) {
+			if _, cued := prepCueAt(ts, k); k > 0 && k < i && !cued && (ts[k-1].s == "," || ts[k-1].s == ";") && (isOrgName(ts[k:i]) || hasRoleWord(ts[k:i]) || hasNamePair(ts[k:i])) {
 				if e := d.resolve(p, ts[k:i], false); e != nil {
 					add(cue{pos: ts[k].start, who: e})
 				}
@@ -1174,6 +1174,38 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 			continue
 		}
+		// "Как стало известно «Интерфаксу», …", "стало известно РБК": the
+		// outlet that learned it is the source.
+		if t.low == "известно" && i > 0 && ts[i-1].low == "стало" && i+1 < len(ts) && !inQ(t.start) {
+			name := ""
+			if isQuoteMark(&ts[i+1]) {
+				j := i + 2
+				for j < len(ts) && !isQuoteMark(&ts[j]) && j-i < 7 {
+					j++
+				}
+				if j < len(ts) && j > i+2 && looksDativeOutlet(ts[i+2:j]) {
+					name = dativeOutlet(joinToks(ts[i+2 : j]))
+				}
+			} else if k := i + 1; ts[k].word && ts[k].upper && isOutletTok(&ts[k]) {
+				for k < len(ts) && ts[k].word && ts[k].upper && isOutletTok(&ts[k]) {
+					k++
+				}
+				name = joinToks(ts[i+1 : k])
+				if looksDativeOutlet(ts[i+1 : k]) {
+					name = dativeOutlet(name)
+				}
+			}
+			if name != "" {
+				e := d.find(name)
+				if e == nil {
+					e = d.remember(&entity{name: name, kind: Outlet})
+				}
+				add(cue{pos: t.start, who: e, fwd: true})
+				continue
+			}
+			out = append(out, anonCue(ts, i, false, cue{pos: t.start})) // "Как стало известно, …": the article's own news
+			continue
+		}
 		// "Ранее сообщалось о 17 погибших", "Если ранее говорилось о 35
 		// пропавших, то …": an impersonal verb of saying attributes the
 		// figures of its clause to no one.
@@ -1271,6 +1303,11 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 			}
 		}
 		rightUsed := false
+		// "Данные о 17 погибших приводит ТАСС": a fronted object, the
+		// speaker after the verb.
+		if !ok && !inverted && citedWords[ts[0].low] && isCyrillic(t.low) {
+			inverted = true
+		}
 		if !ok && inverted && !told {
 			n, outlet, ok = rightNP(ts, i)
 			rightUsed = ok
@@ -1584,7 +1621,11 @@ func verbHere(ts []tok, i int) bool {
 		return i > 0 && ts[i-1].word && !(i+1 < len(ts) && ts[i+1].low == "to")
 	case "приводит", "приводят", "приводятся", "привел", "привела", "привели", "привело":
 		// only "приводит (ТАСС) слова X", "приводятся данные", "привели
-		// различные данные" ("привели к гибели" is no saying)
+		// различные данные" ("привели к гибели" is no saying), "Данные о
+		// 17 погибших приводит ТАСС"
+		if citedWords[ts[0].low] {
+			return true
+		}
 		for k := i + 1; k < len(ts) && k <= i+3; k++ {
 			if citedWords[ts[k].low] {
 				return true
