@@ -56,6 +56,19 @@
 //     an organisation; an outlet named by its address ("«Газете.Ru»",
 //     "Lenta.ru") is one word and an outlet; a footnote mark glued to a
 //     name ("ОВД-инфо*") is ignored; "СМИ" at large is no claimant.
+//     Russian verbs of saying are known by stem and ending in every
+//     gender, number, tense and aspect ("заявило", "отмечают",
+//     "подчеркивает"), not from a list. Russian reported speech runs on:
+//     a sentence with no attribution of its own takes the speaker of the
+//     last forward attribution ("X заявил, что …", "По словам X, …"), even
+//     across paragraphs, until another attribution is made, one closes
+//     what it attributes ("…, — сказал X."), one names no one
+//     ("источник", "по различным данным", "Как стало известно", an
+//     impersonal "ранее сообщалось о …" over its clause), or the article's
+//     own voice resumes ("Напомним", "Ранее", "Таким образом", "В то же
+//     время", "Между тем"). A figure in a "что" clause whose own verb of
+//     saying has another subject is the outer speaker's ("издание X
+//     утверждает, что полицейские насчитали …").
 //   - Counted: a short noun phrase for what is counted: the words after the
 //     figure ("800 Russians fighting alongside Islamic State"), or the
 //     phrase the figure is the number of ("put the number of Russians
@@ -86,7 +99,8 @@
 // its meaning: "до" after a verb of change ("возросло до 13 человек") is
 // "to", not "up to"; "grew from $464 million to $824 million" (or
 // "возросло … с 13 тысяч до 20 тысяч") is two figures, not a range;
-// "приближается к пяти тысячам" is nearly five thousand.
+// "приближается к пяти тысячам" is nearly five thousand; "увеличилось
+// почти в два раза - до 69" is 69.
 //
 // # Streaming
 //

@@ -78,7 +78,9 @@
 //     and within 10% of it, best 95% of it; "just under"/"just over" (чуть
 //     менее/более) within 5%, "без малого" within 5% below, "just shy of"
 //     within 3% below. "In the region of" is ±15%; "около" and "порядка"
-//     ±10%. "Upwards of 400" is 400 or more; "north of 400" and "более чем
+//     ±10%, and so is the colloquial inversion of a Russian scale before
+//     its figure ("тысяч 50" as "около 50 тысяч"; "тысяч 50–60" is 50,000
+//     to 60,000, hedged). "Upwards of 400" is 400 or more; "north of 400" and "более чем
 //     400" are 401 or more. Each of these hedges has its own entry in the
 //     hedge table below, with its reasoning, so that a desk can calibrate
 //     one without moving another.
