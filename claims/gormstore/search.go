@@ -369,24 +369,79 @@ func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]sco
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	var snips []struct {
-		RowID   int64
-		Snippet string
-	}
-	err = db.Raw(`SELECT rowid AS row_id, snippet(`+fts+`, -1, ?, ?, ?, 16) AS snippet FROM `+fts+` WHERE `+fts+` MATCH ? AND rowid IN ?`,
-		fulltext.Open, fulltext.Close, fulltext.Ellipsis, match, rowIDs).Scan(&snips).Error
+	byRow, err := passages(db, fts, match, rowIDs, 16, []int{-1})
 	if err != nil {
 		return nil, err
-	}
-	byRow := make(map[int64]string, len(snips))
-	for _, r := range snips {
-		byRow[r.RowID] = r.Snippet
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
 		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
 	}
 	return hits, nil
+}
+
+// passages returns the marked-up passages of the rows of fts (rowids)
+// that match: stages are the columns of one statement each, run in turn,
+// each for the rows none of whose passages so far marks a match, and a
+// row takes the first passage that does, in the order of the stages and
+// of their columns, or else its first stage's first column's. FTS5 makes
+// a passage by tokenizing its column again, so the columns that usually
+// match come first: a claim's quote, then its original, notes and
+// quantity only for the claims whose quote does not match. A passage
+// holds at most tokens words; column -1 lets FTS5 choose the column.
+func passages(db *gorm.DB, fts, match string, rows []int64, tokens int, stages ...[]int) (map[int64]string, error) {
+	out := make(map[int64]string, len(rows))
+	todo := rows
+	for i, cols := range stages {
+		if len(todo) == 0 {
+			break
+		}
+		sel := make([]string, len(cols))
+		for j, col := range cols {
+			sel[j] = "snippet(" + fts + ", " + strconv.Itoa(col) + ", @o, @c, @e, @n)"
+		}
+		where, lo, hi := snippetRows(todo)
+		q, err := db.Raw(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+fts+` WHERE `+fts+` MATCH @m AND `+where,
+			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis), sql.Named("n", tokens),
+			sql.Named("m", match), sql.Named("ids", todo), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
+		if err != nil {
+			return nil, err
+		}
+		var rest []int64
+		snips := make([]string, len(cols))
+		dest := make([]any, 1+len(cols))
+		var rowID int64
+		dest[0] = &rowID
+		for j := range snips {
+			dest[1+j] = &snips[j]
+		}
+		for q.Next() {
+			if err := q.Scan(dest...); err != nil {
+				q.Close()
+				return nil, err
+			}
+			if i == 0 {
+				out[rowID] = snips[0]
+			}
+			found := false
+			for _, snip := range snips {
+				if strings.Contains(snip, fulltext.Open) {
+					out[rowID], found = snip, true
+					break
+				}
+			}
+			if !found {
+				rest = append(rest, rowID)
+			}
+		}
+		err = q.Err()
+		q.Close()
+		if err != nil {
+			return nil, err
+		}
+		todo = rest
+	}
+	return out, nil
 }
 
 // RebuildSearch fills the full-text index again from the stored rows. The
@@ -520,52 +575,9 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	// The quote's passage first: FTS5 makes a passage by tokenizing the
-	// column again, and most claims match in their quote; the passages
-	// of the other columns are made only for the claims whose quote does
-	// not match.
-	var quotes []struct {
-		RowID   int64
-		Snippet string
-	}
-	where, lo, hi := snippetRows(rowIDs)
-	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet
-		FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
-		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-		sql.Named("m", match), sql.Named("ids", rowIDs), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&quotes).Error
+	byRow, err := passages(db, "claims_fts", match, rowIDs, 24, []int{0}, []int{2, 3, 1})
 	if err != nil {
 		return nil, "", err
-	}
-	byRow := make(map[int64]string, len(quotes))
-	var others []int64
-	for _, r := range quotes {
-		byRow[r.RowID] = r.Snippet
-		if !strings.Contains(r.Snippet, fulltext.Open) {
-			others = append(others, r.RowID)
-		}
-	}
-	if len(others) > 0 {
-		where, lo, hi = snippetRows(others)
-		var snips []struct {
-			RowID                     int64
-			Original, Notes, Quantity string
-		}
-		err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
-				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
-			FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
-			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-			sql.Named("m", match), sql.Named("ids", others), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&snips).Error
-		if err != nil {
-			return nil, "", err
-		}
-		for _, r := range snips {
-			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
-				if strings.Contains(alt, fulltext.Open) {
-					byRow[r.RowID] = alt
-					break
-				}
-			}
-		}
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
