@@ -469,7 +469,9 @@ var searchWindow = 2000
 // filters, from the window of rowids cur names (or, at offset 0, the
 // window starting at cur.hi), best first, and the cursor of the next page.
 func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
-	match := fulltext.FTS5(terms)
+	// Within a topic, the topic's key is one more phrase of the query
+	// (see claimDocSQLite).
+	match := claimsMatch(terms, f.TopicID)
 	filters := withoutQuery(f)
 	// matches are the claims_fts rows matching the query and passing the
 	// filters, at most hi.
@@ -497,7 +499,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// ranking's time for a window of a common word), only the matches
 	// scoring at least the page's last one (the (offset+n+1)-th best
 	// score) are joined to their rows and ordered.
-	scores, lookups := s.filterFTSLookups(db.Table("claims_fts"), filters)
+	scores := s.filterFTS(db.Table("claims_fts"), filters)
 	scores = scores.Where("claims_fts MATCH ?", match)
 	if cur.lo != 0 {
 		scores = scores.Where("claims_fts.rowid >= ?", cur.lo)
@@ -508,24 +510,22 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// The IDFs are counted once, by a statement of their own: a plan that
 	// runs the FTS5 cursor once a claim (a topic's claims, driven by the
 	// topic's index) would count them again for every claim, seconds for
-	// a word most claims hold.
+	// a word most claims hold. They are the words' (counted over all
+	// claims), and a topic's key weighs 0: its IDF is given as 0.
 	var idfs []string
-	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, match).Pluck("idf", &idfs).Error; err != nil {
+	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, fulltext.FTS5(terms)).Pluck("idf", &idfs).Error; err != nil {
 		return nil, "", err
 	}
 	if len(idfs) == 0 {
 		return nil, "", nil // nothing matches
 	}
-	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, ?) AS score`, idfs[0])
-	switch {
-	case first && lookups && smallTopicClaims <= searchWindow:
-		// The topic holds fewer claims than a window: all its matches
-		// are ranked, in no order, so FTS5 looks them up in ascending
-		// order, each a seek. Newest first it walks back from the end
-		// of the query's lists for each one (at a million claims, about
-		// a millisecond a claim).
-		scores = scores.Limit(searchWindow)
-	case first:
+	idf := idfs[0]
+	if f.TopicID != "" {
+		idf += " 0"
+	}
+	// topic_key weighs 0, so the row's length is its texts' alone.
+	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, 0.0, ?) AS score`, idf)
+	if first {
 		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
 	}
 	var ranked []struct {
@@ -682,54 +682,14 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 // f's filters (f without a full-text query). The claims_fts rows are read
 // first, in rowid order, newest first, as the windows need: a join that
 // SQLite would drive from the claims (a topic's, by its index) runs the
-// FTS5 query again for each claim. A filter by topic alone does not read
-// the claims' rows at all: it looks the rowid up among the topic's rowids,
-// which SQLite reads once from the topic's index, instead of reading the
-// wide row of every match (most of a topic search's time).
+// FTS5 query again for each claim. A filter by topic alone reads no
+// claims at all: the topic's key in the query's MATCH (claimsMatch)
+// selects its rows, FTS5 intersecting the key's list with the words'.
 func (s *Store) filterFTS(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
-	q, _ = s.filterFTSLookups(q, f)
-	return q
-}
-
-// filterFTSLookups is filterFTS, and reports whether FTS5 is to look up
-// the claims of a small topic one by one (the topic holding fewer claims
-// than smallTopicClaims).
-func (s *Store) filterFTSLookups(q *gorm.DB, f claims.ClaimFilter) (*gorm.DB, bool) {
-	if !hasClaimFilters(f) {
-		return q, false
+	if !hasClaimFilters(f) || (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
+		return q
 	}
-	if (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
-		if s.smallTopic(q, f.TopicID) {
-			// FTS5 answers a rowid constraint by looking each rowid up
-			// in the query's lists: a few dozen microseconds a claim of
-			// the topic, however many claims match, when it looks them
-			// up in ascending order (see searchSQLite). (At 1,000,000
-			// claims, a word most claims hold in a 55-claim topic: 0.02
-			// s of CPU, against 0.17 s for walking the matches below.)
-			return q.Where("claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), true
-		}
-		// The unary + keeps SQLite from handing the IN to FTS5 as a rowid
-		// constraint, which it would answer with one query a rowid: in a
-		// large topic, walking the matches newest first is cheaper (the
-		// same word in the 66,951-claim topic: 0.3 s against 3.5 s).
-		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), false
-	}
-	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f), false
-}
-
-// smallTopicClaims is the size under which a search in a topic looks its
-// claims up in the full-text index one by one rather than walking the
-// matches (see filterFTS).
-var smallTopicClaims = 1000
-
-// smallTopic reports whether topic holds fewer than smallTopicClaims
-// claims, counting at most that many entries of the topic's index.
-func (s *Store) smallTopic(q *gorm.DB, topic string) bool {
-	var n int64
-	err := s.db.WithContext(q.Statement.Context).
-		Raw("SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE topic_id = ? LIMIT ?)", topic, smallTopicClaims).
-		Scan(&n).Error
-	return err == nil && n < int64(smallTopicClaims)
+	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f)
 }
 
 // hasClaimFilters reports whether f selects fewer than all claims.
