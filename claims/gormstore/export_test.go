@@ -53,3 +53,18 @@ func WithoutHistory(ctx context.Context) context.Context {
 // BeforeKeepPrepared makes s run f after it prepared a topic's claims and
 // before it reads the topic's versions again to keep them.
 func BeforeKeepPrepared(s *Store, f func()) { s.topics.beforeKeep = f }
+
+// TopicKeys returns the topic_key of each claim's claims_fts row (SQLite),
+// by claim ID; a claim without a row has none.
+func TopicKeys(ctx context.Context, s *Store) (map[string]string, error) {
+	var rows []struct{ ID, TopicKey string }
+	err := s.db.WithContext(ctx).Raw(`SELECT c.id AS id, f.topic_key AS topic_key FROM claims c JOIN claims_fts f ON f.rowid = c.rowid`).Scan(&rows).Error
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.TopicKey
+	}
+	return out, err
+}
+
+// IsSQLite reports whether s stores in SQLite.
+func IsSQLite(s *Store) bool { return s.dialect == dialectSQLite }

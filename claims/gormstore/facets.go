@@ -105,10 +105,9 @@ func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 	if s.dialect == dialectSQLite {
 		// The newest facetScan matches, found like a search's window.
 		var n int64
-		match := fulltext.FTS5(fulltext.Parse(f.Query))
-		// Counted in no order: the count is the same, and FTS5 looks
-		// the rowids of a small topic up in ascending order far faster
-		// than newest first (see searchSQLite).
+		// Within a topic, its key narrows the query (claimsMatch).
+		match := claimsMatch(fulltext.Parse(f.Query), f.TopicID)
+		// Counted in no order: the count is the same.
 		count := s.filterFTS(db.Table("claims_fts"), withoutQuery(f)).Where("claims_fts MATCH ?", match).
 			Select("claims_fts.rowid").Limit(facetScan + 1)
 		if err := db.Table("(?) facet_n", count).Count(&n).Error; err != nil {

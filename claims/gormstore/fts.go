@@ -1,10 +1,12 @@
 package gormstore
 
 import (
+	"encoding/hex"
 	"strings"
 
 	"gorm.io/gorm"
 
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 	_ "github.com/claimdesk/claimdesk/claims/gormstore/fts5" // SQLite's FTS5 module, without a build tag
 )
 
@@ -26,14 +28,42 @@ import (
 // through expression indexes.
 
 // claimDocSQLite selects the FTS5 row of the claims c that a WHERE clause
-// appended to it picks.
-const claimDocSQLite = `SELECT c.rowid, c.quote, c.quantity_text, c.original_text, c.notes,
-		COALESCE((SELECT name FROM claimants WHERE id = c.claimant_id), '') || ' ' ||
-		COALESCE((SELECT name FROM sources WHERE id = c.source_id), '') || ' ' ||
-		COALESCE((SELECT title FROM topics WHERE id = c.topic_id), '')
+// appended to it picks. topic_key is one token that no text holds: U+E000
+// (private use, which unicode61 keeps in a token, as it does letters and
+// digits) and the hex of the topic's ID (whose '-' and '_' would split
+// it). A search within a topic ANDs it into its query (topicKey), so that
+// FTS5 intersects the two lists instead of walking every match of the
+// words; it weighs 0 in claimdesk_bm25, which leaves it out of the row's
+// length, so the scores are those of the row without it.
+const claimDocSQLite = claimDocSQLite5 + `, char(57344) || hex(c.topic_id)
 	FROM claims c`
 
-const claimFTSColumns = `claims_fts (rowid, quote, quantity_text, original_text, notes, names)`
+const claimFTSColumns = `claims_fts (rowid, quote, quantity_text, original_text, notes, names, topic_key)`
+
+// claimDocSQLite5 and claimFTSColumns5 are claims_fts's row as steps 5
+// and 10 made it, before step 14 added topic_key (without the FROM).
+const claimDocSQLite5 = `SELECT c.rowid, c.quote, c.quantity_text, c.original_text, c.notes,
+		COALESCE((SELECT name FROM claimants WHERE id = c.claimant_id), '') || ' ' ||
+		COALESCE((SELECT name FROM sources WHERE id = c.source_id), '') || ' ' ||
+		COALESCE((SELECT title FROM topics WHERE id = c.topic_id), '')`
+
+const claimFTSColumns5 = `claims_fts (rowid, quote, quantity_text, original_text, notes, names)`
+
+// topicKey is the topic_key of topic's claims, as claimDocSQLite makes it.
+func topicKey(topic string) string {
+	return "\ue000" + strings.ToUpper(hex.EncodeToString([]byte(topic)))
+}
+
+// claimsMatch is the MATCH expression of terms, within topic's claims when
+// topic is not "": the key is the last phrase (claimdesk_bm25 takes its
+// IDF last).
+func claimsMatch(terms []fulltext.Term, topic string) string {
+	m := fulltext.FTS5(terms)
+	if topic != "" {
+		m += ` AND "` + topicKey(topic) + `"`
+	}
+	return m
+}
 
 // ftsTables are the other FTS5 mirrors: a table and its indexed columns.
 var ftsTables = []struct {
@@ -50,15 +80,17 @@ var ftsTables = []struct {
 
 const ftsTokenizer = `tokenize = 'unicode61 remove_diacritics 2'`
 
+// sqliteSearchSchema is the full-text index as step 5 made it;
+// sqliteClaimsFTSTriggers are the triggers of claims_fts since step 14.
 func sqliteSearchSchema() []string {
 	stmts := []string{
 		`CREATE VIRTUAL TABLE claims_fts USING fts5(quote, quantity_text, original_text, notes, names, ` + ftsTokenizer + `)`,
 		`CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+			INSERT INTO ` + claimFTSColumns5 + ` ` + claimDocSQLite5 + ` FROM claims c WHERE c.rowid = new.rowid;
 		END`,
 		`CREATE TRIGGER claims_fts_update AFTER UPDATE OF quote, quantity_text, original_text, notes, claimant_id, source_id, topic_id ON claims BEGIN
 			DELETE FROM claims_fts WHERE rowid = old.rowid;
-			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+			INSERT INTO ` + claimFTSColumns5 + ` ` + claimDocSQLite5 + ` FROM claims c WHERE c.rowid = new.rowid;
 		END`,
 		`CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
 			DELETE FROM claims_fts WHERE rowid = old.rowid;
@@ -83,7 +115,7 @@ func sqliteSearchSchema() []string {
 			`CREATE TRIGGER `+t.fts+`_rename AFTER UPDATE OF `+t.nameCol+` ON `+t.table+`
 				WHEN old.`+t.nameCol+` IS NOT new.`+t.nameCol+` BEGIN
 				DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE `+t.claimKey+` = new.id);
-				INSERT INTO `+claimFTSColumns+` `+claimDocSQLite+` WHERE c.`+t.claimKey+` = new.id;
+				INSERT INTO `+claimFTSColumns5+` `+claimDocSQLite5+` FROM claims c WHERE c.`+t.claimKey+` = new.id;
 			END`,
 		)
 	}
@@ -92,10 +124,15 @@ func sqliteSearchSchema() []string {
 
 // sqliteSearchFill fills the FTS5 tables from the stored rows.
 func sqliteSearchFill() []string {
-	stmts := []string{
+	return append([]string{
 		`DELETE FROM claims_fts`,
 		`INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite,
-	}
+	}, sqliteOthersFill()...)
+}
+
+// sqliteOthersFill fills the FTS5 tables of topics, sources and claimants.
+func sqliteOthersFill() []string {
+	var stmts []string
 	for _, t := range ftsTables {
 		cols := strings.Join(t.columns, ", ")
 		stmts = append(stmts,
@@ -197,7 +234,50 @@ func prefixSearch(tx *gorm.DB, d dialect) error {
 	return execAll(tx, d,
 		`DROP TABLE claims_fts`,
 		`CREATE VIRTUAL TABLE claims_fts USING fts5(quote, quantity_text, original_text, notes, names, `+ftsTokenizer+`, `+claimsFTSPrefix+`)`,
-		`INSERT INTO `+claimFTSColumns+` `+claimDocSQLite)
+		`INSERT INTO `+claimFTSColumns5+` `+claimDocSQLite5+` FROM claims c`)
+}
+
+// claimsFTSTable is claims_fts since step 14: topic_key added.
+const claimsFTSTable = `CREATE VIRTUAL TABLE claims_fts USING fts5(quote, quantity_text, original_text, notes, names, topic_key, ` + ftsTokenizer + `, ` + claimsFTSPrefix + `)`
+
+// sqliteClaimsFTSTriggers are the triggers that write claims_fts rows
+// since step 14 (its delete trigger is step 5's): a claim written, and
+// the claims of a topic, source or claimant renamed. A claim moved to
+// another topic is written again, with the new topic's key.
+func sqliteClaimsFTSTriggers() []string {
+	stmts := []string{
+		`CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+		END`,
+		`CREATE TRIGGER claims_fts_update AFTER UPDATE OF quote, quantity_text, original_text, notes, claimant_id, source_id, topic_id ON claims BEGIN
+			DELETE FROM claims_fts WHERE rowid = old.rowid;
+			INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite + ` WHERE c.rowid = new.rowid;
+		END`,
+	}
+	for _, t := range ftsTables {
+		stmts = append(stmts, `CREATE TRIGGER `+t.fts+`_rename AFTER UPDATE OF `+t.nameCol+` ON `+t.table+`
+				WHEN old.`+t.nameCol+` IS NOT new.`+t.nameCol+` BEGIN
+				DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE `+t.claimKey+` = new.id);
+				INSERT INTO `+claimFTSColumns+` `+claimDocSQLite+` WHERE c.`+t.claimKey+` = new.id;
+			END`)
+	}
+	return stmts
+}
+
+// topicKeySearch is step 14: claims_fts again, with topic_key, and the
+// triggers that fill it.
+func topicKeySearch(tx *gorm.DB, d dialect) error {
+	if d == dialectPostgres {
+		return nil
+	}
+	stmts := []string{`DROP TRIGGER claims_fts_insert`, `DROP TRIGGER claims_fts_update`}
+	for _, t := range ftsTables {
+		stmts = append(stmts, `DROP TRIGGER `+t.fts+`_rename`)
+	}
+	stmts = append(stmts, `DROP TABLE claims_fts`, claimsFTSTable)
+	stmts = append(stmts, sqliteClaimsFTSTriggers()...)
+	stmts = append(stmts, `INSERT INTO `+claimFTSColumns+` `+claimDocSQLite)
+	return execAll(tx, d, stmts...)
 }
 
 // facetIndex is step 13: claims_topic_facets holds every column the
@@ -219,7 +299,8 @@ func createSearch(tx *gorm.DB, d dialect) error {
 	if d == dialectPostgres {
 		return execAll(tx, d, postgresSearchSchema()...)
 	}
-	return execAll(tx, d, append(sqliteSearchSchema(), sqliteSearchFill()...)...)
+	stmts := append(sqliteSearchSchema(), `INSERT INTO `+claimFTSColumns5+` `+claimDocSQLite5+` FROM claims c`)
+	return execAll(tx, d, append(stmts, sqliteOthersFill()...)...)
 }
 
 // bulkTriggers returns the statements that drop the per-row triggers of
@@ -229,7 +310,7 @@ func createSearch(tx *gorm.DB, d dialect) error {
 // third of the time the triggers do row by row.
 func bulkTriggers() (drop, restore []string) {
 	var insertFTS, insertVersion, insertClaimVersion string
-	for _, st := range sqliteSearchSchema() {
+	for _, st := range sqliteClaimsFTSTriggers() {
 		if strings.Contains(st, "TRIGGER claims_fts_insert ") {
 			insertFTS = st
 		}

@@ -42,6 +42,7 @@ var migrations = []migration{
 	{11, "version each topic's comparison: its row, summaries, reviews, sources' names", versionComparisons, false},
 	{12, "version each topic's claims apart from its reviews and summaries, for the cache of relations", versionTopicClaims, false},
 	{13, "cover the facets of a topic's claims with one index", facetIndex, false},
+	{14, "key each claim's full-text row by its topic, for searches within a topic", topicKeySearch, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -369,24 +369,80 @@ func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]sco
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	var snips []struct {
-		RowID   int64
-		Snippet string
-	}
-	err = db.Raw(`SELECT rowid AS row_id, snippet(`+fts+`, -1, ?, ?, ?, 16) AS snippet FROM `+fts+` WHERE `+fts+` MATCH ? AND rowid IN ?`,
-		fulltext.Open, fulltext.Close, fulltext.Ellipsis, match, rowIDs).Scan(&snips).Error
+	byRow, err := passages(db, fts, match, rowIDs, false, 16, []int{-1})
 	if err != nil {
 		return nil, err
-	}
-	byRow := make(map[int64]string, len(snips))
-	for _, r := range snips {
-		byRow[r.RowID] = r.Snippet
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
 		hits[i] = scored{ID: r.ID, Score: r.Score, Snippet: byRow[r.RowID]}
 	}
 	return hits, nil
+}
+
+// passages returns the marked-up passages of the rows of fts (rowids)
+// that match: stages are the columns of one statement each, run in turn,
+// each for the rows none of whose passages so far marks a match, and a
+// row takes the first passage that does, in the order of the stages and
+// of their columns, or else its first stage's first column's. FTS5 makes
+// a passage by tokenizing its column again, so the columns that usually
+// match come first: a claim's quote, then its original, notes and
+// quantity only for the claims whose quote does not match. A passage
+// holds at most tokens words; column -1 lets FTS5 choose the column. few
+// says that few rows match between the rows (see snippetRows).
+func passages(db *gorm.DB, fts, match string, rows []int64, few bool, tokens int, stages ...[]int) (map[int64]string, error) {
+	out := make(map[int64]string, len(rows))
+	todo := rows
+	for i, cols := range stages {
+		if len(todo) == 0 {
+			break
+		}
+		sel := make([]string, len(cols))
+		for j, col := range cols {
+			sel[j] = "snippet(" + fts + ", " + strconv.Itoa(col) + ", @o, @c, @e, @n)"
+		}
+		where, lo, hi := snippetRows(todo, few)
+		q, err := db.Raw(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+fts+` WHERE `+fts+` MATCH @m AND `+where,
+			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis), sql.Named("n", tokens),
+			sql.Named("m", match), sql.Named("ids", todo), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
+		if err != nil {
+			return nil, err
+		}
+		var rest []int64
+		snips := make([]string, len(cols))
+		dest := make([]any, 1+len(cols))
+		var rowID int64
+		dest[0] = &rowID
+		for j := range snips {
+			dest[1+j] = &snips[j]
+		}
+		for q.Next() {
+			if err := q.Scan(dest...); err != nil {
+				q.Close()
+				return nil, err
+			}
+			if i == 0 {
+				out[rowID] = snips[0]
+			}
+			found := false
+			for _, snip := range snips {
+				if strings.Contains(snip, fulltext.Open) {
+					out[rowID], found = snip, true
+					break
+				}
+			}
+			if !found {
+				rest = append(rest, rowID)
+			}
+		}
+		err = q.Err()
+		q.Close()
+		if err != nil {
+			return nil, err
+		}
+		todo = rest
+	}
+	return out, nil
 }
 
 // RebuildSearch fills the full-text index again from the stored rows. The
@@ -414,7 +470,9 @@ var searchWindow = 2000
 // filters, from the window of rowids cur names (or, at offset 0, the
 // window starting at cur.hi), best first, and the cursor of the next page.
 func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
-	match := fulltext.FTS5(terms)
+	// Within a topic, the topic's key is one more phrase of the query
+	// (see claimDocSQLite).
+	match := claimsMatch(terms, f.TopicID)
 	filters := withoutQuery(f)
 	// matches are the claims_fts rows matching the query and passing the
 	// filters, at most hi.
@@ -442,7 +500,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// ranking's time for a window of a common word), only the matches
 	// scoring at least the page's last one (the (offset+n+1)-th best
 	// score) are joined to their rows and ordered.
-	scores, lookups := s.filterFTSLookups(db.Table("claims_fts"), filters)
+	scores := s.filterFTS(db.Table("claims_fts"), filters)
 	scores = scores.Where("claims_fts MATCH ?", match)
 	if cur.lo != 0 {
 		scores = scores.Where("claims_fts.rowid >= ?", cur.lo)
@@ -453,24 +511,22 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// The IDFs are counted once, by a statement of their own: a plan that
 	// runs the FTS5 cursor once a claim (a topic's claims, driven by the
 	// topic's index) would count them again for every claim, seconds for
-	// a word most claims hold.
+	// a word most claims hold. They are the words' (counted over all
+	// claims), and a topic's key weighs 0: its IDF is given as 0.
 	var idfs []string
-	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, match).Pluck("idf", &idfs).Error; err != nil {
+	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, fulltext.FTS5(terms)).Pluck("idf", &idfs).Error; err != nil {
 		return nil, "", err
 	}
 	if len(idfs) == 0 {
 		return nil, "", nil // nothing matches
 	}
-	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, ?) AS score`, idfs[0])
-	switch {
-	case first && lookups && smallTopicClaims <= searchWindow:
-		// The topic holds fewer claims than a window: all its matches
-		// are ranked, in no order, so FTS5 looks them up in ascending
-		// order, each a seek. Newest first it walks back from the end
-		// of the query's lists for each one (at a million claims, about
-		// a millisecond a claim).
-		scores = scores.Limit(searchWindow)
-	case first:
+	idf := idfs[0]
+	if f.TopicID != "" {
+		idf += " 0"
+	}
+	// topic_key weighs 0, so the row's length is its texts' alone.
+	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, 0.0, ?) AS score`, idf)
+	if first {
 		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
 	}
 	var ranked []struct {
@@ -520,52 +576,12 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	// The quote's passage first: FTS5 makes a passage by tokenizing the
-	// column again, and most claims match in their quote; the passages
-	// of the other columns are made only for the claims whose quote does
-	// not match.
-	var quotes []struct {
-		RowID   int64
-		Snippet string
-	}
-	where, lo, hi := snippetRows(rowIDs)
-	err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 0, @o, @c, @e, 24) AS snippet
-		FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
-		sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-		sql.Named("m", match), sql.Named("ids", rowIDs), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&quotes).Error
+	// Within a topic, and no other filter, the rows between the page's
+	// that match are the window's at most.
+	few := f.TopicID != "" && filters == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}
+	byRow, err := passages(db, "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
 	if err != nil {
 		return nil, "", err
-	}
-	byRow := make(map[int64]string, len(quotes))
-	var others []int64
-	for _, r := range quotes {
-		byRow[r.RowID] = r.Snippet
-		if !strings.Contains(r.Snippet, fulltext.Open) {
-			others = append(others, r.RowID)
-		}
-	}
-	if len(others) > 0 {
-		where, lo, hi = snippetRows(others)
-		var snips []struct {
-			RowID                     int64
-			Original, Notes, Quantity string
-		}
-		err = db.Raw(`SELECT rowid AS row_id, snippet(claims_fts, 2, @o, @c, @e, 24) AS original,
-				snippet(claims_fts, 3, @o, @c, @e, 24) AS notes, snippet(claims_fts, 1, @o, @c, @e, 24) AS quantity
-			FROM claims_fts WHERE claims_fts MATCH @m AND `+where,
-			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis),
-			sql.Named("m", match), sql.Named("ids", others), sql.Named("lo", lo), sql.Named("hi", hi)).Scan(&snips).Error
-		if err != nil {
-			return nil, "", err
-		}
-		for _, r := range snips {
-			for _, alt := range []string{r.Original, r.Notes, r.Quantity} {
-				if strings.Contains(alt, fulltext.Open) {
-					byRow[r.RowID] = alt
-					break
-				}
-			}
-		}
 	}
 	hits := make([]scored, len(ranked))
 	for i, r := range ranked {
@@ -587,14 +603,21 @@ const snippetRangeRows = 100
 // page. When the rows lie close together, as the newest window's do,
 // FTS5 is given their range instead ("+rowid IN" keeps the list out of
 // FTS5's plan): it sets the lists up once and walks at most
-// snippetRangeRows rowids a row. Rows spread wider (a small topic's
-// matches across the whole table) are looked up one by one.
-func snippetRows(ids []int64) (where string, lo, hi int64) {
+// snippetRangeRows rowids a row. Rows spread wider are looked up one by
+// one, unless few rows match between them (few): a search within a topic
+// alone MATCHes the topic's key, so FTS5 walks the topic's matches in the
+// range, which are the page's window's (at most searchWindow), however
+// far apart the page's claims lie (a small topic's, across the table):
+// at 300,000 claims, a whole search of a word every claim holds in a
+// 55-claim topic took 3.05 ms of CPU against 3.48 looking them up, and
+// in the largest topic (21,032 claims) 4.78 against 5.95 (medians of 4
+// alternated rounds, BenchmarkSearchWithinTopic).
+func snippetRows(ids []int64, few bool) (where string, lo, hi int64) {
 	lo, hi = ids[0], ids[0]
 	for _, id := range ids {
 		lo, hi = min(lo, id), max(hi, id)
 	}
-	if hi-lo >= snippetRangeRows*int64(len(ids)) {
+	if !few && hi-lo >= snippetRangeRows*int64(len(ids)) {
 		return "rowid IN @ids", lo, hi
 	}
 	return "+rowid IN @ids AND rowid BETWEEN @lo AND @hi", lo, hi
@@ -670,54 +693,14 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 // f's filters (f without a full-text query). The claims_fts rows are read
 // first, in rowid order, newest first, as the windows need: a join that
 // SQLite would drive from the claims (a topic's, by its index) runs the
-// FTS5 query again for each claim. A filter by topic alone does not read
-// the claims' rows at all: it looks the rowid up among the topic's rowids,
-// which SQLite reads once from the topic's index, instead of reading the
-// wide row of every match (most of a topic search's time).
+// FTS5 query again for each claim. A filter by topic alone reads no
+// claims at all: the topic's key in the query's MATCH (claimsMatch)
+// selects its rows, FTS5 intersecting the key's list with the words'.
 func (s *Store) filterFTS(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
-	q, _ = s.filterFTSLookups(q, f)
-	return q
-}
-
-// filterFTSLookups is filterFTS, and reports whether FTS5 is to look up
-// the claims of a small topic one by one (the topic holding fewer claims
-// than smallTopicClaims).
-func (s *Store) filterFTSLookups(q *gorm.DB, f claims.ClaimFilter) (*gorm.DB, bool) {
-	if !hasClaimFilters(f) {
-		return q, false
+	if !hasClaimFilters(f) || (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
+		return q
 	}
-	if (f == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}) {
-		if s.smallTopic(q, f.TopicID) {
-			// FTS5 answers a rowid constraint by looking each rowid up
-			// in the query's lists: a few dozen microseconds a claim of
-			// the topic, however many claims match, when it looks them
-			// up in ascending order (see searchSQLite). (At 1,000,000
-			// claims, a word most claims hold in a 55-claim topic: 0.02
-			// s of CPU, against 0.17 s for walking the matches below.)
-			return q.Where("claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), true
-		}
-		// The unary + keeps SQLite from handing the IN to FTS5 as a rowid
-		// constraint, which it would answer with one query a rowid: in a
-		// large topic, walking the matches newest first is cheaper (the
-		// same word in the 66,951-claim topic: 0.3 s against 3.5 s).
-		return q.Where("+claims_fts.rowid IN (SELECT rowid FROM claims WHERE topic_id = ?)", f.TopicID), false
-	}
-	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f), false
-}
-
-// smallTopicClaims is the size under which a search in a topic looks its
-// claims up in the full-text index one by one rather than walking the
-// matches (see filterFTS).
-var smallTopicClaims = 1000
-
-// smallTopic reports whether topic holds fewer than smallTopicClaims
-// claims, counting at most that many entries of the topic's index.
-func (s *Store) smallTopic(q *gorm.DB, topic string) bool {
-	var n int64
-	err := s.db.WithContext(q.Statement.Context).
-		Raw("SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE topic_id = ? LIMIT ?)", topic, smallTopicClaims).
-		Scan(&n).Error
-	return err == nil && n < int64(smallTopicClaims)
+	return s.whereClaims(q.Joins("CROSS JOIN claims ON claims.rowid = claims_fts.rowid"), f)
 }
 
 // hasClaimFilters reports whether f selects fewer than all claims.

@@ -555,18 +555,7 @@ func TestSearchAfterBulkImport(t *testing.T) {
 // TestSearchPagesThroughWindows: with more matches than a search ranks at
 // once, paging still returns every match once, the filters applied.
 func TestSearchPagesThroughWindows(t *testing.T) {
-	// A search in a topic looks a small topic's claims up in the index
-	// one by one and walks the matches of a large one: both, whatever
-	// the topics' size here.
-	for _, tc := range []struct {
-		name  string
-		small int
-	}{{"topics looked up claim by claim", 1 << 30}, {"matches walked", 0}} {
-		t.Run(tc.name, func(t *testing.T) {
-			defer gormstore.SetSmallTopic(tc.small)()
-			searchPagesThroughWindows(t)
-		})
-	}
+	searchPagesThroughWindows(t)
 }
 
 func searchPagesThroughWindows(t *testing.T) {

@@ -2,6 +2,8 @@ package fts5_test
 
 import (
 	"database/sql"
+	"encoding/hex"
+	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -110,5 +112,123 @@ func TestClaimdeskBM25(t *testing.T) {
 	// Fewer IDFs than phrases is an error, not a score.
 	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, '0.5') FROM doc WHERE doc MATCH 'alphabet AND betamax'`); err == nil {
 		t.Error("claimdesk_bm25 with one IDF for two phrases: no error")
+	}
+}
+
+// TestClaimdeskBM25ZeroWeightColumn: a column of weight 0, here a key of
+// one token a row that a query ANDs in to narrow its rows, leaves every
+// score as it is in the same table without that column, and so does the
+// key's phrase in the query. The oracle is claimdesk_bm25 on a table
+// without the column (itself checked against bm25 above); the scores are
+// compared for equality, as the lengths are sums of whole numbers.
+func TestClaimdeskBM25ZeroWeightColumn(t *testing.T) {
+	db, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "rank.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	const tok = `tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4'`
+	for _, st := range []string{
+		`CREATE VIRTUAL TABLE plain USING fts5(a, b, ` + tok + `)`,
+		`CREATE VIRTUAL TABLE keyed USING fts5(a, b, k, ` + tok + `)`,
+	} {
+		if _, err := db.Exec(st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 5,000 rows: "alphabet" in every other one (above the count's cap),
+	// "betamax" in every 40th, filler of varying length, and one of
+	// seven keys ("\ue000" and hex digits, as claims_fts's topic_key).
+	key := func(i int) string {
+		return "\ue000" + strings.ToUpper(hex.EncodeToString([]byte(fmt.Sprint("topic-", i%7))))
+	}
+	for i := 1; i <= 5000; i++ {
+		a := strings.Repeat("gamma ", i%7)
+		if i%2 == 0 {
+			a += "alphabet "
+		}
+		if i%40 == 0 {
+			a += "betamax "
+		}
+		b := strings.Repeat("delta ", i%5)
+		if _, err := tx.Exec(`INSERT INTO plain (rowid, a, b) VALUES (?, ?, ?)`, i, a, b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Exec(`INSERT INTO keyed (rowid, a, b, k) VALUES (?, ?, ?, ?)`, i, a, b, key(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	scores := func(table, sel, match string, args ...any) map[int64]float64 {
+		t.Helper()
+		rows, err := db.Query(`SELECT rowid, `+sel+` FROM `+table+` WHERE `+table+` MATCH ?`, append(args, match)...)
+		if err != nil {
+			t.Fatalf("%s: %v", sel, err)
+		}
+		defer rows.Close()
+		out := map[int64]float64{}
+		for rows.Next() {
+			var id int64
+			var s float64
+			if err := rows.Scan(&id, &s); err != nil {
+				t.Fatal(err)
+			}
+			out[id] = s
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", sel, err)
+		}
+		return out
+	}
+	for _, match := range []string{`betamax`, `"alp"*`, `"alphabet" AND "betamax"`, `"gamm"* AND "delta"`} {
+		want := scores("plain", `claimdesk_bm25(plain, 2.0, 1.0)`, match)
+		if len(want) == 0 {
+			t.Fatalf("%s: no rows", match)
+		}
+		var idfs string
+		if err := db.QueryRow(`SELECT claimdesk_idf(plain) FROM plain WHERE plain MATCH ? LIMIT 1`, match).Scan(&idfs); err != nil {
+			t.Fatalf("%s: claimdesk_idf: %v", match, err)
+		}
+		same := func(what string, got map[int64]float64, inKey func(int64) bool) {
+			t.Helper()
+			n := 0
+			for id, w := range want {
+				if !inKey(id) {
+					continue
+				}
+				n++
+				if g, ok := got[id]; !ok || g != w {
+					t.Fatalf("%s, %s: row %d scores %v (found %v), want %v", match, what, id, g, ok, w)
+				}
+			}
+			if n == 0 || len(got) != n {
+				t.Fatalf("%s, %s: %d rows, want %d (and more than 0)", match, what, len(got), n)
+			}
+		}
+		all := func(int64) bool { return true }
+		same("the key weighing 0", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0)`, match), all)
+		same("IDFs passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?)`, match, idfs), all)
+		// Narrowed to one key's rows: the key is one more phrase, of
+		// weight 0, whether it is counted or given IDF 0.
+		narrowed := match + ` AND "` + key(3) + `"`
+		inKey := func(id int64) bool { return id%7 == 3 }
+		same("narrowed to a key", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0)`, narrowed), inKey)
+		same("narrowed, IDFs passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?)`, narrowed, idfs+" 0"), inKey)
+	}
+	// The key is one token: "\ue000" is a token character of unicode61
+	// (category Co), so a key does not match another that it starts.
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM keyed WHERE keyed MATCH ?`, `"`+key(3)[:len(key(3))-2]+`"`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("a key cut short matches %d rows (%v), want none", n, err)
+	}
+	if err := db.QueryRow(`SELECT COUNT(*) FROM keyed WHERE keyed MATCH ?`, `"`+key(3)+`"`).Scan(&n); err != nil || n != 5000/7 {
+		t.Errorf("a key matches %d rows (%v), want %d", n, err, 5000/7)
 	}
 }

@@ -13,7 +13,10 @@
 // claimdesk_idf(table) returns those IDFs, and claimdesk_bm25 takes them
 // back as a last argument after the column weights, so that a statement
 // running the FTS5 cursor once a row of another table does not count them
-// again each time. Everything else is bm25's code (sqlite 3.45.1, public domain): k1 1.2,
+// again each time. A column of weight 0 is left out of the lengths too, the
+// row's and the average: a column that only narrows a query (claims_fts's
+// topic_key, one token a row) leaves the scores as they were without it.
+// Everything else is bm25's code (sqlite 3.45.1, public domain): k1 1.2,
 // b 0.75, column weights as trailing arguments, and the score negated.
 
 #include <math.h>
@@ -45,10 +48,27 @@ static int rankCountCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pU
 	return SQLITE_OK;
 }
 
+// rankWeight is the weight of column i among the nVal weights apVal: 1.0
+// for a column without one.
+static double rankWeight(sqlite3_value **apVal, int nVal, int i) {
+	return (nVal > i) ? sqlite3_value_double(apVal[i]) : 1.0;
+}
+
+// rankZeroWeights reports whether any of the nCol columns weighs 0.
+static int rankZeroWeights(sqlite3_value **apVal, int nVal, int nCol) {
+	int i;
+	for (i = 0; i < nCol; i++) {
+		if (rankWeight(apVal, nVal, i) == 0.0) return 1;
+	}
+	return 0;
+}
+
 // rankGetData returns the query's RankData, made at its first row. idfs,
 // when not NULL, are the IDFs of the phrases as claimdesk_idf gave them
-// (numbers separated by spaces), read instead of counting.
-static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *idfs, RankData **pp) {
+// (numbers separated by spaces), read instead of counting. The nVal
+// weights apVal say which columns the average length leaves out (weight
+// 0); they are those of the query's first row.
+static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *idfs, sqlite3_value **apVal, int nVal, RankData **pp) {
 	int rc = SQLITE_OK;
 	RankData *p = (RankData *)pApi->xGetAuxdata(pFts, 0);
 	if (p == 0) {
@@ -63,7 +83,17 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 		p->aIDF = (double *)&p[1];
 		p->aFreq = &p->aIDF[nPhrase];
 		rc = pApi->xRowCount(pFts, &nRow);
-		if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+		if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, pApi->xColumnCount(pFts))) {
+			rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+		} else {
+			int nCol = pApi->xColumnCount(pFts);
+			for (i = 0; rc == SQLITE_OK && i < nCol; i++) {
+				sqlite3_int64 n = 0;
+				if (rankWeight(apVal, nVal, i) == 0.0) continue;
+				rc = pApi->xColumnTotalSize(pFts, i, &n);
+				nToken += n;
+			}
+		}
 		if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
 		for (i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
 			if (idfs != 0) {
@@ -116,7 +146,7 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 		idfs = (const char *)sqlite3_value_text(apVal[nCol]);
 		nVal = nCol;
 	}
-	rc = rankGetData(pApi, pFts, idfs, &pData);
+	rc = rankGetData(pApi, pFts, idfs, apVal, nVal, &pData);
 	if (rc == SQLITE_OK) {
 		memset(pData->aFreq, 0, sizeof(double) * pData->nPhrase);
 		rc = pApi->xInstCount(pFts, &nInst);
@@ -125,13 +155,19 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 		int ip, ic, io;
 		rc = pApi->xInst(pFts, i, &ip, &ic, &io);
 		if (rc == SQLITE_OK) {
-			double w = (nVal > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
-			pData->aFreq[ip] += w;
+			pData->aFreq[ip] += rankWeight(apVal, nVal, ic);
 		}
 	}
-	if (rc == SQLITE_OK) {
+	if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, nCol)) {
 		rc = pApi->xColumnSize(pFts, -1, &nTok);
 		D = (double)nTok;
+	} else {
+		// The row's length without the columns of weight 0.
+		for (i = 0; rc == SQLITE_OK && i < nCol; i++) {
+			if (rankWeight(apVal, nVal, i) == 0.0) continue;
+			rc = pApi->xColumnSize(pFts, i, &nTok);
+			D += (double)nTok;
+		}
 	}
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(pCtx, rc);
@@ -154,7 +190,7 @@ static void idfFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3
 	int i, rc;
 	(void)nVal;
 	(void)apVal;
-	rc = rankGetData(pApi, pFts, 0, &pData);
+	rc = rankGetData(pApi, pFts, 0, 0, 0, &pData);
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(pCtx, rc);
 		return;
