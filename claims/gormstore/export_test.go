@@ -53,3 +53,32 @@ func WithoutHistory(ctx context.Context) context.Context {
 // BeforeKeepPrepared makes s run f after it prepared a topic's claims and
 // before it reads the topic's versions again to keep them.
 func BeforeKeepPrepared(s *Store, f func()) { s.topics.beforeKeep = f }
+
+// ReadClaimPage reads the first limit claims as a listing does (scanned
+// into claimRow, converted by domain), their timestamps selected as
+// values for storedTime to read (timeValue) or, with driverTimes, as the
+// columns the SQLite driver parses itself: the baseline of
+// BenchmarkClaimTimestamps.
+func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes bool) (int, error) {
+	sel := claimCols.readSelect(s.dialect, "claims.")
+	if driverTimes {
+		sel = claimCols.readSelect(dialectPostgres, "claims.")
+	}
+	rows, err := s.db.WithContext(ctx).Table("claims").Select(sel).Limit(limit).Rows()
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var r claimRow
+		if err := rows.Scan(claimCols.readDest(&r)...); err != nil {
+			return n, err
+		}
+		if _, err := r.domain(); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, rows.Err()
+}
