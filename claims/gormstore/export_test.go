@@ -1,6 +1,10 @@
 package gormstore
 
-import "context"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 // MigrateTo runs the first n migration steps only, to build a database at
 // an older schema version.
@@ -81,4 +85,16 @@ func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes bool) (
 		n++
 	}
 	return n, rows.Err()
+}
+
+// PreparedStatements returns how many statements s keeps prepared for
+// its hot reads (see reader), or -1 when it keeps none.
+func PreparedStatements(s *Store) int {
+	if s.hot == nil {
+		return -1
+	}
+	p := s.hot.Statement.ConnPool.(*gorm.PreparedStmtDB)
+	p.Mux.RLock()
+	defer p.Mux.RUnlock()
+	return len(p.Stmts.Keys())
 }
