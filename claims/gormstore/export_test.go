@@ -61,9 +61,10 @@ func BeforeKeepPrepared(s *Store, f func()) { s.topics.beforeKeep = f }
 // ReadClaimPage reads the first limit claims as a listing does (scanned
 // into claimRow, converted by domain), their timestamps selected as
 // values for storedTime to read (timeValue) or, with driverTimes, as the
-// columns the SQLite driver parses itself: the baseline of
-// BenchmarkClaimTimestamps.
-func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes bool) (int, error) {
+// columns the SQLite driver parses itself, and their lists and intervals
+// read by hand or, with jsonLib, by encoding/json: the baselines of
+// BenchmarkReadClaimPage.
+func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes, jsonLib bool) (int, error) {
 	sel := claimCols.readSelect(s.dialect, "claims.")
 	if driverTimes {
 		sel = claimCols.readSelect(dialectPostgres, "claims.")
@@ -79,7 +80,7 @@ func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes bool) (
 		if err := rows.Scan(claimCols.readDest(&r)...); err != nil {
 			return n, err
 		}
-		if _, err := r.domain(); err != nil {
+		if _, err := r.convert(!jsonLib); err != nil {
 			return n, err
 		}
 		n++
