@@ -68,32 +68,22 @@ func (h *handler) conflicts(c *gin.Context) {
 	for _, cf := range page.Items {
 		ids = append(ids, cf.ClaimA, cf.ClaimB)
 	}
-	cs, err := h.store.FindClaimsByID(ctx, unique(ids))
+	// Only the four columns a side shows (see xref.Reader.ConflictSides),
+	// not the whole claims and claimants.
+	found, err := h.store.ConflictSides(ctx, unique(ids))
 	if err != nil {
 		h.writeError(c, err)
 		return
 	}
-	byID := make(map[string]*claims.Claim, len(cs))
-	var who []string
-	for _, cl := range cs {
-		byID[cl.ID] = cl
-		who = append(who, cl.ClaimantID)
-	}
-	claimants, err := h.store.FindClaimantsByID(ctx, unique(who))
-	if err != nil {
-		h.writeError(c, err)
-		return
-	}
-	names := make(map[string]string, len(claimants))
-	for _, w := range claimants {
-		names[w.ID] = w.Name
+	byID := make(map[string]conflictSide, len(found))
+	for _, f := range found {
+		byID[f.ClaimID] = conflictSide{ClaimID: f.ClaimID, ClaimantID: f.ClaimantID, ClaimantName: f.ClaimantName, QuantityText: f.QuantityText}
 	}
 	side := func(id string) conflictSide {
-		s := conflictSide{ClaimID: id}
-		if cl := byID[id]; cl != nil {
-			s.ClaimantID, s.ClaimantName, s.QuantityText = cl.ClaimantID, names[cl.ClaimantID], cl.QuantityText
+		if s, ok := byID[id]; ok {
+			return s
 		}
-		return s
+		return conflictSide{ClaimID: id}
 	}
 	titles, reviews, err := h.topicsAndReviews(c, page.Items)
 	if err != nil {

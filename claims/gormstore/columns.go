@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"gorm.io/gorm/schema"
 
@@ -32,6 +33,7 @@ type columns[R any] struct {
 type column struct {
 	name  string
 	index []int // of the field in the row struct
+	time  bool  // a time.Time, scanned through storedTime
 }
 
 // declare reads the columns of R from its struct tags. It panics on a row
@@ -48,7 +50,7 @@ func declare[R interface{ TableName() string }]() *columns[R] {
 		if f.DBName == "" {
 			continue
 		}
-		col := column{name: f.DBName, index: f.StructField.Index}
+		col := column{name: f.DBName, index: f.StructField.Index, time: f.StructField.Type == reflect.TypeFor[time.Time]()}
 		if col.index[0] < 0 || t.FieldByIndex(col.index).Name != f.Name {
 			panic(fmt.Sprintf("gormstore: declare %T: field %s: not a direct or embedded field", r, f.Name))
 		}
@@ -85,12 +87,30 @@ func (c *columns[R]) allNames() []string { return names(c.all) }
 // a SELECT.
 func (c *columns[R]) readList() string { return strings.Join(names(c.read), ", ") }
 
-// readDest returns where each column of readList scans into r.
+// readSelect returns the columns a record is read from, each qualified
+// by qual ("claims.") and, on SQLite, a timestamp as an untyped expression (timeValue),
+// which readDest's storedTime parses faster than the driver would.
+func (c *columns[R]) readSelect(d dialect, qual string) string {
+	out := make([]string, len(c.read))
+	for i, col := range c.read {
+		out[i] = qual + col.name
+		if col.time && d == dialectSQLite {
+			out[i] = timeValue(out[i])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// readDest returns where each column of readList (or readSelect) scans
+// into r: a timestamp through storedTime, which takes a time or its text.
 func (c *columns[R]) readDest(r *R) []any {
 	v := reflect.ValueOf(r).Elem()
 	out := make([]any, len(c.read))
 	for i, col := range c.read {
 		out[i] = v.FieldByIndex(col.index).Addr().Interface()
+		if col.time {
+			out[i] = (*storedTime)(out[i].(*time.Time))
+		}
 	}
 	return out
 }

@@ -386,65 +386,15 @@ func fillFromRow(r *exchange.RawClaim, c *claimRow) {
 }
 
 // parseSQLiteTime parses the text the SQLite driver writes for a
-// time.Time, "2006-01-02 15:04:05.999999999-07:00", and reports whether
-// it did; the caller leaves anything else to the driver.
+// time.Time, "2006-01-02 15:04:05.999999999-07:00", to the instant in
+// UTC, and reports whether it did; the caller leaves anything else to the
+// driver.
 func parseSQLiteTime(b []byte) (time.Time, bool) {
-	// 2006-01-02 15:04:05, then .fraction, then ±hh:mm.
-	if len(b) < len("2006-01-02 15:04:05+00:00") || b[4] != '-' || b[7] != '-' || b[10] != ' ' ||
-		b[13] != ':' || b[16] != ':' {
+	if len(b) < len("2006-01-02 15:04:05+00:00") || b[10] != ' ' || (b[len(b)-6] != '+' && b[len(b)-6] != '-') {
 		return time.Time{}, false
 	}
-	num := func(s []byte) (int, bool) {
-		n := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	var f [6]int
-	for i, span := range [6][2]int{{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}} {
-		var ok bool
-		if f[i], ok = num(b[span[0]:span[1]]); !ok {
-			return time.Time{}, false
-		}
-	}
-	rest := b[19:]
-	nsec := 0
-	if rest[0] == '.' {
-		i := 1
-		for i < len(rest) && '0' <= rest[i] && rest[i] <= '9' {
-			i++
-		}
-		if i == 1 || i > 10 {
-			return time.Time{}, false
-		}
-		n, _ := num(rest[1:i])
-		for range 10 - i {
-			n *= 10
-		}
-		nsec, rest = n, rest[i:]
-	}
-	if len(rest) != len("+00:00") || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
-		return time.Time{}, false
-	}
-	oh, ok1 := num(rest[1:3])
-	om, ok2 := num(rest[4:6])
-	year, month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4], f[5]
-	if !ok1 || !ok2 || oh > 23 || om > 59 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || sec > 59 {
-		return time.Time{}, false
-	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
-	if t.Day() != day { // the 31st of a 30-day month
-		return time.Time{}, false
-	}
-	off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
-	if rest[0] == '-' {
-		off = -off
-	}
-	return t.Add(-off), true
+	t, ok := parseTimestamp(b)
+	return t.UTC(), ok
 }
 
 // fillRaw splits a packed PostgreSQL row into r: the byte lengths of the

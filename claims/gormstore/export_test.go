@@ -1,6 +1,10 @@
 package gormstore
 
-import "context"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 // MigrateTo runs the first n migration steps only, to build a database at
 // an older schema version.
@@ -68,3 +72,45 @@ func TopicKeys(ctx context.Context, s *Store) (map[string]string, error) {
 
 // IsSQLite reports whether s stores in SQLite.
 func IsSQLite(s *Store) bool { return s.dialect == dialectSQLite }
+
+// ReadClaimPage reads the first limit claims as a listing does (scanned
+// into claimRow, converted by domain), their timestamps selected as
+// values for storedTime to read (timeValue) or, with driverTimes, as the
+// columns the SQLite driver parses itself, and their lists and intervals
+// read by hand or, with jsonLib, by encoding/json: the baselines of
+// BenchmarkReadClaimPage.
+func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes, jsonLib bool) (int, error) {
+	sel := claimCols.readSelect(s.dialect, "claims.")
+	if driverTimes {
+		sel = claimCols.readSelect(dialectPostgres, "claims.")
+	}
+	rows, err := s.db.WithContext(ctx).Table("claims").Select(sel).Limit(limit).Rows()
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var r claimRow
+		if err := rows.Scan(claimCols.readDest(&r)...); err != nil {
+			return n, err
+		}
+		if _, err := r.convert(!jsonLib); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, rows.Err()
+}
+
+// PreparedStatements returns how many statements s keeps prepared for
+// its hot reads (see reader), or -1 when it keeps none.
+func PreparedStatements(s *Store) int {
+	if s.hot == nil {
+		return -1
+	}
+	p := s.hot.Statement.ConnPool.(*gorm.PreparedStmtDB)
+	p.Mux.RLock()
+	defer p.Mux.RUnlock()
+	return len(p.Stmts.Keys())
+}

@@ -20,15 +20,18 @@ type preparedReads struct {
 }
 
 // claimByIDSQL reads the columns claimRow.domain needs, from the table's
-// one declaration.
-var claimByIDSQL = "SELECT " + claimCols.readList() + " FROM claims WHERE id = "
+// one declaration, by dialect (see readSelect).
+var claimByIDSQL = [...]string{
+	dialectSQLite:   "SELECT " + claimCols.readSelect(dialectSQLite, "") + " FROM claims WHERE id = ",
+	dialectPostgres: "SELECT " + claimCols.readSelect(dialectPostgres, "") + " FROM claims WHERE id = ",
+}
 
 // readClaim reads the claim row with the given ID into r, or returns a
 // not-found error.
 func (s *Store) readClaim(ctx context.Context, id string, r *claimRow) error {
 	var row *sql.Row
 	if s.inTx || s.reads == nil {
-		row = s.db.WithContext(ctx).Raw(claimByIDSQL+"?", id).Row()
+		row = s.db.WithContext(ctx).Raw(claimByIDSQL[s.dialect]+"?", id).Row()
 	} else {
 		st, err := s.reads.claimStmt(ctx, s)
 		if err != nil {
@@ -55,9 +58,9 @@ func (p *preparedReads) claimStmt(ctx context.Context, s *Store) (*sql.Stmt, err
 	if st := p.claim.Load(); st != nil {
 		return st, nil
 	}
-	q := claimByIDSQL + "?"
+	q := claimByIDSQL[s.dialect] + "?"
 	if s.dialect == dialectPostgres {
-		q = claimByIDSQL + "$1"
+		q = claimByIDSQL[s.dialect] + "$1"
 	}
 	st, err := s.sqlDB.PrepareContext(ctx, q)
 	if err != nil {

@@ -2,14 +2,17 @@ package gormstore
 
 import (
 	"reflect"
-	"strings"
 
 	"gorm.io/gorm"
 )
 
-// claimSelect is the SELECT list of claimRow's read columns, qualified by
-// the table, so that a query joining another table stays unambiguous.
-var claimSelect = "claims." + strings.Join(names(claimCols.read), ", claims.")
+// claimSelect is the SELECT list of claimRow's read columns by dialect
+// (see readSelect), qualified by the table, so that a query joining
+// another table stays unambiguous.
+var claimSelect = [...]string{
+	dialectSQLite:   claimCols.readSelect(dialectSQLite, "claims."),
+	dialectPostgres: claimCols.readSelect(dialectPostgres, "claims."),
+}
 
 // scanClaims runs q, a query of the claims table, for the columns a claim
 // is read from (plus extra, a derived column a listing sorts on, or "")
@@ -17,7 +20,11 @@ var claimSelect = "claims." + strings.Join(names(claimCols.read), ", claims.")
 // Find reflects over every field of every row, which cost listings and
 // the reads by ID several times the database's own work.
 func scanClaims(q *gorm.DB, extra string) ([]claimRow, error) {
-	sel := claimSelect
+	d := dialectPostgres
+	if q.Dialector.Name() == "sqlite" {
+		d = dialectSQLite
+	}
+	sel := claimSelect[d]
 	var extraIndex []int
 	if extra != "" && !isReadColumn(extra) {
 		for _, c := range claimCols.all {

@@ -49,6 +49,31 @@ type Store struct {
 	// FindClaim); shared by the copies of a Store bound to a transaction,
 	// which do not use them.
 	reads *preparedReads
+	// hot is the session the hottest reads run in (see reader): on
+	// SQLite, one that keeps their statements prepared, at most
+	// maxPreparedStatements of them; nil on PostgreSQL.
+	hot   *gorm.DB
+	noHot bool // WithPreparedReads(false)
+}
+
+// maxPreparedStatements bounds the statements the hot reads keep
+// prepared on SQLite, the least recently used closed beyond it: a
+// listing's statement differs with its filters and an IN list with its
+// length, so the texts are unbounded, and each prepared statement holds
+// memory on every connection it ran on.
+const maxPreparedStatements = 256
+
+// reader returns the session a hot read (a claim's relations, a listing,
+// records by ID, the conflicts) runs in. On SQLite its statements are
+// kept prepared, a parse and plan saved on every request. Not on
+// PostgreSQL: a statement pgx keeps prepared fails with "cached plan must
+// not change result type" once a migration alters a table it reads. In a
+// transaction, the transaction's own.
+func (s *Store) reader(ctx context.Context) *gorm.DB {
+	if s.hot != nil && !s.inTx {
+		return s.hot.WithContext(ctx)
+	}
+	return s.db.WithContext(ctx)
 }
 
 type dialect int
@@ -74,6 +99,11 @@ func WithLockWait(d time.Duration) Option {
 		}
 	}
 }
+
+// WithPreparedReads sets whether the hot reads keep their statements
+// prepared on SQLite (see reader; the default); PostgreSQL never does.
+// Without, benchmarks measure what they save.
+func WithPreparedReads(on bool) Option { return func(s *Store) { s.noHot = !on } }
 
 // WithNow sets the clock used for CreatedAt and UpdatedAt, for tests.
 func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }
@@ -144,6 +174,8 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		SkipDefaultTransaction: true, // writes use explicit transactions
 		Logger:                 newGormLogger(s.log, dsn),
 		NowFunc:                s.clock,
+		// Sizes the statements a PrepareStmt session keeps (see reader).
+		PrepareStmtMaxSize: maxPreparedStatements,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("gormstore: open: %w", err)
@@ -164,6 +196,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	}
 	s.db, s.sqlDB = db, sqlDB
 	s.reads = &preparedReads{}
+	if s.dialect == dialectSQLite && !s.noHot {
+		s.hot = db.Session(&gorm.Session{PrepareStmt: true})
+	}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
 		return nil, err

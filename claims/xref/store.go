@@ -64,6 +64,11 @@ type Reader interface {
 	FindClaimsByID(ctx context.Context, ids []string) ([]*claims.Claim, error)
 	FindClaimantsByID(ctx context.Context, ids []string) ([]*claims.Claimant, error)
 	FindSourcesByID(ctx context.Context, ids []string) ([]*claims.Source, error)
+	// ConflictSides returns what the conflicts listing shows of the claims
+	// with the given IDs (ConflictSide), in no particular order, leaving
+	// out those that do not exist: a narrow read of four columns, where
+	// FindClaimsByID and FindClaimantsByID read and decode whole records.
+	ConflictSides(ctx context.Context, ids []string) ([]ConflictSide, error)
 	// ListConflicts returns a page of the stored notable conflicts of
 	// every topic that f selects, highest priority first (see Priority),
 	// or most severe first with sort -severity.
@@ -74,6 +79,16 @@ type Reader interface {
 	Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error)
 	// CustomPlaces returns the places analysts added, in the order added.
 	CustomPlaces(ctx context.Context) ([]gazetteer.Place, error)
+}
+
+// ConflictSide is what GET /api/v1/conflicts shows of one claim of a
+// pair: the claim, its claimant and that claimant's name ("" when the
+// claimant does not exist), and the quantity as reported.
+type ConflictSide struct {
+	ClaimID      string
+	ClaimantID   string
+	ClaimantName string
+	QuantityText string
 }
 
 // Places adds and removes analysts' custom places. claims/service
