@@ -1676,6 +1676,10 @@ type placeHit struct {
 // and endings), and a capitalised word costs up to a dozen lookups, with
 // its oblique case endings undone, in each.
 func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
+	if cache.placesOf != x {
+		clear(cache.places)
+		cache.placesOf = x
+	}
 	if h, ok := cache.places[t.s]; ok {
 		return h
 	}

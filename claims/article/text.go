@@ -261,9 +261,12 @@ func newWordInfo(w string) wordInfo {
 // so it keeps no paragraph alive.
 type wordCache struct {
 	m map[string]wordInfo
-	// places holds what words name as places (see wordPlace), bounded
-	// the same way.
-	places map[string]placeHit
+	// places holds what words name as places (see wordPlace) in the
+	// gazetteer of placesOf, bounded the same way. The cache is pooled
+	// between extractors, whose gazetteers may differ: an extractor that
+	// finds another's places in it empties them first.
+	places   map[string]placeHit
+	placesOf *Extractor
 }
 
 const maxWordCache = 8192
