@@ -10,9 +10,9 @@ import (
 // correct amends the parser's readings where the words before a quantity
 // change its meaning: "возросло до 13 человек" is 13, not up to 13; "grew
 // from $464 million to $824 million" is two figures; "приближается к пяти
-// тысячам" is nearly five thousand.
-func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
-	out := make([]quantity.Quantity, 0, len(qs))
+// тысячам" is nearly five thousand. The quantities as corrected are
+// appended to out.
+func (x *Extractor) correct(out []quantity.Quantity, p string, qs []quantity.Quantity) []quantity.Quantity {
 	for _, q := range qs {
 		win := p[max(0, q.Start-80):q.Start] // the words before, not the whole paragraph
 		before := lastWord(win)
