@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // corpusTexts returns the texts of the corpus's passages, in order.
@@ -142,4 +143,114 @@ func TestPlainLowerWordInfo(t *testing.T) {
 	if plain < 20000 {
 		t.Fatalf("only %d plain words checked", plain)
 	}
+}
+
+// TestTokenizeFastPaths holds tokenize, which reads ASCII bytes and
+// two-byte Cyrillic letters from tables without decoding them, to
+// tokenizeRef (the tokenizer as it was before, rune by rune) on the
+// corpus and on random strings of ASCII, Cyrillic (the whole block, its
+// signs and combining marks among the letters), other scripts, spaces,
+// punctuation, quotation marks and broken UTF-8.
+func TestTokenizeFastPaths(t *testing.T) {
+	t.Parallel()
+	texts := corpusTexts(t)
+	pieces := []string{"a", "Z", "q", "0", "7", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", ".", ",", "-", "'", "’", "*", "«", "»", "“", "”", "(", ")", ":", ";", "!", "?", "…", "—", "$", "%", "/",
+		"é", "ß", "Ω", "λ", "中", "٣", "١", "😀", "\xd0", "\xd1", "\xd0a", "\xff", "\xd1\x80", "ru", "Газета", ".Ru", "U.S.", "3,400", "пресс-служба", "Russia's"}
+	for r := rune(0x400); r <= 0x4FF; r++ {
+		pieces = append(pieces, string(r))
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	var cache, refCache wordCache
+	for _, s := range texts {
+		for _, c := range []struct{ got, want *wordCache }{{nil, nil}, {&cache, &refCache}} {
+			got, want := tokenize(s, 3, nil, c.got), tokenizeRef(s, 3, nil, c.want)
+			if len(got) != len(want) {
+				t.Fatalf("%q: %d tokens, want %d:\n got %+v\nwant %+v", s, len(got), len(want), got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%q: token %d is %+v, want %+v", s, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// tokenizeRef is tokenize as it was before its fast paths, a rune at a
+// time through isSpace and isAlnum: the oracle of TestTokenizeFastPaths.
+func tokenizeRef(s string, base int, out []tok, cache *wordCache) []tok {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			i += n
+			continue
+		}
+		if r == '*' && i > 0 && footnoteMark(s, i) {
+			// "ОВД-инфо*", "«Правого сектора»*": a footnote mark glued to
+			// a name (a body the state lists as a foreign agent or banned)
+			// is no part of the sentence's grammar.
+			i += n
+			continue
+		}
+		if !isAlnum(r) {
+			out = append(out, tok{s: s[i : i+n], low: s[i : i+n], start: base + i, end: base + i + n, cls: classOf(s[i:i+n], "")})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isAlnum(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '.' && domainAfter(s, j) {
+				// "Газета.Ru", "Lenta.ru", "News.ru": an outlet named by its
+				// web address is one word, whatever case its suffix has.
+				j += n2
+				for j < len(s) && s[j] < utf8.RuneSelf && isAlnum(rune(s[j])) {
+					j++
+				}
+				break
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+				// Inner mark: kept when a letter or digit follows.
+				if j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if isAlnum(r3) && (r2 != ',' || isDigit(r)) && (r2 != '.' || isDigit(r) || isAbbrevDot(s, i, j)) {
+						j += n2
+						continue
+					}
+				}
+				// "U.S." keeps its final dot.
+				if r2 == '.' && isAbbrevDot(s, i, j) && strings.Count(s[i:j], ".") > 0 {
+					j += n2
+				}
+			}
+			break
+		}
+		w := s[i:j]
+		var wi wordInfo
+		switch {
+		case plainLower(w):
+			// Its own folded form and stem: newWordInfo without the
+			// cache's lookup, cheaper than the lookup itself.
+			wi = wordInfo{low: w, st: w, cls: classOf(w, w)}
+		case cache != nil:
+			wi = cache.info(w)
+		default:
+			wi = newWordInfo(w)
+		}
+		out = append(out, tok{s: w, low: wi.low, st: wi.st, start: base + i, end: base + j, word: true, upper: isUpper(r), digit: isDigit(r), cls: wi.cls})
+		i = j
+	}
+	return out
 }
