@@ -81,10 +81,10 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	for _, qr := range quotes {
 		if !digits && qr.start < q.Start && q.End <= qr.end {
-			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
+			n, first := fieldsUpTo(strings.Trim(p[qr.start:qr.end], "\"“”«»„"), 6)
 			// …but not a short quotation that counts people or things:
 			// «Число погибших достигло девяти человек».
-			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits && !peopleUnits[fold(q.Unit)] {
+			if n <= 5 && n > 0 && unicode.IsUpper(firstRune(first)) && !digits && !peopleUnits[fold(q.Unit)] {
 				return false, ReasonLabel
 			}
 		}
@@ -136,7 +136,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	// Statistical parameters.
 	win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]
-	if strings.Contains(win, "onfiden") || strings.Contains(win, "rror") || strings.Contains(win, "eviation") || strings.Contains(win, "value") || strings.Contains(win, "ignifican") || strings.Contains(win, "огрешн") || strings.Contains(win, "оверител") || strings.Contains(win, "тандартн") {
+	if hasStatStem(win) {
 		win = strings.ToLower(win)
 		for _, w := range statWords {
 			if strings.Contains(win, w) {
@@ -197,4 +197,64 @@ func isClock(s string) bool {
 	}
 	m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
 	return h < 24 && m < 60
+}
+
+// fieldsUpTo returns how many words strings.Fields finds in s, counting
+// no further than limit, and the first of them, without making the list.
+func fieldsUpTo(s string, limit int) (n int, first string) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if n == 0 {
+				first = s[start:i]
+			}
+			n++
+			if n == limit {
+				return n, first
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if n == 0 {
+			first = s[start:]
+		}
+		n++
+	}
+	return n, first
+}
+
+// hasStatStem reports whether s holds a stem of a word of statistics
+// ("onfiden", "rror", "eviation", "value", "ignifican", "огрешн",
+// "оверител", "тандартн"), in one pass over s rather than a search for
+// each: a byte that starts none of them is stepped over.
+func hasStatStem(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var ok bool
+		switch s[i] {
+		case 'o':
+			ok = strings.HasPrefix(s[i:], "onfiden")
+		case 'r':
+			ok = strings.HasPrefix(s[i:], "rror")
+		case 'e':
+			ok = strings.HasPrefix(s[i:], "eviation")
+		case 'v':
+			ok = strings.HasPrefix(s[i:], "value")
+		case 'i':
+			ok = strings.HasPrefix(s[i:], "ignifican")
+		case 0xD0: // о
+			ok = strings.HasPrefix(s[i:], "огрешн") || strings.HasPrefix(s[i:], "оверител")
+		case 0xD1: // т
+			ok = strings.HasPrefix(s[i:], "тандартн")
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
