@@ -257,17 +257,14 @@ func tokenizeRef(s string, base int, out []tok, cache *wordCache) []tok {
 
 // TestScanHelpers holds the helpers that replaced library calls in
 // correct and judge to those calls, on random strings of the bytes and
-// runes they look for, spaces, the stems of hasStatStem, other text and
-// broken UTF-8: lastWordBreak to strings.LastIndexAny, fieldsUpTo to
-// strings.Fields and hasStatStem to a strings.Contains for each stem.
+// runes they look for, spaces, other text and broken UTF-8: lastWordBreak
+// to strings.LastIndexAny and fieldsUpTo to strings.Fields.
 func TestScanHelpers(t *testing.T) {
 	t.Parallel()
-	stems := []string{"onfiden", "rror", "eviation", "value", "ignifican", "огрешн", "оверител", "тандартн"}
 	pieces := []string{" ", " ", " ", " ", "\t", "\n", "\v", "\u00a0", "\u2003", "\u0085", "(", "«", "\"", "“", "”", "»", "„", ",", "a", "Z", "о", "т", "д", "ё",
-		"\xc2", "\xab", "\xe2", "\x80", "\x9c", "\xe2\x80", "\x80\x9c", "\xc2\xc2\xab", "\xd0", "\xd1", "conf", "idence", "err", "or", "ст", "андартн", "огреш", "погрешность"}
-	pieces = append(pieces, stems...)
+		"\xc2", "\xab", "\xe2", "\x80", "\x9c", "\xe2\x80", "\x80\x9c", "\xc2\xc2\xab", "\xd0", "\xd1", "word", "слово"}
 	rng := rand.New(rand.NewPCG(9, 10))
-	checked := map[string]int{}
+	long := 0
 	for range 100000 {
 		var b strings.Builder
 		for range rng.IntN(30) {
@@ -288,21 +285,11 @@ func TestScanHelpers(t *testing.T) {
 				t.Fatalf("fieldsUpTo(%q, %d) = %d, %q; strings.Fields gives %d words, the first %q", s, limit, n, first, len(f), wantFirst)
 			}
 		}
-		want := false
-		for _, st := range stems {
-			want = want || strings.Contains(s, st)
-		}
-		if hasStatStem(s) != want {
-			t.Fatalf("hasStatStem(%q) = %v, want %v", s, !want, want)
-		}
-		if want {
-			checked["stem"]++
-		}
 		if len(f) > 5 {
-			checked["long"]++
+			long++
 		}
 	}
-	if checked["stem"] < 1000 || checked["long"] < 1000 {
-		t.Fatalf("too few strings with a stem (%d) or more than five words (%d)", checked["stem"], checked["long"])
+	if long < 1000 {
+		t.Fatalf("only %d strings of more than five words", long)
 	}
 }
