@@ -1657,12 +1657,18 @@ func appendNew(list []string, s string) []string {
 // count too; see lookupCity. cache, when not nil, keeps what one word
 // names (see wordPlace).
 func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name string, n int, city, ok bool) {
+	// With the cache, what ts[i] names alone and whether it starts a
+	// name of several words (matchName's first test of one) are known.
+	var h placeHit
+	cached := cache != nil && ts[i].word
+	if cached {
+		h = x.wordPlace(&ts[i], cache)
+	}
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
 			continue
 		}
-		if n == 1 && cache != nil && ts[i].word {
-			h := x.wordPlace(&ts[i], cache)
+		if n == 1 && cached {
 			switch {
 			case h.isPlace:
 				return h.place, 1, false, true
@@ -1671,10 +1677,12 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name s
 			}
 			continue
 		}
-		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
-			return name, n, false, true
+		if !cached || h.prefix {
+			if name, ok := x.lookupPlace(ts[i : i+n]); ok {
+				return name, n, false, true
+			}
 		}
-		if !loc {
+		if !loc || cached && !h.cityPrefix {
 			continue
 		}
 		if name, ok := x.lookupCity(ts[i : i+n]); ok {
@@ -1685,10 +1693,12 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name s
 }
 
 // placeHit is what one word names: a place (lookupPlace), a city or
-// region (lookupCity), or neither.
+// region (lookupCity), or neither; and whether it starts the name of a
+// place (prefix) or of a city or region (cityPrefix) of several words.
 type placeHit struct {
-	place, city     string
-	isPlace, isCity bool
+	place, city        string
+	isPlace, isCity    bool
+	prefix, cityPrefix bool
 }
 
 // wordPlace is lookupPlace and lookupCity of the word t alone, from the
@@ -1707,6 +1717,7 @@ func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
 	var h placeHit
 	h.place, h.isPlace = x.lookupPlace(ts)
 	h.city, h.isCity = x.lookupCity(ts)
+	h.prefix, h.cityPrefix = x.namePrefix(false, t.low), x.namePrefix(true, t.low)
 	if cache.places == nil || len(cache.places) >= maxWordCache {
 		cache.places = make(map[string]placeHit, 256)
 	}
