@@ -293,3 +293,33 @@ func TestScanHelpers(t *testing.T) {
 		t.Fatalf("only %d strings of more than five words", long)
 	}
 }
+
+// TestIsAbbrevDot holds isAbbrevDot to its definition with strings.Split
+// (every part of the word between dots one rune) on random strings of
+// letters, dots and broken UTF-8.
+func TestIsAbbrevDot(t *testing.T) {
+	t.Parallel()
+	pieces := []string{".", ".", "U", "s", "e", "g", "ab", "С", "ША", "\xd0", "\xff", "1"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	yes := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		want := w != ""
+		for _, p := range strings.Split(w, ".") {
+			want = want && utf8.RuneCountInString(p) == 1
+		}
+		if got := isAbbrevDot("x"+w+"y", 1, 1+len(w)); got != want {
+			t.Fatalf("isAbbrevDot(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 1000 {
+		t.Fatalf("only %d abbreviations among the random words", yes)
+	}
+}

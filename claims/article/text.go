@@ -391,14 +391,23 @@ func isAbbrevDot(s string, i, j int) bool {
 	if len(w) == 0 {
 		return false
 	}
-	// single letters separated by dots: U.S, U.N, e.g
-	parts := strings.Split(w, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 {
+	// single letters separated by dots: U.S, U.N, e.g (each part between
+	// the dots one rune, walked without strings.Split's list, which the
+	// tokenizer made at every dot after a word)
+	for {
+		k := strings.IndexByte(w, '.')
+		part := w
+		if k >= 0 {
+			part = w[:k]
+		}
+		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		if k < 0 {
+			return true
+		}
+		w = w[k+1:]
 	}
-	return true
 }
 
 // fold lower-cases s and reads "ё" as "е". It returns s itself, without
