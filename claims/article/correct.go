@@ -10,15 +10,14 @@ import (
 // correct amends the parser's readings where the words before a quantity
 // change its meaning: "возросло до 13 человек" is 13, not up to 13; "grew
 // from $464 million to $824 million" is two figures; "приближается к пяти
-// тысячам" is nearly five thousand.
-func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantity {
-	out := make([]quantity.Quantity, 0, len(qs))
+// тысячам" is nearly five thousand. The quantities as corrected are
+// appended to out.
+func (x *Extractor) correct(out []quantity.Quantity, p string, qs []quantity.Quantity) []quantity.Quantity {
 	for _, q := range qs {
 		win := p[max(0, q.Start-80):q.Start] // the words before, not the whole paragraph
 		before := lastWord(win)
 		before2 := lastWord(win[:max(0, len(win)-len(before)-1)])
 		low := fold(q.Text)
-		after := fold(strings.TrimLeft(p[q.End:min(len(p), q.End+16)], " "))
 		switch {
 		case q.Unit != "" && isCyrillic(q.Unit) && hasAnySuffix(fold(q.Unit), "ся", "сь", "ют", "ят") && strings.HasSuffix(q.Text, " "+q.Unit):
 			// "из них 9 находятся": the parser took the verb for the unit.
@@ -46,7 +45,7 @@ func (x *Extractor) correct(p string, qs []quantity.Quantity) []quantity.Quantit
 				out = append(out, r)
 				continue
 			}
-		case (before == "the" && crossVerbs[before2] || crossVerbs[before]) && (strings.HasSuffix(low, " mark") || strings.HasPrefix(after, "mark") || strings.HasPrefix(after, "barrier") || strings.HasPrefix(after, "threshold")):
+		case (before == "the" && crossVerbs[before2] || crossVerbs[before]) && (strings.HasSuffix(low, " mark") || hasAnyPrefix(foldedAfter(p, q.End), "mark", "barrier", "threshold")):
 			end := q.End
 			if strings.HasSuffix(low, " mark") {
 				end -= len(" mark")
@@ -178,6 +177,35 @@ func boundBeforeNa(s string) string {
 
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " \t,")
-	i := strings.LastIndexAny(s, " \t\n(«\"“")
+	i := lastWordBreak(s)
 	return fold(s[i+1:])
+}
+
+// lastWordBreak is strings.LastIndexAny(s, " \t\n(«\"“") without decoding
+// s backwards rune by rune, as LastIndexAny does for a set with runes
+// outside ASCII: a byte of the set, or the last byte of «
+// (C2 AB) or “ (E2 80 9C) after the bytes before it.
+func lastWordBreak(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ' ', '\t', '\n', '(', '"':
+			return i
+		case 0xAB:
+			if i >= 1 && s[i-1] == 0xC2 {
+				return i - 1
+			}
+		case 0x9C:
+			if i >= 2 && s[i-2] == 0xE2 && s[i-1] == 0x80 {
+				return i - 2
+			}
+		}
+	}
+	return -1
+}
+
+// foldedAfter is the 16 bytes of p after end, spaces trimmed at their
+// start, folded: what follows a quantity, as the crossVerbs case reads it
+// ("the 16,000 mark").
+func foldedAfter(p string, end int) string {
+	return fold(strings.TrimLeft(p[end:min(len(p), end+16)], " "))
 }

@@ -82,10 +82,10 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	for _, qr := range quotes {
 		if !digits && qr.start < q.Start && q.End <= qr.end {
-			words := strings.Fields(strings.Trim(p[qr.start:qr.end], "\"“”«»„"))
+			n, first := fieldsUpTo(strings.Trim(p[qr.start:qr.end], "\"“”«»„"), 6)
 			// …but not a short quotation that counts people or things:
 			// «Число погибших достигло девяти человек».
-			if len(words) <= 5 && len(words) > 0 && unicode.IsUpper(firstRune(words[0])) && !digits && !peopleUnits[fold(q.Unit)] {
+			if n <= 5 && n > 0 && unicode.IsUpper(firstRune(first)) && !digits && !peopleUnits[fold(q.Unit)] {
 				return false, ReasonLabel
 			}
 		}
@@ -206,4 +206,34 @@ func isClock(s string) bool {
 func invertedDigits(text string) bool {
 	w, rest, ok := strings.Cut(text, " ")
 	return ok && (w == "тысяч" || w == "миллионов" || w == "миллиардов") && isDigitStart(rest)
+}
+
+// fieldsUpTo returns how many words strings.Fields finds in s, counting
+// no further than limit, and the first of them, without making the list.
+func fieldsUpTo(s string, limit int) (n int, first string) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if n == 0 {
+				first = s[start:i]
+			}
+			n++
+			if n == limit {
+				return n, first
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if n == 0 {
+			first = s[start:]
+		}
+		n++
+	}
+	return n, first
 }

@@ -87,14 +87,17 @@ func (x *Extractor) newDoc() *doc {
 	return d
 }
 
-// release returns the doc's token buffer and caches to the pool: the
-// caches hold pure functions of words and names, so the next article may
-// use them.
+// release returns the doc's buffers and caches to the pool: the caches
+// hold pure functions of words and names (and places with the extractor
+// they were read for), so the next article may use them.
 func (d *doc) release() {
 	sc := &scratch{words: d.words, stems: d.stemCache}
 	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
 		sc.pp = d.pp
-		sc.pp.p, sc.pp.sents = "", nil
+		sc.pp.p = ""
+		clear(sc.pp.sents)
+		clear(sc.pp.found)
+		clear(sc.pp.qs)
 	}
 	scratchPool.Put(sc)
 	d.pp = nil
@@ -136,8 +139,10 @@ type prep struct {
 	p        string
 	base     int
 	blank    bool
-	raw      int // how many quantities the parser found, before correction
-	qs       []quantity.Quantity
+	raw      int                 // how many quantities the parser found, before correction
+	found    []quantity.Quantity // the parser's quantities, before correction
+	rs       []quantity.Refusal  // the parser's refusals
+	qs       []quantity.Quantity // as corrected
 	refused  []Refusal
 	sps      []span
 	quotes   []span
@@ -159,14 +164,17 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		return
 	}
 	pp.sps = sentences(p, pp.sps[:0])
-	var qs []quantity.Quantity
-	if refusals {
-		var rs []quantity.Refusal
-		qs, rs = x.parser.ExtractAll(p)
-		pp.refused = appendRefusals(pp.refused, p, base, pp.sps, rs)
-	} else {
-		qs = x.parser.Extract(p)
+	if cap(pp.found) > maxKeptQuantities {
+		pp.found, pp.qs = nil, nil // do not keep a huge paragraph's buffers
 	}
+	if refusals {
+		pp.found, pp.rs = x.parser.AppendExtractAll(pp.found[:0], pp.rs[:0], p)
+		pp.refused = appendRefusals(pp.refused, p, base, pp.sps, pp.rs)
+		clear(pp.rs) // keeps no paragraph alive
+	} else {
+		pp.found = x.parser.AppendExtract(pp.found[:0], p)
+	}
+	qs := pp.found
 	pp.raw = len(qs)
 	pp.quotes = quoteRegions(p, pp.quotes[:0])
 	if cap(pp.toks) > 1<<16 {
@@ -178,10 +186,15 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		pp.toks = tokenize(p[sp.start:sp.end], sp.start, pp.toks, words)
 		pp.bounds = append(pp.bounds, len(pp.toks))
 	}
-	// The sentences are new each time: the candidates of the doc keep
-	// slices of their places. Their places are read later, and only where
-	// a candidate needs them (see readPlaces).
-	pp.sents = make([]sent, len(pp.sps))
+	// The sentences' buffer is reused, cleared: the candidates copy their
+	// places, and nothing is kept of a sentence past its paragraph. Their
+	// places are read later, and only where a candidate needs them (see
+	// readPlaces).
+	if cap(pp.sents) > maxKeptSentences {
+		pp.sents = nil
+	}
+	pp.sents = slices.Grow(pp.sents[:0], len(pp.sps))[:len(pp.sps)]
+	clear(pp.sents)
 	pp.countPhr = pp.countPhr[:0]
 	for i, sp := range pp.sps {
 		s := &pp.sents[i]
@@ -193,11 +206,18 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 		}
 		pp.countPhr = append(pp.countPhr, c)
 	}
+	pp.qs = pp.qs[:0]
 	if len(qs) > 0 {
-		qs = x.correct(p, qs)
+		pp.qs = x.correct(pp.qs, p, qs)
 	}
-	pp.qs = qs
 }
+
+// maxKeptQuantities and maxKeptSentences bound the buffers of quantities
+// and sentences a prep keeps for the next paragraph.
+const (
+	maxKeptQuantities = 1 << 12
+	maxKeptSentences  = 1 << 12
+)
 
 // paragraph reads one paragraph p, which starts at byte base of the
 // article, and appends its candidates to out. out[prev:] holds the
@@ -1890,12 +1910,18 @@ func appendNew(list []string, s string) []string {
 // count too; see lookupCity. cache, when not nil, keeps what one word
 // names (see wordPlace).
 func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name string, n int, city, ok bool) {
+	// With the cache, what ts[i] names alone and whether it starts a
+	// name of several words (matchName's first test of one) are known.
+	var h placeHit
+	cached := cache != nil && ts[i].word
+	if cached {
+		h = x.wordPlace(&ts[i], cache)
+	}
 	for n := 3; n >= 1; n-- {
 		if i+n > len(ts) || n > 1 && !ts[i+n-1].word {
 			continue
 		}
-		if n == 1 && cache != nil && ts[i].word {
-			h := x.wordPlace(&ts[i], cache)
+		if n == 1 && cached {
 			switch {
 			case h.isPlace:
 				return h.place, 1, false, true
@@ -1904,10 +1930,12 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name s
 			}
 			continue
 		}
-		if name, ok := x.lookupPlace(ts[i : i+n]); ok {
-			return name, n, false, true
+		if !cached || h.prefix {
+			if name, ok := x.lookupPlace(ts[i : i+n]); ok {
+				return name, n, false, true
+			}
 		}
-		if !loc {
+		if !loc || cached && !h.cityPrefix {
 			continue
 		}
 		if name, ok := x.lookupCity(ts[i : i+n]); ok {
@@ -1918,10 +1946,12 @@ func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name s
 }
 
 // placeHit is what one word names: a place (lookupPlace), a city or
-// region (lookupCity), or neither.
+// region (lookupCity), or neither; and whether it starts the name of a
+// place (prefix) or of a city or region (cityPrefix) of several words.
 type placeHit struct {
-	place, city     string
-	isPlace, isCity bool
+	place, city        string
+	isPlace, isCity    bool
+	prefix, cityPrefix bool
 }
 
 // wordPlace is lookupPlace and lookupCity of the word t alone, from the
@@ -1929,6 +1959,10 @@ type placeHit struct {
 // and endings), and a capitalised word costs up to a dozen lookups, with
 // its oblique case endings undone, in each.
 func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
+	if cache.placesOf != x {
+		clear(cache.places)
+		cache.placesOf = x
+	}
 	if h, ok := cache.places[t.s]; ok {
 		return h
 	}
@@ -1936,6 +1970,7 @@ func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
 	var h placeHit
 	h.place, h.isPlace = x.lookupPlace(ts)
 	h.city, h.isCity = x.lookupCity(ts)
+	h.prefix, h.cityPrefix = x.namePrefix(false, t.low), x.namePrefix(true, t.low)
 	if cache.places == nil || len(cache.places) >= maxWordCache {
 		cache.places = make(map[string]placeHit, 256)
 	}

@@ -114,7 +114,25 @@ func classOf(low, st string) class {
 func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var n int
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most runes of English text: its classes from a table,
+			// a punctuation mark's word lists too.
+			ac := asciiClass[c]
+			if ac&aSpace != 0 {
+				i++
+				continue
+			}
+			if ac&aAlnum == 0 && (c != '*' || i == 0 || !footnoteMark(s, i)) {
+				out = append(out, tok{s: s[i : i+1], low: s[i : i+1], start: base + i, end: base + i + 1, cls: asciiPunctClass[c]})
+				i++
+				continue
+			}
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			i += n
 			continue
@@ -133,6 +151,18 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 		}
 		j := i + n
 		for j < len(s) {
+			// ASCII letters and digits, and the two-byte runes
+			// U+0400–U+047F (Cyrillic letters), go on the word without
+			// decoding.
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiClass[c]&aAlnum != 0 {
+					j++
+					continue
+				}
+			} else if (c == 0xD0 || c == 0xD1) && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+				j += 2
+				continue
+			}
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if isAlnum(r2) {
 				j += n2
@@ -180,6 +210,34 @@ func tokenize(s string, base int, out []tok, cache *wordCache) []tok {
 	}
 	return out
 }
+
+// What the tokenizer asks of an ASCII byte, in asciiClass.
+const (
+	aSpace uint8 = 1 << iota // unicode.IsSpace
+	aAlnum                   // unicode.IsLetter or unicode.IsDigit
+)
+
+// asciiClass holds each ASCII byte's aSpace and aAlnum.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if unicode.IsSpace(rune(c)) {
+			t[c] |= aSpace
+		}
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] |= aAlnum
+		}
+	}
+	return t
+}()
+
+// asciiPunctClass holds the word lists of each ASCII byte as a token of
+// its own, classOf(string(c), "").
+var asciiPunctClass = func() (t [utf8.RuneSelf]class) {
+	for c := range t {
+		t[c] = classOf(string(rune(c)), "")
+	}
+	return t
+}()
 
 // domains are the top-level domains of outlets named by their address.
 var domains = set("ru", "com", "net", "org", "ua", "info", "su", "by", "kz", "uk", "io", "fm", "tv", "news", "media")
@@ -264,9 +322,12 @@ func newWordInfo(w string) wordInfo {
 // so it keeps no paragraph alive.
 type wordCache struct {
 	m map[string]wordInfo
-	// places holds what words name as places (see wordPlace), bounded
-	// the same way.
-	places map[string]placeHit
+	// places holds what words name as places (see wordPlace) in the
+	// gazetteer of placesOf, bounded the same way. The cache is pooled
+	// between extractors, whose gazetteers may differ: an extractor that
+	// finds another's places in it empties them first.
+	places   map[string]placeHit
+	placesOf *Extractor
 }
 
 const maxWordCache = 8192
@@ -333,14 +394,23 @@ func isAbbrevDot(s string, i, j int) bool {
 	if len(w) == 0 {
 		return false
 	}
-	// single letters separated by dots: U.S, U.N, e.g
-	parts := strings.Split(w, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 {
+	// single letters separated by dots: U.S, U.N, e.g (each part between
+	// the dots one rune, walked without strings.Split's list, which the
+	// tokenizer made at every dot after a word)
+	for {
+		k := strings.IndexByte(w, '.')
+		part := w
+		if k >= 0 {
+			part = w[:k]
+		}
+		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		if k < 0 {
+			return true
+		}
+		w = w[k+1:]
 	}
-	return true
 }
 
 // fold lower-cases s and reads "ё" as "е". It returns s itself, without

@@ -8,9 +8,10 @@ import (
 	"github.com/claimdesk/claimdesk/claims/internal/wordfilter"
 )
 
-// TestLexiconFilter holds scanWord's filtered lookup to the map it
-// filters: every word of the lexicon keeps its ID, and random words, most
-// of them unknown, get what the map says.
+// TestLexiconFilter holds scanWord's lookup (a filter, then a table of
+// the map's words) to the map: every word of the lexicon keeps its ID,
+// and its near misses and random words, most of them unknown, get what
+// the map says.
 func TestLexiconFilter(t *testing.T) {
 	t.Parallel()
 	l := New().lex
@@ -20,6 +21,12 @@ func TestLexiconFilter(t *testing.T) {
 	for w, id := range l.ids {
 		if got := l.lookup([]byte(w)); got != id {
 			t.Fatalf("%q: lookup gives %d, the map %d", w, got, id)
+		}
+		// Near misses, which the filter may let through to the table.
+		for _, near := range []string{w + "a", "a" + w, w + "ы", strings.TrimSuffix(w, w[len(w)-min(len(w), 1):])} {
+			if got, want := l.lookup([]byte(near)), l.ids[near]; got != want {
+				t.Fatalf("%q: lookup gives %d, the map %d", near, got, want)
+			}
 		}
 	}
 	letters := []rune("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")

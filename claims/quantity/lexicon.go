@@ -486,6 +486,11 @@ type lexicon struct {
 	// filter holds every word of ids: most words of a text are in no
 	// list, and it answers for them without a map lookup (see scanWord).
 	filter wordfilter.Filter
+	// tab is ids as an open-addressed table (linear probing, a power of
+	// two long, at most a quarter full), built once the lexicon is: a
+	// lookup the filter lets through hashes the word once and compares a
+	// slot or two instead of a map access.
+	tab []lexSlot
 	// Words some rules look for by name.
 	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idSo, idPolovinoy, idHalf, idNi int32
 }
@@ -503,10 +508,55 @@ func (l *lexicon) id(w string) int32 {
 
 // lookup returns the ID of the lower-cased word w, 0 when it is unknown.
 func (l *lexicon) lookup(w []byte) int32 {
-	if !wordfilter.MayHold(&l.filter, w) {
+	if !wordfilter.MayHold(&l.filter, w) || len(l.tab) == 0 {
 		return 0
 	}
-	return l.ids[string(w)]
+	mask := uint32(len(l.tab) - 1)
+	for i := lexHash(w) & mask; ; i = (i + 1) & mask {
+		s := &l.tab[i]
+		if s.id == 0 {
+			return 0
+		}
+		if s.w == string(w) {
+			return s.id
+		}
+	}
+}
+
+// lexSlot is a slot of lexicon.tab; id 0 marks an empty one.
+type lexSlot struct {
+	w  string
+	id int32
+}
+
+// lexHash is FNV-1a of w.
+func lexHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+// buildTab fills l.tab from l.ids, which no longer changes.
+func (l *lexicon) buildTab() {
+	n := 1
+	for n < 4*len(l.ids) {
+		n *= 2
+	}
+	l.tab = make([]lexSlot, n)
+	mask := uint32(n - 1)
+	for w, id := range l.ids {
+		if id == 0 {
+			continue
+		}
+		i := lexHash([]byte(w)) & mask
+		for l.tab[i].id != 0 {
+			i = (i + 1) & mask
+		}
+		l.tab[i] = lexSlot{w: w, id: id}
+	}
 }
 
 func (l *lexicon) word(w string) *wordInfo { return &l.words[l.id(w)] }
@@ -612,5 +662,6 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 	l.idEqual, l.idPlus, l.idPlusRu, l.idGive, l.idTake = l.id("equal"), l.id("plus"), l.id("плюс"), l.id("give"), l.id("take")
 	l.idS, l.idPolovinoy, l.idHalf, l.idNi = l.id("с"), l.id("половиной"), l.id("half"), l.id("ни")
 	l.idSo = l.id("со")
+	l.buildTab()
 	return l
 }

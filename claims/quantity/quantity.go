@@ -356,7 +356,15 @@ func scientificReason(text string, toks []token, i int) string {
 // and Start and End are its offsets in text. It returns nil when there is
 // none. Time and memory are linear in the length of text.
 func (p *Parser) Extract(text string) []Quantity {
-	return p.extract(text, nil)
+	return p.extract(nil, text, nil)
+}
+
+// AppendExtract appends the quantities Extract finds in text to dst and
+// returns the extended slice, so that a caller reading many texts (an
+// article's paragraphs) can reuse one buffer instead of allocating a new
+// one each time.
+func (p *Parser) AppendExtract(dst []Quantity, text string) []Quantity {
+	return p.extract(dst, text, nil)
 }
 
 // Refusal is a span of running text that reads as a quantity but cannot
@@ -374,22 +382,30 @@ type Refusal struct {
 // cannot be read right, in order, rather than leaving it out silently.
 func (p *Parser) ExtractAll(text string) ([]Quantity, []Refusal) {
 	var refused []Refusal
-	qs := p.extract(text, &refused)
+	qs := p.extract(nil, text, &refused)
 	return qs, refused
+}
+
+// AppendExtractAll is ExtractAll that appends the quantities to qs and the
+// refusals to rs, as AppendExtract does.
+func (p *Parser) AppendExtractAll(qs []Quantity, rs []Refusal, text string) ([]Quantity, []Refusal) {
+	qs = p.extract(qs, text, &rs)
+	return qs, rs
 }
 
 // ExtractAll finds the quantities and the refusals in text with the
 // built-in lexicon.
 func ExtractAll(text string) ([]Quantity, []Refusal) { return defaultParser.ExtractAll(text) }
 
-func (p *Parser) extract(text string, refused *[]Refusal) []Quantity {
+// extract appends the quantities of text to out, and what it refuses to
+// *refused when refused is not nil.
+func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quantity {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	toks := p.lex.tokenize(text, sc.toks[:0])
 	if cap(toks) <= 1<<16 {
 		sc.toks = toks[:0] // keep the grown buffer, within reason
 	}
-	var out []Quantity
 	var m match
 	for i := 0; i < len(toks); {
 		t := &toks[i]
