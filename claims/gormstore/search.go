@@ -80,14 +80,19 @@ func (s *Store) whereClaims(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
 	}
 	q = whereText(q, "claims", f.Text)
 	if f.Query != "" {
-		q = s.whereMatch(q, f.Query)
+		q = s.whereMatch(q, f.Query, f.TopicID)
 	}
 	return q
 }
 
 // whereMatch keeps the claims matching a full-text query; a query without
-// a word matches nothing.
-func (s *Store) whereMatch(q *gorm.DB, query string) *gorm.DB {
+// a word matches nothing. On SQLite, within a topic (topic not ""), the
+// topic's key is ANDed into the MATCH (claimsMatch): the statement reads
+// the rowids of the topic's matches, FTS5 intersecting the key's list
+// with the words', instead of every claim holding the words (for a word
+// most claims hold, most of the table) to keep the topic's. The caller
+// filters by topic_id too.
+func (s *Store) whereMatch(q *gorm.DB, query, topic string) *gorm.DB {
 	terms := fulltext.Parse(query)
 	if len(terms) == 0 {
 		return q.Where("1 = 0")
@@ -96,7 +101,7 @@ func (s *Store) whereMatch(q *gorm.DB, query string) *gorm.DB {
 		ws := fulltext.Websearch(terms)
 		return q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", ws, ws)
 	}
-	return q.Where("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", fulltext.FTS5(terms))
+	return q.Where("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", claimsMatch(terms, topic))
 }
 
 // whereDate keeps the rows whose date column (YYYY, YYYY-MM or YYYY-MM-DD,
