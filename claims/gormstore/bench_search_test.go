@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -16,9 +17,11 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 )
 
-// EnvBenchSearchDB names a SQLite database for BenchmarkSearchWithinTopic
-// to search instead of generating one, such as one a load run left
-// (claimdesk-load -generate, then claimdesk import). It is migrated first.
+// EnvBenchSearchDB names a SQLite database, or a PostgreSQL DSN (its
+// search_path selecting the schema), for BenchmarkSearchWithinTopic and
+// BenchmarkListWithinTopic to search instead of generating one, such as
+// one a load run left (claimdesk-load -generate, then claimdesk import).
+// It is migrated first.
 const EnvBenchSearchDB = "CLAIMDESK_BENCH_SEARCH_DB"
 
 // benchSearchClaims and benchSearchTopics size the database the benchmark
@@ -107,7 +110,11 @@ func benchSearchStore(b *testing.B) (*gormstore.Store, []benchTopic) {
 	if err := s.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		driver, dsn = "pgx", path
+	}
+	raw, err := sql.Open(driver, dsn)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -121,8 +128,8 @@ func benchSearchStore(b *testing.B) (*gormstore.Store, []benchTopic) {
 		}
 		return t
 	}
-	largest := pick("largest", "n DESC")
-	return s, []benchTopic{largest, pick("mid", "abs(n - ?)", largest.n/20), pick("small", "abs(n - 55)")}
+	largest := pick("largest", "COUNT(*) DESC")
+	return s, []benchTopic{largest, pick("mid", "abs(COUNT(*) - $1)", largest.n/20), pick("small", "abs(COUNT(*) - 55)")}
 }
 
 // benchSearchDB imports benchSearchClaims claims into a new SQLite

@@ -68,3 +68,15 @@ func TopicKeys(ctx context.Context, s *Store) (map[string]string, error) {
 
 // IsSQLite reports whether s stores in SQLite.
 func IsSQLite(s *Store) bool { return s.dialect == dialectSQLite }
+
+// SearchTopics returns the topic_id of each claim's claim_search row
+// (PostgreSQL), by claim ID; a claim without a row has none.
+func SearchTopics(ctx context.Context, s *Store) (map[string]string, error) {
+	var rows []struct{ ClaimID, TopicID string }
+	err := s.db.WithContext(ctx).Raw(`SELECT claim_id, topic_id FROM claim_search`).Scan(&rows).Error
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.ClaimID] = r.TopicID
+	}
+	return out, err
+}

@@ -20,11 +20,17 @@ func wantTopicKey(topic string) string {
 }
 
 // checkTopicKeys requires, on SQLite, every claim's claims_fts row to hold
-// the key of the topic in want (claim ID to topic ID), and no other row.
+// the key of the topic in want (claim ID to topic ID), and no other row;
+// on PostgreSQL, every claim's claim_search row to hold that topic's ID.
 func checkTopicKeys(t *testing.T, s *gormstore.Store, when string, want map[string]string) {
 	t.Helper()
 	if !gormstore.IsSQLite(s) {
-		return // PostgreSQL searches a tsvector, without a key
+		got, err := gormstore.SearchTopics(context.Background(), s)
+		must(t, when+": search topics", err)
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: claim_search topics %q, want %q", when, got, want)
+		}
+		return
 	}
 	got, err := gormstore.TopicKeys(context.Background(), s)
 	must(t, when+": topic keys", err)
@@ -149,6 +155,24 @@ func TestSearchWithinTopicIsTheFilteredSearch(t *testing.T) {
 		}
 		if len(all) == 0 {
 			t.Fatal("the whole search found nothing")
+		}
+		// Ranked a window of 5 at a time, page after page, a search
+		// within a topic returns each of the topic's claims holding the
+		// word once.
+		restore := gormstore.SetSearchWindow(5)
+		defer restore()
+		for _, topic := range topics {
+			var want []string
+			for id := range rows {
+				if rows[id].topic == topic && holds(id) {
+					want = append(want, id)
+				}
+			}
+			// hitIDs sorts them, and keeps a claim returned twice.
+			got := hitIDs(searchAll(t, s, claims.ClaimFilter{Query: "zebras", TopicID: topic, ListOptions: claims.ListOptions{Limit: 3}}))
+			if !slices.Equal(got, sorted(want...)) {
+				t.Errorf("topic %s, windows of 5: claims %v, want %v", topic, got, sorted(want...))
+			}
 		}
 	})
 }
