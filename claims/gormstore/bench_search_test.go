@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -16,9 +17,11 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 )
 
-// EnvBenchSearchDB names a SQLite database for BenchmarkSearchWithinTopic
-// to search instead of generating one, such as one a load run left
-// (claimdesk-load -generate, then claimdesk import). It is migrated first.
+// EnvBenchSearchDB names a SQLite database, or a PostgreSQL DSN (its
+// search_path selecting the schema), for BenchmarkSearchWithinTopic and
+// BenchmarkListWithinTopic to search instead of generating one, such as
+// one a load run left (claimdesk-load -generate, then claimdesk import).
+// It is migrated first.
 const EnvBenchSearchDB = "CLAIMDESK_BENCH_SEARCH_DB"
 
 // benchSearchClaims and benchSearchTopics size the database the benchmark
@@ -35,6 +38,65 @@ const (
 // search (cpu-ms/op) besides the wall time, the machine being shared.
 func BenchmarkSearchWithinTopic(b *testing.B) {
 	ctx := context.Background()
+	s, topics := benchSearchStore(b)
+	for _, word := range []string{"officials", "mosul"} {
+		for _, tc := range topics {
+			b.Run(fmt.Sprintf("%s/%s-%d-claims", word, tc.name, tc.n), func(b *testing.B) {
+				f := claims.ClaimFilter{Query: word, TopicID: tc.id, ListOptions: claims.ListOptions{Limit: 20}}
+				cpu0 := cpuTime(b)
+				for b.Loop() {
+					res, err := s.Search(ctx, f)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(res.Claims.Items) == 0 && word == "officials" {
+						b.Fatalf("search %q in %s: nothing found", word, tc.id)
+					}
+				}
+				b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			})
+		}
+	}
+}
+
+// BenchmarkListWithinTopic times the first page of 50 of ListClaims with
+// a word and a topic (newest first), in the topics and with the words of
+// BenchmarkSearchWithinTopic, and reports its CPU time (cpu-ms/op).
+func BenchmarkListWithinTopic(b *testing.B) {
+	ctx := context.Background()
+	s, topics := benchSearchStore(b)
+	for _, word := range []string{"officials", "mosul"} {
+		for _, tc := range topics {
+			b.Run(fmt.Sprintf("%s/%s-%d-claims", word, tc.name, tc.n), func(b *testing.B) {
+				f := claims.ClaimFilter{Query: word, TopicID: tc.id, ListOptions: claims.ListOptions{Limit: 50}}
+				cpu0 := cpuTime(b)
+				for b.Loop() {
+					p, err := s.ListClaims(ctx, f)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(p.Items) == 0 && word == "officials" {
+						b.Fatalf("list %q in %s: nothing found", word, tc.id)
+					}
+				}
+				b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			})
+		}
+	}
+}
+
+// benchTopic is a topic the benchmarks search within: its ID, a name for
+// its size and its number of claims.
+type benchTopic struct {
+	id, name string
+	n        int
+}
+
+// benchSearchStore opens (and migrates) the database EnvBenchSearchDB
+// names, or one it generates, and returns it with its largest topic, one
+// of about a twentieth of its claims and one of about 55.
+func benchSearchStore(b *testing.B) (*gormstore.Store, []benchTopic) {
+	ctx := context.Background()
 	path := os.Getenv(EnvBenchSearchDB)
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "search.db")
@@ -44,48 +106,30 @@ func BenchmarkSearchWithinTopic(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	if err := s.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		driver, dsn = "pgx", path
+	}
+	raw, err := sql.Open(driver, dsn)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer raw.Close()
-	pick := func(order string, args ...any) (id string, n int) {
+	pick := func(name, order string, args ...any) benchTopic {
 		b.Helper()
-		err := raw.QueryRow(`SELECT topic_id, COUNT(*) AS n FROM claims GROUP BY topic_id ORDER BY `+order+`, topic_id LIMIT 1`, args...).Scan(&id, &n)
+		t := benchTopic{name: name}
+		err := raw.QueryRow(`SELECT topic_id, COUNT(*) AS n FROM claims GROUP BY topic_id ORDER BY `+order+`, topic_id LIMIT 1`, args...).Scan(&t.id, &t.n)
 		if err != nil {
 			b.Fatal(err)
 		}
-		return id, n
+		return t
 	}
-	largest, most := pick("n DESC")
-	mid, midN := pick("abs(n - ?)", most/20)
-	small, smallN := pick("abs(n - 55)")
-	for _, word := range []string{"officials", "mosul"} {
-		for _, tc := range []struct {
-			name  string
-			topic string
-			n     int
-		}{{"largest", largest, most}, {"mid", mid, midN}, {"small", small, smallN}} {
-			b.Run(fmt.Sprintf("%s/%s-%d-claims", word, tc.name, tc.n), func(b *testing.B) {
-				f := claims.ClaimFilter{Query: word, TopicID: tc.topic, ListOptions: claims.ListOptions{Limit: 20}}
-				cpu0 := cpuTime(b)
-				for b.Loop() {
-					res, err := s.Search(ctx, f)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if len(res.Claims.Items) == 0 && word == "officials" {
-						b.Fatalf("search %q in %s: nothing found", word, tc.topic)
-					}
-				}
-				b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-			})
-		}
-	}
+	largest := pick("largest", "COUNT(*) DESC")
+	return s, []benchTopic{largest, pick("mid", "abs(COUNT(*) - $1)", largest.n/20), pick("small", "abs(COUNT(*) - 55)")}
 }
 
 // benchSearchDB imports benchSearchClaims claims into a new SQLite

@@ -114,3 +114,15 @@ func PreparedStatements(s *Store) int {
 	defer p.Mux.RUnlock()
 	return len(p.Stmts.Keys())
 }
+
+// SearchTopics returns the topic_id of each claim's claim_search row
+// (PostgreSQL), by claim ID; a claim without a row has none.
+func SearchTopics(ctx context.Context, s *Store) (map[string]string, error) {
+	var rows []struct{ ClaimID, TopicID string }
+	err := s.db.WithContext(ctx).Raw(`SELECT claim_id, topic_id FROM claim_search`).Scan(&rows).Error
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.ClaimID] = r.TopicID
+	}
+	return out, err
+}

@@ -43,6 +43,7 @@ var migrations = []migration{
 	{12, "version each topic's claims apart from its reviews and summaries, for the cache of relations", versionTopicClaims, false},
 	{13, "cover the facets of a topic's claims with one index", facetIndex, false},
 	{14, "key each claim's full-text row by its topic, for searches within a topic", topicKeySearch, false},
+	{15, "keep each claim's topic beside its tsvector, for searches within a topic on PostgreSQL", topicSearchPostgres, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -20,11 +20,17 @@ func wantTopicKey(topic string) string {
 }
 
 // checkTopicKeys requires, on SQLite, every claim's claims_fts row to hold
-// the key of the topic in want (claim ID to topic ID), and no other row.
+// the key of the topic in want (claim ID to topic ID), and no other row;
+// on PostgreSQL, every claim's claim_search row to hold that topic's ID.
 func checkTopicKeys(t *testing.T, s *gormstore.Store, when string, want map[string]string) {
 	t.Helper()
 	if !gormstore.IsSQLite(s) {
-		return // PostgreSQL searches a tsvector, without a key
+		got, err := gormstore.SearchTopics(context.Background(), s)
+		must(t, when+": search topics", err)
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: claim_search topics %q, want %q", when, got, want)
+		}
+		return
 	}
 	got, err := gormstore.TopicKeys(context.Background(), s)
 	must(t, when+": topic keys", err)
@@ -150,6 +156,24 @@ func TestSearchWithinTopicIsTheFilteredSearch(t *testing.T) {
 		if len(all) == 0 {
 			t.Fatal("the whole search found nothing")
 		}
+		// Ranked a window of 5 at a time, page after page, a search
+		// within a topic returns each of the topic's claims holding the
+		// word once.
+		restore := gormstore.SetSearchWindow(5)
+		defer restore()
+		for _, topic := range topics {
+			var want []string
+			for id := range rows {
+				if rows[id].topic == topic && holds(id) {
+					want = append(want, id)
+				}
+			}
+			// hitIDs sorts them, and keeps a claim returned twice.
+			got := hitIDs(searchAll(t, s, claims.ClaimFilter{Query: "zebras", TopicID: topic, ListOptions: claims.ListOptions{Limit: 3}}))
+			if !slices.Equal(got, sorted(want...)) {
+				t.Errorf("topic %s, windows of 5: claims %v, want %v", topic, got, sorted(want...))
+			}
+		}
 	})
 }
 
@@ -245,6 +269,109 @@ func TestMigrateKeysClaimsByTopic(t *testing.T) {
 			if w := sorted(byTopic[tp.ID]...); !slices.Equal(got, w) {
 				t.Errorf("topic %s after the migration: %v, want %v", tp.Title, got, w)
 			}
+		}
+	})
+}
+
+// listAll returns the IDs of every claim f lists, page after page.
+func listAll(t *testing.T, s *gormstore.Store, f claims.ClaimFilter) []string {
+	t.Helper()
+	out := []string{}
+	for pages := 0; ; pages++ {
+		if pages > 200 {
+			t.Fatalf("list %+v: more than 200 pages", f)
+		}
+		p, err := s.ListClaims(context.Background(), f)
+		must(t, fmt.Sprintf("list %+v", f), err)
+		for _, c := range p.Items {
+			out = append(out, c.ID)
+		}
+		if p.Next == "" {
+			return out
+		}
+		f.Cursor = p.Next
+	}
+}
+
+// TestListWithinTopicMatchesTheOracle: the claims listed with a query
+// within a topic, page after page, are exactly those of the topic's list
+// (without the query) holding the words (the oracle: the claims' texts
+// and claimant as written here, searched in Go), in its order, and those
+// of the query's list over every topic kept to the topic, for each sort.
+// The topics' IDs hold '-' and '_', and one starts another.
+func TestListWithinTopicMatchesTheOracle(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		topics := []string{"t1", "t12", "t1_b", "t-2", "t3"}
+		recs := []any{
+			"claimant", map[string]any{"id": "p1", "name": "Plain Person"},
+			"claimant", map[string]any{"id": "p2", "name": "Zebra Jones"},
+			"source", map[string]any{"id": "s1", "name": "Daily", "kind": "news"},
+		}
+		for _, id := range topics {
+			recs = append(recs, "topic", map[string]any{"id": id, "title": "Topic " + id, "measure": "stock"})
+		}
+		type row struct{ topic, claimant, texts string }
+		rows := map[string]row{}
+		for i := range 120 {
+			// Skewed: half the claims in t1, none with "zebra" in t3.
+			topic := topics[min(i%8, 3)]
+			if i%17 == 5 {
+				topic = "t3"
+			}
+			quote, notes := "counted "+strings.Repeat("people ", i%3), ""
+			if topic != "t3" {
+				switch {
+				case i%5 == 0:
+					quote += "zebras and more zebras"
+				case i%3 == 0:
+					quote += "a zebra"
+				case i%4 == 1:
+					notes = "the zebra count"
+				}
+			}
+			claimant := "p1"
+			if i%11 == 0 && topic != "t3" {
+				claimant = "p2"
+			}
+			id := fmt.Sprintf("c%03d", i)
+			rows[id] = row{topic, claimant, strings.ToLower(quote + " " + notes)}
+			// Quantities that tie and differ, for the sorts by value.
+			recs = append(recs, "claim", map[string]any{"id": id, "topic_id": topic, "claimant_id": claimant, "quote": quote,
+				"notes": notes, "language": "en", "quantity_text": fmt.Sprint(10 + (i*7)%13),
+				"provenance": map[string]any{"source_id": "s1"}})
+		}
+		importDoc(t, s, recs...)
+		// The oracle of each query: a claim's row holds its texts and
+		// its claimant's name.
+		holds := map[string]func(id string) bool{
+			"zebras": func(id string) bool {
+				return strings.Contains(rows[id].texts, "zebra") || rows[id].claimant == "p2"
+			},
+			"zebra people": func(id string) bool {
+				return (strings.Contains(rows[id].texts, "zebra") || rows[id].claimant == "p2") && strings.Contains(rows[id].texts, "people")
+			},
+		}
+		found := 0
+		for query, holds := range holds {
+			for _, sort := range []string{"", "created_at", "-best", "low"} {
+				opts := claims.ListOptions{Sort: sort, Limit: 3}
+				all := listAll(t, s, claims.ClaimFilter{Query: query, ListOptions: opts})
+				for _, topic := range topics {
+					got := listAll(t, s, claims.ClaimFilter{Query: query, TopicID: topic, ListOptions: opts})
+					found += len(got)
+					byTopic := listAll(t, s, claims.ClaimFilter{TopicID: topic, ListOptions: claims.ListOptions{Sort: sort, Limit: 7}})
+					if want := slices.DeleteFunc(byTopic, func(id string) bool { return !holds(id) }); !slices.Equal(got, want) {
+						t.Errorf("%q in topic %s, sort %q: %v, want the topic's claims holding it %v", query, topic, sort, got, want)
+					}
+					want := slices.DeleteFunc(slices.Clone(all), func(id string) bool { return rows[id].topic != topic })
+					if !slices.Equal(got, want) {
+						t.Errorf("%q in topic %s, sort %q: %v, want those of the whole list in that topic %v", query, topic, sort, got, want)
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Fatal("no list within a topic found anything")
 		}
 	})
 }
