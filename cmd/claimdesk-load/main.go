@@ -77,7 +77,7 @@ func main() {
 	n := flag.Int("n", 1_000_000, "claims to generate")
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	pgURL = flag.String("postgres", "", "also run the benchmark on this PostgreSQL server (a postgres:// URL), in schemas it creates and drops")
-	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
+	dir := flag.String("dir", "", "working directory, created when missing and kept (default: a new temporary one, removed at the end)")
 	generate := flag.String("generate", "", "only write the dataset to this NDJSON file (for claimdesk import) and stop")
 	flag.Parse()
 	if *generate != "" {
@@ -132,6 +132,8 @@ func measure(n, nTopics int, dir string) error {
 		}
 		defer os.RemoveAll(d)
 		dir = d
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	file := filepath.Join(dir, "claims.ndjson")
 	fmt.Printf("generating %d claims over %d topics into %s\n", n, nTopics, file)
