@@ -286,19 +286,20 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 				res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, other.v.Grade))
 			}
 		}
+		if w.parent && partWorst != nil && partWorst[k].j == w.j {
+			// Its worst is its worst part above whole: listed below
+			// with this relation and its explanation, not a copy
+			// made again.
+			partWorstConflict(ctx, &res, conflicts, topic.ID, &facts[k], &parentFacts[w.j], &r)
+			partWorst[k].j = -1
+		}
 	}
 	res.Topic.ConflictPairs = pairs / 2
 	// Each claim's worst part above whole joins the notable conflicts:
 	// the pair spans two topics and is listed with the narrower one.
 	for k := range partWorst {
-		w := partWorst[k]
-		if w.j < 0 {
-			continue
-		}
-		r := ctx.relate(&facts[k], &parentFacts[w.j])
-		if key := pairKey(cs[k].ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !conflicts[key] {
-			conflicts[key] = true
-			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, parentFacts[w.j].v.Grade))
+		if w := partWorst[k]; w.j >= 0 {
+			partWorstConflict(ctx, &res, conflicts, topic.ID, &facts[k], &parentFacts[w.j], nil)
 		}
 	}
 	byID := make(map[string]int, len(cs))
@@ -377,6 +378,23 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 	}
 	t.Spread, t.SpreadAllTime = roundSeverity(t.Spread), roundSeverity(t.SpreadAllTime)
 	return res
+}
+
+// partWorstConflict lists the part above whole of claim a over the
+// parent topic's claim whole among res's notable conflicts, unless the
+// pair is listed already. r is their relation when the caller has it
+// (nil: it is computed): each claim's worst part above whole is often
+// its worst relation too, whose explanation is then shared rather than
+// written twice.
+func partWorstConflict(ctx *Context, res *TopicResult, listed map[[2]string]bool, topicID string, a, whole *fact, r *Relation) {
+	if r == nil {
+		rel := ctx.relate(a, whole)
+		r = &rel
+	}
+	if key := pairKey(a.v.ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !listed[key] {
+		listed[key] = true
+		res.Conflicts = append(res.Conflicts, conflictOf(topicID, *r, a.v.Grade, whole.v.Grade))
+	}
 }
 
 // misreports returns, for each statement and each origin cluster of two
