@@ -402,16 +402,24 @@ func partWorstConflict(ctx *Context, res *TopicResult, listed map[[2]string]bool
 // the one with the lowest high when they are more than MisreportFactor
 // apart. O(n).
 func misreports(ctx *Context, facts []fact, origin map[string]string) [][2]int {
+	// A group's key is its parts as they are, not a string made of them:
+	// a topic's claims each offer one or two, and the largest topic's
+	// keys were a good part of its recompute's heap.
+	type key struct {
+		origin          bool // else a statement
+		unit, statement string
+	}
 	type ext struct{ hiLo, loHi int }
-	groups := map[string]*ext{}
-	var keys []string
-	offer := func(key string, k int) {
-		e := groups[key]
-		if e == nil {
-			groups[key] = &ext{k, k}
-			keys = append(keys, key)
+	groups := map[key]int{} // in exts
+	var exts []ext
+	offer := func(g key, k int) {
+		i, ok := groups[g]
+		if !ok {
+			groups[g] = len(exts)
+			exts = append(exts, ext{k, k})
 			return
 		}
+		e := &exts[i]
 		f := &facts[k]
 		if f.lo > facts[e.hiLo].lo {
 			e.hiLo = k
@@ -426,15 +434,14 @@ func misreports(ctx *Context, facts []fact, origin map[string]string) [][2]int {
 			continue
 		}
 		if f.statement != "" {
-			offer("s\x00"+f.unit+"\x00"+f.statement, k)
+			offer(key{unit: f.unit, statement: f.statement}, k)
 		}
 		if o, ok := origin[f.v.ID]; ok {
-			offer("o\x00"+f.unit+"\x00"+o, k)
+			offer(key{origin: true, unit: f.unit, statement: o}, k)
 		}
 	}
 	var out [][2]int
-	for _, key := range keys {
-		e := groups[key]
+	for _, e := range exts {
 		if e.hiLo != e.loHi && facts[e.loHi].hi*MisreportFactor < facts[e.hiLo].lo {
 			out = append(out, [2]int{e.hiLo, e.loHi})
 		}
