@@ -286,19 +286,20 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 				res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, other.v.Grade))
 			}
 		}
+		if w.parent && partWorst != nil && partWorst[k].j == w.j {
+			// Its worst is its worst part above whole: listed below
+			// with this relation and its explanation, not a copy
+			// made again.
+			partWorstConflict(ctx, &res, conflicts, topic.ID, &facts[k], &parentFacts[w.j], &r)
+			partWorst[k].j = -1
+		}
 	}
 	res.Topic.ConflictPairs = pairs / 2
 	// Each claim's worst part above whole joins the notable conflicts:
 	// the pair spans two topics and is listed with the narrower one.
 	for k := range partWorst {
-		w := partWorst[k]
-		if w.j < 0 {
-			continue
-		}
-		r := ctx.relate(&facts[k], &parentFacts[w.j])
-		if key := pairKey(cs[k].ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !conflicts[key] {
-			conflicts[key] = true
-			res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, parentFacts[w.j].v.Grade))
+		if w := partWorst[k]; w.j >= 0 {
+			partWorstConflict(ctx, &res, conflicts, topic.ID, &facts[k], &parentFacts[w.j], nil)
 		}
 	}
 	byID := make(map[string]int, len(cs))
@@ -379,21 +380,46 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 	return res
 }
 
+// partWorstConflict lists the part above whole of claim a over the
+// parent topic's claim whole among res's notable conflicts, unless the
+// pair is listed already. r is their relation when the caller has it
+// (nil: it is computed): each claim's worst part above whole is often
+// its worst relation too, whose explanation is then shared rather than
+// written twice.
+func partWorstConflict(ctx *Context, res *TopicResult, listed map[[2]string]bool, topicID string, a, whole *fact, r *Relation) {
+	if r == nil {
+		rel := ctx.relate(a, whole)
+		r = &rel
+	}
+	if key := pairKey(a.v.ID, r.OtherID); r.Kind == PartExceedsWhole && !r.Deprecated && !listed[key] {
+		listed[key] = true
+		res.Conflicts = append(res.Conflicts, conflictOf(topicID, *r, a.v.Grade, whole.v.Grade))
+	}
+}
+
 // misreports returns, for each statement and each origin cluster of two
 // or more active claims, the pair of the claim with the highest low and
 // the one with the lowest high when they are more than MisreportFactor
 // apart. O(n).
 func misreports(ctx *Context, facts []fact, origin map[string]string) [][2]int {
+	// A group's key is its parts as they are, not a string made of them:
+	// a topic's claims each offer one or two, and the largest topic's
+	// keys were a good part of its recompute's heap.
+	type key struct {
+		origin          bool // else a statement
+		unit, statement string
+	}
 	type ext struct{ hiLo, loHi int }
-	groups := map[string]*ext{}
-	var keys []string
-	offer := func(key string, k int) {
-		e := groups[key]
-		if e == nil {
-			groups[key] = &ext{k, k}
-			keys = append(keys, key)
+	groups := map[key]int{} // in exts
+	var exts []ext
+	offer := func(g key, k int) {
+		i, ok := groups[g]
+		if !ok {
+			groups[g] = len(exts)
+			exts = append(exts, ext{k, k})
 			return
 		}
+		e := &exts[i]
 		f := &facts[k]
 		if f.lo > facts[e.hiLo].lo {
 			e.hiLo = k
@@ -408,15 +434,14 @@ func misreports(ctx *Context, facts []fact, origin map[string]string) [][2]int {
 			continue
 		}
 		if f.statement != "" {
-			offer("s\x00"+f.unit+"\x00"+f.statement, k)
+			offer(key{unit: f.unit, statement: f.statement}, k)
 		}
 		if o, ok := origin[f.v.ID]; ok {
-			offer("o\x00"+f.unit+"\x00"+o, k)
+			offer(key{origin: true, unit: f.unit, statement: o}, k)
 		}
 	}
 	var out [][2]int
-	for _, key := range keys {
-		e := groups[key]
+	for _, e := range exts {
 		if e.hiLo != e.loHi && facts[e.loHi].hi*MisreportFactor < facts[e.hiLo].lo {
 			out = append(out, [2]int{e.hiLo, e.loHi})
 		}

@@ -478,6 +478,15 @@ func TestPartExceedsWhole(t *testing.T) {
 	if got.PartWholeCount != 1 || got.WorstAgainst != "b" || got.WorstRelation != PartExceedsWhole || got.ConflictCount != 0 {
 		t.Errorf("Recompute(Chechens) = %+v, want one part above whole against b", got)
 	}
+	// Its worst relation is its worst part above whole: listed once among
+	// the notable conflicts, with the explanation of the summary.
+	want := Relate(kadyrov, few, ctx)
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("Recompute(Chechens).Conflicts = %+v, want the part above whole k-b alone", res.Conflicts)
+	}
+	if c := res.Conflicts[0]; c.ClaimA != "b" || c.ClaimB != "k" || c.Kind != PartExceedsWhole || c.Explanation != want.Explanation || got.WorstExplanation != want.Explanation {
+		t.Errorf("Recompute(Chechens) conflict %+v, summary's explanation %q, want b-k part above whole explained %q", c, got.WorstExplanation, want.Explanation)
+	}
 }
 
 func TestSumOfParts(t *testing.T) {

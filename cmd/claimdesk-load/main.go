@@ -28,7 +28,9 @@
 //	go run ./cmd/claimdesk-load -generate FILE [-n 1000000] [-topics 10000]   # the dataset alone, as NDJSON for claimdesk import
 //
 // -pprof serves net/http/pprof from the server child, for a heap profile
-// under the load.
+// under the load. With CLAIMDESK_LOAD_PROFILE=DIR, the import and export
+// children write their CPU profile to DIR/STEP.pprof and the heap profile
+// at the peak of their live heap to DIR/STEP.heap.pprof.
 package main
 
 import (
@@ -46,6 +48,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -77,7 +80,7 @@ func main() {
 	n := flag.Int("n", 1_000_000, "claims to generate")
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	pgURL = flag.String("postgres", "", "also run the benchmark on this PostgreSQL server (a postgres:// URL), in schemas it creates and drops")
-	dir := flag.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
+	dir := flag.String("dir", "", "working directory, created when missing and kept (default: a new temporary one, removed at the end)")
 	generate := flag.String("generate", "", "only write the dataset to this NDJSON file (for claimdesk import) and stop")
 	flag.Parse()
 	if *generate != "" {
@@ -132,6 +135,8 @@ func measure(n, nTopics int, dir string) error {
 		}
 		defer os.RemoveAll(d)
 		dir = d
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	file := filepath.Join(dir, "claims.ndjson")
 	fmt.Printf("generating %d claims over %d topics into %s\n", n, nTopics, file)
@@ -344,6 +349,8 @@ func child(what string, args []string) error {
 		}
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
+		stop := heapPeak(filepath.Join(dir, what+".heap.pprof"))
+		defer stop()
 	}
 	// The store logs how long the index rebuild and the summaries took.
 	var logBuf bytes.Buffer
@@ -396,6 +403,43 @@ func child(what string, args []string) error {
 	}
 	report()
 	return nil
+}
+
+// heapPeak writes a heap profile to path whenever the live heap (as of
+// the last collection) is 5% above the largest seen, so that the file
+// left at the end is the profile of the peak; stop ends it and prints
+// the peak on stderr.
+func heapPeak(path string) (stop func()) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	done, finished := make(chan struct{}), make(chan struct{})
+	var peak uint64
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			metrics.Read(sample)
+			live := sample[0].Value.Uint64()
+			if live <= peak+peak/20 {
+				continue
+			}
+			peak = live
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		fmt.Fprintf(os.Stderr, "claimdesk-load child: live heap peaked at %.1f MiB (profile %s)\n", float64(peak)/(1<<20), path)
+	}
 }
 
 // firstByte counts what is written and when the first byte was.
