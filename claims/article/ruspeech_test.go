@@ -16,29 +16,50 @@ func checkClaimants(t *testing.T, tests []claimCase) {
 	t.Helper()
 	x := article.New(nil, nil)
 	for _, tt := range tests {
-		var got *article.Candidate
-		cs := x.Extract(tt.text)
-		for i := range cs {
-			if strings.HasPrefix(cs[i].Text, tt.quantity) {
-				got = &cs[i]
-				break
-			}
+		checkClaimant(t, x.Extract(tt.text), tt.text, tt.quantity, tt.claimant, "")
+	}
+}
+
+// checkClaimant checks the claimant (and, when outlet is not "", the
+// outlet) of the candidate of cs, extracted from text, that quantity
+// names: the one whose text is quantity, else the one whose text begins
+// with it. Two candidates that begin with it and none that is it make the
+// case ambiguous, an error of the test.
+func checkClaimant(t *testing.T, cs []article.Candidate, text, quantity, claimant, outlet string) {
+	t.Helper()
+	var got *article.Candidate
+	n := 0
+	for i := range cs {
+		if cs[i].Text == quantity {
+			got, n = &cs[i], 1
+			break
 		}
-		if got == nil {
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
-			continue
+		if strings.HasPrefix(cs[i].Text, quantity) {
+			got = &cs[i]
+			n++
 		}
-		name := ""
-		if got.Claimant != nil {
-			name = got.Claimant.Name
+	}
+	if got == nil {
+		t.Errorf("%q: no candidate %q", text, quantity)
+		return
+	}
+	if n > 1 {
+		t.Errorf("%q: %d candidates begin with %q", text, n, quantity)
+		return
+	}
+	name := ""
+	if got.Claimant != nil {
+		name = got.Claimant.Name
+	}
+	if want, exact := strings.CutPrefix(claimant, "="); exact {
+		if name != want {
+			t.Errorf("%q: claimant of %q = %q, want exactly %q", text, quantity, name, want)
 		}
-		if want, exact := strings.CutPrefix(tt.claimant, "="); exact {
-			if name != want {
-				t.Errorf("%q: claimant of %q = %q, want exactly %q", tt.text, tt.quantity, name, want)
-			}
-		} else if (tt.claimant == "") != (name == "") || !strings.Contains(strings.ToLower(name), strings.ToLower(tt.claimant)) {
-			t.Errorf("%q: claimant of %q = %q, want %q", tt.text, tt.quantity, name, tt.claimant)
-		}
+	} else if (claimant == "") != (name == "") || !strings.Contains(strings.ToLower(name), strings.ToLower(claimant)) {
+		t.Errorf("%q: claimant of %q = %q, want %q", text, quantity, name, claimant)
+	}
+	if outlet != "" && got.Outlet != outlet {
+		t.Errorf("%q: outlet of %q = %q, want %q", text, quantity, got.Outlet, outlet)
 	}
 }
 
