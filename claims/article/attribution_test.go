@@ -154,31 +154,7 @@ func TestAttribution(t *testing.T) {
 		{"Вместе с тем один из организаторов акции Иван Петров оценил число участников в 20 тысяч.", "20 тысяч", "=Иван Петров", ""},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		cs := x.Extract(tt.text)
-		for i := range cs {
-			if cs[i].Text == tt.quantity || strings.HasPrefix(cs[i].Text, tt.quantity) {
-				got = &cs[i]
-			}
-		}
-		if got == nil {
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
-			continue
-		}
-		name := ""
-		if got.Claimant != nil {
-			name = got.Claimant.Name
-		}
-		if want, exact := strings.CutPrefix(tt.claimant, "="); exact {
-			if name != want {
-				t.Errorf("%q: claimant of %q = %q, want exactly %q", tt.text, tt.quantity, name, want)
-			}
-		} else if tt.claimant == "" && name != "" || tt.claimant != "" && !strings.EqualFold(name, tt.claimant) && !strings.Contains(strings.ToLower(name), strings.ToLower(tt.claimant)) {
-			t.Errorf("%q: claimant of %q = %q, want %q", tt.text, tt.quantity, name, tt.claimant)
-		}
-		if tt.outlet != "" && got.Outlet != tt.outlet {
-			t.Errorf("%q: outlet of %q = %q, want %q", tt.text, tt.quantity, got.Outlet, tt.outlet)
-		}
+		checkClaimant(t, x.Extract(tt.text), tt.text, tt.quantity, tt.claimant, tt.outlet)
 	}
 }
 

@@ -60,9 +60,17 @@
 //     gender, number, tense and aspect ("заявило", "отмечают",
 //     "подчеркивает"), not from a list. Russian reported speech runs on:
 //     a sentence with no attribution of its own takes the speaker of the
-//     last forward attribution ("X заявил, что …", "По словам X, …"), even
-//     across paragraphs, until another attribution is made, one closes
-//     what it attributes ("…, — сказал X."), one names no one
+//     last forward attribution ("X заявил, что …", "По словам X, …") when
+//     it reads as that speech going on: the speech was announced by a
+//     sentence with no figure ("Штаб обнародовал новые данные."), the
+//     sentence lies in an open quotation, opens with a word that adds to
+//     what was said ("Еще", "Также", "Кроме того", "Из них", "Он"), or
+//     counts again what the speaker counted ("о 400 задержанных. …
+//     Больше всего задержанных в Казани – 120"). Any other sentence with
+//     a claim is the article's own and ends the speech, and so does a
+//     paragraph that opens otherwise or with no dialogue dash or
+//     quotation mark. It ends as well when another attribution is made,
+//     one closes what it attributes ("…, — сказал X."), one names no one
 //     ("источник", "по различным данным", "Как стало известно", an
 //     impersonal "ранее сообщалось о …" over its clause), or the article's
 //     own voice resumes ("Напомним", "Ранее", "Таким образом", "В то же

@@ -205,7 +205,7 @@ func isClock(s string) bool {
 // the colloquial inversion.
 func invertedDigits(text string) bool {
 	w, rest, ok := strings.Cut(text, " ")
-	return ok && (w == "тысяч" || w == "миллионов" || w == "миллиардов") && isDigitStart(rest)
+	return ok && quantity.IsInvertedScale(w) && isDigitStart(rest)
 }
 
 // fieldsUpTo returns how many words strings.Fields finds in s, counting

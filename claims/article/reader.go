@@ -46,6 +46,15 @@ type doc struct {
 	// next sentences, and carryOutlet its channel (see carryOver).
 	carry       *entity
 	carryOutlet string
+	// carryAll says the speech runs on into every sentence of the
+	// paragraph (it was announced by a sentence with no figure of its
+	// own: "Штаб обнародовал новые данные."), and carryNext that it runs
+	// on into the next paragraph (the announcement ended this one).
+	carryAll, carryNext bool
+	// carryCounts are what the speaker's own figures counted
+	// ("задержанных" of "сообщает о 1798 задержанных"): a sentence that
+	// counts them again goes on with the speech.
+	carryCounts []string
 	// carried holds the offsets of the candidates of this paragraph and
 	// the end of the one before that took their speaker from carry: "Об
 	// этом сообщил X" after them still names theirs.
@@ -373,14 +382,29 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 
 // carryOver gives reported speech that runs on over several sentences
 // its speaker: a Russian sentence with no attribution of its own takes
-// the speaker of the last forward attribution ("Оперативный штаб
-// обнародовал новые данные. … Количество пострадавших увеличилось до 43
-// человек."), across paragraphs, until another attribution is made, an
-// attribution closes what it attributes ("…, — сказал X."), or the
-// article's own voice resumes ("Напомним, …", "Ранее …", "Таким образом
-// …"). Figures attributed to no one ("ранее сообщалось о …") stay no
-// one's. out[first:] are the paragraph's candidates.
+// the speaker of the last forward attribution while it reads as that
+// speech going on, until another attribution is made, an attribution
+// closes what it attributes ("…, — сказал X."), or the article's own
+// voice resumes ("Напомним, …", "Ранее …", "Таким образом …"). A
+// sentence reads as the speech going on when the speech was announced
+// by a sentence with no figure of its own ("Оперативный штаб обнародовал
+// новые данные. … Количество пострадавших увеличилось до 43 человек."),
+// when it lies in an open quotation, or when it opens with a word that
+// adds to what was said ("Еще", "Также", "Кроме того", "Из них", "Он"),
+// or when it counts again what the speaker's figures counted (see
+// countsAgain); any other sentence with a claim is the article's own and
+// ends the speech ("…
+// заявил, что погибли 43 человека. Рядом расположен стадион на 45 тысяч
+// мест."). A paragraph ends it too, unless it opens as its continuation:
+// a dialogue dash, a quotation mark, one of those words or a count again,
+// or right after the announcement. Figures attributed to no one ("ранее сообщалось о
+// …") stay no one's. out[first:] are the paragraph's candidates.
 func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int) []Candidate {
+	all := d.carryNext || opensDialogue(p)
+	if d.carry != nil && !all && !(len(sents) > 0 && (continuesSpeech(sents[0].toks) || countsAgain(sents[0].toks, d.carryCounts))) {
+		d.carry, d.carryOutlet = nil, ""
+	}
+	d.carryAll, d.carryNext = all, false
 	k := first
 	for si := range sents {
 		s := &sents[si]
@@ -396,6 +420,14 @@ func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int
 				own = true
 			}
 		}
+		if d.carry != nil && !own && !d.carryAll && !inOpenQuote(p, s.sp.start) && !continuesSpeech(s.toks) &&
+			!countsAgain(s.toks, d.carryCounts) && claimIn(out[k:], base+s.sp.end) {
+			// A sentence with a claim in the article's own voice ends the
+			// speech; one with none ("Это данные на 10 утра 22 апреля.")
+			// leaves it be.
+			d.carry, d.carryOutlet = nil, ""
+		}
+		from := k
 		for ; k < len(out) && out[k].Start-base < s.sp.end; k++ {
 			c := &out[k]
 			if c.Claimant != nil || own || d.carry == nil || anonAt(s.cues, c.Start-base) {
@@ -417,14 +449,114 @@ func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int
 				// no one's clause inside the speech that runs on.
 			case cu.anon || !cu.fwd || cu.about:
 				d.carry, d.carryOutlet = nil, ""
+				d.carryAll, d.carryNext = false, false
 			case isCyrillic(leadWord(p[cu.pos:])) && !voice:
 				d.carry, d.carryOutlet = cu.who, cu.outlet
+				d.carryCounts = d.carryCounts[:0]
+				for _, c := range out[from:k] {
+					if c.Claimant != nil && c.Counted != "" {
+						d.carryCounts = append(d.carryCounts, c.Counted)
+					}
+				}
+				// A speaker's sentence with no figure announces those
+				// that follow.
+				d.carryAll = from == k
+				d.carryNext = d.carryAll && si == len(sents)-1
 			default:
 				d.carry, d.carryOutlet = nil, ""
+				d.carryAll, d.carryNext = false, false
 			}
 		}
 	}
 	return out
+}
+
+// opensDialogue reports whether paragraph p opens with a dialogue dash or
+// a quotation mark: the speech of the paragraph before may go on in it.
+func opensDialogue(p string) bool {
+	p = strings.TrimLeft(p, " \t\u00a0")
+	for _, m := range []string{"—", "–", "- ", "«", "\"", "“", "„"} {
+		if strings.HasPrefix(p, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesSpeech reports whether a sentence opens with words that add to
+// what was said before: "Еще 12 ранены", "Также …", "Кроме того, …",
+// "Помимо этого …", "Из них …", "Среди них …", "В том числе …", or a
+// pronoun for the speaker ("Он добавил, …").
+func continuesSpeech(ts []tok) bool {
+	w := func(i int) string {
+		if i < len(ts) && ts[i].word {
+			return ts[i].low
+		}
+		return ""
+	}
+	switch w(0) {
+	case "еще", "также", "он", "она", "они":
+		return true
+	case "кроме", "помимо":
+		return w(1) == "того" || w(1) == "этого"
+	case "из", "среди":
+		return w(1) == "них"
+	case "в":
+		return w(1) == "том" && w(2) == "числе"
+	}
+	return false
+}
+
+// claimIn reports whether a likely claim of no one's opens cs before end.
+func claimIn(cs []Candidate, end int) bool {
+	for i := range cs {
+		if cs[i].Start >= end {
+			break
+		}
+		if cs[i].LikelyClaim && cs[i].Claimant == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// countsAgain reports whether a sentence names again, as written, what the
+// speaker's figures counted (counts): "Больше всего задержанных в Казани –
+// 120 человек" after "сообщает о 400 задержанных". "Человек" and the like
+// count anything and do not.
+func countsAgain(ts []tok, counts []string) bool {
+	for _, c := range counts {
+		c = strings.ToLower(c)
+		if i := strings.LastIndexByte(c, ' '); i >= 0 {
+			c = c[i+1:]
+		}
+		if genericCount[c] {
+			continue
+		}
+		for i := range ts {
+			if ts[i].word && ts[i].low == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericCount holds the counted words that name no one thing counted.
+var genericCount = map[string]bool{
+	"человек": true, "человека": true, "людей": true, "тысяч": true, "тысячи": true,
+	"миллионов": true, "миллиона": true, "раз": true, "раза": true, "единиц": true,
+	"рублей": true, "долларов": true, "евро": true, "процентов": true, "процента": true,
+}
+
+// inOpenQuote reports whether offset at of paragraph p lies inside a
+// quotation opened before it and not closed.
+func inOpenQuote(p string, at int) bool {
+	before := p[:at]
+	if strings.Count(before, "«") > strings.Count(before, "»") || strings.Count(before, "“") > strings.Count(before, "”") {
+		return true
+	}
+	return strings.Count(before, "\"")%2 == 1
 }
 
 // leadWord returns the word s opens with.

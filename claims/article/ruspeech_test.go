@@ -16,29 +16,50 @@ func checkClaimants(t *testing.T, tests []claimCase) {
 	t.Helper()
 	x := article.New(nil, nil)
 	for _, tt := range tests {
-		var got *article.Candidate
-		cs := x.Extract(tt.text)
-		for i := range cs {
-			if strings.HasPrefix(cs[i].Text, tt.quantity) {
-				got = &cs[i]
-				break
-			}
+		checkClaimant(t, x.Extract(tt.text), tt.text, tt.quantity, tt.claimant, "")
+	}
+}
+
+// checkClaimant checks the claimant (and, when outlet is not "", the
+// outlet) of the candidate of cs, extracted from text, that quantity
+// names: the one whose text is quantity, else the one whose text begins
+// with it. Two candidates that begin with it and none that is it make the
+// case ambiguous, an error of the test.
+func checkClaimant(t *testing.T, cs []article.Candidate, text, quantity, claimant, outlet string) {
+	t.Helper()
+	var got *article.Candidate
+	n := 0
+	for i := range cs {
+		if cs[i].Text == quantity {
+			got, n = &cs[i], 1
+			break
 		}
-		if got == nil {
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
-			continue
+		if strings.HasPrefix(cs[i].Text, quantity) {
+			got = &cs[i]
+			n++
 		}
-		name := ""
-		if got.Claimant != nil {
-			name = got.Claimant.Name
+	}
+	if got == nil {
+		t.Errorf("%q: no candidate %q", text, quantity)
+		return
+	}
+	if n > 1 {
+		t.Errorf("%q: %d candidates begin with %q", text, n, quantity)
+		return
+	}
+	name := ""
+	if got.Claimant != nil {
+		name = got.Claimant.Name
+	}
+	if want, exact := strings.CutPrefix(claimant, "="); exact {
+		if name != want {
+			t.Errorf("%q: claimant of %q = %q, want exactly %q", text, quantity, name, want)
 		}
-		if want, exact := strings.CutPrefix(tt.claimant, "="); exact {
-			if name != want {
-				t.Errorf("%q: claimant of %q = %q, want exactly %q", tt.text, tt.quantity, name, want)
-			}
-		} else if (tt.claimant == "") != (name == "") || !strings.Contains(strings.ToLower(name), strings.ToLower(tt.claimant)) {
-			t.Errorf("%q: claimant of %q = %q, want %q", tt.text, tt.quantity, name, tt.claimant)
-		}
+	} else if (claimant == "") != (name == "") || !strings.Contains(strings.ToLower(name), strings.ToLower(claimant)) {
+		t.Errorf("%q: claimant of %q = %q, want %q", text, quantity, name, claimant)
+	}
+	if outlet != "" && got.Outlet != outlet {
+		t.Errorf("%q: outlet of %q = %q, want %q", text, quantity, got.Outlet, outlet)
 	}
 }
 
@@ -117,7 +138,24 @@ func TestRussianChangeReadings(t *testing.T) {
 func TestCarryOver(t *testing.T) {
 	t.Parallel()
 	checkClaimants(t, []claimCase{
-		{"Представитель МЧС Олег Иванов сообщил, что погибли 12 человек. В больницы доставлены 30 пострадавших.", "30 пострадавших", "=Олег Иванов"},
+		{"Представитель МЧС Олег Иванов сообщил, что погибли 12 человек. Еще 30 пострадавших доставлены в больницы.", "30 пострадавших", "=Олег Иванов"},
+		{"Представитель МЧС Олег Иванов сообщил, что погибли 12 человек. Кроме того, в больницы доставлены 30 пострадавших.", "30 пострадавших", "=Олег Иванов"},
+		// A quotation of several sentences, a dialogue dash opening the
+		// next paragraph, an announcement with no figure of its own.
+		{"Министр Иван Петров заявил: «Погибли 5 человек. В больницах остаются 12 раненых. Спасены 40 человек»", "40 человек", "=Иван Петров"},
+		{"Министр Иван Петров заявил, что погибли 5 человек.\n— В больницах остаются 12 раненых.", "12 раненых", "=Иван Петров"},
+		{"Министр Иван Петров заявил, что погибли 5 человек.\n«В больницах остаются 12 раненых.", "12 раненых", "=Иван Петров"},
+		{"Оперативный штаб обнародовал новые данные.\nПострадали 43 человека.", "43 человека", "=Оперативный штаб"},
+		// The article's own facts after the speech, in the paragraph or
+		// after it, are no one's.
+		{"Представитель МЧС Олег Иванов сообщил, что погибли 12 человек. В больницы доставлены 30 пострадавших.", "30 пострадавших", ""},
+		{"Министр Иван Петров заявил, что в результате обрушения погибли 43 человека. Рядом расположен стадион на 45 тысяч мест.", "45 тысяч", ""},
+		{"Глава МЧС Владимир Пучков заявил, что погибли 10 человек.\n\nГород с населением 300 тысяч человек расположен на берегу реки. В 2019 году здесь построили 5 школ.\n\nВ прошлом году бюджет региона составил 40 миллиардов рублей.", "300 тысяч", ""},
+		{"Глава МЧС Владимир Пучков заявил, что погибли 10 человек.\n\nГород с населением 300 тысяч человек расположен на берегу реки. В 2019 году здесь построили 5 школ.\n\nВ прошлом году бюджет региона составил 40 миллиардов рублей.", "5 школ", ""},
+		{"Глава МЧС Владимир Пучков заявил, что погибли 10 человек.\n\nГород с населением 300 тысяч человек расположен на берегу реки. В 2019 году здесь построили 5 школ.\n\nВ прошлом году бюджет региона составил 40 миллиардов рублей.", "40 миллиардов", ""},
+		{"Глава МЧС Владимир Пучков заявил, что погибли 10 человек.\nВ городе живут 300 тысяч человек.", "300 тысяч", ""},
+		// A paragraph that counts again what the speaker counted goes on
+		// with the speech.
 		{"Правозащитный центр «Наблюдатель» сообщает о 400 задержанных.\nБольше всего задержанных в Казани – 120 человек, в Самаре – 45.", "45", "Наблюдатель"},
 		{"Оперативный штаб обнародовал новые данные. Пострадали 43 человека, передает ТАСС. Число госпитализированных выросло до 20.", "20", "=Оперативный штаб"},
 		{"Оперативный штаб обнародовал новые данные. Если ранее сообщалось о 20 пострадавших, то теперь их 31.", "20 пострадавших", ""},

@@ -41,3 +41,51 @@ func TestInvertedScale(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertedScaleRefused checks that a scale belonging to a preposition
+// or a quantifier before it, or before a share or a factor, is not read as
+// an inverted scale: the figure after it is read alone, as it would be
+// with no scale word before it.
+func TestInvertedScaleRefused(t *testing.T) {
+	t.Parallel()
+	p := New()
+	tests := []struct {
+		text, span string
+		low, high  float64
+	}{
+		{"из тысяч 300 человек пришли", "300 человек", 300, 300},
+		{"Из тысяч 300 человек пришли.", "300 человек", 300, 300},
+		{"Среди миллионов 2 процента", "2 процента", 2, 2},
+		{"Для миллионов 40 рублей — пустяк.", "40 рублей", 40, 40},
+		{"По тысяч 5 человек не бывает.", "5 человек", 5, 5},
+		{"О миллионов 3 зрителей речи нет.", "3 зрителей", 3, 3},
+		{"Из сотен тысяч 20 человек ушли.", "20 человек", 20, 20},
+		{"Из нескольких тысяч 15 человек ушли.", "15 человек", 15, 15},
+		// A share or a factor after the figure ("3 раза" is no quantity:
+		// "" asks only that nothing be read as an inverted scale).
+		{"Было тысяч 5 процентов.", "5 процентов", 5, 5},
+		{"Выросло тысяч 3 раза.", "", 0, 0},
+	}
+	for _, tt := range tests {
+		qs := p.Extract(tt.text)
+		var got *Quantity
+		for i := range qs {
+			if qs[i].Rule == "okolo" {
+				t.Errorf("%q: %q read as an inverted scale (%v..%v)", tt.text, qs[i].Text, qs[i].Low, qs[i].High)
+			}
+			if qs[i].Text == tt.span {
+				got = &qs[i]
+			}
+		}
+		if tt.span == "" {
+			continue
+		}
+		if got == nil {
+			t.Errorf("%q: no quantity %q in %+v", tt.text, tt.span, qs)
+			continue
+		}
+		if got.Low == nil || got.High == nil || *got.Low != tt.low || *got.High != tt.high {
+			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.span, got.Low, got.High, tt.low, tt.high)
+		}
+	}
+}

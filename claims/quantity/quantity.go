@@ -729,6 +729,20 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // order of "около 50–60 тысяч".
 var invertedScales = map[string]bool{"тысяч": true, "миллионов": true, "миллиардов": true}
 
+// IsInvertedScale reports whether word (in lower case) is a scale the
+// parser may read before its figure ("тысяч" of "тысяч 50–60").
+func IsInvertedScale(word string) bool { return invertedScales[word] }
+
+// governsScale holds the words before a genitive plural scale that make it
+// theirs, not an inverted figure's: a preposition ("из тысяч 300
+// человек", out of thousands, 300 people) or a quantifier ("сотен тысяч").
+var governsScale = map[string]bool{
+	"из": true, "среди": true, "от": true, "до": true, "для": true, "на": true, "с": true, "со": true,
+	"по": true, "о": true, "об": true, "к": true, "у": true, "без": true,
+	"десятков": true, "сотен": true, "нескольких": true, "многих": true,
+	"десятки": true, "сотни": true, "несколько": true, "много": true, "множество": true,
+}
+
 // invertedScale reads a scale word before a figure ("Тут тысяч 50–60",
 // "было миллионов 5 зрителей") as one quantity, the figure scaled and
 // hedged as after "около" (the inverted order says the speaker guesses),
@@ -741,6 +755,9 @@ func (p *Parser) invertedScale(text string, toks []token, i int, m *match) (Quan
 	}
 	scale := text[t.start:t.end]
 	if !invertedScales[strings.ToLower(scale)] {
+		return Quantity{}, 0, false
+	}
+	if i > 0 && toks[i-1].kind == tWord && governsScale[strings.ToLower(text[toks[i-1].start:toks[i-1].end])] {
 		return Quantity{}, 0, false
 	}
 	next, ok := p.matchAt(text, toks, i+1, m)
@@ -763,6 +780,12 @@ func (p *Parser) invertedScale(text string, toks []token, i int, m *match) (Quan
 	}
 	rest := fig[k:]
 	if rest != "" && rest[0] != ' ' {
+		return Quantity{}, 0, false
+	}
+	// "Среди миллионов 2 процента", "тысяч 3 раза": a share or a factor
+	// is never thousands of itself.
+	if unit, _, _ := strings.Cut(strings.ToLower(strings.TrimLeft(rest, " ")), " "); strings.HasPrefix(unit, "процент") ||
+		strings.HasPrefix(unit, "%") || unit == "раз" || unit == "раза" || strings.HasPrefix(unit, "п.п") {
 		return Quantity{}, 0, false
 	}
 	reading := "около " + fig[:k] + " " + scale + rest
