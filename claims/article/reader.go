@@ -964,7 +964,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		t := &ts[i]
 		// "заявленной организаторами численности", "организаторами была
 		// заявлена численность": the body in the instrumental declared it.
-		if t.word && strings.HasPrefix(t.low, "заявлен") {
+		if t.word && t.cls&cDeclaredPfx != 0 {
 			for k := max(0, i-3); k < min(len(ts), i+4); k++ {
 				if by, ok := declarers[ts[k].low]; ok && k != i {
 					e := d.find(by)
@@ -981,7 +981,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "цифры, озвученные руководством Южной Осетии, — более 2 тысяч":
 		// a participle of saying with its author in the instrumental
 		// right after it declares the figures it introduces.
-		if t.word && i+1 < len(ts) && hasAnyPrefix(t.low, "озвученн", "названн", "приведенн", "опубликованн") && declarers[ts[i+1].low] == "" {
+		if t.word && i+1 < len(ts) && t.cls&cVoicedPfx != 0 && declarers[ts[i+1].low] == "" {
 			if head := instrumentalNominative(ts[i+1].low); head != "" && (ts[i+1].cls&cOrg != 0 || strings.HasSuffix(head, "ство") || i+2 < len(ts) && ts[i+2].upper) {
 				k := i + 2
 				for k < len(ts) && k-i <= 5 && ts[k].word && ts[k].upper {
@@ -1003,7 +1003,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "официальные заявления российской стороны о гибели 1600
 		// человек", "сообщения организаторов о 40 тысячах": a statement
 		// noun, its author in the genitive, and the figure it is about.
-		if t.word && statementNouns[t.low] && !inQ(t.start) {
+		if t.word && t.cls&cStatement != 0 && !inQ(t.start) {
 			k := i + 1
 			for k < len(ts) && k-i <= 5 && ts[k].word && !ts[k].digit && ts[k].cls&cBoundary == 0 && ts[k].low != "о" && ts[k].low != "об" && ts[k].cls&cSpeech == 0 {
 				k++

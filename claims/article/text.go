@@ -27,23 +27,26 @@ type class uint32
 
 // The word lists, keyed by the folded word (low) or its stem (st).
 const (
-	cNotName    class = 1 << iota // notNames[low]
-	cMonth                        // months[low]
-	cWeekday                      // weekdays[low]
-	cSpeech                       // speechVerbs[low]
-	cOutletVerb                   // outletVerbs[low]
-	cBoundary                     // boundaryWord[low]
-	cTime                         // timeWords[low]
-	cPersonPron                   // personPronouns[low]
-	cOtherPron                    // otherPronouns[low]
-	cLocPrep                      // locPreps[low]
-	cRole                         // roleWords[st]
-	cOrg                          // orgWords[st]
-	cNotPerson                    // notPersonWords[st]
-	cPrepFirst                    // prepFirst[low]
-	cCountNoun                    // countNouns[low]
-	cGerund                       // gerunds[low]
-	cReportVerb                   // reportVerbs[low]
+	cNotName     class = 1 << iota // notNames[low]
+	cMonth                         // months[low]
+	cWeekday                       // weekdays[low]
+	cSpeech                        // speechVerbs[low]
+	cOutletVerb                    // outletVerbs[low]
+	cBoundary                      // boundaryWord[low]
+	cTime                          // timeWords[low]
+	cPersonPron                    // personPronouns[low]
+	cOtherPron                     // otherPronouns[low]
+	cLocPrep                       // locPreps[low]
+	cRole                          // roleWords[st]
+	cOrg                           // orgWords[st]
+	cNotPerson                     // notPersonWords[st]
+	cPrepFirst                     // prepFirst[low]
+	cCountNoun                     // countNouns[low]
+	cGerund                        // gerunds[low]
+	cReportVerb                    // reportVerbs[low]
+	cStatement                     // statementNouns[low]
+	cDeclaredPfx                   // low starts with "заявлен" (see newWordInfo)
+	cVoicedPfx                     // low starts with a participle of saying: "озвученн", … (see newWordInfo)
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -72,6 +75,7 @@ var wordClass = func() map[string][2]class {
 	add(0, countNouns, cCountNoun)
 	add(0, gerunds, cGerund)
 	add(0, reportVerbs, cReportVerb)
+	add(0, statementNouns, cStatement)
 	add(1, roleWords, cRole)
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
@@ -308,6 +312,14 @@ func newWordInfo(w string) wordInfo {
 	cls := classOf(low, st)
 	if cls&cSpeech == 0 && ruSpeechVerb(low) {
 		cls |= cSpeech
+	}
+	// The prefixes cues asks of every word, asked once per word here (a
+	// word tokenize gives without newWordInfo is ASCII and has none).
+	if strings.HasPrefix(low, "заявлен") {
+		cls |= cDeclaredPfx
+	}
+	if hasAnyPrefix(low, "озвученн", "названн", "приведенн", "опубликованн") {
+		cls |= cVoicedPfx
 	}
 	// "WHO", "US": an abbreviation in capitals is a name, not the
 	// pronoun or function word it spells.
