@@ -561,6 +561,21 @@ func joinToks(ts []tok) string {
 	return strings.TrimSpace(b.String())
 }
 
+// countFields is len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
 // spaceBefore reports whether joinToks puts a space between ts[i-1] and
 // ts[i], i > 0: there was space between them in the text, and ts[i-1] is
 // not an opening quotation mark that starts ts.
@@ -805,7 +820,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if e.role == "" && role != "" {
 				e.role = role
 			}
-			if e.mention && len(strings.Fields(name)) >= len(strings.Fields(e.name)) {
+			if e.mention && countFields(name) >= countFields(e.name) {
 				// The name as a cue gives it: nominative after "said", turned
 				// into the nominative after "по словам".
 				e.name, e.mention = name, false

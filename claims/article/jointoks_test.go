@@ -36,3 +36,22 @@ func TestJoinToksMatchesJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestCountFieldsMatchesFields checks countFields against
+// len(strings.Fields) on random strings of words, ASCII and Unicode
+// spaces, and bytes that are not UTF-8.
+func TestCountFieldsMatchesFields(t *testing.T) {
+	pool := []string{"a", "Пучков", "U.S.", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000",
+		"\u200b", "\xff", "\xd0", "—", "«", ",", "x"}
+	rng := rand.New(rand.NewPCG(11, 4))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pool[rng.IntN(len(pool))])
+		}
+		s := b.String()
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
