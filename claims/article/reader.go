@@ -98,6 +98,7 @@ func (d *doc) release() {
 		clear(sc.pp.sents)
 		clear(sc.pp.found)
 		clear(sc.pp.qs)
+		clear(sc.pp.cues[:cap(sc.pp.cues)])
 	}
 	scratchPool.Put(sc)
 	d.pp = nil
@@ -150,6 +151,10 @@ type prep struct {
 	bounds   []int
 	sents    []sent
 	countPhr []string
+	// cues holds the cues of the sentences of the paragraph read, each
+	// sentence's a part of it: the buffer is reused for the next one (see
+	// read).
+	cues []cue
 }
 
 // prepare reads paragraph p, which starts at byte base of the article,
@@ -217,6 +222,10 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 const (
 	maxKeptQuantities = 1 << 12
 	maxKeptSentences  = 1 << 12
+	maxKeptCues       = 1 << 12
+	// minFreeCues is the room left in the cues' buffer for a sentence's
+	// cues; more than a sentence has as a rule.
+	minFreeCues = 8
 )
 
 // paragraph reads one paragraph p, which starts at byte base of the
@@ -251,11 +260,26 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	d.quoteLead, d.colonLead = d.colonLead, nil
 	d.carried = slices.DeleteFunc(d.carried, func(at int) bool { return at < d.prevLast })
 	pl := d.placeReader(sents, qs)
+	// The sentences' cues go one after another into pp.cues, capped, so
+	// that a sentence appending cues does not allocate; nothing keeps a
+	// cue past its paragraph.
+	if cap(pp.cues) > maxKeptCues {
+		pp.cues = nil
+	}
+	free := pp.cues[:0]
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
-		s.cues = d.cues(p, s, quotes)
+		if cap(free) < minFreeCues {
+			pp.cues = make([]cue, 0, max(64, 2*cap(pp.cues)))
+			free = pp.cues
+		}
+		cs := d.cues(p, s, quotes, free)
+		if s.cues = nil; len(cs) > 0 {
+			s.cues = cs[:len(cs):len(cs)]
+		}
+		free = cs[len(cs):]
 		pl.at(i)
 		if c := pp.countPhr[i]; c != "" {
 			d.lastCount = c
@@ -900,10 +924,10 @@ func (d *doc) unnamed() *entity {
 }
 
 // cues finds the attributions of a sentence, resolving their speakers in
-// reading order.
-func (d *doc) cues(p string, s *sent, quotes []span) []cue {
+// reading order. It appends them to buf[:0], using the room buf has.
+func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 	ts := s.toks
-	var out []cue
+	out := buf[:0]
 	s.topics = s.topics[:0]
 	// "Об этом сообщил X", "Такие данные сообщили в пресс-службе X": the
 	// speaker of the sentence before.
