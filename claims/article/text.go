@@ -511,6 +511,47 @@ func foldFast(s string) (string, bool) {
 	return string(b), true
 }
 
+// inFolded reports set[fold(w)], folding w, when it is ASCII and basic
+// Cyrillic as most words are, into a buffer on the stack rather than a new
+// string.
+func inFolded(set map[string]bool, w string) bool {
+	var buf [64]byte
+	if b, ok := appendFoldFast(buf[:0], w); ok {
+		return set[string(b)]
+	}
+	return set[fold(w)]
+}
+
+// appendFoldFast appends fold(s) to b, for s of ASCII and the basic
+// Cyrillic letters (U+0400–U+045F); ok is false for any other rune.
+func appendFoldFast(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < 0x400 || r > 0x45F:
+			return b, false
+		case r == 'Ё' || r == 'ё':
+			r = 'е'
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r < 0x410:
+			r += 0x50
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return b, true
+}
+
 // span is a byte range of a paragraph.
 type span struct{ start, end int }
 
@@ -637,7 +678,7 @@ func abbrevBefore(p string, i int) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[fold(w)]
+	return inFolded(abbreviations, w)
 }
 
 // quoteRegions returns the spans of p inside quotation marks, outermost
