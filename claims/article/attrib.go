@@ -1024,7 +1024,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 
 func (d *doc) personTok(ts []tok, i int) bool {
 	t := &ts[i]
-	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || (t.cls&cNotPerson != 0) || isAllCaps(t.s) || (t.cls&cMonth != 0) || (t.cls&cWeekday != 0) {
+	if t.cls&(cNotName|cRole|cOrg|cNotPerson|cAllCaps|cMonth|cWeekday) != 0 {
 		return false
 	}
 	if strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.digit {

@@ -54,3 +54,29 @@ func TestCueFlagsMatchLookups(t *testing.T) {
 		}
 	}
 }
+
+// TestAllCapsClassMatchesIsAllCaps checks the cAllCaps class personTok
+// reads against isAllCaps of the token as written, on random texts of
+// words in capitals, capitalised, lower case and mixed, with and without
+// the word cache.
+func TestAllCapsClassMatchesIsAllCaps(t *testing.T) {
+	words := []string{"WHO", "US", "U.S.", "МВД", "ГУ", "СМИ", "ТАСС", "РИА-Новости", "ОВД-инфо", "Reuters", "reuters", "said",
+		"A", "I", "Я", "x", "3,400", "2014", "ИЗ", "iPhone", "McDONALD", "BBC's", "ÉCOLE", "École", "日本", "NATO-led"}
+	rng := rand.New(rand.NewPCG(11, 6))
+	var cache wordCache
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString([]string{" ", ", ", " «", "» ", "-", "."}[rng.IntN(6)])
+		}
+		text := b.String()
+		for _, c := range []*wordCache{nil, &cache} {
+			for _, tk := range tokenize(text, 0, nil, c) {
+				if got, want := tk.cls&cAllCaps != 0, isAllCaps(tk.s); got != want {
+					t.Fatalf("%q in %q: cAllCaps %v, isAllCaps %v", tk.s, text, got, want)
+				}
+			}
+		}
+	}
+}

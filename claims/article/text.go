@@ -47,6 +47,7 @@ const (
 	cStatement                     // statementNouns[low]
 	cDeclaredPfx                   // low starts with "заявлен" (see newWordInfo)
 	cVoicedPfx                     // low starts with a participle of saying: "озвученн", … (see newWordInfo)
+	cAllCaps                       // isAllCaps(s), the word as written (see newWordInfo)
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -321,9 +322,15 @@ func newWordInfo(w string) wordInfo {
 	if hasAnyPrefix(low, "озвученн", "названн", "приведенн", "опубликованн") {
 		cls |= cVoicedPfx
 	}
+	// A word tokenize gives without newWordInfo, lower-case or a mark,
+	// is not in capitals.
+	caps := isAllCaps(w)
+	if caps {
+		cls |= cAllCaps
+	}
 	// "WHO", "US": an abbreviation in capitals is a name, not the
 	// pronoun or function word it spells.
-	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && isAllCaps(w) {
+	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && caps {
 		cls &^= cNotName | cBoundary | cPersonPron | cOtherPron
 	}
 	return wordInfo{low: low, st: st, cls: cls}
