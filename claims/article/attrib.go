@@ -530,16 +530,57 @@ func acronymHead(s string) bool {
 	return i > 0 && isAllCaps(s[:i])
 }
 
+// joinToks gives the text of ts: the tokens with a space where the text
+// had space between them, trimmed of outer space.
 func joinToks(ts []tok) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		// One token: its text, without building a copy.
+		return strings.TrimSpace(ts[0].s)
+	}
+	// The length first, so that the text is built in one allocation
+	// rather than by the builder's growing.
+	n := len(ts[0].s)
+	for i := 1; i < len(ts); i++ {
+		if spaceBefore(ts, i) {
+			n++
+		}
+		n += len(ts[i].s)
+	}
 	var b strings.Builder
-	for i := range ts {
-		t := &ts[i]
-		if i > 0 && ts[i-1].end < t.start && !(isQuoteMark(&ts[i-1]) && i-1 == 0) {
+	b.Grow(n)
+	b.WriteString(ts[0].s)
+	for i := 1; i < len(ts); i++ {
+		if spaceBefore(ts, i) {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.s)
+		b.WriteString(ts[i].s)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// countFields is len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// spaceBefore reports whether joinToks puts a space between ts[i-1] and
+// ts[i], i > 0: there was space between them in the text, and ts[i-1] is
+// not an opening quotation mark that starts ts.
+func spaceBefore(ts []tok, i int) bool {
+	return ts[i-1].end < ts[i].start && !(i-1 == 0 && isQuoteMark(&ts[0]))
 }
 
 // resolve turns a noun phrase into an entity, registering a newly named
@@ -779,7 +820,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			if e.role == "" && role != "" {
 				e.role = role
 			}
-			if e.mention && len(strings.Fields(name)) >= len(strings.Fields(e.name)) {
+			if e.mention && countFields(name) >= countFields(e.name) {
 				// The name as a cue gives it: nominative after "said", turned
 				// into the nominative after "по словам".
 				e.name, e.mention = name, false
@@ -983,7 +1024,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 
 func (d *doc) personTok(ts []tok, i int) bool {
 	t := &ts[i]
-	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || (t.cls&cOrg != 0) || (t.cls&cNotPerson != 0) || isAllCaps(t.s) || (t.cls&cMonth != 0) || (t.cls&cWeekday != 0) {
+	if t.cls&(cNotName|cRole|cOrg|cNotPerson|cAllCaps|cMonth|cWeekday) != 0 {
 		return false
 	}
 	if strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") || t.digit {

@@ -80,10 +80,10 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		start++
 	}
 	phrase := nounPhrase(ts, start)
-	if vagueUnits[fold(firstWord(phrase))] {
+	if inFolded(vagueUnits, firstWord(phrase)) {
 		phrase = ""
 	}
-	generic := genericUnits[fold(phrase)]
+	generic := inFolded(genericUnits, phrase)
 	if phrase != "" && !generic && !durationWords[stem(firstWord(phrase))] && !(q.Unit == "percent" && (phrase == "ВВП" || phrase == "GDP")) {
 		return phrase
 	}

@@ -85,7 +85,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 			n, first := fieldsUpTo(strings.Trim(p[qr.start:qr.end], "\"“”«»„"), 6)
 			// …but not a short quotation that counts people or things:
 			// «Число погибших достигло девяти человек».
-			if n <= 5 && n > 0 && unicode.IsUpper(firstRune(first)) && !digits && !peopleUnits[fold(q.Unit)] {
+			if n <= 5 && n > 0 && unicode.IsUpper(firstRune(first)) && !digits && !inFolded(peopleUnits, q.Unit) {
 				return false, ReasonLabel
 			}
 		}
@@ -105,7 +105,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonDenied
 	}
 	// Times: "at 4 p.m.", «в 18.30».
-	if next != nil && timeMarks[next.low] || digits && q.Unit != "" && timeMarks[fold(q.Unit)] {
+	if next != nil && timeMarks[next.low] || digits && q.Unit != "" && inFolded(timeMarks, q.Unit) {
 		return false, ReasonTime
 	}
 	if digits && prev != nil && clockPreps[prev.low] && isClock(q.Text) {
@@ -132,7 +132,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	// Distances that place something: «в 28 км от Пальмиры», "30 miles
 	// north of the city", "5 km away".
-	if q.Unit != "" && lengthUnits[fold(q.Unit)] && next != nil && next.word && placingWords[next.low] {
+	if q.Unit != "" && inFolded(lengthUnits, q.Unit) && next != nil && next.word && placingWords[next.low] {
 		return false, ReasonDistance
 	}
 	// Statistical parameters.

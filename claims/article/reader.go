@@ -107,6 +107,7 @@ func (d *doc) release() {
 		clear(sc.pp.sents)
 		clear(sc.pp.found)
 		clear(sc.pp.qs)
+		clear(sc.pp.cues[:cap(sc.pp.cues)])
 	}
 	scratchPool.Put(sc)
 	d.pp = nil
@@ -159,6 +160,10 @@ type prep struct {
 	bounds   []int
 	sents    []sent
 	countPhr []string
+	// cues holds the cues of the sentences of the paragraph read, each
+	// sentence's a part of it: the buffer is reused for the next one (see
+	// read).
+	cues []cue
 }
 
 // prepare reads paragraph p, which starts at byte base of the article,
@@ -226,6 +231,10 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 const (
 	maxKeptQuantities = 1 << 12
 	maxKeptSentences  = 1 << 12
+	maxKeptCues       = 1 << 12
+	// minFreeCues is the room left in the cues' buffer for a sentence's
+	// cues; more than a sentence has as a rule.
+	minFreeCues = 8
 )
 
 // paragraph reads one paragraph p, which starts at byte base of the
@@ -260,11 +269,26 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	d.quoteLead, d.colonLead = d.colonLead, nil
 	d.carried = slices.DeleteFunc(d.carried, func(at int) bool { return at < d.prevLast })
 	pl := d.placeReader(sents, qs)
+	// The sentences' cues go one after another into pp.cues, capped, so
+	// that a sentence appending cues does not allocate; nothing keeps a
+	// cue past its paragraph.
+	if cap(pp.cues) > maxKeptCues {
+		pp.cues = nil
+	}
+	free := pp.cues[:0]
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
 		d.mentions(p, s, quotes)
-		s.cues = d.cues(p, s, quotes)
+		if cap(free) < minFreeCues {
+			pp.cues = make([]cue, 0, max(64, 2*cap(pp.cues)))
+			free = pp.cues
+		}
+		cs := d.cues(p, s, quotes, free)
+		if s.cues = nil; len(cs) > 0 {
+			s.cues = cs[:len(cs):len(cs)]
+		}
+		free = cs[len(cs):]
 		pl.at(i)
 		if c := pp.countPhr[i]; c != "" {
 			d.lastCount = c
@@ -1032,10 +1056,10 @@ func (d *doc) unnamed() *entity {
 }
 
 // cues finds the attributions of a sentence, resolving their speakers in
-// reading order.
-func (d *doc) cues(p string, s *sent, quotes []span) []cue {
+// reading order. It appends them to buf[:0], using the room buf has.
+func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 	ts := s.toks
-	var out []cue
+	out := buf[:0]
 	s.topics = s.topics[:0]
 	// "Об этом сообщил X", "Такие данные сообщили в пресс-службе X": the
 	// speaker of the sentence before.
@@ -1096,7 +1120,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		t := &ts[i]
 		// "заявленной организаторами численности", "организаторами была
 		// заявлена численность": the body in the instrumental declared it.
-		if t.word && strings.HasPrefix(t.low, "заявлен") {
+		if t.word && t.cls&cDeclaredPfx != 0 {
 			for k := max(0, i-3); k < min(len(ts), i+4); k++ {
 				if by, ok := declarers[ts[k].low]; ok && k != i {
 					e := d.find(by)
@@ -1113,7 +1137,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "цифры, озвученные руководством Южной Осетии, — более 2 тысяч":
 		// a participle of saying with its author in the instrumental
 		// right after it declares the figures it introduces.
-		if t.word && i+1 < len(ts) && hasAnyPrefix(t.low, "озвученн", "названн", "приведенн", "опубликованн") && declarers[ts[i+1].low] == "" {
+		if t.word && i+1 < len(ts) && t.cls&cVoicedPfx != 0 && declarers[ts[i+1].low] == "" {
 			if head := instrumentalNominative(ts[i+1].low); head != "" && (ts[i+1].cls&cOrg != 0 || strings.HasSuffix(head, "ство") || i+2 < len(ts) && ts[i+2].upper) {
 				k := i + 2
 				for k < len(ts) && k-i <= 5 && ts[k].word && ts[k].upper {
@@ -1135,7 +1159,7 @@ func (d *doc) cues(p string, s *sent, quotes []span) []cue {
 		// "официальные заявления российской стороны о гибели 1600
 		// человек", "сообщения организаторов о 40 тысячах": a statement
 		// noun, its author in the genitive, and the figure it is about.
-		if t.word && statementNouns[t.low] && !inQ(t.start) {
+		if t.word && t.cls&cStatement != 0 && !inQ(t.start) {
 			k := i + 1
 			for k < len(ts) && k-i <= 5 && ts[k].word && !ts[k].digit && ts[k].cls&cBoundary == 0 && ts[k].low != "о" && ts[k].low != "об" && ts[k].cls&cSpeech == 0 {
 				k++

@@ -27,23 +27,27 @@ type class uint32
 
 // The word lists, keyed by the folded word (low) or its stem (st).
 const (
-	cNotName    class = 1 << iota // notNames[low]
-	cMonth                        // months[low]
-	cWeekday                      // weekdays[low]
-	cSpeech                       // speechVerbs[low]
-	cOutletVerb                   // outletVerbs[low]
-	cBoundary                     // boundaryWord[low]
-	cTime                         // timeWords[low]
-	cPersonPron                   // personPronouns[low]
-	cOtherPron                    // otherPronouns[low]
-	cLocPrep                      // locPreps[low]
-	cRole                         // roleWords[st]
-	cOrg                          // orgWords[st]
-	cNotPerson                    // notPersonWords[st]
-	cPrepFirst                    // prepFirst[low]
-	cCountNoun                    // countNouns[low]
-	cGerund                       // gerunds[low]
-	cReportVerb                   // reportVerbs[low]
+	cNotName     class = 1 << iota // notNames[low]
+	cMonth                         // months[low]
+	cWeekday                       // weekdays[low]
+	cSpeech                        // speechVerbs[low]
+	cOutletVerb                    // outletVerbs[low]
+	cBoundary                      // boundaryWord[low]
+	cTime                          // timeWords[low]
+	cPersonPron                    // personPronouns[low]
+	cOtherPron                     // otherPronouns[low]
+	cLocPrep                       // locPreps[low]
+	cRole                          // roleWords[st]
+	cOrg                           // orgWords[st]
+	cNotPerson                     // notPersonWords[st]
+	cPrepFirst                     // prepFirst[low]
+	cCountNoun                     // countNouns[low]
+	cGerund                        // gerunds[low]
+	cReportVerb                    // reportVerbs[low]
+	cStatement                     // statementNouns[low]
+	cDeclaredPfx                   // low starts with "заявлен" (see newWordInfo)
+	cVoicedPfx                     // low starts with a participle of saying: "озвученн", … (see newWordInfo)
+	cAllCaps                       // isAllCaps(s), the word as written (see newWordInfo)
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -72,6 +76,7 @@ var wordClass = func() map[string][2]class {
 	add(0, countNouns, cCountNoun)
 	add(0, gerunds, cGerund)
 	add(0, reportVerbs, cReportVerb)
+	add(0, statementNouns, cStatement)
 	add(1, roleWords, cRole)
 	add(1, orgWords, cOrg)
 	add(1, notPersonWords, cNotPerson)
@@ -309,9 +314,23 @@ func newWordInfo(w string) wordInfo {
 	if cls&cSpeech == 0 && ruSpeechVerb(low) {
 		cls |= cSpeech
 	}
+	// The prefixes cues asks of every word, asked once per word here (a
+	// word tokenize gives without newWordInfo is ASCII and has none).
+	if strings.HasPrefix(low, "заявлен") {
+		cls |= cDeclaredPfx
+	}
+	if hasAnyPrefix(low, "озвученн", "названн", "приведенн", "опубликованн") {
+		cls |= cVoicedPfx
+	}
+	// A word tokenize gives without newWordInfo, lower-case or a mark,
+	// is not in capitals.
+	caps := isAllCaps(w)
+	if caps {
+		cls |= cAllCaps
+	}
 	// "WHO", "US": an abbreviation in capitals is a name, not the
 	// pronoun or function word it spells.
-	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && isAllCaps(w) {
+	if cls&(cNotName|cBoundary|cPersonPron|cOtherPron) != 0 && len(w) > 1 && caps {
 		cls &^= cNotName | cBoundary | cPersonPron | cOtherPron
 	}
 	return wordInfo{low: low, st: st, cls: cls}
@@ -499,6 +518,47 @@ func foldFast(s string) (string, bool) {
 	return string(b), true
 }
 
+// inFolded reports set[fold(w)], folding w, when it is ASCII and basic
+// Cyrillic as most words are, into a buffer on the stack rather than a new
+// string.
+func inFolded(set map[string]bool, w string) bool {
+	var buf [64]byte
+	if b, ok := appendFoldFast(buf[:0], w); ok {
+		return set[string(b)]
+	}
+	return set[fold(w)]
+}
+
+// appendFoldFast appends fold(s) to b, for s of ASCII and the basic
+// Cyrillic letters (U+0400–U+045F); ok is false for any other rune.
+func appendFoldFast(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < 0x400 || r > 0x45F:
+			return b, false
+		case r == 'Ё' || r == 'ё':
+			r = 'е'
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r < 0x410:
+			r += 0x50
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return b, true
+}
+
 // span is a byte range of a paragraph.
 type span struct{ start, end int }
 
@@ -625,7 +685,7 @@ func abbrevBefore(p string, i int) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[fold(w)]
+	return inFolded(abbreviations, w)
 }
 
 // quoteRegions returns the spans of p inside quotation marks, outermost
