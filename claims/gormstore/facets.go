@@ -209,3 +209,17 @@ func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) erro
 	}
 	return nil
 }
+
+// DataVersion returns a key that changes whenever anything the facets of
+// any filter count may have changed: the sum of every topic's version
+// (topic_versions, which triggers bump on every write to claims, their
+// sources and summaries, topics and the names of claimants and sources;
+// its rows only ever grow, so the sum only ever grows).
+func (s *Store) DataVersion(ctx context.Context) (string, error) {
+	var v struct{ Sum, N int64 }
+	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(version), 0) AS sum, COUNT(*) AS n FROM topic_versions`).Scan(&v).Error
+	if err != nil {
+		return "", translate(err, "read data version")
+	}
+	return fmt.Sprintf("%d.%d", v.Sum, v.N), nil
+}
