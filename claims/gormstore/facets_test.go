@@ -215,6 +215,16 @@ func TestClaimFacetsMatchOracle(t *testing.T) {
 			check("a search in a topic looked up claim by claim", claims.ClaimFilter{Query: "zebra", TopicID: topics[0].ID}, oracle(and(zebra, inTopic(0)), 0))
 		}()
 		func() {
+			defer gormstore.SetSmallTopic(1)()
+			check("a search in a topic whose matches are walked", claims.ClaimFilter{Query: "zebra", TopicID: topics[0].ID}, oracle(and(zebra, inTopic(0)), 0))
+			defer gormstore.SetFacetScan(7)()
+			capAt := 0
+			if sqlite {
+				capAt = 7
+			}
+			check("a capped search in a topic whose matches are walked", claims.ClaimFilter{Query: "zebra", TopicID: topics[0].ID}, oracle(and(zebra, inTopic(0)), capAt))
+		}()
+		func() {
 			// On SQLite the newest 7 matches are counted; PostgreSQL
 			// counts every match.
 			defer gormstore.SetFacetScan(7)()
