@@ -64,4 +64,7 @@ type Store interface {
 	// TopicVersion returns a key that changes whenever anything the
 	// topic's comparison shows may have changed.
 	TopicVersion(ctx context.Context, topicID string) (string, error)
+	// DataVersion returns a key that changes whenever anything the facets
+	// of any filter count may have changed.
+	DataVersion(ctx context.Context) (string, error)
 }

@@ -63,7 +63,7 @@ var facetScan = 10_000
 // groups them by every facet; without one, a statement a facet reads the
 // indexes (materialising a topic's claims first was no faster: reading
 // their wide rows is the cost either way). The API caches the facets of a
-// filter by topic, keyed by TopicVersion.
+// filter by topic keyed by TopicVersion, of any other by DataVersion.
 func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	if err := f.CheckRanges(); err != nil {
@@ -71,6 +71,14 @@ func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 	}
 	if f.Query == "" {
 		return s.facetsEach(ctx, f)
+	}
+	if len(fulltext.Parse(f.Query)) == 0 {
+		// A query of no words ("!!!") matches nothing, as in Search;
+		// FTS5 would refuse the empty MATCH.
+		for _, name := range claims.FacetNames {
+			out.Counts[name] = []claims.FacetCount{}
+		}
+		return out, nil
 	}
 	db := s.db.WithContext(ctx)
 	var sql strings.Builder
@@ -207,4 +215,18 @@ func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) erro
 		counts[i].Label = byID[counts[i].Value]
 	}
 	return nil
+}
+
+// DataVersion returns a key that changes whenever anything the facets of
+// any filter count may have changed: the sum of every topic's version
+// (topic_versions, which triggers bump on every write to claims, their
+// sources and summaries, topics and the names of claimants and sources;
+// its rows only ever grow, so the sum only ever grows).
+func (s *Store) DataVersion(ctx context.Context) (string, error) {
+	var v struct{ Sum, N int64 }
+	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(version), 0) AS sum, COUNT(*) AS n FROM topic_versions`).Scan(&v).Error
+	if err != nil {
+		return "", translate(err, "read data version")
+	}
+	return fmt.Sprintf("%d.%d", v.Sum, v.N), nil
 }
