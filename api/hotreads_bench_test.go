@@ -11,12 +11,13 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/internal/alternate"
 )
 
 // BenchmarkHotReads measures the reads issue 14 sets targets for, through
 // the whole handler on a SQLite file of 3,000 generated claims over 6
 // topics (seedConflicting), each against a baseline alternated with it on
-// one thread (see alternate; new/base is the ratio of their CPU):
+// one thread (see alternate.Run; new/base is the ratio of their CPU):
 //
 //   - claim: reading a claim, against the database/sql ceiling of
 //     BenchmarkGetClaim (the target is the ceiling's rate at 0.75x or
@@ -69,6 +70,6 @@ func BenchmarkHotReads(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		b.Run(bc.name, func(b *testing.B) { alternate(b, 10, base, cand) })
+		b.Run(bc.name, func(b *testing.B) { alternate.Run(b, 10, base, cand) })
 	}
 }

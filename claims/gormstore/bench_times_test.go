@@ -8,11 +8,12 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/internal/alternate"
 )
 
 // BenchmarkReadClaimPage reads a page of 50 claims on SQLite as a
 // listing does (rows scanned and converted), alternated on one thread
-// with a baseline (see alternate): times, their timestamps parsed by the
+// with a baseline (see alternate.Run): times, their timestamps parsed by the
 // driver against read by hand; json, their places, tags and intervals
 // decoded by encoding/json against read by hand.
 func BenchmarkReadClaimPage(b *testing.B) {
@@ -42,11 +43,9 @@ func BenchmarkReadClaimPage(b *testing.B) {
 		}
 	}
 	b.Run("times", func(b *testing.B) {
-		b.ReportAllocs()
-		alternate(b, 20, read(true, false), read(false, false))
+		alternate.Run(b, 20, read(true, false), read(false, false))
 	})
 	b.Run("json", func(b *testing.B) {
-		b.ReportAllocs()
-		alternate(b, 20, read(false, true), read(false, false))
+		alternate.Run(b, 20, read(false, true), read(false, false))
 	})
 }

@@ -256,7 +256,7 @@ func repeat(v any, n int) []any {
 
 // find reads the row of a record into dest.
 func (s *Store) find(ctx context.Context, dest any, kind, table, id string) error {
-	err := s.reader(ctx).Table(table).Where("id = ?", id).Take(dest).Error
+	err := s.db.WithContext(ctx).Table(table).Where("id = ?", id).Take(dest).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return claims.NotFound(kind, id)
 	}

@@ -1,10 +1,6 @@
 package gormstore
 
-import (
-	"context"
-
-	"gorm.io/gorm"
-)
+import "context"
 
 // MigrateTo runs the first n migration steps only, to build a database at
 // an older schema version.
@@ -104,15 +100,12 @@ func ReadClaimPage(ctx context.Context, s *Store, limit int, driverTimes, jsonLi
 }
 
 // PreparedStatements returns how many statements s keeps prepared for
-// its hot reads (see reader), or -1 when it keeps none.
+// its hot reads (see hotReader), or -1 when it keeps none.
 func PreparedStatements(s *Store) int {
 	if s.hot == nil {
 		return -1
 	}
-	p := s.hot.Statement.ConnPool.(*gorm.PreparedStmtDB)
-	p.Mux.RLock()
-	defer p.Mux.RUnlock()
-	return len(p.Stmts.Keys())
+	return s.hot.len()
 }
 
 // SearchTopics returns the topic_id of each claim's claim_search row
@@ -126,3 +119,6 @@ func SearchTopics(ctx context.Context, s *Store) (map[string]string, error) {
 	}
 	return out, err
 }
+
+// MaxPreparedStatements is the bound of PreparedStatements.
+const MaxPreparedStatements = maxHotStatements

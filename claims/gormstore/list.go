@@ -170,7 +170,7 @@ func list[R any, T any, PR interface {
 			return page, err
 		}
 	}
-	q := filter(s.reader(ctx).Table(table))
+	q := filter(s.hotReader(ctx).Table(table))
 	q = keyset(q, table, key, desc, after, afterID, o.Cursor != "")
 	n := o.PageSize()
 	var rows []R

@@ -3,58 +3,58 @@ package gormstore_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
-// TestPreparedStatementsBounded reads claims by ever longer lists of IDs,
-// 320 statements of different texts, from several goroutines: on SQLite
-// the hot reads keep their statements prepared, never more than 256 of
-// them, and every read stays right after the oldest were closed; on
-// PostgreSQL they keep none.
+// readSides reads the conflict sides of real padded with k unknown IDs
+// and checks it finds exactly real's claims, each once.
+func readSides(ctx context.Context, s *gormstore.Store, real []string, k int) error {
+	ids := slices.Clone(real)
+	for i := range k {
+		ids = append(ids, fmt.Sprintf("cl-none-%d", i))
+	}
+	sides, err := s.ConflictSides(ctx, ids)
+	if err != nil {
+		return err
+	}
+	var got []string
+	for _, c := range sides {
+		got = append(got, c.ClaimID)
+	}
+	slices.Sort(got)
+	if want := slices.Sorted(slices.Values(real)); !slices.Equal(got, want) {
+		return fmt.Errorf("%d IDs: read %v, want %v", len(ids), got, want)
+	}
+	return nil
+}
+
+// TestPreparedStatementsBounded reads the conflict sides of lists of 2 to
+// 601 IDs, from several goroutines: on SQLite the store keeps one
+// statement for each power of two up to the chunk of 500 (1, 2, 4, ...,
+// 512: ten), each read finding every claim once; the listings add a few,
+// never more than the bound; on PostgreSQL none is kept.
 func TestPreparedStatementsBounded(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		ctx := context.Background()
-		w := newWorld(t, s)
-		var real []string
-		for i := range 5 {
-			c := w.claim(fmt.Sprint(100 + i))
-			if err := svc(s).CreateClaim(ctx, c); err != nil {
-				t.Fatal(err)
-			}
-			real = append(real, c.ID)
-		}
-		read := func(k int) error {
-			ids := slices.Clone(real)
-			for i := range k {
-				ids = append(ids, fmt.Sprintf("cl-none-%d", i))
-			}
-			cs, err := s.FindClaimsByID(ctx, ids)
-			if err != nil {
-				return err
-			}
-			var got []string
-			for _, c := range cs {
-				got = append(got, c.ID)
-			}
-			slices.Sort(got)
-			if want := slices.Sorted(slices.Values(real)); !slices.Equal(got, want) {
-				return fmt.Errorf("%d IDs: read %v, want %v", len(ids), got, want)
-			}
-			return nil
-		}
+		f := newFounding(t, s)
+		real := []string{f.bogdanov.ID, f.indy.ID}
 		var wg sync.WaitGroup
 		errs := make(chan error, 4)
 		for g := range 4 {
 			wg.Go(func() {
-				for k := g; k < 320; k += 4 {
-					if err := read(k); err != nil {
+				for k := g; k < 600; k += 4 {
+					if err := readSides(ctx, s, real, k); err != nil {
 						errs <- err
 						return
 					}
@@ -66,25 +66,120 @@ func TestPreparedStatementsBounded(t *testing.T) {
 		for err := range errs {
 			t.Fatal(err)
 		}
+		postgres := strings.HasSuffix(t.Name(), "/postgres")
 		n := gormstore.PreparedStatements(s)
-		if strings.HasSuffix(t.Name(), "/postgres") {
-			if n != -1 {
-				t.Errorf("PostgreSQL keeps %d statements prepared, want none", n)
+		switch {
+		case postgres && n != -1:
+			t.Errorf("PostgreSQL keeps %d statements prepared, want none", n)
+		case !postgres && n != 10:
+			t.Errorf("%d statements kept prepared for IN lists of 2 to 601 IDs, want 10 (1 to 512)", n)
+		}
+		for _, cf := range []xref.ConflictFilter{{}, {TopicID: f.topic.ID}, {Status: claims.ReviewOpen}, {MinSeverity: 1}} {
+			for _, sort := range []string{"", "-severity"} {
+				page, err := s.ListConflicts(ctx, cf, claims.ListOptions{Sort: sort})
+				must(t, "list conflicts", err)
+				if len(page.Items) != 1 {
+					t.Errorf("conflicts %+v: %d, want 1", cf, len(page.Items))
+				}
 			}
-		} else if n < 200 || n > 256 {
-			t.Errorf("%d statements kept prepared after 320 different ones, want at most 256 and most of them", n)
 		}
-		// The first statements were closed: they are prepared again.
-		for k := range 3 {
-			if err := read(k); err != nil {
-				t.Fatal(err)
+		for i := range 200 { // listings of claims by as many filters
+			page, err := s.ListClaims(ctx, claims.ClaimFilter{ListOptions: claims.ListOptions{Limit: 1 + i}, TopicID: f.topic.ID, Text: strings.Repeat("x", i%3)})
+			must(t, "list claims", err)
+			if want := min(2, 1+i); i%3 == 0 && len(page.Items) != want {
+				t.Errorf("listing %d: %d claims, want %d", i, len(page.Items), want)
 			}
 		}
-		if _, err := s.ListClaims(ctx, claims.ClaimFilter{TopicID: w.topic.ID}); err != nil {
-			t.Fatal(err)
-		}
-		if n := gormstore.PreparedStatements(s); n > 256 {
-			t.Errorf("%d statements kept prepared, want at most 256", n)
+		if n := gormstore.PreparedStatements(s); !postgres && (n <= 10 || n > gormstore.MaxPreparedStatements) {
+			t.Errorf("%d statements kept prepared, want more than 10 and at most %d", n, gormstore.MaxPreparedStatements)
 		}
 	})
+}
+
+// TestPreparedReadsAfterSchemaChange keeps the hot reads' statements
+// prepared on SQLite, alters the tables they read (a column added to
+// each, one dropped, an index created), and reads the same again. SQLite
+// only: PostgreSQL keeps none of the store's own, and pgx's statement
+// cache fails the first read after such a change ("cached plan must not
+// change result type").
+func TestPreparedReadsAfterSchemaChange(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	f := newFounding(t, s)
+	real := []string{f.bogdanov.ID, f.indy.ID}
+	check := func(when string) {
+		t.Helper()
+		for k := range 5 {
+			if err := readSides(ctx, s, real, k); err != nil {
+				t.Fatalf("%s: %v", when, err)
+			}
+		}
+		page, err := s.ListConflicts(ctx, xref.ConflictFilter{}, claims.ListOptions{})
+		must(t, when+": list conflicts", err)
+		if len(page.Items) != 1 || page.Items[0].Severity != 12 {
+			t.Fatalf("%s: conflicts %+v, want one of severity 12", when, page.Items)
+		}
+		cs, err := s.ListClaims(ctx, claims.ClaimFilter{TopicID: f.topic.ID})
+		must(t, when+": list claims", err)
+		var got []string
+		for _, c := range cs.Items {
+			got = append(got, c.ID+" "+c.QuantityText)
+		}
+		slices.Sort(got)
+		want := []string{f.bogdanov.ID + " " + f.bogdanov.QuantityText, f.indy.ID + " " + f.indy.QuantityText}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: claims %q, want %q", when, got, want)
+		}
+	}
+	check("before")
+	for _, stmt := range []string{
+		"ALTER TABLE topic_conflicts ADD COLUMN note TEXT DEFAULT 'x'",
+		"ALTER TABLE claims ADD COLUMN extra INTEGER DEFAULT 7",
+		"ALTER TABLE claimants ADD COLUMN extra INTEGER",
+		"CREATE INDEX claims_extra ON claims (extra)",
+		"ALTER TABLE claimants DROP COLUMN extra",
+	} {
+		must(t, stmt, gormstore.Exec(ctx, s, stmt))
+	}
+	check("after")
+}
+
+// TestOpenCloseKeepsNoGoroutine opens a SQLite store, reads through its
+// prepared statements and closes it, 20 times: no goroutine is left
+// behind (the bounded wait lets database/sql's own finish exiting).
+func TestOpenCloseKeepsNoGoroutine(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "claimdesk.db")
+	cycle := func() {
+		s, err := gormstore.Open(ctx, dsn)
+		must(t, "open", err)
+		must(t, "migrate", s.Migrate(ctx))
+		_, err = s.ListClaims(ctx, claims.ClaimFilter{})
+		must(t, "list claims", err)
+		_, err = s.ListConflicts(ctx, xref.ConflictFilter{}, claims.ListOptions{})
+		must(t, "list conflicts", err)
+		_, err = s.ConflictSides(ctx, []string{"a", "b", "c"})
+		must(t, "conflict sides", err)
+		if n := gormstore.PreparedStatements(s); n < 3 {
+			t.Fatalf("%d statements kept prepared, want 3 or more", n)
+		}
+		must(t, "close", s.Close())
+	}
+	settle := func(limit int) int {
+		n := runtime.NumGoroutine()
+		for deadline := time.Now().Add(10 * time.Second); n > limit && time.Now().Before(deadline); n = runtime.NumGoroutine() {
+			time.Sleep(10 * time.Millisecond)
+		}
+		return n
+	}
+	cycle()
+	base := runtime.NumGoroutine()
+	for range 20 {
+		cycle()
+	}
+	if n := settle(base); n > base {
+		buf := make([]byte, 1<<16)
+		t.Fatalf("%d goroutines after 20 more stores opened and closed, %d after the first:\n%s", n, base, buf[:runtime.Stack(buf, true)])
+	}
 }

@@ -107,6 +107,11 @@ func (s *Store) ListReviews(ctx context.Context, f claims.ReviewFilter) (claims.
 			for i, p := range f.Pairs {
 				pairs[i] = []any{p[0], p[1]}
 			}
+			if s.hot != nil && !s.inTx {
+				// Padded with the last pair to a power of two: few
+				// statement texts to keep prepared (see padIDs).
+				pairs = padIDs(pairs)
+			}
 			q = q.Where("(reviews.claim_a, reviews.claim_b) IN ?", pairs)
 		}
 		if f.Status != "" {

@@ -49,31 +49,25 @@ type Store struct {
 	// FindClaim); shared by the copies of a Store bound to a transaction,
 	// which do not use them.
 	reads *preparedReads
-	// hot is the session the hottest reads run in (see reader): on
-	// SQLite, one that keeps their statements prepared, at most
-	// maxPreparedStatements of them; nil on PostgreSQL.
-	hot   *gorm.DB
+	// hot keeps the statements of the hot reads prepared on SQLite (see
+	// hotReader); nil on PostgreSQL and with WithPreparedReads(false).
+	// Shared with the copies bound to a transaction, which do not use it.
+	hot   *hotStmts
 	noHot bool // WithPreparedReads(false)
 }
 
-// maxPreparedStatements bounds the statements the hot reads keep
-// prepared on SQLite, the least recently used closed beyond it: a
-// listing's statement differs with its filters and an IN list with its
-// length, so the texts are unbounded, and each prepared statement holds
-// memory on every connection it ran on.
-const maxPreparedStatements = 256
-
-// reader returns the session a hot read (a claim's relations, a listing,
-// records by ID, the conflicts) runs in. On SQLite its statements are
-// kept prepared, a parse and plan saved on every request. Not on
-// PostgreSQL: a statement pgx keeps prepared fails with "cached plan must
-// not change result type" once a migration alters a table it reads. In a
+// hotReader returns the session a hot read (a listing, the conflicts and
+// their sides) runs in: on SQLite one whose statements hotStmts keeps
+// prepared, a parse and plan saved on every request. Not on PostgreSQL:
+// a statement kept prepared there fails with "cached plan must not change
+// result type" once a migration alters a table it reads. In a
 // transaction, the transaction's own.
-func (s *Store) reader(ctx context.Context) *gorm.DB {
+func (s *Store) hotReader(ctx context.Context) *gorm.DB {
+	db := s.db.WithContext(ctx)
 	if s.hot != nil && !s.inTx {
-		return s.hot.WithContext(ctx)
+		db.Statement.ConnPool = hotPool{s.hot}
 	}
-	return s.db.WithContext(ctx)
+	return db
 }
 
 type dialect int
@@ -101,7 +95,7 @@ func WithLockWait(d time.Duration) Option {
 }
 
 // WithPreparedReads sets whether the hot reads keep their statements
-// prepared on SQLite (see reader; the default); PostgreSQL never does.
+// prepared on SQLite (see hotReader; the default); PostgreSQL never does.
 // Without, benchmarks measure what they save.
 func WithPreparedReads(on bool) Option { return func(s *Store) { s.noHot = !on } }
 
@@ -174,8 +168,6 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		SkipDefaultTransaction: true, // writes use explicit transactions
 		Logger:                 newGormLogger(s.log, dsn),
 		NowFunc:                s.clock,
-		// Sizes the statements a PrepareStmt session keeps (see reader).
-		PrepareStmtMaxSize: maxPreparedStatements,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("gormstore: open: %w", err)
@@ -197,7 +189,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	s.db, s.sqlDB = db, sqlDB
 	s.reads = &preparedReads{}
 	if s.dialect == dialectSQLite && !s.noHot {
-		s.hot = db.Session(&gorm.Session{PrepareStmt: true})
+		s.hot = newHotStmts(sqlDB)
 	}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
@@ -241,12 +233,17 @@ func sqliteAtLeast(v string, major, minor int) bool {
 // both SQLite and PostgreSQL keep exactly.
 func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
 
-// Close closes the database.
+// Close closes the statements the store keeps prepared, then the
+// database.
 func (s *Store) Close() error {
 	if s.inTx {
 		return errors.New("gormstore: close: store is bound to a transaction")
 	}
-	if err := s.sqlDB.Close(); err != nil {
+	err := s.reads.close()
+	if s.hot != nil {
+		err = errors.Join(err, s.hot.close())
+	}
+	if err = errors.Join(err, s.sqlDB.Close()); err != nil {
 		return fmt.Errorf("gormstore: close: %w", err)
 	}
 	return nil

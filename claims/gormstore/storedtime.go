@@ -20,8 +20,10 @@ import (
 
 // storedTime is where a timestamp column scans (see columns.readDest): a
 // time.Time as a driver gives it, or the value SQLite holds, selected
-// with timeValue, read as go-sqlite3 reads a TIMESTAMP column. (The
-// driver's _loc setting is not applied: every read converts to UTC.)
+// with timeValue, read as go-sqlite3 reads a TIMESTAMP column without a
+// _loc setting: a text with an offset keeps it as a fixed zone, one
+// without reads as UTC. (A _loc setting is not applied; the conversion
+// to UTC is claimRow.convert's.)
 type storedTime time.Time
 
 // Scan implements sql.Scanner.

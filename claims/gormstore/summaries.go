@@ -446,7 +446,7 @@ func findByID[R any, T any, PR interface {
 	for chunk := range slices.Chunk(ids, 500) {
 		var rows []R
 		var err error
-		q := s.reader(ctx).Table(table).Where("id IN ?", chunk)
+		q := s.db.WithContext(ctx).Table(table).Where("id IN ?", chunk)
 		if cr, ok := any(&rows).(*[]claimRow); ok {
 			*cr, err = scanClaims(q, "")
 		} else {
@@ -492,7 +492,10 @@ const conflictSidesSQL = "SELECT claims.id, claims.claimant_id, COALESCE(claiman
 func (s *Store) ConflictSides(ctx context.Context, ids []string) ([]xref.ConflictSide, error) {
 	out := make([]xref.ConflictSide, 0, len(ids))
 	for chunk := range slices.Chunk(ids, 500) {
-		rows, err := s.reader(ctx).Raw(conflictSidesSQL, chunk).Rows()
+		if s.hot != nil && !s.inTx {
+			chunk = padIDs(chunk) // few statement texts to keep prepared
+		}
+		rows, err := s.hotReader(ctx).Raw(conflictSidesSQL, chunk).Rows()
 		if err != nil {
 			return nil, translate(err, "read conflict sides")
 		}
@@ -545,7 +548,7 @@ func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o clai
 	if err := p.Err("listing"); err != nil {
 		return page, err
 	}
-	q := s.reader(ctx).Model(&topicConflictRow{})
+	q := s.hotReader(ctx).Model(&topicConflictRow{})
 	if f.TopicID != "" {
 		q = q.Where("topic_id = ?", f.TopicID)
 	}

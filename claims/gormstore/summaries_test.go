@@ -198,6 +198,7 @@ func TestReviewRules(t *testing.T) {
 			{"open", claims.ReviewFilter{Status: claims.ReviewOpen}, 0},
 			{"other topic", claims.ReviewFilter{TopicID: "nope"}, 0},
 			{"pair", claims.ReviewFilter{Pairs: [][2]string{{"nope-a", "nope-b"}, {rv.ClaimA, rv.ClaimB}}}, 1},
+			{"three pairs, padded to four", claims.ReviewFilter{Pairs: [][2]string{{"nope-a", "nope-b"}, {rv.ClaimA, rv.ClaimB}, {"nope-c", "nope-d"}}}, 1},
 			{"pair reversed", claims.ReviewFilter{Pairs: [][2]string{{rv.ClaimB, rv.ClaimA}}}, 0},
 			{"pair and status", claims.ReviewFilter{Pairs: [][2]string{{rv.ClaimA, rv.ClaimB}}, Status: claims.ReviewOpen}, 0},
 			{"no pairs", claims.ReviewFilter{Pairs: [][2]string{}}, 0},

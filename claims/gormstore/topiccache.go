@@ -142,7 +142,7 @@ func (s *Store) TopicInput(ctx context.Context, topicID string) (*xref.Input, er
 }
 
 func (s *Store) topicLinks(ctx context.Context, topicID string) ([]*claims.Link, error) {
-	links, err := newRecomputer(s.reader(ctx), s.dialect, nil).loadLinks([]string{topicID})
+	links, err := newRecomputer(s.db.WithContext(ctx), s.dialect, nil).loadLinks([]string{topicID})
 	if err != nil {
 		return nil, translate(err, "read topic links")
 	}
@@ -213,7 +213,7 @@ func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64
 	if t.ParentID != "" {
 		ids = append(ids, t.ParentID)
 	}
-	key, linksVersion, err := claimVersions(s.reader(ctx), ids...)
+	key, linksVersion, err := claimVersions(s.db.WithContext(ctx), ids...)
 	if err != nil {
 		return "", 0, translate(err, "read topic claims")
 	}
@@ -441,7 +441,7 @@ func sqliteClaimVersionTriggers() []string {
 // sources (the version of topic ”). The triggers of step 6 and step 11
 // bump them, whatever the write path.
 func (s *Store) TopicVersion(ctx context.Context, topicID string) (string, error) {
-	version, names, err := topicVersions(s.reader(ctx), topicID)
+	version, names, err := topicVersions(s.db.WithContext(ctx), topicID)
 	if err != nil {
 		return "", translate(err, "read topic version")
 	}
