@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/claimdesk/claimdesk/claims/alternate"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 	"github.com/claimdesk/claimdesk/claims/service"
-	"github.com/claimdesk/claimdesk/internal/alternate"
 )
 
 // BenchmarkHotReads measures the reads issue 14 sets targets for, through

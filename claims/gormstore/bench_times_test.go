@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/alternate"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
-	"github.com/claimdesk/claimdesk/internal/alternate"
 )
 
 // BenchmarkReadClaimPage reads a page of 50 claims on SQLite as a

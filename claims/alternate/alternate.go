@@ -1,7 +1,8 @@
 // Package alternate measures a change against its baseline in one
 // benchmark: the two run in turns on one locked thread, timed by that
 // thread's CPU clock, so that other processes on a loaded machine enter
-// neither figure nor their ratio.
+// neither figure nor their ratio. It serves the benchmarks of api and
+// claims/gormstore alike, and holds no domain logic.
 package alternate
 
 import (
