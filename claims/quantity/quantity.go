@@ -413,10 +413,12 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			i++ // an unknown word starts nothing
 			continue
 		}
-		if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
-			out = append(out, q)
-			i = next
-			continue
+		if t.kind == tWord && p.lex.mayBeInvertedScale(t.id) {
+			if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
+				out = append(out, q)
+				i = next
+				continue
+			}
 		}
 		next, ok := p.matchAt(text, toks, i, &m)
 		if !ok {
@@ -727,7 +729,9 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // invertedScales are the Russian scales in the genitive plural that may
 // stand before the figure they scale: "тысяч 50–60" is the colloquial
 // order of "около 50–60 тысяч".
-var invertedScales = map[string]bool{"тысяч": true, "миллионов": true, "миллиардов": true}
+var invertedScales = map[string]bool{invertedScaleWords[0]: true, invertedScaleWords[1]: true, invertedScaleWords[2]: true}
+
+var invertedScaleWords = [...]string{"тысяч", "миллионов", "миллиардов"}
 
 // IsInvertedScale reports whether word (in lower case) is a scale the
 // parser may read before its figure ("тысяч" of "тысяч 50–60").
