@@ -86,7 +86,14 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 			toks = append(toks, token{kind: tSym, space: space, sym: rune(c), start: i, end: i + 1})
 			i++
 		case c == 0xD0 || c == 0xD1:
-			if _, ok := cyrillicLower(s, i); ok {
+			ok := false
+			if i+1 < len(s) {
+				_, _, ok = cyrillicLowerFast(c, s[i+1])
+			}
+			if !ok {
+				_, ok = cyrillicLower(s, i)
+			}
+			if ok {
 				cyrillic = true
 				t := l.scanWord(s, i)
 				t.space = space
@@ -160,6 +167,16 @@ func (l *lexicon) scanWord(s string, i int) token {
 			n++
 			j++
 			continue
+		}
+		if j+1 < len(s) {
+			if b0, b1, ok := cyrillicLowerFast(c, s[j+1]); ok {
+				if n+2 <= maxWordLen {
+					buf[n], buf[n+1] = b0, b1
+				}
+				n += 2
+				j += 2
+				continue
+			}
 		}
 		if r, ok := cyrillicLower(s, j); ok {
 			// The fast path for Russian: two bytes, lower-cased, ё as е.
@@ -378,6 +395,22 @@ func digitsEnd(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// cyrillicLowerFast is cyrillicLower, small enough to inline, for the
+// letters of Russian but ё and Ё written as the bytes c, c2: it returns the
+// two bytes of the lower-case letter. ok is false for any other pair, which
+// cyrillicLower then reads.
+func cyrillicLowerFast(c, c2 byte) (b0, b1 byte, ok bool) {
+	switch {
+	case c == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF, c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F: // а-п, р-я
+		return c, c2, true
+	case c == 0xD0 && c2 >= 0x90 && c2 <= 0x9F: // А-П
+		return 0xD0, c2 + 0x20, true
+	case c == 0xD0 && c2 >= 0xA0 && c2 <= 0xAF: // Р-Я
+		return 0xD1, c2 - 0x20, true
+	}
+	return 0, 0, false
 }
 
 // cyrillicLower decodes a basic Cyrillic letter (U+0400-U+045F) at s[i]
