@@ -95,10 +95,9 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 			}
 			if ok {
 				cyrillic = true
-				t := l.scanWord(s, i)
-				t.space = space
-				toks = append(toks, t)
-				i = t.end
+				end, id := l.scanWord(s, i)
+				toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: end})
+				i = end
 				break
 			}
 			fallthrough
@@ -117,10 +116,9 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 				i += n
 				break
 			}
-			t := l.scanWord(s, i)
-			t.space = space
-			toks = append(toks, t)
-			i = t.end
+			end, id := l.scanWord(s, i)
+			toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: end})
+			i = end
 		}
 		space = false
 	}
@@ -150,9 +148,10 @@ func scanFraction(s string, i int) token {
 	return t
 }
 
-// scanWord reads a run of letters and looks its lower-cased form up
-// without allocating.
-func (l *lexicon) scanWord(s string, i int) token {
+// scanWord reads a run of letters from s[i] and looks its lower-cased
+// form up without allocating. It returns where the word ends and its ID,
+// not a token, which the caller would only copy.
+func (l *lexicon) scanWord(s string, i int) (end int, id int32) {
 	var buf [maxWordLen]byte
 	n, j := 0, i
 	for j < len(s) {
@@ -201,11 +200,10 @@ func (l *lexicon) scanWord(s string, i int) token {
 		n += utf8.RuneLen(r)
 		j += size
 	}
-	t := token{kind: tWord, start: i, end: j}
 	if n <= maxWordLen {
-		t.id = l.lookup(buf[:n])
+		id = l.lookup(buf[:n])
 	}
-	return t
+	return j, id
 }
 
 // scanNumber reads digits with their separators. A comma or dot followed
