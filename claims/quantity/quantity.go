@@ -270,7 +270,7 @@ func (p *Parser) one(text string, m *match) (Quantity, error) {
 	case m.tooBig:
 		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("out of range: %q is above 10^15 (a thousand trillion), the largest figure read", text[m.start:m.leadEnd])}
 	}
-	return p.quantity(text, m), nil
+	return p.quantity(text, m, nil), nil
 }
 
 // noQuantityReason explains why text holds no quantity.
@@ -407,6 +407,7 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 		sc.toks = toks[:0] // keep the grown buffer, within reason
 	}
 	var m match
+	var vals boundSlab // backs the bounds of the quantities
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		if t.kind == tWord && t.id == 0 {
@@ -437,7 +438,7 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			first, second := m.pairEnds()
 			first.reason, second.reason = "", ""
 			for _, e := range [...]*match{&first, &second} {
-				q := p.quantity(text, e)
+				q := p.quantity(text, e, &vals)
 				q.Text = text[e.start:e.end]
 				out = append(out, q)
 			}
@@ -455,12 +456,12 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			// each is a quantity of its own.
 			first, second := m.pairEnds()
 			for _, e := range [...]*match{&first, &second} {
-				q := p.quantity(text, e)
+				q := p.quantity(text, e, &vals)
 				q.Text = text[e.start:e.end]
 				out = append(out, q)
 			}
 		default:
-			q := p.quantity(text, &m)
+			q := p.quantity(text, &m, &vals)
 			q.Text = text[m.start:m.end]
 			out = append(out, q)
 		}
@@ -469,8 +470,32 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 	return out
 }
 
-// quantity turns a match into a Quantity.
-func (p *Parser) quantity(text string, m *match) Quantity {
+// boundSlab hands out the three floats a Quantity's bounds point to from
+// slabs that double from one quantity's to valsSlab quantities': a text
+// with one quantity allocates what it did alone, and a long one a slab per
+// valsSlab quantities.
+type boundSlab struct {
+	free []float64
+	next int // quantities the next slab holds; 0 is 1
+}
+
+// valsSlab is the most quantities a boundSlab allocates for at once.
+const valsSlab = 16
+
+func (b *boundSlab) take() []float64 {
+	if len(b.free) < 3 {
+		n := max(b.next, 1)
+		b.free = make([]float64, 3*n)
+		b.next = min(2*n, valsSlab)
+	}
+	v := b.free[:3:3]
+	b.free = b.free[3:]
+	return v
+}
+
+// quantity turns a match into a Quantity. Its Low, High and Best point into
+// three floats from slab, or allocated for it alone when slab is nil.
+func (p *Parser) quantity(text string, m *match, slab *boundSlab) Quantity {
 	r := p.resolve(m)
 	q := Quantity{
 		Text: text, Approx: r.approx, Kind: r.kind, Unit: m.unit,
@@ -479,7 +504,12 @@ func (p *Parser) quantity(text string, m *match) Quantity {
 	if m.unit == "percent" {
 		r.lo, r.hi, r.best = round2(r.lo), round2(r.hi), round2(r.best)
 	}
-	vals := new([3]float64)
+	var vals []float64
+	if slab == nil {
+		vals = make([]float64, 3)
+	} else {
+		vals = slab.take()
+	}
 	if r.hasLo {
 		vals[0] = clean(r.lo)
 		q.Low = &vals[0]
