@@ -40,7 +40,7 @@ func TestCyrillicLowerFast(t *testing.T) {
 // TestScanWordFolds checks the word IDs tokenize gives on random text made
 // of lexicon words in random case, with ё, other scripts and figures
 // between them, against the lexicon map looked up with the word folded by
-// strings.ToLower and ё to е.
+// strings.ToLower and ё to е; and that every other token has ID 0.
 func TestScanWordFolds(t *testing.T) {
 	t.Parallel()
 	lex := New().lex
@@ -80,6 +80,9 @@ func TestScanWordFolds(t *testing.T) {
 		s := b.String()
 		for _, tok := range lex.tokenize(s, nil) {
 			if tok.kind != tWord {
+				if tok.id != 0 {
+					t.Fatalf("%q in %q: a token of kind %d with ID %d (Parser.word reads it)", s[tok.start:tok.end], s, tok.kind, tok.id)
+				}
 				continue
 			}
 			key := normalizeKey(s[tok.start:tok.end])
