@@ -53,3 +53,60 @@ func TestAppendExtract(t *testing.T) {
 		t.Fatalf("%d quantities and %d refusals in the test articles: the comparison says little", found, refused)
 	}
 }
+
+// TestExtractBoundsOwn checks that the bounds of the quantities of one
+// Extract, taken from shared slabs, are each a quantity's own: more
+// quantities than a slab holds, with ranges, bounds and falls among them,
+// each read as Parse reads it alone, and a write through one quantity's
+// pointers is seen by no other.
+func TestExtractBoundsOwn(t *testing.T) {
+	t.Parallel()
+	p := New()
+	var parts []string
+	for k := range 3 * valsSlab {
+		switch k % 4 {
+		case 0:
+			parts = append(parts, strings.Repeat("1", 1+k%5)+" people")
+		case 1:
+			parts = append(parts, "between 10 and "+strings.Repeat("3", 2+k%3)+" dead")
+		case 2:
+			parts = append(parts, "more than 4"+strings.Repeat("0", k%4)+" fighters")
+		case 3:
+			parts = append(parts, "prices fell by "+strings.Repeat("7", 1+k%2)+"%")
+		}
+	}
+	text := strings.Join(parts, ". ") + "."
+	qs := p.Extract(text)
+	if len(qs) < 2*valsSlab {
+		t.Fatalf("%d quantities, want at least %d", len(qs), 2*valsSlab)
+	}
+	for _, q := range qs {
+		alone, err := p.Parse(q.Text)
+		if err != nil {
+			t.Fatalf("%q: %v", q.Text, err)
+		}
+		if diff := cmp.Diff(alone, q, cmpopts.IgnoreFields(Quantity{}, "Start", "End", "Text", "Explanation")); diff != "" {
+			t.Errorf("%q in the text and alone differ (-alone +text):\n%s", q.Text, diff)
+		}
+	}
+	seen := map[*float64]string{}
+	for i := range qs {
+		for _, v := range []*float64{qs[i].Low, qs[i].High, qs[i].Best} {
+			if v == nil {
+				continue
+			}
+			if other, ok := seen[v]; ok {
+				t.Fatalf("%q and %q share a bound", other, qs[i].Text)
+			}
+			seen[v] = qs[i].Text
+			*v = float64(-1000 - i)
+		}
+	}
+	for i := range qs {
+		for _, v := range []*float64{qs[i].Low, qs[i].High, qs[i].Best} {
+			if v != nil && *v != float64(-1000-i) {
+				t.Errorf("%q: a bound reads %v after another quantity's write", qs[i].Text, *v)
+			}
+		}
+	}
+}

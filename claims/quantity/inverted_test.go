@@ -1,6 +1,9 @@
 package quantity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestInvertedScale checks that a Russian scale in the genitive plural
 // before a figure ("тысяч 50–60", the colloquial inversion) scales the
@@ -86,6 +89,35 @@ func TestInvertedScaleRefused(t *testing.T) {
 		}
 		if got.Low == nil || got.High == nil || *got.Low != tt.low || *got.High != tt.high {
 			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.span, got.Low, got.High, tt.low, tt.high)
+		}
+	}
+}
+
+// TestInvertedScalePrefilter checks the ID test extract makes before it asks
+// invertedScale: every spelling that lower-cases to a word of
+// invertedScales is a word token whose ID passes it.
+func TestInvertedScalePrefilter(t *testing.T) {
+	t.Parallel()
+	lex := New().lex
+	for w := range invertedScales {
+		if strings.Contains(w, "ё") {
+			t.Fatalf("%q holds ё: the prefilter's ID would be that of its folded form", w)
+		}
+		r := []rune(w)
+		title := strings.ToUpper(string(r[:1])) + string(r[1:])
+		for _, form := range []string{w, title, strings.ToUpper(w)} {
+			toks := lex.tokenize(form, nil)
+			if len(toks) != 1 || toks[0].kind != tWord {
+				t.Fatalf("%q: %d tokens, want one word", form, len(toks))
+			}
+			if !lex.mayBeInvertedScale(toks[0].id) {
+				t.Errorf("%q (ID %d) does not pass the prefilter", form, toks[0].id)
+			}
+		}
+	}
+	for _, form := range []string{"сотен", "тысяча", "миллион", "people", "Тысячи"} {
+		if toks := lex.tokenize(form, nil); lex.mayBeInvertedScale(toks[0].id) {
+			t.Errorf("%q passes the prefilter", form)
 		}
 	}
 }

@@ -491,8 +491,19 @@ type lexicon struct {
 	// lookup the filter lets through hashes the word once and compares a
 	// slot or two instead of a map access.
 	tab []lexSlot
+	// invScale holds the IDs of the words of invertedScales that are in
+	// the lexicon (0 for one that is not): extract asks invertedScale only
+	// about a word with one of them.
+	invScale [len(invertedScaleWords)]int32
 	// Words some rules look for by name.
 	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idSo, idPolovinoy, idHalf, idNi int32
+}
+
+// mayBeInvertedScale reports whether a word token with ID id may be one of
+// invertedScales: a word that lower-cases to one of them folds to it too,
+// for none holds "ё", and so has its ID.
+func (l *lexicon) mayBeInvertedScale(id int32) bool {
+	return id != 0 && (id == l.invScale[0] || id == l.invScale[1] || id == l.invScale[2])
 }
 
 func (l *lexicon) id(w string) int32 {
@@ -662,6 +673,9 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 	l.idEqual, l.idPlus, l.idPlusRu, l.idGive, l.idTake = l.id("equal"), l.id("plus"), l.id("плюс"), l.id("give"), l.id("take")
 	l.idS, l.idPolovinoy, l.idHalf, l.idNi = l.id("с"), l.id("половиной"), l.id("half"), l.id("ни")
 	l.idSo = l.id("со")
+	for k, w := range invertedScaleWords {
+		l.invScale[k] = l.ids[normalizeKey(w)] // looked up, not added: an unknown word starts nothing
+	}
 	l.buildTab()
 	return l
 }

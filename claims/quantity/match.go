@@ -294,10 +294,9 @@ func matchPhrase(toks []token, i int, ids []int32) (int, bool) {
 	return k, true
 }
 
+// word returns what the lexicon knows of t: nothing (words[0]) for an
+// unknown word, a number or a symbol, which tokenize leaves with ID 0.
 func (p *Parser) word(t *token) *wordInfo {
-	if t.kind != tWord {
-		return &p.lex.words[0]
-	}
 	return &p.lex.words[t.id]
 }
 

@@ -270,7 +270,7 @@ func (p *Parser) one(text string, m *match) (Quantity, error) {
 	case m.tooBig:
 		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("out of range: %q is above 10^15 (a thousand trillion), the largest figure read", text[m.start:m.leadEnd])}
 	}
-	return p.quantity(text, m), nil
+	return p.quantity(text, m, nil), nil
 }
 
 // noQuantityReason explains why text holds no quantity.
@@ -407,16 +407,19 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 		sc.toks = toks[:0] // keep the grown buffer, within reason
 	}
 	var m match
+	var vals boundSlab // backs the bounds of the quantities
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		if t.kind == tWord && t.id == 0 {
 			i++ // an unknown word starts nothing
 			continue
 		}
-		if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
-			out = append(out, q)
-			i = next
-			continue
+		if t.kind == tWord && p.lex.mayBeInvertedScale(t.id) {
+			if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
+				out = append(out, q)
+				i = next
+				continue
+			}
 		}
 		next, ok := p.matchAt(text, toks, i, &m)
 		if !ok {
@@ -435,7 +438,7 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			first, second := m.pairEnds()
 			first.reason, second.reason = "", ""
 			for _, e := range [...]*match{&first, &second} {
-				q := p.quantity(text, e)
+				q := p.quantity(text, e, &vals)
 				q.Text = text[e.start:e.end]
 				out = append(out, q)
 			}
@@ -453,12 +456,12 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			// each is a quantity of its own.
 			first, second := m.pairEnds()
 			for _, e := range [...]*match{&first, &second} {
-				q := p.quantity(text, e)
+				q := p.quantity(text, e, &vals)
 				q.Text = text[e.start:e.end]
 				out = append(out, q)
 			}
 		default:
-			q := p.quantity(text, &m)
+			q := p.quantity(text, &m, &vals)
 			q.Text = text[m.start:m.end]
 			out = append(out, q)
 		}
@@ -467,8 +470,32 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 	return out
 }
 
-// quantity turns a match into a Quantity.
-func (p *Parser) quantity(text string, m *match) Quantity {
+// boundSlab hands out the three floats a Quantity's bounds point to from
+// slabs that double from one quantity's to valsSlab quantities': a text
+// with one quantity allocates what it did alone, and a long one a slab per
+// valsSlab quantities.
+type boundSlab struct {
+	free []float64
+	next int // quantities the next slab holds; 0 is 1
+}
+
+// valsSlab is the most quantities a boundSlab allocates for at once.
+const valsSlab = 16
+
+func (b *boundSlab) take() []float64 {
+	if len(b.free) < 3 {
+		n := max(b.next, 1)
+		b.free = make([]float64, 3*n)
+		b.next = min(2*n, valsSlab)
+	}
+	v := b.free[:3:3]
+	b.free = b.free[3:]
+	return v
+}
+
+// quantity turns a match into a Quantity. Its Low, High and Best point into
+// three floats from slab, or allocated for it alone when slab is nil.
+func (p *Parser) quantity(text string, m *match, slab *boundSlab) Quantity {
 	r := p.resolve(m)
 	q := Quantity{
 		Text: text, Approx: r.approx, Kind: r.kind, Unit: m.unit,
@@ -477,7 +504,12 @@ func (p *Parser) quantity(text string, m *match) Quantity {
 	if m.unit == "percent" {
 		r.lo, r.hi, r.best = round2(r.lo), round2(r.hi), round2(r.best)
 	}
-	vals := new([3]float64)
+	var vals []float64
+	if slab == nil {
+		vals = make([]float64, 3)
+	} else {
+		vals = slab.take()
+	}
 	if r.hasLo {
 		vals[0] = clean(r.lo)
 		q.Low = &vals[0]
@@ -727,7 +759,9 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // invertedScales are the Russian scales in the genitive plural that may
 // stand before the figure they scale: "тысяч 50–60" is the colloquial
 // order of "около 50–60 тысяч".
-var invertedScales = map[string]bool{"тысяч": true, "миллионов": true, "миллиардов": true}
+var invertedScales = map[string]bool{invertedScaleWords[0]: true, invertedScaleWords[1]: true, invertedScaleWords[2]: true}
+
+var invertedScaleWords = [...]string{"тысяч", "миллионов", "миллиардов"}
 
 // IsInvertedScale reports whether word (in lower case) is a scale the
 // parser may read before its figure ("тысяч" of "тысяч 50–60").

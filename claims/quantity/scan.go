@@ -86,12 +86,18 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 			toks = append(toks, token{kind: tSym, space: space, sym: rune(c), start: i, end: i + 1})
 			i++
 		case c == 0xD0 || c == 0xD1:
-			if _, ok := cyrillicLower(s, i); ok {
+			ok := false
+			if i+1 < len(s) {
+				_, _, ok = cyrillicLowerFast(c, s[i+1])
+			}
+			if !ok {
+				_, ok = cyrillicLower(s, i)
+			}
+			if ok {
 				cyrillic = true
-				t := l.scanWord(s, i)
-				t.space = space
-				toks = append(toks, t)
-				i = t.end
+				end, id := l.scanWord(s, i)
+				toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: end})
+				i = end
 				break
 			}
 			fallthrough
@@ -110,10 +116,9 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 				i += n
 				break
 			}
-			t := l.scanWord(s, i)
-			t.space = space
-			toks = append(toks, t)
-			i = t.end
+			end, id := l.scanWord(s, i)
+			toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: end})
+			i = end
 		}
 		space = false
 	}
@@ -143,9 +148,10 @@ func scanFraction(s string, i int) token {
 	return t
 }
 
-// scanWord reads a run of letters and looks its lower-cased form up
-// without allocating.
-func (l *lexicon) scanWord(s string, i int) token {
+// scanWord reads a run of letters from s[i] and looks its lower-cased
+// form up without allocating. It returns where the word ends and its ID,
+// not a token, which the caller would only copy.
+func (l *lexicon) scanWord(s string, i int) (end int, id int32) {
 	var buf [maxWordLen]byte
 	n, j := 0, i
 	for j < len(s) {
@@ -160,6 +166,16 @@ func (l *lexicon) scanWord(s string, i int) token {
 			n++
 			j++
 			continue
+		}
+		if j+1 < len(s) {
+			if b0, b1, ok := cyrillicLowerFast(c, s[j+1]); ok {
+				if n+2 <= maxWordLen {
+					buf[n], buf[n+1] = b0, b1
+				}
+				n += 2
+				j += 2
+				continue
+			}
 		}
 		if r, ok := cyrillicLower(s, j); ok {
 			// The fast path for Russian: two bytes, lower-cased, ё as е.
@@ -184,11 +200,10 @@ func (l *lexicon) scanWord(s string, i int) token {
 		n += utf8.RuneLen(r)
 		j += size
 	}
-	t := token{kind: tWord, start: i, end: j}
 	if n <= maxWordLen {
-		t.id = l.lookup(buf[:n])
+		id = l.lookup(buf[:n])
 	}
-	return t
+	return j, id
 }
 
 // scanNumber reads digits with their separators. A comma or dot followed
@@ -378,6 +393,22 @@ func digitsEnd(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// cyrillicLowerFast is cyrillicLower, small enough to inline, for the
+// letters of Russian but ё and Ё written as the bytes c, c2: it returns the
+// two bytes of the lower-case letter. ok is false for any other pair, which
+// cyrillicLower then reads.
+func cyrillicLowerFast(c, c2 byte) (b0, b1 byte, ok bool) {
+	switch {
+	case c == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF, c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F: // а-п, р-я
+		return c, c2, true
+	case c == 0xD0 && c2 >= 0x90 && c2 <= 0x9F: // А-П
+		return 0xD0, c2 + 0x20, true
+	case c == 0xD0 && c2 >= 0xA0 && c2 <= 0xAF: // Р-Я
+		return 0xD1, c2 - 0x20, true
+	}
+	return 0, 0, false
 }
 
 // cyrillicLower decodes a basic Cyrillic letter (U+0400-U+045F) at s[i]
