@@ -119,6 +119,9 @@ func current(tx *gorm.DB, rec record, id string) (versionRow, error) {
 func (s *Store) update(ctx context.Context, m *claims.Meta, rec record) error {
 	orig := *m
 	err := s.write(ctx, rec.predict(m.ID), func(tx *gorm.DB) error {
+		// An attempt the write path runs again starts from the caller's
+		// version, not the one a rolled-back attempt set.
+		*m = orig
 		cur, err := current(tx, rec, m.ID)
 		if err != nil {
 			return err

@@ -17,13 +17,30 @@ const (
 	pgSerializationFailure = "40001"
 	pgDeadlockDetected     = "40P01"
 	pgLockNotAvailable     = "55P03" // lock_timeout expired
+	pgFeatureNotSupported  = "0A000" // among others, a stale prepared statement (stalePlan)
 )
 
+// stalePlan reports whether err is PostgreSQL's refusal to run a statement
+// prepared on a connection before a change to the tables it reads (a
+// column added or dropped, as another replica's migration does) changed
+// the columns it returns: "cached plan must not change result type". The
+// code 0A000 says only "feature not supported"; the message, or the
+// routine that raises it when the server's messages are translated, says
+// which. pgx forgets the statement after the error, so the statement
+// runs again prepared afresh.
+func stalePlan(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == pgFeatureNotSupported &&
+		(pe.Message == "cached plan must not change result type" || pe.Routine == "RevalidateCachedQuery")
+}
+
 // retryable reports whether err aborted a transaction that may succeed if
-// run again: a serialization failure or a deadlock on PostgreSQL.
+// run again: a serialization failure, a deadlock or a stale prepared
+// statement (stalePlan) on PostgreSQL.
 func retryable(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && (pe.Code == pgSerializationFailure || pe.Code == pgDeadlockDetected)
+	return errors.As(err, &pe) && (pe.Code == pgSerializationFailure || pe.Code == pgDeadlockDetected) ||
+		stalePlan(err)
 }
 
 // busy reports whether err says the database could not be had in time: a

@@ -96,53 +96,109 @@ func TestPreparedStatementsBounded(t *testing.T) {
 	})
 }
 
-// TestPreparedReadsAfterSchemaChange keeps the hot reads' statements
-// prepared on SQLite, alters the tables they read (a column added to
-// each, one dropped, an index created), and reads the same again. SQLite
-// only: PostgreSQL keeps none of the store's own, and pgx's statement
-// cache fails the first read after such a change ("cached plan must not
-// change result type").
-func TestPreparedReadsAfterSchemaChange(t *testing.T) {
-	s := storetest.SQLite(t)
-	ctx := context.Background()
-	f := newFounding(t, s)
-	real := []string{f.bogdanov.ID, f.indy.ID}
-	check := func(when string) {
-		t.Helper()
-		for k := range 5 {
-			if err := readSides(ctx, s, real, k); err != nil {
-				t.Fatalf("%s: %v", when, err)
+// TestReadsAfterSchemaChange reads the conflicts, their sides, a claim
+// and the claims listing, sequentially and from several goroutines, so
+// that their statements are kept prepared on the pool's connections (by
+// the store on SQLite, by pgx's statement cache on PostgreSQL). Then a
+// second store on the same database, as a newer replica's migration
+// would, alters the tables they read (a column added to each, one
+// dropped, an index created), and every read of the first store still
+// succeeds with the same results: on PostgreSQL a statement prepared
+// before fails with "cached plan must not change result type" until it
+// is prepared again, which the store does.
+func TestReadsAfterSchemaChange(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
+		s := storetest.Open(t, dsn)
+		ctx := context.Background()
+		f := newFounding(t, s)
+		real := []string{f.bogdanov.ID, f.indy.ID}
+		check := func(when string) error {
+			for k := range 5 {
+				if err := readSides(ctx, s, real, k); err != nil {
+					return fmt.Errorf("%s: %w", when, err)
+				}
+			}
+			page, err := s.ListConflicts(ctx, xref.ConflictFilter{}, claims.ListOptions{})
+			if err != nil {
+				return fmt.Errorf("%s: list conflicts: %w", when, err)
+			}
+			if len(page.Items) != 1 || page.Items[0].Severity != 12 {
+				return fmt.Errorf("%s: conflicts %+v, want one of severity 12", when, page.Items)
+			}
+			c, err := s.FindClaim(ctx, f.indy.ID)
+			if err != nil {
+				return fmt.Errorf("%s: find claim: %w", when, err)
+			}
+			if c.ID != f.indy.ID || c.QuantityText != "about 800" || c.SaidOn != "2015-09" {
+				return fmt.Errorf("%s: found claim %s %q said on %s, want %s \"about 800\" said on 2015-09", when, c.ID, c.QuantityText, c.SaidOn, f.indy.ID)
+			}
+			cs, err := s.ListClaims(ctx, claims.ClaimFilter{TopicID: f.topic.ID})
+			if err != nil {
+				return fmt.Errorf("%s: list claims: %w", when, err)
+			}
+			var got []string
+			for _, c := range cs.Items {
+				got = append(got, c.ID+" "+c.QuantityText)
+			}
+			slices.Sort(got)
+			want := []string{f.bogdanov.ID + " a few dozen", f.indy.ID + " about 800"}
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				return fmt.Errorf("%s: claims %q, want %q", when, got, want)
+			}
+			return nil
+		}
+		concurrently := func(when string) {
+			t.Helper()
+			var wg sync.WaitGroup
+			errs := make(chan error, 4)
+			for range 4 {
+				wg.Go(func() {
+					for range 3 {
+						if err := check(when); err != nil {
+							errs <- err
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
 			}
 		}
-		page, err := s.ListConflicts(ctx, xref.ConflictFilter{}, claims.ListOptions{})
-		must(t, when+": list conflicts", err)
-		if len(page.Items) != 1 || page.Items[0].Severity != 12 {
-			t.Fatalf("%s: conflicts %+v, want one of severity 12", when, page.Items)
+		if err := check("before"); err != nil {
+			t.Fatal(err)
 		}
-		cs, err := s.ListClaims(ctx, claims.ClaimFilter{TopicID: f.topic.ID})
-		must(t, when+": list claims", err)
-		var got []string
-		for _, c := range cs.Items {
-			got = append(got, c.ID+" "+c.QuantityText)
+		concurrently("before, concurrently")
+		// The last connection used keeps the statements of a write.
+		update := func(text string) {
+			t.Helper()
+			c, err := s.FindClaim(ctx, f.indy.ID)
+			must(t, "find claim", err)
+			c.QuantityText = text
+			must(t, "update claim to "+text, svc(s).UpdateClaim(ctx, c))
 		}
-		slices.Sort(got)
-		want := []string{f.bogdanov.ID + " " + f.bogdanov.QuantityText, f.indy.ID + " " + f.indy.QuantityText}
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Fatalf("%s: claims %q, want %q", when, got, want)
+		update("about 700")
+		replica := storetest.Open(t, dsn)
+		for _, stmt := range []string{
+			"ALTER TABLE topic_conflicts ADD COLUMN note TEXT DEFAULT 'x'",
+			"ALTER TABLE claims ADD COLUMN extra INTEGER DEFAULT 7",
+			"ALTER TABLE claimants ADD COLUMN extra INTEGER",
+			"CREATE INDEX claims_extra ON claims (extra)",
+			"ALTER TABLE claimants DROP COLUMN extra",
+		} {
+			must(t, stmt, gormstore.Exec(ctx, replica, stmt))
 		}
-	}
-	check("before")
-	for _, stmt := range []string{
-		"ALTER TABLE topic_conflicts ADD COLUMN note TEXT DEFAULT 'x'",
-		"ALTER TABLE claims ADD COLUMN extra INTEGER DEFAULT 7",
-		"ALTER TABLE claimants ADD COLUMN extra INTEGER",
-		"CREATE INDEX claims_extra ON claims (extra)",
-		"ALTER TABLE claimants DROP COLUMN extra",
-	} {
-		must(t, stmt, gormstore.Exec(ctx, s, stmt))
-	}
-	check("after")
+		// A write's transaction that meets a stale statement is aborted;
+		// the write runs again.
+		update("about 800")
+		if err := check("after"); err != nil {
+			t.Fatal(err)
+		}
+		concurrently("after, concurrently")
+	})
 }
 
 // TestOpenCloseKeepsNoGoroutine opens a SQLite store, reads through its

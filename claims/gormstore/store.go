@@ -185,6 +185,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(postgresIdleConns)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		// Reads outside a transaction survive another replica's
+		// migration (see replanPool).
+		db.ConnPool = newReplanPool(sqlDB)
+		db.Statement.ConnPool = db.ConnPool
 	}
 	s.db, s.sqlDB = db, sqlDB
 	s.reads = &preparedReads{}
@@ -261,9 +265,10 @@ func (s *Store) Ping(ctx context.Context) error {
 // Atomically runs fn with a Store bound to one transaction: everything fn
 // writes commits when it returns nil and is rolled back otherwise. Calls
 // made on a Store that Atomically handed out reuse its transaction. A
-// transaction PostgreSQL aborts as a serialization failure or deadlock is
-// rolled back and fn runs again from the start, as other writes do (see
-// write.go), so fn must not act outside the transaction.
+// transaction PostgreSQL aborts as a serialization failure, a deadlock or
+// a stale prepared statement (see stalePlan) is rolled back and fn runs
+// again from the start, as other writes do (see write.go), so fn must not
+// act outside the transaction.
 func (s *Store) Atomically(ctx context.Context, fn func(tx claims.Store) error) error {
 	if s.inTx {
 		return fn(s)

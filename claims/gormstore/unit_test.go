@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -170,6 +171,34 @@ func TestSQLiteAtLeast(t *testing.T) {
 	}{{"3.44.0", true}, {"3.46.1", true}, {"3.43.2", false}, {"4.0.0", true}, {"2.99.0", false}, {"3", false}, {"x.y", false}} {
 		if got := sqliteAtLeast(c.v, 3, 44); got != c.want {
 			t.Errorf("sqliteAtLeast(%q, 3, 44) = %v, want %v", c.v, got, c.want)
+		}
+	}
+}
+
+// TestStalePlanClassified: only PostgreSQL's "cached plan must not change
+// result type" (code 0A000, by its message or, translated, by the routine
+// raising it) is a stale statement a read or write runs again for; other
+// 0A000 errors and the message under another code are not.
+func TestStalePlanClassified(t *testing.T) {
+	t.Parallel()
+	const msg = "cached plan must not change result type"
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{&pgconn.PgError{Code: "0A000", Message: msg}, true},
+		{fmt.Errorf("list conflicts: %w", &pgconn.PgError{Code: "0A000", Message: msg}), true},
+		{&pgconn.PgError{Code: "0A000", Message: "le plan en cache ne doit pas modifier le type de résultat", Routine: "RevalidateCachedQuery"}, true},
+		{&pgconn.PgError{Code: "0A000", Message: "cannot use subquery in check constraint"}, false},
+		{&pgconn.PgError{Code: "XX000", Message: msg}, false},
+		{errors.New("ERROR: " + msg + " (SQLSTATE 0A000)"), false},
+		{nil, false},
+	} {
+		if got := stalePlan(tc.err); got != tc.want {
+			t.Errorf("stalePlan(%v) = %v, want %v", tc.err, got, tc.want)
+		}
+		if got := retryable(tc.err); got != tc.want {
+			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
 		}
 	}
 }

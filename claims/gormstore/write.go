@@ -34,8 +34,10 @@ import (
 // as for places), the transaction rolls back before any recompute and runs
 // again with the topics it needed locked first.
 //
-// A transaction PostgreSQL aborts as a serialization failure (40001) or a
-// deadlock (40P01) is run again, up to maxAttempts times in all; for
+// A transaction PostgreSQL aborts as a serialization failure (40001), a
+// deadlock (40P01) or a statement pgx kept prepared from before another
+// replica's migration changed its columns (stalePlan) is run again, up to
+// maxAttempts times in all; for
 // Atomically (demo, reparse, restore) that is the caller's whole function
 // (writeWhole), which cannot predict its topics: they are locked, in ID
 // order, just before the recompute. A write
