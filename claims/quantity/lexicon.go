@@ -503,7 +503,7 @@ type lexicon struct {
 // invertedScales: a word that lower-cases to one of them folds to it too,
 // for none holds "ё", and so has its ID.
 func (l *lexicon) mayBeInvertedScale(id int32) bool {
-	return id != 0 && (id == l.invScale[0] || id == l.invScale[1] || id == l.invScale[2])
+	return id != 0 && slices.Contains(l.invScale[:], id)
 }
 
 func (l *lexicon) id(w string) int32 {

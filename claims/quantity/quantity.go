@@ -759,7 +759,13 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // invertedScales are the Russian scales in the genitive plural that may
 // stand before the figure they scale: "тысяч 50–60" is the colloquial
 // order of "около 50–60 тысяч".
-var invertedScales = map[string]bool{invertedScaleWords[0]: true, invertedScaleWords[1]: true, invertedScaleWords[2]: true}
+var invertedScales = func() map[string]bool {
+	m := make(map[string]bool, len(invertedScaleWords))
+	for _, w := range invertedScaleWords {
+		m[w] = true
+	}
+	return m
+}()
 
 var invertedScaleWords = [...]string{"тысяч", "миллионов", "миллиардов"}
 
@@ -768,11 +774,14 @@ var invertedScaleWords = [...]string{"тысяч", "миллионов", "мил
 func IsInvertedScale(word string) bool { return invertedScales[word] }
 
 // governsScale holds the words before a genitive plural scale that make it
-// theirs, not an inverted figure's: a preposition ("из тысяч 300
-// человек", out of thousands, 300 people) or a quantifier ("сотен тысяч").
+// theirs, not an inverted figure's: a preposition that governs the
+// genitive ("из тысяч 300 человек", out of thousands, 300 people) or a
+// quantifier ("сотен тысяч"). Prepositions that never take a genitive
+// ("на", "по", "к", "о") leave the inversion alone: "выросли на тысяч 50
+// рублей" is about 50,000 roubles.
 var governsScale = map[string]bool{
-	"из": true, "среди": true, "от": true, "до": true, "для": true, "на": true, "с": true, "со": true,
-	"по": true, "о": true, "об": true, "к": true, "у": true, "без": true,
+	"из": true, "среди": true, "от": true, "до": true, "для": true, "с": true, "со": true,
+	"у": true, "без": true,
 	"десятков": true, "сотен": true, "нескольких": true, "многих": true,
 	"десятки": true, "сотни": true, "несколько": true, "много": true, "множество": true,
 }
