@@ -576,11 +576,30 @@ var genericCount = map[string]bool{
 // inOpenQuote reports whether offset at of paragraph p lies inside a
 // quotation opened before it and not closed.
 func inOpenQuote(p string, at int) bool {
-	before := p[:at]
-	if strings.Count(before, "«") > strings.Count(before, "»") || strings.Count(before, "“") > strings.Count(before, "”") {
-		return true
+	// “ closes a Russian inner „…“ and opens an English “…”, so the marks
+	// are paired as they come, not counted.
+	guillemets, low, curly, straight := 0, 0, 0, 0
+	for _, r := range p[:at] {
+		switch r {
+		case '«':
+			guillemets++
+		case '»':
+			guillemets = max(guillemets-1, 0)
+		case '„':
+			low++
+		case '“':
+			if low > 0 {
+				low--
+			} else {
+				curly++
+			}
+		case '”':
+			curly = max(curly-1, 0)
+		case '"':
+			straight++
+		}
 	}
-	return strings.Count(before, "\"")%2 == 1
+	return guillemets > 0 || low > 0 || curly > 0 || straight%2 == 1
 }
 
 // leadWord returns the word s opens with.
