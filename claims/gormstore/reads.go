@@ -11,10 +11,16 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 )
 
-// preparedReads are statements prepared once per Store for the reads an
-// API serves most: reading one claim by its ID is a primary-key lookup
-// that gorm's statement building and reflection would otherwise cost
-// several times over.
+// preparedReads are statements prepared once per Store, on SQLite, for
+// the reads an API serves most: reading one claim by its ID is a
+// primary-key lookup that gorm's statement building and reflection would
+// otherwise cost several times over. Not on PostgreSQL: pgx names a
+// statement prepared through database/sql after its text, so once another
+// replica's migration changes the type of a column it reads, preparing it
+// again on a connection finds the stale one, and the read would fail there
+// for good ("cached plan must not change result type"). The plain query
+// runs through pgx's own statement cache, which forgets a statement that
+// failed so, and through replanPool, which runs the read again.
 type preparedReads struct {
 	mu    sync.Mutex // held while preparing
 	claim atomic.Pointer[sql.Stmt]
@@ -28,7 +34,8 @@ var claimByIDSQL = [...]string{
 }
 
 // readClaim reads the claim row with the given ID into r, or returns a
-// not-found error.
+// not-found error: through the statement s.reads keeps on SQLite, as a
+// plain query on PostgreSQL and in a transaction.
 func (s *Store) readClaim(ctx context.Context, id string, r *claimRow) error {
 	var row *sql.Row
 	if s.inTx || s.reads == nil {
@@ -189,8 +196,11 @@ func padIDs[T any](ids []T) []T {
 	return out
 }
 
-// close closes the statements p keeps.
+// close closes the statements p keeps, if any.
 func (p *preparedReads) close() error {
+	if p == nil {
+		return nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if st := p.claim.Swap(nil); st != nil {
