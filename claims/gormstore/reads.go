@@ -33,14 +33,21 @@ var claimByIDSQL = [...]string{
 	dialectPostgres: "SELECT " + claimCols.readSelect(dialectPostgres, "") + " FROM claims WHERE id = ",
 }
 
+// claimByIDPostgres is the claim read on PostgreSQL as gorm would send it.
+var claimByIDPostgres = claimByIDSQL[dialectPostgres] + "$1"
+
 // readClaim reads the claim row with the given ID into r, or returns a
 // not-found error: through the statement s.reads keeps on SQLite, as a
 // plain query on PostgreSQL and in a transaction.
 func (s *Store) readClaim(ctx context.Context, id string, r *claimRow) error {
 	var row *sql.Row
-	if s.inTx || s.reads == nil {
+	switch {
+	case s.inTx:
 		row = s.db.WithContext(ctx).Raw(claimByIDSQL[s.dialect]+"?", id).Row()
-	} else {
+	case s.reads == nil:
+		// PostgreSQL: replanPool, without gorm's statement building.
+		row = s.db.Statement.ConnPool.QueryRowContext(ctx, claimByIDPostgres, id)
+	default:
 		st, err := s.reads.claimStmt(ctx, s)
 		if err != nil {
 			return translate(err, "find claim")
@@ -68,7 +75,7 @@ func (p *preparedReads) claimStmt(ctx context.Context, s *Store) (*sql.Stmt, err
 	}
 	q := claimByIDSQL[s.dialect] + "?"
 	if s.dialect == dialectPostgres {
-		q = claimByIDSQL[s.dialect] + "$1"
+		q = claimByIDPostgres
 	}
 	st, err := s.sqlDB.PrepareContext(ctx, q)
 	if err != nil {
