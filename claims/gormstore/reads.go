@@ -11,10 +11,16 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 )
 
-// preparedReads are statements prepared once per Store for the reads an
-// API serves most: reading one claim by its ID is a primary-key lookup
-// that gorm's statement building and reflection would otherwise cost
-// several times over.
+// preparedReads are statements prepared once per Store, on SQLite, for
+// the reads an API serves most: reading one claim by its ID is a
+// primary-key lookup that gorm's statement building and reflection would
+// otherwise cost several times over. Not on PostgreSQL: pgx names a
+// statement prepared through database/sql after its text, so once another
+// replica's migration changes the type of a column it reads, preparing it
+// again on a connection finds the stale one, and the read would fail there
+// for good ("cached plan must not change result type"). The plain query
+// runs through pgx's own statement cache, which forgets a statement that
+// failed so, and through replanPool, which runs the read again.
 type preparedReads struct {
 	mu    sync.Mutex // held while preparing
 	claim atomic.Pointer[sql.Stmt]
@@ -27,13 +33,21 @@ var claimByIDSQL = [...]string{
 	dialectPostgres: "SELECT " + claimCols.readSelect(dialectPostgres, "") + " FROM claims WHERE id = ",
 }
 
+// claimByIDPostgres is the claim read on PostgreSQL as gorm would send it.
+var claimByIDPostgres = claimByIDSQL[dialectPostgres] + "$1"
+
 // readClaim reads the claim row with the given ID into r, or returns a
-// not-found error.
+// not-found error: through the statement s.reads keeps on SQLite, as a
+// plain query on PostgreSQL and in a transaction.
 func (s *Store) readClaim(ctx context.Context, id string, r *claimRow) error {
 	var row *sql.Row
-	if s.inTx || s.reads == nil {
+	switch {
+	case s.inTx:
 		row = s.db.WithContext(ctx).Raw(claimByIDSQL[s.dialect]+"?", id).Row()
-	} else {
+	case s.reads == nil:
+		// PostgreSQL: replanPool, without gorm's statement building.
+		row = s.db.Statement.ConnPool.QueryRowContext(ctx, claimByIDPostgres, id)
+	default:
 		st, err := s.reads.claimStmt(ctx, s)
 		if err != nil {
 			return translate(err, "find claim")
@@ -61,7 +75,7 @@ func (p *preparedReads) claimStmt(ctx context.Context, s *Store) (*sql.Stmt, err
 	}
 	q := claimByIDSQL[s.dialect] + "?"
 	if s.dialect == dialectPostgres {
-		q = claimByIDSQL[s.dialect] + "$1"
+		q = claimByIDPostgres
 	}
 	st, err := s.sqlDB.PrepareContext(ctx, q)
 	if err != nil {
@@ -189,8 +203,11 @@ func padIDs[T any](ids []T) []T {
 	return out
 }
 
-// close closes the statements p keeps.
+// close closes the statements p keeps, if any.
 func (p *preparedReads) close() error {
+	if p == nil {
+		return nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if st := p.claim.Swap(nil); st != nil {

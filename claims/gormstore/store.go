@@ -46,8 +46,9 @@ type Store struct {
 	// export packs rows with (see export_fast.go), found once at Open.
 	packs bool
 	// reads holds the prepared statements of the hottest reads (see
-	// FindClaim); shared by the copies of a Store bound to a transaction,
-	// which do not use them.
+	// FindClaim) on SQLite; shared by the copies of a Store bound to a
+	// transaction, which do not use them. nil on PostgreSQL (see
+	// readClaim).
 	reads *preparedReads
 	// hot keeps the statements of the hot reads prepared on SQLite (see
 	// hotReader); nil on PostgreSQL and with WithPreparedReads(false).
@@ -191,9 +192,11 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		db.Statement.ConnPool = db.ConnPool
 	}
 	s.db, s.sqlDB = db, sqlDB
-	s.reads = &preparedReads{}
-	if s.dialect == dialectSQLite && !s.noHot {
-		s.hot = newHotStmts(sqlDB)
+	if s.dialect == dialectSQLite {
+		s.reads = &preparedReads{}
+		if !s.noHot {
+			s.hot = newHotStmts(sqlDB)
+		}
 	}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
