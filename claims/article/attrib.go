@@ -43,11 +43,21 @@ func wordsSig(ws []string) uint64 {
 	return sig
 }
 
-func (e *entity) claimant() *Claimant {
+// claimantSlab is how many Claimants d.claimant allocates at once.
+const claimantSlab = 32
+
+// claimant returns a new Claimant for e (nil for nil), taken from the
+// doc's slab: every call returns a distinct Claimant, so a caller that
+// changes one candidate's changes no other's.
+func (d *doc) claimant(e *entity) *Claimant {
 	if e == nil {
 		return nil
 	}
-	return &Claimant{Name: e.name, Role: e.role, Kind: e.kind}
+	if len(d.claimants) == cap(d.claimants) {
+		d.claimants = make([]Claimant, 0, claimantSlab)
+	}
+	d.claimants = append(d.claimants, Claimant{Name: e.name, Role: e.role, Kind: e.kind})
+	return &d.claimants[len(d.claimants)-1]
 }
 
 // maxEntities bounds the table of people and organisations an article

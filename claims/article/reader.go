@@ -59,6 +59,10 @@ type doc struct {
 	// the end of the one before that took their speaker from carry: "Об
 	// этом сообщил X" after them still names theirs.
 	carried []int
+
+	// claimants is the slab the candidates' Claimants are taken from:
+	// one allocation for many, each candidate still its own Claimant.
+	claimants []Claimant
 }
 
 type stemmed struct{ stems, key []string }
@@ -332,7 +336,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			c.Sentence = Sentence{Text: p, Start: q.Start, End: q.End, Offset: base}
 		}
 		who, outlet := d.attribute(sents, si, q, quotes)
-		c.Claimant = who.claimant()
+		c.Claimant = d.claimant(who)
 		c.Outlet = outlet
 		if si != prevSent {
 			prevCounted = ""
@@ -393,7 +397,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			// "По словам Бортникова, … много россиян. При этом 214 из них…"
 			for _, cu := range sents[si-1].cues {
 				if cu.who != nil && !cu.inQuote && !cu.about {
-					out[k].Claimant = cu.who.claimant()
+					out[k].Claimant = d.claimant(cu.who)
 					out[k].Outlet = cu.outlet
 					break
 				}
@@ -457,7 +461,7 @@ func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int
 			if c.Claimant != nil || own || d.carry == nil || anonAt(s.cues, c.Start-base) {
 				continue
 			}
-			c.Claimant = d.carry.claimant()
+			c.Claimant = d.claimant(d.carry)
 			if c.Outlet == "" {
 				c.Outlet = d.carryOutlet
 			}
@@ -709,7 +713,7 @@ func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst 
 			}
 			for k := from; k < len(out); k++ {
 				if (out[k].Claimant == nil || slices.Contains(d.carried, out[k].Start)) && out[k].Start >= lo && out[k].End <= hi {
-					out[k].Claimant = who.claimant()
+					out[k].Claimant = d.claimant(who)
 					if out[k].Outlet == "" {
 						out[k].Outlet = cu.outlet
 					}
