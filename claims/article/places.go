@@ -111,3 +111,23 @@ func hasLocative(ts []tok) bool {
 	}
 	return false
 }
+
+// placesSlab is how many place names d.placesCopy allocates room for at
+// once.
+const placesSlab = 64
+
+// placesCopy returns a copy of ps for a candidate, non-nil even when
+// empty: a stretch of the doc's slab whose capacity ends where it does,
+// so that neither a change to its elements nor an append reaches another
+// candidate's places.
+func (d *doc) placesCopy(ps []string) []string {
+	if len(ps) == 0 {
+		return []string{}
+	}
+	if cap(d.places)-len(d.places) < len(ps) {
+		d.places = make([]string, 0, max(placesSlab, len(ps)))
+	}
+	i := len(d.places)
+	d.places = append(d.places, ps...)
+	return d.places[i:len(d.places):len(d.places)]
+}

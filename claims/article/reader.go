@@ -63,6 +63,9 @@ type doc struct {
 	// claimants is the slab the candidates' Claimants are taken from:
 	// one allocation for many, each candidate still its own Claimant.
 	claimants []Claimant
+	// places is the slab the candidates' Places are copied into, each
+	// candidate's a separate stretch with no room to grow into the next.
+	places []string
 }
 
 type stemmed struct{ stems, key []string }
@@ -353,7 +356,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			}
 		}
 		prevSent = si
-		c.Places = append([]string{}, s.ctxPlaces...)
+		c.Places = d.placesCopy(s.ctxPlaces)
 		c.LikelyClaim, c.Reason = judge(p, s, q, quotes)
 		out = append(out, c)
 	}
