@@ -2042,10 +2042,23 @@ func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bo
 	}
 	if len(cities) > 0 {
 		g := x.places
-		outer := g.Resolve(locative)
+		// With no country or region in the locative, outer names no
+		// place: the first city is kept, and Compare with outer is
+		// Unknown for the rest, so nothing is resolved.
+		var outer gazetteer.Set
+		if len(locative) > 0 {
+			outer = g.Resolve(locative)
+		}
 		for _, c := range cities {
+			if len(locative) == 0 {
+				locative = appendNew(locative, c)
+				continue
+			}
+			if outer.Unspecified() {
+				continue // Compare(…, outer) is Unknown
+			}
 			rel := gazetteer.Compare(g.Resolve([]string{c}), outer)
-			if len(locative) == 0 || rel == gazetteer.Inside || rel == gazetteer.Equal {
+			if rel == gazetteer.Inside || rel == gazetteer.Equal {
 				locative = appendNew(locative, c)
 			}
 		}
