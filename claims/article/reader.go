@@ -2005,8 +2005,13 @@ func ruAdjective(w string) bool {
 // or region of the listed table in the locative, only if it lies inside
 // one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
 // count is for Iraq, and Washington is where it was said.
-func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bool) {
-	var all, locative, cities []string
+//
+// The places returned are copied into *slab (see keepPlaces), or into a
+// slice of their own where slab is nil.
+func (x *Extractor) placesOf(s *sent, words *wordCache, slab *[]string) (places []string, loc bool) {
+	// The lists are built on the stack: a sentence rarely names more.
+	var allBuf, locBuf, cityBuf [8]string
+	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
 	ts := s.toks
 	inLoc := false
 	for i := range ts {
@@ -2064,9 +2069,12 @@ func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bo
 		}
 	}
 	if len(locative) > 0 {
-		return locative, true
+		return keepPlaces(slab, locative), true
 	}
-	return all, false
+	if len(all) == 0 {
+		return nil, false
+	}
+	return keepPlaces(slab, all), false
 }
 
 // locPreps introduce the place a count is for.
