@@ -93,7 +93,7 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		if !t.word {
 			continue
 		}
-		if countNouns[t.low] {
+		if t.cls&cCountNoun != 0 { // countNouns[t.low]
 			n := m + 1
 			if n < len(ts) && ts[n].low == "of" {
 				n++
