@@ -43,11 +43,21 @@ func wordsSig(ws []string) uint64 {
 	return sig
 }
 
-func (e *entity) claimant() *Claimant {
+// claimantSlab is how many Claimants d.claimant allocates at once.
+const claimantSlab = 32
+
+// claimant returns a new Claimant for e (nil for nil), taken from the
+// doc's slab: every call returns a distinct Claimant, so a caller that
+// changes one candidate's changes no other's.
+func (d *doc) claimant(e *entity) *Claimant {
 	if e == nil {
 		return nil
 	}
-	return &Claimant{Name: e.name, Role: e.role, Kind: e.kind}
+	if len(d.claimants) == cap(d.claimants) {
+		d.claimants = make([]Claimant, 0, claimantSlab)
+	}
+	d.claimants = append(d.claimants, Claimant{Name: e.name, Role: e.role, Kind: e.kind})
+	return &d.claimants[len(d.claimants)-1]
 }
 
 // maxEntities bounds the table of people and organisations an article
@@ -561,6 +571,35 @@ func joinToks(ts []tok) string {
 	return strings.TrimSpace(b.String())
 }
 
+// joinToksIn is joinToks(ts) for tokens read from p: where p from the
+// first token to the last is what joinToks builds (each token's text at
+// its offsets, and between two tokens nothing, or one space where
+// joinToks puts one), it returns that stretch of p, which costs no copy.
+// Otherwise, as for tokens not from p, it returns joinToks(ts).
+func joinToksIn(p string, ts []tok) string {
+	if len(ts) < 2 {
+		return joinToks(ts)
+	}
+	for i := range ts {
+		t := &ts[i]
+		if t.start < 0 || t.end > len(p) || t.start > t.end || p[t.start:t.end] != t.s {
+			return joinToks(ts)
+		}
+		if i == 0 {
+			continue
+		}
+		gap := t.start - ts[i-1].end
+		if spaceBefore(ts, i) {
+			if gap != 1 || p[t.start-1] != ' ' {
+				return joinToks(ts)
+			}
+		} else if gap != 0 {
+			return joinToks(ts)
+		}
+	}
+	return strings.TrimSpace(p[ts[0].start:ts[len(ts)-1].end])
+}
+
 // countFields is len(strings.Fields(s)) without building the fields.
 func countFields(s string) int {
 	n := 0
@@ -686,7 +725,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			// …unless a person's name follows it: "активист движения
 			// «Солидарность» Сергей Давидис".
 			if j < len(ts) && j > i+1 && !hasNamePair(ts[j+1:]) {
-				name := joinToks(ts[i+1 : j])
+				name := joinToksIn(p, ts[i+1:j])
 				if looksDativeOutlet(ts[i+1 : j]) {
 					name = dativeOutlet(name)
 				} else if oblique && i == 0 || i > 0 && ts[i-1].word && !appositiveNouns[ts[i-1].st] && !isOutletTok(&ts[i-1]) && isCyrillic(ts[i-1].low) {
@@ -704,7 +743,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				if isOutletTok(&ts[i+1]) {
 					kind = Outlet
 				}
-				return d.remember(&entity{name: name, role: joinToks(ts[:i]), kind: kind, alias: alias})
+				return d.remember(&entity{name: name, role: joinToksIn(p, ts[:i]), kind: kind, alias: alias})
 			}
 			break
 		}
@@ -753,9 +792,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	// "пресс-службе МВД России по Москве": a capitalised word after "по"
 	// names the territory of the body before it, not a person.
 	if lo > 0 && lo < len(ts) && ts[lo].word && !ts[lo].upper && isOrgName(ts[:lo]) {
-		name := joinToks(ts)
+		name := joinToksIn(p, ts)
 		if oblique {
-			name = nominativePhrase(ts[:1]) + " " + joinToks(ts[1:])
+			name = nominativePhrase(ts[:1]) + " " + joinToksIn(p, ts[1:])
 		}
 		if e := d.find(name); e != nil {
 			return e
@@ -784,8 +823,8 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		roleOnly = true
 	}
 	if len(nameToks) > 0 && !roleOnly {
-		name := joinToks(nameToks)
-		role := joinToks(roleToks)
+		name := joinToksIn(p, nameToks)
+		role := joinToksIn(p, roleToks)
 		kind := Person
 		if isOrgName(nameToks) {
 			kind = Organisation
@@ -802,7 +841,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		if kind == Person && len(nameToks) == 1 && !hasRole && len(roleToks) > 0 {
 			// "overtaken central London": a lone capital after other words is no name.
 			kind = Organisation
-			name = joinToks(ts)
+			name = joinToksIn(p, ts)
 			role = ""
 		}
 		if oblique && kind == Person {
@@ -841,7 +880,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 	}
 	roleToks = ts[:last+1]
-	text := joinToks(ts)
+	text := joinToksIn(p, ts)
 	if oblique {
 		text = nominativePhrase(ts)
 	}
@@ -1000,8 +1039,8 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		for lo < i && ts[lo].cls&cRole == 0 {
 			lo++
 		}
-		role := joinToks(ts[lo:i])
-		name := joinToks(run)
+		role := joinToksIn(p, ts[lo:i])
+		name := joinToksIn(p, run)
 		quoted := false
 		for _, q := range quotes {
 			if q.start < run[0].start && run[0].start < q.end {

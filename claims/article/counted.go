@@ -93,7 +93,7 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		if !t.word {
 			continue
 		}
-		if countNouns[t.low] {
+		if t.cls&cCountNoun != 0 { // countNouns[t.low]
 			n := m + 1
 			if n < len(ts) && ts[n].low == "of" {
 				n++
@@ -159,7 +159,10 @@ func firstWord(s string) string {
 // at punctuation, figures, verbs and the words of stopCounted, and at a
 // place phrase ("in Syria alone"). Articles are dropped.
 func nounPhrase(ts []tok, i int) string {
-	var words []string
+	// words and their folded forms (a word token's low is fold of its s),
+	// on the stack: at most six.
+	var wbuf, lbuf [6]string
+	words, lows := wbuf[:0], lbuf[:0]
 	for i < len(ts) && (isQuoteMark(&ts[i]) || ts[i].word && (ts[i].low == "more" || ts[i].low == "additional" || ts[i].low == "another" || ts[i].low == "further" || ts[i].low == "еще" || ts[i].low == "ещё")) {
 		i++
 	}
@@ -183,18 +186,19 @@ func nounPhrase(ts []tok, i int) string {
 		if t.low == "in" && i+1 < len(ts) {
 			break
 		}
-		if (len(words) > 0 || isCyrillic(t.low) && hasAnySuffix(t.low, "ся", "сь", "ют", "ят")) && isVerbLike(t) && (len(words) == 0 || fold(words[len(words)-1]) != "those") {
+		if (len(words) > 0 || isCyrillic(t.low) && hasAnySuffix(t.low, "ся", "сь", "ют", "ят")) && isVerbLike(t) && (len(words) == 0 || lows[len(lows)-1] != "those") {
 			break
 		}
 		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "alone" {
 			continue
 		}
 		words = append(words, t.s)
+		lows = append(lows, t.low)
 	}
 	for len(words) > 0 {
-		last := fold(words[len(words)-1])
+		last := lows[len(lows)-1]
 		if last == "of" || last == "from" || last == "in" || last == "из" || last == "of the" {
-			words = words[:len(words)-1]
+			words, lows = words[:len(words)-1], lows[:len(lows)-1]
 			continue
 		}
 		break

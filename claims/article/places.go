@@ -61,7 +61,7 @@ func (pl *placeReader) at(i int) {
 	}
 	pl.catchUp(i - 1)
 	d, s := pl.d, &pl.sents[i]
-	places, loc := d.x.placesOf(s, &d.words)
+	places, loc := d.x.placesOf(s, &d.words, &d.places)
 	s.places = places
 	if loc {
 		d.lastPlaces = places
@@ -86,7 +86,7 @@ func (pl *placeReader) catchUp(upto int) {
 		if !hasLocative(s.toks) {
 			continue
 		}
-		if places, loc := d.x.placesOf(s, &d.words); loc {
+		if places, loc := d.x.placesOf(s, &d.words, &d.places); loc {
 			d.lastPlaces = places
 			break
 		}
@@ -110,4 +110,34 @@ func hasLocative(ts []tok) bool {
 		}
 	}
 	return false
+}
+
+// placesSlab is how many place names keepPlaces allocates room for at
+// once.
+const placesSlab = 64
+
+// placesCopy returns a copy of ps for a candidate, non-nil even when
+// empty (see keepPlaces).
+func (d *doc) placesCopy(ps []string) []string {
+	if len(ps) == 0 {
+		return []string{}
+	}
+	return keepPlaces(&d.places, ps)
+}
+
+// keepPlaces returns a copy of ps, len(ps) > 0, in a stretch of *slab
+// whose capacity ends where it does, so that neither a change to its
+// elements nor an append reaches another copy; the slab is only ever
+// appended to, so no copy is overwritten. A nil slab gives a slice of
+// the copy's own.
+func keepPlaces(slab *[]string, ps []string) []string {
+	if slab == nil {
+		return append([]string(nil), ps...)
+	}
+	if cap(*slab)-len(*slab) < len(ps) {
+		*slab = make([]string, 0, max(placesSlab, len(ps)))
+	}
+	i := len(*slab)
+	*slab = append(*slab, ps...)
+	return (*slab)[i:len(*slab):len(*slab)]
 }

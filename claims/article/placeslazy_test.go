@@ -89,7 +89,7 @@ func placesByRule(x *Extractor, text string, cs []Candidate) ([][]string, int) {
 			ctx := make([][]string, len(sps))
 			for i, sp := range sps {
 				s := sent{sp: sp, toks: tokenize(p[sp.start:sp.end], sp.start, nil, nil)}
-				places, loc := x.placesOf(&s, nil)
+				places, loc := x.placesOf(&s, nil, nil)
 				if loc {
 					last = places
 				}

@@ -59,6 +59,13 @@ type doc struct {
 	// the end of the one before that took their speaker from carry: "Об
 	// этом сообщил X" after them still names theirs.
 	carried []int
+
+	// claimants is the slab the candidates' Claimants are taken from:
+	// one allocation for many, each candidate still its own Claimant.
+	claimants []Claimant
+	// places is the slab the candidates' Places are copied into, each
+	// candidate's a separate stretch with no room to grow into the next.
+	places []string
 }
 
 type stemmed struct{ stems, key []string }
@@ -332,7 +339,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			c.Sentence = Sentence{Text: p, Start: q.Start, End: q.End, Offset: base}
 		}
 		who, outlet := d.attribute(sents, si, q, quotes)
-		c.Claimant = who.claimant()
+		c.Claimant = d.claimant(who)
 		c.Outlet = outlet
 		if si != prevSent {
 			prevCounted = ""
@@ -349,7 +356,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			}
 		}
 		prevSent = si
-		c.Places = append([]string{}, s.ctxPlaces...)
+		c.Places = d.placesCopy(s.ctxPlaces)
 		c.LikelyClaim, c.Reason = judge(p, s, q, quotes)
 		out = append(out, c)
 	}
@@ -393,7 +400,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 			// "По словам Бортникова, … много россиян. При этом 214 из них…"
 			for _, cu := range sents[si-1].cues {
 				if cu.who != nil && !cu.inQuote && !cu.about {
-					out[k].Claimant = cu.who.claimant()
+					out[k].Claimant = d.claimant(cu.who)
 					out[k].Outlet = cu.outlet
 					break
 				}
@@ -457,7 +464,7 @@ func (d *doc) carryOver(p string, sents []sent, out []Candidate, base, first int
 			if c.Claimant != nil || own || d.carry == nil || anonAt(s.cues, c.Start-base) {
 				continue
 			}
-			c.Claimant = d.carry.claimant()
+			c.Claimant = d.claimant(d.carry)
 			if c.Outlet == "" {
 				c.Outlet = d.carryOutlet
 			}
@@ -728,7 +735,7 @@ func (d *doc) aboutBefore(sents []sent, out []Candidate, base, first, prevFirst 
 			}
 			for k := from; k < len(out); k++ {
 				if (out[k].Claimant == nil || slices.Contains(d.carried, out[k].Start)) && out[k].Start >= lo && out[k].End <= hi {
-					out[k].Claimant = who.claimant()
+					out[k].Claimant = d.claimant(who)
 					if out[k].Outlet == "" {
 						out[k].Outlet = cu.outlet
 					}
@@ -2017,8 +2024,13 @@ func ruAdjective(w string) bool {
 // or region of the listed table in the locative, only if it lies inside
 // one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
 // count is for Iraq, and Washington is where it was said.
-func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bool) {
-	var all, locative, cities []string
+//
+// The places returned are copied into *slab (see keepPlaces), or into a
+// slice of their own where slab is nil.
+func (x *Extractor) placesOf(s *sent, words *wordCache, slab *[]string) (places []string, loc bool) {
+	// The lists are built on the stack: a sentence rarely names more.
+	var allBuf, locBuf, cityBuf [8]string
+	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
 	ts := s.toks
 	inLoc := false
 	for i := range ts {
@@ -2054,18 +2066,34 @@ func (x *Extractor) placesOf(s *sent, words *wordCache) (places []string, loc bo
 	}
 	if len(cities) > 0 {
 		g := x.places
-		outer := g.Resolve(locative)
+		// With no country or region in the locative, outer names no
+		// place: the first city is kept, and Compare with outer is
+		// Unknown for the rest, so nothing is resolved.
+		var outer gazetteer.Set
+		if len(locative) > 0 {
+			outer = g.Resolve(locative)
+		}
 		for _, c := range cities {
+			if len(locative) == 0 {
+				locative = appendNew(locative, c)
+				continue
+			}
+			if outer.Unspecified() {
+				continue // Compare(…, outer) is Unknown
+			}
 			rel := gazetteer.Compare(g.Resolve([]string{c}), outer)
-			if len(locative) == 0 || rel == gazetteer.Inside || rel == gazetteer.Equal {
+			if rel == gazetteer.Inside || rel == gazetteer.Equal {
 				locative = appendNew(locative, c)
 			}
 		}
 	}
 	if len(locative) > 0 {
-		return locative, true
+		return keepPlaces(slab, locative), true
 	}
-	return all, false
+	if len(all) == 0 {
+		return nil, false
+	}
+	return keepPlaces(slab, all), false
 }
 
 // locPreps introduce the place a count is for.
