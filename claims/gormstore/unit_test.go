@@ -202,3 +202,47 @@ func TestStalePlanClassified(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryBudget: a write's attempts that fail on a stale prepared
+// statement run again at once and do not count against maxAttempts, up to
+// the budget the pool's size gives them; serialization failures,
+// deadlocks and relocks still stop at maxAttempts, whatever stale
+// statements came between.
+func TestRetryBudget(t *testing.T) {
+	t.Parallel()
+	stalePlanErr := &pgconn.PgError{Code: "0A000", Message: "cached plan must not change result type"}
+	deadlock := &pgconn.PgError{Code: "40P01"}
+	const replans = 21 // a pool of 20 connections, and once more
+	var b retryBudget
+	for i := 1; i < replans; i++ {
+		if got := b.next(stalePlanErr, replans); got != retryNow {
+			t.Fatalf("stale statement %d of %d: step %d, want retryNow (%d)", i, replans, got, retryNow)
+		}
+		if i <= maxAttempts-1 {
+			if got := b.next(deadlock, replans); got != retryBackOff {
+				t.Fatalf("deadlock %d after %d stale statements: step %d, want retryBackOff (%d)", i, i, got, retryBackOff)
+			}
+		}
+	}
+	if got := b.next(stalePlanErr, replans); got != retryExhausted {
+		t.Fatalf("stale statement %d: step %d, want retryExhausted (%d)", replans, got, retryExhausted)
+	}
+	if got := b.next(deadlock, replans); got != retryExhausted {
+		t.Fatalf("deadlock %d: step %d, want retryExhausted (%d)", maxAttempts, got, retryExhausted)
+	}
+
+	b = retryBudget{}
+	for i := 1; i < maxAttempts; i++ {
+		if got := b.next(&errRelock{need: []string{"t"}}, replans); got != retryRelock {
+			t.Fatalf("relock %d: step %d, want retryRelock (%d)", i, got, retryRelock)
+		}
+	}
+	if got := b.next(&errRelock{need: []string{"t"}}, replans); got != retryExhausted {
+		t.Fatalf("relock %d: step %d, want retryExhausted (%d)", maxAttempts, got, retryExhausted)
+	}
+	for _, err := range []error{nil, errors.New("no such table"), &pgconn.PgError{Code: "0A000", Message: "cannot use subquery in check constraint"}} {
+		if got := (&retryBudget{}).next(err, replans); got != retryDone {
+			t.Errorf("next(%v): step %d, want retryDone (%d)", err, got, retryDone)
+		}
+	}
+}
