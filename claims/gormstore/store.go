@@ -192,7 +192,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		// Reads outside a transaction survive another replica's
 		// migration (see replanPool).
-		db.ConnPool = newReplanPool(sqlDB)
+		db.ConnPool = newReplanPool(sqlDB, postgresMaxConns)
 		db.Statement.ConnPool = db.ConnPool
 	}
 	s.db, s.sqlDB = db, sqlDB

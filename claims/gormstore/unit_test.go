@@ -3,6 +3,7 @@ package gormstore
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -244,5 +245,27 @@ func TestRetryBudget(t *testing.T) {
 		if got := (&retryBudget{}).next(err, replans); got != retryDone {
 			t.Errorf("next(%v): step %d, want retryDone (%d)", err, got, retryDone)
 		}
+	}
+}
+
+// TestReplanPoolAttempts: a read outside a transaction runs at most once
+// per connection the pool may open and once more, as passed in, whatever
+// the pool's own limit says (0 for an unlimited pool, or set after), and
+// at least twice.
+func TestReplanPoolAttempts(t *testing.T) {
+	t.Parallel()
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct{ conns, want int }{{20, 21}, {1, 2}, {0, 2}, {-3, 2}} {
+		if got := newReplanPool(db, tc.conns).attempts; got != tc.want {
+			t.Errorf("newReplanPool(unlimited pool, %d): %d attempts, want %d", tc.conns, got, tc.want)
+		}
+	}
+	db.SetMaxOpenConns(3)
+	if got := newReplanPool(db, 20).attempts; got != 21 {
+		t.Errorf("newReplanPool(pool of 3, 20): %d attempts, want 21", got)
 	}
 }
