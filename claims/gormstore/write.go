@@ -117,11 +117,12 @@ func (s *Store) retry(ctx context.Context, predict predictor, relock bool, fn fu
 	for {
 		err := s.attempt(ctx, predict, extra, relock, fn)
 		var rl *errRelock
+		errors.As(err, &rl)
 		switch b.next(err, s.replans) {
 		case retryDone:
 			return err
 		case retryExhausted:
-			if errors.As(err, &rl) {
+			if rl != nil {
 				return unavailable("the write's topics kept changing while it ran")
 			}
 			return err
