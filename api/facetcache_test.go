@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"maps"
 	"net/http"
 	"testing"
@@ -60,34 +61,85 @@ func TestSearchFacetsCacheFollowsWrites(t *testing.T) {
 		// Another page of the search shares the first's counts.
 		facets("next page", search+"&limit=1&cursor=", claims.FacetClaimant, false)
 
+		// importClaims is an import of new claims as NDJSON.
+		importClaims := func(records ...string) request {
+			doc := fmt.Sprintf(`{"type":"header","schema_version":%d,"exported_at":"2026-01-01T00:00:00Z"}`+"\n", claims.BundleSchemaVersion)
+			for _, r := range records {
+				doc += `{"type":"claim","record":` + r + "}\n"
+			}
+			return request{method: "POST", path: "/api/v1/import", headers: map[string]string{"Content-Type": "application/x-ndjson"}, body: doc}
+		}
+		ifMatch := map[string]string{"If-Match": "*"}
 		for _, w := range []struct {
-			name               string
+			name string
+			// before are writes made before write, each answered 204:
+			// the facets are not asked for between them.
+			before             []request
 			write              request
 			status             int
 			wantSearch, wantLs map[string]int
+			// wantSources, when set, are the search's sources.
+			wantSources map[string]int
 		}{
-			{"claim added in another topic", request{method: "POST", path: "/api/v1/claims",
+			{name: "claim added in another topic", write: request{method: "POST", path: "/api/v1/claims",
 				body: `{"id":"cl-che","topic_id":"t-chechens","claimant_id":"c-bogdanov","quantity_text":"500","quote":"500 Chechens in Syria","grade":"fair","provenance":{"source_id":"s-tass"}}`},
-				http.StatusCreated,
-				map[string]int{"c-indy|The Independent": 1, "c-bogdanov|Mikhail Bogdanov": 1},
-				map[string]int{ru: 1, "t-chechens|Chechens fighting with Islamic State": 1}},
-			{"claimant renamed", request{method: "PATCH", path: "/api/v1/claimants/c-bogdanov", body: `{"name":"M. Bogdanov"}`,
-				headers: map[string]string{"If-Match": "*"}}, http.StatusOK,
-				map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
-				map[string]int{ru: 1, "t-chechens|Chechens fighting with Islamic State": 1}},
-			{"topic renamed", request{method: "PATCH", path: "/api/v1/topics/t-chechens", body: `{"title":"Chechens in Syria"}`,
-				headers: map[string]string{"If-Match": "*"}}, http.StatusOK,
-				map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
-				map[string]int{ru: 1, "t-chechens|Chechens in Syria": 1}},
-			{"claim updated", request{method: "PATCH", path: "/api/v1/claims/cl-che", body: `{"grade":"weak","claimant_id":"c-indy"}`,
-				headers: map[string]string{"If-Match": "*"}}, http.StatusOK,
-				map[string]int{"c-indy|The Independent": 2},
-				map[string]int{ru: 1}},
-			{"claim deleted", request{method: "DELETE", path: "/api/v1/claims/cl-che", headers: map[string]string{"If-Match": "*"}},
-				http.StatusNoContent, map[string]int{"c-indy|The Independent": 1}, map[string]int{ru: 1}},
+				status:     http.StatusCreated,
+				wantSearch: map[string]int{"c-indy|The Independent": 1, "c-bogdanov|Mikhail Bogdanov": 1},
+				wantLs:     map[string]int{ru: 1, "t-chechens|Chechens fighting with Islamic State": 1}},
+			{name: "claimant renamed", write: request{method: "PATCH", path: "/api/v1/claimants/c-bogdanov", body: `{"name":"M. Bogdanov"}`,
+				headers: map[string]string{"If-Match": "*"}}, status: http.StatusOK,
+				wantSearch: map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
+				wantLs:     map[string]int{ru: 1, "t-chechens|Chechens fighting with Islamic State": 1}},
+			{name: "topic renamed", write: request{method: "PATCH", path: "/api/v1/topics/t-chechens", body: `{"title":"Chechens in Syria"}`,
+				headers: map[string]string{"If-Match": "*"}}, status: http.StatusOK,
+				wantSearch: map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
+				wantLs:     map[string]int{ru: 1, "t-chechens|Chechens in Syria": 1}},
+			{name: "claim updated", write: request{method: "PATCH", path: "/api/v1/claims/cl-che", body: `{"grade":"weak","claimant_id":"c-indy"}`,
+				headers: map[string]string{"If-Match": "*"}}, status: http.StatusOK,
+				wantSearch: map[string]int{"c-indy|The Independent": 2},
+				wantLs:     map[string]int{ru: 1}},
+			{name: "claim deleted", write: request{method: "DELETE", path: "/api/v1/claims/cl-che", headers: map[string]string{"If-Match": "*"}},
+				status: http.StatusNoContent, wantSearch: map[string]int{"c-indy|The Independent": 1}, wantLs: map[string]int{ru: 1}},
+			{name: "source renamed", write: request{method: "PATCH", path: "/api/v1/sources/s-indy", body: `{"name":"The Independent (UK)"}`, headers: ifMatch},
+				status: http.StatusOK, wantSearch: map[string]int{"c-indy|The Independent": 1}, wantLs: map[string]int{ru: 1},
+				wantSources: map[string]int{"s-indy|The Independent (UK)": 1}},
+			{name: "claim imported", write: importClaims(
+				`{"id":"cl-imp","topic_id":"t-chechens","claimant_id":"c-bogdanov","quantity_text":"300","quote":"300 Chechens in Syria","grade":"fair","provenance":{"source_id":"s-tass"}}`),
+				status:      http.StatusOK,
+				wantSearch:  map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
+				wantLs:      map[string]int{ru: 1, "t-chechens|Chechens in Syria": 1},
+				wantSources: map[string]int{"s-indy|The Independent (UK)": 1, "s-tass|TASS": 1}},
+			// Into a store without claims, where SQLite's import drops the
+			// insert triggers and restores them after.
+			{name: "claims imported into a store without claims", before: []request{
+				{method: "DELETE", path: "/api/v1/links/l-1", headers: ifMatch},
+				{method: "DELETE", path: "/api/v1/claims/cl-imp", headers: ifMatch},
+				{method: "DELETE", path: "/api/v1/claims/cl-indy", headers: ifMatch},
+				{method: "DELETE", path: "/api/v1/claims/cl-bogdanov", headers: ifMatch},
+			}, write: importClaims(
+				`{"id":"cl-a","topic_id":"t-chechens","claimant_id":"c-bogdanov","quantity_text":"300","quote":"300 Chechens in Syria","grade":"fair","provenance":{"source_id":"s-tass"}}`,
+				`{"id":"cl-b","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"900","quote":"900 Russians in Syria","grade":"fair","provenance":{"source_id":"s-indy"}}`,
+				`{"id":"cl-c","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"700","quote":"700 Russians in Iraq","grade":"weak","provenance":{"source_id":"s-indy"}}`),
+				status:      http.StatusOK,
+				wantSearch:  map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
+				wantLs:      map[string]int{ru: 1, "t-chechens|Chechens in Syria": 1},
+				wantSources: map[string]int{"s-indy|The Independent (UK)": 1, "s-tass|TASS": 1}},
+			{name: "review written", write: request{method: "POST", path: "/api/v1/reviews",
+				body: `{"claim_a":"cl-a","claim_b":"cl-b","status":"reviewed","resolution":"different groups"}`},
+				status:     http.StatusCreated,
+				wantSearch: map[string]int{"c-indy|The Independent": 1, "c-bogdanov|M. Bogdanov": 1},
+				wantLs:     map[string]int{ru: 1, "t-chechens|Chechens in Syria": 1}},
 		} {
+			for _, r := range w.before {
+				e.doJSON(t, r, http.StatusNoContent, nil)
+			}
 			e.doJSON(t, w.write, w.status, nil)
 			check("after "+w.name, true, w.wantSearch, w.wantLs)
+			if w.wantSources != nil {
+				if got := facets("after "+w.name, search, claims.FacetSource, false); !maps.Equal(got, w.wantSources) {
+					t.Errorf("after %s: search's sources %v, want %v", w.name, got, w.wantSources)
+				}
+			}
 		}
 	})
 }

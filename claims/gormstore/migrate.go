@@ -68,6 +68,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
+// postgresMaxConns is how many connections a PostgreSQL store's pool may
+// open.
+const postgresMaxConns = 20
+
 // postgresIdleConns is how many idle PostgreSQL connections the pool keeps.
 const postgresIdleConns = 10
 

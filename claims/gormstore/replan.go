@@ -21,8 +21,12 @@ type replanPool struct {
 	attempts int
 }
 
-func newReplanPool(db *sql.DB) replanPool {
-	return replanPool{db: db, attempts: db.Stats().MaxOpenConnections + 1}
+// newReplanPool returns the replanPool of db, whose pool may open conns
+// connections. conns is passed in, not read from db.Stats: an unlimited
+// pool reports 0, which would mean no retry at all; a conns below 1 counts
+// as 1, so a read always runs again at least once.
+func newReplanPool(db *sql.DB, conns int) replanPool {
+	return replanPool{db: db, attempts: max(conns, 1) + 1}
 }
 
 func (p replanPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {

@@ -42,6 +42,10 @@ type Store struct {
 	// lock (the writer slot and busy timeout on SQLite, lock_timeout on
 	// PostgreSQL) before it fails with claims.CodeUnavailable.
 	lockWait time.Duration
+	// replans bounds the attempts of a write that fail on a statement
+	// prepared before another replica's migration (see retryBudget): the
+	// pool's size plus one on PostgreSQL.
+	replans int
 	// packs says whether the database has the functions the raw claim
 	// export packs rows with (see export_fast.go), found once at Open.
 	packs bool
@@ -183,12 +187,13 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		sqlDB.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
-		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxOpenConns(postgresMaxConns)
+		s.replans = postgresMaxConns + 1
 		sqlDB.SetMaxIdleConns(postgresIdleConns)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		// Reads outside a transaction survive another replica's
 		// migration (see replanPool).
-		db.ConnPool = newReplanPool(sqlDB)
+		db.ConnPool = newReplanPool(sqlDB, postgresMaxConns)
 		db.Statement.ConnPool = db.ConnPool
 	}
 	s.db, s.sqlDB = db, sqlDB

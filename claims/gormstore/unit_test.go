@@ -3,6 +3,7 @@ package gormstore
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -200,5 +201,71 @@ func TestStalePlanClassified(t *testing.T) {
 		if got := retryable(tc.err); got != tc.want {
 			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
 		}
+	}
+}
+
+// TestRetryBudget: a write's attempts that fail on a stale prepared
+// statement run again at once and do not count against maxAttempts, up to
+// the budget the pool's size gives them; serialization failures,
+// deadlocks and relocks still stop at maxAttempts, whatever stale
+// statements came between.
+func TestRetryBudget(t *testing.T) {
+	t.Parallel()
+	stalePlanErr := &pgconn.PgError{Code: "0A000", Message: "cached plan must not change result type"}
+	deadlock := &pgconn.PgError{Code: "40P01"}
+	const replans = 21 // a pool of 20 connections, and once more
+	var b retryBudget
+	for i := 1; i < replans; i++ {
+		if got := b.next(stalePlanErr, replans); got != retryNow {
+			t.Fatalf("stale statement %d of %d: step %d, want retryNow (%d)", i, replans, got, retryNow)
+		}
+		if i <= maxAttempts-1 {
+			if got := b.next(deadlock, replans); got != retryBackOff {
+				t.Fatalf("deadlock %d after %d stale statements: step %d, want retryBackOff (%d)", i, i, got, retryBackOff)
+			}
+		}
+	}
+	if got := b.next(stalePlanErr, replans); got != retryExhausted {
+		t.Fatalf("stale statement %d: step %d, want retryExhausted (%d)", replans, got, retryExhausted)
+	}
+	if got := b.next(deadlock, replans); got != retryExhausted {
+		t.Fatalf("deadlock %d: step %d, want retryExhausted (%d)", maxAttempts, got, retryExhausted)
+	}
+
+	b = retryBudget{}
+	for i := 1; i < maxAttempts; i++ {
+		if got := b.next(&errRelock{need: []string{"t"}}, replans); got != retryRelock {
+			t.Fatalf("relock %d: step %d, want retryRelock (%d)", i, got, retryRelock)
+		}
+	}
+	if got := b.next(&errRelock{need: []string{"t"}}, replans); got != retryExhausted {
+		t.Fatalf("relock %d: step %d, want retryExhausted (%d)", maxAttempts, got, retryExhausted)
+	}
+	for _, err := range []error{nil, errors.New("no such table"), &pgconn.PgError{Code: "0A000", Message: "cannot use subquery in check constraint"}} {
+		if got := (&retryBudget{}).next(err, replans); got != retryDone {
+			t.Errorf("next(%v): step %d, want retryDone (%d)", err, got, retryDone)
+		}
+	}
+}
+
+// TestReplanPoolAttempts: a read outside a transaction runs at most once
+// per connection the pool may open and once more, as passed in, whatever
+// the pool's own limit says (0 for an unlimited pool, or set after), and
+// at least twice.
+func TestReplanPoolAttempts(t *testing.T) {
+	t.Parallel()
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct{ conns, want int }{{20, 21}, {1, 2}, {0, 2}, {-3, 2}} {
+		if got := newReplanPool(db, tc.conns).attempts; got != tc.want {
+			t.Errorf("newReplanPool(unlimited pool, %d): %d attempts, want %d", tc.conns, got, tc.want)
+		}
+	}
+	db.SetMaxOpenConns(3)
+	if got := newReplanPool(db, 20).attempts; got != 21 {
+		t.Errorf("newReplanPool(pool of 3, 20): %d attempts, want 21", got)
 	}
 }

@@ -36,8 +36,10 @@ import (
 //
 // A transaction PostgreSQL aborts as a serialization failure (40001), a
 // deadlock (40P01) or a statement pgx kept prepared from before another
-// replica's migration changed its columns (stalePlan) is run again, up to
-// maxAttempts times in all; for
+// replica's migration changed its columns (stalePlan) is run again: up to
+// maxAttempts times in all for the first two and a relock, and up to once
+// per connection the pool may open, and once more, for stale statements,
+// which do not count against maxAttempts nor wait before running again; for
 // Atomically (demo, reparse, restore) that is the caller's whole function
 // (writeWhole), which cannot predict its topics: they are locked, in ID
 // order, just before the recompute. A write
@@ -111,31 +113,83 @@ func (s *Store) retry(ctx context.Context, predict predictor, relock bool, fn fu
 	}
 	defer release()
 	var extra []string
-	for attempt := 1; ; attempt++ {
+	var b retryBudget
+	for {
 		err := s.attempt(ctx, predict, extra, relock, fn)
 		var rl *errRelock
-		switch {
-		case err == nil:
-			return nil
-		case attempt == maxAttempts && errors.As(err, &rl):
-			return unavailable("the write's topics kept changing while it ran")
-		case attempt == maxAttempts:
+		errors.As(err, &rl)
+		switch b.next(err, s.replans) {
+		case retryDone:
 			return err
-		case errors.As(err, &rl):
+		case retryExhausted:
+			if rl != nil {
+				return unavailable("the write's topics kept changing while it ran")
+			}
+			return err
+		case retryRelock:
 			extra = append(extra, rl.need...)
-		case retryable(err):
+		case retryNow:
+		case retryBackOff:
 			// Back off a little, at random, so the writers that collided
 			// do not collide again.
-			d := time.Duration(rand.Int64N(int64(attempt) * int64(10*time.Millisecond)))
+			d := time.Duration(rand.Int64N(int64(b.attempts) * int64(10*time.Millisecond)))
 			select {
 			case <-time.After(d):
 			case <-ctx.Done():
 				return err
 			}
-		default:
-			return err
 		}
 	}
+}
+
+// retryStep is what the write path does after an attempt.
+type retryStep int
+
+const (
+	retryDone      retryStep = iota // it committed, or failed for a reason a new attempt cannot cure
+	retryExhausted                  // it failed again with no attempt left
+	retryRelock                     // run again with the topics it needed locked first
+	retryNow                        // run again at once: a stale statement, prepared afresh
+	retryBackOff                    // run again after a short random wait
+)
+
+// retryBudget counts a write's failed attempts. A stale prepared statement
+// (stalePlan) does not count against maxAttempts: after a migration, each
+// connection of the pool may hold one, so a write may meet one on every
+// attempt on up to every connection the pool may open; those attempts
+// have a budget of their own, replans, and run again at once, as nothing
+// collided.
+type retryBudget struct {
+	attempts int // failed attempts other than stale statements
+	replans  int // attempts failed on a stale statement
+}
+
+// next records the outcome err of an attempt and returns what to do.
+// replans is the pool's size plus one (Store.replans).
+func (b *retryBudget) next(err error, replans int) retryStep {
+	var rl *errRelock
+	switch {
+	case err == nil:
+		return retryDone
+	case stalePlan(err):
+		b.replans++
+		if b.replans >= replans {
+			return retryExhausted
+		}
+		return retryNow
+	}
+	b.attempts++
+	switch {
+	case errors.As(err, &rl) || retryable(err):
+		if b.attempts >= maxAttempts {
+			return retryExhausted
+		}
+		if errors.As(err, &rl) {
+			return retryRelock
+		}
+		return retryBackOff
+	}
+	return retryDone
 }
 
 // acquireWriter takes the writer slot on SQLite, waiting at most lockWait.
