@@ -519,12 +519,7 @@ func opensDialogue(p string) bool {
 // "Помимо этого …", "Из них …", "Среди них …", "В том числе …", or a
 // pronoun for the speaker ("Он добавил, …").
 func continuesSpeech(ts []tok) bool {
-	w := func(i int) string {
-		if i < len(ts) && ts[i].word {
-			return ts[i].low
-		}
-		return ""
-	}
+	w := func(i int) string { return wordLow(ts, i) }
 	switch w(0) {
 	case "еще", "также", "он", "она", "они":
 		return true
@@ -665,16 +660,19 @@ func ruImpersonal(low string) bool {
 	return false
 }
 
+// wordLow returns the folded form of ts[i] when it is a word, else "".
+func wordLow(ts []tok, i int) string {
+	if i < len(ts) && ts[i].word {
+		return ts[i].low
+	}
+	return ""
+}
+
 // ownVoice reports whether a sentence opens with words by which the
 // article speaks in its own voice again: "Напомним", "Ранее", "Между
 // тем", "Тем временем", "В то же время", "Таким образом", "Как известно".
 func ownVoice(ts []tok) bool {
-	w := func(i int) string {
-		if i < len(ts) && ts[i].word {
-			return ts[i].low
-		}
-		return ""
-	}
+	w := func(i int) string { return wordLow(ts, i) }
 	switch w(0) {
 	case "напомним", "ранее":
 		return true

@@ -492,29 +492,8 @@ func foldFast(s string) (string, bool) {
 	if !change {
 		return s, true
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 'Ё' || r == 'ё':
-			r = 'е'
-		case r >= 0x410 && r <= 0x42F:
-			r += 0x20
-		case r < 0x410:
-			r += 0x50
-		}
-		b = utf8.AppendRune(b, r)
-		i += n
-	}
+	// Every rune is in appendFoldFast's range: checked above.
+	b, _ := appendFoldFast(make([]byte, 0, len(s)), s)
 	return string(b), true
 }
 
