@@ -73,24 +73,7 @@ func TestClaimdeskBM25(t *testing.T) {
 	}
 	scores := func(sel, match string, args ...any) map[int64]float64 {
 		t.Helper()
-		rows, err := db.Query(`SELECT rowid, `+sel+` FROM doc WHERE doc MATCH ?`, append(args, match)...)
-		if err != nil {
-			t.Fatalf("%s: %v", sel, err)
-		}
-		defer rows.Close()
-		out := map[int64]float64{}
-		for rows.Next() {
-			var id int64
-			var s float64
-			if err := rows.Scan(&id, &s); err != nil {
-				t.Fatal(err)
-			}
-			out[id] = s
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatalf("%s: %v", sel, err)
-		}
-		return out
+		return scoresOf(t, db, "doc", sel, match, args...)
 	}
 	for _, match := range []string{`betamax`, `bet*`, `alphabet AND betamax`, `alp* AND "betamax"`, `alphabet`, `gamma OR betamax`} {
 		want := scores(`bm25(doc, 2.0, 1.0)`, match)
@@ -168,24 +151,7 @@ func TestClaimdeskBM25ZeroWeightColumn(t *testing.T) {
 	}
 	scores := func(table, sel, match string, args ...any) map[int64]float64 {
 		t.Helper()
-		rows, err := db.Query(`SELECT rowid, `+sel+` FROM `+table+` WHERE `+table+` MATCH ?`, append(args, match)...)
-		if err != nil {
-			t.Fatalf("%s: %v", sel, err)
-		}
-		defer rows.Close()
-		out := map[int64]float64{}
-		for rows.Next() {
-			var id int64
-			var s float64
-			if err := rows.Scan(&id, &s); err != nil {
-				t.Fatal(err)
-			}
-			out[id] = s
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatalf("%s: %v", sel, err)
-		}
-		return out
+		return scoresOf(t, db, table, sel, match, args...)
 	}
 	for _, match := range []string{`betamax`, `"alp"*`, `"alphabet" AND "betamax"`, `"gamm"* AND "delta"`} {
 		want := scores("plain", `claimdesk_bm25(plain, 2.0, 1.0)`, match)
@@ -231,4 +197,28 @@ func TestClaimdeskBM25ZeroWeightColumn(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM keyed WHERE keyed MATCH ?`, `"`+key(3)+`"`).Scan(&n); err != nil || n != 5000/7 {
 		t.Errorf("a key matches %d rows (%v), want %d", n, err, 5000/7)
 	}
+}
+
+// scoresOf returns sel, a rank expression, of each row of table that
+// match selects, by rowid.
+func scoresOf(t *testing.T, db *sql.DB, table, sel, match string, args ...any) map[int64]float64 {
+	t.Helper()
+	rows, err := db.Query(`SELECT rowid, `+sel+` FROM `+table+` WHERE `+table+` MATCH ?`, append(args, match)...)
+	if err != nil {
+		t.Fatalf("%s: %v", sel, err)
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var s float64
+		if err := rows.Scan(&id, &s); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = s
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", sel, err)
+	}
+	return out
 }
