@@ -78,52 +78,12 @@ func hitLines(hits []claims.Hit[*claims.Claim]) []string {
 func TestSearchWithinTopicIsTheFilteredSearch(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		ctx := context.Background()
-		topics := []string{"t1", "t12", "t1_b", "t-2", "t3"}
-		recs := []any{
-			"claimant", map[string]any{"id": "p1", "name": "Plain Person"},
-			"claimant", map[string]any{"id": "p2", "name": "Zebra Jones"},
-			"source", map[string]any{"id": "s1", "name": "Daily", "kind": "news"},
-		}
-		for _, id := range topics {
-			recs = append(recs, "topic", map[string]any{"id": id, "title": "Topic " + id, "measure": "stock"})
-		}
-		type row struct{ topic, claimant, texts string }
-		rows := map[string]row{}
-		for i := range 90 {
-			// Skewed: half the claims in t1, none with the word in t3.
-			topic := topics[min(i%8, 3)]
-			if i%17 == 5 {
-				topic = "t3"
-			}
-			quote, notes, original := "counted "+strings.Repeat("people ", i%6), "", ""
-			if topic != "t3" {
-				switch {
-				case i%5 == 0:
-					quote += "zebras and more zebras"
-				case i%3 == 0:
-					quote += "a zebra"
-				case i%4 == 1:
-					notes = "the zebra count " + strings.Repeat("again ", i%4)
-				case i%7 == 2:
-					original = "Zebras gezählt"
-				}
-			}
-			claimant := "p1"
-			if i%11 == 0 && topic != "t3" {
-				claimant = "p2"
-			}
-			id := fmt.Sprintf("c%02d", i)
-			rows[id] = row{topic, claimant, quote + " " + notes + " " + original}
-			recs = append(recs, "claim", map[string]any{"id": id, "topic_id": topic, "claimant_id": claimant, "quote": quote,
-				"notes": notes, "original_text": original, "language": "en", "quantity_text": fmt.Sprint(10 + i),
-				"provenance": map[string]any{"source_id": "s1"}})
-		}
-		importDoc(t, s, recs...)
+		topics, rows := seedZebras(t, s)
 		// The oracle: a claim holds the word in its texts or its
 		// claimant's name (a claim's row holds the names).
 		holds := func(id string) bool {
 			r := rows[id]
-			return strings.Contains(strings.ToLower(r.texts), "zebra") || r.claimant == "p2"
+			return strings.Contains(r.texts, "zebra") || r.claimant == "p2"
 		}
 		all := searchAll(t, s, claims.ClaimFilter{Query: "zebras", ListOptions: claims.ListOptions{Limit: 7}})
 		for _, topic := range topics {
@@ -301,46 +261,7 @@ func listAll(t *testing.T, s *gormstore.Store, f claims.ClaimFilter) []string {
 // The topics' IDs hold '-' and '_', and one starts another.
 func TestListWithinTopicMatchesTheOracle(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
-		topics := []string{"t1", "t12", "t1_b", "t-2", "t3"}
-		recs := []any{
-			"claimant", map[string]any{"id": "p1", "name": "Plain Person"},
-			"claimant", map[string]any{"id": "p2", "name": "Zebra Jones"},
-			"source", map[string]any{"id": "s1", "name": "Daily", "kind": "news"},
-		}
-		for _, id := range topics {
-			recs = append(recs, "topic", map[string]any{"id": id, "title": "Topic " + id, "measure": "stock"})
-		}
-		type row struct{ topic, claimant, texts string }
-		rows := map[string]row{}
-		for i := range 120 {
-			// Skewed: half the claims in t1, none with "zebra" in t3.
-			topic := topics[min(i%8, 3)]
-			if i%17 == 5 {
-				topic = "t3"
-			}
-			quote, notes := "counted "+strings.Repeat("people ", i%3), ""
-			if topic != "t3" {
-				switch {
-				case i%5 == 0:
-					quote += "zebras and more zebras"
-				case i%3 == 0:
-					quote += "a zebra"
-				case i%4 == 1:
-					notes = "the zebra count"
-				}
-			}
-			claimant := "p1"
-			if i%11 == 0 && topic != "t3" {
-				claimant = "p2"
-			}
-			id := fmt.Sprintf("c%03d", i)
-			rows[id] = row{topic, claimant, strings.ToLower(quote + " " + notes)}
-			// Quantities that tie and differ, for the sorts by value.
-			recs = append(recs, "claim", map[string]any{"id": id, "topic_id": topic, "claimant_id": claimant, "quote": quote,
-				"notes": notes, "language": "en", "quantity_text": fmt.Sprint(10 + (i*7)%13),
-				"provenance": map[string]any{"source_id": "s1"}})
-		}
-		importDoc(t, s, recs...)
+		topics, rows := seedZebras(t, s)
 		// The oracle of each query: a claim's row holds its texts and
 		// its claimant's name.
 		holds := map[string]func(id string) bool{
@@ -374,4 +295,60 @@ func TestListWithinTopicMatchesTheOracle(t *testing.T) {
 			t.Fatal("no list within a topic found anything")
 		}
 	})
+}
+
+// zebraRow is what the oracles of the searches within a topic know of a
+// claim: its topic, its claimant and its texts in lower case.
+type zebraRow struct{ topic, claimant, texts string }
+
+// seedZebras imports 120 claims over five topics whose IDs hold '-' and
+// '_', one starting another ("t1", "t12"): half in t1, none with "zebra"
+// in t3; the word in the quote, the notes or the original text, or in the
+// claimant's name (p2, "Zebra Jones"); quantities that tie and differ, for
+// the sorts by value. It returns the topics and the claims by ID.
+func seedZebras(t *testing.T, s *gormstore.Store) ([]string, map[string]zebraRow) {
+	t.Helper()
+	topics := []string{"t1", "t12", "t1_b", "t-2", "t3"}
+	recs := []any{
+		"claimant", map[string]any{"id": "p1", "name": "Plain Person"},
+		"claimant", map[string]any{"id": "p2", "name": "Zebra Jones"},
+		"source", map[string]any{"id": "s1", "name": "Daily", "kind": "news"},
+	}
+	for _, id := range topics {
+		recs = append(recs, "topic", map[string]any{"id": id, "title": "Topic " + id, "measure": "stock"})
+	}
+	rows := map[string]zebraRow{}
+	for i := range 120 {
+		topic := topics[min(i%8, 3)]
+		if i%17 == 5 {
+			topic = "t3"
+		}
+		quote, notes, original := "counted "+strings.Repeat("people ", i%6), "", ""
+		if topic != "t3" {
+			switch {
+			case i%5 == 0:
+				quote += "zebras and more zebras"
+			case i%3 == 0:
+				quote += "a zebra"
+			case i%4 == 1:
+				notes = "the zebra count " + strings.Repeat("again ", i%4)
+			case i%7 == 2:
+				// Singular: PostgreSQL indexes the original wording
+				// unstemmed ('simple'), so "zebra" would not find
+				// "Zebras" there, as SQLite's prefix match does.
+				original = "Zebra gezählt"
+			}
+		}
+		claimant := "p1"
+		if i%11 == 0 && topic != "t3" {
+			claimant = "p2"
+		}
+		id := fmt.Sprintf("c%03d", i)
+		rows[id] = zebraRow{topic, claimant, strings.ToLower(quote + " " + notes + " " + original)}
+		recs = append(recs, "claim", map[string]any{"id": id, "topic_id": topic, "claimant_id": claimant, "quote": quote,
+			"notes": notes, "original_text": original, "language": "en", "quantity_text": fmt.Sprint(10 + (i*7)%13),
+			"provenance": map[string]any{"source_id": "s1"}})
+	}
+	importDoc(t, s, recs...)
+	return topics, rows
 }
