@@ -123,3 +123,66 @@ func TestInvertedScalePrefilter(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertedScaleAfterChange checks that a verb of change, "на" and an
+// inverted scale ("выросли на тысяч 50") are one change of about the
+// scaled figure, hedged as after "около", not a change of "thousands"
+// followed by a bare figure; a fall negates it.
+func TestInvertedScaleAfterChange(t *testing.T) {
+	t.Parallel()
+	p := New()
+	tests := []struct {
+		text, span string
+		low, high  float64
+	}{
+		{"За год цены выросли на тысяч 50 рублей за метр.", "выросли на тысяч 50 рублей", 45000, 55000},
+		{"Зарплаты снизились на тысяч 10 рублей, говорят рабочие.", "снизились на тысяч 10 рублей", -11000, -9000},
+		{"Население сократилось на тысяч 20-30 человек.", "сократилось на тысяч 20-30 человек", -30000, -20000},
+	}
+	for _, tt := range tests {
+		qs := p.Extract(tt.text)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quantities %+v, want one", tt.text, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Text != tt.span || tt.text[q.Start:q.End] != q.Text || q.Kind != Change {
+			t.Errorf("%q: %q (%s) at %d..%d, want the change %q", tt.text, q.Text, q.Kind, q.Start, q.End, tt.span)
+		}
+		if q.Low == nil || q.High == nil || *q.Low != tt.low || *q.High != tt.high {
+			t.Errorf("%q: %q reads %v, want %v..%v", tt.text, q.Text, q.Explanation, tt.low, tt.high)
+		}
+	}
+}
+
+// TestHedgeBeforeNa checks that a hedge or a bound before "на" holds the
+// figure after it ("примерно на 85 млрд" is about 85 billion, not exactly
+// 85 billion; "почти" is up to 10% under, 18,000-19,999), with a verb
+// of change before it or not.
+func TestHedgeBeforeNa(t *testing.T) {
+	t.Parallel()
+	p := New()
+	tests := []struct {
+		text, span string
+		kind       Kind
+		low, high  float64
+	}{
+		{"У населения находится наличных долларов примерно на 85 млрд в долларовом выражении.", "примерно на 85 млрд", Approximate, 76.5e9, 93.5e9},
+		{"Выручка выросла примерно на 50 тысяч рублей за год.", "выросла примерно на 50 тысяч рублей", Change, 45000, 55000},
+		{"Добыча снизилась почти на 20 тысяч тонн.", "снизилась почти на 20 тысяч тонн", Change, -19999, -18000},
+	}
+	for _, tt := range tests {
+		qs := p.Extract(tt.text)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quantities %+v, want one", tt.text, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Text != tt.span || q.Kind != tt.kind {
+			t.Errorf("%q: %q (%s), want %q (%s)", tt.text, q.Text, q.Kind, tt.span, tt.kind)
+		}
+		if q.Low == nil || q.High == nil || *q.Low != tt.low || *q.High != tt.high {
+			t.Errorf("%q: %q reads %v, want %v..%v", tt.text, q.Text, q.Explanation, tt.low, tt.high)
+		}
+	}
+}

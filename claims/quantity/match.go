@@ -101,6 +101,10 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 		by := p.word(&toks[k]).has(fBy)
 		if by {
 			k++
+		} else if e, _, ok := p.prefixAt(toks, k); toks[k].kind == tWord && toks[k].id != 0 && ok && p.hedgedBy(toks, e) {
+			// A hedge between the verb and "на": "выросли примерно на 50
+			// тысяч", "снизилась почти на 5%"; the hedge is read below.
+			by = true
 		}
 		if k < len(toks) && (by || toks[k].kind == tNum) {
 			m.change = 1
@@ -134,6 +138,9 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 			m.mod, j = mod, k
 		} else if k, mod, ok := p.negatedAt(toks, j); ok {
 			m.mod, j = mod, k
+		}
+		if m.mod != modNone && p.hedgedBy(toks, j) {
+			j++ // "примерно на 85 млрд", "почти на 5%": the hedge holds the figure after "на"
 		}
 	}
 	// A bound then an approximator: "up to about 4,000", "более порядка
@@ -1069,6 +1076,13 @@ func (p *Parser) postfixMod(toks []token, k int) (int, modKind, bool) {
 		}
 	}
 	return 0, modNone, false
+}
+
+// hedgedBy reports "на" (or "by") at toks[k] between a hedge or a bound
+// and the figure it holds: "примерно на 85 млрд", "почти на 5%", "более
+// чем на 10%".
+func (p *Parser) hedgedBy(toks []token, k int) bool {
+	return k+1 < len(toks) && toks[k].kind == tWord && p.word(&toks[k]).has(fBy) && p.startsFigure(&toks[k+1])
 }
 
 // startsFigure reports a token that begins a figure: digits, a numeral or

@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "6"
+const Version = "7"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -415,7 +415,17 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			continue
 		}
 		if t.kind == tWord && p.lex.mayBeInvertedScale(t.id) {
-			if q, next, ok := p.invertedScale(text, toks, i, &m); ok {
+			if q, next, ok := p.invertedScale(text, toks, i, i, &m); ok {
+				out = append(out, q)
+				i = next
+				continue
+			}
+		}
+		// A verb of change, "на" and an inverted scale: "выросли на тысяч
+		// 50" is a rise of about 50,000, not a rise of thousands and a 50.
+		if t.kind == tWord && p.word(t).flags&(fUp|fDown) != 0 && i+2 < len(toks) && p.word(&toks[i+1]).has(fBy) &&
+			toks[i+2].kind == tWord && p.lex.mayBeInvertedScale(toks[i+2].id) {
+			if q, next, ok := p.invertedScale(text, toks, i+2, i, &m); ok && q.Kind == Change {
 				out = append(out, q)
 				i = next
 				continue
@@ -789,9 +799,11 @@ var governsScale = map[string]bool{
 // invertedScale reads a scale word before a figure ("Тут тысяч 50–60",
 // "было миллионов 5 зрителей") as one quantity, the figure scaled and
 // hedged as after "около" (the inverted order says the speaker guesses),
-// from toks[i], the scale word. It returns the quantity and the token to
-// go on from, or false when toks[i] opens no such phrase.
-func (p *Parser) invertedScale(text string, toks []token, i int, m *match) (Quantity, int, bool) {
+// from toks[i], the scale word. The quantity starts at toks[from], before
+// the scale word when a verb of change and "на" lead it ("выросли на
+// тысяч 50", read as "выросли на около 50 тысяч"). It returns the quantity
+// and the token to go on from, or false when toks[i] opens no such phrase.
+func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match) (Quantity, int, bool) {
 	t := &toks[i]
 	if t.kind != tWord || i+1 >= len(toks) || toks[i+1].kind != tNum || !toks[i+1].space || i > 0 && toks[i-1].kind == tNum {
 		return Quantity{}, 0, false
@@ -831,13 +843,14 @@ func (p *Parser) invertedScale(text string, toks []token, i int, m *match) (Quan
 		strings.HasPrefix(unit, "%") || unit == "раз" || unit == "раза" || strings.HasPrefix(unit, "п.п") {
 		return Quantity{}, 0, false
 	}
-	reading := "около " + fig[:k] + " " + scale + rest
+	start := toks[from].start
+	reading := text[start:t.start] + "около " + fig[:k] + " " + scale + rest
 	q, err := p.Parse(reading)
 	if err != nil {
 		return Quantity{}, 0, false
 	}
-	q.Text = text[t.start:m.end]
-	q.Start, q.End = t.start, m.end
+	q.Text = text[start:m.end]
+	q.Start, q.End = start, m.end
 	q.Explanation = q.Text + " (as «" + reading + "»): " + strings.TrimPrefix(q.Explanation, reading+": ")
 	return q, next, true
 }
