@@ -385,6 +385,9 @@ var ordinals = []struct {
 	{100, "сотый сотая сотое сотого"},
 }
 
+// currencyAbbrevs are the forms of currencies that are shortened words.
+const currencyAbbrevs = "руб долл"
+
 var currencies = []struct {
 	code  string
 	forms string // words after the number
@@ -635,9 +638,12 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 		l.each(o.forms, func(w *wordInfo) { w.ordinal = o.n })
 	}
 	for _, c := range currencies {
-		l.each(c.forms, func(w *wordInfo) { w.currency = c.code; w.flags |= fAbbrev })
+		l.each(c.forms, func(w *wordInfo) { w.currency = c.code })
 		l.each(c.codes, func(w *wordInfo) { w.currency = c.code; w.flags |= fCurrencyCode })
 	}
+	// Only a shortened currency takes a dot: "600 руб.", "5 долл."; the
+	// dot after "рублей" ends the sentence.
+	l.each(currencyAbbrevs, func(w *wordInfo) { w.flags |= fAbbrev })
 	for i, v := range vague {
 		for _, text := range v.words {
 			ids := l.phrase(text)
