@@ -846,6 +846,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 		if oblique && kind == Person {
 			name = nominative(name)
+			role = nominativeRole(p, roleToks, role)
 		} else if oblique && kind == Organisation && nameToks[0].word && !isAllCaps(nameToks[0].s) && strings.HasPrefix(name, nameToks[0].s) {
 			// "в докладе Совбеза ООН": the body's first word in the
 			// nominative, the rest as written ("Минздрава России").
@@ -863,6 +864,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				// The name as a cue gives it: nominative after "said", turned
 				// into the nominative after "по словам".
 				e.name, e.mention = name, false
+				if oblique && kind == Person && role != "" {
+					e.role = role // the role in the nominative too
+				}
 				d.setKey(e)
 			}
 			return e
@@ -1146,6 +1150,36 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 // nominativePhrase gives an oblique phrase ("пресс-службе ГУ МВД",
 // "полиции") in the nominative: common nouns in -е take -а, in -ии -ия;
 // capitalised words go through nominative.
+// nominativeRole gives a person's role found in an oblique case with
+// the name ("по словам главы Росстата Сергея Галкина") in the nominative:
+// its words up to its first role noun, lower-case and Cyrillic, each in
+// the nominative ("глава Росстата", "первый заместитель главы МИД"); the
+// words after the role word depend on it and keep their case. Any other
+// role is returned as written.
+func nominativeRole(p string, ts []tok, role string) string {
+	head := -1
+	for i := range ts {
+		if !ts[i].word || ts[i].upper || !isCyrillic(ts[i].s) {
+			return role
+		}
+		if ts[i].cls&cRole != 0 && !hasAnySuffix(ts[i].low, "ого", "его") {
+			head = i // a noun, not an adjective such as "первого"
+			break
+		}
+	}
+	if head < 0 {
+		return role
+	}
+	parts := make([]string, 0, head+2)
+	for i := 0; i <= head; i++ {
+		parts = append(parts, nominativeForm(ts[i].s))
+	}
+	if head+1 < len(ts) {
+		parts = append(parts, joinToksIn(p, ts[head+1:]))
+	}
+	return strings.Join(parts, " ")
+}
+
 func nominativePhrase(ts []tok) string {
 	var parts []string
 	for i := range ts {

@@ -322,6 +322,9 @@ func newWordInfo(w string) wordInfo {
 	if hasAnyPrefix(low, "озвученн", "названн", "приведенн", "опубликованн") {
 		cls |= cVoicedPfx
 	}
+	if bodyCompound(w, st) {
+		cls |= cOrg
+	}
 	// A word tokenize gives without newWordInfo, lower-case or a mark,
 	// is not in capitals.
 	caps := isAllCaps(w)
@@ -710,4 +713,27 @@ func quoteRegions(p string, out []span) []span {
 		i += n
 	}
 	return out
+}
+
+// bodyHeads and bodyTails are the parts of Russian compound names of
+// bodies by stem: a ministry's "Минздрав", "Минтранс", "Минюст"; an
+// agency's or a state company's "Росстат", "Мосгорстат", "Роспотребнадзор",
+// "Росгвардия", "Росавиация", "Росатом", "Роснефть", "Газпром",
+// "Сбербанк". No Russian surname or first name starts or ends so.
+var (
+	bodyHeads = []string{"минздрав", "минфин", "минтранс", "минэконом", "минпром", "минюст", "минприрод", "минпросвещ",
+		"минцифр", "минтруд", "минсельхоз", "минэнерг", "минкульт", "минстро", "минспорт", "минвосток", "миннаук",
+		"минобрнаук", "минобор", "минкомсвяз", "минрегион"}
+	bodyTails = []string{"стат", "надзор", "гвард", "реестр", "космос", "авиац", "атом", "нефт", "пром", "банк", "автодор", "трансгаз"}
+)
+
+// bodyCompound reports a capitalised Cyrillic word, with its folded stem
+// st, that names a body by one of bodyHeads or bodyTails ("Росстата",
+// "Минтрансе", "Роспотребнадзору").
+func bodyCompound(w, st string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || !isCyrillic(w) || utf8.RuneCountInString(st) < 5 {
+		return false
+	}
+	return hasAnyPrefix(st, bodyHeads...) || hasAnySuffix(st, bodyTails...)
 }
