@@ -123,7 +123,10 @@ func leftNP(ts []tok, v int) (np, bool) {
 	if hi >= 4 && ts[hi-1].s == "," {
 		for m := hi - 2; m > 0 && m >= hi-10; m-- {
 			if ts[m].s == "," {
-				if w := &ts[m+1]; w.word && !w.upper && len(w.low) > 5 && (strings.HasSuffix(w.low, "ing") || ruParticiple(w.low)) && ts[m-1].word {
+				// "Корреспонденты «Медузы», которые находились на площадках
+				// акции, привели …": a relative clause the same.
+				if w := &ts[m+1]; w.word && !w.upper && (len(w.low) > 5 && (strings.HasSuffix(w.low, "ing") || ruParticiple(w.low)) && ts[m-1].word ||
+					ruRelative[w.low] && (ts[m-1].word || isQuoteMark(&ts[m-1]))) {
 					hi = m
 				}
 				break
@@ -1407,6 +1410,10 @@ func hasNamePair(ts []tok) bool {
 // ruParticiple reports whether a folded Russian word is an active
 // participle ("работающий", "находящиеся", "прибывший"), which opens a
 // phrase describing the noun before it.
+// ruRelative are the Russian relative pronouns in the nominative that
+// open a clause about the subject before them.
+var ruRelative = set("который", "которая", "которое", "которые")
+
 func ruParticiple(w string) bool {
 	return isCyrillic(w) && utf8.RuneCountInString(w) > 6 && hasAnySuffix(w, "щий", "щая", "щее", "щие", "щего", "щих", "вший", "вшая", "вшее", "вшие", "вшего", "вших")
 }

@@ -2289,7 +2289,9 @@ func isDigitStart(s string) bool {
 
 // quotedSpeaker returns the person a quotation names as the speaker of a
 // figure in it: a named subject of a verb of speech inside the quotation,
-// before the figure and in the same sentence.
+// before the figure and in the same sentence; or a body or an outlet so
+// named ("Корреспонденты "Медузы" … привели различные данные: от 8 до 20
+// тысяч человек", - отмечают в издании: Медуза, not the outlet quoting).
 func (d *doc) quotedSpeaker(s *sent, qr span, q quantity.Quantity) *entity {
 	ts := s.toks
 	for i := range ts {
@@ -2301,13 +2303,36 @@ func (d *doc) quotedSpeaker(s *sent, qr span, q quantity.Quantity) *entity {
 			continue
 		}
 		n, ok := leftNP(ts, i)
-		if !ok || ts[n.lo].start <= qr.start || !hasNamePair(ts[n.lo:n.hi]) {
+		if !ok || ts[n.lo].start <= qr.start {
 			continue
 		}
-		if e := d.resolve(d.para, ts[n.lo:n.hi], false); e != nil && e.kind == Person {
+		person := hasNamePair(ts[n.lo:n.hi])
+		if !person && !namesBody(ts[n.lo:n.hi]) {
+			continue
+		}
+		if e := d.resolve(d.para, ts[n.lo:n.hi], false); e != nil && (e.kind == Person) == person {
 			d.note(e)
 			return e
 		}
 	}
 	return nil
+}
+
+// namesBody reports a subject that names a body or an outlet by name: an
+// abbreviation or a body's word with a capital ("МВД", "Росстат"), or a
+// name in quotation marks after a common noun ("корреспонденты «Медузы»").
+func namesBody(ts []tok) bool {
+	for i := range ts {
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		if isAllCaps(t.s) && len(t.s) > 1 || t.upper && (t.cls&cOrg != 0 || isOutletTok(t)) {
+			return true
+		}
+		if i > 0 && t.upper && isQuoteMark(&ts[i-1]) {
+			return true
+		}
+	}
+	return false
 }
