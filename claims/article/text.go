@@ -1,6 +1,7 @@
 package article
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -671,12 +672,20 @@ func abbrevBefore(p string, i int) bool {
 }
 
 // quoteRegions returns the spans of p inside quotation marks, outermost
-// only: “…”, «…» (nested guillemets counted), „…“ and straight "…"
-// (toggling).
+// only: “…”, «…» (nested guillemets counted), „…“ and straight "…". A
+// straight mark with a letter after it and none before it opens, one with
+// a letter or a stop before it and none after it closes, so that straight
+// marks nest ("Замглавреда "Эха Москвы" оценил …", - отмечают); a mark
+// that reads both ways or neither toggles. Straight marks that do not
+// balance so in p are paired as they come (toggling), as before.
 func quoteRegions(p string, out []span) []span {
+	base := len(out)
 	depth := 0
 	open := -1
-	straight := false
+	// The straight marks: nested (sdepth, sopen, nested) and toggling
+	// (straight, topen, toggled).
+	sdepth, sopen, straight, topen := 0, -1, false, -1
+	var nested, toggled []span
 	for i := 0; i < len(p); {
 		// The marks are '"' and runes starting with byte 0xC2 («») or
 		// 0xE2 (“”„): other bytes are stepped over without decoding.
@@ -687,14 +696,14 @@ func quoteRegions(p string, out []span) []span {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '«' || r == '“' || r == '„':
-			if depth == 0 && !straight {
+			if depth == 0 && !straight && sdepth == 0 {
 				open = i
 			}
 			depth++
 		case r == '»' || r == '”':
 			if depth > 0 {
 				depth--
-				if depth == 0 && !straight && open >= 0 {
+				if depth == 0 && !straight && sdepth == 0 && open >= 0 {
 					out = append(out, span{open, i + n})
 					open = -1
 				}
@@ -702,17 +711,59 @@ func quoteRegions(p string, out []span) []span {
 		case r == '"':
 			if depth == 0 {
 				if straight {
-					out = append(out, span{open, i + n})
-					open = -1
+					toggled = append(toggled, span{topen, i + n})
 				} else {
-					open = i
+					topen = i
 				}
 				straight = !straight
+				opens, closes := straightMark(p, i)
+				switch {
+				case opens && !closes || opens == closes && sdepth == 0:
+					// an opening mark, or one that reads both ways or
+					// neither with no quotation open
+					if sdepth == 0 {
+						sopen = i
+					}
+					sdepth++
+				case sdepth > 0:
+					// a closing mark, or one that reads both ways or
+					// neither inside a quotation
+					sdepth--
+					if sdepth == 0 {
+						nested = append(nested, span{sopen, i + n})
+					}
+				}
 			}
 		}
 		i += n
 	}
+	if sdepth == 0 && !straight {
+		out = append(out, nested...)
+	} else {
+		out = append(out, toggled...)
+	}
+	if len(nested)+len(toggled) > 0 {
+		sort.Slice(out[base:], func(a, b int) bool { return out[base+a].start < out[base+b].start })
+	}
 	return out
+}
+
+// straightMark reports whether the straight quotation mark at p[i] reads
+// as opening (a letter, digit or opening mark after it, none before it)
+// and as closing (a letter, digit, stop or closing mark before it, none
+// after it).
+func straightMark(p string, i int) (opens, closes bool) {
+	var before, after rune = ' ', ' '
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(p[:i])
+	}
+	if i+1 < len(p) {
+		after, _ = utf8.DecodeRuneInString(p[i+1:])
+	}
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	prev := word(before) || strings.ContainsRune(".,!?;:…)»%", before)
+	next := word(after) || strings.ContainsRune("«(„$", after)
+	return next && !prev, prev && !next
 }
 
 // bodyHeads and bodyTails are the parts of Russian compound names of
