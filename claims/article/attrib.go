@@ -50,7 +50,7 @@ const claimantSlab = 32
 // doc's slab: every call returns a distinct Claimant, so a caller that
 // changes one candidate's changes no other's.
 func (d *doc) claimant(e *entity) *Claimant {
-	if e == nil {
+	if e == nil || e.name == "" { // a cataphor not named yet
 		return nil
 	}
 	if len(d.claimants) == cap(d.claimants) {
@@ -645,10 +645,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if len(ts) == 1 || (len(ts) == 2 && ts[1].word && (ts[1].low == "own" || ts[1].low == "new")) {
 		switch {
 		case (ts[0].cls&cPersonPron != 0):
-			if d.lastPerson == nil {
-				return d.unnamed()
-			}
-			return d.lastPerson
+			return d.personPronoun(ts[0].low)
 		case (ts[0].cls&cOtherPron != 0):
 			return d.lastAny
 		}

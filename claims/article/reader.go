@@ -60,6 +60,17 @@ type doc struct {
 	// этом сообщил X" after them still names theirs.
 	carried []int
 
+	// cataphor stands for a personal pronoun met before anyone was named
+	// ("«…», — приводит ТАСС его слова." opening the text): a person with
+	// no name yet, whom the next person named as a speaker names
+	// ("Октай добавил, что …"). cataphorAt holds the offsets of the
+	// candidates it spoke, which that person's name is given to, and
+	// cataphorParas how many paragraphs have gone by since: it waits for
+	// that one and the next.
+	cataphor      *entity
+	cataphorAt    []int
+	cataphorParas int
+
 	// claimants is the slab the candidates' Claimants are taken from:
 	// one allocation for many, each candidate still its own Claimant.
 	claimants []Claimant
@@ -340,6 +351,9 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		}
 		who, outlet := d.attribute(sents, si, q, quotes)
 		c.Claimant = d.claimant(who)
+		if who != nil && who == d.cataphor && who.name == "" {
+			d.cataphorAt = append(d.cataphorAt, c.Start)
+		}
 		c.Outlet = outlet
 		if si != prevSent {
 			prevCounted = ""
@@ -408,7 +422,42 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		}
 	}
 	out = d.aboutBefore(sents, out, base, first, prev)
-	return d.carryOver(p, sents, out, base, first)
+	out = d.carryOver(p, sents, out, base, first)
+	return d.nameCataphor(sents, out, prev)
+}
+
+// nameCataphor gives the candidates a pronoun spoke before anyone was
+// named (see doc.cataphor) the first person this paragraph or the one
+// before names as a speaker, once one is: "«…Сейчас их 17 674 человека»,
+// — приводит ТАСС его слова.⏎Октай добавил, что …". out[prev:] are the
+// candidates of the paragraph before and this one.
+func (d *doc) nameCataphor(sents []sent, out []Candidate, prev int) []Candidate {
+	if d.cataphor == nil {
+		return out
+	}
+	var who *entity
+	for i := range sents {
+		for _, cu := range sents[i].cues {
+			if who == nil && cu.who != nil && cu.who != d.cataphor && cu.who.kind == Person && cu.who.name != "" && !cu.inQuote {
+				who = cu.who
+			}
+		}
+	}
+	if who == nil {
+		if d.cataphorParas++; d.cataphorParas > 1 {
+			d.cataphorAt = d.cataphorAt[:0]
+		}
+		return out
+	}
+	for k := max(prev, 0); k < len(out); k++ {
+		if out[k].Claimant == nil && slices.Contains(d.cataphorAt, out[k].Start) {
+			out[k].Claimant = d.claimant(who)
+		}
+	}
+	// The pronoun stands for that person from now on.
+	*d.cataphor = *who
+	d.cataphor, d.cataphorAt, d.cataphorParas = nil, nil, 0
+	return out
 }
 
 // carryOver gives reported speech that runs on over several sentences
@@ -1072,6 +1121,22 @@ func (d *doc) roleSubject(s *sent) {
 // unnamed returns the official a sentence named by role alone before any
 // person was named ("Соответствующее заявление губернатор сделал …"), for
 // a pronoun that has no one else to stand for, or nil.
+// personPronoun returns whom a personal pronoun (folded: low) stands for:
+// the last person named, else the bare role given before (unnamed), else,
+// for a Russian pronoun, the cataphor, a person the text names later.
+func (d *doc) personPronoun(low string) *entity {
+	if d.lastPerson != nil {
+		return d.lastPerson
+	}
+	if e := d.unnamed(); e != nil || !isCyrillic(low) {
+		return e
+	}
+	if d.cataphor == nil {
+		d.cataphor = &entity{kind: Person}
+	}
+	return d.cataphor
+}
+
 func (d *doc) unnamed() *entity {
 	if d.lastPerson != nil || d.bareRole == "" {
 		return nil
@@ -1686,10 +1751,7 @@ func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]to
 		// "приводит ТАСС его слова", "цитирует РИА Новости ее слова": the
 		// pronoun after the outlet stands for the person named before.
 		if phrase[k].word && phrase[k].cls&cPersonPron != 0 {
-			who := d.lastPerson
-			if who == nil {
-				who = d.unnamed()
-			}
+			who := d.personPronoun(phrase[k].low)
 			if who == nil {
 				return phrase[:0], outlet, oblique, nil
 			}

@@ -1,0 +1,17 @@
+package article_test
+
+import "testing"
+
+// TestCataphor checks that a Russian personal pronoun met before anyone is
+// named ("«…», — приводит ТАСС его слова." opening the text) stands for
+// the next person named as a speaker, in that paragraph or the next; with
+// no one named after it, or in English, the figures stay no one's.
+func TestCataphor(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"«К сожалению, число жертв растет. Сейчас их 350 человек», — приводит ТАСС его слова.\nМихаил Мишустин добавил, что ранены еще 40 человек.", "350 человек", "Михаил Мишустин"},
+		{"«Сейчас их 350 человек», — приводит ТАСС ее слова. Ранее сообщалось о 300 погибших.\nОльга Любимова добавила, что в больницах 40 человек.", "350 человек", "Ольга Любимова"},
+		{"«Сейчас их 350 человек», — приводит ТАСС его слова.\nРанее сообщалось о 300 погибших.", "350 человек", ""},
+		{"\"There are now 350 dead,\" he told reporters.\nJohn Smith added that 40 were injured.", "350 dead", ""},
+	})
+}
