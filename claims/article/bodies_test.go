@@ -7,7 +7,8 @@ import (
 )
 
 // TestRussianBodyKind checks that a Russian body named by a compound word
-// ("Росстат", "Роспотребнадзор", "Минтранс", in any case) is an
+// ("Росстат", "Роспотребнадзор", "Минтранс", "Генпрокуратура", in any
+// case) or by an adjective and a body's noun ("Счётной палаты") is an
 // organisation, named in the nominative, and that a person given with
 // such a body in the role is the person, not the body and the person as
 // one name.
@@ -24,6 +25,9 @@ func TestRussianBodyKind(t *testing.T) {
 		{"Как сообщили в Роспотребнадзоре, заболели 120 человек.", "120 человек", "Роспотребнадзор", article.Organisation},
 		{"По данным Минтранса, за год перевезено 5 миллионов пассажиров.", "5 миллионов", "Минтранс", article.Organisation},
 		{"Как заявили в Росгвардии, задержаны 40 человек.", "40 человек", "Росгвардия", article.Organisation},
+		{"По данным Генпрокуратуры, за год возбуждено 300 дел.", "300 дел", "Генпрокуратура", article.Organisation},
+		{"По данным Генштаба, уничтожены 20 танков.", "20 танков", "Генштаб", article.Organisation},
+		{"По подсчётам Счётной палаты, ущерб составил 5 млрд рублей.", "5 млрд", "Счётная палата", article.Organisation},
 		{"По словам главы Росстата Сергея Галкина, население составило 146 миллионов человек.", "146 миллионов", "Сергей Галкин", article.Person},
 	}
 	for _, tt := range tests {
