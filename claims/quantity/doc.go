@@ -80,8 +80,9 @@
 //     within 3% below. "In the region of" is ±15%; "около" and "порядка"
 //     ±10%, and so is the colloquial inversion of a Russian scale before
 //     its figure ("тысяч 50" as "около 50 тысяч"; "тысяч 50–60" is 50,000
-//     to 60,000, hedged; after a verb of change and "на", "выросли на
-//     тысяч 50" is a rise of 45,000 to 55,000). A hedge before "на" holds
+//     to 60,000, hedged; "тысяч на 50 рублей" the same; after a verb of
+//     change, "выросли на тысяч 50" and "выросли тысяч на 50" are a rise
+//     of 45,000 to 55,000). A hedge before "на" holds
 //     the figure after it: "примерно на 85 млрд" is ±10%, "выросли почти на
 //     5%" a rise of up to 10% under 5%. "Upwards of 400" is 400 or more; "north of 400" and "более чем
 //     400" are 401 or more. Each of these hedges has its own entry in the

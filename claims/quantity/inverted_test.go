@@ -27,6 +27,8 @@ func TestInvertedScale(t *testing.T) {
 		// inversion alone.
 		{"Купили на тысяч 50 рублей, не больше.", "тысяч 50 рублей", 45000, 55000},
 		{"Продукции продали на миллионов 5 рублей за год.", "миллионов 5 рублей", 4.5e6, 5.5e6},
+		// "на" between the scale and its figure.
+		{"Купили продуктов тысяч на 50 рублей, не больше.", "тысяч на 50 рублей", 45000, 55000},
 	}
 	for _, tt := range tests {
 		qs := p.Extract(tt.text)
@@ -125,7 +127,8 @@ func TestInvertedScalePrefilter(t *testing.T) {
 }
 
 // TestInvertedScaleAfterChange checks that a verb of change, "на" and an
-// inverted scale ("выросли на тысяч 50") are one change of about the
+// inverted scale ("выросли на тысяч 50", "выросли тысяч на 50") are one
+// change of about the
 // scaled figure, hedged as after "около", not a change of "thousands"
 // followed by a bare figure; a fall negates it.
 func TestInvertedScaleAfterChange(t *testing.T) {
@@ -138,6 +141,8 @@ func TestInvertedScaleAfterChange(t *testing.T) {
 		{"За год цены выросли на тысяч 50 рублей за метр.", "выросли на тысяч 50 рублей", 45000, 55000},
 		{"Зарплаты снизились на тысяч 10 рублей, говорят рабочие.", "снизились на тысяч 10 рублей", -11000, -9000},
 		{"Население сократилось на тысяч 20-30 человек.", "сократилось на тысяч 20-30 человек", -30000, -20000},
+		// "на" after the scale: the same change.
+		{"За год цены выросли тысяч на 50 рублей за метр.", "выросли тысяч на 50 рублей", 45000, 55000},
 	}
 	for _, tt := range tests {
 		qs := p.Extract(tt.text)

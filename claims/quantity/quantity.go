@@ -422,13 +422,19 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 			}
 		}
 		// A verb of change, "на" and an inverted scale: "выросли на тысяч
-		// 50" is a rise of about 50,000, not a rise of thousands and a 50.
-		if t.kind == tWord && p.word(t).flags&(fUp|fDown) != 0 && i+2 < len(toks) && p.word(&toks[i+1]).has(fBy) &&
-			toks[i+2].kind == tWord && p.lex.mayBeInvertedScale(toks[i+2].id) {
-			if q, next, ok := p.invertedScale(text, toks, i+2, i, &m); ok && q.Kind == Change {
-				out = append(out, q)
-				i = next
-				continue
+		// 50" is a rise of about 50,000, not a rise of thousands and a 50;
+		// so is "выросли тысяч на 50".
+		if t.kind == tWord && p.word(t).flags&(fUp|fDown) != 0 && i+2 < len(toks) {
+			sc := i + 1
+			if p.word(&toks[sc]).has(fBy) {
+				sc++
+			}
+			if toks[sc].kind == tWord && p.lex.mayBeInvertedScale(toks[sc].id) {
+				if q, next, ok := p.invertedScale(text, toks, sc, i, &m); ok && q.Kind == Change {
+					out = append(out, q)
+					i = next
+					continue
+				}
 			}
 		}
 		next, ok := p.matchAt(text, toks, i, &m)
@@ -805,7 +811,13 @@ var governsScale = map[string]bool{
 // and the token to go on from, or false when toks[i] opens no such phrase.
 func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match) (Quantity, int, bool) {
 	t := &toks[i]
-	if t.kind != tWord || i+1 >= len(toks) || toks[i+1].kind != tNum || !toks[i+1].space || i > 0 && toks[i-1].kind == tNum {
+	// "тысяч на 50": "на" between the scale and its figure, as in "выросли
+	// тысяч на 50" (a rise of about 50,000) or "купили тысяч на 50 рублей".
+	fi, na := i+1, false
+	if fi+1 < len(toks) && toks[fi].kind == tWord && p.word(&toks[fi]).has(fBy) && text[toks[fi].start:toks[fi].end] == "на" {
+		fi, na = fi+1, true
+	}
+	if t.kind != tWord || fi >= len(toks) || toks[fi].kind != tNum || !toks[fi].space || i > 0 && toks[i-1].kind == tNum {
 		return Quantity{}, 0, false
 	}
 	scale := text[t.start:t.end]
@@ -815,8 +827,8 @@ func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match)
 	if i > 0 && toks[i-1].kind == tWord && governsScale[strings.ToLower(text[toks[i-1].start:toks[i-1].end])] {
 		return Quantity{}, 0, false
 	}
-	next, ok := p.matchAt(text, toks, i+1, m)
-	if !ok || m.skip || m.reason != "" || m.tooBig || m.start != toks[i+1].start {
+	next, ok := p.matchAt(text, toks, fi, m)
+	if !ok || m.skip || m.reason != "" || m.tooBig || m.start != toks[fi].start {
 		return Quantity{}, 0, false
 	}
 	// The figure: digits, separators and a dash between two of them
@@ -844,7 +856,11 @@ func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match)
 		return Quantity{}, 0, false
 	}
 	start := toks[from].start
-	reading := text[start:t.start] + "около " + fig[:k] + " " + scale + rest
+	lead := text[start:t.start]
+	if na && from < i {
+		lead += "на " // "выросли тысяч на 50" as "выросли на около 50 тысяч"
+	}
+	reading := lead + "около " + fig[:k] + " " + scale + rest
 	q, err := p.Parse(reading)
 	if err != nil {
 		return Quantity{}, 0, false
