@@ -1710,10 +1710,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 // returned as it was.
 func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]tok, string, bool, *entity) {
 	if phrase[0].word && phrase[0].cls&cPersonPron != 0 {
-		who := d.lastPerson
-		if who == nil {
-			who = d.unnamed()
-		}
+		who := d.personPronoun(phrase[0].low)
 		if outlet == "" && isOutletName(phrase[1:]) {
 			outlet = joinToks(phrase[1:])
 		}
