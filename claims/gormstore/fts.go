@@ -78,6 +78,17 @@ var ftsTables = []struct {
 	{"claimants", "claimants_fts", []string{"name", "role", "affiliation"}, "name", "claimant_id"},
 }
 
+// ftsColumns returns the indexed columns of table's FTS5 mirror (topics,
+// sources or claimants).
+func ftsColumns(table string) []string {
+	for _, t := range ftsTables {
+		if t.table == table {
+			return t.columns
+		}
+	}
+	return nil
+}
+
 const ftsTokenizer = `tokenize = 'unicode61 remove_diacritics 2'`
 
 // sqliteSearchSchema is the full-text index as step 5 made it;
