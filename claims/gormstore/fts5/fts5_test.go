@@ -128,6 +128,15 @@ func TestClaimdeskBM25(t *testing.T) {
 	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, NULL, x'05') FROM doc WHERE doc MATCH 'betamax'`); err == nil {
 		t.Error("claimdesk_bm25 with one column's size for two: no error")
 	}
+	// claimdesk_idf(doc, 'rows'): the rows holding each phrase, -1 for
+	// the cap (2,000) or more.
+	var rows string
+	if err := db.QueryRow(`SELECT claimdesk_idf(doc, 'rows') FROM doc WHERE doc MATCH 'betamax AND alphabet' LIMIT 1`).Scan(&rows); err != nil || rows != "120 -1" {
+		t.Errorf("claimdesk_idf(doc, 'rows') of betamax AND alphabet: %q (%v), want \"120 -1\"", rows, err)
+	}
+	if _, err := db.Exec(`SELECT claimdesk_idf(doc, 'sizes') FROM doc WHERE doc MATCH 'betamax'`); err == nil {
+		t.Error("claimdesk_idf(doc, 'sizes'): no error")
+	}
 	// Fewer IDFs than phrases is an error, not a score.
 	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, '0.5') FROM doc WHERE doc MATCH 'alphabet AND betamax'`); err == nil {
 		t.Error("claimdesk_bm25 with one IDF for two phrases: no error")

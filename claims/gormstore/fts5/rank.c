@@ -40,6 +40,7 @@ typedef struct {
 	double avgdl;
 	double *aIDF;
 	double *aFreq;
+	sqlite3_int64 *aRows; // rows counted a phrase, -1 when the cap was reached
 } RankData;
 
 typedef struct {
@@ -83,7 +84,7 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 	if (p == 0) {
 		int nPhrase = pApi->xPhraseCount(pFts);
 		sqlite3_int64 nRow = 0, nToken = 0;
-		sqlite3_int64 nByte = sizeof(RankData) + nPhrase * 2 * sizeof(double);
+		sqlite3_int64 nByte = sizeof(RankData) + nPhrase * 2 * sizeof(double) + nPhrase * sizeof(sqlite3_int64);
 		int i;
 		p = (RankData *)sqlite3_malloc64(nByte);
 		if (p == 0) return SQLITE_NOMEM;
@@ -91,6 +92,7 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 		p->nPhrase = nPhrase;
 		p->aIDF = (double *)&p[1];
 		p->aFreq = &p->aIDF[nPhrase];
+		p->aRows = (sqlite3_int64 *)&p->aFreq[nPhrase];
 		rc = pApi->xRowCount(pFts, &nRow);
 		if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, pApi->xColumnCount(pFts))) {
 			rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
@@ -114,6 +116,7 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 				}
 				idfs = end;
 				p->aIDF[i] = idf;
+				p->aRows[i] = -1;
 				continue;
 			}
 			RankCount c = {0, 0, cap};
@@ -121,6 +124,7 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 			rc = pApi->xQueryPhrase(pFts, i, (void *)&c, rankCountCb);
 			if (rc != SQLITE_OK) break;
 			nHit = (double)c.n;
+			p->aRows[i] = (c.cap > 0 && c.n >= c.cap) ? -1 : c.n;
 			if (c.cap > 0 && c.n >= c.cap && c.last > 0) {
 				// Rowids run 1..about nRow in the order rows were stored.
 				nHit = (double)c.n * (double)nRow / (double)c.last;
@@ -226,12 +230,21 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 // query, as claimdesk_bm25 counts them, separated by spaces: a statement
 // that runs the FTS5 cursor again for each row of another table (a join
 // driven by that table) would otherwise count them again every time.
+// claimdesk_idf(table, 'rows') returns instead how many rows hold each
+// phrase, -1 for one held by the cap or more; the two in one statement
+// count once.
 static void idfFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
 	RankData *pData = 0;
 	char *out = 0;
-	int i, rc;
-	(void)nVal;
-	(void)apVal;
+	int i, rc, rows = 0;
+	if (nVal > 0) {
+		const char *what = (const char *)sqlite3_value_text(apVal[0]);
+		if (what == 0 || strcmp(what, "rows") != 0) {
+			sqlite3_result_error(pCtx, "claimdesk_idf: the second argument, when given, is 'rows'", -1);
+			return;
+		}
+		rows = 1;
+	}
 	rc = rankGetData(pApi, pFts, 0, rankCountCap, 0, 0, &pData);
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(pCtx, rc);
@@ -239,7 +252,8 @@ static void idfFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3
 	}
 	out = sqlite3_mprintf("");
 	for (i = 0; out != 0 && i < pData->nPhrase; i++) {
-		char *next = sqlite3_mprintf("%s%s%!.17g", out, i > 0 ? " " : "", pData->aIDF[i]);
+		char *next = rows ? sqlite3_mprintf("%s%s%lld", out, i > 0 ? " " : "", pData->aRows[i])
+		                  : sqlite3_mprintf("%s%s%!.17g", out, i > 0 ? " " : "", pData->aIDF[i]);
 		sqlite3_free(out);
 		out = next;
 	}
