@@ -174,3 +174,60 @@ func benchSearchDB(b *testing.B, path string) {
 		b.Fatalf("import: %v (%+v)", err, rep.Errors)
 	}
 }
+
+// BenchmarkSearchRequests times the searches of the load test's wrk run
+// (claimdesk-load): a claimant's whole name, a word every quote holds, the
+// word within the largest topic, first page of 20, and reports the CPU
+// time of the process a search (cpu-ms/op). The name is that of the
+// claimant halfway through the table by ID, as the load test picks it.
+func BenchmarkSearchRequests(b *testing.B) {
+	ctx := context.Background()
+	s, topics := benchSearchStore(b)
+	name := benchClaimantName(b)
+	for _, tc := range []struct {
+		name string
+		f    claims.ClaimFilter
+	}{
+		{"name", claims.ClaimFilter{Query: name}},
+		{"word", claims.ClaimFilter{Query: "Officials"}},
+		{"word-largest-topic", claims.ClaimFilter{Query: "Officials", TopicID: topics[0].id}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			tc.f.Limit = 20
+			cpu0 := cpuTime(b)
+			for b.Loop() {
+				res, err := s.Search(ctx, tc.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Claims.Items) == 0 {
+					b.Fatalf("search %q: nothing found", tc.f.Query)
+				}
+			}
+			b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// benchClaimantName returns the name of the claimant halfway through the
+// benchmark's database by ID.
+func benchClaimantName(b *testing.B) string {
+	path := os.Getenv(EnvBenchSearchDB)
+	if path == "" {
+		return "Official 25"
+	}
+	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		driver, dsn = "pgx", path
+	}
+	raw, err := sql.Open(driver, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	var name string
+	if err := raw.QueryRow(`SELECT name FROM claimants ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM claimants)`).Scan(&name); err != nil {
+		b.Fatal(err)
+	}
+	return name
+}

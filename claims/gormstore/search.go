@@ -152,7 +152,10 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 		return res, nil
 	}
 	n := f.PageSize()
-	db := s.db.WithContext(ctx)
+	// On SQLite the statements of a search are kept prepared (hotReader):
+	// parsing and planning them again took about a twentieth of a
+	// search's CPU. Their texts are few: the IN lists are padded.
+	db := s.hotReader(ctx)
 	var hits []scored
 	next := ""
 	if s.dialect == dialectPostgres {
@@ -166,7 +169,7 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	res.Claims.Next = next
 	var rows []claimRow
 	if len(hits) > 0 {
-		if rows, err = scanClaims(db.Table("claims").Where("id IN ?", ids(hits)), ""); err != nil {
+		if rows, err = scanClaims(db.Table("claims").Where("id IN ?", padIDs(ids(hits))), ""); err != nil {
 			return res, translate(err, "search claims")
 		}
 	}
@@ -317,7 +320,7 @@ func searchOthers[R any, T any, PR interface {
 	*R
 	listRow[T]
 }](s *Store, ctx context.Context, table string, terms []fulltext.Term) ([]claims.Hit[T], error) {
-	db := s.db.WithContext(ctx)
+	db := s.hotReader(ctx)
 	var hits []scored
 	var err error
 	if s.dialect == dialectPostgres {
@@ -327,13 +330,13 @@ func searchOthers[R any, T any, PR interface {
 			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
 			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
 	} else {
-		hits, err = searchOthersSQLite(db, table, terms)
+		hits, err = searchOthersSQLite(db, s.db.WithContext(ctx), table, terms)
 	}
 	if err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	var rows []R
-	if err := s.byIDs(db, table, ids(hits), &rows); err != nil {
+	if err := s.byIDs(s.db.WithContext(ctx), table, ids(hits), &rows); err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	byID := make(map[string]PR, len(rows))
@@ -359,16 +362,23 @@ func searchOthers[R any, T any, PR interface {
 // by bm25, then makes the passages of the best SearchGroupLimit only: a
 // statement that selected snippet() with the score would make one for
 // every match before sorting them (for a surname that 20,000 claimants
-// share, most of a search's time).
-func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
+// share, most of a search's time). The ranking runs on db (a hot
+// reader's session), the passages, whose texts vary with their rows, on
+// plain.
+func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
 	fts, match := table+"_fts", fulltext.FTS5(terms)
 	var ranked []struct {
 		RowID int64
 		ID    string
 		Score float64
 	}
-	err := db.Raw(`SELECT `+fts+`.rowid AS row_id, t.id AS id, -bm25(`+fts+`) AS score
-		FROM `+fts+` JOIN `+table+` t ON t.rowid = `+fts+`.rowid
+	// bm25 (unweighted), as claimdesk_bm25 computes it from the IDFs it
+	// counts whole (NULL) and each row's sizes read from FTS5's docsize
+	// table by this statement rather than by FTS5, which runs a statement
+	// of its own a row.
+	weights := strings.Repeat("1.0, ", len(ftsColumns(table)))
+	err := db.Raw(`SELECT `+fts+`.rowid AS row_id, t.id AS id, -claimdesk_bm25(`+fts+`, `+weights+`NULL, d.sz) AS score
+		FROM `+fts+` CROSS JOIN `+fts+`_docsize d ON d.id = `+fts+`.rowid JOIN `+table+` t ON t.rowid = `+fts+`.rowid
 		WHERE `+fts+` MATCH ? ORDER BY score DESC, t.id LIMIT ?`,
 		match, claims.SearchGroupLimit).Scan(&ranked).Error
 	if err != nil || len(ranked) == 0 {
@@ -378,7 +388,7 @@ func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]sco
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	byRow, err := passages(db, fts, match, rowIDs, false, 16, []int{-1})
+	byRow, err := passages(plain, fts, match, rowIDs, false, 16, []int{-1})
 	if err != nil {
 		return nil, err
 	}
@@ -522,20 +532,40 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// topic's index) would count them again for every claim, seconds for
 	// a word most claims hold. They are the words' (counted over all
 	// claims), and a topic's key weighs 0: its IDF is given as 0.
-	var idfs []string
-	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, fulltext.FTS5(terms)).Pluck("idf", &idfs).Error; err != nil {
+	// The same statement says how many rows hold each word (up to the
+	// count's cap): when a word is held by fewer than searchWindow, so
+	// are the query's matches, and the window is all of them, which FTS5
+	// walks in rowid order, not newest first: walking back through a
+	// list seeks through its doclist index backwards, entry by entry (a
+	// name held by 574 of a million claims, with a word every claim
+	// holds: most of the search's CPU).
+	var counted []struct {
+		IDF  string `gorm:"column:idf"`
+		Rows string `gorm:"column:rows"`
+	}
+	if err := db.Raw(`SELECT claimdesk_idf(claims_fts) AS idf, claimdesk_idf(claims_fts, 'rows') AS rows FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1`, fulltext.FTS5(terms)).Scan(&counted).Error; err != nil {
 		return nil, "", err
 	}
-	if len(idfs) == 0 {
+	if len(counted) == 0 {
 		return nil, "", nil // nothing matches
 	}
-	idf := idfs[0]
+	idf := counted[0].IDF
+	whole := false
+	for _, r := range strings.Fields(counted[0].Rows) {
+		if n, err := strconv.ParseInt(r, 10, 64); err == nil && n >= 0 && n < int64(searchWindow) {
+			whole = true
+		}
+	}
 	if f.TopicID != "" {
 		idf += " 0"
 	}
-	// topic_key weighs 0, so the row's length is its texts' alone.
-	scores = scores.Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, 0.0, ?) AS score`, idf)
-	if first {
+	// topic_key weighs 0, so the row's length is its texts' alone. The
+	// row's column sizes are joined from FTS5's docsize table, read by
+	// this statement's cursor instead of a statement FTS5 runs for each
+	// row (claimdesk_bm25).
+	scores = scores.Joins("CROSS JOIN claims_fts_docsize ON claims_fts_docsize.id = claims_fts.rowid").
+		Select(`claims_fts.rowid AS row_id, -claimdesk_bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 3.0, 0.0, ?, claims_fts_docsize.sz) AS score`, idf)
+	if first && !whole {
 		scores = scores.Order("claims_fts.rowid DESC").Limit(searchWindow)
 	}
 	var ranked []struct {
@@ -588,7 +618,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// Within a topic, and no other filter, the rows between the page's
 	// that match are the window's at most.
 	few := f.TopicID != "" && filters == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}
-	byRow, err := passages(db, "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
+	byRow, err := passages(s.db.WithContext(db.Statement.Context), "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
 	if err != nil {
 		return nil, "", err
 	}

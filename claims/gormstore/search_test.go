@@ -552,6 +552,50 @@ func TestSearchAfterBulkImport(t *testing.T) {
 	})
 }
 
+// TestSearchRareWordRanksWhole: a query one of whose words fewer claims
+// hold than a search ranks at once is ranked whole (in one walk of the
+// matches in rowid order): the same claims, order and scores as the
+// newest window holding all of them, and no further page.
+func TestSearchRareWordRanksWhole(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		ctx := context.Background()
+		for i := range 8 {
+			c := &claims.Claim{TopicID: w.other.ID, ClaimantID: w.kadyrov.ID, Quote: strings.Repeat("fighters ", 1+i%3) + "counted" + strings.Repeat(" here", i%4),
+				QuantityText: "3", Language: "en", Provenance: claims.Provenance{SourceID: w.tass.ID}}
+			must(t, "create", s.CreateClaim(ctx, c))
+		}
+		type hit struct {
+			id    string
+			score float64
+		}
+		page := func(window int) ([]hit, string) {
+			defer gormstore.SetSearchWindow(window)()
+			res := search(t, s, claims.ClaimFilter{Query: "fighters counted", ListOptions: claims.ListOptions{Limit: 20}})
+			var out []hit
+			for _, h := range res.Claims.Items {
+				out = append(out, hit{h.Item.ID, h.Score})
+			}
+			return out, res.Claims.Next
+		}
+		// "counted": 8 claims; a window of 9 ranks them whole, one of 8
+		// ranks the newest 8 and looks for older ones.
+		whole, next := page(9)
+		windowed, nextWindowed := page(8)
+		if len(whole) != 8 || next != "" || nextWindowed != "" {
+			t.Fatalf("ranked whole: %d claims, next %q; windowed: next %q; want 8 and no next page", len(whole), next, nextWindowed)
+		}
+		if !slices.Equal(whole, windowed) {
+			t.Errorf("ranked whole %v, want the window's %v", whole, windowed)
+		}
+		for i := 1; i < len(whole); i++ {
+			if whole[i].score > whole[i-1].score {
+				t.Errorf("ranked whole: %v scores above %v", whole[i], whole[i-1])
+			}
+		}
+	})
+}
+
 // TestSearchPagesThroughWindows: with more matches than a search ranks at
 // once, paging still returns every match once, the filters applied.
 func TestSearchPagesThroughWindows(t *testing.T) {

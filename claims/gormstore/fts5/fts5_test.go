@@ -55,9 +55,14 @@ func TestClaimdeskBM25(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 6,000 rows: "alphabet" in every other one (3,000, above the cap of
-	// 2,000), "betamax" in every 50th, filler of varying length.
+	// 2,000), "betamax" in every 50th, "zeta" in the first 2,500 only
+	// (above the cap, and not spread evenly: the capped count estimates
+	// it as held by every row), filler of varying length.
 	for i := 1; i <= 6000; i++ {
 		a := strings.Repeat("gamma ", i%7)
+		if i <= 2500 {
+			a += "zeta "
+		}
 		if i%2 == 0 {
 			a += "alphabet "
 		}
@@ -86,11 +91,51 @@ func TestClaimdeskBM25(t *testing.T) {
 		if len(want) == 0 || len(got) != len(want) || len(passed) != len(want) {
 			t.Fatalf("%s: %d, %d and %d rows, want %d (and more than 0)", match, len(got), len(passed), len(want), len(want))
 		}
+		// The row's sizes passed from the docsize table: the same scores
+		// as FTS5's own sizes, the IDFs passed or counted whole (NULL).
+		sized := scores(`claimdesk_bm25(doc, 2.0, 1.0, ?, d.sz)`, match, idfs)
+		whole := scores(`claimdesk_bm25(doc, 2.0, 1.0, NULL, d.sz)`, match)
+		if len(sized) != len(want) || len(whole) != len(want) {
+			t.Fatalf("%s: %d and %d rows with sizes passed, want %d", match, len(sized), len(whole), len(want))
+		}
 		for id, w := range want {
 			if math.Abs(got[id]-w) > 1e-9*math.Abs(w) || math.Abs(passed[id]-w) > 1e-9*math.Abs(w) {
 				t.Fatalf("%s: row %d scores %v and %v (IDFs %q passed), want bm25's %v", match, id, got[id], passed[id], idfs, w)
 			}
+			if sized[id] != passed[id] || whole[id] != w {
+				t.Fatalf("%s: row %d scores %v with its sizes and IDFs passed, want %v; %v with its sizes and whole counts, want bm25's %v", match, id, sized[id], passed[id], whole[id], w)
+			}
 		}
+	}
+	// Above the cap and not spread evenly, the capped count is an
+	// estimate, and a NULL in the IDFs' place counts the rows whole, as
+	// bm25 does.
+	want := scores(`bm25(doc, 2.0, 1.0)`, `zeta AND betamax`)
+	capped := scores(`claimdesk_bm25(doc, 2.0, 1.0)`, `zeta AND betamax`)
+	whole := scores(`claimdesk_bm25(doc, 2.0, 1.0, NULL, d.sz)`, `zeta AND betamax`)
+	if len(want) != 50 || len(whole) != 50 {
+		t.Fatalf("zeta AND betamax: %d and %d rows, want 50", len(want), len(whole))
+	}
+	for id, w := range want {
+		if whole[id] != w {
+			t.Fatalf("zeta AND betamax: row %d scores %v counted whole, want bm25's %v", id, whole[id], w)
+		}
+		if capped[id] == w {
+			t.Fatalf("zeta AND betamax: row %d scores bm25's %v with the count capped: the test does not tell the two apart", id, w)
+		}
+	}
+	// Sizes too short for the table's columns are an error.
+	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, NULL, x'05') FROM doc WHERE doc MATCH 'betamax'`); err == nil {
+		t.Error("claimdesk_bm25 with one column's size for two: no error")
+	}
+	// claimdesk_idf(doc, 'rows'): the rows holding each phrase, -1 for
+	// the cap (2,000) or more.
+	var rows string
+	if err := db.QueryRow(`SELECT claimdesk_idf(doc, 'rows') FROM doc WHERE doc MATCH 'betamax AND alphabet' LIMIT 1`).Scan(&rows); err != nil || rows != "120 -1" {
+		t.Errorf("claimdesk_idf(doc, 'rows') of betamax AND alphabet: %q (%v), want \"120 -1\"", rows, err)
+	}
+	if _, err := db.Exec(`SELECT claimdesk_idf(doc, 'sizes') FROM doc WHERE doc MATCH 'betamax'`); err == nil {
+		t.Error("claimdesk_idf(doc, 'sizes'): no error")
 	}
 	// Fewer IDFs than phrases is an error, not a score.
 	if _, err := db.Exec(`SELECT claimdesk_bm25(doc, 1.0, 1.0, '0.5') FROM doc WHERE doc MATCH 'alphabet AND betamax'`); err == nil {
@@ -181,12 +226,14 @@ func TestClaimdeskBM25ZeroWeightColumn(t *testing.T) {
 		all := func(int64) bool { return true }
 		same("the key weighing 0", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0)`, match), all)
 		same("IDFs passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?)`, match, idfs), all)
+		same("IDFs and sizes passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?, d.sz)`, match, idfs), all)
 		// Narrowed to one key's rows: the key is one more phrase, of
 		// weight 0, whether it is counted or given IDF 0.
 		narrowed := match + ` AND "` + key(3) + `"`
 		inKey := func(id int64) bool { return id%7 == 3 }
 		same("narrowed to a key", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0)`, narrowed), inKey)
 		same("narrowed, IDFs passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?)`, narrowed, idfs+" 0"), inKey)
+		same("narrowed, IDFs and sizes passed", scores("keyed", `claimdesk_bm25(keyed, 2.0, 1.0, 0.0, ?, d.sz)`, narrowed, idfs+" 0"), inKey)
 	}
 	// The key is one token: "\ue000" is a token character of unicode61
 	// (category Co), so a key does not match another that it starts.
@@ -200,10 +247,11 @@ func TestClaimdeskBM25ZeroWeightColumn(t *testing.T) {
 }
 
 // scoresOf returns sel, a rank expression, of each row of table that
-// match selects, by rowid.
+// match selects, by rowid; sel may read the row's docsize as d.sz.
 func scoresOf(t *testing.T, db *sql.DB, table, sel, match string, args ...any) map[int64]float64 {
 	t.Helper()
-	rows, err := db.Query(`SELECT rowid, `+sel+` FROM `+table+` WHERE `+table+` MATCH ?`, append(args, match)...)
+	rows, err := db.Query(`SELECT `+table+`.rowid, `+sel+` FROM `+table+` CROSS JOIN `+table+`_docsize d ON d.id = `+table+`.rowid
+		WHERE `+table+` MATCH ?`, append(args, match)...)
 	if err != nil {
 		t.Fatalf("%s: %v", sel, err)
 	}

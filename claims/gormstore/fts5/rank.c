@@ -16,6 +16,14 @@
 // again each time. A column of weight 0 is left out of the lengths too, the
 // row's and the average: a column that only narrows a query (claims_fts's
 // topic_key, one token a row) leaves the scores as they were without it.
+// Two more optional trailing arguments, after the IDFs: the row's sizes
+// as the table's docsize shadow table stores them (its sz, a varint a
+// column), which a statement joins by rowid (claims_fts_docsize.id), so
+// that the row's length is read through the statement's own cursor
+// rather than by FTS5, which runs a statement of its own for each row
+// (xColumnSize; a third of a search's CPU at 2,000 rows a window); and
+// IDFs given as NULL, which counts each phrase's rows without the cap
+// (bm25's own IDFs, for a table that is ranked whole).
 // Everything else is bm25's code (sqlite 3.45.1, public domain): k1 1.2,
 // b 0.75, column weights as trailing arguments, and the score negated.
 
@@ -32,6 +40,7 @@ typedef struct {
 	double avgdl;
 	double *aIDF;
 	double *aFreq;
+	sqlite3_int64 *aRows; // rows counted a phrase, -1 when the cap was reached
 } RankData;
 
 typedef struct {
@@ -44,7 +53,7 @@ static int rankCountCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pU
 	RankCount *c = (RankCount *)pUser;
 	c->n++;
 	c->last = pApi->xRowid(pFts);
-	if (c->n >= c->cap) return SQLITE_DONE;
+	if (c->cap > 0 && c->n >= c->cap) return SQLITE_DONE;
 	return SQLITE_OK;
 }
 
@@ -65,16 +74,17 @@ static int rankZeroWeights(sqlite3_value **apVal, int nVal, int nCol) {
 
 // rankGetData returns the query's RankData, made at its first row. idfs,
 // when not NULL, are the IDFs of the phrases as claimdesk_idf gave them
-// (numbers separated by spaces), read instead of counting. The nVal
+// (numbers separated by spaces), read instead of counting; else each
+// phrase's rows are counted, at most cap of them (0: all). The nVal
 // weights apVal say which columns the average length leaves out (weight
 // 0); they are those of the query's first row.
-static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *idfs, sqlite3_value **apVal, int nVal, RankData **pp) {
+static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *idfs, sqlite3_int64 cap, sqlite3_value **apVal, int nVal, RankData **pp) {
 	int rc = SQLITE_OK;
 	RankData *p = (RankData *)pApi->xGetAuxdata(pFts, 0);
 	if (p == 0) {
 		int nPhrase = pApi->xPhraseCount(pFts);
 		sqlite3_int64 nRow = 0, nToken = 0;
-		sqlite3_int64 nByte = sizeof(RankData) + nPhrase * 2 * sizeof(double);
+		sqlite3_int64 nByte = sizeof(RankData) + nPhrase * 2 * sizeof(double) + nPhrase * sizeof(sqlite3_int64);
 		int i;
 		p = (RankData *)sqlite3_malloc64(nByte);
 		if (p == 0) return SQLITE_NOMEM;
@@ -82,6 +92,7 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 		p->nPhrase = nPhrase;
 		p->aIDF = (double *)&p[1];
 		p->aFreq = &p->aIDF[nPhrase];
+		p->aRows = (sqlite3_int64 *)&p->aFreq[nPhrase];
 		rc = pApi->xRowCount(pFts, &nRow);
 		if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, pApi->xColumnCount(pFts))) {
 			rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
@@ -105,14 +116,16 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 				}
 				idfs = end;
 				p->aIDF[i] = idf;
+				p->aRows[i] = -1;
 				continue;
 			}
-			RankCount c = {0, 0, rankCountCap};
+			RankCount c = {0, 0, cap};
 			double nHit, idf;
 			rc = pApi->xQueryPhrase(pFts, i, (void *)&c, rankCountCb);
 			if (rc != SQLITE_OK) break;
 			nHit = (double)c.n;
-			if (c.n >= c.cap && c.last > 0) {
+			p->aRows[i] = (c.cap > 0 && c.n >= c.cap) ? -1 : c.n;
+			if (c.cap > 0 && c.n >= c.cap && c.last > 0) {
 				// Rowids run 1..about nRow in the order rows were stored.
 				nHit = (double)c.n * (double)nRow / (double)c.last;
 				if (nHit > (double)nRow) nHit = (double)nRow;
@@ -133,6 +146,28 @@ static int rankGetData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const ch
 	return rc;
 }
 
+// rankSizes reads the column sizes of a docsize row (sz: a varint a
+// column, SQLite's varint format) into the row's length D, leaving out
+// the columns of weight 0 when any weighs 0. It returns SQLITE_CORRUPT
+// when sz holds fewer than nCol sizes.
+static int rankSizes(const unsigned char *sz, int n, sqlite3_value **apVal, int nVal, int nCol, int zero, double *D) {
+	int i, at = 0;
+	*D = 0.0;
+	for (i = 0; i < nCol; i++) {
+		unsigned int v = 0;
+		int k;
+		for (k = 0; k < 5; k++) {
+			if (at >= n) return SQLITE_CORRUPT;
+			v = (v << 7) | (sz[at] & 0x7f);
+			if ((sz[at++] & 0x80) == 0) break;
+		}
+		if (k == 5) return SQLITE_CORRUPT;
+		if (zero && rankWeight(apVal, nVal, i) == 0.0) continue;
+		*D += (double)v;
+	}
+	return SQLITE_OK;
+}
+
 static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
 	const double k1 = 1.2, b = 0.75;
 	double score = 0.0, D = 0.0;
@@ -140,13 +175,21 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 	int nInst = 0, i, nTok = 0;
 	const char *idfs = 0;
 	int rc;
-	// The trailing arguments: a weight a column, then the IDFs.
+	sqlite3_int64 cap = rankCountCap;
+	sqlite3_value *sz = 0;
+	// The trailing arguments: a weight a column, then the IDFs (NULL:
+	// counted without the cap), then the row's docsize.
 	int nCol = pApi->xColumnCount(pFts);
 	if (nVal > nCol) {
-		idfs = (const char *)sqlite3_value_text(apVal[nCol]);
+		if (sqlite3_value_type(apVal[nCol]) == SQLITE_NULL) {
+			cap = 0;
+		} else {
+			idfs = (const char *)sqlite3_value_text(apVal[nCol]);
+		}
+		if (nVal > nCol + 1) sz = apVal[nCol + 1];
 		nVal = nCol;
 	}
-	rc = rankGetData(pApi, pFts, idfs, apVal, nVal, &pData);
+	rc = rankGetData(pApi, pFts, idfs, cap, apVal, nVal, &pData);
 	if (rc == SQLITE_OK) {
 		memset(pData->aFreq, 0, sizeof(double) * pData->nPhrase);
 		rc = pApi->xInstCount(pFts, &nInst);
@@ -158,7 +201,10 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 			pData->aFreq[ip] += rankWeight(apVal, nVal, ic);
 		}
 	}
-	if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, nCol)) {
+	if (rc == SQLITE_OK && sz != 0 && sqlite3_value_type(sz) == SQLITE_BLOB) {
+		// The row's sizes, joined by the statement.
+		rc = rankSizes((const unsigned char *)sqlite3_value_blob(sz), sqlite3_value_bytes(sz), apVal, nVal, nCol, rankZeroWeights(apVal, nVal, nCol), &D);
+	} else if (rc == SQLITE_OK && !rankZeroWeights(apVal, nVal, nCol)) {
 		rc = pApi->xColumnSize(pFts, -1, &nTok);
 		D = (double)nTok;
 	} else {
@@ -184,20 +230,30 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
 // query, as claimdesk_bm25 counts them, separated by spaces: a statement
 // that runs the FTS5 cursor again for each row of another table (a join
 // driven by that table) would otherwise count them again every time.
+// claimdesk_idf(table, 'rows') returns instead how many rows hold each
+// phrase, -1 for one held by the cap or more; the two in one statement
+// count once.
 static void idfFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
 	RankData *pData = 0;
 	char *out = 0;
-	int i, rc;
-	(void)nVal;
-	(void)apVal;
-	rc = rankGetData(pApi, pFts, 0, 0, 0, &pData);
+	int i, rc, rows = 0;
+	if (nVal > 0) {
+		const char *what = (const char *)sqlite3_value_text(apVal[0]);
+		if (what == 0 || strcmp(what, "rows") != 0) {
+			sqlite3_result_error(pCtx, "claimdesk_idf: the second argument, when given, is 'rows'", -1);
+			return;
+		}
+		rows = 1;
+	}
+	rc = rankGetData(pApi, pFts, 0, rankCountCap, 0, 0, &pData);
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(pCtx, rc);
 		return;
 	}
 	out = sqlite3_mprintf("");
 	for (i = 0; out != 0 && i < pData->nPhrase; i++) {
-		char *next = sqlite3_mprintf("%s%s%!.17g", out, i > 0 ? " " : "", pData->aIDF[i]);
+		char *next = rows ? sqlite3_mprintf("%s%s%lld", out, i > 0 ? " " : "", pData->aRows[i])
+		                  : sqlite3_mprintf("%s%s%!.17g", out, i > 0 ? " " : "", pData->aIDF[i]);
 		sqlite3_free(out);
 		out = next;
 	}
