@@ -32,6 +32,9 @@ type doc struct {
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
 	stemCache map[string]stemmed
+	// units holds what judge and read ask of the units of the quantities
+	// met (unitFlagsOf), bounded as stemCache.
+	units map[string]uint8
 	// refusals says whether to collect what the parser refused in
 	// refused (see refusal.go).
 	refusals bool
@@ -99,6 +102,7 @@ func (x *Extractor) newDoc() *doc {
 		d.pp = sc.pp
 		d.words = sc.words
 		d.stemCache = sc.stems
+		d.units = sc.units
 	}
 	return d
 }
@@ -107,7 +111,7 @@ func (x *Extractor) newDoc() *doc {
 // hold pure functions of words and names (and places with the extractor
 // they were read for), so the next article may use them.
 func (d *doc) release() {
-	sc := &scratch{words: d.words, stems: d.stemCache}
+	sc := &scratch{words: d.words, stems: d.stemCache, units: d.units}
 	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
 		sc.pp = d.pp
 		sc.pp.p = ""
@@ -126,6 +130,7 @@ type scratch struct {
 	pp    *prep
 	words wordCache
 	stems map[string]stemmed
+	units map[string]uint8
 }
 
 var scratchPool sync.Pool
@@ -139,6 +144,11 @@ type sent struct {
 	places    []string // named in the sentence
 	ctxPlaces []string // named in it, or in the last sentence before that named any
 	ctxCount  string   // the last "number of X" phrase up to this sentence
+	// stat says whether the sentence may hold one of the stems judge
+	// looks for around a figure (mayHoldStatStem), asked once for the
+	// sentence rather than in each figure's window: statUnknown until
+	// asked. Only a window of a sentence that may is searched.
+	stat uint8
 }
 
 // prep is what can be read of a paragraph without the article's state:
@@ -350,14 +360,15 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		}
 		// "between 70 and 80 different countries": the parser keeps the
 		// adjective as the unit; the unit is the noun it qualifies.
-		if adjectiveUnits[fold(c.Unit)] {
+		uf := d.unitFlags(q.Unit)
+		if uf&uAdjective != 0 {
 			if w := strings.Fields(c.Counted); len(w) >= 2 && fold(w[0]) == fold(c.Unit) {
 				c.Unit = w[len(w)-1]
 			}
 		}
 		prevSent = si
 		c.Places = d.placesCopy(s.ctxPlaces)
-		c.LikelyClaim, c.Reason = judge(p, s, q, quotes)
+		c.LikelyClaim, c.Reason = judge(p, s, &q, uf, quotes)
 		out = append(out, c)
 	}
 	// Reported speech that runs on: a sentence with no attribution of its
