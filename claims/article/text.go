@@ -622,6 +622,27 @@ var abbreviations = map[string]bool{
 	"млрд": true, "трлн": true, "руб": true, "долл": true, "проф": true, "ген": true, "см": true, "тов": true,
 }
 
+// nextStopByte returns the index of the first '.', '!', '?' or 0xE2 byte
+// of p from i, or len(p): eight bytes at a time while none of the eight is
+// one (a word of bytes holds b where x^(b*ones) has a zero byte).
+func nextStopByte(p string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
+	for ; i+8 <= len(p); i += 8 {
+		x := uint64(p[i]) | uint64(p[i+1])<<8 | uint64(p[i+2])<<16 | uint64(p[i+3])<<24 |
+			uint64(p[i+4])<<32 | uint64(p[i+5])<<40 | uint64(p[i+6])<<48 | uint64(p[i+7])<<56
+		if zero(x^('.'*ones))|zero(x^('!'*ones))|zero(x^('?'*ones))|zero(x^(0xE2*ones)) != 0 {
+			break
+		}
+	}
+	for ; i < len(p); i++ {
+		if c := p[i]; c == '.' || c == '!' || c == '?' || c == 0xE2 {
+			return i
+		}
+	}
+	return i
+}
+
 // sentences splits the paragraph p into sentence spans. A sentence ends at
 // ".", "!", "?" or "…" (with any closing quotes and brackets after it)
 // followed by white space and then a capital letter, a digit, an opening
@@ -637,7 +658,7 @@ func sentences(p string, out []span) []span {
 		// Only '.', '!', '?' and '…' (which starts with byte 0xE2) can end
 		// a sentence: other bytes are stepped over without decoding.
 		if c := p[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
-			i++
+			i = nextStopByte(p, i+1)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(p[i:])
