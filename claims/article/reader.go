@@ -1420,7 +1420,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		// "Ранее сообщалось о 17 погибших", "Если ранее говорилось о 35
 		// пропавших, то …": an impersonal verb of saying attributes the
 		// figures of its clause to no one.
-		if t.cls&cSpeech == 0 && t.cls&cReportVerb == 0 && !inQ(t.start) && ruImpersonal(t.low) {
+		if t.cls&cSpeech == 0 && t.cls&cReportVerb == 0 && t.cls&cRuImpersonal != 0 && !inQ(t.start) {
 			inv := i > 0 && ts[i-1].s == ","
 			c := anonCue(ts, i, inv, cue{pos: t.start})
 			if !inv && !(i > 0 && ts[i-1].low == "как") {

@@ -29,27 +29,28 @@ type class uint32
 
 // The word lists, keyed by the folded word (low) or its stem (st).
 const (
-	cNotName     class = 1 << iota // notNames[low]
-	cMonth                         // months[low]
-	cWeekday                       // weekdays[low]
-	cSpeech                        // speechVerbs[low]
-	cOutletVerb                    // outletVerbs[low]
-	cBoundary                      // boundaryWord[low]
-	cTime                          // timeWords[low]
-	cPersonPron                    // personPronouns[low]
-	cOtherPron                     // otherPronouns[low]
-	cLocPrep                       // locPreps[low]
-	cRole                          // roleWords[st]
-	cOrg                           // orgWords[st]
-	cNotPerson                     // notPersonWords[st]
-	cPrepFirst                     // prepFirst[low]
-	cCountNoun                     // countNouns[low]
-	cGerund                        // gerunds[low]
-	cReportVerb                    // reportVerbs[low]
-	cStatement                     // statementNouns[low]
-	cDeclaredPfx                   // low starts with "заявлен" (see newWordInfo)
-	cVoicedPfx                     // low starts with a participle of saying: "озвученн", … (see newWordInfo)
-	cAllCaps                       // isAllCaps(s), the word as written (see newWordInfo)
+	cNotName      class = 1 << iota // notNames[low]
+	cMonth                          // months[low]
+	cWeekday                        // weekdays[low]
+	cSpeech                         // speechVerbs[low]
+	cOutletVerb                     // outletVerbs[low]
+	cBoundary                       // boundaryWord[low]
+	cTime                           // timeWords[low]
+	cPersonPron                     // personPronouns[low]
+	cOtherPron                      // otherPronouns[low]
+	cLocPrep                        // locPreps[low]
+	cRole                           // roleWords[st]
+	cOrg                            // orgWords[st]
+	cNotPerson                      // notPersonWords[st]
+	cPrepFirst                      // prepFirst[low]
+	cCountNoun                      // countNouns[low]
+	cGerund                         // gerunds[low]
+	cReportVerb                     // reportVerbs[low]
+	cStatement                      // statementNouns[low]
+	cDeclaredPfx                    // low starts with "заявлен" (see newWordInfo)
+	cVoicedPfx                      // low starts with a participle of saying: "озвученн", … (see newWordInfo)
+	cAllCaps                        // isAllCaps(s), the word as written (see newWordInfo)
+	cRuImpersonal                   // ruImpersonal(low): "сообщалось" (see newWordInfo)
 )
 
 // wordClass holds, for each word of the lists, the lists its folded form
@@ -323,6 +324,11 @@ func newWordInfo(w string) wordInfo {
 	}
 	if hasAnyPrefix(low, "озвученн", "названн", "приведенн", "опубликованн") {
 		cls |= cVoicedPfx
+	}
+	// Every ending ruImpersonal asks of is Cyrillic: no word tokenize
+	// gives without newWordInfo, nor a mark, has one.
+	if ruImpersonal(low) {
+		cls |= cRuImpersonal
 	}
 	// A word tokenize gives without newWordInfo, lower-case or a mark,
 	// is not in capitals.
