@@ -80,3 +80,44 @@ func TestAllCapsClassMatchesIsAllCaps(t *testing.T) {
 		}
 	}
 }
+
+// TestRuImpersonalClassMatches checks the cRuImpersonal class cues reads
+// against ruImpersonal of every token's folded form, on the corpus and
+// on random texts of verbs of saying with their endings, with and without
+// the word cache.
+func TestRuImpersonalClassMatches(t *testing.T) {
+	stems := []string{"сообща", "сообщ", "говори", "говор", "заявля", "отмеча", "призна", "уточня", "указыва", "сказа", "said", "report"}
+	ends := []string{"лось", "ется", "ится", "лся", "ет", "ит", "л", "ло", "ed", "s", ""}
+	texts := corpusTexts(t)
+	rng := rand.New(rand.NewPCG(11, 8))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			w := stems[rng.IntN(len(stems))] + ends[rng.IntN(len(ends))]
+			if rng.IntN(3) == 0 {
+				w = strings.ToUpper(w[:2]) + w[2:]
+			}
+			b.WriteString(w)
+			b.WriteString([]string{" ", ", ", " «", "» ", "-", "."}[rng.IntN(6)])
+		}
+		texts = append(texts, b.String())
+	}
+	var cache wordCache
+	n := 0
+	for _, text := range texts {
+		for _, c := range []*wordCache{nil, &cache} {
+			for _, tk := range tokenize(text, 0, nil, c) {
+				want := ruImpersonal(tk.low)
+				if got := tk.cls&cRuImpersonal != 0; got != want {
+					t.Fatalf("%q in %q: cRuImpersonal %v, ruImpersonal %v", tk.s, text, got, want)
+				}
+				if want {
+					n++
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d impersonal verbs met", n)
+	}
+}

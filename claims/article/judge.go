@@ -38,8 +38,85 @@ var genericVerbs = set("is", "would", "could", "can", "may", "will", "might", "w
 var statWords = []string{"confidence interval", "confidence level", "margin of error", "standard deviation", "standard error",
 	"p-value", "statistically significant", "погрешност", "доверительн", "стандартн"}
 
+// Whether a sentence holds one of statStems, in sent.stat.
+const (
+	statUnknown uint8 = iota
+	statNone
+	statSome
+)
+
+// hasStatStem reports whether s holds one of the stems of statWords (as
+// written, whatever the case of their first letter): only a window that
+// does is lowered and searched for the words themselves. A window within
+// a sentence that holds none holds none either.
+func hasStatStem(s string) bool {
+	return strings.Contains(s, "onfiden") || strings.Contains(s, "rror") || strings.Contains(s, "eviation") || strings.Contains(s, "value") || strings.Contains(s, "ignifican") || strings.Contains(s, "огрешн") || strings.Contains(s, "оверител") || strings.Contains(s, "тандартн")
+}
+
+// mayHoldStatStem is true wherever hasStatStem is, and seldom elsewhere:
+// it looks for a part of each stem that starts with a byte rare in news
+// text, where most of the stems' own first bytes (the lead byte of every
+// Cyrillic letter, 'o', 'i') would stop the search every few bytes. The
+// Cyrillic parts start inside a letter: "шн" of "огрешн" from the second
+// byte of "ш", "верит" of "оверител" from that of "в", "дарт" of
+// "тандартн" from that of "д".
+func mayHoldStatStem(s string) bool {
+	return strings.Contains(s, "fiden") || strings.Contains(s, "rror") || strings.Contains(s, "viation") || strings.Contains(s, "value") || strings.Contains(s, "fican") ||
+		strings.Contains(s, "\x88\xd0\xbd") || strings.Contains(s, "\xb2\xd0\xb5\xd1\x80\xd0\xb8\xd1\x82") || strings.Contains(s, "\xb4\xd0\xb0\xd1\x80\xd1\x82")
+}
+
+// What judge and the reader ask of a quantity's unit, in unitFlagsOf.
+const (
+	uTime      uint8 = 1 << iota // a time mark: inFolded(timeMarks, u)
+	uDuration                    // durationWords[stem(u)]
+	uLength                      // a unit of distance: inFolded(lengthUnits, u)
+	uAdjective                   // adjectiveUnits[fold(u)]
+)
+
+// unitFlagsOf folds and stems the unit u once for the questions judge and
+// the reader ask of it; "" has none.
+func unitFlagsOf(u string) uint8 {
+	if u == "" {
+		return 0
+	}
+	var f uint8
+	if inFolded(timeMarks, u) {
+		f |= uTime
+	}
+	if durationWords[stem(u)] {
+		f |= uDuration
+	}
+	if inFolded(lengthUnits, u) {
+		f |= uLength
+	}
+	if adjectiveUnits[fold(u)] {
+		f |= uAdjective
+	}
+	return f
+}
+
+// maxUnitCache bounds doc.units: it is emptied when full.
+const maxUnitCache = 1024
+
+// unitFlags is unitFlagsOf(u), kept for the units met before.
+func (d *doc) unitFlags(u string) uint8 {
+	if u == "" {
+		return 0
+	}
+	if f, ok := d.units[u]; ok {
+		return f
+	}
+	f := unitFlagsOf(u)
+	if d.units == nil || len(d.units) >= maxUnitCache {
+		d.units = make(map[string]uint8, 64)
+	}
+	d.units[strings.Clone(u)] = f
+	return f
+}
+
 // judge decides whether q, in sentence s of paragraph p, is likely a claim.
-func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string) {
+// uf is unitFlagsOf(q.Unit).
+func judge(p string, s *sent, q *quantity.Quantity, uf uint8, quotes []span) (bool, string) {
 	ts := s.toks
 	k := 0
 	for k < len(ts) && ts[k].end <= q.Start {
@@ -105,7 +182,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonDenied
 	}
 	// Times: "at 4 p.m.", «в 18.30».
-	if next != nil && timeMarks[next.low] || digits && q.Unit != "" && inFolded(timeMarks, q.Unit) {
+	if next != nil && timeMarks[next.low] || digits && uf&uTime != 0 {
 		return false, ReasonTime
 	}
 	if digits && prev != nil && clockPreps[prev.low] && isClock(q.Text) {
@@ -117,7 +194,7 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 		return false, ReasonDate
 	}
 	// Durations: "a six-week strike", "3 hours".
-	if q.Unit != "" && durationWords[stem(q.Unit)] {
+	if uf&uDuration != 0 {
 		return false, ReasonDuration
 	}
 	if next != nil && next.word && durationWords[next.st] && plain {
@@ -132,12 +209,17 @@ func judge(p string, s *sent, q quantity.Quantity, quotes []span) (bool, string)
 	}
 	// Distances that place something: «в 28 км от Пальмиры», "30 miles
 	// north of the city", "5 km away".
-	if q.Unit != "" && inFolded(lengthUnits, q.Unit) && next != nil && next.word && placingWords[next.low] {
+	if uf&uLength != 0 && next != nil && next.word && placingWords[next.low] {
 		return false, ReasonDistance
 	}
 	// Statistical parameters.
-	win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]
-	if strings.Contains(win, "onfiden") || strings.Contains(win, "rror") || strings.Contains(win, "eviation") || strings.Contains(win, "value") || strings.Contains(win, "ignifican") || strings.Contains(win, "огрешн") || strings.Contains(win, "оверител") || strings.Contains(win, "тандартн") {
+	if s.stat == statUnknown {
+		s.stat = statNone
+		if mayHoldStatStem(p[s.sp.start:s.sp.end]) {
+			s.stat = statSome
+		}
+	}
+	if win := p[max(s.sp.start, q.Start-40):min(s.sp.end, q.End+40)]; s.stat == statSome && hasStatStem(win) {
 		win = strings.ToLower(win)
 		for _, w := range statWords {
 			if strings.Contains(win, w) {

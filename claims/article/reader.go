@@ -32,6 +32,9 @@ type doc struct {
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
 	stemCache map[string]stemmed
+	// units holds what judge and read ask of the units of the quantities
+	// met (unitFlagsOf), bounded as stemCache.
+	units map[string]uint8
 	// refusals says whether to collect what the parser refused in
 	// refused (see refusal.go).
 	refusals bool
@@ -110,6 +113,7 @@ func (x *Extractor) newDoc() *doc {
 		d.pp = sc.pp
 		d.words = sc.words
 		d.stemCache = sc.stems
+		d.units = sc.units
 	}
 	return d
 }
@@ -118,7 +122,7 @@ func (x *Extractor) newDoc() *doc {
 // hold pure functions of words and names (and places with the extractor
 // they were read for), so the next article may use them.
 func (d *doc) release() {
-	sc := &scratch{words: d.words, stems: d.stemCache}
+	sc := &scratch{words: d.words, stems: d.stemCache, units: d.units}
 	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
 		sc.pp = d.pp
 		sc.pp.p = ""
@@ -137,6 +141,7 @@ type scratch struct {
 	pp    *prep
 	words wordCache
 	stems map[string]stemmed
+	units map[string]uint8
 }
 
 var scratchPool sync.Pool
@@ -150,6 +155,11 @@ type sent struct {
 	places    []string // named in the sentence
 	ctxPlaces []string // named in it, or in the last sentence before that named any
 	ctxCount  string   // the last "number of X" phrase up to this sentence
+	// stat says whether the sentence may hold one of the stems judge
+	// looks for around a figure (mayHoldStatStem), asked once for the
+	// sentence rather than in each figure's window: statUnknown until
+	// asked. Only a window of a sentence that may is searched.
+	stat uint8
 }
 
 // prep is what can be read of a paragraph without the article's state:
@@ -364,14 +374,15 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		}
 		// "between 70 and 80 different countries": the parser keeps the
 		// adjective as the unit; the unit is the noun it qualifies.
-		if adjectiveUnits[fold(c.Unit)] {
+		uf := d.unitFlags(q.Unit)
+		if uf&uAdjective != 0 {
 			if w := strings.Fields(c.Counted); len(w) >= 2 && fold(w[0]) == fold(c.Unit) {
 				c.Unit = w[len(w)-1]
 			}
 		}
 		prevSent = si
 		c.Places = d.placesCopy(s.ctxPlaces)
-		c.LikelyClaim, c.Reason = judge(p, s, q, quotes)
+		c.LikelyClaim, c.Reason = judge(p, s, &q, uf, quotes)
 		out = append(out, c)
 	}
 	// Reported speech that runs on: a sentence with no attribution of its
@@ -1474,7 +1485,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		// "Ранее сообщалось о 17 погибших", "Если ранее говорилось о 35
 		// пропавших, то …": an impersonal verb of saying attributes the
 		// figures of its clause to no one.
-		if t.cls&cSpeech == 0 && t.cls&cReportVerb == 0 && !inQ(t.start) && ruImpersonal(t.low) {
+		if t.cls&cSpeech == 0 && t.cls&cReportVerb == 0 && t.cls&cRuImpersonal != 0 && !inQ(t.start) {
 			inv := i > 0 && ts[i-1].s == ","
 			c := anonCue(ts, i, inv, cue{pos: t.start})
 			if !inv && !(i > 0 && ts[i-1].low == "как") {

@@ -96,6 +96,12 @@ func AppendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// A valid two-byte rune (U+0080–U+07FF: Cyrillic, Latin with
+		// marks) is written as it is, without decoding.
+		if c := s[i]; 0xC2 <= c && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)

@@ -3,6 +3,8 @@ package quantity
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +51,25 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	}
 	if n < 600 {
 		t.Errorf("only %d readings compared", n)
+	}
+}
+
+// TestAppendJSONStringRandom holds AppendJSONString to encoding/json on
+// random strings of ASCII, two-byte runes and the bytes around them (the
+// overlong leads 0xC0 and 0xC1, cut and stray continuation bytes), three-
+// and four-byte runes and the line separators.
+func TestAppendJSONStringRandom(t *testing.T) {
+	pieces := []string{"a", " ", "\"", "\\", "\n", "\x01", "\x7f", "я", "Ж", "ё", "é", "߿", "\u0080", "\xc0\xaf", "\xc1\xbf",
+		"\xd0", "\xd1", "\xdf", "\x80", "\xbf", "\xc2", "€", "\u2028", "\u2029", "😀", "\xe2\x80", "\xf0\x9f"}
+	rng := rand.New(rand.NewPCG(11, 11))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := AppendJSONString(nil, s), marshalStd(t, s); !bytes.Equal(got, want) {
+			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
