@@ -516,6 +516,37 @@ func (s *Store) ConflictSides(ctx context.Context, ids []string) ([]xref.Conflic
 	return out, nil
 }
 
+// TopicTitles returns the titles of the topics with the given IDs that
+// exist, by ID, in one query a chunk: the conflicts listing read each of
+// its topics whole, one query a topic, which took about half of its CPU
+// on a page whose 50 conflicts span many topics.
+func (s *Store) TopicTitles(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for chunk := range slices.Chunk(ids, 500) {
+		if s.hot != nil && !s.inTx {
+			chunk = padIDs(chunk) // few statement texts to keep prepared
+		}
+		rows, err := s.hotReader(ctx).Raw("SELECT id, title FROM topics WHERE id IN ?", chunk).Rows()
+		if err != nil {
+			return nil, translate(err, "read topic titles")
+		}
+		for rows.Next() {
+			var id, title string
+			if err := rows.Scan(&id, &title); err != nil {
+				rows.Close()
+				return nil, translate(err, "read topic titles")
+			}
+			out[id] = title
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, translate(err, "read topic titles")
+		}
+	}
+	return out, nil
+}
+
 // conflictCursor is the position in the conflicts listing after which
 // the next page starts.
 type conflictCursor struct {
