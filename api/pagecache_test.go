@@ -90,6 +90,26 @@ func TestFirstPagesCacheFollowsWrites(t *testing.T) {
 		check("again", facets, &counter.claims, false)
 		check("first", conflicts, &counter.conflicts, true)
 		check("again", conflicts, &counter.conflicts, false)
+		// From the cache, gzipped for a client that accepts it (by the
+		// compression middleware), to the same JSON; HEAD has the
+		// headers and no body.
+		for _, p := range []string{list, conflicts} {
+			req := httptest.NewRequest("GET", p, nil)
+			req.Header.Set("Accept-Encoding", "gzip")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" {
+				t.Fatalf("GET %s, gzip: %d %q", p, rec.Code, rec.Header().Get("Content-Encoding"))
+			}
+			if got, want := gunzip(t, rec.Body.Bytes()), fresh(p); !bytes.Equal(got, want) {
+				t.Errorf("GET %s, gzip: %s, want %s", p, got, want)
+			}
+			rec = httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("HEAD", p, nil))
+			if rec.Code != http.StatusOK || rec.Body.Len() != 0 || rec.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+				t.Errorf("HEAD %s: %d, %d bytes, %q", p, rec.Code, rec.Body.Len(), rec.Header().Get("Content-Type"))
+			}
+		}
 
 		// Never cached: a later page, a filter by place or in_conflict,
 		// a listing across topics.
