@@ -31,6 +31,15 @@ func (h *handler) claims() *resource[claims.Claim] {
 			f.Text = q.get("q")
 			return h.facets(ctx, q, f)
 		},
+		firstPage: func(q query) (func(context.Context) (string, error), bool) {
+			// See pagecache.go: within one topic, and only filters on
+			// what the topic's version covers.
+			topic := q.get("topic_id")
+			if topic == "" || q.get("q") != "" || q.get("place") != "" || q.get("in_conflict") != "" {
+				return nil, false
+			}
+			return func(ctx context.Context) (string, error) { return h.store.TopicVersion(ctx, topic) }, true
+		},
 		readOnly: slices.Concat(metaFields, claims.DerivedMembers),
 		keep: func(next, stored *claims.Claim) {
 			next.Parsed, next.Interval = stored.Parsed, stored.Interval

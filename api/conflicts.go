@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+	"encoding/json"
 	"math"
 	"net/http"
 	"slices"
@@ -59,10 +61,32 @@ func (h *handler) conflicts(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	page, err := h.store.ListConflicts(ctx, f, q.opts)
+	build := func() ([]byte, error) { return h.conflictsBody(ctx, f, q.opts) }
+	if q.opts.Cursor == "" {
+		// The first page, from the cache of first pages (pagecache.go)
+		// while no write has changed any topic.
+		version, err := h.store.DataVersion(ctx)
+		if err == nil {
+			err = h.pages.serve(c, "conflicts?"+q.values.Encode(), version, h.store.DataVersion, build)
+		}
+		if err != nil {
+			h.writeError(c, err)
+		}
+		return
+	}
+	body, err := build()
 	if err != nil {
 		h.writeError(c, err)
 		return
+	}
+	writeJSONBody(c, body)
+}
+
+// conflictsBody returns the encoded page of the conflicts f selects.
+func (h *handler) conflictsBody(ctx context.Context, f xref.ConflictFilter, o claims.ListOptions) ([]byte, error) {
+	page, err := h.store.ListConflicts(ctx, f, o)
+	if err != nil {
+		return nil, err
 	}
 	var ids []string
 	for _, cf := range page.Items {
@@ -72,8 +96,7 @@ func (h *handler) conflicts(c *gin.Context) {
 	// not the whole claims and claimants.
 	found, err := h.store.ConflictSides(ctx, unique(ids))
 	if err != nil {
-		h.writeError(c, err)
-		return
+		return nil, err
 	}
 	byID := make(map[string]conflictSide, len(found))
 	for _, f := range found {
@@ -85,38 +108,39 @@ func (h *handler) conflicts(c *gin.Context) {
 		}
 		return conflictSide{ClaimID: id}
 	}
-	titles, reviews, err := h.topicsAndReviews(c, page.Items)
+	titles, reviews, err := h.topicsAndReviews(ctx, page.Items)
 	if err != nil {
-		h.writeError(c, err)
-		return
+		return nil, err
 	}
 	out := claims.Page[conflictItem]{Items: make([]conflictItem, len(page.Items)), Next: page.Next}
 	for i, cf := range page.Items {
 		out.Items[i] = conflictItem{Conflict: cf, A: side(cf.ClaimA), B: side(cf.ClaimB),
 			TopicTitle: titles[cf.TopicID], Review: reviews[[2]string{cf.ClaimA, cf.ClaimB}]}
 	}
-	c.JSON(http.StatusOK, out)
+	return json.Marshal(out)
 }
 
-// topicsAndReviews reads the title of each topic the conflicts belong
-// to, and the reviews of the conflicts' pairs: one query a topic and one
-// for the reviews. (Reading every review of each topic instead cost a
-// scan of each topic's claims, most of the request for a large topic.)
-func (h *handler) topicsAndReviews(c *gin.Context, cs []xref.Conflict) (map[string]string, map[[2]string]*claims.Review, error) {
-	ctx := c.Request.Context()
-	titles := map[string]string{}
+// topicsAndReviews reads the titles of the topics the conflicts belong
+// to, in one query, and the reviews of the conflicts' pairs in another.
+// (Reading every review of each topic instead cost a scan of each topic's
+// claims, most of the request for a large topic; reading each topic
+// whole, one query a topic, half of it on a page spanning many topics.)
+func (h *handler) topicsAndReviews(ctx context.Context, cs []xref.Conflict) (map[string]string, map[[2]string]*claims.Review, error) {
 	reviews := map[[2]string]*claims.Review{}
 	pairs := make([][2]string, 0, len(cs))
+	var topics []string
 	for _, cf := range cs {
 		pairs = append(pairs, [2]string{cf.ClaimA, cf.ClaimB})
-		if _, ok := titles[cf.TopicID]; ok {
-			continue
+		topics = append(topics, cf.TopicID)
+	}
+	titles, err := h.store.TopicTitles(ctx, unique(topics))
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, cf := range cs {
+		if _, ok := titles[cf.TopicID]; !ok {
+			return nil, nil, claims.NotFound("topic", cf.TopicID)
 		}
-		t, err := h.store.FindTopic(ctx, cf.TopicID)
-		if err != nil {
-			return nil, nil, err
-		}
-		titles[t.ID] = t.Title
 	}
 	o := claims.ListOptions{Limit: claims.MaxLimit}
 	for len(pairs) > 0 {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -17,6 +18,20 @@ type metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	// series keeps each (method, route, status)'s counter and histogram
+	// once looked up: WithLabelValues hashes the labels and takes the
+	// vector's lock on every request. Routes and statuses are few.
+	series sync.Map // seriesKey -> seriesOf
+}
+
+type seriesKey struct {
+	method, route string
+	status        int
+}
+
+type seriesOf struct {
+	requests prometheus.Counter
+	duration prometheus.Observer
 }
 
 func newMetrics() *metrics {
@@ -46,8 +61,17 @@ func (m *metrics) observe(c *gin.Context) {
 	if route == "" {
 		route = "unmatched"
 	}
-	m.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(c.Writer.Status())).Inc()
-	m.duration.WithLabelValues(c.Request.Method, route).Observe(time.Since(start).Seconds())
+	k := seriesKey{c.Request.Method, route, c.Writer.Status()}
+	v, ok := m.series.Load(k)
+	if !ok {
+		v, _ = m.series.LoadOrStore(k, seriesOf{
+			requests: m.requests.WithLabelValues(k.method, k.route, strconv.Itoa(k.status)),
+			duration: m.duration.WithLabelValues(k.method, k.route),
+		})
+	}
+	s := v.(seriesOf)
+	s.requests.Inc()
+	s.duration.Observe(time.Since(start).Seconds())
 }
 
 func (m *metrics) handler() gin.HandlerFunc {

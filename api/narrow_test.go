@@ -74,8 +74,16 @@ func (c *cascades) DeleteClaimCascade(_ context.Context, id string, version int)
 // 500: a request answered otherwise was served by the ClaimReader alone.
 type onlyClaims struct {
 	claims.ClaimReader
+	fixedVersions
 	nothingElse
 }
+
+// fixedVersions is the version of every topic, which a listing within a
+// topic reads for the cache of first pages (pagecache.go): the fake's
+// claims never change.
+type fixedVersions struct{}
+
+func (fixedVersions) TopicVersion(context.Context, string) (string, error) { return "1.1", nil }
 
 // nothingElse sits one level down, so that its methods give way to the
 // ClaimReader's.

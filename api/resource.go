@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -27,6 +28,10 @@ type resource[T any] struct {
 	// facets, if set, counts the records the listing selects, when the
 	// query asks for it (nil otherwise).
 	facets func(ctx context.Context, q query) (*claims.Facets, error)
+	// firstPage, if set, says whether the listing q asks for may be
+	// answered from the cache of first pages (pagecache.go), and at what
+	// version: versionOf covers everything the answer shows.
+	firstPage func(q query) (versionOf func(context.Context) (string, error), ok bool)
 	// readOnly are the fields beyond id that the server sets: rejected on
 	// create, taken from the stored record on PATCH. keep copies those not
 	// in claims.Meta from stored to next.
@@ -57,10 +62,32 @@ func (r *resource[T]) list(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
-	page, err := r.filter(c.Request.Context(), q)
+	build := func() ([]byte, error) { return r.listBody(c.Request.Context(), q) }
+	if r.firstPage != nil && q.opts.Cursor == "" {
+		if versionOf, ok := r.firstPage(q); ok {
+			version, err := versionOf(c.Request.Context())
+			if err == nil {
+				err = r.h.pages.serve(c, r.path+"?"+q.values.Encode(), version, versionOf, build)
+			}
+			if err != nil {
+				r.h.writeError(c, err)
+			}
+			return
+		}
+	}
+	body, err := build()
 	if err != nil {
 		r.h.writeError(c, err)
 		return
+	}
+	writeJSONBody(c, body)
+}
+
+// listBody returns the encoded page of the listing q asks for.
+func (r *resource[T]) listBody(ctx context.Context, q query) ([]byte, error) {
+	page, err := r.filter(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	if page.Items == nil {
 		page.Items = []*T{}
@@ -70,12 +97,11 @@ func (r *resource[T]) list(c *gin.Context) {
 	}
 	var fc *claims.Facets
 	if r.facets != nil {
-		if fc, err = r.facets(c.Request.Context(), q); err != nil {
-			r.h.writeError(c, err)
-			return
+		if fc, err = r.facets(ctx, q); err != nil {
+			return nil, err
 		}
 	}
-	c.JSON(http.StatusOK, pageWithFacets[*T]{Page: page, Facets: fc})
+	return json.Marshal(pageWithFacets[*T]{Page: page, Facets: fc})
 }
 
 func (r *resource[T]) get(c *gin.Context) {

@@ -89,6 +89,9 @@ type handler struct {
 	// facetCache caches the facets of filters by topic, keyed by the
 	// store's TopicVersion (see facetcache.go).
 	facetCache *facetCache
+	// pages caches the encoded first pages of listings within a topic
+	// and of the conflicts (pagecache.go).
+	pages *pageCache
 	// computing bounds the relations computed at once to the processors:
 	// each holds a copy of its topic's candidates and the engine's work
 	// on them, and more at once only share the same processors while
@@ -158,6 +161,7 @@ func newEngine(opts Options) *gin.Engine {
 		computing:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		comparisons: newBodyCache(comparisonCacheBytes),
 		facetCache:  newFacetCache(),
+		pages:       newPageCache(),
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},

@@ -67,4 +67,8 @@ type Store interface {
 	// DataVersion returns a key that changes whenever anything the facets
 	// of any filter count may have changed.
 	DataVersion(ctx context.Context) (string, error)
+	// TopicTitles returns the titles of the topics with the given IDs
+	// that exist, by ID (the conflicts listing names each conflict's
+	// topic).
+	TopicTitles(ctx context.Context, ids []string) (map[string]string, error)
 }

@@ -56,23 +56,33 @@ var (
 	pprofFlag  = flag.Bool("pprof", false, "serve /debug/pprof/ from the server child and print its address")
 	wrkClients = flag.Int("wrk-clients", 64, "wrk's connections")
 	wrkOnly    = flag.String("wrk-only", "", "measure only the requests whose name matches this regular expression (\"read a claim\")")
+	// -wrk-rotate: a listing asked again and again is answered from the
+	// API's cache of first pages, so each listing is measured twice: one
+	// request repeated, and requests rotating over this many topics (the
+	// largest), so that a cache is seen working on a working set, not on
+	// one key.
+	wrkRotate = flag.Int("wrk-rotate", 200, "how many topics the rotating listings cycle through")
 )
 
 // picks are the records the measured requests name, chosen by the server.
 type picks struct {
-	ClaimID      string `json:"claim_id"`
-	Largest      string `json:"largest"`
-	LargestSize  int    `json:"largest_size"`
-	RelClaimID   string `json:"rel_claim_id"`
-	CmpTopic     string `json:"cmp_topic"`
-	CmpSize      int    `json:"cmp_size"`
-	Grade        string `json:"grade"`
-	Word         string `json:"word"`
-	Name         string `json:"name"`
-	RareWord     string `json:"rare_word"`
-	Claims       int    `json:"claims"`
-	Dialect      string `json:"dialect"`
-	DatabaseSize string `json:"database_size"`
+	ClaimID     string `json:"claim_id"`
+	Largest     string `json:"largest"`
+	LargestSize int    `json:"largest_size"`
+	RelClaimID  string `json:"rel_claim_id"`
+	CmpTopic    string `json:"cmp_topic"`
+	CmpSize     int    `json:"cmp_size"`
+	Grade       string `json:"grade"`
+	Word        string `json:"word"`
+	Name        string `json:"name"`
+	RareWord    string `json:"rare_word"`
+	Claims      int    `json:"claims"`
+	Dialect     string `json:"dialect"`
+	// Topics are the largest topics, ConflictTopics those with the most
+	// conflicts, -wrk-rotate of each: the rotating listings' topics.
+	Topics         []string `json:"topics"`
+	ConflictTopics []string `json:"conflict_topics"`
+	DatabaseSize   string   `json:"database_size"`
 }
 
 // serveChild serves the API on dsn and the ceilings under /ceiling/ on a
@@ -121,7 +131,8 @@ func serveChild(dsn string) error {
 	mux := http.NewServeMux()
 	mux.Handle("/ceiling/", ceil.engine)
 	mux.HandleFunc("/picks", func(w http.ResponseWriter, r *http.Request) {
-		p, err := pick(raw, dsn)
+		rotate, _ := strconv.Atoi(r.URL.Query().Get("rotate"))
+		p, err := pick(raw, dsn, max(rotate, 1))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -289,7 +300,7 @@ func (m *memWriter) Write(p []byte) (int, error) { m.body = append(m.body, p...)
 // pick chooses the measured records: a claim a third of the way through,
 // the largest topic and a claim in its middle, a topic of about 1,000
 // claims, a grade, a quote's longest word, a claimant's name.
-func pick(raw *sql.DB, dsn string) (picks, error) {
+func pick(raw *sql.DB, dsn string, rotate int) (picks, error) {
 	var p picks
 	p.Dialect = "SQLite"
 	if gormstore.IsPostgresDSN(dsn) {
@@ -324,7 +335,55 @@ func pick(raw *sql.DB, dsn string) (picks, error) {
 		}
 	}
 	p.Word, p.Name = longestWord(quote), name
+	lists := []struct {
+		q    string
+		dest *[]string
+	}{
+		{`SELECT topic_id FROM topic_summaries ORDER BY claim_count DESC, topic_id LIMIT ` + strconv.Itoa(rotate), &p.Topics},
+		{`SELECT topic_id FROM topic_conflicts GROUP BY topic_id ORDER BY COUNT(*) DESC, topic_id LIMIT ` + strconv.Itoa(rotate), &p.ConflictTopics},
+	}
+	for _, l := range lists {
+		rows, err := raw.Query(l.q)
+		if err != nil {
+			return p, fmt.Errorf("%s: %w", l.q, err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return p, err
+			}
+			*l.dest = append(*l.dest, id)
+		}
+		if err := rows.Close(); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
+}
+
+// rotateScript returns a wrk Lua script that asks for paths in turn, each
+// of wrk's threads starting at another place in the list.
+func rotateScript(paths []string) string {
+	var b strings.Builder
+	b.WriteString("local paths = {\n")
+	for _, p := range paths {
+		fmt.Fprintf(&b, "  %q,\n", p)
+	}
+	b.WriteString(`}
+local threads = 0
+function setup(thread)
+  thread:set("first", threads * 7919)
+  threads = threads + 1
+end
+local i = nil
+function request()
+  if i == nil then i = first or 0 end
+  i = i + 1
+  return wrk.format(nil, paths[(i % #paths) + 1])
+end
+`)
+	return b.String()
 }
 
 // wrkResult is what wrk reports.
@@ -344,8 +403,9 @@ var (
 	wrkSockErr = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
 )
 
-// runWrk runs wrk against u, served by the process pid.
-func runWrk(pid int, u string) (wrkResult, error) {
+// runWrk runs wrk against u, served by the process pid; with script (a
+// file), wrk asks for the paths the script makes, on u's server.
+func runWrk(pid int, u, script string) (wrkResult, error) {
 	cpu0, err := cpuTime(pid)
 	if err != nil {
 		return wrkResult{}, err
@@ -355,7 +415,11 @@ func runWrk(pid int, u string) (wrkResult, error) {
 	go func() { done <- sampleRSS(pid, stop) }()
 	// wrk refuses more threads than connections: one client, one thread.
 	threads := min(2, *wrkClients)
-	out, err := exec.Command("wrk", "-t"+strconv.Itoa(threads), "-c"+strconv.Itoa(*wrkClients), "-d"+wrkDuration.String(), "--timeout", "30s", "--latency", u).CombinedOutput()
+	args := []string{"-t" + strconv.Itoa(threads), "-c" + strconv.Itoa(*wrkClients), "-d" + wrkDuration.String(), "--timeout", "30s", "--latency"}
+	if script != "" {
+		args = append(args, "-s", script)
+	}
+	out, err := exec.Command("wrk", append(args, u)...).CombinedOutput()
 	if err != nil {
 		close(stop)
 		<-done
@@ -522,22 +586,30 @@ func wrkMeasure(dsn string, tb *table) error {
 		fmt.Printf("    pprof: go tool pprof %s/debug/pprof/heap\n", base)
 	}
 	var p picks
-	if err := getJSON(base+"/picks", &p); err != nil {
+	if err := getJSON(base+"/picks?rotate="+strconv.Itoa(*wrkRotate), &p); err != nil {
 		return err
 	}
 	q := url.QueryEscape
-	type wcase struct{ name, path, ceilingSQL string }
 	cases := []wcase{
-		{"read a claim", "/api/v1/claims/" + p.ClaimID, "/ceiling/sql/claims/" + p.ClaimID},
-		{"list 50, filtered by topic and grade", "/api/v1/claims?limit=50&topic_id=" + q(p.Largest) + "&grade=" + q(p.Grade), ""},
-		{"search a claimant's name (" + p.Name + ")", "/api/v1/search?limit=20&q=" + q(p.Name), ""},
-		{"search a quote's word (" + p.Word + ")", "/api/v1/search?limit=20&q=" + q(p.Word), ""},
-		{"search " + p.Word + " in the largest topic", "/api/v1/search?limit=20&q=" + q(p.Word) + "&topic_id=" + q(p.Largest), ""},
-		{"search " + p.Name + " with facets", "/api/v1/search?limit=20&facets=true&q=" + q(p.Name), ""},
-		{"facets of the largest topic", "/api/v1/claims?limit=1&facets=true&topic_id=" + q(p.Largest), ""},
-		{fmt.Sprintf("comparison of a %d-claim topic", p.CmpSize), "/api/v1/topics/" + p.CmpTopic + "/comparison", ""},
-		{"relations of a claim of the largest topic", "/api/v1/claims/" + p.RelClaimID + "/relations", ""},
-		{"conflicts, 50", "/api/v1/conflicts?limit=50", ""},
+		{"read a claim", "/api/v1/claims/" + p.ClaimID, "/ceiling/sql/claims/" + p.ClaimID, nil},
+		{"list 50, filtered by topic and grade", "/api/v1/claims?limit=50&topic_id=" + q(p.Largest) + "&grade=" + q(p.Grade), "", nil},
+		rotating(fmt.Sprintf("list 50, filtered by topic and grade, rotating over %d topics", len(p.Topics)), p.Topics,
+			func(t string) string { return "/api/v1/claims?limit=50&topic_id=" + q(t) + "&grade=" + q(p.Grade) }),
+		{"search a claimant's name (" + p.Name + ")", "/api/v1/search?limit=20&q=" + q(p.Name), "", nil},
+		{"search a quote's word (" + p.Word + ")", "/api/v1/search?limit=20&q=" + q(p.Word), "", nil},
+		{"search " + p.Word + " in the largest topic", "/api/v1/search?limit=20&q=" + q(p.Word) + "&topic_id=" + q(p.Largest), "", nil},
+		{"search " + p.Name + " with facets", "/api/v1/search?limit=20&facets=true&q=" + q(p.Name), "", nil},
+		{"facets of the largest topic", "/api/v1/claims?limit=1&facets=true&topic_id=" + q(p.Largest), "", nil},
+		{fmt.Sprintf("comparison of a %d-claim topic", p.CmpSize), "/api/v1/topics/" + p.CmpTopic + "/comparison", "", nil},
+		{"relations of a claim of the largest topic", "/api/v1/claims/" + p.RelClaimID + "/relations", "", nil},
+		{"conflicts, 50", "/api/v1/conflicts?limit=50", "", nil},
+		rotating(fmt.Sprintf("conflicts of a topic, 50, rotating over %d topics", len(p.ConflictTopics)), p.ConflictTopics,
+			func(t string) string { return "/api/v1/conflicts?limit=50&topic_id=" + q(t) }),
+	}
+	if pages, err := conflictPages(base, *wrkRotate); err != nil {
+		return err
+	} else if len(pages) > 0 {
+		cases = append(cases, wcase{fmt.Sprintf("conflicts, 50, rotating over pages 2 to %d", len(pages)+1), pages[0], "", pages})
 	}
 	fmt.Printf("(f) %s, %d claims (largest topic %d): wrk -t2 -c%d -d%s from another process on loopback;\n",
 		p.Dialect, p.Claims, p.LargestSize, *wrkClients, *wrkDuration)
@@ -557,16 +629,39 @@ func wrkMeasure(dsn string, tb *table) error {
 		if !only.MatchString(c.name) {
 			continue
 		}
+		script, ceilScript := "", ""
+		if c.rotate != nil {
+			var ceil []string
+			for _, path := range c.rotate {
+				ceil = append(ceil, "/ceiling/mem?u="+q(path))
+			}
+			var err error
+			if script, err = writeScript(c.rotate); err != nil {
+				return err
+			}
+			defer os.Remove(script)
+			if ceilScript, err = writeScript(ceil); err != nil {
+				return err
+			}
+			defer os.Remove(ceilScript)
+		}
 		if err := getJSON(base+c.path, nil); err != nil {
 			return err
 		}
 		la := loadAvg()
-		r, err := runWrk(pid, base+c.path)
+		r, err := runWrk(pid, base+c.path, script)
 		if err != nil {
 			return err
 		}
 		waitIdle(base)
 		apiRSS = max(apiRSS, r.rss)
+		// The ceiling's bodies are read from the API once each before
+		// it is measured (after the API was).
+		for _, path := range c.rotate {
+			if err := getJSON(base+"/ceiling/mem?u="+q(path), nil); err != nil {
+				return err
+			}
+		}
 		ceilings := []string{base + "/ceiling/mem?u=" + q(c.path)}
 		names := []string{"memory"}
 		if c.ceilingSQL != "" {
@@ -576,7 +671,11 @@ func wrkMeasure(dsn string, tb *table) error {
 		var cs, rs []string
 		var tcs, trs []string
 		for i, u := range ceilings {
-			m, err := runWrk(pid, u)
+			sc := ""
+			if names[i] == "memory" {
+				sc = ceilScript
+			}
+			m, err := runWrk(pid, u, sc)
 			if err != nil {
 				return err
 			}
@@ -614,6 +713,61 @@ func wrkMeasure(dsn string, tb *table) error {
 	fmt.Printf("    server RSS under the API's load: largest seen %.0f MiB (target < 200); peak with the ceilings %.0f MiB\n", apiRSS, peak)
 	tb.add("server RSS under the API's load (largest sampled)", fmt.Sprintf("%.0f MiB", apiRSS), "target: 200 MB", ratio(200/1.048576, apiRSS), loadAvg())
 	return nil
+}
+
+// wcase is one measured request. rotate, if set, are the paths wrk
+// cycles through (path is the first): the API is asked for each as wrk's
+// rotation reaches it, with nothing cached beforehand.
+type wcase struct {
+	name, path, ceilingSQL string
+	rotate                 []string
+}
+
+// rotating is a case that cycles through one path a topic.
+func rotating(name string, topics []string, path func(string) string) (c wcase) {
+	c.name = name
+	for _, t := range topics {
+		c.rotate = append(c.rotate, path(t))
+	}
+	if len(c.rotate) > 0 {
+		c.path = c.rotate[0]
+	}
+	return c
+}
+
+// conflictPages returns the paths of the pages of the conflicts after the
+// first, up to n of them, by following the listing's cursors.
+func conflictPages(base string, n int) ([]string, error) {
+	var out []string
+	path := "/api/v1/conflicts?limit=50"
+	for len(out) < n {
+		var page struct {
+			Next string `json:"next_cursor"`
+		}
+		if err := getJSON(base+path, &page); err != nil {
+			return nil, err
+		}
+		if page.Next == "" {
+			break
+		}
+		path = "/api/v1/conflicts?limit=50&cursor=" + url.QueryEscape(page.Next)
+		out = append(out, path)
+	}
+	return out, nil
+}
+
+// writeScript writes the wrk script that cycles through paths to a
+// temporary file and returns its name.
+func writeScript(paths []string) (string, error) {
+	f, err := os.CreateTemp("", "claimdesk-load-*.lua")
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.WriteString(rotateScript(paths)); err != nil {
+		f.Close()
+		return "", err
+	}
+	return f.Name(), f.Close()
 }
 
 // wrkFigure formats a wrk result for the table.

@@ -1,0 +1,254 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/claims/xref"
+)
+
+// listCounter counts the listings of claims and of conflicts the store
+// is asked for: a page answered from the cache asks for none.
+type listCounter struct {
+	*gormstore.Store
+	claims, conflicts atomic.Int64
+}
+
+func (l *listCounter) ListClaims(ctx context.Context, f claims.ClaimFilter) (claims.Page[*claims.Claim], error) {
+	l.claims.Add(1)
+	return l.Store.ListClaims(ctx, f)
+}
+
+func (l *listCounter) ListConflicts(ctx context.Context, f xref.ConflictFilter, o claims.ListOptions) (claims.Page[xref.Conflict], error) {
+	l.conflicts.Add(1)
+	return l.Store.ListConflicts(ctx, f, o)
+}
+
+// TestFirstPagesCacheFollowsWrites: the first page of a topic's claims
+// and of the conflicts is built once while nothing it shows changes, and
+// after every write through the API that changes what it shows, the next
+// request answers exactly what a handler without a cache answers (built
+// afresh by another handler over the same store), which differs from the
+// page before the write. Later pages and filters the key's version does
+// not cover are never cached.
+func TestFirstPagesCacheFollowsWrites(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		seedConflicting(t, s, 300)
+		counter := &listCounter{Store: s}
+		w := service.New(s, nil)
+		h := NewHandler(Options{Store: counter, Writes: w})
+		get := func(h http.Handler, path string) []byte {
+			t.Helper()
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" {
+				t.Errorf("GET %s: Content-Type %q", path, ct)
+			}
+			return rec.Body.Bytes()
+		}
+		// fresh is the oracle: a handler whose caches are empty.
+		fresh := func(path string) []byte {
+			t.Helper()
+			return get(NewHandler(Options{Store: s, Writes: w}), path)
+		}
+		const (
+			list      = "/api/v1/claims?topic_id=t-1&limit=100&grade=ungraded"
+			reordered = "/api/v1/claims?grade=ungraded&limit=100&topic_id=t-1"
+			facets    = "/api/v1/claims?topic_id=t-1&limit=5&facets=true"
+			conflicts = "/api/v1/conflicts?limit=20"
+		)
+		// check asks for path, wants it built (or not) and equal to the
+		// oracle's answer, and returns it.
+		check := func(what, path string, n *atomic.Int64, built bool) []byte {
+			t.Helper()
+			before := n.Load()
+			got := get(h, path)
+			if b := n.Load() > before; b != built {
+				t.Errorf("%s: %s: built %v, want %v", what, path, b, built)
+			}
+			if want := fresh(path); !bytes.Equal(got, want) {
+				t.Errorf("%s: %s:\n got %s\nwant %s", what, path, got, want)
+			}
+			return got
+		}
+		check("first", list, &counter.claims, true)
+		check("again", list, &counter.claims, false)
+		check("parameters in another order", reordered, &counter.claims, false)
+		check("first", facets, &counter.claims, true)
+		check("again", facets, &counter.claims, false)
+		check("first", conflicts, &counter.conflicts, true)
+		check("again", conflicts, &counter.conflicts, false)
+		// From the cache, gzipped for a client that accepts it (by the
+		// compression middleware), to the same JSON; HEAD has the
+		// headers and no body.
+		for _, p := range []string{list, conflicts} {
+			req := httptest.NewRequest("GET", p, nil)
+			req.Header.Set("Accept-Encoding", "gzip")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "gzip" {
+				t.Fatalf("GET %s, gzip: %d %q", p, rec.Code, rec.Header().Get("Content-Encoding"))
+			}
+			if got, want := gunzip(t, rec.Body.Bytes()), fresh(p); !bytes.Equal(got, want) {
+				t.Errorf("GET %s, gzip: %s, want %s", p, got, want)
+			}
+			rec = httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("HEAD", p, nil))
+			if rec.Code != http.StatusOK || rec.Body.Len() != 0 || rec.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+				t.Errorf("HEAD %s: %d, %d bytes, %q", p, rec.Code, rec.Body.Len(), rec.Header().Get("Content-Type"))
+			}
+		}
+
+		// Never cached: a later page, a filter by place or in_conflict,
+		// a listing across topics.
+		var page claims.Page[json.RawMessage]
+		if err := json.Unmarshal(get(h, conflicts), &page); err != nil || page.Next == "" {
+			t.Fatalf("conflicts: no next page (%v)", err)
+		}
+		for _, p := range []struct {
+			path string
+			n    *atomic.Int64
+		}{
+			{conflicts + "&cursor=" + page.Next, &counter.conflicts},
+			{"/api/v1/claims?topic_id=t-1&limit=20&in_conflict=true", &counter.claims},
+			{"/api/v1/claims?topic_id=t-1&limit=20&place=Syria", &counter.claims},
+			{"/api/v1/claims?limit=20&grade=ungraded", &counter.claims},
+		} {
+			check("first", p.path, p.n, true)
+			check("again", p.path, p.n, true)
+		}
+
+		var first claims.Page[conflictItem]
+		if err := json.Unmarshal(get(h, conflicts), &first); err != nil || len(first.Items) == 0 {
+			t.Fatalf("conflicts: %v", err)
+		}
+		cf := first.Items[0]
+		var claimT1 claims.Page[claims.Claim]
+		if err := json.Unmarshal(get(h, list), &claimT1); err != nil || len(claimT1.Items) < 2 {
+			t.Fatalf("list: %v %d", err, len(claimT1.Items))
+		}
+		ifMatch := map[string]string{"If-Match": "*"}
+		for _, wr := range []struct {
+			name string
+			req  request
+			// changes are the pages the write changes (each then built
+			// again); keeps are cached pages it leaves as they were.
+			changes, keeps []string
+		}{
+			{"claim of the topic updated", request{method: "PATCH", path: "/api/v1/claims/" + claimT1.Items[0].ID,
+				body: `{"quote":"Said again"}`, headers: ifMatch}, []string{list, facets}, nil},
+			{"claim added to the topic", request{method: "POST", path: "/api/v1/claims",
+				body: `{"id":"cl-new","topic_id":"t-1","claimant_id":"c-01","quantity_text":"about 12","quote":"New","grade":"ungraded","provenance":{"source_id":"s-1"}}`},
+				[]string{list, facets}, nil},
+			{"claim of the topic deleted", request{method: "DELETE", path: "/api/v1/claims/" + claimT1.Items[1].ID, headers: ifMatch},
+				[]string{list, facets}, nil},
+			{"conflict's side updated", request{method: "PATCH", path: "/api/v1/claims/" + cf.A.ClaimID,
+				body: `{"quantity_text":"about 999999"}`, headers: ifMatch}, []string{conflicts}, nil},
+			{"claimant renamed", request{method: "PATCH", path: "/api/v1/claimants/" + cf.B.ClaimantID,
+				body: `{"name":"Renamed"}`, headers: ifMatch}, []string{conflicts}, nil},
+			{"topic renamed", request{method: "PATCH", path: "/api/v1/topics/" + cf.TopicID,
+				body: `{"title":"Retitled"}`, headers: ifMatch}, []string{conflicts}, nil},
+		} {
+			// Cached before the write.
+			for _, p := range append(wr.changes, wr.keeps...) {
+				get(h, p)
+			}
+			old := map[string][]byte{}
+			for _, p := range wr.changes {
+				old[p] = fresh(p)
+			}
+			e := &env{h: h, store: counter}
+			status := map[string]int{"PATCH": http.StatusOK, "POST": http.StatusCreated, "DELETE": http.StatusNoContent}[wr.req.method]
+			e.doJSON(t, wr.req, status, nil)
+			for _, p := range wr.changes {
+				n := &counter.claims
+				if p == conflicts {
+					n = &counter.conflicts
+				}
+				if got := check("after "+wr.name, p, n, true); bytes.Equal(got, old[p]) {
+					t.Errorf("after %s: %s unchanged: the write is not one that shows", wr.name, p)
+				}
+			}
+		}
+
+		// A review of the first conflict's pair: the conflicts show it.
+		var now claims.Page[conflictItem]
+		if err := json.Unmarshal(get(h, conflicts), &now); err != nil || len(now.Items) == 0 {
+			t.Fatalf("conflicts: %v", err)
+		}
+		pair := now.Items[0]
+		if pair.Review != nil {
+			t.Fatalf("the first conflict is reviewed already")
+		}
+		e := &env{h: h, store: counter}
+		e.doJSON(t, request{method: "POST", path: "/api/v1/reviews",
+			body: `{"claim_a":"` + pair.ClaimA + `","claim_b":"` + pair.ClaimB + `","status":"reviewed","resolution":"different groups"}`},
+			http.StatusCreated, nil)
+		check("after a review", conflicts, &counter.conflicts, true)
+		var reviewed claims.Page[conflictItem]
+		if err := json.Unmarshal(get(h, conflicts+"&status=reviewed"), &reviewed); err != nil || len(reviewed.Items) != 1 || reviewed.Items[0].Review == nil {
+			t.Errorf("reviewed conflicts after the review: %+v (%v)", reviewed.Items, err)
+		}
+
+		// A write to another topic leaves the topic's page cached, not
+		// the conflicts (of every topic).
+		var other claims.Page[claims.Claim]
+		if err := json.Unmarshal(get(h, "/api/v1/claims?topic_id=t-2&limit=1"), &other); err != nil || len(other.Items) != 1 {
+			t.Fatalf("t-2: %v", err)
+		}
+		get(h, list) // built after the review, which bumps the topics of its claims
+		check("before", list, &counter.claims, false)
+		check("before", conflicts, &counter.conflicts, false)
+		e.doJSON(t, request{method: "PATCH", path: "/api/v1/claims/" + other.Items[0].ID, body: `{"quote":"Elsewhere"}`, headers: ifMatch}, http.StatusOK, nil)
+		check("after a write to another topic", list, &counter.claims, false)
+		check("after a write to another topic", conflicts, &counter.conflicts, true)
+	})
+}
+
+// TestConflictsTopicTitles: each conflict of the listing is named by its
+// topic's title, as FindTopic reads the topic, on every page (the titles
+// are read in one query a page, TopicTitles).
+func TestConflictsTopicTitles(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		seedConflicting(t, s, 300)
+		h := NewHandler(Options{Store: s, Writes: service.New(s, nil)})
+		seen := map[string]bool{}
+		for path := "/api/v1/conflicts?limit=7"; path != ""; {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			var page claims.Page[conflictItem]
+			if rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &page) != nil {
+				t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
+			}
+			for _, cf := range page.Items {
+				tp, err := s.FindTopic(context.Background(), cf.TopicID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cf.TopicTitle != tp.Title {
+					t.Errorf("%s: conflict of %s titled %q, want %q", path, cf.TopicID, cf.TopicTitle, tp.Title)
+				}
+				seen[cf.TopicID] = true
+			}
+			path = ""
+			if page.Next != "" {
+				path = "/api/v1/conflicts?limit=7&cursor=" + page.Next
+			}
+		}
+		if len(seen) < 2 {
+			t.Errorf("conflicts in %d topics, want more than one", len(seen))
+		}
+	})
+}
