@@ -47,6 +47,14 @@ import (
 // cmd/claimdesk), so that the runtime holds little more than what is live.
 // Records whose references point forward in the file are held until the
 // end, so a file ordered against its references costs more.
+//
+// On PostgreSQL the transaction turns bulkSettingPG on: the triggers of
+// claim_search and of the topics' versions skip the claims it inserts,
+// and Insert does their work for each batch with one statement each
+// (bulkIndexPG). Nothing is visible before the commit, and the import
+// still takes its topics' advisory locks only for the recompute, as
+// before: the versions' rows it bumps were locked by its triggers at the
+// same point of the transaction before.
 
 // importLockClass is the first key of the PostgreSQL advisory lock that
 // one import at a time holds ("impt" in ASCII).
@@ -99,6 +107,10 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 				if err := importLock(tx); err != nil {
 					return err
 				}
+				if err := setBulk(tx, true); err != nil {
+					return err
+				}
+				w.indexClaims = true
 			}
 			var rebuild, later []string
 			if s.dialect == dialectSQLite {
@@ -109,6 +121,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			}
 			if err := fn(w); err != nil {
 				return err
+			}
+			if w.indexClaims {
+				if err := setBulk(tx, false); err != nil {
+					return err
+				}
 			}
 			start := time.Now()
 			for _, stmt := range rebuild {
@@ -160,6 +177,15 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 		err = run(s.db)
 	}
 	return translate(err, "import")
+}
+
+// setBulk turns bulkSettingPG on or off for the rest of tx.
+func setBulk(tx *gorm.DB, on bool) error {
+	v := "off"
+	if on {
+		v = "on"
+	}
+	return tx.Exec("SELECT set_config(?, ?, true)", bulkSettingPG, v).Error
 }
 
 // bulkCacheKiB is the page cache of a bulk load's connection, in KiB. A
@@ -252,6 +278,10 @@ type bulkWriter struct {
 	// batch being written, whose topics are dirtied once it is.
 	linkClaims map[string]bool
 	stmts      insertStmts
+	// indexClaims is set on PostgreSQL outside Atomically: the triggers
+	// skip the claims the writer inserts (bulkSettingPG), and Insert
+	// indexes them a batch at a time.
+	indexClaims bool
 }
 
 func (w *bulkWriter) Stored(ctx context.Context, k exchange.Kind, ids []string) (map[string]int, error) {
@@ -484,7 +514,30 @@ func (w *bulkWriter) Insert(ctx context.Context, b *exchange.Batch) error {
 			return err
 		}
 	}
+	if w.indexClaims {
+		if err := w.indexNew(b.Claims); err != nil {
+			return err
+		}
+	}
 	return w.dirtyLinkTopics()
+}
+
+// indexNew does for the claims just inserted what the triggers skipped
+// (bulkIndexPG): their rows of claim_search and one bump of each of their
+// topics' versions.
+func (w *bulkWriter) indexNew(cs []*claims.Claim) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	for chunk := range slices.Chunk(ids, 5000) {
+		for _, stmt := range bulkIndexPG {
+			if err := w.tx.Exec(stmt, chunk).Error; err != nil {
+				return fmt.Errorf("index the imported claims: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // Update replaces stored records whole, keeping the incoming Meta, and
