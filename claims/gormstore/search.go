@@ -330,13 +330,15 @@ func searchOthers[R any, T any, PR interface {
 			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
 			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
 	} else {
-		hits, err = searchOthersSQLite(db, s.db.WithContext(ctx), table, terms)
+		hits, err = searchOthersSQLite(db, table, terms)
 	}
 	if err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	var rows []R
-	if err := s.byIDs(s.db.WithContext(ctx), table, ids(hits), &rows); err != nil {
+	// Through the hot reader, the IN list padded (padIDs): one of a few
+	// statement texts, kept prepared on SQLite.
+	if err := s.byIDs(db, table, padIDs(ids(hits)), &rows); err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	byID := make(map[string]PR, len(rows))
@@ -362,10 +364,9 @@ func searchOthers[R any, T any, PR interface {
 // by bm25, then makes the passages of the best SearchGroupLimit only: a
 // statement that selected snippet() with the score would make one for
 // every match before sorting them (for a surname that 20,000 claimants
-// share, most of a search's time). The ranking runs on db (a hot
-// reader's session), the passages, whose texts vary with their rows, on
-// plain.
-func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
+// share, most of a search's time). Both run on db, a hot reader's
+// session.
+func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
 	fts, match := table+"_fts", fulltext.FTS5(terms)
 	var ranked []struct {
 		RowID int64
@@ -388,7 +389,7 @@ func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term)
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	byRow, err := passages(plain, fts, match, rowIDs, false, 16, []int{-1})
+	byRow, err := passages(db, fts, match, rowIDs, false, 16, []int{-1})
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +409,9 @@ func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term)
 // match come first: a claim's quote, then its original, notes and
 // quantity only for the claims whose quote does not match. A passage
 // holds at most tokens words; column -1 lets FTS5 choose the column. few
-// says that few rows match between the rows (see snippetRows).
+// says that few rows match between the rows (see snippetRows). The rows'
+// IN list is padded (padIDs), so that db, a hot reader's session, keeps
+// the statements prepared: a few texts a table, not one a page's length.
 func passages(db *gorm.DB, fts, match string, rows []int64, few bool, tokens int, stages ...[]int) (map[int64]string, error) {
 	out := make(map[int64]string, len(rows))
 	todo := rows
@@ -423,7 +426,7 @@ func passages(db *gorm.DB, fts, match string, rows []int64, few bool, tokens int
 		where, lo, hi := snippetRows(todo, few)
 		q, err := db.Raw(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+fts+` WHERE `+fts+` MATCH @m AND `+where,
 			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis), sql.Named("n", tokens),
-			sql.Named("m", match), sql.Named("ids", todo), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
+			sql.Named("m", match), sql.Named("ids", padIDs(todo)), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
 		if err != nil {
 			return nil, err
 		}
@@ -618,7 +621,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// Within a topic, and no other filter, the rows between the page's
 	// that match are the window's at most.
 	few := f.TopicID != "" && filters == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}
-	byRow, err := passages(s.db.WithContext(db.Statement.Context), "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
+	byRow, err := passages(db, "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
 	if err != nil {
 		return nil, "", err
 	}
