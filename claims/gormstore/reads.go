@@ -87,17 +87,20 @@ func (p *preparedReads) claimStmt(ctx context.Context, s *Store) (*sql.Stmt, err
 
 // maxHotStatements bounds the statements hotStmts keeps prepared. The
 // texts it is given are few by construction (a listing's filters, the
-// conflicts' filters, a search's filters, IN lists of a power of two); a
-// text beyond the bound runs unprepared, and none is ever closed before
-// Store.Close, so no statement can be closed while a read uses it.
-const maxHotStatements = 96
+// conflicts' filters, a search's filters, IN lists of a power of two,
+// a search's passages: two forms a stage, of each FTS5 table, by the
+// length of the IN list); a text beyond the bound runs unprepared, and
+// none is ever closed before Store.Close, so no statement can be closed
+// while a read uses it.
+const maxHotStatements = 160
 
 // hotStmts keeps prepared, on SQLite, the statements of the reads where
 // keeping them was measured to save CPU: the conflicts listing and its
 // sides, the listings (see BenchmarkHotReads in the API), and a search's
-// ranking statements and read of its claims (BenchmarkSearchRequests). A
-// statement is parsed and planned once a connection instead of on every
-// request; SQLite prepares it again by itself when the schema changes.
+// ranking statements, passages and reads of its claims and groups' rows
+// (BenchmarkSearchRequests). A statement is parsed and planned once a
+// connection instead of on every request; SQLite prepares it again by
+// itself when the schema changes.
 // It starts no goroutine; Store.Close closes its statements.
 type hotStmts struct {
 	db     *sql.DB

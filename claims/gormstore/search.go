@@ -330,13 +330,15 @@ func searchOthers[R any, T any, PR interface {
 			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
 			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
 	} else {
-		hits, err = searchOthersSQLite(db, s.db.WithContext(ctx), table, terms)
+		hits, err = s.searchGroups(db, table, terms)
 	}
 	if err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	var rows []R
-	if err := s.byIDs(s.db.WithContext(ctx), table, ids(hits), &rows); err != nil {
+	// Through the hot reader, the IN list padded (padIDs): one of a few
+	// statement texts, kept prepared on SQLite.
+	if err := s.byIDs(db, table, padIDs(ids(hits)), &rows); err != nil {
 		return nil, translate(err, "search "+table)
 	}
 	byID := make(map[string]PR, len(rows))
@@ -358,14 +360,74 @@ func searchOthers[R any, T any, PR interface {
 	return out, nil
 }
 
+// searchGroupsBytes bounds the ranked groups Store.groups keeps, about a
+// thousand queries' worth.
+const searchGroupsBytes = 2 << 20
+
+// searchGroups returns searchOthersSQLite's ranking of table's rows for
+// terms, kept in s.groups under the version of table's FTS5 index: its
+// structure record (rowid 10 of the index's data table), which FTS5
+// writes again, with a counter of the leaves it has written that only
+// grows, whenever a transaction that changed the table commits (its
+// pending rows are written as a new segment then) or its segments are
+// merged; a row changes its index through the triggers. The version is
+// read from the database, so the writes of other processes and replicas
+// change it as this one's do. The ranking reads only the index, its
+// docsize table and the rows' IDs, which the version covers; the rows
+// themselves are read afresh by the caller. Not within a transaction,
+// whose own pending writes the committed structure does not show, nor
+// with FTS5's secure-delete, which edits segments in place. Ranking
+// every claimant holding a common word (2,000 at a million claims) was
+// about a third of a search's CPU.
+func (s *Store) searchGroups(db *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
+	if s.groups == nil || s.inTx {
+		return searchOthersSQLite(db, table, terms)
+	}
+	key := table + "\x00" + fulltext.FTS5(terms)
+	version, err := ftsVersion(db, table+"_fts")
+	if err != nil || version == "" {
+		return searchOthersSQLite(db, table, terms)
+	}
+	if hits, ok := s.groups.Get(key, version); ok {
+		return hits, nil
+	}
+	hits, err := searchOthersSQLite(db, table, terms)
+	if err != nil {
+		return nil, err
+	}
+	// Kept only if no write changed the index while it was ranked.
+	if again, err := ftsVersion(db, table+"_fts"); err == nil && again == version {
+		n := len(key) + len(version) + 64
+		for _, h := range hits {
+			n += len(h.ID) + len(h.Snippet) + 48
+		}
+		s.groups.Put(key, version, hits, n)
+	}
+	return hits, nil
+}
+
+// ftsVersion returns the structure record of the FTS5 table fts, or ""
+// when it has none or FTS5's secure-delete is set.
+func ftsVersion(db *gorm.DB, fts string) (string, error) {
+	var v []struct {
+		Structure    []byte
+		SecureDelete sql.NullString
+	}
+	err := db.Raw(`SELECT (SELECT block FROM ` + fts + `_data WHERE id = 10) AS structure,
+		(SELECT v FROM ` + fts + `_config WHERE k = 'secure-delete') AS secure_delete`).Scan(&v).Error
+	if err != nil || len(v) == 0 || v[0].Structure == nil || (v[0].SecureDelete.Valid && v[0].SecureDelete.String != "0") {
+		return "", err
+	}
+	return string(v[0].Structure), nil
+}
+
 // searchOthersSQLite ranks the rows of table's FTS5 mirror matching terms
 // by bm25, then makes the passages of the best SearchGroupLimit only: a
 // statement that selected snippet() with the score would make one for
 // every match before sorting them (for a surname that 20,000 claimants
-// share, most of a search's time). The ranking runs on db (a hot
-// reader's session), the passages, whose texts vary with their rows, on
-// plain.
-func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
+// share, most of a search's time). Both run on db, a hot reader's
+// session.
+func searchOthersSQLite(db *gorm.DB, table string, terms []fulltext.Term) ([]scored, error) {
 	fts, match := table+"_fts", fulltext.FTS5(terms)
 	var ranked []struct {
 		RowID int64
@@ -388,7 +450,7 @@ func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term)
 	for i, r := range ranked {
 		rowIDs[i] = r.RowID
 	}
-	byRow, err := passages(plain, fts, match, rowIDs, false, 16, []int{-1})
+	byRow, err := passages(db, fts, match, rowIDs, false, 16, []int{-1})
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +470,9 @@ func searchOthersSQLite(db, plain *gorm.DB, table string, terms []fulltext.Term)
 // match come first: a claim's quote, then its original, notes and
 // quantity only for the claims whose quote does not match. A passage
 // holds at most tokens words; column -1 lets FTS5 choose the column. few
-// says that few rows match between the rows (see snippetRows).
+// says that few rows match between the rows (see snippetRows). The rows'
+// IN list is padded (padIDs), so that db, a hot reader's session, keeps
+// the statements prepared: a few texts a table, not one a page's length.
 func passages(db *gorm.DB, fts, match string, rows []int64, few bool, tokens int, stages ...[]int) (map[int64]string, error) {
 	out := make(map[int64]string, len(rows))
 	todo := rows
@@ -423,7 +487,7 @@ func passages(db *gorm.DB, fts, match string, rows []int64, few bool, tokens int
 		where, lo, hi := snippetRows(todo, few)
 		q, err := db.Raw(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+fts+` WHERE `+fts+` MATCH @m AND `+where,
 			sql.Named("o", fulltext.Open), sql.Named("c", fulltext.Close), sql.Named("e", fulltext.Ellipsis), sql.Named("n", tokens),
-			sql.Named("m", match), sql.Named("ids", todo), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
+			sql.Named("m", match), sql.Named("ids", padIDs(todo)), sql.Named("lo", lo), sql.Named("hi", hi)).Rows()
 		if err != nil {
 			return nil, err
 		}
@@ -618,7 +682,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 	// Within a topic, and no other filter, the rows between the page's
 	// that match are the window's at most.
 	few := f.TopicID != "" && filters == claims.ClaimFilter{TopicID: f.TopicID, ListOptions: f.ListOptions}
-	byRow, err := passages(s.db.WithContext(db.Statement.Context), "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
+	byRow, err := passages(db, "claims_fts", match, rowIDs, few, 24, []int{0}, []int{2, 3, 1})
 	if err != nil {
 		return nil, "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -94,4 +95,49 @@ func othersOracle(t *testing.T, s *gormstore.Store, table, match string) []strin
 		return nil
 	}
 	return out
+}
+
+// TestSearchGroupsSeeEveryWrite checks that the groups a search ranks,
+// which a SQLite store keeps by the version of each FTS5 index, follow
+// every write: another store on the same file (another process or
+// replica) creates, renames and deletes claimants, and the first store
+// writes too; after each write the first store's claimants, searched
+// twice (ranked afresh, then as kept), are the oracle's.
+func TestSearchGroupsSeeEveryWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "claimdesk.db")
+	a, b := storetest.Open(t, path), storetest.Open(t, path)
+	ctx := context.Background()
+	var made []*claims.Claimant
+	for i := range claims.SearchGroupLimit + 2 {
+		c := &claims.Claimant{Name: fmt.Sprintf("Petrov %d", i), Role: "spokesperson"}
+		must(t, "create claimant", svc(b).CreateClaimant(ctx, c))
+		made = append(made, c)
+	}
+	check := func(step string) {
+		t.Helper()
+		want := othersOracle(t, a, "claimants", fulltext.FTS5(fulltext.Parse("Petrov")))
+		for round := range 2 {
+			var got []string
+			for _, h := range search(t, a, claims.ClaimFilter{Query: "Petrov"}).Claimants {
+				got = append(got, hitLine(h.Item.ID, h.Score, h.Snippet))
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s, search %d: claimants\n%s\nwant\n%s", step, round+1, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+	check("created")
+	must(t, "create claimant", svc(b).CreateClaimant(ctx, &claims.Claimant{Name: "Petrov Petrov Petrov"}))
+	check("another store created a better match")
+	made[3].Name = "Ivanov"
+	must(t, "rename claimant", svc(b).UpdateClaimant(ctx, made[3]))
+	check("another store renamed a match away")
+	must(t, "delete claimant", svc(b).DeleteClaimant(ctx, made[0].ID, 0))
+	check("another store deleted a match")
+	made[5].Role = "Petrov's spokesperson"
+	must(t, "update claimant", svc(a).UpdateClaimant(ctx, made[5]))
+	check("this store updated a match")
+	if got := search(t, a, claims.ClaimFilter{Query: "Petrov"}).Claimants; len(got) == 0 || got[0].Item.Name != "Petrov Petrov Petrov" {
+		t.Fatalf("the best claimant is not the one another store created: %+v", got)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/claimdesk/claimdesk/claims/cache"
 	"log/slog"
 	"net/url"
 	"runtime"
@@ -59,6 +60,11 @@ type Store struct {
 	// Shared with the copies bound to a transaction, which do not use it.
 	hot   *hotStmts
 	noHot bool // WithPreparedReads(false)
+	// groups keeps the ranked topics, sources and claimants of a search
+	// on SQLite, by FTS5 table and query, at the version of the table's
+	// index (see searchGroups); nil on PostgreSQL. Shared with the copies
+	// bound to a transaction, which do not use it.
+	groups *cache.Cache[string, []scored]
 }
 
 // hotReader returns the session a hot read (a listing, the conflicts and
@@ -199,6 +205,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	s.db, s.sqlDB = db, sqlDB
 	if s.dialect == dialectSQLite {
 		s.reads = &preparedReads{}
+		s.groups = cache.New[string, []scored](searchGroupsBytes)
 		if !s.noHot {
 			s.hot = newHotStmts(sqlDB)
 		}
