@@ -38,10 +38,3 @@ func OnRecomputeRead(fn func(views []xref.ClaimView)) (restore func()) {
 	onRecomputeRead = fn
 	return func() { onRecomputeRead = nil }
 }
-
-// OnRecomputeWrite calls fn with the topics of each batch a batched
-// recompute has written, until the returned function removes it.
-func OnRecomputeWrite(fn func(topics []string)) (restore func()) {
-	onRecomputeWrite = fn
-	return func() { onRecomputeWrite = nil }
-}

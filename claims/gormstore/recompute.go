@@ -49,8 +49,8 @@ import (
 //     is loaded: its job then holds them only until it has computed), so
 //     memory follows the largest topic with its parent rather than the
 //     database; a batch larger than the aim (one big topic) is loaded
-//     only once the batch before it is written, and is written before
-//     the batch after it loads, so that no other batch is held with it;
+//     only once the batch before it is written, so that two of them are
+//     never held at once;
 //   - a topic's result becomes rows part by part, each part let go once
 //     its rows are made, and its series and sums of parts are encoded as
 //     JSON an element at a time (listJSON);
@@ -104,10 +104,6 @@ var onRecompute func(peak int)
 // onRecomputeRead, when set (by the tests), is called with the claims a
 // batched recompute read, topic by topic, as it caches them.
 var onRecomputeRead func(views []xref.ClaimView)
-
-// onRecomputeWrite, when set (by the tests), is called with the topics of
-// each batch a batched recompute has written.
-var onRecomputeWrite func(topics []string)
 
 // idChunk is the number of IDs in one IN list.
 const idChunk = 500
@@ -379,11 +375,7 @@ type jobInput struct {
 // runBatch loads what the topics of batch need and starts computing them;
 // then it writes the results of the batch started before, if any. A big
 // batch is loaded after that write instead, so that the batch before it
-// has left memory (its claims evicted, its results written), and is
-// computed and written before the next batch loads: loaded while it
-// computed, the next batch's claims, and its computation started as soon
-// as they were, were held at its peak, the import's (the largest topic of
-// a million claims with its parent).
+// has left memory (its claims evicted, its results written).
 func (r *recomputer) runBatch(batch []string, big bool) error {
 	if big {
 		if err := r.finish(); err != nil {
@@ -401,9 +393,6 @@ func (r *recomputer) runBatch(batch []string, big bool) error {
 			return err
 		}
 		r.pending = j
-		if big {
-			return r.finish()
-		}
 		return nil
 	}
 	return r.finish()
@@ -424,9 +413,6 @@ func (r *recomputer) finish() error {
 	w := j.merge()
 	if err := r.write(&w); err != nil {
 		return err
-	}
-	if onRecomputeWrite != nil {
-		onRecomputeWrite(j.ids)
 	}
 	for _, id := range j.ids {
 		for _, n := range r.needs(id) {

@@ -210,54 +210,6 @@ func TestRecomputeHoldsTopicNotFamily(t *testing.T) {
 	})
 }
 
-// TestRecomputeBigBatchAlone imports a topic bigger than a batch's aim
-// between small ones, with limits that give every topic a batch of its
-// own. The big topic's batch (at a million claims, the largest topic with
-// its parent: the import's peak) must be held alone: the batch before it
-// written before its claims are read, and its results written before the
-// claims of the batch after it are read. The results must equal a fresh
-// recompute.
-func TestRecomputeBigBatchAlone(t *testing.T) {
-	t.Cleanup(gormstore.SetRecomputeLimits(10, 1, 1<<30, 1<<30))
-	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
-		var events []string // "read a", "wrote a"
-		t.Cleanup(gormstore.OnRecomputeRead(func(vs []xref.ClaimView) {
-			if len(vs) > 0 {
-				events = append(events, "read "+vs[0].TopicID)
-			}
-		}))
-		t.Cleanup(gormstore.OnRecomputeWrite(func(topics []string) {
-			for _, id := range topics {
-				events = append(events, "wrote "+id)
-			}
-		}))
-		recs := []any{
-			"source", &claims.Source{Meta: claims.Meta{ID: "s0"}, Name: "Source 0", Kind: claims.SourceNews},
-			"claimant", &claims.Claimant{Meta: claims.Meta{ID: "k0"}, Name: "Minister"},
-		}
-		topics := []string{"a", "b", "c"}
-		for _, id := range topics {
-			recs = append(recs, "topic", &claims.Topic{Meta: claims.Meta{ID: id}, Title: "Fighters " + id})
-			n := 3
-			if id == "b" {
-				n = 25 // above the aim of 10
-			}
-			for i := range n {
-				recs = append(recs, "claim", &claims.Claim{Meta: claims.Meta{ID: fmt.Sprintf("%s-%02d", id, i)}, TopicID: id,
-					ClaimantID: "k0", QuantityText: []string{"about 3,000", "5,000", "at least 800"}[i%3],
-					Occasion: fmt.Sprintf("briefing %d", i), SaidOn: "2015-06-01", Scope: claims.Scope{Places: []string{"Syria"}},
-					Provenance: claims.Provenance{SourceID: "s0"}})
-			}
-		}
-		importDoc(t, s, recs...)
-		want := []string{"read a", "wrote a", "read b", "wrote b", "read c", "wrote c"}
-		if fmt.Sprint(events) != fmt.Sprint(want) {
-			t.Errorf("the recompute read and wrote %q, want %q (the big topic b held alone)", events, want)
-		}
-		checkCurrent(t, s, topics...)
-	})
-}
-
 // TestRecomputeHoldsSlimClaims imports a topic whose claims carry quotes,
 // notes, tags, relays and original wording, with a parent and the same
 // places, units and intervals again and again. The claims the recompute
