@@ -100,28 +100,9 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	return nil
 }
 
-// importMemoryLimit is the soft limit on the Go runtime's memory that a
-// direct import sets unless GOMEMLIMIT does (runtime/debug.SetMemoryLimit).
-// Without it the garbage collector lets the heap grow to twice what is
-// live, which at the recompute of a big topic is the larger part of the
-// import's peak; with it, the collector works harder near the limit. The
-// import's target is under 300 MB of RSS at a million claims, of which
-// SQLite (its page cache, sorters and statements) and the program's own
-// pages take about 100.
-const importMemoryLimit = 192 << 20
-
 // sniffBytes is how much of an import's start is read to tell NDJSON
 // from a JSON document when the file's name does not say.
 const sniffBytes = 64 << 10
-
-// importGCPercent is the garbage collector's GOGC that a direct import
-// sets with its memory limit unless GOGC does. Under the limit the heap
-// may otherwise grow to twice what is live: at 300,000 claims the live
-// heap of the recompute peaks at about 75 MiB and the runtime held 178 MiB
-// with GOGC 100; with 50, the import's peak RSS fell from 322 to 273 MB at
-// the same CPU time (152 and 153 s, the collector's extra work being
-// small beside SQLite's).
-const importGCPercent = 50
 
 // importCmd loads a document written by export, atomically.
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -132,7 +113,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	dryRun := fs.Bool("dry-run", false, "validate and report, write nothing")
 	maxBytes := fs.Int64("max-bytes", exchange.DefaultLimits.MaxBytes, "largest file accepted, in bytes")
 	server := fs.String("server", env("CLAIMDESK_SERVER", ""), "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
-	applyMemLimit := memoryLimitFlag(fs, "the import's", importMemoryLimit, importGCPercent)
+	applyMemLimit := memoryLimitFlag(fs, "the import's", exchange.ImportMemoryLimit, exchange.ImportGCPercent)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
