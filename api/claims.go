@@ -35,7 +35,7 @@ func (h *handler) claims() *resource[claims.Claim] {
 			// See pagecache.go: within one topic, and only filters on
 			// what the topic's version covers.
 			topic := q.get("topic_id")
-			if topic == "" || q.get("q") != "" || q.get("place") != "" || q.get("in_conflict") != "" {
+			if topic == "" || q.get("q") != "" || q.get("place") != "" {
 				return nil, false
 			}
 			return func(ctx context.Context) (string, error) { return h.store.TopicVersion(ctx, topic) }, true

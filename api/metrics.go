@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -20,7 +21,8 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 	// series keeps each (method, route, status)'s counter and histogram
 	// once looked up: WithLabelValues hashes the labels and takes the
-	// vector's lock on every request. Routes and statuses are few.
+	// vector's lock on every request. Routes, statuses and methods (see
+	// methodLabel) are few.
 	series sync.Map // seriesKey -> seriesOf
 }
 
@@ -61,7 +63,7 @@ func (m *metrics) observe(c *gin.Context) {
 	if route == "" {
 		route = "unmatched"
 	}
-	k := seriesKey{c.Request.Method, route, c.Writer.Status()}
+	k := seriesKey{methodLabel(c.Request.Method), route, c.Writer.Status()}
 	v, ok := m.series.Load(k)
 	if !ok {
 		v, _ = m.series.LoadOrStore(k, seriesOf{
@@ -72,6 +74,19 @@ func (m *metrics) observe(c *gin.Context) {
 	s := v.(seriesOf)
 	s.requests.Inc()
 	s.duration.Observe(time.Since(start).Seconds())
+}
+
+// methodLabel is the method's label: a standard method as it is, any
+// other "other". The client chooses the method, and an unmatched route
+// answers any, so each new one would otherwise be a new series (and entry
+// of series) for as long as the process runs.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return method
+	}
+	return "other"
 }
 
 func (m *metrics) handler() gin.HandlerFunc {

@@ -21,11 +21,13 @@ import (
 //   - a listing of claims within a topic, at the topic's TopicVersion
 //     (its claims, their sources and tags, its row, its summaries and
 //     the names of claimants and sources; the facets, if asked for, are
-//     counted at the same version). A filter whose answer reads more
+//     counted at the same version). in_conflict is covered too: a
+//     claim's summary is written only when its own topic is recomputed
+//     (a write recomputes its topic, the topic's parent and children),
+//     and every recompute of a topic rewrites its row of topic_summaries,
+//     whose triggers bump its version. A filter whose answer reads more
 //     than the topic's claims is not cached: a place (places are custom
-//     records of their own), a text (the search index), in_conflict (the
-//     claims' summaries, which a child topic's recompute may change
-//     without touching the topic's).
+//     records of their own), a text (the search index).
 //   - the conflicts, at the DataVersion (every topic's version): their
 //     rows are recomputed with topics' summaries, their sides are claims
 //     and claimants, their titles topics, their reviews bump the topics

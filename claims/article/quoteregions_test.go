@@ -24,6 +24,17 @@ func TestQuoteRegionsNestedStraight(t *testing.T) {
 		// Unbalanced (the third mark is never closed): paired as they
 		// come.
 		{`Он сказал "100 и 200" потом "300.`, []string{`"100 и 200"`}},
+		// Unbalanced straight marks (the first opens, the second opens
+		// again and is never closed) with guillemets after the second:
+		// paired as they come, the guillemets are outside them and count.
+		{`Газета "Новая "Жизнь пишет: «Пришли 40 тысяч человек», - сказал он.`,
+			[]string{`"Новая "`, `«Пришли 40 тысяч человек»`}},
+		{`Как сообщил "Коммерсант "со ссылкой на источник, «на митинг пришли 40 тысяч человек», - заявил Иван Петров.`,
+			[]string{`"Коммерсант "`, `«на митинг пришли 40 тысяч человек»`}},
+		// Balanced nested straight marks with guillemets where the
+		// toggling would be inside a pair: the nesting holds.
+		{`Сотрудник" «видел 300 человек» "Медузы" сказал".`,
+			[]string{`«видел 300 человек»`, `"Медузы"`}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -781,7 +781,11 @@ func quoteRegions(p string, out []span) []span {
 	depth := 0
 	open := -1
 	// The straight marks: nested (sdepth, sopen, nested) and toggling
-	// (straight, topen, toggled).
+	// (straight, topen, toggled). The other marks count outside straight
+	// ones only, which differ by mode: a span outside them either way goes
+	// to out, one outside them in one mode only is kept with that mode's
+	// straight spans (nested or toggled), so that the toggling fallback
+	// reads the other marks as it did before straight marks nested.
 	sdepth, sopen, straight, topen := 0, -1, false, -1
 	var nested, toggled []span
 	for i := 0; i < len(p); {
@@ -794,15 +798,25 @@ func quoteRegions(p string, out []span) []span {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '«' || r == '“' || r == '„':
-			if depth == 0 && !straight && sdepth == 0 {
+			if depth == 0 {
 				open = i
 			}
 			depth++
 		case r == '»' || r == '”':
 			if depth > 0 {
 				depth--
-				if depth == 0 && !straight && sdepth == 0 && open >= 0 {
-					out = append(out, span{open, i + n})
+				if depth == 0 && open >= 0 {
+					// Straight marks inside are stepped over, so sdepth
+					// and straight are as they were at the opening mark.
+					sp := span{open, i + n}
+					switch {
+					case sdepth == 0 && !straight:
+						out = append(out, sp)
+					case sdepth == 0:
+						nested = append(nested, sp)
+					case !straight:
+						toggled = append(toggled, sp)
+					}
 					open = -1
 				}
 			}

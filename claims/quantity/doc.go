@@ -80,7 +80,8 @@
 //     within 3% below. "In the region of" is ±15%; "около" and "порядка"
 //     ±10%, and so is the colloquial inversion of a Russian scale before
 //     its figure ("тысяч 50" as "около 50 тысяч"; "тысяч 50–60" is 50,000
-//     to 60,000, hedged; "тысяч на 50 рублей" the same; after a verb of
+//     to 60,000, hedged; "тысяч на 50 рублей", money, the same, but not
+//     "миллионов на 5 школ", millions for five schools; after a verb of
 //     change, "выросли на тысяч 50" and "выросли тысяч на 50" are a rise
 //     of 45,000 to 55,000). A hedge before "на" holds
 //     the figure after it: "примерно на 85 млрд" is ±10%, "выросли почти на

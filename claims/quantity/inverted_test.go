@@ -72,6 +72,10 @@ func TestInvertedScaleRefused(t *testing.T) {
 		// "" asks only that nothing be read as an inverted scale).
 		{"Было тысяч 5 процентов.", "5 процентов", 5, 5},
 		{"Выросло тысяч 3 раза.", "", 0, 0},
+		// "на" after the scale with no verb of change before it and no
+		// money after the figure: the scale is vague, the figure its own.
+		{"Власти выделили миллионов на 5 школ.", "5 школ", 5, 5},
+		{"Компания потеряла миллионов на 3 больше, чем годом ранее.", "", 0, 0},
 	}
 	for _, tt := range tests {
 		qs := p.Extract(tt.text)

@@ -789,6 +789,17 @@ var invertedScaleWords = [...]string{"тысяч", "миллионов", "мил
 // parser may read before its figure ("тысяч" of "тысяч 50–60").
 func IsInvertedScale(word string) bool { return invertedScales[word] }
 
+// isCurrencyCode reports whether unit is the ISO 4217 code of a currency
+// of the lexicon ("RUB").
+func isCurrencyCode(unit string) bool {
+	for _, c := range currencies {
+		if c.code == unit {
+			return true
+		}
+	}
+	return false
+}
+
 // governsScale holds the words before a genitive plural scale that make it
 // theirs, not an inverted figure's: a preposition that governs the
 // genitive ("из тысяч 300 человек", out of thousands, 300 people) or a
@@ -863,6 +874,13 @@ func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match)
 	reading := lead + "около " + fig[:k] + " " + scale + rest
 	q, err := p.Parse(reading)
 	if err != nil {
+		return Quantity{}, 0, false
+	}
+	// "на" after the scale is the inversion's only when a verb of change
+	// leads ("выросли тысяч на 50") or the figure is money ("купили тысяч
+	// на 50 рублей"): "выделили миллионов на 5 школ" is millions for
+	// five schools, "потеряла миллионов на 3 больше" three more millions.
+	if na && from == i && !isCurrencyCode(q.Unit) {
 		return Quantity{}, 0, false
 	}
 	q.Text = text[start:m.end]
