@@ -296,7 +296,7 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 	for i < len(ts) {
 		t := &ts[i]
 		switch {
-		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && !acronymHead(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word:
+		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && ts[i+1].upper && !isOutletTok(&ts[i+1]) && !isAllCaps(ts[i+1].s) && !acronymHead(ts[i+1].s) && i+2 < len(ts) && ts[i+2].word && !hasBody(ts[i+1:]):
 			i += 2 // "заявил в Ташкенте"
 		case t.word && (t.low == "в" || t.low == "во") && i+1 < len(ts) && !ts[i+1].upper && circumstance(ts, i+1) > i+1 && ts[circumstance(ts, i+1)].cls&cOrg == 0:
 			i = circumstance(ts, i+1) // "заявила в эфире телеканала «Россия 24» уполномоченный …"
@@ -304,6 +304,8 @@ func rightNP(ts []tok, v int) (n np, outlet string, ok bool) {
 			i++
 		case t.word && addressees[t.low]:
 			i++
+		case dativeName(ts, i):
+			i += 2 // "рассказал Дмитрию Медведеву губернатор области": the one told
 		case !t.word && (isPunct(t, ",") && i+1 < len(ts) && ts[i+1].word && ((ts[i+1].cls&cTime != 0) || ts[i+1].digit)):
 			i++
 		case t.digit && i+1 < len(ts) && (ts[i+1].cls&cMonth != 0):
@@ -435,6 +437,81 @@ collect:
 		}
 	}
 	return np{lo, hi}, outlet, true
+}
+
+// hasBody reports whether ts opens with a body named by adjectives and
+// its noun ("Государственной думе"), not a place ("Ташкенте").
+func hasBody(ts []tok) bool { _, n := bodyNominative(ts); return n > 0 }
+
+// bodyNominative puts a body named by adjectives and its noun in an
+// oblique case ("Следственного комитета", "Государственной думе",
+// "Центральной избирательной комиссии") into the nominative and returns
+// it with the number of words it took, or 0 when ts does not open so.
+func bodyNominative(ts []tok) (string, int) {
+	m := 0
+	for m < len(ts) && m < 4 && ts[m].word && isCyrillic(ts[m].low) && !isAllCaps(ts[m].s) && utf8.RuneCountInString(ts[m].low) > 4 && // not "его", "ней"
+		hasAnySuffix(ts[m].low, "ого", "его", "ом", "ем", "ой", "ей") {
+		m++
+	}
+	if m == 0 || m >= len(ts) || !ts[m].word || ts[m].upper {
+		return "", 0
+	}
+	noun := bodyNoun(ts[m].low)
+	if noun == "" {
+		return "", 0
+	}
+	parts := make([]string, 0, m+1)
+	for i := 0; i < m; i++ {
+		parts = append(parts, adjectiveNominative(ts[i].s, noun))
+	}
+	return strings.Join(append(parts, noun), " "), m + 1
+}
+
+// surnameFits reports whether a Russian surname standing alone (w,
+// folded) can be a form of person e's name: a man's surname in -ов, -ев,
+// -ин, -ский is not a woman's in the nominative, where the word is the
+// subject ("сообщила Богданова" after "Михаил Богданов": another person),
+// nor in -ой in any case ("по словам Богдановой"); the genitive "по
+// словам Богданова" is his. A woman's surname in -ова is not a man's in
+// -ов or -ым. Other names and entities fit.
+func surnameFits(e *entity, w string, oblique bool) bool {
+	if e.kind != Person || !isCyrillic(w) {
+		return true
+	}
+	f := strings.Fields(fold(e.name))
+	if len(f) == 0 {
+		return true
+	}
+	last := f[len(f)-1]
+	switch {
+	case last == w:
+		return true
+	case hasAnySuffix(last, "ов", "ев", "ин", "ын", "ский", "цкий"):
+		return !hasAnySuffix(w, "овой", "евой", "иной", "ыной", "ской", "цкой") &&
+			(oblique || !hasAnySuffix(w, "ова", "ева", "ина", "ына", "ская", "цкая"))
+	case hasAnySuffix(last, "ова", "ева", "ина", "ына", "ская", "цкая"):
+		return !hasAnySuffix(w, "ов", "ев", "ин", "ын", "ский", "цкий", "овым", "евым", "иным", "ыным", "ском", "цком", "ому", "ого")
+	}
+	return true
+}
+
+// dativeName reports whether ts[i:i+2] is a Russian person's first name
+// and surname in the dative ("Дмитрию Медведеву", "Ольге Ивановой")
+// with the speaker after it, a role or a name: the one told, after a verb
+// of saying, not the one who tells.
+func dativeName(ts []tok, i int) bool {
+	if i+2 >= len(ts) || !ts[i].word || !ts[i+1].word || !ts[i].upper || !ts[i+1].upper || !isCyrillic(ts[i].low) || !isCyrillic(ts[i+1].low) ||
+		isAllCaps(ts[i].s) || isAllCaps(ts[i+1].s) || !hasName(ts[i:i+2]) {
+		return false
+	}
+	first, last := ts[i].low, ts[i+1].low
+	masc := hasAnySuffix(first, "у", "ю") && hasAnySuffix(last, "ову", "еву", "ёву", "ину", "ыну", "ому", "ему")
+	fem := hasAnySuffix(first, "е", "и") && hasAnySuffix(last, "овой", "евой", "ёвой", "иной", "ыной", "ой", "ей") && !hasAnySuffix(last, "ский", "цкий")
+	if !masc && !fem {
+		return false
+	}
+	next := &ts[i+2]
+	return next.word && (next.cls&cRole != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
 }
 
 // circumstance returns where a circumstance after "на" ends ("на
@@ -750,7 +827,7 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	// A known abbreviation or surname.
 	if len(ts) == 1 && ts[0].upper {
-		if e := d.find(ts[0].s); e != nil {
+		if e := d.find(ts[0].s); e != nil && surnameFits(e, ts[0].low, oblique) {
 			return e
 		}
 	}
@@ -850,13 +927,18 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		} else if oblique && kind == Organisation && nameToks[0].word && !isAllCaps(nameToks[0].s) && strings.HasPrefix(name, nameToks[0].s) {
 			// "в докладе Совбеза ООН": the body's first word in the
 			// nominative, the rest as written ("Минздрава России").
-			name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
-			// "Следственного комитета": the body's noun after its adjective.
-			if len(nameToks) > 1 && !nameToks[1].upper && orgNominative[nameToks[1].st] != "" {
-				name = strings.Replace(name, nameToks[1].s, orgNominative[nameToks[1].st], 1)
+			if head, n := bodyNominative(nameToks); n > 0 {
+				// "Государственной думы", "Центральной избирательной
+				// комиссии": the body's adjectives and noun.
+				name = head
+				if n < len(nameToks) {
+					name += " " + joinToksIn(p, nameToks[n:])
+				}
+			} else {
+				name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
 			}
 		}
-		if e := d.find(name); e != nil {
+		if e := d.find(name); e != nil && (len(nameToks) > 1 || surnameFits(e, nameToks[0].low, oblique)) {
 			if e.role == "" && role != "" {
 				e.role = role
 			}
@@ -1182,6 +1264,14 @@ func nominativeRole(p string, ts []tok, role string) string {
 
 func nominativePhrase(ts []tok) string {
 	var parts []string
+	if head, n := bodyNominative(ts); n > 1 {
+		// "Государственной думы", "Центральной избирательной комиссии"
+		parts = append(parts, head)
+		for i := n; i < len(ts); i++ {
+			parts = append(parts, ts[i].s) // the genitive after it as written
+		}
+		return strings.Join(parts, " ")
+	}
 	for i := range ts {
 		t := &ts[i]
 		w := t.s
@@ -1229,7 +1319,7 @@ func adjectiveNominative(w, noun string) string {
 		}
 	}
 	switch {
-	case strings.HasSuffix(noun, "о"):
+	case strings.HasSuffix(noun, "о") || strings.HasSuffix(noun, "е"):
 		if soft {
 			return stem + "ее"
 		}
@@ -1245,6 +1335,39 @@ func adjectiveNominative(w, noun string) string {
 	}
 	return stem + "ый"
 }
+
+// bodyNoun returns the nominative of a body's noun (lower case) in any
+// case of the singular ("думы", "комиссии", "комитете"), or "".
+func bodyNoun(low string) string {
+	if n := orgNominative[stem(low)]; n != "" {
+		return n
+	}
+	for _, end := range []string{"а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ом", "ем", "ию"} {
+		if k, ok := strings.CutSuffix(fold(low), end); ok {
+			if n := bodyNouns[k]; n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// bodyNouns are orgNominative's nouns by their form without the final
+// vowel: "дум" is "дума", "комисси" "комиссия".
+var bodyNouns = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range orgNominative {
+		k := w
+		for _, end := range []string{"а", "я", "о", "е"} {
+			if c, ok := strings.CutSuffix(w, end); ok {
+				k = c
+				break
+			}
+		}
+		m[fold(k)] = w
+	}
+	return m
+}()
 
 // orgNominative gives the nominative of the nouns that name a body, by
 // stem: "штабе" is "штаб", "министерстве" "министерство".

@@ -1745,6 +1745,9 @@ func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]to
 			if outlet == "" {
 				outlet = name
 			}
+			if phrase[k].word && phrase[k].cls&cPersonPron != 0 {
+				return d.citedPronoun(phrase, k, outlet, oblique) // "приводит «Российская газета» его слова"
+			}
 			return phrase[k:], outlet, true, nil
 		}
 		return phrase, outlet, oblique, nil
@@ -1759,15 +1762,22 @@ func (d *doc) citedBy(p string, phrase []tok, outlet string, oblique bool) ([]to
 		// "приводит ТАСС его слова", "цитирует РИА Новости ее слова": the
 		// pronoun after the outlet stands for the person named before.
 		if phrase[k].word && phrase[k].cls&cPersonPron != 0 {
-			who := d.personPronoun(phrase[k].low)
-			if who == nil {
-				return phrase[:0], outlet, oblique, nil
-			}
-			return phrase[k : k+1], outlet, oblique, who
+			return d.citedPronoun(phrase, k, outlet, oblique)
 		}
 		return phrase[k:], outlet, true, nil
 	}
 	return phrase, outlet, oblique, nil
+}
+
+// citedPronoun resolves the pronoun phrase[k] after the outlet that
+// quotes it ("приводит ТАСС его слова"): the person named before, or no
+// one (nor the outlet either).
+func (d *doc) citedPronoun(phrase []tok, k int, outlet string, oblique bool) ([]tok, string, bool, *entity) {
+	who := d.personPronoun(phrase[k].low)
+	if who == nil {
+		return phrase[:0], outlet, oblique, nil
+	}
+	return phrase[k : k+1], outlet, oblique, who
 }
 
 func dropDet(ts []tok) []tok {
@@ -1896,10 +1906,18 @@ func verbHere(ts []tok, i int) bool {
 		if citedWords[ts[0].low] {
 			return true
 		}
-		for k := i + 1; k < len(ts) && k <= i+3; k++ {
+		// The outlet's name between them ("приводит РИА Новости его
+		// слова", "приводит «Российская газета» его слова") does not count
+		// against the three words: it is one word however many it has.
+		n := 0
+		for k := i + 1; k < len(ts) && n < 3 && k <= i+8; k++ {
 			if citedWords[ts[k].low] {
 				return true
 			}
+			if isQuoteMark(&ts[k]) || ts[k].word && ts[k].upper && k > i+1 && (ts[k-1].upper || isQuoteMark(&ts[k-1])) {
+				continue
+			}
+			n++
 		}
 		return false
 	case "estimates", "estimate", "report", "reports", "claim", "claims", "count", "counts", "find", "finds", "found", "note", "notes", "cite", "cites", "projects", "forecast", "forecasts":
