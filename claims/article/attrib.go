@@ -1119,10 +1119,12 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		// The role: role words right before the name.
 		lo := i
-		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1)) {
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1) || titleModifiers[ts[lo-1].low]) {
 			lo--
 		}
-		for lo < i && ts[lo].cls&cRole == 0 {
+		// "Deputy Foreign Minister Mikhail Bogdanov", "Prime Minister
+		// David Cameron": a title in capitals keeps its modifiers.
+		for lo < i && ts[lo].cls&cRole == 0 && !(titleModifiers[ts[lo].low] && ts[lo].upper) {
 			lo++
 		}
 		role := joinToksIn(p, ts[lo:i])
@@ -1158,7 +1160,31 @@ func (d *doc) personTok(ts []tok, i int) bool {
 	if i == 0 && !isCyrillic(t.low) && (i+1 >= len(ts) || !ts[i+1].upper) {
 		return false
 	}
+	// "Позже Богданов заявил", "Later Bogdanov said": a time word opening
+	// the sentence is capitalised for that alone ("May", a modal too, can
+	// be a surname after a first name, so only the first word is refused).
+	if t.cls&cTime != 0 && opensSentence(ts, i) {
+		return false
+	}
 	return !d.isPlaceTok(ts, i)
+}
+
+// titleModifiers qualify a role noun in an English title written in
+// capitals ("Prime Minister", "Deputy Foreign Minister", "Defence
+// Secretary", "Attorney General"): words that are no role alone.
+var titleModifiers = set("prime", "foreign", "defence", "defense", "interior", "home", "finance", "justice",
+	"vice", "first", "state", "senior", "acting", "former", "assistant", "executive", "attorney", "health",
+	"security", "national", "press", "interim", "chief", "deputy", "general")
+
+// opensSentence reports whether ts[i] is the sentence's first word (only
+// marks, such as a quotation mark or a dash, before it).
+func opensSentence(ts []tok, i int) bool {
+	for k := 0; k < i; k++ {
+		if ts[k].word {
+			return false
+		}
+	}
+	return true
 }
 
 // isPlaceTok reports whether the word ts[i] alone is a place's name
