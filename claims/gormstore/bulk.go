@@ -175,8 +175,34 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 		})
 	} else {
 		err = run(s.db)
+		if err == nil {
+			s.analyzeAfterBulk(ctx)
+		}
 	}
 	return translate(err, "import")
+}
+
+// bulkAnalyzePG are the tables whose planner statistics a PostgreSQL bulk
+// import refreshes once it has committed. Without them (a new database,
+// or autovacuum off or not yet round) the planner takes a common word to
+// match 0.5% of claim_search and plans a search's window, the newest
+// searchWindow matches, as a bitmap scan of every match and a sort by
+// claim ID, instead of a walk of the claim IDs downwards until
+// searchWindow rows match: at 150,000 claims that was 410 ms against
+// 0.8 ms for a word every claim holds. ANALYZE samples a bounded number
+// of rows and takes no lock that stops reads or writes.
+var bulkAnalyzePG = []string{"claim_search", "claims", "claimants", "sources", "topics"}
+
+// analyzeAfterBulk refreshes the statistics of bulkAnalyzePG; a failure
+// only costs plans, and the import has committed: it is logged.
+func (s *Store) analyzeAfterBulk(ctx context.Context) {
+	start := time.Now()
+	err := s.db.WithContext(ctx).Exec("ANALYZE " + strings.Join(bulkAnalyzePG, ", ")).Error
+	if err != nil {
+		s.log.LogAttrs(ctx, slog.LevelWarn, "bulk import: analyze failed", slog.String("error", err.Error()))
+		return
+	}
+	s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import analyzed", slog.Float64("analyze_ms", msSince(start, time.Now())))
 }
 
 // setBulk turns bulkSettingPG on or off for the rest of tx.

@@ -87,6 +87,16 @@ func TestPostgresBulkImportIndexesAsTheTriggersDo(t *testing.T) {
 			t.Errorf("%s topics imported without a row in %s", n, table)
 		}
 	}
+	// The import left the planner statistics of the tables it filled
+	// (autovacuum may be off or not yet round): pg_stats has rows only
+	// after ANALYZE.
+	for _, table := range []string{"claim_search", "claims"} {
+		n, err := gormstore.QueryString(ctx, dst, `SELECT count(*)::text FROM pg_stats WHERE schemaname = current_schema() AND tablename = '`+table+`'`)
+		must(t, "count statistics", err)
+		if n == "0" {
+			t.Errorf("no planner statistics of %s after the bulk import", table)
+		}
+	}
 	for _, q := range []struct {
 		query string
 		want  int

@@ -747,21 +747,41 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 		}
 		if f.TopicID != "" {
 			q = q.Where("claim_search.topic_id = ?", f.TopicID)
+			if lo != "" {
+				// The window's lower bound as a row of the topic's
+				// index, which the primary key cannot serve: the
+				// planner walked the primary key from lo instead, over
+				// every topic's claims (20 ms against 9 ms for the
+				// largest topic's window at 150,000 claims).
+				q = q.Where("(claim_search.topic_id, claim_search.claim_id) >= (?, ?)", f.TopicID, lo)
+				lo = ""
+			}
 		}
-		q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws)
-		if lo != "" {
-			q = q.Where("claim_search.claim_id >= ?", lo)
-		}
-		if below != "" {
-			q = q.Where("claim_search.claim_id < ?", below)
-		}
-		return q
+		return matchesQuery(q, ws, lo, below)
 	}
 	if cur.offset == 0 {
 		// The window's lower bound: the searchWindow-th newest match, or
-		// none when fewer match.
+		// none when fewer match. Within a topic, the newest matches are
+		// found by walking the topic's index (topic_id, claim_id)
+		// downwards: the planner, pricing each of the topic's rows as a
+		// random read of the table, otherwise walked the primary key
+		// downwards over every topic's rows (26,648 of them for the
+		// 2,000 newest of the largest topic at 150,000 claims: 54 ms
+		// against 4 ms). The topic is given as a range of one value and
+		// the order by the index's two columns, which only that index
+		// yields without a sort; an equality would make the topic_id
+		// of the order a constant, and the primary key's order the same.
+		q := db.Table("claim_search")
+		order := "claim_search.claim_id DESC"
+		if filtered {
+			q = s.whereClaims(q.Joins("JOIN claims ON claims.id = claim_search.claim_id"), filters)
+		}
+		if f.TopicID != "" {
+			q = q.Where("claim_search.topic_id >= ? AND claim_search.topic_id <= ?", f.TopicID, f.TopicID)
+			order = "claim_search.topic_id DESC, claim_search.claim_id DESC"
+		}
 		var lo []string
-		err := matches("", cur.belowID).Select("claim_search.claim_id").Order("claim_search.claim_id DESC").
+		err := matchesQuery(q, ws, "", cur.belowID).Select("claim_search.claim_id").Order(order).
 			Limit(1).Offset(searchWindow-1).Pluck("claim_search.claim_id", &lo).Error
 		if err != nil {
 			return nil, "", err
@@ -796,6 +816,19 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 		}
 	}
 	return hits, next, nil
+}
+
+// matchesQuery adds to q, a query of claim_search, the full-text query
+// ws and the claim IDs' range [lo, below) (either end open when "").
+func matchesQuery(q *gorm.DB, ws, lo, below string) *gorm.DB {
+	q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws)
+	if lo != "" {
+		q = q.Where("claim_search.claim_id >= ?", lo)
+	}
+	if below != "" {
+		q = q.Where("claim_search.claim_id < ?", below)
+	}
+	return q
 }
 
 // filterFTS keeps the rows of q, a query of claims_fts, whose claims pass
