@@ -1160,10 +1160,10 @@ func (d *doc) personTok(ts []tok, i int) bool {
 	if i == 0 && !isCyrillic(t.low) && (i+1 >= len(ts) || !ts[i+1].upper) {
 		return false
 	}
-	// "Позже Богданов заявил", "Later Bogdanov said": a time word opening
-	// the sentence is capitalised for that alone ("May", a modal too, can
-	// be a surname after a first name, so only the first word is refused).
-	if t.cls&cTime != 0 && opensSentence(ts, i) {
+	// "Позже Богданов заявил", "Later Bogdanov said": a time adverb
+	// opening the sentence is capitalised for that alone. Only adverbs:
+	// "Will Hurd said" opens with a first name that is an auxiliary too.
+	if timeOpeners[t.low] && opensSentence(ts, i) {
 		return false
 	}
 	return !d.isPlaceTok(ts, i)
@@ -1175,6 +1175,10 @@ func (d *doc) personTok(ts []tok, i int) bool {
 var titleModifiers = set("prime", "foreign", "defence", "defense", "interior", "home", "finance", "justice",
 	"vice", "first", "state", "senior", "acting", "former", "assistant", "executive", "attorney", "health",
 	"security", "national", "press", "interim", "chief", "deputy", "general")
+
+// timeOpeners are time adverbs that open a sentence before its subject.
+var timeOpeners = set("today", "yesterday", "tonight", "earlier", "later", "previously", "recently", "now", "then",
+	"сегодня", "вчера", "ранее", "накануне", "позже", "позднее", "затем", "потом", "теперь")
 
 // opensSentence reports whether ts[i] is the sentence's first word (only
 // marks, such as a quotation mark or a dash, before it).
@@ -1356,11 +1360,21 @@ func adjectiveNominative(w, noun string) string {
 		}
 		return stem + "ая"
 	}
-	if soft {
-		return stem + "ий"
+	switch low := fold(stem); {
+	case stressedOj[low]:
+		return stem + "ой" // "в городском суде": городской суд
+	case soft || hasAnySuffix(low, "к", "г", "х", "ж", "ш", "ч", "щ"):
+		return stem + "ий" // "в Московском суде": Московский, never Московскый
 	}
 	return stem + "ый"
 }
+
+// stressedOj are the stems of adjectives in body names whose masculine
+// nominative ends in a stressed "-ой" ("городской суд", "областной
+// суд", "Тверской районный суд"); any other takes "-ый", or "-ий" after
+// к, г, х and the hushing consonants.
+var stressedOj = set("городск", "областн", "краев", "окружн", "миров", "войсков", "морск", "полев", "тверск",
+	"донск", "земск", "передов", "рабоч")
 
 // bodyNoun returns the nominative of a body's noun (lower case) in any
 // case of the singular ("думы", "комиссии", "комитете"), or "".

@@ -108,7 +108,7 @@ var timeWords = set(
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
 	"earlier", "later", "also", "on", "last", "week", "month", "year", "now", "then", "previously", "recently",
 	"has", "have", "had", "would", "will", "could", "may", "might", "is", "are", "was", "were", "be", "been",
-	"сегодня", "вчера", "ранее", "накануне", "также", "тоже", "позже", "в", "во", "понедельник", "вторник", "среду",
+	"сегодня", "вчера", "ранее", "накануне", "также", "тоже", "позже", "позднее", "в", "во", "понедельник", "вторник", "среду",
 	"четверг", "пятницу", "субботу", "воскресенье", "вечером", "утром", "днем",
 )
 

@@ -24,6 +24,9 @@ func TestClaimantTitleAndOpeningWord(t *testing.T) {
 		{"Later Bogdanov said about 200 Russians fight in Syria.", "about 200", "Bogdanov", ""},
 		{"Позже Богданов заявил, что в Сирии воюют около 200 россиян.", "около 200", "Богданов", ""},
 		{"Вчера Богданов сообщил, что в Сирии воюют около 200 россиян.", "около 200", "Богданов", ""},
+		{"Позднее Богданов заявил, что в Сирии воюют около 200 россиян.", "около 200", "Богданов", ""},
+		// A first name that is an auxiliary too opens a name.
+		{"Will Hurd said 300 migrants crossed the border.", "300", "Will Hurd", ""},
 	}
 	for _, tt := range tests {
 		var got *article.Candidate
@@ -40,6 +43,40 @@ func TestClaimantTitleAndOpeningWord(t *testing.T) {
 			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
 		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:
 			t.Errorf("%q: claimant %q, role %q; want %q, role %q", tt.text, got.Claimant.Name, got.Claimant.Role, tt.name, tt.role)
+		}
+	}
+}
+
+// TestBodyNameInTheNominative checks that a body named by adjectives and a
+// noun in an oblique case is given in the nominative as Russian spells it:
+// "-ий" after к, г, х ("Московский"), the stressed "-ой" of "городской",
+// "областной", "краевой", "-ый" otherwise.
+func TestBodyNameInTheNominative(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct{ text, quantity, name string }{
+		{"Как сообщили в Тверском районном суде, арестованы 20 человек.", "20 человек", "Тверской районный суд"},
+		{"Как сообщили в Московском областном суде, арестованы 20 человек.", "20 человек", "Московский областной суд"},
+		{"Как сообщили в Московском городском суде, арестованы 20 человек.", "20 человек", "Московский городской суд"},
+		{"По данным Краснодарского краевого суда, арестованы 20 человек.", "20 человек", "Краснодарский краевой суд"},
+		{"Как сообщили в Следственном комитете, задержаны 12 человек.", "12 человек", "Следственный комитет"},
+		{"Как сообщили в Высшем арбитражном суде, рассмотрено 40 дел.", "40 дел", "Высший арбитражный суд"},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		for _, c := range x.Extract(tt.text) {
+			if strings.HasPrefix(c.Text, tt.quantity) {
+				got = &c
+				break
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got.Claimant == nil:
+			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
+		case got.Claimant.Name != tt.name || got.Claimant.Kind != article.Organisation:
+			t.Errorf("%q: claimant %q (%s), want %q (organisation)", tt.text, got.Claimant.Name, got.Claimant.Kind, tt.name)
 		}
 	}
 }

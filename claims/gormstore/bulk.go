@@ -53,8 +53,8 @@ import (
 // and Insert does their work for each batch with one statement each
 // (bulkIndexPG). Nothing is visible before the commit, and the import
 // still takes its topics' advisory locks only for the recompute, as
-// before: the versions' rows it bumps were locked by its triggers at the
-// same point of the transaction before.
+// before; it bumps the versions' rows in the order the triggers of an API
+// write lock them (see bulkIndexPG), so the two cannot deadlock.
 
 // importLockClass is the first key of the PostgreSQL advisory lock that
 // one import at a time holds ("impt" in ASCII).

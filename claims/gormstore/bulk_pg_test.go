@@ -171,3 +171,25 @@ func TestPostgresFailedBulkImportLeavesNothing(t *testing.T) {
 		t.Errorf("claim_search after the second import:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPostgresBulkBumpsVersionsInTriggerOrder: a bulk import bumps the
+// topics' versions in the order the triggers of a write through the API
+// lock the same rows (PostgreSQL fires a table's triggers by name), so an
+// import and a write to the same topic on another replica cannot each
+// hold the row the other waits for. The triggers' order is read from the
+// database's catalogue.
+func TestPostgresBulkBumpsVersionsInTriggerOrder(t *testing.T) {
+	s := storetest.Postgres(t)
+	order, err := gormstore.QueryString(context.Background(), s, `
+		SELECT string_agg(CASE WHEN p.prosrc LIKE '%INSERT INTO topic_claim_versions%' THEN 'topic_claim_versions' ELSE 'topic_versions' END, ' ' ORDER BY t.tgname)
+		FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+		WHERE t.tgrelid = 'claims'::regclass AND NOT t.tgisinternal
+		  AND (p.prosrc LIKE '%INSERT INTO topic_claim_versions%' OR p.prosrc LIKE '%INSERT INTO topic_versions%')`)
+	must(t, "read the triggers of claims", err)
+	if strings.Count(order, " ") != 1 {
+		t.Fatalf("triggers of claims bumping a version table, in the order they fire: %q; want two", order)
+	}
+	if got := strings.Join(gormstore.BulkVersionTables(), " "); got != order {
+		t.Errorf("a bulk import bumps %q in that order; the triggers of a write lock %q", got, order)
+	}
+}

@@ -1,6 +1,9 @@
 package gormstore
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // MigrateTo runs the first n migration steps only, to build a database at
 // an older schema version.
@@ -127,3 +130,18 @@ const MaxPreparedStatements = maxHotStatements
 // prepared, as it does on SQLite, also on PostgreSQL: the baseline of
 // BenchmarkFindClaim.
 func KeepClaimReadPrepared(s *Store) { s.reads = &preparedReads{} }
+
+// BulkVersionTables returns the version tables a PostgreSQL bulk import
+// bumps, in the order it bumps them (bulkIndexPG).
+func BulkVersionTables() []string {
+	var out []string
+	for _, stmt := range bulkIndexPG {
+		for _, f := range strings.Fields(stmt) {
+			if strings.HasSuffix(f, "_versions") && strings.HasPrefix(f, "topic_") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -476,14 +476,21 @@ func bulkTriggersPostgres(tx *gorm.DB, d dialect) error {
 // claim_search, as claimdesk_claim_search writes them, and one bump of
 // each of their topics' versions. A row already there (written by the
 // trigger of a database not yet at step 16) is left as it is.
+//
+// The versions are bumped in the order an API write's triggers lock
+// them: PostgreSQL fires a table's triggers in the order of their names,
+// so claims_claim_version (topic_claim_versions) locks a topic's row
+// before claims_topic_version (topic_versions) does. Bumping them the
+// other way round here would deadlock with a write to the same topic on
+// another connection, each holding the row the other waits for.
 var bulkIndexPG = []string{
 	`INSERT INTO claim_search (claim_id, topic_id, doc)
 		SELECT c.id, c.topic_id, claimdesk_claim_doc(c) FROM claims c WHERE c.id IN ?
 		ON CONFLICT (claim_id) DO NOTHING`,
-	`INSERT INTO topic_versions (topic_id, version)
-		SELECT DISTINCT topic_id, 1 FROM claims WHERE id IN ? ORDER BY 1
-		ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1`,
 	`INSERT INTO topic_claim_versions (topic_id, version)
 		SELECT DISTINCT topic_id, 1 FROM claims WHERE id IN ? ORDER BY 1
 		ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1`,
+	`INSERT INTO topic_versions (topic_id, version)
+		SELECT DISTINCT topic_id, 1 FROM claims WHERE id IN ? ORDER BY 1
+		ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1`,
 }
