@@ -1151,6 +1151,9 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 
 func (d *doc) personTok(ts []tok, i int) bool {
 	t := &ts[i]
+	if t.cls&cMonth != 0 && surnameMonth(ts, i) {
+		return true // "Theresa May said"
+	}
 	if t.cls&(cNotName|cRole|cOrg|cNotPerson|cAllCaps|cMonth|cWeekday) != 0 {
 		return false
 	}
@@ -1175,6 +1178,18 @@ func (d *doc) personTok(ts []tok, i int) bool {
 var titleModifiers = set("prime", "foreign", "defence", "defense", "interior", "home", "finance", "justice",
 	"vice", "first", "state", "senior", "acting", "former", "assistant", "executive", "attorney", "health",
 	"security", "national", "press", "interim", "chief", "deputy", "general")
+
+// surnameMonth reports whether the month's name ts[i] is a surname after a
+// first name ("Theresa May", "Brian May"): an English month in capitals
+// right after a capitalised word that could be a person's and not before
+// a figure ("in May 2015", "May 5" stay dates).
+func surnameMonth(ts []tok, i int) bool {
+	t := &ts[i]
+	if t.low != "may" || i == 0 || !ts[i-1].word || !ts[i-1].upper || ts[i-1].cls&(cNotName|cRole|cOrg|cNotPerson|cAllCaps|cMonth|cWeekday|cTime) != 0 {
+		return false
+	}
+	return i+1 >= len(ts) || !ts[i+1].digit
+}
 
 // timeOpeners are time adverbs that open a sentence before its subject.
 var timeOpeners = set("today", "yesterday", "tonight", "earlier", "later", "previously", "recently", "now", "then",

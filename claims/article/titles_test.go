@@ -80,3 +80,35 @@ func TestBodyNameInTheNominative(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthAsSurname checks that "May" after a first name is a surname
+// ("Theresa May" is a person, with her title as the role), while a month
+// before a figure stays a date and names no one.
+func TestMonthAsSurname(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	tests := []struct{ text, quantity, name, role string }{
+		{"Theresa May said about 200 Britons fight in Syria.", "about 200", "Theresa May", ""},
+		{"Home Secretary Theresa May said about 500 Britons had travelled to Syria.", "about 500", "Theresa May", "Home Secretary"},
+		{"In May 2015 about 200 Britons fought in Syria, officials said.", "about 200", "officials", ""},
+	}
+	for _, tt := range tests {
+		var got *article.Candidate
+		for _, c := range x.Extract(tt.text) {
+			if strings.HasPrefix(c.Text, tt.quantity) {
+				got = &c
+				break
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got.Claimant == nil:
+			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
+		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:
+			t.Errorf("%q: claimant %q, role %q; want %q, role %q", tt.text, got.Claimant.Name, got.Claimant.Role, tt.name, tt.role)
+		case tt.name != "officials" && got.Claimant.Kind != article.Person:
+			t.Errorf("%q: %q is a %s, want a person", tt.text, tt.name, got.Claimant.Kind)
+		}
+	}
+}
