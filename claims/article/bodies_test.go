@@ -31,16 +31,9 @@ func TestRussianBodyKind(t *testing.T) {
 		{"По словам главы Росстата Сергея Галкина, население составило 146 миллионов человек.", "146 миллионов", "Сергей Галкин", article.Person},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		for _, c := range x.Extract(tt.text) {
-			if c.Text == tt.quantity || len(c.Text) > len(tt.quantity) && c.Text[:len(tt.quantity)] == tt.quantity {
-				got = &c
-				break
-			}
-		}
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
 		switch {
-		case got == nil:
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got == nil: // candidateOf reported it
 		case got.Claimant == nil:
 			t.Errorf("%q: %q has no claimant, want %q (%s)", tt.text, tt.quantity, tt.name, tt.kind)
 		case got.Claimant.Name != tt.name || got.Claimant.Kind != tt.kind:
@@ -64,16 +57,9 @@ func TestRussianRoleNominative(t *testing.T) {
 		{"Министр финансов Антон Силуанов сообщил, что дефицит составит 0,6%.", "0,6%", "Антон Силуанов", "Министр финансов"},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		for _, c := range x.Extract(tt.text) {
-			if len(c.Text) >= len(tt.quantity) && c.Text[:len(tt.quantity)] == tt.quantity {
-				got = &c
-				break
-			}
-		}
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
 		switch {
-		case got == nil:
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got == nil: // candidateOf reported it
 		case got.Claimant == nil:
 			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
 		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:

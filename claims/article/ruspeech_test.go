@@ -20,19 +20,18 @@ func checkClaimants(t *testing.T, tests []claimCase) {
 	}
 }
 
-// checkClaimant checks the claimant (and, when outlet is not "", the
-// outlet) of the candidate of cs, extracted from text, that quantity
-// names: the one whose text is quantity, else the one whose text begins
-// with it. Two candidates that begin with it and none that is it make the
-// case ambiguous, an error of the test.
-func checkClaimant(t *testing.T, cs []article.Candidate, text, quantity, claimant, outlet string) {
+// candidateOf returns the candidate of cs, extracted from text, that
+// quantity names: the one whose text is quantity, else the one whose text
+// begins with it. No such candidate, or two that begin with it and none
+// that is it (an ambiguous case, an error of the test), is an error, and
+// nil.
+func candidateOf(t *testing.T, cs []article.Candidate, text, quantity string) *article.Candidate {
 	t.Helper()
 	var got *article.Candidate
 	n := 0
 	for i := range cs {
 		if cs[i].Text == quantity {
-			got, n = &cs[i], 1
-			break
+			return &cs[i]
 		}
 		if strings.HasPrefix(cs[i].Text, quantity) {
 			got = &cs[i]
@@ -41,10 +40,22 @@ func checkClaimant(t *testing.T, cs []article.Candidate, text, quantity, claiman
 	}
 	if got == nil {
 		t.Errorf("%q: no candidate %q", text, quantity)
-		return
+		return nil
 	}
 	if n > 1 {
 		t.Errorf("%q: %d candidates begin with %q", text, n, quantity)
+		return nil
+	}
+	return got
+}
+
+// checkClaimant checks the claimant (and, when outlet is not "", the
+// outlet) of the candidate of cs, extracted from text, that quantity
+// names (candidateOf).
+func checkClaimant(t *testing.T, cs []article.Candidate, text, quantity, claimant, outlet string) {
+	t.Helper()
+	got := candidateOf(t, cs, text, quantity)
+	if got == nil {
 		return
 	}
 	name := ""

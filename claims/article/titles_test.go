@@ -1,7 +1,6 @@
 package article_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims/article"
@@ -29,16 +28,9 @@ func TestClaimantTitleAndOpeningWord(t *testing.T) {
 		{"Will Hurd said 300 migrants crossed the border.", "300", "Will Hurd", ""},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		for _, c := range x.Extract(tt.text) {
-			if strings.HasPrefix(c.Text, tt.quantity) {
-				got = &c
-				break
-			}
-		}
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
 		switch {
-		case got == nil:
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got == nil: // candidateOf reported it
 		case got.Claimant == nil:
 			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
 		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:
@@ -63,16 +55,9 @@ func TestBodyNameInTheNominative(t *testing.T) {
 		{"Как сообщили в Высшем арбитражном суде, рассмотрено 40 дел.", "40 дел", "Высший арбитражный суд"},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		for _, c := range x.Extract(tt.text) {
-			if strings.HasPrefix(c.Text, tt.quantity) {
-				got = &c
-				break
-			}
-		}
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
 		switch {
-		case got == nil:
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got == nil: // candidateOf reported it
 		case got.Claimant == nil:
 			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
 		case got.Claimant.Name != tt.name || got.Claimant.Kind != article.Organisation:
@@ -93,16 +78,9 @@ func TestMonthAsSurname(t *testing.T) {
 		{"In May 2015 about 200 Britons fought in Syria, officials said.", "about 200", "officials", ""},
 	}
 	for _, tt := range tests {
-		var got *article.Candidate
-		for _, c := range x.Extract(tt.text) {
-			if strings.HasPrefix(c.Text, tt.quantity) {
-				got = &c
-				break
-			}
-		}
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
 		switch {
-		case got == nil:
-			t.Errorf("%q: no candidate %q", tt.text, tt.quantity)
+		case got == nil: // candidateOf reported it
 		case got.Claimant == nil:
 			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
 		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:

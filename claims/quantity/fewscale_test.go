@@ -1,9 +1,6 @@
 package quantity
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 // TestFewOfAScaleInEveryCase checks that "несколько" with a unit noun
 // (десяток, сотня, дюжина) is one vague quantity in every case of the
@@ -27,25 +24,12 @@ func TestFewOfAScaleInEveryCase(t *testing.T) {
 		{"Речь идёт о десятках россиян.", "десятках россиян", 20, 99},
 	}
 	for _, tt := range tests {
-		qs := p.Extract(tt.text)
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quantities, want one (%q)", tt.text, len(qs), tt.span)
-			for _, q := range qs {
-				t.Logf("  %q %v-%v", q.Text, deref(q.Low), deref(q.High))
-			}
+		q, ok := onlyQuantity(t, p, tt.text)
+		if !ok {
 			continue
 		}
-		q := qs[0]
-		if q.Text != tt.span || deref(q.Low) != tt.low || deref(q.High) != tt.high {
-			t.Errorf("%q: got %q %v-%v, want %q %v-%v", tt.text, q.Text, deref(q.Low), deref(q.High), tt.span, tt.low, tt.high)
+		if q.Text != tt.span || !reads(&q, tt.low, tt.high) {
+			t.Errorf("%q: got %q %v, want %q %v-%v", tt.text, q.Text, q.Explanation, tt.span, tt.low, tt.high)
 		}
 	}
-}
-
-// deref reads a bound, NaN when it is missing (never equal to a wanted one).
-func deref(f *float64) float64 {
-	if f == nil {
-		return math.NaN()
-	}
-	return *f
 }

@@ -42,7 +42,7 @@ func TestInvertedScale(t *testing.T) {
 			t.Errorf("%q: no quantity %q in %+v", tt.text, tt.span, qs)
 			continue
 		}
-		if got.Low == nil || got.High == nil || *got.Low != tt.low || *got.High != tt.high {
+		if !reads(got, tt.low, tt.high) {
 			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.span, got.Low, got.High, tt.low, tt.high)
 		}
 		if tt.text[got.Start:got.End] != got.Text {
@@ -95,7 +95,7 @@ func TestInvertedScaleRefused(t *testing.T) {
 			t.Errorf("%q: no quantity %q in %+v", tt.text, tt.span, qs)
 			continue
 		}
-		if got.Low == nil || got.High == nil || *got.Low != tt.low || *got.High != tt.high {
+		if !reads(got, tt.low, tt.high) {
 			t.Errorf("%q: %q reads %v..%v, want %v..%v", tt.text, tt.span, got.Low, got.High, tt.low, tt.high)
 		}
 	}
@@ -149,16 +149,14 @@ func TestInvertedScaleAfterChange(t *testing.T) {
 		{"За год цены выросли тысяч на 50 рублей за метр.", "выросли тысяч на 50 рублей", 45000, 55000},
 	}
 	for _, tt := range tests {
-		qs := p.Extract(tt.text)
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quantities %+v, want one", tt.text, len(qs), qs)
+		q, ok := onlyQuantity(t, p, tt.text)
+		if !ok {
 			continue
 		}
-		q := qs[0]
 		if q.Text != tt.span || tt.text[q.Start:q.End] != q.Text || q.Kind != Change {
 			t.Errorf("%q: %q (%s) at %d..%d, want the change %q", tt.text, q.Text, q.Kind, q.Start, q.End, tt.span)
 		}
-		if q.Low == nil || q.High == nil || *q.Low != tt.low || *q.High != tt.high {
+		if !reads(&q, tt.low, tt.high) {
 			t.Errorf("%q: %q reads %v, want %v..%v", tt.text, q.Text, q.Explanation, tt.low, tt.high)
 		}
 	}
@@ -181,17 +179,32 @@ func TestHedgeBeforeNa(t *testing.T) {
 		{"Добыча снизилась почти на 20 тысяч тонн.", "снизилась почти на 20 тысяч тонн", Change, -19999, -18000},
 	}
 	for _, tt := range tests {
-		qs := p.Extract(tt.text)
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quantities %+v, want one", tt.text, len(qs), qs)
+		q, ok := onlyQuantity(t, p, tt.text)
+		if !ok {
 			continue
 		}
-		q := qs[0]
 		if q.Text != tt.span || q.Kind != tt.kind {
 			t.Errorf("%q: %q (%s), want %q (%s)", tt.text, q.Text, q.Kind, tt.span, tt.kind)
 		}
-		if q.Low == nil || q.High == nil || *q.Low != tt.low || *q.High != tt.high {
+		if !reads(&q, tt.low, tt.high) {
 			t.Errorf("%q: %q reads %v, want %v..%v", tt.text, q.Text, q.Explanation, tt.low, tt.high)
 		}
 	}
+}
+
+// onlyQuantity returns the one quantity p reads in text; any other number
+// of them is an error of the test, and false.
+func onlyQuantity(t *testing.T, p *Parser, text string) (Quantity, bool) {
+	t.Helper()
+	qs := p.Extract(text)
+	if len(qs) != 1 {
+		t.Errorf("%q: %d quantities %+v, want one", text, len(qs), qs)
+		return Quantity{}, false
+	}
+	return qs[0], true
+}
+
+// reads reports whether q reads exactly low to high.
+func reads(q *Quantity, low, high float64) bool {
+	return q.Low != nil && q.High != nil && *q.Low == low && *q.High == high
 }
