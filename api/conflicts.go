@@ -67,7 +67,7 @@ func (h *handler) conflicts(c *gin.Context) {
 		// while no write has changed any topic.
 		version, err := h.store.DataVersion(ctx)
 		if err == nil {
-			err = h.pages.serve(c, "conflicts?"+q.values.Encode(), version, h.store.DataVersion, build)
+			err = h.pages.servePage(c, "conflicts?"+q.values.Encode(), version, h.store.DataVersion, build)
 		}
 		if err != nil {
 			h.writeError(c, err)

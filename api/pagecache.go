@@ -5,8 +5,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/claimdesk/claimdesk/claims/cache"
 )
 
 // The cache of first pages. An analyst's screen asks again and again for
@@ -40,36 +38,26 @@ import (
 // pages (a cursor) are not kept: they are asked for once each.
 
 // pageCacheBytes bounds the first pages kept, all listings together; a
-// page of 50 claims is about 50 KB.
+// page of 50 claims is about 50 KB. They are kept in a bodyCache of their
+// own, plain only: gzip is the compression middleware's.
 const pageCacheBytes = 16 << 20
 
-type pageCache struct {
-	limit int
-	c     *cache.Cache[string, []byte]
-}
-
-func newPageCache() *pageCache {
-	return &pageCache{limit: pageCacheBytes, c: cache.New[string, []byte](pageCacheBytes)}
-}
-
-// serve answers c from the cache when key is kept at version, else
-// encodes the page build returns and keeps it if the version, read again
-// once it is built, is unchanged (a page built at an older version must
-// not replace one a later request built at the newer). version is the
-// version read before build ran.
-func (p *pageCache) serve(c *gin.Context, key, version string, versionOf func(context.Context) (string, error), build func() ([]byte, error)) error {
-	if body, ok := p.c.Get(key, version); ok {
-		writeJSONBody(c, body)
+// servePage answers c from b when key is kept at version, else encodes the
+// page build returns and keeps it if the version, read again once it is
+// built, is unchanged (a page built at an older version must not replace
+// one a later request built at the newer). version is the version read
+// before build ran.
+func (b *bodyCache) servePage(c *gin.Context, key, version string, versionOf func(context.Context) (string, error), build func() ([]byte, error)) error {
+	if e, ok := b.get(key, version); ok {
+		writeJSONBody(c, e.plain)
 		return nil
 	}
 	body, err := build()
 	if err != nil {
 		return err
 	}
-	if len(body) <= p.limit/4 {
-		if now, err := versionOf(c.Request.Context()); err == nil && now == version {
-			p.c.Put(key, version, body, len(body)+len(key))
-		}
+	if now, err := versionOf(c.Request.Context()); err == nil && now == version {
+		b.put(key, version, bodyEntry{plain: body})
 	}
 	writeJSONBody(c, body)
 	return nil

@@ -47,18 +47,7 @@ func TestFirstPagesCacheFollowsWrites(t *testing.T) {
 		counter := &listCounter{Store: s}
 		w := service.New(s, nil)
 		h := NewHandler(Options{Store: counter, Writes: w})
-		get := func(h http.Handler, path string) []byte {
-			t.Helper()
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-			if rec.Code != http.StatusOK {
-				t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
-			}
-			if ct := rec.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" {
-				t.Errorf("GET %s: Content-Type %q", path, ct)
-			}
-			return rec.Body.Bytes()
-		}
+		get := func(h http.Handler, path string) []byte { t.Helper(); return getJSONBody(t, h, path) }
 		// fresh is the oracle: a handler whose caches are empty.
 		fresh := func(path string) []byte {
 			t.Helper()
@@ -266,15 +255,8 @@ func TestInConflictPagesFollowWrites(t *testing.T) {
 		h := NewHandler(Options{Store: counter, Writes: w})
 		e := &env{h: h, store: s, log: &syncBuffer{}}
 		seed(t, e) // t-ru and its child t-chechens; cl-indy contradicts cl-bogdanov
-		get := func(h http.Handler, path string) []byte {
-			t.Helper()
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-			if rec.Code != http.StatusOK {
-				t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
-			}
-			return rec.Body.Bytes()
-		}
+		get := func(h http.Handler, path string) []byte { t.Helper(); return getJSONBody(t, h, path) }
+		// fresh is the oracle: a handler whose caches are empty.
 		fresh := func(path string) []byte {
 			t.Helper()
 			return get(NewHandler(Options{Store: s, Writes: w}), path)
@@ -343,4 +325,19 @@ func TestInConflictPagesFollowWrites(t *testing.T) {
 			}
 		}
 	})
+}
+
+// getJSONBody asks h for path and returns the body of its answer, which
+// must be a 200 of JSON.
+func getJSONBody(t *testing.T, h http.Handler, path string) []byte {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
+	}
+	if ct := rec.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" {
+		t.Errorf("GET %s: Content-Type %q", path, ct)
+	}
+	return rec.Body.Bytes()
 }

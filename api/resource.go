@@ -67,7 +67,7 @@ func (r *resource[T]) list(c *gin.Context) {
 		if versionOf, ok := r.firstPage(q); ok {
 			version, err := versionOf(c.Request.Context())
 			if err == nil {
-				err = r.h.pages.serve(c, r.path+"?"+q.values.Encode(), version, versionOf, build)
+				err = r.h.pages.servePage(c, r.path+"?"+q.values.Encode(), version, versionOf, build)
 			}
 			if err != nil {
 				r.h.writeError(c, err)

@@ -91,7 +91,7 @@ type handler struct {
 	facetCache *facetCache
 	// pages caches the encoded first pages of listings within a topic
 	// and of the conflicts (pagecache.go).
-	pages *pageCache
+	pages *bodyCache
 	// computing bounds the relations computed at once to the processors:
 	// each holds a copy of its topic's candidates and the engine's work
 	// on them, and more at once only share the same processors while
@@ -161,7 +161,7 @@ func newEngine(opts Options) *gin.Engine {
 		computing:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		comparisons: newBodyCache(comparisonCacheBytes),
 		facetCache:  newFacetCache(),
-		pages:       newPageCache(),
+		pages:       newBodyCache(pageCacheBytes),
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
