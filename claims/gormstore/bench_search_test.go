@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -110,14 +109,7 @@ func benchSearchStore(b *testing.B) (*gormstore.Store, []benchTopic) {
 	if err := s.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		driver, dsn = "pgx", path
-	}
-	raw, err := sql.Open(driver, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
+	raw := openBenchRaw(b, path)
 	defer raw.Close()
 	pick := func(name, order string, args ...any) benchTopic {
 		b.Helper()
@@ -216,18 +208,26 @@ func benchClaimantName(b *testing.B) string {
 	if path == "" {
 		return "Official 25"
 	}
-	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		driver, dsn = "pgx", path
-	}
-	raw, err := sql.Open(driver, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
+	raw := openBenchRaw(b, path)
 	defer raw.Close()
 	var name string
 	if err := raw.QueryRow(`SELECT name FROM claimants ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM claimants)`).Scan(&name); err != nil {
 		b.Fatal(err)
 	}
 	return name
+}
+
+// openBenchRaw opens the benchmark's database at path (a SQLite file, read
+// only, or a postgres:// URL) through database/sql, to pick its records.
+func openBenchRaw(b *testing.B, path string) *sql.DB {
+	b.Helper()
+	driver, dsn := "sqlite3", "file:"+path+"?mode=ro"
+	if gormstore.IsPostgresDSN(path) {
+		driver, dsn = "pgx", path
+	}
+	raw, err := sql.Open(driver, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return raw
 }
