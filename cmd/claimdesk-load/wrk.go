@@ -8,8 +8,10 @@ package main
 //	reading a claim against a gin handler doing the same primary-key read
 //	    with database/sql (a prepared statement scanned into a struct) on
 //	    the same database, and against a bare gin handler;
-//	every other request against a bare gin handler encoding the same JSON
-//	    from memory (decoded once, encoded again for each request).
+//	every request against bare gin handlers answering the same JSON from
+//	    memory: "memory" decoded once and encoded again for each request,
+//	    "bytes" writing the answer's bytes as they are (the bound for an
+//	    answer claimdesk keeps encoded: a comparison, a first page, facets).
 //
 // Each figure is printed with the load average at the time, as the
 // machine may be shared. -wrk-db DSN runs them alone on a database an
@@ -172,7 +174,7 @@ func serveChild(dsn string) error {
 type ceilings struct {
 	engine *gin.Engine
 	mu     sync.Mutex
-	bodies map[string]any // by API path, decoded
+	bodies map[string]ceilingBody // by API path
 }
 
 // ceilingClaim is a claim row as a plain handler would serve it: the
@@ -230,7 +232,7 @@ func newCeilings(raw *sql.DB, ph string, apiH http.Handler) (*ceilings, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare the ceiling's read: %w", err)
 	}
-	c := &ceilings{engine: gin.New(), bodies: map[string]any{}}
+	c := &ceilings{engine: gin.New(), bodies: map[string]ceilingBody{}}
 	// The same primary-key read with database/sql.
 	c.engine.GET("/ceiling/sql/claims/:id", func(g *gin.Context) {
 		var r ceilingClaim
@@ -252,29 +254,18 @@ func newCeilings(raw *sql.DB, ph string, apiH http.Handler) (*ceilings, error) {
 		r.Parsed, r.Places, r.Relays, r.Tags = rawJSON(parsed), rawJSON(places), rawJSON(relays), rawJSON(tags)
 		g.JSON(http.StatusOK, &r)
 	})
-	// The API's answer to ?u=PATH, from memory.
+	// The API's answer to ?u=PATH, from memory: decoded once and encoded
+	// again for each request (/ceiling/mem), or its bytes written as they
+	// are (/ceiling/bytes), the bound for an answer claimdesk keeps encoded.
 	c.engine.GET("/ceiling/mem", func(g *gin.Context) {
-		u := g.Query("u")
-		c.mu.Lock()
-		v, ok := c.bodies[u]
-		c.mu.Unlock()
-		if !ok {
-			req, _ := http.NewRequest(http.MethodGet, u, nil)
-			rec := &memWriter{h: http.Header{}}
-			apiH.ServeHTTP(rec, req)
-			if rec.code != 0 && rec.code != http.StatusOK {
-				g.String(http.StatusBadGateway, "%s: %d", u, rec.code)
-				return
-			}
-			if err := json.Unmarshal(rec.body, &v); err != nil {
-				g.String(http.StatusBadGateway, "%s: %v", u, err)
-				return
-			}
-			c.mu.Lock()
-			c.bodies[u] = v
-			c.mu.Unlock()
+		if b, ok := c.body(g, apiH); ok {
+			g.JSON(http.StatusOK, b.decoded)
 		}
-		g.JSON(http.StatusOK, v)
+	})
+	c.engine.GET("/ceiling/bytes", func(g *gin.Context) {
+		if b, ok := c.body(g, apiH); ok {
+			g.Data(http.StatusOK, "application/json; charset=utf-8", b.raw)
+		}
 	})
 	// Forget the bodies kept, once a request's ceilings are measured: they
 	// live in the server's process, under its soft memory limit, and the
@@ -290,6 +281,40 @@ func newCeilings(raw *sql.DB, ph string, apiH http.Handler) (*ceilings, error) {
 		g.Status(http.StatusNoContent)
 	})
 	return c, nil
+}
+
+// ceilingBody is the API's answer to a path, as sent and decoded.
+type ceilingBody struct {
+	raw     []byte
+	decoded any
+}
+
+// body returns the API's answer to the path in g's query u, asked of apiH
+// the first time and kept; on failure it answers g with a 502.
+func (c *ceilings) body(g *gin.Context, apiH http.Handler) (ceilingBody, bool) {
+	u := g.Query("u")
+	c.mu.Lock()
+	b, ok := c.bodies[u]
+	c.mu.Unlock()
+	if ok {
+		return b, true
+	}
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	rec := &memWriter{h: http.Header{}}
+	apiH.ServeHTTP(rec, req)
+	if rec.code != 0 && rec.code != http.StatusOK {
+		g.String(http.StatusBadGateway, "%s: %d", u, rec.code)
+		return b, false
+	}
+	b.raw = rec.body
+	if err := json.Unmarshal(rec.body, &b.decoded); err != nil {
+		g.String(http.StatusBadGateway, "%s: %v", u, err)
+		return b, false
+	}
+	c.mu.Lock()
+	c.bodies[u] = b
+	c.mu.Unlock()
+	return b, true
 }
 
 func rawJSON(s string) json.RawMessage {
@@ -639,7 +664,8 @@ func wrkMeasure(dsn string, tb *table) error {
 	}
 	fmt.Printf("(f) %s, %d claims (largest topic %d): wrk -t2 -c%d -d%s from another process on loopback;\n",
 		p.Dialect, p.Claims, p.LargestSize, *wrkClients, *wrkDuration)
-	fmt.Println("    each request against a bare gin handler encoding the same JSON from memory, in the same server process;")
+	fmt.Println("    each request against bare gin handlers answering the same JSON from memory, in the same server process:")
+	fmt.Println("    memory encodes it again for each request, bytes writes the stored bytes;")
 	fmt.Println("    reading a claim also against a gin handler doing the same primary-key read with database/sql")
 	fmt.Println("    CPU ms/req is the server's CPU time (user and system, all threads) over the requests it answered:")
 	fmt.Println("    a loaded machine stretches wall time more than CPU time; ratios above 1 mean the ceiling is slower")
@@ -655,21 +681,36 @@ func wrkMeasure(dsn string, tb *table) error {
 		if !only.MatchString(c.name) {
 			continue
 		}
-		script, ceilScript := "", ""
+		// The ceilings: the same JSON from memory, encoded each time and
+		// as bytes, with database/sql's read where there is one; a
+		// rotating request's ceilings rotate over the same paths.
+		names := []string{"memory", "bytes"}
+		ceilings := []string{"/ceiling/mem?u=", "/ceiling/bytes?u="}
+		script, ceilScripts := "", make([]string, len(ceilings))
 		if c.rotate != nil {
-			var ceil []string
-			for _, path := range c.rotate {
-				ceil = append(ceil, "/ceiling/mem?u="+q(path))
-			}
 			var err error
 			if script, err = writeScript(c.rotate); err != nil {
 				return err
 			}
 			defer os.Remove(script)
-			if ceilScript, err = writeScript(ceil); err != nil {
-				return err
+			for i, prefix := range ceilings {
+				var paths []string
+				for _, path := range c.rotate {
+					paths = append(paths, prefix+q(path))
+				}
+				if ceilScripts[i], err = writeScript(paths); err != nil {
+					return err
+				}
+				defer os.Remove(ceilScripts[i])
 			}
-			defer os.Remove(ceilScript)
+		}
+		for i := range ceilings {
+			ceilings[i] = base + ceilings[i] + q(c.path)
+		}
+		if c.ceilingSQL != "" {
+			ceilings = append([]string{base + c.ceilingSQL}, ceilings...)
+			names = append([]string{"database/sql"}, names...)
+			ceilScripts = append([]string{""}, ceilScripts...)
 		}
 		if err := getJSON(base+c.path, nil); err != nil {
 			return err
@@ -688,20 +729,10 @@ func wrkMeasure(dsn string, tb *table) error {
 				return err
 			}
 		}
-		ceilings := []string{base + "/ceiling/mem?u=" + q(c.path)}
-		names := []string{"memory"}
-		if c.ceilingSQL != "" {
-			ceilings = append([]string{base + c.ceilingSQL}, ceilings...)
-			names = append([]string{"database/sql"}, names...)
-		}
 		var cs, rs []string
 		var tcs, trs []string
 		for i, u := range ceilings {
-			sc := ""
-			if names[i] == "memory" {
-				sc = ceilScript
-			}
-			m, err := runWrk(pid, u, sc)
+			m, err := runWrk(pid, u, ceilScripts[i])
 			if err != nil {
 				return err
 			}
