@@ -17,6 +17,25 @@
 // `claimdesk import`, holds it) fails with claims.CodeUnavailable, never
 // with "database is locked". See write.go for the lock order and retries.
 //
+// # The data version
+//
+// DataVersion, the key of the caches across topics (the first page of
+// the conflicts, the facets of a search), is the sum of topic_versions.
+// On SQLite, step 17 keeps the sum in one row (data_version) that
+// triggers on topic_versions add every bump to: writes hold the writer
+// slot anyway, so the row adds no wait. On PostgreSQL it is summed on each
+// read (10,000 rows at a million claims). One row there would be locked
+// by a write from its first bump to its commit: writes to different
+// topics, which take different advisory and row locks and never wait for
+// each other, would queue on it, and every write would wait out a bulk
+// import's whole transaction (then fail with 503 after the lock wait).
+// The ways around the row were not taken: a sequence is not
+// transactional (a reader could key an answer by a number a writer took
+// before its commit and keep the stale answer under it after), and rows
+// sharded by topic are locked in the order a transaction bumps its topics,
+// not the advisory locks' order, so two writes to several topics could
+// deadlock on them.
+//
 // # Why the recompute stays inside the write's transaction
 //
 // A write recomputes the summaries of the topics it changed (xref.Recompute)
