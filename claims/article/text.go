@@ -788,13 +788,8 @@ func quoteRegions(p string, out []span) []span {
 	// reads the other marks as it did before straight marks nested.
 	sdepth, sopen, straight, topen := 0, -1, false, -1
 	var nested, toggled []span
-	for i := 0; i < len(p); {
-		// The marks are '"' and runes starting with byte 0xC2 («») or
-		// 0xE2 (“”„): other bytes are stepped over without decoding.
-		if c := p[i]; c != '"' && c != 0xC2 && c != 0xE2 {
-			i++
-			continue
-		}
+	marks := newMarkBytes(p)
+	for i := marks.from(0); i < len(p); i = marks.from(i) {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '«' || r == '“' || r == '„':
@@ -858,6 +853,35 @@ func quoteRegions(p string, out []span) []span {
 		sort.Slice(out[base:], func(a, b int) bool { return out[base+a].start < out[base+b].start })
 	}
 	return out
+}
+
+// markBytes finds in p the bytes that may start a quotation mark: '"',
+// and 0xC2 («») and 0xE2 (“”„) leading a rune. It keeps where the next
+// of each byte is, so that each is looked for once through p with
+// strings.IndexByte (many bytes at a time) rather than every byte compared.
+type markBytes struct {
+	p    string
+	next [3]int // of '"', 0xC2, 0xE2 from the last from's i; len(p) if none
+}
+
+func newMarkBytes(p string) markBytes {
+	return markBytes{p: p, next: [3]int{-1, -1, -1}}
+}
+
+// from returns where the first of the bytes at or after p[i] is, len(p) if
+// there is none. i never decreases from call to call.
+func (m *markBytes) from(i int) int {
+	k := len(m.p)
+	for x, c := range [...]byte{'"', 0xC2, 0xE2} {
+		if m.next[x] < i {
+			m.next[x] = len(m.p)
+			if j := strings.IndexByte(m.p[i:], c); j >= 0 {
+				m.next[x] = i + j
+			}
+		}
+		k = min(k, m.next[x])
+	}
+	return k
 }
 
 // straightMark reports whether the straight quotation mark at p[i] reads
