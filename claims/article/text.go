@@ -457,6 +457,9 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// isLetter is unicode.IsLetter (no rune is both a letter and a digit).
+func isLetter(r rune) bool { return isAlnum(r) && !isDigit(r) }
+
 func isUpper(r rune) bool {
 	switch {
 	case r < 0x80:
