@@ -593,8 +593,8 @@ func hasName(ts []tok) bool {
 func isAllCaps(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if isLetter(r) {
+			if !isUpper(r) {
 				return false
 			}
 			n++

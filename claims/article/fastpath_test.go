@@ -81,15 +81,19 @@ func TestPlaceCacheMatchesLookups(t *testing.T) {
 	}
 }
 
-// TestRuneClasses holds the tokenizer's isSpace, isUpper, isDigit and
-// isAlnum to the unicode package's tables on every rune.
+// TestRuneClasses holds the tokenizer's isSpace, isUpper, isDigit,
+// isAlnum and isLetter to the unicode package's tables on every rune, and
+// isCyrillic's shortcut (a letter of U+0400–U+04FF) to unicode.Cyrillic.
 func TestRuneClasses(t *testing.T) {
 	t.Parallel()
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if isSpace(r) != unicode.IsSpace(r) || isUpper(r) != unicode.IsUpper(r) || isDigit(r) != unicode.IsDigit(r) ||
-			isAlnum(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			t.Fatalf("%U: isSpace %v, isUpper %v, isDigit %v, isAlnum %v; unicode says %v, %v, %v, %v", r,
-				isSpace(r), isUpper(r), isDigit(r), isAlnum(r), unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsDigit(r), unicode.IsLetter(r) || unicode.IsDigit(r))
+			isAlnum(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) || isLetter(r) != unicode.IsLetter(r) {
+			t.Fatalf("%U: isSpace %v, isUpper %v, isDigit %v, isAlnum %v, isLetter %v; unicode says %v, %v, %v, %v, %v", r,
+				isSpace(r), isUpper(r), isDigit(r), isAlnum(r), isLetter(r), unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsDigit(r), unicode.IsLetter(r) || unicode.IsDigit(r), unicode.IsLetter(r))
+		}
+		if w := string(r); unicode.IsLetter(r) && isCyrillic(w) != unicode.Is(unicode.Cyrillic, r) {
+			t.Fatalf("isCyrillic(%q) = %v", w, isCyrillic(w))
 		}
 	}
 }

@@ -42,8 +42,8 @@ func stemFolded(w string) string {
 
 func isCyrillic(w string) bool {
 	for _, r := range w {
-		if unicode.IsLetter(r) {
-			return unicode.Is(unicode.Cyrillic, r)
+		if isLetter(r) {
+			return 0x400 <= r && r <= 0x4FF || unicode.Is(unicode.Cyrillic, r)
 		}
 	}
 	return false

@@ -352,14 +352,17 @@ func newWordInfo(w string) wordInfo {
 // maxWordCache words (it is emptied when full), and its strings are copies,
 // so it keeps no paragraph alive.
 type wordCache struct {
-	// tab is an open-addressed table of the words met (linear probing,
-	// at most half full, grown from minWordTab slots up to twice
-	// maxWordCache), hashed with seed; n is how many words it holds. The
-	// map it replaced cost twice its lookups' time (an eighth of the
-	// tokenizer's).
-	tab  []wordSlot
-	n    int
-	seed maphash.Seed
+	// words holds the words met, in the order met; tab is an
+	// open-addressed index of them (linear probing, at most half full,
+	// grown from minWordTab slots up to twice maxWordCache), hashed with
+	// seed. Its slots are 8 bytes, so that a lookup's probes stay in a
+	// cache line or two and only the word it finds is read from words:
+	// with the words in the slots (64 bytes each), the probes of a 5 MB
+	// text's lookups missed the processor's caches. The map the table
+	// replaced cost twice its lookups' time.
+	tab   []wordSlot
+	words []wordEntry
+	seed  maphash.Seed
 	// places holds what words name as places (see wordPlace) in the
 	// gazetteer of placesOf, bounded the same way. The cache is pooled
 	// between extractors, whose gazetteers may differ: an extractor that
@@ -368,9 +371,14 @@ type wordCache struct {
 	placesOf *Extractor
 }
 
-// wordSlot is a slot of wordCache.tab: a word ("" for none: the
-// tokenizer gives no empty word), its hash and its wordInfo.
+// wordSlot is a slot of wordCache.tab: the high half of a word's hash and
+// 1 + the word's index in wordCache.words (0 for none).
 type wordSlot struct {
+	h, i uint32
+}
+
+// wordEntry is a word of wordCache.words, with its hash and wordInfo.
+type wordEntry struct {
 	h   uint64
 	key string
 	wi  wordInfo
@@ -389,42 +397,42 @@ func (c *wordCache) info(w string) wordInfo {
 	h := maphash.String(c.seed, w)
 	mask := uint64(len(c.tab) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		e := &c.tab[i]
-		if e.key == "" {
+		s := c.tab[i]
+		if s.i == 0 {
 			break
 		}
-		if e.h == h && e.key == w {
-			return e.wi
+		if s.h == uint32(h>>32) {
+			if e := &c.words[s.i-1]; e.key == w {
+				return e.wi
+			}
 		}
 	}
 	k := strings.Clone(w)
 	wi := newWordInfo(k)
 	switch {
-	case c.n >= maxWordCache:
+	case len(c.words) >= maxWordCache:
 		clear(c.tab)
-		c.n = 0
-	case 2*(c.n+1) > len(c.tab):
-		old := c.tab
-		c.tab = make([]wordSlot, 2*len(old))
-		for i := range old {
-			if old[i].key != "" {
-				c.put(old[i])
-			}
+		clear(c.words) // keeps no word's strings alive
+		c.words = c.words[:0]
+	case 2*(len(c.words)+1) > len(c.tab):
+		c.tab = make([]wordSlot, 2*len(c.tab))
+		for i, e := range c.words {
+			c.put(e.h, i)
 		}
 	}
-	c.put(wordSlot{h: h, key: k, wi: wi})
-	c.n++
+	c.words = append(c.words, wordEntry{h: h, key: k, wi: wi})
+	c.put(h, len(c.words)-1)
 	return wi
 }
 
-// put stores e in the first free slot from its hash's.
-func (c *wordCache) put(e wordSlot) {
+// put indexes words[i], of hash h, in the first free slot from h's.
+func (c *wordCache) put(h uint64, i int) {
 	mask := uint64(len(c.tab) - 1)
-	i := e.h & mask
-	for c.tab[i].key != "" {
-		i = (i + 1) & mask
+	k := h & mask
+	for c.tab[k].i != 0 {
+		k = (k + 1) & mask
 	}
-	c.tab[i] = e
+	c.tab[k] = wordSlot{h: uint32(h >> 32), i: uint32(i + 1)}
 }
 
 // isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r), answered
@@ -448,6 +456,9 @@ func isSpace(r rune) bool {
 	}
 	return unicode.IsSpace(r)
 }
+
+// isLetter is unicode.IsLetter (no rune is both a letter and a digit).
+func isLetter(r rune) bool { return isAlnum(r) && !isDigit(r) }
 
 func isUpper(r rune) bool {
 	switch {
@@ -788,13 +799,8 @@ func quoteRegions(p string, out []span) []span {
 	// reads the other marks as it did before straight marks nested.
 	sdepth, sopen, straight, topen := 0, -1, false, -1
 	var nested, toggled []span
-	for i := 0; i < len(p); {
-		// The marks are '"' and runes starting with byte 0xC2 («») or
-		// 0xE2 (“”„): other bytes are stepped over without decoding.
-		if c := p[i]; c != '"' && c != 0xC2 && c != 0xE2 {
-			i++
-			continue
-		}
+	marks := newMarkBytes(p)
+	for i := marks.from(0); i < len(p); i = marks.from(i) {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '«' || r == '“' || r == '„':
@@ -858,6 +864,35 @@ func quoteRegions(p string, out []span) []span {
 		sort.Slice(out[base:], func(a, b int) bool { return out[base+a].start < out[base+b].start })
 	}
 	return out
+}
+
+// markBytes finds in p the bytes that may start a quotation mark: '"',
+// and 0xC2 («») and 0xE2 (“”„) leading a rune. It keeps where the next
+// of each byte is, so that each is looked for once through p with
+// strings.IndexByte (many bytes at a time) rather than every byte compared.
+type markBytes struct {
+	p    string
+	next [3]int // of '"', 0xC2, 0xE2 from the last from's i; len(p) if none
+}
+
+func newMarkBytes(p string) markBytes {
+	return markBytes{p: p, next: [3]int{-1, -1, -1}}
+}
+
+// from returns where the first of the bytes at or after p[i] is, len(p) if
+// there is none. i never decreases from call to call.
+func (m *markBytes) from(i int) int {
+	k := len(m.p)
+	for x, c := range [...]byte{'"', 0xC2, 0xE2} {
+		if m.next[x] < i {
+			m.next[x] = len(m.p)
+			if j := strings.IndexByte(m.p[i:], c); j >= 0 {
+				m.next[x] = i + j
+			}
+		}
+		k = min(k, m.next[x])
+	}
+	return k
 }
 
 // straightMark reports whether the straight quotation mark at p[i] reads

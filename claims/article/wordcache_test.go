@@ -24,17 +24,20 @@ func TestWordCacheTable(t *testing.T) {
 		if got, want := c.info(w), newWordInfo(w); got != want {
 			t.Fatalf("info(%q) = %+v, want %+v", w, got, want)
 		}
-		if c.n > maxWordCache || len(c.tab) > 2*maxWordCache || 2*c.n > len(c.tab) {
-			t.Fatalf("%d words in %d slots (at most %d words, half full)", c.n, len(c.tab), maxWordCache)
+		if size := len(c.words); size > maxWordCache || len(c.tab) > 2*maxWordCache || 2*size > len(c.tab) {
+			t.Fatalf("%d words in %d slots (at most %d words, half full)", size, len(c.tab), maxWordCache)
 		}
 	}
 	held := 0
 	for _, e := range c.tab {
-		if e.key != "" {
+		if e.i != 0 {
+			if w := c.words[e.i-1]; uint32(w.h>>32) != e.h {
+				t.Errorf("slot of %q holds hash %#x, want %#x", w.key, e.h, uint32(w.h>>32))
+			}
 			held++
 		}
 	}
-	if held != c.n || held == 0 {
-		t.Errorf("%d slots hold words, n = %d", held, c.n)
+	if held != len(c.words) || held == 0 {
+		t.Errorf("%d slots hold words, %d words", held, len(c.words))
 	}
 }
