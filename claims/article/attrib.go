@@ -228,7 +228,9 @@ linked:
 	} else if hi-lo > 3 && ts[lo].low == "в" && ts[lo+1].low == "тоже" && ts[lo+2].low == "время" {
 		lo += 3
 	}
-	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
+	// "May added": a month in capitals alone before the verb is no
+	// time but a surname (months do not speak); resolve knows whose.
+	for lo < hi && ts[lo].word && !(hi == lo+1 && ts[lo].upper && ts[lo].cls&cMonth != 0) && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
 		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем" || clauseOpeners[ts[lo].low]) {
 		lo++
 	}
@@ -496,9 +498,9 @@ func surnameFits(e *entity, w string, oblique bool) bool {
 }
 
 // dativeName reports whether ts[i:i+2] is a Russian person's first name
-// and surname in the dative ("Дмитрию Медведеву", "Ольге Ивановой")
-// with the speaker after it, a role or a name: the one told, after a verb
-// of saying, not the one who tells.
+// and surname in the dative ("Дмитрию Медведеву", "Наталье Ивановой")
+// with the speaker after it, a role, a body ("пресс-служба", "МЧС") or a
+// name: the one told, after a verb of saying, not the one who tells.
 func dativeName(ts []tok, i int) bool {
 	if i+2 >= len(ts) || !ts[i].word || !ts[i+1].word || !ts[i].upper || !ts[i+1].upper || !isCyrillic(ts[i].low) || !isCyrillic(ts[i+1].low) ||
 		isAllCaps(ts[i].s) || isAllCaps(ts[i+1].s) || !hasName(ts[i:i+2]) {
@@ -511,7 +513,7 @@ func dativeName(ts []tok, i int) bool {
 		return false
 	}
 	next := &ts[i+2]
-	return next.word && (next.cls&cRole != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
+	return next.word && (next.cls&(cRole|cOrg) != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
 }
 
 // circumstance returns where a circumstance after "на" ends ("на
@@ -830,6 +832,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		if e := d.find(ts[0].s); e != nil && surnameFits(e, ts[0].low, oblique) {
 			return e
 		}
+		if ts[0].cls&cMonth != 0 {
+			return nil // "May" is a surname only of someone named before
+		}
 	}
 	// Split role and name: the name is the capitalised run that ends the
 	// phrase ("Kerala Health Minister K K Shailaja", "Один из
@@ -1119,12 +1124,12 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		// The role: role words right before the name.
 		lo := i
-		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1) || titleModifiers[ts[lo-1].low]) {
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1) || titleModifier(ts[lo-1].low)) {
 			lo--
 		}
 		// "Deputy Foreign Minister Mikhail Bogdanov", "Prime Minister
 		// David Cameron": a title in capitals keeps its modifiers.
-		for lo < i && ts[lo].cls&cRole == 0 && !(titleModifiers[ts[lo].low] && ts[lo].upper) {
+		for lo < i && ts[lo].cls&cRole == 0 && !(titleModifier(ts[lo].low) && ts[lo].upper) {
 			lo++
 		}
 		role := joinToksIn(p, ts[lo:i])
@@ -1178,6 +1183,17 @@ func (d *doc) personTok(ts []tok, i int) bool {
 var titleModifiers = set("prime", "foreign", "defence", "defense", "interior", "home", "finance", "justice",
 	"vice", "first", "state", "senior", "acting", "former", "assistant", "executive", "attorney", "health",
 	"security", "national", "press", "interim", "chief", "deputy", "general")
+
+// titleModifier reports whether w is a title modifier, also after
+// "then-" or "ex-" ("Then-Prime Minister Theresa May").
+func titleModifier(w string) bool {
+	if r, ok := strings.CutPrefix(w, "then-"); ok {
+		w = r
+	} else if r, ok := strings.CutPrefix(w, "ex-"); ok {
+		w = r
+	}
+	return titleModifiers[w]
+}
 
 // surnameMonth reports whether the month's name ts[i] is a surname after a
 // first name ("Theresa May", "Brian May"): an English month in capitals

@@ -121,6 +121,9 @@ var notNames = set(
 	"april", "may", "june", "july", "august", "september", "october", "november", "december", "according",
 	"в", "во", "на", "по", "с", "со", "и", "а", "но", "об", "о", "это", "этом", "он", "она", "они", "как", "при",
 	"при", "после", "до", "для", "из", "у", "к", "за", "согласно", "ранее", "накануне", "также",
+	// What is cited, capitalised only to open a sentence: "Слова
+	// Силуанова подтвердил Песков" names Силуанов, not "Слова Силуанова".
+	"слова", "данные", "цифры", "оценки", "сведения",
 )
 
 func stemSet(words ...string) map[string]bool {

@@ -1442,8 +1442,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		// "Губернатор опроверг данные, заявив, что …": a gerund after a
 		// comma speaks for the clause's subject.
 		if t.cls&cGerund != 0 && i > 1 && ts[i-1].s == "," {
-			if lo, hi := clauseSubject(ts, i); hi > lo {
-				oblique := lo > 0
+			if lo, hi, oblique := clauseSubject(ts, i); hi > lo {
 				if e := d.resolve(p, ts[lo:hi], oblique); e != nil {
 					add(cue{pos: t.start, who: e})
 				}
@@ -1579,6 +1578,16 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 			}
 		}
 		rightUsed := false
+		// "Слова Силуанова подтвердил Песков": "слова" is the object
+		// (a singular verb does not agree with it), put first; the
+		// speaker is after the verb.
+		if ok && wordsObject(ts[n.lo:n.hi]) && isCyrillic(t.low) {
+			// "Слова Силуанова приводит ТАСС": an outlet after the
+			// verb relays them; the words stay their speaker's.
+			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) && !isOutletName(ts[n2.lo:n2.hi]) {
+				n, outlet, rightUsed = n2, outlet2, true
+			}
+		}
 		// "Данные о 17 погибших приводит ТАСС": a fronted object, the
 		// speaker after the verb.
 		if !ok && !inverted && citedWords[ts[0].low] && isCyrillic(t.low) {
@@ -1827,20 +1836,40 @@ var gerunds = set("saying", "adding", "noting", "claiming", "insisting", "warnin
 
 // clauseSubject returns the subject that opens the sentence ts before the
 // word at end: a run of capitalised words, bodies, roles and articles
-// ("The ministry", "Russian officials", "в МЧС"), or lo == hi when there
-// is none.
-func clauseSubject(ts []tok, end int) (lo, hi int) {
+// ("The ministry", "Russian officials", "в МЧС", which is oblique), or
+// lo == hi when there is none. "Слова Силуанова подтвердил Песков": words
+// put first are the object of the verb of saying after them, whose
+// subject follows it.
+func clauseSubject(ts []tok, end int) (lo, hi int, oblique bool) {
 	if len(ts) > 0 && (ts[0].low == "в" || ts[0].low == "во") {
-		lo = 1
+		lo, oblique = 1, true
 	}
-	hi = lo
-	for hi < end && hi-lo < 6 && ts[hi].word && !ts[hi].digit && (ts[hi].upper || ts[hi].cls&(cOrg|cRole) != 0 || ts[hi].low == "the" || isOutletTok(&ts[hi])) && ts[hi].cls&cTime == 0 {
-		hi++
+	run := func(lo int) int {
+		hi := lo
+		for hi < end && hi-lo < 6 && ts[hi].word && !ts[hi].digit && (ts[hi].upper || ts[hi].cls&(cOrg|cRole) != 0 || ts[hi].low == "the" || isOutletTok(&ts[hi])) && ts[hi].cls&cTime == 0 {
+			hi++
+		}
+		return hi
+	}
+	hi = run(lo)
+	if wordsObject(ts[lo:hi]) && hi+1 < end && ts[hi].cls&cSpeech != 0 {
+		lo, oblique = hi+1, false
+		hi = run(lo)
 	}
 	if hi == lo || !isSpeakerNP(ts[lo:hi]) || ts[lo].cls&cNotName != 0 && ts[lo].low != "the" {
-		return 0, 0
+		return 0, 0, false
 	}
-	return lo, hi
+	return lo, hi, oblique
+}
+
+// wordsObject reports whether a phrase before a verb of saying is
+// someone's words ("Слова Силуанова", "Эти слова", "Его слова"): not the
+// subject, which is after the verb, but its object, put first.
+func wordsObject(ts []tok) bool {
+	if len(ts) > 1 && (ts[0].low == "эти" || personPronouns[ts[0].low] || ts[0].low == "их") {
+		ts = ts[1:]
+	}
+	return len(ts) > 0 && ts[0].low == "слова"
 }
 
 // reportVerbs say what a statement holds: "говорится в сообщении",

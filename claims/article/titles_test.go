@@ -67,8 +67,10 @@ func TestBodyNameInTheNominative(t *testing.T) {
 }
 
 // TestMonthAsSurname checks that "May" after a first name is a surname
-// ("Theresa May" is a person, with her title as the role), while a month
-// before a figure stays a date and names no one.
+// ("Theresa May" is a person, with her title as the role, "Then-" kept),
+// and alone before a verb of saying is hers ("May added"), while a month
+// before a figure stays a date and names no one, and "May said" with no
+// May named before names no one.
 func TestMonthAsSurname(t *testing.T) {
 	t.Parallel()
 	x := article.New(nil, nil)
@@ -76,6 +78,8 @@ func TestMonthAsSurname(t *testing.T) {
 		{"Theresa May said about 200 Britons fight in Syria.", "about 200", "Theresa May", ""},
 		{"Home Secretary Theresa May said about 500 Britons had travelled to Syria.", "about 500", "Theresa May", "Home Secretary"},
 		{"In May 2015 about 200 Britons fought in Syria, officials said.", "about 200", "officials", ""},
+		{"Prime Minister Theresa May said 5,000 people attended. May added that 300 were arrested.", "300", "Theresa May", "Prime Minister"},
+		{"Then-Prime Minister Theresa May said about 500 Britons had travelled to Syria.", "about 500", "Theresa May", "Then-Prime Minister"},
 	}
 	for _, tt := range tests {
 		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
@@ -89,4 +93,11 @@ func TestMonthAsSurname(t *testing.T) {
 			t.Errorf("%q: %q is a %s, want a person", tt.text, tt.name, got.Claimant.Kind)
 		}
 	}
+}
+
+func TestMonthAsSurnameNoOne(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"Police said 5,000 people attended. May said that 300 were arrested.", "300", ""},
+	})
 }
