@@ -499,8 +499,9 @@ func surnameFits(e *entity, w string, oblique bool) bool {
 
 // dativeName reports whether ts[i:i+2] is a Russian person's first name
 // and surname in the dative ("Дмитрию Медведеву", "Наталье Ивановой")
-// with the speaker after it, a role, a body ("пресс-служба", "МЧС") or a
-// name: the one told, after a verb of saying, not the one who tells.
+// with the speaker after it, a role, a body ("пресс-служба", "МЧС",
+// "в пресс-службе"), a source or a name: the one told, after a verb of
+// saying, not the one who tells.
 func dativeName(ts []tok, i int) bool {
 	if i+2 >= len(ts) || !ts[i].word || !ts[i+1].word || !ts[i].upper || !ts[i+1].upper || !isCyrillic(ts[i].low) || !isCyrillic(ts[i+1].low) ||
 		isAllCaps(ts[i].s) || isAllCaps(ts[i+1].s) || !hasName(ts[i:i+2]) {
@@ -513,6 +514,11 @@ func dativeName(ts []tok, i int) bool {
 		return false
 	}
 	next := &ts[i+2]
+	// "в пресс-службе МЧС", "источник в полиции": the speaker as a body
+	// or an unnamed source.
+	if next.word && (next.low == "в" || next.low == "во" || hasAnyPrefix(next.low, "источник", "собеседник")) {
+		return true
+	}
 	return next.word && (next.cls&(cRole|cOrg) != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
 }
 
@@ -943,6 +949,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 				name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
 			}
 		}
+		if oblique && kind == Organisation && role != "" && orgNominative[roleToks[0].st] != "" {
+			role = nominativePhrase(roleToks) // "в пресс-службе МЧС": "пресс-служба"
+		}
 		if e := d.find(name); e != nil && (len(nameToks) > 1 || surnameFits(e, nameToks[0].low, oblique)) {
 			if e.role == "" && role != "" {
 				e.role = role
@@ -1116,6 +1125,11 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		if j-i >= 3 && i > 0 && (ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") || ts[i-1].low == "по") {
 			i++ // "Мэр Москвы Сергей Собянин", "ГУ МВД по Москве Андрей …": the role's domain
+		}
+		// "сообщил Ивану Петрову Сергей Сидоров": the one told, then the
+		// speaker.
+		if j-i == 4 && dativeName(ts, i) {
+			i += 2
 		}
 		run := ts[i:j]
 		if isOrgName(run) || isOutletName(run) {

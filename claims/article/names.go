@@ -135,6 +135,9 @@ func nominativeForm(w string) string {
 		return w
 	}
 	low := fold(w)
+	if n, ok := softNominatives[low]; ok {
+		return n
+	}
 	switch {
 	case hasAnySuffix(low, "овой", "евой", "иной", "ыной"):
 		// "Захаровой", "Скворцовой": a woman's surname.
@@ -178,6 +181,11 @@ func nominativeForm(w string) string {
 	// it, and "Шойгу" does not decline.
 	return w
 }
+
+// softNominatives are names in an oblique case whose nominative ends in
+// a soft sign, which no rule on the ending can tell from a hard one
+// ("в Кремле" is "Кремль", "в Минздраве" is "Минздрав").
+var softNominatives = map[string]string{"кремле": "Кремль", "кремля": "Кремль", "кремлю": "Кремль", "кремлем": "Кремль"}
 
 // dativeOutlet turns an outlet named in the dative ("Интерфаксу",
 // "«Известиям»") into the nominative: a final -у after a consonant goes,

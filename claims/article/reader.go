@@ -1578,19 +1578,19 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 			}
 		}
 		rightUsed := false
-		// "Слова Силуанова подтвердил Песков": "слова" is the object
-		// (a singular verb does not agree with it), put first; the
-		// speaker is after the verb.
-		if ok && wordsObject(ts[n.lo:n.hi]) && isCyrillic(t.low) {
+		// "Слова Силуанова подтвердил Песков", "Эту цифру подтвердил
+		// Песков": the object put first (the verb does not agree with
+		// it); the speaker is after the verb.
+		if ok && objectFirst(ts[n.lo:n.hi]) && isCyrillic(t.low) {
 			// "Слова Силуанова приводит ТАСС": an outlet after the
 			// verb relays them; the words stay their speaker's.
 			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) && !isOutletName(ts[n2.lo:n2.hi]) {
 				n, outlet, rightUsed = n2, outlet2, true
 			}
 		}
-		// "Данные о 17 погибших приводит ТАСС": a fronted object, the
-		// speaker after the verb.
-		if !ok && !inverted && citedWords[ts[0].low] && isCyrillic(t.low) {
+		// "Данные о 17 погибших приводит ТАСС", "Цифру в 300 погибших
+		// подтвердил …": a fronted object, the speaker after the verb.
+		if !ok && !inverted && (citedWords[ts[0].low] || objectFirst(ts)) && isCyrillic(t.low) {
 			inverted = true
 		}
 		if !ok && inverted && !told {
@@ -1852,7 +1852,7 @@ func clauseSubject(ts []tok, end int) (lo, hi int, oblique bool) {
 		return hi
 	}
 	hi = run(lo)
-	if wordsObject(ts[lo:hi]) && hi+1 < end && ts[hi].cls&cSpeech != 0 {
+	if objectFirst(ts[lo:hi]) && hi+1 < end && ts[hi].cls&cSpeech != 0 {
 		lo, oblique = hi+1, false
 		hi = run(lo)
 	}
@@ -1862,15 +1862,23 @@ func clauseSubject(ts []tok, end int) (lo, hi int, oblique bool) {
 	return lo, hi, oblique
 }
 
-// wordsObject reports whether a phrase before a verb of saying is
-// someone's words ("Слова Силуанова", "Эти слова", "Его слова"): not the
-// subject, which is after the verb, but its object, put first.
-func wordsObject(ts []tok) bool {
-	if len(ts) > 1 && (ts[0].low == "эти" || personPronouns[ts[0].low] || ts[0].low == "их") {
+// objectFirst reports whether a phrase before a verb of saying is its
+// object put first, not its subject, which is after the verb: someone's
+// words ("Слова Силуанова", "Эти слова", "Его слова") or a noun that is
+// only ever accusative ("Эту цифру", "Цифру в 300 погибших").
+func objectFirst(ts []tok) bool {
+	if len(ts) > 1 && (objectDeterminers[ts[0].low] || personPronouns[ts[0].low]) {
 		ts = ts[1:]
 	}
-	return len(ts) > 0 && ts[0].low == "слова"
+	return len(ts) > 0 && (ts[0].low == "слова" || accusativeObjects[ts[0].low])
 }
+
+// objectDeterminers open a fronted object: "эти слова", "эту цифру".
+var objectDeterminers = set("эти", "эту", "такие", "такую", "их")
+
+// accusativeObjects are nouns in a form that is only accusative, never a
+// subject: "Эту цифру подтвердил Песков".
+var accusativeObjects = set("цифру", "оценку", "информацию", "версию")
 
 // reportVerbs say what a statement holds: "говорится в сообщении",
 // "отмечается в заявлении МИД".

@@ -1,6 +1,10 @@
 package article_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
 
 // TestRussianSurnameGender checks that a surname alone stands for a
 // person named before only in a form that person's name can take: "по
@@ -34,6 +38,9 @@ func TestRussianDativeAddressee(t *testing.T) {
 		{"Как сообщила Наталье Ивановой пресс-служба министерства, пострадали 30 человек.", "30 человек", "=пресс-служба министерства"},
 		{"Как сообщила Наталье Ивановой пресс-служба МЧС, пострадали 30 человек.", "30 человек", "=МЧС"},
 		{"Как сообщил Дмитрию Медведеву МЧС, пострадали 30 человек.", "30 человек", "=МЧС"},
+		{"Как сообщили Наталье Ивановой в пресс-службе МЧС, пострадали 30 человек.", "30 человек", "=МЧС"},
+		{"Как сообщил Наталье Ивановой источник в полиции, пострадали 30 человек.", "30 человек", ""},
+		{"Как сообщил Ивану Петрову Сергей Сидоров, пострадали 30 человек.", "30 человек", "=Сергей Сидоров"},
 	})
 }
 
@@ -52,7 +59,33 @@ func TestRussianWordsObject(t *testing.T) {
 		{first + "Слова министра подтвердил пресс-секретарь президента Дмитрий Песков. По его словам, расходы вырастут на 10%.", "10%", "=Дмитрий Песков"},
 		{"Слова Силуанова приводит ТАСС: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "=Силуанов"},
 		{first + "Песков подтвердил слова Силуанова, добавив, что расходы вырастут на 10%.", "10%", "=Песков"},
+		{"Эту цифру подтвердил Песков: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "=Песков"},
+		{"Цифру в 300 погибших подтвердил глава МЧС Владимир Пучков.", "300 погибших", "=Владимир Пучков"},
+		{"Слова Силуанова подтвердили в Кремле: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "=Кремль"},
 	})
+}
+
+// TestRussianBodyInPrepositional checks that a body named in the
+// prepositional after "в" is given in the nominative, its unit too:
+// "в Кремле" is "Кремль" (a soft sign no ending tells), "в пресс-службе
+// МЧС" is МЧС with the role "пресс-служба".
+func TestRussianBodyInPrepositional(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, name, role string }{
+		{"В Кремле заявили, что погибли 300 человек.", "300 человек", "Кремль", ""},
+		{"Погибли 300 человек, сообщили в Кремле.", "300 человек", "Кремль", ""},
+		{"Как сообщили в пресс-службе МЧС, пострадали 30 человек.", "30 человек", "МЧС", "пресс-служба"},
+	} {
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
+		switch {
+		case got == nil: // candidateOf reported it
+		case got.Claimant == nil:
+			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
+		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role || got.Claimant.Kind != article.Organisation:
+			t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (organisation)", tt.text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, tt.name, tt.role)
+		}
+	}
 }
 
 // TestRussianBodyNominative checks that a body named by adjectives and
