@@ -111,6 +111,18 @@ var boundaryWord = set("that", "while", "with", "and", "but", "who", "which", "w
 // leftNP finds the subject before the verb at index v.
 func leftNP(ts []tok, v int) (np, bool) {
 	hi := v
+	// "Минобороны ранее, 25 марта, сообщало": a date between commas
+	// before the verb; the subject is before it.
+	if hi >= 4 && ts[hi-1].s == "," {
+		m, date := hi-2, false
+		for m > 0 && ts[m].word && (ts[m].digit || ts[m].cls&(cMonth|cWeekday|cTime) != 0) {
+			date = date || ts[m].digit || ts[m].cls&(cMonth|cWeekday) != 0
+			m--
+		}
+		if date && m > 0 && ts[m].s == "," {
+			hi = m
+		}
+	}
 	for hi > 0 && ts[hi-1].word && ((ts[hi-1].cls&cTime != 0) && !ts[hi-1].upper || hi >= 2 && ts[hi-1].cls&cMonth != 0 && ts[hi-2].digit) {
 		if ts[hi-1].cls&cMonth != 0 {
 			hi-- // "Владимир Пучков 20 марта сообщил": the date
@@ -250,6 +262,12 @@ linked:
 	for i := lo + 1; i < hi; i++ {
 		t := &ts[i]
 		if !t.word {
+			continue
+		}
+		// "This comes after Prime Minister David Cameron announced":
+		// "after" opens the clause whose subject is the named speaker.
+		if (t.low == "after" || t.low == "before" || t.low == "since") && hasNamePair(ts[i+1:hi]) {
+			lo = i + 1
 			continue
 		}
 		if t.low == "in" || t.low == "on" || t.low == "at" || t.low == "during" || t.low == "after" || t.low == "last" || t.low == "earlier" ||
@@ -427,8 +445,10 @@ collect:
 		hi = k
 	}
 	// Apposition: "первый замдиректора ФСБ России, генерал армии Сергей
-	// Смирнов": a role with no name continues after a comma.
-	if !hasName(ts[lo:hi]) && hi+1 < len(ts) && ts[hi].s == "," {
+	// Смирнов", "один из организаторов акции, активист …": a role or a
+	// group with no name continues after a comma; a body named ("в
+	// Минобороны, осуществлял …") or a pronoun does not.
+	if !hasName(ts[lo:hi]) && !ts[lo].upper && ts[lo].cls&(cPersonPron|cOtherPron) == 0 && hi+1 < len(ts) && ts[hi].s == "," {
 		j := hi + 1
 		k := j
 		for k < len(ts) && (ts[k].word && ts[k].cls&cBoundary == 0 || isQuoteMark(&ts[k])) && k-j < 8 {

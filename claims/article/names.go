@@ -135,7 +135,7 @@ func nominativeForm(w string) string {
 		return w
 	}
 	low := fold(w)
-	if n, ok := softNominatives[low]; ok {
+	if n, ok := fixedNominatives[low]; ok {
 		return n
 	}
 	switch {
@@ -182,10 +182,12 @@ func nominativeForm(w string) string {
 	return w
 }
 
-// softNominatives are names in an oblique case whose nominative ends in
-// a soft sign, which no rule on the ending can tell from a hard one
-// ("в Кремле" is "Кремль", "в Минздраве" is "Минздрав").
-var softNominatives = map[string]string{"кремле": "Кремль", "кремля": "Кремль", "кремлю": "Кремль", "кремлем": "Кремль"}
+// fixedNominatives are names in an oblique case whose nominative no rule
+// on the ending finds: a soft sign ("в Кремле" is "Кремль", while "в
+// Минздраве" is "Минздрав") or a compound whose genitive never declines
+// ("Минобороны", "Минобрнауки").
+var fixedNominatives = map[string]string{"кремле": "Кремль", "кремля": "Кремль", "кремлю": "Кремль", "кремлем": "Кремль",
+	"минобороны": "Минобороны", "минобрнауки": "Минобрнауки"}
 
 // dativeOutlet turns an outlet named in the dative ("Интерфаксу",
 // "«Известиям»") into the nominative: a final -у after a consonant goes,

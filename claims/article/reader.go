@@ -1369,6 +1369,11 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 			for len(phrase) > 1 && phrase[len(phrase)-1].word && dataWords[phrase[len(phrase)-1].low] {
 				phrase = phrase[:len(phrase)-1]
 			}
+			// "данные от Минобороны России, согласно которым …": the
+			// relative pronoun stands for the data before the comma.
+			if len(phrase) > 0 && strings.HasPrefix(phrase[0].low, "котор") {
+				phrase = dataSource(ts[:i])
+			}
 			// "согласно официальным данным": data no one is named for.
 			if t.low == "согласно" && n == 1 && len(phrase) > 0 && len(phrase) <= 2 && !phrase[0].upper && ruDataWords[phrase[len(phrase)-1].low] {
 				phrase = nil
@@ -1912,6 +1917,25 @@ var claimNouns = set("claim", "claims", "estimate", "estimates", "figure", "figu
 
 // citedWords are what "приводит" cites when it is a verb of saying.
 var citedWords = set("слова", "данные", "цифры", "оценки", "сведения", "мнение")
+
+// dataSource returns who gives the data named last in ts before its
+// closing comma ("данные от Минобороны России," gives "Минобороны
+// России"), or nil.
+func dataSource(ts []tok) []tok {
+	if len(ts) < 3 || ts[len(ts)-1].s != "," {
+		return nil
+	}
+	for m := len(ts) - 2; m >= 0 && m >= len(ts)-8 && ts[m].word; m-- {
+		if citedWords[ts[m].low] {
+			src := ts[m+1 : len(ts)-1]
+			if len(src) > 1 && (src[0].low == "от" || src[0].low == "из") {
+				src = src[1:]
+			}
+			return src
+		}
+	}
+	return nil
+}
 
 // ruDataWords are the Russian nouns for data after "согласно".
 var ruDataWords = set("данным", "сведениям", "оценкам", "подсчетам", "информации", "расчетам")

@@ -101,3 +101,17 @@ func TestMonthAsSurnameNoOne(t *testing.T) {
 		{"Police said 5,000 people attended. May said that 300 were arrested.", "300", ""},
 	})
 }
+
+// TestSubjectAfterConjunction checks that "after", "before" or "since"
+// before a named speaker opens the clause whose subject the speaker is
+// ("This comes after Prime Minister David Cameron announced": Cameron,
+// was "This comes"), while "after" before no name still ends the
+// subject.
+func TestSubjectAfterConjunction(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"This comes after Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
+		{"The row began before Home Secretary Theresa May said 500 Britons had travelled to Syria.", "500", "=Theresa May"},
+		{"Police after the blast said 30 people had died.", "30 people", "=Police"},
+	})
+}
