@@ -77,14 +77,7 @@ func TestRussianBodyInPrepositional(t *testing.T) {
 		{"Погибли 300 человек, сообщили в Кремле.", "300 человек", "Кремль", ""},
 		{"Как сообщили в пресс-службе МЧС, пострадали 30 человек.", "30 человек", "МЧС", "пресс-служба"},
 	} {
-		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
-		switch {
-		case got == nil: // candidateOf reported it
-		case got.Claimant == nil:
-			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
-		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role || got.Claimant.Kind != article.Organisation:
-			t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (organisation)", tt.text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, tt.name, tt.role)
-		}
+		checkOrganisation(t, x, tt.text, tt.quantity, tt.name, tt.role)
 	}
 }
 

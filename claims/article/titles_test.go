@@ -46,23 +46,29 @@ func TestClaimantTitleAndOpeningWord(t *testing.T) {
 func TestBodyNameInTheNominative(t *testing.T) {
 	t.Parallel()
 	x := article.New(nil, nil)
-	tests := []struct{ text, quantity, name string }{
+	for _, tt := range []struct{ text, quantity, name string }{
 		{"Как сообщили в Тверском районном суде, арестованы 20 человек.", "20 человек", "Тверской районный суд"},
 		{"Как сообщили в Московском областном суде, арестованы 20 человек.", "20 человек", "Московский областной суд"},
 		{"Как сообщили в Московском городском суде, арестованы 20 человек.", "20 человек", "Московский городской суд"},
 		{"По данным Краснодарского краевого суда, арестованы 20 человек.", "20 человек", "Краснодарский краевой суд"},
 		{"Как сообщили в Следственном комитете, задержаны 12 человек.", "12 человек", "Следственный комитет"},
 		{"Как сообщили в Высшем арбитражном суде, рассмотрено 40 дел.", "40 дел", "Высший арбитражный суд"},
+	} {
+		checkOrganisation(t, x, tt.text, tt.quantity, tt.name, "")
 	}
-	for _, tt := range tests {
-		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
-		switch {
-		case got == nil: // candidateOf reported it
-		case got.Claimant == nil:
-			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
-		case got.Claimant.Name != tt.name || got.Claimant.Kind != article.Organisation:
-			t.Errorf("%q: claimant %q (%s), want %q (organisation)", tt.text, got.Claimant.Name, got.Claimant.Kind, tt.name)
-		}
+}
+
+// checkOrganisation checks that the candidate quantity names in text
+// (candidateOf) is claimed by the organisation name, with role.
+func checkOrganisation(t *testing.T, x *article.Extractor, text, quantity, name, role string) {
+	t.Helper()
+	got := candidateOf(t, x.Extract(text), text, quantity)
+	switch {
+	case got == nil: // candidateOf reported it
+	case got.Claimant == nil:
+		t.Errorf("%q: %q has no claimant, want %q", text, quantity, name)
+	case got.Claimant.Name != name || got.Claimant.Role != role || got.Claimant.Kind != article.Organisation:
+		t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (organisation)", text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, name, role)
 	}
 }
 
