@@ -111,6 +111,18 @@ var boundaryWord = set("that", "while", "with", "and", "but", "who", "which", "w
 // leftNP finds the subject before the verb at index v.
 func leftNP(ts []tok, v int) (np, bool) {
 	hi := v
+	// "Минобороны ранее, 25 марта, сообщало": a date between commas
+	// before the verb; the subject is before it.
+	if hi >= 4 && ts[hi-1].s == "," {
+		m, date := hi-2, false
+		for m > 0 && ts[m].word && (ts[m].digit || ts[m].cls&(cMonth|cWeekday|cTime) != 0) {
+			date = date || ts[m].digit || ts[m].cls&(cMonth|cWeekday) != 0
+			m--
+		}
+		if date && m > 0 && ts[m].s == "," {
+			hi = m
+		}
+	}
 	for hi > 0 && ts[hi-1].word && ((ts[hi-1].cls&cTime != 0) && !ts[hi-1].upper || hi >= 2 && ts[hi-1].cls&cMonth != 0 && ts[hi-2].digit) {
 		if ts[hi-1].cls&cMonth != 0 {
 			hi-- // "Владимир Пучков 20 марта сообщил": the date
@@ -228,7 +240,9 @@ linked:
 	} else if hi-lo > 3 && ts[lo].low == "в" && ts[lo+1].low == "тоже" && ts[lo+2].low == "время" {
 		lo += 3
 	}
-	for lo < hi && ts[lo].word && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
+	// "May added": a month in capitals alone before the verb is no
+	// time but a surname (months do not speak); resolve knows whose.
+	for lo < hi && ts[lo].word && !(hi == lo+1 && ts[lo].upper && ts[lo].cls&cMonth != 0) && ((ts[lo].cls&cTime != 0) && ts[lo].low != "в" && ts[lo].low != "во" || ts[lo].low == "although" || ts[lo].low == "though" || ts[lo].low == "because" || ts[lo].low == "if" || (ts[lo].cls&cMonth != 0) || ts[lo].low == "к" || ts[lo].low == "утру" || ts[lo].low == "but" || ts[lo].low == "and" || ts[lo].low == "however" || ts[lo].low == "so" || ts[lo].low == "now" || ts[lo].low == "meanwhile" || ts[lo].low == "also" || ts[lo].low == "finally" || ts[lo].low == "как" ||
 		ts[lo].low == "между" || ts[lo].low == "тем" || ts[lo].low == "однако" || ts[lo].low == "впрочем" || clauseOpeners[ts[lo].low]) {
 		lo++
 	}
@@ -248,6 +262,12 @@ linked:
 	for i := lo + 1; i < hi; i++ {
 		t := &ts[i]
 		if !t.word {
+			continue
+		}
+		// "This comes after Prime Minister David Cameron announced":
+		// "after" opens the clause whose subject is the named speaker.
+		if (t.low == "after" || t.low == "before" || t.low == "since") && hasNamePair(ts[i+1:hi]) {
+			lo = i + 1
 			continue
 		}
 		if t.low == "in" || t.low == "on" || t.low == "at" || t.low == "during" || t.low == "after" || t.low == "last" || t.low == "earlier" ||
@@ -425,8 +445,10 @@ collect:
 		hi = k
 	}
 	// Apposition: "первый замдиректора ФСБ России, генерал армии Сергей
-	// Смирнов": a role with no name continues after a comma.
-	if !hasName(ts[lo:hi]) && hi+1 < len(ts) && ts[hi].s == "," {
+	// Смирнов", "один из организаторов акции, активист …": a role or a
+	// group with no name continues after a comma; a body named ("в
+	// Минобороны, осуществлял …") or a pronoun does not.
+	if !hasName(ts[lo:hi]) && !ts[lo].upper && ts[lo].cls&(cPersonPron|cOtherPron) == 0 && hi+1 < len(ts) && ts[hi].s == "," {
 		j := hi + 1
 		k := j
 		for k < len(ts) && (ts[k].word && ts[k].cls&cBoundary == 0 || isQuoteMark(&ts[k])) && k-j < 8 {
@@ -496,9 +518,10 @@ func surnameFits(e *entity, w string, oblique bool) bool {
 }
 
 // dativeName reports whether ts[i:i+2] is a Russian person's first name
-// and surname in the dative ("Дмитрию Медведеву", "Ольге Ивановой")
-// with the speaker after it, a role or a name: the one told, after a verb
-// of saying, not the one who tells.
+// and surname in the dative ("Дмитрию Медведеву", "Наталье Ивановой")
+// with the speaker after it, a role, a body ("пресс-служба", "МЧС",
+// "в пресс-службе"), a source or a name: the one told, after a verb of
+// saying, not the one who tells.
 func dativeName(ts []tok, i int) bool {
 	if i+2 >= len(ts) || !ts[i].word || !ts[i+1].word || !ts[i].upper || !ts[i+1].upper || !isCyrillic(ts[i].low) || !isCyrillic(ts[i+1].low) ||
 		isAllCaps(ts[i].s) || isAllCaps(ts[i+1].s) || !hasName(ts[i:i+2]) {
@@ -511,7 +534,12 @@ func dativeName(ts []tok, i int) bool {
 		return false
 	}
 	next := &ts[i+2]
-	return next.word && (next.cls&cRole != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
+	// "в пресс-службе МЧС", "источник в полиции": the speaker as a body
+	// or an unnamed source.
+	if next.word && (next.low == "в" || next.low == "во" || hasAnyPrefix(next.low, "источник", "собеседник")) {
+		return true
+	}
+	return next.word && (next.cls&(cRole|cOrg) != 0 || next.upper && i+3 < len(ts) && ts[i+3].word && ts[i+3].upper && hasName(ts[i+2:i+4]))
 }
 
 // circumstance returns where a circumstance after "на" ends ("на
@@ -830,6 +858,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		if e := d.find(ts[0].s); e != nil && surnameFits(e, ts[0].low, oblique) {
 			return e
 		}
+		if ts[0].cls&cMonth != 0 {
+			return nil // "May" is a surname only of someone named before
+		}
 	}
 	// Split role and name: the name is the capitalised run that ends the
 	// phrase ("Kerala Health Minister K K Shailaja", "Один из
@@ -937,6 +968,9 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			} else {
 				name = nominativeWord(nameToks[0].s) + strings.TrimPrefix(name, nameToks[0].s)
 			}
+		}
+		if oblique && kind == Organisation && role != "" && orgNominative[roleToks[0].st] != "" {
+			role = nominativePhrase(roleToks) // "в пресс-службе МЧС": "пресс-служба"
 		}
 		if e := d.find(name); e != nil && (len(nameToks) > 1 || surnameFits(e, nameToks[0].low, oblique)) {
 			if e.role == "" && role != "" {
@@ -1112,6 +1146,11 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		if j-i >= 3 && i > 0 && (ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") || ts[i-1].low == "по") {
 			i++ // "Мэр Москвы Сергей Собянин", "ГУ МВД по Москве Андрей …": the role's domain
 		}
+		// "сообщил Ивану Петрову Сергей Сидоров": the one told, then the
+		// speaker.
+		if j-i == 4 && dativeName(ts, i) {
+			i += 2
+		}
 		run := ts[i:j]
 		if isOrgName(run) || isOutletName(run) {
 			i = j
@@ -1119,12 +1158,12 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		// The role: role words right before the name.
 		lo := i
-		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1) || titleModifiers[ts[lo-1].low]) {
+		for lo > 0 && i-lo < 6 && ts[lo-1].word && ts[lo-1].cls&cBoundary == 0 && ts[lo-1].cls&cSpeech == 0 && ((ts[lo-1].cls&cRole != 0) || !ts[lo-1].upper || isAllCaps(ts[lo-1].s) || d.isPlaceTok(ts, lo-1) || titleModifier(ts[lo-1].low)) {
 			lo--
 		}
 		// "Deputy Foreign Minister Mikhail Bogdanov", "Prime Minister
 		// David Cameron": a title in capitals keeps its modifiers.
-		for lo < i && ts[lo].cls&cRole == 0 && !(titleModifiers[ts[lo].low] && ts[lo].upper) {
+		for lo < i && ts[lo].cls&cRole == 0 && !(titleModifier(ts[lo].low) && ts[lo].upper) {
 			lo++
 		}
 		role := joinToksIn(p, ts[lo:i])
@@ -1178,6 +1217,17 @@ func (d *doc) personTok(ts []tok, i int) bool {
 var titleModifiers = set("prime", "foreign", "defence", "defense", "interior", "home", "finance", "justice",
 	"vice", "first", "state", "senior", "acting", "former", "assistant", "executive", "attorney", "health",
 	"security", "national", "press", "interim", "chief", "deputy", "general")
+
+// titleModifier reports whether w is a title modifier, also after
+// "then-" or "ex-" ("Then-Prime Minister Theresa May").
+func titleModifier(w string) bool {
+	if r, ok := strings.CutPrefix(w, "then-"); ok {
+		w = r
+	} else if r, ok := strings.CutPrefix(w, "ex-"); ok {
+		w = r
+	}
+	return titleModifiers[w]
+}
 
 // surnameMonth reports whether the month's name ts[i] is a surname after a
 // first name ("Theresa May", "Brian May"): an English month in capitals

@@ -135,6 +135,9 @@ func nominativeForm(w string) string {
 		return w
 	}
 	low := fold(w)
+	if n, ok := fixedNominatives[low]; ok {
+		return n
+	}
 	switch {
 	case hasAnySuffix(low, "овой", "евой", "иной", "ыной"):
 		// "Захаровой", "Скворцовой": a woman's surname.
@@ -178,6 +181,13 @@ func nominativeForm(w string) string {
 	// it, and "Шойгу" does not decline.
 	return w
 }
+
+// fixedNominatives are names in an oblique case whose nominative no rule
+// on the ending finds: a soft sign ("в Кремле" is "Кремль", while "в
+// Минздраве" is "Минздрав") or a compound whose genitive never declines
+// ("Минобороны", "Минобрнауки").
+var fixedNominatives = map[string]string{"кремле": "Кремль", "кремля": "Кремль", "кремлю": "Кремль", "кремлем": "Кремль",
+	"минобороны": "Минобороны", "минобрнауки": "Минобрнауки"}
 
 // dativeOutlet turns an outlet named in the dative ("Интерфаксу",
 // "«Известиям»") into the nominative: a final -у after a consonant goes,

@@ -1369,6 +1369,11 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 			for len(phrase) > 1 && phrase[len(phrase)-1].word && dataWords[phrase[len(phrase)-1].low] {
 				phrase = phrase[:len(phrase)-1]
 			}
+			// "данные от Минобороны России, согласно которым …": the
+			// relative pronoun stands for the data before the comma.
+			if len(phrase) > 0 && strings.HasPrefix(phrase[0].low, "котор") {
+				phrase = dataSource(ts[:i])
+			}
 			// "согласно официальным данным": data no one is named for.
 			if t.low == "согласно" && n == 1 && len(phrase) > 0 && len(phrase) <= 2 && !phrase[0].upper && ruDataWords[phrase[len(phrase)-1].low] {
 				phrase = nil
@@ -1442,8 +1447,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		// "Губернатор опроверг данные, заявив, что …": a gerund after a
 		// comma speaks for the clause's subject.
 		if t.cls&cGerund != 0 && i > 1 && ts[i-1].s == "," {
-			if lo, hi := clauseSubject(ts, i); hi > lo {
-				oblique := lo > 0
+			if lo, hi, oblique := clauseSubject(ts, i); hi > lo {
 				if e := d.resolve(p, ts[lo:hi], oblique); e != nil {
 					add(cue{pos: t.start, who: e})
 				}
@@ -1579,9 +1583,19 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 			}
 		}
 		rightUsed := false
-		// "Данные о 17 погибших приводит ТАСС": a fronted object, the
-		// speaker after the verb.
-		if !ok && !inverted && citedWords[ts[0].low] && isCyrillic(t.low) {
+		// "Слова Силуанова подтвердил Песков", "Эту цифру подтвердил
+		// Песков": the object put first (the verb does not agree with
+		// it); the speaker is after the verb.
+		if ok && objectFirst(ts[n.lo:n.hi]) && isCyrillic(t.low) {
+			// "Слова Силуанова приводит ТАСС": an outlet after the
+			// verb relays them; the words stay their speaker's.
+			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) && !isOutletName(ts[n2.lo:n2.hi]) {
+				n, outlet, rightUsed = n2, outlet2, true
+			}
+		}
+		// "Данные о 17 погибших приводит ТАСС", "Цифру в 300 погибших
+		// подтвердил …": a fronted object, the speaker after the verb.
+		if !ok && !inverted && (citedWords[ts[0].low] || objectFirst(ts)) && isCyrillic(t.low) {
 			inverted = true
 		}
 		if !ok && inverted && !told {
@@ -1827,21 +1841,49 @@ var gerunds = set("saying", "adding", "noting", "claiming", "insisting", "warnin
 
 // clauseSubject returns the subject that opens the sentence ts before the
 // word at end: a run of capitalised words, bodies, roles and articles
-// ("The ministry", "Russian officials", "в МЧС"), or lo == hi when there
-// is none.
-func clauseSubject(ts []tok, end int) (lo, hi int) {
+// ("The ministry", "Russian officials", "в МЧС", which is oblique), or
+// lo == hi when there is none. "Слова Силуанова подтвердил Песков": words
+// put first are the object of the verb of saying after them, whose
+// subject follows it.
+func clauseSubject(ts []tok, end int) (lo, hi int, oblique bool) {
 	if len(ts) > 0 && (ts[0].low == "в" || ts[0].low == "во") {
-		lo = 1
+		lo, oblique = 1, true
 	}
-	hi = lo
-	for hi < end && hi-lo < 6 && ts[hi].word && !ts[hi].digit && (ts[hi].upper || ts[hi].cls&(cOrg|cRole) != 0 || ts[hi].low == "the" || isOutletTok(&ts[hi])) && ts[hi].cls&cTime == 0 {
-		hi++
+	run := func(lo int) int {
+		hi := lo
+		for hi < end && hi-lo < 6 && ts[hi].word && !ts[hi].digit && (ts[hi].upper || ts[hi].cls&(cOrg|cRole) != 0 || ts[hi].low == "the" || isOutletTok(&ts[hi])) && ts[hi].cls&cTime == 0 {
+			hi++
+		}
+		return hi
+	}
+	hi = run(lo)
+	if objectFirst(ts[lo:hi]) && hi+1 < end && ts[hi].cls&cSpeech != 0 {
+		lo, oblique = hi+1, false
+		hi = run(lo)
 	}
 	if hi == lo || !isSpeakerNP(ts[lo:hi]) || ts[lo].cls&cNotName != 0 && ts[lo].low != "the" {
-		return 0, 0
+		return 0, 0, false
 	}
-	return lo, hi
+	return lo, hi, oblique
 }
+
+// objectFirst reports whether a phrase before a verb of saying is its
+// object put first, not its subject, which is after the verb: someone's
+// words ("Слова Силуанова", "Эти слова", "Его слова") or a noun that is
+// only ever accusative ("Эту цифру", "Цифру в 300 погибших").
+func objectFirst(ts []tok) bool {
+	if len(ts) > 1 && (objectDeterminers[ts[0].low] || personPronouns[ts[0].low]) {
+		ts = ts[1:]
+	}
+	return len(ts) > 0 && (ts[0].low == "слова" || accusativeObjects[ts[0].low])
+}
+
+// objectDeterminers open a fronted object: "эти слова", "эту цифру".
+var objectDeterminers = set("эти", "эту", "такие", "такую", "их")
+
+// accusativeObjects are nouns in a form that is only accusative, never a
+// subject: "Эту цифру подтвердил Песков".
+var accusativeObjects = set("цифру", "оценку", "информацию", "версию")
 
 // reportVerbs say what a statement holds: "говорится в сообщении",
 // "отмечается в заявлении МИД".
@@ -1875,6 +1917,25 @@ var claimNouns = set("claim", "claims", "estimate", "estimates", "figure", "figu
 
 // citedWords are what "приводит" cites when it is a verb of saying.
 var citedWords = set("слова", "данные", "цифры", "оценки", "сведения", "мнение")
+
+// dataSource returns who gives the data named last in ts before its
+// closing comma ("данные от Минобороны России," gives "Минобороны
+// России"), or nil.
+func dataSource(ts []tok) []tok {
+	if len(ts) < 3 || ts[len(ts)-1].s != "," {
+		return nil
+	}
+	for m := len(ts) - 2; m >= 0 && m >= len(ts)-8 && ts[m].word; m-- {
+		if citedWords[ts[m].low] {
+			src := ts[m+1 : len(ts)-1]
+			if len(src) > 1 && (src[0].low == "от" || src[0].low == "из") {
+				src = src[1:]
+			}
+			return src
+		}
+	}
+	return nil
+}
 
 // ruDataWords are the Russian nouns for data after "согласно".
 var ruDataWords = set("данным", "сведениям", "оценкам", "подсчетам", "информации", "расчетам")

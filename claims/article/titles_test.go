@@ -46,29 +46,37 @@ func TestClaimantTitleAndOpeningWord(t *testing.T) {
 func TestBodyNameInTheNominative(t *testing.T) {
 	t.Parallel()
 	x := article.New(nil, nil)
-	tests := []struct{ text, quantity, name string }{
+	for _, tt := range []struct{ text, quantity, name string }{
 		{"Как сообщили в Тверском районном суде, арестованы 20 человек.", "20 человек", "Тверской районный суд"},
 		{"Как сообщили в Московском областном суде, арестованы 20 человек.", "20 человек", "Московский областной суд"},
 		{"Как сообщили в Московском городском суде, арестованы 20 человек.", "20 человек", "Московский городской суд"},
 		{"По данным Краснодарского краевого суда, арестованы 20 человек.", "20 человек", "Краснодарский краевой суд"},
 		{"Как сообщили в Следственном комитете, задержаны 12 человек.", "12 человек", "Следственный комитет"},
 		{"Как сообщили в Высшем арбитражном суде, рассмотрено 40 дел.", "40 дел", "Высший арбитражный суд"},
+	} {
+		checkOrganisation(t, x, tt.text, tt.quantity, tt.name, "")
 	}
-	for _, tt := range tests {
-		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
-		switch {
-		case got == nil: // candidateOf reported it
-		case got.Claimant == nil:
-			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
-		case got.Claimant.Name != tt.name || got.Claimant.Kind != article.Organisation:
-			t.Errorf("%q: claimant %q (%s), want %q (organisation)", tt.text, got.Claimant.Name, got.Claimant.Kind, tt.name)
-		}
+}
+
+// checkOrganisation checks that the candidate quantity names in text
+// (candidateOf) is claimed by the organisation name, with role.
+func checkOrganisation(t *testing.T, x *article.Extractor, text, quantity, name, role string) {
+	t.Helper()
+	got := candidateOf(t, x.Extract(text), text, quantity)
+	switch {
+	case got == nil: // candidateOf reported it
+	case got.Claimant == nil:
+		t.Errorf("%q: %q has no claimant, want %q", text, quantity, name)
+	case got.Claimant.Name != name || got.Claimant.Role != role || got.Claimant.Kind != article.Organisation:
+		t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (organisation)", text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, name, role)
 	}
 }
 
 // TestMonthAsSurname checks that "May" after a first name is a surname
-// ("Theresa May" is a person, with her title as the role), while a month
-// before a figure stays a date and names no one.
+// ("Theresa May" is a person, with her title as the role, "Then-" kept),
+// and alone before a verb of saying is hers ("May added"), while a month
+// before a figure stays a date and names no one, and "May said" with no
+// May named before names no one.
 func TestMonthAsSurname(t *testing.T) {
 	t.Parallel()
 	x := article.New(nil, nil)
@@ -76,6 +84,8 @@ func TestMonthAsSurname(t *testing.T) {
 		{"Theresa May said about 200 Britons fight in Syria.", "about 200", "Theresa May", ""},
 		{"Home Secretary Theresa May said about 500 Britons had travelled to Syria.", "about 500", "Theresa May", "Home Secretary"},
 		{"In May 2015 about 200 Britons fought in Syria, officials said.", "about 200", "officials", ""},
+		{"Prime Minister Theresa May said 5,000 people attended. May added that 300 were arrested.", "300", "Theresa May", "Prime Minister"},
+		{"Then-Prime Minister Theresa May said about 500 Britons had travelled to Syria.", "about 500", "Theresa May", "Then-Prime Minister"},
 	}
 	for _, tt := range tests {
 		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
@@ -89,4 +99,25 @@ func TestMonthAsSurname(t *testing.T) {
 			t.Errorf("%q: %q is a %s, want a person", tt.text, tt.name, got.Claimant.Kind)
 		}
 	}
+}
+
+func TestMonthAsSurnameNoOne(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"Police said 5,000 people attended. May said that 300 were arrested.", "300", ""},
+	})
+}
+
+// TestSubjectAfterConjunction checks that "after", "before" or "since"
+// before a named speaker opens the clause whose subject the speaker is
+// ("This comes after Prime Minister David Cameron announced": Cameron,
+// was "This comes"), while "after" before no name still ends the
+// subject.
+func TestSubjectAfterConjunction(t *testing.T) {
+	t.Parallel()
+	checkClaimants(t, []claimCase{
+		{"This comes after Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
+		{"The row began before Home Secretary Theresa May said 500 Britons had travelled to Syria.", "500", "=Theresa May"},
+		{"Police after the blast said 30 people had died.", "30 people", "=Police"},
+	})
 }
