@@ -3,6 +3,10 @@ package gormstore
 import (
 	"context"
 	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 )
 
 // MigrateTo runs the first n migration steps only, to build a database at
@@ -144,4 +148,40 @@ func BulkVersionTables() []string {
 		}
 	}
 	return out
+}
+
+// ExplainGroup returns PostgreSQL's plan (EXPLAIN VERBOSE) of the
+// statement that ranks table's rows (topics, sources or claimants) for
+// query in a search, sequential scans off, as in a table of many rows.
+func ExplainGroup(ctx context.Context, s *Store, table, query string) (string, error) {
+	q, args := pgGroupSQL(table, fulltext.Websearch(fulltext.Parse(query)))
+	var plan []string
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
+			return err
+		}
+		rows, err := tx.Raw("EXPLAIN (VERBOSE) "+q, args...).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				return err
+			}
+			plan = append(plan, line)
+		}
+		return rows.Err()
+	})
+	return strings.Join(plan, "\n"), err
+}
+
+// ServerPrepared returns the statements PostgreSQL holds prepared on
+// the connection that runs this query: one of the store's pool, the only
+// one when the test ran nothing concurrently.
+func ServerPrepared(ctx context.Context, s *Store) ([]string, error) {
+	var stmts []string
+	err := s.db.WithContext(ctx).Raw("SELECT statement FROM pg_prepared_statements").Scan(&stmts).Error
+	return stmts, err
 }

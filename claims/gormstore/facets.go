@@ -81,7 +81,7 @@ func (s *Store) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.F
 		}
 		return out, nil
 	}
-	db := s.db.WithContext(ctx)
+	db := s.customPlans(s.db.WithContext(ctx))
 	var sql strings.Builder
 	sql.WriteString("WITH facet_m AS MATERIALIZED (?) SELECT fi, value, count FROM (SELECT -1 AS fi, '' AS value, COUNT(*) AS count, 0 AS pos FROM facet_m")
 	for i, name := range claims.FacetNames {

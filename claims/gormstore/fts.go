@@ -174,11 +174,15 @@ var tsConfigs = [][2]string{
 }
 
 // pgTextSearch is the expression of the tsvector of a text that is not a
-// claim's (a title, a name): 'simple' and 'russian'. Expression indexes
-// use it, and queries must spell it the same way.
+// claim's (a title, a name): 'simple' and 'russian'. The stored columns
+// of step 18 and a claim's tsvector use it.
 func pgTextSearch(expr string) string {
 	return "(to_tsvector('simple'::regconfig, " + expr + ") || to_tsvector('russian'::regconfig, " + expr + "))"
 }
+
+// pgSearchDoc is the column of topics, sources and claimants that holds
+// the tsvector of their pgTextExprs since step 18 (storedSearchDocs).
+const pgSearchDoc = "search_doc"
 
 // pgTextExprs are the texts of topics, sources and claimants that are
 // searched.
@@ -493,4 +497,27 @@ var bulkIndexPG = []string{
 	`INSERT INTO topic_versions (topic_id, version)
 		SELECT DISTINCT topic_id, 1 FROM claims WHERE id IN ? ORDER BY 1
 		ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1`,
+}
+
+// storedSearchDocs is step 18: on PostgreSQL topics, sources and
+// claimants keep the tsvector of their searched text (pgTextSearch of
+// pgTextExprs) in a generated column, pgSearchDoc, which their GIN index
+// now indexes in place of the expression. The index found a search's
+// rows, but ranking them (ts_rank_cd) computed each row's tsvector
+// again: for a word every claimant's name holds, 2,000 of them, 21 ms a
+// search. SQLite's FTS5 mirrors keep their own columns.
+func storedSearchDocs(tx *gorm.DB, d dialect) error {
+	if d != dialectPostgres {
+		return nil
+	}
+	var stmts []string
+	for _, t := range ftsTables {
+		stmts = append(stmts,
+			`ALTER TABLE `+t.table+` ADD COLUMN `+pgSearchDoc+` TSVECTOR GENERATED ALWAYS AS `+pgTextSearch(pgTextExprs[t.table])+` STORED`,
+			`DROP INDEX `+t.fts,
+			`CREATE INDEX `+t.fts+` ON `+t.table+` USING gin (`+pgSearchDoc+`)`,
+			`ANALYZE `+t.table,
+		)
+	}
+	return execAll(tx, d, stmts...)
 }

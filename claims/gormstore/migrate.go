@@ -46,6 +46,7 @@ var migrations = []migration{
 	{15, "keep each claim's topic beside its tsvector, for searches within a topic on PostgreSQL", topicSearchPostgres, false},
 	{16, "let a PostgreSQL bulk import index its claims and bump their topics' versions a batch at a time", bulkTriggersPostgres, false},
 	{17, "keep the sum of every topic's version in one row on SQLite, the key of the caches across topics", countDataVersion, false},
+	{18, "keep the tsvector of topics, sources and claimants in a stored column on PostgreSQL, for ranking them", storedSearchDocs, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -103,7 +103,7 @@ func (s *Store) whereMatch(q *gorm.DB, query, topic string) *gorm.DB {
 	}
 	if s.dialect == dialectPostgres {
 		ws := fulltext.Websearch(terms)
-		return q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", ws, ws)
+		return s.customPlans(q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", ws, ws))
 	}
 	return q.Where("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", claimsMatch(terms, topic))
 }
@@ -155,7 +155,7 @@ func (s *Store) Search(ctx context.Context, f claims.ClaimFilter) (claims.Search
 	// On SQLite the statements of a search are kept prepared (hotReader):
 	// parsing and planning them again took about a twentieth of a
 	// search's CPU. Their texts are few: the IN lists are padded.
-	db := s.hotReader(ctx)
+	db := s.customPlans(s.hotReader(ctx))
 	var hits []scored
 	next := ""
 	if s.dialect == dialectPostgres {
@@ -320,15 +320,12 @@ func searchOthers[R any, T any, PR interface {
 	*R
 	listRow[T]
 }](s *Store, ctx context.Context, table string, terms []fulltext.Term) ([]claims.Hit[T], error) {
-	db := s.hotReader(ctx)
+	db := s.customPlans(s.hotReader(ctx))
 	var hits []scored
 	var err error
 	if s.dialect == dialectPostgres {
-		ws := fulltext.Websearch(terms)
-		doc, text := pgTextSearch(pgTextExprs[table]), pgTextExprs[table]
-		err = db.Raw(`SELECT id, ts_rank_cd(`+doc+`, `+pgQuery+`) AS score, ts_headline('russian', `+text+`, `+pgQuery+`, ?) AS snippet
-			FROM `+table+` WHERE `+doc+` @@ `+pgQuery+` ORDER BY score DESC, id LIMIT ?`,
-			ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit).Scan(&hits).Error
+		q, args := pgGroupSQL(table, fulltext.Websearch(terms))
+		err = db.Raw(q, args...).Scan(&hits).Error
 	} else {
 		hits, err = s.searchGroups(db, table, terms)
 	}
@@ -358,6 +355,16 @@ func searchOthers[R any, T any, PR interface {
 		out = append(out, claims.Hit[T]{Item: item, Snippet: fulltext.Snippet(h.Snippet), Score: h.Score})
 	}
 	return out, nil
+}
+
+// pgGroupSQL returns the statement, and its parameters, that ranks the
+// rows of table (topics, sources or claimants) for ws, a websearch query,
+// on PostgreSQL: it finds and ranks them by their stored tsvector (step
+// 18), and makes the passages of the best only.
+func pgGroupSQL(table, ws string) (string, []any) {
+	return `SELECT id, ts_rank_cd(` + pgSearchDoc + `, ` + pgQuery + `) AS score, ts_headline('russian', ` + pgTextExprs[table] + `, ` + pgQuery + `, ?) AS snippet
+		FROM ` + table + ` WHERE ` + pgSearchDoc + ` @@ ` + pgQuery + ` ORDER BY score DESC, id LIMIT ?`,
+		[]any{ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit}
 }
 
 // searchGroupsBytes bounds the ranked groups Store.groups keeps, about a
