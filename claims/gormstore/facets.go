@@ -260,7 +260,10 @@ func countDataVersion(tx *gorm.DB, d dialect) error {
 			UPDATE data_version SET version = version + new.version; END`,
 		`CREATE TRIGGER topic_versions_data_update AFTER UPDATE OF version ON topic_versions BEGIN
 			UPDATE data_version SET version = version + new.version - old.version; END`,
+		// No write deletes a topic's version row; were one deleted, the
+		// key still grows (it would otherwise fall and could repeat a
+		// value of other data), and only then differs from the sum.
 		`CREATE TRIGGER topic_versions_data_delete AFTER DELETE ON topic_versions BEGIN
-			UPDATE data_version SET version = version - old.version; END`,
+			UPDATE data_version SET version = version + 1; END`,
 	)
 }
