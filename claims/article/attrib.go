@@ -265,8 +265,11 @@ linked:
 			continue
 		}
 		// "This comes after Prime Minister David Cameron announced":
-		// "after" opens the clause whose subject is the named speaker.
-		if (t.low == "after" || t.low == "before" || t.low == "since") && hasNamePair(ts[i+1:hi]) {
+		// "after" opens the clause whose subject is the named speaker,
+		// when all it has before the verb is that speaker, titled; not
+		// when the name is deeper in a phrase ("Police after the death
+		// of George Floyd said": Police).
+		if (t.low == "after" || t.low == "before" || t.low == "since") && namedSpeakerOnly(ts[i+1:hi]) {
 			lo = i + 1
 			continue
 		}
@@ -1620,6 +1623,21 @@ func nameEnd(ts []tok, i int) int {
 		}
 	}
 	return i
+}
+
+// namedSpeakerOnly reports whether ts is a named speaker and nothing
+// else: an optional "the", then capitalised words or roles only ("Prime
+// Minister David Cameron"), holding a first name and surname.
+func namedSpeakerOnly(ts []tok) bool {
+	if len(ts) > 0 && ts[0].low == "the" {
+		ts = ts[1:]
+	}
+	for i := range ts {
+		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 {
+			return false
+		}
+	}
+	return hasNamePair(ts)
 }
 
 // hasNamePair reports whether ts holds two capitalised words in a row

@@ -111,13 +111,18 @@ func TestMonthAsSurnameNoOne(t *testing.T) {
 // TestSubjectAfterConjunction checks that "after", "before" or "since"
 // before a named speaker opens the clause whose subject the speaker is
 // ("This comes after Prime Minister David Cameron announced": Cameron,
-// was "This comes"), while "after" before no name still ends the
-// subject.
+// was "This comes"), while "after" before no name, or before a phrase
+// that only holds a name ("Police after the death of George Floyd
+// said"), still ends the subject.
 func TestSubjectAfterConjunction(t *testing.T) {
 	t.Parallel()
 	checkClaimants(t, []claimCase{
 		{"This comes after Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
 		{"The row began before Home Secretary Theresa May said 500 Britons had travelled to Syria.", "500", "=Theresa May"},
 		{"Police after the blast said 30 people had died.", "30 people", "=Police"},
+		// A name deeper in a phrase after "after" is not the speaker.
+		{"Police after the death of George Floyd said 300 people were arrested.", "300 people", "=Police"},
+		{"Officials after the visit by Boris Johnson said 300 beds were free.", "300 beds", "=Officials"},
+		{"This comes after the Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
 	})
 }
