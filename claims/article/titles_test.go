@@ -126,3 +126,29 @@ func TestSubjectAfterConjunction(t *testing.T) {
 		{"This comes after the Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
 	})
 }
+
+// TestCapitalisedTitleApposition checks that a title set off by a comma
+// before the name it belongs to gives that name, the title as its role
+// (no comma), when the title is capitalised too ("said UN spokesman,
+// Stephane Dujarric" was the person "UN spokesman"), while a body named
+// after "в" still ends at a comma (TestRussianMinistrySources).
+func TestCapitalisedTitleApposition(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, name, role string }{
+		{"300 people died, said UN spokesman, Stephane Dujarric.", "300 people", "Stephane Dujarric", "UN spokesman"},
+		{"300 people died, said UNHCR spokesman, Andrej Mahecic.", "300 people", "Andrej Mahecic", "UNHCR spokesman"},
+		{"300 people died, said EU foreign policy chief, Josep Borrell.", "300 people", "Josep Borrell", "EU foreign policy chief"},
+		{"300 человек погибли, сообщил Глава региона, Иван Петров.", "300 человек", "Иван Петров", "Глава региона"},
+		{"300 человек погибли, сообщил глава региона, Иван Петров.", "300 человек", "Иван Петров", "глава региона"},
+	} {
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
+		switch {
+		case got == nil: // candidateOf reported it
+		case got.Claimant == nil:
+			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
+		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role || got.Claimant.Kind != article.Person:
+			t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (person)", tt.text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, tt.name, tt.role)
+		}
+	}
+}
