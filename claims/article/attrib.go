@@ -265,8 +265,11 @@ linked:
 			continue
 		}
 		// "This comes after Prime Minister David Cameron announced":
-		// "after" opens the clause whose subject is the named speaker.
-		if (t.low == "after" || t.low == "before" || t.low == "since") && hasNamePair(ts[i+1:hi]) {
+		// "after" opens the clause whose subject is the named speaker,
+		// when all it has before the verb is that speaker, titled; not
+		// when the name is deeper in a phrase ("Police after the death
+		// of George Floyd said": Police).
+		if (t.low == "after" || t.low == "before" || t.low == "since") && namedSpeakerOnly(ts[i+1:hi]) {
 			lo = i + 1
 			continue
 		}
@@ -446,9 +449,11 @@ collect:
 	}
 	// Apposition: "первый замдиректора ФСБ России, генерал армии Сергей
 	// Смирнов", "один из организаторов акции, активист …": a role or a
-	// group with no name continues after a comma; a body named ("в
-	// Минобороны, осуществлял …") or a pronoun does not.
-	if !hasName(ts[lo:hi]) && !ts[lo].upper && ts[lo].cls&(cPersonPron|cOtherPron) == 0 && hi+1 < len(ts) && ts[hi].s == "," {
+	// group with no name continues after a comma, a capitalised title
+	// too ("UN spokesman, Stephane Dujarric", "Глава региона, Иван
+	// Петров"); a body named ("в Минобороны, осуществлял …") or a
+	// pronoun does not.
+	if !hasName(ts[lo:hi]) && (!ts[lo].upper || hasRoleWord(ts[lo:hi])) && ts[lo].cls&(cPersonPron|cOtherPron) == 0 && hi+1 < len(ts) && ts[hi].s == "," {
 		j := hi + 1
 		k := j
 		for k < len(ts) && (ts[k].word && ts[k].cls&cBoundary == 0 || isQuoteMark(&ts[k])) && k-j < 8 {
@@ -910,6 +915,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		return d.remember(&entity{name: name, kind: Organisation, alias: alias})
 	}
 	nameToks, roleToks := ts[lo:], ts[:lo]
+	// "UN spokesman, Stephane Dujarric": the apposition's comma is no
+	// part of the role.
+	if k := len(roleToks) - 1; k >= 0 && roleToks[k].s == "," {
+		roleToks = roleToks[:k]
+	}
 	for len(roleToks) > 0 && roleToks[0].word && ((roleToks[0].cls&cTime != 0) || (roleToks[0].cls&cNotName != 0) || (roleToks[0].cls&cMonth != 0) || roleToks[0].digit) {
 		roleToks = roleToks[1:]
 	}
@@ -1620,6 +1630,21 @@ func nameEnd(ts []tok, i int) int {
 		}
 	}
 	return i
+}
+
+// namedSpeakerOnly reports whether ts is a named speaker and nothing
+// else: an optional "the", then capitalised words or roles only ("Prime
+// Minister David Cameron"), holding a first name and surname.
+func namedSpeakerOnly(ts []tok) bool {
+	if len(ts) > 0 && ts[0].low == "the" {
+		ts = ts[1:]
+	}
+	for i := range ts {
+		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 {
+			return false
+		}
+	}
+	return hasNamePair(ts)
 }
 
 // hasNamePair reports whether ts holds two capitalised words in a row

@@ -1586,7 +1586,11 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		// "Слова Силуанова подтвердил Песков", "Эту цифру подтвердил
 		// Песков": the object put first (the verb does not agree with
 		// it); the speaker is after the verb.
-		if ok && objectFirst(ts[n.lo:n.hi]) && isCyrillic(t.low) {
+		// "Слова министра подтверждают данные Росстата": with a plural
+		// verb the words may be its subject, what follows its object;
+		// only "подтвердили в Кремле" names a speaker after it.
+		if ok && objectFirst(ts[n.lo:n.hi]) && isCyrillic(t.low) &&
+			!(wordsHead(ts[n.lo:n.hi]) && ruPluralVerb(t.low) && !(i+1 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во"))) {
 			// "Слова Силуанова приводит ТАСС": an outlet after the
 			// verb relays them; the words stay their speaker's.
 			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) && !isOutletName(ts[n2.lo:n2.hi]) {
@@ -1876,6 +1880,22 @@ func objectFirst(ts []tok) bool {
 		ts = ts[1:]
 	}
 	return len(ts) > 0 && (ts[0].low == "слова" || accusativeObjects[ts[0].low])
+}
+
+// wordsHead reports whether the fronted object ts (objectFirst) is
+// someone's words ("Слова министра", "Эти слова"), which can also be a
+// subject, unlike "цифру".
+func wordsHead(ts []tok) bool {
+	if len(ts) > 1 && (objectDeterminers[ts[0].low] || personPronouns[ts[0].low]) {
+		ts = ts[1:]
+	}
+	return len(ts) > 0 && ts[0].low == "слова"
+}
+
+// ruPluralVerb reports whether a folded Russian verb is plural: past
+// "подтвердили", present "подтверждают", "говорят", "ведут", "кричат".
+func ruPluralVerb(w string) bool {
+	return hasAnySuffix(w, "ли", "ют", "ят", "ут", "ат")
 }
 
 // objectDeterminers open a fronted object: "эти слова", "эту цифру".

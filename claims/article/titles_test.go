@@ -111,13 +111,44 @@ func TestMonthAsSurnameNoOne(t *testing.T) {
 // TestSubjectAfterConjunction checks that "after", "before" or "since"
 // before a named speaker opens the clause whose subject the speaker is
 // ("This comes after Prime Minister David Cameron announced": Cameron,
-// was "This comes"), while "after" before no name still ends the
-// subject.
+// was "This comes"), while "after" before no name, or before a phrase
+// that only holds a name ("Police after the death of George Floyd
+// said"), still ends the subject.
 func TestSubjectAfterConjunction(t *testing.T) {
 	t.Parallel()
 	checkClaimants(t, []claimCase{
 		{"This comes after Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
 		{"The row began before Home Secretary Theresa May said 500 Britons had travelled to Syria.", "500", "=Theresa May"},
 		{"Police after the blast said 30 people had died.", "30 people", "=Police"},
+		// A name deeper in a phrase after "after" is not the speaker.
+		{"Police after the death of George Floyd said 300 people were arrested.", "300 people", "=Police"},
+		{"Officials after the visit by Boris Johnson said 300 beds were free.", "300 beds", "=Officials"},
+		{"This comes after the Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
 	})
+}
+
+// TestCapitalisedTitleApposition checks that a title set off by a comma
+// before the name it belongs to gives that name, the title as its role
+// (no comma), when the title is capitalised too ("said UN spokesman,
+// Stephane Dujarric" was the person "UN spokesman"), while a body named
+// after "в" still ends at a comma (TestRussianMinistrySources).
+func TestCapitalisedTitleApposition(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, name, role string }{
+		{"300 people died, said UN spokesman, Stephane Dujarric.", "300 people", "Stephane Dujarric", "UN spokesman"},
+		{"300 people died, said UNHCR spokesman, Andrej Mahecic.", "300 people", "Andrej Mahecic", "UNHCR spokesman"},
+		{"300 people died, said EU foreign policy chief, Josep Borrell.", "300 people", "Josep Borrell", "EU foreign policy chief"},
+		{"300 человек погибли, сообщил Глава региона, Иван Петров.", "300 человек", "Иван Петров", "Глава региона"},
+		{"300 человек погибли, сообщил глава региона, Иван Петров.", "300 человек", "Иван Петров", "глава региона"},
+	} {
+		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
+		switch {
+		case got == nil: // candidateOf reported it
+		case got.Claimant == nil:
+			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
+		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role || got.Claimant.Kind != article.Person:
+			t.Errorf("%q: claimant %q, role %q (%s); want %q, role %q (person)", tt.text, got.Claimant.Name, got.Claimant.Role, got.Claimant.Kind, tt.name, tt.role)
+		}
+	}
 }
