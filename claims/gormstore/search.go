@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"hash/fnv"
 	"net/url"
 	"strconv"
 	"strings"
@@ -404,6 +405,36 @@ func (s *Store) searchGroups(db *gorm.DB, table string, terms []fulltext.Term) (
 		s.groups.Put(key, version, hits, n)
 	}
 	return hits, nil
+}
+
+// SearchVersion returns a key that changes whenever anything the first
+// page of a search may show has changed: DataVersion (claims, their
+// summaries and conflicts, topics' rows, the names of claimants and
+// sources) with, on SQLite, the FTS5 versions of topics, sources and
+// claimants (see searchGroups), which also change when one of those is
+// created or deleted, which no topic's version counts. On PostgreSQL, and
+// within a transaction or with FTS5's secure-delete, it is "": not known.
+func (s *Store) SearchVersion(ctx context.Context) (string, error) {
+	if s.dialect == dialectPostgres || s.inTx {
+		return "", nil
+	}
+	v, err := s.DataVersion(ctx)
+	if err != nil {
+		return "", err
+	}
+	h := fnv.New64a()
+	db := s.hotReader(ctx)
+	for _, table := range []string{"topics", "sources", "claimants"} {
+		fv, err := ftsVersion(db, table+"_fts")
+		if err != nil {
+			return "", translate(err, "read search version")
+		}
+		if fv == "" {
+			return "", nil
+		}
+		h.Write([]byte(fv))
+	}
+	return v + "." + strconv.FormatUint(h.Sum64(), 36), nil
 }
 
 // ftsVersion returns the structure record of the FTS5 table fts, or ""
