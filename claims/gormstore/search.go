@@ -422,34 +422,43 @@ func (s *Store) SearchVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	h := fnv.New64a()
-	db := s.hotReader(ctx)
-	for _, table := range []string{"topics", "sources", "claimants"} {
-		fv, err := ftsVersion(db, table+"_fts")
-		if err != nil {
-			return "", translate(err, "read search version")
-		}
-		if fv == "" {
-			return "", nil
-		}
-		h.Write([]byte(fv))
+	fv, err := ftsVersion(s.hotReader(ctx), "topics_fts", "sources_fts", "claimants_fts")
+	if err != nil {
+		return "", translate(err, "read search version")
 	}
+	if fv == "" {
+		return "", nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte(fv))
 	return v + "." + strconv.FormatUint(h.Sum64(), 36), nil
 }
 
-// ftsVersion returns the structure record of the FTS5 table fts, or ""
-// when it has none or FTS5's secure-delete is set.
-func ftsVersion(db *gorm.DB, fts string) (string, error) {
+// ftsVersion returns the structure records of the FTS5 tables fts, each
+// after its length, read by one statement, or "" when one has none or
+// FTS5's secure-delete is set.
+func ftsVersion(db *gorm.DB, fts ...string) (string, error) {
+	sel := make([]string, len(fts))
+	for i, t := range fts {
+		sel[i] = `SELECT (SELECT block FROM ` + t + `_data WHERE id = 10) AS structure,
+			(SELECT v FROM ` + t + `_config WHERE k = 'secure-delete') AS secure_delete`
+	}
 	var v []struct {
 		Structure    []byte
 		SecureDelete sql.NullString
 	}
-	err := db.Raw(`SELECT (SELECT block FROM ` + fts + `_data WHERE id = 10) AS structure,
-		(SELECT v FROM ` + fts + `_config WHERE k = 'secure-delete') AS secure_delete`).Scan(&v).Error
-	if err != nil || len(v) == 0 || v[0].Structure == nil || (v[0].SecureDelete.Valid && v[0].SecureDelete.String != "0") {
+	if err := db.Raw(strings.Join(sel, " UNION ALL ")).Scan(&v).Error; err != nil || len(v) != len(fts) {
 		return "", err
 	}
-	return string(v[0].Structure), nil
+	var b strings.Builder
+	for _, r := range v {
+		if r.Structure == nil || (r.SecureDelete.Valid && r.SecureDelete.String != "0") {
+			return "", nil
+		}
+		b.WriteString(strconv.Itoa(len(r.Structure)) + ":")
+		b.Write(r.Structure)
+	}
+	return b.String(), nil
 }
 
 // searchOthersSQLite ranks the rows of table's FTS5 mirror matching terms
