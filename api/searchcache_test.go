@@ -55,15 +55,7 @@ func TestSearchFirstPageFollowsWrites(t *testing.T) {
 		}
 		check := func(what, path string, built bool) []byte {
 			t.Helper()
-			before := counter.n.Load()
-			got := getJSONBody(t, h, path)
-			if b := counter.n.Load() > before; b != built {
-				t.Errorf("%s: %s: built %v, want %v", what, path, b, built)
-			}
-			if want := fresh(path); !bytes.Equal(got, want) {
-				t.Errorf("%s: %s:\n got %s\nwant %s", what, path, got, want)
-			}
-			return got
+			return checkBuilt(t, what, h, fresh, path, &counter.n, built)
 		}
 		const (
 			said     = "/api/v1/search?q=Said&limit=20&facets=true"
