@@ -62,24 +62,13 @@ func (h *handler) conflicts(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	build := func() ([]byte, error) { return h.conflictsBody(ctx, f, q.opts) }
+	// The first page, from the cache of first pages (pagecache.go) while
+	// no write has changed any topic.
+	var versionOf func(context.Context) (string, error)
 	if q.opts.Cursor == "" {
-		// The first page, from the cache of first pages (pagecache.go)
-		// while no write has changed any topic.
-		version, err := h.store.DataVersion(ctx)
-		if err == nil {
-			err = h.pages.servePage(c, "conflicts?"+q.values.Encode(), version, h.store.DataVersion, build)
-		}
-		if err != nil {
-			h.writeError(c, err)
-		}
-		return
+		versionOf = h.store.DataVersion
 	}
-	body, err := build()
-	if err != nil {
-		h.writeError(c, err)
-		return
-	}
-	writeJSONBody(c, body)
+	h.serve(c, "conflicts?"+q.values.Encode(), versionOf, build)
 }
 
 // conflictsBody returns the encoded page of the conflicts f selects.

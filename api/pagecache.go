@@ -30,6 +30,13 @@ import (
 //     rows are recomputed with topics' summaries, their sides are claims
 //     and claimants, their titles topics, their reviews bump the topics
 //     of their claims.
+//   - a search (any filter, facets or not), at the store's SearchVersion:
+//     the DataVersion, which covers its claims, their snippets, in_conflict
+//     and facets and the rows of the topics, sources and claimants it
+//     names, with the versions of the search indexes of topics, sources
+//     and claimants, which a record of those created or deleted changes
+//     too (the DataVersion counts only their updates). A store that
+//     cannot tell (PostgreSQL: "") has its searches built every time.
 //
 // The answer does not depend on who asks (the routes' permission is
 // checked before the handler runs), and the plain JSON is kept: gzip,
@@ -41,6 +48,34 @@ import (
 // page of 50 claims is about 50 KB. They are kept in a bodyCache of their
 // own, plain only: gzip is the compression middleware's.
 const pageCacheBytes = 16 << 20
+
+// serve answers c with the body build returns. When versionOf is set and
+// gives a version (not ""), the body comes from the cache of first pages
+// under key at that version (servePage); else it is built afresh.
+func (h *handler) serve(c *gin.Context, key string, versionOf func(context.Context) (string, error), build func() ([]byte, error)) {
+	var err error
+	if versionOf == nil {
+		err = writeBuilt(c, build)
+	} else if version, verr := versionOf(c.Request.Context()); verr != nil {
+		err = verr
+	} else if version == "" {
+		err = writeBuilt(c, build)
+	} else {
+		err = h.pages.servePage(c, key, version, versionOf, build)
+	}
+	if err != nil {
+		h.writeError(c, err)
+	}
+}
+
+// writeBuilt writes the body build returns.
+func writeBuilt(c *gin.Context, build func() ([]byte, error)) error {
+	body, err := build()
+	if err == nil {
+		writeJSONBody(c, body)
+	}
+	return err
+}
 
 // servePage answers c from b when key is kept at version, else encodes the
 // page build returns and keeps it if the version, read again once it is

@@ -63,15 +63,7 @@ func TestFirstPagesCacheFollowsWrites(t *testing.T) {
 		// oracle's answer, and returns it.
 		check := func(what, path string, n *atomic.Int64, built bool) []byte {
 			t.Helper()
-			before := n.Load()
-			got := get(h, path)
-			if b := n.Load() > before; b != built {
-				t.Errorf("%s: %s: built %v, want %v", what, path, b, built)
-			}
-			if want := fresh(path); !bytes.Equal(got, want) {
-				t.Errorf("%s: %s:\n got %s\nwant %s", what, path, got, want)
-			}
-			return got
+			return checkBuilt(t, what, h, fresh, path, n, built)
 		}
 		check("first", list, &counter.claims, true)
 		check("again", list, &counter.claims, false)
@@ -325,6 +317,22 @@ func TestInConflictPagesFollowWrites(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkBuilt asks h for path, wants the store's count n to grow (the
+// answer built) or not as built says, and the answer to equal byte for
+// byte what fresh (a handler with empty caches) answers; it returns it.
+func checkBuilt(t *testing.T, what string, h http.Handler, fresh func(string) []byte, path string, n *atomic.Int64, built bool) []byte {
+	t.Helper()
+	before := n.Load()
+	got := getJSONBody(t, h, path)
+	if b := n.Load() > before; b != built {
+		t.Errorf("%s: %s: built %v, want %v", what, path, b, built)
+	}
+	if want := fresh(path); !bytes.Equal(got, want) {
+		t.Errorf("%s: %s:\n got %s\nwant %s", what, path, got, want)
+	}
+	return got
 }
 
 // getJSONBody asks h for path and returns the body of its answer, which

@@ -63,24 +63,13 @@ func (r *resource[T]) list(c *gin.Context) {
 		return
 	}
 	build := func() ([]byte, error) { return r.listBody(c.Request.Context(), q) }
+	var versionOf func(context.Context) (string, error)
 	if r.firstPage != nil && q.opts.Cursor == "" {
-		if versionOf, ok := r.firstPage(q); ok {
-			version, err := versionOf(c.Request.Context())
-			if err == nil {
-				err = r.h.pages.servePage(c, r.path+"?"+q.values.Encode(), version, versionOf, build)
-			}
-			if err != nil {
-				r.h.writeError(c, err)
-			}
-			return
+		if v, ok := r.firstPage(q); ok {
+			versionOf = v
 		}
 	}
-	body, err := build()
-	if err != nil {
-		r.h.writeError(c, err)
-		return
-	}
-	writeJSONBody(c, body)
+	r.h.serve(c, r.path+"?"+q.values.Encode(), versionOf, build)
 }
 
 // listBody returns the encoded page of the listing q asks for.

@@ -2,8 +2,8 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"math"
-	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -110,19 +110,29 @@ func (h *handler) search(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
+	build := func() ([]byte, error) { return h.searchBody(ctx, q, f) }
+	// The first page, with its groups and facets, from the cache of first
+	// pages (pagecache.go) at the store's SearchVersion.
+	var versionOf func(context.Context) (string, error)
+	if f.Cursor == "" {
+		versionOf = h.store.SearchVersion
+	}
+	h.serve(c, "search?"+q.values.Encode(), versionOf, build)
+}
+
+// searchBody returns the encoded answer of the search f (q for its facets).
+func (h *handler) searchBody(ctx context.Context, q query, f claims.ClaimFilter) ([]byte, error) {
 	res, err := h.store.Search(ctx, f)
 	if err != nil {
-		h.writeError(c, err)
-		return
+		return nil, err
 	}
 	fc, err := h.facets(ctx, q, f)
 	if err != nil {
-		h.writeError(c, err)
-		return
+		return nil, err
 	}
 	topics := h.topics()
 	for _, t := range res.Topics {
 		topics.reply(t.Item)
 	}
-	c.JSON(http.StatusOK, searchReply{SearchResult: res, Facets: fc})
+	return json.Marshal(searchReply{SearchResult: res, Facets: fc})
 }

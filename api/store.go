@@ -67,6 +67,10 @@ type Store interface {
 	// DataVersion returns a key that changes whenever anything the facets
 	// of any filter count may have changed.
 	DataVersion(ctx context.Context) (string, error)
+	// SearchVersion returns a key that changes whenever anything the
+	// first page of any search shows may have changed, or "" when the
+	// store cannot tell (then a search is not cached).
+	SearchVersion(ctx context.Context) (string, error)
 	// TopicTitles returns the titles of the topics with the given IDs
 	// that exist, by ID (the conflicts listing names each conflict's
 	// topic).

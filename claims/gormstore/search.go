@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"hash/fnv"
 	"net/url"
 	"strconv"
 	"strings"
@@ -413,19 +414,58 @@ func (s *Store) searchGroups(db *gorm.DB, table string, terms []fulltext.Term) (
 	return hits, nil
 }
 
-// ftsVersion returns the structure record of the FTS5 table fts, or ""
-// when it has none or FTS5's secure-delete is set.
-func ftsVersion(db *gorm.DB, fts string) (string, error) {
+// SearchVersion returns a key that changes whenever anything the first
+// page of a search may show has changed: DataVersion (claims, their
+// summaries and conflicts, topics' rows, the names of claimants and
+// sources) with, on SQLite, the FTS5 versions of topics, sources and
+// claimants (see searchGroups), which also change when one of those is
+// created or deleted, which no topic's version counts. On PostgreSQL, and
+// within a transaction or with FTS5's secure-delete, it is "": not known.
+func (s *Store) SearchVersion(ctx context.Context) (string, error) {
+	if s.dialect == dialectPostgres || s.inTx {
+		return "", nil
+	}
+	v, err := s.DataVersion(ctx)
+	if err != nil {
+		return "", err
+	}
+	fv, err := ftsVersion(s.hotReader(ctx), "topics_fts", "sources_fts", "claimants_fts")
+	if err != nil {
+		return "", translate(err, "read search version")
+	}
+	if fv == "" {
+		return "", nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte(fv))
+	return v + "." + strconv.FormatUint(h.Sum64(), 36), nil
+}
+
+// ftsVersion returns the structure records of the FTS5 tables fts, each
+// after its length, read by one statement, or "" when one has none or
+// FTS5's secure-delete is set.
+func ftsVersion(db *gorm.DB, fts ...string) (string, error) {
+	sel := make([]string, len(fts))
+	for i, t := range fts {
+		sel[i] = `SELECT (SELECT block FROM ` + t + `_data WHERE id = 10) AS structure,
+			(SELECT v FROM ` + t + `_config WHERE k = 'secure-delete') AS secure_delete`
+	}
 	var v []struct {
 		Structure    []byte
 		SecureDelete sql.NullString
 	}
-	err := db.Raw(`SELECT (SELECT block FROM ` + fts + `_data WHERE id = 10) AS structure,
-		(SELECT v FROM ` + fts + `_config WHERE k = 'secure-delete') AS secure_delete`).Scan(&v).Error
-	if err != nil || len(v) == 0 || v[0].Structure == nil || (v[0].SecureDelete.Valid && v[0].SecureDelete.String != "0") {
+	if err := db.Raw(strings.Join(sel, " UNION ALL ")).Scan(&v).Error; err != nil || len(v) != len(fts) {
 		return "", err
 	}
-	return string(v[0].Structure), nil
+	var b strings.Builder
+	for _, r := range v {
+		if r.Structure == nil || (r.SecureDelete.Valid && r.SecureDelete.String != "0") {
+			return "", nil
+		}
+		b.WriteString(strconv.Itoa(len(r.Structure)) + ":")
+		b.Write(r.Structure)
+	}
+	return b.String(), nil
 }
 
 // searchOthersSQLite ranks the rows of table's FTS5 mirror matching terms

@@ -41,6 +41,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 	_ "github.com/jackc/pgx/v5/stdlib" // the ceiling's PostgreSQL driver
@@ -64,6 +65,12 @@ var (
 	// largest), so that a cache is seen working on a working set, not on
 	// one key.
 	wrkRotate = flag.Int("wrk-rotate", 200, "how many topics the rotating listings cycle through")
+	// -wrk-rotate-search: a search asked again is answered from the
+	// cache of first pages, so the search is also measured rotating over
+	// this many distinct queries (half claimants' names, half pairs of
+	// words of a quote), enough that wrk's window asks for most of them
+	// once: the cost of a query asked for the first time.
+	wrkRotateSearch = flag.Int("wrk-rotate-search", 1000, "how many distinct queries the rotating search cycles through")
 )
 
 // picks are the records the measured requests name, chosen by the server.
@@ -84,7 +91,10 @@ type picks struct {
 	// conflicts, -wrk-rotate of each: the rotating listings' topics.
 	Topics         []string `json:"topics"`
 	ConflictTopics []string `json:"conflict_topics"`
-	DatabaseSize   string   `json:"database_size"`
+	// Queries are the rotating search's: claimants' names and pairs of
+	// words of a quote, distinct.
+	Queries      []string `json:"queries"`
+	DatabaseSize string   `json:"database_size"`
 }
 
 // serveChild serves the API on dsn and the ceilings under /ceiling/ on a
@@ -134,7 +144,8 @@ func serveChild(dsn string) error {
 	mux.Handle("/ceiling/", ceil.engine)
 	mux.HandleFunc("/picks", func(w http.ResponseWriter, r *http.Request) {
 		rotate, _ := strconv.Atoi(r.URL.Query().Get("rotate"))
-		p, err := pick(raw, dsn, max(rotate, 1))
+		queries, _ := strconv.Atoi(r.URL.Query().Get("queries"))
+		p, err := pick(raw, dsn, max(rotate, 1), max(queries, 2))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -351,7 +362,7 @@ func (m *memWriter) Write(p []byte) (int, error) { m.body = append(m.body, p...)
 // pick chooses the measured records: a claim a third of the way through,
 // the largest topic and a claim in its middle, a topic of about 1,000
 // claims, a grade, a quote's longest word, a claimant's name.
-func pick(raw *sql.DB, dsn string, rotate int) (picks, error) {
+func pick(raw *sql.DB, dsn string, rotate, queries int) (picks, error) {
 	var p picks
 	p.Dialect = "SQLite"
 	if gormstore.IsPostgresDSN(dsn) {
@@ -410,7 +421,71 @@ func pick(raw *sql.DB, dsn string, rotate int) (picks, error) {
 			return p, err
 		}
 	}
-	return p, nil
+	var err error
+	p.Queries, err = searchQueries(raw, queries)
+	return p, err
+}
+
+// searchQueries returns n distinct queries: claimants' names, and pairs
+// of words of claims' quotes (each pair from one quote, so that it
+// matches), half each, from rows spread over the tables.
+func searchQueries(raw *sql.DB, n int) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(q string, limit int) {
+		if q != "" && !seen[q] && len(out) < limit {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	stmts := []struct {
+		q     string
+		limit int
+		each  func(string) []string
+	}{
+		{`SELECT name FROM claimants ORDER BY id`, n / 2, func(name string) []string { return []string{name} }},
+		{`SELECT quote FROM claims WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT ` + strconv.Itoa(20*n) + `) ORDER BY id`, n, wordPairs},
+	}
+	for _, st := range stmts {
+		rows, err := raw.Query(st.q)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", st.q, err)
+		}
+		for rows.Next() && len(out) < st.limit {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			for _, q := range st.each(v) {
+				add(q, st.limit)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// wordPairs returns the pairs of a quote's words of four letters or more
+// that are neither the same nor next to each other.
+func wordPairs(quote string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(quote, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(w)) >= 4 {
+			words = append(words, w)
+		}
+	}
+	var out []string
+	for i := range words {
+		for j := i + 2; j < len(words); j++ {
+			if !strings.EqualFold(words[i], words[j]) {
+				out = append(out, words[i]+" "+words[j])
+			}
+		}
+	}
+	return out
 }
 
 // rotateScript returns a wrk Lua script that asks for paths in turn, each
@@ -637,7 +712,7 @@ func wrkMeasure(dsn string, tb *table) error {
 		fmt.Printf("    pprof: go tool pprof %s/debug/pprof/heap\n", base)
 	}
 	var p picks
-	if err := getJSON(base+"/picks?rotate="+strconv.Itoa(*wrkRotate), &p); err != nil {
+	if err := getJSON(base+"/picks?rotate="+strconv.Itoa(*wrkRotate)+"&queries="+strconv.Itoa(*wrkRotateSearch), &p); err != nil {
 		return err
 	}
 	q := url.QueryEscape
@@ -650,6 +725,8 @@ func wrkMeasure(dsn string, tb *table) error {
 		{"search a quote's word (" + p.Word + ")", "/api/v1/search?limit=20&q=" + q(p.Word), "", nil},
 		{"search " + p.Word + " in the largest topic", "/api/v1/search?limit=20&q=" + q(p.Word) + "&topic_id=" + q(p.Largest), "", nil},
 		{"search " + p.Name + " with facets", "/api/v1/search?limit=20&facets=true&q=" + q(p.Name), "", nil},
+		rotating(fmt.Sprintf("search, rotating over %d queries (names, word pairs)", len(p.Queries)), p.Queries,
+			func(s string) string { return "/api/v1/search?limit=20&q=" + q(s) }),
 		{"facets of the largest topic", "/api/v1/claims?limit=1&facets=true&topic_id=" + q(p.Largest), "", nil},
 		{fmt.Sprintf("comparison of a %d-claim topic", p.CmpSize), "/api/v1/topics/" + p.CmpTopic + "/comparison", "", nil},
 		{"relations of a claim of the largest topic", "/api/v1/claims/" + p.RelClaimID + "/relations", "", nil},
@@ -783,11 +860,11 @@ type wcase struct {
 	rotate                 []string
 }
 
-// rotating is a case that cycles through one path a topic.
-func rotating(name string, topics []string, path func(string) string) (c wcase) {
+// rotating is a case that cycles through one path a topic (or a query).
+func rotating(name string, keys []string, path func(string) string) (c wcase) {
 	c.name = name
-	for _, t := range topics {
-		c.rotate = append(c.rotate, path(t))
+	for _, k := range keys {
+		c.rotate = append(c.rotate, path(k))
 	}
 	if len(c.rotate) > 0 {
 		c.path = c.rotate[0]
