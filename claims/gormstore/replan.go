@@ -88,7 +88,8 @@ func (s *Store) customPlans(db *gorm.DB) *gorm.DB {
 // scan of every match and a sort (42 ms) where the plan for the word
 // walks the topic's index (4 ms). An unnamed statement is parsed and
 // planned each time, which costs little beside a full-text read; the
-// other reads stay prepared.
+// other reads stay prepared. It is for reads only: it does not begin
+// transactions (gorm would run a write through it without its own).
 type customPlanPool struct{ gorm.ConnPool }
 
 func (p customPlanPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {

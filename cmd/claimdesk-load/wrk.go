@@ -26,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/pprof"
@@ -114,7 +115,10 @@ func serveChild(dsn string) error {
 		return err
 	}
 	gin.SetMode(gin.ReleaseMode)
-	apiH := api.NewHandler(api.Options{Store: s})
+	// Failures are logged (not each request), so that a 5xx under load
+	// says why on the run's standard error.
+	apiH := api.NewHandler(api.Options{Store: s,
+		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	driver, rawDSN, ph := "sqlite3", "file:"+dsn+"?mode=ro", "?"
 	if gormstore.IsPostgresDSN(dsn) {
 		driver, rawDSN, ph = "pgx", dsn, "$1"
@@ -314,7 +318,7 @@ func (c *ceilings) body(g *gin.Context, apiH http.Handler) (ceilingBody, bool) {
 	rec := &memWriter{h: http.Header{}}
 	apiH.ServeHTTP(rec, req)
 	if rec.code != 0 && rec.code != http.StatusOK {
-		g.String(http.StatusBadGateway, "%s: %d", u, rec.code)
+		g.String(http.StatusBadGateway, "%s: %d %s", u, rec.code, rec.body)
 		return b, false
 	}
 	b.raw = rec.body
