@@ -35,14 +35,14 @@ import (
 // written only their IDs (compactly, for duplicates and references); the
 // writer forgets the claims of links once their topics are marked; the
 // page cache is fixed; the recompute holds a few batches of claims, read
-// slim with their common texts shared, at most about the largest topic
+// lean (xref.Lean, about 110 bytes a claim), at most about the largest topic
 // with its parent (of a parent's children it reads only the parts of its
 // statements), and lets go of a result part by part as it becomes rows;
 // the importer drops its registers of IDs before the rebuild. What still
 // grows with the file is that largest topic, in a file whose topic sizes
 // are skewed: at a million claims (66,951 in the largest topic, 29,622
 // in its parent) the Go heap live at the peak is the engine's work on it
-// (its facts, summaries, conflicts and series) and its slim claims.
+// (its facts, summaries, conflicts and series).
 // `claimdesk import` runs with a soft memory limit and GOGC 50 (see
 // cmd/claimdesk), so that the runtime holds little more than what is live.
 // Records whose references point forward in the file are held until the

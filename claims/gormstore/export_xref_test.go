@@ -134,3 +134,7 @@ func loadTopic(tx *gorm.DB, id string) (*claims.Topic, error) {
 	}
 	return r.domain()
 }
+
+func sortViews(vs []xref.ClaimView) {
+	slices.SortFunc(vs, func(a, b xref.ClaimView) int { return strings.Compare(a.ID, b.ID) })
+}

@@ -40,9 +40,12 @@ import (
 //     statement), and does not cache them: a parent costs its own claims,
 //     not its family's, which in a skewed database holds a large share
 //     of all claims;
-//   - claims are read slim (xref.Slimmer: only what the engine reads,
-//     each text, list of places and interval held once), about 550
-//     bytes a claim where one read whole took 1.3 KB;
+//   - claims are read lean (xref.Lean: only what the engine reads, each
+//     text, scope and interval held once in a table of the topic's, a
+//     claim its ID and indexes into the tables), about 110 bytes a claim
+//     where one read whole took 1.3 KB: each row becomes a claim that is
+//     garbage as soon as it is added, and the engine reads the claims
+//     one at a time into its facts (xref.RecomputeLean);
 //   - loaded claims stay in a cache while a topic still to be recomputed
 //     needs them (a parent's claims serve each of its children), and
 //     leave it as soon as none does (when the last batch that needs them
@@ -75,8 +78,8 @@ var (
 	// recomputeBatchClaims is the number of claims a batch of topics aims
 	// to need (a single topic with its parent may need more). With the batch computing
 	// while the next loads, and the cache, it bounds the recompute's
-	// memory (a claim loaded costs about 550 bytes, slim with its texts
-	// shared, against 1.3 KB read whole), which is part of an import's
+	// memory (a claim loaded costs about 110 bytes, lean, against 1.3 KB
+	// read whole), which is part of an import's
 	// (the target: under 300 MB at a million claims).
 	recomputeBatchClaims = 5_000
 	// recomputeBatchPairs caps the pairs of claims a batch compares (a
@@ -131,14 +134,6 @@ type recomputer struct {
 	computingParts int
 	batch          int
 	names          map[string]string // claimant names by ID
-	// slim keeps only what the engine reads of each claim read, with
-	// the texts claims have in common shared (xref.Slimmer), dropping
-	// quotes and notes as they are read: the recompute of the largest
-	// topic of a million claims with its parent, like its preparation for
-	// relations (about 97,000 claims), otherwise holds every claim whole
-	// at once. Every recompute of summaries reads slim claims; only the
-	// loaders that hand claims to callers (TopicInput) read them whole.
-	slim *xref.Slimmer
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -150,8 +145,8 @@ type recomputer struct {
 }
 
 type cachedClaims struct {
-	views []xref.ClaimView
-	used  int // the last batch that needed them
+	claims *xref.Lean
+	used   int // the last batch that needed them
 }
 
 func newRecomputer(tx *gorm.DB, dia dialect, g *gazetteer.Gazetteer) *recomputer {
@@ -368,8 +363,11 @@ type job struct {
 }
 
 type jobInput struct {
-	xref.Input
-	children [][]xref.ClaimView // merged into Related.ChildClaims by the job
+	topic    *claims.Topic
+	claims   *xref.Lean
+	links    []*claims.Link
+	related  xref.LeanRelated
+	children []*xref.Lean // joined into related.ChildClaims by the job
 }
 
 // runBatch loads what the topics of batch need and starts computing them;
@@ -486,16 +484,16 @@ func (r *recomputer) load(batch []string) (*job, error) {
 	parts := 0
 	for k, id := range batch {
 		t := r.topics[id]
-		in := jobInput{Input: xref.Input{Topic: t, Claims: r.cache[id].views, Links: orEmpty(links[id]),
-			Related: xref.Related{Gazetteer: r.g, Reviews: orEmpty(reviews[id])}}}
+		in := jobInput{topic: t, claims: r.cache[id].claims, links: orEmpty(links[id]),
+			related: xref.LeanRelated{Gazetteer: r.g, Reviews: orEmpty(reviews[id])}}
 		if t.ParentID != "" {
-			in.Related.Parent, in.Related.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].views
+			in.related.Parent, in.related.ParentClaims = r.topics[t.ParentID], r.cache[t.ParentID].claims
 		}
 		if in.children, err = r.parts(id); err != nil {
 			return nil, err
 		}
 		for _, c := range in.children {
-			parts += len(c)
+			parts += c.Len()
 		}
 		j.inputs[k] = in
 	}
@@ -513,7 +511,7 @@ func (r *recomputer) load(batch []string) (*job, error) {
 	}
 	for n, k := range uses {
 		if c := r.cache[n]; c != nil && r.refs[n] <= k {
-			r.cached -= len(c.views)
+			r.cached -= c.claims.Len()
 			delete(r.cache, n)
 		}
 	}
@@ -524,12 +522,12 @@ func (r *recomputer) load(batch []string) (*job, error) {
 // claims that report a statement of one of id's claims (in the cache):
 // the only claims of its children that xref.Recompute reads
 // (Related.ChildClaims).
-func (r *recomputer) parts(id string) ([][]xref.ClaimView, error) {
+func (r *recomputer) parts(id string) ([]*xref.Lean, error) {
 	if len(r.children[id]) == 0 {
 		return nil, nil
 	}
 	stmts := map[string]bool{}
-	for _, v := range r.cache[id].views {
+	for _, v := range r.cache[id].claims.All() {
 		if k := xref.StatementKey(v.Claim); k != "" {
 			stmts[k] = true
 		}
@@ -538,7 +536,7 @@ func (r *recomputer) parts(id string) ([][]xref.ClaimView, error) {
 		return nil, nil
 	}
 	keep := func(c *claims.Claim) bool { return stmts[xref.StatementKey(c)] }
-	var out [][]xref.ClaimView
+	var out []*xref.Lean
 	var read []string
 	for _, c := range r.children[id] {
 		e := r.cache[c]
@@ -546,13 +544,13 @@ func (r *recomputer) parts(id string) ([][]xref.ClaimView, error) {
 			read = append(read, c)
 			continue
 		}
-		var vs []xref.ClaimView
-		for _, v := range e.views {
+		vs := xref.NewLean(0)
+		for _, v := range e.claims.All() {
 			if keep(v.Claim) {
-				vs = append(vs, v)
+				vs.Add(v)
 			}
 		}
-		if len(vs) > 0 {
+		if vs.Len() > 0 {
 			out = append(out, vs)
 		}
 	}
@@ -561,7 +559,7 @@ func (r *recomputer) parts(id string) ([][]xref.ClaimView, error) {
 		return nil, err
 	}
 	for _, c := range read {
-		if len(got[c]) > 0 {
+		if got[c].Len() > 0 {
 			out = append(out, got[c])
 		}
 	}
@@ -608,20 +606,11 @@ func (j *job) compute(k int) (err error) {
 	switch len(in.children) {
 	case 0:
 	case 1:
-		in.Related.ChildClaims = in.children[0]
+		in.related.ChildClaims = in.children[0]
 	default:
-		n := 0
-		for _, c := range in.children {
-			n += len(c)
-		}
-		all := make([]xref.ClaimView, 0, n)
-		for _, c := range in.children {
-			all = append(all, c...)
-		}
-		sortViews(all)
-		in.Related.ChildClaims = all
+		in.related.ChildClaims = xref.JoinLean(in.children)
 	}
-	res := xref.Recompute(in.Topic, in.Claims, in.Links, &in.Related)
+	res := xref.RecomputeLean(in.topic, in.claims, in.links, &in.related)
 	*in = jobInput{}
 	return j.parts[k].add(res)
 }
@@ -631,7 +620,7 @@ func (j *job) compute(k int) (err error) {
 func (r *recomputer) evict() {
 	for id, c := range r.cache {
 		if r.refs[id] <= 0 {
-			r.cached -= len(c.views)
+			r.cached -= c.claims.Len()
 			delete(r.cache, id)
 		}
 	}
@@ -647,7 +636,7 @@ func (r *recomputer) evict() {
 		if r.cached <= recomputeCacheClaims {
 			break
 		}
-		r.cached -= len(r.cache[id].views)
+		r.cached -= r.cache[id].claims.Len()
 		delete(r.cache, id)
 	}
 }
@@ -659,10 +648,10 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 		return err
 	}
 	for _, id := range topicIDs {
-		r.cache[id] = &cachedClaims{views: got[id], used: r.batch}
-		r.cached += len(got[id])
+		r.cache[id] = &cachedClaims{claims: got[id], used: r.batch}
+		r.cached += got[id].Len()
 		if onRecomputeRead != nil {
-			onRecomputeRead(got[id])
+			onRecomputeRead(got[id].Views())
 		}
 	}
 	return nil
@@ -670,13 +659,14 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 
 // readClaims reads the claims of the given topics that keep accepts (nil
 // keeps all), by topic, each topic's with their claimants' names and
-// ordered by ID. Like the join of loadViews, a claim whose claimant is
-// missing is left out.
-func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool) (map[string][]xref.ClaimView, error) {
-	out := make(map[string][]xref.ClaimView, len(topicIDs))
+// ordered by ID, in lean form: each row's claim is garbage once added.
+// A topic none of whose claims is kept may be missing. Like the join of
+// loadViews, a claim whose claimant is missing is left out.
+func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool) (map[string]*xref.Lean, error) {
+	out := make(map[string]*xref.Lean, len(topicIDs))
 	if keep == nil {
 		for _, id := range topicIDs {
-			out[id] = make([]xref.ClaimView, 0, r.counts[id])
+			out[id] = xref.NewLean(r.counts[id])
 		}
 	}
 	for chunk := range slices.Chunk(topicIDs, idChunk) {
@@ -699,10 +689,12 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 			if keep != nil && !keep(c) {
 				continue
 			}
-			if r.slim != nil {
-				c = r.slim.Slim(c)
+			l := out[c.TopicID]
+			if l == nil {
+				l = xref.NewLean(0)
+				out[c.TopicID] = l
 			}
-			out[c.TopicID] = append(out[c.TopicID], xref.ClaimView{Claim: c})
+			l.Add(xref.ClaimView{Claim: c})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -710,10 +702,10 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 		}
 	}
 	var unknown []string
-	for _, id := range topicIDs {
-		for _, v := range out[id] {
-			if _, ok := r.names[v.ClaimantID]; !ok {
-				unknown = append(unknown, v.ClaimantID)
+	for _, l := range out {
+		for _, id := range l.ClaimantIDs() {
+			if _, ok := r.names[id]; !ok {
+				unknown = append(unknown, id)
 			}
 		}
 	}
@@ -721,18 +713,11 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 	if err := r.loadNames(slices.Compact(unknown)); err != nil {
 		return nil, err
 	}
-	for _, id := range topicIDs {
-		views := out[id]
-		vs := views[:0]
-		for _, v := range views {
-			if name, ok := r.names[v.ClaimantID]; ok {
-				v.ClaimantName = name
-				vs = append(vs, v)
-			}
-		}
-		clear(views[len(vs):])
-		sortViews(vs)
-		out[id] = vs
+	for _, l := range out {
+		l.Named(func(id string) (string, bool) {
+			name, ok := r.names[id]
+			return name, ok
+		})
 	}
 	return out, nil
 }
@@ -757,10 +742,6 @@ func (r *recomputer) loadNames(ids []string) error {
 		}
 	}
 	return nil
-}
-
-func sortViews(vs []xref.ClaimView) {
-	slices.SortFunc(vs, func(a, b xref.ClaimView) int { return strings.Compare(a.ID, b.ID) })
 }
 
 // loadLinks returns the links touching a claim of each of the topics, by

@@ -199,9 +199,7 @@ func recomputeTopics(tx *gorm.DB, dia dialect, d *dirtySet, ids []string) error 
 	if err != nil {
 		return err
 	}
-	r := newRecomputer(tx, dia, g)
-	r.slim = xref.NewSlimmer()
-	return r.run(ids)
+	return newRecomputer(tx, dia, g).run(ids)
 }
 
 // claimSummaryRow is one row of claim_summaries. It is comparable, so

@@ -267,7 +267,7 @@ func topicVersions(db *gorm.DB, topicID string) (version, names int64, err error
 }
 
 // prepare reads and prepares a topic's claims and its parent's, each
-// claim slimmed as it is read.
+// claim made lean as it is read.
 func (s *Store) prepare(ctx context.Context, topicID string) (*xref.Prepared, error) {
 	t, err := s.FindTopic(ctx, topicID)
 	if err != nil {
@@ -278,39 +278,42 @@ func (s *Store) prepare(ctx context.Context, topicID string) (*xref.Prepared, er
 		return nil, err
 	}
 	db := s.db.WithContext(ctx)
-	load := func(id string) ([]xref.ClaimView, error) {
-		r := newRecomputer(db, s.dialect, nil)
-		r.slim = xref.NewSlimmer()
-		if err := r.loadClaims([]string{id}); err != nil {
-			return nil, translate(err, "read topic claims")
-		}
-		return r.cache[id].views, nil
-	}
-	cs, err := load(topicID)
+	cs, err := loadTopicLean(db, s.dialect, topicID)
 	if err != nil {
 		return nil, err
 	}
 	var parent *claims.Topic
-	var parentClaims []xref.ClaimView
+	var parentClaims *xref.Lean
 	if t.ParentID != "" {
 		if parent, err = s.FindTopic(ctx, t.ParentID); err != nil {
 			return nil, err
 		}
-		if parentClaims, err = load(t.ParentID); err != nil {
+		if parentClaims, err = loadTopicLean(db, s.dialect, t.ParentID); err != nil {
 			return nil, err
 		}
 	}
-	return xref.Prepare(t, parent, g, cs, parentClaims), nil
+	return xref.PrepareLean(t, parent, g, cs, parentClaims), nil
 }
 
 // loadTopicClaims reads a topic's claims with the loader of the batched
-// recompute: columns scanned directly, claimants' names read once each.
+// recompute (loadTopicLean), each rebuilt as xref.Slim gives it.
 func loadTopicClaims(db *gorm.DB, d dialect, topicID string) ([]xref.ClaimView, error) {
+	l, err := loadTopicLean(db, d, topicID)
+	if err != nil {
+		return nil, err
+	}
+	return l.Views(), nil
+}
+
+// loadTopicLean reads a topic's claims in lean form with the loader of
+// the batched recompute: columns scanned directly, claimants' names read
+// once each.
+func loadTopicLean(db *gorm.DB, d dialect, topicID string) (*xref.Lean, error) {
 	r := newRecomputer(db, d, nil)
 	if err := r.loadClaims([]string{topicID}); err != nil {
 		return nil, translate(err, "read topic claims")
 	}
-	return slices.Clip(r.cache[topicID].views), nil
+	return r.cache[topicID].claims, nil
 }
 
 // bumpSQLite and the PostgreSQL function below add one to a topic's

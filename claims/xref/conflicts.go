@@ -216,9 +216,9 @@ func boolCmp(a, b bool) int {
 // with the same statement key, comparable unit and measure, and places
 // inside or equal to the total's, are summed by their lower bounds (the
 // largest lower bound per child topic, when a statement gives several).
-func sumOfParts(ctx *Context, facts []fact, children []ClaimView) []SumOfParts {
+func sumOfParts(ctx *Context, facts []fact, children *Lean) []SumOfParts {
 	byStatement := map[string][]fact{}
-	for _, c := range children {
+	for _, c := range children.All() {
 		f := ctx.fact(c)
 		if f.active && f.statement != "" {
 			byStatement[f.statement] = append(byStatement[f.statement], f)

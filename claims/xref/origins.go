@@ -64,15 +64,33 @@ func originsFromLinks(links []*claims.Link) map[string]string {
 // it, and the number of clusters among the claims that have a number and
 // are not deprecated: the independent origins.
 func Origins(cs []ClaimView, links []*claims.Link) (origin map[string]string, independent int) {
+	return origins(len(cs), func(k int) (string, string, bool) {
+		c := cs[k]
+		return c.ID, statementKey(c.Claim), c.Interval != nil && !c.NoNumber && c.Rank != claims.RankDeprecated
+	}, links)
+}
+
+// originsOf is Origins of the facts' claims.
+func originsOf(facts []fact, links []*claims.Link) (origin map[string]string, independent int) {
+	return origins(len(facts), func(k int) (string, string, bool) {
+		f := &facts[k]
+		return f.v.ID, f.statement, f.v.counted
+	}, links)
+}
+
+// origins is Origins of n claims, claim k's ID, statement key and whether
+// it counts among the independent origins given by claim(k).
+func origins(n int, claim func(k int) (id, statement string, counted bool), links []*claims.Link) (origin map[string]string, independent int) {
 	u := unionFind{}
 	first := map[string]string{}
-	for _, c := range cs {
-		u.find(c.ID)
-		if k := statementKey(c.Claim); k != "" {
-			if f, ok := first[k]; ok {
-				u.union(f, c.ID)
+	for k := range n {
+		id, st, _ := claim(k)
+		u.find(id)
+		if st != "" {
+			if f, ok := first[st]; ok {
+				u.union(f, id)
 			} else {
-				first[k] = c.ID
+				first[st] = id
 			}
 		}
 	}
@@ -83,9 +101,9 @@ func Origins(cs []ClaimView, links []*claims.Link) (origin map[string]string, in
 	}
 	origin = u.roots()
 	var roots []string
-	for _, c := range cs {
-		if c.Interval != nil && !c.NoNumber && c.Rank != claims.RankDeprecated {
-			roots = append(roots, origin[c.ID])
+	for k := range n {
+		if id, _, counted := claim(k); counted {
+			roots = append(roots, origin[id])
 		}
 	}
 	slices.Sort(roots)

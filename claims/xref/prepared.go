@@ -26,10 +26,7 @@ import (
 type Prepared struct {
 	topic, parent *claims.Topic
 	gaz           *gazetteer.Gazetteer
-	claims        []lean // the candidates: the topic's claims, then the parent's
-	strs          []string
-	scopes        []claims.Scope
-	intervals     []*claims.Interval
+	leanSet       // the candidates: the topic's claims, then the parent's
 	sets          []gazetteer.Set
 	setOf         []int32 // claims[k]'s places are sets[setOf[k]]
 	start, end    []int64 // claims[k]'s reference span in days
@@ -69,22 +66,24 @@ type classKey struct {
 // (the parent topic's, when parent is not nil) for Prepared.Relations.
 // A nil gazetteer means gazetteer.Builtin().
 func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, parentClaims []ClaimView) *Prepared {
+	return PrepareLean(topic, parent, g, LeanOf(claimViews), LeanOf(parentClaims))
+}
+
+// PrepareLean is Prepare on claims in lean form.
+func PrepareLean(topic, parent *claims.Topic, g *gazetteer.Gazetteer, cs, parentClaims *Lean) *Prepared {
 	ctx := NewContext(topic, g, nil)
 	if parent != nil {
 		ctx.WithParent(parent)
 	} else {
 		parentClaims = nil
 	}
-	views := make([]ClaimView, 0, len(claimViews)+len(parentClaims))
-	views = append(append(views, claimViews...), parentClaims...)
-	n := len(views)
-	p := &Prepared{topic: ctx.topic, parent: parent, gaz: ctx.gaz, claims: make([]lean, n),
+	n := cs.Len() + parentClaims.Len()
+	p := &Prepared{topic: ctx.topic, parent: parent, gaz: ctx.gaz, leanSet: leanSet{claims: make([]lean, 0, n)},
 		setOf: make([]int32, n), start: make([]int64, n), end: make([]int64, n), classOf: make([]int32, n)}
-	in := newInterner()
 	setIx := map[string]int32{}
 	classIx := map[classKey]int32{}
 	statement := make([]string, n)
-	for k, v := range views {
+	for k, v := range allOf(cs, parentClaims) {
 		names := ctx.placesOf(v)
 		sk := strings.Join(names, "\x00")
 		si, ok := setIx[sk]
@@ -94,7 +93,7 @@ func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, pa
 			p.sets = append(p.sets, ctx.gaz.Resolve(names))
 		}
 		p.setOf[k] = si
-		p.claims[k] = in.lean(v)
+		p.add(v)
 		f := ctx.factSet(v, p.sets[si])
 		p.start[k], p.end[k] = f.start, f.end
 		statement[k] = f.statement
@@ -127,12 +126,12 @@ func Prepare(topic, parent *claims.Topic, g *gazetteer.Gazetteer, claimViews, pa
 		slices.SortFunc(c.dated, func(a, b int32) int { return cmp.Or(cmp.Compare(p.start[a], p.start[b]), cmp.Compare(a, b)) })
 		c.dated, c.open = slices.Clip(c.dated), slices.Clip(c.open)
 	}
-	p.strs, p.scopes, p.intervals = in.strs, in.scopes, in.intervals
+	p.done()
 	p.byID = indexes(n)
-	slices.SortFunc(p.byID, func(a, b int32) int { return strings.Compare(views[a].ID, views[b].ID) })
+	slices.SortFunc(p.byID, func(a, b int32) int { return strings.Compare(p.claims[a].id, p.claims[b].id) })
 	p.byClaimant = indexes(n)
 	slices.SortFunc(p.byClaimant, func(a, b int32) int {
-		return cmp.Or(strings.Compare(views[a].ClaimantID, views[b].ClaimantID), cmp.Compare(a, b))
+		return cmp.Or(strings.Compare(p.str(p.claims[a].s[lClaimant]), p.str(p.claims[b].s[lClaimant])), cmp.Compare(a, b))
 	})
 	for k, s := range statement {
 		if s != "" {

@@ -177,34 +177,53 @@ type Related struct {
 // and summarises the result per claim and for the topic, in the order of
 // cs. links are the analysts' links touching the topic's claims; rel may
 // be nil. See the package documentation for the
-// rules and the cost.
+// rules and the cost. It is RecomputeLean on the claims in lean form.
 func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *Related) TopicResult {
 	if rel == nil {
 		rel = &Related{}
 	}
+	return RecomputeLean(topic, LeanOf(cs), links, &LeanRelated{Gazetteer: rel.Gazetteer, Reviews: rel.Reviews,
+		Parent: rel.Parent, ParentClaims: LeanOf(rel.ParentClaims), ChildClaims: LeanOf(rel.ChildClaims)})
+}
+
+// LeanRelated is Related with its claims in lean form.
+type LeanRelated struct {
+	Gazetteer                 *gazetteer.Gazetteer
+	Reviews                   []*claims.Review
+	Parent                    *claims.Topic
+	ParentClaims, ChildClaims *Lean
+}
+
+// RecomputeLean is Recompute on claims in lean form: the claims are read
+// one at a time into their facts, and never held whole. rel may be nil.
+func RecomputeLean(topic *claims.Topic, cs *Lean, links []*claims.Link, rel *LeanRelated) TopicResult {
+	if rel == nil {
+		rel = &LeanRelated{}
+	}
 	ctx := NewContext(topic, rel.Gazetteer, links)
 	ctx.parent = rel.Parent
-	origin, independent := Origins(cs, ctx.linkList())
-	ctx.origins = origin
 
-	facts := make([]fact, len(cs))
-	for k, c := range cs {
+	n := cs.Len()
+	facts := make([]fact, n)
+	for k, c := range cs.All() {
 		facts[k] = ctx.fact(c)
 	}
-	ids := make([]string, len(cs))
-	for k := range cs {
-		ids[k] = cs[k].ID
+	ids := make([]string, n)
+	for k := range facts {
+		ids[k] = facts[k].v.ID
 	}
-	touched := touchedClaims(ctx, cs, origin)
-	sums := make([]ClaimSummary, len(cs))
-	worst := make([]worstOf, len(cs))
+	origin, independent := originsOf(facts, ctx.linkList())
+	ctx.origins = origin
+	touched := touchedClaims(ctx, ids, origin)
+	sums := make([]ClaimSummary, n)
+	worst := make([]worstOf, n)
 	// partWorst is each claim's worst part above whole, listed among the
 	// notable conflicts even when a conflict within the topic is worse.
 	var partWorst []worstOf
-	for k, c := range cs {
+	for k := range facts {
 		sums[k] = ClaimSummary{
-			ClaimID: c.ID, TopicID: topic.ID, WorstSeverity: 1, Group: -1,
-			IndependentOrigin: origin[c.ID], Active: facts[k].active, UnknownPlaces: facts[k].set.Unknown,
+			ClaimID: ids[k], TopicID: topic.ID, WorstSeverity: 1, Group: -1,
+			IndependentOrigin: origin[ids[k]], Active: facts[k].active, UnknownPlaces: facts[k].set.Unknown,
 		}
 		worst[k] = worstOf{j: -1}
 	}
@@ -212,12 +231,12 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		worst[k].offerCand(&facts[k], true, int(c.i), false, ids[c.i], c.v, above, kind)
 	})
 	var parentFacts []fact
-	if rel.Parent != nil && len(rel.ParentClaims) > 0 {
-		parentFacts = make([]fact, len(rel.ParentClaims))
-		for k, c := range rel.ParentClaims {
+	if rel.Parent != nil && rel.ParentClaims.Len() > 0 {
+		parentFacts = make([]fact, rel.ParentClaims.Len())
+		for k, c := range rel.ParentClaims.All() {
 			parentFacts[k] = ctx.factIn(c, rel.Parent)
 		}
-		partWorst = make([]worstOf, len(cs))
+		partWorst = make([]worstOf, n)
 		for k := range partWorst {
 			partWorst[k] = worstOf{j: -1}
 		}
@@ -229,8 +248,8 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 
 	// Claims touched by a link, and the claims sharing an origin with
 	// them, are re-examined one by one.
-	for k := range cs {
-		if !touched[cs[k].ID] {
+	for k := range facts {
+		if !touched[ids[k]] {
 			continue
 		}
 		sums[k].ConflictCount, sums[k].PartWholeCount = 0, 0
@@ -238,7 +257,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		if partWorst != nil {
 			partWorst[k] = worstOf{j: -1}
 		}
-		for j := range cs {
+		for j := range facts {
 			if j == k || !ctx.mayConflict(&facts[k], &facts[j]) {
 				continue
 			}
@@ -259,7 +278,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 	res := TopicResult{Claims: sums}
 	conflicts := map[[2]string]bool{}
 	var pairs int64
-	for k := range cs {
+	for k := range facts {
 		pairs += int64(sums[k].ConflictCount)
 		if sums[k].ConflictCount > 0 {
 			res.Topic.ConflictCount++
@@ -280,7 +299,7 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 		sums[k].WorstRelation = r.Kind
 		sums[k].WorstExplanation = r.Explanation
 		if !w.parent && r.Conflict() {
-			key := pairKey(cs[k].ID, other.v.ID)
+			key := pairKey(ids[k], other.v.ID)
 			if !conflicts[key] {
 				conflicts[key] = true
 				res.Conflicts = append(res.Conflicts, conflictOf(topic.ID, r, facts[k].v.Grade, other.v.Grade))
@@ -302,9 +321,9 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			partWorstConflict(ctx, &res, conflicts, topic.ID, &facts[k], &parentFacts[w.j], nil)
 		}
 	}
-	byID := make(map[string]int, len(cs))
-	for k := range cs {
-		byID[cs[k].ID] = k
+	byID := make(map[string]int, n)
+	for k := range facts {
+		byID[ids[k]] = k
 	}
 	for _, l := range ctx.linkList() {
 		if l.Kind != claims.LinkContradicts {
@@ -353,13 +372,13 @@ func Recompute(topic *claims.Topic, cs []ClaimView, links []*claims.Link, rel *R
 			}
 		}
 	}
-	if len(rel.ChildClaims) > 0 {
+	if rel.ChildClaims.Len() > 0 {
 		res.SumOfParts = sumOfParts(ctx, facts, rel.ChildClaims)
 	}
 
 	t := &res.Topic
 	t.TopicID = topic.ID
-	t.ClaimCount = len(cs)
+	t.ClaimCount = n
 	t.WindowDays = topic.Window()
 	t.IndependentOrigins = independent
 	t.NotableConflicts = len(res.Conflicts)
@@ -509,7 +528,7 @@ func (c *Context) mayConflict(a, b *fact) bool {
 // touchedClaims returns the claims whose relations a link may change: the
 // ends of every link and every claim in an origin cluster that a link
 // joined.
-func touchedClaims(ctx *Context, cs []ClaimView, origin map[string]string) map[string]bool {
+func touchedClaims(ctx *Context, ids []string, origin map[string]string) map[string]bool {
 	touched := map[string]bool{}
 	roots := map[string]bool{}
 	for _, l := range ctx.linkList() {
@@ -518,9 +537,9 @@ func touchedClaims(ctx *Context, cs []ClaimView, origin map[string]string) map[s
 			roots[origin[l.FromID]] = true
 		}
 	}
-	for _, c := range cs {
-		if roots[origin[c.ID]] {
-			touched[c.ID] = true
+	for _, id := range ids {
+		if roots[origin[id]] {
+			touched[id] = true
 		}
 	}
 	return touched

@@ -203,7 +203,7 @@ const (
 
 // fact is a claim prepared for comparison.
 type fact struct {
-	v          ClaimView
+	v          claimRef
 	numbered   bool // has an interval in force
 	active     bool // numbered and not deprecated
 	lo, hi     float64
@@ -239,6 +239,41 @@ const (
 	changeEither
 )
 
+// claimRef is what the rules and their explanations read of a fact's
+// claim once the fact is made. A fact keeps it rather than the claim, so
+// that a recompute holds its claims lean (Lean) and only their facts
+// whole: a claims.Claim is a 608-byte struct.
+type claimRef struct {
+	ID, TopicID, ClaimantID, ClaimantName, QuantityText string
+	Since, refDate                                      claims.Date
+	Grade                                               claims.Grade
+	Rank                                                claims.Rank
+	Scope                                               struct{ Population, Group string }
+	Interval                                            *claims.Interval
+	// counted: the claim counts among a topic's independent origins
+	// (Origins).
+	counted bool
+}
+
+func refOf(v ClaimView) claimRef {
+	r := claimRef{ID: v.ID, TopicID: v.TopicID, ClaimantID: v.ClaimantID, ClaimantName: v.ClaimantName,
+		QuantityText: v.QuantityText, Since: v.Since, refDate: v.RefDate(), Grade: v.Grade, Rank: v.Rank,
+		Interval: v.Interval, counted: v.Interval != nil && !v.NoNumber && v.Rank != claims.RankDeprecated}
+	r.Scope.Population, r.Scope.Group = v.Scope.Population, v.Scope.Group
+	return r
+}
+
+// Name is ClaimView.Name.
+func (r *claimRef) Name() string {
+	if r.ClaimantName != "" {
+		return r.ClaimantName
+	}
+	return r.ClaimantID
+}
+
+// RefDate is claims.Claim.RefDate.
+func (r *claimRef) RefDate() claims.Date { return r.refDate }
+
 func (c *Context) fact(v ClaimView) fact {
 	return c.factSet(v, c.places(c.placesOf(v)))
 }
@@ -263,7 +298,7 @@ func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 // factBare is factSet without the statement key, which a prepared topic
 // keeps.
 func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
-	f := fact{v: v, measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
+	f := fact{v: refOf(v), measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
 	}

@@ -3,8 +3,9 @@ package xref_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/xref"
@@ -104,62 +105,58 @@ func TestPreparedKeepsWhatSlimKeeps(t *testing.T) {
 	}
 }
 
-// TestSlimmerGivesSlim checks that a Slimmer's copies equal Slim's, field
-// for field, on the demo's claims and random ones made by one Slimmer (so
-// that later copies share what earlier ones hold), that equal texts,
-// places and intervals are held once, and that the engine's results from
-// them equal its results from whole claims.
-func TestSlimmerGivesSlim(t *testing.T) {
-	b, topics, byTopic := demoTopics(t)
-	s := xref.NewSlimmer()
-	shared := func(views []xref.ClaimView) []xref.ClaimView {
-		out := make([]xref.ClaimView, len(views))
-		for i, v := range views {
-			c := s.Slim(v.Claim)
-			if want := xref.Slim(v.Claim); !reflect.DeepEqual(c, want) {
-				t.Fatalf("claim %s: Slimmer gave %+v, Slim %+v", v.ID, *c, *want)
+// TestLeanGivesSlim checks that claims kept lean come back as Slim gives
+// them, with their claimants' names: those a Lean was made of, those
+// named once read (Named leaves out a claim whose claimant is unknown and
+// orders them by ID), and those of Leans joined.
+func TestLeanGivesSlim(t *testing.T) {
+	t.Parallel()
+	check := func(what string, got, want []xref.ClaimView) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d claims, want %d", what, len(got), len(want))
+		}
+		for k, v := range want {
+			w := xref.Slim(v.Claim)
+			w.CreatedAt, w.UpdatedAt = got[k].CreatedAt, got[k].UpdatedAt
+			if !reflect.DeepEqual(got[k].Claim, w) || got[k].ClaimantName != v.ClaimantName {
+				t.Fatalf("%s: claim %s: %+v (%q), Slim: %+v (%q)", what, v.ID, *got[k].Claim, got[k].ClaimantName, *w, v.ClaimantName)
 			}
-			out[i] = xref.ClaimView{Claim: c, ClaimantName: v.ClaimantName}
-		}
-		return out
-	}
-	for id, cs := range byTopic {
-		topic := topics[id]
-		full, slim := &xref.Related{}, &xref.Related{}
-		if p := topic.ParentID; p != "" {
-			full.Parent, full.ParentClaims = topics[p], byTopic[p]
-			slim.Parent, slim.ParentClaims = topics[p], shared(byTopic[p])
-		}
-		want := xref.Recompute(topic, cs, b.Links, full)
-		got := xref.Recompute(topic, shared(cs), b.Links, slim)
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("topic %s: recompute from shared slim claims differs from full claims", id)
 		}
 	}
 	r := rand.New(rand.NewPCG(3, 5))
-	for i := range 100 {
-		topic, cs, links := xref.RandomTopic(r, 2+r.IntN(30), i%2 == 0)
-		want := xref.Recompute(topic, cs, links, nil)
-		got := xref.Recompute(topic, shared(cs), links, nil)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("random topic %d: recompute from shared slim claims differs from full claims", i)
+	_, cs, _ := xref.RandomTopic(r, 200, true)
+	check("LeanOf", xref.LeanOf(cs).Views(), cs)
+	var viaAll []xref.ClaimView
+	for _, v := range xref.LeanOf(cs).All() {
+		viaAll = append(viaAll, xref.ClaimView{Claim: xref.Slim(v.Claim), ClaimantName: v.ClaimantName})
+	}
+	check("All", viaAll, cs)
+
+	// Read in reverse, without names; the first claim's claimant is unknown.
+	l := xref.NewLean(0)
+	for k := len(cs) - 1; k >= 0; k-- {
+		l.Add(xref.ClaimView{Claim: cs[k].Claim})
+	}
+	names := map[string]string{}
+	var want []xref.ClaimView
+	for _, v := range cs {
+		if v.ClaimantID != cs[0].ClaimantID {
+			names[v.ClaimantID] = v.ClaimantName
+			want = append(want, v)
 		}
 	}
+	slices.SortFunc(want, func(a, b xref.ClaimView) int { return strings.Compare(a.ID, b.ID) })
+	l.Named(func(id string) (string, bool) { n, ok := names[id]; return n, ok })
+	check("Named", l.Views(), want)
 
-	lo, hi := 3000.0, 5000.0
-	mk := func(id string) *claims.Claim {
-		return &claims.Claim{Meta: claims.Meta{ID: id}, TopicID: "topic-" + "1", Unit: string([]byte("people")),
-			Scope:    claims.Scope{Places: []string{string([]byte("Syria")), "Iraq"}, Population: string([]byte("fighters"))},
-			Interval: &claims.Interval{Low: &lo, High: &hi, Kind: "range"}}
+	odd, even := xref.NewLean(0), xref.NewLean(0)
+	for k, v := range want {
+		if k%2 == 1 {
+			odd.Add(v)
+		} else {
+			even.Add(v)
+		}
 	}
-	a, c := s.Slim(mk("a")), s.Slim(mk("b"))
-	if unsafe.StringData(a.Unit) != unsafe.StringData(c.Unit) || unsafe.StringData(a.Scope.Population) != unsafe.StringData(c.Scope.Population) {
-		t.Errorf("two slim claims hold copies of the same texts")
-	}
-	if &a.Scope.Places[0] != &c.Scope.Places[0] || a.Interval != c.Interval {
-		t.Errorf("two slim claims hold copies of the same places or interval")
-	}
-	if e := s.Slim(&claims.Claim{Scope: claims.Scope{Places: []string{}}}); e.Scope.Places == nil || len(e.Scope.Places) != 0 {
-		t.Errorf("an empty list of places became %#v", e.Scope.Places)
-	}
+	check("JoinLean", xref.JoinLean([]*xref.Lean{odd, even}).Views(), want)
 }
