@@ -240,7 +240,9 @@ func (l *Lean) Views() []ClaimView {
 
 // Named gives each claim its claimant's name, leaves out the claims whose
 // claimant name does not know, orders the claims by ID and ends the
-// adding of claims.
+// adding of claims. It is called once, on a Lean made with NewLean and
+// Add, before the Lean is read or joined (LeanOf and JoinLean return
+// Leans that take no more claims or names).
 func (l *Lean) Named(name func(claimantID string) (string, bool)) {
 	kept := l.s.claims[:0]
 	for _, c := range l.s.claims {

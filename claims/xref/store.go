@@ -10,10 +10,13 @@ import (
 // Input is what the engine reads of one topic: the topic, its claims with
 // their claimants' names ordered by claim ID, the analysts' links touching
 // them ordered by ID, and the related records (Related). The stored
-// recompute loads it for every topic it recomputes; Reader.TopicInput loads
-// it by the same code, leaving out Related.ChildClaims and
-// Related.Reviews, which relations do not read. Relations computed on
-// demand read a prepared topic instead (Reader.PreparedTopic).
+// recompute reads the same claims lean (RecomputeLean), never as an
+// Input; Reader.TopicInput loads one from that lean form, so its claims
+// are slim (as Slim gives them: no quote, notes, tags or relays) and share
+// their intervals and places: read them, do not change them. It leaves out
+// Related.ChildClaims and Related.Reviews, which relations do not read.
+// Relations computed on demand read a prepared topic instead
+// (Reader.PreparedTopic).
 type Input struct {
 	Topic   *claims.Topic
 	Claims  []ClaimView
@@ -49,7 +52,8 @@ type Reader interface {
 	// topic ID; a topic without one is left out.
 	TopicSummaries(ctx context.Context, topicIDs []string) (map[string]TopicSummary, error)
 	// TopicInput returns what the engine reads of a topic to compute
-	// relations on demand, loaded as the stored recompute loads it. A
+	// relations on demand, loaded as the stored recompute loads it (slim
+	// claims, to be read only: see Input). A
 	// topic that does not exist is CodeNotFound.
 	TopicInput(ctx context.Context, topicID string) (*Input, error)
 	// PreparedTopic returns the topic's claims and its parent's prepared
