@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -73,9 +74,20 @@ type staleError struct {
 func (e *staleError) Error() string { return e.err.Error() }
 func (e *staleError) Unwrap() error { return e.err }
 
+// statusClientClosed is the status of a request whose client went away
+// before its answer was ready (nginx's 499): nobody reads the answer, and
+// it is no failure of claimdesk's, so it is neither a 5xx in the metrics
+// nor an error in the log.
+const statusClientClosed = 499
+
 // writeError answers err as a problem. Internal errors are logged in full
-// and answered with "internal error" only.
+// and answered with "internal error" only. An error that is the request's
+// own cancellation, its client gone, is a bare 499.
 func (h *handler) writeError(c *gin.Context, err error) {
+	if errors.Is(err, context.Canceled) && errors.Is(c.Request.Context().Err(), context.Canceled) {
+		c.AbortWithStatus(statusClientClosed)
+		return
+	}
 	code := claims.ErrorCode(err)
 	status, ok := statusOf[code]
 	if !ok {
