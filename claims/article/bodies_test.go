@@ -57,13 +57,6 @@ func TestRussianRoleNominative(t *testing.T) {
 		{"Министр финансов Антон Силуанов сообщил, что дефицит составит 0,6%.", "0,6%", "Антон Силуанов", "Министр финансов"},
 	}
 	for _, tt := range tests {
-		got := candidateOf(t, x.Extract(tt.text), tt.text, tt.quantity)
-		switch {
-		case got == nil: // candidateOf reported it
-		case got.Claimant == nil:
-			t.Errorf("%q: %q has no claimant, want %q", tt.text, tt.quantity, tt.name)
-		case got.Claimant.Name != tt.name || got.Claimant.Role != tt.role:
-			t.Errorf("%q: claimant of %q = %q [%s], want %q [%s]", tt.text, tt.quantity, got.Claimant.Name, got.Claimant.Role, tt.name, tt.role)
-		}
+		checkNamed(t, x, tt.text, tt.quantity, tt.name, tt.role, "")
 	}
 }
