@@ -134,7 +134,10 @@ var ErrStop = errors.New("article: stop")
 // Scan reads r paragraph by paragraph (a paragraph is a line) and calls
 // emit for each candidate, with offsets counted from the start of r.
 // Memory is bounded by MaxParagraph and the extractor's fixed table of
-// people and organisations, not by the length of r.
+// people and organisations, not by the length of r. The paragraphs are
+// prepared a few ahead on another goroutine (so r is read ahead of emit),
+// which has ended, and no longer reads r, when Scan returns; emit is
+// called on Scan's goroutine.
 func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	return x.scan(r, emit, nil)
 }
@@ -160,20 +163,115 @@ func (x *Extractor) scan(r io.Reader, emit func(*Candidate) error, refused func(
 		cur = append(cur[:0], cur[n:]...)
 		return d.emitRefusals(limit, refused)
 	}
-	var err error
-	readParagraphs(r, func(text string, at int) bool {
-		if strings.TrimSpace(text) == "" {
-			return true
-		}
+	// read reads a prepared paragraph and emits what it can.
+	read := func(pp *prep) error {
 		held := len(cur)
-		cur = d.paragraph(text, at, cur, 0)
-		err = flush(held, at)
-		return err == nil
-	}, func(e error) { err = e })
+		cur = d.read(pp, cur, 0)
+		return flush(held, pp.base)
+	}
+	err := d.prepareAhead(r, read)
 	if err == nil {
 		err = flush(len(cur), noLimit)
 	}
 	return stopped(err)
+}
+
+// A batch is a run of paragraphs prepared together, handed from the
+// preparing goroutine to the reader at once: one hand-over for several
+// paragraphs. err is the read error that ended the input after them.
+type batch struct {
+	pps   []*prep
+	n     int
+	bytes int
+	err   error
+}
+
+// Batches close at batchParagraphs paragraphs or batchBytes of text, and
+// at most batchesInFlight exist: one being prepared, one waiting, one
+// being read. So Scan holds at most that many batches of paragraphs
+// (each under batchBytes plus one paragraph), whatever the input's size.
+const (
+	batchParagraphs = 16
+	batchBytes      = 32 << 10
+	batchesInFlight = 3
+)
+
+// prepareAhead reads r's paragraphs, prepares them (x.prepare) on another
+// goroutine, a few batches ahead, and calls read for each on the caller's
+// goroutine, in order, until read returns an error, which it returns, or
+// the input ends (with its read error, if any). The preparing goroutine
+// has the doc's word cache while it runs (prepare's only state); the doc
+// keeps the rest, read alone touches it. The goroutine has ended when
+// prepareAhead returns.
+func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
+	ready := make(chan *batch, 1)
+	free := make(chan *batch, batchesInFlight)
+	for range batchesInFlight {
+		free <- &batch{}
+	}
+	done := make(chan struct{})
+	words := d.words
+	d.words = wordCache{}
+	go func() {
+		defer close(ready)
+		x, refusals := d.x, d.refusals
+		b := <-free
+		send := func() bool {
+			select {
+			case ready <- b:
+			case <-done:
+				return false
+			}
+			select {
+			case b = <-free:
+			case <-done:
+				return false
+			}
+			b.n, b.bytes, b.err = 0, 0, nil
+			return true
+		}
+		ok := readParagraphs(r, func(text string, at int) bool {
+			if strings.TrimSpace(text) == "" {
+				return true
+			}
+			if b.n == len(b.pps) {
+				b.pps = append(b.pps, &prep{})
+			}
+			x.prepare(b.pps[b.n], text, at, refusals, &words)
+			b.n++
+			b.bytes += len(text)
+			if b.n < batchParagraphs && b.bytes < batchBytes {
+				return true
+			}
+			return send()
+		}, func(e error) { b.err = e })
+		if ok && (b.n > 0 || b.err != nil) {
+			select {
+			case ready <- b:
+			case <-done:
+			}
+		}
+	}()
+	var err error
+	for b := range ready {
+		for _, pp := range b.pps[:b.n] {
+			if err = read(pp); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = b.err
+		}
+		if err != nil {
+			break
+		}
+		free <- b
+	}
+	close(done)
+	for range ready { // until the goroutine has ended
+	}
+	d.words = words
+	return err
 }
 
 // readParagraphs reads r a paragraph (line) at a time, a line longer than

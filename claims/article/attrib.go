@@ -1269,7 +1269,7 @@ func opensSentence(ts []tok, i int) bool {
 // isPlaceTok reports whether the word ts[i] alone is a place's name
 // (lookupPlace), from the doc's cache of what words name (wordPlace).
 func (d *doc) isPlaceTok(ts []tok, i int) bool {
-	return d.x.wordPlace(&ts[i], &d.words).isPlace
+	return d.x.wordPlace(&ts[i], &d.placeHits).isPlace
 }
 
 // appositive finds the speaker of "Ivan Petrov, the regional governor,

@@ -115,7 +115,10 @@
 // [Extractor.Extract] reads a whole text; [Extractor.Scan] reads paragraphs
 // (lines) from an io.Reader and reports candidates as it goes, so memory
 // stays bounded by the longest paragraph and a fixed table of the people
-// and organisations met so far, whatever the length of the input.
+// and organisations met so far, whatever the length of the input. It
+// prepares the next paragraphs (sentences, quantities, tokens) on a second
+// goroutine, a few batches ahead, while it reads the current one with what
+// the article has said so far; callbacks run on the caller's goroutine.
 //
 // The package imports the standard library, claims/quantity and
 // claims/xref/gazetteer; it knows nothing of storage or HTTP.

@@ -61,11 +61,12 @@ func TestPlaceCacheMatchesLookups(t *testing.T) {
 	}
 	x := New(nil, nil)
 	var cache wordCache
+	var hits placeCache
 	n, named := 0, 0
 	for _, p := range paras {
 		for _, sp := range sentences(p, nil) {
 			s := sent{sp: sp, toks: tokenize(p[sp.start:sp.end], sp.start, nil, &cache)}
-			got, gotLoc := x.placesOf(&s, &cache, nil)
+			got, gotLoc := x.placesOf(&s, &hits, nil)
 			want, wantLoc := x.placesOf(&s, nil, nil)
 			if strings.Join(got, "|") != strings.Join(want, "|") || gotLoc != wantLoc {
 				t.Fatalf("%q: places %q (locative %v) with the cache, %q (%v) without", p[sp.start:sp.end], got, gotLoc, want, wantLoc)

@@ -61,7 +61,7 @@ func (pl *placeReader) at(i int) {
 	}
 	pl.catchUp(i - 1)
 	d, s := pl.d, &pl.sents[i]
-	places, loc := d.x.placesOf(s, &d.words, &d.places)
+	places, loc := d.x.placesOf(s, &d.placeHits, &d.places)
 	s.places = places
 	if loc {
 		d.lastPlaces = places
@@ -86,7 +86,7 @@ func (pl *placeReader) catchUp(upto int) {
 		if !hasLocative(s.toks) {
 			continue
 		}
-		if places, loc := d.x.placesOf(s, &d.words, &d.places); loc {
+		if places, loc := d.x.placesOf(s, &d.placeHits, &d.places); loc {
 			d.lastPlaces = places
 			break
 		}

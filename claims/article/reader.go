@@ -27,7 +27,11 @@ type doc struct {
 	prevLast                     int    // offset of the last sentence of the paragraph before
 	pp                           *prep  // the current paragraph, prepared
 	para                         string // the paragraph being read
-	words                        wordCache
+	// words is the tokenizer's cache (prepare's), placeHits what words
+	// name as places (the reader's): while Scan prepares paragraphs on
+	// another goroutine, that goroutine has words and the doc placeHits.
+	words     wordCache
+	placeHits placeCache
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
@@ -112,6 +116,7 @@ func (x *Extractor) newDoc() *doc {
 	if sc, ok := scratchPool.Get().(*scratch); ok {
 		d.pp = sc.pp
 		d.words = sc.words
+		d.placeHits = sc.places
 		d.stemCache = sc.stems
 		d.units = sc.units
 	}
@@ -122,7 +127,7 @@ func (x *Extractor) newDoc() *doc {
 // hold pure functions of words and names (and places with the extractor
 // they were read for), so the next article may use them.
 func (d *doc) release() {
-	sc := &scratch{words: d.words, stems: d.stemCache, units: d.units}
+	sc := &scratch{words: d.words, places: d.placeHits, stems: d.stemCache, units: d.units}
 	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
 		sc.pp = d.pp
 		sc.pp.p = ""
@@ -138,10 +143,11 @@ func (d *doc) release() {
 // scratch is what a doc leaves for the next: its token buffer and its
 // caches of words and names.
 type scratch struct {
-	pp    *prep
-	words wordCache
-	stems map[string]stemmed
-	units map[string]uint8
+	pp     *prep
+	words  wordCache
+	places placeCache
+	stems  map[string]stemmed
+	units  map[string]uint8
 }
 
 var scratchPool sync.Pool
@@ -166,13 +172,9 @@ type sent struct {
 // its quantities (as corrected) and refusals, sentences, quotations and
 // tokens (the places of its sentences are read by the doc, and only where
 // a candidate needs them: see placeReader). Reading it needs no doc
-// (x.prepare), and the doc then reads it with its state (d.read).
-// (Preparing paragraphs on other goroutines ahead of the doc was tried: on
-// this project's loaded 2-core machine it saved no CPU and lost wall time
-// to hand-overs, so the reader is sequential. Tried again in batches of 8
-// to 1,024 paragraphs, two batches ahead: 5 to 30% more CPU, and no wall
-// time saved; the larger the batches, the worse, as the preparations no
-// longer fit the caches.)
+// (x.prepare), and the doc then reads it with its state (d.read). Scan
+// prepares the next paragraphs on another goroutine while the doc reads
+// (see doc.prepareAhead); Extract, for one article, does both in turn.
 type prep struct {
 	p        string
 	base     int
@@ -1346,7 +1348,7 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 				if u.word && (u.low == "в" || u.low == "на") && k+1 < len(ts) && !ts[k+1].upper {
 					break
 				}
-				if u.word && (u.low == "в" || u.low == "во") && k > j && k+1 < len(ts) && ts[k+1].upper && (d.isPlaceTok(ts, k+1) || d.x.wordPlace(&ts[k+1], &d.words).isCity) && (isOrgName(ts[j:k]) || isOutletName(ts[j:k])) {
+				if u.word && (u.low == "в" || u.low == "во") && k > j && k+1 < len(ts) && ts[k+1].upper && (d.isPlaceTok(ts, k+1) || d.x.wordPlace(&ts[k+1], &d.placeHits).isCity) && (isOrgName(ts[j:k]) || isOutletName(ts[j:k])) {
 					break // "по данным ОВД-Инфо в Москве": where, not who
 				}
 				if u.word && k > j && !u.upper && (frontedObjects[u.low] || strings.HasPrefix(u.low, "составля") || strings.HasPrefix(u.low, "составил")) {
@@ -2194,7 +2196,7 @@ func ruAdjective(w string) bool {
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
 // slice of their own where slab is nil.
-func (x *Extractor) placesOf(s *sent, words *wordCache, slab *[]string) (places []string, loc bool) {
+func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places []string, loc bool) {
 	// The lists are built on the stack: a sentence rarely names more.
 	var allBuf, locBuf, cityBuf [8]string
 	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
@@ -2213,7 +2215,7 @@ func (x *Extractor) placesOf(s *sent, words *wordCache, slab *[]string) (places 
 			continue
 		}
 		if t.upper {
-			name, n, city, ok := x.placeAt(ts, i, inLoc, words)
+			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
 			switch {
 			case ok && city:
 				cities = appendNew(cities, name)
@@ -2279,7 +2281,7 @@ func appendNew(list []string, s string) []string {
 // After a locative preposition (loc), the gazetteer's cities and regions
 // count too; see lookupCity. cache, when not nil, keeps what one word
 // names (see wordPlace).
-func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *wordCache) (name string, n int, city, ok bool) {
+func (x *Extractor) placeAt(ts []tok, i int, loc bool, cache *placeCache) (name string, n int, city, ok bool) {
 	// With the cache, what ts[i] names alone and whether it starts a
 	// name of several words (matchName's first test of one) are known.
 	var h placeHit
@@ -2328,12 +2330,12 @@ type placeHit struct {
 // cache when it can: both read only the word as written (its case, fold
 // and endings), and a capitalised word costs up to a dozen lookups, with
 // its oblique case endings undone, in each.
-func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
-	if cache.placesOf != x {
-		clear(cache.places)
-		cache.placesOf = x
+func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
+	if cache.of != x {
+		clear(cache.hits)
+		cache.of = x
 	}
-	if h, ok := cache.places[t.s]; ok {
+	if h, ok := cache.hits[t.s]; ok {
 		return h
 	}
 	ts := []tok{*t}
@@ -2341,10 +2343,10 @@ func (x *Extractor) wordPlace(t *tok, cache *wordCache) placeHit {
 	h.place, h.isPlace = x.lookupPlace(ts)
 	h.city, h.isCity = x.lookupCity(ts)
 	h.prefix, h.cityPrefix = x.namePrefix(false, t.low), x.namePrefix(true, t.low)
-	if cache.places == nil || len(cache.places) >= maxWordCache {
-		cache.places = make(map[string]placeHit, 256)
+	if cache.hits == nil || len(cache.hits) >= maxWordCache {
+		cache.hits = make(map[string]placeHit, 256)
 	}
-	cache.places[strings.Clone(t.s)] = h
+	cache.hits[strings.Clone(t.s)] = h
 	return h
 }
 

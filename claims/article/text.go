@@ -363,12 +363,17 @@ type wordCache struct {
 	tab   []wordSlot
 	words []wordEntry
 	seed  maphash.Seed
-	// places holds what words name as places (see wordPlace) in the
-	// gazetteer of placesOf, bounded the same way. The cache is pooled
-	// between extractors, whose gazetteers may differ: an extractor that
-	// finds another's places in it empties them first.
-	places   map[string]placeHit
-	placesOf *Extractor
+}
+
+// placeCache holds what words name as places (see wordPlace) in the
+// gazetteer of of, bounded as wordCache. It is the doc's (the reader's),
+// while wordCache is the tokenizer's (prepare's), so that the two may run
+// on different goroutines. The cache is pooled between extractors, whose
+// gazetteers may differ: an extractor that finds another's places in it
+// empties it first.
+type placeCache struct {
+	hits map[string]placeHit
+	of   *Extractor
 }
 
 // wordSlot is a slot of wordCache.tab: the high half of a word's hash and
