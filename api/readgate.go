@@ -16,11 +16,12 @@ import (
 // When more requests want a connection than the pool holds, database/sql
 // hands each freed connection to a waiter picked at random, so that a
 // request can lose that draw many times in a row: with 64 readers on 4
-// connections the 99th percentile waited while about 300 others were
-// served, where waiting in turn it would have waited for the 63 ahead of
-// it (cmd/claimdesk-load/RESULTS.md). The API's reads showed it as a tail
-// of six times the median (p99 37 ms at p50 5 ms at a million claims) at
-// 0.15 ms of CPU a request.
+// connections the 99th percentile waited while about 320 others were
+// served, against about 150 behind this gate (BenchmarkReadTurns; 63
+// would be its turn exactly). The API's cached reads have a tail of six
+// times their median (p99 37 ms at p50 5 ms at a million claims, at 0.15
+// ms of CPU a request), the draw's shape; whether the gate shortens it in
+// wall time was not measurable on a busy machine (RESULTS.md, issue 14).
 //
 // The API's reading requests therefore wait in line before they reach the
 // store: readGate lets at most its number of them run at once, and admits
@@ -28,9 +29,10 @@ import (
 // crowd of waiters. A request holds its slot from its handler's start to
 // its end, every store read it makes included (none takes a second slot,
 // so reads nested in a request cannot deadlock on the gate). Writes do not
-// wait in it: they hold the pool's spare connection, never taken by a gated
-// read. Nor do the streamed exports, which hold a slot for as long as
-// their client reads.
+// wait in it: they find the pool's spare connection, which the gated reads
+// leave free (the few reads outside the gate, a token's check, /readyz, an
+// export, may take it for a moment). Nor do the streamed exports, which
+// would hold a slot for as long as their client reads.
 
 // readGate admits up to n holders at once, in the order they asked.
 type readGate struct {
