@@ -64,6 +64,11 @@ type Options struct {
 	// Now is the clock of token expiry and log-in slowing; nil is
 	// time.Now.
 	Now func() time.Time
+	// ReadSlots is how many GET requests of the API reach the store at
+	// once, the others waiting in the order they came (readgate.go); 0
+	// takes the store's ReadConns when it has that method, else admits
+	// every request at once, as does a negative number.
+	ReadSlots int
 }
 
 // handler holds what the endpoints share.
@@ -80,6 +85,9 @@ type handler struct {
 	// importing is a one-slot semaphore: one import runs at a time, a
 	// second is refused with 409 while it does.
 	importing chan struct{}
+	// reads admits the API's GET requests to the store in arrival order
+	// (readgate.go); nil admits them all at once.
+	reads     *readGate
 	assetTags map[string]string // file name to ETag
 	publisher exchange.Publisher
 	auth      *auth
@@ -148,6 +156,12 @@ func (b bodyless) Flush() {
 }
 
 func newEngine(opts Options) *gin.Engine {
+	e, _ := buildEngine(opts)
+	return e
+}
+
+// buildEngine is newEngine, also returning the handler its routes share.
+func buildEngine(opts Options) (*gin.Engine, *handler) {
 	openAPIDocument() // merged now, so a bad part fails at start
 	h := &handler{
 		store:       opts.Store,
@@ -165,6 +179,9 @@ func newEngine(opts Options) *gin.Engine {
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
+	}
+	if n := readSlots(opts); n > 0 {
+		h.reads = newReadGate(n)
 	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now
@@ -220,7 +237,7 @@ func newEngine(opts Options) *gin.Engine {
 	e.GET("/healthz", h.healthz)                         // process up
 	e.GET("/metrics", h.metricsAccess, m.handler())      // Prometheus: requests by route and status, Go runtime
 	e.GET("/readyz", h.readyz)                           // Store.Ping within 2 s, else 503
-	v1 := e.Group("/api/v1", h.limitBody)                // 415 and 413 before any handler reads
+	v1 := e.Group("/api/v1", h.limitBody, h.admitRead)   // 415 and 413 before any handler reads; GETs reach the store in turn
 	v1.GET("/session", h.session)                        // who is signed in, and the CSRF token of their cookie
 	v1.POST("/session", h.login)                         // {"name","password"} -> session cookie; failures slowed down
 	v1.DELETE("/session", read, h.logout)                // log out
@@ -284,10 +301,10 @@ func newEngine(opts Options) *gin.Engine {
 	v1.DELETE("/tokens/:id", admin, h.revokeToken) // revoke
 
 	// Exchange: streamed downloads and atomic imports (export.go, import.go).
-	v1.GET("/export", read, h.export)                               // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=
+	e.GET("/api/v1/export", read, h.export)                         // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=; a stream, outside the read gate
 	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export
 	e.POST("/api/v1/import", admin, h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
-	return e
+	return e, h
 }
 
 // accountsOf writes the server's accounts through the service, which

@@ -231,7 +231,7 @@ func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) erro
 // its rows for its whole transaction), where today writes wait only for
 // writes to their own topics.
 func (s *Store) DataVersion(ctx context.Context) (string, error) {
-	query := `SELECT version FROM data_version`
+	query := sqliteDataVersion
 	if s.dialect == dialectPostgres {
 		query = `SELECT COALESCE(SUM(version), 0) FROM topic_versions`
 	}
@@ -241,6 +241,9 @@ func (s *Store) DataVersion(ctx context.Context) (string, error) {
 	}
 	return strconv.FormatInt(v, 10), nil
 }
+
+// sqliteDataVersion reads the data version on SQLite (see DataVersion).
+const sqliteDataVersion = `SELECT version FROM data_version`
 
 // countDataVersion is step 17: on SQLite, data_version holds the sum of
 // topic_versions' versions, which DataVersion reads; triggers on

@@ -425,11 +425,9 @@ func (s *Store) SearchVersion(ctx context.Context) (string, error) {
 	if s.dialect == dialectPostgres || s.inTx {
 		return "", nil
 	}
-	v, err := s.DataVersion(ctx)
-	if err != nil {
-		return "", err
-	}
-	fv, err := ftsVersion(s.hotReader(ctx), "topics_fts", "sources_fts", "claimants_fts")
+	// One statement, not DataVersion's and then ftsVersion's: a cached
+	// search's one read of the database, and both from one snapshot.
+	v, fv, err := ftsVersionWith(s.hotReader(ctx), sqliteDataVersion, "topics_fts", "sources_fts", "claimants_fts")
 	if err != nil {
 		return "", translate(err, "read search version")
 	}
@@ -438,34 +436,42 @@ func (s *Store) SearchVersion(ctx context.Context) (string, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(fv))
-	return v + "." + strconv.FormatUint(h.Sum64(), 36), nil
+	return strconv.FormatInt(v, 10) + "." + strconv.FormatUint(h.Sum64(), 36), nil
 }
 
 // ftsVersion returns the structure records of the FTS5 tables fts, each
 // after its length, read by one statement, or "" when one has none or
 // FTS5's secure-delete is set.
 func ftsVersion(db *gorm.DB, fts ...string) (string, error) {
+	_, v, err := ftsVersionWith(db, "SELECT 0", fts...)
+	return v, err
+}
+
+// ftsVersionWith is ftsVersion, also returning the integer the query with
+// selects, read by the same statement.
+func ftsVersionWith(db *gorm.DB, with string, fts ...string) (int64, string, error) {
 	sel := make([]string, len(fts))
 	for i, t := range fts {
-		sel[i] = `SELECT (SELECT block FROM ` + t + `_data WHERE id = 10) AS structure,
+		sel[i] = `SELECT (` + with + `) AS with_value, (SELECT block FROM ` + t + `_data WHERE id = 10) AS structure,
 			(SELECT v FROM ` + t + `_config WHERE k = 'secure-delete') AS secure_delete`
 	}
 	var v []struct {
+		WithValue    int64
 		Structure    []byte
 		SecureDelete sql.NullString
 	}
 	if err := db.Raw(strings.Join(sel, " UNION ALL ")).Scan(&v).Error; err != nil || len(v) != len(fts) {
-		return "", err
+		return 0, "", err
 	}
 	var b strings.Builder
 	for _, r := range v {
 		if r.Structure == nil || (r.SecureDelete.Valid && r.SecureDelete.String != "0") {
-			return "", nil
+			return v[0].WithValue, "", nil
 		}
 		b.WriteString(strconv.Itoa(len(r.Structure)) + ":")
 		b.Write(r.Structure)
 	}
-	return b.String(), nil
+	return v[0].WithValue, b.String(), nil
 }
 
 // searchOthersSQLite ranks the rows of table's FTS5 mirror matching terms

@@ -81,6 +81,19 @@ func (s *Store) hotReader(ctx context.Context) *gorm.DB {
 	return db
 }
 
+// ReadConns is how many reads the store serves at once: the connections
+// of its pool less one, kept for a write (on SQLite, where one write runs
+// at a time, max(4, GOMAXPROCS) and one more). A caller that keeps its
+// concurrent reads within it (the API's read gate) lets database/sql hand
+// every freed connection to the only waiter there is, a write's, instead
+// of to a random one of a crowd.
+func (s *Store) ReadConns() int {
+	if s.dialect == dialectPostgres {
+		return postgresMaxConns - 1
+	}
+	return max(4, runtime.GOMAXPROCS(0))
+}
+
 type dialect int
 
 const (
@@ -188,9 +201,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("gormstore: open: %w", err)
 	}
 	if s.dialect == dialectSQLite {
-		// Writers are serialised by wmu; the other connections read.
-		sqlDB.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
-		sqlDB.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
+		// Writers are serialised by the writer slot; the pool holds
+		// one connection for it beside ReadConns for reads.
+		sqlDB.SetMaxOpenConns(s.ReadConns() + 1)
+		sqlDB.SetMaxIdleConns(s.ReadConns() + 1)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		sqlDB.SetMaxOpenConns(postgresMaxConns)

@@ -751,7 +751,8 @@ func wrkMeasure(dsn string, tb *table) error {
 	fmt.Println("    CPU ms/req is the server's CPU time (user and system, all threads) over the requests it answered:")
 	fmt.Println("    a loaded machine stretches wall time more than CPU time; ratios above 1 mean the ceiling is slower")
 	fmt.Println("    RSS MiB is the server's largest resident set sampled while wrk requested the API (not the ceilings)")
-	fmt.Printf("    %-44s %8s %8s %8s %9s %7s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "RSS MiB", "ceiling: req/s, CPU ms/req", "ratio: req/s, CPU", "load")
+	fmt.Println("    each ceiling's latency is given as p50/p99: the tail a handler of the same process gets on the same machine")
+	fmt.Printf("    %-44s %8s %8s %8s %9s %7s   %-34s %-34s %s\n", "request", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "RSS MiB", "ceiling: req/s, CPU ms/req, p50/p99 ms", "ratio: req/s, CPU", "load")
 	pid := cmd.Process.Pid
 	apiRSS := 0.0 // the largest RSS while wrk requested the API (not a ceiling)
 	only, err := regexp.Compile(*wrkOnly)
@@ -826,7 +827,7 @@ func wrkMeasure(dsn string, tb *table) error {
 			} else {
 				trs = append(trs, ratio(r.rps, m.rps))
 			}
-			cs = append(cs, fmt.Sprintf("%s %.0f, %.3f", names[i], m.rps, m.cpu))
+			cs = append(cs, fmt.Sprintf("%s %.0f, %.3f, %.2f/%.2f", names[i], m.rps, m.cpu, m.p50, m.p99))
 			rs = append(rs, fmt.Sprintf("%.2fx, %.2fx", r.rps/m.rps, m.cpu/r.cpu))
 		}
 		if err := forgetCeilings(base); err != nil {
