@@ -248,10 +248,11 @@ linked:
 	}
 	// "At the main “Women’s March on Washington” organizers told": a
 	// prepositional phrase opening the clause is not the subject, which
-	// follows the quoted or capitalised name that ends it.
+	// follows the quoted or capitalised name that ends it (not a title's
+	// word before "of": "After U.S. Secretary of State John Kerry said").
 	if lo < hi && ts[lo].word && ts[lo].s != "On" && (ts[lo].low == "at" || ts[lo].low == "in" || ts[lo].low == "on" || ts[lo].low == "during" || ts[lo].low == "after") {
 		for m := hi - 2; m > lo; m-- {
-			if isQuoteMark(&ts[m]) && (ts[m].s == "”" || ts[m].s == "\"") || ts[m].word && ts[m].upper && ts[m+1].word && !ts[m+1].upper {
+			if isQuoteMark(&ts[m]) && (ts[m].s == "”" || ts[m].s == "\"") || ts[m].word && ts[m].upper && ts[m+1].word && !ts[m+1].upper && !titleLink(ts, m+1) {
 				lo = m + 1
 				break
 			}
@@ -899,6 +900,14 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	if lo > 0 && len(ts)-lo >= 3 && ts[lo-1].cls&cRole != 0 && genitiveDomain(ts[lo].low) && !strings.HasSuffix(ts[lo].low, "ья") {
 		lo++
 	}
+	// "Secretary of State John Kerry", "Minister for Foreign Affairs
+	// Ivan Petrov": the capitalised words a title links with "of" or
+	// "for" are the title's, but for the first name and surname.
+	if lo >= 2 && titleLink(ts, lo-1) && ts[lo-2].cls&cRole != 0 {
+		for len(ts)-lo > 2 && ts[lo].word && ts[lo].upper {
+			lo++
+		}
+	}
 	if lo > 0 && ts[lo-1].word && ts[lo-1].s == "The" && lo < len(ts) {
 		lo--
 	}
@@ -1156,6 +1165,13 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		if j-i >= 3 && i > 0 && (ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") || ts[i-1].low == "по") {
 			i++ // "Мэр Москвы Сергей Собянин", "ГУ МВД по Москве Андрей …": the role's domain
 		}
+		// "Minister for Foreign Affairs Ivan Petrov": the words a title
+		// links are the title's (see resolve).
+		if i >= 2 && titleLink(ts, i-1) && ts[i-2].cls&cRole != 0 {
+			for j-i > 2 {
+				i++
+			}
+		}
 		// "сообщил Ивану Петрову Сергей Сидоров": the one told, then the
 		// speaker.
 		if j-i == 4 && dativeName(ts, i) {
@@ -1326,7 +1342,10 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 		return (t.s == "." || t.s == "-" || t.s == "&") && i > 0 && ts[i-1].word && ts[i-1].upper
 	}
 	if !t.upper {
-		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper
+		// "Bank of England", "Ministry of Defence"; but "of" after a
+		// role links a title ("Secretary of State"), not a name.
+		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper &&
+			!(titleLink(ts, i) && ts[i-1].cls&cRole != 0)
 	}
 	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
@@ -1634,17 +1653,28 @@ func nameEnd(ts []tok, i int) int {
 
 // namedSpeakerOnly reports whether ts is a named speaker and nothing
 // else: an optional "the", then capitalised words or roles only ("Prime
-// Minister David Cameron"), holding a first name and surname.
+// Minister David Cameron"), holding a first name and surname. A title
+// may join its capitalised words with "of" or "for" ("U.S. Secretary of
+// State John Kerry", "Minister for Health"), as a name does; a
+// lower-case word that is no such link is not a title's ("the death of
+// George Floyd").
 func namedSpeakerOnly(ts []tok) bool {
 	if len(ts) > 0 && ts[0].low == "the" {
 		ts = ts[1:]
 	}
 	for i := range ts {
-		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 {
+		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 && !titleLink(ts, i) {
 			return false
 		}
 	}
 	return hasNamePair(ts)
+}
+
+// titleLink reports whether the lower-case word ts[i] joins two
+// capitalised words of a title ("Secretary of State", "Minister for
+// Health").
+func titleLink(ts []tok, i int) bool {
+	return (ts[i].low == "of" || ts[i].low == "for") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].word && ts[i+1].upper
 }
 
 // hasNamePair reports whether ts holds two capitalised words in a row
