@@ -48,7 +48,8 @@ func TestRussianDativeAddressee(t *testing.T) {
 // of saying ("Слова Силуанова подтвердил Песков") are its object: the
 // speaker is the subject after the verb, for the verb and for a gerund
 // after it, and "Слова" is no first name. An outlet after the verb
-// ("приводит ТАСС") relays the words, which stay their speaker's.
+// ("приводит ТАСС") relays the words, which stay their speaker's; it is
+// their outlet (TestRussianWordsRelayedByOutlet).
 func TestRussianWordsObject(t *testing.T) {
 	t.Parallel()
 	const first = "Министр финансов Антон Силуанов заявил, что дефицит составит 2 трлн рублей. "
@@ -122,4 +123,31 @@ func TestRussianMinistrySources(t *testing.T) {
 		{"Он, как уточнили в Минобороны, руководил боевиками в долине Евфрата, где погибли 30 человек.", "30 человек", "=Минобороны"},
 		{"Оппозиция, между тем, насчитала на марше не менее 50 тысяч участников. Об этом сообщил один из организаторов акции, активист движения «Солидарность» Сергей Давидис.", "не менее 50 тысяч", "=Сергей Давидис"},
 	})
+}
+
+// TestRussianWordsRelayedByOutlet checks that an outlet after the verb
+// whose object is someone's words put first ("Слова Силуанова приводит
+// ТАСС") is the outlet of the claim, as "told Kommersant" is, the words
+// staying their speaker's, whatever the outlet's name (a quoted one
+// without its quotation marks). A person after the verb is no outlet.
+func TestRussianWordsRelayedByOutlet(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, claimant, outlet string }{
+		{"Слова Силуанова приводит ТАСС: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "ТАСС"},
+		{"Слова Силуанова приводит РИА Новости: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "РИА Новости"},
+		{"Слова Силуанова приводит «Интерфакс»: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "Интерфакс"},
+		{"Слова министра приводит ТАСС: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "министр", "ТАСС"},
+		// No outlet: a person after the verb speaks.
+		{"Слова Силуанова подтвердил Песков: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Песков", ""},
+		{"Эту цифру подтвердил Песков: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Песков", ""},
+		// The outlet told, as before.
+		{"Дефицит бюджета составит 2 трлн рублей, сообщил Силуанов ТАСС.", "2 трлн рублей", "Силуанов", "ТАСС"},
+	} {
+		cs := x.Extract(tt.text)
+		checkClaimant(t, cs, tt.text, tt.quantity, "="+tt.claimant, "")
+		if c := candidateOf(t, cs, tt.text, tt.quantity); c != nil && c.Outlet != tt.outlet {
+			t.Errorf("%q: outlet of %q = %q, want %q", tt.text, tt.quantity, c.Outlet, tt.outlet)
+		}
+	}
 }
