@@ -1679,9 +1679,14 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 					break
 				}
 			}
-			if pron != nil {
+			switch {
+			case pron != nil:
 				c.who = pron
-			} else {
+			case !oblique && roleOwner(phrase, t.low):
+				// "Пресс-секретарь Владимира Путина добавил": the
+				// genitive is whose the role is; its holder speaks.
+				c.who = d.roleHolder(p, phrase, false, true)
+			default:
 				c.who = d.resolve(p, phrase, oblique)
 			}
 		}
