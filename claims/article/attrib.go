@@ -1171,9 +1171,9 @@ func ownerBeforeName(ts []tok, r, end int) int {
 // otherwise (a name in the nominative follows; see roleOwner) does this
 // tell them apart.
 func genitivePersonName(first, surname string) bool {
-	return isCyrillic(first) && isCyrillic(surname) &&
-		(hasAnySuffix(first, "а", "я") && hasAnySuffix(surname, "а", "я") ||
-			hasAnySuffix(first, "и", "ы") && hasAnySuffix(surname, "ой"))
+	return (hasAnySuffix(first, "а", "я") && hasAnySuffix(surname, "а", "я") ||
+		hasAnySuffix(first, "и", "ы") && hasAnySuffix(surname, "ой")) &&
+		isCyrillic(first) && isCyrillic(surname)
 }
 
 // roleOwner reports whether ts, the subject of the Russian verb of saying
@@ -1187,10 +1187,10 @@ func genitivePersonName(first, surname string) bool {
 // a man's subject takes "добавил", which a woman's name cannot.
 func roleOwner(ts []tok, verb string) bool {
 	k := len(ts)
-	for k > 0 && len(ts)-k < 2 && ts[k-1].word && ts[k-1].upper && isCyrillic(ts[k-1].low) && ts[k-1].cls&(cRole|cOrg|cNotName|cAllCaps) == 0 {
+	for k > 0 && len(ts)-k < 2 && ts[k-1].word && ts[k-1].upper && ts[k-1].cls&(cRole|cOrg|cNotName|cAllCaps) == 0 {
 		k--
 	}
-	if k == len(ts) || k == 0 || !ts[k-1].word || ts[k-1].cls&cRole == 0 {
+	if k == len(ts) || k == 0 || !ts[k-1].word || ts[k-1].cls&cRole == 0 || !isCyrillic(ts[k].low) || !isCyrillic(ts[len(ts)-1].low) {
 		return false
 	}
 	surname := ts[len(ts)-1].low
@@ -1230,7 +1230,7 @@ func speechVerbBy(ts []tok, r, j int) string {
 // ruPastMasculine reports whether a folded Russian verb is in the past
 // singular masculine: "добавил", "сказал", "поделился".
 func ruPastMasculine(w string) bool {
-	return isCyrillic(w) && hasAnySuffix(w, "л", "лся")
+	return hasAnySuffix(w, "л", "лся") && isCyrillic(w)
 }
 
 // genitiveDomain reports whether a capitalised Russian word reads as a
@@ -1288,7 +1288,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		run := ts[i:j]
 		// "Пресс-секретарь Владимира Путина добавил": the role's owner,
 		// in the genitive, is not its holder (see roleOwner).
-		if i > 0 && roleOwner(ts[i-1:j], speechVerbBy(ts, i-1, j)) {
+		if i > 0 && j-i <= 2 && ts[i-1].cls&cRole != 0 && roleOwner(ts[i-1:j], speechVerbBy(ts, i-1, j)) {
 			i = j
 			continue
 		}
