@@ -248,10 +248,11 @@ linked:
 	}
 	// "At the main “Women’s March on Washington” organizers told": a
 	// prepositional phrase opening the clause is not the subject, which
-	// follows the quoted or capitalised name that ends it.
+	// follows the quoted or capitalised name that ends it (not a title's
+	// word before "of": "After U.S. Secretary of State John Kerry said").
 	if lo < hi && ts[lo].word && ts[lo].s != "On" && (ts[lo].low == "at" || ts[lo].low == "in" || ts[lo].low == "on" || ts[lo].low == "during" || ts[lo].low == "after") {
 		for m := hi - 2; m > lo; m-- {
-			if isQuoteMark(&ts[m]) && (ts[m].s == "”" || ts[m].s == "\"") || ts[m].word && ts[m].upper && ts[m+1].word && !ts[m+1].upper {
+			if isQuoteMark(&ts[m]) && (ts[m].s == "”" || ts[m].s == "\"") || ts[m].word && ts[m].upper && ts[m+1].word && !ts[m+1].upper && !titleLink(ts, m+1) {
 				lo = m + 1
 				break
 			}
@@ -893,11 +894,18 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	for lo+2 < len(ts) && (ts[lo].low == "по" || lo > 0 && ts[lo-1].low == "по") && hasNamePair(ts[len(ts)-2:]) && !isOrgName(ts[len(ts)-2:]) {
 		lo++
 	}
-	// "Мэр Москвы Сергей Собянин", "глава Росгвардии Виктор Золотов": a
-	// genitive after the role, before a first name and surname, is the
-	// role's domain.
-	if lo > 0 && len(ts)-lo >= 3 && ts[lo-1].cls&cRole != 0 && genitiveDomain(ts[lo].low) && !strings.HasSuffix(ts[lo].low, "ья") {
-		lo++
+	// "Мэр Москвы Сергей Собянин", "Пресс-секретарь Владимира Путина
+	// Дмитрий Песков": the role's domain or owner.
+	if lo > 0 {
+		lo += ownerBeforeName(ts, lo-1, len(ts))
+	}
+	// "Secretary of State John Kerry", "Minister for Foreign Affairs
+	// Ivan Petrov": the capitalised words a title links with "of" or
+	// "for" are the title's, but for the first name and surname.
+	if lo >= 2 && titleLink(ts, lo-1) && ts[lo-2].cls&cRole != 0 {
+		for len(ts)-lo > 2 && ts[lo].word && ts[lo].upper {
+			lo++
+		}
 	}
 	if lo > 0 && ts[lo-1].word && ts[lo-1].s == "The" && lo < len(ts) {
 		lo--
@@ -1003,48 +1011,12 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 		}
 		return d.remember(&entity{name: name, role: role, kind: kind, alias: alias})
 	}
-	last := -1
-	for i := range ts {
-		if ts[i].cls&cRole != 0 {
-			last = i
-		}
+	if e := d.roleHolder(p, ts, oblique, false); e != nil {
+		return e
 	}
-	roleToks = ts[:last+1]
 	text := joinToksIn(p, ts)
 	if oblique {
 		text = nominativePhrase(ts)
-	}
-	if last >= 0 {
-		// A role alone: the person named before with that role.
-		var only *entity
-		officials := 0
-		for i := len(d.entities) - 1; i >= 0; i-- {
-			e := d.entities[i]
-			if e.kind == Person && e.role != "" && d.sharesStem(e.role, roleToks) {
-				return e
-			}
-			if e.kind == Person && e.role != "" {
-				only = e
-				officials++
-			}
-		}
-		// A bare role word ("…, добавил министр", "the minister added",
-		// "Дипломат добавила") that matches no role named before: the last
-		// speaker, if a person ("глава Минфина Антон Силуанов", "—
-		// подчеркнула Мария Захарова").
-		if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person {
-			return d.lastSpeaker
-		}
-		// Another title for the one official the article has named:
-		// "Губернатор Аман Тулеев … По словам главы региона".
-		if officials == 1 && isCyrillic(text) {
-			return only
-		}
-		if oblique && ts[0].word && !ts[0].upper && ts[0].cls&cRole != 0 {
-			// "по словам губернатора": the role in the nominative
-			text = nominativeForm(ts[0].s) + strings.TrimPrefix(text, ts[0].s)
-		}
-		return &entity{name: text, kind: Person}
 	}
 	kind := Organisation
 	if isOutletName(ts) {
@@ -1059,6 +1031,59 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 	}
 	d.lastAny = e
 	return e
+}
+
+// roleHolder resolves a phrase that names a role and no person ("the
+// minister", "губернатор области", "Пресс-секретарь Владимира Путина"):
+// the person named before with that role, or an unnamed person the role
+// stands for. owned says the phrase names the person whose the role is
+// (roleOwner): it is no other title of an official named before. It
+// returns nil when ts holds no role word.
+func (d *doc) roleHolder(p string, ts []tok, oblique, owned bool) *entity {
+	last := -1
+	for i := range ts {
+		if ts[i].cls&cRole != 0 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	roleToks := ts[:last+1]
+	text := joinToksIn(p, ts)
+	if oblique {
+		text = nominativePhrase(ts)
+	}
+	// The person named before with that role.
+	var only *entity
+	officials := 0
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if e.kind == Person && e.role != "" && d.sharesStem(e.role, roleToks) {
+			return e
+		}
+		if e.kind == Person && e.role != "" {
+			only = e
+			officials++
+		}
+	}
+	// A bare role word ("…, добавил министр", "the minister added",
+	// "Дипломат добавила") that matches no role named before: the last
+	// speaker, if a person ("глава Минфина Антон Силуанов", "—
+	// подчеркнула Мария Захарова").
+	if len(ts) == 1 && d.lastSpeaker != nil && d.lastSpeaker.kind == Person {
+		return d.lastSpeaker
+	}
+	// Another title for the one official the article has named:
+	// "Губернатор Аман Тулеев … По словам главы региона".
+	if officials == 1 && isCyrillic(text) && !owned {
+		return only
+	}
+	if oblique && ts[0].word && !ts[0].upper && ts[0].cls&cRole != 0 {
+		// "по словам губернатора": the role in the nominative
+		text = nominativeForm(ts[0].s) + strings.TrimPrefix(text, ts[0].s)
+	}
+	return &entity{name: text, kind: Person}
 }
 
 // headWords name the head of a body: "глава ФСБ", "директор ФСБ".
@@ -1118,6 +1143,96 @@ func quotedNominative(ts []tok) string {
 	return b.String()
 }
 
+// ownerBeforeName returns how many of the capitalised words ts[r+1:end]
+// after the role word ts[r] (none, one or two) are in the genitive, naming
+// the role's domain or owner, before the first name and surname of the one
+// who holds it: "Мэр Москвы Сергей Собянин", "глава Росгвардии Виктор
+// Золотов" (one), "Пресс-секретарь Владимира Путина Дмитрий Песков",
+// "помощник Марии Захаровой Анна Петрова" (a person's name, two).
+func ownerBeforeName(ts []tok, r, end int) int {
+	if ts[r].cls&cRole == 0 {
+		return 0
+	}
+	n := end - r - 1
+	if n >= 4 && genitivePersonName(ts[r+1].low, ts[r+2].low) {
+		return 2
+	}
+	if n >= 3 && genitiveDomain(ts[r+1].low) && !strings.HasSuffix(ts[r+1].low, "ья") {
+		return 1
+	}
+	return 0
+}
+
+// genitivePersonName reports whether a first name and surname (folded)
+// read as a person's name in the genitive: a man's in -а or -я
+// ("Владимира Путина", "Сергея Лаврова"), a woman's in -и or -ы and -ой
+// ("Марии Захаровой", "Анны Поповой"). A woman's name in the nominative
+// ends in -а or -я too ("Мария Захарова"): only where the case is known
+// otherwise (a name in the nominative follows; see roleOwner) does this
+// tell them apart.
+func genitivePersonName(first, surname string) bool {
+	return (hasAnySuffix(first, "а", "я") && hasAnySuffix(surname, "а", "я") ||
+		hasAnySuffix(first, "и", "ы") && hasAnySuffix(surname, "ой")) &&
+		isCyrillic(first) && isCyrillic(surname)
+}
+
+// roleOwner reports whether ts, the subject of the Russian verb of saying
+// verb (folded), is a role in the nominative and the name of the person
+// it belongs to, in the genitive, and no name of its holder:
+// "Пресс-секретарь Владимира Путина добавил", "Помощник Марии Захаровой
+// сообщила". A woman's surname in an oblique case ("Захаровой") is such
+// a genitive whatever the verb. A man's in the genitive ("Путина",
+// "Владимира Путина") reads as a woman's name in the nominative
+// ("Пресс-секретарь Мария Захарова добавила"); the verb tells them apart:
+// a man's subject takes "добавил", which a woman's name cannot.
+func roleOwner(ts []tok, verb string) bool {
+	k := len(ts)
+	for k > 0 && len(ts)-k < 2 && ts[k-1].word && ts[k-1].upper && ts[k-1].cls&(cRole|cOrg|cNotName|cAllCaps) == 0 {
+		k--
+	}
+	if k == len(ts) || k == 0 || !ts[k-1].word || ts[k-1].cls&cRole == 0 || !isCyrillic(ts[k].low) || !isCyrillic(ts[len(ts)-1].low) {
+		return false
+	}
+	surname := ts[len(ts)-1].low
+	if hasAnySuffix(surname, "овой", "евой", "ёвой", "иной", "ыной") {
+		return true
+	}
+	if !ruPastMasculine(verb) {
+		return false
+	}
+	if k == len(ts)-1 {
+		// A surname alone: a Russian one, as "Путина" ("Премьер Кишида
+		// заявил" is the Japanese premier).
+		return hasAnySuffix(surname, "ова", "ева", "ёва", "ина", "ына")
+	}
+	return genitivePersonName(ts[k].low, surname)
+}
+
+// speechVerbBy returns the verb of saying (folded) whose subject may be
+// the phrase from ts[r] to ts[j]: the one after it within a few
+// lower-case words ("… добавил", "… в понедельник добавил"), else the one
+// before it ("добавил пресс-секретарь …", "добавил официальный
+// представитель …"), or "".
+func speechVerbBy(ts []tok, r, j int) string {
+	for k := j; k < len(ts) && k < j+4 && ts[k].word && !ts[k].upper; k++ {
+		if ts[k].cls&cSpeech != 0 {
+			return ts[k].low
+		}
+	}
+	for k := r - 1; k >= 0 && k >= r-4 && ts[k].word && !ts[k].upper; k-- {
+		if ts[k].cls&cSpeech != 0 {
+			return ts[k].low
+		}
+	}
+	return ""
+}
+
+// ruPastMasculine reports whether a folded Russian verb is in the past
+// singular masculine: "добавил", "сказал", "поделился".
+func ruPastMasculine(w string) bool {
+	return hasAnySuffix(w, "л", "лся") && isCyrillic(w)
+}
+
 // genitiveDomain reports whether a capitalised Russian word reads as a
 // genitive (a place or body a role belongs to) rather than a surname:
 // "Севастополя", "Москвы", "Чечни". Surnames in the nominative end
@@ -1153,8 +1268,17 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 			i = j
 			continue
 		}
-		if j-i >= 3 && i > 0 && (ts[i-1].cls&cRole != 0 && genitiveDomain(ts[i].low) && !strings.HasSuffix(ts[i].low, "ья") || ts[i-1].low == "по") {
-			i++ // "Мэр Москвы Сергей Собянин", "ГУ МВД по Москве Андрей …": the role's domain
+		if j-i >= 3 && i > 0 && ts[i-1].low == "по" {
+			i++ // "ГУ МВД по Москве Андрей …": the role's domain
+		} else if i > 0 {
+			i += ownerBeforeName(ts, i-1, j) // "Мэр Москвы Сергей Собянин"
+		}
+		// "Minister for Foreign Affairs Ivan Petrov": the words a title
+		// links are the title's (see resolve).
+		if i >= 2 && titleLink(ts, i-1) && ts[i-2].cls&cRole != 0 {
+			for j-i > 2 {
+				i++
+			}
 		}
 		// "сообщил Ивану Петрову Сергей Сидоров": the one told, then the
 		// speaker.
@@ -1162,6 +1286,12 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 			i += 2
 		}
 		run := ts[i:j]
+		// "Пресс-секретарь Владимира Путина добавил": the role's owner,
+		// in the genitive, is not its holder (see roleOwner).
+		if i > 0 && j-i <= 2 && ts[i-1].cls&cRole != 0 && roleOwner(ts[i-1:j], speechVerbBy(ts, i-1, j)) {
+			i = j
+			continue
+		}
 		if isOrgName(run) || isOutletName(run) {
 			i = j
 			continue
@@ -1326,7 +1456,10 @@ func (d *doc) nameTok(ts []tok, i int) bool {
 		return (t.s == "." || t.s == "-" || t.s == "&") && i > 0 && ts[i-1].word && ts[i-1].upper
 	}
 	if !t.upper {
-		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper
+		// "Bank of England", "Ministry of Defence"; but "of" after a
+		// role links a title ("Secretary of State"), not a name.
+		return (t.low == "of" || t.low == "and" || t.low == "for" || t.low == "по" || t.low == "de" || t.low == "al") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].upper &&
+			!(titleLink(ts, i) && ts[i-1].cls&cRole != 0)
 	}
 	if (t.cls&cNotName != 0) || (t.cls&cRole != 0) || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s") {
 		return false
@@ -1634,17 +1767,28 @@ func nameEnd(ts []tok, i int) int {
 
 // namedSpeakerOnly reports whether ts is a named speaker and nothing
 // else: an optional "the", then capitalised words or roles only ("Prime
-// Minister David Cameron"), holding a first name and surname.
+// Minister David Cameron"), holding a first name and surname. A title
+// may join its capitalised words with "of" or "for" ("U.S. Secretary of
+// State John Kerry", "Minister for Health"), as a name does; a
+// lower-case word that is no such link is not a title's ("the death of
+// George Floyd").
 func namedSpeakerOnly(ts []tok) bool {
 	if len(ts) > 0 && ts[0].low == "the" {
 		ts = ts[1:]
 	}
 	for i := range ts {
-		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 {
+		if !ts[i].word || !ts[i].upper && ts[i].cls&cRole == 0 && !titleLink(ts, i) {
 			return false
 		}
 	}
 	return hasNamePair(ts)
+}
+
+// titleLink reports whether the lower-case word ts[i] joins two
+// capitalised words of a title ("Secretary of State", "Minister for
+// Health").
+func titleLink(ts []tok, i int) bool {
+	return (ts[i].low == "of" || ts[i].low == "for") && i > 0 && ts[i-1].upper && i+1 < len(ts) && ts[i+1].word && ts[i+1].upper
 }
 
 // hasNamePair reports whether ts holds two capitalised words in a row

@@ -46,12 +46,17 @@
 //     pronoun ("Bogdanov", "the minister", "he said", "по его словам")
 //     resolved to the full name and role given earlier in the article. An
 //     outlet the text names as the channel ("told Kommersant", "передает
-//     РИА Новости", "сообщили Интерфаксу") is reported as Outlet, not as the
-//     claimant; an outlet that makes the claim itself ("The BBC are saying",
+//     РИА Новости", "сообщили Интерфаксу", "Слова Силуанова приводит ТАСС")
+//     is reported as Outlet, not as the claimant; an outlet that makes the claim itself ("The BBC are saying",
 //     "a report by The Independent") is the claimant, with kind "outlet".
 //     Russian names are matched across case endings ("Сысоева" is
 //     "Сысоев") and, where attribution puts them in an oblique case ("по
 //     словам главы МВД Владимира Колокольцева"), given in the nominative.
+//     A person's name in the genitive after a role in the nominative is
+//     whose the role is ("Пресс-секретарь Владимира Путина добавил": the
+//     press secretary, unnamed or named before with that role), told from
+//     a woman's name ("Пресс-секретарь Мария Захарова добавила") by the
+//     verb's gender and the name's case.
 //     A hyphenated name that opens with an abbreviation ("ОВД-Инфо") is
 //     an organisation; an outlet named by its address ("«Газете.Ru»",
 //     "Lenta.ru") is one word and an outlet; a footnote mark glued to a

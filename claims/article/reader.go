@@ -1594,9 +1594,14 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 		if ok && objectFirst(ts[n.lo:n.hi]) && isCyrillic(t.low) &&
 			!(wordsHead(ts[n.lo:n.hi]) && ruPluralVerb(t.low) && !(i+1 < len(ts) && (ts[i+1].low == "в" || ts[i+1].low == "во"))) {
 			// "Слова Силуанова приводит ТАСС": an outlet after the
-			// verb relays them; the words stay their speaker's.
-			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) && !isOutletName(ts[n2.lo:n2.hi]) {
-				n, outlet, rightUsed = n2, outlet2, true
+			// verb relays them; the words stay their speaker's, and the
+			// outlet is their channel, as "told Kommersant" is.
+			if n2, outlet2, ok2 := rightNP(ts, i); ok2 && isSpeakerNP(ts[n2.lo:n2.hi]) {
+				if !isOutletName(ts[n2.lo:n2.hi]) {
+					n, outlet, rightUsed = n2, outlet2, true
+				} else if o := d.resolve(p, ts[n2.lo:n2.hi], false); o != nil && o.kind == Outlet {
+					outlet = o.name
+				}
 			}
 		}
 		// "Данные о 17 погибших приводит ТАСС", "Цифру в 300 погибших
@@ -1676,9 +1681,14 @@ func (d *doc) cues(p string, s *sent, quotes []span, buf []cue) []cue {
 					break
 				}
 			}
-			if pron != nil {
+			switch {
+			case pron != nil:
 				c.who = pron
-			} else {
+			case !oblique && roleOwner(phrase, t.low):
+				// "Пресс-секретарь Владимира Путина добавил": the
+				// genitive is whose the role is; its holder speaks.
+				c.who = d.roleHolder(p, phrase, false, true)
+			default:
 				c.who = d.resolve(p, phrase, oblique)
 			}
 		}

@@ -48,7 +48,8 @@ func TestRussianDativeAddressee(t *testing.T) {
 // of saying ("Слова Силуанова подтвердил Песков") are its object: the
 // speaker is the subject after the verb, for the verb and for a gerund
 // after it, and "Слова" is no first name. An outlet after the verb
-// ("приводит ТАСС") relays the words, which stay their speaker's.
+// ("приводит ТАСС") relays the words, which stay their speaker's; it is
+// their outlet (TestRussianWordsRelayedByOutlet).
 func TestRussianWordsObject(t *testing.T) {
 	t.Parallel()
 	const first = "Министр финансов Антон Силуанов заявил, что дефицит составит 2 трлн рублей. "
@@ -122,4 +123,73 @@ func TestRussianMinistrySources(t *testing.T) {
 		{"Он, как уточнили в Минобороны, руководил боевиками в долине Евфрата, где погибли 30 человек.", "30 человек", "=Минобороны"},
 		{"Оппозиция, между тем, насчитала на марше не менее 50 тысяч участников. Об этом сообщил один из организаторов акции, активист движения «Солидарность» Сергей Давидис.", "не менее 50 тысяч", "=Сергей Давидис"},
 	})
+}
+
+// TestRussianWordsRelayedByOutlet checks that an outlet after the verb
+// whose object is someone's words put first ("Слова Силуанова приводит
+// ТАСС") is the outlet of the claim, as "told Kommersant" is, the words
+// staying their speaker's, whatever the outlet's name (a quoted one
+// without its quotation marks). A person after the verb is no outlet.
+func TestRussianWordsRelayedByOutlet(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, claimant, outlet string }{
+		{"Слова Силуанова приводит ТАСС: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "ТАСС"},
+		{"Слова Силуанова приводит РИА Новости: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "РИА Новости"},
+		{"Слова Силуанова приводит «Интерфакс»: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Силуанов", "Интерфакс"},
+		{"Слова министра приводит ТАСС: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "министр", "ТАСС"},
+		// No outlet: a person after the verb speaks.
+		{"Слова Силуанова подтвердил Песков: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Песков", ""},
+		{"Эту цифру подтвердил Песков: дефицит бюджета составит 2 трлн рублей.", "2 трлн рублей", "Песков", ""},
+		// The outlet told, as before.
+		{"Дефицит бюджета составит 2 трлн рублей, сообщил Силуанов ТАСС.", "2 трлн рублей", "Силуанов", "ТАСС"},
+	} {
+		cs := x.Extract(tt.text)
+		checkClaimant(t, cs, tt.text, tt.quantity, "="+tt.claimant, "")
+		if c := candidateOf(t, cs, tt.text, tt.quantity); c != nil && c.Outlet != tt.outlet {
+			t.Errorf("%q: outlet of %q = %q, want %q", tt.text, tt.quantity, c.Outlet, tt.outlet)
+		}
+	}
+}
+
+// TestRussianRoleOwner checks that a person's name in the genitive after
+// a role in the nominative is whose the role is, not who holds it:
+// "Пресс-секретарь Владимира Путина добавил" is Putin's press secretary,
+// unnamed, or the one the text named with that role. A man's name in the
+// genitive looks like a woman's in the nominative; the verb's gender tells
+// them apart ("добавил" is a man's), and a woman's surname in an oblique
+// case ("Марии Захаровой") is a genitive whatever the verb. Near variants
+// keep the speaker they had: a name in the nominative, a feminine verb or
+// one in the present (no gender), a surname that is not Russian ("Премьер
+// Кишида"), a role in an oblique case ("по словам пресс-секретаря …").
+func TestRussianRoleOwner(t *testing.T) {
+	t.Parallel()
+	const peskov = "Пресс-секретарь Владимира Путина Дмитрий Песков заявил, что погибли 10 человек. "
+	const shoigu = "Министр обороны Сергей Шойгу заявил, что погибли 10 человек. "
+	checkClaimants(t, []claimCase{
+		{"Пресс-секретарь Владимира Путина добавил, что погибли 30 человек.", "30 человек", "=Пресс-секретарь Владимира Путина"},
+		{"Погибли 30 человек, добавил пресс-секретарь Владимира Путина.", "30 человек", "=пресс-секретарь Владимира Путина"},
+		{"Пресс-секретарь Владимира Путина в понедельник добавил, что погибли 30 человек.", "30 человек", "=Пресс-секретарь Владимира Путина"},
+		{"Пресс-секретарь Путина добавил, что погибли 30 человек.", "30 человек", "=Пресс-секретарь Путина"},
+		{"Помощник Сергея Лаврова сообщил, что погибли 30 человек.", "30 человек", "=Помощник Сергея Лаврова"},
+		{"Пресс-секретарь Марии Захаровой добавила, что погибли 30 человек.", "30 человек", "=Пресс-секретарь Марии Захаровой"},
+		{"Погибли 30 человек, сообщил официальный представитель Марии Захаровой.", "30 человек", "=официальный представитель Марии Захаровой"},
+		// The one named with that role, not another official.
+		{peskov + "Пресс-секретарь Владимира Путина добавил, что погибли 30 человек.", "30 человек", "=Дмитрий Песков"},
+		{shoigu + "Пресс-секретарь Владимира Путина добавил, что погибли 30 человек.", "30 человек", "=Пресс-секретарь Владимира Путина"},
+		// Near variants that keep their speaker.
+		{"Пресс-секретарь Мария Захарова добавила, что погибли 30 человек.", "30 человек", "=Мария Захарова"},
+		{"Пресс-секретарь Мария Захарова добавляет, что погибли 30 человек.", "30 человек", "=Мария Захарова"},
+		{"Пресс-секретарь Владимир Путин добавил, что погибли 30 человек.", "30 человек", "=Владимир Путин"},
+		{"Пресс-секретарь Песков добавил, что погибли 30 человек.", "30 человек", "=Песков"},
+		{"Министр Голикова заявила, что погибли 30 человек.", "30 человек", "=Голикова"},
+		{"Премьер-министр Японии Фумио Кишида заявил, что погибли 30 человек.", "30 человек", "=Фумио Кишида"},
+		{"По словам пресс-секретаря Дмитрия Пескова, погибли 30 человек.", "30 человек", "=Дмитрий Песков"},
+		{"Пресс-секретарь президента добавил, что погибли 30 человек.", "30 человек", "=Пресс-секретарь президента"},
+	})
+	// The name after the owner is the holder's, the owner the role's.
+	x := article.New(nil, nil)
+	checkNamed(t, x, peskov, "10 человек", "Дмитрий Песков", "Пресс-секретарь Владимира Путина", article.Person)
+	checkNamed(t, x, "Помощник Марии Захаровой Анна Петрова сообщила, что погибли 10 человек.", "10 человек", "Анна Петрова", "Помощник Марии Захаровой", article.Person)
+	checkNamed(t, x, "Мэр Москвы Сергей Собянин сообщил, что погибли 10 человек.", "10 человек", "Сергей Собянин", "Мэр Москвы", article.Person)
 }

@@ -117,7 +117,11 @@ func TestMonthAsSurnameNoOne(t *testing.T) {
 // ("This comes after Prime Minister David Cameron announced": Cameron,
 // was "This comes"), while "after" before no name, or before a phrase
 // that only holds a name ("Police after the death of George Floyd
-// said"), still ends the subject.
+// said"), still ends the subject. A title may link its words with "of"
+// or "for" ("after U.S. Secretary of State John Kerry said": Kerry, was
+// "This comes"); a lower-case word that links nothing of a title still
+// makes the name part of a phrase ("after the visit of Secretary of State
+// John Kerry").
 func TestSubjectAfterConjunction(t *testing.T) {
 	t.Parallel()
 	checkClaimants(t, []claimCase{
@@ -128,7 +132,30 @@ func TestSubjectAfterConjunction(t *testing.T) {
 		{"Police after the death of George Floyd said 300 people were arrested.", "300 people", "=Police"},
 		{"Officials after the visit by Boris Johnson said 300 beds were free.", "300 beds", "=Officials"},
 		{"This comes after the Prime Minister David Cameron announced the UK would take 20,000 Syrian refugees.", "20,000", "=David Cameron"},
+		{"This comes after U.S. Secretary of State John Kerry said 300 people had died.", "300 people", "=John Kerry"},
+		{"This comes after Secretary of State John Kerry said 300 people had died.", "300 people", "=John Kerry"},
+		{"After U.S. Secretary of State John Kerry said 300 people had died, the ministry disagreed.", "300 people", "=John Kerry"},
+		{"The talks stalled after Minister for Health Jane Smith said 300 beds were free.", "300 beds", "=Jane Smith"},
+		{"Officials after the visit of Secretary of State John Kerry said 300 beds were free.", "300 beds", "=Officials"},
 	})
+}
+
+// TestTitleLinkedByOf checks that a title whose words "of" or "for" link
+// ("Secretary of State", "Minister for Foreign Affairs") is the role of
+// the name after it, whole: the name was "of State John Kerry". "of"
+// between capitalised words that are no title still joins a name ("The
+// Ministry of Defence").
+func TestTitleLinkedByOf(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct{ text, quantity, name, role string }{
+		{"Secretary of State John Kerry said 300 people had died.", "300 people", "John Kerry", "Secretary of State"},
+		{"300 people had died, said Secretary of State John Kerry.", "300 people", "John Kerry", "Secretary of State"},
+		{"Minister for Foreign Affairs Ivan Petrov said 300 people had died.", "300 people", "Ivan Petrov", "Minister for Foreign Affairs"},
+	} {
+		checkNamed(t, x, tt.text, tt.quantity, tt.name, tt.role, article.Person)
+	}
+	checkOrganisation(t, x, "The Ministry of Defence said 300 people had died.", "300 people", "The Ministry of Defence", "")
 }
 
 // TestCapitalisedTitleApposition checks that a title set off by a comma
