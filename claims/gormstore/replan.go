@@ -3,6 +3,8 @@ package gormstore
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
@@ -15,10 +17,15 @@ import (
 // pgx forgets the statement of a query that failed, so the read prepares
 // it afresh on that connection; another connection of the pool may hold
 // a stale one too, so a read runs at most once per connection the pool
-// may open, and once more. A read that failed this way did nothing, so
-// running it again is safe. Transactions begin on the database itself:
-// a statement that fails in one aborts it, and the write path runs the
-// whole transaction again (see retryable).
+// may open, and once more. So does a read that database/sql gave up on
+// with driver.ErrBadConn (badConn) after its own three tries: pgx closes
+// a connection whose query's context is cancelled, and while many
+// requests were cut off at once (wrk stopping, clients going away) a
+// read whose client still waited was handed three bad connections in a
+// row and answered 500 "driver: bad connection". A read that failed
+// either way did nothing, so running it again is safe. Transactions
+// begin on the database itself: a statement that fails in one aborts it,
+// and the write path runs the whole transaction again (see retryable).
 type replanPool struct {
 	db       *sql.DB
 	attempts int
@@ -35,7 +42,7 @@ func newReplanPool(db *sql.DB, conns int) replanPool {
 func (p replanPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	for attempt := 1; ; attempt++ {
 		rows, err := p.db.QueryContext(ctx, q, args...)
-		if err == nil || attempt >= p.attempts || !stalePlan(err) {
+		if err == nil || attempt >= p.attempts || !stalePlan(err) && !badConn(ctx, err) {
 			return rows, err
 		}
 	}
@@ -44,10 +51,17 @@ func (p replanPool) QueryContext(ctx context.Context, q string, args ...any) (*s
 func (p replanPool) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	for attempt := 1; ; attempt++ {
 		row := p.db.QueryRowContext(ctx, q, args...)
-		if attempt >= p.attempts || !stalePlan(row.Err()) {
+		if err := row.Err(); attempt >= p.attempts || !stalePlan(err) && !badConn(ctx, err) {
 			return row
 		}
 	}
+}
+
+// badConn reports whether err is database/sql's driver.ErrBadConn, which
+// it returns only when the statement was not sent (see driver.ErrBadConn),
+// for a read whose context is still live.
+func badConn(ctx context.Context, err error) bool {
+	return errors.Is(err, driver.ErrBadConn) && ctx.Err() == nil
 }
 
 func (p replanPool) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
