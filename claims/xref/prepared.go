@@ -28,8 +28,10 @@ type Prepared struct {
 	gaz           *gazetteer.Gazetteer
 	leanSet       // the candidates: the topic's claims, then the parent's
 	sets          []gazetteer.Set
-	setOf         []int32 // claims[k]'s places are sets[setOf[k]]
-	start, end    []int64 // claims[k]'s reference span in days
+	setOf         []int32         // claims[k]'s places are sets[setOf[k]]
+	start, end    []int64         // claims[k]'s reference span in days
+	minutes       map[int32]int64 // claims[k]'s reference minute, for a date with a time of day
+	scopePops     [][2]popRef     // the population and group of scopes[i]
 	classOf       []int32
 	classes       []pclass
 	byID          []int32 // views by ID
@@ -96,6 +98,12 @@ func PrepareLean(topic, parent *claims.Topic, g *gazetteer.Gazetteer, cs, parent
 		p.add(v)
 		f := ctx.factSet(v, p.sets[si])
 		p.start[k], p.end[k] = f.start, f.end
+		if f.timed {
+			if p.minutes == nil {
+				p.minutes = map[int32]int64{}
+			}
+			p.minutes[int32(k)] = f.minute
+		}
 		statement[k] = f.statement
 		key := classKey{parent: parent != nil && v.TopicID == parent.ID, numbered: f.numbered, change: f.change,
 			kind: kindOf(f.basis), unit: f.unit, measure: string(f.measure), places: f.set.Key(), pop: f.pop, grp: f.grp}
@@ -127,6 +135,10 @@ func PrepareLean(topic, parent *claims.Topic, g *gazetteer.Gazetteer, cs, parent
 		c.dated, c.open = slices.Clip(c.dated), slices.Clip(c.open)
 	}
 	p.done()
+	p.scopePops = make([][2]popRef, len(p.scopes))
+	for i, sc := range p.scopes {
+		p.scopePops[i] = [2]popRef{ctx.pops.ref(sc.Population), ctx.pops.ref(sc.Group)}
+	}
 	p.byID = indexes(n)
 	slices.SortFunc(p.byID, func(a, b int32) int { return strings.Compare(p.claims[a].id, p.claims[b].id) })
 	p.byClaimant = indexes(n)
@@ -174,6 +186,7 @@ func (p *Prepared) indexBytes() int {
 	for _, sc := range p.scopes {
 		b += int(unsafe.Sizeof(sc)) + 16*len(sc.Places) + len(sc.Population) + len(sc.Group) + len(sc.Measure)
 	}
+	b += len(p.scopePops)*int(unsafe.Sizeof([2]popRef{})) + len(p.minutes)*(4+8+8)
 	b += len(p.intervals) * int(8+unsafe.Sizeof(claims.Interval{})+3*8)
 	for _, s := range p.statements {
 		b += len(s)
@@ -234,9 +247,15 @@ func (p *Prepared) find(id string) int32 {
 func (p *Prepared) factOf(ctx *Context, k int32) fact { return p.factInto(ctx, k, new(claims.Claim)) }
 
 // factInto is factOf with candidate k's claim written into c (see
-// viewInto), its statement key the one prepared.
+// viewInto), its places, reference span, population, group and statement
+// key the ones prepared: a request relates thousands of candidates, and
+// parsing their dates and folding their populations again took a third
+// of the time of making their facts.
 func (p *Prepared) factInto(ctx *Context, k int32, c *claims.Claim) fact {
-	f := ctx.factBare(p.viewInto(k, c), p.sets[p.setOf[k]])
+	sp := refSpan{start: p.start[k], end: p.end[k]}
+	sp.minute, sp.timed = p.minutes[k]
+	pops := &p.scopePops[p.claims[k].scope]
+	f := ctx.factWith(p.viewInto(k, c), p.sets[p.setOf[k]], sp, pops[0], pops[1])
 	if i := p.statementOf[k]; i >= 0 {
 		f.statement = p.statements[i]
 	}
