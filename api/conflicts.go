@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,7 +174,11 @@ type relationsPage struct {
 // relations serves GET /api/v1/claims/{id}/relations: how the claim
 // relates to each other claim of its topic and of the parent topic,
 // computed on demand (one claim's pairs, never the topic's), with the
-// analysts' reviews attached.
+// analysts' reviews attached. A first page is kept encoded in the cache of
+// first pages (pagecache.go) at the store's RelationsVersion: the
+// analysts who open a claim from the conflicts inbox, which they share,
+// open the same few claims, and relating one claim of a topic of tens of
+// thousands costs a few milliseconds of CPU (issue 14).
 func (h *handler) relations(c *gin.Context) {
 	q, err := parseQuery(c.Request.URL.Query(), "kind")
 	if err == nil && q.opts.Sort != "" {
@@ -196,22 +199,27 @@ func (h *handler) relations(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	target, err := h.store.FindClaim(ctx, c.Param("id"))
-	if err != nil {
-		h.writeError(c, err)
-		return
+	id := c.Param("id")
+	build := func() ([]byte, error) {
+		target, err := h.store.FindClaim(c.Request.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		page, err := h.relationsOf(c, target, xref.RelationQuery{Offset: offset, Limit: q.opts.PageSize()}, q.get("kind"))
+		if err != nil {
+			return nil, err
+		}
+		out := relationsPage{Items: page.Items, Total: page.Total}
+		if page.NextOffset > 0 {
+			out.NextCursor = strconv.Itoa(page.NextOffset)
+		}
+		return json.Marshal(out)
 	}
-	page, err := h.relationsOf(c, target, xref.RelationQuery{Offset: offset, Limit: q.opts.PageSize()}, q.get("kind"))
-	if err != nil {
-		h.writeError(c, err)
-		return
+	var versionOf func(context.Context) (string, error)
+	if q.opts.Cursor == "" {
+		versionOf = h.store.RelationsVersion
 	}
-	out := relationsPage{Items: page.Items, Total: page.Total}
-	if page.NextOffset > 0 {
-		out.NextCursor = strconv.Itoa(page.NextOffset)
-	}
-	c.JSON(http.StatusOK, out)
+	h.serve(c, "claims/"+id+"/relations?"+q.values.Encode(), versionOf, build)
 }
 
 func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.RelationQuery, kind string) (xref.RelationPage, error) {

@@ -71,6 +71,10 @@ type Store interface {
 	// first page of any search shows may have changed, or "" when the
 	// store cannot tell (then a search is not cached).
 	SearchVersion(ctx context.Context) (string, error)
+	// RelationsVersion returns a key that changes whenever any claim's
+	// relations may have changed, or "" when the store cannot tell (then
+	// they are computed on every request).
+	RelationsVersion(ctx context.Context) (string, error)
 	// TopicTitles returns the titles of the topics with the given IDs
 	// that exist, by ID (the conflicts listing names each conflict's
 	// topic).

@@ -499,3 +499,27 @@ func versionComparisons(tx *gorm.DB, d dialect) error {
 		`CREATE TRIGGER reviews_comparison_delete AFTER DELETE ON reviews BEGIN `+reviews("old")+` END`,
 	)
 }
+
+// RelationsVersion returns a key that changes whenever any claim's
+// relations (GET /claims/{id}/relations) may have changed: the
+// DataVersion (every topic's claims and rows, the claimants' names, the
+// reviews, which bump the topics of their claims), the links' version and
+// the gazetteer (a custom place changes how places resolve). On
+// PostgreSQL, and within a transaction, it is "": not known (the
+// DataVersion is summed there on each read, more than the relations of a
+// topic of a few thousand claims cost).
+func (s *Store) RelationsVersion(ctx context.Context) (string, error) {
+	if s.dialect == dialectPostgres || s.inTx {
+		return "", nil
+	}
+	var v struct{ Data, Links int64 }
+	if err := s.hotReader(ctx).Raw(`SELECT (SELECT version FROM data_version) AS data,
+		COALESCE((SELECT version FROM links_version), 0) AS links`).Scan(&v).Error; err != nil {
+		return "", translate(err, "read relations version")
+	}
+	g, err := s.Gazetteer(ctx)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d:%d:%p", v.Data, v.Links, g), nil
+}

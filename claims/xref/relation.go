@@ -298,7 +298,36 @@ func (c *Context) factSet(v ClaimView, set gazetteer.Set) fact {
 // factBare is factSet without the statement key, which a prepared topic
 // keeps.
 func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
-	f := fact{v: refOf(v), measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), start: dayMin, end: dayMax, tol: 1, basis: v.Basis}
+	return c.factWith(v, set, refSpanOf(v.RefDate()), c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group))
+}
+
+// refSpan is a fact's reference date as the rules read it: its span in days
+// (dayMin and dayMax when unknown) and, for a date with a time of day, its
+// minute since 1970.
+type refSpan struct {
+	start, end int64
+	timed      bool
+	minute     int64
+}
+
+// refSpanOf reads d (parsing it, which a prepared topic does once for each
+// candidate rather than for each request).
+func refSpanOf(d claims.Date) refSpan {
+	s := refSpan{start: dayMin, end: dayMax}
+	if !d.IsZero() && d.Valid() {
+		s.start, s.end = days(d.Start()), days(d.End())
+		if d.HasTime() {
+			s.timed, s.minute = true, d.Start().Unix()/60
+		}
+	}
+	return s
+}
+
+// factWith is factBare given the parts a prepared topic keeps for each
+// candidate: sp is refSpanOf(v.RefDate()), pop and grp the refs of v's
+// population and group in c's tree.
+func (c *Context) factWith(v ClaimView, set gazetteer.Set, sp refSpan, pop, grp popRef) fact {
+	f := fact{v: refOf(v), measure: claims.LegacyMeasure(v.Scope.Measure, v.Since, v.AsOf), tol: 1, basis: v.Basis}
 	if f.measure == "" {
 		f.measure = claims.Current
 	}
@@ -329,12 +358,7 @@ func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
 	if f.unit == "" {
 		f.unit = gazetteer.Fold(c.topic.Unit)
 	}
-	if d := v.RefDate(); !d.IsZero() && d.Valid() {
-		f.start, f.end = days(d.Start()), days(d.End())
-		if d.HasTime() {
-			f.timed, f.minute = true, d.Start().Unix()/60
-		}
-	}
+	f.start, f.end, f.timed, f.minute = sp.start, sp.end, sp.timed, sp.minute
 	switch f.measure {
 	case claims.Cumulative:
 		f.since = v.Since
@@ -342,7 +366,7 @@ func (c *Context) factBare(v ClaimView, set gazetteer.Set) fact {
 		f.period = string(v.Since) + ".." + string(v.RefDate())
 	}
 	f.set = set
-	f.pop, f.grp = c.pops.ref(v.Scope.Population), c.pops.ref(v.Scope.Group)
+	f.pop, f.grp = pop, grp
 	return f
 }
 
