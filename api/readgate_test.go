@@ -5,10 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/sync/semaphore"
@@ -232,4 +235,86 @@ func TestReadGateNested(t *testing.T) {
 			body: fmt.Sprintf(`{"id":"cl-%d","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"%d","quote":"%d fighters","provenance":{"source_id":"s-indy"}}`, i, 100+i, 100+i)}, 201, nil)
 	}
 	e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=fighters"}, 200, nil)
+}
+
+// topicStore lists one topic at once; its writes fail.
+type topicStore struct{ failingStore }
+
+func (topicStore) ListTopics(context.Context, claims.TopicFilter) (claims.Page[*claims.Topic], error) {
+	return claims.Page[*claims.Topic]{Items: []*claims.Topic{{Title: "Russian nationals fighting with Islamic State"}}}, nil
+}
+
+// stalledClient is the connection of a client that never reads its
+// answer: the first bytes written to it say so on writing, and the write
+// blocks until read is closed.
+type stalledClient struct {
+	header  http.Header
+	writing chan struct{}
+	read    chan struct{}
+	code    int
+}
+
+func (c *stalledClient) Header() http.Header { return c.header }
+func (c *stalledClient) WriteHeader(code int) {
+	if c.code == 0 {
+		c.code = code
+	}
+}
+
+func (c *stalledClient) Write(p []byte) (int, error) {
+	if c.code == 0 {
+		c.code = 200
+	}
+	if c.writing != nil {
+		close(c.writing)
+		c.writing = nil
+		<-c.read
+	}
+	return len(p), nil
+}
+
+// TestReadGateSlowClient: with one slot, a GET whose answer is being
+// written to a client that does not read it holds no slot: another GET is
+// answered meanwhile, where it would wait in the gate until the first
+// client read. Each writing of the first answer (its status, its bytes)
+// would give the slot back again if the gate did not give it back once:
+// the semaphore would panic on a second release.
+func TestReadGateSlowClient(t *testing.T) {
+	e := newEngine(Options{Store: topicStore{}, ReadSlots: 1})
+	stalled := &stalledClient{header: http.Header{}, writing: make(chan struct{}), read: make(chan struct{})}
+	writing := stalled.writing
+	first := make(chan struct{})
+	go func() {
+		e.ServeHTTP(stalled, httptest.NewRequest("GET", "/api/v1/topics", nil))
+		close(first)
+	}()
+	<-writing
+
+	var answered atomic.Bool
+	second := httptest.NewRecorder()
+	go func() {
+		e.ServeHTTP(second, httptest.NewRequest("GET", "/api/v1/topics", nil))
+		answered.Store(true)
+	}()
+	// The second GET is either answered or parked in the gate's line.
+	waitFor(func() bool { return answered.Load() || waiting() == 1 })
+	if !answered.Load() {
+		t.Error("a GET waits in the gate while the only slot's GET writes to a client that does not read")
+	}
+
+	close(stalled.read)
+	<-first
+	waitFor(answered.Load)
+	if stalled.code != 200 || second.Code != 200 {
+		t.Errorf("GET /api/v1/topics = %d to the stalled client, %d to the other; want 200, 200", stalled.code, second.Code)
+	}
+	if !strings.Contains(second.Body.String(), `Russian nationals`) {
+		t.Errorf("the second GET's answer lacks the topic: %s", second.Body)
+	}
+	// Both slots' holders gave it back: a third GET is answered.
+	third := httptest.NewRecorder()
+	e.ServeHTTP(third, httptest.NewRequest("GET", "/api/v1/topics", nil))
+	if third.Code != 200 {
+		t.Errorf("GET /api/v1/topics after them = %d, want 200", third.Code)
+	}
 }
