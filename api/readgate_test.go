@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
@@ -226,15 +227,16 @@ func TestReadGateClientGone(t *testing.T) {
 // links and reviews) is answered, as are writes between such GETs: the
 // reads of a request never wait for a second slot.
 func TestReadGateNested(t *testing.T) {
-	s := storetest.SQLite(t)
-	e := &env{h: NewHandler(Options{Store: s, ReadSlots: 1}), store: s, log: &syncBuffer{}}
-	seed(t, e)
-	for i := range 3 {
-		e.doJSON(t, request{method: "GET", path: "/api/v1/claims/cl-bogdanov?include=page"}, 200, nil)
-		e.doJSON(t, request{method: "POST", path: "/api/v1/claims",
-			body: fmt.Sprintf(`{"id":"cl-%d","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"%d","quote":"%d fighters","provenance":{"source_id":"s-indy"}}`, i, 100+i, 100+i)}, 201, nil)
-	}
-	e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=fighters"}, 200, nil)
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := &env{h: NewHandler(Options{Store: s, ReadSlots: 1}), store: s, log: &syncBuffer{}}
+		seed(t, e)
+		for i := range 3 {
+			e.doJSON(t, request{method: "GET", path: "/api/v1/claims/cl-bogdanov?include=page"}, 200, nil)
+			e.doJSON(t, request{method: "POST", path: "/api/v1/claims",
+				body: fmt.Sprintf(`{"id":"cl-%d","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"%d","quote":"%d fighters","provenance":{"source_id":"s-indy"}}`, i, 100+i, 100+i)}, 201, nil)
+		}
+		e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=fighters"}, 200, nil)
+	})
 }
 
 // topicStore lists one topic at once; its writes fail.
