@@ -1,9 +1,7 @@
 package api
 
 import (
-	"context"
 	"net/http"
-	"slices"
 	"sync"
 
 	"github.com/gin-gonic/gin"
@@ -24,89 +22,83 @@ import (
 // wall time was not measurable on a busy machine (RESULTS.md, issue 14).
 //
 // The API's reading requests therefore wait in line before they reach the
-// store: readGate lets at most its number of them run at once, and admits
-// the others in the order they came, so that database/sql never has a
-// crowd of waiters. A request holds its slot from its handler's start to
-// its end, every store read it makes included (none takes a second slot,
-// so reads nested in a request cannot deadlock on the gate). Writes do not
-// wait in it: they find the pool's spare connection, which the gated reads
-// leave free (the few reads outside the gate, a token's check, /readyz, an
-// export, may take it for a moment). Nor do the streamed exports, which
-// would hold a slot for as long as their client reads.
-
-// readGate admits up to n holders at once, in the order they asked.
-type readGate struct {
-	mu   sync.Mutex
-	free int
-	// queue holds the waiters' channels in arrival order; release closes
-	// the first, handing it the slot.
-	queue []chan struct{}
-}
-
-func newReadGate(n int) *readGate { return &readGate{free: n} }
-
-// acquire waits for a slot, in arrival order, until ctx is done.
-func (g *readGate) acquire(ctx context.Context) error {
-	g.mu.Lock()
-	if g.free > 0 && len(g.queue) == 0 {
-		g.free--
-		g.mu.Unlock()
-		return nil
-	}
-	ch := make(chan struct{})
-	g.queue = append(g.queue, ch)
-	g.mu.Unlock()
-	select {
-	case <-ch:
-		return nil
-	case <-ctx.Done():
-		g.mu.Lock()
-		if i := slices.Index(g.queue, ch); i >= 0 {
-			g.queue = slices.Delete(g.queue, i, i+1)
-			g.mu.Unlock()
-		} else {
-			// Handed the slot as ctx ended: pass it on.
-			g.mu.Unlock()
-			g.release()
-		}
-		return ctx.Err()
-	}
-}
-
-// release gives the slot to the longest waiter, or frees it.
-func (g *readGate) release() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if len(g.queue) == 0 {
-		g.free++
-		return
-	}
-	close(g.queue[0])
-	g.queue = slices.Delete(g.queue, 0, 1)
-}
-
-// waiting is how many wait for a slot.
-func (g *readGate) waiting() int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return len(g.queue)
-}
+// store: a semaphore.Weighted of the gate's size (handler.reads) lets at
+// most that many of them run at once and admits the others in the order
+// they came, a freed slot going to the longest waiter, so that
+// database/sql never has a crowd of waiters. A request whose context ends
+// while it waits leaves the line without a slot.
+//
+// A request holds its slot from its handlers' start until they start
+// writing the answer (slotWriter), or return without one. Every store read
+// a gated handler makes comes before its first byte (the cached pages and
+// comparisons read the version again before they write, not after; none
+// streams nor flushes early), so the slot covers them all, and none takes
+// a second slot: reads nested in a request cannot deadlock on the gate.
+// A client that reads a large answer slowly, or never, holds no slot while
+// the server writes to it. Writes do not wait in the gate: they find the
+// pool's spare connection, which the gated reads leave free (the few reads
+// outside the gate, a token's check, /readyz, an export, may take it for a
+// moment). Nor do the streamed exports, which read the store while they
+// write and would hold a slot for as long as their client reads.
 
 // admitRead holds a slot of the read gate for a GET request (HEAD comes
-// as GET, see headAsGet) while its handlers run; other methods pass. A
-// request whose client goes away while it waits is answered 499.
+// as GET, see headAsGet) until its handlers start writing the answer, or
+// return without one; other methods pass. A request whose client goes
+// away while it waits is answered 499.
 func (h *handler) admitRead(c *gin.Context) {
 	if h.reads == nil || c.Request.Method != http.MethodGet {
 		c.Next()
 		return
 	}
-	if err := h.reads.acquire(c.Request.Context()); err != nil {
+	if err := h.reads.Acquire(c.Request.Context(), 1); err != nil {
 		h.writeError(c, err)
 		return
 	}
-	defer h.reads.release()
+	release := sync.OnceFunc(func() { h.reads.Release(1) })
+	defer release()
+	w := &slotWriter{ResponseWriter: c.Writer, release: release}
+	c.Writer = w
 	c.Next()
+	c.Writer = w.ResponseWriter
 }
+
+// slotWriter gives its request's slot of the read gate back (release)
+// before the first status, bytes or flush it passes on: the store has
+// been read by then, and a client that reads the answer slowly, or not at
+// all, must not keep other requests from the store while the server
+// writes to it.
+type slotWriter struct {
+	gin.ResponseWriter
+	release func() // once
+}
+
+func (w *slotWriter) WriteHeader(code int) {
+	w.release()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *slotWriter) WriteHeaderNow() {
+	w.release()
+	w.ResponseWriter.WriteHeaderNow()
+}
+
+func (w *slotWriter) Write(p []byte) (int, error) {
+	w.release()
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *slotWriter) WriteString(s string) (int, error) {
+	w.release()
+	return w.ResponseWriter.WriteString(s)
+}
+
+func (w *slotWriter) Flush() {
+	w.release()
+	w.ResponseWriter.Flush()
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (w *slotWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // storeReadConns is the optional method of a Store that says how many
 // reads it serves at once (gormstore.Store.ReadConns): the read gate's

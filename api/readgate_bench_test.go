@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
@@ -36,7 +38,7 @@ func BenchmarkReadTurns(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			const readers = 64
-			gate := newReadGate(s.ReadConns())
+			gate := semaphore.NewWeighted(int64(s.ReadConns()))
 			var (
 				arrived, served atomic.Int64
 				next            atomic.Int64
@@ -55,13 +57,13 @@ func BenchmarkReadTurns(b *testing.B) {
 						// readers in flight, this one included.
 						ticket := arrived.Add(1)
 						if gated {
-							must(b, gate.acquire(ctx))
+							must(b, gate.Acquire(ctx, 1))
 						}
 						if _, err := s.FindClaim(ctx, "cl-bogdanov"); err != nil {
 							b.Error(err)
 						}
 						if gated {
-							gate.release()
+							gate.Release(1)
 						}
 						mine = append(mine, served.Add(1)-ticket+readers-1)
 					}

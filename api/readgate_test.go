@@ -1,16 +1,23 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
@@ -22,12 +29,49 @@ func waitFor(cond func() bool) {
 	}
 }
 
+// waiting counts the goroutines that wait in a read gate's line: parked
+// in semaphore.Weighted's Acquire, which parks only once the waiter is in
+// the line, and leaves it before it runs again. The semaphore does not
+// say how many wait, and a count kept around the call to Acquire would
+// not say whether a waiter is in the line yet, which the tests' order
+// rests on. Every goroutine of the process is counted: the package's
+// tests do not run in parallel.
+func waiting() int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for g := range bytes.SplitSeq(buf, []byte("\n\n")) {
+		header, _, _ := bytes.Cut(g, []byte("\n"))
+		if bytes.Contains(header, []byte("[select")) && bytes.Contains(g, []byte("golang.org/x/sync/semaphore.(*Weighted).Acquire(")) {
+			count++
+		}
+	}
+	return count
+}
+
+// freeSlots is how many of g's slots are free, taking none.
+func freeSlots(g *semaphore.Weighted) int {
+	free := 0
+	for g.TryAcquire(1) {
+		free++
+	}
+	g.Release(int64(free))
+	return free
+}
+
 // TestReadGateFIFO: the gate grants its slot to the waiters in the order
 // they asked, each freed slot going to the longest waiter.
 func TestReadGateFIFO(t *testing.T) {
-	g := newReadGate(1)
+	g := semaphore.NewWeighted(1)
 	ctx := context.Background()
-	must(t, g.acquire(ctx))
+	must(t, g.Acquire(ctx, 1))
 	var (
 		mu    sync.Mutex
 		order []int
@@ -38,54 +82,53 @@ func TestReadGateFIFO(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := g.acquire(ctx); err != nil {
+			if err := g.Acquire(ctx, 1); err != nil {
 				t.Error(err)
 				return
 			}
 			mu.Lock()
 			order = append(order, i)
 			mu.Unlock()
-			g.release()
+			g.Release(1)
 		}()
 		// The next one asks only once this one waits in line.
-		waitFor(func() bool { return g.waiting() == i+1 })
+		waitFor(func() bool { return waiting() == i+1 })
 	}
-	g.release()
+	g.Release(1)
 	wg.Wait()
 	if want := []int{0, 1, 2, 3, 4, 5, 6, 7}; !slices.Equal(order, want) {
 		t.Errorf("slots granted in the order %v, want %v", order, want)
 	}
-	// Every slot came back: n holders at once would block the test.
-	must(t, g.acquire(ctx))
-	if g.free != 0 || g.waiting() != 0 {
-		t.Errorf("after the waiters: %d free, %d waiting; want 0, 0", g.free, g.waiting())
+	// Every slot came back.
+	if free, w := freeSlots(g), waiting(); free != 1 || w != 0 {
+		t.Errorf("after the waiters: %d free, %d waiting; want 1, 0", free, w)
 	}
 }
 
 // TestReadGateCancelledWaiter: a waiter whose context ends leaves the line
 // without taking a slot, and the next waiter gets the freed one.
 func TestReadGateCancelledWaiter(t *testing.T) {
-	g := newReadGate(1)
-	must(t, g.acquire(context.Background()))
+	g := semaphore.NewWeighted(1)
+	must(t, g.Acquire(context.Background(), 1))
 	ctx, cancel := context.WithCancel(context.Background())
 	gone := make(chan error)
-	go func() { gone <- g.acquire(ctx) }()
-	waitFor(func() bool { return g.waiting() == 1 })
+	go func() { gone <- g.Acquire(ctx, 1) }()
+	waitFor(func() bool { return waiting() == 1 })
 	next := make(chan error)
-	go func() { next <- g.acquire(context.Background()) }()
-	waitFor(func() bool { return g.waiting() == 2 })
+	go func() { next <- g.Acquire(context.Background(), 1) }()
+	waitFor(func() bool { return waiting() == 2 })
 	cancel()
 	if err := <-gone; !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled waiter's acquire = %v, want context.Canceled", err)
 	}
-	if w := g.waiting(); w != 1 {
+	if w := waiting(); w != 1 {
 		t.Fatalf("%d waiting after the cancelled waiter left, want 1", w)
 	}
-	g.release()
+	g.Release(1)
 	must(t, <-next)
-	g.release()
-	if g.free != 1 || g.waiting() != 0 {
-		t.Errorf("at the end: %d free, %d waiting; want 1, 0", g.free, g.waiting())
+	g.Release(1)
+	if free, w := freeSlots(g), waiting(); free != 1 || w != 0 {
+		t.Errorf("at the end: %d free, %d waiting; want 1, 0", free, w)
 	}
 }
 
@@ -109,8 +152,7 @@ func (s blockingStore) ListTopics(context.Context, claims.TopicFilter) (claims.P
 // held writes back would leave this test hanging.
 func TestReadGateAdmitsInTurn(t *testing.T) {
 	s := blockingStore{started: make(chan struct{}), release: make(chan struct{})}
-	e, h := buildEngine(Options{Store: s, ReadSlots: 2})
-	gate := h.reads
+	e := newEngine(Options{Store: s, ReadSlots: 2})
 	get := func(done chan<- int) {
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/topics", nil))
@@ -122,14 +164,14 @@ func TestReadGateAdmitsInTurn(t *testing.T) {
 	<-s.started
 	<-s.started
 	go get(done)
-	waitFor(func() bool { return gate.waiting() == 1 })
+	waitFor(func() bool { return waiting() == 1 })
 
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, httptest.NewRequest("POST", "/api/v1/topics", nil))
 	if rec.Code == 0 || rec.Code == 200 {
 		t.Errorf("POST /api/v1/topics while reads hold every slot = %d, want its own answer", rec.Code)
 	}
-	if w := gate.waiting(); w != 1 {
+	if w := waiting(); w != 1 {
 		t.Errorf("%d GETs waiting while the write was answered, want 1", w)
 	}
 
@@ -142,18 +184,139 @@ func TestReadGateAdmitsInTurn(t *testing.T) {
 	}
 }
 
+// TestReadGateClientGone: a GET whose client goes away while it waits in
+// the gate leaves the line and is answered 499, as when the client goes
+// during the store read (TestClientGoneIsNotAFailure); the GET that held
+// the slot is answered, and so is the next one.
+func TestReadGateClientGone(t *testing.T) {
+	s := blockingStore{started: make(chan struct{}), release: make(chan struct{})}
+	e := newEngine(Options{Store: s, ReadSlots: 1})
+	get := func(ctx context.Context, done chan<- int) {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/topics", nil).WithContext(ctx))
+		done <- rec.Code
+	}
+	held := make(chan int)
+	go get(context.Background(), held)
+	<-s.started
+	ctx, cancel := context.WithCancel(context.Background())
+	gone := make(chan int)
+	go get(ctx, gone)
+	waitFor(func() bool { return waiting() == 1 })
+	cancel()
+	if code := <-gone; code != statusClientClosed {
+		t.Errorf("GET /api/v1/topics whose client went away in the gate = %d, want %d", code, statusClientClosed)
+	}
+	if w := waiting(); w != 0 {
+		t.Errorf("%d waiting after the client went away, want 0", w)
+	}
+	close(s.release)
+	if code := <-held; code != 200 {
+		t.Errorf("GET /api/v1/topics holding the slot = %d, want 200", code)
+	}
+	next := make(chan int, 1)
+	go get(context.Background(), next)
+	<-s.started
+	if code := <-next; code != 200 {
+		t.Errorf("GET /api/v1/topics after them = %d, want 200", code)
+	}
+}
+
 // TestReadGateNested: with one slot, a GET whose handler reads the store
 // many times (a claim's page: its topic, claimant, sources, relations,
 // links and reviews) is answered, as are writes between such GETs: the
 // reads of a request never wait for a second slot.
 func TestReadGateNested(t *testing.T) {
-	s := storetest.SQLite(t)
-	e := &env{h: NewHandler(Options{Store: s, ReadSlots: 1}), store: s, log: &syncBuffer{}}
-	seed(t, e)
-	for i := range 3 {
-		e.doJSON(t, request{method: "GET", path: "/api/v1/claims/cl-bogdanov?include=page"}, 200, nil)
-		e.doJSON(t, request{method: "POST", path: "/api/v1/claims",
-			body: fmt.Sprintf(`{"id":"cl-%d","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"%d","quote":"%d fighters","provenance":{"source_id":"s-indy"}}`, i, 100+i, 100+i)}, 201, nil)
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := &env{h: NewHandler(Options{Store: s, ReadSlots: 1}), store: s, log: &syncBuffer{}}
+		seed(t, e)
+		for i := range 3 {
+			e.doJSON(t, request{method: "GET", path: "/api/v1/claims/cl-bogdanov?include=page"}, 200, nil)
+			e.doJSON(t, request{method: "POST", path: "/api/v1/claims",
+				body: fmt.Sprintf(`{"id":"cl-%d","topic_id":"t-ru","claimant_id":"c-indy","quantity_text":"%d","quote":"%d fighters","provenance":{"source_id":"s-indy"}}`, i, 100+i, 100+i)}, 201, nil)
+		}
+		e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=fighters"}, 200, nil)
+	})
+}
+
+// topicStore lists one topic at once; its writes fail.
+type topicStore struct{ failingStore }
+
+func (topicStore) ListTopics(context.Context, claims.TopicFilter) (claims.Page[*claims.Topic], error) {
+	return claims.Page[*claims.Topic]{Items: []*claims.Topic{{Title: "Russian nationals fighting with Islamic State"}}}, nil
+}
+
+// stalledClient is the connection of a client that never reads its
+// answer: the first bytes written to it say so on writing, and the write
+// blocks until read is closed.
+type stalledClient struct {
+	header  http.Header
+	writing chan struct{}
+	read    chan struct{}
+	code    int
+}
+
+func (c *stalledClient) Header() http.Header { return c.header }
+func (c *stalledClient) WriteHeader(code int) {
+	if c.code == 0 {
+		c.code = code
 	}
-	e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=fighters"}, 200, nil)
+}
+
+func (c *stalledClient) Write(p []byte) (int, error) {
+	if c.code == 0 {
+		c.code = 200
+	}
+	if c.writing != nil {
+		close(c.writing)
+		c.writing = nil
+		<-c.read
+	}
+	return len(p), nil
+}
+
+// TestReadGateSlowClient: with one slot, a GET whose answer is being
+// written to a client that does not read it holds no slot: another GET is
+// answered meanwhile, where it would wait in the gate until the first
+// client read. Each writing of the first answer (its status, its bytes)
+// would give the slot back again if the gate did not give it back once:
+// the semaphore would panic on a second release.
+func TestReadGateSlowClient(t *testing.T) {
+	e := newEngine(Options{Store: topicStore{}, ReadSlots: 1})
+	stalled := &stalledClient{header: http.Header{}, writing: make(chan struct{}), read: make(chan struct{})}
+	writing := stalled.writing
+	first := make(chan struct{})
+	go func() {
+		e.ServeHTTP(stalled, httptest.NewRequest("GET", "/api/v1/topics", nil))
+		close(first)
+	}()
+	<-writing
+
+	var answered atomic.Bool
+	second := httptest.NewRecorder()
+	go func() {
+		e.ServeHTTP(second, httptest.NewRequest("GET", "/api/v1/topics", nil))
+		answered.Store(true)
+	}()
+	// The second GET is either answered or parked in the gate's line.
+	waitFor(func() bool { return answered.Load() || waiting() == 1 })
+	if !answered.Load() {
+		t.Error("a GET waits in the gate while the only slot's GET writes to a client that does not read")
+	}
+
+	close(stalled.read)
+	<-first
+	waitFor(answered.Load)
+	if stalled.code != 200 || second.Code != 200 {
+		t.Errorf("GET /api/v1/topics = %d to the stalled client, %d to the other; want 200, 200", stalled.code, second.Code)
+	}
+	if !strings.Contains(second.Body.String(), `Russian nationals`) {
+		t.Errorf("the second GET's answer lacks the topic: %s", second.Body)
+	}
+	// Both slots' holders gave it back: a third GET is answered.
+	third := httptest.NewRecorder()
+	e.ServeHTTP(third, httptest.NewRequest("GET", "/api/v1/topics", nil))
+	if third.Code != 200 {
+		t.Errorf("GET /api/v1/topics after them = %d, want 200", third.Code)
+	}
 }

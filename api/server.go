@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/klauspost/compress/gzhttp"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/article"
@@ -87,7 +88,7 @@ type handler struct {
 	importing chan struct{}
 	// reads admits the API's GET requests to the store in arrival order
 	// (readgate.go); nil admits them all at once.
-	reads     *readGate
+	reads     *semaphore.Weighted
 	assetTags map[string]string // file name to ETag
 	publisher exchange.Publisher
 	auth      *auth
@@ -181,7 +182,7 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
 	}
 	if n := readSlots(opts); n > 0 {
-		h.reads = newReadGate(n)
+		h.reads = semaphore.NewWeighted(int64(n))
 	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now

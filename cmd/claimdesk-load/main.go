@@ -65,8 +65,11 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 3 && os.Args[1] == "child" && os.Args[2] == "serve" {
-		if err := serveChild(os.Args[3]); err != nil {
+	if dsn, readSlots, ok, err := parseServeArgs(os.Args[1:]); ok {
+		if err == nil {
+			err = serveChild(dsn, readSlots)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "claimdesk-load serve:", err)
 			os.Exit(1)
 		}

@@ -72,6 +72,10 @@ var (
 	// words of a quote), enough that wrk's window asks for most of them
 	// once: the cost of a query asked for the first time.
 	wrkRotateSearch = flag.Int("wrk-rotate-search", 1000, "how many distinct queries the rotating search cycles through")
+	// -read-slots: the served API's read gate, so that one run on one
+	// database can measure the API with it and without it (-1), or at
+	// another size.
+	readSlots = flag.Int("read-slots", 0, "the served API's read gate, as claimdesk serve's --read-slots: how many GET requests reach the database at once; 0 (the server's default) for the store's read connections, -1 for no gate")
 )
 
 // picks are the records the measured requests name, chosen by the server.
@@ -96,11 +100,44 @@ type picks struct {
 	// words of a quote, distinct.
 	Queries      []string `json:"queries"`
 	DatabaseSize string   `json:"database_size"`
+	// ReadGate says the served API's read gate (readGateNote).
+	ReadGate string `json:"read_gate"`
+}
+
+// serveArgs are the arguments that start the serve child on dsn with a
+// read gate of readSlots (as -read-slots); parseServeArgs reads them.
+func serveArgs(dsn string, readSlots int) []string {
+	return []string{"child", "serve", dsn, strconv.Itoa(readSlots)}
+}
+
+// parseServeArgs reads serveArgs: ok is false when args do not start the
+// serve child.
+func parseServeArgs(args []string) (dsn string, readSlots int, ok bool, err error) {
+	if len(args) != 4 || args[0] != "child" || args[1] != "serve" {
+		return "", 0, false, nil
+	}
+	readSlots, err = strconv.Atoi(args[3])
+	return args[2], readSlots, true, err
+}
+
+// readGateNote says what read gate an API served with readSlots (as
+// -read-slots) has, on a store of readConns read connections.
+func readGateNote(readSlots, readConns int) string {
+	switch {
+	case readSlots < 0:
+		return fmt.Sprintf("no read gate (-read-slots %d)", readSlots)
+	case readSlots > 0:
+		return fmt.Sprintf("read gate of %d slots (-read-slots %d)", readSlots, readSlots)
+	case readConns > 0:
+		return fmt.Sprintf("read gate of %d slots (the store's read connections)", readConns)
+	}
+	return "no read gate (the store does not say its read connections)"
 }
 
 // serveChild serves the API on dsn and the ceilings under /ceiling/ on a
-// loopback port it prints, until its standard input closes.
-func serveChild(dsn string) error {
+// loopback port it prints, until its standard input closes. The API's
+// read gate has readSlots slots, as claimdesk serve's --read-slots.
+func serveChild(dsn string, readSlots int) error {
 	ctx := context.Background()
 	// As claimdesk serve does.
 	if os.Getenv("GOMEMLIMIT") == "" {
@@ -117,7 +154,7 @@ func serveChild(dsn string) error {
 	gin.SetMode(gin.ReleaseMode)
 	// Failures are logged (not each request), so that a 5xx under load
 	// says why on the run's standard error.
-	apiH := api.NewHandler(api.Options{Store: s,
+	apiH := api.NewHandler(api.Options{Store: s, ReadSlots: readSlots,
 		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	driver, rawDSN, ph := "sqlite3", "file:"+dsn+"?mode=ro", "?"
 	if gormstore.IsPostgresDSN(dsn) {
@@ -154,6 +191,7 @@ func serveChild(dsn string) error {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
+		p.ReadGate = readGateNote(readSlots, s.ReadConns())
 		json.NewEncoder(w).Encode(p)
 	})
 	if os.Getenv("CLAIMDESK_LOAD_PPROF") != "" {
@@ -684,7 +722,7 @@ func wrkMeasure(dsn string, tb *table) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return errors.New("wrk is not installed (apt-get install wrk)")
 	}
-	cmd := exec.Command(os.Args[0], "child", "serve", dsn)
+	cmd := exec.Command(os.Args[0], serveArgs(dsn, *readSlots)...)
 	cmd.Stderr = os.Stderr
 	if *pprofFlag {
 		cmd.Env = append(os.Environ(), "CLAIMDESK_LOAD_PPROF=1")
@@ -743,8 +781,9 @@ func wrkMeasure(dsn string, tb *table) error {
 	} else if len(pages) > 0 {
 		cases = append(cases, wcase{fmt.Sprintf("conflicts, 50, rotating over pages 2 to %d", len(pages)+1), pages[0], "", pages})
 	}
-	fmt.Printf("(f) %s, %d claims (largest topic %d): wrk -t2 -c%d -d%s from another process on loopback;\n",
-		p.Dialect, p.Claims, p.LargestSize, *wrkClients, *wrkDuration)
+	fmt.Printf("(f) %s, %d claims (largest topic %d), %s: wrk -t2 -c%d -d%s from another process on loopback;\n",
+		p.Dialect, p.Claims, p.LargestSize, p.ReadGate, *wrkClients, *wrkDuration)
+	tb.title += ", " + p.ReadGate
 	fmt.Println("    each request against bare gin handlers answering the same JSON from memory, in the same server process:")
 	fmt.Println("    memory encodes it again for each request, bytes writes the stored bytes;")
 	fmt.Println("    reading a claim also against a gin handler doing the same primary-key read with database/sql")
