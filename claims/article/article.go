@@ -194,7 +194,34 @@ const (
 	batchParagraphs = 16
 	batchBytes      = 32 << 10
 	batchesInFlight = 3
+	// maxKeptBatch bounds the memory a read batch keeps, in its preps'
+	// buffers, for the paragraphs it is prepared with next (see recycle):
+	// about twice what 32 KB of news text needs, so that a paragraph of
+	// 40,000 words, met once, leaves nothing behind.
+	maxKeptBatch = 1 << 20
 )
+
+// batches are a scan's batches, kept with the doc's scratch for the next
+// scan (see release).
+type batches [batchesInFlight]batch
+
+// recycle readies b, its paragraphs read, to be prepared again: it keeps
+// the preps it used, and their buffers, up to maxKeptBatch bytes of
+// buffers in all, drops the rest, and forgets the paragraphs read.
+func (b *batch) recycle() {
+	kept, n := 0, 0
+	for _, pp := range b.pps[:b.n] {
+		if k := pp.keptBytes(); kept+k <= maxKeptBatch {
+			kept += k
+			pp.forget()
+			b.pps[n] = pp
+			n++
+		}
+	}
+	clear(b.pps[n:])
+	b.pps = b.pps[:n]
+	b.n, b.bytes, b.err = 0, 0, nil
+}
 
 // prepareAhead reads r's paragraphs, prepares them (x.prepare) on another
 // goroutine, a few batches ahead, and calls read for each on the caller's
@@ -204,10 +231,13 @@ const (
 // keeps the rest, read alone touches it. The goroutine has ended when
 // prepareAhead returns.
 func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
+	if d.batches == nil {
+		d.batches = new(batches)
+	}
 	ready := make(chan *batch, 1)
 	free := make(chan *batch, batchesInFlight)
-	for range batchesInFlight {
-		free <- &batch{}
+	for i := range d.batches {
+		free <- &d.batches[i]
 	}
 	done := make(chan struct{})
 	words := d.words
@@ -227,7 +257,6 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 			case <-done:
 				return false
 			}
-			b.n, b.bytes, b.err = 0, 0, nil
 			return true
 		}
 		ok := readParagraphs(r, func(text string, at int) bool {
@@ -265,12 +294,18 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 		if err != nil {
 			break
 		}
+		b.recycle()
 		free <- b
 	}
 	close(done)
 	for range ready { // until the goroutine has ended
 	}
 	d.words = words
+	for i := range d.batches { // those left unread, when read stopped
+		if b := &d.batches[i]; b.n > 0 || b.err != nil {
+			b.recycle()
+		}
+	}
 	return err
 }
 
