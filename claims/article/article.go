@@ -2,8 +2,10 @@ package article
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -186,10 +188,11 @@ type batch struct {
 	err   error
 }
 
-// Batches close at batchParagraphs paragraphs or batchBytes of text, and
-// at most batchesInFlight exist: one being prepared, one waiting, one
-// being read. So Scan holds at most that many batches of paragraphs
-// (each under batchBytes plus one paragraph), whatever the input's size.
+// Batches close at batchParagraphs paragraphs or batchBytes of text, or
+// before a read of r that may wait (see prepareAhead), and at most
+// batchesInFlight exist: one being prepared, one waiting, one being read.
+// So Scan holds at most that many batches of paragraphs (each under
+// batchBytes plus one paragraph), whatever the input's size.
 const (
 	batchParagraphs = 16
 	batchBytes      = 32 << 10
@@ -230,6 +233,13 @@ func (b *batch) recycle() {
 // has the doc's word cache while it runs (prepare's only state); the doc
 // keeps the rest, read alone touches it. The goroutine has ended when
 // prepareAhead returns.
+//
+// Before a read of r that may wait for a writer (r is not a regular file,
+// and no whole line is buffered), the goroutine hands over what it has
+// prepared and waits until read has had all of it: so the candidates of
+// what has come are reported before r is read again, as when the
+// paragraphs were read in turn, and read never stops (ErrStop, an error)
+// while the goroutine waits in a Read that it cannot interrupt.
 func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	if d.batches == nil {
 		d.batches = new(batches)
@@ -245,23 +255,64 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	go func() {
 		defer close(ready)
 		x, refusals := d.x, d.refusals
+		stopped := func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+				return false
+			}
+		}
+		// b is the batch being prepared, spare those back from the
+		// reader and not yet taken again.
 		b := <-free
+		spare := make([]*batch, 0, batchesInFlight)
+		next := func() bool {
+			if n := len(spare); n > 0 {
+				b, spare = spare[n-1], spare[:n-1]
+				return true
+			}
+			select {
+			case b = <-free:
+				return true
+			case <-done:
+				return false
+			}
+		}
 		send := func() bool {
+			if stopped() {
+				return false
+			}
 			select {
 			case ready <- b:
 			case <-done:
 				return false
 			}
-			select {
-			case b = <-free:
-			case <-done:
-				return false
+			return next()
+		}
+		var idle func() bool
+		if mayWait(r) {
+			idle = func() bool {
+				if b.n > 0 && !send() {
+					return false
+				}
+				for len(spare) < batchesInFlight-1 {
+					select {
+					case fb := <-free:
+						spare = append(spare, fb)
+					case <-done:
+						return false
+					}
+				}
+				return true
 			}
-			return true
 		}
 		ok := readParagraphs(r, func(text string, at int) bool {
 			if strings.TrimSpace(text) == "" {
 				return true
+			}
+			if stopped() {
+				return false
 			}
 			if b.n == len(b.pps) {
 				b.pps = append(b.pps, &prep{})
@@ -273,8 +324,8 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 				return true
 			}
 			return send()
-		}, func(e error) { b.err = e })
-		if ok && (b.n > 0 || b.err != nil) {
+		}, idle, func(e error) { b.err = e })
+		if ok && (b.n > 0 || b.err != nil) && !stopped() {
 			select {
 			case ready <- b:
 			case <-done:
@@ -309,15 +360,32 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	return err
 }
 
+// mayWait reports whether a read of r may wait for a writer (r is a pipe,
+// a terminal, a connection, or unknown) rather than for the disk alone
+// (r is a regular file).
+func mayWait(r io.Reader) bool {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return true
+	}
+	fi, err := f.Stat()
+	return err != nil || !fi.Mode().IsRegular()
+}
+
 // readParagraphs reads r a paragraph (line) at a time, a line longer than
 // MaxParagraph cut at its last space before the limit, and calls para for
 // each, with its offset in r, until para returns false; it calls fail with
-// a read error. It returns false when para stopped it.
-func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) bool {
+// a read error. Before each read of r that may have to wait for more input
+// (no whole line is buffered), it calls idle, where not nil, and stops if
+// idle returns false. It returns false where para or idle stopped it.
+func readParagraphs(r io.Reader, para func(text string, at int) bool, idle func() bool, fail func(error)) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	off := 0
 	for {
+		if idle != nil && !lineBuffered(br) && !idle() {
+			return false
+		}
 		line, err := br.ReadSlice('\n')
 		buf = append(buf, line...)
 		if errors.Is(err, bufio.ErrBufferFull) && len(buf) < MaxParagraph {
@@ -361,4 +429,11 @@ func lastSpace(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// lineBuffered reports whether br holds a whole line, which it can give
+// without reading.
+func lineBuffered(br *bufio.Reader) bool {
+	b, _ := br.Peek(br.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
 }
