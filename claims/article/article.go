@@ -232,7 +232,8 @@ func (b *batch) recycle() {
 // the input ends (with its read error, if any). The preparing goroutine
 // has the doc's word cache while it runs (prepare's only state); the doc
 // keeps the rest, read alone touches it. The goroutine has ended when
-// prepareAhead returns.
+// prepareAhead returns or panics; a panic of the goroutine (in r's Read,
+// or in prepare) is raised again on the caller's.
 //
 // Before a read of r that may wait for a writer (r is not a regular file,
 // and no whole line is buffered), the goroutine hands over what it has
@@ -252,8 +253,24 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	done := make(chan struct{})
 	words := d.words
 	d.words = wordCache{}
+	var panicked any // the goroutine's, set before it closes ready
+	defer func() {
+		close(done)
+		for range ready { // until the goroutine has ended
+		}
+		d.words = words
+		for i := range d.batches { // those left unread, when read stopped
+			if b := &d.batches[i]; b.n > 0 || b.err != nil {
+				b.recycle()
+			}
+		}
+		if panicked != nil {
+			panic(panicked)
+		}
+	}()
 	go func() {
 		defer close(ready)
+		defer func() { panicked = recover() }()
 		x, refusals := d.x, d.refusals
 		stopped := func() bool {
 			select {
@@ -336,28 +353,16 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	for b := range ready {
 		for _, pp := range b.pps[:b.n] {
 			if err = read(pp); err != nil {
-				break
+				return err
 			}
 		}
-		if err == nil {
-			err = b.err
-		}
-		if err != nil {
-			break
+		if b.err != nil {
+			return b.err
 		}
 		b.recycle()
 		free <- b
 	}
-	close(done)
-	for range ready { // until the goroutine has ended
-	}
-	d.words = words
-	for i := range d.batches { // those left unread, when read stopped
-		if b := &d.batches[i]; b.n > 0 || b.err != nil {
-			b.recycle()
-		}
-	}
-	return err
+	return nil
 }
 
 // mayWait reports whether a read of r may wait for a writer (r is a pipe,

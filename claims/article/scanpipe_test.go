@@ -164,3 +164,47 @@ func TestScanReportsAsItReads(t *testing.T) {
 		})
 	})
 }
+
+// panicReader gives its text, then panics.
+type panicReader struct{ r *strings.Reader }
+
+func (p panicReader) Read(b []byte) (int, error) {
+	if p.r.Len() == 0 {
+		panic("reader gone")
+	}
+	return p.r.Read(b)
+}
+
+// TestScanPanics panics in the callback and in the reader's Read: Scan
+// passes the panic on, on its goroutine, to a caller that recovers it, and
+// leaves no goroutine behind (synctest fails the test if one is blocked
+// at its end).
+func TestScanPanics(t *testing.T) {
+	paras := paragraphsWithCandidates(t, 40)
+	text := strings.Join(paras, "\n") + "\n"
+	x := article.New(nil, nil)
+	for _, c := range []struct {
+		name string
+		r    func() io.Reader
+		emit func(*article.Candidate) error
+		want string
+	}{
+		{"callback", func() io.Reader { return strings.NewReader(text) },
+			func(*article.Candidate) error { panic("callback gone") }, "callback gone"},
+		{"reader", func() io.Reader { return panicReader{strings.NewReader(text)} },
+			func(*article.Candidate) error { return nil }, "reader gone"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				got := func() (p any) {
+					defer func() { p = recover() }()
+					x.Scan(c.r(), c.emit)
+					return nil
+				}()
+				if got != c.want {
+					t.Errorf("recovered %v, want %q", got, c.want)
+				}
+			})
+		})
+	}
+}
