@@ -138,8 +138,11 @@ var ErrStop = errors.New("article: stop")
 // Memory is bounded by MaxParagraph and the extractor's fixed table of
 // people and organisations, not by the length of r. The paragraphs are
 // prepared a few ahead on another goroutine (so r is read ahead of emit),
-// which has ended, and no longer reads r, when Scan returns; emit is
-// called on Scan's goroutine.
+// which has ended, and no longer reads r, when Scan returns or panics;
+// emit is called on Scan's goroutine. Where r may wait for input (it is
+// not a regular file), the paragraphs that have come are all read, and
+// their candidates reported but the last paragraph's (which the next may
+// still attribute), before r is read again: a stop never waits for input.
 func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	return x.scan(r, emit, nil)
 }
