@@ -2,8 +2,10 @@ package article
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -136,8 +138,11 @@ var ErrStop = errors.New("article: stop")
 // Memory is bounded by MaxParagraph and the extractor's fixed table of
 // people and organisations, not by the length of r. The paragraphs are
 // prepared a few ahead on another goroutine (so r is read ahead of emit),
-// which has ended, and no longer reads r, when Scan returns; emit is
-// called on Scan's goroutine.
+// which has ended, and no longer reads r, when Scan returns or panics;
+// emit is called on Scan's goroutine. Where r may wait for input (it is
+// not a regular file), the paragraphs that have come are all read, and
+// their candidates reported but the last paragraph's (which the next may
+// still attribute), before r is read again: a stop never waits for input.
 func (x *Extractor) Scan(r io.Reader, emit func(*Candidate) error) error {
 	return x.scan(r, emit, nil)
 }
@@ -186,15 +191,43 @@ type batch struct {
 	err   error
 }
 
-// Batches close at batchParagraphs paragraphs or batchBytes of text, and
-// at most batchesInFlight exist: one being prepared, one waiting, one
-// being read. So Scan holds at most that many batches of paragraphs
-// (each under batchBytes plus one paragraph), whatever the input's size.
+// Batches close at batchParagraphs paragraphs or batchBytes of text, or
+// before a read of r that may wait (see prepareAhead), and at most
+// batchesInFlight exist: one being prepared, one waiting, one being read.
+// So Scan holds at most that many batches of paragraphs (each under
+// batchBytes plus one paragraph), whatever the input's size.
 const (
 	batchParagraphs = 16
 	batchBytes      = 32 << 10
 	batchesInFlight = 3
+	// maxKeptBatch bounds the memory a read batch keeps, in its preps'
+	// buffers, for the paragraphs it is prepared with next (see recycle):
+	// about twice what 32 KB of news text needs, so that a paragraph of
+	// 40,000 words, met once, leaves nothing behind.
+	maxKeptBatch = 1 << 20
 )
+
+// batches are a scan's batches, kept with the doc's scratch for the next
+// scan (see release).
+type batches [batchesInFlight]batch
+
+// recycle readies b, its paragraphs read, to be prepared again: it keeps
+// the preps it used, and their buffers, up to maxKeptBatch bytes of
+// buffers in all, drops the rest, and forgets the paragraphs read.
+func (b *batch) recycle() {
+	kept, n := 0, 0
+	for _, pp := range b.pps[:b.n] {
+		if k := pp.keptBytes(); kept+k <= maxKeptBatch {
+			kept += k
+			pp.forget()
+			b.pps[n] = pp
+			n++
+		}
+	}
+	clear(b.pps[n:])
+	b.pps = b.pps[:n]
+	b.n, b.bytes, b.err = 0, 0, nil
+}
 
 // prepareAhead reads r's paragraphs, prepares them (x.prepare) on another
 // goroutine, a few batches ahead, and calls read for each on the caller's
@@ -202,37 +235,104 @@ const (
 // the input ends (with its read error, if any). The preparing goroutine
 // has the doc's word cache while it runs (prepare's only state); the doc
 // keeps the rest, read alone touches it. The goroutine has ended when
-// prepareAhead returns.
+// prepareAhead returns or panics; a panic of the goroutine (in r's Read,
+// or in prepare) is raised again on the caller's.
+//
+// Before a read of r that may wait for a writer (r is not a regular file,
+// and no whole line is buffered), the goroutine hands over what it has
+// prepared and waits until read has had all of it: so the candidates of
+// what has come are reported before r is read again, as when the
+// paragraphs were read in turn, and read never stops (ErrStop, an error)
+// while the goroutine waits in a Read that it cannot interrupt.
 func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
+	if d.batches == nil {
+		d.batches = new(batches)
+	}
 	ready := make(chan *batch, 1)
 	free := make(chan *batch, batchesInFlight)
-	for range batchesInFlight {
-		free <- &batch{}
+	for i := range d.batches {
+		free <- &d.batches[i]
 	}
 	done := make(chan struct{})
 	words := d.words
 	d.words = wordCache{}
+	var panicked any // the goroutine's, set before it closes ready
+	defer func() {
+		close(done)
+		for range ready { // until the goroutine has ended
+		}
+		d.words = words
+		for i := range d.batches { // those left unread, when read stopped
+			if b := &d.batches[i]; b.n > 0 || b.err != nil {
+				b.recycle()
+			}
+		}
+		if panicked != nil {
+			panic(panicked)
+		}
+	}()
 	go func() {
 		defer close(ready)
+		defer func() { panicked = recover() }()
 		x, refusals := d.x, d.refusals
+		stopped := func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+				return false
+			}
+		}
+		// b is the batch being prepared, spare those back from the
+		// reader and not yet taken again.
 		b := <-free
+		spare := make([]*batch, 0, batchesInFlight)
+		next := func() bool {
+			if n := len(spare); n > 0 {
+				b, spare = spare[n-1], spare[:n-1]
+				return true
+			}
+			select {
+			case b = <-free:
+				return true
+			case <-done:
+				return false
+			}
+		}
 		send := func() bool {
+			if stopped() {
+				return false
+			}
 			select {
 			case ready <- b:
 			case <-done:
 				return false
 			}
-			select {
-			case b = <-free:
-			case <-done:
-				return false
+			return next()
+		}
+		var idle func() bool
+		if mayWait(r) {
+			idle = func() bool {
+				if b.n > 0 && !send() {
+					return false
+				}
+				for len(spare) < batchesInFlight-1 {
+					select {
+					case fb := <-free:
+						spare = append(spare, fb)
+					case <-done:
+						return false
+					}
+				}
+				return true
 			}
-			b.n, b.bytes, b.err = 0, 0, nil
-			return true
 		}
 		ok := readParagraphs(r, func(text string, at int) bool {
 			if strings.TrimSpace(text) == "" {
 				return true
+			}
+			if stopped() {
+				return false
 			}
 			if b.n == len(b.pps) {
 				b.pps = append(b.pps, &prep{})
@@ -244,8 +344,8 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 				return true
 			}
 			return send()
-		}, func(e error) { b.err = e })
-		if ok && (b.n > 0 || b.err != nil) {
+		}, idle, func(e error) { b.err = e })
+		if ok && (b.n > 0 || b.err != nil) && !stopped() {
 			select {
 			case ready <- b:
 			case <-done:
@@ -256,33 +356,44 @@ func (d *doc) prepareAhead(r io.Reader, read func(*prep) error) error {
 	for b := range ready {
 		for _, pp := range b.pps[:b.n] {
 			if err = read(pp); err != nil {
-				break
+				return err
 			}
 		}
-		if err == nil {
-			err = b.err
+		if b.err != nil {
+			return b.err
 		}
-		if err != nil {
-			break
-		}
+		b.recycle()
 		free <- b
 	}
-	close(done)
-	for range ready { // until the goroutine has ended
+	return nil
+}
+
+// mayWait reports whether a read of r may wait for a writer (r is a pipe,
+// a terminal, a connection, or unknown) rather than for the disk alone
+// (r is a regular file).
+func mayWait(r io.Reader) bool {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return true
 	}
-	d.words = words
-	return err
+	fi, err := f.Stat()
+	return err != nil || !fi.Mode().IsRegular()
 }
 
 // readParagraphs reads r a paragraph (line) at a time, a line longer than
 // MaxParagraph cut at its last space before the limit, and calls para for
 // each, with its offset in r, until para returns false; it calls fail with
-// a read error. It returns false when para stopped it.
-func readParagraphs(r io.Reader, para func(text string, at int) bool, fail func(error)) bool {
+// a read error. Before each read of r that may have to wait for more input
+// (no whole line is buffered), it calls idle, where not nil, and stops if
+// idle returns false. It returns false where para or idle stopped it.
+func readParagraphs(r io.Reader, para func(text string, at int) bool, idle func() bool, fail func(error)) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	off := 0
 	for {
+		if idle != nil && !lineBuffered(br) && !idle() {
+			return false
+		}
 		line, err := br.ReadSlice('\n')
 		buf = append(buf, line...)
 		if errors.Is(err, bufio.ErrBufferFull) && len(buf) < MaxParagraph {
@@ -326,4 +437,11 @@ func lastSpace(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// lineBuffered reports whether br holds a whole line, which it can give
+// without reading.
+func lineBuffered(br *bufio.Reader) bool {
+	b, _ := br.Peek(br.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
 }

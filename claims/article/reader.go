@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -32,6 +33,9 @@ type doc struct {
 	// another goroutine, that goroutine has words and the doc placeHits.
 	words     wordCache
 	placeHits placeCache
+	// batches are Scan's paragraphs prepared ahead (see prepareAhead),
+	// kept for the next scan with the caches.
+	batches *batches
 	// stemCache holds the stems of names and roles looked up, and their
 	// keys (the stems without articles); emptied when it grows past
 	// maxStemCache, so memory stays bounded.
@@ -117,6 +121,7 @@ func (x *Extractor) newDoc() *doc {
 		d.pp = sc.pp
 		d.words = sc.words
 		d.placeHits = sc.places
+		d.batches = sc.batches
 		d.stemCache = sc.stems
 		d.units = sc.units
 	}
@@ -127,7 +132,13 @@ func (x *Extractor) newDoc() *doc {
 // hold pure functions of words and names (and places with the extractor
 // they were read for), so the next article may use them.
 func (d *doc) release() {
-	sc := &scratch{words: d.words, places: d.placeHits, stems: d.stemCache, units: d.units}
+	scratchPool.Put(d.scratch())
+	d.pp = nil
+}
+
+// scratch is what d leaves for the next doc (see release).
+func (d *doc) scratch() *scratch {
+	sc := &scratch{words: d.words, places: d.placeHits, batches: d.batches, stems: d.stemCache, units: d.units}
 	if d.pp != nil && cap(d.pp.toks) <= 1<<16 {
 		sc.pp = d.pp
 		sc.pp.p = ""
@@ -136,18 +147,19 @@ func (d *doc) release() {
 		clear(sc.pp.qs)
 		clear(sc.pp.cues[:cap(sc.pp.cues)])
 	}
-	scratchPool.Put(sc)
-	d.pp = nil
+	return sc
 }
 
-// scratch is what a doc leaves for the next: its token buffer and its
+// scratch is what a doc leaves for the next: its token buffer, Scan's
+// batches (read and recycled, so bounded: see batch.recycle) and its
 // caches of words and names.
 type scratch struct {
-	pp     *prep
-	words  wordCache
-	places placeCache
-	stems  map[string]stemmed
-	units  map[string]uint8
+	pp      *prep
+	words   wordCache
+	places  placeCache
+	batches *batches
+	stems   map[string]stemmed
+	units   map[string]uint8
 }
 
 var scratchPool sync.Pool
@@ -254,6 +266,35 @@ func (x *Extractor) prepare(pp *prep, p string, base int, refusals bool, words *
 	if len(qs) > 0 {
 		pp.qs = x.correct(pp.qs, p, qs)
 	}
+}
+
+// keptBytes is the memory pp's buffers hold, by their capacities.
+func (pp *prep) keptBytes() int {
+	return cap(pp.found)*int(unsafe.Sizeof(quantity.Quantity{})) +
+		cap(pp.rs)*int(unsafe.Sizeof(quantity.Refusal{})) +
+		cap(pp.qs)*int(unsafe.Sizeof(quantity.Quantity{})) +
+		cap(pp.refused)*int(unsafe.Sizeof(Refusal{})) +
+		(cap(pp.sps)+cap(pp.quotes))*int(unsafe.Sizeof(span{})) +
+		cap(pp.toks)*int(unsafe.Sizeof(tok{})) +
+		cap(pp.bounds)*int(unsafe.Sizeof(0)) +
+		cap(pp.sents)*int(unsafe.Sizeof(sent{})) +
+		cap(pp.countPhr)*int(unsafe.Sizeof("")) +
+		cap(pp.cues)*int(unsafe.Sizeof(cue{}))
+}
+
+// forget drops what pp holds of the paragraph it was prepared with (its
+// text, in its tokens and elsewhere, and what the doc's reading left in
+// its sentences and cues), keeping its buffers: a prep waiting to be
+// prepared again keeps no paragraph alive.
+func (pp *prep) forget() {
+	pp.p = ""
+	clear(pp.found)
+	clear(pp.qs)
+	clear(pp.refused)
+	clear(pp.toks)
+	clear(pp.sents)
+	clear(pp.countPhr)
+	clear(pp.cues[:cap(pp.cues)])
 }
 
 // maxKeptQuantities and maxKeptSentences bound the buffers of quantities

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 
@@ -78,6 +79,130 @@ func TestScanStopsItsPreparer(t *testing.T) {
 				}
 				if w.late {
 					t.Error("the input was read after Scan returned")
+				}
+			})
+		})
+	}
+}
+
+// paragraphsWithCandidates returns n passages of the corpus, each with a
+// candidate of its own.
+func paragraphsWithCandidates(t *testing.T, n int) []string {
+	x := article.New(nil, nil)
+	var out []string
+	for _, p := range loadCorpus(t) {
+		if cs := x.Extract(p.Text); len(cs) > 0 && !strings.Contains(p.Text, "\n") {
+			out = append(out, p.Text)
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	t.Fatalf("fewer than %d passages with candidates", n)
+	return nil
+}
+
+// TestScanReportsAsItReads writes two paragraphs into a pipe and waits:
+// Scan reports the first one's candidates (the second's may still be
+// attributed by the next paragraph) before more input comes, as it did
+// reading the paragraphs in turn; and stopped at the first candidate of
+// twenty paragraphs, it returns without waiting for more input.
+func TestScanReportsAsItReads(t *testing.T) {
+	paras := paragraphsWithCandidates(t, 20)
+	x := article.New(nil, nil)
+	t.Run("reports", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			go func() {
+				pw.Write([]byte(paras[0] + "\n" + paras[1] + "\n"))
+			}()
+			var mu sync.Mutex
+			var starts []int
+			scanned := make(chan error)
+			go func() {
+				scanned <- x.Scan(pr, func(c *article.Candidate) error {
+					mu.Lock()
+					starts = append(starts, c.Start)
+					mu.Unlock()
+					return nil
+				})
+			}()
+			synctest.Wait() // the pipe is empty, Scan waits for more
+			mu.Lock()
+			if len(starts) == 0 || starts[len(starts)-1] > len(paras[0]) {
+				t.Errorf("candidates at %v reported before more input, want the first paragraph's (%d bytes)", starts, len(paras[0]))
+			}
+			mu.Unlock()
+			pw.Close()
+			if err := <-scanned; err != nil {
+				t.Fatal(err)
+			}
+		})
+	})
+	t.Run("stops", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			go func() {
+				pw.Write([]byte(strings.Join(paras, "\n") + "\n"))
+			}()
+			scanned := make(chan error, 1)
+			go func() {
+				scanned <- x.Scan(pr, func(*article.Candidate) error { return article.ErrStop })
+			}()
+			synctest.Wait()
+			select {
+			case err := <-scanned:
+				if err != nil {
+					t.Errorf("Scan returned %v", err)
+				}
+			default:
+				t.Error("Scan, stopped at the first candidate, waits for more input")
+				pw.Close()
+				<-scanned
+			}
+			pw.Close()
+		})
+	})
+}
+
+// panicReader gives its text, then panics.
+type panicReader struct{ r *strings.Reader }
+
+func (p panicReader) Read(b []byte) (int, error) {
+	if p.r.Len() == 0 {
+		panic("reader gone")
+	}
+	return p.r.Read(b)
+}
+
+// TestScanPanics panics in the callback and in the reader's Read: Scan
+// passes the panic on, on its goroutine, to a caller that recovers it, and
+// leaves no goroutine behind (synctest fails the test if one is blocked
+// at its end).
+func TestScanPanics(t *testing.T) {
+	paras := paragraphsWithCandidates(t, 40)
+	text := strings.Join(paras, "\n") + "\n"
+	x := article.New(nil, nil)
+	for _, c := range []struct {
+		name string
+		r    func() io.Reader
+		emit func(*article.Candidate) error
+		want string
+	}{
+		{"callback", func() io.Reader { return strings.NewReader(text) },
+			func(*article.Candidate) error { panic("callback gone") }, "callback gone"},
+		{"reader", func() io.Reader { return panicReader{strings.NewReader(text)} },
+			func(*article.Candidate) error { return nil }, "reader gone"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				got := func() (p any) {
+					defer func() { p = recover() }()
+					x.Scan(c.r(), c.emit)
+					return nil
+				}()
+				if got != c.want {
+					t.Errorf("recovered %v, want %q", got, c.want)
 				}
 			})
 		})
