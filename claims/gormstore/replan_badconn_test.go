@@ -21,6 +21,12 @@ type badConnDriver struct {
 
 func (d *badConnDriver) Open(string) (driver.Conn, error) { return refusingConn{d}, nil }
 
+// Connect and Driver make the driver its own connector, so that the test
+// opens it with sql.OpenDB: sql.Register would panic when the test runs
+// twice in one binary (-count=2).
+func (d *badConnDriver) Connect(context.Context) (driver.Conn, error) { return d.Open("") }
+func (d *badConnDriver) Driver() driver.Driver                        { return d }
+
 type refusingConn struct{ d *badConnDriver }
 
 func (c refusingConn) Prepare(string) (driver.Stmt, error) { return nil, errors.New("not supported") }
@@ -58,11 +64,7 @@ func (r *okRows) Next(dest []driver.Value) error {
 // cancelled is not run again.
 func TestReadRunsAgainAfterBadConnections(t *testing.T) {
 	d := &badConnDriver{}
-	sql.Register("claimdesk-badconn", d)
-	db, err := sql.Open("claimdesk-badconn", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := sql.OpenDB(d)
 	defer db.Close()
 	db.SetMaxOpenConns(4)
 	p := newReplanPool(db, 4)
