@@ -1169,12 +1169,19 @@ func ownerBeforeName(ts []tok, r, end int) int {
 // ("Марии Захаровой", "Анны Поповой"). A woman's name in the nominative
 // ends in -а or -я too ("Мария Захарова"): only where the case is known
 // otherwise (a name in the nominative follows; see roleOwner) does this
-// tell them apart.
+// tell them apart. So does a man's first name ("Илья Кива", "Никита
+// Кива"): one in -ья (a genitive is "Ильи") or a common one in -а or -я
+// is in the nominative.
 func genitivePersonName(first, surname string) bool {
-	return (hasAnySuffix(first, "а", "я") && hasAnySuffix(surname, "а", "я") ||
+	return (hasAnySuffix(first, "а", "я") && !strings.HasSuffix(first, "ья") && !maleFirstNamesA[first] && hasAnySuffix(surname, "а", "я") ||
 		hasAnySuffix(first, "и", "ы") && hasAnySuffix(surname, "ой")) &&
 		isCyrillic(first) && isCyrillic(surname)
 }
+
+// maleFirstNamesA are men's first names (folded) whose nominative ends
+// in -а or -я, as a man's genitive does ("Никита", "Владимира").
+var maleFirstNamesA = set("никита", "лука", "фома", "кузьма", "савва", "добрыня", "данила", "гаврила", "иона",
+	"мина", "фока", "муса", "иса", "мустафа", "хамза", "шота", "мамука")
 
 // roleOwner reports whether ts, the subject of the Russian verb of saying
 // verb (folded), is a role in the nominative and the name of the person
@@ -1184,7 +1191,11 @@ func genitivePersonName(first, surname string) bool {
 // a genitive whatever the verb. A man's in the genitive ("Путина",
 // "Владимира Путина") reads as a woman's name in the nominative
 // ("Пресс-секретарь Мария Захарова добавила"); the verb tells them apart:
-// a man's subject takes "добавил", which a woman's name cannot.
+// a man's subject takes "добавил", which a woman's name cannot. A man's
+// surname in -ой ("Депутат Андрей Луговой заявил", "Депутат Луговой")
+// is in the nominative but for a first name in the genitive before it
+// ("Марии Захаровой") or, alone, a verb in the past that a man's name
+// cannot take ("Помощник Захаровой сообщила").
 func roleOwner(ts []tok, verb string) bool {
 	k := len(ts)
 	for k > 0 && len(ts)-k < 2 && ts[k-1].word && ts[k-1].upper && ts[k-1].cls&(cRole|cOrg|cNotName|cAllCaps) == 0 {
@@ -1195,7 +1206,10 @@ func roleOwner(ts []tok, verb string) bool {
 	}
 	surname := ts[len(ts)-1].low
 	if hasAnySuffix(surname, "овой", "евой", "ёвой", "иной", "ыной") {
-		return true
+		if k == len(ts)-1 {
+			return ruPast(verb) && !ruPastMasculine(verb)
+		}
+		return genitivePersonName(ts[k].low, surname)
 	}
 	if !ruPastMasculine(verb) {
 		return false
@@ -1225,6 +1239,12 @@ func speechVerbBy(ts []tok, r, j int) string {
 		}
 	}
 	return ""
+}
+
+// ruPast reports whether a folded Russian verb is in the past: "добавил",
+// "добавила", "добавили", "поделилась".
+func ruPast(w string) bool {
+	return hasAnySuffix(w, "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись") && isCyrillic(w)
 }
 
 // ruPastMasculine reports whether a folded Russian verb is in the past
