@@ -232,7 +232,9 @@ func (h *handler) relationsOf(c *gin.Context, target *claims.Claim, rq xref.Rela
 		}
 		rq.Kinds = []xref.Kind{xref.Kind(kind)}
 	}
-	// One computation a processor at a time (see handler.computing).
+	// One computation a processor at a time (see handler.computing); the
+	// wait for a place holds no slot of the read gate.
+	leaveReadGate(c)
 	select {
 	case h.computing <- struct{}{}:
 		defer func() { <-h.computing }()

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/gin-gonic/gin"
@@ -28,8 +29,12 @@ import (
 // database/sql never has a crowd of waiters. A request whose context ends
 // while it waits leaves the line without a slot.
 //
-// A request holds its slot from its handlers' start until they start
-// writing the answer (slotWriter), or return without one. Every store read
+// The gate comes before authentication, whose token and session checks
+// read the store, and covers the API's GET requests (gated). A request
+// holds its slot from its handlers' start until they start writing the
+// answer (slotWriter), or return without one, or give it back
+// (leaveReadGate: a relations request before it waits for a place to
+// compute). Every store read
 // a gated handler makes comes before its first byte (the cached pages and
 // comparisons read the version again before they write, not after; none
 // streams nor flushes early), so the slot covers them all, and none takes
@@ -37,16 +42,18 @@ import (
 // A client that reads a large answer slowly, or never, holds no slot while
 // the server writes to it. Writes do not wait in the gate: they find the
 // pool's spare connection, which the gated reads leave free (the few reads
-// outside the gate, a token's check, /readyz, an export, may take it for a
-// moment). Nor do the streamed exports, which read the store while they
-// write and would hold a slot for as long as their client reads.
+// outside the gate, /readyz, a relations request's reads after it left the
+// gate, may take it for a moment). Nor do the streamed exports, which read
+// the store while they write and would hold a slot for as long as their
+// client reads: an export holds a connection of the pool for its whole
+// download.
 
 // admitRead holds a slot of the read gate for a GET request (HEAD comes
 // as GET, see headAsGet) until its handlers start writing the answer, or
 // return without one; other methods pass. A request whose client goes
 // away while it waits is answered 499.
 func (h *handler) admitRead(c *gin.Context) {
-	if h.reads == nil || c.Request.Method != http.MethodGet {
+	if h.reads == nil || c.Request.Method != http.MethodGet || !gated(c.Request.URL.Path) {
 		c.Next()
 		return
 	}
@@ -60,6 +67,24 @@ func (h *handler) admitRead(c *gin.Context) {
 	c.Writer = w
 	c.Next()
 	c.Writer = w.ResponseWriter
+}
+
+// gated says whether a GET of path waits in the read gate: the API's,
+// except the streamed export (see above); not the frontend's files, the
+// health checks nor the metrics.
+func gated(path string) bool {
+	return strings.HasPrefix(path, "/api/v1/") && path != "/api/v1/export"
+}
+
+// leaveReadGate gives c's slot of the read gate back before the handler
+// has written anything, where it is done with the store's reads that the
+// slot is for, or goes on to wait for something else: a relations request
+// that waits for a place to compute must not keep others from the store.
+// Its later reads, if any, wait in database/sql's pool.
+func leaveReadGate(c *gin.Context) {
+	if w, ok := c.Writer.(*slotWriter); ok {
+		w.release()
+	}
 }
 
 // slotWriter gives its request's slot of the read gate back (release)

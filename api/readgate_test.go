@@ -320,3 +320,64 @@ func TestReadGateSlowClient(t *testing.T) {
 		t.Errorf("GET /api/v1/topics after them = %d, want 200", third.Code)
 	}
 }
+
+// countingAccounts is a server's accounts that count the token lookups,
+// which read the store, and know one API token, of a viewer: its hash.
+type countingAccounts struct {
+	claims.Accounts
+	known string
+	finds *atomic.Int32
+}
+
+func (a countingAccounts) FindToken(_ context.Context, hash string) (*claims.Token, *claims.User, error) {
+	a.finds.Add(1)
+	if hash != a.known {
+		return nil, nil, claims.Errorf(claims.CodeNotFound, "no such token")
+	}
+	return &claims.Token{Kind: claims.TokenAPI, Name: "reader"}, &claims.User{Name: "ana", Role: claims.RoleViewer}, nil
+}
+
+// TestReadGateBeforeAuthentication: a GET's token is looked up in the
+// store only once the GET has its slot, so that the lookups of a crowd of
+// signed-in readers do not crowd database/sql's pool around the gate.
+func TestReadGateBeforeAuthentication(t *testing.T) {
+	s := blockingStore{started: make(chan struct{}), release: make(chan struct{})}
+	var finds atomic.Int32
+	known, hash := claims.NewSecret()
+	e := newEngine(Options{Store: s, Accounts: countingAccounts{known: hash, finds: &finds}, ReadSlots: 1})
+	get := func(secret string, done chan<- int) {
+		req := httptest.NewRequest("GET", "/api/v1/topics", nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		done <- rec.Code
+	}
+	first, second := make(chan int, 1), make(chan int, 1)
+	go get(known, first)
+	<-s.started // the only slot is held in the store
+	if n := finds.Load(); n != 1 {
+		t.Fatalf("%d token lookups for the GET in the store, want 1 (the test's premise)", n)
+	}
+
+	unknown, _ := claims.NewSecret()
+	go get(unknown, second)
+	// The second GET is parked in the gate's line, or was answered
+	// without waiting for a slot.
+	waitFor(func() bool { return waiting() == 1 || len(second) == 1 })
+	if len(second) == 1 {
+		t.Error("a GET was answered while the only slot was held: its token was checked before the gate")
+	}
+	if n := finds.Load(); n != 1 {
+		t.Errorf("the waiting GET's token was looked up while it waited in the gate (%d lookups, want 1)", n)
+	}
+	close(s.release)
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("GET with the viewer's token = %d, want 200", code)
+	}
+	if code := <-second; code != http.StatusUnauthorized {
+		t.Errorf("GET with an unknown token = %d, want 401", code)
+	}
+	if n := finds.Load(); n != 2 {
+		t.Errorf("%d token lookups in all, want 2", n)
+	}
+}

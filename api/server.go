@@ -227,7 +227,9 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	if opts.Local {
 		e.Use(h.checkHost)
 	}
-	e.Use(h.authenticate, h.checkReason)
+	// The read gate comes before authentication, whose token and session
+	// checks read the store too (readgate.go).
+	e.Use(h.admitRead, h.authenticate, h.checkReason)
 	read, write, admin := h.need(claims.RoleViewer), h.need(claims.RoleAnalyst), h.need(claims.RoleAdmin)
 	e.NoRoute(h.noRoute)
 	e.NoMethod(h.methodNotAllowed)
@@ -238,7 +240,7 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	e.GET("/healthz", h.healthz)                         // process up
 	e.GET("/metrics", h.metricsAccess, m.handler())      // Prometheus: requests by route and status, Go runtime
 	e.GET("/readyz", h.readyz)                           // Store.Ping within 2 s, else 503
-	v1 := e.Group("/api/v1", h.limitBody, h.admitRead)   // 415 and 413 before any handler reads; GETs reach the store in turn
+	v1 := e.Group("/api/v1", h.limitBody)                // 415 and 413 before any handler reads
 	v1.GET("/session", h.session)                        // who is signed in, and the CSRF token of their cookie
 	v1.POST("/session", h.login)                         // {"name","password"} -> session cookie; failures slowed down
 	v1.DELETE("/session", read, h.logout)                // log out
@@ -302,7 +304,7 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	v1.DELETE("/tokens/:id", admin, h.revokeToken) // revoke
 
 	// Exchange: streamed downloads and atomic imports (export.go, import.go).
-	e.GET("/api/v1/export", read, h.export)                         // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=; a stream, outside the read gate
+	v1.GET("/export", read, h.export)                               // ?format=json|ndjson|csv|claimreview|wikidata&topic_id=; a stream, outside the read gate
 	v1.GET("/export/schema.json", read, h.exportSchema)             // JSON Schema of the JSON export
 	e.POST("/api/v1/import", admin, h.limitImport, h.importRecords) // ?format=&dry_run=true; own body limit and types
 	return e, h
