@@ -62,12 +62,20 @@ func (w *cancelWatch) HandleCancel(ctx context.Context) {
 
 // pingIfCancelled pings a connection on which a context was cancelled
 // since it was last handed out, and reports driver.ErrBadConn if the ping
-// fails, so that database/sql discards it (see postgresConnOptions).
+// fails, so that database/sql discards it (see postgresConnOptions). For
+// a query whose own context is already done it does not ping: the ping
+// would fail without reading and discard a connection that may be sound.
+// The mark stays for the next query; database/sql hands out the
+// connection, and the query fails before it sends anything.
 func pingIfCancelled(ctx context.Context, c *pgx.Conn) error {
 	w, _ := c.PgConn().CustomData()[cancelWatchKey].(*cancelWatch)
-	if w == nil || !w.cancelled.Swap(false) {
+	if w == nil || !w.cancelled.Load() {
 		return nil
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	w.cancelled.Store(false)
 	if err := c.PgConn().Ping(ctx); err != nil {
 		return driver.ErrBadConn
 	}
