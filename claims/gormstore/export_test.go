@@ -185,3 +185,7 @@ func ServerPrepared(ctx context.Context, s *Store) ([]string, error) {
 	err := s.db.WithContext(ctx).Raw("SELECT statement FROM pg_prepared_statements").Scan(&stmts).Error
 	return stmts, err
 }
+
+// PostgresConnOptions are the options Open gives the pool of a PostgreSQL
+// store's connections.
+var PostgresConnOptions = postgresConnOptions

@@ -178,7 +178,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	var dial gorm.Dialector
 	if IsPostgresDSN(dsn) {
 		s.dialect = dialectPostgres
-		dial = postgres.Open(dsn)
+		dial = postgres.New(postgres.Config{DSN: dsn, OptionOpenDB: postgresConnOptions()})
 	} else {
 		if dsn == "" {
 			return nil, errors.New("gormstore: open: empty database path")
