@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -80,3 +81,23 @@ func TestExtractPipeline(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestExtractSetsGCPercent requires extract to run the collector at
+// extractGCPercent, and to leave the environment's GOGC alone.
+func TestExtractSetsGCPercent(t *testing.T) {
+	gc := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(gc) })
+	for _, c := range []struct {
+		env  string
+		want int
+	}{{"", 400}, {"100", 100}} {
+		t.Setenv("GOGC", c.env)
+		debug.SetGCPercent(100)
+		if code, _, stderr := runCmd(t, "Russia has 800 fighters.", "extract"); code != 0 {
+			t.Fatalf("extract exited %d: %s", code, stderr)
+		}
+		if got := debug.SetGCPercent(100); got != c.want {
+			t.Errorf("with GOGC=%q extract ran the collector at %d, want %d", c.env, got, c.want)
+		}
+	}
+}
