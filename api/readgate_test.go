@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -380,4 +381,69 @@ func TestReadGateBeforeAuthentication(t *testing.T) {
 	if n := finds.Load(); n != 2 {
 		t.Errorf("%d token lookups in all, want 2", n)
 	}
+}
+
+// parkedIn counts the goroutines parked in a select inside fn (a
+// function's full name, as a stack gives it).
+func parkedIn(fn string) int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for g := range bytes.SplitSeq(buf, []byte("\n\n")) {
+		header, _, _ := bytes.Cut(g, []byte("\n"))
+		if bytes.Contains(header, []byte("[select")) && bytes.Contains(g, []byte(fn+"(")) {
+			count++
+		}
+	}
+	return count
+}
+
+// TestReadGateRelationsWaitHoldsNoSlot: a relations request that waits
+// for a place to compute (every place taken) has given its slot of the
+// read gate back, so that with one slot another GET is answered
+// meanwhile; the relations request is answered once a place frees.
+func TestReadGateRelationsWaitHoldsNoSlot(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		seedConflicting(t, s, 30)
+		e, h := buildEngine(Options{Store: s, ReadSlots: 1})
+		get := func(path string) *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			return rec
+		}
+		var page claims.Page[*claims.Claim]
+		rec := get("/api/v1/claims?topic_id=t-5&limit=1")
+		if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || len(page.Items) == 0 {
+			t.Fatalf("seed: no claim in t-5 (%d %s)", rec.Code, rec.Body)
+		}
+		for range cap(h.computing) {
+			h.computing <- struct{}{}
+		}
+		relations := make(chan *httptest.ResponseRecorder, 1)
+		go func() { relations <- get("/api/v1/claims/" + page.Items[0].ID + "/relations?limit=5") }()
+		waitFor(func() bool { return parkedIn("github.com/claimdesk/claimdesk/api.(*handler).relationsOf") == 1 })
+
+		other := make(chan int, 1)
+		go func() { other <- get("/api/v1/topics").Code }()
+		waitFor(func() bool { return len(other) == 1 || waiting() == 1 })
+		if len(other) == 0 {
+			t.Error("a GET waits in the gate while the only slot's holder waits for a place to compute")
+		}
+		for range cap(h.computing) {
+			<-h.computing
+		}
+		if code := <-other; code != http.StatusOK {
+			t.Errorf("GET /api/v1/topics = %d, want 200", code)
+		}
+		if rec := <-relations; rec.Code != http.StatusOK {
+			t.Errorf("GET relations = %d, want 200: %s", rec.Code, rec.Body)
+		}
+	})
 }

@@ -75,6 +75,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // open.
 const postgresMaxConns = 20
 
+// postgresWriteConns is how many of a PostgreSQL pool's connections the
+// reads leave to the writes (ReadConns).
+const postgresWriteConns = postgresMaxConns / 4
+
 // postgresIdleConns is how many idle PostgreSQL connections the pool keeps.
 const postgresIdleConns = 10
 

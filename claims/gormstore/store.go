@@ -82,14 +82,15 @@ func (s *Store) hotReader(ctx context.Context) *gorm.DB {
 }
 
 // ReadConns is how many reads the store serves at once: the connections
-// of its pool less one, kept for a write (on SQLite, where one write runs
-// at a time, max(4, GOMAXPROCS) and one more). A caller that keeps its
+// of its pool less those kept for writes (on SQLite, where one write runs
+// at a time, max(4, GOMAXPROCS) and one more; on PostgreSQL, where writes
+// to different topics run side by side, a quarter of the pool). A caller that keeps its
 // concurrent reads within it (the API's read gate) lets database/sql hand
 // every freed connection to the only waiter there is, a write's, instead
 // of to a random one of a crowd.
 func (s *Store) ReadConns() int {
 	if s.dialect == dialectPostgres {
-		return postgresMaxConns - 1
+		return postgresMaxConns - postgresWriteConns
 	}
 	return max(4, runtime.GOMAXPROCS(0))
 }
