@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -317,6 +318,34 @@ func TestInConflictPagesFollowWrites(t *testing.T) {
 			}
 		}
 	})
+}
+
+// firstPages serves store, a counting wrapper of s whose count is n, for
+// a test of a first pages' cache keyed by version (what names it in a
+// failure): it returns the test's env, whether the store caches at all
+// (PostgreSQL gives no version; SQLite must), fresh, which answers path
+// from a handler with empty caches, and check (see checkBuilt).
+func firstPages(t *testing.T, s *gormstore.Store, store Store, n *atomic.Int64, version func(context.Context) (string, error), what string) (e *env, cached bool, fresh func(string) []byte, check func(what, path string, built bool) []byte) {
+	t.Helper()
+	w := service.New(s, nil)
+	h := NewHandler(Options{Store: store, Writes: w})
+	v, err := version(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached = v != ""
+	if !cached && strings.HasSuffix(t.Name(), "/sqlite") {
+		t.Fatalf("SQLite gives no %s version", what)
+	}
+	fresh = func(path string) []byte {
+		t.Helper()
+		return getJSONBody(t, NewHandler(Options{Store: s, Writes: w}), path)
+	}
+	check = func(what, path string, built bool) []byte {
+		t.Helper()
+		return checkBuilt(t, what, h, fresh, path, n, built)
+	}
+	return &env{h: h, store: store}, cached, fresh, check
 }
 
 // checkBuilt asks h for path, wants the store's count n to grow (the

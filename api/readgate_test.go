@@ -38,23 +38,7 @@ func waitFor(cond func() bool) {
 // rests on. Every goroutine of the process is counted: the package's
 // tests do not run in parallel.
 func waiting() int {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	count := 0
-	for g := range bytes.SplitSeq(buf, []byte("\n\n")) {
-		header, _, _ := bytes.Cut(g, []byte("\n"))
-		if bytes.Contains(header, []byte("[select")) && bytes.Contains(g, []byte("golang.org/x/sync/semaphore.(*Weighted).Acquire(")) {
-			count++
-		}
-	}
-	return count
+	return parkedIn("golang.org/x/sync/semaphore.(*Weighted).Acquire")
 }
 
 // freeSlots is how many of g's slots are free, taking none.
@@ -384,7 +368,8 @@ func TestReadGateBeforeAuthentication(t *testing.T) {
 }
 
 // parkedIn counts the goroutines parked in a select inside fn (a
-// function's full name, as a stack gives it).
+// function's full name, as a stack gives it). Every goroutine of the
+// process is counted: the package's tests do not run in parallel.
 func parkedIn(fn string) int {
 	buf := make([]byte, 1<<16)
 	for {

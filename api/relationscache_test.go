@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
-	"github.com/claimdesk/claimdesk/claims/service"
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
@@ -40,25 +38,8 @@ func TestRelationsFirstPageFollowsWrites(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		seedConflicting(t, s, 300)
 		counter := &relationsCounter{Store: s}
-		w := service.New(s, nil)
-		h := NewHandler(Options{Store: counter, Writes: w})
-		e := &env{h: h, store: counter}
-		v, err := s.RelationsVersion(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached := v != ""
-		if !cached && strings.HasSuffix(t.Name(), "/sqlite") {
-			t.Fatalf("SQLite gives no relations version")
-		}
-		fresh := func(path string) []byte {
-			t.Helper()
-			return getJSONBody(t, NewHandler(Options{Store: s, Writes: w}), path)
-		}
-		check := func(what, path string, built bool) []byte {
-			t.Helper()
-			return checkBuilt(t, what, h, fresh, path, &counter.n, built)
-		}
+		e, cached, fresh, check := firstPages(t, s, counter, &counter.n, s.RelationsVersion, "relations")
+		h := e.h
 		// A claim of t-5, whose parent is t-0.
 		var child claims.Page[*claims.Claim]
 		e.doJSON(t, request{method: "GET", path: "/api/v1/claims?topic_id=t-5&limit=1"}, http.StatusOK, &child)

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
-	"github.com/claimdesk/claimdesk/claims/service"
 )
 
 // searchCounter counts the searches the store is asked for: a first page
@@ -38,25 +36,8 @@ func TestSearchFirstPageFollowsWrites(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		seedConflicting(t, s, 300)
 		counter := &searchCounter{Store: s}
-		w := service.New(s, nil)
-		h := NewHandler(Options{Store: counter, Writes: w})
-		e := &env{h: h, store: counter}
-		v, err := s.SearchVersion(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached := v != ""
-		if !cached && strings.HasSuffix(t.Name(), "/sqlite") {
-			t.Fatalf("SQLite gives no search version")
-		}
-		fresh := func(path string) []byte {
-			t.Helper()
-			return getJSONBody(t, NewHandler(Options{Store: s, Writes: w}), path)
-		}
-		check := func(what, path string, built bool) []byte {
-			t.Helper()
-			return checkBuilt(t, what, h, fresh, path, &counter.n, built)
-		}
+		e, cached, fresh, check := firstPages(t, s, counter, &counter.n, s.SearchVersion, "search")
+		h := e.h
 		const (
 			said     = "/api/v1/search?q=Said&limit=20&facets=true"
 			minister = "/api/v1/search?q=Minister&limit=5"
