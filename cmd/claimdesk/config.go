@@ -31,12 +31,17 @@ func env(key, def string) string {
 }
 
 // envInt is the integer in the environment variable key, or def when it is
-// unset or no integer.
-func envInt(key string, def int) int {
-	if n, err := strconv.Atoi(env(key, "")); err == nil {
-		return n
+// unset; a value that is no integer is an error naming the variable.
+func envInt(key string, def int) (int, error) {
+	v := env(key, "")
+	if v == "" {
+		return def, nil
 	}
-	return def
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return def, fmt.Errorf("%s=%q: want a whole number", key, v)
+	}
+	return n, nil
 }
 
 // parserFlags choose how quantity text is read: the flags of every command

@@ -404,3 +404,14 @@ func BenchmarkParseCommand(b *testing.B) {
 	}
 	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 }
+
+// TestServeRefusesBadReadSlots: a CLAIMDESK_READ_SLOTS that is no number
+// stops serve with an error naming the variable, instead of serving with
+// the default as if it were unset.
+func TestServeRefusesBadReadSlots(t *testing.T) {
+	t.Setenv("CLAIMDESK_READ_SLOTS", "four")
+	code, _, stderr := runCmd(t, "", "serve", "--db", filepath.Join(t.TempDir(), "c.db"), "--addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(stderr, `CLAIMDESK_READ_SLOTS="four": want a whole number`) {
+		t.Errorf("serve with CLAIMDESK_READ_SLOTS=four exited %d: %s; want 1 and the variable named", code, stderr)
+	}
+}
