@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"gorm.io/gorm"
@@ -189,3 +190,23 @@ func ServerPrepared(ctx context.Context, s *Store) ([]string, error) {
 // PostgresConnOptions are the options Open gives the pool of a PostgreSQL
 // store's connections.
 var PostgresConnOptions = postgresConnOptions
+
+// HoldPool takes every connection of s's pool and returns the function
+// that gives them back: while held, a read that needs the pool waits.
+func HoldPool(ctx context.Context, s *Store) (func(), error) {
+	var conns []*sql.Conn
+	release := func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}
+	for range s.sqlDB.Stats().MaxOpenConnections {
+		c, err := s.sqlDB.Conn(ctx)
+		if err != nil {
+			release()
+			return nil, err
+		}
+		conns = append(conns, c)
+	}
+	return release, nil
+}

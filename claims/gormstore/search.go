@@ -425,14 +425,23 @@ func (s *Store) SearchVersion(ctx context.Context) (string, error) {
 	if s.dialect == dialectPostgres || s.inTx {
 		return "", nil
 	}
-	// One statement, not DataVersion's and then ftsVersion's: a cached
-	// search's one read of the database, and both from one snapshot.
-	v, fv, err := ftsVersionWith(s.hotReader(ctx), sqliteDataVersion, "topics_fts", "sources_fts", "claimants_fts")
+	// Read on the commit watch's connection only when a commit has been
+	// made since it was last read: a cached search then takes no
+	// connection of the pool.
+	v, err := s.watched(ctx, "search", searchVersion)
 	if err != nil {
 		return "", translate(err, "read search version")
 	}
-	if fv == "" {
-		return "", nil
+	return v, nil
+}
+
+// searchVersion reads SearchVersion on db (SQLite).
+func searchVersion(db *gorm.DB) (string, error) {
+	// One statement, not DataVersion's and then ftsVersion's: both from
+	// one snapshot.
+	v, fv, err := ftsVersionWith(db, sqliteDataVersion, "topics_fts", "sources_fts", "claimants_fts")
+	if err != nil || fv == "" {
+		return "", err
 	}
 	h := fnv.New64a()
 	h.Write([]byte(fv))

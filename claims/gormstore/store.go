@@ -65,6 +65,11 @@ type Store struct {
 	// index (see searchGroups); nil on PostgreSQL. Shared with the copies
 	// bound to a transaction, which do not use it.
 	groups *cache.Cache[string, []scored]
+	// watch reads the versions of the caches without the pool while no
+	// commit has been made (see commitWatch); nil on PostgreSQL and for
+	// a database in memory. Shared with the copies bound to a
+	// transaction, which do not use it.
+	watch *commitWatch
 }
 
 // hotReader returns the session a hot read (a listing, the conflicts and
@@ -224,12 +229,15 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		if !s.noHot {
 			s.hot = newHotStmts(sqlDB)
 		}
+		s.watch = newCommitWatch(sqlDB.Driver(), sqliteDSN(dsn, s.lockWait))
 	}
 	if err := s.Ping(ctx); err != nil {
+		s.watch.close()
 		sqlDB.Close()
 		return nil, err
 	}
 	if s.packs, err = canPack(ctx, db, s.dialect); err != nil {
+		s.watch.close()
 		sqlDB.Close()
 		return nil, err
 	}
@@ -277,6 +285,7 @@ func (s *Store) Close() error {
 	if s.hot != nil {
 		err = errors.Join(err, s.hot.close())
 	}
+	err = errors.Join(err, s.watch.close())
 	if err = errors.Join(err, s.sqlDB.Close()); err != nil {
 		return fmt.Errorf("gormstore: close: %w", err)
 	}

@@ -1,0 +1,180 @@
+package gormstore_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// writerProcessEnv names the SQLite file a copy of the test binary, run
+// as another process, renames every topic of (see TestMain).
+const writerProcessEnv = "CLAIMDESK_TEST_RENAME_TOPICS_OF"
+
+// TestMain runs the tests, or, in the process writerProcessEnv starts,
+// only that process's write.
+func TestMain(m *testing.M) {
+	if path := os.Getenv(writerProcessEnv); path != "" {
+		if err := renameTopics(path); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// renameTopics renames every topic of the SQLite file path through
+// database/sql, not the store.
+func renameTopics(path string) error {
+	db, err := sql.Open("sqlite3", path+"?_busy_timeout=60000")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec(`UPDATE topics SET title = title || ' (renamed by another process)'`)
+	return err
+}
+
+// rawDataVersion reads data_version's row of the file path on a
+// connection of its own.
+func rawDataVersion(t *testing.T, path string) int64 {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	must(t, "open "+path, err)
+	defer db.Close()
+	var v int64
+	must(t, "read data_version", db.QueryRow(`SELECT version FROM data_version`).Scan(&v))
+	return v
+}
+
+// TestSearchVersionSeesEveryCommit: on SQLite, SearchVersion is answered
+// without a connection of the pool while nothing has been committed, and
+// changes with every commit that changes what it covers, whoever makes
+// it: the store itself, another store on the same file, another process,
+// a bulk import. Its data part is the data_version row as a connection of
+// its own reads it.
+func TestSearchVersionSeesEveryCommit(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "claimdesk.db")
+	s := storetest.Open(t, path)
+	other := storetest.Open(t, path)
+	topic := &claims.Topic{Title: "Refugees in Europe"}
+	who := &claims.Claimant{Name: "Angela Merkel"}
+	src := &claims.Source{Name: "Daily", Kind: claims.SourceNews}
+	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
+	must(t, "create source", svc(s).CreateSource(ctx, src))
+	claim := func(st *gormstore.Store, quote string) {
+		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: quote, QuantityText: "a million",
+			Provenance: claims.Provenance{SourceID: src.ID}}
+		must(t, "create claim", svc(st).CreateClaim(ctx, c))
+	}
+	claim(s, "A million refugees arrived")
+
+	version := func(what string) string {
+		t.Helper()
+		// Short: a read that waited for the held pool would fail.
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		v, err := s.SearchVersion(ctx)
+		must(t, "search version "+what, err)
+		again, err := s.SearchVersion(ctx)
+		must(t, "search version again "+what, err)
+		if v == "" || again != v {
+			t.Fatalf("%s: SearchVersion %q then %q, want one known version", what, v, again)
+		}
+		data, _, _ := strings.Cut(v, ".")
+		if raw := rawDataVersion(t, path); data != strconv.FormatInt(raw, 10) {
+			t.Errorf("%s: SearchVersion %q, data_version %d", what, v, raw)
+		}
+		return v
+	}
+	changed := func(what, before string) string {
+		t.Helper()
+		now := version(what)
+		if now == before {
+			t.Errorf("after %s: SearchVersion still %q", what, now)
+		}
+		return now
+	}
+
+	last := version("first")
+	release, err := gormstore.HoldPool(ctx, s)
+	must(t, "hold the pool", err)
+	if v := version("with the pool held"); v != last {
+		t.Errorf("with the pool held: SearchVersion %q, was %q", v, last)
+	}
+	claim(other, "More refugees are expected")
+	last = changed("a claim created by another store on the file", last)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), writerProcessEnv+"="+path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the other process: %v\n%s", err, out)
+	}
+	last = changed("topics renamed by another process", last)
+	release()
+
+	// Its own writes: a claimant created changes only the claimants'
+	// index, which the data version does not count.
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, &claims.Claimant{Name: "Olaf Scholz"}))
+	last = changed("a claimant created by the store", last)
+	claim(s, "Refugees again")
+	last = changed("a claim created by the store", last)
+	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": who.ID, "quote": "Imported refugees",
+		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": src.ID}})
+	changed("a bulk import", last)
+}
+
+// TestSearchVersionFollowsCommitsUnderReaders: with readers asking for
+// SearchVersion all the while, a read that starts after a commit of
+// another store returned sees it (the data_version row as a connection of
+// its own reads it right after), commit after commit.
+func TestSearchVersionFollowsCommitsUnderReaders(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "claimdesk.db")
+	s := storetest.Open(t, path)
+	other := storetest.Open(t, path)
+	topic := &claims.Topic{Title: "Zebras"}
+	must(t, "create topic", svc(other).CreateTopic(ctx, topic))
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := s.SearchVersion(ctx); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for i := range 20 {
+		topic.Title = fmt.Sprintf("Zebras %d", i)
+		must(t, "update topic", svc(other).UpdateTopic(ctx, topic))
+		want := rawDataVersion(t, path)
+		v, err := s.SearchVersion(ctx)
+		must(t, "search version", err)
+		if data, _, _ := strings.Cut(v, "."); data != strconv.FormatInt(want, 10) {
+			t.Errorf("after update %d: SearchVersion %q, data_version %d", i, v, want)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
