@@ -12,8 +12,8 @@ import (
 
 // The commit watch
 //
-// A cached read (a search asked again, GET /search's first page) reads
-// the version it was cached at before it answers: one statement, which
+// A cached read (a search asked again, the first page of a listing or of
+// the conflicts) reads the version it was cached at before it answers: one statement, which
 // takes a connection of the pool, and with 64 clients on a few
 // connections the wait for one, not the statement, is most of such a
 // request's time. On SQLite, PRAGMA data_version, asked again on one
@@ -51,8 +51,9 @@ type commitWatch struct {
 }
 
 // watchedVersions bounds the versions a watch remembers between commits
-// (they are forgotten at each commit and when the bound is reached).
-const watchedVersions = 64
+// (they are forgotten at each commit and when the bound is reached): the
+// search's, the data version and topics' versions, some 50 bytes each.
+const watchedVersions = 1024
 
 // newCommitWatch returns the watch of the SQLite file dsn (with the
 // store's parameters) opened through drv, or nil for a database in

@@ -59,13 +59,28 @@ func rawDataVersion(t *testing.T, path string) int64 {
 	return v
 }
 
-// TestSearchVersionSeesEveryCommit: on SQLite, SearchVersion is answered
-// without a connection of the pool while nothing has been committed, and
-// changes with every commit that changes what it covers, whoever makes
-// it: the store itself, another store on the same file, another process,
-// a bulk import. Its data part is the data_version row as a connection of
-// its own reads it.
-func TestSearchVersionSeesEveryCommit(t *testing.T) {
+// rawTopicVersion reads the topic's version and the names' (the topic of
+// empty ID) from topic_versions of the file path, as TopicVersion gives
+// them, on a connection of its own.
+func rawTopicVersion(t *testing.T, path, topicID string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	must(t, "open "+path, err)
+	defer db.Close()
+	var v, names int64
+	must(t, "read topic_versions", db.QueryRow(`SELECT
+		COALESCE((SELECT version FROM topic_versions WHERE topic_id = ?), 0),
+		COALESCE((SELECT version FROM topic_versions WHERE topic_id = ''), 0)`, topicID).Scan(&v, &names))
+	return fmt.Sprintf("%d.%d", v, names)
+}
+
+// TestVersionsSeeEveryCommit: on SQLite, SearchVersion, DataVersion and
+// TopicVersion are answered without a connection of the pool while
+// nothing has been committed, and change with every commit that changes
+// what they cover, whoever makes it: the store itself, another store on
+// the same file, another process, a bulk import. They are what a
+// connection of their own reads of data_version and topic_versions.
+func TestVersionsSeeEveryCommit(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "claimdesk.db")
 	s := storetest.Open(t, path)
@@ -83,29 +98,44 @@ func TestSearchVersionSeesEveryCommit(t *testing.T) {
 	}
 	claim(s, "A million refugees arrived")
 
-	version := func(what string) string {
+	type versions struct{ search, data, topic string }
+	read := func(what string) versions {
 		t.Helper()
 		// Short: a read that waited for the held pool would fail.
 		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		defer cancel()
-		v, err := s.SearchVersion(ctx)
+		var v versions
+		var err error
+		v.search, err = s.SearchVersion(ctx)
 		must(t, "search version "+what, err)
-		again, err := s.SearchVersion(ctx)
-		must(t, "search version again "+what, err)
-		if v == "" || again != v {
-			t.Fatalf("%s: SearchVersion %q then %q, want one known version", what, v, again)
+		v.data, err = s.DataVersion(ctx)
+		must(t, "data version "+what, err)
+		v.topic, err = s.TopicVersion(ctx, topic.ID)
+		must(t, "topic version "+what, err)
+		return v
+	}
+	version := func(what string) versions {
+		t.Helper()
+		v, again := read(what), read(what+", again")
+		if v.search == "" || again != v {
+			t.Fatalf("%s: versions %+v then %+v, want the same known versions", what, v, again)
 		}
-		data, _, _ := strings.Cut(v, ".")
-		if raw := rawDataVersion(t, path); data != strconv.FormatInt(raw, 10) {
-			t.Errorf("%s: SearchVersion %q, data_version %d", what, v, raw)
+		raw := strconv.FormatInt(rawDataVersion(t, path), 10)
+		if data, _, _ := strings.Cut(v.search, "."); data != raw || v.data != raw {
+			t.Errorf("%s: SearchVersion %q, DataVersion %q; data_version %s", what, v.search, v.data, raw)
+		}
+		if raw := rawTopicVersion(t, path, topic.ID); v.topic != raw {
+			t.Errorf("%s: TopicVersion %q; topic_versions %s", what, v.topic, raw)
 		}
 		return v
 	}
-	changed := func(what, before string) string {
+	// changed requires the search's version to change, and the data and
+	// topic versions too unless onlySearch.
+	changed := func(what string, before versions, onlySearch bool) versions {
 		t.Helper()
 		now := version(what)
-		if now == before {
-			t.Errorf("after %s: SearchVersion still %q", what, now)
+		if now.search == before.search || (!onlySearch && (now.data == before.data || now.topic == before.topic)) {
+			t.Errorf("after %s: versions %+v, were %+v", what, now, before)
 		}
 		return now
 	}
@@ -114,27 +144,27 @@ func TestSearchVersionSeesEveryCommit(t *testing.T) {
 	release, err := gormstore.HoldPool(ctx, s)
 	must(t, "hold the pool", err)
 	if v := version("with the pool held"); v != last {
-		t.Errorf("with the pool held: SearchVersion %q, was %q", v, last)
+		t.Errorf("with the pool held: versions %+v, were %+v", v, last)
 	}
 	claim(other, "More refugees are expected")
-	last = changed("a claim created by another store on the file", last)
+	last = changed("a claim created by another store on the file", last, false)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), writerProcessEnv+"="+path)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the other process: %v\n%s", err, out)
 	}
-	last = changed("topics renamed by another process", last)
+	last = changed("topics renamed by another process", last, false)
 	release()
 
 	// Its own writes: a claimant created changes only the claimants'
 	// index, which the data version does not count.
 	must(t, "create claimant", svc(s).CreateClaimant(ctx, &claims.Claimant{Name: "Olaf Scholz"}))
-	last = changed("a claimant created by the store", last)
+	last = changed("a claimant created by the store", last, true)
 	claim(s, "Refugees again")
-	last = changed("a claim created by the store", last)
+	last = changed("a claim created by the store", last, false)
 	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": who.ID, "quote": "Imported refugees",
 		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": src.ID}})
-	changed("a bulk import", last)
+	changed("a bulk import", last, false)
 }
 
 // TestSearchVersionFollowsCommitsUnderReaders: with readers asking for

@@ -231,13 +231,23 @@ func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) erro
 // its rows for its whole transaction), where today writes wait only for
 // writes to their own topics.
 func (s *Store) DataVersion(ctx context.Context) (string, error) {
-	query := sqliteDataVersion
+	var v string
+	var err error
 	if s.dialect == dialectPostgres {
-		query = `SELECT COALESCE(SUM(version), 0) FROM topic_versions`
+		v, err = readDataVersion(s.hotReader(ctx), `SELECT COALESCE(SUM(version), 0) FROM topic_versions`)
+	} else {
+		// Through the commit watch: no connection of the pool while
+		// nothing has been committed.
+		v, err = s.watched(ctx, "data", func(db *gorm.DB) (string, error) { return readDataVersion(db, sqliteDataVersion) })
 	}
+	return v, translate(err, "read data version")
+}
+
+// readDataVersion reads the data version with query on db.
+func readDataVersion(db *gorm.DB, query string) (string, error) {
 	var v int64
-	if err := s.hotReader(ctx).Raw(query).Scan(&v).Error; err != nil {
-		return "", translate(err, "read data version")
+	if err := db.Raw(query).Scan(&v).Error; err != nil {
+		return "", err
 	}
 	return strconv.FormatInt(v, 10), nil
 }

@@ -444,11 +444,23 @@ func sqliteClaimVersionTriggers() []string {
 // sources (the version of topic ”). The triggers of step 6 and step 11
 // bump them, whatever the write path.
 func (s *Store) TopicVersion(ctx context.Context, topicID string) (string, error) {
-	version, names, err := topicVersions(s.db.WithContext(ctx), topicID)
-	if err != nil {
-		return "", translate(err, "read topic version")
+	read := func(db *gorm.DB) (string, error) {
+		version, names, err := topicVersions(db, topicID)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%d.%d", version, names), nil
 	}
-	return fmt.Sprintf("%d.%d", version, names), nil
+	var v string
+	var err error
+	if s.dialect == dialectPostgres {
+		v, err = read(s.db.WithContext(ctx))
+	} else {
+		// Through the commit watch: no connection of the pool while
+		// nothing has been committed.
+		v, err = s.watched(ctx, "topic\x00"+topicID, read)
+	}
+	return v, translate(err, "read topic version")
 }
 
 // versionComparisons is step 11: the triggers that bump a topic's version
