@@ -40,7 +40,11 @@ import (
 // streams nor flushes early), so the slot covers them all, and none takes
 // a second slot: reads nested in a request cannot deadlock on the gate.
 // A client that reads a large answer slowly, or never, holds no slot while
-// the server writes to it. Writes do not wait in the gate: they find the
+// the server writes to it. A cached first page on SQLite reads its version
+// through the store's commit watch, not the pool, so it holds its slot for
+// its CPU only; letting it skip the gate changed nothing measurable at a
+// million claims (RESULTS.md, issue 14, the commit watch), so it waits in
+// line like any read. Writes do not wait in the gate: they find the
 // pool's spare connection, which the gated reads leave free (the few reads
 // outside the gate, /readyz, a relations request's reads after it left the
 // gate, may take it for a moment). Nor do the streamed exports, which read
