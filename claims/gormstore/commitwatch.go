@@ -84,10 +84,11 @@ func (c dsnConnector) Driver() driver.Driver                        { return c.d
 // session it is given (base on the watch's connection): the one read
 // since the last commit of any other connection, or else read now.
 func (w *commitWatch) version(ctx context.Context, key string, base *gorm.DB, read func(*gorm.DB) (string, error)) (string, error) {
-	// Not cancelled with the request: go-sqlite3 runs each row of a
+	// Not cancelled with the request: go-sqlite3 reads each row of a
 	// statement whose context can end on a goroutine of its own (to
-	// interrupt it), most of the pragma's cost; the watch's statements
-	// read a few rows and wait for no lock (WAL).
+	// interrupt it), a cost the CPU profile of cached searches showed;
+	// the watch's statements read a few rows and, in WAL mode, do not
+	// wait for writers.
 	ctx = context.WithoutCancel(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
