@@ -68,7 +68,8 @@ type Options struct {
 	// ReadSlots is how many GET requests of the API reach the store at
 	// once, the others waiting in the order they came (readgate.go); 0
 	// takes the store's ReadConns when it has that method, else admits
-	// every request at once, as does a negative number.
+	// every request at once, as does a negative number. More than the
+	// store's ReadConns are capped at them, with a warning in the log.
 	ReadSlots int
 }
 
@@ -181,9 +182,6 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
 	}
-	if n := readSlots(opts); n > 0 {
-		h.reads = semaphore.NewWeighted(int64(n))
-	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now
 	}
@@ -193,6 +191,9 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
+	}
+	if n := readSlots(opts, h.log); n > 0 {
+		h.reads = semaphore.NewWeighted(int64(n))
 	}
 	if h.parser == nil {
 		h.parser = quantity.New()

@@ -26,7 +26,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	loadDemo := fs.Bool("demo", false, "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes (env CLAIMDESK_MAX_BODY)")
 	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes (env CLAIMDESK_MAX_IMPORT)")
-	readSlots := fs.Int("read-slots", 0, "how many GET requests reach the database at once, the others waiting in the order they came; 0 for the store's read connections (SQLite: max(4, cores); PostgreSQL: 15), -1 for no limit (env CLAIMDESK_READ_SLOTS)")
+	readSlots := fs.Int("read-slots", 0, "how many GET requests reach the database at once, the others waiting in the order they came; 0 for the store's read connections (SQLite: max(4, cores); PostgreSQL: 15), which more are capped at with a warning in the log; -1 for no limit (env CLAIMDESK_READ_SLOTS)")
 	applyMemLimit := memoryLimitFlag(fs, "the server's", api.DefaultMemoryLimit, 0)
 	if err := parseFlags(fs, args); err != nil {
 		return err
