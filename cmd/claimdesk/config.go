@@ -41,6 +41,7 @@ var envVars = map[string]struct{ name, want string }{
 	"read-slots":    {"CLAIMDESK_READ_SLOTS", "a whole number"},
 	"max-body":      {"CLAIMDESK_MAX_BODY", "a whole number of bytes"},
 	"max-import":    {"CLAIMDESK_MAX_IMPORT", "a whole number of bytes"},
+	"max-exports":   {"CLAIMDESK_MAX_EXPORTS", "a whole number"},
 	"org-name":      {"CLAIMDESK_ORG_NAME", "a name"},
 	"org-url":       {"CLAIMDESK_ORG_URL", "an http(s) URL"},
 	"org-logo":      {"CLAIMDESK_ORG_LOGO", "an http(s) URL"},

@@ -32,6 +32,7 @@ func TestBadEnvironmentValues(t *testing.T) {
 		{"CLAIMDESK_READ_SLOTS", "four", serve, `CLAIMDESK_READ_SLOTS="four": want a whole number`},
 		{"CLAIMDESK_MAX_BODY", "1MB", serve, `CLAIMDESK_MAX_BODY="1MB": want a whole number of bytes`},
 		{"CLAIMDESK_MAX_IMPORT", "lots", serve, `CLAIMDESK_MAX_IMPORT="lots": want a whole number of bytes`},
+		{"CLAIMDESK_MAX_EXPORTS", "two", serve, `CLAIMDESK_MAX_EXPORTS="two": want a whole number`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+"="+tt.value, func(t *testing.T) {
