@@ -189,3 +189,13 @@ func ServerPrepared(ctx context.Context, s *Store) ([]string, error) {
 // PostgresConnOptions are the options Open gives the pool of a PostgreSQL
 // store's connections.
 var PostgresConnOptions = postgresConnOptions
+
+// PreparedKey returns the key a topic's prepared claims are cached at.
+func PreparedKey(ctx context.Context, s *Store, topicID string) (string, error) {
+	t, err := s.FindTopic(ctx, topicID)
+	if err != nil {
+		return "", err
+	}
+	key, _, err := s.preparedKey(ctx, t)
+	return key, err
+}
