@@ -13,6 +13,17 @@ import (
 
 // export streams everything, or one topic, in the format of ?format= as a
 // download named claimdesk-<topic or all>-<date>.<ext>.
+//
+// An export reads the store as it writes, so it holds a connection of the
+// pool for as long as its client takes to read the download; it does not
+// wait in the read gate (readgate.go), which would hold a slot as long.
+// Only h.exporting's number run at once, so that a few slow downloads
+// cannot take every connection from the other requests. Another export is
+// answered at once with 503, Retry-After and a problem, which HTTP
+// clients' retries (curl --retry, urllib3's Retry) know, rather than
+// queued: a queued request would wait, with nothing sent, for as long as
+// the running downloads' clients take to read, which no bound on the
+// queue says, and a script's read timeout would end it with no reason.
 func (h *handler) export(c *gin.Context) {
 	ctx := c.Request.Context()
 	f, err := exchange.ParseFormat(c.Query("format"))
@@ -58,6 +69,14 @@ func (h *handler) export(c *gin.Context) {
 			return
 		}
 		name = topic
+	}
+	select {
+	case h.exporting <- struct{}{}:
+		defer func() { <-h.exporting }()
+	default:
+		h.writeError(c, claims.Errorf(claims.CodeUnavailable,
+			"%d exports are running, the most this server runs at once: send the request again after Retry-After seconds", cap(h.exporting)))
+		return
 	}
 	filename := "claimdesk-" + name + "-" + time.Now().UTC().Format("2006-01-02") + "." + f.Ext()
 	c.Header("Content-Type", f.ContentType())

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -135,16 +136,27 @@ func (w *slotWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 type storeReadConns interface{ ReadConns() int }
 
 // readSlots is the read gate's size for opts: ReadSlots when positive,
-// else the store's ReadConns; 0 is no gate.
-func readSlots(opts Options) int {
+// else the store's ReadConns; 0 is no gate. A ReadSlots above the store's
+// ReadConns is capped at them, with a warning on log: the slots beyond
+// the read connections would only let more requests wait in database/sql's
+// pool, for a connection drawn at random (what the gate is for), and take
+// the connections kept for writes. The cap is no error, as ReadConns
+// depends on the machine's cores: a setting made for a larger machine
+// serves on a smaller one, and says so.
+func readSlots(opts Options, log *slog.Logger) int {
+	conns := 0
+	if s, ok := opts.Store.(storeReadConns); ok {
+		conns = s.ReadConns()
+	}
 	switch {
-	case opts.ReadSlots > 0:
-		return opts.ReadSlots
 	case opts.ReadSlots < 0:
 		return 0
+	case opts.ReadSlots == 0:
+		return conns
+	case conns > 0 && opts.ReadSlots > conns:
+		log.Warn("read slots capped at the store's read connections: more would wait in the connection pool at random and take the connections kept for writes",
+			"read_slots", opts.ReadSlots, "read_conns", conns)
+		return conns
 	}
-	if s, ok := opts.Store.(storeReadConns); ok {
-		return s.ReadConns()
-	}
-	return 0
+	return opts.ReadSlots
 }

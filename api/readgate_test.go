@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -429,6 +430,35 @@ func TestReadGateRelationsWaitHoldsNoSlot(t *testing.T) {
 		}
 		if rec := <-relations; rec.Code != http.StatusOK {
 			t.Errorf("GET relations = %d, want 200: %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+// TestReadSlotsCappedAtReadConns: ReadSlots above the store's read
+// connections is capped at them, with a warning in the log that says
+// both; at or below them it is kept, and nothing is said.
+func TestReadSlotsCappedAtReadConns(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		conns := s.ReadConns()
+		for _, tc := range []struct{ asked, want int }{
+			{conns + 10, conns},
+			{conns + 1, conns},
+			{conns, conns},
+			{conns - 1, conns - 1},
+			{0, conns},
+		} {
+			var log syncBuffer
+			_, h := buildEngine(Options{Store: s, ReadSlots: tc.asked,
+				Logger: slog.New(slog.NewTextHandler(&log, nil))})
+			if got := freeSlots(h.reads); got != tc.want {
+				t.Errorf("ReadSlots %d on %d read connections: a gate of %d slots, want %d", tc.asked, conns, got, tc.want)
+			}
+			warned := strings.Contains(log.String(), "level=WARN") &&
+				strings.Contains(log.String(), fmt.Sprintf("read_slots=%d", tc.asked)) &&
+				strings.Contains(log.String(), fmt.Sprintf("read_conns=%d", conns))
+			if want := tc.asked > conns; warned != want {
+				t.Errorf("ReadSlots %d on %d read connections: warned %v, want %v; log: %s", tc.asked, conns, warned, want, log.String())
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -29,6 +30,12 @@ const DefaultMaxBodyBytes = 1 << 20
 // the mapped program (about 37 MiB) and SQLite's own allocations (about
 // 12 MiB at 100,000 claims), which 160 MiB left no room for.
 const DefaultMemoryLimit = 120 << 20
+
+// DefaultMaxExports is how many streamed exports (GET /api/v1/export) run
+// at once when Options sets no other number. Each holds a connection of
+// the store's pool for as long as its client takes to read it, outside
+// the read gate; the others are answered 503 (see export.go).
+const DefaultMaxExports = 2
 
 // Options configure NewHandler.
 type Options struct {
@@ -68,8 +75,12 @@ type Options struct {
 	// ReadSlots is how many GET requests of the API reach the store at
 	// once, the others waiting in the order they came (readgate.go); 0
 	// takes the store's ReadConns when it has that method, else admits
-	// every request at once, as does a negative number.
+	// every request at once, as does a negative number. More than the
+	// store's ReadConns are capped at them, with a warning in the log.
 	ReadSlots int
+	// MaxExports is how many streamed exports run at once, others being
+	// answered 503 with Retry-After; 0 means DefaultMaxExports.
+	MaxExports int
 }
 
 // handler holds what the endpoints share.
@@ -86,6 +97,9 @@ type handler struct {
 	// importing is a one-slot semaphore: one import runs at a time, a
 	// second is refused with 409 while it does.
 	importing chan struct{}
+	// exporting holds a place for each streamed export running: when
+	// every place is taken, another export is refused with 503.
+	exporting chan struct{}
 	// reads admits the API's GET requests to the store in arrival order
 	// (readgate.go); nil admits them all at once.
 	reads     *semaphore.Weighted
@@ -173,6 +187,7 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 		maxImport:   opts.MaxImportBytes,
 		assets:      opts.Assets,
 		importing:   make(chan struct{}, 1),
+		exporting:   make(chan struct{}, cmp.Or(max(opts.MaxExports, 0), DefaultMaxExports)),
 		computing:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 		comparisons: newBodyCache(comparisonCacheBytes),
 		facetCache:  newFacetCache(),
@@ -180,9 +195,6 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 		assetTags:   assetETags(opts.Assets),
 		publisher:   opts.Publisher,
 		auth:        &auth{accounts: accountsOf(opts.Accounts), local: opts.Local, now: opts.Now},
-	}
-	if n := readSlots(opts); n > 0 {
-		h.reads = semaphore.NewWeighted(int64(n))
 	}
 	if h.auth.now == nil {
 		h.auth.now = time.Now
@@ -193,6 +205,9 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
+	}
+	if n := readSlots(opts, h.log); n > 0 {
+		h.reads = semaphore.NewWeighted(int64(n))
 	}
 	if h.parser == nil {
 		h.parser = quantity.New()

@@ -210,3 +210,13 @@ func HoldPool(ctx context.Context, s *Store) (func(), error) {
 	}
 	return release, nil
 }
+
+// PreparedKey returns the key a topic's prepared claims are cached at.
+func PreparedKey(ctx context.Context, s *Store, topicID string) (string, error) {
+	t, err := s.FindTopic(ctx, topicID)
+	if err != nil {
+		return "", err
+	}
+	key, _, err := s.preparedKey(ctx, t)
+	return key, err
+}

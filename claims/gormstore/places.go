@@ -2,6 +2,8 @@ package gormstore
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"sync/atomic"
@@ -50,10 +52,20 @@ func customPlaces(tx *gorm.DB) ([]gazetteer.Place, error) {
 }
 
 // cachedGazetteer is the last gazetteer loadGazetteer built, with the
-// custom places it was built from.
+// custom places it was built from (key) and its version.
 type cachedGazetteer struct {
 	key string
 	g   *gazetteer.Gazetteer
+	// version names the gazetteer's content: a digest of key, the custom
+	// places beside the built-in ones (the built-in table is the
+	// program's). The caches keyed by the gazetteer (preparedKey,
+	// RelationsVersion) hold it by version, not by g's address: a
+	// gazetteer built again with the same places, as when another store of
+	// the process built its own in between (lastGazetteer is the
+	// process's), has a new address though nothing changed, and the
+	// address of one no longer used may be taken by a later one of other
+	// places (a key holds the address as text, which keeps nothing alive).
+	version string
 }
 
 var lastGazetteer atomic.Pointer[cachedGazetteer]
@@ -64,6 +76,15 @@ var lastGazetteer atomic.Pointer[cachedGazetteer]
 // built-in table each time. The result is shared: callers must not Add
 // to it (CreatePlace adds to a Clone).
 func loadGazetteer(tx *gorm.DB) (*gazetteer.Gazetteer, error) {
+	c, err := loadCachedGazetteer(tx)
+	if err != nil {
+		return nil, err
+	}
+	return c.g, nil
+}
+
+// loadCachedGazetteer is loadGazetteer, with the gazetteer's version.
+func loadCachedGazetteer(tx *gorm.DB) (*cachedGazetteer, error) {
 	ps, err := customPlaces(tx)
 	if err != nil {
 		return nil, err
@@ -79,20 +100,33 @@ func loadGazetteer(tx *gorm.DB) (*gazetteer.Gazetteer, error) {
 		}
 	}
 	if c := lastGazetteer.Load(); c != nil && c.key == key.String() {
-		return c.g, nil
+		return c, nil
 	}
 	g := gazetteer.Builtin()
 	if err := g.Add(ps...); err != nil {
 		return nil, err
 	}
-	lastGazetteer.Store(&cachedGazetteer{key: key.String(), g: g})
-	return g, nil
+	sum := sha256.Sum256([]byte(key.String()))
+	c := &cachedGazetteer{key: key.String(), g: g, version: hex.EncodeToString(sum[:8])}
+	lastGazetteer.Store(c)
+	return c, nil
 }
 
 // Gazetteer returns the built-in gazetteer with the analysts' places.
 func (s *Store) Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error) {
 	g, err := loadGazetteer(s.db.WithContext(ctx))
 	return g, translate(err, "read gazetteer")
+}
+
+// gazetteerVersion returns the version of the gazetteer Gazetteer
+// returns: it changes when the custom places do, and not otherwise (see
+// cachedGazetteer).
+func (s *Store) gazetteerVersion(ctx context.Context) (string, error) {
+	c, err := loadCachedGazetteer(s.db.WithContext(ctx))
+	if err != nil {
+		return "", translate(err, "read gazetteer")
+	}
+	return c.version, nil
 }
 
 // CustomPlaces returns the places analysts added, oldest first.

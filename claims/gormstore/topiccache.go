@@ -206,8 +206,8 @@ func (s *Store) PreparedTopic(ctx context.Context, topicID string) (*xref.Prepar
 }
 
 // preparedKey reads the versions a topic's preparation is keyed by: those
-// of its claims and its parent's, and the gazetteer's; and the version of
-// the links.
+// of its claims and its parent's, and the gazetteer's (its content's, see
+// cachedGazetteer); and the version of the links.
 func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64, error) {
 	ids := []string{t.ID}
 	if t.ParentID != "" {
@@ -217,11 +217,11 @@ func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64
 	if err != nil {
 		return "", 0, translate(err, "read topic claims")
 	}
-	g, err := s.Gazetteer(ctx)
+	g, err := s.gazetteerVersion(ctx)
 	if err != nil {
 		return "", 0, err
 	}
-	return key + fmt.Sprintf(":%p", g), linksVersion, nil
+	return key + ":" + g, linksVersion, nil
 }
 
 // keepPrepared caches p, t's claims prepared at key, unless they are too
@@ -529,9 +529,9 @@ func (s *Store) RelationsVersion(ctx context.Context) (string, error) {
 		COALESCE((SELECT version FROM links_version), 0) AS links`).Scan(&v).Error; err != nil {
 		return "", translate(err, "read relations version")
 	}
-	g, err := s.Gazetteer(ctx)
+	g, err := s.gazetteerVersion(ctx)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%d:%d:%p", v.Data, v.Links, g), nil
+	return fmt.Sprintf("%d:%d:%s", v.Data, v.Links, g), nil
 }

@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,26 +21,64 @@ import (
 	"github.com/claimdesk/claimdesk/claims/service"
 )
 
-// env returns the value of the environment variable key, or def.
-func env(key, def string) string {
-	if v, ok := os.LookupEnv(key); ok && v != "" {
-		return v
-	}
-	return def
+// envVars are the environment variables flags fall back to, by flag: a
+// flag not given on the command line takes its variable's value when the
+// variable is set and not empty (parseFlags calls fromEnv). The flag
+// parses the value as it would its own, and a value it refuses stops the
+// command with an error naming the variable and what it wants (want),
+// not with the default as if the variable were unset. A flag's help says
+// "(env NAME)"; README's Configuration table lists them all (tests check
+// both).
+var envVars = map[string]struct{ name, want string }{
+	"addr":          {"CLAIMDESK_ADDR", "host:port"},
+	"db":            {"CLAIMDESK_DB", "a SQLite file or a postgres:// DSN"},
+	"demo":          {"CLAIMDESK_DEMO", "1 or 0"},
+	"calibration":   {"CLAIMDESK_CALIBRATION", "a JSON file"},
+	"round-figures": {"CLAIMDESK_ROUND_FIGURES", "1 or 0"},
+	"log-format":    {"CLAIMDESK_LOG_FORMAT", "text or json"},
+	"log-level":     {"CLAIMDESK_LOG_LEVEL", "debug, info, warn or error"},
+	"lock-wait":     {"CLAIMDESK_LOCK_WAIT", "a duration such as 5s or 1m30s"},
+	"read-slots":    {"CLAIMDESK_READ_SLOTS", "a whole number"},
+	"max-body":      {"CLAIMDESK_MAX_BODY", "a whole number of bytes"},
+	"max-import":    {"CLAIMDESK_MAX_IMPORT", "a whole number of bytes"},
+	"max-exports":   {"CLAIMDESK_MAX_EXPORTS", "a whole number"},
+	"org-name":      {"CLAIMDESK_ORG_NAME", "a name"},
+	"org-url":       {"CLAIMDESK_ORG_URL", "an http(s) URL"},
+	"org-logo":      {"CLAIMDESK_ORG_LOGO", "an http(s) URL"},
+	"public-url":    {"CLAIMDESK_PUBLIC_URL", "an http(s) URL"},
+	"p459":          {"CLAIMDESK_P459", "kind=Qid pairs"},
+	"server":        {"CLAIMDESK_SERVER", "an http(s) URL"},
 }
 
-// envInt is the integer in the environment variable key, or def when it is
-// unset; a value that is no integer is an error naming the variable.
-func envInt(key string, def int) (int, error) {
-	v := env(key, "")
-	if v == "" {
-		return def, nil
+// fromEnv sets each flag of fs that the command line left unset from its
+// variable in envVars, if set.
+func fromEnv(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		v, ok := envVars[f.Name]
+		if !ok || given[f.Name] || err != nil {
+			return
+		}
+		s := strings.TrimSpace(os.Getenv(v.name))
+		if s == "" {
+			return
+		}
+		if f.Value.Set(s) != nil {
+			err = fmt.Errorf("%s=%q: want %s", v.name, s, v.want)
+		}
+	})
+	return err
+}
+
+// source names where flag's value came from for messages: the flag and
+// its variable, either of which may have set it.
+func source(flag string) string {
+	if v, ok := envVars[flag]; ok {
+		return "--" + flag + " (or " + v.name + ")"
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil {
-		return def, fmt.Errorf("%s=%q: want a whole number", key, v)
-	}
-	return n, nil
+	return "--" + flag
 }
 
 // parserFlags choose how quantity text is read: the flags of every command
@@ -52,8 +89,8 @@ type parserFlags struct {
 }
 
 func (f *parserFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.calibration, "calibration", env("CLAIMDESK_CALIBRATION", ""), "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
-	fs.BoolVar(&f.roundFigures, "round-figures", env("CLAIMDESK_ROUND_FIGURES", "") == "1", "read plain round figures as implying a precision: 4,000 as 3,500-4,500 (env CLAIMDESK_ROUND_FIGURES=1)")
+	fs.StringVar(&f.calibration, "calibration", "", "JSON file overriding the meaning of vague words (env CLAIMDESK_CALIBRATION)")
+	fs.BoolVar(&f.roundFigures, "round-figures", false, "read plain round figures as implying a precision: 4,000 as 3,500-4,500 (env CLAIMDESK_ROUND_FIGURES=1)")
 }
 
 // parser returns a parser with the built-in lexicon, or with the
@@ -63,12 +100,12 @@ func (f *parserFlags) parser() (*quantity.Parser, error) {
 	if f.calibration != "" {
 		file, err := os.Open(f.calibration)
 		if err != nil {
-			return nil, fmt.Errorf("calibration: %w", err)
+			return nil, fmt.Errorf("%s: %w", source("calibration"), err)
 		}
 		defer file.Close()
 		cal, err := quantity.LoadCalibration(file)
 		if err != nil {
-			return nil, fmt.Errorf("calibration %s: %w", f.calibration, err)
+			return nil, fmt.Errorf("%s %s: %w", source("calibration"), f.calibration, err)
 		}
 		opts = append(opts, quantity.WithCalibration(cal))
 	}
@@ -105,36 +142,40 @@ func jsonLines(w io.Writer) (*json.Encoder, func() error) {
 type storeFlags struct {
 	parserFlags
 	db        string
-	logFormat string
-	logLevel  string
+	logFormat logFormat
+	logLevel  slog.Level
 	lockWait  time.Duration
+}
+
+// logFormat is the value of --log-format: text or json.
+type logFormat string
+
+func (f *logFormat) String() string { return string(*f) }
+
+func (f *logFormat) Set(s string) error {
+	if s != "text" && s != "json" {
+		return errors.New("use text or json")
+	}
+	*f = logFormat(s)
+	return nil
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	f.parserFlags.register(fs)
-	fs.StringVar(&f.db, "db", env("CLAIMDESK_DB", "claimdesk.db"), "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
-	fs.StringVar(&f.logFormat, "log-format", env("CLAIMDESK_LOG_FORMAT", "text"), "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
-	fs.StringVar(&f.logLevel, "log-level", env("CLAIMDESK_LOG_LEVEL", "info"), "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
-	wait, err := time.ParseDuration(env("CLAIMDESK_LOCK_WAIT", "5s"))
-	if err != nil {
-		wait = 5 * time.Second
-	}
-	fs.DurationVar(&f.lockWait, "lock-wait", wait, "how long a write waits for the database before it fails with 503 and Retry-After (env CLAIMDESK_LOCK_WAIT)")
+	fs.StringVar(&f.db, "db", "claimdesk.db", "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
+	f.logFormat = "text"
+	fs.Var(&f.logFormat, "log-format", "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
+	fs.TextVar(&f.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
+	fs.DurationVar(&f.lockWait, "lock-wait", 5*time.Second, "how long a write waits for the database before it fails with 503 and Retry-After (env CLAIMDESK_LOCK_WAIT)")
 }
 
-func (f *storeFlags) logger(w io.Writer) (*slog.Logger, error) {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
-		return nil, fmt.Errorf("--log-level %q: use debug, info, warn or error", f.logLevel)
+// logger returns the logger the flags ask for, writing to w.
+func (f *storeFlags) logger(w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: f.logLevel}
+	if f.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
 	}
-	opts := &slog.HandlerOptions{Level: level}
-	switch f.logFormat {
-	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
-	}
-	return nil, fmt.Errorf("--log-format %q: use text or json", f.logFormat)
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // opened is what a command that uses the database works with.
@@ -148,10 +189,7 @@ type opened struct {
 // open builds the logger (writing to stderr) and the parser, then opens and
 // migrates the database named by --db. The caller closes the store.
 func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error) {
-	log, err := f.logger(stderr)
-	if err != nil {
-		return nil, err
-	}
+	log := f.logger(stderr)
 	p, err := f.parser()
 	if err != nil {
 		return nil, err
@@ -178,29 +216,29 @@ type publisherFlags struct {
 }
 
 func (f *publisherFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.p.Name, "org-name", env("CLAIMDESK_ORG_NAME", ""), "the organisation publishing the reviews: ClaimReview author (env CLAIMDESK_ORG_NAME)")
-	fs.StringVar(&f.p.URL, "org-url", env("CLAIMDESK_ORG_URL", ""), "the organisation's home page (env CLAIMDESK_ORG_URL)")
-	fs.StringVar(&f.p.Logo, "org-logo", env("CLAIMDESK_ORG_LOGO", ""), "URL of the organisation's logo (env CLAIMDESK_ORG_LOGO)")
-	fs.StringVar(&f.p.BaseURL, "public-url", env("CLAIMDESK_PUBLIC_URL", ""), "public base URL of the frontend, https://claims.example.org: a claim's page is PUBLIC-URL/claims/ID, the ClaimReview url (env CLAIMDESK_PUBLIC_URL)")
-	fs.StringVar(&f.determination, "p459", env("CLAIMDESK_P459", ""), "Wikidata items of determination methods (P459) for evidence types and bases, such as official_statistics=Q1234,count=Q5678 (env CLAIMDESK_P459)")
+	fs.StringVar(&f.p.Name, "org-name", "", "the organisation publishing the reviews: ClaimReview author (env CLAIMDESK_ORG_NAME)")
+	fs.StringVar(&f.p.URL, "org-url", "", "the organisation's home page (env CLAIMDESK_ORG_URL)")
+	fs.StringVar(&f.p.Logo, "org-logo", "", "URL of the organisation's logo (env CLAIMDESK_ORG_LOGO)")
+	fs.StringVar(&f.p.BaseURL, "public-url", "", "public base URL of the frontend, https://claims.example.org: a claim's page is PUBLIC-URL/claims/ID, the ClaimReview url (env CLAIMDESK_PUBLIC_URL)")
+	fs.StringVar(&f.determination, "p459", "", "Wikidata items of determination methods (P459) for evidence types and bases, such as official_statistics=Q1234,count=Q5678 (env CLAIMDESK_P459)")
 }
 
 // publisher returns the publisher the flags name, or the flag at fault.
 func (f *publisherFlags) publisher() (exchange.Publisher, error) {
 	m, err := exchange.ParseDetermination(f.determination)
 	if err != nil {
-		return f.p, fmt.Errorf("--p459: %w", err)
+		return f.p, fmt.Errorf("%s: %w", source("p459"), err)
 	}
 	if len(m) > 0 {
 		f.p.Determination = m
 	}
 	if err := f.p.Validate(); err != nil {
-		flags := map[string]string{"org_name": "--org-name", "org_url": "--org-url", "org_logo": "--org-logo", "public_url": "--public-url"}
+		flags := map[string]string{"org_name": "org-name", "org_url": "org-url", "org_logo": "org-logo", "public_url": "public-url"}
 		var e *claims.Error
 		if errors.As(err, &e) && len(e.Fields) > 0 {
-			name, ok := flags[e.Fields[0].Field]
-			if !ok {
-				name = "--p459 " + strings.TrimPrefix(e.Fields[0].Field, "determination_methods.")
+			name := source(flags[e.Fields[0].Field])
+			if flags[e.Fields[0].Field] == "" {
+				name = source("p459") + " " + strings.TrimPrefix(e.Fields[0].Field, "determination_methods.")
 			}
 			return f.p, fmt.Errorf("%s: %s", name, e.Fields[0].Detail)
 		}

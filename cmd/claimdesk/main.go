@@ -13,8 +13,9 @@
 //	claimdesk user add|list|disable|enable [--role R] [NAME]   manage accounts (password on stdin)
 //	claimdesk token create|list|revoke [--user NAME] [ID]     manage API tokens (shown once)
 //
-// Every flag falls back to an environment variable: --db to CLAIMDESK_DB,
-// --addr to CLAIMDESK_ADDR, and so on.
+// The flags of the database, the server and the parser fall back to
+// environment variables: --db to CLAIMDESK_DB, --addr to CLAIMDESK_ADDR,
+// and so on (envVars; a value the flag would refuse is an error).
 package main
 
 import (
@@ -117,7 +118,8 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args and maps a flag error to errUsage (the flag
-// package has printed it already).
+// package has printed it already), then sets the flags args left unset
+// from their environment variables (fromEnv).
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -125,5 +127,5 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		}
 		return errUsage
 	}
-	return nil
+	return fromEnv(fs)
 }

@@ -161,7 +161,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"parse", "--no-such-flag"}, 2, "no-such-flag"},
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"serve", "--log-level", "loud", "--db", "x.db"}, 1, "--log-level"},
+		{[]string{"serve", "--log-level", "loud", "--db", "x.db"}, 2, "-log-level"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, "", tt.args...)

@@ -22,15 +22,12 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	sf.register(fs)
 	var pf publisherFlags
 	pf.register(fs)
-	addr := fs.String("addr", env("CLAIMDESK_ADDR", "127.0.0.1:8080"), "address to listen on (env CLAIMDESK_ADDR)")
-	loadDemo := fs.Bool("demo", env("CLAIMDESK_DEMO", "") == "1", "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
-	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes")
-	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes")
-	slots, err := envInt("CLAIMDESK_READ_SLOTS", 0)
-	if err != nil {
-		return err
-	}
-	readSlots := fs.Int("read-slots", slots, "how many GET requests reach the database at once, the others waiting in the order they came; 0 for the store's read connections (SQLite: max(4, cores); PostgreSQL: 15), -1 for no limit (env CLAIMDESK_READ_SLOTS)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (env CLAIMDESK_ADDR)")
+	loadDemo := fs.Bool("demo", false, "load the demo dataset into an empty database (env CLAIMDESK_DEMO=1)")
+	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "largest request body in bytes (env CLAIMDESK_MAX_BODY)")
+	maxImport := fs.Int64("max-import", api.DefaultMaxImportBytes, "largest file POST /api/v1/import accepts, in bytes (env CLAIMDESK_MAX_IMPORT)")
+	maxExports := fs.Int("max-exports", api.DefaultMaxExports, "how many GET /api/v1/export downloads run at once, each holding a database connection while its client reads; others are answered 503 with Retry-After (env CLAIMDESK_MAX_EXPORTS)")
+	readSlots := fs.Int("read-slots", 0, "how many GET requests reach the database at once, the others waiting in the order they came; 0 for the store's read connections (SQLite: max(4, cores); PostgreSQL: 15), which more are capped at with a warning in the log; -1 for no limit (env CLAIMDESK_READ_SLOTS)")
 	applyMemLimit := memoryLimitFlag(fs, "the server's", api.DefaultMemoryLimit, 0)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -91,6 +88,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			Accounts:       store,
 			Local:          local,
 			ReadSlots:      *readSlots,
+			MaxExports:     *maxExports,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,

@@ -112,7 +112,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	format := fs.String("format", "", "json, ndjson or csv (default: from the file name, else ndjson when the first line is a record, else json)")
 	dryRun := fs.Bool("dry-run", false, "validate and report, write nothing")
 	maxBytes := fs.Int64("max-bytes", exchange.DefaultLimits.MaxBytes, "largest file accepted, in bytes")
-	server := fs.String("server", env("CLAIMDESK_SERVER", ""), "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
+	server := fs.String("server", "", "import through the API of the claimdesk server at this URL (such as http://127.0.0.1:8080) instead of writing to --db: use it when a server is using the database (env CLAIMDESK_SERVER)")
 	applyMemLimit := memoryLimitFlag(fs, "the import's", exchange.ImportMemoryLimit, exchange.ImportGCPercent)
 	if err := parseFlags(fs, args); err != nil {
 		return err
