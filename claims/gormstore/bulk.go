@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -18,7 +20,8 @@ import (
 )
 
 // The bulk write path of imports. One transaction; rows go in with
-// multi-row prepared INSERTs of a few hundred rows each; references were
+// multi-row prepared INSERTs of a few hundred rows each (on PostgreSQL
+// with COPY, see copyRows); references were
 // checked by the importer from its compact sets of the file's IDs and
 // lookups of the stored ones, and the database's foreign keys check them
 // again. Into an empty SQLite database the secondary indexes of the big
@@ -100,8 +103,15 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	}
 	defer release()
 	d := &dirtySet{}
+	// copyTo is the connection of a PostgreSQL import, whose plain
+	// INSERTs go by COPY (copyRows).
+	var copyTo *sql.Conn
 	run := func(db *gorm.DB) error {
-		return db.WithContext(withDirty(ctx, d)).Transaction(func(tx *gorm.DB) error {
+		txCtx := withDirty(ctx, d)
+		if copyTo != nil {
+			txCtx = context.WithValue(txCtx, copyKey{}, copyTo)
+		}
+		return db.WithContext(txCtx).Transaction(func(tx *gorm.DB) error {
 			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}}
 			if s.dialect == dialectPostgres {
 				if err := importLock(tx); err != nil {
@@ -174,7 +184,13 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			return run(conn)
 		})
 	} else {
-		err = run(s.db)
+		err = s.db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
+			// The transaction runs on this connection, so that COPY,
+			// which pgx offers on its own connection type only, writes
+			// within it.
+			copyTo, _ = conn.Statement.ConnPool.(*sql.Conn)
+			return run(conn.Session(&gorm.Session{NewDB: true}))
+		})
 		if err == nil {
 			s.analyzeAfterBulk(ctx)
 		}
@@ -365,9 +381,10 @@ var (
 )
 
 // insert writes rows of t, each given as len(t.cols) consecutive values of
-// args.
+// args. It runs with the transaction's context (Bulk's ctx), which holds
+// the connection COPY writes on (copyKey).
 func (w *bulkWriter) insert(ctx context.Context, t table, args []any) error {
-	if err := w.stmts.insert(ctx, w.conn(), t, "", args); err != nil {
+	if err := w.stmts.insert(w.tx.Statement.Context, w.conn(), t, "", args); err != nil {
 		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
 	return nil
@@ -392,8 +409,12 @@ type insertStmts struct {
 func rowsPer(t table) int { return max(1, min(500, 30000/len(t.cols))) }
 
 // insert writes rows of t, each given as len(t.cols) consecutive values of
-// args, on conn; suffix follows the VALUES (an ON CONFLICT clause).
+// args, on conn; suffix follows the VALUES (an ON CONFLICT clause). Within
+// a PostgreSQL bulk import (copyKey) rows without a suffix go by COPY.
 func (s *insertStmts) insert(ctx context.Context, conn gorm.ConnPool, t table, suffix string, args []any) error {
+	if c, ok := ctx.Value(copyKey{}).(*sql.Conn); ok && suffix == "" {
+		return copyRows(ctx, c, t, args)
+	}
 	n, per := len(t.cols), rowsPer(t)
 	for len(args) >= per*n {
 		key := t.name + suffix
@@ -419,6 +440,52 @@ func (s *insertStmts) insert(ctx context.Context, conn gorm.ConnPool, t table, s
 	_, err := conn.ExecContext(ctx, t.insertSQL(s.dia, len(args)/n)+suffix, args...)
 	return err
 }
+
+// copyKey is the key of the context value that holds the connection of
+// a PostgreSQL bulk import, on which its transaction runs.
+type copyKey struct{}
+
+// copyRows writes rows of t, each given as len(t.cols) consecutive values
+// of args, with one COPY on conn (in binary, encoded by pgx as it encodes
+// the parameters of an INSERT). A multi-row INSERT has PostgreSQL parse
+// and bind len(args) parameters and plan a VALUES list each time: the
+// claims' INSERTs took 23.8 s of a 100,000-claim import in PostgreSQL,
+// where COPY of the same rows into the same indexed table takes about a
+// fifth of that; the summaries' conflicts and claim summaries go the same
+// way. COPY fires the triggers and checks the keys as INSERT does.
+func copyRows(ctx context.Context, conn *sql.Conn, t table, args []any) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("copy into %s: a %T is no pgx connection", t.name, dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, &argRows{args: args, n: len(t.cols)})
+		return err
+	})
+}
+
+// argRows is a pgx.CopyFromSource of rows given as n consecutive values
+// each: the rows are not copied out of args.
+type argRows struct {
+	args []any
+	n    int
+	row  []any
+}
+
+func (r *argRows) Next() bool {
+	if len(r.args) < r.n {
+		return false
+	}
+	r.row, r.args = r.args[:r.n], r.args[r.n:]
+	return true
+}
+
+func (r *argRows) Values() ([]any, error) { return r.row, nil }
+
+func (r *argRows) Err() error { return nil }
 
 // close closes the statements (those prepared on a transaction also
 // close with it).

@@ -193,3 +193,67 @@ func TestPostgresBulkBumpsVersionsInTriggerOrder(t *testing.T) {
 		t.Errorf("a bulk import bumps %q in that order; the triggers of a write lock %q", got, order)
 	}
 }
+
+// tableRows returns the rows of table as JSON, one line a row, in the
+// order of its columns in by.
+func tableRows(t *testing.T, s *gormstore.Store, table, by string) string {
+	t.Helper()
+	v, err := gormstore.QueryString(context.Background(), s,
+		`SELECT COALESCE(string_agg(row_to_json(r)::text, E'\n' ORDER BY `+by+`), '') FROM `+table+` r`)
+	must(t, "read "+table, err)
+	return v
+}
+
+// TestPostgresBulkImportCopies: a PostgreSQL bulk import writes the rows
+// of its records, their side tables and the summaries' rows of claims
+// and conflicts with COPY, not INSERT (a statement trigger records each
+// statement that writes them), and the rows are those the write path
+// stored one by one in the database the file came from.
+func TestPostgresBulkImportCopies(t *testing.T) {
+	ctx := context.Background()
+	src := storetest.Postgres(t)
+	pgWorld(t, src)
+	var doc bytes.Buffer
+	must(t, "export", exchange.Export(ctx, src, &doc, exchange.NDJSON, exchange.Filter{}, exchange.ExportOptions{}))
+
+	dst := storetest.Postgres(t)
+	must(t, "record statements", gormstore.Exec(ctx, dst, `CREATE TABLE seen (tbl TEXT, query TEXT)`))
+	must(t, "record statements", gormstore.Exec(ctx, dst, `CREATE FUNCTION record_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN INSERT INTO seen VALUES (TG_TABLE_NAME, current_query()); RETURN NULL; END $$`))
+	copied := []string{"topics", "sources", "claimants", "claims", "claim_sources", "claim_tags", "claim_summaries", "topic_conflicts"}
+	for _, table := range copied {
+		must(t, "record statements", gormstore.Exec(ctx, dst, `CREATE TRIGGER record_statement BEFORE INSERT ON `+table+`
+			FOR EACH STATEMENT EXECUTE FUNCTION record_statement()`))
+	}
+	if _, err := exchange.Import(ctx, dst, bytes.NewReader(doc.Bytes()), exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	for _, table := range copied {
+		n, err := gormstore.QueryString(ctx, dst, `SELECT count(*)::text FROM `+table)
+		must(t, "count "+table, err)
+		if n == "0" && table == "topic_conflicts" {
+			continue
+		}
+		if n == "0" {
+			t.Fatalf("%s is empty after the import", table)
+		}
+		stmts, err := gormstore.QueryString(ctx, dst, `SELECT COALESCE(string_agg(query, E'\n'), '') FROM seen WHERE tbl = '`+table+`'`)
+		must(t, "read the statements", err)
+		if stmts == "" {
+			t.Errorf("no statement wrote %s", table)
+		}
+		for _, q := range strings.Split(stmts, "\n") {
+			if !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(q)), "COPY ") {
+				t.Errorf("%s written by %.60q, want COPY", table, q)
+			}
+		}
+	}
+	for _, tb := range []struct{ table, by string }{
+		{"claims", "id"}, {"claim_sources", "claim_id, source_id"}, {"claim_tags", "claim_id, tag"},
+		{"claim_summaries", "claim_id"}, {"topic_conflicts", "topic_id, claim_a, claim_b"},
+	} {
+		if got, want := tableRows(t, dst, tb.table, tb.by), tableRows(t, src, tb.table, tb.by); got != want {
+			t.Errorf("%s after the import:\n%s\nwant (as the write path stored it):\n%s", tb.table, got, want)
+		}
+	}
+}
