@@ -11,7 +11,6 @@ import (
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
-	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // A claim is converted to its row and back by the one declaration of the
@@ -208,15 +207,10 @@ func (r *claimRow) domain() (*claims.Claim, error) { return r.convert(true) }
 // convert is domain, its lists and intervals read by hand (decodeColumn)
 // or, without byHand, all by encoding/json, for a benchmark's baseline.
 func (r *claimRow) convert(byHand bool) (*claims.Claim, error) {
-	return r.convertFields(claimFields, byHand)
-}
-
-// convertFields is convert of the given columns only.
-func (r *claimRow) convertFields(fields []claimField, byHand bool) (*claims.Claim, error) {
 	c := &claims.Claim{}
 	rp, cp := unsafe.Pointer(r), unsafe.Pointer(c)
-	for i := range fields {
-		f := &fields[i]
+	for i := range claimFields {
+		f := &claimFields[i]
 		src, dst := unsafe.Add(rp, f.row), unsafe.Add(cp, f.claim)
 		switch f.kind {
 		case exchange.RawText:
@@ -247,136 +241,4 @@ func (r *claimRow) convertFields(fields []claimField, byHand bool) (*claims.Clai
 	}
 	inForce(c)
 	return c, nil
-}
-
-// leanClaimFields are the columns of claimFields that what the engine
-// holds of a claim (xref.Lean: what xref.Slim keeps, with the claimant's
-// name) is made from: the recompute reads only these, about two thirds of
-// the columns and none of the long texts (quote, original wording, notes,
-// URLs, relays, tags) nor the times. They are found once, at start, from
-// Lean itself: a column is kept if emptying it, in a claim whose every
-// member is set, changes the claim Lean gives back (with the interval in
-// force taken from the parser's interval, then from the analyst's), so a
-// member Slim starts keeping is read without a change here.
-var leanClaimFields = func() []claimField {
-	leanOf := func(r *claimRow) any {
-		c, err := r.domain()
-		if err != nil {
-			panic("gormstore: lean columns: " + err.Error())
-		}
-		l := xref.NewLean(1)
-		l.Add(xref.ClaimView{Claim: c})
-		return l.Views()
-	}
-	keep := make([]bool, len(claimFields))
-	for _, source := range []claims.IntervalSource{claims.FromParser, claims.FromAnalyst} {
-		full := fullClaimRow()
-		full.IntervalSource = string(source)
-		want := leanOf(full)
-		for i := range claimFields {
-			r := *full
-			clearColumn(&r, &claimFields[i])
-			if !reflect.DeepEqual(leanOf(&r), want) {
-				keep[i] = true
-			}
-		}
-	}
-	var out []claimField
-	for i, k := range keep {
-		if k {
-			out = append(out, claimFields[i])
-		}
-	}
-	return out
-}()
-
-// leanClaimCols are the names of leanClaimFields, comma-separated, for a
-// SELECT.
-var leanClaimCols = func() string {
-	out := make([]string, len(leanClaimFields))
-	for i, f := range leanClaimFields {
-		out[i] = f.col.name
-	}
-	return strings.Join(out, ", ")
-}()
-
-// fullClaimRow returns the row of a claim whose every member is set (not
-// empty, not zero), for finding leanClaimFields.
-func fullClaimRow() *claimRow {
-	c := &claims.Claim{}
-	cp := unsafe.Pointer(c)
-	for i := range claimFields {
-		f := &claimFields[i]
-		fill(reflect.NewAt(f.typ, unsafe.Add(cp, f.claim)).Elem())
-	}
-	r, err := toClaimRow(c)
-	if err != nil {
-		panic("gormstore: lean columns: " + err.Error())
-	}
-	return r
-}
-
-// fill sets v, and every field and element it holds, to a value that is
-// not zero.
-func fill(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString("x")
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		v.SetInt(1)
-	case reflect.Float64:
-		v.SetFloat(1)
-	case reflect.Bool:
-		v.SetBool(true)
-	case reflect.Pointer:
-		v.Set(reflect.New(v.Type().Elem()))
-		fill(v.Elem())
-	case reflect.Slice:
-		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
-		fill(v.Index(0))
-	case reflect.Struct:
-		if v.Type() == reflect.TypeFor[time.Time]() {
-			v.Set(reflect.ValueOf(time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC)))
-			return
-		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				fill(v.Field(i))
-			}
-		}
-	}
-}
-
-// clearColumn empties the column of f in r.
-func clearColumn(r *claimRow, f *claimField) {
-	p := unsafe.Add(unsafe.Pointer(r), f.row)
-	switch f.kind {
-	case exchange.RawText, exchange.RawJSON:
-		*(*string)(p) = ""
-	case exchange.RawInt:
-		*(*int)(p) = 0
-	case exchange.RawBool:
-		*(*bool)(p) = false
-	case exchange.RawTime:
-		*(*time.Time)(p) = time.Time{}
-	}
-}
-
-// leanDest returns where each column of leanClaimCols scans into r.
-func leanDest(r *claimRow) []any {
-	v := reflect.ValueOf(r).Elem()
-	out := make([]any, len(leanClaimFields))
-	for i, f := range leanClaimFields {
-		out[i] = v.FieldByIndex(f.col.index).Addr().Interface()
-		if f.col.time {
-			out[i] = (*storedTime)(out[i].(*time.Time))
-		}
-	}
-	return out
-}
-
-// leanClaim is domain for a row of which only leanClaimCols were read:
-// the claim holds what Lean keeps of it, the rest left empty.
-func (r *claimRow) leanClaim() (*claims.Claim, error) {
-	return r.convertFields(leanClaimFields, true)
 }

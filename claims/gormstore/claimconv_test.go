@@ -3,12 +3,10 @@ package gormstore
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"testing"
 	"time"
 
 	"github.com/claimdesk/claimdesk/claims"
-	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // The hand-written conversions claimconv.go replaced, kept as they were
@@ -279,42 +277,6 @@ func BenchmarkClaimConversion(b *testing.B) {
 					}
 				})
 			}
-		}
-	}
-}
-
-// TestLeanColumnsGiveWhatLeanKeeps reads each claim of conversionClaims
-// from only leanClaimCols, the others left empty as a SELECT of them
-// leaves them, and requires what Lean keeps of it to equal what it keeps
-// of the claim read whole; and the long texts, which the engine never
-// reads, must not be among the columns (their leaving is the point).
-func TestLeanColumnsGiveWhatLeanKeeps(t *testing.T) {
-	for _, c := range conversionClaims() {
-		row, err := toClaimRow(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		whole, err := row.domain()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var lean claimRow
-		for _, f := range leanClaimFields {
-			v := reflect.ValueOf(&lean).Elem().FieldByIndex(f.col.index)
-			v.Set(reflect.ValueOf(row).Elem().FieldByIndex(f.col.index))
-		}
-		got, err := lean.leanClaim()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := xref.LeanOf([]xref.ClaimView{{Claim: whole, ClaimantName: "n"}}).Views()
-		if g := xref.LeanOf([]xref.ClaimView{{Claim: got, ClaimantName: "n"}}).Views(); !reflect.DeepEqual(g, want) {
-			t.Errorf("%s: from the lean columns Lean keeps\n%+v\nfrom the whole claim\n%+v", c.ID, *g[0].Claim, *want[0].Claim)
-		}
-	}
-	for _, col := range []string{"quote", "original_text", "notes", "url", "relays", "tags", "created_at"} {
-		if slices.ContainsFunc(leanClaimFields, func(f claimField) bool { return f.col.name == col }) {
-			t.Errorf("the lean columns hold %s, which the engine does not read: %s", col, leanClaimCols)
 		}
 	}
 }

@@ -43,10 +43,9 @@ import (
 //   - claims are read lean (xref.Lean: only what the engine reads, each
 //     text, scope and interval held once in a table of the topic's, a
 //     claim its ID and indexes into the tables), about 110 bytes a claim
-//     where one read whole took 1.3 KB: each row (only the columns Lean
-//     is made from, leanClaimCols) becomes a claim that is garbage as
-//     soon as it is added, and the engine reads the claims one at a
-//     time into its facts (xref.RecomputeLean);
+//     where one read whole took 1.3 KB: each row becomes a claim that is
+//     garbage as soon as it is added, and the engine reads the claims
+//     one at a time into its facts (xref.RecomputeLean);
 //   - loaded claims stay in a cache while a topic still to be recomputed
 //     needs them (a parent's claims serve each of its children), and
 //     leave it as soon as none does (when the last batch that needs them
@@ -738,7 +737,6 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 // readClaims reads the claims of the given topics that keep accepts (nil
 // keeps all), by topic, each topic's with their claimants' names and
 // ordered by ID, in lean form: each row's claim is garbage once added.
-// Only the columns Lean keeps are read (leanClaimCols).
 // A topic none of whose claims is kept may be missing. Like the join of
 // loadViews, a claim whose claimant is missing is left out.
 func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool) (map[string]*xref.Lean, error) {
@@ -749,18 +747,18 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 		}
 	}
 	for chunk := range slices.Chunk(topicIDs, idChunk) {
-		rows, err := r.tx.Raw("SELECT "+leanClaimCols+" FROM claims WHERE topic_id IN ?", chunk).Rows()
+		rows, err := r.tx.Raw("SELECT "+claimCols.readList()+" FROM claims WHERE topic_id IN ?", chunk).Rows()
 		if err != nil {
 			return nil, err
 		}
 		var row claimRow
-		dest := leanDest(&row)
+		dest := claimCols.readDest(&row)
 		for rows.Next() {
 			if err := rows.Scan(dest...); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			c, err := row.leanClaim()
+			c, err := row.domain()
 			if err != nil {
 				rows.Close()
 				return nil, err
