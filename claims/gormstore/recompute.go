@@ -51,12 +51,9 @@ import (
 //     leave it as soon as none does (when the last batch that needs them
 //     is loaded: its job then holds them only until it has computed), so
 //     memory follows the largest topic with its parent rather than the
-//     database; how far a batch overlaps the one before it is bounded
-//     by the largest batch, whose work is the recompute's peak: small
-//     batches, or two whose claims together are within the largest's,
-//     compute side by side; a larger one is loaded while the one before
-//     it computes if its lean claims fit in what is left, and computes
-//     once that one is written; else it is loaded only then (runBatch);
+//     database; a batch larger than the aim (one big topic) is loaded
+//     only once the batch before it is written, so that two of them are
+//     never held at once;
 //   - a topic's result becomes rows part by part, each part let go once
 //     its rows are made, and its series and sums of parts are encoded as
 //     JSON an element at a time (listJSON);
@@ -103,16 +100,6 @@ var (
 	recomputeCacheClaims = 10_000
 )
 
-// recomputeSerial, set by the tests, computes one topic at a time, each
-// batch once the one before it is written: what the overlaps of runBatch
-// and the goroutines of job.run must give the same results as.
-var recomputeSerial = false
-
-// onRecomputeOverlap, when set (by the tests), is called with how each
-// batch was run beside the pending one (see runBatch): "side by side",
-// "ahead" or "after".
-var onRecomputeOverlap func(how string)
-
 // onRecompute, when set (by the tests), is called with the peak of each
 // recompute's claims (recomputer.peak) when it ends.
 var onRecompute func(peak int)
@@ -142,9 +129,11 @@ type recomputer struct {
 	// peak is about the most claims held at once: by the cache and the
 	// parts read for the batch loaded and the batch computing. The tests
 	// read it (onRecompute).
-	peak  int
-	batch int
-	names map[string]string // claimant names by ID
+	peak int
+	// computingParts is the number of parts the pending job holds.
+	computingParts int
+	batch          int
+	names          map[string]string // claimant names by ID
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -152,11 +141,7 @@ type recomputer struct {
 
 	stmts   insertStmts
 	args    []any
-	pending *job // computing, or computed and not written yet
-	// most is the size of the largest batch (plannedBatch.size): the
-	// claims the engine works on at the recompute's peak, which batches
-	// side by side stay within (see runBatch).
-	most int
+	pending *job // computing
 }
 
 type cachedClaims struct {
@@ -241,7 +226,6 @@ func (r *recomputer) run(ids []string) error {
 	}
 	slices.SortFunc(live, func(a, b string) int { return strings.Compare(family(a), family(b)) })
 
-	var batches []plannedBatch
 	var batch []string
 	inBatch := map[string]bool{}
 	size, pairs := 0, 0
@@ -257,7 +241,9 @@ func (r *recomputer) run(ids []string) error {
 		// with its claims times the claims it compares them with.
 		cost := r.counts[id] * reads
 		if len(batch) > 0 && (len(batch) >= recomputeBatchTopics || size+add > recomputeBatchClaims || pairs+cost > recomputeBatchPairs) {
-			batches = append(batches, plannedBatch{batch, size})
+			if err := r.runBatch(batch, size > recomputeBatchClaims); err != nil {
+				return err
+			}
 			batch, inBatch, size, pairs = nil, map[string]bool{}, 0, 0
 			add = reads
 		}
@@ -268,23 +254,10 @@ func (r *recomputer) run(ids []string) error {
 		size += add
 		pairs += cost
 	}
-	batches = append(batches, plannedBatch{batch, size})
-	for _, b := range batches {
-		r.most = max(r.most, b.size)
+	if err := r.runBatch(batch, size > recomputeBatchClaims); err != nil {
+		return err
 	}
-	for _, b := range batches {
-		if err := r.runBatch(b.ids, b.size); err != nil {
-			return err
-		}
-	}
-	return r.finish()
-}
-
-// A plannedBatch is a batch of topics and the claims it loads (theirs and
-// their parents').
-type plannedBatch struct {
-	ids  []string
-	size int
+	return r.runBatch(nil, false)
 }
 
 // needs returns the topics whose claims recomputing id reads whole: its
@@ -382,15 +355,11 @@ func (r *recomputer) nonEmpty(table string) (bool, error) {
 // the batch is loaded, and its results. Jobs compute on other goroutines
 // while the connection loads the next batch and writes the previous one.
 type job struct {
-	ids  []string
-	size int // claims loaded, see plannedBatch
-	// partClaims are the claims of the topics' children it holds (see
-	// parts), which the cache does not count.
-	partClaims int
-	inputs     []jobInput
-	parts      []batchWrite // by topic
-	err        error
-	done       chan struct{}
+	ids    []string
+	inputs []jobInput
+	parts  []batchWrite // by topic
+	err    error
+	done   chan struct{}
 }
 
 type jobInput struct {
@@ -401,70 +370,31 @@ type jobInput struct {
 	children []*xref.Lean // joined into related.ChildClaims by the job
 }
 
-// runBatch loads what the topics of batch need (size claims, see
-// plannedBatch) and starts computing them, and writes the results of the
-// batch started before it (the pending job), if any. How far the two
-// overlap is bounded by memory, whose peak is the engine's work on the
-// largest batch (most claims): two batches compute side by side when they
-// are small (each within recomputeBatchClaims, as most batches are) or
-// their claims together are within the largest's; else the batch is
-// loaded, in lean form, while the pending one computes, if its claims
-// weigh within what is left (leanShare); else it is loaded only once the
-// pending batch is written, so that a batch as large as the largest has
-// nothing beside it. The connection does the loads and writes, one after
-// the other, in batch order; the engine computes on other goroutines.
-func (r *recomputer) runBatch(batch []string, size int) error {
-	pending := 0
-	if r.pending != nil {
-		pending = r.pending.size
-	}
-	sideBySide := size <= recomputeBatchClaims || pending+size <= r.most
-	ahead := pending+size/leanShare <= r.most
-	if recomputeSerial {
-		sideBySide, ahead = false, false
-	}
-	if onRecomputeOverlap != nil && r.pending != nil {
-		how := "after"
-		switch {
-		case sideBySide:
-			how = "side by side"
-		case ahead:
-			how = "ahead"
-		}
-		onRecomputeOverlap(how)
-	}
-	if !sideBySide && !ahead {
+// runBatch loads what the topics of batch need and starts computing them;
+// then it writes the results of the batch started before, if any. A big
+// batch is loaded after that write instead, so that the batch before it
+// has left memory (its claims evicted, its results written).
+func (r *recomputer) runBatch(batch []string, big bool) error {
+	if big {
 		if err := r.finish(); err != nil {
 			return err
 		}
 	}
-	j, err := r.load(batch)
-	if err != nil {
-		return err
-	}
-	j.size = size
-	if sideBySide {
-		go j.run()
-	}
-	if err := r.finish(); err != nil {
-		if sideBySide {
-			<-j.done
+	if len(batch) > 0 {
+		j, err := r.load(batch)
+		if err != nil {
+			return err
 		}
-		return err
-	}
-	if !sideBySide {
 		go j.run()
+		if err := r.finish(); err != nil {
+			<-j.done
+			return err
+		}
+		r.pending = j
+		return nil
 	}
-	r.pending = j
-	return nil
+	return r.finish()
 }
-
-// leanShare is about how many times the engine's memory for a claim it
-// works on (its fact, its share of the results and of the working maps:
-// about 1.9 KB a claim at the largest batch of a million claims, 185 MB
-// live for 96,573 claims) a claim loaded in lean form takes (about 110
-// bytes), rounded down to err on the side of memory.
-const leanShare = 8
 
 // finish waits for the pending job and writes its results.
 func (r *recomputer) finish() error {
@@ -474,6 +404,7 @@ func (r *recomputer) finish() error {
 	}
 	r.pending = nil
 	<-j.done
+	r.computingParts = 0
 	if j.err != nil {
 		return j.err
 	}
@@ -566,12 +497,8 @@ func (r *recomputer) load(batch []string) (*job, error) {
 		}
 		j.inputs[k] = in
 	}
-	j.partClaims = parts
-	held := r.cached + parts
-	if r.pending != nil {
-		held += r.pending.partClaims
-	}
-	r.peak = max(r.peak, held)
+	r.peak = max(r.peak, r.cached+parts+r.computingParts)
+	r.computingParts = parts
 	// Claims no topic after this batch needs leave the cache now rather
 	// than once the batch is written: the job holds them while it
 	// computes, and they are garbage as soon as it has (for the largest
@@ -645,11 +572,7 @@ func (j *job) run() {
 	defer close(j.done)
 	j.parts = make([]batchWrite, len(j.inputs))
 	var next atomic.Int64
-	workers := runtime.GOMAXPROCS(0)
-	if recomputeSerial {
-		workers = 1
-	}
-	errs := make([]error, workers)
+	errs := make([]error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for w := range errs {
 		wg.Go(func() {

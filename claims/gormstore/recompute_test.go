@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"testing"
 	"unsafe"
 
@@ -161,10 +160,10 @@ func testBulkRecompute(t *testing.T, s *gormstore.Store) {
 // claims and three children with many, of which a few report the
 // parent's statement, with limits that put every topic in a batch of its
 // own and evict every claim between batches. The recompute must never
-// hold more claims than the largest child with its parent and the
-// parent's parts (the parent's batch reads of its children only the parts
-// of its statements, not the whole family), and its results, sums of
-// parts included, must equal a fresh recompute.
+// hold more claims than the largest child with its parent (the parent's
+// batch reads of its children only the parts of its statements, not the
+// whole family), and its results, sums of parts included, must equal a
+// fresh recompute.
 func TestRecomputeHoldsTopicNotFamily(t *testing.T) {
 	t.Cleanup(gormstore.SetRecomputeLimits(1, 1<<30, 1, 1<<30))
 	const parentClaims, childClaims, partsPerChild = 5, 40, 2
@@ -200,10 +199,8 @@ func TestRecomputeHoldsTopicNotFamily(t *testing.T) {
 		if len(peaks) != 1 {
 			t.Fatalf("the import ran %d batched recomputes, want 1", len(peaks))
 		}
-		// The first child is loaded while its parent's batch computes,
-		// which holds the parts of the parent's statements.
-		if limit := childClaims + parentClaims + 3*partsPerChild; peaks[0] > limit || peaks[0] < childClaims {
-			t.Errorf("the recompute held up to %d claims at once, want between %d (a child) and %d (a child, its parent and the parent's parts), not the family's %d",
+		if limit := childClaims + parentClaims; peaks[0] > limit || peaks[0] < childClaims {
+			t.Errorf("the recompute held up to %d claims at once, want between %d (a child) and %d (a child and its parent), not the family's %d",
 				peaks[0], childClaims, limit, parentClaims+3*childClaims)
 		}
 		checkCurrent(t, s, "p", "a", "b", "c")
@@ -272,150 +269,4 @@ func TestRecomputeHoldsSlimClaims(t *testing.T) {
 		}
 		checkCurrent(t, s, "p", "t")
 	})
-}
-
-// TestRecomputeOverlapsEqualSerial imports a skewed family (a parent and
-// children of very different sizes) beside small topics, with limits that
-// make most topics a batch of their own, then imports changes into the
-// database that is not empty. The batched recompute, which loads and
-// computes batches beside each other as far as memory allows (side by
-// side, the next loaded ahead, or after), must write exactly the rows it
-// writes when it computes one topic at a time, each batch after the one
-// before it is written.
-func TestRecomputeOverlapsEqualSerial(t *testing.T) {
-	t.Cleanup(gormstore.SetRecomputeLimits(10, 2, 5, 1<<30))
-	docs := skewedDocs()
-	want := map[bool][]string{} // by dialect (SQLite or not): the rows after each import
-	t.Run("serial", func(t *testing.T) {
-		t.Cleanup(gormstore.RecomputeSerially())
-		forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
-			var rows []string
-			for _, d := range docs {
-				importDoc(t, s, d...)
-				rows = append(rows, summaryRows(t, s))
-			}
-			want[gormstore.IsSQLite(s)] = rows
-		})
-	})
-	seen := map[string]int{}
-	t.Run("overlapping", func(t *testing.T) {
-		t.Cleanup(gormstore.OnRecomputeOverlap(func(how string) { seen[how]++ }))
-		forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
-			w, ok := want[gormstore.IsSQLite(s)]
-			if !ok {
-				t.Fatal("the serial run did not run on this database")
-			}
-			for i, d := range docs {
-				importDoc(t, s, d...)
-				if got := summaryRows(t, s); got != w[i] {
-					t.Errorf("import %d: the summary tables differ from the serial recompute's:\n%s", i+1, firstDiff([]byte(got), []byte(w[i])))
-				}
-			}
-			checkCurrent(t, s, "p", "c0", "c1", "c2", "c3", "c4", "c5", "t0", "t1", "t2", "t3", "t4")
-		})
-	})
-	for _, how := range []string{"side by side", "ahead", "after"} {
-		if seen[how] == 0 {
-			t.Errorf("no batch ran %s the one before it: %v", how, seen)
-		}
-	}
-}
-
-func summaryRows(t *testing.T, s *gormstore.Store) string {
-	t.Helper()
-	rows, err := gormstore.SummaryRows(context.Background(), s)
-	must(t, "read the summary tables", err)
-	return rows
-}
-
-// skewedDocs returns two import documents: a parent topic "p" with
-// children "c0".."c5" of 30 down to 3 claims and five small topics
-// "t0".."t4", with links and reviews; then changes to some of the claims
-// and new ones.
-func skewedDocs() [][]any {
-	rng := rand.New(rand.NewPCG(3, 14))
-	recs := []any{"topic", &claims.Topic{Meta: claims.Meta{ID: "p"}, Title: "Foreign fighters", Additive: true}}
-	sizes := map[string]int{"p": 8}
-	for i, n := range []int{30, 22, 12, 8, 5, 3} {
-		id := fmt.Sprintf("c%d", i)
-		recs = append(recs, "topic", &claims.Topic{Meta: claims.Meta{ID: id}, Title: "Part " + id, Additive: true, ParentID: "p"})
-		sizes[id] = n
-	}
-	for i, n := range []int{4, 9, 2, 6, 7} {
-		id := fmt.Sprintf("t%d", i)
-		recs = append(recs, "topic", &claims.Topic{Meta: claims.Meta{ID: id}, Title: "Topic " + id})
-		sizes[id] = n
-	}
-	for i := range 2 {
-		recs = append(recs, "source", &claims.Source{Meta: claims.Meta{ID: fmt.Sprintf("s%d", i)}, Name: fmt.Sprintf("Source %d", i), Kind: claims.SourceNews})
-	}
-	for i := range 3 {
-		recs = append(recs, "claimant", &claims.Claimant{Meta: claims.Meta{ID: fmt.Sprintf("k%d", i)}, Name: fmt.Sprintf("Claimant %d", i)})
-	}
-	texts := []string{"about 800", "a few dozen", "2,400", "at least 500", "up to 3000", "1,700", "40", "hundreds", "300"}
-	places := [][]string{nil, {"Syria"}, {"Iraq"}, {"Syria", "Iraq"}, {"Raqqa"}}
-	claim := func(id, topic string) *claims.Claim {
-		c := &claims.Claim{
-			Meta: claims.Meta{ID: id}, TopicID: topic, ClaimantID: fmt.Sprintf("k%d", rng.IntN(3)),
-			QuantityText: texts[rng.IntN(len(texts))], SaidOn: claims.Date(fmt.Sprintf("2015-%02d", 1+rng.IntN(12))),
-			Scope:      claims.Scope{Places: places[rng.IntN(len(places))]},
-			Provenance: claims.Provenance{SourceID: fmt.Sprintf("s%d", rng.IntN(2))},
-		}
-		if rng.IntN(3) == 0 {
-			// A statement the parent's claims may give too: parts of it.
-			c.Occasion = fmt.Sprintf("briefing %d", rng.IntN(4))
-		}
-		if rng.IntN(12) == 0 {
-			c.Rank, c.DeprecationReason = claims.RankDeprecated, "misquoted"
-		}
-		return c
-	}
-	var ids []string
-	for _, topic := range keysOf(sizes) {
-		for i := range sizes[topic] {
-			c := claim(fmt.Sprintf("%s-%02d", topic, i), topic)
-			ids = append(ids, c.ID)
-			recs = append(recs, "claim", c)
-		}
-	}
-	kinds := []claims.LinkKind{claims.LinkContradicts, claims.LinkDerivedFrom, claims.LinkSupersedes}
-	for i := range 12 {
-		a, b := ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))]
-		if a != b {
-			recs = append(recs, "link", &claims.Link{Meta: claims.Meta{ID: fmt.Sprintf("l-%02d", i)}, FromID: a, ToID: b, Kind: kinds[rng.IntN(len(kinds))]})
-		}
-	}
-	reviewed := map[[2]string]bool{}
-	for i := range 8 {
-		a, b := ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))]
-		if a > b {
-			a, b = b, a
-		}
-		if a == b || reviewed[[2]string{a, b}] {
-			continue
-		}
-		reviewed[[2]string{a, b}] = true
-		recs = append(recs, "review", &claims.Review{Meta: claims.Meta{ID: fmt.Sprintf("v-%02d", i)}, ClaimA: a, ClaimB: b,
-			Status: claims.ReviewDismissed, Resolution: "checked", Author: "ak"})
-	}
-	topics := keysOf(sizes)
-	var more []any
-	for i, k := range rng.Perm(len(ids))[:15] {
-		c := claim(ids[k], topics[rng.IntN(len(topics))])
-		c.Version = 2 + i
-		more = append(more, "claim", c)
-	}
-	for i := range 10 {
-		more = append(more, "claim", claim(fmt.Sprintf("d-%02d", i), topics[rng.IntN(len(topics))]))
-	}
-	return [][]any{recs, more}
-}
-
-func keysOf(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
