@@ -24,7 +24,7 @@
 // the load average while it was measured. With -compare it also times the
 // read endpoints in process (see compare.go). Usage:
 //
-//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-postgres URL] [-wrk-duration 5s] [-dir DIR] [-compare] [-wrk=false]
+//	go run ./cmd/claimdesk-load [-n 1000000] [-topics 10000] [-postgres URL [-sqlite=false]] [-wrk-duration 5s] [-dir DIR] [-compare] [-wrk=false]
 //	go run ./cmd/claimdesk-load -wrk-db FILE-OR-POSTGRES-URL [-pprof]
 //	go run ./cmd/claimdesk-load -generate FILE [-n 1000000] [-topics 10000]   # the dataset alone, as NDJSON for claimdesk import
 //
@@ -85,6 +85,7 @@ func main() {
 	n := flag.Int("n", 1_000_000, "claims to generate")
 	topics := flag.Int("topics", 10_000, "topics to spread them over")
 	pgURL = flag.String("postgres", "", "also run the benchmark on this PostgreSQL server (a postgres:// URL), in schemas it creates and drops")
+	withSQLite = flag.Bool("sqlite", true, "run the benchmark on SQLite (-sqlite=false with -postgres runs it on PostgreSQL only)")
 	dir := flag.String("dir", "", "working directory, created when missing and kept (default: a new temporary one, removed at the end)")
 	generate := flag.String("generate", "", "only write the dataset to this NDJSON file (for claimdesk import) and stop")
 	flag.Parse()
@@ -118,7 +119,10 @@ func main() {
 	}
 }
 
-var pgURL *string
+var (
+	pgURL      *string
+	withSQLite *bool
+)
 
 // result is what a child reports on stdout.
 type result struct {
@@ -154,11 +158,17 @@ func measure(n, nTopics int, dir string) error {
 	fmt.Printf("  %.1f s, %.0f MiB\n", time.Since(start).Seconds(), float64(st.Size())/(1<<20))
 
 	var tables []*table
-	sq, err := measureDB(ctx, g, file, dir, target{
-		name: "SQLite", base: filepath.Join(dir, "baseline.db"), imp: filepath.Join(dir, "import.db"),
-	})
-	if sq != nil {
-		tables = append(tables, sq)
+	var err error
+	if *withSQLite {
+		var sq *table
+		sq, err = measureDB(ctx, g, file, dir, target{
+			name: "SQLite", base: filepath.Join(dir, "baseline.db"), imp: filepath.Join(dir, "import.db"),
+		})
+		if sq != nil {
+			tables = append(tables, sq)
+		}
+	} else if *pgURL == "" {
+		return fmt.Errorf("-sqlite=false measures nothing without -postgres")
 	}
 	if err == nil && *pgURL != "" {
 		var pg *table
