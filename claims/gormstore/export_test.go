@@ -3,6 +3,7 @@ package gormstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -219,4 +220,25 @@ func PreparedKey(ctx context.Context, s *Store, topicID string) (string, error) 
 	}
 	key, _, err := s.preparedKey(ctx, t)
 	return key, err
+}
+
+// ClaimsFTSMatch returns the claims_fts rows that match (an FTS5 MATCH
+// expression) as "rowid score" with FTS5's own bm25, best first, and
+// ties by rowid: SQLite only.
+func ClaimsFTSMatch(ctx context.Context, s *Store, match string) ([]string, error) {
+	var out []string
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT rowid, bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), rowid`, match).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, err
+		}
+		out = append(out, fmt.Sprintf("%d %.12g", id, score))
+	}
+	return out, rows.Err()
 }

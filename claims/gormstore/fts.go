@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"encoding/hex"
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -143,13 +144,50 @@ func sqliteSearchSchema() []string {
 // claims. Later writes add segments that FTS5 merges as it goes.
 const claimsFTSOptimize = `INSERT INTO claims_fts (claims_fts) VALUES ('optimize')`
 
-// sqliteSearchFill fills the FTS5 tables from the stored rows.
-func sqliteSearchFill() []string {
-	return append([]string{
+// claimsFTSFill empties claims_fts and fills it from the stored claims in
+// one statement, merged into one segment (claimsFTSOptimize). FTS5 writes
+// a segment each time its buffer of new entries (1 MB) fills, and by
+// default merges them as it goes: 4 at a time after each write
+// ('automerge' 4) and at once when 16 pile up at one level ('crisismerge'
+// 16), so each entry is rewritten once for every level it climbs. The
+// optimize at the end rewrites every entry once more whatever the levels,
+// so that merging is wasted: during the fill automerge is off and a level
+// is merged only when claimsFTSFillCrisis segments pile up, and then both
+// settings go back to FTS5's defaults (written into claims_fts_config,
+// which FTS5 reads on every connection), so that later writes merge as
+// before. The index is the same: one segment, the same rows. At a
+// million claims the fill and its optimize took 0.84x the CPU (112.6
+// against 133.3 s in two alternated rounds) and wrote 0.77x the bytes
+// (2.19 against 2.86 GB); at 100,000 claims, with fewer levels to climb,
+// 0.88-0.97x the CPU.
+func claimsFTSFill() []string {
+	return []string{
 		`DELETE FROM claims_fts`,
+		`INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 0)`,
+		`INSERT INTO claims_fts (claims_fts, rank) VALUES ('crisismerge', ` + strconv.Itoa(claimsFTSFillCrisis) + `)`,
 		`INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite,
 		claimsFTSOptimize,
-	}, sqliteOthersFill()...)
+		`INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', ` + strconv.Itoa(fts5DefaultAutomerge) + `)`,
+		`INSERT INTO claims_fts (claims_fts, rank) VALUES ('crisismerge', ` + strconv.Itoa(fts5DefaultCrisismerge) + `)`,
+	}
+}
+
+// claimsFTSFillCrisis is the 'crisismerge' of claimsFTSFill: with
+// automerge off, the number of segments of one level that FTS5 merges
+// into one of the next. It bounds how many segments the optimize merges
+// (at most this many of each level).
+const claimsFTSFillCrisis = 64
+
+// fts5DefaultAutomerge and fts5DefaultCrisismerge are FTS5's own defaults
+// (FTS5_DEFAULT_AUTOMERGE and FTS5_DEFAULT_CRISISMERGE in fts5.c).
+const (
+	fts5DefaultAutomerge   = 4
+	fts5DefaultCrisismerge = 16
+)
+
+// sqliteSearchFill fills the FTS5 tables from the stored rows.
+func sqliteSearchFill() []string {
+	return append(claimsFTSFill(), sqliteOthersFill()...)
 }
 
 // sqliteOthersFill fills the FTS5 tables of topics, sources and claimants.
@@ -390,16 +428,13 @@ func bulkTriggers() (drop, restore []string) {
 		}
 	}
 	drop = []string{`DROP TRIGGER claims_fts_insert`, `DROP TRIGGER claims_topic_version_insert`, `DROP TRIGGER claims_claim_version_insert`}
-	restore = []string{
-		`DELETE FROM claims_fts`,
-		`INSERT INTO ` + claimFTSColumns + ` ` + claimDocSQLite,
-		claimsFTSOptimize,
+	restore = append(claimsFTSFill(),
 		`INSERT INTO topic_versions (topic_id, version) SELECT DISTINCT topic_id, 1 FROM claims WHERE true
 			ON CONFLICT (topic_id) DO UPDATE SET version = topic_versions.version + 1`,
 		`INSERT INTO topic_claim_versions (topic_id, version) SELECT DISTINCT topic_id, 1 FROM claims WHERE true
 			ON CONFLICT (topic_id) DO UPDATE SET version = topic_claim_versions.version + 1`,
 		insertFTS, insertVersion, insertClaimVersion,
-	}
+	)
 	return drop, restore
 }
 
