@@ -5,6 +5,7 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
+import { latinQuery } from '../latin.js';
 
 // FILTERS are the query parameters the screen passes on to the API.
 const FILTERS = ['topic_id', 'claimant_id', 'source_id', 'place', 'from', 'to', 'grade', 'evidence_type', 'in_conflict', 'value_low', 'value_high', 'said_from', 'said_to'];
@@ -94,8 +95,21 @@ export async function render(ctx) {
   const params = { facets: true, limit: 50 };
   for (const k of FILTERS) if (query.get(k)) params[k] = query.get(k);
   let res;
+  // searched is the query the results are for: q, or its Latin spelling
+  // when q, typed in Russian, finds nothing as written.
+  let searched = q;
+  let note = null;
   if (q) {
     res = await api.get('/search', { ...params, q });
+    if (!res.claims.items.length) {
+      const latin = await latinQuery(q);
+      const alt = latin && latin !== q ? await api.get('/search', { ...params, q: latin }) : null;
+      if (alt && alt.claims.items.length) {
+        res = alt;
+        searched = latin;
+        note = h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${latin}”, its spelling in Latin letters.`);
+      }
+    }
   } else {
     const page = await api.get('/claims', { ...params, sort: '-created_at' });
     res = { claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor }, facets: page.facets };
@@ -115,7 +129,7 @@ export async function render(ctx) {
   let cursor = res.claims.next_cursor;
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
     more.disabled = true;
-    const next = q ? await api.get('/search', { ...params, facets: false, q, cursor }) : await api.get('/claims', { ...params, facets: false, sort: '-created_at', cursor });
+    const next = q ? await api.get('/search', { ...params, facets: false, q: searched, cursor }) : await api.get('/claims', { ...params, facets: false, sort: '-created_at', cursor });
     const items = q ? next.claims.items : next.items.map((c) => ({ item: c, snippet: null }));
     for (const hit of items) list.appendChild(claimCard(hit.item, hit.snippet, names));
     cursor = q ? next.claims.next_cursor : next.next_cursor;
@@ -132,8 +146,9 @@ export async function render(ctx) {
 
   return h('div', { class: 'browse' },
     h('div', { class: 'page-head' }, h('div', null, h('h1', null, q ? `Search: ${q}` : 'Browse claims'),
-      h('p', { class: 'summary-line', role: 'status' }, `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}`))),
+      h('p', { class: 'summary-line', role: 'status' }, `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`))),
     form,
+    note,
     active.length ? h('p', { class: 'filter-chips' }, active) : null,
     h('div', { class: 'browse-grid' },
       h('aside', { class: 'facets', 'aria-label': 'Narrow by' }, FACETS.map((f) => facetGroup(query, f, res.facets.counts[f[0]]))),
