@@ -1,13 +1,23 @@
 package frontend_test
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/claimdesk/claimdesk/api"
+	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/frontend"
 )
 
 // TestSearchScreen searches the demo from the header of another screen,
@@ -194,6 +204,93 @@ func TestSearchInRussian(t *testing.T) {
 	}
 	if eval[bool](t, s, `!!document.querySelector('[data-testid=latin-note]')`) {
 		t.Error("a note for words found as typed")
+	}
+	s.checkClean(t)
+}
+
+// TestBrowseShowsClaimsBeforeCounts holds back every request for facet
+// counts, as counting a million claims by every facet is slow: the cards
+// show at once, the sidebar says it is counting, and the counts, the total
+// and the claimants' names on the cards come when the counts are let
+// through.
+func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
+	s := startBrowser(t)
+	store := storetest.SQLite(t)
+	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	h := api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
+	hold := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(hold) }) }
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("facets") == "true" {
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(release)
+	base := srv.URL
+
+	waitCards := func(what string, want int) {
+		t.Helper()
+		s.waitFor(t, what, `document.querySelectorAll('.result-card').length === `+strconv.Itoa(want))
+		if !eval[bool](t, s, `!!document.querySelector('[data-testid=facets-loading]') && document.querySelector('.facets').getAttribute('aria-busy') === 'true'`) {
+			t.Errorf("%s: no sign that the counts are on their way", what)
+		}
+		if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != "Counting the claims…" {
+			t.Errorf("%s: summary line %q while counting", what, got)
+		}
+	}
+
+	// Browsing without words: the newest claims, uncounted.
+	var newest struct {
+		Items []struct{} `json:"items"`
+	}
+	call(t, "GET", base+"/api/v1/claims?limit=50", nil, &newest)
+	s.do(t, chromedp.Navigate(base+"/search"))
+	waitCards("the newest claims", len(newest.Items))
+
+	// A search: its cards before the counts.
+	want := searchIDs(t, base, "Syria")
+	if len(want) == 0 {
+		t.Fatal("the API finds no claim for Syria in the demo: the premise is broken")
+	}
+	s.do(t, chromedp.Navigate(base+"/search?q=Syria"))
+	waitCards("Syria's claims", len(want))
+	s.screenshot(t, "search-counting", false)
+
+	release()
+	var counted struct {
+		Facets struct {
+			Total  int `json:"total"`
+			Counts map[string][]struct {
+				Value string `json:"value"`
+				Count int    `json:"count"`
+			} `json:"counts"`
+		} `json:"facets"`
+	}
+	call(t, "GET", base+"/api/v1/search?facets=true&limit=1&q=Syria", nil, &counted)
+	s.waitFor(t, "the counts", `!document.querySelector('.facets[aria-busy]') && !!document.querySelector('.facet[aria-label=Year]')`)
+	if got, want := eval[string](t, s, `document.querySelector('.summary-line').textContent`), strconv.Itoa(counted.Facets.Total)+" claims match"; got != want {
+		t.Errorf("summary line %q, want %q", got, want)
+	}
+	years := counted.Facets.Counts["year"]
+	got := eval[[]string](t, s, `[...document.querySelectorAll('.facet[aria-label=Year] .facet-value')].map((a) => a.innerText.replace(/\s+/g, ' '))`)
+	if len(got) != len(years) || got[0] != years[0].Value+" "+strconv.Itoa(years[0].Count) {
+		t.Errorf("year facet shows %q, the API counts %+v", got, years)
+	}
+	// The cards, drawn again, name their claimants.
+	if got := eval[int](t, s, `[...document.querySelectorAll('.result-card .result-title a')].filter((a) => a.textContent.includes(': ')).length`); got == 0 {
+		t.Error("no card names its claimant once the counts came")
+	}
+	if n := eval[int](t, s, `document.querySelectorAll('.result-card').length`); n != len(want) {
+		t.Errorf("%d cards after the counts, want %d", n, len(want))
 	}
 	s.checkClean(t)
 }
