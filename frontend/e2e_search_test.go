@@ -1,12 +1,23 @@
 package frontend_test
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/claimdesk/claimdesk/api"
+	"github.com/claimdesk/claimdesk/claims/demo"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+	"github.com/claimdesk/claimdesk/claims/service"
+	"github.com/claimdesk/claimdesk/frontend"
 )
 
 // TestSearchScreen searches the demo from the header of another screen,
@@ -102,6 +113,184 @@ func TestSearchScreen(t *testing.T) {
 	s.waitFor(t, "the topics", `!!document.querySelector('main h1')`)
 	if !eval[bool](t, s, `!!document.querySelector('header #site-search input[type=search]')`) {
 		t.Error("no search box in the header of the topics screen")
+	}
+	s.checkClean(t)
+}
+
+// searchIDs returns the IDs of the claims the API finds for q, in its order.
+func searchIDs(t *testing.T, base, q string) []string {
+	t.Helper()
+	var res struct {
+		Claims struct {
+			Items []struct {
+				Item struct {
+					ID string `json:"id"`
+				} `json:"item"`
+			} `json:"items"`
+		} `json:"claims"`
+	}
+	call(t, "GET", base+"/api/v1/search?limit=50&q="+url.QueryEscape(q), nil, &res)
+	ids := make([]string, len(res.Claims.Items))
+	for i, it := range res.Claims.Items {
+		ids[i] = it.Item.ID
+	}
+	return ids
+}
+
+// TestSearchInRussian types names and places in Russian into the search
+// boxes: the demo records Bogdanov and Syria in English, so the words as
+// typed match no claim, and the screen shows the claims of their Latin
+// spelling, saying so. A Russian phrase the claims hold is found as typed.
+func TestSearchInRussian(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	for _, q := range []string{"Богданов", "Сирии"} {
+		if ids := searchIDs(t, base, q); len(ids) != 0 {
+			t.Fatalf("the API finds %q as written (%v): the test's premise is broken", q, ids)
+		}
+	}
+	cards := func() []string {
+		return eval[[]string](t, s, `[...document.querySelectorAll('.result-card .result-title a')].map((a) => decodeURIComponent(a.getAttribute('href').slice('/claims/'.length)))`)
+	}
+
+	// A name, from the header's box.
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the topics", `!!document.querySelector('main h1')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`#site-search input`)), chromedp.KeyEvent("Богданов\r"))
+	s.waitFor(t, "the Latin spelling's results", `location.pathname === '/search' && document.querySelectorAll('.result-card').length > 0`)
+	want := searchIDs(t, base, "Bogdanov")
+	if len(want) == 0 {
+		t.Fatal("the API finds no claim for Bogdanov in the demo: the premise is broken")
+	}
+	if got := cards(); !slices.Equal(got, want) {
+		t.Errorf("cards for Богданов: %v, want Bogdanov's %v", got, want)
+	}
+	if got := eval[string](t, s, `document.querySelector('[data-testid=latin-note]').textContent`); !strings.Contains(got, "“Богданов”") || !strings.Contains(got, "“Bogdanov”") {
+		t.Errorf("the note says %q, want it to name both spellings", got)
+	}
+	if got := eval[string](t, s, `document.querySelector('main h1').textContent`); got != "Search: Богданов" {
+		t.Errorf("heading %q, want the query as typed", got)
+	}
+	s.screenshot(t, "search-russian-name", false)
+
+	// A place in another case, from the browse screen's box: the
+	// gazetteer's English name, not a transliteration ("Sirii").
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("Сирии\r"))
+	s.waitFor(t, "the place's results", `new URLSearchParams(location.search).get('q') === 'Сирии' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
+	want = searchIDs(t, base, "Syria")
+	if len(want) == 0 {
+		t.Fatal("the API finds no claim for Syria in the demo: the premise is broken")
+	}
+	if got := cards(); !slices.Equal(got, want) {
+		t.Errorf("cards for Сирии: %v, want Syria's %v", got, want)
+	}
+	if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != strconv.Itoa(len(want))+" claims match “Syria”" {
+		t.Errorf("summary line %q, want %d claims of Syria", got, len(want))
+	}
+
+	// A place the gazetteer only guesses at is not read as that guess
+	// ("Ракка" is one letter from Dhaka's Russian name): nothing matches.
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("Ракка\r"))
+	s.waitFor(t, "the empty answer", `new URLSearchParams(location.search).get('q') === 'Ракка' && !document.querySelector('main[aria-busy]') && !!document.querySelector('main .empty')`)
+	if eval[bool](t, s, `!!document.querySelector('[data-testid=latin-note]')`) {
+		t.Error("a note for Ракка, which matches nothing in either spelling")
+	}
+
+	// Russian words the claims hold are found as typed, with no note.
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("несколько десятков\r"))
+	s.waitFor(t, "the phrase's results", `new URLSearchParams(location.search).get('q') === 'несколько десятков' && !document.querySelector('main[aria-busy]') && document.querySelectorAll('.result-card').length > 0`)
+	if got, want := cards(), searchIDs(t, base, "несколько десятков"); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("cards for несколько десятков: %v, want the API's %v", got, want)
+	}
+	if eval[bool](t, s, `!!document.querySelector('[data-testid=latin-note]')`) {
+		t.Error("a note for words found as typed")
+	}
+	s.checkClean(t)
+}
+
+// TestBrowseShowsClaimsBeforeCounts holds back every request for facet
+// counts, as counting a million claims by every facet is slow: the cards
+// show at once, the sidebar says it is counting, and the counts, the total
+// and the claimants' names on the cards come when the counts are let
+// through.
+func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
+	s := startBrowser(t)
+	store := storetest.SQLite(t)
+	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	h := api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
+	hold := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(hold) }) }
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("facets") == "true" {
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(release)
+	base := srv.URL
+
+	waitCards := func(what string, want int) {
+		t.Helper()
+		s.waitFor(t, what, `document.querySelectorAll('.result-card').length === `+strconv.Itoa(want))
+		if !eval[bool](t, s, `!!document.querySelector('[data-testid=facets-loading]') && document.querySelector('.facets').getAttribute('aria-busy') === 'true'`) {
+			t.Errorf("%s: no sign that the counts are on their way", what)
+		}
+		if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != "Counting the claims…" {
+			t.Errorf("%s: summary line %q while counting", what, got)
+		}
+	}
+
+	// Browsing without words: the newest claims, uncounted.
+	var newest struct {
+		Items []struct{} `json:"items"`
+	}
+	call(t, "GET", base+"/api/v1/claims?limit=50", nil, &newest)
+	s.do(t, chromedp.Navigate(base+"/search"))
+	waitCards("the newest claims", len(newest.Items))
+
+	// A search: its cards before the counts.
+	want := searchIDs(t, base, "Syria")
+	if len(want) == 0 {
+		t.Fatal("the API finds no claim for Syria in the demo: the premise is broken")
+	}
+	s.do(t, chromedp.Navigate(base+"/search?q=Syria"))
+	waitCards("Syria's claims", len(want))
+	s.screenshot(t, "search-counting", false)
+
+	release()
+	var counted struct {
+		Facets struct {
+			Total  int `json:"total"`
+			Counts map[string][]struct {
+				Value string `json:"value"`
+				Count int    `json:"count"`
+			} `json:"counts"`
+		} `json:"facets"`
+	}
+	call(t, "GET", base+"/api/v1/search?facets=true&limit=1&q=Syria", nil, &counted)
+	s.waitFor(t, "the counts", `!document.querySelector('.facets[aria-busy]') && !!document.querySelector('.facet[aria-label=Year]')`)
+	if got, want := eval[string](t, s, `document.querySelector('.summary-line').textContent`), strconv.Itoa(counted.Facets.Total)+" claims match"; got != want {
+		t.Errorf("summary line %q, want %q", got, want)
+	}
+	years := counted.Facets.Counts["year"]
+	got := eval[[]string](t, s, `[...document.querySelectorAll('.facet[aria-label=Year] .facet-value')].map((a) => a.innerText.replace(/\s+/g, ' '))`)
+	if len(got) != len(years) || got[0] != years[0].Value+" "+strconv.Itoa(years[0].Count) {
+		t.Errorf("year facet shows %q, the API counts %+v", got, years)
+	}
+	// The cards, drawn again, name their claimants.
+	if got := eval[int](t, s, `[...document.querySelectorAll('.result-card .result-title a')].filter((a) => a.textContent.includes(': ')).length`); got == 0 {
+		t.Error("no card names its claimant once the counts came")
+	}
+	if n := eval[int](t, s, `document.querySelectorAll('.result-card').length`); n != len(want) {
+		t.Errorf("%d cards after the counts, want %d", n, len(want))
 	}
 	s.checkClean(t)
 }

@@ -87,7 +87,10 @@ export const patch = (path, body, version) =>
 /** del deletes the record at version, saying why when reason is given. */
 export const del = (path, version, reason) => request('DELETE', path, { version, reason });
 
-/** all follows next_cursor until every item of a listing is read (at most max). */
+/**
+ * all follows next_cursor until every item of a listing is read (at most
+ * max); the array's more is true when the listing has more than it holds.
+ */
 export async function all(path, query = {}, max = 5000) {
   const items = [];
   let cursor = '';
@@ -96,5 +99,6 @@ export async function all(path, query = {}, max = 5000) {
     items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor && items.length < max);
+  items.more = Boolean(cursor);
   return items;
 }

@@ -5,6 +5,7 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
+import { latinQuery } from '../latin.js';
 
 // FILTERS are the query parameters the screen passes on to the API.
 const FILTERS = ['topic_id', 'claimant_id', 'source_id', 'place', 'from', 'to', 'grade', 'evidence_type', 'in_conflict', 'value_low', 'value_high', 'said_from', 'said_to'];
@@ -91,52 +92,84 @@ export async function render(ctx) {
   ctx.setTitle(q ? `Search: ${q}` : 'Browse claims');
   const site = document.querySelector('#site-search input');
   if (site && document.activeElement !== site) site.value = q;
-  const params = { facets: true, limit: 50 };
+  const params = { limit: 50 };
   for (const k of FILTERS) if (query.get(k)) params[k] = query.get(k);
-  let res;
-  if (q) {
-    res = await api.get('/search', { ...params, q });
-  } else {
-    const page = await api.get('/claims', { ...params, sort: '-created_at' });
-    res = { claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor }, facets: page.facets };
+  // The claims come first and the counts after: counting a million
+  // claims by every facet takes far longer than reading a page of them,
+  // so the sidebar and the total fill in when the counts arrive.
+  const pageOf = (extra) => (q || extra.q
+    ? api.get('/search', { ...params, facets: false, q, ...extra })
+    : api.get('/claims', { ...params, facets: false, sort: '-created_at', ...extra })
+      .then((page) => ({ claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor } })));
+  let res = await pageOf({});
+  // searched is the query the results are for: q, or its Latin spelling
+  // when q, typed in Russian, finds nothing as written.
+  let searched = q;
+  let note = null;
+  if (q && !res.claims.items.length) {
+    const latin = await latinQuery(q);
+    const alt = latin && latin !== q ? await pageOf({ q: latin }) : null;
+    if (alt && alt.claims.items.length) {
+      res = alt;
+      searched = latin;
+      note = h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${latin}”, its spelling in Latin letters.`);
+    }
   }
+  const counted = searched
+    ? api.get('/search', { ...params, limit: 1, facets: true, q: searched })
+    : api.get('/claims', { ...params, limit: 1, facets: true });
   const names = { topic: new Map(), claimant: new Map() };
-  for (const v of res.facets.counts.topic || []) names.topic.set(v.value, v.label);
-  for (const v of res.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
 
   const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q' });
   const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href(query, { q: box.value.trim() })); } },
     box, h('button', { type: 'submit' }, 'Search'));
 
-  const active = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: href(query, k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
-    `${fmt.label(k)}: ${names.topic.get(query.get(k)) || names.claimant.get(query.get(k)) || query.get(k)} ×`));
+  const chipLabel = (k) => `${fmt.label(k)}: ${names.topic.get(query.get(k)) || names.claimant.get(query.get(k)) || query.get(k)} ×`;
+  const chips = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: href(query, k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
+    chipLabel(k)));
 
-  const list = h('ol', { class: 'results' }, res.claims.items.map((hit) => claimCard(hit.item, hit.snippet, names)));
+  // hits are every card shown, drawn again with the names the counts bring.
+  const hits = [...res.claims.items];
+  const list = h('ol', { class: 'results' }, hits.map((hit) => claimCard(hit.item, hit.snippet, names)));
   let cursor = res.claims.next_cursor;
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
     more.disabled = true;
-    const next = q ? await api.get('/search', { ...params, facets: false, q, cursor }) : await api.get('/claims', { ...params, facets: false, sort: '-created_at', cursor });
-    const items = q ? next.claims.items : next.items.map((c) => ({ item: c, snippet: null }));
-    for (const hit of items) list.appendChild(claimCard(hit.item, hit.snippet, names));
-    cursor = q ? next.claims.next_cursor : next.next_cursor;
+    const next = await pageOf({ q: searched, cursor });
+    hits.push(...next.claims.items);
+    for (const hit of next.claims.items) list.appendChild(claimCard(hit.item, hit.snippet, names));
+    cursor = next.claims.next_cursor;
     more.hidden = !cursor;
     more.disabled = false;
   } }, 'More results');
 
-  const total = res.facets.total;
   const groups = q ? [
     otherGroup('Topics', res.topics, (t, s) => h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, s), (t) => t.title),
     otherGroup('Claimants', res.claimants, (c, s) => h('a', { href: href(query, { claimant_id: c.id }), title: 'Only this claimant\'s claims' }, s), (c) => c.name),
     otherGroup('Sources', res.sources, (src, s) => h('a', { href: href(query, { source_id: src.id }), title: 'Only claims from this source' }, s), (src) => src.name),
   ].filter(Boolean) : [];
 
+  const summary = h('p', { class: 'summary-line', role: 'status' }, res.claims.items.length ? 'Counting the claims…' : `0 claims${q ? ' match' : ''}`);
+  const aside = h('aside', { class: 'facets', 'aria-label': 'Narrow by', 'aria-busy': 'true' }, h('p', { class: 'muted', 'data-testid': 'facets-loading' }, 'Counting by topic, claimant, place…'));
+  counted.then((c) => {
+    const total = c.facets.total;
+    for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
+    for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
+    summary.textContent = `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
+    replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
+    replace(list, hits.map((hit) => claimCard(hit.item, hit.snippet, names)));
+    chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
+  }, (err) => {
+    summary.textContent = `${hits.length}${cursor ? '+' : ''} claim${hits.length === 1 ? '' : 's'} shown`;
+    replace(aside, h('p', { class: 'err', role: 'alert' }, `The counts could not be made: ${err.message}`));
+  }).finally(() => aside.removeAttribute('aria-busy'));
+
   return h('div', { class: 'browse' },
-    h('div', { class: 'page-head' }, h('div', null, h('h1', null, q ? `Search: ${q}` : 'Browse claims'),
-      h('p', { class: 'summary-line', role: 'status' }, `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}`))),
+    h('div', { class: 'page-head' }, h('div', null, h('h1', null, q ? `Search: ${q}` : 'Browse claims'), summary)),
     form,
-    active.length ? h('p', { class: 'filter-chips' }, active) : null,
+    note,
+    chips.length ? h('p', { class: 'filter-chips' }, chips) : null,
     h('div', { class: 'browse-grid' },
-      h('aside', { class: 'facets', 'aria-label': 'Narrow by' }, FACETS.map((f) => facetGroup(query, f, res.facets.counts[f[0]]))),
+      aside,
       h('div', { class: 'browse-results' },
         groups.length ? h('div', { class: 'result-groups' }, groups) : null,
         res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches “${q}”.` : 'No claims match these filters.'),

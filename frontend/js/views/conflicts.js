@@ -11,6 +11,9 @@ const SEVERITIES = [['', 'any severity'], ['severe', 'severe (5× or more)'], ['
 const STATUSES = [['', 'any status'], ['open', 'open'], ['reviewed', 'reviewed'], ['dismissed', 'dismissed']];
 const SORTS = [['priority', 'priority: severity weighed by grades'], ['severity', 'severity, worst first'], ['topic', 'topic'], ['status', 'status'], ['claimant', 'claimant'], ['kind', 'kind']];
 
+// SHOWN is how many conflicts are drawn at first and at each "Show more".
+const SHOWN = 200;
+
 const side = (s) => `${s.claimant_name || s.claimant_id}: ${s.quantity_text || 'no number'}`;
 
 /** render lists the conflicts; the filters live in the URL (?topic=&severity=&status=&q=&sort=). */
@@ -38,7 +41,14 @@ export async function render(ctx) {
   const ol = h('ol', { class: 'conflict-list' });
   const empty = h('p', { class: 'empty', hidden: true }, 'Nothing matches these filters.');
 
-  const items = new Map(list.map((c) => {
+  // A row is built when it is first drawn: the review controls of
+  // thousands of rows took half a minute to build.
+  const built = new Map();
+  const itemOf = (c) => {
+    if (!built.has(c)) built.set(c, build(c));
+    return built.get(c);
+  };
+  const build = (c) => {
     const cls = fmt.severityClass(c.severity);
     const review = controls({ a: c.claim_a, b: c.claim_b, status: c.status, review: c.review }, (st) => {
       c.status = st;
@@ -52,8 +62,10 @@ export async function render(ctx) {
         h('a', { href: `/claims/${encodeURIComponent(c.claim_a)}` }, side(c.a || {})), ' vs ',
         h('a', { href: `/claims/${encodeURIComponent(c.claim_b)}` }, side(c.b || {}))),
       review);
-    return [c, li];
-  }));
+    return li;
+  };
+  let limit = SHOWN;
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-conflicts', onclick: () => { limit += SHOWN; draw(); } });
 
   const draw = () => {
     const q = fText.value.trim().toLowerCase();
@@ -70,16 +82,19 @@ export async function render(ctx) {
       kind: (a, b) => a.kind.localeCompare(b.kind) || b.severity - a.severity,
     }[fSort.value] || ((a, b) => b.priority - a.priority || b.severity - a.severity);
     shown.sort(by);
-    replace(ol, shown.map((c) => items.get(c)));
+    replace(ol, shown.slice(0, limit).map(itemOf));
     empty.hidden = shown.length > 0;
-    count.textContent = `${shown.length} of ${list.length} conflict${list.length === 1 ? '' : 's'}`;
+    more.hidden = shown.length <= limit;
+    more.textContent = `Show ${fmt.num(Math.min(SHOWN, shown.length - limit))} more`;
+    count.textContent = `${fmt.num(shown.length)} of ${fmt.num(list.length)}${list.more ? ' read' : ''} conflict${list.length === 1 ? '' : 's'}${shown.length > limit ? `, the first ${fmt.num(limit)} shown` : ''}`;
     const p = new URLSearchParams();
     for (const [k, el] of [['topic', fTopic], ['severity', fSev], ['status', fStatus], ['q', fText]]) if (el.value) p.set(k, el.value);
     if (fSort.value !== 'priority') p.set('sort', fSort.value);
     history.replaceState(history.state, '', p.toString() ? `/conflicts?${p}` : '/conflicts');
   };
-  for (const el of [fTopic, fSev, fStatus, fSort]) el.addEventListener('change', draw);
-  fText.addEventListener('input', debounce(draw, 120));
+  const redraw = () => { limit = SHOWN; draw(); };
+  for (const el of [fTopic, fSev, fStatus, fSort]) el.addEventListener('change', redraw);
+  fText.addEventListener('input', debounce(redraw, 120));
   draw();
   const field = (id, text, el) => h('div', { class: 'field' }, h('label', { for: id }, text), el);
   return h('div', null,
@@ -87,5 +102,6 @@ export async function render(ctx) {
     h('div', { class: 'toolbar filters', role: 'search', 'aria-label': 'Filter conflicts' },
       field('cf-topic', 'Topic', fTopic), field('cf-severity', 'Severity', fSev), field('cf-status', 'Status', fStatus),
       field('cf-q', 'Text', fText), field('cf-sort', 'Sort by', fSort)),
-    ol, empty);
+    list.more ? h('p', { class: 'notice', 'data-testid': 'conflicts-capped' }, `More conflicts are stored than the ${fmt.num(list.length)} of highest priority read here: the filters and the text search cover only these. A topic's page lists all of its own.`) : null,
+    ol, more, empty);
 }

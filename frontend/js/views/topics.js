@@ -10,12 +10,12 @@ import { scopeInputs } from '../topicscope.js';
 
 async function load() {
   try {
-    return { topics: await api.all('/topics', { include: 'summary' }), full: true };
+    return { topics: await api.all('/topics', { include: 'summary' }, Infinity), full: true };
   } catch (err) {
     if (!(err instanceof api.APIError) || err.status !== 422) throw err;
   }
   // The server has no summaries yet: count the claims ourselves.
-  const [topics, claims] = await Promise.all([api.all('/topics'), api.all('/claims')]);
+  const [topics, claims] = await Promise.all([api.all('/topics', {}, Infinity), api.all('/claims')]);
   for (const t of topics) {
     const mine = claims.filter((c) => c.topic_id === t.id);
     const centrals = mine.filter((c) => c.interval && c.rank !== 'deprecated').map((c) => fmt.central(c.interval)).filter((v) => v > 0);
@@ -115,6 +115,11 @@ function newTopicForm(ctx, topics) {
   return form;
 }
 
+// SHOWN is how many rows the table draws at first and at each "Show more":
+// every topic is read, so the counts and the search cover them all, but
+// ten thousand rows took seconds to draw at every keystroke.
+export const SHOWN = 300;
+
 /** render lists the topics. */
 export async function render(ctx) {
   ctx.setTitle('Topics');
@@ -123,6 +128,8 @@ export async function render(ctx) {
   const onlyConflicts = h('input', { id: 'tc', type: 'checkbox', checked: ctx.query.get('conflicts') === '1' });
   const tbody = h('tbody');
   const count = h('p', { class: 'muted', role: 'status' });
+  let limit = SHOWN;
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-topics', onclick: () => { limit += SHOWN; draw(); } });
   const draw = () => {
     const q = qInput.value.trim().toLowerCase();
     const rows = tree(topics).filter(({ t }) => {
@@ -131,7 +138,7 @@ export async function render(ctx) {
       if (onlyConflicts.checked && !(t.summary && t.summary.open_conflicts > 0)) return false;
       return true;
     });
-    replace(tbody, rows.map(({ t, depth }) => {
+    replace(tbody, rows.slice(0, limit).map(({ t, depth }) => {
       const sm = t.summary || {};
       return h('tr', { class: `indent-${Math.min(depth, 3)}`, dataset: { topic: t.id } },
         h('td', { class: 'topic-title' }, h('a', { href: fmt.topicHref(t) }, t.title),
@@ -142,14 +149,17 @@ export async function render(ctx) {
         h('td', { class: 'num', 'data-col': 'spread' }, sm.spread ? fmt.factor(sm.spread) : ''),
         h('td', { class: 'hide-narrow' }, (t.tags || []).map((g) => h('span', { class: 'badge' }, g)), ' '));
     }));
-    count.textContent = `${rows.length} of ${topics.length} topics`;
+    count.textContent = `${fmt.num(rows.length)} of ${fmt.num(topics.length)} topics${rows.length > limit ? `, the first ${fmt.num(limit)} shown: type a few words to narrow` : ''}`;
+    more.hidden = rows.length <= limit;
+    more.textContent = `Show ${fmt.num(Math.min(SHOWN, rows.length - limit))} more`;
     const p = new URLSearchParams();
     if (qInput.value) p.set('q', qInput.value);
     if (onlyConflicts.checked) p.set('conflicts', '1');
     history.replaceState(null, '', p.toString() ? `/?${p}` : '/');
   };
-  qInput.addEventListener('input', debounce(draw, 120));
-  onlyConflicts.addEventListener('change', draw);
+  const redraw = () => { limit = SHOWN; draw(); };
+  qInput.addEventListener('input', debounce(redraw, 120));
+  onlyConflicts.addEventListener('change', redraw);
   draw();
   const newBox = h('div', { hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-topic' }, 'New topic');
@@ -177,5 +187,6 @@ export async function render(ctx) {
       h('caption', { class: 'visually-hidden' }, 'Topics with their number of claims, open conflicts and spread'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Topic'), h('th', { scope: 'col', class: 'num' }, 'Claims'),
         h('th', { scope: 'col', class: 'num' }, 'Open conflicts'), h('th', { scope: 'col', class: 'num' }, 'Spread'), h('th', { scope: 'col', class: 'hide-narrow' }, 'Tags'))),
-      tbody)));
+      tbody)),
+    more);
 }
