@@ -215,27 +215,7 @@ func TestSearchInRussian(t *testing.T) {
 // through.
 func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
 	s := startBrowser(t)
-	store := storetest.SQLite(t)
-	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	h := api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
-	hold := make(chan struct{})
-	var once sync.Once
-	release := func() { once.Do(func() { close(hold) }) }
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("facets") == "true" {
-			select {
-			case <-hold:
-			case <-r.Context().Done():
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	t.Cleanup(release)
-	base := srv.URL
+	base, release := holdCounts(t)
 
 	waitCards := func(what string, want int) {
 		t.Helper()
@@ -291,6 +271,53 @@ func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
 	}
 	if n := eval[int](t, s, `document.querySelectorAll('.result-card').length`); n != len(want) {
 		t.Errorf("%d cards after the counts, want %d", n, len(want))
+	}
+	s.checkClean(t)
+}
+
+// holdCounts starts a server of the demo that holds back every request
+// for facet counts until release is called or the browser cancels it.
+func holdCounts(t *testing.T) (base string, release func()) {
+	t.Helper()
+	store := storetest.SQLite(t)
+	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	h := api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
+	hold := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(hold) }) }
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("facets") == "true" {
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(release)
+	return srv.URL, release
+}
+
+// TestBrowseLeavesSlowCounts searches again and again while no count
+// comes, as an analyst does at a million claims where counting takes a
+// minute: the browser opens at most six connections to a server, so the
+// counts of the searches left behind must be cancelled for the next
+// search's claims to come at all.
+func TestBrowseLeavesSlowCounts(t *testing.T) {
+	s := startBrowser(t)
+	base, _ := holdCounts(t)
+	s.do(t, chromedp.Navigate(base+"/search"))
+	s.waitFor(t, "the browse screen", `!!document.querySelector('.browse-q')`)
+	for _, q := range []string{"Syria", "Iraq", "Bogdanov", "Islamic", "fighters", "Chechens", "foreign", "Syria"} {
+		if len(searchIDs(t, base, q)) == 0 {
+			t.Fatalf("the API finds no claim for %q in the demo: the premise is broken", q)
+		}
+		s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent(q+"\r"))
+		s.waitFor(t, q+"'s claims", `new URLSearchParams(location.search).get('q') === `+jsString(q)+` && !document.querySelector('main[aria-busy]') && document.querySelectorAll('.result-card').length > 0`)
 	}
 	s.checkClean(t)
 }

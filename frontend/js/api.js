@@ -46,11 +46,11 @@ export function whenUnauthorized(fn) { onUnauthorized = fn; }
 // best, so the text goes as an RFC 8187 ext-value (UTF-8'' percent-encoded).
 const reasonHeader = (why) => `UTF-8''${encodeURIComponent(why).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
-async function request(method, path, { query, body, version, contentType, reason } = {}) {
+async function request(method, path, { query, body, version, contentType, reason, signal } = {}) {
   const headers = { Accept: 'application/json' };
   if (reason) headers['X-Claimdesk-Reason'] = reasonHeader(reason);
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
-  const init = { method, headers };
+  const init = { method, headers, signal };
   if (body !== undefined) {
     headers['Content-Type'] = contentType || 'application/json';
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -60,6 +60,7 @@ async function request(method, path, { query, body, version, contentType, reason
   try {
     res = await fetch(url(path, query), init);
   } catch (e) {
+    if (signal && signal.aborted) throw e;
     throw new APIError(0, { title: 'Network error', detail: 'the claimdesk server cannot be reached' });
   }
   if (res.status === 204) return null;
@@ -77,8 +78,11 @@ async function request(method, path, { query, body, version, contentType, reason
   return data;
 }
 
-/** get reads a resource. */
-export const get = (path, query) => request('GET', path, { query });
+/**
+ * get reads a resource; aborting signal (an AbortController's) cancels
+ * the request, which then rejects with the abort's reason.
+ */
+export const get = (path, query, signal) => request('GET', path, { query, signal });
 /** post creates a resource or runs an action. */
 export const post = (path, body, query) => request('POST', path, { body, query });
 /** patch sends a JSON merge patch to the record at version. */

@@ -88,6 +88,13 @@ function otherGroup(title, hits, link, name) {
 /** render shows the claims that ?q= and the filters select. */
 export async function render(ctx) {
   const query = ctx.query;
+  // Leaving the screen (another search, a facet clicked) cancels its
+  // requests: a count of a large selection runs for a minute, and the
+  // browser opens at most six connections to the server, so counts left
+  // running would hold back the next screens' requests.
+  const leave = new AbortController();
+  ctx.onLeave(() => leave.abort());
+  const get = (path, params) => api.get(path, params, leave.signal);
   const q = (query.get('q') || '').trim();
   ctx.setTitle(q ? `Search: ${q}` : 'Browse claims');
   const site = document.querySelector('#site-search input');
@@ -98,8 +105,8 @@ export async function render(ctx) {
   // claims by every facet takes far longer than reading a page of them,
   // so the sidebar and the total fill in when the counts arrive.
   const pageOf = (extra) => (q || extra.q
-    ? api.get('/search', { ...params, facets: false, q, ...extra })
-    : api.get('/claims', { ...params, facets: false, sort: '-created_at', ...extra })
+    ? get('/search', { ...params, facets: false, q, ...extra })
+    : get('/claims', { ...params, facets: false, sort: '-created_at', ...extra })
       .then((page) => ({ claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor } })));
   let res = await pageOf({});
   // searched is the query the results are for: q, or its Latin spelling
@@ -116,8 +123,8 @@ export async function render(ctx) {
     }
   }
   const counted = searched
-    ? api.get('/search', { ...params, limit: 1, facets: true, q: searched })
-    : api.get('/claims', { ...params, limit: 1, facets: true });
+    ? get('/search', { ...params, limit: 1, facets: true, q: searched })
+    : get('/claims', { ...params, limit: 1, facets: true });
   const names = { topic: new Map(), claimant: new Map() };
 
   const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q' });
@@ -134,7 +141,8 @@ export async function render(ctx) {
   let cursor = res.claims.next_cursor;
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
     more.disabled = true;
-    const next = await pageOf({ q: searched, cursor });
+    const next = await pageOf({ q: searched, cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
+    if (!next) return;
     hits.push(...next.claims.items);
     for (const hit of next.claims.items) list.appendChild(claimCard(hit.item, hit.snippet, names));
     cursor = next.claims.next_cursor;
