@@ -321,3 +321,34 @@ func TestBrowseLeavesSlowCounts(t *testing.T) {
 	}
 	s.checkClean(t)
 }
+
+// TestBrowseCountsKeepTheFocus puts the keyboard's focus on a card while
+// the counts are on their way: when they come and name the cards'
+// claimants, the focus stays on that card's link (drawing the cards again
+// dropped it to the page's body, and a keyboard user back to the top).
+func TestBrowseCountsKeepTheFocus(t *testing.T) {
+	s := startBrowser(t)
+	base, release := holdCounts(t)
+	s.do(t, chromedp.Navigate(base+"/search?q=Syria"))
+	s.waitFor(t, "Syria's claims", `document.querySelectorAll('.result-card').length > 1 && !document.querySelector('main[aria-busy]')`)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('.result-card .result-title a')[1].focus()`))
+	href := eval[string](t, s, `document.activeElement.getAttribute('href')`)
+	release()
+	s.waitFor(t, "the counts", `!document.querySelector('.facets[aria-busy]') && !!document.querySelector('.facet[aria-label=Claimant]')`)
+	if got := eval[string](t, s, `document.activeElement.getAttribute('href') || document.activeElement.tagName`); got != href {
+		t.Errorf("the focus is on %q once the counts came, want it still on %q", got, href)
+	}
+	// The card names its claimant, as the API has it.
+	var claim struct {
+		ClaimantID string `json:"claimant_id"`
+	}
+	call(t, "GET", base+"/api/v1"+href, nil, &claim)
+	var claimant struct {
+		Name string `json:"name"`
+	}
+	call(t, "GET", base+"/api/v1/claimants/"+url.PathEscape(claim.ClaimantID), nil, &claimant)
+	if got := eval[string](t, s, `document.querySelector('.result-card .result-title a[href=`+jsString(href)+`]').textContent`); !strings.HasPrefix(got, claimant.Name+": ") {
+		t.Errorf("the card says %q, want it to begin with its claimant, %q", got, claimant.Name)
+	}
+	s.checkClean(t)
+}

@@ -61,16 +61,25 @@ function facetGroup(query, [facet, title, param], counts) {
 }
 
 function claimCard(c, parts, names) {
-  const topic = names.topic.get(c.topic_id);
-  const who = names.claimant.get(c.claimant_id);
   const when = c.said_on || c.as_of || c.published_on;
-  return h('li', { class: 'result-card' },
+  const card = h('li', { class: 'result-card' },
     h('p', { class: 'result-meta' },
-      topic ? h('a', { href: `/topics/${encodeURIComponent(c.topic_id)}` }, topic) : null,
       when ? h('span', null, when) : null,
       c.grade && c.grade !== 'ungraded' ? h('span', { class: 'tag' }, fmt.label(c.grade)) : null),
-    h('p', { class: 'result-title' }, h('a', { href: `/claims/${encodeURIComponent(c.id)}` }, who ? `${who}: ` : '', c.quantity_text || (c.no_number ? 'no figure' : ''))),
+    h('p', { class: 'result-title' }, h('a', { href: `/claims/${encodeURIComponent(c.id)}` }, c.quantity_text || (c.no_number ? 'no figure' : ''))),
     h('p', { class: 'result-snippet' }, parts && parts.length ? snippet(parts) : c.quote));
+  nameCard(card, c, names);
+  return card;
+}
+
+// nameCard adds the names of a card's topic and claimant, when known, to
+// the card in place: the cards drawn before the counts brought the names
+// are not drawn again, so the one the keyboard's focus is on keeps it.
+function nameCard(card, c, names) {
+  const topic = names.topic.get(c.topic_id);
+  const who = names.claimant.get(c.claimant_id);
+  if (topic) card.querySelector('.result-meta').prepend(h('a', { href: `/topics/${encodeURIComponent(c.topic_id)}` }, topic));
+  if (who) card.querySelector('.result-title a').prepend(`${who}: `);
 }
 
 // otherGroup lists matching topics, claimants or sources: each by name,
@@ -135,16 +144,24 @@ export async function render(ctx) {
   const chips = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: href(query, k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
     chipLabel(k)));
 
-  // hits are every card shown, drawn again with the names the counts bring.
-  const hits = [...res.claims.items];
-  const list = h('ol', { class: 'results' }, hits.map((hit) => claimCard(hit.item, hit.snippet, names)));
+  // cards are every card shown, the names the counts bring added to those
+  // drawn before them.
+  const cards = [];
+  const list = h('ol', { class: 'results' });
+  const draw = (hits) => {
+    for (const hit of hits) {
+      const card = claimCard(hit.item, hit.snippet, names);
+      cards.push([hit.item, card]);
+      list.appendChild(card);
+    }
+  };
+  draw(res.claims.items);
   let cursor = res.claims.next_cursor;
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
     more.disabled = true;
     const next = await pageOf({ q: searched, cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
     if (!next) return;
-    hits.push(...next.claims.items);
-    for (const hit of next.claims.items) list.appendChild(claimCard(hit.item, hit.snippet, names));
+    draw(next.claims.items);
     cursor = next.claims.next_cursor;
     more.hidden = !cursor;
     more.disabled = false;
@@ -164,10 +181,10 @@ export async function render(ctx) {
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
     summary.textContent = `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
     replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
-    replace(list, hits.map((hit) => claimCard(hit.item, hit.snippet, names)));
+    for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
   }, (err) => {
-    summary.textContent = `${hits.length}${cursor ? '+' : ''} claim${hits.length === 1 ? '' : 's'} shown`;
+    summary.textContent = `${cards.length}${cursor ? '+' : ''} claim${cards.length === 1 ? '' : 's'} shown`;
     replace(aside, h('p', { class: 'err', role: 'alert' }, `The counts could not be made: ${err.message}`));
   }).finally(() => aside.removeAttribute('aria-busy'));
 
