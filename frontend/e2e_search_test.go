@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -349,6 +350,45 @@ func TestBrowseCountsKeepTheFocus(t *testing.T) {
 	call(t, "GET", base+"/api/v1/claimants/"+url.PathEscape(claim.ClaimantID), nil, &claimant)
 	if got := eval[string](t, s, `document.querySelector('.result-card .result-title a[href=`+jsString(href)+`]').textContent`); !strings.HasPrefix(got, claimant.Name+": ") {
 		t.Errorf("the card says %q, want it to begin with its claimant, %q", got, claimant.Name)
+	}
+	s.checkClean(t)
+}
+
+// TestTransliteration spells Russian names as BGN/PCGN does without its
+// diacritics, the spelling English-language media mostly use: е is ye
+// first in a word and after a vowel, й, ъ or ь, and e after a consonant.
+func TestTransliteration(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, false).URL
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the app", `!!document.querySelector('main h1')`)
+	words := map[string]string{
+		"Богданов": "Bogdanov",
+		"Патрушев": "Patrushev",
+		"Ельцин":   "Yeltsin",
+		"Евгений":  "Yevgeniy",
+		"Сергеев":  "Sergeyev",
+		"Подъезд":  "Podyezd",
+		"Фёдор":    "Fyodor",
+		"Щукин":    "Shchukin",
+		"Юрий":     "Yuriy",
+		"Ежов":     "Yezhov",
+	}
+	list := make([]string, 0, len(words))
+	for w := range words {
+		list = append(list, w)
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.do(t, chromedp.Evaluate[chromedp.Void](`window.latinOut = null; import('/js/latin.js').then((m) => { window.latinOut = `+string(b)+`.map(m.transliterate); })`))
+	s.waitFor(t, "the transliterations", `window.latinOut !== null`)
+	got := eval[[]string](t, s, `window.latinOut`)
+	for i, w := range list {
+		if got[i] != words[w] {
+			t.Errorf("%s spelt %q, want %q", w, got[i], words[w])
+		}
 	}
 	s.checkClean(t)
 }

@@ -8,7 +8,8 @@ import * as api from './api.js';
 
 // The transliteration of Russian that English-language media use for names
 // (BGN/PCGN without its diacritics): Богданов Bogdanov, Патрушев Patrushev,
-// Юрий Yuriy.
+// Юрий Yuriy; е is ye where BGN/PCGN has it, first in a word and after a
+// vowel, й, ъ or ь (Ельцин Yeltsin, Сергеев Sergeyev).
 const TABLE = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
   м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
@@ -20,15 +21,22 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 /** hasCyrillic reports whether s has a Cyrillic letter. */
 export const hasCyrillic = (s) => CYRILLIC.test(s);
 
+// yeAfter reports whether BGN/PCGN spells an е after p as ye: first in a
+// word (after no letter) or after a vowel, й, ъ or ь.
+const yeAfter = (p) => !/\p{L}/u.test(p) || 'аеёиоуыэюяйъь'.includes(p);
+
 /** transliterate spells a Cyrillic word in Latin letters, keeping its case. */
 export function transliterate(word) {
   let out = '';
+  let prev = '';
   for (const ch of word) {
     const lower = ch.toLowerCase();
-    const t = TABLE[lower];
+    let t = TABLE[lower];
+    if (lower === 'е' && yeAfter(prev)) t = 'ye';
     if (t === undefined) out += ch;
     else if (ch !== lower && t) out += t[0].toUpperCase() + t.slice(1);
     else out += t;
+    prev = lower;
   }
   return out;
 }
