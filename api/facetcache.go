@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 
 	"golang.org/x/sync/singleflight"
 
@@ -82,23 +83,34 @@ func (h *handler) claimFacets(ctx context.Context, f claims.ClaimFilter) (claims
 	if fc, ok := h.facetCache.c.Get(key, version); ok {
 		return copyFacets(fc), nil
 	}
-	v, err, _ := h.facetCache.loading.Do(version+":"+key, func() (any, error) {
-		out, err := h.store.ClaimFacets(ctx, f)
+	for {
+		ran := false // whether this request ran the count, or waited for another's
+		v, err, _ := h.facetCache.loading.Do(version+":"+key, func() (any, error) {
+			ran = true
+			out, err := h.store.ClaimFacets(ctx, f)
+			if err != nil {
+				return nil, err
+			}
+			// Kept only if no write came while counting: counts at an older
+			// version must not replace those a later request counted at the
+			// newer.
+			if now, err := versionOf(); err == nil && now == version {
+				h.facetCache.c.Put(key, version, out, facetBytes(out))
+			}
+			return out, nil
+		})
+		// A count run by another request that went away (a closed tab, a
+		// screen the analyst left) ends with that request's context: count
+		// again for this one, which still waits.
+		if err != nil && !ran && ctx.Err() == nil &&
+			(errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+			continue
+		}
 		if err != nil {
-			return nil, err
+			return claims.Facets{}, err
 		}
-		// Kept only if no write came while counting: counts at an older
-		// version must not replace those a later request counted at the
-		// newer.
-		if now, err := versionOf(); err == nil && now == version {
-			h.facetCache.c.Put(key, version, out, facetBytes(out))
-		}
-		return out, nil
-	})
-	if err != nil {
-		return claims.Facets{}, err
+		return copyFacets(v.(claims.Facets)), nil
 	}
-	return copyFacets(v.(claims.Facets)), nil
 }
 
 // copyFacets returns facets a caller may change without changing the

@@ -1,9 +1,15 @@
 package api
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
+	"reflect"
+	"runtime"
+	"sync/atomic"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -140,6 +146,85 @@ func TestSearchFacetsCacheFollowsWrites(t *testing.T) {
 					t.Errorf("after %s: search's sources %v, want %v", w.name, got, w.wantSources)
 				}
 			}
+		}
+	})
+}
+
+// heldFacets is a store whose first count of facets waits until its
+// request is cancelled and fails with the request's error, as a count
+// cut short by a departed client does.
+type heldFacets struct {
+	Store
+	entered chan struct{} // closed when the first count starts
+	calls   atomic.Int32
+}
+
+func (s *heldFacets) ClaimFacets(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
+	if s.calls.Add(1) == 1 {
+		close(s.entered)
+		<-ctx.Done()
+		return claims.Facets{}, ctx.Err()
+	}
+	return s.Store.ClaimFacets(ctx, f)
+}
+
+// waitingInFlight counts the goroutines waiting in a singleflight.Group's
+// Do for a call another goroutine runs.
+func waitingInFlight() int {
+	count := 0
+	for _, g := range goroutines() {
+		if bytes.Contains(g, []byte("singleflight.(*Group).Do(")) && !bytes.Contains(g, []byte("singleflight.(*Group).doCall(")) {
+			count++
+		}
+	}
+	return count
+}
+
+// TestFacetsOutliveAnotherRequestsCancel: two requests ask for the same
+// counts at once and share one count; the request that runs it goes away
+// (its context cancelled) before the count ends. The other request, still
+// waiting, gets the counts, not the first one's "context canceled".
+func TestFacetsOutliveAnotherRequestsCancel(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		held := &heldFacets{Store: s, entered: make(chan struct{})}
+		e := &env{h: NewHandler(Options{Store: s, Writes: service.New(s, nil)}), store: s, log: &syncBuffer{}}
+		seed(t, e)
+		_, h := buildEngine(Options{Store: held, Writes: service.New(s, nil)})
+		f := claims.ClaimFilter{Grade: claims.GradeFair}
+		want, err := s.ClaimFacets(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		first, cancel := context.WithCancel(context.Background())
+		firstErr := make(chan error, 1)
+		go func() {
+			_, err := h.claimFacets(first, f)
+			firstErr <- err
+		}()
+		<-held.entered
+		type answer struct {
+			facets claims.Facets
+			err    error
+		}
+		second := make(chan answer, 1)
+		go func() {
+			got, err := h.claimFacets(context.Background(), f)
+			second <- answer{got, err}
+		}()
+		for waitingInFlight() == 0 {
+			runtime.Gosched()
+		}
+		cancel()
+		if err := <-firstErr; !errors.Is(err, context.Canceled) {
+			t.Errorf("the cancelled request: %v, want context.Canceled", err)
+		}
+		got := <-second
+		if got.err != nil {
+			t.Fatalf("the request still waiting: %v, want its counts", got.err)
+		}
+		if !reflect.DeepEqual(got.facets.Counts, want.Counts) {
+			t.Errorf("the request still waiting got %v, want %v", got.facets.Counts, want.Counts)
 		}
 	})
 }

@@ -368,21 +368,24 @@ func TestReadGateBeforeAuthentication(t *testing.T) {
 	}
 }
 
-// parkedIn counts the goroutines parked in a select inside fn (a
-// function's full name, as a stack gives it). Every goroutine of the
-// process is counted: the package's tests do not run in parallel.
-func parkedIn(fn string) int {
+// goroutines returns the stack of every goroutine, one entry each.
+func goroutines() [][]byte {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			buf = buf[:n]
-			break
+			return bytes.Split(buf[:n], []byte("\n\n"))
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+}
+
+// parkedIn counts the goroutines parked in a select inside fn (a
+// function's full name, as a stack gives it). Every goroutine of the
+// process is counted: the package's tests do not run in parallel.
+func parkedIn(fn string) int {
 	count := 0
-	for g := range bytes.SplitSeq(buf, []byte("\n\n")) {
+	for _, g := range goroutines() {
 		header, _, _ := bytes.Cut(g, []byte("\n"))
 		if bytes.Contains(header, []byte("[select")) && bytes.Contains(g, []byte(fn+"(")) {
 			count++
