@@ -19,7 +19,8 @@ const (
 	codeMethodNotAllowed     claims.Code = "method_not_allowed"
 )
 
-// retryAfter is the Retry-After, in seconds, of a 503.
+// retryAfter is the Retry-After, in seconds, of a 503 whose handler set
+// none of its own (see export).
 const retryAfter = "1"
 
 // statusOf maps every error code to its HTTP status. It is the only place
@@ -118,7 +119,7 @@ func (h *handler) writeError(c *gin.Context, err error) {
 			p.Errors = append(p.Errors, fp)
 		}
 	}
-	if status == http.StatusServiceUnavailable {
+	if status == http.StatusServiceUnavailable && c.Writer.Header().Get("Retry-After") == "" {
 		c.Header("Retry-After", retryAfter)
 	}
 	if se := (*staleError)(nil); errors.As(err, &se) {

@@ -11,6 +11,10 @@ import (
 	"github.com/claimdesk/claimdesk/claims/exchange"
 )
 
+// exportRetryAfter is the Retry-After, in seconds, of an export refused
+// because --max-exports are running.
+const exportRetryAfter = "10"
+
 // export streams everything, or one topic, in the format of ?format= as a
 // download named claimdesk-<topic or all>-<date>.<ext>.
 //
@@ -24,6 +28,12 @@ import (
 // queued: a queued request would wait, with nothing sent, for as long as
 // the running downloads' clients take to read, which no bound on the
 // queue says, and a script's read timeout would end it with no reason.
+//
+// Its Retry-After is exportRetryAfter, not a lock wait's second: clients
+// such as curl --retry wait what Retry-After says instead of backing off,
+// so with 1 s, curl --retry 10 gave up after some ten seconds, while a
+// running export of everything lasts tens of seconds at a million claims
+// and a slow client's longer.
 func (h *handler) export(c *gin.Context) {
 	ctx := c.Request.Context()
 	f, err := exchange.ParseFormat(c.Query("format"))
@@ -74,6 +84,7 @@ func (h *handler) export(c *gin.Context) {
 	case h.exporting <- struct{}{}:
 		defer func() { <-h.exporting }()
 	default:
+		c.Header("Retry-After", exportRetryAfter)
 		h.writeError(c, claims.Errorf(claims.CodeUnavailable,
 			"%d exports are running, the most this server runs at once: send the request again after Retry-After seconds", cap(h.exporting)))
 		return

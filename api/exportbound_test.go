@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,8 +57,10 @@ func TestExportsBounded(t *testing.T) {
 		}
 
 		rec := get("/api/v1/export?format=csv")
-		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
-			t.Fatalf("export beside 2 running, bound 2 = %d (Retry-After %q): %s; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"), rec.Body)
+		// Retry-After long enough that curl --retry 10, which waits what
+		// it says, outlasts a running export (a second each did not).
+		if after, err := strconv.Atoi(rec.Header().Get("Retry-After")); rec.Code != http.StatusServiceUnavailable || err != nil || after < 10 {
+			t.Fatalf("export beside 2 running, bound 2 = %d (Retry-After %q): %s; want 503 with Retry-After of 10 s or more", rec.Code, rec.Header().Get("Retry-After"), rec.Body)
 		}
 		checkResponse(t, http.MethodGet, "/api/v1/export", rec)
 		if p := decodeProblem(t, rec); p.Code != "unavailable" || !strings.Contains(p.Detail, "2 exports") {

@@ -143,7 +143,7 @@ type storeFlags struct {
 	parserFlags
 	db        string
 	logFormat logFormat
-	logLevel  slog.Level
+	logLevel  logLevel
 	lockWait  time.Duration
 }
 
@@ -160,18 +160,31 @@ func (f *logFormat) Set(s string) error {
 	return nil
 }
 
+// logLevel is the value of --log-level: debug, info, warn or error (as
+// slog reads them), refused with the words to use rather than slog's own
+// message about a "level string".
+type logLevel struct{ slog.Level }
+
+func (l *logLevel) Set(s string) error {
+	if err := l.Level.UnmarshalText([]byte(s)); err != nil {
+		return errors.New("use debug, info, warn or error")
+	}
+	return nil
+}
+
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	f.parserFlags.register(fs)
 	fs.StringVar(&f.db, "db", "claimdesk.db", "SQLite file, or a postgres:// DSN (env CLAIMDESK_DB)")
 	f.logFormat = "text"
 	fs.Var(&f.logFormat, "log-format", "log format: text or json (env CLAIMDESK_LOG_FORMAT)")
-	fs.TextVar(&f.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error (env CLAIMDESK_LOG_LEVEL)")
+	f.logLevel = logLevel{slog.LevelInfo}
+	fs.Var(&f.logLevel, "log-level", "log level: debug, info (the default), warn or error (env CLAIMDESK_LOG_LEVEL)")
 	fs.DurationVar(&f.lockWait, "lock-wait", 5*time.Second, "how long a write waits for the database before it fails with 503 and Retry-After (env CLAIMDESK_LOCK_WAIT)")
 }
 
 // logger returns the logger the flags ask for, writing to w.
 func (f *storeFlags) logger(w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: f.logLevel}
+	opts := &slog.HandlerOptions{Level: f.logLevel.Level}
 	if f.logFormat == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}

@@ -161,7 +161,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"parse", "--no-such-flag"}, 2, "no-such-flag"},
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"serve", "--log-level", "loud", "--db", "x.db"}, 2, "-log-level"},
+		{[]string{"serve", "--log-level", "loud", "--db", "x.db"}, 2, `invalid value "loud" for flag -log-level: use debug, info, warn or error`},
+		{[]string{"serve", "--log-format", "xml", "--db", "x.db"}, 2, `invalid value "xml" for flag -log-format: use text or json`},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, "", tt.args...)
