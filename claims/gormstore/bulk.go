@@ -383,7 +383,7 @@ var (
 // insert writes rows of t, each given as len(t.cols) consecutive values of
 // args. It runs with the transaction's context (Bulk's ctx), which holds
 // the connection COPY writes on (copyKey).
-func (w *bulkWriter) insert(ctx context.Context, t table, args []any) error {
+func (w *bulkWriter) insert(t table, args []any) error {
 	if err := w.stmts.insert(w.tx.Statement.Context, w.conn(), t, "", args); err != nil {
 		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
@@ -603,7 +603,7 @@ func (w *bulkWriter) Insert(ctx context.Context, b *exchange.Batch) error {
 		{claimTable, a.claims}, {claimSourceTable, a.claimSources}, {claimTagTable, a.claimTags},
 		{linkTable, a.links}, {reviewTable, a.reviews},
 	} {
-		if err := w.insert(ctx, step.t, step.args); err != nil {
+		if err := w.insert(step.t, step.args); err != nil {
 			return err
 		}
 	}
@@ -676,7 +676,7 @@ func (w *bulkWriter) Update(ctx context.Context, b *exchange.Batch) error {
 				return err
 			}
 		}
-		if err := w.insert(ctx, side.t, side.args); err != nil {
+		if err := w.insert(side.t, side.args); err != nil {
 			return err
 		}
 	}

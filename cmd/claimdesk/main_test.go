@@ -409,6 +409,17 @@ func BenchmarkParseCommand(b *testing.B) {
 // TestServeRefusesBadReadSlots: a CLAIMDESK_READ_SLOTS that is no number
 // stops serve with an error naming the variable, instead of serving with
 // the default as if it were unset.
+// TestServeRefusesNoExports: --max-exports below 1 would leave no export
+// possible (or, read as the default, not what was asked): a usage error.
+func TestServeRefusesNoExports(t *testing.T) {
+	for _, n := range []string{"0", "-1"} {
+		code, _, stderr := runCmd(t, "", "serve", "--db", filepath.Join(t.TempDir(), "c.db"), "--addr", "127.0.0.1:0", "--max-exports", n)
+		if code != 2 || !strings.Contains(stderr, "--max-exports "+n+": want at least 1") {
+			t.Errorf("serve --max-exports %s exited %d: %s; want 2 and the flag named", n, code, stderr)
+		}
+	}
+}
+
 func TestServeRefusesBadReadSlots(t *testing.T) {
 	t.Setenv("CLAIMDESK_READ_SLOTS", "four")
 	code, _, stderr := runCmd(t, "", "serve", "--db", filepath.Join(t.TempDir(), "c.db"), "--addr", "127.0.0.1:0")

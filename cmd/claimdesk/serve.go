@@ -36,6 +36,10 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "claimdesk serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
+	if *maxExports < 1 {
+		fmt.Fprintf(stderr, "claimdesk serve: --max-exports %d: want at least 1 (each export holds a database connection while its client reads)\n", *maxExports)
+		return errUsage
+	}
 	applyMemLimit()
 	pub, err := pf.publisher()
 	if err != nil {
