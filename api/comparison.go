@@ -21,6 +21,8 @@ type comparison struct {
 	Claims     []comparedClaim   `json:"claims"`
 	NextCursor string            `json:"next_cursor"`
 	Groups     []xref.Group      `json:"groups"`
+	// Series are the claimants' series with a figure on this page, whole:
+	// a page holding all of a topic's claims has all of its series.
 	Series     []xref.Series     `json:"series"`
 	SumOfParts []xref.SumOfParts `json:"sum_of_parts"`
 	// Conflicts are the topic's most severe notable conflicts, at most
@@ -100,12 +102,16 @@ func (h *handler) comparison(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	res, err := h.store.TopicResult(ctx, topic.ID)
+	page, err := h.store.ClaimSummaries(ctx, topic.ID, q)
 	if err != nil {
 		h.writeError(c, err)
 		return
 	}
-	page, err := h.store.ClaimSummaries(ctx, topic.ID, q)
+	ids := make([]string, len(page.Items))
+	for i, s := range page.Items {
+		ids[i] = s.ClaimID
+	}
+	res, err := h.store.TopicResultPart(ctx, topic.ID, xref.ResultPart{Conflicts: maxComparisonConflicts, SeriesOf: ids})
 	if err != nil {
 		h.writeError(c, err)
 		return
@@ -208,19 +214,29 @@ func acceptsGzip(header string) bool {
 	return star
 }
 
-// parseComparisonQuery reads limit (default 1000, at most 5000) and cursor.
+// parseComparisonQuery reads limit (default 1000, at most 5000), cursor
+// and order: claim_id (the default) or conflicts, the claims in conflict
+// first, the most severe first, so that the first page of a topic of
+// tens of thousands of claims holds the ones an analyst looks at first.
 func parseComparisonQuery(c *gin.Context) (claims.ListOptions, error) {
 	var o claims.ListOptions
 	var p claims.Problems
 	for k, v := range c.Request.URL.Query() {
 		switch {
-		case k != "limit" && k != "cursor":
-			p.Add(k, "is not a parameter of the comparison: use limit, cursor")
+		case k != "limit" && k != "cursor" && k != "order":
+			p.Add(k, "is not a parameter of the comparison: use limit, cursor, order")
 		case len(v) > 1:
 			p.Add(k, "is given %d times: give it once", len(v))
 		}
 	}
 	o.Cursor = c.Query("cursor")
+	switch v := c.Query("order"); v {
+	case "", "claim_id":
+	case "conflicts":
+		o.Sort = xref.SortWorstFirst
+	default:
+		p.Add("order", "must be claim_id or conflicts")
+	}
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > xref.MaxComparisonLimit {

@@ -45,8 +45,13 @@ type Reader interface {
 	// left empty: page the claims' summaries with ClaimSummaries. A topic
 	// that does not exist is CodeNotFound.
 	TopicResult(ctx context.Context, topicID string) (*TopicResult, error)
+	// TopicResultPart is TopicResult with only the part a page of the
+	// comparison shows (see ResultPart).
+	TopicResultPart(ctx context.Context, topicID string, part ResultPart) (*TopicResult, error)
 	// ClaimSummaries returns a page of the stored summaries of the topic's
-	// claims, ordered by claim ID. Limit may be up to MaxComparisonLimit.
+	// claims, ordered by claim ID, or with Sort SortWorstFirst by their
+	// worst conflict's severity, the most severe first, then by claim ID.
+	// Limit may be up to MaxComparisonLimit.
 	ClaimSummaries(ctx context.Context, topicID string, o claims.ListOptions) (claims.Page[ClaimSummary], error)
 	// TopicSummaries returns the stored summaries of the given topics, by
 	// topic ID; a topic without one is left out.
@@ -108,6 +113,20 @@ type Places interface {
 	// custom places lie inside (CodeConflict).
 	DeletePlace(ctx context.Context, idOrName string) error
 }
+
+// ResultPart is the part of a TopicResult to read.
+type ResultPart struct {
+	// Conflicts is the most conflicts to read, the first in TopicResult's
+	// order; 0 reads them all.
+	Conflicts int
+	// SeriesOf, when not nil, keeps only the series with a figure of one
+	// of these claims, each whole.
+	SeriesOf []string
+}
+
+// SortWorstFirst is the order of ClaimSummaries that lists the claims in
+// conflict first, the most severe first.
+const SortWorstFirst = "-worst_severity"
 
 // MaxComparisonLimit is the largest page of claims a comparison returns.
 const MaxComparisonLimit = 5000

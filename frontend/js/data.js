@@ -26,20 +26,48 @@ export function forget() {
   cache.sources.clear();
 }
 
+/** FIRST_PAGE is the first page of a comparison's claims. */
+export const FIRST_PAGE = 200;
+/** WHOLE is the most claims a comparison screen reads at once; a larger topic is paged. */
+export const WHOLE = 2000;
+
+const seriesKey = (sr) => `${sr.claimant_id}|${sr.measure}|${(sr.places || []).join(',')}|${sr.entries.length ? sr.entries[0].claim_id : ''}`;
+
 /**
  * comparison returns {topic, summary, claims: [{claim, claimant, source,
- * relays, summary}], conflicts, series, groups, sum_of_parts, partial}.
+ * relays, summary}], conflicts, series, groups, sum_of_parts, partial, more}.
+ * more is set when claims were left unread (a topic of more than WHOLE
+ * claims, upTo given).
  * partial is true when the server has no comparison endpoint and the page
  * was assembled from the claims alone (no conflicts then).
  */
-export async function comparison(topicId) {
+export async function comparison(topicId, { upTo = Infinity } = {}) {
   const path = `/topics/${encodeURIComponent(topicId)}/comparison`;
   try {
-    const c = await api.get(path, { limit: 5000 });
-    // The claims come in pages; the rest of the comparison is whole on each.
+    // The claims come in pages, those in conflict first, the most severe
+    // first; each page carries the series of its claims and the rest of
+    // the comparison whole. A topic of up to WHOLE claims is read whole;
+    // a larger one only up to upTo claims (more = the cursor of the rest).
+    const first = Math.min(upTo, FIRST_PAGE);
+    const c = await api.get(path, { limit: first, order: 'conflicts' });
+    const total = c.summary && c.summary.claim_count;
+    const all = upTo === Infinity || !total || total <= WHOLE;
+    c.series = c.series || [];
+    const seen = new Set(c.series.map(seriesKey));
     for (let cur = c.next_cursor; cur;) {
-      const next = await api.get(path, { limit: 5000, cursor: cur });
+      const want = all ? 5000 : Math.min(5000, upTo - c.claims.length);
+      if (want <= 0) {
+        c.more = cur;
+        break;
+      }
+      const next = await api.get(path, { limit: want, order: 'conflicts', cursor: cur });
       c.claims.push(...next.claims);
+      for (const sr of next.series || []) {
+        if (!seen.has(seriesKey(sr))) {
+          seen.add(seriesKey(sr));
+          c.series.push(sr);
+        }
+      }
       cur = next.next_cursor;
     }
     for (const e of c.claims) {
@@ -47,8 +75,10 @@ export async function comparison(topicId) {
         e.relays = await relaySources(e.claim);
       }
     }
+    // Read whole, the claims keep the order they had before paging came
+    // (by ID), under whatever order the screen then sorts them in.
+    if (!c.more) c.claims.sort((a, b) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0));
     c.conflicts = c.conflicts || [];
-    c.series = c.series || [];
     return c;
   } catch (err) {
     if (!(err instanceof api.APIError) || !err.missingEndpoint) throw err;

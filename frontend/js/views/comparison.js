@@ -28,9 +28,12 @@ export function summaryLine(cmp) {
   const claimants = new Set(cmp.claims.map((e) => e.claim.claimant_id)).size;
   const contradictions = cmp.conflicts.filter((c) => c.kind === 'contradicts' && c.status !== 'dismissed').length;
   const open = sm.open_conflicts ?? cmp.conflicts.filter((c) => c.status === 'open').length;
+  // A topic read in part counts its claims from its summary; its
+  // claimants are not all known.
+  const n = cmp.more ? sm.claim_count : cmp.claims.length;
   const parts = [
-    `${cmp.claims.length} claim${cmp.claims.length === 1 ? '' : 's'}`,
-    `${claimants} claimant${claimants === 1 ? '' : 's'}`,
+    `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'}`,
+    ...(cmp.more ? [] : [`${claimants} claimant${claimants === 1 ? '' : 's'}`]),
     `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
     ...(sm.consensus ? [`consensus ${fmt.interval(sm.consensus)}${when(sm.consensus)}`] : []),
     `spread ${fmt.factor(sm.spread || 1)}${when(sm.spread_period)}`,
@@ -167,7 +170,10 @@ export async function render(ctx) {
   const id = ctx.params[0];
   const view = { timeline: 'timeline', conflicts: 'conflicts' }[ctx.query.get('view')] || 'cards';
   const sort = ctx.query.get('sort') || 'date';
-  const cmp = await data.comparison(id);
+  // A large topic is read a page at a time: shown claims, those in
+  // conflict first (see data.comparison).
+  const shown = Math.max(data.FIRST_PAGE, Number.parseInt(ctx.query.get('shown'), 10) || 0);
+  const cmp = await data.comparison(id, { upTo: shown });
   const t = cmp.topic;
   const parent = t.parent_id ? await api.get(`/topics/${encodeURIComponent(t.parent_id)}`).catch(() => null) : null;
   ctx.setTitle(t.title);
@@ -175,7 +181,7 @@ export async function render(ctx) {
   const reviews = new Map((cmp.reviews || []).map((r) => [[r.claim_a, r.claim_b].sort().join('|'), r]));
   const base = `/topics/${encodeURIComponent(id)}`;
   const q = (o) => {
-    const p = new URLSearchParams({ ...(view === 'timeline' ? { view } : {}), ...(sort !== 'date' ? { sort } : {}), ...o });
+    const p = new URLSearchParams({ ...(view === 'timeline' ? { view } : {}), ...(sort !== 'date' ? { sort } : {}), ...(cmp.more || ctx.query.get('shown') ? { shown: String(shown) } : {}), ...o });
     for (const [k, v] of [...p]) if (!v) p.delete(k);
     const str = p.toString();
     return str ? `${base}?${str}` : base;
@@ -256,7 +262,7 @@ export async function render(ctx) {
       conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names, reviews))))
     : null;
 
-  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, 'Order: ',
+  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, cmp.more ? `The first ${cmp.claims.length.toLocaleString('en')} claims, those in conflict first, in order of ` : 'Order: ',
     ['date', 'value', 'claimant'].map((k) => [h('a', { href: q({ sort: k === 'date' ? '' : k }), 'aria-current': sort === k ? 'true' : null }, k), ' ']));
 
   const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
@@ -277,6 +283,10 @@ export async function render(ctx) {
     pairHref: (a, b) => (listed.has(pairId(a, b)) ? `#${pairId(a, b)}` : null),
   };
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
+  // The rest of a large topic, a page at a time: the server pages it.
+  const pager = cmp.more ? h('div', { class: 'pager notice', 'data-testid': 'pager' },
+    h('p', null, `Showing ${cmp.claims.length.toLocaleString('en')} of ${cmp.summary.claim_count.toLocaleString('en')} claims: those in conflict first, the most severe first.`),
+    h('p', null, [200, 1000].map((k) => [h('a', { class: 'btn', href: q({ shown: String(cmp.claims.length + k) }), 'data-testid': `show-${k}` }, `Show ${k.toLocaleString('en')} more`), ' ']))) : null;
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 
   // The legend names every kind of mark the plot holds, and only those.
@@ -348,7 +358,7 @@ export async function render(ctx) {
     };
   }
 
-  const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, descBox,
+  const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, pager, descBox,
     legendBox);
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {
