@@ -212,6 +212,31 @@ func TestClaimFacetsMatchOracle(t *testing.T) {
 		check("a query of no words in a topic", claims.ClaimFilter{Query: "!!!", TopicID: topics[1].ID}, oracle(func(row) bool { return false }, 0))
 		check("every claim", claims.ClaimFilter{}, oracle(all, 0))
 		check("a topic", claims.ClaimFilter{TopicID: topics[1].ID}, oracle(inTopic(1), 0))
+		// One list filter each, as the browse screen asks them: every
+		// facet counted from an index (facetEach).
+		hasPlace := func(p string) func(row) bool {
+			return func(r row) bool {
+				var ps []string
+				if err := json.Unmarshal([]byte(r.Places), &ps); err != nil {
+					t.Fatalf("places %q: %v", r.Places, err)
+				}
+				return slices.Contains(ps, p)
+			}
+		}
+		check("a claimant", claims.ClaimFilter{ClaimantID: claimants[3].ID}, oracle(func(r row) bool { return r.ClaimantID == claimants[3].ID }, 0))
+		check("a source", claims.ClaimFilter{SourceID: sources[1].ID}, oracle(func(r row) bool { return slices.Contains(sourcesOf[r.ID], sources[1].ID) }, 0))
+		check("a place", claims.ClaimFilter{Place: "Iraq"}, oracle(hasPlace("Iraq"), 0))
+		check("a place of another script", claims.ClaimFilter{Place: "Турция"}, oracle(hasPlace("Турция"), 0))
+		check("a grade", claims.ClaimFilter{Grade: claims.GradeWeak}, oracle(func(r row) bool { return r.Grade == string(claims.GradeWeak) }, 0))
+		check("an evidence type", claims.ClaimFilter{EvidenceType: evidence[1]}, oracle(func(r row) bool { return r.EvidenceType == string(evidence[1]) }, 0))
+		yes, no := true, false
+		check("in conflict", claims.ClaimFilter{InConflict: &yes}, oracle(func(r row) bool { return conflicts[r.ID] }, 0))
+		check("not in conflict", claims.ClaimFilter{InConflict: &no}, oracle(func(r row) bool { return !conflicts[r.ID] }, 0))
+		check("a year", claims.ClaimFilter{From: "2015", To: "2015"}, oracle(func(r row) bool { return r.RefStart != nil && strings.HasPrefix(*r.RefStart, "2015") }, 0))
+		check("a grade in a topic", claims.ClaimFilter{TopicID: topics[0].ID, Grade: claims.GradeFair},
+			oracle(and(inTopic(0), func(r row) bool { return r.Grade == string(claims.GradeFair) }), 0))
+		check("a place and a grade", claims.ClaimFilter{Place: "Syria", Grade: claims.GradeConfirmed},
+			oracle(and(hasPlace("Syria"), func(r row) bool { return r.Grade == string(claims.GradeConfirmed) }), 0))
 		func() {
 			// On SQLite the newest 7 matches are counted; PostgreSQL
 			// counts every match.
