@@ -21,6 +21,13 @@ import (
 // factors of 2 to 50, so that the claims' worst severities spread.
 func seedOrderTopic(t testing.TB, s *gormstore.Store, n int) {
 	t.Helper()
+	seedOrderTopicAs(t, s, "", n)
+}
+
+// seedOrderTopicAs is seedOrderTopic with every ID prefixed by p, so that
+// a store can hold two such topics.
+func seedOrderTopicAs(t testing.TB, s *gormstore.Store, p string, n int) {
+	t.Helper()
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d}\n", claims.BundleSchemaVersion)
 	rec := func(kind string, v map[string]any) {
@@ -30,19 +37,19 @@ func seedOrderTopic(t testing.TB, s *gormstore.Store, n int) {
 		}
 		fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", kind, r)
 	}
-	rec("topic", map[string]any{"id": "t-big", "title": "Fighters", "unit": "people"})
-	rec("source", map[string]any{"id": "s-0", "name": "Outlet", "kind": "news"})
+	rec("topic", map[string]any{"id": p + "t-big", "title": "Fighters", "unit": "people"})
+	rec("source", map[string]any{"id": p + "s-0", "name": "Outlet", "kind": "news"})
 	for i := range 30 {
-		rec("claimant", map[string]any{"id": fmt.Sprintf("c-%d", i), "name": fmt.Sprintf("Claimant %d", i)})
+		rec("claimant", map[string]any{"id": fmt.Sprintf("%sc-%d", p, i), "name": fmt.Sprintf("Claimant %d", i)})
 	}
 	for i := range n {
 		text, place := "about 1000", "Syria"
 		if i%5 == 0 {
 			text, place = fmt.Sprintf("exactly %d", []int{100, 200, 1000, 5000}[i/5%4]), "Iraq"
 		}
-		rec("claim", map[string]any{"id": fmt.Sprintf("cl-%04d", i), "topic_id": "t-big", "claimant_id": fmt.Sprintf("c-%d", i%30),
+		rec("claim", map[string]any{"id": fmt.Sprintf("%scl-%04d", p, i), "topic_id": p + "t-big", "claimant_id": fmt.Sprintf("%sc-%d", p, i%30),
 			"quantity_text": text, "said_on": fmt.Sprintf("2015-%02d-01", 1+i%4),
-			"scope": map[string]any{"places": []string{place}, "measure": "current"}, "provenance": map[string]any{"source_id": "s-0"}})
+			"scope": map[string]any{"places": []string{place}, "measure": "current"}, "provenance": map[string]any{"source_id": p + "s-0"}})
 	}
 	if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 		t.Fatalf("import: %v (%+v)", err, rep.Errors)
@@ -93,6 +100,9 @@ func TestComparisonOrderConflicts(t *testing.T) {
 		e := newEnv(t, s, nil)
 		const n = 300
 		seedOrderTopic(t, s, n)
+		// Another topic, whose claims no page of t-big may list: the
+		// cursor's condition is an OR, to be kept within the topic.
+		seedOrderTopicAs(t, s, "x", 120)
 		const path = "/api/v1/topics/t-big/comparison"
 
 		var whole orderPage

@@ -47,7 +47,10 @@ func TestSeriesOf(t *testing.T) {
 	if got, err := seriesOf("[]", []string{"a"}); err != nil || len(got) != 0 {
 		t.Errorf("an empty array: %v, %v", got, err)
 	}
-	for _, bad := range []string{`{"a":1}`, `[{"entries":[{"claim_id":"a"}]`, `[{"x":"a]`} {
+	// A value that is no array of JSON values is an error, never a panic
+	// nor an array of fewer elements.
+	for _, bad := range []string{`{"a":1}`, `[{"entries":[{"claim_id":"a"}]`, `[{"x":"a]`,
+		`[,]`, `[{"a":1},,{"b":2}]`, `[,{"a":1}]`, `[{"a":1},]`, `[}{]`, `[{]}]`} {
 		if _, err := seriesOf(bad, []string{"a"}); err == nil {
 			t.Errorf("%s: no error", bad)
 		}

@@ -806,9 +806,14 @@ func elements(js []byte) ([]json.RawMessage, error) {
 		case '{', '[':
 			depth++
 		case '}', ']':
-			depth--
+			if depth--; depth < 0 {
+				return nil, errors.New("gormstore: decode series: a bracket closing nothing")
+			}
 		case ',':
 			if depth == 0 {
+				if start < 0 {
+					return nil, errors.New("gormstore: decode series: an empty element")
+				}
 				out = append(out, bytes.TrimSpace(js[start:i]))
 				start = -1
 			}
@@ -822,6 +827,8 @@ func elements(js []byte) ([]json.RawMessage, error) {
 	}
 	if start >= 0 {
 		out = append(out, bytes.TrimSpace(js[start:len(js)-1]))
+	} else if len(out) > 0 {
+		return nil, errors.New("gormstore: decode series: an empty element")
 	}
 	if depth != 0 || inString {
 		return nil, errors.New("gormstore: decode series: a truncated JSON array")
