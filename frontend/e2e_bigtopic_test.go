@@ -1,10 +1,7 @@
 package frontend_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -16,14 +13,8 @@ import (
 // in ten of them in conflict.
 func importBigTopic(t *testing.T, base string, n int) {
 	t.Helper()
-	var doc bytes.Buffer
-	enc := json.NewEncoder(&doc)
-	put := func(kind string, rec map[string]any) {
-		if err := enc.Encode(map[string]any{"type": kind, "record": rec}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	doc.WriteString(`{"type":"header","schema_version":2}` + "\n")
+	b := newBundle(t)
+	put := b.put
 	put("source", map[string]any{"id": "bs", "name": "Fixture outlet", "kind": "news"})
 	for i := range 50 {
 		put("claimant", map[string]any{"id": fmt.Sprintf("bc%d", i), "name": fmt.Sprintf("Claimant %d", i)})
@@ -40,14 +31,7 @@ func importBigTopic(t *testing.T, base string, n int) {
 			"quantity_text": text, "said_on": fmt.Sprintf("2015-%02d-01", 1+i%3),
 			"scope": map[string]any{"places": []string{place}, "measure": "current"}, "provenance": map[string]any{"source_id": "bs"}})
 	}
-	res, err := http.Post(base+"/api/v1/import", "application/x-ndjson", &doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("import: %s", res.Status)
-	}
+	b.post(base)
 }
 
 // TestComparisonPagesALargeTopic opens a topic larger than the screen

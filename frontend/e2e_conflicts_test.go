@@ -1,10 +1,7 @@
 package frontend_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"testing"
@@ -16,14 +13,8 @@ import (
 // twice the one before it, so that each topic holds conflicts.
 func importConflicts(t *testing.T, base string, topics int) {
 	t.Helper()
-	var doc bytes.Buffer
-	enc := json.NewEncoder(&doc)
-	put := func(kind string, rec map[string]any) {
-		if err := enc.Encode(map[string]any{"type": kind, "record": rec}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	doc.WriteString(`{"type":"header","schema_version":2}` + "\n")
+	b := newBundle(t)
+	put := b.put
 	put("source", map[string]any{"id": "cs", "name": "Fixture outlet", "kind": "news"})
 	for i := range 30 {
 		put("claimant", map[string]any{"id": fmt.Sprintf("cc%d", i), "name": fmt.Sprintf("Claimant %d", i)})
@@ -36,14 +27,7 @@ func importConflicts(t *testing.T, base string, topics int) {
 				"scope": map[string]any{"places": []string{"Syria"}, "measure": "current"}, "provenance": map[string]any{"source_id": "cs"}})
 		}
 	}
-	res, err := http.Post(base+"/api/v1/import", "application/x-ndjson", &doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("import: %s", res.Status)
-	}
+	b.post(base)
 }
 
 // countConflicts reads every page of /conflicts?query.

@@ -1,10 +1,7 @@
 package frontend_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"strconv"
 	"testing"
 
@@ -14,23 +11,11 @@ import (
 // importTopics imports n topics titled "Topic NNNNN" in one request.
 func importTopics(t *testing.T, base string, n int) {
 	t.Helper()
-	var doc bytes.Buffer
-	doc.WriteString(`{"type":"header","schema_version":2}` + "\n")
-	enc := json.NewEncoder(&doc)
+	b := newBundle(t)
 	for i := range n {
-		rec := map[string]any{"id": fmt.Sprintf("t-%05d", i), "title": fmt.Sprintf("Topic %05d", i), "unit": "people"}
-		if err := enc.Encode(map[string]any{"type": "topic", "record": rec}); err != nil {
-			t.Fatal(err)
-		}
+		b.put("topic", map[string]any{"id": fmt.Sprintf("t-%05d", i), "title": fmt.Sprintf("Topic %05d", i), "unit": "people"})
 	}
-	res, err := http.Post(base+"/api/v1/import", "application/x-ndjson", &doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("import: %s", res.Status)
-	}
+	b.post(base)
 }
 
 // TestTopicsScreenCountsEveryTopic lists more topics than the screen read
