@@ -206,16 +206,7 @@ func (s *Store) facetEach(db *gorm.DB, f claims.ClaimFilter, name string, total 
 	var q *gorm.DB
 	switch name {
 	case claims.FacetSource:
-		if unfiltered {
-			q = db.Table("claim_sources facet_cs")
-		} else {
-			join := "JOIN claim_sources facet_cs ON facet_cs.claim_id = claims.id"
-			if s.dialect == dialectSQLite {
-				join = "CROSS " + join
-			}
-			q = s.whereClaims(s.facetClaims(db, f).Joins(join), f)
-		}
-		q = q.Select("facet_cs.source_id AS value, COUNT(*) AS count").Group("facet_cs.source_id")
+		q = s.perClaimRows(db, f, unfiltered, "claim_sources facet_cs", "facet_cs").Select("facet_cs.source_id AS value, COUNT(*) AS count").Group("facet_cs.source_id")
 	case claims.FacetInConflict:
 		return s.conflictFacet(db, f, unfiltered, total)
 	case claims.FacetPlace:
@@ -241,21 +232,27 @@ func (s *Store) facetEach(db *gorm.DB, f claims.ClaimFilter, name string, total 
 	return counts, err
 }
 
+// perClaimRows selects the rows of a table keyed by claim_id (given as
+// "table alias") that belong to the claims f selects: the whole table when
+// f selects every claim, else the selected claims joined to it, SQLite
+// told to go from the claims to the table (CROSS JOIN keeps its order).
+func (s *Store) perClaimRows(db *gorm.DB, f claims.ClaimFilter, unfiltered bool, table, alias string) *gorm.DB {
+	if unfiltered {
+		return db.Table(table)
+	}
+	join := "JOIN " + table + " ON " + alias + ".claim_id = claims.id"
+	if s.dialect == dialectSQLite {
+		join = "CROSS " + join
+	}
+	return s.whereClaims(s.facetClaims(db, f).Joins(join), f)
+}
+
 // conflictFacet counts the total claims f selects by whether they are in
 // conflict: those whose summary counts a conflict, and the rest.
 func (s *Store) conflictFacet(db *gorm.DB, f claims.ClaimFilter, unfiltered bool, total int) ([]claims.FacetCount, error) {
 	var in int64
-	var q *gorm.DB
-	if unfiltered {
-		// Every summary is of a claim (its key references claims).
-		q = db.Table("claim_summaries facet_s")
-	} else {
-		join := "JOIN claim_summaries facet_s ON facet_s.claim_id = claims.id"
-		if s.dialect == dialectSQLite {
-			join = "CROSS " + join
-		}
-		q = s.whereClaims(s.facetClaims(db, f).Joins(join), f)
-	}
+	// Every summary is of a claim (its key references claims).
+	q := s.perClaimRows(db, f, unfiltered, "claim_summaries facet_s", "facet_s")
 	if err := q.Where("facet_s.conflict_count > 0").Count(&in).Error; err != nil {
 		return nil, err
 	}
