@@ -91,15 +91,7 @@ func TestSearchScreen(t *testing.T) {
 
 	// Browsing without words: filters alone, as cards. The grade is the
 	// demo's most frequent one.
-	var all struct {
-		Facets struct {
-			Total  int `json:"total"`
-			Counts map[string][]struct {
-				Value string `json:"value"`
-				Count int    `json:"count"`
-			} `json:"counts"`
-		} `json:"facets"`
-	}
+	var all facetsAnswer
 	call(t, "GET", base+"/api/v1/claims?facets=true&limit=1", nil, &all)
 	grade := all.Facets.Counts["grade"][0]
 	s.do(t, chromedp.Navigate(base+"/search?grade="+url.QueryEscape(grade.Value)))
@@ -247,15 +239,7 @@ func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
 	s.screenshot(t, "search-counting", false)
 
 	release()
-	var counted struct {
-		Facets struct {
-			Total  int `json:"total"`
-			Counts map[string][]struct {
-				Value string `json:"value"`
-				Count int    `json:"count"`
-			} `json:"counts"`
-		} `json:"facets"`
-	}
+	var counted facetsAnswer
 	call(t, "GET", base+"/api/v1/search?facets=true&limit=1&q=Syria", nil, &counted)
 	s.waitFor(t, "the counts", `!document.querySelector('.facets[aria-busy]') && !!document.querySelector('.facet[aria-label=Year]')`)
 	if got, want := eval[string](t, s, `document.querySelector('.summary-line').textContent`), strconv.Itoa(counted.Facets.Total)+" claims match"; got != want {
@@ -391,4 +375,15 @@ func TestTransliteration(t *testing.T) {
 		}
 	}
 	s.checkClean(t)
+}
+
+// facetsAnswer is what a test reads of a listing's or search's facets.
+type facetsAnswer struct {
+	Facets struct {
+		Total  int `json:"total"`
+		Counts map[string][]struct {
+			Value string `json:"value"`
+			Count int    `json:"count"`
+		} `json:"counts"`
+	} `json:"facets"`
 }
