@@ -121,8 +121,8 @@ type Places interface {
 }
 
 // Query returns q with each Cyrillic word in Latin letters: a place by its
-// English name, quoted when it has several words ("США": "United
-// States"); any other word by its Stem, spelt with the case it was typed
+// English name, quoted when it has several words ("ОАЭ": "United Arab
+// Emirates"); any other word by its Stem, spelt with the case it was typed
 // in and matched as a prefix ("Богданова": Bogdanov*), or in a quoted
 // phrase spelt whole, as phrases match as written. Other words and the
 // quotes are kept. It returns "" when q has no Cyrillic word.
@@ -148,8 +148,7 @@ func spellAll(q string, places Places, asQuery bool) string {
 	var b strings.Builder
 	inPhrase := false
 	for _, part := range splitKeep(q) {
-		switch {
-		case part == `"` && asQuery:
+		if part == `"` && asQuery {
 			inPhrase = !inPhrase
 			b.WriteString(part)
 			continue
