@@ -31,6 +31,7 @@ func (h *handler) claims() *resource[claims.Claim] {
 			f.Text = q.get("q")
 			return h.facets(ctx, q, f)
 		},
+		latin: true,
 		firstPage: func(q query) (func(context.Context) (string, error), bool) {
 			// See pagecache.go: within one topic, and only filters on
 			// what the topic's version covers.

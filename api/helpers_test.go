@@ -272,6 +272,17 @@ func (e *env) doJSON(t testing.TB, r request, wantStatus int, out any) *httptest
 	return rec
 }
 
+// create POSTs body to path, requires 201 Created and returns the new
+// record's ID.
+func (e *env) create(t testing.TB, path, body string) string {
+	t.Helper()
+	var out struct {
+		ID string `json:"id"`
+	}
+	e.doJSON(t, request{method: http.MethodPost, path: path, body: body}, http.StatusCreated, &out)
+	return out.ID
+}
+
 // decodeProblem decodes a problem body, requiring its content type.
 func decodeProblem(t testing.TB, rec *httptest.ResponseRecorder) problem {
 	t.Helper()

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -74,3 +75,16 @@ func parseQuery(values url.Values, params ...string) (query, error) {
 
 // get returns the value of a parameter, or "".
 func (q query) get(name string) string { return q.values.Get(name) }
+
+// with returns a copy of q with the text query text and the cursor
+// cursor.
+func (q query) with(text, cursor string) query {
+	out := query{values: maps.Clone(q.values), opts: q.opts}
+	out.values.Set("q", text)
+	out.values.Del("cursor")
+	if cursor != "" {
+		out.values.Set("cursor", cursor)
+	}
+	out.opts.Cursor = cursor
+	return out
+}

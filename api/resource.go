@@ -28,6 +28,9 @@ type resource[T any] struct {
 	// facets, if set, counts the records the listing selects, when the
 	// query asks for it (nil otherwise).
 	facets func(ctx context.Context, q query) (*claims.Facets, error)
+	// latin says that a text (?q=) typed in Russian that selects nothing
+	// is looked for again in Latin letters (latin.go).
+	latin bool
 	// firstPage, if set, says whether the listing q asks for may be
 	// answered from the cache of first pages (pagecache.go), and at what
 	// version: versionOf covers everything the answer shows.
@@ -74,7 +77,20 @@ func (r *resource[T]) list(c *gin.Context) {
 
 // listBody returns the encoded page of the listing q asks for.
 func (r *resource[T]) listBody(ctx context.Context, q query) ([]byte, error) {
-	page, err := r.filter(ctx, q)
+	var page claims.Page[*T]
+	var searchedAs string
+	var err error
+	if r.latin && q.get("q") != "" {
+		page, searchedAs, err = fallBack(ctx, r.h, q.get("q"), q.opts.Cursor, false,
+			func(text, cursor string) (claims.Page[*T], error) { return r.filter(ctx, q.with(text, cursor)) },
+			func(p claims.Page[*T]) int { return len(p.Items) },
+			func(p *claims.Page[*T]) *string { return &p.Next })
+		if searchedAs != "" {
+			q = q.with(searchedAs, "")
+		}
+	} else {
+		page, err = r.filter(ctx, q)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +106,7 @@ func (r *resource[T]) listBody(ctx context.Context, q query) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return json.Marshal(pageWithFacets[*T]{Page: page, Facets: fc})
+	return json.Marshal(pageWithFacets[*T]{Page: page, SearchedAs: searchedAs, Facets: fc})
 }
 
 func (r *resource[T]) get(c *gin.Context) {

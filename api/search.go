@@ -73,17 +73,22 @@ func claimFilter(q query) (claims.ClaimFilter, error) {
 }
 
 // pageWithFacets is a listing with the counts by facet of all the records
-// it selects (not only the page's), when asked for with facets=true.
+// it selects (not only the page's), when asked for with facets=true, and
+// the Latin spelling of its text when that is what it selected by
+// (latin.go).
 type pageWithFacets[T any] struct {
 	claims.Page[T]
-	Facets *claims.Facets `json:"facets,omitempty"`
+	SearchedAs string         `json:"searched_as,omitempty"`
+	Facets     *claims.Facets `json:"facets,omitempty"`
 }
 
 // searchReply is a search's result, with the counts by facet of all the
-// claims it matches when asked for.
+// claims it matches when asked for. SearchedAs is the Latin spelling
+// searched when q, typed in Russian, matches no claim (latin.go).
 type searchReply struct {
 	claims.SearchResult
-	Facets *claims.Facets `json:"facets,omitempty"`
+	SearchedAs string         `json:"searched_as,omitempty"`
+	Facets     *claims.Facets `json:"facets,omitempty"`
 }
 
 // facets returns the counts of f when q asks for them, else nil.
@@ -122,9 +127,19 @@ func (h *handler) search(c *gin.Context) {
 
 // searchBody returns the encoded answer of the search f (q for its facets).
 func (h *handler) searchBody(ctx context.Context, q query, f claims.ClaimFilter) ([]byte, error) {
-	res, err := h.store.Search(ctx, f)
+	res, searchedAs, err := fallBack(ctx, h, f.Query, f.Cursor, true,
+		func(query, cursor string) (claims.SearchResult, error) {
+			g := f
+			g.Query, g.Cursor = query, cursor
+			return h.store.Search(ctx, g)
+		},
+		func(r claims.SearchResult) int { return len(r.Claims.Items) },
+		func(r *claims.SearchResult) *string { return &r.Claims.Next })
 	if err != nil {
 		return nil, err
+	}
+	if searchedAs != "" {
+		f.Query = searchedAs
 	}
 	fc, err := h.facets(ctx, q, f)
 	if err != nil {
@@ -134,5 +149,5 @@ func (h *handler) searchBody(ctx context.Context, q query, f claims.ClaimFilter)
 	for _, t := range res.Topics {
 		topics.reply(t.Item)
 	}
-	return json.Marshal(searchReply{SearchResult: res, Facets: fc})
+	return json.Marshal(searchReply{SearchResult: res, SearchedAs: searchedAs, Facets: fc})
 }

@@ -39,13 +39,7 @@ type searchBody struct {
 func TestSearchEndpoint(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		post := func(path, body string) string {
-			var out struct {
-				ID string `json:"id"`
-			}
-			e.doJSON(t, request{method: http.MethodPost, path: path, body: body}, http.StatusCreated, &out)
-			return out.ID
-		}
+		post := func(path, body string) string { return e.create(t, path, body) }
 		topic := post("/api/v1/topics", `{"title":"Граждане России в ИГ","measure":"stock"}`)
 		who := post("/api/v1/claimants", `{"name":"Мария Богданова"}`)
 		other := post("/api/v1/claimants", `{"name":"Alexander Bortnikov"}`)

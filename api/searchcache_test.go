@@ -62,13 +62,7 @@ func TestSearchFirstPageFollowsWrites(t *testing.T) {
 		check("later page", next, true)
 		check("later page again", next, true)
 
-		post := func(path, body string) string {
-			var out struct {
-				ID string `json:"id"`
-			}
-			e.doJSON(t, request{method: "POST", path: path, body: body}, http.StatusCreated, &out)
-			return out.ID
-		}
+		post := func(path, body string) string { return e.create(t, path, body) }
 		calmTopic := post("/api/v1/topics", `{"title":"Calm topic","measure":"stock"}`)
 		calmClaim := func(claimant, qty string) string {
 			return post("/api/v1/claims", `{"topic_id":"`+calmTopic+`","claimant_id":"`+claimant+`","quantity_text":"`+qty+`","quote":"Calmword `+qty+`","said_on":"2015-10","provenance":{"source_id":"s-1"}}`)

@@ -19,6 +19,13 @@
 // finds "ИГИЛа"); a word shorter than MinPrefix that stemming leaves as it
 // is is matched whole, so that "war" does not find "Warsaw". Phrases are
 // matched as written.
+//
+// A word typed with a "*" after it is matched as a prefix as it is, on
+// both databases: "Bogdanov*" finds Bogdanov and Bogdanova. (PostgreSQL's
+// stemming configuration stems it first, as it does every word, so there
+// "Kadyrovs*" finds Kadyrov too.) A prefix shorter than MinStem letters is
+// matched whole. This is how a Russian query's Latin spelling is searched
+// (package latin).
 package fulltext
 
 import (
@@ -42,16 +49,19 @@ const (
 
 // Term is one word or phrase of a query. Words holds the phrase's words
 // (one for a word), lower-cased; Stem is the prefix a word matches on
-// SQLite, "" for a phrase or a word matched whole.
+// SQLite, "" for a phrase or a word matched whole. Prefix marks a word
+// typed with a "*": Stem is then the word, matched as a prefix on
+// PostgreSQL too.
 type Term struct {
 	Words  []string
 	Phrase bool
 	Stem   string
+	Prefix bool
 }
 
 // Parse splits a query into terms. Punctuation separates words; a double
-// quote opens and closes a phrase. It returns nil for a query without a
-// word.
+// quote opens and closes a phrase; a "*" right after a word outside a
+// phrase makes it a prefix. It returns nil for a query without a word.
 func Parse(q string) []Term {
 	var terms []Term
 	for i, part := range strings.Split(q, `"`) {
@@ -64,8 +74,16 @@ func Parse(q string) []Term {
 			terms = append(terms, Term{Words: words, Phrase: true})
 			continue
 		}
+		starred := starredWords(part)
 		for _, w := range words {
-			terms = append(terms, Term{Words: []string{w}, Stem: stem(w)})
+			switch {
+			case !inPhrase && starred[w] && utf8.RuneCountInString(w) >= MinStem:
+				terms = append(terms, Term{Words: []string{w}, Stem: w, Prefix: true})
+			case !inPhrase && starred[w]:
+				terms = append(terms, Term{Words: []string{w}})
+			default:
+				terms = append(terms, Term{Words: []string{w}, Stem: stem(w)})
+			}
 		}
 	}
 	if len(terms) > MaxTerms {
@@ -79,6 +97,27 @@ func Words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
+}
+
+// starredWords returns the lower-cased words of s that a "*" follows.
+func starredWords(s string) map[string]bool {
+	var out map[string]bool
+	for i := strings.IndexByte(s, '*'); i >= 0; i = strings.IndexByte(s, '*') {
+		if ws := Words(s[:i]); len(ws) > 0 && wordEnds(s[:i]) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[ws[len(ws)-1]] = true
+		}
+		s = s[i+1:]
+	}
+	return out
+}
+
+// wordEnds reports whether s ends with a letter or digit of a word.
+func wordEnds(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // stem returns the prefix w matches by, or "" to match w whole.
@@ -143,18 +182,26 @@ func FTS5(terms []Term) string {
 	return strings.Join(parts, " AND ")
 }
 
-// Websearch returns the terms in the syntax of PostgreSQL's
-// websearch_to_tsquery: words, and phrases in double quotes.
-func Websearch(terms []Term) string {
+// TSQuery returns the terms in the syntax of PostgreSQL's to_tsquery:
+// every term must match (&), a phrase's words in order (<->), a prefix
+// word with :*. Each word is quoted; words hold only letters, digits and
+// marks, so no quote or backslash needs escaping.
+func TSQuery(terms []Term) string {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		if t.Phrase {
-			parts[i] = `"` + strings.Join(t.Words, " ") + `"`
-			continue
+		words := make([]string, len(t.Words))
+		for j, w := range t.Words {
+			words[j] = "'" + w + "'"
 		}
-		parts[i] = t.Words[0]
+		parts[i] = strings.Join(words, " <-> ")
+		switch {
+		case t.Phrase:
+			parts[i] = "(" + parts[i] + ")"
+		case t.Prefix:
+			parts[i] += ":*"
+		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " & ")
 }
 
 // The markers a store asks its database to put around matching words in a

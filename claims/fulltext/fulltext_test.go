@@ -20,8 +20,31 @@ func TestParseStemsWordsAndKeepsPhrases(t *testing.T) {
 	if m, w := FTS5(got), `"богданов"* AND "islamic state" AND "fighter"* AND "war" AND "игил"*`; m != w {
 		t.Errorf("FTS5 = %s, want %s", m, w)
 	}
-	if m, w := Websearch(got), `богдановой "islamic state" fighters war игил`; m != w {
-		t.Errorf("Websearch = %s, want %s", m, w)
+	if m, w := TSQuery(got), `'богдановой' & ('islamic' <-> 'state') & 'fighters' & 'war' & 'игил'`; m != w {
+		t.Errorf("TSQuery = %s, want %s", m, w)
+	}
+}
+
+func TestStarredWordIsAPrefixAsTyped(t *testing.T) {
+	// A "*" after a word makes the word itself the prefix, unstemmed, on
+	// PostgreSQL too; too short a prefix is matched whole; a "*" in a
+	// phrase or after a space is a separator.
+	got := Parse(`Bogdanov* ties* ab* "Ivan Petrov*" *war`)
+	want := []Term{
+		{Words: []string{"bogdanov"}, Stem: "bogdanov", Prefix: true},
+		{Words: []string{"ties"}, Stem: "ties", Prefix: true},
+		{Words: []string{"ab"}},
+		{Words: []string{"ivan", "petrov"}, Phrase: true},
+		{Words: []string{"war"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Parse =\n%+v\nwant\n%+v", got, want)
+	}
+	if m, w := FTS5(got), `"bogdanov"* AND "ties"* AND "ab" AND "ivan petrov" AND "war"`; m != w {
+		t.Errorf("FTS5 = %s, want %s", m, w)
+	}
+	if m, w := TSQuery(got), `'bogdanov':* & 'ties':* & 'ab' & ('ivan' <-> 'petrov') & 'war'`; m != w {
+		t.Errorf("TSQuery = %s, want %s", m, w)
 	}
 }
 

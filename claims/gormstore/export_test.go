@@ -156,7 +156,7 @@ func BulkVersionTables() []string {
 // statement that ranks table's rows (topics, sources or claimants) for
 // query in a search, sequential scans off, as in a table of many rows.
 func ExplainGroup(ctx context.Context, s *Store, table, query string) (string, error) {
-	q, args := pgGroupSQL(table, fulltext.Websearch(fulltext.Parse(query)))
+	q, args := pgGroupSQL(table, fulltext.TSQuery(fulltext.Parse(query)))
 	var plan []string
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {

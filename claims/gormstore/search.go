@@ -17,9 +17,11 @@ import (
 
 var _ claims.Searcher = (*Store)(nil)
 
-// pgQuery is the tsquery of a query's terms: the words as written
-// ('simple') or stemmed ('russian', which stems Latin words as English).
-const pgQuery = `(websearch_to_tsquery('simple'::regconfig, ?) || websearch_to_tsquery('russian'::regconfig, ?))`
+// pgQuery is the tsquery of a query's terms (fulltext.TSQuery): the words
+// as written ('simple') or stemmed ('russian', which stems Latin words as
+// English). to_tsquery rather than websearch_to_tsquery, whose syntax has
+// no prefix: a word typed with "*" is matched as a prefix (word:*).
+const pgQuery = `(to_tsquery('simple'::regconfig, ?) || to_tsquery('russian'::regconfig, ?))`
 
 // whereClaims adds the conditions of every filter of f to q, a query of the
 // claims table.
@@ -103,8 +105,8 @@ func (s *Store) whereMatch(q *gorm.DB, query, topic string) *gorm.DB {
 		return q.Where("1 = 0")
 	}
 	if s.dialect == dialectPostgres {
-		ws := fulltext.Websearch(terms)
-		return s.customPlans(q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", ws, ws))
+		tq := fulltext.TSQuery(terms)
+		return s.customPlans(q.Where("claims.id IN (SELECT claim_id FROM claim_search WHERE doc @@ "+pgQuery+")", tq, tq))
 	}
 	return q.Where("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", claimsMatch(terms, topic))
 }
@@ -325,7 +327,7 @@ func searchOthers[R any, T any, PR interface {
 	var hits []scored
 	var err error
 	if s.dialect == dialectPostgres {
-		q, args := pgGroupSQL(table, fulltext.Websearch(terms))
+		q, args := pgGroupSQL(table, fulltext.TSQuery(terms))
 		err = db.Raw(q, args...).Scan(&hits).Error
 	} else {
 		hits, err = s.searchGroups(db, table, terms)
@@ -359,13 +361,13 @@ func searchOthers[R any, T any, PR interface {
 }
 
 // pgGroupSQL returns the statement, and its parameters, that ranks the
-// rows of table (topics, sources or claimants) for ws, a websearch query,
+// rows of table (topics, sources or claimants) for tq, a to_tsquery query,
 // on PostgreSQL: it finds and ranks them by their stored tsvector (step
 // 18), and makes the passages of the best only.
-func pgGroupSQL(table, ws string) (string, []any) {
+func pgGroupSQL(table, tq string) (string, []any) {
 	return `SELECT id, ts_rank_cd(` + pgSearchDoc + `, ` + pgQuery + `) AS score, ts_headline('russian', ` + pgTextExprs[table] + `, ` + pgQuery + `, ?) AS snippet
 		FROM ` + table + ` WHERE ` + pgSearchDoc + ` @@ ` + pgQuery + ` ORDER BY score DESC, id LIMIT ?`,
-		[]any{ws, ws, ws, ws, pgHeadline, ws, ws, claims.SearchGroupLimit}
+		[]any{tq, tq, tq, tq, pgHeadline, tq, tq, claims.SearchGroupLimit}
 }
 
 // searchGroupsBytes bounds the ranked groups Store.groups keeps, about a
@@ -794,7 +796,7 @@ func snippetRows(ids []int64, few bool) (where string, lo, hi int64) {
 // pages through them, then the next older window, so a word most claims
 // hold costs searchWindow scores a page instead of one a match.
 func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fulltext.Term, cur searchCursor, n int) ([]scored, string, error) {
-	ws := fulltext.Websearch(terms)
+	tq := fulltext.TSQuery(terms)
 	filters := withoutQuery(f)
 	// A filter by topic alone reads no claims: claim_search has the
 	// claim's topic_id (step 15), and an index of it with claim_id, so
@@ -819,7 +821,7 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 				lo = ""
 			}
 		}
-		return matchesQuery(q, ws, lo, below)
+		return matchesQuery(q, tq, lo, below)
 	}
 	if cur.offset == 0 {
 		// The window's lower bound: the searchWindow-th newest match, or
@@ -843,7 +845,7 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 			order = "claim_search.topic_id DESC, claim_search.claim_id DESC"
 		}
 		var lo []string
-		err := matchesQuery(q, ws, "", cur.belowID).Select("claim_search.claim_id").Order(order).
+		err := matchesQuery(q, tq, "", cur.belowID).Select("claim_search.claim_id").Order(order).
 			Limit(1).Offset(searchWindow-1).Pluck("claim_search.claim_id", &lo).Error
 		if err != nil {
 			return nil, "", err
@@ -854,11 +856,11 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 		}
 	}
 	q := matches(cur.loID, cur.belowID).
-		Select("claim_search.claim_id AS id, ts_rank_cd(claim_search.doc, "+pgQuery+") AS score", ws, ws).
+		Select("claim_search.claim_id AS id, ts_rank_cd(claim_search.doc, "+pgQuery+") AS score", tq, tq).
 		Order("score DESC, claim_search.claim_id").Limit(n + 1).Offset(cur.offset)
 	var hits []scored
 	err := db.Raw(`SELECT m.id, m.score, ts_headline('russian', concat_ws(' … ', NULLIF(c.quote, ''), NULLIF(c.original_text, ''), NULLIF(c.notes, '')), `+pgQuery+`, ?) AS snippet
-		FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, ws, ws, pgHeadline, q).Scan(&hits).Error
+		FROM (?) m JOIN claims c ON c.id = m.id ORDER BY m.score DESC, m.id`, tq, tq, pgHeadline, q).Scan(&hits).Error
 	if err != nil {
 		return nil, "", err
 	}
@@ -881,9 +883,9 @@ func (s *Store) searchPostgres(db *gorm.DB, f claims.ClaimFilter, terms []fullte
 }
 
 // matchesQuery adds to q, a query of claim_search, the full-text query
-// ws and the claim IDs' range [lo, below) (either end open when "").
-func matchesQuery(q *gorm.DB, ws, lo, below string) *gorm.DB {
-	q = q.Where("claim_search.doc @@ "+pgQuery, ws, ws)
+// tq and the claim IDs' range [lo, below) (either end open when "").
+func matchesQuery(q *gorm.DB, tq, lo, below string) *gorm.DB {
+	q = q.Where("claim_search.doc @@ "+pgQuery, tq, tq)
 	if lo != "" {
 		q = q.Where("claim_search.claim_id >= ?", lo)
 	}

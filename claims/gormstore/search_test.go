@@ -117,6 +117,27 @@ func TestSearchFindsInflectedNamesAndWords(t *testing.T) {
 	})
 }
 
+func TestSearchStarredWordIsAPrefix(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
+		w := newSearchWorld(t, s)
+		// "Kadyro*" is no word of any claim, nor a stem PostgreSQL's
+		// configurations make of "Kadyrov": only a prefix match finds the
+		// claims of the claimant Ramzan Kadyrov, on both databases.
+		for _, q := range []string{"Kadyro*", "kadyrov*", "Ramzan Kadyr*"} {
+			res := search(t, s, claims.ClaimFilter{Query: q})
+			if got, want := hitIDs(res.Claims.Items), sorted(w.kad.ID, w.plain.ID); !slices.Equal(got, want) {
+				t.Errorf("search %q: claims %v, want Kadyrov's %v", q, got, want)
+			}
+			if len(res.Claimants) != 1 || res.Claimants[0].Item.ID != w.kadyrov.ID {
+				t.Errorf("search %q: claimants %+v, want Kadyrov", q, res.Claimants)
+			}
+		}
+		if res := search(t, s, claims.ClaimFilter{Query: "Kadyrova*"}); len(res.Claims.Items) != 0 {
+			t.Errorf("search Kadyrova*: %d claims, want none", len(res.Claims.Items))
+		}
+	})
+}
+
 func TestSearchSnippetMarksTheMatch(t *testing.T) {
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		w := newSearchWorld(t, s)

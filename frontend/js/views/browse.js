@@ -5,7 +5,6 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { latinQuery } from '../latin.js';
 
 // FILTERS are the query parameters the screen passes on to the API.
 const FILTERS = ['topic_id', 'claimant_id', 'source_id', 'place', 'from', 'to', 'grade', 'evidence_type', 'in_conflict', 'value_low', 'value_high', 'said_from', 'said_to'];
@@ -113,24 +112,18 @@ export async function render(ctx) {
   // The claims come first and the counts after: counting a million
   // claims by every facet takes far longer than reading a page of them,
   // so the sidebar and the total fill in when the counts arrive.
-  const pageOf = (extra) => (q || extra.q
+  const pageOf = (extra) => (q
     ? get('/search', { ...params, facets: false, q, ...extra })
     : get('/claims', { ...params, facets: false, sort: '-created_at', ...extra })
       .then((page) => ({ claims: { items: page.items.map((c) => ({ item: c, snippet: null })), next_cursor: page.next_cursor } })));
-  let res = await pageOf({});
+  const res = await pageOf({});
   // searched is the query the results are for: q, or its Latin spelling
-  // when q, typed in Russian, finds nothing as written.
-  let searched = q;
-  let note = null;
-  if (q && !res.claims.items.length) {
-    const latin = await latinQuery(q);
-    const alt = latin && latin !== q ? await pageOf({ q: latin }) : null;
-    if (alt && alt.claims.items.length) {
-      res = alt;
-      searched = latin;
-      note = h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${latin}”, its spelling in Latin letters.`);
-    }
-  }
+  // when q, typed in Russian, matches nothing as written and the server
+  // searched that instead (searched_as: "Bogdanov*" for "Богданова").
+  const searched = res.searched_as || q;
+  const note = res.searched_as
+    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${searched}”, its spelling in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
+    : null;
   const counted = searched
     ? get('/search', { ...params, limit: 1, facets: true, q: searched })
     : get('/claims', { ...params, limit: 1, facets: true });
@@ -159,7 +152,9 @@ export async function render(ctx) {
   let cursor = res.claims.next_cursor;
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
     more.disabled = true;
-    const next = await pageOf({ q: searched, cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
+    // The next pages go on with the spelling the first was of: the
+    // cursor says which.
+    const next = await pageOf({ cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
     if (!next) return;
     draw(next.claims.items);
     cursor = next.claims.next_cursor;

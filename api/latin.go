@@ -1,0 +1,74 @@
+package api
+
+import (
+	"context"
+	"strings"
+
+	"github.com/claimdesk/claimdesk/claims/latin"
+)
+
+// A query typed in Russian that matches no claim as written is searched
+// again in its Latin spelling (package latin: "Богданова" as Bogdanov*,
+// "Сирии" as Syria), for the claims recorded in English, and the answer
+// says so in searched_as. Only then: a database of Russian quotes finds
+// the Russian text first, and a Latin spelling, a guess, never mixes its
+// matches into those of the words the analyst typed. GET /search and
+// GET /claims?q= do this.
+//
+// The pages after the first continue the Latin spelling: their cursor
+// carries latinCursor before the store's, so that following next_cursor
+// with the query as typed pages on through the same claims.
+const latinCursor = "latin:"
+
+// latinOf returns the Latin spelling of a full-text query (asQuery) or of
+// a listing's text, "" when it has no Cyrillic word or is spelt the same.
+func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, error) {
+	if !latin.HasCyrillic(q) {
+		return "", nil
+	}
+	g, err := h.store.Gazetteer(ctx)
+	if err != nil {
+		return "", err
+	}
+	alt := latin.Text(q, g)
+	if asQuery {
+		alt = latin.Query(q, g)
+	}
+	if alt == q {
+		return "", nil
+	}
+	return alt, nil
+}
+
+// fallBack runs the search or listing of q (run) and, when it finds
+// nothing on a first page, that of q's Latin spelling (see latinCursor),
+// returning the spelling's results and the spelling as searchedAs if it
+// finds any; a cursor of a Latin spelling's page runs the spelling again.
+// n counts a run's results and next points at its next cursor.
+func fallBack[R any](ctx context.Context, h *handler, q, cursor string, asQuery bool,
+	run func(q, cursor string) (R, error), n func(R) int, next func(*R) *string,
+) (res R, searchedAs string, err error) {
+	rest, latinPage := strings.CutPrefix(cursor, latinCursor)
+	if !latinPage {
+		if res, err = run(q, cursor); err != nil || cursor != "" || n(res) > 0 {
+			return res, "", err
+		}
+	}
+	alt, err := h.latinOf(ctx, q, asQuery)
+	switch {
+	case err != nil:
+		return res, "", err
+	case alt == "" && !latinPage:
+		return res, "", nil
+	case alt == "":
+		alt = q // a cursor made up by hand
+	}
+	altRes, err := run(alt, rest)
+	if err != nil || !latinPage && n(altRes) == 0 {
+		return res, "", err
+	}
+	if p := next(&altRes); *p != "" {
+		*p = latinCursor + *p
+	}
+	return altRes, alt, nil
+}

@@ -1,0 +1,139 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// TestRussianQueryFallsBackToLatin types names and places in Russian, in
+// oblique cases, where the claims say them in English: the search and
+// the claims listing answer with the claims of the Latin spelling and
+// name it; Russian words the claims hold are found as typed, alone.
+func TestRussianQueryFallsBackToLatin(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		post := func(path, body string) string { return e.create(t, path, body) }
+		topic := post("/api/v1/topics", `{"title":"Fighters from Russia abroad","measure":"stock"}`)
+		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
+		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+		claim := func(quote, lang string) string {
+			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":%q,"provenance":{"source_id":%q}}`,
+				topic, who, quote, lang, src))
+		}
+		bogdanov := []string{
+			claim("Bogdanov said some 300 fighters had left", "en"),
+			claim("Maria Bogdanova put the number at 300", "en"),
+			claim("According to Bogdanov, 300 went", "en"),
+		}
+		syria := claim("About 300 Russians fight in Syria", "en")
+		lavrovRU := claim("Лавров назвал число в 300 человек", "ru")
+		claim("Lavrov gave the figure of 300", "en")
+
+		type answer struct {
+			searchBody
+			SearchedAs string `json:"searched_as"`
+			Items      []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+			Next string `json:"next_cursor"`
+		}
+		get := func(path string) answer {
+			t.Helper()
+			var a answer
+			e.doJSON(t, request{method: http.MethodGet, path: path}, http.StatusOK, &a)
+			return a
+		}
+		searchIDs := func(a answer) []string {
+			var ids []string
+			for _, it := range a.Claims.Items {
+				ids = append(ids, it.Item.ID)
+			}
+			slices.Sort(ids)
+			return ids
+		}
+		sorted := func(ids ...string) []string {
+			ids = slices.Clone(ids)
+			slices.Sort(ids)
+			return ids
+		}
+
+		for _, c := range []struct {
+			q, searchedAs string
+			want          []string
+		}{
+			{"Богданов", "Bogdanov*", bogdanov},
+			{"Богданова", "Bogdanov*", bogdanov},
+			{"Богдановым", "Bogdanov*", bogdanov},
+			{"Сирии", "Syria", []string{syria}},
+			{"Сирию", "Syria", []string{syria}},
+			// Found as typed: the English claim of Lavrov is not added.
+			{"Лаврова", "", []string{lavrovRU}},
+			// Nothing in either spelling.
+			{"Ракка", "", nil},
+		} {
+			a := get("/api/v1/search?facets=true&q=" + url.QueryEscape(c.q))
+			if got := searchIDs(a); !slices.Equal(got, sorted(c.want...)) || a.SearchedAs != c.searchedAs {
+				t.Errorf("search %s: claims %v searched as %q, want %v as %q", c.q, got, a.SearchedAs, sorted(c.want...), c.searchedAs)
+			}
+			if a.Facets == nil || a.Facets.Total != len(c.want) {
+				t.Errorf("search %s: facets %+v, want a total of %d", c.q, a.Facets, len(c.want))
+			}
+		}
+
+		// The pages after the first go on with the Latin spelling, the
+		// query as typed sent with their cursor.
+		var seen []string
+		path := "/api/v1/search?limit=1&q=" + url.QueryEscape("Богдановой")
+		for cursor := ""; ; {
+			a := get(path + "&cursor=" + url.QueryEscape(cursor))
+			if len(a.Claims.Items) != 1 || a.SearchedAs != "Bogdanov*" {
+				t.Fatalf("page %d: %d claims searched as %q, want one as Bogdanov*", len(seen)+1, len(a.Claims.Items), a.SearchedAs)
+			}
+			seen = append(seen, a.Claims.Items[0].Item.ID)
+			if cursor = a.Claims.Next; cursor == "" {
+				break
+			}
+		}
+		if slices.Sort(seen); !slices.Equal(seen, sorted(bogdanov...)) {
+			t.Errorf("paged search of Богдановой: %v, want %v", seen, sorted(bogdanov...))
+		}
+
+		// The claims listing's text: "contains" the Latin spelling.
+		for _, c := range []struct {
+			q, searchedAs string
+			want          []string
+		}{
+			{"Богдановым", "Bogdanov", bogdanov},
+			{"Сирии", "Syria", []string{syria}},
+			{"Лавров", "", []string{lavrovRU}},
+		} {
+			seen = nil
+			path := "/api/v1/claims?limit=2&q=" + url.QueryEscape(c.q)
+			for cursor := ""; ; {
+				a := get(path + "&cursor=" + url.QueryEscape(cursor))
+				if a.SearchedAs != c.searchedAs {
+					t.Errorf("list %s: searched as %q, want %q", c.q, a.SearchedAs, c.searchedAs)
+				}
+				for _, it := range a.Items {
+					seen = append(seen, it.ID)
+				}
+				if cursor = a.Next; cursor == "" || len(seen) > 10 {
+					break
+				}
+				if c.searchedAs != "" && !strings.HasPrefix(cursor, "latin:") {
+					t.Errorf("list %s: next cursor %q does not say it continues the Latin spelling", c.q, cursor)
+				}
+			}
+			if slices.Sort(seen); !slices.Equal(seen, sorted(c.want...)) {
+				t.Errorf("list %s: claims %v, want %v", c.q, seen, sorted(c.want...))
+			}
+		}
+	})
+}
