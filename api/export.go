@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -111,11 +112,15 @@ func (h *handler) export(c *gin.Context) {
 	}
 }
 
-// refuseExport answers an export while every place is taken.
+// refuseExport answers an export while every place is taken, in words an
+// analyst reads in the web app as well as a script's author.
 func (h *handler) refuseExport(c *gin.Context) {
 	c.Header("Retry-After", exportRetryAfter)
-	h.writeError(c, claims.Errorf(claims.CodeUnavailable,
-		"%d exports are running, the most this server runs at once: send the request again after Retry-After seconds", cap(h.exporting)))
+	running := "another export is running, and this server runs one at a time"
+	if n := cap(h.exporting); n > 1 {
+		running = fmt.Sprintf("%d exports are running, the most this server runs at once", n)
+	}
+	h.writeError(c, claims.Errorf(claims.CodeUnavailable, "%s: try again in %s seconds", running, exportRetryAfter))
 }
 
 // exportHeaders sends the status and headers of a download of name (a

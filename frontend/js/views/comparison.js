@@ -8,7 +8,7 @@ import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
-import { pictureSVG, pngOf, download } from '../share.js';
+import { pictureSVG, pngOf, download, fetchOnClick } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { panel as historyPanel } from '../history.js';
 import { scopeFields } from '../topicscope.js';
@@ -235,6 +235,12 @@ export async function render(ctx) {
   }));
   const consensus = cmp.summary && cmp.summary.consensus;
 
+  const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
+  const exports = [['json', 'JSON', 'export-topic'], ['csv', 'CSV', 'export-csv']].map(([format, label, testid]) => {
+    const a = h('a', { class: 'btn', href: api.url('/export', { format, topic_id: t.id }), download: `claimdesk-${t.id}.${format}`, 'data-testid': testid }, `Export ${label}`);
+    fetchOnClick(a, exportStatus);
+    return a;
+  });
   const head = h('div', { class: 'page-head' },
     h('div', null,
       h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: parent ? fmt.topicHref(parent) : `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
@@ -247,8 +253,7 @@ export async function render(ctx) {
         h('a', { href: q({ view: 'timeline' }), 'aria-current': view === 'timeline' ? 'true' : null }, 'Timeline')),
       h('a', { class: 'btn', href: `${base}/series` }, 'Series'),
       h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter claim'),
-      h('a', { class: 'btn', href: api.url('/export', { format: 'json', topic_id: t.id }), download: `claimdesk-${t.id}.json`, 'data-testid': 'export-topic' }, 'Export JSON'),
-      h('a', { class: 'btn', href: api.url('/export', { format: 'csv', topic_id: t.id }), download: `claimdesk-${t.id}.csv`, 'data-testid': 'export-csv' }, 'Export CSV')));
+      exports));
 
   const notes = [];
   if (cmp.partial) {
@@ -358,7 +363,7 @@ export async function render(ctx) {
     };
   }
 
-  const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, pager, descBox,
+  const page = h('div', { class: 'comparison' }, head, exportStatus, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, pager, descBox,
     legendBox);
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {

@@ -3,6 +3,7 @@
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
+import { fetchOnClick } from '../share.js';
 
 const KINDS = ['topics', 'sources', 'claimants', 'claims', 'links', 'reviews'];
 
@@ -57,6 +58,8 @@ export async function render(ctx) {
   };
   sel.addEventListener('change', sync);
   sync();
+  const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
+  for (const a of [link, ...others.map(([a]) => a)]) fetchOnClick(a, exportStatus);
 
   const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-hint i-file-err' });
   const out = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-out' });
@@ -111,7 +114,7 @@ export async function render(ctx) {
     h('div', { class: 'split' },
       h('section', { class: 'panel', 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Export'),
         h('div', { class: 'form' }, h('div', { class: 'field' }, h('label', { for: 'x-topic' }, 'Topic'), sel), h('div', null, link),
-          h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'))),
+          h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'), exportStatus)),
       h('section', { class: 'panel', 'aria-labelledby': 'im-h' }, h('h2', { id: 'im-h' }, 'Import'),
         h('div', { class: 'form' },
           h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk JSON export. A dry run checks the file first; nothing is written until you confirm.'), err),
