@@ -179,12 +179,12 @@ export async function render(ctx) {
     const total = c.facets.total;
     for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
-    summary.textContent = `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
+    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
     replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
     for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
   }, (err) => {
-    summary.textContent = `${cards.length}${cursor ? '+' : ''} claim${cards.length === 1 ? '' : 's'} shown`;
+    summary.textContent = `${fmt.num(cards.length)}${cursor ? '+' : ''} claim${cards.length === 1 ? '' : 's'} shown`;
     replace(aside, h('p', { class: 'err', role: 'alert' }, `The counts could not be made: ${err.message}`));
   }).finally(() => aside.removeAttribute('aria-busy'));
 

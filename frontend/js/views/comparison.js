@@ -32,7 +32,7 @@ export function summaryLine(cmp) {
   // claimants are not all known.
   const n = cmp.more ? sm.claim_count : cmp.claims.length;
   const parts = [
-    `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'}`,
+    `${fmt.num(n)} claim${n === 1 ? '' : 's'}`,
     ...(cmp.more ? [] : [`${claimants} claimant${claimants === 1 ? '' : 's'}`]),
     `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
     ...(sm.consensus ? [`consensus ${fmt.interval(sm.consensus)}${when(sm.consensus)}`] : []),
@@ -267,10 +267,10 @@ export async function render(ctx) {
       conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names, reviews))))
     : null;
 
-  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, cmp.more ? `The first ${cmp.claims.length.toLocaleString('en')} claims, those in conflict first, in order of ` : 'Order: ',
+  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, cmp.more ? `The first ${fmt.num(cmp.claims.length)} claims, those in conflict first, in order of ` : 'Order: ',
     ['date', 'value', 'claimant'].map((k) => [h('a', { href: q({ sort: k === 'date' ? '' : k }), 'aria-current': sort === k ? 'true' : null }, k), ' ']));
 
-  const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
+  const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${fmt.num(rows.length)} claims on a logarithmic axis` });
   const plotWrap = h('div', { class: 'plot-wrap' }, svg);
   const goPair = (ev, href) => {
     if (!href.startsWith('#')) return;

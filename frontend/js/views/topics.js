@@ -143,9 +143,9 @@ export async function render(ctx) {
       return h('tr', { class: `indent-${Math.min(depth, 3)}`, dataset: { topic: t.id } },
         h('td', { class: 'topic-title' }, h('a', { href: fmt.topicHref(t) }, t.title),
           t.measure && h('span', { class: 'desc' }, `${t.measure} · ${t.unit}`)),
-        h('td', { class: 'num', 'data-col': 'claims' }, String(sm.claim_count ?? '')),
+        h('td', { class: 'num', 'data-col': 'claims' }, fmt.num(sm.claim_count)),
         h('td', { class: 'num', 'data-col': 'conflicts' }, sm.open_conflicts === null || sm.open_conflicts === undefined ? '–'
-          : sm.open_conflicts > 0 ? h('span', { class: `sev-badge ${fmt.severityClass(sm.worst_severity || 5)}` }, String(sm.open_conflicts)) : '0'),
+          : sm.open_conflicts > 0 ? h('span', { class: `sev-badge ${fmt.severityClass(sm.worst_severity || 5)}` }, fmt.num(sm.open_conflicts)) : '0'),
         h('td', { class: 'num', 'data-col': 'spread' }, sm.spread ? fmt.factor(sm.spread) : ''),
         h('td', { class: 'hide-narrow' }, (t.tags || []).map((g) => h('span', { class: 'badge' }, g)), ' '));
     }));
