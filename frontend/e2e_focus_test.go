@@ -27,5 +27,15 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 		s.waitFor(t, "the total", `(document.querySelector('.summary-line') || {}).textContent === '2,100 claims'`)
 	})
 
+	t.Run("slash on browse", func(t *testing.T) {
+		s.do(t, chromedp.Navigate(base+"/search?q=Claimant"))
+		s.waitFor(t, "the browse screen", `document.querySelectorAll('.result-card').length > 0`)
+		s.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`), chromedp.KeyEvent("/"))
+		s.waitFor(t, "a box focused", `document.activeElement && document.activeElement.tagName === 'INPUT'`)
+		if !eval[bool](t, s, `document.activeElement.classList.contains('browse-q') && document.activeElement.value === 'Claimant'`) {
+			t.Errorf("/ on the browse screen focused %s, want its own search box, untouched", eval[string](t, s, `document.activeElement.outerHTML`))
+		}
+	})
+
 	s.checkClean(t)
 }

@@ -136,7 +136,8 @@ export async function render(ctx) {
     : get('/claims', { ...params, limit: 1, facets: true });
   const names = { topic: new Map(), claimant: new Map() };
 
-  const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q' });
+  // The screen's own box takes the "/" key from the header's (installSearchBox).
+  const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q', 'aria-keyshortcuts': '/' });
   const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href(query, { q: box.value.trim() })); } },
     box, h('button', { type: 'submit' }, 'Search'));
 
@@ -203,7 +204,9 @@ export async function render(ctx) {
 
 /**
  * installSearchBox wires the header's search form to the router and makes
- * "/" focus it from anywhere but a text field.
+ * "/" focus it from anywhere but a text field; on a screen with a search
+ * box of its own (one in main with aria-keyshortcuts="/"), "/" focuses
+ * that one, the box the analyst is searching with.
  */
 export function installSearchBox(navigate) {
   const form = document.getElementById('site-search');
@@ -223,8 +226,9 @@ export function installSearchBox(navigate) {
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     e.preventDefault();
     swallow = true;
-    box.focus();
-    box.select();
+    const target = document.querySelector('#main input[aria-keyshortcuts="/"]') || box;
+    target.focus();
+    target.select();
   });
   document.addEventListener('keypress', (e) => {
     if (swallow && e.key === '/') e.preventDefault();
