@@ -17,6 +17,15 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 	importBigTopic(t, base, n)
 	importTopics(t, base, 310)
 
+	// The focus is on the index-th item of selector.
+	focusedAt := func(selector string, index int) {
+		t.Helper()
+		if got := eval[int](t, s, `[...document.querySelectorAll(`+jsString(selector)+`)].indexOf(document.activeElement)`); got != index {
+			focus := eval[string](t, s, `document.activeElement.outerHTML.slice(0, 120)`)
+			t.Errorf("focus on item %d of %s (%s), want item %d", got, selector, focus, index)
+		}
+	}
+
 	t.Run("counts", func(t *testing.T) {
 		s.do(t, chromedp.Navigate(base+"/?q=large"))
 		s.waitFor(t, "the large topic", `!!document.querySelector('tr[data-topic=big]')`)
@@ -37,5 +46,53 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 		}
 	})
 
+	t.Run("topics", func(t *testing.T) {
+		s.do(t, chromedp.Navigate(base+"/"))
+		s.waitFor(t, "the topics", `document.querySelectorAll('tbody tr').length === 300`)
+		s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=more-topics]`)))
+		s.waitFor(t, "the rest", `document.querySelectorAll('tbody tr').length === 311`)
+		focusedAt("tbody tr", 300)
+	})
+
+	t.Run("browse", func(t *testing.T) {
+		s.do(t, chromedp.Navigate(base+"/search"))
+		s.waitFor(t, "the cards", `document.querySelectorAll('.result-card').length === 50`)
+		s.do(t, chromedp.Click(chromedp.CSS(`.browse-results > button`)))
+		s.waitFor(t, "more cards", `document.querySelectorAll('.result-card').length === 100`)
+		focusedAt(".result-card", 50)
+	})
+
+	t.Run("conflicts", func(t *testing.T) {
+		s.do(t, chromedp.Navigate(base+"/conflicts"))
+		s.waitFor(t, "the conflicts", `document.querySelectorAll('.conflict-item').length === 200`)
+		s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=more-conflicts]`)))
+		s.waitFor(t, "more conflicts", `document.querySelectorAll('.conflict-item').length > 200`)
+		focusedAt(".conflict-item", 200)
+	})
+
+	t.Run("comparison", func(t *testing.T) {
+		s.do(t, chromedp.Navigate(base+"/topics/big"))
+		s.waitFor(t, "the pager", `!!document.querySelector('[data-testid=show-200]') && document.querySelectorAll('.cards .card').length === 200`)
+		before := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card')].map((c) => c.dataset.claim)`)
+		s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=show-200]`)))
+		s.waitFor(t, "200 more claims", `document.querySelectorAll('.cards .card').length === 400`)
+		shown := make(map[string]bool, len(before))
+		for _, id := range before {
+			shown[id] = true
+		}
+		cards := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card')].map((c) => c.dataset.claim)`)
+		first := -1
+		for i, id := range cards {
+			if !shown[id] {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			t.Fatal("no card added by Show 200 more")
+		}
+		focusedAt(".cards .card", first)
+		s.screenshot(t, "comparison-more-focus", false)
+	})
 	s.checkClean(t)
 }

@@ -2,7 +2,7 @@
 // filters alone (GET /claims), as cards, with facet counts in a sidebar
 // that narrow the results. Also the header's search box and its "/" key.
 
-import { h, replace } from '../dom.js';
+import { h, replace, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { latinQuery } from '../latin.js';
@@ -158,14 +158,28 @@ export async function render(ctx) {
   };
   draw(res.claims.items);
   let cursor = res.claims.next_cursor;
+  // The button is not disabled while the next page comes, which would
+  // drop the keyboard's focus: a second press meanwhile does nothing.
+  let reading = false;
+  const moreErr = h('p', { class: 'err', role: 'alert' });
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
-    more.disabled = true;
-    const next = await pageOf({ q: searched, cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
-    if (!next) return;
-    draw(next.claims.items);
-    cursor = next.claims.next_cursor;
-    more.hidden = !cursor;
-    more.disabled = false;
+    if (reading) return;
+    reading = true;
+    more.setAttribute('aria-busy', 'true');
+    moreErr.textContent = '';
+    try {
+      const next = await pageOf({ q: searched, cursor });
+      const from = list.children.length;
+      draw(next.claims.items);
+      cursor = next.claims.next_cursor;
+      more.hidden = !cursor;
+      focusItem(list.children[from]);
+    } catch (err) {
+      if (!leave.signal.aborted) moreErr.textContent = `More results could not be read: ${err.message}`;
+    } finally {
+      reading = false;
+      more.removeAttribute('aria-busy');
+    }
   } }, 'More results');
 
   const groups = q ? [
@@ -199,7 +213,7 @@ export async function render(ctx) {
       h('div', { class: 'browse-results' },
         groups.length ? h('div', { class: 'result-groups' }, groups) : null,
         res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches “${q}”.` : 'No claims match these filters.'),
-        more)));
+        more, moreErr)));
 }
 
 /**

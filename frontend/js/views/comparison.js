@@ -15,6 +15,10 @@ import { scopeFields } from '../topicscope.js';
 
 const NARROW = 760;
 
+// moreFrom is the URL a "Show more" of the pager opened and how many claims
+// were shown before it, for the keyboard's focus to go to the first added.
+let moreFrom = null;
+
 /** years names a period by its years: "2015", "2015-2016"; "" when undated. */
 function years(p) {
   const a = p && p.from ? p.from.slice(0, 4) : '', b = p && p.to ? p.to.slice(0, 4) : '';
@@ -289,9 +293,20 @@ export async function render(ctx) {
   };
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
   // The rest of a large topic, a page at a time: the server pages it.
+  // The keyboard's focus goes to the first of the claims a press of "Show
+  // more" adds (those after the ones shown before), not to the top.
+  if (moreFrom && moreFrom.href === location.pathname + location.search) {
+    const added = new Set(cmp.claims.slice(moreFrom.shown).map((e) => e.claim.id));
+    ctx.focusOn([...cards.children].find((c) => added.has(c.dataset.claim)));
+  }
+  moreFrom = null;
+  const showMore = (k) => {
+    const href = q({ shown: String(cmp.claims.length + k) });
+    return h('a', { class: 'btn', href, 'data-testid': `show-${k}`, onclick: () => { moreFrom = { href, shown: cmp.claims.length }; } }, `Show ${fmt.num(k)} more`);
+  };
   const pager = cmp.more ? h('div', { class: 'pager notice', 'data-testid': 'pager' },
-    h('p', null, `Showing ${cmp.claims.length.toLocaleString('en')} of ${cmp.summary.claim_count.toLocaleString('en')} claims: those in conflict first, the most severe first.`),
-    h('p', null, [200, 1000].map((k) => [h('a', { class: 'btn', href: q({ shown: String(cmp.claims.length + k) }), 'data-testid': `show-${k}` }, `Show ${k.toLocaleString('en')} more`), ' ']))) : null;
+    h('p', null, `Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims: those in conflict first, the most severe first.`),
+    h('p', null, [200, 1000].map((k) => [showMore(k), ' ']))) : null;
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 
   // The legend names every kind of mark the plot holds, and only those.

@@ -1,7 +1,7 @@
 // The topics screen: every topic with its claims, open conflicts and
 // spread; search and filter; a small form to start a topic.
 
-import { h, replace, debounce } from '../dom.js';
+import { h, replace, debounce, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { fieldErrors } from '../forms.js';
@@ -129,7 +129,12 @@ export async function render(ctx) {
   const tbody = h('tbody');
   const count = h('p', { class: 'muted', role: 'status' });
   let limit = SHOWN;
-  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-topics', onclick: () => { limit += SHOWN; draw(); } });
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-topics', onclick: () => {
+    const from = limit;
+    limit += SHOWN;
+    draw();
+    focusItem(tbody.rows[from]);
+  } });
   const draw = () => {
     const q = qInput.value.trim().toLowerCase();
     const rows = tree(topics).filter(({ t }) => {
