@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -80,20 +81,25 @@ func (h *handler) export(c *gin.Context) {
 		}
 		name = topic
 	}
+	// A HEAD gets the headers a GET would now: the refusal when every
+	// place is taken, else the download's, without taking a place or
+	// reading a claim (a HEAD of everything ran the whole export).
+	if headOnly(c) {
+		if len(h.exporting) == cap(h.exporting) {
+			h.refuseExport(c)
+		} else {
+			h.exportHeaders(c, name, f)
+		}
+		return
+	}
 	select {
 	case h.exporting <- struct{}{}:
 		defer func() { <-h.exporting }()
 	default:
-		c.Header("Retry-After", exportRetryAfter)
-		h.writeError(c, claims.Errorf(claims.CodeUnavailable,
-			"%d exports are running, the most this server runs at once: send the request again after Retry-After seconds", cap(h.exporting)))
+		h.refuseExport(c)
 		return
 	}
-	filename := "claimdesk-" + name + "-" + time.Now().UTC().Format("2006-01-02") + "." + f.Ext()
-	c.Header("Content-Type", f.ContentType())
-	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
-	c.Header("Cache-Control", "no-store")
-	c.Status(http.StatusOK)
+	h.exportHeaders(c, name, f)
 	if err := exchange.Export(ctx, h.store, c.Writer, f, exchange.Filter{TopicID: topic}, exchange.ExportOptions{Excel: excel, Publisher: h.publisher, History: history}); err != nil {
 		if !c.Writer.Written() {
 			h.writeError(c, err)
@@ -104,6 +110,27 @@ func (h *handler) export(c *gin.Context) {
 		h.log.ErrorContext(ctx, "export failed midway", "error", err.Error(), "request_id", c.GetString(requestIDKey))
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// refuseExport answers an export while every place is taken, in words an
+// analyst reads in the web app as well as a script's author.
+func (h *handler) refuseExport(c *gin.Context) {
+	c.Header("Retry-After", exportRetryAfter)
+	running := "another export is running, and this server runs one at a time"
+	if n := cap(h.exporting); n > 1 {
+		running = fmt.Sprintf("%d exports are running, the most this server runs at once", n)
+	}
+	h.writeError(c, claims.Errorf(claims.CodeUnavailable, "%s: try again in %s seconds", running, exportRetryAfter))
+}
+
+// exportHeaders sends the status and headers of a download of name (a
+// topic's ID or "all") in format f.
+func (h *handler) exportHeaders(c *gin.Context, name string, f exchange.Format) {
+	filename := "claimdesk-" + name + "-" + time.Now().UTC().Format("2006-01-02") + "." + f.Ext()
+	c.Header("Content-Type", f.ContentType())
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
+	c.Header("Cache-Control", "no-store")
+	c.Status(http.StatusOK)
 }
 
 // exportSchema serves the JSON Schema of the JSON export.

@@ -84,3 +84,79 @@ func TestExportsBounded(t *testing.T) {
 		}
 	})
 }
+
+// headerStall is the response writer of a client that waits before taking
+// the status line: WriteHeader (or the Flush that sends it) says so on
+// started and waits until resume is closed.
+type headerStall struct {
+	*httptest.ResponseRecorder
+	once    sync.Once
+	started chan struct{}
+	resume  chan struct{}
+}
+
+func (w *headerStall) stall() {
+	w.once.Do(func() {
+		close(w.started)
+		<-w.resume
+	})
+}
+
+func (w *headerStall) WriteHeader(code int) {
+	w.stall()
+	w.ResponseRecorder.WriteHeader(code)
+}
+
+func (w *headerStall) Flush() {
+	w.stall()
+	w.ResponseRecorder.Flush()
+}
+
+// TestExportHead: a HEAD of an export is answered with the download's
+// headers and no body, without running the export: while its answer is
+// held up, the one export the server runs is still free for a GET, which
+// a HEAD running the export, holding that place, refused with 503. When
+// the place is taken, HEAD answers what GET would: 503 and Retry-After.
+func TestExportHead(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		seedConflicting(t, s, 30)
+		h := NewHandler(Options{Store: s, MaxExports: 1})
+		const path = "/api/v1/export?format=ndjson"
+
+		head := &headerStall{ResponseRecorder: httptest.NewRecorder(), started: make(chan struct{}), resume: make(chan struct{})}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			h.ServeHTTP(head, httptest.NewRequest(http.MethodHead, path, nil))
+		}()
+		<-head.started
+		get := httptest.NewRecorder()
+		h.ServeHTTP(get, httptest.NewRequest(http.MethodGet, path, nil))
+		if get.Code != http.StatusOK || !strings.Contains(get.Body.String(), `"type":"claim"`) {
+			t.Errorf("GET export while a HEAD of it is answered = %d, %d bytes: want the whole export (the HEAD holds no place)", get.Code, get.Body.Len())
+		}
+		close(head.resume)
+		<-done
+		if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("Content-Type") != get.Header().Get("Content-Type") ||
+			head.Header().Get("Content-Disposition") != get.Header().Get("Content-Disposition") {
+			t.Errorf("HEAD = %d, %d bytes, %q, %q; want 200, no body and the GET's %q, %q", head.Code, head.Body.Len(),
+				head.Header().Get("Content-Type"), head.Header().Get("Content-Disposition"), get.Header().Get("Content-Type"), get.Header().Get("Content-Disposition"))
+		}
+
+		// The only place taken by a client that reads nothing.
+		w := &stalledWriter{ResponseRecorder: httptest.NewRecorder(),
+			started: make(chan struct{}), resume: make(chan struct{}), finished: make(chan struct{})}
+		go func() {
+			defer close(w.finished)
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		}()
+		<-w.started
+		refused := httptest.NewRecorder()
+		h.ServeHTTP(refused, httptest.NewRequest(http.MethodHead, path, nil))
+		if refused.Code != http.StatusServiceUnavailable || refused.Header().Get("Retry-After") != exportRetryAfter || refused.Body.Len() != 0 {
+			t.Errorf("HEAD beside a running export, bound 1 = %d, Retry-After %q, %d bytes; want 503, %s, no body", refused.Code, refused.Header().Get("Retry-After"), refused.Body.Len(), exportRetryAfter)
+		}
+		close(w.resume)
+		<-w.finished
+	})
+}

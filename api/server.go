@@ -2,6 +2,7 @@ package api
 
 import (
 	"cmp"
+	"context"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -145,17 +146,28 @@ func compress(next http.Handler) http.Handler {
 
 // headAsGet answers HEAD wherever GET is answered (gin routes HEAD only
 // where it is registered): the GET handler runs, with its status and
-// headers, and its body is dropped.
+// headers, and its body is dropped. A handler whose body costs more than
+// its headers (a streamed export) asks headOnly and stops at the headers.
 type headAsGet struct{ h http.Handler }
+
+// headKey marks the context of a GET request that answers a HEAD.
+type headKey struct{}
 
 func (h headAsGet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		h.h.ServeHTTP(w, r)
 		return
 	}
-	get := r.Clone(r.Context())
+	get := r.Clone(context.WithValue(r.Context(), headKey{}, true))
 	get.Method = http.MethodGet
 	h.h.ServeHTTP(bodyless{w}, get)
+}
+
+// headOnly tells whether the request is a HEAD answered as GET: only the
+// status and headers are sent, so the handler need not make the body.
+func headOnly(c *gin.Context) bool {
+	head, _ := c.Request.Context().Value(headKey{}).(bool)
+	return head
 }
 
 // bodyless is a ResponseWriter that drops the body.

@@ -46,6 +46,31 @@ export function whenUnauthorized(fn) { onUnauthorized = fn; }
 // best, so the text goes as an RFC 8187 ext-value (UTF-8'' percent-encoded).
 const reasonHeader = (why) => `UTF-8''${encodeURIComponent(why).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
+// send fetches href; a network failure and an answer other than 2xx
+// reject with an APIError carrying the server's problem.
+async function send(href, init, signal) {
+  let res;
+  try {
+    res = await fetch(href, init);
+  } catch (e) {
+    if (signal && signal.aborted) throw e;
+    throw new APIError(0, { title: 'Network error', detail: 'the claimdesk server cannot be reached' });
+  }
+  if (res.status === 401 && onUnauthorized && href.split('?')[0] !== `${BASE}/session`) onUnauthorized();
+  if (!res.ok) throw new APIError(res.status, parse(await res.text()));
+  return res;
+}
+
+// parse reads a JSON body; null when there is none or it is not JSON.
+function parse(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+}
+
 async function request(method, path, { query, body, version, contentType, reason, signal } = {}) {
   const headers = { Accept: 'application/json' };
   if (reason) headers['X-Claimdesk-Reason'] = reasonHeader(reason);
@@ -56,26 +81,25 @@ async function request(method, path, { query, body, version, contentType, reason
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
   if (version !== undefined) headers['If-Match'] = version === '*' ? '*' : `"${version}"`;
-  let res;
-  try {
-    res = await fetch(url(path, query), init);
-  } catch (e) {
-    if (signal && signal.aborted) throw e;
-    throw new APIError(0, { title: 'Network error', detail: 'the claimdesk server cannot be reached' });
-  }
+  const res = await send(url(path, query), init, signal);
   if (res.status === 204) return null;
-  const text = await res.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      data = null;
-    }
+  return parse(await res.text());
+}
+
+/**
+ * file reads a download of the API (href as url() builds it) whole, as
+ * {blob, name}: name is the server's file name (Content-Disposition).
+ * A refusal rejects with the server's problem, a transfer cut short with
+ * an APIError saying so.
+ */
+export async function file(href) {
+  const res = await send(href, { headers: { Accept: '*/*' } });
+  const name = (/filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || '';
+  try {
+    return { blob: await res.blob(), name };
+  } catch (e) {
+    throw new APIError(0, { title: 'Download cut short', detail: 'the server stopped sending the file midway: nothing was saved; try again' });
   }
-  if (res.status === 401 && onUnauthorized && path !== '/session') onUnauthorized();
-  if (!res.ok) throw new APIError(res.status, data);
-  return data;
 }
 
 /**

@@ -75,6 +75,18 @@ export function uid(prefix) {
   return `${prefix}-${idSeq}`;
 }
 
+/**
+ * focusItem moves the keyboard's focus to el, a row or card the script
+ * drew (the first of those a "Show more" added), making it focusable by
+ * script alone (tabindex -1) when it is not already; Tab then goes on
+ * from there rather than from the top of the page.
+ */
+export function focusItem(el) {
+  if (!el) return;
+  if (!el.hasAttribute('tabindex') && el.tabIndex < 0) el.setAttribute('tabindex', '-1');
+  el.focus();
+}
+
 /** link is an internal link: a real href, intercepted by the router. */
 export function link(href, ...children) {
   return h('a', { href }, ...children);

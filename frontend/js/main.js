@@ -1,7 +1,7 @@
 // main.js is the router: history-API URLs, one view module per screen, and
 // internal links intercepted for client-side navigation.
 
-import { replace, errorBox, loading } from './dom.js';
+import { replace, errorBox, loading, focusItem } from './dom.js';
 import * as topics from './views/topics.js';
 import * as comparison from './views/comparison.js';
 import * as series from './views/series.js';
@@ -66,6 +66,9 @@ async function render(moveFocus) {
     return;
   }
   const params = path.match(route.re).slice(1).map(decodeURIComponent);
+  // focusOn names what the keyboard's focus goes to instead of the h1
+  // (the first of the claims a "Show more" asked for).
+  let focusOn = null;
   replace(el, loading('page'));
   el.setAttribute('aria-busy', 'true');
   try {
@@ -74,6 +77,7 @@ async function render(moveFocus) {
       setTitle: (t) => { document.title = `${t} · claimdesk`; },
       onLeave: (fn) => { cleanup = fn; },
       stale: () => my !== seq,
+      focusOn: (node) => { focusOn = node; },
     };
     const node = await route.view.render(ctx);
     if (my !== seq) return;
@@ -86,9 +90,7 @@ async function render(moveFocus) {
     el.removeAttribute('aria-busy');
   }
   if (moveFocus) {
-    const h1 = el.querySelector('h1');
-    (h1 || el).setAttribute('tabindex', '-1');
-    (h1 || el).focus({ preventScroll: false });
+    focusItem(focusOn && el.contains(focusOn) ? focusOn : el.querySelector('h1') || el);
     document.getElementById('announce').textContent = document.title;
   }
 }

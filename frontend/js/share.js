@@ -1,9 +1,12 @@
 // share.js turns the comparison plot into a picture to hand a colleague:
 // a standalone SVG (names in the plot, colours written into presentation
-// attributes, so it needs no stylesheet) and a PNG drawn from it.
+// attributes, so it needs no stylesheet) and a PNG drawn from it; and it
+// saves the API's downloads (exports) with their errors told in the page.
 
-import { h, s } from './dom.js';
+import { h, s, replace, errorBox } from './dom.js';
 import { drawComparison } from './plot.js';
+import * as api from './api.js';
+import * as fmt from './format.js';
 
 // The computed styles that make the plot look as it does on screen.
 const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
@@ -81,4 +84,32 @@ export function download(blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/**
+ * fetchOnClick makes link, a link to a download of the API (an export),
+ * fetch its file when clicked and save it, saying in status what came of
+ * it: the server's own explanation when it refuses (another export
+ * running: try again in a few seconds; the topic deleted), where the
+ * browser's download bar said only "Failed - Server problem". The link
+ * keeps its href, read at each click, for "Save link as" and the like.
+ */
+export function fetchOnClick(link, status) {
+  link.addEventListener('click', async (e) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (link.getAttribute('aria-disabled') === 'true') return;
+    link.setAttribute('aria-disabled', 'true');
+    const asked = link.getAttribute('download') || 'the file';
+    replace(status, h('span', { class: 'muted' }, `Preparing ${asked}…`));
+    try {
+      const { blob, name } = await api.file(link.getAttribute('href'));
+      download(blob, name || asked);
+      replace(status, h('span', { class: 'muted' }, `Saved ${name || asked} (${fmt.num(blob.size)} bytes).`));
+    } catch (err) {
+      replace(status, errorBox({ title: 'Not exported:', message: err.message }));
+    } finally {
+      link.removeAttribute('aria-disabled');
+    }
+  });
 }

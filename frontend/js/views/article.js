@@ -12,6 +12,7 @@
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
+import * as fmt from '../format.js';
 
 /** digest returns a stable 26-hex-digit hash of s (two 53-bit cyrb53 runs). */
 export function digest(s) {
@@ -43,7 +44,7 @@ function field(id, labelText, input, hint) {
 /** reading says a candidate's interval in a few words. */
 function reading(c) {
   if (c.explanation) return c.explanation;
-  const n = (v) => (v === null || v === undefined ? '…' : v.toLocaleString('en'));
+  const n = (v) => (v === null || v === undefined ? '…' : fmt.num(v));
   return `${n(c.low)}–${n(c.high)}`;
 }
 

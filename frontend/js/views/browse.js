@@ -2,7 +2,7 @@
 // filters alone (GET /claims), as cards, with facet counts in a sidebar
 // that narrow the results. Also the header's search box and its "/" key.
 
-import { h, replace } from '../dom.js';
+import { h, replace, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 
@@ -129,7 +129,8 @@ export async function render(ctx) {
     : get('/claims', { ...params, limit: 1, facets: true });
   const names = { topic: new Map(), claimant: new Map() };
 
-  const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q' });
+  // The screen's own box takes the "/" key from the header's (installSearchBox).
+  const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q', 'aria-keyshortcuts': '/' });
   const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href(query, { q: box.value.trim() })); } },
     box, h('button', { type: 'submit' }, 'Search'));
 
@@ -150,16 +151,30 @@ export async function render(ctx) {
   };
   draw(res.claims.items);
   let cursor = res.claims.next_cursor;
+  // The button is not disabled while the next page comes, which would
+  // drop the keyboard's focus: a second press meanwhile does nothing.
+  let reading = false;
+  const moreErr = h('p', { class: 'err', role: 'alert' });
   const more = h('button', { type: 'button', hidden: !cursor, onclick: async () => {
-    more.disabled = true;
-    // The next pages go on with the spelling the first was of: the
-    // cursor says which.
-    const next = await pageOf({ cursor }).catch((err) => { if (!leave.signal.aborted) throw err; });
-    if (!next) return;
-    draw(next.claims.items);
-    cursor = next.claims.next_cursor;
-    more.hidden = !cursor;
-    more.disabled = false;
+    if (reading) return;
+    reading = true;
+    more.setAttribute('aria-busy', 'true');
+    moreErr.textContent = '';
+    try {
+      // The next pages go on with the spelling the first was of: the
+      // cursor says which.
+      const next = await pageOf({ cursor });
+      const from = list.children.length;
+      draw(next.claims.items);
+      cursor = next.claims.next_cursor;
+      more.hidden = !cursor;
+      focusItem(list.children[from]);
+    } catch (err) {
+      if (!leave.signal.aborted) moreErr.textContent = `More results could not be read: ${err.message}`;
+    } finally {
+      reading = false;
+      more.removeAttribute('aria-busy');
+    }
   } }, 'More results');
 
   const groups = q ? [
@@ -174,12 +189,12 @@ export async function render(ctx) {
     const total = c.facets.total;
     for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
-    summary.textContent = `${total} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
+    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
     replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
     for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
   }, (err) => {
-    summary.textContent = `${cards.length}${cursor ? '+' : ''} claim${cards.length === 1 ? '' : 's'} shown`;
+    summary.textContent = `${fmt.num(cards.length)}${cursor ? '+' : ''} claim${cards.length === 1 ? '' : 's'} shown`;
     replace(aside, h('p', { class: 'err', role: 'alert' }, `The counts could not be made: ${err.message}`));
   }).finally(() => aside.removeAttribute('aria-busy'));
 
@@ -193,12 +208,14 @@ export async function render(ctx) {
       h('div', { class: 'browse-results' },
         groups.length ? h('div', { class: 'result-groups' }, groups) : null,
         res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches “${q}”.` : 'No claims match these filters.'),
-        more)));
+        more, moreErr)));
 }
 
 /**
  * installSearchBox wires the header's search form to the router and makes
- * "/" focus it from anywhere but a text field.
+ * "/" focus it from anywhere but a text field; on a screen with a search
+ * box of its own (one in main with aria-keyshortcuts="/"), "/" focuses
+ * that one, the box the analyst is searching with.
  */
 export function installSearchBox(navigate) {
   const form = document.getElementById('site-search');
@@ -218,8 +235,9 @@ export function installSearchBox(navigate) {
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     e.preventDefault();
     swallow = true;
-    box.focus();
-    box.select();
+    const target = document.querySelector('#main input[aria-keyshortcuts="/"]') || box;
+    target.focus();
+    target.select();
   });
   document.addEventListener('keypress', (e) => {
     if (swallow && e.key === '/') e.preventDefault();

@@ -99,7 +99,7 @@ export async function render(ctx) {
   const restKinds = [...new Set(rest.map((r) => r.kind))];
   const relBox = rels.length ? [
     pg.relations_total > rels.length ? h('p', { class: 'muted', 'data-testid': 'rel-capped' },
-      `This claim has ${pg.relations_total.toLocaleString('en')} relations: the counts and lists below cover the first ${rels.length}, conflicts first, most severe first.`) : null,
+      `This claim has ${fmt.num(pg.relations_total)} relations: the counts and lists below cover the first ${fmt.num(rels.length)}, conflicts first, most severe first.`) : null,
     h('h3', { id: 'rel-conflicts' }, `Conflicts (${conflicts.length})`),
     conflicts.length ? h('ul', { class: 'rel-list conflicts', 'aria-labelledby': 'rel-conflicts' }, conflicts.map((r) => relRow(r, true)))
       : h('p', { class: 'muted' }, 'No other claim contradicts this one.'),

@@ -8,12 +8,16 @@ import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
-import { pictureSVG, pngOf, download } from '../share.js';
+import { pictureSVG, pngOf, download, fetchOnClick } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { panel as historyPanel } from '../history.js';
 import { scopeFields } from '../topicscope.js';
 
 const NARROW = 760;
+
+// moreFrom is the URL a "Show more" of the pager opened and how many claims
+// were shown before it, for the keyboard's focus to go to the first added.
+let moreFrom = null;
 
 /** years names a period by its years: "2015", "2015-2016"; "" when undated. */
 function years(p) {
@@ -32,7 +36,7 @@ export function summaryLine(cmp) {
   // claimants are not all known.
   const n = cmp.more ? sm.claim_count : cmp.claims.length;
   const parts = [
-    `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'}`,
+    `${fmt.num(n)} claim${n === 1 ? '' : 's'}`,
     ...(cmp.more ? [] : [`${claimants} claimant${claimants === 1 ? '' : 's'}`]),
     `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
     ...(sm.consensus ? [`consensus ${fmt.interval(sm.consensus)}${when(sm.consensus)}`] : []),
@@ -235,6 +239,12 @@ export async function render(ctx) {
   }));
   const consensus = cmp.summary && cmp.summary.consensus;
 
+  const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
+  const exports = [['json', 'JSON', 'export-topic'], ['csv', 'CSV', 'export-csv']].map(([format, label, testid]) => {
+    const a = h('a', { class: 'btn', href: api.url('/export', { format, topic_id: t.id }), download: `claimdesk-${t.id}.${format}`, 'data-testid': testid }, `Export ${label}`);
+    fetchOnClick(a, exportStatus);
+    return a;
+  });
   const head = h('div', { class: 'page-head' },
     h('div', null,
       h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: parent ? fmt.topicHref(parent) : `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
@@ -247,8 +257,7 @@ export async function render(ctx) {
         h('a', { href: q({ view: 'timeline' }), 'aria-current': view === 'timeline' ? 'true' : null }, 'Timeline')),
       h('a', { class: 'btn', href: `${base}/series` }, 'Series'),
       h('a', { class: 'btn', href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter claim'),
-      h('a', { class: 'btn', href: api.url('/export', { format: 'json', topic_id: t.id }), download: `claimdesk-${t.id}.json`, 'data-testid': 'export-topic' }, 'Export JSON'),
-      h('a', { class: 'btn', href: api.url('/export', { format: 'csv', topic_id: t.id }), download: `claimdesk-${t.id}.csv`, 'data-testid': 'export-csv' }, 'Export CSV')));
+      exports));
 
   const notes = [];
   if (cmp.partial) {
@@ -262,10 +271,10 @@ export async function render(ctx) {
       conflictBlock(cmp.conflicts.filter((c) => c.status !== 'dismissed').sort((a, b) => b.severity - a.severity).map((c) => conflictItem(c, names, reviews))))
     : null;
 
-  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, cmp.more ? `The first ${cmp.claims.length.toLocaleString('en')} claims, those in conflict first, in order of ` : 'Order: ',
+  const sortBar = view === 'conflicts' ? h('p', { class: 'sortbar' }, 'Only the claims in conflict, each pair side by side, most severe first.') : h('p', { class: 'sortbar' }, cmp.more ? `The first ${fmt.num(cmp.claims.length)} claims, those in conflict first, in order of ` : 'Order: ',
     ['date', 'value', 'claimant'].map((k) => [h('a', { href: q({ sort: k === 'date' ? '' : k }), 'aria-current': sort === k ? 'true' : null }, k), ' ']));
 
-  const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${rows.length} claims on a logarithmic axis` });
+  const svg = s('svg', { class: 'plot', role: 'group', 'aria-label': `${view === 'timeline' ? 'Timeline' : 'Comparison'} of ${fmt.num(rows.length)} claims on a logarithmic axis` });
   const plotWrap = h('div', { class: 'plot-wrap' }, svg);
   const goPair = (ev, href) => {
     if (!href.startsWith('#')) return;
@@ -284,9 +293,20 @@ export async function render(ctx) {
   };
   const cards = h('div', { class: 'cards' }, entries.map((e) => card(e, cardOpts)));
   // The rest of a large topic, a page at a time: the server pages it.
+  // The keyboard's focus goes to the first of the claims a press of "Show
+  // more" adds (those after the ones shown before), not to the top.
+  if (moreFrom && moreFrom.href === location.pathname + location.search) {
+    const added = new Set(cmp.claims.slice(moreFrom.shown).map((e) => e.claim.id));
+    ctx.focusOn([...cards.children].find((c) => added.has(c.dataset.claim)));
+  }
+  moreFrom = null;
+  const showMore = (k) => {
+    const href = q({ shown: String(cmp.claims.length + k) });
+    return h('a', { class: 'btn', href, 'data-testid': `show-${k}`, onclick: () => { moreFrom = { href, shown: cmp.claims.length }; } }, `Show ${fmt.num(k)} more`);
+  };
   const pager = cmp.more ? h('div', { class: 'pager notice', 'data-testid': 'pager' },
-    h('p', null, `Showing ${cmp.claims.length.toLocaleString('en')} of ${cmp.summary.claim_count.toLocaleString('en')} claims: those in conflict first, the most severe first.`),
-    h('p', null, [200, 1000].map((k) => [h('a', { class: 'btn', href: q({ shown: String(cmp.claims.length + k) }), 'data-testid': `show-${k}` }, `Show ${k.toLocaleString('en')} more`), ' ']))) : null;
+    h('p', null, `Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims: those in conflict first, the most severe first.`),
+    h('p', null, [200, 1000].map((k) => [showMore(k), ' ']))) : null;
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 
   // The legend names every kind of mark the plot holds, and only those.
@@ -358,7 +378,7 @@ export async function render(ctx) {
     };
   }
 
-  const page = h('div', { class: 'comparison' }, head, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, pager, descBox,
+  const page = h('div', { class: 'comparison' }, head, exportStatus, takeFlash(), notes, topicEdit(ctx, t), conflictList, sortBar, empty, body, pager, descBox,
     legendBox);
   const ro = new ResizeObserver(() => redraw());
   requestAnimationFrame(() => {

@@ -2,7 +2,7 @@
 // claims named, filtered by topic, severity, status and text and sorted by
 // each, every row with its review in place.
 
-import { h, replace, debounce } from '../dom.js';
+import { h, replace, debounce, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { controls } from '../review.js';
@@ -65,7 +65,12 @@ export async function render(ctx) {
     return li;
   };
   let limit = SHOWN;
-  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-conflicts', onclick: () => { limit += SHOWN; draw(); } });
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-conflicts', onclick: () => {
+    const from = limit;
+    limit += SHOWN;
+    draw();
+    focusItem(ol.children[from]);
+  } });
 
   const draw = () => {
     const q = fText.value.trim().toLowerCase();

@@ -72,13 +72,13 @@ async function claimCards(filter, browseHref) {
     const title = topics.get(tid) || tid;
     return h('section', { class: 'record-topic', 'aria-label': title },
       h('h3', null, h('a', { href: fmt.topicHref({ id: tid, title }) }, title),
-        h('span', { class: 'muted' }, ` · ${list.length} claim${list.length === 1 ? '' : 's'}`)),
+        h('span', { class: 'muted' }, ` · ${fmt.num(list.length)} claim${list.length === 1 ? '' : 's'}`)),
       h('div', { class: 'cards' }, list.map((e) => card(e, { topicPlaces: places.get(tid) }))));
   });
   return [
     h('p', { class: 'summary-line', 'data-testid': 'record-count' },
-      total === 0 ? 'No claims yet.' : `${total} claim${total === 1 ? '' : 's'} in ${byTopic.size} topic${byTopic.size === 1 ? '' : 's'}`,
-      total > entries.length ? [` (the ${entries.length} newest shown) · `, h('a', { href: browseHref }, 'all of them in Browse')]
+      total === 0 ? 'No claims yet.' : `${fmt.num(total)} claim${total === 1 ? '' : 's'} in ${fmt.num(byTopic.size)} topic${byTopic.size === 1 ? '' : 's'}`,
+      total > entries.length ? [` (the ${fmt.num(entries.length)} newest shown) · `, h('a', { href: browseHref }, 'all of them in Browse')]
         : total ? [' · ', h('a', { href: browseHref }, 'filter them in Browse')] : null),
     groups,
   ];

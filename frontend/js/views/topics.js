@@ -1,7 +1,7 @@
 // The topics screen: every topic with its claims, open conflicts and
 // spread; search and filter; a small form to start a topic.
 
-import { h, replace, debounce } from '../dom.js';
+import { h, replace, debounce, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { fieldErrors } from '../forms.js';
@@ -129,7 +129,12 @@ export async function render(ctx) {
   const tbody = h('tbody');
   const count = h('p', { class: 'muted', role: 'status' });
   let limit = SHOWN;
-  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-topics', onclick: () => { limit += SHOWN; draw(); } });
+  const more = h('button', { type: 'button', hidden: true, 'data-testid': 'more-topics', onclick: () => {
+    const from = limit;
+    limit += SHOWN;
+    draw();
+    focusItem(tbody.rows[from]);
+  } });
   const draw = () => {
     const q = qInput.value.trim().toLowerCase();
     const rows = tree(topics).filter(({ t }) => {
@@ -143,9 +148,9 @@ export async function render(ctx) {
       return h('tr', { class: `indent-${Math.min(depth, 3)}`, dataset: { topic: t.id } },
         h('td', { class: 'topic-title' }, h('a', { href: fmt.topicHref(t) }, t.title),
           t.measure && h('span', { class: 'desc' }, `${t.measure} · ${t.unit}`)),
-        h('td', { class: 'num', 'data-col': 'claims' }, String(sm.claim_count ?? '')),
+        h('td', { class: 'num', 'data-col': 'claims' }, fmt.num(sm.claim_count)),
         h('td', { class: 'num', 'data-col': 'conflicts' }, sm.open_conflicts === null || sm.open_conflicts === undefined ? '–'
-          : sm.open_conflicts > 0 ? h('span', { class: `sev-badge ${fmt.severityClass(sm.worst_severity || 5)}` }, String(sm.open_conflicts)) : '0'),
+          : sm.open_conflicts > 0 ? h('span', { class: `sev-badge ${fmt.severityClass(sm.worst_severity || 5)}` }, fmt.num(sm.open_conflicts)) : '0'),
         h('td', { class: 'num', 'data-col': 'spread' }, sm.spread ? fmt.factor(sm.spread) : ''),
         h('td', { class: 'hide-narrow' }, (t.tags || []).map((g) => h('span', { class: 'badge' }, g)), ' '));
     }));

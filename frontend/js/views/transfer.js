@@ -3,6 +3,8 @@
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
+import * as fmt from '../format.js';
+import { fetchOnClick } from '../share.js';
 
 const KINDS = ['topics', 'sources', 'claimants', 'claims', 'links', 'reviews'];
 
@@ -17,9 +19,9 @@ function report(r) {
       ['created', 'updated', 'skipped'].map((c) => h('th', { scope: 'col', class: 'num' }, c)))),
     h('tbody', null, KINDS.filter((k) => n(r.created, k) + n(r.updated, k) + n(r.skipped, k) > 0).map((k) =>
       h('tr', { dataset: { kind: k } }, h('th', { scope: 'row' }, k),
-        ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, String(n(r[c], k))))))),
+        ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, fmt.num(n(r[c], k))))))),
     h('tfoot', null, h('tr', { dataset: { kind: 'total' } }, h('th', { scope: 'row' }, 'total'),
-      ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, String(total(r[c]))))))));
+      ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, fmt.num(total(r[c]))))))));
 }
 
 /** located lists each bad record by its place in the file (JSON path or line) and why. */
@@ -57,6 +59,8 @@ export async function render(ctx) {
   };
   sel.addEventListener('change', sync);
   sync();
+  const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
+  for (const a of [link, ...others.map(([a]) => a)]) fetchOnClick(a, exportStatus);
 
   const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-hint i-file-err' });
   const out = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-out' });
@@ -69,7 +73,7 @@ export async function render(ctx) {
     commit.disabled = true;
     try {
       const r = await api.post('/import', text, dry ? { dry_run: 'true' } : undefined);
-      const n = r && typeof r.records === 'number' ? `${r.records} record${r.records === 1 ? '' : 's'} in ${name}` : name;
+      const n = r && typeof r.records === 'number' ? `${fmt.num(r.records)} record${r.records === 1 ? '' : 's'} in ${name}` : name;
       replace(out, h('div', { class: 'ok-box', 'data-testid': dry ? 'dry-run-ok' : 'import-done' },
         h('p', null, h('strong', null, dry ? 'Dry run passed: nothing was written yet. ' : 'Imported. '), n, '.'),
         report(r),
@@ -111,7 +115,7 @@ export async function render(ctx) {
     h('div', { class: 'split' },
       h('section', { class: 'panel', 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Export'),
         h('div', { class: 'form' }, h('div', { class: 'field' }, h('label', { for: 'x-topic' }, 'Topic'), sel), h('div', null, link),
-          h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'))),
+          h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'), exportStatus)),
       h('section', { class: 'panel', 'aria-labelledby': 'im-h' }, h('h2', { id: 'im-h' }, 'Import'),
         h('div', { class: 'form' },
           h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk JSON export. A dry run checks the file first; nothing is written until you confirm.'), err),
