@@ -47,7 +47,7 @@ func (w *heldWriter) Flush() {
 // a client that reads nothing, the export link of the page says the
 // server's own reason next to it, where the browser's download bar said
 // only "Failed - Server problem"; once that export ends, the same link
-// saves the file.
+// has the browser download the file.
 func TestExportRefusalSaysWhy(t *testing.T) {
 	s := startBrowser(t)
 	store := storetest.SQLite(t)
@@ -101,9 +101,9 @@ func TestExportRefusalSaysWhy(t *testing.T) {
 		t.Fatalf("the held export: %v", err)
 	}
 	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=export-link]`)))
-	s.waitFor(t, "the export saved", `document.querySelector('[data-testid=export-status]').textContent.startsWith('Saved claimdesk-all-')`)
-	// The server's file name, with the date.
-	name := eval[string](t, s, `document.querySelector('[data-testid=export-status]').textContent.split(' ')[1]`)
+	s.waitFor(t, "the export downloading", `document.querySelector('[data-testid=export-status]').textContent.startsWith('Downloading claimdesk-all-')`)
+	// The server's file name, with the date, as its HEAD gave it.
+	name := eval[string](t, s, `document.querySelector('[data-testid=export-status]').textContent.split(' ')[1].replace(/:$/, '')`)
 	if want := "claimdesk-all-" + time.Now().UTC().Format("2006-01-02") + ".json"; name != want {
 		t.Errorf("saved as %q, want the server's name %q", name, want)
 	}

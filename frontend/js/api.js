@@ -87,19 +87,22 @@ async function request(method, path, { query, body, version, contentType, reason
 }
 
 /**
- * file reads a download of the API (href as url() builds it) whole, as
- * {blob, name}: name is the server's file name (Content-Disposition).
- * A refusal rejects with the server's problem, a transfer cut short with
- * an APIError saying so.
+ * fileName asks the server with HEAD whether it would send a download of
+ * the API now (href as url() builds it), without the server running it,
+ * and returns the server's file name for it (Content-Disposition), '' if
+ * none. A refusal (another export running) rejects with the server's
+ * problem: a HEAD's answer has no body, so the refusal is asked again
+ * with GET for its explanation (refused, it runs nothing; if the server
+ * would now send the file, that GET is dropped at its headers).
  */
-export async function file(href) {
-  const res = await send(href, { headers: { Accept: '*/*' } });
-  const name = (/filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || '';
-  try {
-    return { blob: await res.blob(), name };
-  } catch (e) {
-    throw new APIError(0, { title: 'Download cut short', detail: 'the server stopped sending the file midway: nothing was saved; try again' });
-  }
+export async function fileName(href) {
+  const nameOf = (res) => (/filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || '';
+  const head = await fetch(href, { method: 'HEAD', headers: { Accept: '*/*' } }).catch(() => null);
+  if (head && head.ok) return nameOf(head);
+  const stop = new AbortController();
+  const res = await send(href, { headers: { Accept: '*/*' }, signal: stop.signal });
+  stop.abort();
+  return nameOf(res);
 }
 
 /**

@@ -6,7 +6,6 @@
 import { h, s, replace, errorBox } from './dom.js';
 import { drawComparison } from './plot.js';
 import * as api from './api.js';
-import * as fmt from './format.js';
 
 // The computed styles that make the plot look as it does on screen.
 const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
@@ -87,25 +86,33 @@ export function download(blob, name) {
 }
 
 /**
- * fetchOnClick makes link, a link to a download of the API (an export),
- * fetch its file when clicked and save it, saying in status what came of
- * it: the server's own explanation when it refuses (another export
+ * checkOnClick makes link, a link to a download of the API (an export),
+ * ask the server with HEAD first when clicked, and say in status what came
+ * of it: the server's own explanation when it refuses (another export
  * running: try again in a few seconds; the topic deleted), where the
- * browser's download bar said only "Failed - Server problem". The link
- * keeps its href, read at each click, for "Save link as" and the like.
+ * browser's download bar said only "Failed - Server problem". If the
+ * server would send it, the browser downloads it as any link, streamed to
+ * disk with its own progress, not held in the page (an export of a
+ * million claims is hundreds of megabytes). Another export can still
+ * start between the HEAD and the download; the browser then reports the
+ * refusal as before. The link keeps its href, read at each click, for
+ * "Save link as" and the like.
  */
-export function fetchOnClick(link, status) {
+export function checkOnClick(link, status) {
   link.addEventListener('click', async (e) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     if (link.getAttribute('aria-disabled') === 'true') return;
     link.setAttribute('aria-disabled', 'true');
+    const href = link.getAttribute('href');
     const asked = link.getAttribute('download') || 'the file';
-    replace(status, h('span', { class: 'muted' }, `Preparing ${asked}…`));
     try {
-      const { blob, name } = await api.file(link.getAttribute('href'));
-      download(blob, name || asked);
-      replace(status, h('span', { class: 'muted' }, `Saved ${name || asked} (${fmt.num(blob.size)} bytes).`));
+      const name = (await api.fileName(href)) || asked;
+      const a = h('a', { href, download: name, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      replace(status, h('span', { class: 'muted' }, `Downloading ${name}: your browser's downloads show its progress.`));
     } catch (err) {
       replace(status, errorBox({ title: 'Not exported:', message: err.message }));
     } finally {

@@ -8,7 +8,7 @@ import * as data from '../data.js';
 import { card } from '../card.js';
 import { drawComparison, drawTimeline, legendOf, swatch } from '../plot.js';
 import { controls } from '../review.js';
-import { pictureSVG, pngOf, download, fetchOnClick } from '../share.js';
+import { pictureSVG, pngOf, download, checkOnClick } from '../share.js';
 import { editor, deleter, setFlash, takeFlash } from '../editor.js';
 import { panel as historyPanel } from '../history.js';
 import { scopeFields } from '../topicscope.js';
@@ -242,7 +242,7 @@ export async function render(ctx) {
   const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
   const exports = [['json', 'JSON', 'export-topic'], ['csv', 'CSV', 'export-csv']].map(([format, label, testid]) => {
     const a = h('a', { class: 'btn', href: api.url('/export', { format, topic_id: t.id }), download: `claimdesk-${t.id}.${format}`, 'data-testid': testid }, `Export ${label}`);
-    fetchOnClick(a, exportStatus);
+    checkOnClick(a, exportStatus);
     return a;
   });
   const head = h('div', { class: 'page-head' },

@@ -4,7 +4,7 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { fetchOnClick } from '../share.js';
+import { checkOnClick } from '../share.js';
 
 const KINDS = ['topics', 'sources', 'claimants', 'claims', 'links', 'reviews'];
 
@@ -60,7 +60,7 @@ export async function render(ctx) {
   sel.addEventListener('change', sync);
   sync();
   const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
-  for (const a of [link, ...others.map(([a]) => a)]) fetchOnClick(a, exportStatus);
+  for (const a of [link, ...others.map(([a]) => a)]) checkOnClick(a, exportStatus);
 
   const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-hint i-file-err' });
   const out = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-out' });
