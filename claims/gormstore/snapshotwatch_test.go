@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -13,14 +12,17 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
-// rawPostgres opens the database of dsn through database/sql, not the
-// store, closed when the test ends.
-func rawPostgres(t *testing.T, dsn string) *sql.DB {
+// twoPostgresStores opens two stores on a new PostgreSQL schema (two
+// replicas), and the schema through database/sql, not a store; all are
+// closed when the test ends.
+func twoPostgresStores(t *testing.T) (s, other *gormstore.Store, raw *sql.DB) {
 	t.Helper()
-	db, err := sql.Open("pgx", dsn)
+	dsn, _ := storetest.PostgresDSN(t)
+	s, other = storetest.Open(t, dsn), storetest.Open(t, dsn)
+	raw, err := sql.Open("pgx", dsn)
 	must(t, "open the database", err)
-	t.Cleanup(func() { db.Close() })
-	return db
+	t.Cleanup(func() { raw.Close() })
+	return s, other, raw
 }
 
 // rawSums reads the sum of topic_versions and links_version on db, as
@@ -52,10 +54,7 @@ func rawSums(t *testing.T, db *sql.DB, topicID string) (data, links int64, topic
 // if a read changed it.
 func TestPostgresVersionsSeeEveryCommit(t *testing.T) {
 	ctx := context.Background()
-	dsn, _ := storetest.PostgresDSN(t)
-	s := storetest.Open(t, dsn)
-	other := storetest.Open(t, dsn)
-	raw := rawPostgres(t, dsn)
+	s, other, raw := twoPostgresStores(t)
 	topic := &claims.Topic{Title: "Refugees in Europe"}
 	who := &claims.Claimant{Name: "Angela Merkel"}
 	src := &claims.Source{Name: "Daily", Kind: claims.SourceNews}
@@ -175,33 +174,17 @@ func TestPostgresVersionsSeeEveryCommit(t *testing.T) {
 // commit.
 func TestPostgresVersionsFollowCommitsUnderReaders(t *testing.T) {
 	ctx := context.Background()
-	dsn, _ := storetest.PostgresDSN(t)
-	s := storetest.Open(t, dsn)
-	other := storetest.Open(t, dsn)
-	raw := rawPostgres(t, dsn)
+	s, other, raw := twoPostgresStores(t)
 	topic := &claims.Topic{Title: "Zebras"}
 	must(t, "create topic", svc(other).CreateTopic(ctx, topic))
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				if _, err := s.DataVersion(ctx); err != nil {
-					t.Error(err)
-					return
-				}
-				if _, err := s.RelationsVersion(ctx); err != nil {
-					t.Error(err)
-					return
-				}
-			}
-		})
-	}
+	stop := readAllTheWhile(t, func() error {
+		if _, err := s.DataVersion(ctx); err != nil {
+			return err
+		}
+		_, err := s.RelationsVersion(ctx)
+		return err
+	})
+	defer stop()
 	for i := range 20 {
 		topic.Title = fmt.Sprintf("Zebras %d", i)
 		must(t, "update topic", svc(other).UpdateTopic(ctx, topic))
@@ -214,6 +197,4 @@ func TestPostgresVersionsFollowCommitsUnderReaders(t *testing.T) {
 			t.Errorf("after update %d: DataVersion %q, RelationsVersion %q; topic_versions sum to %d, links_version %d", i, v, r, data, links)
 		}
 	}
-	close(stop)
-	wg.Wait()
 }
