@@ -24,7 +24,8 @@ import (
 // sources; any other filter (a search, a listing across topics) at the
 // DataVersion, which every one of those bumps changes. A request reads
 // the version (one indexed lookup for a topic; for the data one row on
-// SQLite, a scan of one row a topic on PostgreSQL) and reuses the counts
+// SQLite; on PostgreSQL the server's snapshot, and a scan of one row a
+// topic only after a commit) and reuses the counts
 // while it is unchanged, so no write path and no replica sees stale
 // counts. Requests that miss together
 // share one count.

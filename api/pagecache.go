@@ -35,8 +35,9 @@ import (
 //     and facets and the rows of the topics, sources and claimants it
 //     names, with the versions of the search indexes of topics, sources
 //     and claimants, which a record of those created or deleted changes
-//     too (the DataVersion counts only their updates). A store that
-//     cannot tell (PostgreSQL: "") has its searches built every time.
+//     too (the DataVersion counts only their updates); on PostgreSQL the
+//     server's snapshot, which every commit changes. A store that cannot
+//     tell (""; within a transaction) has its searches built every time.
 //
 // The answer does not depend on who asks (the routes' permission is
 // checked before the handler runs), and the plain JSON is kept: gzip,

@@ -26,9 +26,7 @@ func (s *relationsCounter) PreparedTopic(ctx context.Context, topicID string) (*
 }
 
 // TestRelationsFirstPageFollowsWrites: a claim's first page of relations
-// is computed once while nothing it shows changes (where the store gives
-// a RelationsVersion; on PostgreSQL it gives none and every page is
-// computed), and after each kind of write that changes it (a claim added
+// is computed once while nothing it shows changes, and after each kind of write that changes it (a claim added
 // to the topic, a claim of the parent topic edited, a claimant renamed, a
 // link, a review) the next request answers, byte for byte, what a handler
 // with empty caches computes, which differs from the answer before the

@@ -178,23 +178,11 @@ func TestSearchVersionFollowsCommitsUnderReaders(t *testing.T) {
 	other := storetest.Open(t, path)
 	topic := &claims.Topic{Title: "Zebras"}
 	must(t, "create topic", svc(other).CreateTopic(ctx, topic))
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				if _, err := s.SearchVersion(ctx); err != nil {
-					t.Error(err)
-					return
-				}
-			}
-		})
-	}
+	stop := readAllTheWhile(t, func() error {
+		_, err := s.SearchVersion(ctx)
+		return err
+	})
+	defer stop()
 	for i := range 20 {
 		topic.Title = fmt.Sprintf("Zebras %d", i)
 		must(t, "update topic", svc(other).UpdateTopic(ctx, topic))
@@ -205,6 +193,31 @@ func TestSearchVersionFollowsCommitsUnderReaders(t *testing.T) {
 			t.Errorf("after update %d: SearchVersion %q, data_version %d", i, v, want)
 		}
 	}
-	close(stop)
-	wg.Wait()
+}
+
+// readAllTheWhile runs read on four goroutines, again and again, until
+// the function it returns is called (which waits for them) or read fails
+// (the test fails).
+func readAllTheWhile(t *testing.T, read func() error) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if err := read(); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	return func() {
+		close(done)
+		wg.Wait()
+	}
 }

@@ -23,8 +23,9 @@
 // the conflicts, the facets of a search), is the sum of topic_versions.
 // On SQLite, step 17 keeps the sum in one row (data_version) that
 // triggers on topic_versions add every bump to: writes hold the writer
-// slot anyway, so the row adds no wait. On PostgreSQL it is summed on each
-// read (10,000 rows at a million claims). One row there would be locked
+// slot anyway, so the row adds no wait. On PostgreSQL it is summed (10,000
+// rows at a million claims), again only once a commit has changed the
+// server's snapshot (see snapshotWatch). One row there would be locked
 // by a write from its first bump to its commit: writes to different
 // topics, which take different advisory and row locks and never wait for
 // each other, would queue on it, and every write would wait out a bulk

@@ -321,16 +321,17 @@ func (s *Store) label(db *gorm.DB, fs facetSQL, counts []claims.FacetCount) erro
 // its rows are never deleted, so the sum only ever grows). On SQLite the
 // sum is kept in data_version's one row (step 17), a read of one row
 // instead of all of topic_versions (10,000 rows at a million claims, most
-// of the CPU of a cached /conflicts). On PostgreSQL it is summed on each
-// read: a row that every write updated would make each write transaction
-// wait for any other, of whatever topic, to commit (a bulk import holds
-// its rows for its whole transaction), where today writes wait only for
-// writes to their own topics.
+// of the CPU of a cached /conflicts). On PostgreSQL it is summed (a row
+// that every write updated would make each write transaction wait for
+// any other, of whatever topic, to commit: a bulk import holds its rows
+// for its whole transaction, where today writes wait only for writes to
+// their own topics), and only when a commit has changed the server's
+// snapshot since it was last summed (see snapshotWatch).
 func (s *Store) DataVersion(ctx context.Context) (string, error) {
 	var v string
 	var err error
 	if s.dialect == dialectPostgres {
-		v, err = readDataVersion(s.hotReader(ctx), `SELECT COALESCE(SUM(version), 0) FROM topic_versions`)
+		v, err = s.snapshotWatched(ctx, "data", func(db *gorm.DB) (string, error) { return readDataVersion(db, postgresDataVersion) })
 	} else {
 		// Through the commit watch: no connection of the pool while
 		// nothing has been committed.
@@ -350,6 +351,9 @@ func readDataVersion(db *gorm.DB, query string) (string, error) {
 
 // sqliteDataVersion reads the data version on SQLite (see DataVersion).
 const sqliteDataVersion = `SELECT version FROM data_version`
+
+// postgresDataVersion reads the data version on PostgreSQL (see DataVersion).
+const postgresDataVersion = `SELECT COALESCE(SUM(version), 0) FROM topic_versions`
 
 // countDataVersion is step 17: on SQLite, data_version holds the sum of
 // topic_versions' versions, which DataVersion reads; triggers on

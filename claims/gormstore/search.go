@@ -421,11 +421,21 @@ func (s *Store) searchGroups(db *gorm.DB, table string, terms []fulltext.Term) (
 // summaries and conflicts, topics' rows, the names of claimants and
 // sources) with, on SQLite, the FTS5 versions of topics, sources and
 // claimants (see searchGroups), which also change when one of those is
-// created or deleted, which no topic's version counts. On PostgreSQL, and
-// within a transaction or with FTS5's secure-delete, it is "": not known.
+// created or deleted, which no topic's version counts. On PostgreSQL it
+// is the server's snapshot (see snapshotWatch), which every commit
+// changes: nothing there counts the topics, sources and claimants
+// created or deleted. Within a transaction, and with FTS5's
+// secure-delete, it is "": not known.
 func (s *Store) SearchVersion(ctx context.Context) (string, error) {
-	if s.dialect == dialectPostgres || s.inTx {
+	if s.inTx {
 		return "", nil
+	}
+	if s.dialect == dialectPostgres {
+		snap, err := currentSnapshot(s.db.WithContext(ctx))
+		if err != nil {
+			return "", translate(err, "read search version")
+		}
+		return "snapshot " + snap, nil
 	}
 	// Read on the commit watch's connection only when a commit has been
 	// made since it was last read: a cached search then takes no

@@ -70,6 +70,11 @@ type Store struct {
 	// a database in memory. Shared with the copies bound to a
 	// transaction, which do not use it.
 	watch *commitWatch
+	// snap remembers the versions of the caches on PostgreSQL, read
+	// again only once a commit has changed the server's snapshot (see
+	// snapshotWatch); nil on SQLite. Shared with the copies bound to a transaction, which do
+	// not use it.
+	snap *snapshotWatch
 }
 
 // hotReader returns the session a hot read (a listing, the conflicts and
@@ -221,6 +226,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		// migration (see replanPool).
 		db.ConnPool = newReplanPool(sqlDB, postgresMaxConns)
 		db.Statement.ConnPool = db.ConnPool
+		s.snap = &snapshotWatch{}
 	}
 	s.db, s.sqlDB = db, sqlDB
 	if s.dialect == dialectSQLite {
