@@ -195,8 +195,7 @@ func (s *Store) facetsEach(ctx context.Context, f claims.ClaimFilter) (claims.Fa
 //     where SQLite otherwise walked all of claim_sources and looked each
 //     claim up, reading its row;
 //   - in conflict: the claims in conflict counted, the others are the
-//     rest; with no filter, claim_summaries alone, instead of a lookup
-//     of a summary by claim a claim;
+//     rest, from claim_summaries_conflicted (conflictFacet);
 //   - place and year: the claims grouped by their places (15 distinct
 //     lists at a million claims) or reference date first, and these
 //     groups split into places or years, instead of a JSON function on
@@ -282,8 +281,9 @@ func (s *Store) conflictFacet(db *gorm.DB, f claims.ClaimFilter, unfiltered bool
 // conflictIndexes is step 19, two indexes of claim_summaries:
 //   - claim_summaries_conflicted, the claims in conflict alone, which the
 //     filter by conflict (whereClaims) and the conflict facet read
-//     instead of every summary's wide row: at a million claims the
-//     746,285 claims in conflict, MEASURED;
+//     instead of every summary's wide row: at 200,000 claims the facets
+//     of the claims in conflict took 0.62x the CPU, the conflict facet
+//     under a place 0.55x (RESULTS.md, "The claims in conflict indexed");
 //   - claim_summaries_worst (topic_id, worst_severity DESC, claim_id)
 //     in place of step 3's (topic_id, worst_severity): a page of a
 //     topic's claims most severe conflict first (ClaimSummaries) is read
@@ -310,7 +310,9 @@ func conflictIndexes(tx *gorm.DB, d dialect) error {
 // at a million claims): scanning the index for them cost 0.65 s of CPU
 // for the eight facets against 0.04 s looked up. A filter by conflict
 // is a list of 746,285 claims in conflict at a million: probing it from
-// the index took 4.3 s of CPU a facet, looking its claims up 2.6 s.
+// the index took 4.3 s of CPU a facet, looking its claims up 2.6 s (both
+// before claim_summaries_conflicted; at 200,000 claims with it, probing
+// still took 1.9x the CPU of the lookups).
 func (s *Store) facetClaims(db *gorm.DB, f claims.ClaimFilter) *gorm.DB {
 	if s.dialect != dialectSQLite || f.TopicID != "" || f.ClaimantID != "" || f.SourceID != "" || f.Tag != "" || f.Text != "" || f.Query != "" ||
 		f.From != "" || f.To != "" || f.SaidFrom != "" || f.SaidTo != "" || f.AsOfFrom != "" || f.AsOfTo != "" ||
