@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -241,4 +243,55 @@ func ClaimsFTSMatch(ctx context.Context, s *Store, match string) ([]string, erro
 		out = append(out, fmt.Sprintf("%d %.12g", id, score))
 	}
 	return out, rows.Err()
+}
+
+// Statement is one statement the store ran, with its arguments.
+type Statement struct {
+	SQL  string
+	Vars []any
+}
+
+// RecordStatements records the queries the store runs (gorm's query and
+// row callbacks) until the returned stop is called, which returns them.
+func RecordStatements(s *Store) (stop func() []Statement, err error) {
+	const name = "gormstore_test:record"
+	var mu sync.Mutex
+	var got []Statement
+	record := func(db *gorm.DB) {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, Statement{db.Statement.SQL.String(), slices.Clone(db.Statement.Vars)})
+	}
+	if err := s.db.Callback().Query().After("gorm:query").Register(name, record); err != nil {
+		return nil, err
+	}
+	if err := s.db.Callback().Row().After("gorm:row").Register(name, record); err != nil {
+		return nil, err
+	}
+	return func() []Statement {
+		_ = s.db.Callback().Query().Remove(name)
+		_ = s.db.Callback().Row().Remove(name)
+		mu.Lock()
+		defer mu.Unlock()
+		return got
+	}, nil
+}
+
+// ExplainSQLite returns SQLite's EXPLAIN QUERY PLAN of st, a line a step.
+func ExplainSQLite(ctx context.Context, s *Store, st Statement) (string, error) {
+	rows, err := s.sqlDB.QueryContext(ctx, "EXPLAIN QUERY PLAN "+st.SQL, st.Vars...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		plan = append(plan, detail)
+	}
+	return strings.Join(plan, "\n"), rows.Err()
 }

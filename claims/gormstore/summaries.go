@@ -405,7 +405,11 @@ func (s *Store) ClaimSummaries(ctx context.Context, topicID string, o claims.Lis
 		if err := decodeIDCursor(o.Cursor, "claim_summaries_worst", &after); err != nil {
 			return page, err
 		}
-		q = q.Where("worst_severity < ? OR (worst_severity = ? AND claim_id > ?)", after.S, after.S, after.ID)
+		// After (S, ID): severity below S, or S and a later claim. The
+		// bound worst_severity <= S, which the OR implies, lets
+		// PostgreSQL start its walk of claim_summaries_worst at S
+		// rather than at the topic's first claim.
+		q = q.Where("worst_severity <= ? AND (worst_severity < ? OR claim_id > ?)", after.S, after.S, after.ID)
 	} else if o.Cursor != "" {
 		var after string
 		if err := decodeIDCursor(o.Cursor, "claim_summaries", &after); err != nil {
