@@ -624,10 +624,11 @@ func (r *recomputer) filterParts(l *xref.Lean, stmts map[string]bool) *xref.Lean
 // are cached: the child's batch needs them too). Few of a child's claims
 // are parts, usually; at most its claims are.
 func (r *recomputer) collect(id string) {
-	p := r.topics[id].ParentID
-	if p == "" || !r.awaiting[p] || r.cache[p] == nil {
+	t := r.topics[id]
+	if t == nil || !r.awaiting[t.ParentID] || r.cache[t.ParentID] == nil {
 		return
 	}
+	p := t.ParentID
 	if _, ok := r.collected[id]; ok {
 		return
 	}
