@@ -504,19 +504,7 @@ type rowArgs struct {
 }
 
 func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
-	// Each list of values is made at its final size (a claim's row is
-	// about 40 values): grown by append, the claims' list of a batch was
-	// copied a dozen times over, a quarter of what build allocated.
-	a := rowArgs{
-		topics:    make([]any, 0, len(b.Topics)*len(topicTable.cols)),
-		sources:   make([]any, 0, len(b.Sources)*len(sourceTable.cols)),
-		claimants: make([]any, 0, len(b.Claimants)*len(claimantTable.cols)),
-		claims:    make([]any, 0, len(b.Claims)*len(claimTable.cols)),
-		links:     make([]any, 0, len(b.Links)*len(linkTable.cols)),
-		reviews:   make([]any, 0, len(b.Reviews)*len(reviewTable.cols)),
-		// Most claims name one source and no relay.
-		claimSources: make([]any, 0, 2*len(b.Claims)),
-	}
+	var a rowArgs
 	for _, t := range b.Topics {
 		r, err := toTopicRow(t)
 		if err != nil {

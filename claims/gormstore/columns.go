@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"gorm.io/gorm/schema"
 
@@ -35,46 +34,6 @@ type column struct {
 	name  string
 	index []int // of the field in the row struct
 	time  bool  // a time.Time, scanned through storedTime
-	// offset is the field's from the start of the row struct, and value
-	// reads it there as an interface value (see valueOf).
-	offset uintptr
-	value  func(unsafe.Pointer) any
-}
-
-// valueOf returns what reads a field of type t, at a pointer, as an
-// interface value. reflect.Value.Interface allocates each value it boxes,
-// an empty string or a false too: a claim's row is about 40 values, and
-// those allocations were three quarters of what building a batch's rows
-// allocated. Converted by the compiler, a string, int or bool is boxed as
-// any Go code boxes it, without allocating for "", small ints and
-// booleans; the value and its type are the same.
-func valueOf(t reflect.Type) func(unsafe.Pointer) any {
-	switch t {
-	case reflect.TypeFor[string]():
-		return func(p unsafe.Pointer) any { return *(*string)(p) }
-	case reflect.TypeFor[int]():
-		return func(p unsafe.Pointer) any { return *(*int)(p) }
-	case reflect.TypeFor[bool]():
-		return func(p unsafe.Pointer) any { return *(*bool)(p) }
-	}
-	return func(p unsafe.Pointer) any { return reflect.NewAt(t, p).Elem().Interface() }
-}
-
-// fieldOffset returns the offset of the field at index in t, through
-// embedded structs (not pointers to them).
-func fieldOffset(t reflect.Type, index []int) (uintptr, bool) {
-	var off uintptr
-	for i, x := range index {
-		if t.Kind() != reflect.Struct {
-			return 0, false
-		}
-		f := t.Field(x)
-		off += f.Offset
-		if i < len(index)-1 {
-			t = f.Type
-		}
-	}
-	return off, true
 }
 
 // declare reads the columns of R from its struct tags. It panics on a row
@@ -92,12 +51,9 @@ func declare[R interface{ TableName() string }]() *columns[R] {
 			continue
 		}
 		col := column{name: f.DBName, index: f.StructField.Index, time: f.StructField.Type == reflect.TypeFor[time.Time]()}
-		var ok bool
-		col.offset, ok = fieldOffset(t, col.index)
-		if !ok || col.index[0] < 0 || t.FieldByIndex(col.index).Name != f.Name {
+		if col.index[0] < 0 || t.FieldByIndex(col.index).Name != f.Name {
 			panic(fmt.Sprintf("gormstore: declare %T: field %s: not a direct or embedded field", r, f.Name))
 		}
-		col.value = valueOf(t.FieldByIndex(col.index).Type)
 		c.all = append(c.all, col)
 		if f.Tag.Get("row") != "derived" {
 			c.read = append(c.read, col)
@@ -162,9 +118,9 @@ func (c *columns[R]) readDest(r *R) []any {
 // appendValues appends the value of every column of r, in the order of
 // allNames, to args.
 func (c *columns[R]) appendValues(args []any, r *R) []any {
-	p := unsafe.Pointer(r)
+	v := reflect.ValueOf(r).Elem()
 	for _, col := range c.all {
-		args = append(args, col.value(unsafe.Add(p, col.offset)))
+		args = append(args, v.FieldByIndex(col.index).Interface())
 	}
 	return args
 }
