@@ -28,23 +28,18 @@ import (
 //
 //   - the topics, their parents and children and their claim counts are
 //     read in chunks of IDs up front;
-//   - the topics are visited family by family (the children, then their
-//     parent), in batches of a bounded number of claims; each batch
+//   - the topics are visited family by family (a parent, then its
+//     children), in batches of a bounded number of claims; each batch
 //     loads the claims of the topics it needs that are not loaded yet
 //     (its topics and their parents) with one query per chunk of topic
 //     IDs, and the links and reviews touching its topics with two
 //     queries each;
-//   - of a parent's children, the engine reads only the claims that
-//     report a statement of one of the parent's claims (parts summed
-//     against a total given in the same statement). They are kept aside
-//     (collected) when a child's claims are read for its own batch, which
-//     comes before its parent's, and the parent's batch takes them; a
-//     child not recomputed, or read before its parent's claims were (a
-//     grandchild), has them read again then, filtered by statement. A
-//     parent costs its own claims and its parts, not its family's, which
-//     in a skewed database holds a large share of all claims, and a
-//     child's claims are read once, not twice (once whole, once for its
-//     parent's parts: a fifth of the connection's time at a million);
+//   - of a parent's children, a batch reads only the claims that report
+//     a statement of one of the parent's claims, the only ones the engine
+//     reads of them (parts summed against a total given in the same
+//     statement), and does not cache them: a parent costs its own claims,
+//     not its family's, which in a skewed database holds a large share
+//     of all claims;
 //   - claims are read lean (xref.Lean: only what the engine reads, each
 //     text, scope and interval held once in a table of the topic's, a
 //     claim its ID and indexes into the tables), about 110 bytes a claim
@@ -110,8 +105,7 @@ var (
 var onRecompute func(peak int)
 
 // onRecomputeRead, when set (by the tests), is called with the claims a
-// batched recompute read, topic by topic, whole or (a child's parts read
-// again) filtered.
+// batched recompute read, topic by topic, as it caches them.
 var onRecomputeRead func(views []xref.ClaimView)
 
 // idChunk is the number of IDs in one IN list.
@@ -138,19 +132,8 @@ type recomputer struct {
 	peak int
 	// computingParts is the number of parts the pending job holds.
 	computingParts int
-	// collected holds, by child, the parts collected for a parent whose
-	// batch is still to load (see collect), and collectedClaims their
-	// number of claims.
-	collected       map[string]*xref.Lean
-	collectedClaims int
-	// awaiting are the topics recomputed, with children, whose batch is
-	// still to load: their children's parts are collected.
-	awaiting map[string]bool
-	// statements holds the statement keys of the claims of the topics
-	// awaiting, built once for all of their children.
-	statements map[string]map[string]bool
-	batch      int
-	names      map[string]string // claimant names by ID
+	batch          int
+	names          map[string]string // claimant names by ID
 
 	// diffSummaries and diffConflicts are false when the table was empty
 	// when the recompute began: there is nothing to compare with.
@@ -171,7 +154,6 @@ func newRecomputer(tx *gorm.DB, dia dialect, g *gazetteer.Gazetteer) *recomputer
 		tx: tx, ctx: tx.Statement.Context, dia: dia, g: g,
 		topics: map[string]*claims.Topic{}, children: map[string][]string{}, counts: map[string]int{},
 		refs: map[string]int{}, cache: map[string]*cachedClaims{}, names: map[string]string{},
-		collected: map[string]*xref.Lean{}, awaiting: map[string]bool{}, statements: map[string]map[string]bool{},
 		stmts: insertStmts{dia: dia},
 	}
 }
@@ -217,11 +199,6 @@ func (r *recomputer) run(ids []string) error {
 	if err := r.loadChildren(live); err != nil {
 		return err
 	}
-	for _, id := range live {
-		if len(r.children[id]) > 0 {
-			r.awaiting[id] = true
-		}
-	}
 	needed := map[string]bool{}
 	for _, id := range live {
 		for _, n := range r.needs(id) {
@@ -240,13 +217,12 @@ func (r *recomputer) run(ids []string) error {
 		return err
 	}
 
-	// The children, then their parent: they all need its claims, and it
-	// needs their parts, collected as their claims are read.
+	// A parent first, then its children: they all need its claims.
 	family := func(id string) string {
 		if p := r.topics[id].ParentID; p != "" {
 			return p + "\x00" + id
 		}
-		return id + "\x01"
+		return id
 	}
 	slices.SortFunc(live, func(a, b string) int { return strings.Compare(family(a), family(b)) })
 
@@ -521,7 +497,7 @@ func (r *recomputer) load(batch []string) (*job, error) {
 		}
 		j.inputs[k] = in
 	}
-	r.peak = max(r.peak, r.cached+r.collectedClaims+parts+r.computingParts)
+	r.peak = max(r.peak, r.cached+parts+r.computingParts)
 	r.computingParts = parts
 	// Claims no topic after this batch needs leave the cache now rather
 	// than once the batch is written: the job holds them while it
@@ -545,38 +521,40 @@ func (r *recomputer) load(batch []string) (*job, error) {
 // parts returns, for each child of topic id that has any, the child's
 // claims that report a statement of one of id's claims (in the cache):
 // the only claims of its children that xref.Recompute reads
-// (Related.ChildClaims). Those collected as the child was read are taken;
-// a child still cached is filtered; the others are read, filtered.
+// (Related.ChildClaims).
 func (r *recomputer) parts(id string) ([]*xref.Lean, error) {
 	if len(r.children[id]) == 0 {
 		return nil, nil
 	}
-	stmts := r.statementsOf(id)
-	delete(r.awaiting, id)
-	delete(r.statements, id)
+	stmts := map[string]bool{}
+	for _, v := range r.cache[id].claims.All() {
+		if k := xref.StatementKey(v.Claim); k != "" {
+			stmts[k] = true
+		}
+	}
+	if len(stmts) == 0 {
+		return nil, nil
+	}
+	keep := func(c *claims.Claim) bool { return stmts[xref.StatementKey(c)] }
 	var out []*xref.Lean
 	var read []string
 	for _, c := range r.children[id] {
-		vs, ok := r.collected[c]
-		if ok {
-			delete(r.collected, c)
-			r.collectedClaims -= vs.Len()
-		} else if len(stmts) == 0 {
-			continue
-		} else if e := r.cache[c]; e != nil {
-			vs = r.filterParts(e.claims, stmts)
-		} else {
+		e := r.cache[c]
+		if e == nil {
 			read = append(read, c)
 			continue
+		}
+		vs := xref.NewLean(0)
+		for _, v := range e.claims.All() {
+			if keep(v.Claim) {
+				vs.Add(v)
+			}
 		}
 		if vs.Len() > 0 {
 			out = append(out, vs)
 		}
 	}
-	if len(read) == 0 {
-		return out, nil
-	}
-	got, err := r.readClaims(read, func(c *claims.Claim) bool { return stmts[xref.StatementKey(c)] })
+	got, err := r.readClaims(read, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -586,56 +564,6 @@ func (r *recomputer) parts(id string) ([]*xref.Lean, error) {
 		}
 	}
 	return out, nil
-}
-
-// statementsOf returns the statement keys of the claims of topic id (in
-// the cache).
-func (r *recomputer) statementsOf(id string) map[string]bool {
-	if stmts, ok := r.statements[id]; ok {
-		return stmts
-	}
-	stmts := map[string]bool{}
-	for _, v := range r.cache[id].claims.All() {
-		if k := xref.StatementKey(v.Claim); k != "" {
-			stmts[k] = true
-		}
-	}
-	if r.awaiting[id] {
-		r.statements[id] = stmts
-	}
-	return stmts
-}
-
-// filterParts returns the claims of l that report one of stmts, ordered
-// by ID and done with adding.
-func (r *recomputer) filterParts(l *xref.Lean, stmts map[string]bool) *xref.Lean {
-	vs := xref.NewLean(0)
-	for _, v := range l.All() {
-		if stmts[xref.StatementKey(v.Claim)] {
-			vs.Add(v)
-		}
-	}
-	vs.Named(r.name)
-	return vs
-}
-
-// collect keeps aside the parts of child topic id, whose claims were just
-// read, for its parent if the parent's batch is still to load (its claims
-// are cached: the child's batch needs them too). Few of a child's claims
-// are parts, usually; at most its claims are.
-func (r *recomputer) collect(id string) {
-	t := r.topics[id]
-	if t == nil || !r.awaiting[t.ParentID] || r.cache[t.ParentID] == nil {
-		return
-	}
-	p := t.ParentID
-	if _, ok := r.collected[id]; ok {
-		return
-	}
-	stmts := r.statementsOf(p)
-	vs := r.filterParts(r.cache[id].claims, stmts)
-	r.collected[id] = vs
-	r.collectedClaims += vs.Len()
 }
 
 // run computes the job's topics on as many goroutines as there are
@@ -722,9 +650,9 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 	for _, id := range topicIDs {
 		r.cache[id] = &cachedClaims{claims: got[id], used: r.batch}
 		r.cached += got[id].Len()
-	}
-	for _, id := range topicIDs {
-		r.collect(id)
+		if onRecomputeRead != nil {
+			onRecomputeRead(got[id].Views())
+		}
 	}
 	return nil
 }
@@ -786,20 +714,12 @@ func (r *recomputer) readClaims(topicIDs []string, keep func(*claims.Claim) bool
 		return nil, err
 	}
 	for _, l := range out {
-		l.Named(r.name)
-	}
-	if onRecomputeRead != nil {
-		for _, id := range topicIDs {
-			onRecomputeRead(out[id].Views())
-		}
+		l.Named(func(id string) (string, bool) {
+			name, ok := r.names[id]
+			return name, ok
+		})
 	}
 	return out, nil
-}
-
-// name returns the name of claimant id, if loaded.
-func (r *recomputer) name(id string) (string, bool) {
-	name, ok := r.names[id]
-	return name, ok
 }
 
 func (r *recomputer) loadNames(ids []string) error {
