@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -58,9 +59,16 @@ func TestExportRefusalSaysWhy(t *testing.T) {
 	started, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
 	let := func() { once.Do(func() { close(release) }) }
+	// asked lists the page's requests of the export, by method.
+	var mu sync.Mutex
+	var asked []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-Test-Hold") != "" {
 			w = &heldWriter{ResponseWriter: w, started: started, release: release}
+		} else if r.URL.Path == "/api/v1/export" {
+			mu.Lock()
+			asked = append(asked, r.Method)
+			mu.Unlock()
 		}
 		h.ServeHTTP(w, r)
 	}))
@@ -84,13 +92,20 @@ func TestExportRefusalSaysWhy(t *testing.T) {
 	s.do(t, chromedp.Navigate(base+"/transfer"))
 	s.waitFor(t, "the export link", `!!document.querySelector('[data-testid=export-link]')`)
 	s.do(t, chromedp.Click(chromedp.CSS(`[data-testid=export-link]`)))
-	s.waitFor(t, "the refusal", `!!document.querySelector('[data-testid=export-status] [role=alert]')`)
+	s.waitFor(t, "the refusal", `!!document.querySelector('[data-testid=export-status] .error-box')`)
 	got := eval[string](t, s, `document.querySelector('[data-testid=export-status]').textContent`)
-	for _, want := range []string{"Not exported", "another export is running", "try again in 10 seconds"} {
+	for _, want := range []string{"Not exported", "as many exports as it allows", "try again in 10 seconds"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("export status %q does not say %q", got, want)
 		}
 	}
+	// Only a HEAD: a GET sent for the explanation could find the place
+	// free, run an export and hold the place the download then needs.
+	mu.Lock()
+	if !slices.Equal(asked, []string{http.MethodHead}) {
+		t.Errorf("the refused link asked the export by %q, want one HEAD", asked)
+	}
+	mu.Unlock()
 	s.screenshot(t, "export-refused", false)
 	if files, _ := filepath.Glob(filepath.Join(s.download, "*")); len(files) != 0 {
 		t.Errorf("files saved by a refused export: %q", files)

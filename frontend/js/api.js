@@ -90,19 +90,29 @@ async function request(method, path, { query, body, version, contentType, reason
  * fileName asks the server with HEAD whether it would send a download of
  * the API now (href as url() builds it), without the server running it,
  * and returns the server's file name for it (Content-Disposition), '' if
- * none. A refusal (another export running) rejects with the server's
- * problem: a HEAD's answer has no body, so the refusal is asked again
- * with GET for its explanation (refused, it runs nothing; if the server
- * would now send the file, that GET is dropped at its headers).
+ * none. A refusal rejects with an APIError saying why: a 503 (exports
+ * bounded) by its Retry-After, as a HEAD's answer has no body; any other
+ * refusal (a topic deleted, a session ended) is asked again with GET,
+ * which the server refuses before running anything, for its own
+ * explanation. (A GET sent for a 503 could find the place free, run an
+ * export and hold the place the download then needs.)
  */
 export async function fileName(href) {
-  const nameOf = (res) => (/filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || '';
-  const head = await fetch(href, { method: 'HEAD', headers: { Accept: '*/*' } }).catch(() => null);
-  if (head && head.ok) return nameOf(head);
+  let head;
+  try {
+    head = await fetch(href, { method: 'HEAD', headers: { Accept: '*/*' } });
+  } catch (e) {
+    throw new APIError(0, { title: 'Network error', detail: 'the claimdesk server cannot be reached' });
+  }
+  if (head.ok) return (/filename="([^"]+)"/.exec(head.headers.get('Content-Disposition') || '') || [])[1] || '';
+  if (head.status === 503) {
+    const wait = Number(head.headers.get('Retry-After')) || 10;
+    throw new APIError(503, { title: 'Busy', detail: `the server is running as many exports as it allows: try again in ${wait} seconds` });
+  }
   const stop = new AbortController();
-  const res = await send(href, { headers: { Accept: '*/*' }, signal: stop.signal });
+  await send(href, { headers: { Accept: '*/*' }, signal: stop.signal });
   stop.abort();
-  return nameOf(res);
+  throw new APIError(0, { title: 'Changed', detail: 'the server\'s answer changed while it was asked: try again' });
 }
 
 /**

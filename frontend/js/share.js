@@ -3,7 +3,7 @@
 // attributes, so it needs no stylesheet) and a PNG drawn from it; and it
 // saves the API's downloads (exports) with their errors told in the page.
 
-import { h, s, replace, errorBox } from './dom.js';
+import { h, s, replace } from './dom.js';
 import { drawComparison } from './plot.js';
 import * as api from './api.js';
 
@@ -106,6 +106,7 @@ export function checkOnClick(link, status) {
     link.setAttribute('aria-disabled', 'true');
     const href = link.getAttribute('href');
     const asked = link.getAttribute('download') || 'the file';
+    replace(status, h('span', { class: 'muted' }, 'Checking with the server…'));
     try {
       const name = (await api.fileName(href)) || asked;
       const a = h('a', { href, download: name, hidden: true });
@@ -114,7 +115,9 @@ export function checkOnClick(link, status) {
       a.remove();
       replace(status, h('span', { class: 'muted' }, `Downloading ${name}: your browser's downloads show its progress.`));
     } catch (err) {
-      replace(status, errorBox({ title: 'Not exported:', message: err.message }));
+      // Not errorBox, an alert: status is a live region already, and an
+      // alert within it may be read twice.
+      replace(status, h('div', { class: 'error-box' }, h('strong', null, 'Not exported:'), ' ', err.message));
     } finally {
       link.removeAttribute('aria-disabled');
     }
