@@ -20,6 +20,22 @@ import (
 // with the query as typed pages on through the same claims.
 const latinCursor = "latin:"
 
+// latinSearchVersion is the store's SearchVersion with the gazetteer's
+// version, for a search whose query holds Cyrillic: its Latin spelling
+// depends on the places the gazetteer knows (Дабике is Dabiq once an
+// analyst adds the place Дабик), which no data version counts.
+func (h *handler) latinSearchVersion(ctx context.Context) (string, error) {
+	v, err := h.store.SearchVersion(ctx)
+	if err != nil || v == "" {
+		return v, err
+	}
+	g, err := h.store.GazetteerVersion(ctx)
+	if err != nil {
+		return "", err
+	}
+	return v + ":" + g, nil
+}
+
 // latinOf returns the Latin spelling of a full-text query (asQuery) or of
 // a listing's text, "" when it has no Cyrillic word or is spelt the same.
 func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, error) {

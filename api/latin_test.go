@@ -137,6 +137,7 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 		}
 	})
 }
+
 // TestOddQueriesNeverFail: no query text, however odd, answers 500.
 func TestOddQueriesNeverFail(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {

@@ -118,10 +118,10 @@ func (s *Store) Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error) {
 	return g, translate(err, "read gazetteer")
 }
 
-// gazetteerVersion returns the version of the gazetteer Gazetteer
+// GazetteerVersion returns the version of the gazetteer Gazetteer
 // returns: it changes when the custom places do, and not otherwise (see
 // cachedGazetteer).
-func (s *Store) gazetteerVersion(ctx context.Context) (string, error) {
+func (s *Store) GazetteerVersion(ctx context.Context) (string, error) {
 	c, err := loadCachedGazetteer(s.db.WithContext(ctx))
 	if err != nil {
 		return "", translate(err, "read gazetteer")

@@ -217,7 +217,7 @@ func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64
 	if err != nil {
 		return "", 0, translate(err, "read topic claims")
 	}
-	g, err := s.gazetteerVersion(ctx)
+	g, err := s.GazetteerVersion(ctx)
 	if err != nil {
 		return "", 0, err
 	}
@@ -529,7 +529,7 @@ func (s *Store) RelationsVersion(ctx context.Context) (string, error) {
 		COALESCE((SELECT version FROM links_version), 0) AS links`).Scan(&v).Error; err != nil {
 		return "", translate(err, "read relations version")
 	}
-	g, err := s.gazetteerVersion(ctx)
+	g, err := s.GazetteerVersion(ctx)
 	if err != nil {
 		return "", err
 	}
