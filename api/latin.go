@@ -7,12 +7,16 @@ import (
 	"github.com/claimdesk/claimdesk/claims/latin"
 )
 
-// A query typed in Russian that matches no claim as written is searched
+// A query typed in Russian that matches nothing as written is searched
 // again in its Latin spelling (package latin: "Богданова" as Bogdanov*,
-// "Сирии" as Syria), for the claims recorded in English, and the answer
+// "Сирии" as Syria), for the records kept in English, and the answer
 // says so in searched_as. Only then: a database of Russian quotes finds
 // the Russian text first, and a Latin spelling, a guess, never mixes its
-// matches into those of the words the analyst typed. GET /search and
+// matches into those of the words the analyst typed. "Nothing" is no
+// claim, and for GET /search no topic, source or claimant either: a
+// search whose Russian words name a topic but no claim answers that
+// topic as typed, not the claims of a spelling (whose answer would drop
+// it and say, wrongly, that nothing matched as written). GET /search and
 // GET /claims?q= do this.
 //
 // The pages after the first continue the Latin spelling: their cursor
@@ -57,10 +61,11 @@ func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, 
 }
 
 // fallBack runs the search or listing of q (run) and, when it finds
-// nothing on a first page, that of q's Latin spelling (see latinCursor),
-// returning the spelling's results and the spelling as searchedAs if it
-// finds any; a cursor of a Latin spelling's page runs the spelling again.
-// n counts a run's results and next points at its next cursor.
+// nothing on a first page (n counts all a run's groups), that of q's
+// Latin spelling (see latinCursor), returning the spelling's results and
+// the spelling as searchedAs if it finds any; a cursor of a Latin
+// spelling's page runs the spelling again. next points at a run's next
+// cursor.
 func fallBack[R any](ctx context.Context, h *handler, q, cursor string, asQuery bool,
 	run func(q, cursor string) (R, error), n func(R) int, next func(*R) *string,
 ) (res R, searchedAs string, err error) {

@@ -139,7 +139,9 @@ func (h *handler) searchBody(ctx context.Context, q query, f claims.ClaimFilter)
 			g.Query, g.Cursor = query, cursor
 			return h.store.Search(ctx, g)
 		},
-		func(r claims.SearchResult) int { return len(r.Claims.Items) },
+		func(r claims.SearchResult) int {
+			return len(r.Claims.Items) + len(r.Topics) + len(r.Sources) + len(r.Claimants)
+		},
 		func(r *claims.SearchResult) *string { return &r.Claims.Next })
 	if err != nil {
 		return nil, err
