@@ -35,6 +35,7 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 		syria := claim("About 300 Russians fight in Syria", "en")
 		lavrovRU := claim("Лавров назвал число в 300 человек", "ru")
 		claim("Lavrov gave the figure of 300", "en")
+		navalny := claim("Aleksey Navalny put it at 300", "en")
 
 		type answer struct {
 			searchBody
@@ -113,6 +114,8 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 			{"Богдановым", "Bogdanov", bogdanov},
 			{"Сирии", "Syria", []string{syria}},
 			{"Лавров", "", []string{lavrovRU}},
+			// Only the last word is cut to its stem.
+			{"Алексей Навальный", "Aleksey Navaln", []string{navalny}},
 		} {
 			seen = nil
 			path := "/api/v1/claims?limit=2&q=" + url.QueryEscape(c.q)

@@ -136,9 +136,11 @@ func Query(q string, places Places) string {
 // Text returns a text that records are to contain spelt in Latin
 // letters: Query's spelling without the quotes it puts around a place's
 // name or its prefix marks ("Богданова" is Bogdanov, which Bogdanova
-// contains), and with any quote typed kept as a character like another,
-// a phrase's words spelt by their stems too. It returns "" when text has
-// no Cyrillic word.
+// contains), and with any quote typed kept as a character like another.
+// Only the last word is cut to its stem: the text is found as one run of
+// characters, where only the last word may go on ("Алексей Навальный" is
+// Aleksey Navaln, which "Aleksey Navalny" contains; Aleks Navaln is in no
+// text). It returns "" when text has no Cyrillic word.
 func Text(text string, places Places) string {
 	return spellAll(text, places, false)
 }
@@ -150,7 +152,12 @@ func spellAll(q string, places Places, asQuery bool) string {
 	}
 	var b strings.Builder
 	inPhrase := false
-	for _, part := range splitKeep(q) {
+	parts := splitKeep(q)
+	last := len(parts) - 1 // the last word's part: see Text
+	for last > 0 && strings.IndexFunc(parts[last], isWordRune) < 0 {
+		last--
+	}
+	for i, part := range parts {
 		if part == `"` && asQuery {
 			inPhrase = !inPhrase
 			b.WriteString(part)
@@ -166,22 +173,22 @@ func spellAll(q string, places Places, asQuery bool) string {
 		_, size := utf8.DecodeRuneInString(part[end:])
 		lead, word, trail := part[:start], part[start:end+size], part[end+size:]
 		b.WriteString(lead)
-		b.WriteString(spell(word, inPhrase, asQuery, places))
+		b.WriteString(spell(word, inPhrase || !asQuery && i < last, asQuery, places))
 		b.WriteString(trail)
 	}
 	return b.String()
 }
 
 // spell returns the Latin spelling of one word of a query (see Query) or
-// text.
-func spell(word string, inPhrase, asQuery bool, places Places) string {
+// text, whole (not by its stem) when asked.
+func spell(word string, whole, asQuery bool, places Places) string {
 	if name, ok := placeName(word, places); ok {
-		if asQuery && !inPhrase && len(fulltext.Words(name)) > 1 {
+		if asQuery && !whole && len(fulltext.Words(name)) > 1 {
 			return `"` + name + `"`
 		}
 		return name
 	}
-	if inPhrase || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 || acronym(word) {
+	if whole || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 || acronym(word) {
 		return Word(word)
 	}
 	n := utf8.RuneCountInString(Stem(word))

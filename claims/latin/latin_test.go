@@ -104,9 +104,14 @@ func TestTextSpellsWithoutQuotesOrPrefixMarks(t *testing.T) {
 	g := gazetteer.Builtin()
 	for q, want := range map[string]string{
 		"Богданова":                 "Bogdanov",
-		`заявил "Богдановым" в ОАЭ`: `zayavil "Bogdanov" v United Arab Emirates`,
-		"Сирии":    "Syria",
-		"Bogdanov": "",
+		`заявил "Богдановым" в ОАЭ`: `zayavil "Bogdanovym" v United Arab Emirates`,
+		"Сирии": "Syria",
+		// Inner words whole, only the last one cut to its stem.
+		"Алексей Навальный": "Aleksey Navaln",
+		"Богданова Мария":   "Bogdanova Mariya",
+		"Сергея Лаврова":    "Sergeya Lavrov",
+		"Сергея Лаврова, ":  "Sergeya Lavrov, ",
+		"Bogdanov":          "",
 	} {
 		if got := Text(q, g); got != want {
 			t.Errorf("Text(%q) = %q, want %q", q, got, want)
