@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 	"github.com/claimdesk/claimdesk/claims/latin"
 )
 
@@ -41,7 +42,10 @@ func (h *handler) latinSearchVersion(ctx context.Context) (string, error) {
 }
 
 // latinOf returns the Latin spelling of a full-text query (asQuery) or of
-// a listing's text, "" when it has no Cyrillic word or is spelt the same.
+// a listing's text, "" when it has no Cyrillic word, is spelt the same or
+// its spelling has no word: ъ and ь have no Latin letter, and "ъ*" spelt
+// "*" would be a query without a word, a 422 where the query as typed
+// gave an empty answer.
 func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, error) {
 	if !latin.HasCyrillic(q) {
 		return "", nil
@@ -54,7 +58,7 @@ func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, 
 	if asQuery {
 		alt = latin.Query(q, g)
 	}
-	if alt == q {
+	if alt == q || len(fulltext.Words(alt)) == 0 {
 		return "", nil
 	}
 	return alt, nil

@@ -238,3 +238,32 @@ func TestLatinFallbackKeepsRussianGroups(t *testing.T) {
 		}
 	})
 }
+
+// TestLatinFallbackEdges: Russian queries whose Latin spelling is no
+// query, and cursors that claim a spelling the query has not, get the
+// answer (or the problem) the query as typed does.
+func TestLatinFallbackEdges(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+		who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
+		src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+		e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Bogdanov said 300 fighters left","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+		paths := []string{"/api/v1/search?q=", "/api/v1/claims?q="}
+
+		// The hard and soft signs have no Latin letter: a spelling of
+		// them alone has no word, and the answer is the empty one of the
+		// query as typed, not a 422 of the spelling.
+		for _, q := range []string{"ъ*", "Ь Ъ", "ъ", "ь ъ*"} {
+			for _, path := range paths {
+				var a struct {
+					SearchedAs string `json:"searched_as"`
+				}
+				e.doJSON(t, request{method: http.MethodGet, path: path + url.QueryEscape(q)}, http.StatusOK, &a)
+				if a.SearchedAs != "" {
+					t.Errorf("%s%q: searched as %q, want nothing", path, q, a.SearchedAs)
+				}
+			}
+		}
+	})
+}
