@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/fulltext"
 	"github.com/claimdesk/claimdesk/claims/latin"
 )
@@ -86,7 +87,14 @@ func fallBack[R any](ctx context.Context, h *handler, q, cursor string, asQuery 
 	case alt == "" && !latinPage:
 		return res, "", nil
 	case alt == "":
-		alt = q // a cursor made up by hand
+		// A cursor made up by hand: q has no Latin spelling to go on with.
+		kind := "listing"
+		if asQuery {
+			kind = "search"
+		}
+		var p claims.Problems
+		p.Add("cursor", "is not a cursor of this %s: start again from the first page", kind)
+		return res, "", p.Err(kind)
 	}
 	altRes, err := run(alt, rest)
 	if err != nil || !latinPage && n(altRes) == 0 {

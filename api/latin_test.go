@@ -265,5 +265,30 @@ func TestLatinFallbackEdges(t *testing.T) {
 				}
 			}
 		}
+
+		// A cursor of a Latin spelling's page, with a query that has none
+		// (the cursor made up by hand, or the query changed): a 422 on the
+		// cursor, not the query as typed passed off as its spelling.
+		var first struct {
+			Claims struct {
+				Next string `json:"next_cursor"`
+			} `json:"claims"`
+			Next string `json:"next_cursor"`
+		}
+		for _, path := range paths {
+			e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Bogdanov again, 300","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+			e.doJSON(t, request{method: http.MethodGet, path: strings.Replace(path, "?", "?limit=1&", 1) + "Bogdanov"}, http.StatusOK, &first)
+			next := first.Claims.Next + first.Next
+			if next == "" {
+				t.Fatalf("%sBogdanov: no next page", path)
+			}
+			for _, q := range []string{"Bogdanov", "ъ*"} {
+				p := strings.Replace(path, "?", "?limit=1&", 1) + url.QueryEscape(q) + "&cursor=" + url.QueryEscape("latin:"+next)
+				rec := e.do(t, request{method: http.MethodGet, path: p})
+				if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"field":"cursor"`) {
+					t.Errorf("%s: %d %s, want a 422 naming the cursor", p, rec.Code, rec.Body)
+				}
+			}
+		}
 	})
 }
