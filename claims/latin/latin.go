@@ -172,8 +172,12 @@ func spellAll(q string, places Places, asQuery bool) string {
 		end := strings.LastIndexFunc(part, isWordRune)
 		_, size := utf8.DecodeRuneInString(part[end:])
 		lead, word, trail := part[:start], part[start:end+size], part[end+size:]
+		spelt := spell(word, inPhrase || !asQuery && i < last, asQuery, places)
+		if strings.HasSuffix(spelt, "*") {
+			trail = strings.TrimPrefix(trail, "*") // typed: one is enough
+		}
 		b.WriteString(lead)
-		b.WriteString(spell(word, inPhrase || !asQuery && i < last, asQuery, places))
+		b.WriteString(spelt)
 		b.WriteString(trail)
 	}
 	return b.String()

@@ -88,11 +88,15 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
 		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" Syria`,
-		`"в ОАЭ"`:  `"v United Arab Emirates"`,
-		"Юрия":     "Yuriya",
-		"кот":      "kot",
-		"Bogdanov": "",
-		"":         "",
+		`"в ОАЭ"`: `"v United Arab Emirates"`,
+		"Юрия":    "Yuriya",
+		// A "*" typed after a word spelt as a prefix is not doubled.
+		"Богданов*":  "Bogdanov*",
+		"Богданова*": "Bogdanov*",
+		"Мария*":     "Mariya*",
+		"кот":        "kot",
+		"Bogdanov":   "",
+		"":           "",
 	} {
 		if got := Query(q, g); got != want {
 			t.Errorf("Query(%q) = %q, want %q", q, got, want)
