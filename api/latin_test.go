@@ -145,10 +145,7 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 func TestOddQueriesNeverFail(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
-		src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Bogdanov said 300 fighters left for the war","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+		claimIn(t, e, "Bogdanov said 300 fighters left for the war")
 		qs := []string{"&", "!", ":", "'", `"`, "(", ")", "|", "<->", "a & b", "!war", "war:*", "war:a", "'war'", "war<->b", `\`, `\'`, "*", "**", "war*", "war**", "*war*",
 			`"war*"`, `"war`, "(war | b)", "wa:*", "war:*A", "''", "'' & ''", "x'y", "war'", "́", "war ́", "a\u0301", "1e5*", "123*", "the*", "the", "и*", "и", "и war",
 			strings.Repeat("a", 3000), strings.Repeat("a", 3000) + "*", strings.Repeat("я", 3000), strings.Repeat("я", 3000) + "*", strings.Repeat("war ", 200), strings.Repeat("a* ", 200), "ъ*",
@@ -181,10 +178,7 @@ func TestOddQueriesNeverFail(t *testing.T) {
 func TestCachedLatinFallbackFollowsPlaces(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
-		src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"300 fighters near Dabiq","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+		claimIn(t, e, "300 fighters near Dabiq")
 		type ans struct {
 			SearchedAs string `json:"searched_as"`
 			Claims     struct {
@@ -193,16 +187,16 @@ func TestCachedLatinFallbackFollowsPlaces(t *testing.T) {
 		}
 		get := func() ans {
 			var a ans
-			e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=" + url.QueryEscape("Дабике")}, 200, &a)
+			e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape("Дабике")}, http.StatusOK, &a)
 			return a
 		}
 		if before := get(); before.SearchedAs != "" { // cached: nothing in either spelling yet
 			t.Fatalf("before the place: searched as %q", before.SearchedAs)
 		}
-		e.doJSON(t, request{method: "POST", path: "/api/v1/places", body: `{"name":"Dabiq","aliases":["Дабик"],"in":["SY"]}`}, http.StatusCreated, nil)
+		e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/places", body: `{"name":"Dabiq","aliases":["Дабик"],"in":["SY"]}`}, http.StatusCreated, nil)
 		// Uncached (another key), the new spelling is used: only the cached answer is stale.
 		var fresh ans
-		e.doJSON(t, request{method: "GET", path: "/api/v1/search?limit=49&q=" + url.QueryEscape("Дабике")}, 200, &fresh)
+		e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?limit=49&q=" + url.QueryEscape("Дабике")}, http.StatusOK, &fresh)
 		if fresh.SearchedAs != "Dabiq" {
 			t.Fatalf("uncached: searched as %q, want Dabiq", fresh.SearchedAs)
 		}
@@ -220,10 +214,7 @@ func TestLatinFallbackKeepsRussianGroups(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
 		topic := e.create(t, "/api/v1/topics", `{"title":"Россияне в Сирии","measure":"stock"}`)
-		other := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
-		src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"About 300 Russians fight in Syria","quantity_text":"300","provenance":{"source_id":%q}}`, other, who, src))
+		claimIn(t, e, "About 300 Russians fight in Syria")
 		var a struct {
 			SearchedAs string `json:"searched_as"`
 			Topics     []struct {
@@ -232,7 +223,7 @@ func TestLatinFallbackKeepsRussianGroups(t *testing.T) {
 				} `json:"item"`
 			} `json:"topics"`
 		}
-		e.doJSON(t, request{method: "GET", path: "/api/v1/search?q=" + url.QueryEscape("Сирии")}, 200, &a)
+		e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape("Сирии")}, http.StatusOK, &a)
 		if len(a.Topics) != 1 || a.Topics[0].Item.ID != topic {
 			t.Errorf("search Сирии (searched as %q): topics %+v, want the topic titled «Россияне в Сирии»", a.SearchedAs, a.Topics)
 		}
@@ -245,10 +236,7 @@ func TestLatinFallbackKeepsRussianGroups(t *testing.T) {
 func TestLatinFallbackEdges(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
-		src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Bogdanov said 300 fighters left","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+		add := claimIn(t, e, "Bogdanov said 300 fighters left")
 		paths := []string{"/api/v1/search?q=", "/api/v1/claims?q="}
 
 		// The hard and soft signs have no Latin letter: a spelling of
@@ -276,7 +264,7 @@ func TestLatinFallbackEdges(t *testing.T) {
 			Next string `json:"next_cursor"`
 		}
 		for _, path := range paths {
-			e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Bogdanov again, 300","quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, src))
+			add("Bogdanov again, 300")
 			e.doJSON(t, request{method: http.MethodGet, path: strings.Replace(path, "?", "?limit=1&", 1) + "Bogdanov"}, http.StatusOK, &first)
 			next := first.Claims.Next + first.Next
 			if next == "" {
@@ -291,4 +279,19 @@ func TestLatinFallbackEdges(t *testing.T) {
 			}
 		}
 	})
+}
+
+// claimIn creates a topic, a claimant and a source, and a claim of the
+// quote in them; add creates another claim there.
+func claimIn(t *testing.T, e *env, quote string) (add func(quote string) string) {
+	t.Helper()
+	topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+	who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
+	src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+	add = func(quote string) string {
+		t.Helper()
+		return e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, quote, src))
+	}
+	add(quote)
+	return add
 }
