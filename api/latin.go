@@ -4,15 +4,21 @@ import (
 	"context"
 	"strings"
 
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 	"github.com/claimdesk/claimdesk/claims/latin"
 )
 
-// A query typed in Russian that matches no claim as written is searched
+// A query typed in Russian that matches nothing as written is searched
 // again in its Latin spelling (package latin: "Богданова" as Bogdanov*,
-// "Сирии" as Syria), for the claims recorded in English, and the answer
+// "Сирии" as Syria), for the records kept in English, and the answer
 // says so in searched_as. Only then: a database of Russian quotes finds
 // the Russian text first, and a Latin spelling, a guess, never mixes its
-// matches into those of the words the analyst typed. GET /search and
+// matches into those of the words the analyst typed. "Nothing" is no
+// claim, and for GET /search no topic, source or claimant either: a
+// search whose Russian words name a topic but no claim answers that
+// topic as typed, not the claims of a spelling (whose answer would drop
+// it and say, wrongly, that nothing matched as written). GET /search and
 // GET /claims?q= do this.
 //
 // The pages after the first continue the Latin spelling: their cursor
@@ -20,8 +26,27 @@ import (
 // with the query as typed pages on through the same claims.
 const latinCursor = "latin:"
 
+// latinSearchVersion is the store's SearchVersion with the gazetteer's
+// version, for a search whose query holds Cyrillic: its Latin spelling
+// depends on the places the gazetteer knows (Дабике is Dabiq once an
+// analyst adds the place Дабик), which no data version counts.
+func (h *handler) latinSearchVersion(ctx context.Context) (string, error) {
+	v, err := h.store.SearchVersion(ctx)
+	if err != nil || v == "" {
+		return v, err
+	}
+	g, err := h.store.GazetteerVersion(ctx)
+	if err != nil {
+		return "", err
+	}
+	return v + ":" + g, nil
+}
+
 // latinOf returns the Latin spelling of a full-text query (asQuery) or of
-// a listing's text, "" when it has no Cyrillic word or is spelt the same.
+// a listing's text, "" when it has no Cyrillic word, is spelt the same or
+// its spelling has no word: ъ and ь have no Latin letter, and "ъ*" spelt
+// "*" would be a query without a word, a 422 where the query as typed
+// gave an empty answer.
 func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, error) {
 	if !latin.HasCyrillic(q) {
 		return "", nil
@@ -34,17 +59,18 @@ func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, 
 	if asQuery {
 		alt = latin.Query(q, g)
 	}
-	if alt == q {
+	if alt == q || len(fulltext.Words(alt)) == 0 {
 		return "", nil
 	}
 	return alt, nil
 }
 
 // fallBack runs the search or listing of q (run) and, when it finds
-// nothing on a first page, that of q's Latin spelling (see latinCursor),
-// returning the spelling's results and the spelling as searchedAs if it
-// finds any; a cursor of a Latin spelling's page runs the spelling again.
-// n counts a run's results and next points at its next cursor.
+// nothing on a first page (n counts all a run's groups), that of q's
+// Latin spelling (see latinCursor), returning the spelling's results and
+// the spelling as searchedAs if it finds any; a cursor of a Latin
+// spelling's page runs the spelling again. next points at a run's next
+// cursor.
 func fallBack[R any](ctx context.Context, h *handler, q, cursor string, asQuery bool,
 	run func(q, cursor string) (R, error), n func(R) int, next func(*R) *string,
 ) (res R, searchedAs string, err error) {
@@ -61,7 +87,14 @@ func fallBack[R any](ctx context.Context, h *handler, q, cursor string, asQuery 
 	case alt == "" && !latinPage:
 		return res, "", nil
 	case alt == "":
-		alt = q // a cursor made up by hand
+		// A cursor made up by hand: q has no Latin spelling to go on with.
+		kind := "listing"
+		if asQuery {
+			kind = "search"
+		}
+		var p claims.Problems
+		p.Add("cursor", "is not a cursor of this %s: start again from the first page", kind)
+		return res, "", p.Err(kind)
 	}
 	altRes, err := run(alt, rest)
 	if err != nil || !latinPage && n(altRes) == 0 {

@@ -35,6 +35,7 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 		syria := claim("About 300 Russians fight in Syria", "en")
 		lavrovRU := claim("Лавров назвал число в 300 человек", "ru")
 		claim("Lavrov gave the figure of 300", "en")
+		navalny := claim("Aleksey Navalny put it at 300", "en")
 
 		type answer struct {
 			searchBody
@@ -113,6 +114,8 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 			{"Богдановым", "Bogdanov", bogdanov},
 			{"Сирии", "Syria", []string{syria}},
 			{"Лавров", "", []string{lavrovRU}},
+			// Only the last word is cut to its stem.
+			{"Алексей Навальный", "Aleksey Navaln", []string{navalny}},
 		} {
 			seen = nil
 			path := "/api/v1/claims?limit=2&q=" + url.QueryEscape(c.q)
@@ -136,4 +139,159 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestOddQueriesNeverFail: no query text, however odd, answers 500.
+func TestOddQueriesNeverFail(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		claimIn(t, e, "Bogdanov said 300 fighters left for the war")
+		qs := []string{"&", "!", ":", "'", `"`, "(", ")", "|", "<->", "a & b", "!war", "war:*", "war:a", "'war'", "war<->b", `\`, `\'`, "*", "**", "war*", "war**", "*war*",
+			`"war*"`, `"war`, "(war | b)", "wa:*", "war:*A", "''", "'' & ''", "x'y", "war'", "́", "war ́", "a\u0301", "1e5*", "123*", "the*", "the", "и*", "и", "и war",
+			strings.Repeat("a", 3000), strings.Repeat("a", 3000) + "*", strings.Repeat("я", 3000), strings.Repeat("я", 3000) + "*", strings.Repeat("war ", 200), strings.Repeat("a* ", 200), "ъ*",
+			"Богданов & Сирии", "Богданов:*", "Богданов'", "'Богданов'", "!Богданов", "(Богданов)", `"Богданов`, "Богданов*", "Бо*", "Ъ", "ъ*", "ОАЭ", "\"ОАЭ\"", "Сирии \"", "ё",
+		}
+		for _, q := range qs {
+			for _, path := range []string{"/api/v1/search?q=", "/api/v1/search?facets=true&q=", "/api/v1/claims?q="} {
+				rec := e.do(t, request{method: http.MethodGet, path: path + url.QueryEscape(q)})
+				if rec.Code >= 500 {
+					t.Errorf("%s%q: %d %s", path, q, rec.Code, rec.Body.String())
+				}
+			}
+		}
+		for _, cur := range []string{"latin:", "latin:x", "latin:latin:", "latin:latin:x", "latin:" + url.QueryEscape("c2VhcmNoOjE"), "latin::", "latin:c2VhcmNoOjE", "latin:c2VhcmNoOi0x", "latin:eyJsIjoiY2xhaW1zIn0"} {
+			for _, q := range []string{"Богданова", "war", "Ракка"} {
+				for _, path := range []string{"/api/v1/search?q=", "/api/v1/claims?q="} {
+					p := path + url.QueryEscape(q) + "&cursor=" + url.QueryEscape(cur)
+					rec := e.do(t, request{method: http.MethodGet, path: p})
+					if rec.Code >= 500 {
+						t.Errorf("%s: %d %s", p, rec.Code, rec.Body.String())
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestCachedLatinFallbackFollowsPlaces: a custom place changes a Russian
+// query's Latin spelling; the cached answer must follow.
+func TestCachedLatinFallbackFollowsPlaces(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		claimIn(t, e, "300 fighters near Dabiq")
+		type ans struct {
+			SearchedAs string `json:"searched_as"`
+			Claims     struct {
+				Items []any `json:"items"`
+			} `json:"claims"`
+		}
+		get := func() ans {
+			var a ans
+			e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape("Дабике")}, http.StatusOK, &a)
+			return a
+		}
+		if before := get(); before.SearchedAs != "" { // cached: nothing in either spelling yet
+			t.Fatalf("before the place: searched as %q", before.SearchedAs)
+		}
+		e.doJSON(t, request{method: http.MethodPost, path: "/api/v1/places", body: `{"name":"Dabiq","aliases":["Дабик"],"in":["SY"]}`}, http.StatusCreated, nil)
+		// Uncached (another key), the new spelling is used: only the cached answer is stale.
+		var fresh ans
+		e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?limit=49&q=" + url.QueryEscape("Дабике")}, http.StatusOK, &fresh)
+		if fresh.SearchedAs != "Dabiq" {
+			t.Fatalf("uncached: searched as %q, want Dabiq", fresh.SearchedAs)
+		}
+		after := get()
+		if after.SearchedAs != "Dabiq" || len(after.Claims.Items) != 1 {
+			t.Errorf("after the place Dabiq (Дабик) is added, Дабике is searched as %q with %d claims, want Dabiq with 1", after.SearchedAs, len(after.Claims.Items))
+		}
+	})
+}
+
+// TestLatinFallbackKeepsRussianGroups: a Russian query that matches a
+// topic's Russian title but no claim still names that topic; the Latin
+// fallback must not drop what the words as typed did match.
+func TestLatinFallbackKeepsRussianGroups(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		topic := e.create(t, "/api/v1/topics", `{"title":"Россияне в Сирии","measure":"stock"}`)
+		claimIn(t, e, "About 300 Russians fight in Syria")
+		var a struct {
+			SearchedAs string `json:"searched_as"`
+			Topics     []struct {
+				Item struct {
+					ID string `json:"id"`
+				} `json:"item"`
+			} `json:"topics"`
+		}
+		e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape("Сирии")}, http.StatusOK, &a)
+		if len(a.Topics) != 1 || a.Topics[0].Item.ID != topic {
+			t.Errorf("search Сирии (searched as %q): topics %+v, want the topic titled «Россияне в Сирии»", a.SearchedAs, a.Topics)
+		}
+	})
+}
+
+// TestLatinFallbackEdges: Russian queries whose Latin spelling is no
+// query, and cursors that claim a spelling the query has not, get the
+// answer (or the problem) the query as typed does.
+func TestLatinFallbackEdges(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		add := claimIn(t, e, "Bogdanov said 300 fighters left")
+		paths := []string{"/api/v1/search?q=", "/api/v1/claims?q="}
+
+		// The hard and soft signs have no Latin letter: a spelling of
+		// them alone has no word, and the answer is the empty one of the
+		// query as typed, not a 422 of the spelling.
+		for _, q := range []string{"ъ*", "Ь Ъ", "ъ", "ь ъ*"} {
+			for _, path := range paths {
+				var a struct {
+					SearchedAs string `json:"searched_as"`
+				}
+				e.doJSON(t, request{method: http.MethodGet, path: path + url.QueryEscape(q)}, http.StatusOK, &a)
+				if a.SearchedAs != "" {
+					t.Errorf("%s%q: searched as %q, want nothing", path, q, a.SearchedAs)
+				}
+			}
+		}
+
+		// A cursor of a Latin spelling's page, with a query that has none
+		// (the cursor made up by hand, or the query changed): a 422 on the
+		// cursor, not the query as typed passed off as its spelling.
+		var first struct {
+			Claims struct {
+				Next string `json:"next_cursor"`
+			} `json:"claims"`
+			Next string `json:"next_cursor"`
+		}
+		for _, path := range paths {
+			add("Bogdanov again, 300")
+			e.doJSON(t, request{method: http.MethodGet, path: strings.Replace(path, "?", "?limit=1&", 1) + "Bogdanov"}, http.StatusOK, &first)
+			next := first.Claims.Next + first.Next
+			if next == "" {
+				t.Fatalf("%sBogdanov: no next page", path)
+			}
+			for _, q := range []string{"Bogdanov", "ъ*"} {
+				p := strings.Replace(path, "?", "?limit=1&", 1) + url.QueryEscape(q) + "&cursor=" + url.QueryEscape("latin:"+next)
+				rec := e.do(t, request{method: http.MethodGet, path: p})
+				if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"field":"cursor"`) {
+					t.Errorf("%s: %d %s, want a 422 naming the cursor", p, rec.Code, rec.Body)
+				}
+			}
+		}
+	})
+}
+
+// claimIn creates a topic, a claimant and a source, and a claim of the
+// quote in them; add creates another claim there.
+func claimIn(t *testing.T, e *env, quote string) (add func(quote string) string) {
+	t.Helper()
+	topic := e.create(t, "/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+	who := e.create(t, "/api/v1/claimants", `{"name":"Interfax"}`)
+	src := e.create(t, "/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+	add = func(quote string) string {
+		t.Helper()
+		return e.create(t, "/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","provenance":{"source_id":%q}}`, topic, who, quote, src))
+	}
+	add(quote)
+	return add
 }

@@ -43,6 +43,9 @@ func parseQuery(values url.Values, params ...string) (query, error) {
 			p.Add(k, "is given %d times: give it once", len(values[k]))
 		case !utf8.ValidString(values.Get(k)):
 			p.Add(k, "is not valid UTF-8")
+		case strings.ContainsRune(values.Get(k), 0):
+			// PostgreSQL's text holds no NUL: it would fail the query.
+			p.Add(k, "holds a NUL character (%%00), which no text can: remove it")
 		case k == "q" && utf8.RuneCountInString(values.Get(k)) > MaxQueryText:
 			p.Add(k, "is longer than %d characters", MaxQueryText)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/latin"
 )
 
 // claimFilterParams are the filters of a claim listing, which a search
@@ -117,9 +118,14 @@ func (h *handler) search(c *gin.Context) {
 	ctx := c.Request.Context()
 	build := func() ([]byte, error) { return h.searchBody(ctx, q, f) }
 	// The first page, with its groups and facets, from the cache of first
-	// pages (pagecache.go) at the store's SearchVersion.
+	// pages (pagecache.go) at the store's SearchVersion, with the
+	// gazetteer's when the query may be spelt in Latin letters (latin.go).
 	var versionOf func(context.Context) (string, error)
-	if f.Cursor == "" {
+	switch {
+	case f.Cursor != "":
+	case latin.HasCyrillic(f.Query):
+		versionOf = h.latinSearchVersion
+	default:
 		versionOf = h.store.SearchVersion
 	}
 	h.serve(c, "search?"+q.values.Encode(), versionOf, build)
@@ -133,7 +139,9 @@ func (h *handler) searchBody(ctx context.Context, q query, f claims.ClaimFilter)
 			g.Query, g.Cursor = query, cursor
 			return h.store.Search(ctx, g)
 		},
-		func(r claims.SearchResult) int { return len(r.Claims.Items) },
+		func(r claims.SearchResult) int {
+			return len(r.Claims.Items) + len(r.Topics) + len(r.Sources) + len(r.Claimants)
+		},
 		func(r *claims.SearchResult) *string { return &r.Claims.Next })
 	if err != nil {
 		return nil, err

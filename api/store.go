@@ -71,6 +71,9 @@ type Store interface {
 	// first page of any search shows may have changed, or "" when the
 	// store cannot tell (then a search is not cached).
 	SearchVersion(ctx context.Context) (string, error)
+	// GazetteerVersion returns a key that changes whenever the places
+	// the gazetteer knows do (an analyst adds one), and not otherwise.
+	GazetteerVersion(ctx context.Context) (string, error)
 	// RelationsVersion returns a key that changes whenever any claim's
 	// relations may have changed, or "" when the store cannot tell (then
 	// they are computed on every request).

@@ -186,6 +186,7 @@ func TestSearchInRussian(t *testing.T) {
 	if got := cards(); !slices.Equal(got, want) {
 		t.Errorf("cards for Сирии: %v, want Syria's %v", got, want)
 	}
+	s.waitFor(t, "the count", `!document.querySelector('.summary-line').textContent.startsWith('Counting')`)
 	if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != strconv.Itoa(len(want))+" claims match “Syria”" {
 		t.Errorf("summary line %q, want %d claims of Syria", got, len(want))
 	}
@@ -206,6 +207,25 @@ func TestSearchInRussian(t *testing.T) {
 	}
 	if eval[bool](t, s, `!!document.querySelector('[data-testid=latin-note]')`) {
 		t.Error("a note for words found as typed")
+	}
+
+	// A place of several words: the server quotes it as a phrase, the
+	// screen names it in its own quotes only.
+	b := newBundle(t)
+	b.put("source", map[string]any{"id": "uae-src", "name": "Gulf News", "kind": "news"})
+	b.put("claimant", map[string]any{"id": "uae-who", "name": "Gulf News"})
+	b.put("topic", map[string]any{"id": "uae-topic", "title": "Foreign workers", "unit": "people"})
+	b.put("claim", map[string]any{"id": "uae-claim", "topic_id": "uae-topic", "claimant_id": "uae-who", "quantity_text": "300",
+		"quote": "Some 300 arrived in the United Arab Emirates", "provenance": map[string]any{"source_id": "uae-src"}})
+	b.post(base)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("ОАЭ\r"))
+	s.waitFor(t, "the place's results", `new URLSearchParams(location.search).get('q') === 'ОАЭ' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
+	if got := eval[string](t, s, `document.querySelector('[data-testid=latin-note]').textContent`); !strings.Contains(got, "“United Arab Emirates”") || strings.Contains(got, `"`) {
+		t.Errorf("the note says %q, want it to name “United Arab Emirates” in no straight quotes", got)
+	}
+	s.waitFor(t, "the count", `!document.querySelector('.summary-line').textContent.startsWith('Counting')`)
+	if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != "1 claim matches “United Arab Emirates”" {
+		t.Errorf("summary line %q, want 1 claim of “United Arab Emirates”", got)
 	}
 	s.checkClean(t)
 }

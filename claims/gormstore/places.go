@@ -118,15 +118,22 @@ func (s *Store) Gazetteer(ctx context.Context) (*gazetteer.Gazetteer, error) {
 	return g, translate(err, "read gazetteer")
 }
 
-// gazetteerVersion returns the version of the gazetteer Gazetteer
+// GazetteerVersion returns the version of the gazetteer Gazetteer
 // returns: it changes when the custom places do, and not otherwise (see
-// cachedGazetteer).
-func (s *Store) gazetteerVersion(ctx context.Context) (string, error) {
-	c, err := loadCachedGazetteer(s.db.WithContext(ctx))
-	if err != nil {
-		return "", translate(err, "read gazetteer")
-	}
-	return c.version, nil
+// cachedGazetteer). The custom places are read again only after a commit
+// (the commit watch, where the store has one): a cached search of a
+// Russian query, keyed by it too, read them on every request, at 2.3x to
+// 2.5x the CPU of one keyed by SearchVersion alone (1.5x through the
+// watch).
+func (s *Store) GazetteerVersion(ctx context.Context) (string, error) {
+	v, err := s.watched(ctx, "gazetteer", func(db *gorm.DB) (string, error) {
+		c, err := loadCachedGazetteer(db)
+		if err != nil {
+			return "", err
+		}
+		return c.version, nil
+	})
+	return v, translate(err, "read gazetteer")
 }
 
 // CustomPlaces returns the places analysts added, oldest first.

@@ -217,7 +217,7 @@ func (s *Store) preparedKey(ctx context.Context, t *claims.Topic) (string, int64
 	if err != nil {
 		return "", 0, translate(err, "read topic claims")
 	}
-	g, err := s.gazetteerVersion(ctx)
+	g, err := s.GazetteerVersion(ctx)
 	if err != nil {
 		return "", 0, err
 	}
@@ -531,7 +531,11 @@ func (s *Store) RelationsVersion(ctx context.Context) (string, error) {
 		})
 		return v, translate(err, "read relations version")
 	}
-	v, err := relationsVersion(s.hotReader(ctx), sqliteDataVersion)
+	// Through the commit watch, the gazetteer's custom places too: read
+	// again only after a commit.
+	v, err := s.watched(ctx, "relations", func(db *gorm.DB) (string, error) {
+		return relationsVersion(db, sqliteDataVersion)
+	})
 	return v, translate(err, "read relations version")
 }
 

@@ -25,8 +25,9 @@
 // those letters when the word has them after Snowball's stem. A hand-kept
 // list of endings would have to redo what Snowball already does for every
 // other word. A stem shorter than fulltext.MinStem letters is lengthened
-// to that many letters of the word ("Юрия": Yuri*), and a word no longer
-// than that is spelt whole.
+// to that many letters of the word ("Юрия": юри), and a word no longer
+// than that is spelt whole. A stem shorter than MinPrefixStem letters is
+// no prefix: the word is spelt whole.
 package latin
 
 import (
@@ -123,8 +124,10 @@ type Places interface {
 // Query returns q with each Cyrillic word in Latin letters: a place by its
 // English name, quoted when it has several words ("ОАЭ": "United Arab
 // Emirates"); any other word by its Stem, spelt with the case it was typed
-// in and matched as a prefix ("Богданова": Bogdanov*), or in a quoted
-// phrase spelt whole, as phrases match as written. Other words and the
+// in and matched as a prefix ("Богданова": Bogdanov*), or spelt whole in a
+// quoted phrase, as phrases match as written, when typed all in capitals
+// (an acronym: "НАТО" is NATO) and when its stem is shorter than
+// MinPrefixStem letters ("Мария" is Mariya). Other words and the
 // quotes are kept. It returns "" when q has no Cyrillic word.
 func Query(q string, places Places) string {
 	return spellAll(q, places, true)
@@ -133,9 +136,11 @@ func Query(q string, places Places) string {
 // Text returns a text that records are to contain spelt in Latin
 // letters: Query's spelling without the quotes it puts around a place's
 // name or its prefix marks ("Богданова" is Bogdanov, which Bogdanova
-// contains), and with any quote typed kept as a character like another,
-// a phrase's words spelt by their stems too. It returns "" when text has
-// no Cyrillic word.
+// contains), and with any quote typed kept as a character like another.
+// Only the last word is cut to its stem: the text is found as one run of
+// characters, where only the last word may go on ("Алексей Навальный" is
+// Aleksey Navaln, which "Aleksey Navalny" contains; Aleks Navaln is in no
+// text). It returns "" when text has no Cyrillic word.
 func Text(text string, places Places) string {
 	return spellAll(text, places, false)
 }
@@ -147,7 +152,12 @@ func spellAll(q string, places Places, asQuery bool) string {
 	}
 	var b strings.Builder
 	inPhrase := false
-	for _, part := range splitKeep(q) {
+	parts := splitKeep(q)
+	last := len(parts) - 1 // the last word's part: see Text
+	for last > 0 && strings.IndexFunc(parts[last], isWordRune) < 0 {
+		last--
+	}
+	for i, part := range parts {
 		if part == `"` && asQuery {
 			inPhrase = !inPhrase
 			b.WriteString(part)
@@ -162,34 +172,58 @@ func spellAll(q string, places Places, asQuery bool) string {
 		end := strings.LastIndexFunc(part, isWordRune)
 		_, size := utf8.DecodeRuneInString(part[end:])
 		lead, word, trail := part[:start], part[start:end+size], part[end+size:]
+		spelt := spell(word, inPhrase || !asQuery && i < last, asQuery, places)
+		if strings.HasSuffix(spelt, "*") {
+			trail = strings.TrimPrefix(trail, "*") // typed: one is enough
+		}
 		b.WriteString(lead)
-		b.WriteString(spell(word, inPhrase, asQuery, places))
+		b.WriteString(spelt)
 		b.WriteString(trail)
 	}
 	return b.String()
 }
 
 // spell returns the Latin spelling of one word of a query (see Query) or
-// text.
-func spell(word string, inPhrase, asQuery bool, places Places) string {
+// text, whole (not by its stem) when asked.
+func spell(word string, whole, asQuery bool, places Places) string {
 	if name, ok := placeName(word, places); ok {
-		if asQuery && !inPhrase && len(fulltext.Words(name)) > 1 {
+		if asQuery && !whole && len(fulltext.Words(name)) > 1 {
 			return `"` + name + `"`
 		}
 		return name
 	}
-	if inPhrase || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+	if whole || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 || acronym(word) {
 		return Word(word)
 	}
-	stem := Stem(word)
-	n := utf8.RuneCountInString(stem)
-	if n == utf8.RuneCountInString(word) && n <= fulltext.MinStem {
+	n := utf8.RuneCountInString(Stem(word))
+	if n < MinPrefixStem {
 		return Word(word)
 	}
 	if !asQuery {
 		return Word(word[:runeOffset(word, n)])
 	}
 	return Word(word[:runeOffset(word, n)]) + "*"
+}
+
+// MinPrefixStem is the shortest stem spelt as a prefix: a shorter one
+// would match too many words of other stems ("Мария" is Mar*, Mark and
+// Marseille), so the word is spelt whole (Mariya).
+const MinPrefixStem = 5
+
+// acronym reports whether word is typed all in capitals, two letters or
+// more ("НАТО", "ИГИЛ"): an acronym, which does not inflect as a word
+// does and is spelt whole (NATO, not NAT*).
+func acronym(word string) bool {
+	letters := 0
+	for _, r := range word {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // placeName returns the English name of the place a Russian word names,

@@ -72,15 +72,31 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		"Донецке":    "Donetsk",
 		// A town's name that is a common word is spelt ("Dome" is one).
 		"Дом": "Dom",
-		// One letter from Dakka (Dhaka) but not Dhaka: spelt.
-		"Ракка": "Rakk*",
+		// One letter from Dakka (Dhaka) but not Dhaka: spelt, whole as
+		// its stem (ракк) is short.
+		"Ракка": "Rakka",
+		// Acronyms, spelt whole, not as prefixes of their first letters.
+		"НАТО": "NATO",
+		"ИГИЛ": "IGIL",
+		"ФСБ":  "FSB",
+		// Short stems: the word whole, not a prefix of three letters.
+		"Мария": "Mariya",
+		"Марии": "Marii",
+		"Ивана": "Ivana",
+		"Шойгу": "Shoygu", // Snowball's stem is шойг
+		// Five letters and more: a prefix.
+		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
 		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" Syria`,
-		`"в ОАЭ"`:  `"v United Arab Emirates"`,
-		"Юрия":     "Yuri*",
-		"кот":      "kot",
-		"Bogdanov": "",
-		"":         "",
+		`"в ОАЭ"`: `"v United Arab Emirates"`,
+		"Юрия":    "Yuriya",
+		// A "*" typed after a word spelt as a prefix is not doubled.
+		"Богданов*":  "Bogdanov*",
+		"Богданова*": "Bogdanov*",
+		"Мария*":     "Mariya*",
+		"кот":        "kot",
+		"Bogdanov":   "",
+		"":           "",
 	} {
 		if got := Query(q, g); got != want {
 			t.Errorf("Query(%q) = %q, want %q", q, got, want)
@@ -92,9 +108,14 @@ func TestTextSpellsWithoutQuotesOrPrefixMarks(t *testing.T) {
 	g := gazetteer.Builtin()
 	for q, want := range map[string]string{
 		"Богданова":                 "Bogdanov",
-		`заявил "Богдановым" в ОАЭ`: `zayav "Bogdanov" v United Arab Emirates`,
-		"Сирии":    "Syria",
-		"Bogdanov": "",
+		`заявил "Богдановым" в ОАЭ`: `zayavil "Bogdanovym" v United Arab Emirates`,
+		"Сирии": "Syria",
+		// Inner words whole, only the last one cut to its stem.
+		"Алексей Навальный": "Aleksey Navaln",
+		"Богданова Мария":   "Bogdanova Mariya",
+		"Сергея Лаврова":    "Sergeya Lavrov",
+		"Сергея Лаврова, ":  "Sergeya Lavrov, ",
+		"Bogdanov":          "",
 	} {
 		if got := Text(q, g); got != want {
 			t.Errorf("Text(%q) = %q, want %q", q, got, want)

@@ -121,8 +121,12 @@ export async function render(ctx) {
   // when q, typed in Russian, matches nothing as written and the server
   // searched that instead (searched_as: "Bogdanov*" for "Богданова").
   const searched = res.searched_as || q;
+  // shown is what the screen names the results by: the spelling without
+  // the straight quotes the server puts around a place of several words
+  // ("ОАЭ": "United Arab Emirates"), which the curly ones replace.
+  const shown = res.searched_as ? searched.replaceAll('"', '') : q;
   const note = res.searched_as
-    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${searched}”, its spelling in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
+    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${shown}”, its spelling in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
     : null;
   const counted = searched
     ? get('/search', { ...params, limit: 1, facets: true, q: searched })
@@ -189,7 +193,7 @@ export async function render(ctx) {
     const total = c.facets.total;
     for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
-    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${searched}”` : ''}`;
+    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${shown}”` : ''}`;
     replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
     for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
