@@ -60,8 +60,23 @@ type snapshotWatch struct {
 	versions map[string]string
 }
 
-// snapshotSQL reads the snapshot the watch compares, as text ("xmin:xmax:xip,...").
-const snapshotSQL = `SELECT pg_current_snapshot()::text`
+// snapshotSQL reads the snapshot the watch compares, as text
+// ("xmin:xmax:xip,...@start"), in one round trip.
+//
+// A snapshot alone can repeat when the server's history does not go on
+// from the one it was read in: after a crash with synchronous_commit=off
+// (the transactions last reported committed are lost, and their IDs are
+// given again to other writes), or when a standby that lagged behind is
+// promoted (it goes on from an older snapshot). Either starts a new
+// server process, so the snapshot is joined to the moment the server
+// started (pg_postmaster_start_time(), in seconds since 1970 with its
+// microseconds, whatever the session's time zone), which a restart
+// changes. What this leaves: a point-in-time restore also starts a new
+// server, and is caught the same way, unless the restored server starts
+// at the same microsecond as one a replica has read before (a clock set
+// back); replicas that have run across a restore of the database are
+// best restarted, which empties their caches.
+const snapshotSQL = `SELECT pg_current_snapshot()::text || '@' || extract(epoch FROM pg_postmaster_start_time())::text`
 
 // currentSnapshot reads the server's snapshot on db.
 func currentSnapshot(db *gorm.DB) (string, error) {
