@@ -29,9 +29,10 @@ import (
 // so they see the same committed data, and so does every statement run
 // between the two reads.
 //
-// What does not change it: reads (a transaction that writes nothing takes
-// no ID), a write in progress (its ID, taken at its first write, is at
-// or above xmax until it ends: its rows are not visible either). What
+// What does not change it: reads (a transaction that neither writes nor
+// locks rows takes no ID), a write in progress (its ID, taken at its
+// first write, is at or above xmax until it ends: its rows are not
+// visible either). What
 // changes it without changing claimdesk's data, so that a version is
 // read again for nothing (conservative, never wrong): the writes of
 // every database of the server, not only the store's (the snapshot is
