@@ -81,19 +81,12 @@ func TestPostgresVersionsSeeEveryCommit(t *testing.T) {
 	}
 	first := claim(s, "A million refugees arrived")
 
-	type versions struct{ search, data, relations, topic string }
 	read := func(what string) versions {
 		t.Helper()
-		var v versions
+		v := readVersions(ctx, t, s, topic.ID, what)
 		var err error
-		v.search, err = s.SearchVersion(ctx)
-		must(t, "search version "+what, err)
-		v.data, err = s.DataVersion(ctx)
-		must(t, "data version "+what, err)
 		v.relations, err = s.RelationsVersion(ctx)
 		must(t, "relations version "+what, err)
-		v.topic, err = s.TopicVersion(ctx, topic.ID)
-		must(t, "topic version "+what, err)
 		if v.search == "" || v.relations == "" {
 			t.Fatalf("%s: versions %+v, want them known", what, v)
 		}
