@@ -27,7 +27,7 @@ func (s *searchCounter) Search(ctx context.Context, f claims.ClaimFilter) (claim
 // TestSearchFirstPageFollowsWrites: a search's first page is built once
 // while nothing it shows changes (on PostgreSQL, whose SearchVersion is
 // the server's snapshot, which the writes of tests running beside this
-// one change too, in one of several tries: see keptAgain), and after each
+// one change too, judged only in a quiet try: see keptAgain), and after each
 // kind of write that changes a search's answer (a new claim, a quote
 // edited, a claimant renamed or created, a topic renamed, a conflict
 // appearing) the next request answers, byte for byte, what a handler with
@@ -111,13 +111,16 @@ func TestSearchFirstPageFollowsWrites(t *testing.T) {
 
 // keptAgain asks h for path, whose first page is kept at version, and
 // wants it answered from the cache (the store's count n unchanged) with
-// what fresh (a handler with empty caches) answers. A version that the
-// writes of other databases change too (SearchVersion on PostgreSQL: the
-// server's snapshot, which other tests running beside this one change)
-// may have moved since the page was kept: an answer built again while
-// the version changed around the request is then kept at the new one, and
-// the request repeated, up to 50 times. An answer built again at the
-// version it was last built and kept at fails.
+// what fresh (a handler with empty caches) answers, on every request. A
+// version that the writes of other databases change too (SearchVersion
+// on PostgreSQL: the server's snapshot, which other tests and programs on
+// the server change) may have moved since the page was kept, and may move
+// during a request: only a quiet request, during which version read the
+// same before and after, is judged. The first quiet one may build the
+// page again (it was kept at an older version), and then keeps it; the
+// next quiet one at the same version must not build it. Requests that
+// were not quiet are not judged (up to 50): under steady writes anywhere
+// on the server the cache is rarely hit, and the test then says so.
 func keptAgain(t *testing.T, what string, h http.Handler, fresh func(string) []byte, path string, n *atomic.Int64, version func(context.Context) (string, error)) {
 	t.Helper()
 	ctx := context.Background()
@@ -140,12 +143,14 @@ func keptAgain(t *testing.T, what string, h http.Handler, fresh func(string) []b
 		switch {
 		case !built:
 			return
-		case v == after && v == kept:
+		case v != after:
+			// Not quiet: not judged.
+		case v == kept:
 			t.Errorf("%s: %s: built again at version %q, at which it was built and kept before", what, path, v)
 			return
-		case v == after:
+		default:
 			kept = v
 		}
 	}
-	t.Errorf("%s: %s: built again on each of 50 requests", what, path)
+	t.Logf("%s: %s: the cache not judged: its version moved during each of 50 requests that built the page", what, path)
 }

@@ -74,6 +74,25 @@ func rawTopicVersion(t *testing.T, path, topicID string) string {
 	return fmt.Sprintf("%d.%d", v, names)
 }
 
+// versions are a store's versions of a test: RelationsVersion is read
+// by those that want it.
+type versions struct{ search, data, relations, topic string }
+
+// readVersions reads the SearchVersion, DataVersion and TopicVersion of
+// topicID of s, at the moment what.
+func readVersions(ctx context.Context, t *testing.T, s *gormstore.Store, topicID, what string) versions {
+	t.Helper()
+	var v versions
+	var err error
+	v.search, err = s.SearchVersion(ctx)
+	must(t, "search version "+what, err)
+	v.data, err = s.DataVersion(ctx)
+	must(t, "data version "+what, err)
+	v.topic, err = s.TopicVersion(ctx, topicID)
+	must(t, "topic version "+what, err)
+	return v
+}
+
 // TestVersionsSeeEveryCommit: on SQLite, SearchVersion, DataVersion and
 // TopicVersion are answered without a connection of the pool while
 // nothing has been committed, and change with every commit that changes
@@ -98,21 +117,12 @@ func TestVersionsSeeEveryCommit(t *testing.T) {
 	}
 	claim(s, "A million refugees arrived")
 
-	type versions struct{ search, data, topic string }
 	read := func(what string) versions {
 		t.Helper()
 		// Short: a read that waited for the held pool would fail.
 		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		defer cancel()
-		var v versions
-		var err error
-		v.search, err = s.SearchVersion(ctx)
-		must(t, "search version "+what, err)
-		v.data, err = s.DataVersion(ctx)
-		must(t, "data version "+what, err)
-		v.topic, err = s.TopicVersion(ctx, topic.ID)
-		must(t, "topic version "+what, err)
-		return v
+		return readVersions(ctx, t, s, topic.ID, what)
 	}
 	version := func(what string) versions {
 		t.Helper()

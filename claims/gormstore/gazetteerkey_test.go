@@ -10,7 +10,7 @@ import (
 )
 
 // TestGazetteerKeyFollowsContent: the keys of a topic's prepared claims
-// and of the relations (RelationsVersion, SQLite only) change when the
+// and of the relations (RelationsVersion) change when the
 // gazetteer's content does, a custom place added, and not when only the
 // gazetteer's value is built again: here because another store of the
 // process, with other custom places, loaded its own in between (the last

@@ -29,9 +29,10 @@ import (
 // so they see the same committed data, and so does every statement run
 // between the two reads.
 //
-// What does not change it: reads (a transaction that writes nothing takes
-// no ID), a write in progress (its ID, taken at its first write, is at
-// or above xmax until it ends: its rows are not visible either). What
+// What does not change it: reads (a transaction that neither writes nor
+// locks rows takes no ID), a write in progress (its ID, taken at its
+// first write, is at or above xmax until it ends: its rows are not
+// visible either). What
 // changes it without changing claimdesk's data, so that a version is
 // read again for nothing (conservative, never wrong): the writes of
 // every database of the server, not only the store's (the snapshot is
@@ -60,8 +61,23 @@ type snapshotWatch struct {
 	versions map[string]string
 }
 
-// snapshotSQL reads the snapshot the watch compares, as text ("xmin:xmax:xip,...").
-const snapshotSQL = `SELECT pg_current_snapshot()::text`
+// snapshotSQL reads the snapshot the watch compares, as text
+// ("xmin:xmax:xip,...@start"), in one round trip.
+//
+// A snapshot alone can repeat when the server's history does not go on
+// from the one it was read in: after a crash with synchronous_commit=off
+// (the transactions last reported committed are lost, and their IDs are
+// given again to other writes), or when a standby that lagged behind is
+// promoted (it goes on from an older snapshot). Either starts a new
+// server process, so the snapshot is joined to the moment the server
+// started (pg_postmaster_start_time(), in seconds since 1970 with its
+// microseconds, whatever the session's time zone), which a restart
+// changes. What this leaves: a point-in-time restore also starts a new
+// server, and is caught the same way, unless the restored server starts
+// at the same microsecond as one a replica has read before (a clock set
+// back); replicas that have run across a restore of the database are
+// best restarted, which empties their caches.
+const snapshotSQL = `SELECT pg_current_snapshot()::text || '@' || extract(epoch FROM pg_postmaster_start_time())::text`
 
 // currentSnapshot reads the server's snapshot on db.
 func currentSnapshot(db *gorm.DB) (string, error) {
