@@ -44,6 +44,10 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 		if !eval[bool](t, s, `document.activeElement.classList.contains('browse-q') && document.activeElement.value === 'Claimant'`) {
 			t.Errorf("/ on the browse screen focused %s, want its own search box, untouched", eval[string](t, s, `document.activeElement.outerHTML`))
 		}
+		// Only that box announces the shortcut, not the header's too.
+		if got := eval[string](t, s, `[...document.querySelectorAll('[aria-keyshortcuts="/"]')].map((e) => e.className || e.name).join(' ')`); got != "browse-q" {
+			t.Errorf("boxes announcing / on the browse screen: %q, want only its own (browse-q)", got)
+		}
 	})
 
 	t.Run("topics", func(t *testing.T) {

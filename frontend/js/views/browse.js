@@ -101,7 +101,14 @@ export async function render(ctx) {
   // browser opens at most six connections to the server, so counts left
   // running would hold back the next screens' requests.
   const leave = new AbortController();
-  ctx.onLeave(() => leave.abort());
+  // "/" goes to this screen's own box (installSearchBox): the header's
+  // does not announce it while the screen is shown.
+  const headerBox = document.querySelector('#site-search input');
+  if (headerBox) headerBox.removeAttribute('aria-keyshortcuts');
+  ctx.onLeave(() => {
+    leave.abort();
+    if (headerBox) headerBox.setAttribute('aria-keyshortcuts', '/');
+  });
   const get = (path, params) => api.get(path, params, leave.signal);
   const q = (query.get('q') || '').trim();
   ctx.setTitle(q ? `Search: ${q}` : 'Browse claims');
