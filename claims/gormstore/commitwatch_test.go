@@ -93,6 +93,26 @@ func readVersions(ctx context.Context, t *testing.T, s *gormstore.Store, topicID
 	return v
 }
 
+// refugeesTopic creates, through s, the topic of the versions tests with
+// its claimant and source, and returns it with a function that creates a
+// claim of it, through the store given, with quote.
+func refugeesTopic(t *testing.T, s *gormstore.Store) (*claims.Topic, func(*gormstore.Store, string) *claims.Claim) {
+	t.Helper()
+	ctx := context.Background()
+	topic := &claims.Topic{Title: "Refugees in Europe"}
+	who := &claims.Claimant{Name: "Angela Merkel"}
+	src := &claims.Source{Name: "Daily", Kind: claims.SourceNews}
+	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
+	must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
+	must(t, "create source", svc(s).CreateSource(ctx, src))
+	return topic, func(st *gormstore.Store, quote string) *claims.Claim {
+		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: quote, QuantityText: "a million",
+			Provenance: claims.Provenance{SourceID: src.ID}}
+		must(t, "create claim", svc(st).CreateClaim(ctx, c))
+		return c
+	}
+}
+
 // TestVersionsSeeEveryCommit: on SQLite, SearchVersion, DataVersion and
 // TopicVersion are answered without a connection of the pool while
 // nothing has been committed, and change with every commit that changes
@@ -104,18 +124,8 @@ func TestVersionsSeeEveryCommit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "claimdesk.db")
 	s := storetest.Open(t, path)
 	other := storetest.Open(t, path)
-	topic := &claims.Topic{Title: "Refugees in Europe"}
-	who := &claims.Claimant{Name: "Angela Merkel"}
-	src := &claims.Source{Name: "Daily", Kind: claims.SourceNews}
-	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
-	must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
-	must(t, "create source", svc(s).CreateSource(ctx, src))
-	claim := func(st *gormstore.Store, quote string) {
-		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: quote, QuantityText: "a million",
-			Provenance: claims.Provenance{SourceID: src.ID}}
-		must(t, "create claim", svc(st).CreateClaim(ctx, c))
-	}
-	claim(s, "A million refugees arrived")
+	topic, claim := refugeesTopic(t, s)
+	first := claim(s, "A million refugees arrived")
 
 	read := func(what string) versions {
 		t.Helper()
@@ -172,8 +182,8 @@ func TestVersionsSeeEveryCommit(t *testing.T) {
 	last = changed("a claimant created by the store", last, true)
 	claim(s, "Refugees again")
 	last = changed("a claim created by the store", last, false)
-	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": who.ID, "quote": "Imported refugees",
-		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": src.ID}})
+	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": first.ClaimantID, "quote": "Imported refugees",
+		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": first.Provenance.SourceID}})
 	changed("a bulk import", last, false)
 }
 

@@ -67,18 +67,7 @@ func serverSnapshot(t *testing.T, db *sql.DB) string {
 func TestPostgresVersionsSeeEveryCommit(t *testing.T) {
 	ctx := context.Background()
 	s, other, raw := twoPostgresStores(t)
-	topic := &claims.Topic{Title: "Refugees in Europe"}
-	who := &claims.Claimant{Name: "Angela Merkel"}
-	src := &claims.Source{Name: "Daily", Kind: claims.SourceNews}
-	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
-	must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
-	must(t, "create source", svc(s).CreateSource(ctx, src))
-	claim := func(st *gormstore.Store, quote string) *claims.Claim {
-		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: quote, QuantityText: "a million",
-			Provenance: claims.Provenance{SourceID: src.ID}}
-		must(t, "create claim", svc(st).CreateClaim(ctx, c))
-		return c
-	}
+	topic, claim := refugeesTopic(t, s)
 	first := claim(s, "A million refugees arrived")
 
 	read := func(what string) versions {
@@ -174,8 +163,8 @@ func TestPostgresVersionsSeeEveryCommit(t *testing.T) {
 		t.Errorf("after a link created by another store: RelationsVersion %q, was %q", now.relations, last.relations)
 	}
 	last = now
-	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": who.ID, "quote": "Imported refugees",
-		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": src.ID}})
+	importDoc(t, s, "claim", map[string]any{"id": "c9", "topic_id": topic.ID, "claimant_id": first.ClaimantID, "quote": "Imported refugees",
+		"language": "en", "quantity_text": "5", "provenance": map[string]any{"source_id": first.Provenance.SourceID}})
 	changed("a bulk import", last, false)
 }
 
