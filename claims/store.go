@@ -193,7 +193,8 @@ var (
 )
 
 // TopicFilter selects topics. Text matches title and description,
-// case-insensitively.
+// case-insensitively. In every filter's Text, " OR " separates
+// alternatives any of which may match (fulltext.Alternatives).
 type TopicFilter struct {
 	ListOptions
 	Text     string

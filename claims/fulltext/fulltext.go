@@ -4,7 +4,11 @@
 // tsvector).
 //
 // A query is words and "quoted phrases"; every one must match. Words are
-// compared without case or diacritics.
+// compared without case or diacritics. OR, typed in capitals between two
+// words or phrases, matches either: "Shoigu OR Shoygu", and "Sergei OR
+// Sergey Shoigu" is (Sergei or Sergey) and Shoigu: OR binds only its
+// neighbours, so a query stays a list of terms every one of which must
+// match.
 //
 // PostgreSQL stems words with the text search configuration of each
 // claim's language (russian, english, ...) on top of the 'simple' one, so
@@ -37,8 +41,16 @@ import (
 	"github.com/kljensen/snowball/russian"
 )
 
-// MaxTerms bounds the words and phrases of one query.
-const MaxTerms = 16
+// MaxTerms bounds the words and phrases of one query that must all
+// match, and MaxOr the alternatives of one of them (see Term.Or).
+const (
+	MaxTerms = 16
+	MaxOr    = 8
+)
+
+// Or is the word that, typed in capitals between two terms, matches
+// either.
+const Or = "OR"
 
 // MinStem is the shortest stem matched as a prefix, and MinPrefix the
 // shortest word.
@@ -51,38 +63,62 @@ const (
 // (one for a word), lower-cased; Stem is the prefix a word matches on
 // SQLite, "" for a phrase or a word matched whole. Prefix marks a word
 // typed with a "*": Stem is then the word, matched as a prefix on
-// PostgreSQL too.
+// PostgreSQL too. Or holds the terms that may match instead of this one
+// (typed with OR between them), at most MaxOr-1; they have no Or of their
+// own.
 type Term struct {
 	Words  []string
 	Phrase bool
 	Stem   string
 	Prefix bool
+	Or     []Term
 }
 
 // Parse splits a query into terms. Punctuation separates words; a double
 // quote opens and closes a phrase; a "*" right after a word outside a
-// phrase makes it a prefix. It returns nil for a query without a word.
+// phrase makes it a prefix; OR outside a phrase joins the terms either
+// side of it into one that either matches (an OR with no term on one side
+// is ignored). It returns nil for a query without a word.
 func Parse(q string) []Term {
 	var terms []Term
+	// or says that the next term is an alternative of the last one.
+	or := false
+	add := func(t Term) {
+		if n := len(terms); or && n > 0 {
+			if len(terms[n-1].Or) < MaxOr-1 {
+				terms[n-1].Or = append(terms[n-1].Or, t)
+			}
+		} else {
+			terms = append(terms, t)
+		}
+		or = false
+	}
 	for i, part := range strings.Split(q, `"`) {
 		inPhrase := i%2 == 1
-		words := Words(part)
-		if len(words) == 0 {
+		if inPhrase {
+			switch words := Words(part); {
+			case len(words) > 1:
+				add(Term{Words: words, Phrase: true})
+			case len(words) == 1:
+				add(Term{Words: words, Stem: stem(words[0])})
+			}
 			continue
 		}
-		if inPhrase && len(words) > 1 {
-			terms = append(terms, Term{Words: words, Phrase: true})
-			continue
-		}
-		starred := starredWords(part)
-		for _, w := range words {
-			switch {
-			case !inPhrase && starred[w] && utf8.RuneCountInString(w) >= MinStem:
-				terms = append(terms, Term{Words: []string{w}, Stem: w, Prefix: true})
-			case !inPhrase && starred[w]:
-				terms = append(terms, Term{Words: []string{w}})
-			default:
-				terms = append(terms, Term{Words: []string{w}, Stem: stem(w)})
+		for _, field := range strings.FieldsFunc(part, unicode.IsSpace) {
+			if field == Or {
+				or = len(terms) > 0
+				continue
+			}
+			starred := starredWords(field)
+			for _, w := range Words(field) {
+				switch {
+				case starred[w] && utf8.RuneCountInString(w) >= MinStem:
+					add(Term{Words: []string{w}, Stem: w, Prefix: true})
+				case starred[w]:
+					add(Term{Words: []string{w}})
+				default:
+					add(Term{Words: []string{w}, Stem: stem(w)})
+				}
 			}
 		}
 	}
@@ -90,6 +126,20 @@ func Parse(q string) []Term {
 		terms = terms[:MaxTerms]
 	}
 	return terms
+}
+
+// Alternatives splits a listing's text (which records contain as one run
+// of characters, not a query) at " OR ", any of whose parts a record may
+// contain instead: "Sergey Shoygu OR Sergei Shoigu". It keeps at most
+// MaxOr parts and drops empty ones; a text without " OR " is one part.
+func Alternatives(text string) []string {
+	var out []string
+	for _, a := range strings.Split(text, " "+Or+" ") {
+		if a = strings.TrimSpace(a); a != "" && len(out) < MaxOr {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Words returns the lower-cased words of s: runs of letters and digits.
@@ -173,13 +223,24 @@ func script(w string) *unicode.RangeTable {
 func FTS5(terms []Term) string {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		if t.Stem != "" {
-			parts[i] = `"` + t.Stem + `"*`
-			continue
+		parts[i] = fts5Term(t)
+		if len(t.Or) > 0 {
+			alts := []string{parts[i]}
+			for _, o := range t.Or {
+				alts = append(alts, fts5Term(o))
+			}
+			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 		}
-		parts[i] = `"` + strings.Join(t.Words, " ") + `"`
 	}
 	return strings.Join(parts, " AND ")
+}
+
+// fts5Term is one term (not its alternatives) in FTS5's syntax.
+func fts5Term(t Term) string {
+	if t.Stem != "" {
+		return `"` + t.Stem + `"*`
+	}
+	return `"` + strings.Join(t.Words, " ") + `"`
 }
 
 // TSQuery returns the terms in the syntax of PostgreSQL's to_tsquery:
@@ -189,19 +250,32 @@ func FTS5(terms []Term) string {
 func TSQuery(terms []Term) string {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		words := make([]string, len(t.Words))
-		for j, w := range t.Words {
-			words[j] = "'" + w + "'"
-		}
-		parts[i] = strings.Join(words, " <-> ")
-		switch {
-		case t.Phrase:
-			parts[i] = "(" + parts[i] + ")"
-		case t.Prefix:
-			parts[i] += ":*"
+		parts[i] = tsTerm(t)
+		if len(t.Or) > 0 {
+			alts := []string{parts[i]}
+			for _, o := range t.Or {
+				alts = append(alts, tsTerm(o))
+			}
+			parts[i] = "(" + strings.Join(alts, " | ") + ")"
 		}
 	}
 	return strings.Join(parts, " & ")
+}
+
+// tsTerm is one term (not its alternatives) in to_tsquery's syntax.
+func tsTerm(t Term) string {
+	words := make([]string, len(t.Words))
+	for j, w := range t.Words {
+		words[j] = "'" + w + "'"
+	}
+	s := strings.Join(words, " <-> ")
+	switch {
+	case t.Phrase:
+		s = "(" + s + ")"
+	case t.Prefix:
+		s += ":*"
+	}
+	return s
 }
 
 // The markers a store asks its database to put around matching words in a

@@ -84,8 +84,9 @@ func TestParseOfNoWordsIsEmpty(t *testing.T) {
 }
 
 func TestQuotesInInputCannotBreakOutOfAPhrase(t *testing.T) {
-	// Query syntax characters are separators, never operators.
-	got := FTS5(Parse(`a OR b NEAR(c) -d* col:e`))
+	// Query syntax characters are separators, never operators; OR is
+	// one only in capitals, and then claimdesk's, not FTS5's.
+	got := FTS5(Parse(`a or b NEAR(c) -d* col:e`))
 	want := `"a" AND "or" AND "b" AND "near"* AND "c" AND "d" AND "col" AND "e"`
 	if got != want {
 		t.Errorf("FTS5 = %s, want %s", got, want)
@@ -93,6 +94,49 @@ func TestQuotesInInputCannotBreakOutOfAPhrase(t *testing.T) {
 	// An unclosed quote makes the rest one phrase, still quoted.
 	if got, want := FTS5(Parse(`a "b c`)), `"a" AND "b c"`; got != want {
 		t.Errorf("FTS5 = %s, want %s", got, want)
+	}
+}
+
+func TestOrJoinsItsNeighboursOnly(t *testing.T) {
+	got := Parse(`Sergei OR Sergey Shoigu* OR "Sergei Shoygu" OR Shoygu, war`)
+	want := []Term{
+		{Words: []string{"sergei"}, Stem: "sergei", Or: []Term{{Words: []string{"sergey"}, Stem: "sergey"}}},
+		{Words: []string{"shoigu"}, Stem: "shoigu", Prefix: true, Or: []Term{
+			{Words: []string{"sergei", "shoygu"}, Phrase: true},
+			{Words: []string{"shoygu"}, Stem: "shoygu"},
+		}},
+		{Words: []string{"war"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Parse =\n%+v\nwant\n%+v", got, want)
+	}
+	if m, w := FTS5(got), `("sergei"* OR "sergey"*) AND ("shoigu"* OR "sergei shoygu" OR "shoygu"*) AND "war"`; m != w {
+		t.Errorf("FTS5 = %s, want %s", m, w)
+	}
+	if m, w := TSQuery(got), `('sergei' | 'sergey') & ('shoigu':* | ('sergei' <-> 'shoygu') | 'shoygu') & 'war'`; m != w {
+		t.Errorf("TSQuery = %s, want %s", m, w)
+	}
+	// An OR with nothing on one side is dropped; alternatives beyond
+	// MaxOr are.
+	if m, w := FTS5(Parse(`OR war OR`)), `"war"`; m != w {
+		t.Errorf("FTS5 = %s, want %s", m, w)
+	}
+	if m, w := FTS5(Parse(`a1 OR a2 OR a3 OR a4 OR a5 OR a6 OR a7 OR a8 OR a9`)), `("a1" OR "a2" OR "a3" OR "a4" OR "a5" OR "a6" OR "a7" OR "a8")`; m != w {
+		t.Errorf("FTS5 = %s, want %s", m, w)
+	}
+}
+
+func TestAlternativesSplitAListingsText(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Sergey Shoygu OR Sergei Shoigu":            {"Sergey Shoygu", "Sergei Shoigu"},
+		"Oregon or Ohio":                            {"Oregon or Ohio"},
+		"a OR b OR c OR d OR e OR f OR g OR h OR i": {"a", "b", "c", "d", "e", "f", "g", "h"},
+		" OR a":  {"a"},
+		"ORwell": {"ORwell"},
+	} {
+		if got := Alternatives(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("Alternatives(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 )
 
 // A sortKey is a column a listing sorts on. Nullable columns sort as if
@@ -212,10 +213,18 @@ func likeContains(text string) string {
 }
 
 // whereText adds a case-insensitive "contains" filter on the table's
-// search column.
+// search column: any of text's alternatives (fulltext.Alternatives:
+// "Sergey Shoygu OR Sergei Shoigu"), each a run of characters.
 func whereText(q *gorm.DB, table, text string) *gorm.DB {
-	if text == "" {
+	alts := fulltext.Alternatives(text)
+	if len(alts) == 0 {
 		return q
 	}
-	return q.Where(table+`.search LIKE ? ESCAPE '\'`, likeContains(text))
+	conds := make([]string, len(alts))
+	args := make([]any, len(alts))
+	for i, a := range alts {
+		conds[i] = table + `.search LIKE ? ESCAPE '\'`
+		args[i] = likeContains(a)
+	}
+	return q.Where("("+strings.Join(conds, " OR ")+")", args...)
 }
