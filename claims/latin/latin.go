@@ -1,16 +1,21 @@
 // Package latin spells a query typed in Russian in Latin letters, for the
 // claims recorded in English: a place by the gazetteer's English name
-// ("Сирия", "Сирии": Syria), any other word by its stem transliterated and
-// matched as a prefix ("Богданова": Bogdanov*, which finds Bogdanov and
-// Bogdanova). The API searches it when the query as typed matches no
-// claim.
+// ("Сирия", "Сирии": Syria), also when named by its adjective
+// ("сирийских": Syria, see adjectives.go), any other word by its stem
+// transliterated and matched as a prefix ("Богданова": Bogdanov*, which
+// finds Bogdanov and Bogdanova). The API searches it when the query as
+// typed matches no claim.
 //
 // # Transliteration
 //
-// Russian is spelt as English-language media spell Russian names:
-// BGN/PCGN without its diacritics. Богданов is Bogdanov, Патрушев
-// Patrushev, Юрий Yuriy; е is ye where BGN/PCGN has it, first in a word
-// and after a vowel, й, ъ or ь (Ельцин Yeltsin, Сергеев Sergeyev).
+// Russian is spelt as English-language media spell Russian names, and
+// they spell them in more than one way. The first spelling is BGN/PCGN
+// without its diacritics: Богданов is Bogdanov, Патрушев Patrushev, Юрий
+// Yuriy; е is ye where BGN/PCGN has it, first in a word and after a vowel,
+// й, ъ or ь (Ельцин Yeltsin, Сергеев Sergeyev). The press's own habits
+// give the others (see system): Shoigu for Shoygu, Dmitry and Dmitri for
+// Dmitriy, Sergei, Alexei, Aksenov for Aksyonov, Sergeev. A word is
+// searched in each of its spellings, at most MaxVariants, joined by OR.
 //
 // # Stems
 //
@@ -31,6 +36,8 @@
 package latin
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,16 +60,110 @@ var table = map[rune]string{
 // start of a word.
 const yeAfter = "аеёиоуыэюяйъь"
 
-// Word spells a Cyrillic word in Latin letters, keeping its case:
-// "Богданов" is Bogdanov, "ЕС" YeS. Other characters are kept.
-func Word(w string) string {
+// Word spells a Cyrillic word in Latin letters by BGN/PCGN, keeping its
+// case: "Богданов" is Bogdanov, "ЕС" YeS. Other characters are kept.
+func Word(w string) string { return wordIn(w, bgn, true) }
+
+// A system is a way of spelling Russian in Latin letters. English-language
+// media do not keep to one: BGN/PCGN's Shoygu, Dmitriy and Aksyonov are
+// as often Shoigu, Dmitry and Aksenov there. Variants tries each system.
+type system int
+
+const (
+	// bgn is BGN/PCGN without its diacritics (Word).
+	bgn system = iota
+	// press is the English press's usual spelling: й after a vowel is i
+	// (Shoigu, Sergei, Nikolai) except in a final -ой (Tolstoy), a final
+	// -ий or -ый is y (Dmitry, Navalny, Grozny), a final -ия ia (Maria),
+	// the кс of Алекс- and Макс- x (Alexei, Maxim), and ь before и y
+	// (Ilyin).
+	press
+	// pressI is press with a final -ий spelt i (Yuri, Dmitri).
+	pressI
+	// plain is press with every е and ё spelt e (Evgeny, Sergeev,
+	// Aksenov), as a writer without ё, or one who drops BGN/PCGN's ye,
+	// spells them.
+	plain
+)
+
+// systems are the systems Variants tries, BGN/PCGN first.
+var systems = []system{bgn, press, pressI, plain}
+
+// MaxVariants bounds the spellings Variants returns of one word, so that a
+// query of many words stays a query of a few alternatives a word.
+const MaxVariants = 3
+
+// Variants returns the distinct spellings of a Cyrillic word in Latin
+// letters, BGN/PCGN's first (Word), at most MaxVariants: "Шойгу" is
+// Shoygu and Shoigu, "Юрий" Yuriy, Yury and Yuri, "Аксёнов" Aksyonov and
+// Aksenov.
+func Variants(w string) []string { return variants(w, true) }
+
+// variants is Variants of a whole word, or of a word's stem (not whole),
+// whose last letters are not the word's ending.
+func variants(w string, whole bool) []string {
+	var out []string
+	for _, sys := range systems {
+		if v := wordIn(w, sys, whole); !slices.Contains(out, v) && len(out) < MaxVariants {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// pressEndings are the final letters that press and pressI spell their own
+// way (see system), and how.
+var pressEndings = []struct{ cyr, press, pressI string }{
+	{"ий", "y", "i"}, {"ый", "y", "y"}, {"ия", "ia", "ia"},
+}
+
+// wordIn spells w in sys, keeping its case; whole says w is a whole word,
+// whose final letters the press systems spell their own way.
+func wordIn(w string, sys system, whole bool) string {
 	var b strings.Builder
+	ending := ""
+	if whole && sys != bgn {
+		lw := strings.ToLower(w)
+		for _, e := range pressEndings {
+			if strings.HasSuffix(lw, e.cyr) && len(lw) > len(e.cyr) {
+				ending = e.press
+				if sys == pressI {
+					ending = e.pressI
+				}
+				if r, _ := utf8.DecodeRuneInString(w[len(w)-len(e.cyr):]); unicode.IsUpper(r) {
+					ending = strings.ToUpper(ending)
+				}
+				w = w[:len(w)-len(e.cyr)]
+				break
+			}
+		}
+	}
 	prev := rune(0)
-	for _, r := range w {
+	x := false // the last letter was a к spelt x, with the с after it
+	for i, r := range w {
 		lower := unicode.ToLower(r)
+		next := rune(0) // none after the last letter
+		if rest := w[i+utf8.RuneLen(r):]; rest != "" {
+			next, _ = utf8.DecodeRuneInString(rest)
+			next = unicode.ToLower(next)
+		}
 		t, ok := table[lower]
-		if lower == 'е' && (!unicode.IsLetter(prev) || strings.ContainsRune(yeAfter, prev)) {
+		wasX := x
+		x = false
+		switch {
+		case lower == 'е' && sys == plain, lower == 'ё' && sys == plain:
+			t = "e"
+		case lower == 'е' && (!unicode.IsLetter(prev) || strings.ContainsRune(yeAfter, prev)):
 			t = "ye"
+		case sys == bgn:
+		case lower == 'й' && strings.ContainsRune(vowels, prev) && (next != 0 || prev != 'о'):
+			t = "i"
+		case lower == 'к' && next == 'с' && xStem(w[:i]):
+			t, x = "x", true // Alexei, Maxim; but Aksyonov
+		case lower == 'с' && wasX:
+			t = ""
+		case lower == 'ь' && next == 'и':
+			t = "y"
 		}
 		switch {
 		case !ok:
@@ -76,8 +177,19 @@ func Word(w string) string {
 		}
 		prev = lower
 	}
-	return b.String()
+	return b.String() + ending
 }
+
+// xStem reports whether a word starts with before and then кс that the
+// press spells x: the names of Алексей, Александр and Максим (Alexei,
+// Alexander, Maxim), not every кс (Aksyonov).
+func xStem(before string) bool {
+	b := strings.ToLower(before)
+	return b == "але" || b == "ма"
+}
+
+// vowels are the Russian vowel letters.
+const vowels = "аеёиоуыэюя"
 
 // Stem returns the part of a Russian word that it keeps in every case, in
 // lower case with ё read as е: "Богдановым" is богданов, "Сирии" сир. It
@@ -122,15 +234,58 @@ type Places interface {
 }
 
 // Query returns q with each Cyrillic word in Latin letters: a place by its
-// English name, quoted when it has several words ("ОАЭ": "United Arab
-// Emirates"); any other word by its Stem, spelt with the case it was typed
-// in and matched as a prefix ("Богданова": Bogdanov*), or spelt whole in a
-// quoted phrase, as phrases match as written, when typed all in capitals
-// (an acronym: "НАТО" is NATO) and when its stem is shorter than
-// MinPrefixStem letters ("Мария" is Mariya). Other words and the
-// quotes are kept. It returns "" when q has no Cyrillic word.
+// English name (see placeName), quoted when it has several words ("ОАЭ":
+// "United Arab Emirates"); any other word by its Stem, spelt with the case
+// it was typed in and matched as a prefix ("Богданова": Bogdanov*), or
+// spelt whole when typed all in capitals (an acronym: "НАТО" is NATO) and
+// when its stem is shorter than MinPrefixStem letters ("Мария" is Mariya).
+// A word the systems spell differently is searched in each spelling (at
+// most MaxVariants), joined by fulltext's OR: "Шойгу" is Shoygu OR Shoigu,
+// "Алексея" Aleks* OR Alex*, "Грозного" Groznyy OR Grozny. A quoted
+// phrase is spelt whole, once in each system: "Сергей Шойгу" in quotes is
+// "Sergey Shoygu" OR "Sergei Shoigu". Other words and the quotes are
+// kept. It returns "" when q has no Cyrillic word.
 func Query(q string, places Places) string {
-	return spellAll(q, places, true)
+	if !HasCyrillic(q) {
+		return ""
+	}
+	place := placeMemo(places)
+	var b strings.Builder
+	parts := splitKeep(q)
+	for i := 0; i < len(parts); i++ {
+		if parts[i] != `"` {
+			b.WriteString(spellPart(parts[i], func(word string) []string {
+				var out []string
+				for _, sys := range systems {
+					if v := spellIn(word, false, true, sys, place); !slices.Contains(out, v) && len(out) < MaxVariants {
+						out = append(out, v)
+					}
+				}
+				return out
+			}))
+			continue
+		}
+		// A phrase, to its closing quote or the end, spelt whole.
+		j := i + 1
+		for j < len(parts) && parts[j] != `"` {
+			j++
+		}
+		var alts []string
+		for _, sys := range systems {
+			var p strings.Builder
+			for _, part := range parts[i+1 : j] {
+				p.WriteString(spellPart(part, func(word string) []string {
+					return []string{spellIn(word, true, true, sys, place)}
+				}))
+			}
+			if a := `"` + p.String() + `"`; !slices.Contains(alts, a) && len(alts) < MaxVariants {
+				alts = append(alts, a)
+			}
+		}
+		b.WriteString(strings.Join(alts, " "+fulltext.Or+" "))
+		i = j
+	}
+	return b.String()
 }
 
 // Text returns a text that records are to contain spelt in Latin
@@ -140,69 +295,112 @@ func Query(q string, places Places) string {
 // Only the last word is cut to its stem: the text is found as one run of
 // characters, where only the last word may go on ("Алексей Навальный" is
 // Aleksey Navaln, which "Aleksey Navalny" contains; Aleks Navaln is in no
-// text). It returns "" when text has no Cyrillic word.
+// text). The text is spelt once in each system, the spellings that
+// differ (at most MaxVariants) joined by " OR " (fulltext.Alternatives):
+// "Сергей Шойгу" is Sergey Shoygu OR Sergei Shoigu. It returns "" when
+// text has no Cyrillic word.
 func Text(text string, places Places) string {
-	return spellAll(text, places, false)
-}
-
-// spellAll is Query (asQuery) or Text.
-func spellAll(q string, places Places, asQuery bool) string {
-	if !HasCyrillic(q) {
+	if !HasCyrillic(text) {
 		return ""
 	}
-	var b strings.Builder
-	inPhrase := false
-	parts := splitKeep(q)
-	last := len(parts) - 1 // the last word's part: see Text
+	place := placeMemo(places)
+	parts := splitKeep(text)
+	last := len(parts) - 1 // the last word's part
 	for last > 0 && strings.IndexFunc(parts[last], isWordRune) < 0 {
 		last--
 	}
-	for i, part := range parts {
-		if part == `"` && asQuery {
-			inPhrase = !inPhrase
-			b.WriteString(part)
-			continue
+	var alts []string
+	for _, sys := range systems {
+		var b strings.Builder
+		for i, part := range parts {
+			b.WriteString(spellPart(part, func(word string) []string {
+				return []string{spellIn(word, i < last, false, sys, place)}
+			}))
 		}
-		// A word with punctuation around it: only its letters are spelt.
-		start := strings.IndexFunc(part, isWordRune)
-		if start < 0 || !HasCyrillic(part) {
-			b.WriteString(part)
-			continue
+		if a := b.String(); !slices.Contains(alts, a) && len(alts) < MaxVariants {
+			alts = append(alts, a)
 		}
-		end := strings.LastIndexFunc(part, isWordRune)
-		_, size := utf8.DecodeRuneInString(part[end:])
-		lead, word, trail := part[:start], part[start:end+size], part[end+size:]
-		spelt := spell(word, inPhrase || !asQuery && i < last, asQuery, places)
-		if strings.HasSuffix(spelt, "*") {
-			trail = strings.TrimPrefix(trail, "*") // typed: one is enough
-		}
-		b.WriteString(lead)
-		b.WriteString(spelt)
-		b.WriteString(trail)
 	}
-	return b.String()
+	return strings.Join(alts, " "+fulltext.Or+" ")
 }
 
-// spell returns the Latin spelling of one word of a query (see Query) or
-// text, whole (not by its stem) when asked.
-func spell(word string, whole, asQuery bool, places Places) string {
-	if name, ok := placeName(word, places); ok {
+// spellPart spells the Cyrillic word of a part of splitKeep's (a word
+// with any punctuation around it: only its letters are spelt) by spell,
+// its spellings joined by OR. A "*" typed after a word spelt as a prefix
+// is not doubled.
+func spellPart(part string, spell func(word string) []string) string {
+	start := strings.IndexFunc(part, isWordRune)
+	if start < 0 || !HasCyrillic(part) {
+		return part
+	}
+	end := strings.LastIndexFunc(part, isWordRune)
+	_, size := utf8.DecodeRuneInString(part[end:])
+	lead, word, trail := part[:start], part[start:end+size], part[end+size:]
+	alts := spell(word)
+	if rest, ok := strings.CutPrefix(trail, "*"); ok {
+		trail = rest
+		for i, a := range alts {
+			if !strings.HasSuffix(a, "*") {
+				alts[i] = a + "*"
+			}
+		}
+	}
+	return lead + strings.Join(alts, " "+fulltext.Or+" ") + trail
+}
+
+// spellIn returns the spelling in sys of one word of a query (see Query)
+// or text, whole (not by its stem) when asked. place is placeName's.
+func spellIn(word string, whole, asQuery bool, sys system, place func(string) (string, bool)) string {
+	if name, ok := place(word); ok {
+		if sys != bgn {
+			name = pressPlace(name)
+		}
 		if asQuery && !whole && len(fulltext.Words(name)) > 1 {
 			return `"` + name + `"`
 		}
 		return name
 	}
-	if whole || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 || acronym(word) {
+	if acronym(word) {
 		return Word(word)
+	}
+	if whole || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+		return wordIn(word, sys, true)
 	}
 	n := utf8.RuneCountInString(Stem(word))
 	if n < MinPrefixStem {
-		return Word(word)
+		return wordIn(word, sys, true)
 	}
+	stem := wordIn(word[:runeOffset(word, n)], sys, false)
 	if !asQuery {
-		return Word(word[:runeOffset(word, n)])
+		return stem
 	}
-	return Word(word[:runeOffset(word, n)]) + "*"
+	return stem + "*"
+}
+
+// finalY is a final -yy or -iy of a word of a place's English name as
+// GeoNames spells it after BGN/PCGN (Groznyy), which the English press
+// spells y (Grozny).
+var finalY = regexp.MustCompile(`(?:yy|iy)\b`)
+
+// pressPlace returns a place's English name as the press spells it.
+func pressPlace(name string) string { return finalY.ReplaceAllString(name, "y") }
+
+// placeMemo returns placeName over places, remembering each word's
+// answer, as every system asks it again.
+func placeMemo(places Places) func(string) (string, bool) {
+	type answer struct {
+		name string
+		ok   bool
+	}
+	seen := map[string]answer{}
+	return func(word string) (string, bool) {
+		a, ok := seen[word]
+		if !ok {
+			a.name, a.ok = placeName(word, places)
+			seen[word] = a
+		}
+		return a.name, a.ok
+	}
 }
 
 // MinPrefixStem is the shortest stem spelt as a prefix: a shorter one
@@ -212,7 +410,7 @@ const MinPrefixStem = 5
 
 // acronym reports whether word is typed all in capitals, two letters or
 // more ("НАТО", "ИГИЛ"): an acronym, which does not inflect as a word
-// does and is spelt whole (NATO, not NAT*).
+// does and is spelt whole (NATO, not NAT*), by BGN/PCGN only.
 func acronym(word string) bool {
 	letters := 0
 	for _, r := range word {
@@ -227,17 +425,26 @@ func acronym(word string) bool {
 }
 
 // placeName returns the English name of the place a Russian word names,
-// in any case ("Сирии" is Syria). A city counts only where the gazetteer
-// reads its name as a place in running text too, so that a common word
-// that some town is also called ("Дом", "Орёл") is spelt, not taken for
-// it. The gazetteer's suggestion for a name it does not know counts only
-// when one of the place's Russian names has the word's stem and is at
-// most one letter longer than the word, as a name in another case is
-// ("Сирия", "Сирии"; "Ирак", "Ираком"): "Ракка" is not Dhaka (Дакка), nor
-// "Александр" Alexandria (Александрия). A word of fulltext.MinStem letters or
-// fewer gets no suggestion: too many names are one letter from it.
+// in any case ("Сирии" is Syria), or an adjective of it (see
+// adjectivePlace: "сирийских" is Syria), or a hyphenated name in any case
+// (see hyphenPlace: "Ростове-на-Дону"). A city counts only where the
+// gazetteer reads its name as a place in running text too, so that a
+// common word that some town is also called ("Дом", "Орёл") is spelt, not
+// taken for it. The gazetteer's suggestion for a name it does not know
+// counts only when one of the place's Russian names has the word's stem
+// and is at most one letter longer than the word, as a name in another
+// case is ("Сирия", "Сирии"; "Ирак", "Ираком"): "Ракка" is not Dhaka
+// (Дакка), nor "Александр" Alexandria (Александрия). A word of
+// fulltext.MinStem letters or fewer gets no suggestion: too many names are
+// one letter from it.
 func placeName(word string, places Places) (string, bool) {
 	if p, ok := knownPlace(word, places); ok {
+		return p.Name, true
+	}
+	if p, ok := adjectivePlace(word, places); ok {
+		return p.Name, true
+	}
+	if p, ok := hyphenPlace(word, places); ok {
 		return p.Name, true
 	}
 	stem, n := Stem(word), utf8.RuneCountInString(word)

@@ -1,7 +1,11 @@
 package latin
 
 import (
+	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/fulltext"
 
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
@@ -80,20 +84,20 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		"ИГИЛ": "IGIL",
 		"ФСБ":  "FSB",
 		// Short stems: the word whole, not a prefix of three letters.
-		"Мария": "Mariya",
+		"Мария": "Mariya OR Maria",
 		"Марии": "Marii",
 		"Ивана": "Ivana",
-		"Шойгу": "Shoygu", // Snowball's stem is шойг
+		"Шойгу": "Shoygu OR Shoigu", // Snowball's stem is шойг; the press's i
 		// Five letters and more: a prefix.
 		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
-		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" Syria`,
+		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" OR "Alexandr Bogdanov" Syria`,
 		`"в ОАЭ"`: `"v United Arab Emirates"`,
-		"Юрия":    "Yuriya",
+		"Юрия":    "Yuriya OR Yuria",
 		// A "*" typed after a word spelt as a prefix is not doubled.
 		"Богданов*":  "Bogdanov*",
 		"Богданова*": "Bogdanov*",
-		"Мария*":     "Mariya*",
+		"Мария*":     "Mariya* OR Maria*",
 		"кот":        "kot",
 		"Bogdanov":   "",
 		"":           "",
@@ -111,8 +115,8 @@ func TestTextSpellsWithoutQuotesOrPrefixMarks(t *testing.T) {
 		`заявил "Богдановым" в ОАЭ`: `zayavil "Bogdanovym" v United Arab Emirates`,
 		"Сирии": "Syria",
 		// Inner words whole, only the last one cut to its stem.
-		"Алексей Навальный": "Aleksey Navaln",
-		"Богданова Мария":   "Bogdanova Mariya",
+		"Алексей Навальный": "Aleksey Navaln OR Alexei Navaln",
+		"Богданова Мария":   "Bogdanova Mariya OR Bogdanova Maria",
 		"Сергея Лаврова":    "Sergeya Lavrov",
 		"Сергея Лаврова, ":  "Sergeya Lavrov, ",
 		"Bogdanov":          "",
@@ -120,5 +124,108 @@ func TestTextSpellsWithoutQuotesOrPrefixMarks(t *testing.T) {
 		if got := Text(q, g); got != want {
 			t.Errorf("Text(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+func TestVariantsSpellAsThePressDoes(t *testing.T) {
+	for w, want := range map[string][]string{
+		"Шойгу":     {"Shoygu", "Shoigu"},
+		"Юрий":      {"Yuriy", "Yury", "Yuri"},
+		"Дмитрий":   {"Dmitriy", "Dmitry", "Dmitri"},
+		"Аксёнов":   {"Aksyonov", "Aksenov"},
+		"Сергей":    {"Sergey", "Sergei"},
+		"Алексей":   {"Aleksey", "Alexei"},
+		"Максим":    {"Maksim", "Maxim"},
+		"Ксения":    {"Kseniya", "Ksenia"},
+		"Навальный": {"Navalnyy", "Navalny"},
+		"Толстой":   {"Tolstoy"},
+		"Ильин":     {"Ilin", "Ilyin"},
+		"Евгений":   {"Yevgeniy", "Yevgeny", "Yevgeni"}, // at most three
+		"Сергеев":   {"Sergeyev", "Sergeev"},
+		"Подъезд":   {"Podyezd", "Podezd"},
+		"Байкал":    {"Baykal", "Baikal"},
+	} {
+		if got := Variants(w); !reflect.DeepEqual(got, want) {
+			t.Errorf("Variants(%s) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestPlaceAdjectivesAndObliqueFormsAreThePlace(t *testing.T) {
+	g := gazetteer.Builtin()
+	for q, want := range map[string]string{
+		"сирийских":        "Syria",
+		"сирийского":       "Syria",
+		"Сирийская":        "Syria",
+		"иракской":         "Iraq",
+		"иракских":         "Iraq",
+		"ливийских":        "Libya",
+		"российских":       "Russia",
+		"турецкой":         "Turkey",
+		"украинской":       "Ukraine",
+		"израильских":      "Israel",
+		"японского":        "Japan",
+		"палестинских":     "Palestine", // a country before a town in Texas
+		"чеченских":        "Chechnya",
+		"чеченской":        "Chechnya",
+		"Грозного":         "Groznyy OR Grozny",
+		"Грозном":          "Groznyy OR Grozny",
+		"грозненских":      "Groznyy OR Grozny",
+		"донецких":         "Donetsk",
+		"киевской":         "Kyiv",
+		"харьковских":      "Kharkiv",
+		"одесского":        "Odesa",
+		"мариупольского":   "Mariupol",
+		"московских":       "Moscow",
+		"дагестанских":     "Dagestan",
+		"Ростове-на-Дону":  `"Rostov-na-Donu"`,
+		"Ростова-на-Дону":  `"Rostov-na-Donu"`,
+		"Нью-Йорке":        `"New York City"`,
+		"Санкт-Петербурге": `"Saint Petersburg"`,
+		// Adjectives of no place, though some town has a name like them.
+		"русских":    "russk*",
+		"морских":    "morsk*",
+		"городских":  "gorodsk*",
+		"советских":  "sovetsk*",
+		"славянских": "slavyansk*",
+		// A phrase of an adjective and a noun: the place, and the noun
+		// in both its spellings.
+		"сирийских боевиков": "Syria boyevikov* OR boevikov*",
+	} {
+		if got := Query(q, g); got != want {
+			t.Errorf("Query(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got, want := Text("иракской армии", g), "Iraq armii"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}
+
+func TestIrregularAdjectivesNameKnownPlaces(t *testing.T) {
+	g := gazetteer.Builtin()
+	for stem, name := range irregular {
+		if _, ok := g.Lookup(name); !ok {
+			t.Errorf("irregular[%s] = %s, which the gazetteer does not know", stem, name)
+		}
+	}
+}
+
+func TestSpellingsStayBounded(t *testing.T) {
+	// Sixteen words, each with several spellings: a query keeps at most
+	// MaxVariants a word (an OR of them, not a product), a text at most
+	// MaxVariants in all.
+	g := gazetteer.Builtin()
+	long := strings.Repeat("Сергей Шойгу Юрий Евгений ", 4)
+	terms := fulltext.Parse(Query(long, g))
+	if len(terms) != 16 {
+		t.Fatalf("Query(%q) has %d terms, want 16", long, len(terms))
+	}
+	for _, term := range terms {
+		if n := 1 + len(term.Or); n < 2 || n > MaxVariants {
+			t.Errorf("term %v has %d spellings, want 2 to %d", term.Words, n, MaxVariants)
+		}
+	}
+	if got := fulltext.Alternatives(Text(long, g)); len(got) != MaxVariants {
+		t.Errorf("Text(%q) has %d alternatives, want %d", long, len(got), MaxVariants)
 	}
 }

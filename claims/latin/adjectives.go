@@ -1,0 +1,169 @@
+package latin
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
+)
+
+// Places named by an adjective.
+//
+// Russian names a place's people and things by an adjective of it:
+// "сирийских боевиков" are Syrian fighters, "иракской армии" Iraq's army.
+// Such an adjective is the place's name with -ск- and an adjective's
+// ending ("сирийский", "иракской", "киевских"), its Snowball stem ending
+// in -ск or -цк, and most are made by a few rules that adjectivePlace
+// undoes: Ирак иракск, Израиль израильск, Сирия сирийск, Япония японск,
+// Украина украинск, Одесса одесск, Турция турецк. The others, and the
+// places whose own name is an adjective (Грозный, declined as one:
+// "Грозного"), are in irregular.
+
+// irregular maps the Snowball stem of a place's adjective, or of a place
+// named by an adjective, to a Russian name of the place that the
+// gazetteer knows, where no rule of adjectivePlace derives it. Grozny is
+// taken for the city in any case ("Ивана Грозного" is Ivan the Terrible,
+// rarer in claims than the city), and Donetsk and Luhansk, whose adjective
+// is their own name ("донецких"), for their cities; a city whose name
+// is also a common adjective's stem (Славянск, Советск, Комсомольск) is
+// not listed, as "советских войск" would be Sovetsk's.
+var irregular = map[string]string{
+	"чеченск":     "Чечня",
+	"ингушск":     "Ингушетия",
+	"немецк":      "Германия",
+	"французск":   "Франция",
+	"итальянск":   "Италия",
+	"британск":    "Великобритания",
+	"американск":  "Соединенные Штаты",
+	"греческ":     "Греция",
+	"грузинск":    "Грузия",
+	"армянск":     "Армения",
+	"белорусск":   "Беларусь",
+	"казахск":     "Казахстан",
+	"узбекск":     "Узбекистан",
+	"таджикск":    "Таджикистан",
+	"туркменск":   "Туркменистан",
+	"киргизск":    "Киргизия",
+	"кыргызск":    "Киргизия",
+	"афганск":     "Афганистан",
+	"польск":      "Польша",
+	"литовск":     "Литва",
+	"шведск":      "Швеция",
+	"норвежск":    "Норвегия",
+	"финск":       "Финляндия",
+	"датск":       "Дания",
+	"швейцарск":   "Швейцария",
+	"нидерландск": "Нидерланды",
+	"голландск":   "Нидерланды",
+	"саудовск":    "Саудовская Аравия",
+	"эмиратск":    "ОАЭ",
+	"московск":    "Москва",
+	"грозненск":   "Грозный",
+	"грозн":       "Грозный",
+	"донецк":      "Донецк",
+	"луганск":     "Луганск",
+}
+
+// adjectiveEndings are the endings of a Russian adjective, in every
+// gender, number and case.
+var adjectiveEndings = []string{
+	"ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
+	"ей", "ую", "юю", "ые", "ие", "ых", "их", "ыми", "ими",
+}
+
+// adjectivePlace returns the place whose adjective word is, in any gender,
+// number and case: "сирийских" Syria, "иракской" Iraq, "чеченских"
+// Chechnya, "Грозного" Grozny. The rules' candidates (a place's name
+// derived from the adjective's stem) count only as knownPlace has them, so
+// a common word taken for a town's name ("городских": город) is not
+// one, and only when the part they keep of the stem has four letters or
+// more ("русских" is not Русь, "морских" not Мория); a country, region or
+// subdivision goes before a city ("палестинских" is Palestine, not a
+// town in Texas).
+func adjectivePlace(word string, places Places) (gazetteer.Place, bool) {
+	w := strings.ReplaceAll(strings.ToLower(word), "ё", "е")
+	stem := Stem(w)
+	ending := strings.TrimPrefix(w, stem)
+	if ending == w || !isAdjectiveEnding(ending) {
+		return gazetteer.Place{}, false
+	}
+	if name, ok := irregular[stem]; ok {
+		return places.Lookup(name)
+	}
+	var city gazetteer.Place
+	for _, c := range adjectiveNouns(stem) {
+		p, ok := knownPlace(c, places)
+		switch {
+		case !ok:
+		case p.Kind != gazetteer.City:
+			return p, true
+		case city.Name == "":
+			city = p
+		}
+	}
+	return city, city.Name != ""
+}
+
+func isAdjectiveEnding(e string) bool {
+	for _, a := range adjectiveEndings {
+		if e == a {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveNouns returns the names a place's adjective with this stem may
+// be made from, most likely first: сирийск Сирия, турецк Турция, одесск
+// Одесса, иракск Ирак, японск Япония, украинск Украина, тверск Тверь;
+// none from a part of the stem shorter than four letters.
+func adjectiveNouns(stem string) []string {
+	var out []string
+	add := func(b string, endings ...string) {
+		if utf8.RuneCountInString(b) >= 4 {
+			for _, e := range endings {
+				out = append(out, b+e)
+			}
+		}
+	}
+	if b, ok := strings.CutSuffix(stem, "ийск"); ok {
+		add(b+"и", "я")
+	}
+	if b, ok := strings.CutSuffix(stem, "ецк"); ok {
+		add(b+"ц", "ия")
+	}
+	if b, ok := strings.CutSuffix(stem, "сск"); ok {
+		add(b+"сс", "а")
+		add(b+"ск", "")
+	}
+	if b, ok := strings.CutSuffix(stem, "ск"); ok {
+		add(b, "", "ия", "а", "ь")
+	}
+	return out
+}
+
+// hyphenPlace returns the place a hyphenated name in an oblique case
+// denotes, which declines its first or its last part: "Ростове-на-Дону"
+// Rostov-on-Don, "Нью-Йорке" New York. That part is read as its stem, or
+// its stem and а or ь (Stem and knownPlace as for a word).
+func hyphenPlace(word string, places Places) (gazetteer.Place, bool) {
+	parts := strings.Split(strings.ToLower(word), "-")
+	if len(parts) < 2 {
+		return gazetteer.Place{}, false
+	}
+	for _, i := range []int{0, len(parts) - 1} {
+		orig := parts[i]
+		stem := Stem(orig)
+		for _, c := range []string{stem, stem + "а", stem + "ь"} {
+			if c == orig {
+				continue
+			}
+			parts[i] = c
+			if p, ok := knownPlace(strings.Join(parts, "-"), places); ok {
+				return p, true
+			}
+		}
+		parts[i] = orig
+	}
+	return gazetteer.Place{}, false
+}
