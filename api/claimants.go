@@ -14,6 +14,8 @@ func (h *handler) claimants() *resource[claims.Claimant] {
 		filter: func(ctx context.Context, q query) (claims.Page[*claims.Claimant], error) {
 			return h.store.ListClaimants(ctx, claims.ClaimantFilter{ListOptions: q.opts, Text: q.get("q")})
 		},
+		// A name typed in Russian finds one recorded in English (latin.go).
+		latin:    true,
 		readOnly: metaFields,
 		meta:     func(c *claims.Claimant) *claims.Meta { return &c.Meta },
 		insert:   h.writes.CreateClaimant,

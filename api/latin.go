@@ -19,7 +19,11 @@ import (
 // search whose Russian words name a topic but no claim answers that
 // topic as typed, not the claims of a spelling (whose answer would drop
 // it and say, wrongly, that nothing matched as written). GET /search and
-// GET /claims?q= do this.
+// the listings' text, GET /claims?q=, /claimants?q=, /sources?q= and
+// /topics?q=, do this. A word the press spells in several ways is
+// searched in each (at most three, joined by OR: "Шойгу" is Shoygu OR
+// Shoigu), and a listing's text in each spelling of the whole text
+// ("Сергей Шойгу": Sergey Shoygu OR Sergei Shoigu).
 //
 // The pages after the first continue the Latin spelling: their cursor
 // carries latinCursor before the store's, so that following next_cursor

@@ -115,7 +115,7 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 			{"Сирии", "Syria", []string{syria}},
 			{"Лавров", "", []string{lavrovRU}},
 			// Only the last word is cut to its stem.
-			{"Алексей Навальный", "Aleksey Navaln", []string{navalny}},
+			{"Алексей Навальный", "Aleksey Navaln OR Alexei Navaln", []string{navalny}},
 		} {
 			seen = nil
 			path := "/api/v1/claims?limit=2&q=" + url.QueryEscape(c.q)
@@ -141,6 +141,147 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 	})
 }
 
+// TestRussianAdjectivesAndPressSpellings types places by their
+// adjectives and names the English press spells its own way, in the
+// search, the claims listing and the claimants, sources and topics
+// listings, where the records are in English; once a record holds the
+// Russian as typed, that is found alone.
+func TestRussianAdjectivesAndPressSpellings(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		post := func(path, body string) string { return e.create(t, path, body) }
+		// The records the listings find hold no claim, and the claims'
+		// topic, claimant and source (which search looks in too) none of
+		// the names searched.
+		levant := post("/api/v1/topics", `{"title":"Fighters in Iraq and Syria","measure":"stock"}`)
+		shoigu := post("/api/v1/claimants", `{"name":"Sergei Shoigu","role":"Defence minister"}`)
+		shoygu := post("/api/v1/claimants", `{"name":"S. Shoygu"}`)
+		grozny := post("/api/v1/sources", `{"name":"Grozny Inform","kind":"agency"}`)
+		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+		interfax := post("/api/v1/claimants", `{"name":"Interfax"}`)
+		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+		claim := func(quote, who string) string {
+			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
+				topic, who, quote, src))
+		}
+		syria := claim("Some 300 fighters crossed from Syria", interfax)
+		iraq := claim("The army of Iraq counted 300", interfax)
+		inGrozny := claim("About 300 left Grozny that year", interfax)
+		sergei := claim("Sergei Shoigu said 300 were killed", interfax)
+		shoyguSaid := claim("Shoygu put the toll at 300", interfax)
+
+		type answer struct {
+			searchBody
+			SearchedAs string `json:"searched_as"`
+			Items      []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+			Next string `json:"next_cursor"`
+		}
+		get := func(path string) answer {
+			t.Helper()
+			var a answer
+			e.doJSON(t, request{method: http.MethodGet, path: path}, http.StatusOK, &a)
+			return a
+		}
+		sorted := func(ids ...string) []string {
+			ids = slices.Clone(ids)
+			slices.Sort(ids)
+			return ids
+		}
+		search := func(q string) ([]string, string) {
+			t.Helper()
+			a := get("/api/v1/search?q=" + url.QueryEscape(q))
+			var ids []string
+			for _, it := range a.Claims.Items {
+				ids = append(ids, it.Item.ID)
+			}
+			return sorted(ids...), a.SearchedAs
+		}
+		list := func(path, q string) ([]string, string) {
+			t.Helper()
+			a := get(path + "?q=" + url.QueryEscape(q))
+			var ids []string
+			for _, it := range a.Items {
+				ids = append(ids, it.ID)
+			}
+			return sorted(ids...), a.SearchedAs
+		}
+
+		for _, c := range []struct {
+			q, searchedAs string
+			want          []string
+		}{
+			{"сирийских", "Syria", []string{syria}},
+			{"иракской", "Iraq", []string{iraq}},
+			{"Грозного", "Groznyy OR Grozny", []string{inGrozny}},
+			{"Шойгу", "Shoygu OR Shoigu", []string{sergei, shoyguSaid}},
+			// Each word in its spellings, every word to match.
+			{"Сергей Шойгу", "Sergey OR Sergei Shoygu OR Shoigu", []string{sergei}},
+			{`"Сергей Шойгу"`, `"Sergey Shoygu" OR "Sergei Shoigu"`, []string{sergei}},
+		} {
+			if got, as := search(c.q); !slices.Equal(got, sorted(c.want...)) || as != c.searchedAs {
+				t.Errorf("search %s: claims %v searched as %q, want %v as %q", c.q, got, as, sorted(c.want...), c.searchedAs)
+			}
+		}
+
+		// The listings' text: "contains" any spelling of the whole.
+		for _, c := range []struct {
+			path, q, searchedAs string
+			want                []string
+		}{
+			{"/api/v1/claims", "Шойгу", "Shoygu OR Shoigu", []string{sergei, shoyguSaid}},
+			{"/api/v1/claims", "иракской", "Iraq", []string{iraq}},
+			{"/api/v1/claimants", "Шойгу", "Shoygu OR Shoigu", []string{shoigu, shoygu}},
+			{"/api/v1/claimants", "Сергей Шойгу", "Sergey Shoygu OR Sergei Shoigu", []string{shoigu}},
+			{"/api/v1/sources", "Грозного", "Groznyy OR Grozny", []string{grozny}},
+			{"/api/v1/topics", "Сирии", "Syria", []string{levant}},
+			{"/api/v1/topics", "иракских", "Iraq", []string{levant}},
+		} {
+			if got, as := list(c.path, c.q); !slices.Equal(got, sorted(c.want...)) || as != c.searchedAs {
+				t.Errorf("%s?q=%s: %v searched as %q, want %v as %q", c.path, c.q, got, as, sorted(c.want...), c.searchedAs)
+			}
+		}
+
+		// The facets count what the spellings select, and the pages of a
+		// listing go on with them.
+		a := get("/api/v1/claims?facets=true&q=" + url.QueryEscape("Шойгу"))
+		if a.Facets == nil || a.Facets.Total != 2 {
+			t.Errorf("claims?q=Шойгу: facets %+v, want a total of 2", a.Facets)
+		}
+		var seen []string
+		for cursor := ""; ; {
+			a := get("/api/v1/claimants?limit=1&q=" + url.QueryEscape("Шойгу") + "&cursor=" + url.QueryEscape(cursor))
+			if len(a.Items) != 1 || a.SearchedAs != "Shoygu OR Shoigu" {
+				t.Fatalf("claimants page %d: %d searched as %q, want one as Shoygu OR Shoigu", len(seen)+1, len(a.Items), a.SearchedAs)
+			}
+			seen = append(seen, a.Items[0].ID)
+			if cursor = a.Next; cursor == "" || len(seen) > 3 {
+				break
+			}
+			if !strings.HasPrefix(cursor, "latin:") {
+				t.Errorf("claimants?q=Шойгу: next cursor %q does not say it continues the Latin spelling", cursor)
+			}
+		}
+		if slices.Sort(seen); !slices.Equal(seen, sorted(shoigu, shoygu)) {
+			t.Errorf("paged claimants?q=Шойгу: %v, want %v", seen, sorted(shoigu, shoygu))
+		}
+
+		// Records that hold the Russian as typed: found alone, no
+		// spelling tried.
+		shoiguRU := post("/api/v1/claimants", `{"name":"Сергей Шойгу"}`)
+		ruClaim := claim("Шойгу назвал число в 300 человек", interfax)
+		if got, as := search("Шойгу"); !slices.Equal(got, []string{ruClaim}) || as != "" {
+			t.Errorf("search Шойгу with a Russian claim: %v searched as %q, want only %s as typed", got, as, ruClaim)
+		}
+		for path, want := range map[string]string{"/api/v1/claims": ruClaim, "/api/v1/claimants": shoiguRU} {
+			if got, as := list(path, "Шойгу"); !slices.Equal(got, []string{want}) || as != "" {
+				t.Errorf("%s?q=Шойгу with a Russian record: %v searched as %q, want only %s as typed", path, got, as, want)
+			}
+		}
+	})
+}
+
 // TestOddQueriesNeverFail: no query text, however odd, answers 500.
 func TestOddQueriesNeverFail(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
@@ -150,9 +291,10 @@ func TestOddQueriesNeverFail(t *testing.T) {
 			`"war*"`, `"war`, "(war | b)", "wa:*", "war:*A", "''", "'' & ''", "x'y", "war'", "́", "war ́", "a\u0301", "1e5*", "123*", "the*", "the", "и*", "и", "и war",
 			strings.Repeat("a", 3000), strings.Repeat("a", 3000) + "*", strings.Repeat("я", 3000), strings.Repeat("я", 3000) + "*", strings.Repeat("war ", 200), strings.Repeat("a* ", 200), "ъ*",
 			"Богданов & Сирии", "Богданов:*", "Богданов'", "'Богданов'", "!Богданов", "(Богданов)", `"Богданов`, "Богданов*", "Бо*", "Ъ", "ъ*", "ОАЭ", "\"ОАЭ\"", "Сирии \"", "ё",
+			"OR", "OR OR", "Шойгу OR", "OR Шойгу", "a OR OR b", `"Шойгу" OR "Сергей`, strings.Repeat("Юрий Шойгу OR ", 40), strings.Repeat("сирийских ", 40),
 		}
 		for _, q := range qs {
-			for _, path := range []string{"/api/v1/search?q=", "/api/v1/search?facets=true&q=", "/api/v1/claims?q="} {
+			for _, path := range []string{"/api/v1/search?q=", "/api/v1/search?facets=true&q=", "/api/v1/claims?q=", "/api/v1/claimants?q=", "/api/v1/sources?q="} {
 				rec := e.do(t, request{method: http.MethodGet, path: path + url.QueryEscape(q)})
 				if rec.Code >= 500 {
 					t.Errorf("%s%q: %d %s", path, q, rec.Code, rec.Body.String())

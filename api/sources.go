@@ -16,6 +16,8 @@ func (h *handler) sources() *resource[claims.Source] {
 				ListOptions: q.opts, Text: q.get("q"), Kind: claims.SourceKind(q.get("kind")),
 			})
 		},
+		// A name typed in Russian finds one recorded in English (latin.go).
+		latin:    true,
 		readOnly: metaFields,
 		meta:     func(s *claims.Source) *claims.Meta { return &s.Meta },
 		insert:   h.writes.CreateSource,

@@ -17,6 +17,8 @@ func (h *handler) topics() *resource[claims.Topic] {
 				ListOptions: q.opts, Text: q.get("q"), Tag: q.get("tag"), ParentID: q.get("parent_id"),
 			})
 		},
+		// A name typed in Russian finds one recorded in English (latin.go).
+		latin:    true,
 		readOnly: metaFields,
 		meta:     func(t *claims.Topic) *claims.Meta { return &t.Meta },
 		// Topic.Normalize leaves absent tags nil, unlike Claim's; the API
