@@ -191,6 +191,36 @@ func TestSearchInRussian(t *testing.T) {
 		t.Errorf("summary line %q, want %d claims of Syria", got, len(want))
 	}
 
+	// A name the press spells otherwise than BGN/PCGN: searched in both
+	// spellings, and the note names them as spellings.
+	const bortnikov = "Александра Бортникова"
+	_, as := searchAnswer(t, base, bortnikov)
+	if as != "Aleksandr* OR Alexander* Bortnikov*" {
+		t.Fatalf("the API searches %q as %q, want Aleksandr* OR Alexander* Bortnikov*: the test's premise is broken", bortnikov, as)
+	}
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent(bortnikov+"\r"))
+	s.waitFor(t, "the spellings' results", `new URLSearchParams(location.search).get('q') === '`+bortnikov+`' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
+	want = searchIDs(t, base, as)
+	if len(want) == 0 {
+		t.Fatal("the API finds no claim of Alexander Bortnikov in the demo: the premise is broken")
+	}
+	if got := cards(); !slices.Equal(got, want) {
+		t.Errorf("cards for %s: %v, want %v", bortnikov, got, want)
+	}
+	if got, note := eval[string](t, s, `document.querySelector('[data-testid=latin-note]').textContent`),
+		"Nothing matches “"+bortnikov+"” as written: these claims match “Aleksandr* OR Alexander* Bortnikov*”, its spellings in Latin letters (* stands for any ending)."; got != note {
+		t.Errorf("the note says %q, want %q", got, note)
+	}
+	s.waitFor(t, "the count", `!document.querySelector('.summary-line').textContent.startsWith('Counting')`)
+	line := strconv.Itoa(len(want)) + " claims match “Aleksandr* OR Alexander* Bortnikov*”"
+	if len(want) == 1 {
+		line = "1 claim matches “Aleksandr* OR Alexander* Bortnikov*”"
+	}
+	if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != line {
+		t.Errorf("summary line %q, want %d claims of the spellings", got, len(want))
+	}
+	s.screenshot(t, "search-russian-spellings", false)
+
 	// A place the gazetteer only guesses at is not read as that guess
 	// ("Ракка" is one letter from Dhaka's Russian name): nothing matches.
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("Ракка\r"))

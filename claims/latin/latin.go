@@ -75,8 +75,8 @@ const (
 	// press is the English press's usual spelling: й after a vowel is i
 	// (Shoigu, Sergei, Nikolai) except in a final -ой (Tolstoy), a final
 	// -ий or -ый is y (Dmitry, Navalny, Grozny), a final -ия ia (Maria),
-	// the кс of Алекс- and Макс- x (Alexei, Maxim), and ь before и y
-	// (Ilyin).
+	// the кс of Алекс- and Макс- x (Alexei, Maxim), a final -андр
+	// ander (Alexander), and ь before и y (Ilyin).
 	press
 	// pressI is press with a final -ий spelt i (Yuri, Dmitri).
 	pressI
@@ -164,6 +164,8 @@ func wordIn(w string, sys system, whole bool) string {
 			t = ""
 		case lower == 'ь' && next == 'и':
 			t = "y"
+		case lower == 'р' && prev == 'д' && next == 0 && strings.HasSuffix(strings.ToLower(w[:i]), "анд"):
+			t = "er" // Alexander
 		}
 		switch {
 		case !ok:

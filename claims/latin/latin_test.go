@@ -91,7 +91,7 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		// Five letters and more: a prefix.
 		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
-		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" OR "Alexandr Bogdanov" Syria`,
+		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" OR "Alexander Bogdanov" Syria`,
 		`"в ОАЭ"`: `"v United Arab Emirates"`,
 		"Юрия":    "Yuriya OR Yuria",
 		// A "*" typed after a word spelt as a prefix is not doubled.
@@ -136,6 +136,7 @@ func TestVariantsSpellAsThePressDoes(t *testing.T) {
 		"Сергей":    {"Sergey", "Sergei"},
 		"Алексей":   {"Aleksey", "Alexei"},
 		"Максим":    {"Maksim", "Maxim"},
+		"Александр": {"Aleksandr", "Alexander"},
 		"Ксения":    {"Kseniya", "Ksenia"},
 		"Навальный": {"Navalnyy", "Navalny"},
 		"Толстой":   {"Tolstoy"},

@@ -132,8 +132,11 @@ export async function render(ctx) {
   // the straight quotes the server puts around a place of several words
   // ("ОАЭ": "United Arab Emirates"), which the curly ones replace.
   const shown = res.searched_as ? searched.replaceAll('"', '') : q;
+  // A word the press spells in several ways is searched in each, joined
+  // by OR ("Shoygu OR Shoigu"): the note says spellings then.
+  const spellings = / OR /.test(searched) ? 'its spellings' : 'its spelling';
   const note = res.searched_as
-    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${shown}”, its spelling in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
+    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${shown}”, ${spellings} in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
     : null;
   const counted = searched
     ? get('/search', { ...params, limit: 1, facets: true, q: searched })
