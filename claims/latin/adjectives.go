@@ -2,6 +2,7 @@ package latin
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -166,4 +167,27 @@ func hyphenPlace(word string, places Places) (gazetteer.Place, bool) {
 		parts[i] = orig
 	}
 	return gazetteer.Place{}, false
+}
+
+// firstNames maps the stem (Stem) of a common Russian first name whose
+// stem is too short to be searched as a prefix (MinPrefixStem) to the
+// name itself: its other cases ("Юрия", "Ивана", "Олега") are spelt as
+// the name, which is how English texts hold it (Yuri, Ivan, Oleg), not
+// letter by letter (Yuriya, Ivana, Olega). Names with a longer stem need
+// none: "Сергея" is Serge*, "Алексея" Alekse* OR Alexe*.
+var firstNames = map[string]string{
+	"юри": "Юрий", "ива": "Иван", "петр": "Пётр", "олег": "Олег", "игор": "Игорь", "павл": "Павел",
+	"иль": "Илья", "льва": "Лев", "глеб": "Глеб", "егор": "Егор",
+	"мар": "Мария", "анн": "Анна", "ольг": "Ольга", "ирин": "Ирина", "еле": "Елена",
+}
+
+// firstName returns the first name a word typed with a capital is in
+// another case, or false.
+func firstName(word string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || acronym(word) {
+		return "", false
+	}
+	name, ok := firstNames[Stem(word)]
+	return name, ok
 }

@@ -365,6 +365,9 @@ func spellIn(word string, whole, asQuery bool, sys system, place func(string) (s
 	if acronym(word) {
 		return Word(word)
 	}
+	if name, ok := firstName(word); ok {
+		return wordIn(name, sys, true)
+	}
 	if whole || strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 {
 		return wordIn(word, sys, true)
 	}

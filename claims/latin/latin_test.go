@@ -85,15 +85,15 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		"ФСБ":  "FSB",
 		// Short stems: the word whole, not a prefix of three letters.
 		"Мария": "Mariya OR Maria",
-		"Марии": "Marii",
-		"Ивана": "Ivana",
+		"Марии": "Mariya OR Maria", // the name, as English texts hold it
+		"Ивана": "Ivan",
 		"Шойгу": "Shoygu OR Shoigu", // Snowball's stem is шойг; the press's i
 		// Five letters and more: a prefix.
 		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
 		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" OR "Alexander Bogdanov" Syria`,
 		`"в ОАЭ"`: `"v United Arab Emirates"`,
-		"Юрия":    "Yuriya OR Yuria",
+		"Юрия":    "Yuriy OR Yury OR Yuri",
 		// A "*" typed after a word spelt as a prefix is not doubled.
 		"Богданов*":  "Bogdanov*",
 		"Богданова*": "Bogdanov*",
@@ -228,5 +228,35 @@ func TestSpellingsStayBounded(t *testing.T) {
 	}
 	if got := fulltext.Alternatives(Text(long, g)); len(got) != MaxVariants {
 		t.Errorf("Text(%q) has %d alternatives, want %d", long, len(got), MaxVariants)
+	}
+}
+
+func TestFirstNamesInOtherCasesAreTheName(t *testing.T) {
+	g := gazetteer.Builtin()
+	for q, want := range map[string]string{
+		"Юрия Ушакова": "Yuriy OR Yury OR Yuri Ushakov*",
+		"Олега":        "Oleg",
+		"Игорю":        "Igor",
+		"Павла":        "Pavel",
+		"Петра":        "Pyotr OR Petr",
+		"Ольги":        "Olga",
+		"Елены":        "Yelena OR Elena",
+		// Longer stems are prefixes already; a word in lower case is no name.
+		"Сергея": "Serge*",
+		"олега":  "olega",
+	} {
+		if got := Query(q, g); got != want {
+			t.Errorf("Query(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got, want := Text("Юрия Ушакова", g), "Yuriy Ushakov OR Yury Ushakov OR Yuri Ushakov"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	// Each stem listed is too short for a prefix (a longer one is one
+	// already, and needs no entry).
+	for stem, name := range firstNames {
+		if len([]rune(stem)) >= MinPrefixStem {
+			t.Errorf("firstNames[%s] = %s: a stem of five letters or more is a prefix already", stem, name)
+		}
 	}
 }
