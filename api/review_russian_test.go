@@ -1,0 +1,47 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// TestReviewRussianAdjectiveFindsEnglishAdjective: a Russian place
+// adjective ("сирийских боевиков", "иракской армии") is, in English
+// reporting, an English adjective ("Syrian fighters", "the Iraqi army"),
+// not the country's name. The search must find those claims on both
+// databases, as it does for the listing's "contains".
+func TestReviewRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		post := func(path, body string) string { return e.create(t, path, body) }
+		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
+		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+		claim := func(quote string) string {
+			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
+				topic, who, quote, src))
+		}
+		syrian := claim("Some 300 Syrian fighters crossed the border")
+		iraqi := claim("The Iraqi army counted 300")
+		for q, want := range map[string]string{"сирийских": syrian, "иракской": iraqi} {
+			var a struct {
+				searchBody
+				SearchedAs string `json:"searched_as"`
+			}
+			e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape(q)}, http.StatusOK, &a)
+			var ids []string
+			for _, it := range a.Claims.Items {
+				ids = append(ids, it.Item.ID)
+			}
+			if !slices.Equal(ids, []string{want}) {
+				t.Errorf("search %s (searched as %q): claims %v, want [%s]", q, a.SearchedAs, ids, want)
+			}
+		}
+	})
+}
