@@ -45,3 +45,29 @@ func TestReviewRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
 		}
 	})
 }
+
+// TestReviewListingSpellingWithoutALetterSelectsNothing: "ъ OR ь" is in
+// no record, and its Latin spelling, " OR ", has no letter (ъ and ь have
+// none): latinOf counts the operator OR as a word, and the listing's
+// contains filter, whose alternatives are then all empty, selects every
+// record, saying it searched " OR ".
+func TestReviewListingSpellingWithoutALetterSelectsNothing(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		post := func(path, body string) string { return e.create(t, path, body) }
+		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
+		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+		post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":"Shoigu put it at 300","quantity_text":"300","language":"en","provenance":{"source_id":%q}}`, topic, who, src))
+		for _, path := range []string{"/api/v1/claims", "/api/v1/claimants", "/api/v1/sources"} {
+			var a struct {
+				Items      []struct{ ID string } `json:"items"`
+				SearchedAs string                `json:"searched_as"`
+			}
+			e.doJSON(t, request{method: http.MethodGet, path: path + "?q=" + url.QueryEscape("ъ OR ь")}, http.StatusOK, &a)
+			if len(a.Items) != 0 || a.SearchedAs != "" {
+				t.Errorf("%s?q=ъ OR ь: %d records searched as %q, want none (nothing holds ъ or ь)", path, len(a.Items), a.SearchedAs)
+			}
+		}
+	})
+}
