@@ -623,6 +623,36 @@ func (s *Store) RebuildSearch(ctx context.Context) error {
 // matching fewer claims is ranked whole. Tests lower it.
 var searchWindow = 2000
 
+// fewRows reports whether some term of the query is held by fewer than
+// searchWindow rows, given how many rows hold each FTS5 phrase (rows, in
+// the order fulltext.FTS5 writes them: a term, then its alternatives; -1
+// for a count that reached its cap). A term with alternatives is held by
+// at most the sum of its alternatives' rows: one alternative that no row
+// holds (a spelling of the Latin fallback) does not make the query rare.
+func fewRows(terms []fulltext.Term, rows []string) bool {
+	i := 0
+	for _, t := range terms {
+		sum, known := int64(0), true
+		for range 1 + len(t.Or) {
+			n := int64(-1)
+			if i < len(rows) {
+				if v, err := strconv.ParseInt(rows[i], 10, 64); err == nil {
+					n = v
+				}
+			}
+			i++
+			if n < 0 {
+				known = false
+			}
+			sum += n
+		}
+		if known && sum < int64(searchWindow) {
+			return true
+		}
+	}
+	return false
+}
+
 // searchSQLite returns page n of the claims matching terms and f's
 // filters, from the window of rowids cur names (or, at offset 0, the
 // window starting at cur.hi), best first, and the cursor of the next page.
@@ -688,12 +718,7 @@ func (s *Store) searchSQLite(db *gorm.DB, f claims.ClaimFilter, terms []fulltext
 		return nil, "", nil // nothing matches
 	}
 	idf := counted[0].IDF
-	whole := false
-	for _, r := range strings.Fields(counted[0].Rows) {
-		if n, err := strconv.ParseInt(r, 10, 64); err == nil && n >= 0 && n < int64(searchWindow) {
-			whole = true
-		}
-	}
+	whole := fewRows(terms, strings.Fields(counted[0].Rows))
 	if f.TopicID != "" {
 		idf += " 0"
 	}
