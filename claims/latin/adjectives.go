@@ -65,6 +65,16 @@ var irregular = map[string]string{
 	"луганск":     "Луганск",
 }
 
+// capitalOnly are the stems of irregular that are a common adjective's
+// too, a place only when typed with a capital: "Грозного" is the city,
+// "грозный" formidable.
+var capitalOnly = map[string]bool{"грозн": true}
+
+// notPlaces are the stems of common adjectives that the rules would take
+// for a place's: "олимпийские игры" are the Olympic games, not Olympia's
+// (Washington), "пушкинское" is the poet's, not the town Pushkin's.
+var notPlaces = map[string]bool{"олимпийск": true, "пушкинск": true}
+
 // adjectiveEndings are the endings of a Russian adjective, in every
 // gender, number and case.
 var adjectiveEndings = []string{
@@ -89,7 +99,13 @@ func adjectivePlace(word string, places Places) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	if name, ok := irregular[stem]; ok {
+		if r, _ := utf8.DecodeRuneInString(word); capitalOnly[stem] && !unicode.IsUpper(r) {
+			return gazetteer.Place{}, false
+		}
 		return places.Lookup(name)
+	}
+	if notPlaces[stem] {
+		return gazetteer.Place{}, false
 	}
 	var city gazetteer.Place
 	for _, c := range adjectiveNouns(stem) {
@@ -98,11 +114,24 @@ func adjectivePlace(word string, places Places) (gazetteer.Place, bool) {
 		case !ok:
 		case p.Kind != gazetteer.City:
 			return p, true
-		case city.Name == "":
+		case city.Name == "" || inRussia(p) && !inRussia(city):
 			city = p
 		}
 	}
 	return city, city.Name != ""
+}
+
+// inRussia reports whether a place lies in Russia. Of two towns a
+// Russian adjective may name, the Russian one is meant: "тульской" is
+// Tula's, not Toul's (Туль, France), "ярославской" Yaroslavl's, not
+// Jarosław's (Ярослав, Poland).
+func inRussia(p gazetteer.Place) bool {
+	for _, in := range p.In {
+		if in == "RU" || strings.HasPrefix(in, "RU.") || strings.HasPrefix(in, "RU-") {
+			return true
+		}
+	}
+	return false
 }
 
 func isAdjectiveEnding(e string) bool {
@@ -116,8 +145,9 @@ func isAdjectiveEnding(e string) bool {
 
 // adjectiveNouns returns the names a place's adjective with this stem may
 // be made from, most likely first: сирийск Сирия, турецк Турция, одесск
-// Одесса, иракск Ирак, японск Япония, украинск Украина, тверск Тверь;
-// none from a part of the stem shorter than four letters.
+// Одесса, иракск Ирак, японск Япония, украинск Украина, тверск Тверь,
+// тульск Тула, ярославск Ярославль; none from a part of the stem shorter
+// than four letters.
 func adjectiveNouns(stem string) []string {
 	var out []string
 	add := func(b string, endings ...string) {
@@ -138,7 +168,12 @@ func adjectiveNouns(stem string) []string {
 		add(b+"ск", "")
 	}
 	if b, ok := strings.CutSuffix(stem, "ск"); ok {
-		add(b, "", "ия", "а", "ь")
+		add(b, "", "ия", "а", "ь", "ль")
+		// тульск: Тула, the ь only softening the л (the four letters
+		// kept are туль).
+		if c, ok := strings.CutSuffix(b, "ь"); ok && utf8.RuneCountInString(b) >= 4 {
+			out = append(out, c+"а", c+"я")
+		}
 	}
 	return out
 }

@@ -352,13 +352,18 @@ func spellPart(part string, spell func(word string) []string) string {
 
 // spellIn returns the spelling in sys of one word of a query (see Query)
 // or text, whole (not by its stem) when asked. place is placeName's.
-func spellIn(word string, whole, asQuery bool, sys system, place func(string) (string, bool)) string {
-	if name, ok := place(word); ok {
+func spellIn(word string, whole, asQuery bool, sys system, place func(string) (string, bool, bool)) string {
+	if name, adjective, ok := place(word); ok {
 		if sys != bgn {
 			name = pressPlace(name)
 		}
-		if asQuery && !whole && len(fulltext.Words(name)) > 1 {
+		switch words := len(fulltext.Words(name)); {
+		case asQuery && !whole && words > 1:
 			return `"` + name + `"`
+		case asQuery && !whole && adjective && words == 1:
+			// English says Syrian and Iraqi where Russian says
+			// сирийских and иракской.
+			return name + "*"
 		}
 		return name
 	}
@@ -392,19 +397,19 @@ func pressPlace(name string) string { return finalY.ReplaceAllString(name, "y") 
 
 // placeMemo returns placeName over places, remembering each word's
 // answer, as every system asks it again.
-func placeMemo(places Places) func(string) (string, bool) {
+func placeMemo(places Places) func(string) (string, bool, bool) {
 	type answer struct {
-		name string
-		ok   bool
+		name          string
+		adjective, ok bool
 	}
 	seen := map[string]answer{}
-	return func(word string) (string, bool) {
+	return func(word string) (string, bool, bool) {
 		a, ok := seen[word]
 		if !ok {
-			a.name, a.ok = placeName(word, places)
+			a.name, a.adjective, a.ok = placeOf(word, places)
 			seen[word] = a
 		}
-		return a.name, a.ok
+		return a.name, a.adjective, a.ok
 	}
 }
 
@@ -442,35 +447,59 @@ func acronym(word string) bool {
 // (Дакка), nor "Александр" Alexandria (Александрия). A word of
 // fulltext.MinStem letters or fewer gets no suggestion: too many names are
 // one letter from it.
+//
+// A Russian stopword typed in lower case ("того", which the gazetteer
+// has as Togo) is no place. A suggestion whose Russian name does not
+// decline, ending in a vowel other than а or я ("Совето", "Мали"), counts
+// only as typed: "совета" is not Soweto, nor "мало" Mali.
 func placeName(word string, places Places) (string, bool) {
+	name, _, ok := placeOf(word, places)
+	return name, ok
+}
+
+// placeOf is placeName, and says whether the word named the place by its
+// adjective (which Query searches as a prefix of the place's English
+// name: Syria* finds Syrian).
+func placeOf(word string, places Places) (name string, adjective, ok bool) {
+	if russian.IsStopWord(word) {
+		return "", false, false
+	}
 	if p, ok := knownPlace(word, places); ok {
-		return p.Name, true
+		return p.Name, false, true
 	}
 	if p, ok := adjectivePlace(word, places); ok {
-		return p.Name, true
+		return p.Name, true, true
 	}
 	if p, ok := hyphenPlace(word, places); ok {
-		return p.Name, true
+		return p.Name, false, true
 	}
 	stem, n := Stem(word), utf8.RuneCountInString(word)
 	if n <= fulltext.MinStem {
-		return "", false // "кот" is one letter from Kota (Кота)
+		return "", false, false // "кот" is one letter from Kota (Кота)
 	}
 	s, ok := places.Suggest(word)
 	if !ok {
-		return "", false
+		return "", false, false
 	}
 	p, ok := knownPlace(s, places)
 	if !ok {
-		return "", false
+		return "", false, false
 	}
 	for _, a := range append([]string{s}, p.Aliases...) {
-		if HasCyrillic(a) && utf8.RuneCountInString(a) <= n+1 && Stem(a) == stem {
-			return p.Name, true
+		if !HasCyrillic(a) || utf8.RuneCountInString(a) > n+1 || Stem(a) != stem {
+			continue
 		}
+		if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(a)); strings.ContainsRune(indeclinable, last) && !strings.EqualFold(a, word) {
+			continue
+		}
+		return p.Name, false, true
 	}
-	return "", false
+	return "", false, false
 }
+
+// indeclinable are the final letters of a foreign name that Russian does
+// not decline (Совето, Мали, Того, Токио).
+const indeclinable = "оеиуюэ"
 
 // knownPlace returns the place a name denotes (see placeName).
 func knownPlace(name string, places Places) (gazetteer.Place, bool) {
