@@ -128,6 +128,49 @@ func Parse(q string) []Term {
 	return terms
 }
 
+// CapOr returns q without the alternatives that Parse drops, those beyond
+// MaxOr in one group of terms joined by OR, so that a query written for
+// the analyst to read (package latin's spelling, in searched_as) says
+// only what is searched. Everything else is kept as written.
+func CapOr(q string) string {
+	// The query's tokens outside phrases, a phrase being one token.
+	var tokens []string
+	for i, part := range strings.Split(q, `"`) {
+		switch {
+		case i%2 == 1:
+			tokens = append(tokens, `"`+part+`"`)
+		default:
+			tokens = append(tokens, strings.FieldsFunc(part, unicode.IsSpace)...)
+		}
+	}
+	if strings.Count(q, `"`)%2 == 1 {
+		tokens[len(tokens)-1] = strings.TrimSuffix(tokens[len(tokens)-1], `"`) // unclosed, as typed
+	}
+	var out []string
+	n := 0 // the terms in the current group
+	dropped := false
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if t == Or {
+			continue
+		}
+		if i > 0 && tokens[i-1] == Or && n > 0 {
+			if n++; n > MaxOr {
+				dropped = true
+				continue
+			}
+			out = append(out, Or)
+		} else {
+			n = 1
+		}
+		out = append(out, t)
+	}
+	if !dropped {
+		return q
+	}
+	return strings.Join(out, " ")
+}
+
 // Alternatives splits a listing's text (which records contain as one run
 // of characters, not a query) at " OR ", any of whose parts a record may
 // contain instead: "Sergey Shoygu OR Sergei Shoigu". It keeps at most

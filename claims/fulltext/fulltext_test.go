@@ -91,6 +91,14 @@ func TestQuotesInInputCannotBreakOutOfAPhrase(t *testing.T) {
 	if got != want {
 		t.Errorf("FTS5 = %s, want %s", got, want)
 	}
+	// OR in capitals joins two quoted terms, nothing more: an OR or a
+	// NEAR( inside a phrase or after it is a word.
+	if got, want := FTS5(Parse(`a OR "b OR c" NEAR(d) OR`)), `("a" OR "b or c") AND "near"* AND "d"`; got != want {
+		t.Errorf("FTS5 = %s, want %s", got, want)
+	}
+	if got, want := TSQuery(Parse(`a OR "b OR c" NEAR(d) OR`)), `('a' | ('b' <-> 'or' <-> 'c')) & 'near' & 'd'`; got != want {
+		t.Errorf("TSQuery = %s, want %s", got, want)
+	}
 	// An unclosed quote makes the rest one phrase, still quoted.
 	if got, want := FTS5(Parse(`a "b c`)), `"a" AND "b c"`; got != want {
 		t.Errorf("FTS5 = %s, want %s", got, want)
@@ -148,5 +156,21 @@ func TestSnippetSplitsMarkedPassage(t *testing.T) {
 	}
 	if got := Snippet(Open + "unclosed"); !reflect.DeepEqual(got, []SnippetPart{{Text: "unclosed", Match: true}}) {
 		t.Errorf("Snippet(unclosed) = %+v", got)
+	}
+}
+
+func TestCapOrSaysWhatParseKeeps(t *testing.T) {
+	nine := `a1 OR a2 OR a3 OR a4 OR a5 OR "a 6" OR a7 OR a8 OR a9* b1 OR b2`
+	got := CapOr(nine)
+	if want := `a1 OR a2 OR a3 OR a4 OR a5 OR "a 6" OR a7 OR a8 b1 OR b2`; got != want {
+		t.Errorf("CapOr = %s, want %s", got, want)
+	}
+	if a, b := FTS5(Parse(got)), FTS5(Parse(nine)); a != b {
+		t.Errorf("FTS5 of CapOr's %s, of the query %s: want the same", a, b)
+	}
+	for _, q := range []string{`Shoygu OR Shoigu, "Sergey  Shoygu`, `a OR b`, `OR`} {
+		if got := CapOr(q); got != q {
+			t.Errorf("CapOr(%s) = %s, want it as written", q, got)
+		}
 	}
 }

@@ -287,7 +287,9 @@ func Query(q string, places Places) string {
 		b.WriteString(strings.Join(alts, " "+fulltext.Or+" "))
 		i = j
 	}
-	return b.String()
+	// Words OR'd as typed, each in its spellings, may make a group of
+	// more than the search takes; say only what is searched.
+	return fulltext.CapOr(b.String())
 }
 
 // Text returns a text that records are to contain spelt in Latin

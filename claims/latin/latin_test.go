@@ -260,3 +260,14 @@ func TestFirstNamesInOtherCasesAreTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestQuerySaysOnlyWhatIsSearched: words typed with OR between them, each
+// in its spellings, may make more alternatives than the search takes
+// (fulltext.MaxOr); the spelling, shown as searched_as, leaves out those
+// not searched.
+func TestQuerySaysOnlyWhatIsSearched(t *testing.T) {
+	got := Query("Юрий OR Шойгу OR Аксёнов OR Юрий", gazetteer.Builtin())
+	if want := "Yuriy OR Yury OR Yuri OR Shoygu OR Shoigu OR Aksyonov* OR Aksenov* OR Yuriy"; got != want {
+		t.Errorf("Query = %q, want %q", got, want)
+	}
+}
