@@ -48,9 +48,9 @@ func (h *handler) latinSearchVersion(ctx context.Context) (string, error) {
 
 // latinOf returns the Latin spelling of a full-text query (asQuery) or of
 // a listing's text, "" when it has no Cyrillic word, is spelt the same or
-// its spelling has no word: ъ and ь have no Latin letter, and "ъ*" spelt
-// "*" would be a query without a word, a 422 where the query as typed
-// gave an empty answer.
+// its spelling has no word (hasWord): ъ and ь have no Latin letter, and
+// "ъ*" spelt "*" would be a query without a word, a 422 where the query as
+// typed gave an empty answer.
 func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, error) {
 	if !latin.HasCyrillic(q) {
 		return "", nil
@@ -63,10 +63,25 @@ func (h *handler) latinOf(ctx context.Context, q string, asQuery bool) (string, 
 	if asQuery {
 		alt = latin.Query(q, g)
 	}
-	if alt == q || len(fulltext.Words(alt)) == 0 {
+	if alt == q || !hasWord(alt, asQuery) {
 		return "", nil
 	}
 	return alt, nil
+}
+
+// hasWord reports whether a spelling has a word to search besides the
+// operator OR that joins its alternatives: "ъ OR ь" is spelt " OR ",
+// which has none.
+func hasWord(alt string, asQuery bool) bool {
+	if asQuery {
+		return fulltext.Parse(alt) != nil
+	}
+	for _, a := range fulltext.Alternatives(alt) {
+		if len(fulltext.Words(a)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fallBack runs the search or listing of q (run) and, when it finds

@@ -214,11 +214,16 @@ func likeContains(text string) string {
 
 // whereText adds a case-insensitive "contains" filter on the table's
 // search column: any of text's alternatives (fulltext.Alternatives:
-// "Sergey Shoygu OR Sergei Shoigu"), each a run of characters.
+// "Sergey Shoygu OR Sergei Shoigu"), each a run of characters. A text
+// of spaces is no filter; one whose every alternative is empty (" OR ")
+// matches nothing.
 func whereText(q *gorm.DB, table, text string) *gorm.DB {
+	if strings.TrimSpace(text) == "" {
+		return q
+	}
 	alts := fulltext.Alternatives(text)
 	if len(alts) == 0 {
-		return q
+		return q.Where("1 = 0")
 	}
 	conds := make([]string, len(alts))
 	args := make([]any, len(alts))

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"hash/fnv"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -222,7 +223,11 @@ func withoutQuery(f claims.ClaimFilter) claims.ClaimFilter {
 func (s *Store) checkSearch(f claims.ClaimFilter) error {
 	var p claims.Problems
 	if fulltext.Parse(f.Query) == nil {
-		p.Add("q", "needs a word to search for")
+		if slices.Contains(strings.Fields(f.Query), fulltext.Or) {
+			p.Add("q", `needs a word to search for: OR, in capitals, is the operator "either" (Shoigu OR Shoygu); type "OR" in quotes to search the word`)
+		} else {
+			p.Add("q", "needs a word to search for")
+		}
 	}
 	if f.Sort != "" {
 		p.Add("sort", "is not taken by a search: results come by relevance")
