@@ -247,6 +247,8 @@ func TestSearchInRussian(t *testing.T) {
 	b.put("topic", map[string]any{"id": "uae-topic", "title": "Foreign workers", "unit": "people"})
 	b.put("claim", map[string]any{"id": "uae-claim", "topic_id": "uae-topic", "claimant_id": "uae-who", "quantity_text": "300",
 		"quote": "Some 300 arrived in the United Arab Emirates", "provenance": map[string]any{"source_id": "uae-src"}})
+	b.put("claim", map[string]any{"id": "shoigu-claim", "topic_id": "uae-topic", "claimant_id": "uae-who", "quantity_text": "300",
+		"quote": "Sergei Shoigu put it at 300", "provenance": map[string]any{"source_id": "uae-src"}})
 	b.post(base)
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("ОАЭ\r"))
 	s.waitFor(t, "the place's results", `new URLSearchParams(location.search).get('q') === 'ОАЭ' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
@@ -257,6 +259,20 @@ func TestSearchInRussian(t *testing.T) {
 	if got := eval[string](t, s, `document.querySelector('.summary-line').textContent`); got != "1 claim matches “United Arab Emirates”" {
 		t.Errorf("summary line %q, want 1 claim of “United Arab Emirates”", got)
 	}
+
+	// A quoted name in its spellings: the phrases keep their quotes in
+	// the note, which would otherwise read as one run of four words.
+	const shoigu = `"Сергей Шойгу"`
+	if _, as := searchAnswer(t, base, shoigu); as != `"Sergey Shoygu" OR "Sergei Shoigu"` {
+		t.Fatalf("the API searches %s as %s: the test's premise is broken", shoigu, as)
+	}
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent(shoigu+"\r"))
+	s.waitFor(t, "the phrases' results", `new URLSearchParams(location.search).get('q') === '`+shoigu+`' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
+	if got, note := eval[string](t, s, `document.querySelector('[data-testid=latin-note]').textContent`),
+		"Nothing matches “"+shoigu+"” as written: these claims match “\"Sergey Shoygu\" OR \"Sergei Shoigu\"”, its spellings in Latin letters."; got != note {
+		t.Errorf("the note says %q, want %q", got, note)
+	}
+	s.screenshot(t, "search-russian-phrases", false)
 	s.checkClean(t)
 }
 

@@ -128,10 +128,12 @@ export async function render(ctx) {
   // when q, typed in Russian, matches nothing as written and the server
   // searched that instead (searched_as: "Bogdanov*" for "Богданова").
   const searched = res.searched_as || q;
-  // shown is what the screen names the results by: the spelling without
-  // the straight quotes the server puts around a place of several words
-  // ("ОАЭ": "United Arab Emirates"), which the curly ones replace.
-  const shown = res.searched_as ? searched.replaceAll('"', '') : q;
+  // shown is what the screen names the results by: the spelling, without
+  // the straight quotes when they enclose it all (a place of several
+  // words, "ОАЭ": "United Arab Emirates"), which the curly ones replace;
+  // the quotes of phrases among others are kept ("Sergey Shoygu" OR
+  // "Sergei Shoigu").
+  const shown = !res.searched_as ? q : /^"[^"]*"$/.test(searched) ? searched.slice(1, -1) : searched;
   // A word the press spells in several ways is searched in each, joined
   // by OR ("Shoygu OR Shoigu"): the note says spellings then.
   const spellings = / OR /.test(searched) ? 'its spellings' : 'its spelling';
