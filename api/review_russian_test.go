@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims/gormstore"
@@ -69,5 +70,26 @@ func TestReviewListingSpellingWithoutALetterSelectsNothing(t *testing.T) {
 				t.Errorf("%s?q=ъ OR ь: %d records searched as %q, want none (nothing holds ъ or ь)", path, len(a.Items), a.SearchedAs)
 			}
 		}
+	})
+}
+
+// TestSearchOfOnlyOrSaysOrIsAnOperator: q=OR is a query without a word,
+// as OR in capitals is the operator; the 422 says so and how to search
+// the word, where "q: needs a word to search for" alone puzzles.
+func TestSearchOfOnlyOrSaysOrIsAnOperator(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
+		e := newEnv(t, s, nil)
+		for _, q := range []string{"OR", " OR OR "} {
+			rec := e.do(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape(q)})
+			if rec.Code != http.StatusUnprocessableEntity {
+				t.Fatalf("search?q=%q = %d, want 422", q, rec.Code)
+			}
+			p := decodeProblem(t, rec)
+			if len(p.Errors) != 1 || p.Errors[0].Field != "q" || !strings.Contains(p.Errors[0].Detail, `"OR" in quotes`) {
+				t.Errorf("search?q=%q: %+v, want q's detail to say OR is an operator and \"OR\" in quotes the word", q, p.Errors)
+			}
+		}
+		var a struct{ Claims struct{ Items []any } }
+		e.doJSON(t, request{method: http.MethodGet, path: "/api/v1/search?q=" + url.QueryEscape(`"OR"`)}, http.StatusOK, &a)
 	})
 }
