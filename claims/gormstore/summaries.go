@@ -644,6 +644,9 @@ func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o clai
 		if f.MinSeverity > 0 {
 			q = q.Where("severity >= ?", f.MinSeverity)
 		}
+		if f.SeverityBelow > 0 {
+			q = q.Where("severity < ?", f.SeverityBelow)
+		}
 		return q
 	}
 	firstCol, secondCol := "priority", "severity"
