@@ -123,6 +123,7 @@ export async function render(ctx) {
     for (const c of got || []) c.status = c.status || 'open';
     list = got;
     listOrder = query.sort;
+    built.clear();
     limit = SHOWN;
     draw();
   };
