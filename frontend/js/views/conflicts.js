@@ -212,7 +212,7 @@ function topicPicker(id, onChange) {
     chosenBox.hidden = !t;
     input.hidden = Boolean(t);
     if (t) {
-      replace(chosenBox, h('strong', null, t.title),
+      replace(chosenBox, h('strong', { title: t.title }, t.title),
         h('button', { type: 'button', class: 'linkish', 'aria-label': `All topics instead of ${t.title}`, onclick: () => choose(null) }, 'all topics'));
     }
   };
