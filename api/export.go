@@ -89,13 +89,10 @@ func (h *handler) export(c *gin.Context) {
 			h.refuseExport(c)
 			return
 		}
-		// The GET's body, text, is gzipped by compress for a client that
-		// accepts it once it passes 1 KB, which an export does but for a
-		// nearly empty topic's: compress cannot tell from a HEAD's empty
-		// body, so the HEAD says it here.
-		if acceptsGzip(c.GetHeader("Accept-Encoding")) {
-			c.Header("Content-Encoding", "gzip")
-		}
+		// No Content-Encoding: compress gzips the GET's body only once it
+		// passes 1 KB, which is known only while making it (a nearly empty
+		// topic's export is sent plain), and RFC 9110 (9.3.2) lets a HEAD
+		// omit a header known only then rather than guess it.
 		h.exportHeaders(c, name, f)
 		return
 	}

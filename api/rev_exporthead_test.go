@@ -13,9 +13,11 @@ import (
 
 // TestRevExportHeadSmallExport (review of conflictsscreen): the export of
 // a topic with no claim is under compress's 1 KB, so its GET is sent
-// plain even to a client that accepts gzip; its HEAD should then not say
+// plain even to a client that accepts gzip; its HEAD must then not say
 // Content-Encoding: gzip (RFC 9110 9.3.2: the same header fields as the
-// GET, or none where they are known only while making the body).
+// GET, or none where they are known only while making the body). The
+// HEAD omits Content-Encoding, so it agrees with every GET; this asserts
+// the premise (the GET is plain) and the agreement.
 func TestRevExportHeadSmallExport(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		if err := s.CreateTopic(context.Background(), &claims.Topic{Meta: claims.Meta{ID: "empty"}, Title: "An empty topic", Unit: "people"}); err != nil {
@@ -34,6 +36,9 @@ func TestRevExportHeadSmallExport(t *testing.T) {
 				return rec
 			}
 			get, head := answer(http.MethodGet), answer(http.MethodHead)
+			if g := get.Header().Get("Content-Encoding"); g != "" {
+				t.Fatalf("GET %s of an empty topic (%d bytes): Content-Encoding %q: the premise (under 1 KB, sent plain) is broken", format, get.Body.Len(), g)
+			}
 			if g, hd := get.Header().Get("Content-Encoding"), head.Header().Get("Content-Encoding"); g != hd {
 				t.Errorf("%s of an empty topic (%d bytes): GET's Content-Encoding %q, HEAD's %q", format, get.Body.Len(), g, hd)
 			}
