@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
@@ -20,7 +21,9 @@ import (
 func TestConflictsSeverityBand(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		seedConflicting(t, s, 300)
+		// Graded claims of every grade, so that a conflict's priority is
+		// below its severity (ungraded only, priority is one factor of it).
+		seedConflictingGraded(t, s, 300, []claims.Grade{claims.GradeConfirmed, claims.GradeFair, claims.GradeUngraded, claims.GradeContested, claims.GradeWeak, claims.GradeDiscounted, claims.GradeConfirmed})
 		type item struct {
 			TopicID  string  `json:"topic_id"`
 			ClaimA   string  `json:"claim_a"`
