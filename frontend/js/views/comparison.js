@@ -303,11 +303,14 @@ export async function render(ctx) {
     const marked = [...cards.children].filter((c) => added.has(c.dataset.claim));
     for (const c of marked) {
       c.classList.add('added');
-      c.querySelector('.who h3').append(h('span', { class: 'tag added-tag' }, 'added'));
+      // After the heading, not in it: the heading names the card, and a
+      // screen reader would read "Claimant 10 added" as its name.
+      c.querySelector('.who h3').after(h('span', { class: 'tag added-tag' }, 'added'));
     }
     ctx.focusOn(marked[0]);
     if (marked.length) {
-      addedNote = `The ${fmt.num(marked.length)} added are marked “added”, each in its place by ${sort}.`;
+      const place = view === 'conflicts' ? 'in its pair, the most severe pairs first' : `in its place by ${sort}`;
+      addedNote = `The ${fmt.num(marked.length)} added are marked “added”, each ${place}.`;
       ctx.announce(`Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims; the ${fmt.num(marked.length)} added are marked.`);
     }
   }
