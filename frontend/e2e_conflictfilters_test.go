@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // pickTopic chooses a topic in the conflicts screen's picker: it types
@@ -108,13 +110,39 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	// Unfiltered: the first 5,000 of more, said so.
 	s.do(t, chromedp.Navigate(base+"/conflicts"))
 	s.waitFor(t, "the inbox", `document.querySelectorAll('.conflict-item').length === `+strconv.Itoa(shown))
-	if got, want := count(), fmt.Sprintf("The highest-priority %s of more conflicts; the first %d shown", "5,000", shown); got != want {
+	if got, want := count(), fmt.Sprintf("The 5,000 highest-priority of more than 5,000 conflicts; the first %d shown", shown); got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
-	if !eval[bool](t, s, `!document.querySelector('[data-testid=conflicts-capped]').hidden`) {
-		t.Error("no notice that the conflicts read are not all")
+	capped := func() string {
+		return eval[string](t, s, `(() => { const el = document.querySelector('[data-testid=conflicts-capped]'); return el.hidden ? '' : el.textContent; })()`)
+	}
+	if got, want := capped(), "To read the others, narrow with a topic, a severity or a status."; !strings.HasSuffix(got, want) {
+		t.Errorf("capped notice %q, want it to end %q", got, want)
+	}
+
+	// The picker says when more topics match than it lists (181 titles
+	// hold "Conflict fixture", 12 listed).
+	s.do(t, chromedp.Click(chromedp.CSS(`#cf-topic`)), chromedp.KeyEvent("Conflict fixture"))
+	s.waitFor(t, "the matches", `document.querySelectorAll('#cf-topic-list button[data-topic]').length === 12 && document.getElementById('cf-topic-count').textContent.includes('Conflict fixture')`)
+	if got, want := eval[string](t, s, `document.getElementById('cf-topic-count').textContent`), "The first 12 by title of more topics whose title or description holds “Conflict fixture”: type more to narrow."; got != want {
+		t.Errorf("picker count %q, want %q", got, want)
+	}
+	s.screenshot(t, "conflicts-topic-picker-more", false)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`document.getElementById('cf-topic').value = ''`), chromedp.KeyEvent(kb.Escape))
+	if n := eval[int](t, s, `document.querySelectorAll('#cf-topic-list button').length`); n != 0 {
+		t.Errorf("%d matches listed after Escape", n)
+	}
+
+	// A severity chosen, still more than 5,000: the notice offers only
+	// the filters not chosen.
+	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('cf-severity'); el.value = 'severe'; el.dispatchEvent(new Event('change')); })()`))
+	s.waitFor(t, "the severe conflicts", idle+` && location.search === '?severity=severe'`)
+	if got, want := capped(), "To read the others, narrow with a topic or a status."; !strings.HasSuffix(got, want) {
+		t.Errorf("capped notice with a severity chosen %q, want it to end %q", got, want)
 	}
 	s.screenshot(t, "conflicts-capped", false)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('cf-severity'); el.value = ''; el.dispatchEvent(new Event('change')); })()`))
+	s.waitFor(t, "any severity again", idle+` && location.search === ''`)
 
 	// The quiet topic, found by its title though none of its conflicts
 	// is among the first 5,000: all of its conflicts.

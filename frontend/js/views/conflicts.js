@@ -157,13 +157,19 @@ export async function render(ctx) {
     // What the count covers: all the server's answer, or its first READ
     // (then the page's own sort applies among those).
     const order = fSort.value === 'severity' ? 'most severe' : 'highest-priority';
-    const covered = list.more ? `the ${order} ${fmt.num(list.length)} of more conflicts${by ? `, sorted by ${fSort.value}` : ''}` : plural(list.length, 'conflict');
+    const covered = list.more ? `the ${fmt.num(list.length)} ${order} of more than ${fmt.num(list.length)} conflicts${by ? `, sorted by ${fSort.value}` : ''}` : plural(list.length, 'conflict');
     let line = q ? `${fmt.num(shown.length)} of ${covered} match “${fText.value.trim()}”` : covered.charAt(0).toUpperCase() + covered.slice(1);
     if (shown.length > limit) line += `; the first ${fmt.num(limit)} shown`;
     count.textContent = line;
     capped.hidden = !list.more;
+    // How to narrow: the filters not yet chosen (a topic, a severity, a
+    // status), else none left but the text, which reads no more.
+    const unchosen = [[topic.value, 'a topic'], [fSev.value, 'a severity'], [fStatus.value, 'a status']].filter(([v]) => !v).map(([, t]) => t);
+    const narrow = unchosen.length
+      ? `To read the others, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
+      : 'The topic, severity and status are all chosen: the others cannot be read here; the API (GET /api/v1/conflicts) or an export lists them all.';
     capped.textContent = list.more
-      ? `More conflicts match the topic, severity and status chosen than the ${order} ${fmt.num(list.length)} read here: the server filters those three over all conflicts, but the text filter and the sorts by topic, status, claimant and kind apply only to the ${fmt.num(list.length)} read. Choose a topic or a severity to read the rest.`
+      ? `More than ${fmt.num(list.length)} conflicts match the topic, severity and status chosen; only the ${fmt.num(list.length)} ${order} are read here. The server filters those three over all conflicts, but the text filter and the sorts by topic, status, claimant and kind apply only to the ${fmt.num(list.length)} read. ${narrow}`
       : '';
   };
   const redraw = () => { limit = SHOWN; draw(); };
@@ -189,23 +195,40 @@ export async function render(ctx) {
 
 /**
  * topicPicker chooses one topic, or all, by searching the topics' titles
- * (GET /api/v1/topics?q=), each offered with its number of conflicts.
+ * and descriptions (GET /api/v1/topics?q=), each offered with its number
+ * of conflicts. The matches are a plain list of buttons after the box,
+ * with a polite count ("12 topics shown; more match: type more to
+ * narrow"): Tab or the down arrow goes to them. The topics API sorts by
+ * title, date or update only, so topics with conflicts cannot come first.
  * onChange runs when the choice changes; value is the topic's ID, '' for
- * all; load(id) shows the topic of a URL.
+ * all; load(id) shows the topic of a URL (and keeps its ID if it cannot
+ * be read).
  */
 function topicPicker(id, onChange) {
   let chosen = null;
   let asked = 0;
+  // answered is the text the list shown answers; enter is set when Enter
+  // came before the answer to the text typed, which then picks its first.
+  let answered = null;
+  let enter = false;
   const input = h('input', {
-    id, type: 'search', autocomplete: 'off', placeholder: 'all topics: type to search', role: 'combobox',
-    'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', 'aria-describedby': `${id}-err`,
+    id, type: 'search', autocomplete: 'off', placeholder: 'all topics: type to search',
+    'aria-describedby': `${id}-count ${id}-err`,
   });
-  const list = h('ul', { class: 'options', id: `${id}-list`, role: 'listbox', 'aria-label': 'Topics matching' });
+  const list = h('ul', { class: 'options', id: `${id}-list`, 'aria-label': 'Topics matching' });
+  const live = h('p', { class: 'muted picker-count', id: `${id}-count`, role: 'status' });
   const err = h('p', { class: 'err', id: `${id}-err`, role: 'alert' });
   const chosenBox = h('div', { class: 'chosen', hidden: true, 'data-testid': 'cf-topic-chosen' });
+  // timer holds the lookup the typing asked for, run 150 ms after the
+  // last key; closing cancels it and drops any answer on its way.
+  let timer = 0;
   const close = () => {
+    clearTimeout(timer);
+    asked++;
     replace(list);
-    input.setAttribute('aria-expanded', 'false');
+    live.textContent = '';
+    answered = null;
+    enter = false;
   };
   const show = (t) => {
     chosen = t;
@@ -219,41 +242,59 @@ function topicPicker(id, onChange) {
   const choose = (t) => {
     show(t);
     // The focus moves before the list is emptied: removing the focused
-    // option would blur it in the middle of the removal.
+    // button would blur it in the middle of the removal.
     (t ? chosenBox.querySelector('button') : input).focus();
     close();
     input.value = '';
     replace(err);
     onChange();
   };
-  // lookup lists the topics whose title holds the text typed; the list
-  // opens as the analyst types, or on the down arrow.
+  // lookup lists the topics whose title or description holds the text
+  // typed; the list opens as the analyst types, or on the down arrow.
   const lookup = async () => {
     const my = ++asked;
-    let items;
+    const text = input.value.trim();
+    let page;
     try {
-      items = (await api.get('/topics', { q: input.value.trim(), include: 'summary', sort: 'title', limit: 12 })).items;
+      page = await api.get('/topics', { q: text, include: 'summary', sort: 'title', limit: 12 });
     } catch (e) {
-      if (my !== asked) return;
+      if (my !== asked || chosen) return;
       close();
       err.textContent = `The topics could not be searched: ${e.message}`;
       return;
     }
     if (my !== asked || chosen) return;
     replace(err);
+    const items = page.items;
     const n = (t) => (t.summary ? t.summary.notable_conflicts : 0);
-    replace(list, items.length ? items.map((t) => h('li', { role: 'option' },
+    replace(list, items.map((t) => h('li', null,
       h('button', { type: 'button', dataset: { topic: t.id }, onclick: () => choose(t) }, h('strong', null, t.title), ' ',
-        h('span', { class: 'muted' }, n(t) ? plural(n(t), 'conflict') : 'no conflicts'))))
-      : h('li', { class: 'muted' }, `No topic's title holds “${input.value.trim()}”.`));
-    input.setAttribute('aria-expanded', 'true');
+        h('span', { class: 'muted' }, n(t) ? plural(n(t), 'conflict') : 'no conflicts')))));
+    answered = text;
+    const holds = text ? ` whose title or description holds “${text}”` : '';
+    live.textContent = !items.length ? `No topic${holds}.`
+      : page.next_cursor ? (text ? `The first ${fmt.num(items.length)} by title of more topics${holds}: type more to narrow.` : `The first ${fmt.num(items.length)} of more topics, by title: type to narrow.`)
+        : `${plural(items.length, 'topic')}${holds}.`;
+    if (enter) {
+      enter = false;
+      if (items.length) choose(items[0]);
+    }
   };
-  input.addEventListener('input', debounce(lookup, 150));
+  input.addEventListener('input', () => {
+    enter = false;
+    clearTimeout(timer);
+    timer = setTimeout(lookup, 150);
+  });
   input.addEventListener('keydown', (e) => {
     const first = list.querySelector('button');
-    if (e.key === 'ArrowDown' && first) { e.preventDefault(); first.focus(); }
-    if (e.key === 'ArrowDown' && !first) { e.preventDefault(); lookup(); }
-    if (e.key === 'Enter' && first) { e.preventDefault(); first.click(); }
+    if (e.key === 'ArrowDown') { e.preventDefault(); if (first && answered !== null) first.focus(); else { clearTimeout(timer); lookup(); } }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      // Enter picks the first match of the text typed now: if the list
+      // answers an earlier text, it waits for the answer to this one.
+      if (first && answered === input.value.trim()) first.click();
+      else { clearTimeout(timer); enter = true; lookup(); }
+    }
     if (e.key === 'Escape') close();
   });
   list.addEventListener('keydown', (e) => {
@@ -263,7 +304,8 @@ function topicPicker(id, onChange) {
     if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? buttons[i - 1] : input).focus(); }
     if (e.key === 'Escape') { close(); input.focus(); }
   });
-  const node = h('div', { class: 'field picker topic-picker' }, h('label', { for: id }, 'Topic'), input, chosenBox, list, err);
+  const node = h('div', { class: 'field picker topic-picker' }, h('label', { for: id }, 'Topic'), input, chosenBox,
+    h('div', { class: 'matches' }, live, list), err);
   // The list closes when the focus leaves the picker.
   node.addEventListener('focusout', (e) => { if (!node.contains(e.relatedTarget)) close(); });
   return {
@@ -274,10 +316,14 @@ function topicPicker(id, onChange) {
       try {
         show(await api.get(`/topics/${encodeURIComponent(topicID)}`));
       } catch (e) {
-        // The link's topic is gone: say so, and list every topic's.
-        err.textContent = e instanceof api.APIError && e.status === 404
-          ? `No topic has the ID “${topicID}” (deleted?): the conflicts of all topics are listed.`
-          : `The topic “${topicID}” could not be read: ${e.message}`;
+        if (e instanceof api.APIError && e.status === 404) {
+          // The link's topic is gone: say so, and list every topic's.
+          err.textContent = `No topic has the ID “${topicID}” (deleted?): the conflicts of all topics are listed.`;
+          return;
+        }
+        // Not read, but it may exist: keep filtering by its ID.
+        show({ id: topicID, title: `topic ${topicID}` });
+        err.textContent = `The topic “${topicID}” could not be read (${e.message}): its conflicts are listed by its ID.`;
       }
     },
   };
