@@ -167,7 +167,7 @@ export async function render(ctx) {
     const unchosen = [[topic.value, 'a topic'], [fSev.value, 'a severity'], [fStatus.value, 'a status']].filter(([v]) => !v).map(([, t]) => t);
     const narrow = unchosen.length
       ? `To read the others, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
-      : 'The topic, severity and status are all chosen: the others cannot be read here; the API (GET /api/v1/conflicts) or an export lists them all.';
+      : 'The topic, severity and status are all chosen, so the others cannot be read here: the API (GET /api/v1/conflicts) lists them all, page by page.';
     capped.textContent = list.more
       ? `More than ${fmt.num(list.length)} conflicts match the topic, severity and status chosen; only the ${fmt.num(list.length)} ${order} are read here. The server filters those three over all conflicts, but the text filter and the sorts by topic, status, claimant and kind apply only to the ${fmt.num(list.length)} read. ${narrow}`
       : '';
