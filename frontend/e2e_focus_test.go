@@ -111,6 +111,10 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 		if got := eval[int](t, s, `document.querySelectorAll('.cards .card.added .added-tag').length`); got != 200 {
 			t.Errorf("%d added claims say so in words, want 200", got)
 		}
+		// The tag is not in the heading that names the card.
+		if got := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card.added')].slice(0, 3).map((c) => c.querySelector('h3').textContent)`); len(got) == 0 || strings.Contains(strings.Join(got, "|"), "added") {
+			t.Errorf("headings of added cards %q: want the names alone", got)
+		}
 		// The topic holds the n (2,100) claims imported.
 		if got, want := eval[string](t, s, `document.getElementById('announce').textContent`), "Showing 400 of 2,100 claims; the 200 added are marked."; n != 2100 || got != want {
 			t.Errorf("announced %q, want %q", got, want)
