@@ -34,19 +34,37 @@ type conflictSide struct {
 }
 
 // conflicts serves GET /api/v1/conflicts: the stored notable conflicts of
-// every topic, highest priority first (or most severe first).
+// every topic, highest priority first (or most severe first), narrowed by
+// topic, review status and a band of severity: min_severity and up, below
+// severity_below (half-open, so that the bands 2 to 5 and 5 and above
+// share no conflict of severity 5).
 func (h *handler) conflicts(c *gin.Context) {
-	q, err := parseQuery(c.Request.URL.Query(), "topic_id", "status", "min_severity")
+	q, err := parseQuery(c.Request.URL.Query(), "topic_id", "status", "min_severity", "severity_below")
 	var f xref.ConflictFilter
 	if err == nil {
 		f = xref.ConflictFilter{TopicID: q.get("topic_id"), Status: claims.ReviewStatus(q.get("status"))}
 		var p claims.Problems
-		if s := q.get("min_severity"); s != "" {
-			var perr error
-			f.MinSeverity, perr = strconv.ParseFloat(s, 64)
-			if perr != nil || !(f.MinSeverity >= 1) || math.IsInf(f.MinSeverity, 0) {
-				p.Add("min_severity", "must be a number of 1 or more: the factor between the two claims' nearer bounds")
+		// severity reads a bound: a finite number that ok accepts, else
+		// a problem saying rule.
+		severity := func(name, rule string, ok func(v float64) bool) float64 {
+			s := q.get(name)
+			if s == "" {
+				return 0
 			}
+			v, perr := strconv.ParseFloat(s, 64)
+			if perr != nil || math.IsNaN(v) || math.IsInf(v, 0) || !ok(v) {
+				p.Add(name, "must be a number %s", rule)
+				return 0
+			}
+			return v
+		}
+		f.MinSeverity = severity("min_severity", "of 1 or more: the factor between the two claims' nearer bounds",
+			func(v float64) bool { return v >= 1 })
+		f.SeverityBelow = severity("severity_below", "above 1: the conflicts less severe than it are listed (a severity, the factor between the two claims' nearer bounds, is 1 or more)",
+			func(v float64) bool { return v > 1 })
+		if f.MinSeverity > 0 && f.SeverityBelow > 0 && f.SeverityBelow <= f.MinSeverity {
+			p.Add("severity_below", "must be above min_severity (%s): no conflict is at least %s and below %s",
+				q.get("min_severity"), q.get("min_severity"), q.get("severity_below"))
 		}
 		switch f.Status {
 		case "", claims.ReviewOpen, claims.ReviewReviewed, claims.ReviewDismissed:

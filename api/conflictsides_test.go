@@ -56,6 +56,14 @@ func (w wholeSides) ConflictSides(ctx context.Context, ids []string) ([]xref.Con
 // another, the quantities drawn from a fixed seed.
 func seedConflicting(t testing.TB, s *gormstore.Store, n int) {
 	t.Helper()
+	seedConflictingGraded(t, s, n, nil)
+}
+
+// seedConflictingGraded is seedConflicting with the claims graded in
+// turn by grades (none given: all ungraded), so that priorities differ
+// from severities.
+func seedConflictingGraded(t testing.TB, s *gormstore.Store, n int, grades []claims.Grade) {
+	t.Helper()
 	r := rand.New(rand.NewPCG(14, 14))
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
@@ -83,12 +91,16 @@ func seedConflicting(t testing.TB, s *gormstore.Store, n int) {
 	texts := []string{"about %d", "more than %d", "%d", "up to %d", "около %d", "some %d people"}
 	for i := range n {
 		v := []int{40, 800, 3000, 12, 25000}[r.IntN(5)] + r.IntN(30)
-		rec("claim", map[string]any{
+		cl := map[string]any{
 			"id": fmt.Sprintf("cl-%04d", i), "topic_id": fmt.Sprintf("t-%d", r.IntN(6)), "claimant_id": fmt.Sprintf("c-%02d", r.IntN(30)),
 			"quote": fmt.Sprintf("Said %d", i), "quantity_text": fmt.Sprintf(texts[r.IntN(len(texts))], v),
 			"said_on":    fmt.Sprintf("20%02d-%02d", 14+r.IntN(3), 1+r.IntN(12)),
 			"provenance": map[string]any{"source_id": fmt.Sprintf("s-%d", r.IntN(5))},
-		})
+		}
+		if len(grades) > 0 {
+			cl["grade"] = grades[i%len(grades)]
+		}
+		rec("claim", cl)
 	}
 	if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 		t.Fatalf("import: %v (%+v)", err, rep.Errors)

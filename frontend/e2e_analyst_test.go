@@ -268,8 +268,9 @@ func inboxFilters(t *testing.T, s *session, base string) {
 	set := func(id, v string) {
 		s.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('`+id+`'); el.value = `+jsString(v)+`; el.dispatchEvent(new Event('change')); })()`))
 	}
-	set("cf-topic", "topic-russians-is")
+	pickTopic(t, s, "Russian nationals", "topic-russians-is")
 	set("cf-severity", "major")
+	s.waitFor(t, "the topic's major conflicts", `location.search.includes('severity=major') && document.querySelector('.conflict-list')?.hasAttribute('aria-busy') === false`)
 	n := eval[int](t, s, `document.querySelectorAll('.conflict-item').length`)
 	if n == 0 || n >= total {
 		t.Fatalf("topic and severity filters show %d of %d", n, total)

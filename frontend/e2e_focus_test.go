@@ -1,6 +1,7 @@
 package frontend_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -96,6 +97,31 @@ func TestLongListsKeepTheFocus(t *testing.T) {
 			t.Fatal("no card added by Show 200 more")
 		}
 		focusedAt(".cards .card", first)
+		// The added claims, mixed among the others by date, are marked
+		// and counted, and the count is announced.
+		marked := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card.added')].map((c) => c.dataset.claim)`)
+		for _, id := range marked {
+			if shown[id] {
+				t.Errorf("claim %s marked added, though shown before", id)
+			}
+		}
+		if len(marked) != 200 {
+			t.Errorf("%d claims marked added, want the 200", len(marked))
+		}
+		if got := eval[int](t, s, `document.querySelectorAll('.cards .card.added .added-tag').length`); got != 200 {
+			t.Errorf("%d added claims say so in words, want 200", got)
+		}
+		// The tag is not in the heading that names the card.
+		if got := eval[[]string](t, s, `[...document.querySelectorAll('.cards .card.added')].slice(0, 3).map((c) => c.querySelector('h3').textContent)`); len(got) == 0 || strings.Contains(strings.Join(got, "|"), "added") {
+			t.Errorf("headings of added cards %q: want the names alone", got)
+		}
+		// The topic holds the n (2,100) claims imported.
+		if got, want := eval[string](t, s, `document.getElementById('announce').textContent`), "Showing 400 of 2,100 claims; the 200 added are marked."; n != 2100 || got != want {
+			t.Errorf("announced %q, want %q", got, want)
+		}
+		if got := eval[string](t, s, `document.querySelector('[data-testid=pager]').textContent`); !strings.Contains(got, "The 200 added are marked “added”, each in its place by date.") {
+			t.Errorf("pager %q: want it to say the 200 added are marked", got)
+		}
 		s.screenshot(t, "comparison-more-focus", false)
 	})
 	s.checkClean(t)

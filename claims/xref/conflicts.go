@@ -108,13 +108,18 @@ type ConflictFilter struct {
 	TopicID     string
 	Status      claims.ReviewStatus
 	MinSeverity float64
+	// SeverityBelow keeps the conflicts less severe than it: with
+	// MinSeverity a half-open band, so that the bands 2 to 5 and 5 and
+	// above share no conflict of severity 5.
+	SeverityBelow float64
 }
 
 // FilterConflicts returns the conflicts f selects, highest priority first.
 func FilterConflicts(cs []Conflict, f ConflictFilter) []Conflict {
 	out := []Conflict{}
 	for _, c := range cs {
-		if f.TopicID != "" && c.TopicID != f.TopicID || f.Status != "" && c.Status != f.Status || c.Severity < f.MinSeverity {
+		if f.TopicID != "" && c.TopicID != f.TopicID || f.Status != "" && c.Status != f.Status || c.Severity < f.MinSeverity ||
+			f.SeverityBelow > 0 && c.Severity >= f.SeverityBelow {
 			continue
 		}
 		out = append(out, c)

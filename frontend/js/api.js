@@ -131,12 +131,13 @@ export const del = (path, version, reason) => request('DELETE', path, { version,
 /**
  * all follows next_cursor until every item of a listing is read (at most
  * max); the array's more is true when the listing has more than it holds.
+ * Aborting signal cancels the reading.
  */
-export async function all(path, query = {}, max = 5000) {
+export async function all(path, query = {}, max = 5000, signal = undefined) {
   const items = [];
   let cursor = '';
   do {
-    const page = await get(path, { ...query, limit: 500, cursor });
+    const page = await get(path, { ...query, limit: 500, cursor }, signal);
     items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor && items.length < max);

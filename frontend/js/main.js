@@ -69,6 +69,8 @@ async function render(moveFocus) {
   // focusOn names what the keyboard's focus goes to instead of the h1
   // (the first of the claims a "Show more" asked for).
   let focusOn = null;
+  // said is what the live region announces instead of the page's title.
+  let said = '';
   replace(el, loading('page'));
   el.setAttribute('aria-busy', 'true');
   try {
@@ -78,6 +80,7 @@ async function render(moveFocus) {
       onLeave: (fn) => { cleanup = fn; },
       stale: () => my !== seq,
       focusOn: (node) => { focusOn = node; },
+      announce: (text) => { said = text; },
     };
     const node = await route.view.render(ctx);
     if (my !== seq) return;
@@ -91,7 +94,7 @@ async function render(moveFocus) {
   }
   if (moveFocus) {
     focusItem(focusOn && el.contains(focusOn) ? focusOn : el.querySelector('h1') || el);
-    document.getElementById('announce').textContent = document.title;
+    document.getElementById('announce').textContent = said || document.title;
   }
 }
 

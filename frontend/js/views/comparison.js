@@ -295,9 +295,24 @@ export async function render(ctx) {
   // The rest of a large topic, a page at a time: the server pages it.
   // The keyboard's focus goes to the first of the claims a press of "Show
   // more" adds (those after the ones shown before), not to the top.
+  // Sorted by date or value, the added claims fall among those shown
+  // before: each is marked "added", and the router announces how many.
+  let addedNote = null;
   if (moreFrom && moreFrom.href === location.pathname + location.search) {
     const added = new Set(cmp.claims.slice(moreFrom.shown).map((e) => e.claim.id));
-    ctx.focusOn([...cards.children].find((c) => added.has(c.dataset.claim)));
+    const marked = [...cards.children].filter((c) => added.has(c.dataset.claim));
+    for (const c of marked) {
+      c.classList.add('added');
+      // After the heading, not in it: the heading names the card, and a
+      // screen reader would read "Claimant 10 added" as its name.
+      c.querySelector('.who h3').after(h('span', { class: 'tag added-tag' }, 'added'));
+    }
+    ctx.focusOn(marked[0]);
+    if (marked.length) {
+      const place = view === 'conflicts' ? 'in its pair, the most severe pairs first' : `in its place by ${sort}`;
+      addedNote = `The ${fmt.num(marked.length)} added are marked “added”, each ${place}.`;
+      ctx.announce(`Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims; the ${fmt.num(marked.length)} added are marked.`);
+    }
   }
   moreFrom = null;
   const showMore = (k) => {
@@ -305,7 +320,7 @@ export async function render(ctx) {
     return h('a', { class: 'btn', href, 'data-testid': `show-${k}`, onclick: () => { moreFrom = { href, shown: cmp.claims.length }; } }, `Show ${fmt.num(k)} more`);
   };
   const pager = cmp.more ? h('div', { class: 'pager notice', 'data-testid': 'pager' },
-    h('p', null, `Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims: those in conflict first, the most severe first.`),
+    h('p', null, `Showing ${fmt.num(cmp.claims.length)} of ${fmt.num(cmp.summary.claim_count)} claims: those in conflict first, the most severe first.`, addedNote ? ` ${addedNote}` : ''),
     h('p', null, [200, 1000].map((k) => [showMore(k), ' ']))) : null;
   const empty = !entries.length && h('p', { class: 'empty' }, 'No claims yet. ', h('a', { href: `/claims/new?topic=${encodeURIComponent(t.id)}` }, 'Enter the first claim'), '.');
 

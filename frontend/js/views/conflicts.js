@@ -1,45 +1,59 @@
-// The review inbox: conflicts across topics, read in one request with both
-// claims named, filtered by topic, severity, status and text and sorted by
-// each, every row with its review in place.
+// The review inbox: conflicts across topics with both claims named, every
+// row with its review in place. The server filters them by topic, severity
+// and status over all conflicts (GET /api/v1/conflicts) and orders them by
+// priority or severity; the page reads the first READ of its answer, and
+// its text filter and its other sorts work within those.
 
 import { h, replace, debounce, focusItem } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { controls } from '../review.js';
 
-const SEVERITIES = [['', 'any severity'], ['severe', 'severe (5× or more)'], ['major', 'major (2–5×)'], ['minor', 'minor (under 2×)']];
+// A severity band and the query that asks the server for it: a band's
+// upper bound is exclusive (severity_below), as severityClass draws it.
+const SEVERITIES = [
+  ['', 'any severity', {}],
+  ['severe', 'severe (5× or more)', { min_severity: 5 }],
+  ['major', 'major (2–5×)', { min_severity: 2, severity_below: 5 }],
+  ['minor', 'minor (under 2×)', { severity_below: 2 }],
+];
 const STATUSES = [['', 'any status'], ['open', 'open'], ['reviewed', 'reviewed'], ['dismissed', 'dismissed']];
+// The sorts the server answers in (priority, severity), then those the
+// page applies to the conflicts it read, which the server gave by priority.
 const SORTS = [['priority', 'priority: severity weighed by grades'], ['severity', 'severity, worst first'], ['topic', 'topic'], ['status', 'status'], ['claimant', 'claimant'], ['kind', 'kind']];
+const SERVER_SORTS = { priority: '', severity: '-severity' };
 
-// SHOWN is how many conflicts are drawn at first and at each "Show more".
+// READ is how many conflicts the page reads for its text filter and its
+// own sorts; SHOWN how many it draws at first and at each "Show more".
+const READ = 5000;
 const SHOWN = 200;
 
 const side = (s) => `${s.claimant_name || s.claimant_id}: ${s.quantity_text || 'no number'}`;
+const plural = (n, one, many = `${one}s`) => `${fmt.num(n)} ${n === 1 ? one : many}`;
 
 /** render lists the conflicts; the filters live in the URL (?topic=&severity=&status=&q=&sort=). */
 export async function render(ctx) {
   ctx.setTitle('Conflicts');
-  let list;
-  try {
-    list = await api.all('/conflicts');
-  } catch (err) {
-    if (err instanceof api.APIError && err.missingEndpoint) {
-      return h('div', null, h('h1', null, 'Conflicts'), h('p', { class: 'notice' }, 'This server does not list conflicts yet (GET /api/v1/conflicts). Open a topic to see its claims.'));
-    }
-    throw err;
-  }
-  for (const c of list) c.status = c.status || 'open';
-  const topics = [...new Map(list.map((c) => [c.topic_id, c.topic_title || c.topic_id])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-
   const sel = (id, options, value) => h('select', { id }, options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
-  const fTopic = sel('cf-topic', [['', 'all topics'], ...topics], ctx.query.get('topic') || '');
-  const fSev = sel('cf-severity', SEVERITIES, ctx.query.get('severity') || '');
-  const fStatus = sel('cf-status', STATUSES, ctx.query.get('status') || '');
+  const valid = (options, v) => (options.some(([o]) => o === v) ? v : '');
+  const fSev = sel('cf-severity', SEVERITIES, valid(SEVERITIES, ctx.query.get('severity') || ''));
+  const fStatus = sel('cf-status', STATUSES, valid(STATUSES, ctx.query.get('status') || ''));
   const fText = h('input', { id: 'cf-q', type: 'search', autocomplete: 'off', placeholder: 'claimant, figure, explanation', value: ctx.query.get('q') || '' });
-  const fSort = sel('cf-sort', SORTS, ctx.query.get('sort') || 'priority');
+  const fSort = sel('cf-sort', SORTS, valid(SORTS, ctx.query.get('sort') || '') || 'priority');
   const count = h('p', { class: 'summary-line', role: 'status', 'data-testid': 'conflict-count' });
+  const capped = h('p', { class: 'notice', 'data-testid': 'conflicts-capped', hidden: true });
+  const failed = h('div', { 'data-testid': 'conflicts-error' });
   const ol = h('ol', { class: 'conflict-list' });
   const empty = h('p', { class: 'empty', hidden: true }, 'Nothing matches these filters.');
+
+  // list is the server's answer to the filters (null until read, or when
+  // reading it failed); reading counts the reads, so that an answer to
+  // filters since changed is dropped.
+  let list = null;
+  let listOrder = '';
+  let reading = 0;
+  let stop = null;
+  ctx.onLeave(() => stop && stop.abort());
 
   // A row is built when it is first drawn: the review controls of
   // thousands of rows took half a minute to build.
@@ -72,41 +86,245 @@ export async function render(ctx) {
     focusItem(ol.children[from]);
   } });
 
+  const topic = topicPicker('cf-topic', () => { keepURL(); read(); });
+
+  // keepURL puts the filters in the URL, so that a link reproduces the view.
+  const keepURL = () => {
+    const p = new URLSearchParams();
+    for (const [k, v] of [['topic', topic.value], ['severity', fSev.value], ['status', fStatus.value], ['q', fText.value]]) if (v) p.set(k, v);
+    if (fSort.value !== 'priority') p.set('sort', fSort.value);
+    history.replaceState(history.state, '', p.toString() ? `/conflicts?${p}` : '/conflicts');
+  };
+
+  // read asks the server for the conflicts of the topic, severity and
+  // status chosen, in the order chosen, and draws them.
+  const read = async () => {
+    const my = ++reading;
+    if (stop) stop.abort();
+    stop = new AbortController();
+    const query = { topic_id: topic.value, status: fStatus.value, sort: SERVER_SORTS[fSort.value] || '', ...SEVERITIES.find(([v]) => v === fSev.value)[2] };
+    ol.setAttribute('aria-busy', 'true');
+    count.textContent = 'Reading the conflicts…';
+    replace(failed);
+    let got;
+    try {
+      got = await api.all('/conflicts', query, READ, stop.signal);
+    } catch (err) {
+      if (my !== reading || stop.signal.aborted) return;
+      if (err instanceof api.APIError && err.missingEndpoint) {
+        replace(failed, h('p', { class: 'notice' }, 'This server does not list conflicts yet (GET /api/v1/conflicts). Open a topic to see its claims.'));
+      } else {
+        replace(failed, h('div', { class: 'error-box', role: 'alert' }, h('strong', null, 'The conflicts could not be read:'), ' ', err.message));
+      }
+      got = null;
+    }
+    if (my !== reading) return;
+    ol.removeAttribute('aria-busy');
+    for (const c of got || []) c.status = c.status || 'open';
+    list = got;
+    listOrder = query.sort;
+    built.clear();
+    limit = SHOWN;
+    draw();
+  };
+
+  // draw filters the conflicts read by the text, sorts them and draws
+  // the first limit, saying what the count covers.
   const draw = () => {
+    keepURL();
+    if (!list) {
+      replace(ol);
+      count.textContent = '';
+      capped.hidden = true;
+      more.hidden = true;
+      empty.hidden = true;
+      return;
+    }
     const q = fText.value.trim().toLowerCase();
-    const shown = list.filter((c) => (!fTopic.value || c.topic_id === fTopic.value)
-      && (!fSev.value || fmt.severityClass(c.severity) === fSev.value)
-      && (!fStatus.value || c.status === fStatus.value)
+    const shown = list.filter((c) => (!fStatus.value || c.status === fStatus.value)
       && (!q || `${c.explanation} ${side(c.a || {})} ${side(c.b || {})} ${c.topic_title} ${c.review ? c.review.resolution : ''}`.toLowerCase().includes(q)));
     const by = {
-      priority: (a, b) => b.priority - a.priority || b.severity - a.severity,
-      severity: (a, b) => b.severity - a.severity,
       topic: (a, b) => (a.topic_title || '').localeCompare(b.topic_title || '') || b.severity - a.severity,
       status: (a, b) => a.status.localeCompare(b.status) || b.severity - a.severity,
       claimant: (a, b) => (a.a?.claimant_name || '').localeCompare(b.a?.claimant_name || '') || b.severity - a.severity,
       kind: (a, b) => a.kind.localeCompare(b.kind) || b.severity - a.severity,
-    }[fSort.value] || ((a, b) => b.priority - a.priority || b.severity - a.severity);
-    shown.sort(by);
+    }[fSort.value];
+    if (by) shown.sort(by);
     replace(ol, shown.slice(0, limit).map(itemOf));
     empty.hidden = shown.length > 0;
     more.hidden = shown.length <= limit;
     more.textContent = `Show ${fmt.num(Math.min(SHOWN, shown.length - limit))} more`;
-    count.textContent = `${fmt.num(shown.length)} of ${fmt.num(list.length)}${list.more ? ' read' : ''} conflict${list.length === 1 ? '' : 's'}${shown.length > limit ? `, the first ${fmt.num(limit)} shown` : ''}`;
-    const p = new URLSearchParams();
-    for (const [k, el] of [['topic', fTopic], ['severity', fSev], ['status', fStatus], ['q', fText]]) if (el.value) p.set(k, el.value);
-    if (fSort.value !== 'priority') p.set('sort', fSort.value);
-    history.replaceState(history.state, '', p.toString() ? `/conflicts?${p}` : '/conflicts');
+    // What the count covers: all the server's answer, or its first READ
+    // (then the page's own sort applies among those).
+    const order = fSort.value === 'severity' ? 'most severe' : 'highest-priority';
+    const covered = list.more ? `the ${fmt.num(list.length)} ${order} of more than ${fmt.num(list.length)} conflicts${by ? `, sorted by ${fSort.value}` : ''}` : plural(list.length, 'conflict');
+    let line = q ? `${fmt.num(shown.length)} of ${covered} match “${fText.value.trim()}”` : covered.charAt(0).toUpperCase() + covered.slice(1);
+    if (shown.length > limit) line += `; the first ${fmt.num(limit)} shown`;
+    count.textContent = line;
+    capped.hidden = !list.more;
+    // How to narrow: the filters not yet chosen (a topic, a severity, a
+    // status), else none left but the text, which reads no more.
+    const unchosen = [[topic.value, 'a topic'], [fSev.value, 'a severity'], [fStatus.value, 'a status']].filter(([v]) => !v).map(([, t]) => t);
+    const narrow = unchosen.length
+      ? `To read the others, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
+      : 'The topic, severity and status are all chosen, so the others cannot be read here: the API (GET /api/v1/conflicts) lists them all, page by page.';
+    capped.textContent = list.more
+      ? `More than ${fmt.num(list.length)} conflicts match the topic, severity and status chosen; only the ${fmt.num(list.length)} ${order} are read here. The server filters those three over all conflicts, but the text filter and the sorts by topic, status, claimant and kind apply only to the ${fmt.num(list.length)} read. ${narrow}`
+      : '';
   };
   const redraw = () => { limit = SHOWN; draw(); };
-  for (const el of [fTopic, fSev, fStatus, fSort]) el.addEventListener('change', redraw);
+  for (const el of [fSev, fStatus]) el.addEventListener('change', read);
+  fSort.addEventListener('change', () => {
+    // The server's order changes only between priority and severity;
+    // the other sorts reorder the conflicts read by priority.
+    const want = SERVER_SORTS[fSort.value] || '';
+    if (list && want === listOrder) redraw();
+    else read();
+  });
   fText.addEventListener('input', debounce(redraw, 120));
-  draw();
+  await topic.load(ctx.query.get('topic') || '');
+  await read();
   const field = (id, text, el) => h('div', { class: 'field' }, h('label', { for: id }, text), el);
   return h('div', null,
     h('div', { class: 'page-head' }, h('div', null, h('h1', null, 'Conflicts'), count)),
     h('div', { class: 'toolbar filters', role: 'search', 'aria-label': 'Filter conflicts' },
-      field('cf-topic', 'Topic', fTopic), field('cf-severity', 'Severity', fSev), field('cf-status', 'Status', fStatus),
+      topic.node, field('cf-severity', 'Severity', fSev), field('cf-status', 'Status', fStatus),
       field('cf-q', 'Text', fText), field('cf-sort', 'Sort by', fSort)),
-    list.more ? h('p', { class: 'notice', 'data-testid': 'conflicts-capped' }, `More conflicts are stored than the ${fmt.num(list.length)} of highest priority read here: the filters and the text search cover only these. A topic's page lists all of its own.`) : null,
-    ol, more, empty);
+    failed, capped, ol, more, empty);
+}
+
+/**
+ * topicPicker chooses one topic, or all, by searching the topics' titles
+ * and descriptions (GET /api/v1/topics?q=), each offered with its number
+ * of conflicts. The matches are a plain list of buttons after the box,
+ * with a polite count ("12 topics shown; more match: type more to
+ * narrow"): Tab or the down arrow goes to them. The topics API sorts by
+ * title, date or update only, so topics with conflicts cannot come first.
+ * onChange runs when the choice changes; value is the topic's ID, '' for
+ * all; load(id) shows the topic of a URL (and keeps its ID if it cannot
+ * be read).
+ */
+function topicPicker(id, onChange) {
+  let chosen = null;
+  let asked = 0;
+  // answered is the text the list shown answers; enter is set when Enter
+  // came before the answer to the text typed, which then picks its first.
+  let answered = null;
+  let enter = false;
+  const input = h('input', {
+    id, type: 'search', autocomplete: 'off', placeholder: 'all topics: type to search',
+    'aria-describedby': `${id}-count ${id}-err`,
+  });
+  const list = h('ul', { class: 'options', id: `${id}-list`, 'aria-label': 'Topics matching' });
+  const live = h('p', { class: 'muted picker-count', id: `${id}-count`, role: 'status' });
+  const err = h('p', { class: 'err', id: `${id}-err`, role: 'alert' });
+  const chosenBox = h('div', { class: 'chosen', hidden: true, 'data-testid': 'cf-topic-chosen' });
+  // timer holds the lookup the typing asked for, run 150 ms after the
+  // last key; closing cancels it and drops any answer on its way.
+  let timer = 0;
+  const close = () => {
+    clearTimeout(timer);
+    asked++;
+    replace(list);
+    live.textContent = '';
+    answered = null;
+    enter = false;
+  };
+  const show = (t) => {
+    chosen = t;
+    chosenBox.hidden = !t;
+    input.hidden = Boolean(t);
+    if (t) {
+      replace(chosenBox, h('strong', { title: t.title }, t.title),
+        h('button', { type: 'button', class: 'linkish', 'aria-label': `All topics instead of ${t.title}`, onclick: () => choose(null) }, 'all topics'));
+    }
+  };
+  const choose = (t) => {
+    show(t);
+    // The focus moves before the list is emptied: removing the focused
+    // button would blur it in the middle of the removal.
+    (t ? chosenBox.querySelector('button') : input).focus();
+    close();
+    input.value = '';
+    replace(err);
+    onChange();
+  };
+  // lookup lists the topics whose title or description holds the text
+  // typed; the list opens as the analyst types, or on the down arrow.
+  const lookup = async () => {
+    const my = ++asked;
+    const text = input.value.trim();
+    let page;
+    try {
+      page = await api.get('/topics', { q: text, include: 'summary', sort: 'title', limit: 12 });
+    } catch (e) {
+      if (my !== asked || chosen) return;
+      close();
+      err.textContent = `The topics could not be searched: ${e.message}`;
+      return;
+    }
+    if (my !== asked || chosen) return;
+    replace(err);
+    const items = page.items;
+    const n = (t) => (t.summary ? t.summary.notable_conflicts : 0);
+    replace(list, items.map((t) => h('li', null,
+      h('button', { type: 'button', dataset: { topic: t.id }, onclick: () => choose(t) }, h('strong', null, t.title), ' ',
+        h('span', { class: 'muted' }, n(t) ? plural(n(t), 'conflict') : 'no conflicts')))));
+    answered = text;
+    const holds = text ? ` whose title or description holds “${text}”` : '';
+    live.textContent = !items.length ? `No topic${holds}.`
+      : page.next_cursor ? (text ? `The first ${fmt.num(items.length)} by title of more topics${holds}: type more to narrow.` : `The first ${fmt.num(items.length)} of more topics, by title: type to narrow.`)
+        : `${plural(items.length, 'topic')}${holds}.`;
+    if (enter) {
+      enter = false;
+      if (items.length) choose(items[0]);
+    }
+  };
+  input.addEventListener('input', () => {
+    enter = false;
+    clearTimeout(timer);
+    timer = setTimeout(lookup, 150);
+  });
+  input.addEventListener('keydown', (e) => {
+    const first = list.querySelector('button');
+    if (e.key === 'ArrowDown') { e.preventDefault(); if (first && answered !== null) first.focus(); else { clearTimeout(timer); lookup(); } }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      // Enter picks the first match of the text typed now: if the list
+      // answers an earlier text, it waits for the answer to this one.
+      if (first && answered === input.value.trim()) first.click();
+      else { clearTimeout(timer); enter = true; lookup(); }
+    }
+    if (e.key === 'Escape') close();
+  });
+  list.addEventListener('keydown', (e) => {
+    const buttons = [...list.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' && i < buttons.length - 1) { e.preventDefault(); buttons[i + 1].focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? buttons[i - 1] : input).focus(); }
+    if (e.key === 'Escape') { close(); input.focus(); }
+  });
+  const node = h('div', { class: 'field picker topic-picker' }, h('label', { for: id }, 'Topic'), input, chosenBox,
+    h('div', { class: 'matches' }, live, list), err);
+  // The list closes when the focus leaves the picker.
+  node.addEventListener('focusout', (e) => { if (!node.contains(e.relatedTarget)) close(); });
+  return {
+    node,
+    get value() { return chosen ? chosen.id : ''; },
+    async load(topicID) {
+      if (!topicID) return;
+      try {
+        show(await api.get(`/topics/${encodeURIComponent(topicID)}`));
+      } catch (e) {
+        if (e instanceof api.APIError && e.status === 404) {
+          // The link's topic is gone: say so, and list every topic's.
+          err.textContent = `No topic has the ID “${topicID}” (deleted?): the conflicts of all topics are listed.`;
+          return;
+        }
+        // Not read, but it may exist: keep filtering by its ID.
+        show({ id: topicID, title: `topic ${topicID}` });
+        err.textContent = `The topic “${topicID}” could not be read (${e.message}): its conflicts are listed by its ID.`;
+      }
+    },
+  };
 }
