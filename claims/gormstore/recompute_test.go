@@ -37,7 +37,9 @@ func importDoc(t *testing.T, s *gormstore.Store, recs ...any) {
 // then updates and adds claims by a second import, and requires every
 // topic's stored summaries to equal a fresh recompute: with the default
 // batch limits and with limits small enough that every family spans many
-// batches and the claim cache evicts.
+// batches and the claim cache evicts. A second family holds parts of its
+// parents' statements in its children (see partsFamily), so that a
+// parent's sums of parts are compared too.
 func TestBulkRecomputeEqualsFresh(t *testing.T) {
 	for _, lim := range []struct {
 		name                              string
@@ -134,12 +136,16 @@ func testBulkRecompute(t *testing.T, s *gormstore.Store) {
 		recs = append(recs, "review", &claims.Review{Meta: claims.Meta{ID: fmt.Sprintf("v-%02d", i)}, ClaimA: a, ClaimB: b,
 			Status: claims.ReviewDismissed, Resolution: "checked", Author: "ak"})
 	}
+	family, parts := partsFamily()
+	recs = append(recs, family...)
 	importDoc(t, s, recs...)
 	all := make([]string, len(topics))
 	for i, tp := range topics {
 		all[i] = tp.ID
 	}
+	all = append(all, "p9", "m0", "p9-b", "g-x", "n-y")
 	checkCurrent(t, s, all...)
+	checkSumsOfParts(t, s, map[string]int{"p9": 2, "m0": 2})
 
 	// Into a database that is not empty: claims move between topics and
 	// change, new ones arrive.
@@ -152,8 +158,79 @@ func testBulkRecompute(t *testing.T, s *gormstore.Store) {
 	for i := range 20 {
 		recs = append(recs, "claim", randomClaim(fmt.Sprintf("d-%03d", i)))
 	}
+	// Of m0's statement "summit", g-x's part falls below the whole's
+	// excess; of the date statement, n-y's part moves to g-x, where it
+	// is still a part but no longer of a second topic.
+	small := *parts["g-x summit"]
+	small.Version, small.QuantityText, small.Interval, small.Parsed = 2, "50", nil, nil
+	moved := *parts["n-y dated"]
+	moved.Version, moved.TopicID = 2, "g-x"
+	recs = append(recs, "claim", &small, "claim", &moved)
 	importDoc(t, s, recs...)
 	checkCurrent(t, s, all...)
+	checkSumsOfParts(t, s, map[string]int{"p9": 2, "m0": 0})
+}
+
+// partsFamily returns the records of a family whose children give parts
+// of their parent's statements: p9 with the children m0 and p9-b, and m0
+// (a middle topic whose ID sorts before its parent's) with the children
+// g-x (whose ID sorts before both) and n-y. Each parent has two totals,
+// one a statement by occasion (same claimant, the occasion folded), one
+// by date (same claimant, said_on and origin source), that the parts of
+// two children exceed; other claims of the children share the claimant
+// but not the statement, or the statement's occasion but not the
+// claimant. It returns the parts by child and statement too.
+func partsFamily() (recs []any, parts map[string]*claims.Claim) {
+	topic := func(id, parent string) *claims.Topic {
+		return &claims.Topic{Meta: claims.Meta{ID: id}, Title: "Fighters " + id, Additive: true, ParentID: parent}
+	}
+	recs = []any{"topic", topic("p9", ""), "topic", topic("m0", "p9"), "topic", topic("p9-b", "p9"),
+		"topic", topic("g-x", "m0"), "topic", topic("n-y", "m0")}
+	parts = map[string]*claims.Claim{}
+	n := 0
+	claim := func(topic, claimant, occasion, saidOn, source, text string) *claims.Claim {
+		n++
+		c := &claims.Claim{Meta: claims.Meta{ID: fmt.Sprintf("f-%02d", n)}, TopicID: topic, ClaimantID: claimant,
+			QuantityText: text, Occasion: occasion, SaidOn: claims.Date(saidOn),
+			Scope: claims.Scope{Places: []string{"Syria"}}, Provenance: claims.Provenance{SourceID: source}}
+		recs = append(recs, "claim", c)
+		return c
+	}
+	// p9: a briefing's whole of 1,000 against parts of 800 and 700, and a
+	// dated whole of 2,000 against 1,500 and 900.
+	claim("p9", "k0", "Briefing in Moscow", "2015-03-01", "s0", "1,000")
+	parts["m0 briefing"] = claim("m0", "k0", "briefing in moscow", "2015-03-01", "s1", "800")
+	parts["p9-b briefing"] = claim("p9-b", "k0", "BRIEFING IN MOSCOW", "", "s0", "700")
+	claim("p9", "k1", "", "2015-04-02", "s0", "2,000")
+	parts["m0 dated"] = claim("m0", "k1", "", "2015-04-02", "s0", "1,500")
+	parts["p9-b dated"] = claim("p9-b", "k1", "", "2015-04-02", "s0", "900")
+	// m0: a summit's whole of 500 against 400 and 300, a dated whole of
+	// 600 against 450 and 350.
+	claim("m0", "k2", "Summit", "2015-05-01", "s1", "500")
+	parts["g-x summit"] = claim("g-x", "k2", "summit", "2015-05-03", "s0", "400")
+	parts["n-y summit"] = claim("n-y", "k2", "summit", "", "s1", "300")
+	claim("m0", "k0", "", "2015-06-05", "s1", "600")
+	parts["g-x dated"] = claim("g-x", "k0", "", "2015-06-05", "s1", "450")
+	parts["n-y dated"] = claim("n-y", "k0", "", "2015-06-05", "s1", "350")
+	// Not parts: the claimant without the statement, the occasion or the
+	// date without the claimant, the date without the source.
+	claim("p9-b", "k0", "press conference", "2015-03-01", "s0", "5,000")
+	claim("m0", "k2", "briefing in moscow", "2015-03-01", "s0", "4,000")
+	claim("n-y", "k1", "summit", "2015-06-05", "s1", "3,000")
+	claim("g-x", "k0", "", "2015-06-05", "s0", "2,500")
+	return recs, parts
+}
+
+// checkSumsOfParts requires each topic's stored result to have the given
+// number of sums of parts above a whole, so that the families of
+// partsFamily are known to exercise them.
+func checkSumsOfParts(t *testing.T, s *gormstore.Store, want map[string]int) {
+	t.Helper()
+	for id, n := range want {
+		if sums := storedResult(t, s, id).SumOfParts; len(sums) != n {
+			t.Errorf("topic %s has %d sums of parts above a whole, want %d: %+v", id, len(sums), n, sums)
+		}
+	}
 }
 
 // TestRecomputeHoldsTopicNotFamily imports a parent topic with a few
