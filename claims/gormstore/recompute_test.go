@@ -347,3 +347,46 @@ func TestRecomputeHoldsSlimClaims(t *testing.T) {
 		checkCurrent(t, s, "p", "t")
 	})
 }
+
+// TestWriteRecomputesParts imports the family of partsFamily, then edits
+// children's claims one write at a time (the path of a single write,
+// which recomputes the claim's topic with its parent, and reads the
+// parent's other children's parts from the database): after each write
+// the family's stored summaries must equal a fresh recompute.
+func TestWriteRecomputesParts(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		ctx := context.Background()
+		recs := []any{
+			"source", &claims.Source{Meta: claims.Meta{ID: "s0"}, Name: "Source 0", Kind: claims.SourceNews},
+			"source", &claims.Source{Meta: claims.Meta{ID: "s1"}, Name: "Source 1", Kind: claims.SourceNews},
+		}
+		for i := range 3 {
+			recs = append(recs, "claimant", &claims.Claimant{Meta: claims.Meta{ID: fmt.Sprintf("k%d", i)}, Name: fmt.Sprintf("Claimant %d", i)})
+		}
+		family, _ := partsFamily()
+		importDoc(t, s, append(recs, family...)...)
+		all := []string{"p9", "m0", "p9-b", "g-x", "n-y"}
+		checkCurrent(t, s, all...)
+		edit := func(id string, fn func(c *claims.Claim)) {
+			t.Helper()
+			c, err := s.FindClaim(ctx, id)
+			must(t, "find claim", err)
+			fn(c)
+			must(t, "update claim "+id, svc(s).UpdateClaim(ctx, c))
+			checkCurrent(t, s, all...)
+		}
+		// p9-b's press conference becomes a part of p9's briefing (the
+		// largest of p9-b's), m0's briefing of k2 moves to k0, g-x's
+		// claim of the other source becomes a part of m0's dated whole.
+		edit("f-13", func(c *claims.Claim) { c.Occasion = " Briefing in MOSCOW" })
+		edit("f-14", func(c *claims.Claim) { c.ClaimantID = "k0" })
+		edit("f-16", func(c *claims.Claim) { c.Provenance.SourceID = "s1" })
+		// A part leaves its statement, another moves to a sibling.
+		edit("f-02", func(c *claims.Claim) { c.Occasion = "another briefing" })
+		edit("f-06", func(c *claims.Claim) { c.TopicID = "m0" })
+		edit("f-12", func(c *claims.Claim) { c.SaidOn = "2015-06" })
+		if sums := storedResult(t, s, "p9").SumOfParts; len(sums) == 0 {
+			t.Errorf("p9 has no sums of parts after the edits")
+		}
+	})
+}
