@@ -376,6 +376,9 @@ func days(t time.Time) int64 { return t.Unix() / 86400 }
 // names none: claims with equal non-empty keys report one statement. Of
 // Related.ChildClaims, Recompute reads only the claims whose key is that
 // of one of the topic's claims (parts given in the same statement).
+// gormstore's partIDs computes it from five columns only (id, claimant,
+// occasion, said_on, origin source): a key that reads another field
+// must be added there too.
 func StatementKey(c *claims.Claim) string { return statementKey(c) }
 
 // statementKey identifies the utterance a claim reports: the claimant and
