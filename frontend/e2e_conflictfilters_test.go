@@ -113,6 +113,12 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	if got, want := count(), fmt.Sprintf("The 5,000 highest-priority of more than 5,000 conflicts; the first %d shown", shown); got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
+	// A factor of hundreds of millions is written with thousands
+	// separators, as the server's severity (rounded to three figures)
+	// gives it: 536,870,912 is 537,000,000.
+	if got := eval[string](t, s, `document.querySelector('.conflict-item .sev-badge').textContent`); !strings.Contains(got, "537,000,000×") {
+		t.Errorf("first badge %q, want its factor with separators, 537,000,000×", got)
+	}
 	capped := func() string {
 		return eval[string](t, s, `(() => { const el = document.querySelector('[data-testid=conflicts-capped]'); return el.hidden ? '' : el.textContent; })()`)
 	}

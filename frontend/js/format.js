@@ -66,8 +66,7 @@ export function year(d) {
 export function factor(v) {
   if (!v || v <= 1) return '1×';
   if (v >= 1e9) return '∞';
-  if (v >= 100) return `${Math.round(v)}×`;
-  if (v >= 10) return `${Math.round(v)}×`;
+  if (v >= 10) return `${num(Math.round(v))}×`;
   return `${Math.round(v * 10) / 10}×`;
 }
 
