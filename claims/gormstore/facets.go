@@ -164,7 +164,7 @@ func (s *Store) facetsEach(ctx context.Context, f claims.ClaimFilter) (claims.Fa
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	db := s.db.WithContext(ctx)
 	if s.conflictWalked(f) {
-		return s.facetsByConflict(db, f)
+		return s.facetsByConflict(ctx, f)
 	}
 	var total int64
 	if err := s.whereClaims(db.Table("claims"), f).Count(&total).Error; err != nil {
