@@ -38,7 +38,9 @@ func (s *Store) conflictWalked(f claims.ClaimFilter) bool {
 // searched in it. Each facet's statement instead looked up every claim in
 // conflict's wide row (at a million claims, 746,285 of them: 11.6-13.2 s
 // of CPU for the facets of in_conflict=true, 20.9-26.2 s for false, where
-// the same facets with no filter took 2.3 s). The sources are the
+// the same facets with no filter took 2.3 s); walked, a request of
+// in_conflict=true took 0.35-0.46x main's CPU, false 0.15-0.24x
+// (RESULTS.md, "Facets under a filter by conflict"). The sources are the
 // selected claims' rows of claim_sources, their claim tested the same way.
 // The counts are exact; the statements are not one snapshot, as
 // facetsEach's are not.
