@@ -1,0 +1,50 @@
+package gormstore_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// TestConflictFacetsCancelledStopsWalk (review): the facets under a
+// filter by conflict, their request gone, stop at the walk's first row:
+// the claims' sources are not read after it. TestClaimFacetsMatchOracle's check passes
+// without the walk's own check of ctx, as the topic's label statement
+// after the walk fails with context.Canceled anyway.
+func TestConflictFacetsCancelledStopsWalk(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	topic := &claims.Topic{Title: "Fighters"}
+	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
+	src := &claims.Source{Name: "Agency", Kind: claims.SourceAgency}
+	must(t, "create source", svc(s).CreateSource(ctx, src))
+	for i, n := range []int{40, 800, 2400} {
+		who := &claims.Claimant{Name: fmt.Sprintf("Speaker %d", i)}
+		must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
+		must(t, "create claim", svc(s).CreateClaim(ctx, &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID,
+			Quote: fmt.Sprintf("About %d fighters", n), QuantityText: fmt.Sprint(n), Language: "en",
+			Scope: claims.Scope{Places: []string{"Iraq"}}, Provenance: claims.Provenance{SourceID: src.ID}}))
+	}
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	yes := true
+	stop, err := gormstoreRecord(s)
+	must(t, "record", err)
+	_, err = s.ClaimFacets(gone, claims.ClaimFilter{InConflict: &yes})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	for _, st := range stop() {
+		if strings.Contains(st.SQL, "claim_sources") {
+			t.Errorf("the request gone, the store still ran %s", st.SQL)
+		}
+	}
+}
+
+var gormstoreRecord = gormstore.RecordStatements
