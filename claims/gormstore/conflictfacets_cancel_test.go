@@ -13,10 +13,12 @@ import (
 )
 
 // TestConflictFacetsCancelledStopsWalk (review): the facets under a
-// filter by conflict, their request gone, stop at the walk's first row:
-// the claims' sources are not read after it. TestClaimFacetsMatchOracle's check passes
-// without the walk's own check of ctx, as the topic's label statement
-// after the walk fails with context.Canceled anyway.
+// filter by conflict, their request gone once the walk has begun, stop at
+// the walk's first row: the claims' sources are not read after it. The
+// walk's statement runs without the request's cancellation, so only the
+// loop's own check of ctx stops it; an error alone would not tell, as the
+// topic's label statement after the walk fails with context.Canceled
+// anyway.
 func TestConflictFacetsCancelledStopsWalk(t *testing.T) {
 	s := storetest.SQLite(t)
 	ctx := context.Background()
@@ -32,7 +34,14 @@ func TestConflictFacetsCancelledStopsWalk(t *testing.T) {
 			Scope: claims.Scope{Places: []string{"Iraq"}}, Provenance: claims.Provenance{SourceID: src.ID}}))
 	}
 	gone, cancel := context.WithCancel(ctx)
-	cancel()
+	defer cancel()
+	unhook, err := gormstore.OnStatement(s, func(sql string) {
+		if strings.Contains(sql, "char(31) || claims.topic_id") {
+			cancel() // the walk has begun
+		}
+	})
+	must(t, "hook", err)
+	defer unhook()
 	yes := true
 	stop, err := gormstoreRecord(s)
 	must(t, "record", err)
@@ -40,7 +49,15 @@ func TestConflictFacetsCancelledStopsWalk(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
 	}
-	for _, st := range stop() {
+	ran := stop()
+	walked := false
+	for _, st := range ran {
+		walked = walked || strings.Contains(st.SQL, "char(31) || claims.topic_id")
+	}
+	if !walked {
+		t.Fatalf("the walk did not run: %d statements", len(ran))
+	}
+	for _, st := range ran {
 		if strings.Contains(st.SQL, "claim_sources") {
 			t.Errorf("the request gone, the store still ran %s", st.SQL)
 		}
