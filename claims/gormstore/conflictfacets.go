@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -33,8 +34,7 @@ func (s *Store) conflictWalked(f claims.ClaimFilter) bool {
 // by conflict (conflictWalked), in one walk of claims_topic_facets, the
 // claims in conflict tested in Go rather than looked up in SQL: the IDs
 // of the claims in conflict are read once from claim_summaries_conflicted,
-// sorted, into one packed array (idSet: about 14 bytes a claim in
-// conflict, 10 MB at a million claims), and each index entry's ID is
+// sorted, into one packed array (idSet), and each index entry's ID is
 // searched in it. Each facet's statement instead looked up every claim in
 // conflict's wide row (at a million claims, 746,285 of them: 11.6-13.2 s
 // of CPU for the facets of in_conflict=true, 20.9-26.2 s for false, where
@@ -42,22 +42,87 @@ func (s *Store) conflictWalked(f claims.ClaimFilter) bool {
 // in_conflict=true took 0.35-0.46x main's CPU, false 0.15-0.24x
 // (RESULTS.md, "Facets under a filter by conflict"). The sources are the
 // selected claims' rows of claim_sources, their claim tested the same way.
-// The counts are exact; the statements are not one snapshot, as
-// facetsEach's are not.
+//
+// The set takes an ID's bytes and 4 more a claim in conflict, sized
+// exactly from a count first: with the 26-character ULIDs the store
+// gives claims, 30 bytes, 22 MB at 750,000 claims in conflict (with the
+// load generator's 10-character IDs, 14 bytes, 10 MB). One count at a
+// time holds one (s.walks; the others wait for it, or for their request
+// to go), so that the first counts of several listings do not multiply
+// it against the server's memory; they are CPU-bound, and would share
+// the same cores anyway.
+//
+// The counts are exact, and of one snapshot: the set, the walk and the
+// sources are read in one read transaction (readSnapshot).
 func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (claims.Facets, error) {
 	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
+	select {
+	case s.walks <- struct{}{}:
+		defer func() { <-s.walks }()
+	case <-ctx.Done():
+		return out, ctx.Err()
+	}
+	err := s.readSnapshot(ctx, func(db *gorm.DB) error {
+		var err error
+		out, err = s.countByConflict(ctx, db, f)
+		return err
+	})
+	return out, err
+}
+
+// readSnapshot calls fn with a session whose statements read one snapshot
+// of the database: on SQLite one connection in a deferred transaction,
+// which takes no lock but WAL's read mark (the store's own transactions
+// begin IMMEDIATE, taking the write lock: see sqliteParams); rolled back
+// once fn returns. In a transaction, the transaction's own.
+func (s *Store) readSnapshot(ctx context.Context, fn func(*gorm.DB) error) error {
+	if s.inTx {
+		return fn(s.db.WithContext(ctx))
+	}
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return translate(err, "count claims by conflict")
+	}
+	defer conn.Close()
+	// Begun and ended without ctx's cancellation: a rollback cut short
+	// would leave the connection in its transaction in the pool.
+	bg := context.WithoutCancel(ctx)
+	if _, err := conn.ExecContext(bg, "BEGIN DEFERRED"); err != nil {
+		return translate(err, "count claims by conflict")
+	}
 	db := s.db.WithContext(ctx)
+	db.Statement.ConnPool = conn
+	err = fn(db)
+	if _, rerr := conn.ExecContext(bg, "ROLLBACK"); rerr != nil {
+		// Not back in the pool still in the transaction.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = translate(rerr, "count claims by conflict")
+		}
+	}
+	return err
+}
+
+// countByConflict is facetsByConflict's count, its statements run by db.
+func (s *Store) countByConflict(ctx context.Context, db *gorm.DB, f claims.ClaimFilter) (claims.Facets, error) {
+	out := claims.Facets{Counts: make(map[string][]claims.FacetCount, len(claims.FacetNames))}
 	want := *f.InConflict
 	rest := f
 	rest.InConflict = nil
 
-	var set idSet
-	err := eachText(ctx, db.Raw(`SELECT claim_id FROM claim_summaries WHERE conflict_count > 0 ORDER BY claim_id`), func(id []byte) error {
+	var size struct{ N, Bytes int }
+	err := db.Table("claim_summaries").Where("conflict_count > 0").
+		Select("count(*) AS n, ifnull(sum(length(CAST(claim_id AS BLOB))), 0) AS bytes").Scan(&size).Error
+	if err != nil {
+		return out, translate(err, "count claims by conflict")
+	}
+	set := idSet{data: make([]byte, 0, size.Bytes), ends: make([]uint32, 0, size.N)}
+	err = s.eachText(ctx, "count claims by conflict", db.Table("claim_summaries").Where("conflict_count > 0").Select("claim_id").Order("claim_id"), func(id []byte) error {
 		set.add(id)
 		return nil
 	})
 	if err != nil {
-		return out, translate(err, "count claims by conflict")
+		return out, err
 	}
 	set.finish()
 	selected := func(id []byte) bool { return set.has(id) == want }
@@ -77,12 +142,12 @@ func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (cla
 		Select(`claims.id || char(31) || claims.topic_id || char(31) || claims.claimant_id || char(31) || claims.evidence_type ||
 			char(31) || claims.grade || char(31) || ifnull('+' || claims.ref_start, '-') || char(31) || claims.places`)
 	var field [7][]byte
-	err = eachText(ctx, walk, func(entry []byte) error {
+	err = s.eachText(ctx, "count claims by facet", walk, func(entry []byte) error {
 		tail := entry
 		for i := range 6 {
 			j := bytes.IndexByte(tail, 0x1f)
 			if j < 0 {
-				return fmt.Errorf("facet entry %q", entry)
+				return translate(fmt.Errorf("facet entry %q", entry), "count claims by facet")
 			}
 			field[i], tail = tail[:j], tail[j+1:]
 		}
@@ -102,7 +167,7 @@ func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (cla
 		return nil
 	})
 	if err != nil {
-		return out, translate(err, "count claims by facet")
+		return out, err
 	}
 	// The claims' lists of places split into places, as json_each does
 	// (facetEach): a list not JSON's array counts no place.
@@ -127,10 +192,10 @@ func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (cla
 
 	sources := s.perClaimRows(db, rest, isUnfiltered(rest), "claim_sources facet_cs", "facet_cs").
 		Select("facet_cs.claim_id || char(31) || facet_cs.source_id")
-	err = eachText(ctx, sources, func(entry []byte) error {
+	err = s.eachText(ctx, "count claims by source", sources, func(entry []byte) error {
 		id, source, ok := bytes.Cut(entry, []byte{0x1f})
 		if !ok {
-			return fmt.Errorf("source entry %q", entry)
+			return translate(fmt.Errorf("source entry %q", entry), "count claims by source")
 		}
 		if selected(id) {
 			tally(counts[claims.FacetSource], source, 1)
@@ -138,7 +203,7 @@ func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (cla
 		return nil
 	})
 	if err != nil {
-		return out, translate(err, "count claims by source")
+		return out, err
 	}
 
 	for _, name := range claims.FacetNames {
@@ -162,31 +227,15 @@ func (s *Store) facetsByConflict(ctx context.Context, f claims.ClaimFilter) (cla
 }
 
 // eachText runs q, which selects one text, and calls fn with each row's,
-// valid until fn returns. With a context that can be cancelled the SQLite
-// driver steps every row in a goroutine of its own (see stream), which
-// took half the CPU of a million rows: q runs without ctx's cancellation,
-// and the loop checks ctx itself.
-func eachText(ctx context.Context, q *gorm.DB, fn func([]byte) error) error {
-	rows, err := q.WithContext(context.WithoutCancel(ctx)).Rows()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+// valid until fn returns (see eachRow).
+func (s *Store) eachText(ctx context.Context, what string, q *gorm.DB, fn func([]byte) error) error {
 	var v sql.RawBytes
-	for n := 0; rows.Next(); n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
+	return s.eachRow(ctx, what, q, func(rows *sql.Rows) error {
 		if err := rows.Scan(&v); err != nil {
-			return err
+			return translate(err, what)
 		}
-		if err := fn(v); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+		return fn(v)
+	})
 }
 
 // tally adds n to the count of the value v, a map's key made of v only
