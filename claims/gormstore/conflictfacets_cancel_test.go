@@ -65,3 +65,28 @@ func TestConflictFacetsCancelledStopsWalk(t *testing.T) {
 }
 
 var gormstoreRecord = gormstore.RecordStatements
+
+// TestConflictFacetsWaitWithTheirRequest: a count of facets under a filter
+// by conflict waits for another to release its set, and stops waiting
+// when its request goes, reading nothing (a wait without the request
+// would block here for good).
+func TestConflictFacetsWaitWithTheirRequest(t *testing.T) {
+	s := storetest.SQLite(t)
+	release := gormstore.HoldConflictWalk(s)
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	stop, err := gormstoreRecord(s)
+	must(t, "record", err)
+	no := false
+	_, err = s.ClaimFacets(gone, claims.ClaimFilter{InConflict: &no})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if ran := stop(); len(ran) > 0 {
+		t.Errorf("waiting, the store ran %d statements, the first %s", len(ran), ran[0].SQL)
+	}
+	release()
+	if _, err := s.ClaimFacets(context.Background(), claims.ClaimFilter{InConflict: &no}); err != nil {
+		t.Fatalf("released: %v", err)
+	}
+}

@@ -312,3 +312,10 @@ func OnStatement(s *Store, fn func(sql string)) (stop func(), err error) {
 		_ = s.db.Callback().Row().Remove(name)
 	}, nil
 }
+
+// HoldConflictWalk takes the slot a count of facets under a filter by
+// conflict holds its set in (facetsByConflict) until release.
+func HoldConflictWalk(s *Store) (release func()) {
+	s.walks <- struct{}{}
+	return func() { <-s.walks }
+}
