@@ -295,3 +295,27 @@ func ExplainSQLite(ctx context.Context, s *Store, st Statement) (string, error) 
 	}
 	return strings.Join(plan, "\n"), rows.Err()
 }
+
+// OnStatement calls fn with the SQL of each query of s once it has run
+// (for a query read row by row, once its first row is ready), until stop.
+func OnStatement(s *Store, fn func(sql string)) (stop func(), err error) {
+	const name = "gormstore_test:on_statement"
+	call := func(db *gorm.DB) { fn(db.Statement.SQL.String()) }
+	if err := s.db.Callback().Query().After("gorm:query").Register(name, call); err != nil {
+		return nil, err
+	}
+	if err := s.db.Callback().Row().After("gorm:row").Register(name, call); err != nil {
+		return nil, err
+	}
+	return func() {
+		_ = s.db.Callback().Query().Remove(name)
+		_ = s.db.Callback().Row().Remove(name)
+	}, nil
+}
+
+// HoldConflictWalk takes the slot a count of facets under a filter by
+// conflict holds its set in (facetsByConflict) until release.
+func HoldConflictWalk(s *Store) (release func()) {
+	s.walks <- struct{}{}
+	return func() { <-s.walks }
+}

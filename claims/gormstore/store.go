@@ -30,7 +30,13 @@ type Store struct {
 	// writer is a one-slot semaphore that serialises writers on SQLite;
 	// nil on PostgreSQL, whose row locks and conditional updates suffice.
 	writer chan struct{}
-	inTx   bool
+	// walks is a one-slot semaphore held by a count of facets under a
+	// filter by conflict on SQLite while it holds its set of the claims
+	// in conflict (facetsByConflict), so that the server holds one such
+	// set at a time; nil on PostgreSQL. Shared with the copies bound to a
+	// transaction.
+	walks chan struct{}
+	inTx  bool
 	// dirty collects the topics to recompute before the transaction of
 	// an Atomically call commits; nil outside one.
 	dirty *dirtySet
@@ -196,6 +202,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		}
 		s.dialect = dialectSQLite
 		s.writer = make(chan struct{}, 1)
+		s.walks = make(chan struct{}, 1)
 		dial = sqlite.Open(sqliteDSN(dsn, s.lockWait))
 	}
 	db, err := gorm.Open(dial, &gorm.Config{
