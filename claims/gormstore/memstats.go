@@ -32,7 +32,14 @@ func peakRSSKiB() (int64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
+	return parseVmHWM(b)
+}
+
+// parseVmHWM reads the VmHWM line ("VmHWM:	  294744 kB") of a
+// /proc/<pid>/status file, and returns false where the line is missing
+// or not a count of kB.
+func parseVmHWM(status []byte) (int64, bool) {
+	sc := bufio.NewScanner(bytes.NewReader(status))
 	for sc.Scan() {
 		rest, ok := bytes.CutPrefix(sc.Bytes(), []byte("VmHWM:"))
 		if !ok {
@@ -43,7 +50,10 @@ func peakRSSKiB() (int64, bool) {
 			return 0, false
 		}
 		n, err := strconv.ParseInt(string(f[0]), 10, 64)
-		return n, err == nil
+		if err != nil || n < 0 {
+			return 0, false
+		}
+		return n, true
 	}
 	return 0, false
 }
