@@ -106,12 +106,15 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	// copyTo is the connection of a PostgreSQL import, whose plain
 	// INSERTs go by COPY (copyRows).
 	var copyTo *sql.Conn
+	// commitStart is when the transaction's work ended and its commit
+	// began.
+	var commitStart time.Time
 	run := func(db *gorm.DB) error {
 		txCtx := withDirty(ctx, d)
 		if copyTo != nil {
 			txCtx = context.WithValue(txCtx, copyKey{}, copyTo)
 		}
-		return db.WithContext(txCtx).Transaction(func(tx *gorm.DB) error {
+		err := db.WithContext(txCtx).Transaction(func(tx *gorm.DB) error {
 			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}}
 			if s.dialect == dialectPostgres {
 				if err := importLock(tx); err != nil {
@@ -122,13 +125,17 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 				}
 				w.indexClaims = true
 			}
-			var rebuild, later []string
+			// rebuild are the statements of the index rebuild, search
+			// those that fill the search index and restore the triggers,
+			// later the indexes of the summary tables (dropIndexesIfEmpty).
+			var rebuild, search, later []string
 			if s.dialect == dialectSQLite {
 				var err error
-				if rebuild, later, err = dropIndexesIfEmpty(tx); err != nil {
+				if rebuild, search, later, err = dropIndexesIfEmpty(tx); err != nil {
 					return fmt.Errorf("drop indexes: %w", err)
 				}
 			}
+			start := time.Now()
 			if err := fn(w); err != nil {
 				return err
 			}
@@ -137,13 +144,19 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 					return err
 				}
 			}
-			start := time.Now()
+			loaded := s.logPhase(ctx, "load", start)
 			for _, stmt := range rebuild {
 				if err := tx.Exec(stmt).Error; err != nil {
 					return err
 				}
 			}
-			indexed := time.Now()
+			t := s.logPhase(ctx, "index rebuild", loaded)
+			for _, stmt := range search {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return err
+				}
+			}
+			indexed := s.logPhase(ctx, "search index", t)
 			need, err := d.closure(tx)
 			if err != nil {
 				return err
@@ -164,13 +177,19 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 					return err
 				}
 			}
+			s.logPhase(ctx, "summaries", indexed)
 			s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import written",
 				slog.Int("indexes_rebuilt", len(rebuild)+len(later)),
-				slog.Float64("rebuild_ms", msSince(start, indexed)),
+				slog.Float64("rebuild_ms", msSince(loaded, indexed)),
 				slog.Int("topics_recomputed", len(d.topics)),
 				slog.Float64("summaries_ms", msSince(indexed, time.Now())))
+			commitStart = time.Now()
 			return nil
 		})
+		if err == nil {
+			s.logPhase(ctx, "commit", commitStart)
+		}
+		return err
 	}
 	if s.dialect == dialectSQLite {
 		err = s.db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
@@ -269,27 +288,29 @@ func sqlInt(s string) string {
 	return s
 }
 
-// dropIndexesIfEmpty drops the secondary indexes of bulkTables when the
-// claims table is empty and returns the statements that rebuild them:
-// those of summaryTables apart.
-func dropIndexesIfEmpty(tx *gorm.DB) (rebuild, later []string, err error) {
+// dropIndexesIfEmpty drops the secondary indexes of bulkTables and the
+// claims' insert triggers when the claims table is empty, and returns the
+// statements that rebuild the indexes (those of summaryTables apart, in
+// later) and those that fill the search index and restore the triggers
+// (search).
+func dropIndexesIfEmpty(tx *gorm.DB) (rebuild, search, later []string, err error) {
 	var n int64
 	if err := tx.Table("claims").Limit(1).Count(&n).Error; err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if n > 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	rows, err := tx.Raw(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ?`, bulkTables).Rows()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var names []string
 	for rows.Next() {
 		var name, table, stmt string
 		if err := rows.Scan(&name, &table, &stmt); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		names = append(names, name)
 		if slices.Contains(summaryTables, table) {
@@ -300,18 +321,18 @@ func dropIndexesIfEmpty(tx *gorm.DB) (rebuild, later []string, err error) {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, name := range names {
 		if err := tx.Exec(`DROP INDEX "` + name + `"`).Error; err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	drop, restore := bulkTriggers()
 	if err := execAll(tx, dialectSQLite, drop...); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return append(rebuild, restore...), later, nil
+	return rebuild, restore, later, nil
 }
 
 // bulkWriter is the exchange.BulkWriter of one transaction.

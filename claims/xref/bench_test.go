@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/claimdesk/claimdesk/claims"
 )
 
 var benchSizes = []int{10, 1000, 10000}
@@ -86,5 +88,27 @@ func BenchmarkRelations(b *testing.B) {
 				Relations(cs[0], cs[1:], NewContext(topic, nil, links), RelationQuery{Limit: 50})
 			}
 		})
+	}
+}
+
+// BenchmarkRecomputeUnderParent recomputes a random topic of 20,000
+// claims under a parent of 10,000 (the sweep against the parent's
+// claims, sweepParent): the import's peak at a million claims is the
+// largest such family.
+func BenchmarkRecomputeUnderParent(b *testing.B) {
+	builtin().Resolve([]string{"Mariupol"})
+	r := rand.New(rand.NewPCG(20000, 1))
+	topic, cs, links := randomTopic(r, 20000, true)
+	topic.ParentID = "parent"
+	parent := &claims.Topic{Meta: claims.Meta{ID: "parent"}, Unit: "people", Additive: true}
+	_, ps, _ := randomTopic(r, 10000, false)
+	for _, p := range ps {
+		p.TopicID = "parent"
+		p.ID = "p" + p.ID
+	}
+	rel := &Related{Parent: parent, ParentClaims: ps}
+	b.ReportAllocs()
+	for b.Loop() {
+		Recompute(topic, cs, links, rel)
 	}
 }

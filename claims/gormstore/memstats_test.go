@@ -1,0 +1,66 @@
+package gormstore_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// TestBulkImportLogsEachPhaseMemory imports a small document into an
+// empty database with a debug log and reads the log: one line for the
+// end of each phase, in order, each with its time and the runtime's
+// heap and mapped memory, and the peak RSS where /proc/self/status gives
+// the kernel's VmHWM. Only the fields are checked, not their values.
+func TestBulkImportLogsEachPhaseMemory(t *testing.T) {
+	_, statusErr := os.Stat("/proc/self/status")
+	wantRSS := statusErr == nil
+	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		src := storetest.SQLite(t)
+		newWorld(t, src)
+		var doc bytes.Buffer
+		must(t, "export", exchange.Export(ctx, src, &doc, exchange.NDJSON, exchange.Filter{}, exchange.ExportOptions{}))
+
+		var logged lockedBuffer
+		log := slog.New(slog.NewJSONHandler(&logged, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		dst := storetest.Open(t, dsn, gormstore.WithLogger(log))
+		if rep, err := exchange.Import(ctx, dst, bytes.NewReader(doc.Bytes()), exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+			t.Fatalf("import: %v (%+v)", err, rep)
+		}
+		var phases []string
+		sc := bufio.NewScanner(strings.NewReader(logged.String()))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var line map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				t.Fatalf("log line %q: %v", sc.Text(), err)
+			}
+			if line["msg"] != "bulk import phase" {
+				continue
+			}
+			phase, _ := line["phase"].(string)
+			phases = append(phases, phase)
+			for _, f := range []string{"ms", "go_heap_live_mib", "go_mapped_mib"} {
+				if v, ok := line[f].(float64); !ok || v < 0 {
+					t.Errorf("phase %q: %s is %v, want a number", phase, f, line[f])
+				}
+			}
+			if v, ok := line["peak_rss_kib"].(float64); ok != wantRSS || (ok && v <= 0) {
+				t.Errorf("phase %q: peak_rss_kib is %v (/proc/self/status readable: %v)", phase, line["peak_rss_kib"], wantRSS)
+			}
+		}
+		want := []string{"load", "index rebuild", "search index", "summaries", "commit"}
+		if strings.Join(phases, ", ") != strings.Join(want, ", ") {
+			t.Fatalf("logged phases %q, want %q; log:\n%s", phases, want, logged.String())
+		}
+	})
+}
