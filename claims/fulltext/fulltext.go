@@ -263,19 +263,23 @@ func script(w string) *unicode.RangeTable {
 
 // FTS5 returns the terms as an FTS5 MATCH expression: every term must
 // match, a stemmed word as a prefix, anything else as a (quoted) phrase.
-func FTS5(terms []Term) string {
+func FTS5(terms []Term) string { return join(terms, fts5Term, " OR ", " AND ") }
+
+// join writes each term with term, its alternatives joined by or in
+// parentheses, and the terms joined by and.
+func join(terms []Term, term func(Term) string, or, and string) string {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		parts[i] = fts5Term(t)
+		parts[i] = term(t)
 		if len(t.Or) > 0 {
 			alts := []string{parts[i]}
 			for _, o := range t.Or {
-				alts = append(alts, fts5Term(o))
+				alts = append(alts, term(o))
 			}
-			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+			parts[i] = "(" + strings.Join(alts, or) + ")"
 		}
 	}
-	return strings.Join(parts, " AND ")
+	return strings.Join(parts, and)
 }
 
 // fts5Term is one term (not its alternatives) in FTS5's syntax.
@@ -290,20 +294,7 @@ func fts5Term(t Term) string {
 // every term must match (&), a phrase's words in order (<->), a prefix
 // word with :*. Each word is quoted; words hold only letters, digits and
 // marks, so no quote or backslash needs escaping.
-func TSQuery(terms []Term) string {
-	parts := make([]string, len(terms))
-	for i, t := range terms {
-		parts[i] = tsTerm(t)
-		if len(t.Or) > 0 {
-			alts := []string{parts[i]}
-			for _, o := range t.Or {
-				alts = append(alts, tsTerm(o))
-			}
-			parts[i] = "(" + strings.Join(alts, " | ") + ")"
-		}
-	}
-	return strings.Join(parts, " & ")
-}
+func TSQuery(terms []Term) string { return join(terms, tsTerm, " | ", " & ") }
 
 // tsTerm is one term (not its alternatives) in to_tsquery's syntax.
 func tsTerm(t Term) string {
