@@ -6,7 +6,7 @@ import (
 )
 
 // TestImportRuntimeIsClaimdeskImports requires the measured import to run
-// with the runtime settings of `claimdesk import` (a soft limit of 192 MiB
+// with the runtime settings of `claimdesk import` (a soft limit of 160 MiB
 // and GOGC 50, as TestImportSetsMemoryLimit of cmd/claimdesk requires of
 // the command), and to leave them to GOMEMLIMIT and GOGC when those are
 // set.
@@ -21,8 +21,8 @@ func TestImportRuntimeIsClaimdeskImports(t *testing.T) {
 	debug.SetMemoryLimit(1 << 40)
 	debug.SetGCPercent(100)
 	importRuntime()
-	if got := debug.SetMemoryLimit(-1); got != 192<<20 {
-		t.Errorf("memory limit %d, want %d", got, 192<<20)
+	if got := debug.SetMemoryLimit(-1); got != 160<<20 {
+		t.Errorf("memory limit %d, want %d", got, 160<<20)
 	}
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("GOGC %d, want 50", got)

@@ -306,7 +306,7 @@ func TestImportSetsMemoryLimit(t *testing.T) {
 		want int64
 		gc   int // GOGC after the import
 	}{
-		{nil, 192 << 20, 50},
+		{nil, 160 << 20, 50},
 		{[]string{"--memory-limit", "100"}, 100 << 20, 50},
 		{[]string{"--memory-limit", "0"}, math.MaxInt64, 100},
 	} {
