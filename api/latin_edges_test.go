@@ -12,12 +12,12 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
-// TestReviewRussianAdjectiveFindsEnglishAdjective: a Russian place
+// TestRussianAdjectiveFindsEnglishAdjective: a Russian place
 // adjective ("сирийских боевиков", "иракской армии") is, in English
 // reporting, an English adjective ("Syrian fighters", "the Iraqi army"),
 // not the country's name. The search must find those claims on both
 // databases, as it does for the listing's "contains".
-func TestReviewRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
+func TestRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
 		post := func(path, body string) string { return e.create(t, path, body) }
@@ -47,12 +47,12 @@ func TestReviewRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
 	})
 }
 
-// TestReviewListingSpellingWithoutALetterSelectsNothing: "ъ OR ь" is in
+// TestListingSpellingWithoutALetterSelectsNothing: "ъ OR ь" is in
 // no record, and its Latin spelling, " OR ", has no letter (ъ and ь have
 // none): latinOf counts the operator OR as a word, and the listing's
 // contains filter, whose alternatives are then all empty, selects every
 // record, saying it searched " OR ".
-func TestReviewListingSpellingWithoutALetterSelectsNothing(t *testing.T) {
+func TestListingSpellingWithoutALetterSelectsNothing(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
 		post := func(path, body string) string { return e.create(t, path, body) }

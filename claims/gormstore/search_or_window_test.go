@@ -10,7 +10,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 )
 
-// TestReviewOrWithNothingMatchingKeepsTheWindow: an alternative that
+// TestOrWithNothingMatchingKeepsTheWindow: an alternative that
 // matches no claim ("Shoygu OR Shoigu" where the claims say Shoigu only,
 // as the Latin fallback sends) selects the same claims as the word
 // alone, so it must answer the same first page and cursor: the newest
@@ -18,7 +18,7 @@ import (
 // shortcut (a phrase held by fewer rows than the window) takes the
 // alternative's row count for the query's, and ranks every match: at a
 // million claims, every claim of a common name.
-func TestReviewOrWithNothingMatchingKeepsTheWindow(t *testing.T) {
+func TestOrWithNothingMatchingKeepsTheWindow(t *testing.T) {
 	defer gormstore.SetSearchWindow(3)()
 	forEach(t, func(t *testing.T, s *gormstore.Store, _ *clock) {
 		ctx := context.Background()
@@ -55,9 +55,9 @@ func TestReviewOrWithNothingMatchingKeepsTheWindow(t *testing.T) {
 	})
 }
 
-// BenchmarkReviewOrWindow: a word every claim holds, alone and OR'd
+// BenchmarkOrWindow: a word every claim holds, alone and OR'd
 // with a spelling no claim holds, first page of 20, cpu-ms/op.
-func BenchmarkReviewOrWindow(b *testing.B) {
+func BenchmarkOrWindow(b *testing.B) {
 	ctx := context.Background()
 	s, _ := benchSearchStore(b)
 	for _, q := range []string{"Officials", "Oficials OR Officials"} {

@@ -6,14 +6,14 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestRevTopicPickerEnterOnAStaleList (review of conflictsscreen): an
+// TestTopicPickerEnterOnAStaleList (review of conflictsscreen): an
 // analyst types "Alpha", sees the matches, types on ("Alpha ref") and
 // presses Enter at once, before the picker has asked the server about
 // the longer text. The list shown is still the answer to "Alpha", whose
 // first option is "Alpha casualties": Enter must not choose a topic whose
 // title does not hold what was typed. (The typing and the Enter are one
 // script, so the picker's debounce cannot run between them: no timing.)
-func TestRevTopicPickerEnterOnAStaleList(t *testing.T) {
+func TestTopicPickerEnterOnAStaleList(t *testing.T) {
 	s := startBrowser(t)
 	srv := newServer(t, false)
 	base := srv.URL

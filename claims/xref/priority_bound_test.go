@@ -6,7 +6,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 )
 
-// TestRevPriorityNeverExceedsSeverity (review of conflictsscreen): the
+// TestPriorityNeverExceedsSeverity (review of conflictsscreen): the
 // store's shortcut for a band of severity by priority adds "priority <
 // severity_below", sound only if no stored conflict's priority exceeds its
 // severity. Every stored severity comes from relate, rounded by
@@ -14,7 +14,7 @@ import (
 // severities from 1 to 100 in steps of 0.001, from there to MaxSeverity
 // by factors of 1.0007, and at and past MaxSeverity, the priority is at
 // most the severity.
-func TestRevPriorityNeverExceedsSeverity(t *testing.T) {
+func TestPriorityNeverExceedsSeverity(t *testing.T) {
 	grades := []claims.Grade{"unknown-grade"}
 	for g := range GradeWeight {
 		grades = append(grades, g)

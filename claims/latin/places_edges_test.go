@@ -6,12 +6,12 @@ import (
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
 
-// TestReviewAdjectivesNameTheRightPlace: adjectives of Russian cities
+// TestAdjectivesNameTheRightPlace: adjectives of Russian cities
 // whose name the adjective rules do not undo (Тула тульск, Ярославль
 // ярославск) are taken for a foreign town of the rule's candidate name
 // (Toul in France, Jarosław in Poland); a common lowercase adjective
 // ("грозный": formidable, "олимпийские игры") is taken for a place.
-func TestReviewAdjectivesNameTheRightPlace(t *testing.T) {
+func TestAdjectivesNameTheRightPlace(t *testing.T) {
 	g := gazetteer.Builtin()
 	for word, want := range map[string]string{
 		"тульской":    "Tula",

@@ -11,14 +11,14 @@ import (
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
-// TestRevExportHeadSmallExport (review of conflictsscreen): the export of
+// TestExportHeadSmallExport (review of conflictsscreen): the export of
 // a topic with no claim is under compress's 1 KB, so its GET is sent
 // plain even to a client that accepts gzip; its HEAD must then not say
 // Content-Encoding: gzip (RFC 9110 9.3.2: the same header fields as the
 // GET, or none where they are known only while making the body). The
 // HEAD omits Content-Encoding, so it agrees with every GET; this asserts
 // the premise (the GET is plain) and the agreement.
-func TestRevExportHeadSmallExport(t *testing.T) {
+func TestExportHeadSmallExport(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		if err := s.CreateTopic(context.Background(), &claims.Topic{Meta: claims.Meta{ID: "empty"}, Title: "An empty topic", Unit: "people"}); err != nil {
 			t.Fatal(err)
