@@ -37,21 +37,8 @@ func TestRussianQueryFallsBackToLatin(t *testing.T) {
 		claim("Lavrov gave the figure of 300", "en")
 		navalny := claim("Aleksey Navalny put it at 300", "en")
 
-		type answer struct {
-			searchBody
-			SearchedAs string `json:"searched_as"`
-			Items      []struct {
-				ID string `json:"id"`
-			} `json:"items"`
-			Next string `json:"next_cursor"`
-		}
-		get := func(path string) answer {
-			t.Helper()
-			var a answer
-			e.doJSON(t, request{method: http.MethodGet, path: path}, http.StatusOK, &a)
-			return a
-		}
-		searchIDs := func(a answer) []string {
+		get := func(path string) latinAnswer { return getLatin(t, e, path) }
+		searchIDs := func(a latinAnswer) []string {
 			var ids []string
 			for _, it := range a.Claims.Items {
 				ids = append(ids, it.Item.ID)
@@ -170,20 +157,7 @@ func TestRussianAdjectivesAndPressSpellings(t *testing.T) {
 		sergei := claim("Sergei Shoigu said 300 were killed", interfax)
 		shoyguSaid := claim("Shoygu put the toll at 300", interfax)
 
-		type answer struct {
-			searchBody
-			SearchedAs string `json:"searched_as"`
-			Items      []struct {
-				ID string `json:"id"`
-			} `json:"items"`
-			Next string `json:"next_cursor"`
-		}
-		get := func(path string) answer {
-			t.Helper()
-			var a answer
-			e.doJSON(t, request{method: http.MethodGet, path: path}, http.StatusOK, &a)
-			return a
-		}
+		get := func(path string) latinAnswer { return getLatin(t, e, path) }
 		sorted := func(ids ...string) []string {
 			ids = slices.Clone(ids)
 			slices.Sort(ids)
@@ -436,4 +410,24 @@ func claimIn(t *testing.T, e *env, quote string) (add func(quote string) string)
 	}
 	add(quote)
 	return add
+}
+
+// latinAnswer is what the fallback's tests read of a search's or a
+// listing's answer: the groups, the spelling searched, the items and the
+// next cursor.
+type latinAnswer struct {
+	searchBody
+	SearchedAs string `json:"searched_as"`
+	Items      []struct {
+		ID string `json:"id"`
+	} `json:"items"`
+	Next string `json:"next_cursor"`
+}
+
+// getLatin GETs path and decodes its 200 answer.
+func getLatin(t *testing.T, e *env, path string) latinAnswer {
+	t.Helper()
+	var a latinAnswer
+	e.doJSON(t, request{method: http.MethodGet, path: path}, http.StatusOK, &a)
+	return a
 }
