@@ -213,15 +213,9 @@ func (s *Store) countByConflict(ctx context.Context, db *gorm.DB, f claims.Claim
 		} else {
 			top = largest(counts[name], claims.FacetLimit)
 		}
-		if fs := s.facetSQL(name); fs.labelTable != "" {
-			if err := s.label(db, fs, top); err != nil {
-				return out, translate(err, "count claims by "+name)
-			}
+		if out.Counts[name], err = s.labelled(db, name, top); err != nil {
+			return out, err
 		}
-		if top == nil {
-			top = []claims.FacetCount{}
-		}
-		out.Counts[name] = top
 	}
 	return out, nil
 }

@@ -176,17 +176,25 @@ func (s *Store) facetsEach(ctx context.Context, f claims.ClaimFilter) (claims.Fa
 		if err != nil {
 			return out, translate(err, "count claims by "+name)
 		}
-		if fs := s.facetSQL(name); fs.labelTable != "" {
-			if err := s.label(db, fs, counts); err != nil {
-				return out, translate(err, "count claims by "+name)
-			}
+		if out.Counts[name], err = s.labelled(db, name, counts); err != nil {
+			return out, err
 		}
-		if counts == nil {
-			counts = []claims.FacetCount{}
-		}
-		out.Counts[name] = counts
 	}
 	return out, nil
+}
+
+// labelled gives a facet's counts their labels (the names of topics,
+// claimants and sources), and an empty list for none.
+func (s *Store) labelled(db *gorm.DB, name string, counts []claims.FacetCount) ([]claims.FacetCount, error) {
+	if fs := s.facetSQL(name); fs.labelTable != "" {
+		if err := s.label(db, fs, counts); err != nil {
+			return nil, translate(err, "count claims by "+name)
+		}
+	}
+	if counts == nil {
+		counts = []claims.FacetCount{}
+	}
+	return counts, nil
 }
 
 // facetEach counts the total claims f selects by the facet name, the
