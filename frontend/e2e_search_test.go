@@ -269,7 +269,7 @@ func TestSearchInRussian(t *testing.T) {
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent(shoigu+"\r"))
 	s.waitFor(t, "the phrases' results", `new URLSearchParams(location.search).get('q') === '`+shoigu+`' && !document.querySelector('main[aria-busy]') && !!document.querySelector('[data-testid=latin-note]')`)
 	if got, note := eval[string](t, s, `document.querySelector('[data-testid=latin-note]').textContent`),
-		"Nothing matches “"+shoigu+"” as written: these claims match “\"Sergey Shoygu\" OR \"Sergei Shoigu\"”, its spellings in Latin letters."; got != note {
+		"Nothing matches "+shoigu+" as written: these claims match \"Sergey Shoygu\" OR \"Sergei Shoigu\", its spellings in Latin letters."; got != note {
 		t.Errorf("the note says %q, want %q", got, note)
 	}
 	s.screenshot(t, "search-russian-phrases", false)

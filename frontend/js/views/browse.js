@@ -137,8 +137,10 @@ export async function render(ctx) {
   // A word the press spells in several ways is searched in each, joined
   // by OR ("Shoygu OR Shoigu"): the note says spellings then.
   const spellings = / OR /.test(searched) ? 'its spellings' : 'its spelling';
+  // A text that begins and ends with its own quotes is not quoted again.
+  const quote = (s) => (/^".*"$/.test(s) ? s : `“${s}”`);
   const note = res.searched_as
-    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches “${q}” as written: these claims match “${shown}”, ${spellings} in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
+    ? h('p', { class: 'notice', 'data-testid': 'latin-note' }, `Nothing matches ${quote(q)} as written: these claims match ${quote(shown)}, ${spellings} in Latin letters${searched.includes('*') ? ' (* stands for any ending)' : ''}.`)
     : null;
   const counted = searched
     ? get('/search', { ...params, limit: 1, facets: true, q: searched })
@@ -205,7 +207,7 @@ export async function render(ctx) {
     const total = c.facets.total;
     for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
-    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` “${shown}”` : ''}`;
+    summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` ${quote(shown)}` : ''}`;
     replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
     for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
@@ -223,7 +225,7 @@ export async function render(ctx) {
       aside,
       h('div', { class: 'browse-results' },
         groups.length ? h('div', { class: 'result-groups' }, groups) : null,
-        res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches “${q}”.` : 'No claims match these filters.'),
+        res.claims.items.length ? list : h('p', { class: 'empty' }, q ? `Nothing matches ${quote(q)}.` : 'No claims match these filters.'),
         more, moreErr)));
 }
 
