@@ -319,3 +319,21 @@ func HoldConflictWalk(s *Store) (release func()) {
 	s.walks <- struct{}{}
 	return func() { <-s.walks }
 }
+
+// ExplainPostgres returns PostgreSQL's EXPLAIN of st, a line a node.
+func ExplainPostgres(ctx context.Context, s *Store, st Statement) (string, error) {
+	rows, err := s.sqlDB.QueryContext(ctx, "EXPLAIN "+st.SQL, st.Vars...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		plan = append(plan, line)
+	}
+	return strings.Join(plan, "\n"), rows.Err()
+}

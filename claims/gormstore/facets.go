@@ -166,6 +166,9 @@ func (s *Store) facetsEach(ctx context.Context, f claims.ClaimFilter) (claims.Fa
 	if s.conflictWalked(f) {
 		return s.facetsByConflict(ctx, f)
 	}
+	if s.conflictGrouped(f) {
+		return s.facetsGrouped(ctx, f)
+	}
 	var total int64
 	if err := s.whereClaims(db.Table("claims"), f).Count(&total).Error; err != nil {
 		return out, translate(err, "count claims")

@@ -241,6 +241,9 @@ func TestClaimFacetsMatchOracle(t *testing.T) {
 			{"a grade", claims.ClaimFilter{Grade: claims.GradeWeak}, func(r row) bool { return r.Grade == string(claims.GradeWeak) }},
 			{"an evidence type", claims.ClaimFilter{EvidenceType: evidence[1]}, func(r row) bool { return r.EvidenceType == string(evidence[1]) }},
 			{"a year", claims.ClaimFilter{From: "2015", To: "2015"}, func(r row) bool { return r.RefStart != nil && strings.HasPrefix(*r.RefStart, "2015") }},
+			// Nothing selected: a total of 0 and no count, the statement
+			// grouping no claim at all.
+			{"a place no claim names", claims.ClaimFilter{Place: "Atlantis"}, hasPlace("Atlantis")},
 		} {
 			check(c.what, c.f, oracle(c.keep, 0))
 			for _, want := range []*bool{&yes, &no} {
