@@ -91,8 +91,12 @@ func (s *Store) whereClaims(q *gorm.DB, f claims.ClaimFilter) *gorm.DB {
 // the planner can hash, and spill to disk if it must: NOT IN, which it
 // cannot turn into one (a NULL in the list would change its answer), is
 // a hashed subplan only while the planner expects the list to fit in
-// hash_mem (8 MB by default), and beyond (the 746,285 claims in conflict
-// of a million, the load generator's) a list read again for every claim.
+// hash_mem (work_mem x hash_mem_multiplier, 8 MB by default on
+// PostgreSQL 15), and beyond a list read again for every claim: at
+// 100,000 claims, with hash_mem at 1 MB, the planner's cost of a count
+// went from 15,661 to 115,535,393; the load generator's 746,285 claims in
+// conflict of a million are expected over 8 MB (RESULTS.md, "Facets under
+// a filter by conflict on PostgreSQL").
 // A claim's summary's key is its ID, never NULL: both say the same.
 func (s *Store) conflictCond(col string, want bool) string {
 	switch {
