@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/fulltext"
 )
 
@@ -336,4 +337,26 @@ func ExplainPostgres(ctx context.Context, s *Store, st Statement) (string, error
 		plan = append(plan, line)
 	}
 	return strings.Join(plan, "\n"), rows.Err()
+}
+
+// FacetsPerStatement counts the facets of f as main did before the
+// grouped statement: the total, then a statement a facet (facetEach).
+func FacetsPerStatement(ctx context.Context, s *Store, f claims.ClaimFilter) (claims.Facets, error) {
+	out := claims.Facets{Counts: map[string][]claims.FacetCount{}}
+	db := s.db.WithContext(ctx)
+	var total int64
+	if err := s.whereClaims(db.Table("claims"), f).Count(&total).Error; err != nil {
+		return out, err
+	}
+	out.Total = int(total)
+	for _, name := range claims.FacetNames {
+		counts, err := s.facetEach(db, f, name, out.Total)
+		if err != nil {
+			return out, err
+		}
+		if out.Counts[name], err = s.labelled(db, name, counts); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }
