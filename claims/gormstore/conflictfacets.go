@@ -341,7 +341,7 @@ var facetsGroupedSQL = fmt.Sprintf(`WITH facet_g AS (
 	SELECT facet, COALESCE(value, '') AS value, n FROM facet_g WHERE facet = '' OR (facet <> '%[3]s' AND value IS NOT NULL)
 	UNION ALL
 	SELECT '%[3]s', facet_p.value, CAST(SUM(facet_g.n) AS BIGINT)
-	FROM facet_g CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN facet_g.value LIKE '[%%' THEN facet_g.value::jsonb ELSE '[]'::jsonb END) AS facet_p(value)
+	FROM facet_g %[9]s
 	WHERE facet_g.facet = '%[3]s' AND facet_p.value IS NOT NULL GROUP BY facet_p.value
 	UNION ALL
 	SELECT '%[7]s', value, n FROM (?) facet_cs
@@ -350,7 +350,7 @@ SELECT facet, value, n AS count FROM (
 	SELECT facet, value, n, ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, value) AS pos FROM facet_v
 ) facet_r WHERE pos <= %[8]d ORDER BY facet, pos`,
 	claims.FacetTopic, claims.FacetClaimant, claims.FacetPlace, claims.FacetYear, claims.FacetGrade, claims.FacetEvidenceType,
-	claims.FacetSource, claims.FacetLimit)
+	claims.FacetSource, claims.FacetLimit, placesSplitPG("facet_g.value"))
 
 // facetsGrouped counts the facets of the claims f selects, f filtering by
 // conflict (conflictGrouped), in one statement (facetsGroupedSQL), of one

@@ -33,7 +33,7 @@ func (s *Store) facetSQL(name string) facetSQL {
 		return facetSQL{value: "facet_cs.source_id", joins: "JOIN claim_sources facet_cs ON facet_cs.claim_id = claims.id", labelTable: "sources", labelCol: "name"}
 	case claims.FacetPlace:
 		if s.dialect == dialectPostgres {
-			return facetSQL{value: "facet_p.value", joins: "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN claims.places LIKE '[%' THEN claims.places::jsonb ELSE '[]'::jsonb END) AS facet_p(value)"}
+			return facetSQL{value: "facet_p.value", joins: placesSplitPG("claims.places")}
 		}
 		return facetSQL{value: "facet_p.value", joins: "JOIN json_each(CASE WHEN claims.places LIKE '[%' THEN claims.places ELSE '[]' END) AS facet_p"}
 	case claims.FacetYear:
@@ -47,6 +47,13 @@ func (s *Store) facetSQL(name string) facetSQL {
 			joins: "LEFT JOIN claim_summaries facet_s ON facet_s.claim_id = claims.id"}
 	}
 	panic("gormstore: unknown facet " + name)
+}
+
+// placesSplitPG is the PostgreSQL join that splits the list of places in
+// column col (a JSON array, or anything else for none) into one row a
+// place, facet_p.value; facetSQL, facetEach and facetsGroupedSQL use it.
+func placesSplitPG(col string) string {
+	return "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN " + col + " LIKE '[%' THEN " + col + "::jsonb ELSE '[]'::jsonb END) AS facet_p(value)"
 }
 
 // facetColumns are the columns of claims facetSQL reads.
@@ -226,7 +233,7 @@ func (s *Store) facetEach(db *gorm.DB, f claims.ClaimFilter, name string, total 
 		lists := s.whereClaims(s.facetClaims(db, f), f).Select("claims.places AS places, COUNT(*) AS n").Group("claims.places")
 		split := "JOIN json_each(CASE WHEN facet_g.places LIKE '[%' THEN facet_g.places ELSE '[]' END) AS facet_p"
 		if s.dialect == dialectPostgres {
-			split = "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN facet_g.places LIKE '[%' THEN facet_g.places::jsonb ELSE '[]'::jsonb END) AS facet_p(value)"
+			split = placesSplitPG("facet_g.places")
 		}
 		q = db.Table("(?) facet_g", lists).Joins(split).Where("facet_p.value IS NOT NULL").
 			Select("facet_p.value AS value, CAST(SUM(facet_g.n) AS BIGINT) AS count").Group("facet_p.value")
