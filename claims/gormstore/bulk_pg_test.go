@@ -90,7 +90,7 @@ func TestPostgresBulkImportIndexesAsTheTriggersDo(t *testing.T) {
 	// The import left the planner statistics of the tables it filled
 	// (autovacuum may be off or not yet round): pg_stats has rows only
 	// after ANALYZE.
-	for _, table := range []string{"claim_search", "claims"} {
+	for _, table := range []string{"claim_search", "claims", "claim_sources"} {
 		n, err := gormstore.QueryString(ctx, dst, `SELECT count(*)::text FROM pg_stats WHERE schemaname = current_schema() AND tablename = '`+table+`'`)
 		must(t, "count statistics", err)
 		if n == "0" {
