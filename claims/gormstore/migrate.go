@@ -48,7 +48,6 @@ var migrations = []migration{
 	{17, "keep the sum of every topic's version in one row on SQLite, the key of the caches across topics", countDataVersion, false},
 	{18, "keep the tsvector of topics, sources and claimants in a stored column on PostgreSQL, for ranking them", storedSearchDocs, false},
 	{19, "index the claims in conflict, and a topic's claims most severe conflict first", conflictIndexes, false},
-	{20, "index the topics that have notable conflicts, for the topic listing's has_conflicts", conflictedTopics, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas

@@ -79,13 +79,17 @@ func (s *Store) ListTopics(ctx context.Context, f claims.TopicFilter) (claims.Pa
 			q = q.Where("topics.id IN (SELECT topic_id FROM topic_tags WHERE tag = ?)", f.Tag)
 		}
 		if f.HasConflicts != nil {
-			// The topics with conflicts, read from the covering index
-			// topic_summaries_notable: a topic not yet summarised has none.
-			in := "IN"
+			// Each topic probed by its summary's key, in the order of
+			// the listing: a first page of the topics with conflicts
+			// reads about as many topics as it lists where most have
+			// some (at a million claims), rather than every topic with
+			// conflicts to sort them (IN (SELECT ...), 10 ms at 10,000
+			// topics). A topic not yet summarised has none.
+			exists := "EXISTS"
 			if !*f.HasConflicts {
-				in = "NOT IN"
+				exists = "NOT EXISTS"
 			}
-			q = q.Where("topics.id " + in + " (SELECT topic_id FROM topic_summaries WHERE notable_conflicts > 0)")
+			q = q.Where(exists + " (SELECT 1 FROM topic_summaries s WHERE s.topic_id = topics.id AND s.notable_conflicts > 0)")
 		}
 		return whereText(q, "topics", f.Text)
 	})
@@ -101,15 +105,4 @@ func (s *Store) DeleteTopic(ctx context.Context, id string, version int) error {
 	return s.remove(ctx, "topic", "topics", id, version,
 		reference{"claims", "claims", "topic_id = ?"},
 		reference{"sub-topics", "topics", "parent_id = ?"})
-}
-
-// conflictedTopics indexes the topics with notable conflicts (step 20),
-// which a listing asks for with TopicFilter.HasConflicts: a partial
-// index holding only their IDs, so that the filter reads those (at most
-// one entry a topic, 10,000 at a million claims) rather than every
-// topic's summary, a row of several kilobytes. The bulk import drops and
-// rebuilds it with the other indexes of topic_summaries.
-func conflictedTopics(tx *gorm.DB, d dialect) error {
-	return execAll(tx, d,
-		`CREATE INDEX topic_summaries_conflicted ON topic_summaries (topic_id) WHERE notable_conflicts > 0`)
 }
