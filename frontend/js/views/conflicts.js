@@ -100,10 +100,11 @@ export async function render(ctx) {
     focusItem(ol.children[from]);
   } });
   // The windows before and after the one shown: each reads a window of
-  // READ from the server, in place of the one shown.
+  // READ from the server, in place of the one shown. The focus moves to
+  // its first row only if it was read and drawn: a read dropped because
+  // the filters changed meanwhile leaves the focus where the analyst is.
   const goTo = async (k) => {
-    await read(k);
-    focusItem(ol.children[0]);
+    if (await read(k)) focusItem(ol.children[0]);
   };
   const prev = h('button', { type: 'button', 'data-testid': 'previous-conflicts', onclick: () => goTo(at - 1) });
   const next = h('button', { type: 'button', 'data-testid': 'next-conflicts', onclick: () => goTo(at + 1) });
@@ -121,7 +122,8 @@ export async function render(ctx) {
 
   // read asks the server for window k (0, the first, unless given) of
   // the conflicts of the topic, severity and status chosen, in the order
-  // chosen, and draws them.
+  // chosen, and draws them; it returns true when it drew window k, false
+  // when the read failed or a later one superseded it.
   const read = async (k = 0) => {
     const my = ++reading;
     if (stop) stop.abort();
@@ -137,7 +139,7 @@ export async function render(ctx) {
     try {
       got = await api.all('/conflicts', query, READ, stop.signal, starts[k]);
     } catch (err) {
-      if (my !== reading || stop.signal.aborted) return;
+      if (my !== reading || stop.signal.aborted) return false;
       if (err instanceof api.APIError && err.missingEndpoint) {
         replace(failed, h('p', { class: 'notice' }, 'This server does not list conflicts yet (GET /api/v1/conflicts). Open a topic to see its claims.'));
       } else {
@@ -145,7 +147,7 @@ export async function render(ctx) {
       }
       got = null;
     }
-    if (my !== reading) return;
+    if (my !== reading) return false;
     ol.removeAttribute('aria-busy');
     prev.disabled = false;
     next.disabled = false;
@@ -160,6 +162,7 @@ export async function render(ctx) {
     built.clear();
     limit = SHOWN;
     draw();
+    return Boolean(got);
   };
 
   // draw filters the conflicts read by the text, sorts them and draws
