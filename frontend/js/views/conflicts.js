@@ -321,9 +321,14 @@ function topicPicker(id, onChange) {
     const ask = (has, limit) => api.get('/topics', { q: text, include: 'summary', sort: 'title', limit, has_conflicts: has });
     let withConflicts;
     let without = { items: [], next_cursor: '' };
+    // others: whether topics without conflicts match beyond those listed.
+    let others = false;
     try {
       withConflicts = await ask('true', PICKED);
       if (withConflicts.items.length < PICKED) without = await ask('false', PICKED - withConflicts.items.length);
+      // Exactly PICKED with conflicts and no more of them: one topic
+      // without says whether more match.
+      else if (!withConflicts.next_cursor) others = (await ask('false', 1)).items.length > 0;
     } catch (e) {
       if (my !== asked || chosen) return;
       close();
@@ -343,7 +348,7 @@ function topicPicker(id, onChange) {
     const nWithout = without.items.length;
     const found = nWith && nWithout ? `${fmt.num(nWith)} with conflicts, then ${fmt.num(nWithout)} without`
       : nWith ? `${fmt.num(nWith)} with conflicts` : `${fmt.num(nWithout)}, none with conflicts`;
-    const more = withConflicts.next_cursor || without.next_cursor;
+    const more = withConflicts.next_cursor || without.next_cursor || others;
     live.textContent = !items.length ? `No topic${holds}.`
       : `${text ? `Topics${holds}` : 'Topics'}: ${found}${more ? `; more match: type ${text ? 'more ' : ''}to narrow` : ''}.`;
     if (enter) {
