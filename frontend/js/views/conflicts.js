@@ -104,7 +104,7 @@ export async function render(ctx) {
   // its first row only if it was read and drawn: a read dropped because
   // the filters changed meanwhile leaves the focus where the analyst is.
   const goTo = async (k) => {
-    if (await read(k)) focusItem(ol.children[0]);
+    if (await read(k, true)) focusItem(ol.children[0]);
   };
   const prev = h('button', { type: 'button', 'data-testid': 'previous-conflicts', onclick: () => goTo(at - 1) });
   const next = h('button', { type: 'button', 'data-testid': 'next-conflicts', onclick: () => goTo(at + 1) });
@@ -122,9 +122,10 @@ export async function render(ctx) {
 
   // read asks the server for window k (0, the first, unless given) of
   // the conflicts of the topic, severity and status chosen, in the order
-  // chosen, and draws them; it returns true when it drew window k, false
+  // chosen, and draws them (paging: from Next or Previous, with the
+  // filters of the window shown); it returns true when it drew window k, false
   // when the read failed or a later one superseded it.
-  const read = async (k = 0) => {
+  const read = async (k = 0, paging = false) => {
     const my = ++reading;
     if (stop) stop.abort();
     stop = new AbortController();
@@ -151,6 +152,13 @@ export async function render(ctx) {
     ol.removeAttribute('aria-busy');
     prev.disabled = false;
     next.disabled = false;
+    // A later or earlier window that could not be read leaves the one
+    // shown in place, with its "Next" and "Previous": the error above it,
+    // the button that failed to try again, the other to go back.
+    if (!got && paging && list) {
+      draw();
+      return false;
+    }
     for (const c of got || []) c.status = c.status || 'open';
     list = got;
     listOrder = query.sort;
@@ -204,7 +212,10 @@ export async function render(ctx) {
     const total = list.more ? `more than ${fmt.num(last)}` : fmt.num(last);
     const sorted = by ? `, sorted by ${fSort.value}` : '';
     let covered = plural(list.length, 'conflict');
-    if (at > 0) covered = `conflicts ${fmt.num(first)} to ${fmt.num(last)} by ${rank} of ${total}${sorted}`;
+    // A later window found empty: the conflicts after the cursor are
+    // gone since the earlier window was read (reviewed, or deleted).
+    if (at > 0 && !list.length) covered = `no conflicts from ${fmt.num(first)} any more: those after the first ${fmt.num(first - 1)} are gone since they were read`;
+    else if (at > 0) covered = `conflicts ${fmt.num(first)} to ${fmt.num(last)} by ${rank} of ${total}${sorted}`;
     else if (list.more) covered = `the ${fmt.num(list.length)} ${order} of ${total} conflicts${sorted}`;
     let line = q ? `${fmt.num(shown.length)} of ${covered} match “${fText.value.trim()}”` : covered.charAt(0).toUpperCase() + covered.slice(1);
     if (shown.length > limit) line += `; the first ${fmt.num(limit)} shown`;
@@ -221,7 +232,7 @@ export async function render(ctx) {
     const narrow = unchosen.length
       ? ` To have them cover all, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
       : '';
-    const which = at > 0 ? `conflicts ${fmt.num(first)} to ${fmt.num(last)} by ${rank}` : `the ${fmt.num(list.length)} ${order}`;
+    const which = at > 0 && !list.length ? `none: no conflict follows the first ${fmt.num(first - 1)} any more` : at > 0 ? `conflicts ${fmt.num(first)} to ${fmt.num(last)} by ${rank}` : `the ${fmt.num(list.length)} ${order}`;
     capped.textContent = windowed
       ? `${list.more ? 'More than' : 'In all'} ${fmt.num(last)} conflicts match the topic, severity and status chosen, read ${fmt.num(READ)} at a time: these are ${which}; “Next” and “Previous” after the list read the others. The server filters the topic, severity and status over all conflicts, but the text filter and the sorts by topic, status, claimant and kind apply only to the ${fmt.num(list.length)} read.${narrow}`
       : '';
