@@ -122,7 +122,7 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	capped := func() string {
 		return eval[string](t, s, `(() => { const el = document.querySelector('[data-testid=conflicts-capped]'); return el.hidden ? '' : el.textContent; })()`)
 	}
-	if got, want := capped(), "To have them cover all, narrow with a topic, a severity or a status."; !strings.HasSuffix(got, want) {
+	if got, want := capped(), "To have the text filter and the sorts cover all, narrow with a topic, a severity or a status."; !strings.HasSuffix(got, want) {
 		t.Errorf("capped notice %q, want it to end %q", got, want)
 	}
 
@@ -143,7 +143,7 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	// the filters not chosen.
 	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('cf-severity'); el.value = 'severe'; el.dispatchEvent(new Event('change')); })()`))
 	s.waitFor(t, "the severe conflicts", idle+` && location.search === '?severity=severe'`)
-	if got, want := capped(), "To have them cover all, narrow with a topic or a status."; !strings.HasSuffix(got, want) {
+	if got, want := capped(), "To have the text filter and the sorts cover all, narrow with a topic or a status."; !strings.HasSuffix(got, want) {
 		t.Errorf("capped notice with a severity chosen %q, want it to end %q", got, want)
 	}
 	s.screenshot(t, "conflicts-capped", false)

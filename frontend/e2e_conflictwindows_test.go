@@ -237,7 +237,7 @@ func TestTopicPickerConflictsFirst(t *testing.T) {
 	}
 	s.do(t, chromedp.Evaluate[chromedp.Void](`document.getElementById('cf-topic').value = ''`), chromedp.KeyEvent("quiet"))
 	s.waitFor(t, "the quiet topics", `document.getElementById('cf-topic-count').textContent.includes('quiet')`)
-	if got, want := live(), "Topics whose title or description holds “quiet”: 11, none with conflicts."; got != want {
+	if got, want := live(), "Topics whose title or description holds “quiet”: 11 without conflicts."; got != want {
 		t.Errorf("picker count %q, want %q", got, want)
 	}
 	s.checkClean(t)

@@ -108,7 +108,7 @@ export async function render(ctx) {
   };
   const prev = h('button', { type: 'button', 'data-testid': 'previous-conflicts', onclick: () => goTo(at - 1) });
   const next = h('button', { type: 'button', 'data-testid': 'next-conflicts', onclick: () => goTo(at + 1) });
-  const pager = h('nav', { class: 'pager', 'aria-label': 'Windows of conflicts', hidden: true }, prev, ' ', next);
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of conflicts', hidden: true }, prev, ' ', next);
 
   const topic = topicPicker('cf-topic', () => { keepURL(); read(); });
 
@@ -230,7 +230,7 @@ export async function render(ctx) {
     // status), for the text filter and the sorts to cover all.
     const unchosen = [[topic.value, 'a topic'], [fSev.value, 'a severity'], [fStatus.value, 'a status']].filter(([v]) => !v).map(([, t]) => t);
     const narrow = unchosen.length
-      ? ` To have them cover all, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
+      ? ` To have the text filter and the sorts cover all, narrow with ${unchosen.length > 1 ? `${unchosen.slice(0, -1).join(', ')} or ${unchosen[unchosen.length - 1]}` : unchosen[0]}.`
       : '';
     const which = at > 0 && !list.length ? `none: no conflict follows the first ${fmt.num(first - 1)} any more` : at > 0 ? `conflicts ${fmt.num(first)} to ${fmt.num(last)} by ${rank}` : `the ${fmt.num(list.length)} ${order}`;
     capped.textContent = windowed
@@ -358,7 +358,7 @@ function topicPicker(id, onChange) {
     const nWith = withConflicts.items.length;
     const nWithout = without.items.length;
     const found = nWith && nWithout ? `${fmt.num(nWith)} with conflicts, then ${fmt.num(nWithout)} without`
-      : nWith ? `${fmt.num(nWith)} with conflicts` : `${fmt.num(nWithout)}, none with conflicts`;
+      : nWith ? `${fmt.num(nWith)} with conflicts` : `${fmt.num(nWithout)} without conflicts`;
     const more = withConflicts.next_cursor || without.next_cursor || others;
     live.textContent = !items.length ? `No topic${holds}.`
       : `${text ? `Topics${holds}` : 'Topics'}: ${found}${more ? `; more match: type ${text ? 'more ' : ''}to narrow` : ''}.`;
