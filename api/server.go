@@ -274,7 +274,7 @@ func buildEngine(opts Options) (*gin.Engine, *handler) {
 	v1.GET("/openapi.json", read, h.openAPI)             // this API, described in OpenAPI 3.1
 	v1.POST("/extract", read, h.extract)                 // {"text"} -> {"items"}: every quantity in running text, as claim candidates
 	v1.POST("/parse", read, h.parse)                     // {"text"} -> a reading; {"texts"} -> {"results"}
-	v1.GET("/topics", read, h.listTopics(topics))        // ?q=&tag=&parent_id=&include=summary&sort=&limit=&cursor=
+	v1.GET("/topics", read, h.listTopics(topics))        // ?q=&tag=&parent_id=&has_conflicts=&include=summary&sort=&limit=&cursor=
 	v1.POST("/topics", write, topics.create)             //
 	v1.GET("/topics/:id", read, topics.get)              //
 	v1.PATCH("/topics/:id", write, topics.patch)         // JSON merge patch, If-Match required

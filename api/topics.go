@@ -11,11 +11,26 @@ import (
 func (h *handler) topics() *resource[claims.Topic] {
 	return &resource[claims.Topic]{
 		h: h, kind: "topic", path: "/api/v1/topics",
-		params: []string{"q", "tag", "parent_id"},
+		params: []string{"q", "tag", "parent_id", "has_conflicts"},
 		filter: func(ctx context.Context, q query) (claims.Page[*claims.Topic], error) {
-			return h.store.ListTopics(ctx, claims.TopicFilter{
+			f := claims.TopicFilter{
 				ListOptions: q.opts, Text: q.get("q"), Tag: q.get("tag"), ParentID: q.get("parent_id"),
-			})
+			}
+			// has_conflicts: the topics with notable conflicts (those
+			// GET /api/v1/conflicts lists), or those without, so that a
+			// picker offers the topics with conflicts first.
+			switch q.get("has_conflicts") {
+			case "":
+			case "true":
+				f.HasConflicts = new(true)
+			case "false":
+				f.HasConflicts = new(false)
+			default:
+				var p claims.Problems
+				p.Add("has_conflicts", "must be true or false")
+				return claims.Page[*claims.Topic]{}, p.Err("listing")
+			}
+			return h.store.ListTopics(ctx, f)
 		},
 		// A name typed in Russian finds one recorded in English (latin.go).
 		latin:    true,

@@ -200,6 +200,10 @@ type TopicFilter struct {
 	Text     string
 	Tag      string
 	ParentID string
+	// HasConflicts, when set, keeps the topics that have notable
+	// conflicts (true: those GET /api/v1/conflicts lists) or those that
+	// have none (false), as their stored summaries count them.
+	HasConflicts *bool
 }
 
 // SourceFilter selects sources. Text matches name, publisher and URL.

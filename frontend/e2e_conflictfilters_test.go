@@ -122,15 +122,15 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	capped := func() string {
 		return eval[string](t, s, `(() => { const el = document.querySelector('[data-testid=conflicts-capped]'); return el.hidden ? '' : el.textContent; })()`)
 	}
-	if got, want := capped(), "To read the others, narrow with a topic, a severity or a status."; !strings.HasSuffix(got, want) {
+	if got, want := capped(), "To have the text filter and the sorts cover all, narrow with a topic, a severity or a status."; !strings.HasSuffix(got, want) {
 		t.Errorf("capped notice %q, want it to end %q", got, want)
 	}
 
-	// The picker says when more topics match than it lists (181 titles
-	// hold "Conflict fixture", 12 listed).
+	// The picker says when more topics match than it lists (180 titles,
+	// all with conflicts, hold "Conflict fixture"; 12 listed).
 	s.do(t, chromedp.Click(chromedp.CSS(`#cf-topic`)), chromedp.KeyEvent("Conflict fixture"))
 	s.waitFor(t, "the matches", `document.querySelectorAll('#cf-topic-list button[data-topic]').length === 12 && document.getElementById('cf-topic-count').textContent.includes('Conflict fixture')`)
-	if got, want := eval[string](t, s, `document.getElementById('cf-topic-count').textContent`), "The first 12 by title of more topics whose title or description holds “Conflict fixture”: type more to narrow."; got != want {
+	if got, want := eval[string](t, s, `document.getElementById('cf-topic-count').textContent`), "Topics whose title or description holds “Conflict fixture”: 12 with conflicts; more match: type more to narrow."; got != want {
 		t.Errorf("picker count %q, want %q", got, want)
 	}
 	s.screenshot(t, "conflicts-topic-picker-more", false)
@@ -143,7 +143,7 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	// the filters not chosen.
 	s.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('cf-severity'); el.value = 'severe'; el.dispatchEvent(new Event('change')); })()`))
 	s.waitFor(t, "the severe conflicts", idle+` && location.search === '?severity=severe'`)
-	if got, want := capped(), "To read the others, narrow with a topic or a status."; !strings.HasSuffix(got, want) {
+	if got, want := capped(), "To have the text filter and the sorts cover all, narrow with a topic or a status."; !strings.HasSuffix(got, want) {
 		t.Errorf("capped notice with a severity chosen %q, want it to end %q", got, want)
 	}
 	s.screenshot(t, "conflicts-capped", false)

@@ -130,17 +130,19 @@ export const del = (path, version, reason) => request('DELETE', path, { version,
 
 /**
  * all follows next_cursor until every item of a listing is read (at most
- * max); the array's more is true when the listing has more than it holds.
- * Aborting signal cancels the reading.
+ * max), starting at the cursor from when given; the array's more is true
+ * when the listing has more than it holds, and next is the cursor of the
+ * rest ('' when none). Aborting signal cancels the reading.
  */
-export async function all(path, query = {}, max = 5000, signal = undefined) {
+export async function all(path, query = {}, max = 5000, signal = undefined, from = '') {
   const items = [];
-  let cursor = '';
+  let cursor = from;
   do {
-    const page = await get(path, { ...query, limit: 500, cursor }, signal);
+    const page = await get(path, { ...query, limit: Math.min(500, max - items.length), cursor }, signal);
     items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor && items.length < max);
   items.more = Boolean(cursor);
+  items.next = cursor || '';
   return items;
 }
