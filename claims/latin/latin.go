@@ -486,9 +486,10 @@ func acronym(word string) bool {
 // which the gazetteer has as Togo, opens a sentence as the pronoun), nor
 // is a city's name typed in lower case ("газа" is gas, not Gaza), a name
 // the gazetteer has in lower case only (commonNoun), or a declined word
-// whose nominative is none (see declinedPlace). A suggestion whose Russian name does not
-// decline, ending in a vowel other than а or я ("Совето", "Мали"), counts
-// only as typed: "совета" is not Soweto, nor "мало" Mali.
+// whose nominative is none (see declinedPlace). A suggestion whose
+// Russian name does not decline, ending in a vowel other than а or я
+// ("Совето", "Мали"), counts only as typed: "совета" is not Soweto, nor
+// "мало" Mali.
 func placeName(word string, places Places) (string, bool) {
 	name, _, ok := placeOf(word, places)
 	return name, ok
@@ -570,7 +571,7 @@ func knownPlace(name string, places Places) (gazetteer.Place, bool) {
 		_, ok = places.InText(gazetteer.Fold(name))
 	}
 	if ok && p.Kind == gazetteer.City && HasCyrillic(name) {
-		if q, found := places.Lookup(Word(name)); found && q.Kind == gazetteer.City && q.Name != p.Name && hasName(q, name) && country(q) == country(p) {
+		if q, found := places.Lookup(Word(name)); found && q.Kind == gazetteer.City && q.Name != p.Name && hasName(q, name) && country(p) != "" && country(q) == country(p) {
 			return q, true
 		}
 	}
