@@ -252,10 +252,11 @@ func Query(q string, places Places) string {
 	if !HasCyrillic(q) {
 		return ""
 	}
-	place := placeMemo(places)
+	caseless := Caseless(q)
+	place := placeMemo(places, caseless)
 	var b strings.Builder
 	parts := splitKeep(q)
-	phrases := phrasesIn(parts, places)
+	phrases := phrasesIn(parts, places, caseless)
 	for i := 0; i < len(parts); i++ {
 		if ph, ok := phrases[i]; ok {
 			var alts []string
@@ -325,9 +326,10 @@ func Text(text string, places Places) string {
 	if !HasCyrillic(text) {
 		return ""
 	}
-	place := placeMemo(places)
+	caseless := Caseless(text)
+	place := placeMemo(places, caseless)
 	parts := splitKeep(text)
-	phrases := phrasesIn(parts, places)
+	phrases := phrasesIn(parts, places, caseless)
 	last := len(parts) - 1 // the last word's part
 	for last > 0 && strings.IndexFunc(parts[last], isWordRune) < 0 {
 		last--
@@ -430,8 +432,8 @@ var finalY = regexp.MustCompile(`(?:yy|iy)\b`)
 func pressPlace(name string) string { return finalY.ReplaceAllString(name, "y") }
 
 // placeMemo returns placeName over places, remembering each word's
-// answer, as every system asks it again.
-func placeMemo(places Places) func(string) (string, bool, bool) {
+// answer, as every system asks it again; caseless as placeOf's.
+func placeMemo(places Places, caseless bool) func(string) (string, bool, bool) {
 	type answer struct {
 		name          string
 		adjective, ok bool
@@ -440,7 +442,7 @@ func placeMemo(places Places) func(string) (string, bool, bool) {
 	return func(word string) (string, bool, bool) {
 		a, ok := seen[word]
 		if !ok {
-			a.name, a.adjective, a.ok = placeOf(word, places)
+			a.name, a.adjective, a.ok = placeOf(word, places, caseless)
 			seen[word] = a
 		}
 		return a.name, a.adjective, a.ok
@@ -484,28 +486,34 @@ func acronym(word string) bool {
 //
 // A Russian stopword is no place, typed in lower case or not ("Того",
 // which the gazetteer has as Togo, opens a sentence as the pronoun), nor
-// is a city's name typed in lower case ("газа" is gas, not Gaza), a name
+// is a city's name typed in lower case in a text that has capitals
+// ("Цены газа": gas, not Gaza; see placeOf's caseless), a name
 // the gazetteer has in lower case only (commonNoun), or a declined word
 // whose nominative is none (see declinedPlace). A suggestion whose
 // Russian name does not decline, ending in a vowel other than а or я
 // ("Совето", "Мали"), counts only as typed: "совета" is not Soweto, nor
 // "мало" Mali.
+//
+// placeName reads the word as a word of a text with capitals.
 func placeName(word string, places Places) (string, bool) {
-	name, _, ok := placeOf(word, places)
+	name, _, ok := placeOf(word, places, false)
 	return name, ok
 }
 
 // placeOf is placeName, and says whether the word named the place by its
 // adjective (which Query searches as a prefix of the place's English
-// name: Syria* finds Syrian).
-func placeOf(word string, places Places) (name string, adjective, ok bool) {
+// name: Syria* finds Syrian). caseless says the word's text has no
+// capital letter (Caseless): case then says nothing, and a city's name
+// in lower case is the city ("москве": Moscow), as an analyst types a
+// query in a search box; where the text has capitals, a city's name
+// counts typed with a capital only, in lower case it is a common word
+// ("Цены газа": gas, not Gaza; "мира" not Mira).
+func placeOf(word string, places Places, caseless bool) (name string, adjective, ok bool) {
 	if russian.IsStopWord(strings.ToLower(word)) {
 		return "", false, false
 	}
-	// A city's name counts typed with a capital only: in lower case
-	// it is a common word ("газа" gas, not Gaza; "мира" not Mira).
 	r, _ := utf8.DecodeRuneInString(word)
-	named := func(p gazetteer.Place) bool { return p.Kind != gazetteer.City || unicode.IsUpper(r) }
+	named := func(p gazetteer.Place) bool { return p.Kind != gazetteer.City || caseless || unicode.IsUpper(r) }
 	if p, ok := knownPlace(word, places); ok && !commonNoun(p, word) && named(p) {
 		return p.Name, false, true
 	}
@@ -654,6 +662,10 @@ func splitKeep(q string) []string {
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// Caseless reports whether s has no capital letter: a query typed all
+// in lower case, whose case tells no name from a common word.
+func Caseless(s string) bool { return !strings.ContainsFunc(s, unicode.IsUpper) }
 
 // HasCyrillic reports whether s has a Cyrillic letter.
 func HasCyrillic(s string) bool {

@@ -151,8 +151,9 @@ type phrase struct {
 // words one space apart, with no punctuation between them, and no "*"
 // after the last, the first with a capital, as Russian writes a place's
 // name (a name typed in lower case is read word by word, and a common
-// phrase, "южной границе", costs no look-up).
-func phrasesIn(parts []string, places Places) map[int]phrase {
+// phrase, "южной границе", costs no look-up), unless the text has no
+// capital at all (caseless, see placeOf).
+func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 	var out map[int]phrase
 	for i := 0; i < len(parts); i++ {
 		for n := maxPhrase; n >= 2; n-- {
@@ -177,7 +178,7 @@ func phrasesIn(parts []string, places Places) map[int]phrase {
 				trail = t
 			}
 			// Russian writes such a name with a capital.
-			if r, _ := utf8.DecodeRuneInString(words[0]); !ok || !unicode.IsUpper(r) {
+			if r, _ := utf8.DecodeRuneInString(words[0]); !ok || !caseless && !unicode.IsUpper(r) {
 				continue
 			}
 			if p, found := phrasePlace(words, places); found {

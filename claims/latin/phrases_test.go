@@ -1,6 +1,7 @@
 package latin
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
@@ -71,5 +72,25 @@ func TestFalsePlacesOfCommonWords(t *testing.T) {
 	}
 	if got, want := Query("думу", g), "dumu"; got != want {
 		t.Errorf("Query(думу) = %s, want %s", got, want)
+	}
+}
+
+// TestCityInLowerCaseIsAPlaceOnlyInACaselessQuery: a query typed all in
+// lower case ("москве", "санкт-петербург") reads a city's name as the
+// city, as an analyst types in a search box; in a text with capitals a
+// city's name in lower case is the common word ("газа" is gas).
+func TestCityInLowerCaseIsAPlaceOnlyInACaselessQuery(t *testing.T) {
+	g := gazetteer.Builtin()
+	for q, want := range map[string]string{
+		"москве": "Moscow", "москвы": "Moscow", "киеве": "Kyiv", "донецке": "Donetsk",
+		"мосуле": "Mosul", "петербурге": "Saint Petersburg", "санкт-петербург": "Saint Petersburg",
+		"алеппо": "Aleppo", "цены газа": "Gaza",
+	} {
+		if got := Query(q, g); !strings.Contains(got, want) {
+			t.Errorf("Query(%s) = %s, want %s in it", q, got, want)
+		}
+	}
+	if got := Query("Цены газа в Москве", g); strings.Contains(got, "Gaza") || !strings.Contains(got, "Moscow") {
+		t.Errorf("Query(Цены газа в Москве) = %s, want Moscow and no Gaza", got)
 	}
 }

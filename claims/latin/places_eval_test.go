@@ -83,7 +83,8 @@ func recognised(sentence string, g Places) map[[2]int]string {
 	}
 	out := map[[2]int]string{}
 	covered := map[int]bool{}
-	for start, ph := range phrasesIn(parts, g) {
+	caseless := Caseless(sentence)
+	for start, ph := range phrasesIn(parts, g, caseless) {
 		out[[2]int{tokenOf[start], tokenOf[ph.end]}] = ph.name
 		for p := start; p <= ph.end; p++ {
 			covered[p] = true
@@ -93,7 +94,7 @@ func recognised(sentence string, g Places) map[[2]int]string {
 		if covered[partOf[k]] || !HasCyrillic(w) {
 			continue
 		}
-		if name, _, ok := placeOf(w, g); ok {
+		if name, _, ok := placeOf(w, g, caseless); ok {
 			out[[2]int{k, k}] = name
 		}
 	}
