@@ -246,8 +246,11 @@ type Places interface {
 // most MaxVariants), joined by fulltext's OR: "Шойгу" is Shoygu OR Shoigu,
 // "Алексея" Aleks* OR Alex*, "Грозного" Groznyy OR Grozny. A quoted
 // phrase is spelt whole, once in each system: "Сергей Шойгу" in quotes is
-// "Sergey Shoygu" OR "Sergei Shoigu". Other words and the quotes are
-// kept. It returns "" when q has no Cyrillic word.
+// "Sergey Shoygu" OR "Sergei Shoigu". A Russian stopword ("в Сирии",
+// "из Ирака") is left out, in quotes too, where its spelling ("v
+// Syria") would make a phrase no English text holds: "в Сирии" is
+// Syria. Other words and the quotes are kept. It returns "" when q has
+// no Cyrillic word.
 func Query(q string, places Places) string {
 	if !HasCyrillic(q) {
 		return ""
@@ -267,6 +270,13 @@ func Query(q string, places Places) string {
 			}
 			b.WriteString(ph.lead + strings.Join(alts, " "+fulltext.Or+" ") + ph.trail)
 			i = ph.end
+			continue
+		}
+		if lead, trail, ok := stopword(parts[i]); ok {
+			b.WriteString(lead + trail)
+			if i+1 < len(parts) && trail == "" && strings.TrimSpace(parts[i+1]) == "" {
+				i++ // and the space after it
+			}
 			continue
 		}
 		if parts[i] != `"` {
@@ -295,6 +305,13 @@ func Query(q string, places Places) string {
 					k = ph.end
 					continue
 				}
+				if lead, trail, ok := stopword(parts[k]); ok {
+					p.WriteString(lead + trail)
+					if k+1 < j && trail == "" && strings.TrimSpace(parts[k+1]) == "" {
+						k++
+					}
+					continue
+				}
 				p.WriteString(spellPart(parts[k], func(word string) []string {
 					return []string{spellIn(word, true, true, sys, place)}
 				}))
@@ -309,6 +326,19 @@ func Query(q string, places Places) string {
 	// Words OR'd as typed, each in its spellings, may make a group of
 	// more than the search takes; say only what is searched.
 	return fulltext.CapOr(b.String())
+}
+
+// stopword reports whether a part of splitKeep's is a Russian stopword
+// ("в", "из", "и"), which Query leaves out: its Latin spelling ("v",
+// "iz") is in no English text, and a query with it would find nothing.
+// It returns the punctuation before and after the word, which is kept
+// (with the space after it only when punctuation follows the word).
+func stopword(part string) (lead, trail string, ok bool) {
+	lead, word, trail := splitWord(part)
+	if word == "" || !HasCyrillic(word) || strings.HasPrefix(trail, "*") || !russian.IsStopWord(strings.ToLower(word)) {
+		return "", "", false
+	}
+	return lead, trail, true
 }
 
 // Text returns a text that records are to contain spelt in Latin

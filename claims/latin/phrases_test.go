@@ -22,8 +22,9 @@ func TestPlacesOfSeveralWordsInAnyCase(t *testing.T) {
 		"Южного Судана":                  `"South Sudan"`,
 		"Нижнего Новгорода":              `"Nizhniy Novgorod" OR "Nizhny Novgorod"`,
 		"Ставропольского края":           `"Stavropol Krai"`,
-		"(в Саудовской Аравии),":         `(v "Saudi Arabia"),`,
-		`"в Саудовской Аравии"`:          `"v Saudi Arabia"`,
+		"(в Саудовской Аравии),":         `("Saudi Arabia"),`,
+		`"в Саудовской Аравии"`:          `"Saudi Arabia"`,
+		"из Саудовской Аравии":           `"Saudi Arabia"`,
 		"Великобритании":                 `"United Kingdom"`,
 	} {
 		if got := Query(q, g); got != want {
