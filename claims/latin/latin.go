@@ -234,6 +234,8 @@ type Places interface {
 	Lookup(name string) (gazetteer.Place, bool)
 	Suggest(name string) (string, bool)
 	InText(folded string) (string, bool)
+	TextPrefix(folded string) bool
+	Places() []gazetteer.Place
 }
 
 // Query returns q with each Cyrillic word in Latin letters: a place by its

@@ -1,7 +1,9 @@
 package latin
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,8 +40,13 @@ var nominativeEndings = [][]string{
 var nounEndings = []string{"", "ия", "ея", "а", "я", "ы", "и", "ь", "й", "о", "е"}
 
 // phrasePlace returns the place that words name (two or three, in any
-// case: adjectives then a noun), or false.
-func phrasePlace(words []string, places Places) (gazetteer.Place, bool) {
+// case: adjectives then a noun), or false. first reports whether a
+// folded word starts a place's name of several words: only the genders
+// in which the first adjective's nominative does are tried, so that a
+// capitalised adjective that starts no place's name ("Северной")
+// costs a few look-ups of first words, not the ~1,000 of every ending's
+// combination with every noun's.
+func phrasePlace(words []string, places Places, first func(string) bool) (gazetteer.Place, bool) {
 	if len(words) < 2 || len(words) > maxPhrase {
 		return gazetteer.Place{}, false
 	}
@@ -56,6 +63,9 @@ func phrasePlace(words []string, places Places) (gazetteer.Place, bool) {
 	}
 	nouns := nounNominatives(words[len(words)-1])
 	for _, endings := range nominativeEndings {
+		if !slices.ContainsFunc(endings, func(e string) bool { return first(adjectives[0] + e) }) {
+			continue
+		}
 		for _, heads := range adjectiveHeads(adjectives, endings) {
 			for _, n := range nouns {
 				if p, ok := knownPlace(heads+" "+n, places); ok {
@@ -155,6 +165,21 @@ type phrase struct {
 // capital at all (caseless, see placeOf).
 func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 	var out map[int]phrase
+	var listed map[string]bool // the first words of the listed places' names of several words
+	first := func(word string) bool {
+		if places.TextPrefix(word) {
+			return true
+		}
+		if listed == nil {
+			if m, ok := listedFirst.Load(places); ok {
+				listed = m.(map[string]bool)
+			} else {
+				listed = firstWords(places.Places())
+				listedFirst.Store(places, listed)
+			}
+		}
+		return listed[word]
+	}
 	for i := 0; i < len(parts); i++ {
 		for n := maxPhrase; n >= 2; n-- {
 			end := i + 2*(n-1)
@@ -181,13 +206,32 @@ func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 			if r, _ := utf8.DecodeRuneInString(words[0]); !ok || !caseless && !unicode.IsUpper(r) {
 				continue
 			}
-			if p, found := phrasePlace(words, places); found {
+			if p, found := phrasePlace(words, places, first); found {
 				if out == nil {
 					out = map[int]phrase{}
 				}
 				out[i] = phrase{name: p.Name, end: end, lead: lead, trail: trail}
 				i = end
 				break
+			}
+		}
+	}
+	return out
+}
+
+// listedFirst holds firstWords of each gazetteer's listed places, made
+// once: a gazetteer in use is not changed (the store makes a new one
+// when the analysts' places change).
+var listedFirst sync.Map // Places: map[string]bool
+
+// firstWords returns the first words, folded, of the Cyrillic names of
+// several words of places (names and aliases).
+func firstWords(places []gazetteer.Place) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range places {
+		for _, a := range append([]string{p.Name}, p.Aliases...) {
+			if f := strings.Fields(gazetteer.Fold(a)); len(f) > 1 && HasCyrillic(f[0]) {
+				out[f[0]] = true
 			}
 		}
 	}

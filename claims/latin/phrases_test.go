@@ -95,3 +95,30 @@ func TestCityInLowerCaseIsAPlaceOnlyInACaselessQuery(t *testing.T) {
 		t.Errorf("Query(Цены газа в Москве) = %s, want Moscow and no Gaza", got)
 	}
 }
+
+// countingPlaces counts a gazetteer's look-ups.
+type countingPlaces struct {
+	*gazetteer.Gazetteer
+	lookups int
+}
+
+func (c *countingPlaces) Lookup(name string) (gazetteer.Place, bool) {
+	c.lookups++
+	return c.Gazetteer.Lookup(name)
+}
+
+// TestCapitalisedAdjectivesCostFewLookups: a capitalised adjective that
+// starts no place's name of several words costs a few look-ups, not one
+// for each combination of adjective and noun endings (some 1,000 a
+// word before): 32 such words stay under 40 look-ups a word.
+func TestCapitalisedAdjectivesCostFewLookups(t *testing.T) {
+	c := &countingPlaces{Gazetteer: gazetteer.Builtin()}
+	q := strings.Repeat("Бедной Старой Верной Долгой Светлой Тихой Честной Скорой ", 4)
+	Query(q, c)
+	if words := len(strings.Fields(q)); c.lookups > 40*words {
+		t.Errorf("Query of %d capitalised adjectives made %d look-ups, want at most %d", words, c.lookups, 40*words)
+	}
+	if got := Query("Нижнего Новгорода", c); got != `"Nizhniy Novgorod" OR "Nizhny Novgorod"` {
+		t.Errorf("Query(Нижнего Новгорода) = %s", got)
+	}
+}
