@@ -28,6 +28,14 @@ import (
 // maxPhrase is the most words of a place's name that phrasePlace reads.
 const maxPhrase = 3
 
+// maxPhraseLookups bounds the gazetteer look-ups that a query or text
+// spends on names of several words: a name costs up to a few hundred
+// (each adjective's nominatives with each of the noun's), so a query of
+// many capitalised adjectives that start place names ("Северной Южной
+// Новой ...") would cost some thousand a word. Once they are spent, the
+// rest of the query is read word by word, as main read it.
+const maxPhraseLookups = 1000
+
 // nominativeEndings are an adjective's nominative endings, by gender and
 // number: feminine, masculine, neuter, plural.
 var nominativeEndings = [][]string{
@@ -46,11 +54,21 @@ var nounEndings = []string{"", "ия", "ея", "а", "я", "ы", "и", "ь", "й
 // capitalised adjective that starts no place's name ("Северной")
 // costs a few look-ups of first words, not the ~1,000 of every ending's
 // combination with every noun's.
-func phrasePlace(words []string, places Places, first func(string) bool) (gazetteer.Place, bool) {
+//
+// budget is the look-ups the query has left for names of several words
+// (maxPhraseLookups); phrasePlace spends it and stops when it is gone.
+func phrasePlace(words []string, places Places, first func(string) bool, budget *int) (gazetteer.Place, bool) {
 	if len(words) < 2 || len(words) > maxPhrase {
 		return gazetteer.Place{}, false
 	}
-	if p, ok := knownPlace(strings.Join(words, " "), places); ok {
+	look := func(name string) (gazetteer.Place, bool) {
+		if *budget <= 0 {
+			return gazetteer.Place{}, false
+		}
+		*budget--
+		return knownPlace(name, places)
+	}
+	if p, ok := look(strings.Join(words, " ")); ok {
 		return p, true
 	}
 	adjectives := make([]string, len(words)-1) // each one's base, without its ending
@@ -68,7 +86,10 @@ func phrasePlace(words []string, places Places, first func(string) bool) (gazett
 		}
 		for _, heads := range adjectiveHeads(adjectives, endings) {
 			for _, n := range nouns {
-				if p, ok := knownPlace(heads+" "+n, places); ok {
+				if *budget <= 0 {
+					return gazetteer.Place{}, false
+				}
+				if p, ok := look(heads + " " + n); ok {
 					return p, true
 				}
 			}
@@ -165,6 +186,7 @@ type phrase struct {
 // capital at all (caseless, see placeOf).
 func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 	var out map[int]phrase
+	budget := maxPhraseLookups
 	var listed map[string]bool // the first words of the listed places' names of several words
 	first := func(word string) bool {
 		if places.TextPrefix(word) {
@@ -180,7 +202,7 @@ func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 		}
 		return listed[word]
 	}
-	for i := 0; i < len(parts); i++ {
+	for i := 0; i < len(parts) && budget > 0; i++ {
 		for n := maxPhrase; n >= 2; n-- {
 			end := i + 2*(n-1)
 			if end >= len(parts) {
@@ -206,7 +228,7 @@ func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 			if r, _ := utf8.DecodeRuneInString(words[0]); !ok || !caseless && !unicode.IsUpper(r) {
 				continue
 			}
-			if p, found := phrasePlace(words, places, first); found {
+			if p, found := phrasePlace(words, places, first, &budget); found {
 				if out == nil {
 					out = map[int]phrase{}
 				}

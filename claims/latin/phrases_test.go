@@ -110,13 +110,22 @@ func (c *countingPlaces) Lookup(name string) (gazetteer.Place, bool) {
 // TestCapitalisedAdjectivesCostFewLookups: a capitalised adjective that
 // starts no place's name of several words costs a few look-ups, not one
 // for each combination of adjective and noun endings (some 1,000 a
-// word before): 32 such words stay under 40 look-ups a word.
+// word before): 32 such words stay under 40 look-ups a word; and 32
+// that do start names spend at most maxPhraseLookups on such names.
 func TestCapitalisedAdjectivesCostFewLookups(t *testing.T) {
 	c := &countingPlaces{Gazetteer: gazetteer.Builtin()}
 	q := strings.Repeat("Бедной Старой Верной Долгой Светлой Тихой Честной Скорой ", 4)
 	Query(q, c)
 	if words := len(strings.Fields(q)); c.lookups > 40*words {
 		t.Errorf("Query of %d capitalised adjectives made %d look-ups, want at most %d", words, c.lookups, 40*words)
+	}
+	// Adjectives that do start place names spend at most the query's
+	// budget for names of several words.
+	c.lookups = 0
+	q = strings.Repeat("Северной Южной Восточной Западной Большой Новой Верхней Нижней ", 4)
+	Query(q, c)
+	if words := len(strings.Fields(q)); c.lookups > maxPhraseLookups+40*words {
+		t.Errorf("Query of %d capitalised adjectives that start names made %d look-ups, want at most %d", words, c.lookups, maxPhraseLookups+40*words)
 	}
 	if got := Query("Нижнего Новгорода", c); got != `"Nizhniy Novgorod" OR "Nizhny Novgorod"` {
 		t.Errorf("Query(Нижнего Новгорода) = %s", got)
