@@ -34,7 +34,7 @@ const maxPhrase = 3
 // many capitalised adjectives that start place names ("Северной Южной
 // Новой ...") would cost some thousand a word. Once they are spent, the
 // rest of the query is read word by word, as main read it.
-const maxPhraseLookups = 1000
+const maxPhraseLookups = 400
 
 // nominativeEndings are an adjective's nominative endings, by gender and
 // number: feminine, masculine, neuter, plural.
