@@ -3,7 +3,7 @@ package latin
 import (
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -193,11 +193,11 @@ func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 			return true
 		}
 		if listed == nil {
-			if m, ok := listedFirst.Load(places); ok {
-				listed = m.(map[string]bool)
+			if c := listedFirst.Load(); c != nil && c.places == places {
+				listed = c.words
 			} else {
 				listed = firstWords(places.Places())
-				listedFirst.Store(places, listed)
+				listedFirst.Store(&listedWords{places: places, words: listed})
 			}
 		}
 		return listed[word]
@@ -241,10 +241,17 @@ func phrasesIn(parts []string, places Places, caseless bool) map[int]phrase {
 	return out
 }
 
-// listedFirst holds firstWords of each gazetteer's listed places, made
-// once: a gazetteer in use is not changed (the store makes a new one
-// when the analysts' places change).
-var listedFirst sync.Map // Places: map[string]bool
+// listedFirst holds firstWords of the listed places of the gazetteer
+// last asked, made once for it: a gazetteer in use is not changed (the
+// store makes a new one when the analysts' places change). Only the last
+// is kept, so that an old gazetteer is not held.
+var listedFirst atomic.Pointer[listedWords]
+
+// listedWords are a gazetteer's firstWords.
+type listedWords struct {
+	places Places
+	words  map[string]bool
+}
 
 // firstWords returns the first words, folded, of the Cyrillic names of
 // several words of places (names and aliases).
