@@ -38,3 +38,20 @@ func BenchmarkText(b *testing.B) {
 
 var benchQueries = []string{"Богдановым", "Сирии", "Ракка", "сирийских", "Сергей Шойгу",
 	strings.Repeat("Сергей Шойгу сирийских боевиков ", 4)}
+
+// BenchmarkQueryWorstCase times the queries that cost phrasesIn most:
+// 32 capitalised adjectives, each of which may start a place's name of
+// several words, and a query of 500 characters of such words.
+func BenchmarkQueryWorstCase(b *testing.B) {
+	g := gazetteer.Builtin()
+	adjectives := strings.Repeat("Северной Южной Восточной Западной Большой Новой Верхней Нижней ", 4)
+	long := strings.Repeat("Северной границе Южной Корее Новой Зеландии ", 12)
+	long = long[:strings.LastIndex(long[:min(len(long), 1000)], " ")] // some 500 characters
+	for name, q := range map[string]string{"adjectives32": adjectives, "chars500": long} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				Query(q, g)
+			}
+		})
+	}
+}

@@ -1,7 +1,8 @@
 // Package latin spells a query typed in Russian in Latin letters, for the
 // claims recorded in English: a place by the gazetteer's English name
 // ("Сирия", "Сирии": Syria), also when named by its adjective
-// ("сирийских": Syria, see adjectives.go), any other word by its stem
+// ("сирийских": Syria, see adjectives.go) or by several words
+// ("Саудовской Аравии": Saudi Arabia, see phrases.go), any other word by its stem
 // transliterated and matched as a prefix ("Богданова": Bogdanov*, which
 // finds Bogdanov and Bogdanova). The API searches it when the query as
 // typed matches no claim.
@@ -233,6 +234,8 @@ type Places interface {
 	Lookup(name string) (gazetteer.Place, bool)
 	Suggest(name string) (string, bool)
 	InText(folded string) (string, bool)
+	TextPrefix(folded string) bool
+	Places() []gazetteer.Place
 }
 
 // Query returns q with each Cyrillic word in Latin letters: a place by its
@@ -245,16 +248,39 @@ type Places interface {
 // most MaxVariants), joined by fulltext's OR: "Шойгу" is Shoygu OR Shoigu,
 // "Алексея" Aleks* OR Alex*, "Грозного" Groznyy OR Grozny. A quoted
 // phrase is spelt whole, once in each system: "Сергей Шойгу" in quotes is
-// "Sergey Shoygu" OR "Sergei Shoigu". Other words and the quotes are
-// kept. It returns "" when q has no Cyrillic word.
+// "Sergey Shoygu" OR "Sergei Shoigu". A Russian stopword ("в Сирии",
+// "из Ирака") is left out, in quotes too, where its spelling ("v
+// Syria") would make a phrase no English text holds: "в Сирии" is
+// Syria. Other words and the quotes are kept. It returns "" when q has
+// no Cyrillic word.
 func Query(q string, places Places) string {
 	if !HasCyrillic(q) {
 		return ""
 	}
-	place := placeMemo(places)
+	caseless := Caseless(q)
+	place := placeMemo(places, caseless)
 	var b strings.Builder
 	parts := splitKeep(q)
+	phrases := phrasesIn(parts, places, caseless)
 	for i := 0; i < len(parts); i++ {
+		if ph, ok := phrases[i]; ok {
+			var alts []string
+			for _, sys := range systems {
+				if v := spellPlace(ph.name, false, false, true, sys); !slices.Contains(alts, v) && len(alts) < MaxVariants {
+					alts = append(alts, v)
+				}
+			}
+			b.WriteString(ph.lead + strings.Join(alts, " "+fulltext.Or+" ") + ph.trail)
+			i = ph.end
+			continue
+		}
+		if lead, trail, ok := stopword(parts[i]); ok {
+			b.WriteString(lead + trail)
+			if i+1 < len(parts) && trail == "" && strings.TrimSpace(parts[i+1]) == "" {
+				i++ // and the space after it
+			}
+			continue
+		}
 		if parts[i] != `"` {
 			b.WriteString(spellPart(parts[i], func(word string) []string {
 				var out []string
@@ -275,8 +301,20 @@ func Query(q string, places Places) string {
 		var alts []string
 		for _, sys := range systems {
 			var p strings.Builder
-			for _, part := range parts[i+1 : j] {
-				p.WriteString(spellPart(part, func(word string) []string {
+			for k := i + 1; k < j; k++ {
+				if ph, ok := phrases[k]; ok {
+					p.WriteString(ph.lead + spellPlace(ph.name, false, true, true, sys) + ph.trail)
+					k = ph.end
+					continue
+				}
+				if lead, trail, ok := stopword(parts[k]); ok {
+					p.WriteString(lead + trail)
+					if k+1 < j && trail == "" && strings.TrimSpace(parts[k+1]) == "" {
+						k++
+					}
+					continue
+				}
+				p.WriteString(spellPart(parts[k], func(word string) []string {
 					return []string{spellIn(word, true, true, sys, place)}
 				}))
 			}
@@ -290,6 +328,19 @@ func Query(q string, places Places) string {
 	// Words OR'd as typed, each in its spellings, may make a group of
 	// more than the search takes; say only what is searched.
 	return fulltext.CapOr(b.String())
+}
+
+// stopword reports whether a part of splitKeep's is a Russian stopword
+// ("в", "из", "и"), which Query leaves out: its Latin spelling ("v",
+// "iz") is in no English text, and a query with it would find nothing.
+// It returns the punctuation before and after the word, which is kept
+// (with the space after it only when punctuation follows the word).
+func stopword(part string) (lead, trail string, ok bool) {
+	lead, word, trail := splitWord(part)
+	if word == "" || !HasCyrillic(word) || strings.HasPrefix(trail, "*") || !russian.IsStopWord(strings.ToLower(word)) {
+		return "", "", false
+	}
+	return lead, trail, true
 }
 
 // Text returns a text that records are to contain spelt in Latin
@@ -307,8 +358,10 @@ func Text(text string, places Places) string {
 	if !HasCyrillic(text) {
 		return ""
 	}
-	place := placeMemo(places)
+	caseless := Caseless(text)
+	place := placeMemo(places, caseless)
 	parts := splitKeep(text)
+	phrases := phrasesIn(parts, places, caseless)
 	last := len(parts) - 1 // the last word's part
 	for last > 0 && strings.IndexFunc(parts[last], isWordRune) < 0 {
 		last--
@@ -316,7 +369,13 @@ func Text(text string, places Places) string {
 	var alts []string
 	for _, sys := range systems {
 		var b strings.Builder
-		for i, part := range parts {
+		for i := 0; i < len(parts); i++ {
+			if ph, ok := phrases[i]; ok {
+				b.WriteString(ph.lead + spellPlace(ph.name, false, true, false, sys) + ph.trail)
+				i = ph.end
+				continue
+			}
+			part := parts[i]
 			b.WriteString(spellPart(part, func(word string) []string {
 				return []string{spellIn(word, i < last, false, sys, place)}
 			}))
@@ -356,18 +415,7 @@ func spellPart(part string, spell func(word string) []string) string {
 // or text, whole (not by its stem) when asked. place is placeName's.
 func spellIn(word string, whole, asQuery bool, sys system, place func(string) (string, bool, bool)) string {
 	if name, adjective, ok := place(word); ok {
-		if sys != bgn {
-			name = pressPlace(name)
-		}
-		switch words := len(fulltext.Words(name)); {
-		case asQuery && !whole && words > 1:
-			return `"` + name + `"`
-		case asQuery && !whole && adjective && words == 1:
-			// English says Syrian and Iraqi where Russian says
-			// сирийских and иракской.
-			return name + "*"
-		}
-		return name
+		return spellPlace(name, adjective, whole, asQuery, sys)
 	}
 	if acronym(word) {
 		return Word(word)
@@ -389,6 +437,24 @@ func spellIn(word string, whole, asQuery bool, sys system, place func(string) (s
 	return stem + "*"
 }
 
+// spellPlace returns the spelling in sys of a place's English name, for
+// a word or words of a query or text (see spellIn), adjective when they
+// named it by its adjective.
+func spellPlace(name string, adjective, whole, asQuery bool, sys system) string {
+	if sys != bgn {
+		name = pressPlace(name)
+	}
+	switch words := len(fulltext.Words(name)); {
+	case asQuery && !whole && words > 1:
+		return `"` + name + `"`
+	case asQuery && !whole && adjective && words == 1:
+		// English says Syrian and Iraqi where Russian says
+		// сирийских and иракской.
+		return name + "*"
+	}
+	return name
+}
+
 // finalY is a final -yy or -iy of a word of a place's English name as
 // GeoNames spells it after BGN/PCGN (Groznyy), which the English press
 // spells y (Grozny).
@@ -398,8 +464,8 @@ var finalY = regexp.MustCompile(`(?:yy|iy)\b`)
 func pressPlace(name string) string { return finalY.ReplaceAllString(name, "y") }
 
 // placeMemo returns placeName over places, remembering each word's
-// answer, as every system asks it again.
-func placeMemo(places Places) func(string) (string, bool, bool) {
+// answer, as every system asks it again; caseless as placeOf's.
+func placeMemo(places Places, caseless bool) func(string) (string, bool, bool) {
 	type answer struct {
 		name          string
 		adjective, ok bool
@@ -408,7 +474,7 @@ func placeMemo(places Places) func(string) (string, bool, bool) {
 	return func(word string) (string, bool, bool) {
 		a, ok := seen[word]
 		if !ok {
-			a.name, a.adjective, a.ok = placeOf(word, places)
+			a.name, a.adjective, a.ok = placeOf(word, places, caseless)
 			seen[word] = a
 		}
 		return a.name, a.adjective, a.ok
@@ -450,42 +516,65 @@ func acronym(word string) bool {
 // fulltext.MinStem letters or fewer gets no suggestion: too many names are
 // one letter from it.
 //
-// A Russian stopword typed in lower case ("того", which the gazetteer
-// has as Togo) is no place. A suggestion whose Russian name does not
-// decline, ending in a vowel other than а or я ("Совето", "Мали"), counts
-// only as typed: "совета" is not Soweto, nor "мало" Mali.
+// A Russian stopword is no place, typed in lower case or not ("Того",
+// which the gazetteer has as Togo, opens a sentence as the pronoun), nor
+// is a city's name typed in lower case in a text that has capitals
+// ("Цены газа": gas, not Gaza; see placeOf's caseless), a name
+// the gazetteer has in lower case only (commonNoun), or a declined word
+// whose nominative is none (see declinedPlace). A suggestion whose
+// Russian name does not decline, ending in a vowel other than а or я
+// ("Совето", "Мали"), counts only as typed: "совета" is not Soweto, nor
+// "мало" Mali.
+//
+// placeName reads the word as a word of a text with capitals.
 func placeName(word string, places Places) (string, bool) {
-	name, _, ok := placeOf(word, places)
+	name, _, ok := placeOf(word, places, false)
 	return name, ok
 }
 
 // placeOf is placeName, and says whether the word named the place by its
 // adjective (which Query searches as a prefix of the place's English
-// name: Syria* finds Syrian).
-func placeOf(word string, places Places) (name string, adjective, ok bool) {
-	if russian.IsStopWord(word) {
+// name: Syria* finds Syrian). caseless says the word's text has no
+// capital letter (Caseless): case then says nothing, and a city's name
+// in lower case is the city ("москве": Moscow), as an analyst types a
+// query in a search box; where the text has capitals, a city's name
+// counts typed with a capital only, in lower case it is a common word
+// ("Цены газа": gas, not Gaza; "мира" not Mira).
+func placeOf(word string, places Places, caseless bool) (name string, adjective, ok bool) {
+	if russian.IsStopWord(strings.ToLower(word)) {
 		return "", false, false
 	}
-	if p, ok := knownPlace(word, places); ok {
+	r, _ := utf8.DecodeRuneInString(word)
+	named := func(p gazetteer.Place) bool { return p.Kind != gazetteer.City || caseless || unicode.IsUpper(r) }
+	if p, ok := knownPlace(word, places); ok && !commonNoun(p, word) && named(p) {
 		return p.Name, false, true
 	}
 	if p, ok := adjectivePlace(word, places); ok {
 		return p.Name, true, true
 	}
-	if p, ok := hyphenPlace(word, places); ok {
+	if p, ok := declinedPlace(word, places); ok && named(p) {
 		return p.Name, false, true
+	}
+	return "", false, false
+}
+
+// declinedPlace returns the place a word names in another case than the
+// nominative (see placeName).
+func declinedPlace(word string, places Places) (gazetteer.Place, bool) {
+	if p, ok := hyphenPlace(word, places); ok {
+		return p, true
 	}
 	stem, n := Stem(word), utf8.RuneCountInString(word)
 	if n <= fulltext.MinStem {
-		return "", false, false // "кот" is one letter from Kota (Кота)
+		return gazetteer.Place{}, false // "кот" is one letter from Kota (Кота)
 	}
 	s, ok := places.Suggest(word)
 	if !ok {
-		return "", false, false
+		return gazetteer.Place{}, false
 	}
 	p, ok := knownPlace(s, places)
 	if !ok {
-		return "", false, false
+		return gazetteer.Place{}, false
 	}
 	for _, a := range append([]string{s}, p.Aliases...) {
 		if !HasCyrillic(a) || utf8.RuneCountInString(a) > n+1 || Stem(a) != stem {
@@ -494,22 +583,82 @@ func placeOf(word string, places Places) (name string, adjective, ok bool) {
 		if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(a)); strings.ContainsRune(indeclinable, last) && !strings.EqualFold(a, word) {
 			continue
 		}
-		return p.Name, false, true
+		// The word is the place its Russian name in the nominative is:
+		// none where that name is read as no place ("думу": "Дума", the
+		// parliament, not Douma), and of the places so named the one
+		// knownPlace reads ("Ставрополя": Stavropol, not Tolyatti).
+		if q, ok := knownPlace(a, places); ok && !commonNoun(q, a) {
+			return q, true
+		}
 	}
-	return "", false, false
+	return gazetteer.Place{}, false
 }
 
 // indeclinable are the final letters of a foreign name that Russian does
 // not decline (Совето, Мали, Того, Токио).
 const indeclinable = "оеиуюэ"
 
-// knownPlace returns the place a name denotes (see placeName).
+// knownPlace returns the place a name denotes (see placeName). Of two
+// cities of one country that a Russian name denotes, the one whose
+// English name is that name spelt by BGN/PCGN (Word) is meant, before a
+// more populous one that had it once: "Ставрополь" is Stavropol, not
+// Tolyatti (Stavropol until 1964), as a Russian writer names Tolyatti by
+// its name. Across countries the more populous stays ("Одесса" is Odesa,
+// not Odessa, Texas).
 func knownPlace(name string, places Places) (gazetteer.Place, bool) {
 	p, ok := places.Lookup(name)
 	if ok && p.Kind == gazetteer.City {
 		_, ok = places.InText(gazetteer.Fold(name))
 	}
+	if ok && p.Kind == gazetteer.City && HasCyrillic(name) {
+		if q, found := places.Lookup(Word(name)); found && q.Kind == gazetteer.City && q.Name != p.Name && hasName(q, name) && country(p) != "" && country(q) == country(p) {
+			return q, true
+		}
+	}
 	return p, ok
+}
+
+// country returns the code of the country a place lies in, as its In
+// names it ("RU" of "RU.65" or "RU-STA"), or "".
+func country(p gazetteer.Place) string {
+	for _, in := range p.In {
+		if c, _, _ := strings.Cut(strings.ReplaceAll(in, "-", "."), "."); len(c) == 2 {
+			return c
+		}
+	}
+	return ""
+}
+
+// hasName reports whether a place has name among its names and aliases
+// (folded).
+func hasName(p gazetteer.Place, name string) bool {
+	f := gazetteer.Fold(name)
+	for _, a := range append([]string{p.Name}, p.Aliases...) {
+		if gazetteer.Fold(a) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// commonNoun reports whether the gazetteer has a Russian name of a place
+// only in lower case, as a common noun ("мир" for the World): a word
+// typed so is that noun, no place's name.
+func commonNoun(p gazetteer.Place, name string) bool {
+	if !HasCyrillic(name) {
+		return false
+	}
+	f, lower := gazetteer.Fold(name), false
+	for _, a := range append([]string{p.Name}, p.Aliases...) {
+		if gazetteer.Fold(a) != f {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(a); unicode.IsUpper(r) {
+			return false
+		}
+		lower = true
+	}
+	return lower
 }
 
 // splitKeep splits q into runs of spaces, double quotes and the text
@@ -545,6 +694,10 @@ func splitKeep(q string) []string {
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// Caseless reports whether s has no capital letter: a query typed all
+// in lower case, whose case tells no name from a common word.
+func Caseless(s string) bool { return !strings.ContainsFunc(s, unicode.IsUpper) }
 
 // HasCyrillic reports whether s has a Cyrillic letter.
 func HasCyrillic(s string) bool {

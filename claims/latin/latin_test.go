@@ -92,8 +92,11 @@ func TestQuerySpellsNamesAsPrefixesAndPlacesByName(t *testing.T) {
 		"Путиным": "Putin*",
 		// Other words and quotes are kept; a phrase is spelt whole.
 		`Богданова,  fighters "Александр Богданов" Сирии`: `Bogdanov*,  fighters "Aleksandr Bogdanov" OR "Alexander Bogdanov" Syria`,
-		`"в ОАЭ"`: `"v United Arab Emirates"`,
-		"Юрия":    "Yuriy OR Yury OR Yuri",
+		`"в ОАЭ"`: `"United Arab Emirates"`,
+		// A stopword is left out: "v" is in no English text.
+		"в Сирии": "Syria",
+		"войска из Ирака и Сирии": "voysk* OR voisk* Iraq Syria",
+		"Юрия": "Yuriy OR Yury OR Yuri",
 		// A "*" typed after a word spelt as a prefix is not doubled.
 		"Богданов*":  "Bogdanov*",
 		"Богданова*": "Bogdanov*",
