@@ -203,7 +203,13 @@ func (s *spill) each(id string, fn func(r *claimRow) error) error {
 			return fmt.Errorf("read the import's spill: %w", err)
 		}
 		prev, n := binary.Uvarint(b)
+		if n <= 0 {
+			return errSpill
+		}
 		prevSize, m := binary.Uvarint(b[n:])
+		if m <= 0 {
+			return errSpill
+		}
 		b = b[n+m:]
 		version, n := binary.Varint(b)
 		if n <= 0 || len(b) < n+1 {
