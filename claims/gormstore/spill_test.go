@@ -80,8 +80,10 @@ func TestBulkImportIntoMixedTopicsReadsSpillAsStored(t *testing.T) {
 			}
 		})
 		recs = []any{"topic", topic("new", "")}
+		// Each topic gets one claim of each of claim's six kinds, so that
+		// every kind passes through the spill.
 		for i := range 36 {
-			to := []string{"old", "old-a", "empty", "empty-a", "old-b", "new"}[i%6]
+			to := []string{"old", "old-a", "empty", "empty-a", "old-b", "new"}[(i+i/6)%6]
 			recs = append(recs, "claim", claim(to, fmt.Sprintf("k%d", i%3), texts[(i/6)%len(texts)]))
 		}
 		importDoc(t, s, recs...)
