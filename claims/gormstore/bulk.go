@@ -119,7 +119,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			txCtx = context.WithValue(txCtx, copyKey{}, copyTo)
 		}
 		err := db.WithContext(txCtx).Transaction(func(tx *gorm.DB) error {
-			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}, spill: newSpill()}
+			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}, spill: newSpill(s.log)}
 			defer w.spill.close()
 			if s.dialect == dialectPostgres {
 				if err := importLock(tx); err != nil {
@@ -674,7 +674,7 @@ func (w *bulkWriter) Update(ctx context.Context, b *exchange.Batch) error {
 	// The spill holds claims as they were inserted: once a claim is
 	// updated, the recompute reads every topic from the database.
 	if len(b.Claims) > 0 {
-		w.spill.close()
+		w.spill.drop("the import updates a claim", nil)
 	}
 	// A topic or claim that moves dirties where it was as well.
 	for _, c := range b.Claims {

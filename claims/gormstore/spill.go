@@ -2,9 +2,11 @@ package gormstore
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/claimdesk/claimdesk/claims"
@@ -87,6 +89,7 @@ type spill struct {
 	// topics holds, by topic, its last record and its number of records.
 	topics map[string]*spillTopic
 	buf    []byte
+	log    *slog.Logger
 }
 
 type spillTopic struct {
@@ -96,13 +99,33 @@ type spillTopic struct {
 }
 
 // newSpill creates the spill in the system's temporary directory; nil
-// when it cannot.
-func newSpill() *spill {
+// when it cannot (logged to log).
+func newSpill(log *slog.Logger) *spill {
 	f, err := os.CreateTemp("", "claimdesk-import-*.spill")
 	if err != nil {
+		logSpillDropped(log, "the spill file cannot be created", err)
 		return nil
 	}
-	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16), topics: map[string]*spillTopic{}}
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16), topics: map[string]*spillTopic{}, log: log}
+}
+
+// drop closes the spill, logging why: the recompute then reads every
+// topic from the database.
+func (s *spill) drop(reason string, err error) {
+	if s == nil || s.f == nil {
+		return
+	}
+	logSpillDropped(s.log, reason, err)
+	s.close()
+}
+
+func logSpillDropped(log *slog.Logger, reason string, err error) {
+	attrs := []slog.Attr{slog.String("reason", reason)}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	log.LogAttrs(context.Background(), slog.LevelInfo,
+		"bulk import: spill dropped, the summaries will read the claims from the database", attrs...)
 }
 
 // close removes the file; the spill takes nothing more.
@@ -116,7 +139,7 @@ func (s *spill) close() {
 }
 
 // add appends the claim row r, just inserted; a failed write drops the
-// spill (close).
+// spill (drop).
 func (s *spill) add(r *claimRow) {
 	if s == nil || s.f == nil {
 		return
@@ -143,7 +166,7 @@ func (s *spill) add(r *claimRow) {
 	b = appendString(b, iv)
 	s.buf = b
 	if _, err := s.w.Write(b); err != nil {
-		s.close()
+		s.drop("a write to the spill failed", err)
 		return
 	}
 	t.last, t.size = s.size, len(b)
@@ -180,7 +203,7 @@ func (s *spill) flush() {
 		return
 	}
 	if err := s.w.Flush(); err != nil {
-		s.close()
+		s.drop("flushing the spill failed", err)
 	}
 }
 
