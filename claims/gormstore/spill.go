@@ -39,7 +39,8 @@ import (
 //
 // The spill is an optimisation: when the file cannot be created or
 // written (no temporary directory, a full disk) it is dropped and every
-// topic is read from the database, as without it. It is removed when the
+// topic is read from the database, as without it. Its name is removed as
+// soon as it is created where the system allows it (Unix), else when the
 // import ends, whether it commits or not.
 
 // spillCols are the columns of claimRow a record holds: what xref.Lean
@@ -90,6 +91,8 @@ type spill struct {
 	topics map[string]*spillTopic
 	buf    []byte
 	log    *slog.Logger
+	// unlinked is true once the file's name is removed (newSpill).
+	unlinked bool
 }
 
 type spillTopic struct {
@@ -106,7 +109,12 @@ func newSpill(log *slog.Logger) *spill {
 		logSpillDropped(log, "the spill file cannot be created", err)
 		return nil
 	}
-	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16), topics: map[string]*spillTopic{}, log: log}
+	// Remove the name at once where the system allows it (Unix: the open
+	// file stays readable and writable, and goes when it is closed), so
+	// that an import killed (kill -9, out of memory) leaves nothing in the
+	// temporary directory. Elsewhere (Windows) close removes it.
+	unlinked := os.Remove(f.Name()) == nil
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16), topics: map[string]*spillTopic{}, log: log, unlinked: unlinked}
 }
 
 // drop closes the spill, logging why: the recompute then reads every
@@ -128,13 +136,15 @@ func logSpillDropped(log *slog.Logger, reason string, err error) {
 		"bulk import: spill dropped, the summaries will read the claims from the database", attrs...)
 }
 
-// close removes the file; the spill takes nothing more.
+// close closes and removes the file; the spill takes nothing more.
 func (s *spill) close() {
 	if s == nil || s.f == nil {
 		return
 	}
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if !s.unlinked {
+		os.Remove(s.f.Name())
+	}
 	s.f, s.w, s.topics = nil, nil, nil
 }
 

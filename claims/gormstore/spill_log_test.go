@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -70,6 +71,45 @@ func TestBulkImportLogsWhyItDropsTheSpill(t *testing.T) {
 			QuantityText: "2,400", SaidOn: "2015-01-03", Provenance: claims.Provenance{SourceID: "s0"}})
 		if got := spillDrops(t, logged.String()[from:]); len(got) != 1 || !strings.Contains(got[0], "cannot be created") {
 			t.Fatalf("spill drops logged by an import without a temporary directory: %q, want one saying it cannot be created", got)
+		}
+	})
+}
+
+// TestBulkImportLeavesNoSpillFileBehind imports new claims with the
+// temporary directory set to an empty one and requires that the import
+// read topics from its spill, that no claimdesk-import-*.spill name is in
+// the directory while the recompute reads the spill (on Unix, where the
+// name is removed as soon as the file is created, so that a killed
+// import leaves nothing), and that none is there after the import.
+func TestBulkImportLeavesNoSpillFileBehind(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		dir := t.TempDir()
+		t.Setenv("TMPDIR", dir)
+		t.Setenv("TMP", dir)
+		spillNames := func() []string {
+			names, err := filepath.Glob(filepath.Join(dir, "claimdesk-import-*.spill"))
+			must(t, "glob the temporary directory", err)
+			return names
+		}
+		var reads int
+		var during []string
+		t.Cleanup(gormstore.OnSpillRead(func([]string) {
+			reads++
+			during = append(during, spillNames()...)
+		}))
+		importDoc(t, s, "topic", &claims.Topic{Meta: claims.Meta{ID: "t"}, Title: "Fighters", Additive: true},
+			"source", &claims.Source{Meta: claims.Meta{ID: "s0"}, Name: "Source", Kind: claims.SourceNews},
+			"claimant", &claims.Claimant{Meta: claims.Meta{ID: "k0"}, Name: "Claimant"},
+			"claim", &claims.Claim{Meta: claims.Meta{ID: "c-1"}, TopicID: "t", ClaimantID: "k0", QuantityText: "about 800",
+				SaidOn: "2015-01-02", Provenance: claims.Provenance{SourceID: "s0"}})
+		if reads == 0 {
+			t.Fatal("the import read no topic from its spill")
+		}
+		if runtime.GOOS != "windows" && len(during) > 0 {
+			t.Errorf("spill names in the temporary directory while the import read its spill: %v", during)
+		}
+		if left := spillNames(); len(left) > 0 {
+			t.Errorf("spill names left in the temporary directory after the import: %v", left)
 		}
 	})
 }
