@@ -41,7 +41,11 @@ import (
 // lean (xref.Lean, about 110 bytes a claim), at most about the largest topic
 // with its parent (of a parent's children it reads only the parts of its
 // statements), and lets go of a result part by part as it becomes rows;
-// the importer drops its registers of IDs before the rebuild. What still
+// the importer drops its registers of IDs before the rebuild. The claims
+// inserted are also appended to a temporary file, the spill, from which
+// the recompute reads the topics all of whose claims the import inserted
+// instead of reading them back from the database (see spill.go); memory
+// holds a few numbers per topic of it. What still
 // grows with the file is that largest topic, in a file whose topic sizes
 // are skewed: at a million claims (66,951 in the largest topic, 29,622
 // in its parent) the Go heap live at the peak is the engine's work on it
@@ -115,7 +119,8 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			txCtx = context.WithValue(txCtx, copyKey{}, copyTo)
 		}
 		err := db.WithContext(txCtx).Transaction(func(tx *gorm.DB) error {
-			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}}
+			w := &bulkWriter{s: s, tx: tx, dirty: d, stmts: insertStmts{dia: s.dialect}, spill: newSpill(s.log)}
+			defer w.spill.close()
 			if s.dialect == dialectPostgres {
 				if err := importLock(tx); err != nil {
 					return err
@@ -161,7 +166,8 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 			if err != nil {
 				return err
 			}
-			if err := recomputeTopics(tx, s.dialect, d, need); err != nil {
+			w.spill.flush()
+			if err := recomputeTopicsSpilled(tx, s.dialect, d, need, w.spill); err != nil {
 				return fmt.Errorf("recompute summaries: %w", err)
 			}
 			if len(later) > 0 {
@@ -350,6 +356,10 @@ type bulkWriter struct {
 	// skip the claims the writer inserts (bulkSettingPG), and Insert
 	// indexes them a batch at a time.
 	indexClaims bool
+	// spill holds the claims inserted, for the recompute at the end (see
+	// spill.go); nil within Atomically, whose recompute is the
+	// transaction's.
+	spill *spill
 }
 
 func (w *bulkWriter) Stored(ctx context.Context, k exchange.Kind, ids []string) (map[string]int, error) {
@@ -556,6 +566,7 @@ func (w *bulkWriter) build(b *exchange.Batch) (*rowArgs, error) {
 			return nil, err
 		}
 		a.claims = claimCols.appendValues(a.claims, r)
+		w.spill.add(r)
 		for _, id := range sourceIDs(c) {
 			a.claimSources = append(a.claimSources, c.ID, id)
 		}
@@ -662,6 +673,11 @@ func (w *bulkWriter) indexNew(cs []*claims.Claim) error {
 // Update replaces stored records whole, keeping the incoming Meta, and
 // rewrites their side tables.
 func (w *bulkWriter) Update(ctx context.Context, b *exchange.Batch) error {
+	// The spill holds claims as they were inserted: once a claim is
+	// updated, the recompute reads every topic from the database.
+	if len(b.Claims) > 0 {
+		w.spill.drop("the import updates a claim", nil)
+	}
 	// A topic or claim that moves dirties where it was as well.
 	for _, c := range b.Claims {
 		if err := touch(w.tx, "claims", c.ID, beforeUpdate); err != nil {

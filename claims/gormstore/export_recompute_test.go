@@ -38,3 +38,10 @@ func OnRecomputeRead(fn func(views []xref.ClaimView)) (restore func()) {
 	onRecomputeRead = fn
 	return func() { onRecomputeRead = nil }
 }
+
+// OnSpillRead calls fn with the topics each recompute of a bulk import
+// reads from the import's spill, until the returned function removes it.
+func OnSpillRead(fn func(topicIDs []string)) (restore func()) {
+	onSpillRead = fn
+	return func() { onSpillRead = nil }
+}

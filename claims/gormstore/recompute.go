@@ -144,6 +144,11 @@ type recomputer struct {
 	stmts   insertStmts
 	args    []any
 	pending *job // computing
+
+	// spill holds the claims a bulk import inserted (nil outside one):
+	// a topic all of whose claims it holds is read from it, not from the
+	// database (see spill.go).
+	spill *spill
 }
 
 type cachedClaims struct {
@@ -559,7 +564,7 @@ func (r *recomputer) parts(id string) ([]*xref.Lean, error) {
 	if err != nil {
 		return nil, err
 	}
-	got, err := r.readClaimsWhere("id", ids, nil)
+	got, err := r.readClaimsWhere("id", ids)
 	if err != nil {
 		return nil, err
 	}
@@ -699,48 +704,95 @@ func (r *recomputer) loadClaims(topicIDs []string) error {
 // readClaims reads the claims of the given topics, by topic, each
 // topic's with their claimants' names and ordered by ID, in lean form:
 // each row's claim is garbage once added. Like the join of loadViews, a
-// claim whose claimant is missing is left out.
+// claim whose claimant is missing is left out. A topic whose claims a
+// bulk import's spill holds all is read from the spill, the others from
+// the database.
 func (r *recomputer) readClaims(topicIDs []string) (map[string]*xref.Lean, error) {
-	return r.readClaimsWhere("topic_id", topicIDs, topicIDs)
+	out := make(map[string]*xref.Lean, len(topicIDs))
+	var stored, spilled []string
+	for _, id := range topicIDs {
+		out[id] = xref.NewLean(r.counts[id])
+		if r.spill.holds(id, r.counts[id]) {
+			spilled = append(spilled, id)
+		} else {
+			stored = append(stored, id)
+		}
+	}
+	for _, id := range spilled {
+		if err := r.spill.each(id, func(row *claimRow) error { return addRow(out, row) }); err != nil {
+			return nil, err
+		}
+	}
+	if len(spilled) > 0 && onSpillRead != nil {
+		onSpillRead(spilled)
+	}
+	if err := r.scanClaims("topic_id", stored, out); err != nil {
+		return nil, err
+	}
+	return out, r.name(out)
 }
 
-// readClaimsWhere reads, as readClaims does, the claims whose column col
-// is one of vals. A topic of sized starts with room for its claims; a
-// topic none of whose claims is read is missing unless it is in sized.
-func (r *recomputer) readClaimsWhere(col string, vals, sized []string) (map[string]*xref.Lean, error) {
-	out := make(map[string]*xref.Lean, len(sized))
-	for _, id := range sized {
-		out[id] = xref.NewLean(r.counts[id])
+// onSpillRead, when set (by the tests), is called with the topics a
+// recompute read from a bulk import's spill.
+var onSpillRead func(topicIDs []string)
+
+// readClaimsWhere reads, as readClaims does from the database, the
+// claims whose column col is one of vals.
+func (r *recomputer) readClaimsWhere(col string, vals []string) (map[string]*xref.Lean, error) {
+	out := map[string]*xref.Lean{}
+	if err := r.scanClaims(col, vals, out); err != nil {
+		return nil, err
 	}
+	return out, r.name(out)
+}
+
+// scanClaims reads the claims whose column col is one of vals into out,
+// by topic.
+func (r *recomputer) scanClaims(col string, vals []string, out map[string]*xref.Lean) error {
 	for chunk := range slices.Chunk(vals, idChunk) {
 		rows, err := r.tx.Raw("SELECT "+claimCols.readList()+" FROM claims WHERE "+col+" IN ?", chunk).Rows()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		var row claimRow
 		dest := claimCols.readDest(&row)
 		for rows.Next() {
 			if err := rows.Scan(dest...); err != nil {
 				rows.Close()
-				return nil, err
+				return err
 			}
-			c, err := row.domain()
-			if err != nil {
+			if err := addRow(out, &row); err != nil {
 				rows.Close()
-				return nil, err
+				return err
 			}
-			l := out[c.TopicID]
-			if l == nil {
-				l = xref.NewLean(0)
-				out[c.TopicID] = l
-			}
-			l.Add(xref.ClaimView{Claim: c})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
+	return nil
+}
+
+// addRow adds the claim of row to its topic's Lean in out.
+func addRow(out map[string]*xref.Lean, row *claimRow) error {
+	c, err := row.domain()
+	if err != nil {
+		return err
+	}
+	l := out[c.TopicID]
+	if l == nil {
+		l = xref.NewLean(0)
+		out[c.TopicID] = l
+	}
+	l.Add(xref.ClaimView{Claim: c})
+	return nil
+}
+
+// name gives the claims of each Lean of out their claimants' names,
+// leaving out those whose claimant is missing, and orders them by ID
+// (xref.Lean's Named).
+func (r *recomputer) name(out map[string]*xref.Lean) error {
 	var unknown []string
 	for _, l := range out {
 		for _, id := range l.ClaimantIDs() {
@@ -751,7 +803,7 @@ func (r *recomputer) readClaimsWhere(col string, vals, sized []string) (map[stri
 	}
 	slices.Sort(unknown)
 	if err := r.loadNames(slices.Compact(unknown)); err != nil {
-		return nil, err
+		return err
 	}
 	for _, l := range out {
 		l.Named(func(id string) (string, bool) {
@@ -759,7 +811,7 @@ func (r *recomputer) readClaimsWhere(col string, vals, sized []string) (map[stri
 			return name, ok
 		})
 	}
-	return out, nil
+	return nil
 }
 
 func (r *recomputer) loadNames(ids []string) error {

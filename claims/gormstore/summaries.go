@@ -189,6 +189,12 @@ func (d *dirtySet) closure(tx *gorm.DB) ([]string, error) {
 // locks of those the transaction of d does not hold yet, in ID order (see
 // write.go for the lock order).
 func recomputeTopics(tx *gorm.DB, dia dialect, d *dirtySet, ids []string) error {
+	return recomputeTopicsSpilled(tx, dia, d, ids, nil)
+}
+
+// recomputeTopicsSpilled is recomputeTopics reading from sp, the spill of
+// a bulk import (nil for none), the topics whose claims it holds all.
+func recomputeTopicsSpilled(tx *gorm.DB, dia dialect, d *dirtySet, ids []string, sp *spill) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -201,7 +207,9 @@ func recomputeTopics(tx *gorm.DB, dia dialect, d *dirtySet, ids []string) error 
 	if err != nil {
 		return err
 	}
-	return newRecomputer(tx, dia, g).run(ids)
+	r := newRecomputer(tx, dia, g)
+	r.spill = sp
+	return r.run(ids)
 }
 
 // claimSummaryRow is one row of claim_summaries. It is comparable, so
