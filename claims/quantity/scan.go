@@ -66,6 +66,13 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 		case c >= '0' && c <= '9':
 			t := scanNumber(s, i)
 			t.space = space
+			if id := l.pluralOfTen(s, &t); id != 0 {
+				// "10s of", "100s of", "1,000s of": the words tens,
+				// hundreds and thousands written in figures.
+				toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: t.end + 1})
+				i = t.end + 1
+				break
+			}
 			toks = append(toks, t)
 			i = t.end
 			ambig = ambig || t.nflags&nDotAmbig != 0
@@ -123,6 +130,40 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 		space = false
 	}
 	return toks
+}
+
+// pluralOfTen returns the ID of "tens", "hundreds" or "thousands" when the
+// figure t is 10, 100 or 1,000 followed by a plural "s" and "of" ("10s of
+// thousands", "100s of people"), else 0. Without it the figure was refused
+// and the next word read alone: "10s of thousands" read as thousands
+// (2,000 to 9,999), ten times too few. "10s" on its own (seconds) and "the
+// 1990s" stay unread.
+func (l *lexicon) pluralOfTen(s string, t *token) int32 {
+	var w string
+	switch {
+	case t.nflags&^nGrouped != 0 || t.decimals != 0 || t.end >= len(s) || s[t.end] != 's':
+		return 0
+	case t.num == 10:
+		w = "tens"
+	case t.num == 100:
+		w = "hundreds"
+	case t.num == 1000:
+		w = "thousands"
+	default:
+		return 0
+	}
+	j := t.end + 1
+	if j < len(s) && isWordByte(s[j]) {
+		return 0
+	}
+	k := j
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k == j || len(s) < k+2 || s[k]|0x20 != 'o' || s[k+1]|0x20 != 'f' || (k+2 < len(s) && isWordByte(s[k+2])) {
+		return 0
+	}
+	return l.lookup([]byte(w))
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
