@@ -28,3 +28,23 @@ func TestClaimFormErrorsSayTheFormsWords(t *testing.T) {
 	}
 	s.screenshot(t, "claimform-no-figure", false)
 }
+
+// TestClaimFormFocusesFirstErrorOnScreen saves the claim form with a topic
+// and nothing else: three fields are at fault (the quantity, the claimant
+// and the source), and focus goes to the first of them on the screen, the
+// quantity, not the first the API listed.
+func TestClaimFormFocusesFirstErrorOnScreen(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, false).URL
+	topicID := newTopic(t, base, "Protesters in the square")
+	s.do(t, chromedp.Navigate(base+"/claims/new?topic="+topicID))
+	s.waitFor(t, "the claim form", `!!document.querySelector('#f-quote')`)
+	s.do(t, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	s.waitFor(t, "the errors", `document.querySelectorAll('[aria-invalid=true]').length === 3`)
+	if got := eval[[]string](t, s, `[...document.querySelectorAll('[aria-invalid=true]')].map((e) => e.id)`); strings.Join(got, " ") != "f-quantity f-claimant f-source" {
+		t.Errorf("fields marked invalid, in the page's order: %q, want f-quantity f-claimant f-source", got)
+	}
+	if got := eval[string](t, s, `document.activeElement.id`); got != "f-quantity" {
+		t.Errorf("focus is on %q, want f-quantity, the first field at fault on the screen", got)
+	}
+}

@@ -19,7 +19,7 @@ const inFormWords = (detail) => formWords.reduce((d, [re, w]) => d.replace(re, w
 /**
  * fieldErrors clears old errors in form, then marks each errors[].field
  * of err: aria-invalid on the input, the detail in its error element
- * (id + "-err"), and focus on the first. map names the input id of each
+ * (id + "-err"), and focus on the first in the page. map names the input id of each
  * field key; unknown fields go to the form's general error box.
  */
 export function fieldErrors(form, err, map) {
@@ -46,7 +46,9 @@ export function fieldErrors(form, err, map) {
     const box = form.querySelector(`#${CSS.escape(`${id}-err`)}`);
     const detail = inFormWords(f.detail);
     if (box) box.textContent = box.textContent ? `${box.textContent}; ${detail}` : detail;
-    if (!first) first = input;
+    // Focus the first field at fault on the screen, whatever the order of
+    // the API's list (its fields sorted by name).
+    if (!first || input.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) first = input;
   }
   if (!fields.length || unplaced.length) {
     const msg = unplaced.length ? unplaced.join('; ') : (err && err.message) || String(err);
