@@ -12,7 +12,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "7"
+const Version = "8"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -236,6 +236,9 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	case nKept == 1:
 		return p.one(text, &found[0])
 	case nKept == 0 && nSkipped == 1:
+		if isFactor(firstSkipped.unit) {
+			return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%q is a factor, not a count: give the figure it multiplies", text[firstSkipped.start:firstSkipped.end])}
+		}
 		if firstSkipped.dateYear && firstSkipped.sign == 0 {
 			reason := "only a year found: no quantity"
 			if firstSkipped.core == coreRange {
@@ -254,6 +257,18 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	default:
 		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%d quantities found: give one", nKept)}
 	}
+}
+
+// isFactor reports a unit that makes a figure a multiplier ("3 times",
+// "в два раза"): Extract leaves such a figure out as it does a duration,
+// and Parse, which reads a lone skipped figure (a bare year) as a number,
+// must not read "в два раза больше" as a count of 2.
+func isFactor(unit string) bool {
+	switch strings.ToLower(unit) {
+	case "times", "раз", "раза":
+		return true
+	}
+	return false
 }
 
 // one returns the quantity Parse found, or refuses a figure it cannot
