@@ -56,7 +56,7 @@ func commands() []command {
 		{"serve", "run the web app and the JSON API (the default)", serve},
 		{"parse", "read quantity expressions and print their intervals as JSON Lines", parse},
 		{"extract", "find quantity expressions in running text and print them as JSON Lines", extract},
-		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview or wikidata", exportCmd},
+		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview, wikidata or quickstatements", exportCmd},
 		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
 		{"reparse", "read stored quantity text again after a lexicon or calibration change", reparse},
 		{"user", "add, list, disable or enable user accounts", userCmd},

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/exchange"
+)
+
+// TestHelpNamesEveryExportFormat reads `claimdesk help`: its line for
+// export names every format export writes (it left out quickstatements,
+// which the README's command line shows).
+func TestHelpNamesEveryExportFormat(t *testing.T) {
+	code, out, _ := runCmd(t, "", "help")
+	if code != 0 {
+		t.Fatalf("help: exit %d", code)
+	}
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == "export" {
+			line = l
+		}
+	}
+	if line == "" {
+		t.Fatalf("help lists no export command:\n%s", out)
+	}
+	for _, f := range exchange.Formats {
+		if !strings.Contains(line, string(f)) {
+			t.Errorf("help's export line %q does not name %s", line, f)
+		}
+	}
+}
