@@ -35,10 +35,10 @@ func TestHelpNamesEveryExportFormat(t *testing.T) {
 // newcomer's first try lists the commands, where it printed only the flags
 // of serve, the default command, under "Usage of claimdesk serve".
 func TestHelpFlagListsTheCommands(t *testing.T) {
-	for _, arg := range []string{"--help", "-h", "-help"} {
-		code, out, _ := runCmd(t, "", arg)
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"-help"}, {"--help", "extra"}, {"-h", "import"}} {
+		code, out, _ := runCmd(t, "", args...)
 		if code != 0 || !strings.Contains(out, "Commands:") || !strings.Contains(out, "import") || !strings.Contains(out, "serve") {
-			t.Errorf("claimdesk %s: exit %d, stdout %q; want the list of commands", arg, code, out)
+			t.Errorf("claimdesk %s: exit %d, stdout %q; want the list of commands", strings.Join(args, " "), code, out)
 		}
 	}
 }

@@ -73,9 +73,9 @@ var errUsage = errors.New("usage")
 
 // run is main without the process: tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	// "claimdesk --help" lists the commands; "claimdesk serve -h" gives
-	// the flags of serve, the default command.
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+	// "claimdesk --help" (with anything after it) lists the commands;
+	// "claimdesk serve -h" gives the flags of serve, the default command.
+	if len(args) >= 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
 		args = []string{"help"}
 	}
 	name := "serve"
