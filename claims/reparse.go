@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
@@ -91,10 +92,18 @@ func reparseAll(ctx context.Context, s ClaimReader, w Writer, p *quantity.Parser
 		if err != nil {
 			return err
 		}
+		var same []*Claim
 		for _, c := range page.Items {
-			if err := reparseOne(ctx, w, p, c, rep, report); err != nil {
+			next, err := reparseOne(ctx, w, p, c, rep, report)
+			if err != nil {
 				return err
 			}
+			if next != nil {
+				same = append(same, next)
+			}
+		}
+		if err := restamp(ctx, w, p.Version(), same); err != nil {
+			return err
 		}
 		if page.Next == "" {
 			return nil
@@ -103,9 +112,44 @@ func reparseAll(ctx context.Context, s ClaimReader, w Writer, p *quantity.Parser
 	}
 }
 
-func reparseOne(ctx context.Context, w Writer, p *quantity.Parser, c *Claim, rep *ReparseReport, report func(Moved) error) error {
-	if c.ParserVersion == p.Version() || c.QuantityText == "" || c.NoNumber {
+// ParserStamper records that claims were read again by a parser version
+// and read exactly as before: only their parser_version changes, with no
+// new version, updated_at or history row. A Writer may implement it;
+// ErrUnsupported says the store beneath cannot.
+type ParserStamper interface {
+	StampParserVersion(ctx context.Context, version string, ids []string) error
+}
+
+// restamp records the parser version of claims whose reading did not
+// change, in bulk where w can, else through UpdateClaim.
+func restamp(ctx context.Context, w Writer, version string, same []*Claim) error {
+	if w == nil || len(same) == 0 {
 		return nil
+	}
+	if st, ok := w.(ParserStamper); ok {
+		ids := make([]string, len(same))
+		for i, c := range same {
+			ids[i] = c.ID
+		}
+		err := st.StampParserVersion(ctx, version, ids)
+		if !errors.Is(err, errors.ErrUnsupported) {
+			return err
+		}
+	}
+	for _, c := range same {
+		if err := w.UpdateClaim(ctx, c); err != nil {
+			return fmt.Errorf("reparse claim %s: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// reparseOne reads c again; it updates c through w when its reading
+// changed, and returns it read again when nothing but its parser version
+// changed, for restamp.
+func reparseOne(ctx context.Context, w Writer, p *quantity.Parser, c *Claim, rep *ReparseReport, report func(Moved) error) (*Claim, error) {
+	if c.ParserVersion == p.Version() || c.QuantityText == "" || c.NoNumber {
+		return nil, nil
 	}
 	rep.Examined++
 	before := c.Parsed
@@ -113,7 +157,7 @@ func reparseOne(ctx context.Context, w Writer, p *quantity.Parser, c *Claim, rep
 	err := next.Prepare(p)
 	var qe *Error
 	if err != nil && !errors.As(err, &qe) {
-		return err
+		return nil, err
 	}
 	m := Moved{
 		ClaimID: c.ID, TopicID: c.TopicID, QuantityText: c.QuantityText,
@@ -125,22 +169,29 @@ func reparseOne(ctx context.Context, w Writer, p *quantity.Parser, c *Claim, rep
 		rep.Unreadable++
 		m.After = nil
 		m.Error = ErrorMessage(err)
-		return report(m)
+		return nil, report(m)
 	case !sameBounds(before, next.Parsed):
 		rep.Moved++
 		if err := report(m); err != nil {
-			return err
+			return nil, err
 		}
 	default:
 		rep.Restamped++
+		// Read exactly as before (rule and explanation too, and nothing
+		// Prepare normalises): only the parser version is recorded.
+		stamped := *c
+		stamped.ParserVersion = next.ParserVersion
+		if reflect.DeepEqual(stamped, next) {
+			return &next, nil
+		}
 	}
 	if w == nil {
-		return nil
+		return nil, nil
 	}
 	if err := w.UpdateClaim(ctx, &next); err != nil {
-		return fmt.Errorf("reparse claim %s: %w", c.ID, err)
+		return nil, fmt.Errorf("reparse claim %s: %w", c.ID, err)
 	}
-	return nil
+	return nil, nil
 }
 
 // sameBounds reports whether two intervals have the same numbers and kind.

@@ -576,7 +576,7 @@ func shareComparison(t *testing.T, s *session, base string) {
 		}
 	}
 	all := strings.Join(texts, "|")
-	for _, want := range []string{"Russian nationals fighting with the Islamic State", "Mikhail Bogdanov", "Alexander Bortnikov", "26×"} {
+	for _, want := range []string{"Russian nationals fighting with the Islamic State", "Mikhail Bogdanov", "Alexander Bortnikov", "25.5×"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the SVG does not say %q", want)
 		}

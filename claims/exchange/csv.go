@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -400,6 +401,21 @@ func (e *csvEncoder) end() error {
 	return e.w.Error()
 }
 
+// csvSeparator returns the separator of the CSV that br holds, from its
+// header line: ';' when the line has a ';' and no ',' (Excel in a locale
+// whose decimal separator is a comma, such as Russian, saves so), else
+// ','. No column name holds either, so the header says which it is.
+func csvSeparator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
+		return ';'
+	}
+	return ','
+}
+
 // csvDecoder reads claims from the rows of a CSV document whose first row
 // names its columns.
 type csvDecoder struct {
@@ -410,7 +426,9 @@ type csvDecoder struct {
 }
 
 func newCSVDecoder(r io.Reader, lim Limits) (*csvDecoder, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
+	cr := csv.NewReader(br)
+	cr.Comma = csvSeparator(br)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {

@@ -76,6 +76,20 @@ func (s *Store) UpdateClaim(ctx context.Context, c *claims.Claim) error {
 	return s.update(ctx, &c.Meta, s.claimRecord(c))
 }
 
+// StampParserVersion sets the parser_version of the claims ids, which
+// were read again by that version and read exactly as before: no new
+// version, updated_at or history row (claims.ParserStamper).
+func (s *Store) StampParserVersion(ctx context.Context, version string, ids []string) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		if err := s.db.WithContext(ctx).Exec("UPDATE claims SET parser_version = ? WHERE id IN ?", version, ids[:n]).Error; err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
 // DeleteClaim deletes a claim that no link or review names; with them,
 // the error says so and points at DeleteClaimCascade (?cascade=true).
 func (s *Store) DeleteClaim(ctx context.Context, id string, version int) error {

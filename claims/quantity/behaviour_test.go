@@ -30,6 +30,14 @@ func TestParseErrors(t *testing.T) {
 		{"Su-24", `cannot read "24" as a quantity`},
 		{"1990s", `cannot read "1990" as a quantity`},
 		{"in 2014 and 2015", "2 dates, years or reference numbers found and no other quantity: give one"},
+		// A multiplier is no count: "в два раза больше" was read as 2.
+		{"3 times more", `"3 times more" is a comparison by a factor, not a count: give the figure it multiplies`},
+		{"в два раза больше", `"в два раза больше" is a comparison by a factor, not a count`},
+		{"в 2 раза", `"в 2 раза" is a comparison by a factor, not a count`},
+		{"в десять раз", `"в десять раз" is a comparison by a factor, not a count`},
+		{"ten times as many fighters", `"ten times as many" is a comparison by a factor`},
+		{"цены выросли в 1,5 раза", `"в 1,5 раза" is a comparison by a factor`},
+		{"потери 3 раза выше", `"3 раза выше" is a comparison by a factor`},
 		// A year in a date context is no quantity.
 		{"In 2015, the number rose.", "only a year found: no quantity"},
 		{"in 2015", "only a year found: no quantity"},

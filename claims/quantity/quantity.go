@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,7 +13,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "7"
+const Version = "8"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -236,6 +237,9 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	case nKept == 1:
 		return p.one(text, &found[0])
 	case nKept == 0 && nSkipped == 1:
+		if from, to, ok := factorSpan(text, &firstSkipped); ok {
+			return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%q is a comparison by a factor, not a count: give the figure it multiplies", text[from:to])}
+		}
 		if firstSkipped.dateYear && firstSkipped.sign == 0 {
 			reason := "only a year found: no quantity"
 			if firstSkipped.core == coreRange {
@@ -254,6 +258,64 @@ func (p *Parser) Parse(text string) (Quantity, error) {
 	default:
 		return Quantity{}, &Error{Text: text, Reason: fmt.Sprintf("%d quantities found: give one", nKept)}
 	}
+}
+
+// factorSpan reports a figure read with "times", "раз" or "раза" that is a
+// multiplier, and the span of the comparison around it: "в два раза
+// больше", "в 2 раза", "3 times more", "ten times as many", "5 times the
+// number". Parse, which reads a lone skipped figure (a bare year) as a
+// number, must not read "в два раза больше" as a count of 2. Without "в"
+// before it or a comparative after it the figure counts occasions and is
+// read as a count: "violated 300 times", "обстреляли 20 раз", "несколько
+// раз".
+func factorSpan(text string, m *match) (from, to int, ok bool) {
+	switch strings.ToLower(m.unit) {
+	case "times", "раз", "раза":
+	default:
+		return 0, 0, false
+	}
+	from, to = m.start, m.end
+	// The word before the figure: "в два раза", "во много раз".
+	before := strings.TrimRight(text[:m.start], " \t\u00a0")
+	k := strings.LastIndexAny(before, " \t\u00a0(«\"")
+	if w := strings.ToLower(before[k+1:]); w == "в" || w == "во" {
+		from, ok = k+1, true
+	}
+	// The word after it: "больше", "more", "as many", "the number".
+	after := text[m.end:]
+	rest := strings.TrimLeft(after, " \t\u00a0")
+	w := rest
+	if e := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+		w = rest[:e]
+	}
+	end := m.end + len(after) - len(rest) + len(w)
+	if lw := strings.ToLower(w); lw == "as" {
+		// "ten times as many", "3 times as high": not "3 times as a tourist".
+		next := strings.TrimLeft(text[end:], " \t\u00a0")
+		for _, v := range []string{"many", "much", "high", "large", "big", "great", "long", "likely", "often", "fast", "low", "few", "small"} {
+			if len(next) >= len(v) && strings.EqualFold(next[:len(v)], v) && (len(next) == len(v) || !unicode.IsLetter(rune(next[len(v)]))) {
+				to, ok = end+len(next[:len(v)])+len(text[end:])-len(next), true
+				break
+			}
+		}
+	} else if w != "" && isComparative(lw) {
+		to, ok = end, true
+	}
+	return from, to, ok
+}
+
+// isComparative reports a word that, after "N times" or "N раз", makes N a
+// factor.
+func isComparative(w string) bool {
+	switch w {
+	case "more", "less", "fewer", "higher", "lower", "larger", "smaller", "greater", "bigger",
+		"faster", "slower", "longer", "shorter", "cheaper", "dearer", "worse", "better", "the",
+		"больше", "меньше", "выше", "ниже", "дороже", "дешевле", "чаще", "реже", "хуже", "лучше",
+		"дольше", "короче", "шире", "больший", "меньший", "превышает", "превысил", "превысило", "превысили":
+		return true
+	}
+	// A Russian comparative: "быстрее", "сильнее", "более", "менее".
+	return strings.HasSuffix(w, "ее") && utf8.RuneCountInString(w) > 3
 }
 
 // one returns the quantity Parse found, or refuses a figure it cannot

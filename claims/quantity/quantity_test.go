@@ -325,6 +325,11 @@ var englishCases = []parseCase{
 	{"several hundred thousand", vague(3e5, 5e5, 9e5, "vague:several")},
 	{"tens of thousands", vague(2e4, 4.5e4, 99999, "vague:tens")},
 	{"hundreds of thousands", vague(2e5, 4.5e5, 999999, "vague:hundreds")},
+	// Tens, hundreds and thousands written in figures.
+	{"10s of thousands", vague(2e4, 4.5e4, 99999, "vague:tens")},
+	{"100s of thousands", vague(2e5, 4.5e5, 999999, "vague:hundreds")},
+	{"100s of people", vague(200, 450, 999, "vague:hundreds").unit("people")},
+	{"1,000s of refugees", vague(2000, 4500, 9999, "vague:thousands").unit("refugees")},
 	{"millions", vague(2e6, 4.5e6, 1e7-1, "vague:millions")},
 	{"tens of millions", vague(2e7, 4.5e7, 1e8-1, "vague:tens")},
 	{"a few million", vague(2e6, 3e6, 5e6, "vague:few")},

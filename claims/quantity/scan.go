@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,6 +67,13 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 		case c >= '0' && c <= '9':
 			t := scanNumber(s, i)
 			t.space = space
+			if id, end := l.pluralOfTen(s, &t); id != 0 {
+				// "10s of", "100s of", "1,000s of": the words tens,
+				// hundreds and thousands written in figures.
+				toks = append(toks, token{kind: tWord, space: space, id: id, start: i, end: end})
+				i = end
+				break
+			}
 			toks = append(toks, t)
 			i = t.end
 			ambig = ambig || t.nflags&nDotAmbig != 0
@@ -123,6 +131,72 @@ func (l *lexicon) tokenize(s string, toks []token) []token {
 		space = false
 	}
 	return toks
+}
+
+// pluralOfTen returns the ID of "tens", "hundreds" or "thousands" and
+// the end of the plural when the figure t is 10, 100 or 1,000 followed by a
+// plural "s" ("10s", "10S", "10's", "10’s") and "of" ("10s of thousands",
+// "100's of people"), or after the "of" of such a plural ("10s of 1000s"),
+// else 0. Without it the figure was refused and the next word read alone:
+// "10s of thousands" read as thousands (2,000 to 9,999), ten times too
+// few. "10s" on its own (seconds) and "the 1990s" stay unread.
+func (l *lexicon) pluralOfTen(s string, t *token) (int32, int) {
+	var w string
+	switch {
+	case t.nflags&^nGrouped != 0 || t.decimals != 0:
+		return 0, 0
+	case t.num == 10:
+		w = "tens"
+	case t.num == 100:
+		w = "hundreds"
+	case t.num == 1000:
+		w = "thousands"
+	default:
+		return 0, 0
+	}
+	j := t.end
+	switch {
+	case strings.HasPrefix(s[j:], "'"):
+		j++
+	case strings.HasPrefix(s[j:], "’"):
+		j += len("’")
+	}
+	if j >= len(s) || s[j]|0x20 != 's' {
+		return 0, 0
+	}
+	j++
+	if j < len(s) && isWordByte(s[j]) {
+		return 0, 0
+	}
+	k := j
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k > j && len(s) >= k+2 && s[k]|0x20 == 'o' && s[k+1]|0x20 == 'f' && (k+2 == len(s) || !isWordByte(s[k+2])) {
+		return l.lookup([]byte(w)), j
+	}
+	if afterPluralOf(s[:t.start]) {
+		return l.lookup([]byte(w)), j
+	}
+	return 0, 0
+}
+
+// afterPluralOf reports text ending in a plural of ten and "of": "10s of
+// ", "tens of ", "100's of ", so that "10s of 1000s" reads as tens of
+// thousands while "a lap of 10s" stays unread.
+func afterPluralOf(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if len(before) < 3 || !strings.EqualFold(before[len(before)-2:], "of") || before[len(before)-3] != ' ' {
+		return false
+	}
+	before = strings.TrimRight(before[:len(before)-2], " ")
+	w := before[strings.LastIndexByte(before, ' ')+1:]
+	w = strings.NewReplacer("'", "", "’", "", ",", "").Replace(strings.ToLower(w))
+	switch w {
+	case "10s", "100s", "1000s", "tens", "hundreds", "thousands", "dozens":
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

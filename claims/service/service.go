@@ -25,6 +25,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"sync"
@@ -155,6 +156,15 @@ func (s *Service) CreateClaim(ctx context.Context, c *claims.Claim) error {
 // replaces the claim at c.Version.
 func (s *Service) UpdateClaim(ctx context.Context, c *claims.Claim) error {
 	return write(s, ctx, c, s.p.UpdateClaim)
+}
+
+// StampParserVersion records the parser version of claims read again
+// exactly as before (claims.ParserStamper), where the store can.
+func (s *Service) StampParserVersion(ctx context.Context, version string, ids []string) error {
+	if st, ok := s.p.(claims.ParserStamper); ok {
+		return st.StampParserVersion(ctx, version, ids)
+	}
+	return errors.ErrUnsupported
 }
 
 // CreateLink validates and stores a new link.

@@ -56,7 +56,7 @@ func commands() []command {
 		{"serve", "run the web app and the JSON API (the default)", serve},
 		{"parse", "read quantity expressions and print their intervals as JSON Lines", parse},
 		{"extract", "find quantity expressions in running text and print them as JSON Lines", extract},
-		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview or wikidata", exportCmd},
+		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview, wikidata or quickstatements", exportCmd},
 		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
 		{"reparse", "read stored quantity text again after a lexicon or calibration change", reparse},
 		{"user", "add, list, disable or enable user accounts", userCmd},
@@ -73,6 +73,11 @@ var errUsage = errors.New("usage")
 
 // run is main without the process: tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// "claimdesk --help" (with anything after it) lists the commands;
+	// "claimdesk serve -h" gives the flags of serve, the default command.
+	if len(args) >= 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		args = []string{"help"}
+	}
 	name := "serve"
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		name, args = args[0], args[1:]

@@ -16,7 +16,7 @@ func reparse(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "report what would move and write nothing")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: claimdesk reparse [--dry-run] [--db DSN] [--calibration FILE]\n\nReads again the quantity text of every claim that an older lexicon or another\ncalibration read, prints each claim whose interval moves as a JSON line, and\nupdates them all in one transaction.")
+		fmt.Fprintln(stderr, "Usage: claimdesk reparse [--dry-run] [--db DSN] [--calibration FILE]\n\nReads again the quantity text of every claim that an older lexicon or another\ncalibration read, prints each claim whose interval moves as a JSON line, and\nupdates those in one transaction; a claim read as before only has its\nparser_version restamped (no new version or history line).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

@@ -120,8 +120,8 @@ export async function fileName(href) {
  * the request, which then rejects with the abort's reason.
  */
 export const get = (path, query, signal) => request('GET', path, { query, signal });
-/** post creates a resource or runs an action. */
-export const post = (path, body, query) => request('POST', path, { body, query });
+/** post creates a resource or runs an action; a string body is sent as contentType (JSON by default). */
+export const post = (path, body, query, { contentType } = {}) => request('POST', path, { body, query, contentType });
 /** patch sends a JSON merge patch to the record at version. */
 export const patch = (path, body, version) =>
   request('PATCH', path, { body, version, contentType: 'application/merge-patch+json' });

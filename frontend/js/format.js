@@ -62,12 +62,16 @@ export function year(d) {
   return y + (m - 1) / 12 + (day - 0.5) / 365;
 }
 
-/** factor formats a severity: "12×". */
+/**
+ * factor formats a severity to three significant figures, as the server
+ * stores it and its explanation gives it: "12×", "25.5×", "1.82×" (a badge
+ * that read "26×" beside "by 25.5x" showed a figure the explanation does not).
+ */
 export function factor(v) {
   if (!v || v <= 1) return '1×';
   if (v >= 1e9) return '∞';
-  if (v >= 10) return `${num(Math.round(v))}×`;
-  return `${Math.round(v * 10) / 10}×`;
+  if (v >= 100) return `${num(Math.round(v))}×`;
+  return `${Number(v.toFixed(v >= 10 ? 1 : 2))}×`;
 }
 
 /** severityClass buckets a severity: minor below 2×, major below 5×, severe. */

@@ -5,10 +5,21 @@ export function fieldKey(field) {
   return String(field || '').replace(/\[\d+\]/g, '').replace(/\.(low|high|best)$/, (m) => m);
 }
 
+// formWords names, in an error's detail, the API fields that the claim
+// forms show under other words: "give analyst_interval, or set no_number"
+// is read next to a box labelled "The claimant gave no number".
+const formWords = [
+  [/\bno_number\b/g, '“The claimant gave no number”'],
+  [/\banalyst_interval\b/g, 'an analyst interval'],
+];
+
+/** inFormWords rewrites detail with the forms' words for the API's fields. */
+const inFormWords = (detail) => formWords.reduce((d, [re, w]) => d.replace(re, w), String(detail || ''));
+
 /**
  * fieldErrors clears old errors in form, then marks each errors[].field
  * of err: aria-invalid on the input, the detail in its error element
- * (id + "-err"), and focus on the first. map names the input id of each
+ * (id + "-err"), and focus on the first in the page. map names the input id of each
  * field key; unknown fields go to the form's general error box.
  */
 export function fieldErrors(form, err, map) {
@@ -28,13 +39,16 @@ export function fieldErrors(form, err, map) {
     }
     const input = id && form.querySelector(`#${CSS.escape(id)}`);
     if (!input) {
-      unplaced.push(`${f.field}: ${f.detail}`);
+      unplaced.push(`${f.field}: ${inFormWords(f.detail)}`);
       continue;
     }
     input.setAttribute('aria-invalid', 'true');
     const box = form.querySelector(`#${CSS.escape(`${id}-err`)}`);
-    if (box) box.textContent = box.textContent ? `${box.textContent}; ${f.detail}` : f.detail;
-    if (!first) first = input;
+    const detail = inFormWords(f.detail);
+    if (box) box.textContent = box.textContent ? `${box.textContent}; ${detail}` : detail;
+    // Focus the first field at fault on the screen, whatever the order of
+    // the API's list (its fields sorted by name).
+    if (!first || input.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) first = input;
   }
   if (!fields.length || unplaced.length) {
     const msg = unplaced.length ? unplaced.join('; ') : (err && err.message) || String(err);

@@ -1,5 +1,5 @@
 // The transfer screen: export a topic or everything as JSON, and import a
-// JSON file with a dry-run report before anything is written.
+// JSON, NDJSON or CSV file with a dry-run report before anything is written.
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
@@ -36,6 +36,11 @@ function located(e) {
     more ? h('p', null, `…and ${more} more.`) : null];
 }
 
+// importTypes: the media type an import is sent as, by the file's
+// extension; the API reads each (a CSV exported for Excel too). Any other
+// file is sent as JSON, which it must then be.
+const importTypes = { csv: 'text/csv', ndjson: 'application/x-ndjson', jsonl: 'application/x-ndjson' };
+
 /** render builds the export links and the import form. */
 export async function render(ctx) {
   ctx.setTitle('Import and export');
@@ -62,17 +67,18 @@ export async function render(ctx) {
   const exportStatus = h('div', { role: 'status', 'data-testid': 'export-status' });
   for (const a of [link, ...others.map(([a]) => a)]) checkOnClick(a, exportStatus);
 
-  const file = h('input', { id: 'i-file', type: 'file', accept: 'application/json,.json', 'aria-describedby': 'i-file-hint i-file-err' });
+  const file = h('input', { id: 'i-file', type: 'file', accept: '.json,.ndjson,.jsonl,.csv,application/json,application/x-ndjson,text/csv', 'aria-describedby': 'i-file-hint i-file-err' });
   const out = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'import-out' });
   const err = h('p', { class: 'err', id: 'i-file-err' });
   const commit = h('button', { type: 'button', class: 'primary', hidden: true, 'data-testid': 'import-commit' }, 'Import for real');
   let text = '';
   let name = '';
+  let contentType = 'application/json';
   const run = async (dry) => {
     err.textContent = '';
     commit.disabled = true;
     try {
-      const r = await api.post('/import', text, dry ? { dry_run: 'true' } : undefined);
+      const r = await api.post('/import', text, dry ? { dry_run: 'true' } : undefined, { contentType });
       const n = r && typeof r.records === 'number' ? `${fmt.num(r.records)} record${r.records === 1 ? '' : 's'} in ${name}` : name;
       replace(out, h('div', { class: 'ok-box', 'data-testid': dry ? 'dry-run-ok' : 'import-done' },
         h('p', null, h('strong', null, dry ? 'Dry run passed: nothing was written yet. ' : 'Imported. '), n, '.'),
@@ -98,12 +104,15 @@ export async function render(ctx) {
     if (!f) return;
     name = f.name;
     text = await f.text();
-    try {
-      JSON.parse(text);
-    } catch (e) {
-      err.textContent = `${f.name} is not JSON: ${e.message}`;
-      file.setAttribute('aria-invalid', 'true');
-      return;
+    contentType = importTypes[(/\.([^.]+)$/.exec(f.name.toLowerCase()) || [])[1]] || 'application/json';
+    if (contentType === 'application/json') {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        err.textContent = `${f.name} is not JSON: ${e.message} (an NDJSON or CSV file must end in .ndjson or .csv)`;
+        file.setAttribute('aria-invalid', 'true');
+        return;
+      }
     }
     file.removeAttribute('aria-invalid');
     run(true);
@@ -118,6 +127,6 @@ export async function render(ctx) {
           h('p', { class: 'muted small' }, 'Also as ', others.flatMap(([a], i) => (i ? [i === others.length - 1 ? ' or ' : ', ', a] : [a])), '.'), exportStatus)),
       h('section', { class: 'panel', 'aria-labelledby': 'im-h' }, h('h2', { id: 'im-h' }, 'Import'),
         h('div', { class: 'form' },
-          h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'JSON file'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk JSON export. A dry run checks the file first; nothing is written until you confirm.'), err),
+          h('div', { class: 'field' }, h('label', { for: 'i-file' }, 'File'), file, h('span', { class: 'hint', id: 'i-file-hint' }, 'A claimdesk export: JSON, NDJSON or CSV (one row a claim, its topic, claimant and source already here). A dry run checks the file first; nothing is written until you confirm.'), err),
           out, h('div', null, commit)))));
 }
