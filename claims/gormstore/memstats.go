@@ -20,6 +20,10 @@ import (
 // (not Linux) the line leaves the field out rather than guess. What the
 // RSS holds beyond the runtime's mapped memory is mostly SQLite's (its
 // page cache, sorters and statements) and the program's own pages.
+// Each line also gives the process's CPU time so far, user and system
+// (cpu_user_ms, cpu_sys_ms, where getrusage gives them): a phase's CPU is
+// the difference from the line before, which on a shared machine says
+// more than its wall time.
 
 // memSamples are the runtime/metrics read for the log: the heap live
 // after the last collection, and all the memory the runtime has mapped.
@@ -83,6 +87,9 @@ func (s *Store) logPhase(ctx context.Context, phase string, start time.Time) tim
 		return end
 	}
 	attrs := append([]slog.Attr{slog.String("phase", phase), slog.Float64("ms", msSince(start, end))}, memAttrs()...)
+	if user, sys, ok := processCPU(); ok {
+		attrs = append(attrs, slog.Float64("cpu_user_ms", user), slog.Float64("cpu_sys_ms", sys))
+	}
 	s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import phase", attrs...)
 	return end
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -18,11 +19,13 @@ import (
 // TestBulkImportLogsEachPhaseMemory imports a small document into an
 // empty database with a debug log and reads the log: one line for the
 // end of each phase, in order, each with its time and the runtime's
-// heap and mapped memory, and the peak RSS where /proc/self/status gives
+// heap and mapped memory, the process's CPU time so far where getrusage
+// gives it, and the peak RSS where /proc/self/status gives
 // the kernel's VmHWM. Only the fields are checked, not their values.
 func TestBulkImportLogsEachPhaseMemory(t *testing.T) {
 	_, statusErr := os.Stat("/proc/self/status")
 	wantRSS := statusErr == nil
+	wantCPU := runtime.GOOS != "windows" && runtime.GOOS != "plan9" && runtime.GOOS != "js" && runtime.GOOS != "wasip1"
 	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		src := storetest.SQLite(t)
@@ -52,6 +55,11 @@ func TestBulkImportLogsEachPhaseMemory(t *testing.T) {
 			for _, f := range []string{"ms", "go_heap_live_mib", "go_mapped_mib"} {
 				if v, ok := line[f].(float64); !ok || v < 0 {
 					t.Errorf("phase %q: %s is %v, want a number", phase, f, line[f])
+				}
+			}
+			for _, f := range []string{"cpu_user_ms", "cpu_sys_ms"} {
+				if v, ok := line[f].(float64); ok != wantCPU || (ok && v < 0) {
+					t.Errorf("phase %q: %s is %v (getrusage expected: %v)", phase, f, line[f], wantCPU)
 				}
 			}
 			if v, ok := line["peak_rss_kib"].(float64); ok != wantRSS || (ok && v <= 0) {
