@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // sqlitePageSize is the page size, in bytes, of a SQLite database that
@@ -32,15 +33,20 @@ const sqlitePageSize = 8192
 // sqlitePageSize, in WAL mode, if its file does not exist yet or is empty;
 // otherwise it does nothing. A DSN in SQLite's URI form ("file:...") or
 // an in-memory database is left to SQLite's defaults, as is one whose
-// journal mode is not WAL (only WAL mode fixes the page size before the
-// first table is written).
-func createSQLite(ctx context.Context, dsn string) error {
+// journal mode (_journal_mode, or the driver's alias _journal) is not WAL
+// (only WAL mode fixes the page size before the first table is written).
+// Its connection waits up to lockWait for a lock, as the pool's do.
+func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) error {
 	path, query, _ := strings.Cut(dsn, "?")
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil
 	}
-	if q, err := url.ParseQuery(query); err == nil && q.Get("_journal_mode") != "" && !strings.EqualFold(q.Get("_journal_mode"), "WAL") {
-		return nil
+	if q, err := url.ParseQuery(query); err == nil {
+		for _, key := range []string{"_journal_mode", "_journal"} {
+			if mode := q.Get(key); mode != "" && !strings.EqualFold(mode, "WAL") {
+				return nil
+			}
+		}
 	}
 	switch fi, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -54,7 +60,7 @@ func createSQLite(ctx context.Context, dsn string) error {
 	// as the connection opens. Another process creating the same file at
 	// once is harmless: whichever writes the header first sets the page
 	// size, and the other's pragma does nothing.
-	db, err := sql.Open("sqlite3", path)
+	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
 	if err != nil {
 		return err
 	}

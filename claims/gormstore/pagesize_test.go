@@ -63,3 +63,36 @@ func TestExistingSQLiteDatabaseKeepsItsPageSize(t *testing.T) {
 		t.Errorf("page_size %s, want 4096 (the database's own)", got)
 	}
 }
+
+// TestReadOnlyFileURIOfMissingDatabaseCreatesNoFile opens a store on a
+// file: URI, read-only (mode=ro), of a file that does not exist: the
+// open fails, and no file is left where it pointed.
+func TestReadOnlyFileURIOfMissingDatabaseCreatesNoFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.db")
+	s, err := gormstore.Open(context.Background(), "file:"+path+"?mode=ro")
+	if err == nil {
+		s.Close()
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a read-only open of a missing file: stat %v, want the file not to exist", err)
+	}
+}
+
+// TestNonWALJournalModeKeepsSQLiteDefaultPageSize opens a store on a new
+// file whose DSN asks for the rollback journal, by _journal_mode and by
+// the driver's alias _journal: the database keeps SQLite's default page
+// size (4096) and the journal mode asked for.
+func TestNonWALJournalModeKeepsSQLiteDefaultPageSize(t *testing.T) {
+	dir := t.TempDir()
+	for _, key := range []string{"_journal_mode", "_journal"} {
+		path := filepath.Join(dir, key+".db")
+		s := storetest.Open(t, path+"?"+key+"=DELETE")
+		newWorld(t, s)
+		if got := rawPragma(t, path, "page_size"); got != "4096" {
+			t.Errorf("%s=DELETE: page_size %s, want 4096 (SQLite's default)", key, got)
+		}
+		if got := rawPragma(t, path, "journal_mode"); got != "delete" {
+			t.Errorf("%s=DELETE: journal_mode %s, want delete", key, got)
+		}
+	}
+}
