@@ -112,7 +112,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 	var copyTo *sql.Conn
 	// commitStart is when the transaction's work ended and its commit
 	// began.
-	var commitStart time.Time
+	var commitStart phaseMark
 	run := func(db *gorm.DB) error {
 		txCtx := withDirty(ctx, d)
 		if copyTo != nil {
@@ -140,7 +140,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 					return fmt.Errorf("drop indexes: %w", err)
 				}
 			}
-			start := time.Now()
+			start := s.markPhase(ctx)
 			if err := fn(w); err != nil {
 				return err
 			}
@@ -183,13 +183,16 @@ func (s *Store) Bulk(ctx context.Context, fn func(w exchange.BulkWriter) error) 
 					return err
 				}
 			}
-			s.logPhase(ctx, "summaries", indexed)
+			done := s.logPhase(ctx, "summaries", indexed)
 			s.log.LogAttrs(ctx, slog.LevelDebug, "bulk import written",
 				slog.Int("indexes_rebuilt", len(rebuild)+len(later)),
-				slog.Float64("rebuild_ms", msSince(loaded, indexed)),
+				slog.Float64("rebuild_ms", msSince(loaded.at, indexed.at)),
 				slog.Int("topics_recomputed", len(d.topics)),
-				slog.Float64("summaries_ms", msSince(indexed, time.Now())))
-			commitStart = time.Now()
+				slog.Float64("summaries_ms", msSince(indexed.at, done.at)))
+			// The commit's time begins here, its CPU where the
+			// summaries' line ended.
+			commitStart = done
+			commitStart.at = time.Now()
 			return nil
 		})
 		if err == nil {

@@ -201,6 +201,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 			return nil, errors.New("gormstore: open: empty database path")
 		}
 		s.dialect = dialectSQLite
+		if err := createSQLite(ctx, dsn, s.lockWait); err != nil {
+			return nil, fmt.Errorf("gormstore: create %s: %w", dsn, err)
+		}
 		s.writer = make(chan struct{}, 1)
 		s.walks = make(chan struct{}, 1)
 		dial = sqlite.Open(sqliteDSN(dsn, s.lockWait))

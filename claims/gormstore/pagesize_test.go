@@ -1,0 +1,98 @@
+package gormstore_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/gormstore"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
+)
+
+// rawPragma reads PRAGMA name of the SQLite file path on a connection of
+// its own, not the store's.
+func rawPragma(t *testing.T, path, name string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	must(t, "open "+path, err)
+	defer db.Close()
+	var v string
+	must(t, "PRAGMA "+name, db.QueryRow("PRAGMA "+name).Scan(&v))
+	return v
+}
+
+// TestNewSQLiteDatabaseHas8KiBPagesInWALMode opens a store on a file
+// that does not exist and on one that is empty: both databases have
+// 8 KiB pages, are in WAL mode and take a write.
+func TestNewSQLiteDatabaseHas8KiBPagesInWALMode(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	must(t, "create empty file", os.WriteFile(empty, nil, 0o644))
+	for _, path := range []string{filepath.Join(dir, "new.db"), empty} {
+		s := storetest.Open(t, path)
+		newWorld(t, s)
+		if got := rawPragma(t, path, "page_size"); got != "8192" {
+			t.Errorf("%s: page_size %s, want 8192", filepath.Base(path), got)
+		}
+		if got := rawPragma(t, path, "journal_mode"); got != "wal" {
+			t.Errorf("%s: journal_mode %s, want wal", filepath.Base(path), got)
+		}
+	}
+}
+
+// TestExistingSQLiteDatabaseKeepsItsPageSize opens a store on a database
+// made with 4 KiB pages before it: the store migrates it and writes to it,
+// and its page size stays 4096.
+func TestExistingSQLiteDatabaseKeepsItsPageSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite3", path)
+	must(t, "open", err)
+	for _, stmt := range []string{"PRAGMA page_size = 4096", "PRAGMA journal_mode = WAL", "CREATE TABLE before_claimdesk (x)"} {
+		_, err := db.Exec(stmt)
+		must(t, stmt, err)
+	}
+	must(t, "close", db.Close())
+	s, err := gormstore.Open(context.Background(), path)
+	must(t, "open store", err)
+	t.Cleanup(func() { s.Close() })
+	must(t, "migrate", s.Migrate(context.Background()))
+	newWorld(t, s)
+	if got := rawPragma(t, path, "page_size"); got != "4096" {
+		t.Errorf("page_size %s, want 4096 (the database's own)", got)
+	}
+}
+
+// TestReadOnlyFileURIOfMissingDatabaseCreatesNoFile opens a store on a
+// file: URI, read-only (mode=ro), of a file that does not exist: the
+// open fails, and no file is left where it pointed.
+func TestReadOnlyFileURIOfMissingDatabaseCreatesNoFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.db")
+	s, err := gormstore.Open(context.Background(), "file:"+path+"?mode=ro")
+	if err == nil {
+		s.Close()
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a read-only open of a missing file: stat %v, want the file not to exist", err)
+	}
+}
+
+// TestNonWALJournalModeKeepsSQLiteDefaultPageSize opens a store on a new
+// file whose DSN asks for the rollback journal, by _journal_mode and by
+// the driver's alias _journal: the database keeps SQLite's default page
+// size (4096) and the journal mode asked for.
+func TestNonWALJournalModeKeepsSQLiteDefaultPageSize(t *testing.T) {
+	dir := t.TempDir()
+	for _, key := range []string{"_journal_mode", "_journal"} {
+		path := filepath.Join(dir, key+".db")
+		s := storetest.Open(t, path+"?"+key+"=DELETE")
+		newWorld(t, s)
+		if got := rawPragma(t, path, "page_size"); got != "4096" {
+			t.Errorf("%s=DELETE: page_size %s, want 4096 (SQLite's default)", key, got)
+		}
+		if got := rawPragma(t, path, "journal_mode"); got != "delete" {
+			t.Errorf("%s=DELETE: journal_mode %s, want delete", key, got)
+		}
+	}
+}
