@@ -20,22 +20,12 @@ import (
 func TestRussianAdjectiveFindsEnglishAdjective(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		post := func(path, body string) string { return e.create(t, path, body) }
-		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
-		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		claim := func(quote string) string {
-			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
-				topic, who, quote, src))
-		}
+		claim := englishClaims(t, e)
 		syrian := claim("Some 300 Syrian fighters crossed the border")
 		iraqi := claim("The Iraqi army counted 300")
 		for q, want := range map[string]string{"сирийских": syrian, "иракской": iraqi} {
 			a := getLatin(t, e, "/api/v1/search?q="+url.QueryEscape(q))
-			var ids []string
-			for _, it := range a.Claims.Items {
-				ids = append(ids, it.Item.ID)
-			}
+			ids := a.claimIDs()
 			if !slices.Equal(ids, []string{want}) {
 				t.Errorf("search %s (searched as %q): claims %v, want [%s]", q, a.SearchedAs, ids, want)
 			}

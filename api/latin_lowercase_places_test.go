@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"testing"
@@ -17,14 +16,7 @@ import (
 func TestRussianCityTypedInLowerCaseFindsItsEnglishName(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		post := func(path, body string) string { return e.create(t, path, body) }
-		topic := post("/api/v1/topics", `{"title":"Rallies","measure":"stock"}`)
-		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
-		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		claim := func(quote string) string {
-			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
-				topic, who, quote, src))
-		}
+		claim := englishClaims(t, e)
 		moscow := claim("Some 300 people rallied in Moscow")
 		kyiv := claim("300 people rallied in Kyiv")
 		for q, want := range map[string]string{
@@ -32,10 +24,7 @@ func TestRussianCityTypedInLowerCaseFindsItsEnglishName(t *testing.T) {
 			"киеве": kyiv, "Киеве": kyiv,
 		} {
 			a := getLatin(t, e, "/api/v1/search?q="+url.QueryEscape(q))
-			var ids []string
-			for _, it := range a.Claims.Items {
-				ids = append(ids, it.Item.ID)
-			}
+			ids := a.claimIDs()
 			if !slices.Equal(ids, []string{want}) {
 				t.Errorf("search %s: claims %v searched as %q, want [%s]", q, ids, a.SearchedAs, want)
 			}
@@ -55,22 +44,12 @@ func TestRussianCityTypedInLowerCaseFindsItsEnglishName(t *testing.T) {
 func TestRussianPrepositionDoesNotEmptyTheLatinFallback(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		post := func(path, body string) string { return e.create(t, path, body) }
-		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
-		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		claim := func(quote string) string {
-			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
-				topic, who, quote, src))
-		}
+		claim := englishClaims(t, e)
 		syria := claim("Some 300 fighters are in Syria")
 		saudi := claim("Some 300 fighters came from Saudi Arabia")
 		for q, want := range map[string]string{"в Сирии": syria, "в Саудовской Аравии": saudi, "из Саудовской Аравии": saudi} {
 			a := getLatin(t, e, "/api/v1/search?q="+url.QueryEscape(q))
-			var ids []string
-			for _, it := range a.Claims.Items {
-				ids = append(ids, it.Item.ID)
-			}
+			ids := a.claimIDs()
 			if !slices.Equal(ids, []string{want}) {
 				t.Errorf("search %s: claims %v searched as %q, want [%s]", q, ids, a.SearchedAs, want)
 			}

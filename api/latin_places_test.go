@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"testing"
@@ -19,14 +18,7 @@ import (
 func TestRussianPlaceOfSeveralWordsFindsItsEnglishName(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *gormstore.Store) {
 		e := newEnv(t, s, nil)
-		post := func(path, body string) string { return e.create(t, path, body) }
-		topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
-		who := post("/api/v1/claimants", `{"name":"Interfax"}`)
-		src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
-		claim := func(quote string) string {
-			return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
-				topic, who, quote, src))
-		}
+		claim := englishClaims(t, e)
 		saudi := claim("Some 300 fighters came from Saudi Arabia")
 		us := claim("The United States counted 300")
 		claim("300 people were killed in Duma, Syria")
@@ -39,10 +31,7 @@ func TestRussianPlaceOfSeveralWordsFindsItsEnglishName(t *testing.T) {
 			"думу":               {nil, ""},
 		} {
 			a := getLatin(t, e, "/api/v1/search?q="+url.QueryEscape(q))
-			var ids []string
-			for _, it := range a.Claims.Items {
-				ids = append(ids, it.Item.ID)
-			}
+			ids := a.claimIDs()
 			if !slices.Equal(ids, want.ids) || a.SearchedAs != want.as {
 				t.Errorf("search %s: claims %v searched as %q, want %v searched as %q", q, ids, a.SearchedAs, want.ids, want.as)
 			}

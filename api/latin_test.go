@@ -424,6 +424,30 @@ type latinAnswer struct {
 	Next string `json:"next_cursor"`
 }
 
+// claimIDs returns the IDs of the claims a search's answer lists, in order.
+func (a latinAnswer) claimIDs() []string {
+	var ids []string
+	for _, it := range a.Claims.Items {
+		ids = append(ids, it.Item.ID)
+	}
+	return ids
+}
+
+// englishClaims makes a topic, a claimant and a source, and returns a
+// function that records in them an English claim of 300 with the given
+// quote, returning its ID.
+func englishClaims(t *testing.T, e *env) func(quote string) string {
+	t.Helper()
+	post := func(path, body string) string { return e.create(t, path, body) }
+	topic := post("/api/v1/topics", `{"title":"Fighters abroad","measure":"stock"}`)
+	who := post("/api/v1/claimants", `{"name":"Interfax"}`)
+	src := post("/api/v1/sources", `{"name":"Interfax","kind":"agency"}`)
+	return func(quote string) string {
+		return post("/api/v1/claims", fmt.Sprintf(`{"topic_id":%q,"claimant_id":%q,"quote":%q,"quantity_text":"300","language":"en","provenance":{"source_id":%q}}`,
+			topic, who, quote, src))
+	}
+}
+
 // getLatin GETs path and decodes its 200 answer.
 func getLatin(t *testing.T, e *env, path string) latinAnswer {
 	t.Helper()
