@@ -24,18 +24,7 @@ import (
 func TestPostgresConflictFacetsReadTheClaimsOnce(t *testing.T) {
 	s := storetest.Postgres(t)
 	ctx := context.Background()
-	topic := &claims.Topic{Title: "Fighters abroad"}
-	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
-	src := &claims.Source{Name: "Agency", Kind: claims.SourceAgency}
-	must(t, "create source", svc(s).CreateSource(ctx, src))
-	for i, n := range []int{40, 800, 2400, 60, 5000, 800} {
-		who := &claims.Claimant{Name: fmt.Sprintf("Speaker %d", i)}
-		must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
-		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: fmt.Sprintf("About %d fighters", n),
-			QuantityText: fmt.Sprint(n), Language: "en", Scope: claims.Scope{Places: []string{"Iraq"}},
-			Provenance: claims.Provenance{SourceID: src.ID}}
-		must(t, "create claim", svc(s).CreateClaim(ctx, c))
-	}
+	_, src := fightersInIraq(t, s)
 	// Alone in its topic, a claim in conflict with none.
 	lone := &claims.Topic{Title: "Refugees"}
 	must(t, "create topic", svc(s).CreateTopic(ctx, lone))

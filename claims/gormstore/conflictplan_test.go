@@ -23,18 +23,7 @@ import (
 func TestConflictReadsUseTheirIndexes(t *testing.T) {
 	s := storetest.SQLite(t)
 	ctx := context.Background()
-	topic := &claims.Topic{Title: "Fighters abroad"}
-	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
-	src := &claims.Source{Name: "Agency", Kind: claims.SourceAgency}
-	must(t, "create source", svc(s).CreateSource(ctx, src))
-	for i, n := range []int{40, 800, 2400, 60, 5000, 800} {
-		who := &claims.Claimant{Name: fmt.Sprintf("Speaker %d", i)}
-		must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
-		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: fmt.Sprintf("About %d fighters", n),
-			QuantityText: fmt.Sprint(n), Language: "en", Scope: claims.Scope{Places: []string{"Iraq"}},
-			Provenance: claims.Provenance{SourceID: src.ID}}
-		must(t, "create claim", svc(s).CreateClaim(ctx, c))
-	}
+	topic, _ := fightersInIraq(t, s)
 	first, err := s.ClaimSummaries(ctx, topic.ID, claims.ListOptions{Sort: xref.SortWorstFirst, Limit: 2})
 	must(t, "list the comparison", err)
 	if len(first.Items) != 2 || first.Items[0].ConflictCount == 0 || first.Next == "" {
@@ -90,4 +79,25 @@ func readPlans(t *testing.T, s *gormstore.Store, topicID, cursor string, analyze
 	if read < 5 {
 		t.Errorf("analyzed %v: %d statements read claim_summaries, want the facets' and the page's", analyzed, read)
 	}
+}
+
+// fightersInIraq records six claims of fighters in Iraq (40 to 5,000) by
+// six claimants in one new topic from one source, and returns the topic
+// and the source.
+func fightersInIraq(t *testing.T, s *gormstore.Store) (*claims.Topic, *claims.Source) {
+	t.Helper()
+	ctx := context.Background()
+	topic := &claims.Topic{Title: "Fighters abroad"}
+	must(t, "create topic", svc(s).CreateTopic(ctx, topic))
+	src := &claims.Source{Name: "Agency", Kind: claims.SourceAgency}
+	must(t, "create source", svc(s).CreateSource(ctx, src))
+	for i, n := range []int{40, 800, 2400, 60, 5000, 800} {
+		who := &claims.Claimant{Name: fmt.Sprintf("Speaker %d", i)}
+		must(t, "create claimant", svc(s).CreateClaimant(ctx, who))
+		c := &claims.Claim{TopicID: topic.ID, ClaimantID: who.ID, Quote: fmt.Sprintf("About %d fighters", n),
+			QuantityText: fmt.Sprint(n), Language: "en", Scope: claims.Scope{Places: []string{"Iraq"}},
+			Provenance: claims.Provenance{SourceID: src.ID}}
+		must(t, "create claim", svc(s).CreateClaim(ctx, c))
+	}
+	return topic, src
 }
