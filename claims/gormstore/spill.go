@@ -257,7 +257,7 @@ func (s *spill) each(id string, fn func(r *claimRow) error) error {
 			}
 		}
 		var iv string
-		if b, err = readString(b, &iv); err != nil {
+		if _, err = readString(b, &iv); err != nil {
 			return err
 		}
 		if p := inForceCol(&r); p != nil {
