@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
@@ -29,15 +26,8 @@ const bigTopicPath = "/api/v1/topics/t-big/comparison?limit=5000"
 // sources, their numbers spread so that many of them conflict.
 func seedBigTopic(t testing.TB, s *gormstore.Store, n int) {
 	t.Helper()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
-	rec := func(kind string, v map[string]any) {
-		r, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", kind, r)
-	}
+	b := newBundle(t)
+	rec := b.rec
 	rec("topic", map[string]any{"id": "t-big", "title": "Foreign fighters in Syria", "measure": "stock"})
 	for i := range 40 {
 		rec("claimant", map[string]any{"id": fmt.Sprintf("c-%d", i), "name": fmt.Sprintf("Claimant number %d", i), "role": "spokesperson"})
@@ -54,7 +44,7 @@ func seedBigTopic(t testing.TB, s *gormstore.Store, n int) {
 			"provenance": map[string]any{"source_id": fmt.Sprintf("s-%d", i%20), "relays": []map[string]any{{"source_id": fmt.Sprintf("s-%d", (i+1)%20)}}},
 		})
 	}
-	if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+	if rep, err := exchange.Import(context.Background(), s, b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 		t.Fatalf("import: %v (%+v)", err, rep.Errors)
 	}
 }

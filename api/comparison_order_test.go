@@ -1,16 +1,13 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
@@ -28,15 +25,8 @@ func seedOrderTopic(t testing.TB, s *gormstore.Store, n int) {
 // a store can hold two such topics.
 func seedOrderTopicAs(t testing.TB, s *gormstore.Store, p string, n int) {
 	t.Helper()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d}\n", claims.BundleSchemaVersion)
-	rec := func(kind string, v map[string]any) {
-		r, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", kind, r)
-	}
+	b := newBundle(t)
+	rec := b.rec
 	rec("topic", map[string]any{"id": p + "t-big", "title": "Fighters", "unit": "people"})
 	rec("source", map[string]any{"id": p + "s-0", "name": "Outlet", "kind": "news"})
 	for i := range 30 {
@@ -51,7 +41,7 @@ func seedOrderTopicAs(t testing.TB, s *gormstore.Store, p string, n int) {
 			"quantity_text": text, "said_on": fmt.Sprintf("2015-%02d-01", 1+i%4),
 			"scope": map[string]any{"places": []string{place}, "measure": "current"}, "provenance": map[string]any{"source_id": p + "s-0"}})
 	}
-	if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+	if rep, err := exchange.Import(context.Background(), s, b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 		t.Fatalf("import: %v (%+v)", err, rep.Errors)
 	}
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -32,22 +31,7 @@ func TestConflictsSeverityBand(t *testing.T) {
 		}
 		// read follows the cursors of /conflicts?query, 7 a page.
 		read := func(query string) []item {
-			var out []item
-			for cursor := ""; ; {
-				path := "/api/v1/conflicts?limit=7&" + query
-				if cursor != "" {
-					path += "&cursor=" + url.QueryEscape(cursor)
-				}
-				var page struct {
-					Items      []item `json:"items"`
-					NextCursor string `json:"next_cursor"`
-				}
-				e.doJSON(t, request{method: "GET", path: path}, http.StatusOK, &page)
-				out = append(out, page.Items...)
-				if cursor = page.NextCursor; cursor == "" {
-					return out
-				}
-			}
+			return allPages[item](t, e, "/api/v1/conflicts?limit=7&"+query)
 		}
 		for _, sort := range []string{"", "sort=-severity"} {
 			all := read(sort)

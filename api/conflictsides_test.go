@@ -65,15 +65,8 @@ func seedConflicting(t testing.TB, s *gormstore.Store, n int) {
 func seedConflictingGraded(t testing.TB, s *gormstore.Store, n int, grades []claims.Grade) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(14, 14))
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
-	rec := func(kind string, v map[string]any) {
-		j, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", kind, j)
-	}
+	b := newBundle(t)
+	rec := b.rec
 	for i := range 6 {
 		tp := map[string]any{"id": fmt.Sprintf("t-%d", i), "title": fmt.Sprintf("Topic \"%d\" <fighters> & more", i), "measure": "stock"}
 		if i == 5 {
@@ -102,7 +95,7 @@ func seedConflictingGraded(t testing.TB, s *gormstore.Store, n int, grades []cla
 		}
 		rec("claim", cl)
 	}
-	if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+	if rep, err := exchange.Import(context.Background(), s, b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 		t.Fatalf("import: %v (%+v)", err, rep.Errors)
 	}
 }

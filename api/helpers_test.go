@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -399,3 +400,47 @@ func (failingStore) FindClaim(context.Context, string) (*claims.Claim, error) {
 	panic("fake: corrupt row")
 }
 func (failingStore) Ping(context.Context) error { return errFake }
+
+// bundle builds an NDJSON exchange bundle: its header, then each record
+// rec adds. It reads as the file, for exchange.Import.
+type bundle struct {
+	bytes.Buffer
+	t testing.TB
+}
+
+func newBundle(t testing.TB) *bundle {
+	b := &bundle{t: t}
+	fmt.Fprintf(b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
+	return b
+}
+
+// rec adds a record of kind, v its fields.
+func (b *bundle) rec(kind string, v map[string]any) {
+	j, err := json.Marshal(v)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	fmt.Fprintf(b, "{\"type\":%q,\"record\":%s}\n", kind, j)
+}
+
+// allPages GETs path (which has a query) and every page after it by its
+// next_cursor, and returns the items of all the pages in order.
+func allPages[T any](t *testing.T, e *env, path string) []T {
+	t.Helper()
+	var out []T
+	for cursor := ""; ; {
+		p := path
+		if cursor != "" {
+			p += "&cursor=" + url.QueryEscape(cursor)
+		}
+		var page struct {
+			Items      []T    `json:"items"`
+			NextCursor string `json:"next_cursor"`
+		}
+		e.doJSON(t, request{method: "GET", path: p}, http.StatusOK, &page)
+		out = append(out, page.Items...)
+		if cursor = page.NextCursor; cursor == "" {
+			return out
+		}
+	}
+}

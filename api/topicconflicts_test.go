@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
@@ -40,15 +38,8 @@ func TestTopicsHasConflicts(t *testing.T) {
 			{"t-f", "Foxtrot casualties", []int{1, 100, 10000, 1000000}},
 			{"t-g", "Golf fighters", []int{7, 7000}},
 		}
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "{\"type\":\"header\",\"schema_version\":%d,\"exported_at\":\"2026-01-01T00:00:00Z\"}\n", claims.BundleSchemaVersion)
-		rec := func(kind string, v map[string]any) {
-			j, err := json.Marshal(v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "{\"type\":%q,\"record\":%s}\n", kind, j)
-		}
+		b := newBundle(t)
+		rec := b.rec
 		rec("source", map[string]any{"id": "s-1", "name": "Outlet", "kind": "news"})
 		for i := range 4 {
 			rec("claimant", map[string]any{"id": fmt.Sprintf("c-%d", i), "name": fmt.Sprintf("Claimant %d", i)})
@@ -61,7 +52,7 @@ func TestTopicsHasConflicts(t *testing.T) {
 					"scope": map[string]any{"places": []string{"Syria"}, "measure": "current"}, "provenance": map[string]any{"source_id": "s-1"}})
 			}
 		}
-		if rep, err := exchange.Import(context.Background(), s, &b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
+		if rep, err := exchange.Import(context.Background(), s, b, exchange.ImportOptions{Format: exchange.NDJSON}); err != nil {
 			t.Fatalf("import: %v (%+v)", err, rep.Errors)
 		}
 
@@ -87,22 +78,7 @@ func TestTopicsHasConflicts(t *testing.T) {
 		}
 		// read follows the cursors of /topics?query, 2 a page.
 		read := func(query string) []item {
-			var out []item
-			for cursor := ""; ; {
-				path := "/api/v1/topics?limit=2&" + query
-				if cursor != "" {
-					path += "&cursor=" + url.QueryEscape(cursor)
-				}
-				var page struct {
-					Items      []item `json:"items"`
-					NextCursor string `json:"next_cursor"`
-				}
-				e.doJSON(t, request{method: "GET", path: path}, http.StatusOK, &page)
-				out = append(out, page.Items...)
-				if cursor = page.NextCursor; cursor == "" {
-					return out
-				}
-			}
+			return allPages[item](t, e, "/api/v1/topics?limit=2&"+query)
 		}
 		ids := func(items []item) []string {
 			out := []string{}
