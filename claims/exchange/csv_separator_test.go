@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"reflect"
@@ -18,20 +17,8 @@ func TestCSVImportReadsSemicolonSeparated(t *testing.T) {
 	c := &claims.Claim{Meta: claims.Meta{ID: "c1"}, TopicID: "t", ClaimantID: "p",
 		Quote: "Несколько десятков; по другим данным, до 800", QuantityText: "несколько десятков",
 		Language: "ru", Provenance: claims.Provenance{SourceID: "s"}}
-	var comma bytes.Buffer
-	w := bufio.NewWriter(&comma)
-	enc := newCSVEncoder(w)
-	if err := enc.begin(Header{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := enc.record(KindClaim, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := enc.end(); err != nil {
-		t.Fatal(err)
-	}
-	w.Flush()
-	rows, err := csv.NewReader(bytes.NewReader(comma.Bytes())).ReadAll()
+	comma := csvOf(t, c)
+	rows, err := csv.NewReader(bytes.NewReader(comma)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +28,7 @@ func TestCSVImportReadsSemicolonSeparated(t *testing.T) {
 	if err := sw.WriteAll(rows); err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Equal(semi.Bytes(), comma.Bytes()) {
+	if bytes.Equal(semi.Bytes(), comma) {
 		t.Fatal("the two files are the same")
 	}
 	read := func(name string, b []byte) *claims.Claim {
@@ -55,7 +42,7 @@ func TestCSVImportReadsSemicolonSeparated(t *testing.T) {
 		}
 		return it.rec.(*claims.Claim)
 	}
-	a, b := read("comma", comma.Bytes()), read("semicolon", semi.Bytes())
+	a, b := read("comma", comma), read("semicolon", semi.Bytes())
 	if b.Quote != c.Quote || b.QuantityText != c.QuantityText || !reflect.DeepEqual(a, b) {
 		t.Errorf("the ';' file reads as %+v; want %+v, as the ',' file reads", b, a)
 	}

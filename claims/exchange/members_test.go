@@ -286,24 +286,12 @@ var notInCSV = map[string]string{
 // every leaf of c has a column, but those in notInCSV.
 func checkCSV(t *testing.T, c *claims.Claim, members []claimMember) {
 	t.Helper()
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	enc := newCSVEncoder(w)
-	if err := enc.begin(Header{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := enc.record(KindClaim, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := enc.end(); err != nil {
-		t.Fatal(err)
-	}
-	w.Flush()
-	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	doc := csvOf(t, c)
+	rows, err := csv.NewReader(bytes.NewReader(doc)).ReadAll()
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("CSV: %v, %d rows", err, len(rows))
 	}
-	dec, err := newCSVDecoder(bytes.NewReader(buf.Bytes()), DefaultLimits)
+	dec, err := newCSVDecoder(bytes.NewReader(doc), DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,19 +332,14 @@ func checkCSV(t *testing.T, c *claims.Claim, members []claimMember) {
 	for _, s := range []string{"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "'quoted"} {
 		g := *c
 		g.Quote, g.Notes, g.Scope.Places = s, s, []string{s}
-		buf.Reset()
-		w.Reset(&buf)
-		e := newCSVEncoder(w)
-		if err := errorsJoin(e.begin(Header{}), e.record(KindClaim, &g), e.end(), w.Flush()); err != nil {
-			t.Fatal(err)
-		}
-		rows, _ := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+		doc := csvOf(t, &g)
+		rows, _ := csv.NewReader(bytes.NewReader(doc)).ReadAll()
 		for i, cell := range rows[1] {
 			if strings.HasPrefix(cell, s) {
 				t.Errorf("CSV column %s holds the unguarded %q", rows[0][i], cell)
 			}
 		}
-		d, err := newCSVDecoder(bytes.NewReader(buf.Bytes()), DefaultLimits)
+		d, err := newCSVDecoder(bytes.NewReader(doc), DefaultLimits)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -369,15 +352,6 @@ func checkCSV(t *testing.T, c *claims.Claim, members []claimMember) {
 			t.Errorf("CSV import of guarded %q: %q, %q, %q", s, r.Quote, r.Notes, r.Scope.Places)
 		}
 	}
-}
-
-func errorsJoin(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // leafValue formats the leaf at path in v as a CSV cell holds it.
@@ -468,4 +442,25 @@ func schemaHas(root, node map[string]any, path []string) bool {
 	props, _ := node["properties"].(map[string]any)
 	sub, ok := props[path[0]].(map[string]any)
 	return ok && schemaHas(root, sub, path[1:])
+}
+
+// csvOf returns the CSV document of the one claim c, as export writes it.
+func csvOf(t *testing.T, c *claims.Claim) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	enc := newCSVEncoder(w)
+	if err := enc.begin(Header{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := enc.record(KindClaim, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := enc.end(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
