@@ -119,6 +119,10 @@ func TestConflictsFilteredByTheServer(t *testing.T) {
 	if got := eval[string](t, s, `document.querySelector('.conflict-item .sev-badge').textContent`); !strings.Contains(got, "537,000,000×") {
 		t.Errorf("first badge %q, want its factor with separators, 537,000,000×", got)
 	}
+	// The explanation beside it writes the same figure the same way.
+	if got := eval[string](t, s, `document.querySelector('.conflict-item .expl').textContent`); !strings.Contains(got, " 537,000,000× ") {
+		t.Errorf("first explanation %q, want the badge's figure, 537,000,000×", got)
+	}
 	capped := func() string {
 		return eval[string](t, s, `(() => { const el = document.querySelector('[data-testid=conflicts-capped]'); return el.hidden ? '' : el.textContent; })()`)
 	}

@@ -31,7 +31,7 @@ func TestChangeClaims(t *testing.T) {
 	}{
 		{"a fall beside a count of the same size", fell3k, count, NotComparable, 0, "a change is not compared with a count"},
 		{"a count beside a fall", count, fell5k, NotComparable, 0, "a change is not compared with a count"},
-		{"two falls over the same period", fell3k, fell5k, Conflicts, 1.67, "1.67x apart"},
+		{"two falls over the same period", fell3k, fell5k, Conflicts, 1.67, "1.67× apart"},
 		{"two falls that overlap", fell4k, mk("ch8", "putin", "fell by 3,800", -3800, -3800, change, in("Syria"), period("2015", "2016")), Consistent, 0, "overlap"},
 		{"a rise and a fall", fell3k, rose, Conflicts, MaxSeverity, "opposite directions"},
 		{"falls over different periods", fell5k, other, NotComparable, 0, "different or unstated periods"},

@@ -81,7 +81,7 @@ func TestDemoDataset(t *testing.T) {
 		wantSeverity float64
 		wantWords    []string
 	}{
-		{"r5-independent-2014", "r4-bogdanov-2014", xref.Contradicts, 12, []string{"Syria", "Bogdanov", "The Independent", "12x"}},
+		{"r5-independent-2014", "r4-bogdanov-2014", xref.Contradicts, 12, []string{"Syria", "Bogdanov", "The Independent", "12×"}},
 		{"r12-smirnov-2015-09", "r12b-smirnov-2015-09-perviy-kanal", xref.Drift, 1, []string{"2,400", "2,500", "numbers"}},
 		{"r20b-putin-2017-02-mt", "r20c-putin-2017-02-elvisti", xref.Drift, 1, []string{"hedges"}},
 		{"r7b-bortnikov-2015-02-retold", "r7-bortnikov-2015-02", xref.Drift, 1, []string{"places"}},

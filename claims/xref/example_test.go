@@ -25,5 +25,5 @@ func ExampleRelate() {
 	fmt.Println(r.Explanation)
 	// Output:
 	// contradicts 12
-	// The Independent's about 800 (720-880) in Syria alone exceeds Bogdanov's a few dozen (24-60) for Syria and Iraq by 12x, though Syria lies inside Syria and Iraq: a count for part of the area cannot be larger than the count for all of it.
+	// The Independent's about 800 (720-880) in Syria alone exceeds Bogdanov's a few dozen (24-60) for Syria and Iraq by 12×, though Syria lies inside Syria and Iraq: a count for part of the area cannot be larger than the count for all of it.
 }

@@ -342,14 +342,51 @@ func num(v float64) string {
 	return b.String()
 }
 
-// times formats a severity: "12x", "1.04x".
+// times formats a severity for an explanation as the web app's badge
+// gives it beside the explanation: rounded as it is stored (see
+// roundSeverity), then written by Factor: "12×", "25.5×", "32,800×".
 func times(s float64) string {
-	if s >= MaxSeverity {
+	r := roundSeverity(s)
+	if r >= MaxSeverity {
 		return "an unbounded factor (one bound is zero)"
 	}
-	t := strconv.FormatFloat(s, 'f', 2, 64)
-	t = strings.TrimSuffix(strings.TrimRight(t, "0"), ".")
-	return t + "x"
+	return Factor(r)
+}
+
+// Factor writes a factor as the web app's badge does (frontend/js/format.js,
+// factor): "1×" for 1 or less, two decimals below 10 ("1.82×", "1.8×",
+// "2×"), one below 100 ("25.5×"), then a whole number with thousands
+// separators ("537×", "32,800×"), and "∞" from MaxSeverity. Halves round
+// up, as JavaScript's toFixed and Math.round do (1.125 is "1.13×", where
+// strconv alone would write 1.12).
+func Factor(v float64) string {
+	switch {
+	case !(v > 1):
+		return "1×"
+	case v >= MaxSeverity:
+		return "∞"
+	case v >= 100:
+		return num(math.Round(v)) + "×"
+	case v >= 10:
+		return decimals(v, 1) + "×"
+	}
+	return decimals(v, 2) + "×"
+}
+
+// decimals writes a positive v with at most d (1 or 2) decimals, a half
+// rounded up and trailing zeros dropped, as JavaScript's
+// Number(v.toFixed(d)) reads: 1.80 is "1.8", 2.00 "2". v lies exactly
+// half-way between two such numbers only when v×2^(d+1) is an odd
+// integer (a float is a fraction over a power of two, and 10^d×2 is
+// 2^(d+1) times the odd 5^d); strconv rounds that half to even, toFixed
+// up.
+func decimals(v float64, d int) string {
+	p := math.Pow10(d)
+	if h := math.Ldexp(v, d+1); h == math.Trunc(h) && math.Mod(h, 2) == 1 {
+		v = math.Ceil(v*p) / p
+	}
+	t := strconv.FormatFloat(v, 'f', d, 64)
+	return strings.TrimSuffix(strings.TrimRight(t, "0"), ".")
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -183,6 +184,46 @@ func TestExplanationsRead(t *testing.T) {
 		RoughlyAgrees, DiffersInKind, ScopeUnclear, PlaceUnspecified, NotSimultaneous, Misreport} {
 		if !seen[k] {
 			t.Errorf("no pair is %s: add one", k)
+		}
+	}
+}
+
+// TestFactor pins Factor to what the web app's badge (frontend/js/format.js,
+// factor) shows for the same numbers, read off a browser: halves round up
+// as toFixed does (1.125, 10.25), trailing zeros go, a factor reaching the
+// next precision's band takes its form (99.96 is "100×").
+func TestFactor(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "1×"}, {0.5, "1×"}, {1, "1×"}, {1.004, "1×"}, {1.005, "1×"}, {1.0051, "1.01×"},
+		{1.125, "1.13×"}, {1.155, "1.16×"}, {1.375, "1.38×"}, {1.8, "1.8×"}, {1.82, "1.82×"}, {2, "2×"},
+		{2.675, "2.67×"}, {9.995, "9.99×"}, {9.999, "10×"}, {10, "10×"}, {10.25, "10.3×"}, {10.75, "10.8×"},
+		{12, "12×"}, {25.5, "25.5×"}, {99.94, "99.9×"}, {99.96, "100×"}, {100, "100×"}, {100.5, "101×"},
+		{537, "537×"}, {1000, "1,000×"}, {32800, "32,800×"}, {32813.4, "32,813×"}, {537e6, "537,000,000×"},
+		{999999999, "999,999,999×"}, {1e9, "∞"}, {math.Inf(1), "∞"}, {math.NaN(), "1×"},
+	} {
+		if got := Factor(c.v); got != c.want {
+			t.Errorf("Factor(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
+
+// TestTimesRoundsAsStored: an explanation gives the severity as it is
+// stored, to three significant figures, so 32,813.4 reads "32,800×" as
+// its badge does, and a factor that rounds up to MaxSeverity is unbounded.
+func TestTimesRoundsAsStored(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{32813.4, "32,800×"}, {25.54, "25.5×"}, {1.8249, "1.82×"}, {999.6, "1,000×"}, {999999999.5, "an unbounded factor (one bound is zero)"},
+	} {
+		if got := times(c.v); got != c.want {
+			t.Errorf("times(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package xref
 import (
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -705,7 +704,7 @@ func cumulativeBefore(a, b *fact) bool {
 }
 
 func toleranceWords(a, b *fact) string {
-	return "×" + strconv.FormatFloat(roundSeverity(a.tol*b.tol), 'f', -1, 64) + " for " + basisWords(a.basis) + " and " + basisWords(b.basis)
+	return Factor(roundSeverity(a.tol*b.tol)) + " for " + basisWords(a.basis) + " and " + basisWords(b.basis)
 }
 
 func (c *Context) sameOrigin(a, b *fact) bool {

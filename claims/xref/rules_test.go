@@ -81,7 +81,7 @@ func TestFoundingExample(t *testing.T) {
 		if r.Kind != Contradicts || r.Severity != 12 || !r.Conflict() {
 			t.Errorf("Relate(%s, %s) = %s severity %g, want contradicts severity 12", tt.a.ID, tt.b.ID, r.Kind, r.Severity)
 		}
-		for _, want := range []string{"Syria", "Bogdanov", "The Independent", "720-880", "24-60", "12x", "inside"} {
+		for _, want := range []string{"Syria", "Bogdanov", "The Independent", "720-880", "24-60", "12×", "inside"} {
 			if !strings.Contains(r.Explanation, want) {
 				t.Errorf("Relate(%s, %s).Explanation = %q, want it to mention %q", tt.a.ID, tt.b.ID, r.Explanation, want)
 			}
@@ -304,7 +304,7 @@ func TestRelate(t *testing.T) {
 			name:     "estimates a little apart roughly agree",
 			a:        mk("a", "novikov", "about 2,000", 1800, 2200, hedge("approximate"), on("2015-09")),
 			b:        mk("b", "smirnov", "2,400", 2400, 2400, on("2015-09-18")),
-			wantKind: RoughlyAgrees, wantSeverity: 1, wantWords: []string{"roughly agree", "1.09x", "tolerance"},
+			wantKind: RoughlyAgrees, wantSeverity: 1, wantWords: []string{"roughly agree", "1.09× apart", "tolerance of 1.16× for an estimate"},
 		},
 		{
 			name:     "counts a little apart conflict",
@@ -328,7 +328,13 @@ func TestRelate(t *testing.T) {
 			name:     "reports of one statement 1,000x apart are a likely misreport",
 			a:        mk("a", "smirnov", "2.5 thousand", 2500, 2500, occasion("SCO meeting, Tashkent"), on("2015-09-18")),
 			b:        mk("b", "smirnov", "2.5 million", 2500000, 2500000, occasion("SCO meeting, Tashkent"), on("2015-09-18")),
-			wantKind: Misreport, wantSeverity: 1000, wantWords: []string{"misreport"},
+			wantKind: Misreport, wantSeverity: 1000, wantWords: []string{"misreport", "1,000× apart"},
+		},
+		{
+			name:     "counts far apart give the stored factor with separators",
+			a:        mk("a", "novikov", "60", 60, 60, basis(claims.BasisCount), on("2015-09")),
+			b:        mk("b", "smirnov", "1,968,800", 1968800, 1968800, basis(claims.BasisCount), on("2015-09-18")),
+			wantKind: Conflicts, wantSeverity: 32800, wantWords: []string{"are 32,800× apart", "beyond the tolerance of 1× for a count and a count"},
 		},
 		{
 			name:     "different units are not compared",

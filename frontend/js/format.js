@@ -66,6 +66,7 @@ export function year(d) {
  * factor formats a severity to three significant figures, as the server
  * stores it and its explanation gives it: "12×", "25.5×", "1.82×" (a badge
  * that read "26×" beside "by 25.5x" showed a figure the explanation does not).
+ * The server writes explanations with xref.Factor, which follows this one.
  */
 export function factor(v) {
   if (!v || v <= 1) return '1×';
