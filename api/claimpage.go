@@ -70,7 +70,7 @@ func (h *handler) getClaim(claimList *resource[claims.Claim]) gin.HandlerFunc {
 			h.writeError(c, err)
 			return
 		}
-		c.Header("ETag", etag(out.Version))
+		c.Header("ETag", claimETag(out.Claim))
 		c.JSON(http.StatusOK, out)
 	}
 }

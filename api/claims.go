@@ -47,6 +47,7 @@ func (h *handler) claims() *resource[claims.Claim] {
 			next.IntervalSource, next.ParserVersion = stored.IntervalSource, stored.ParserVersion
 		},
 		meta: func(c *claims.Claim) *claims.Meta { return &c.Meta },
+		tag:  claimETag,
 		insert: func(ctx context.Context, c *claims.Claim) error {
 			if err := h.claimPlacesKnown(ctx, c); err != nil {
 				return err

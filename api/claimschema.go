@@ -48,7 +48,7 @@ var claimInputRequired = []string{"topic_id", "claimant_id", "provenance"}
 // variant: what the server guarantees of a member it sets. The limits of
 // the members a client sets are declared in package claims.
 var claimRefinements = map[string]map[string]any{
-	"version": {"minimum": 1, "description": "Increases by one on every update; the ETag is this number in quotes."},
+	"version": {"minimum": 1, "description": "Increases by one on every update; the ETag is this number, a dot and a hash, in quotes: \"3.5f0c91e2\" (see ClaimETag)."},
 }
 
 // componentDescriptions describe the objects a claim holds; an input

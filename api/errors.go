@@ -70,6 +70,7 @@ type fieldProblem struct {
 type staleError struct {
 	err     error
 	current int
+	tag     string // its ETag
 }
 
 func (e *staleError) Error() string { return e.err.Error() }
@@ -113,7 +114,7 @@ func (h *handler) writeError(c *gin.Context, err error) {
 		inBody := c.Request.Method == http.MethodPost || c.Request.Method == http.MethodPatch
 		for _, f := range claims.ErrorFields(err) {
 			fp := fieldProblem{Field: f.Field, Detail: f.Detail}
-			if inBody {
+			if inBody && f.Field != ifMatchHeader {
 				fp.Pointer = pointer(f.Field)
 			}
 			p.Errors = append(p.Errors, fp)
@@ -124,7 +125,7 @@ func (h *handler) writeError(c *gin.Context, err error) {
 	}
 	if se := (*staleError)(nil); errors.As(err, &se) {
 		p.CurrentVersion = se.current
-		c.Header("ETag", etag(se.current))
+		c.Header("ETag", se.tag)
 	}
 	if status == http.StatusUnauthorized {
 		c.Header("WWW-Authenticate", `Bearer realm="claimdesk"`)

@@ -65,7 +65,7 @@ func (h *handler) restore(kind string) gin.HandlerFunc {
 			h.writeError(c, err)
 			return
 		}
-		c.Header("ETag", etag(line.Version))
+		c.Header("ETag", changeETag(line))
 		c.JSON(http.StatusOK, line)
 	}
 }
@@ -97,6 +97,6 @@ func (h *handler) undelete(c *gin.Context) {
 		h.writeError(c, err)
 		return
 	}
-	c.Header("ETag", etag(line.Version))
+	c.Header("ETag", changeETag(line))
 	c.JSON(http.StatusOK, line)
 }

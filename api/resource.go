@@ -43,6 +43,9 @@ type resource[T any] struct {
 	meta     func(*T) *claims.Meta
 	// show, if set, fixes up a record's wire shape before it is written.
 	show func(*T)
+	// tag, if set, is the record's ETag; else its version in quotes (see
+	// etag.go).
+	tag func(*T) string
 	// author, if set, stamps the record with the name of who writes it:
 	// author fields are the server's, never the client's.
 	author func(rec *T, name string)
@@ -115,7 +118,7 @@ func (r *resource[T]) get(c *gin.Context) {
 		r.h.writeError(c, err)
 		return
 	}
-	tag := etag(r.meta(rec).Version)
+	tag := r.etag(rec)
 	c.Header("ETag", tag)
 	if noneMatch(c.GetHeader("If-None-Match"), tag) {
 		c.Status(http.StatusNotModified)
@@ -147,7 +150,7 @@ func (r *resource[T]) create(c *gin.Context) {
 	}
 	m := r.meta(rec)
 	c.Header("Location", r.path+"/"+url.PathEscape(m.ID))
-	c.Header("ETag", etag(m.Version))
+	c.Header("ETag", r.etag(rec))
 	c.JSON(http.StatusCreated, r.reply(rec))
 }
 
@@ -178,7 +181,7 @@ func (r *resource[T]) patch(c *gin.Context) {
 		r.h.writeError(c, r.withCurrent(c.Request.Context(), c.Param("id"), err))
 		return
 	}
-	c.Header("ETag", etag(r.meta(next).Version))
+	c.Header("ETag", r.etag(next))
 	c.JSON(http.StatusOK, r.reply(next))
 }
 
@@ -206,6 +209,14 @@ func (r *resource[T]) delete(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// etag returns the ETag of rec as stored.
+func (r *resource[T]) etag(rec *T) string {
+	if r.tag != nil {
+		return r.tag(rec)
+	}
+	return etag(r.meta(rec).Version)
 }
 
 // stamp sets the author fields of rec to who makes the request.
@@ -264,7 +275,7 @@ func (r *resource[T]) apply(ctx context.Context, id string, version int, patch a
 	if version == anyVersion {
 		version = sm.Version
 	} else if version != sm.Version {
-		return nil, false, staleVersion(r.kind, version, sm.Version)
+		return nil, false, staleVersion(r.kind, version, sm.Version, r.etag(stored))
 	}
 	doc, err := toDoc(stored)
 	if err != nil {
@@ -316,39 +327,14 @@ func (r *resource[T]) withCurrent(ctx context.Context, id string, err error) err
 	if ferr != nil {
 		return err
 	}
-	return &staleError{err: err, current: r.meta(cur).Version}
+	return &staleError{err: err, current: r.meta(cur).Version, tag: r.etag(cur)}
 }
 
-func staleVersion(kind string, got, current int) error {
+func staleVersion(kind string, got, current int, tag string) error {
 	return &staleError{
-		err:     claims.Errorf(claims.CodeStale, "the %s has changed since version %d: it is at version %d; fetch it again, reapply your change and send If-Match: %s", kind, got, current, etag(current)),
-		current: current,
+		err:     claims.Errorf(claims.CodeStale, "the %s has changed since version %d: it is at version %d; fetch it again, reapply your change and send If-Match: %s", kind, got, current, tag),
+		current: current, tag: tag,
 	}
-}
-
-// anyVersion is what If-Match: * asks for: whatever is stored.
-const anyVersion = 0
-
-// etag returns the strong entity tag of a record version.
-func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
-
-// ifMatch returns the version the If-Match header names, or anyVersion for
-// "*". A missing header is 428: updates without it could overwrite a
-// colleague's change unseen.
-func ifMatch(c *gin.Context) (int, error) {
-	v := strings.TrimSpace(c.GetHeader("If-Match"))
-	if v == "" {
-		return 0, claims.Errorf(codePreconditionRequired,
-			"If-Match is required: GET the record, and send its ETag header (such as \"3\") as If-Match, or * to overwrite whatever is stored")
-	}
-	if v == "*" {
-		return anyVersion, nil
-	}
-	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(v, `"`), `"`))
-	if err != nil || n < 1 || len(v) < 3 || v[0] != '"' || v[len(v)-1] != '"' {
-		return 0, claims.Errorf(claims.CodeMalformed, "If-Match must be one quoted version such as \"3\", or *")
-	}
-	return n, nil
 }
 
 // noneMatch reports whether an If-None-Match header matches tag, by the
