@@ -173,6 +173,8 @@ func TestImportHostile(t *testing.T) {
 		{"duplicate key in ndjson", "application/x-ndjson", header + `{"type":"topic","record":{"id":"t1","title":"T","title":"U","unit":"people"}}` + "\n", false, 422, "line 2: title"},
 		{"duplicate member of the document", "application/json", `{"schema_version":1,"schema_version":1}`, false, 422, "$.schema_version"},
 		{"invalid utf-8 in csv", "text/csv", "id,topic_id,claimant_id,source_id,quote\nc1,t1,k1,s1,caf\xe9\n", false, 422, "line 2: quote"},
+		{"csv header without a separator", "text/csv", "id topic_id claimant_id source_id\r\nc1 t1 k1 s1\r\n", false, 400, "line 1"},
+		{"csv header over 1 MiB", "text/csv", "id;" + strings.Repeat(" ", 1<<20) + "\n", false, 400, "line 1"},
 		{"unsupported type", "text/plain", "hello", false, 415, ""},
 		{"bad dry_run", "application/json", `{"schema_version":1}`, false, 422, "dry_run"},
 	}

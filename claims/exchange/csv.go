@@ -401,19 +401,152 @@ func (e *csvEncoder) end() error {
 	return e.w.Error()
 }
 
-// csvSeparator returns the separator of the CSV that br holds, from its
-// header line: ';' when the line has a ';' and no ',' (Excel in a locale
-// whose decimal separator is a comma, such as Russian, saves so), else
-// ','. No column name holds either, so the header says which it is.
-func csvSeparator(br *bufio.Reader) rune {
-	head, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
+// MaxCSVHeaderBytes bounds the header line of a CSV import, whose
+// separator is told from it alone.
+const MaxCSVHeaderBytes = 1 << 20
+
+// csvSeparators are the separators a CSV import may use: Excel saves ","
+// or, in a locale whose decimal separator is a comma (Russian, German,
+// French...), ";"; "Text (Tab delimited)" and many tools save a tab.
+var csvSeparators = []byte{',', ';', '\t'}
+
+// readCSVHeader reads the header line of a CSV from br, through its end
+// (the first line feed outside quotes, a quoted column name may hold one)
+// or the end of the input, and returns it with the separator it uses. The
+// separator is told from the header alone, outside quotes: a line of data
+// may hold any of them in a quote or a number ("2,5"). When one of ",",
+// ";" and tab appears, it is the one; when several do (a column name that
+// holds another, unquoted), the one that splits the line into the most
+// column names of the format. A header with none, or where that leaves a
+// tie, is an error at line 1, as is one longer than MaxCSVHeaderBytes.
+func readCSVHeader(br *bufio.Reader) ([]byte, rune, error) {
+	var head, line []byte
+	var at string
+	tooLong := func() error {
+		return &DecodeError{Location: at, Reason: "the header line is longer than 1 MiB, or a quote in it is never closed: the first row must name the columns"}
 	}
-	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
-		return ';'
+	for n := 1; ; n++ {
+		at = fmt.Sprintf("line %d", n)
+		// csv.Reader skips blank lines: the header is the first other one.
+		start := len(head)
+		quoted := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			for _, b := range chunk {
+				if b == '"' {
+					quoted = !quoted
+				}
+			}
+			head = append(head, chunk...)
+			if len(head)-start > MaxCSVHeaderBytes+len("\ufeff\r\n") {
+				return nil, 0, tooLong()
+			}
+			if err == bufio.ErrBufferFull || err == nil && quoted {
+				continue
+			}
+			if err != nil && err != io.EOF {
+				return nil, 0, err
+			}
+			break
+		}
+		line = head[start:]
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) > MaxCSVHeaderBytes {
+			return nil, 0, tooLong()
+		}
+		if len(line) > 0 {
+			break
+		}
+		if err == io.EOF {
+			return head, ',', nil // no header at all: the reader says so
+		}
 	}
-	return ','
+	var seen []byte
+	for _, sep := range csvSeparators {
+		if outsideQuotes(line, sep) > 0 {
+			seen = append(seen, sep)
+		}
+	}
+	switch len(seen) {
+	case 0:
+		return nil, 0, &DecodeError{Location: at, Reason: fmt.Sprintf("cannot tell the separator: the header %q holds no comma, semicolon or tab outside quotes; the first row must name the columns, separated by one of them", truncate(string(line), 64))}
+	case 1:
+		return head, rune(seen[0]), nil
+	}
+	best, bestN, tie := byte(0), -1, false
+	for _, sep := range seen {
+		switch n := columnNames(line, sep); {
+		case n > bestN:
+			best, bestN, tie = sep, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie {
+		var names []string
+		for _, sep := range seen {
+			names = append(names, separatorName(sep))
+		}
+		return nil, 0, &DecodeError{Location: at, Reason: fmt.Sprintf("cannot tell the separator: the header holds %s outside quotes, and none of them splits it into more column names of the format than another does; quote a column name that holds a separator", strings.Join(names, " and "))}
+	}
+	return head, rune(best), nil
+}
+
+// outsideQuotes counts sep in line outside double quotes.
+func outsideQuotes(line []byte, sep byte) int {
+	n, quoted := 0, false
+	for _, b := range line {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case b == sep && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
+// columnNames counts the fields of line, split at sep outside quotes, that
+// name a column of the format.
+func columnNames(line []byte, sep byte) int {
+	r := csv.NewReader(bytes.NewReader(line))
+	r.Comma = rune(sep)
+	r.LazyQuotes = true
+	fields, err := r.Read()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, f := range fields {
+		if csvColumnNamed(strings.TrimSpace(f)) {
+			n++
+		}
+	}
+	return n
+}
+
+func csvColumnNamed(name string) bool {
+	for i := range csvColumns {
+		if csvColumns[i].name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func separatorName(sep byte) string {
+	switch sep {
+	case ',':
+		return "commas"
+	case ';':
+		return "semicolons"
+	}
+	return "tabs"
 }
 
 // csvDecoder reads claims from the rows of a CSV document whose first row
@@ -427,8 +560,12 @@ type csvDecoder struct {
 
 func newCSVDecoder(r io.Reader, lim Limits) (*csvDecoder, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	cr := csv.NewReader(br)
-	cr.Comma = csvSeparator(br)
+	head, sep, err := readCSVHeader(br)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(io.MultiReader(bytes.NewReader(head), br))
+	cr.Comma = sep
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
