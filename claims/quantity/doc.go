@@ -185,7 +185,9 @@
 //     read as one figure: "one forty five" is 145. Numbers in words, with
 //     Russian case endings: "eight hundred",
 //     "twenty-five", "a dozen", "half a dozen", "two and a half million",
-//     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
+//     "двухсот пятидесяти", "полторы тысячи", "два десятка", and a unit
+//     noun of a scale: "два десятка тысяч" (20,000), "более десятка
+//     тысяч" (10,001 or more), "около сотни тысяч". Russian
 //     "тысячи", "сотни" after a bound are the genitive singular ("более
 //     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
 //     thousands). Figures run up to [MaxValue], 10^15; scientific notation

@@ -463,6 +463,15 @@ func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
 	// "более тысячи", "около сотни": the genitive singular after a bound.
 	if w.sing > 0 && m.mod != modNone && m.mod != modExact {
 		m.a = amount{v: w.sing, scale: 1, tok: j}
+		// "более десятка тысяч", "около сотни тысяч": a unit noun of the
+		// scale after it.
+		if n := j + 1; w.base > 0 && n < len(toks) && toks[n].kind == tWord && !isASCIILetter(s[t.start]) {
+			if nw := p.word(&toks[n]); nw.scale > w.sing && nw.has(fNumScale) {
+				m.a.v *= nw.scale
+				m.a.scale = nw.scale
+				return p.amountTail(s, toks, n+1, &m.a), true
+			}
+		}
 		return p.amountTail(s, toks, j+1, &m.a), true
 	}
 	if k, ok := p.slashFraction(toks, j, m); ok {
@@ -995,7 +1004,18 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 			if !math.IsInf(lastScale, 1) {
 				sc = lastScale
 			}
-			return total + max(cur, 1)*w.base, sc, k + 1, false, true
+			v := total + max(cur, 1)*w.base
+			// "два десятка тысяч", "десяток тысяч", "сотню тысяч": a
+			// Russian unit noun counts the scale after it (20,000, not 20
+			// and thousands).
+			if n := k + 1; total == 0 && n < len(toks) && toks[n].kind == tWord && !isASCIILetter(s[toks[k].start]) {
+				if nw := p.word(&toks[n]); nw.scale > w.base && nw.has(fNumScale) {
+					// The scale a range's first end shares is both:
+					// "от двух до трех десятков тысяч" is 20,000 to 30,000.
+					return v * nw.scale, w.base * nw.scale, n + 1, false, true
+				}
+			}
+			return v, sc, k + 1, false, true
 		case toks[k].id == p.lex.idS && k+1 < len(toks) && toks[k+1].id == p.lex.idPolovinoy && cur > 0 && lastRank <= rankTen:
 			// "два с половиной", "пять с половиной миллиардов"
 			cur += 0.5

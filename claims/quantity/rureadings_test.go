@@ -110,3 +110,25 @@ func TestPlaceAdjectiveNotUnit(t *testing.T) {
 		{"300 гражданских погибли", exact(300, "numeral").unit("гражданских").span("300 гражданских")},
 	})
 }
+
+// TestRussianUnitNounOfScale: "десяток", "сотня" before a scale count it
+// ("два десятка тысяч" is 20,000), where the figure was read as 20 and a
+// vague "thousands" after it.
+func TestRussianUnitNounOfScale(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"два десятка тысяч человек", exact(20000, "numeral").unit("человек")},
+		{"десяток тысяч", exact(10000, "numeral")},
+		{"сотню тысяч", exact(100000, "numeral")},
+		{"полтора десятка тысяч", exact(15000, "numeral")},
+		{"с десяток тысяч человек", approxW(9000, 10000, 11000, "okolo").unit("человек")},
+		{"около сотни тысяч человек", approxW(90000, 100000, 110000, "okolo").unit("человек")},
+		{"более десятка тысяч", lower(10001, "more_than")},
+		{"более двух десятков тысяч", lower(20001, "more_than")},
+		{"от двух до трех десятков тысяч", rng(20000, 30000)},
+		// No scale after it: as before.
+		{"два десятка", exact(20, "numeral")},
+		{"около сотни", approxW(90, 100, 110, "okolo")},
+		{"несколько десятков тысяч", vague(30000, 50000, 90000, "vague:neskolko")},
+	})
+}
