@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdesk/claimdesk/claims/quantity"
 )
@@ -72,6 +73,11 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 				break
 			}
 		}
+	}
+	// "156 российских граждан": the parser's unit is the noun, and the
+	// adjectives before it in the span belong to what is counted.
+	for start > k+1 && start < j && ts[start-1].word && ruAdjectiveAny(ts[start-1].low) {
+		start--
 	}
 	if q.Unit == "percent" && start < len(ts) && ts[start].low == "of" {
 		start++
@@ -225,4 +231,12 @@ func isVerbLike(t *tok) bool {
 		return hasAnySuffix(w, "ли", "ло", "ла", "ют", "ят", "ется", "ются", "ится", "ятся", "лся", "лась", "лось", "лись", "ает", "яет", "ует", "ит", "ат")
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// ruAdjectiveAny reports whether a lower-case Russian word has the ending
+// of an adjective in any gender, number and case ("российских",
+// "российский", "мирных").
+func ruAdjectiveAny(w string) bool {
+	return isCyrillic(w) && utf8.RuneCountInString(w) > 4 && hasAnySuffix(w, "ых", "их", "ый", "ий", "ой", "ая", "яя", "ое",
+		"ее", "ого", "его", "ые", "ие", "ую", "юю", "ому", "ему", "ыми", "ими", "ым", "им", "ей")
 }

@@ -83,12 +83,31 @@
 //     to 60,000, hedged; "тысяч на 50 рублей", money, the same, but not
 //     "миллионов на 5 школ", millions for five schools; after a verb of
 //     change, "выросли на тысяч 50" and "выросли тысяч на 50" are a rise
-//     of 45,000 to 55,000). A hedge before "на" holds
+//     of 45,000 to 55,000). A Russian count noun before its figure is
+//     the same inversion: "человек 200" is "около 200 человек", 180 to 220
+//     (rule okolo; "человек 200-300" a hedged range), unless the figure
+//     has a unit, a modifier or a year of its own ("человек 20 лет").
+//     "С" before an accusative figure ("с десяток", "с сотню", "с тысячу",
+//     "с два десятка", "с полтора десятка") is "около" too: 9 to 11 for
+//     "с десяток"; "с" takes the genitive as "from" and the instrumental as
+//     "with", so "с тысячи до двух", "с тысячей человек" are not read so,
+//     nor "с два" with no counted noun. A hedge before "на" holds
 //     the figure after it: "примерно на 85 млрд" is ±10%, "выросли почти на
 //     5%" a rise of up to 10% under 5%. "Upwards of 400" is 400 or more; "north of 400" and "более чем
 //     400" are 401 or more. Each of these hedges has its own entry in the
 //     hedge table below, with its reasoning, so that a desk can calibrate
 //     one without moving another.
+//   - Russian "от" with no "до" after the figure is a lower bound where it
+//     opens the figure: "от 300 человек воюют", "воюют от 5 тысяч
+//     боевиков", "численность составляет от 300" are 300 or more (rule
+//     at_least). It opens the figure at the start of the text or a clause
+//     (after a comma, dash, colon, bracket or quotation mark) and after a
+//     verb of being, amounting, estimating, fighting or gathering; after
+//     any other word, a conjunction too, "от" may be governed by the word
+//     before ("получили письма от 300 человек": from 300 people; "от
+//     родных и от 300 человек") and the figure is read alone, as before. A year or date after it ("от 2015 года", "от 5
+//     марта") is no bound, and "от 300 человек до 500" names a range's
+//     ends: the figures are read as before.
 //   - Ranges ("between 70 and 80", "70-80", "70 to 80", "from 70 to 80",
 //     "от 70 до 80", "между 70 и 80", "two or three") take the arithmetic
 //     midpoint as Best. Speakers give a range as two ends of one estimate,
@@ -133,6 +152,13 @@
 //     the figure as written ("fighters", "Russians", "человек"), not
 //     singularised or lower-cased: English singulars are easy to get wrong
 //     and Russian needs a morphology; the analyst sees what the source said.
+//     A Russian adjective of a place or nation (in -ск- or -цк-:
+//     "российских", "сирийской", "донецких") qualifies the noun after it,
+//     which is the unit, with any adjectives in the genitive plural
+//     between: "300 российских боевиков" has unit "боевиков", "115
+//     российских мирных жителей" "жителей", and the span takes them in. A
+//     word after it that ends as a verb does ("300 гражданских погибли")
+//     leaves the adjective as the unit.
 //   - Digits: "3,400" and "1,500,000" group thousands with commas, "3.5" has
 //     a decimal point. European forms are read where they are unambiguous:
 //     "1,5" (a comma not followed by exactly three digits), "1.234,5",
@@ -159,7 +185,9 @@
 //     read as one figure: "one forty five" is 145. Numbers in words, with
 //     Russian case endings: "eight hundred",
 //     "twenty-five", "a dozen", "half a dozen", "two and a half million",
-//     "двухсот пятидесяти", "полторы тысячи", "два десятка". Russian
+//     "двухсот пятидесяти", "полторы тысячи", "два десятка", and a unit
+//     noun of a scale: "два десятка тысяч" (20,000), "более десятка
+//     тысяч" (10,001 or more), "около сотни тысяч". Russian
 //     "тысячи", "сотни" after a bound are the genitive singular ("более
 //     тысячи" = more than 1,000); alone they are the plural ("тысячи" =
 //     thousands). Figures run up to [MaxValue], 10^15; scientific notation

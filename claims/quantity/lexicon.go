@@ -61,6 +61,8 @@ const (
 	fRespectively                    // "respectively", "соответственно"
 	fOfficial                        // "police", "authorities", "МВД": an official source of a count
 	fOrganiser                       // "unions", "organisers", "организаторы": the organisers' count
+	fSApprox                         // "десяток", "сотню", "два": an accusative figure that "с" before it makes approximate ("с десяток")
+	fOtOpens                         // "составляет", "воюют": a word after which "от" opens a figure as a lower bound ("составляет от 300")
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -471,6 +473,23 @@ var flagWords = []struct {
 	{fTooVague | fStop, "many numerous countless multiple much lots много многие многих немало множество масса"},
 	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
 		"человек людей граждан боевиков военных"},
+	// The accusative forms that no other sense of "с" takes (it governs
+	// the genitive as "from" and the instrumental as "with"): "с десяток",
+	// "с сотню", "с тысячу", "с два десятка", "с полтора десятка".
+	{fSApprox, "десяток сотню тысячу дюжину миллион миллиард " +
+		"два две три четыре пять шесть семь восемь девять десять полтора полторы"},
+	// Words after which "от" opens a figure ("воюют от 5 тысяч боевиков",
+	// "численность составляет от 300 человек") rather than naming whom
+	// something is from ("письма от 300 человек"): verbs of being,
+	// amounting, estimating, fighting and gathering, which take no "от" of
+	// their own. Not conjunctions: "письма от родных и от 300 человек"
+	// repeats the "от" of the word before.
+	{fOtOpens, "составляет составляют составлял составляла составляло составляли составит составят составило составила составил составили " +
+		"насчитывается насчитываются насчитывалось насчитывалась насчитывался насчитывались насчитывает насчитывают насчитали " +
+		"оценивается оцениваются оценивалось оценивалась оценивался оценивались оценивают оценили оценил оценила " +
+		"воюет воюют воевало воевали воевал сражается сражаются сражались сражалось участвует участвуют участвовало участвовали " +
+		"находится находятся находилось находились находился находилась есть было были был была будет будут " +
+		"собралось собрались собирается собираются проживает проживают проживало проживали живут жило жили"},
 	{fStop, "the this that these those is are was were be been being has have had will would could should can might " +
 		"must said says say who whom which what when where while but not nor so if then there their they them it its " +
 		"he she his her we our you your i also more less fewer most least each all both other such any into onto upon " +

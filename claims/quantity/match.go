@@ -76,6 +76,8 @@ type match struct {
 	aStart     int     // "from 90,000 to 250,000": the start of the first figure
 	tooBig     bool    // a figure above MaxValue
 	dateYear   bool    // a year in a date context: "in 2015", "с 2011 года"
+	otLow      bool    // "от 300 человек": "от" read as a lower bound
+	sApprox    bool    // "с десяток": "с" read as an approximator
 	skip       bool    // Extract leaves it out: a year, a date, a page number…
 }
 
@@ -93,6 +95,12 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 		return 0, false
 	}
 	j := i
+	// A count noun before the figure, the colloquial inversion of "около":
+	// "человек 200" is about 200 people (see invertedNoun).
+	inverted := p.invertedNounAt(s, toks, i)
+	if inverted {
+		j = i + 1
+	}
 	// A verb of change before the figure: "fell by 5%", "rose 3%",
 	// "снизился на 5%". Without "by" only a percentage is a change: "dropped
 	// 5 bombs" is a count.
@@ -142,6 +150,11 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 		if m.mod != modNone && p.hedgedBy(toks, j) {
 			j++ // "примерно на 85 млрд", "почти на 5%": the hedge holds the figure after "на"
 		}
+		if m.mod == modNone && t.id == p.lex.idS && j+1 < len(toks) && toks[j+1].space && p.word(&toks[j+1]).has(fSApprox) {
+			// "с десяток", "с сотню", "с два десятка": "с" before an
+			// accusative figure is "about" (checked after the figure).
+			m.mod, m.sApprox, j = modOkolo, true, j+1
+		}
 	}
 	// A bound then an approximator: "up to about 4,000", "более порядка
 	// тысячи". The bound decides the reading; the approximator marks it
@@ -156,11 +169,22 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 	}
 	if m.mod == modBetween || m.mod == modFrom {
 		k, ok := p.rangeAfter(s, toks, j, m)
-		if !ok {
+		if ok {
+			m.mod = modNone
+			j = k
+		} else if m.mod == modFrom && p.otOpens(s, toks, i) {
+			// "от 300 человек воюют": "от" with no "до" after the figure
+			// opens it as a lower bound (checked after the figure).
+			m.aStart, m.aEnd, m.bStart = 0, 0, 0
+			m.mod, m.otLow = modAtLeast, true
+			k, ok := p.core(s, toks, j, m)
+			if !ok {
+				return 0, false
+			}
+			j = p.postfix(s, toks, k, m)
+		} else {
 			return 0, false // the figure alone matches at the next token
 		}
-		m.mod = modNone
-		j = k
 	} else {
 		k, ok := p.core(s, toks, j, m)
 		if !ok {
@@ -181,6 +205,9 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 				m.mod, m.leadEnd, j = mod, toks[e-1].end, e
 			}
 		}
+	}
+	if inverted && !p.invertedNoun(s, toks, i, &j, m) {
+		return 0, false // "человек 20 лет", "человек 5%": the figure alone
 	}
 	if m.mod == modFewerThan || m.mod == modMoreThan {
 		// "less than 5000 or equal", "more than 30 or equal to"
@@ -203,6 +230,14 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 		}
 	}
 	p.judgeSkip(s, toks, j, m)
+	switch {
+	case m.otLow && !p.otLowerBound(toks, j, m):
+		return 0, false // "от 2015 года", "от 300 человек до 500": the figure alone, as before
+	case m.sApprox && !((m.core == coreNumeral || m.core == coreRange) && m.mod == modOkolo && !m.a.digits && m.a.scale > 1 && !m.skip):
+		return 0, false // "с два": no counted noun, so no approximation; the figure alone
+	case inverted && m.skip:
+		return 0, false // "человек 12 марта": a date
+	}
 	if m.a.v > MaxValue || m.b.v > MaxValue || (m.core == coreVague && p.vague[m.vague].High*m.base > MaxValue) {
 		m.tooBig = true
 	}
@@ -428,6 +463,15 @@ func (p *Parser) core(s string, toks []token, j int, m *match) (int, bool) {
 	// "более тысячи", "около сотни": the genitive singular after a bound.
 	if w.sing > 0 && m.mod != modNone && m.mod != modExact {
 		m.a = amount{v: w.sing, scale: 1, tok: j}
+		// "более десятка тысяч", "около сотни тысяч": a unit noun of the
+		// scale after it.
+		if n := j + 1; w.base > 0 && n < len(toks) && toks[n].kind == tWord && !isASCIILetter(s[t.start]) {
+			if nw := p.word(&toks[n]); nw.scale > w.sing && nw.has(fNumScale) {
+				m.a.v *= nw.scale
+				m.a.scale = nw.scale
+				return p.amountTail(s, toks, n+1, &m.a), true
+			}
+		}
 		return p.amountTail(s, toks, j+1, &m.a), true
 	}
 	if k, ok := p.slashFraction(toks, j, m); ok {
@@ -960,7 +1004,18 @@ func (p *Parser) wordNumber(s string, toks []token, j int) (v, scale float64, ne
 			if !math.IsInf(lastScale, 1) {
 				sc = lastScale
 			}
-			return total + max(cur, 1)*w.base, sc, k + 1, false, true
+			v := total + max(cur, 1)*w.base
+			// "два десятка тысяч", "десяток тысяч", "сотню тысяч": a
+			// Russian unit noun counts the scale after it (20,000, not 20
+			// and thousands).
+			if n := k + 1; total == 0 && n < len(toks) && toks[n].kind == tWord && !isASCIILetter(s[toks[k].start]) {
+				if nw := p.word(&toks[n]); nw.scale > w.base && nw.has(fNumScale) {
+					// The scale a range's first end shares is both:
+					// "от двух до трех десятков тысяч" is 20,000 to 30,000.
+					return v * nw.scale, w.base * nw.scale, n + 1, false, true
+				}
+			}
+			return v, sc, k + 1, false, true
 		case toks[k].id == p.lex.idS && k+1 < len(toks) && toks[k+1].id == p.lex.idPolovinoy && cur > 0 && lastRank <= rankTen:
 			// "два с половиной", "пять с половиной миллиардов"
 			cur += 0.5
@@ -1113,6 +1168,15 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	}
 	if u >= len(toks) || toks[u].kind != tWord || !toks[u].space {
 		return k
+	}
+	// "300 российских боевиков": a place's or nation's adjective
+	// qualifies the counted noun after it, which is the unit; so do the
+	// adjectives in the genitive plural after it ("115 российских мирных
+	// жителей").
+	for n := 0; n < 3 && u+1 < len(toks) && toks[u].id == 0 && toks[u+1].kind == tWord && toks[u+1].space &&
+		(n == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) || n > 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
+		p.nounAfterAdjective(s, &toks[u+1]); n++ {
+		u++
 	}
 	w := p.word(&toks[u])
 	if w.currency != "" && m.core == coreVague {
@@ -1585,4 +1649,145 @@ func (m *match) pairEnds() (match, match) {
 	}
 	second.core, second.mod, second.a, second.start = coreNumeral, modNone, m.b, m.bStart
 	return first, second
+}
+
+// otOpens reports an "от" at toks[i] that may open a figure as a lower
+// bound ("от 300 человек воюют" is 300 or more) rather than say whom
+// something comes from ("письма от 300 человек"): one that starts the
+// text or a clause (after a comma, a dash, a colon, a bracket or a
+// quotation mark) or follows a verb of being, amounting, estimating,
+// fighting or gathering ("воюют от 5 тысяч боевиков", "составляет от
+// 300"). After any other word the reading is left as it was: the figure
+// alone, for "от" may be governed by it.
+func (p *Parser) otOpens(s string, toks []token, i int) bool {
+	if !strings.EqualFold(s[toks[i].start:toks[i].end], "от") {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := &toks[i-1]
+	if prev.kind == tSym {
+		switch prev.sym {
+		case ',', ':', ';', '(', '«', '"', '“', '-', '–', '—', '.', '!', '?':
+			return true
+		}
+		return false
+	}
+	return prev.kind == tWord && p.word(prev).has(fOtOpens)
+}
+
+// otLowerBound reports whether the figure after an opening "от" reads as
+// a lower bound: a figure or vague quantity that is not a year, a date or
+// a reference ("от 2015 года", "от 5 марта"), and with no "до" after it
+// ("от 300 человек до 500" names a range's two ends).
+func (p *Parser) otLowerBound(toks []token, j int, m *match) bool {
+	switch {
+	case m.skip || m.change != 0 || m.sign != 0 || m.reason != "":
+		return false
+	case m.core == coreRange:
+		return m.mod == modNone // "от 20 и не более 50": the two sides' range
+	case m.core != coreNumeral && m.core != coreVague:
+		return false
+	case m.a.yearLike && !m.countNoun && m.a.currency == "" && !m.a.percent:
+		return false
+	case j+1 < len(toks) && p.word(&toks[j]).has(fTo) && p.startsFigure(&toks[j+1]):
+		return false
+	}
+	return m.mod == modAtLeast
+}
+
+// invertedNounAt reports a Russian count noun at toks[i] with a figure
+// after it and no figure before it: "человек 200", the colloquial order
+// of "около 200 человек".
+func (p *Parser) invertedNounAt(s string, toks []token, i int) bool {
+	t := &toks[i]
+	if t.kind != tWord || !p.word(t).has(fCountNoun) || isASCIILetter(s[t.start]) || i+1 >= len(toks) ||
+		toks[i+1].kind != tNum || !toks[i+1].space {
+		return false
+	}
+	if i > 0 {
+		prev := &toks[i-1]
+		if prev.kind == tNum || p.startsFigure(prev) || p.word(prev).scale > 0 || p.word(prev).base > 0 {
+			return false // "300 человек 200 из них": the noun is the figure's before it
+		}
+	}
+	return true
+}
+
+// invertedNoun reads the figure after a count noun (invertedNounAt) as
+// "около" before it would: "человек 200" is about 200 people, 180 to
+// 220, and "человек 200-300" a hedged range. The noun is the unit; a verb
+// after the figure ("человек 200 пришли") is none. It reports false, and
+// the figure is read alone, when the figure has a modifier, a unit, a
+// currency or a percent sign of its own, or is a year ("человек 20 лет",
+// "человек 5%", "человек 1990 года рождения"). *j is the token after the
+// match.
+func (p *Parser) invertedNoun(s string, toks []token, i int, j *int, m *match) bool {
+	if m.mod != modNone || m.core != coreNumeral && m.core != coreRange || m.a.percent || m.a.currency != "" ||
+		m.a.yearLike || m.change != 0 || m.sign != 0 || m.reason != "" {
+		return false
+	}
+	if m.unit != "" {
+		if !ruVerbLike(m.unit) {
+			return false
+		}
+		*j = m.leadEndTok // "человек 200 пришли": the verb is no unit
+	}
+	m.unit = s[toks[i].start:toks[i].end]
+	m.countNoun = true
+	m.mod = modOkolo
+	return true
+}
+
+// isRelAdjective reports a Russian relational adjective in -ск- or -цк-,
+// as a place or a nation is named by ("российских", "сирийской",
+// "донецких", "чеченских"): the rule the latin package's adjectivePlace
+// starts from, here without the gazetteer, which this package does not
+// import. It needs no list: what it also takes ("политических
+// заключенных", "детских садов") qualifies the noun after it all the same.
+func isRelAdjective(w string) bool {
+	if w == "" || w[0] < utf8.RuneSelf {
+		return false // Latin letters: no Russian adjective
+	}
+	// The endings are in lower case, as they are in a capitalised word;
+	// a word in capitals is left alone.
+	for _, e := range [...]string{"ого", "его", "ому", "ему", "ыми", "ими", "ий", "ый", "ой", "ая", "яя", "ое", "ее",
+		"ым", "им", "ом", "ем", "ей", "ую", "юю", "ые", "ие", "ых", "их"} {
+		if stem, ok := strings.CutSuffix(w, e); ok {
+			return utf8.RuneCountInString(stem) >= 5 && (strings.HasSuffix(stem, "ск") || strings.HasSuffix(stem, "цк"))
+		}
+	}
+	return false
+}
+
+// isGenPluralAdjective reports a Russian word with the ending of an
+// adjective in the genitive plural ("мирных", "кадровых"), the case of
+// the adjectives after a figure of five or more.
+func isGenPluralAdjective(w string) bool {
+	return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
+}
+
+// nounAfterAdjective reports a word after a relational adjective that may
+// be the noun it qualifies: a count noun, or a word the lexicon does not
+// know that does not end as a Russian verb does. "300 гражданских
+// погибли" keeps "гражданских" (civilians) as the unit.
+func (p *Parser) nounAfterAdjective(s string, t *token) bool {
+	if p.word(t).has(fCountNoun) {
+		return true
+	}
+	return t.id == 0 && !ruVerbLike(s[t.start:t.end])
+}
+
+// ruVerbLike reports a Russian word with the ending of a verb in the past
+// ("погибли", "погибло"), the infinitive, a reflexive form ("собрались")
+// or the third person plural ("воюют"): endings that the genitive plural
+// of a noun after a figure does not have.
+func ruVerbLike(w string) bool {
+	for _, e := range [...]string{"ли", "ло", "ла", "ся", "сь", "ть", "ют"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
