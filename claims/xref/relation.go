@@ -3,6 +3,7 @@ package xref
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -703,8 +704,12 @@ func cumulativeBefore(a, b *fact) bool {
 	return a.end < b.start
 }
 
+// toleranceWords gives the tolerance of a pair to four significant figures
+// ("1.155×"), not rounded as a severity is: a gap of 1.157 reads "1.16×
+// apart, beyond the tolerance of 1.155×", where both rounded alike read
+// "1.16× apart, beyond the tolerance of 1.16×".
 func toleranceWords(a, b *fact) string {
-	return Factor(roundSeverity(a.tol*b.tol)) + " for " + basisWords(a.basis) + " and " + basisWords(b.basis)
+	return strconv.FormatFloat(a.tol*b.tol, 'g', 4, 64) + "× for " + basisWords(a.basis) + " and " + basisWords(b.basis)
 }
 
 func (c *Context) sameOrigin(a, b *fact) bool {
