@@ -112,6 +112,9 @@ func variants(t testing.TB, raw []byte) [][]byte {
 		out = append(out, append(bytes.Clone(raw), tail...))
 	}
 	out = append(out, []byte(" "+string(raw)), []byte("{"), []byte("{}"), []byte(`{"id":"a"`), []byte("{\"id\":\"a\"}\xff"))
+	for _, n := range []int{15, 16} { // nested 16 deep, and 17
+		out = append(out, []byte(`{"tags":`+strings.Repeat("[", n)+`"[{"`+strings.Repeat("]", n)+`}`))
+	}
 
 	// Every member set to other values, one at a time.
 	m := members(t, raw)
@@ -171,9 +174,14 @@ func sameAsStrict(t *testing.T, k exchange.Kind, raw []byte) (fast bool) {
 	got, gotErrs := exchange.DecodeRecord(k, raw)
 	strict, strictErrs := exchange.DecodeStrict(k, raw)
 	want, wantErrs := strict, strictErrs
-	if len(raw) == 0 || raw[0] != '{' {
-		// Import refuses it before decoding.
+	// Import refuses some records before decoding them.
+	switch lim := exchange.DefaultLimits; {
+	case len(raw) == 0 || raw[0] != '{':
 		want, wantErrs = nil, []exchange.RecordError{{Reason: fmt.Sprintf("a %s must be a JSON object", k)}}
+	case depth(raw) > lim.MaxDepth:
+		want, wantErrs = nil, []exchange.RecordError{{Reason: fmt.Sprintf("the record is nested deeper than the limit of %d levels", lim.MaxDepth)}}
+	case len(raw) > lim.MaxStringBytes:
+		return false // a fuzzed record this long is not worth the test's time
 	}
 	if diff := cmp.Diff(wantErrs, gotErrs); diff != "" {
 		t.Errorf("%s %.300q: errors differ from the strict decoder's (-strict +import):\n%s", k, raw, diff)
@@ -190,6 +198,27 @@ func sameAsStrict(t *testing.T, k exchange.Kind, raw []byte) (fast bool) {
 		}
 	}
 	return ok
+}
+
+// depth returns the deepest nesting of arrays and objects in raw,
+// brackets in strings aside.
+func depth(raw []byte) int {
+	d, deepest, inString := 0, 0, false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			d++
+			deepest = max(deepest, d)
+		case c == '}' || c == ']':
+			d--
+		}
+	}
+	return deepest
 }
 
 func TestDecodeRecordAgreesWithStrictDecoding(t *testing.T) {
