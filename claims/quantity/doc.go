@@ -156,7 +156,8 @@
 //     "российских", "сирийской", "донецких") qualifies the noun after it,
 //     which is the unit, with any adjectives in the genitive plural
 //     between: "300 российских боевиков" has unit "боевиков", "115
-//     российских мирных жителей" "жителей", and the span takes them in. A
+//     российских мирных жителей" "жителей", "50 тысяч российских и
+//     сирийских военных" "военных", and the span takes them in. A
 //     word after it that ends as a verb does ("300 гражданских погибли")
 //     leaves the adjective as the unit.
 //   - Digits: "3,400" and "1,500,000" group thousands with commas, "3.5" has

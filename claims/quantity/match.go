@@ -1172,7 +1172,14 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	// "300 российских боевиков": a place's or nation's adjective
 	// qualifies the counted noun after it, which is the unit; so do the
 	// adjectives in the genitive plural after it ("115 российских мирных
-	// жителей").
+	// жителей"), and two such adjectives joined by "и" or "или" ("50 тысяч
+	// российских и сирийских военных").
+	if u+3 < len(toks) && toks[u].id == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) &&
+		toks[u+1].kind == tWord && toks[u+1].space && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) &&
+		toks[u+2].kind == tWord && toks[u+2].space && toks[u+2].id == 0 && isRelAdjective(s[toks[u+2].start:toks[u+2].end]) &&
+		toks[u+3].kind == tWord && toks[u+3].space && p.nounAfterAdjective(s, &toks[u+3]) {
+		u += 2
+	}
 	for n := 0; n < 3 && u+1 < len(toks) && toks[u].id == 0 && toks[u+1].kind == tWord && toks[u+1].space &&
 		(n == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) || n > 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
 		p.nounAfterAdjective(s, &toks[u+1]); n++ {
@@ -1760,6 +1767,10 @@ func isRelAdjective(w string) bool {
 	}
 	return false
 }
+
+// isRuAndOr reports the Russian conjunctions that join two adjectives of
+// one noun: "и", "или".
+func isRuAndOr(w string) bool { return w == "и" || w == "или" }
 
 // isGenPluralAdjective reports a Russian word with the ending of an
 // adjective in the genitive plural ("мирных", "кадровых"), the case of
