@@ -350,7 +350,7 @@ func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '
 
 // rangeAfter reads "70 and 80" after "between", or "70 to 80" after "from".
 func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool) {
-	k, ok := p.amount(s, toks, j, &m.a)
+	k, ok := p.rangeEnd(s, toks, j, &m.a, m.mod == modFrom)
 	if !ok || k >= len(toks) {
 		return 0, false
 	}
@@ -364,12 +364,32 @@ func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool)
 		return 0, false
 	}
 	m.aStart, m.aEnd, m.bStart = toks[j].start, toks[k-1].end, toks[k+1].start
-	k, ok = p.amount(s, toks, k+1, &m.b)
+	k, ok = p.rangeEnd(s, toks, k+1, &m.b, m.mod == modFrom && w.has(fTo))
 	if !ok || !spreadRange(&m.a, &m.b) {
 		return 0, false
 	}
 	m.core = coreRange
 	return k, true
+}
+
+// rangeEnd reads an end of a range at toks[j]: an amount or, where
+// genitive is set (the ends of "от … до …", which govern the genitive), a
+// Russian genitive singular that is also a plural, read as the singular
+// it is after those prepositions: "от сотни до тысячи" is 100 to 1,000,
+// "от 300 до тысячи" 300 to 1,000 ("тысячи" alone is "thousands").
+func (p *Parser) rangeEnd(s string, toks []token, j int, a *amount, genitive bool) (int, bool) {
+	if k, ok := p.amount(s, toks, j, a); ok || !genitive {
+		return k, ok
+	}
+	if j >= len(toks) || toks[j].kind != tWord || isASCIILetter(s[toks[j].start]) {
+		return 0, false
+	}
+	w := p.word(&toks[j])
+	if w.sing == 0 {
+		return 0, false
+	}
+	*a = amount{v: w.sing, scale: 1, tok: j}
+	return p.amountTail(s, toks, j+1, a), true
 }
 
 // spreadRange shares scale, currency and percent between a range's ends

@@ -136,3 +136,20 @@ func TestRussianUnitNounOfScale(t *testing.T) {
 		{"несколько десятков тысяч", vague(30000, 50000, 90000, "vague:neskolko")},
 	})
 }
+
+// TestRussianRangeEndsInGenitive: the ends of "от … до …" are in the
+// genitive, where "тысячи" and "сотни", alone the plurals "thousands" and
+// "hundreds", are the singular: one thousand, one hundred. Before, these
+// ranges were refused as two quantities.
+func TestRussianRangeEndsInGenitive(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"от 300 до тысячи", rng(300, 1000)},
+		{"от сотни до тысячи человек", rng(100, 1000).unit("человек")},
+		{"от тысячи до 5 тысяч", rng(1000, 5000)},
+		{"от десятка до сотни", rng(10, 100)},
+		// Unchanged: a scale after a numeral, the bounds alone.
+		{"от 2 до 3 тысяч", rng(2000, 3000)},
+		{"до тысячи человек", upper(1000, "up_to").unit("человек")},
+	})
+}
