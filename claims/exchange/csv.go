@@ -422,6 +422,8 @@ var csvSeparators = []byte{',', ';', '\t'}
 func readCSVHeader(br *bufio.Reader) ([]byte, rune, error) {
 	var head, line []byte
 	var at string
+	// hinted is the separator a first line "sep=;" names.
+	var hinted byte
 	tooLong := func() error {
 		return &DecodeError{Location: at, Reason: "the header line is longer than 1 MiB, or a quote in it is never closed: the first row must name the columns"}
 	}
@@ -459,12 +461,25 @@ func readCSVHeader(br *bufio.Reader) ([]byte, rune, error) {
 		if len(line) > MaxCSVHeaderBytes {
 			return nil, 0, tooLong()
 		}
+		if n == 1 && hinted == 0 {
+			if sep, ok := separatorHint(line); ok {
+				// The line is blanked rather than cut, so that the csv
+				// reader, which skips blank lines and counts them, numbers
+				// the rows as the file does.
+				hinted = sep
+				head = append(head[:start], '\n')
+				continue
+			}
+		}
 		if len(line) > 0 {
 			break
 		}
 		if err == io.EOF {
 			return head, ',', nil // no header at all: the reader says so
 		}
+	}
+	if hinted != 0 {
+		return head, rune(hinted), nil
 	}
 	var seen []byte
 	for _, sep := range csvSeparators {
@@ -495,6 +510,19 @@ func readCSVHeader(br *bufio.Reader) ([]byte, rune, error) {
 		return nil, 0, &DecodeError{Location: at, Reason: fmt.Sprintf("cannot tell the separator: the header holds %s outside quotes, and none of them splits it into more column names of the format than another does; quote a column name that holds a separator", strings.Join(names, " and "))}
 	}
 	return head, rune(best), nil
+}
+
+// separatorHint reads the first line "sep=;" with which a file tells
+// Excel its separator (Excel reads it, and tools that write CSV for Excel
+// in another locale add it): it names one of csvSeparators.
+func separatorHint(line []byte) (byte, bool) {
+	if len(line) != len("sep=;") || !bytes.EqualFold(line[:4], []byte("sep=")) {
+		return 0, false
+	}
+	if sep := line[4]; bytes.IndexByte(csvSeparators, sep) >= 0 {
+		return sep, true
+	}
+	return 0, false
 }
 
 // outsideQuotes counts sep in line outside double quotes.
@@ -574,6 +602,12 @@ func newCSVDecoder(r io.Reader, lim Limits) (*csvDecoder, error) {
 		}
 		return nil, csvError(err)
 	}
+	// The header's own line: after blank lines or Excel's "sep=" line it
+	// is not the first.
+	at := "line 1"
+	if n, _ := cr.FieldPos(0); n > 1 {
+		at = fmt.Sprintf("line %d", n)
+	}
 	d := &csvDecoder{r: cr, lim: lim}
 	byName := map[string]*csvColumn{}
 	for i := range csvColumns {
@@ -584,10 +618,10 @@ func newCSVDecoder(r io.Reader, lim Limits) (*csvDecoder, error) {
 		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
 		c, ok := byName[name]
 		if !ok {
-			return nil, &DecodeError{Location: "line 1", Reason: fmt.Sprintf("column %d, %q, is not a column of the CSV format", i+1, truncate(name, 64))}
+			return nil, &DecodeError{Location: at, Reason: fmt.Sprintf("column %d, %q, is not a column of the CSV format", i+1, truncate(name, 64))}
 		}
 		if seen[name] {
-			return nil, &DecodeError{Location: "line 1", Reason: fmt.Sprintf("column %q appears twice", name)}
+			return nil, &DecodeError{Location: at, Reason: fmt.Sprintf("column %q appears twice", name)}
 		}
 		seen[name] = true
 		if c.set == nil {
@@ -597,7 +631,7 @@ func newCSVDecoder(r io.Reader, lim Limits) (*csvDecoder, error) {
 	}
 	for _, need := range []string{"id", "topic_id", "claimant_id", "source_id"} {
 		if !seen[need] {
-			return nil, &DecodeError{Location: "line 1", Reason: fmt.Sprintf("the %q column is required", need)}
+			return nil, &DecodeError{Location: at, Reason: fmt.Sprintf("the %q column is required", need)}
 		}
 	}
 	return d, nil

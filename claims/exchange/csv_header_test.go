@@ -56,6 +56,12 @@ func TestCSVSeparatorFromTheHeader(t *testing.T) {
 		{"semicolons, a blank line before the header, no final line end", "\n\r\nid;topic_id;claimant_id;source_id;quote;quantity_text;notes\n" +
 			"c-1;t-ru;bogdanov;tass;\"Несколько десятков; по другим данным, до 800\";несколько десятков;ТАСС, 29.09.2015\n" +
 			"c-2;t-ru;bogdanov;tass;\"about 2,500, \"\"maybe\"\" more;\tor fewer\";2,5 тысячи;"},
+		{"Excel's first line sep=; then semicolons", "sep=;\r\nid;topic_id;claimant_id;source_id;quote;quantity_text;notes\r\n" +
+			"c-1;t-ru;bogdanov;tass;\"Несколько десятков; по другим данным, до 800\";несколько десятков;ТАСС, 29.09.2015\r\n" +
+			"c-2;t-ru;bogdanov;tass;\"about 2,500, \"\"maybe\"\" more;\tor fewer\";2,5 тысячи;\r\n"},
+		{"SEP=, in capitals, then commas", "SEP=,\nid,topic_id,claimant_id,source_id,quote,quantity_text,notes\n" +
+			"c-1,t-ru,bogdanov,tass,\"Несколько десятков; по другим данным, до 800\",несколько десятков,\"ТАСС, 29.09.2015\"\n" +
+			"c-2,t-ru,bogdanov,tass,\"about 2,500, \"\"maybe\"\" more;\tor fewer\",\"2,5 тысячи\",\n"},
 		{"commas, names padded with spaces, one quoted", "id , topic_id,\" claimant_id\",source_id,quote, quantity_text ,notes\n" +
 			"c-1,t-ru,bogdanov,tass,\"Несколько десятков; по другим данным, до 800\",несколько десятков,\"ТАСС, 29.09.2015\"\n" +
 			"c-2,t-ru,bogdanov,tass,\"about 2,500, \"\"maybe\"\" more;\tor fewer\",\"2,5 тысячи\",\n"},
@@ -140,4 +146,42 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err
+}
+
+// TestCSVSeparatorHint: a first line "sep=;" names the separator, even
+// where the header alone could not tell it; errors in the header and the
+// rows name the file's own lines.
+func TestCSVSeparatorHint(t *testing.T) {
+	t.Parallel()
+	var de *DecodeError
+	// A semicolon and a comma, each splitting off one name of the format:
+	// the header alone is refused, the hint decides, and the header's
+	// error is at its own line, 2.
+	if _, err := readAllCSV(t, "id;topic_id,claimant_id\n"); !errors.As(err, &de) || de.Location != "line 1" || !strings.Contains(de.Reason, "cannot tell the separator") {
+		t.Errorf("no hint: %v, want the separator refused at line 1", err)
+	}
+	if _, err := readAllCSV(t, "sep=,\nid;topic_id,claimant_id\n"); !errors.As(err, &de) || de.Location != "line 2" || !strings.Contains(de.Reason, `column 1, "id;topic_id", is not a column`) {
+		t.Errorf("sep=,: %v, want the header split at the comma and refused at line 2", err)
+	}
+	dec, err := newCSVDecoder(strings.NewReader("sep=;\nid;topic_id;claimant_id;source_id;quote;quantity_text\n"+
+		"c-1;t-ru;bogdanov;tass;q;40\n"+
+		"c-2;t-ru;bogdanov;tass;q;\"unclosed\n"), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := dec.next()
+	if err != nil || len(it.errs) > 0 || it.loc.line != 3 {
+		t.Fatalf("first row: %+v, %v; want a claim at line 3", it, err)
+	}
+	if _, err = dec.next(); !errors.As(err, &de) || de.Location != "line 4" {
+		t.Errorf("the unclosed quote: %v, want a decode error at line 4", err)
+	}
+	// "sep=|" names no separator of the format: the line is the header.
+	if _, err := readAllCSV(t, "sep=|\nid;topic_id\n"); !errors.As(err, &de) || de.Location != "line 1" {
+		t.Errorf("sep=|: %v, want an error at line 1", err)
+	}
+	// A blank line before the header: its errors are at its line too.
+	if _, err := readAllCSV(t, "\nid;topic_id\n"); !errors.As(err, &de) || de.Location != "line 2" || !strings.Contains(de.Reason, `"claimant_id" column is required`) {
+		t.Errorf("a header after a blank line: %v, want its error at line 2", err)
+	}
 }
