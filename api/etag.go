@@ -1,7 +1,9 @@
 package api
 
 import (
+	"encoding/hex"
 	"encoding/json"
+	"hash/fnv"
 	"reflect"
 	"strconv"
 	"strings"
@@ -26,28 +28,17 @@ import (
 // etag returns the strong entity tag of a record version.
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
-// FNV-1a, 64 bits: stable across processes and replicas, unlike maphash.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnv1a(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 // claimShape is the hash of the Claim schema this build writes claims
 // by, computed once: the part of every claim's tag that no claim changes.
-var claimShape = sync.OnceValue(func() uint64 {
+// FNV-1a is stable across processes and replicas, unlike maphash.
+var claimShape = sync.OnceValue(func() []byte {
 	b, err := json.Marshal(claimSchemas(reflect.TypeFor[claims.Claim]())["Claim"])
 	if err != nil {
 		panic("api: the Claim schema: " + err.Error())
 	}
-	return fnv1a(fnvOffset, string(b))
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum(nil)
 })
 
 // claimTagHash is the length of the hash in a claim's tag, in hex digits.
@@ -56,16 +47,14 @@ const claimTagHash = 8
 // claimETag returns the strong entity tag of a claim as GET returns it:
 // "<version>.<hash of the claim's shape and parser version>".
 func claimETag(c *claims.Claim) string {
-	const hex = "0123456789abcdef"
-	h := fnv1a(claimShape(), c.ParserVersion)
-	x := uint32(h ^ h>>32)
+	h := fnv.New32a()
+	h.Write(claimShape())
+	h.Write([]byte(c.ParserVersion))
 	b := make([]byte, 0, 24)
 	b = append(b, '"')
 	b = strconv.AppendInt(b, int64(c.Version), 10)
 	b = append(b, '.')
-	for shift := 4 * (claimTagHash - 1); shift >= 0; shift -= 4 {
-		b = append(b, hex[x>>shift&15])
-	}
+	b = hex.AppendEncode(b, h.Sum(nil))
 	return string(append(b, '"'))
 }
 
