@@ -241,9 +241,10 @@ func decodeRecord(k Kind, raw []byte, loc location, lim Limits) item {
 		it.rec = rec
 		return it
 	}
-	// The fast decoder refused the record, or something it may accept
-	// where encoding/json does not (two names of one field in different
-	// cases): the strict path decides, and words the error.
+	// The fast decoder refused the record: the strict path decides, and
+	// words the error. (It refuses more than that path does, such as two
+	// names of one field in different cases, which encoding/json takes;
+	// never less, which TestDecodeRecordAgreesWithStrictDecoding checks.)
 	it.rec, it.errs = decodeStrict(k, raw)
 	return it
 }
