@@ -206,6 +206,11 @@ func importFile(t *testing.T, s *session, from, base string) {
 	if got := eval[string](t, s, out+`.textContent`); !strings.Contains(got, "$.claims[3]") || !strings.Contains(got, "nothing was written") {
 		t.Errorf("error report = %q, want the bad record located at $.claims[3]", got)
 	}
+	// The one error is said once, in the list under a count, not also in
+	// the sentence above it.
+	if got := eval[string](t, s, out+`.textContent`); !strings.Contains(got, "One problem:") || strings.Count(got, "$.claims[3]") != 1 || strings.Count(got, "cl-nobody-at-all") != 1 {
+		t.Errorf("error report = %q, want one problem, located once", got)
+	}
 	if eval[bool](t, s, `!document.querySelector('[data-testid=import-commit]').hidden`) {
 		t.Error("a bad file can still be imported")
 	}

@@ -359,3 +359,46 @@ func TestInterchangeDialects(t *testing.T) {
 		}
 	})
 }
+
+// A file refused as a whole (here: no schema_version) that also holds bad
+// records fails with the file-wide error's code, and its message counts
+// every error and names the first in the file's order, not the file-wide
+// error alone; the report lists them all.
+func TestImportRefusedFileCountsEveryError(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, src *gormstore.Store) {
+		loadDemo(t, src)
+		var m map[string]any
+		if err := json.Unmarshal(badDemo(t, src), &m); err != nil {
+			t.Fatal(err)
+		}
+		delete(m, "schema_version")
+		doc, _ := json.Marshal(m)
+		dst := reopenEmpty(t, src)
+		rep, err := importBytes(t, dst, exchange.JSON, doc, true)
+		if claims.ErrorCode(err) != claims.CodeMalformed {
+			t.Fatalf("import error = %v, want CodeMalformed", err)
+		}
+		msg := claims.ErrorMessage(err)
+		// Once the file is refused as a whole, its links are not checked
+		// against its claims: badDemo's dangling link is not among them.
+		if want := "the file has 3 errors, so nothing was written; the first: $.claims[30].analyst_interval.low"; !strings.HasPrefix(msg, want) {
+			t.Errorf("message = %q, want it to start %q", msg, want)
+		}
+		var got []string
+		for _, e := range rep.Errors {
+			got = append(got, e.Location)
+		}
+		want := []string{"$.claims[30].analyst_interval.low", "$.sources[66].id", "$.schema_version"}
+		if diff := cmp.Diff(want, got); diff != "" || rep.ErrorCount != 3 {
+			t.Errorf("report errors (count %d) (-want +got):\n%s", rep.ErrorCount, diff)
+		}
+
+		// Alone, the file-wide error is the message, as it was.
+		m = map[string]any{"topics": []any{}}
+		doc, _ = json.Marshal(m)
+		_, err = importBytes(t, dst, exchange.JSON, doc, true)
+		if got, want := claims.ErrorMessage(err), "$.schema_version: is missing"; got != want {
+			t.Errorf("message = %q, want %q", got, want)
+		}
+	})
+}

@@ -187,13 +187,23 @@ func (p *planner) addErr(e RecordError) {
 }
 
 // failure is the error Import returns with a report that lists errors.
+//
+// A file refused as a whole (unreadable, too large, no schema_version)
+// fails with that error's code; when bad records were found besides, the
+// message counts them all and names the first in the file's order, as for
+// bad records alone, rather than the file-wide error only.
 func (p *planner) failure() error {
 	if p.fatal != nil {
+		fatal := p.fatal
 		var de *DecodeError
-		if errors.As(p.fatal, &de) {
-			return de.claimsError()
+		if errors.As(fatal, &de) {
+			fatal = de.claimsError()
 		}
-		return p.fatal
+		code := claims.ErrorCode(fatal)
+		if p.rep.ErrorCount <= 1 || code == claims.CodeTooLarge {
+			return fatal
+		}
+		return claims.Errorf(code, "the file has %d errors, so nothing was written; the first: %s", p.rep.ErrorCount, p.rep.Errors[0])
 	}
 	first := p.rep.Errors[0]
 	msg := fmt.Sprintf("the file has a bad record, so nothing was written: %s", first)

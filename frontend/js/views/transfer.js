@@ -24,16 +24,25 @@ function report(r) {
       ['created', 'updated', 'skipped'].map((c) => h('td', { class: 'num', dataset: { col: c } }, fmt.num(total(r[c]))))))));
 }
 
-/** located lists each bad record by its place in the file (JSON path or line) and why. */
-function located(e) {
+/**
+ * refusal explains why a file was refused: a count above the list of each
+ * problem by its place in the file (JSON path or line), or the server's
+ * message alone when it located none. The message names the first problem
+ * of the list, so it is not repeated above it.
+ */
+function refusal(e, dry) {
   const rep = e.problem && e.problem.report;
   const list = rep && rep.errors && rep.errors.length
     ? rep.errors.map((x) => [x.location, x.reason])
     : e.fields.map((f) => [f.field || f.pointer, f.detail]);
-  if (!list.length) return null;
-  const more = rep && rep.error_count > list.length ? rep.error_count - list.length : 0;
-  return [h('ul', { class: 'located', 'data-testid': 'import-errors' }, list.map(([where, why]) => h('li', null, h('code', null, where || '$'), ' ', why))),
-    more ? h('p', null, `…and ${more} more.`) : null];
+  const head = h('strong', null, dry ? 'The file cannot be imported; nothing was written. ' : 'Import failed; nothing was written. ');
+  if (!list.length) return [h('p', null, head, e.message)];
+  const total = Math.max((rep && rep.error_count) || 0, list.length);
+  const more = total - list.length;
+  return [
+    h('p', null, head, total === 1 ? 'One problem:' : `${fmt.num(total)} problems, in the order of the file:`),
+    h('ul', { class: 'located', 'data-testid': 'import-errors' }, list.map(([where, why]) => h('li', null, h('code', null, where || '$'), ' ', why))),
+    more ? h('p', null, `…and ${fmt.num(more)} more.`) : null];
 }
 
 // importTypes: the media type an import is sent as, by the file's
@@ -89,9 +98,7 @@ export async function render(ctx) {
       if (!dry) file.value = '';
     } catch (e) {
       commit.hidden = true;
-      replace(out, h('div', { class: 'error-box', role: 'alert', 'data-testid': 'import-error' },
-        h('p', null, h('strong', null, dry ? 'The file cannot be imported; nothing was written. ' : 'Import failed; nothing was written. '), e.message),
-        located(e)));
+      replace(out, h('div', { class: 'error-box', role: 'alert', 'data-testid': 'import-error' }, refusal(e, dry)));
       file.setAttribute('aria-invalid', 'true');
     } finally {
       commit.disabled = false;
