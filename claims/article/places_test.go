@@ -49,3 +49,40 @@ func TestCityPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedPlaces checks the abbreviations of countries in running
+// text: read in capitals, with or without dots and with a possessive,
+// and not as the English pronoun "us", lower case or opening a sentence.
+func TestAbbreviatedPlaces(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct {
+		text string
+		want string // places of the first candidate, joined by "+"
+	}{
+		{"The US sent 300 troops to the border.", "United States"},
+		{"The U.S. sent 300 troops to the border.", "United States"},
+		{"The USA sent 300 troops to the border.", "United States"},
+		{"About 300 troops were sent to the US border.", "United States"},
+		{"The UK's 300 troops stayed at home.", "United Kingdom"},
+		{"В США задержали 300 человек.", "United States"},
+		{"В ОАЭ задержали 300 человек.", "United Arab Emirates"},
+		{"Officials told us that 300 fighters were killed.", ""},
+		{"Us and them: 300 people marched on Saturday.", ""},
+		{"Eu sent 300 letters.", ""},
+		// Russian names of regions, after a locative preposition.
+		{"В Крыму задержали 300 человек.", "Crimea"},
+		{"В Абхазии задержали 300 человек.", "Abkhazia"},
+		{"В Южной Осетии задержали 300 человек.", ""}, // an adjective in the locative is not undone
+		{"В Татарстане задержали 300 человек.", "Tatarstan Republic"},
+	} {
+		cs := x.Extract(tt.text)
+		if len(cs) == 0 {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if got := strings.Join(cs[0].Places, "+"); got != tt.want {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

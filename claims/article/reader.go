@@ -2459,6 +2459,9 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 	}
 	key = trimSuffix(trimSuffix(key, "'s"), "’s")
 	if n, ok := x.lookupName(city, key); ok {
+		if !city && x.caps[string(key)] && !allCaps(ts) {
+			return "", false // "Us", not "US"
+		}
 		return n, true
 	}
 	if len(key) == 0 || key[0] < 0x80 || isAllCaps(ts[0].s) {
@@ -2473,6 +2476,17 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 		}
 	}
 	return "", false
+}
+
+// allCaps reports whether every word of ts is written in capitals
+// ("UK's" is).
+func allCaps(ts []tok) bool {
+	for i := range ts {
+		if !isAllCaps(strings.TrimSuffix(strings.TrimSuffix(ts[i].s, "'s"), "’s")) {
+			return false
+		}
+	}
+	return true
 }
 
 // namePrefix reports whether a folded word starts a name of several words
