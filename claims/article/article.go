@@ -70,6 +70,10 @@ type Extractor struct {
 	// prefixes holds the first words of names of several words.
 	names    map[string]string
 	prefixes map[string]bool
+	// caps holds the folded names written in capitals ("US", "U.S.",
+	// "ЕС"): abbreviations, read in running text only in capitals, so
+	// that "Us" opening a sentence is not the United States.
+	caps map[string]bool
 }
 
 // New returns an extractor that reads quantities with p and places with
@@ -82,11 +86,14 @@ func New(p *quantity.Parser, g *gazetteer.Gazetteer) *Extractor {
 	if g == nil {
 		g = gazetteer.Builtin()
 	}
-	x := &Extractor{parser: p, places: g, names: map[string]string{}, prefixes: map[string]bool{}}
+	x := &Extractor{parser: p, places: g, names: map[string]string{}, prefixes: map[string]bool{}, caps: map[string]bool{}}
 	for _, pl := range g.Places() {
 		for _, n := range append([]string{pl.Name}, pl.Aliases...) {
 			f := gazetteer.Fold(n)
 			x.names[f] = pl.Name
+			if isAllCaps(n) {
+				x.caps[f] = true
+			}
 			if i := strings.IndexByte(f, ' '); i > 0 {
 				x.prefixes[f[:i]] = true
 			}

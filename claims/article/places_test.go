@@ -49,3 +49,80 @@ func TestCityPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedPlaces checks the abbreviations of countries in running
+// text: read in capitals, with or without dots and with a possessive,
+// and not as the English pronoun "us", lower case or opening a sentence.
+func TestAbbreviatedPlaces(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct {
+		text string
+		want string // places of the first candidate, joined by "+"
+	}{
+		{"The US sent 300 troops to the border.", "United States"},
+		{"The U.S. sent 300 troops to the border.", "United States"},
+		{"The USA sent 300 troops to the border.", "United States"},
+		{"About 300 troops were sent to the US border.", "United States"},
+		{"The UK's 300 troops stayed at home.", "United Kingdom"},
+		{"В США задержали 300 человек.", "United States"},
+		{"В ОАЭ задержали 300 человек.", "United Arab Emirates"},
+		{"Officials told us that 300 fighters were killed.", ""},
+		{"Us and them: 300 people marched on Saturday.", ""},
+		{"Eu sent 300 letters.", ""},
+		// Russian names of regions, after a locative preposition.
+		{"В Крыму задержали 300 человек.", "Crimea"},
+		{"В Абхазии задержали 300 человек.", "Abkhazia"},
+		{"В Южной Осетии задержали 300 человек.", ""}, // an adjective in the locative is not undone
+		{"В Татарстане задержали 300 человек.", "Tatarstan Republic"},
+	} {
+		cs := x.Extract(tt.text)
+		if len(cs) == 0 {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if got := strings.Join(cs[0].Places, "+"); got != tt.want {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOriginPlaces: a place after "from" or "из" is where the counted
+// come from, not where they are counted; the candidate takes the
+// sentence's other places, or those of an earlier sentence.
+func TestOriginPlaces(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct {
+		text string
+		want string // places of the last candidate, joined by "+"
+	}{
+		{"About 300 fighters from Chechnya were killed.", ""},
+		{"About 300 fighters from Chechnya and Dagestan were killed.", ""},
+		{"Около 300 боевиков из Дагестана были убиты.", ""},
+		{"Около 300 боевиков из Чечни и Дагестана были убиты.", ""},
+		{"About 300 fighters from Chechnya were killed in Syria.", "Syria"},
+		{"В Сирии убиты около 300 боевиков из Дагестана.", "Syria"},
+		{"Russia said 300 fighters from Chechnya had left.", "Russia"},
+		{"Fighting went on in Syria. About 300 fighters from Chechnya were killed.", "Syria"},
+		// Only the place right after "from": Iraq is not an origin.
+		{"About 300 fighters came from Chechnya, and Iraq took them.", "Iraq"},
+		{"About 300 fighters from Chechnya were taken by Iraq.", "Iraq"},
+		{"About 300 fighters from Russia and other CIS states were killed.", ""},
+		{"About 300 fighters came from there to Iraq.", "Iraq"},
+		// A word between "from" and the place.
+		{"About 300 came from the former Soviet Union.", ""},
+		{"About 300 came from the troubled North Caucasus.", ""},
+		{"В Сирии воюют около 300 выходцев из России и стран СНГ.", "Syria"},
+		{"Около 300 выходцев из России и стран СНГ воюют.", ""},
+	} {
+		cs := x.Extract(tt.text)
+		if len(cs) == 0 {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		if got := strings.Join(cs[len(cs)-1].Places, "+"); got != tt.want {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -2237,7 +2237,12 @@ func ruAdjective(w string) bool {
 // placesOf returns the gazetteer's names for the places a sentence names.
 // Where some are named after a locative preposition ("in Syria and Iraq",
 // "в Сирии") only those are returned, and loc is true: places of origin
-// ("including Russia", "граждан РФ") do not scope the count.
+// ("including Russia", "граждан РФ") do not scope the count. A place
+// after "from" or "из" ("fighters from Chechnya", "боевики из
+// Дагестана") is where the counted come from, never where they are
+// counted, and is not returned at all; so is one a word apart from it or
+// from such a place ("from the former Soviet Union", "из России и стран
+// СНГ").
 //
 // A city or region of the gazetteer's GeoNames table counts only in the
 // locative (see lookupCity), and where the sentence also names a country
@@ -2252,22 +2257,30 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	var allBuf, locBuf, cityBuf [8]string
 	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
 	ts := s.toks
-	inLoc := false
+	inLoc, inFrom := false, false
+	fromGap := 0 // lower-case words read since "from", before a place
 	for i := range ts {
 		t := &ts[i]
 		if !t.word {
 			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
-				inLoc = false
+				inLoc, inFrom = false, false
 			}
 			continue
 		}
 		if t.cls&cLocPrep != 0 {
-			inLoc = true
+			inLoc, inFrom = true, false
+			continue
+		}
+		if t.low == "from" || t.low == "из" {
+			inLoc, inFrom, fromGap = false, true, 0
 			continue
 		}
 		if t.upper {
 			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
 			switch {
+			case ok && inFrom:
+				i += n - 1 // an origin: not the count's place
+				fromGap = 0
 			case ok && city:
 				cities = appendNew(cities, name)
 				i += n - 1
@@ -2282,6 +2295,9 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		}
 		if !(t.low == "and" || t.low == "both" || t.low == "the" || t.low == "и" || t.low == "alone" || t.low == "or" || t.low == "или") {
 			inLoc = false
+			if fromGap++; fromGap > 1 {
+				inFrom = false
+			}
 		}
 	}
 	if len(cities) > 0 {
@@ -2459,6 +2475,9 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 	}
 	key = trimSuffix(trimSuffix(key, "'s"), "’s")
 	if n, ok := x.lookupName(city, key); ok {
+		if !city && x.caps[string(key)] && !allCaps(ts) {
+			return "", false // "Us", not "US"
+		}
 		return n, true
 	}
 	if len(key) == 0 || key[0] < 0x80 || isAllCaps(ts[0].s) {
@@ -2473,6 +2492,17 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 		}
 	}
 	return "", false
+}
+
+// allCaps reports whether every word of ts is written in capitals
+// ("UK's" is).
+func allCaps(ts []tok) bool {
+	for i := range ts {
+		if !isAllCaps(strings.TrimSuffix(strings.TrimSuffix(ts[i].s, "'s"), "’s")) {
+			return false
+		}
+	}
+	return true
 }
 
 // namePrefix reports whether a folded word starts a name of several words

@@ -30,7 +30,12 @@
 // names for the hand-kept countries; and GeoNames' first-level regions
 // (admin1: oblasts, states, provinces; about 3,900) and cities of 15,000
 // people or more (about 26,000), with their Cyrillic alternate names, and
-// for cities of 100,000 or more their Latin ones ("Kiev"). A GeoNames
+// for cities of 100,000 or more their Latin ones ("Kiev"); and the names
+// of internal/gen/aliases.json, which neither source has: "USA", "США",
+// "Крым", "Донецкая область". South Ossetia, which neither GeoNames nor
+// ISO 3166-2 lists as a region of its own (both count its land to
+// Georgia), is a hand-kept subdivision of Georgia; Abkhazia (GE.02) and Crimea (UA.11)
+// are GeoNames regions of Georgia and Ukraine. A GeoNames
 // region that is a hand-kept subdivision (Chechnya) is joined to it, so
 // Grozny lies in the North Caucasus. Its regions and cities are looked up
 // in geoindex.bin, an index of it that go generate builds (see

@@ -109,3 +109,75 @@ func TestPlainLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestAliases builds the fixture with a list of hand-kept names: they
+// become own names of the country, region and city, before the
+// alternate names (an alternate name given again is promoted, not
+// repeated), and a common word is marked so.
+func TestAliases(t *testing.T) {
+	t.Parallel()
+	aliases := `{"names": {
+		"GB": ["UK", "Британия"],
+		"UA.05": ["Донецкая область", "Donetsk Oblast"],
+		"gn:701822": ["Мариуполь", "Mariupol City"],
+		"gn:2639577": ["Reading"]
+	}}`
+	tab, err := build(input{
+		cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),
+		words: map[string]bool{"reading": true, "uk": false}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(ns []geofile.Name) string {
+		var parts []string
+		for _, n := range ns {
+			s := n.Text
+			if n.Alt {
+				s = "^" + s
+			}
+			if n.Common {
+				s = "~" + s
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, "|")
+	}
+	got := map[string]string{}
+	for _, list := range [][]geofile.Entry{tab.Countries, tab.Admin1, tab.Cities} {
+		for _, e := range list {
+			got[e.ID] = names(e.Names)
+		}
+	}
+	want := map[string]string{
+		"GB":         "United Kingdom|Великобритания|Велика Британія|UK|Британия",
+		"UA.05":      "Donetsk|Donetsk Oblast|Donetsk Region|Donetsk Province|Донецкая область",
+		"GB.ENG":     "England|England Region|England Province",
+		"gn:701822":  "Mariupol|Мариуполь|Mariupol City|^Marioupol|^Hayeren|^Zhdanov",
+		"gn:2639577": "~Reading|^Рединг|^Reding",
+		"gn:556560":  "Grozny|Groznyy|^Грозный",
+		"gn:102":     "Nowhere City",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+// TestAliasesRefused: a name list for a place the table lacks, or for a
+// hand-kept place, is an error naming the place.
+func TestAliasesRefused(t *testing.T) {
+	t.Parallel()
+	for aliases, want := range map[string]string{
+		`{"names": {"UA.99": ["Nowhere"]}}`: "no place UA.99",
+		`{"names": {"RU-CE": ["ЧР"]}}`:      "RU-CE is a place of places.json",
+		`{"names": {"UA": ["Ukr"]}}`:        "UA is a place of places.json",
+	} {
+		_, err := build(input{
+			cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),
+			words: map[string]bool{}, minPop: 15000, latinPop: 100000,
+		})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("aliases %s: error %v, want one saying %q", aliases, err, want)
+		}
+	}
+}

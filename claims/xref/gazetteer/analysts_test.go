@@ -1,0 +1,98 @@
+package gazetteer
+
+import "testing"
+
+// TestAnalystNames probes the names an analyst of this domain types into
+// a claim's place field, in English and Russian, with the ID each must
+// denote. The IDs were looked up by hand: ISO 3166-1 codes for
+// countries, ISO 3166-2 for the hand-kept subdivisions, and GeoNames'
+// admin1 codes and geoname ids (from its admin1 list and cities500.txt)
+// for regions and cities.
+func TestAnalystNames(t *testing.T) {
+	t.Parallel()
+	g := Builtin()
+	tests := map[string]string{
+		// The United States: abbreviations, dotted and not, the full
+		// name, and the Russian names with ё and without.
+		"USA": "US", "U.S.": "US", "US": "US", "U.S.A.": "US", "United States": "US",
+		"United States of America": "US", "США": "US", "Соединенные Штаты": "US",
+		"Соединённые Штаты": "US", "Соединённые Штаты Америки": "US", "Соединенные Штаты Америки": "US",
+		// The United Kingdom.
+		"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "Великобритания": "GB",
+		"Британия": "GB", "Соединённое Королевство": "GB",
+		// Other abbreviations.
+		"UAE": "AE", "ОАЭ": "AE", "РФ": "RU", "Российская Федерация": "RU", "ФРГ": "DE", "КНР": "CN",
+		"PRC": "CN", "ЕС": "region:eu", "EU": "region:eu", "Евросоюз": "region:eu",
+		"Европейский союз": "region:eu", "СНГ": "region:cis", "КНДР": "KP", "DPRK": "KP",
+		// The Koreas.
+		"Южная Корея": "KR", "South Korea": "KR", "Республика Корея": "KR", "Северная Корея": "KP", "North Korea": "KP",
+		// Other names of countries.
+		"Czech Republic": "CZ", "Czechia": "CZ", "Чехия": "CZ", "Turkiye": "TR", "Türkiye": "TR", "Турция": "TR",
+		"Белоруссия": "BY", "Беларусь": "BY", "Киргизия": "KG", "Кыргызстан": "KG", "Туркмения": "TM",
+		"Молдавия": "MD", "Сирия": "SY", "Ирак": "IQ", "Грузия": "GE", "Украина": "UA",
+		// The disputed regions, as GeoNames and ISO 3166-2 have them:
+		// Abkhazia and Crimea their regions of Georgia and Ukraine; South
+		// Ossetia, which neither lists, a hand-kept subdivision of Georgia.
+		"Abkhazia": "GE.02", "Абхазия": "GE.02", "Республика Абхазия": "GE.02",
+		"South Ossetia": "south-ossetia", "Южная Осетия": "south-ossetia",
+		"Crimea": "UA.11", "Крым": "UA.11", "Республика Крым": "UA.11", "Автономная Республика Крым": "UA.11",
+		// Ukraine's eastern and southern oblasts, in Russian.
+		"Донецкая область": "UA.05", "Луганская область": "UA.14", "Запорожская область": "UA.26",
+		"Херсонская область": "UA.08", "Харьковская область": "UA.07", "Donetsk Oblast": "UA.05",
+		"Севастополь": "gn:694423",
+		// Russia's regions: the North Caucasus (hand-kept) and others.
+		"Чечня": "RU-CE", "Чеченская Республика": "RU-CE", "Дагестан": "RU-DA", "Ингушетия": "RU-IN",
+		"Кабардино-Балкария": "RU-KB", "КБР": "RU-KB", "Карачаево-Черкесия": "RU-KC", "КЧР": "RU-KC",
+		"Северная Осетия": "RU-SE", "Северная Осетия — Алания": "RU-SE", "Ставропольский край": "RU-STA",
+		"Московская область": "RU.47", "Подмосковье": "RU.47", "Татарстан": "RU.73",
+		"Tatarstan": "RU.73", "Башкортостан": "RU.08", "Башкирия": "RU.08", "Адыгея": "RU.01",
+		"Калмыкия": "RU.24", "Ростовская область": "RU.61", "Белгородская область": "RU.09",
+		"Курская область": "RU.41", "Брянская область": "RU.10", "Краснодарский край": "RU.38",
+		"Республика Дагестан": "RU-DA", "Республика Татарстан": "RU.73", "Якутия": "RU.63",
+		"Leningrad Oblast": "RU.42", "ХМАО": "RU.32", "Бурятия": "RU.11",
+		"Республика Саха (Якутия)": "RU.63", "Тыва": "RU.79",
+		"Приднестровье": "MD.58", "Transnistria": "MD.58", "Англия": "GB.ENG", "Шотландия": "GB.SCT",
+		"Голландия": "NL", "Нидерланды": "NL",
+		// Cities: Stavropol, not Tolyatti (once Stavropol-on-Volga).
+		"Ставрополь": "gn:487846", "Грозный": "gn:558418", "Москва": "gn:524901",
+		// Syria and Iraq in Russian.
+		"Ракка": "SY.04", "Raqqa": "SY.04", "Хасеке": "SY.01", "Идлиб": "gn:169389", "Мосул": "gn:99072",
+		"Анбар": "IQ.01", "Ниневия": "IQ.15",
+	}
+	for name, want := range tests {
+		p, ok := g.Lookup(name)
+		if !ok || p.ID != want {
+			t.Errorf("Lookup(%q) = %q (found %v), want %q", name, p.ID, ok, want)
+		}
+		if s := g.Resolve([]string{name}); len(s.Unknown) > 0 {
+			t.Errorf("Resolve(%q): unknown %q", name, s.Unknown)
+		}
+	}
+}
+
+// TestDisputedRegionsInside checks that the disputed regions lie inside
+// the countries GeoNames and ISO 3166-2 count them to, and not inside
+// Russia.
+func TestDisputedRegionsInside(t *testing.T) {
+	t.Parallel()
+	g := Builtin()
+	tests := []struct {
+		a, b string
+		want Relation
+	}{
+		{"Абхазия", "Georgia", Inside},
+		{"Южная Осетия", "Грузия", Inside},
+		{"South Ossetia", "Abkhazia", Disjoint},
+		{"Крым", "Ukraine", Inside},
+		{"Крым", "Russia", Disjoint},
+		{"Донецкая область", "Украина", Inside},
+		{"Mariupol", "Донецкая область", Inside},
+		{"Сухуми", "Абхазия", Inside},
+		{"Sokhumi", "Abkhazia", Inside},
+	}
+	for _, tt := range tests {
+		if got := Compare(g.Resolve([]string{tt.a}), g.Resolve([]string{tt.b})); got != tt.want {
+			t.Errorf("Compare(%q, %q) = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
