@@ -16,8 +16,10 @@
 //     (an associate member) and without Georgia and Ukraine.
 //   - North Caucasus: the seven subjects of the North Caucasian Federal
 //     District, inside Russia; Caucasus: North and South Caucasus.
-//   - Middle East: the Levant (Syria, Iraq, Lebanon, Jordan, Israel,
-//     Palestine), Turkey, Iran, Egypt and the Arabian peninsula.
+//   - Middle East: the Levant (Syria, Lebanon, Jordan, Israel, Palestine),
+//     Iraq, Turkey, Iran, Egypt and the Arabian peninsula. Iraq is not in
+//     the Levant: "Islamic State of Iraq and the Levant" names them apart,
+//     and a count for the Levant is no ceiling on a count for Iraq.
 //   - Western Europe: the EU-15 with Norway, Switzerland and the United
 //     Kingdom, as counter-terrorism reports of 2014-2017 use the term; not
 //     the narrower UN M49 sub-region. Russia is not placed in Europe.

@@ -34,6 +34,10 @@ func TestCompare(t *testing.T) {
 		{[]string{"Russia", "Central Asia"}, []string{"Former Soviet Union"}, Inside},
 		{[]string{"СНГ"}, []string{"ex-USSR"}, Inside},
 		{[]string{"Syria"}, []string{"Middle East"}, Inside},
+		{[]string{"Syria"}, []string{"Levant"}, Inside},
+		{[]string{"Iraq"}, []string{"Middle East"}, Inside},
+		{[]string{"Iraq"}, []string{"Levant"}, Disjoint}, // "Iraq and the Levant" names them apart
+		{[]string{"Syria", "Iraq"}, []string{"Левант"}, Overlap},
 		{[]string{"France"}, []string{"Western Europe"}, Inside},
 		{[]string{"Western Europe"}, []string{"Europe"}, Inside},
 		{[]string{"Russia"}, []string{"Europe"}, Disjoint},
