@@ -351,8 +351,8 @@ func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '
 // rangeAfter reads "70 and 80" after "between", or "70 to 80" after "from".
 func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool) {
 	k, ok := p.rangeEnd(s, toks, j, &m.a, m.mod == modFrom)
-	if !ok || k >= len(toks) {
-		return 0, false
+	if !ok || k+1 >= len(toks) {
+		return 0, false // "between 0 and" ends the text: no second end
 	}
 	t := &toks[k]
 	w := p.word(t)

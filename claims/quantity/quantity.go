@@ -622,7 +622,7 @@ func (p *Parser) signed(q *Quantity, lead string, neg bool) {
 		q.Low, q.High = q.High, q.Low
 		for _, v := range []*float64{q.Low, q.High, q.Best} {
 			if v != nil {
-				*v = -*v
+				*v = 0 - *v // not -0: "fell 0" is a change of 0
 			}
 		}
 	}
