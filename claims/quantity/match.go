@@ -1730,6 +1730,14 @@ func (m *match) pairEnds() (match, match) {
 		first.start = m.aStart
 	}
 	second.core, second.mod, second.a, second.start = coreNumeral, modNone, m.b, m.bStart
+	// A vague end ("between a few dozen and 100") is the vague quantity
+	// again, not the bound it gave the range.
+	if m.a.vague != 0 {
+		first.core, first.vague, first.base = coreVague, int(m.a.vague-1), m.a.scale
+	}
+	if m.b.vague != 0 {
+		second.core, second.vague, second.base = coreVague, int(m.b.vague-1), m.b.scale
+	}
 	return first, second
 }
 

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -37,6 +38,30 @@ func TestRangeVagueEnd(t *testing.T) {
 		// end's scale or not.
 		{"от пяти до нескольких тысяч", "two quantities found"},
 	})
+	// Two sources' figures in running text: each end is read alone, a
+	// vague one as the vague quantity it is, not as the bound it gave.
+	for _, tt := range []struct {
+		text string
+		want []want
+	}{
+		{"The prefecture and the unions: from 300 to several thousand.", []want{
+			exact(300, "numeral").span("300"),
+			{Low: v(3000), High: v(9000), Best: v(5000), Approx: true, Kind: Vague, Rule: "vague:several", Span: "several thousand"}}},
+		{"The police and the organisers counted between several hundred and 5,000 respectively.", []want{
+			{Low: v(300), High: v(900), Best: v(500), Approx: true, Kind: Vague, Rule: "vague:several", Span: "several hundred"},
+			exact(5000, "numeral").span("5,000")}},
+	} {
+		qs := Extract(tt.text)
+		if len(qs) != len(tt.want) {
+			t.Errorf("Extract(%q): %d quantities, want %d", tt.text, len(qs), len(tt.want))
+			continue
+		}
+		for i, q := range qs {
+			if g := got(tt.text, q); !reflect.DeepEqual(g, tt.want[i]) {
+				t.Errorf("Extract(%q)[%d] = %+v, want %+v", tt.text, i, g, tt.want[i])
+			}
+		}
+	}
 	q, err := Parse("от нескольких сотен до тысячи")
 	if err != nil {
 		t.Fatal(err)
