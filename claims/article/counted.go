@@ -80,11 +80,11 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 	for start > k+1 && start < j && ts[start-1].word && ruAdjectiveAny(ts[start-1].low) {
 		start--
 	}
-	// "70,000 foreign terrorist fighters", "5,050 active duty troops": an
-	// English qualifier the parser read before its unit opens what is
-	// counted, with the words between.
+	// "70,000 foreign terrorist fighters", "5,050 active duty troops",
+	// "5,025 active-duty troops": an English qualifier the parser read
+	// before its unit opens what is counted, with the words between.
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word; m-- {
-		if quantity.IsQualifier(ts[m].low) {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) {
 			start = m
 		}
 	}

@@ -16,6 +16,7 @@ func TestQualifiedUnit(t *testing.T) {
 	}{
 		{"Bogdanov said they come from between 70 and 80 different countries.", "between 70 and 80 different countries", "countries", "different countries"},
 		{"The Pentagon said some 70,000 foreign terrorist fighters have fought for ISIS.", "some 70,000 foreign terrorist fighters", "fighters", "foreign terrorist fighters"},
+		{"The Pentagon said more than 5,025 active-duty troops were deployed.", "more than 5,025 active-duty troops", "troops", "active-duty troops"},
 		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
 		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
 		{"По данным МЧС, 19 получили ранения.", "19", "", "получили ранения"},

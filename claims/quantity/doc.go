@@ -181,7 +181,8 @@
 //     "new", "разных", "различных", "других", "иностранных", "новых",
 //     "дополнительных"; see IsQualifier): "300 foreign fighters" has unit
 //     "fighters", "70,000 foreign terrorist fighters" and "5,050 active
-//     duty troops" take English words up to the first plural, "11 more
+//     duty troops" take English words up to the first plural (a word
+//     joined by a hyphen is one: "5,025 active-duty troops"), "11 more
 //     people" "people"; with no such noun after them they are no unit.
 //     A verb is never a unit: an English past in "-ed" or an irregular one
 //     ("ran", "lost"), a Russian past plural or neuter, reflexive or not

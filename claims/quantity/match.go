@@ -1238,19 +1238,29 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	if isASCIILetter(s[toks[u].start]) {
 		// English: the qualifier, then words up to the first plural, each
 		// after the first in lower case ("300 foreign terrorist
-		// fighters", "5,050 active duty troops", "11 more people"); words
+		// fighters", "5,050 active duty troops", "11 more people"), a word
+		// joined by a hyphen as one ("5,025 active-duty troops"); words
 		// that end in no plural ("2,000 additional active duty U.S.")
 		// leave the qualifier, which is no unit.
-		q := u
-		for n := 0; n < 3 && u+1 < len(toks) && toks[u+1].kind == tWord && toks[u+1].space &&
-			(n == 0 && p.word(&toks[u]).has(fQualifies) ||
-				n > 0 && s[toks[u].end-1] != 's' && s[toks[u+1].start] >= 'a' && s[toks[u+1].start] <= 'z') &&
-			(p.word(&toks[u+1]).has(fQualifies) || p.nounAfterAdjective(s, &toks[u+1])); n++ {
-			u++
-		}
-		if w := s[toks[u].start:toks[u].end]; u > q+1 && !p.word(&toks[u]).has(fCountNoun) &&
-			!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") {
-			u = q
+		if p.word(&toks[u]).has(fQualifies) {
+			q, steps, joined := u, 0, false
+			for steps < 3 {
+				for u+2 < len(toks) && isSym(toks, u+1, '-') && !toks[u+1].space && toks[u+2].kind == tWord && !toks[u+2].space &&
+					s[toks[u+2].start] >= 'a' && s[toks[u+2].start] <= 'z' {
+					u, joined = u+2, true
+				}
+				if u+1 >= len(toks) || toks[u+1].kind != tWord || !toks[u+1].space ||
+					steps > 0 && (s[toks[u].end-1] == 's' || s[toks[u+1].start] < 'a' || s[toks[u+1].start] > 'z') ||
+					!p.word(&toks[u+1]).has(fQualifies) && !p.nounAfterAdjective(s, &toks[u+1]) {
+					break
+				}
+				u++
+				steps++
+			}
+			if w := s[toks[u].start:toks[u].end]; u != q && (steps > 1 || joined) && !p.word(&toks[u]).has(fCountNoun) &&
+				!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") || steps == 0 {
+				u = q
+			}
 		}
 	} else {
 		for n := 0; n < 3 && u+1 < len(toks) && toks[u+1].kind == tWord && toks[u+1].space &&

@@ -138,6 +138,8 @@ func TestQualifierUnit(t *testing.T) {
 		{"some 70,000 foreign terrorist fighters have fought",
 			approxW(63000, 70000, 77000, "about").unit("fighters").span("some 70,000 foreign terrorist fighters")},
 		{"between 70 and 80 different countries", rng(70, 80).unit("countries")},
+		{"more than 5,025 active-duty troops deployed", lower(5026, "more_than").unit("troops").span("more than 5,025 active-duty troops")},
+		{"50 new anti-tank missiles", exact(50, "numeral").unit("missiles")},
 		{"11 more people died", exact(11, "numeral").unit("people").span("11 more people")},
 		{"50 других людей", exact(50, "numeral").unit("людей")},
 		{"40 разных стран", exact(40, "numeral").unit("стран")},
