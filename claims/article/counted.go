@@ -74,10 +74,19 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 			}
 		}
 	}
-	// "156 российских граждан": the parser's unit is the noun, and the
-	// adjectives before it in the span belong to what is counted.
+	// "156 российских граждан", "70 different countries": the parser's
+	// unit is the noun, and the adjectives before it in the span belong to
+	// what is counted.
 	for start > k+1 && start < j && ts[start-1].word && ruAdjectiveAny(ts[start-1].low) {
 		start--
+	}
+	// "70,000 foreign terrorist fighters", "5,050 active duty troops",
+	// "5,025 active-duty troops": an English qualifier the parser read
+	// before its unit opens what is counted, with the words between.
+	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word; m-- {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) {
+			start = m
+		}
 	}
 	if q.Unit == "percent" && start < len(ts) && ts[start].low == "of" {
 		start++

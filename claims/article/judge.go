@@ -67,10 +67,9 @@ func mayHoldStatStem(s string) bool {
 
 // What judge and the reader ask of a quantity's unit, in unitFlagsOf.
 const (
-	uTime      uint8 = 1 << iota // a time mark: inFolded(timeMarks, u)
-	uDuration                    // durationWords[stem(u)]
-	uLength                      // a unit of distance: inFolded(lengthUnits, u)
-	uAdjective                   // adjectiveUnits[fold(u)]
+	uTime     uint8 = 1 << iota // a time mark: inFolded(timeMarks, u)
+	uDuration                   // durationWords[stem(u)]
+	uLength                     // a unit of distance: inFolded(lengthUnits, u)
 )
 
 // unitFlagsOf folds and stems the unit u once for the questions judge and
@@ -88,9 +87,6 @@ func unitFlagsOf(u string) uint8 {
 	}
 	if inFolded(lengthUnits, u) {
 		f |= uLength
-	}
-	if adjectiveUnits[fold(u)] {
-		f |= uAdjective
 	}
 	return f
 }

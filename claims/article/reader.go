@@ -415,14 +415,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		if c.Counted != "" {
 			prevCounted = c.Counted
 		}
-		// "between 70 and 80 different countries": the parser keeps the
-		// adjective as the unit; the unit is the noun it qualifies.
 		uf := d.unitFlags(q.Unit)
-		if uf&uAdjective != 0 {
-			if w := strings.Fields(c.Counted); len(w) >= 2 && fold(w[0]) == fold(c.Unit) {
-				c.Unit = w[len(w)-1]
-			}
-		}
 		prevSent = si
 		c.Places = d.placesCopy(s.ctxPlaces)
 		c.LikelyClaim, c.Reason = judge(p, s, &q, uf, quotes)
@@ -1030,11 +1023,6 @@ func sentIndex(sents []sent, pos int) int {
 	}
 	return -1
 }
-
-// adjectiveUnits are words the parser may take for a unit that qualify the
-// noun after them.
-var adjectiveUnits = set("different", "various", "separate", "distinct", "other", "foreign", "active", "additional",
-	"more", "new", "российских", "иностранных", "разных", "других")
 
 // anaphors open a sentence that refers back to the one before.
 var anaphors = set("их", "них", "этих", "этом", "том", "них", "them", "those", "these", "this", "which", "also", "также", "причем", "при", "еще", "ещё")

@@ -87,6 +87,12 @@
 //     the same inversion: "человек 200" is "около 200 человек", 180 to 220
 //     (rule okolo; "человек 200-300" a hedged range), unless the figure
 //     has a unit, a modifier or a year of its own ("человек 20 лет").
+//     So is a currency's or "процент"'s genitive plural: "рублей 500" is
+//     450 to 550 RUB, "долларов 100" 90 to 110 USD, "рублей 500 тысяч"
+//     450,000 to 550,000 RUB, "процентов 5" 4.5% to 5.5%; not "евро",
+//     which stands before a rate in every case ("курс евро 100"), nor a
+//     singular ("курс доллара 90"), nor after a figure ("3 млн рублей 500
+//     тысяч" stays two figures).
 //     "С" before an accusative figure ("с десяток", "с сотню", "с тысячу",
 //     "с два десятка", "с полтора десятка") is "около" too: 9 to 11 for
 //     "с десяток"; "с" takes the genitive as "from" and the instrumental as
@@ -127,7 +133,17 @@
 //     "две или три тысячи") and "X-Y" in words ("пять-шесть тысяч",
 //     "два-три десятка") are two guesses rather than stated ends: ranges
 //     marked Approx, "hedged" in the explanation; "5-7 thousand" and "from
-//     five to seven thousand" are not.
+//     five to seven thousand" are not. An end may be a vague quantity,
+//     read at its outer bound: the low end of its interval as the first
+//     end, the high end as the second. "From several hundred to a
+//     thousand", "between several hundred and a thousand" and "от
+//     нескольких сотен до тысячи" are 300 to 1,000 ("several hundred" is
+//     300 to 900), "from a few dozen to a hundred" 24 to 100, "от сотни до
+//     нескольких тысяч" 100 to 9,000: ranges marked Approx, the
+//     explanation naming the vague end's interval. A vague first end with
+//     no scale takes the second's ("от нескольких до 10 тысяч" is 3,000 to
+//     10,000); a plain first end that might share a vague second end's
+//     scale or not ("от пяти до нескольких тысяч") is no range.
 //   - Vague words take their interval from the vague-word table. A bound on
 //     a vague quantity keeps the bound's side of it ("more than a few dozen"
 //     has low 24); an approximator on it only sets Approx.
@@ -159,7 +175,21 @@
 //     российских мирных жителей" "жителей", "50 тысяч российских и
 //     сирийских военных" "военных", and the span takes them in. A
 //     word after it that ends as a verb does ("300 гражданских погибли")
-//     leaves the adjective as the unit.
+//     leaves the adjective as the unit. A few other adjectives qualify the
+//     noun after them alike ("different", "various", "separate",
+//     "distinct", "other", "foreign", "active", "additional", "more",
+//     "new", "разных", "различных", "других", "иностранных", "новых",
+//     "дополнительных"; see IsQualifier): "300 foreign fighters" has unit
+//     "fighters", "70,000 foreign terrorist fighters" and "5,050 active
+//     duty troops" take English words up to the first plural (a word
+//     joined by a hyphen is one: "5,025 active-duty troops"), "11 more
+//     people" "people"; with no such noun after them they are no unit.
+//     A verb is never a unit: an English past in "-ed" or an irregular one
+//     ("ran", "lost"), a Russian past plural or neuter, reflexive or not
+//     ("200 погибли", "19 получили ранения", "5 погибло", "30
+//     собрались"), but for the few nouns that end so after a figure ("3
+//     цели", "2 мили", "21 село"); "-ла" and "-л" are left alone, for a
+//     figure counts nouns in them ("2 балла", "3 генерала").
 //   - Digits: "3,400" and "1,500,000" group thousands with commas, "3.5" has
 //     a decimal point. European forms are read where they are unambiguous:
 //     "1,5" (a comma not followed by exactly three digits), "1.234,5",

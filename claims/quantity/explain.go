@@ -77,6 +77,23 @@ func (p *Parser) explain(lead string, m *match, r *reading) string {
 		if mod != modNone && mod != modExact || m.alt {
 			b = append(b, ", hedged"...)
 		}
+		// "from several hundred to a thousand: midpoint 650 (300-1,000),
+		// from the low end of several hundred (300-900)"
+		for i, end := range [2]*amount{&m.a, &m.b} {
+			if end.vague == 0 {
+				continue
+			}
+			e := &p.vague[end.vague-1]
+			b = append(b, ", "...)
+			if i == 0 {
+				b = append(b, "from the low end of "...)
+			} else {
+				b = append(b, "to the high end of "...)
+			}
+			b = num(b, e.Low*end.scale)
+			b = append(b, '-')
+			b = num(b, e.High*end.scale)
+		}
 	case m.core == coreVague:
 		e := &p.vague[m.vague]
 		if !e.plural && m.base != 1 {

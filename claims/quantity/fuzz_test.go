@@ -44,6 +44,14 @@ func checkQuantity(t *testing.T, text string, q Quantity) {
 		if q.High == nil || q.Low != nil || q.Best != nil {
 			t.Errorf("%q: upper bound with low %v high %v best %v", text, q.Low, q.High, q.Best)
 		}
+	case Change:
+		// A signed change ("up 5", "fell by 3%"): either bound may be
+		// open ("rose by more than 5"), but never negative zero.
+		for _, v := range []*float64{q.Low, q.High, q.Best} {
+			if v != nil && *v == 0 && math.Signbit(*v) {
+				t.Errorf("%q: a change of -0", text)
+			}
+		}
 	default:
 		t.Errorf("%q: unknown kind %q", text, q.Kind)
 	}

@@ -63,6 +63,8 @@ const (
 	fOrganiser                       // "unions", "organisers", "организаторы": the organisers' count
 	fSApprox                         // "десяток", "сотню", "два": an accusative figure that "с" before it makes approximate ("с десяток")
 	fOtOpens                         // "составляет", "воюют": a word after which "от" opens a figure as a lower bound ("составляет от 300")
+	fQualifies                       // "foreign", "других": an adjective that qualifies the noun after it, which is the unit ("300 foreign fighters")
+	fInverts                         // "рублей", "процентов": a unit noun that may stand before its figure as "около" ("рублей 500"), as a count noun may
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -387,6 +389,12 @@ var ordinals = []struct {
 	{100, "сотый сотая сотое сотого"},
 }
 
+// qualifierWords are adjectives that qualify the counted noun after a
+// figure, which is then the unit: "300 foreign fighters", "50 других
+// людей" (see IsQualifier).
+const qualifierWords = "different various separate distinct other foreign active additional more new " +
+	"разных различных других иностранных новых дополнительных"
+
 // currencyAbbrevs are the forms of currencies that are shortened words.
 const currencyAbbrevs = "руб долл"
 
@@ -471,6 +479,16 @@ var flagWords = []struct {
 	{fSubunit, "cents cent pence центов цента цент копеек копейки копейка копейку"},
 	{fPoints, "points point percentage пункта пунктов пункт процентных"},
 	{fTooVague | fStop, "many numerous countless multiple much lots много многие многих немало множество масса"},
+	// The genitive plurals of currencies and of "процент" that colloquial
+	// Russian puts before a figure for "about" ("рублей 500", "долларов
+	// 100", "процентов 5"), as it does a count noun ("человек 200"). Not
+	// "евро", which is every case and stands before a rate ("курс евро
+	// 100"), nor a singular ("курс доллара 90").
+	{fInverts, "рублей долларов фунтов юаней иен йен франков рупий процентов"},
+	// Adjectives that qualify the counted noun after them, which is the
+	// unit ("300 foreign fighters", "50 других людей"), as a place's
+	// adjective does; alone after a figure they are no unit.
+	{fQualifies, qualifierWords},
 	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
 		"человек людей граждан боевиков военных"},
 	// The accusative forms that no other sense of "с" takes (it governs
@@ -499,6 +517,16 @@ var flagWords = []struct {
 		"была было были будет будут есть не ни же а но ли бы его ее их они он она мы вы я также более менее около " +
 		"почти свыше уже еще всего лишь только чем тогда сейчас " +
 		"left fled died fought went came remain remains stay stayed did do does got"},
+	// English past forms that do not end in "-ed" (unitAfter turns those
+	// away by their ending): a verb after a figure is never its unit ("20
+	// ran", "50 lost their homes"). Not the forms that are also nouns a
+	// figure may count or qualify ("20 shot", "5 cut", "10 ground troops",
+	// "the Met").
+	{fStop, "arose awoke became began bled blew broke brought built bought caught chose clung crept dealt dug drew drank " +
+		"drove ate fed felt found flew forbade forgot forgave froze gave hung heard hid held kept knelt knew laid leapt " +
+		"learnt lent lost made meant rode rang ran sought sold sent shook shone sang sank sat slept spoke sped spent spun " +
+		"sprang stood stole stuck stung stank struck swore swept swam swung took taught tore told thought threw understood " +
+		"woke wore wove wept wrote lied tied"},
 }
 
 // lexicon is the compiled vocabulary of one Parser.

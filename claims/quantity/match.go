@@ -33,6 +33,7 @@ type amount struct {
 	tok        int    // index of the first number token
 	bad        string // why the figure cannot be read: "1.500" in English, "150,00"
 	fall       bool   // a range's second end below its first once they share a scale: "с 5 до 3 млн"
+	vague      int16  // a range's end that is a vague quantity ("от нескольких сотен до тысячи"): its index in Parser.vague plus one; scale is its base
 }
 
 // roundUnit is the unit of the last significant digit as written: 1,000
@@ -350,9 +351,9 @@ func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '
 
 // rangeAfter reads "70 and 80" after "between", or "70 to 80" after "from".
 func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool) {
-	k, ok := p.rangeEnd(s, toks, j, &m.a, m.mod == modFrom)
-	if !ok || k >= len(toks) {
-		return 0, false
+	k, ok := p.rangeEnd(s, toks, j, &m.a, m.mod == modFrom, true)
+	if !ok || k+1 >= len(toks) {
+		return 0, false // "between 0 and" ends the text: no second end
 	}
 	t := &toks[k]
 	w := p.word(t)
@@ -364,8 +365,16 @@ func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool)
 		return 0, false
 	}
 	m.aStart, m.aEnd, m.bStart = toks[j].start, toks[k-1].end, toks[k+1].start
-	k, ok = p.rangeEnd(s, toks, k+1, &m.b, m.mod == modFrom && w.has(fTo))
-	if !ok || !spreadRange(&m.a, &m.b) {
+	k, ok = p.rangeEnd(s, toks, k+1, &m.b, m.mod == modFrom && w.has(fTo), false)
+	if !ok {
+		return 0, false
+	}
+	if m.b.vague != 0 && m.a.vague == 0 && m.a.scale == 1 && m.b.scale > 1 && m.a.v*m.b.scale <= m.b.v {
+		// "от пяти до нескольких тысяч": five, or five thousand, to
+		// several thousand? Not read as one range.
+		return 0, false
+	}
+	if !spreadRange(&m.a, &m.b) {
 		return 0, false
 	}
 	m.core = coreRange
@@ -377,19 +386,43 @@ func (p *Parser) rangeAfter(s string, toks []token, j int, m *match) (int, bool)
 // Russian genitive singular that is also a plural, read as the singular
 // it is after those prepositions: "от сотни до тысячи" is 100 to 1,000,
 // "от 300 до тысячи" 300 to 1,000 ("тысячи" alone is "thousands").
-func (p *Parser) rangeEnd(s string, toks []token, j int, a *amount, genitive bool) (int, bool) {
-	if k, ok := p.amount(s, toks, j, a); ok || !genitive {
+//
+// An end that is a vague quantity ("from several hundred to a thousand",
+// "от нескольких десятков до сотни", "between a few dozen and 100") is
+// read at its outer bound, the low end of its interval as the first end
+// and the high end as the second: "several hundred" is 300 to 900, so
+// "from several hundred to a thousand" is 300 to 1,000. first tells the
+// ends apart.
+func (p *Parser) rangeEnd(s string, toks []token, j int, a *amount, genitive bool, first bool) (int, bool) {
+	if k, ok := p.amount(s, toks, j, a); ok {
 		return k, ok
 	}
-	if j >= len(toks) || toks[j].kind != tWord || isASCIILetter(s[toks[j].start]) {
+	if j >= len(toks) || toks[j].kind != tWord {
 		return 0, false
 	}
-	w := p.word(&toks[j])
-	if w.sing == 0 {
+	if w := p.word(&toks[j]); genitive && w.sing > 0 && !isASCIILetter(s[toks[j].start]) {
+		*a = amount{v: w.sing, scale: 1, tok: j}
+		return p.amountTail(s, toks, j+1, a), true
+	}
+	var vm match
+	k, ok := p.vagueAt(toks, j, &vm)
+	if !ok {
 		return 0, false
 	}
-	*a = amount{v: w.sing, scale: 1, tok: j}
-	return p.amountTail(s, toks, j+1, a), true
+	e := &p.vague[vm.vague]
+	*a = amount{scale: vm.base, tok: j, vague: int16(vm.vague + 1)}
+	if first {
+		a.v = e.Low * vm.base
+		if e.LowExclusive {
+			a.v = exclusiveLow(a.v)
+		}
+	} else {
+		a.v = e.High * vm.base
+		if e.HighExclusive {
+			a.v = exclusiveHigh(a.v)
+		}
+	}
+	return p.amountTail(s, toks, k, a), true
 }
 
 // spreadRange shares scale, currency and percent between a range's ends
@@ -1189,8 +1222,10 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	if u >= len(toks) || toks[u].kind != tWord || !toks[u].space {
 		return k
 	}
-	// "300 российских боевиков": a place's or nation's adjective
-	// qualifies the counted noun after it, which is the unit; so do the
+	// "300 российских боевиков": a place's or nation's adjective, or one
+	// of a few others ("300 foreign fighters", "50 других людей", the
+	// lexicon's fQualifies), qualifies the counted noun after it, which
+	// is the unit; so do the
 	// adjectives in the genitive plural after it ("115 российских мирных
 	// жителей"), and two such adjectives joined by "и" or "или" ("50 тысяч
 	// российских и сирийских военных").
@@ -1200,10 +1235,40 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		toks[u+3].kind == tWord && toks[u+3].space && p.nounAfterAdjective(s, &toks[u+3]) {
 		u += 2
 	}
-	for n := 0; n < 3 && u+1 < len(toks) && toks[u].id == 0 && toks[u+1].kind == tWord && toks[u+1].space &&
-		(n == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) || n > 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
-		p.nounAfterAdjective(s, &toks[u+1]); n++ {
-		u++
+	if isASCIILetter(s[toks[u].start]) {
+		// English: the qualifier, then words up to the first plural, each
+		// after the first in lower case ("300 foreign terrorist
+		// fighters", "5,050 active duty troops", "11 more people"), a word
+		// joined by a hyphen as one ("5,025 active-duty troops"); words
+		// that end in no plural ("2,000 additional active duty U.S.")
+		// leave the qualifier, which is no unit.
+		if p.word(&toks[u]).has(fQualifies) {
+			q, steps, joined := u, 0, false
+			for steps < 3 {
+				for u+2 < len(toks) && isSym(toks, u+1, '-') && !toks[u+1].space && toks[u+2].kind == tWord && !toks[u+2].space &&
+					s[toks[u+2].start] >= 'a' && s[toks[u+2].start] <= 'z' {
+					u, joined = u+2, true
+				}
+				if u+1 >= len(toks) || toks[u+1].kind != tWord || !toks[u+1].space ||
+					steps > 0 && (s[toks[u].end-1] == 's' || s[toks[u+1].start] < 'a' || s[toks[u+1].start] > 'z') ||
+					!p.word(&toks[u+1]).has(fQualifies) && !p.nounAfterAdjective(s, &toks[u+1]) {
+					break
+				}
+				u++
+				steps++
+			}
+			if w := s[toks[u].start:toks[u].end]; u != q && (steps > 1 || joined) && !p.word(&toks[u]).has(fCountNoun) &&
+				!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") || steps == 0 {
+				u = q
+			}
+		}
+	} else {
+		for n := 0; n < 3 && u+1 < len(toks) && toks[u+1].kind == tWord && toks[u+1].space &&
+			(n == 0 && (toks[u].id == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) || p.word(&toks[u]).has(fQualifies)) ||
+				n > 0 && toks[u].id == 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
+			p.nounAfterAdjective(s, &toks[u+1]); n++ {
+			u++
+		}
 	}
 	w := p.word(&toks[u])
 	if w.currency != "" && m.core == coreVague {
@@ -1213,8 +1278,8 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) {
 		return k
 	}
-	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && len(word) > 4 && word[len(word)-2:] == "ed" {
-		return k // a verb: "40 arrived", "800 were killed"
+	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && (len(word) > 4 && word[len(word)-2:] == "ed" || ruPastVerb(word)) {
+		return k // a verb: "40 arrived", "800 were killed", "200 погибли", "11 получили ранения"
 	}
 	m.unit = s[toks[u].start:toks[u].end]
 	m.countNoun = w.has(fCountNoun)
@@ -1675,6 +1740,14 @@ func (m *match) pairEnds() (match, match) {
 		first.start = m.aStart
 	}
 	second.core, second.mod, second.a, second.start = coreNumeral, modNone, m.b, m.bStart
+	// A vague end ("between a few dozen and 100") is the vague quantity
+	// again, not the bound it gave the range.
+	if m.a.vague != 0 {
+		first.core, first.vague, first.base = coreVague, int(m.a.vague-1), m.a.scale
+	}
+	if m.b.vague != 0 {
+		second.core, second.vague, second.base = coreVague, int(m.b.vague-1), m.b.scale
+	}
 	return first, second
 }
 
@@ -1724,12 +1797,13 @@ func (p *Parser) otLowerBound(toks []token, j int, m *match) bool {
 	return m.mod == modAtLeast
 }
 
-// invertedNounAt reports a Russian count noun at toks[i] with a figure
-// after it and no figure before it: "человек 200", the colloquial order
-// of "около 200 человек".
+// invertedNounAt reports a Russian count noun, or a currency's or
+// "процент"'s genitive plural, at toks[i] with a figure after it and no
+// figure before it: "человек 200", "рублей 500", the colloquial order of
+// "около 200 человек", "около 500 рублей".
 func (p *Parser) invertedNounAt(s string, toks []token, i int) bool {
 	t := &toks[i]
-	if t.kind != tWord || !p.word(t).has(fCountNoun) || isASCIILetter(s[t.start]) || i+1 >= len(toks) ||
+	if t.kind != tWord || p.word(t).flags&(fCountNoun|fInverts) == 0 || isASCIILetter(s[t.start]) || i+1 >= len(toks) ||
 		toks[i+1].kind != tNum || !toks[i+1].space {
 		return false
 	}
@@ -1744,7 +1818,8 @@ func (p *Parser) invertedNounAt(s string, toks []token, i int) bool {
 
 // invertedNoun reads the figure after a count noun (invertedNounAt) as
 // "около" before it would: "человек 200" is about 200 people, 180 to
-// 220, and "человек 200-300" a hedged range. The noun is the unit; a verb
+// 220, and "человек 200-300" a hedged range; "рублей 500" is 450 to 550
+// roubles (unit RUB), "процентов 5" 4.5 to 5.5%. The noun is the unit; a verb
 // after the figure ("человек 200 пришли") is none. It reports false, and
 // the figure is read alone, when the figure has a modifier, a unit, a
 // currency or a percent sign of its own, or is a year ("человек 20 лет",
@@ -1761,8 +1836,15 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, j *int, m *match) b
 		}
 		*j = m.leadEndTok // "человек 200 пришли": the verb is no unit
 	}
-	m.unit = s[toks[i].start:toks[i].end]
-	m.countNoun = true
+	switch w := p.word(&toks[i]); {
+	case w.currency != "": // "рублей 500" is about 500 roubles
+		m.a.currency, m.b.currency, m.unit = w.currency, w.currency, w.currency
+	case w.has(fPercent): // "процентов 5" is about 5%
+		m.a.percent, m.b.percent, m.unit = true, true, "percent"
+	default:
+		m.unit = s[toks[i].start:toks[i].end]
+		m.countNoun = true
+	}
 	m.mod = modOkolo
 	return true
 }
@@ -1807,7 +1889,8 @@ func (p *Parser) nounAfterAdjective(s string, t *token) bool {
 	if p.word(t).has(fCountNoun) {
 		return true
 	}
-	return t.id == 0 && !ruVerbLike(s[t.start:t.end])
+	w := s[t.start:t.end]
+	return t.id == 0 && !ruVerbLike(w) && !(len(w) > 4 && (w[len(w)-2:] == "ed" || w[len(w)-3:] == "ing")) // "300 more arrived", "more marching"
 }
 
 // ruVerbLike reports a Russian word with the ending of a verb in the past
@@ -1821,4 +1904,35 @@ func ruVerbLike(w string) bool {
 		}
 	}
 	return false
+}
+
+// ruPastVerb reports a Russian word with the ending of a verb in the past
+// plural or neuter ("погибли", "получили", "погибло"), reflexive or not
+// ("собрались", "собралось", "оказался", "оказалась"): never a figure's
+// unit. A genitive singular in "-ла" ("2 балла", "3 генерала") and a
+// nominative in "-л" ("21 балл") are nouns as often as verbs and are left
+// alone; so are the few nouns in "-ли" and "-ло" a figure counts
+// (ruNounsInL). A word of three letters or fewer ("чел") is no verb.
+func ruPastVerb(w string) bool {
+	if w == "" || w[0] < utf8.RuneSelf || utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, e := range [...]string{"ли", "ло", "лись", "лось", "лся", "лась"} {
+		if strings.HasSuffix(w, e) {
+			return !ruNounsInL[strings.ToLower(w)]
+		}
+	}
+	return false
+}
+
+// ruNounsInL are the nouns ending as a verb in the past does that a
+// figure counts or measures: feminine nouns in "-ль" in the genitive
+// singular after two to four ("3 цели", "2 мили", "4 недели") and
+// neuter nouns in "-ло" after one ("21 село").
+var ruNounsInL = map[string]bool{
+	"цели": true, "мили": true, "недели": true, "модели": true, "роли": true, "медали": true, "детали": true,
+	"земли": true, "капли": true, "петли": true, "мысли": true, "сабли": true, "шинели": true,
+	"артели": true, "дуэли": true, "купели": true, "постели": true,
+	"село": true, "число": true, "дело": true, "тело": true, "крыло": true, "кресло": true, "весло": true,
+	"стекло": true, "правило": true, "начало": true, "сало": true, "масло": true, "жерло": true,
 }

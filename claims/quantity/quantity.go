@@ -13,7 +13,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "9"
+const Version = "10"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -622,7 +622,7 @@ func (p *Parser) signed(q *Quantity, lead string, neg bool) {
 		q.Low, q.High = q.High, q.Low
 		for _, v := range []*float64{q.Low, q.High, q.Best} {
 			if v != nil {
-				*v = -*v
+				*v = 0 - *v // not -0: "fell 0" is a change of 0
 			}
 		}
 	}
@@ -658,7 +658,7 @@ func (p *Parser) resolve(m *match) reading {
 		r.count = m.a.currency == "" && !m.a.percent && n == math.Trunc(n)
 	case coreRange:
 		r.coreLo, r.coreHi, r.coreBest, r.coreHasBest = m.a.v, m.b.v, (m.a.v+m.b.v)/2, true
-		r.approx = m.alt
+		r.approx = m.alt || m.a.vague != 0 || m.b.vague != 0 // "от нескольких сотен до тысячи": a vague end
 		r.count = m.a.currency == "" && !m.a.percent && m.a.v == math.Trunc(m.a.v) && m.b.v == math.Trunc(m.b.v)
 	case coreFraction, coreRatio:
 		v := math.Round(m.pct*1e9) / 1e9 // 3 × 0.2 × 100 is 60.00000000000001
@@ -850,6 +850,20 @@ var invertedScaleWords = [...]string{"тысяч", "миллионов", "мил
 // IsInvertedScale reports whether word (in lower case) is a scale the
 // parser may read before its figure ("тысяч" of "тысяч 50–60").
 func IsInvertedScale(word string) bool { return invertedScales[word] }
+
+var qualifiers = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(qualifierWords) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsQualifier reports whether word (in lower case) is an adjective the
+// parser reads as qualifying the unit after it ("foreign" of "300 foreign
+// fighters", whose unit is "fighters"), as it does a place's adjective
+// ("российских граждан").
+func IsQualifier(word string) bool { return qualifiers[word] }
 
 // isCurrencyCode reports whether unit is the ISO 4217 code of a currency
 // of the lexicon ("RUB").

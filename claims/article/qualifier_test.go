@@ -1,0 +1,33 @@
+package article_test
+
+import (
+	"testing"
+
+	"github.com/claimdesk/claimdesk/claims/article"
+)
+
+// TestQualifiedUnit: the parser reads the noun after a qualifying
+// adjective as the unit, so the extractor needs no list of its own, and
+// what is counted keeps the adjective; a verb after a figure is no unit.
+func TestQualifiedUnit(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text, span, unit, counted string
+	}{
+		{"Bogdanov said they come from between 70 and 80 different countries.", "between 70 and 80 different countries", "countries", "different countries"},
+		{"The Pentagon said some 70,000 foreign terrorist fighters have fought for ISIS.", "some 70,000 foreign terrorist fighters", "fighters", "foreign terrorist fighters"},
+		{"The Pentagon said more than 5,025 active-duty troops were deployed.", "more than 5,025 active-duty troops", "troops", "active-duty troops"},
+		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
+		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
+		{"По данным МЧС, 19 получили ранения.", "19", "", "получили ранения"},
+	} {
+		cs := article.New(nil, nil).Extract(tt.text)
+		if len(cs) != 1 {
+			t.Errorf("%q: %d candidates, want 1", tt.text, len(cs))
+			continue
+		}
+		if c := cs[0]; c.Text != tt.span || c.Unit != tt.unit || c.Counted != tt.counted {
+			t.Errorf("%q: span %q unit %q counted %q, want %q, %q, %q", tt.text, c.Text, c.Unit, c.Counted, tt.span, tt.unit, tt.counted)
+		}
+	}
+}
