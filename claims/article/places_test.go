@@ -39,14 +39,7 @@ func TestCityPlaces(t *testing.T) {
 		// A city inside the country the sentence names is kept.
 		{"At least 300 people died in Mariupol in Ukraine.", "Ukraine+Mariupol"},
 	} {
-		cs := x.Extract(tt.text)
-		if len(cs) == 0 {
-			t.Errorf("%q: no candidate", tt.text)
-			continue
-		}
-		if got := strings.Join(cs[0].Places, "+"); got != tt.want {
-			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
-		}
+		checkPlaces(t, x, tt.text, tt.want, false)
 	}
 }
 
@@ -76,14 +69,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		{"В Южной Осетии задержали 300 человек.", ""}, // an adjective in the locative is not undone
 		{"В Татарстане задержали 300 человек.", "Tatarstan Republic"},
 	} {
-		cs := x.Extract(tt.text)
-		if len(cs) == 0 {
-			t.Errorf("%q: no candidate", tt.text)
-			continue
-		}
-		if got := strings.Join(cs[0].Places, "+"); got != tt.want {
-			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
-		}
+		checkPlaces(t, x, tt.text, tt.want, false)
 	}
 }
 
@@ -116,13 +102,24 @@ func TestOriginPlaces(t *testing.T) {
 		{"В Сирии воюют около 300 выходцев из России и стран СНГ.", "Syria"},
 		{"Около 300 выходцев из России и стран СНГ воюют.", ""},
 	} {
-		cs := x.Extract(tt.text)
-		if len(cs) == 0 {
-			t.Errorf("%q: no candidate", tt.text)
-			continue
-		}
-		if got := strings.Join(cs[len(cs)-1].Places, "+"); got != tt.want {
-			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
-		}
+		checkPlaces(t, x, tt.text, tt.want, true)
+	}
+}
+
+// checkPlaces checks the places, joined by "+", of text's first candidate
+// (or its last).
+func checkPlaces(t *testing.T, x *article.Extractor, text, want string, last bool) {
+	t.Helper()
+	cs := x.Extract(text)
+	if len(cs) == 0 {
+		t.Errorf("%q: no candidate", text)
+		return
+	}
+	c := cs[0]
+	if last {
+		c = cs[len(cs)-1]
+	}
+	if got := strings.Join(c.Places, "+"); got != want {
+		t.Errorf("%q: places %q, want %q", text, got, want)
 	}
 }
