@@ -99,7 +99,7 @@ func TestArticleScreen(t *testing.T) {
 		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
 		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 3`)
 		marks := eval[[]string](t, s, `[...document.querySelectorAll('li.cand mark')].map(m => m.textContent)`)
-		if strings.Join(marks, "|") != "between 70 and 80 different|a few dozen|about 800" {
+		if strings.Join(marks, "|") != "between 70 and 80 different countries|a few dozen|about 800" {
 			t.Errorf("candidates in reading order = %q", marks)
 		}
 		few := eval[string](t, s, `[...document.querySelectorAll('li.cand')].find(li => li.querySelector('mark').textContent === 'a few dozen').textContent`)
@@ -109,7 +109,7 @@ func TestArticleScreen(t *testing.T) {
 			}
 		}
 		s.screenshot(t, "article-en-candidates", true)
-		for _, m := range []string{"a few dozen", "about 800", "between 70 and 80 different"} {
+		for _, m := range []string{"a few dozen", "about 800", "between 70 and 80 different countries"} {
 			sel := candidateButton(t, s, m, "accept")
 			s.do(t, chromedp.Click(chromedp.CSS(sel)))
 			s.waitFor(t, m+" accepted", `document.querySelector(`+jsString(strings.TrimSuffix(sel, " button.accept"))+`).dataset.state === 'accepted'`)
@@ -125,11 +125,11 @@ func TestArticleScreen(t *testing.T) {
 			if c.Provenance.URL != url || c.Provenance.SourceID == "" || c.Provenance.SourceID != cs[0].Provenance.SourceID {
 				t.Errorf("%q: provenance %+v, want the article's source and URL", c.QuantityText, c.Provenance)
 			}
-			if !strings.HasPrefix(c.Scope.Population, "Russians fighting alongside") && c.QuantityText != "between 70 and 80 different" {
+			if !strings.HasPrefix(c.Scope.Population, "Russians fighting alongside") && c.QuantityText != "between 70 and 80 different countries" {
 				t.Errorf("%q: population %q", c.QuantityText, c.Scope.Population)
 			}
 		}
-		if who["a few dozen"] != "Mikhail Bogdanov" || who["about 800"] != "The Independent" || who["between 70 and 80 different"] != "Mikhail Bogdanov" {
+		if who["a few dozen"] != "Mikhail Bogdanov" || who["about 800"] != "The Independent" || who["between 70 and 80 different countries"] != "Mikhail Bogdanov" {
 			t.Errorf("claimants = %v", who)
 		}
 		var src struct{ Name, URL, Publisher string }
@@ -276,7 +276,7 @@ func TestArticleScreen(t *testing.T) {
 		pasteArticle(t, s, base, topicID, url2, "Russia and Islamic State", "The Moscow Times", "2014-09-30", string(seed))
 		s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
 		s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length >= 3`)
-		sel = candidateButton(t, s, "between 70 and 80 different", "accept")
+		sel = candidateButton(t, s, "between 70 and 80 different countries", "accept")
 		s.do(t, chromedp.Click(chromedp.CSS(sel)))
 		s.waitFor(t, "the source choice", `!document.getElementById('source-choice').hidden`)
 		s.do(t, chromedp.Click(chromedp.CSS(`#source-choice input[value="new"]`)), chromedp.Click(chromedp.CSS(`#source-choice button.primary`)))
