@@ -81,10 +81,12 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		start--
 	}
 	// "70,000 foreign terrorist fighters", "5,050 active duty troops",
-	// "5,025 active-duty troops": an English qualifier the parser read
-	// before its unit opens what is counted, with the words between.
-	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) {
+	// "5,025 active-duty troops", "300 Chechen fighters": an English
+	// qualifier or nation's adjective the parser read before its unit
+	// opens what is counted, with the words between, up to an "and"
+	// ("5,000 foreign and Russian fighters" counts "Russian fighters").
+	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) {
 			start = m
 		}
 	}

@@ -20,6 +20,13 @@ func TestQualifiedUnit(t *testing.T) {
 		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
 		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
 		{"По данным МЧС, 19 получили ранения.", "19", "", "получили ранения"},
+		// A nation's adjective qualifies the noun after it as "foreign"
+		// does; two joined by "and" leave the second with the noun.
+		{"Officials said 300 Chechen fighters had left.", "300 Chechen fighters", "fighters", "Chechen fighters"},
+		{"The CIA said 2,400 Russian citizens were there.", "2,400 Russian citizens", "citizens", "Russian citizens"},
+		{"He said 400 new Russian recruits had arrived.", "400 new Russian recruits", "recruits", "new Russian recruits"},
+		{"He said 1,700 Russian-speaking militants had arrived.", "1,700 Russian-speaking militants", "militants", "Russian-speaking militants"},
+		{"Officials said 5,000 foreign and Russian fighters had left.", "5,000 foreign and Russian fighters", "fighters", "Russian fighters"},
 	} {
 		cs := article.New(nil, nil).Extract(tt.text)
 		if len(cs) != 1 {
