@@ -30,7 +30,8 @@ var countNouns = set("number", "numbers", "число", "количество", 
 // taken by a later item of a list ("1,500 troops to California; 1,800 to
 // Texas").
 func counted(p string, s *sent, q quantity.Quantity, prev string) string {
-	if c := countedHere(p, s, q, prev); c != "" {
+	c, own := countedHere(p, s, q, prev)
+	if c != "" || own {
 		return c
 	}
 	return s.ctxCount
@@ -53,7 +54,10 @@ func countPhrase(ts []tok) string {
 	return ""
 }
 
-func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
+// countedHere is counted within the sentence. own reports a figure that
+// a verb follows ("135 пострадали"): a clause of its own, whose counted
+// is not the phrase of an earlier sentence or of the list item before.
+func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase string, own bool) {
 	ts := s.toks
 	// The first token after the figure: the unit word, if the parser kept one.
 	k := 0
@@ -81,10 +85,12 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		start--
 	}
 	// "70,000 foreign terrorist fighters", "5,050 active duty troops",
-	// "5,025 active-duty troops": an English qualifier the parser read
-	// before its unit opens what is counted, with the words between.
-	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) {
+	// "5,025 active-duty troops", "300 Chechen fighters": an English
+	// qualifier or nation's adjective the parser read before its unit
+	// opens what is counted, with the words between, up to an "and"
+	// ("5,000 foreign and Russian fighters" counts "Russian fighters").
+	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) {
 			start = m
 		}
 	}
@@ -94,17 +100,33 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 	if q.Unit == "percent" && start < len(ts) && (ts[start].low == "из" || ts[start].low == "от") {
 		start++
 	}
-	phrase := nounPhrase(ts, start)
+	phrase = nounPhrase(ts, start)
+	if q.Unit == "" && phrase != "" && ts[start].word && quantity.IsPastVerb(ts[start].low) {
+		// "200 погибли", "19 получили ранения": the parser took the word
+		// after the figure for a verb, which is not what is counted. It
+		// falls back as when there is no unit, but within the figure's
+		// own clause: a "число X" before it with no other figure between
+		// ("число жертв выросло: 200 погибли"). Not "число погибших …
+		// 14 человек, 135 пострадали", nor the list item before ("погибли
+		// 73 человека, в том числе трое детей, 19 получили ранения"), nor
+		// an earlier sentence's phrase: in the news these name others
+		// than the verb's subject ("число пострадавших составило 143, при
+		// этом четверо погибли").
+		phrase, own = "", true
+	}
 	if inFolded(vagueUnits, firstWord(phrase)) {
 		phrase = ""
 	}
 	generic := inFolded(genericUnits, phrase)
 	if phrase != "" && !generic && !durationWords[stem(firstWord(phrase))] && !(q.Unit == "percent" && (phrase == "ВВП" || phrase == "GDP")) {
-		return phrase
+		return phrase, false
 	}
 	// "the number of X … at N", "how many X were", "death toll", "число X".
 	for m := k - 1; m >= 0; m-- {
 		t := &ts[m]
+		if own && t.digit {
+			break // another figure's clause
+		}
 		if !t.word {
 			continue
 		}
@@ -114,12 +136,12 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 				n++
 			}
 			if ph := nounPhrase(ts[:k], n); ph != "" {
-				return ph
+				return ph, own
 			}
 		}
 		if t.low == "many" && m > 0 && ts[m-1].low == "how" {
 			if ph := nounPhrase(ts[:k], m+1); ph != "" {
-				return ph
+				return ph, own
 			}
 		}
 		if generic {
@@ -127,28 +149,31 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) string {
 		}
 		if t.low == "toll" {
 			if m > 0 && ts[m-1].word && !ts[m-1].upper && !determiners[ts[m-1].low] && ts[m-1].low != "a" {
-				return ts[m-1].s + " toll"
+				return ts[m-1].s + " toll", own
 			}
-			return "toll"
+			return "toll", own
 		}
 	}
 	if generic {
-		return phrase
+		return phrase, false
 	}
 	// Money and shares: the nearest budget word before the figure
 	// ("costs jump to $3.44 billion", "расходы … на 1,5 трлн рублей").
 	if q.Unit == "percent" || len(q.Unit) == 3 && strings.ToUpper(q.Unit) == q.Unit {
 		for m := k - 1; m >= 0; m-- {
 			if ts[m].word && moneyNouns[ts[m].st] {
-				return ts[m].s
+				return ts[m].s, own
 			}
 		}
 	}
 	// "что жертв 165": a Russian noun right before a bare figure.
 	if k > 0 && ts[k-1].word && isCyrillic(ts[k-1].low) && !ts[k-1].upper && !stopCounted[ts[k-1].low] && !isVerbLike(&ts[k-1]) && j >= len(ts) || (k > 0 && j < len(ts) && !ts[j].word && ts[k-1].word && isCyrillic(ts[k-1].low) && !ts[k-1].upper && !stopCounted[ts[k-1].low] && !isVerbLike(&ts[k-1]) && strings.HasSuffix(ts[k-1].low, "в")) {
-		return ts[k-1].s
+		return ts[k-1].s, own
 	}
-	return prev
+	if own {
+		return "", true
+	}
+	return prev, false
 }
 
 // vagueUnits are words the parser may keep as a unit that say nothing of

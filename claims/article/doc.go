@@ -90,7 +90,9 @@
 //     100", "число граждан РФ … превысило 2400 человек"), or, for the later
 //     items of a list ("1,500 troops to California; 1,800 to Texas"), the
 //     thing the list counts. Articles are dropped; place phrases are left to
-//     Places.
+//     Places. A verb after the figure ("200 погибли", "19 получили
+//     ранения") is not what is counted: only a "число X" in the figure's
+//     own clause, with no other figure between, stands in for it.
 //   - Places: the gazetteer's names for the places the sentence names (in
 //     Russian across case endings: "в Сирии" is Syria), or, where it names
 //     none, those of the last sentence before it that did.

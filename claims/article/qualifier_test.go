@@ -8,7 +8,8 @@ import (
 
 // TestQualifiedUnit: the parser reads the noun after a qualifying
 // adjective as the unit, so the extractor needs no list of its own, and
-// what is counted keeps the adjective; a verb after a figure is no unit.
+// what is counted keeps the adjective; a verb after a figure is no unit
+// and not what is counted.
 func TestQualifiedUnit(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -19,7 +20,17 @@ func TestQualifiedUnit(t *testing.T) {
 		{"The Pentagon said more than 5,025 active-duty troops were deployed.", "more than 5,025 active-duty troops", "troops", "active-duty troops"},
 		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
 		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
-		{"По данным МЧС, 19 получили ранения.", "19", "", "получили ранения"},
+		// A verb after the figure is neither its unit nor what it counts.
+		{"По данным МЧС, 19 получили ранения.", "19", "", ""},
+		{"По данным МЧС, 200 погибли.", "200", "", ""},
+		{"The ministry said 20 ran away.", "20", "", ""},
+		// A nation's adjective qualifies the noun after it as "foreign"
+		// does; two joined by "and" leave the second with the noun.
+		{"Officials said 300 Chechen fighters had left.", "300 Chechen fighters", "fighters", "Chechen fighters"},
+		{"The CIA said 2,400 Russian citizens were there.", "2,400 Russian citizens", "citizens", "Russian citizens"},
+		{"He said 400 new Russian recruits had arrived.", "400 new Russian recruits", "recruits", "new Russian recruits"},
+		{"He said 1,700 Russian-speaking militants had arrived.", "1,700 Russian-speaking militants", "militants", "Russian-speaking militants"},
+		{"Officials said 5,000 foreign and Russian fighters had left.", "5,000 foreign and Russian fighters", "fighters", "Russian fighters"},
 	} {
 		cs := article.New(nil, nil).Extract(tt.text)
 		if len(cs) != 1 {
@@ -28,6 +39,37 @@ func TestQualifiedUnit(t *testing.T) {
 		}
 		if c := cs[0]; c.Text != tt.span || c.Unit != tt.unit || c.Counted != tt.counted {
 			t.Errorf("%q: span %q unit %q counted %q, want %q, %q, %q", tt.text, c.Text, c.Unit, c.Counted, tt.span, tt.unit, tt.counted)
+		}
+	}
+}
+
+// TestVerbNotCounted: a figure a verb follows counts what a "число X"
+// before it in its own clause names, not the verb, nor the phrase of
+// another figure's clause; an auxiliary ("были спасены") leaves the list
+// item before it as it was.
+func TestVerbNotCounted(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text, span, counted string
+	}{
+		{"Число жертв выросло, 200 погибли.", "200", "жертв"},
+		{"Число погибших на предприятии увеличилось до 14 человек, 135 пострадали.", "135", ""},
+		{"Итоговое число пострадавших составило 143, при этом четверо погибли.", "четверо", ""},
+		{"Спасатели эвакуировали из комплекса 100 человек, 20 были спасены.", "20", "человек"},
+	} {
+		var got *article.Candidate
+		cs := article.New(nil, nil).Extract(tt.text)
+		for i := range cs {
+			if cs[i].Text == tt.span {
+				got = &cs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no candidate %q among %d", tt.text, tt.span, len(cs))
+			continue
+		}
+		if got.Counted != tt.counted || got.Unit != "" {
+			t.Errorf("%q: %q unit %q counted %q, want no unit, counted %q", tt.text, tt.span, got.Unit, got.Counted, tt.counted)
 		}
 	}
 }

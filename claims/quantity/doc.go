@@ -92,7 +92,12 @@
 //     450,000 to 550,000 RUB, "процентов 5" 4.5% to 5.5%; not "евро",
 //     which stands before a rate in every case ("курс евро 100"), nor a
 //     singular ("курс доллара 90"), nor after a figure ("3 млн рублей 500
-//     тысяч" stays two figures).
+//     тысяч" stays two figures). "На" between such a noun and its figure
+//     changes nothing, as after an inverted scale: "процентов на 5" is
+//     4.5% to 5.5%, "рублей на 500" 450 to 550 RUB, "человек на 200" 180
+//     to 220; after a verb of change it is a change ("выросли процентов
+//     на 5", "выросли на процентов 5", "выросло человек на 200"; "выросли
+//     процентов 5" too, a percentage needing no "на").
 //     "С" before an accusative figure ("с десяток", "с сотню", "с тысячу",
 //     "с два десятка", "с полтора десятка") is "около" too: 9 to 11 for
 //     "с десяток"; "с" takes the genitive as "from" and the instrumental as
@@ -184,6 +189,16 @@
 //     duty troops" take English words up to the first plural (a word
 //     joined by a hyphen is one: "5,025 active-duty troops"), "11 more
 //     people" "people"; with no such noun after them they are no unit.
+//     A nation's or people's English adjective, capitalised, qualifies
+//     the noun after it alike ("300 Chechen fighters", "2,400 Russian
+//     citizens", "400 new Russian recruits", "1,700 Russian-speaking
+//     militants", "300 North Korean troops"; two joined by "and" or "or":
+//     "5,000 foreign and Russian fighters"); with no noun after it, it
+//     names the people and is the unit ("300 Chinese were evacuated").
+//     CLDR has no demonyms, so the list is kept by hand (see IsDemonym).
+//     A capitalised word after an abbreviation's dot opens the next
+//     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
+//     capitals is ("1,5 тыс. НКО").
 //     A verb is never a unit: an English past in "-ed" or an irregular one
 //     ("ran", "lost"), a Russian past plural or neuter, reflexive or not
 //     ("200 погибли", "19 получили ранения", "5 погибло", "30

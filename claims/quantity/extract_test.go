@@ -102,7 +102,7 @@ func TestExtractArticles(t *testing.T) {
 		{"testdata/article_en.txt", []found{
 			{"a few dozen", "vague:few"},
 			{"no more than 200", "up_to"},
-			{"between 800 and 1,500 Russian", "range"},
+			{"between 800 and 1,500 Russian citizens", "range"},
 			{"as many as 4,000 people", "up_to"},
 			{"at least 400", "at_least"},
 			{"about 800", "about"},

@@ -65,6 +65,8 @@ const (
 	fOtOpens                         // "составляет", "воюют": a word after which "от" opens a figure as a lower bound ("составляет от 300")
 	fQualifies                       // "foreign", "других": an adjective that qualifies the noun after it, which is the unit ("300 foreign fighters")
 	fInverts                         // "рублей", "процентов": a unit noun that may stand before its figure as "около" ("рублей 500"), as a count noun may
+	fDemonym                         // "Russian", "Chechen": a nation's or people's adjective, which qualifies the noun after it ("300 Chechen fighters")
+	fDemonymLead                     // "North", "Sri": the first word of a two-word demonym ("North Korean", "Sri Lankan")
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -395,6 +397,51 @@ var ordinals = []struct {
 const qualifierWords = "different various separate distinct other foreign active additional more new " +
 	"разных различных других иностранных новых дополнительных"
 
+// irregularPasts are English past forms that do not end in "-ed"; see
+// flagWords and IsPastVerb.
+const irregularPasts = "arose awoke became began bled blew broke brought built bought caught chose clung crept dealt dug drew drank " +
+	"drove ate fed felt found flew forbade forgot forgave froze gave hung heard hid held kept knelt knew laid leapt " +
+	"learnt lent lost made meant rode rang ran sought sold sent shook shone sang sank sat slept spoke sped spent spun " +
+	"sprang stood stole stuck stung stank struck swore swept swam swung took taught tore told thought threw understood " +
+	"woke wore wove wept wrote lied tied"
+
+// demonymWords are English adjectives of nations and peoples, in lower
+// case. Unicode CLDR, which golang.org/x/text carries, has names of
+// countries and languages but no demonyms, so the list is kept by hand:
+// the "Nationality: adjective" entries of the CIA World Factbook (public
+// domain) for the sovereign states and Palestine, with the common variants
+// ("Argentinian", "Kazakhstani", "Laotian"), and the peoples and regions
+// that news of Russia, the Caucasus, Central Asia and the Middle East
+// counts by ("Chechen", "Dagestani", "Kurdish", "Uyghur", "Crimean"), the
+// continents and "Soviet". A two-word demonym's second word is here
+// ("Korean", "Lankan", "Rican"), its first in demonymLeads.
+const demonymWords = "afghan albanian algerian american andorran angolan antiguan argentine argentinian armenian " +
+	"australian austrian azerbaijani bahamian bahraini bangladeshi barbadian belarusian belgian belizean beninese " +
+	"bhutanese bolivian bosnian botswanan brazilian british bruneian bulgarian burkinabe burmese burundian " +
+	"cambodian cameroonian canadian chadian chilean chinese colombian comoran congolese croatian cuban cypriot " +
+	"czech danish djiboutian dominican dutch ecuadorian egyptian emirati eritrean estonian ethiopian eswatini " +
+	"fijian filipino finnish french gabonese gambian georgian german ghanaian greek grenadian guatemalan guinean " +
+	"guyanese haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian " +
+	"jamaican japanese jordanian kazakh kazakhstani kenyan korean kosovar kuwaiti kyrgyz kyrgyzstani lao laotian " +
+	"latvian lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian maldivian " +
+	"malian maltese marshallese mauritanian mauritian mexican micronesian moldovan monegasque mongolian " +
+	"montenegrin moroccan mozambican namibian nauruan nepali nepalese nicaraguan nigerian nigerien norwegian " +
+	"omani pakistani palauan palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian " +
+	"rwandan salvadoran samoan sammarinese saudi senegalese serbian seychellois singaporean slovak slovakian " +
+	"slovenian somali somalian spanish sudanese surinamese swazi swedish swiss syrian taiwanese tajik tajikistani " +
+	"tanzanian thai timorese togolese tongan trinidadian tunisian turkish turkmen tuvaluan ugandan ukrainian " +
+	"uruguayan uzbek uzbekistani vanuatuan venezuelan vietnamese yemeni zambian zimbabwean " +
+	"english scottish welsh " +
+	"lankan rican leonean african zealand " +
+	"chechen dagestani ingush ossetian abkhaz abkhazian kabardian balkar circassian tatar bashkir chuvash yakut " +
+	"buryat tuvan kalmyk crimean caucasian kurdish arab pashtun baluch uyghur uighur yazidi yezidi " +
+	"european asian soviet"
+
+// demonymLeads are the first words of two-word demonyms ("North Korean",
+// "Sri Lankan", "South African", "New Zealand"), read as one only before a
+// word of demonymWords.
+const demonymLeads = "north south east west central sri costa sierra new"
+
 // currencyAbbrevs are the forms of currencies that are shortened words.
 const currencyAbbrevs = "руб долл"
 
@@ -522,11 +569,13 @@ var flagWords = []struct {
 	// ran", "50 lost their homes"). Not the forms that are also nouns a
 	// figure may count or qualify ("20 shot", "5 cut", "10 ground troops",
 	// "the Met").
-	{fStop, "arose awoke became began bled blew broke brought built bought caught chose clung crept dealt dug drew drank " +
-		"drove ate fed felt found flew forbade forgot forgave froze gave hung heard hid held kept knelt knew laid leapt " +
-		"learnt lent lost made meant rode rang ran sought sold sent shook shone sang sank sat slept spoke sped spent spun " +
-		"sprang stood stole stuck stung stank struck swore swept swam swung took taught tore told thought threw understood " +
-		"woke wore wove wept wrote lied tied"},
+	{fStop, irregularPasts},
+	// A nation's or people's adjective qualifies the noun after it, which
+	// is the unit ("300 Chechen fighters", "2,400 Russian citizens"), as
+	// a Russian place adjective does; alone it stays the unit ("300
+	// Chinese were evacuated").
+	{fDemonym, demonymWords},
+	{fDemonymLead, demonymLeads},
 }
 
 // lexicon is the compiled vocabulary of one Parser.

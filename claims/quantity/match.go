@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,9 +99,26 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 	j := i
 	// A count noun before the figure, the colloquial inversion of "около":
 	// "человек 200" is about 200 people (see invertedNoun).
-	inverted := p.invertedNounAt(s, toks, i)
+	fig, inverted := p.invertedNounAt(s, toks, i)
+	noun := i
+	// A verb of change before it: "выросли процентов на 5", "выросли на
+	// процентов 5", "подорожал рублей на 500" are a rise of about so much.
+	changeLead := false
+	if !inverted && toks[i].kind == tWord && p.word(&toks[i]).flags&(fUp|fDown) != 0 && i+2 < len(toks) {
+		k := i + 1
+		if p.isNa(s, &toks[k]) {
+			k++
+		}
+		if f, ok := p.invertedNounAt(s, toks, k); ok && (k > i+1 || f > k+1 || p.word(&toks[k]).has(fPercent)) {
+			fig, inverted, changeLead, noun = f, true, true, k
+			m.change, m.changeBy = 1, k > i+1 || f > k+1
+			if p.word(&toks[i]).has(fDown) {
+				m.change = -1
+			}
+		}
+	}
 	if inverted {
-		j = i + 1
+		j = fig
 	}
 	// A verb of change before the figure: "fell by 5%", "rose 3%",
 	// "снизился на 5%". Without "by" only a percentage is a change: "dropped
@@ -207,7 +225,7 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 			}
 		}
 	}
-	if inverted && !p.invertedNoun(s, toks, i, &j, m) {
+	if inverted && !p.invertedNoun(s, toks, noun, changeLead, &j, m) {
 		return 0, false // "человек 20 лет", "человек 5%": the figure alone
 	}
 	if m.mod == modFewerThan || m.mod == modMoreThan {
@@ -1222,6 +1240,11 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 	if u >= len(toks) || toks[u].kind != tWord || !toks[u].space {
 		return k
 	}
+	if u > 0 && isSym(toks, u-1, '.') && isTitleCase(s[toks[u].start:toks[u].end]) {
+		// "1,5 тыс. Число погибших": the abbreviation's dot ends the
+		// sentence too, and the capitalised word opens the next one.
+		return k
+	}
 	// "300 российских боевиков": a place's or nation's adjective, or one
 	// of a few others ("300 foreign fighters", "50 других людей", the
 	// lexicon's fQualifies), qualifies the counted noun after it, which
@@ -1236,13 +1259,29 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		u += 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
-		// English: the qualifier, then words up to the first plural, each
-		// after the first in lower case ("300 foreign terrorist
-		// fighters", "5,050 active duty troops", "11 more people"), a word
-		// joined by a hyphen as one ("5,025 active-duty troops"); words
+		// A nation's adjective of two words ("300 North Korean troops",
+		// "Sri Lankan") is read as its second.
+		if u+1 < len(toks) && p.word(&toks[u]).has(fDemonymLead) && isUpperASCII(s[toks[u].start]) &&
+			toks[u+1].kind == tWord && toks[u+1].space && p.isDemonym(s, &toks[u+1]) {
+			u++
+		}
+		// Two qualifiers joined by "and" or "or" qualify one noun: "5,000
+		// foreign and Russian fighters", "Syrian and Iraqi refugees".
+		if u+3 < len(toks) && p.qualifies(s, &toks[u]) && toks[u+1].kind == tWord && toks[u+1].space &&
+			p.word(&toks[u+1]).flags&(fAnd|fOr) != 0 && toks[u+2].kind == tWord && toks[u+2].space &&
+			p.qualifies(s, &toks[u+2]) && toks[u+3].kind == tWord && toks[u+3].space {
+			u += 2
+		}
+		// English: the qualifier or a nation's adjective, then words up
+		// to the first plural, each after the first in lower case ("300
+		// foreign terrorist fighters", "5,050 active duty troops", "11
+		// more people", "400 new Russian recruits", "300 Chechen
+		// fighters"), a word joined by a hyphen as one ("5,025
+		// active-duty troops", "1,700 Russian-speaking militants"); words
 		// that end in no plural ("2,000 additional active duty U.S.")
-		// leave the qualifier, which is no unit.
-		if p.word(&toks[u]).has(fQualifies) {
+		// leave the qualifier, which is no unit, and the nation's
+		// adjective, which is ("300 Chinese were evacuated").
+		if p.qualifies(s, &toks[u]) {
 			q, steps, joined := u, 0, false
 			for steps < 3 {
 				for u+2 < len(toks) && isSym(toks, u+1, '-') && !toks[u+1].space && toks[u+2].kind == tWord && !toks[u+2].space &&
@@ -1251,7 +1290,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 				}
 				if u+1 >= len(toks) || toks[u+1].kind != tWord || !toks[u+1].space ||
 					steps > 0 && (s[toks[u].end-1] == 's' || s[toks[u+1].start] < 'a' || s[toks[u+1].start] > 'z') ||
-					!p.word(&toks[u+1]).has(fQualifies) && !p.nounAfterAdjective(s, &toks[u+1]) {
+					!p.qualifies(s, &toks[u+1]) && !p.nounAfterAdjective(s, &toks[u+1]) {
 					break
 				}
 				u++
@@ -1275,10 +1314,10 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = w.currency // "millions of dollars"
 		return u + 1
 	}
-	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) {
+	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
 		return k
 	}
-	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && (len(word) > 4 && word[len(word)-2:] == "ed" || ruPastVerb(word)) {
+	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && pastVerbForm(word) {
 		return k // a verb: "40 arrived", "800 were killed", "200 погибли", "11 получили ранения"
 	}
 	m.unit = s[toks[u].start:toks[u].end]
@@ -1798,22 +1837,34 @@ func (p *Parser) otLowerBound(toks []token, j int, m *match) bool {
 }
 
 // invertedNounAt reports a Russian count noun, or a currency's or
-// "процент"'s genitive plural, at toks[i] with a figure after it and no
-// figure before it: "человек 200", "рублей 500", the colloquial order of
-// "около 200 человек", "около 500 рублей".
-func (p *Parser) invertedNounAt(s string, toks []token, i int) bool {
+// "процент"'s genitive plural, at toks[i] with a figure after it, or "на"
+// and a figure, and no figure before it: "человек 200", "рублей 500",
+// "процентов на 5", the colloquial order of "около 200 человек", "около
+// 500 рублей", "примерно на 5 процентов". It returns the figure's token.
+func (p *Parser) invertedNounAt(s string, toks []token, i int) (int, bool) {
 	t := &toks[i]
-	if t.kind != tWord || p.word(t).flags&(fCountNoun|fInverts) == 0 || isASCIILetter(s[t.start]) || i+1 >= len(toks) ||
-		toks[i+1].kind != tNum || !toks[i+1].space {
-		return false
+	if t.kind != tWord || p.word(t).flags&(fCountNoun|fInverts) == 0 || isASCIILetter(s[t.start]) || i+1 >= len(toks) {
+		return 0, false
+	}
+	fig := i + 1
+	if p.isNa(s, &toks[fig]) && toks[fig].space {
+		fig++ // "процентов на 5", as "тысяч на 50"
+	}
+	if fig >= len(toks) || toks[fig].kind != tNum || !toks[fig].space {
+		return 0, false
 	}
 	if i > 0 {
 		prev := &toks[i-1]
 		if prev.kind == tNum || p.startsFigure(prev) || p.word(prev).scale > 0 || p.word(prev).base > 0 {
-			return false // "300 человек 200 из них": the noun is the figure's before it
+			return 0, false // "300 человек 200 из них": the noun is the figure's before it
 		}
 	}
-	return true
+	return fig, true
+}
+
+// isNa reports the Russian preposition "на".
+func (p *Parser) isNa(s string, t *token) bool {
+	return t.kind == tWord && p.word(t).has(fBy) && strings.EqualFold(s[t.start:t.end], "на")
 }
 
 // invertedNoun reads the figure after a count noun (invertedNounAt) as
@@ -1825,9 +1876,9 @@ func (p *Parser) invertedNounAt(s string, toks []token, i int) bool {
 // currency or a percent sign of its own, or is a year ("человек 20 лет",
 // "человек 5%", "человек 1990 года рождения"). *j is the token after the
 // match.
-func (p *Parser) invertedNoun(s string, toks []token, i int, j *int, m *match) bool {
+func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j *int, m *match) bool {
 	if m.mod != modNone || m.core != coreNumeral && m.core != coreRange || m.a.percent || m.a.currency != "" ||
-		m.a.yearLike || m.change != 0 || m.sign != 0 || m.reason != "" {
+		m.a.yearLike || m.change != 0 && !changeLead || m.sign != 0 || m.reason != "" {
 		return false
 	}
 	if m.unit != "" {
@@ -1870,6 +1921,30 @@ func isRelAdjective(w string) bool {
 	return false
 }
 
+// isDemonym reports a nation's or people's English adjective, capitalised
+// as English writes it: "Russian", "Chechen" (the lexicon's fDemonym).
+func (p *Parser) isDemonym(s string, t *token) bool {
+	return t.kind == tWord && isUpperASCII(s[t.start]) && p.word(t).has(fDemonym)
+}
+
+// qualifies reports an English word that qualifies the noun after it,
+// which is then the unit: a qualifier ("foreign", "new") or a nation's
+// adjective ("Russian").
+func (p *Parser) qualifies(s string, t *token) bool {
+	return p.word(t).has(fQualifies) || p.isDemonym(s, t)
+}
+
+// isTitleCase reports a word that opens with a capital letter followed by
+// a small one ("Число", "The"), as a sentence's first word does; not a
+// word in capitals ("НКО", "USD").
+func isTitleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(r2)
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 // isRuAndOr reports the Russian conjunctions that join two adjectives of
 // one noun: "и", "или".
 func isRuAndOr(w string) bool { return w == "и" || w == "или" }
@@ -1904,6 +1979,13 @@ func ruVerbLike(w string) bool {
 		}
 	}
 	return false
+}
+
+// pastVerbForm reports a word with the ending of a past verb: English
+// "-ed" (of five letters or more: "arrived", not "red") or a Russian past
+// plural or neuter (ruPastVerb).
+func pastVerbForm(w string) bool {
+	return len(w) > 4 && w[len(w)-2:] == "ed" || ruPastVerb(w)
 }
 
 // ruPastVerb reports a Russian word with the ending of a verb in the past

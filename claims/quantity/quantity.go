@@ -13,7 +13,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "10"
+const Version = "11"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -864,6 +864,39 @@ var qualifiers = func() map[string]bool {
 // fighters", whose unit is "fighters"), as it does a place's adjective
 // ("российских граждан").
 func IsQualifier(word string) bool { return qualifiers[word] }
+
+var demonyms = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(demonymWords) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsDemonym reports whether word (in lower case) is an English adjective
+// of a nation or people that the parser reads as qualifying the unit
+// after it ("Chechen" of "300 Chechen fighters", whose unit is
+// "fighters"); in text it is capitalised.
+func IsDemonym(word string) bool { return demonyms[word] }
+
+var irregularPast = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(irregularPasts) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsPastVerb reports whether word (in lower case) is a verb in the past
+// that the parser never takes for the unit of a figure before it: a
+// Russian past plural or neuter, reflexive or not ("погибли", "погибло",
+// "собрались"), but for the nouns that end so ("цели", "село"), or an
+// English irregular past ("ran", "lost"). "200 погибли" has no unit, and
+// what is counted is not "погибли". An English form in "-ed", which the
+// parser turns away as a unit too, is not reported: after a figure it is
+// as often a participle that names what is counted ("81 infected", "2,900
+// suspected cases").
+func IsPastVerb(word string) bool { return ruPastVerb(word) || irregularPast[word] }
 
 // isCurrencyCode reports whether unit is the ISO 4217 code of a currency
 // of the lexicon ("RUB").

@@ -273,7 +273,7 @@ func sumOfParts(ctx *Context, facts []fact, children *Lean) []SumOfParts {
 		s.Severity = severity(total.hi, sum)
 		// One statement has one claimant (see statementKey): name it once.
 		s.Explanation = sentence("In one statement, " + total.v.Name() + " gives parts of " + joinAnd(words) + ", at least " + num(sum) +
-			" together, and a whole of " + amount(total) + ": the parts exceed the whole by " + times(s.Severity) + ".")
+			" together, and a whole of " + amount(total) + ": the parts exceed the whole by " + times(s.Severity, total.hi) + ".")
 		out = append(out, s)
 	}
 	return out

@@ -45,7 +45,10 @@
 // Deprecated claims are related like the others but never count as being
 // in conflict. The severity of a conflict is the factor between the nearer
 // bounds of the two intervals: 720 / 60 = 12 for "about 800" (720-880)
-// against "a few dozen" (24-60).
+// against "a few dozen" (24-60). It is capped at MaxSeverity, which the
+// web app's badge shows as "∞"; the explanation calls the factor
+// unbounded when the lower bound is zero or below, and "1,000,000,000×
+// or more" when both are positive ("1" against "2 billion").
 //
 // A claim of a narrower topic (Chechens) is compared with the claims of
 // its parent topic (Russians) for the same or a containing place within

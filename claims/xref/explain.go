@@ -345,12 +345,22 @@ func num(v float64) string {
 // times formats a severity for an explanation as the web app's badge
 // gives it beside the explanation: rounded as it is stored (see
 // roundSeverity), then written by Factor: "12×", "25.5×", "32,800×".
-func times(s float64) string {
+// near is the lower figure's nearer bound, of which s is the factor to
+// the higher one's. At MaxSeverity, which the badge shows as "∞", it says
+// why: a bound of zero or below leaves the factor unbounded, while two
+// positive bounds a billion times apart or more ("1" against "2 billion")
+// have a factor past the cap.
+func times(s, near float64) string {
 	r := roundSeverity(s)
-	if r >= MaxSeverity {
+	switch {
+	case r < MaxSeverity:
+		return Factor(r)
+	case near == 0:
 		return "an unbounded factor (one bound is zero)"
+	case near < 0:
+		return "an unbounded factor (one bound is below zero)"
 	}
-	return Factor(r)
+	return num(MaxSeverity) + "× or more"
 }
 
 // Factor writes a factor as the web app's badge does (frontend/js/format.js,

@@ -213,17 +213,53 @@ func TestFactor(t *testing.T) {
 
 // TestTimesRoundsAsStored: an explanation gives the severity as it is
 // stored, to three significant figures, so 32,813.4 reads "32,800×" as
-// its badge does, and a factor that rounds up to MaxSeverity is unbounded.
+// its badge does, and a factor that rounds up to MaxSeverity is unbounded
+// when the nearer bound is zero or below, and past the cap when it is not.
 func TestTimesRoundsAsStored(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
-		v    float64
-		want string
+		v, near float64
+		want    string
 	}{
-		{32813.4, "32,800×"}, {25.54, "25.5×"}, {1.8249, "1.82×"}, {999.6, "1,000×"}, {999999999.5, "an unbounded factor (one bound is zero)"},
+		{32813.4, 1, "32,800×"}, {25.54, 2, "25.5×"}, {1.8249, 100, "1.82×"}, {999.6, 3, "1,000×"},
+		{999999999.5, 0, "an unbounded factor (one bound is zero)"},
+		{MaxSeverity, -5, "an unbounded factor (one bound is below zero)"},
+		{999999999.5, 1, "1,000,000,000× or more"},
+		{MaxSeverity, 2, "1,000,000,000× or more"},
 	} {
-		if got := times(c.v); got != c.want {
-			t.Errorf("times(%v) = %q, want %q", c.v, got, c.want)
+		if got := times(c.v, c.near); got != c.want {
+			t.Errorf("times(%v, %v) = %q, want %q", c.v, c.near, got, c.want)
 		}
+	}
+}
+
+// TestCapWording: a conflict at MaxSeverity (its badge "∞") says a bound
+// is zero only when one is; "1" against "2 billion", both positive, is a
+// factor past the cap.
+func TestCapWording(t *testing.T) {
+	t.Parallel()
+	ctx := NewContext(russians, nil, nil)
+	for _, tt := range []struct {
+		name      string
+		a, b      ClaimView
+		says, not string
+	}{
+		{"1 against 2 billion", mk("c1", "bortnikov", "1", 1, 1, in("Syria")), mk("c2", "soufan", "2 billion", 2e9, 2e9, in("Syria")),
+			"1,000,000,000× or more apart", "zero"},
+		{"0 against 500", mk("c3", "bortnikov", "0", 0, 0, in("Syria")), mk("c4", "soufan", "500", 500, 500, in("Syria")),
+			"an unbounded factor (one bound is zero) apart", "or more"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Relate(tt.a, tt.b, ctx)
+			if r.Kind != Conflicts || r.Severity != MaxSeverity {
+				t.Fatalf("%s at %v, want a conflict at MaxSeverity: %s", r.Kind, r.Severity, r.Explanation)
+			}
+			if Factor(r.Severity) != "∞" {
+				t.Errorf("badge %q, want ∞", Factor(r.Severity))
+			}
+			if !strings.Contains(r.Explanation, tt.says) || strings.Contains(r.Explanation, tt.not) {
+				t.Errorf("explanation %q: want %q and no %q", r.Explanation, tt.says, tt.not)
+			}
+		})
 	}
 }

@@ -424,6 +424,19 @@ func gap(a, b *fact) float64 {
 	return 1
 }
 
+// lowerHi returns the nearer bound of the lower of two intervals, the
+// one gap divides by: a.hi when a lies below b. Overlapping intervals,
+// whose gap is 1, give 1.
+func lowerHi(a, b *fact) float64 {
+	switch {
+	case a.hi < b.lo:
+		return a.hi
+	case b.hi < a.lo:
+		return b.hi
+	}
+	return 1
+}
+
 func overlaps(a, b *fact) bool { return a.lo <= b.hi && b.lo <= a.hi }
 
 // center is the central value of a claim: its best estimate, else the
@@ -677,11 +690,11 @@ func (c *Context) cumulative(a, b *fact, r *Relation) {
 		r.Severity = severity(second.hi, first.lo)
 		r.excess = severity(second.whi, first.wlo)
 		r.Explanation = "The cumulative total fell from " + describeDated(first) + " to " + object(first, second, amountDated) +
-			", " + times(r.Severity) + " lower: a total to date never falls, so one of the two is wrong."
+			", " + times(r.Severity, second.hi) + " lower: a total to date never falls, so one of the two is wrong."
 	case second.hi < first.lo:
 		r.Kind = RoughlyAgrees
 		r.Explanation = "The cumulative total reads lower later, " + describeDated(first) + " then " + object(first, second, amountDated) +
-			", but only by " + times(severity(second.hi, first.lo)) + ", within the tolerance of " + toleranceWords(first, second) + ": roughly agrees."
+			", but only by " + times(severity(second.hi, first.lo), second.hi) + ", within the tolerance of " + toleranceWords(first, second) + ": roughly agrees."
 	default:
 		r.Kind = Consistent
 		r.Explanation = describeDated(first) + " and the later " + object(first, second, amountDated) +
@@ -833,7 +846,7 @@ func (c *Context) sameStatement(a, b *fact, r *Relation, agree Kind) {
 	if r.Severity > MisreportFactor {
 		r.Kind = Misreport
 		if !c.terse {
-			r.Explanation = and(a, b, amount, amount) + " " + what + " but are " + times(r.Severity) + " apart, more than " +
+			r.Explanation = and(a, b, amount, amount) + " " + what + " but are " + times(r.Severity, lowerHi(a, b)) + " apart, more than " +
 				itoa(MisreportFactor) + "x: a likely misreport (a translation slip, a lost digit), not a conflict between claimants; check the original."
 		}
 		return
@@ -902,7 +915,7 @@ func revision(a, b *fact, r *Relation, terse bool) {
 	case Consistent:
 		r.Explanation = both + "the figures overlap."
 	default:
-		r.Explanation = both + "a restatement or a misreport of one claimant's figure, " + times(r.Severity) + " apart."
+		r.Explanation = both + "a restatement or a misreport of one claimant's figure, " + times(r.Severity, lowerHi(a, b)) + " apart."
 	}
 }
 
@@ -965,10 +978,10 @@ func compareScoped(a, b *fact, r *Relation, cmp comparison, terse bool) {
 		switch r.Kind {
 		case Conflicts:
 			r.Explanation = pair + " cannot both be right: the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
-				times(r.Severity) + " apart" + trailing + ", beyond the tolerance of " + toleranceWords(a, b) + "."
+				times(r.Severity, lower.hi) + " apart" + trailing + ", beyond the tolerance of " + toleranceWords(a, b) + "."
 		case RoughlyAgrees:
 			r.Explanation = pair + " roughly agree" + trailing + ": the nearer bounds, " + num(lower.hi) + " and " + num(upper.lo) + ", are " +
-				times(gap(a, b)) + " apart, within the tolerance of " + toleranceWords(a, b) + "."
+				times(gap(a, b), lowerHi(a, b)) + " apart, within the tolerance of " + toleranceWords(a, b) + "."
 		case Corroborates:
 			r.Explanation = pair + " agree closely" + trailing + "."
 		default:
@@ -998,10 +1011,10 @@ func compareScoped(a, b *fact, r *Relation, cmp comparison, terse bool) {
 	outerIn := func(f *fact) string { return amountIn(f, false) }
 	switch r.Kind {
 	case Contradicts:
-		r.Explanation = describeIn(inner, alone) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity) +
+		r.Explanation = describeIn(inner, alone) + " exceeds " + object(inner, outer, outerIn) + " by " + times(r.Severity, outer.hi) +
 			", though " + why + ": " + rule + "."
 	case RoughlyAgrees:
-		r.Explanation = describeIn(inner, alone) + " is above " + object(inner, outer, outerIn) + " only by " + times(severity(outer.hi, inner.lo)) +
+		r.Explanation = describeIn(inner, alone) + " is above " + object(inner, outer, outerIn) + " only by " + times(severity(outer.hi, inner.lo), outer.hi) +
 			", within the tolerance of " + toleranceWords(inner, outer) + ", though " + why + ": roughly agrees."
 	default:
 		r.Explanation = describeIn(inner, alone) + " is not above " + object(inner, outer, outerIn) + ", as a narrower count should not be, since " + why + ": no conflict."
@@ -1121,7 +1134,7 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 	case part.lo > whole.hi:
 		r.Kind = PartExceedsWhole
 		r.Severity = severity(whole.hi, part.lo)
-		r.Explanation = partWords + " exceeds " + wholeObj + " by " + times(r.Severity) +
+		r.Explanation = partWords + " exceeds " + wholeObj + " by " + times(r.Severity, whole.hi) +
 			", though the first counts a narrower population than the second: a part cannot outnumber the whole."
 	case part.lo == whole.hi:
 		// The intervals touch: the part is at least what the whole is at
