@@ -55,9 +55,26 @@ func TestAnalystNames(t *testing.T) {
 		"Голландия": "NL", "Нидерланды": "NL",
 		// Cities: Stavropol, not Tolyatti (once Stavropol-on-Volga).
 		"Ставрополь": "gn:487846", "Грозный": "gn:558418", "Москва": "gn:524901",
-		// Syria and Iraq in Russian.
-		"Ракка": "SY.04", "Raqqa": "SY.04", "Хасеке": "SY.01", "Идлиб": "gn:169389", "Мосул": "gn:99072",
-		"Анбар": "IQ.01", "Ниневия": "IQ.15",
+		// Syria and Iraq in Russian. Raqqa and Hama are the cities, as
+		// Donetsk is; their governorates are "Raqqa Governorate"...
+		"Ракка": "gn:172955", "Raqqa": "gn:172955", "Raqqa Governorate": "SY.04", "Hama": "gn:170017",
+		"Hama Governorate": "SY.10", "Хасеке": "SY.01", "Идлиб": "gn:169389", "Мосул": "gn:99072",
+		"Анбар": "IQ.01", "Ниневия": "IQ.15", "Salahuddin": "IQ.18",
+		// The wars' towns, in the spellings of the press and in Russian,
+		// where GeoNames spells them otherwise ("‘Ayn al ‘Arab", "Tadmur")
+		// or has no population for them (Tall ‘Afar).
+		"Kobani": "gn:172256", "Kobane": "gn:172256", "Кобани": "gn:172256", "Afrin": "gn:174186",
+		"Африн": "gn:174186", "Fallujah": "gn:99454", "Фаллуджа": "gn:99454", "Эрбиль": "gn:95446",
+		"Erbil": "gn:95446", "Palmyra": "gn:163808", "Пальмира": "gn:163808", "Tal Afar": "gn:90393",
+		"Тель-Афар": "gn:90393", "Синджар": "gn:448149", "Sinjar": "gn:448149", "Al-Bab": "gn:174018",
+		"Azaz": "gn:172082", "Tabqa": "gn:172374", "Qamishli": "gn:173377", "Камышлы": "gn:173377",
+		"Mayadin": "gn:173480", "Abu Kamal": "gn:174448", "Deir ez Zor": "gn:170794",
+		"Дейр-эз-Зор": "gn:170794", "Aleppo": "gn:170063", "Халеб": "gn:170063", "Ramadi": "gn:98717",
+		"Tikrit": "gn:90150", "Kirkuk": "gn:94787", "Manbij": "gn:167357", "Dohuk": "gn:96994",
+		// The Caucasus and Ukraine.
+		"Grozny": "gn:558418", "Khasavyurt": "gn:550478", "Хасавюрт": "gn:550478",
+		"Sukhumi": "gn:611847", "Sokhumi": "gn:611847", "Tskhinvali": "gn:611403", "Stepanakert": "gn:146970",
+		"Lugansk": "gn:702658", "Slavyansk": "gn:693468",
 	}
 	for name, want := range tests {
 		p, ok := g.Lookup(name)
@@ -93,6 +110,23 @@ func TestDisputedRegionsInside(t *testing.T) {
 	for _, tt := range tests {
 		if got := Compare(g.Resolve([]string{tt.a}), g.Resolve([]string{tt.b})); got != tt.want {
 			t.Errorf("Compare(%q, %q) = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestDisplayNames: a town GeoNames spells otherwise than the press is
+// given back under the press's spelling, which a search of English text
+// finds, whichever of its names was typed.
+func TestDisplayNames(t *testing.T) {
+	t.Parallel()
+	g := Builtin()
+	for name, want := range map[string]string{
+		"Ar Raqqah": "Raqqa", "Ракка": "Raqqa", "Tadmur": "Palmyra", "Пальмира": "Palmyra",
+		"Кобани": "Kobani", "‘Ayn al ‘Arab": "Kobani", "Al Fallūjah": "Fallujah", "Тель-Афар": "Tal Afar",
+		"Грозный": "Grozny", "Groznyy": "Grozny", "Ath Thawrah": "Tabqa",
+	} {
+		if got := g.Resolve([]string{name}).Names; len(got) != 1 || got[0] != want {
+			t.Errorf("Resolve(%q).Names = %q, want [%q]", name, got, want)
 		}
 	}
 }
