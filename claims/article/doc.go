@@ -92,7 +92,8 @@
 //     thing the list counts. Articles are dropped; place phrases are left to
 //     Places.
 //   - Places: the gazetteer's names for the places the sentence names (in
-//     Russian across case endings: "в Сирии" is Syria), or, where it names
+//     Russian across case endings: "в Сирии" is Syria, "в Южной Осетии"
+//     South Ossetia, "в Донецкой области" Donetsk Oblast), or, where it names
 //     none, those of the last sentence before it that did.
 //   - LikelyClaim and Reason: the parser already leaves out dates, years,
 //     times, ordinals, model names and durations. What is left and still
