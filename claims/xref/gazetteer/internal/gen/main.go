@@ -10,8 +10,12 @@
 //
 // The packages are read as downloaded (.tgz); nothing of them is committed
 // but the table. Names neither CLDR nor GeoNames has ("USA", "Крым") are
-// kept by hand in aliases.json, beside this file (-aliases). See the package doc of gazetteer for the format and the
-// licence (GeoNames, CC BY 4.0).
+// kept by hand in aliases.json, beside this file (-aliases). A town named
+// there is kept whatever its population (GeoNames gives Tall 'Afar none),
+// and its "display" names put the press's spelling of a town first, so
+// that the gazetteer gives it back as "Raqqa", not "Ar Raqqah". See the
+// package doc of gazetteer for the format and the licence (GeoNames, CC BY
+// 4.0).
 package main
 
 import (
