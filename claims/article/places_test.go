@@ -159,6 +159,9 @@ func TestDeclinedRussianNames(t *testing.T) {
 		{"In Kobani 300 fighters were killed.", "Kobani"},
 		{"In Palmyra 300 fighters were killed.", "Palmyra"},
 		{"In Grozny 300 fighters were killed.", "Grozny"},
+		// Грозный is an adjective too, but after "в" the city.
+		{"В Грозном задержаны 30 человек.", "Grozny"},
+		{"Иван Грозный казнил 300 человек.", ""},
 		// Nominative as before; a lower-case word that is no region noun
 		// ends no name.
 		{"Южная Осетия потеряла 300 человек.", "South Ossetia"},

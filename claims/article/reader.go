@@ -2409,9 +2409,9 @@ func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
 	return h
 }
 
-// cityEndings are placeEndings with the soft-sign nouns: "Мариуполе" is
-// "Мариуполь".
-var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"})
+// cityEndings are placeEndings with the soft-sign nouns ("Мариуполе" is
+// "Мариуполь") and a city named by an adjective ("Грозном" is "Грозный").
+var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"}, [2]string{"ом", "ый"}, [2]string{"ого", "ый"})
 
 // lookupCity matches a GeoNames city or first-level region of the
 // gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more

@@ -113,8 +113,9 @@ func TestPlainLetters(t *testing.T) {
 // TestAliases builds the fixture with a list of hand-kept names: they
 // become own names of the country, region and city, before the
 // alternate names (an alternate name given again is promoted, not
-// repeated), a common word is marked so, a town too small for the table
-// is kept when it is named there, and a display name goes first.
+// repeated), a common word is marked so unless named under "text", a
+// town too small for the table is kept when it is named there, and a
+// display name goes first.
 func TestAliases(t *testing.T) {
 	t.Parallel()
 	aliases := `{"names": {
@@ -122,11 +123,12 @@ func TestAliases(t *testing.T) {
 		"UA.05": ["Донецкая область", "Donetsk Oblast"],
 		"gn:701822": ["Мариуполь", "Mariupol City"],
 		"gn:2639577": ["Reading"],
-		"gn:100": ["Hamlet Town"]
-	}, "display": {"gn:701822": "Mariupol City"}}`
+		"gn:100": ["Hamlet Town"],
+		"gn:556560": ["Грозный"]
+	}, "display": {"gn:701822": "Mariupol City"}, "text": {"gn:556560": ["Грозный"]}}`
 	tab, err := build(input{
 		cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),
-		words: map[string]bool{"reading": true, "uk": false}, minPop: 15000, latinPop: 100000,
+		words: map[string]bool{"reading": true, "uk": false, "грозный": true}, minPop: 15000, latinPop: 100000,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +159,7 @@ func TestAliases(t *testing.T) {
 		"GB.ENG":     "England|England Region|England Province",
 		"gn:701822":  "Mariupol City|Mariupol|Мариуполь|^Marioupol|^Hayeren|^Zhdanov",
 		"gn:2639577": "~Reading|^Рединг|^Reding",
-		"gn:556560":  "Grozny|Groznyy|^Грозный",
+		"gn:556560":  "Grozny|Groznyy|Грозный", // a common word, but named under text
 		"gn:102":     "Nowhere City",
 		// Under the smallest population kept, but named here.
 		"gn:100": "Hamlet|Hamlet Town",
@@ -178,6 +180,8 @@ func TestAliasesRefused(t *testing.T) {
 		`{"names": {"UA": ["Ukr"]}}`:            "UA is a place of places.json",
 		`{"display": {"UA.99": "Nowhere"}}`:     "display name for UA.99",
 		`{"display": {"gn:701822": "Zhdanov"}}`: `display name "Zhdanov" of gn:701822 is not one of its own names`,
+		`{"text": {"UA": ["Ukraine"]}}`:         "text names for UA",
+		`{"text": {"gn:701822": ["Zhdanov"]}}`:  `text name "Zhdanov" of gn:701822 is not one of its own names`,
 	} {
 		_, err := build(input{
 			cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),

@@ -361,6 +361,7 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 	var doc struct {
 		Names   map[string][]string `json:"names"`
 		Display map[string]string   `json:"display"`
+		Text    map[string][]string `json:"text"`
 	}
 	if err := json.Unmarshal(aliasJSON, &doc); err != nil {
 		return fmt.Errorf("aliases.json: %w", err)
@@ -407,6 +408,21 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 		}
 		first := e.Names[i]
 		e.Names = slices.Insert(slices.Delete(e.Names, i, i+1), 0, first)
+	}
+	// A name read in running text though it is a common word: "в
+	// Грозном" is the city, though "грозный" is an adjective.
+	for _, id := range slices.Sorted(maps.Keys(doc.Text)) {
+		e := entries[id]
+		if e == nil || handKept[id] != nil {
+			return fmt.Errorf("aliases.json: text names for %s, which is no place of the generated table", id)
+		}
+		for _, n := range doc.Text[id] {
+			i := slices.IndexFunc(e.Names, func(o geofile.Name) bool { return !o.Alt && fold(o.Text) == fold(strings.TrimSpace(n)) })
+			if i < 0 {
+				return fmt.Errorf("aliases.json: text name %q of %s is not one of its own names; add it to names", n, id)
+			}
+			e.Names[i].Common = false
+		}
 	}
 	return nil
 }
