@@ -161,6 +161,8 @@ func TestDeclinedRussianNames(t *testing.T) {
 		{"In Grozny 300 fighters were killed.", "Grozny"},
 		// Грозный is an adjective too, but after "в" the city.
 		{"В Грозном задержаны 30 человек.", "Grozny"},
+		{"В Пальмире погибли 300 человек.", "Palmyra"},
+		{"В Панкисском ущелье живут 300 беженцев.", "Pankisi Gorge"},
 		{"Иван Грозный казнил 300 человек.", ""},
 		// Nominative as before; a lower-case word that is no region noun
 		// ends no name.

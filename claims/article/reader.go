@@ -2452,16 +2452,16 @@ func stemOfNoun(w string) string {
 var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ее", "ея"}, {"еи", "ея"}, {"ею", "ея"}, {"ае", "ай"}, {"ая", "ай"}, {"аю", "ай"}, {"не", "ня"}, {"ни", "ня"}, {"ню", "ня"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
 
 // adjectiveEndings turn a Russian adjective in an oblique case into the
-// nominative, feminine or masculine, so that the first words of a name
-// agree with its noun undone by placeEndings: "Южной Осетии" → "Южная
-// Осетия", "Нагорном Карабахе" → "Нагорный Карабах", "Иракском
-// Курдистане" → "Иракский Курдистан", "Ближнем Востоке" → "Ближний
-// Восток".
+// nominative, feminine, masculine or neuter, so that the first words of a
+// name agree with its noun undone by placeEndings: "Южной Осетии" →
+// "Южная Осетия", "Нагорном Карабахе" → "Нагорный Карабах", "Ближнем
+// Востоке" → "Ближний Восток", "Панкисском ущелье" → "Панкисское ущелье".
 var adjectiveEndings = [][2]string{
 	{"ой", "ая"}, {"ую", "ая"}, {"ей", "яя"}, {"юю", "яя"},
 	{"ого", "ый"}, {"ого", "ий"}, {"ого", "ой"}, {"ому", "ый"}, {"ому", "ий"}, {"ому", "ой"},
 	{"ом", "ый"}, {"ом", "ий"}, {"ом", "ой"}, {"ым", "ый"}, {"ым", "ой"}, {"им", "ий"},
 	{"его", "ий"}, {"ему", "ий"}, {"ем", "ий"},
+	{"ом", "ое"}, {"ого", "ое"}, {"ому", "ое"}, {"ем", "ее"},
 }
 
 // adjectiveNominatives calls f with each nominative adjectiveEndings make
