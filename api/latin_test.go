@@ -188,7 +188,7 @@ func TestRussianAdjectivesAndPressSpellings(t *testing.T) {
 		}{
 			{"сирийских", "Syria*", []string{syria}},
 			{"иракской", "Iraq*", []string{iraq}},
-			{"Грозного", "Groznyy* OR Grozny*", []string{inGrozny}},
+			{"Грозного", "Grozny*", []string{inGrozny}},
 			{"Шойгу", "Shoygu OR Shoigu", []string{sergei, shoyguSaid}},
 			// Each word in its spellings, every word to match.
 			{"Сергей Шойгу", "Sergey OR Sergei Shoygu OR Shoigu", []string{sergei}},
@@ -208,7 +208,7 @@ func TestRussianAdjectivesAndPressSpellings(t *testing.T) {
 			{"/api/v1/claims", "иракской", "Iraq", []string{iraq}},
 			{"/api/v1/claimants", "Шойгу", "Shoygu OR Shoigu", []string{shoigu, shoygu}},
 			{"/api/v1/claimants", "Сергей Шойгу", "Sergey Shoygu OR Sergei Shoigu", []string{shoigu}},
-			{"/api/v1/sources", "Грозного", "Groznyy OR Grozny", []string{grozny}},
+			{"/api/v1/sources", "Грозного", "Grozny", []string{grozny}},
 			{"/api/v1/topics", "Сирии", "Syria", []string{levant}},
 			{"/api/v1/topics", "иракских", "Iraq", []string{levant}},
 		} {

@@ -94,7 +94,8 @@
 //     ранения") is not what is counted: only a "число X" in the figure's
 //     own clause, with no other figure between, stands in for it.
 //   - Places: the gazetteer's names for the places the sentence names (in
-//     Russian across case endings: "в Сирии" is Syria), or, where it names
+//     Russian across case endings: "в Сирии" is Syria, "в Южной Осетии"
+//     South Ossetia, "в Донецкой области" Donetsk Oblast), or, where it names
 //     none, those of the last sentence before it that did.
 //   - LikelyClaim and Reason: the parser already leaves out dates, years,
 //     times, ordinals, model names and durations. What is left and still

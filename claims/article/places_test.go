@@ -66,7 +66,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		// Russian names of regions, after a locative preposition.
 		{"В Крыму задержали 300 человек.", "Crimea"},
 		{"В Абхазии задержали 300 человек.", "Abkhazia"},
-		{"В Южной Осетии задержали 300 человек.", ""}, // an adjective in the locative is not undone
+		{"В Южной Осетии задержали 300 человек.", "South Ossetia"}, // the adjective declined too
 		{"В Татарстане задержали 300 человек.", "Tatarstan Republic"},
 	} {
 		checkPlaces(t, x, tt.text, tt.want, false)
@@ -121,5 +121,58 @@ func checkPlaces(t *testing.T, x *article.Extractor, text, want string, last boo
 	}
 	if got := strings.Join(c.Places, "+"); got != want {
 		t.Errorf("%q: places %q, want %q", text, got, want)
+	}
+}
+
+// TestDeclinedRussianNames: a Russian name of an adjective and a noun is
+// read with both words declined, as running text writes it after "в";
+// the region nouns область and край in lower case; and the places of
+// the wars named in Russian and in the press's spellings.
+func TestDeclinedRussianNames(t *testing.T) {
+	t.Parallel()
+	x := article.New(nil, nil)
+	for _, tt := range []struct {
+		text string
+		want string // places of the first candidate, joined by "+"
+	}{
+		{"В Южной Осетии погибли 300 человек.", "South Ossetia"},
+		{"В Северной Осетии погибли 300 человек.", "North Ossetia"},
+		{"В Нагорном Карабахе погибли 300 человек.", "Nagorno-Karabakh"},
+		{"В Иракском Курдистане живут 300 тысяч беженцев.", "Iraqi Kurdistan"},
+		{"В Донецкой области погибли 300 человек.", "Donetsk Oblast"},
+		{"В Луганской области погибли 300 человек.", "Luhansk Oblast"},
+		{"В Ставропольском крае задержаны 30 человек.", "Stavropol Krai"},
+		{"В Краснодарском крае задержаны 30 человек.", "Krasnodar Krai"},
+		{"В Донецкой Народной Республике погибли 300 человек.", "Donetsk People's Republic"},
+		{"На Ближнем Востоке воюют 3000 россиян.", "Middle East"},
+		{"На Северном Кавказе задержаны 30 человек.", "North Caucasus"},
+		{"В Центральной Азии завербованы 300 человек.", "Central Asia"},
+		{"В Саудовской Аравии задержаны 30 человек.", "Saudi Arabia"},
+		{"В Южной Корее задержаны 30 человек.", "South Korea"},
+		{"В Китае задержаны 30 человек.", "China"},
+		{"В Чечне задержаны 30 человек.", "Chechnya"},
+		{"В Веденском районе Чечни убиты 4 боевика.", "Chechnya"},
+		{"В Донбассе погибли 300 человек.", "Donbas"},
+		{"В ДНР погибли 300 человек.", "Donetsk People's Republic"},
+		{"В Фаллудже погибли 300 человек.", "Fallujah"},
+		{"В Эрбиле живут 300 тысяч беженцев.", "Erbil"},
+		{"In Kobani 300 fighters were killed.", "Kobani"},
+		{"In Palmyra 300 fighters were killed.", "Palmyra"},
+		{"In Grozny 300 fighters were killed.", "Grozny"},
+		// Грозный is an adjective too, but after "в" the city.
+		{"В Грозном задержаны 30 человек.", "Grozny"},
+		{"В Пальмире погибли 300 человек.", "Palmyra"},
+		{"В Панкисском ущелье живут 300 беженцев.", "Pankisi Gorge"},
+		{"Иван Грозный казнил 300 человек.", ""},
+		// Nominative as before; a lower-case word that is no region noun
+		// ends no name.
+		{"Южная Осетия потеряла 300 человек.", "South Ossetia"},
+		{"В Южной школе учатся 300 детей.", ""},
+		// The words of a name are not read again alone: the North
+		// Caucasus is not the Caucasus too.
+		{"In the North Caucasus 300 fighters were killed.", "North Caucasus"},
+		{"In South Ossetia 300 died.", "South Ossetia"},
+	} {
+		checkPlaces(t, x, tt.text, tt.want, false)
 	}
 }

@@ -2247,7 +2247,10 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
-	for i := range ts {
+	// Not a range loop: a name of n words skips its other n-1, which a
+	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
+	// too).
+	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
 		if !t.word {
 			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
@@ -2397,7 +2400,8 @@ func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
 	var h placeHit
 	h.place, h.isPlace = x.lookupPlace(ts)
 	h.city, h.isCity = x.lookupCity(ts)
-	h.prefix, h.cityPrefix = x.namePrefix(false, t.low), x.namePrefix(true, t.low)
+	h.prefix = x.namePrefix(false, t.low) || x.adjectivePrefix(false, t.low)
+	h.cityPrefix = x.namePrefix(true, t.low) || x.adjectivePrefix(true, t.low)
 	if cache.hits == nil || len(cache.hits) >= maxWordCache {
 		cache.hits = make(map[string]placeHit, 256)
 	}
@@ -2405,9 +2409,9 @@ func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
 	return h
 }
 
-// cityEndings are placeEndings with the soft-sign nouns: "Мариуполе" is
-// "Мариуполь".
-var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"})
+// cityEndings are placeEndings with the soft-sign nouns ("Мариуполе" is
+// "Мариуполь") and a city named by an adjective ("Грозном" is "Грозный").
+var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"}, [2]string{"ом", "ый"}, [2]string{"ого", "ый"})
 
 // lookupCity matches a GeoNames city or first-level region of the
 // gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more
@@ -2420,16 +2424,69 @@ var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]st
 // not read.
 func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 	for i := range ts {
-		if !ts[i].upper {
+		if !ts[i].upper && (i == 0 || !regionNouns[stemOfNoun(ts[i].low)]) {
 			return "", false
 		}
 	}
 	return x.matchName(ts, true, cityEndings)
 }
 
+// regionNouns are the stems of the Russian nouns that end the name of a
+// region in lower case ("Донецкая область", "в Донецкой области",
+// "Краснодарский край"), which lookupCity reads after capitalised words.
+var regionNouns = map[string]bool{"област": true, "кра": true, "округ": true}
+
+// stemOfNoun is a lower-case word without the case endings of regionNouns
+// ("области", "крае", "краю", "округе").
+func stemOfNoun(w string) string {
+	for _, e := range []string{"ью", "ях", "ям", "ями", "ь", "и", "ю", "я", "й", "е", "а", "у", "ом"} {
+		if strings.HasSuffix(w, e) {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
 // placeEndings turn a Russian place name in an oblique case into the
 // nominative: "Сирии" → "Сирия", "Москве" → "Москва", "Ираке" → "Ирак".
-var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
+var placeEndings = [][2]string{{"ии", "ия"}, {"ие", "ия"}, {"ию", "ия"}, {"ее", "ея"}, {"еи", "ея"}, {"ею", "ея"}, {"ае", "ай"}, {"ая", "ай"}, {"аю", "ай"}, {"не", "ня"}, {"ни", "ня"}, {"ню", "ня"}, {"ей", "ь"}, {"е", "а"}, {"е", ""}, {"ы", "а"}, {"и", "а"}, {"у", "а"}, {"у", ""}, {"а", ""}, {"ой", "ая"}, {"ом", ""}}
+
+// adjectiveEndings turn a Russian adjective in an oblique case into the
+// nominative, feminine, masculine or neuter, so that the first words of a
+// name agree with its noun undone by placeEndings: "Южной Осетии" →
+// "Южная Осетия", "Нагорном Карабахе" → "Нагорный Карабах", "Ближнем
+// Востоке" → "Ближний Восток", "Панкисском ущелье" → "Панкисское ущелье".
+var adjectiveEndings = [][2]string{
+	{"ой", "ая"}, {"ую", "ая"}, {"ей", "яя"}, {"юю", "яя"},
+	{"ого", "ый"}, {"ого", "ий"}, {"ого", "ой"}, {"ому", "ый"}, {"ому", "ий"}, {"ому", "ой"},
+	{"ом", "ый"}, {"ом", "ий"}, {"ом", "ой"}, {"ым", "ый"}, {"ым", "ой"}, {"им", "ий"},
+	{"его", "ий"}, {"ему", "ий"}, {"ем", "ий"},
+	{"ом", "ое"}, {"ого", "ое"}, {"ому", "ое"}, {"ем", "ее"},
+}
+
+// adjectiveNominatives calls f with each nominative adjectiveEndings make
+// of a folded Cyrillic word, until f returns true.
+func adjectiveNominatives(w string, f func(nom string) bool) bool {
+	var buf [64]byte
+	for _, e := range adjectiveEndings {
+		if len(w) > len(e[0]) && w[len(w)-len(e[0]):] == e[0] {
+			if f(string(append(append(buf[:0], w[:len(w)-len(e[0])]...), e[1]...))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adjectivePrefix reports whether a folded word is an adjective in an
+// oblique case whose nominative starts a name of several words:
+// "южной" (Южная Осетия).
+func (x *Extractor) adjectivePrefix(city bool, w string) bool {
+	if w == "" || w[0] < 0x80 {
+		return false
+	}
+	return adjectiveNominatives(w, func(nom string) bool { return x.namePrefix(city, nom) })
+}
 
 func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
 	if len(ts) > 0 && !ts[0].upper {
@@ -2453,7 +2510,7 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 			return "", false
 		}
 	}
-	if len(ts) > 1 && !x.namePrefix(city, ts[0].low) {
+	if len(ts) > 1 && !x.namePrefix(city, ts[0].low) && !x.adjectivePrefix(city, ts[0].low) {
 		return "", false
 	}
 	var buf [64]byte
@@ -2479,7 +2536,60 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 			}
 		}
 	}
+	if len(ts) > 1 && !allCaps(ts) {
+		return x.matchDeclined(ts, city, endings)
+	}
 	return "", false
+}
+
+// matchDeclined matches a Russian name whose first words are adjectives
+// that agree with its last, a noun, in an oblique case: "в Южной Осетии",
+// "в Донецкой области", "в Нагорном Карабахе", "в Донецкой Народной
+// Республике". Each word before the last is taken as written or in the
+// nominative adjectiveEndings make of it; the last with endings undone.
+func (x *Extractor) matchDeclined(ts []tok, city bool, endings [][2]string) (string, bool) {
+	head := ts[:len(ts)-1]
+	forms := make([][]string, len(head))
+	for i := range head {
+		w := head[i].low
+		forms[i] = append(forms[i], w)
+		adjectiveNominatives(w, func(nom string) bool {
+			forms[i] = append(forms[i], nom)
+			return false
+		})
+	}
+	last := ts[len(ts)-1].low
+	lasts := []string{last}
+	for _, e := range endings {
+		if strings.HasSuffix(last, e[0]) {
+			lasts = append(lasts, last[:len(last)-len(e[0])]+e[1])
+		}
+	}
+	var try func(i int, key string) (string, bool)
+	try = func(i int, key string) (string, bool) {
+		if i == len(head) {
+			for _, l := range lasts {
+				if n, ok := x.lookupName(city, []byte(key+" "+l)); ok {
+					return n, true
+				}
+			}
+			return "", false
+		}
+		for _, f := range forms[i] {
+			if i == 0 && !x.namePrefix(city, f) {
+				continue
+			}
+			k := f
+			if i > 0 {
+				k = key + " " + f
+			}
+			if n, ok := try(i+1, k); ok {
+				return n, true
+			}
+		}
+		return "", false
+	}
+	return try(0, "")
 }
 
 // allCaps reports whether every word of ts is written in capitals

@@ -74,6 +74,12 @@ func TestCreatePlacePreparesBeforePersisting(t *testing.T) {
 			t.Errorf("a refused place was changed: %+v", bad)
 		}
 	}
+	// Members, which the built-in table's groupings have, are not kept
+	// for an analyst's place, so they are refused rather than lost.
+	grouping := gazetteer.Place{Name: "Eastern Ukraine", Kind: gazetteer.Region, Members: []string{"UA.05"}}
+	if err := s.CreatePlace(context.Background(), &grouping); claims.ErrorCode(err) != claims.CodeInvalid || len(claims.ErrorFields(err)) == 0 || claims.ErrorFields(err)[0].Field != "members" {
+		t.Errorf("place with members: %v, want invalid naming members", err)
+	}
 	if len(f.places) != 1 {
 		t.Errorf("a refused place reached the store")
 	}

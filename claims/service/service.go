@@ -409,5 +409,10 @@ func validatePlace(p *gazetteer.Place) error {
 	if len(p.Name) > claims.MaxNameLen {
 		problems.Add("name", "is longer than %d bytes", claims.MaxNameLen)
 	}
+	if len(p.Members) > 0 {
+		// The store keeps a place's name, aliases and parents, not the
+		// built-in table's members of a grouping.
+		problems.Add("members", "are not kept for an analyst's place: name the places it lies in under \"in\" instead")
+	}
 	return problems.Err("place")
 }

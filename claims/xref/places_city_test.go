@@ -34,6 +34,17 @@ func TestCityInsideItsCountry(t *testing.T) {
 		{"a city of another country differs in scope",
 			mk("a", "ohchr", "21,000", 21000, 21000, in("Mariupol"), d), mk("b", "kyiv", "3,900", 3900, 3900, in("Russia"), d),
 			ScopeDiffers, nil},
+		// The DPR holds part of Donetsk Oblast: a smaller count for it is
+		// a part's, not the same place's count contradicting the oblast's.
+		{"a smaller count for the DPR is a part of the oblast's",
+			mk("a", "ohchr", "about 1,300", 1170, 1430, in("ДНР"), d), mk("b", "kyiv", "3,900", 3900, 3900, in("Donetsk Oblast"), d),
+			ScopeDiffers, []string{"Donetsk People's Republic", "inside"}},
+		{"a larger count for the DPR than for its oblast contradicts",
+			mk("a", "ohchr", "21,000", 21000, 21000, in("DPR"), d), mk("b", "kyiv", "3,900", 3900, 3900, in("Донецкая область"), d),
+			Contradicts, []string{"inside"}},
+		{"a count for the Donbas holds one for Mariupol",
+			mk("a", "ohchr", "21,000", 21000, 21000, in("Mariupol"), d), mk("b", "kyiv", "3,900", 3900, 3900, in("Донбасс"), d),
+			Contradicts, []string{"Mariupol", "inside", "Donbas"}},
 		{"an unknown village is compared with no other place",
 			mk("a", "ohchr", "21,000", 21000, 21000, in("Dabiq"), d), mk("b", "kyiv", "3,900", 3900, 3900, in("Syria"), d),
 			ScopeDiffers, nil},

@@ -23,6 +23,22 @@
 //   - Western Europe: the EU-15 with Norway, Switzerland and the United
 //     Kingdom, as counter-terrorism reports of 2014-2017 use the term; not
 //     the narrower UN M49 sub-region. Russia is not placed in Europe.
+//   - Groupings of GeoNames regions, named as members: Donbas (Donetsk
+//     and Luhansk oblasts, in Ukraine); Iraqi Kurdistan (the Kurdistan
+//     Region of Iraq's constitution: Erbil, Duhok, Sulaymaniyah and
+//     Halabja governorates, not the disputed Kirkuk); Nagorno-Karabakh
+//     (Xankendi, Khojaly, Khojavend and Shusha, in Azerbaijan as
+//     GeoNames and ISO 3166-2 have it: the districts formed from the
+//     former autonomous oblast's land, without Tartar and Kalbajar, which
+//     hold some of it and much else, so that no count for them is taken
+//     to lie in it).
+//
+// The Donetsk and Luhansk People's Republics (ДНР, ЛНР) are subdivisions
+// inside their oblasts: what they hold is disputed and uncharted, so a
+// count for one is at most the oblast's, never the same place's (which
+// would make two counts that differ a contradiction), and none of the
+// oblast's towns is taken to lie in it. The Pankisi Gorge is a
+// subdivision of Kakheti (GE.67).
 //
 // The generated geonames.txt.gz (see internal/gen and internal/geofile)
 // adds the other countries, named by CLDR in English, Russian and
@@ -74,7 +90,8 @@
 // an element of its own (the part of it no listed child covers) plus the
 // elements of its children; a region is exactly the union of its members'
 // elements, which works for regions that overlap (the CIS and Central Asia
-// share four states). A GeoNames place is one element, its path down a
+// share four states), and of the GeoNames regions it names as members
+// (Donbas: Donetsk and Luhansk oblasts). A GeoNames place is one element, its path down a
 // tree from the listed place it lies in: "UA", "UA.05" (Donetsk Oblast),
 // "gn:701822" (Mariupol). An element covers the elements below it, so the
 // tree is never expanded into sets: sets of elements are compared in one
@@ -124,6 +141,11 @@ type Place struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// In lists the IDs of the places this one lies inside.
 	In []string `json:"in,omitempty"`
+	// Members lists, for a region, the GeoNames regions and cities it
+	// covers besides the places that lie in it: a listed place joins a
+	// region by its In, but a GeoNames place's parent is its region or
+	// country, so Donbas names Donetsk and Luhansk oblasts here.
+	Members []string `json:"members,omitempty"`
 }
 
 // Gazetteer resolves place names and compares sets of places. Its methods
@@ -300,8 +322,12 @@ func (g *Gazetteer) Add(ps ...Place) error {
 		if p.Kind != Country && p.Kind != Subdivision && p.Kind != Region && p.Kind != City {
 			return invalid("place %q: kind must be country, subdivision, city or region, not %q", p.ID, p.Kind)
 		}
+		if len(p.Members) > 0 && p.Kind != Region {
+			return invalid("place %q: only a region has members; a %s lies in places by its in", p.ID, p.Kind)
+		}
 		p.Aliases = slices.Clone(p.Aliases)
 		p.In = slices.Clone(p.In)
+		p.Members = slices.Clone(p.Members)
 		for _, n := range append([]string{p.ID, p.Name}, p.Aliases...) {
 			k := Fold(n)
 			if k == "" {
@@ -319,6 +345,11 @@ func (g *Gazetteer) Add(ps ...Place) error {
 		for _, parent := range p.In {
 			if places[parent] == nil && g.geoIndex(parent) < 0 {
 				return invalid("place %q: unknown parent %q", p.ID, parent)
+			}
+		}
+		for _, m := range p.Members {
+			if g.geoIndex(m) < 0 {
+				return invalid("place %q: member %q is no GeoNames region or city (a listed place joins a region by its own in)", p.ID, m)
 			}
 		}
 	}
@@ -441,6 +472,9 @@ func (g *Gazetteer) computeAtoms(places map[string]*Place, order []string) map[s
 		}
 		for _, c := range children[id] {
 			a = append(a, walk(c)...)
+		}
+		for _, m := range places[id].Members {
+			a = append(a, g.geoTab().path(g.geoIndex(m)))
 		}
 		a = normalise(a)
 		atoms[id] = a

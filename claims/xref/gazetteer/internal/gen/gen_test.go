@@ -113,18 +113,22 @@ func TestPlainLetters(t *testing.T) {
 // TestAliases builds the fixture with a list of hand-kept names: they
 // become own names of the country, region and city, before the
 // alternate names (an alternate name given again is promoted, not
-// repeated), and a common word is marked so.
+// repeated), a common word is marked so unless named under "text", a
+// town too small for the table is kept when it is named there, and a
+// display name goes first.
 func TestAliases(t *testing.T) {
 	t.Parallel()
 	aliases := `{"names": {
 		"GB": ["UK", "Британия"],
 		"UA.05": ["Донецкая область", "Donetsk Oblast"],
 		"gn:701822": ["Мариуполь", "Mariupol City"],
-		"gn:2639577": ["Reading"]
-	}}`
+		"gn:2639577": ["Reading"],
+		"gn:100": ["Hamlet Town"],
+		"gn:556560": ["Грозный"]
+	}, "display": {"gn:701822": "Mariupol City"}, "text": {"gn:556560": ["Грозный"]}}`
 	tab, err := build(input{
 		cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),
-		words: map[string]bool{"reading": true, "uk": false}, minPop: 15000, latinPop: 100000,
+		words: map[string]bool{"reading": true, "uk": false, "грозный": true}, minPop: 15000, latinPop: 100000,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -153,24 +157,31 @@ func TestAliases(t *testing.T) {
 		"GB":         "United Kingdom|Великобритания|Велика Британія|UK|Британия",
 		"UA.05":      "Donetsk|Donetsk Oblast|Donetsk Region|Donetsk Province|Донецкая область",
 		"GB.ENG":     "England|England Region|England Province",
-		"gn:701822":  "Mariupol|Мариуполь|Mariupol City|^Marioupol|^Hayeren|^Zhdanov",
+		"gn:701822":  "Mariupol City|Mariupol|Мариуполь|^Marioupol|^Hayeren|^Zhdanov",
 		"gn:2639577": "~Reading|^Рединг|^Reding",
-		"gn:556560":  "Grozny|Groznyy|^Грозный",
+		"gn:556560":  "Grozny|Groznyy|Грозный", // a common word, but named under text
 		"gn:102":     "Nowhere City",
+		// Under the smallest population kept, but named here.
+		"gn:100": "Hamlet|Hamlet Town",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }
 
-// TestAliasesRefused: a name list for a place the table lacks, or for a
-// hand-kept place, is an error naming the place.
+// TestAliasesRefused: a name list or display name for a place the table
+// lacks, a name list for a hand-kept place, and a display name that is
+// not an own name of the place, are errors naming the place.
 func TestAliasesRefused(t *testing.T) {
 	t.Parallel()
 	for aliases, want := range map[string]string{
-		`{"names": {"UA.99": ["Nowhere"]}}`: "no place UA.99",
-		`{"names": {"RU-CE": ["ЧР"]}}`:      "RU-CE is a place of places.json",
-		`{"names": {"UA": ["Ukr"]}}`:        "UA is a place of places.json",
+		`{"names": {"UA.99": ["Nowhere"]}}`:     "no place UA.99",
+		`{"names": {"RU-CE": ["ЧР"]}}`:          "RU-CE is a place of places.json",
+		`{"names": {"UA": ["Ukr"]}}`:            "UA is a place of places.json",
+		`{"display": {"UA.99": "Nowhere"}}`:     "display name for UA.99",
+		`{"display": {"gn:701822": "Zhdanov"}}`: `display name "Zhdanov" of gn:701822 is not one of its own names`,
+		`{"text": {"UA": ["Ukraine"]}}`:         "text names for UA",
+		`{"text": {"gn:701822": ["Zhdanov"]}}`:  `text name "Zhdanov" of gn:701822 is not one of its own names`,
 	} {
 		_, err := build(input{
 			cities: []byte(fixtureCities), admin1: []byte(fixtureAdmin1), places: []byte(fixturePlaces), aliases: []byte(aliases),

@@ -10,8 +10,12 @@
 //
 // The packages are read as downloaded (.tgz); nothing of them is committed
 // but the table. Names neither CLDR nor GeoNames has ("USA", "Крым") are
-// kept by hand in aliases.json, beside this file (-aliases). See the package doc of gazetteer for the format and the
-// licence (GeoNames, CC BY 4.0).
+// kept by hand in aliases.json, beside this file (-aliases). A town named
+// there is kept whatever its population (GeoNames gives Tall 'Afar none),
+// and its "display" names put the press's spelling of a town first, so
+// that the gazetteer gives it back as "Raqqa", not "Ar Raqqah". See the
+// package doc of gazetteer for the format and the licence (GeoNames, CC BY
+// 4.0).
 package main
 
 import (
@@ -52,7 +56,7 @@ func main() {
 		aliasPath  = flag.String("aliases", "claims/xref/gazetteer/internal/gen/aliases.json", "the hand-kept names of places of the generated table")
 		enWords    = flag.String("words", "/usr/share/dict/american-english", "English word list (Debian wamerican)")
 		ruWords    = flag.String("ruwords", "/usr/share/hunspell/ru_RU.dic", "Russian word list (Debian hunspell-ru)")
-		minPop     = flag.Int64("min-population", 15000, "smallest population of a city kept")
+		minPop     = flag.Int64("min-population", 15000, "smallest population of a city kept, unless aliases.json names it")
 		latinPop   = flag.Int64("latin-alias-population", 100000, "smallest population of a city whose Latin-script alternate names are kept")
 		out        = flag.String("out", "claims/xref/gazetteer/geonames.txt.gz", "where to write the table")
 	)
@@ -223,6 +227,16 @@ func build(in input) (*geofile.Table, error) {
 		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Name, cc, in.words)})
 	}
 
+	// A city aliases.json names is kept whatever its population: GeoNames
+	// gives some towns of the wars none (Tall 'Afar).
+	var named struct {
+		Names map[string][]string `json:"names"`
+	}
+	if in.aliases != nil {
+		if err := json.Unmarshal(in.aliases, &named); err != nil {
+			return nil, fmt.Errorf("aliases.json: %w", err)
+		}
+	}
 	sc := bufio.NewScanner(bytes.NewReader(in.cities))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
@@ -231,7 +245,7 @@ func build(in input) (*geofile.Table, error) {
 			continue
 		}
 		pop, _ := strconv.ParseInt(f[14], 10, 64)
-		if pop < in.minPop || f[6] != "P" {
+		if pop < in.minPop && named.Names["gn:"+f[0]] == nil || f[6] != "P" {
 			continue
 		}
 		cc := f[8]
@@ -337,14 +351,17 @@ func build(in input) (*geofile.Table, error) {
 
 // addAliases gives the places of the table the names of aliases.json,
 // as own names: after the names the place has, before its alternate
-// names. An ID the table lacks, or of a hand-kept place (whose names
+// names; and puts a place's display name, if aliases.json gives one,
+// first. An ID the table lacks, or of a hand-kept place (whose names
 // are kept in places.json), is an error, so that a stale list is noticed.
 func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated, words map[string]bool) error {
 	if aliasJSON == nil {
 		return nil
 	}
 	var doc struct {
-		Names map[string][]string `json:"names"`
+		Names   map[string][]string `json:"names"`
+		Display map[string]string   `json:"display"`
+		Text    map[string][]string `json:"text"`
 	}
 	if err := json.Unmarshal(aliasJSON, &doc); err != nil {
 		return fmt.Errorf("aliases.json: %w", err)
@@ -374,6 +391,37 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 				own++
 			}
 			e.Names = slices.Insert(e.Names, own, geofile.Name{Text: n, Common: isCommon(n, words)})
+		}
+	}
+	// A display name goes first, so that the gazetteer gives the place
+	// back under it: "Raqqa", as the press writes it, not GeoNames' "Ar
+	// Raqqah", which a search of English text for the place would miss.
+	for _, id := range slices.Sorted(maps.Keys(doc.Display)) {
+		e := entries[id]
+		if e == nil || handKept[id] != nil {
+			return fmt.Errorf("aliases.json: display name for %s, which is no place of the generated table", id)
+		}
+		n := strings.TrimSpace(doc.Display[id])
+		i := slices.IndexFunc(e.Names, func(o geofile.Name) bool { return !o.Alt && fold(o.Text) == fold(n) })
+		if i < 0 {
+			return fmt.Errorf("aliases.json: display name %q of %s is not one of its own names; add it to names", n, id)
+		}
+		first := e.Names[i]
+		e.Names = slices.Insert(slices.Delete(e.Names, i, i+1), 0, first)
+	}
+	// A name read in running text though it is a common word: "в
+	// Грозном" is the city, though "грозный" is an adjective.
+	for _, id := range slices.Sorted(maps.Keys(doc.Text)) {
+		e := entries[id]
+		if e == nil || handKept[id] != nil {
+			return fmt.Errorf("aliases.json: text names for %s, which is no place of the generated table", id)
+		}
+		for _, n := range doc.Text[id] {
+			i := slices.IndexFunc(e.Names, func(o geofile.Name) bool { return !o.Alt && fold(o.Text) == fold(strings.TrimSpace(n)) })
+			if i < 0 {
+				return fmt.Errorf("aliases.json: text name %q of %s is not one of its own names; add it to names", n, id)
+			}
+			e.Names[i].Common = false
 		}
 	}
 	return nil
