@@ -51,6 +51,14 @@ func TestParseErrors(t *testing.T) {
 		{"с 2011", "only a year found: no quantity"},
 		{"до 2020 года", "only a year found: no quantity"},
 		{"in 2014-2016", "only years found: no quantity"},
+		// A year after a date preposition that opens the sentence, or
+		// after one only dates follow, is a year even before a count
+		// noun or a nation's adjective and its noun.
+		{"In 2014 Russian troops entered Crimea.", "only a year found: no quantity"},
+		{"In 2014 troops entered Crimea.", "only a year found: no quantity"},
+		{"Since 2011 Syrian civilians have fled.", "only a year found: no quantity"},
+		{"refugees have left since 2011 Syrian cities fell", "only a year found: no quantity"},
+		{"In 2015 people fled Ramadi.", "only a year found: no quantity"},
 		// Out of range, and scientific notation.
 		{"99999999999999999999999", `out of range: "99999999999999999999999" is above 10^15`},
 		{"9999999999999999", `out of range: "9999999999999999" is above 10^15`},

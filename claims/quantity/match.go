@@ -102,7 +102,7 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 	fig, inverted := p.invertedNounAt(s, toks, i)
 	noun := i
 	// A verb of change before it: "выросли процентов на 5", "выросли на
-	// процентов 5", "подорожал рублей на 500" are a rise of about so much.
+	// процентов 5", "снизились рублей на 500" are a change of about so much.
 	changeLead := false
 	if !inverted && toks[i].kind == tWord && p.word(&toks[i]).flags&(fUp|fDown) != 0 && i+2 < len(toks) {
 		k := i + 1
@@ -1332,7 +1332,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 // times, page and section numbers, a lone "one", durations.
 func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 	a := &m.a
-	money := a.currency != "" || a.percent || a.scale > 1 || m.countNoun
+	money := a.currency != "" || a.percent || a.scale > 1 || m.countNoun && !p.englishDateYear(s, toks, m)
 	if m.core == coreNumeral || m.core == coreRange {
 		if a.yearLike && !money {
 			switch {
@@ -1428,6 +1428,32 @@ func (p *Parser) judgeSkip(s string, toks []token, j int, m *match) {
 
 // isUpper reports a capitalised ASCII word: "May" the month, not "may".
 func isUpper(s string, t *token) bool { return s[t.start] >= 'A' && s[t.start] <= 'Z' }
+
+// englishDateYear reports whether m is a plain year-like figure right after
+// an English date preposition that opens the sentence or is one only dates
+// follow ("In 2014 Russian troops entered", "By 2015 Syrian refugees…",
+// "since 2011 Syrian civilians have fled"): a year, even with a count noun
+// after it. Lower case "in", "by", "after" and the like stay counts ("sent
+// in 2000 troops", "increased its force by 2000 troops"), as does Russian
+// "численностью в 2000 человек".
+func (p *Parser) englishDateYear(s string, toks []token, m *match) bool {
+	n := m.a.tok
+	if !m.a.yearLike || m.mod != modNone || m.change != 0 || m.core != coreNumeral || n == 0 || toks[n-1].kind != tWord {
+		return false
+	}
+	pw := &toks[n-1]
+	if !p.word(pw).has(fDatePrep) || s[pw.start] >= utf8.RuneSelf {
+		return false
+	}
+	if isUpper(s, pw) {
+		return true
+	}
+	switch s[pw.start:pw.end] {
+	case "since", "until", "till", "during", "throughout":
+		return true
+	}
+	return false
+}
 
 // comparisonAt reads a comparison symbol: "<", "<=", "< =", "=<", "≤",
 // ">", ">=", "=>", "≥", and the approximators "~", "≈".
@@ -1891,6 +1917,9 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 	case w.currency != "": // "рублей 500" is about 500 roubles
 		m.a.currency, m.b.currency, m.unit = w.currency, w.currency, w.currency
 	case w.has(fPercent): // "процентов 5" is about 5%
+		if m.a.scale > 1 || m.a.v > 100 || m.core == coreRange && (m.b.scale > 1 || m.b.v > 100) {
+			return false // "процентов на 5 млрд": interest on 5 billion, not 5 billion percent
+		}
 		m.a.percent, m.b.percent, m.unit = true, true, "percent"
 	default:
 		m.unit = s[toks[i].start:toks[i].end]

@@ -25,6 +25,15 @@ func TestDemonymUnit(t *testing.T) {
 		// the unit; in lower case it is no nation's.
 		{"300 Chinese were evacuated", exact(300, "numeral").unit("Chinese").span("300 Chinese")},
 		{"300 Chechens", exact(300, "numeral").unit("Chechens")},
+		// A year-like figure is a count after a lower-case "in", "by"
+		// or "after", or with nothing before it; after a date
+		// preposition opening the sentence it is a year (behaviour_test).
+		{"Russia sent in 2000 Chechen fighters", exact(2000, "numeral").unit("fighters").span("2000 Chechen fighters")},
+		{"the base was reinforced by 2000 Russian troops", exact(2000, "numeral").unit("troops").span("2000 Russian troops")},
+		{"after 2000 Syrian refugees arrived", exact(2000, "numeral").unit("refugees").span("2000 Syrian refugees")},
+		{"2014 Russian troops", exact(2014, "numeral").unit("troops")},
+		{"численностью в 2000 человек", exact(2000, "numeral").unit("человек").span("2000 человек")},
+		{"By 2015 Syrian refugees numbered over a million", lower(1000001, "more_than").span("over a million")},
 	})
 	for _, w := range []string{"russian", "chechen", "tunisian", "korean", "lankan", "dagestani"} {
 		if !IsDemonym(w) {
@@ -57,6 +66,11 @@ func TestInvertedNounNa(t *testing.T) {
 		// The figure's own unit or duration keeps it its own.
 		{"процентов на 5 школ", exact(5, "numeral").unit("школ").span("5 школ")},
 		{"евро на 100", exact(100, "numeral").span("100")},
+		// Interest on a sum is no percentage: a scale or a figure above
+		// 100 after "процентов на" is the sum.
+		{"процентов на 5 млрд", exact(5e9, "numeral").span("5 млрд")},
+		{"Начислено процентов на 5 тысяч", exact(5000, "numeral").span("5 тысяч")},
+		{"процентов на 300", exact(300, "numeral").span("300")},
 	})
 	for _, tt := range []struct{ text, span string }{
 		{"Цены выросли процентов на 5 за год.", "выросли процентов на 5"},
