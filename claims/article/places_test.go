@@ -13,11 +13,7 @@ import (
 // is where a figure was announced rather than where it was counted.
 func TestCityPlaces(t *testing.T) {
 	t.Parallel()
-	x := article.New(nil, nil)
-	for _, tt := range []struct {
-		text string
-		want string // places of the first candidate, joined by "+"
-	}{
+	checkPlaces(t, false, []placeCase{
 		{"At least 300 civilians were killed in Mariupol last week.", "Mariupol"},
 		{"В Мариуполе погибли не менее 300 мирных жителей.", "Mariupol"},
 		{"About 2,000 people marched in Lyon on Saturday.", "Lyon"},
@@ -38,9 +34,7 @@ func TestCityPlaces(t *testing.T) {
 		{"В Ираке находятся до 1700 граждан РФ, сказал директор ФСБ в Вашингтоне.", "Iraq"},
 		// A city inside the country the sentence names is kept.
 		{"At least 300 people died in Mariupol in Ukraine.", "Ukraine+Mariupol"},
-	} {
-		checkPlaces(t, x, tt.text, tt.want, false)
-	}
+	})
 }
 
 // TestAbbreviatedPlaces checks the abbreviations of countries in running
@@ -48,11 +42,7 @@ func TestCityPlaces(t *testing.T) {
 // and not as the English pronoun "us", lower case or opening a sentence.
 func TestAbbreviatedPlaces(t *testing.T) {
 	t.Parallel()
-	x := article.New(nil, nil)
-	for _, tt := range []struct {
-		text string
-		want string // places of the first candidate, joined by "+"
-	}{
+	checkPlaces(t, false, []placeCase{
 		{"The US sent 300 troops to the border.", "United States"},
 		{"The U.S. sent 300 troops to the border.", "United States"},
 		{"The USA sent 300 troops to the border.", "United States"},
@@ -68,9 +58,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		{"В Абхазии задержали 300 человек.", "Abkhazia"},
 		{"В Южной Осетии задержали 300 человек.", "South Ossetia"}, // the adjective declined too
 		{"В Татарстане задержали 300 человек.", "Tatarstan Republic"},
-	} {
-		checkPlaces(t, x, tt.text, tt.want, false)
-	}
+	})
 }
 
 // TestOriginPlaces: a place after "from" or "из" is where the counted
@@ -78,11 +66,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 // sentence's other places, or those of an earlier sentence.
 func TestOriginPlaces(t *testing.T) {
 	t.Parallel()
-	x := article.New(nil, nil)
-	for _, tt := range []struct {
-		text string
-		want string // places of the last candidate, joined by "+"
-	}{
+	checkPlaces(t, true, []placeCase{
 		{"About 300 fighters from Chechnya were killed.", ""},
 		{"About 300 fighters from Chechnya and Dagestan were killed.", ""},
 		{"Около 300 боевиков из Дагестана были убиты.", ""},
@@ -101,26 +85,31 @@ func TestOriginPlaces(t *testing.T) {
 		{"About 300 came from the troubled North Caucasus.", ""},
 		{"В Сирии воюют около 300 выходцев из России и стран СНГ.", "Syria"},
 		{"Около 300 выходцев из России и стран СНГ воюют.", ""},
-	} {
-		checkPlaces(t, x, tt.text, tt.want, true)
-	}
+	})
 }
 
-// checkPlaces checks the places, joined by "+", of text's first candidate
-// (or its last).
-func checkPlaces(t *testing.T, x *article.Extractor, text, want string, last bool) {
+// placeCase is a text and the places of its first (or last) candidate,
+// joined by "+".
+type placeCase struct{ text, want string }
+
+// checkPlaces checks the places of each case's first candidate, or its
+// last.
+func checkPlaces(t *testing.T, last bool, cases []placeCase) {
 	t.Helper()
-	cs := x.Extract(text)
-	if len(cs) == 0 {
-		t.Errorf("%q: no candidate", text)
-		return
-	}
-	c := cs[0]
-	if last {
-		c = cs[len(cs)-1]
-	}
-	if got := strings.Join(c.Places, "+"); got != want {
-		t.Errorf("%q: places %q, want %q", text, got, want)
+	x := article.New(nil, nil)
+	for _, tt := range cases {
+		cs := x.Extract(tt.text)
+		if len(cs) == 0 {
+			t.Errorf("%q: no candidate", tt.text)
+			continue
+		}
+		c := cs[0]
+		if last {
+			c = cs[len(cs)-1]
+		}
+		if got := strings.Join(c.Places, "+"); got != tt.want {
+			t.Errorf("%q: places %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 
@@ -130,11 +119,7 @@ func checkPlaces(t *testing.T, x *article.Extractor, text, want string, last boo
 // the wars named in Russian and in the press's spellings.
 func TestDeclinedRussianNames(t *testing.T) {
 	t.Parallel()
-	x := article.New(nil, nil)
-	for _, tt := range []struct {
-		text string
-		want string // places of the first candidate, joined by "+"
-	}{
+	checkPlaces(t, false, []placeCase{
 		{"В Южной Осетии погибли 300 человек.", "South Ossetia"},
 		{"В Северной Осетии погибли 300 человек.", "North Ossetia"},
 		{"В Нагорном Карабахе погибли 300 человек.", "Nagorno-Karabakh"},
@@ -172,7 +157,5 @@ func TestDeclinedRussianNames(t *testing.T) {
 		// Caucasus is not the Caucasus too.
 		{"In the North Caucasus 300 fighters were killed.", "North Caucasus"},
 		{"In South Ossetia 300 died.", "South Ossetia"},
-	} {
-		checkPlaces(t, x, tt.text, tt.want, false)
-	}
+	})
 }
