@@ -413,26 +413,32 @@ func severity(near, far float64) float64 {
 	return min(far/near, MaxSeverity)
 }
 
-// gap returns the severity between two intervals: 1 when they overlap.
-func gap(a, b *fact) float64 {
+// facing returns the bounds two intervals that do not overlap face each
+// other with: the lower interval's high (near) and the higher one's low
+// (far); apart is false when they overlap.
+func facing(a, b *fact) (near, far float64, apart bool) {
 	switch {
 	case a.hi < b.lo:
-		return severity(a.hi, b.lo)
+		return a.hi, b.lo, true
 	case b.hi < a.lo:
-		return severity(b.hi, a.lo)
+		return b.hi, a.lo, true
+	}
+	return 0, 0, false
+}
+
+// gap returns the severity between two intervals: 1 when they overlap.
+func gap(a, b *fact) float64 {
+	if near, far, apart := facing(a, b); apart {
+		return severity(near, far)
 	}
 	return 1
 }
 
 // lowerHi returns the nearer bound of the lower of two intervals, the
-// one gap divides by: a.hi when a lies below b. Overlapping intervals,
-// whose gap is 1, give 1.
+// one gap divides by; overlapping intervals, whose gap is 1, give 1.
 func lowerHi(a, b *fact) float64 {
-	switch {
-	case a.hi < b.lo:
-		return a.hi
-	case b.hi < a.lo:
-		return b.hi
+	if near, _, apart := facing(a, b); apart {
+		return near
 	}
 	return 1
 }
