@@ -851,13 +851,16 @@ var invertedScaleWords = [...]string{"тысяч", "миллионов", "мил
 // parser may read before its figure ("тысяч" of "тысяч 50–60").
 func IsInvertedScale(word string) bool { return invertedScales[word] }
 
-var qualifiers = func() map[string]bool {
+// wordSet is the set of the words of a list separated by spaces.
+func wordSet(words string) map[string]bool {
 	m := make(map[string]bool)
-	for _, w := range strings.Fields(qualifierWords) {
+	for _, w := range strings.Fields(words) {
 		m[w] = true
 	}
 	return m
-}()
+}
+
+var qualifiers = wordSet(qualifierWords)
 
 // IsQualifier reports whether word (in lower case) is an adjective the
 // parser reads as qualifying the unit after it ("foreign" of "300 foreign
@@ -865,13 +868,7 @@ var qualifiers = func() map[string]bool {
 // ("российских граждан").
 func IsQualifier(word string) bool { return qualifiers[word] }
 
-var demonyms = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(demonymWords) {
-		m[w] = true
-	}
-	return m
-}()
+var demonyms = wordSet(demonymWords)
 
 // IsDemonym reports whether word (in lower case) is an English adjective
 // of a nation or people that the parser reads as qualifying the unit
@@ -879,13 +876,7 @@ var demonyms = func() map[string]bool {
 // "fighters"); in text it is capitalised.
 func IsDemonym(word string) bool { return demonyms[word] }
 
-var irregularPast = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(irregularPasts) {
-		m[w] = true
-	}
-	return m
-}()
+var irregularPast = wordSet(irregularPasts)
 
 // IsPastVerb reports whether word (in lower case) is a verb in the past
 // that the parser never takes for the unit of a figure before it: a
