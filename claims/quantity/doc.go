@@ -180,7 +180,12 @@
 //     российских мирных жителей" "жителей", "50 тысяч российских и
 //     сирийских военных" "военных", and the span takes them in. A
 //     word after it that ends as a verb does ("300 гражданских погибли")
-//     leaves the adjective as the unit. A few other adjectives qualify the
+//     leaves the adjective as the unit. A nation's adjective before its
+//     own currency leaves the currency the unit: "3 million Russian
+//     roubles", "3 млн российских рублей" (RUB), "американских долларов"
+//     (USD), as "US dollars" is; another nation's ("Canadian dollars",
+//     "белорусских рублей") names a currency the lexicon does not have
+//     and is read as any adjective is, with no currency. A few other adjectives qualify the
 //     noun after them alike ("different", "various", "separate",
 //     "distinct", "other", "foreign", "active", "additional", "more",
 //     "new", "разных", "различных", "других", "иностранных", "новых",

@@ -449,15 +449,21 @@ var currencies = []struct {
 	code  string
 	forms string // words after the number
 	codes string // codes that may come before it
+	// The adjective of the currency's own nation, which may stand between
+	// the figure and the currency ("3 million Russian roubles"): English
+	// words, and the stems of Russian adjectives ("российск" of
+	// "российских рублей"). Another nation's adjective names another
+	// currency ("Canadian dollars", "белорусских рублей") and is left alone.
+	nation string
 }{
-	{"USD", "dollars dollar долларов доллара доллар долларах долларам долл", "usd"},
-	{"EUR", "euros euro евро", "eur"},
-	{"GBP", "pounds pound фунтов фунта", "gbp"},
-	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub руб"},
-	{"JPY", "yen иен йен", "jpy"},
-	{"CHF", "francs franc франков", "chf"},
-	{"CNY", "yuan renminbi юаней юаня", "cny rmb"},
-	{"INR", "rupees rupee рупий", "inr rs"},
+	{"USD", "dollars dollar долларов доллара доллар долларах долларам долл", "usd", "american американск"},
+	{"EUR", "euros euro евро", "eur", ""},
+	{"GBP", "pounds pound фунтов фунта", "gbp", "british британск"},
+	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub руб", "russian российск"},
+	{"JPY", "yen иен йен", "jpy", "japanese японск"},
+	{"CHF", "francs franc франков", "chf", "swiss швейцарск"},
+	{"CNY", "yuan renminbi юаней юаня", "cny rmb", "chinese китайск"},
+	{"INR", "rupees rupee рупий", "inr rs", "indian индийск"},
 }
 
 var flagWords = []struct {

@@ -915,6 +915,12 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		}
 		return k
 	}
+	if c := p.nationBeforeCurrency(s, toks, k); c != "" && (a.currency == "" || a.currency == c) {
+		// "3 million Russian roubles", "3 млн российских рублей": the
+		// currency after its nation's adjective.
+		k++
+		t = &toks[k]
+	}
 	w := p.word(t)
 	switch {
 	case w.has(fPercent):
@@ -1244,6 +1250,10 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		// "1,5 тыс. Число погибших": the abbreviation's dot ends the
 		// sentence too, and the capitalised word opens the next one.
 		return k
+	}
+	if c := p.nationBeforeCurrency(s, toks, u); c != "" && m.core == coreVague {
+		m.unit = c // "millions of Russian roubles", "миллионы российских рублей"
+		return u + 2
 	}
 	// "300 российских боевиков": a place's or nation's adjective, or one
 	// of a few others ("300 foreign fighters", "50 других людей", the
@@ -1936,18 +1946,53 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // import. It needs no list: what it also takes ("политических
 // заключенных", "детских садов") qualifies the noun after it all the same.
 func isRelAdjective(w string) bool {
+	stem, ok := ruAdjectiveStem(w)
+	return ok && utf8.RuneCountInString(stem) >= 5 && (strings.HasSuffix(stem, "ск") || strings.HasSuffix(stem, "цк"))
+}
+
+// ruAdjectiveStem cuts the ending of a Russian adjective, in any case,
+// gender and number, off w: "российск" of "российских". The endings are
+// in lower case, as they are in a capitalised word; a word in capitals,
+// or in Latin letters, has none.
+func ruAdjectiveStem(w string) (string, bool) {
 	if w == "" || w[0] < utf8.RuneSelf {
-		return false // Latin letters: no Russian adjective
+		return "", false
 	}
-	// The endings are in lower case, as they are in a capitalised word;
-	// a word in capitals is left alone.
 	for _, e := range [...]string{"ого", "его", "ому", "ему", "ыми", "ими", "ий", "ый", "ой", "ая", "яя", "ое", "ее",
 		"ым", "им", "ом", "ем", "ей", "ую", "юю", "ые", "ие", "ых", "их"} {
 		if stem, ok := strings.CutSuffix(w, e); ok {
-			return utf8.RuneCountInString(stem) >= 5 && (strings.HasSuffix(stem, "ск") || strings.HasSuffix(stem, "цк"))
+			return stem, true
 		}
 	}
-	return false
+	return "", false
+}
+
+// nationCurrency returns the currency whose nation the adjective w names
+// ("Russian", "российских": RUB), or "" (see the lexicon's currencies).
+func nationCurrency(w string) string {
+	w = strings.ToLower(w)
+	stem, ru := ruAdjectiveStem(w)
+	for _, c := range currencies {
+		for _, n := range strings.Fields(c.nation) {
+			if ru && n == stem || !ru && n == w {
+				return c.code
+			}
+		}
+	}
+	return ""
+}
+
+// nationBeforeCurrency returns the currency of the word after toks[k]
+// when toks[k] is the adjective of its nation ("Russian roubles",
+// "российских рублей", "американских долларов"), or "".
+func (p *Parser) nationBeforeCurrency(s string, toks []token, k int) string {
+	if k+1 >= len(toks) || toks[k].kind != tWord || toks[k+1].kind != tWord || !toks[k+1].space {
+		return ""
+	}
+	if c := p.word(&toks[k+1]).currency; c != "" && nationCurrency(s[toks[k].start:toks[k].end]) == c {
+		return c
+	}
+	return ""
 }
 
 // isDemonym reports a nation's or people's English adjective, capitalised
