@@ -180,12 +180,29 @@
 //     российских мирных жителей" "жителей", "50 тысяч российских и
 //     сирийских военных" "военных", and the span takes them in. A
 //     word after it that ends as a verb does ("300 гражданских погибли")
-//     leaves the adjective as the unit. A nation's adjective before its
-//     own currency leaves the currency the unit: "3 million Russian
-//     roubles", "3 млн российских рублей" (RUB), "американских долларов"
-//     (USD), as "US dollars" is; another nation's ("Canadian dollars",
-//     "белорусских рублей") names a currency the lexicon does not have
-//     and is read as any adjective is, with no currency. A few other adjectives qualify the
+//     leaves the adjective as the unit. Any other Russian word with the
+//     ending of an adjective in the genitive plural ("-ых", "-их": an
+//     adjective or participle, "русскоязычных", "погибших") is passed
+//     over only where a word that can only be a noun follows it, directly
+//     or after more such words or one "и" or "или": a count noun of the
+//     lexicon, or an unknown lower-case word that ends as a genitive
+//     plural may and as no adjective, verb, short participle or adverb
+//     does. "Около 2000 русскоязычных боевиков" has unit "боевиков",
+//     "200 погибших мирных жителей" "жителей", "около 5000 иностранных и
+//     российских боевиков" "боевиков"; but such words are nouns as often
+//     ("раненых", "военных", "рабочих"), so "200 раненых", "200 раненых
+//     доставлены", "200 раненых вчера" and "200 погибших среди мирных
+//     жителей" keep the adjective's form as the unit. The test is narrow
+//     on purpose: a noun in "-ет", "-ит", "-ут", "-ят", or in "-ат" after
+//     ж, ч, ш, щ ("ракет", "минут"), which a verb's present shares, and
+//     the genitive singular after two to four ("3 русскоязычных
+//     боевика") are not reached, and the adjective stays the unit. A
+//     nation's adjective before its own currency leaves the currency the
+//     unit: "3 million Russian roubles", "3 млн российских рублей" (RUB),
+//     "американских долларов" (USD), as "US dollars" is; another nation's
+//     ("Canadian dollars", "белорусских рублей") names a currency the
+//     lexicon does not have and is read as any adjective is, with no
+//     currency. A few other adjectives qualify the
 //     noun after them alike ("different", "various", "separate",
 //     "distinct", "other", "foreign", "active", "additional", "more",
 //     "new", "разных", "различных", "других", "иностранных", "новых",

@@ -1255,19 +1255,6 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = c // "millions of Russian roubles", "миллионы российских рублей"
 		return u + 2
 	}
-	// "300 российских боевиков": a place's or nation's adjective, or one
-	// of a few others ("300 foreign fighters", "50 других людей", the
-	// lexicon's fQualifies), qualifies the counted noun after it, which
-	// is the unit; so do the
-	// adjectives in the genitive plural after it ("115 российских мирных
-	// жителей"), and two such adjectives joined by "и" or "или" ("50 тысяч
-	// российских и сирийских военных").
-	if u+3 < len(toks) && toks[u].id == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) &&
-		toks[u+1].kind == tWord && toks[u+1].space && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) &&
-		toks[u+2].kind == tWord && toks[u+2].space && toks[u+2].id == 0 && isRelAdjective(s[toks[u+2].start:toks[u+2].end]) &&
-		toks[u+3].kind == tWord && toks[u+3].space && p.nounAfterAdjective(s, &toks[u+3]) {
-		u += 2
-	}
 	if isASCIILetter(s[toks[u].start]) {
 		// A nation's adjective of two words ("300 North Korean troops",
 		// "Sri Lankan") is read as its second.
@@ -1312,12 +1299,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 			}
 		}
 	} else {
-		for n := 0; n < 3 && u+1 < len(toks) && toks[u+1].kind == tWord && toks[u+1].space &&
-			(n == 0 && (toks[u].id == 0 && isRelAdjective(s[toks[u].start:toks[u].end]) || p.word(&toks[u]).has(fQualifies)) ||
-				n > 0 && toks[u].id == 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
-			p.nounAfterAdjective(s, &toks[u+1]); n++ {
-			u++
-		}
+		u = p.ruCountedNoun(s, toks, u)
 	}
 	w := p.word(&toks[u])
 	if w.currency != "" && m.core == coreVague {
@@ -1937,6 +1919,137 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 	}
 	m.mod = modOkolo
 	return true
+}
+
+// ruCountedNoun returns the index of the noun a figure counts when
+// Russian adjectives stand between them, toks[u] being the first word
+// after the figure, or u.
+//
+// A place's or nation's adjective, or one of a few others ("300
+// российских боевиков", "50 других людей", the lexicon's fQualifies),
+// qualifies the counted noun after it, which is the unit; so do the
+// adjectives in the genitive plural after it ("115 российских мирных
+// жителей"), and two adjectives joined by "и" or "или" ("50 тысяч
+// российских и сирийских военных", "5000 иностранных и российских
+// боевиков"). Any other word with the ending of an adjective in the
+// genitive plural ("русскоязычных", "раненых", "военных") may be an
+// adjective or a noun ("200 раненых": 200 wounded), so it is passed over
+// only where a word that can only be a noun comes after it, directly or
+// after more such adjectives: "2000 русскоязычных боевиков", "200
+// погибших мирных жителей" (see ruNounAfterAdjectives).
+func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
+	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
+	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) {
+		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
+		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm) {
+			u += 2
+		}
+	}
+	start := u
+	for n := 0; n < 3 && spaced(u+1) &&
+		(n == 0 && p.ruAdjective(s, &toks[u]) == ruQualifying ||
+			n > 0 && toks[u].id == 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
+		p.nounAfterAdjective(s, &toks[u+1]); n++ {
+		u++
+	}
+	if u != start || p.ruAdjective(s, &toks[u]) != ruAdjectiveForm {
+		return u
+	}
+	for j, n := u, 0; n < 3 && spaced(j+1); j, n = j+1, n+1 {
+		if p.ruNounAfterAdjectives(s, &toks[j+1]) {
+			return j + 1
+		}
+		if p.ruAdjective(s, &toks[j+1]) == ruNotAdjective {
+			break
+		}
+	}
+	return u
+}
+
+// The kinds of Russian adjectives before a counted noun (ruAdjective).
+const (
+	ruNotAdjective = iota
+	// A place's or nation's adjective ("российских") or a qualifier
+	// ("иностранных"): an adjective that qualifies the noun after it.
+	ruQualifying
+	// Any other word with the ending of an adjective in the genitive
+	// plural ("русскоязычных", "раненых"), which may be a noun too.
+	ruAdjectiveForm
+)
+
+// ruAdjective tells what kind of Russian adjective before a counted noun
+// t may be: ruQualifying, ruAdjectiveForm or ruNotAdjective.
+func (p *Parser) ruAdjective(s string, t *token) int {
+	w := s[t.start:t.end]
+	switch {
+	case t.kind != tWord || w[0] < utf8.RuneSelf:
+		return ruNotAdjective
+	case t.id == 0 && isRelAdjective(w) || p.word(t).has(fQualifies):
+		return ruQualifying
+	case (t.id == 0 || p.word(t).has(fCountNoun)) && isGenPluralAdjective(w) && isLowerStart(w):
+		return ruAdjectiveForm
+	}
+	return ruNotAdjective
+}
+
+// ruNounAfter reports a word that may be the noun after Russian
+// adjectives: by nounAfterAdjective after adjectives that qualify the
+// noun after them, by ruNounAfterAdjectives when one of them is only an
+// adjective's form.
+func (p *Parser) ruNounAfter(s string, t *token, strict bool) bool {
+	if strict {
+		return p.ruNounAfterAdjectives(s, t)
+	}
+	return p.nounAfterAdjective(s, t)
+}
+
+// ruNounAfterAdjectives reports a word after a figure and Russian
+// adjectives that can only be a noun: a count noun of the lexicon, or a
+// word it does not know, in lower case, that ends as a noun's genitive
+// plural may ("боевиков", "жителей", "армий", "граждан", "мест") and as
+// no adjective, verb or adverb does. Of three letters it must end in
+// "-ел", as the genitive plural of a neuter noun in "-ло" does ("уголовных
+// дел"), where most words of three letters the lexicon does not know are
+// pronouns and adverbs ("там", "нам"). Turned away: a vowel or soft sign
+// at the end (adverbs: "сразу", "вчера", "здесь"; short participles:
+// "доставлены", "задержано"; verbs in the past or reflexive: "погибли",
+// "находятся"), a longer word in "-л" (a verb in the past: "хотел"), the
+// endings of an adjective but for "-ий" and "-ей" ("домой", "потом"), of
+// a verb in the present ("-ет", "-ит", "-ут", "-ют", "-ят"; "-ат" after
+// ж, ч, ш, щ: "лежат", not "солдат"), and the dative and prepositional
+// plurals ("-ам", "-ах"), which do not follow a genitive. What this leaves
+// out ("ракет", "минут", the genitive singular after two to four: "3
+// русскоязычных боевика") keeps the adjective as the unit.
+func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if p.word(t).has(fCountNoun) {
+		return true
+	}
+	w := s[t.start:t.end]
+	if n := utf8.RuneCountInString(w); t.id != 0 || w[0] < utf8.RuneSelf || !isLowerStart(w) || n < 3 ||
+		n == 3 && !strings.HasSuffix(w, "ел") || n > 3 && strings.HasSuffix(w, "л") {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) {
+		return false
+	}
+	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
+		return false
+	}
+	for _, e := range [...]string{"ет", "ёт", "ит", "ут", "ют", "ят", "жат", "чат", "шат", "щат", "ам", "ям", "ах", "ях"} {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerStart reports a word that opens with a lower-case letter.
+func isLowerStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // isRelAdjective reports a Russian relational adjective in -ск- or -цк-,

@@ -38,3 +38,78 @@ func TestNationCurrency(t *testing.T) {
 		{"$3 million Russian roubles", exact(3e6, "numeral").unit("USD").span("$3 million")},
 	})
 }
+
+// Russian adjectives between the figure and the counted noun are passed
+// over to the noun: any word with the genitive plural's adjective ending,
+// when a word that can only be a noun follows, and two adjectives joined
+// by "и" or "или" of any of the kinds.
+func TestRussianAdjectiveUnit(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"около 2000 русскоязычных боевиков", approxW(1800, 2000, 2200, "okolo").unit("боевиков")},
+		{"около 5000 иностранных и российских боевиков", approxW(4500, 5000, 5500, "okolo").unit("боевиков")},
+		{"2000 российских и русскоязычных боевиков", exact(2000, "numeral").unit("боевиков")},
+		{"200 раненых солдат", exact(200, "numeral").unit("солдат")},
+		{"200 раненых человек", exact(200, "numeral").unit("человек")},
+		{"200 погибших мирных жителей", exact(200, "numeral").unit("жителей")},
+		{"300 рабочих мест", exact(300, "numeral").unit("мест")},
+		{"1180 уголовных дел", exact(1180, "numeral").unit("дел")},
+		{"200 военных самолетов", exact(200, "numeral").unit("самолетов")},
+		{"200 убитых и раненых военных", exact(200, "numeral").unit("военных")},
+		{"8 наших граждан", exact(8, "numeral").unit("граждан")},
+		{"сотни молодых людей", vague(200, 450, 999, "vague:hundreds").unit("людей")},
+		{"более 2 тысяч мирных граждан", lower(2001, "more_than").unit("граждан")},
+		// What read right before still does.
+		{"свыше 2400 граждан России", lower(2401, "more_than").unit("граждан").span("свыше 2400 граждан")},
+		{"15 тысяч иностранных боевиков", exact(15000, "numeral").unit("боевиков")},
+		{"около 300 чеченских боевиков", approxW(270, 300, 330, "okolo").unit("боевиков")},
+		{"5 тысяч выходцев из России", exact(5000, "numeral").unit("выходцев").span("5 тысяч выходцев")},
+		{"7 тысяч иностранных граждан", exact(7000, "numeral").unit("граждан")},
+		{"2,000 foreign and Russian fighters", exact(2000, "numeral").unit("fighters")},
+		{"500 граждан России", exact(500, "numeral").unit("граждан").span("500 граждан")},
+		{"500 человек", exact(500, "numeral").unit("человек")},
+		// A substantivised adjective with no noun after it is the unit.
+		{"200 раненых", exact(200, "numeral").unit("раненых")},
+		{"200 военных", exact(200, "numeral").unit("военных")},
+		{"2000 российских", exact(2000, "numeral").unit("российских")},
+		{"Погибли 2000 российских.", exact(2000, "numeral").unit("российских").span("2000 российских")},
+		// Nor is a verb, a short participle, an adverb, a preposition or
+		// a capitalised name passed to.
+		{"200 погибли", exact(200, "numeral").span("200")},
+		{"200 раненых доставлены в больницу", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых задержано", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых лежат в больнице", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых находятся в больнице", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых вчера", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 погибших среди мирных жителей", exact(200, "numeral").unit("погибших").span("200 погибших")},
+		{"200 раненых там", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых хотел", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых домой", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"200 раненых людям", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		{"2000 русскоязычных Сирии", exact(2000, "numeral").unit("русскоязычных").span("2000 русскоязычных")},
+		{"200 раненых и погибших", exact(200, "numeral").unit("раненых").span("200 раненых")},
+		// A qualifier with no noun after it is no unit, coordinated or
+		// not.
+		{"5 новых", exact(5, "numeral").span("5")},
+		{"5000 иностранных и российских", exact(5000, "numeral").span("5000")},
+	})
+	runRefusals(t, []refusal{
+		{"в 2014 году", "only a year found"},
+	})
+	// In running text the span runs to the noun.
+	for _, tt := range []struct{ text, span, unit string }{
+		{"В Сирии воюют около 2000 русскоязычных боевиков, сообщил источник.", "около 2000 русскоязычных боевиков", "боевиков"},
+		{"Там находятся около 5000 иностранных и российских боевиков.", "около 5000 иностранных и российских боевиков", "боевиков"},
+		{"Из них 200 раненых доставлены в больницу.", "200 раненых", "раненых"},
+		{"He was paid 3 million Russian roubles.", "3 million Russian roubles", "RUB"},
+		{"Ему заплатили 3 млн российских рублей.", "3 млн российских рублей", "RUB"},
+	} {
+		q, ok := onlyQuantity(t, defaultParser, tt.text)
+		if !ok {
+			continue
+		}
+		if q.Text != tt.span || q.Unit != tt.unit {
+			t.Errorf("%q: %q unit %q, want %q unit %q", tt.text, q.Text, q.Unit, tt.span, tt.unit)
+		}
+	}
+}
