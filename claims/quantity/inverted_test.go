@@ -204,6 +204,22 @@ func onlyQuantity(t *testing.T, p *Parser, text string) (Quantity, bool) {
 	return qs[0], true
 }
 
+// spanUnit is a text of running prose with the span and unit of the one
+// quantity in it.
+type spanUnit struct{ text, span, unit string }
+
+// checkSpanUnits extracts the one quantity of each text and checks its
+// span and unit.
+func checkSpanUnits(t *testing.T, p *Parser, tests []spanUnit) {
+	t.Helper()
+	for _, tt := range tests {
+		q, ok := onlyQuantity(t, p, tt.text)
+		if ok && (q.Text != tt.span || q.Unit != tt.unit) {
+			t.Errorf("%q: %q unit %q, want %q unit %q", tt.text, q.Text, q.Unit, tt.span, tt.unit)
+		}
+	}
+}
+
 // reads reports whether q reads exactly low to high.
 func reads(q *Quantity, low, high float64) bool {
 	return q.Low != nil && q.High != nil && *q.Low == low && *q.High == high

@@ -97,19 +97,11 @@ func TestRussianAdjectiveUnit(t *testing.T) {
 		{"в 2014 году", "only a year found"},
 	})
 	// In running text the span runs to the noun.
-	for _, tt := range []struct{ text, span, unit string }{
+	checkSpanUnits(t, defaultParser, []spanUnit{
 		{"В Сирии воюют около 2000 русскоязычных боевиков, сообщил источник.", "около 2000 русскоязычных боевиков", "боевиков"},
 		{"Там находятся около 5000 иностранных и российских боевиков.", "около 5000 иностранных и российских боевиков", "боевиков"},
 		{"Из них 200 раненых доставлены в больницу.", "200 раненых", "раненых"},
 		{"He was paid 3 million Russian roubles.", "3 million Russian roubles", "RUB"},
 		{"Ему заплатили 3 млн российских рублей.", "3 млн российских рублей", "RUB"},
-	} {
-		q, ok := onlyQuantity(t, defaultParser, tt.text)
-		if !ok {
-			continue
-		}
-		if q.Text != tt.span || q.Unit != tt.unit {
-			t.Errorf("%q: %q unit %q, want %q unit %q", tt.text, q.Text, q.Unit, tt.span, tt.unit)
-		}
-	}
+	})
 }
