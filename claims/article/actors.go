@@ -37,8 +37,7 @@ func actorAt(ts []tok, i, n int) bool {
 // forces", "US strikes").
 var enActorHeads = set("troops", "forces", "force", "military", "army", "armies", "navy", "marines",
 	"soldiers", "servicemen", "commandos", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-	"bombing", "bombings", "bombardment", "operation", "operations", "offensive", "coalition",
-	"jets", "warplanes", "drones")
+	"bombing", "bombings", "bombardment", "offensive", "coalition", "jets", "warplanes", "drones")
 
 // enActorModifiers are the words that may stand between a country's
 // name and a noun of enActorHeads ("US air strikes", "US special
@@ -47,10 +46,12 @@ var enActorHeads = set("troops", "forces", "force", "military", "army", "armies"
 var enActorModifiers = set("air", "drone", "military", "special", "ground", "naval", "armed", "combat",
 	"defence", "defense", "foreign", "state")
 
-// enActorOffices are the nouns of a ministry that follow a word of
-// enActorModifiers ("Defence Ministry", "State Department", "Foreign
-// Office", "Defense Secretary").
-var enActorOffices = set("ministry", "department", "office", "secretary", "minister")
+// enActorOffices are the nouns that make an actor only after a word of
+// enActorModifiers: a ministry ("Defence Ministry", "State Department",
+// "Foreign Office", "Defense Secretary") and an operation ("US military
+// operation", "US special operations"), since a company's "US operations"
+// are where it works.
+var enActorOffices = set("ministry", "department", "office", "secretary", "minister", "operation", "operations")
 
 // enActorAfter reports whether the words from ts[j] make the country
 // name before them an actor: a noun of enActorHeads, one of

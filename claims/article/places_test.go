@@ -107,6 +107,7 @@ func TestActorCountries(t *testing.T) {
 		{"The UK Ministry of Defence said 300 fighters were killed.", ""},
 		{"The Israel Defense Forces said 300 rockets were fired.", ""},
 		{"Some 300 civilians were killed in US air strikes.", ""},
+		{"A US special operation killed 300 fighters.", ""},
 		{"The US-led coalition killed 300 fighters.", ""},
 		{"Russian-led forces killed 300 fighters.", ""},
 		{"The coalition led by the US killed 300 fighters.", ""},
@@ -132,6 +133,7 @@ func TestActorCountries(t *testing.T) {
 		// A country that modifies, or is the genitive of, a noun that
 		// names no actor: kept.
 		{"The US population grew by 300,000 last year.", "United States"},
+		{"Ford's US operations employ 300,000 people.", "United States"},
 		{"About 300 troops were sent to the US border.", "United States"},
 		{"На территории России погибли 300 человек.", "Russia"},
 		{"МВД России сообщило о 300 задержанных.", "Russia"},
