@@ -134,7 +134,7 @@ func TestActorCountries(t *testing.T) {
 		// names no actor: kept.
 		{"The US population grew by 300,000 last year.", "United States"},
 		{"Ford's US operations employ 300,000 people.", "United States"},
-		{"About 300 troops were sent to the US border.", "United States"},
+		{"About 300 people crossed the Turkey border.", "Turkey"},
 		{"На территории России погибли 300 человек.", "Russia"},
 		{"МВД России сообщило о 300 задержанных.", "Russia"},
 		// A word that starts like an actor's noun but is none ("сильные"
