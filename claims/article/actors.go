@@ -28,8 +28,15 @@ import (
 // Russian a genitive after such a noun ("операции США", "армии России",
 // "МИД России"), or the leader of a coalition ("во главе с США", "led by
 // the US").
-func actorAt(ts []tok, i, n int) bool {
-	return enActorAfter(ts, i+n) || ruActorBefore(ts, i) || ledBy(ts, i)
+//
+// After a locative preposition (loc) an English name is read as a
+// modifier only in capitals ("in US strikes", "in the UK armed forces"):
+// a name written out there is where the clause that follows happens ("In
+// Syria troops killed 300", "In Mariupol forces shelled …"), and the
+// press makes its modifiers of an adjective ("in Syrian strikes").
+func actorAt(ts []tok, i, n int, loc bool) bool {
+	modifier := (!loc || allCaps(ts[i:i+n])) && enActorAfter(ts, i+n)
+	return modifier || ruActorBefore(ts, i) || ledBy(ts, i)
 }
 
 // enActorHeads are the English nouns of armed forces and their actions

@@ -108,6 +108,7 @@ func TestActorCountries(t *testing.T) {
 		{"The Israel Defense Forces said 300 rockets were fired.", ""},
 		{"Some 300 civilians were killed in US air strikes.", ""},
 		{"A US special operation killed 300 fighters.", ""},
+		{"More than 300 people serve in the UK armed forces abroad.", ""},
 		{"The US-led coalition killed 300 fighters.", ""},
 		{"Russian-led forces killed 300 fighters.", ""},
 		{"The coalition led by the US killed 300 fighters.", ""},
@@ -128,6 +129,10 @@ func TestActorCountries(t *testing.T) {
 		{"2,000 fighters are in the US.", "United States"},
 		{"В США проживают 5000 выходцев.", "United States"},
 		{"Russian troops in Crimea number 3,000.", "Crimea"},
+		// A name written out after a locative preposition is where the
+		// clause after it happens, not a modifier.
+		{"In Syria troops killed 300 civilians last year.", "Syria"},
+		{"In Mariupol troops killed 300 civilians last year.", "Mariupol"},
 		{"In Russia, 300 people were detained.", "Russia"},
 		{"Около 500 боевиков из России воюют в Сирии.", "Syria"},
 		// A country that modifies, or is the genitive of, a noun that

@@ -2273,7 +2273,7 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			case ok && inFrom:
 				i += n - 1 // an origin: not the count's place
 				fromGap = 0
-			case ok && actorAt(ts, i, n):
+			case ok && actorAt(ts, i, n, inLoc):
 				i += n - 1 // an actor: whose, not where
 			case ok && city:
 				cities = appendNew(cities, name)
