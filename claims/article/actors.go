@@ -14,7 +14,8 @@ import (
 // операции США", "Минобороны России", "коалиции во главе с США". Such a
 // name is no place of the count (placesOf leaves it out), even after a
 // locative preposition, which then governs the noun, not the name ("killed
-// in US strikes", "служат в ВС РФ"). The rule is kept narrow: only the
+// in US strikes", "служат в ВС РФ"; in English only an abbreviation, see
+// actorAt). The rule is kept narrow: only the
 // nouns of armed forces, their operations and strikes, and the ministries
 // of defence and foreign affairs make a name an actor. A country's
 // economy, population or border ("the US population", "the US border"),
