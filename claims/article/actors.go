@@ -15,9 +15,9 @@ import (
 // name is no place of the count (placesOf leaves it out), even after a
 // locative preposition, which then governs the noun, not the name ("killed
 // in US strikes", "служат в ВС РФ"; in English only an abbreviation, see
-// actorAt). The rule is kept narrow: only the
-// nouns of armed forces, their operations and strikes, and the ministries
-// of defence and foreign affairs make a name an actor. A country's
+// actorAt). The rule is kept narrow: only the nouns of armed forces, their
+// operations and strikes, and the ministries of defence and foreign
+// affairs make a name an actor. A country's
 // economy, population or border ("the US population", "the US border"),
 // its interior ministry or its citizens ("МВД России", "граждан РФ") are
 // left as they were, since their figures are most often counted in the
