@@ -96,7 +96,10 @@
 //   - Places: the gazetteer's names for the places the sentence names (in
 //     Russian across case endings: "в Сирии" is Syria, "в Южной Осетии"
 //     South Ossetia, "в Донецкой области" Donetsk Oblast), or, where it names
-//     none, those of the last sentence before it that did.
+//     none, those of the last sentence before it that did. A place of
+//     origin ("fighters from Chechnya", "из России") and a country named as
+//     an actor ("US strikes", "UK forces", "операции США", "ВС РФ",
+//     "Минобороны России") are no place of the count.
 //   - LikelyClaim and Reason: the parser already leaves out dates, years,
 //     times, ordinals, model names and durations. What is left and still
 //     not a claim is kept but marked LikelyClaim false with a reason an

@@ -88,6 +88,66 @@ func TestOriginPlaces(t *testing.T) {
 	})
 }
 
+// TestActorCountries: a country named as whose forces, operation,
+// strikes or ministry of defence or foreign affairs the sentence is about
+// (an English modifier of such a noun, a Russian genitive after one, the
+// leader of a coalition) is no place of the count, even after a locative
+// preposition that governs the noun; a country named where things are, or
+// as the modifier or genitive of any other noun, still is.
+func TestActorCountries(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		// Actors: no place.
+		{"По данным Минобороны, в операции ВС РФ участвуют 4000 военнослужащих.", ""},
+		{"В результате операции США погибли 200 боевиков.", ""},
+		{"The Pentagon said US strikes killed 300 fighters.", ""},
+		{"UK forces killed 300 fighters.", ""},
+		{"Syria's army killed 300 fighters.", ""},
+		{"The UK Defence Ministry said 300 fighters were killed.", ""},
+		{"The UK Ministry of Defence said 300 fighters were killed.", ""},
+		{"The Israel Defense Forces said 300 rockets were fired.", ""},
+		{"Some 300 civilians were killed in US air strikes.", ""},
+		{"A US special operation killed 300 fighters.", ""},
+		{"More than 300 people serve in the UK armed forces abroad.", ""},
+		{"The US-led coalition killed 300 fighters.", ""},
+		{"Russian-led forces killed 300 fighters.", ""},
+		{"The coalition led by the US killed 300 fighters.", ""},
+		{"Войска России потеряли 300 человек.", ""},
+		{"Минобороны России сообщило об уничтожении 300 боевиков.", ""},
+		{"По данным МИД России, эвакуированы 300 человек.", ""},
+		{"По словам министра обороны РФ, боевиков более 60 тысяч.", ""},
+		{"По словам министра иностранных дел России, погибли 300 человек.", ""},
+		{"В ВВС США служат 300 тысяч человек.", ""},
+		{"Коалиция во главе с США уничтожила 300 боевиков.", ""},
+		{"Коалиция под руководством США уничтожила 300 боевиков.", ""},
+		// An actor leaves the count the places of the sentence before.
+		{"Бои идут в Сирии. В результате операции США погибли 200 боевиков.", "Syria"},
+		// Places where things are, beside an actor or alone.
+		{"US troops in Syria number 2,000.", "Syria"},
+		{"В Сирии находятся 4000 военнослужащих ВС РФ.", "Syria"},
+		{"ВС РФ уничтожили в Сирии 300 боевиков.", "Syria"},
+		{"2,000 fighters are in the US.", "United States"},
+		{"В США проживают 5000 выходцев.", "United States"},
+		{"Russian troops in Crimea number 3,000.", "Crimea"},
+		// A name written out after a locative preposition is where the
+		// clause after it happens, not a modifier.
+		{"In Syria troops killed 300 civilians last year.", "Syria"},
+		{"In Mariupol troops killed 300 civilians last year.", "Mariupol"},
+		{"In Russia, 300 people were detained.", "Russia"},
+		{"Около 500 боевиков из России воюют в Сирии.", "Syria"},
+		// A country that modifies, or is the genitive of, a noun that
+		// names no actor: kept.
+		{"The US population grew by 300,000 last year.", "United States"},
+		{"Ford's US operations employ 300,000 people.", "United States"},
+		{"About 300 people crossed the Turkey border.", "Turkey"},
+		{"На территории России погибли 300 человек.", "Russia"},
+		{"МВД России сообщило о 300 задержанных.", "Russia"},
+		// A word that starts like an actor's noun but is none ("сильные"
+		// is not "силы").
+		{"Сильные морозы России унесли 300 жизней.", "Russia"},
+	})
+}
+
 // placeCase is a text and the places of its first (or last) candidate,
 // joined by "+".
 type placeCase struct{ text, want string }

@@ -2230,7 +2230,8 @@ func ruAdjective(w string) bool {
 // Дагестана") is where the counted come from, never where they are
 // counted, and is not returned at all; so is one a word apart from it or
 // from such a place ("from the former Soviet Union", "из России и стран
-// СНГ").
+// СНГ"). Nor is a country named as an actor ("US strikes", "операции
+// США", "Минобороны России"; see actorAt), in the locative or not.
 //
 // A city or region of the gazetteer's GeoNames table counts only in the
 // locative (see lookupCity), and where the sentence also names a country
@@ -2272,6 +2273,8 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			case ok && inFrom:
 				i += n - 1 // an origin: not the count's place
 				fromGap = 0
+			case ok && actorAt(ts, i, n, inLoc):
+				i += n - 1 // an actor: whose, not where
 			case ok && city:
 				cities = appendNew(cities, name)
 				i += n - 1
