@@ -33,30 +33,30 @@ import (
 const sqlitePageSize = 8192
 
 // createSQLite gives the SQLite database of dsn the page size
-// sqlitePageSize, in WAL mode, if its file does not exist yet or is empty;
-// otherwise it does nothing. A DSN in SQLite's URI form ("file:...") or
+// sqlitePageSize, in WAL mode, if its file does not exist yet or is empty,
+// and reports that it did; otherwise it does nothing. A DSN in SQLite's URI form ("file:...") or
 // an in-memory database is left to SQLite's defaults, as is one whose
 // journal mode (_journal_mode, or the driver's alias _journal) is not WAL
 // (only WAL mode fixes the page size before the first table is written).
 // Its connection waits up to lockWait for a lock, as the pool's do.
-func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) error {
+func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool, error) {
 	path, query, _ := strings.Cut(dsn, "?")
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
-		return nil
+		return false, nil
 	}
 	if q, err := url.ParseQuery(query); err == nil {
 		for _, key := range []string{"_journal_mode", "_journal"} {
 			if mode := q.Get(key); mode != "" && !strings.EqualFold(mode, "WAL") {
-				return nil
+				return false, nil
 			}
 		}
 	}
 	switch fi, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return err
+		return false, err
 	case fi.Size() > 0:
-		return nil
+		return false, nil
 	}
 	// A connection of its own, without the pool's parameters: the pool's
 	// _journal_mode would write the header with the default page size
@@ -65,18 +65,37 @@ func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) error
 	// size, and the other's pragma does nothing.
 	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer db.Close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer conn.Close()
 	for _, stmt := range []string{"PRAGMA page_size = " + strconv.Itoa(sqlitePageSize), "PRAGMA journal_mode = WAL"} {
 		if _, err := conn.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("%s: %w", stmt, err)
+			return false, fmt.Errorf("%s: %w", stmt, err)
 		}
+	}
+	return true, nil
+}
+
+// setWAL turns the SQLite file at path to WAL mode (see WithLoadJournal).
+// SQLite answers the pragma with the mode the file is in, which stays the
+// old one, without an error, when another connection has the file open.
+func setWAL(path string, lockWait time.Duration) error {
+	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var mode string
+	if err := db.QueryRow("PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return err
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("the database stayed in journal mode %s", mode)
 	}
 	return nil
 }

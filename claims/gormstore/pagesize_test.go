@@ -96,3 +96,44 @@ func TestNonWALJournalModeKeepsSQLiteDefaultPageSize(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadJournalForNewFileOnly opens stores WithLoadJournal: on a new
+// file the store writes with a rollback journal (DELETE) while it is open
+// and Close turns the file to WAL, keeping its 8 KiB pages; a file that
+// exists stays in WAL mode throughout, as a server may be using it.
+func TestLoadJournalForNewFileOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	open := func(path string) *gormstore.Store {
+		t.Helper()
+		s, err := gormstore.Open(ctx, path, gormstore.WithLoadJournal())
+		must(t, "open "+filepath.Base(path), err)
+		must(t, "migrate", s.Migrate(ctx))
+		newWorld(t, s)
+		return s
+	}
+
+	fresh := filepath.Join(dir, "new.db")
+	s := open(fresh)
+	if got := rawPragma(t, fresh, "journal_mode"); got != "delete" {
+		t.Errorf("new file, store open: journal_mode %s, want delete", got)
+	}
+	must(t, "close", s.Close())
+	if got := rawPragma(t, fresh, "journal_mode"); got != "wal" {
+		t.Errorf("new file, store closed: journal_mode %s, want wal", got)
+	}
+	if got := rawPragma(t, fresh, "page_size"); got != "8192" {
+		t.Errorf("new file: page_size %s, want 8192", got)
+	}
+
+	existing := filepath.Join(dir, "existing.db")
+	s0, err := gormstore.Open(ctx, existing)
+	must(t, "create "+filepath.Base(existing), err)
+	must(t, "migrate", s0.Migrate(ctx))
+	must(t, "close", s0.Close())
+	s = open(existing)
+	if got := rawPragma(t, existing, "journal_mode"); got != "wal" {
+		t.Errorf("existing file, store open: journal_mode %s, want wal", got)
+	}
+	must(t, "close", s.Close())
+}

@@ -200,14 +200,15 @@ type opened struct {
 }
 
 // open builds the logger (writing to stderr) and the parser, then opens and
-// migrates the database named by --db. The caller closes the store.
-func (f *storeFlags) open(ctx context.Context, stderr io.Writer) (*opened, error) {
+// migrates the database named by --db, with the store's options opts. The
+// caller closes the store.
+func (f *storeFlags) open(ctx context.Context, stderr io.Writer, opts ...gormstore.Option) (*opened, error) {
 	log := f.logger(stderr)
 	p, err := f.parser()
 	if err != nil {
 		return nil, err
 	}
-	s, err := gormstore.Open(ctx, f.db, gormstore.WithLogger(log), gormstore.WithLockWait(f.lockWait))
+	s, err := gormstore.Open(ctx, f.db, append([]gormstore.Option{gormstore.WithLogger(log), gormstore.WithLockWait(f.lockWait)}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/exchange"
+	"github.com/claimdesk/claimdesk/claims/gormstore"
 )
 
 // exportCmd writes everything, or one topic, in an exchange format.
@@ -156,7 +157,9 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if *server != "" {
 		return importThrough(ctx, *server, in, f, *dryRun, stdout)
 	}
-	o, err := sf.open(ctx, stderr)
+	// A file the import creates is written with a rollback journal, then
+	// turned to WAL (see gormstore.WithLoadJournal).
+	o, err := sf.open(ctx, stderr, gormstore.WithLoadJournal())
 	if err != nil {
 		return err
 	}
