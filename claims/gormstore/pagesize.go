@@ -81,21 +81,22 @@ func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool
 	return true, nil
 }
 
-// setWAL turns the SQLite file at path to WAL mode (see WithLoadJournal).
-// SQLite answers the pragma with the mode the file is in, which stays the
-// old one, without an error, when another connection has the file open.
-func setWAL(path string, lockWait time.Duration) error {
+// setJournalMode sets the journal mode of the SQLite file at path ("wal",
+// "delete") on a connection of its own. SQLite answers the pragma with
+// the mode the file is in, which stays the old one, without an error,
+// when it cannot change it.
+func setJournalMode(path string, lockWait time.Duration, mode string) error {
 	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var mode string
-	if err := db.QueryRow("PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+	var got string
+	if err := db.QueryRow("PRAGMA journal_mode = " + mode).Scan(&got); err != nil {
 		return err
 	}
-	if !strings.EqualFold(mode, "wal") {
-		return fmt.Errorf("the database stayed in journal mode %s", mode)
+	if !strings.EqualFold(got, mode) {
+		return fmt.Errorf("the database stayed in journal mode %s", got)
 	}
 	return nil
 }

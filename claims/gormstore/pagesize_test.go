@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/gormstore"
 	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
@@ -136,4 +139,43 @@ func TestLoadJournalForNewFileOnly(t *testing.T) {
 		t.Errorf("existing file, store open: journal_mode %s, want wal", got)
 	}
 	must(t, "close", s.Close())
+}
+
+// TestOpenWhileLoadJournal opens a second store on a new file that a
+// store WithLoadJournal is writing in rollback-journal mode, within one of
+// its transactions (as an import's): the second fails once its lock wait
+// is over, as a write would, and opens once the transaction is done, the
+// file then in WAL mode with what the first wrote.
+func TestOpenWhileLoadJournal(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "new.db")
+	first, err := gormstore.Open(ctx, path, gormstore.WithLoadJournal())
+	must(t, "open with the load journal", err)
+	defer first.Close()
+	must(t, "migrate", first.Migrate(ctx))
+	topic := &claims.Topic{Title: "Written in the rollback journal"}
+	err = first.Atomically(ctx, func(tx claims.Store) error {
+		if err := svc(tx).CreateTopic(ctx, topic); err != nil {
+			return err
+		}
+		s, err := gormstore.Open(ctx, path, gormstore.WithLockWait(200*time.Millisecond))
+		if err == nil {
+			s.Close()
+			t.Errorf("a second store opened during the first's transaction in rollback-journal mode; want it to fail once its lock wait is over")
+		} else if !strings.Contains(err.Error(), "locked") {
+			t.Errorf("the second store's error = %v, want the database locked", err)
+		}
+		return nil
+	})
+	must(t, "the first store's transaction", err)
+
+	s, err := gormstore.Open(ctx, path)
+	must(t, "open once the transaction is done", err)
+	defer s.Close()
+	if _, err := s.FindTopic(ctx, topic.ID); err != nil {
+		t.Errorf("the first store's topic: %v", err)
+	}
+	if got := rawPragma(t, path, "journal_mode"); got != "wal" {
+		t.Errorf("journal_mode %s, want wal", got)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/claimdesk/claimdesk/claims/cache"
 	"log/slog"
 	"net/url"
 	"runtime"
@@ -13,11 +12,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 
 	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/cache"
 )
 
 var _ claims.Store = (*Store)(nil)
@@ -147,20 +148,23 @@ func WithPreparedReads(on bool) Option { return func(s *Store) { s.noHot = !on }
 
 // WithLoadJournal is for a command that opens a SQLite file to fill it,
 // as claimdesk import does: when Open creates the file (it did not exist
-// or was empty), the store keeps it in rollback-journal mode (DELETE)
-// instead of WAL until Close, which turns it to WAL, the mode every other
-// Open keeps a database in. An import's one transaction then writes each
-// page once, into the file, where in WAL mode it writes every page to
-// the WAL, reads the uncommitted ones back through the WAL's index, and
-// the commit copies them all into the file again (the checkpoint). At a
-// million claims that took the whole import from 192 to 132 s
-// (cmd/claimdesk-load/RESULTS.md). It is as atomic: the journal keeps
-// the pages the transaction changed, and a crash leaves it for the next
-// connection to roll back, which cuts the file back to its size before
-// (the empty schema). The cost: until its commit, the import holds the
-// file alone; a reader waits for it, up to the lock wait, where in WAL
-// mode it reads what was committed before. A file that exists keeps its
-// WAL mode, since a server may be using it.
+// or was empty) and no other process has it open, the store keeps it in
+// rollback-journal mode (DELETE) instead of WAL until Close, which turns
+// it to WAL, the mode every other Open keeps a database in. An import's
+// one transaction then writes its pages into the file, where in WAL mode
+// it writes every page to the WAL, reads the uncommitted ones back
+// through the WAL's index, and the commit copies them all into the file
+// again (the checkpoint). At a million claims the import took 0.69x-0.93x
+// the wall time and 0.81x-0.86x the CPU (cmd/claimdesk-load/RESULTS.md).
+// It is as atomic: the journal keeps the pages the transaction changed,
+// and a crash leaves it beside the file for the next connection to roll
+// back, which cuts the file back to its size before (the empty schema);
+// the file without its journal is not a database until then. Commits sync
+// the directory too (see useLoadJournal). The cost: while the import's
+// transaction is open the file is its alone; another connection waits
+// for it up to the lock wait, where in WAL mode it reads what was
+// committed before. A file that exists keeps its WAL mode, since a server
+// may be using it, and so does a DSN that names a journal mode.
 func WithLoadJournal() Option { return func(s *Store) { s.loadJournal = true } }
 
 // WithNow sets the clock used for CreatedAt and UpdatedAt, for tests.
@@ -185,35 +189,89 @@ func IsPostgresDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
-// withSQLiteParam sets the connection parameter key of a SQLite DSN to
-// value.
-func withSQLiteParam(dsn, key, value string) string {
+// probeSQLite opens a connection to the SQLite database of dsn, as the
+// pool would, and closes it.
+func probeSQLite(ctx context.Context, dsn string) error {
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.PingContext(ctx)
+}
+
+// editSQLiteParams returns the SQLite DSN dsn with its connection
+// parameters changed by edit.
+func editSQLiteParams(dsn string, edit func(q url.Values)) string {
 	path, query, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		q = url.Values{}
 	}
-	q.Set(key, value)
+	edit(q)
 	return path + "?" + q.Encode()
+}
+
+// useLoadJournal turns the SQLite file of dsn, which Open has just
+// created, to the rollback journal (see WithLoadJournal) and returns the
+// pool's DSN for it: its connections keep the file's mode rather than ask
+// for WAL, and each commit also syncs the directory (synchronous EXTRA),
+// since in DELETE mode a commit is the journal's deletion, which FULL
+// leaves unsynced, and a power loss could bring the journal back and roll
+// the import back after its report. Where the caller's DSN names a
+// journal mode, or another process has the file open already (two
+// commands started on a new file together), the file stays in WAL mode
+// and pool is returned as it is.
+func (s *Store) useLoadJournal(dsn, pool string) string {
+	path, query, _ := strings.Cut(dsn, "?")
+	own, _ := url.ParseQuery(query)
+	if own.Get("_journal_mode") != "" || own.Get("_journal") != "" {
+		return pool
+	}
+	if err := setJournalMode(path, s.lockWait, "delete"); err != nil {
+		s.log.Debug("a new database stays in WAL mode for the import", slog.String("reason", err.Error()))
+		return pool
+	}
+	s.walOnClose = path
+	return editSQLiteParams(pool, func(q url.Values) {
+		q.Del("_journal_mode")
+		if own.Get("_synchronous") == "" && own.Get("_sync") == "" {
+			q.Set("_synchronous", "EXTRA")
+		}
+	})
+}
+
+// untilUnlocked calls open again while it fails because a SQLite file is
+// locked, for up to wait, and returns its last error. A connection asks
+// for WAL mode as it opens, and SQLite refuses at once, without a busy
+// wait, while another process holds a file it is filling with a
+// rollback journal (WithLoadJournal): a command started then waits for
+// the file as it would for the write lock.
+func untilUnlocked(wait time.Duration, open func() error) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := open()
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // sqliteDSN adds the connection parameters claimdesk relies on to a SQLite
 // file path, keeping any the caller set.
 func sqliteDSN(dsn string, lockWait time.Duration) string {
-	path, query, _ := strings.Cut(dsn, "?")
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		q = url.Values{}
-	}
-	if q.Get("_busy_timeout") == "" {
-		q.Set("_busy_timeout", strconv.FormatInt(lockWait.Milliseconds(), 10))
-	}
-	for _, p := range sqliteParams {
-		if q.Get(p[0]) == "" {
-			q.Set(p[0], p[1])
+	return editSQLiteParams(dsn, func(q url.Values) {
+		if q.Get("_busy_timeout") == "" {
+			q.Set("_busy_timeout", strconv.FormatInt(lockWait.Milliseconds(), 10))
 		}
-	}
-	return path + "?" + q.Encode()
+		for _, p := range sqliteParams {
+			if q.Get(p[0]) == "" {
+				q.Set(p[0], p[1])
+			}
+		}
+	})
 }
 
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL,
@@ -228,6 +286,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	var dial gorm.Dialector
+	var poolDSN string // SQLite's, with the parameters of every connection
 	if IsPostgresDSN(dsn) {
 		s.dialect = dialectPostgres
 		dial = postgres.New(postgres.Config{DSN: dsn, OptionOpenDB: postgresConnOptions()})
@@ -236,19 +295,28 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 			return nil, errors.New("gormstore: open: empty database path")
 		}
 		s.dialect = dialectSQLite
-		created, err := createSQLite(ctx, dsn, s.lockWait)
+		var created bool
+		err := untilUnlocked(s.lockWait, func() (err error) {
+			created, err = createSQLite(ctx, dsn, s.lockWait)
+			return err
+		})
 		if err != nil {
 			return nil, fmt.Errorf("gormstore: create %s: %w", dsn, err)
 		}
+		poolDSN = sqliteDSN(dsn, s.lockWait)
 		if created && s.loadJournal {
-			// Every connection of the store asks for this mode as it
-			// opens; the first turns the new file from WAL to it.
-			dsn = withSQLiteParam(dsn, "_journal_mode", "DELETE")
-			s.walOnClose, _, _ = strings.Cut(dsn, "?")
+			poolDSN = s.useLoadJournal(dsn, poolDSN)
 		}
 		s.writer = make(chan struct{}, 1)
 		s.walks = make(chan struct{}, 1)
-		dial = sqlite.Open(sqliteDSN(dsn, s.lockWait))
+		dial = sqlite.Open(poolDSN)
+	}
+	if poolDSN != "" {
+		// A connection of the pool's, opened and closed until it can be.
+		err := untilUnlocked(s.lockWait, func() error { return probeSQLite(ctx, poolDSN) })
+		if err != nil {
+			return nil, fmt.Errorf("gormstore: open: %w", err)
+		}
 	}
 	db, err := gorm.Open(dial, &gorm.Config{
 		TranslateError:         true,
@@ -287,7 +355,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		if !s.noHot {
 			s.hot = newHotStmts(sqlDB)
 		}
-		s.watch = newCommitWatch(sqlDB.Driver(), sqliteDSN(dsn, s.lockWait))
+		s.watch = newCommitWatch(sqlDB.Driver(), poolDSN)
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.watch.close()
@@ -350,7 +418,7 @@ func (s *Store) Close() error {
 	if s.walOnClose != "" {
 		// Not an error of Close: what was written has been committed,
 		// and the next Open turns the file to WAL all the same.
-		if err := setWAL(s.walOnClose, s.lockWait); err != nil {
+		if err := setJournalMode(s.walOnClose, s.lockWait, "wal"); err != nil {
 			s.log.Warn("could not turn the database to WAL mode after the import; the next claimdesk to open it will",
 				slog.String("db", s.walOnClose), slog.String("error", err.Error()))
 		}

@@ -104,3 +104,36 @@ func TestKillImportIntoNewFile(t *testing.T) {
 		t.Errorf("integrity_check after the kill = %s, want ok", got)
 	}
 }
+
+// TestTwoImportsIntoNewFileAtOnce starts two `claimdesk import`s of the
+// same file into one file that does not exist yet: whichever creates it,
+// and whether or not it gets the file to itself for the rollback journal,
+// both succeed (the second waits for the first's lock, as a write does),
+// and the file ends in WAL mode with the claims.
+func TestTwoImportsIntoNewFileAtOnce(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	file := importFile(t, 300)
+	outs := make([][]byte, 2)
+	errs := make([]error, 2)
+	done := make(chan int)
+	for i := range 2 {
+		go func() {
+			outs[i], errs[i] = exec.Command(claimdeskBinary(t), "import", "--db", db, "--lock-wait", "2m", file).CombinedOutput()
+			done <- i
+		}()
+	}
+	<-done
+	<-done
+	for i := range 2 {
+		if errs[i] != nil {
+			t.Errorf("import %d: %v\n%s", i+1, errs[i], outs[i])
+		}
+	}
+	if got := sqlitePragma(t, db, "journal_mode"); got != "wal" {
+		t.Errorf("journal_mode after both imports = %s, want wal", got)
+	}
+	s := startServer(t, db)
+	if code, data, _ := (&tally{}).call("GET", s.base+"/api/v1/claims/c-import-000299", ""); code != http.StatusOK {
+		t.Errorf("the last claim imported: %d %s, want 200", code, data)
+	}
+}
