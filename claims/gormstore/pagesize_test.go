@@ -162,8 +162,8 @@ func TestOpenWhileLoadJournal(t *testing.T) {
 		if err == nil {
 			s.Close()
 			t.Errorf("a second store opened during the first's transaction in rollback-journal mode; want it to fail once its lock wait is over")
-		} else if !strings.Contains(err.Error(), "locked") {
-			t.Errorf("the second store's error = %v, want the database locked", err)
+		} else if !strings.Contains(err.Error(), "locked by another process") || claims.ErrorCode(err) != claims.CodeUnavailable {
+			t.Errorf("the second store's error = %v (code %s), want the database locked by another process, unavailable", err, claims.ErrorCode(err))
 		}
 		return nil
 	})

@@ -241,6 +241,18 @@ func (s *Store) useLoadJournal(dsn, pool string) string {
 	})
 }
 
+// lockedOut words an error of opening a SQLite file that another process
+// holds locked past the lock wait as claims.CodeUnavailable, saying what
+// holds it most likely; other errors are returned as they are.
+func lockedOut(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrBusy {
+		return err
+	}
+	return &claims.Error{Code: claims.CodeUnavailable, Err: err,
+		Message: "the database is locked by another process, such as an import into a new file, which holds it until it commits: try again once it is done"}
+}
+
 // untilUnlocked calls open again while it fails because a SQLite file is
 // locked, for up to wait, and returns its last error. A connection asks
 // for WAL mode as it opens, and SQLite refuses at once, without a busy
@@ -301,7 +313,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("gormstore: create %s: %w", dsn, err)
+			return nil, fmt.Errorf("gormstore: create %s: %w", dsn, lockedOut(err))
 		}
 		poolDSN = sqliteDSN(dsn, s.lockWait)
 		if created && s.loadJournal {
@@ -315,7 +327,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		// A connection of the pool's, opened and closed until it can be.
 		err := untilUnlocked(s.lockWait, func() error { return probeSQLite(ctx, poolDSN) })
 		if err != nil {
-			return nil, fmt.Errorf("gormstore: open: %w", err)
+			return nil, fmt.Errorf("gormstore: open: %w", lockedOut(err))
 		}
 	}
 	db, err := gorm.Open(dial, &gorm.Config{
