@@ -35,17 +35,45 @@ import (
 // a name written out there is where the clause that follows happens ("In
 // Syria troops killed 300", "In Mariupol forces shelled …"), and the
 // press makes its modifiers of an adjective ("in Syrian strikes").
+//
+// Before a noun of an action (enActionHeads) a name written out is as
+// often the action's target as its actor ("Pakistan drone strikes killed
+// 2,500", "Syria strikes killed 200 civilians"): there only an
+// abbreviation ("US strikes") or a possessive ("Israel's strikes") makes
+// an actor.
 func actorAt(ts []tok, i, n int, loc bool) bool {
-	modifier := (!loc || allCaps(ts[i:i+n])) && enActorAfter(ts, i+n)
+	short := allCaps(ts[i : i+n])
+	modifier := false
+	switch enActorAfter(ts, i+n) {
+	case enForce:
+		modifier = !loc || short
+	case enAction:
+		modifier = short || possessive(&ts[i+n-1])
+	}
 	return modifier || ruActorBefore(ts, i) || ledBy(ts, i)
 }
 
-// enActorHeads are the English nouns of armed forces and their actions
-// that a country's name modifies as their actor ("US troops", "UK
-// forces", "US strikes").
+// possessive reports a word in the English possessive ("Israel's").
+func possessive(t *tok) bool {
+	return strings.HasSuffix(t.s, "'s") || strings.HasSuffix(t.s, "’s")
+}
+
+// enActorHeads are the English nouns of armed forces that a country's
+// name modifies as their actor ("US troops", "UK forces", "Syria's
+// army"). Not "coalition", which is also a government's ("the UK
+// coalition government"): a coalition's leader is read by ledBy.
 var enActorHeads = set("troops", "forces", "force", "military", "army", "armies", "navy", "marines",
-	"soldiers", "servicemen", "commandos", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-	"bombing", "bombings", "bombardment", "offensive", "coalition", "jets", "warplanes", "drones")
+	"soldiers", "servicemen", "commandos", "jets", "warplanes")
+
+// enActionHeads are the English nouns of armed actions (see actorAt).
+var enActionHeads = set("strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "bombing", "bombings",
+	"bombardment", "offensive", "drones")
+
+// enCivilAfterMilitary are the nouns after "military" that make it a
+// country's budget or trade, not its forces: "US military spending
+// reached $877 billion" is counted in the United States.
+var enCivilAfterMilitary = set("spending", "budget", "budgets", "expenditure", "expenditures", "aid", "exports",
+	"imports", "sales", "contracts", "bases", "base")
 
 // enActorModifiers are the words that may stand between a country's
 // name and a noun of enActorHeads ("US air strikes", "US special
@@ -61,28 +89,52 @@ var enActorModifiers = set("air", "drone", "military", "special", "ground", "nav
 // are where it works.
 var enActorOffices = set("ministry", "department", "office", "secretary", "minister", "operation", "operations")
 
-// enActorAfter reports whether the words from ts[j] make the country
-// name before them an actor: a noun of enActorHeads, one of
-// enActorModifiers and then a noun of enActorHeads or enActorOffices, or
-// "Ministry of Defence".
-func enActorAfter(ts []tok, j int) bool {
+// The kinds of words after a country's name that enActorAfter tells.
+const (
+	enNone   = iota
+	enForce  // a force or an office: "US troops", "UK Defence Ministry"
+	enAction // an armed action: "US strikes", "US air raids"
+)
+
+// enActorAfter tells whether the words from ts[j] make the country name
+// before them an actor, and of what: a noun of enActorHeads or
+// enActionHeads, one of enActorModifiers and then such a noun or one of
+// enActorOffices, or "Ministry of Defence".
+func enActorAfter(ts []tok, j int) int {
 	word := func(k int) string {
 		if k < len(ts) && ts[k].word {
 			return ts[k].low
 		}
 		return ""
 	}
+	head := func(w string) int {
+		switch {
+		case w == "military" && enCivilAfterMilitary[word(j+1)]:
+			return enNone
+		case enActorHeads[w]:
+			return enForce
+		case enActionHeads[w]:
+			return enAction
+		}
+		return enNone
+	}
 	w := word(j)
+	if k := head(w); k != enNone {
+		return k
+	}
 	switch {
-	case enActorHeads[w]:
-		return true
 	case enActorModifiers[w]:
 		next := word(j + 1)
-		return enActorHeads[next] || enActorOffices[next]
-	case w == "ministry":
-		return word(j+1) == "of" && (word(j+2) == "defence" || word(j+2) == "defense")
+		switch {
+		case enActorOffices[next] || enActorHeads[next]:
+			return enForce
+		case enActionHeads[next]:
+			return enAction
+		}
+	case w == "ministry" && word(j+1) == "of" && (word(j+2) == "defence" || word(j+2) == "defense"):
+		return enForce
 	}
-	return false
+	return enNone
 }
 
 // ruActorWords are the Russian words after which a country's name in
@@ -97,7 +149,7 @@ var ruActorWords = set("вс", "вкс", "ввс", "вмс", "вмф", "вдв",
 // three letters ("операции", "войсками", "армии", "сил", "ударов",
 // "МИДа"), after which a country's name in the genitive is their actor.
 var ruActorStems = []string{"операци", "спецопераци", "войск", "арми", "сил", "коалици", "удар", "авиаудар",
-	"авиаци", "бомбардировк", "флот", "спецслужб", "военн", "военнослужащ", "солдат", "миротворц",
+	"бомбардировк", "флот", "спецслужб", "военн", "военнослужащ", "солдат", "миротворц",
 	"контингент", "генштаб", "мид"}
 
 // ruActorHead reports whether a folded Russian word is one of
@@ -121,9 +173,19 @@ func ruActorBefore(ts []tok, i int) bool {
 	if i == 0 || !ts[i-1].word {
 		return false
 	}
-	w := ts[i-1].low
-	if w == "дел" {
-		return i >= 2 && ts[i-2].low == "иностранных"
+	w, before := ts[i-1].low, ""
+	if i >= 2 && ts[i-2].word {
+		before = ts[i-2].low
+	}
+	switch {
+	case w == "дел":
+		return before == "иностранных"
+	case w == "обороны":
+		// "министра обороны России", "Сил обороны Израиля"; not "нужды
+		// обороны России", a budget's.
+		return strings.HasPrefix(before, "минист") || ruActorHead(before)
+	case strings.HasPrefix(w, "сил") && strings.HasPrefix(before, "рабоч"):
+		return false // "рабочей силы России": the labour force
 	}
 	return ruActorHead(w)
 }

@@ -99,7 +99,8 @@
 //     none, those of the last sentence before it that did. A place of
 //     origin ("fighters from Chechnya", "из России") and a country named as
 //     an actor ("US strikes", "UK forces", "операции США", "ВС РФ",
-//     "Минобороны России") are no place of the count.
+//     "Минобороны России") are no place of the count; a sentence that
+//     names only an actor has none, not an earlier sentence's.
 //   - LikelyClaim and Reason: the parser already leaves out dates, years,
 //     times, ordinals, model names and durations. What is left and still
 //     not a claim is kept but marked LikelyClaim false with a reason an

@@ -66,8 +66,8 @@ func TestPlaceCacheMatchesLookups(t *testing.T) {
 	for _, p := range paras {
 		for _, sp := range sentences(p, nil) {
 			s := sent{sp: sp, toks: tokenize(p[sp.start:sp.end], sp.start, nil, &cache)}
-			got, gotLoc := x.placesOf(&s, &hits, nil)
-			want, wantLoc := x.placesOf(&s, nil, nil)
+			got, gotLoc, _ := x.placesOf(&s, &hits, nil)
+			want, wantLoc, _ := x.placesOf(&s, nil, nil)
 			if strings.Join(got, "|") != strings.Join(want, "|") || gotLoc != wantLoc {
 				t.Fatalf("%q: places %q (locative %v) with the cache, %q (%v) without", p[sp.start:sp.end], got, gotLoc, want, wantLoc)
 			}

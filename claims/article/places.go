@@ -61,13 +61,17 @@ func (pl *placeReader) at(i int) {
 	}
 	pl.catchUp(i - 1)
 	d, s := pl.d, &pl.sents[i]
-	places, loc := d.x.placesOf(s, &d.placeHits, &d.places)
+	places, loc, actor := d.x.placesOf(s, &d.placeHits, &d.places)
 	s.places = places
 	if loc {
 		d.lastPlaces = places
 	}
 	s.ctxPlaces = places
-	if len(places) == 0 {
+	if len(places) == 0 && !actor {
+		// A sentence that names only an actor ("Минобороны России
+		// сообщило…") says whose the count is, not that it is where an
+		// earlier sentence was: "Переговоры прошли в Стамбуле" does not
+		// place the ministry's count in Istanbul. It has no place.
 		s.ctxPlaces = d.lastPlaces
 	}
 	pl.done = i
@@ -86,7 +90,7 @@ func (pl *placeReader) catchUp(upto int) {
 		if !hasLocative(s.toks) {
 			continue
 		}
-		if places, loc := d.x.placesOf(s, &d.placeHits, &d.places); loc {
+		if places, loc, _ := d.x.placesOf(s, &d.placeHits, &d.places); loc {
 			d.lastPlaces = places
 			break
 		}

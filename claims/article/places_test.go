@@ -120,8 +120,31 @@ func TestActorCountries(t *testing.T) {
 		{"В ВВС США служат 300 тысяч человек.", ""},
 		{"Коалиция во главе с США уничтожила 300 боевиков.", ""},
 		{"Коалиция под руководством США уничтожила 300 боевиков.", ""},
-		// An actor leaves the count the places of the sentence before.
-		{"Бои идут в Сирии. В результате операции США погибли 200 боевиков.", "Syria"},
+		// A sentence that names only an actor takes no place from the
+		// sentence before either: the talks' city is not where the
+		// ministry's count is (found in review). Where the place before
+		// is right, as Syria here, it is lost: no place rather than a
+		// wrong one.
+		{"Бои идут в Сирии. В результате операции США погибли 200 боевиков.", ""},
+		{"Переговоры прошли в Стамбуле. Потери армии Украины за сутки составили 500 человек.", ""},
+		{"The summit took place in Brussels. US strikes killed 40 militants.", ""},
+		// A sentence without a place and without an actor still takes
+		// the places of the one before.
+		{"Бои идут в Сирии. Погибли 200 боевиков.", "Syria"},
+		// Before a noun of an action a name written out is as often the
+		// target: only an abbreviation or a possessive is the actor.
+		{"Pakistan drone strikes killed between 2,500 and 3,500 people.", "Pakistan"},
+		{"Syria strikes killed 200 civilians.", "Syria"},
+		{"Israel's strikes killed 200 fighters.", ""},
+		// A country's budget or coalition government, a Russian labour
+		// force, civil aviation or defence budget: no actors (found in
+		// review).
+		{"US military spending reached $877 billion.", "United States"},
+		{"The UK coalition government cut 300,000 jobs.", "United Kingdom"},
+		{"Численность рабочей силы России составила 76 млн человек.", "Russia"},
+		{"Пассажиропоток гражданской авиации России составил 100 млн человек.", "Russia"},
+		{"Расходы на нужды обороны России составят 10 трлн рублей.", "Russia"},
+		{"Силы обороны Израиля уничтожили 300 боевиков.", ""},
 		// Places where things are, beside an actor or alone.
 		{"US troops in Syria number 2,000.", "Syria"},
 		{"В Сирии находятся 4000 военнослужащих ВС РФ.", "Syria"},

@@ -11,8 +11,8 @@ import (
 // only for the sentences a candidate needs (placeReader), to the rule read
 // the plain way: every sentence of every paragraph read in order with
 // placesOf (no cache), a candidate taking its sentence's places or, where
-// it names none, those of the last sentence before it (in any paragraph
-// before) that named some in the locative. The texts are the corpus and
+// it names none (and no country as an actor), those of the last sentence
+// before it (in any paragraph before) that named some in the locative. The texts are the corpus and
 // seed texts as they are, and paragraphs of their sentences drawn at
 // random, so that places named in sentences without figures, or in
 // paragraphs before, come into play.
@@ -89,12 +89,12 @@ func placesByRule(x *Extractor, text string, cs []Candidate) ([][]string, int) {
 			ctx := make([][]string, len(sps))
 			for i, sp := range sps {
 				s := sent{sp: sp, toks: tokenize(p[sp.start:sp.end], sp.start, nil, nil)}
-				places, loc := x.placesOf(&s, nil, nil)
+				places, loc, actor := x.placesOf(&s, nil, nil)
 				if loc {
 					last = places
 				}
 				own[i], ctx[i] = places, places
-				if len(places) == 0 {
+				if len(places) == 0 && !actor {
 					ctx[i] = last
 				}
 			}

@@ -171,7 +171,7 @@ type sent struct {
 	cues      []cue
 	topics    []cue    // statements' authors over their "о" phrases (see cue.topicEnd)
 	places    []string // named in the sentence
-	ctxPlaces []string // named in it, or in the last sentence before that named any
+	ctxPlaces []string // named in it, or (unless it names an actor only) in the last sentence before that named any
 	ctxCount  string   // the last "number of X" phrase up to this sentence
 	// stat says whether the sentence may hold one of the stems judge
 	// looks for around a figure (mayHoldStatStem), asked once for the
@@ -2240,8 +2240,9 @@ func ruAdjective(w string) bool {
 // count is for Iraq, and Washington is where it was said.
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
-// slice of their own where slab is nil.
-func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places []string, loc bool) {
+// slice of their own where slab is nil. actor reports a name left out as
+// an actor's.
+func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places []string, loc, actor bool) {
 	// The lists are built on the stack: a sentence rarely names more.
 	var allBuf, locBuf, cityBuf [8]string
 	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
@@ -2275,6 +2276,7 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				fromGap = 0
 			case ok && actorAt(ts, i, n, inLoc):
 				i += n - 1 // an actor: whose, not where
+				actor = true
 			case ok && city:
 				cities = appendNew(cities, name)
 				i += n - 1
@@ -2318,12 +2320,12 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		}
 	}
 	if len(locative) > 0 {
-		return keepPlaces(slab, locative), true
+		return keepPlaces(slab, locative), true, actor
 	}
 	if len(all) == 0 {
-		return nil, false
+		return nil, false, actor
 	}
-	return keepPlaces(slab, all), false
+	return keepPlaces(slab, all), false, actor
 }
 
 // locPreps introduce the place a count is for.

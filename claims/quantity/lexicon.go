@@ -569,6 +569,7 @@ var flagWords = []struct {
 		"в во на с со по к ко у о об от до за для при без над под про через что как это эти этот тот та те был " +
 		"была было были будет будут есть не ни же а но ли бы его ее их они он она мы вы я также более менее около " +
 		"почти свыше уже еще всего лишь только чем тогда сейчас " +
+		"против напротив вокруг близ перед вслед сверх подряд назад вперед вперёд всех " +
 		"left fled died fought went came remain remains stay stayed did do does got"},
 	// English past forms that do not end in "-ed" (unitAfter turns those
 	// away by their ending): a verb after a figure is never its unit ("20

@@ -1939,7 +1939,9 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // погибших мирных жителей" (see ruNounAfterAdjectives).
 func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
-	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) {
+	// A count noun before "и" is counted itself: "300 военных и мирных
+	// жителей" is soldiers and civilians, not 300 civilians.
+	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
 		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
 		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm) {
 			u += 2
