@@ -323,21 +323,35 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s.walks = make(chan struct{}, 1)
 		dial = sqlite.Open(poolDSN)
 	}
-	if poolDSN != "" {
-		// A connection of the pool's, opened and closed until it can be.
-		err := untilUnlocked(s.lockWait, func() error { return probeSQLite(ctx, poolDSN) })
-		if err != nil {
-			return nil, fmt.Errorf("gormstore: open: %w", lockedOut(err))
+	var db *gorm.DB
+	err := untilUnlocked(s.lockWait, func() error {
+		if poolDSN != "" {
+			// A connection of the pool's, opened and closed: waiting
+			// for the file this way logs nothing, where gorm.Open logs
+			// each failure.
+			if err := probeSQLite(ctx, poolDSN); err != nil {
+				return err
+			}
 		}
-	}
-	db, err := gorm.Open(dial, &gorm.Config{
-		TranslateError:         true,
-		SkipDefaultTransaction: true, // writes use explicit transactions
-		Logger:                 newGormLogger(s.log, dsn),
-		NowFunc:                s.clock,
+		// Another process may take the file again between the two
+		// (the probe's connection closed, another command's import
+		// begins): then both are tried again.
+		var err error
+		db, err = gorm.Open(dial, &gorm.Config{
+			TranslateError:         true,
+			SkipDefaultTransaction: true, // writes use explicit transactions
+			Logger:                 newGormLogger(s.log, dsn),
+			NowFunc:                s.clock,
+		})
+		if err != nil && db != nil {
+			if sqlDB, e := db.DB(); e == nil {
+				sqlDB.Close()
+			}
+		}
+		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("gormstore: open: %w", err)
+		return nil, fmt.Errorf("gormstore: open: %w", lockedOut(err))
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
