@@ -33,9 +33,10 @@ import (
 const sqlitePageSize = 8192
 
 // createSQLite gives the SQLite database of dsn the page size
-// sqlitePageSize, in WAL mode, if its file does not exist yet or is empty,
-// and reports that it did; otherwise it does nothing. A DSN in SQLite's URI form ("file:...") or
-// an in-memory database is left to SQLite's defaults, as is one whose
+// sqlitePageSize, in WAL mode, if its file does not exist yet or is
+// empty, and reports that it did; otherwise it does nothing. A DSN in
+// SQLite's URI form ("file:...") or an in-memory database is left to
+// SQLite's defaults, as is one whose
 // journal mode (_journal_mode, or the driver's alias _journal) is not WAL
 // (only WAL mode fixes the page size before the first table is written).
 // Its connection waits up to lockWait for a lock, as the pool's do.
