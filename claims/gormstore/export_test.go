@@ -20,6 +20,19 @@ func MigrateTo(ctx context.Context, s *Store, n int) error {
 	return s.migrate(ctx, migrations[:n])
 }
 
+// Pragma reads PRAGMA name of the SQLite file at path on a connection of
+// its own, not a store's.
+func Pragma(path, name string) (string, error) {
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	var v string
+	err = db.QueryRow("PRAGMA " + name).Scan(&v)
+	return v, err
+}
+
 // Steps returns the number of migration steps.
 func Steps() int { return len(migrations) }
 

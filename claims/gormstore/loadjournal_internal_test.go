@@ -15,13 +15,8 @@ import (
 // connection of its own.
 func journalMode(t *testing.T, path string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite3", path)
+	mode, err := Pragma(path, "journal_mode")
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var mode string
-	if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
 		t.Fatal(err)
 	}
 	return mode

@@ -64,7 +64,7 @@ func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool
 	// as the connection opens. Another process creating the same file at
 	// once is harmless: whichever writes the header first sets the page
 	// size, and the other's pragma does nothing.
-	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
+	db, err := openOwn(path, lockWait)
 	if err != nil {
 		return false, err
 	}
@@ -87,7 +87,7 @@ func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool
 // the mode the file is in, which stays the old one, without an error,
 // when it cannot change it.
 func setJournalMode(path string, lockWait time.Duration, mode string) error {
-	db, err := sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
+	db, err := openOwn(path, lockWait)
 	if err != nil {
 		return err
 	}
@@ -100,4 +100,10 @@ func setJournalMode(path string, lockWait time.Duration, mode string) error {
 		return fmt.Errorf("the database stayed in journal mode %s", got)
 	}
 	return nil
+}
+
+// openOwn opens the SQLite file at path without the pool's parameters,
+// its connections waiting up to lockWait for a lock.
+func openOwn(path string, lockWait time.Duration) (*sql.DB, error) {
+	return sql.Open("sqlite3", path+"?_busy_timeout="+strconv.FormatInt(lockWait.Milliseconds(), 10))
 }

@@ -18,11 +18,8 @@ import (
 // its own, not the store's.
 func rawPragma(t *testing.T, path, name string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite3", path)
-	must(t, "open "+path, err)
-	defer db.Close()
-	var v string
-	must(t, "PRAGMA "+name, db.QueryRow("PRAGMA "+name).Scan(&v))
+	v, err := gormstore.Pragma(path, name)
+	must(t, "PRAGMA "+name+" of "+path, err)
 	return v
 }
 

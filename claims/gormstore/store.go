@@ -249,7 +249,9 @@ func lockedOut(err error) error {
 	if !errors.As(err, &se) || se.Code != sqlite3.ErrBusy {
 		return err
 	}
-	return &claims.Error{Code: claims.CodeUnavailable, Err: err,
+	// The driver's own words ("database is locked") are not kept as the
+	// cause: Error would repeat them after the message.
+	return &claims.Error{Code: claims.CodeUnavailable,
 		Message: "the database is locked by another process, such as an import into a new file, which holds it until it commits: try again once it is done"}
 }
 
