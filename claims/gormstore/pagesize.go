@@ -41,10 +41,11 @@ const sqlitePageSize = 8192
 // (only WAL mode fixes the page size before the first table is written).
 // Its connection waits up to lockWait for a lock, as the pool's do.
 func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool, error) {
-	path, query, _ := strings.Cut(dsn, "?")
-	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+	path := SQLiteFile(dsn)
+	if path == "" {
 		return false, nil
 	}
+	_, query, _ := strings.Cut(dsn, "?")
 	if q, err := url.ParseQuery(query); err == nil {
 		for _, key := range []string{"_journal_mode", "_journal"} {
 			if mode := q.Get(key); mode != "" && !strings.EqualFold(mode, "WAL") {

@@ -189,6 +189,20 @@ func IsPostgresDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// SQLiteFile returns the path of the file the SQLite DSN dsn names, or ""
+// when dsn is a PostgreSQL URL, a database in memory or a URI ("file:..."),
+// which SQLite reads itself.
+func SQLiteFile(dsn string) string {
+	if IsPostgresDSN(dsn) {
+		return ""
+	}
+	path, _, _ := strings.Cut(dsn, "?")
+	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return ""
+	}
+	return path
+}
+
 // probeSQLite opens a connection to the SQLite database of dsn, as the
 // pool would, and closes it.
 func probeSQLite(ctx context.Context, dsn string) error {

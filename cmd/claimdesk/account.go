@@ -41,7 +41,11 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stderr, usage)
 		return errUsage
 	}
-	o, err := sf.open(ctx, stderr)
+	open := sf.openExisting
+	if verb == "add" {
+		open = sf.open // the first user may come before the database
+	}
+	o, err := open(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -122,7 +126,7 @@ func tokenCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		fmt.Fprint(stderr, usage)
 		return errUsage
 	}
-	o, err := sf.open(ctx, stderr)
+	o, err := sf.openExisting(ctx, stderr)
 	if err != nil {
 		return err
 	}

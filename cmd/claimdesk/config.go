@@ -219,6 +219,27 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer, opts ...gormsto
 	return &opened{log: log, store: s, writes: service.New(s, p)}, nil
 }
 
+// openExisting is open for a command that works with what a database
+// already holds (export, reparse, listing or changing users and tokens): a
+// SQLite file that does not exist is refused rather than created empty,
+// since a mistyped --db would otherwise export nothing and say nothing.
+func (f *storeFlags) openExisting(ctx context.Context, stderr io.Writer, opts ...gormstore.Option) (*opened, error) {
+	if f.missing() {
+		return nil, fmt.Errorf("no database at %s: check --db (env CLAIMDESK_DB); claimdesk serve or claimdesk import creates one", f.db)
+	}
+	return f.open(ctx, stderr, opts...)
+}
+
+// missing reports whether --db names a SQLite file that does not exist.
+func (f *storeFlags) missing() bool {
+	path := gormstore.SQLiteFile(f.db)
+	if path == "" {
+		return false
+	}
+	_, err := os.Stat(path)
+	return errors.Is(err, os.ErrNotExist)
+}
+
 // redact hides the password of a DSN for messages.
 func redact(dsn string) string { return gormstore.RedactDSN(dsn) }
 

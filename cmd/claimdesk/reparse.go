@@ -22,7 +22,7 @@ func reparse(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	o, err := sf.open(ctx, stderr)
+	o, err := sf.openExisting(ctx, stderr)
 	if err != nil {
 		return err
 	}

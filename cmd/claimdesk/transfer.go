@@ -54,7 +54,7 @@ func exportCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "claimdesk export: --history is for --format json or ndjson, not %s\n", f)
 		return errUsage
 	}
-	o, err := sf.open(ctx, stderr)
+	o, err := sf.openExisting(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -156,6 +156,18 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if *server != "" {
 		return importThrough(ctx, *server, in, f, *dryRun, stdout)
+	}
+	if *dryRun && sf.missing() {
+		// A dry run writes nothing, so it does not create --db either: it
+		// checks the file against an empty database of its own, removed
+		// after. (The new file's first import keeps its rollback journal.)
+		dir, err := os.MkdirTemp("", "claimdesk-dry-run-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		fmt.Fprintf(stderr, "claimdesk import: %s does not exist: checking the file as if into a new database\n", sf.db)
+		sf.db = filepath.Join(dir, "empty.db")
 	}
 	// A file the import creates is written with a rollback journal, then
 	// turned to WAL (see gormstore.WithLoadJournal).

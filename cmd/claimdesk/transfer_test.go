@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -153,8 +154,46 @@ func TestImportDryRunFromStdin(t *testing.T) {
 	if !rep.DryRun || rep.Applied || rep.Created.Claims != 62 {
 		t.Errorf("dry run report = %+v", rep)
 	}
+	if !strings.Contains(stderr, dst+" does not exist") {
+		t.Errorf("the dry run did not say the database is missing: %q", stderr)
+	}
+	if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a dry run into a missing file created it (stat: %v)", err)
+	}
+	// Into an existing database, a dry run writes no claims either.
+	if code, _, stderr := runCmd(t, "a long enough password\n", "user", "add", "--db", dst, "alice"); code != 0 {
+		t.Fatalf("user add: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, doc, "import", "--db", dst, "--format", "ndjson", "--dry-run", "-"); code != 0 {
+		t.Fatalf("dry run into an existing file exited %d: %s", code, stderr)
+	}
 	if _, out, _ := runCmd(t, "", "export", "--db", dst, "--format", "csv"); strings.Count(out, "\n") != 1 {
 		t.Errorf("a dry run wrote claims")
+	}
+}
+
+// TestCommandsRefuseMissingDatabase: a command that works with what a
+// database holds refuses a --db that does not exist, and does not create it.
+func TestCommandsRefuseMissingDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{
+		{"export", "--db", db},
+		{"reparse", "--db", db},
+		{"user", "list", "--db", db},
+		{"user", "disable", "--db", db, "bob"},
+		{"token", "list", "--db", db},
+		{"token", "revoke", "--db", db, "t-1"},
+	} {
+		code, stdout, stderr := runCmd(t, "", args...)
+		if code == 0 || !strings.Contains(stderr, "no database at "+db+": check --db") {
+			t.Errorf("%v: exit %d, stderr %q, want a failure naming the missing database", args, code, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%v wrote %q", args, stdout)
+		}
+		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%v created %s (stat: %v)", args, db, err)
+		}
 	}
 }
 
