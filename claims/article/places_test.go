@@ -307,3 +307,19 @@ func TestCoordinatedActors(t *testing.T) {
 		{"Потери армии в Сирии и Ираке составили 300 человек.", "Syria+Iraq"},
 	})
 }
+
+// TestDistricts: a Russian district named by the adjective of a city
+// ("в Грозном районе", "в Ленинском районе") is not the city, and the
+// gazetteer has no districts: no place, unless the sentence names the
+// region too ("в Грозном районе Чечни").
+func TestDistricts(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"В Грозном районе задержаны 30 человек.", ""},
+		{"В Ленинском районе задержаны 30 человек.", ""},
+		{"В Октябрьском районе Ростова задержаны 30 человек.", ""},
+		{"В Грозном районе Чечни задержаны 30 человек.", "Chechnya"},
+		{"В Грозном задержаны 30 человек.", "Grozny"},
+		{"В Веденском районе Чечни убиты 4 боевика.", "Chechnya"},
+	})
+}

@@ -2245,7 +2245,9 @@ func ruAdjective(w string) bool {
 // Washington is where it was said. With no such country or region, the
 // first city is the count's place, with the cities coordinated with it
 // ("in Palmyra and Raqqa"), and a city named apart from them is not ("300
-// died in Homs, the monitor in Damascus said").
+// died in Homs, the monitor in Damascus said"). A city's name as the
+// adjective of a district ("в Грозном районе") is no place (see
+// ruDistrictAt).
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
 // slice of their own where slab is nil. actor reports a name left out as
@@ -2305,6 +2307,8 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				fromGap = 0 // an origin: not the count's place
 			case actorAt(ts, i, n, run, runEnd, inLoc):
 				actor = true // an actor: whose, not where
+			case ruDistrictAt(ts, i+n):
+				// a district, not the city: no place
 			case city:
 				if !slices.ContainsFunc(cities, func(c cityName) bool { return c.name == name }) {
 					cities = append(cities, cityName{name, run})
