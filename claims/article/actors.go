@@ -28,7 +28,11 @@ import (
 // follows it ("US strikes", "UK Defence Ministry", "Syria's army"), in
 // Russian a genitive after such a noun ("операции США", "армии России",
 // "МИД России"), or the leader of a coalition ("во главе с США", "led by
-// the US").
+// the US"). The name is one of the coordinated names ts[start:end] (see
+// coordination; only itself where it stands alone), which the noun
+// follows or precedes as a whole: every country of "US and UK forces",
+// "армии России и Сирии", "led by the US and the UK" is an actor, each by
+// the same rules as one.
 //
 // After a locative preposition (loc) an English name is read as a
 // modifier only in capitals ("in US strikes", "in the UK armed forces"):
@@ -41,16 +45,16 @@ import (
 // 2,500", "Syria strikes killed 200 civilians"): there only an
 // abbreviation ("US strikes") or a possessive ("Israel's strikes") makes
 // an actor.
-func actorAt(ts []tok, i, n int, loc bool) bool {
+func actorAt(ts []tok, i, n, start, end int, loc bool) bool {
 	short := allCaps(ts[i : i+n])
 	modifier := false
-	switch enActorAfter(ts, i+n) {
+	switch enActorAfter(ts, end) {
 	case enForce:
 		modifier = !loc || short
 	case enAction:
 		modifier = short || possessive(&ts[i+n-1])
 	}
-	return modifier || ruActorBefore(ts, i) || ledBy(ts, i)
+	return modifier || ruActorBefore(ts, start) || ledBy(ts, start)
 }
 
 // possessive reports a word in the English possessive ("Israel's").

@@ -145,3 +145,88 @@ func keepPlaces(slab *[]string, ps []string) []string {
 	*slab = append(*slab, ps...)
 	return (*slab)[i:len(*slab):len(*slab)]
 }
+
+// coordination returns where the coordination of place names that the
+// name ts[i:i+n] opens ends (after its last name), and the index of a
+// name after its conjunction that starts a new clause instead, or -1.
+// placesOf reads every name of it as it reads the first: in the locative
+// (loc), as an origin (from), or, by what stands before the first and
+// after the last, as an actor (see actorAt).
+//
+// Names are coordinated by "and", "or", "и" and "или", with "the" or the
+// preposition again before a name ("the US and the UK", "в Пальмире и в
+// Ракке", "из Чечни и из Дагестана"), and listed with commas that a
+// conjunction closes ("in Homs, Hama and Aleppo", with a comma before
+// "and" or not). Commas no conjunction closes make no list: "In Mariupol,
+// Ukraine, 300 died" is an apposition, and in "In Palmyra, Raqqa
+// residents said …" Raqqa is not in the locative. Nor does a comma and a
+// conjunction after the first name, which open a new clause ("came from
+// Chechnya, and Iraq took them").
+//
+// "or" is read as "and": a count of many in A or B ("300 fighters were
+// killed in Syria or Iraq") has each of them in one or the other, so it
+// is a count for both together; where "or" means one place not known
+// ("the attack in Homs or Hama"), the count's place still lies in them,
+// and giving no place would give it the places of a sentence before.
+//
+// A name after a conjunction that a verb of speech follows is the subject
+// of a new clause ("300 died in Syria and Russia said …"), not coordinated;
+// nor is a word the gazetteer does not know ("in Homs and 20 others
+// died", "in Raqqa and the army said").
+func (x *Extractor) coordination(ts []tok, i, n int, loc, from bool, cache *placeCache) (end, clause int) {
+	end = i + n
+	for j := end; ; {
+		k := j
+		comma := k < len(ts) && ts[k].s == ","
+		if comma {
+			k++
+		}
+		conj := k < len(ts) && coordConj[ts[k].low]
+		if !comma && !conj || comma && conj && j == i+n {
+			return end, -1 // ", and" after one name: a new clause
+		}
+		if conj {
+			k++
+			if k < len(ts) && (loc && ts[k].cls&cLocPrep != 0 || from && (ts[k].low == "from" || ts[k].low == "из")) {
+				k++
+			}
+		}
+		if k < len(ts) && ts[k].low == "the" {
+			k++
+		}
+		if k >= len(ts) || !ts[k].upper {
+			return end, -1
+		}
+		_, m, _, ok := x.placeAt(ts, k, loc, cache)
+		if !ok {
+			return end, -1
+		}
+		if conj && k+m < len(ts) && ts[k+m].cls&cSpeech != 0 && verbHere(ts, k+m) {
+			return end, k
+		}
+		j = k + m
+		if conj {
+			end = j // a list ends at its conjunction's name
+		}
+	}
+}
+
+// coordConj are the conjunctions that coordinate place names (see
+// coordination).
+var coordConj = set("and", "or", "и", "или")
+
+// ruDistrictNouns are the forms of "район", a district.
+var ruDistrictNouns = set("район", "района", "району", "районом", "районе", "районы", "районов", "районам",
+	"районами", "районах")
+
+// ruDistrictAt reports whether ts[j] is a form of "район": the name
+// before it is then the adjective of a district ("в Грозном районе",
+// "в Ленинском районе"), which the gazetteer does not list, not the city
+// it reads as (Grozny; Leninsk, that is Baikonur). The city's region is
+// no better: the adjective of a district as often names no city ("в
+// Октябрьском районе Ростова" is no Oktyabrsk's), so the district gives
+// no place, and only a region named with it counts ("в Грозном районе
+// Чечни" is in Chechnya).
+func ruDistrictAt(ts []tok, j int) bool {
+	return j < len(ts) && ts[j].word && ruDistrictNouns[ts[j].low]
+}

@@ -242,3 +242,84 @@ func TestDeclinedRussianNames(t *testing.T) {
 		{"In South Ossetia 300 died.", "South Ossetia"},
 	})
 }
+
+// TestCoordinatedPlaces: places coordinated after one locative
+// preposition ("in A and B", "in A, B and C", "в A и в B") are all the
+// count's, cities as countries; "or" as "and" (see coordination). A
+// conjunction that opens a new clause, or a name that is not a place,
+// coordinates nothing.
+func TestCoordinatedPlaces(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"In Palmyra and Raqqa, 300 fighters were killed, the monitor said.", "Palmyra+Raqqa"},
+		{"The ministry said 200 soldiers died in Homs and Hama.", "Homs+Hama"},
+		{"In both Palmyra and Raqqa, 300 fighters were killed.", "Palmyra+Raqqa"},
+		{"In Homs, Hama and Aleppo, 300 people died.", "Homs+Hama+Aleppo"},
+		{"In Homs, Hama, and Aleppo, 300 people died.", "Homs+Hama+Aleppo"},
+		{"В Пальмире и Ракке погибли 300 боевиков.", "Palmyra+Raqqa"},
+		{"В Пальмире и в Ракке погибли 300 боевиков.", "Palmyra+Raqqa"},
+		{"В Хомсе, Алеппо и Ракке погибли 300 человек.", "Homs+Aleppo+Raqqa"},
+		// "or": each of the counted is in one place or the other, so the
+		// count is for both together, as for countries before.
+		{"In Homs or Hama, 300 people died.", "Homs+Hama"},
+		{"В Пальмире или Ракке погибли 300 боевиков.", "Palmyra+Raqqa"},
+		{"In Syria or Iraq, 300 people died.", "Syria+Iraq"},
+		// Countries, as before; a city coordinated with a country is the
+		// count's too, though it lies outside it.
+		{"Fighting went on in both Syria and Iraq, where 300 died.", "Syria+Iraq"},
+		{"В Сирии и в Ираке погибли 300 человек.", "Syria+Iraq"},
+		{"In Syria and Mosul, 300 fighters were killed.", "Syria+Mosul"},
+		{"At least 300 died in Homs and Hama in Syria.", "Syria+Homs+Hama"},
+		// No coordination: a conjunction before no place, or before the
+		// subject of a new clause; commas no conjunction closes (an
+		// apposition); a city named apart from the first.
+		{"In Homs and 20 others died.", "Homs"},
+		{"In Raqqa and the army said 300 died.", "Raqqa"},
+		{"300 people died in Homs and Damascus said the toll was higher.", "Homs"},
+		{"300 people died in Syria and Russia said the toll was higher.", "Syria"},
+		{"300 человек погибли в Сирии и Россия заявила об этом.", "Syria"},
+		{"In Mariupol, Ukraine, 300 people died.", "Mariupol"},
+		{"In Palmyra, Raqqa residents said 300 died.", "Palmyra"},
+		{"300 people died in Homs, the monitor in Damascus said.", "Homs"},
+	})
+}
+
+// TestCoordinatedActors: every country of a coordination that names
+// actors is an actor, by the rules one country is (TestActorCountries):
+// "US and UK forces", "армии России и Сирии", not their places; a
+// coordination of places beside an actor is still the count's place.
+func TestCoordinatedActors(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"US and UK forces killed 120 militants, the Pentagon said.", ""},
+		{"Russian and Syrian troops killed 120 militants.", ""},
+		{"Some 300 civilians were killed in US and UK air strikes.", ""},
+		{"The coalition led by the US and the UK killed 300 fighters.", ""},
+		{"Армии России и Сирии уничтожили 300 боевиков.", ""},
+		{"Войска США и Великобритании уничтожили 300 боевиков.", ""},
+		{"Коалиция во главе с США и Великобританией уничтожила 300 боевиков.", ""},
+		// Places beside an actor, or coordinated before a noun that
+		// makes no actor of a name written out.
+		{"US troops in Syria and Iraq number 2,000.", "Syria+Iraq"},
+		{"Войска США в Сирии и Ираке уничтожили 300 боевиков.", "Syria+Iraq"},
+		{"Syria and Iraq strikes killed 200 civilians.", "Syria+Iraq"},
+		{"In Syria and Iraq troops killed 300 civilians last year.", "Syria+Iraq"},
+		{"Потери армии в Сирии и Ираке составили 300 человек.", "Syria+Iraq"},
+	})
+}
+
+// TestDistricts: a Russian district named by the adjective of a city
+// ("в Грозном районе", "в Ленинском районе") is not the city, and the
+// gazetteer has no districts: no place, unless the sentence names the
+// region too ("в Грозном районе Чечни").
+func TestDistricts(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"В Грозном районе задержаны 30 человек.", ""},
+		{"В Ленинском районе задержаны 30 человек.", ""},
+		{"В Октябрьском районе Ростова задержаны 30 человек.", ""},
+		{"В Грозном районе Чечни задержаны 30 человек.", "Chechnya"},
+		{"В Грозном задержаны 30 человек.", "Grozny"},
+		{"В Веденском районе Чечни убиты 4 боевика.", "Chechnya"},
+	})
+}

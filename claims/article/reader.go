@@ -2233,28 +2233,50 @@ func ruAdjective(w string) bool {
 // СНГ"). Nor is a country named as an actor ("US strikes", "операции
 // США", "Минобороны России"; see actorAt), in the locative or not.
 //
+// Names coordinated ("in Syria and Iraq", "в Пальмире и Ракке", "US and
+// UK forces", "армии России и Сирии"; see coordination) are read alike:
+// all in the locative, all origins, or all actors.
+//
 // A city or region of the gazetteer's GeoNames table counts only in the
 // locative (see lookupCity), and where the sentence also names a country
 // or region of the listed table in the locative, only if it lies inside
-// one of them: in "в Ираке находятся ... сказал ... в Вашингтоне" the
-// count is for Iraq, and Washington is where it was said.
+// one of them or is coordinated with one ("in Syria and Mosul"): in "в
+// Ираке находятся ... сказал ... в Вашингтоне" the count is for Iraq, and
+// Washington is where it was said. With no such country or region, the
+// first city is the count's place, with the cities coordinated with it
+// ("in Palmyra and Raqqa"), and a city named apart from them is not ("300
+// died in Homs, the monitor in Damascus said"). A city's name as the
+// adjective of a district ("в Грозном районе") is no place (see
+// ruDistrictAt).
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
 // slice of their own where slab is nil. actor reports a name left out as
 // an actor's.
 func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places []string, loc, actor bool) {
 	// The lists are built on the stack: a sentence rarely names more.
-	var allBuf, locBuf, cityBuf [8]string
-	all, locative, cities := allBuf[:0], locBuf[:0], cityBuf[:0]
+	// locRuns and cities' run are where the coordination of each name
+	// starts.
+	var allBuf, locBuf [8]string
+	var cityBuf [8]cityName
+	var runBuf [8]int
+	all, locative, cities, locRuns := allBuf[:0], locBuf[:0], cityBuf[:0], runBuf[:0]
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
+	// The coordination the names ts[run:runEnd] make (see coordination),
+	// and a name after its conjunction that starts a new clause.
+	run, runEnd, clause := 0, 0, -1
 	// Not a range loop: a name of n words skips its other n-1, which a
 	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
 	// too).
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
 		if !t.word {
+			// A comma between coordinated names ("in Homs, Hama and
+			// Aleppo") does not end the locative.
+			if i < runEnd {
+				continue
+			}
 			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
 				inLoc, inFrom = false, false
 			}
@@ -2269,24 +2291,36 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			continue
 		}
 		if t.upper {
+			if i == clause {
+				inLoc, inFrom = false, false // "… in Syria and Russia said"
+			}
 			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
+			if !ok {
+				continue
+			}
+			if i >= runEnd {
+				run = i
+				runEnd, clause = x.coordination(ts, i, n, inLoc, inFrom, cache)
+			}
 			switch {
-			case ok && inFrom:
-				i += n - 1 // an origin: not the count's place
-				fromGap = 0
-			case ok && actorAt(ts, i, n, inLoc):
-				i += n - 1 // an actor: whose, not where
-				actor = true
-			case ok && city:
-				cities = appendNew(cities, name)
-				i += n - 1
-			case ok:
+			case inFrom:
+				fromGap = 0 // an origin: not the count's place
+			case actorAt(ts, i, n, run, runEnd, inLoc):
+				actor = true // an actor: whose, not where
+			case ruDistrictAt(ts, i+n):
+				// a district, not the city: no place
+			case city:
+				if !slices.ContainsFunc(cities, func(c cityName) bool { return c.name == name }) {
+					cities = append(cities, cityName{name, run})
+				}
+			default:
 				all = appendNew(all, name)
 				if inLoc {
 					locative = appendNew(locative, name)
+					locRuns = append(locRuns, run)
 				}
-				i += n - 1
 			}
+			i += n - 1
 			continue
 		}
 		if !(t.low == "and" || t.low == "both" || t.low == "the" || t.low == "и" || t.low == "alone" || t.low == "or" || t.low == "или") {
@@ -2298,24 +2332,27 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	}
 	if len(cities) > 0 {
 		g := x.places
-		// With no country or region in the locative, outer names no
-		// place: the first city is kept, and Compare with outer is
-		// Unknown for the rest, so nothing is resolved.
-		var outer gazetteer.Set
-		if len(locative) > 0 {
-			outer = g.Resolve(locative)
-		}
-		for _, c := range cities {
-			if len(locative) == 0 {
-				locative = appendNew(locative, c)
-				continue
+		if len(locative) == 0 {
+			// The first city and those coordinated with it.
+			for _, c := range cities {
+				if c.run == cities[0].run {
+					locative = appendNew(locative, c.name)
+				}
 			}
-			if outer.Unspecified() {
-				continue // Compare(…, outer) is Unknown
-			}
-			rel := gazetteer.Compare(g.Resolve([]string{c}), outer)
-			if rel == gazetteer.Inside || rel == gazetteer.Equal {
-				locative = appendNew(locative, c)
+		} else {
+			outer := g.Resolve(locative)
+			for _, c := range cities {
+				if slices.Contains(locRuns, c.run) {
+					locative = appendNew(locative, c.name) // "in Syria and Mosul"
+					continue
+				}
+				if outer.Unspecified() {
+					continue // Compare(…, outer) is Unknown
+				}
+				rel := gazetteer.Compare(g.Resolve([]string{c.name}), outer)
+				if rel == gazetteer.Inside || rel == gazetteer.Equal {
+					locative = appendNew(locative, c.name)
+				}
 			}
 		}
 	}
@@ -2326,6 +2363,13 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		return nil, false, actor
 	}
 	return keepPlaces(slab, all), false, actor
+}
+
+// cityName is a city placesOf reads, and where the coordination of names
+// it is in starts.
+type cityName struct {
+	name string
+	run  int
 }
 
 // locPreps introduce the place a count is for.
