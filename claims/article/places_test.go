@@ -323,3 +323,26 @@ func TestDistricts(t *testing.T) {
 		{"В Веденском районе Чечни убиты 4 боевика.", "Chechnya"},
 	})
 }
+
+// TestRussianRegionNames: the oblasts, krais and autonomous okrugs of
+// Russia, Ukraine, Belarus and Kazakhstan read in their oblique cases
+// after "в", each the region, never the city of its stem; the words
+// "автономный" and "автономная" in lower case inside a name.
+func TestRussianRegionNames(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"В Челябинской области погибли 30 человек.", "Chelyabinsk Oblast"},
+		{"В Челябинске погибли 30 человек.", "Chelyabinsk"},
+		{"В Свердловской области задержаны 30 человек.", "Sverdlovsk Oblast"},
+		{"В Красноярском крае задержаны 30 человек.", "Krasnoyarsk Krai"},
+		{"В Ханты-Мансийском автономном округе задержаны 30 человек.", "Khanty-Mansia"},
+		{"В Еврейской автономной области задержаны 30 человек.", "Jewish Autonomous Oblast"},
+		{"В Львовской области погибли 30 человек.", "Lviv Oblast"},
+		{"В Гомельской области задержаны 30 человек.", "Gomel Oblast"},
+		{"В Карагандинской области задержаны 30 человек.", "Karaganda Oblast"},
+		{"В Западно-Казахстанской области задержаны 30 человек.", "West Kazakhstan"},
+		// A lower-case word that is neither a region noun nor
+		// "автономный" still ends the name.
+		{"В Челябинской новой области погибли 30 человек.", ""},
+	})
+}

@@ -2473,7 +2473,7 @@ var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]st
 // not read.
 func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 	for i := range ts {
-		if !ts[i].upper && (i == 0 || !regionNouns[stemOfNoun(ts[i].low)]) {
+		if !ts[i].upper && (i == 0 || !regionNouns[stemOfNoun(ts[i].low)] && !strings.HasPrefix(ts[i].low, autonomous)) {
 			return "", false
 		}
 	}
@@ -2484,6 +2484,11 @@ func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 // region in lower case ("Донецкая область", "в Донецкой области",
 // "Краснодарский край"), which lookupCity reads after capitalised words.
 var regionNouns = map[string]bool{"област": true, "кра": true, "округ": true}
+
+// autonomous starts the adjective that comes, in lower case, between the
+// capitalised words and the noun of an autonomous region's name
+// ("Ханты-Мансийский автономный округ", "в Еврейской автономной области").
+const autonomous = "автономн"
 
 // stemOfNoun is a lower-case word without the case endings of regionNouns
 // ("области", "крае", "краю", "округе").

@@ -54,6 +54,85 @@ func TestAnalystNames(t *testing.T) {
 		"Республика Дагестан": "RU-DA", "Республика Татарстан": "RU.73", "Якутия": "RU.63",
 		"Leningrad Oblast": "RU.42", "ХМАО": "RU.32", "Бурятия": "RU.11",
 		"Республика Саха (Якутия)": "RU.63", "Тыва": "RU.79",
+		// All of Russia's oblasts, krais, autonomous okrugs and its
+		// autonomous oblast in Russian, as an analyst types them (the
+		// article extractor undoes "в Челябинской области" to the same
+		// nominative), checked against GeoNames' English names: RU.13 is
+		// Chelyabinsk, RU.29 Kuzbass (Kemerovo Oblast), RU.71 Sverdlovsk
+		// Oblast, RU.42 Leningradskaya Oblast', RU.56 Oryol oblast.
+		"Амурская область": "RU.05", "Архангельская область": "RU.06", "Астраханская область": "RU.07",
+		"Челябинская область": "RU.13", "Иркутская область": "RU.20", "Ивановская область": "RU.21",
+		"Калининградская область": "RU.23", "Калужская область": "RU.25", "Кемеровская область": "RU.29",
+		"Кузбасс": "RU.29", "Кировская область": "RU.33", "Костромская область": "RU.37",
+		"Курганская область": "RU.40", "Ленинградская область": "RU.42", "Липецкая область": "RU.43",
+		"Магаданская область": "RU.44", "Мурманская область": "RU.49", "Нижегородская область": "RU.51",
+		"Новгородская область": "RU.52", "Новосибирская область": "RU.53", "Омская область": "RU.54",
+		"Оренбургская область": "RU.55", "Орловская область": "RU.56", "Пензенская область": "RU.57",
+		"Псковская область": "RU.60", "Рязанская область": "RU.62", "Сахалинская область": "RU.64",
+		"Самарская область": "RU.65", "Саратовская область": "RU.67", "Смоленская область": "RU.69",
+		"Свердловская область": "RU.71", "Тамбовская область": "RU.72", "Томская область": "RU.75",
+		"Тульская область": "RU.76", "Тверская область": "RU.77", "Тюменская область": "RU.78",
+		"Ульяновская область": "RU.81", "Владимирская область": "RU.83", "Вологодская область": "RU.85",
+		"Воронежская область": "RU.86", "Ярославская область": "RU.88", "Волгоградская область": "RU.84",
+		"Алтайский край": "RU.04", "Хабаровский край": "RU.30", "Приморский край": "RU.59",
+		"Пермский край": "RU.90", "Красноярский край": "RU.91", "Камчатский край": "RU.92",
+		"Забайкальский край": "RU.93", "Ханты-Мансийский автономный округ": "RU.32",
+		"Ямало-Ненецкий автономный округ": "RU.87", "Ненецкий автономный округ": "RU.50",
+		"Чукотский автономный округ": "RU.15", "Еврейская автономная область": "RU.89", "ЕАО": "RU.89",
+		"Республика Марий Эл": "RU.45", "Республика Коми": "RU.34", "Республика Карелия": "RU.28",
+		// An oblast reaches the region, the city of its stem the city,
+		// in either language.
+		"Челябинск": "gn:1508291", "Chelyabinsk": "gn:1508291", "Chelyabinsk Oblast": "RU.13",
+		"Екатеринбург": "gn:1486209", "Красноярск": "gn:1502026", "Krasnoyarsk Krai": "RU.91",
+		// Ukraine's other oblasts: UA.10 is Kirovohrad (its city now
+		// Kropyvnytskyi), UA.13 Kyiv Oblast (UA.12 the city).
+		"Черкасская область": "UA.01", "Черниговская область": "UA.02", "Черновицкая область": "UA.03",
+		"Днепропетровская область": "UA.04", "Ивано-Франковская область": "UA.06",
+		"Хмельницкая область": "UA.09", "Кировоградская область": "UA.10", "Киевская область": "UA.13",
+		"Львовская область": "UA.15", "Николаевская область": "UA.16", "Одесская область": "UA.17",
+		"Полтавская область": "UA.18", "Ровенская область": "UA.19", "Ровненская область": "UA.19",
+		"Тернопольская область": "UA.22", "Винницкая область": "UA.23", "Волынская область": "UA.24",
+		"Закарпатская область": "UA.25", "Житомирская область": "UA.27", "Сумская область": "UA.21",
+		// GeoNames names the oblast as the press does the city: the
+		// cities, which GeoNames spells Zaporizhzhya, Mykolayiv and
+		// Vinnytsya, have the press's spelling too.
+		"Zaporizhzhia": "gn:687700", "Zaporizhzhia Oblast": "UA.26", "Mykolaiv": "gn:700569",
+		"Mykolaiv Oblast": "UA.16", "Vinnytsia": "gn:689558", "Vinnytsia Oblast": "UA.23",
+		// Belarus: BY.02 is GeoNames' "Homyel’ Voblasc’", BY.03
+		// "Grodnenskaya", BY.05 the Minsk oblast ("Minsk"), BY.04 the
+		// city ("Minsk City").
+		"Брестская область": "BY.01", "Гомельская область": "BY.02", "Gomel Oblast": "BY.02",
+		"Гродненская область": "BY.03", "Grodno Oblast": "BY.03", "Минская область": "BY.05",
+		"Minsk Oblast": "BY.05", "Минск": "gn:625144", "Могилёвская область": "BY.06",
+		"Могилевская область": "BY.06", "Mogilev": "gn:625665", "Mogilev Oblast": "BY.06",
+		"Витебская область": "BY.07",
+		// Kazakhstan: KZ.01 is "Almaty Region", KZ.02 the city of Almaty;
+		// KZ.03 Aqmola, KZ.06 "Atyrau Oblisi", KZ.10 Turkistan (South
+		// Kazakhstan until 2018), and the regions of 2022: Abai, Zhetysu,
+		// Ulytau (KZ.12510143-5). Karaganda is the city (GeoNames'
+		// Karagandy), its oblast Karaganda Oblast.
+		"Алматинская область": "KZ.01", "Almaty Region": "KZ.01", "Almaty Oblast": "KZ.01",
+		"Almaty": "gn:1526384", "Almaty City": "KZ.02", "Акмолинская область": "KZ.03",
+		"Актюбинская область": "KZ.04", "Атырауская область": "KZ.06", "Atyrau Region": "KZ.06",
+		"Западно-Казахстанская область": "KZ.07", "Мангистауская область": "KZ.09",
+		"Туркестанская область": "KZ.10", "Южно-Казахстанская область": "KZ.10",
+		"Павлодарская область": "KZ.11", "Карагандинская область": "KZ.12", "Karaganda Oblast": "KZ.12",
+		"Karaganda": "gn:609655", "Караганда": "gn:609655", "Костанайская область": "KZ.13",
+		"Кызылординская область": "KZ.14", "Восточно-Казахстанская область": "KZ.15",
+		"Северо-Казахстанская область": "KZ.16", "Жамбылская область": "KZ.17",
+		"Абайская область": "KZ.12510143", "область Абай": "KZ.12510143",
+		"Жетысуская область": "KZ.12510144", "Улытауская область": "KZ.12510145",
+		// Uzbekistan (UZ.14 is Tashkent Region, UZ.13 the city),
+		// Kyrgyzstan and Tajikistan.
+		"Андижанская область": "UZ.01", "Бухарская область": "UZ.02", "Ферганская область": "UZ.03",
+		"Хорезмская область": "UZ.05", "Наманганская область": "UZ.06", "Навоийская область": "UZ.07",
+		"Кашкадарьинская область": "UZ.08", "Каракалпакстан": "UZ.09", "Самаркандская область": "UZ.10",
+		"Сурхандарьинская область": "UZ.12", "Ташкентская область": "UZ.14", "Tashkent Region": "UZ.14",
+		"Tashkent City": "UZ.13", "Джизакская область": "UZ.15", "Сырдарьинская область": "UZ.16",
+		"Чуйская область": "KG.02", "Джалал-Абадская область": "KG.03", "Нарынская область": "KG.04",
+		"Таласская область": "KG.06", "Иссык-Кульская область": "KG.07", "Ошская область": "KG.08",
+		"Баткенская область": "KG.09", "Горно-Бадахшанская автономная область": "TJ.01", "ГБАО": "TJ.01",
+		"Хатлонская область": "TJ.02", "Согдийская область": "TJ.03",
 		"Приднестровье": "MD.58", "Transnistria": "MD.58", "Англия": "GB.ENG", "Шотландия": "GB.SCT",
 		"Голландия": "NL", "Нидерланды": "NL",
 		// Cities: Stavropol, not Tolyatti (once Stavropol-on-Volga).
@@ -127,11 +206,40 @@ func TestDisplayNames(t *testing.T) {
 		"Ar Raqqah": "Raqqa", "Ракка": "Raqqa", "Tadmur": "Palmyra", "Пальмира": "Palmyra",
 		"Кобани": "Kobani", "‘Ayn al ‘Arab": "Kobani", "Al Fallūjah": "Fallujah", "Тель-Афар": "Tal Afar",
 		"Грозный": "Grozny", "Groznyy": "Grozny", "Ath Thawrah": "Tabqa",
+		// Regions GeoNames names as the press does not, or as their city.
+		"Гомельская область": "Gomel Oblast", "Homyel’ Voblasc’": "Gomel Oblast",
+		"Grodnenskaya": "Grodno Oblast", "Atyrau Oblisi": "Atyrau Region",
+		"Карагандинская область": "Karaganda Oblast", "Челябинская область": "Chelyabinsk Oblast",
+		"Алматинская область": "Almaty Region", "Almaty City": "Almaty City",
 	} {
 		if got := g.Resolve([]string{name}).Names; len(got) != 1 || got[0] != want {
 			t.Errorf("Resolve(%q).Names = %q, want [%q]", name, got, want)
 		}
 	}
+}
+
+// TestRegionsAndTheirCities: a city lies inside the oblast of its stem
+// named in Russian, and a city that is a region of its own (Almaty,
+// Tashkent) outside the oblast around it.
+func TestRegionsAndTheirCities(t *testing.T) {
+	t.Parallel()
+	tests := []relationCase{
+		{"Челябинск", "Челябинская область", Inside},
+		{"Екатеринбург", "Свердловская область", Inside},
+		{"Ханты-Мансийск", "Ханты-Мансийский автономный округ", Inside},
+		{"Биробиджан", "Еврейская автономная область", Inside},
+		{"Львов", "Львовская область", Inside},
+		{"Гомель", "Гомельская область", Inside},
+		{"Караганда", "Карагандинская область", Inside},
+		{"Челябинская область", "Россия", Inside},
+		{"Гомельская область", "Беларусь", Inside},
+		{"Карагандинская область", "Казахстан", Inside},
+		{"Львовская область", "Украина", Inside},
+		{"Львовская область", "Россия", Disjoint},
+		{"Алматы", "Алматинская область", Disjoint},
+		{"Ташкент", "Ташкентская область", Disjoint},
+	}
+	checkRelations(t, Builtin(), tests)
 }
 
 // TestGroupingsOfRegions: the groupings whose members are GeoNames
@@ -143,11 +251,7 @@ func TestDisplayNames(t *testing.T) {
 // their oblasts, never equal to them.
 func TestGroupingsOfRegions(t *testing.T) {
 	t.Parallel()
-	g := Builtin()
-	tests := []struct {
-		a, b string
-		want Relation
-	}{
+	tests := []relationCase{
 		{"Donbas", "Ukraine", Inside},
 		{"Донбасс", "Donbass", Equal},
 		{"Donetsk Oblast", "Donbas", Inside},
@@ -192,6 +296,19 @@ func TestGroupingsOfRegions(t *testing.T) {
 		{"Pankisi Gorge", "Chechnya", Disjoint},
 		{"Ичкерия", "Chechnya", Equal},
 	}
+	checkRelations(t, Builtin(), tests)
+}
+
+// relationCase is two names and how the places they resolve to relate.
+type relationCase struct {
+	a, b string
+	want Relation
+}
+
+// checkRelations resolves each case's names in g, none of which may be
+// unknown, and compares the places.
+func checkRelations(t *testing.T, g *Gazetteer, tests []relationCase) {
+	t.Helper()
 	for _, tt := range tests {
 		a, b := g.Resolve([]string{tt.a}), g.Resolve([]string{tt.b})
 		if len(a.Unknown)+len(b.Unknown) > 0 {

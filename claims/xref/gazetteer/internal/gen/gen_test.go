@@ -192,3 +192,35 @@ func TestAliasesRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionBesideItsCity: a bare region name beside a region of the same
+// country named with "Region" is the capital city (GeoNames' KZ.02
+// "Almaty" beside KZ.01 "Almaty Region"): it gets no "Region" or "Oblast"
+// names, which would take the region's; another bare region still does.
+func TestRegionBesideItsCity(t *testing.T) {
+	t.Parallel()
+	admin1 := `[{"code":"KZ.01","name":"Almaty Region"},{"code":"KZ.02","name":"Almaty"},{"code":"KZ.04","name":"Aktobe"}]`
+	tab, err := build(input{
+		cities: nil, admin1: []byte(admin1), places: []byte(`{"places": []}`),
+		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range tab.Admin1 {
+		var parts []string
+		for _, n := range e.Names {
+			parts = append(parts, n.Text)
+		}
+		got[e.ID] = strings.Join(parts, "|")
+	}
+	want := map[string]string{
+		"KZ.01": "Almaty Region",
+		"KZ.02": "Almaty",
+		"KZ.04": "Aktobe|Aktobe Oblast|Aktobe Region|Aktobe Province",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("region names (-want +got):\n%s", diff)
+	}
+}

@@ -211,6 +211,16 @@ func build(in input) (*geofile.Table, error) {
 	// lie in: the code itself, or the hand-kept subdivision it is.
 	regionID := map[string]string{}
 	regionIndex := map[string]int{}
+	// The folded names of each country's regions, for regionNames.
+	regionsOf := map[string]map[string]bool{}
+	for _, a := range admin1 {
+		if cc, _, ok := strings.Cut(a.Code, "."); ok {
+			if regionsOf[cc] == nil {
+				regionsOf[cc] = map[string]bool{}
+			}
+			regionsOf[cc][fold(a.Name)] = true
+		}
+	}
 	for _, a := range admin1 {
 		cc, _, ok := strings.Cut(a.Code, ".")
 		if !ok || a.Name == "" {
@@ -224,7 +234,7 @@ func build(in input) (*geofile.Table, error) {
 		}
 		regionID[a.Code] = a.Code
 		regionIndex[a.Code] = len(t.Admin1)
-		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Name, cc, in.words)})
+		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Name, cc, regionsOf[cc], in.words)})
 	}
 
 	// A city aliases.json names is kept whatever its population: GeoNames
@@ -531,8 +541,21 @@ var oblastCountries = map[string]bool{"UA": true, "BY": true, "KZ": true, "KG": 
 // suffixWords end a region's name that already says what it is.
 var suffixWords = []string{"oblast", "oblast'", "krai", "kray", "region", "province", "republic", "governorate", "state", "county", "district", "city"}
 
-func regionNames(name, cc string, words map[string]bool) []geofile.Name {
+// regionNames are a region's name and, where it is bare ("Donetsk"), the
+// name with the words English gives a region ("Donetsk Oblast", "Donetsk
+// Region"). A bare name beside a region of the same country named with
+// such a word is the city of that region's capital, a region of its own
+// ("Almaty" beside "Almaty Region", "Tashkent" beside "Tashkent
+// Region"): it gets no such names, which would take the region's
+// ("Almaty Region" was Almaty, the city, being the more populous).
+// others are the folded names of the country's regions.
+func regionNames(name, cc string, others map[string]bool, words map[string]bool) []geofile.Name {
 	names := []geofile.Name{{Text: name, Common: isCommon(name, words)}}
+	for _, kind := range []string{" Region", " Oblast", " Province"} {
+		if others[fold(name+kind)] {
+			return names
+		}
+	}
 	last := fold(name)
 	if i := strings.LastIndexByte(last, ' '); i >= 0 {
 		last = last[i+1:]
