@@ -194,9 +194,20 @@
 //     доставлены", "200 раненых вчера" and "200 погибших среди мирных
 //     жителей" keep the adjective's form as the unit. The test is narrow
 //     on purpose: a noun in "-ет", "-ит", "-ут", "-ят", or in "-ат" after
-//     ж, ч, ш, щ ("ракет", "минут"), which a verb's present shares, and
-//     the genitive singular after two to four ("3 русскоязычных
-//     боевика") are not reached, and the adjective stays the unit. A
+//     ж, ч, ш, щ, which a verb's present shares, is reached only when it
+//     is one of the few a figure counts in the news ("300 крылатых
+//     ракет", "100 бетонных плит"; not "минут"). After a figure that ends
+//     in 2, 3 or 4 but not 12 to 14 ("3", "22", "104", "три") the noun's
+//     genitive singular in "-а" or "-я" is reached too ("3 русскоязычных
+//     боевика", "22 местных жителя": "боевика", "жителя", as "3
+//     боевика" reads), but not an adverb or conjunction that ends so ("3
+//     раненых вчера"), nor a feminine noun's "-ы" or "-и", which short
+//     participles share ("2 раненых доставлены"). Nothing tells a
+//     substantivised adjective's genitive owner from the noun it
+//     qualifies: "200 рабочих заводов" (workers of factories) reads
+//     "заводов" as "300 рабочих мест" reads "мест", and "2 рабочих
+//     завода" "завода"; only after other figures is a genitive singular
+//     no counted noun ("200 рабочих завода": "рабочих"). A
 //     nation's adjective before its own currency leaves the currency the
 //     unit: "3 million Russian roubles", "3 млн российских рублей" (RUB),
 //     "американских долларов" (USD), as "US dollars" is; another nation's

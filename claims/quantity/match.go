@@ -1936,14 +1936,17 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // adjective or a noun ("200 раненых": 200 wounded), so it is passed over
 // only where a word that can only be a noun comes after it, directly or
 // after more such adjectives: "2000 русскоязычных боевиков", "200
-// погибших мирных жителей" (see ruNounAfterAdjectives).
+// погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
+// that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
+// русскоязычных боевика", "22 местных жителя" (see ruFewFigure).
 func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
+	few := u > 0 && ruFewFigure(s, &toks[u-1])
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
 		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
-		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm) {
+		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm, few) {
 			u += 2
 		}
 	}
@@ -1958,7 +1961,7 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 		return u
 	}
 	for j, n := u, 0; n < 3 && spaced(j+1); j, n = j+1, n+1 {
-		if p.ruNounAfterAdjectives(s, &toks[j+1]) {
+		if p.ruNounAfterAdjectives(s, &toks[j+1], few) {
 			return j + 1
 		}
 		if p.ruAdjective(s, &toks[j+1]) == ruNotAdjective {
@@ -1997,10 +2000,10 @@ func (p *Parser) ruAdjective(s string, t *token) int {
 // ruNounAfter reports a word that may be the noun after Russian
 // adjectives: by nounAfterAdjective after adjectives that qualify the
 // noun after them, by ruNounAfterAdjectives when one of them is only an
-// adjective's form.
-func (p *Parser) ruNounAfter(s string, t *token, strict bool) bool {
+// adjective's form (few as there).
+func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 	if strict {
-		return p.ruNounAfterAdjectives(s, t)
+		return p.ruNounAfterAdjectives(s, t, few)
 	}
 	return p.nounAfterAdjective(s, t)
 }
@@ -2019,10 +2022,19 @@ func (p *Parser) ruNounAfter(s string, t *token, strict bool) bool {
 // endings of an adjective but for "-ий" and "-ей" ("домой", "потом"), of
 // a verb in the present ("-ет", "-ит", "-ут", "-ют", "-ят"; "-ат" after
 // ж, ч, ш, щ: "лежат", not "солдат"), and the dative and prepositional
-// plurals ("-ам", "-ах"), which do not follow a genitive. What this leaves
-// out ("ракет", "минут", the genitive singular after two to four: "3
-// русскоязычных боевика") keeps the adjective as the unit.
-func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
+// plurals ("-ам", "-ах"), which do not follow a genitive. The few
+// feminine nouns a figure counts whose genitive plural ends as a verb in
+// the present does ("ракет", "плит") are known by name (ruNounsInT);
+// others ("минут" is the lexicon's) keep the adjective as the unit.
+//
+// few says the figure ends in 2, 3 or 4 (ruFewFigure): then a word in
+// "-а" or "-я", the genitive singular of a masculine or neuter noun ("3
+// русскоязычных боевика", "22 местных жителя"), is a noun too, but for a
+// reflexive verb ("находятся") and the adverbs, conjunctions and
+// prepositions that end so (ruNotNounsInA: "вчера", "когда", "сначала").
+// The genitive singular of a feminine noun ("2 крылатых ракеты") ends as
+// a short participle does ("доставлены", "убиты") and is not reached.
+func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
 	}
@@ -2034,7 +2046,11 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
 		n == 3 && !strings.HasSuffix(w, "ел") || n > 3 && strings.HasSuffix(w, "л") {
 		return false
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) {
+	if ruNounsInT[w] {
+		return true
+	}
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
+		!(few && utf8.RuneCountInString(w) > 3 && (last == 'а' || last == 'я') && !strings.HasSuffix(w, "ся") && !ruNotNounsInA[w]) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2046,6 +2062,47 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
 		}
 	}
 	return true
+}
+
+// ruNounsInT are the genitive plurals of feminine nouns in "-та" that a
+// figure counts in the news and that end as a verb in the present does
+// ("ракет" as "ждет", "плит" as "спит"): "300 крылатых ракет", "100
+// бетонных плит" (see ruNounAfterAdjectives). Not "примет", which is a
+// verb too.
+var ruNounsInT = wordSet("ракет газет монет кассет сигарет анкет планет комет конфет котлет плит орбит валют кают")
+
+// ruNotNounsInA are the adverbs, conjunctions and prepositions in "-а" or
+// "-я" that may follow a substantivised adjective after a figure ("3
+// раненых вчера", "2 погибших когда"), which a noun's genitive singular
+// would otherwise be taken for after two to four (see
+// ruNounAfterAdjectives). Not "дома", which is the genitive of "дом" as
+// often ("3 жилых дома").
+var ruNotNounsInA = wordSet("вчера сегодня завтра тогда когда всегда иногда никогда пока куда туда сюда оттуда " +
+	"отсюда откуда едва снова сперва слева справа сначала хотя нельзя спустя благодаря сама наша ваша своя твоя " +
+	"стоя сидя лежа")
+
+// ruFewFigure reports a figure whose last token t is a number that ends
+// in 2, 3 or 4 but not in 12 to 14 ("3", "22", "104", "2-3"), or the
+// nominative of a Russian numeral of two to four ("три", "двадцать два"):
+// Russian puts the noun after it in the genitive singular ("3 боевика").
+// After a scale word ("2 тысячи местных жителей"), a collective numeral
+// ("трое") or a decimal the noun is in the genitive plural, as after
+// other figures.
+func ruFewFigure(s string, t *token) bool {
+	switch t.kind {
+	case tNum:
+		if t.decimals != 0 || t.num != math.Trunc(t.num) || t.num > MaxValue {
+			return false
+		}
+		n := int64(t.num) % 100
+		return n%10 >= 2 && n%10 <= 4 && (n < 12 || n > 14)
+	case tWord:
+		switch strings.ToLower(s[t.start:t.end]) {
+		case "два", "две", "три", "четыре":
+			return true
+		}
+	}
+	return false
 }
 
 // isLowerStart reports a word that opens with a lower-case letter.
