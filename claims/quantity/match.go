@@ -299,8 +299,8 @@ func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
 			if len(ph.ids) == 1 && p.lex.words[ph.ids[0]].flags&fAbbrev != 0 {
 				if k < len(toks) && toks[k].kind == tSym && toks[k].sym == '.' && !toks[k].space {
 					k++
-				} else if toks[i].end-toks[i].start == 1 {
-					continue // "c" is circa only as "c."
+				} else if toks[i].end-toks[i].start == 1 || k < len(toks) && !toks[k].space {
+					continue // "c" is circa only as "c.", "ca" not glued to what follows ("CA$3 million")
 				}
 			}
 			return k, ph.mod, true
@@ -729,13 +729,16 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	} else if w := p.word(t); w.has(fUS) && isSym(toks, k+1, '$') {
 		a.currency = "USD"
 		k += 2
-	} else if w.has(fCurrencyCode) {
+	} else if c := dollarPrefixes[s[t.start:t.end]]; c != "" && isSym(toks, k+1, '$') && !toks[k+1].space {
+		a.currency = c // "C$3 million", "A$5 million"
+		k += 2
+	} else if c := p.codeBefore(s, t); c != "" {
 		n := k + 1
 		if isSym(toks, n, '.') && !toks[n].space {
 			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
 		}
 		if n < len(toks) && toks[n].kind == tNum {
-			a.currency = w.currency
+			a.currency = c
 			k = n
 		}
 	}
@@ -915,13 +918,19 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		}
 		return k
 	}
+	cur := ""
 	if c := p.nationBeforeCurrency(s, toks, k); c != "" && (a.currency == "" || a.currency == c) {
-		// "3 million Russian roubles", "3 млн российских рублей": the
-		// currency after its nation's adjective.
+		// "3 million Russian roubles", "3 млн российских рублей", "3
+		// million Canadian dollars": the currency after its nation's
+		// adjective, which names it.
 		k++
 		t = &toks[k]
+		cur = c
 	}
 	w := p.word(t)
+	if cur == "" {
+		cur = p.currencyOf(s, t)
+	}
 	switch {
 	case w.has(fPercent):
 		a.percent = true
@@ -929,8 +938,8 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	case w.has(fPer) && k+1 < len(toks) && p.word(&toks[k+1]).has(fCent):
 		a.percent = true
 		return k + 2
-	case w.currency != "" && (a.currency == "" || a.currency == w.currency):
-		a.currency = w.currency
+	case cur != "" && (a.currency == "" || a.currency == cur):
+		a.currency = cur
 		k++
 		if w.has(fAbbrev) && isSym(toks, k, '.') && !toks[k].space {
 			k++
@@ -952,6 +961,44 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	return k
 }
 
+// dollarPrefixes are the letters glued before "$" that make it another
+// nation's dollar, written as they are: "C$3 million", "A$5 million".
+// "US$" is the lexicon's fUS.
+var dollarPrefixes = map[string]string{"C": "CAD", "CA": "CAD", "Can": "CAD", "A": "AUD"}
+
+// codeBefore returns the currency of a code that may come before a figure
+// ("USD 40", "CAD 3 million"), or "".
+func (p *Parser) codeBefore(s string, t *token) string {
+	if w := p.word(t); w.has(fCurrencyCode) {
+		return w.currency
+	}
+	return p.capsCode(s, t)
+}
+
+// currencyOf returns the currency the word t names alone ("dollars",
+// "рублей", "USD", "TRY"), or "".
+func (p *Parser) currencyOf(s string, t *token) string {
+	if c := p.word(t).currency; c != "" {
+		return c
+	}
+	return p.capsCode(s, t)
+}
+
+// capsCode returns the currency of a code that is an English word too
+// when t writes it in capitals ("TRY", "CAD"; not "try"), or "".
+func (p *Parser) capsCode(s string, t *token) string {
+	c := p.word(t).capsCurrency
+	if c == "" {
+		return ""
+	}
+	for i := t.start; i < t.end; i++ {
+		if !isUpperASCII(s[i]) {
+			return ""
+		}
+	}
+	return c
+}
+
 func currencySymbol(r rune) string {
 	switch r {
 	case '$':
@@ -966,6 +1013,20 @@ func currencySymbol(r rune) string {
 		return "JPY"
 	case '₹':
 		return "INR"
+	case '₴':
+		return "UAH"
+	case '₸':
+		return "KZT"
+	case '₺':
+		return "TRY"
+	case '₪':
+		return "ILS"
+	case '₾':
+		return "GEL"
+	case '֏':
+		return "AMD"
+	case '₼':
+		return "AZN"
 	}
 	return ""
 }
@@ -1306,7 +1367,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = w.currency // "millions of dollars"
 		return u + 1
 	}
-	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
+	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) && !w.has(fCurrencyWord) {
 		return k
 	}
 	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && pastVerbForm(word) {
@@ -2139,30 +2200,43 @@ func ruAdjectiveStem(w string) (string, bool) {
 	return "", false
 }
 
-// nationCurrency returns the currency whose nation the adjective w names
-// ("Russian", "российских": RUB), or "" (see the lexicon's currencies).
-func nationCurrency(w string) string {
-	w = strings.ToLower(w)
-	stem, ru := ruAdjectiveStem(w)
+// nationCurrency returns the currency that the adjective adj of its
+// nation and the word noun name together ("Russian" "roubles", "канадских"
+// "долларов": RUB, CAD), or "" (see the lexicon's currencies).
+func nationCurrency(adj, noun string) string {
+	adj, noun = normalizeKey(adj), normalizeKey(noun)
+	stem, ru := ruAdjectiveStem(adj)
+	if !ru {
+		stem = adj
+	}
 	for _, c := range currencies {
-		for _, n := range strings.Fields(c.nation) {
-			if ru && n == stem || !ru && n == w {
-				return c.code
-			}
+		if hasField(c.nation, stem) && (hasField(c.forms, noun) || hasField(c.nouns, noun)) {
+			return c.code
 		}
 	}
 	return ""
 }
 
-// nationBeforeCurrency returns the currency of the word after toks[k]
-// when toks[k] is the adjective of its nation ("Russian roubles",
-// "российских рублей", "американских долларов"), or "".
+// hasField reports whether w is one of the space-separated words of list.
+func hasField(list, w string) bool {
+	for f := range strings.FieldsSeq(list) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nationBeforeCurrency returns the currency that toks[k] and the word of
+// a currency after it name when toks[k] is the adjective of its nation
+// ("Russian roubles", "российских рублей", "Canadian dollars",
+// "иракских динаров"), or "".
 func (p *Parser) nationBeforeCurrency(s string, toks []token, k int) string {
 	if k+1 >= len(toks) || toks[k].kind != tWord || toks[k+1].kind != tWord || !toks[k+1].space {
 		return ""
 	}
-	if c := p.word(&toks[k+1]).currency; c != "" && nationCurrency(s[toks[k].start:toks[k].end]) == c {
-		return c
+	if w := p.word(&toks[k+1]); w.currency != "" || w.has(fCurrencyWord) {
+		return nationCurrency(s[toks[k].start:toks[k].end], s[toks[k+1].start:toks[k+1].end])
 	}
 	return ""
 }

@@ -70,3 +70,89 @@ func TestRussianNounsInT(t *testing.T) {
 		{"Россия выпустила 300 крылатых ракет по Украине.", "300 крылатых ракет", "ракет"},
 	})
 }
+
+// Currencies added in Version 14, by word, code, symbol and a nation's
+// adjective before a word other currencies share ("Canadian dollars",
+// "белорусских рублей", "сирийских фунтов"). A word several currencies
+// share with no nation before it names none ("динаров", "lira") and is
+// the unit as written; a code that is an English word too ("TRY", "GEL",
+// "AMD", "CAD") is one only in capitals.
+func TestCurrencies14(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"3 million Canadian dollars", exact(3e6, "numeral").unit("CAD")},
+		{"3 млн канадских долларов", exact(3e6, "numeral").unit("CAD")},
+		{"C$3 million", exact(3e6, "numeral").unit("CAD")},
+		{"CA$3 million", exact(3e6, "numeral").unit("CAD")},
+		{"ca 300", about(270, 300, 330)},
+		{"CAD 3 million", exact(3e6, "numeral").unit("CAD")},
+		{"3 million CAD", exact(3e6, "numeral").unit("CAD")},
+		{"millions of Canadian dollars", vague(2e6, 4.5e6, 9999999, "vague:millions").unit("CAD")},
+		{"A$5 million", exact(5e6, "numeral").unit("AUD")},
+		{"5 млн австралийских долларов", exact(5e6, "numeral").unit("AUD")},
+		{"3 млн белорусских рублей", exact(3e6, "numeral").unit("BYN")},
+		{"5 million Belarusian roubles", exact(5e6, "numeral").unit("BYN")},
+		{"5 million Belarusian rubles", exact(5e6, "numeral").unit("BYN")},
+		{"BYN 500", exact(500, "numeral").unit("BYN")},
+		{"5 млн гривен", exact(5e6, "numeral").unit("UAH")},
+		{"5 млн грн", exact(5e6, "numeral").unit("UAH")},
+		{"300 гривен", exact(300, "numeral").unit("UAH")},
+		{"₴500", exact(500, "numeral").unit("UAH")},
+		{"5 million hryvnias", exact(5e6, "numeral").unit("UAH")},
+		{"5 млрд тенге", exact(5e9, "numeral").unit("KZT")},
+		{"5 billion tenge", exact(5e9, "numeral").unit("KZT")},
+		{"5 млн турецких лир", exact(5e6, "numeral").unit("TRY")},
+		{"5 million Turkish lira", exact(5e6, "numeral").unit("TRY")},
+		{"TRY 5 million", exact(5e6, "numeral").unit("TRY")},
+		{"₺500", exact(500, "numeral").unit("TRY")},
+		{"10 млн сирийских фунтов", exact(1e7, "numeral").unit("SYP")},
+		{"10 млн сирийских лир", exact(1e7, "numeral").unit("SYP")},
+		{"10 million Syrian pounds", exact(1e7, "numeral").unit("SYP")},
+		{"10 млн ливанских фунтов", exact(1e7, "numeral").unit("LBP")},
+		{"10 million Lebanese pounds", exact(1e7, "numeral").unit("LBP")},
+		{"10 million Egyptian pounds", exact(1e7, "numeral").unit("EGP")},
+		{"5 млн иракских динаров", exact(5e6, "numeral").unit("IQD")},
+		{"5 million Iraqi dinars", exact(5e6, "numeral").unit("IQD")},
+		{"5 млн иранских риалов", exact(5e6, "numeral").unit("IRR")},
+		{"5 million Iranian rials", exact(5e6, "numeral").unit("IRR")},
+		{"5 млн саудовских риялов", exact(5e6, "numeral").unit("SAR")},
+		{"5 million Saudi riyals", exact(5e6, "numeral").unit("SAR")},
+		{"5 млн эмиратских дирхамов", exact(5e6, "numeral").unit("AED")},
+		{"5 млн шекелей", exact(5e6, "numeral").unit("ILS")},
+		{"5 million shekels", exact(5e6, "numeral").unit("ILS")},
+		{"₪500", exact(500, "numeral").unit("ILS")},
+		{"5 млн лари", exact(5e6, "numeral").unit("GEL")},
+		{"GEL 5 million", exact(5e6, "numeral").unit("GEL")},
+		{"5 млн драмов", exact(5e6, "numeral").unit("AMD")},
+		{"AMD 5 million", exact(5e6, "numeral").unit("AMD")},
+		{"5 млн манатов", exact(5e6, "numeral").unit("AZN")},
+		{"5 млн злотых", exact(5e6, "numeral").unit("PLN")},
+		{"5 million zlotys", exact(5e6, "numeral").unit("PLN")},
+		{"500 zł", exact(500, "numeral").unit("PLN")},
+		{"5 млн чешских крон", exact(5e6, "numeral").unit("CZK")},
+		{"5 million Czech korunas", exact(5e6, "numeral").unit("CZK")},
+		{"5 млн форинтов", exact(5e6, "numeral").unit("HUF")},
+		{"5 million forints", exact(5e6, "numeral").unit("HUF")},
+		{"миллионы канадских долларов", vague(2e6, 4.5e6, 9999999, "vague:millions").unit("CAD")},
+		// A word several currencies share, with no nation before it, is
+		// no currency.
+		{"5 млн лир", exact(5e6, "numeral").unit("лир")},
+		{"5 million lira", exact(5e6, "numeral").unit("lira")},
+		{"5 млн динаров", exact(5e6, "numeral").unit("динаров")},
+		// A code that is an English word is one only in capitals.
+		{"try 5 times", exact(5, "numeral").unit("times").span("5 times")},
+		{"5 gel packs", exact(5, "numeral").unit("gel").span("5 gel")},
+		// What read right before still does.
+		{"3 million dollars", exact(3e6, "numeral").unit("USD")},
+		{"5 млн фунтов", exact(5e6, "numeral").unit("GBP")},
+		{"5 млн рублей", exact(5e6, "numeral").unit("RUB")},
+		{"3 млн российских рублей", exact(3e6, "numeral").unit("RUB")},
+		{"c. $3 million", about(2.7e6, 3e6, 3.3e6).unit("USD")},
+		{"$3 million Canadian dollars", exact(3e6, "numeral").unit("USD").span("$3 million")},
+	})
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"The deal is worth 3 million Canadian dollars, it said.", "3 million Canadian dollars", "CAD"},
+		{"Штраф составил 3 млн белорусских рублей.", "3 млн белорусских рублей", "BYN"},
+		{"Билет стоит 300 грн. за поездку.", "300 грн.", "UAH"},
+	})
+}
