@@ -165,7 +165,18 @@
 //     миллиона", "два с половиной миллиона".
 //   - Money has its ISO 4217 code as unit: $ and dollars USD, € and euros
 //     EUR, £ GBP, ₽, руб. and рублей RUB, ¥ and JPY, ₹, Rs and rupees INR,
-//     CHF, CNY. A code before the figure keeps the scale after it: "JPY 640
+//     CHF, CNY; ₴, грн. and гривен UAH, ₸ and тенге KZT, ₪ and shekels
+//     ILS, ₾ and лари GEL, ֏ and драмов AMD, ₼ and манатов AZN, zł and
+//     злотых PLN, форинтов HUF; C$ CAD, A$ AUD, ₺ TRY. Dollars, pounds,
+//     roubles, lira, dinars, rials, dirhams and crowns after a nation's
+//     adjective are that nation's: "Canadian dollars" CAD, "белорусских
+//     рублей" BYN, "сирийских фунтов" and "сирийских лир" SYP, "иракских
+//     динаров" IQD (also AUD, LBP, EGP, IRR, SAR, AED, TRY, CZK); alone,
+//     dollars, pounds and roubles are USD, GBP and RUB, and the words no
+//     one currency owns ("5 млн лир", "dinars") are the unit as written.
+//     A code that is an English word too (TRY, GEL, AMD, CAD, ILS) is
+//     read only in capitals ("try 5 times" is no money). A code before
+//     the figure keeps the scale after it: "JPY 640
 //     trillion", "руб. 5 млрд", "Rs 47.66 lakh crore". Cents and kopecks
 //     after a sum add to it ("7 dollars 25 cents" = 7.25 USD). A vague
 //     quantity takes the currency after it ("millions of dollars").
@@ -194,15 +205,26 @@
 //     доставлены", "200 раненых вчера" and "200 погибших среди мирных
 //     жителей" keep the adjective's form as the unit. The test is narrow
 //     on purpose: a noun in "-ет", "-ит", "-ут", "-ят", or in "-ат" after
-//     ж, ч, ш, щ ("ракет", "минут"), which a verb's present shares, and
-//     the genitive singular after two to four ("3 русскоязычных
-//     боевика") are not reached, and the adjective stays the unit. A
+//     ж, ч, ш, щ, which a verb's present shares, is reached only when it
+//     is one of the few a figure counts in the news ("300 крылатых
+//     ракет", "100 бетонных плит"; not "минут"). After a figure that ends
+//     in 2, 3 or 4 but not 12 to 14 ("3", "22", "104", "три") the noun's
+//     genitive singular in "-а" or "-я" is reached too ("3 русскоязычных
+//     боевика", "22 местных жителя": "боевика", "жителя", as "3
+//     боевика" reads), but not an adverb or conjunction that ends so ("3
+//     раненых вчера"), nor a feminine noun's "-ы" or "-и", which short
+//     participles share ("2 раненых доставлены"). Nothing tells a
+//     substantivised adjective's genitive owner from the noun it
+//     qualifies: "200 рабочих заводов" (workers of factories) reads
+//     "заводов" as "300 рабочих мест" reads "мест", and "2 рабочих
+//     завода" "завода"; only after other figures is a genitive singular
+//     no counted noun ("200 рабочих завода": "рабочих"). A
 //     nation's adjective before its own currency leaves the currency the
 //     unit: "3 million Russian roubles", "3 млн российских рублей" (RUB),
 //     "американских долларов" (USD), as "US dollars" is; another nation's
-//     ("Canadian dollars", "белорусских рублей") names a currency the
-//     lexicon does not have and is read as any adjective is, with no
-//     currency. A few other adjectives qualify the
+//     names its own ("Canadian dollars" CAD, "белорусских рублей" BYN),
+//     or, when the lexicon has no currency of that nation's, is read as
+//     any adjective is, with no currency. A few other adjectives qualify the
 //     noun after them alike ("different", "various", "separate",
 //     "distinct", "other", "foreign", "active", "additional", "more",
 //     "new", "разных", "различных", "других", "иностранных", "новых",

@@ -67,6 +67,7 @@ const (
 	fInverts                         // "рублей", "процентов": a unit noun that may stand before its figure as "около" ("рублей 500"), as a count noun may
 	fDemonym                         // "Russian", "Chechen": a nation's or people's adjective, which qualifies the noun after it ("300 Chechen fighters")
 	fDemonymLead                     // "North", "Sri": the first word of a two-word demonym ("North Korean", "Sri Lankan")
+	fCurrencyWord                    // "dinars", "лир", "TRY": a currency's word that names it only after its nation's adjective or in capitals, and is otherwise read as an unknown word
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -91,7 +92,10 @@ type wordInfo struct {
 	wholeScale float64 // its scale: 1,000,000 for "полмиллиона"
 	vague      int16   // 1 + index into Parser.vague
 	currency   string
-	flags      uint64
+	// capsCurrency is the currency of a code that is an English word too
+	// ("TRY", "CAD"): it names the currency only written in capitals.
+	capsCurrency string
+	flags        uint64
 	// Phrases that start with this word: modifiers before and after a
 	// figure, and multi-word vague entries ("a few", "a couple of").
 	prefix, postfix, vagueP []phrase
@@ -443,27 +447,75 @@ const demonymWords = "afghan albanian algerian american andorran angolan antigua
 const demonymLeads = "north south east west central sri costa sierra new"
 
 // currencyAbbrevs are the forms of currencies that are shortened words.
-const currencyAbbrevs = "руб долл"
+const currencyAbbrevs = "руб долл грн"
 
+// The words that several nations' currencies share: the currency that
+// lists them among its forms is the one they name alone ("dollars" USD,
+// "фунтов" GBP, "рублей" RUB; no two list one word), the others only after
+// their nation's adjective ("Canadian dollars", "сирийских
+// фунтов", "белорусских рублей"). Lira, dinars, rials, dirhams and crowns
+// are no one currency's alone: "5 млн лир" may be Turkish, Syrian or
+// Lebanese, and keeps "лир" as its unit.
+const (
+	dollarWords = "dollars dollar долларов доллара доллар долларах долларам долл"
+	poundWords  = "pounds pound фунтов фунта"
+	roubleWords = "roubles rubles rouble ruble рублей рубля рубль руб"
+	liraWords   = "lira liras lire лир лиры лира"
+	dinarWords  = "dinars dinar динаров динара динар"
+	rialWords   = "rials rial riyals riyal риалов риала риал риялов рияла риял"
+	dirhamWords = "dirhams dirham дирхамов дирхама дирхам"
+	crownWords  = "korunas koruna crowns крон кроны крона"
+)
+
+// currencies are the currencies the parser knows, by ISO 4217 code: those
+// of the sums an analyst of Russian, Middle-Eastern and European media
+// meets most.
 var currencies = []struct {
 	code  string
-	forms string // words after the number
+	forms string // words after the number that name it alone
 	codes string // codes that may come before it
+	// Codes that are English words too ("try", "gel", "amd", "cad"): a
+	// code only written in capitals ("TRY 5 million", "5 million CAD").
+	capsCodes string
 	// The adjective of the currency's own nation, which may stand between
 	// the figure and the currency ("3 million Russian roubles"): English
 	// words, and the stems of Russian adjectives ("российск" of
 	// "российских рублей"). Another nation's adjective names another
-	// currency ("Canadian dollars", "белорусских рублей") and is left alone.
+	// currency ("Canadian dollars", "белорусских рублей").
 	nation string
+	// Words that name the currency only after its nation's adjective:
+	// another currency's forms ("Canadian dollars") or a word several
+	// share ("иракских динаров").
+	nouns string
 }{
-	{"USD", "dollars dollar долларов доллара доллар долларах долларам долл", "usd", "american американск"},
-	{"EUR", "euros euro евро", "eur", ""},
-	{"GBP", "pounds pound фунтов фунта", "gbp", "british британск"},
-	{"RUB", "roubles rubles rouble ruble рублей рубля рубль руб", "rub руб", "russian российск"},
-	{"JPY", "yen иен йен", "jpy", "japanese японск"},
-	{"CHF", "francs franc франков", "chf", "swiss швейцарск"},
-	{"CNY", "yuan renminbi юаней юаня", "cny rmb", "chinese китайск"},
-	{"INR", "rupees rupee рупий", "inr rs", "indian индийск"},
+	{"USD", dollarWords, "usd", "", "american американск", ""},
+	{"EUR", "euros euro евро", "eur", "", "", ""},
+	{"GBP", poundWords, "gbp", "", "british британск", ""},
+	{"RUB", roubleWords, "rub руб", "", "russian российск", ""},
+	{"JPY", "yen иен йен", "jpy", "", "japanese японск", ""},
+	{"CHF", "francs franc франков", "chf", "", "swiss швейцарск", ""},
+	{"CNY", "yuan renminbi юаней юаня юань", "cny rmb", "", "chinese китайск", ""},
+	{"INR", "rupees rupee рупий", "inr rs", "", "indian индийск", ""},
+	{"CAD", "", "", "cad", "canadian канадск", dollarWords},
+	{"AUD", "", "aud", "", "australian австралийск", dollarWords},
+	{"BYN", "", "byn", "", "belarusian белорусск", roubleWords},
+	{"UAH", "hryvnias hryvnia hryvnas hryvna гривен гривны гривна гривну грн", "uah", "", "ukrainian украинск", ""},
+	{"KZT", "tenge тенге", "kzt", "", "kazakh kazakhstani казахстанск", ""},
+	{"TRY", "", "", "try", "turkish турецк", liraWords},
+	{"SYP", "", "syp", "", "syrian сирийск", poundWords + " " + liraWords},
+	{"LBP", "", "lbp", "", "lebanese ливанск", poundWords + " " + liraWords},
+	{"EGP", "", "egp", "", "egyptian египетск", poundWords},
+	{"IQD", "", "iqd", "", "iraqi иракск", dinarWords},
+	{"IRR", "", "irr", "", "iranian иранск", rialWords},
+	{"SAR", "", "sar", "", "saudi саудовск", rialWords},
+	{"AED", "", "aed", "", "emirati эмиратск", dirhamWords},
+	{"ILS", "shekels shekel шекелей шекеля шекель", "nis", "ils", "israeli израильск", ""},
+	{"GEL", "lari лари", "", "gel", "georgian грузинск", ""},
+	{"AMD", "drams драмов", "", "amd", "armenian армянск", ""},
+	{"AZN", "manats manat манатов маната манат", "azn", "", "azerbaijani азербайджанск", ""},
+	{"PLN", "zlotys zloty zlotych zł злотых злотый злотого", "pln", "", "polish польск", ""},
+	{"CZK", "", "czk", "", "czech чешск", crownWords},
+	{"HUF", "forints forint форинтов форинта форинт", "huf", "", "hungarian венгерск", ""},
 }
 
 var flagWords = []struct {
@@ -739,6 +791,10 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 	l.each("half половина половины половину половиной половине", func(w *wordInfo) { w.flags |= fHalf })
 	for _, o := range ordinals {
 		l.each(o.forms, func(w *wordInfo) { w.ordinal = o.n })
+	}
+	for _, c := range currencies {
+		l.each(c.nouns, func(w *wordInfo) { w.flags |= fCurrencyWord })
+		l.each(c.capsCodes, func(w *wordInfo) { w.capsCurrency = c.code; w.flags |= fCurrencyWord })
 	}
 	for _, c := range currencies {
 		l.each(c.forms, func(w *wordInfo) { w.currency = c.code })

@@ -299,8 +299,8 @@ func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
 			if len(ph.ids) == 1 && p.lex.words[ph.ids[0]].flags&fAbbrev != 0 {
 				if k < len(toks) && toks[k].kind == tSym && toks[k].sym == '.' && !toks[k].space {
 					k++
-				} else if toks[i].end-toks[i].start == 1 {
-					continue // "c" is circa only as "c."
+				} else if toks[i].end-toks[i].start == 1 || k < len(toks) && !toks[k].space {
+					continue // "c" is circa only as "c.", "ca" not glued to what follows ("CA$3 million")
 				}
 			}
 			return k, ph.mod, true
@@ -729,13 +729,16 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	} else if w := p.word(t); w.has(fUS) && isSym(toks, k+1, '$') {
 		a.currency = "USD"
 		k += 2
-	} else if w.has(fCurrencyCode) {
+	} else if c := dollarPrefixes[s[t.start:t.end]]; c != "" && isSym(toks, k+1, '$') && !toks[k+1].space {
+		a.currency = c // "C$3 million", "A$5 million"
+		k += 2
+	} else if c := p.codeBefore(s, t); c != "" {
 		n := k + 1
 		if isSym(toks, n, '.') && !toks[n].space {
 			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
 		}
 		if n < len(toks) && toks[n].kind == tNum {
-			a.currency = w.currency
+			a.currency = c
 			k = n
 		}
 	}
@@ -915,13 +918,19 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		}
 		return k
 	}
+	cur := ""
 	if c := p.nationBeforeCurrency(s, toks, k); c != "" && (a.currency == "" || a.currency == c) {
-		// "3 million Russian roubles", "3 млн российских рублей": the
-		// currency after its nation's adjective.
+		// "3 million Russian roubles", "3 млн российских рублей", "3
+		// million Canadian dollars": the currency after its nation's
+		// adjective, which names it.
 		k++
 		t = &toks[k]
+		cur = c
 	}
 	w := p.word(t)
+	if cur == "" {
+		cur = p.currencyOf(s, t)
+	}
 	switch {
 	case w.has(fPercent):
 		a.percent = true
@@ -929,8 +938,8 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	case w.has(fPer) && k+1 < len(toks) && p.word(&toks[k+1]).has(fCent):
 		a.percent = true
 		return k + 2
-	case w.currency != "" && (a.currency == "" || a.currency == w.currency):
-		a.currency = w.currency
+	case cur != "" && (a.currency == "" || a.currency == cur):
+		a.currency = cur
 		k++
 		if w.has(fAbbrev) && isSym(toks, k, '.') && !toks[k].space {
 			k++
@@ -952,6 +961,44 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	return k
 }
 
+// dollarPrefixes are the letters glued before "$" that make it another
+// nation's dollar, written as they are: "C$3 million", "A$5 million".
+// "US$" is the lexicon's fUS.
+var dollarPrefixes = map[string]string{"C": "CAD", "CA": "CAD", "Can": "CAD", "A": "AUD"}
+
+// codeBefore returns the currency of a code that may come before a figure
+// ("USD 40", "CAD 3 million"), or "".
+func (p *Parser) codeBefore(s string, t *token) string {
+	if w := p.word(t); w.has(fCurrencyCode) {
+		return w.currency
+	}
+	return p.capsCode(s, t)
+}
+
+// currencyOf returns the currency the word t names alone ("dollars",
+// "рублей", "USD", "TRY"), or "".
+func (p *Parser) currencyOf(s string, t *token) string {
+	if c := p.word(t).currency; c != "" {
+		return c
+	}
+	return p.capsCode(s, t)
+}
+
+// capsCode returns the currency of a code that is an English word too
+// when t writes it in capitals ("TRY", "CAD"; not "try"), or "".
+func (p *Parser) capsCode(s string, t *token) string {
+	c := p.word(t).capsCurrency
+	if c == "" {
+		return ""
+	}
+	for i := t.start; i < t.end; i++ {
+		if !isUpperASCII(s[i]) {
+			return ""
+		}
+	}
+	return c
+}
+
 func currencySymbol(r rune) string {
 	switch r {
 	case '$':
@@ -966,6 +1013,20 @@ func currencySymbol(r rune) string {
 		return "JPY"
 	case '₹':
 		return "INR"
+	case '₴':
+		return "UAH"
+	case '₸':
+		return "KZT"
+	case '₺':
+		return "TRY"
+	case '₪':
+		return "ILS"
+	case '₾':
+		return "GEL"
+	case '֏':
+		return "AMD"
+	case '₼':
+		return "AZN"
 	}
 	return ""
 }
@@ -1306,7 +1367,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = w.currency // "millions of dollars"
 		return u + 1
 	}
-	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
+	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) && !w.has(fCurrencyWord) {
 		return k
 	}
 	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && pastVerbForm(word) {
@@ -1936,14 +1997,17 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // adjective or a noun ("200 раненых": 200 wounded), so it is passed over
 // only where a word that can only be a noun comes after it, directly or
 // after more such adjectives: "2000 русскоязычных боевиков", "200
-// погибших мирных жителей" (see ruNounAfterAdjectives).
+// погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
+// that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
+// русскоязычных боевика", "22 местных жителя" (see ruFewFigure).
 func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
+	few := u > 0 && ruFewFigure(s, &toks[u-1])
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
 		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
-		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm) {
+		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm, few) {
 			u += 2
 		}
 	}
@@ -1958,7 +2022,7 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 		return u
 	}
 	for j, n := u, 0; n < 3 && spaced(j+1); j, n = j+1, n+1 {
-		if p.ruNounAfterAdjectives(s, &toks[j+1]) {
+		if p.ruNounAfterAdjectives(s, &toks[j+1], few) {
 			return j + 1
 		}
 		if p.ruAdjective(s, &toks[j+1]) == ruNotAdjective {
@@ -1997,10 +2061,10 @@ func (p *Parser) ruAdjective(s string, t *token) int {
 // ruNounAfter reports a word that may be the noun after Russian
 // adjectives: by nounAfterAdjective after adjectives that qualify the
 // noun after them, by ruNounAfterAdjectives when one of them is only an
-// adjective's form.
-func (p *Parser) ruNounAfter(s string, t *token, strict bool) bool {
+// adjective's form (few as there).
+func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 	if strict {
-		return p.ruNounAfterAdjectives(s, t)
+		return p.ruNounAfterAdjectives(s, t, few)
 	}
 	return p.nounAfterAdjective(s, t)
 }
@@ -2019,10 +2083,19 @@ func (p *Parser) ruNounAfter(s string, t *token, strict bool) bool {
 // endings of an adjective but for "-ий" and "-ей" ("домой", "потом"), of
 // a verb in the present ("-ет", "-ит", "-ут", "-ют", "-ят"; "-ат" after
 // ж, ч, ш, щ: "лежат", not "солдат"), and the dative and prepositional
-// plurals ("-ам", "-ах"), which do not follow a genitive. What this leaves
-// out ("ракет", "минут", the genitive singular after two to four: "3
-// русскоязычных боевика") keeps the adjective as the unit.
-func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
+// plurals ("-ам", "-ах"), which do not follow a genitive. The few
+// feminine nouns a figure counts whose genitive plural ends as a verb in
+// the present does ("ракет", "плит") are known by name (ruNounsInT);
+// others ("минут" is the lexicon's) keep the adjective as the unit.
+//
+// few says the figure ends in 2, 3 or 4 (ruFewFigure): then a word in
+// "-а" or "-я", the genitive singular of a masculine or neuter noun ("3
+// русскоязычных боевика", "22 местных жителя"), is a noun too, but for a
+// reflexive verb ("находятся") and the adverbs, conjunctions and
+// prepositions that end so (ruNotNounsInA: "вчера", "когда", "сначала").
+// The genitive singular of a feminine noun ("2 крылатых ракеты") ends as
+// a short participle does ("доставлены", "убиты") and is not reached.
+func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
 	}
@@ -2034,7 +2107,11 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
 		n == 3 && !strings.HasSuffix(w, "ел") || n > 3 && strings.HasSuffix(w, "л") {
 		return false
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) {
+	if ruNounsInT[w] {
+		return true
+	}
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
+		!(few && utf8.RuneCountInString(w) > 3 && (last == 'а' || last == 'я') && !strings.HasSuffix(w, "ся") && !ruNotNounsInA[w]) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2046,6 +2123,47 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token) bool {
 		}
 	}
 	return true
+}
+
+// ruNounsInT are the genitive plurals of feminine nouns in "-та" that a
+// figure counts in the news and that end as a verb in the present does
+// ("ракет" as "ждет", "плит" as "спит"): "300 крылатых ракет", "100
+// бетонных плит" (see ruNounAfterAdjectives). Not "примет", which is a
+// verb too.
+var ruNounsInT = wordSet("ракет газет монет кассет сигарет анкет планет комет конфет котлет плит орбит валют кают")
+
+// ruNotNounsInA are the adverbs, conjunctions and prepositions in "-а" or
+// "-я" that may follow a substantivised adjective after a figure ("3
+// раненых вчера", "2 погибших когда"), which a noun's genitive singular
+// would otherwise be taken for after two to four (see
+// ruNounAfterAdjectives). Not "дома", which is the genitive of "дом" as
+// often ("3 жилых дома").
+var ruNotNounsInA = wordSet("вчера сегодня завтра тогда когда всегда иногда никогда пока куда туда сюда оттуда " +
+	"отсюда откуда едва снова сперва слева справа сначала хотя нельзя спустя благодаря сама наша ваша своя твоя " +
+	"стоя сидя лежа")
+
+// ruFewFigure reports a figure whose last token t is a number that ends
+// in 2, 3 or 4 but not in 12 to 14 ("3", "22", "104", "2-3"), or the
+// nominative of a Russian numeral of two to four ("три", "двадцать два"):
+// Russian puts the noun after it in the genitive singular ("3 боевика").
+// After a scale word ("2 тысячи местных жителей"), a collective numeral
+// ("трое") or a decimal the noun is in the genitive plural, as after
+// other figures.
+func ruFewFigure(s string, t *token) bool {
+	switch t.kind {
+	case tNum:
+		if t.decimals != 0 || t.num != math.Trunc(t.num) || t.num > MaxValue {
+			return false
+		}
+		n := int64(t.num) % 100
+		return n%10 >= 2 && n%10 <= 4 && (n < 12 || n > 14)
+	case tWord:
+		switch strings.ToLower(s[t.start:t.end]) {
+		case "два", "две", "три", "четыре":
+			return true
+		}
+	}
+	return false
 }
 
 // isLowerStart reports a word that opens with a lower-case letter.
@@ -2082,30 +2200,43 @@ func ruAdjectiveStem(w string) (string, bool) {
 	return "", false
 }
 
-// nationCurrency returns the currency whose nation the adjective w names
-// ("Russian", "российских": RUB), or "" (see the lexicon's currencies).
-func nationCurrency(w string) string {
-	w = strings.ToLower(w)
-	stem, ru := ruAdjectiveStem(w)
+// nationCurrency returns the currency that the adjective adj of its
+// nation and the word noun name together ("Russian" "roubles", "канадских"
+// "долларов": RUB, CAD), or "" (see the lexicon's currencies).
+func nationCurrency(adj, noun string) string {
+	adj, noun = normalizeKey(adj), normalizeKey(noun)
+	stem, ru := ruAdjectiveStem(adj)
+	if !ru {
+		stem = adj
+	}
 	for _, c := range currencies {
-		for _, n := range strings.Fields(c.nation) {
-			if ru && n == stem || !ru && n == w {
-				return c.code
-			}
+		if hasField(c.nation, stem) && (hasField(c.forms, noun) || hasField(c.nouns, noun)) {
+			return c.code
 		}
 	}
 	return ""
 }
 
-// nationBeforeCurrency returns the currency of the word after toks[k]
-// when toks[k] is the adjective of its nation ("Russian roubles",
-// "российских рублей", "американских долларов"), or "".
+// hasField reports whether w is one of the space-separated words of list.
+func hasField(list, w string) bool {
+	for f := range strings.FieldsSeq(list) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nationBeforeCurrency returns the currency that toks[k] and the word of
+// a currency after it name when toks[k] is the adjective of its nation
+// ("Russian roubles", "российских рублей", "Canadian dollars",
+// "иракских динаров"), or "".
 func (p *Parser) nationBeforeCurrency(s string, toks []token, k int) string {
 	if k+1 >= len(toks) || toks[k].kind != tWord || toks[k+1].kind != tWord || !toks[k+1].space {
 		return ""
 	}
-	if c := p.word(&toks[k+1]).currency; c != "" && nationCurrency(s[toks[k].start:toks[k].end]) == c {
-		return c
+	if w := p.word(&toks[k+1]); w.currency != "" || w.has(fCurrencyWord) {
+		return nationCurrency(s[toks[k].start:toks[k].end], s[toks[k+1].start:toks[k+1].end])
 	}
 	return ""
 }
