@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -2459,8 +2460,11 @@ func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
 }
 
 // cityEndings are placeEndings with the soft-sign nouns ("Мариуполе" is
-// "Мариуполь") and a city named by an adjective ("Грозном" is "Грозный").
-var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"}, [2]string{"ом", "ый"}, [2]string{"ого", "ый"})
+// "Мариуполь"), a city named by an adjective ("Грозном" is "Грозный")
+// and the neuter names in -ово, -ево, -ино, -ыно, which the press
+// declines after "в" as often as not ("в Кемерове", "в Иванове").
+var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"}, [2]string{"ом", "ый"}, [2]string{"ого", "ый"},
+	[2]string{"ове", "ово"}, [2]string{"еве", "ево"}, [2]string{"ине", "ино"}, [2]string{"ыне", "ыно"})
 
 // lookupCity matches a GeoNames city or first-level region of the
 // gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more
@@ -2470,7 +2474,8 @@ var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]st
 // Mariupol", "в Мариуполе"), which placesOf checks. A name several places
 // share is the most populous of them. Russian case endings are undone as
 // for countries; forms this misses (irregular stems such as "Орла") are
-// not read.
+// not read. Where the word as written and a nominative made of it both
+// name places, the surer is kept (see matchCity).
 func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 	for i := range ts {
 		if !ts[i].upper && (i == 0 || !regionNouns[stemOfNoun(ts[i].low)] && !strings.HasPrefix(ts[i].low, autonomous)) {
@@ -2573,22 +2578,29 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 		key = append(append(key, ' '), ts[i].low...)
 	}
 	key = trimSuffix(trimSuffix(key, "'s"), "’s")
-	if n, ok := x.lookupName(city, key); ok {
-		if !city && x.caps[string(key)] && !allCaps(ts) {
-			return "", false // "Us", not "US"
+	declined := len(key) > 0 && key[0] >= 0x80 && !isAllCaps(ts[0].s)
+	if city {
+		if n, ok := x.matchCity(key, declined, endings); ok {
+			return n, true
 		}
-		return n, true
-	}
-	if len(key) == 0 || key[0] < 0x80 || isAllCaps(ts[0].s) {
-		return "", false
-	}
-	var alt [64]byte
-	for _, e := range endings {
-		if len(key) >= len(e[0]) && string(key[len(key)-len(e[0]):]) == e[0] {
-			if n, ok := x.lookupName(city, append(append(alt[:0], key[:len(key)-len(e[0])]...), e[1]...)); ok {
-				return n, true
+	} else {
+		if n, ok := x.lookupName(city, key); ok {
+			if x.caps[string(key)] && !allCaps(ts) {
+				return "", false // "Us", not "US"
 			}
+			return n, true
 		}
+		var found string
+		if declined && nominatives(key, endings, func(form []byte) bool {
+			n, ok := x.lookupName(city, form)
+			found = n
+			return ok
+		}) {
+			return found, true
+		}
+	}
+	if !declined {
+		return "", false
 	}
 	if len(ts) > 1 && !allCaps(ts) {
 		return x.matchDeclined(ts, city, endings)
@@ -2614,11 +2626,10 @@ func (x *Extractor) matchDeclined(ts []tok, city bool, endings [][2]string) (str
 	}
 	last := ts[len(ts)-1].low
 	lasts := []string{last}
-	for _, e := range endings {
-		if strings.HasSuffix(last, e[0]) {
-			lasts = append(lasts, last[:len(last)-len(e[0])]+e[1])
-		}
-	}
+	nominatives([]byte(last), endings, func(form []byte) bool {
+		lasts = append(lasts, string(form))
+		return false
+	})
 	var try func(i int, key string) (string, bool)
 	try = func(i int, key string) (string, bool) {
 		if i == len(head) {
@@ -2644,6 +2655,113 @@ func (x *Extractor) matchDeclined(ts []tok, city bool, endings [][2]string) (str
 		return "", false
 	}
 	return try(0, "")
+}
+
+// matchCity looks a key up among the gazetteer's cities and regions (see
+// lookupCity): as written and, where declined is set (a Cyrillic word not
+// in capitals), as each nominative made of it; of the readings the
+// gazetteer has, it keeps the surest (gazetteer.TextMatch.Better: an own
+// name before an alternate one, then the more populous place). "в Хаме"
+// is Hama: "Хаме" as written is an alternate Russian name of Hamme, a
+// Belgian town of 23,000, and its nominative "Хама" one of Hama, of
+// 460,000. "в Кобане" stays Kobani, whose own name "Кобане" is (the
+// nominative "Кобан" is an alternate name of Cobán, in Guatemala); "в
+// Серове" becomes Serov, not Serowe in Botswana.
+func (x *Extractor) matchCity(key []byte, declined bool, endings [][2]string) (string, bool) {
+	best, found := x.places.InTextMatch(string(key))
+	if declined {
+		nominatives(key, endings, func(form []byte) bool {
+			if m, ok := x.places.InTextMatch(string(form)); ok && (!found || m.Better(best)) {
+				best, found = m, true
+			}
+			return false
+		})
+	}
+	if !found {
+		return "", false
+	}
+	return x.places.TextName(best), true
+}
+
+// nominatives calls f with each nominative the endings make of a folded
+// Cyrillic word, in their order, until f returns true, and reports
+// whether it did. An ending undone to nothing leaves a stem that must end
+// in a consonant ("Ираке" → "Ирак"; "Абае" is "Абай", never "Аба"); a
+// stem that ends in two consonants, the last л or ц, may have lost a
+// fleeting е ("Орле" → "Орел", "Ельце" → "Елец"). A hyphenated name whose
+// second part is a preposition or an adjective declines its first part
+// ("Ростове-на-Дону" → "Ростов-на-Дону", "Франкфурте-на-Майне",
+// "Петропавловске-Камчатском" → "Петропавловск-Камчатский").
+func nominatives(w []byte, endings [][2]string, f func(form []byte) bool) bool {
+	var buf [64]byte
+	for _, e := range endings {
+		if len(w) <= len(e[0]) || string(w[len(w)-len(e[0]):]) != e[0] {
+			continue
+		}
+		stem := w[:len(w)-len(e[0])]
+		if e[1] == "" {
+			last, _ := utf8.DecodeLastRune(stem)
+			if strings.ContainsRune(softOrVowel, last) {
+				continue
+			}
+			if fleeting, ok := withFleetingE(stem, buf[:0]); ok && f(fleeting) {
+				return true
+			}
+		}
+		if f(append(append(buf[:0], stem...), e[1]...)) {
+			return true
+		}
+	}
+	head, rest, ok := bytes.Cut(w, []byte("-"))
+	if !ok || len(head) == 0 || len(rest) == 0 {
+		return false
+	}
+	// The rest as written after a preposition ("на-Дону"); else in the
+	// nominative of an adjective ("Камчатском" → "Камчатский").
+	var rests []string
+	if p, _, _ := bytes.Cut(rest, []byte("-")); bytes.Equal(p, []byte("на")) || bytes.Equal(p, []byte("над")) || bytes.Equal(p, []byte("под")) {
+		rests = []string{string(rest)}
+	} else if !bytes.ContainsRune(rest, '-') {
+		adjectiveNominatives(string(rest), func(nom string) bool {
+			rests = append(rests, nom)
+			return false
+		})
+	}
+	if len(rests) == 0 {
+		return false
+	}
+	var whole [96]byte
+	return nominatives(head, endings, func(h []byte) bool {
+		for _, r := range rests {
+			if f(append(append(append(whole[:0], h...), '-'), r...)) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// softOrVowel are the letters no stem left by undoing an ending ends in.
+const softOrVowel = "аеёиоуыэюяьъ"
+
+// withFleetingE returns the stem with the е that its nominative has before
+// a last л or ц after a consonant ("орл" → "орел", "ельц" → "елец"; a soft
+// sign before ц goes), appended to buf.
+func withFleetingE(stem, buf []byte) ([]byte, bool) {
+	last, n := utf8.DecodeLastRune(stem)
+	if last != 'л' && last != 'ц' {
+		return nil, false
+	}
+	before := stem[:len(stem)-n]
+	prev, m := utf8.DecodeLastRune(before)
+	if prev == 'ь' && last == 'ц' {
+		before = before[:len(before)-m]
+		prev, _ = utf8.DecodeLastRune(before)
+	}
+	if prev == utf8.RuneError || strings.ContainsRune(softOrVowel, prev) {
+		return nil, false
+	}
+	return utf8.AppendRune(append(append(buf, before...), "е"...), last), true
 }
 
 // allCaps reports whether every word of ts is written in capitals

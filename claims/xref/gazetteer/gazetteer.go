@@ -668,6 +668,56 @@ func (g *Gazetteer) InText(folded string) (string, bool) {
 	return g.geoName(int32(v & candIndex)), true
 }
 
+// A TextMatch is the GeoNames region or city a folded name denotes in
+// running text (see InText), with what Better weighs it by.
+type TextMatch struct {
+	entry int32
+	own   bool // the name is one of the place's own names, not an alternate
+	pop   int64
+}
+
+// InTextMatch is InText without the name, for a caller that weighs the
+// readings of one written word against each other (Better) before it
+// names the one it keeps (TextName): "Хаме" is as written a Russian name
+// of Hamme, in Belgium, and the locative of "Хама", Hama.
+func (g *Gazetteer) InTextMatch(folded string) (TextMatch, bool) {
+	geo := g.geoTab()
+	if geo == nil {
+		return TextMatch{}, false
+	}
+	v, ok := geo.best(folded)
+	if !ok || v&candText == 0 {
+		return TextMatch{}, false
+	}
+	i := int32(v & candIndex)
+	m := TextMatch{entry: i, pop: geo.pop(i)}
+	// An entry's own names come before its alternate names.
+	lo, hi := geo.names(i)
+	for k := lo; k < hi && !m.own; k++ {
+		n := geo.name(k)
+		if n.Alt {
+			break
+		}
+		m.own = Fold(n.Text) == folded
+	}
+	return m, true
+}
+
+// Better reports whether m is a surer reading of a written word than o,
+// by the order in which the gazetteer gives a name several places share
+// to one of them: a place's own name (GeoNames', or the press's spelling
+// kept in aliases.json: "Кобане" for Kobani) before an alternate name
+// ("Кобан" for Cobán, in Guatemala), then the more populous place.
+func (m TextMatch) Better(o TextMatch) bool {
+	if m.own != o.own {
+		return m.own
+	}
+	return m.pop > o.pop
+}
+
+// TextName is the name InText gives the place of m.
+func (g *Gazetteer) TextName(m TextMatch) string { return g.geoName(m.entry) }
+
 // TextPrefix reports whether a folded word starts the name of several
 // words of a GeoNames region or city that InText reads.
 func (g *Gazetteer) TextPrefix(word string) bool {

@@ -208,6 +208,47 @@ func TestInText(t *testing.T) {
 	}
 }
 
+// TestInTextMatch: of two readings of one written word, an own name goes
+// before an alternate one, then the more populous place; each is named as
+// InText names it.
+func TestInTextMatch(t *testing.T) {
+	t.Parallel()
+	g := Builtin()
+	for _, tt := range []struct {
+		better, worse         string // folded names, both read in text
+		betterName, worseName string
+	}{
+		// Both alternate names: Hama (460,000) before Hamme (23,000).
+		{"хама", "хаме", "Hama", "Hamme"},
+		// "Кобане" is an own name of Kobani (50,000), "Кобан" an
+		// alternate one of Cobán (212,000).
+		{"кобане", "кобан", "Kobani", "Cobán"},
+		// Both alternate names: Serov (98,000) before Serowe (47,000).
+		{"серов", "серове", "Serov", "Serowe"},
+	} {
+		b, okB := g.InTextMatch(tt.better)
+		w, okW := g.InTextMatch(tt.worse)
+		if !okB || !okW {
+			t.Errorf("InTextMatch(%q), InTextMatch(%q): found %v, %v; want both", tt.better, tt.worse, okB, okW)
+			continue
+		}
+		if !b.Better(w) || w.Better(b) {
+			t.Errorf("%q.Better(%q) = %v, and the reverse %v; want true, false", tt.better, tt.worse, b.Better(w), w.Better(b))
+		}
+		if got := g.TextName(b); got != tt.betterName {
+			t.Errorf("TextName(%q) = %q, want %q", tt.better, got, tt.betterName)
+		}
+		if got := g.TextName(w); got != tt.worseName {
+			t.Errorf("TextName(%q) = %q, want %q", tt.worse, got, tt.worseName)
+		}
+	}
+	for _, folded := range []string{"орел", "syria", "хамовники"} {
+		if _, ok := g.InTextMatch(folded); ok {
+			t.Errorf("InTextMatch(%q) found a place; want none, as InText", folded)
+		}
+	}
+}
+
 // TestEmbeddedTableRoundTrips: decoding the committed geonames.txt.gz and
 // writing it again gives the same bytes, so the decoder drops nothing the
 // generator wrote; and the entries it decodes are, line for line, those a
