@@ -385,3 +385,22 @@ func TestRussianCityForms(t *testing.T) {
 		{"В Ростове-Дону погибли 30 человек.", ""},
 	})
 }
+
+// TestCityDisplayNames: cities are given under the press's spelling, not
+// GeoNames' transliteration marks (Tikrīt, Nazran’, Ilovays’k,
+// Rostov-na-Donu); Орёл is the city after "в", in any case, though
+// "орёл" is a common word, and no place elsewhere.
+func TestCityDisplayNames(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"В Тикрите погибли 30 человек.", "Tikrit"},
+		{"In Tikrit 30 people died.", "Tikrit"},
+		{"В Назрани погибли 30 человек.", "Nazran"},
+		{"В Иловайске погибли 30 человек.", "Ilovaisk"},
+		{"В Ростове-на-Дону погибли 30 человек.", "Rostov-on-Don"},
+		{"В Орле погибли 30 человек.", "Oryol"},
+		{"В Орёл прибыли 30 человек.", "Oryol"},
+		{"Орёл унёс 30 цыплят.", ""},
+		{"В Самарре погибли 30 человек.", "Samarra"},
+	})
+}

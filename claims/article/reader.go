@@ -2469,13 +2469,14 @@ var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]st
 // lookupCity matches a GeoNames city or first-level region of the
 // gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more
 // care than a country: every word capitalised; not a name that is a
-// common English or Russian word ("Reading", "Nice", "Mobile", "Орёл"),
+// common English or Russian word ("Reading", "Nice", "Mobile", "Сокол"),
 // which the gazetteer marks; and only after a locative preposition ("in
 // Mariupol", "в Мариуполе"), which placesOf checks. A name several places
 // share is the most populous of them. Russian case endings are undone as
-// for countries; forms this misses (irregular stems such as "Орла") are
-// not read. Where the word as written and a nominative made of it both
-// name places, the surer is kept (see matchCity).
+// for countries (see nominatives: "Орле" is "Орёл"); forms this misses
+// (irregular stems such as "Торжке", Torzhok) are not read. Where the
+// word as written and a nominative made of it both name places, the
+// surer is kept (see matchCity).
 func (x *Extractor) lookupCity(ts []tok) (string, bool) {
 	for i := range ts {
 		if !ts[i].upper && (i == 0 || !regionNouns[stemOfNoun(ts[i].low)] && !strings.HasPrefix(ts[i].low, autonomous)) {

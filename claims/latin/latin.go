@@ -507,7 +507,7 @@ func acronym(word string) bool {
 // adjectivePlace: "сирийских" is Syria), or a hyphenated name in any case
 // (see hyphenPlace: "Ростове-на-Дону"). A city counts only where the
 // gazetteer reads its name as a place in running text too, so that a
-// common word that some town is also called ("Дом", "Орёл") is spelt, not
+// common word that some town is also called ("Дом") is spelt, not
 // taken for it. The gazetteer's suggestion for a name it does not know
 // counts only when one of the place's Russian names has the word's stem
 // and is at most one letter longer than the word, as a name in another

@@ -182,8 +182,8 @@ func TestPlaceAdjectivesAndObliqueFormsAreThePlace(t *testing.T) {
 		"мариупольского":   "Mariupol*",
 		"московских":       "Moscow*",
 		"дагестанских":     "Dagestan*",
-		"Ростове-на-Дону":  `"Rostov-na-Donu"`,
-		"Ростова-на-Дону":  `"Rostov-na-Donu"`,
+		"Ростове-на-Дону":  `"Rostov-on-Don"`,
+		"Ростова-на-Дону":  `"Rostov-on-Don"`,
 		"Нью-Йорке":        `"New York City"`,
 		"Санкт-Петербурге": `"Saint Petersburg"`,
 		// Adjectives of no place, though some town has a name like them.

@@ -80,9 +80,10 @@
 // InText, which the article extractor uses, is stricter than Lookup: a
 // name that is a common English or Russian word (Debian's wamerican and
 // hunspell-ru lists: "Reading", "Nice", "Mobile", "Split", "Bath", "Most",
-// "Van", "Орёл") and a Latin alternate name of a city under a million
+// "Van", "Сокол") and a Latin alternate name of a city under a million
 // people ("Stalino") are not read as places there, though typed into a
-// claim they are.
+// claim they are; unless aliases.json lists the name for text, as the
+// press's name of the city ("Грозный", "Орёл").
 //
 // # Containment
 //
@@ -653,7 +654,7 @@ func (g *Gazetteer) Lookup(name string) (Place, bool) {
 
 // InText returns the name of the GeoNames region or city that a folded
 // name denotes when it is read in running text, where a name that is a
-// common word ("Reading", "Nice", "Орёл") or an old or foreign name of a
+// common word ("Reading", "Nice", "Сокол") or an old or foreign name of a
 // smaller city ("Stalin" for Donetsk) denotes none. The listed places,
 // which Places returns, are not consulted.
 func (g *Gazetteer) InText(folded string) (string, bool) {

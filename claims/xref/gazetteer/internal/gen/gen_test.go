@@ -224,3 +224,50 @@ func TestRegionBesideItsCity(t *testing.T) {
 		t.Errorf("region names (-want +got):\n%s", diff)
 	}
 }
+
+// TestPressNames: a city of a country not written in Latin letters is
+// shown first under GeoNames' ASCII name without the apostrophes of its
+// transliteration marks; GeoNames' own spellings stay its names. A city
+// of a Latin-script country keeps its name first (Genève), and a name
+// another place has is not given to a second one (Mar’ino's "Marino").
+func TestPressNames(t *testing.T) {
+	t.Parallel()
+	cities := strings.Join([]string{
+		"90150\tTikrīt\tTikrit\tТикрит\t0\t0\tP\tPPLA\tIQ\t\t18\t\t\t\t42477\t\t0\tAsia/Baghdad\t2019-09-05",
+		"523064\tNazran’\tNazran'\tNazran,Назрань\t0\t0\tP\tPPLA\tRU\t\t19\t\t\t\t164131\t\t0\tEurope/Moscow\t2019-09-05",
+		"94824\tSāmarrā’\tSamarra'\t\t0\t0\tP\tPPL\tIQ\t\t18\t\t\t\t158508\t\t0\tAsia/Baghdad\t2019-09-05",
+		"2660646\tGenève\tGeneve\tGeneva\t0\t0\tP\tPPLA\tCH\t\tGE\t\t\t\t183981\t\t0\tEurope/Zurich\t2019-09-05",
+		"3173529\tMarino\tMarino\t\t0\t0\tP\tPPL\tIT\t\t07\t\t\t\t40000\t\t0\tEurope/Rome\t2019-09-05",
+		"529368\tMar’ino\tMar'ino\t\t0\t0\tP\tPPLX\tRU\t\t48\t\t\t\t243000\t\t0\tEurope/Moscow\t2019-09-05",
+	}, "\n") + "\n"
+	tab, err := build(input{
+		cities: []byte(cities), admin1: []byte(`[]`), places: []byte(`{"places": []}`),
+		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range tab.Cities {
+		var parts []string
+		for _, n := range e.Names {
+			if n.Alt {
+				parts = append(parts, "^"+n.Text)
+			} else {
+				parts = append(parts, n.Text)
+			}
+		}
+		got[e.ID] = strings.Join(parts, "|")
+	}
+	want := map[string]string{
+		"gn:90150":   "Tikrit|Tikrīt|^Тикрит",
+		"gn:523064":  "Nazran|Nazran’|Nazran'|^Назрань",
+		"gn:94824":   "Samarra|Sāmarrā’|Samarra'",
+		"gn:2660646": "Genève|Geneve|^Geneva",
+		"gn:3173529": "Marino",
+		"gn:529368":  "Mar’ino|Mar'ino",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("city names (-want +got):\n%s", diff)
+	}
+}

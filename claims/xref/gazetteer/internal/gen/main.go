@@ -247,6 +247,7 @@ func build(in input) (*geofile.Table, error) {
 			return nil, fmt.Errorf("aliases.json: %w", err)
 		}
 	}
+	var press []string // each city's pressName, in t.Cities' order
 	sc := bufio.NewScanner(bytes.NewReader(in.cities))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
@@ -268,6 +269,11 @@ func build(in input) (*geofile.Table, error) {
 			t.Admin1[i].Population += pop
 		}
 		t.Cities = append(t.Cities, geofile.Entry{ID: "gn:" + f[0], Parent: parent, Population: pop, Names: cityNames(f[1], f[2], f[3], pop >= in.latinPop, in.words)})
+		p := ""
+		if transliterated(cc) {
+			p = pressName(f[1], f[2])
+		}
+		press = append(press, p)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -346,6 +352,7 @@ func build(in input) (*geofile.Table, error) {
 		}
 		t.Countries = append(t.Countries, geofile.Entry{ID: cc, Names: plain(names)})
 	}
+	pressFirst(t, press, in.words)
 	if err := addAliases(t, in.aliases, byID, in.words); err != nil {
 		return nil, err
 	}
@@ -435,6 +442,91 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 		}
 	}
 	return nil
+}
+
+// transliterated reports whether GeoNames names the cities of a country
+// by a transliteration from another script (CLDR's likely script for the
+// country is not Latin: Syria, Iraq, Russia, Ukraine), whose marks the
+// press drops. A country written in Latin letters keeps its own: Genève,
+// Kraków, Şanlıurfa are spelt so, and Geneve is no better than Genève.
+func transliterated(cc string) bool {
+	r, err := language.ParseRegion(cc)
+	if err != nil {
+		return false
+	}
+	t, err := language.Compose(r)
+	if err != nil {
+		return false
+	}
+	s, _ := t.Script()
+	return s.String() != "Latn"
+}
+
+// pressName is how the press writes a city whose GeoNames name carries
+// diacritics or transliteration marks (’ and ʼ for a soft sign or a
+// hamza, ‘ and ʻ for an ayin): GeoNames' ASCII name ("Tikrit" for
+// "Tikrīt", "Tartus" for "Ţarţūs") without the straight apostrophes it
+// writes for those marks ("Nazran" for "Nazran’", "Samarra" for
+// "Sāmarrā’", "Al Amarah" for "Al ‘Amārah"). It is "" for a name written
+// plainly already, and for one with a straight apostrophe of its own
+// ("L'Aquila"), which the ASCII name keeps.
+func pressName(name, ascii string) string {
+	plain := true
+	for _, r := range name {
+		if r >= utf8.RuneSelf {
+			plain = false
+		}
+	}
+	if plain || strings.Contains(name, "'") || ascii == "" {
+		return ""
+	}
+	p := strings.Join(strings.Fields(strings.ReplaceAll(ascii, "'", "")), " ")
+	if p == "" || p == name {
+		return ""
+	}
+	return p
+}
+
+// pressFirst makes each city's pressName its first own name, so that the
+// gazetteer gives the city back under it: the name analysts read and
+// search English text with. GeoNames' name and ASCII name stay names of
+// the city, so no reading is lost. A press name that is not yet one of
+// the city's names becomes one only if no other place of the table has
+// it ("Marino", from Mar’ino in Moscow, is a town in Italy): a name is
+// never taken from another place. aliases.json's display names, set
+// after, still go first.
+func pressFirst(t *geofile.Table, press []string, words map[string]bool) {
+	owner := map[string]int{} // folded name -> how many entries have it
+	for _, list := range [][]geofile.Entry{t.Countries, t.Admin1, t.Cities} {
+		for _, e := range list {
+			seen := map[string]bool{}
+			for _, n := range e.Names {
+				if k := fold(n.Text); !seen[k] {
+					seen[k] = true
+					owner[k]++
+				}
+			}
+		}
+	}
+	for i := range t.Cities {
+		p := press[i]
+		if p == "" {
+			continue
+		}
+		e := &t.Cities[i]
+		k := fold(p)
+		at := slices.IndexFunc(e.Names, func(n geofile.Name) bool { return fold(n.Text) == k })
+		// An own name moves first whoever else has it, which changes no
+		// reading; an alternate name becomes an own one, and a new name
+		// comes in, only where no other place has it.
+		if at < 0 && owner[k] > 0 || at >= 0 && e.Names[at].Alt && owner[k] > 1 {
+			continue
+		}
+		if at >= 0 {
+			e.Names = slices.Delete(e.Names, at, at+1)
+		}
+		e.Names = slices.Insert(e.Names, 0, geofile.Name{Text: p, Common: isCommon(p, words)})
+	}
 }
 
 // plainLetters writes a name without accents and with a straight
