@@ -200,21 +200,7 @@ func TestAliasesRefused(t *testing.T) {
 func TestRegionBesideItsCity(t *testing.T) {
 	t.Parallel()
 	admin1 := `[{"code":"KZ.01","name":"Almaty Region"},{"code":"KZ.02","name":"Almaty"},{"code":"KZ.04","name":"Aktobe"}]`
-	tab, err := build(input{
-		cities: nil, admin1: []byte(admin1), places: []byte(`{"places": []}`),
-		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, e := range tab.Admin1 {
-		var parts []string
-		for _, n := range e.Names {
-			parts = append(parts, n.Text)
-		}
-		got[e.ID] = strings.Join(parts, "|")
-	}
+	got := joinedNames(buildBare(t, "", admin1).Admin1)
 	want := map[string]string{
 		"KZ.01": "Almaty Region",
 		"KZ.02": "Almaty",
@@ -240,25 +226,7 @@ func TestPressNames(t *testing.T) {
 		"3173529\tMarino\tMarino\t\t0\t0\tP\tPPL\tIT\t\t07\t\t\t\t40000\t\t0\tEurope/Rome\t2019-09-05",
 		"529368\tMar’ino\tMar'ino\t\t0\t0\tP\tPPLX\tRU\t\t48\t\t\t\t243000\t\t0\tEurope/Moscow\t2019-09-05",
 	}, "\n") + "\n"
-	tab, err := build(input{
-		cities: []byte(cities), admin1: []byte(`[]`), places: []byte(`{"places": []}`),
-		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, e := range tab.Cities {
-		var parts []string
-		for _, n := range e.Names {
-			if n.Alt {
-				parts = append(parts, "^"+n.Text)
-			} else {
-				parts = append(parts, n.Text)
-			}
-		}
-		got[e.ID] = strings.Join(parts, "|")
-	}
+	got := joinedNames(buildBare(t, cities, `[]`).Cities)
 	want := map[string]string{
 		"gn:90150":   "Tikrit|Tikrīt|^Тикрит",
 		"gn:523064":  "Nazran|Nazran’|Nazran'|^Назрань",
@@ -270,4 +238,36 @@ func TestPressNames(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("city names (-want +got):\n%s", diff)
 	}
+}
+
+// joinedNames gives each entry's names by ID, joined by "|", an alternate
+// name marked "^" as in the table's file.
+func joinedNames(entries []geofile.Entry) map[string]string {
+	out := map[string]string{}
+	for _, e := range entries {
+		var parts []string
+		for _, n := range e.Names {
+			if n.Alt {
+				parts = append(parts, "^"+n.Text)
+			} else {
+				parts = append(parts, n.Text)
+			}
+		}
+		out[e.ID] = strings.Join(parts, "|")
+	}
+	return out
+}
+
+// buildBare builds the table of some GeoNames lines and admin1 codes,
+// with no hand-kept places, aliases or common words.
+func buildBare(t *testing.T, cities, admin1 string) *geofile.Table {
+	t.Helper()
+	tab, err := build(input{
+		cities: []byte(cities), admin1: []byte(admin1), places: []byte(`{"places": []}`),
+		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
 }
