@@ -224,3 +224,42 @@ func TestRegionBesideItsCity(t *testing.T) {
 		t.Errorf("region names (-want +got):\n%s", diff)
 	}
 }
+
+// TestRegionsThatAreCities: a region of cityRegions, a city of its own
+// that GeoNames names bare with no "X Region" beside it (KZ.1537272
+// Shymkent, KG.01 Bishkek, TJ.04 Dushanbe), gets no "Oblast", "Region"
+// or "Province" names, which English does not give it; an oblast named
+// bare beside it (KG.07 Issyk-Kul) still does. A display name is spelt as
+// aliases.json spells it: GeoNames' "Oryol oblast" is shown "Oryol
+// Oblast".
+func TestRegionsThatAreCities(t *testing.T) {
+	t.Parallel()
+	admin1 := `[{"code":"KZ.1537272","name":"Shymkent"},{"code":"KG.01","name":"Bishkek"},{"code":"KG.07","name":"Issyk-Kul"},
+		{"code":"TJ.04","name":"Dushanbe"},{"code":"RU.56","name":"Oryol oblast"}]`
+	tab, err := build(input{
+		cities: nil, admin1: []byte(admin1), places: []byte(`{"places": []}`),
+		aliases: []byte(`{"names": {"RU.56": ["Oryol Oblast", "Orel Oblast"]}, "display": {"RU.56": "Oryol Oblast"}}`),
+		words:   map[string]bool{}, minPop: 15000, latinPop: 100000,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range tab.Admin1 {
+		var parts []string
+		for _, n := range e.Names {
+			parts = append(parts, n.Text)
+		}
+		got[e.ID] = strings.Join(parts, "|")
+	}
+	want := map[string]string{
+		"KZ.1537272": "Shymkent",
+		"KG.01":      "Bishkek",
+		"KG.07":      "Issyk-Kul|Issyk-Kul Oblast|Issyk-Kul Region|Issyk-Kul Province",
+		"TJ.04":      "Dushanbe",
+		"RU.56":      "Oryol Oblast|Orel Oblast",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("region names (-want +got):\n%s", diff)
+	}
+}
