@@ -265,3 +265,21 @@ func TestRussianRegionNames(t *testing.T) {
 		{"В Челябинской новой области погибли 30 человек.", ""},
 	})
 }
+
+// TestRegionsOfThePressNames: places the gazetteer knows under the
+// press's names, read in running text: South Kazakhstan, the region until
+// 2018 (a grouping of places.json, named with its region noun, declined as
+// the gazetteer's oblasts are); East Turkestan, the Turkistan Islamic
+// Party's name for Xinjiang, not the Kazakh city of Turkistan; Gomel and
+// Grodno, the cities (GeoNames' Homyel' and Hrodna), not their oblasts.
+func TestRegionsOfThePressNames(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		{"В Южно-Казахстанской области задержаны 30 человек.", "South Kazakhstan Region"},
+		{"В Восточном Туркестане воюют 300 человек.", "Xinjiang"},
+		{"In East Turkestan 300 fighters were killed.", "Xinjiang"},
+		{"В Туркестане задержаны 30 человек.", "Turkestan"},
+		{"In Gomel 30 people were detained.", "Homyel'"},
+		{"In Grodno 30 people were detained.", "Hrodna"},
+	})
+}
