@@ -199,22 +199,7 @@ func TestAliasesRefused(t *testing.T) {
 // names, which would take the region's; another bare region still does.
 func TestRegionBesideItsCity(t *testing.T) {
 	t.Parallel()
-	admin1 := `[{"code":"KZ.01","name":"Almaty Region"},{"code":"KZ.02","name":"Almaty"},{"code":"KZ.04","name":"Aktobe"}]`
-	tab, err := build(input{
-		cities: nil, admin1: []byte(admin1), places: []byte(`{"places": []}`),
-		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, e := range tab.Admin1 {
-		var parts []string
-		for _, n := range e.Names {
-			parts = append(parts, n.Text)
-		}
-		got[e.ID] = strings.Join(parts, "|")
-	}
+	got := regionNamesBuilt(t, `[{"code":"KZ.01","name":"Almaty Region"},{"code":"KZ.02","name":"Almaty"},{"code":"KZ.04","name":"Aktobe"}]`, "")
 	want := map[string]string{
 		"KZ.01": "Almaty Region",
 		"KZ.02": "Almaty",
@@ -234,13 +219,34 @@ func TestRegionBesideItsCity(t *testing.T) {
 // Oblast".
 func TestRegionsThatAreCities(t *testing.T) {
 	t.Parallel()
-	admin1 := `[{"code":"KZ.1537272","name":"Shymkent"},{"code":"KG.01","name":"Bishkek"},{"code":"KG.07","name":"Issyk-Kul"},
-		{"code":"TJ.04","name":"Dushanbe"},{"code":"RU.56","name":"Oryol oblast"}]`
-	tab, err := build(input{
+	got := regionNamesBuilt(t, `[{"code":"KZ.1537272","name":"Shymkent"},{"code":"KG.01","name":"Bishkek"},
+		{"code":"KG.07","name":"Issyk-Kul"},{"code":"TJ.04","name":"Dushanbe"},{"code":"RU.56","name":"Oryol oblast"}]`,
+		`{"names": {"RU.56": ["Oryol Oblast", "Orel Oblast"]}, "display": {"RU.56": "Oryol Oblast"}}`)
+	want := map[string]string{
+		"KZ.1537272": "Shymkent",
+		"KG.01":      "Bishkek",
+		"KG.07":      "Issyk-Kul|Issyk-Kul Oblast|Issyk-Kul Region|Issyk-Kul Province",
+		"TJ.04":      "Dushanbe",
+		"RU.56":      "Oryol Oblast|Orel Oblast",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("region names (-want +got):\n%s", diff)
+	}
+}
+
+// regionNamesBuilt builds a table of the regions of admin1 alone (GeoNames'
+// admin1 JSON), with aliases.json's text aliases if not "", and returns
+// each region's names joined by "|", by ID.
+func regionNamesBuilt(t *testing.T, admin1, aliases string) map[string]string {
+	t.Helper()
+	in := input{
 		cities: nil, admin1: []byte(admin1), places: []byte(`{"places": []}`),
-		aliases: []byte(`{"names": {"RU.56": ["Oryol Oblast", "Orel Oblast"]}, "display": {"RU.56": "Oryol Oblast"}}`),
-		words:   map[string]bool{}, minPop: 15000, latinPop: 100000,
-	})
+		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
+	}
+	if aliases != "" {
+		in.aliases = []byte(aliases)
+	}
+	tab, err := build(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,14 +258,5 @@ func TestRegionsThatAreCities(t *testing.T) {
 		}
 		got[e.ID] = strings.Join(parts, "|")
 	}
-	want := map[string]string{
-		"KZ.1537272": "Shymkent",
-		"KG.01":      "Bishkek",
-		"KG.07":      "Issyk-Kul|Issyk-Kul Oblast|Issyk-Kul Region|Issyk-Kul Province",
-		"TJ.04":      "Dushanbe",
-		"RU.56":      "Oryol Oblast|Orel Oblast",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("region names (-want +got):\n%s", diff)
-	}
+	return got
 }
