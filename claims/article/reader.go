@@ -2552,6 +2552,12 @@ func (x *Extractor) lookupPlace(ts []tok) (string, bool) {
 	if len(ts) > 0 && !ts[0].upper {
 		return "", false
 	}
+	// A listed place named as a region ("Южно-Казахстанская область", a
+	// grouping of places.json) ends in a region noun, which is declined
+	// as the gazetteer's regions' are ("в Южно-Казахстанской области").
+	if len(ts) > 1 && regionNouns[stemOfNoun(ts[len(ts)-1].low)] {
+		return x.matchName(ts, false, cityEndings)
+	}
 	return x.matchName(ts, false, placeEndings)
 }
 

@@ -577,7 +577,7 @@ func declinedPlace(word string, places Places) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	for _, a := range append([]string{s}, p.Aliases...) {
-		if !HasCyrillic(a) || utf8.RuneCountInString(a) > n+1 || Stem(a) != stem {
+		if !HasCyrillic(a) || utf8.RuneCountInString(a) > n+1 || Stem(a) != stem && !withCaseEnding(word, a) {
 			continue
 		}
 		if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(a)); strings.ContainsRune(indeclinable, last) && !strings.EqualFold(a, word) {
@@ -592,6 +592,16 @@ func declinedPlace(word string, places Places) (gazetteer.Place, bool) {
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// withCaseEnding reports whether word is name with one of a noun's case
+// endings added (nounCaseEndings): a name whose stem differs from the
+// word's is still the word's nominative then, as Snowball stems
+// "Каракалпакстан" to каракалпакста but "Каракалпакстане" to
+// каракалпакстан. "россиян" (Russians) is no "Россия" with an ending.
+func withCaseEnding(word, name string) bool {
+	rest, ok := strings.CutPrefix(gazetteer.Fold(strings.ReplaceAll(word, "ё", "е")), gazetteer.Fold(name))
+	return ok && slices.Contains(nounCaseEndings, rest)
 }
 
 // indeclinable are the final letters of a foreign name that Russian does

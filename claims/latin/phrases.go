@@ -268,8 +268,10 @@ func firstWords(places []gazetteer.Place) map[string]bool {
 }
 
 // splitWord splits a part of splitKeep's into the punctuation before its
-// word, the word (letters and digits throughout, else ""), and what
-// follows it.
+// word, the word (letters and digits throughout, or such runs joined by
+// single hyphens, as the first word of "Ханты-Мансийский автономный
+// округ" or "Ивано-Франковская область" is; else ""), and what follows
+// it.
 func splitWord(part string) (lead, word, trail string) {
 	start := strings.IndexFunc(part, isWordRune)
 	if start < 0 {
@@ -278,8 +280,10 @@ func splitWord(part string) (lead, word, trail string) {
 	end := strings.LastIndexFunc(part, isWordRune)
 	_, size := utf8.DecodeRuneInString(part[end:])
 	lead, word, trail = part[:start], part[start:end+size], part[end+size:]
-	if strings.IndexFunc(word, func(r rune) bool { return !isWordRune(r) }) >= 0 {
-		return part, "", ""
+	for _, run := range strings.Split(word, "-") {
+		if run == "" || strings.IndexFunc(run, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+			return part, "", ""
+		}
 	}
 	return lead, word, trail
 }

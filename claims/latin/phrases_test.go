@@ -131,3 +131,39 @@ func TestCapitalisedAdjectivesCostFewLookups(t *testing.T) {
 		t.Errorf("Query(Нижнего Новгорода) = %s", got)
 	}
 }
+
+// TestHyphenatedRegionNames: a region's name whose first word is
+// hyphenated ("Ханты-Мансийский автономный округ", "Ивано-Франковская
+// область"), with the lower-case "автономный" between it and the noun,
+// is the region, declined, not the city of its first word (Ivano-Frankivsk,
+// Jalal-Abad, Khanty-Mansiysk) nor nothing; a name of one word whose stem
+// Snowball cuts otherwise than its nominative's ("Каракалпакстане") is
+// the region too, and "россиян" (Russians) is still no place. The
+// names are the gazetteer's for GeoNames' RU.32, UA.06, KG.03, KZ.07,
+// KZ.15, KZ.16, KG.07, TJ.01, RU.87 and UZ.09, and the grouping South
+// Kazakhstan of places.json.
+func TestHyphenatedRegionNames(t *testing.T) {
+	g := gazetteer.Builtin()
+	for q, want := range map[string]string{
+		"в Ханты-Мансийском автономном округе":    `"Khanty-Mansi Autonomous Okrug"`,
+		"Ханты-Мансийский автономный округ":       `"Khanty-Mansi Autonomous Okrug"`,
+		"в Ивано-Франковской области":             `"Ivano-Frankivsk Oblast"`,
+		"в Джалал-Абадской области":               `"Jalal-Abad Region"`,
+		"в Западно-Казахстанской области":         `"West Kazakhstan"`,
+		"в Восточно-Казахстанской области":        `"East Kazakhstan"`,
+		"в Северо-Казахстанской области":          `"North Kazakhstan"`,
+		"в Южно-Казахстанской области":            `"South Kazakhstan Region"`,
+		"в Иссык-Кульской области":                `"Issyk-Kul"`,
+		"в Горно-Бадахшанской автономной области": `"Gorno-Badakhshan"`,
+		"в Ямало-Ненецком автономном округе":      `"Yamalo-Nenets Autonomous Okrug"`,
+		"в Каракалпакстане":                       "Karakalpakstan",
+		"в Ивано-Франковске":                      `"Ivano-Frankivsk"`,
+	} {
+		if got := Query(q, g); got != want {
+			t.Errorf("Query(%s) = %s, want %s", q, got, want)
+		}
+	}
+	if got, ok := placeName("россиян", g); ok {
+		t.Errorf("placeName(россиян) = %q, want no place", got)
+	}
+}

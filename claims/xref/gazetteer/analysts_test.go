@@ -107,15 +107,19 @@ func TestAnalystNames(t *testing.T) {
 		"Могилевская область": "BY.06", "Mogilev": "gn:625665", "Mogilev Oblast": "BY.06",
 		"Витебская область": "BY.07",
 		// Kazakhstan: KZ.01 is "Almaty Region", KZ.02 the city of Almaty;
-		// KZ.03 Aqmola, KZ.06 "Atyrau Oblisi", KZ.10 Turkistan (South
-		// Kazakhstan until 2018), and the regions of 2022: Abai, Zhetysu,
-		// Ulytau (KZ.12510143-5). Karaganda is the city (GeoNames'
-		// Karagandy), its oblast Karaganda Oblast.
+		// KZ.03 Aqmola, KZ.06 "Atyrau Oblisi", KZ.10 Turkistan, and the
+		// regions of 2022: Abai, Zhetysu, Ulytau (KZ.12510143-5).
+		// South Kazakhstan, the region until 2018, was Turkistan and the
+		// city of Shymkent (KZ.1537272 since): the grouping of both in
+		// places.json. Karaganda is the city (GeoNames' Karagandy), its
+		// oblast Karaganda Oblast.
 		"Алматинская область": "KZ.01", "Almaty Region": "KZ.01", "Almaty Oblast": "KZ.01",
 		"Almaty": "gn:1526384", "Almaty City": "KZ.02", "Акмолинская область": "KZ.03",
 		"Актюбинская область": "KZ.04", "Атырауская область": "KZ.06", "Atyrau Region": "KZ.06",
 		"Западно-Казахстанская область": "KZ.07", "Мангистауская область": "KZ.09",
-		"Туркестанская область": "KZ.10", "Южно-Казахстанская область": "KZ.10",
+		"Туркестанская область": "KZ.10", "Южно-Казахстанская область": "region:south-kazakhstan",
+		"South Kazakhstan": "region:south-kazakhstan", "Chimkent Oblast": "region:south-kazakhstan",
+		"Almaty Province": "KZ.01", "Atyrau Oblast": "KZ.06",
 		"Павлодарская область": "KZ.11", "Карагандинская область": "KZ.12", "Karaganda Oblast": "KZ.12",
 		"Karaganda": "gn:609655", "Караганда": "gn:609655", "Костанайская область": "KZ.13",
 		"Кызылординская область": "KZ.14", "Восточно-Казахстанская область": "KZ.15",
@@ -128,6 +132,14 @@ func TestAnalystNames(t *testing.T) {
 		"Хорезмская область": "UZ.05", "Наманганская область": "UZ.06", "Навоийская область": "UZ.07",
 		"Кашкадарьинская область": "UZ.08", "Каракалпакстан": "UZ.09", "Самаркандская область": "UZ.10",
 		"Сурхандарьинская область": "UZ.12", "Ташкентская область": "UZ.14", "Tashkent Region": "UZ.14",
+		"Tashkent Province": "UZ.14", "Tashkent Oblast": "UZ.14",
+		// The press's spellings of Belarus's cities, which GeoNames spells
+		// Homyel' and Hrodna.
+		"Gomel": "gn:627907", "Grodno": "gn:627904",
+		// East Turkestan, the name the Turkistan Islamic Party gives
+		// China's Xinjiang (GeoNames' CN.13), not the Kazakh city of
+		// Turkistan.
+		"East Turkestan": "CN.13", "East Turkistan": "CN.13", "Восточный Туркестан": "CN.13",
 		"Tashkent City": "UZ.13", "Джизакская область": "UZ.15", "Сырдарьинская область": "UZ.16",
 		"Чуйская область": "KG.02", "Джалал-Абадская область": "KG.03", "Нарынская область": "KG.04",
 		"Таласская область": "KG.06", "Иссык-Кульская область": "KG.07", "Ошская область": "KG.08",
@@ -225,6 +237,14 @@ func TestDisplayNames(t *testing.T) {
 		// Mar’ino, a district of Moscow, is not shown as "Marino": the
 		// name is a town's in Italy, which keeps it.
 		"Marino": "Marino",
+		// Russia's regions GeoNames names otherwise than "X Oblast", "X
+		// Krai", "X Republic" or "X Autonomous Okrug".
+		"Arkhangelskaya": "Arkhangelsk Oblast", "Leningradskaya Oblast'": "Leningrad Oblast",
+		"Oryol oblast": "Oryol Oblast", "Кузбасс": "Kemerovo Oblast", "Primorye": "Primorsky Krai",
+		"Камчатский край": "Kamchatka Krai", "Zabaykalskiy (Transbaikal) Kray": "Zabaykalsky Krai",
+		"Karelia": "Republic of Karelia", "Республика Коми": "Komi Republic", "Якутия": "Sakha Republic",
+		"Khanty-Mansia": "Khanty-Mansi Autonomous Okrug", "Yamalo-Nenets": "Yamalo-Nenets Autonomous Okrug",
+		"Ненецкий автономный округ": "Nenets Autonomous Okrug", "Chukotka": "Chukotka Autonomous Okrug",
 	} {
 		if got := g.Resolve([]string{name}).Names; len(got) != 1 || got[0] != want {
 			t.Errorf("Resolve(%q).Names = %q, want [%q]", name, got, want)
@@ -252,6 +272,8 @@ func TestRegionsAndTheirCities(t *testing.T) {
 		{"Львовская область", "Россия", Disjoint},
 		{"Алматы", "Алматинская область", Disjoint},
 		{"Ташкент", "Ташкентская область", Disjoint},
+		{"Восточный Туркестан", "China", Inside},
+		{"East Turkestan", "Kazakhstan", Disjoint},
 	}
 	checkRelations(t, Builtin(), tests)
 }
@@ -309,8 +331,34 @@ func TestGroupingsOfRegions(t *testing.T) {
 		{"Панкисское ущелье", "Georgia", Inside},
 		{"Pankisi Gorge", "Chechnya", Disjoint},
 		{"Ичкерия", "Chechnya", Equal},
+		// South Kazakhstan (until 2018): Turkistan Region (KZ.10) and the
+		// city of Shymkent (KZ.1537272).
+		{"Южно-Казахстанская область", "Kazakhstan", Inside},
+		{"Shymkent", "Южно-Казахстанская область", Inside},
+		{"Туркестан", "South Kazakhstan", Inside},
+		{"Туркестанская область", "South Kazakhstan", Inside},
+		{"Almaty", "South Kazakhstan", Disjoint},
+		{"Карагандинская область", "Южно-Казахстанская область", Disjoint},
 	}
 	checkRelations(t, Builtin(), tests)
+}
+
+// TestNoMadeUpRegionNames: a region that is a city of its own, which
+// GeoNames names bare, has no "X Oblast" or "X Region" that English
+// does not use: Shymkent (KZ.1537272; Chimkent Oblast was South
+// Kazakhstan), Bishkek (KG.01), Dushanbe (TJ.04), Astana (KZ.05, in no
+// oblast; Akmola Region is KZ.03) and Baikonur (KZ.08).
+func TestNoMadeUpRegionNames(t *testing.T) {
+	t.Parallel()
+	g := Builtin()
+	for _, name := range []string{
+		"Shymkent Oblast", "Shymkent Region", "Shymkent Province", "Bishkek Oblast", "Bishkek Region",
+		"Dushanbe Region", "Dushanbe Province", "Astana Oblast", "Astana Region", "Baikonur Oblast", "Baikonur Region",
+	} {
+		if p, ok := g.Lookup(name); ok {
+			t.Errorf("Lookup(%q) = %s (%s), want no place", name, p.ID, p.Name)
+		}
+	}
 }
 
 // relationCase is two names and how the places they resolve to relate.

@@ -211,6 +211,30 @@ func TestRegionBesideItsCity(t *testing.T) {
 	}
 }
 
+// TestRegionsThatAreCities: a region of cityRegions, a city of its own
+// that GeoNames names bare with no "X Region" beside it (KZ.1537272
+// Shymkent, KG.01 Bishkek, TJ.04 Dushanbe), gets no "Oblast", "Region"
+// or "Province" names, which English does not give it; an oblast named
+// bare beside it (KG.07 Issyk-Kul) still does. A display name is spelt as
+// aliases.json spells it: GeoNames' "Oryol oblast" is shown "Oryol
+// Oblast".
+func TestRegionsThatAreCities(t *testing.T) {
+	t.Parallel()
+	got := joinedNames(buildWith(t, "", `[{"code":"KZ.1537272","name":"Shymkent"},{"code":"KG.01","name":"Bishkek"},
+		{"code":"KG.07","name":"Issyk-Kul"},{"code":"TJ.04","name":"Dushanbe"},{"code":"RU.56","name":"Oryol oblast"}]`,
+		`{"names": {"RU.56": ["Oryol Oblast", "Orel Oblast"]}, "display": {"RU.56": "Oryol Oblast"}}`).Admin1)
+	want := map[string]string{
+		"KZ.1537272": "Shymkent",
+		"KG.01":      "Bishkek",
+		"KG.07":      "Issyk-Kul|Issyk-Kul Oblast|Issyk-Kul Region|Issyk-Kul Province",
+		"TJ.04":      "Dushanbe",
+		"RU.56":      "Oryol Oblast|Orel Oblast",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("region names (-want +got):\n%s", diff)
+	}
+}
+
 // TestPressNames: a city of a country not written in Latin letters is
 // shown first under GeoNames' ASCII name without the apostrophes of its
 // transliteration marks; GeoNames' own spellings stay its names. A city
@@ -262,10 +286,20 @@ func joinedNames(entries []geofile.Entry) map[string]string {
 // with no hand-kept places, aliases or common words.
 func buildBare(t *testing.T, cities, admin1 string) *geofile.Table {
 	t.Helper()
-	tab, err := build(input{
+	return buildWith(t, cities, admin1, "")
+}
+
+// buildWith is buildBare with aliases.json's content aliases, if not "".
+func buildWith(t *testing.T, cities, admin1, aliases string) *geofile.Table {
+	t.Helper()
+	in := input{
 		cities: []byte(cities), admin1: []byte(admin1), places: []byte(`{"places": []}`),
 		words: map[string]bool{}, minPop: 15000, latinPop: 100000,
-	})
+	}
+	if aliases != "" {
+		in.aliases = []byte(aliases)
+	}
+	tab, err := build(in)
 	if err != nil {
 		t.Fatal(err)
 	}

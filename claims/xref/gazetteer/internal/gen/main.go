@@ -234,7 +234,7 @@ func build(in input) (*geofile.Table, error) {
 		}
 		regionID[a.Code] = a.Code
 		regionIndex[a.Code] = len(t.Admin1)
-		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Name, cc, regionsOf[cc], in.words)})
+		t.Admin1 = append(t.Admin1, geofile.Entry{ID: a.Code, Parent: cc, Names: regionNames(a.Code, a.Name, cc, regionsOf[cc], in.words)})
 	}
 
 	// A city aliases.json names is kept whatever its population: GeoNames
@@ -413,6 +413,8 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 	// A display name goes first, so that the gazetteer gives the place
 	// back under it: "Raqqa", as the press writes it, not GeoNames' "Ar
 	// Raqqah", which a search of English text for the place would miss.
+	// It is spelt as aliases.json spells it: "Oryol Oblast", not GeoNames'
+	// "Oryol oblast", the same name folded.
 	for _, id := range slices.Sorted(maps.Keys(doc.Display)) {
 		e := entries[id]
 		if e == nil || handKept[id] != nil {
@@ -424,6 +426,7 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 			return fmt.Errorf("aliases.json: display name %q of %s is not one of its own names; add it to names", n, id)
 		}
 		first := e.Names[i]
+		first.Text = n
 		e.Names = slices.Insert(slices.Delete(e.Names, i, i+1), 0, first)
 	}
 	// A name read in running text though it is a common word: "в
@@ -630,6 +633,17 @@ func distance(a, b []rune) int {
 // calls oblasts ("Donetsk Oblast"); GeoNames names most of them bare.
 var oblastCountries = map[string]bool{"UA": true, "BY": true, "KZ": true, "KG": true, "BG": true}
 
+// cityRegions are the first-level regions, named bare by GeoNames, of
+// the countries of oblasts and of Central Asia that are cities of
+// republican significance, not oblasts, and that no region named "X
+// Region" stands beside (see regionNames): English has no "Shymkent
+// Oblast" (Chimkent Oblast was the old name of South Kazakhstan, of which
+// the city was part until 2018), "Bishkek Oblast", "Dushanbe Region",
+// "Astana Oblast" (Akmola Region surrounds the capital) or "Baikonur
+// Oblast" (the town Russia leases). Each was checked by hand against
+// GeoNames' admin1 list.
+var cityRegions = map[string]bool{"KZ.1537272": true, "KZ.05": true, "KZ.08": true, "KG.01": true, "TJ.04": true}
+
 // suffixWords end a region's name that already says what it is.
 var suffixWords = []string{"oblast", "oblast'", "krai", "kray", "region", "province", "republic", "governorate", "state", "county", "district", "city"}
 
@@ -640,9 +654,13 @@ var suffixWords = []string{"oblast", "oblast'", "krai", "kray", "region", "provi
 // ("Almaty" beside "Almaty Region", "Tashkent" beside "Tashkent
 // Region"): it gets no such names, which would take the region's
 // ("Almaty Region" was Almaty, the city, being the more populous).
-// others are the folded names of the country's regions.
-func regionNames(name, cc string, others map[string]bool, words map[string]bool) []geofile.Name {
+// others are the folded names of the country's regions. A region of
+// cityRegions is a city too, whatever its neighbours' names.
+func regionNames(code, name, cc string, others map[string]bool, words map[string]bool) []geofile.Name {
 	names := []geofile.Name{{Text: name, Common: isCommon(name, words)}}
+	if cityRegions[code] {
+		return names
+	}
 	for _, kind := range []string{" Region", " Oblast", " Province"} {
 		if others[fold(name+kind)] {
 			return names
