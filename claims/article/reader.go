@@ -2263,9 +2263,11 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
-	// The coordination the names ts[run:runEnd] make (see coordination),
-	// and a name after its conjunction that starts a new clause.
-	run, runEnd, clause := 0, 0, -1
+	// The coordination the names from ts[run] make (see coordination),
+	// and clause the name after a conjunction of it that starts a new
+	// clause, until it is read.
+	var co coord
+	run, clause := 0, -1
 	// Not a range loop: a name of n words skips its other n-1, which a
 	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
 	// too).
@@ -2274,7 +2276,7 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		if !t.word {
 			// A comma between coordinated names ("in Homs, Hama and
 			// Aleppo") does not end the locative.
-			if i < runEnd {
+			if i < co.end {
 				continue
 			}
 			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
@@ -2292,20 +2294,25 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		}
 		if t.upper {
 			if i == clause {
-				inLoc, inFrom = false, false // "… in Syria and Russia said"
+				inLoc, inFrom, clause = false, false, -1 // "… in Syria and Russia said"
 			}
 			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
 			if !ok {
 				continue
 			}
-			if i >= runEnd {
+			if i >= co.end {
 				run = i
-				runEnd, clause = x.coordination(ts, i, n, inLoc, inFrom, cache)
+				co = x.coordination(ts, i, n, name, city, inLoc, inFrom, cache)
+				if co.clause >= 0 {
+					clause = co.clause
+				}
 			}
 			switch {
+			case co.apposition(run, i):
+				// "in Aleppo, Syria and Mosul": the city's, no place
 			case inFrom:
 				fromGap = 0 // an origin: not the count's place
-			case actorAt(ts, i, n, run, runEnd, inLoc):
+			case actorAt(ts, run, co.end, inLoc):
 				actor = true // an actor: whose, not where
 			case ruDistrictAt(ts, i+n):
 				// a district, not the city: no place
@@ -2317,7 +2324,9 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				all = appendNew(all, name)
 				if inLoc {
 					locative = appendNew(locative, name)
-					locRuns = append(locRuns, run)
+					if !slices.Contains(locRuns, run) {
+						locRuns = append(locRuns, run)
+					}
 				}
 			}
 			i += n - 1
