@@ -461,19 +461,3 @@ func fronted(ts []tok, i int) bool {
 	}
 	return k == 0 || !ts[k-1].word || ts[k-1].low == "that"
 }
-
-// ruDistrictNouns are the forms of "район", a district.
-var ruDistrictNouns = set("район", "района", "району", "районом", "районе", "районы", "районов", "районам",
-	"районами", "районах")
-
-// ruDistrictAt reports whether ts[j] is a form of "район": the name
-// before it is then the adjective of a district ("в Грозном районе",
-// "в Ленинском районе"), which the gazetteer does not list, not the city
-// it reads as (Grozny; Leninsk, that is Baikonur). The city's region is
-// no better: the adjective of a district as often names no city ("в
-// Октябрьском районе Ростова" is no Oktyabrsk's), so the district gives
-// no place, and only a region named with it counts ("в Грозном районе
-// Чечни" is in Chechnya).
-func ruDistrictAt(ts []tok, j int) bool {
-	return j < len(ts) && ts[j].word && ruDistrictNouns[ts[j].low]
-}

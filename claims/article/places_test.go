@@ -382,15 +382,35 @@ func TestCoordinatedActors(t *testing.T) {
 // TestDistricts: a Russian district named by the adjective of a city
 // ("в Грозном районе", "в Ленинском районе") is not the city, and the
 // gazetteer has no districts: no place, unless the sentence names the
-// region too ("в Грозном районе Чечни").
+// city or region it is in after it ("в Ленинском районе Донецка", "в
+// Грозном районе Чечни"). Only an adjective in the prepositional before
+// "районе" or "районах" is a district's: another case of "район" after a
+// city's name or a country's leaves it the place.
 func TestDistricts(t *testing.T) {
 	t.Parallel()
 	checkPlaces(t, false, []placeCase{
 		{"В Грозном районе задержаны 30 человек.", ""},
 		{"В Ленинском районе задержаны 30 человек.", ""},
-		{"В Октябрьском районе Ростова задержаны 30 человек.", ""},
 		{"В Грозном районе Чечни задержаны 30 человек.", "Chechnya"},
 		{"В Грозном задержаны 30 человек.", "Grozny"},
 		{"В Веденском районе Чечни убиты 4 боевика.", "Chechnya"},
+		// The city in the genitive after the district is the place.
+		{"В Октябрьском районе Ростова задержаны 30 человек.", "Rostov-na-Donu"},
+		{"В Ленинском районе Москвы задержаны 30 человек.", "Moscow"},
+		{"В Ленинском районе Донецка задержаны 30 человек.", "Donetsk"},
+		{"В Ленинском районе Грозного задержаны 30 человек.", "Grozny"},
+		// Districts coordinated before "районах".
+		{"В Грозном и Шалинском районах задержаны 30 человек.", ""},
+		{"В Веденском и Шалинском районах Чечни убиты 4 боевика.", "Chechnya"},
+		// Not a district's adjective: a noun's prepositional, another
+		// case of "район".
+		{"В Киеве район Оболонь пострадал сильнее всего, ранены 30 человек.", "Kyiv"},
+		{"В Харькове районы Салтовка и Северная Салтовка обстреляны, погибли 12 человек.", "Kharkiv"},
+		{"В Мариуполе районы у моря обстреляны, погибли 30 человек.", "Mariupol"},
+		{"В Ракке районы города разрушены на 80 процентов.", "Raqqa"},
+		{"В Москве районы Капотня и Марьино остались без воды, пострадали 3000 человек.", "Moscow"},
+		{"В Сирии районов деэскалации осталось 4, погибли 30 человек.", "Syria"},
+		{"В Чечне районом с наибольшим числом жертв стал Веденский: 40 погибших.", "Chechnya"},
+		{"В Грозном районы обстреляны, погибли 30 человек.", "Grozny"},
 	})
 }

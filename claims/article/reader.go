@@ -2246,8 +2246,9 @@ func ruAdjective(w string) bool {
 // first city is the count's place, with the cities coordinated with it
 // ("in Palmyra and Raqqa"), and a city named apart from them is not ("300
 // died in Homs, the monitor in Damascus said"). A city's name as the
-// adjective of a district ("в Грозном районе") is no place (see
-// ruDistrictAt).
+// adjective of a district ("в Грозном районе") is no place, and the city
+// the district is of is read in the locative ("в Ленинском районе
+// Донецка"; see ruDistrictAt).
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
 // slice of their own where slab is nil. actor reports a name left out as
@@ -2263,11 +2264,12 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
-	// The coordination the names from ts[run] make (see coordination),
-	// and clause the name after a conjunction of it that starts a new
-	// clause, until it is read.
+	// The coordination the names from ts[run] make (see coordination);
+	// clause is the name after a conjunction of it that starts a new
+	// clause, until it is read, and district the form of "район" after
+	// a district's adjective (see ruDistrictAt), for the name after it.
 	var co coord
-	run, clause := 0, -1
+	run, clause, district := 0, -1, -1
 	// Not a range loop: a name of n words skips its other n-1, which a
 	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
 	// too).
@@ -2292,6 +2294,9 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			inLoc, inFrom, fromGap = false, true, 0
 			continue
 		}
+		if i == district {
+			continue // "в Ленинском районе Донецка": the city's is in the locative
+		}
 		if t.upper {
 			if i == clause {
 				inLoc, inFrom, clause = false, false, -1 // "… in Syria and Russia said"
@@ -2307,6 +2312,10 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 					clause = co.clause
 				}
 			}
+			dist := -1
+			if city {
+				dist = ruDistrictAt(ts, i, n)
+			}
 			switch {
 			case co.apposition(run, i):
 				// "in Aleppo, Syria and Mosul": the city's, no place
@@ -2314,8 +2323,8 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				fromGap = 0 // an origin: not the count's place
 			case actorAt(ts, run, co.end, inLoc):
 				actor = true // an actor: whose, not where
-			case ruDistrictAt(ts, i+n):
-				// a district, not the city: no place
+			case dist >= 0:
+				district = dist // a district, not the city: no place
 			case city:
 				if !slices.ContainsFunc(cities, func(c cityName) bool { return c.name == name }) {
 					cities = append(cities, cityName{name, run})
@@ -2379,6 +2388,38 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 type cityName struct {
 	name string
 	run  int
+}
+
+// ruDistrictAt returns the index of the form of "район" that makes the
+// city's name ts[i:i+n], read in the locative, the adjective of a
+// district, or -1: "в Грозном районе", "в Ленинском районе", "в Грозном
+// и Шалинском районах". The gazetteer lists no districts, and the city
+// the adjective reads as (Grozny; Leninsk, that is Baikonur) is not the
+// place: the adjective of a district as often names no city ("в
+// Октябрьском районе Ростова" is no Oktyabrsk's), and that city's region
+// is no better. The district gives no place; the city or region named
+// after it in the genitive does ("в Ленинском районе Донецка", "в
+// Грозном районе Чечни").
+//
+// Both must be in the prepositional case, as after "в": the name with an
+// adjective's ending ("-ом", "-ем"), the noun "районе", or "районах"
+// after adjectives coordinated with it. A noun's prepositional ends in
+// "-е" or "-и" ("в Киеве район Оболонь", "в Сирии районов деэскалации"),
+// and another case of "район" after the name starts a phrase of its own
+// ("в Москве районы Капотня и Марьино", "в Грозном районы …": the city).
+func ruDistrictAt(ts []tok, i, n int) int {
+	adjective := func(t *tok) bool { return isCyrillic(t.low) && hasAnySuffix(t.low, "ом", "ем") }
+	if !adjective(&ts[i+n-1]) {
+		return -1
+	}
+	j, many := i+n, false
+	for j+1 < len(ts) && (ts[j].low == "и" || ts[j].s == ",") && ts[j+1].upper && adjective(&ts[j+1]) {
+		j, many = j+2, true
+	}
+	if j < len(ts) && (ts[j].low == "районах" || ts[j].low == "районе" && !many) {
+		return j
+	}
+	return -1
 }
 
 // locPreps introduce the place a count is for.
