@@ -322,7 +322,9 @@ const (
 // air strikes"). A verb after the coordination of a clause with none
 // before it is the clause's own, whose subject the coordination is in
 // ("Officials in Syria and Iraq said", "The Islamic State in Iraq and
-// Syria claimed"). Where
+// Syria claimed"), and so is a plural verb right after the name, which
+// one name does not take: in "The 300 fighters killed in Syria and Iraq
+// were foreigners" the verb before is a participle. Where
 // the clause has its verb and what follows a city neither is a verb nor
 // ends a place's phrase (see enCloses), the reading is not told and the
 // city is not coordinated ("… in Mosul and Baghdad promises aid"): a
@@ -335,7 +337,7 @@ func joins(ts []tok, first *tok, k, m int, city, verbBefore bool) int {
 		}
 		return joinYes
 	}
-	if !verbBefore {
+	if !verbBefore || k+m < len(ts) && enPluralVerbs[ts[k+m].low] {
 		return joinYes
 	}
 	if enFiniteAt(ts, k+m) {
@@ -428,6 +430,10 @@ func enFinite(ts []tok, k int) bool {
 var enFiniteVerbs = set("is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might",
 	"must", "should", "shall", "did", "does", "do", "died", "dies", "hit", "shot", "fought", "fell", "fled", "left",
 	"came", "went", "saw", "met", "got", "won", "denies", "blames", "accuses", "rejects", "sends", "vows", "remains")
+
+// enPluralVerbs are the English verbs that agree with a plural subject
+// only (see joins).
+var enPluralVerbs = set("were", "are", "have")
 
 // enAdverbs are the adverbs enFiniteAt reads past before a verb.
 var enAdverbs = set("also", "later", "then", "again", "still", "not", "never", "soon", "swiftly", "quickly")

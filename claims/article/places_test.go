@@ -310,6 +310,10 @@ func TestCoordinatedPlaces(t *testing.T) {
 		{"300 people died in Mosul and Washington has said it would send aid.", "Mosul"},
 		{"At least 40 people died in Homs and Moscow's envoy said the toll was higher.", "Homs"},
 		{"Some 300 died in Syria and Iraq's Anbar province.", "Syria+Iraq+Anbar"}, // no verb after
+		// A plural verb is not the verb of the one name before it: the
+		// verb before is a participle.
+		{"The 300 fighters killed in Syria and Iraq were foreigners.", "Syria+Iraq"},
+		{"The 300 people killed in Homs and Hama were civilians.", "Homs+Hama"},
 		// Not told (neither a verb nor a word that ends a place's
 		// phrase): a city is not coordinated, a country is, as before.
 		{"300 people died in Mosul and Baghdad promises aid.", "Mosul"},
