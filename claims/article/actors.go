@@ -23,16 +23,18 @@ import (
 // left as they were, since their figures are most often counted in the
 // country itself.
 
-// actorAt reports whether the place name ts[i:i+n] names an actor: in
+// actorAt reports whether the place names ts[start:end] name actors: in
 // English a modifier of a noun of armed forces or of a ministry that
 // follows it ("US strikes", "UK Defence Ministry", "Syria's army"), in
 // Russian a genitive after such a noun ("операции США", "армии России",
 // "МИД России"), or the leader of a coalition ("во главе с США", "led by
-// the US"). The name is one of the coordinated names ts[start:end] (see
-// coordination; only itself where it stands alone), which the noun
-// follows or precedes as a whole: every country of "US and UK forces",
-// "армии России и Сирии", "led by the US and the UK" is an actor, each by
-// the same rules as one.
+// the US"). The names are one name alone or a coordination of them (see
+// coordination), which the noun follows or precedes as a whole: every
+// country of "US and UK forces", "армии России и Сирии", "led by the US
+// and the UK" is an actor, or none is. The rules for one name are read
+// of the coordination as a whole: it is written in capitals if any of
+// its names is ("US and France air strikes"), and possessive if its last
+// name is ("Russia and Syria's air strikes").
 //
 // After a locative preposition (loc) an English name is read as a
 // modifier only in capitals ("in US strikes", "in the UK armed forces"):
@@ -45,14 +47,17 @@ import (
 // 2,500", "Syria strikes killed 200 civilians"): there only an
 // abbreviation ("US strikes") or a possessive ("Israel's strikes") makes
 // an actor.
-func actorAt(ts []tok, i, n, start, end int, loc bool) bool {
-	short := allCaps(ts[i : i+n])
+func actorAt(ts []tok, start, end int, loc bool) bool {
+	short := false
+	for k := start; k < end && !short; k++ {
+		short = ts[k].word && ts[k].upper && allCaps(ts[k:k+1])
+	}
 	modifier := false
 	switch enActorAfter(ts, end) {
 	case enForce:
 		modifier = !loc || short
 	case enAction:
-		modifier = short || possessive(&ts[i+n-1])
+		modifier = short || possessive(&ts[end-1])
 	}
 	return modifier || ruActorBefore(ts, start) || ledBy(ts, start)
 }

@@ -2247,8 +2247,9 @@ func ruAdjective(w string) bool {
 // first city is the count's place, with the cities coordinated with it
 // ("in Palmyra and Raqqa"), and a city named apart from them is not ("300
 // died in Homs, the monitor in Damascus said"). A city's name as the
-// adjective of a district ("в Грозном районе") is no place (see
-// ruDistrictAt).
+// adjective of a district ("в Грозном районе") is no place, and the city
+// the district is of is read in the locative ("в Ленинском районе
+// Донецка"; see ruDistrictAt).
 //
 // The places returned are copied into *slab (see keepPlaces), or into a
 // slice of their own where slab is nil. actor reports a name left out as
@@ -2264,9 +2265,12 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
-	// The coordination the names ts[run:runEnd] make (see coordination),
-	// and a name after its conjunction that starts a new clause.
-	run, runEnd, clause := 0, 0, -1
+	// The coordination the names from ts[run] make (see coordination);
+	// clause is the name after a conjunction of it that starts a new
+	// clause, until it is read, and district the form of "район" after
+	// a district's adjective (see ruDistrictAt), for the name after it.
+	var co coord
+	run, clause, district := 0, -1, -1
 	// Not a range loop: a name of n words skips its other n-1, which a
 	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
 	// too).
@@ -2275,7 +2279,7 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 		if !t.word {
 			// A comma between coordinated names ("in Homs, Hama and
 			// Aleppo") does not end the locative.
-			if i < runEnd {
+			if i < co.end {
 				continue
 			}
 			if t.s != "[" && t.s != "]" && t.s != "(" && !isQuoteMark(t) {
@@ -2291,25 +2295,37 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			inLoc, inFrom, fromGap = false, true, 0
 			continue
 		}
+		if i == district {
+			continue // "в Ленинском районе Донецка": the city's is in the locative
+		}
 		if t.upper {
 			if i == clause {
-				inLoc, inFrom = false, false // "… in Syria and Russia said"
+				inLoc, inFrom, clause = false, false, -1 // "… in Syria and Russia said"
 			}
 			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
 			if !ok {
 				continue
 			}
-			if i >= runEnd {
+			if i >= co.end {
 				run = i
-				runEnd, clause = x.coordination(ts, i, n, inLoc, inFrom, cache)
+				co = x.coordination(ts, i, n, name, city, inLoc, inFrom, cache)
+				if co.clause >= 0 {
+					clause = co.clause
+				}
+			}
+			dist := -1
+			if city {
+				dist = ruDistrictAt(ts, i, n)
 			}
 			switch {
+			case co.apposition(run, i):
+				// "in Aleppo, Syria and Mosul": the city's, no place
 			case inFrom:
 				fromGap = 0 // an origin: not the count's place
-			case actorAt(ts, i, n, run, runEnd, inLoc):
+			case actorAt(ts, run, co.end, inLoc):
 				actor = true // an actor: whose, not where
-			case ruDistrictAt(ts, i+n):
-				// a district, not the city: no place
+			case dist >= 0:
+				district = dist // a district, not the city: no place
 			case city:
 				if !slices.ContainsFunc(cities, func(c cityName) bool { return c.name == name }) {
 					cities = append(cities, cityName{name, run})
@@ -2318,7 +2334,9 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				all = appendNew(all, name)
 				if inLoc {
 					locative = appendNew(locative, name)
-					locRuns = append(locRuns, run)
+					if !slices.Contains(locRuns, run) {
+						locRuns = append(locRuns, run)
+					}
 				}
 			}
 			i += n - 1
@@ -2371,6 +2389,38 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 type cityName struct {
 	name string
 	run  int
+}
+
+// ruDistrictAt returns the index of the form of "район" that makes the
+// city's name ts[i:i+n], read in the locative, the adjective of a
+// district, or -1: "в Грозном районе", "в Ленинском районе", "в Грозном
+// и Шалинском районах". The gazetteer lists no districts, and the city
+// the adjective reads as (Grozny; Leninsk, that is Baikonur) is not the
+// place: the adjective of a district as often names no city ("в
+// Октябрьском районе Ростова" is no Oktyabrsk's), and that city's region
+// is no better. The district gives no place; the city or region named
+// after it in the genitive does ("в Ленинском районе Донецка", "в
+// Грозном районе Чечни").
+//
+// Both must be in the prepositional case, as after "в": the name with an
+// adjective's ending ("-ом", "-ем"), the noun "районе", or "районах"
+// after adjectives coordinated with it. A noun's prepositional ends in
+// "-е" or "-и" ("в Киеве район Оболонь", "в Сирии районов деэскалации"),
+// and another case of "район" after the name starts a phrase of its own
+// ("в Москве районы Капотня и Марьино", "в Грозном районы …": the city).
+func ruDistrictAt(ts []tok, i, n int) int {
+	adjective := func(t *tok) bool { return isCyrillic(t.low) && hasAnySuffix(t.low, "ом", "ем") }
+	if !adjective(&ts[i+n-1]) {
+		return -1
+	}
+	j, many := i+n, false
+	for j+1 < len(ts) && (ts[j].low == "и" || ts[j].s == ",") && ts[j+1].upper && adjective(&ts[j+1]) {
+		j, many = j+2, true
+	}
+	if j < len(ts) && (ts[j].low == "районах" || ts[j].low == "районе" && !many) {
+		return j
+	}
+	return -1
 }
 
 // locPreps introduce the place a count is for.
