@@ -89,8 +89,11 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	// qualifier or nation's adjective the parser read before its unit
 	// opens what is counted, with the words between, up to an "and"
 	// ("5,000 foreign and Russian fighters" counts "Russian fighters").
+	// So does a name the parser passed over to the noun ("300 Islamic
+	// State fighters", "2,000 National Guard troops", "300 al-Qaeda
+	// fighters"): which fighters is what the claim is about.
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) {
 			start = m
 		}
 	}
@@ -174,6 +177,18 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 		return "", true
 	}
 	return prev, false
+}
+
+// latinName reports a word in Latin letters any part of which, between
+// hyphens, opens with a capital letter: a name's word ("State", "ISIS",
+// "al-Qaeda", "US-led").
+func latinName(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if part != "" && part[0] >= 'A' && part[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueUnits are words the parser may keep as a unit that say nothing of
