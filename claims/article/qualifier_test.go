@@ -7,9 +7,9 @@ import (
 )
 
 // TestQualifiedUnit: the parser reads the noun after a qualifying
-// adjective as the unit, so the extractor needs no list of its own, and
-// what is counted keeps the adjective; a verb after a figure is no unit
-// and not what is counted.
+// adjective or a name as the unit, so the extractor needs no list of its
+// own, and what is counted keeps the adjective or the name; a verb after
+// a figure is no unit and not what is counted.
 func TestQualifiedUnit(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -31,6 +31,13 @@ func TestQualifiedUnit(t *testing.T) {
 		{"He said 400 new Russian recruits had arrived.", "400 new Russian recruits", "recruits", "new Russian recruits"},
 		{"He said 1,700 Russian-speaking militants had arrived.", "1,700 Russian-speaking militants", "militants", "Russian-speaking militants"},
 		{"Officials said 5,000 foreign and Russian fighters had left.", "5,000 foreign and Russian fighters", "fighters", "Russian fighters"},
+		// A name before the noun is passed over to it and opens what is
+		// counted; one word in the plural is the people counted.
+		{"Moscow said 300 Islamic State fighters were killed.", "300 Islamic State fighters", "fighters", "Islamic State fighters"},
+		{"Officials said 300 al-Qaeda fighters had left.", "300 al-Qaeda fighters", "fighters", "al-Qaeda fighters"},
+		{"Officials said 300 Free Syrian Army fighters had left.", "300 Free Syrian Army fighters", "fighters", "Free Syrian Army fighters"},
+		{"He said 300 US-led coalition troops had arrived.", "300 US-led coalition troops", "troops", "US-led coalition troops"},
+		{"Officials said 300 Russians were killed.", "300 Russians", "Russians", "Russians"},
 	} {
 		cs := article.New(nil, nil).Extract(tt.text)
 		if len(cs) != 1 {

@@ -218,6 +218,18 @@
 //     "5,000 foreign and Russian fighters"); with no noun after it, it
 //     names the people and is the unit ("300 Chinese were evacuated").
 //     CLDR has no demonyms, so the list is kept by hand (see IsDemonym).
+//     A name used as an adjective before the counted noun is passed over
+//     to it alike ("300 Islamic State fighters", "300 al-Qaeda fighters",
+//     "300 Free Syrian Army fighters", "300 US-led coalition troops": unit
+//     "fighters", "troops"): up to four capitalised words, up to two
+//     lower-case words, then a count noun or a plural in "-s", "-men" or
+//     "-ren" the lexicon does not know. Otherwise the name's first word
+//     stays the unit ("300 Russians were killed", "1,000 ISIS", "2 UN
+//     resolutions", where the lexicon knows "resolutions" as a reference
+//     word), as does one word in the plural, the people counted ("300
+//     Russians fight jihadists"); a name after a year after a date
+//     preposition is left alone ("in 2014 Islamic State fighters took
+//     Mosul" is a year).
 //     A capitalised word after an abbreviation's dot opens the next
 //     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
 //     capitals is ("1,5 тыс. НКО").

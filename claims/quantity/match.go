@@ -1256,6 +1256,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return u + 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
+		u = p.nounAfterName(s, toks, u, m)
 		// A nation's adjective of two words ("300 North Korean troops",
 		// "Sri Lankan") is read as its second.
 		if u+1 < len(toks) && p.word(&toks[u]).has(fDemonymLead) && isUpperASCII(s[toks[u].start]) &&
@@ -1966,6 +1967,125 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 		}
 	}
 	return u
+}
+
+// nounAfterName returns the index of the noun a figure counts when an
+// English name stands between them, toks[u] being the first word after
+// the figure, or u.
+//
+// English puts the name of a group, an organisation or a place before a
+// noun as an adjective: "300 Islamic State fighters", "300 Boko Haram
+// fighters", "300 al-Qaeda fighters", "300 Free Syrian Army fighters",
+// "300 US-led coalition troops". The noun is the unit, as it is after a
+// nation's adjective ("200 Kurdish fighters"), so that "300 Islamic State
+// fighters" and "800 fighters" are compared. The name is one to four
+// words that open with a capital letter, a word joined by hyphens taken
+// as one when any part of it does ("al-Qaeda", "US-led"); then come up
+// to two lower-case words the lexicon does not know, none a verb's form
+// in "-ed" or "-ing" ("coalition", "suicide"), and the noun
+// (englishPlural). Anything else leaves toks[u] to the rules after, which
+// keep it the unit as before: what the figure counts itself ("300
+// Russians were killed", "800 Chechens in Syria", "1,000 ISIS"), a name
+// before a duration ("300 ISIS days later"; the lexicon's time words are
+// no plurals here).
+//
+// Not taken as a name's word: a single word the lexicon knows ("The", "May"
+// in "12 May strikes"), but for a nation's adjective ("Free Syrian Army")
+// and a word in capitals ("US", "UN"). Not taken as a name: nations'
+// adjectives only ("North Korean", "Syrian and Iraqi"), which the rules
+// after read; one word in the plural (peoplePlural: "Russians", "Kurds"),
+// the people the figure counts, which a verb may follow ("300 Russians
+// fight jihadists"); and any name after a year that follows a date
+// preposition ("in 2014 Islamic State fighters took Mosul"), which is the
+// sentence's subject.
+func (p *Parser) nounAfterName(s string, toks []token, u int, m *match) int {
+	if m.a.yearLike && m.a.tok > 0 && p.word(&toks[m.a.tok-1]).has(fDatePrep) {
+		return u
+	}
+	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
+	// j is the token after the name read so far; own records a word of
+	// it that is no nation's adjective.
+	j, own, words := u, false, 0
+	for ; words < 4 && spaced(j); words++ {
+		end, capital := j, isUpperASCII(s[toks[j].start])
+		for end+2 < len(toks) && isSym(toks, end+1, '-') && !toks[end+1].space && toks[end+2].kind == tWord && !toks[end+2].space {
+			end += 2
+			capital = capital || isUpperASCII(s[toks[end].start])
+		}
+		if !capital {
+			break
+		}
+		if end == j && toks[j].id != 0 && !p.isDemonym(s, &toks[j]) && !isCapitals(s[toks[j].start:toks[j].end]) {
+			return u
+		}
+		own = own || end != j || !p.isDemonym(s, &toks[j])
+		j = end + 1
+	}
+	if !own || words == 1 && j == u+1 && peoplePlural(s[toks[u].start:toks[u].end]) {
+		return u
+	}
+	for n := 0; n < 3 && spaced(j) && s[toks[j].start] >= 'a' && s[toks[j].start] <= 'z'; n, j = n+1, j+1 {
+		if p.englishPlural(s, &toks[j]) {
+			return j
+		}
+		if w := s[toks[j].start:toks[j].end]; toks[j].id != 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			break
+		}
+	}
+	return u
+}
+
+// englishPlural reports a lower-case word after a name that is a noun in
+// the plural (nounAfterName): a count noun of the lexicon ("fighters"),
+// or a word the lexicon does not know that ends as an English plural
+// does, in "-s" ("mercenaries", "resolutions"), "-men" or "-ren"
+// ("gunmen", "children"). Not the singulars in "-ss", "-us" and "-is"
+// ("across", "plus", "analysis"), nor adverbs in "-wards" or of
+// notPlurals ("towards", "always"). A word the lexicon knows and counts
+// not ("says", "remains", "days") is none either.
+func (p *Parser) englishPlural(s string, t *token) bool {
+	if p.word(t).has(fCountNoun) {
+		return true
+	}
+	w := s[t.start:t.end]
+	if t.id != 0 || len(w) < 3 || notPlurals[w] || singularInS(w) || strings.HasSuffix(w, "wards") {
+		return false
+	}
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || strings.HasSuffix(w, "ren")
+}
+
+// singularInS reports a word in "-ss", "-us" or "-is", endings of
+// singulars ("across", "plus", "analysis", "Isis") rather than plurals.
+func singularInS(w string) bool {
+	return strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")
+}
+
+// peoplePlural reports a capitalised word in the plural, as a people is
+// named ("Russians", "Kurds", "Marines"): a small "-s" at its end, but
+// for the singulars' endings (singularInS) and "-as", which ends names in
+// the singular too ("Hamas", "Isis").
+func peoplePlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !singularInS(w) && !strings.HasSuffix(w, "as")
+}
+
+// notPlurals are English adverbs and conjunctions in "-s" the lexicon does
+// not know, which may follow a name after a figure ("300 Hezbollah
+// always"): no noun it qualifies.
+var notPlurals = map[string]bool{"always": true, "perhaps": true, "sometimes": true, "besides": true, "whereas": true}
+
+// isCapitals reports a word of two or more ASCII capital letters, an
+// abbreviation ("US", "UN", "ISIS"), which names something even where
+// the lexicon knows the word in small letters ("us").
+func isCapitals(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isUpperASCII(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // The kinds of Russian adjectives before a counted noun (ruAdjective).
