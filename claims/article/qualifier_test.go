@@ -38,6 +38,10 @@ func TestQualifiedUnit(t *testing.T) {
 		{"Officials said 300 Free Syrian Army fighters had left.", "300 Free Syrian Army fighters", "fighters", "Free Syrian Army fighters"},
 		{"He said 300 US-led coalition troops had arrived.", "300 US-led coalition troops", "troops", "US-led coalition troops"},
 		{"Officials said 300 Russians were killed.", "300 Russians", "Russians", "Russians"},
+		// A year before a group's name is no count of it, and the
+		// figure the sentence gives counts what a number word before it
+		// names, or nothing.
+		{"As of 2020 Hezbollah fighters numbered some 25,000.", "some 25,000", "", ""},
 	} {
 		cs := article.New(nil, nil).Extract(tt.text)
 		if len(cs) != 1 {
