@@ -69,8 +69,9 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 		j++
 	}
 	start := j
-	if q.Unit != "" && q.Unit != "percent" && len(q.Unit) != 3 || (q.Unit != "" && isCyrillic(q.Unit)) {
-		// the unit is the last word inside the span
+	if q.Unit != "" && q.Unit != "percent" && !currencyCode(q.Unit) || (q.Unit != "" && isCyrillic(q.Unit)) {
+		// the unit is the last word inside the span ("300 Wagner men":
+		// "men"); a currency's code is no word of it ("$300": "USD")
 		for m := j - 1; m >= k; m-- {
 			if ts[m].word && ts[m].s == q.Unit {
 				start = m
@@ -89,8 +90,14 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	// qualifier or nation's adjective the parser read before its unit
 	// opens what is counted, with the words between, up to an "and"
 	// ("5,000 foreign and Russian fighters" counts "Russian fighters").
+	// So does a group's name the parser passed over to the noun (one of
+	// its hand-kept list: "300 Islamic State fighters", "2,000 National
+	// Guard troops", "300 al-Qaeda fighters", "40 Wagner men"): which
+	// fighters is what the claim is about. Not a name that is a word
+	// ending the phrase in small letters ("300 IS fighters": "is"), at
+	// which the phrase would be empty.
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] {
 			start = m
 		}
 	}
@@ -159,7 +166,7 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	}
 	// Money and shares: the nearest budget word before the figure
 	// ("costs jump to $3.44 billion", "расходы … на 1,5 трлн рублей").
-	if q.Unit == "percent" || len(q.Unit) == 3 && strings.ToUpper(q.Unit) == q.Unit {
+	if q.Unit == "percent" || currencyCode(q.Unit) {
 		for m := k - 1; m >= 0; m-- {
 			if ts[m].word && moneyNouns[ts[m].st] {
 				return ts[m].s, own
@@ -174,6 +181,25 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 		return "", true
 	}
 	return prev, false
+}
+
+// currencyCode reports a unit of three capital letters, as the parser
+// gives a currency ("USD" of "$300"), which the text may not spell so
+// (an abbreviation in capitals, "737 MAX", is taken for one too); a unit
+// of three letters not all capitals is a word of the text ("men", "mph",
+// "MWh").
+func currencyCode(u string) bool { return len(u) == 3 && strings.ToUpper(u) == u }
+
+// latinName reports a word in Latin letters any part of which, between
+// hyphens, opens with a capital letter: a name's word ("State", "ISIS",
+// "al-Qaeda", "US-led").
+func latinName(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if part != "" && part[0] >= 'A' && part[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueUnits are words the parser may keep as a unit that say nothing of

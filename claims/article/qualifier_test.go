@@ -7,9 +7,9 @@ import (
 )
 
 // TestQualifiedUnit: the parser reads the noun after a qualifying
-// adjective as the unit, so the extractor needs no list of its own, and
-// what is counted keeps the adjective; a verb after a figure is no unit
-// and not what is counted.
+// adjective or a name as the unit, so the extractor needs no list of its
+// own, and what is counted keeps the adjective or the name; a verb after
+// a figure is no unit and not what is counted.
 func TestQualifiedUnit(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -31,6 +31,26 @@ func TestQualifiedUnit(t *testing.T) {
 		{"He said 400 new Russian recruits had arrived.", "400 new Russian recruits", "recruits", "new Russian recruits"},
 		{"He said 1,700 Russian-speaking militants had arrived.", "1,700 Russian-speaking militants", "militants", "Russian-speaking militants"},
 		{"Officials said 5,000 foreign and Russian fighters had left.", "5,000 foreign and Russian fighters", "fighters", "Russian fighters"},
+		// A name before the noun is passed over to it and opens what is
+		// counted; one word in the plural is the people counted.
+		{"Moscow said 300 Islamic State fighters were killed.", "300 Islamic State fighters", "fighters", "Islamic State fighters"},
+		{"Officials said 300 al-Qaeda fighters had left.", "300 al-Qaeda fighters", "fighters", "al-Qaeda fighters"},
+		{"Officials said 300 Free Syrian Army fighters had left.", "300 Free Syrian Army fighters", "fighters", "Free Syrian Army fighters"},
+		{"He said 300 US-led coalition troops had arrived.", "300 US-led coalition troops", "troops", "US-led coalition troops"},
+		{"Officials said 300 Russians were killed.", "300 Russians", "Russians", "Russians"},
+		// A unit of three small letters is a word of the span, which
+		// opens what is counted with the name before it; only a
+		// currency's code of three capitals is not.
+		{"Officials said 300 Wagner men were killed.", "300 Wagner men", "men", "Wagner men"},
+		{"Officials said 2,000 Hezbollah men were killed.", "2,000 Hezbollah men", "men", "Hezbollah men"},
+		{"Officials said 300 men were killed.", "300 men", "men", "men"},
+		// "IS" is "is" in small letters, which ends a counted phrase:
+		// the phrase opens at the noun.
+		{"Officials said 300 IS fighters were killed.", "300 IS fighters", "fighters", "fighters"},
+		// A year before a group's name is no count of it, and the
+		// figure the sentence gives counts what a number word before it
+		// names, or nothing.
+		{"As of 2020 Hezbollah fighters numbered some 25,000.", "some 25,000", "", ""},
 	} {
 		cs := article.New(nil, nil).Extract(tt.text)
 		if len(cs) != 1 {
@@ -70,6 +90,23 @@ func TestVerbNotCounted(t *testing.T) {
 		}
 		if got.Counted != tt.counted || got.Unit != "" {
 			t.Errorf("%q: %q unit %q counted %q, want no unit, counted %q", tt.text, tt.span, got.Unit, got.Counted, tt.counted)
+		}
+	}
+}
+
+// TestCountedNotBorrowed: a figure whose unit is a word of three small
+// letters counts that word, not the phrase of the figure before it.
+func TestCountedNotBorrowed(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text, span, counted string
+	}{
+		{"The army lost 300 T-72 tanks and 40 Wagner men.", "40 Wagner men", "Wagner men"},
+		{"The army lost 300 T-72 tanks and 40 men.", "40 men", "men"},
+	} {
+		got := candidateOf(t, article.New(nil, nil).Extract(tt.text), tt.text, tt.span)
+		if got != nil && got.Counted != tt.counted {
+			t.Errorf("%q: %q counted %q, want %q", tt.text, tt.span, got.Counted, tt.counted)
 		}
 	}
 }

@@ -240,6 +240,28 @@
 //     "5,000 foreign and Russian fighters"); with no noun after it, it
 //     names the people and is the unit ("300 Chinese were evacuated").
 //     CLDR has no demonyms, so the list is kept by hand (see IsDemonym).
+//     The name of an armed group, an organisation or a force used as an
+//     adjective before the counted noun is passed over to it alike ("300
+//     Islamic State fighters", "300 al-Qaeda fighters", "300 US-led
+//     coalition troops", "more than 2,000 National Guard troops": unit
+//     "fighters", "troops"), but only a name of the lexicon's hand-kept
+//     list (groupNames: "Islamic State", "ISIS", "Hezbollah", "Hamas",
+//     "Taliban", "Wagner", "NATO", "UN", "US", "U.S.", ... with their
+//     variants), then a lower-case word joined to it by a hyphen ("-led"),
+//     up to two of a few nouns used as adjectives ("coalition",
+//     "suicide"), then a count noun or an unknown word in "-men" or "-s"
+//     (not "-ss", "-us", "-is", "-as", "news", "overseas", "outdoors").
+//     No other capitalised word is passed over ("300 MW turbines", "1,000
+//     Shell gas stations", "In Game 7 Boston fans" keep "MW", "Shell",
+//     "Boston"), nor is a name before anything else ("300 Taliban
+//     attacked", "1,000 ISIS", "2 UN resolutions", "750 US overseas
+//     bases"), nor after a figure that counts nothing after it: four
+//     digits from 1000 to 2100 as written, a range's end too ("In 2014
+//     ISIS fighters", "The 2014 ISIS fighters"); a figure after a month's
+//     name, dotted or not, or a day of the week ("On Oct. 7 Hamas
+//     fighters"), or joined to a number before it ("10/7"); a figure
+//     after a capitalised word the lexicon does not know or a reference
+//     word ("The Fortune 500 US companies", "World War 2 US veterans").
 //     A capitalised word after an abbreviation's dot opens the next
 //     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
 //     capitals is ("1,5 тыс. НКО").

@@ -446,6 +446,62 @@ const demonymWords = "afghan albanian algerian american andorran angolan antigua
 // word of demonymWords.
 const demonymLeads = "north south east west central sri costa sierra new"
 
+// groupNames are the names of armed groups, organisations, forces and
+// coalitions that news of wars and crises puts before the noun it counts,
+// as an adjective: "300 Islamic State fighters", "2,000 Hezbollah men",
+// "300 US troops", "more than 2,000 National Guard troops". Past one of
+// them the parser reads the noun as the unit (see nounAfterName), so that
+// such claims are compared with "800 fighters"; no other capitalised word
+// is passed over ("300 MW turbines", "Game 7 Boston fans", "1,000 Shell
+// gas stations" keep their readings). Each is written as the news spells
+// it, with its common variants and transliterations; a part in lower case
+// ("al") matches its capitalised form too ("Al-Qaeda"). Chosen: the
+// jihadist, militia and rebel groups of Syria, Iraq, Lebanon, Gaza,
+// Yemen, Afghanistan, Somalia and the Sahel; the Kurdish forces; the
+// private and irregular forces of the war in Ukraine; the alliances,
+// unions, states and forces whose troops, peacekeepers and monitors the
+// news counts (NATO, the UN and its missions and agencies, the EU, the
+// US, the UK, the National Guard); and the Red Cross and Red Crescent,
+// whose workers it counts. A nation's adjective ("Kurdish", "Russian")
+// needs no entry: the rules for demonyms read it.
+var groupNames = []string{
+	// Jihadist groups.
+	"Islamic State", "IS", "ISIS", "Isis", "ISIL", "Daesh", "ISWAP",
+	"al-Qaeda", "al-Qaida", "al Qaeda", "al Qaida", "AQAP", "AQIM",
+	"al-Nusra", "al-Nusra Front", "Nusra Front", "Jabhat al-Nusra",
+	"Hayat Tahrir al-Sham", "HTS", "Ahrar al-Sham", "Jaish al-Islam",
+	"al-Shabaab", "al-Shabab", "Boko Haram", "Taliban", "Islamic Jihad",
+	// Militias, movements and rebels.
+	"Hezbollah", "Hizbollah", "Hizballah", "Kataib Hezbollah", "Hamas",
+	"Houthi", "Ansar Allah", "Popular Mobilization Forces", "Popular Mobilisation Forces",
+	"PMF", "PMU", "Hashd", "Hashd al-Shaabi", "Free Syrian Army", "FSA",
+	"Syrian Democratic Forces", "SDF", "YPG", "YPJ", "PKK", "Peshmerga",
+	"Wagner", "Wagner Group", "Azov", "Akhmat",
+	// States' forces.
+	"National Guard", "Border Guard", "Coast Guard", "Revolutionary Guard", "IRGC", "IDF", "Rosgvardia",
+	// Alliances, unions, states and international bodies.
+	"NATO", "UN", "U.N.", "United Nations", "UNIFIL", "UNRWA", "UNHCR", "UNICEF", "OSCE",
+	"EU", "European Union", "African Union", "US", "U.S.", "United States", "UK",
+	"Red Cross", "Red Crescent", "ICRC",
+}
+
+// groupAdjuncts are the nouns that may stand, as adjectives, between a
+// group's name and the noun counted ("300 US-led coalition troops", "40
+// Islamic State suicide bombers", "300 US ground troops"): at most two of
+// them. Any other word there ends the reading ("750 US overseas bases",
+// "300 Taliban fight jihadists").
+const groupAdjuncts = "coalition suicide special elite combat ground security military militia rebel group"
+
+// notPluralWords are English words in "-s" the lexicon does not know that
+// are no plural noun a group's name may qualify ("200 BBC news staff",
+// "300 NATO outdoors exercises"); see englishPlural.
+const notPluralWords = "news overseas outdoors indoors always perhaps sometimes besides whereas nowadays " +
+	"towards afterwards backwards forwards upwards downwards"
+
+// weekdayWords are the English days of the week: a figure after one is a
+// date's ("Saturday 7"), and what follows it no noun the figure counts.
+const weekdayWords = "monday tuesday wednesday thursday friday saturday sunday"
+
 // currencyAbbrevs are the forms of currencies that are shortened words.
 const currencyAbbrevs = "руб долл грн"
 
@@ -653,6 +709,9 @@ type lexicon struct {
 	// the lexicon (0 for one that is not): extract asks invertedScale only
 	// about a word with one of them.
 	invScale [len(invertedScaleWords)]int32
+	// groups holds groupNames as tokens, filed under the text of their
+	// first token (and its capitalised form: "al", "Al"), longest first.
+	groups map[string][]groupName
 	// Words some rules look for by name.
 	idEqual, idPlus, idPlusRu, idGive, idTake, idS, idSo, idPolovinoy, idHalf, idNi int32
 }
@@ -842,5 +901,43 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 		l.invScale[k] = l.ids[normalizeKey(w)] // looked up, not added: an unknown word starts nothing
 	}
 	l.buildTab()
+	l.groups = l.compileGroups()
 	return l
+}
+
+// groupName is one of groupNames as tokens: the text of each and whether
+// a space comes before it ("al-Qaeda": "al", "-", "Qaeda", none spaced).
+type groupName []nameTok
+
+type nameTok struct {
+	w     string
+	space bool
+}
+
+// compileGroups tokenizes groupNames as a text is (the lexicon is built).
+func (l *lexicon) compileGroups() map[string][]groupName {
+	groups := make(map[string][]groupName)
+	for _, name := range groupNames {
+		var g groupName
+		for _, t := range l.tokenize(name, nil) {
+			g = append(g, nameTok{w: name[t.start:t.end], space: t.space})
+		}
+		first := g[0].w
+		groups[first] = append(groups[first], g)
+		if c := capitalised(first); c != first {
+			groups[c] = append(groups[c], g)
+		}
+	}
+	for _, gs := range groups {
+		slices.SortStableFunc(gs, func(a, b groupName) int { return cmp.Compare(len(b), len(a)) })
+	}
+	return groups
+}
+
+// capitalised returns w with its first letter, an ASCII one, in capitals.
+func capitalised(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
 }

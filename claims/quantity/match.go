@@ -1317,6 +1317,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return u + 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
+		u = p.nounAfterName(s, toks, u, m)
 		// A nation's adjective of two words ("300 North Korean troops",
 		// "Sri Lankan") is read as its second.
 		if u+1 < len(toks) && p.word(&toks[u]).has(fDemonymLead) && isUpperASCII(s[toks[u].start]) &&
@@ -2030,6 +2031,156 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
 		}
 	}
 	return u
+}
+
+// nounAfterName returns the index of the noun a figure counts when the
+// name of a group stands between them, toks[u] being the first word after
+// the figure, or u.
+//
+// English puts the name of an armed group, an organisation or a force
+// before the noun it counts, as an adjective: "300 Islamic State
+// fighters", "300 Boko Haram fighters", "300 al-Qaeda fighters", "300
+// US-led coalition troops", "2,000 Hezbollah men". The noun is the unit,
+// as it is after a nation's adjective ("200 Kurdish fighters"), so that
+// "300 Islamic State fighters" and "800 fighters" are compared. The name
+// is one of the lexicon's groupNames, the longest that matches; a
+// lower-case word may be joined to it by a hyphen ("US-led", "Hamas-run");
+// up to two of groupAdjuncts may follow ("coalition", "suicide"); then
+// comes the noun, a plural (englishPlural). Anything else leaves toks[u]
+// to the rules after, which read as before: an unknown capitalised word
+// ("300 MW turbines", "1,000 Shell gas stations") or a name the figure
+// counts itself ("300 Taliban attacked", "1,000 ISIS") stays the unit, a
+// known one ("300 US overseas bases") leaves none.
+//
+// A figure that is a date's, a year's or a name's is no count of what
+// follows (figureNotCount): "On Oct. 7 Hamas fighters killed", "In 2014
+// ISIS fighters swept", "The Fortune 500 US companies".
+func (p *Parser) nounAfterName(s string, toks []token, u int, m *match) int {
+	j := p.groupNameEnd(s, toks, u)
+	if j == u || p.figureNotCount(s, toks, m) {
+		return u
+	}
+	if j+1 < len(toks) && isSym(toks, j, '-') && !toks[j].space && toks[j+1].kind == tWord && !toks[j+1].space &&
+		s[toks[j+1].start] >= 'a' && s[toks[j+1].start] <= 'z' {
+		j += 2 // "US-led", "Hamas-run"
+	}
+	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
+	for n := 0; n < 2 && spaced(j) && groupAdjunct[s[toks[j].start:toks[j].end]]; n++ {
+		j++
+	}
+	if spaced(j) && p.englishPlural(s, &toks[j]) {
+		return j
+	}
+	return u
+}
+
+// groupNameEnd returns the index of the token after the longest of the
+// lexicon's groupNames that starts at toks[u], or u.
+func (p *Parser) groupNameEnd(s string, toks []token, u int) int {
+	best := u
+	for _, g := range p.lex.groups[s[toks[u].start:toks[u].end]] {
+		if e := u + len(g); e > best && g.at(s, toks, u) {
+			best = e
+		}
+	}
+	return best
+}
+
+// at reports whether g is written at toks[u]: each token's text as
+// listed, or capitalised ("Al" of "al"), and spaced as listed.
+func (g groupName) at(s string, toks []token, u int) bool {
+	if u+len(g) > len(toks) {
+		return false
+	}
+	for i, nt := range g {
+		t := &toks[u+i]
+		w := s[t.start:t.end]
+		if i > 0 && t.space != nt.space || w != nt.w && !(len(w) == len(nt.w) && w[1:] == nt.w[1:] && capitalised(nt.w) == w) {
+			return false
+		}
+	}
+	return true
+}
+
+// figureNotCount reports a figure that counts nothing of a name after it:
+//   - a year: four digits from 1000 to 2100 as written, with no
+//     separator or decimals, an end of a range included ("In 2014 ISIS
+//     fighters", "between 2014 and 2016 Islamic State fighters", "The
+//     2014 ISIS fighters who took Mosul"), whatever precedes it;
+//   - a day: after a month, with or without its dot ("On Oct. 7 Hamas
+//     fighters", "Jan. 6 Capitol rioters", "June 10"), after a day of the
+//     week, or joined to a figure before it by "/", "-" or "." ("10/7");
+//   - a name's or label's number: after a capitalised word the lexicon
+//     does not know ("The Fortune 500 US companies", "World War 2 US
+//     veterans", "Game 7") or after a reference word ("resolution 2254").
+func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
+	if m.core == coreVague {
+		return false // "dozens of Islamic State militants": no figure written
+	}
+	if yearShaped(s, &toks[m.a.tok]) || m.core == coreRange && m.b.digits && yearShaped(s, &toks[m.b.tok]) {
+		return true
+	}
+	n := m.a.tok
+	if n == 0 {
+		return false
+	}
+	prev := &toks[n-1]
+	if prev.kind == tSym && !toks[n].space && n >= 2 && toks[n-2].kind == tNum && (prev.sym == '/' || prev.sym == '-' || prev.sym == '.') {
+		return true // "10/7"
+	}
+	if isSym(toks, n-1, '.') && n >= 2 && toks[n-2].kind == tWord {
+		prev = &toks[n-2] // "Sept. 11"
+	}
+	if prev.kind != tWord {
+		return false
+	}
+	pw, w := p.word(prev), s[prev.start:prev.end]
+	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
+		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && prev == &toks[n-1]
+}
+
+// yearShaped reports a number token written as four digits from 1000 to
+// 2100, as years are.
+func yearShaped(s string, t *token) bool {
+	w := s[t.start:t.end]
+	if t.kind != tNum || len(w) != 4 || w < "1000" || w > "2100" {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// englishPlural reports a lower-case word after a group's name that is a
+// noun in the plural (nounAfterName): a count noun of the lexicon
+// ("fighters", "troops"), or a word the lexicon does not know that ends
+// in "-men" ("men", "gunmen") or in "-s" ("mercenaries", "hijackers"),
+// but for the endings of singulars and names ("-ss", "-us", "-is",
+// "-as": "across", "campus", "analysis", "Hamas") and notPluralWords
+// ("news", "overseas"). A word the lexicon knows and counts not ("days",
+// "resolutions", "dollars") is none.
+func (p *Parser) englishPlural(s string, t *token) bool {
+	w := s[t.start:t.end]
+	if w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	if p.word(t).has(fCountNoun) {
+		return true
+	}
+	if t.id != 0 || len(w) < 3 || notPlural[w] {
+		return false
+	}
+	if strings.HasSuffix(w, "men") {
+		return true
+	}
+	switch w[len(w)-2:] {
+	case "ss", "us", "is", "as":
+		return false
+	}
+	return w[len(w)-1] == 's'
 }
 
 // The kinds of Russian adjectives before a counted noun (ruAdjective).

@@ -878,6 +878,14 @@ func IsDemonym(word string) bool { return demonyms[word] }
 
 var irregularPast = wordSet(irregularPasts)
 
+// Words of the lexicon the reading of a group's name before a noun looks
+// up (nounAfterName).
+var (
+	groupAdjunct = wordSet(groupAdjuncts)
+	notPlural    = wordSet(notPluralWords)
+	weekdays     = wordSet(weekdayWords)
+)
+
 // IsPastVerb reports whether word (in lower case) is a verb in the past
 // that the parser never takes for the unit of a figure before it: a
 // Russian past plural or neuter, reflexive or not ("погибли", "погибло",
