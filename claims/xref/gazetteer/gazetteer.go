@@ -105,7 +105,9 @@ package gazetteer
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -935,4 +937,14 @@ func compareElements(a, b []string) Relation {
 		return Contains
 	}
 	return Overlap
+}
+
+// BuiltinFingerprint is a digest of the built-in tables (the hand-kept
+// places and the GeoNames table): it changes when a release changes
+// what the built-in gazetteer knows. xref.RulesVersion follows it.
+func BuiltinFingerprint() string {
+	h := sha256.New()
+	h.Write(builtinJSON)
+	h.Write(geonamesGz)
+	return hex.EncodeToString(h.Sum(nil))
 }
