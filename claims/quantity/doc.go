@@ -225,14 +225,23 @@
 //     in 2, 3 or 4 but not 12 to 14 ("3", "22", "104", "три") the noun's
 //     genitive singular in "-а" or "-я" is reached too ("3 русскоязычных
 //     боевика", "22 местных жителя": "боевика", "жителя", as "3
-//     боевика" reads), but not an adverb or conjunction that ends so ("3
-//     раненых вчера"), nor a feminine noun's "-ы" or "-и", which short
-//     participles share ("2 раненых доставлены"). Nothing tells a
-//     substantivised adjective's genitive owner from the noun it
+//     боевика" reads), but not an adverb, conjunction, gerund or pronoun
+//     that ends so ("3 раненых вчера", "3 погибших несмотря на", "3
+//     раненых себя"), a short participle or a verb in the feminine past
+//     ("2 пострадавших госпитализирована"), a feminine nominative ("2
+//     раненых девушка"), nor a feminine noun's "-ы" or "-и", which short
+//     participles share ("2 раненых доставлены"). After a preposition
+//     that takes no accusative ("у 3 пострадавших диагностирована
+//     контузия", "среди 2 погибших") the figure puts no noun in the
+//     genitive singular, and the adjective's form stays the unit. Nothing
+//     tells a substantivised adjective's genitive owner from the noun it
 //     qualifies: "200 рабочих заводов" (workers of factories) reads
 //     "заводов" as "300 рабочих мест" reads "мест", and "2 рабочих
 //     завода" "завода"; only after other figures is a genitive singular
-//     no counted noun ("200 рабочих завода": "рабочих"). A
+//     no counted noun ("200 рабочих завода": "рабочих"), and after 2, 3
+//     or 4 only for the few such words that are nouns far more often
+//     ("3 военнослужащих батальона", "2 служащих банка", "3 заключенных
+//     лагеря": the first word). A
 //     nation's adjective before its own currency leaves the currency the
 //     unit: "3 million Russian roubles", "3 млн российских рублей" (RUB),
 //     "американских долларов" (USD), as "US dollars" is; another nation's

@@ -1441,7 +1441,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 			}
 		}
 	} else {
-		u = p.ruCountedNoun(s, toks, u)
+		u = p.ruCountedNoun(s, toks, u, ruFewCase(s, toks, u, m.start))
 	}
 	w := p.word(&toks[u])
 	if w.currency != "" && m.core == coreVague {
@@ -2080,10 +2080,14 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // after more such adjectives: "2000 русскоязычных боевиков", "200
 // погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
 // that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
-// русскоязычных боевика", "22 местных жителя" (see ruFewFigure).
-func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
+// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase).
+func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
-	few := u > 0 && ruFewFigure(s, &toks[u-1])
+	if few && ruOwnNouns[s[toks[u].start:toks[u].end]] {
+		// "3 военнослужащих батальона": servicemen of a battalion; a
+		// genitive after them is their owner.
+		few = false
+	}
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
@@ -2171,13 +2175,12 @@ func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 // the unit. A currency's word the lexicon has only for its nation's
 // adjective ("динаров") is read as a word it does not know (unknownWord).
 //
-// few says the figure ends in 2, 3 or 4 (ruFewFigure): then a word in
-// "-а" or "-я", the genitive singular of a masculine or neuter noun ("3
-// русскоязычных боевика", "22 местных жителя"), is a noun too, but for a
-// reflexive verb ("находятся") and the adverbs, conjunctions and
-// prepositions that end so (ruNotNounsInA: "вчера", "когда", "сначала").
-// The genitive singular of a feminine noun ("2 крылатых ракеты") ends as
-// a short participle does ("доставлены", "убиты") and is not reached.
+// few says the noun is in the genitive singular (ruFewCase): then a word
+// in "-а" or "-я" that may be a masculine or neuter noun's genitive
+// singular is a noun too ("3 русскоязычных боевика", "22 местных жителя";
+// see ruGenitiveSingular). The genitive singular of a feminine noun ("2
+// крылатых ракеты") ends as a short participle does ("доставлены",
+// "убиты") and is not reached.
 func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
@@ -2186,15 +2189,15 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 		return true
 	}
 	w := s[t.start:t.end]
-	if n := utf8.RuneCountInString(w); !p.unknownWord(t) || w[0] < utf8.RuneSelf || !isLowerStart(w) || n < 3 ||
+	n := utf8.RuneCountInString(w)
+	if !p.unknownWord(t) || w[0] < utf8.RuneSelf || !isLowerStart(w) || n < 3 ||
 		n == 3 && !strings.HasSuffix(w, "ел") || n > 3 && strings.HasSuffix(w, "л") {
 		return false
 	}
 	if ruNounsInT[w] {
 		return true
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
-		!(few && utf8.RuneCountInString(w) > 3 && (last == 'а' || last == 'я') && !strings.HasSuffix(w, "ся") && !ruNotNounsInA[w]) {
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) && !(few && n > 3 && ruGenitiveSingular(w)) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2215,15 +2218,105 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 // verb too.
 var ruNounsInT = wordSet("ракет газет монет кассет сигарет анкет планет комет конфет котлет плит орбит валют кают")
 
-// ruNotNounsInA are the adverbs, conjunctions and prepositions in "-а" or
-// "-я" that may follow a substantivised adjective after a figure ("3
-// раненых вчера", "2 погибших когда"), which a noun's genitive singular
+// ruGenitiveSingular reports a word in "-а" or "-я" (of four letters or
+// more) that may be a masculine or neuter noun's genitive singular, as
+// after 2, 3 or 4 ("боевика", "жителя", "ветерана", "члена"). Turned
+// away: a reflexive verb ("находятся"); the adverbs, conjunctions,
+// prepositions, pronouns and gerunds that end so (ruNotNounsInA:
+// "вчера", "позавчера", "несмотря", "себя"); a short participle or a
+// verb in the past (ruShortParticiple: "обнаружена", "изъята"); a
+// feminine noun in the nominative (ruFeminineNominative: "девушка",
+// "женщина").
+func ruGenitiveSingular(w string) bool {
+	return (strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")) && !strings.HasSuffix(w, "ся") &&
+		!ruNotNounsInA[w] && !ruShortParticiple(w) && !ruFeminineNominative(w)
+}
+
+// ruNotNounsInA are the adverbs, conjunctions, prepositions, pronouns
+// and gerunds in "-а" or "-я" that may follow a substantivised adjective
+// after a figure ("3 раненых вчера", "2 погибших когда", "3 погибших
+// несмотря на", "3 раненых себя"), which a noun's genitive singular
 // would otherwise be taken for after two to four (see
-// ruNounAfterAdjectives). Not "дома", which is the genitive of "дом" as
-// often ("3 жилых дома").
-var ruNotNounsInA = wordSet("вчера сегодня завтра тогда когда всегда иногда никогда пока куда туда сюда оттуда " +
-	"отсюда откуда едва снова сперва слева справа сначала хотя нельзя спустя благодаря сама наша ваша своя твоя " +
-	"стоя сидя лежа")
+// ruGenitiveSingular). No rule of their endings tells them from nouns
+// ("слегка" ends as "боевика" does). Not "дома", which is the genitive of
+// "дом" as often ("3 жилых дома").
+var ruNotNounsInA = wordSet("вчера позавчера сегодня завтра послезавтра тогда когда всегда навсегда иногда " +
+	"никогда пока покуда куда туда сюда никуда оттуда отсюда откуда ниоткуда едва снова сперва слева справа " +
+	"сначала слегка наверняка издалека сгоряча сообща сполна дотла хотя нельзя спустя благодаря несмотря " +
+	"судя глядя исходя говоря смотря идя стоя сидя лежа сама наша ваша своя твоя моя себя меня тебя")
+
+// ruShortParticiple reports a word with the ending of a feminine short
+// participle ("обнаружена", "ранена", "диагностирована", "изъята",
+// "убита", "задержана", "оказана") or of a verb in the feminine past
+// ("получила", "была"), which are no noun's genitive singular. The
+// endings are those no masculine noun a figure counts shares: "-ена" but
+// for "члена" and "-мена" ("бизнесмена"), "-ована", "-ята", "-ыта" but
+// for "опыта", "-бита", "-нута", and of "-ана" only "-казана", "-вязана",
+// "-писана", "-ержана", "-брана" ("ветерана", "капитана", "партизана"
+// are nouns); "-ила", "-ыла" (not "-ала", "-ела": "генерала", "отдела").
+func ruShortParticiple(w string) bool {
+	switch w {
+	case "члена", "опыта":
+		return false
+	}
+	if strings.HasSuffix(w, "мена") {
+		return false
+	}
+	for _, e := range [...]string{"ена", "ёна", "ована", "ята", "ыта", "бита", "нута", "казана", "вязана", "писана",
+		"ержана", "брана", "ила", "ыла"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruFeminineNominative reports a word with the ending of a feminine (or
+// common) noun's nominative in "-а" that no masculine noun's genitive
+// singular shares: "девушка", "бабушка", "девочка", "школьница",
+// "женщина" ("мужчина" too, a nominative all the same), "журналистка",
+// "пенсионерка", "иностранка", "россиянка". Not "-ка" alone:
+// "боевика", "ребенка", "подростка" are genitives.
+func ruFeminineNominative(w string) bool {
+	for _, e := range [...]string{"ушка", "юшка", "ышка", "очка", "ечка", "ница", "щина", "истка", "ерка", "анка", "янка"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruOwnNouns are substantivised adjectives that are nouns far more often
+// than adjectives: after 2, 3 or 4 a genitive singular after them is
+// their owner ("3 военнослужащих батальона", "2 служащих банка", "3
+// заключенных лагеря"), and they stay the unit. Not "рабочих" ("2 рабочих
+// места") nor "ученых" ("2 ученых совета"), nor "рядовых" ("2 рядовых
+// сотрудника"), which qualify a noun after them as often.
+var ruOwnNouns = wordSet("военнослужащих служащих заключенных заключённых")
+
+// ruFewCase reports a figure after which Russian puts the noun in the
+// genitive singular: one that ends in 2, 3 or 4 (ruFewFigure; toks[u-1]
+// its last token) in the nominative or accusative. After a preposition
+// that governs another case ("у 3 пострадавших", "среди 2 погибших",
+// "для 3 раненых"; ruObliquePreps) the noun is in the genitive plural or
+// another case, as after any figure. start is the byte offset where the
+// quantity starts (a modifier included).
+func ruFewCase(s string, toks []token, u, start int) bool {
+	if u == 0 || !ruFewFigure(s, &toks[u-1]) {
+		return false
+	}
+	i := u - 1
+	for i >= 0 && toks[i].start >= start {
+		i--
+	}
+	return i < 0 || toks[i].kind != tWord || !ruObliquePreps[strings.ToLower(s[toks[i].start:toks[i].end])]
+}
+
+// ruObliquePreps are the Russian prepositions that never take the
+// accusative (ruFewCase). "в", "на", "за", "через", "по", "под" and
+// "про" may ("в 2 жилых дома попали снаряды") and are left out.
+var ruObliquePreps = wordSet("у из от для до без около возле после кроме среди о об обо при к ко между перед " +
+	"над с со")
 
 // unknownWord reports a word the lexicon does not know, or knows only as
 // the word of a currency that names it after its nation's adjective or as

@@ -261,3 +261,75 @@ func TestOtherDollars(t *testing.T) {
 		{"The tower sold for HK$200 million last year.", "HK$200 million", "HKD"},
 	})
 }
+
+// After a preposition that governs no accusative ("у", "среди", "для")
+// a figure of 2, 3 or 4 puts no noun in the genitive singular: the
+// substantivised adjective stays the unit. Nor is a short participle
+// ("обнаружена", "изъята"), a verb in the feminine past or a feminine
+// nominative ("девушка") a genitive singular; nouns in "-на" and "-та"
+// still are ("ветерана", "члена", "бандита").
+func TestRussianFewNotGenitive(t *testing.T) {
+	t.Parallel()
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"У 3 пострадавших диагностирована контузия.", "3 пострадавших", "пострадавших"},
+		{"Врачи сообщили, что у 2 раненых обнаружена инфекция.", "2 раненых", "раненых"},
+		{"у 3 заболевших выявлена пневмония", "3 заболевших", "заболевших"},
+		{"у 2 задержанных изъята взрывчатка", "2 задержанных", "задержанных"},
+		{"у 2 пострадавших ампутирована нога", "2 пострадавших", "пострадавших"},
+		{"среди 2 погибших женщина", "2 погибших", "погибших"},
+		// What read right before still does.
+		{"у 3 раненых бойцов", "3 раненых бойцов", "бойцов"},
+		{"В 2 жилых дома попали снаряды.", "2 жилых дома", "дома"},
+	})
+	runTable(t, defaultParser, []parseCase{
+		{"2 пострадавших госпитализирована", exact(2, "numeral").unit("пострадавших").span("2 пострадавших")},
+		{"3 раненых эвакуирована", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"2 задержанных получила", exact(2, "numeral").unit("задержанных").span("2 задержанных")},
+		{"2 раненых девушка", exact(2, "numeral").unit("раненых").span("2 раненых")},
+		{"3 погибших женщина", exact(3, "numeral").unit("погибших").span("3 погибших")},
+		{"3 раненых школьница", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		// Nouns in "-на", "-та" and "-ка" are still reached.
+		{"2 иностранных ветерана", exact(2, "numeral").unit("ветерана")},
+		{"3 раненых капитана", exact(3, "numeral").unit("капитана")},
+		{"3 российских члена", exact(3, "numeral").unit("члена")},
+		{"2 российских бизнесмена", exact(2, "numeral").unit("бизнесмена")},
+		{"3 убитых бандита", exact(3, "numeral").unit("бандита")},
+		{"2 раненых ребенка", exact(2, "numeral").unit("ребенка")},
+		{"3 раненых подростка", exact(3, "numeral").unit("подростка")},
+		{"2 следственных отдела", exact(2, "numeral").unit("отдела")},
+	})
+}
+
+// Adverbs, gerunds and pronouns in "-а" or "-я" after a substantivised
+// adjective are no nouns (ruNotNounsInA).
+func TestRussianFewNotNouns(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"2 погибших позавчера", exact(2, "numeral").unit("погибших").span("2 погибших")},
+		{"3 погибших несмотря на", exact(3, "numeral").unit("погибших").span("3 погибших")},
+		{"2 раненых судя по всему", exact(2, "numeral").unit("раненых").span("2 раненых")},
+		{"3 раненых навсегда", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"2 погибших наверняка", exact(2, "numeral").unit("погибших").span("2 погибших")},
+		{"3 раненых слегка", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"3 пострадавших никуда", exact(3, "numeral").unit("пострадавших").span("3 пострадавших")},
+		{"2 раненых покуда", exact(2, "numeral").unit("раненых").span("2 раненых")},
+		{"3 раненых себя", exact(3, "numeral").unit("раненых").span("3 раненых")},
+	})
+}
+
+// A substantivised adjective that is mostly a noun ("военнослужащих",
+// "служащих", "заключенных") keeps its reading after 2, 3 or 4 when a
+// genitive singular follows: that is its owner. Others ("рабочих")
+// qualify the noun after them as often and read it ("3 рабочих места").
+func TestRussianFewOwner(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"3 военнослужащих батальона", exact(3, "numeral").unit("военнослужащих").span("3 военнослужащих")},
+		{"2 служащих банка", exact(2, "numeral").unit("служащих").span("2 служащих")},
+		{"3 заключенных лагеря", exact(3, "numeral").unit("заключенных").span("3 заключенных")},
+		// What read right before still does.
+		{"3 рабочих места", exact(3, "numeral").unit("места")},
+		{"2 российских военнослужащих", exact(2, "numeral").unit("военнослужащих")},
+		{"200 военнослужащих батальона", exact(200, "numeral").unit("военнослужащих").span("200 военнослужащих")},
+	})
+}
