@@ -2275,10 +2275,12 @@ func ruShortParticiple(w string) bool {
 // common) noun's nominative in "-а" that no masculine noun's genitive
 // singular shares: "девушка", "бабушка", "девочка", "школьница",
 // "женщина" ("мужчина" too, a nominative all the same), "журналистка",
-// "пенсионерка", "иностранка", "россиянка". Not "-ка" alone:
-// "боевика", "ребенка", "подростка" are genitives.
+// "пенсионерка", "иностранка", "гражданка", "американка", "россиянка".
+// Not "-ка" alone, nor "-анка" or "-ерка" alone: "боевика", "ребенка",
+// "подростка", "танка", "банка", "клерка" are genitives.
 func ruFeminineNominative(w string) bool {
-	for _, e := range [...]string{"ушка", "юшка", "ышка", "очка", "ечка", "ница", "щина", "истка", "ерка", "анка", "янка"} {
+	for _, e := range [...]string{"ушка", "юшка", "ышка", "очка", "ечка", "ница", "щина", "истка", "онерка",
+		"ранка", "данка", "канка", "ганка", "манка", "чанка", "жанка", "янка"} {
 		if strings.HasSuffix(w, e) {
 			return true
 		}

@@ -297,6 +297,11 @@ func TestRussianFewNotGenitive(t *testing.T) {
 		{"2 раненых ребенка", exact(2, "numeral").unit("ребенка")},
 		{"3 раненых подростка", exact(3, "numeral").unit("подростка")},
 		{"2 следственных отдела", exact(2, "numeral").unit("отдела")},
+		{"2 подбитых танка", exact(2, "numeral").unit("танка")},
+		{"2 ограбленных банка", exact(2, "numeral").unit("банка")},
+		{"2 уволенных клерка", exact(2, "numeral").unit("клерка")},
+		{"2 раненых иностранка", exact(2, "numeral").unit("раненых").span("2 раненых")},
+		{"2 раненых пенсионерка", exact(2, "numeral").unit("раненых").span("2 раненых")},
 	})
 }
 
