@@ -167,17 +167,31 @@
 //     EUR, £ GBP, ₽, руб. and рублей RUB, ¥ and JPY, ₹, Rs and rupees INR,
 //     CHF, CNY; ₴, грн. and гривен UAH, ₸ and тенге KZT, ₪ and shekels
 //     ILS, ₾ and лари GEL, ֏ and драмов AMD, ₼ and манатов AZN, zł and
-//     злотых PLN, форинтов HUF; C$ CAD, A$ AUD, ₺ TRY. Dollars, pounds,
-//     roubles, lira, dinars, rials, dirhams and crowns after a nation's
-//     adjective are that nation's: "Canadian dollars" CAD, "белорусских
-//     рублей" BYN, "сирийских фунтов" and "сирийских лир" SYP, "иракских
-//     динаров" IQD (also AUD, LBP, EGP, IRR, SAR, AED, TRY, CZK); alone,
-//     dollars, pounds and roubles are USD, GBP and RUB, and the words no
-//     one currency owns ("5 млн лир", "dinars") are the unit as written.
-//     A code that is an English word too (TRY, GEL, AMD, CAD, ILS) is
-//     read only in capitals ("try 5 times" is no money). A code before
-//     the figure keeps the scale after it: "JPY 640
-//     trillion", "руб. 5 млрд", "Rs 47.66 lakh crore". Cents and kopecks
+//     злотых PLN, форинтов HUF; ₺ TRY; C$, CA$, Can$, CDN$, Cdn$ and
+//     CAD$ CAD, A$ and AU$ AUD, HK$ HKD, NZ$ NZD, S$ SGD. A bare "$" is
+//     USD but where another nation's dollar follows the figure ("$3
+//     million CAD", "$3 million Canadian dollars"); letters glued before
+//     "$" that name none of these ("NT$500", "R$5 million") leave the sum
+//     with no currency. Dollars, pounds, roubles, lira, dinars, rials,
+//     dirhams and crowns after a nation's adjective are that nation's:
+//     "Canadian dollars" CAD, "белорусских рублей" BYN, "сирийских
+//     фунтов" and "сирийских лир" SYP, "иракских динаров" IQD (also AUD,
+//     SGD, LBP, EGP, IRR, SAR, AED, TRY, CZK, and, known only so, JOD,
+//     KWD, LYD, DZD, TND, BHD, RSD, YER, QAR, OMR, MAD, SEK, NOK, DKK);
+//     alone, dollars, pounds and roubles are USD, GBP and RUB, and the
+//     words no one currency owns ("5 млн лир", "dinars", "drams": a
+//     measure of whisky too) are the unit as written, as after an
+//     adjective that names no nation of the lexicon's ("5 million new
+//     dinars"). A code that is an English word too (TRY, GEL, AMD, CAD,
+//     ILS) is read only in capitals, and not in a headline in capitals
+//     ("try 5 times", "COURT TO TRY 14 JOURNALISTS" are no money). A code
+//     before the figure keeps the scale after it: "JPY 640
+//     trillion", "руб. 5 млрд", "Rs 47.66 lakh crore"; the codes of
+//     currencies other than USD, EUR, GBP, RUB, JPY, CHF, CNY and INR,
+//     which are acronyms and words too, are read before a figure only
+//     where a scale word, a sign or the end of the text follows it
+//     ("SAR 5 million", "TRY 500."; not "Hong Kong SAR 2024 was
+//     approved", "AMD 3000 series"). Cents and kopecks
 //     after a sum add to it ("7 dollars 25 cents" = 7.25 USD). A vague
 //     quantity takes the currency after it ("millions of dollars").
 //     Otherwise Unit is the word after
@@ -211,14 +225,23 @@
 //     in 2, 3 or 4 but not 12 to 14 ("3", "22", "104", "три") the noun's
 //     genitive singular in "-а" or "-я" is reached too ("3 русскоязычных
 //     боевика", "22 местных жителя": "боевика", "жителя", as "3
-//     боевика" reads), but not an adverb or conjunction that ends so ("3
-//     раненых вчера"), nor a feminine noun's "-ы" or "-и", which short
-//     participles share ("2 раненых доставлены"). Nothing tells a
-//     substantivised adjective's genitive owner from the noun it
+//     боевика" reads), but not an adverb, conjunction, gerund or pronoun
+//     that ends so ("3 раненых вчера", "3 погибших несмотря на", "3
+//     раненых себя"), a short participle or a verb in the feminine past
+//     ("2 пострадавших госпитализирована"), a feminine nominative ("2
+//     раненых девушка"), nor a feminine noun's "-ы" or "-и", which short
+//     participles share ("2 раненых доставлены"). After a preposition
+//     that takes no accusative ("у 3 пострадавших диагностирована
+//     контузия", "среди 2 погибших") the figure puts no noun in the
+//     genitive singular, and the adjective's form stays the unit. Nothing
+//     tells a substantivised adjective's genitive owner from the noun it
 //     qualifies: "200 рабочих заводов" (workers of factories) reads
 //     "заводов" as "300 рабочих мест" reads "мест", and "2 рабочих
 //     завода" "завода"; only after other figures is a genitive singular
-//     no counted noun ("200 рабочих завода": "рабочих"). A
+//     no counted noun ("200 рабочих завода": "рабочих"), and after 2, 3
+//     or 4 only for the few such words that are nouns far more often
+//     ("3 военнослужащих батальона", "2 служащих банка", "3 заключенных
+//     лагеря": the first word). A
 //     nation's adjective before its own currency leaves the currency the
 //     unit: "3 million Russian roubles", "3 млн российских рублей" (RUB),
 //     "американских долларов" (USD), as "US dollars" is; another nation's

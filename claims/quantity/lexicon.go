@@ -67,7 +67,7 @@ const (
 	fInverts                         // "рублей", "процентов": a unit noun that may stand before its figure as "около" ("рублей 500"), as a count noun may
 	fDemonym                         // "Russian", "Chechen": a nation's or people's adjective, which qualifies the noun after it ("300 Chechen fighters")
 	fDemonymLead                     // "North", "Sri": the first word of a two-word demonym ("North Korean", "Sri Lankan")
-	fCurrencyWord                    // "dinars", "лир", "TRY": a currency's word that names it only after its nation's adjective or in capitals, and is otherwise read as an unknown word
+	fCurrencyWord                    // "dinars", "лир", "drams", "try": a word that names no currency alone, but only after its nation's adjective ("Iraqi dinars") or as a code in capitals ("TRY"); elsewhere it is read as a word the lexicon does not know ("5 million new dinars", "5 gel packs")
 )
 
 // Numeral ranks: within a group a numeral may only be followed by one of
@@ -511,7 +511,8 @@ const currencyAbbrevs = "руб долл грн"
 // their nation's adjective ("Canadian dollars", "сирийских
 // фунтов", "белорусских рублей"). Lira, dinars, rials, dirhams and crowns
 // are no one currency's alone: "5 млн лир" may be Turkish, Syrian or
-// Lebanese, and keeps "лир" as its unit.
+// Lebanese, and keeps "лир" as its unit (so do "drams", a measure of
+// whisky as often as Armenian money).
 const (
 	dollarWords = "dollars dollar долларов доллара доллар долларах долларам долл"
 	poundWords  = "pounds pound фунтов фунта"
@@ -567,11 +568,32 @@ var currencies = []struct {
 	{"AED", "", "aed", "", "emirati эмиратск", dirhamWords},
 	{"ILS", "shekels shekel шекелей шекеля шекель", "nis", "ils", "israeli израильск", ""},
 	{"GEL", "lari лари", "", "gel", "georgian грузинск", ""},
-	{"AMD", "drams драмов", "", "amd", "armenian армянск", ""},
+	{"AMD", "драмов", "", "amd", "armenian армянск", "drams dram"}, // "2 drams of whisky"
 	{"AZN", "manats manat манатов маната манат", "azn", "", "azerbaijani азербайджанск", ""},
 	{"PLN", "zlotys zloty zlotych zł злотых злотый злотого", "pln", "", "polish польск", ""},
 	{"CZK", "", "czk", "", "czech чешск", crownWords},
 	{"HUF", "forints forint форинтов форинта форинт", "huf", "", "hungarian венгерск", ""},
+	// Known only after their nation's adjective, with no code: "5 million
+	// Jordanian dinars", "5 млн шведских крон".
+	{"JOD", "", "", "", "jordanian иорданск", dinarWords},
+	{"KWD", "", "", "", "kuwaiti кувейтск", dinarWords},
+	{"LYD", "", "", "", "libyan ливийск", dinarWords},
+	{"DZD", "", "", "", "algerian алжирск", dinarWords},
+	{"TND", "", "", "", "tunisian тунисск", dinarWords},
+	{"BHD", "", "", "", "bahraini бахрейнск", dinarWords},
+	{"RSD", "", "", "", "serbian сербск", dinarWords},
+	{"YER", "", "", "", "yemeni йеменск", rialWords},
+	{"QAR", "", "", "", "qatari катарск", rialWords},
+	{"OMR", "", "", "", "omani оманск", rialWords},
+	{"MAD", "", "", "", "moroccan марокканск", dirhamWords},
+	{"SEK", "", "", "", "swedish шведск", crownWords},
+	{"NOK", "", "", "", "norwegian норвежск", crownWords},
+	{"DKK", "", "", "", "danish датск", crownWords},
+	// Other nations' dollars, by the letters glued before "$" (see
+	// dollarPrefixes) and after their nation's adjective.
+	{"HKD", "", "hkd", "", "", ""},
+	{"NZD", "", "nzd", "", "", ""},
+	{"SGD", "", "sgd", "", "singaporean сингапурск", dollarWords},
 }
 
 var flagWords = []struct {
@@ -852,12 +874,19 @@ func buildLexicon(vague []vagueEntry) *lexicon {
 		l.each(o.forms, func(w *wordInfo) { w.ordinal = o.n })
 	}
 	for _, c := range currencies {
-		l.each(c.nouns, func(w *wordInfo) { w.flags |= fCurrencyWord })
-		l.each(c.capsCodes, func(w *wordInfo) { w.capsCurrency = c.code; w.flags |= fCurrencyWord })
-	}
-	for _, c := range currencies {
 		l.each(c.forms, func(w *wordInfo) { w.currency = c.code })
 		l.each(c.codes, func(w *wordInfo) { w.currency = c.code; w.flags |= fCurrencyCode })
+	}
+	// A word that names a currency alone ("dollars", "рублей") is no
+	// fCurrencyWord even where another currency lists it after its nation's
+	// adjective ("Canadian dollars"): it was a known word before.
+	for _, c := range currencies {
+		l.each(c.nouns, func(w *wordInfo) {
+			if w.currency == "" {
+				w.flags |= fCurrencyWord
+			}
+		})
+		l.each(c.capsCodes, func(w *wordInfo) { w.capsCurrency = c.code; w.flags |= fCurrencyWord })
 	}
 	// Only a shortened currency takes a dot: "600 руб.", "5 долл."; the
 	// dot after "рублей" ends the sentence.

@@ -24,6 +24,7 @@ type amount struct {
 	scale      float64 // product of the scale words and suffixes, 1 when none; for number words the figure's own scale (see wordNumber)
 	folded     bool    // number words: the scale is folded into v and trailZeros
 	currency   string
+	bareDollar bool // the currency is a "$" with no letters before it, which another nation's dollar named after the figure overrides
 	percent    bool
 	digits     bool // written in digits
 	yearLike   bool
@@ -160,7 +161,7 @@ func (p *Parser) matchOne(s string, toks []token, i int, m *match, nested bool) 
 		if k, mod, ok := comparisonAt(toks, j); ok {
 			m.mod, j = mod, k
 		}
-	} else if t.kind == tWord && t.id != 0 {
+	} else if t.kind == tWord && t.id != 0 && !p.dollarPrefix(s, toks, j) {
 		if k, mod, ok := p.prefixAt(toks, j); ok {
 			m.mod, j = mod, k
 		} else if k, mod, ok := p.negatedAt(toks, j); ok {
@@ -299,8 +300,8 @@ func (p *Parser) prefixAt(toks []token, i int) (int, modKind, bool) {
 			if len(ph.ids) == 1 && p.lex.words[ph.ids[0]].flags&fAbbrev != 0 {
 				if k < len(toks) && toks[k].kind == tSym && toks[k].sym == '.' && !toks[k].space {
 					k++
-				} else if toks[i].end-toks[i].start == 1 || k < len(toks) && !toks[k].space {
-					continue // "c" is circa only as "c.", "ca" not glued to what follows ("CA$3 million")
+				} else if toks[i].end-toks[i].start == 1 {
+					continue // "c" is circa only as "c."
 				}
 			}
 			return k, ph.mod, true
@@ -723,21 +724,27 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	// Currency before the figure: "$2bn", "US$ 5m", "€300", "USD 40".
 	if t := &toks[k]; t.kind == tSym {
 		if c := currencySymbol(t.sym); c != "" {
-			a.currency = c
+			a.currency, a.bareDollar = c, t.sym == '$'
+			if t.sym == '$' && !t.space && k > 0 && toks[k-1].kind == tWord && toks[k-1].id == 0 {
+				// "NT$500", "R$5 million": letters glued before "$" that
+				// dollarPrefixes does not know make another nation's
+				// dollar (or real), which is no USD.
+				a.currency, a.bareDollar = "", false
+			}
 			k++
 		}
 	} else if w := p.word(t); w.has(fUS) && isSym(toks, k+1, '$') {
 		a.currency = "USD"
 		k += 2
-	} else if c := dollarPrefixes[s[t.start:t.end]]; c != "" && isSym(toks, k+1, '$') && !toks[k+1].space {
-		a.currency = c // "C$3 million", "A$5 million"
+	} else if p.dollarPrefix(s, toks, k) {
+		a.currency = dollarPrefixes[s[t.start:t.end]] // "C$3 million", "HK$200 million"
 		k += 2
-	} else if c := p.codeBefore(s, t); c != "" {
+	} else if c := p.codeBefore(s, toks, k); c != "" {
 		n := k + 1
 		if isSym(toks, n, '.') && !toks[n].space {
 			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
 		}
-		if n < len(toks) && toks[n].kind == tNum {
+		if n < len(toks) && toks[n].kind == tNum && (majorCurrency(c) || p.scaleOrEndAfter(toks, n)) {
 			a.currency = c
 			k = n
 		}
@@ -919,7 +926,7 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		return k
 	}
 	cur := ""
-	if c := p.nationBeforeCurrency(s, toks, k); c != "" && (a.currency == "" || a.currency == c) {
+	if c := p.nationBeforeCurrency(s, toks, k); c != "" && (a.currency == "" || a.currency == c || a.bareDollar && otherDollar(c)) {
 		// "3 million Russian roubles", "3 млн российских рублей", "3
 		// million Canadian dollars": the currency after its nation's
 		// adjective, which names it.
@@ -929,7 +936,12 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	}
 	w := p.word(t)
 	if cur == "" {
-		cur = p.currencyOf(s, t)
+		cur = p.currencyOf(s, toks, k)
+	}
+	if a.currency == "USD" && a.bareDollar && otherDollar(cur) {
+		// "$3 million CAD", "$3 million Canadian dollars": the code or
+		// the nation after the figure says whose dollar "$" is.
+		a.currency = cur
 	}
 	switch {
 	case w.has(fPercent):
@@ -962,41 +974,110 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 }
 
 // dollarPrefixes are the letters glued before "$" that make it another
-// nation's dollar, written as they are: "C$3 million", "A$5 million".
-// "US$" is the lexicon's fUS.
-var dollarPrefixes = map[string]string{"C": "CAD", "CA": "CAD", "Can": "CAD", "A": "AUD"}
+// nation's dollar, case as written: "C$3 million", "CA$3 million",
+// "HK$200 million". "US$" is the lexicon's fUS; "ca$300" is circa $300
+// (prefixAt), which "CA$" is not.
+var dollarPrefixes = map[string]string{
+	"C": "CAD", "CA": "CAD", "Can": "CAD", "CDN": "CAD", "Cdn": "CAD", "CAD": "CAD",
+	"A": "AUD", "AU": "AUD", "HK": "HKD", "NZ": "NZD", "S": "SGD",
+}
 
-// codeBefore returns the currency of a code that may come before a figure
-// ("USD 40", "CAD 3 million"), or "".
-func (p *Parser) codeBefore(s string, t *token) string {
-	if w := p.word(t); w.has(fCurrencyCode) {
+// dollarPrefix reports toks[k] as one of dollarPrefixes glued to a "$"
+// after it: "C$", "HK$".
+func (p *Parser) dollarPrefix(s string, toks []token, k int) bool {
+	t := &toks[k]
+	return t.kind == tWord && isSym(toks, k+1, '$') && !toks[k+1].space && dollarPrefixes[s[t.start:t.end]] != ""
+}
+
+// otherDollar reports the code of a dollar other than the US one, which
+// a bare "$" may be written for: "$3 million CAD".
+func otherDollar(c string) bool {
+	switch c {
+	case "CAD", "AUD", "HKD", "NZD", "SGD":
+		return true
+	}
+	return false
+}
+
+// majorCurrency reports the currencies whose codes the parser read before
+// Version 14 (USD, EUR, GBP, RUB, JPY, CHF, CNY, INR): a code of theirs
+// before a figure is one whatever follows ("USD 40 per barrel").
+func majorCurrency(c string) bool {
+	switch c {
+	case "USD", "EUR", "GBP", "RUB", "JPY", "CHF", "CNY", "INR":
+		return true
+	}
+	return false
+}
+
+// scaleOrEndAfter reports a figure toks[n] that a scale word follows
+// ("5 million", "5m"), or nothing but a sign or the end of the text: what a
+// code of the later currencies before a figure needs to be one. Those
+// codes are acronyms and words too (SAR, AED, NIS, TRY, AMD), and a word
+// after the figure is what it counts: "Hong Kong SAR 2024 was approved",
+// "TRY 3 SUSPECTS", "AMD 3000 series".
+func (p *Parser) scaleOrEndAfter(toks []token, n int) bool {
+	if n+1 >= len(toks) || toks[n+1].kind == tSym {
+		return true
+	}
+	w := p.word(&toks[n+1])
+	return toks[n+1].kind == tWord && (w.has(fNumScale) || w.has(fSuffix))
+}
+
+// codeBefore returns the currency of a code toks[k] that may come before a
+// figure ("USD 40", "CAD 3 million"), or "".
+func (p *Parser) codeBefore(s string, toks []token, k int) string {
+	if w := p.word(&toks[k]); w.has(fCurrencyCode) {
 		return w.currency
 	}
-	return p.capsCode(s, t)
+	return p.capsCode(s, toks, k)
 }
 
-// currencyOf returns the currency the word t names alone ("dollars",
-// "рублей", "USD", "TRY"), or "".
-func (p *Parser) currencyOf(s string, t *token) string {
-	if c := p.word(t).currency; c != "" {
+// currencyOf returns the currency the word toks[k] names alone
+// ("dollars", "рублей", "USD", "TRY"), or "".
+func (p *Parser) currencyOf(s string, toks []token, k int) string {
+	if c := p.word(&toks[k]).currency; c != "" {
 		return c
 	}
-	return p.capsCode(s, t)
+	return p.capsCode(s, toks, k)
 }
 
-// capsCode returns the currency of a code that is an English word too
-// when t writes it in capitals ("TRY", "CAD"; not "try"), or "".
-func (p *Parser) capsCode(s string, t *token) string {
+// capsCode returns the currency of a code toks[k] that is an English word
+// too ("TRY", "CAD"), written in capitals in text that is not: not
+// "try", nor "TRY" in a headline in capitals ("COURT TO TRY 14
+// JOURNALISTS"), where the word before it or the first word after it,
+// past the figure, is in capitals too. Else "".
+func (p *Parser) capsCode(s string, toks []token, k int) string {
+	t := &toks[k]
 	c := p.word(t).capsCurrency
-	if c == "" {
+	if c == "" || !allCaps(s[t.start:t.end]) {
 		return ""
 	}
-	for i := t.start; i < t.end; i++ {
-		if !isUpperASCII(s[i]) {
-			return ""
+	if k > 0 && toks[k-1].kind == tWord && allCaps(s[toks[k-1].start:toks[k-1].end]) {
+		return ""
+	}
+	for n := k + 1; n < len(toks) && n <= k+3; n++ {
+		if toks[n].kind == tWord {
+			if allCaps(s[toks[n].start:toks[n].end]) {
+				return ""
+			}
+			break
 		}
 	}
 	return c
+}
+
+// allCaps reports a word of two letters or more all in capitals ("TRY",
+// "СУД"), not "A" or "I".
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func currencySymbol(r rune) string {
@@ -1361,17 +1442,17 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 			}
 		}
 	} else {
-		u = p.ruCountedNoun(s, toks, u)
+		u = p.ruCountedNoun(s, toks, u, ruFewCase(s, toks, u, m.start))
 	}
 	w := p.word(&toks[u])
 	if w.currency != "" && m.core == coreVague {
 		m.unit = w.currency // "millions of dollars"
 		return u + 1
 	}
-	if toks[u].id != 0 && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) && !w.has(fCurrencyWord) {
+	if !p.unknownWord(&toks[u]) && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
 		return k
 	}
-	if word := s[toks[u].start:toks[u].end]; toks[u].id == 0 && pastVerbForm(word) {
+	if word := s[toks[u].start:toks[u].end]; p.unknownWord(&toks[u]) && pastVerbForm(word) {
 		return k // a verb: "40 arrived", "800 were killed", "200 погибли", "11 получили ранения"
 	}
 	m.unit = s[toks[u].start:toks[u].end]
@@ -2000,10 +2081,14 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // after more such adjectives: "2000 русскоязычных боевиков", "200
 // погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
 // that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
-// русскоязычных боевика", "22 местных жителя" (see ruFewFigure).
-func (p *Parser) ruCountedNoun(s string, toks []token, u int) int {
+// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase).
+func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
-	few := u > 0 && ruFewFigure(s, &toks[u-1])
+	if few && ruOwnNouns[s[toks[u].start:toks[u].end]] {
+		// "3 военнослужащих батальона": servicemen of a battalion; a
+		// genitive after them is their owner.
+		few = false
+	}
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
@@ -2232,20 +2317,21 @@ func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 // "доставлены", "задержано"; verbs in the past or reflexive: "погибли",
 // "находятся"), a longer word in "-л" (a verb in the past: "хотел"), the
 // endings of an adjective but for "-ий" and "-ей" ("домой", "потом"), of
-// a verb in the present ("-ет", "-ит", "-ут", "-ют", "-ят"; "-ат" after
-// ж, ч, ш, щ: "лежат", not "солдат"), and the dative and prepositional
-// plurals ("-ам", "-ах"), which do not follow a genitive. The few
-// feminine nouns a figure counts whose genitive plural ends as a verb in
-// the present does ("ракет", "плит") are known by name (ruNounsInT);
-// others ("минут" is the lexicon's) keep the adjective as the unit.
+// a verb in the present ("-ет", "-ёт", "-ит", "-ут", "-ют", "-ят"; "-ат"
+// after ж, ч, ш, щ: "лежат", not "солдат"), and the dative and
+// prepositional plurals ("-ам", "-ям", "-ах", "-ях"), which do not follow
+// a genitive. The few feminine nouns a figure counts whose genitive plural
+// ends as a verb in the present does ("ракет", "плит") are known by name
+// (ruNounsInT); others ("минут" is the lexicon's) keep the adjective as
+// the unit. A currency's word the lexicon has only for its nation's
+// adjective ("динаров") is read as a word it does not know (unknownWord).
 //
-// few says the figure ends in 2, 3 or 4 (ruFewFigure): then a word in
-// "-а" or "-я", the genitive singular of a masculine or neuter noun ("3
-// русскоязычных боевика", "22 местных жителя"), is a noun too, but for a
-// reflexive verb ("находятся") and the adverbs, conjunctions and
-// prepositions that end so (ruNotNounsInA: "вчера", "когда", "сначала").
-// The genitive singular of a feminine noun ("2 крылатых ракеты") ends as
-// a short participle does ("доставлены", "убиты") and is not reached.
+// few says the noun is in the genitive singular (ruFewCase): then a word
+// in "-а" or "-я" that may be a masculine or neuter noun's genitive
+// singular is a noun too ("3 русскоязычных боевика", "22 местных жителя";
+// see ruGenitiveSingular). The genitive singular of a feminine noun ("2
+// крылатых ракеты") ends as a short participle does ("доставлены",
+// "убиты") and is not reached.
 func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
@@ -2254,15 +2340,15 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 		return true
 	}
 	w := s[t.start:t.end]
-	if n := utf8.RuneCountInString(w); t.id != 0 || w[0] < utf8.RuneSelf || !isLowerStart(w) || n < 3 ||
+	n := utf8.RuneCountInString(w)
+	if !p.unknownWord(t) || w[0] < utf8.RuneSelf || !isLowerStart(w) || n < 3 ||
 		n == 3 && !strings.HasSuffix(w, "ел") || n > 3 && strings.HasSuffix(w, "л") {
 		return false
 	}
 	if ruNounsInT[w] {
 		return true
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
-		!(few && utf8.RuneCountInString(w) > 3 && (last == 'а' || last == 'я') && !strings.HasSuffix(w, "ся") && !ruNotNounsInA[w]) {
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) && !(few && n > 3 && ruGenitiveSingular(w)) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2283,15 +2369,116 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 // verb too.
 var ruNounsInT = wordSet("ракет газет монет кассет сигарет анкет планет комет конфет котлет плит орбит валют кают")
 
-// ruNotNounsInA are the adverbs, conjunctions and prepositions in "-а" or
-// "-я" that may follow a substantivised adjective after a figure ("3
-// раненых вчера", "2 погибших когда"), which a noun's genitive singular
+// ruGenitiveSingular reports a word in "-а" or "-я" (of four letters or
+// more) that may be a masculine or neuter noun's genitive singular, as
+// after 2, 3 or 4 ("боевика", "жителя", "ветерана", "члена"). Turned
+// away: a reflexive verb ("находятся"); the adverbs, conjunctions,
+// prepositions, pronouns and gerunds that end so (ruNotNounsInA:
+// "вчера", "позавчера", "несмотря", "себя"); a short participle or a
+// verb in the past (ruShortParticiple: "обнаружена", "изъята"); a
+// feminine noun in the nominative (ruFeminineNominative: "девушка",
+// "женщина").
+func ruGenitiveSingular(w string) bool {
+	return (strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")) && !strings.HasSuffix(w, "ся") &&
+		!ruNotNounsInA[w] && !ruShortParticiple(w) && !ruFeminineNominative(w)
+}
+
+// ruNotNounsInA are the adverbs, conjunctions, prepositions, pronouns
+// and gerunds in "-а" or "-я" that may follow a substantivised adjective
+// after a figure ("3 раненых вчера", "2 погибших когда", "3 погибших
+// несмотря на", "3 раненых себя"), which a noun's genitive singular
 // would otherwise be taken for after two to four (see
-// ruNounAfterAdjectives). Not "дома", which is the genitive of "дом" as
-// often ("3 жилых дома").
-var ruNotNounsInA = wordSet("вчера сегодня завтра тогда когда всегда иногда никогда пока куда туда сюда оттуда " +
-	"отсюда откуда едва снова сперва слева справа сначала хотя нельзя спустя благодаря сама наша ваша своя твоя " +
-	"стоя сидя лежа")
+// ruGenitiveSingular). No rule of their endings tells them from nouns
+// ("слегка" ends as "боевика" does). Not "дома", which is the genitive of
+// "дом" as often ("3 жилых дома").
+var ruNotNounsInA = wordSet("вчера позавчера сегодня завтра послезавтра тогда когда всегда навсегда иногда " +
+	"никогда пока покуда куда туда сюда никуда оттуда отсюда откуда ниоткуда едва снова сперва слева справа " +
+	"сначала слегка наверняка издалека сгоряча сообща сполна дотла хотя нельзя спустя благодаря несмотря " +
+	"судя глядя исходя говоря смотря идя стоя сидя лежа сама наша ваша своя твоя моя себя меня тебя")
+
+// ruShortParticiple reports a word with the ending of a feminine short
+// participle ("обнаружена", "ранена", "диагностирована", "изъята",
+// "убита", "задержана", "оказана") or of a verb in the feminine past
+// ("получила", "была"), which are no noun's genitive singular. The
+// endings are those no masculine noun a figure counts shares: "-ена" but
+// for "члена" and "-мена" ("бизнесмена"), "-ована", "-ята", "-ыта" but
+// for "опыта", "-бита", "-нута", and of "-ана" only "-казана", "-вязана",
+// "-писана", "-ержана", "-брана" ("ветерана", "капитана", "партизана"
+// are nouns); "-ила", "-ыла" (not "-ала", "-ела": "генерала", "отдела").
+func ruShortParticiple(w string) bool {
+	switch w {
+	case "члена", "опыта":
+		return false
+	}
+	if strings.HasSuffix(w, "мена") {
+		return false
+	}
+	for _, e := range [...]string{"ена", "ёна", "ована", "ята", "ыта", "бита", "нута", "казана", "вязана", "писана",
+		"ержана", "брана", "ила", "ыла"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruFeminineNominative reports a word with the ending of a feminine (or
+// common) noun's nominative in "-а" that no masculine noun's genitive
+// singular shares: "девушка", "бабушка", "девочка", "школьница",
+// "женщина" ("мужчина" too, a nominative all the same), "журналистка",
+// "пенсионерка", "иностранка", "гражданка", "американка", "россиянка".
+// Not "-ка" alone, nor "-анка" or "-ерка" alone: "боевика", "ребенка",
+// "подростка", "танка", "банка", "клерка" are genitives.
+func ruFeminineNominative(w string) bool {
+	for _, e := range [...]string{"ушка", "юшка", "ышка", "очка", "ечка", "ница", "щина", "истка", "онерка",
+		"ранка", "данка", "канка", "ганка", "манка", "чанка", "жанка", "янка"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruOwnNouns are substantivised adjectives that are nouns far more often
+// than adjectives: after 2, 3 or 4 a genitive singular after them is
+// their owner ("3 военнослужащих батальона", "2 служащих банка", "3
+// заключенных лагеря"), and they stay the unit. Not "рабочих" ("2 рабочих
+// места") nor "ученых" ("2 ученых совета"), nor "рядовых" ("2 рядовых
+// сотрудника"), which qualify a noun after them as often.
+var ruOwnNouns = wordSet("военнослужащих служащих заключенных заключённых")
+
+// ruFewCase reports a figure after which Russian puts the noun in the
+// genitive singular: one that ends in 2, 3 or 4 (ruFewFigure; toks[u-1]
+// its last token) in the nominative or accusative. After a preposition
+// that governs another case ("у 3 пострадавших", "среди 2 погибших",
+// "для 3 раненых"; ruObliquePreps) the noun is in the genitive plural or
+// another case, as after any figure. start is the byte offset where the
+// quantity starts (a modifier included).
+func ruFewCase(s string, toks []token, u, start int) bool {
+	if u == 0 || !ruFewFigure(s, &toks[u-1]) {
+		return false
+	}
+	i := u - 1
+	for i >= 0 && toks[i].start >= start {
+		i--
+	}
+	return i < 0 || toks[i].kind != tWord || !ruObliquePreps[strings.ToLower(s[toks[i].start:toks[i].end])]
+}
+
+// ruObliquePreps are the Russian prepositions that never take the
+// accusative (ruFewCase). "в", "на", "за", "через", "по", "под" and
+// "про" may ("в 2 жилых дома попали снаряды") and are left out.
+var ruObliquePreps = wordSet("у из от для до без около возле после кроме среди о об обо при к ко между перед " +
+	"над с со")
+
+// unknownWord reports a word the lexicon does not know, or knows only as
+// the word of a currency that names it after its nation's adjective or as
+// a code in capitals (fCurrencyWord: "dinars", "gel"), which elsewhere is
+// read as it was before the lexicon listed it ("5 million new dinars":
+// "dinars").
+func (p *Parser) unknownWord(t *token) bool {
+	return t.id == 0 || p.word(t).has(fCurrencyWord)
+}
 
 // ruFewFigure reports a figure whose last token t is a number that ends
 // in 2, 3 or 4 but not in 12 to 14 ("3", "22", "104", "2-3"), or the
@@ -2436,7 +2623,7 @@ func (p *Parser) nounAfterAdjective(s string, t *token) bool {
 		return true
 	}
 	w := s[t.start:t.end]
-	return t.id == 0 && !ruVerbLike(w) && !(len(w) > 4 && (w[len(w)-2:] == "ed" || w[len(w)-3:] == "ing")) // "300 more arrived", "more marching"
+	return p.unknownWord(t) && !ruVerbLike(w) && !(len(w) > 4 && (w[len(w)-2:] == "ed" || w[len(w)-3:] == "ing")) // "300 more arrived", "more marching"
 }
 
 // ruVerbLike reports a Russian word with the ending of a verb in the past
