@@ -1,9 +1,6 @@
 package article
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/claimdesk/claimdesk/claims/quantity"
 	"github.com/claimdesk/claimdesk/claims/xref/gazetteer"
 )
@@ -153,13 +150,14 @@ func keepPlaces(slab *[]string, ps []string) []string {
 }
 
 // coord is a coordination of place names (see coordination): its names
-// run from the first to end; clause is the index of a name after its
-// conjunction that opens a new clause instead (-1 if none), and appos
-// marks the names of it that are appositions of the city before them
-// ("in Aleppo, Syria and Mosul"), by their distance from its first.
+// run from the first to end; loc is whether it stands in the locative,
+// and appos marks the names of it that are appositions of the city
+// before them ("in Aleppo, Syria and Mosul"), by their distance from its
+// first.
 type coord struct {
-	end, clause int
-	appos       uint64
+	end   int
+	loc   bool
+	appos uint64
 }
 
 // apposition reports whether the name at ts[i] of the coordination that
@@ -172,8 +170,8 @@ func (c coord) apposition(start, i int) bool {
 // coordination returns the coordination of place names that the name
 // ts[i:i+n] (name, a city or not) opens. placesOf reads every name of it
 // as it reads the first: in the locative (loc), as an origin (from), or,
-// by what stands before the first and after the last, as an actor (see
-// actorAt).
+// out of the locative, by what stands before the first and after the
+// last, as an actor (see actorAt).
 //
 // Names are coordinated by "and", "or", "и" and "или", with "the" or the
 // preposition again before a name ("the US and the UK", "в Пальмире и в
@@ -196,27 +194,40 @@ func (c coord) apposition(start, i int) bool {
 // ("the attack in Homs or Hama"), the count's place still lies in them,
 // and giving no place would give it the places of a sentence before.
 //
-// In the locative, a name after a conjunction may be the subject of a new
-// clause instead (see joins): "300 died in Syria and Russia said …",
-// "погибли в Сирии и Анкара закрыла границу". An English list after a
-// locative that opens the sentence must end where the locative does, at
-// a comma or a word that ends a place's phrase (see enCloses): in "In
-// Kherson, Russia and Ukraine traded blame" the names after the comma
-// are the subject, and only Kherson is the place. Nor is a word the
-// gazetteer does not know coordinated ("in Homs and 20 others died", "in
-// Raqqa and the army said"; "in Homs, Hama and other cities" names Homs
-// and Hama, the other cities no place).
+// In the locative, a name after a conjunction may instead be the subject
+// of a new clause ("300 died in Homs and Damascus said …", "погибли в
+// Баку и Ереван обвинил …"), which no rule short of a parser tells
+// surely. So a coordination in the locative is read only where it is
+// told without a verb (see closedEn, ruLocative), and is otherwise cut
+// to its first name; the names after it are then read as before
+// coordination was read: a country after "and" in the locative still is
+// (placesOf's locative runs on over "and"), a city after the first, or a
+// name after a comma, is not. Every reading this adds to that is a city
+// or a name of a comma list:
+//
+//   - in English, the coordination must be closed right after its last
+//     name by the end of the sentence, a punctuation mark or a word of
+//     enClosers ("died in Homs and Hama.", "In Palmyra and Raqqa, 300
+//     …", "in Kyiv and Kharkiv on Monday"); after a locative that opens
+//     the sentence, a list with commas only by a comma ("In Homs, Hama
+//     and Aleppo, 300 died"; in "In Kherson, Russia and Ukraine on
+//     Friday traded blame" the names after the comma are the subject);
+//   - in Russian, every name must be written in the prepositional, as the
+//     first is (see ruLocative): "в Пальмире и Ракке", not "в Баку и
+//     Ереван обвинил", "в Крыму и Киев заявил", whose case is not told.
 //
 // A nation's adjective after the conjunction before a noun of armed
 // forces ("US and Iraqi troops", "US, UK and French forces") ends the
 // coordination, so that the noun makes actors of the names before it.
 func (x *Extractor) coordination(ts []tok, i, n int, name string, city, loc, from bool, cache *placeCache) coord {
-	c := coord{end: i + n, clause: -1}
-	first := &ts[i+n-1] // a Russian name's case is read against the first's
-	verbBefore := loc && enVerbBefore(ts, i)
+	c := coord{end: i + n, loc: loc}
+	ru := loc && isCyrillic(ts[i+n-1].low)
+	if ru && !x.ruLocative(ts, i, n, city) {
+		return c // "в Баку и …": the case is not told
+	}
 	prev, prevCity := name, city // the name before, whose apposition a country may be
 	closed, commas := false, false
-loop:
+	listCommas := false // commas before c.end
 	for j := c.end; ; {
 		k := j
 		comma := k < len(ts) && ts[k].s == ","
@@ -227,21 +238,16 @@ loop:
 		if !comma && !conj || comma && conj && (j == i+n || closed) {
 			break // ", and" after one name or a closed list: a new clause
 		}
-		again := false
 		if conj {
 			k++
 			if k < len(ts) && (loc && ts[k].cls&cLocPrep != 0 || from && (ts[k].low == "from" || ts[k].low == "из")) {
-				k++
-				again = true
+				k++ // the preposition again
 			}
 		}
 		if k < len(ts) && ts[k].low == "the" {
 			k++
 		}
 		if k >= len(ts) || !ts[k].upper {
-			if conj && k < len(ts) && ts[k].low == "other" {
-				c.end = j // "in Homs, Hama and other cities"
-			}
 			break
 		}
 		name, m, city, ok := x.placeAt(ts, k, loc, cache)
@@ -255,16 +261,8 @@ loop:
 		if comma && closed && !appos {
 			break // "in Homs and Hama, Damascus said"
 		}
-		if loc && !again && !appos {
-			switch joins(ts, first, k, m, city, verbBefore) {
-			case joinClause:
-				if conj {
-					c.clause = k
-				}
-				break loop
-			case joinNot:
-				break loop
-			}
+		if ru && !appos && !x.ruLocative(ts, k, m, city) {
+			break // "в Сирии и Анкара закрыла границу"
 		}
 		j = k + m
 		prev, prevCity = name, city
@@ -278,9 +276,12 @@ loop:
 		case conj:
 			c.end, closed = j, true // a list ends at its conjunction's name
 		}
+		if c.end == j {
+			listCommas = commas
+		}
 	}
-	if commas && loc && !isCyrillic(first.low) && fronted(ts, i) && !enCloses(ts, c.end) {
-		return coord{end: i + n, clause: -1} // "In Kherson, Russia and Ukraine traded blame"
+	if loc && !ru && c.end > i+n && !closedEn(ts, c.end, listCommas && fronted(ts, i)) {
+		return coord{end: i + n, loc: loc} // "died in Homs and Damascus said"
 	}
 	return c
 }
@@ -296,163 +297,53 @@ func (x *Extractor) within(city, outer string) bool {
 	return gazetteer.Compare(g.Resolve([]string{city}), g.Resolve([]string{outer})) == gazetteer.Inside
 }
 
-// What joins tells of a name after a conjunction in the locative.
-const (
-	joinYes    = iota // coordinated
-	joinClause        // the subject of a new clause
-	joinNot           // not told: not coordinated, as before coordination was read
-)
-
-// joins tells whether the place name ts[k:k+m] (a city or not), after a
-// conjunction in the locative, is coordinated with the names before it,
-// the first of which ends with the word first.
-//
-// A Russian name in the nominative after one in the prepositional is the
-// subject of a new clause ("погибли в Сирии и Анкара закрыла границу",
-// "в Донецке и Киев отверг"): coordinated, it would share the case of the
-// first ("в Сирии и Ираке", "в Пальмире и Ракке сообщили", whatever
-// verb follows). Abbreviations, which do not decline ("США"), and names that
-// do not ("в Алеппо и …") are not told by case, and are coordinated.
-//
-// An English name is the subject of a new clause where the clause before
-// the coordination already has its verb and a verb follows the name
-// ("300 died in Ukraine and Moscow denied …", "… and Washington has
-// said"), or its possessive and a noun or two ("… and Moscow's envoy
-// said"; not "in Syria and Iraq's Anbar province", "in Russia and Syria's
-// air strikes"). A verb after the coordination of a clause with none
-// before it is the clause's own, whose subject the coordination is in
-// ("Officials in Syria and Iraq said", "The Islamic State in Iraq and
-// Syria claimed"), and so is a plural verb right after the name, which
-// one name does not take: in "The 300 fighters killed in Syria and Iraq
-// were foreigners" the verb before is a participle. Where
-// the clause has its verb and what follows a city neither is a verb nor
-// ends a place's phrase (see enCloses), the reading is not told and the
-// city is not coordinated ("… in Mosul and Baghdad promises aid"): a
-// place wrongly added is worse than one missed.
-func joins(ts []tok, first *tok, k, m int, city, verbBefore bool) int {
-	last := &ts[k+m-1]
-	if isCyrillic(last.low) {
-		if !isAllCaps(last.s) && ruNominativeForm(last.low) && ruLocativeForm(first.low) && !isAllCaps(first.s) {
-			return joinClause
-		}
-		return joinYes
-	}
-	if !verbBefore || k+m < len(ts) && enPluralVerbs[ts[k+m].low] {
-		return joinYes
-	}
-	if enFiniteAt(ts, k+m) {
-		return joinClause
-	}
-	if possessive(last) && enActorAfter(ts, k+m) == enNone {
-		for p := k + m; p < len(ts) && p <= k+m+2 && ts[p].word; p++ {
-			if enFinite(ts, p) {
-				return joinClause // "and Moscow's envoy said"
-			}
-		}
-	}
-	if city && !enCloses(ts, k+m) {
-		return joinNot
-	}
-	return joinYes
-}
-
-// ruLocativeForm reports whether the folded last word of a Russian place
-// name has an ending of the prepositional case ("Сирии", "Хомсе",
-// "Нидерландах", "Грозном") or of a name that does not decline
-// ("Алеппо").
-func ruLocativeForm(w string) bool {
-	return hasAnySuffix(w, "е", "и", "ах", "ях", "ом", "ем", "ой", "ей", "о")
-}
-
-// ruNominativeForm reports whether the folded last word of a Russian
-// place name has an ending of the nominative that no prepositional has:
-// "-а", "-я" or a consonant ("Анкара", "Россия", "Киев", "Израиль").
-func ruNominativeForm(w string) bool {
-	if hasAnySuffix(w, "ах", "ях", "ом", "ем", "ой", "ей") {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(w)
-	return r == 'а' || r == 'я' || strings.ContainsRune("бвгджзйклмнпрстфхцчшщь", r)
-}
-
-// enVerbBefore reports whether the clause before ts[i] has a finite
-// English verb (see enFinite): back to a punctuation mark, a word that
-// opens a clause (boundaryWord: "that", "and", "where") or the start of
-// the sentence. "300 died in Syria and …" has; "Officials in Syria and
-// …", "In Kherson, …" and "At least 300 died, officials in Syria and …"
-// have not.
-func enVerbBefore(ts []tok, i int) bool {
-	for k := i - 1; k >= 0; k-- {
-		t := &ts[k]
-		switch {
-		case !t.word && isQuoteMark(t):
-			continue
-		case !t.word || t.cls&cBoundary != 0:
-			return false
-		case enFinite(ts, k):
-			return true
-		}
-	}
-	return false
-}
-
-// enFiniteAt reports whether a finite English verb stands at ts[p],
-// after up to two adverbs ("Moscow denied", "Washington has said",
-// "Baghdad later declared").
-func enFiniteAt(ts []tok, p int) bool {
-	for a := 0; p < len(ts) && a < 2 && ts[p].word && !ts[p].upper && (enAdverbs[ts[p].low] || strings.HasSuffix(ts[p].low, "ly")); a++ {
-		p++
-	}
-	return p < len(ts) && enFinite(ts, p)
-}
-
-// enFinite guesses that the English word ts[k] is a finite verb: an
-// auxiliary or a common verb of enFiniteVerbs, an irregular past, a verb
-// of speech where it is one (verbHere), or a form in "-ed" not followed
-// by "by" (a participle: "held by rebels") and not one of enClosers
-// ("combined").
-func enFinite(ts []tok, k int) bool {
-	t := &ts[k]
-	if !t.word || t.upper || t.digit || isCyrillic(t.low) || enClosers[t.low] {
-		return false
-	}
+// closedEn reports whether an English coordination in the locative that
+// ends before ts[p] is closed there (see coordination): by the end of the
+// sentence, a comma, a full stop, a colon, a semicolon or a dash, or a
+// word of enClosers. A list with commas after a locative that opens the
+// sentence (commaOnly) is closed only by a comma.
+func closedEn(ts []tok, p int, commaOnly bool) bool {
 	switch {
-	case enFiniteVerbs[t.low] || quantity.IsPastVerb(t.low):
-		return true
-	case t.cls&cSpeech != 0:
-		return verbHere(ts, k)
+	case p >= len(ts):
+		return !commaOnly
+	case commaOnly:
+		return ts[p].s == ","
+	case !ts[p].word:
+		return enClosingMarks[ts[p].s]
 	}
-	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") && !(k+1 < len(ts) && ts[k+1].low == "by")
+	return enClosers[ts[p].low]
 }
 
-// enFiniteVerbs are the English auxiliaries and the verbs of news of
-// fighting that enFinite knows besides the forms in "-ed".
-var enFiniteVerbs = set("is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-	"must", "should", "shall", "did", "does", "do", "died", "dies", "hit", "shot", "fought", "fell", "fled", "left",
-	"came", "went", "saw", "met", "got", "won", "denies", "blames", "accuses", "rejects", "sends", "vows", "remains")
+// enClosingMarks are the punctuation marks that close a coordination
+// (see closedEn).
+var enClosingMarks = set(",", ".", "!", "?", ":", ";", "-", "–", "—")
 
-// enPluralVerbs are the English verbs that agree with a plural subject
-// only (see joins).
-var enPluralVerbs = set("were", "are", "have")
+// enClosers are the words that may follow the last name of a coordinated
+// place and cannot start the verb of a clause whose subject that name
+// would be: prepositions and words of time. A noun may ("… in Homs and
+// Hama residents said", "… and Hama province reported"), so none is here.
+var enClosers = set("in", "on", "at", "during", "last", "this", "since", "after", "before", "yesterday", "today",
+	"according")
 
-// enAdverbs are the adverbs enFiniteAt reads past before a verb.
-var enAdverbs = set("also", "later", "then", "again", "still", "not", "never", "soon", "swiftly", "quickly")
-
-// enCloses reports whether what stands at ts[p] may end a place's phrase
-// in English: the end of the sentence, a punctuation mark, a conjunction
-// or a word of enClosers ("in Homs and Hama on Friday", "in Homs and
-// Hama provinces").
-func enCloses(ts []tok, p int) bool {
-	return p >= len(ts) || !ts[p].word || coordConj[ts[p].low] || enClosers[ts[p].low]
+// ruLocative reports whether the Russian place name ts[k:k+m] (a city or
+// not) is written in the prepositional, as after "в": its last word ends
+// in "-е" or "-и" and the name as written is no name of the gazetteer, so
+// that it was read by undoing that ending ("Сирии", "Хомсе", "Киеве").
+// The case of a name in "-у" ("Крыму") or that does not decline ("Баку",
+// "Алеппо", "Тбилиси"), and of an abbreviation ("США"), is not told.
+func (x *Extractor) ruLocative(ts []tok, k, m int, city bool) bool {
+	last := &ts[k+m-1]
+	if isAllCaps(last.s) || !hasAnySuffix(last.low, "е", "и") {
+		return false
+	}
+	var buf [64]byte
+	key := append(buf[:0], ts[k].low...)
+	for p := k + 1; p < k+m; p++ {
+		key = append(append(key, ' '), ts[p].low...)
+	}
+	_, asWritten := x.lookupName(city, key)
+	return !asWritten
 }
-
-// enClosers are the words that may follow the last name of a place's
-// phrase: prepositions, words of time and nouns of places.
-var enClosers = set("in", "on", "at", "near", "since", "during", "after", "before", "over", "from", "to", "for",
-	"with", "by", "between", "amid", "across", "around", "outside", "inside", "as", "when", "where", "while",
-	"until", "this", "last", "early", "earlier", "overnight", "alone", "combined", "respectively", "province",
-	"provinces", "governorate", "governorates", "region", "regions", "area", "areas", "city", "cities",
-	"district", "districts", "countryside", "suburbs")
 
 // fronted reports whether the names from ts[i] follow a locative
 // preposition that opens the sentence, or a clause after a punctuation

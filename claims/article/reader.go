@@ -2236,7 +2236,7 @@ func ruAdjective(w string) bool {
 //
 // Names coordinated ("in Syria and Iraq", "в Пальмире и Ракке", "US and
 // UK forces", "армии России и Сирии"; see coordination) are read alike:
-// all in the locative, all origins, or all actors.
+// all in the locative, all origins, or, out of the locative, all actors.
 //
 // A city or region of the gazetteer's GeoNames table counts only in the
 // locative (see lookupCity), and where the sentence also names a country
@@ -2265,12 +2265,11 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 	ts := s.toks
 	inLoc, inFrom := false, false
 	fromGap := 0 // lower-case words read since "from", before a place
-	// The coordination the names from ts[run] make (see coordination);
-	// clause is the name after a conjunction of it that starts a new
-	// clause, until it is read, and district the form of "район" after
-	// a district's adjective (see ruDistrictAt), for the name after it.
+	// The coordination the names from ts[run] make (see coordination),
+	// and district the form of "район" after a district's adjective (see
+	// ruDistrictAt), for the name after it.
 	var co coord
-	run, clause, district := 0, -1, -1
+	run, district := 0, -1
 	// Not a range loop: a name of n words skips its other n-1, which a
 	// range loop's i += n-1 would not ("North Caucasus" is not Caucasus
 	// too).
@@ -2299,9 +2298,6 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			continue // "в Ленинском районе Донецка": the city's is in the locative
 		}
 		if t.upper {
-			if i == clause {
-				inLoc, inFrom, clause = false, false, -1 // "… in Syria and Russia said"
-			}
 			name, n, city, ok := x.placeAt(ts, i, inLoc, cache)
 			if !ok {
 				continue
@@ -2309,9 +2305,14 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 			if i >= co.end {
 				run = i
 				co = x.coordination(ts, i, n, name, city, inLoc, inFrom, cache)
-				if co.clause >= 0 {
-					clause = co.clause
-				}
+			}
+			// Actors are read of a coordination as a whole only out of the
+			// locative ("US and UK forces"): in it, a name after "and" may
+			// start a clause of its own ("died in Syria and US strikes
+			// killed 20 more"), and each name is read alone.
+			actStart, actEnd := run, co.end
+			if co.loc {
+				actStart, actEnd = i, i+n
 			}
 			dist := -1
 			if city {
@@ -2322,7 +2323,7 @@ func (x *Extractor) placesOf(s *sent, cache *placeCache, slab *[]string) (places
 				// "in Aleppo, Syria and Mosul": the city's, no place
 			case inFrom:
 				fromGap = 0 // an origin: not the count's place
-			case actorAt(ts, run, co.end, inLoc):
+			case actorAt(ts, actStart, actEnd, inLoc):
 				actor = true // an actor: whose, not where
 			case dist >= 0:
 				district = dist // a district, not the city: no place
