@@ -41,19 +41,12 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stderr, usage)
 		return errUsage
 	}
+	// A new user is checked before the database is opened: a refused
+	// one leaves no new database behind.
+	var u *claims.User
 	open := sf.openExisting
 	if verb == "add" {
-		open = sf.open // the first user may come before the database
-	}
-	o, err := open(ctx, stderr)
-	if err != nil {
-		return err
-	}
-	defer o.store.Close()
-	s := o.store
-	switch verb {
-	case "add":
-		u := &claims.User{Name: fs.Arg(0), Role: claims.Role(*role)}
+		u = &claims.User{Name: fs.Arg(0), Role: claims.Role(*role)}
 		if err := u.Validate(); err != nil {
 			return errors.New(problemText(err))
 		}
@@ -64,6 +57,19 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if err := u.SetPassword(pw); err != nil {
 			return errors.New(problemText(err))
 		}
+		if sf.missing() {
+			fmt.Fprintf(stderr, "claimdesk user add: %s does not exist: creating a new database\n", redact(sf.db))
+		}
+		open = sf.open // the first user may come before the database
+	}
+	o, err := open(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer o.store.Close()
+	s := o.store
+	switch verb {
+	case "add":
 		if err := service.NewAccounts(s).CreateUser(ctx, u); err != nil {
 			return errors.New(problemText(err))
 		}

@@ -221,23 +221,44 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer, opts ...gormsto
 
 // openExisting is open for a command that works with what a database
 // already holds (export, reparse, listing or changing users and tokens): a
-// SQLite file that does not exist is refused rather than created empty,
-// since a mistyped --db would otherwise export nothing and say nothing.
+// SQLite file that does not exist, or is empty, is refused rather than
+// made a new database, since a mistyped --db would otherwise export
+// nothing and say nothing.
 func (f *storeFlags) openExisting(ctx context.Context, stderr io.Writer, opts ...gormstore.Option) (*opened, error) {
 	if f.missing() {
-		return nil, fmt.Errorf("no database at %s: check --db (env CLAIMDESK_DB); claimdesk serve or claimdesk import creates one", f.db)
+		return nil, fmt.Errorf("no database at %s: check --db (env CLAIMDESK_DB); claimdesk serve, import or user add creates one", redact(f.db))
 	}
 	return f.open(ctx, stderr, opts...)
 }
 
-// missing reports whether --db names a SQLite file that does not exist.
+// missing reports whether --db names a SQLite file, by path or "file:"
+// URI, that does not exist or is empty (a database SQLite has not
+// written yet).
 func (f *storeFlags) missing() bool {
-	path := gormstore.SQLiteFile(f.db)
+	path := sqliteFilePath(f.db)
 	if path == "" {
 		return false
 	}
-	_, err := os.Stat(path)
-	return errors.Is(err, os.ErrNotExist)
+	st, err := os.Stat(path)
+	return errors.Is(err, os.ErrNotExist) || err == nil && st.Size() == 0
+}
+
+// sqliteFilePath is the file a SQLite DSN names, a "file:" URI's too, or
+// "" for PostgreSQL and a database in memory.
+func sqliteFilePath(dsn string) string {
+	if path := gormstore.SQLiteFile(dsn); path != "" || !strings.HasPrefix(dsn, "file:") {
+		return path
+	}
+	uri, query, _ := strings.Cut(dsn, "?")
+	if strings.Contains(query, "mode=memory") || uri == "file::memory:" {
+		return ""
+	}
+	path := strings.TrimPrefix(uri, "file:")
+	if rest, ok := strings.CutPrefix(path, "//"); ok {
+		path = rest // file:///abs/x.db, or file://localhost/abs/x.db
+		path = strings.TrimPrefix(path, "localhost")
+	}
+	return path
 }
 
 // redact hides the password of a DSN for messages.

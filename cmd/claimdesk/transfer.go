@@ -161,12 +161,16 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		// A dry run writes nothing, so it does not create --db either: it
 		// checks the file against an empty database of its own, removed
 		// after. (The new file's first import keeps its rollback journal.)
+		// The import itself would create --db: its folder must exist.
+		if st, err := os.Stat(filepath.Dir(sqliteFilePath(sf.db))); err != nil || !st.IsDir() {
+			return fmt.Errorf("cannot create %s: no folder %s", redact(sf.db), filepath.Dir(sqliteFilePath(sf.db)))
+		}
 		dir, err := os.MkdirTemp("", "claimdesk-dry-run-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		fmt.Fprintf(stderr, "claimdesk import: %s does not exist: checking the file as if into a new database\n", sf.db)
+		fmt.Fprintf(stderr, "claimdesk import: %s does not exist or is empty: checking the file as if into a new database\n", redact(sf.db))
 		sf.db = filepath.Join(dir, "empty.db")
 	}
 	// A file the import creates is written with a rollback journal, then

@@ -154,7 +154,7 @@ func TestImportDryRunFromStdin(t *testing.T) {
 	if !rep.DryRun || rep.Applied || rep.Created.Claims != 62 {
 		t.Errorf("dry run report = %+v", rep)
 	}
-	if !strings.Contains(stderr, dst+" does not exist") {
+	if !strings.Contains(stderr, dst+" does not exist or is empty") {
 		t.Errorf("the dry run did not say the database is missing: %q", stderr)
 	}
 	if _, err := os.Stat(dst); !errors.Is(err, os.ErrNotExist) {
@@ -194,6 +194,36 @@ func TestCommandsRefuseMissingDatabase(t *testing.T) {
 		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
 			t.Fatalf("%v created %s (stat: %v)", args, db, err)
 		}
+	}
+	// The same file named by a "file:" URI, and an empty file (a
+	// database SQLite has not written yet) are refused too.
+	if code, _, stderr := runCmd(t, "", "export", "--db", "file:"+db+"?cache=shared"); code == 0 || !strings.Contains(stderr, "no database at file:"+db) {
+		t.Errorf("export --db file:%s: exit %d, stderr %q", db, code, stderr)
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("export of a file: URI created %s (stat: %v)", db, err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "", "export", "--db", empty); code == 0 || !strings.Contains(stderr, "no database at "+empty) {
+		t.Errorf("export --db of an empty file: exit %d, stderr %q", code, stderr)
+	}
+	if st, err := os.Stat(empty); err != nil || st.Size() != 0 {
+		t.Errorf("export --db of an empty file wrote it: %v, %v", st, err)
+	}
+	// A user refused (its password too short) makes no database.
+	if code, _, _ := runCmd(t, "short\n", "user", "add", "--db", db, "bob"); code == 0 {
+		t.Errorf("user add with a 5-letter password succeeded")
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused user add created %s (stat: %v)", db, err)
+	}
+	// A dry run into a folder that does not exist fails as the import would.
+	nowhere := filepath.Join(t.TempDir(), "no", "such", "x.db")
+	if code, _, stderr := runCmd(t, "", "import", "--db", nowhere, "--format", "ndjson", "--dry-run", "-"); code == 0 || !strings.Contains(stderr, "no folder") {
+		t.Errorf("dry run into a missing folder: exit %d, stderr %q", code, stderr)
 	}
 }
 
