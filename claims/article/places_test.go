@@ -463,12 +463,13 @@ func TestRussianRegionNames(t *testing.T) {
 // TestRussianCityForms: a city's name after "в" is read in the case the
 // press writes it. Where the word as written and its nominative name
 // different places, the place's own name (the press's spelling kept by
-// hand) goes before an alternate one, then the more populous place: "в
-// Хаме" is Hama, not the Belgian town Hamme, whose alternate Russian name
-// "Хаме" is; "в Кобане" is Kobani, not Cobán ("Кобан"). Neuter names in
-// -ово decline ("в Кемерове"); so does the first part of a hyphenated
-// name before a preposition or an adjective ("в Ростове-на-Дону", "в
-// Петропавловске-Камчатском"); a fleeting е comes back ("в Ельце").
+// hand) goes before an alternate one: "в Хаме" is Hama ("Хама", kept by
+// hand), not the Belgian town Hamme, whose alternate Russian name "Хаме"
+// is; "в Кобане" is Kobani, not Cobán ("Кобан"). The neuter names in -ово
+// the press declines do ("в Кемерове"); so does the first part of a
+// hyphenated name before a preposition or an adjective ("в
+// Ростове-на-Дону", "в Петропавловске-Камчатском"); a fleeting е comes
+// back ("в Ельце").
 func TestRussianCityForms(t *testing.T) {
 	t.Parallel()
 	checkPlaces(t, false, []placeCase{
@@ -564,5 +565,51 @@ func TestCoordinationConservative(t *testing.T) {
 		{"In Syria, Russia and Iran in 2015 deployed 3,000 troops.", "Syria"},
 		{"Около 300 человек погибли в Баку и Ереван обвинил Азербайджан.", "Baku"},
 		{"Около 300 человек погибли в Крыму и Киев заявил о потерях.", "Crimea"},
+	})
+}
+
+// TestRussianCityReadingsStanding: of the readings of a word after "в",
+// the word as written goes before a nominative made of it, whatever the
+// population, unless the nominative is a place's own name and the word as
+// written only an alternate one (TestRussianCityForms: Hama); a masculine
+// nominative goes before a neuter one, and the dative "у" of "по
+// Харькову" comes last. Neuter names in -ово and -ино decline only
+// for the press's cities, so a surname in the locative names no place.
+func TestRussianCityReadingsStanding(t *testing.T) {
+	t.Parallel()
+	checkPlaces(t, false, []placeCase{
+		// As written, not the nominative of a larger place: not Kazan
+		// ("Козань"), Pharr in Texas ("Фар"), Jos in Nigeria ("Йос"),
+		// Seeb in Oman ("Сиб").
+		{"В Козани погибли 30 человек.", "Kozáni"},
+		{"В Фару погибли 30 человек.", "Faro"},
+		{"В Йосу погибли 30 человек.", "Yeosu"},
+		{"В Сибу погибли 30 человек.", "Sibu"},
+		// Of two nominatives, the first the endings make: the French
+		// Bayonne ("Байонна"), not the American ("Байонн").
+		{"В Байонне погибли 30 человек.", "Bayonne, New Aquitaine"},
+		// The soft sign before a bare stem: Dalian ("Далянь"), not
+		// Daliang ("Далян").
+		{"В Даляне погибли 30 человек.", "Dalian"},
+		// Masculine before neuter: not Pushkino, Obukhovo, Negotino.
+		{"В Пушкине погибли 30 человек.", "Pushkin"},
+		{"В Обухове погибли 30 человек.", "Obukhiv"},
+		{"В Неготине погибли 30 человек.", "Negotin"},
+		// Kurakhove as written, not Kurakhovo, GeoNames' second entry
+		// for the town.
+		{"В Курахове погибли 30 человек.", "Kurakhove"},
+		// The dative "у" only where nothing else reads the word ("по
+		// Харькову"); the genitive "и" not at all: "в Хами" is Hami,
+		// not Hama, whose own name "Хама" is.
+		{"Удары по Харькову убили 30 человек.", "Kharkiv"},
+		{"В Крыму погибли 30 человек.", "Crimea"},
+		{"В Хами погибли 30 человек.", "Hami"},
+		// The press's neuter cities decline; surnames do not become
+		// places (Stalino, Donetsk's old name; Medvedevo; Surovikino).
+		{"В Шебекине погибли 30 человек.", "Shebekino"},
+		{"В Енакиеве погибли 30 человек.", "Yenakiieve"},
+		{"56% россиян видят в Сталине великого вождя.", ""},
+		{"30% опрошенных видят в Медведеве преемника.", ""},
+		{"40% опрошенных видят в Суровикине сильного командира.", ""},
 	})
 }

@@ -2511,11 +2511,44 @@ func (x *Extractor) wordPlace(t *tok, cache *placeCache) placeHit {
 }
 
 // cityEndings are placeEndings with the soft-sign nouns ("Мариуполе" is
-// "Мариуполь"), a city named by an adjective ("Грозном" is "Грозный")
-// and the neuter names in -ово, -ево, -ино, -ыно, which the press
-// declines after "в" as often as not ("в Кемерове", "в Иванове").
-var cityEndings = append(slices.Clip(placeEndings), [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"}, [2]string{"ом", "ый"}, [2]string{"ого", "ый"},
-	[2]string{"ове", "ово"}, [2]string{"еве", "ево"}, [2]string{"ине", "ино"}, [2]string{"ыне", "ыно"})
+// "Мариуполь"; tried before a bare stem: "в Даляне" is Dalian, "Далянь",
+// not Daliang, "Далян") and a city named by an adjective ("Грозном" is
+// "Грозный").
+var cityEndings = func() [][2]string {
+	var es [][2]string
+	for _, e := range placeEndings {
+		if e == [2]string{"е", ""} {
+			es = append(es, [2]string{"е", "ь"}, [2]string{"я", "ь"}, [2]string{"и", "ь"})
+		}
+		es = append(es, e)
+	}
+	return append(es, [2]string{"ом", "ый"}, [2]string{"ого", "ый"})
+}()
+
+// dativeEndings undo the dative of a masculine name ("по Харькову": "по"
+// is a locative preposition for placesOf), which matchCity weighs below
+// every other reading of a one-word name: after "в" a final "у" is
+// rather a foreign name's own ("в Йосу" is Yeosu, not Jos in Nigeria;
+// "в Фару" Faro). cityLocatives are cityEndings without them, nor the
+// genitive "и", "ы" of a feminine name, which no locative preposition
+// takes ("в Хами" is Hami, in China, not Hama, "Хама").
+var (
+	dativeEndings = [][2]string{{"у", ""}}
+	cityLocatives = slices.DeleteFunc(slices.Clone(cityEndings), func(e [2]string) bool {
+		return e == dativeEndings[0] || e == [2]string{"и", "а"} || e == [2]string{"ы", "а"}
+	})
+)
+
+// declinedNeuters are the neuter city names in -ово, -ево, -ино that the
+// press declines after "в" as often as not ("в Кемерове", "в Иванове"),
+// folded. A list, not an ending: "-ине" and "-ове" are far more often a
+// man's surname in the locative ("видят в Сталине вождя", "в Медведеве
+// преемника") or the locative of a masculine town ("в Пушкине" is
+// Pushkin, not Pushkino), and GeoNames has a village for most surnames.
+var declinedNeuters = map[string]bool{
+	"кемерово": true, "иваново": true, "одинцово": true, "домодедово": true, "ступино": true, "кстово": true,
+	"енакиево": true, "шебекино": true, // the wars' towns ("в Енакиеве", "в Шебекине")
+}
 
 // lookupCity matches a GeoNames city or first-level region of the
 // gazetteer (Mariupol, Lyon, Donetsk Oblast) in running text, with more
@@ -2638,7 +2671,7 @@ func (x *Extractor) matchName(ts []tok, city bool, endings [][2]string) (string,
 	key = trimSuffix(trimSuffix(key, "'s"), "’s")
 	declined := len(key) > 0 && key[0] >= 0x80 && !isAllCaps(ts[0].s)
 	if city {
-		if n, ok := x.matchCity(key, declined, endings); ok {
+		if n, ok := x.matchCity(key, declined); ok {
 			return n, true
 		}
 	} else {
@@ -2718,20 +2751,37 @@ func (x *Extractor) matchDeclined(ts []tok, city bool, endings [][2]string) (str
 // matchCity looks a key up among the gazetteer's cities and regions (see
 // lookupCity): as written and, where declined is set (a Cyrillic word not
 // in capitals), as each nominative made of it; of the readings the
-// gazetteer has, it keeps the surest (gazetteer.TextMatch.Better: an own
-// name before an alternate one, then the more populous place). "в Хаме"
-// is Hama: "Хаме" as written is an alternate Russian name of Hamme, a
-// Belgian town of 23,000, and its nominative "Хама" one of Hama, of
-// 460,000. "в Кобане" stays Kobani, whose own name "Кобане" is (the
-// nominative "Кобан" is an alternate name of Cobán, in Guatemala); "в
-// Серове" becomes Serov, not Serowe in Botswana.
-func (x *Extractor) matchCity(key []byte, declined bool, endings [][2]string) (string, bool) {
+// gazetteer has, it keeps the surest (see surer). "в Хаме" is Hama: "Хаме"
+// as written is an alternate Russian name of Hamme, a Belgian town, and
+// its nominative "Хама" the press's name of Hama, kept in aliases.json as
+// its own. "в Козани" stays Kozani, whose alternate name "Козани" is, not
+// Kazan, whose alternate name "Козань" the nominative would be; "в
+// Кобане" stays Kobani, whose own name "Кобане" is.
+func (x *Extractor) matchCity(key []byte, declined bool) (string, bool) {
 	best, found := x.places.InTextMatch(string(key))
+	standing := asWritten
+	consider := func(form []byte, s readingStanding) {
+		if m, ok := x.places.InTextMatch(string(form)); ok && (!found || surer(m, s, best, standing)) {
+			best, standing, found = m, s, true
+		}
+	}
 	if declined {
-		nominatives(key, endings, func(form []byte) bool {
-			if m, ok := x.places.InTextMatch(string(form)); ok && (!found || m.Better(best)) {
-				best, found = m, true
+		nominatives(key, cityLocatives, func(form []byte) bool {
+			consider(form, asNominative)
+			return false
+		})
+		var buf [64]byte
+		for _, e := range []string{"ове", "еве", "ине"} {
+			if !bytes.HasSuffix(key, []byte(e)) {
+				continue
 			}
+			// "кемерове" → "кемерово"
+			if form := append(append(buf[:0], key[:len(key)-len("е")]...), "о"...); declinedNeuters[string(form)] {
+				consider(form, asNeuter)
+			}
+		}
+		nominatives(key, dativeEndings, func(form []byte) bool {
+			consider(form, asDative)
 			return false
 		})
 	}
@@ -2739,6 +2789,37 @@ func (x *Extractor) matchCity(key []byte, declined bool, endings [][2]string) (s
 		return "", false
 	}
 	return x.places.TextName(best), true
+}
+
+// A readingStanding is how directly a reading of a written word comes
+// from it: the word as written, a nominative the endings make of it, a
+// neuter name of declinedNeuters ("в Пушкине" is first Pushkin, a
+// masculine name, not Pushkino), or the nominative of a dative.
+type readingStanding int
+
+const (
+	asDative readingStanding = iota
+	asNeuter
+	asNominative
+	asWritten
+)
+
+// surer reports whether the reading m, of standing s, is surer than o, of
+// standing t, found before it. A place's own name (GeoNames', or the
+// press's name kept in aliases.json) goes before an alternate name, which
+// most Russian names are; then the word as written before a nominative
+// made of it, a masculine or feminine nominative before a neuter one, and
+// a dative last; of two nominatives, the first the endings make (their
+// order, surest first). Population does not weigh: a name several places
+// share is already the most populous's, and a more populous place under
+// another form of the word is no surer ("в Фару" is Faro, not Pharr, in
+// Texas, "Фар"; "в Байонне" the French Bayonne, "Байонна", not the
+// American, "Байонн").
+func surer(m gazetteer.TextMatch, s readingStanding, o gazetteer.TextMatch, t readingStanding) bool {
+	if m.Own() != o.Own() {
+		return m.Own()
+	}
+	return s > t
 }
 
 // nominatives calls f with each nominative the endings make of a folded

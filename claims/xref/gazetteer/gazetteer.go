@@ -672,17 +672,17 @@ func (g *Gazetteer) InText(folded string) (string, bool) {
 }
 
 // A TextMatch is the GeoNames region or city a folded name denotes in
-// running text (see InText), with what Better weighs it by.
+// running text (see InText), and whether the name is one of its own.
 type TextMatch struct {
 	entry int32
 	own   bool // the name is one of the place's own names, not an alternate
-	pop   int64
 }
 
 // InTextMatch is InText without the name, for a caller that weighs the
-// readings of one written word against each other (Better) before it
-// names the one it keeps (TextName): "Хаме" is as written a Russian name
-// of Hamme, in Belgium, and the locative of "Хама", Hama.
+// readings of one written word against each other (Own) before it names
+// the one it keeps (TextName): "Хаме" is as written an alternate Russian
+// name of Hamme, in Belgium, and the locative of "Хама", the press's name
+// of Hama, which aliases.json makes its own.
 func (g *Gazetteer) InTextMatch(folded string) (TextMatch, bool) {
 	geo := g.geoTab()
 	if geo == nil {
@@ -693,7 +693,7 @@ func (g *Gazetteer) InTextMatch(folded string) (TextMatch, bool) {
 		return TextMatch{}, false
 	}
 	i := int32(v & candIndex)
-	m := TextMatch{entry: i, pop: geo.pop(i)}
+	m := TextMatch{entry: i}
 	// An entry's own names come before its alternate names.
 	lo, hi := geo.names(i)
 	for k := lo; k < hi && !m.own; k++ {
@@ -706,17 +706,11 @@ func (g *Gazetteer) InTextMatch(folded string) (TextMatch, bool) {
 	return m, true
 }
 
-// Better reports whether m is a surer reading of a written word than o,
-// by the order in which the gazetteer gives a name several places share
-// to one of them: a place's own name (GeoNames', or the press's spelling
-// kept in aliases.json: "Кобане" for Kobani) before an alternate name
-// ("Кобан" for Cobán, in Guatemala), then the more populous place.
-func (m TextMatch) Better(o TextMatch) bool {
-	if m.own != o.own {
-		return m.own
-	}
-	return m.pop > o.pop
-}
+// Own reports whether the name m was found under is one of the place's
+// own names (GeoNames', or the press's spelling kept in aliases.json:
+// "Кобане" for Kobani), not an alternate one ("Кобан" for Cobán, in
+// Guatemala).
+func (m TextMatch) Own() bool { return m.own }
 
 // TextName is the name InText gives the place of m.
 func (g *Gazetteer) TextName(m TextMatch) string { return g.geoName(m.entry) }

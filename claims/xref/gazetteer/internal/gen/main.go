@@ -32,6 +32,7 @@ import (
 	"log"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,7 +272,7 @@ func build(in input) (*geofile.Table, error) {
 		t.Cities = append(t.Cities, geofile.Entry{ID: "gn:" + f[0], Parent: parent, Population: pop, Names: cityNames(f[1], f[2], f[3], pop >= in.latinPop, in.words)})
 		p := ""
 		if transliterated(cc) {
-			p = pressName(f[1], f[2])
+			p = pressName(f[1])
 		}
 		press = append(press, p)
 	}
@@ -448,11 +449,20 @@ func addAliases(t *geofile.Table, aliasJSON []byte, handKept map[string]*curated
 }
 
 // transliterated reports whether GeoNames names the cities of a country
-// by a transliteration from another script (CLDR's likely script for the
-// country is not Latin: Syria, Iraq, Russia, Ukraine), whose marks the
-// press drops. A country written in Latin letters keeps its own: Genève,
-// Kraków, Şanlıurfa are spelt so, and Geneve is no better than Genève.
+// by a transliteration from Cyrillic, Arabic (Persian, Urdu), Georgian or
+// Armenian letters (CLDR's likely script for the country), whose marks
+// the press drops: Tikrīt, Nazran’, Ts’khinvali. Not the other scripts,
+// whose transliterations GeoNames writes with letters, not marks (Ürümqi,
+// Xi’an), nor Mongolia (Mörön: ö is a letter there, not an o with a
+// mark); nor Serbia and North Macedonia, whose towns are written in Latin
+// letters in practice (Niš, Inđija), nor Belarus, whose GeoNames names are
+// in Belarusian Latin (Maladziečna, which the press writes Molodechno). A country written in Latin letters keeps its own spelling:
+// Genève, Kraków, Şanlıurfa.
 func transliterated(cc string) bool {
+	switch cc {
+	case "RS", "MK", "BY", "MN":
+		return false
+	}
 	r, err := language.ParseRegion(cc)
 	if err != nil {
 		return false
@@ -462,30 +472,46 @@ func transliterated(cc string) bool {
 		return false
 	}
 	s, _ := t.Script()
-	return s.String() != "Latn"
+	switch s.String() {
+	case "Cyrl", "Arab", "Geor", "Armn":
+		return true
+	}
+	return false
 }
 
+// transliterationMarks are the letters GeoNames writes for a soft sign or
+// a hamza (’ ʼ) and for an ayin (‘ ʻ `), which the press drops.
+const transliterationMarks = "’ʼ‘ʻ`"
+
+// possessive matches a mark before a final s, which may be an apostrophe
+// of the name ("Khairpur Mir’s", as "Cox’s Bazar") as well as a hamza
+// ("Ra’s Bayrūt"): such a name keeps GeoNames' spelling.
+var possessive = regexp.MustCompile(`[` + transliterationMarks + `]s\b`)
+
 // pressName is how the press writes a city whose GeoNames name carries
-// diacritics or transliteration marks (’ and ʼ for a soft sign or a
-// hamza, ‘ and ʻ for an ayin): GeoNames' ASCII name ("Tikrit" for
-// "Tikrīt", "Tartus" for "Ţarţūs") without the straight apostrophes it
-// writes for those marks ("Nazran" for "Nazran’", "Samarra" for
-// "Sāmarrā’", "Al Amarah" for "Al ‘Amārah"). It is "" for a name written
-// plainly already, and for one with a straight apostrophe of its own
-// ("L'Aquila"), which the ASCII name keeps.
-func pressName(name, ascii string) string {
-	plain := true
-	for _, r := range name {
-		if r >= utf8.RuneSelf {
-			plain = false
+// transliteration marks: the name itself without its accents and marks
+// ("Tikrit" for "Tikrīt", "Nazran" for "Nazran’", "Samarra" for
+// "Sāmarrā’", "Qalat Bishah" for "Qal‘at Bīshah", "Bordj Bou Arreridj" for
+// "Bordj Bou Arréridj"). It is "" unless that leaves only ASCII letters,
+// spaces and hyphens, so that nothing but marks is ever dropped (a letter
+// such as đ or ø is no mark), and for a name written plainly already or
+// with a straight apostrophe of its own ("L'Aquila") or one that may be
+// (see possessive).
+func pressName(name string) string {
+	if strings.Contains(name, "'") || possessive.MatchString(name) {
+		return ""
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.Predicate(func(r rune) bool {
+		return unicode.Is(unicode.Mn, r) || strings.ContainsRune(transliterationMarks, r)
+	})), norm.NFC)
+	p, _, err := transform.String(t, name)
+	if err != nil || p == name || p == "" {
+		return ""
+	}
+	for _, r := range p {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == ' ' || r == '-') {
+			return ""
 		}
-	}
-	if plain || strings.Contains(name, "'") || ascii == "" {
-		return ""
-	}
-	p := strings.Join(strings.Fields(strings.ReplaceAll(ascii, "'", "")), " ")
-	if p == "" || p == name {
-		return ""
 	}
 	return p
 }
@@ -527,6 +553,8 @@ func pressFirst(t *geofile.Table, press []string, words map[string]bool) {
 		}
 		if at >= 0 {
 			e.Names = slices.Delete(e.Names, at, at+1)
+		} else {
+			owner[k]++ // taken: no later city may take it too
 		}
 		e.Names = slices.Insert(e.Names, 0, geofile.Name{Text: p, Common: isCommon(p, words)})
 	}
