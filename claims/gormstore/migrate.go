@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -52,7 +50,6 @@ var migrations = []migration{
 	{17, "keep the sum of every topic's version in one row on SQLite, the key of the caches across topics", countDataVersion, false},
 	{18, "keep the tsvector of topics, sources and claimants in a stored column on PostgreSQL, for ranking them", storedSearchDocs, false},
 	{19, "index the claims in conflict, and a topic's claims most severe conflict first", conflictIndexes, false},
-	{20, "record the rules the summaries were computed under (xref.RulesVersion)", createSummaryRules, false},
 }
 
 // migrateLockKey is the PostgreSQL advisory lock that serialises replicas
@@ -149,79 +146,28 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 			// recompute yet, but recomputing it costs nothing.
 			recompute = recompute || step.recompute
 		}
-		rules := false
-		if current >= 20 {
-			var err error
-			if rules, err = s.rulesOutdated(tx); err != nil {
-				return err
-			}
-		}
-		if recompute || rules {
-			start := time.Now()
+		if recompute {
 			if err := recomputeAll(tx, s.dialect); err != nil {
 				return fmt.Errorf("recompute the summaries after migrating: %w", err)
 			}
-			if rules {
-				s.log.Info("summaries recomputed under this release's rules", slog.Int("rules_version", xref.RulesVersion),
-					slog.Duration("took", time.Since(start).Round(time.Millisecond)))
-			}
 		}
-		if current >= 20 {
-			return setSummaryRules(tx)
+		// summary_rules is kept apart from the numbered steps, as
+		// schema_version is: an older release, which does not read it,
+		// still opens the database. A database with no topics yet has
+		// no summaries to be stale: it starts at this release's rules.
+		if err := tx.Exec(s.ddl(`CREATE TABLE IF NOT EXISTS summary_rules (
+			id INTEGER PRIMARY KEY,
+			version INTEGER NOT NULL)`)).Error; err != nil {
+			return err
 		}
-		return nil
+		return tx.Exec(`INSERT INTO summary_rules (id, version) SELECT 1, ?
+			WHERE NOT EXISTS (SELECT 1 FROM summary_rules) AND NOT EXISTS (SELECT 1 FROM topics)`, xref.RulesVersion).Error
 	})
 	ran = len(done) > 0
 	if err != nil {
 		return fmt.Errorf("gormstore: %w", err)
 	}
 	return nil
-}
-
-// createSummaryRules makes the table of one row that says under which
-// xref.RulesVersion the stored summaries were computed (Migrate keeps it).
-func createSummaryRules(tx *gorm.DB, d dialect) error {
-	return execAll(tx, d, `CREATE TABLE summary_rules (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)`)
-}
-
-// rulesOutdated reports whether the stored summaries were computed under
-// an older xref.RulesVersion than this release's (a database from before
-// summary_rules counts as version 0) and the database holds topics to
-// recompute: a release that changed the rules or the built-in gazetteer
-// recomputes them once, when it first migrates the database. Summaries
-// of a newer release are left as they are, with a warning: a replica of
-// the older release, during a rolling upgrade, must not undo them.
-func (s *Store) rulesOutdated(tx *gorm.DB) (bool, error) {
-	var stored int
-	if err := tx.Raw("SELECT COALESCE(MAX(version), 0) FROM summary_rules").Scan(&stored).Error; err != nil {
-		return false, err
-	}
-	switch {
-	case stored > xref.RulesVersion:
-		s.log.Warn("the summaries were computed by a newer claimdesk, under rules this one does not know: they are left as they are",
-			slog.Int("stored_rules_version", stored), slog.Int("rules_version", xref.RulesVersion))
-		return false, nil
-	case stored == xref.RulesVersion:
-		return false, nil
-	}
-	var topic []string
-	if err := tx.Table("topics").Limit(1).Pluck("id", &topic).Error; err != nil {
-		return false, err
-	}
-	if len(topic) > 0 {
-		s.log.Info("the summaries were computed under older rules or an older gazetteer: recomputing every topic's",
-			slog.Int("stored_rules_version", stored), slog.Int("rules_version", xref.RulesVersion))
-	}
-	return len(topic) > 0, nil
-}
-
-// setSummaryRules records that the summaries are this release's, unless
-// a newer release's are stored.
-func setSummaryRules(tx *gorm.DB) error {
-	if err := tx.Exec("DELETE FROM summary_rules WHERE version < ?", xref.RulesVersion).Error; err != nil {
-		return err
-	}
-	return tx.Exec("INSERT INTO summary_rules (id, version) SELECT 1, ? WHERE NOT EXISTS (SELECT 1 FROM summary_rules)", xref.RulesVersion).Error
 }
 
 // ddl adapts a statement written for both databases to s's dialect: the

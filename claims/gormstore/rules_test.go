@@ -9,62 +9,71 @@ import (
 	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
-// TestSummariesFollowRulesVersion: a database whose summaries were
-// computed under an older xref.RulesVersion (or before summary_rules
-// existed) has them recomputed when it is migrated again; one at this
-// version, or at a newer one, keeps them as they are. The summaries a
-// release computed are stood in for by deleting the topic's conflicts,
-// which a recompute writes again.
-func TestSummariesFollowRulesVersion(t *testing.T) {
+// TestSummaryRules: a new database starts at this release's rules; one
+// from before summary_rules (topics, no row) reads as version 0; Migrate
+// never recomputes for the rules; RecomputeSummaries recomputes every
+// topic (the founding example's conflict, deleted to stand for summaries
+// an older release computed, comes back) and records this release's
+// version, or leaves a newer release's.
+func TestSummaryRules(t *testing.T) {
 	forEachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		s := openStore(t, dsn)
 		must(t, "migrate", s.Migrate(ctx))
-		// The founding example: about 800 in Syria contradicts a few
-		// dozen in Syria and Iraq, by the gazetteer's Syria inside both.
-		newFounding(t, s)
-
+		rules := func() int {
+			t.Helper()
+			v, err := s.SummaryRules(ctx)
+			must(t, "summary rules", err)
+			return v
+		}
 		conflicts := func() string {
 			t.Helper()
 			n, err := gormstore.QueryString(ctx, s, "SELECT COUNT(*) FROM topic_conflicts")
 			must(t, "count conflicts", err)
 			return n
 		}
-		stored := func() string {
-			t.Helper()
-			v, err := gormstore.QueryString(ctx, s, "SELECT version FROM summary_rules")
-			must(t, "rules version", err)
-			return v
+		if got := rules(); got != xref.RulesVersion {
+			t.Fatalf("a new database's summaries are under rules %d, want this release's %d", got, xref.RulesVersion)
 		}
+		// The founding example: about 800 in Syria contradicts a few
+		// dozen in Syria and Iraq, by the gazetteer's Syria inside both.
+		newFounding(t, s)
 		if got := conflicts(); got != "1" {
 			t.Fatalf("a few dozen in Syria and Iraq against about 800 in Syria: %s conflicts, want 1", got)
 		}
-		this := strconv.Itoa(xref.RulesVersion)
-		if got := stored(); got != this {
-			t.Fatalf("summary_rules = %s, want %s", got, this)
+		must(t, "a database from before summary_rules", gormstore.Exec(ctx, s, "DROP TABLE summary_rules"))
+		must(t, "stale summaries", gormstore.Exec(ctx, s, "DELETE FROM topic_conflicts"))
+		must(t, "migrate again", s.Migrate(ctx))
+		if got := rules(); got != 0 {
+			t.Errorf("a database with topics from before summary_rules: rules %d after Migrate, want 0", got)
 		}
-		for _, c := range []struct {
-			name  string
-			setup string // how the database says which release computed its summaries
-			want  string // conflicts after Migrate
-			rules string // summary_rules after Migrate
-		}{
-			{"this release", "", "0", this},
-			{"an older release", "UPDATE summary_rules SET version = " + strconv.Itoa(xref.RulesVersion-1), "1", this},
-			{"a release before summary_rules", "DELETE FROM summary_rules", "1", this},
-			{"a newer release", "UPDATE summary_rules SET version = " + strconv.Itoa(xref.RulesVersion+1), "0", strconv.Itoa(xref.RulesVersion + 1)},
-		} {
-			must(t, "stale summaries", gormstore.Exec(ctx, s, "DELETE FROM topic_conflicts"))
-			if c.setup != "" {
-				must(t, c.name, gormstore.Exec(ctx, s, c.setup))
-			}
-			must(t, "migrate again", s.Migrate(ctx))
-			if got := conflicts(); got != c.want {
-				t.Errorf("summaries of %s: %s conflicts after Migrate, want %s", c.name, got, c.want)
-			}
-			if got := stored(); got != c.rules {
-				t.Errorf("summaries of %s: summary_rules %s after Migrate, want %s", c.name, got, c.rules)
-			}
+		if got := conflicts(); got != "0" {
+			t.Errorf("Migrate recomputed the summaries: %s conflicts, want the stale 0", got)
+		}
+		var calls []string
+		n, err := s.RecomputeSummaries(ctx, func(done, total int) { calls = append(calls, strconv.Itoa(done)+"/"+strconv.Itoa(total)) })
+		must(t, "recompute", err)
+		if n != 1 || len(calls) != 1 || calls[0] != "1/1" {
+			t.Errorf("recompute: %d topics, progress %v; want 1 topic, [1/1]", n, calls)
+		}
+		if got := conflicts(); got != "1" {
+			t.Errorf("after RecomputeSummaries: %s conflicts, want 1", got)
+		}
+		if got := rules(); got != xref.RulesVersion {
+			t.Errorf("after RecomputeSummaries: rules %d, want %d", got, xref.RulesVersion)
+		}
+		// A newer release's summaries: recomputed all the same, its
+		// version kept.
+		newer := xref.RulesVersion + 1
+		must(t, "a newer release's", gormstore.Exec(ctx, s, "UPDATE summary_rules SET version = "+strconv.Itoa(newer)))
+		must(t, "stale summaries", gormstore.Exec(ctx, s, "DELETE FROM topic_conflicts"))
+		_, err = s.RecomputeSummaries(ctx, nil)
+		must(t, "recompute", err)
+		if got := conflicts(); got != "1" {
+			t.Errorf("after RecomputeSummaries under a newer release's rules: %s conflicts, want 1", got)
+		}
+		if got := rules(); got != newer {
+			t.Errorf("after RecomputeSummaries under a newer release's rules: rules %d, want %d kept", got, newer)
 		}
 	})
 }

@@ -10,6 +10,7 @@
 //	claimdesk import [--db DSN] [--format F] [--dry-run] FILE|-   load an exported document
 //	claimdesk export [--db DSN] [--topic ID] [--format F] [--out FILE]   write everything, or one topic
 //	claimdesk reparse [--db DSN] [--dry-run]             read stored quantity text again with a new lexicon
+//	claimdesk recompute [--db DSN]                       recompute the stored conflicts after an upgrade
 //	claimdesk user add|list|disable|enable [--role R] [NAME]   manage accounts (password on stdin)
 //	claimdesk token create|list|revoke [--user NAME] [ID]     manage API tokens (shown once)
 //
@@ -59,6 +60,7 @@ func commands() []command {
 		{"export", "write everything, or one topic, as json, ndjson, csv, claimreview, wikidata or quickstatements", exportCmd},
 		{"import", "load an exported file (json, ndjson or csv) atomically; --dry-run to check it", importCmd},
 		{"reparse", "read stored quantity text again after a lexicon or calibration change", reparse},
+		{"recompute", "recompute every topic's conflicts after an upgrade changed the cross-referencing rules or gazetteer", recomputeCmd},
 		{"user", "add, list, disable or enable user accounts", userCmd},
 		{"token", "create, list or revoke API tokens", tokenCmd},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) error {

@@ -51,6 +51,9 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 	defer o.store.Close()
 	log, store := o.log, o.store
+	if err := warnStaleSummaries(ctx, log, store); err != nil {
+		return err
+	}
 
 	if pub.BaseURL == "" || pub.Name == "" {
 		log.Warn("ClaimReview markup lacks the required url or the recommended author: set --public-url and --org-name (CLAIMDESK_PUBLIC_URL, CLAIMDESK_ORG_NAME) on a public deployment")
