@@ -373,3 +373,11 @@ func FacetsPerStatement(ctx context.Context, s *Store, f claims.ClaimFilter) (cl
 	}
 	return out, nil
 }
+
+// SetRulesBatch bounds RecomputeSummaries' batches at topics topics and
+// claims claims until the returned function restores them.
+func SetRulesBatch(topics, claims int) (restore func()) {
+	t, c := rulesBatchTopics, rulesBatchClaims
+	rulesBatchTopics, rulesBatchClaims = topics, claims
+	return func() { rulesBatchTopics, rulesBatchClaims = t, c }
+}

@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"errors"
 
 	"gorm.io/gorm"
 
@@ -18,14 +19,23 @@ import (
 // minute or more at a million claims, on every command, and block the
 // writes of older replicas still running): `claimdesk serve` warns, and
 // `claimdesk recompute` (RecomputeSummaries) brings the summaries up to
-// date while the server keeps serving.
+// date, a batch of topics a transaction, while the server keeps serving
+// (its writes wait for a batch, at most a few seconds).
 
-// rulesBatchTopics is how many topics RecomputeSummaries recomputes
-// in one transaction: each takes its topics' locks (on PostgreSQL an
-// advisory lock each, from a lock table shared by the whole server, which
-// a recompute of every topic at once, at 15,000 topics, ran out of) and
-// holds them until it commits, as any write does.
-const rulesBatchTopics = 200
+// rulesBatchTopics and rulesBatchClaims bound the topics one transaction
+// of RecomputeSummaries recomputes: each takes its topics' locks (on
+// PostgreSQL an advisory lock a topic, from a lock table shared by the
+// whole server, which a recompute of every topic at once, at 15,000
+// topics, ran out of) and, on SQLite, the database's one write lock, which
+// other writes wait for up to their lock wait (5 s): at a million claims
+// a batch of 200 topics held it for about 95 s. A batch stops at 200
+// topics or 20,000 claims, whichever comes first; a topic larger than
+// that is a batch of its own (the largest of the million-claim benchmark,
+// 67,000 claims, takes about 6 s).
+var (
+	rulesBatchTopics = 200
+	rulesBatchClaims = 20_000
+)
 
 // SummaryRules returns the xref.RulesVersion the stored summaries were
 // computed under (0: before summary_rules existed).
@@ -35,34 +45,69 @@ func (s *Store) SummaryRules(ctx context.Context) (int, error) {
 	return v, translate(err, "read the summaries' rules")
 }
 
+// ErrNewerRules is RecomputeSummaries' refusal of summaries a newer
+// release computed: recomputing them under this release's older rules
+// would undo that release's work while its stamp stayed.
+var ErrNewerRules = errors.New("the stored summaries were computed by a newer claimdesk: run that release's claimdesk recompute, not this one's")
+
 // RecomputeSummaries recomputes the stored summaries of every topic under
-// this release's rules, rulesBatchTopics topics a transaction, each a
-// write like any other (the server may keep serving), calling progress
-// after each, then records xref.RulesVersion in summary_rules, unless a
-// newer release's is there. It returns the number of topics.
+// this release's rules, a batch of topics a transaction (rulesBatchTopics,
+// rulesBatchClaims), each a write like any other, calling progress after
+// each, then records xref.RulesVersion in summary_rules. It refuses
+// summaries a newer release computed (ErrNewerRules). It returns the
+// number of topics recomputed, also when it stops early: the batches
+// before have committed, the stamp is unchanged, and running it again
+// starts over.
 func (s *Store) RecomputeSummaries(ctx context.Context, progress func(done, total int)) (int, error) {
-	var ids []string
-	if err := s.db.WithContext(ctx).Table("topics").Order("id").Pluck("id", &ids).Error; err != nil {
+	stored, err := s.SummaryRules(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if stored > xref.RulesVersion {
+		return 0, ErrNewerRules
+	}
+	var topics []struct {
+		ID     string
+		Claims int
+	}
+	err = s.db.WithContext(ctx).Raw(`SELECT t.id AS id, COALESCE(s.claim_count, 0) AS claims
+		FROM topics t LEFT JOIN topic_summaries s ON s.topic_id = t.id ORDER BY t.id`).Scan(&topics).Error
+	if err != nil {
 		return 0, translate(err, "list topics")
 	}
-	for i := 0; i < len(ids); i += rulesBatchTopics {
-		batch := ids[i:min(i+rulesBatchTopics, len(ids))]
+	var batches [][]string
+	var batch []string
+	claims := 0
+	for _, t := range topics {
+		if len(batch) > 0 && (len(batch) == rulesBatchTopics || claims+t.Claims > rulesBatchClaims) {
+			batches = append(batches, batch)
+			batch, claims = nil, 0
+		}
+		batch = append(batch, t.ID)
+		claims += t.Claims
+	}
+	if len(batch) > 0 {
+		batches = append(batches, batch)
+	}
+	done := 0
+	for _, batch := range batches {
 		err := s.write(ctx, func(*gorm.DB) ([]string, error) { return batch, nil }, func(tx *gorm.DB) error {
 			dirtyOf(tx).add(true, batch...)
 			return nil
 		})
 		if err != nil {
-			return i, translate(err, "recompute summaries")
+			return done, translate(err, "recompute summaries")
 		}
+		done += len(batch)
 		if progress != nil {
-			progress(i+len(batch), len(ids))
+			progress(done, len(topics))
 		}
 	}
-	err := s.write(ctx, nil, func(tx *gorm.DB) error {
-		if err := tx.Exec("DELETE FROM summary_rules WHERE version < ?", xref.RulesVersion).Error; err != nil {
+	err = s.write(ctx, nil, func(tx *gorm.DB) error {
+		if err := tx.Exec("DELETE FROM summary_rules").Error; err != nil {
 			return err
 		}
-		return tx.Exec("INSERT INTO summary_rules (id, version) SELECT 1, ? WHERE NOT EXISTS (SELECT 1 FROM summary_rules)", xref.RulesVersion).Error
+		return tx.Exec("INSERT INTO summary_rules (id, version) VALUES (1, ?)", xref.RulesVersion).Error
 	})
-	return len(ids), translate(err, "record the summaries' rules")
+	return done, translate(err, "record the summaries' rules")
 }

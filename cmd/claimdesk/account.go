@@ -57,14 +57,15 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if err := u.SetPassword(pw); err != nil {
 			return errors.New(problemText(err))
 		}
-		if sf.missing() {
-			fmt.Fprintf(stderr, "claimdesk user add: %s does not exist: creating a new database\n", redact(sf.db))
-		}
 		open = sf.open // the first user may come before the database
 	}
+	created := verb == "add" && sf.missing()
 	o, err := open(ctx, stderr)
 	if err != nil {
 		return err
+	}
+	if created {
+		fmt.Fprintf(stderr, "claimdesk user add: made a new database at %s\n", redact(sf.db))
 	}
 	defer o.store.Close()
 	s := o.store

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -208,6 +210,11 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer, opts ...gormsto
 	if err != nil {
 		return nil, err
 	}
+	if path := sqliteFilePath(f.db); path != "" {
+		if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("cannot open or create the database %s: no folder %s", redact(f.db), filepath.Dir(path))
+		}
+	}
 	s, err := gormstore.Open(ctx, f.db, append([]gormstore.Option{gormstore.WithLogger(log), gormstore.WithLockWait(f.lockWait)}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", redact(f.db), err)
@@ -257,6 +264,9 @@ func sqliteFilePath(dsn string) string {
 	if rest, ok := strings.CutPrefix(path, "//"); ok {
 		path = rest // file:///abs/x.db, or file://localhost/abs/x.db
 		path = strings.TrimPrefix(path, "localhost")
+	}
+	if p, err := url.PathUnescape(path); err == nil {
+		path = p // SQLite decodes "my%20db.db" too
 	}
 	return path
 }

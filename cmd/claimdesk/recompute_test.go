@@ -40,13 +40,17 @@ func TestRecomputeCommand(t *testing.T) {
 	warned := func() string {
 		t.Helper()
 		var buf bytes.Buffer
-		if err := warnStaleSummaries(ctx, slog.New(slog.NewTextHandler(&buf, nil)), s); err != nil {
+		if err := warnStaleSummaries(ctx, slog.New(slog.NewTextHandler(&buf, nil)), s, db); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()
 	}
-	if got := warned(); !strings.Contains(got, "run claimdesk recompute") || !strings.Contains(got, "stored_rules_version=0") {
-		t.Errorf("a server on an older release's summaries logs %q, want a warning naming claimdesk recompute", got)
+	if got := warned(); !strings.Contains(got, "once every server on this database runs this release, run claimdesk recompute --db "+db) || !strings.Contains(got, "stored_rules_version=0") {
+		t.Errorf("a server on an older release's summaries logs %q, want a warning naming claimdesk recompute --db", got)
+	}
+	var conflicts int
+	if _, err := raw.Exec("DELETE FROM topic_conflicts"); err != nil {
+		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "", "recompute", "--db", db)
 	want := "recomputed the summaries of " + topics + " topics under rules version " + strconv.Itoa(xref.RulesVersion)
@@ -56,7 +60,20 @@ func TestRecomputeCommand(t *testing.T) {
 	if v, err := s.SummaryRules(ctx); err != nil || v != xref.RulesVersion {
 		t.Errorf("after recompute: rules %d (%v), want %d", v, err, xref.RulesVersion)
 	}
+	if err := raw.QueryRow("SELECT COUNT(*) FROM topic_conflicts").Scan(&conflicts); err != nil || conflicts == 0 {
+		t.Errorf("after recompute: %d conflicts (%v), want the demo's again", conflicts, err)
+	}
 	if got := warned(); got != "" {
 		t.Errorf("after recompute a server still logs %q", got)
+	}
+	// A newer release's summaries: the server warns, the command refuses.
+	if _, err := raw.Exec("UPDATE summary_rules SET version = ?", xref.RulesVersion+1); err != nil {
+		t.Fatal(err)
+	}
+	if got := warned(); !strings.Contains(got, "computed by a newer claimdesk") {
+		t.Errorf("a server on a newer release's summaries logs %q", got)
+	}
+	if code, _, stderr := runCmd(t, "", "recompute", "--db", db); code == 0 || !strings.Contains(stderr, "run that release's claimdesk recompute") {
+		t.Errorf("recompute of a newer release's summaries: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -45,13 +45,18 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	created := sf.missing()
 	o, err := sf.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
 	defer o.store.Close()
 	log, store := o.log, o.store
-	if err := warnStaleSummaries(ctx, log, store); err != nil {
+	if created && !*loadDemo {
+		// A mistyped --db would otherwise show an empty app, unexplained.
+		log.Info("made a new, empty database: check --db if you meant an existing one", slog.String("database", redact(sf.db)))
+	}
+	if err := warnStaleSummaries(ctx, log, store, sf.db); err != nil {
 		return err
 	}
 

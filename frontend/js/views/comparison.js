@@ -182,6 +182,16 @@ export async function render(ctx) {
   const parent = t.parent_id ? await api.get(`/topics/${encodeURIComponent(t.parent_id)}`).catch(() => null) : null;
   ctx.setTitle(t.title);
   const names = new Map(cmp.claims.map((e) => [e.claim.id, e.claimant ? e.claimant.name : e.claim.claimant_id]));
+  // A conflict with a claim of another topic (a part against its whole,
+  // in the parent or a child topic) names a claim this page does not
+  // hold: its claimant is read with it, for the first 20 such claims.
+  const away = [...new Set([...cmp.conflicts.flatMap((c) => [c.claim_a, c.claim_b]), ...cmp.claims.map((e) => e.summary && e.summary.worst_against)])]
+    .filter((cid) => cid && !names.has(cid)).slice(0, 20);
+  await Promise.all(away.map(async (cid) => {
+    const c = await api.get(`/claims/${encodeURIComponent(cid)}`).catch(() => null);
+    const who = c && await api.get(`/claimants/${encodeURIComponent(c.claimant_id)}`).catch(() => null);
+    if (who) names.set(cid, who.name);
+  }));
   const reviews = new Map((cmp.reviews || []).map((r) => [[r.claim_a, r.claim_b].sort().join('|'), r]));
   const base = `/topics/${encodeURIComponent(id)}`;
   const q = (o) => {
