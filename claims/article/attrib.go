@@ -1005,7 +1005,11 @@ func (d *doc) resolve(p string, ts []tok, oblique bool) *entity {
 			}
 			return e
 		}
-		if role == "" && kind == Person && d.pendingRole != "" && len(nameToks) >= 2 {
+		// The role a sentence's subject named with no name waits for the
+		// person the narrative names next, not for one named inside a
+		// quotation ("\"The Americans say …\""), whom the quoted speaker
+		// cites (as in mentions).
+		if role == "" && kind == Person && d.pendingRole != "" && len(nameToks) >= 2 && !d.quoted(nameToks[0].start) {
 			role = d.pendingRole
 			d.pendingRole = ""
 		}
@@ -1274,7 +1278,7 @@ var notPersonWords = stemSet("house", "state", "states", "patrol", "guard", "squ
 // mentions registers the people a sentence names in passing ("Министр
 // обороны Иван Петров выступил в Думе"), with the role before the name,
 // so that a later surname, role or pronoun finds them.
-func (d *doc) mentions(p string, s *sent, quotes []span) {
+func (d *doc) mentions(p string, s *sent) {
 	ts := s.toks
 	for i := 0; i < len(ts); i++ {
 		if !ts[i].word || !ts[i].upper || !d.personTok(ts, i) {
@@ -1328,13 +1332,7 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		}
 		role := joinToksIn(p, ts[lo:i])
 		name := joinToksIn(p, run)
-		quoted := false
-		for _, q := range quotes {
-			if q.start < run[0].start && run[0].start < q.end {
-				quoted = true
-			}
-		}
-		if role == "" && !quoted && d.pendingRole != "" && d.find(name) == nil {
+		if role == "" && !d.quoted(run[0].start) && d.pendingRole != "" && d.find(name) == nil {
 			role, d.pendingRole = d.pendingRole, ""
 		}
 		e := d.find(name)
@@ -1346,6 +1344,17 @@ func (d *doc) mentions(p string, s *sent, quotes []span) {
 		d.note(e)
 		i = j
 	}
+}
+
+// quoted reports whether the offset pos of the paragraph being read is
+// inside one of its quotations.
+func (d *doc) quoted(pos int) bool {
+	for _, q := range d.quotes {
+		if q.start < pos && pos < q.end {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) personTok(ts []tok, i int) bool {

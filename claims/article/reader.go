@@ -29,6 +29,7 @@ type doc struct {
 	prevLast                     int    // offset of the last sentence of the paragraph before
 	pp                           *prep  // the current paragraph, prepared
 	para                         string // the paragraph being read
+	quotes                       []span // its quotations (see quoted)
 	// words is the tokenizer's cache (prepare's), placeHits what words
 	// name as places (the reader's): while Scan prepares paragraphs on
 	// another goroutine, that goroutine has words and the doc placeHits.
@@ -331,8 +332,8 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 		return out
 	}
 	p, base := pp.p, pp.base
-	d.para = p
-	defer func() { d.para = "" }()
+	d.para, d.quotes = p, pp.quotes
+	defer func() { d.para, d.quotes = "", nil }()
 	d.refused = append(d.refused, pp.refused...)
 	qs := pp.qs
 	d.lastCount = ""
@@ -351,7 +352,7 @@ func (d *doc) read(pp *prep, out []Candidate, prev int) []Candidate {
 	for i := range sents {
 		s := &sents[i]
 		d.roleSubject(s)
-		d.mentions(p, s, quotes)
+		d.mentions(p, s)
 		if cap(free) < minFreeCues {
 			pp.cues = make([]cue, 0, max(64, 2*cap(pp.cues)))
 			free = pp.cues

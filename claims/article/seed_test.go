@@ -80,3 +80,27 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("offsets give %q, want %q", got, countries.Text)
 	}
 }
+
+// TestRoleSubjectPastQuotedSpeaker checks the founding article's shape: a
+// role named as the lede's subject, then a quotation of two sentences
+// whose first cites someone ("The Europeans tell us …"), then the name of
+// the one quoted. The role is his: the speaker cited inside the quotation
+// does not take it.
+func TestRoleSubjectPastQuotedSpeaker(t *testing.T) {
+	t.Parallel()
+	text := "Russia's deputy foreign minister on Tuesday urged closer work with Warsaw on border checks.\n\n" +
+		"\"The Europeans tell us the smuggling routes worry them as well. We believe every neighbour faces the same risk,\" Pavel Orlov said at a briefing.\n\n" +
+		"Orlov said the routes cross some 40 different borders.\n"
+	cs := article.New(nil, nil).Extract(text)
+	want := article.Claimant{Name: "Pavel Orlov", Role: "Russia's deputy foreign minister", Kind: article.Person}
+	for _, c := range cs {
+		if c.Text != "some 40 different borders" {
+			continue
+		}
+		if c.Claimant == nil || *c.Claimant != want {
+			t.Errorf("some 40 different borders: claimant %+v, want %+v", c.Claimant, want)
+		}
+		return
+	}
+	t.Fatalf("no candidate \"some 40 different borders\" in %+v", cs)
+}
