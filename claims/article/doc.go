@@ -112,8 +112,11 @@
 //     Пальмиры", "30 miles north of"), "несколько" as "somewhat"
 //     ("несколько странно"), small number words that refer rather than
 //     count ("the two leaders", "these three regions", a sentence that opens
-//     "Four regions voted"), and figures in a generic statement ("A protest
-//     of 50,000 is impressive").
+//     "Four regions voted"), figures in a generic statement ("A protest
+//     of 50,000 is impressive"), and the sum an outlet asks its readers
+//     for ("please support us monthly starting from just $2", «поддержите
+//     нас: подписка от 150 рублей в месяц»; "donors gave $2 million" stays
+//     a claim).
 //
 // The parser's reading is corrected where the sentence around it changes
 // its meaning: "до" after a verb of change ("возросло до 13 человек") is

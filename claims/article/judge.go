@@ -20,6 +20,7 @@ const (
 	ReasonDenied      = "a figure the sentence denies, not claims"
 	ReasonDistance    = "a distance that places something, not a count"
 	ReasonDegree      = "a word of degree (somewhat), not a count"
+	ReasonAppeal      = "a sum the outlet asks its readers for, not a claim"
 )
 
 var quantifierWords = set("about", "some", "nearly", "over", "more", "up", "around", "almost", "roughly", "approximately",
@@ -235,11 +236,71 @@ func judge(p string, s *sent, q *quantity.Quantity, uf uint8, quotes []span) (bo
 	if !digits && plain && prev != nil && determiners[prev.low] && isCyrillic(prev.low) {
 		return false, ReasonRefers
 	}
+	// The outlet's own appeal for money: "please support us monthly
+	// starting from just $2", «поддержите нас — от 100 рублей в месяц».
+	// The parser gives a sum of money its currency's code as unit (three
+	// letters, asked first: most quantities have none).
+	if len(q.Unit) == 3 && quantity.IsCurrencyCode(q.Unit) && isAppeal(ts) {
+		return false, ReasonAppeal
+	}
 	// "A protest of 50,000 is impressive".
 	if prev != nil && prev.low == "of" && prev2 != nil && k >= 3 && (ts[k-3].low == "a" || ts[k-3].low == "an") && next != nil && genericVerbs[next.low] {
 		return false, ReasonGeneric
 	}
 	return true, ""
+}
+
+// appealAsks are the words of an outlet asking its readers for money that
+// say so alone: imperatives and "support us".
+var appealAsks = set("поддержите", "пожертвуйте", "подпишитесь", "станьте")
+
+// appealGives are words of giving or subscribing that may as well report
+// a fact ("donors can donate up to $2,700", «фонд получил пожертвование в 2
+// миллиона рублей»): they make an appeal only in a sentence that also
+// addresses the reader (appealReader) or names a small price
+// (appealPrice).
+var appealGives = set("donate", "subscribe", "пожертвование", "пожертвования", "пожертвованием", "подписка", "подписку", "подписки")
+
+// appealReader are the words that address the reader (pronouns, "please",
+// the imperatives «сделайте», «оформите» before a word of appealGives) or
+// speak as the outlet ("us").
+var appealReader = set("you", "your", "please", "us", "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вашей", "пожалуйста", "нас", "нам", "сделайте", "оформите")
+
+// appealPrice are the words of a small or recurring price. Alone they
+// appeal for nothing: "prices rose from just $2", "passage for as little
+// as $500".
+var appealPrice = set("just", "little", "starting", "monthly", "month", "всего", "месяц", "ежемесячно")
+
+// isAppeal reports whether the sentence with the tokens ts asks the reader
+// for money: "support us", "become a member", an imperative of appealAsks,
+// or a word of appealGives with a word of appealReader or appealPrice.
+// "US" in capitals is the country, not the reader.
+func isAppeal(ts []tok) bool {
+	ask, give, reader, price := false, false, false, false
+	for i := range ts {
+		t := &ts[i]
+		if !t.word {
+			continue
+		}
+		var next string
+		if i+1 < len(ts) {
+			next = ts[i+1].low
+		}
+		switch {
+		case appealAsks[t.low], (t.low == "support" || t.low == "join") && next == "us",
+			t.low == "become" && (next == "a" || next == "an") && i+2 < len(ts) && (ts[i+2].low == "member" || ts[i+2].low == "supporter" || ts[i+2].low == "subscriber"):
+			ask = true
+		case appealGives[t.low]:
+			give = true
+		}
+		if appealReader[t.low] && !(t.low == "us" && isAllCaps(t.s)) {
+			reader = true
+		}
+		if appealPrice[t.low] {
+			price = true
+		}
+	}
+	return ask || give && (reader || price)
 }
 
 // peopleUnits count people: a short quotation with one of them after its

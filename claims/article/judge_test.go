@@ -38,6 +38,19 @@ func TestNotClaims(t *testing.T) {
 		{"The village lies 30 miles north of the capital.", "30 miles", false, article.ReasonDistance},
 		{"Колонна растянулась на 5 км, сообщили организаторы.", "5 км", true, ""},
 		{"Это данные на 10 утра 22 апреля.", "10", false, article.ReasonTime},
+		// The outlet's appeal for money is no claim; a sum given, asked or
+		// paid that the news reports stays one.
+		{"If you can, please support us monthly starting from just $2.", "just $2", false, article.ReasonAppeal},
+		{"Subscribe today for as little as £3 a week.", "£3", false, article.ReasonAppeal},
+		{"Become a member for €7 a month and read without ads.", "€7", false, article.ReasonAppeal},
+		{"Поддержите нас: подписка от 150 рублей в месяц.", "150 рублей", false, article.ReasonAppeal},
+		{"Сделайте пожертвование на сайте — 500 рублей помогут нам работать.", "500 рублей", false, article.ReasonAppeal},
+		{"The charity said donors gave $2 million last year.", "$2 million", true, ""},
+		{"Donors can donate up to $2,700 to a candidate in each election.", "up to $2,700", true, ""},
+		{"The US pledged $4 billion to support the fund.", "$4 billion", true, ""},
+		{"Bread prices rose from just $2 to $5 within a month.", "just $2 to $5", true, ""},
+		{"Фонд получил пожертвование в 3 миллиона рублей.", "3 миллиона рублей", true, ""},
+		{"Support us, the organisers urged, and 40,000 people marched.", "40,000 people", true, ""},
 	}
 	for _, tt := range tests {
 		var found *article.Candidate

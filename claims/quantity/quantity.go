@@ -897,9 +897,9 @@ var (
 // suspected cases").
 func IsPastVerb(word string) bool { return ruPastVerb(word) || irregularPast[word] }
 
-// isCurrencyCode reports whether unit is the ISO 4217 code of a currency
+// IsCurrencyCode reports whether unit is the ISO 4217 code of a currency
 // of the lexicon ("RUB").
-func isCurrencyCode(unit string) bool {
+func IsCurrencyCode(unit string) bool {
 	for _, c := range currencies {
 		if c.code == unit {
 			return true
@@ -988,7 +988,7 @@ func (p *Parser) invertedScale(text string, toks []token, i, from int, m *match)
 	// leads ("выросли тысяч на 50") or the figure is money ("купили тысяч
 	// на 50 рублей"): "выделили миллионов на 5 школ" is millions for
 	// five schools, "потеряла миллионов на 3 больше" three more millions.
-	if na && from == i && !isCurrencyCode(q.Unit) {
+	if na && from == i && !IsCurrencyCode(q.Unit) {
 		return Quantity{}, 0, false
 	}
 	q.Text = text[start:m.end]

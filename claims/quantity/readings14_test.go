@@ -225,7 +225,7 @@ func TestCodesInCapitals(t *testing.T) {
 	}
 	// A code in lower case is a word: "gel" after the figure is no GEL.
 	for _, text := range []string{"5 gel packs", "5 amd chips"} {
-		if q, ok := onlyQuantity(t, defaultParser, text); ok && isCurrencyCode(q.Unit) {
+		if q, ok := onlyQuantity(t, defaultParser, text); ok && IsCurrencyCode(q.Unit) {
 			t.Errorf("%q: unit %q, want no currency", text, q.Unit)
 		}
 	}
