@@ -1023,9 +1023,10 @@ const (
 // poundWeight tells whether "pounds" or "pound" at toks[k], after a
 // figure, is a weight rather than sterling (poundMoney):
 //   - before "of" and a word that does not name money or what money
-//     buys (poundMoneyWords): "2,000 pounds of explosives", "3,000
-//     pounds of TNT" weigh; "5 million pounds of taxpayers' money" and
-//     "2,000 pounds of damage" do not;
+//     buys (poundMoneyWords), nor is a function word: "2,000 pounds of
+//     explosives", "3,000 pounds of TNT" weigh; "5 million pounds of
+//     taxpayers' money", "2,000 pounds of damage" and "5,000 pounds of
+//     the money" do not;
 //   - the singular before a word of munitionWords, as an adjective:
 //     "2,000 pound bombs", "US Sends 2,000 Pound Bombs", read as the
 //     hyphenated "2,000-pound bombs" is, a compound adjective.
@@ -1042,7 +1043,7 @@ func (p *Parser) poundWeight(s string, toks []token, k int) int {
 	}
 	switch {
 	case p.word(&toks[k+1]).has(fOf):
-		if k+2 < len(toks) && toks[k+2].kind == tWord && toks[k+2].space &&
+		if k+2 < len(toks) && toks[k+2].kind == tWord && toks[k+2].space && !p.word(&toks[k+2]).has(fStop) &&
 			!poundMoneyWord[strings.ToLower(s[toks[k+2].start:toks[k+2].end])] {
 			return poundWeighs
 		}

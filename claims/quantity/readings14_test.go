@@ -403,6 +403,7 @@ func TestPoundsOfWeight(t *testing.T) {
 		{"He got a fine of 2,000 pounds", "2,000 pounds", "GBP"},
 		{"It cost 5 million pounds of taxpayers' money", "5 million pounds", "GBP"},
 		{"It caused 2,000 pounds of damage", "2,000 pounds", "GBP"},
+		{"He lost 5,000 pounds of the money", "5,000 pounds", "GBP"},
 	})
 	for _, text := range []string{"Israel asked for 2,000 pound bombs", "US Sends 2,000 Pound Bombs To Israel",
 		"Israel asked for 2,000-pound bombs"} {
