@@ -191,7 +191,15 @@
 //     which are acronyms and words too, are read before a figure only
 //     where a scale word, a sign or the end of the text follows it
 //     ("SAR 5 million", "TRY 500."; not "Hong Kong SAR 2024 was
-//     approved", "AMD 3000 series"). Cents and kopecks
+//     approved", "AMD 3000 series"), and after a figure not before a
+//     plural noun in lower case, which the code qualifies and which is
+//     the unit ("5 SAR teams", "10 AMD chips", "20 CAD drawings"; "5
+//     SAR", "20 CAD a day" are money). "U.S. dollars" is USD as "US
+//     dollars" is. "Pounds" is a weight, and the unit as written, before
+//     "of" and what it weighs ("2,000 pounds of explosives"; not "of
+//     taxpayers' money", "of damage"), and the singular before a
+//     munition ("2,000 pound bombs") a compound adjective, as
+//     "2,000-pound bombs" is, and no quantity. Cents and kopecks
 //     after a sum add to it ("7 dollars 25 cents" = 7.25 USD). A vague
 //     quantity takes the currency after it ("millions of dollars").
 //     Otherwise Unit is the word after
@@ -274,6 +282,10 @@
 //     up to two of a few nouns used as adjectives ("coalition",
 //     "suicide"), then a count noun or an unknown word in "-men" or "-s"
 //     (not "-ss", "-us", "-is", "-as", "news", "overseas", "outdoors").
+//     A headline in Title Case or capitals writes the name and the noun
+//     so: a count noun or a group's members ("commanders", "militants")
+//     is the noun in any case ("200 Hezbollah Fighters Killed", "ISRAEL
+//     KILLS 3 HEZBOLLAH COMMANDERS": "Fighters", "COMMANDERS").
 //     No other capitalised word is passed over ("300 MW turbines", "1,000
 //     Shell gas stations", "In Game 7 Boston fans" keep "MW", "Shell",
 //     "Boston"), nor is a name before anything else ("300 Taliban
@@ -284,7 +296,8 @@
 //     name, dotted or not, or a day of the week ("On Oct. 7 Hamas
 //     fighters"), or joined to a number before it ("10/7"); a figure
 //     after a capitalised word the lexicon does not know or a reference
-//     word ("The Fortune 500 US companies", "World War 2 US veterans").
+//     word ("The Fortune 500 US companies", "World War 2 US veterans"),
+//     but for a word in capitals, a headline's ("ISRAEL KILLS 3").
 //     A capitalised word after an abbreviation's dot opens the next
 //     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
 //     capitals is ("1,5 тыс. НКО").

@@ -492,11 +492,33 @@ var groupNames = []string{
 // "300 Taliban fight jihadists").
 const groupAdjuncts = "coalition suicide special elite combat ground security military militia rebel group"
 
+// memberNouns are the plurals that count a group's members and that a
+// headline in Title Case or capitals writes capitalised after the group's
+// name ("3 HEZBOLLAH COMMANDERS", "Three Hezbollah Commanders Killed"),
+// where no other capitalised word is read as the noun (englishPlural);
+// the lexicon's count nouns ("Fighters", "TROOPS") are read so too.
+const memberNouns = "commanders leaders officers officials operatives members militants fighters troops soldiers " +
+	"gunmen militiamen men rebels jihadists insurgents peacekeepers recruits mercenaries volunteers prisoners " +
+	"hostages detainees workers staff personnel"
+
 // notPluralWords are English words in "-s" the lexicon does not know that
 // are no plural noun a group's name may qualify ("200 BBC news staff",
 // "300 NATO outdoors exercises"); see englishPlural.
 const notPluralWords = "news overseas outdoors indoors always perhaps sometimes besides whereas nowadays " +
 	"towards afterwards backwards forwards upwards downwards"
+
+// poundMoneyWords name money, or what money buys or costs, after "pounds
+// of": "5 million pounds of taxpayers' money", "2,000 pounds of damage".
+// After "pounds of" any other word is what the pounds weigh ("2,000
+// pounds of explosives"); see poundWeight.
+const poundMoneyWords = "money cash public taxpayers taxpayer funding funds investment investments spending " +
+	"revenue revenues profit profits debt debts damage damages savings cuts aid government state business sales assets"
+
+// munitionWords are what a weight in pounds qualifies as an adjective,
+// the singular "pound" before them: "2,000 pound bombs", "500 pound
+// warheads" (poundWeight).
+const munitionWords = "bomb bombs warhead warheads shell shells missile missiles munition munitions " +
+	"explosive explosives device devices charge charges"
 
 // weekdayWords are the English days of the week: a figure after one is a
 // date's ("Saturday 7"), and what follows it no noun the figure counts.
@@ -955,6 +977,9 @@ func (l *lexicon) compileGroups() map[string][]groupName {
 		groups[first] = append(groups[first], g)
 		if c := capitalised(first); c != first {
 			groups[c] = append(groups[c], g)
+		}
+		if c := strings.ToUpper(first); c != first && c != capitalised(first) {
+			groups[c] = append(groups[c], g) // "HAMAS" of a headline in capitals
 		}
 	}
 	for _, gs := range groups {

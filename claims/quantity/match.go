@@ -937,6 +937,9 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 	w := p.word(t)
 	if cur == "" {
 		cur = p.currencyOf(s, toks, k)
+		if cur != "" && (p.codeAsAdjective(s, toks, k) || cur == "GBP" && p.poundWeight(s, toks, k) != 0) {
+			cur = "" // "5 SAR teams", "2,000 pounds of explosives": no money
+		}
 	}
 	if a.currency == "USD" && a.bareDollar && otherDollar(cur) {
 		// "$3 million CAD", "$3 million Canadian dollars": the code or
@@ -966,11 +969,88 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 			a.v += toks[c].num / 100
 			k = c + 2
 		}
-	case w.has(fUS) && k+1 < len(toks) && p.word(&toks[k+1]).currency == "USD":
-		a.currency = "USD"
-		k += 2
+	case p.usEnd(s, toks, k) > k && p.usEnd(s, toks, k) < len(toks) && p.word(&toks[p.usEnd(s, toks, k)]).currency == "USD":
+		a.currency = "USD" // "US dollars", "U.S. dollars"
+		k = p.usEnd(s, toks, k) + 1
 	}
 	return k
+}
+
+// usEnd returns the index of the token after "US" or "U.S." written at
+// toks[k], or k.
+func (p *Parser) usEnd(s string, toks []token, k int) int {
+	if k < len(toks) && p.word(&toks[k]).has(fUS) {
+		return k + 1
+	}
+	if k+3 < len(toks) && toks[k].kind == tWord && s[toks[k].start:toks[k].end] == "U" && isSym(toks, k+1, '.') &&
+		!toks[k+1].space && toks[k+2].kind == tWord && s[toks[k+2].start:toks[k+2].end] == "S" && !toks[k+2].space &&
+		isSym(toks, k+3, '.') && !toks[k+3].space {
+		return k + 4
+	}
+	return k
+}
+
+// codeAsAdjective reports a currency code toks[k] after a figure that a
+// plural noun in lower case follows (englishPlural): the code is then an
+// acronym that qualifies the noun the figure counts, no money ("5 SAR
+// teams", search and rescue; "10 AMD chips"; "20 CAD drawings"), and the
+// noun is the unit. A code alone or before any other word stays money
+// ("5 SAR", "500 AMD per month", "20 CAD a day"), and so do the codes
+// the parser read before Version 14 (majorCurrency: "5 USD bills").
+func (p *Parser) codeAsAdjective(s string, toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k].kind != tWord || toks[k+1].kind != tWord || !toks[k+1].space {
+		return false
+	}
+	w := p.word(&toks[k])
+	c := ""
+	switch {
+	case w.has(fCurrencyCode):
+		c = w.currency
+	case w.capsCurrency != "" && allCaps(s[toks[k].start:toks[k].end]):
+		c = w.capsCurrency
+	}
+	return c != "" && !majorCurrency(c) && p.englishPlural(s, &toks[k+1])
+}
+
+// The readings of "pound" and "pounds" after a figure as a weight
+// (poundWeight).
+const (
+	poundMoney     = iota
+	poundWeighs    // "2,000 pounds of explosives": the unit
+	poundAdjective // "2,000 pound bombs": as "2,000-pound bombs"
+)
+
+// poundWeight tells whether "pounds" or "pound" at toks[k], after a
+// figure, is a weight rather than sterling (poundMoney):
+//   - before "of" and a word that does not name money or what money
+//     buys (poundMoneyWords), nor is a function word: "2,000 pounds of
+//     explosives", "3,000 pounds of TNT" weigh; "5 million pounds of
+//     taxpayers' money", "2,000 pounds of damage" and "5,000 pounds of
+//     the money" do not;
+//   - the singular before a word of munitionWords, as an adjective:
+//     "2,000 pound bombs", "US Sends 2,000 Pound Bombs", read as the
+//     hyphenated "2,000-pound bombs" is, a compound adjective.
+//
+// "2,000 pounds" alone, "a fine of 2,000 pounds", "2,000 pounds
+// sterling" stay money.
+func (p *Parser) poundWeight(s string, toks []token, k int) int {
+	if k+1 >= len(toks) || toks[k].kind != tWord || !toks[k].space || toks[k+1].kind != tWord || !toks[k+1].space {
+		return poundMoney
+	}
+	w := s[toks[k].start:toks[k].end]
+	if p.word(&toks[k]).currency != "GBP" || !strings.EqualFold(w, "pound") && !strings.EqualFold(w, "pounds") {
+		return poundMoney // no copy in lower case of every word after a figure
+	}
+	switch {
+	case p.word(&toks[k+1]).has(fOf):
+		if k+2 < len(toks) && toks[k+2].kind == tWord && toks[k+2].space && !p.word(&toks[k+2]).has(fStop) &&
+			!poundMoneyWord[strings.ToLower(s[toks[k+2].start:toks[k+2].end])] {
+			return poundWeighs
+		}
+	case strings.EqualFold(w, "pound") && munitionWord[strings.ToLower(s[toks[k+1].start:toks[k+1].end])]:
+		return poundAdjective
+	}
+	return poundMoney
 }
 
 // dollarPrefixes are the letters glued before "$" that make it another
@@ -1381,6 +1461,14 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = m.a.currency
 		return k
 	}
+	switch p.poundWeight(s, toks, k) {
+	case poundWeighs:
+		m.unit = s[toks[k].start:toks[k].end] // "2,000 pounds of explosives", as "2,000 tons of explosives"
+		return k + 1
+	case poundAdjective:
+		m.skip = true // "2,000 pound bombs", as "2,000-pound bombs" is
+		return k
+	}
 	u := k
 	if u < len(toks) && p.word(&toks[u]).has(fOf) && m.core != coreNumeral {
 		u++
@@ -1398,6 +1486,9 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return u + 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
+		if p.codeAsAdjective(s, toks, u) {
+			u++ // "5 SAR teams": the noun after the code
+		}
 		u = p.nounAfterName(s, toks, u, m)
 		// A nation's adjective of two words ("300 North Korean troops",
 		// "Sri Lankan") is read as its second.
@@ -2172,7 +2263,8 @@ func (p *Parser) groupNameEnd(s string, toks []token, u int) int {
 }
 
 // at reports whether g is written at toks[u]: each token's text as
-// listed, or capitalised ("Al" of "al"), and spaced as listed.
+// listed, or capitalised ("Al" of "al"), or in capitals as a headline
+// writes it ("HAMAS", "ISLAMIC STATE"), and spaced as listed.
 func (g groupName) at(s string, toks []token, u int) bool {
 	if u+len(g) > len(toks) {
 		return false
@@ -2180,7 +2272,8 @@ func (g groupName) at(s string, toks []token, u int) bool {
 	for i, nt := range g {
 		t := &toks[u+i]
 		w := s[t.start:t.end]
-		if i > 0 && t.space != nt.space || w != nt.w && !(len(w) == len(nt.w) && w[1:] == nt.w[1:] && capitalised(nt.w) == w) {
+		if i > 0 && t.space != nt.space ||
+			w != nt.w && !(len(w) == len(nt.w) && w[1:] == nt.w[1:] && capitalised(nt.w) == w) && w != strings.ToUpper(nt.w) {
 			return false
 		}
 	}
@@ -2197,7 +2290,9 @@ func (g groupName) at(s string, toks []token, u int) bool {
 //     week, or joined to a figure before it by "/", "-" or "." ("10/7");
 //   - a name's or label's number: after a capitalised word the lexicon
 //     does not know ("The Fortune 500 US companies", "World War 2 US
-//     veterans", "Game 7") or after a reference word ("resolution 2254").
+//     veterans", "Game 7") or after a reference word ("resolution 2254");
+//     a word in capitals is a headline's ("ISRAEL KILLS 3 HEZBOLLAH
+//     COMMANDERS"), not a name's.
 func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	if m.core == coreVague {
 		return false // "dozens of Islamic State militants": no figure written
@@ -2221,7 +2316,7 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	}
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
-		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && prev == &toks[n-1]
+		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
 }
 
 // yearShaped reports a number token written as four digits from 1000 to
@@ -2239,9 +2334,10 @@ func yearShaped(s string, t *token) bool {
 	return true
 }
 
-// englishPlural reports a lower-case word after a group's name that is a
-// noun in the plural (nounAfterName): a count noun of the lexicon
-// ("fighters", "troops"), or a word the lexicon does not know that ends
+// englishPlural reports a word after a group's name that is a noun in the
+// plural (nounAfterName): a count noun of the lexicon or one of
+// memberNouns in any case ("fighters", "commanders", and "Fighters" or
+// "COMMANDERS" of a headline), or a lower-case word the lexicon does not know that ends
 // in "-men" ("men", "gunmen") or in "-s" ("mercenaries", "hijackers"),
 // but for the endings of singulars and names ("-ss", "-us", "-is",
 // "-as": "across", "campus", "analysis", "Hamas") and notPluralWords
@@ -2249,11 +2345,18 @@ func yearShaped(s string, t *token) bool {
 // "resolutions", "dollars") is none.
 func (p *Parser) englishPlural(s string, t *token) bool {
 	w := s[t.start:t.end]
-	if w[0] < 'a' || w[0] > 'z' {
-		return false
-	}
 	if p.word(t).has(fCountNoun) {
-		return true
+		return true // in any case: "200 Hezbollah Fighters Killed", "5 HAMAS FIGHTERS"
+	}
+	if w[0] < 'a' || w[0] > 'z' {
+		// "Three Hezbollah Commanders", "3 HEZBOLLAH COMMANDERS"; compared
+		// folded, with no copy in lower case.
+		for _, n := range memberNounList {
+			if strings.EqualFold(n, w) {
+				return true
+			}
+		}
+		return false
 	}
 	if t.id != 0 || len(w) < 3 || notPlural[w] {
 		return false

@@ -881,9 +881,16 @@ var irregularPast = wordSet(irregularPasts)
 // Words of the lexicon the reading of a group's name before a noun looks
 // up (nounAfterName).
 var (
-	groupAdjunct = wordSet(groupAdjuncts)
-	notPlural    = wordSet(notPluralWords)
-	weekdays     = wordSet(weekdayWords)
+	groupAdjunct   = wordSet(groupAdjuncts)
+	notPlural      = wordSet(notPluralWords)
+	memberNounList = strings.Fields(memberNouns)
+	weekdays       = wordSet(weekdayWords)
+)
+
+// Words the reading of "pounds" as a weight looks up (poundWeight).
+var (
+	poundMoneyWord = wordSet(poundMoneyWords)
+	munitionWord   = wordSet(munitionWords)
 )
 
 // IsPastVerb reports whether word (in lower case) is a verb in the past

@@ -338,3 +338,87 @@ func TestRussianFewOwner(t *testing.T) {
 		{"200 военнослужащих батальона", exact(200, "numeral").unit("военнослужащих").span("200 военнослужащих")},
 	})
 }
+
+// A headline in Title Case or capitals writes the noun after a group's
+// name capitalised too: the noun, a count noun or a group's members, is
+// still the unit, as it is in running text ("200 Hezbollah fighters").
+// The group's name stays the unit when no such noun follows.
+func TestGroupNameInHeadlines(t *testing.T) {
+	t.Parallel()
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"200 Hezbollah Fighters Killed In Israeli Strikes", "200 Hezbollah Fighters", "Fighters"},
+		{"300 Islamic State Fighters Killed In Airstrike", "300 Islamic State Fighters", "Fighters"},
+		{"5 HAMAS FIGHTERS KILLED", "5 HAMAS FIGHTERS", "FIGHTERS"},
+		{"ISRAEL KILLS 3 HEZBOLLAH COMMANDERS", "3 HEZBOLLAH COMMANDERS", "COMMANDERS"},
+		{"Three Hezbollah Commanders Killed", "Three Hezbollah Commanders", "Commanders"},
+		// What read right before still does.
+		{"200 Hezbollah fighters killed", "200 Hezbollah fighters", "fighters"},
+		{"300 Taliban Attacked The Base", "300 Taliban", "Taliban"},
+		{"1,000 Shell Gas Stations Closed", "1,000 Shell", "Shell"},
+		{"40 Hezbollah Members Of Parliament Resign", "40 Hezbollah Members", "Members"},
+	})
+	runTable(t, defaultParser, []parseCase{
+		{"300 US Overseas Bases", exact(300, "numeral").unit("").span("300")},
+		{"1,000 ISIS", exact(1000, "numeral").unit("ISIS")},
+	})
+}
+
+// A code of the later currencies after a figure and before a plural noun
+// in lower case is an acronym that qualifies the noun: search and rescue
+// teams, AMD's chips, CAD drawings. Alone, before any other word or
+// before the figure it is still money, and so are the older codes.
+func TestCodeBeforeNoun(t *testing.T) {
+	t.Parallel()
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"They sent 5 SAR teams to the site.", "5 SAR teams", "teams"},
+		{"3 SAR helicopters took off", "3 SAR helicopters", "helicopters"},
+		{"The lab bought 10 AMD chips.", "10 AMD chips", "chips"},
+		{"He sent 20 CAD drawings", "20 CAD drawings", "drawings"},
+		{"40 CAD files were lost", "40 CAD files", "files"},
+		// What read right before still does.
+		{"It costs 5 SAR.", "5 SAR", "SAR"},
+		{"He earns 500 AMD per month.", "500 AMD", "AMD"},
+		{"The bank lent SAR 5 million.", "SAR 5 million", "SAR"},
+		{"She is paid 20 CAD a day.", "20 CAD", "CAD"},
+		{"It costs $5 CAD.", "$5 CAD", "CAD"},
+		{"He found 5 USD bills", "5 USD", "USD"},
+		{"They paid 300 EUR fees", "300 EUR", "EUR"},
+	})
+}
+
+// "Pounds" after a figure is a weight before "of" and what it weighs, and
+// the singular is one before a munition, as an adjective, which is read
+// as the hyphenated "2,000-pound bombs" is: a compound adjective, no
+// quantity. Alone, before "sterling", or before "of" and money, it is
+// sterling still.
+func TestPoundsOfWeight(t *testing.T) {
+	t.Parallel()
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"The truck carried 2,000 pounds of explosives.", "2,000 pounds", "pounds"},
+		{"Police found 3,000 pounds of TNT", "3,000 pounds", "pounds"},
+		// What read right before still does.
+		{"He was paid 2,000 pounds.", "2,000 pounds", "GBP"},
+		{"He was paid £2,000.", "£2,000", "GBP"},
+		{"He was paid 2,000 pounds sterling.", "2,000 pounds", "GBP"},
+		{"He got a fine of 2,000 pounds", "2,000 pounds", "GBP"},
+		{"It cost 5 million pounds of taxpayers' money", "5 million pounds", "GBP"},
+		{"It caused 2,000 pounds of damage", "2,000 pounds", "GBP"},
+		{"He lost 5,000 pounds of the money", "5,000 pounds", "GBP"},
+	})
+	for _, text := range []string{"Israel asked for 2,000 pound bombs", "US Sends 2,000 Pound Bombs To Israel",
+		"Israel asked for 2,000-pound bombs"} {
+		if qs := defaultParser.Extract(text); len(qs) != 0 {
+			t.Errorf("%q: %+v, want no quantity", text, qs)
+		}
+	}
+}
+
+// "U.S. dollars" is the currency "US dollars" is.
+func TestUSDotDollars(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"300 million U.S. dollars", exact(3e8, "numeral").unit("USD")},
+		{"300 million US dollars", exact(3e8, "numeral").unit("USD")},
+		{"5 U.S. troops", exact(5, "numeral").unit("troops")},
+	})
+}
