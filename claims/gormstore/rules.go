@@ -29,12 +29,14 @@ import (
 // topics, ran out of) and, on SQLite, the database's one write lock, which
 // other writes wait for up to their lock wait (5 s): at a million claims
 // a batch of 200 topics held it for about 95 s. A batch stops at 200
-// topics or 20,000 claims, whichever comes first; a topic larger than
-// that is a batch of its own (the largest of the million-claim benchmark,
-// 67,000 claims, takes about 6 s).
+// topics or 5,000 claims, whichever comes first (well under a second on
+// an idle machine); a topic larger than that is a batch of its own, and
+// one of tens of thousands of claims holds the lock for seconds (the
+// largest of the million-claim benchmark, 67,000 claims, about 6 s), so
+// a write in that moment may fail with 503 and be sent again.
 var (
 	rulesBatchTopics = 200
-	rulesBatchClaims = 20_000
+	rulesBatchClaims = 5_000
 )
 
 // SummaryRules returns the xref.RulesVersion the stored summaries were
