@@ -389,10 +389,19 @@ func RecomputeLean(topic *claims.Topic, cs *Lean, links []*claims.Link, rel *Lea
 	}
 	summarise(ctx, facts, sums, t)
 	// The spread never hides a conflict: it is at least the severity of
-	// the worst notable conflict between the topic's claims.
+	// the worst notable conflict between the topic's claims, and then it
+	// is that pair's, of the pair's dates ("25.5x (2014-2015)"), not of
+	// the period it was read in first.
 	for _, c := range res.Conflicts {
 		if (c.Kind == Conflicts || c.Kind == Contradicts) && c.Severity > t.Spread && c.Severity < MaxSeverity {
 			t.Spread = c.Severity
+			var pair []int
+			for _, id := range []string{c.ClaimA, c.ClaimB} {
+				if k, ok := byID[id]; ok {
+					pair = append(pair, k)
+				}
+			}
+			t.SpreadPeriod = periodOf(facts, pair)
 		}
 	}
 	t.Spread, t.SpreadAllTime = roundSeverity(t.Spread), roundSeverity(t.SpreadAllTime)
