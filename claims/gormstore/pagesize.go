@@ -42,7 +42,7 @@ const sqlitePageSize = 8192
 // Its connection waits up to lockWait for a lock, as the pool's do.
 func createSQLite(ctx context.Context, dsn string, lockWait time.Duration) (bool, error) {
 	path := SQLiteFile(dsn)
-	if path == "" {
+	if path == "" || strings.HasPrefix(dsn, "file:") {
 		return false, nil
 	}
 	_, query, _ := strings.Cut(dsn, "?")

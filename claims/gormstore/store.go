@@ -189,18 +189,32 @@ func IsPostgresDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
-// SQLiteFile returns the path of the file the SQLite DSN dsn names, or ""
-// when dsn is a PostgreSQL URL, a database in memory or a URI ("file:..."),
-// which SQLite reads itself.
+// SQLiteFile returns the path of the file the SQLite DSN dsn names, as
+// SQLite reads it: a path, or a "file:" URI's path with its escapes
+// decoded ("file:///data/my%20db.db" is "/data/my db.db"); "" for a
+// PostgreSQL URL or a database in memory.
 func SQLiteFile(dsn string) string {
 	if IsPostgresDSN(dsn) {
 		return ""
 	}
-	path, _, _ := strings.Cut(dsn, "?")
-	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+	path, query, _ := strings.Cut(dsn, "?")
+	uri, ok := strings.CutPrefix(path, "file:")
+	if !ok {
+		if path == ":memory:" {
+			return ""
+		}
+		return path
+	}
+	if uri == ":memory:" || strings.Contains(query, "mode=memory") {
 		return ""
 	}
-	return path
+	if rest, ok := strings.CutPrefix(uri, "//"); ok {
+		uri = strings.TrimPrefix(rest, "localhost") // file:///abs, file://localhost/abs
+	}
+	if p, err := url.PathUnescape(uri); err == nil {
+		uri = p
+	}
+	return uri
 }
 
 // probeSQLite opens a connection to the SQLite database of dsn, as the

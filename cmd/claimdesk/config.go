@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -210,10 +209,8 @@ func (f *storeFlags) open(ctx context.Context, stderr io.Writer, opts ...gormsto
 	if err != nil {
 		return nil, err
 	}
-	if path := sqliteFilePath(f.db); path != "" {
-		if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("cannot open or create the database %s: no folder %s", redact(f.db), filepath.Dir(path))
-		}
+	if err := f.folderExists(); err != nil {
+		return nil, err
 	}
 	s, err := gormstore.Open(ctx, f.db, append([]gormstore.Option{gormstore.WithLogger(log), gormstore.WithLockWait(f.lockWait)}, opts...)...)
 	if err != nil {
@@ -238,37 +235,29 @@ func (f *storeFlags) openExisting(ctx context.Context, stderr io.Writer, opts ..
 	return f.open(ctx, stderr, opts...)
 }
 
+// folderExists refuses a --db SQLite file whose folder does not exist,
+// which SQLite would report as "unable to open database file".
+func (f *storeFlags) folderExists() error {
+	path := gormstore.SQLiteFile(f.db)
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return fmt.Errorf("cannot open or create the database %s: no folder %s", redact(f.db), filepath.Dir(path))
+	}
+	return nil
+}
+
 // missing reports whether --db names a SQLite file, by path or "file:"
 // URI, that does not exist or is empty (a database SQLite has not
 // written yet).
 func (f *storeFlags) missing() bool {
-	path := sqliteFilePath(f.db)
+	path := gormstore.SQLiteFile(f.db)
 	if path == "" {
 		return false
 	}
 	st, err := os.Stat(path)
 	return errors.Is(err, os.ErrNotExist) || err == nil && st.Size() == 0
-}
-
-// sqliteFilePath is the file a SQLite DSN names, a "file:" URI's too, or
-// "" for PostgreSQL and a database in memory.
-func sqliteFilePath(dsn string) string {
-	if path := gormstore.SQLiteFile(dsn); path != "" || !strings.HasPrefix(dsn, "file:") {
-		return path
-	}
-	uri, query, _ := strings.Cut(dsn, "?")
-	if strings.Contains(query, "mode=memory") || uri == "file::memory:" {
-		return ""
-	}
-	path := strings.TrimPrefix(uri, "file:")
-	if rest, ok := strings.CutPrefix(path, "//"); ok {
-		path = rest // file:///abs/x.db, or file://localhost/abs/x.db
-		path = strings.TrimPrefix(path, "localhost")
-	}
-	if p, err := url.PathUnescape(path); err == nil {
-		path = p // SQLite decodes "my%20db.db" too
-	}
-	return path
 }
 
 // redact hides the password of a DSN for messages.

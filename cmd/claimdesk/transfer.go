@@ -162,8 +162,8 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		// checks the file against an empty database of its own, removed
 		// after. (The new file's first import keeps its rollback journal.)
 		// The import itself would create --db: its folder must exist.
-		if st, err := os.Stat(filepath.Dir(sqliteFilePath(sf.db))); err != nil || !st.IsDir() {
-			return fmt.Errorf("cannot open or create the database %s: no folder %s", redact(sf.db), filepath.Dir(sqliteFilePath(sf.db)))
+		if err := sf.folderExists(); err != nil {
+			return err
 		}
 		dir, err := os.MkdirTemp("", "claimdesk-dry-run-")
 		if err != nil {

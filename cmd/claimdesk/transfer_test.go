@@ -394,25 +394,9 @@ func TestImportSetsMemoryLimit(t *testing.T) {
 	}
 }
 
-// TestSQLiteFilePath: the file a --db names, as SQLite reads it: a path, a
-// "file:" URI with its escapes decoded, none for memory or PostgreSQL.
-func TestSQLiteFilePath(t *testing.T) {
-	for dsn, want := range map[string]string{
-		"claimdesk.db":                          "claimdesk.db",
-		"/data/claimdesk.db?_busy_timeout=9000": "/data/claimdesk.db",
-		"file:/data/my%20db.db":                 "/data/my db.db",
-		"file:///data/my%20db.db?mode=ro":       "/data/my db.db",
-		"file://localhost/data/x.db":            "/data/x.db",
-		"file:x.db?cache=shared":                "x.db",
-		"file::memory:":                         "",
-		"file:x?mode=memory&cache=shared":       "",
-		":memory:":                              "",
-		"postgres://u@h/db":                     "",
-	} {
-		if got := sqliteFilePath(dsn); got != want {
-			t.Errorf("sqliteFilePath(%q) = %q, want %q", dsn, got, want)
-		}
-	}
+// TestImportIntoMissingFolder: an import into a folder that does not
+// exist names the folder, not SQLite's "unable to open database file".
+func TestImportIntoMissingFolder(t *testing.T) {
 	// An import into a folder that does not exist names the folder.
 	nowhere := filepath.Join(t.TempDir(), "no", "such", "x.db")
 	if code, _, stderr := runCmd(t, "", "import", "--db", nowhere, "--format", "ndjson", "-"); code == 0 || !strings.Contains(stderr, "no folder "+filepath.Dir(nowhere)) {
