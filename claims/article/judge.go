@@ -262,8 +262,8 @@ var appealAsks = set("поддержите", "пожертвуйте", "подп
 var appealGives = set("donate", "subscribe", "пожертвование", "пожертвования", "пожертвованием", "подписка", "подписку", "подписки")
 
 // appealReader are the words that address the reader (pronouns, "please",
-// the imperatives «сделайте», «оформите» before a word of appealGives) or
-// speak as the outlet ("us").
+// the imperatives «сделайте», «оформите», which count only beside a word
+// of appealGives, anywhere in the sentence) or speak as the outlet ("us").
 var appealReader = set("you", "your", "please", "us", "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вашей", "пожалуйста", "нас", "нам", "сделайте", "оформите")
 
 // appealPrice are the words of a small or recurring price. Alone they

@@ -221,6 +221,9 @@ func (c coord) apposition(start, i int) bool {
 // coordination, so that the noun makes actors of the names before it.
 func (x *Extractor) coordination(ts []tok, i, n int, name string, city, loc, from bool, cache *placeCache) coord {
 	c := coord{end: i + n, loc: loc}
+	if e := c.end; e >= len(ts) || ts[e].s != "," && !coordConj[ts[e].low] {
+		return c // nothing coordinated: the usual case, no look-up more
+	}
 	ru := loc && isCyrillic(ts[i+n-1].low)
 	if ru && !x.ruLocative(ts, i, n, city) {
 		return c // "в Баку и …": the case is not told

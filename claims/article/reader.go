@@ -2771,13 +2771,11 @@ func (x *Extractor) matchCity(key []byte, declined bool) (string, bool) {
 			consider(form, asNominative)
 			return false
 		})
-		var buf [64]byte
-		for _, e := range []string{"ове", "еве", "ине"} {
-			if !bytes.HasSuffix(key, []byte(e)) {
-				continue
-			}
-			// "кемерове" → "кемерово"
-			if form := append(append(buf[:0], key[:len(key)-len("е")]...), "о"...); declinedNeuters[string(form)] {
+		// "кемерове" → "кемерово": every name of declinedNeuters ends in
+		// -ово, -ево or -ино.
+		if stem, ok := bytes.CutSuffix(key, []byte("е")); ok {
+			var buf [64]byte
+			if form := append(append(buf[:0], stem...), "о"...); declinedNeuters[string(form)] {
 				consider(form, asNeuter)
 			}
 		}

@@ -600,7 +600,7 @@ func declinedPlace(word string, places Places) (gazetteer.Place, bool) {
 // "Каракалпакстан" to каракалпакста but "Каракалпакстане" to
 // каракалпакстан. "россиян" (Russians) is no "Россия" with an ending.
 func withCaseEnding(word, name string) bool {
-	rest, ok := strings.CutPrefix(gazetteer.Fold(strings.ReplaceAll(word, "ё", "е")), gazetteer.Fold(name))
+	rest, ok := strings.CutPrefix(gazetteer.Fold(word), gazetteer.Fold(name))
 	return ok && slices.Contains(nounCaseEndings, rest)
 }
 

@@ -291,7 +291,7 @@
 //     "Boston"), nor is a name before anything else ("300 Taliban
 //     attacked", "1,000 ISIS", "2 UN resolutions", "750 US overseas
 //     bases"), nor after a figure that counts nothing after it: four
-//     digits from 1000 to 2100 as written, a range's end too ("In 2014
+//     digits from 1800 to 2100 as written, a range's end too ("In 2014
 //     ISIS fighters", "The 2014 ISIS fighters"); a figure after a month's
 //     name, dotted or not, or a day of the week ("On Oct. 7 Hamas
 //     fighters"), or joined to a number before it ("10/7"); a figure

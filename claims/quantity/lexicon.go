@@ -497,7 +497,7 @@ const groupAdjuncts = "coalition suicide special elite combat ground security mi
 // name ("3 HEZBOLLAH COMMANDERS", "Three Hezbollah Commanders Killed"),
 // where no other capitalised word is read as the noun (englishPlural);
 // the lexicon's count nouns ("Fighters", "TROOPS") are read so too.
-const memberNouns = "commanders leaders officers officials operatives members militants fighters troops soldiers " +
+const memberNouns = "commanders leaders officers officials operatives " +
 	"gunmen militiamen men rebels jihadists insurgents peacekeepers recruits mercenaries volunteers prisoners " +
 	"hostages detainees workers staff personnel"
 

@@ -946,6 +946,7 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 		// the nation after the figure says whose dollar "$" is.
 		a.currency = cur
 	}
+	us := p.usDollars(s, toks, k)
 	switch {
 	case w.has(fPercent):
 		a.percent = true
@@ -969,25 +970,29 @@ func (p *Parser) amountTail(s string, toks []token, k int, a *amount) int {
 			a.v += toks[c].num / 100
 			k = c + 2
 		}
-	case p.usEnd(s, toks, k) > k && p.usEnd(s, toks, k) < len(toks) && p.word(&toks[p.usEnd(s, toks, k)]).currency == "USD":
+	case us > 0:
 		a.currency = "USD" // "US dollars", "U.S. dollars"
-		k = p.usEnd(s, toks, k) + 1
+		k = us + 1
 	}
 	return k
 }
 
-// usEnd returns the index of the token after "US" or "U.S." written at
-// toks[k], or k.
-func (p *Parser) usEnd(s string, toks []token, k int) int {
-	if k < len(toks) && p.word(&toks[k]).has(fUS) {
-		return k + 1
-	}
-	if k+3 < len(toks) && toks[k].kind == tWord && s[toks[k].start:toks[k].end] == "U" && isSym(toks, k+1, '.') &&
+// usDollars returns the index of the currency word after "US" or "U.S."
+// written at toks[k] when it is USD's ("US dollars", "U.S. dollars"), or 0.
+func (p *Parser) usDollars(s string, toks []token, k int) int {
+	e := k
+	switch {
+	case k < len(toks) && p.word(&toks[k]).has(fUS):
+		e = k + 1
+	case k+3 < len(toks) && toks[k].kind == tWord && s[toks[k].start:toks[k].end] == "U" && isSym(toks, k+1, '.') &&
 		!toks[k+1].space && toks[k+2].kind == tWord && s[toks[k+2].start:toks[k+2].end] == "S" && !toks[k+2].space &&
-		isSym(toks, k+3, '.') && !toks[k+3].space {
-		return k + 4
+		isSym(toks, k+3, '.') && !toks[k+3].space:
+		e = k + 4
 	}
-	return k
+	if e > k && e < len(toks) && p.word(&toks[e]).currency == "USD" {
+		return e
+	}
+	return 0
 }
 
 // codeAsAdjective reports a currency code toks[k] after a figure that a
@@ -1540,10 +1545,11 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		m.unit = w.currency // "millions of dollars"
 		return u + 1
 	}
-	if !p.unknownWord(&toks[u]) && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
+	unknown := p.unknownWord(&toks[u])
+	if !unknown && !w.has(fTime) && !w.has(fCountNoun) && !p.isDemonym(s, &toks[u]) {
 		return k
 	}
-	if word := s[toks[u].start:toks[u].end]; p.unknownWord(&toks[u]) && pastVerbForm(word) {
+	if word := s[toks[u].start:toks[u].end]; unknown && pastVerbForm(word) {
 		return k // a verb: "40 arrived", "800 were killed", "200 погибли", "11 получили ранения"
 	}
 	m.unit = s[toks[u].start:toks[u].end]
@@ -2281,7 +2287,7 @@ func (g groupName) at(s string, toks []token, u int) bool {
 }
 
 // figureNotCount reports a figure that counts nothing of a name after it:
-//   - a year: four digits from 1000 to 2100 as written, with no
+//   - a year: four digits from 1800 to 2100 as written, with no
 //     separator or decimals, an end of a range included ("In 2014 ISIS
 //     fighters", "between 2014 and 2016 Islamic State fighters", "The
 //     2014 ISIS fighters who took Mosul"), whatever precedes it;
@@ -2297,7 +2303,7 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	if m.core == coreVague {
 		return false // "dozens of Islamic State militants": no figure written
 	}
-	if yearShaped(s, &toks[m.a.tok]) || m.core == coreRange && m.b.digits && yearShaped(s, &toks[m.b.tok]) {
+	if m.a.yearLike || m.core == coreRange && m.b.yearLike {
 		return true
 	}
 	n := m.a.tok
@@ -2317,21 +2323,6 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
 		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
-}
-
-// yearShaped reports a number token written as four digits from 1000 to
-// 2100, as years are.
-func yearShaped(s string, t *token) bool {
-	w := s[t.start:t.end]
-	if t.kind != tNum || len(w) != 4 || w < "1000" || w > "2100" {
-		return false
-	}
-	for i := 0; i < 4; i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // englishPlural reports a word after a group's name that is a noun in the

@@ -67,6 +67,10 @@ func TestNameBeforeCountedNoun(t *testing.T) {
 		// Names in "-s" that are no plural, and names of more words
 		// that end in one.
 		{"300 Hamas fighters", exact(300, "numeral").unit("fighters")},
+		// Four digits below 1800 are no year (as the scanner's year-like
+		// figures): "1500 Hamas fighters" counts as "1,500" does.
+		{"1500 Hamas fighters", exact(1500, "numeral").unit("fighters")},
+		{"1,500 Hamas fighters", exact(1500, "numeral").unit("fighters")},
 		{"300 Isis fighters", exact(300, "numeral").unit("fighters")},
 		{"300 United States troops", exact(300, "numeral").unit("troops")},
 		// A word the lexicon knows opens no name: a month, "The".
