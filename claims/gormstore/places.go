@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -180,7 +182,10 @@ func (s *Store) CreatePlace(ctx context.Context, p *gazetteer.Place) error {
 }
 
 // DeletePlace removes a custom place, named by ID or name, and recomputes
-// every topic.
+// the topics that named it (placeTopics), with their parents and children
+// as a write's: recomputing every topic in the one transaction held
+// SQLite's write lock for minutes at a million claims, and ran out of
+// PostgreSQL's lock table (a lock a topic) past about 12,500 topics.
 func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
 	err := s.write(ctx, nil, func(tx *gorm.DB) error {
 		ps, err := customPlaces(tx)
@@ -212,14 +217,97 @@ func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
 		if len(inside) > 0 {
 			return claims.Errorf(claims.CodeConflict, "place %q still contains %s: delete them first", found.Name, strings.Join(inside, ", "))
 		}
+		before, err := loadGazetteer(tx)
+		if err != nil {
+			return err
+		}
 		if err := tx.Where("id = ?", found.ID).Delete(&placeRow{}).Error; err != nil {
 			return err
 		}
-		// Any topic may have named the place: recompute them all.
-		return recomputeAll(tx, s.dialect)
+		after, err := loadGazetteer(tx)
+		if err != nil {
+			return err
+		}
+		topics, err := placeTopics(tx, before, after, before.Resolve([]string{found.ID}).Atoms())
+		if err != nil {
+			return err
+		}
+		dirtyOf(tx).add(true, topics...)
+		return nil
 	})
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return claims.NotFound("place", idOrName)
 	}
 	return translate(err, "delete place")
+}
+
+// placeTopics returns the topics whose claims or own places name a place
+// that the gazetteers before and after a custom place was deleted resolve
+// differently: the topics the deletion can change. A name that denotes a
+// place holding the deleted one ("Syria" for a town in it) loses only the
+// deleted place's own elements (gone), which no name left denotes, so its
+// relation to any other name is unchanged and it does not count. Each
+// distinct list of places (a claim's, a topic's) is decoded once, and
+// each name in it resolved once by each gazetteer.
+func placeTopics(tx *gorm.DB, before, after *gazetteer.Gazetteer, gone []string) ([]string, error) {
+	moved := map[string]bool{}
+	changed := func(list string) (bool, error) {
+		if !strings.HasPrefix(list, "[") {
+			return false, nil // no list, no place
+		}
+		var names []string
+		if err := fromJSON(list, "places", &names); err != nil {
+			return false, err
+		}
+		for _, n := range names {
+			m, ok := moved[n]
+			if !ok {
+				a, b := before.Resolve([]string{n}), after.Resolve([]string{n})
+				kept := slices.DeleteFunc(slices.Clone(a.Atoms()), func(e string) bool { return slices.Contains(gone, e) })
+				m = !slices.Equal(kept, b.Atoms()) || !slices.Equal(a.Names, b.Names) || !slices.Equal(a.Unknown, b.Unknown)
+				moved[n] = m
+			}
+			if m {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	var lists, hit []string
+	if err := tx.Table("claims").Distinct("places").Pluck("places", &lists).Error; err != nil {
+		return nil, err
+	}
+	for _, l := range lists {
+		m, err := changed(l)
+		if err != nil {
+			return nil, err
+		}
+		if m {
+			hit = append(hit, l)
+		}
+	}
+	topics := map[string]bool{}
+	for chunk := range slices.Chunk(hit, 500) {
+		var ids []string
+		if err := tx.Table("claims").Where("places IN ?", chunk).Distinct("topic_id").Pluck("topic_id", &ids).Error; err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			topics[id] = true
+		}
+	}
+	var rows []struct{ ID, Places string }
+	if err := tx.Table("topics").Select("id, places").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		m, err := changed(r.Places)
+		if err != nil {
+			return nil, err
+		}
+		if m {
+			topics[r.ID] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(topics)), nil
 }

@@ -723,8 +723,7 @@ func (s *Store) ListConflicts(ctx context.Context, f xref.ConflictFilter, o clai
 }
 
 // recomputeAll recomputes every topic, in batches, for the migration that
-// introduces the summaries and for changes of the gazetteer that may
-// touch any topic.
+// introduces the summaries.
 func recomputeAll(tx *gorm.DB, dia dialect) error {
 	for last := ""; ; {
 		var ids []string

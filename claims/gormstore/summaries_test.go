@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -439,6 +440,63 @@ func TestCustomPlaces(t *testing.T) {
 			t.Errorf("after deleting Dabiq: %+v, want it unknown again", got)
 		}
 		checkCurrent(t, s, w.topic.ID)
+	})
+}
+
+// TestDeletePlaceRecomputesTheTopicsNamingIt deletes a custom place: the
+// topics whose claims or own places name it (alone, in another case, or
+// in a list such as "Dabiq and Raqqa" that only resolves while it is
+// known) are recomputed; a topic that never named it is left as it was.
+func TestDeletePlaceRecomputesTheTopicsNamingIt(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		ctx := context.Background()
+		w := newWorld(t, s)
+		p := gazetteerPlace("Dabiq", "SY")
+		must(t, "create place", svc(s).CreatePlace(ctx, &p))
+		topic := func(title string, places ...string) string {
+			tp := &claims.Topic{Title: title, Places: places}
+			must(t, "create topic", svc(s).CreateTopic(ctx, tp))
+			return tp.ID
+		}
+		claimIn := func(topicID string, places ...string) *claims.Claim {
+			c := w.claim("100")
+			c.TopicID, c.Scope.Places = topicID, places
+			must(t, "create claim", svc(s).CreateClaim(ctx, c))
+			return c
+		}
+		named := topic("Named")
+		claimIn(named, "Dabiq")
+		listed := topic("Listed")
+		inList := claimIn(listed, "Dabiq and Raqqa")
+		own := topic("Its own place", "dabiq")
+		claimIn(own)
+		other := topic("Elsewhere")
+		claimIn(other, "Syria")
+		if got := summaryOf(t, s, listed, inList.ID); len(got.UnknownPlaces) != 0 {
+			t.Fatalf("while Dabiq is known, %q is unknown: %v", "Dabiq and Raqqa", got.UnknownPlaces)
+		}
+		computed := func(id string) string {
+			v, err := gormstore.QueryString(ctx, s, "SELECT CAST(computed_at AS TEXT) FROM topic_summaries WHERE topic_id = '"+id+"'")
+			must(t, "computed_at", err)
+			return v
+		}
+		was := map[string]string{}
+		for _, id := range []string{named, listed, own, other} {
+			was[id] = computed(id)
+		}
+		clk.Advance(time.Hour)
+		must(t, "delete place", svc(s).DeletePlace(ctx, "Dabiq"))
+		for id, want := range map[string]bool{named: true, listed: true, own: true, other: false} {
+			if got := computed(id) != was[id]; got != want {
+				t.Errorf("topic %s recomputed: %v, want %v", id, got, want)
+			}
+		}
+		if got := summaryOf(t, s, listed, inList.ID); strings.Join(got.UnknownPlaces, ",") != "Dabiq and Raqqa" {
+			t.Errorf("after deleting Dabiq the unknown places are %v, want [Dabiq and Raqqa]", got.UnknownPlaces)
+		}
+		for _, id := range []string{named, listed, own, other} {
+			checkCurrent(t, s, id)
+		}
 	})
 }
 
