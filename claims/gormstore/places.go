@@ -228,7 +228,18 @@ func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
 		if err != nil {
 			return err
 		}
-		topics, err := placeTopics(tx, before, after, before.Resolve([]string{found.ID}).Atoms())
+		// The names of the places holding the deleted one lose its own
+		// elements; that changes no relation when it lies in one place
+		// that is no region: every name covering that place's own elements
+		// covered the deleted place's too. A region is its members, and
+		// its members named one by one covered it less the deleted place;
+		// with two places holding it, one's name could overlap the other's
+		// in it alone. There every name that resolves differently counts.
+		var gone []string
+		if in := found.In; len(in) == 0 || len(in) == 1 && !isRegion(before, in[0]) {
+			gone = before.Resolve([]string{found.ID}).Atoms()
+		}
+		topics, err := placeTopics(tx, before, after, gone)
 		if err != nil {
 			return err
 		}
@@ -241,12 +252,19 @@ func (s *Store) DeletePlace(ctx context.Context, idOrName string) error {
 	return translate(err, "delete place")
 }
 
+// isRegion reports whether id names a region: a grouping defined by its
+// members.
+func isRegion(g *gazetteer.Gazetteer, id string) bool {
+	p, ok := g.Lookup(id)
+	return ok && p.Kind == gazetteer.Region
+}
+
 // placeTopics returns the topics whose claims or own places name a place
 // that the gazetteers before and after a custom place was deleted resolve
-// differently: the topics the deletion can change. A name that denotes a
-// place holding the deleted one ("Syria" for a town in it) loses only the
-// deleted place's own elements (gone), which no name left denotes, so its
-// relation to any other name is unchanged and it does not count. Each
+// differently: the topics the deletion can change. The deleted place's
+// own elements (gone) are set aside where DeletePlace found that no
+// relation turns on them: "Syria", holding a town deleted, then does not
+// count. Each
 // distinct list of places (a claim's, a topic's) is decoded once, and
 // each name in it resolved once by each gazetteer.
 func placeTopics(tx *gorm.DB, before, after *gazetteer.Gazetteer, gone []string) ([]string, error) {

@@ -500,6 +500,54 @@ func TestDeletePlaceRecomputesTheTopicsNamingIt(t *testing.T) {
 	})
 }
 
+// TestDeletePlaceInARegion deletes custom places held by a region, by a
+// custom region, and by two countries: a region is its members, so a
+// claim for the region and one for its members listed one by one cover
+// the same places once the deleted place is gone, and their topic must be
+// recomputed although neither claim named it.
+func TestDeletePlaceInARegion(t *testing.T) {
+	forEach(t, func(t *testing.T, s *gormstore.Store, clk *clock) {
+		ctx := context.Background()
+		w := newWorld(t, s)
+		pair := func(whole, part []string) string {
+			tp := &claims.Topic{Title: "Fighters in " + whole[0]}
+			must(t, "create topic", svc(s).CreateTopic(ctx, tp))
+			for _, c := range []struct {
+				text   string
+				places []string
+			}{{"800", whole}, {"100", part}} {
+				cl := w.claim(c.text)
+				cl.TopicID, cl.Scope.Places = tp.ID, c.places
+				must(t, "create claim", svc(s).CreateClaim(ctx, cl))
+			}
+			return tp.ID
+		}
+		golan := gazetteerPlace("Golan Town", "region:levant")
+		must(t, "create place", svc(s).CreatePlace(ctx, &golan))
+		levant := pair([]string{"Levant"}, []string{"Syria", "Lebanon", "Jordan", "Israel", "Palestine"})
+		front := gazetteerPlace("Northern Front")
+		front.Kind = gazetteer.Region
+		must(t, "create region", svc(s).CreatePlace(ctx, &front))
+		alpha := gazetteerPlace("Alpha Town", front.ID)
+		must(t, "create place", svc(s).CreatePlace(ctx, &alpha))
+		beta := gazetteerPlace("Beta Town", front.ID)
+		must(t, "create place", svc(s).CreatePlace(ctx, &beta))
+		northern := pair([]string{"Northern Front"}, []string{"Alpha Town"})
+		border := gazetteerPlace("Border Town", "SY", "IQ")
+		must(t, "create place", svc(s).CreatePlace(ctx, &border))
+		twoParents := pair([]string{"Syria"}, []string{"Iraq"})
+		for _, id := range []string{levant, northern, twoParents} {
+			checkCurrent(t, s, id)
+		}
+		for _, name := range []string{"Golan Town", "Beta Town", "Border Town"} {
+			must(t, "delete "+name, svc(s).DeletePlace(ctx, name))
+		}
+		for _, id := range []string{levant, northern, twoParents} {
+			checkCurrent(t, s, id)
+		}
+	})
+}
+
 func gazetteerPlace(name string, in ...string) gazetteer.Place {
 	return gazetteer.Place{Name: name, In: in}
 }
