@@ -14,28 +14,50 @@ import (
 func TestConflictSaysHowFarApart(t *testing.T) {
 	interval := func(lo, hi float64) *claims.Interval { return &claims.Interval{Low: &lo, High: &hi} }
 	topic := &claims.Topic{Meta: claims.Meta{ID: "russians"}, Unit: "people", Additive: true}
-	view := func(id, who, text string, said claims.Date, lo, hi float64, places ...string) xref.ClaimView {
+	viewIn := func(topicID string, m claims.Measure, id, who, text string, said claims.Date, lo, hi float64, places ...string) xref.ClaimView {
 		return xref.ClaimView{ClaimantName: who, Claim: &claims.Claim{
-			Meta: claims.Meta{ID: id}, TopicID: "russians", ClaimantID: who,
+			Meta: claims.Meta{ID: id}, TopicID: topicID, ClaimantID: who,
 			QuantityText: text, Interval: interval(lo, hi), SaidOn: said,
-			Scope: claims.Scope{Places: places, Measure: claims.Current},
+			Scope: claims.Scope{Places: places, Measure: m},
 		}}
 	}
+	view := func(id, who, text string, said claims.Date, lo, hi float64, places ...string) xref.ClaimView {
+		return viewIn("russians", claims.Current, id, who, text, said, lo, hi, places...)
+	}
 	bogdanov := view("r4", "Bogdanov", "a few dozen", "2014-09-29", 24, 60, "Syria", "Iraq")
-	const months = " The two are 125 days apart, within the topic's 180-day window, so they are compared as counts of one time."
+	// 1 February 2015 is 125 days after 29 September 2014; a claim dated
+	// February 2015 is at least that far.
+	const (
+		window     = " days apart, within the topic's 180-day window, so they are compared as counts of one time."
+		days125    = " The two are 125" + window
+		atLeast125 = " The two are at least 125" + window
+		cumulative = claims.Cumulative
+		foreignID  = "foreign"
+	)
+	whole := &claims.Topic{Meta: claims.Meta{ID: foreignID}, Unit: "people", Additive: true}
+	child := &claims.Topic{Meta: claims.Meta{ID: "russians"}, Unit: "people", Additive: true, ParentID: foreignID}
 	for _, tc := range []struct {
-		name  string
-		other xref.ClaimView
-		kind  xref.Kind
-		tail  string
+		name   string
+		a, b   xref.ClaimView
+		parent *claims.Topic
+		kind   xref.Kind
+		tail   string
 	}{
-		// 1 February 2015 is 125 days after 29 September 2014.
-		{"part of the area, months later", view("r7", "Bortnikov", "around 1,700", "2015-02", 1530, 1870, "Iraq"), xref.Contradicts, months},
-		{"same area, months later", view("r9", "Soufan", "several hundred", "2015-02", 300, 900, "Syria", "Iraq"), xref.Conflicts, months},
-		{"same area, ten days later", view("r10", "Soufan", "several hundred", "2014-10-09", 300, 900, "Syria", "Iraq"), xref.Conflicts, ""},
+		{"part of the area, a month later", view("r7", "Bortnikov", "around 1,700", "2015-02", 1530, 1870, "Iraq"), bogdanov, nil, xref.Contradicts, atLeast125},
+		{"same area, a month later", view("r9", "Soufan", "several hundred", "2015-02", 300, 900, "Syria", "Iraq"), bogdanov, nil, xref.Conflicts, atLeast125},
+		{"same area, a day later", view("r9", "Soufan", "several hundred", "2015-02-01", 300, 900, "Syria", "Iraq"), bogdanov, nil, xref.Conflicts, days125},
+		{"same area, ten days later", view("r10", "Soufan", "several hundred", "2014-10-09", 300, 900, "Syria", "Iraq"), bogdanov, nil, xref.Conflicts, ""},
+		{"a part above its whole, a day later", view("r9", "Soufan", "several hundred", "2015-02-01", 300, 900, "Syria"),
+			viewIn(foreignID, claims.Current, "f1", "UN", "about 100", "2014-09-29", 90, 110, "Syria"), whole, xref.PartExceedsWhole, days125},
+		{"a cumulative part above its whole, a day later", viewIn("russians", cumulative, "r9", "Soufan", "1,500", "2015-02-01", 1500, 1500, "Syria"),
+			viewIn(foreignID, cumulative, "f1", "UN", "800", "2014-09-29", 800, 800, "Syria"), whole, xref.PartExceedsWhole, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := xref.Relate(tc.other, bogdanov, xref.NewContext(topic, nil, nil))
+			ctx := xref.NewContext(topic, nil, nil)
+			if tc.parent != nil {
+				ctx = xref.NewContext(child, nil, nil).WithParent(tc.parent)
+			}
+			r := xref.Relate(tc.a, tc.b, ctx)
 			if r.Kind != tc.kind {
 				t.Fatalf("kind %s, want %s: %s", r.Kind, tc.kind, r.Explanation)
 			}
@@ -44,7 +66,7 @@ func TestConflictSaysHowFarApart(t *testing.T) {
 			case tc.tail != "" && !strings.HasSuffix(r.Explanation, tc.tail):
 				t.Errorf("explanation %q\ndoes not end %q", r.Explanation, tc.tail)
 			case tc.tail == "" && says:
-				t.Errorf("explanation %q says how far apart claims ten days apart are", r.Explanation)
+				t.Errorf("explanation %q says how far apart the claims are; it should not", r.Explanation)
 			}
 		})
 	}
