@@ -59,9 +59,11 @@
 //
 // # Explanations
 //
-// Every relation carries an explanation: one sentence, or two, that names
+// Every relation carries an explanation: a sentence or a few, that names
 // each claimant once, gives what each claim says and the interval read
-// from it, and the verdict with its reason. A quantity text that reads as
+// from it, and the verdict with its reason; a conflict between claims a
+// month or more apart ends by saying how many days apart they are, within
+// the topic's window, and an analyst's review adds its own. A quantity text that reads as
 // a number phrase is given as said ("about 800 (720-880)", "more than
 // 20,000 (20,001 or more)"); any other text is quoted ("\"exceeds 20,000\"
 // (20,001 or more)"); the interval is left out when the text already

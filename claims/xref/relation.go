@@ -559,8 +559,35 @@ func (c *Context) decideAuto(a, b *fact, r *Relation) {
 			c.overTime(a, b, r)
 			return
 		}
+		compareScoped(a, b, r, cmp, c.terse)
+		c.sayWindow(a, b, r)
+		return
 	}
 	compareScoped(a, b, r, cmp, c.terse)
+}
+
+// monthApart is how far apart, in days, two claims must be for the
+// explanation of their conflict to say so (sayWindow).
+const monthApart = 30
+
+// sayWindow ends the explanation of a conflict between claims a month or
+// more apart by saying so: the topic's window, not a shared date, is what
+// compares them, and an analyst reading "exceeds by 25.5×" should know
+// that the two figures are months apart. DaysApart is the gap between the
+// nearer ends of the two dates, so a date of a month or a year makes it
+// "at least". Cumulative totals are not compared as of one time: a
+// cumulative part against a whole (partWhole) says nothing of the window.
+func (c *Context) sayWindow(a, b *fact, r *Relation) {
+	if c.terse || r.DaysApart < monthApart || a.measure == claims.Cumulative ||
+		r.Kind != Conflicts && r.Kind != Contradicts && r.Kind != PartExceedsWhole {
+		return
+	}
+	apart := " are "
+	if a.end > a.start || b.end > b.start {
+		apart = " are at least "
+	}
+	r.Explanation += " The two" + apart + itoa(int64(r.DaysApart)) + " days apart, within the topic's " +
+		itoa(int64(c.topic.Window())) + "-day window, so they are compared as counts of one time."
 }
 
 // notCompared explains why two claims of one unit are not compared.
@@ -1142,6 +1169,7 @@ func (c *Context) partWhole(a, b *fact, r *Relation) {
 		r.Severity = severity(whole.hi, part.lo)
 		r.Explanation = partWords + " exceeds " + wholeObj + " by " + times(r.Severity, whole.hi) +
 			", though the first counts a narrower population than the second: a part cannot outnumber the whole."
+		c.sayWindow(a, b, r)
 	case part.lo == whole.hi:
 		// The intervals touch: the part is at least what the whole is at
 		// most. Not a contradiction, but only just.

@@ -14,6 +14,7 @@ import (
 var builtinTables = map[int]string{
 	1: "f86caa7cac71839b8bac30b6fc4946a457d03476245daaa2aca7d6f416cef255",
 	2: "f86caa7cac71839b8bac30b6fc4946a457d03476245daaa2aca7d6f416cef255", // the spread's period is its raising conflict's
+	3: "f86caa7cac71839b8bac30b6fc4946a457d03476245daaa2aca7d6f416cef255", // a conflict a month or more apart says so
 }
 
 // TestRulesVersionPinsGazetteer: the built-in gazetteer is the one
