@@ -95,9 +95,13 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	// Guard troops", "300 al-Qaeda fighters", "40 Wagner men"): which
 	// fighters is what the claim is about. Not a name that is a word
 	// ending the phrase in small letters ("300 IS fighters": "is"), at
-	// which the phrase would be empty.
+	// which the phrase would be empty. So does a word in small letters
+	// the parser passed over between the figure and its unit, an
+	// adjective or a noun used as one ("300 ballistic missiles", "40
+	// cruise missiles", "hundreds of cruise missiles").
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] ||
+			(ts[m-1].digit || ts[m-1].low == "of") && quantity.IsAttributive(ts[m].s) {
 			start = m
 		}
 	}

@@ -20,6 +20,13 @@ func TestQualifiedUnit(t *testing.T) {
 		{"The Pentagon said more than 5,025 active-duty troops were deployed.", "more than 5,025 active-duty troops", "troops", "active-duty troops"},
 		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
 		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
+		// A word in small letters the parser passed over to the plural
+		// after it (an adjective, or a noun used as one) opens what is
+		// counted; a scale word is no such word.
+		{"Officials said the army fired 300 ballistic missiles at the city.", "300 ballistic missiles", "missiles", "ballistic missiles"},
+		{"The navy fired 40 cruise missiles at the base.", "40 cruise missiles", "missiles", "cruise missiles"},
+		{"The navy fired hundreds of cruise missiles at the base.", "hundreds of cruise missiles", "missiles", "cruise missiles"},
+		{"Officials said more than 1 million people had left.", "more than 1 million people", "people", "people"},
 		// A verb after the figure is neither its unit nor what it counts.
 		{"По данным МЧС, 19 получили ранения.", "19", "", ""},
 		{"По данным МЧС, 200 погибли.", "200", "", ""},

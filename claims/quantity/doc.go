@@ -264,6 +264,24 @@
 //     duty troops" take English words up to the first plural (a word
 //     joined by a hyphen is one: "5,025 active-duty troops"), "11 more
 //     people" "people"; with no such noun after them they are no unit.
+//     Any other English word in lower case that the lexicon does not know,
+//     an adjective or a noun used as one, qualifies a plural in lower
+//     case after it alike, which is the unit: "They fired 300 ballistic
+//     missiles and 40 cruise missiles" has unit "missiles" twice, "12
+//     local residents" "residents", "hundreds of cruise missiles"
+//     "missiles" (see IsAttributive). It needs no list, and is narrow: the
+//     figure counts more than one and is no year, day or name's number;
+//     the word is of three letters or more, is no plural, no form in
+//     "-ed" or "-ing" ("300 attended rallies", "300 including women"),
+//     no measure or noun a figure measures in a compound adjective ("10 km
+//     roads", "60 mph winds", "5 star hotels" keep "km", "mph", "star",
+//     as "300 MW turbines" keeps "MW"); and where the figure may open a
+//     clause as its subject (at the start of the text or after a
+//     punctuation mark, a conjunction that opens a clause or a verb of
+//     saying) the word may be a verb ("300 flee clashes", "police say
+//     300 flee clashes" keep "flee"), and is passed over only with the
+//     ending of an adjective ("300 ballistic missiles were fired", "300
+//     nuclear warheads"; not "40 cruise missiles" typed alone).
 //     A nation's or people's English adjective, capitalised, qualifies
 //     the noun after it alike ("300 Chechen fighters", "2,400 Russian
 //     citizens", "400 new Russian recruits", "1,700 Russian-speaking

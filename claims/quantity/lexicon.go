@@ -520,6 +520,27 @@ const poundMoneyWords = "money cash public taxpayers taxpayer funding funds inve
 const munitionWords = "bomb bombs warhead warheads shell shells missile missiles munition munitions " +
 	"explosive explosives device devices charge charges"
 
+// measureWords are the English measures, and the nouns a figure measures
+// in a compound adjective, of three letters or more (shorter words in
+// lower case after a figure, "km", "kg", are no word attributiveNoun
+// passes over): "60 mph winds", "10 ton trucks", "155 calibre shells",
+// "5 star hotels", "300 bed hospitals", "4 wheel drives", "3 man crews".
+// The figure counts stars, not hotels: the measure stays the unit, as it
+// was.
+const measureWords = "mph kph kmh kwh mwh gwh ghz mhz khz " +
+	"ton tonne metre meter kilometre kilometer mile foot inch yard acre hectare gallon litre liter barrel " +
+	"watt volt kilogram gram megawatt kilowatt gigawatt calibre caliber gauge knot " +
+	"star bedroom bed room storey story floor seat door wheel lane hole point round man"
+
+// clauseOpeners are the English words after which a figure may open a
+// clause as its subject, and the word after it be a verb ("Police say 300
+// flee clashes", "while 300 flee"): conjunctions that open a clause, and
+// verbs of saying. Not "and" or "or", which join a list of counts far more
+// often ("300 ballistic missiles and 40 cruise missiles"); see
+// attributiveNoun.
+const clauseOpeners = "that as while when where whereas because since after before if though although but " +
+	"say says said"
+
 // weekdayWords are the English days of the week: a figure after one is a
 // date's ("Saturday 7"), and what follows it no noun the figure counts.
 const weekdayWords = "monday tuesday wednesday thursday friday saturday sunday"

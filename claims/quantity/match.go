@@ -1536,6 +1536,8 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 				!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") || steps == 0 {
 				u = q
 			}
+		} else {
+			u = p.attributiveNoun(s, toks, u, m)
 		}
 	} else {
 		u = p.ruCountedNoun(s, toks, u, ruFewCase(s, toks, u, m.start))
@@ -2325,6 +2327,113 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
 }
 
+// attributiveNoun returns the index of the plural noun a figure counts
+// when one English word the lexicon does not know stands between them and
+// qualifies it, as an adjective or a noun used as one ("They fired 300
+// ballistic missiles and 40 cruise missiles": "missiles", as "300 foreign
+// fighters" has "fighters"), toks[u] being the first word after the
+// figure; else u. The rule needs no list of adjectives, and is narrow
+// where such a pair may be read otherwise:
+//   - the figure counts more than one and may count what follows it
+//     (figureNotCount: not "In 2014 civilian casualties", "Game 7 ...");
+//   - the first word is in lower case, of three letters or more (not a
+//     symbol: "10 km roads", "300 MW turbines" keep "km", "MW"), not a
+//     plural (englishPluralEnding), not a past or a participle in "-ed"
+//     or "-ing" ("300 attended rallies", "300 including women"), nor a
+//     measure or a noun a figure measures in a compound adjective
+//     (measureWords: "60 mph winds", "5 star hotels"); words the lexicon
+//     knows ("5 year olds", "300 were") are no such word;
+//   - the second is a plural in lower case (englishPlural: "missiles",
+//     "fighters", "gunmen"), not a word the lexicon knows ("is", "has",
+//     "days");
+//   - where the figure may be a clause's subject, and the first word a
+//     verb ("300 flee clashes", "Police say 300 flee clashes"), the first
+//     word must end as an English adjective does (adjectiveEnding:
+//     "300 ballistic missiles were fired").
+func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
+	if u+1 >= len(toks) || m.core == coreNumeral && m.a.v <= 1 || p.figureNotCount(s, toks, m) {
+		return u
+	}
+	t, n := &toks[u], &toks[u+1]
+	w := s[t.start:t.end]
+	if t.kind != tWord || !attributiveWord(w, p.unknownWord(t)) ||
+		n.kind != tWord || !n.space || s[n.start] < 'a' || s[n.start] > 'z' || !p.englishPlural(s, n) {
+		return u
+	}
+	if p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) {
+		return u
+	}
+	return u + 1
+}
+
+// attributiveWord reports a word w, as written, that attributiveNoun may
+// pass over to the plural after it; unknown says the lexicon does not
+// know it (unknownWord).
+func attributiveWord(w string, unknown bool) bool {
+	return unknown && len(w) >= 3 && isLowerASCII(w) && !englishPluralEnding(w) && !strings.HasSuffix(w, "ing") &&
+		!pastVerbForm(w) && !measureWord[w]
+}
+
+// isLowerASCII reports a word of ASCII letters in lower case.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mayOpenClause reports a quantity that starts at the byte start and may
+// open a clause as its subject, toks[u] being the first word after it:
+// one at the start of the text, after a punctuation mark, or after a word
+// of clauseOpeners ("that", "while", "said"). After any other word
+// ("fired 300", "of 300", "and 40") the figure is an object or a part of
+// one, and the word after it no verb; so is a word after a vague
+// quantity's "of" ("hundreds of cruise missiles").
+func (p *Parser) mayOpenClause(s string, toks []token, u, start int) bool {
+	if p.word(&toks[u-1]).has(fOf) {
+		return false
+	}
+	i := u - 1
+	for i >= 0 && toks[i].start >= start {
+		i--
+	}
+	return i < 0 || toks[i].kind != tWord || clauseOpener[strings.ToLower(s[toks[i].start:toks[i].end])]
+}
+
+// adjectiveEnding reports an English word with the ending of an
+// adjective that no verb of the present has: "ballistic", "tactical",
+// "nuclear", "offensive", "dangerous", "military", "homeless",
+// "civilian". Not "-eal" ("appeal", "reveal"), nor "-ive" but after "t"
+// or "s" ("receive", "survive").
+func adjectiveEnding(w string) bool {
+	for _, e := range [...]string{"ic", "tive", "sive", "ous", "ary", "ory", "ful", "less", "able", "ible", "ian", "ese"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "eal") || len(w) >= 5 && strings.HasSuffix(w, "ar")
+}
+
+// englishPluralEnding reports an English word that ends as a plural
+// does: in "-men" ("gunmen") or in "-s", but for the endings of
+// singulars and names ("-ss", "-us", "-is", "-as": "across", "campus",
+// "analysis", "Hamas").
+func englishPluralEnding(w string) bool {
+	if strings.HasSuffix(w, "men") {
+		return true
+	}
+	if len(w) < 2 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "ss", "us", "is", "as":
+		return false
+	}
+	return w[len(w)-1] == 's'
+}
+
 // englishPlural reports a word after a group's name that is a noun in the
 // plural (nounAfterName): a count noun of the lexicon or one of
 // memberNouns in any case ("fighters", "commanders", and "Fighters" or
@@ -2349,17 +2458,7 @@ func (p *Parser) englishPlural(s string, t *token) bool {
 		}
 		return false
 	}
-	if t.id != 0 || len(w) < 3 || notPlural[w] {
-		return false
-	}
-	if strings.HasSuffix(w, "men") {
-		return true
-	}
-	switch w[len(w)-2:] {
-	case "ss", "us", "is", "as":
-		return false
-	}
-	return w[len(w)-1] == 's'
+	return t.id == 0 && len(w) >= 3 && !notPlural[w] && englishPluralEnding(w)
 }
 
 // The kinds of Russian adjectives before a counted noun (ruAdjective).

@@ -13,7 +13,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "14"
+const Version = "15"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -886,6 +886,27 @@ var (
 	memberNounList = strings.Fields(memberNouns)
 	weekdays       = wordSet(weekdayWords)
 )
+
+// Words the reading of an English word before the counted noun looks up
+// (attributiveNoun).
+var (
+	measureWord  = wordSet(measureWords)
+	clauseOpener = wordSet(clauseOpeners)
+)
+
+// IsAttributive reports whether word, as written, is an English word the
+// parser may pass over to the plural noun after a figure, which is then
+// the unit ("ballistic" of "300 ballistic missiles", "cruise" of "40
+// cruise missiles"): a word in lower case that the lexicon does not know
+// and that is no plural, verb form or measure. Whether it is passed over
+// depends on the words around it too (see the package doc).
+func IsAttributive(word string) bool {
+	if len(word) > maxWordLen || !isLowerASCII(word) {
+		return false
+	}
+	id := defaultParser.lex.lookup([]byte(word))
+	return attributiveWord(word, id == 0 || defaultParser.lex.words[id].has(fCurrencyWord))
+}
 
 // Words the reading of "pounds" as a weight looks up (poundWeight).
 var (

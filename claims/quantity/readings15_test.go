@@ -1,0 +1,83 @@
+package quantity
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Readings of parser Version 15, each stated by hand from the text, not
+// from a run of the parser.
+
+// spanUnits extracts every quantity of text and returns its span and
+// unit, in order.
+func spanUnits(text string) [][2]string {
+	var out [][2]string
+	for _, q := range Extract(text) {
+		out = append(out, [2]string{q.Text, q.Unit})
+	}
+	return out
+}
+
+// checkAllSpanUnits extracts the quantities of each text and checks their
+// spans and units, in order.
+func checkAllSpanUnits(t *testing.T, tests map[string][][2]string) {
+	t.Helper()
+	for text, want := range tests {
+		if diff := cmp.Diff(want, spanUnits(text)); diff != "" {
+			t.Errorf("Extract(%q) spans and units (-want +got):\n%s", text, diff)
+		}
+	}
+}
+
+// An English word the lexicon does not know, an adjective or a noun used
+// as one, between a figure and the plural noun it counts qualifies the
+// noun, which is the unit: "300 ballistic missiles" counts missiles, as
+// "300 foreign fighters" counts fighters. Measures, verbs and figures
+// that count nothing keep their readings.
+func TestEnglishWordBeforeCountedNoun(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"fired 300 ballistic missiles", exact(300, "numeral").unit("missiles").span("300 ballistic missiles")},
+		{"launched 40 cruise missiles", exact(40, "numeral").unit("missiles").span("40 cruise missiles")},
+		{"300 ballistic missiles", exact(300, "numeral").unit("missiles")},
+		{"about 300 nuclear warheads", about(270, 300, 330).unit("warheads")},
+		{"killed 12 local residents", exact(12, "numeral").unit("residents").span("12 local residents")},
+		{"hired 300 aid workers", exact(300, "numeral").unit("workers").span("300 aid workers")},
+		{"deployed 5,000 combat troops", exact(5000, "numeral").unit("troops").span("5,000 combat troops")},
+		{"captured 40 heavy weapons", exact(40, "numeral").unit("weapons").span("40 heavy weapons")},
+		{"hundreds of cruise missiles", vague(200, 450, 999, "vague:hundreds").unit("missiles")},
+		{"fired between 20 and 30 cruise missiles", rng(20, 30).unit("missiles").span("between 20 and 30 cruise missiles")},
+		// What read right before still does: a measure or a word in
+		// capitals before a plural, a word the lexicon knows, a verb
+		// after a figure that may be a clause's subject, a participle, a
+		// single count, a second word that is no plural.
+		{"built 10 km roads", exact(10, "numeral").unit("km").span("10 km")},
+		{"300 MW turbines", exact(300, "numeral").unit("MW").span("300 MW")},
+		{"60 mph winds", exact(60, "numeral").unit("mph").span("60 mph")},
+		{"stayed in 5 star hotels", exact(5, "numeral").unit("star").span("5 star")},
+		{"fired 155 calibre shells", exact(155, "numeral").unit("calibre").span("155 calibre")},
+		{"300 flee clashes", exact(300, "numeral").unit("flee").span("300 flee")},
+		{"police say 300 flee clashes", exact(300, "numeral").unit("flee").span("300 flee")},
+		{"the 300 attended rallies", exact(300, "numeral").span("300")},
+		{"fired 1 cruise missile", exact(1, "numeral").unit("cruise").span("1 cruise")},
+		{"fired 40 cruise missile", exact(40, "numeral").unit("cruise").span("40 cruise")},
+		{"300 foreign fighters", exact(300, "numeral").unit("fighters")},
+	})
+	checkAllSpanUnits(t, map[string][][2]string{
+		"They fired 300 ballistic missiles and 40 cruise missiles.": {
+			{"300 ballistic missiles", "missiles"}, {"40 cruise missiles", "missiles"},
+		},
+		"Officials said 95 positive cases were found.": {{"95 positive cases", "cases"}},
+		// A year counts nothing after it.
+		"In 2014 civilian casualties rose.": nil,
+	})
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"ballistic", true}, {"cruise", true}, {"million", false}, {"Cruise", false}, {"km", false}, {"star", false}, {"attended", false}, {"fighters", false}} {
+		if got := IsAttributive(tt.word); got != tt.want {
+			t.Errorf("IsAttributive(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
