@@ -236,9 +236,18 @@
 //     боевика" reads), but not an adverb, conjunction, gerund or pronoun
 //     that ends so ("3 раненых вчера", "3 погибших несмотря на", "3
 //     раненых себя"), a short participle or a verb in the feminine past
-//     ("2 пострадавших госпитализирована"), a feminine nominative ("2
-//     раненых девушка"), nor a feminine noun's "-ы" or "-и", which short
-//     participles share ("2 раненых доставлены"). After a preposition
+//     ("2 пострадавших госпитализирована"), nor a feminine nominative
+//     ("2 раненых девушка"). So is a feminine noun's genitive singular in
+//     "-ы" or "-и", after an adjective in the genitive plural or, as a
+//     feminine noun's adjective may be there, in the nominative plural
+//     ("3 военных базы", "3 военные базы", "3 крылатые ракеты", "3
+//     ракетных установки": "базы", "ракеты", "установки"; "3 военные"
+//     alone keeps "военные"), but not a short participle or a verb that
+//     ends so ("2 раненых доставлены", "3 раненых убиты", "2 раненых
+//     переданы", "2 пострадавших были"), an infinitive ("3 раненых
+//     спасти") or an adverb ("3 раненых впереди"); the ending of a
+//     participle ("-ены") turns away the few nouns that share it ("3
+//     военных стены" keeps "военных"). After a preposition
 //     that takes no accusative ("у 3 пострадавших диагностирована
 //     контузия", "среди 2 погибших") the figure puts no noun in the
 //     genitive singular, and the adjective's form stays the unit. Nothing

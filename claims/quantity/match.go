@@ -2180,7 +2180,9 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // after more such adjectives: "2000 русскоязычных боевиков", "200
 // погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
 // that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
-// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase).
+// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase);
+// then a feminine noun's adjective may be in the nominative plural too
+// ("3 военные базы", "3 крылатые ракеты"; see ruAdjectiveCase).
 func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
 	if few && ruOwnNouns[s[toks[u].start:toks[u].end]] {
@@ -2191,26 +2193,26 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
-		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
+		a, b := p.ruAdjective(s, &toks[u], few), p.ruAdjective(s, &toks[u+2], few)
 		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm, few) {
 			u += 2
 		}
 	}
 	start := u
 	for n := 0; n < 3 && spaced(u+1) &&
-		(n == 0 && p.ruAdjective(s, &toks[u]) == ruQualifying ||
-			n > 0 && toks[u].id == 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
+		(n == 0 && p.ruAdjective(s, &toks[u], few) == ruQualifying ||
+			n > 0 && toks[u].id == 0 && ruAdjectiveCase(s[toks[u].start:toks[u].end], few)) &&
 		p.nounAfterAdjective(s, &toks[u+1]); n++ {
 		u++
 	}
-	if u != start || p.ruAdjective(s, &toks[u]) != ruAdjectiveForm {
+	if u != start || p.ruAdjective(s, &toks[u], few) != ruAdjectiveForm {
 		return u
 	}
 	for j, n := u, 0; n < 3 && spaced(j+1); j, n = j+1, n+1 {
 		if p.ruNounAfterAdjectives(s, &toks[j+1], few) {
 			return j + 1
 		}
-		if p.ruAdjective(s, &toks[j+1]) == ruNotAdjective {
+		if p.ruAdjective(s, &toks[j+1], few) == ruNotAdjective {
 			break
 		}
 	}
@@ -2468,23 +2470,36 @@ const (
 	// ("иностранных"): an adjective that qualifies the noun after it.
 	ruQualifying
 	// Any other word with the ending of an adjective in the genitive
-	// plural ("русскоязычных", "раненых"), which may be a noun too.
+	// plural ("русскоязычных", "раненых"), which may be a noun too, or
+	// after 2, 3 or 4 in the nominative plural ("военные").
 	ruAdjectiveForm
 )
 
 // ruAdjective tells what kind of Russian adjective before a counted noun
-// t may be: ruQualifying, ruAdjectiveForm or ruNotAdjective.
-func (p *Parser) ruAdjective(s string, t *token) int {
+// t may be: ruQualifying, ruAdjectiveForm or ruNotAdjective; few as in
+// ruCountedNoun.
+func (p *Parser) ruAdjective(s string, t *token, few bool) int {
 	w := s[t.start:t.end]
 	switch {
 	case t.kind != tWord || w[0] < utf8.RuneSelf:
 		return ruNotAdjective
 	case t.id == 0 && isRelAdjective(w) || p.word(t).has(fQualifies):
 		return ruQualifying
-	case (t.id == 0 || p.word(t).has(fCountNoun)) && isGenPluralAdjective(w) && isLowerStart(w):
+	case (t.id == 0 || p.word(t).has(fCountNoun)) && ruAdjectiveCase(w, few) && isLowerStart(w):
 		return ruAdjectiveForm
 	}
 	return ruNotAdjective
+}
+
+// ruAdjectiveCase reports a Russian word with the ending of an adjective
+// in the case a figure puts it in before its noun: the genitive plural
+// ("мирных", "крылатых") after any figure; after one that ends in 2, 3
+// or 4 (few) the nominative plural too, which a feminine noun's
+// adjective takes there as often ("3 военные базы", "2 крылатые
+// ракеты").
+func ruAdjectiveCase(w string, few bool) bool {
+	return isGenPluralAdjective(w) ||
+		few && utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ие"))
 }
 
 // ruNounAfter reports a word that may be the noun after Russian
@@ -2522,9 +2537,11 @@ func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 // few says the noun is in the genitive singular (ruFewCase): then a word
 // in "-а" or "-я" that may be a masculine or neuter noun's genitive
 // singular is a noun too ("3 русскоязычных боевика", "22 местных жителя";
-// see ruGenitiveSingular). The genitive singular of a feminine noun ("2
-// крылатых ракеты") ends as a short participle does ("доставлены",
-// "убиты") and is not reached.
+// see ruGenitiveSingular), and so is one in "-ы" or "-и" that may be a
+// feminine noun's ("3 военных базы", "2 крылатые ракеты", "3 ракетных
+// установки"; see ruFeminineGenitiveSingular), but for the short
+// participles and verbs that end so ("2 раненых доставлены", "3 раненых
+// убиты", "2 пострадавших были").
 func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
@@ -2541,7 +2558,8 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if ruNounsInT[w] {
 		return true
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) && !(few && n > 3 && ruGenitiveSingular(w)) {
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
+		!(few && n > 3 && (ruGenitiveSingular(w) || ruFeminineGenitiveSingular(w))) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2575,6 +2593,42 @@ func ruGenitiveSingular(w string) bool {
 	return (strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")) && !strings.HasSuffix(w, "ся") &&
 		!ruNotNounsInA[w] && !ruShortParticiple(w) && !ruFeminineNominative(w)
 }
+
+// ruFeminineGenitiveSingular reports a word in "-ы" or "-и" (of four
+// letters or more) that may be a feminine noun's genitive singular, as
+// after 2, 3 or 4 ("базы", "ракеты", "установки", "части", "дивизии").
+// Turned away: a short participle in the plural, by the ending of its
+// feminine singular (ruShortParticiple of "доставлена" for "доставлены",
+// "убиты", "взяты", "задержаны", "госпитализированы") and by "-даны",
+// "-званы", "-сланы" ("переданы", "вызваны", "посланы"), which no
+// feminine noun a figure counts ends in, while masculine genitives end
+// in "-дана" ("чемодана"); a verb in the past ("были", "погибли":
+// ruPastVerb); an infinitive in "-йти", "-зти", "-ести", "-ясти",
+// "-пасти", "-расти" ("прийти", "везти", "вести", "трясти", "спасти",
+// "вырасти"; not "области", "власти", "новости"); the pronouns in "-ои"
+// ("свои", "мои") and the adverbs and pronouns of ruNotNounsInI
+// ("впереди", "сами", "наши").
+func ruFeminineGenitiveSingular(w string) bool {
+	stem, ok := strings.CutSuffix(w, "ы")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "и")
+	}
+	if !ok || ruShortParticiple(stem+"а") || ruPastVerb(w) || ruNotNounsInI[w] {
+		return false
+	}
+	for _, e := range [...]string{"даны", "званы", "сланы", "йти", "зти", "ести", "ясти", "пасти", "расти", "ои"} {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruNotNounsInI are the adverbs and pronouns in "-и" that may follow a
+// substantivised adjective after a figure ("3 раненых впереди", "2
+// погибших сами"), which a feminine noun's genitive singular would
+// otherwise be taken for after two to four (ruFeminineGenitiveSingular).
+var ruNotNounsInI = wordSet("впереди позади внутри снаружи сзади вблизи вдали почти сами наши ваши")
 
 // ruNotNounsInA are the adverbs, conjunctions, prepositions, pronouns
 // and gerunds in "-а" or "-я" that may follow a substantivised adjective

@@ -81,3 +81,40 @@ func TestEnglishWordBeforeCountedNoun(t *testing.T) {
 		}
 	}
 }
+
+// After a figure that ends in 2, 3 or 4 Russian puts a feminine noun in
+// the genitive singular, in "-ы" or "-и", and its adjective in the
+// genitive or the nominative plural ("3 военных базы", "3 военные
+// базы"): the noun is the unit, as "3 русскоязычных боевика" has
+// "боевика". Short participles, verbs and adverbs in "-ы" or "-и" after
+// a substantivised adjective are no noun, and a preposition that takes no
+// accusative leaves the adjective the unit, as before.
+func TestRussianFeminineNounAfterAdjective(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"3 военных базы", exact(3, "numeral").unit("базы")},
+		{"около 3 военных базы", approxW(2.7, 3, 3.3, "okolo").unit("базы")},
+		{"3 военные базы", exact(3, "numeral").unit("базы")},
+		{"3 крылатые ракеты", exact(3, "numeral").unit("ракеты")},
+		{"2 крылатых ракеты", exact(2, "numeral").unit("ракеты")},
+		{"3 ракетных установки", exact(3, "numeral").unit("установки")},
+		{"3 соседние области", exact(3, "numeral").unit("области")},
+		{"4 пожилые женщины", exact(4, "numeral").unit("женщины")},
+		{"3 российские военные базы", exact(3, "numeral").unit("базы")},
+		{"22 военные базы", exact(22, "numeral").unit("базы")},
+		// What read right before still does.
+		{"3 военные", exact(3, "numeral").unit("военные")},
+		{"3 раненых убиты", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"2 раненых переданы врачам", exact(2, "numeral").unit("раненых").span("2 раненых")},
+		{"2 пострадавшие госпитализированы", exact(2, "numeral").unit("пострадавшие").span("2 пострадавшие")},
+		{"2 пострадавших были госпитализированы", exact(2, "numeral").unit("пострадавших").span("2 пострадавших")},
+		{"3 раненых впереди", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"удалось 3 раненых спасти", exact(3, "numeral").unit("раненых").span("3 раненых")},
+		{"среди 3 погибших женщины", exact(3, "numeral").unit("погибших").span("3 погибших")},
+		{"12 военных базы", exact(12, "numeral").unit("военных").span("12 военных")},
+	})
+	checkSpanUnits(t, defaultParser, []spanUnit{
+		{"Россия потеряла 3 военные базы.", "3 военные базы", "базы"},
+		{"По данным Минобороны, сбиты 2 крылатые ракеты.", "2 крылатые ракеты", "ракеты"},
+	})
+}
