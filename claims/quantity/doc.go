@@ -172,7 +172,16 @@
 //     USD but where another nation's dollar follows the figure ("$3
 //     million CAD", "$3 million Canadian dollars"); letters glued before
 //     "$" that name none of these ("NT$500", "R$5 million") leave the sum
-//     with no currency. Dollars, pounds, roubles, lira, dinars, rials,
+//     with no currency. "R" before a figure and a scale word or suffix,
+//     glued or spaced, is the South African rand, ZAR ("R500 million",
+//     "R 500 million", "R1.2 billion", "R500m"), as is the code ZAR;
+//     without a scale the figure after a glued "R" may be a road's or a
+//     model's ("the R512", "R2-D2") and is not read, as after any letters,
+//     and "R 500" is a plain 500. A code glued to a figure and a scale
+//     reads as one spaced from it ("Rs500 crore" INR, "USD5bn"); without
+//     a scale ("CNY2024", "USD500") it is a name's, and not read. The word
+//     "rand" is a name as often ("Rand Paul") and names no currency.
+//     Dollars, pounds, roubles, lira, dinars, rials,
 //     dirhams and crowns after a nation's adjective are that nation's:
 //     "Canadian dollars" CAD, "белорусских рублей" BYN, "сирийских
 //     фунтов" and "сирийских лир" SYP, "иракских динаров" IQD (also AUD,
@@ -438,7 +447,10 @@
 // unless a bound, money or a count noun makes them one ("more than 2000",
 // "до 2000 человек"); dates ("March 3", "12 May", "3 марта"); times
 // ("11:30"); ordinals ("3rd", "5-й", "1990s"); model names ("Su-24",
-// "MH17"); page, article and section numbers ("page 14", "Article 208",
+// "MH17"), and a scale word after a figure that is not read ("XYZ500
+// million", "1.2.3 million", "the MH17 million-dollar settlement"), which
+// is no million of its own (Parse refuses it with the figure: "cannot
+// read "500" as a quantity"); page, article and section numbers ("page 14", "Article 208",
 // "ст. 205", "№ 5"); compound adjectives ("25-year-old", "62-page");
 // durations and multipliers ("three years", "several days", "two or three
 // times"); a lone "one" ("one of the authors"); and English fractions

@@ -616,6 +616,10 @@ var currencies = []struct {
 	{"PLN", "zlotys zloty zlotych zł злотых злотый злотого", "pln", "", "polish польск", ""},
 	{"CZK", "", "czk", "", "czech чешск", crownWords},
 	{"HUF", "forints forint форинтов форинта форинт", "huf", "", "hungarian венгерск", ""},
+	// The rand by its code, and by the "R" before a figure and a scale
+	// (randPrefix): "R500 million". The word "rand" is a name as often
+	// ("Rand Paul", the RAND Corporation) and is not read.
+	{"ZAR", "", "zar", "", "", ""},
 	// Known only after their nation's adjective, with no code: "5 million
 	// Jordanian dinars", "5 млн шведских крон".
 	{"JOD", "", "", "", "jordanian иорданск", dinarWords},

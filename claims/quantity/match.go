@@ -744,10 +744,17 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 		if isSym(toks, n, '.') && !toks[n].space {
 			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
 		}
-		if n < len(toks) && toks[n].kind == tNum && (majorCurrency(c) || p.scaleOrEndAfter(toks, n)) {
+		// A code glued to the figure ("Rs500 crore", "USD5bn") is read
+		// only before a scale, as "R" is: "CNY2024", "USD500" may be
+		// names as "MH17" is.
+		if n < len(toks) && toks[n].kind == tNum && (toks[n].space || n > k+1 || p.scaleAfter(s, toks, n)) &&
+			(majorCurrency(c) || p.scaleOrEndAfter(toks, n)) {
 			a.currency = c
 			k = n
 		}
+	} else if p.randPrefix(s, toks, k) {
+		a.currency = "ZAR" // "R500 million", "R 1.2 billion"
+		k++
 	}
 	if k >= len(toks) {
 		return 0, false
@@ -756,7 +763,7 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	t := &toks[k]
 	switch t.kind {
 	case tNum:
-		if t.nflags&nBad != 0 || p.attachedToWord(toks, k) {
+		if t.nflags&nBad != 0 || a.currency == "" && p.attachedToWord(toks, k) {
 			return 0, false
 		}
 		switch {
@@ -809,6 +816,13 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 			}
 		}
 	case tWord:
+		if k > 0 && toks[k-1].kind == tNum && p.word(t).scale > 0 {
+			// "XYZ500 million", "1.2.3 million": a scale after a figure
+			// that was not read (a name's or a code's number, digits that
+			// make no number; a figure read takes its scale) is not a
+			// million of its own.
+			return 0, false
+		}
 		if p.word(t).has(fPoint) {
 			// "point 35": a decimal with no whole part.
 			f, e, ok := p.pointFraction(s, toks, k)
@@ -1107,6 +1121,27 @@ func (p *Parser) scaleOrEndAfter(toks []token, n int) bool {
 	}
 	w := p.word(&toks[n+1])
 	return toks[n+1].kind == tWord && (w.has(fNumScale) || w.has(fSuffix))
+}
+
+// scaleAfter reports a scale word after the figure toks[n] ("5 million",
+// "5 crore"), or a scale suffix glued to it ("5m", "2bn"). A spaced "m" is
+// a metre: "R 500 m" is no rand.
+func (p *Parser) scaleAfter(s string, toks []token, n int) bool {
+	if n+1 >= len(toks) || toks[n+1].kind != tWord {
+		return false
+	}
+	w := p.word(&toks[n+1])
+	return w.has(fNumScale) || w.has(fSuffix) && (!toks[n+1].space || s[toks[n+1].start:toks[n+1].end] == "k")
+}
+
+// randPrefix reports an "R" at toks[k], as written, before a figure that a
+// scale follows: the South African rand ("R500 million", "R1.2bn", "R
+// 500 million"). Alone the figure may be a road's or a model's ("the R21",
+// "R2-D2"), and is not read after a glued "R", as after any letters; a
+// spaced "R 500" is the plain figure.
+func (p *Parser) randPrefix(s string, toks []token, k int) bool {
+	t := &toks[k]
+	return t.kind == tWord && s[t.start:t.end] == "R" && k+1 < len(toks) && toks[k+1].kind == tNum && p.scaleAfter(s, toks, k+1)
 }
 
 // codeBefore returns the currency of a code toks[k] that may come before a

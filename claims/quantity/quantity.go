@@ -472,8 +472,8 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 	var vals boundSlab // backs the bounds of the quantities
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.kind == tWord && t.id == 0 && !p.dollarPrefix(text, toks, i) {
-			i++ // an unknown word starts nothing but another nation's dollar ("HK$200 million")
+		if t.kind == tWord && t.id == 0 && !p.dollarPrefix(text, toks, i) && !p.randPrefix(text, toks, i) {
+			i++ // an unknown word starts nothing but another nation's dollar ("HK$200 million") or the rand ("R500 million")
 			continue
 		}
 		if t.kind == tWord && p.lex.mayBeInvertedScale(t.id) {

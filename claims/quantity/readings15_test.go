@@ -118,3 +118,46 @@ func TestRussianFeminineNounAfterAdjective(t *testing.T) {
 		{"По данным Минобороны, сбиты 2 крылатые ракеты.", "2 крылатые ракеты", "ракеты"},
 	})
 }
+
+// "R" before a figure and a scale is the South African rand, as "$" is
+// the dollar; a currency's code glued to a figure and a scale reads as
+// one spaced from it ("Rs500 crore"). A scale word after a figure that is
+// not read (a name's, a road's or a code's number, digits that make no
+// number) is not a million of its own: it was read as 1,000,000 with no
+// currency, a confident misreading, and is now refused with the figure.
+func TestRandAndScaleAfterUnreadFigure(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"R500 million", exact(5e8, "numeral").unit("ZAR")},
+		{"R 500 million", exact(5e8, "numeral").unit("ZAR")},
+		{"R1.2 billion", exact(1.2e9, "numeral").unit("ZAR")},
+		{"R500m", exact(5e8, "numeral").unit("ZAR")},
+		{"R2bn", exact(2e9, "numeral").unit("ZAR")},
+		{"ZAR 500 million", exact(5e8, "numeral").unit("ZAR")},
+		{"500 million ZAR", exact(5e8, "numeral").unit("ZAR")},
+		{"Rs500 crore", exact(5e9, "numeral").unit("INR")},
+		{"USD5bn", exact(5e9, "numeral").unit("USD")},
+		// What read right before still does.
+		{"Rs 500 crore", exact(5e9, "numeral").unit("INR")},
+		{"Rs 500 million", exact(5e8, "numeral").unit("INR")},
+		{"Rs. 500 crore", exact(5e9, "numeral").unit("INR")},
+		{"$500 million", exact(5e8, "numeral").unit("USD")},
+		{"R$5 million", exact(5e6, "numeral").span("$5 million")},
+		{"R 500", exact(500, "numeral").span("500")},
+	})
+	runRefusals(t, []refusal{
+		{"R500", `cannot read "500" as a quantity`},
+		{"the R512 road", `cannot read "512" as a quantity`},
+		{"XYZ500 million", `cannot read "500" as a quantity`},
+		{"1.2.3 million", `cannot read "1.2.3" as a number`},
+	})
+	checkAllSpanUnits(t, map[string][][2]string{
+		"The deal was worth R500 million.":                  {{"R500 million", "ZAR"}},
+		"The deal was worth R 500 million, or Rs500 crore.": {{"R 500 million", "ZAR"}, {"Rs500 crore", "INR"}},
+		"R2-D2 appeared in 3 films.":                        {{"3 films", "films"}},
+		"Take the R512 road to Pretoria.":                   nil,
+		"The XYZ500 million project was cancelled.":         nil,
+		"It was 1.2.3 million.":                             nil,
+		"The MH17 million-dollar settlement.":               nil,
+	})
+}
