@@ -11,7 +11,7 @@ import (
 var stopCounted = set(
 	"have", "has", "had", "are", "is", "was", "were", "will", "would", "could", "can", "may", "might", "be", "been",
 	"being", "do", "does", "did", "said", "says", "told", "to", "at", "by", "for", "on", "as", "than", "since", "till",
-	"until", "after", "before", "during", "per", "each", "this", "these", "who", "which", "that", "while", "and", "or",
+	"until", "after", "before", "during", "per", "each", "this", "these", "who", "which", "that", "while", "and", "or", "near",
 	"but", "with", "according", "including", "already", "now", "so", "far", "more", "also", "only", "out", "today",
 	"yesterday", "into", "across", "over", "under", "if", "not", "should", "must", "between", "there", "here", "it",
 	"have", "get", "got", "went", "come", "came", "make", "made", "take", "took", "says",
@@ -112,6 +112,19 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 		start++
 	}
 	phrase = nounPhrase(ts, start)
+	// "14 Leopard 2 tanks", "3 Challenger 2 battle tanks": a model's
+	// number the parser read within the span, before its unit, belongs to
+	// what is counted, where nounPhrase stops at a figure.
+	for m := min(j, len(ts)) - 1; m > start && start > k; m-- {
+		if ts[m].digit {
+			words := make([]string, 0, m+1-start)
+			for _, t := range ts[start : m+1] {
+				words = append(words, t.s)
+			}
+			phrase = strings.TrimSpace(strings.Join(words, " ") + " " + nounPhrase(ts, m+1))
+			break
+		}
+	}
 	if q.Unit == "" && phrase != "" && ts[start].word && quantity.IsPastVerb(ts[start].low) {
 		// "200 погибли", "19 получили ранения": the parser took the word
 		// after the figure for a verb, which is not what is counted. It

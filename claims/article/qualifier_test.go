@@ -27,6 +27,9 @@ func TestQualifiedUnit(t *testing.T) {
 		{"The navy fired 40 cruise missiles at the base.", "40 cruise missiles", "missiles", "cruise missiles"},
 		{"The navy fired hundreds of cruise missiles at the base.", "hundreds of cruise missiles", "missiles", "cruise missiles"},
 		{"Officials said more than 1 million people had left.", "more than 1 million people", "people", "people"},
+		// A model's name and number before the noun are what is counted.
+		{"Rebels captured 14 Leopard 2 tanks near Raqqa.", "14 Leopard 2 tanks", "tanks", "Leopard 2 tanks"},
+		{"Britain sent 3 Challenger 2 battle tanks.", "3 Challenger 2 battle tanks", "tanks", "Challenger 2 battle tanks"},
 		// A verb after the figure is neither its unit nor what it counts.
 		{"По данным МЧС, 19 получили ранения.", "19", "", ""},
 		{"По данным МЧС, 200 погибли.", "200", "", ""},

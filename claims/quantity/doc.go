@@ -300,6 +300,16 @@
 //     300 flee clashes" keep "flee"), and is passed over only with the
 //     ending of an adjective ("300 ballistic missiles were fired", "300
 //     nuclear warheads"; not "40 cruise missiles" typed alone).
+//     A capitalised name and a plain figure between a figure and the
+//     plural it counts are a model's name and number, no count: "Rebels
+//     captured 14 Leopard 2 tanks" is one quantity, 14, with unit
+//     "tanks" ("3 Challenger 2 battle tanks", "12 Su 24 bombers", "3
+//     Mirage 2000 jets" alike), not "14 Leopard" and "2 tanks". The name
+//     is a word the lexicon does not know and no plural ("14 Russians 2
+//     days later" keeps its count), and the plural follows the model's
+//     number; without it ("sent 14 Leopard 2.") the figures read as
+//     before. A name and number joined by a hyphen ("12 Su-24 bombers")
+//     make no figure and keep their reading.
 //     A nation's or people's English adjective, capitalised, qualifies
 //     the noun after it alike ("300 Chechen fighters", "2,400 Russian
 //     citizens", "400 new Russian recruits", "1,700 Russian-speaking

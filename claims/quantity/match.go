@@ -1526,6 +1526,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return u + 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
+		u = p.modelNumber(s, toks, u, m)
 		if p.codeAsAdjective(s, toks, u) {
 			u++ // "5 SAR teams": the noun after the code
 		}
@@ -2362,6 +2363,43 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
 		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
+}
+
+// modelNumber returns the index of the word after a model's name and
+// number that a figure counts ("Leopard 2" of "Rebels captured 14 Leopard
+// 2 tanks", "3 Challenger 2 tanks", "12 Su 24 bombers", "3 Mirage 2000
+// jets"), toks[u] being the first word after the figure; else u. The
+// second figure is the model's, no count: it is read within the first
+// quantity, which counts the plural after it ("tanks"), and not as a
+// quantity of its own ("2 tanks"). Narrow: the name is a capitalised word
+// of two letters or more the lexicon does not know, no plural ("14
+// Russians 2 Ukrainians" keeps two counts), directly before a plain whole
+// figure; the first figure may count what follows it (figureNotCount:
+// not "In 2014 Leopard 2 tanks"); and the plural, or a word attributiveNoun
+// passes over to one, follows the second figure ("sent 3 Challenger 2
+// battle tanks"). A model's name and number glued by a hyphen ("Su-24")
+// make no second figure and are left as they were.
+func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
+	n := u + 2
+	if n >= len(toks) || p.figureNotCount(s, toks, m) {
+		return u
+	}
+	name, num, next := &toks[u], &toks[u+1], &toks[n]
+	w := s[name.start:name.end]
+	if name.kind != tWord || name.id != 0 || len(w) < 2 || !isUpperASCII(w[0]) || englishPluralEnding(w) ||
+		num.kind != tNum || !num.space || num.nflags&^nYearLike != 0 || num.decimals != 0 ||
+		next.kind != tWord || !next.space {
+		return u
+	}
+	for i := 1; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return u
+		}
+	}
+	if p.englishPlural(s, next) || p.attributiveNoun(s, toks, n, m) > n {
+		return n
+	}
+	return u
 }
 
 // attributiveNoun returns the index of the plural noun a figure counts

@@ -161,3 +161,28 @@ func TestRandAndScaleAfterUnreadFigure(t *testing.T) {
 		"The MH17 million-dollar settlement.":               nil,
 	})
 }
+
+// A figure after a capitalised name that follows another figure is the
+// model's number, not a count: "14 Leopard 2 tanks" is one quantity, 14,
+// counting tanks, where two were read ("14 Leopard" and "2 tanks").
+func TestModelNumberIsNoCount(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"captured 14 Leopard 2 tanks", exact(14, "numeral").unit("tanks").span("14 Leopard 2 tanks")},
+		{"sent 3 Challenger 2 battle tanks", exact(3, "numeral").unit("tanks").span("3 Challenger 2 battle tanks")},
+		{"lost 12 Su 24 bombers", exact(12, "numeral").unit("bombers").span("12 Su 24 bombers")},
+		{"bought 3 Mirage 2000 jets", exact(3, "numeral").unit("jets").span("3 Mirage 2000 jets")},
+		{"dozens of Leopard 2 tanks", vague(24, 48, 99, "vague:dozens").unit("tanks")},
+		// What read right before still does: a name and its number
+		// joined by a hyphen, which make no second figure.
+		{"lost 12 Su-24 bombers", exact(12, "numeral").unit("Su").span("12 Su")},
+	})
+	checkAllSpanUnits(t, map[string][][2]string{
+		"Rebels captured 14 Leopard 2 tanks near Raqqa.": {{"14 Leopard 2 tanks", "tanks"}},
+		"Britain sent 3 Challenger 2 tanks and 14 Leopard 2 tanks.": {
+			{"3 Challenger 2 tanks", "tanks"}, {"14 Leopard 2 tanks", "tanks"},
+		},
+		// A plural after the name is two counts, not a model.
+		"They freed 14 Russians 2 days later.": {{"14 Russians", "Russians"}},
+	})
+}
