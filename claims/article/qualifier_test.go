@@ -57,6 +57,9 @@ func TestQualifiedUnit(t *testing.T) {
 		// "IS" is "is" in small letters, which ends a counted phrase:
 		// the phrase opens at the noun.
 		{"Officials said 300 IS fighters were killed.", "300 IS fighters", "fighters", "fighters"},
+		// A headline in Title Case writes the verb before the figure
+		// capitalised: it is no name the figure belongs to.
+		{"Israel Kills 3 Hezbollah Commanders in Lebanon", "3 Hezbollah Commanders", "Commanders", "Hezbollah Commanders"},
 		// A year before a group's name is no count of it, and the
 		// figure the sentence gives counts what a number word before it
 		// names, or nothing.

@@ -343,7 +343,15 @@
 //     fighters"), or joined to a number before it ("10/7"); a figure
 //     after a capitalised word the lexicon does not know or a reference
 //     word ("The Fortune 500 US companies", "World War 2 US veterans"),
-//     but for a word in capitals, a headline's ("ISRAEL KILLS 3").
+//     but for a word in capitals, a headline's ("ISRAEL KILLS 3"), and a
+//     capitalised word in a headline in Title Case, where every word of
+//     four letters or more in the sentence but the function words is
+//     capitalised ("Israel Kills 3 Hezbollah Commanders in Lebanon":
+//     "Commanders"; "Israel Kills 3 Hezbollah commanders in a strike"
+//     keeps "Hezbollah"). In such a headline a name's number before a
+//     group's name and a member noun would be read as a count ("World
+//     War 2 US Troops" as 2 "Troops"): the news writes few, and "Kills
+//     3" many.
 //     A capitalised word after an abbreviation's dot opens the next
 //     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
 //     capitals is ("1,5 тыс. НКО").

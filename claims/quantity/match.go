@@ -2338,7 +2338,9 @@ func (g groupName) at(s string, toks []token, u int) bool {
 //     does not know ("The Fortune 500 US companies", "World War 2 US
 //     veterans", "Game 7") or after a reference word ("resolution 2254");
 //     a word in capitals is a headline's ("ISRAEL KILLS 3 HEZBOLLAH
-//     COMMANDERS"), not a name's.
+//     COMMANDERS"), not a name's, and so is a capitalised word in a
+//     headline in Title Case ("Israel Kills 3 Hezbollah Commanders in
+//     Lebanon"; see titleCase).
 func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	if m.core == coreVague {
 		return false // "dozens of Islamic State militants": no figure written
@@ -2362,7 +2364,37 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	}
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
-		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
+		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1] && !p.titleCase(s, toks, n)
+}
+
+// titleCase reports a headline in Title Case around toks[n]: of the words
+// in Latin letters of four letters or more in its sentence (within its
+// line, at most twelve tokens either side), three or more are capitalised
+// and none is in lower case but the lexicon's function words ("with",
+// "from", "near"). "Israel Kills 3 Hezbollah Commanders in Lebanon" is;
+// "Rebels captured 14 Leopard 2 tanks", "In Game 7 Boston fans rioted"
+// are not.
+func (p *Parser) titleCase(s string, toks []token, n int) bool {
+	caps, lower := 0, 0
+	// word counts toks[i] and reports false where the sentence ends.
+	word := func(i int) bool {
+		t := &toks[i]
+		switch {
+		case t.kind == tSym && (t.sym == '.' || t.sym == '!' || t.sym == '?'):
+			return false
+		case t.kind != tWord || t.end-t.start < 4 || !isASCIILetter(s[t.start]):
+		case isUpperASCII(s[t.start]):
+			caps++
+		case !p.word(t).has(fStop):
+			lower++
+		}
+		return true
+	}
+	for i := n - 1; i >= 0 && i >= n-12 && !strings.ContainsAny(s[toks[i].end:toks[i+1].start], "\n\r") && word(i); i-- {
+	}
+	for i := n + 1; i < len(toks) && i <= n+12 && !strings.ContainsAny(s[toks[i-1].end:toks[i].start], "\n\r") && word(i); i++ {
+	}
+	return caps >= 3 && lower == 0
 }
 
 // modelNumber returns the index of the word after a model's name and

@@ -186,3 +186,28 @@ func TestModelNumberIsNoCount(t *testing.T) {
 		"They freed 14 Russians 2 days later.": {{"14 Russians", "Russians"}},
 	})
 }
+
+// A capitalised word the lexicon does not know before a figure makes the
+// figure a name's ("The Fortune 500 US companies"), so no group's name
+// after it is passed over; in a headline in Title Case every word is
+// capitalised, and the verb before the figure is no name: "Israel Kills
+// 3 Hezbollah Commanders in Lebanon" counts "Commanders", as "Israel
+// kills 3 Hezbollah commanders" counts "commanders".
+func TestTitleCaseHeadline(t *testing.T) {
+	t.Parallel()
+	runTable(t, defaultParser, []parseCase{
+		{"Israel Kills 3 Hezbollah Commanders in Lebanon", exact(3, "numeral").unit("Commanders").span("3 Hezbollah Commanders")},
+		{"Strike Kills 300 Islamic State Fighters", exact(300, "numeral").unit("Fighters").span("300 Islamic State Fighters")},
+		{"Officials In Gaza Say Israel Kills 3 Hamas Fighters", exact(3, "numeral").unit("Fighters").span("3 Hamas Fighters")},
+		// What read right before still does: a sentence in lower case, a
+		// line with words in lower case, a name that is no group's.
+		{"Israel kills 3 Hezbollah commanders", exact(3, "numeral").unit("commanders").span("3 Hezbollah commanders")},
+		{"Israel Kills 3 Hezbollah commanders in a strike", exact(3, "numeral").unit("Hezbollah").span("3 Hezbollah")},
+		{"In Game 7 Boston Fans Rioted", exact(7, "numeral").unit("Boston").span("7 Boston")},
+	})
+	checkAllSpanUnits(t, map[string][][2]string{
+		"Israel Kills 3 Hezbollah Commanders\nThe Fortune 500 US companies reported profits.": {
+			{"3 Hezbollah Commanders", "Commanders"}, {"500", ""},
+		},
+	})
+}
