@@ -2376,11 +2376,14 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 // are not.
 func (p *Parser) titleCase(s string, toks []token, n int) bool {
 	caps, lower := 0, 0
-	// word counts toks[i] and reports false where the sentence ends.
-	word := func(i int) bool {
+	// word counts toks[i], next to toks[j], and reports false where the
+	// sentence or the line ends between them.
+	word := func(i, j int) bool {
 		t := &toks[i]
+		a, b := min(i, j), max(i, j)
 		switch {
-		case t.kind == tSym && (t.sym == '.' || t.sym == '!' || t.sym == '?'):
+		case strings.ContainsAny(s[toks[a].end:toks[b].start], "\n\r"),
+			t.kind == tSym && (t.sym == '.' || t.sym == '!' || t.sym == '?'):
 			return false
 		case t.kind != tWord || t.end-t.start < 4 || !isASCIILetter(s[t.start]):
 		case isUpperASCII(s[t.start]):
@@ -2390,9 +2393,9 @@ func (p *Parser) titleCase(s string, toks []token, n int) bool {
 		}
 		return true
 	}
-	for i := n - 1; i >= 0 && i >= n-12 && !strings.ContainsAny(s[toks[i].end:toks[i+1].start], "\n\r") && word(i); i-- {
+	for i := n - 1; i >= max(0, n-12) && word(i, i+1); i-- {
 	}
-	for i := n + 1; i < len(toks) && i <= n+12 && !strings.ContainsAny(s[toks[i-1].end:toks[i].start], "\n\r") && word(i); i++ {
+	for i := n + 1; i < min(len(toks), n+13) && word(i, i-1); i++ {
 	}
 	return caps >= 3 && lower == 0
 }
@@ -2406,27 +2409,22 @@ func (p *Parser) titleCase(s string, toks []token, n int) bool {
 // quantity of its own ("2 tanks"). Narrow: the name is a capitalised word
 // of two letters or more the lexicon does not know, no plural ("14
 // Russians 2 Ukrainians" keeps two counts), directly before a plain whole
-// figure; the first figure may count what follows it (figureNotCount:
-// not "In 2014 Leopard 2 tanks"); and the plural, or a word attributiveNoun
-// passes over to one, follows the second figure ("sent 3 Challenger 2
-// battle tanks"). A model's name and number glued by a hyphen ("Su-24")
-// make no second figure and are left as they were.
+// figure; the first figure may count what follows it (figureNotCount: a
+// year's does not, "In 2014 Leopard 2 tanks"); and the plural, or a word
+// attributiveNoun passes over to one, follows the second figure ("sent 3
+// Challenger 2 battle tanks"). A model's name and number glued by a
+// hyphen ("Su-24") make no second figure and are left as they were.
 func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
 	n := u + 2
-	if n >= len(toks) || p.figureNotCount(s, toks, m) {
+	if n >= len(toks) {
 		return u
 	}
 	name, num, next := &toks[u], &toks[u+1], &toks[n]
 	w := s[name.start:name.end]
-	if name.kind != tWord || name.id != 0 || len(w) < 2 || !isUpperASCII(w[0]) || englishPluralEnding(w) ||
+	if name.kind != tWord || name.id != 0 || len(w) < 2 || !isUpperASCII(w[0]) || !isASCIIWord(w) || englishPluralEnding(w) ||
 		num.kind != tNum || !num.space || num.nflags&^nYearLike != 0 || num.decimals != 0 ||
-		next.kind != tWord || !next.space {
+		next.kind != tWord || !next.space || p.figureNotCount(s, toks, m) {
 		return u
-	}
-	for i := 1; i < len(w); i++ {
-		if !isASCIILetter(w[i]) {
-			return u
-		}
 	}
 	if p.englishPlural(s, next) || p.attributiveNoun(s, toks, n, m) > n {
 		return n
@@ -2458,16 +2456,14 @@ func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
 //     word must end as an English adjective does (adjectiveEnding:
 //     "300 ballistic missiles were fired").
 func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
-	if u+1 >= len(toks) || m.core == coreNumeral && m.a.v <= 1 || p.figureNotCount(s, toks, m) {
+	if u+1 >= len(toks) || m.core == coreNumeral && m.a.v <= 1 {
 		return u
 	}
 	t, n := &toks[u], &toks[u+1]
 	w := s[t.start:t.end]
 	if t.kind != tWord || !attributiveWord(w, p.unknownWord(t)) ||
-		n.kind != tWord || !n.space || s[n.start] < 'a' || s[n.start] > 'z' || !p.englishPlural(s, n) {
-		return u
-	}
-	if p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) {
+		n.kind != tWord || !n.space || s[n.start] < 'a' || s[n.start] > 'z' || !p.englishPlural(s, n) ||
+		p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) || p.figureNotCount(s, toks, m) {
 		return u
 	}
 	return u + 1
@@ -2485,6 +2481,16 @@ func attributiveWord(w string, unknown bool) bool {
 func isLowerASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIWord reports a word of ASCII letters.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
 			return false
 		}
 	}
