@@ -98,10 +98,11 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	// which the phrase would be empty. So does a word in small letters
 	// the parser passed over between the figure and its unit, an
 	// adjective or a noun used as one ("300 ballistic missiles", "40
-	// cruise missiles", "hundreds of cruise missiles").
+	// cruise missiles", "hundreds of cruise missiles"), after a scale
+	// word too ("3 dozen artillery pieces").
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
 		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] ||
-			(ts[m-1].digit || ts[m-1].low == "of") && quantity.IsAttributive(ts[m].s) {
+			(m == start-1 || ts[m-1].digit || ts[m-1].low == "of") && quantity.IsAttributive(ts[m].s) {
 			start = m
 		}
 	}
@@ -114,9 +115,11 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	phrase = nounPhrase(ts, start)
 	// "14 Leopard 2 tanks", "3 Challenger 2 battle tanks": a model's
 	// number the parser read within the span, before its unit, belongs to
-	// what is counted, where nounPhrase stops at a figure.
+	// what is counted, where nounPhrase stops at a figure. The name
+	// before it is in Title Case, as the parser's model names are: not
+	// "GMT 3 rockets".
 	for m := min(j, len(ts)) - 1; m > start && start > k; m-- {
-		if ts[m].digit {
+		if ts[m].digit && quantity.IsModelName(ts[m-1].s) {
 			words := make([]string, 0, m+1-start)
 			for _, t := range ts[start : m+1] {
 				words = append(words, t.s)

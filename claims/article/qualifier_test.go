@@ -30,6 +30,11 @@ func TestQualifiedUnit(t *testing.T) {
 		// A model's name and number before the noun are what is counted.
 		{"Rebels captured 14 Leopard 2 tanks near Raqqa.", "14 Leopard 2 tanks", "tanks", "Leopard 2 tanks"},
 		{"Britain sent 3 Challenger 2 battle tanks.", "3 Challenger 2 battle tanks", "tanks", "Challenger 2 battle tanks"},
+		// After a scale word the word the parser passed over still opens
+		// what is counted; a word it did not pass over is the unit.
+		{"The army had 3 dozen artillery pieces.", "3 dozen artillery pieces", "pieces", "artillery pieces"},
+		{"They sold 10 million smart watches.", "10 million smart", "smart", "smart watches"},
+		{"Robbers took 500 rand notes.", "500 rand", "rand", "rand notes"},
 		// A verb after the figure is neither its unit nor what it counts.
 		{"По данным МЧС, 19 получили ранения.", "19", "", ""},
 		{"По данным МЧС, 200 погибли.", "200", "", ""},
@@ -116,6 +121,9 @@ func TestCountedNotBorrowed(t *testing.T) {
 	}{
 		{"The army lost 300 T-72 tanks and 40 Wagner men.", "40 Wagner men", "Wagner men"},
 		{"The army lost 300 T-72 tanks and 40 men.", "40 men", "men"},
+		// A time zone's code is no model's name: the figure after it is a
+		// count of its own, whose phrase has no code.
+		{"At 0700 GMT 3 rockets hit the city.", "3 rockets", "rockets hit city"},
 	} {
 		got := candidateOf(t, article.New(nil, nil).Extract(tt.text), tt.text, tt.span)
 		if got != nil && got.Counted != tt.counted {

@@ -520,17 +520,26 @@ const poundMoneyWords = "money cash public taxpayers taxpayer funding funds inve
 const munitionWords = "bomb bombs warhead warheads shell shells missile missiles munition munitions " +
 	"explosive explosives device devices charge charges"
 
-// measureWords are the English measures, and the nouns a figure measures
-// in a compound adjective, of three letters or more (shorter words in
-// lower case after a figure, "km", "kg", are no word attributiveNoun
-// passes over): "60 mph winds", "10 ton trucks", "155 calibre shells",
-// "5 star hotels", "300 bed hospitals", "4 wheel drives", "3 man crews".
-// The figure counts stars, not hotels: the measure stays the unit, as it
-// was.
-const measureWords = "mph kph kmh kwh mwh gwh ghz mhz khz " +
-	"ton tonne metre meter kilometre kilometer mile foot inch yard acre hectare gallon litre liter barrel " +
-	"watt volt kilogram gram megawatt kilowatt gigawatt calibre caliber gauge knot " +
-	"star bedroom bed room storey story floor seat door wheel lane hole point round man"
+// attributiveNouns are the English nouns, and the few adjectives with no
+// adjective's ending, that conflict and disaster news puts before a
+// plural to qualify it ("40 cruise missiles", "300 aid workers", "5,000
+// combat troops", "40 heavy weapons"); attributiveNoun passes over them
+// to the plural, which is the unit. Hand-kept and short: any other word
+// of this kind ("3 dozen smart watches", "8 core processors", "30 face
+// charges", "500 rand notes") stays the unit, as it was, for it may as
+// well be a verb ("Police believe 30 face charges") or the thing counted
+// ("4 cylinder engines": cylinders).
+const attributiveNouns = "cruise attack assault combat fighter rocket artillery army police border aid rescue relief " +
+	"security service drone tank battle navy naval air ground special riot heavy rebel government health emergency"
+
+// referenceNouns are the English nouns a figure after them belongs to as
+// a name's number, which counts nothing after it ("phase 3 clinical
+// trials", "level 4 lockdown restrictions", "On day 3 rescue teams",
+// "Highway 232", "Game 7"): attributiveNoun passes over no word after
+// such a figure, and in a headline in Title Case such a noun before a
+// figure is no verb (figureNotCount). Compared in lower case.
+const referenceNouns = "phase level class grade round day stage tier step category game season episode page " +
+	"chapter article section room gate highway route line platform version model number no"
 
 // clauseOpeners are the English words after which a figure may open a
 // clause as its subject, and the word after it be a verb ("Police say 300

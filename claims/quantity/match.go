@@ -2364,7 +2364,18 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	}
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
-		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1] && !p.titleCase(s, toks, n)
+		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1] && !(headlineVerb(w) && p.titleCase(s, toks, n))
+}
+
+// headlineVerb reports a capitalised word before a figure that may be the
+// verb of a headline in Title Case: one that ends in "-s" but not "-ss"
+// ("Kills", "Says", "Captures") or in "-ed" ("Killed", "Arrested"), and
+// is no noun that refers to the figure (referenceNouns: "Highway 232",
+// "Gate 96", "Game 7" keep their figure a name's number).
+func headlineVerb(w string) bool {
+	l := strings.ToLower(w)
+	return (strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "ed")) &&
+		!referenceNoun[strings.TrimSuffix(l, "s")]
 }
 
 // titleCase reports a headline in Title Case around toks[n]: of the words
@@ -2406,14 +2417,16 @@ func (p *Parser) titleCase(s string, toks []token, n int) bool {
 // jets"), toks[u] being the first word after the figure; else u. The
 // second figure is the model's, no count: it is read within the first
 // quantity, which counts the plural after it ("tanks"), and not as a
-// quantity of its own ("2 tanks"). Narrow: the name is a capitalised word
-// of two letters or more the lexicon does not know, no plural ("14
-// Russians 2 Ukrainians" keeps two counts), directly before a plain whole
-// figure; the first figure may count what follows it (figureNotCount: a
-// year's does not, "In 2014 Leopard 2 tanks"); and the plural, or a word
-// attributiveNoun passes over to one, follows the second figure ("sent 3
-// Challenger 2 battle tanks"). A model's name and number glued by a
-// hyphen ("Su-24") make no second figure and are left as they were.
+// quantity of its own ("2 tanks"). Narrow: the name is a word in Title
+// Case the lexicon does not know (IsModelName: never one in capitals, a
+// time zone's or a code's, "At 0700 GMT 3 rockets hit the city", "By 5
+// PM 3 people had died"), no plural ("14 Russians 2 Ukrainians" keeps
+// two counts), directly before a plain whole figure; the first figure may
+// count what follows it (figureNotCount: a year's does not, "In 2014
+// Leopard 2 tanks"); and the plural, or a word attributiveNoun passes
+// over to one, follows the second figure ("sent 3 Challenger 2 battle
+// tanks"). A model's name and number glued by a hyphen ("Su-24") make no
+// second figure and are left as they were.
 func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
 	n := u + 2
 	if n >= len(toks) {
@@ -2421,7 +2434,7 @@ func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
 	}
 	name, num, next := &toks[u], &toks[u+1], &toks[n]
 	w := s[name.start:name.end]
-	if name.kind != tWord || name.id != 0 || len(w) < 2 || !isUpperASCII(w[0]) || !isASCIIWord(w) || englishPluralEnding(w) ||
+	if name.kind != tWord || name.id != 0 || !IsModelName(w) || englishPluralEnding(w) ||
 		num.kind != tNum || !num.space || num.nflags&^nYearLike != 0 || num.decimals != 0 ||
 		next.kind != tWord || !next.space || p.figureNotCount(s, toks, m) {
 		return u
@@ -2432,29 +2445,41 @@ func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
 	return u
 }
 
+// IsModelName reports a word that may be a model's name before its
+// number ("Leopard 2", "Challenger 2", "Su 24", "Mirage 2000"): a word
+// in Title Case, a capital and then small letters, of two letters or
+// more. A word in capitals ("GMT", "UTC", "PM", "ET", "MSK") is not: it
+// is a time zone's or a code's far more often, and the figure after it a
+// count ("At 0700 GMT 3 rockets hit the city").
+func IsModelName(w string) bool {
+	return len(w) >= 2 && isUpperASCII(w[0]) && isLowerASCII(w[1:])
+}
+
 // attributiveNoun returns the index of the plural noun a figure counts
 // when one English word the lexicon does not know stands between them and
 // qualifies it, as an adjective or a noun used as one ("They fired 300
 // ballistic missiles and 40 cruise missiles": "missiles", as "300 foreign
 // fighters" has "fighters"), toks[u] being the first word after the
-// figure; else u. The rule needs no list of adjectives, and is narrow
-// where such a pair may be read otherwise:
+// figure; else u. Narrow, for such a pair is as often read otherwise
+// ("phase 3 clinical trials", "Police believe 30 face charges", "8 core
+// processors"):
 //   - the figure counts more than one and may count what follows it
 //     (figureNotCount: not "In 2014 civilian casualties", "Game 7 ...");
-//   - the first word is in lower case, of three letters or more (not a
-//     symbol: "10 km roads", "300 MW turbines" keep "km", "MW"), not a
-//     plural (englishPluralEnding), not a past or a participle in "-ed"
-//     or "-ing" ("300 attended rallies", "300 including women"), nor a
-//     measure or a noun a figure measures in a compound adjective
-//     (measureWords: "60 mph winds", "5 star hotels"); words the lexicon
-//     knows ("5 year olds", "300 were") are no such word;
+//   - it is no name's number (figureNamed: not "phase 3 clinical
+//     trials", "On day 3 rescue teams", "COVID 19 vaccine clinics",
+//     "iPhone 15 camera upgrades");
+//   - the first word is in lower case and ends as an English adjective
+//     does (adjectiveEnding: "ballistic", "nuclear", "local",
+//     "positive") or is one of a short hand-kept list of nouns of
+//     conflict and disaster news (attributiveNouns: "cruise", "aid",
+//     "combat"); any other ("face", "core", "cylinder", "opposition")
+//     stays the unit, as it was;
 //   - the second is a plural in lower case (englishPlural: "missiles",
 //     "fighters", "gunmen"), not a word the lexicon knows ("is", "has",
 //     "days");
-//   - where the figure may be a clause's subject, and the first word a
-//     verb ("300 flee clashes", "Police say 300 flee clashes"), the first
-//     word must end as an English adjective does (adjectiveEnding:
-//     "300 ballistic missiles were fired").
+//   - where the figure may be a clause's subject, and a listed noun a
+//     verb ("Police say 300 attack ..."), only a word with the ending of
+//     an adjective is passed over ("300 ballistic missiles were fired").
 func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
 	if u+1 >= len(toks) || m.core == coreNumeral && m.a.v <= 1 {
 		return u
@@ -2463,7 +2488,7 @@ func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
 	w := s[t.start:t.end]
 	if t.kind != tWord || !attributiveWord(w, p.unknownWord(t)) ||
 		n.kind != tWord || !n.space || s[n.start] < 'a' || s[n.start] > 'z' || !p.englishPlural(s, n) ||
-		p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) || p.figureNotCount(s, toks, m) {
+		p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) || p.figureNamed(s, toks, m.start) || p.figureNotCount(s, toks, m) {
 		return u
 	}
 	return u + 1
@@ -2473,24 +2498,35 @@ func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
 // pass over to the plural after it; unknown says the lexicon does not
 // know it (unknownWord).
 func attributiveWord(w string, unknown bool) bool {
-	return unknown && len(w) >= 3 && isLowerASCII(w) && !englishPluralEnding(w) && !strings.HasSuffix(w, "ing") &&
-		!pastVerbForm(w) && !measureWord[w]
+	return unknown && len(w) >= 3 && isLowerASCII(w) && (adjectiveEnding(w) || qualifyingNoun[w])
+}
+
+// figureNamed reports a quantity that starts at the byte start and is a
+// name's number, which counts nothing after it: after a noun that refers
+// to it (referenceNouns: "phase 3", "level 4", "class 10", "day 3"), after
+// a word with a capital letter, a product's or a name's ("COVID 19",
+// "iPhone 15"; figureNotCount turns away a name in Title Case, "Fortune
+// 500"), or glued to letters ("COVID-19").
+func (p *Parser) figureNamed(s string, toks []token, start int) bool {
+	i := 0
+	for i < len(toks) && toks[i].start < start {
+		i++
+	}
+	if i == 0 || i == len(toks) {
+		return false
+	}
+	prev := &toks[i-1]
+	if !toks[i].space && (prev.kind == tWord || isSym(toks, i-1, '-')) {
+		return true
+	}
+	w := s[prev.start:prev.end]
+	return prev.kind == tWord && (referenceNoun[strings.ToLower(w)] || strings.ToLower(w) != w)
 }
 
 // isLowerASCII reports a word of ASCII letters in lower case.
 func isLowerASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// isASCIIWord reports a word of ASCII letters.
-func isASCIIWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if !isASCIILetter(w[i]) {
 			return false
 		}
 	}
@@ -2516,17 +2552,23 @@ func (p *Parser) mayOpenClause(s string, toks []token, u, start int) bool {
 }
 
 // adjectiveEnding reports an English word with the ending of an
-// adjective that no verb of the present has: "ballistic", "tactical",
-// "nuclear", "offensive", "dangerous", "military", "homeless",
-// "civilian". Not "-eal" ("appeal", "reveal"), nor "-ive" but after "t"
-// or "s" ("receive", "survive").
+// adjective that no verb of the present has: "-al" ("tactical",
+// "local"; not "-eal", "appeal", "reveal", nor a noun of four letters,
+// "goal", "coal": "2 goal leads" counts goals), "-ic" ("ballistic"),
+// "-tive", "-sive" ("offensive"; not "-ive" after another letter,
+// "receive", "survive"), "-ous", "-ary", "-ory", "-ian", "-ese", "-ful",
+// "-less", "-able", "-ible", "-tile", "-bile" ("hostile", "mobile"; not
+// "file", "compile"), "-lar", "-nar" ("similar", "lunar") and "nuclear".
+// Not "-ish" ("finish", "perish", "publish") nor "-ant", "-ent", "-ist"
+// ("plant", "prevent", "resist"), which verbs share.
 func adjectiveEnding(w string) bool {
-	for _, e := range [...]string{"ic", "tive", "sive", "ous", "ary", "ory", "ful", "less", "able", "ible", "ian", "ese"} {
+	for _, e := range [...]string{"ic", "tive", "sive", "ous", "ary", "ory", "ful", "less", "able", "ible", "ian", "ese",
+		"tile", "bile", "lar", "nar", "nuclear"} {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
-	return strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "eal") || len(w) >= 5 && strings.HasSuffix(w, "ar")
+	return len(w) >= 5 && strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "eal")
 }
 
 // englishPluralEnding reports an English word that ends as a plural
@@ -2610,7 +2652,26 @@ func (p *Parser) ruAdjective(s string, t *token, few bool) int {
 // ракеты").
 func ruAdjectiveCase(w string, few bool) bool {
 	return isGenPluralAdjective(w) ||
-		few && utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ие"))
+		few && utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ие")) && !ruVerbalNoun(w)
+}
+
+// ruVerbalNoun reports a Russian neuter noun in "-ие" that ends as a
+// nominative plural adjective does: in "-ние" after a vowel ("здание",
+// "отделение", "управление", "решение", "состояние") or in "-тие"
+// ("покрытие", "событие", "предприятие"). "во 2 здание больницы", "в 3
+// отделение реанимации" name a building and a ward, and the noun after
+// them is none the figure counts. A soft adjective ends in "-ние" after
+// a consonant ("соседние", "последние", "внутренние") and is none.
+func ruVerbalNoun(w string) bool {
+	if strings.HasSuffix(w, "тие") {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "ние")
+	if !ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	return strings.ContainsRune("аеёиоуыэюя", last)
 }
 
 // ruNounAfter reports a word that may be the noun after Russian

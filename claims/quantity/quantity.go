@@ -890,16 +890,18 @@ var (
 // Words the reading of an English word before the counted noun looks up
 // (attributiveNoun).
 var (
-	measureWord  = wordSet(measureWords)
-	clauseOpener = wordSet(clauseOpeners)
+	qualifyingNoun = wordSet(attributiveNouns)
+	referenceNoun  = wordSet(referenceNouns)
+	clauseOpener   = wordSet(clauseOpeners)
 )
 
 // IsAttributive reports whether word, as written, is an English word the
 // parser may pass over to the plural noun after a figure, which is then
 // the unit ("ballistic" of "300 ballistic missiles", "cruise" of "40
 // cruise missiles"): a word in lower case that the lexicon does not know
-// and that is no plural, verb form or measure. Whether it is passed over
-// depends on the words around it too (see the package doc).
+// and that ends as an English adjective does or is one of a short
+// hand-kept list of nouns of conflict and disaster news. Whether it is
+// passed over depends on the words around it too (see the package doc).
 func IsAttributive(word string) bool {
 	if len(word) > maxWordLen || !isLowerASCII(word) {
 		return false
