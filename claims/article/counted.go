@@ -11,7 +11,7 @@ import (
 var stopCounted = set(
 	"have", "has", "had", "are", "is", "was", "were", "will", "would", "could", "can", "may", "might", "be", "been",
 	"being", "do", "does", "did", "said", "says", "told", "to", "at", "by", "for", "on", "as", "than", "since", "till",
-	"until", "after", "before", "during", "per", "each", "this", "these", "who", "which", "that", "while", "and", "or",
+	"until", "after", "before", "during", "per", "each", "this", "these", "who", "which", "that", "while", "and", "or", "near",
 	"but", "with", "according", "including", "already", "now", "so", "far", "more", "also", "only", "out", "today",
 	"yesterday", "into", "across", "over", "under", "if", "not", "should", "must", "between", "there", "here", "it",
 	"have", "get", "got", "went", "come", "came", "make", "made", "take", "took", "says",
@@ -95,9 +95,14 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 	// Guard troops", "300 al-Qaeda fighters", "40 Wagner men"): which
 	// fighters is what the claim is about. Not a name that is a word
 	// ending the phrase in small letters ("300 IS fighters": "is"), at
-	// which the phrase would be empty.
+	// which the phrase would be empty. So does a word in small letters
+	// the parser passed over between the figure and its unit, an
+	// adjective or a noun used as one ("300 ballistic missiles", "40
+	// cruise missiles", "hundreds of cruise missiles"), after a scale
+	// word too ("3 dozen artillery pieces").
 	for m := start - 1; m > k && m >= start-3 && start < j && ts[m].word && ts[m].low != "and" && ts[m].low != "or"; m-- {
-		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] {
+		if w, _, _ := strings.Cut(ts[m].low, "-"); quantity.IsQualifier(w) || quantity.IsDemonym(w) || latinName(ts[m].s) && !stopCounted[ts[m].low] ||
+			(m == start-1 || ts[m-1].digit || ts[m-1].low == "of") && quantity.IsAttributive(ts[m].s) {
 			start = m
 		}
 	}
@@ -108,6 +113,21 @@ func countedHere(p string, s *sent, q quantity.Quantity, prev string) (phrase st
 		start++
 	}
 	phrase = nounPhrase(ts, start)
+	// "14 Leopard 2 tanks", "3 Challenger 2 battle tanks": a model's
+	// number the parser read within the span, before its unit, belongs to
+	// what is counted, where nounPhrase stops at a figure. The name
+	// before it is in Title Case, as the parser's model names are: not
+	// "GMT 3 rockets".
+	for m := min(j, len(ts)) - 1; m > start && start > k; m-- {
+		if ts[m].digit && quantity.IsModelName(ts[m-1].s) {
+			words := make([]string, 0, m+1-start)
+			for _, t := range ts[start : m+1] {
+				words = append(words, t.s)
+			}
+			phrase = strings.TrimSpace(strings.Join(words, " ") + " " + nounPhrase(ts, m+1))
+			break
+		}
+	}
 	if q.Unit == "" && phrase != "" && ts[start].word && quantity.IsPastVerb(ts[start].low) {
 		// "200 погибли", "19 получили ранения": the parser took the word
 		// after the figure for a verb, which is not what is counted. It

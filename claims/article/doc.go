@@ -89,8 +89,13 @@
 //     "how many Russians were fighting", "the death toll … has risen to
 //     100", "число граждан РФ … превысило 2400 человек"), or, for the later
 //     items of a list ("1,500 troops to California; 1,800 to Texas"), the
-//     thing the list counts. Articles are dropped; place phrases are left to
-//     Places. A verb after the figure ("200 погибли", "19 получили
+//     thing the list counts. The words the parser passed over to its unit
+//     open the phrase: an adjective or a noun used as one ("ballistic
+//     missiles", "cruise missiles"), a qualifier, a nation's adjective or
+//     a group's name ("foreign fighters", "Islamic State fighters"), a
+//     model's name and number ("Leopard 2 tanks"). Articles are dropped;
+//     place phrases ("in Syria", "near Raqqa") are left to Places. A verb
+//     after the figure ("200 погибли", "19 получили
 //     ранения") is not what is counted: only a "число X" in the figure's
 //     own clause, with no other figure between, stands in for it.
 //   - Places: the gazetteer's names for the places the sentence names (in

@@ -20,6 +20,21 @@ func TestQualifiedUnit(t *testing.T) {
 		{"The Pentagon said more than 5,025 active-duty troops were deployed.", "more than 5,025 active-duty troops", "troops", "active-duty troops"},
 		{"The ministry said 817 new cases were reported.", "817 new cases", "cases", "new cases"},
 		{"По данным ФСБ, в ИГ воюют 300 российских граждан.", "300 российских граждан", "граждан", "российских граждан"},
+		// A word in small letters the parser passed over to the plural
+		// after it (an adjective, or a noun used as one) opens what is
+		// counted; a scale word is no such word.
+		{"Officials said the army fired 300 ballistic missiles at the city.", "300 ballistic missiles", "missiles", "ballistic missiles"},
+		{"The navy fired 40 cruise missiles at the base.", "40 cruise missiles", "missiles", "cruise missiles"},
+		{"The navy fired hundreds of cruise missiles at the base.", "hundreds of cruise missiles", "missiles", "cruise missiles"},
+		{"Officials said more than 1 million people had left.", "more than 1 million people", "people", "people"},
+		// A model's name and number before the noun are what is counted.
+		{"Rebels captured 14 Leopard 2 tanks near Raqqa.", "14 Leopard 2 tanks", "tanks", "Leopard 2 tanks"},
+		{"Britain sent 3 Challenger 2 battle tanks.", "3 Challenger 2 battle tanks", "tanks", "Challenger 2 battle tanks"},
+		// After a scale word the word the parser passed over still opens
+		// what is counted; a word it did not pass over is the unit.
+		{"The army had 3 dozen artillery pieces.", "3 dozen artillery pieces", "pieces", "artillery pieces"},
+		{"They sold 10 million smart watches.", "10 million smart", "smart", "smart watches"},
+		{"Robbers took 500 rand notes.", "500 rand", "rand", "rand notes"},
 		// A verb after the figure is neither its unit nor what it counts.
 		{"По данным МЧС, 19 получили ранения.", "19", "", ""},
 		{"По данным МЧС, 200 погибли.", "200", "", ""},
@@ -47,6 +62,9 @@ func TestQualifiedUnit(t *testing.T) {
 		// "IS" is "is" in small letters, which ends a counted phrase:
 		// the phrase opens at the noun.
 		{"Officials said 300 IS fighters were killed.", "300 IS fighters", "fighters", "fighters"},
+		// A headline in Title Case writes the verb before the figure
+		// capitalised: it is no name the figure belongs to.
+		{"Israel Kills 3 Hezbollah Commanders in Lebanon", "3 Hezbollah Commanders", "Commanders", "Hezbollah Commanders"},
 		// A year before a group's name is no count of it, and the
 		// figure the sentence gives counts what a number word before it
 		// names, or nothing.
@@ -103,6 +121,9 @@ func TestCountedNotBorrowed(t *testing.T) {
 	}{
 		{"The army lost 300 T-72 tanks and 40 Wagner men.", "40 Wagner men", "Wagner men"},
 		{"The army lost 300 T-72 tanks and 40 men.", "40 men", "men"},
+		// A time zone's code is no model's name: the figure after it is a
+		// count of its own, whose phrase has no code.
+		{"At 0700 GMT 3 rockets hit the city.", "3 rockets", "rockets hit city"},
 	} {
 		got := candidateOf(t, article.New(nil, nil).Extract(tt.text), tt.text, tt.span)
 		if got != nil && got.Counted != tt.counted {

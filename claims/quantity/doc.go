@@ -172,7 +172,16 @@
 //     USD but where another nation's dollar follows the figure ("$3
 //     million CAD", "$3 million Canadian dollars"); letters glued before
 //     "$" that name none of these ("NT$500", "R$5 million") leave the sum
-//     with no currency. Dollars, pounds, roubles, lira, dinars, rials,
+//     with no currency. "R" before a figure and a scale word or suffix,
+//     glued or spaced, is the South African rand, ZAR ("R500 million",
+//     "R 500 million", "R1.2 billion", "R500m"), as is the code ZAR;
+//     without a scale the figure after a glued "R" may be a road's or a
+//     model's ("the R512", "R2-D2") and is not read, as after any letters,
+//     and "R 500" is a plain 500. A code glued to a figure and a scale
+//     reads as one spaced from it ("Rs500 crore" INR, "USD5bn"); without
+//     a scale ("CNY2024", "USD500") it is a name's, and not read. The word
+//     "rand" is a name as often ("Rand Paul") and names no currency.
+//     Dollars, pounds, roubles, lira, dinars, rials,
 //     dirhams and crowns after a nation's adjective are that nation's:
 //     "Canadian dollars" CAD, "белорусских рублей" BYN, "сирийских
 //     фунтов" and "сирийских лир" SYP, "иракских динаров" IQD (also AUD,
@@ -236,9 +245,23 @@
 //     боевика" reads), but not an adverb, conjunction, gerund or pronoun
 //     that ends so ("3 раненых вчера", "3 погибших несмотря на", "3
 //     раненых себя"), a short participle or a verb in the feminine past
-//     ("2 пострадавших госпитализирована"), a feminine nominative ("2
-//     раненых девушка"), nor a feminine noun's "-ы" or "-и", which short
-//     participles share ("2 раненых доставлены"). After a preposition
+//     ("2 пострадавших госпитализирована"), nor a feminine nominative
+//     ("2 раненых девушка"). So is a feminine noun's genitive singular in
+//     "-ы" or "-и", after an adjective in the genitive plural or, as a
+//     feminine noun's adjective may be there, in the nominative plural
+//     ("3 военных базы", "3 военные базы", "3 крылатые ракеты", "3
+//     ракетных установки": "базы", "ракеты", "установки"; "3 военные"
+//     alone keeps "военные"; not a neuter noun in "-ние" after a vowel or
+//     in "-тие", which ends as such an adjective does: "во 2 здание
+//     больницы", "в 3 отделение реанимации", "2 решение суда" keep
+//     "здание", "отделение", "решение", while the soft adjectives in
+//     "-ние" after a consonant read, "3 соседние области"), but not a
+//     short participle or a verb that
+//     ends so ("2 раненых доставлены", "3 раненых убиты", "2 раненых
+//     переданы", "2 пострадавших были"), an infinitive ("3 раненых
+//     спасти") or an adverb ("3 раненых впереди"); the ending of a
+//     participle ("-ены") turns away the few nouns that share it ("3
+//     военных стены" keeps "военных"). After a preposition
 //     that takes no accusative ("у 3 пострадавших диагностирована
 //     контузия", "среди 2 погибших") the figure puts no noun in the
 //     genitive singular, and the adjective's form stays the unit. Nothing
@@ -264,6 +287,48 @@
 //     duty troops" take English words up to the first plural (a word
 //     joined by a hyphen is one: "5,025 active-duty troops"), "11 more
 //     people" "people"; with no such noun after them they are no unit.
+//     An English word in lower case that the lexicon does not know and
+//     that ends as an English adjective does ("-al" of five letters or
+//     more, "-ic", "-tive", "-sive", "-ous", "-ary", "-ory", "-ian",
+//     "-ese", "-ful", "-less", "-able", "-ible", "-tile", "-bile", "-lar",
+//     "-nar"), or is one of a short hand-kept list of nouns of conflict
+//     and disaster news ("cruise", "attack", "combat", "aid", "rescue",
+//     "service", "security", "battle", "heavy"...), qualifies a plural in
+//     lower case after it alike, which is the unit: "They fired 300
+//     ballistic missiles and 40 cruise missiles" has unit "missiles"
+//     twice, "12 local residents" "residents", "hundreds of cruise
+//     missiles" "missiles" (see IsAttributive). Any other such word stays
+//     the unit, as it was: it may be a verb ("Police believe 30 face
+//     charges", "Among the victims 12 suffer burns"), or what the figure
+//     counts ("8 core processors", "4 cylinder engines", "2 goal leads",
+//     "500 rand notes", "5 star hotels", "10 km roads"). Narrow: the
+//     figure counts more than one and is no year, day or name's number,
+//     nor a figure after a noun that refers to it ("phase 3 clinical
+//     trials", "level 4 lockdown restrictions", "On day 3 rescue teams":
+//     phase, level, class, grade, round, day, stage, tier, step,
+//     category, game, season, episode, page, chapter, article, section,
+//     room, gate, highway, route, line, platform, version, model, number,
+//     no), after a word with a capital letter ("COVID 19 vaccine
+//     clinics", "iPhone 15 special editions") or glued to letters
+//     ("COVID-19"); and where the figure may open a clause as its
+//     subject (at the start of the text or after a punctuation mark, a
+//     conjunction that opens a clause or a verb of saying) a listed noun
+//     may be a verb, and only a word with the ending of an adjective is
+//     passed over ("police say 300 ballistic missiles were fired";
+//     "Officials say 300 rescue workers" keeps "rescue").
+//     A capitalised name and a plain figure between a figure and the
+//     plural it counts are a model's name and number, no count: "Rebels
+//     captured 14 Leopard 2 tanks" is one quantity, 14, with unit
+//     "tanks" ("3 Challenger 2 battle tanks", "12 Su 24 bombers", "3
+//     Mirage 2000 jets" alike), not "14 Leopard" and "2 tanks". The name
+//     is a word in Title Case the lexicon does not know, no word in
+//     capitals, a time zone's or a code's ("At 0700 GMT 3 rockets hit the
+//     city", "By 5 PM 3 people had died" count 3 rockets and 3 people),
+//     and no plural ("14 Russians 2 days later" keeps its count), and
+//     the plural follows the model's
+//     number; without it ("sent 14 Leopard 2.") the figures read as
+//     before. A name and number joined by a hyphen ("12 Su-24 bombers")
+//     make no figure and keep their reading.
 //     A nation's or people's English adjective, capitalised, qualifies
 //     the noun after it alike ("300 Chechen fighters", "2,400 Russian
 //     citizens", "400 new Russian recruits", "1,700 Russian-speaking
@@ -297,7 +362,19 @@
 //     fighters"), or joined to a number before it ("10/7"); a figure
 //     after a capitalised word the lexicon does not know or a reference
 //     word ("The Fortune 500 US companies", "World War 2 US veterans"),
-//     but for a word in capitals, a headline's ("ISRAEL KILLS 3").
+//     but for a word in capitals, a headline's ("ISRAEL KILLS 3"), and a
+//     headline's verb in Title Case, a capitalised word in "-s" (not
+//     "-ss") or "-ed" in a headline where every word of four letters or
+//     more in the sentence but the function words is capitalised ("Israel
+//     Kills 3 Hezbollah Commanders in Lebanon", "Israeli Strike Killed 3
+//     Hamas Commanders In Gaza": "Commanders"; "Israel Kills 3 Hezbollah
+//     commanders in a strike" keeps "Hezbollah"). Any other capitalised
+//     word, and a noun that refers to the figure ("On Highway 232 Hamas
+//     Gunmen Ambushed Festival Goers", "At Gate 96 Hamas Fighters",
+//     "Squad 7 Wagner Fighters", "Ahead Of Game 7 Taliban Fighters"),
+//     keeps the figure a name's number there too. In such a headline a
+//     verb's "-s" may be a plural's ("World Wars 2 US Troops"): the news
+//     writes few, and "Kills 3" many.
 //     A capitalised word after an abbreviation's dot opens the next
 //     sentence and is no unit ("1,5 тыс. Число погибших"); a word in
 //     capitals is ("1,5 тыс. НКО").
@@ -411,7 +488,10 @@
 // unless a bound, money or a count noun makes them one ("more than 2000",
 // "до 2000 человек"); dates ("March 3", "12 May", "3 марта"); times
 // ("11:30"); ordinals ("3rd", "5-й", "1990s"); model names ("Su-24",
-// "MH17"); page, article and section numbers ("page 14", "Article 208",
+// "MH17"), and a scale word after a figure that is not read ("XYZ500
+// million", "1.2.3 million", "the MH17 million-dollar settlement"), which
+// is no million of its own (Parse refuses it with the figure: "cannot
+// read "500" as a quantity"); page, article and section numbers ("page 14", "Article 208",
 // "ст. 205", "№ 5"); compound adjectives ("25-year-old", "62-page");
 // durations and multipliers ("three years", "several days", "two or three
 // times"); a lone "one" ("one of the authors"); and English fractions

@@ -520,6 +520,36 @@ const poundMoneyWords = "money cash public taxpayers taxpayer funding funds inve
 const munitionWords = "bomb bombs warhead warheads shell shells missile missiles munition munitions " +
 	"explosive explosives device devices charge charges"
 
+// attributiveNouns are the English nouns, and the few adjectives with no
+// adjective's ending, that conflict and disaster news puts before a
+// plural to qualify it ("40 cruise missiles", "300 aid workers", "5,000
+// combat troops", "40 heavy weapons"); attributiveNoun passes over them
+// to the plural, which is the unit. Hand-kept and short: any other word
+// of this kind ("3 dozen smart watches", "8 core processors", "30 face
+// charges", "500 rand notes") stays the unit, as it was, for it may as
+// well be a verb ("Police believe 30 face charges") or the thing counted
+// ("4 cylinder engines": cylinders).
+const attributiveNouns = "cruise attack assault combat fighter rocket artillery army police border aid rescue relief " +
+	"security service drone tank battle navy naval air ground special riot heavy rebel government health emergency"
+
+// referenceNouns are the English nouns a figure after them belongs to as
+// a name's number, which counts nothing after it ("phase 3 clinical
+// trials", "level 4 lockdown restrictions", "On day 3 rescue teams",
+// "Highway 232", "Game 7"): attributiveNoun passes over no word after
+// such a figure, and in a headline in Title Case such a noun before a
+// figure is no verb (figureNotCount). Compared in lower case.
+const referenceNouns = "phase level class grade round day stage tier step category game season episode page " +
+	"chapter article section room gate highway route line platform version model number no"
+
+// clauseOpeners are the English words after which a figure may open a
+// clause as its subject, and the word after it be a verb ("Police say 300
+// flee clashes", "while 300 flee"): conjunctions that open a clause, and
+// verbs of saying. Not "and" or "or", which join a list of counts far more
+// often ("300 ballistic missiles and 40 cruise missiles"); see
+// attributiveNoun.
+const clauseOpeners = "that as while when where whereas because since after before if though although but " +
+	"say says said"
+
 // weekdayWords are the English days of the week: a figure after one is a
 // date's ("Saturday 7"), and what follows it no noun the figure counts.
 const weekdayWords = "monday tuesday wednesday thursday friday saturday sunday"
@@ -595,6 +625,10 @@ var currencies = []struct {
 	{"PLN", "zlotys zloty zlotych zł злотых злотый злотого", "pln", "", "polish польск", ""},
 	{"CZK", "", "czk", "", "czech чешск", crownWords},
 	{"HUF", "forints forint форинтов форинта форинт", "huf", "", "hungarian венгерск", ""},
+	// The rand by its code, and by the "R" before a figure and a scale
+	// (randPrefix): "R500 million". The word "rand" is a name as often
+	// ("Rand Paul", the RAND Corporation) and is not read.
+	{"ZAR", "", "zar", "", "", ""},
 	// Known only after their nation's adjective, with no code: "5 million
 	// Jordanian dinars", "5 млн шведских крон".
 	{"JOD", "", "", "", "jordanian иорданск", dinarWords},

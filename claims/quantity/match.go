@@ -744,10 +744,17 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 		if isSym(toks, n, '.') && !toks[n].space {
 			n++ // "Rs. 30.80 lakh crores", "руб. 5 млрд"
 		}
-		if n < len(toks) && toks[n].kind == tNum && (majorCurrency(c) || p.scaleOrEndAfter(toks, n)) {
+		// A code glued to the figure ("Rs500 crore", "USD5bn") is read
+		// only before a scale, as "R" is: "CNY2024", "USD500" may be
+		// names as "MH17" is.
+		if n < len(toks) && toks[n].kind == tNum && (toks[n].space || n > k+1 || p.scaleAfter(s, toks, n)) &&
+			(majorCurrency(c) || p.scaleOrEndAfter(toks, n)) {
 			a.currency = c
 			k = n
 		}
+	} else if p.randPrefix(s, toks, k) {
+		a.currency = "ZAR" // "R500 million", "R 1.2 billion"
+		k++
 	}
 	if k >= len(toks) {
 		return 0, false
@@ -756,7 +763,7 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 	t := &toks[k]
 	switch t.kind {
 	case tNum:
-		if t.nflags&nBad != 0 || p.attachedToWord(toks, k) {
+		if t.nflags&nBad != 0 || a.currency == "" && p.attachedToWord(toks, k) {
 			return 0, false
 		}
 		switch {
@@ -809,6 +816,13 @@ func (p *Parser) amount(s string, toks []token, j int, a *amount) (int, bool) {
 			}
 		}
 	case tWord:
+		if k > 0 && toks[k-1].kind == tNum && p.word(t).scale > 0 {
+			// "XYZ500 million", "1.2.3 million": a scale after a figure
+			// that was not read (a name's or a code's number, digits that
+			// make no number; a figure read takes its scale) is not a
+			// million of its own.
+			return 0, false
+		}
 		if p.word(t).has(fPoint) {
 			// "point 35": a decimal with no whole part.
 			f, e, ok := p.pointFraction(s, toks, k)
@@ -1107,6 +1121,27 @@ func (p *Parser) scaleOrEndAfter(toks []token, n int) bool {
 	}
 	w := p.word(&toks[n+1])
 	return toks[n+1].kind == tWord && (w.has(fNumScale) || w.has(fSuffix))
+}
+
+// scaleAfter reports a scale word after the figure toks[n] ("5 million",
+// "5 crore"), or a scale suffix glued to it ("5m", "2bn"). A spaced "m" is
+// a metre: "R 500 m" is no rand.
+func (p *Parser) scaleAfter(s string, toks []token, n int) bool {
+	if n+1 >= len(toks) || toks[n+1].kind != tWord {
+		return false
+	}
+	w := p.word(&toks[n+1])
+	return w.has(fNumScale) || w.has(fSuffix) && (!toks[n+1].space || s[toks[n+1].start:toks[n+1].end] == "k")
+}
+
+// randPrefix reports an "R" at toks[k], as written, before a figure that a
+// scale follows: the South African rand ("R500 million", "R1.2bn", "R
+// 500 million"). Alone the figure may be a road's or a model's ("the R21",
+// "R2-D2"), and is not read after a glued "R", as after any letters; a
+// spaced "R 500" is the plain figure.
+func (p *Parser) randPrefix(s string, toks []token, k int) bool {
+	t := &toks[k]
+	return t.kind == tWord && s[t.start:t.end] == "R" && k+1 < len(toks) && toks[k+1].kind == tNum && p.scaleAfter(s, toks, k+1)
 }
 
 // codeBefore returns the currency of a code toks[k] that may come before a
@@ -1491,6 +1526,7 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 		return u + 2
 	}
 	if isASCIILetter(s[toks[u].start]) {
+		u = p.modelNumber(s, toks, u, m)
 		if p.codeAsAdjective(s, toks, u) {
 			u++ // "5 SAR teams": the noun after the code
 		}
@@ -1536,6 +1572,8 @@ func (p *Parser) unitAfter(s string, toks []token, k int, m *match) int {
 				!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") || steps == 0 {
 				u = q
 			}
+		} else {
+			u = p.attributiveNoun(s, toks, u, m)
 		}
 	} else {
 		u = p.ruCountedNoun(s, toks, u, ruFewCase(s, toks, u, m.start))
@@ -2178,7 +2216,9 @@ func (p *Parser) invertedNoun(s string, toks []token, i int, changeLead bool, j 
 // after more such adjectives: "2000 русскоязычных боевиков", "200
 // погибших мирных жителей" (see ruNounAfterAdjectives). After a figure
 // that ends in 2, 3 or 4 the noun may be in the genitive singular: "3
-// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase).
+// русскоязычных боевика", "22 местных жителя": few says so (ruFewCase);
+// then a feminine noun's adjective may be in the nominative plural too
+// ("3 военные базы", "3 крылатые ракеты"; see ruAdjectiveCase).
 func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	spaced := func(i int) bool { return i < len(toks) && toks[i].kind == tWord && toks[i].space }
 	if few && ruOwnNouns[s[toks[u].start:toks[u].end]] {
@@ -2189,26 +2229,26 @@ func (p *Parser) ruCountedNoun(s string, toks []token, u int, few bool) int {
 	// A count noun before "и" is counted itself: "300 военных и мирных
 	// жителей" is soldiers and civilians, not 300 civilians.
 	if spaced(u+1) && spaced(u+2) && spaced(u+3) && isRuAndOr(s[toks[u+1].start:toks[u+1].end]) && !p.word(&toks[u]).has(fCountNoun) {
-		a, b := p.ruAdjective(s, &toks[u]), p.ruAdjective(s, &toks[u+2])
+		a, b := p.ruAdjective(s, &toks[u], few), p.ruAdjective(s, &toks[u+2], few)
 		if a != ruNotAdjective && b != ruNotAdjective && p.ruNounAfter(s, &toks[u+3], a == ruAdjectiveForm || b == ruAdjectiveForm, few) {
 			u += 2
 		}
 	}
 	start := u
 	for n := 0; n < 3 && spaced(u+1) &&
-		(n == 0 && p.ruAdjective(s, &toks[u]) == ruQualifying ||
-			n > 0 && toks[u].id == 0 && isGenPluralAdjective(s[toks[u].start:toks[u].end])) &&
+		(n == 0 && p.ruAdjective(s, &toks[u], few) == ruQualifying ||
+			n > 0 && toks[u].id == 0 && ruAdjectiveCase(s[toks[u].start:toks[u].end], few)) &&
 		p.nounAfterAdjective(s, &toks[u+1]); n++ {
 		u++
 	}
-	if u != start || p.ruAdjective(s, &toks[u]) != ruAdjectiveForm {
+	if u != start || p.ruAdjective(s, &toks[u], few) != ruAdjectiveForm {
 		return u
 	}
 	for j, n := u, 0; n < 3 && spaced(j+1); j, n = j+1, n+1 {
 		if p.ruNounAfterAdjectives(s, &toks[j+1], few) {
 			return j + 1
 		}
-		if p.ruAdjective(s, &toks[j+1]) == ruNotAdjective {
+		if p.ruAdjective(s, &toks[j+1], few) == ruNotAdjective {
 			break
 		}
 	}
@@ -2298,7 +2338,9 @@ func (g groupName) at(s string, toks []token, u int) bool {
 //     does not know ("The Fortune 500 US companies", "World War 2 US
 //     veterans", "Game 7") or after a reference word ("resolution 2254");
 //     a word in capitals is a headline's ("ISRAEL KILLS 3 HEZBOLLAH
-//     COMMANDERS"), not a name's.
+//     COMMANDERS"), not a name's, and so is a capitalised word in a
+//     headline in Title Case ("Israel Kills 3 Hezbollah Commanders in
+//     Lebanon"; see titleCase).
 func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	if m.core == coreVague {
 		return false // "dozens of Islamic State militants": no figure written
@@ -2322,7 +2364,229 @@ func (p *Parser) figureNotCount(s string, toks []token, m *match) bool {
 	}
 	pw, w := p.word(prev), s[prev.start:prev.end]
 	return pw.has(fMonth) && (pw.has(fMonthAfter) || isUpper(s, prev)) || weekdays[strings.ToLower(w)] ||
-		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1]
+		pw.has(fRef) || prev.id == 0 && isUpper(s, prev) && !allCaps(w) && prev == &toks[n-1] && !(headlineVerb(w) && p.titleCase(s, toks, n))
+}
+
+// headlineVerb reports a capitalised word before a figure that may be the
+// verb of a headline in Title Case: one that ends in "-s" but not "-ss"
+// ("Kills", "Says", "Captures") or in "-ed" ("Killed", "Arrested"), and
+// is no noun that refers to the figure (referenceNouns: "Highway 232",
+// "Gate 96", "Game 7" keep their figure a name's number).
+func headlineVerb(w string) bool {
+	l := strings.ToLower(w)
+	return (strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "ed")) &&
+		!referenceNoun[strings.TrimSuffix(l, "s")]
+}
+
+// titleCase reports a headline in Title Case around toks[n]: of the words
+// in Latin letters of four letters or more in its sentence (within its
+// line, at most twelve tokens either side), three or more are capitalised
+// and none is in lower case but the lexicon's function words ("with",
+// "from", "near"). "Israel Kills 3 Hezbollah Commanders in Lebanon" is;
+// "Rebels captured 14 Leopard 2 tanks", "In Game 7 Boston fans rioted"
+// are not.
+func (p *Parser) titleCase(s string, toks []token, n int) bool {
+	caps, lower := 0, 0
+	// word counts toks[i], next to toks[j], and reports false where the
+	// sentence or the line ends between them.
+	word := func(i, j int) bool {
+		t := &toks[i]
+		a, b := min(i, j), max(i, j)
+		switch {
+		case strings.ContainsAny(s[toks[a].end:toks[b].start], "\n\r"),
+			t.kind == tSym && (t.sym == '.' || t.sym == '!' || t.sym == '?'):
+			return false
+		case t.kind != tWord || t.end-t.start < 4 || !isASCIILetter(s[t.start]):
+		case isUpperASCII(s[t.start]):
+			caps++
+		case !p.word(t).has(fStop):
+			lower++
+		}
+		return true
+	}
+	for i := n - 1; i >= max(0, n-12) && word(i, i+1); i-- {
+	}
+	for i := n + 1; i < min(len(toks), n+13) && word(i, i-1); i++ {
+	}
+	return caps >= 3 && lower == 0
+}
+
+// modelNumber returns the index of the word after a model's name and
+// number that a figure counts ("Leopard 2" of "Rebels captured 14 Leopard
+// 2 tanks", "3 Challenger 2 tanks", "12 Su 24 bombers", "3 Mirage 2000
+// jets"), toks[u] being the first word after the figure; else u. The
+// second figure is the model's, no count: it is read within the first
+// quantity, which counts the plural after it ("tanks"), and not as a
+// quantity of its own ("2 tanks"). Narrow: the name is a word in Title
+// Case the lexicon does not know (IsModelName: never one in capitals, a
+// time zone's or a code's, "At 0700 GMT 3 rockets hit the city", "By 5
+// PM 3 people had died"), no plural ("14 Russians 2 Ukrainians" keeps
+// two counts), directly before a plain whole figure; the first figure may
+// count what follows it (figureNotCount: a year's does not, "In 2014
+// Leopard 2 tanks"); and the plural, or a word attributiveNoun passes
+// over to one, follows the second figure ("sent 3 Challenger 2 battle
+// tanks"). A model's name and number glued by a hyphen ("Su-24") make no
+// second figure and are left as they were.
+func (p *Parser) modelNumber(s string, toks []token, u int, m *match) int {
+	n := u + 2
+	if n >= len(toks) {
+		return u
+	}
+	name, num, next := &toks[u], &toks[u+1], &toks[n]
+	w := s[name.start:name.end]
+	if name.kind != tWord || name.id != 0 || !IsModelName(w) || englishPluralEnding(w) ||
+		num.kind != tNum || !num.space || num.nflags&^nYearLike != 0 || num.decimals != 0 ||
+		next.kind != tWord || !next.space || p.figureNotCount(s, toks, m) {
+		return u
+	}
+	if p.englishPlural(s, next) || p.attributiveNoun(s, toks, n, m) > n {
+		return n
+	}
+	return u
+}
+
+// IsModelName reports a word that may be a model's name before its
+// number ("Leopard 2", "Challenger 2", "Su 24", "Mirage 2000"): a word
+// in Title Case, a capital and then small letters, of two letters or
+// more. A word in capitals ("GMT", "UTC", "PM", "ET", "MSK") is not: it
+// is a time zone's or a code's far more often, and the figure after it a
+// count ("At 0700 GMT 3 rockets hit the city").
+func IsModelName(w string) bool {
+	return len(w) >= 2 && isUpperASCII(w[0]) && isLowerASCII(w[1:])
+}
+
+// attributiveNoun returns the index of the plural noun a figure counts
+// when one English word the lexicon does not know stands between them and
+// qualifies it, as an adjective or a noun used as one ("They fired 300
+// ballistic missiles and 40 cruise missiles": "missiles", as "300 foreign
+// fighters" has "fighters"), toks[u] being the first word after the
+// figure; else u. Narrow, for such a pair is as often read otherwise
+// ("phase 3 clinical trials", "Police believe 30 face charges", "8 core
+// processors"):
+//   - the figure counts more than one and may count what follows it
+//     (figureNotCount: not "In 2014 civilian casualties", "Game 7 ...");
+//   - it is no name's number (figureNamed: not "phase 3 clinical
+//     trials", "On day 3 rescue teams", "COVID 19 vaccine clinics",
+//     "iPhone 15 camera upgrades");
+//   - the first word is in lower case and ends as an English adjective
+//     does (adjectiveEnding: "ballistic", "nuclear", "local",
+//     "positive") or is one of a short hand-kept list of nouns of
+//     conflict and disaster news (attributiveNouns: "cruise", "aid",
+//     "combat"); any other ("face", "core", "cylinder", "opposition")
+//     stays the unit, as it was;
+//   - the second is a plural in lower case (englishPlural: "missiles",
+//     "fighters", "gunmen"), not a word the lexicon knows ("is", "has",
+//     "days");
+//   - where the figure may be a clause's subject, and a listed noun a
+//     verb ("Police say 300 attack ..."), only a word with the ending of
+//     an adjective is passed over ("300 ballistic missiles were fired").
+func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
+	if u+1 >= len(toks) || m.core == coreNumeral && m.a.v <= 1 {
+		return u
+	}
+	t, n := &toks[u], &toks[u+1]
+	w := s[t.start:t.end]
+	if t.kind != tWord || !attributiveWord(w, p.unknownWord(t)) ||
+		n.kind != tWord || !n.space || s[n.start] < 'a' || s[n.start] > 'z' || !p.englishPlural(s, n) ||
+		p.mayOpenClause(s, toks, u, m.start) && !adjectiveEnding(w) || p.figureNamed(s, toks, m.start) || p.figureNotCount(s, toks, m) {
+		return u
+	}
+	return u + 1
+}
+
+// attributiveWord reports a word w, as written, that attributiveNoun may
+// pass over to the plural after it; unknown says the lexicon does not
+// know it (unknownWord).
+func attributiveWord(w string, unknown bool) bool {
+	return unknown && len(w) >= 3 && isLowerASCII(w) && (adjectiveEnding(w) || qualifyingNoun[w])
+}
+
+// figureNamed reports a quantity that starts at the byte start and is a
+// name's number, which counts nothing after it: after a noun that refers
+// to it (referenceNouns: "phase 3", "level 4", "class 10", "day 3"), after
+// a word with a capital letter, a product's or a name's ("COVID 19",
+// "iPhone 15"; figureNotCount turns away a name in Title Case, "Fortune
+// 500"), or glued to letters ("COVID-19").
+func (p *Parser) figureNamed(s string, toks []token, start int) bool {
+	i := 0
+	for i < len(toks) && toks[i].start < start {
+		i++
+	}
+	if i == 0 || i == len(toks) {
+		return false
+	}
+	prev := &toks[i-1]
+	if !toks[i].space && (prev.kind == tWord || isSym(toks, i-1, '-')) {
+		return true
+	}
+	w := s[prev.start:prev.end]
+	return prev.kind == tWord && (referenceNoun[strings.ToLower(w)] || strings.ToLower(w) != w)
+}
+
+// isLowerASCII reports a word of ASCII letters in lower case.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mayOpenClause reports a quantity that starts at the byte start and may
+// open a clause as its subject, toks[u] being the first word after it:
+// one at the start of the text, after a punctuation mark, or after a word
+// of clauseOpeners ("that", "while", "said"). After any other word
+// ("fired 300", "of 300", "and 40") the figure is an object or a part of
+// one, and the word after it no verb; so is a word after a vague
+// quantity's "of" ("hundreds of cruise missiles").
+func (p *Parser) mayOpenClause(s string, toks []token, u, start int) bool {
+	if p.word(&toks[u-1]).has(fOf) {
+		return false
+	}
+	i := u - 1
+	for i >= 0 && toks[i].start >= start {
+		i--
+	}
+	return i < 0 || toks[i].kind != tWord || clauseOpener[strings.ToLower(s[toks[i].start:toks[i].end])]
+}
+
+// adjectiveEnding reports an English word with the ending of an
+// adjective that no verb of the present has: "-al" ("tactical",
+// "local"; not "-eal", "appeal", "reveal", nor a noun of four letters,
+// "goal", "coal": "2 goal leads" counts goals), "-ic" ("ballistic"),
+// "-tive", "-sive" ("offensive"; not "-ive" after another letter,
+// "receive", "survive"), "-ous", "-ary", "-ory", "-ian", "-ese", "-ful",
+// "-less", "-able", "-ible", "-tile", "-bile" ("hostile", "mobile"; not
+// "file", "compile"), "-lar", "-nar" ("similar", "lunar") and "nuclear".
+// Not "-ish" ("finish", "perish", "publish") nor "-ant", "-ent", "-ist"
+// ("plant", "prevent", "resist"), which verbs share.
+func adjectiveEnding(w string) bool {
+	for _, e := range [...]string{"ic", "tive", "sive", "ous", "ary", "ory", "ful", "less", "able", "ible", "ian", "ese",
+		"tile", "bile", "lar", "nar", "nuclear"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return len(w) >= 5 && strings.HasSuffix(w, "al") && !strings.HasSuffix(w, "eal")
+}
+
+// englishPluralEnding reports an English word that ends as a plural
+// does: in "-men" ("gunmen") or in "-s", but for the endings of
+// singulars and names ("-ss", "-us", "-is", "-as": "across", "campus",
+// "analysis", "Hamas").
+func englishPluralEnding(w string) bool {
+	if strings.HasSuffix(w, "men") {
+		return true
+	}
+	if len(w) < 2 {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "ss", "us", "is", "as":
+		return false
+	}
+	return w[len(w)-1] == 's'
 }
 
 // englishPlural reports a word after a group's name that is a noun in the
@@ -2349,17 +2613,7 @@ func (p *Parser) englishPlural(s string, t *token) bool {
 		}
 		return false
 	}
-	if t.id != 0 || len(w) < 3 || notPlural[w] {
-		return false
-	}
-	if strings.HasSuffix(w, "men") {
-		return true
-	}
-	switch w[len(w)-2:] {
-	case "ss", "us", "is", "as":
-		return false
-	}
-	return w[len(w)-1] == 's'
+	return t.id == 0 && len(w) >= 3 && !notPlural[w] && englishPluralEnding(w)
 }
 
 // The kinds of Russian adjectives before a counted noun (ruAdjective).
@@ -2369,23 +2623,55 @@ const (
 	// ("иностранных"): an adjective that qualifies the noun after it.
 	ruQualifying
 	// Any other word with the ending of an adjective in the genitive
-	// plural ("русскоязычных", "раненых"), which may be a noun too.
+	// plural ("русскоязычных", "раненых"), which may be a noun too, or
+	// after 2, 3 or 4 in the nominative plural ("военные").
 	ruAdjectiveForm
 )
 
 // ruAdjective tells what kind of Russian adjective before a counted noun
-// t may be: ruQualifying, ruAdjectiveForm or ruNotAdjective.
-func (p *Parser) ruAdjective(s string, t *token) int {
+// t may be: ruQualifying, ruAdjectiveForm or ruNotAdjective; few as in
+// ruCountedNoun.
+func (p *Parser) ruAdjective(s string, t *token, few bool) int {
 	w := s[t.start:t.end]
 	switch {
 	case t.kind != tWord || w[0] < utf8.RuneSelf:
 		return ruNotAdjective
 	case t.id == 0 && isRelAdjective(w) || p.word(t).has(fQualifies):
 		return ruQualifying
-	case (t.id == 0 || p.word(t).has(fCountNoun)) && isGenPluralAdjective(w) && isLowerStart(w):
+	case (t.id == 0 || p.word(t).has(fCountNoun)) && ruAdjectiveCase(w, few) && isLowerStart(w):
 		return ruAdjectiveForm
 	}
 	return ruNotAdjective
+}
+
+// ruAdjectiveCase reports a Russian word with the ending of an adjective
+// in the case a figure puts it in before its noun: the genitive plural
+// ("мирных", "крылатых") after any figure; after one that ends in 2, 3
+// or 4 (few) the nominative plural too, which a feminine noun's
+// adjective takes there as often ("3 военные базы", "2 крылатые
+// ракеты").
+func ruAdjectiveCase(w string, few bool) bool {
+	return isGenPluralAdjective(w) ||
+		few && utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ие")) && !ruVerbalNoun(w)
+}
+
+// ruVerbalNoun reports a Russian neuter noun in "-ие" that ends as a
+// nominative plural adjective does: in "-ние" after a vowel ("здание",
+// "отделение", "управление", "решение", "состояние") or in "-тие"
+// ("покрытие", "событие", "предприятие"). "во 2 здание больницы", "в 3
+// отделение реанимации" name a building and a ward, and the noun after
+// them is none the figure counts. A soft adjective ends in "-ние" after
+// a consonant ("соседние", "последние", "внутренние") and is none.
+func ruVerbalNoun(w string) bool {
+	if strings.HasSuffix(w, "тие") {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "ние")
+	if !ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	return strings.ContainsRune("аеёиоуыэюя", last)
 }
 
 // ruNounAfter reports a word that may be the noun after Russian
@@ -2423,9 +2709,11 @@ func (p *Parser) ruNounAfter(s string, t *token, strict, few bool) bool {
 // few says the noun is in the genitive singular (ruFewCase): then a word
 // in "-а" or "-я" that may be a masculine or neuter noun's genitive
 // singular is a noun too ("3 русскоязычных боевика", "22 местных жителя";
-// see ruGenitiveSingular). The genitive singular of a feminine noun ("2
-// крылатых ракеты") ends as a short participle does ("доставлены",
-// "убиты") and is not reached.
+// see ruGenitiveSingular), and so is one in "-ы" or "-и" that may be a
+// feminine noun's ("3 военных базы", "2 крылатые ракеты", "3 ракетных
+// установки"; see ruFeminineGenitiveSingular), but for the short
+// participles and verbs that end so ("2 раненых доставлены", "3 раненых
+// убиты", "2 пострадавших были").
 func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if t.kind != tWord {
 		return false
@@ -2442,7 +2730,8 @@ func (p *Parser) ruNounAfterAdjectives(s string, t *token, few bool) bool {
 	if ruNounsInT[w] {
 		return true
 	}
-	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) && !(few && n > 3 && ruGenitiveSingular(w)) {
+	if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune("аеёиоуыэюяь", last) &&
+		!(few && n > 3 && (ruGenitiveSingular(w) || ruFeminineGenitiveSingular(w))) {
 		return false
 	}
 	if _, ok := ruAdjectiveStem(w); ok && !strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ей") {
@@ -2476,6 +2765,42 @@ func ruGenitiveSingular(w string) bool {
 	return (strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")) && !strings.HasSuffix(w, "ся") &&
 		!ruNotNounsInA[w] && !ruShortParticiple(w) && !ruFeminineNominative(w)
 }
+
+// ruFeminineGenitiveSingular reports a word in "-ы" or "-и" (of four
+// letters or more) that may be a feminine noun's genitive singular, as
+// after 2, 3 or 4 ("базы", "ракеты", "установки", "части", "дивизии").
+// Turned away: a short participle in the plural, by the ending of its
+// feminine singular (ruShortParticiple of "доставлена" for "доставлены",
+// "убиты", "взяты", "задержаны", "госпитализированы") and by "-даны",
+// "-званы", "-сланы" ("переданы", "вызваны", "посланы"), which no
+// feminine noun a figure counts ends in, while masculine genitives end
+// in "-дана" ("чемодана"); a verb in the past ("были", "погибли":
+// ruPastVerb); an infinitive in "-йти", "-зти", "-ести", "-ясти",
+// "-пасти", "-расти" ("прийти", "везти", "вести", "трясти", "спасти",
+// "вырасти"; not "области", "власти", "новости"); the pronouns in "-ои"
+// ("свои", "мои") and the adverbs and pronouns of ruNotNounsInI
+// ("впереди", "сами", "наши").
+func ruFeminineGenitiveSingular(w string) bool {
+	stem, ok := strings.CutSuffix(w, "ы")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "и")
+	}
+	if !ok || ruShortParticiple(stem+"а") || ruPastVerb(w) || ruNotNounsInI[w] {
+		return false
+	}
+	for _, e := range [...]string{"даны", "званы", "сланы", "йти", "зти", "ести", "ясти", "пасти", "расти", "ои"} {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruNotNounsInI are the adverbs and pronouns in "-и" that may follow a
+// substantivised adjective after a figure ("3 раненых впереди", "2
+// погибших сами"), which a feminine noun's genitive singular would
+// otherwise be taken for after two to four (ruFeminineGenitiveSingular).
+var ruNotNounsInI = wordSet("впереди позади внутри снаружи сзади вблизи вдали почти сами наши ваши")
 
 // ruNotNounsInA are the adverbs, conjunctions, prepositions, pronouns
 // and gerunds in "-а" or "-я" that may follow a substantivised adjective

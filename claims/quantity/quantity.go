@@ -13,7 +13,7 @@ import (
 // version that read them, so that a change of the lexicon can re-parse
 // stored claims and show what moved. A parser with a calibration reports
 // its own version (see Parser.Version).
-const Version = "14"
+const Version = "15"
 
 // MaxValue is the largest figure read, 10^15 (a thousand trillion). A
 // figure above it, or a range or vague quantity that reaches past it, is
@@ -472,8 +472,8 @@ func (p *Parser) extract(out []Quantity, text string, refused *[]Refusal) []Quan
 	var vals boundSlab // backs the bounds of the quantities
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.kind == tWord && t.id == 0 && !p.dollarPrefix(text, toks, i) {
-			i++ // an unknown word starts nothing but another nation's dollar ("HK$200 million")
+		if t.kind == tWord && t.id == 0 && !p.dollarPrefix(text, toks, i) && !p.randPrefix(text, toks, i) {
+			i++ // an unknown word starts nothing but another nation's dollar ("HK$200 million") or the rand ("R500 million")
 			continue
 		}
 		if t.kind == tWord && p.lex.mayBeInvertedScale(t.id) {
@@ -886,6 +886,29 @@ var (
 	memberNounList = strings.Fields(memberNouns)
 	weekdays       = wordSet(weekdayWords)
 )
+
+// Words the reading of an English word before the counted noun looks up
+// (attributiveNoun).
+var (
+	qualifyingNoun = wordSet(attributiveNouns)
+	referenceNoun  = wordSet(referenceNouns)
+	clauseOpener   = wordSet(clauseOpeners)
+)
+
+// IsAttributive reports whether word, as written, is an English word the
+// parser may pass over to the plural noun after a figure, which is then
+// the unit ("ballistic" of "300 ballistic missiles", "cruise" of "40
+// cruise missiles"): a word in lower case that the lexicon does not know
+// and that ends as an English adjective does or is one of a short
+// hand-kept list of nouns of conflict and disaster news. Whether it is
+// passed over depends on the words around it too (see the package doc).
+func IsAttributive(word string) bool {
+	if len(word) > maxWordLen || !isLowerASCII(word) {
+		return false
+	}
+	id := defaultParser.lex.lookup([]byte(word))
+	return attributiveWord(word, id == 0 || defaultParser.lex.words[id].has(fCurrencyWord))
+}
 
 // Words the reading of "pounds" as a weight looks up (poundWeight).
 var (
