@@ -539,7 +539,14 @@ const attributiveNouns = "cruise attack assault combat fighter rocket artillery 
 // such a figure, and in a headline in Title Case such a noun before a
 // figure is no verb (figureNotCount). Compared in lower case.
 const referenceNouns = "phase level class grade round day stage tier step category game season episode page " +
-	"chapter article section room gate highway route line platform version model number no"
+	"chapter article section room gate highway route line platform version model number no " +
+	"sector zone block district microdistrict terminal ward floor hall bay pier berth lane"
+
+// unitQualifiers are the English words that make a unit of measure
+// another ("cubic metres", "square miles", "nautical miles", "imperial
+// gallons", "metric tons", "fluid ounces", "troy ounces", "statute
+// miles"): attributiveNoun never passes over them.
+const unitQualifiers = "cubic square nautical imperial metric fluid troy statute"
 
 // clauseOpeners are the English words after which a figure may open a
 // clause as its subject, and the word after it be a verb ("Police say 300

@@ -2496,9 +2496,11 @@ func (p *Parser) attributiveNoun(s string, toks []token, u int, m *match) int {
 
 // attributiveWord reports a word w, as written, that attributiveNoun may
 // pass over to the plural after it; unknown says the lexicon does not
-// know it (unknownWord).
+// know it (unknownWord). A word that makes a unit of measure another
+// (unitQualifiers: "cubic metres", "nautical miles") is none: passed
+// over, it would leave a unit read as the plain one.
 func attributiveWord(w string, unknown bool) bool {
-	return unknown && len(w) >= 3 && isLowerASCII(w) && (adjectiveEnding(w) || qualifyingNoun[w])
+	return unknown && len(w) >= 3 && isLowerASCII(w) && !unitQualifier[w] && (adjectiveEnding(w) || qualifyingNoun[w])
 }
 
 // figureNamed reports a quantity that starts at the byte start and is a
@@ -2658,12 +2660,13 @@ func ruAdjectiveCase(w string, few bool) bool {
 // ruVerbalNoun reports a Russian neuter noun in "-ие" that ends as a
 // nominative plural adjective does: in "-ние" after a vowel ("здание",
 // "отделение", "управление", "решение", "состояние") or in "-тие"
-// ("покрытие", "событие", "предприятие"). "во 2 здание больницы", "в 3
+// ("покрытие", "событие", "предприятие") or "-вие" ("условие",
+// "действие"). "во 2 здание больницы", "в 3
 // отделение реанимации" name a building and a ward, and the noun after
 // them is none the figure counts. A soft adjective ends in "-ние" after
 // a consonant ("соседние", "последние", "внутренние") and is none.
 func ruVerbalNoun(w string) bool {
-	if strings.HasSuffix(w, "тие") {
+	if strings.HasSuffix(w, "тие") || strings.HasSuffix(w, "вие") {
 		return true
 	}
 	stem, ok := strings.CutSuffix(w, "ние")

@@ -892,6 +892,7 @@ var (
 var (
 	qualifyingNoun = wordSet(attributiveNouns)
 	referenceNoun  = wordSet(referenceNouns)
+	unitQualifier  = wordSet(unitQualifiers)
 	clauseOpener   = wordSet(clauseOpeners)
 )
 

@@ -261,6 +261,17 @@ func TestNoAttributiveWordMisread(t *testing.T) {
 		"They built 4 cylinder engines.":  {{"4 cylinder", "cylinder"}},
 		"They held 2 goal leads.":         {{"2 goal", "goal"}},
 		"Robbers took 500 rand notes.":    {{"500 rand", "rand"}},
+		// A word that makes a unit another is kept: "cubic metres" are
+		// no metres, nor "nautical miles" miles.
+		"Reserves total 100 billion cubic metres of gas.":           {{"100 billion cubic", "cubic"}},
+		"The reservoir holds 3 cubic kilometres of water.":          {{"3 cubic", "cubic"}},
+		"China claims waters within 12 nautical miles of the reef.": {{"12 nautical", "nautical"}},
+		"The tank holds 5 imperial gallons.":                        {{"5 imperial", "imperial"}},
+		// A lower-case label's number counts nothing after it.
+		"In sector 7 residential blocks were hit.":               {{"7 residential", "residential"}},
+		"In microdistrict 5 residential buildings were damaged.": {{"5 residential", "residential"}},
+		"In zone 4 civilian shelters were full.":                 {{"4 civilian", "civilian"}},
+		"At terminal 3 security checks were tightened.":          {{"3 security", "security"}},
 	})
 }
 
@@ -317,6 +328,7 @@ func TestRussianVerbalNounIsNoAdjective(t *testing.T) {
 		"Его перевели в 3 отделение реанимации.":          {{"3 отделение", "отделение"}},
 		"Сотрудники 2 управление разведки провели обыск.": {{"2 управление", "управление"}},
 		"Согласно пункту 2 решение суда вступает в силу.": {{"2 решение", "решение"}},
+		"На 2 условие стороны не согласились.":            {{"2 условие", "условие"}},
 		"Россия потеряла 3 военные базы.":                 {{"3 военные базы", "базы"}},
 		"Сбиты 2 крылатые ракеты.":                        {{"2 крылатые ракеты", "ракеты"}},
 		"Построены 3 новые школы.":                        {{"3 новые школы", "школы"}},
