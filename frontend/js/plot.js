@@ -120,6 +120,10 @@ function sevShape(cls, cx, cy) {
   return s('circle', { cx, cy, r: 4.5, class: `sev-mark ${cls}` });
 }
 
+// LABEL_GAP is the least room, in px, between a timeline's name and
+// another name or a point's marks.
+const LABEL_GAP = 2;
+
 /** overlaps tells whether two boxes {x0, x1, y0, y1} share more than a pixel. */
 export function overlaps(p, q) {
   return Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 1 && Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0) > 1;
@@ -340,32 +344,58 @@ export function swatch(kind) {
 }
 
 /**
- * placeLabels chooses, for each wanted label, a position around its anchor
- * where it overlaps no label already placed, no other anchor and stays in
- * the frame; a label with no free position is left out (the point keeps
- * its name in its tooltip and accessible label). Returns [{x, y, anchor}]
- * or null per item.
+ * placeLabels chooses where to write each wanted label {x, y, w, h, rise,
+ * mark}: its point, its text's measured width, height and height above
+ * the baseline, and the index of its point's marks. First beside the
+ * point, right or left of it, where the label's end next to the point is
+ * nearer that point than any other, so it names no other; then, for the
+ * labels with no room there, in a row above or below the point, the
+ * nearest free, joined to the point by a thin upright leader. A label
+ * stays in the frame and, with LABEL_GAP to spare, covers no label or
+ * leader placed before it and no point's marks (marks: the box {x0, x1,
+ * y0, y1} of each point's dot and range, and its centre {x, y}); a leader
+ * crosses no label and no other point's marks. A label with no such place
+ * is left out: its point keeps its name in its note on hover and focus
+ * and in its accessible label. Returns, per item, null or the text's start
+ * {x, y} (left end, baseline) and, in a row, its leader {x, y1, y2}.
  */
 export function placeLabels(items, frame, marks) {
-  const boxes = [];
-  const hit = (b) => boxes.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0)
-    || marks.some((m) => m.x > b.x0 - 3 && m.x < b.x1 + 3 && m.y > b.y0 - 3 && m.y < b.y1 + 3 && !(m.x === b.ax && m.y === b.ay));
-  return items.map((it) => {
-    const w = it.text.length * 6.1 + 4, hgt = 13;
-    const cands = [
-      [9, 4, 'start'], [-9, 4, 'end'], [7, -9, 'start'], [7, 16, 'start'], [-7, -9, 'end'], [-7, 16, 'end'], [9, -20, 'start'], [9, 28, 'start'],
-    ];
-    for (const [dx, dy, anchor] of cands) {
-      const x = it.x + dx, y = it.y + dy;
-      const x0 = anchor === 'start' ? x : x - w, x1 = x0 + w;
-      const b = { x0, x1, y0: y - 10, y1: y - 10 + hgt, ax: it.x, ay: it.y };
-      if (x0 < frame.left || x1 > frame.right || b.y0 < frame.top - 4 || b.y1 > frame.bottom) continue;
-      if (hit(b)) continue;
-      boxes.push(b);
-      return { x, y, anchor };
+  const placed = []; // boxes of the labels and leaders placed
+  const cuts = (b, o) => b.x0 - LABEL_GAP < o.x1 && b.x1 + LABEL_GAP > o.x0 && b.y0 - LABEL_GAP < o.y1 && b.y1 + LABEL_GAP > o.y0;
+  // clear tells whether box b is in the frame and covers nothing but the
+  // marks of the point own.
+  const clear = (b, own) => b.x0 >= frame.left && b.x1 <= frame.right && b.y0 >= frame.top && b.y1 <= frame.bottom
+    && !placed.some((o) => cuts(b, o)) && !marks.some((o) => o !== own && cuts(b, o));
+  const beside = ({ x, y, w, h }) => {
+    // [left end, top, end next to the point]: level with the point, a
+    // little above it, a little below it; right of it, else left.
+    for (const [x0, y0, end] of [0, -h / 2, h / 2].flatMap((dy) => [[x + 10, y - h / 2 + dy, x + 10], [x - 10 - w, y - h / 2 + dy, x - 10]])) {
+      const b = { x0, x1: x0 + w, y0, y1: y0 + h };
+      const near = (m) => Math.hypot(end - m.x, y0 + h / 2 - m.y);
+      if (clear(b) && !marks.some((m) => (m.x !== x || m.y !== y) && near(m) < near({ x, y }) + 4)) return b;
     }
     return null;
-  });
+  };
+  const inRow = ({ x, w, h, mark }) => {
+    const own = marks[mark];
+    for (let k = 0; k < 5; k++) {
+      for (const [up, right] of [[true, true], [true, false], [false, true], [false, false]]) {
+        const y0 = up ? own.y0 - 8 - h - k * (h + LABEL_GAP) : own.y1 + 8 + k * (h + LABEL_GAP);
+        const x0 = right ? x + 2 : x - 2 - w;
+        const b = { x0, x1: x0 + w, y0, y1: y0 + h };
+        const leader = { x0: x - 0.5, x1: x + 0.5, y0: up ? b.y1 : own.y1 + 2, y1: up ? own.y0 - 2 : b.y0 };
+        if (clear(b) && clear(leader, own)) return { ...b, leader };
+      }
+    }
+    return null;
+  };
+  const place = (how) => (it) => {
+    const b = how(it);
+    if (b) placed.push(b, ...(b.leader ? [b.leader] : []));
+    return b;
+  };
+  const boxes = items.map(place(beside)).map((b, i) => b || place(inRow)(items[i]));
+  return boxes.map((b, i) => b && { x: b.x0, y: b.y0 + items[i].rise, leader: b.leader && { x: items[i].x, y1: b.leader.y0, y2: b.leader.y1 } });
 }
 
 /**
@@ -477,16 +507,36 @@ export function drawTimeline(svg, opts) {
     layer.appendChild(g);
     if (width >= 500 && inSeries.get(p.id) !== 'inner') {
       const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
-      labelWanted.push({ p, g, x: cx, y: cy(p), text: name });
+      labelWanted.push({ g, x: cx, y: cy(p), mark: layer.children.length - 1, text: s('text', { class: 'tl-label', 'aria-hidden': 'true' }, name) });
     }
   }
   svg.appendChild(layer);
-  const marks = sorted.map((p) => ({ x: px.get(p.id), y: cy(p) }));
+  // Each point's marks as drawn (its dot, range and caps, not the wider
+  // area that answers the pointer), before any name is added to them.
+  const marks = [...layer.children].map((g, i) => {
+    const bs = [...g.querySelectorAll('circle, line:not(.open)')].map((el) => el.getBBox());
+    const x0 = Math.min(...bs.map((b) => b.x)), y0 = Math.min(...bs.map((b) => b.y));
+    return {
+      x0, y0, x1: Math.max(...bs.map((b) => b.x + b.width)), y1: Math.max(...bs.map((b) => b.y + b.height)),
+      x: px.get(sorted[i].id), y: cy(sorted[i]),
+    };
+  });
+  // Each name measured where it is drawn, to be placed by its real size.
+  for (const l of labelWanted) l.g.appendChild(l.text);
+  for (const l of labelWanted) {
+    const b = l.text.getBBox();
+    Object.assign(l, { w: b.width, h: b.height, rise: -b.y });
+  }
   const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks);
   labelWanted.forEach((l, i) => {
     const at = spots[i];
-    if (!at) return;
-    l.g.appendChild(s('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'tl-label', 'aria-hidden': 'true' }, l.text));
+    if (!at) {
+      l.text.remove();
+      return;
+    }
+    l.text.setAttribute('x', at.x);
+    l.text.setAttribute('y', at.y);
+    if (at.leader) l.text.before(s('line', { x1: at.leader.x, x2: at.leader.x, y1: at.leader.y1, y2: at.leader.y2, class: 'tl-leader' }));
   });
   return { shown: pts.length, labelled: spots.filter(Boolean).length };
 }

@@ -338,7 +338,7 @@ export async function render(ctx) {
   const legendBox = h('div', { class: 'legend muted', 'data-testid': 'legend' });
   const drawLegend = () => replace(legendBox,
     h('ul', { class: 'legend-list' }, legendOf(svg).map(([k, text]) => h('li', { dataset: { mark: k } }, swatch(k), ' ', text))),
-    view === 'timeline' ? null : h('p', { class: 'small' }, 'Tab to a conflict in the plot to read it.'));
+    h('p', { class: 'small' }, view === 'timeline' ? 'Point at a dot, or tab to it, to read its claimant and figure.' : 'Tab to a conflict in the plot to read it.'));
   let body;
   let redraw;
   if (view === 'timeline') {

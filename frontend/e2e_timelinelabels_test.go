@@ -1,0 +1,105 @@
+package frontend_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// timelineCheckJS lists what keeps an analyst from reading the timeline's
+// names, from the boxes the browser laid out: two names overlapping, a
+// name over a point, a name cut by the plot's edge.
+const timelineCheckJS = `(() => {
+	const svg = document.querySelector('svg.plot:not(.swatch)');
+	const f = svg.getBoundingClientRect();
+	const labels = [...svg.querySelectorAll('.tl-label')].map(l => [l.textContent, l.getBoundingClientRect()]);
+	const dots = [...svg.querySelectorAll('.tl-dot')].map(d => [d.closest('.tl-point').dataset.claim, d.getBoundingClientRect()]);
+	const cut = (p, q) => Math.min(p.right, q.right) > Math.max(p.left, q.left) && Math.min(p.bottom, q.bottom) > Math.max(p.top, q.top);
+	const out = [];
+	for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+		if (cut(labels[i][1], labels[j][1])) out.push('overlap: ' + labels[i][0] + ' / ' + labels[j][0]);
+	}
+	for (const [n, b] of labels) {
+		if (b.left < f.left || b.right > f.right || b.top < f.top || b.bottom > f.bottom) out.push('clipped: ' + n);
+		for (const [id, d] of dots) if (cut(b, d)) out.push('over the point of ' + id + ': ' + n);
+	}
+	return out;
+})()`
+
+// TestTimelineNames: on the demo's main topic, 27 dated claims, several
+// of the same month, the timeline's names never overlap each other or a
+// point, and every point still tells its claimant: by a name drawn beside
+// it, else by its accessible name (and its note on hover and focus).
+func TestTimelineNames(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	var cmp struct {
+		Claims []struct {
+			Claim struct {
+				ID string `json:"id"`
+			} `json:"claim"`
+			Claimant struct {
+				Name string `json:"name"`
+			} `json:"claimant"`
+		} `json:"claims"`
+	}
+	call(t, "GET", base+"/api/v1/topics/topic-russians-is/comparison?limit=500", nil, &cmp)
+	who := map[string]string{}
+	for _, e := range cmp.Claims {
+		who[e.Claim.ID] = e.Claimant.Name
+	}
+	defer s.do(t, chromedp.EmulateViewport(1360, 900))
+	for _, w := range []int64{1360, 1024, 800} {
+		s.do(t, chromedp.EmulateViewport(w, 900))
+		s.do(t, chromedp.Navigate(base+"/topics/topic-russians-is?view=timeline"))
+		s.waitFor(t, "the timeline", `document.querySelectorAll('svg.plot .tl-point').length === 27`)
+		s.do(t, chromedp.Sleep(150*time.Millisecond)) // the plot redraws to the laid-out width
+		if bad := eval[[]string](t, s, timelineCheckJS); len(bad) > 0 {
+			t.Errorf("%d px: %d faults:\n  %s", w, len(bad), strings.Join(bad, "\n  "))
+		}
+		type point struct{ ID, Label, Name string }
+		points := eval[[]point](t, s, `[...document.querySelectorAll('svg.plot .tl-point')].map(g => ({ID: g.dataset.claim, Label: g.querySelector('.tl-label')?.textContent || '', Name: g.getAttribute('aria-label')}))`)
+		labelled := 0
+		for _, p := range points {
+			name := who[p.ID]
+			if name == "" {
+				t.Errorf("%d px: a point for %q, which the topic's comparison does not hold", w, p.ID)
+				continue
+			}
+			if !strings.HasPrefix(p.Name, name+", ") {
+				t.Errorf("%d px: the point of %s is named %q, not after its claimant %s", w, p.ID, p.Name, name)
+			}
+			if p.Label == "" {
+				continue
+			}
+			labelled++
+			if p.Label != name && !(strings.HasSuffix(p.Label, "…") && strings.HasPrefix(name, strings.TrimSuffix(p.Label, "…"))) {
+				t.Errorf("%d px: the point of %s is labelled %q, not its claimant %s", w, p.ID, p.Label, name)
+			}
+		}
+		// A plot that drew no names at all would pass the checks above.
+		if labelled < 10 {
+			t.Errorf("%d px: %d of %d points have their name drawn, want at least 10", w, labelled, len(points))
+		}
+		// A point without its name drawn says it when focused (a click
+		// first gives the page the window's focus, as an analyst's would).
+		s.do(t, chromedp.Click(chromedp.CSS(`main h1`)))
+		for _, p := range points {
+			if p.Label != "" {
+				continue
+			}
+			s.do(t, chromedp.Focus(chromedp.CSS(`svg.plot .tl-point[data-claim="`+p.ID+`"]`)))
+			s.waitFor(t, "the point's note", `!document.querySelector('.plot-tip').hidden`)
+			if got := eval[string](t, s, `document.querySelector('.plot-tip').textContent`); !strings.HasPrefix(got, who[p.ID]+", ") {
+				t.Errorf("%d px: the note of the unnamed point of %s reads %q, want its claimant %s first", w, p.ID, got, who[p.ID])
+			}
+			break
+		}
+		s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.plot-wrap').scrollIntoView()`))
+		s.screenshot(t, fmt.Sprintf("timeline-names-%d", w), false)
+	}
+	s.checkClean(t)
+}
