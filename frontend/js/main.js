@@ -18,21 +18,25 @@ import { trash } from './history.js';
 import * as record from './views/record.js';
 import * as users from './views/users.js';
 
+// Besides its own path, a screen answers at the bare folder an analyst
+// may type for it: /topics (above a topic's page) for the topics, /claims
+// for the claims to browse, /articles for pasting one, /admin for the
+// users. A trailing slash is dropped before matching.
 const routes = [
-  { re: /^\/$/, view: topics, nav: 'topics' },
+  { re: /^\/(?:topics)?$/, view: topics, nav: 'topics' },
   { re: /^\/topics\/([^/]+)$/, view: comparison, nav: 'topics' },
   { re: /^\/topics\/([^/]+)\/series$/, view: series, nav: 'topics' },
   { re: /^\/claims\/new$/, view: claimForm, nav: 'new' },
-  { re: /^\/articles\/new$/, view: article, nav: 'article' },
+  { re: /^\/articles(?:\/new)?$/, view: article, nav: 'article' },
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
-  { re: /^\/search$/, view: browse, nav: 'search' },
+  { re: /^\/(?:search|claims)$/, view: browse, nav: 'search' },
   { re: /^\/login$/, view: login, nav: 'login', open: true },
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
   { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
   { re: /^\/claimants\/([^/]+)$/, view: record.claimant, nav: 'search' },
-  { re: /^\/admin\/users$/, view: users, nav: 'users' },
+  { re: /^\/admin(?:\/users)?$/, view: users, nav: 'users' },
 ];
 
 const main = () => document.getElementById('main');
