@@ -53,3 +53,69 @@ func TestBarePaths(t *testing.T) {
 	}
 	s.checkClean(t)
 }
+
+// TestCurrentNavEntry visits every screen the navigation opens, the
+// search results and the screens reached from them, and checks which
+// entry of the navigation is marked current (aria-current=page, which
+// the stylesheet draws): the entry whose screen it is or lies under,
+// none on the search results (the header's search box, not "Browse",
+// opened them), the log-in page and a path that names no screen.
+func TestCurrentNavEntry(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	want := func(where string, entry ...string) {
+		t.Helper()
+		got := eval[[]string](t, s, `[...document.querySelectorAll('nav [data-nav][aria-current=page]')].map((a) => a.textContent)`)
+		if !slices.Equal(got, entry) {
+			t.Errorf("%s: %q current, want %q", where, got, entry)
+		}
+	}
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the topics", screenReady)
+	for _, c := range []struct{ entry, heading string }{
+		{"Conflicts", "Conflicts"},
+		{"Enter claim", "Enter a claim"},
+		{"Paste article", "Paste an article"},
+		{"Import/Export", "Import and export"},
+		{"Browse", "Browse claims"},
+		{"Trash", "Trash"},
+		{"Users", "Users and tokens"},
+		{"Topics", "Topics"},
+	} {
+		s.do(t, chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('nav [data-nav]')].find((a) => a.textContent === `+jsString(c.entry)+`).click()`))
+		s.waitFor(t, c.heading, screenReady+` && document.querySelector('main h1').textContent === `+jsString(c.heading))
+		want("after a click on "+c.entry, c.entry)
+	}
+
+	// The header's search box opens the search results: no entry of the
+	// navigation did, so none is current; "Browse" then browses.
+	s.do(t, chromedp.Click(chromedp.CSS(`#site-search input`)), chromedp.KeyEvent("Bogdanov\r"))
+	s.waitFor(t, "the search results", screenReady+` && document.querySelector('main h1').textContent === 'Search: Bogdanov'`)
+	want("the search results")
+	s.screenshot(t, "nav-search-results", false)
+	s.do(t, chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('nav [data-nav]')].find((a) => a.textContent === 'Browse').click()`))
+	s.waitFor(t, "browsing", screenReady+` && document.querySelector('main h1').textContent === 'Browse claims'`)
+	want("Browse after the search results", "Browse")
+
+	for _, c := range []struct {
+		path  string
+		entry []string
+	}{
+		{"/topics/topic-russians-is", []string{"Topics"}},
+		{"/topics/topic-russians-is/series", []string{"Topics"}},
+		{"/claims/r4-bogdanov-2014", []string{"Topics"}},
+		{"/sources/src-kommersant", []string{"Browse"}},
+		{"/claimants/cl-bogdanov", []string{"Browse"}},
+		{"/search?q=Syria", nil},
+		{"/search?topic_id=topic-russians-is", []string{"Browse"}},
+		{"/claims/new?topic=topic-russians-is", []string{"Enter claim"}},
+		{"/conflicts?status=reviewed", []string{"Conflicts"}},
+		{"/login", nil},
+		{"/nowhere", nil},
+	} {
+		s.do(t, chromedp.Navigate(base+c.path))
+		s.waitFor(t, c.path, screenReady)
+		want(c.path, c.entry...)
+	}
+	s.checkClean(t)
+}

@@ -31,7 +31,8 @@ const routes = [
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
-  { re: /^\/(?:search|claims)$/, view: browse, nav: 'search' },
+  // Search results come from the header's search box, not from "Browse".
+  { re: /^\/(?:search|claims)$/, view: browse, nav: (query) => ((query.get('q') || '').trim() ? null : 'search') },
   { re: /^\/login$/, view: login, nav: 'login', open: true },
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
   { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
@@ -59,8 +60,10 @@ async function render(moveFocus) {
   const path = window.location.pathname.replace(/\/+$/, '') || '/';
   const query = new URLSearchParams(window.location.search);
   const route = routes.find((r) => r.re.test(path));
+  // The navigation's entry for this screen, if any, is marked current.
+  const nav = route && (typeof route.nav === 'function' ? route.nav(query) : route.nav);
   for (const a of document.querySelectorAll('[data-nav]')) {
-    if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
+    if (nav && a.dataset.nav === nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   const el = main();
