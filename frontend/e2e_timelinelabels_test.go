@@ -10,21 +10,55 @@ import (
 )
 
 // timelineCheckJS lists what keeps an analyst from reading the timeline's
-// names, from the boxes the browser laid out: two names overlapping, a
-// name over a point, a name cut by the plot's edge.
+// names, from the boxes and lines the browser laid out: two names
+// overlapping, a name over a point's dot, over a range or its cap, over
+// an open range's dashed line or its arrowhead, over another name's
+// leader or over a line joining a claimant's figures, and a name cut by
+// the plot's edge. A line counts with the width of its stroke, an
+// arrowhead as the marker's square at the end of its line.
 const timelineCheckJS = `(() => {
 	const svg = document.querySelector('svg.plot:not(.swatch)');
 	const f = svg.getBoundingClientRect();
-	const labels = [...svg.querySelectorAll('.tl-label')].map(l => [l.textContent, l.getBoundingClientRect()]);
-	const dots = [...svg.querySelectorAll('.tl-dot')].map(d => [d.closest('.tl-point').dataset.claim, d.getBoundingClientRect()]);
+	const labels = [...svg.querySelectorAll('.tl-label')].map(l => [l.textContent, l.getBoundingClientRect(), l.closest('.tl-point')]);
+	const owner = (el) => el.closest('.tl-point') ? 'the point of ' + el.closest('.tl-point').dataset.claim : 'a series line';
+	// Boxes: each dot; each range, cap and leader, widened by its stroke;
+	// each arrowhead.
+	const boxes = [];
+	for (const d of svg.querySelectorAll('.tl-dot')) boxes.push(['the dot of ' + owner(d), d.getBoundingClientRect(), d.closest('.tl-point')]);
+	const arrow = svg.querySelector('marker');
+	const head = arrow ? Number(arrow.getAttribute('markerWidth')) / 2 : 0;
+	for (const l of svg.querySelectorAll('.tl-point line')) {
+		const r = l.getBoundingClientRect(), sw = parseFloat(getComputedStyle(l).strokeWidth) / 2;
+		const what = l.classList.contains('tl-leader') ? 'leader' : l.classList.contains('open') ? 'open range' : l.classList.contains('tl-cap') ? 'cap' : 'range';
+		boxes.push([what + ' of ' + owner(l), new DOMRect(r.left - sw, r.top - sw, r.width + 2 * sw, r.height + 2 * sw), l.closest('.tl-point'), l.classList.contains('tl-leader')]);
+		if (l.getAttribute('marker-end')) {
+			const m = svg.createSVGPoint();
+			m.x = Number(l.getAttribute('x2')); m.y = Number(l.getAttribute('y2'));
+			const e = m.matrixTransform(l.getScreenCTM());
+			boxes.push(['arrowhead of ' + owner(l), new DOMRect(e.x - head, e.y - head, 2 * head, 2 * head), l.closest('.tl-point')]);
+		}
+	}
+	// Series lines: a point every half pixel along each segment, with the
+	// stroke's half width around it.
+	const dots = [];
+	for (const pl of svg.querySelectorAll('.series-line')) {
+		const sw = parseFloat(getComputedStyle(pl).strokeWidth) / 2, ctm = pl.getScreenCTM();
+		const ps = [...pl.points].map((p) => p.matrixTransform(ctm));
+		for (let i = 1; i < ps.length; i++) {
+			const n = Math.ceil(Math.hypot(ps[i].x - ps[i - 1].x, ps[i].y - ps[i - 1].y) * 2);
+			for (let k = 0; k <= n; k++) dots.push([ps[i - 1].x + (ps[i].x - ps[i - 1].x) * k / n, ps[i - 1].y + (ps[i].y - ps[i - 1].y) * k / n, sw]);
+		}
+	}
 	const cut = (p, q) => Math.min(p.right, q.right) > Math.max(p.left, q.left) && Math.min(p.bottom, q.bottom) > Math.max(p.top, q.top);
 	const out = [];
 	for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
 		if (cut(labels[i][1], labels[j][1])) out.push('overlap: ' + labels[i][0] + ' / ' + labels[j][0]);
 	}
-	for (const [n, b] of labels) {
+	for (const [n, b, g] of labels) {
 		if (b.left < f.left || b.right > f.right || b.top < f.top || b.bottom > f.bottom) out.push('clipped: ' + n);
-		for (const [id, d] of dots) if (cut(b, d)) out.push('over the point of ' + id + ': ' + n);
+		// A name's own leader touches it by design.
+		for (const [what, r, og, leader] of boxes) if (!(leader && og === g) && cut(b, r)) out.push(n + ' over the ' + what);
+		if (dots.some(([x, y, sw]) => x + sw > b.left && x - sw < b.right && y + sw > b.top && y - sw < b.bottom)) out.push(n + ' over a series line');
 	}
 	return out;
 })()`

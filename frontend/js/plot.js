@@ -57,6 +57,11 @@ export function logScale(lo, hi, x0, x1) {
 
 let gradSeq = 0;
 
+// ARROW is the size of an open range's arrowhead, in px: its tip lies
+// ARROW / 5 beyond the end of its line (refX 8 of 10), its back 4 ARROW / 5
+// before it, and it is ARROW wide.
+const ARROW = 11;
+
 function defs(svg) {
   gradSeq += 1;
   const id = `fade-${gradSeq}`;
@@ -67,7 +72,7 @@ function defs(svg) {
       s('stop', { offset: '0.22', class: 'stop-full' }),
       s('stop', { offset: '0.78', class: 'stop-full' }),
       s('stop', { offset: '1', class: 'stop-faint' })),
-    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
+    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: ARROW, markerHeight: ARROW, orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))));
   return { fade: `url(#${id})`, arrow: `url(#${arrow})` };
 }
@@ -121,8 +126,13 @@ function sevShape(cls, cx, cy) {
 }
 
 // LABEL_GAP is the least room, in px, between a timeline's name and
-// another name or a point's marks.
+// another name, a point's marks or a series line; ROWS is how many rows
+// above and below its point a name may take.
 const LABEL_GAP = 2;
+const ROWS = 5;
+// ROW_SIDES are the sides of its point a name in a row is tried on, in
+// turn: [above, right of the leader].
+const ROW_SIDES = [[true, true], [true, false], [false, true], [false, false]];
 
 /** overlaps tells whether two boxes {x0, x1, y0, y1} share more than a pixel. */
 export function overlaps(p, q) {
@@ -352,39 +362,67 @@ export function swatch(kind) {
  * labels with no room there, in a row above or below the point, the
  * nearest free, joined to the point by a thin upright leader. A label
  * stays in the frame and, with LABEL_GAP to spare, covers no label or
- * leader placed before it and no point's marks (marks: the box {x0, x1,
- * y0, y1} of each point's dot and range, and its centre {x, y}); a leader
- * crosses no label and no other point's marks. A label with no such place
- * is left out: its point keeps its name in its note on hover and focus
- * and in its accessible label. Returns, per item, null or the text's start
- * {x, y} (left end, baseline) and, in a row, its leader {x, y1, y2}.
+ * leader placed before it, no point's marks (marks: each point's centre
+ * {x, y} and parts, the boxes {x0, x1, y0, y1} of its dot, range, caps
+ * and arrowhead) and no series line (lines: segments [x1, y1, x2, y2]);
+ * a leader crosses no label and no other point's marks. A label with no
+ * such place is left out: its point keeps its name in its note on hover
+ * and focus and in its accessible label. Returns, per item, null or the
+ * text's start {x, y} (left end, baseline) and, in a row, its leader {x,
+ * y1, y2}.
  */
-export function placeLabels(items, frame, marks) {
+export function placeLabels(items, frame, marks, lines) {
   const placed = []; // boxes of the labels and leaders placed
   const cuts = (b, o) => b.x0 - LABEL_GAP < o.x1 && b.x1 + LABEL_GAP > o.x0 && b.y0 - LABEL_GAP < o.y1 && b.y1 + LABEL_GAP > o.y0;
-  // clear tells whether box b is in the frame and covers nothing but the
-  // marks of the point own.
-  const clear = (b, own) => b.x0 >= frame.left && b.x1 <= frame.right && b.y0 >= frame.top && b.y1 <= frame.bottom
-    && !placed.some((o) => cuts(b, o)) && !marks.some((o) => o !== own && cuts(b, o));
-  const beside = ({ x, y, w, h }) => {
+  // crosses tells whether segment [x1, y1, x2, y2] passes through box b
+  // with LABEL_GAP around it: whether the stretch of it (t0 to t1, 0 at
+  // its start and 1 at its end) between the box's sides is also between
+  // its top and bottom.
+  const crosses = ([x1, y1, x2, y2], b) => {
+    let t0 = 0, t1 = 1;
+    const clip = (from, d, lo, hi) => {
+      if (d === 0) {
+        if (from <= lo || from >= hi) t1 = -1;
+        return;
+      }
+      t0 = Math.max(t0, Math.min((lo - from) / d, (hi - from) / d));
+      t1 = Math.min(t1, Math.max((lo - from) / d, (hi - from) / d));
+    };
+    clip(x1, x2 - x1, b.x0 - LABEL_GAP, b.x1 + LABEL_GAP);
+    clip(y1, y2 - y1, b.y0 - LABEL_GAP, b.y1 + LABEL_GAP);
+    return t0 < t1;
+  };
+  // near(b, test) tells whether test holds for one of the parts of the
+  // marks, each given with the index of its point (of).
+  const parts = marks.flatMap((m, of) => m.parts.map((o) => ({ ...o, of })));
+  const near = (b, test) => parts.some(test);
+  // free tells whether box b is in the frame and covers no label or
+  // leader placed and no part of a mark but those of mark own.
+  const free = (b, own) => b.x0 >= frame.left && b.x1 <= frame.right && b.y0 >= frame.top && b.y1 <= frame.bottom
+    && !placed.some((o) => cuts(b, o)) && !near(b, (o) => o.of !== own && cuts(b, o));
+  const beside = ({ x, y, w, h, mark }) => {
     // [left end, top, end next to the point]: level with the point, a
     // little above it, a little below it; right of it, else left.
     for (const [x0, y0, end] of [0, -h / 2, h / 2].flatMap((dy) => [[x + 10, y - h / 2 + dy, x + 10], [x - 10 - w, y - h / 2 + dy, x - 10]])) {
       const b = { x0, x1: x0 + w, y0, y1: y0 + h };
-      const near = (m) => Math.hypot(end - m.x, y0 + h / 2 - m.y);
-      if (clear(b) && !marks.some((m) => (m.x !== x || m.y !== y) && near(m) < near({ x, y }) + 4)) return b;
+      const dist = (m) => Math.hypot(end - m.x, y0 + h / 2 - m.y);
+      // The points nearer the label's end than its own, or about as near.
+      const r = dist({ x, y }) + 4;
+      const nearer = () => near({ x0: end - r, x1: end + r, y0: y0 + h / 2 - r, y1: y0 + h / 2 + r }, (o) => o.of !== mark && dist(marks[o.of]) < r);
+      if (free(b) && !lines.some((l) => crosses(l, b)) && !nearer()) return b;
     }
     return null;
   };
   const inRow = ({ x, w, h, mark }) => {
-    const own = marks[mark];
-    for (let k = 0; k < 5; k++) {
-      for (const [up, right] of [[true, true], [true, false], [false, true], [false, false]]) {
+    // The box around the point's marks.
+    const own = marks[mark].parts.reduce((e, b) => ({ x0: Math.min(e.x0, b.x0), x1: Math.max(e.x1, b.x1), y0: Math.min(e.y0, b.y0), y1: Math.max(e.y1, b.y1) }));
+    for (let k = 0; k < ROWS; k++) {
+      for (const [up, right] of ROW_SIDES) {
         const y0 = up ? own.y0 - 8 - h - k * (h + LABEL_GAP) : own.y1 + 8 + k * (h + LABEL_GAP);
         const x0 = right ? x + 2 : x - 2 - w;
         const b = { x0, x1: x0 + w, y0, y1: y0 + h };
         const leader = { x0: x - 0.5, x1: x + 0.5, y0: up ? b.y1 : own.y1 + 2, y1: up ? own.y0 - 2 : b.y0 };
-        if (clear(b) && clear(leader, own)) return { ...b, leader };
+        if (free(b) && !lines.some((l) => crosses(l, b)) && free(leader, mark)) return { ...b, leader };
       }
     }
     return null;
@@ -461,10 +499,12 @@ export function drawTimeline(svg, opts) {
 
   const byId = new Map(pts.map((p) => [p.id, p]));
   const inSeries = new Map();
+  const lines = []; // the series lines' segments [x1, y1, x2, y2], which names keep clear of
   for (const ids of opts.series || []) {
     const line = ids.map((id) => byId.get(id)).filter(Boolean).sort((a, b) => a.year - b.year);
     if (line.length < 2) continue;
     line.forEach((p, i) => inSeries.set(p.id, i === line.length - 1 ? 'last' : 'inner'));
+    for (let i = 1; i < line.length; i++) lines.push([px.get(line[i - 1].id), cy(line[i - 1]), px.get(line[i].id), cy(line[i])]);
     svg.appendChild(s('polyline', {
       points: line.map((p) => `${px.get(p.id)},${cy(p)}`).join(' '),
       class: 'series-line', 'aria-hidden': 'true',
@@ -473,6 +513,10 @@ export function drawTimeline(svg, opts) {
 
   const layer = s('g', { class: 'tl-points' });
   const labelWanted = [];
+  // Each point's marks as drawn, from their geometry (not the wider area
+  // that answers the pointer): its centre {x, y} and the boxes {x0, x1,
+  // y0, y1} of its dot, range, caps and arrowhead.
+  const marks = [];
   for (const p of sorted) {
     const cx = px.get(p.id);
     const g = s('g', {
@@ -481,22 +525,37 @@ export function drawTimeline(svg, opts) {
       'aria-label': `${p.name}, ${fmt.date(p.date)}: ${p.quantityText || ''} (${fmt.interval(p.iv)})${p.deprecated ? ', deprecated' : ''}${p.superseded ? ', revised later' : ''}`,
     });
     const lo2 = has(p.iv.low) ? p.iv.low : null, hi2 = has(p.iv.high) ? p.iv.high : null;
+    const parts = [];
+    // line draws one of the point's lines and notes its box, widened by
+    // the widest stroke of a range (3 px); arrowhead notes the box of the
+    // arrowhead at the end of an open range, pointing up or down.
+    const line = (x1, x2, y1, y2, attrs) => {
+      g.appendChild(s('line', { x1, x2, y1, y2, ...attrs }));
+      parts.push({ x0: Math.min(x1, x2) - 1.5, x1: Math.max(x1, x2) + 1.5, y0: Math.min(y1, y2) - 1.5, y1: Math.max(y1, y2) + 1.5 });
+    };
+    const arrowhead = (end, up) => parts.push({ x0: cx - ARROW / 2, x1: cx + ARROW / 2, y0: up ? end - ARROW / 5 : end - 4 * ARROW / 5, y1: up ? end + 4 * ARROW / 5 : end + ARROW / 5 });
     if (lo2 !== null && hi2 !== null && lo2 !== hi2) {
       let a = y(lo2), b = y(hi2);
       if (a - b < 8) { const m = (a + b) / 2; a = m + 4; b = m - 4; }
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: a, y2: b, class: 'tl-range' }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: a, y2: a, class: 'tl-cap' }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: b, y2: b, class: 'tl-cap' }));
+      line(cx, cx, a, b, { class: 'tl-range' });
+      line(cx - 4, cx + 4, a, a, { class: 'tl-cap' });
+      line(cx - 4, cx + 4, b, b, { class: 'tl-cap' });
     } else if (lo2 !== null && hi2 === null) {
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(lo2), y2: top + 2, class: 'tl-range open', 'marker-end': d.arrow }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(lo2), y2: y(lo2), class: 'tl-cap' }));
+      line(cx, cx, y(lo2), top + 2, { class: 'tl-range open', 'marker-end': d.arrow });
+      line(cx - 4, cx + 4, y(lo2), y(lo2), { class: 'tl-cap' });
+      arrowhead(top + 2, true);
     } else if (lo2 === null && hi2 !== null) {
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(hi2), y2: bottom - 2, class: 'tl-range open', 'marker-end': d.arrow }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(hi2), y2: y(hi2), class: 'tl-cap' }));
+      line(cx, cx, y(hi2), bottom - 2, { class: 'tl-range open', 'marker-end': d.arrow });
+      line(cx - 4, cx + 4, y(hi2), y(hi2), { class: 'tl-cap' });
+      arrowhead(bottom - 2, false);
     }
     const exact = lo2 !== null && lo2 === hi2;
     const point = has(p.iv.best) ? p.iv.best : exact ? lo2 : null;
-    if (point !== null) g.appendChild(s('circle', { cx, cy: y(point), r: 4.5, class: 'tl-dot' }));
+    if (point !== null) {
+      g.appendChild(s('circle', { cx, cy: y(point), r: 4.5, class: 'tl-dot' }));
+      parts.push({ x0: cx - 4.5, x1: cx + 4.5, y0: y(point) - 4.5, y1: y(point) + 4.5 });
+    }
+    marks.push({ x: cx, y: cy(p), parts });
     g.appendChild(s('rect', { x: cx - 7, y: Math.min(cy(p), y(hi2 ?? fmt.central(p.iv))) - 7, width: 14, height: Math.abs(y(lo2 ?? fmt.central(p.iv)) - y(hi2 ?? fmt.central(p.iv))) + 14, class: 'hit' }));
     g.appendChild(s('title', null, `${p.name}, ${fmt.date(p.date)}: ${fmt.interval(p.iv)}`));
     const at = { x: cx, y: cy(p) };
@@ -507,27 +566,17 @@ export function drawTimeline(svg, opts) {
     layer.appendChild(g);
     if (width >= 500 && inSeries.get(p.id) !== 'inner') {
       const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
-      labelWanted.push({ g, x: cx, y: cy(p), mark: layer.children.length - 1, text: s('text', { class: 'tl-label', 'aria-hidden': 'true' }, name) });
+      labelWanted.push({ g, x: cx, y: cy(p), mark: marks.length - 1, text: s('text', { class: 'tl-label', 'aria-hidden': 'true' }, name) });
     }
   }
   svg.appendChild(layer);
-  // Each point's marks as drawn (its dot, range and caps, not the wider
-  // area that answers the pointer), before any name is added to them.
-  const marks = [...layer.children].map((g, i) => {
-    const bs = [...g.querySelectorAll('circle, line:not(.open)')].map((el) => el.getBBox());
-    const x0 = Math.min(...bs.map((b) => b.x)), y0 = Math.min(...bs.map((b) => b.y));
-    return {
-      x0, y0, x1: Math.max(...bs.map((b) => b.x + b.width)), y1: Math.max(...bs.map((b) => b.y + b.height)),
-      x: px.get(sorted[i].id), y: cy(sorted[i]),
-    };
-  });
   // Each name measured where it is drawn, to be placed by its real size.
   for (const l of labelWanted) l.g.appendChild(l.text);
   for (const l of labelWanted) {
     const b = l.text.getBBox();
     Object.assign(l, { w: b.width, h: b.height, rise: -b.y });
   }
-  const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks);
+  const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks, lines);
   labelWanted.forEach((l, i) => {
     const at = spots[i];
     if (!at) {
