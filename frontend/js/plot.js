@@ -133,6 +133,8 @@ const ROWS = 5;
 // ROW_SIDES are the sides of its point a name in a row is tried on, in
 // turn: [above, right of the leader].
 const ROW_SIDES = [[true, true], [true, false], [false, true], [false, false]];
+// CELL is the side, in px, of the squares placeLabels files marks by.
+const CELL = 32;
 
 /** overlaps tells whether two boxes {x0, x1, y0, y1} share more than a pixel. */
 export function overlaps(p, q) {
@@ -392,10 +394,27 @@ export function placeLabels(items, frame, marks, lines) {
     clip(y1, y2 - y1, b.y0 - LABEL_GAP, b.y1 + LABEL_GAP);
     return t0 < t1;
   };
-  // near(b, test) tells whether test holds for one of the parts of the
-  // marks, each given with the index of its point (of).
-  const parts = marks.flatMap((m, of) => m.parts.map((o) => ({ ...o, of })));
-  const near = (b, test) => parts.some(test);
+  // Each part of the marks is filed, with the index of its point (of),
+  // under the cells of a CELL px grid it lies in or within LABEL_GAP of
+  // (a cell: column * 2^16 + row), so that a box is checked against the
+  // parts around it, not against every part of a large topic's plot.
+  // cells(b, fn) tells whether fn holds for one of the cells box b is
+  // in or within LABEL_GAP of; near(b, test) whether test holds for one
+  // of the parts filed under them.
+  const grid = new Map();
+  const cells = (b, fn) => {
+    for (let i = Math.floor((b.x0 - LABEL_GAP) / CELL); i <= Math.floor((b.x1 + LABEL_GAP) / CELL); i++) {
+      for (let j = Math.floor((b.y0 - LABEL_GAP) / CELL); j <= Math.floor((b.y1 + LABEL_GAP) / CELL); j++) {
+        if (fn(i * 65536 + j)) return true;
+      }
+    }
+    return false;
+  };
+  marks.forEach((m, of) => m.parts.forEach((b) => cells(b, (k) => {
+    if (!grid.has(k)) grid.set(k, []);
+    grid.get(k).push({ ...b, of });
+  })));
+  const near = (b, test) => cells(b, (k) => grid.has(k) && grid.get(k).some(test));
   // free tells whether box b is in the frame and covers no label or
   // leader placed and no part of a mark but those of mark own.
   const free = (b, own) => b.x0 >= frame.left && b.x1 <= frame.right && b.y0 >= frame.top && b.y1 <= frame.bottom
@@ -566,26 +585,26 @@ export function drawTimeline(svg, opts) {
     layer.appendChild(g);
     if (width >= 500 && inSeries.get(p.id) !== 'inner') {
       const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
-      labelWanted.push({ g, x: cx, y: cy(p), mark: marks.length - 1, text: s('text', { class: 'tl-label', 'aria-hidden': 'true' }, name) });
+      labelWanted.push({ g, x: cx, y: cy(p), mark: marks.length - 1, text: name });
     }
   }
+  // Each name is measured as drawn, once however many of its claimant's
+  // points want it (a large topic's claimants recur), all in one layout
+  // and before the points are in the page, which would lay them out too.
+  const texts = new Map([...new Set(labelWanted.map((l) => l.text))].map((t) => [t, svg.appendChild(s('text', { class: 'tl-label' }, t))]));
+  const sizes = new Map([...texts].map(([t, el]) => {
+    const b = el.getBBox();
+    return [t, { w: b.width, h: b.height, rise: -b.y }];
+  }));
+  for (const el of texts.values()) el.remove();
   svg.appendChild(layer);
-  // Each name measured where it is drawn, to be placed by its real size.
-  for (const l of labelWanted) l.g.appendChild(l.text);
-  for (const l of labelWanted) {
-    const b = l.text.getBBox();
-    Object.assign(l, { w: b.width, h: b.height, rise: -b.y });
-  }
+  for (const l of labelWanted) Object.assign(l, sizes.get(l.text));
   const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks, lines);
   labelWanted.forEach((l, i) => {
     const at = spots[i];
-    if (!at) {
-      l.text.remove();
-      return;
-    }
-    l.text.setAttribute('x', at.x);
-    l.text.setAttribute('y', at.y);
-    if (at.leader) l.text.before(s('line', { x1: at.leader.x, x2: at.leader.x, y1: at.leader.y1, y2: at.leader.y2, class: 'tl-leader' }));
+    if (!at) return;
+    if (at.leader) l.g.appendChild(s('line', { x1: at.leader.x, x2: at.leader.x, y1: at.leader.y1, y2: at.leader.y2, class: 'tl-leader' }));
+    l.g.appendChild(s('text', { x: at.x, y: at.y, class: 'tl-label', 'aria-hidden': 'true' }, l.text));
   });
   return { shown: pts.length, labelled: spots.filter(Boolean).length };
 }
