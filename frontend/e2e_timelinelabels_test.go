@@ -142,3 +142,47 @@ func TestTimelineNames(t *testing.T) {
 	}
 	s.checkClean(t)
 }
+
+// TestTimelineNamesNeedLayout: a timeline drawn where it is not laid out
+// (inside an element not displayed, or not yet in the page) cannot
+// measure its names, which all measure nothing there; it draws none
+// rather than drawing them all on top of each other. Drawn again once
+// shown, as the page does when the plot's width changes, it names its
+// points.
+func TestTimelineNamesNeedLayout(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	s.do(t, chromedp.Navigate(base+"/"))
+	s.waitFor(t, "the topics", screenReady)
+	// Three claimants' figures a year apart, each with room for its name.
+	got, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]int](`(async () => {
+		const { drawTimeline } = await import('/js/plot.js');
+		const opts = { width: 900, height: 400, points: [
+			{ id: 'a', name: 'Alexander Bortnikov', iv: { low: 1700, high: 1700, best: null }, year: 2014.5, date: '2014-07-01' },
+			{ id: 'b', name: 'Elena Sutormina', iv: { low: 3000, high: 5000, best: null }, year: 2015.5, date: '2015-07-01' },
+			{ id: 'c', name: 'Vladimir Putin', iv: { low: 9000, high: 9000, best: null }, year: 2016.5, date: '2016-07-01' },
+		] };
+		const named = (svg) => svg.querySelectorAll('.tl-label').length;
+		const plot = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+		const hidden = document.createElement('div');
+		hidden.style.display = 'none';
+		const inHidden = hidden.appendChild(plot());
+		inHidden.setAttribute('class', 'plot');
+		document.getElementById('main').appendChild(hidden);
+		drawTimeline(inHidden, opts);
+		const detached = plot();
+		detached.setAttribute('class', 'plot');
+		drawTimeline(detached, opts);
+		const hiddenCount = named(inHidden), detachedCount = named(detached);
+		hidden.style.display = '';
+		drawTimeline(inHidden, opts);
+		return [hiddenCount, detachedCount, named(inHidden)];
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{0, 0, 3}; !slices.Equal(got, want) {
+		t.Errorf("names drawn not displayed, not in the page, then displayed: %v, want %v", got, want)
+	}
+	s.checkClean(t)
+}

@@ -367,11 +367,12 @@ export function swatch(kind) {
  * leader placed before it, no point's marks (marks: each point's centre
  * {x, y} and parts, the boxes {x0, x1, y0, y1} of its dot, range, caps
  * and arrowhead) and no series line (lines: segments [x1, y1, x2, y2]);
- * a leader crosses no label and no other point's marks. A label with no
- * such place is left out: its point keeps its name in its note on hover
- * and focus and in its accessible label. Returns, per item, null or the
- * text's start {x, y} (left end, baseline) and, in a row, its leader {x,
- * y1, y2}.
+ * a leader crosses no label and no other point's marks. A label
+ * with no such place is left out, and so is one whose text measured no
+ * width (the plot is not laid out: not displayed, or not in the page);
+ * its point keeps its name in its note on hover and focus and in its
+ * accessible label. Returns, per item, null or the text's start {x, y}
+ * (left end, baseline) and, in a row, its leader {x, y1, y2}.
  */
 export function placeLabels(items, frame, marks, lines) {
   const placed = []; // boxes of the labels and leaders placed
@@ -447,7 +448,7 @@ export function placeLabels(items, frame, marks, lines) {
     return null;
   };
   const place = (how) => (it) => {
-    const b = how(it);
+    const b = it.w > 0 ? how(it) : null;
     if (b) placed.push(b, ...(b.leader ? [b.leader] : []));
     return b;
   };
