@@ -58,8 +58,9 @@ func TestBarePaths(t *testing.T) {
 // search results and the screens reached from them, and checks which
 // entry of the navigation is marked current (aria-current=page, which
 // the stylesheet draws): the entry whose screen it is or lies under,
-// none on the search results (the header's search box, not "Browse",
-// opened them), the log-in page and a path that names no screen.
+// none on the header's search results (the header's search box, not
+// "Browse", opened them), the log-in page and a path that names no
+// screen; "Browse" on a search from the Browse screen's own box.
 func TestCurrentNavEntry(t *testing.T) {
 	s := startBrowser(t)
 	base := newServer(t, true).URL
@@ -93,9 +94,41 @@ func TestCurrentNavEntry(t *testing.T) {
 	s.waitFor(t, "the search results", screenReady+` && document.querySelector('main h1').textContent === 'Search: Bogdanov'`)
 	want("the search results")
 	s.screenshot(t, "nav-search-results", false)
+	// narrow clicks the first value of the sidebar's facets, once counted.
+	narrow := func(what string) {
+		t.Helper()
+		s.waitFor(t, "the counts of "+what, `!!document.querySelector('.facet-value')`)
+		s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.facet-value').click()`))
+		s.waitFor(t, what+" narrowed", screenReady+` && location.search.includes('&')`)
+	}
+	narrow("the search results")
+	want("the search results narrowed by a facet")
 	s.do(t, chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('nav [data-nav]')].find((a) => a.textContent === 'Browse').click()`))
 	s.waitFor(t, "browsing", screenReady+` && document.querySelector('main h1').textContent === 'Browse claims'`)
 	want("Browse after the search results", "Browse")
+
+	// A search from the Browse screen's own box is browsing: "Browse"
+	// stays current on its results, narrowed by a facet, and at their
+	// address opened anew; so it does on a search from that box on the
+	// header's search results, or where an empty search from the header
+	// led.
+	s.do(t, chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("Syria\r"))
+	s.waitFor(t, "the results of Browse's box", screenReady+` && document.querySelector('main h1').textContent === 'Search: Syria'`)
+	want("a search from Browse's own box", "Browse")
+	s.screenshot(t, "nav-browse-search", false)
+	narrow("the results of Browse's box")
+	want("a search from Browse's own box narrowed by a facet", "Browse")
+	link := eval[string](t, s, `location.pathname + location.search`)
+	s.do(t, chromedp.Navigate(base+link))
+	s.waitFor(t, link, screenReady+` && document.querySelector('main h1').textContent === 'Search: Syria'`)
+	want(link+" (a search from Browse's own box, opened anew)", "Browse")
+	for _, from := range []string{"/search?q=Bogdanov", "/search"} {
+		s.do(t, chromedp.Navigate(base+from))
+		s.waitFor(t, from, screenReady+` && !!document.querySelector('.browse-q')`)
+		s.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.browse-q').value = ''`), chromedp.Click(chromedp.CSS(`.browse-q`)), chromedp.KeyEvent("Syria\r"))
+		s.waitFor(t, "a search from Browse's box at "+from, screenReady+` && document.querySelector('main h1').textContent === 'Search: Syria'`)
+		want("a search from Browse's own box at "+from, "Browse")
+	}
 
 	for _, c := range []struct {
 		path  string
@@ -108,6 +141,7 @@ func TestCurrentNavEntry(t *testing.T) {
 		{"/claimants/cl-bogdanov", []string{"Browse"}},
 		{"/search?q=Syria", nil},
 		{"/search?topic_id=topic-russians-is", []string{"Browse"}},
+		{"/claims?q=Syria", []string{"Browse"}},
 		{"/claims/new?topic=topic-russians-is", []string{"Enter claim"}},
 		{"/conflicts?status=reviewed", []string{"Conflicts"}},
 		{"/login", nil},

@@ -31,8 +31,11 @@ const routes = [
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
-  // Search results come from the header's search box, not from "Browse".
-  { re: /^\/(?:search|claims)$/, view: browse, nav: (query) => ((query.get('q') || '').trim() ? null : 'search') },
+  // The browse screen at /claims is "Browse"'s, searches from its own
+  // box included; at /search it shows the header's search box's results,
+  // no entry's (without words, it is browsing again).
+  { re: /^\/claims$/, view: browse, nav: 'search' },
+  { re: /^\/search$/, view: browse, nav: (query) => ((query.get('q') || '').trim() ? null : 'search') },
   { re: /^\/login$/, view: login, nav: 'login', open: true },
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
   { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
@@ -82,7 +85,7 @@ async function render(moveFocus) {
   el.setAttribute('aria-busy', 'true');
   try {
     const ctx = {
-      params, query, navigate,
+      path, params, query, navigate,
       setTitle: (t) => { document.title = `${t} · claimdesk`; },
       onLeave: (fn) => { cleanup = fn; },
       stale: () => my !== seq,
