@@ -193,15 +193,18 @@ export async function render(ctx) {
   // hold: its claimant is read with it, for the first 20 such claims.
   const away = [...new Set([...cmp.conflicts.flatMap((c) => [c.claim_a, c.claim_b]), ...cmp.claims.map((e) => e.summary && e.summary.worst_against)])]
     .filter((cid) => cid && !names.has(cid)).slice(0, 20);
-  const otherTopics = new Set(); // those of the claims read that are another topic's
   await Promise.all(away.map(async (cid) => {
     const c = await api.get(`/claims/${encodeURIComponent(cid)}`).catch(() => null);
-    if (c && c.topic_id !== t.id) otherTopics.add(cid);
     const who = c && await api.get(`/claimants/${encodeURIComponent(c.claimant_id)}`).catch(() => null);
     if (who) names.set(cid, who.name);
   }));
-  // The worst listed conflict with another topic's claim, for the header.
-  const elsewhere = Math.max(0, ...cmp.conflicts.filter((c) => c.status !== 'dismissed' && (otherTopics.has(c.claim_a) || otherTopics.has(c.claim_b))).map((c) => c.severity));
+  // The spread covers the conflicts and contradictions between the
+  // topic's own claims; a part above its whole, the kind of conflict
+  // between a claim and one of another topic (its parent or a child), is
+  // left out of it. elsewhere is the worst such conflict the comparison
+  // lists (its 100 most pressing), unless dismissed (reviewed, it stands),
+  // for the header to say what the spread covers.
+  const elsewhere = Math.max(0, ...cmp.conflicts.filter((c) => c.kind === 'part_exceeds_whole' && c.status !== 'dismissed').map((c) => c.severity));
   const reviews = new Map((cmp.reviews || []).map((r) => [[r.claim_a, r.claim_b].sort().join('|'), r]));
   const base = `/topics/${encodeURIComponent(id)}`;
   const q = (o) => {
