@@ -592,12 +592,12 @@ export function drawTimeline(svg, opts) {
   // Each name is measured as drawn, once however many of its claimant's
   // points want it (a large topic's claimants recur), all in one layout
   // and before the points are in the page, which would lay them out too.
-  const texts = new Map([...new Set(labelWanted.map((l) => l.text))].map((t) => [t, svg.appendChild(s('text', { class: 'tl-label' }, t))]));
-  const sizes = new Map([...texts].map(([t, el]) => {
+  const texts = [...new Set(labelWanted.map((l) => l.text))].map((t) => svg.appendChild(s('text', { class: 'tl-label' }, t)));
+  const sizes = new Map(texts.map((el) => {
     const b = el.getBBox();
-    return [t, { w: b.width, h: b.height, rise: -b.y }];
+    return [el.textContent, { w: b.width, h: b.height, rise: -b.y }];
   }));
-  for (const el of texts.values()) el.remove();
+  for (const el of texts) el.remove();
   svg.appendChild(layer);
   for (const l of labelWanted) Object.assign(l, sizes.get(l.text));
   const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks, lines);
