@@ -101,19 +101,6 @@ func demoScreens(t *testing.T, s *session, base string) {
 	if got := eval[int](t, s, `document.querySelectorAll('svg .series-line').length`); got != wantLines {
 		t.Errorf("timeline joins %d series, want %d", got, wantLines)
 	}
-	overlaps := eval[[]string](t, s, `(() => {
-		const b = [...document.querySelectorAll('svg .tl-label')].map(l => [l.textContent, l.getBBox()]);
-		const out = [];
-		for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
-			const [p, q] = [b[i][1], b[j][1]];
-			const w = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x), h = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
-			if (w > 2 && h > 2) out.push(b[i][0] + ' / ' + b[j][0]);
-		}
-		return out;
-	})()`)
-	if len(overlaps) > 0 {
-		t.Errorf("timeline labels overlap: %q", overlaps)
-	}
 	if eval[bool](t, s, `!!document.querySelector('svg .consensus')`) {
 		t.Error("the timeline draws a consensus band")
 	}

@@ -18,21 +18,29 @@ import { trash } from './history.js';
 import * as record from './views/record.js';
 import * as users from './views/users.js';
 
+// Besides its own path, a screen answers at the bare folder an analyst
+// may type for it: /topics (above a topic's page) for the topics, /claims
+// for the claims to browse, /articles for pasting one, /admin for the
+// users. A trailing slash is dropped before matching.
 const routes = [
-  { re: /^\/$/, view: topics, nav: 'topics' },
+  { re: /^\/(?:topics)?$/, view: topics, nav: 'topics' },
   { re: /^\/topics\/([^/]+)$/, view: comparison, nav: 'topics' },
   { re: /^\/topics\/([^/]+)\/series$/, view: series, nav: 'topics' },
   { re: /^\/claims\/new$/, view: claimForm, nav: 'new' },
-  { re: /^\/articles\/new$/, view: article, nav: 'article' },
+  { re: /^\/articles(?:\/new)?$/, view: article, nav: 'article' },
   { re: /^\/claims\/([^/]+)$/, view: claim, nav: 'topics' },
   { re: /^\/conflicts$/, view: conflicts, nav: 'conflicts' },
   { re: /^\/transfer$/, view: transfer, nav: 'transfer' },
-  { re: /^\/search$/, view: browse, nav: 'search' },
+  // The browse screen at /claims is "Browse"'s, searches from its own
+  // box included; at /search it shows the header's search box's results,
+  // no entry's (without words, it is browsing again).
+  { re: /^\/claims$/, view: browse, nav: 'search' },
+  { re: /^\/search$/, view: browse, nav: (query) => ((query.get('q') || '').trim() ? null : 'search') },
   { re: /^\/login$/, view: login, nav: 'login', open: true },
   { re: /^\/trash$/, view: { render: trash }, nav: 'trash' },
   { re: /^\/sources\/([^/]+)$/, view: record.source, nav: 'search' },
   { re: /^\/claimants\/([^/]+)$/, view: record.claimant, nav: 'search' },
-  { re: /^\/admin\/users$/, view: users, nav: 'users' },
+  { re: /^\/admin(?:\/users)?$/, view: users, nav: 'users' },
 ];
 
 const main = () => document.getElementById('main');
@@ -55,8 +63,10 @@ async function render(moveFocus) {
   const path = window.location.pathname.replace(/\/+$/, '') || '/';
   const query = new URLSearchParams(window.location.search);
   const route = routes.find((r) => r.re.test(path));
+  // The navigation's entry for this screen, if any, is marked current.
+  const nav = route && (typeof route.nav === 'function' ? route.nav(query) : route.nav);
   for (const a of document.querySelectorAll('[data-nav]')) {
-    if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
+    if (nav && a.dataset.nav === nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   const el = main();
@@ -75,7 +85,7 @@ async function render(moveFocus) {
   el.setAttribute('aria-busy', 'true');
   try {
     const ctx = {
-      params, query, navigate,
+      path, params, query, navigate,
       setTitle: (t) => { document.title = `${t} · claimdesk`; },
       onLeave: (fn) => { cleanup = fn; },
       stale: () => my !== seq,

@@ -57,6 +57,11 @@ export function logScale(lo, hi, x0, x1) {
 
 let gradSeq = 0;
 
+// ARROW is the size of an open range's arrowhead, in px: its tip lies
+// ARROW / 5 beyond the end of its line (refX 8 of 10), its back 4 ARROW / 5
+// before it, and it is ARROW wide.
+const ARROW = 11;
+
 function defs(svg) {
   gradSeq += 1;
   const id = `fade-${gradSeq}`;
@@ -67,7 +72,7 @@ function defs(svg) {
       s('stop', { offset: '0.22', class: 'stop-full' }),
       s('stop', { offset: '0.78', class: 'stop-full' }),
       s('stop', { offset: '1', class: 'stop-faint' })),
-    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
+    s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '8', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: ARROW, markerHeight: ARROW, orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))));
   return { fade: `url(#${id})`, arrow: `url(#${arrow})` };
 }
@@ -119,6 +124,17 @@ function sevShape(cls, cx, cy) {
   if (cls === 'major') return s('path', { d: `M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} z`, class: `sev-mark ${cls}` });
   return s('circle', { cx, cy, r: 4.5, class: `sev-mark ${cls}` });
 }
+
+// LABEL_GAP is the least room, in px, between a timeline's name and
+// another name, a point's marks or a series line; ROWS is how many rows
+// above and below its point a name may take.
+const LABEL_GAP = 2;
+const ROWS = 5;
+// ROW_SIDES are the sides of its point a name in a row is tried on, in
+// turn: [above, right of the leader].
+const ROW_SIDES = [[true, true], [true, false], [false, true], [false, false]];
+// CELL is the side, in px, of the squares placeLabels files marks by.
+const CELL = 32;
 
 /** overlaps tells whether two boxes {x0, x1, y0, y1} share more than a pixel. */
 export function overlaps(p, q) {
@@ -340,32 +356,104 @@ export function swatch(kind) {
 }
 
 /**
- * placeLabels chooses, for each wanted label, a position around its anchor
- * where it overlaps no label already placed, no other anchor and stays in
- * the frame; a label with no free position is left out (the point keeps
- * its name in its tooltip and accessible label). Returns [{x, y, anchor}]
- * or null per item.
+ * placeLabels chooses where to write each wanted label {x, y, w, h, rise,
+ * mark}: its point, its text's measured width, height and height above
+ * the baseline, and the index of its point's marks. First beside the
+ * point, right or left of it, where the label's end next to the point is
+ * nearer that point than any other, so it names no other; then, for the
+ * labels with no room there, in a row above or below the point, the
+ * nearest free, joined to the point by a thin upright leader. A label
+ * stays in the frame and, with LABEL_GAP to spare, covers no label or
+ * leader placed before it, no point's marks (marks: each point's centre
+ * {x, y} and parts, the boxes {x0, x1, y0, y1} of its dot, range, caps
+ * and arrowhead) and no series line (lines: segments [x1, y1, x2, y2]);
+ * a leader crosses no label and no other point's marks. A label
+ * with no such place is left out, and so is one whose text measured no
+ * width (the plot is not laid out: not displayed, or not in the page);
+ * its point keeps its name in its note on hover and focus and in its
+ * accessible label. Returns, per item, null or the text's start {x, y}
+ * (left end, baseline) and, in a row, its leader {x, y1, y2}.
  */
-export function placeLabels(items, frame, marks) {
-  const boxes = [];
-  const hit = (b) => boxes.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0)
-    || marks.some((m) => m.x > b.x0 - 3 && m.x < b.x1 + 3 && m.y > b.y0 - 3 && m.y < b.y1 + 3 && !(m.x === b.ax && m.y === b.ay));
-  return items.map((it) => {
-    const w = it.text.length * 6.1 + 4, hgt = 13;
-    const cands = [
-      [9, 4, 'start'], [-9, 4, 'end'], [7, -9, 'start'], [7, 16, 'start'], [-7, -9, 'end'], [-7, 16, 'end'], [9, -20, 'start'], [9, 28, 'start'],
-    ];
-    for (const [dx, dy, anchor] of cands) {
-      const x = it.x + dx, y = it.y + dy;
-      const x0 = anchor === 'start' ? x : x - w, x1 = x0 + w;
-      const b = { x0, x1, y0: y - 10, y1: y - 10 + hgt, ax: it.x, ay: it.y };
-      if (x0 < frame.left || x1 > frame.right || b.y0 < frame.top - 4 || b.y1 > frame.bottom) continue;
-      if (hit(b)) continue;
-      boxes.push(b);
-      return { x, y, anchor };
+export function placeLabels(items, frame, marks, lines) {
+  const placed = []; // boxes of the labels and leaders placed
+  const cuts = (b, o) => b.x0 - LABEL_GAP < o.x1 && b.x1 + LABEL_GAP > o.x0 && b.y0 - LABEL_GAP < o.y1 && b.y1 + LABEL_GAP > o.y0;
+  // crosses tells whether segment [x1, y1, x2, y2] passes through box b
+  // with LABEL_GAP around it: whether the stretch of it (t0 to t1, 0 at
+  // its start and 1 at its end) between the box's sides is also between
+  // its top and bottom.
+  const crosses = ([x1, y1, x2, y2], b) => {
+    let t0 = 0, t1 = 1;
+    const clip = (from, d, lo, hi) => {
+      if (d === 0) {
+        if (from <= lo || from >= hi) t1 = -1;
+        return;
+      }
+      t0 = Math.max(t0, Math.min((lo - from) / d, (hi - from) / d));
+      t1 = Math.min(t1, Math.max((lo - from) / d, (hi - from) / d));
+    };
+    clip(x1, x2 - x1, b.x0 - LABEL_GAP, b.x1 + LABEL_GAP);
+    clip(y1, y2 - y1, b.y0 - LABEL_GAP, b.y1 + LABEL_GAP);
+    return t0 < t1;
+  };
+  // Each part of the marks is filed, with the index of its point (of),
+  // under the cells of a CELL px grid it lies in or within LABEL_GAP of
+  // (a cell: column * 2^16 + row), so that a box is checked against the
+  // parts around it, not against every part of a large topic's plot.
+  // cells(b, fn) tells whether fn holds for one of the cells box b is
+  // in or within LABEL_GAP of; near(b, test) whether test holds for one
+  // of the parts filed under them.
+  const grid = new Map();
+  const cells = (b, fn) => {
+    for (let i = Math.floor((b.x0 - LABEL_GAP) / CELL); i <= Math.floor((b.x1 + LABEL_GAP) / CELL); i++) {
+      for (let j = Math.floor((b.y0 - LABEL_GAP) / CELL); j <= Math.floor((b.y1 + LABEL_GAP) / CELL); j++) {
+        if (fn(i * 65536 + j)) return true;
+      }
+    }
+    return false;
+  };
+  marks.forEach((m, of) => m.parts.forEach((b) => cells(b, (k) => {
+    if (!grid.has(k)) grid.set(k, []);
+    grid.get(k).push({ ...b, of });
+  })));
+  const near = (b, test) => cells(b, (k) => grid.has(k) && grid.get(k).some(test));
+  // free tells whether box b is in the frame and covers no label or
+  // leader placed and no part of a mark but those of mark own.
+  const free = (b, own) => b.x0 >= frame.left && b.x1 <= frame.right && b.y0 >= frame.top && b.y1 <= frame.bottom
+    && !placed.some((o) => cuts(b, o)) && !near(b, (o) => o.of !== own && cuts(b, o));
+  const beside = ({ x, y, w, h, mark }) => {
+    // [left end, top, end next to the point]: level with the point, a
+    // little above it, a little below it; right of it, else left.
+    for (const [x0, y0, end] of [0, -h / 2, h / 2].flatMap((dy) => [[x + 10, y - h / 2 + dy, x + 10], [x - 10 - w, y - h / 2 + dy, x - 10]])) {
+      const b = { x0, x1: x0 + w, y0, y1: y0 + h };
+      const dist = (m) => Math.hypot(end - m.x, y0 + h / 2 - m.y);
+      // The points nearer the label's end than its own, or about as near.
+      const r = dist({ x, y }) + 4;
+      const nearer = () => near({ x0: end - r, x1: end + r, y0: y0 + h / 2 - r, y1: y0 + h / 2 + r }, (o) => o.of !== mark && dist(marks[o.of]) < r);
+      if (free(b) && !lines.some((l) => crosses(l, b)) && !nearer()) return b;
     }
     return null;
-  });
+  };
+  const inRow = ({ x, w, h, mark }) => {
+    // The box around the point's marks.
+    const own = marks[mark].parts.reduce((e, b) => ({ x0: Math.min(e.x0, b.x0), x1: Math.max(e.x1, b.x1), y0: Math.min(e.y0, b.y0), y1: Math.max(e.y1, b.y1) }));
+    for (let k = 0; k < ROWS; k++) {
+      for (const [up, right] of ROW_SIDES) {
+        const y0 = up ? own.y0 - 8 - h - k * (h + LABEL_GAP) : own.y1 + 8 + k * (h + LABEL_GAP);
+        const x0 = right ? x + 2 : x - 2 - w;
+        const b = { x0, x1: x0 + w, y0, y1: y0 + h };
+        const leader = { x0: x - 0.5, x1: x + 0.5, y0: up ? b.y1 : own.y1 + 2, y1: up ? own.y0 - 2 : b.y0 };
+        if (free(b) && !lines.some((l) => crosses(l, b)) && free(leader, mark)) return { ...b, leader };
+      }
+    }
+    return null;
+  };
+  const place = (how) => (it) => {
+    const b = it.w > 0 ? how(it) : null;
+    if (b) placed.push(b, ...(b.leader ? [b.leader] : []));
+    return b;
+  };
+  const boxes = items.map(place(beside)).map((b, i) => b || place(inRow)(items[i]));
+  return boxes.map((b, i) => b && { x: b.x0, y: b.y0 + items[i].rise, leader: b.leader && { x: items[i].x, y1: b.leader.y0, y2: b.leader.y1 } });
 }
 
 /**
@@ -431,10 +519,12 @@ export function drawTimeline(svg, opts) {
 
   const byId = new Map(pts.map((p) => [p.id, p]));
   const inSeries = new Map();
+  const lines = []; // the series lines' segments [x1, y1, x2, y2], which names keep clear of
   for (const ids of opts.series || []) {
     const line = ids.map((id) => byId.get(id)).filter(Boolean).sort((a, b) => a.year - b.year);
     if (line.length < 2) continue;
     line.forEach((p, i) => inSeries.set(p.id, i === line.length - 1 ? 'last' : 'inner'));
+    for (let i = 1; i < line.length; i++) lines.push([px.get(line[i - 1].id), cy(line[i - 1]), px.get(line[i].id), cy(line[i])]);
     svg.appendChild(s('polyline', {
       points: line.map((p) => `${px.get(p.id)},${cy(p)}`).join(' '),
       class: 'series-line', 'aria-hidden': 'true',
@@ -443,6 +533,10 @@ export function drawTimeline(svg, opts) {
 
   const layer = s('g', { class: 'tl-points' });
   const labelWanted = [];
+  // Each point's marks as drawn, from their geometry (not the wider area
+  // that answers the pointer): its centre {x, y} and the boxes {x0, x1,
+  // y0, y1} of its dot, range, caps and arrowhead.
+  const marks = [];
   for (const p of sorted) {
     const cx = px.get(p.id);
     const g = s('g', {
@@ -451,22 +545,37 @@ export function drawTimeline(svg, opts) {
       'aria-label': `${p.name}, ${fmt.date(p.date)}: ${p.quantityText || ''} (${fmt.interval(p.iv)})${p.deprecated ? ', deprecated' : ''}${p.superseded ? ', revised later' : ''}`,
     });
     const lo2 = has(p.iv.low) ? p.iv.low : null, hi2 = has(p.iv.high) ? p.iv.high : null;
+    const parts = [];
+    // line draws one of the point's lines and notes its box, widened by
+    // the widest stroke of a range (3 px); arrowhead notes the box of the
+    // arrowhead at the end of an open range, pointing up or down.
+    const line = (x1, x2, y1, y2, attrs) => {
+      g.appendChild(s('line', { x1, x2, y1, y2, ...attrs }));
+      parts.push({ x0: Math.min(x1, x2) - 1.5, x1: Math.max(x1, x2) + 1.5, y0: Math.min(y1, y2) - 1.5, y1: Math.max(y1, y2) + 1.5 });
+    };
+    const arrowhead = (end, up) => parts.push({ x0: cx - ARROW / 2, x1: cx + ARROW / 2, y0: up ? end - ARROW / 5 : end - 4 * ARROW / 5, y1: up ? end + 4 * ARROW / 5 : end + ARROW / 5 });
     if (lo2 !== null && hi2 !== null && lo2 !== hi2) {
       let a = y(lo2), b = y(hi2);
       if (a - b < 8) { const m = (a + b) / 2; a = m + 4; b = m - 4; }
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: a, y2: b, class: 'tl-range' }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: a, y2: a, class: 'tl-cap' }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: b, y2: b, class: 'tl-cap' }));
+      line(cx, cx, a, b, { class: 'tl-range' });
+      line(cx - 4, cx + 4, a, a, { class: 'tl-cap' });
+      line(cx - 4, cx + 4, b, b, { class: 'tl-cap' });
     } else if (lo2 !== null && hi2 === null) {
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(lo2), y2: top + 2, class: 'tl-range open', 'marker-end': d.arrow }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(lo2), y2: y(lo2), class: 'tl-cap' }));
+      line(cx, cx, y(lo2), top + 2, { class: 'tl-range open', 'marker-end': d.arrow });
+      line(cx - 4, cx + 4, y(lo2), y(lo2), { class: 'tl-cap' });
+      arrowhead(top + 2, true);
     } else if (lo2 === null && hi2 !== null) {
-      g.appendChild(s('line', { x1: cx, x2: cx, y1: y(hi2), y2: bottom - 2, class: 'tl-range open', 'marker-end': d.arrow }));
-      g.appendChild(s('line', { x1: cx - 4, x2: cx + 4, y1: y(hi2), y2: y(hi2), class: 'tl-cap' }));
+      line(cx, cx, y(hi2), bottom - 2, { class: 'tl-range open', 'marker-end': d.arrow });
+      line(cx - 4, cx + 4, y(hi2), y(hi2), { class: 'tl-cap' });
+      arrowhead(bottom - 2, false);
     }
     const exact = lo2 !== null && lo2 === hi2;
     const point = has(p.iv.best) ? p.iv.best : exact ? lo2 : null;
-    if (point !== null) g.appendChild(s('circle', { cx, cy: y(point), r: 4.5, class: 'tl-dot' }));
+    if (point !== null) {
+      g.appendChild(s('circle', { cx, cy: y(point), r: 4.5, class: 'tl-dot' }));
+      parts.push({ x0: cx - 4.5, x1: cx + 4.5, y0: y(point) - 4.5, y1: y(point) + 4.5 });
+    }
+    marks.push({ x: cx, y: cy(p), parts });
     g.appendChild(s('rect', { x: cx - 7, y: Math.min(cy(p), y(hi2 ?? fmt.central(p.iv))) - 7, width: 14, height: Math.abs(y(lo2 ?? fmt.central(p.iv)) - y(hi2 ?? fmt.central(p.iv))) + 14, class: 'hit' }));
     g.appendChild(s('title', null, `${p.name}, ${fmt.date(p.date)}: ${fmt.interval(p.iv)}`));
     const at = { x: cx, y: cy(p) };
@@ -477,16 +586,26 @@ export function drawTimeline(svg, opts) {
     layer.appendChild(g);
     if (width >= 500 && inSeries.get(p.id) !== 'inner') {
       const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name;
-      labelWanted.push({ p, g, x: cx, y: cy(p), text: name });
+      labelWanted.push({ g, x: cx, y: cy(p), mark: marks.length - 1, text: name });
     }
   }
+  // Each name is measured as drawn, once however many of its claimant's
+  // points want it (a large topic's claimants recur), all in one layout
+  // and before the points are in the page, which would lay them out too.
+  const texts = [...new Set(labelWanted.map((l) => l.text))].map((t) => svg.appendChild(s('text', { class: 'tl-label' }, t)));
+  const sizes = new Map(texts.map((el) => {
+    const b = el.getBBox();
+    return [el.textContent, { w: b.width, h: b.height, rise: -b.y }];
+  }));
+  for (const el of texts) el.remove();
   svg.appendChild(layer);
-  const marks = sorted.map((p) => ({ x: px.get(p.id), y: cy(p) }));
-  const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks);
+  for (const l of labelWanted) Object.assign(l, sizes.get(l.text));
+  const spots = placeLabels(labelWanted, { left: left + 2, right, top, bottom }, marks, lines);
   labelWanted.forEach((l, i) => {
     const at = spots[i];
     if (!at) return;
-    l.g.appendChild(s('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'tl-label', 'aria-hidden': 'true' }, l.text));
+    if (at.leader) l.g.appendChild(s('line', { x1: at.leader.x, x2: at.leader.x, y1: at.leader.y1, y2: at.leader.y2, class: 'tl-leader' }));
+    l.g.appendChild(s('text', { x: at.x, y: at.y, class: 'tl-label', 'aria-hidden': 'true' }, l.text));
   });
   return { shown: pts.length, labelled: spots.filter(Boolean).length };
 }

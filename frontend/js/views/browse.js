@@ -22,8 +22,14 @@ const FACETS = [
   ['in_conflict', 'In conflict', 'in_conflict'],
 ];
 
-/** href returns the browse URL of query with key set to value ('' drops it). */
-function href(query, changes) {
+/**
+ * href returns the URL, at path (/claims or /search), of query with the
+ * changes made (a key set to '' is dropped). The path says whose screen
+ * it is (see the router): "Browse"'s (/claims) or, with words, the
+ * header's search box's results (/search). The screen's facets and
+ * filters keep the path it is at; its own search box opens "Browse"'s.
+ */
+function href(path, query, changes) {
   const q = new URLSearchParams(query);
   q.delete('cursor');
   for (const [k, v] of Object.entries(changes)) {
@@ -31,7 +37,7 @@ function href(query, changes) {
     else q.set(k, v);
   }
   const s = q.toString();
-  return s ? `/search?${s}` : '/search';
+  return s ? `${path}?${s}` : path;
 }
 
 /** snippet renders a search snippet's runs, the matches in <mark>. */
@@ -45,14 +51,16 @@ function valueLabel(facet, v) {
   return v.label || v.value;
 }
 
-function facetGroup(query, [facet, title, param], counts) {
+// facetGroup lists a facet's values, each a link (made by link) that
+// selects it or, selected, drops it.
+function facetGroup(query, link, [facet, title, param], counts) {
   const selected = param === 'from' ? (query.get('from') || '').slice(0, 4) : query.get(param) || '';
   const items = (counts || []).map((v) => {
     const on = selected === v.value;
     const change = param === 'from'
       ? { from: on ? '' : v.value, to: on ? '' : v.value }
       : { [param]: on ? '' : v.value };
-    return h('li', null, h('a', { href: href(query, change), 'aria-current': on ? 'true' : null, class: 'facet-value' },
+    return h('li', null, h('a', { href: link(change), 'aria-current': on ? 'true' : null, class: 'facet-value' },
       h('span', { class: 'facet-name', title: valueLabel(facet, v) }, valueLabel(facet, v)), h('span', { class: 'facet-count' }, fmt.num(v.count))));
   });
   if (!items.length) return null;
@@ -110,6 +118,8 @@ export async function render(ctx) {
     if (headerBox) headerBox.setAttribute('aria-keyshortcuts', '/');
   });
   const get = (path, params) => api.get(path, params, leave.signal);
+  // link is the URL of this screen's query with changes, at its path.
+  const link = (changes) => href(ctx.path, query, changes);
   const q = (query.get('q') || '').trim();
   ctx.setTitle(q ? `Search: ${q}` : 'Browse claims');
   const site = document.querySelector('#site-search input');
@@ -149,11 +159,11 @@ export async function render(ctx) {
 
   // The screen's own box takes the "/" key from the header's (installSearchBox).
   const box = h('input', { type: 'search', name: 'q', value: q, 'aria-label': 'Search claims', placeholder: 'A name, a place, a phrase…', class: 'browse-q', 'aria-keyshortcuts': '/' });
-  const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href(query, { q: box.value.trim() })); } },
+  const form = h('form', { class: 'browse-form', role: 'search', onsubmit: (e) => { e.preventDefault(); ctx.navigate(href('/claims', query, { q: box.value.trim() })); } },
     box, h('button', { type: 'submit' }, 'Search'));
 
   const chipLabel = (k) => `${fmt.label(k)}: ${names.topic.get(query.get(k)) || names.claimant.get(query.get(k)) || query.get(k)} ×`;
-  const chips = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: href(query, k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
+  const chips = FILTERS.filter((k) => query.get(k)).map((k) => h('a', { class: 'filter-chip', href: link(k === 'from' || k === 'to' ? { from: '', to: '' } : { [k]: '' }), 'aria-label': `Remove filter ${k}` },
     chipLabel(k)));
 
   // cards are every card shown, the names the counts bring added to those
@@ -197,8 +207,8 @@ export async function render(ctx) {
 
   const groups = q ? [
     otherGroup('Topics', res.topics, (t, s) => h('a', { href: `/topics/${encodeURIComponent(t.id)}` }, s), (t) => t.title),
-    otherGroup('Claimants', res.claimants, (c, s) => h('a', { href: href(query, { claimant_id: c.id }), title: 'Only this claimant\'s claims' }, s), (c) => c.name),
-    otherGroup('Sources', res.sources, (src, s) => h('a', { href: href(query, { source_id: src.id }), title: 'Only claims from this source' }, s), (src) => src.name),
+    otherGroup('Claimants', res.claimants, (c, s) => h('a', { href: link({ claimant_id: c.id }), title: 'Only this claimant\'s claims' }, s), (c) => c.name),
+    otherGroup('Sources', res.sources, (src, s) => h('a', { href: link({ source_id: src.id }), title: 'Only claims from this source' }, s), (src) => src.name),
   ].filter(Boolean) : [];
 
   const summary = h('p', { class: 'summary-line', role: 'status' }, res.claims.items.length ? 'Counting the claims…' : `0 claims${q ? ' match' : ''}`);
@@ -208,7 +218,7 @@ export async function render(ctx) {
     for (const v of c.facets.counts.topic || []) names.topic.set(v.value, v.label);
     for (const v of c.facets.counts.claimant || []) names.claimant.set(v.value, v.label);
     summary.textContent = `${fmt.num(total)} claim${total === 1 ? '' : 's'}${q ? ' match' + (total === 1 ? 'es' : '') : ''}${searched !== q ? ` ${quote(shown)}` : ''}`;
-    replace(aside, FACETS.map((f) => facetGroup(query, f, c.facets.counts[f[0]])));
+    replace(aside, FACETS.map((f) => facetGroup(query, link, f, c.facets.counts[f[0]])));
     for (const [claim, card] of cards) nameCard(card, claim, names);
     chips.forEach((chip, i) => { chip.textContent = chipLabel(FILTERS.filter((k) => query.get(k))[i]); });
   }, (err) => {

@@ -25,8 +25,14 @@ function years(p) {
   return a === b ? a : [a, b].filter(Boolean).join('-');
 }
 
-/** summaryLine is "N claims · M claimants · K independent origins · consensus 1,700–1,900 (2015) · spread Sx (2015) · C open conflicts". */
-export function summaryLine(cmp) {
+/**
+ * summaryLine is "N claims · M claimants · K independent origins ·
+ * consensus 1,700–1,900 (2015) · spread Sx (2015) · C open conflicts".
+ * The spread covers the topic's own claims: where a listed conflict with
+ * another topic's claim is worse (elsewhere: that worst severity), it
+ * says so, or "spread 1×" would read as no disagreement.
+ */
+export function summaryLine(cmp, elsewhere = 0) {
   const sm = cmp.summary || {};
   const when = (p) => (years(p) ? ` (${years(p)})` : '');
   const claimants = new Set(cmp.claims.map((e) => e.claim.claimant_id)).size;
@@ -40,7 +46,7 @@ export function summaryLine(cmp) {
     ...(cmp.more ? [] : [`${claimants} claimant${claimants === 1 ? '' : 's'}`]),
     `${sm.independent_origins ?? '?'} independent origin${sm.independent_origins === 1 ? '' : 's'}`,
     ...(sm.consensus ? [`consensus ${fmt.interval(sm.consensus)}${when(sm.consensus)}`] : []),
-    `spread ${fmt.factor(sm.spread || 1)}${when(sm.spread_period)}`,
+    `spread ${fmt.factor(sm.spread || 1)}${elsewhere > (sm.spread || 1) ? ' among its own claims' : ''}${when(sm.spread_period)}`,
     `${open} open conflict${open === 1 ? '' : 's'}${contradictions ? ` (${contradictions} contradiction${contradictions === 1 ? '' : 's'})` : ''}`,
   ];
   return parts.join(' · ');
@@ -192,6 +198,13 @@ export async function render(ctx) {
     const who = c && await api.get(`/claimants/${encodeURIComponent(c.claimant_id)}`).catch(() => null);
     if (who) names.set(cid, who.name);
   }));
+  // The spread covers the conflicts and contradictions between the
+  // topic's own claims; a part above its whole, the kind of conflict
+  // between a claim and one of another topic (its parent or a child), is
+  // left out of it. elsewhere is the worst such conflict the comparison
+  // lists (its 100 most pressing), unless dismissed (reviewed, it stands),
+  // for the header to say what the spread covers.
+  const elsewhere = Math.max(0, ...cmp.conflicts.filter((c) => c.kind === 'part_exceeds_whole' && c.status !== 'dismissed').map((c) => c.severity));
   const reviews = new Map((cmp.reviews || []).map((r) => [[r.claim_a, r.claim_b].sort().join('|'), r]));
   const base = `/topics/${encodeURIComponent(id)}`;
   const q = (o) => {
@@ -259,7 +272,7 @@ export async function render(ctx) {
     h('div', null,
       h('p', { class: 'crumbs' }, h('a', { href: '/' }, 'Topics'), t.parent_id ? [' / ', h('a', { href: parent ? fmt.topicHref(parent) : `/topics/${encodeURIComponent(t.parent_id)}` }, parent ? parent.title : 'parent topic')] : null),
       h('h1', null, t.title),
-      h('p', { class: 'summary-line', 'data-testid': 'summary' }, summaryLine(cmp))),
+      h('p', { class: 'summary-line', 'data-testid': 'summary' }, summaryLine(cmp, elsewhere))),
     h('div', { class: 'actions' },
       h('div', { class: 'seg', role: 'group', 'aria-label': 'Layout' },
         h('a', { href: q({ view: '' }), 'aria-current': view === 'cards' ? 'true' : null }, 'Side by side'),
@@ -338,7 +351,7 @@ export async function render(ctx) {
   const legendBox = h('div', { class: 'legend muted', 'data-testid': 'legend' });
   const drawLegend = () => replace(legendBox,
     h('ul', { class: 'legend-list' }, legendOf(svg).map(([k, text]) => h('li', { dataset: { mark: k } }, swatch(k), ' ', text))),
-    view === 'timeline' ? null : h('p', { class: 'small' }, 'Tab to a conflict in the plot to read it.'));
+    h('p', { class: 'small' }, view === 'timeline' ? 'Point at a dot, or tab to it, to read its claimant and figure.' : 'Tab to a conflict in the plot to read it.'));
   let body;
   let redraw;
   if (view === 'timeline') {
@@ -366,7 +379,7 @@ export async function render(ctx) {
     };
   } else {
     // Share: the plot as a picture, names drawn in.
-    const picture = () => pictureSVG({ title: t.title, subtitle: summaryLine(cmp), rows, conflicts: conflictRows, consensus });
+    const picture = () => pictureSVG({ title: t.title, subtitle: summaryLine(cmp, elsewhere), rows, conflicts: conflictRows, consensus });
     const file = `claimdesk-${fmt.slug(t.title) || t.id}${view === 'conflicts' ? '-conflicts' : ''}`;
     const shareMsg = h('span', { class: 'muted small', role: 'status' });
     const share = h('div', { class: 'share' },

@@ -109,11 +109,11 @@ async function page(ctx, { kind, seg, rec, facts, filter, fields }) {
       again();
     },
   });
-  const browseHref = `/search?${new URLSearchParams(filter)}`;
+  const browseHref = `/claims?${new URLSearchParams(filter)}`;
   const cards = await claimCards(filter, browseHref);
   return h('div', { class: `record-page ${kind}-page` },
     h('div', { class: 'page-head' }, h('div', null,
-      h('p', { class: 'crumbs' }, h('a', { href: '/search' }, 'Browse'), ' / ', kind === 'source' ? 'Source' : 'Claimant'),
+      h('p', { class: 'crumbs' }, h('a', { href: '/claims' }, 'Browse'), ' / ', kind === 'source' ? 'Source' : 'Claimant'),
       h('h1', null, rec.name),
       h('p', { class: 'record-facts' }, facts.filter(Boolean).map((f, i) => [i ? ' · ' : '', f])))),
     takeFlash(),
