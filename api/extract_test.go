@@ -4,6 +4,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
 // TestExtractCandidates checks the claim-candidate fields of POST
@@ -96,5 +101,58 @@ func TestExtractRefusals(t *testing.T) {
 	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":"no figures here"}`}, 200, &none)
 	if none.Items == nil || none.Refused == nil || len(none.Refused) != 0 {
 		t.Errorf("no figures: %+v, want empty lists", none)
+	}
+}
+
+// TestExtractForTopic checks what POST /api/v1/extract adds for a topic:
+// each candidate's population and group, suggested from the topic's tree
+// (the founding article's "Russians fighting alongside Islamic State" is
+// the demo's "Russian nationals" with "Islamic State"), and a note on a
+// figure in another unit than the topic's. Without topic_id the answer
+// is as before; an unknown topic is a 422 naming topic_id.
+func TestExtractForTopic(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), nil)
+	e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: `{"id":"t-ru","title":"Russian nationals fighting with the Islamic State","unit":"people","additive":true,
+		"populations":[{"name":"Russian nationals"},{"name":"Russian nationals from the Caucasus","broader":"Russian nationals"},
+		{"name":"any militant group"},{"name":"Islamic State and other groups","broader":"any militant group"},
+		{"name":"Islamic State","broader":"Islamic State and other groups"}]}`}, 201, nil)
+	text := `But when asked approximately how many Russians were fighting alongside the Islamic State, Bogdanov said: "I think we're talking about a few dozen."` +
+		"\n\nThe group took $5 million in ransoms, Bogdanov said."
+	type item struct {
+		Text  string
+		Scope *struct {
+			Population *string
+			Group      *string
+		}
+		UnitNote *string `json:"unit_note"`
+	}
+	var got struct{ Items []item }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-ru","text":` + strconv.Quote(text) + `}`}, 200, &got)
+	if len(got.Items) != 2 {
+		t.Fatalf("items %+v, want a few dozen and $5 million", got.Items)
+	}
+	few, usd := got.Items[0], got.Items[1]
+	if few.Text != "a few dozen" || few.Scope == nil || few.Scope.Population == nil || *few.Scope.Population != "Russian nationals" ||
+		few.Scope.Group == nil || *few.Scope.Group != "Islamic State" || few.UnitNote != nil {
+		t.Errorf("a few dozen: %q, scope %+v, unit note %v; want Russian nationals, Islamic State and no note", few.Text, few.Scope, few.UnitNote)
+	}
+	if usd.Text != "$5 million" || usd.Scope == nil || usd.Scope.Population == nil || *usd.Scope.Population != "" || usd.Scope.Group == nil || *usd.Scope.Group != "" {
+		t.Errorf("$5 million: %q, scope %+v; want empty population and group", usd.Text, usd.Scope)
+	}
+	if want := "The topic counts people; this figure is in USD, so it will not be compared with the topic's figures in people."; usd.UnitNote == nil || *usd.UnitNote != want {
+		t.Errorf("$5 million: unit note %v, want %q", usd.UnitNote, want)
+	}
+
+	// Without a topic, neither member.
+	rec := e.do(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(text) + `}`})
+	if rec.Code != 200 || strings.Contains(rec.Body.String(), `"scope"`) || strings.Contains(rec.Body.String(), `"unit_note"`) {
+		t.Errorf("without topic_id: %d %s, want neither scope nor unit_note", rec.Code, rec.Body)
+	}
+
+	rec = e.do(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-nope","text":"about 800"}`})
+	p := decodeProblem(t, rec)
+	want := []fieldProblem{{Field: "topic_id", Pointer: "/topic_id", Detail: `no topic with ID "t-nope"`}}
+	if rec.Code != 422 || p.Code != claims.CodeInvalid || !cmp.Equal(p.Errors, want) {
+		t.Errorf("unknown topic: %d %s %+v, want 422 invalid with %+v", rec.Code, p.Code, p.Errors, want)
 	}
 }
