@@ -139,7 +139,7 @@ func TestExtractForTopic(t *testing.T) {
 	if usd.Text != "$5 million" || usd.Scope == nil || usd.Scope.Population == nil || *usd.Scope.Population != "" || usd.Scope.Group == nil || *usd.Scope.Group != "" {
 		t.Errorf("$5 million: %q, scope %+v; want empty population and group", usd.Text, usd.Scope)
 	}
-	if want := "The topic counts people; this figure is in USD, so it will not be compared with the topic's figures in people."; usd.UnitNote == nil || *usd.UnitNote != want {
+	if want := "The topic counts people; this figure is in \"USD\", so it will not be compared with the topic's figures in people."; usd.UnitNote == nil || *usd.UnitNote != want {
 		t.Errorf("$5 million: unit note %v, want %q", usd.UnitNote, want)
 	}
 

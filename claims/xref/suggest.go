@@ -121,14 +121,16 @@ func SuggestScope(t *claims.Topic, phrase string) (population, group string) {
 // that it will not be compared with the topic's claims, because its unit
 // is not the topic's as the comparison reads both (compareUnit: folded,
 // and a figure that states no unit is in the topic's): "The topic counts
-// people; this figure is in USD, so it will not be compared with the
-// topic's figures in people." It is "" when the figure is compared.
+// people; this figure is in "USD", so it will not be compared with the
+// topic's figures in people." It is "" when the figure is compared. The
+// comparison reads every unit but the topic's as another, the parser's
+// count nouns too ("fighters", "человек").
 func UnitNote(t *claims.Topic, unit string) string {
 	own := compareUnit("", t.Unit)
 	if own == "" || compareUnit(unit, t.Unit) == own {
 		return ""
 	}
-	return fmt.Sprintf("The topic counts %s; this figure is in %s, so it will not be compared with the topic's figures in %s.", t.Unit, unit, t.Unit)
+	return fmt.Sprintf("The topic counts %s; this figure is in \"%s\", so it will not be compared with the topic's figures in %s.", t.Unit, unit, t.Unit)
 }
 
 // scopeWord is one word of a phrase or a name, as SuggestScope reads it.

@@ -124,10 +124,10 @@ func TestUnitNote(t *testing.T) {
 		{"", ""},
 		{"people", ""},
 		{"People", ""},
-		{"USD", "The topic counts people; this figure is in USD, so it will not be compared with the topic's figures in people."},
-		{"countries", "The topic counts people; this figure is in countries, so it will not be compared with the topic's figures in people."},
+		{"USD", "The topic counts people; this figure is in \"USD\", so it will not be compared with the topic's figures in people."},
+		{"countries", "The topic counts people; this figure is in \"countries\", so it will not be compared with the topic's figures in people."},
 		// The comparison reads a count noun as a unit of its own.
-		{"fighters", "The topic counts people; this figure is in fighters, so it will not be compared with the topic's figures in people."},
+		{"fighters", "The topic counts people; this figure is in \"fighters\", so it will not be compared with the topic's figures in people."},
 	} {
 		if got := xref.UnitNote(people, c.unit); got != c.want {
 			t.Errorf("UnitNote(people, %q) = %q, want %q", c.unit, got, c.want)
