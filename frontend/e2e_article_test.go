@@ -19,6 +19,7 @@ type storedClaim struct {
 	Scope        struct {
 		Places     []string `json:"places"`
 		Population string   `json:"population"`
+		Group      string   `json:"group"`
 	} `json:"scope"`
 	Provenance struct {
 		SourceID string `json:"source_id"`
@@ -107,6 +108,11 @@ func TestArticleScreen(t *testing.T) {
 			if !strings.Contains(few, want) {
 				t.Errorf("the few-dozen candidate %q does not show %q", few, want)
 			}
+		}
+		// A topic without a population tree stores the phrase as counted,
+		// with no choice to make and nothing to warn of.
+		if got := eval[string](t, s, `(() => { const li = [...document.querySelectorAll('li.cand')].find(li => li.querySelector('mark').textContent === 'a few dozen'); return li.querySelectorAll('.cand-scope select').length + '|' + li.querySelector('.cand-notes').textContent; })()`); got != "0|" {
+			t.Errorf("a topic without a tree: %q selects | notes, want none", got)
 		}
 		s.screenshot(t, "article-en-candidates", true)
 		for _, m := range []string{"a few dozen", "about 800", "between 70 and 80 different countries"} {

@@ -1,0 +1,129 @@
+package frontend_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestArticleScopeFromTree walks the founding article through the article
+// screen against the demo's topics: each card offers the topic's tree for
+// the population and the group, set from the counted phrase ("Russians
+// fighting alongside Islamic State": Russian nationals, Islamic State),
+// asked again when the topic changes, and says plainly what keeps a claim
+// from being compared (a phrase the tree does not hold, a unit not the
+// topic's). The two accepted claims are stored with the tree's names and
+// so contradict each other, 60 against 720.
+func TestArticleScopeFromTree(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	seed, err := os.ReadFile("../claims/article/testdata/seed_en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://www.themoscowtimes.com/2014/09/29/russia-calls-for-joint-effort-with-us-to-fight-islamic-state"
+	// First the parent topic, whose tree holds no Russians.
+	pasteArticle(t, s, base, "topic-ex-ussr", url, "Russia Calls for Joint Effort With U.S. to Fight Islamic State", "The Moscow Times", "2014-09-29", string(seed))
+	s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+	s.waitFor(t, "the candidates", `document.querySelectorAll('li.cand').length === 3`)
+	card := func(mark string) string {
+		t.Helper()
+		return strings.TrimSuffix(candidateButton(t, s, mark, "accept"), " button.accept")
+	}
+	few, about, countries := card("a few dozen"), card("about 800"), card("between 70 and 80 different countries")
+	value := func(sel string) string {
+		t.Helper()
+		return eval[string](t, s, `(() => { const el = document.querySelector(`+jsString(sel)+`); return el ? el.value : 'no control ' + `+jsString(sel)+`; })()`)
+	}
+	text := func(sel string) string {
+		t.Helper()
+		return eval[string](t, s, `(() => { const el = document.querySelector(`+jsString(sel)+`); return el ? el.textContent : ''; })()`)
+	}
+	if got := value(few + ` select[id$=-population]`); got != "Russians fighting alongside Islamic State" {
+		t.Fatalf("the few-dozen card's population under the parent topic = %q, want the phrase as extracted", got)
+	}
+	const unplaced = "This figure counts “Russians fighting alongside Islamic State”, which is not one of the topic’s populations, so it will not be compared with the topic’s claims until you choose one."
+	if got := text(few + " .cand-unplaced"); got != unplaced {
+		t.Errorf("the few-dozen card says %q, want %q", got, unplaced)
+	}
+
+	// The analyst chooses the demo topic: the cards are suggested again.
+	const title = "Russian nationals fighting with the Islamic State"
+	if !eval[bool](t, s, `(() => { const sel = document.getElementById('a-topic'); const o = [...sel.options].find(o => o.textContent === `+jsString(title)+`); if (!o) return false; sel.value = o.value; sel.dispatchEvent(new Event('change')); return true; })()`) {
+		t.Fatalf("no topic %q to choose", title)
+	}
+	s.waitFor(t, "the suggestions for the topic", `document.querySelector(`+jsString(few+` select[id$=-population]`)+`).value === 'Russian nationals'`)
+	for _, c := range []string{few, about} {
+		pop, group := value(c+` select[id$=-population]`), value(c+` select[id$=-group]`)
+		if pop != "Russian nationals" || group != "Islamic State" {
+			t.Errorf("%s: population %q, group %q; want Russian nationals, Islamic State", c, pop, group)
+		}
+		if label := eval[string](t, s, `document.querySelector(`+jsString(c+` label[for$=-population]`)+`).textContent`); label != "Population" {
+			t.Errorf("%s: the population's label = %q", c, label)
+		}
+		if note := text(c + " .cand-notes"); note != "" {
+			t.Errorf("%s: says %q, want nothing against its comparison", c, note)
+		}
+	}
+	const unit = `The topic counts people; this figure is in "countries", so it will not be compared with the topic's figures in people.`
+	if got := text(countries + " .cand-unit"); got != unit {
+		t.Errorf("the countries card says %q, want %q", got, unit)
+	}
+	if got := eval[string](t, s, `document.getElementById(document.querySelector(`+jsString(countries+" button.accept")+`).getAttribute('aria-describedby')).textContent`); !strings.Contains(got, unit) {
+		t.Errorf("the countries card's Accept is described by %q, want the unit note", got)
+	}
+	s.screenshot(t, "article-scope-cards", true)
+	if bad := eval[[]string](t, s, contrastJS); len(bad) > 0 {
+		t.Errorf("the cards:\n  %s", strings.Join(bad, "\n  "))
+	}
+
+	for _, c := range []string{few, about} {
+		s.do(t, chromedp.Click(chromedp.CSS(c+" button.accept")))
+		s.waitFor(t, c+" accepted or the source asked for", `document.querySelector(`+jsString(c)+`).dataset.state === 'accepted' || !document.getElementById('source-choice').hidden`)
+		if !eval[bool](t, s, `document.getElementById('source-choice').hidden`) {
+			s.do(t, chromedp.Click(chromedp.CSS(`#source-choice input[value="new"]`)), chromedp.Click(chromedp.CSS(`#source-choice button.primary`)))
+		}
+		s.waitFor(t, c+" accepted", `document.querySelector(`+jsString(c)+`).dataset.state === 'accepted'`)
+		if !eval[bool](t, s, `document.querySelector(`+jsString(c+` select[id$=-population]`)+`).disabled`) {
+			t.Errorf("%s: the population can still be changed after accepting", c)
+		}
+	}
+
+	stored := map[string]storedClaim{}
+	for _, c := range topicClaims(t, base, "topic-russians-is") {
+		if c.Provenance.URL == url {
+			stored[c.QuantityText] = c
+		}
+	}
+	if len(stored) != 2 {
+		t.Fatalf("claims from the article: %+v, want a few dozen and about 800", stored)
+	}
+	for q, c := range stored {
+		if c.Scope.Population != "Russian nationals" || c.Scope.Group != "Islamic State" {
+			t.Errorf("%q: stored population %q, group %q; want Russian nationals, Islamic State", q, c.Scope.Population, c.Scope.Group)
+		}
+	}
+	var rel struct {
+		Items []struct {
+			OtherID  string  `json:"other_id"`
+			Kind     string  `json:"kind"`
+			Severity float64 `json:"severity"`
+		}
+	}
+	call(t, "GET", base+"/api/v1/claims/"+stored["a few dozen"].ID+"/relations?limit=100", nil, &rel)
+	var found bool
+	for _, r := range rel.Items {
+		if r.OtherID == stored["about 800"].ID {
+			found = true
+			if r.Kind != "contradicts" || r.Severity != 12 {
+				t.Errorf("a few dozen against about 800: %s %v, want contradicts 12", r.Kind, r.Severity)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no relation between the accepted claims among %+v", rel.Items)
+	}
+	s.checkClean(t)
+}
