@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestArticleScopeFromTree walks the founding article through the article
@@ -47,6 +48,13 @@ func TestArticleScopeFromTree(t *testing.T) {
 	const unplaced = "This figure counts “Russians fighting alongside Islamic State”, which is not one of the topic’s populations, so it will not be compared with the topic’s claims until you choose one."
 	if got := text(few + " .cand-unplaced"); got != unplaced {
 		t.Errorf("the few-dozen card says %q, want %q", got, unplaced)
+	}
+
+	// By keyboard, one of the tree's names: the note goes.
+	s.do(t, chromedp.Focus(chromedp.CSS(few+` select[id$=-population]`)), chromedp.KeyEvent(kb.ArrowDown))
+	s.waitFor(t, "the population chosen by keyboard", `document.querySelector(`+jsString(few+` select[id$=-population]`)+`).value === 'nationals of the former USSR'`)
+	if got := text(few + " .cand-notes"); got != "" {
+		t.Errorf("after choosing a population the card says %q, want nothing", got)
 	}
 
 	// The analyst chooses the demo topic: the cards are suggested again.
