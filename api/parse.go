@@ -106,18 +106,22 @@ func (h *handler) read(text string) (r reading, reason string, err error) {
 type extractRequest struct {
 	Text *string `json:"text"`
 	// TopicID, when given, names the topic the candidates are for: each
-	// then carries the scope and the unit note of that topic.
+	// then carries the scope, the claim unit and the unit note of that
+	// topic.
 	TopicID string `json:"topic_id"`
 }
 
 // extractCandidate is a candidate as POST /api/v1/extract answers it: with
 // a topic_id, the names of the topic's population tree suggested for its
-// scope (xref.SuggestScope) and a note when its unit is not the topic's
-// (xref.UnitNote).
+// scope (xref.SuggestScope), the unit its claim is stored with in the
+// topic (xref.ClaimUnit: "" for a counted word such as "fighters") and a
+// note when that unit is not the topic's (xref.UnitNote). The claim unit
+// stands beside the scope, not in it, as a claim's unit does.
 type extractCandidate struct {
 	article.Candidate
-	Scope    *suggestedScope `json:"scope,omitempty"`
-	UnitNote string          `json:"unit_note,omitempty"`
+	Scope     *suggestedScope `json:"scope,omitempty"`
+	ClaimUnit *string         `json:"claim_unit,omitempty"`
+	UnitNote  string          `json:"unit_note,omitempty"`
 }
 
 // suggestedScope is the population and group suggested for a candidate,
@@ -133,8 +137,9 @@ type suggestedScope struct {
 // whether it is likely a claim. The claim form offers them to an analyst
 // who pastes a quote; the article screen lists them for acceptance, with
 // the topic it files them under, so that each carries the population and
-// group suggested from that topic's tree and a note when its unit keeps it
-// from being compared with the topic's claims.
+// group suggested from that topic's tree, the unit to store the claim with
+// and a note when that unit keeps it from being compared with the topic's
+// claims.
 // "refused" lists what reads as a quantity but cannot be read right (a
 // source's "150,00"), with its span, sentence and reason, so that the
 // analyst can enter the figure by hand.
@@ -169,7 +174,9 @@ func (h *handler) extract(c *gin.Context) {
 		if topic != nil {
 			pop, group := xref.SuggestScope(topic, cand.Counted)
 			items[i].Scope = &suggestedScope{Population: pop, Group: group}
-			items[i].UnitNote = xref.UnitNote(topic, cand.Unit)
+			unit := xref.ClaimUnit(topic, cand.Unit)
+			items[i].ClaimUnit = &unit
+			items[i].UnitNote = xref.UnitNote(topic, unit)
 		}
 	}
 	if refused == nil {

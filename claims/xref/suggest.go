@@ -117,14 +117,41 @@ func SuggestScope(t *claims.Topic, phrase string) (population, group string) {
 	return population, group
 }
 
-// UnitNote says, for an analyst about to add a figure in unit to topic t,
-// that it will not be compared with the topic's claims, because its unit
-// is not the topic's as the comparison reads both (compareUnit: folded,
-// and a figure that states no unit is in the topic's): "The topic counts
-// people; this figure is in "USD", so it will not be compared with the
-// topic's figures in people." It is "" when the figure is compared. The
-// comparison reads every unit but the topic's as another, the parser's
-// count nouns too ("fighters", "человек").
+// ClaimUnit is the unit a figure whose unit the quantity parser read as
+// unit (quantity.Quantity.Unit: "percent", an ISO 4217 code, or the word
+// after the figure as written) is stored with as a claim of topic t.
+//
+// A word ("fighters" of "800 fighters", "человек") names what is counted,
+// which the claim's population says, not a unit of measure: the figure
+// takes "", the topic's own unit, so that "800 fighters" in a topic
+// counted in people is compared with the topic's claims as 800 people.
+// "percent" and a currency are units of their own and are kept as read
+// ("$5 million" stays "USD"), and so is a word when the topic itself
+// counts money or a percentage ("800 fighters" in a topic counted in USD
+// stays "fighters"): UnitNote then says the figure will not be compared.
+func ClaimUnit(t *claims.Topic, unit string) string {
+	if unit == "" || isMeasure(unit) || isMeasure(t.Unit) {
+		return unit
+	}
+	return ""
+}
+
+// isMeasure reports whether unit is "percent" or the ISO 4217 code of a
+// currency the parser knows, in any case ("usd"), rather than a word for
+// what is counted ("people", "fighters").
+func isMeasure(unit string) bool {
+	u := strings.ToUpper(strings.TrimSpace(unit))
+	return u == "PERCENT" || quantity.IsCurrencyCode(u)
+}
+
+// UnitNote says, for an analyst about to add a figure in unit (the unit
+// it will be stored with, ClaimUnit) to topic t, that it will not be
+// compared with the topic's claims, because its unit is not the topic's
+// as the comparison reads both (compareUnit: folded, and a figure that
+// states no unit is in the topic's): "The topic counts people; this
+// figure is in "USD", so it will not be compared with the topic's figures
+// in people." It is "" when the figure is compared. The comparison reads
+// every unit but the topic's as another, a stored word too ("fighters").
 func UnitNote(t *claims.Topic, unit string) string {
 	own := compareUnit("", t.Unit)
 	if own == "" || compareUnit(unit, t.Unit) == own {

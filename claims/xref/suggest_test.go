@@ -137,3 +137,39 @@ func TestUnitNote(t *testing.T) {
 		t.Errorf("UnitNote(USD, USD) = %q, want none", got)
 	}
 }
+
+// TestClaimUnit checks the unit a candidate is stored with in a topic and
+// the note that then says it will not be compared: a counted word takes
+// the topic's unit, money and percent keep theirs.
+func TestClaimUnit(t *testing.T) {
+	for _, c := range []struct {
+		name, topicUnit, parsed string
+		want, note              string
+	}{
+		{"a counted word into people", "people", "fighters", "", ""},
+		{"a Russian counted word into people", "people", "человек", "", ""},
+		{"a currency into people", "people", "USD", "USD",
+			`The topic counts people; this figure is in "USD", so it will not be compared with the topic's figures in people.`},
+		{"a currency into its own", "USD", "USD", "USD", ""},
+		{"a currency into its own in lower case", "usd", "USD", "USD", ""},
+		{"percent into people", "people", "percent", "percent",
+			`The topic counts people; this figure is in "percent", so it will not be compared with the topic's figures in people.`},
+		{"a counted word into money", "USD", "fighters", "fighters",
+			`The topic counts USD; this figure is in "fighters", so it will not be compared with the topic's figures in USD.`},
+		{"a counted word into percent", "percent", "fighters", "fighters",
+			`The topic counts percent; this figure is in "fighters", so it will not be compared with the topic's figures in percent.`},
+		{"no unit into people", "people", "", "", ""},
+		{"no unit into money", "USD", "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			topic := &claims.Topic{Unit: c.topicUnit}
+			got := xref.ClaimUnit(topic, c.parsed)
+			if got != c.want {
+				t.Errorf("ClaimUnit(%s, %q) = %q, want %q", c.topicUnit, c.parsed, got, c.want)
+			}
+			if note := xref.UnitNote(topic, got); note != c.note {
+				t.Errorf("UnitNote(%s, %q) = %q, want %q", c.topicUnit, got, note, c.note)
+			}
+		})
+	}
+}
