@@ -15,6 +15,7 @@ type storedClaim struct {
 	ID           string `json:"id"`
 	ClaimantID   string `json:"claimant_id"`
 	QuantityText string `json:"quantity_text"`
+	Unit         string `json:"unit"`
 	Quote        string `json:"quote"`
 	Scope        struct {
 		Places     []string `json:"places"`
@@ -212,8 +213,9 @@ func TestArticleScreen(t *testing.T) {
 		if c := got["27 человек"]; c.ClaimantID != b.ID {
 			t.Errorf("27 человек: claimant %q, want the chosen %q", c.ClaimantID, b.ID)
 		}
-		if c := got["около 300 спасателей"]; c.Scope.Population != "спасателей МЧС на месте" {
-			t.Errorf("около 300 спасателей: population %q, want the edited one", c.Scope.Population)
+		// The edit keeps the unit the topic takes: none for a counted word.
+		if c := got["около 300 спасателей"]; c.Scope.Population != "спасателей МЧС на месте" || c.Unit != "" {
+			t.Errorf("около 300 спасателей: population %q, unit %q; want the edited one, no unit", c.Scope.Population, c.Unit)
 		}
 		s.checkClean(t)
 	})

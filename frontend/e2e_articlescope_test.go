@@ -14,8 +14,7 @@ import (
 // the population and the group, set from the counted phrase ("Russians
 // fighting alongside Islamic State": Russian nationals, Islamic State),
 // asked again when the topic changes, and says plainly what keeps a claim
-// from being compared (a phrase the tree does not hold, a unit not the
-// topic's), and links the claim the topic already holds of the same
+// from being compared (a phrase the tree does not hold), and links the claim the topic already holds of the same
 // claimant, quantity and date. The two accepted claims are stored with the
 // tree's names and so contradict each other, 60 against 720.
 func TestArticleScopeFromTree(t *testing.T) {
@@ -85,12 +84,14 @@ func TestArticleScopeFromTree(t *testing.T) {
 	if got := text(about + " .cand-notes"); got != "" {
 		t.Errorf("the about-800 card says %q, want nothing", got)
 	}
-	const unit = `The topic counts people; this figure is in "countries", so it will not be compared with the topic's figures in people.`
-	if got := text(countries + " .cand-unit"); got != unit {
-		t.Errorf("the countries card says %q, want %q", got, unit)
+	// "countries" is a counted word, stored in the topic's unit: not the
+	// unit but the phrase, which the tree does not hold, keeps it out.
+	const countriesNote = "This figure counts “different countries”, which is not one of the topic’s populations, so it will not be compared with the topic’s claims until you choose one."
+	if got := text(countries + " .cand-notes"); got != countriesNote {
+		t.Errorf("the countries card says %q, want %q", got, countriesNote)
 	}
-	if got := eval[string](t, s, `document.getElementById(document.querySelector(`+jsString(countries+" button.accept")+`).getAttribute('aria-describedby')).textContent`); !strings.Contains(got, unit) {
-		t.Errorf("the countries card's Accept is described by %q, want the unit note", got)
+	if got := eval[string](t, s, `document.getElementById(document.querySelector(`+jsString(countries+" button.accept")+`).getAttribute('aria-describedby')).textContent`); got != countriesNote {
+		t.Errorf("the countries card's Accept is described by %q, want the note", got)
 	}
 	s.screenshot(t, "article-scope-cards", true)
 	if bad := eval[[]string](t, s, contrastJS); len(bad) > 0 {
@@ -143,5 +144,87 @@ func TestArticleScopeFromTree(t *testing.T) {
 	if !found {
 		t.Errorf("no relation between the accepted claims among %+v", rel.Items)
 	}
+	s.checkClean(t)
+}
+
+// TestArticleUnitForTopic checks the unit a card stores its claim with: a
+// figure of counted things ("about 500 Russian fighters", "14 человек") is
+// in the topic's unit, so its card warns of nothing and the claim is
+// compared with the topic's (the demo's Bogdanov gave "a few dozen" that
+// day: 500 contradicts it); a sum of money keeps its currency, and its
+// card says it will not be compared with a topic counted in people.
+func TestArticleUnitForTopic(t *testing.T) {
+	s := startBrowser(t)
+	base := newServer(t, true).URL
+	const url = "https://example.org/2014/09/29/kadyrov-russians-syria"
+	pasteArticle(t, s, base, "topic-russians-is", url, "Kadyrov on Russians in Syria", "Example Wire", "2014-09-29",
+		"Ramzan Kadyrov said on Monday that about 500 Russian fighters were fighting alongside the Islamic State in Syria.")
+	s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+	s.waitFor(t, "the candidate", `document.querySelectorAll('li.cand').length === 1`)
+	fighters := strings.TrimSuffix(candidateButton(t, s, "about 500 Russian fighters", "accept"), " button.accept")
+	if got := eval[string](t, s, `document.querySelector(`+jsString(fighters+" .cand-notes")+`).textContent`); got != "" {
+		t.Errorf("the fighters card says %q, want nothing against its comparison", got)
+	}
+	s.do(t, chromedp.Click(chromedp.CSS(fighters+" button.accept")))
+	s.waitFor(t, "accepted or the source asked for", `document.querySelector(`+jsString(fighters)+`).dataset.state === 'accepted' || !document.getElementById('source-choice').hidden`)
+	if !eval[bool](t, s, `document.getElementById('source-choice').hidden`) {
+		s.do(t, chromedp.Click(chromedp.CSS(`#source-choice input[value="new"]`)), chromedp.Click(chromedp.CSS(`#source-choice button.primary`)))
+	}
+	s.waitFor(t, "accepted", `document.querySelector(`+jsString(fighters)+`).dataset.state === 'accepted'`)
+	var stored *storedClaim
+	for _, c := range topicClaims(t, base, "topic-russians-is") {
+		if c.Provenance.URL == url {
+			stored = &c
+		}
+	}
+	if stored == nil {
+		t.Fatal("the claim was not stored")
+	}
+	if stored.QuantityText != "about 500 Russian fighters" || stored.Unit != "" || stored.Scope.Population != "Russian nationals" || stored.Scope.Group != "Islamic State" {
+		t.Errorf("stored %q in unit %q, population %q, group %q; want no unit (the topic's), Russian nationals, Islamic State",
+			stored.QuantityText, stored.Unit, stored.Scope.Population, stored.Scope.Group)
+	}
+	var rel struct {
+		Items []struct {
+			OtherID  string  `json:"other_id"`
+			Kind     string  `json:"kind"`
+			Severity float64 `json:"severity"`
+		}
+	}
+	call(t, "GET", base+"/api/v1/claims/"+stored.ID+"/relations?limit=100", nil, &rel)
+	var found bool
+	for _, r := range rel.Items {
+		if r.OtherID == "r4-bogdanov-2014" {
+			found = true
+			// 450, the least "about 500" may be, is 7.5 times 60, the
+			// most of "a few dozen".
+			if r.Kind != "contradicts" || r.Severity != 7.5 {
+				t.Errorf("about 500 against Bogdanov's a few dozen: %s %v, want contradicts 7.5", r.Kind, r.Severity)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("about 500 Russian fighters is not compared with Bogdanov's a few dozen: relations %+v", rel.Items)
+	}
+
+	// The Russian report in a topic counted in people, with a sum in
+	// roubles: only the sum's card warns.
+	ru, err := os.ReadFile("../claims/article/testdata/ru_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasteArticle(t, s, base, newTopic(t, base, "Обрушение моста"), "https://example.ru/news/most-3", "Мост", "Новости Дона", "2024-05-15",
+		string(ru)+"Ремонт моста обойдется в 50 млн рублей, добавил Волков.\n")
+	s.do(t, chromedp.Click(chromedp.CSS(`.article-form button[type=submit]`)))
+	s.waitFor(t, "the candidates", `[...document.querySelectorAll('li.cand mark')].some(m => m.textContent === '50 млн рублей')`)
+	if got := eval[[]string](t, s, `[...document.querySelectorAll('li.cand')].filter(li => li.querySelector('.cand-unit')).map(li => li.querySelector('mark').textContent)`); strings.Join(got, "|") != "50 млн рублей" {
+		t.Errorf("the cards warning of their unit: %q, want only 50 млн рублей", got)
+	}
+	roubles := strings.TrimSuffix(candidateButton(t, s, "50 млн рублей", "accept"), " button.accept")
+	const note = `The topic counts people; this figure is in "RUB", so it will not be compared with the topic's figures in people.`
+	if got := eval[string](t, s, `document.querySelector(`+jsString(roubles+" .cand-unit")+`).textContent`); got != note {
+		t.Errorf("the roubles card says %q, want %q", got, note)
+	}
+	s.screenshot(t, "article-ru-units", true)
 	s.checkClean(t)
 }

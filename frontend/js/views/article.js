@@ -13,8 +13,10 @@
 // server suggests from the counted phrase (asked again when the topic
 // changes), and says plainly, before accepting, what keeps the claim from
 // being compared with the topic's claims: a population the tree does not
-// hold, a unit that is not the topic's. A card whose quantity, claimant and
-// date a claim of the topic has already links to it.
+// hold, a unit that is not the topic's. The claim takes the unit the
+// server gives for the topic: none, the topic's own, for a figure of
+// counted things ("800 fighters"), so that it is compared. A card whose
+// quantity, claimant and date a claim of the topic has already links to it.
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
@@ -256,12 +258,17 @@ export async function render(ctx) {
     // the figure by hand in the edit form.
     const refused = typeof c.error === 'string';
     const state = { claimant: c.claimant ? { ...c.claimant } : null, counted: c.counted || '', places: [...(c.places || [])], text: refused ? '' : c.text, chosenClaimant: '' };
-    // The population and group the claim is stored with, and the unit
-    // note: the server's suggestion for the topic, then the analyst's
-    // choice. Without a suggestion the population is the phrase itself.
+    // The population and group the claim is stored with: the server's
+    // suggestion for the topic, then the analyst's choice (a phrase the
+    // analyst edited stays). Without a suggestion the population is the
+    // phrase itself. The unit is the server's for the topic (none, the
+    // topic's own, for a counted word such as "fighters"), with its note.
     const suggest = (item) => {
-      state.population = (item.scope && item.scope.population) || state.counted;
-      state.group = (item.scope && item.scope.group) || '';
+      if (state.counted === (c.counted || '')) {
+        state.population = (item.scope && item.scope.population) || state.counted;
+        state.group = (item.scope && item.scope.group) || '';
+      }
+      state.unit = typeof item.claim_unit === 'string' ? item.claim_unit : c.unit;
       state.unitNote = item.unit_note || '';
     };
     suggest(c);
@@ -324,8 +331,7 @@ export async function render(ctx) {
     showScope();
     suggestTo.set(`${c.start}-${c.end}`, (item) => {
       if (li.dataset.state === 'accepted') return;
-      if (state.counted === (c.counted || '')) suggest(item);
-      else state.unitNote = item.unit_note || ''; // the analyst's own phrase stays
+      suggest(item);
       state.already = null; // the other topic's claim; checkAlready looks again
       showScope();
     });
@@ -383,7 +389,7 @@ export async function render(ctx) {
         if (state.chosenClaimant) chosenByName.set(fold(name), claimantId);
         const id = `c-${digest(`${articleKey()}#${c.start}-${c.end}`)}`;
         const body = {
-          id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: c.unit,
+          id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: state.unit,
           language: lang(), scope: { places: state.places, population: state.population || '', group: state.group || '', measure: 'current' },
           provenance: { source_id: source.id, url: url.value.trim() }, published_on: date.value.trim(),
         };
