@@ -211,37 +211,27 @@ export async function render(ctx) {
   // alreadyIn finds the claim of the topic that a candidate already is:
   // the same quantity as said and claimant name, said or published on the
   // article's date (the demo holds Bogdanov's "a few dozen").
-  const claimantNames = new Map(); // claimant ID -> its name, as a promise: cards looking at once ask once
-  const claimantName = (id) => {
-    if (!claimantNames.has(id)) {
-      claimantNames.set(id, api.get(`/claimants/${encodeURIComponent(id)}`).then((k) => k.name, (err) => {
-        claimantNames.delete(id); // asked again next time
-        throw err;
-      }));
-    }
-    return claimantNames.get(id);
-  };
+  const claimantNames = new Map(); // claimant ID -> name
   async function alreadyIn(c) {
     const name = fold(c.claimant ? c.claimant.name : outlet.value);
     const day = date.value.trim();
     if (!topicSel.value || !name || !day) return null;
     for (const k of (await api.get('/claims', { topic_id: topicSel.value, q: c.text, limit: 20 })).items) {
       if (fold(k.quantity_text) !== fold(c.text) || ![k.said_on, k.published_on].includes(day)) continue;
-      const who = await claimantName(k.claimant_id);
-      if (fold(who) === name) return { id: k.id, text: `${who}’s “${k.quantity_text}” of ${day}` };
+      if (!claimantNames.has(k.claimant_id)) claimantNames.set(k.claimant_id, (await api.get(`/claimants/${encodeURIComponent(k.claimant_id)}`)).name);
+      if (fold(claimantNames.get(k.claimant_id)) === name) return { id: k.id, text: `${claimantNames.get(k.claimant_id)}’s “${k.quantity_text}” of ${day}` };
     }
     return null;
   }
 
-  // checkAlready looks for each card's claim among the topic's, four
-  // cards at a time, until the candidates or the topic change.
+  // checkAlready looks for each card's claim among the topic's, one card
+  // after the other, until the candidates or the topic change.
   async function checkAlready() {
     const seq = extractSeq;
-    const waiting = [...alreadyChecks];
-    const look = async () => {
-      while (waiting.length && seq === extractSeq) await waiting.shift()(seq);
-    };
-    await Promise.all([look(), look(), look(), look()]);
+    for (const check of alreadyChecks) {
+      if (seq !== extractSeq) return;
+      await check(seq);
+    }
   }
 
   // claimantMatches lists the claimants a name may denote: the same name,
