@@ -15,8 +15,7 @@
 // being compared with the topic's claims: a population the tree does not
 // hold, a unit that is not the topic's. The claim takes the unit the
 // server gives for the topic: none, the topic's own, for a figure of
-// counted things ("800 fighters"), so that it is compared. A card whose
-// quantity, claimant and date a claim of the topic has already links to it.
+// counted things ("800 fighters"), so that it is compared.
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
@@ -93,7 +92,6 @@ export async function render(ctx) {
   let extracted = null; // the text the candidates were found in
   let extractSeq = 0; // the latest request for candidates
   const suggestTo = new Map(); // a candidate's span -> its card's update for a new topic
-  let alreadyChecks = []; // each card's look for its claim among the topic's
   let sourcePromise = null; // the article's source record, found or created once
   const chosenByName = new Map(); // the analyst's choice among claimants of one name, for this article
   let sourceKey = '';
@@ -208,32 +206,6 @@ export async function render(ctx) {
     });
   }
 
-  // alreadyIn finds the claim of the topic that a candidate already is:
-  // the same quantity as said and claimant name, said or published on the
-  // article's date (the demo holds Bogdanov's "a few dozen").
-  const claimantNames = new Map(); // claimant ID -> name
-  async function alreadyIn(c) {
-    const name = fold(c.claimant ? c.claimant.name : outlet.value);
-    const day = date.value.trim();
-    if (!topicSel.value || !name || !day) return null;
-    for (const k of (await api.get('/claims', { topic_id: topicSel.value, q: c.text, limit: 20 })).items) {
-      if (fold(k.quantity_text) !== fold(c.text) || ![k.said_on, k.published_on].includes(day)) continue;
-      if (!claimantNames.has(k.claimant_id)) claimantNames.set(k.claimant_id, (await api.get(`/claimants/${encodeURIComponent(k.claimant_id)}`)).name);
-      if (fold(claimantNames.get(k.claimant_id)) === name) return { id: k.id, text: `${claimantNames.get(k.claimant_id)}’s “${k.quantity_text}” of ${day}` };
-    }
-    return null;
-  }
-
-  // checkAlready looks for each card's claim among the topic's, one card
-  // after the other, until the candidates or the topic change.
-  async function checkAlready() {
-    const seq = extractSeq;
-    for (const check of alreadyChecks) {
-      if (seq !== extractSeq) return;
-      await check(seq);
-    }
-  }
-
   // claimantMatches lists the claimants a name may denote: the same name,
   // or one name inside the other ("Bogdanov", "Mikhail Bogdanov").
   async function claimantMatches(name) {
@@ -298,19 +270,17 @@ export async function render(ctx) {
     // with the phrase as extracted; showNotes says what keeps the claim
     // from being compared with the topic's claims. A topic without a tree
     // stores the phrase, as "Counts" shows it.
-    let names = []; // the topic's tree
-    const showNotes = () => {
+    const showNotes = (names) => {
       const unplaced = names.length > 0 && state.population && state.population === state.counted && !names.includes(state.population);
       replace(notes,
-        state.already && h('p', { class: 'warn cand-already' }, 'Already in this topic: ', h('a', { href: `/claims/${encodeURIComponent(state.already.id)}` }, state.already.text)),
         unplaced && h('p', { class: 'warn cand-unplaced' }, `This figure counts “${state.counted}”, which is not one of the topic’s populations, so it will not be compared with the topic’s claims until you choose one.`),
         state.unitNote && h('p', { class: 'warn cand-unit' }, state.unitNote));
     };
     const showScope = () => {
-      names = ((topicOf() || {}).populations || []).map((p) => p.name);
+      const names = ((topicOf() || {}).populations || []).map((p) => p.name);
       if (!names.length) {
         replace(scopeBox);
-        showNotes();
+        showNotes(names);
         return;
       }
       const own = (what) => h('option', { value: '' }, `None stated: the topic’s own ${what}`);
@@ -321,29 +291,19 @@ export async function render(ctx) {
       const grp = h('select', { id: `cand-${i}-group`, 'aria-label': `Group of “${c.text}”` }, own('group'), options.map((o) => o.cloneNode(true)));
       pop.value = state.population;
       grp.value = state.group;
-      pop.addEventListener('change', () => { state.population = pop.value; showNotes(); });
+      pop.addEventListener('change', () => { state.population = pop.value; showNotes(names); });
       grp.addEventListener('change', () => { state.group = grp.value; });
       pop.disabled = grp.disabled = ['accepted', 'busy'].includes(li.dataset.state);
       replace(scopeBox, h('div', { class: 'field' }, h('label', { for: pop.id }, 'Population'), pop),
         h('div', { class: 'field' }, h('label', { for: grp.id }, 'Group'), grp));
-      showNotes();
+      showNotes(names);
     };
     showScope();
     suggestTo.set(`${c.start}-${c.end}`, (item) => {
       if (li.dataset.state === 'accepted') return;
       suggest(item);
-      state.already = null; // the other topic's claim; checkAlready looks again
       showScope();
     });
-    if (!refused) {
-      alreadyChecks.push(async (seq) => {
-        if (li.dataset.state === 'accepted') return;
-        const found = await alreadyIn(c).catch(() => null);
-        if (seq !== extractSeq || li.dataset.state === 'accepted') return;
-        state.already = found;
-        showNotes();
-      });
-    }
     const setState = (st, msg, link) => {
       li.dataset.state = st;
       replace(status, msg || '', link ? [' ', h('a', { href: link }, 'View claim')] : '');
@@ -508,7 +468,6 @@ export async function render(ctx) {
       const res = await api.post('/extract', { text: text.value, topic_id: asked || undefined });
       extracted = text.value;
       suggestTo.clear();
-      alreadyChecks = [];
       const items = res.items;
       const refusals = res.refused || [];
       const likely = items.filter((c) => c.likely_claim).length;
@@ -519,7 +478,6 @@ export async function render(ctx) {
       const first = list.querySelector('li.cand:not(.dim):not(.refused) button.accept') || list.querySelector('li.cand:not(.refused) button.accept');
       (first || results.querySelector('h2')).focus();
       if (topicSel.value !== asked) suggestFor();
-      else checkAlready();
     } catch (err) {
       problem.textContent = err.message;
       problem.hidden = false;
@@ -539,7 +497,6 @@ export async function render(ctx) {
         const update = suggestTo.get(`${item.start}-${item.end}`);
         if (update) update(item);
       }
-      checkAlready();
     } catch (err) {
       if (seq !== extractSeq) return;
       problem.textContent = `The topic’s populations could not be suggested: ${err.message}`;
