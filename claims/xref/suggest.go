@@ -2,8 +2,8 @@ package xref
 
 import (
 	"fmt"
+	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/quantity"
@@ -13,108 +13,143 @@ import (
 // should take as its scope.population and scope.group, given what the
 // article extractor says its figure counts ("Russians fighting alongside
 // Islamic State"): population "Russian nationals", group "Islamic State".
-// Either is "" when the phrase does not say it plainly enough: an analyst
-// confirms the suggestion, and none is far better than a wrong one, so the
-// rules below leave out whatever they cannot place for sure.
+// Both are "" unless the phrase says them in one of the few forms below,
+// word for word: an analyst confirms the suggestion, and none is far
+// better than a wrong one ("Russian children", "wives of Russian
+// fighters" and "Russians fighting against Islamic State" suggest
+// nothing).
 //
 // A phrase that is a name or an alias of the tree (folded as
 // claims.FoldName folds) suggests that node as the population, whole
 // ("Islamic State and other groups" is not split), and no group.
+// Otherwise, once a place at its end is set aside ("in Syria", "in Syria
+// and Iraq"), the phrase must be a population, optionally followed by
+// "fighting" or "serving" and then optionally by "alongside", "with",
+// "for" or "in the ranks of" and a group:
 //
-// Otherwise the phrase and every name and alias of the tree are read as
-// English words: folded, split at anything not a letter or a digit, an
-// "'s" taken off (and remembered), plurals reduced ("Russians" and
-// "Russian" are one word, as are "countries" and "country"), and the
-// function words (the, of, and, with...) set aside. A name occurs in the
-// phrase where its words stand in the phrase in its order, one after the
-// other, except that a generic head noun of a population ("nationals",
-// "citizens", "people", "residents") may be left unsaid: "Russians"
-// names "Russian nationals", not "Russian nationals from the Caucasus".
-// At least one word must be said. A node is reported by its name, never
-// by the alias that occurred.
+//   - the population is a name or an alias of the tree, or a nation's
+//     plural ("Russians") or its adjective with "nationals" or "citizens"
+//     ("Russian citizens") when the tree has a node named or aliased
+//     "<Nation> nationals" or "<Nation> citizens";
+//   - the group is a name or an alias of the tree, "the" before it passed
+//     over, on another root of the tree than the population.
 //
-// The population is a node that names who the phrase counts: its head,
-// the first plural of the phrase ("Russians" of "Russians fighting
-// alongside Islamic State", "fighters" of "fighters from the former
-// USSR"). The node's words must hold the head, or end right before it
-// with a nation's adjective ("Chechen fighters": Chechens) or with its
-// generic head left unsaid ("Russian fighters": Russian nationals), or
-// follow it with its generic head left unsaid ("fighters from the former
-// USSR": nationals of the former USSR). A name that ends right before
-// the head otherwise ("Islamic State fighters") says whose fighters they
-// are, not who they are, and a name in the possessive ("Islamic State's
-// fighters") never names the population. A phrase without a plural
-// ("the Russian contingent") takes a node that opens it.
-//
-// The group is suggested only beside a population, since a tree holds
-// both in one list and a name alone cannot say which it is: a node on
-// another root of the tree than the population's, sharing no word of the
-// phrase with it, and introduced by "with", "alongside", "for", "in",
-// "of", "among", "within", "inside" or "joined"/"joining" ("alongside the
-// Islamic State"; "the", "a", "an", "any" and "all" between are passed
-// over). "Russians and Chechens" suggests no group, whatever the tree.
-//
-// Where several nodes qualify, the one with the most words said wins,
-// then the one said first, then the first in the tree. Phrases in another
-// language than the tree's, such as "россиян" against an English tree,
-// suggest nothing.
+// A node is reported by its name, never by the alias that matched.
 func SuggestScope(t *claims.Topic, phrase string) (population, group string) {
 	if t == nil || len(t.Populations) == 0 {
 		return "", ""
 	}
 	p := newPopulations(t)
-	if r := p.fold(phrase); r.node >= 0 {
-		return p.names[r.node], ""
+	pop, grp, _ := p.suggest(phrase)
+	if pop >= 0 {
+		population = p.names[pop]
 	}
-	words := phraseWords(phrase)
-	var sig []int // indexes into words of the significant ones
-	for i, w := range words {
-		if !w.function {
-			sig = append(sig, i)
-		}
-	}
-	head := -1 // index into sig of the first plural
-	for k, i := range sig {
-		if words[i].plural {
-			head = k
-			break
-		}
-	}
-	var found []scopeMatch
-	for node, n := range t.Populations {
-		best := scopeMatch{node: -1}
-		for _, name := range append([]string{n.Name}, n.Aliases...) {
-			if m, ok := matchName(phraseWords(name), words, sig); ok && m.said > best.said {
-				m.node = node
-				best = m
-			}
-		}
-		if best.node >= 0 {
-			found = append(found, best)
-		}
-	}
-	pop := -1 // index into found
-	for k, m := range found {
-		if m.namesHead(words, sig, head) && (pop < 0 || m.better(found[pop])) {
-			pop = k
-		}
-	}
-	if pop < 0 {
-		return "", ""
-	}
-	grp := -1
-	pm := found[pop]
-	for k, m := range found {
-		if p.root(m.node) != p.root(pm.node) && (m.end <= pm.start || m.start >= pm.end) &&
-			introducesGroup(words, sig[m.start]) && (grp < 0 || m.better(found[grp])) {
-			grp = k
-		}
-	}
-	population = t.Populations[pm.node].Name
 	if grp >= 0 {
-		group = t.Populations[found[grp].node].Name
+		group = p.names[grp]
 	}
 	return population, group
+}
+
+// suggest does SuggestScope's work: it returns the population's and the
+// group's nodes, -1 for none, and the words of the phrase that named the
+// population (folded).
+func (p *populations) suggest(phrase string) (pop, grp int32, popWords []string) {
+	words := strings.Fields(claims.FoldName(phrase))
+	if n, ok := p.exact(words); ok {
+		return n, -1, words
+	}
+	words = dropPlace(words)
+	for end := len(words); end > 0; end-- {
+		pop, ok := p.population(words[:end])
+		if !ok {
+			continue
+		}
+		rest := words[end:]
+		if len(rest) > 0 && scopeVerbs[rest[0]] {
+			rest = rest[1:]
+		} else if len(rest) > 0 {
+			continue
+		}
+		if len(rest) == 0 {
+			return pop, -1, words[:end]
+		}
+		rest, ok = cutIntroducer(rest)
+		if !ok {
+			continue
+		}
+		if rest[0] == "the" {
+			rest = rest[1:]
+		}
+		if g, ok := p.exact(rest); ok && p.root(int(g)) != p.root(int(pop)) {
+			return pop, g, words[:end]
+		}
+	}
+	return -1, -1, nil
+}
+
+// exact returns the node whose folded name or alias the words are.
+func (p *populations) exact(words []string) (int32, bool) {
+	n, ok := p.byName[strings.Join(words, " ")]
+	return n, ok && len(words) > 0
+}
+
+// population returns the node the words name as a population: a name or
+// an alias, or a nation's plural ("russians") or adjective and generic
+// noun ("russian citizens") standing for the node named "<Nation>
+// nationals" or "<Nation> citizens".
+func (p *populations) population(words []string) (int32, bool) {
+	if n, ok := p.exact(words); ok {
+		return n, true
+	}
+	var nation string
+	switch {
+	case len(words) == 1 && strings.HasSuffix(words[0], "s"):
+		nation = strings.TrimSuffix(words[0], "s")
+	case len(words) == 2 && (words[1] == "nationals" || words[1] == "citizens"):
+		nation = words[0]
+	}
+	if !quantity.IsDemonym(nation) {
+		return -1, false
+	}
+	for _, noun := range []string{"nationals", "citizens"} {
+		if n, ok := p.exact([]string{nation, noun}); ok {
+			return n, true
+		}
+	}
+	return -1, false
+}
+
+// scopeVerbs may follow a population ("Russians fighting").
+var scopeVerbs = map[string]bool{"fighting": true, "serving": true}
+
+// groupIntroducers may stand between a population's verb and the group.
+var groupIntroducers = [][]string{{"alongside"}, {"with"}, {"for"}, {"in", "the", "ranks", "of"}}
+
+// cutIntroducer cuts one of groupIntroducers off the start of words, and
+// reports whether something follows it.
+func cutIntroducer(words []string) ([]string, bool) {
+	for _, in := range groupIntroducers {
+		if len(words) > len(in) && slices.Equal(words[:len(in)], in) {
+			return words[len(in):], true
+		}
+	}
+	return nil, false
+}
+
+// scopePlaces are the places SuggestScope sets aside at a phrase's end.
+var scopePlaces = [][]string{
+	{"in", "syria", "and", "iraq"}, {"in", "iraq", "and", "syria"},
+	{"in", "syria"}, {"in", "iraq"},
+}
+
+// dropPlace returns words without one of scopePlaces at its end.
+func dropPlace(words []string) []string {
+	for _, place := range scopePlaces {
+		if len(words) > len(place) && slices.Equal(words[len(words)-len(place):], place) {
+			return words[:len(words)-len(place)]
+		}
+	}
+	return words
 }
 
 // ClaimUnit is the unit a figure whose unit the quantity parser read as
@@ -158,165 +193,6 @@ func UnitNote(t *claims.Topic, unit string) string {
 		return ""
 	}
 	return fmt.Sprintf("The topic counts %s; this figure is in \"%s\", so it will not be compared with the topic's figures in %s.", t.Unit, unit, t.Unit)
-}
-
-// scopeWord is one word of a phrase or a name, as SuggestScope reads it.
-type scopeWord struct {
-	stem       string // lower case, plural reduced
-	plural     bool
-	possessive bool // it carried "'s"
-	function   bool // a function word, not matched
-	generic    bool // a generic head noun of a population
-}
-
-// scopeFunction are the function words SuggestScope sets aside.
-var scopeFunction = wordSet("a an the of and or in on at to from for with by as into alongside among within inside than any all who that which")
-
-// scopeGeneric are the head nouns a population's name may leave unsaid.
-var scopeGeneric = wordSet("national citizen people resident")
-
-// scopeIrregular are plurals that end in no "s".
-var scopeIrregular = wordSet("people men women children")
-
-// groupIntroducers may stand before a group; groupSkipped may stand
-// between one and the group's name.
-var (
-	groupIntroducers = wordSet("with alongside for in of among within inside joined joining")
-	groupSkipped     = wordSet("the a an any all")
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
-// phraseWords splits s into words (see SuggestScope).
-func phraseWords(s string) []scopeWord {
-	var out []scopeWord
-	for _, f := range strings.FieldsFunc(claims.FoldName(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-	}) {
-		w := scopeWord{}
-		for _, suffix := range []string{"'s", "’s", "'", "’"} {
-			if cut, ok := strings.CutSuffix(f, suffix); ok {
-				f, w.possessive = cut, suffix[len(suffix)-1] == 's'
-				break
-			}
-		}
-		f = strings.Trim(f, "'’")
-		if f == "" {
-			continue
-		}
-		w.stem, w.plural = singular(f)
-		w.function = scopeFunction[f]
-		w.generic = scopeGeneric[w.stem]
-		out = append(out, w)
-	}
-	return out
-}
-
-// singular reduces an English plural: "countries" to "country", "Russians"
-// to "russian"; "Caucasus", "ISIS" and "press" are left as they are, and
-// words of three letters or fewer ("CIS") too.
-func singular(w string) (string, bool) {
-	switch {
-	case scopeIrregular[w]:
-		return w, true
-	case len(w) < 4:
-		return w, false
-	case strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y", true
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:len(w)-1], true
-	}
-	return w, false
-}
-
-// scopeMatch is where a node's name occurs in a phrase: significant words
-// start to end (exclusive, indexes into the phrase's significant words),
-// of which said were the name's; unsaid tells that a generic head noun of
-// the name was left out.
-type scopeMatch struct {
-	node             int
-	start, end, said int
-	unsaid           bool
-}
-
-// matchName finds the first place where name occurs in the phrase (its
-// words, and sig, the indexes of the significant ones).
-func matchName(name, words []scopeWord, sig []int) (scopeMatch, bool) {
-	var want []scopeWord
-	for _, w := range name {
-		if !w.function {
-			want = append(want, w)
-		}
-	}
-	for start := range sig {
-		m := scopeMatch{start: start, end: start}
-		ok := true
-		for _, w := range want {
-			switch {
-			case m.end < len(sig) && words[sig[m.end]].stem == w.stem:
-				m.end++
-				m.said++
-			case w.generic:
-				m.unsaid = true
-			default:
-				ok = false
-			}
-			if !ok {
-				break
-			}
-		}
-		if ok && m.said > 0 {
-			return m, true
-		}
-	}
-	return scopeMatch{}, false
-}
-
-// namesHead reports whether m may be the population of the phrase whose
-// head (an index into sig) is head, -1 for none.
-func (m scopeMatch) namesHead(words []scopeWord, sig []int, head int) bool {
-	last := words[sig[m.end-1]]
-	switch {
-	case last.possessive:
-		return false
-	case head < 0:
-		return m.start == 0
-	case m.start <= head && head < m.end:
-		return true
-	case m.end == head:
-		return m.unsaid || quantity.IsDemonym(last.stem)
-	}
-	return m.unsaid && m.start > head
-}
-
-// better orders the candidates for one slot: more words said, then said
-// earlier, then earlier in the tree.
-func (m scopeMatch) better(o scopeMatch) bool {
-	if m.said != o.said {
-		return m.said > o.said
-	}
-	if m.start != o.start {
-		return m.start < o.start
-	}
-	return m.node < o.node
-}
-
-// introducesGroup reports whether the word before words[i], past
-// groupSkipped, is one of groupIntroducers.
-func introducesGroup(words []scopeWord, i int) bool {
-	for i--; i >= 0; i-- {
-		w := words[i].stem
-		if !groupSkipped[w] {
-			return groupIntroducers[w]
-		}
-	}
-	return false
 }
 
 // root returns the root of node n, following at most len(parent) links
