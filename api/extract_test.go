@@ -164,6 +164,14 @@ func TestExtractForTopic(t *testing.T) {
 		t.Errorf("$5 million: unit note %v, want %q", usd.UnitNote, want)
 	}
 
+	// A word that counts no people keeps its unit, and the card says so.
+	var more struct{ Items []item }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-ru","text":"Kadyrov said that a convoy of 40 vehicles had crossed the border."}`}, 200, &more)
+	if len(more.Items) != 1 || more.Items[0].Text != "40 vehicles" || claimUnit(more.Items[0]) != "vehicles" || more.Items[0].UnitNote == nil ||
+		*more.Items[0].UnitNote != "The topic counts people; this figure is in \"vehicles\", so it will not be compared with the topic's figures in people." {
+		t.Errorf("40 vehicles: %+v, want claim unit vehicles and its note", more.Items)
+	}
+
 	// Without a topic, none of the three members.
 	rec := e.do(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(text) + `}`})
 	if b := rec.Body.String(); rec.Code != 200 || strings.Contains(b, `"scope"`) || strings.Contains(b, `"claim_unit"`) || strings.Contains(b, `"unit_note"`) {

@@ -174,7 +174,7 @@ func (h *handler) extract(c *gin.Context) {
 		if topic != nil {
 			pop, group := xref.SuggestScope(topic, cand.Counted)
 			items[i].Scope = &suggestedScope{Population: pop, Group: group}
-			unit := xref.ClaimUnit(topic, cand.Unit)
+			unit := xref.ClaimUnit(topic, cand.Unit, cand.Counted)
 			items[i].ClaimUnit = &unit
 			items[i].UnitNote = xref.UnitNote(topic, unit)
 		}

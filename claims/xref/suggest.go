@@ -152,31 +152,36 @@ func dropPlace(words []string) []string {
 	return words
 }
 
-// ClaimUnit is the unit a figure whose unit the quantity parser read as
-// unit (quantity.Quantity.Unit: "percent", an ISO 4217 code, or the word
-// after the figure as written) is stored with as a claim of topic t.
+// ClaimUnit is the unit a figure is stored with as a claim of topic t,
+// given the unit the quantity parser read (quantity.Quantity.Unit:
+// "percent", an ISO 4217 code, or the word after the figure as written)
+// and what the article extractor says the figure counts.
 //
-// A word ("fighters" of "800 fighters", "человек") names what is counted,
-// which the claim's population says, not a unit of measure: the figure
-// takes "", the topic's own unit, so that "800 fighters" in a topic
-// counted in people is compared with the topic's claims as 800 people.
-// "percent" and a currency are units of their own and are kept as read
-// ("$5 million" stays "USD"), and so is a word when the topic itself
-// counts money or a percentage ("800 fighters" in a topic counted in USD
-// stays "fighters"): UnitNote then says the figure will not be compared.
-func ClaimUnit(t *claims.Topic, unit string) string {
-	if unit == "" || isMeasure(unit) || isMeasure(t.Unit) {
+// The figure takes "", the topic's own unit, when the parser read none,
+// or when the topic counts people (its unit is a word of the lexicon that
+// counts people, quantity.IsCountNoun) and the word is one too ("800
+// fighters", "300 человек") or names the population SuggestScope finds in
+// the counted phrase ("800 Russians"): "800 fighters" in a topic counted
+// in people is compared with its claims as 800 people. Any other unit is
+// kept as read ("120 metres", "40 vehicles", "$5 million" stays "USD";
+// "800 fighters" in a topic counted in sorties stays "fighters"), and
+// UnitNote then says the figure will not be compared.
+func ClaimUnit(t *claims.Topic, unit, counted string) string {
+	if unit == "" {
+		return ""
+	}
+	if !quantity.IsCountNoun(t.Unit) {
 		return unit
 	}
-	return ""
-}
-
-// isMeasure reports whether unit is "percent" or the ISO 4217 code of a
-// currency the parser knows, in any case ("usd"), rather than a word for
-// what is counted ("people", "fighters").
-func isMeasure(unit string) bool {
-	u := strings.ToUpper(strings.TrimSpace(unit))
-	return u == "PERCENT" || quantity.IsCurrencyCode(u)
+	if quantity.IsCountNoun(unit) {
+		return ""
+	}
+	if len(t.Populations) > 0 {
+		if pop, _, words := newPopulations(t).suggest(counted); pop >= 0 && slices.Contains(words, claims.FoldName(unit)) {
+			return ""
+		}
+	}
+	return unit
 }
 
 // UnitNote says, for an analyst about to add a figure in unit (the unit

@@ -166,33 +166,60 @@ func TestUnitNote(t *testing.T) {
 }
 
 // TestClaimUnit checks the unit a candidate is stored with in a topic and
-// the note that then says it will not be compared: a counted word takes
-// the topic's unit, money and percent keep theirs.
+// the note that then says it will not be compared: a topic counted in
+// people takes a figure of people in its own unit; every other unit is
+// kept, and noted.
 func TestClaimUnit(t *testing.T) {
+	const founding = "Russians fighting alongside Islamic State"
 	for _, c := range []struct {
-		name, topicUnit, parsed string
-		want, note              string
+		name, topicUnit, parsed, counted string
+		want, note                       string
 	}{
-		{"a counted word into people", "people", "fighters", "", ""},
-		{"a Russian counted word into people", "people", "человек", "", ""},
-		{"a currency into people", "people", "USD", "USD",
+		{"no unit into people", "people", "", "", "", ""},
+		{"people into people", "people", "people", "people", "", ""},
+		{"a count noun of people", "people", "fighters", "fighters", "", ""},
+		{"a count noun of the founding phrase", "people", "fighters", founding, "", ""},
+		{"a Russian count noun", "people", "человек", "человек", "", ""},
+		{"the population named", "people", "Russians", founding, "", ""},
+		{"the population in a place", "people", "Russians", "Russians in Syria", "", ""},
+		{"a population the phrase does not count", "people", "Russians", "families of Russians", "Russians",
+			`The topic counts people; this figure is in "Russians", so it will not be compared with the topic's figures in people.`},
+		{"metres", "people", "metres", "metres", "metres",
+			`The topic counts people; this figure is in "metres", so it will not be compared with the topic's figures in people.`},
+		{"km", "people", "km", "km", "km",
+			`The topic counts people; this figure is in "km", so it will not be compared with the topic's figures in people.`},
+		{"tonnes", "people", "tonnes", "tonnes", "tonnes",
+			`The topic counts people; this figure is in "tonnes", so it will not be compared with the topic's figures in people.`},
+		{"vehicles", "people", "vehicles", "vehicles", "vehicles",
+			`The topic counts people; this figure is in "vehicles", so it will not be compared with the topic's figures in people.`},
+		{"sorties", "people", "sorties", "sorties", "sorties",
+			`The topic counts people; this figure is in "sorties", so it will not be compared with the topic's figures in people.`},
+		{"villages", "people", "villages", "villages", "villages",
+			`The topic counts people; this figure is in "villages", so it will not be compared with the topic's figures in people.`},
+		{"warplanes of a nation", "people", "warplanes", "Russian warplanes", "warplanes",
+			`The topic counts people; this figure is in "warplanes", so it will not be compared with the topic's figures in people.`},
+		{"a currency into people", "people", "USD", "", "USD",
 			`The topic counts people; this figure is in "USD", so it will not be compared with the topic's figures in people.`},
-		{"a currency into its own", "USD", "USD", "USD", ""},
-		{"a currency into its own in lower case", "usd", "USD", "USD", ""},
-		{"percent into people", "people", "percent", "percent",
+		{"percent into people", "people", "percent", "", "percent",
 			`The topic counts people; this figure is in "percent", so it will not be compared with the topic's figures in people.`},
-		{"a counted word into money", "USD", "fighters", "fighters",
+		{"a currency into its own", "USD", "USD", "", "USD", ""},
+		{"a currency into its own in lower case", "usd", "USD", "", "USD", ""},
+		{"a topic's own word", "sorties", "sorties", "sorties", "sorties", ""},
+		{"people into sorties", "sorties", "people", "people", "people",
+			`The topic counts sorties; this figure is in "people", so it will not be compared with the topic's figures in sorties.`},
+		{"a count noun into sorties", "sorties", "fighters", founding, "fighters",
+			`The topic counts sorties; this figure is in "fighters", so it will not be compared with the topic's figures in sorties.`},
+		{"a count noun into money", "USD", "fighters", "fighters", "fighters",
 			`The topic counts USD; this figure is in "fighters", so it will not be compared with the topic's figures in USD.`},
-		{"a counted word into percent", "percent", "fighters", "fighters",
+		{"a count noun into percent", "percent", "fighters", "fighters", "fighters",
 			`The topic counts percent; this figure is in "fighters", so it will not be compared with the topic's figures in percent.`},
-		{"no unit into people", "people", "", "", ""},
-		{"no unit into money", "USD", "", "", ""},
+		{"no unit into money", "USD", "", "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			topic := &claims.Topic{Unit: c.topicUnit}
-			got := xref.ClaimUnit(topic, c.parsed)
+			topic := &claims.Topic{Unit: c.topicUnit, Populations: russiansTree}
+			got := xref.ClaimUnit(topic, c.parsed, c.counted)
 			if got != c.want {
-				t.Errorf("ClaimUnit(%s, %q) = %q, want %q", c.topicUnit, c.parsed, got, c.want)
+				t.Errorf("ClaimUnit(%s, %q, %q) = %q, want %q", c.topicUnit, c.parsed, c.counted, got, c.want)
 			}
 			if note := xref.UnitNote(topic, got); note != c.note {
 				t.Errorf("UnitNote(%s, %q) = %q, want %q", c.topicUnit, got, note, c.note)
