@@ -1,7 +1,6 @@
 package frontend_test
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,12 +11,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/claimdesk/claimdesk/api"
-	"github.com/claimdesk/claimdesk/claims/demo"
-	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
-	"github.com/claimdesk/claimdesk/claims/service"
-	"github.com/claimdesk/claimdesk/frontend"
 )
 
 // TestSearchScreen searches the demo from the header of another screen,
@@ -339,11 +332,7 @@ func TestBrowseShowsClaimsBeforeCounts(t *testing.T) {
 // for facet counts until release is called or the browser cancels it.
 func holdCounts(t *testing.T) (base string, release func()) {
 	t.Helper()
-	store := storetest.SQLite(t)
-	if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	h := api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
+	h := newHandler(t, true)
 	hold := make(chan struct{})
 	var once sync.Once
 	release = func() { once.Do(func() { close(hold) }) }

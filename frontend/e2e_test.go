@@ -189,15 +189,22 @@ func startBrowser(t *testing.T) *session {
 
 func newServer(t *testing.T, loadDemo bool) *httptest.Server {
 	t.Helper()
+	srv := httptest.NewServer(newHandler(t, loadDemo))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newHandler is the application over a store of its own, with the demo
+// loaded or not, for a test server that wraps it.
+func newHandler(t *testing.T, loadDemo bool) http.Handler {
+	t.Helper()
 	store := storetest.SQLite(t)
 	if loadDemo {
 		if _, err := demo.Load(context.Background(), service.New(store, nil)); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
-	srv := httptest.NewServer(api.NewHandler(api.Options{Store: store, Assets: frontend.FS}))
-	t.Cleanup(srv.Close)
-	return srv
+	return api.NewHandler(api.Options{Store: store, Assets: frontend.FS})
 }
 
 // call sends a JSON request to the API and decodes the answer into out.

@@ -91,7 +91,7 @@ export async function render(ctx) {
   const topicOf = () => topics.find((t) => t.id === topicSel.value);
   let extracted = null; // the text the candidates were found in
   let extractSeq = 0; // the latest request for candidates
-  const suggestTo = new Map(); // a candidate's span -> its card's update for a new topic
+  const suggestTo = new Map(); // a candidate's span -> its card's wait and update for a new topic
   let sourcePromise = null; // the article's source record, found or created once
   const chosenByName = new Map(); // the analyst's choice among claimants of one name, for this article
   let sourceKey = '';
@@ -235,6 +235,9 @@ export async function render(ctx) {
     // analyst edited stays). Without a suggestion the population is the
     // phrase itself. The unit is the server's for the topic (none, the
     // topic's own, for a counted word such as "fighters"), with its note.
+    // While the suggestions of a newly chosen topic are on their way the
+    // card cannot be accepted: it would be stored with the other topic's.
+    let awaitingTopic = false;
     const suggest = (item) => {
       if (state.counted === (c.counted || '')) {
         state.population = (item.scope && item.scope.population) || state.counted;
@@ -251,7 +254,7 @@ export async function render(ctx) {
     const drop = h('button', { type: 'button', class: 'drop', 'aria-label': `Drop “${c.text}”` }, 'Drop');
     const meta = h('dl', { class: 'cand-meta' });
     const scopeBox = h('div', { class: 'cand-scope' });
-    const notes = h('div', { class: 'cand-notes', id: `cand-${i}-notes` });
+    const notes = h('div', { class: 'cand-notes', id: `cand-${i}-notes`, 'aria-live': 'polite' });
     const extra = h('div', { class: 'cand-extra' });
     const li = h('li', { class: `cand${refused ? ' refused' : c.likely_claim ? '' : ' dim'}`, id: `cand-${i}`, dataset: { state: 'pending' } },
       h('blockquote', { class: 'cand-sentence' }, before, h('mark', null, qty), after),
@@ -288,7 +291,7 @@ export async function render(ctx) {
       const pop = h('select', { id: `cand-${i}-population`, 'aria-label': `Population of “${c.text}”`, 'aria-describedby': `cand-${i}-notes` },
         state.counted && !names.includes(state.counted) ? h('option', { value: state.counted }, `“${state.counted}”, as extracted`) : own('population'),
         options);
-      const grp = h('select', { id: `cand-${i}-group`, 'aria-label': `Group of “${c.text}”` }, own('group'), options.map((o) => o.cloneNode(true)));
+      const grp = h('select', { id: `cand-${i}-group`, 'aria-label': `Group of “${c.text}”`, 'aria-describedby': `cand-${i}-notes` }, own('group'), options.map((o) => o.cloneNode(true)));
       pop.value = state.population;
       grp.value = state.group;
       pop.addEventListener('change', () => { state.population = pop.value; showNotes(names); });
@@ -299,15 +302,28 @@ export async function render(ctx) {
       showNotes(names);
     };
     showScope();
-    suggestTo.set(`${c.start}-${c.end}`, (item) => {
-      if (li.dataset.state === 'accepted') return;
-      suggest(item);
-      showScope();
+    const reads = 'Reading the topic…';
+    suggestTo.set(`${c.start}-${c.end}`, {
+      wait() {
+        awaitingTopic = true;
+        accept.disabled = true;
+        if (li.dataset.state === 'pending') replace(status, reads);
+      },
+      // update takes the topic's suggestion, {} for none.
+      update(item) {
+        awaitingTopic = false;
+        if (li.dataset.state !== 'accepted') {
+          suggest(item);
+          showScope();
+        }
+        accept.disabled = ['accepted', 'busy', 'dropped'].includes(li.dataset.state);
+        if (status.textContent === reads) replace(status);
+      },
     });
     const setState = (st, msg, link) => {
       li.dataset.state = st;
       replace(status, msg || '', link ? [' ', h('a', { href: link }, 'View claim')] : '');
-      accept.disabled = st === 'accepted' || st === 'busy';
+      accept.disabled = st === 'accepted' || st === 'busy' || awaitingTopic;
       edit.disabled = st === 'accepted' || st === 'busy';
       drop.textContent = st === 'dropped' ? 'Undo drop' : 'Drop';
       drop.setAttribute('aria-label', st === 'dropped' ? `Undo dropping “${c.text}”` : `Drop “${c.text}”`);
@@ -321,6 +337,10 @@ export async function render(ctx) {
     };
 
     async function doAccept() {
+      if (awaitingTopic) {
+        setState('pending', reads);
+        return;
+      }
       if (!topicSel.value) {
         setState('pending', 'Choose the topic first.');
         topicSel.focus();
@@ -439,7 +459,6 @@ export async function render(ctx) {
     drop.addEventListener('click', () => {
       if (li.dataset.state === 'dropped') {
         setState('pending', '');
-        accept.disabled = false;
         return;
       }
       replace(extra);
@@ -464,9 +483,10 @@ export async function render(ctx) {
     find.disabled = true;
     try {
       const asked = topicSel.value;
+      const sent = text.value; // the text the answer's offsets are in
       extractSeq += 1; // an answer for a topic chosen before is stale
-      const res = await api.post('/extract', { text: text.value, topic_id: asked || undefined });
-      extracted = text.value;
+      const res = await api.post('/extract', { text: sent, topic_id: asked || undefined });
+      extracted = sent;
       suggestTo.clear();
       const items = res.items;
       const refusals = res.refused || [];
@@ -486,22 +506,24 @@ export async function render(ctx) {
     }
   });
   // Another topic: the cards not yet accepted take its tree's
-  // suggestions and its unit notes.
+  // suggestions and its unit notes, and wait for them. If they cannot be
+  // had, the cards keep no suggestion: each figure as extracted.
   async function suggestFor() {
     if (extracted === null) return;
     const seq = ++extractSeq;
+    problem.hidden = true;
+    for (const card of suggestTo.values()) card.wait();
+    const items = new Map();
     try {
       const res = await api.post('/extract', { text: extracted, topic_id: topicSel.value || undefined });
       if (seq !== extractSeq) return;
-      for (const item of [...res.items, ...(res.refused || [])]) {
-        const update = suggestTo.get(`${item.start}-${item.end}`);
-        if (update) update(item);
-      }
+      for (const item of [...res.items, ...(res.refused || [])]) items.set(`${item.start}-${item.end}`, item);
     } catch (err) {
       if (seq !== extractSeq) return;
-      problem.textContent = `The topic’s populations could not be suggested: ${err.message}`;
+      problem.textContent = `The topic’s populations and unit could not be read, so the cards suggest none: each figure is as extracted (${err.message}).`;
       problem.hidden = false;
     }
+    for (const [span, card] of suggestTo) card.update(items.get(span) || {});
   }
   topicSel.addEventListener('change', suggestFor);
   form.addEventListener('keydown', (e) => {
