@@ -235,7 +235,7 @@ func TestArticleUnitForTopic(t *testing.T) {
 func holdTopicExtract(t *testing.T, topicID string) (base string, answer func(fail bool)) {
 	t.Helper()
 	h := newHandler(t, true)
-	answers := make(chan bool)
+	answers, done := make(chan bool), make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && r.URL.Path == "/api/v1/extract" {
 			body, err := io.ReadAll(r.Body)
@@ -258,12 +258,15 @@ func holdTopicExtract(t *testing.T, topicID string) (base string, answer func(fa
 					}
 				case <-r.Context().Done():
 					return
+				case <-done:
+					return
 				}
 			}
 		}
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(done) }) // before Close, which waits for a held request
 	answer = func(fail bool) {
 		t.Helper()
 		select {
