@@ -110,6 +110,7 @@ func TestBadInput(t *testing.T) {
 		{name: "parse no quantity", method: "POST", path: "/api/v1/parse", body: `{"text":"nobody knows"}`, wantStatus: 422, wantCode: claims.CodeInvalid, wantFields: []string{"text"}},
 		{name: "parse nothing", method: "POST", path: "/api/v1/parse", body: `{}`, wantStatus: 422, wantCode: claims.CodeInvalid, wantFields: []string{"text"}},
 		{name: "parse text and texts", method: "POST", path: "/api/v1/parse", body: `{"text":"1","texts":["2"]}`, wantStatus: 422, wantCode: claims.CodeInvalid, wantFields: []string{"texts"}},
+		{name: "extract for an unknown topic", method: "POST", path: "/api/v1/extract", body: `{"text":"about 800","topic_id":"t-nope"}`, wantStatus: 422, wantCode: claims.CodeInvalid, wantFields: []string{"topic_id"}},
 		{name: "parse unknown field", method: "POST", path: "/api/v1/parse", body: `{"txt":"1"}`, wantStatus: 422, wantCode: claims.CodeInvalid, wantFields: []string{"txt"}},
 		// 404, 405.
 		{name: "unknown topic", method: "GET", path: "/api/v1/topics/t-nope", wantStatus: 404, wantCode: claims.CodeNotFound},

@@ -4,6 +4,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimdesk/claimdesk/claims"
+	"github.com/claimdesk/claimdesk/claims/gormstore/storetest"
 )
 
 // TestExtractCandidates checks the claim-candidate fields of POST
@@ -96,5 +101,87 @@ func TestExtractRefusals(t *testing.T) {
 	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":"no figures here"}`}, 200, &none)
 	if none.Items == nil || none.Refused == nil || len(none.Refused) != 0 {
 		t.Errorf("no figures: %+v, want empty lists", none)
+	}
+}
+
+// TestExtractForTopic checks what POST /api/v1/extract adds for a topic:
+// each candidate's population and group, suggested from the topic's tree
+// (the founding article's "Russians fighting alongside Islamic State" is
+// the demo's "Russian nationals" with "Islamic State"), the unit to store
+// its claim with (none, the topic's, for "fighters"; "USD" for "$5
+// million") and a note on a figure that unit keeps from the topic's
+// comparison. Without topic_id the answer is as before; an unknown topic
+// is a 422 naming topic_id.
+func TestExtractForTopic(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), nil)
+	e.doJSON(t, request{method: "POST", path: "/api/v1/topics", body: `{"id":"t-ru","title":"Russian nationals fighting with the Islamic State","unit":"people","additive":true,
+		"populations":[{"name":"Russian nationals"},{"name":"Russian nationals from the Caucasus","broader":"Russian nationals"},
+		{"name":"any militant group"},{"name":"Islamic State and other groups","broader":"any militant group"},
+		{"name":"Islamic State","broader":"Islamic State and other groups"}]}`}, 201, nil)
+	text := `But when asked approximately how many Russians were fighting alongside the Islamic State, Bogdanov said: "I think we're talking about a few dozen."` +
+		"\n\nRamzan Kadyrov said that about 500 Russian fighters had joined the Islamic State." +
+		"\n\nThe group took $5 million in ransoms, Bogdanov said."
+	type item struct {
+		Text  string
+		Scope *struct {
+			Population *string
+			Group      *string
+		}
+		Unit      string
+		ClaimUnit *string `json:"claim_unit"`
+		UnitNote  *string `json:"unit_note"`
+	}
+	var got struct{ Items []item }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-ru","text":` + strconv.Quote(text) + `}`}, 200, &got)
+	if len(got.Items) != 3 {
+		t.Fatalf("items %+v, want a few dozen, about 500 Russian fighters and $5 million", got.Items)
+	}
+	few, fighters, usd := got.Items[0], got.Items[1], got.Items[2]
+	claimUnit := func(it item) string {
+		if it.ClaimUnit == nil {
+			return "(absent)"
+		}
+		return *it.ClaimUnit
+	}
+	if few.Text != "a few dozen" || few.Scope == nil || few.Scope.Population == nil || *few.Scope.Population != "Russian nationals" ||
+		few.Scope.Group == nil || *few.Scope.Group != "Islamic State" || few.UnitNote != nil {
+		t.Errorf("a few dozen: %q, scope %+v, unit note %v; want Russian nationals, Islamic State and no note", few.Text, few.Scope, few.UnitNote)
+	}
+	if claimUnit(few) != "" {
+		t.Errorf("a few dozen: claim unit %q, want none", claimUnit(few))
+	}
+	// A counted word is what the topic counts, in its unit: no note.
+	if fighters.Text != "about 500 Russian fighters" || fighters.Unit != "fighters" || claimUnit(fighters) != "" || fighters.UnitNote != nil {
+		t.Errorf("%q: unit %q, claim unit %q, unit note %v; want fighters, none and no note", fighters.Text, fighters.Unit, claimUnit(fighters), fighters.UnitNote)
+	}
+	if claimUnit(usd) != "USD" {
+		t.Errorf("$5 million: claim unit %q, want USD", claimUnit(usd))
+	}
+	if usd.Text != "$5 million" || usd.Scope == nil || usd.Scope.Population == nil || *usd.Scope.Population != "" || usd.Scope.Group == nil || *usd.Scope.Group != "" {
+		t.Errorf("$5 million: %q, scope %+v; want empty population and group", usd.Text, usd.Scope)
+	}
+	if want := "The topic counts people; this figure is in \"USD\", so it will not be compared with the topic's figures in people."; usd.UnitNote == nil || *usd.UnitNote != want {
+		t.Errorf("$5 million: unit note %v, want %q", usd.UnitNote, want)
+	}
+
+	// A word that counts no people keeps its unit, and the card says so.
+	var more struct{ Items []item }
+	e.doJSON(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-ru","text":"Kadyrov said that a convoy of 40 vehicles had crossed the border."}`}, 200, &more)
+	if len(more.Items) != 1 || more.Items[0].Text != "40 vehicles" || claimUnit(more.Items[0]) != "vehicles" || more.Items[0].UnitNote == nil ||
+		*more.Items[0].UnitNote != "The topic counts people; this figure is in \"vehicles\", so it will not be compared with the topic's figures in people." {
+		t.Errorf("40 vehicles: %+v, want claim unit vehicles and its note", more.Items)
+	}
+
+	// Without a topic, none of the three members.
+	rec := e.do(t, request{method: "POST", path: "/api/v1/extract", body: `{"text":` + strconv.Quote(text) + `}`})
+	if b := rec.Body.String(); rec.Code != 200 || strings.Contains(b, `"scope"`) || strings.Contains(b, `"claim_unit"`) || strings.Contains(b, `"unit_note"`) {
+		t.Errorf("without topic_id: %d %s, want no scope, claim_unit or unit_note", rec.Code, rec.Body)
+	}
+
+	rec = e.do(t, request{method: "POST", path: "/api/v1/extract", body: `{"topic_id":"t-nope","text":"about 800"}`})
+	p := decodeProblem(t, rec)
+	want := []fieldProblem{{Field: "topic_id", Pointer: "/topic_id", Detail: `no topic with ID "t-nope"`}}
+	if rec.Code != 422 || p.Code != claims.CodeInvalid || !cmp.Equal(p.Errors, want) {
+		t.Errorf("unknown topic: %d %s %+v, want 422 invalid with %+v", rec.Code, p.Code, p.Errors, want)
 	}
 }

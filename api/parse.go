@@ -10,6 +10,7 @@ import (
 	"github.com/claimdesk/claimdesk/claims"
 	"github.com/claimdesk/claimdesk/claims/article"
 	"github.com/claimdesk/claimdesk/claims/quantity"
+	"github.com/claimdesk/claimdesk/claims/xref"
 )
 
 // maxParseTexts bounds a batch of POST /api/v1/parse.
@@ -104,13 +105,41 @@ func (h *handler) read(text string) (r reading, reason string, err error) {
 // extractRequest is the body of POST /api/v1/extract.
 type extractRequest struct {
 	Text *string `json:"text"`
+	// TopicID, when given, names the topic the candidates are for: each
+	// then carries the scope, the claim unit and the unit note of that
+	// topic.
+	TopicID string `json:"topic_id"`
+}
+
+// extractCandidate is a candidate as POST /api/v1/extract answers it: with
+// a topic_id, the names of the topic's population tree suggested for its
+// scope (xref.SuggestScope), the unit its claim is stored with in the
+// topic (xref.ClaimUnit: "" for a counted word such as "fighters") and a
+// note when that unit is not the topic's (xref.UnitNote). The claim unit
+// stands beside the scope, not in it, as a claim's unit does.
+type extractCandidate struct {
+	article.Candidate
+	Scope     *suggestedScope `json:"scope,omitempty"`
+	ClaimUnit *string         `json:"claim_unit,omitempty"`
+	UnitNote  string          `json:"unit_note,omitempty"`
+}
+
+// suggestedScope is the population and group suggested for a candidate,
+// "" where none is.
+type suggestedScope struct {
+	Population string `json:"population"`
+	Group      string `json:"group"`
 }
 
 // extract answers every quantity found in running text (a quote, an
 // article), in order, as claim candidates: the reading with its byte
 // offsets, the sentence, claimant, outlet, counted thing, places and
 // whether it is likely a claim. The claim form offers them to an analyst
-// who pastes a quote; the article screen lists them for acceptance.
+// who pastes a quote; the article screen lists them for acceptance, with
+// the topic it files them under, so that each carries the population and
+// group suggested from that topic's tree, the unit to store the claim with
+// and a note when that unit keeps it from being compared with the topic's
+// claims.
 // "refused" lists what reads as a quantity but cannot be read right (a
 // source's "150,00"), with its span, sentence and reason, so that the
 // analyst can enter the figure by hand.
@@ -125,13 +154,30 @@ func (h *handler) extract(c *gin.Context) {
 		p.Add("text", "is required")
 		err = p.Err("extract request")
 	}
+	var topic *claims.Topic
+	if err == nil && req.TopicID != "" {
+		topic, err = h.store.FindTopic(c.Request.Context(), req.TopicID)
+		if claims.ErrorCode(err) == claims.CodeNotFound {
+			var p claims.Problems
+			p.Add("topic_id", "no topic with ID %q", req.TopicID)
+			err = p.Err("extract request")
+		}
+	}
 	if err != nil {
 		h.writeError(c, err)
 		return
 	}
-	items, refused := h.articles.ExtractAll(*req.Text)
-	if items == nil {
-		items = []article.Candidate{}
+	found, refused := h.articles.ExtractAll(*req.Text)
+	items := make([]extractCandidate, len(found))
+	for i, cand := range found {
+		items[i].Candidate = cand
+		if topic != nil {
+			pop, group := xref.SuggestScope(topic, cand.Counted)
+			items[i].Scope = &suggestedScope{Population: pop, Group: group}
+			unit := xref.ClaimUnit(topic, cand.Unit, cand.Counted)
+			items[i].ClaimUnit = &unit
+			items[i].UnitNote = xref.UnitNote(topic, unit)
+		}
 	}
 	if refused == nil {
 		refused = []article.Refusal{}

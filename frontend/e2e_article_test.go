@@ -15,10 +15,12 @@ type storedClaim struct {
 	ID           string `json:"id"`
 	ClaimantID   string `json:"claimant_id"`
 	QuantityText string `json:"quantity_text"`
+	Unit         string `json:"unit"`
 	Quote        string `json:"quote"`
 	Scope        struct {
 		Places     []string `json:"places"`
 		Population string   `json:"population"`
+		Group      string   `json:"group"`
 	} `json:"scope"`
 	Provenance struct {
 		SourceID string `json:"source_id"`
@@ -107,6 +109,11 @@ func TestArticleScreen(t *testing.T) {
 			if !strings.Contains(few, want) {
 				t.Errorf("the few-dozen candidate %q does not show %q", few, want)
 			}
+		}
+		// A topic without a population tree stores the phrase as counted,
+		// with no choice to make and nothing to warn of.
+		if got := eval[string](t, s, `(() => { const li = [...document.querySelectorAll('li.cand')].find(li => li.querySelector('mark').textContent === 'a few dozen'); return li.querySelectorAll('.cand-scope select').length + '|' + li.querySelector('.cand-notes').textContent; })()`); got != "0|" {
+			t.Errorf("a topic without a tree: %q selects | notes, want none", got)
 		}
 		s.screenshot(t, "article-en-candidates", true)
 		for _, m := range []string{"a few dozen", "about 800", "between 70 and 80 different countries"} {
@@ -206,8 +213,10 @@ func TestArticleScreen(t *testing.T) {
 		if c := got["27 человек"]; c.ClaimantID != b.ID {
 			t.Errorf("27 человек: claimant %q, want the chosen %q", c.ClaimantID, b.ID)
 		}
-		if c := got["около 300 спасателей"]; c.Scope.Population != "спасателей МЧС на месте" {
-			t.Errorf("около 300 спасателей: population %q, want the edited one", c.Scope.Population)
+		// The edit keeps the unit as read: "спасателей" is no word the
+		// lexicon counts people with.
+		if c := got["около 300 спасателей"]; c.Scope.Population != "спасателей МЧС на месте" || c.Unit != "спасателей" {
+			t.Errorf("около 300 спасателей: population %q, unit %q; want the edited one, спасателей", c.Scope.Population, c.Unit)
 		}
 		s.checkClean(t)
 	})

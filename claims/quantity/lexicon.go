@@ -492,6 +492,11 @@ var groupNames = []string{
 // "300 Taliban fight jihadists").
 const groupAdjuncts = "coalition suicide special elite combat ground security military militia rebel group"
 
+// countNouns are the words that count people: a year-like figure before
+// one is a count ("2014 fighters").
+const countNouns = "people persons individuals fighters troops soldiers militants civilians refugees members " +
+	"человек людей граждан боевиков военных"
+
 // memberNouns are the plurals that count a group's members and that a
 // headline in Title Case or capitals writes capitalised after the group's
 // name ("3 HEZBOLLAH COMMANDERS", "Three Hezbollah Commanders Killed"),
@@ -735,8 +740,7 @@ var flagWords = []struct {
 	// unit ("300 foreign fighters", "50 других людей"), as a place's
 	// adjective does; alone after a figure they are no unit.
 	{fQualifies, qualifierWords},
-	{fCountNoun, "people persons individuals fighters troops soldiers militants civilians refugees members " +
-		"человек людей граждан боевиков военных"},
+	{fCountNoun, countNouns},
 	// The accusative forms that no other sense of "с" takes (it governs
 	// the genitive as "from" and the instrumental as "with"): "с десяток",
 	// "с сотню", "с тысячу", "с два десятка", "с полтора десятка".

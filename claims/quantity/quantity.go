@@ -876,6 +876,14 @@ var demonyms = wordSet(demonymWords)
 // "fighters"); in text it is capitalised.
 func IsDemonym(word string) bool { return demonyms[word] }
 
+var countNoun = wordSet(countNouns)
+
+// IsCountNoun reports whether word, in any case, is a word of the lexicon
+// that counts people ("people", "fighters", "человек"), as the parser
+// reads it after a figure: "800 fighters" counts people, "800 vehicles"
+// does not.
+func IsCountNoun(word string) bool { return countNoun[normalizeKey(word)] }
+
 var irregularPast = wordSet(irregularPasts)
 
 // Words of the lexicon the reading of a group's name before a noun looks

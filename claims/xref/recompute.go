@@ -513,9 +513,7 @@ func (w *worstOf) offerCand(f *fact, widened bool, j int, parent bool, id string
 // topic's.
 func (c *Context) factIn(v ClaimView, t *claims.Topic) fact {
 	f := c.fact(v)
-	if gazetteer.Fold(v.Unit) == "" {
-		f.unit = gazetteer.Fold(t.Unit)
-	}
+	f.unit = compareUnit(v.Unit, t.Unit)
 	return f
 }
 
@@ -812,7 +810,7 @@ func sweepParent(ctx *Context, facts, parent []fact, sums []ClaimSummary, consid
 // summarise fills the topic-wide figures, the consensus and the
 // consistent groups (see the package documentation).
 func summarise(ctx *Context, facts []fact, sums []ClaimSummary, t *TopicSummary) {
-	unit := gazetteer.Fold(ctx.topic.Unit)
+	unit := compareUnit("", ctx.topic.Unit)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	var centers []float64
 	unknown := map[string]bool{}

@@ -354,10 +354,7 @@ func (c *Context) factWith(v ClaimView, set gazetteer.Set, sp refSpan, pop, grp 
 	}
 	f.wlo, f.whi = f.lo/f.tol, f.hi*f.tol
 	f.active = f.numbered && v.Rank != claims.RankDeprecated
-	f.unit = gazetteer.Fold(v.Unit)
-	if f.unit == "" {
-		f.unit = gazetteer.Fold(c.topic.Unit)
-	}
+	f.unit = compareUnit(v.Unit, c.topic.Unit)
 	f.start, f.end, f.timed, f.minute = sp.start, sp.end, sp.timed, sp.minute
 	switch f.measure {
 	case claims.Cumulative:
@@ -368,6 +365,16 @@ func (c *Context) factWith(v ClaimView, set gazetteer.Set, sp refSpan, pop, grp 
 	f.set = set
 	f.pop, f.grp = pop, grp
 	return f
+}
+
+// compareUnit is the unit a figure is compared in: its own, folded, or
+// its topic's where it states none. Two claims are compared only when
+// their units are the same.
+func compareUnit(unit, topicUnit string) string {
+	if u := gazetteer.Fold(unit); u != "" {
+		return u
+	}
+	return gazetteer.Fold(topicUnit)
 }
 
 func days(t time.Time) int64 { return t.Unix() / 86400 }

@@ -8,7 +8,14 @@
 // several match, or, for the source, when only near names match) or
 // created, and the claim links back to the article's source. The claim's ID is derived from the article's URL and the
 // quantity's span, so accepting a candidate twice (even after a reload)
-// creates nothing new.
+// creates nothing new. Where the topic has a population tree, each card
+// offers its names as the claim's population and group, set to what the
+// server suggests from the counted phrase (asked again when the topic
+// changes), and says plainly, before accepting, what keeps the claim from
+// being compared with the topic's claims: a population the tree does not
+// hold, a unit that is not the topic's. The claim takes the unit the
+// server gives for the topic: none, the topic's own, for a figure of
+// counted things ("800 fighters"), so that it is compared.
 
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
@@ -81,6 +88,10 @@ export async function render(ctx) {
   const results = h('section', { class: 'cands-section', hidden: true, 'aria-labelledby': 'cands-h' },
     h('h2', { id: 'cands-h', tabindex: '-1' }, 'Candidates'), summary, sourceBox, list);
 
+  const topicOf = () => topics.find((t) => t.id === topicSel.value);
+  let extracted = null; // the text the candidates were found in
+  let extractSeq = 0; // the latest request for candidates
+  const suggestTo = new Map(); // a candidate's span -> its card's wait and update for a new topic
   let sourcePromise = null; // the article's source record, found or created once
   const chosenByName = new Map(); // the analyst's choice among claimants of one name, for this article
   let sourceKey = '';
@@ -219,16 +230,35 @@ export async function render(ctx) {
     // the figure by hand in the edit form.
     const refused = typeof c.error === 'string';
     const state = { claimant: c.claimant ? { ...c.claimant } : null, counted: c.counted || '', places: [...(c.places || [])], text: refused ? '' : c.text, chosenClaimant: '' };
+    // The population and group the claim is stored with: the server's
+    // suggestion for the topic, then the analyst's choice (a phrase the
+    // analyst edited stays). Without a suggestion the population is the
+    // phrase itself. The unit is the server's for the topic (none, the
+    // topic's own, for a counted word such as "fighters"), with its note.
+    // While the suggestions of a newly chosen topic are on their way the
+    // card cannot be accepted: it would be stored with the other topic's.
+    let awaitingTopic = false;
+    const suggest = (item) => {
+      if (state.counted === (c.counted || '')) {
+        state.population = (item.scope && item.scope.population) || state.counted;
+        state.group = (item.scope && item.scope.group) || '';
+      }
+      state.unit = typeof item.claim_unit === 'string' ? item.claim_unit : c.unit;
+      state.unitNote = item.unit_note || '';
+    };
+    suggest(c);
     const status = h('p', { class: 'cand-status', role: 'status' });
-    const accept = h('button', { type: 'button', class: 'primary accept', 'aria-label': `Accept “${c.text}”` }, 'Accept');
+    const accept = h('button', { type: 'button', class: 'primary accept', 'aria-label': `Accept “${c.text}”`, 'aria-describedby': `cand-${i}-notes` }, 'Accept');
     const edit = h('button', { type: 'button', class: 'edit', 'aria-label': refused ? `Enter “${c.text}” by hand` : `Edit “${c.text}”`, 'aria-expanded': 'false' }, refused ? 'Enter by hand' : 'Edit');
     accept.hidden = refused;
     const drop = h('button', { type: 'button', class: 'drop', 'aria-label': `Drop “${c.text}”` }, 'Drop');
     const meta = h('dl', { class: 'cand-meta' });
+    const scopeBox = h('div', { class: 'cand-scope' });
+    const notes = h('div', { class: 'cand-notes', id: `cand-${i}-notes`, 'aria-live': 'polite' });
     const extra = h('div', { class: 'cand-extra' });
     const li = h('li', { class: `cand${refused ? ' refused' : c.likely_claim ? '' : ' dim'}`, id: `cand-${i}`, dataset: { state: 'pending' } },
       h('blockquote', { class: 'cand-sentence' }, before, h('mark', null, qty), after),
-      meta, extra,
+      meta, scopeBox, notes, extra,
       h('div', { class: 'cand-actions' }, accept, edit, drop), status);
     const showMeta = () => replace(meta,
       refused && h('div', { class: 'cand-refused' }, h('dt', null, 'not read:'), h('dd', null, c.error)),
@@ -238,14 +268,67 @@ export async function render(ctx) {
       h('div', null, h('dt', null, 'Places'), h('dd', null, state.places.join(', ') || '—')),
       !refused && !c.likely_claim && h('div', null, h('dt', null, 'Probably not a claim'), h('dd', null, c.reason)));
     showMeta();
+
+    // showScope offers the topic's tree for the population and the group,
+    // with the phrase as extracted; showNotes says what keeps the claim
+    // from being compared with the topic's claims. A topic without a tree
+    // stores the phrase, as "Counts" shows it.
+    const showNotes = (names) => {
+      const unplaced = names.length > 0 && state.population && state.population === state.counted && !names.includes(state.population);
+      replace(notes,
+        unplaced && h('p', { class: 'warn cand-unplaced' }, `This figure counts “${state.counted}”, which is not one of the topic’s populations, so it will not be compared with the topic’s claims until you choose one.`),
+        state.unitNote && h('p', { class: 'warn cand-unit' }, state.unitNote));
+    };
+    const showScope = () => {
+      const names = ((topicOf() || {}).populations || []).map((p) => p.name);
+      if (!names.length) {
+        replace(scopeBox);
+        showNotes(names);
+        return;
+      }
+      const own = (what) => h('option', { value: '' }, `None stated: the topic’s own ${what}`);
+      const options = names.map((n) => h('option', { value: n }, n));
+      const pop = h('select', { id: `cand-${i}-population`, 'aria-label': `Population of “${c.text}”`, 'aria-describedby': `cand-${i}-notes` },
+        state.counted && !names.includes(state.counted) ? h('option', { value: state.counted }, `“${state.counted}”, as extracted`) : own('population'),
+        options);
+      const grp = h('select', { id: `cand-${i}-group`, 'aria-label': `Group of “${c.text}”`, 'aria-describedby': `cand-${i}-notes` }, own('group'), options.map((o) => o.cloneNode(true)));
+      pop.value = state.population;
+      grp.value = state.group;
+      pop.addEventListener('change', () => { state.population = pop.value; showNotes(names); });
+      grp.addEventListener('change', () => { state.group = grp.value; });
+      pop.disabled = grp.disabled = ['accepted', 'busy'].includes(li.dataset.state);
+      replace(scopeBox, h('div', { class: 'field' }, h('label', { for: pop.id }, 'Population'), pop),
+        h('div', { class: 'field' }, h('label', { for: grp.id }, 'Group'), grp));
+      showNotes(names);
+    };
+    showScope();
+    const reads = 'Reading the topic…';
+    suggestTo.set(`${c.start}-${c.end}`, {
+      wait() {
+        awaitingTopic = true;
+        accept.disabled = true;
+        if (li.dataset.state === 'pending') replace(status, reads);
+      },
+      // update takes the topic's suggestion, {} for none.
+      update(item) {
+        awaitingTopic = false;
+        if (li.dataset.state !== 'accepted') {
+          suggest(item);
+          showScope();
+        }
+        accept.disabled = ['accepted', 'busy', 'dropped'].includes(li.dataset.state);
+        if (status.textContent === reads) replace(status);
+      },
+    });
     const setState = (st, msg, link) => {
       li.dataset.state = st;
       replace(status, msg || '', link ? [' ', h('a', { href: link }, 'View claim')] : '');
-      accept.disabled = st === 'accepted' || st === 'busy';
+      accept.disabled = st === 'accepted' || st === 'busy' || awaitingTopic;
       edit.disabled = st === 'accepted' || st === 'busy';
       drop.textContent = st === 'dropped' ? 'Undo drop' : 'Drop';
       drop.setAttribute('aria-label', st === 'dropped' ? `Undo dropping “${c.text}”` : `Drop “${c.text}”`);
       drop.disabled = st === 'accepted' || st === 'busy';
+      for (const sel of scopeBox.querySelectorAll('select')) sel.disabled = st === 'accepted' || st === 'busy';
       if (st === 'accepted') accept.textContent = 'Accepted';
     };
     const nextPending = () => {
@@ -254,6 +337,10 @@ export async function render(ctx) {
     };
 
     async function doAccept() {
+      if (awaitingTopic) {
+        setState('pending', reads);
+        return;
+      }
       if (!topicSel.value) {
         setState('pending', 'Choose the topic first.');
         topicSel.focus();
@@ -282,8 +369,8 @@ export async function render(ctx) {
         if (state.chosenClaimant) chosenByName.set(fold(name), claimantId);
         const id = `c-${digest(`${articleKey()}#${c.start}-${c.end}`)}`;
         const body = {
-          id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: c.unit,
-          language: lang(), scope: { places: state.places, population: state.counted || '', measure: 'current' },
+          id, topic_id: topicSel.value, claimant_id: claimantId, quote: s.text, quantity_text: state.text, unit: state.unit,
+          language: lang(), scope: { places: state.places, population: state.population || '', group: state.group || '', measure: 'current' },
           provenance: { source_id: source.id, url: url.value.trim() }, published_on: date.value.trim(),
         };
         let claim;
@@ -351,10 +438,12 @@ export async function render(ctx) {
         }
         state.text = q.value.trim() || c.text;
         state.claimant = who.value.trim() ? { name: who.value.trim(), role: role.value.trim(), kind: (state.claimant && state.claimant.kind) || 'person' } : null;
+        if (state.population === state.counted) state.population = counted.value.trim();
         state.counted = counted.value.trim();
         state.places = places.value.split(',').map((p) => p.trim()).filter(Boolean);
         state.chosenClaimant = '';
         showMeta();
+        showScope();
         replace(extra);
         edit.setAttribute('aria-expanded', 'false');
         doAccept();
@@ -370,7 +459,6 @@ export async function render(ctx) {
     drop.addEventListener('click', () => {
       if (li.dataset.state === 'dropped') {
         setState('pending', '');
-        accept.disabled = false;
         return;
       }
       replace(extra);
@@ -394,7 +482,12 @@ export async function render(ctx) {
     }
     find.disabled = true;
     try {
-      const res = await api.post('/extract', { text: text.value });
+      const asked = topicSel.value;
+      const sent = text.value; // the text the answer's offsets are in
+      extractSeq += 1; // an answer for a topic chosen before is stale
+      const res = await api.post('/extract', { text: sent, topic_id: asked || undefined });
+      extracted = sent;
+      suggestTo.clear();
       const items = res.items;
       const refusals = res.refused || [];
       const likely = items.filter((c) => c.likely_claim).length;
@@ -404,6 +497,7 @@ export async function render(ctx) {
       results.hidden = false;
       const first = list.querySelector('li.cand:not(.dim):not(.refused) button.accept') || list.querySelector('li.cand:not(.refused) button.accept');
       (first || results.querySelector('h2')).focus();
+      if (topicSel.value !== asked) suggestFor();
     } catch (err) {
       problem.textContent = err.message;
       problem.hidden = false;
@@ -411,6 +505,27 @@ export async function render(ctx) {
       find.disabled = false;
     }
   });
+  // Another topic: the cards not yet accepted take its tree's
+  // suggestions and its unit notes, and wait for them. If they cannot be
+  // had, the cards keep no suggestion: each figure as extracted.
+  async function suggestFor() {
+    if (extracted === null) return;
+    const seq = ++extractSeq;
+    problem.hidden = true;
+    for (const card of suggestTo.values()) card.wait();
+    const items = new Map();
+    try {
+      const res = await api.post('/extract', { text: extracted, topic_id: topicSel.value || undefined });
+      if (seq !== extractSeq) return;
+      for (const item of [...res.items, ...(res.refused || [])]) items.set(`${item.start}-${item.end}`, item);
+    } catch (err) {
+      if (seq !== extractSeq) return;
+      problem.textContent = `The topic’s populations and unit could not be read, so the cards suggest none: each figure is as extracted (${err.message}).`;
+      problem.hidden = false;
+    }
+    for (const [span, card] of suggestTo) card.update(items.get(span) || {});
+  }
+  topicSel.addEventListener('change', suggestFor);
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
